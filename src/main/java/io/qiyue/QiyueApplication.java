@@ -1,0 +1,11 @@
+package io.qiyue;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class QiyueApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(QiyueApplication.class, args);
+    }
+}

@@ -1,0 +1,59 @@
+package io.qiyue.security;
+
+import org.springframework.stereotype.Service;
+
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The data-scope policy in one place.
+ * <ul>
+ *   <li>ADMIN reads and writes everything.</li>
+ *   <li>SALES reads and writes what they own; SALES_MANAGER what their team owns.</li>
+ *   <li>LEGAL, FINANCE and VIEWER read everything; LEGAL also writes contracts (legal drafts and
+ *       edits terms); FINANCE and VIEWER write neither customers nor contracts.</li>
+ * </ul>
+ * A record outside the read scope must look absent (404); inside the read scope but outside the
+ * write scope is a 403.
+ */
+@Service
+public class DataScopes {
+    private final Users users;
+
+    DataScopes(Users users) {
+        this.users = users;
+    }
+
+    public OwnerScope read(CurrentUser user) {
+        if (user.has(Role.ADMIN) || user.has(Role.LEGAL) || user.has(Role.FINANCE) || user.has(Role.VIEWER)) {
+            return OwnerScope.ALL;
+        }
+        return salesScope(user);
+    }
+
+    public OwnerScope write(CurrentUser user, ScopedResource resource) {
+        if (user.has(Role.ADMIN) || (resource == ScopedResource.CONTRACT && user.has(Role.LEGAL))) {
+            return OwnerScope.ALL;
+        }
+        return salesScope(user);
+    }
+
+    /** Whether {@code owner} may be assigned as owner by this user: within their own write scope. */
+    public boolean mayAssign(CurrentUser user, ScopedResource resource, String owner) {
+        if (!write(user, resource).includes(owner) && !(user.has(Role.LEGAL) && owner.equals(user.username()))) {
+            return false;
+        }
+        return users.findByUsername(owner).filter(User::enabled).isPresent();
+    }
+
+    private OwnerScope salesScope(CurrentUser user) {
+        Set<String> owners = new HashSet<>();
+        if (user.has(Role.SALES_MANAGER) && user.teamId() != null) {
+            owners.addAll(users.usernamesInTeam(user.teamId()));
+        }
+        if (user.has(Role.SALES) || user.has(Role.SALES_MANAGER)) {
+            owners.add(user.username());
+        }
+        return owners.isEmpty() ? OwnerScope.NONE : OwnerScope.of(owners);
+    }
+}

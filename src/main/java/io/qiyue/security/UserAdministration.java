@@ -1,0 +1,178 @@
+package io.qiyue.security;
+
+import io.qiyue.shared.ConflictException;
+import io.qiyue.shared.EntityChanged;
+import io.qiyue.shared.FieldViolation;
+import io.qiyue.shared.Ids;
+import io.qiyue.shared.InvalidInputException;
+import io.qiyue.shared.NotFoundException;
+import io.qiyue.shared.PageResult;
+import io.qiyue.shared.Paging;
+import io.qiyue.shared.PreconditionFailedException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Users and teams, managed by an admin (the REST API and the UI both come here). */
+@Service
+public class UserAdministration {
+    private static final Map<String, String> SORTABLE = Map.of("username", "username",
+            "displayName", "display_name", "createdAt", "created_at");
+
+    private final Users users;
+    private final PasswordEncoder encoder;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    UserAdministration(Users users, PasswordEncoder encoder, Clock clock, ApplicationEventPublisher events) {
+        this.users = users;
+        this.encoder = encoder;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    public PageResult<User> list(String q, Role role, Integer page, Integer size, String sort) {
+        return users.page(q, role, Paging.of(page, size, sort, SORTABLE, "username,asc"));
+    }
+
+    public User get(String id) {
+        return users.findById(id).orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "user", id));
+    }
+
+    public Optional<User> findByUsername(String username) {
+        return users.findByUsername(username);
+    }
+
+    @Transactional
+    public User create(UserInput input) {
+        if (input.password() == null) {
+            throw new InvalidInputException("password", "qiyue.validation.required");
+        }
+        checkTeam(input.teamId());
+        if (users.findByUsername(input.username()).isPresent()) {
+            throw new ConflictException("qiyue.user.username-taken", input.username());
+        }
+        var user = new User(Ids.newId(), input.username(), input.displayName().trim(), blankToNull(input.email()),
+                input.roles(), blankToNull(input.teamId()), input.enabled() == null || input.enabled(), 1,
+                clock.instant());
+        users.insert(user, encoder.encode(input.password()));
+        events.publishEvent(new EntityChanged("USER", user.id(), EntityChanged.Action.CREATE,
+                CurrentUsers.actorName(), clock.instant(), describe(null, user)));
+        return user;
+    }
+
+    @Transactional
+    public User update(String id, int expectedVersion, UserInput input) {
+        var before = get(id);
+        if (!before.username().equals(input.username())) {
+            throw new InvalidInputException("username", "qiyue.user.username-immutable");
+        }
+        if (before.version() != expectedVersion) {
+            throw new PreconditionFailedException("qiyue.problem.stale", before.version());
+        }
+        checkTeam(input.teamId());
+        var actor = CurrentUsers.current();
+        boolean enabled = input.enabled() == null || input.enabled();
+        if (actor.isPresent() && actor.get().id().equals(id) && (!enabled || !input.roles().contains(Role.ADMIN))) {
+            throw new InvalidInputException("roles", "qiyue.user.no-self-lockout");
+        }
+        var after = new User(id, before.username(), input.displayName().trim(), blankToNull(input.email()),
+                input.roles(), blankToNull(input.teamId()), enabled, expectedVersion + 1, before.createdAt());
+        String hash = input.password() == null ? null : encoder.encode(input.password());
+        if (!users.update(after, expectedVersion, hash)) {
+            throw new PreconditionFailedException("qiyue.problem.stale", get(id).version());
+        }
+        var changes = describe(before, after);
+        if (hash != null) {
+            changes.add(new EntityChanged.Change("/password", null, "(changed)"));
+        }
+        events.publishEvent(new EntityChanged("USER", id, EntityChanged.Action.UPDATE, CurrentUsers.actorName(),
+                clock.instant(), changes));
+        return after;
+    }
+
+    public List<Team> teams() {
+        return users.teams();
+    }
+
+    public Team team(String id) {
+        return users.findTeam(id).orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "team", id));
+    }
+
+    @Transactional
+    public Team createTeam(TeamInput input) {
+        String id = Ids.newId();
+        checkTeamInput(input, id);
+        var team = new Team(id, input.name().trim(), blankToNull(input.managerId()), 1, clock.instant());
+        users.insertTeam(team);
+        events.publishEvent(new EntityChanged("TEAM", id, EntityChanged.Action.CREATE, CurrentUsers.actorName(),
+                clock.instant(), List.of(new EntityChanged.Change("/name", null, team.name()),
+                new EntityChanged.Change("/managerId", null, team.managerId()))));
+        return team;
+    }
+
+    @Transactional
+    public Team updateTeam(String id, int expectedVersion, TeamInput input) {
+        var before = team(id);
+        if (before.version() != expectedVersion) {
+            throw new PreconditionFailedException("qiyue.problem.stale", before.version());
+        }
+        checkTeamInput(input, id);
+        var after = new Team(id, input.name().trim(), blankToNull(input.managerId()), expectedVersion + 1,
+                before.createdAt());
+        if (!users.updateTeam(after, expectedVersion)) {
+            throw new PreconditionFailedException("qiyue.problem.stale", team(id).version());
+        }
+        events.publishEvent(new EntityChanged("TEAM", id, EntityChanged.Action.UPDATE, CurrentUsers.actorName(),
+                clock.instant(), List.of(new EntityChanged.Change("/name", before.name(), after.name()),
+                new EntityChanged.Change("/managerId", before.managerId(), after.managerId()))));
+        return after;
+    }
+
+    private void checkTeamInput(TeamInput input, String id) {
+        var violations = new ArrayList<FieldViolation>();
+        if (users.teamNameTaken(input.name().trim(), id)) {
+            throw new ConflictException("qiyue.team.name-taken", input.name());
+        }
+        if (blankToNull(input.managerId()) != null && users.findById(input.managerId()).isEmpty()) {
+            violations.add(new FieldViolation("managerId", "qiyue.validation.unknown-reference", input.managerId()));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+    }
+
+    private void checkTeam(String teamId) {
+        if (blankToNull(teamId) != null && users.findTeam(teamId).isEmpty()) {
+            throw new InvalidInputException("teamId", "qiyue.validation.unknown-reference", teamId);
+        }
+    }
+
+    private static List<EntityChanged.Change> describe(User before, User after) {
+        var changes = new ArrayList<EntityChanged.Change>();
+        add(changes, "/username", before == null ? null : before.username(), after.username());
+        add(changes, "/displayName", before == null ? null : before.displayName(), after.displayName());
+        add(changes, "/email", before == null ? null : before.email(), after.email());
+        add(changes, "/roles", before == null ? null : Users.formatRoles(before.roles()), Users.formatRoles(after.roles()));
+        add(changes, "/teamId", before == null ? null : before.teamId(), after.teamId());
+        add(changes, "/enabled", before == null ? null : String.valueOf(before.enabled()), String.valueOf(after.enabled()));
+        return changes;
+    }
+
+    private static void add(List<EntityChanged.Change> changes, String field, String before, String after) {
+        if (!java.util.Objects.equals(before, after)) {
+            changes.add(new EntityChanged.Change(field, before, after));
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

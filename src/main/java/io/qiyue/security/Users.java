@@ -1,0 +1,126 @@
+package io.qiyue.security;
+
+import io.qiyue.shared.PageResult;
+import io.qiyue.shared.Paging;
+import io.qiyue.shared.persistence.DbTime;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The users and teams tables. */
+@Repository
+class Users {
+    private static final String USER_COLUMNS =
+            "id, username, display_name, email, roles, team_id, enabled, version, created_at";
+    private static final RowMapper<User> USER = (rs, n) -> new User(rs.getString("id"), rs.getString("username"),
+            rs.getString("display_name"), rs.getString("email"), parseRoles(rs.getString("roles")),
+            rs.getString("team_id"), rs.getBoolean("enabled"), rs.getInt("version"), DbTime.read(rs, "created_at"));
+    private static final RowMapper<Team> TEAM = (rs, n) -> new Team(rs.getString("id"), rs.getString("name"),
+            rs.getString("manager_id"), rs.getInt("version"), DbTime.read(rs, "created_at"));
+
+    private final JdbcClient jdbc;
+
+    Users(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static java.util.Set<Role> parseRoles(String roles) {
+        return Arrays.stream(roles.split(",")).filter(s -> !s.isBlank()).map(Role::valueOf)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    static String formatRoles(java.util.Set<Role> roles) {
+        return roles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    }
+
+    long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single();
+    }
+
+    Optional<User> findById(String id) {
+        return jdbc.sql("SELECT " + USER_COLUMNS + " FROM app_user WHERE id = ?").param(id).query(USER).optional();
+    }
+
+    Optional<User> findByUsername(String username) {
+        return jdbc.sql("SELECT " + USER_COLUMNS + " FROM app_user WHERE username = ?").param(username)
+                .query(USER).optional();
+    }
+
+    Optional<String> passwordHash(String username) {
+        return jdbc.sql("SELECT password_hash FROM app_user WHERE username = ?").param(username)
+                .query(String.class).optional();
+    }
+
+    List<String> usernamesInTeam(String teamId) {
+        return jdbc.sql("SELECT username FROM app_user WHERE team_id = ?").param(teamId).query(String.class).list();
+    }
+
+    PageResult<User> page(String q, Role role, Paging paging) {
+        var where = new StringBuilder(" WHERE 1=1");
+        var params = new java.util.ArrayList<Object>();
+        if (q != null && !q.isBlank()) {
+            where.append(" AND (LOWER(username) LIKE ? OR LOWER(display_name) LIKE ?)");
+            String like = "%" + q.toLowerCase(java.util.Locale.ROOT) + "%";
+            params.add(like);
+            params.add(like);
+        }
+        if (role != null) {
+            where.append(" AND roles LIKE ?");
+            params.add("%" + role.name() + "%");
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM app_user" + where).params(params).query(Long.class).single();
+        var items = jdbc.sql("SELECT " + USER_COLUMNS + " FROM app_user" + where + " ORDER BY " + paging.orderBy()
+                        + " LIMIT " + paging.size() + " OFFSET " + paging.offset())
+                .params(params).query(USER).list();
+        return new PageResult<>(items, paging.page(), paging.size(), total);
+    }
+
+    void insert(User user, String passwordHash) {
+        jdbc.sql("INSERT INTO app_user (id, username, display_name, email, password_hash, roles, team_id, enabled,"
+                        + " version, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
+                .params(user.id(), user.username(), user.displayName(), user.email(), passwordHash,
+                        formatRoles(user.roles()), user.teamId(), user.enabled(), user.version(),
+                        DbTime.toDb(user.createdAt()))
+                .update();
+    }
+
+    /** Saves if the stored version is still {@code expectedVersion}; false when someone saved in between. */
+    boolean update(User user, int expectedVersion, String newPasswordHash) {
+        return jdbc.sql("UPDATE app_user SET display_name = ?, email = ?, roles = ?, team_id = ?, enabled = ?,"
+                        + " password_hash = COALESCE(?, password_hash), version = ? WHERE id = ? AND version = ?")
+                .params(user.displayName(), user.email(), formatRoles(user.roles()), user.teamId(), user.enabled(),
+                        newPasswordHash, expectedVersion + 1, user.id(), expectedVersion)
+                .update() == 1;
+    }
+
+    List<Team> teams() {
+        return jdbc.sql("SELECT id, name, manager_id, version, created_at FROM team ORDER BY name").query(TEAM).list();
+    }
+
+    Optional<Team> findTeam(String id) {
+        return jdbc.sql("SELECT id, name, manager_id, version, created_at FROM team WHERE id = ?").param(id)
+                .query(TEAM).optional();
+    }
+
+    boolean teamNameTaken(String name, String exceptId) {
+        return jdbc.sql("SELECT COUNT(*) FROM team WHERE name = ? AND id <> ?").params(name, exceptId)
+                .query(Long.class).single() > 0;
+    }
+
+    void insertTeam(Team team) {
+        jdbc.sql("INSERT INTO team (id, name, manager_id, version, created_at) VALUES (?,?,?,?,?)")
+                .params(team.id(), team.name(), team.managerId(), team.version(), DbTime.toDb(team.createdAt()))
+                .update();
+    }
+
+    boolean updateTeam(Team team, int expectedVersion) {
+        return jdbc.sql("UPDATE team SET name = ?, manager_id = ?, version = ? WHERE id = ? AND version = ?")
+                .params(team.name(), team.managerId(), expectedVersion + 1, team.id(), expectedVersion)
+                .update() == 1;
+    }
+}

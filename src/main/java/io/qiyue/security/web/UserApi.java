@@ -1,0 +1,118 @@
+package io.qiyue.security.web;
+
+import io.qiyue.security.CurrentUser;
+import io.qiyue.security.CurrentUsers;
+import io.qiyue.security.Role;
+import io.qiyue.security.Team;
+import io.qiyue.security.TeamInput;
+import io.qiyue.security.User;
+import io.qiyue.security.UserAdministration;
+import io.qiyue.security.UserInput;
+import io.qiyue.shared.JsonTrees;
+import io.qiyue.shared.web.JsonInput;
+import io.qiyue.shared.PageResult;
+import io.qiyue.shared.Versions;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.util.List;
+
+/** Users and teams (admin only, enforced by the security filter chain), and {@code /users/me} for everyone. */
+@RestController
+@RequestMapping("/api/v1")
+class UserApi {
+    private final UserAdministration admin;
+    private final JsonMapper json;
+    private final Validator validator;
+
+    UserApi(UserAdministration admin, JsonMapper json, Validator validator) {
+        this.admin = admin;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    @GetMapping("/users/me")
+    CurrentUser me() {
+        return CurrentUsers.require();
+    }
+
+    @GetMapping("/users")
+    PageResult<User> list(@RequestParam(required = false) String q, @RequestParam(required = false) Role role,
+                          @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                          @RequestParam(required = false) String sort) {
+        return admin.list(q, role, page, size, sort);
+    }
+
+    @GetMapping("/users/{id}")
+    ResponseEntity<User> get(@PathVariable String id) {
+        var user = admin.get(id);
+        return ResponseEntity.ok().eTag(Versions.etag(user.version())).body(user);
+    }
+
+    @PostMapping("/users")
+    ResponseEntity<User> create(@Valid @RequestBody UserInput input) {
+        var user = admin.create(input);
+        return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).eTag(Versions.etag(user.version()))
+                .body(user);
+    }
+
+    @PutMapping("/users/{id}")
+    ResponseEntity<User> put(@PathVariable String id, @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                             @Valid @RequestBody UserInput input) {
+        var user = admin.update(id, Versions.expected(ifMatch), input);
+        return ResponseEntity.ok().eTag(Versions.etag(user.version())).body(user);
+    }
+
+    @PatchMapping(path = "/users/{id}", consumes = {"application/merge-patch+json", "application/json"})
+    ResponseEntity<User> patch(@PathVariable String id,
+                               @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                               @RequestBody JsonNode patch) {
+        int expected = Versions.expected(ifMatch);
+        var current = admin.get(id);
+        JsonNode base = json.valueToTree(new UserInput(current.username(), current.displayName(), current.email(),
+                current.roles(), current.teamId(), current.enabled(), null));
+        var input = JsonInput.read(json, validator, JsonTrees.mergePatch(base, patch), UserInput.class);
+        var user = admin.update(id, expected, input);
+        return ResponseEntity.ok().eTag(Versions.etag(user.version())).body(user);
+    }
+
+    @GetMapping("/teams")
+    List<Team> teams() {
+        return admin.teams();
+    }
+
+    @GetMapping("/teams/{id}")
+    ResponseEntity<Team> team(@PathVariable String id) {
+        var team = admin.team(id);
+        return ResponseEntity.ok().eTag(Versions.etag(team.version())).body(team);
+    }
+
+    @PostMapping("/teams")
+    ResponseEntity<Team> createTeam(@Valid @RequestBody TeamInput input) {
+        var team = admin.createTeam(input);
+        return ResponseEntity.created(URI.create("/api/v1/teams/" + team.id())).eTag(Versions.etag(team.version()))
+                .body(team);
+    }
+
+    @PutMapping("/teams/{id}")
+    ResponseEntity<Team> updateTeam(@PathVariable String id,
+                                    @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                    @Valid @RequestBody TeamInput input) {
+        var team = admin.updateTeam(id, Versions.expected(ifMatch), input);
+        return ResponseEntity.ok().eTag(Versions.etag(team.version())).body(team);
+    }
+}

@@ -1,0 +1,61 @@
+package io.qiyue.shared;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * An amount of money: a decimal with at most two fraction digits, written as a string in JSON
+ * so that no client ever rounds it through a binary float.
+ */
+public record Money(
+        @NotNull @DecimalMin("0.00") @Digits(integer = 15, fraction = 2)
+        @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal value,
+        @Pattern(regexp = "CNY", message = "{qiyue.money.currency}") String currency) {
+
+    public static final String CNY = "CNY";
+
+    public Money {
+        if (currency == null) {
+            currency = CNY;
+        }
+    }
+
+    public static Money cny(String value) {
+        return new Money(new BigDecimal(value).setScale(2, RoundingMode.HALF_UP), CNY);
+    }
+
+    public static Money cny(BigDecimal value) {
+        return new Money(value.setScale(2, RoundingMode.HALF_UP), CNY);
+    }
+
+    /** The value at scale 2; input is validated to have at most two fraction digits first. */
+    public BigDecimal scaled() {
+        return value.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    public Money plus(Money other) {
+        requireSameCurrency(other);
+        return new Money(scaled().add(other.scaled()), currency);
+    }
+
+    public boolean isZero() {
+        return value.signum() == 0;
+    }
+
+    private void requireSameCurrency(Money other) {
+        if (!currency.equals(other.currency)) {
+            throw new IllegalArgumentException("currency mismatch: " + currency + " vs " + other.currency);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return scaled().toPlainString() + " " + currency;
+    }
+}

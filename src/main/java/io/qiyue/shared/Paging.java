@@ -1,0 +1,46 @@
+package io.qiyue.shared;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated page request. The sort field is resolved against a whitelist of columns that the
+ * caller supplies, so a client can never inject SQL through {@code sort}.
+ */
+public record Paging(int page, int size, String sortColumn, boolean ascending) {
+
+    public static final int MAX_SIZE = 200;
+
+    public static Paging of(Integer page, Integer size, String sort, Map<String, String> sortableColumns,
+                            String defaultSort) {
+        int p = page == null ? 0 : page;
+        int s = size == null ? 20 : size;
+        var violations = new java.util.ArrayList<FieldViolation>();
+        if (p < 0) {
+            violations.add(new FieldViolation("page", "qiyue.paging.page"));
+        }
+        if (s < 1 || s > MAX_SIZE) {
+            violations.add(new FieldViolation("size", "qiyue.paging.size", MAX_SIZE));
+        }
+        String spec = sort == null || sort.isBlank() ? defaultSort : sort;
+        String[] parts = spec.split(",");
+        String column = sortableColumns.get(parts[0].trim());
+        boolean asc = parts.length < 2 || !parts[1].trim().equalsIgnoreCase("desc");
+        if (column == null || (parts.length > 1 && !parts[1].trim().matches("(?i)asc|desc")) || parts.length > 2) {
+            violations.add(new FieldViolation("sort", "qiyue.paging.sort",
+                    String.join(", ", List.copyOf(new java.util.TreeSet<>(sortableColumns.keySet())))));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        return new Paging(p, s, column, asc);
+    }
+
+    public long offset() {
+        return (long) page * size;
+    }
+
+    public String orderBy() {
+        return sortColumn + (ascending ? " ASC" : " DESC");
+    }
+}

@@ -1,0 +1,83 @@
+package io.qiyue.shared.web;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * zh-CN unless the user chose otherwise: a {@code lang} cookie set from the UI's switch wins, then
+ * the Accept-Language header (for API clients), then Chinese.
+ */
+@Configuration(proxyBeanMethods = false)
+class Locales implements WebMvcConfigurer {
+    static final String COOKIE = "qiyue-lang";
+    private static final List<Locale> SUPPORTED = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
+
+    @Bean
+    LocaleResolver localeResolver() {
+        return new LocaleResolver() {
+            @Override
+            public Locale resolveLocale(HttpServletRequest request) {
+                if (request.getCookies() != null) {
+                    for (Cookie cookie : request.getCookies()) {
+                        if (COOKIE.equals(cookie.getName())) {
+                            return supported(Locale.forLanguageTag(cookie.getValue()));
+                        }
+                    }
+                }
+                String header = request.getHeader("Accept-Language");
+                if (header == null || header.isBlank()) {
+                    return Locale.SIMPLIFIED_CHINESE;
+                }
+                try {
+                    Locale best = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
+                    if (best != null) {
+                        return best;
+                    }
+                    for (var range : Locale.LanguageRange.parse(header)) {
+                        if (range.getRange().startsWith("en")) {
+                            return Locale.ENGLISH;
+                        }
+                        if (range.getRange().startsWith("zh")) {
+                            return Locale.SIMPLIFIED_CHINESE;
+                        }
+                    }
+                } catch (IllegalArgumentException malformed) {
+                    return Locale.SIMPLIFIED_CHINESE;
+                }
+                return Locale.SIMPLIFIED_CHINESE;
+            }
+
+            @Override
+            public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+                Locale chosen = supported(locale);
+                var cookie = new Cookie(COOKIE, chosen.toLanguageTag());
+                cookie.setPath("/");
+                cookie.setHttpOnly(true);
+                cookie.setMaxAge(365 * 24 * 3600);
+                response.addCookie(cookie);
+            }
+        };
+    }
+
+    private static Locale supported(Locale locale) {
+        return locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        var change = new LocaleChangeInterceptor();
+        change.setParamName("lang");
+        change.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(change);
+    }
+}

@@ -1,0 +1,288 @@
+package io.qiyue.shared.web;
+
+import io.qiyue.shared.ConflictException;
+import io.qiyue.shared.FieldViolation;
+import io.qiyue.shared.ForbiddenException;
+import io.qiyue.shared.InvalidInputException;
+import io.qiyue.shared.NotFoundException;
+import io.qiyue.shared.PreconditionFailedException;
+import io.qiyue.shared.PreconditionRequiredException;
+import io.qiyue.shared.QiyueException;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.BindException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one place where failures of the REST API become RFC 9457 problem+json, in the caller's
+ * language. Bad input never reaches the 500 branch: every parsing and validation failure is named
+ * by field here.
+ */
+@RestControllerAdvice(basePackages = "io.qiyue")
+class ProblemHandler {
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final String TYPE_BASE = "https://qiyue.io/problems/";
+
+    private final MessageSource messages;
+
+    ProblemHandler(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
+        var errors = e.violations().stream().map(this::fieldError).toList();
+        return validation(errors);
+    }
+
+    @ExceptionHandler(BindException.class)
+    ResponseEntity<ProblemDetail> bind(BindException e) {
+        var errors = new ArrayList<Map<String, String>>();
+        e.getFieldErrors().forEach(fe -> errors.add(Map.of("field", fe.getField(),
+                "message", messages.getMessage(fe, LocaleContextHolder.getLocale()))));
+        e.getGlobalErrors().forEach(ge -> errors.add(Map.of("field", ge.getObjectName(),
+                "message", messages.getMessage(ge, LocaleContextHolder.getLocale()))));
+        return validation(errors);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<ProblemDetail> methodValidation(HandlerMethodValidationException e) {
+        var errors = new ArrayList<Map<String, String>>();
+        e.getParameterValidationResults().forEach(result -> {
+            String name = result.getMethodParameter().getParameterName();
+            result.getResolvableErrors().forEach(err -> errors.add(Map.of("field", String.valueOf(name),
+                    "message", messages.getMessage(err, LocaleContextHolder.getLocale()))));
+        });
+        return validation(errors);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        Throwable cause = e.getCause();
+        if (findCause(e, PayloadTooLargeException.class) != null) {
+            return tooLarge();
+        }
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return validation(List.of(error(path(unknown), "qiyue.json.unknown-field",
+                    unknown.getPropertyName())));
+        }
+        if (cause instanceof InvalidFormatException format) {
+            Class<?> target = format.getTargetType();
+            if (target != null && target.isEnum()) {
+                return validation(List.of(error(path(format), "qiyue.json.enum",
+                        String.valueOf(format.getValue()), Arrays.toString(target.getEnumConstants()))));
+            }
+            return validation(List.of(error(path(format), "qiyue.json.format",
+                    String.valueOf(format.getValue()), typeName(target))));
+        }
+        if (cause instanceof MismatchedInputException mismatch) {
+            return validation(List.of(error(path(mismatch), "qiyue.json.type", typeName(mismatch.getTargetType()))));
+        }
+        if (cause instanceof StreamReadException read) {
+            var location = read.getLocation();
+            return problem(HttpStatus.BAD_REQUEST, "malformed-json", "qiyue.problem.malformed-json",
+                    location == null ? 0 : location.getLineNr(), location == null ? 0 : location.getColumnNr());
+        }
+        if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            return validation(List.of(error(path(jackson), "qiyue.json.invalid", rootMessage(jackson))));
+        }
+        if (cause == null) {
+            return problem(HttpStatus.BAD_REQUEST, "malformed-json", "qiyue.problem.body-missing");
+        }
+        return problem(HttpStatus.BAD_REQUEST, "malformed-json", "qiyue.problem.malformed-json", 0, 0);
+    }
+
+    @ExceptionHandler(PayloadTooLargeException.class)
+    ResponseEntity<ProblemDetail> payloadTooLarge() {
+        return tooLarge();
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> uploadTooLarge() {
+        return tooLarge();
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> parameterType(MethodArgumentTypeMismatchException e) {
+        Class<?> required = e.getRequiredType();
+        if (required != null && required.isEnum()) {
+            return validation(List.of(error(e.getName(), "qiyue.json.enum", String.valueOf(e.getValue()),
+                    Arrays.toString(required.getEnumConstants()))));
+        }
+        return validation(List.of(error(e.getName(), "qiyue.json.format", String.valueOf(e.getValue()),
+                typeName(required))));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
+        return validation(List.of(error(e.getParameterName(), "qiyue.validation.required")));
+    }
+
+    @ExceptionHandler(MissingRequestHeaderException.class)
+    ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
+        return validation(List.of(error(e.getHeaderName(), "qiyue.validation.required")));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", e.code(), e.args().toArray());
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "qiyue.problem.no-such-path", e.getResourcePath());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(ConflictException e) {
+        return problem(HttpStatus.CONFLICT, "conflict", e.code(), e.args().toArray());
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
+        log.info("integrity violation: {}", e.getMostSpecificCause().getClass().getSimpleName());
+        return problem(HttpStatus.CONFLICT, "conflict", "qiyue.problem.integrity");
+    }
+
+    @ExceptionHandler({PreconditionFailedException.class, OptimisticLockingFailureException.class})
+    ResponseEntity<ProblemDetail> stale(Exception e) {
+        return e instanceof QiyueException q
+                ? problem(HttpStatus.PRECONDITION_FAILED, "stale", q.code(), q.args().toArray())
+                : problem(HttpStatus.PRECONDITION_FAILED, "stale", "qiyue.problem.stale", "?");
+    }
+
+    @ExceptionHandler(PreconditionRequiredException.class)
+    ResponseEntity<ProblemDetail> preconditionRequired(PreconditionRequiredException e) {
+        return problem(HttpStatus.PRECONDITION_REQUIRED, "if-match-required", e.code());
+    }
+
+    @ExceptionHandler({ForbiddenException.class, AccessDeniedException.class})
+    ResponseEntity<ProblemDetail> forbidden(Exception e) {
+        return e instanceof QiyueException q
+                ? problem(HttpStatus.FORBIDDEN, "forbidden", q.code(), q.args().toArray())
+                : problem(HttpStatus.FORBIDDEN, "forbidden", "qiyue.problem.forbidden");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+        return problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "qiyue.problem.method", e.getMethod());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "qiyue.problem.media-type",
+                String.valueOf(e.getContentType()));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ProblemDetail> notAcceptable() {
+        return problem(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "qiyue.problem.not-acceptable");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        log.error("unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "qiyue.problem.internal");
+    }
+
+    private ResponseEntity<ProblemDetail> tooLarge() {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "qiyue.problem.too-large",
+                RequestSizeLimit.MAX_BYTES / 1024);
+    }
+
+    private ResponseEntity<ProblemDetail> validation(List<Map<String, String>> errors) {
+        var response = problem(HttpStatus.BAD_REQUEST, "validation", "qiyue.problem.invalid");
+        response.getBody().setProperty("errors", errors);
+        if (errors.size() == 1) {
+            var only = errors.getFirst();
+            response.getBody().setDetail(only.get("field") + ": " + only.get("message"));
+        }
+        return response;
+    }
+
+    private ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String code, Object... args) {
+        var locale = LocaleContextHolder.getLocale();
+        var body = ProblemDetail.forStatus(status);
+        body.setType(URI.create(TYPE_BASE + type));
+        body.setTitle(messages.getMessage("qiyue.title." + type, null, status.getReasonPhrase(), locale));
+        body.setDetail(messages.getMessage(code, args, code, locale));
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    private Map<String, String> fieldError(FieldViolation v) {
+        return error(v.field(), v.code(), v.args().toArray());
+    }
+
+    private Map<String, String> error(String field, String code, Object... args) {
+        return Map.of("field", field, "message",
+                messages.getMessage(code, args, code, LocaleContextHolder.getLocale()));
+    }
+
+    private static String path(JacksonException e) {
+        return JsonInput.path(e);
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == null) {
+            return "?";
+        }
+        return switch (type.getSimpleName()) {
+            case "String" -> "string";
+            case "Integer", "int", "Long", "long" -> "integer";
+            case "Boolean", "boolean" -> "boolean";
+            case "BigDecimal" -> "decimal";
+            case "LocalDate" -> "date (yyyy-MM-dd)";
+            case "List", "Set" -> "array";
+            default -> type.isRecord() ? "object" : type.getSimpleName();
+        };
+    }
+
+    private static String rootMessage(JacksonException e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t instanceof JacksonException j ? j.getOriginalMessage() : String.valueOf(t.getMessage());
+    }
+
+    private static <T extends Throwable> T findCause(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
+    }
+}
