@@ -1,0 +1,3 @@
+package io.qiyue.customer;
+
+public enum CustomerKind { ORGANIZATION, PERSON }

@@ -1,0 +1,3 @@
+package io.qiyue.customer;
+
+public enum CustomerLevel { A, B, C }

@@ -1,0 +1,187 @@
+package io.qiyue.customer;
+
+import io.qiyue.security.FieldCipher;
+import io.qiyue.security.OwnerScope;
+import io.qiyue.shared.PageResult;
+import io.qiyue.shared.Paging;
+import io.qiyue.shared.persistence.DbTime;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The customer and contact tables. Values here are in clear; encryption happens on the way in and out. */
+@Repository
+class CustomerStore {
+    private static final String COLUMNS = "id, kind, name, credit_code, id_number_cipher, address, "
+            + "legal_representative, industry, customer_level, status, owner, version, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+    private final FieldCipher cipher;
+
+    CustomerStore(JdbcClient jdbc, FieldCipher cipher) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+    }
+
+    /** A stored customer, personal information decrypted. */
+    record Row(String id, CustomerKind kind, String name, String creditCode, String idNumber, String address,
+               String legalRepresentative, String industry, CustomerLevel level, CustomerStatus status, String owner,
+               List<Contact> contacts, int version, Instant createdAt, Instant updatedAt) {
+    }
+
+    Optional<Row> find(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM customer WHERE id = ?").param(id)
+                .query((rs, n) -> row(rs, List.of())).optional()
+                .map(r -> withContacts(r, contactsOf(List.of(r.id())).getOrDefault(r.id(), List.of())));
+    }
+
+    Optional<Row> findByCreditCode(String creditCode) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM customer WHERE credit_code = ?").param(creditCode)
+                .query((rs, n) -> row(rs, List.of())).optional();
+    }
+
+    Optional<Row> findByIdNumber(String idNumber) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM customer WHERE id_number_hash = ?")
+                .param(cipher.lookupHash(idNumber)).query((rs, n) -> row(rs, List.of())).optional();
+    }
+
+    Map<String, String> names(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        var names = new HashMap<String, String>();
+        jdbc.sql("SELECT id, name FROM customer WHERE id IN (:ids)").param("ids", List.copyOf(ids))
+                .query(rs -> {
+                    names.put(rs.getString("id"), rs.getString("name"));
+                });
+        return names;
+    }
+
+    PageResult<Row> page(CustomerQuery query, OwnerScope scope, Paging paging) {
+        var where = new StringBuilder(" WHERE 1=1");
+        var params = new HashMap<String, Object>();
+        if (!scope.all()) {
+            where.append(" AND owner IN (:scopeOwners)");
+            params.put("scopeOwners", List.copyOf(scope.owners()));
+        }
+        if (query.q() != null && !query.q().isBlank()) {
+            where.append(" AND (LOWER(name) LIKE :q OR credit_code LIKE :qUpper)");
+            String q = query.q().trim();
+            params.put("q", "%" + escapeLike(q.toLowerCase(Locale.ROOT)) + "%");
+            params.put("qUpper", "%" + escapeLike(q.toUpperCase(Locale.ROOT)) + "%");
+        }
+        if (query.kind() != null) {
+            where.append(" AND kind = :kind");
+            params.put("kind", query.kind().name());
+        }
+        if (query.level() != null) {
+            where.append(" AND customer_level = :level");
+            params.put("level", query.level().name());
+        }
+        if (query.owner() != null && !query.owner().isBlank()) {
+            where.append(" AND owner = :owner");
+            params.put("owner", query.owner());
+        }
+        if (query.status() != null) {
+            where.append(" AND status = :status");
+            params.put("status", query.status().name());
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM customer" + where).params(params).query(Long.class).single();
+        var rows = jdbc.sql("SELECT " + COLUMNS + " FROM customer" + where + " ORDER BY " + paging.orderBy()
+                        + ", id LIMIT " + paging.size() + " OFFSET " + paging.offset())
+                .params(params).query((rs, n) -> row(rs, List.of())).list();
+        var contacts = contactsOf(rows.stream().map(Row::id).toList());
+        return new PageResult<>(rows.stream().map(r -> withContacts(r, contacts.getOrDefault(r.id(), List.of())))
+                .toList(), paging.page(), paging.size(), total);
+    }
+
+    void insert(Row row) {
+        jdbc.sql("INSERT INTO customer (id, kind, name, credit_code, id_number_cipher, id_number_hash, address,"
+                        + " legal_representative, industry, customer_level, status, owner, version, created_at, updated_at)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                .params(row.id(), row.kind().name(), row.name(), row.creditCode(), cipher.encrypt(row.idNumber()),
+                        cipher.lookupHash(row.idNumber()), row.address(), row.legalRepresentative(), row.industry(),
+                        row.level() == null ? null : row.level().name(), row.status().name(), row.owner(),
+                        row.version(), DbTime.toDb(row.createdAt()), DbTime.toDb(row.updatedAt()))
+                .update();
+        insertContacts(row.id(), row.contacts());
+    }
+
+    boolean update(Row row, int expectedVersion) {
+        int changed = jdbc.sql("UPDATE customer SET kind = ?, name = ?, credit_code = ?, id_number_cipher = ?,"
+                        + " id_number_hash = ?, address = ?, legal_representative = ?, industry = ?, customer_level = ?,"
+                        + " status = ?, owner = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?")
+                .params(row.kind().name(), row.name(), row.creditCode(), cipher.encrypt(row.idNumber()),
+                        cipher.lookupHash(row.idNumber()), row.address(), row.legalRepresentative(), row.industry(),
+                        row.level() == null ? null : row.level().name(), row.status().name(), row.owner(),
+                        row.version(), DbTime.toDb(row.updatedAt()), row.id(), expectedVersion)
+                .update();
+        if (changed != 1) {
+            return false;
+        }
+        jdbc.sql("DELETE FROM contact WHERE customer_id = ?").param(row.id()).update();
+        insertContacts(row.id(), row.contacts());
+        return true;
+    }
+
+    boolean delete(String id, int expectedVersion) {
+        jdbc.sql("DELETE FROM contact WHERE customer_id = ?").param(id).update();
+        return jdbc.sql("DELETE FROM customer WHERE id = ? AND version = ?").params(id, expectedVersion).update() == 1;
+    }
+
+    private void insertContacts(String customerId, List<Contact> contacts) {
+        for (int i = 0; i < contacts.size(); i++) {
+            var c = contacts.get(i);
+            jdbc.sql("INSERT INTO contact (id, customer_id, sort_order, name, title, mobile_cipher, mobile_hash, email,"
+                            + " is_primary) VALUES (?,?,?,?,?,?,?,?,?)")
+                    .params(c.id(), customerId, i, c.name(), c.title(), cipher.encrypt(c.mobile()),
+                            cipher.lookupHash(c.mobile()), c.email(), c.primary())
+                    .update();
+        }
+    }
+
+    private Map<String, List<Contact>> contactsOf(List<String> customerIds) {
+        if (customerIds.isEmpty()) {
+            return Map.of();
+        }
+        var byCustomer = new HashMap<String, List<Contact>>();
+        jdbc.sql("SELECT id, customer_id, name, title, mobile_cipher, email, is_primary FROM contact"
+                        + " WHERE customer_id IN (:ids) ORDER BY customer_id, sort_order")
+                .param("ids", customerIds)
+                .query(rs -> {
+                    byCustomer.computeIfAbsent(rs.getString("customer_id"), k -> new ArrayList<>())
+                            .add(new Contact(rs.getString("id"), rs.getString("name"), rs.getString("title"),
+                                    cipher.decrypt(rs.getString("mobile_cipher")), rs.getString("email"),
+                                    rs.getBoolean("is_primary")));
+                });
+        return byCustomer;
+    }
+
+    private Row row(java.sql.ResultSet rs, List<Contact> contacts) throws java.sql.SQLException {
+        String level = rs.getString("customer_level");
+        return new Row(rs.getString("id"), CustomerKind.valueOf(rs.getString("kind")), rs.getString("name"),
+                rs.getString("credit_code"), cipher.decrypt(rs.getString("id_number_cipher")), rs.getString("address"),
+                rs.getString("legal_representative"), rs.getString("industry"),
+                level == null ? null : CustomerLevel.valueOf(level), CustomerStatus.valueOf(rs.getString("status")),
+                rs.getString("owner"), contacts, rs.getInt("version"), DbTime.read(rs, "created_at"),
+                DbTime.read(rs, "updated_at"));
+    }
+
+    private static Row withContacts(Row r, List<Contact> contacts) {
+        return new Row(r.id(), r.kind(), r.name(), r.creditCode(), r.idNumber(), r.address(), r.legalRepresentative(),
+                r.industry(), r.level(), r.status(), r.owner(), List.copyOf(contacts), r.version(), r.createdAt(),
+                r.updatedAt());
+    }
+
+    static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,306 @@
+package io.qiyue.customer;
+
+import io.qiyue.security.CurrentUser;
+import io.qiyue.security.CurrentUsers;
+import io.qiyue.security.DataScopes;
+import io.qiyue.security.OwnerScope;
+import io.qiyue.security.Role;
+import io.qiyue.security.ScopedResource;
+import io.qiyue.shared.ConflictException;
+import io.qiyue.shared.EntityChanged;
+import io.qiyue.shared.FieldViolation;
+import io.qiyue.shared.ForbiddenException;
+import io.qiyue.shared.Ids;
+import io.qiyue.shared.InvalidInputException;
+import io.qiyue.shared.JsonTrees;
+import io.qiyue.shared.NotFoundException;
+import io.qiyue.shared.PageResult;
+import io.qiyue.shared.Paging;
+import io.qiyue.shared.PreconditionFailedException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Customers and their contacts, within the caller's data scope: a customer outside the read scope
+ * does not exist for the caller (404); inside it but outside the write scope, changes are 403.
+ */
+@Service
+public class Customers {
+    private static final Map<String, String> SORTABLE = Map.of("name", "name", "createdAt", "created_at",
+            "updatedAt", "updated_at", "level", "customer_level", "owner", "owner");
+
+    private final CustomerStore store;
+    private final DataScopes scopes;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json;
+
+    Customers(CustomerStore store, DataScopes scopes, Clock clock, ApplicationEventPublisher events, JsonMapper json) {
+        this.store = store;
+        this.scopes = scopes;
+        this.clock = clock;
+        this.events = events;
+        this.json = json;
+    }
+
+    public PageResult<Customer> list(CustomerQuery query, Integer page, Integer size, String sort) {
+        var user = CurrentUsers.require();
+        var paging = Paging.of(page, size, sort, SORTABLE, "updatedAt,desc");
+        OwnerScope scope = scopes.read(user);
+        if (scope.isEmpty()) {
+            return new PageResult<>(List.of(), paging.page(), paging.size(), 0);
+        }
+        return store.page(query, scope, paging).map(row -> view(row, user));
+    }
+
+    public Customer get(String id) {
+        var user = CurrentUsers.require();
+        return view(readable(id, user), user);
+    }
+
+    /** The customer if the current user may read it; for other modules that reference customers. */
+    public Optional<Customer> findVisible(String id) {
+        var user = CurrentUsers.require();
+        return store.find(id).filter(row -> scopes.read(user).includes(row.owner())).map(row -> view(row, user));
+    }
+
+    /** Names by id, for lists in other modules; the ids come from records the caller may already read. */
+    public Map<String, String> names(Collection<String> ids) {
+        return store.names(ids);
+    }
+
+    /** The customer in clear, as the base of a merge patch; only for users who may change it. */
+    public CustomerInput editable(String id) {
+        var user = CurrentUsers.require();
+        var row = writable(id, user);
+        return view(row, user).toInput();
+    }
+
+    @Transactional
+    public Customer create(CustomerInput input) {
+        var user = CurrentUsers.require();
+        if (scopes.write(user, ScopedResource.CUSTOMER).isEmpty()) {
+            throw new ForbiddenException("qiyue.problem.forbidden");
+        }
+        String owner = blankToNull(input.owner()) == null ? user.username() : input.owner().trim();
+        var row = normalise(Ids.newId(), input, owner, 1, clock.instant(), clock.instant(), user, null);
+        store.insert(row);
+        publish(row.id(), EntityChanged.Action.CREATE, null, row);
+        return view(row, user);
+    }
+
+    @Transactional
+    public Customer update(String id, int expectedVersion, CustomerInput input) {
+        var user = CurrentUsers.require();
+        var before = writable(id, user);
+        if (before.version() != expectedVersion) {
+            throw new PreconditionFailedException("qiyue.problem.stale", before.version());
+        }
+        String owner = blankToNull(input.owner()) == null ? before.owner() : input.owner().trim();
+        var after = normalise(id, input, owner, expectedVersion + 1, before.createdAt(), clock.instant(), user, before);
+        if (!store.update(after, expectedVersion)) {
+            throw new PreconditionFailedException("qiyue.problem.stale", store.find(id).map(CustomerStore.Row::version)
+                    .orElse(0));
+        }
+        publish(id, EntityChanged.Action.UPDATE, before, after);
+        return view(after, user);
+    }
+
+    @Transactional
+    public void delete(String id, int expectedVersion) {
+        var user = CurrentUsers.require();
+        var before = writable(id, user);
+        if (before.version() != expectedVersion) {
+            throw new PreconditionFailedException("qiyue.problem.stale", before.version());
+        }
+        try {
+            if (!store.delete(id, expectedVersion)) {
+                throw new PreconditionFailedException("qiyue.problem.stale", before.version());
+            }
+        } catch (DataIntegrityViolationException e) {
+            throw new ConflictException("qiyue.customer.in-use", before.name());
+        }
+        publish(id, EntityChanged.Action.DELETE, before, null);
+    }
+
+    @Transactional
+    public Customer addContact(String customerId, ContactInput contact) {
+        var current = editable(customerId);
+        var contacts = new ArrayList<>(current.contacts());
+        contacts.add(new ContactInput(null, contact.name(), contact.title(), contact.mobile(), contact.email(),
+                contact.primary()));
+        return update(customerId, get(customerId).version(), withContacts(current, contacts));
+    }
+
+    @Transactional
+    public Customer replaceContact(String customerId, String contactId, int expectedVersion, ContactInput contact) {
+        var current = editable(customerId);
+        var contacts = new ArrayList<ContactInput>();
+        boolean found = false;
+        for (var c : current.contacts()) {
+            if (c.id().equals(contactId)) {
+                contacts.add(new ContactInput(contactId, contact.name(), contact.title(), contact.mobile(),
+                        contact.email(), contact.primary()));
+                found = true;
+            } else {
+                contacts.add(c);
+            }
+        }
+        if (!found) {
+            throw new NotFoundException("qiyue.problem.not-found", "contact", contactId);
+        }
+        return update(customerId, expectedVersion, withContacts(current, contacts));
+    }
+
+    @Transactional
+    public Customer removeContact(String customerId, String contactId, int expectedVersion) {
+        var current = editable(customerId);
+        var contacts = current.contacts().stream().filter(c -> !c.id().equals(contactId)).toList();
+        if (contacts.size() == current.contacts().size()) {
+            throw new NotFoundException("qiyue.problem.not-found", "contact", contactId);
+        }
+        return update(customerId, expectedVersion, withContacts(current, contacts));
+    }
+
+    private static CustomerInput withContacts(CustomerInput c, List<ContactInput> contacts) {
+        return new CustomerInput(c.kind(), c.name(), c.creditCode(), c.idNumber(), c.address(),
+                c.legalRepresentative(), c.industry(), c.level(), c.status(), c.owner(), contacts);
+    }
+
+    private CustomerStore.Row readable(String id, CurrentUser user) {
+        return store.find(id).filter(row -> scopes.read(user).includes(row.owner()))
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "customer", id));
+    }
+
+    private CustomerStore.Row writable(String id, CurrentUser user) {
+        var row = readable(id, user);
+        if (!scopes.write(user, ScopedResource.CUSTOMER).includes(row.owner())) {
+            throw new ForbiddenException("qiyue.problem.forbidden");
+        }
+        return row;
+    }
+
+    /** Validates and normalises input; collects every problem before failing. */
+    private CustomerStore.Row normalise(String id, CustomerInput in, String owner, int version,
+                                        java.time.Instant createdAt, java.time.Instant updatedAt, CurrentUser user,
+                                        CustomerStore.Row before) {
+        var violations = new ArrayList<FieldViolation>();
+        String creditCode = CreditCode.normalise(blankToNull(in.creditCode()));
+        String idNumber = IdNumber.normalise(blankToNull(in.idNumber()));
+        if (in.kind() == CustomerKind.ORGANIZATION) {
+            if (creditCode == null) {
+                violations.add(new FieldViolation("creditCode", "qiyue.validation.required"));
+            } else if (CreditCode.check(creditCode) != null) {
+                violations.add(new FieldViolation("creditCode", "qiyue.customer.credit-code." + CreditCode.check(creditCode)));
+            }
+            if (idNumber != null) {
+                violations.add(new FieldViolation("idNumber", "qiyue.customer.id-number-for-person-only"));
+            }
+        } else {
+            if (idNumber == null) {
+                violations.add(new FieldViolation("idNumber", "qiyue.validation.required"));
+            } else if (IdNumber.check(idNumber, LocalDate.now(clock)) != null) {
+                violations.add(new FieldViolation("idNumber", "qiyue.customer.id-number."
+                        + IdNumber.check(idNumber, LocalDate.now(clock))));
+            }
+            if (creditCode != null) {
+                violations.add(new FieldViolation("creditCode", "qiyue.customer.credit-code-for-organization-only"));
+            }
+        }
+        if (before == null || !owner.equals(before.owner())) {
+            if (!scopes.mayAssign(user, ScopedResource.CUSTOMER, owner)) {
+                violations.add(new FieldViolation("owner", "qiyue.customer.owner-not-assignable", owner));
+            }
+        }
+        var contacts = new ArrayList<Contact>();
+        int primaries = 0;
+        var existingIds = before == null ? List.<String>of() : before.contacts().stream().map(Contact::id).toList();
+        for (int i = 0; i < in.contacts().size(); i++) {
+            var c = in.contacts().get(i);
+            String mobile = null;
+            if (blankToNull(c.mobile()) != null) {
+                mobile = MobilePhone.normalise(c.mobile());
+                if (mobile == null) {
+                    violations.add(new FieldViolation("contacts[" + i + "].mobile", "qiyue.customer.mobile"));
+                }
+            }
+            if (Boolean.TRUE.equals(c.primary())) {
+                primaries++;
+            }
+            String contactId = c.id() != null && existingIds.contains(c.id()) ? c.id() : Ids.newId();
+            contacts.add(new Contact(contactId, c.name().trim(), blankToNull(c.title()), mobile, blankToNull(c.email()),
+                    Boolean.TRUE.equals(c.primary())));
+        }
+        if (primaries > 1) {
+            violations.add(new FieldViolation("contacts", "qiyue.customer.one-primary"));
+        } else if (primaries == 0 && !contacts.isEmpty()) {
+            var first = contacts.getFirst();
+            contacts.set(0, new Contact(first.id(), first.name(), first.title(), first.mobile(), first.email(), true));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        if (creditCode != null) {
+            store.findByCreditCode(creditCode).filter(other -> !other.id().equals(id)).ifPresent(other -> {
+                throw new ConflictException("qiyue.customer.duplicate-credit-code", creditCode, other.name(), other.id());
+            });
+        }
+        if (idNumber != null) {
+            store.findByIdNumber(idNumber).filter(other -> !other.id().equals(id)).ifPresent(other -> {
+                throw new ConflictException("qiyue.customer.duplicate-id-number", other.name(), other.id());
+            });
+        }
+        return new CustomerStore.Row(id, in.kind(), in.name().trim(), creditCode, idNumber, blankToNull(in.address()),
+                blankToNull(in.legalRepresentative()), blankToNull(in.industry()), in.level(),
+                in.status() == null ? CustomerStatus.ACTIVE : in.status(), owner, contacts, version, createdAt,
+                updatedAt);
+    }
+
+    /**
+     * Personal information in clear only for those who work with the customer: admins, legal, and
+     * users whose write scope includes it.
+     */
+    private Customer view(CustomerStore.Row row, CurrentUser user) {
+        boolean clear = user != null && (user.has(Role.ADMIN) || user.has(Role.LEGAL)
+                || scopes.write(user, ScopedResource.CUSTOMER).includes(row.owner()));
+        return view(row, !clear);
+    }
+
+    private static Customer view(CustomerStore.Row row, boolean masked) {
+        var contacts = row.contacts().stream().map(c -> new Contact(c.id(), c.name(), c.title(),
+                masked ? MobilePhone.mask(c.mobile()) : c.mobile(), c.email(), c.primary())).toList();
+        return new Customer(row.id(), row.kind(), row.name(), row.creditCode(),
+                masked ? IdNumber.mask(row.idNumber()) : row.idNumber(), row.address(), row.legalRepresentative(),
+                row.industry(), row.level(), row.status(), row.owner(), contacts, masked, row.version(),
+                row.createdAt(), row.updatedAt());
+    }
+
+    private void publish(String id, EntityChanged.Action action, CustomerStore.Row before, CustomerStore.Row after) {
+        var changes = JsonTrees.diff(before == null ? null : json.valueToTree(auditView(before)),
+                after == null ? null : json.valueToTree(auditView(after)));
+        events.publishEvent(new EntityChanged("CUSTOMER", id, action, CurrentUsers.actorName(), clock.instant(), changes));
+    }
+
+    /** What the audit trail records: personal information masked, bookkeeping fields left out. */
+    private static Customer auditView(CustomerStore.Row row) {
+        var v = view(row, true);
+        return new Customer(v.id(), v.kind(), v.name(), v.creditCode(), v.idNumber(), v.address(),
+                v.legalRepresentative(), v.industry(), v.level(), v.status(), v.owner(), v.contacts(), true, 0, null,
+                null);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

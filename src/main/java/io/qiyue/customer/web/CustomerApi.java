@@ -1,0 +1,157 @@
+package io.qiyue.customer.web;
+
+import io.qiyue.customer.ContactInput;
+import io.qiyue.customer.Customer;
+import io.qiyue.customer.CustomerInput;
+import io.qiyue.customer.CustomerKind;
+import io.qiyue.customer.CustomerLevel;
+import io.qiyue.customer.CustomerQuery;
+import io.qiyue.customer.CustomerStatus;
+import io.qiyue.customer.Customers;
+import io.qiyue.customer.OurEntities;
+import io.qiyue.customer.OurEntity;
+import io.qiyue.customer.OurEntityInput;
+import io.qiyue.shared.JsonTrees;
+import io.qiyue.shared.PageResult;
+import io.qiyue.shared.Versions;
+import io.qiyue.shared.web.JsonInput;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/v1")
+class CustomerApi {
+    private final Customers customers;
+    private final OurEntities ourEntities;
+    private final JsonMapper json;
+    private final Validator validator;
+
+    CustomerApi(Customers customers, OurEntities ourEntities, JsonMapper json, Validator validator) {
+        this.customers = customers;
+        this.ourEntities = ourEntities;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    @GetMapping("/customers")
+    PageResult<Customer> list(@RequestParam(required = false) String q,
+                              @RequestParam(required = false) CustomerKind kind,
+                              @RequestParam(required = false) CustomerLevel level,
+                              @RequestParam(required = false) String owner,
+                              @RequestParam(required = false) CustomerStatus status,
+                              @RequestParam(required = false) Integer page,
+                              @RequestParam(required = false) Integer size,
+                              @RequestParam(required = false) String sort) {
+        return customers.list(new CustomerQuery(q, kind, level, owner, status), page, size, sort);
+    }
+
+    @GetMapping("/customers/{id}")
+    ResponseEntity<Customer> get(@PathVariable String id) {
+        return ok(customers.get(id));
+    }
+
+    @PostMapping("/customers")
+    ResponseEntity<Customer> create(@Valid @RequestBody CustomerInput input) {
+        var customer = customers.create(input);
+        return ResponseEntity.created(URI.create("/api/v1/customers/" + customer.id()))
+                .eTag(Versions.etag(customer.version())).body(customer);
+    }
+
+    @PutMapping("/customers/{id}")
+    ResponseEntity<Customer> put(@PathVariable String id,
+                                 @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                 @Valid @RequestBody CustomerInput input) {
+        return ok(customers.update(id, Versions.expected(ifMatch), input));
+    }
+
+    @PatchMapping(path = "/customers/{id}", consumes = {"application/merge-patch+json", "application/json"})
+    ResponseEntity<Customer> patch(@PathVariable String id,
+                                   @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                   @RequestBody JsonNode patch) {
+        int expected = Versions.expected(ifMatch);
+        JsonNode base = json.valueToTree(customers.editable(id));
+        var input = JsonInput.read(json, validator, JsonTrees.mergePatch(base, patch), CustomerInput.class);
+        return ok(customers.update(id, expected, input));
+    }
+
+    @DeleteMapping("/customers/{id}")
+    ResponseEntity<Void> delete(@PathVariable String id,
+                                @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        customers.delete(id, Versions.expected(ifMatch));
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/customers/{id}/contacts")
+    ResponseEntity<List<io.qiyue.customer.Contact>> contacts(@PathVariable String id) {
+        var customer = customers.get(id);
+        return ResponseEntity.ok().eTag(Versions.etag(customer.version())).body(customer.contacts());
+    }
+
+    @PostMapping("/customers/{id}/contacts")
+    ResponseEntity<Customer> addContact(@PathVariable String id, @Valid @RequestBody ContactInput contact) {
+        var customer = customers.addContact(id, contact);
+        var added = customer.contacts().getLast();
+        return ResponseEntity.created(URI.create("/api/v1/customers/" + id + "/contacts/" + added.id()))
+                .eTag(Versions.etag(customer.version())).body(customer);
+    }
+
+    @PutMapping("/customers/{id}/contacts/{contactId}")
+    ResponseEntity<Customer> replaceContact(@PathVariable String id, @PathVariable String contactId,
+                                            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                            @Valid @RequestBody ContactInput contact) {
+        return ok(customers.replaceContact(id, contactId, Versions.expected(ifMatch), contact));
+    }
+
+    @DeleteMapping("/customers/{id}/contacts/{contactId}")
+    ResponseEntity<Customer> removeContact(@PathVariable String id, @PathVariable String contactId,
+                                           @RequestHeader(value = "If-Match", required = false) String ifMatch) {
+        return ok(customers.removeContact(id, contactId, Versions.expected(ifMatch)));
+    }
+
+    @GetMapping("/our-entities")
+    List<OurEntity> ourEntities() {
+        return ourEntities.list();
+    }
+
+    @GetMapping("/our-entities/{id}")
+    ResponseEntity<OurEntity> ourEntity(@PathVariable String id) {
+        var entity = ourEntities.get(id);
+        return ResponseEntity.ok().eTag(Versions.etag(entity.version())).body(entity);
+    }
+
+    @PostMapping("/our-entities")
+    ResponseEntity<OurEntity> createOurEntity(@Valid @RequestBody OurEntityInput input) {
+        var entity = ourEntities.create(input);
+        return ResponseEntity.created(URI.create("/api/v1/our-entities/" + entity.id()))
+                .eTag(Versions.etag(entity.version())).body(entity);
+    }
+
+    @PutMapping("/our-entities/{id}")
+    ResponseEntity<OurEntity> updateOurEntity(@PathVariable String id,
+                                              @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                              @Valid @RequestBody OurEntityInput input) {
+        var entity = ourEntities.update(id, Versions.expected(ifMatch), input);
+        return ResponseEntity.ok().eTag(Versions.etag(entity.version())).body(entity);
+    }
+
+    private static ResponseEntity<Customer> ok(Customer customer) {
+        return ResponseEntity.ok().eTag(Versions.etag(customer.version())).body(customer);
+    }
+}
