@@ -22,7 +22,7 @@ public record CustomerInput(
         CustomerLevel level,
         CustomerStatus status,
         @Size(max = 64) String owner,
-        @Valid @Size(max = 50) List<ContactInput> contacts) {
+        @Size(max = 50) List<@Valid ContactInput> contacts) {
 
     public CustomerInput {
         contacts = contacts == null ? List.of() : List.copyOf(contacts);

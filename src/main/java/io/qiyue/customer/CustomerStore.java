@@ -65,6 +65,11 @@ class CustomerStore {
         return names;
     }
 
+    List<String> idsByName(String q, int limit) {
+        return jdbc.sql("SELECT id FROM customer WHERE LOWER(name) LIKE ? ORDER BY name LIMIT " + limit)
+                .param("%" + escapeLike(q.trim().toLowerCase(Locale.ROOT)) + "%").query(String.class).list();
+    }
+
     PageResult<Row> page(CustomerQuery query, OwnerScope scope, Paging paging) {
         var where = new StringBuilder(" WHERE 1=1");
         var params = new HashMap<String, Object>();

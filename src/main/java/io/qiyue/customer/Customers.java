@@ -80,6 +80,11 @@ public class Customers {
         return store.names(ids);
     }
 
+    /** Ids of customers whose name contains {@code q} (at most {@code limit}), for searches in other modules. */
+    public List<String> idsByName(String q, int limit) {
+        return store.idsByName(q, limit);
+    }
+
     /** The customer in clear, as the base of a merge patch; only for users who may change it. */
     public CustomerInput editable(String id) {
         var user = CurrentUsers.require();

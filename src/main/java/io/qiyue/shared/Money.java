@@ -24,6 +24,9 @@ public record Money(
         if (currency == null) {
             currency = CNY;
         }
+        if (value != null && value.scale() < 2) {
+            value = value.setScale(2);
+        }
     }
 
     public static Money cny(String value) {
@@ -44,6 +47,7 @@ public record Money(
         return new Money(scaled().add(other.scaled()), currency);
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isZero() {
         return value.signum() == 0;
     }

@@ -30,7 +30,7 @@ public final class JsonInput {
         var violations = validator.validate(value);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations.stream()
-                    .map(v -> new FieldViolation(v.getPropertyPath().toString(), v.getMessage()))
+                    .map(v -> new FieldViolation(v.getPropertyPath().toString().replaceAll("\\.<[^>]+>", ""), v.getMessage()))
                     .sorted(Comparator.comparing(FieldViolation::field))
                     .toList());
         }

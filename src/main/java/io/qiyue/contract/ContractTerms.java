@@ -1,0 +1,39 @@
+package io.qiyue.contract;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+
+/**
+ * All parts a contract can carry. One record for the five types keeps the JSON shape flat
+ * ({@code terms.service}, {@code terms.maintenance} …, as spec/domain.md writes it); a part that
+ * does not belong to the contract's type is refused at input ({@link ContractType#parts()}).
+ * {@code confidentialityObligations} is allowed on every type because every type should have a
+ * confidentiality clause (review rule QY-C011).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ContractTerms(
+        @Valid Terms.Payment payment,
+        @Valid Terms.RightsAndObligations rightsAndObligations,
+        @Valid Terms.Breach breach,
+        @Valid Terms.Dispute dispute,
+        @Valid Terms.Termination termination,
+        @Valid Terms.IntellectualProperty intellectualProperty,
+        @Size(max = 50) List<@NotBlank @Size(max = Terms.TEXT) String> confidentialityObligations,
+        @Valid Terms.Service service,
+        @Valid Terms.ConfidentialInformation confidentialInformation,
+        @Valid Terms.PeriodAfterTermination confidentialityPeriod,
+        @Valid Terms.Maintenance maintenance,
+        @Valid Terms.Consulting consulting,
+        @Valid Terms.SharedInformation sharedInformation,
+        @Size(max = 5) List<Terms.@NotNull SharingMethod> sharingMethods,
+        @Valid Terms.PeriodAfterTermination sharingPeriod,
+        @Valid Terms.PersonalInformation personalInformation) {
+
+    public static final ContractTerms EMPTY = new ContractTerms(null, null, null, null, null, null, null, null, null,
+            null, null, null, null, null, null, null);
+}

@@ -1,0 +1,66 @@
+package io.qiyue.contract;
+
+import java.util.List;
+import java.util.Set;
+
+/** The five contract types, each with its number code and the term parts it may carry. */
+public enum ContractType {
+    SERVICE("SVC", "客户服务合同", "Service contract", true, Set.of("service")),
+    CONFIDENTIALITY("NDA", "客户保密协议", "Confidentiality agreement", false,
+            Set.of("confidentialInformation", "confidentialityPeriod")),
+    MAINTENANCE("MNT", "客户维护协议", "Maintenance agreement", true, Set.of("maintenance")),
+    CONSULTING("CST", "客户咨询协议", "Consulting agreement", true, Set.of("consulting")),
+    INFO_SHARING("ISH", "客户信息共享协议", "Information-sharing agreement", false,
+            Set.of("sharedInformation", "sharingMethods", "sharingPeriod", "personalInformation"));
+
+    /** Parts every type has (besides parties, term and fees, which are top-level fields). */
+    public static final List<String> COMMON_PARTS = List.of("payment", "rightsAndObligations", "breach", "dispute",
+            "termination", "intellectualProperty", "confidentialityObligations");
+
+    private final String code;
+    private final String nameZh;
+    private final String nameEn;
+    private final boolean paid;
+    private final Set<String> ownParts;
+
+    ContractType(String code, String nameZh, String nameEn, boolean paid, Set<String> ownParts) {
+        this.code = code;
+        this.nameZh = nameZh;
+        this.nameEn = nameEn;
+        this.paid = paid;
+        this.ownParts = ownParts;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String nameZh() {
+        return nameZh;
+    }
+
+    public String nameEn() {
+        return nameEn;
+    }
+
+    /** Whether the type is normally paid: then an amount is required unless payment.noConsideration is set. */
+    public boolean paid() {
+        return paid;
+    }
+
+    /** The type's own parts, in the order of the record. */
+    public List<String> ownParts() {
+        return ContractTermsParts.ORDER.stream().filter(ownParts::contains).toList();
+    }
+
+    /** Every part the type may carry: common parts, then its own. */
+    public List<String> parts() {
+        var all = new java.util.ArrayList<>(COMMON_PARTS);
+        all.addAll(ownParts());
+        return all;
+    }
+
+    public boolean allows(String part) {
+        return COMMON_PARTS.contains(part) || ownParts.contains(part);
+    }
+}

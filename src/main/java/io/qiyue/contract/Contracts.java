@@ -1,0 +1,290 @@
+package io.qiyue.contract;
+
+import io.qiyue.customer.Customers;
+import io.qiyue.customer.OurEntities;
+import io.qiyue.security.CurrentUser;
+import io.qiyue.security.CurrentUsers;
+import io.qiyue.security.DataScopes;
+import io.qiyue.security.ScopedResource;
+import io.qiyue.shared.ConflictException;
+import io.qiyue.shared.EntityChanged;
+import io.qiyue.shared.FieldViolation;
+import io.qiyue.shared.ForbiddenException;
+import io.qiyue.shared.Ids;
+import io.qiyue.shared.InvalidInputException;
+import io.qiyue.shared.JsonTrees;
+import io.qiyue.shared.NotFoundException;
+import io.qiyue.shared.PageResult;
+import io.qiyue.shared.Paging;
+import io.qiyue.shared.PreconditionFailedException;
+import io.qiyue.shared.persistence.IdempotencyKeys;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Drafting contracts within the caller's data scope. Every saved change bumps the version, writes an
+ * immutable version row with the SHA-256 of the saved content, and an audit event, in one transaction.
+ */
+@Service
+public class Contracts {
+    private static final Map<String, String> SORTABLE = Map.of("number", "contract_no", "title", "title",
+            "updatedAt", "updated_at", "startDate", "start_date", "endDate", "end_date", "amount", "amount_value",
+            "status", "status", "type", "type");
+
+    private final ContractStore store;
+    private final Customers customers;
+    private final OurEntities ourEntities;
+    private final DataScopes scopes;
+    private final IdempotencyKeys idempotency;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json;
+
+    Contracts(ContractStore store, Customers customers, OurEntities ourEntities, DataScopes scopes,
+              IdempotencyKeys idempotency, PlatformTransactionManager transactions, Clock clock,
+              ApplicationEventPublisher events, JsonMapper json) {
+        this.store = store;
+        this.customers = customers;
+        this.ourEntities = ourEntities;
+        this.scopes = scopes;
+        this.idempotency = idempotency;
+        this.tx = new TransactionTemplate(transactions);
+        this.clock = clock;
+        this.events = events;
+        this.json = json;
+    }
+
+    /** The result of a create: the contract, and whether an earlier request with the same key made it. */
+    public record Created(Contract contract, boolean replayed) {
+    }
+
+    public PageResult<ContractSummary> list(ContractQuery query, Integer page, Integer size, String sort) {
+        var user = CurrentUsers.require();
+        var paging = Paging.of(page, size, sort, SORTABLE, "updatedAt,desc");
+        var scope = scopes.read(user);
+        if (scope.isEmpty()) {
+            return new PageResult<>(List.of(), paging.page(), paging.size(), 0);
+        }
+        List<String> customerIds = query.q() == null || query.q().isBlank() ? List.of()
+                : customers.idsByName(query.q(), 500);
+        var result = store.page(query, customerIds, scope, paging);
+        var names = customers.names(new HashSet<>(result.items().stream().map(ContractSummary::customerId).toList()));
+        return result.map(s -> new ContractSummary(s.id(), s.number(), s.type(), s.title(), s.customerId(),
+                names.get(s.customerId()), s.owner(), s.amount(), s.startDate(), s.endDate(), s.status(), s.version(),
+                s.updatedAt()));
+    }
+
+    public Contract get(String id) {
+        return withCustomerName(readable(id, CurrentUsers.require()));
+    }
+
+    public Optional<Contract> findVisible(String id) {
+        var user = CurrentUsers.require();
+        return store.find(id).filter(c -> scopes.read(user).includes(c.owner())).map(this::withCustomerName);
+    }
+
+    /** The contract as input, the base of a merge patch; only for users who may change it. */
+    public ContractInput editable(String id) {
+        return writable(id, CurrentUsers.require()).toInput();
+    }
+
+    public Created create(ContractInput input, String idempotencyKey) {
+        var user = CurrentUsers.require();
+        if (scopes.write(user, ScopedResource.CONTRACT).isEmpty()) {
+            throw new ForbiddenException("qiyue.problem.forbidden");
+        }
+        String requestBody = idempotencyKey == null ? null : json.writeValueAsString(input);
+        if (idempotencyKey != null) {
+            IdempotencyKeys.validateKey(idempotencyKey);
+            var earlier = idempotency.existing(user.username(), idempotencyKey, "contract.create", requestBody);
+            if (earlier.isPresent()) {
+                return new Created(get(earlier.get()), true);
+            }
+        }
+        String owner = blank(input.owner()) ? user.username() : input.owner().trim();
+        validate(input, owner, user, null);
+        Instant now = clock.instant();
+        int year = LocalDate.ofInstant(now, clock.getZone()).getYear();
+        // numbered in a short transaction of its own, so that the sequence row is locked only briefly;
+        // a create that fails afterwards leaves a gap in the numbers, never a duplicate
+        int sequence = tx.execute(status -> store.nextNumber(input.type().code(), year));
+        String number = "QY-%s-%d-%06d".formatted(input.type().code(), year, sequence);
+        var contract = new Contract(Ids.newId(), number, input.type(), input.title().trim(), input.customerId(), null,
+                input.ourEntityId(), owner, input.amount() == null ? null : io.qiyue.shared.Money.cny(input.amount().value()),
+                input.startDate(), input.endDate(), Boolean.TRUE.equals(input.autoRenew()), input.renewalNoticeDays(),
+                ContractStatus.DRAFT, input.terms(), 1, now, user.username(), now);
+        try {
+            tx.executeWithoutResult(status -> {
+                if (idempotencyKey != null) {
+                    idempotency.claim(user.username(), idempotencyKey, "contract.create", requestBody, contract.id(), now);
+                }
+                store.insert(contract);
+                saveVersion(contract, user);
+                publish(contract.id(), EntityChanged.Action.CREATE, null, contract);
+            });
+        } catch (DuplicateKeyException raced) {
+            if (idempotencyKey != null) {
+                var earlier = idempotency.existing(user.username(), idempotencyKey, "contract.create", requestBody);
+                if (earlier.isPresent()) {
+                    return new Created(get(earlier.get()), true);
+                }
+            }
+            throw raced;
+        }
+        return new Created(withCustomerName(contract), false);
+    }
+
+    public Contract update(String id, int expectedVersion, ContractInput input) {
+        var user = CurrentUsers.require();
+        return tx.execute(status -> {
+            var before = writable(id, user);
+            if (before.version() != expectedVersion) {
+                throw new PreconditionFailedException("qiyue.problem.stale", before.version());
+            }
+            if (!before.status().editable()) {
+                throw new ConflictException("qiyue.contract.not-editable", before.status());
+            }
+            if (input.type() != before.type()) {
+                throw new InvalidInputException("type", "qiyue.contract.type-immutable");
+            }
+            String owner = blank(input.owner()) ? before.owner() : input.owner().trim();
+            validate(input, owner, user, before);
+            var after = new Contract(id, before.number(), before.type(), input.title().trim(), input.customerId(), null,
+                    input.ourEntityId(), owner,
+                    input.amount() == null ? null : io.qiyue.shared.Money.cny(input.amount().value()),
+                    input.startDate(), input.endDate(), Boolean.TRUE.equals(input.autoRenew()),
+                    input.renewalNoticeDays(), before.status(), input.terms(), expectedVersion + 1,
+                    before.createdAt(), before.createdBy(), clock.instant());
+            if (!store.update(after, expectedVersion)) {
+                throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
+            }
+            saveVersion(after, user);
+            publish(id, EntityChanged.Action.UPDATE, before, after);
+            return withCustomerName(after);
+        });
+    }
+
+    public List<ContractVersion> versions(String id) {
+        readable(id, CurrentUsers.require());
+        return store.versions(id);
+    }
+
+    /** The saved content of one version, as canonical JSON. */
+    public String versionContent(String id, int version) {
+        readable(id, CurrentUsers.require());
+        return store.versionContent(id, version)
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "version", id + "/" + version));
+    }
+
+    public Map<String, Long> countByType() {
+        return store.countByType(scopes.read(CurrentUsers.require()));
+    }
+
+    private void validate(ContractInput input, String owner, CurrentUser user, Contract before) {
+        var violations = new ArrayList<FieldViolation>();
+        ContractTermsParts.present(input.terms()).keySet().stream()
+                .filter(part -> !input.type().allows(part))
+                .forEach(part -> violations.add(new FieldViolation("terms." + part, "qiyue.contract.part-not-allowed",
+                        input.type().nameZh(), input.type().nameEn())));
+        if (input.startDate() != null && input.endDate() != null && input.endDate().isBefore(input.startDate())) {
+            violations.add(new FieldViolation("endDate", "qiyue.contract.end-before-start"));
+        }
+        boolean free = input.terms().payment() != null && Boolean.TRUE.equals(input.terms().payment().noConsideration());
+        if (input.type().paid() && input.amount() == null && !free) {
+            violations.add(new FieldViolation("amount", "qiyue.contract.amount-required", input.type().nameZh(),
+                    input.type().nameEn()));
+        }
+        if (before == null || !before.customerId().equals(input.customerId())) {
+            if (customers.findVisible(input.customerId()).isEmpty()) {
+                violations.add(new FieldViolation("customerId", "qiyue.validation.unknown-reference", input.customerId()));
+            }
+        }
+        if (ourEntities.find(input.ourEntityId()).isEmpty()) {
+            violations.add(new FieldViolation("ourEntityId", "qiyue.validation.unknown-reference", input.ourEntityId()));
+        }
+        if ((before == null || !before.owner().equals(owner)) && !scopes.mayAssign(user, ScopedResource.CONTRACT, owner)) {
+            violations.add(new FieldViolation("owner", "qiyue.customer.owner-not-assignable", owner));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+    }
+
+    private Contract readable(String id, CurrentUser user) {
+        return store.find(id).filter(c -> scopes.read(user).includes(c.owner()))
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "contract", id));
+    }
+
+    private Contract writable(String id, CurrentUser user) {
+        var contract = readable(id, user);
+        if (!scopes.write(user, ScopedResource.CONTRACT).includes(contract.owner())) {
+            throw new ForbiddenException("qiyue.problem.forbidden");
+        }
+        return contract;
+    }
+
+    private Contract withCustomerName(Contract c) {
+        String name = customers.names(List.of(c.customerId())).get(c.customerId());
+        return new Contract(c.id(), c.number(), c.type(), c.title(), c.customerId(), name, c.ourEntityId(), c.owner(),
+                c.amount(), c.startDate(), c.endDate(), c.autoRenew(), c.renewalNoticeDays(), c.status(), c.terms(),
+                c.version(), c.createdAt(), c.createdBy(), c.updatedAt());
+    }
+
+    private void saveVersion(Contract contract, CurrentUser user) {
+        String content = json.writeValueAsString(snapshot(contract));
+        store.insertVersion(contract.id(), new ContractVersion(contract.version(), ContractVersion.SAVED,
+                contract.updatedAt(), user.username(), sha256(content)), content);
+    }
+
+    /** What a version keeps: the contract's content without bookkeeping, so equal content hashes equal. */
+    private static Contract snapshot(Contract c) {
+        return new Contract(c.id(), c.number(), c.type(), c.title(), c.customerId(), null, c.ourEntityId(), c.owner(),
+                c.amount(), c.startDate(), c.endDate(), c.autoRenew(), c.renewalNoticeDays(), c.status(), c.terms(),
+                c.version(), null, null, null);
+    }
+
+    private void publish(String id, EntityChanged.Action action, Contract before, Contract after) {
+        var changes = JsonTrees.diff(before == null ? null : json.valueToTree(auditView(before)),
+                after == null ? null : json.valueToTree(auditView(after)));
+        events.publishEvent(new EntityChanged("CONTRACT", id, action, CurrentUsers.actorName(), clock.instant(),
+                changes));
+    }
+
+    private static Contract auditView(Contract c) {
+        var s = snapshot(c);
+        return new Contract(s.id(), s.number(), s.type(), s.title(), s.customerId(), null, s.ourEntityId(), s.owner(),
+                s.amount(), s.startDate(), s.endDate(), s.autoRenew(), s.renewalNoticeDays(), s.status(), s.terms(),
+                0, null, null, null);
+    }
+
+    static String sha256(String content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(content.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

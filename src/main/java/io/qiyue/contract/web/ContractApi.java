@@ -1,0 +1,128 @@
+package io.qiyue.contract.web;
+
+import io.qiyue.contract.Contract;
+import io.qiyue.contract.ContractInput;
+import io.qiyue.contract.ContractQuery;
+import io.qiyue.contract.ContractStatus;
+import io.qiyue.contract.ContractSummary;
+import io.qiyue.contract.ContractType;
+import io.qiyue.contract.ContractVersion;
+import io.qiyue.contract.Contracts;
+import io.qiyue.contract.TermsSchema;
+import io.qiyue.shared.JsonTrees;
+import io.qiyue.shared.PageResult;
+import io.qiyue.shared.Versions;
+import io.qiyue.shared.web.JsonInput;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/v1")
+class ContractApi {
+    private final Contracts contracts;
+    private final JsonMapper json;
+    private final Validator validator;
+
+    ContractApi(Contracts contracts, JsonMapper json, Validator validator) {
+        this.contracts = contracts;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    /** One contract type with the JSON Schema of its terms. */
+    record ContractTypeDescription(ContractType type, String code, String name, List<String> parts,
+                                   List<String> ownParts, boolean paid, ObjectNode termsSchema) {
+    }
+
+    @GetMapping("/contract-types")
+    List<ContractTypeDescription> types() {
+        boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+        return Arrays.stream(ContractType.values()).map(t -> new ContractTypeDescription(t, t.code(),
+                english ? t.nameEn() : t.nameZh(), t.parts(), t.ownParts(), t.paid(), TermsSchema.of(t))).toList();
+    }
+
+    @GetMapping("/contracts")
+    PageResult<ContractSummary> list(@RequestParam(required = false) String q,
+                                     @RequestParam(required = false) ContractType type,
+                                     @RequestParam(required = false) ContractStatus status,
+                                     @RequestParam(required = false) String customerId,
+                                     @RequestParam(required = false) String owner,
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsBefore,
+                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsAfter,
+                                     @RequestParam(required = false) Integer page,
+                                     @RequestParam(required = false) Integer size,
+                                     @RequestParam(required = false) String sort) {
+        return contracts.list(new ContractQuery(q, type, status, customerId, owner, endsBefore, endsAfter), page, size,
+                sort);
+    }
+
+    @GetMapping("/contracts/{id}")
+    ResponseEntity<Contract> get(@PathVariable String id) {
+        return ok(contracts.get(id));
+    }
+
+    @PostMapping("/contracts")
+    ResponseEntity<Contract> create(@Valid @RequestBody ContractInput input,
+                                    @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
+        var created = contracts.create(input, idempotencyKey);
+        var c = created.contract();
+        var response = ResponseEntity.created(URI.create("/api/v1/contracts/" + c.id())).eTag(Versions.etag(c.version()));
+        if (created.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.body(c);
+    }
+
+    @PutMapping("/contracts/{id}")
+    ResponseEntity<Contract> put(@PathVariable String id,
+                                 @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                 @Valid @RequestBody ContractInput input) {
+        return ok(contracts.update(id, Versions.expected(ifMatch), input));
+    }
+
+    @PatchMapping(path = "/contracts/{id}", consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
+    ResponseEntity<Contract> patch(@PathVariable String id,
+                                   @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                   @RequestBody JsonNode patch) {
+        int expected = Versions.expected(ifMatch);
+        JsonNode base = json.valueToTree(contracts.editable(id));
+        var input = JsonInput.read(json, validator, JsonTrees.mergePatch(base, patch), ContractInput.class);
+        return ok(contracts.update(id, expected, input));
+    }
+
+    @GetMapping("/contracts/{id}/versions")
+    List<ContractVersion> versions(@PathVariable String id) {
+        return contracts.versions(id);
+    }
+
+    @GetMapping(path = "/contracts/{id}/versions/{version}", produces = MediaType.APPLICATION_JSON_VALUE)
+    String version(@PathVariable String id, @PathVariable int version) {
+        return contracts.versionContent(id, version);
+    }
+
+    private static ResponseEntity<Contract> ok(Contract contract) {
+        return ResponseEntity.ok().eTag(Versions.etag(contract.version())).body(contract);
+    }
+}
