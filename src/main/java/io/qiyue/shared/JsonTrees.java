@@ -44,11 +44,20 @@ public final class JsonTrees {
         if (beforeMissing && afterMissing) {
             return;
         }
-        if (!beforeMissing && !afterMissing && before.isObject() && after.isObject()) {
-            var names = new TreeSet<String>(before.propertyNames());
-            names.addAll(after.propertyNames());
+        boolean beforeObject = !beforeMissing && before.isObject();
+        boolean afterObject = !afterMissing && after.isObject();
+        // a created or deleted object is listed field by field, like an updated one
+        if ((beforeObject || beforeMissing) && (afterObject || afterMissing)) {
+            var names = new TreeSet<String>();
+            if (beforeObject) {
+                names.addAll(before.propertyNames());
+            }
+            if (afterObject) {
+                names.addAll(after.propertyNames());
+            }
             for (String name : names) {
-                diff(path + "/" + name.replace("~", "~0").replace("/", "~1"), before.get(name), after.get(name), out);
+                diff(path + "/" + name.replace("~", "~0").replace("/", "~1"), beforeObject ? before.get(name) : null,
+                        afterObject ? after.get(name) : null, out);
             }
             return;
         }
