@@ -15,7 +15,7 @@ if ! java -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
   export JAVA_HOME=${JAVA_HOME_21_PLUS:-/usr/lib/jvm/temurin-25-jdk-amd64}
   export PATH="$JAVA_HOME/bin:$PATH"
 fi
-work=target/bench
+work="$PWD/target/bench"
 rm -rf "$work" && mkdir -p "$work"
 mvn -B -q package test-compile -DskipTests
 java -Djarmode=tools -jar target/qiyue-0.1.0-SNAPSHOT.jar extract --destination "$work/app" >/dev/null
