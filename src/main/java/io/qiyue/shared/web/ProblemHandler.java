@@ -12,6 +12,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -48,9 +50,11 @@ import java.util.Map;
 /**
  * The one place where failures of the REST API become RFC 9457 problem+json, in the caller's
  * language. Bad input never reaches the 500 branch: every parsing and validation failure is named
- * by field here.
+ * by field here. It applies to every handler (also to requests no handler matched, such as an unknown
+ * API path); page controllers of the UI may declare an advice of higher precedence for HTML errors.
  */
-@RestControllerAdvice(basePackages = "io.qiyue")
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
 class ProblemHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
     private static final String TYPE_BASE = "https://qiyue.io/problems/";
