@@ -78,6 +78,8 @@ class ProblemHandler {
                 "message", messages.getMessage(fe, LocaleContextHolder.getLocale()))));
         e.getGlobalErrors().forEach(ge -> errors.add(Map.of("field", ge.getObjectName(),
                 "message", messages.getMessage(ge, LocaleContextHolder.getLocale()))));
+        errors.sort(java.util.Comparator.comparing((Map<String, String> m) -> m.get("field"))
+                .thenComparing(m -> m.get("message")));
         return validation(errors);
     }
 
