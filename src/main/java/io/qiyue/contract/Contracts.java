@@ -252,6 +252,7 @@ public class Contracts {
         String content = json.writeValueAsString(snapshot(contract));
         store.insertVersion(contract.id(), new ContractVersion(contract.version(), ContractVersion.SAVED,
                 contract.updatedAt(), user.username(), sha256(content)), content);
+        events.publishEvent(new ContractSaved(withCustomerName(contract), user.username()));
     }
 
     /** What a version keeps: the contract's content without bookkeeping, so equal content hashes equal. */
