@@ -5,6 +5,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -46,7 +47,7 @@ class SecurityConfig {
                         .requestMatchers("/api/v1/users/me").authenticated()
                         .requestMatchers("/api/v1/users/**", "/api/v1/teams/**", "/api/v1/audit/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .authenticationProvider(passwords)
+                .authenticationManager(passwordsOnly(passwords))
                 .httpBasic(b -> b.authenticationEntryPoint(problems).realmName("Qiyue"))
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -65,7 +66,7 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .authenticationProvider(passwords)
+                .authenticationManager(passwordsOnly(passwords))
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler((req, res, ex) -> {
                     String reason = ex instanceof org.springframework.security.authentication.LockedException
                             ? "locked" : "bad";
@@ -76,6 +77,15 @@ class SecurityConfig {
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                 + "script-src 'self'; frame-ancestors 'none'; form-action 'self'")));
         return http.build();
+    }
+
+    /**
+     * The chains' one authentication manager: the password provider without the global manager as
+     * parent, which would hold the same provider bean and run it (and the login throttle) a second
+     * time for every failed attempt.
+     */
+    private static ProviderManager passwordsOnly(AccountAuthentication passwords) {
+        return new ProviderManager(passwords);
     }
 
     /** 401 and 403 of the API as problem+json in the caller's language. */

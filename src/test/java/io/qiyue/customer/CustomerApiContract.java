@@ -1,0 +1,197 @@
+package io.qiyue.customer;
+
+import io.qiyue.testing.ApiTestSupport;
+import io.qiyue.testing.TestIdentifiers;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Customers and our entities over HTTP: identifiers, duplicates, mobiles, masking, optimistic updates. */
+abstract class CustomerApiContract extends ApiTestSupport {
+    private static final String SAMPLE_CREDIT_CODE = "91330100716105852F";
+
+    @Test
+    void createsAnOrganisationWithAValidCreditCodeAndRefusesADuplicate() {
+        long before = customerCount();
+        var body = organizationBody("杭州示例科技有限公司", SAMPLE_CREDIT_CODE);
+
+        var created = admin().post("/api/v1/customers", body.toString());
+
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        String id = created.json().path("id").asString();
+        assertThat(created.header("Location")).endsWith("/api/v1/customers/" + id);
+        assertThat(created.header("ETag")).isEqualTo("\"1\"");
+        assertThat(created.json().path("creditCode").asString()).isEqualTo(SAMPLE_CREDIT_CODE);
+        assertThat(created.json().path("kind").asString()).isEqualTo("ORGANIZATION");
+        assertThat(created.json().path("owner").asString()).isEqualTo("admin");
+
+        var fetched = admin().get("/api/v1/customers/" + id);
+        assertThat(fetched.status()).isEqualTo(200);
+        assertThat(fetched.header("ETag")).isEqualTo("\"1\"");
+        assertThat(fetched.json().path("name").asString()).isEqualTo("杭州示例科技有限公司");
+
+        var duplicate = admin().post("/api/v1/customers", organizationBody("另一家公司", SAMPLE_CREDIT_CODE).toString());
+        assertProblem(duplicate, 409);
+        assertThat(duplicate.json().path("detail").asString()).contains("杭州示例科技有限公司", id);
+
+        // lower case and spaces are normalised, so they are the same code and the same duplicate
+        var sameCodeLowerCase = admin().post("/api/v1/customers",
+                organizationBody("第三家公司", " " + SAMPLE_CREDIT_CODE.toLowerCase() + " ").toString());
+        assertProblem(sameCodeLowerCase, 409);
+        assertThat(customerCount()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void refusesInvalidCreditCodesNamingTheField() {
+        long before = customerCount();
+        String valid = TestIdentifiers.creditCode();
+        for (String invalid : new String[] {TestIdentifiers.withWrongCreditCheck(valid), valid.substring(0, 17),
+                "91330100716105852I", "9133010071610585ZF"}) {
+            var refused = admin().post("/api/v1/customers", organizationBody(unique("公司"), invalid).toString());
+            assertProblem(refused, 400, "creditCode");
+        }
+        var missing = organizationBody(unique("公司"), valid);
+        missing.remove("creditCode");
+        assertProblem(admin().post("/api/v1/customers", missing.toString()), 400, "creditCode");
+        assertThat(customerCount()).isEqualTo(before);
+    }
+
+    @Test
+    void createsAPersonWithAValidIdNumberAndRefusesAWrongCheckCharacter() {
+        long before = customerCount();
+        String idNumber = TestIdentifiers.idNumber(LocalDate.of(1985, 3, 12));
+
+        var created = admin().post("/api/v1/customers", personBody(idNumber, "13800138000").toString());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        assertThat(created.json().path("idNumber").asString()).isEqualTo(idNumber);
+
+        var wrongCheck = admin().post("/api/v1/customers",
+                personBody(TestIdentifiers.withWrongIdCheck(TestIdentifiers.idNumber()), null).toString());
+        assertProblem(wrongCheck, 400, "idNumber");
+
+        String impossibleBirthDate = "11010519990230" + "123";
+        var impossible = admin().post("/api/v1/customers", personBody(impossibleBirthDate
+                + TestIdentifiers.idCheckCharacter(impossibleBirthDate), null).toString());
+        assertProblem(impossible, 400, "idNumber");
+
+        var duplicate = admin().post("/api/v1/customers", personBody(idNumber, null).toString());
+        assertProblem(duplicate, 409);
+        assertThat(duplicate.body()).doesNotContain(idNumber);
+
+        var personWithCreditCode = personBody(TestIdentifiers.idNumber(), null);
+        personWithCreditCode.put("creditCode", TestIdentifiers.creditCode());
+        assertProblem(admin().post("/api/v1/customers", personWithCreditCode.toString()), 400, "creditCode");
+        assertThat(customerCount()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void validatesAndNormalisesMobileNumbers() {
+        long before = customerCount();
+        for (String invalid : new String[] {"12345", "12800138000", "1380013800a", "138001380001"}) {
+            var refused = admin().post("/api/v1/customers", personBody(TestIdentifiers.idNumber(), invalid).toString());
+            assertProblem(refused, 400, "contacts[0].mobile");
+        }
+        assertThat(customerCount()).isEqualTo(before);
+
+        var created = admin().post("/api/v1/customers",
+                personBody(TestIdentifiers.idNumber(), "+86 139-1234-5678").toString());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        assertThat(created.json().path("contacts").get(0).path("mobile").asString()).isEqualTo("13912345678");
+    }
+
+    @Test
+    void masksPersonalInformationForAViewerButNotForTheOwner() {
+        var owner = createUser("SALES", null);
+        var viewer = createUser("VIEWER", null);
+        String idNumber = TestIdentifiers.idNumber(LocalDate.of(1990, 7, 1));
+        var created = owner.client().post("/api/v1/customers", personBody(idNumber, "13800138000").toString());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        String path = "/api/v1/customers/" + created.json().path("id").asString();
+
+        var asOwner = owner.client().get(path).json();
+        assertThat(asOwner.path("idNumber").asString()).isEqualTo(idNumber);
+        assertThat(asOwner.path("contacts").get(0).path("mobile").asString()).isEqualTo("13800138000");
+        assertThat(asOwner.path("personalInformationMasked").asBoolean()).isFalse();
+
+        var asViewer = viewer.client().get(path);
+        assertThat(asViewer.status()).isEqualTo(200);
+        assertThat(asViewer.json().path("idNumber").asString())
+                .isEqualTo(idNumber.substring(0, 6) + "********" + idNumber.substring(14));
+        assertThat(asViewer.json().path("contacts").get(0).path("mobile").asString()).isEqualTo("138****8000");
+        assertThat(asViewer.json().path("personalInformationMasked").asBoolean()).isTrue();
+        assertThat(asViewer.body()).doesNotContain(idNumber, "13800138000");
+
+        var listed = viewer.client().get("/api/v1/customers?q=" + java.net.URLEncoder.encode("王小明",
+                java.nio.charset.StandardCharsets.UTF_8) + "&size=200");
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.body()).doesNotContain(idNumber, "13800138000");
+    }
+
+    @Test
+    void updatesWithIfMatchAndRefusesStaleOrMissingVersions() {
+        var customer = createOrganization(admin());
+        String path = "/api/v1/customers/" + customer.path("id").asString();
+        var body = organizationBody("改名后的公司", customer.path("creditCode").asString());
+
+        assertProblem(admin().put(path, body.toString(), null), 428);
+        assertProblem(admin().put(path, body.toString(), "\"7\""), 412);
+
+        var updated = admin().put(path, body.toString(), "\"1\"");
+        assertThat(updated.status()).as("%s", updated).isEqualTo(200);
+        assertThat(updated.header("ETag")).isEqualTo("\"2\"");
+        assertThat(updated.json().path("name").asString()).isEqualTo("改名后的公司");
+
+        var patched = admin().patch(path, "{\"level\": \"B\", \"industry\": \"软件\"}", "\"2\"");
+        assertThat(patched.status()).as("%s", patched).isEqualTo(200);
+        assertThat(patched.header("ETag")).isEqualTo("\"3\"");
+        assertThat(patched.json().path("level").asString()).isEqualTo("B");
+        assertThat(patched.json().path("name").asString()).isEqualTo("改名后的公司");
+
+        assertProblem(admin().patch(path, "{\"level\": \"C\"}", "\"2\""), 412);
+        assertProblem(admin().patch(path, "{\"level\": \"C\"}", null), 428);
+        assertProblem(admin().patch(path, "{\"creditCode\": \"91330100716105852X\"}", "\"3\""), 400, "creditCode");
+        assertThat(admin().get(path).json().path("level").asString()).isEqualTo("B");
+
+        assertProblem(admin().delete(path, "\"1\""), 412);
+        assertThat(admin().delete(path, "\"3\"").status()).isEqualTo(204);
+        assertProblem(admin().get(path), 404);
+    }
+
+    @Test
+    void managesOurEntities() {
+        var sales = createUser("SALES", null);
+        String creditCode = TestIdentifiers.creditCode();
+        String body = """
+                { "name": "%s", "creditCode": "%s", "address": "上海市黄浦区中山东一路1号", "bankAccount": "6222 0000 1111" }
+                """;
+
+        assertProblem(sales.client().post("/api/v1/our-entities", body.formatted(unique("主体"), creditCode)), 403);
+        assertProblem(admin().post("/api/v1/our-entities",
+                body.formatted(unique("主体"), TestIdentifiers.withWrongCreditCheck(creditCode))), 400, "creditCode");
+
+        var created = admin().post("/api/v1/our-entities", body.formatted(unique("主体"), creditCode));
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        String id = created.json().path("id").asString();
+        var fetched = sales.client().get("/api/v1/our-entities/" + id);
+        assertThat(fetched.status()).isEqualTo(200);
+        assertThat(fetched.header("ETag")).isEqualTo("\"1\"");
+        assertThat(fetched.json().path("creditCode").asString()).isEqualTo(creditCode);
+        assertThat(sales.client().get("/api/v1/our-entities").body()).contains(id);
+    }
+
+    private static tools.jackson.databind.node.ObjectNode personBody(String idNumber, String mobile) {
+        var body = JSON.createObjectNode();
+        body.put("kind", "PERSON");
+        body.put("name", "王小明");
+        body.put("idNumber", idNumber);
+        body.put("address", "北京市朝阳区建国路1号");
+        var contact = body.putArray("contacts").addObject();
+        contact.put("name", "王小明");
+        if (mobile != null) {
+            contact.put("mobile", mobile);
+        }
+        return body;
+    }
+}

@@ -1,0 +1,222 @@
+package io.qiyue.security;
+
+import io.qiyue.testing.ApiTestSupport;
+import io.qiyue.testing.ContractSamples;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Authentication, API tokens, login throttling, data scope by role, the audit trail and the OpenAPI document. */
+abstract class SecurityApiContract extends ApiTestSupport {
+
+    @Test
+    void requiresCredentials() {
+        for (String path : new String[] {"/api/v1/contracts", "/api/v1/customers", "/api/v1/contract-types",
+                "/api/v1/users/me"}) {
+            var response = anonymous().get(path);
+            assertProblem(response, 401);
+            assertThat(response.header("WWW-Authenticate")).contains("Basic");
+        }
+        long before = contractCount();
+        assertProblem(anonymous().post("/api/v1/contracts", "{}"), 401);
+        assertProblem(anonymous().basic("admin", "wrong-password-1").get("/api/v1/contracts"), 401);
+        assertProblem(anonymous().bearer("qy_not-a-real-token").get("/api/v1/contracts"), 401);
+        assertThat(contractCount()).isEqualTo(before);
+    }
+
+    @Test
+    void apiTokensAuthenticateUntilRevoked() {
+        var user = createUser("SALES", null);
+        var basic = anonymous().basic(user.username(), USER_PASSWORD);
+
+        var created = basic.post("/api/v1/api-tokens", "{\"name\": \"集成\", \"expiresInDays\": 30}");
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        String secret = created.json().path("token").asString();
+        String id = created.json().path("id").asString();
+        assertThat(secret).startsWith("qy_").hasSizeGreaterThan(40);
+        var bearer = anonymous().bearer(secret);
+
+        var me = bearer.get("/api/v1/users/me");
+        assertThat(me.status()).isEqualTo(200);
+        assertThat(me.json().path("username").asString()).isEqualTo(user.username());
+        var listed = bearer.get("/api/v1/api-tokens");
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.body()).contains(id, "集成").doesNotContain(secret);
+
+        assertProblem(createUser("SALES", null).client().delete("/api/v1/api-tokens/" + id, null), 404);
+        assertThat(bearer.get("/api/v1/users/me").status()).isEqualTo(200);
+
+        assertThat(basic.delete("/api/v1/api-tokens/" + id, null).status()).isEqualTo(204);
+        assertProblem(bearer.get("/api/v1/users/me"), 401);
+        assertProblem(bearer.get("/api/v1/contracts"), 401);
+        assertThat(basic.get("/api/v1/users/me").status()).isEqualTo(200);
+
+        assertProblem(basic.post("/api/v1/api-tokens", "{\"name\": \"\"}"), 400, "name");
+        assertProblem(basic.post("/api/v1/api-tokens", "{\"name\": \"x\", \"expiresInDays\": 0}"), 400, "expiresInDays");
+    }
+
+    @Test
+    void locksAnAccountAfterFiveWrongPasswords() {
+        var user = createUser("SALES", null);
+        var other = createUser("SALES", null);
+        var right = anonymous().basic(user.username(), USER_PASSWORD);
+        assertThat(right.get("/api/v1/users/me").status()).isEqualTo(200);
+
+        for (int i = 0; i < 5; i++) {
+            assertProblem(anonymous().basic(user.username(), "wrong-password-" + i).get("/api/v1/users/me"), 401);
+        }
+
+        var refused = right.withHeader("Accept-Language", "en").get("/api/v1/users/me");
+        assertProblem(refused, 401);
+        assertThat(refused.json().path("detail").asString()).containsIgnoringCase("locked");
+        // a token issued before keeps working: the lock is against password guessing
+        assertThat(user.client().get("/api/v1/users/me").status()).isEqualTo(200);
+        // other accounts are not affected
+        assertThat(anonymous().basic(other.username(), USER_PASSWORD).get("/api/v1/users/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void fewerThanFiveFailuresDoNotLockAndASuccessResetsTheCount() {
+        var user = createUser("SALES", null);
+        var right = anonymous().basic(user.username(), USER_PASSWORD);
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < 4; i++) {
+                assertProblem(anonymous().basic(user.username(), "wrong-password-" + i).get("/api/v1/users/me"), 401);
+            }
+            var response = right.get("/api/v1/users/me");
+            assertThat(response.status()).as("round %d: %s", round, response).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void dataScopeFollowsOwnerTeamAndRole() {
+        String team = createTeam();
+        var salesA = createUser("SALES", team);
+        var salesB = createUser("SALES", null);
+        var manager = createUser("SALES_MANAGER", team);
+        var viewer = createUser("VIEWER", null);
+        var legal = createUser("LEGAL", null);
+        var contract = createContract(salesA.client(), "SERVICE");
+        String id = contract.path("id").asString();
+        String path = "/api/v1/contracts/" + id;
+        String customerPath = "/api/v1/customers/" + contract.path("customerId").asString();
+        String update = ContractSamples.contract("SERVICE", "法务修改后的标题", contract.path("customerId").asString(),
+                ourEntityId()).toString();
+
+        // another salesperson: the contract does not exist for them
+        assertProblem(salesB.client().get(path), 404);
+        assertProblem(salesB.client().put(path, update, "\"1\""), 404);
+        assertProblem(salesB.client().patch(path, "{\"title\": \"x\"}", "\"1\""), 404);
+        assertProblem(salesB.client().get(path + "/versions"), 404);
+        assertProblem(salesB.client().get(customerPath), 404);
+        assertThat(listedIds(salesB.client().get("/api/v1/contracts?size=200").json())).doesNotContain(id);
+        var foreignCustomer = ContractSamples.contract("SERVICE", unique("合同"), contract.path("customerId").asString(),
+                ourEntityId());
+        assertProblem(salesB.client().post("/api/v1/contracts", foreignCustomer.toString()), 400, "customerId");
+
+        // the owner's team manager sees and may edit the team's contracts
+        assertThat(manager.client().get(path).status()).isEqualTo(200);
+        assertThat(listedIds(manager.client().get("/api/v1/contracts?owner=" + salesA.username()).json()))
+                .containsExactly(id);
+        var managerPatch = manager.client().patch(path, "{\"title\": \"经理修改\"}", "\"1\"");
+        assertThat(managerPatch.status()).as("%s", managerPatch).isEqualTo(200);
+
+        // a viewer reads everything but changes nothing
+        assertThat(viewer.client().get(path).status()).isEqualTo(200);
+        assertThat(listedIds(viewer.client().get("/api/v1/contracts?owner=" + salesA.username()).json()))
+                .containsExactly(id);
+        assertProblem(viewer.client().put(path, update, "\"2\""), 403);
+        assertProblem(viewer.client().patch(path, "{\"title\": \"x\"}", "\"2\""), 403);
+        var viewerCreate = ContractSamples.contract("SERVICE", unique("合同"), contract.path("customerId").asString(),
+                ourEntityId());
+        assertProblem(viewer.client().post("/api/v1/contracts", viewerCreate.toString()), 403);
+        assertProblem(viewer.client().post("/api/v1/customers",
+                organizationBody(unique("公司"), io.qiyue.testing.TestIdentifiers.creditCode()).toString()), 403);
+
+        // legal edits contracts
+        var legalPut = legal.client().put(path, update, "\"2\"");
+        assertThat(legalPut.status()).as("%s", legalPut).isEqualTo(200);
+        assertThat(legalPut.json().path("title").asString()).isEqualTo("法务修改后的标题");
+        assertThat(legalPut.json().path("owner").asString()).isEqualTo(salesA.username());
+
+        // the owner still sees the latest state
+        assertThat(salesA.client().get(path).header("ETag")).isEqualTo("\"3\"");
+
+        // only admins manage users
+        assertProblem(salesA.client().get("/api/v1/users"), 403);
+        assertProblem(manager.client().post("/api/v1/users", "{}"), 403);
+    }
+
+    @Test
+    void auditTrailRecordsCreateAndUpdateWithChangedFieldsForAdminsOnly() {
+        var sales = createUser("SALES", null);
+        var contract = createContract(sales.client(), "CONSULTING");
+        String id = contract.path("id").asString();
+        String oldTitle = contract.path("title").asString();
+        var patched = sales.client().patch("/api/v1/contracts/" + id, "{\"title\": \"审计后的标题\"}", "\"1\"");
+        assertThat(patched.status()).isEqualTo(200);
+
+        var audit = admin().get("/api/v1/audit?entity=CONTRACT&id=" + id);
+
+        assertThat(audit.status()).as("%s", audit).isEqualTo(200);
+        var items = audit.json().path("items");
+        assertThat(audit.json().path("total").asLong()).isEqualTo(2);
+        var actions = new ArrayList<String>();
+        JsonNode update = null;
+        for (JsonNode item : items) {
+            actions.add(item.path("action").asString());
+            assertThat(item.path("entityId").asString()).isEqualTo(id);
+            assertThat(item.path("entityType").asString()).isEqualTo("CONTRACT");
+            assertThat(item.path("actor").asString()).isEqualTo(sales.username());
+            if (item.path("action").asString().equals("UPDATE")) {
+                update = item;
+            }
+        }
+        assertThat(actions).containsExactlyInAnyOrder("CREATE", "UPDATE");
+        assertThat(update).isNotNull();
+        assertThat(update.path("changes").size()).isEqualTo(1);
+        var change = update.path("changes").get(0);
+        assertThat(change.path("field").asString()).isEqualTo("/title");
+        assertThat(change.path("before").asString()).isEqualTo(oldTitle);
+        assertThat(change.path("after").asString()).isEqualTo("审计后的标题");
+
+        assertProblem(sales.client().get("/api/v1/audit?entity=CONTRACT&id=" + id), 403);
+        assertProblem(createUser("LEGAL", null).client().get("/api/v1/audit"), 403);
+    }
+
+    @Test
+    void auditOfCustomersNeverContainsPersonalInformationInClear() {
+        String idNumber = io.qiyue.testing.TestIdentifiers.idNumber();
+        var body = JSON.createObjectNode();
+        body.put("kind", "PERSON");
+        body.put("name", "赵六");
+        body.put("idNumber", idNumber);
+        body.putArray("contacts").addObject().put("name", "赵六").put("mobile", "13700137000");
+        var created = admin().post("/api/v1/customers", body.toString());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+
+        var audit = admin().get("/api/v1/audit?entity=CUSTOMER&id=" + created.json().path("id").asString());
+
+        assertThat(audit.json().path("total").asLong()).isEqualTo(1);
+        assertThat(audit.body()).contains("CREATE").doesNotContain(idNumber, "13700137000");
+    }
+
+    @Test
+    void servesTheOpenApiDocument() {
+        var docs = anonymous().get("/v3/api-docs");
+
+        assertThat(docs.status()).isEqualTo(200);
+        var json = docs.json();
+        assertThat(json.path("openapi").asString()).startsWith("3.");
+        assertThat(json.path("paths").propertyNames())
+                .contains("/api/v1/contracts", "/api/v1/contracts/{id}", "/api/v1/customers", "/api/v1/contract-types",
+                        "/api/v1/api-tokens", "/api/v1/audit");
+    }
+
+    private static java.util.List<String> listedIds(JsonNode list) {
+        return ids(list);
+    }
+}

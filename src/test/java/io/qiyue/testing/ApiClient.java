@@ -1,0 +1,137 @@
+package io.qiyue.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * A small HTTP client for the REST API over a real port (java.net.http): one instance per identity
+ * (Bearer token, Basic credentials or anonymous). Never throws on 4xx/5xx: tests assert on the status.
+ */
+public final class ApiClient {
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+
+    private final String baseUrl;
+    private final String authorization;
+    private final Map<String, String> defaultHeaders;
+
+    private ApiClient(String baseUrl, String authorization, Map<String, String> defaultHeaders) {
+        this.baseUrl = baseUrl;
+        this.authorization = authorization;
+        this.defaultHeaders = Map.copyOf(defaultHeaders);
+    }
+
+    public static ApiClient anonymous(int port) {
+        return new ApiClient("http://127.0.0.1:" + port, null, Map.of());
+    }
+
+    public ApiClient bearer(String token) {
+        return new ApiClient(baseUrl, "Bearer " + token, defaultHeaders);
+    }
+
+    public ApiClient basic(String username, String password) {
+        return new ApiClient(baseUrl, "Basic " + Base64.getEncoder()
+                .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)), defaultHeaders);
+    }
+
+    /** The same identity with a header on every request, e.g. {@code Accept-Language}. */
+    public ApiClient withHeader(String name, String value) {
+        var headers = new LinkedHashMap<>(defaultHeaders);
+        headers.put(name, value);
+        return new ApiClient(baseUrl, authorization, headers);
+    }
+
+    public HttpResponse get(String path) {
+        return request("GET", path).send();
+    }
+
+    public HttpResponse post(String path, String json) {
+        return request("POST", path).json(json).send();
+    }
+
+    public HttpResponse put(String path, String json, String ifMatch) {
+        var request = request("PUT", path).json(json);
+        return (ifMatch == null ? request : request.header("If-Match", ifMatch)).send();
+    }
+
+    public HttpResponse patch(String path, String mergePatch, String ifMatch) {
+        var request = request("PATCH", path).body("application/merge-patch+json", mergePatch);
+        return (ifMatch == null ? request : request.header("If-Match", ifMatch)).send();
+    }
+
+    public HttpResponse delete(String path, String ifMatch) {
+        var request = request("DELETE", path);
+        return (ifMatch == null ? request : request.header("If-Match", ifMatch)).send();
+    }
+
+    public Request request(String method, String path) {
+        return new Request(method, path);
+    }
+
+    /** One request being built. */
+    public final class Request {
+        private final String method;
+        private final String path;
+        private final Map<String, String> headers = new LinkedHashMap<>(defaultHeaders);
+        private Supplier<HttpRequest.BodyPublisher> body = HttpRequest.BodyPublishers::noBody;
+
+        private Request(String method, String path) {
+            this.method = method;
+            this.path = path;
+        }
+
+        public Request header(String name, String value) {
+            headers.put(name, value);
+            return this;
+        }
+
+        public Request json(String json) {
+            return body("application/json", json);
+        }
+
+        public Request body(String contentType, String content) {
+            headers.put("Content-Type", contentType);
+            body = () -> HttpRequest.BodyPublishers.ofString(content, StandardCharsets.UTF_8);
+            return this;
+        }
+
+        /** A body of unknown length, sent chunked. */
+        public Request chunked(String contentType, Supplier<InputStream> content) {
+            headers.put("Content-Type", contentType);
+            body = () -> HttpRequest.BodyPublishers.ofInputStream(content);
+            return this;
+        }
+
+        public HttpResponse send() {
+            var builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .timeout(Duration.ofSeconds(60))
+                    .method(method, body.get());
+            if (authorization != null) {
+                builder.header("Authorization", authorization);
+            }
+            headers.forEach(builder::header);
+            try {
+                var response = HTTP.send(builder.build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                return new HttpResponse(response.statusCode(), response.headers(), response.body());
+            } catch (IOException e) {
+                throw new UncheckedIOException(method + " " + path + " failed", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+}

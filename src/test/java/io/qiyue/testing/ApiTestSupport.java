@@ -1,0 +1,182 @@
+package io.qiyue.testing;
+
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextCustomizerFactories;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Base of the REST API integration tests: starts the whole application on a random port against the
+ * database chosen with {@link UsingDatabase} (a fresh one per run, see
+ * {@link TestDatabaseContextCustomizerFactory}) and talks HTTP to it. Every subclass of one database
+ * shares one Spring context, so test data of other classes is present: tests use unique names and
+ * never assume an empty database.
+ */
+@ExtendWith(DatabaseAvailability.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "qiyue.admin-password=" + ApiTestSupport.ADMIN_PASSWORD,
+        "qiyue.security.login-max-failures=5",
+        "qiyue.security.login-lock=PT10M",
+        "spring.datasource.hikari.maximum-pool-size=12",
+        "logging.level.org.flywaydb=WARN"
+})
+@ContextCustomizerFactories(TestDatabaseContextCustomizerFactory.class)
+public abstract class ApiTestSupport {
+    public static final String ADMIN_PASSWORD = "admin-secret-for-tests";
+    /** Passwords of users the tests create (bcrypt is slow: tests switch to API tokens right away). */
+    public static final String USER_PASSWORD = "user-secret-for-tests";
+
+    protected static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final ConcurrentHashMap<String, String> ADMIN_TOKENS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, String> OUR_ENTITIES = new ConcurrentHashMap<>();
+
+    @Value("${local.server.port}")
+    protected int port;
+
+    @Value("${qiyue.test.database-name}")
+    private String databaseName;
+
+    /** A user created for a test, with a client that authenticates with the user's API token. */
+    public record TestUser(String id, String username, ApiClient client) {
+    }
+
+    protected ApiClient anonymous() {
+        return ApiClient.anonymous(port);
+    }
+
+    /** The bootstrap admin, authenticated with an API token (one per database, created on first use). */
+    protected ApiClient admin() {
+        String token = ADMIN_TOKENS.computeIfAbsent(databaseName, db -> token(anonymous().basic("admin", ADMIN_PASSWORD)));
+        return anonymous().bearer(token);
+    }
+
+    protected static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Creates a user with the given roles (comma-separated) and optional team, and returns it with a token client. */
+    protected TestUser createUser(String roles, String teamId) {
+        String username = unique("u").replace("-", "_");
+        var body = JSON.createObjectNode();
+        body.put("username", username);
+        body.put("displayName", "测试用户 " + username);
+        body.put("email", username + "@example.com");
+        var roleArray = body.putArray("roles");
+        Arrays.stream(roles.split(",")).map(String::trim).forEach(roleArray::add);
+        if (teamId != null) {
+            body.put("teamId", teamId);
+        }
+        body.put("password", USER_PASSWORD);
+        var created = admin().post("/api/v1/users", body.toString());
+        assertThat(created.status()).as("create user: %s", created).isEqualTo(201);
+        String token = token(anonymous().basic(username, USER_PASSWORD));
+        return new TestUser(created.json().path("id").asString(), username, anonymous().bearer(token));
+    }
+
+    protected String createTeam() {
+        var created = admin().post("/api/v1/teams", "{\"name\": \"%s\"}".formatted(unique("团队")));
+        assertThat(created.status()).as("create team: %s", created).isEqualTo(201);
+        return created.json().path("id").asString();
+    }
+
+    /** Creates an API token for the identity of {@code client} and returns its secret. */
+    protected static String token(ApiClient client) {
+        var created = client.post("/api/v1/api-tokens", "{\"name\": \"tests\"}");
+        assertThat(created.status()).as("create API token: %s", created).isEqualTo(201);
+        return created.json().path("token").asString();
+    }
+
+    /** An organisation customer with a fresh valid credit code, owned by the caller. */
+    protected JsonNode createOrganization(ApiClient as) {
+        var body = organizationBody(unique("杭州示例科技有限公司"), TestIdentifiers.creditCode());
+        var created = as.post("/api/v1/customers", body.toString());
+        assertThat(created.status()).as("create organisation: %s", created).isEqualTo(201);
+        return created.json();
+    }
+
+    protected static ObjectNode organizationBody(String name, String creditCode) {
+        var body = JSON.createObjectNode();
+        body.put("kind", "ORGANIZATION");
+        body.put("name", name);
+        body.put("creditCode", creditCode);
+        body.put("address", "浙江省杭州市余杭区文一西路969号");
+        body.put("legalRepresentative", "张三");
+        body.put("level", "A");
+        var contact = body.putArray("contacts").addObject();
+        contact.put("name", "李四");
+        contact.put("title", "采购经理");
+        contact.put("mobile", TestIdentifiers.mobile());
+        contact.put("email", "lisi@example.com");
+        contact.put("primary", true);
+        return body;
+    }
+
+    /** Our signing entity, created once per database by the admin. */
+    protected String ourEntityId() {
+        return OUR_ENTITIES.computeIfAbsent(databaseName, db -> {
+            var created = admin().post("/api/v1/our-entities", """
+                    { "name": "契约示例（上海）有限公司", "creditCode": "%s", "address": "上海市浦东新区世纪大道100号",
+                      "legalRepresentative": "王五", "bankName": "中国工商银行上海分行", "bankAccount": "1001234567890123" }
+                    """.formatted(TestIdentifiers.creditCode()));
+            assertThat(created.status()).as("create our entity: %s", created).isEqualTo(201);
+            return created.json().path("id").asString();
+        });
+    }
+
+    /** Creates a contract of {@code type} for a new customer of the caller; returns the created contract. */
+    protected JsonNode createContract(ApiClient as, String type) {
+        String customerId = createOrganization(as).path("id").asString();
+        return createContract(as, ContractSamples.contract(type, unique("合同"), customerId, ourEntityId()));
+    }
+
+    protected JsonNode createContract(ApiClient as, ObjectNode body) {
+        var created = as.post("/api/v1/contracts", body.toString());
+        assertThat(created.status()).as("create contract: %s", created).isEqualTo(201);
+        return created.json();
+    }
+
+    /** How many contracts the admin sees: the tests compare this before and after refused requests. */
+    protected long contractCount() {
+        var list = admin().get("/api/v1/contracts?size=1");
+        assertThat(list.status()).as("list contracts: %s", list).isEqualTo(200);
+        return list.json().path("total").asLong();
+    }
+
+    protected long customerCount() {
+        var list = admin().get("/api/v1/customers?size=1");
+        assertThat(list.status()).as("list customers: %s", list).isEqualTo(200);
+        return list.json().path("total").asLong();
+    }
+
+    /** Asserts a problem+json answer with the status and (if given) errors naming exactly these fields among others. */
+    protected static void assertProblem(HttpResponse response, int status, String... fields) {
+        assertThat(response.status()).as("status of %s", response).isEqualTo(status);
+        assertThat(response.contentType()).as("content type of %s", response).startsWith("application/problem+json");
+        var json = response.json();
+        assertThat(json.path("status").asInt()).isEqualTo(status);
+        assertThat(json.path("title").asString()).isNotBlank();
+        assertThat(response.body()).doesNotContain("Exception", "\tat ");
+        if (fields.length > 0) {
+            assertThat(response.errorFields()).as("errors[].field of %s", response).contains(fields);
+        }
+    }
+
+    /** The ids of the items of a list answer. */
+    protected static List<String> ids(JsonNode list) {
+        var ids = new ArrayList<String>();
+        list.path("items").forEach(item -> ids.add(item.path("id").asString()));
+        return ids;
+    }
+}
