@@ -112,11 +112,18 @@ public final class ApiLoadBenchmark {
         System.out.println("GET /contracts/{id} (5000 sequential): " + percentiles(getLatencies));
 
         var listLatencies = new ConcurrentLinkedQueue<Long>();
-        for (int i = 0; i < 2000; i++) {
-            String query = listQuery(i, customers);
-            long t0 = System.nanoTime();
-            send("GET", "/api/v1/contracts?size=20&" + query, null, 200);
-            listLatencies.add(System.nanoTime() - t0);
+        String[] kinds = {"type+status", "customerId", "endsBefore+sort", "type+endsAfter+page", "q (title contains)"};
+        for (int kind = 0; kind < kinds.length; kind++) {
+            var latencies = new ConcurrentLinkedQueue<Long>();
+            for (int i = 0; i < 400; i++) {
+                String query = listQuery(kind, i, customers);
+                long t0 = System.nanoTime();
+                send("GET", "/api/v1/contracts?size=20&" + query, null, 200);
+                long elapsed = System.nanoTime() - t0;
+                latencies.add(elapsed);
+                listLatencies.add(elapsed);
+            }
+            System.out.println("  list filtered by " + kinds[kind] + ": " + percentiles(latencies));
         }
         System.out.println("GET /contracts?filter (2000 sequential, page of 20): " + percentiles(listLatencies));
     }
@@ -128,12 +135,13 @@ public final class ApiLoadBenchmark {
         }
     }
 
-    private static String listQuery(int i, List<String> customers) {
-        return switch (i % 4) {
+    private static String listQuery(int kind, int i, List<String> customers) {
+        return switch (kind) {
             case 0 -> "type=" + TYPES[i % TYPES.length] + "&status=DRAFT";
             case 1 -> "customerId=" + customers.get(i % customers.size());
             case 2 -> "endsBefore=" + LocalDate.of(2027, 1 + i % 12, 1) + "&sort=endDate,desc";
-            default -> "type=MAINTENANCE&endsAfter=2027-06-01&page=" + (i % 5);
+            case 3 -> "type=MAINTENANCE&endsAfter=2027-06-01&page=" + (i % 5);
+            default -> "q=" + java.net.URLEncoder.encode("压测合同-" + (100 + i), StandardCharsets.UTF_8);
         };
     }
 
