@@ -5,6 +5,7 @@ import io.qiyue.shared.Money;
 import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Paging;
 import io.qiyue.shared.persistence.DbTime;
+import io.qiyue.shared.persistence.Like;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -16,7 +17,6 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,8 +52,8 @@ class ContractStore {
         if (query.q() != null && !query.q().isBlank()) {
             String q = query.q().trim();
             where.append(" AND (LOWER(title) LIKE :q OR contract_no LIKE :qUpper");
-            params.put("q", "%" + escapeLike(q.toLowerCase(Locale.ROOT)) + "%");
-            params.put("qUpper", "%" + escapeLike(q.toUpperCase(Locale.ROOT)) + "%");
+            params.put("q", Like.containsLower(q));
+            params.put("qUpper", Like.containsUpper(q));
             if (!customerIdsMatchingQ.isEmpty()) {
                 where.append(" OR customer_id IN (:qCustomers)");
                 params.put("qCustomers", List.copyOf(customerIdsMatchingQ));
@@ -179,9 +179,6 @@ class ContractStore {
                 ContractStatus.valueOf(rs.getString("status")), rs.getInt("version"), DbTime.read(rs, "updated_at"));
     }
 
-    static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
 
     Map<String, Long> countByType(OwnerScope scope) {
         var counts = new HashMap<String, Long>();

@@ -10,6 +10,7 @@ import io.qiyue.shared.ConflictException;
 import io.qiyue.shared.EntityChanged;
 import io.qiyue.shared.FieldViolation;
 import io.qiyue.shared.ForbiddenException;
+import io.qiyue.shared.Hashes;
 import io.qiyue.shared.Ids;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.JsonTrees;
@@ -25,15 +26,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -251,7 +248,7 @@ public class Contracts {
     private void saveVersion(Contract contract, CurrentUser user) {
         String content = json.writeValueAsString(snapshot(contract));
         store.insertVersion(contract.id(), new ContractVersion(contract.version(), ContractVersion.SAVED,
-                contract.updatedAt(), user.username(), sha256(content)), content);
+                contract.updatedAt(), user.username(), Hashes.sha256Hex(content)), content);
         events.publishEvent(new ContractSaved(withCustomerName(contract), user.username()));
     }
 
@@ -276,14 +273,6 @@ public class Contracts {
                 0, null, null, null);
     }
 
-    static String sha256(String content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();

@@ -5,6 +5,7 @@ import io.qiyue.security.OwnerScope;
 import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Paging;
 import io.qiyue.shared.persistence.DbTime;
+import io.qiyue.shared.persistence.Like;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -67,7 +67,7 @@ class CustomerStore {
 
     List<String> idsByName(String q, int limit) {
         return jdbc.sql("SELECT id FROM customer WHERE LOWER(name) LIKE ? ORDER BY name LIMIT " + limit)
-                .param("%" + escapeLike(q.trim().toLowerCase(Locale.ROOT)) + "%").query(String.class).list();
+                .param(Like.containsLower(q)).query(String.class).list();
     }
 
     PageResult<Row> page(CustomerQuery query, OwnerScope scope, Paging paging) {
@@ -80,8 +80,8 @@ class CustomerStore {
         if (query.q() != null && !query.q().isBlank()) {
             where.append(" AND (LOWER(name) LIKE :q OR credit_code LIKE :qUpper)");
             String q = query.q().trim();
-            params.put("q", "%" + escapeLike(q.toLowerCase(Locale.ROOT)) + "%");
-            params.put("qUpper", "%" + escapeLike(q.toUpperCase(Locale.ROOT)) + "%");
+            params.put("q", Like.containsLower(q));
+            params.put("qUpper", Like.containsUpper(q));
         }
         if (query.kind() != null) {
             where.append(" AND kind = :kind");
@@ -186,7 +186,4 @@ class CustomerStore {
                 r.updatedAt());
     }
 
-    static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
 }

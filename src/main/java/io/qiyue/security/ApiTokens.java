@@ -1,6 +1,7 @@
 package io.qiyue.security;
 
 import io.qiyue.shared.EntityChanged;
+import io.qiyue.shared.Hashes;
 import io.qiyue.shared.Ids;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.NotFoundException;
@@ -11,15 +12,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -67,7 +64,7 @@ public class ApiTokens {
                 expiresInDays == null ? null : now.plus(Duration.ofDays(expiresInDays)), null, null);
         jdbc.sql("INSERT INTO api_token (id, user_id, name, token_hash, prefix, created_at, expires_at)"
                         + " VALUES (?,?,?,?,?,?,?)")
-                .params(token.id(), owner.id(), token.name(), sha256(secret), token.prefix(),
+                .params(token.id(), owner.id(), token.name(), Hashes.sha256Hex(secret), token.prefix(),
                         DbTime.toDb(now), DbTime.toDb(token.expiresAt()))
                 .update();
         events.publishEvent(new EntityChanged("API_TOKEN", token.id(), EntityChanged.Action.CREATE,
@@ -106,7 +103,7 @@ public class ApiTokens {
         record Row(String id, String userId, Instant expiresAt, Instant lastUsedAt, Instant revokedAt) {
         }
         var row = jdbc.sql("SELECT id, user_id, expires_at, last_used_at, revoked_at FROM api_token WHERE token_hash = ?")
-                .param(sha256(secret))
+                .param(Hashes.sha256Hex(secret))
                 .query((rs, n) -> new Row(rs.getString("id"), rs.getString("user_id"), DbTime.read(rs, "expires_at"),
                         DbTime.read(rs, "last_used_at"), DbTime.read(rs, "revoked_at")))
                 .optional();
@@ -121,12 +118,4 @@ public class ApiTokens {
         return users.findById(row.get().userId()).filter(User::enabled).map(u -> AccountPrincipal.of(u, null));
     }
 
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,14 +1,11 @@
 package io.qiyue.shared.persistence;
 
 import io.qiyue.shared.ConflictException;
+import io.qiyue.shared.Hashes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -38,7 +35,7 @@ public class IdempotencyKeys {
         if (row.isEmpty()) {
             return Optional.empty();
         }
-        if (!row.get().operation().equals(operation) || !row.get().requestHash().equals(sha256(requestBody))) {
+        if (!row.get().operation().equals(operation) || !row.get().requestHash().equals(Hashes.sha256Hex(requestBody))) {
             throw new ConflictException("qiyue.problem.idempotency-mismatch", key);
         }
         return Optional.of(row.get().resourceId());
@@ -49,7 +46,7 @@ public class IdempotencyKeys {
                       Instant now) {
         jdbc.sql("INSERT INTO idempotency_record (principal, idem_key, operation, request_hash, resource_id, created_at)"
                         + " VALUES (?,?,?,?,?,?)")
-                .params(principal, key, operation, sha256(requestBody), resourceId, DbTime.toDb(now))
+                .params(principal, key, operation, Hashes.sha256Hex(requestBody), resourceId, DbTime.toDb(now))
                 .update();
     }
 
@@ -59,12 +56,4 @@ public class IdempotencyKeys {
         }
     }
 
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
