@@ -13,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
@@ -48,9 +50,12 @@ import java.util.Map;
 /**
  * The one place where failures of the REST API become RFC 9457 problem+json, in the caller's
  * language. Bad input never reaches the 500 branch: every parsing and validation failure is named
- * by field here.
+ * by field here. Not limited to our controllers' packages: failures without a handler of ours
+ * (an unsupported method, an unknown path) must be problem+json too. A more specific advice (e.g.
+ * for UI pages) takes precedence when it is ordered before this one.
  */
-@RestControllerAdvice(basePackages = "io.qiyue")
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
 class ProblemHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
     private static final String TYPE_BASE = "https://qiyue.io/problems/";
