@@ -123,7 +123,7 @@ public class Contracts {
         // numbered in a short transaction of its own, so that the sequence row is locked only briefly;
         // a create that fails afterwards leaves a gap in the numbers, never a duplicate
         int sequence = tx.execute(status -> store.nextNumber(input.type().code(), year));
-        String number = "QY-%s-%d-%06d".formatted(input.type().code(), year, sequence);
+        String number = number(input.type(), year, sequence);
         var contract = new Contract(Ids.newId(), number, input.type(), input.title().trim(), input.customerId(), null,
                 input.ourEntityId(), owner, input.amount() == null ? null : io.qiyue.shared.Money.cny(input.amount().value()),
                 input.startDate(), input.endDate(), Boolean.TRUE.equals(input.autoRenew()), input.renewalNoticeDays(),
@@ -273,6 +273,10 @@ public class Contracts {
                 0, null, null, null);
     }
 
+    /** The human-readable contract number: {@code QY-SVC-2026-000123}. */
+    static String number(ContractType type, int year, int sequence) {
+        return "QY-%s-%d-%06d".formatted(type.code(), year, sequence);
+    }
 
     private static boolean blank(String s) {
         return s == null || s.isBlank();

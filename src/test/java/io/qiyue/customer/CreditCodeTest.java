@@ -1,0 +1,64 @@
+package io.qiyue.customer;
+
+import io.qiyue.testing.TestIdentifiers;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class CreditCodeTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"91330100716105852F", "91350100M000100Y43", "91440300708461136T", "911100007109288314"})
+    void acceptsValidCodes(String code) {
+        assertThat(CreditCode.check(code)).isNull();
+        assertThat(new CreditCode(code).value()).isEqualTo(code);
+    }
+
+    @Test
+    void theCheckCharacterOfTheSampleIsF() {
+        assertThat(CreditCode.checkCharacterFor("91330100716105852")).isEqualTo('F');
+        assertThat(TestIdentifiers.creditCheckCharacter("91330100716105852")).isEqualTo('F');
+    }
+
+    @RepeatedTest(20)
+    void agreesWithAnIndependentImplementationOfTheRule() {
+        String code = TestIdentifiers.creditCode();
+        assertThat(CreditCode.check(code)).isNull();
+        assertThat(CreditCode.check(TestIdentifiers.withWrongCreditCheck(code))).isEqualTo(CreditCode.Problem.CHECK_CHARACTER);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "91330100716105852", "91330100716105852FF", "9133010071610585"})
+    void refusesWrongLengths(String code) {
+        assertThat(CreditCode.check(code)).isEqualTo(CreditCode.Problem.LENGTH);
+    }
+
+    @Test
+    void refusesNull() {
+        assertThat(CreditCode.check(null)).isEqualTo(CreditCode.Problem.LENGTH);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"9133010071610585IF", "9133010071610585OF", "9133010071610585ZF", "9133010071610585SF",
+            "9133010071610585VF", "9133010071610585aF", "91330100716105852I", "9133010071610585-F"})
+    void refusesCharactersOutsideTheAlphabet(String code) {
+        assertThat(CreditCode.check(code)).isEqualTo(CreditCode.Problem.CHARACTER);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"91330100716105852E", "91330100716105852G", "913301007161058520"})
+    void refusesAWrongCheckCharacter(String code) {
+        assertThat(CreditCode.check(code)).isEqualTo(CreditCode.Problem.CHECK_CHARACTER);
+        assertThatIllegalArgumentException().isThrownBy(() -> new CreditCode(code));
+    }
+
+    @Test
+    void normalisesCaseAndSpaces() {
+        assertThat(CreditCode.normalise(" 91330100716105852f ")).isEqualTo("91330100716105852F");
+        assertThat(CreditCode.normalise(null)).isNull();
+    }
+}

@@ -1,0 +1,47 @@
+package io.qiyue.shared.persistence;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class FlywayPlaceholdersTest {
+
+    @Test
+    void postgresqlUsesTextAndTimestamp() {
+        assertThat(FlywayPlaceholders.placeholdersFor("postgresql"))
+                .isEqualTo(Map.of("text", "TEXT", "timestamp", "TIMESTAMP(6)"));
+    }
+
+    @Test
+    void mariadbAndMysqlUseLongtextAndDatetime() {
+        assertThat(FlywayPlaceholders.placeholdersFor("mariadb"))
+                .isEqualTo(Map.of("text", "LONGTEXT", "timestamp", "DATETIME(6)"));
+        assertThat(FlywayPlaceholders.placeholdersFor("mysql"))
+                .isEqualTo(Map.of("text", "LONGTEXT", "timestamp", "DATETIME(6)"));
+    }
+
+    @Test
+    void h2UsesClobAndTimestamp() {
+        assertThat(FlywayPlaceholders.placeholdersFor("h2"))
+                .isEqualTo(Map.of("text", "CLOB", "timestamp", "TIMESTAMP(6)"));
+    }
+
+    @Test
+    void everyMigrationPlaceholderHasAValueForEveryDatabase() throws Exception {
+        var used = new java.util.TreeSet<String>();
+        var pattern = java.util.regex.Pattern.compile("\\$\\{(\\w+)}");
+        var resolver = new org.springframework.core.io.support.PathMatchingResourcePatternResolver();
+        for (var resource : resolver.getResources("classpath*:db/migration/**/*.sql")) {
+            var matcher = pattern.matcher(resource.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+            while (matcher.find()) {
+                used.add(matcher.group(1));
+            }
+        }
+        assertThat(used).isNotEmpty();
+        for (String product : new String[] {"h2", "postgresql", "mariadb"}) {
+            assertThat(FlywayPlaceholders.placeholdersFor(product).keySet()).as(product).containsAll(used);
+        }
+    }
+}
