@@ -3,7 +3,9 @@ package io.qiyue.customer.web;
 import io.qiyue.customer.OurEntities;
 import io.qiyue.customer.OurEntity;
 import io.qiyue.customer.OurEntityInput;
+import io.qiyue.security.CurrentUsers;
 import io.qiyue.shared.ConflictException;
+import io.qiyue.shared.ForbiddenException;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.PreconditionFailedException;
 import io.qiyue.shared.web.Forms;
@@ -71,12 +73,14 @@ class OurEntityPages {
 
     @GetMapping("/our-entities/new")
     String create(Model model) {
+        requireAdmin();
         Forms.show(model, new OurEntityForm());
         return form(model, null);
     }
 
     @GetMapping("/our-entities/{id}/edit")
     String edit(@PathVariable String id, Model model) {
+        requireAdmin();
         Forms.show(model, OurEntityForm.of(ourEntities.get(id)));
         return form(model, id);
     }
@@ -127,6 +131,13 @@ class OurEntityPages {
     private String form(Model model, String id) {
         model.addAttribute("entityId", id);
         return "our-entities/form";
+    }
+
+    /** The service refuses the save anyway; refusing the form spares a non-admin filling it in for nothing. */
+    private static void requireAdmin() {
+        if (!CurrentUsers.require().isAdmin()) {
+            throw new ForbiddenException("qiyue.problem.forbidden");
+        }
     }
 
     private static String trim(String s) {
