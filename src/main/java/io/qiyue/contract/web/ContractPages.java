@@ -1,0 +1,223 @@
+package io.qiyue.contract.web;
+
+import io.qiyue.contract.Contract;
+import io.qiyue.contract.ContractQuery;
+import io.qiyue.contract.ContractStatus;
+import io.qiyue.contract.ContractType;
+import io.qiyue.contract.Contracts;
+import io.qiyue.contract.Terms;
+import io.qiyue.customer.Customer;
+import io.qiyue.customer.CustomerQuery;
+import io.qiyue.customer.Customers;
+import io.qiyue.customer.OurEntities;
+import io.qiyue.customer.OurEntity;
+import io.qiyue.shared.ConflictException;
+import io.qiyue.shared.FieldViolation;
+import io.qiyue.shared.InvalidInputException;
+import io.qiyue.shared.PreconditionFailedException;
+import io.qiyue.shared.web.Forms;
+import io.qiyue.shared.web.PageController;
+import io.qiyue.shared.web.PageLinks;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Validator;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Contract pages: list, detail with versions, and the typed form for drafts. */
+@PageController
+class ContractPages {
+    private final Contracts contracts;
+    private final Customers customers;
+    private final OurEntities ourEntities;
+    private final Validator validator;
+
+    ContractPages(Contracts contracts, Customers customers, OurEntities ourEntities, Validator validator) {
+        this.contracts = contracts;
+        this.customers = customers;
+        this.ourEntities = ourEntities;
+        this.validator = validator;
+    }
+
+    @InitBinder(Forms.FORM)
+    void binder(WebDataBinder binder) {
+        Forms.directFieldAccess(binder);
+    }
+
+    @GetMapping("/contracts")
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) ContractType type,
+                @RequestParam(required = false) ContractStatus status,
+                @RequestParam(required = false) String customerId, @RequestParam(required = false) String owner,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsBefore,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsAfter,
+                @RequestParam(required = false) Integer page, @RequestParam(required = false) String sort,
+                @RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletRequest request,
+                Model model) {
+        var query = new ContractQuery(q, type, status, customerId, owner, endsBefore, endsAfter);
+        model.addAttribute("contracts", contracts.list(query, page, 20, sort));
+        model.addAttribute("links", PageLinks.of("/contracts", request));
+        model.addAttribute("query", query);
+        model.addAttribute("customer", customerId == null || customerId.isBlank() ? null
+                : customers.findVisible(customerId).orElse(null));
+        model.addAttribute("types", ContractType.values());
+        model.addAttribute("statuses", ContractStatus.values());
+        boolean partial = htmx != null && request.getHeader("HX-History-Restore-Request") == null;
+        return partial ? "contracts/list :: results" : "contracts/list";
+    }
+
+    /** The contracts of one customer, as a fragment for the customer page. */
+    @GetMapping("/contracts/of-customer/{customerId}")
+    String ofCustomer(@PathVariable String customerId, Model model) {
+        var query = new ContractQuery(null, null, null, customerId, null, null, null);
+        model.addAttribute("contracts", contracts.list(query, 0, 50, "updatedAt,desc"));
+        model.addAttribute("customerId", customerId);
+        return "contracts/of-customer :: contracts";
+    }
+
+    @GetMapping("/contracts/{id}")
+    String detail(@PathVariable String id, Model model) {
+        Contract contract = contracts.get(id);
+        model.addAttribute("contract", contract);
+        model.addAttribute("terms", contract.terms());
+        model.addAttribute("ourEntity", ourEntities.find(contract.ourEntityId()).orElse(null));
+        model.addAttribute("versions", contracts.versions(id));
+        return "contracts/detail";
+    }
+
+    @GetMapping("/contracts/new")
+    String create(@RequestParam(required = false) ContractType type,
+                  @RequestParam(required = false) String customerId, Model model) {
+        if (type == null) {
+            model.addAttribute("types", ContractType.values());
+            model.addAttribute("customerId", customerId);
+            return "contracts/choose-type";
+        }
+        var form = new ContractForm();
+        form.type = type;
+        form.customerId = customerId;
+        var entities = ourEntities.list();
+        if (entities.size() == 1) {
+            form.ourEntityId = entities.getFirst().id();
+        }
+        Forms.show(model, form);
+        return form(model, null, UUID.randomUUID().toString());
+    }
+
+    @GetMapping("/contracts/{id}/edit")
+    String edit(@PathVariable String id, Model model) {
+        Contract contract = contracts.get(id);
+        if (!contract.status().editable()) {
+            throw new ConflictException("qiyue.contract.not-editable", contract.status());
+        }
+        Forms.show(model, ContractForm.of(contracts.editable(id), contract.version()));
+        return form(model, contract, null);
+    }
+
+    @PostMapping("/contracts")
+    String save(@ModelAttribute(Forms.FORM) ContractForm form, BindingResult result,
+                @RequestParam(required = false) String requestKey, Model model, RedirectAttributes redirect) {
+        return save(null, form, result, requestKey, model, redirect);
+    }
+
+    @PostMapping("/contracts/{id}")
+    String update(@PathVariable String id, @ModelAttribute(Forms.FORM) ContractForm form, BindingResult result,
+                  Model model, RedirectAttributes redirect) {
+        return save(id, form, result, null, model, redirect);
+    }
+
+    private String save(String id, ContractForm form, BindingResult result, String requestKey, Model model,
+                        RedirectAttributes redirect) {
+        Contract current = id == null ? null : contracts.get(id);
+        if (current != null) {
+            form.type = current.type(); // the type is fixed once created; never taken from the request
+        }
+        if (form.type == null) {
+            form.type = ContractType.SERVICE;
+        }
+        form.dropEmptyRows();
+        if (result.hasErrors()) {
+            return form(model, current, requestKey);
+        }
+        var problems = new ArrayList<FieldViolation>();
+        var input = form.toInput(problems);
+        // a value that is not a number is absent from the input; its "required" would only repeat the problem
+        var unparsable = problems.stream().map(FieldViolation::field).toList();
+        Forms.validate(validator, input).stream()
+                .filter(v -> unparsable.stream().noneMatch(f -> v.field().startsWith(f)))
+                .forEach(problems::add);
+        if (!problems.isEmpty()) {
+            Forms.reject(result, problems);
+            return form(model, current, requestKey);
+        }
+        Contract saved;
+        try {
+            saved = id == null
+                    ? contracts.create(input, requestKey == null || requestKey.isBlank() ? null : requestKey).contract()
+                    : contracts.update(id, form.version == null ? -1 : form.version, input);
+        } catch (InvalidInputException e) {
+            Forms.reject(result, e.violations());
+            return form(model, current, requestKey);
+        } catch (ConflictException e) {
+            Forms.reject(result, e.code(), e.args().toArray());
+            return form(model, current, requestKey);
+        } catch (PreconditionFailedException e) {
+            // keep what the user typed; the next save is a deliberate overwrite of the newer version
+            Forms.reject(result, "ui.stale", e.args().toArray());
+            form.version = current.version();
+            return form(model, current, requestKey);
+        }
+        redirect.addFlashAttribute("notice", "ui.saved");
+        return "redirect:/contracts/" + saved.id();
+    }
+
+    private String form(Model model, Contract current, String requestKey) {
+        var form = (ContractForm) model.getAttribute(Forms.FORM);
+        // spare rows, so that rows can be added even without JavaScript; left empty, they are dropped
+        form.terms.payment.schedule.add(new ContractForm.InstalmentForm());
+        form.terms.service.items.add(new ContractForm.ItemForm());
+        form.terms.maintenance.items.add(new ContractForm.ItemForm());
+        model.addAttribute("contract", current);
+        model.addAttribute("type", form.type);
+        model.addAttribute("ownParts", form.type.ownParts());
+        model.addAttribute("requestKey", requestKey);
+        model.addAttribute("customerOptions", customerOptions(form.customerId));
+        List<OurEntity> entities = ourEntities.list();
+        model.addAttribute("ourEntityOptions", entities);
+        model.addAttribute("paymentMethods", Terms.PaymentMethod.values());
+        model.addAttribute("damagesBases", Terms.DamagesBasis.values());
+        model.addAttribute("disputeMethods", Terms.DisputeMethod.values());
+        model.addAttribute("ipOwnerships", Terms.IpOwnership.values());
+        model.addAttribute("informationCategories", Terms.InformationCategory.values());
+        model.addAttribute("maintenanceMethods", Terms.MaintenanceMethod.values());
+        model.addAttribute("consultingMethods", Terms.ConsultingMethod.values());
+        model.addAttribute("sharedCategories", Terms.SharedCategory.values());
+        model.addAttribute("sharingMethods", Terms.SharingMethod.values());
+        model.addAttribute("processingRoles", Terms.ProcessingRole.values());
+        model.addAttribute("legalBases", Terms.LegalBasis.values());
+        model.addAttribute("crossBorderMechanisms", Terms.CrossBorderMechanism.values());
+        return "contracts/form";
+    }
+
+    /** Customers to choose from: the first 200 by name, plus the chosen one if it is further down. */
+    private List<Customer> customerOptions(String chosenId) {
+        var options = new ArrayList<>(customers.list(CustomerQuery.ALL, 0, 200, "name,asc").items());
+        if (chosenId != null && !chosenId.isBlank() && options.stream().noneMatch(c -> c.id().equals(chosenId))) {
+            customers.findVisible(chosenId).ifPresent(options::addFirst);
+        }
+        return options;
+    }
+}
