@@ -1,0 +1,116 @@
+package io.qiyue.web;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import io.qiyue.testing.ApiTestSupport;
+import io.qiyue.testing.TestDatabase;
+import io.qiyue.testing.TestIdentifiers;
+import io.qiyue.testing.UsingDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The main UI flow in headless Chromium, as a new user does it: log in, create a customer, create a
+ * service contract for it, find the contract in the list. Uses Debian's /usr/bin/chromium (or
+ * {@code QIYUE_CHROMIUM}); without it the test is skipped, or fails when {@code CI=true}.
+ */
+@UsingDatabase(TestDatabase.H2)
+class MainFlowBrowserIT extends ApiTestSupport {
+    private static Playwright playwright;
+    private static Browser browser;
+
+    @BeforeAll
+    static void launchBrowser() {
+        Path chromium = Path.of(System.getenv().getOrDefault("QIYUE_CHROMIUM", "/usr/bin/chromium"));
+        if (!Files.isExecutable(chromium)) {
+            String message = "browser test needs Chromium at " + chromium + " (apt-get install chromium)";
+            if ("true".equals(System.getenv("CI"))) {
+                fail(message);
+            }
+            System.err.println("SKIPPED: " + message);
+            assumeTrue(false, message);
+        }
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(chromium)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                        "--disable-component-update", "--no-first-run", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void logInCreateCustomerCreateServiceContractAndFindIt() {
+        ourEntityId();
+        String base = "http://127.0.0.1:" + port;
+        String customerName = unique("浏览器测试客户") + "有限公司";
+        String creditCode = TestIdentifiers.creditCode();
+        String title = unique("浏览器测试服务合同");
+
+        try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
+            Page page = context.newPage();
+            page.navigate(base + "/");
+            assertThat(page).hasURL(base + "/login");
+            page.fill("#username", "admin");
+            page.fill("#password", ADMIN_PASSWORD);
+            page.click("#login-submit");
+            page.waitForURL(url -> !url.contains("/login"));
+            assertThat(page.locator("#login-form")).hasCount(0);
+
+            page.navigate(base + "/customers/new");
+            page.check("input[name=kind][value=ORGANIZATION]");
+            page.fill("[name=name]", customerName);
+            page.fill("[name=creditCode]", creditCode);
+            page.fill("[name=address]", "浙江省杭州市西湖区文三路1号");
+            page.fill("[name='contacts[0].name']", "王五");
+            page.fill("[name='contacts[0].mobile']", "13900139000");
+            page.click("#save-customer");
+            assertThat(page.locator("#notice")).isVisible();
+            assertThat(page.locator("body")).containsText(customerName);
+            String customerId = page.url().substring(page.url().lastIndexOf('/') + 1);
+
+            page.navigate(base + "/contracts/new?type=SERVICE&customerId=" + customerId);
+            page.fill("[name=title]", title);
+            page.fill("[name=amount]", "120000.00");
+            page.fill("[name=startDate]", "2027-01-01");
+            page.fill("[name=endDate]", "2027-12-31");
+            page.fill("[name='terms.service.items[0].name']", "服务器巡检");
+            page.fill("[name='terms.service.items[0].standard']", "每月一次，出具巡检报告");
+            page.fill("[name='terms.service.scope']", "甲方总部机房");
+            page.click("#save-contract");
+            assertThat(page.locator("#contract-title")).hasText(title);
+            String number = page.locator("#contract-number").innerText().trim();
+            assertThat(number).matches("QY-SVC-\\d{4}-\\d{6}");
+
+            page.navigate(base + "/contracts");
+            page.fill("#q", title);
+            page.click("#filter-submit");
+            var row = page.locator("#contract-table tr[data-contract-id]");
+            assertThat(row).hasCount(1);
+            assertThat(row.locator("a.contract-link")).hasText(number);
+        }
+    }
+}
