@@ -64,7 +64,7 @@ class MainFlowBrowserIT extends ApiTestSupport {
 
     @Test
     void logInCreateCustomerCreateServiceContractAndFindIt() {
-        ourEntityId();
+        String ourEntityId = ourEntityId();
         String base = "http://127.0.0.1:" + port;
         String customerName = unique("浏览器测试客户") + "有限公司";
         String creditCode = TestIdentifiers.creditCode();
@@ -94,6 +94,7 @@ class MainFlowBrowserIT extends ApiTestSupport {
 
             page.navigate(base + "/contracts/new?type=SERVICE&customerId=" + customerId);
             page.fill("[name=title]", title);
+            page.selectOption("[name=ourEntityId]", ourEntityId);
             page.fill("[name=amount]", "120000.00");
             page.fill("[name=startDate]", "2027-01-01");
             page.fill("[name=endDate]", "2027-12-31");
