@@ -71,6 +71,10 @@ final class Spec {
         return Money.cny(value);
     }
 
+    static Money cny(BigDecimal value) {
+        return Money.cny(value);
+    }
+
     static <T> List<T> list(List<T> in) {
         return in == null ? null : new ArrayList<>(in);
     }
