@@ -7,8 +7,6 @@ import io.qiyue.review.ReviewSubject;
 import io.qiyue.review.Severity;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** QY-L005: organisation names written in the text that nearly match a party are its registered name. */
 final class L005PartyNames implements Rule {
@@ -17,14 +15,12 @@ final class L005PartyNames implements Rule {
         return "QY-L005";
     }
 
-    private final Pattern names;
+    private static final int MAX_NAME = 60;
+    private final List<String> suffixes;
     private final double maxEditRatio;
 
     L005PartyNames(RuleConfig config) {
-        var suffixes = new ArrayList<>(config.strings("organisationSuffixes"));
-        suffixes.sort((a, b) -> b.length() - a.length());
-        this.names = Pattern.compile("[\\p{IsHan}A-Za-z0-9（）()]{2,60}?(?:"
-                + String.join("|", suffixes.stream().map(Pattern::quote).toList()) + ")");
+        this.suffixes = List.copyOf(config.strings("organisationSuffixes"));
         this.maxEditRatio = config.decimal("maxEditRatio").doubleValue();
     }
 
@@ -40,11 +36,31 @@ final class L005PartyNames implements Rule {
             return;
         }
         for (Clause clause : s.clauses()) {
-            Matcher m = names.matcher(clause.text());
-            while (m.find()) {
-                check(clause, m.start(), normalise(m.group()), registered, f);
+            String text = clause.text();
+            // every end of an organisation suffix, once; the name is the run of name characters before it
+            var ends = new java.util.TreeSet<Integer>();
+            for (String suffix : suffixes) {
+                for (int i = text.indexOf(suffix); i >= 0; i = text.indexOf(suffix, i + 1)) {
+                    ends.add(i + suffix.length());
+                }
+            }
+            int previousEnd = 0;
+            for (int end : ends) {
+                int start = end;
+                while (start > previousEnd && end - start < MAX_NAME && nameCharacter(text.charAt(start - 1))) {
+                    start--;
+                }
+                if (end - start >= 4) {
+                    check(clause, start, normalise(text.substring(start, end)), registered, f);
+                }
+                previousEnd = end;
             }
         }
+    }
+
+    private static boolean nameCharacter(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN || (c >= 'A' && c <= 'Z')
+                || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '（' || c == '）' || c == '(' || c == ')';
     }
 
     private void check(Clause clause, int offset, String written, List<String> registered, Findings f) {
