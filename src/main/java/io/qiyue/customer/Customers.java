@@ -80,6 +80,17 @@ public class Customers {
         return store.names(ids);
     }
 
+    /**
+     * The customer as a contract party, for modules that check contracts (review). Like {@link #names},
+     * the id must come from a record the caller may already read (a contract in its scope), so the
+     * customer's own data scope is not applied; an authenticated user is still required.
+     */
+    public Optional<ContractParty> party(String id) {
+        CurrentUsers.require();
+        return store.find(id).map(r -> new ContractParty(r.id(), r.kind(), r.name(), r.creditCode(), r.idNumber(),
+                r.address(), r.status()));
+    }
+
     /** Ids of customers whose name contains {@code q} (at most {@code limit}), for searches in other modules. */
     public List<String> idsByName(String q, int limit) {
         return store.idsByName(q, limit);

@@ -65,6 +65,13 @@ public class OurEntities {
         return find(id).orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "our-entity", id));
     }
 
+    /** One of our entities as a contract party (always an active organisation), for modules that check contracts. */
+    public Optional<ContractParty> party(String id) {
+        CurrentUsers.require();
+        return findRaw(id).map(e -> new ContractParty(e.id(), CustomerKind.ORGANIZATION, e.name(), e.creditCode(), null,
+                e.address(), CustomerStatus.ACTIVE));
+    }
+
     @Transactional
     public OurEntity create(OurEntityInput input) {
         requireAdmin();

@@ -1,0 +1,69 @@
+package io.qiyue.review;
+
+import io.qiyue.shared.persistence.DbTime;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** The contract_review table: one row per contract, replaced by each new review. */
+@Component
+class ReviewStore {
+    private static final TypeReference<List<RawFinding>> FINDINGS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<RuleError>> ERRORS = new TypeReference<>() {
+    };
+
+    record Row(String contractId, int contractVersion, Evaluation evaluation, Instant reviewedAt, String reviewedBy) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ReviewStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void save(Row row) {
+        var e = row.evaluation();
+        String findings = json.writeValueAsString(e.findings());
+        String errors = json.writeValueAsString(e.errors());
+        int changed = jdbc.sql("UPDATE contract_review SET contract_version = ?, ruleset_version = ?, findings = ?,"
+                        + " errors = ?, blockers = ?, warnings = ?, infos = ?, reviewed_at = ?, reviewed_by = ?"
+                        + " WHERE contract_id = ?")
+                .params(row.contractVersion(), e.rulesetVersion(), findings, errors, (int) e.count(Severity.BLOCKER),
+                        (int) e.count(Severity.WARNING), (int) e.count(Severity.INFO), DbTime.toDb(row.reviewedAt()),
+                        row.reviewedBy(), row.contractId())
+                .update();
+        if (changed == 0) {
+            try {
+                jdbc.sql("INSERT INTO contract_review (contract_id, contract_version, ruleset_version, findings, errors,"
+                                + " blockers, warnings, infos, reviewed_at, reviewed_by) VALUES (?,?,?,?,?,?,?,?,?,?)")
+                        .params(row.contractId(), row.contractVersion(), e.rulesetVersion(), findings, errors,
+                                (int) e.count(Severity.BLOCKER), (int) e.count(Severity.WARNING),
+                                (int) e.count(Severity.INFO), DbTime.toDb(row.reviewedAt()), row.reviewedBy())
+                        .update();
+            } catch (DuplicateKeyException raced) {
+                save(row); // a concurrent first review inserted the row: now it is an update
+            }
+        }
+    }
+
+    Optional<Row> find(String contractId) {
+        return jdbc.sql("SELECT contract_id, contract_version, ruleset_version, findings, errors, reviewed_at,"
+                        + " reviewed_by FROM contract_review WHERE contract_id = ?")
+                .param(contractId)
+                .query((rs, n) -> new Row(rs.getString("contract_id"), rs.getInt("contract_version"),
+                        new Evaluation(rs.getString("ruleset_version"),
+                                json.readValue(rs.getString("findings"), FINDINGS),
+                                json.readValue(rs.getString("errors"), ERRORS)),
+                        DbTime.read(rs, "reviewed_at"), rs.getString("reviewed_by")))
+                .optional();
+    }
+}

@@ -1,0 +1,143 @@
+package io.qiyue.review;
+
+import io.qiyue.contract.Contract;
+import io.qiyue.contract.ContractTerms;
+import io.qiyue.customer.ContractParty;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a review looks at: the contract, both parties as their records stand, the clause texts the text
+ * rules read, and the date of the review (the "today" of date rules).
+ *
+ * @param customer  the customer's record; null when it could not be read (rules then report it missing)
+ * @param ourEntity our signing entity's record; null likewise
+ * @param clauses   the clause texts: {@link #clausesOf(ContractTerms)} for a structured contract, or the
+ *                  paragraphs of an uploaded document ({@link #withClauses})
+ */
+public record ReviewSubject(Contract contract, ContractParty customer, ContractParty ourEntity, List<Clause> clauses,
+                            LocalDate reviewDate) {
+
+    public ReviewSubject {
+        Objects.requireNonNull(contract, "contract");
+        Objects.requireNonNull(reviewDate, "reviewDate");
+        clauses = List.copyOf(clauses);
+    }
+
+    public static ReviewSubject of(Contract contract, ContractParty customer, ContractParty ourEntity,
+                                   LocalDate reviewDate) {
+        return new ReviewSubject(contract, customer, ourEntity, clausesOf(contract.terms()), reviewDate);
+    }
+
+    /** The same contract reviewed over other text (e.g. the extracted text of an EXTERNAL version). */
+    public ReviewSubject withClauses(List<Clause> other) {
+        return new ReviewSubject(contract, customer, ourEntity, other, reviewDate);
+    }
+
+    public ContractTerms terms() {
+        return contract.terms() == null ? ContractTerms.EMPTY : contract.terms();
+    }
+
+    /**
+     * The date the law in force is judged by. The contract records no signing date yet, so its start date
+     * stands in for it, and the review date when there is no start date either (a draft being signed now).
+     */
+    public LocalDate signingDate() {
+        return contract.startDate() != null ? contract.startDate() : reviewDate;
+    }
+
+    /** The clause with this id, or null. */
+    public Clause clause(String id) {
+        for (Clause c : clauses) {
+            if (c.id().equals(id)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** The free-text fields of the terms, each with its JSON pointer, in the order of the record. */
+    public static List<Clause> clausesOf(ContractTerms t) {
+        var out = new ArrayList<Clause>();
+        if (t == null) {
+            return out;
+        }
+        if (t.payment() != null && t.payment().schedule() != null) {
+            for (int i = 0; i < t.payment().schedule().size(); i++) {
+                var inst = t.payment().schedule().get(i);
+                if (inst != null) {
+                    add(out, "/terms/payment/schedule/" + i + "/description", inst.description());
+                }
+            }
+        }
+        if (t.rightsAndObligations() != null) {
+            addAll(out, "/terms/rightsAndObligations/provider", t.rightsAndObligations().provider());
+            addAll(out, "/terms/rightsAndObligations/customer", t.rightsAndObligations().customer());
+        }
+        if (t.breach() != null) {
+            add(out, "/terms/breach/description", t.breach().description());
+        }
+        if (t.termination() != null) {
+            addAll(out, "/terms/termination/conditions", t.termination().conditions());
+        }
+        if (t.intellectualProperty() != null) {
+            add(out, "/terms/intellectualProperty/description", t.intellectualProperty().description());
+        }
+        addAll(out, "/terms/confidentialityObligations", t.confidentialityObligations());
+        if (t.service() != null) {
+            if (t.service().items() != null) {
+                for (int i = 0; i < t.service().items().size(); i++) {
+                    var item = t.service().items().get(i);
+                    if (item != null) {
+                        add(out, "/terms/service/items/" + i + "/standard", item.standard());
+                    }
+                }
+            }
+            add(out, "/terms/service/scope", t.service().scope());
+            add(out, "/terms/service/qualityRequirements", t.service().qualityRequirements());
+        }
+        if (t.confidentialInformation() != null) {
+            add(out, "/terms/confidentialInformation/description", t.confidentialInformation().description());
+            addAll(out, "/terms/confidentialInformation/exclusions", t.confidentialInformation().exclusions());
+        }
+        if (t.maintenance() != null && t.maintenance().items() != null) {
+            for (int i = 0; i < t.maintenance().items().size(); i++) {
+                var item = t.maintenance().items().get(i);
+                if (item != null) {
+                    add(out, "/terms/maintenance/items/" + i + "/standard", item.standard());
+                }
+            }
+        }
+        if (t.consulting() != null) {
+            add(out, "/terms/consulting/scope", t.consulting().scope());
+            add(out, "/terms/consulting/qualityRequirements", t.consulting().qualityRequirements());
+            addAll(out, "/terms/consulting/deliverables", t.consulting().deliverables());
+        }
+        if (t.sharedInformation() != null) {
+            add(out, "/terms/sharedInformation/purpose", t.sharedInformation().purpose());
+        }
+        if (t.personalInformation() != null) {
+            add(out, "/terms/personalInformation/processingMethod", t.personalInformation().processingMethod());
+            addAll(out, "/terms/personalInformation/securityMeasures", t.personalInformation().securityMeasures());
+            add(out, "/terms/personalInformation/returnOrDeletion", t.personalInformation().returnOrDeletion());
+        }
+        return out;
+    }
+
+    private static void add(List<Clause> out, String id, String text) {
+        if (text != null && !text.isBlank()) {
+            out.add(new Clause(id, text));
+        }
+    }
+
+    private static void addAll(List<Clause> out, String prefix, List<String> texts) {
+        if (texts != null) {
+            for (int i = 0; i < texts.size(); i++) {
+                add(out, prefix + "/" + i, texts.get(i));
+            }
+        }
+    }
+}

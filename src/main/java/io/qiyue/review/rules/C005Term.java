@@ -1,0 +1,47 @@
+package io.qiyue.review.rules;
+
+import io.qiyue.contract.ContractTerms;
+import io.qiyue.review.ReviewSubject;
+import io.qiyue.review.Severity;
+
+/** QY-C005: a start date; an end date or an indefinite term with a notice period (民法典第563条第2款); the type's performance methods. */
+final class C005Term implements Rule {
+    @Override
+    public String id() {
+        return "QY-C005";
+    }
+
+    @Override
+    public void check(ReviewSubject s, Findings f) {
+        var c = s.contract();
+        ContractTerms t = s.terms();
+        if (c.startDate() == null) {
+            f.report(Severity.BLOCKER, "/startDate", "start");
+        }
+        if (c.endDate() == null) {
+            Integer notice = t.termination() == null ? null : t.termination().noticeDays();
+            if (notice == null || notice <= 0) {
+                f.reportCiting(Severity.BLOCKER, "/endDate", "indefinite", "end");
+            }
+        }
+        switch (c.type()) {
+            case MAINTENANCE -> {
+                if (t.maintenance() == null || Texts.empty(t.maintenance().methods())) {
+                    f.report(Severity.WARNING, "/terms/maintenance/methods", "methods");
+                }
+            }
+            case CONSULTING -> {
+                if (t.consulting() == null || Texts.empty(t.consulting().methods())) {
+                    f.report(Severity.WARNING, "/terms/consulting/methods", "methods");
+                }
+            }
+            case INFO_SHARING -> {
+                if (Texts.empty(t.sharingMethods())) {
+                    f.report(Severity.WARNING, "/terms/sharingMethods", "methods");
+                }
+            }
+            default -> {
+            }
+        }
+    }
+}

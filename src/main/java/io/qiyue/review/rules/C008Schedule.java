@@ -1,0 +1,55 @@
+package io.qiyue.review.rules;
+
+import io.qiyue.review.ReviewSubject;
+import io.qiyue.review.Severity;
+import java.math.BigDecimal;
+
+/** QY-C008: the payment schedule sums exactly to the amount; every instalment has a due date or a trigger, none due before the start. */
+final class C008Schedule implements Rule {
+    @Override
+    public String id() {
+        return "QY-C008";
+    }
+
+    @Override
+    public java.util.Set<io.qiyue.contract.ContractType> types() {
+        return PRICED;
+    }
+
+    @Override
+    public void check(ReviewSubject s, Findings f) {
+        var c = s.contract();
+        var payment = s.terms().payment();
+        if (payment != null && Boolean.TRUE.equals(payment.noConsideration())) {
+            return;
+        }
+        if (c.amount() == null || c.amount().value() == null || c.amount().value().signum() <= 0) {
+            return; // no price: QY-C004
+        }
+        if (payment == null || Texts.empty(payment.schedule())) {
+            f.report(Severity.BLOCKER, "/terms/payment/schedule", "missing");
+            return;
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int i = 0; i < payment.schedule().size(); i++) {
+            var instalment = payment.schedule().get(i);
+            if (instalment == null) {
+                continue;
+            }
+            if (instalment.amount() != null && instalment.amount().value() != null) {
+                sum = sum.add(instalment.amount().value());
+            }
+            if (instalment.dueDate() == null && Texts.blank(instalment.milestone())) {
+                f.report(Severity.BLOCKER, "/terms/payment/schedule/" + i, "trigger", i + 1);
+            }
+            if (instalment.dueDate() != null && c.startDate() != null && instalment.dueDate().isBefore(c.startDate())) {
+                f.report(Severity.BLOCKER, "/terms/payment/schedule/" + i + "/dueDate", "beforeStart", i + 1,
+                        instalment.dueDate(), c.startDate());
+            }
+        }
+        if (sum.compareTo(c.amount().value()) != 0) {
+            f.report(Severity.BLOCKER, "/terms/payment/schedule", "sum", Texts.money(sum),
+                    Texts.money(c.amount().value()));
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.qiyue.review.rules;
+
+import io.qiyue.contract.ContractType;
+import io.qiyue.review.ReviewSubject;
+import io.qiyue.review.Severity;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** QY-C012: an NDA defines its period (with post-termination confidentiality, 民法典第558条), its obligations and the four standard exclusions. */
+final class C012Nda implements Rule {
+    @Override
+    public String id() {
+        return "QY-C012";
+    }
+
+    private final Map<String, Pattern> exclusions = new LinkedHashMap<>();
+
+    C012Nda(RuleConfig config) {
+        var node = config.parameter("exclusions");
+        for (String key : node.propertyNames()) {
+            var words = new ArrayList<>(RuleConfig.strings(node.path(key)));
+            exclusions.put(key, Pattern.compile(String.join("|", words.stream().map(Pattern::quote).toList())));
+        }
+    }
+
+    @Override
+    public java.util.Set<ContractType> types() {
+        return java.util.Set.of(ContractType.CONFIDENTIALITY);
+    }
+
+    @Override
+    public void check(ReviewSubject s, Findings f) {
+        var t = s.terms();
+        if (t.confidentialityPeriod() == null || t.confidentialityPeriod().yearsAfterTermination() == null) {
+            f.report(Severity.WARNING, "/terms/confidentialityPeriod", "period");
+        } else if (t.confidentialityPeriod().yearsAfterTermination() == 0) {
+            f.reportCiting(Severity.WARNING, "/terms/confidentialityPeriod/yearsAfterTermination", "afterTermination",
+                    "afterTermination");
+        }
+        if (Texts.empty(t.confidentialityObligations())) {
+            f.report(Severity.WARNING, "/terms/confidentialityObligations", "obligations");
+        }
+        List<String> texts = t.confidentialInformation() == null || t.confidentialInformation().exclusions() == null
+                ? List.of() : t.confidentialInformation().exclusions();
+        for (var exclusion : exclusions.entrySet()) {
+            if (texts.stream().noneMatch(x -> x != null && exclusion.getValue().matcher(x).find())) {
+                f.report(Severity.WARNING, "/terms/confidentialInformation/exclusions", "exclusion." + exclusion.getKey());
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.qiyue.review.rules;
+
+import io.qiyue.contract.ContractType;
+import io.qiyue.review.ReviewSubject;
+import io.qiyue.review.Severity;
+import java.util.regex.Pattern;
+
+/** QY-C014: purpose, sharing period, and return or deletion at the end (PIPL 第21、23、47条); BLOCKER when personal information is shared. */
+final class C014Sharing implements Rule {
+    @Override
+    public String id() {
+        return "QY-C014";
+    }
+
+    private final Pattern returnOrDeletion;
+
+    C014Sharing(RuleConfig config) {
+        this.returnOrDeletion = config.wordPattern("returnOrDeletionWords");
+    }
+
+    @Override
+    public java.util.Set<ContractType> types() {
+        return java.util.Set.of(ContractType.INFO_SHARING);
+    }
+
+    @Override
+    public void check(ReviewSubject s, Findings f) {
+        var t = s.terms();
+        Severity severity = Texts.sharesPersonalInformation(t) ? Severity.BLOCKER : Severity.WARNING;
+        if (t.sharedInformation() == null || Texts.blank(t.sharedInformation().purpose())) {
+            f.report(severity, "/terms/sharedInformation/purpose", "purpose");
+        }
+        if (t.sharingPeriod() == null || t.sharingPeriod().yearsAfterTermination() == null) {
+            f.report(severity, "/terms/sharingPeriod", "period");
+        }
+        boolean stated = t.personalInformation() != null && !Texts.blank(t.personalInformation().returnOrDeletion());
+        if (!stated && !Texts.anyClauseMatches(s, returnOrDeletion)) {
+            f.report(severity, "/terms/personalInformation/returnOrDeletion", "returnOrDeletion");
+        }
+    }
+}

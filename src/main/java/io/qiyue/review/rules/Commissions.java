@@ -1,0 +1,89 @@
+package io.qiyue.review.rules;
+
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The arbitration commissions of the ruleset's data, and how a name written in a contract identifies
+ * them: its exact name or an alias, a text containing one such name, several (仲裁法解释第5条), a place
+ * with exactly one commission (第6条) or with several, or nothing known.
+ */
+final class Commissions {
+    enum Kind { EXACT, SEVERAL, INACCURATE, AMBIGUOUS, UNKNOWN }
+
+    record Resolution(Kind kind, String names) {
+    }
+
+    private record Commission(String name, List<String> names, String city, boolean international) {
+    }
+
+    private final List<Commission> all = new ArrayList<>();
+
+    Commissions(JsonNode list) {
+        for (JsonNode c : list) {
+            var names = new ArrayList<String>();
+            names.add(normalise(c.path("name").asString()));
+            for (String alias : RuleConfig.strings(c.path("aliases"))) {
+                names.add(normalise(alias));
+            }
+            all.add(new Commission(c.path("name").asString(), names, c.path("city").asString(""),
+                    c.path("international").asBoolean(false)));
+        }
+        if (all.isEmpty()) {
+            throw new IllegalStateException("no arbitration commissions in the ruleset data");
+        }
+    }
+
+    Resolution resolve(String written) {
+        String text = normalise(written);
+        Set<Commission> named = new LinkedHashSet<>();
+        for (Commission c : all) {
+            for (String n : c.names()) {
+                // short aliases (贸仲, 海仲, BAC) only as the whole name: 海仲 is inside 上海仲裁委员会
+                if (n.length() >= 4 ? text.contains(n) : text.equals(n)) {
+                    named.add(c);
+                    break;
+                }
+            }
+        }
+        if (named.size() == 1) {
+            return new Resolution(Kind.EXACT, named.iterator().next().name());
+        }
+        if (named.size() > 1) {
+            return new Resolution(Kind.SEVERAL, names(named));
+        }
+        var candidates = new ArrayList<Commission>();
+        for (Commission c : all) {
+            if (!c.city().isEmpty() && text.contains(c.city())) {
+                candidates.add(c);
+            }
+        }
+        if (candidates.size() > 1 && (text.contains("国际") || text.contains("经济贸易"))) {
+            var international = candidates.stream().filter(Commission::international).toList();
+            if (!international.isEmpty()) {
+                candidates = new ArrayList<>(international);
+            }
+        }
+        if (candidates.size() == 1) {
+            return new Resolution(Kind.INACCURATE, candidates.getFirst().name());
+        }
+        if (candidates.size() > 1) {
+            return new Resolution(Kind.AMBIGUOUS, names(candidates));
+        }
+        return new Resolution(Kind.UNKNOWN, "");
+    }
+
+    private static String names(Iterable<Commission> commissions) {
+        var out = new ArrayList<String>();
+        commissions.forEach(c -> out.add(c.name()));
+        return String.join("、", out);
+    }
+
+    private static String normalise(String s) {
+        return s.replaceAll("\\s+", "").replace('（', '(').replace('）', ')');
+    }
+}

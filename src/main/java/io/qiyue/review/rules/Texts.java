@@ -1,0 +1,81 @@
+package io.qiyue.review.rules;
+
+import io.qiyue.contract.ContractTerms;
+import io.qiyue.review.Clause;
+import io.qiyue.review.ReviewSubject;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Small helpers the rules share. */
+final class Texts {
+    private Texts() {
+    }
+
+    static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    static boolean empty(List<?> list) {
+        return list == null || list.isEmpty();
+    }
+
+    /** Whether the contract shares personal information (sensitive information is personal information too). */
+    static boolean sharesPersonalInformation(ContractTerms t) {
+        var shared = t.sharedInformation();
+        return shared != null && (Boolean.TRUE.equals(shared.containsPersonalInformation())
+                || Boolean.TRUE.equals(shared.containsSensitivePersonalInformation()));
+    }
+
+    static boolean anyClauseMatches(ReviewSubject subject, Pattern pattern) {
+        for (Clause c : subject.clauses()) {
+            if (pattern.matcher(c.text()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Compiles a list of regular expressions from the ruleset. */
+    static List<Pattern> patterns(List<String> regexes) {
+        return regexes.stream().map(Pattern::compile).toList();
+    }
+
+    /** Matches of all patterns in a text, overlapping matches dropped (earliest first, then longest). */
+    static List<int[]> matches(String text, List<Pattern> patterns) {
+        var found = new ArrayList<int[]>();
+        for (Pattern p : patterns) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                if (m.end() > m.start()) {
+                    found.add(new int[]{m.start(), m.end()});
+                }
+            }
+        }
+        found.sort((a, b) -> a[0] != b[0] ? a[0] - b[0] : b[1] - a[1]);
+        var kept = new ArrayList<int[]>();
+        int end = -1;
+        for (int[] f : found) {
+            if (f[0] >= end) {
+                kept.add(f);
+                end = f[1];
+            }
+        }
+        return kept;
+    }
+
+    /** A decimal for messages: at most two decimals, no trailing zeros. */
+    static String plain(BigDecimal value) {
+        BigDecimal v = value.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
+        return v.scale() < 0 ? v.setScale(0).toPlainString() : v.toPlainString();
+    }
+
+    /** Money for messages: always two decimals. */
+    static String money(BigDecimal value) {
+        return value.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+}

@@ -1,0 +1,45 @@
+package io.qiyue.review.rules;
+
+import io.qiyue.contract.Terms;
+import io.qiyue.review.ReviewSubject;
+import io.qiyue.review.Severity;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.temporal.ChronoUnit;
+
+/** QY-V001: liquidated damages above the threshold (a setting, 30%) of the amount, which stands in for the loss (民法典第585条; 合同编通则解释第65条). */
+final class V001Damages implements Rule {
+    @Override
+    public String id() {
+        return "QY-V001";
+    }
+
+    private final BigDecimal threshold;
+
+    V001Damages(RuleConfig config) {
+        this.threshold = config.decimal("thresholdPercent");
+    }
+
+    @Override
+    public void check(ReviewSubject s, Findings f) {
+        var breach = s.terms().breach();
+        if (breach == null || breach.liquidatedDamages() == null || breach.liquidatedDamages().value() == null) {
+            return;
+        }
+        var c = s.contract();
+        BigDecimal amount = c.amount() == null ? null : c.amount().value();
+        BigDecimal value = breach.liquidatedDamages().value();
+        Terms.DamagesBasis basis = breach.liquidatedDamages().basis();
+        BigDecimal percent = switch (basis) {
+            case PERCENT_OF_AMOUNT -> value;
+            case FIXED -> amount == null || amount.signum() <= 0 ? null
+                    : value.multiply(BigDecimal.valueOf(100)).divide(amount, 4, RoundingMode.HALF_UP);
+            case DAILY_RATE -> c.startDate() == null || c.endDate() == null ? null
+                    : value.multiply(BigDecimal.valueOf(ChronoUnit.DAYS.between(c.startDate(), c.endDate()) + 1));
+        };
+        if (percent != null && percent.compareTo(threshold) > 0) {
+            f.report(Severity.WARNING, "/terms/breach/liquidatedDamages", basis == Terms.DamagesBasis.DAILY_RATE
+                    ? "daily" : "excessive", Texts.plain(percent), Texts.plain(threshold));
+        }
+    }
+}

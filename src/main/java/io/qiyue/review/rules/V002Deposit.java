@@ -1,0 +1,36 @@
+package io.qiyue.review.rules;
+
+import io.qiyue.review.ReviewSubject;
+import io.qiyue.review.Severity;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** QY-V002: a deposit (定金) above 20% of the amount: the excess has no deposit effect (民法典第586条). */
+final class V002Deposit implements Rule {
+    @Override
+    public String id() {
+        return "QY-V002";
+    }
+
+    private final BigDecimal limitPercent;
+
+    V002Deposit(RuleConfig config) {
+        this.limitPercent = config.decimal("limitPercent");
+    }
+
+    @Override
+    public void check(ReviewSubject s, Findings f) {
+        var payment = s.terms().payment();
+        var amount = s.contract().amount();
+        if (payment == null || payment.deposit() == null || payment.deposit().value() == null || amount == null
+                || amount.value() == null) {
+            return;
+        }
+        BigDecimal limit = amount.value().multiply(limitPercent).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+        BigDecimal deposit = payment.deposit().value();
+        if (deposit.compareTo(limit) > 0) {
+            f.report(Severity.WARNING, "/terms/payment/deposit", "excessive", Texts.money(deposit), Texts.money(limit),
+                    Texts.money(deposit.subtract(limit)), Texts.plain(limitPercent));
+        }
+    }
+}

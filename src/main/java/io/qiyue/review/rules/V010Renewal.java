@@ -1,0 +1,34 @@
+package io.qiyue.review.rules;
+
+import io.qiyue.review.ReviewSubject;
+import io.qiyue.review.Severity;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+
+/** QY-V010: auto-renewal has a renewal-notice period that fits in the remaining term. */
+final class V010Renewal implements Rule {
+    @Override
+    public String id() {
+        return "QY-V010";
+    }
+
+    @Override
+    public void check(ReviewSubject s, Findings f) {
+        var c = s.contract();
+        if (!c.autoRenew()) {
+            return;
+        }
+        if (c.renewalNoticeDays() == null) {
+            f.report(Severity.WARNING, "/renewalNoticeDays", "missing");
+            return;
+        }
+        if (c.endDate() == null) {
+            return;
+        }
+        LocalDate from = c.startDate() != null && c.startDate().isAfter(s.reviewDate()) ? c.startDate() : s.reviewDate();
+        long remaining = ChronoUnit.DAYS.between(from, c.endDate());
+        if (c.renewalNoticeDays() > remaining) {
+            f.report(Severity.WARNING, "/renewalNoticeDays", "tooLong", c.renewalNoticeDays(), Math.max(0, remaining));
+        }
+    }
+}

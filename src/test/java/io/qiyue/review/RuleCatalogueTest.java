@@ -1,0 +1,441 @@
+package io.qiyue.review;
+
+import io.qiyue.contract.ContractType;
+import io.qiyue.contract.Terms.*;
+import io.qiyue.customer.ContractParty;
+import io.qiyue.customer.CustomerKind;
+import io.qiyue.customer.CustomerStatus;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import static io.qiyue.contract.ContractType.*;
+import static io.qiyue.review.Severity.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every rule with a contract that triggers it (the exact finding) and one that does not. */
+class RuleCatalogueTest {
+    static final ReviewEngine ENGINE = ValidContractsTest.ENGINE;
+
+    static List<RawFinding> findings(Spec spec, String ruleId) {
+        var e = ENGINE.evaluate(spec.subject());
+        assertThat(e.errors()).isEmpty();
+        return e.findings().stream().filter(f -> f.ruleId().equals(ruleId)).toList();
+    }
+
+    static String describe(RawFinding f) {
+        return f.severity() + " " + f.path() + (f.span() == null ? "" : " [" + f.span().start() + "," + f.span().end() + ")");
+    }
+
+    /** The rule reports exactly these findings ("SEVERITY path" or "SEVERITY path [start,end)"). */
+    static void expect(ContractType type, Consumer<Spec> change, String ruleId, String... expected) {
+        var spec = Spec.valid(type).with(change);
+        assertThat(findings(spec, ruleId).stream().map(RuleCatalogueTest::describe).toList())
+                .as(ruleId).containsExactly(expected);
+    }
+
+    static void none(ContractType type, Consumer<Spec> change, String ruleId) {
+        expect(type, change, ruleId);
+    }
+
+    static Consumer<Spec> unchanged() {
+        return s -> {
+        };
+    }
+
+    @Test
+    void c001Parties() {
+        expect(SERVICE, s -> s.customer = party(s.customer, "", "", null), "QY-C001",
+                "BLOCKER /customerId", "BLOCKER /customerId", "BLOCKER /customerId");
+        expect(SERVICE, s -> s.ourEntity = null, "QY-C001", "BLOCKER /ourEntityId");
+        none(SERVICE, s -> s.customer = new ContractParty("c", CustomerKind.PERSON, "张三", null, null, "北京市海淀区",
+                CustomerStatus.ACTIVE), "QY-C001");
+        none(SERVICE, unchanged(), "QY-C001");
+    }
+
+    @Test
+    void c002Subject() {
+        expect(SERVICE, s -> s.service = new Service(List.of(), "机房", "4小时"), "QY-C002", "BLOCKER /terms/service/items");
+        expect(CONFIDENTIALITY, s -> s.confidentialInformation = null, "QY-C002", "BLOCKER /terms/confidentialInformation");
+        expect(MAINTENANCE, s -> s.maintenance = null, "QY-C002", "BLOCKER /terms/maintenance/items");
+        expect(CONSULTING, s -> s.consulting = null, "QY-C002", "BLOCKER /terms/consulting/scope");
+        expect(INFO_SHARING, s -> s.sharedInformation = new SharedInformation(List.of(), true, false, "用于客户服务。",
+                false, true), "QY-C002", "BLOCKER /terms/sharedInformation/categories");
+        for (ContractType t : ContractType.values()) {
+            none(t, unchanged(), "QY-C002");
+        }
+    }
+
+    @Test
+    void c003Quality() {
+        expect(SERVICE, s -> s.service = new Service(List.of(new Item("巡检", null)), "机房", null), "QY-C003",
+                "WARNING /terms/service/qualityRequirements");
+        none(SERVICE, s -> s.service = new Service(List.of(new Item("巡检", "每月一次")), "机房", null), "QY-C003");
+        expect(MAINTENANCE, s -> s.maintenance = new Maintenance(List.of(new Item("巡检", "每季度")),
+                List.of(MaintenanceMethod.PHONE), 90, null), "QY-C003", "WARNING /terms/maintenance/responseHours");
+        expect(CONSULTING, s -> s.consulting = new Consulting("规划咨询。", " ", List.of(ConsultingMethod.VIDEO), null),
+                "QY-C003", "WARNING /terms/consulting/qualityRequirements");
+        none(CONFIDENTIALITY, unchanged(), "QY-C003");
+    }
+
+    @Test
+    void c004Price() {
+        expect(SERVICE, s -> s.amount = null, "QY-C004", "BLOCKER /amount");
+        expect(CONSULTING, s -> s.amount = Spec.cny("0"), "QY-C004", "BLOCKER /amount");
+        none(SERVICE, s -> {
+            s.amount = null;
+            s.noConsideration = true;
+            s.schedule = null;
+        }, "QY-C004");
+        none(INFO_SHARING, unchanged(), "QY-C004");
+    }
+
+    @Test
+    void c005Term() {
+        expect(SERVICE, s -> s.startDate = null, "QY-C005", "BLOCKER /startDate");
+        expect(SERVICE, s -> {
+            s.endDate = null;
+            s.terminationNoticeDays = null;
+        }, "QY-C005", "BLOCKER /endDate");
+        none(SERVICE, s -> s.endDate = null, "QY-C005"); // indefinite with 30 days' notice
+        expect(MAINTENANCE, s -> s.maintenance = new Maintenance(List.of(new Item("巡检", "每季度")), List.of(), 90, 4),
+                "QY-C005", "WARNING /terms/maintenance/methods");
+        expect(INFO_SHARING, s -> s.sharingMethods = null, "QY-C005", "WARNING /terms/sharingMethods");
+        expect(CONSULTING, s -> s.consulting = new Consulting("规划咨询。", "经甲方验收。", null, null), "QY-C005",
+                "WARNING /terms/consulting/methods");
+    }
+
+    @Test
+    void c006ToC011() {
+        expect(SERVICE, s -> {
+            s.damages = null;
+            s.breachDescription = null;
+        }, "QY-C006", "WARNING /terms/breach");
+        none(SERVICE, s -> s.damages = null, "QY-C006");
+        expect(CONFIDENTIALITY, s -> s.dispute = null, "QY-C007", "WARNING /terms/dispute");
+        none(CONFIDENTIALITY, unchanged(), "QY-C007");
+        expect(SERVICE, s -> s.terminationConditions = List.of(), "QY-C009", "WARNING /terms/termination/conditions");
+        none(SERVICE, unchanged(), "QY-C009");
+        expect(CONSULTING, s -> s.ip = null, "QY-C010", "WARNING /terms/intellectualProperty");
+        none(INFO_SHARING, s -> s.ip = null, "QY-C010");
+        expect(INFO_SHARING, s -> s.confidentialityObligations = null, "QY-C011", "WARNING /terms/confidentialityObligations");
+        none(CONFIDENTIALITY, s -> s.confidentialityObligations = List.of("不得泄露。"), "QY-C011");
+    }
+
+    @Test
+    void c008Schedule() {
+        expect(SERVICE, s -> s.schedule = null, "QY-C008", "BLOCKER /terms/payment/schedule");
+        expect(SERVICE, s -> s.schedule.set(1, new Instalment(LocalDate.of(2027, 7, 15), null, Spec.cny("50000"), "二期款")),
+                "QY-C008", "BLOCKER /terms/payment/schedule");
+        expect(SERVICE, s -> s.schedule.set(1, new Instalment(null, " ", Spec.cny("60000"), "二期款")),
+                "QY-C008", "BLOCKER /terms/payment/schedule/1");
+        expect(SERVICE, s -> s.schedule.set(0, new Instalment(LocalDate.of(2026, 12, 1), null, Spec.cny("60000"), null)),
+                "QY-C008", "BLOCKER /terms/payment/schedule/0/dueDate");
+        none(CONSULTING, unchanged(), "QY-C008"); // one instalment on a milestone
+        none(SERVICE, s -> {
+            s.noConsideration = true;
+            s.schedule = null;
+        }, "QY-C008");
+    }
+
+    @Test
+    void c012Nda() {
+        expect(CONFIDENTIALITY, s -> s.confidentialityPeriod = null, "QY-C012", "WARNING /terms/confidentialityPeriod");
+        expect(CONFIDENTIALITY, s -> s.confidentialityPeriod = new PeriodAfterTermination(0), "QY-C012",
+                "WARNING /terms/confidentialityPeriod/yearsAfterTermination");
+        expect(CONFIDENTIALITY, s -> s.confidentialInformation = new ConfidentialInformation(
+                        List.of(InformationCategory.TECHNICAL), "技术资料", List.of("已为公众所知的信息。")), "QY-C012",
+                "WARNING /terms/confidentialInformation/exclusions", "WARNING /terms/confidentialInformation/exclusions",
+                "WARNING /terms/confidentialInformation/exclusions");
+        none(CONFIDENTIALITY, unchanged(), "QY-C012");
+    }
+
+    @Test
+    void c013AndC014() {
+        expect(MAINTENANCE, s -> s.maintenance = new Maintenance(List.of(new Item("巡检", "每季度")),
+                List.of(MaintenanceMethod.ONSITE), null, 4), "QY-C013", "WARNING /terms/maintenance/visitIntervalDays");
+        none(MAINTENANCE, unchanged(), "QY-C013");
+        expect(INFO_SHARING, s -> s.sharingPeriod = null, "QY-C014", "BLOCKER /terms/sharingPeriod");
+        expect(INFO_SHARING, s -> {
+            s.sharingPeriod = null;
+            s.sharedInformation = new SharedInformation(List.of(SharedCategory.OTHER), false, false,
+                    "联合营销。", false, null);
+            s.personalInformation = null;
+        }, "QY-C014", "WARNING /terms/personalInformation/returnOrDeletion", "WARNING /terms/sharingPeriod");
+        none(INFO_SHARING, unchanged(), "QY-C014");
+    }
+
+    @Test
+    void l001VagueTime() {
+        expect(SERVICE, s -> s.provider.set(0, "乙方应及时处理故障。"), "QY-L001",
+                "WARNING /terms/rightsAndObligations/provider/0 [3,5)");
+        none(SERVICE, s -> s.provider.set(0, "乙方应在2小时内及时处理故障。"), "QY-L001");
+        var f = findings(Spec.valid(SERVICE).with(s -> s.provider.set(0, "乙方应尽快处理。")), "QY-L001").getFirst();
+        assertThat(f.span()).isEqualTo(new Span("/terms/rightsAndObligations/provider/0", 3, 5));
+    }
+
+    @Test
+    void l002OpenScope() {
+        expect(SERVICE, s -> s.service = new Service(List.of(new Item("巡检", "每月一次")), "服务器、网络设备等。", "4小时响应。"),
+                "QY-L002", "INFO /terms/service/scope [8,9)");
+        expect(SERVICE, s -> s.provider.set(0, "乙方提供若干培训。"), "QY-L002",
+                "INFO /terms/rightsAndObligations/provider/0 [4,6)");
+        expect(SERVICE, s -> s.provider.set(0, "乙方维护服务器及其他设备。"), "QY-L002",
+                "INFO /terms/rightsAndObligations/provider/0 [8,12)");
+        none(SERVICE, s -> s.provider.set(0, "双方平等协商，遵守相关法律。"), "QY-L002");
+        none(SERVICE, s -> s.breachDescription = "违约方赔偿损失等。", "QY-L002"); // not a scope or obligation clause
+    }
+
+    @Test
+    void l003Amounts() {
+        String id = "/terms/payment/schedule/0/description";
+        expect(SERVICE, s -> s.schedule.set(0, new Instalment(LocalDate.of(2027, 1, 15), null, Spec.cny("60000"),
+                "首期款人民币陆万元（¥60,000.00）")), "QY-L003", "BLOCKER " + id + " [6,9)");
+        expect(SERVICE, s -> s.schedule.set(0, new Instalment(LocalDate.of(2027, 1, 15), null, Spec.cny("60000"),
+                "首期款人民币陆万元整（¥66,000.00）")), "QY-L003", "BLOCKER " + id + " [6,22)");
+        expect(SERVICE, s -> s.schedule.set(0, new Instalment(LocalDate.of(2027, 1, 15), null, Spec.cny("60000"),
+                "首期款人民币陆万伍仟元整（¥65,000.00）")), "QY-L003", "BLOCKER " + id + " [6,24)");
+        expect(SERVICE, s -> {
+            s.damages = new LiquidatedDamages(DamagesBasis.FIXED, new BigDecimal("10000"));
+            s.breachDescription = "违约方应支付违约金人民币壹万零伍佰元整（¥10,500.00）。";
+        }, "QY-L003", "BLOCKER /terms/breach/description [12,31)");
+        none(SERVICE, s -> {
+            s.damages = new LiquidatedDamages(DamagesBasis.FIXED, new BigDecimal("10500"));
+            s.breachDescription = "违约方应支付违约金人民币壹万零伍佰元整（¥10,500.00）。";
+        }, "QY-L003");
+        none(SERVICE, unchanged(), "QY-L003");
+        var message = ENGINE.review(Spec.valid(SERVICE).with(s -> s.schedule.set(0, new Instalment(LocalDate.of(2027, 1, 15),
+                null, Spec.cny("10.05"), "人民币壹拾元伍分（¥10.05）"))).subject(), Locale.SIMPLIFIED_CHINESE).findings().stream()
+                .filter(x -> x.ruleId().equals("QY-L003")).findFirst().orElseThrow();
+        assertThat(message.suggestion()).isEqualTo("改为“壹拾元零伍分”");
+    }
+
+    @Test
+    void l004Dates() {
+        expect(SERVICE, s -> s.endDate = LocalDate.of(2026, 12, 1), "QY-L004", "BLOCKER /endDate",
+                "BLOCKER /terms/rightsAndObligations/provider/1 [18,29)");
+        expect(SERVICE, s -> s.startDate = LocalDate.of(2027, 2, 1), "QY-L004",
+                "BLOCKER /terms/rightsAndObligations/provider/1 [7,16)");
+        expect(SERVICE, s -> s.provider.set(1, "乙方于2027年2月30日交付。"), "QY-L004",
+                "BLOCKER /terms/rightsAndObligations/provider/1 [3,13)");
+        none(SERVICE, unchanged(), "QY-L004");
+    }
+
+    @Test
+    void l005PartyNames() {
+        expect(SERVICE, s -> s.customerDuties.set(0, "杭州示范科技有限公司应按约定支付费用。"), "QY-L005",
+                "WARNING /terms/rightsAndObligations/customer/0 [0,10)");
+        none(SERVICE, s -> s.customerDuties.set(0, "乙方可委托阿里云计算有限公司提供主机。"), "QY-L005");
+        none(SERVICE, unchanged(), "QY-L005");
+    }
+
+    @Test
+    void v001Damages() {
+        expect(SERVICE, s -> s.damages = new LiquidatedDamages(DamagesBasis.PERCENT_OF_AMOUNT, new BigDecimal("31")),
+                "QY-V001", "WARNING /terms/breach/liquidatedDamages");
+        expect(SERVICE, s -> s.damages = new LiquidatedDamages(DamagesBasis.FIXED, new BigDecimal("40000")),
+                "QY-V001", "WARNING /terms/breach/liquidatedDamages");
+        expect(SERVICE, s -> s.damages = new LiquidatedDamages(DamagesBasis.DAILY_RATE, new BigDecimal("0.1")),
+                "QY-V001", "WARNING /terms/breach/liquidatedDamages"); // 365 days × 0.1% = 36.5%
+        none(SERVICE, s -> s.damages = new LiquidatedDamages(DamagesBasis.PERCENT_OF_AMOUNT, new BigDecimal("30")), "QY-V001");
+        none(SERVICE, s -> s.damages = new LiquidatedDamages(DamagesBasis.DAILY_RATE, new BigDecimal("0.05")), "QY-V001");
+        var lower = new ReviewEngine(Ruleset.standard(java.util.Map.of("QY-V001.thresholdPercent", "5")),
+                ReviewEngine.defaultMessages());
+        assertThat(lower.evaluate(Spec.valid(SERVICE).subject()).findings()).extracting(RawFinding::ruleId)
+                .containsExactly("QY-V001");
+    }
+
+    @Test
+    void v002Deposit() {
+        expect(SERVICE, s -> s.deposit = Spec.cny("30000"), "QY-V002", "WARNING /terms/payment/deposit");
+        assertThat(findings(Spec.valid(SERVICE).with(s -> s.deposit = Spec.cny("30000")), "QY-V002").getFirst().args())
+                .containsExactly("30000.00", "24000.00", "6000.00", "20");
+        none(SERVICE, s -> s.deposit = Spec.cny("24000"), "QY-V002");
+    }
+
+    @Test
+    void v003ToV005Texts() {
+        expect(SERVICE, s -> s.breachDescription = "违约方应支付违约金，且不退还定金。", "QY-V003",
+                "WARNING /terms/breach/description [6,16)");
+        none(SERVICE, s -> s.breachDescription = "守约方可选择适用违约金或定金条款。", "QY-V003");
+        expect(SERVICE, s -> s.provider.set(0, "服务过程中发生人身伤害的，乙方不承担责任。"), "QY-V004",
+                "BLOCKER /terms/rightsAndObligations/provider/0 [7,18)");
+        expect(SERVICE, s -> s.provider.set(0, "对任何损失乙方概不负责。"), "QY-V004",
+                "BLOCKER /terms/rightsAndObligations/provider/0 [7,11)");
+        none(SERVICE, s -> s.provider.set(0, "非因乙方故意或重大过失造成的损失，乙方不承担责任。"), "QY-V004");
+        expect(SERVICE, s -> s.breachDescription = "乙方的赔偿总额最高不超过合同金额。", "QY-V005",
+                "WARNING /terms/breach/description [3,12)");
+        none(SERVICE, s -> s.breachDescription = "【特别提示】乙方的赔偿总额最高不超过合同金额。", "QY-V005");
+    }
+
+    @Test
+    void v006Commission() {
+        String path = "/terms/dispute/arbitrationCommission";
+        expect(SERVICE, s -> s.dispute = new Dispute(DisputeMethod.ARBITRATION, null, null), "QY-V006", "BLOCKER " + path);
+        expect(SERVICE, s -> s.dispute = new Dispute(DisputeMethod.ARBITRATION, "杭州仲裁", null), "QY-V006", "INFO " + path);
+        expect(SERVICE, s -> s.dispute = new Dispute(DisputeMethod.ARBITRATION, "上海的仲裁机构", null), "QY-V006",
+                "BLOCKER " + path);
+        expect(SERVICE, s -> s.dispute = new Dispute(DisputeMethod.ARBITRATION, "火星仲裁委员会", null), "QY-V006", "INFO " + path);
+        none(SERVICE, s -> s.dispute = new Dispute(DisputeMethod.ARBITRATION, "上海国际仲裁中心", null), "QY-V006");
+        none(SERVICE, s -> s.dispute = new Dispute(DisputeMethod.ARBITRATION, "中国国际经济贸易仲裁委员会", null), "QY-V006");
+    }
+
+    @Test
+    void v006CitesTheArbitrationLawInForceOnTheSigningDate() {
+        var before = findings(Spec.valid(SERVICE).with(s -> {
+            s.startDate = LocalDate.of(2026, 2, 28);
+            s.dispute = new Dispute(DisputeMethod.ARBITRATION, null, null);
+        }), "QY-V006").getFirst();
+        assertThat(before.citation().article()).isEqualTo("第16条、第18条");
+        var after = findings(Spec.valid(SERVICE).with(s -> {
+            s.startDate = LocalDate.of(2026, 3, 1);
+            s.dispute = new Dispute(DisputeMethod.ARBITRATION, null, null);
+        }), "QY-V006").getFirst();
+        assertThat(after.citation().article()).isEqualTo("第27条、第29条");
+        // no start date: the review date (2026-11-20) stands in for the signing date
+        var proxy = findings(Spec.valid(SERVICE).with(s -> {
+            s.startDate = null;
+            s.dispute = new Dispute(DisputeMethod.ARBITRATION, null, null);
+        }), "QY-V006").getFirst();
+        assertThat(proxy.citation().article()).isEqualTo("第27条、第29条");
+    }
+
+    @Test
+    void v007ToV009Dispute() {
+        expect(SERVICE, s -> s.dispute = new Dispute(DisputeMethod.ARBITRATION, "上海仲裁委员会", "上海市浦东新区人民法院"),
+                "QY-V007", "BLOCKER /terms/dispute");
+        expect(SERVICE, s -> s.breachDescription = "争议提交上海仲裁委员会仲裁或向人民法院起诉。", "QY-V007",
+                "BLOCKER /terms/breach/description [6,21)");
+        none(SERVICE, unchanged(), "QY-V007");
+        expect(SERVICE, s -> s.dispute = new Dispute(DisputeMethod.ARBITRATION, "北京仲裁委员会或上海仲裁委员会", null),
+                "QY-V008", "WARNING /terms/dispute/arbitrationCommission");
+        none(SERVICE, unchanged(), "QY-V008");
+        expect(CONSULTING, s -> s.dispute = new Dispute(DisputeMethod.LITIGATION, null, "广州市天河区人民法院"), "QY-V009",
+                "WARNING /terms/dispute/court");
+        none(CONSULTING, s -> s.dispute = new Dispute(DisputeMethod.LITIGATION, null, "原告所在地人民法院"), "QY-V009");
+        none(CONSULTING, unchanged(), "QY-V009");
+    }
+
+    @Test
+    void v010Renewal() {
+        expect(SERVICE, s -> s.autoRenew = true, "QY-V010", "WARNING /renewalNoticeDays");
+        expect(SERVICE, s -> {
+            s.autoRenew = true;
+            s.renewalNoticeDays = 400;
+        }, "QY-V010", "WARNING /renewalNoticeDays");
+        none(SERVICE, s -> {
+            s.autoRenew = true;
+            s.renewalNoticeDays = 30;
+        }, "QY-V010");
+    }
+
+    @Test
+    void personalInformationRules() {
+        expect(INFO_SHARING, s -> s.personalInformation = pi(s, null, ProcessingRole.PROVISION, s.personalInformation.securityMeasures()),
+                "QY-P001", "BLOCKER /terms/personalInformation/legalBasis");
+        none(INFO_SHARING, unchanged(), "QY-P001");
+        expect(INFO_SHARING, s -> s.personalInformation = new PersonalInformation(ProcessingRole.PROVISION,
+                        LegalBasis.SEPARATE_CONSENT, new Recipient(Spec.CUSTOMER_NAME, null), null,
+                        s.personalInformation.securityMeasures(), "PIPIA-1", null, "到期删除。"), "QY-P002",
+                "BLOCKER /terms/personalInformation/processingMethod", "BLOCKER /terms/personalInformation/recipient/contact");
+        none(INFO_SHARING, unchanged(), "QY-P002");
+        expect(INFO_SHARING, s -> s.sharedInformation = shared(true, false, false), "QY-P003",
+                "BLOCKER /terms/sharedInformation/purpose", "BLOCKER /terms/sharedInformation/separateConsentObtained");
+        none(INFO_SHARING, s -> s.sharedInformation = new SharedInformation(List.of(SharedCategory.BASIC_INFO), true, true,
+                "处理健康信息的必要性及对个人权益的影响已告知本人。", false, true), "QY-P003");
+        expect(INFO_SHARING, s -> s.sharedInformation = shared(false, true, true), "QY-P004",
+                "BLOCKER /terms/personalInformation/crossBorderMechanism");
+        none(INFO_SHARING, unchanged(), "QY-P004");
+        expect(INFO_SHARING, s -> s.personalInformation = null, "QY-P005", "BLOCKER /terms/personalInformation/pipiaReference");
+        none(INFO_SHARING, unchanged(), "QY-P005");
+        expect(INFO_SHARING, s -> s.personalInformation = pi(s, LegalBasis.CONTRACT_NECESSITY, ProcessingRole.ENTRUSTED, List.of()),
+                "QY-P006", "BLOCKER /terms/personalInformation/processingRole",
+                "BLOCKER /terms/personalInformation/securityMeasures");
+        none(INFO_SHARING, s -> {
+            s.personalInformation = pi(s, LegalBasis.CONTRACT_NECESSITY, ProcessingRole.ENTRUSTED,
+                    s.personalInformation.securityMeasures());
+            s.confidentialityObligations = new ArrayList<>(List.of("未经甲方书面同意，乙方不得转委托他人处理。"));
+        }, "QY-P006");
+        expect(INFO_SHARING, s -> s.personalInformation = pi(s, LegalBasis.SEPARATE_CONSENT, ProcessingRole.PROVISION, List.of()),
+                "QY-P007", "WARNING /terms/personalInformation/securityMeasures");
+        expect(INFO_SHARING, s -> s.personalInformation = pi(s, LegalBasis.SEPARATE_CONSENT, ProcessingRole.PROVISION,
+                List.of("采取加密措施。")), "QY-P007", "WARNING /terms/personalInformation/securityMeasures",
+                "WARNING /terms/personalInformation/securityMeasures", "WARNING /terms/personalInformation/securityMeasures",
+                "WARNING /terms/personalInformation/securityMeasures", "WARNING /terms/personalInformation/securityMeasures");
+        none(INFO_SHARING, unchanged(), "QY-P007");
+        // no personal information shared: none of the P rules apply
+        for (String id : List.of("QY-P001", "QY-P002", "QY-P003", "QY-P004", "QY-P005", "QY-P006", "QY-P007")) {
+            none(INFO_SHARING, s -> {
+                s.sharedInformation = new SharedInformation(List.of(SharedCategory.OTHER), false, false, "营销。", true, false);
+                s.personalInformation = null;
+            }, id);
+        }
+    }
+
+    @Test
+    void identityRules() {
+        String wrong = Spec.CUSTOMER_CODE.substring(0, 17) + (Spec.CUSTOMER_CODE.charAt(17) == '0' ? '1' : '0');
+        expect(SERVICE, s -> s.customer = party(s.customer, Spec.CUSTOMER_NAME, "杭州", wrong), "QY-I001", "BLOCKER /customerId");
+        expect(SERVICE, s -> s.ourEntity = party(s.ourEntity, Spec.OUR_NAME, "上海", "123"), "QY-I001", "BLOCKER /ourEntityId");
+        none(SERVICE, unchanged(), "QY-I001");
+        expect(SERVICE, s -> s.customer = person("11010519491231002Y"), "QY-I002", "BLOCKER /customerId");
+        expect(SERVICE, s -> s.customer = person("110105" + "20991231" + "002" + "X"), "QY-I002", "BLOCKER /customerId");
+        String first17 = "11010519491231002";
+        none(SERVICE, s -> s.customer = person(first17 + io.qiyue.customer.IdNumber.checkCharacterFor(first17)), "QY-I002");
+        expect(SERVICE, s -> s.customer = new ContractParty("c1", CustomerKind.ORGANIZATION, Spec.CUSTOMER_NAME,
+                Spec.CUSTOMER_CODE, null, "杭州", CustomerStatus.BLACKLISTED), "QY-I003", "WARNING /customerId");
+        expect(SERVICE, s -> s.customerNameOnContract = "杭州示例科技公司", "QY-I003", "WARNING /customerId");
+        none(SERVICE, unchanged(), "QY-I003");
+    }
+
+    @Test
+    void aRuleThatThrowsIsRecordedAndTheReviewGoesOn() {
+        // a dispute without a method makes no rule throw; a null amount value reaches V002's arithmetic
+        var spec = Spec.valid(SERVICE).with(s -> {
+            s.deposit = Spec.cny("100");
+            s.amount = new io.qiyue.shared.Money(null, "CNY");
+        });
+        var evaluation = ENGINE.evaluate(spec.subject());
+        assertThat(evaluation.findings()).isNotEmpty();
+        var broken = new io.qiyue.review.rules.RuleConfig("QY-X", tools.jackson.databind.node.JsonNodeFactory.instance
+                .objectNode(), tools.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> broken.citation("default", LocalDate.now()))
+                .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void messagesAreLocalised() {
+        var spec = Spec.valid(SERVICE).with(s -> s.dispute = null);
+        var zh = ENGINE.review(spec.subject(), Locale.SIMPLIFIED_CHINESE).findings().getFirst();
+        var en = ENGINE.review(spec.subject(), Locale.ENGLISH).findings().getFirst();
+        assertThat(zh.message()).isEqualTo("未约定争议解决方式");
+        assertThat(en.message()).isEqualTo("No dispute resolution is agreed");
+        assertThat(zh.citation()).isEqualTo(new Citation("民法典", "第470条", "合同一般包括解决争议的方法"));
+        assertThat(en.citation().summary()).isEqualTo("A contract generally states how disputes are resolved");
+    }
+
+    static ContractParty party(ContractParty p, String name, String address, String code) {
+        return new ContractParty(p.id(), p.kind(), name, code, p.idNumber(), address, p.status());
+    }
+
+    static ContractParty person(String idNumber) {
+        return new ContractParty("c1", CustomerKind.PERSON, "张三", null, idNumber, "北京市海淀区中关村大街1号",
+                CustomerStatus.ACTIVE);
+    }
+
+    static SharedInformation shared(boolean sensitive, boolean crossBorder, boolean consent) {
+        return new SharedInformation(List.of(SharedCategory.BASIC_INFO), true, sensitive, "用于双方联合开展客户服务。",
+                crossBorder, consent);
+    }
+
+    static PersonalInformation pi(Spec s, LegalBasis basis, ProcessingRole role, List<String> measures) {
+        var p = s.personalInformation;
+        return new PersonalInformation(role, basis, p.recipient(), p.processingMethod(), measures, p.pipiaReference(),
+                p.crossBorderMechanism(), p.returnOrDeletion());
+    }
+}
