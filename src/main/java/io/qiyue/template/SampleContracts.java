@@ -39,7 +39,7 @@ final class SampleContracts {
     }
 
     static OurEntity ourEntity() {
-        return new OurEntity("sample-entity", "上海契约信息技术有限公司", "91310000MA1FL8XQ3N", "上海市浦东新区张江路88号", "王五",
+        return new OurEntity("sample-entity", "上海契约信息技术有限公司", "91310000MA1FL8XQ37", "上海市浦东新区张江路88号", "王五",
                 "中国工商银行上海张江支行", "6222021001000000001", 1, Instant.EPOCH, Instant.EPOCH);
     }
 
