@@ -27,6 +27,11 @@ final class PdfRenderer {
     private static volatile byte[] bold;
     private static final ConcurrentLinkedQueue<Fonts> POOL = new ConcurrentLinkedQueue<>();
 
+    static {
+        // openhtmltopdf logs every render at INFO through java.util.logging; failures still surface as exceptions
+        com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
+    }
+
     private PdfRenderer() {
     }
 
