@@ -1,0 +1,254 @@
+package io.qiyue.template;
+
+import io.qiyue.contract.Contract;
+import io.qiyue.contract.ContractSaved;
+import io.qiyue.contract.Contracts;
+import io.qiyue.customer.Customer;
+import io.qiyue.customer.Customers;
+import io.qiyue.customer.OurEntities;
+import io.qiyue.customer.OurEntity;
+import io.qiyue.security.CurrentUsers;
+import io.qiyue.shared.InvalidInputException;
+import io.qiyue.shared.JsonTrees;
+import io.qiyue.shared.NotFoundException;
+import io.qiyue.shared.persistence.DbTime;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Rendering contracts with the active template of their type, keeping the rendered text of every
+ * saved version (and the text of uploaded counterparty paper), and redlines between any two.
+ * Reads go through {@link Contracts}, so a contract outside the caller's data scope is not found.
+ */
+@Service
+public class ContractDocuments {
+    private static final Logger log = LoggerFactory.getLogger(ContractDocuments.class);
+    private static final String COLUMNS = "doc_version, kind, contract_version, template_id, template_version, "
+            + "file_name, sha256, created_at, created_by";
+
+    public enum Format { HTML, PDF, DOCX }
+
+    /** A rendered file. */
+    public record Output(byte[] content, String mediaType, String fileName) {
+    }
+
+    private final Contracts contracts;
+    private final Customers customers;
+    private final OurEntities ourEntities;
+    private final Templates templates;
+    private final Clauses clauses;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+    private final Renderer renderer = new Renderer();
+
+    ContractDocuments(Contracts contracts, Customers customers, OurEntities ourEntities, Templates templates,
+                      Clauses clauses, JdbcClient jdbc, JsonMapper json, Clock clock,
+                      PlatformTransactionManager transactions) {
+        this.contracts = contracts;
+        this.customers = customers;
+        this.ourEntities = ourEntities;
+        this.templates = templates;
+        this.clauses = clauses;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    private final RowMapper<DocumentVersion> mapper = (rs, n) -> new DocumentVersion(rs.getInt("doc_version"),
+            rs.getString("kind"), (Integer) rs.getObject("contract_version", Integer.class), rs.getString("template_id"),
+            (Integer) rs.getObject("template_version", Integer.class), rs.getString("file_name"), rs.getString("sha256"),
+            DbTime.read(rs, "created_at"), rs.getString("created_by"));
+
+    public Output render(String contractId, Format format) {
+        Contract contract = contracts.get(contractId);
+        RenderedDocument doc = render(contract, templates.active(contract.type()));
+        String base = contract.number();
+        return switch (format) {
+            case HTML -> new Output(doc.html().getBytes(StandardCharsets.UTF_8), "text/html;charset=UTF-8", base + ".html");
+            case PDF -> new Output(doc.pdf(), "application/pdf", base + ".pdf");
+            case DOCX -> new Output(doc.docx(), TextExtraction.DOCX, base + ".docx");
+        };
+    }
+
+    /** A template body (not yet saved) rendered against a contract the caller may read, as HTML. */
+    public String preview(String body, String contractId) {
+        Templates.requireAdmin();
+        Contract contract = contracts.get(contractId);
+        TemplateEngine.validate(body, contract.type());
+        return render(contract, new Template(null, contract.type(), "preview", body, false, 0, null, null, null, null))
+                .html();
+    }
+
+    RenderedDocument render(Contract contract, Template template) {
+        DocumentModel model = DocumentModels.of(contract, customer(contract), ourEntity(contract));
+        var clauseTexts = new ArrayList<DocumentModel.ClauseText>();
+        int i = 1;
+        for (Clause c : clauses.approvedFor(contract.type())) {
+            clauseTexts.add(new DocumentModel.ClauseText(i++, c.title(), TemplateEngine.renderText(c.text(), model),
+                    c.conspicuous()));
+        }
+        model = DocumentModels.withClauses(model, clauseTexts);
+        return renderer.render(template.body(), model, template.id(), template.version());
+    }
+
+    private Customer customer(Contract c) {
+        try {
+            return customers.findVisible(c.customerId()).orElse(null);
+        } catch (IllegalStateException noUser) {
+            return null;
+        }
+    }
+
+    private OurEntity ourEntity(Contract c) {
+        try {
+            return ourEntities.find(c.ourEntityId()).orElse(null);
+        } catch (IllegalStateException noUser) {
+            return null;
+        }
+    }
+
+    /** Keeps the rendered text of every saved contract version, in the transaction that saved it. */
+    @EventListener
+    void on(ContractSaved saved) {
+        Contract contract = saved.contract();
+        Template template = templates.active(contract.type());
+        RenderedDocument doc;
+        try {
+            doc = render(contract, template);
+        } catch (RuntimeException e) {
+            // a template that worked when it was saved should not stop a contract from being saved
+            log.warn("template {} v{} failed for contract {}; using the shipped default: {}", template.id(),
+                    template.version(), contract.id(), e.toString());
+            doc = render(contract, Templates.shipped(contract.type()));
+        }
+        int max = maxVersion(contract.id());
+        int number = Math.max(max + 1, contract.version());
+        insert(contract.id(), number, DocumentVersion.SAVED, contract.version(), doc.templateId(),
+                doc.templateVersion(), null, null, doc.text(), saved.actor());
+    }
+
+    public List<DocumentVersion> versions(String contractId) {
+        contracts.get(contractId);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contract_document WHERE contract_id = ? ORDER BY doc_version")
+                .param(contractId).query(mapper).list();
+    }
+
+    public String text(String contractId, int version) {
+        contracts.get(contractId);
+        return textOf(contractId, version);
+    }
+
+    /** The counterparty's paper: its text becomes the next document version, of kind EXTERNAL. */
+    public DocumentVersion upload(String contractId, String fileName, byte[] content, String mediaType) {
+        contracts.editable(contractId);
+        String text = TextExtraction.text(content, mediaType);
+        // the primary key (contract, number) settles a race with a concurrent save or upload: try the next number
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return tx.execute(s -> insert(contractId, maxVersion(contractId) + 1, DocumentVersion.EXTERNAL, null,
+                        null, null, fileName == null ? null : truncate(fileName, 255), mediaType, text,
+                        CurrentUsers.actorName()));
+            } catch (DuplicateKeyException raced) {
+                if (attempt >= 3) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
+    public Redline diff(String contractId, int from, int to) {
+        contracts.get(contractId);
+        var a = version(contractId, from);
+        var b = version(contractId, to);
+        var ops = Redlines.diff(textOf(contractId, from), textOf(contractId, to));
+        List<Redline.Field> fields = List.of();
+        if (a.contractVersion() != null && b.contractVersion() != null) {
+            JsonNode before = json.readTree(contracts.versionContent(contractId, a.contractVersion()));
+            JsonNode after = json.readTree(contracts.versionContent(contractId, b.contractVersion()));
+            fields = JsonTrees.diff(before, after).stream().filter(c -> !c.field().equals("/version"))
+                    .map(c -> new Redline.Field(c.field(), c.before(), c.after())).toList();
+        }
+        return new Redline(from, to, ops, fields);
+    }
+
+    private DocumentVersion version(String contractId, int version) {
+        return find(contractId, version).orElseThrow(() -> new NotFoundException("qiyue.problem.not-found",
+                "document-version", contractId + "/" + version));
+    }
+
+    private Optional<DocumentVersion> find(String contractId, int version) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contract_document WHERE contract_id = ? AND doc_version = ?")
+                .param(contractId).param(version).query(mapper).optional();
+    }
+
+    private String textOf(String contractId, int version) {
+        return jdbc.sql("SELECT text_content FROM contract_document WHERE contract_id = ? AND doc_version = ?")
+                .param(contractId).param(version).query(String.class).optional()
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "document-version",
+                        contractId + "/" + version));
+    }
+
+    private int maxVersion(String contractId) {
+        Integer max = jdbc.sql("SELECT MAX(doc_version) FROM contract_document WHERE contract_id = ?")
+                .param(contractId).query(Integer.class).optional().orElse(null);
+        return max == null ? 0 : max;
+    }
+
+    private DocumentVersion insert(String contractId, int number, String kind, Integer contractVersion,
+                                   String templateId, Integer templateVersion, String fileName, String mediaType,
+                                   String text, String actor) {
+        var now = clock.instant();
+        String sha = sha256(text);
+        jdbc.sql("INSERT INTO contract_document (contract_id, doc_version, kind, contract_version, template_id, "
+                        + "template_version, file_name, media_type, text_content, sha256, created_at, created_by) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(contractId, number, kind, contractVersion, templateId, templateVersion, fileName, mediaType,
+                        text, sha, DbTime.toDb(now), actor).update();
+        return new DocumentVersion(number, kind, contractVersion, templateId, templateVersion, fileName, sha, now, actor);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+
+    public static final String DOCX = TextExtraction.DOCX;
+
+    /** PDF or DOCX media type of uploaded content, recognised by the content; null for anything else. */
+    public static String detect(byte[] content) {
+        return TextExtraction.detect(content);
+    }
+
+    public static String redlineHtml(Redline redline) {
+        return Redlines.html(redline);
+    }
+}

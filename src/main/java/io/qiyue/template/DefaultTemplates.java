@@ -1,0 +1,54 @@
+package io.qiyue.template;
+
+import io.qiyue.contract.ContractType;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The shipped templates (src/main/resources/templates-default), one per contract type. Shared
+ * sections are written once as partials and inlined here, so that a stored template is one
+ * self-contained body an administrator can edit.
+ */
+final class DefaultTemplates {
+    private static final Pattern PARTIAL = Pattern.compile("\\{\\{>\\s*([a-z]+)\\s*}}\\n?");
+    private static final Map<ContractType, String> BODIES = new EnumMap<>(ContractType.class);
+
+    private DefaultTemplates() {
+    }
+
+    static synchronized String body(ContractType type) {
+        return BODIES.computeIfAbsent(type, t -> expand(read(t.name() + ".mustache")));
+    }
+
+    static String name(ContractType type) {
+        return type.nameZh() + "（默认模板）";
+    }
+
+    private static String expand(String body) {
+        Matcher m = PARTIAL.matcher(body);
+        var out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(read("partials/" + m.group(1) + ".mustache")));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static String read(String name) {
+        try (InputStream in = DefaultTemplates.class.getResourceAsStream("/templates-default/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing default template " + name);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

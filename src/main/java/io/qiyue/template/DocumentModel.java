@@ -1,0 +1,86 @@
+package io.qiyue.template;
+
+import java.util.List;
+
+/**
+ * What a template sees: every structured value of a contract and its parties, already worded in
+ * Chinese (labels, dates, 大写 amounts), so that templates stay logic-less. Absent parts are null
+ * (a section {@code {{#service}}} then renders nothing and {@code {{^service}}} its fallback).
+ * Strings are plain text: the template engine escapes them.
+ */
+public record DocumentModel(String number, String title, String typeName, String typeCode, Party partyA,
+                            Party partyB, Period period, Fees fees, Rights rights, Breach breach, Dispute dispute,
+                            Termination termination, IntellectualProperty intellectualProperty,
+                            List<Line> confidentialityObligations, Service service, Confidentiality confidentiality,
+                            Maintenance maintenance, Consulting consulting, Sharing sharing, List<ClauseText> clauses) {
+
+    /** 甲方 (the customer) or 乙方 (our entity). */
+    public record Party(String role, String name, String identifierLabel, String identifier, String address,
+                        String representativeLabel, String representative, String contact, String email,
+                        String bankName, String bankAccount) {
+    }
+
+    public record Period(String start, String end, boolean autoRenew, Integer renewalNoticeDays) {
+    }
+
+    /** An amount in figures (¥120,000.00) and in capital numerals (壹拾贰万元整). */
+    public record Amount(String figures, String words) {
+    }
+
+    public record Fees(Amount total, String method, List<Instalment> instalments, Amount deposit,
+                       boolean noConsideration) {
+    }
+
+    public record Instalment(int index, String due, Amount amount, String description) {
+    }
+
+    /** One numbered line of a list (obligations, conditions, deliverables …). */
+    public record Line(int index, String text) {
+    }
+
+    public record Item(int index, String name, String standard) {
+    }
+
+    public record Rights(List<Line> provider, List<Line> customer) {
+    }
+
+    public record Breach(String damages, String description) {
+    }
+
+    public record Dispute(String text) {
+    }
+
+    public record Termination(List<Line> conditions, Integer noticeDays) {
+    }
+
+    public record IntellectualProperty(String ownership, String description) {
+    }
+
+    public record Service(List<Item> items, String scope, String qualityRequirements) {
+    }
+
+    public record Confidentiality(String categories, String description, List<Line> exclusions,
+                                  Integer yearsAfterTermination) {
+    }
+
+    public record Maintenance(List<Item> items, String methods, Integer visitIntervalDays, Integer responseHours) {
+    }
+
+    public record Consulting(String scope, String qualityRequirements, String methods, List<Line> deliverables) {
+    }
+
+    public record Sharing(String categories, String containsPersonalInformation,
+                          String containsSensitivePersonalInformation, String purpose, String crossBorder,
+                          String separateConsentObtained, String methods, Integer yearsAfterTermination,
+                          PersonalInformation personalInformation) {
+    }
+
+    public record PersonalInformation(String processingRole, String legalBasis, String recipientName,
+                                      String recipientContact, String processingMethod, List<Line> securityMeasures,
+                                      String pipiaReference, String crossBorderMechanism, String returnOrDeletion) {
+    }
+
+    /** An approved clause of the library, its {{variables}} filled in; conspicuous ones print bold. */
+    public record ClauseText(int index, String title, String text, boolean conspicuous) {
+    }
+}

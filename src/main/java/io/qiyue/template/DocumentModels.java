@@ -1,0 +1,229 @@
+package io.qiyue.template;
+
+import io.qiyue.contract.Contract;
+import io.qiyue.contract.ContractTerms;
+import io.qiyue.contract.Terms;
+import io.qiyue.customer.Customer;
+import io.qiyue.customer.CustomerKind;
+import io.qiyue.customer.OurEntity;
+import io.qiyue.shared.Money;
+import io.qiyue.template.DocumentModel.Amount;
+import io.qiyue.template.DocumentModel.Line;
+
+import java.math.BigDecimal;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** Builds the {@link DocumentModel} of a contract and its two parties. */
+final class DocumentModels {
+    private DocumentModels() {
+    }
+
+    /**
+     * @param customer the customer as the reader may see it, or null when it is not visible (then
+     *                 only the name the contract carries is printed)
+     * @param ourEntity our signing entity, or null if unknown
+     */
+    static DocumentModel of(Contract c, Customer customer, OurEntity ourEntity) {
+        ContractTerms t = c.terms() == null ? ContractTerms.EMPTY : c.terms();
+        return new DocumentModel(c.number(), c.title(), c.type().nameZh(), c.type().code(),
+                partyA(c, customer), partyB(ourEntity),
+                new DocumentModel.Period(date(c.startDate()), date(c.endDate()), c.autoRenew(), c.renewalNoticeDays()),
+                fees(c.amount(), t.payment()), rights(t.rightsAndObligations()), breach(t.breach(), c.amount()),
+                dispute(t.dispute()), termination(t.termination()), ip(t.intellectualProperty()),
+                lines(t.confidentialityObligations()), service(t.service()),
+                confidentiality(t.confidentialInformation(), t.confidentialityPeriod()), maintenance(t.maintenance()),
+                consulting(t.consulting()),
+                sharing(t.sharedInformation(), t.sharingMethods(), t.sharingPeriod(), t.personalInformation()),
+                List.of());
+    }
+
+    static DocumentModel withClauses(DocumentModel m, List<DocumentModel.ClauseText> clauses) {
+        return new DocumentModel(m.number(), m.title(), m.typeName(), m.typeCode(), m.partyA(), m.partyB(),
+                m.period(), m.fees(), m.rights(), m.breach(), m.dispute(), m.termination(), m.intellectualProperty(),
+                m.confidentialityObligations(), m.service(), m.confidentiality(), m.maintenance(), m.consulting(),
+                m.sharing(), List.copyOf(clauses));
+    }
+
+    private static DocumentModel.Party partyA(Contract c, Customer customer) {
+        if (customer == null) {
+            return new DocumentModel.Party("甲方", c.customerName(), null, null, null, null, null, null, null, null,
+                    null);
+        }
+        boolean person = customer.kind() == CustomerKind.PERSON;
+        var contact = customer.primaryContact();
+        return new DocumentModel.Party("甲方", customer.name(), person ? "身份证号码" : "统一社会信用代码",
+                person ? customer.idNumber() : customer.creditCode(), customer.address(),
+                person ? null : "法定代表人", person ? null : customer.legalRepresentative(),
+                contact == null ? null : contact.name(), contact == null ? null : contact.email(), null, null);
+    }
+
+    private static DocumentModel.Party partyB(OurEntity e) {
+        if (e == null) {
+            return new DocumentModel.Party("乙方", null, null, null, null, null, null, null, null, null, null);
+        }
+        return new DocumentModel.Party("乙方", e.name(), "统一社会信用代码", e.creditCode(), e.address(), "法定代表人",
+                e.legalRepresentative(), null, null, e.bankName(), e.bankAccount());
+    }
+
+    static Amount amount(Money money) {
+        return money == null ? null : amount(money.value());
+    }
+
+    static Amount amount(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        var format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return new Amount("¥" + format.format(value), ChineseMoney.format(value));
+    }
+
+    static String date(LocalDate d) {
+        return d == null ? null : d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
+    }
+
+    private static DocumentModel.Fees fees(Money total, Terms.Payment p) {
+        if (total == null && p == null) {
+            return null;
+        }
+        var instalments = new ArrayList<DocumentModel.Instalment>();
+        if (p != null && p.schedule() != null) {
+            int i = 1;
+            for (var s : p.schedule()) {
+                String due = s.dueDate() != null ? date(s.dueDate()) + "前" : s.milestone();
+                instalments.add(new DocumentModel.Instalment(i++, due, amount(s.amount()), s.description()));
+            }
+        }
+        return new DocumentModel.Fees(amount(total), p == null ? null : Labels.of(p.method()),
+                instalments.isEmpty() ? null : instalments, p == null ? null : amount(p.deposit()),
+                p != null && Boolean.TRUE.equals(p.noConsideration()));
+    }
+
+    private static DocumentModel.Rights rights(Terms.RightsAndObligations r) {
+        return r == null ? null : new DocumentModel.Rights(lines(r.provider()), lines(r.customer()));
+    }
+
+    private static DocumentModel.Breach breach(Terms.Breach b, Money total) {
+        if (b == null) {
+            return null;
+        }
+        String damages = null;
+        var ld = b.liquidatedDamages();
+        if (ld != null) {
+            String value = ld.value().stripTrailingZeros().toPlainString();
+            damages = switch (ld.basis()) {
+                case FIXED -> {
+                    var a = amount(ld.value());
+                    yield "违约方应向守约方支付违约金人民币" + a.figures() + "元（大写：人民币" + a.words() + "）";
+                }
+                case PERCENT_OF_AMOUNT -> "违约方应向守约方支付相当于本合同总金额" + value + "%的违约金"
+                        + (total == null ? "" : "（按合同总金额计算为人民币"
+                        + amount(total.value().multiply(ld.value()).movePointLeft(2)).figures() + "元）");
+                case DAILY_RATE -> "每逾期一日，违约方应按逾期履行部分金额的" + value + "%向守约方支付违约金";
+            };
+        }
+        return new DocumentModel.Breach(damages, b.description());
+    }
+
+    private static DocumentModel.Dispute dispute(Terms.Dispute d) {
+        if (d == null) {
+            return null;
+        }
+        String commission = blank(d.arbitrationCommission()) ? "双方协商确定的仲裁委员会" : d.arbitrationCommission();
+        String court = blank(d.court()) ? "有管辖权的人民法院" : d.court();
+        String arbitration = "提交" + commission + "，按照申请仲裁时该会现行有效的仲裁规则进行仲裁。仲裁裁决是终局的，对双方均有约束力";
+        String litigation = "任何一方均可向" + court + "提起诉讼";
+        String text = switch (d.method()) {
+            case ARBITRATION -> "因本合同引起的或与本合同有关的任何争议，均" + arbitration + "。";
+            case LITIGATION -> "因本合同引起的或与本合同有关的任何争议，" + litigation + "。";
+            case NEGOTIATION_THEN_ARBITRATION -> "因本合同引起的或与本合同有关的任何争议，双方应首先友好协商解决；协商不成的，"
+                    + arbitration + "。";
+            case NEGOTIATION_THEN_LITIGATION -> "因本合同引起的或与本合同有关的任何争议，双方应首先友好协商解决；协商不成的，"
+                    + litigation + "。";
+        };
+        return new DocumentModel.Dispute(text);
+    }
+
+    private static DocumentModel.Termination termination(Terms.Termination t) {
+        return t == null ? null : new DocumentModel.Termination(lines(t.conditions()), t.noticeDays());
+    }
+
+    private static DocumentModel.IntellectualProperty ip(Terms.IntellectualProperty ip) {
+        return ip == null ? null : new DocumentModel.IntellectualProperty(Labels.of(ip.ownership()), ip.description());
+    }
+
+    private static DocumentModel.Service service(Terms.Service s) {
+        return s == null ? null : new DocumentModel.Service(items(s.items()), s.scope(), s.qualityRequirements());
+    }
+
+    private static DocumentModel.Confidentiality confidentiality(Terms.ConfidentialInformation i,
+                                                                 Terms.PeriodAfterTermination p) {
+        if (i == null && p == null) {
+            return null;
+        }
+        return new DocumentModel.Confidentiality(i == null ? null : Labels.joined(i.categories()),
+                i == null ? null : i.description(), i == null ? null : lines(i.exclusions()),
+                p == null ? null : p.yearsAfterTermination());
+    }
+
+    private static DocumentModel.Maintenance maintenance(Terms.Maintenance m) {
+        return m == null ? null : new DocumentModel.Maintenance(items(m.items()), Labels.joined(m.methods()),
+                m.visitIntervalDays(), m.responseHours());
+    }
+
+    private static DocumentModel.Consulting consulting(Terms.Consulting c) {
+        return c == null ? null : new DocumentModel.Consulting(c.scope(), c.qualityRequirements(),
+                Labels.joined(c.methods()), lines(c.deliverables()));
+    }
+
+    private static DocumentModel.Sharing sharing(Terms.SharedInformation s, List<Terms.SharingMethod> methods,
+                                                 Terms.PeriodAfterTermination period, Terms.PersonalInformation pi) {
+        if (s == null && methods == null && period == null && pi == null) {
+            return null;
+        }
+        DocumentModel.PersonalInformation personal = pi == null ? null : new DocumentModel.PersonalInformation(
+                Labels.of(pi.processingRole()), Labels.of(pi.legalBasis()),
+                pi.recipient() == null ? null : pi.recipient().name(),
+                pi.recipient() == null ? null : pi.recipient().contact(), pi.processingMethod(),
+                lines(pi.securityMeasures()), pi.pipiaReference(), Labels.of(pi.crossBorderMechanism()),
+                pi.returnOrDeletion());
+        Function<Boolean, String> yesNo = b -> b == null ? null : b ? "是" : "否";
+        return new DocumentModel.Sharing(s == null ? null : Labels.joined(s.categories()),
+                s == null ? null : yesNo.apply(s.containsPersonalInformation()),
+                s == null ? null : yesNo.apply(s.containsSensitivePersonalInformation()),
+                s == null ? null : s.purpose(), s == null ? null : yesNo.apply(s.crossBorder()),
+                s == null ? null : yesNo.apply(s.separateConsentObtained()), Labels.joined(methods),
+                period == null ? null : period.yearsAfterTermination(), personal);
+    }
+
+    private static List<DocumentModel.Item> items(List<Terms.Item> items) {
+        if (items == null || items.isEmpty()) {
+            return null;
+        }
+        var out = new ArrayList<DocumentModel.Item>();
+        for (int i = 0; i < items.size(); i++) {
+            out.add(new DocumentModel.Item(i + 1, items.get(i).name(), items.get(i).standard()));
+        }
+        return out;
+    }
+
+    static List<Line> lines(List<String> texts) {
+        if (texts == null || texts.isEmpty()) {
+            return null;
+        }
+        var out = new ArrayList<Line>();
+        for (int i = 0; i < texts.size(); i++) {
+            out.add(new Line(i + 1, texts.get(i)));
+        }
+        return out;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,262 @@
+package io.qiyue.template;
+
+import org.apache.poi.wp.usermodel.HeaderFooterType;
+import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
+import org.apache.poi.xwpf.usermodel.TableWidthType;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The same rendered XHTML as a Word document (A4): headings, paragraphs, tables, bold for
+ * {@code <strong>} and conspicuous clauses, the contract number in the header and page numbers in
+ * the footer. Text goes into runs as text, so nothing a user typed becomes markup.
+ */
+final class DocxRenderer {
+    private static final String FONT = "宋体";
+
+    private DocxRenderer() {
+    }
+
+    static byte[] render(Document xhtml, String number) {
+        try (var doc = new XWPFDocument(); var out = new ByteArrayOutputStream(32 * 1024)) {
+            pageSetup(doc);
+            headerAndFooter(doc, number);
+            Element body = child(xhtml.getDocumentElement(), "body");
+            if (body != null) {
+                blocks(doc, null, body);
+            }
+            doc.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void pageSetup(XWPFDocument doc) {
+        CTSectPr sect = doc.getDocument().getBody().addNewSectPr();
+        CTPageSz size = sect.addNewPgSz();
+        size.setW(BigInteger.valueOf(11906));
+        size.setH(BigInteger.valueOf(16838));
+        CTPageMar margin = sect.addNewPgMar();
+        margin.setTop(BigInteger.valueOf(1417));
+        margin.setBottom(BigInteger.valueOf(1247));
+        margin.setLeft(BigInteger.valueOf(1247));
+        margin.setRight(BigInteger.valueOf(1134));
+        margin.setHeader(BigInteger.valueOf(709));
+        margin.setFooter(BigInteger.valueOf(709));
+    }
+
+    private static void headerAndFooter(XWPFDocument doc, String number) {
+        var header = doc.createHeader(HeaderFooterType.DEFAULT).createParagraph();
+        header.setAlignment(ParagraphAlignment.RIGHT);
+        run(header, "合同编号：" + (number == null ? "" : number), false, 9);
+        var footer = doc.createFooter(HeaderFooterType.DEFAULT).createParagraph();
+        footer.setAlignment(ParagraphAlignment.CENTER);
+        run(footer, "第 ", false, 9);
+        field(footer, "PAGE");
+        run(footer, " 页，共 ", false, 9);
+        field(footer, "NUMPAGES");
+        run(footer, " 页", false, 9);
+    }
+
+    private static void field(XWPFParagraph p, String instruction) {
+        p.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.BEGIN);
+        p.createRun().getCTR().addNewInstrText().setStringValue(" " + instruction + " ");
+        p.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.SEPARATE);
+        run(p, "1", false, 9);
+        p.createRun().getCTR().addNewFldChar().setFldCharType(STFldCharType.END);
+    }
+
+    /** Block content of an element, into the document body or into a table cell. */
+    private static void blocks(XWPFDocument doc, XWPFTableCell cell, Element parent) {
+        List<Node> inline = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e && isBlock(e.getLocalName())) {
+                flush(doc, cell, inline, parent);
+                block(doc, cell, e);
+            } else {
+                inline.add(n);
+            }
+        }
+        flush(doc, cell, inline, parent);
+    }
+
+    private static void flush(XWPFDocument doc, XWPFTableCell cell, List<Node> inline, Element parent) {
+        boolean content = inline.stream().anyMatch(n -> !n.getTextContent().isBlank());
+        if (content) {
+            var p = paragraph(doc, cell);
+            inlines(p, inline, bold(parent), 10.5);
+        }
+        inline.clear();
+    }
+
+    private static void block(XWPFDocument doc, XWPFTableCell cell, Element e) {
+        String name = e.getLocalName();
+        switch (name) {
+            case "table" -> {
+                if (cell == null) {
+                    table(doc, e);
+                }
+            }
+            case "h1", "h2", "h3", "h4" -> {
+                var p = paragraph(doc, cell);
+                if ("h1".equals(name)) {
+                    p.setAlignment(ParagraphAlignment.CENTER);
+                }
+                p.setSpacingBefore("h1".equals(name) ? 120 : 240);
+                p.setSpacingAfter(80);
+                p.setKeepNext(true);
+                inlines(p, children(e), true, "h1".equals(name) ? 18 : 12);
+            }
+            case "p" -> inlines(paragraph(doc, cell), children(e), bold(e), 10.5);
+            case "div" -> {
+                if (e.getAttribute("class").contains("signature") && cell == null) {
+                    paragraph(doc, null).setPageBreak(true);
+                }
+                if (!e.getAttribute("class").contains("running-header")) {
+                    blocks(doc, cell, e);
+                }
+            }
+            case "head", "style", "script", "title" -> {
+            }
+            default -> blocks(doc, cell, e);
+        }
+    }
+
+    private static void table(XWPFDocument doc, Element e) {
+        List<Element> rows = new ArrayList<>();
+        collectRows(e, rows);
+        if (rows.isEmpty()) {
+            return;
+        }
+        int columns = rows.stream().mapToInt(r -> cells(r).size()).max().orElse(1);
+        XWPFTable table = doc.createTable(rows.size(), columns);
+        table.setWidth("100%");
+        table.setWidthType(TableWidthType.PCT);
+        for (int r = 0; r < rows.size(); r++) {
+            List<Element> cells = cells(rows.get(r));
+            for (int c = 0; c < columns; c++) {
+                XWPFTableCell cell = table.getRow(r).getCell(c);
+                // a new cell has one empty paragraph: fill it rather than leave a blank line
+                if (c < cells.size()) {
+                    Element source = cells.get(c);
+                    var p = cell.getParagraphs().getFirst();
+                    inlines(p, children(source), "th".equals(source.getLocalName()) || bold(source), 10.5);
+                }
+            }
+        }
+        paragraph(doc, null);
+    }
+
+    private static void collectRows(Element e, List<Element> rows) {
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element child) {
+                if ("tr".equals(child.getLocalName())) {
+                    rows.add(child);
+                } else {
+                    collectRows(child, rows);
+                }
+            }
+        }
+    }
+
+    private static List<Element> cells(Element row) {
+        var out = new ArrayList<Element>();
+        for (Node n = row.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element c && ("td".equals(c.getLocalName()) || "th".equals(c.getLocalName()))) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    private static XWPFParagraph paragraph(XWPFDocument doc, XWPFTableCell cell) {
+        return cell == null ? doc.createParagraph() : cell.addParagraph();
+    }
+
+    private static void inlines(XWPFParagraph p, List<Node> nodes, boolean bold, double size) {
+        for (Node n : nodes) {
+            inline(p, n, bold, size, n.getParentNode() instanceof Element e && e.getAttribute("class").contains("text"));
+        }
+    }
+
+    private static void inline(XWPFParagraph p, Node n, boolean bold, double size, boolean preserve) {
+        if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
+            String text = preserve ? n.getNodeValue() : n.getNodeValue().replaceAll("\\s+", " ");
+            if (!text.isEmpty()) {
+                String[] lines = text.split("\n", -1);
+                XWPFRun run = run(p, lines[0], bold, size);
+                for (int i = 1; i < lines.length; i++) {
+                    run.addBreak();
+                    run.setText(lines[i], i);
+                }
+            }
+        } else if (n instanceof Element e) {
+            String name = e.getLocalName();
+            if ("br".equals(name)) {
+                run(p, "", bold, size).addBreak();
+                return;
+            }
+            boolean b = bold || "strong".equals(name) || "b".equals(name) || bold(e);
+            for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
+                inline(p, c, b, size, preserve || e.getAttribute("class").contains("text"));
+            }
+        }
+    }
+
+    private static XWPFRun run(XWPFParagraph p, String text, boolean bold, double size) {
+        XWPFRun run = p.createRun();
+        run.setText(text);
+        run.setBold(bold);
+        run.setFontSize(size);
+        run.setFontFamily(FONT);
+        run.getCTR().getRPr().getRFontsArray(0).setEastAsia(FONT);
+        return run;
+    }
+
+    private static boolean bold(Element e) {
+        return e.getAttribute("class").contains("conspicuous");
+    }
+
+    private static boolean isBlock(String name) {
+        return switch (name) {
+            case "p", "div", "h1", "h2", "h3", "h4", "table", "ul", "ol", "li", "section", "header", "footer",
+                 "head", "style", "script", "title" -> true;
+            default -> false;
+        };
+    }
+
+    private static List<Node> children(Element e) {
+        var out = new ArrayList<Node>();
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            out.add(n);
+        }
+        return out;
+    }
+
+    private static Element child(Element e, String name) {
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element c && name.equals(c.getLocalName())) {
+                return c;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,103 @@
+package io.qiyue.template;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.w3c.dom.Document;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * XHTML to PDF with openhtmltopdf and the embedded Noto Sans SC (subset per document, so the text
+ * stays extractable). The two font files are read once, on the first render, not at start-up; parsed
+ * fonts are pooled because a PDFBox font must not be shared by two documents being written at once.
+ */
+final class PdfRenderer {
+    static final String FAMILY = "Noto Sans SC";
+    private static volatile byte[] regular;
+    private static volatile byte[] bold;
+    private static final ConcurrentLinkedQueue<Fonts> POOL = new ConcurrentLinkedQueue<>();
+
+    static {
+        // openhtmltopdf logs every render at INFO through java.util.logging; failures still surface as exceptions
+        com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
+    }
+
+    private PdfRenderer() {
+    }
+
+    private record Fonts(TrueTypeFont regular, TrueTypeFont bold) {
+    }
+
+    static byte[] render(Document xhtml) {
+        Fonts fonts = borrow();
+        try (var pdf = new PDDocument(); var out = new ByteArrayOutputStream(64 * 1024)) {
+            var regularFont = PDType0Font.load(pdf, fonts.regular(), true);
+            var boldFont = PDType0Font.load(pdf, fonts.bold(), true);
+            var builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.usePDDocument(pdf);
+            builder.useFont(new PDFontSupplier(regularFont), FAMILY, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
+            builder.useFont(new PDFontSupplier(boldFont), FAMILY, 700, BaseRendererBuilder.FontStyle.NORMAL, true);
+            builder.withW3cDocument(xhtml, "about:blank");
+            builder.withProducer("Qiyue");
+            builder.toStream(out);
+            builder.run();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            POOL.offer(fonts);
+        }
+    }
+
+    private static Fonts borrow() {
+        Fonts fonts = POOL.poll();
+        if (fonts != null) {
+            return fonts;
+        }
+        try {
+            return new Fonts(parse(regularBytes()), parse(boldBytes()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static TrueTypeFont parse(byte[] data) throws IOException {
+        return new TTFParser().parse(new RandomAccessReadBuffer(data));
+    }
+
+    private static byte[] regularBytes() {
+        if (regular == null) {
+            regular = read("/fonts/NotoSansSC-Regular.ttf");
+        }
+        return regular;
+    }
+
+    private static byte[] boldBytes() {
+        if (bold == null) {
+            bold = read("/fonts/NotoSansSC-Bold.ttf");
+        }
+        return bold;
+    }
+
+    private static byte[] read(String resource) {
+        try (InputStream in = PdfRenderer.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing font " + resource);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package io.qiyue.template;
+
+import io.qiyue.contract.Contract;
+import io.qiyue.contract.ContractStatus;
+import io.qiyue.contract.ContractTerms;
+import io.qiyue.contract.ContractType;
+import io.qiyue.contract.Terms;
+import io.qiyue.customer.Contact;
+import io.qiyue.customer.Customer;
+import io.qiyue.customer.CustomerKind;
+import io.qiyue.customer.CustomerLevel;
+import io.qiyue.customer.CustomerStatus;
+import io.qiyue.customer.OurEntity;
+import io.qiyue.shared.Money;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A complete contract of each type with every part filled in: templates are checked against it
+ * before they are saved, and it is the default subject of a preview.
+ */
+final class SampleContracts {
+    private SampleContracts() {
+    }
+
+    static DocumentModel model(ContractType type) {
+        var model = DocumentModels.of(contract(type), customer(), ourEntity());
+        return DocumentModels.withClauses(model, List.of(new DocumentModel.ClauseText(1, "示例条款", "示例条款内容", true)));
+    }
+
+    static Customer customer() {
+        return new Customer("sample-customer", CustomerKind.ORGANIZATION, "杭州示例科技有限公司", "91330100716105852F", null,
+                "浙江省杭州市余杭区文一西路969号", "张三", "信息技术", CustomerLevel.A, CustomerStatus.ACTIVE, "admin",
+                List.of(new Contact("c1", "李四", "采购经理", "13800138000", "lisi@example.com", true)), false, 1,
+                Instant.EPOCH, Instant.EPOCH);
+    }
+
+    static OurEntity ourEntity() {
+        return new OurEntity("sample-entity", "上海契约信息技术有限公司", "91310000MA1FL8XQ37", "上海市浦东新区张江路88号", "王五",
+                "中国工商银行上海张江支行", "6222021001000000001", 1, Instant.EPOCH, Instant.EPOCH);
+    }
+
+    static Contract contract(ContractType type) {
+        var money = Money.cny(new BigDecimal("120000.00"));
+        var payment = new Terms.Payment(Terms.PaymentMethod.BANK_TRANSFER, List.of(
+                new Terms.Instalment(LocalDate.of(2027, 1, 15), null, Money.cny(new BigDecimal("60000.00")), "首期款"),
+                new Terms.Instalment(null, "验收合格后十个工作日内", Money.cny(new BigDecimal("60000.00")), "尾款")),
+                Money.cny(new BigDecimal("10000.00")), null);
+        var rights = new Terms.RightsAndObligations(List.of("按约定标准提供服务"), List.of("按期付款", "提供必要的工作条件"));
+        var breach = new Terms.Breach(new Terms.LiquidatedDamages(Terms.DamagesBasis.PERCENT_OF_AMOUNT, new BigDecimal("10")),
+                "逾期付款的，每日按应付未付金额的万分之五支付违约金。");
+        var dispute = new Terms.Dispute(Terms.DisputeMethod.ARBITRATION, "上海仲裁委员会", null);
+        var termination = new Terms.Termination(List.of("一方严重违约且经催告后三十日内未改正"), 30);
+        var ip = new Terms.IntellectualProperty(Terms.IpOwnership.CUSTOMER, "乙方交付的报告归甲方所有。");
+        var confidentiality = List.of("不得向第三方披露对方的保密信息", "不得将保密信息用于本合同约定之外的用途");
+        var item = List.of(new Terms.Item("服务器巡检", "每月一次，出具巡检报告"));
+        Terms.Service service = null;
+        Terms.ConfidentialInformation info = null;
+        Terms.PeriodAfterTermination confidentialityPeriod = null;
+        Terms.Maintenance maintenance = null;
+        Terms.Consulting consulting = null;
+        Terms.SharedInformation shared = null;
+        List<Terms.SharingMethod> sharingMethods = null;
+        Terms.PeriodAfterTermination sharingPeriod = null;
+        Terms.PersonalInformation personal = null;
+        switch (type) {
+            case SERVICE -> service = new Terms.Service(item, "甲方总部机房", "故障4小时内响应");
+            case CONFIDENTIALITY -> {
+                info = new Terms.ConfidentialInformation(List.of(Terms.InformationCategory.TRADE_SECRET,
+                        Terms.InformationCategory.TECHNICAL), "甲方的客户名单及报价", List.of("已公开的信息"));
+                confidentialityPeriod = new Terms.PeriodAfterTermination(3);
+            }
+            case MAINTENANCE -> maintenance = new Terms.Maintenance(item, List.of(Terms.MaintenanceMethod.PHONE,
+                    Terms.MaintenanceMethod.ONSITE), 30, 4);
+            case CONSULTING -> consulting = new Terms.Consulting("数据合规咨询", "意见须书面出具",
+                    List.of(Terms.ConsultingMethod.IN_PERSON, Terms.ConsultingMethod.VIDEO), List.of("合规评估报告"));
+            case INFO_SHARING -> {
+                shared = new Terms.SharedInformation(List.of(Terms.SharedCategory.BASIC_INFO,
+                        Terms.SharedCategory.CONTACT_INFO), true, false, "联合营销", false, true);
+                sharingMethods = List.of(Terms.SharingMethod.SFTP);
+                sharingPeriod = new Terms.PeriodAfterTermination(1);
+                personal = new Terms.PersonalInformation(Terms.ProcessingRole.PROVISION, Terms.LegalBasis.SEPARATE_CONSENT,
+                        new Terms.Recipient("上海契约信息技术有限公司", "privacy@example.com"), "仅用于联合营销",
+                        List.of("加密传输", "访问控制"), "PIA-2027-001", null, "期满后三十日内删除");
+            }
+        }
+        var terms = new ContractTerms(payment, rights, breach, dispute, termination, ip, confidentiality, service, info,
+                confidentialityPeriod, maintenance, consulting, shared, sharingMethods, sharingPeriod, personal);
+        return new Contract("sample-contract", "QY-" + type.code() + "-2027-000001", type, "2027年度" + type.nameZh(),
+                "sample-customer", "杭州示例科技有限公司", "sample-entity", "admin", money, LocalDate.of(2027, 1, 1),
+                LocalDate.of(2027, 12, 31), true, 30, ContractStatus.DRAFT, terms, 1, Instant.EPOCH, "admin",
+                Instant.EPOCH);
+    }
+}

@@ -1,0 +1,117 @@
+package io.qiyue.template;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.MustacheException;
+import com.samskivert.mustache.MustacheParseException;
+import com.samskivert.mustache.Template;
+import io.qiyue.contract.ContractType;
+import io.qiyue.shared.FieldViolation;
+import io.qiyue.shared.InvalidInputException;
+import org.w3c.dom.Document;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Mustache (logic-less) templates producing XHTML. Every value is HTML-escaped: tags that would turn
+ * escaping off ({@code {{{x}}}}, {@code {{&x}}}), change the delimiters or include other templates are
+ * refused, so that nothing a user typed into a contract can become markup.
+ */
+final class TemplateEngine {
+    private static final Pattern UNSAFE = Pattern.compile("\\{\\{\\s*(\\{|&|=|>|<)");
+    private static final Pattern LINE = Pattern.compile("line (\\d+)");
+    private static final Mustache.Compiler HTML = Mustache.compiler().escapeHTML(true).nullValue("")
+            .strictSections(true);
+    private static final Mustache.Compiler TEXT = Mustache.compiler().escapeHTML(false).nullValue("")
+            .strictSections(true);
+    private static final int CACHE_LIMIT = 64;
+
+    private final Map<String, Template> cache = new ConcurrentHashMap<>();
+
+    /** Renders a template body (compiled once and cached) against a model, as XHTML text. */
+    String render(String body, Object model) {
+        Template template = cache.get(body);
+        if (template == null) {
+            template = compile(body);
+            if (cache.size() >= CACHE_LIMIT) {
+                cache.clear();
+            }
+            cache.put(body, template);
+        }
+        return template.execute(model);
+    }
+
+    /** Fills the {{variables}} of a clause text; the result is plain text (escaped later by the document). */
+    static String renderText(String text, Object model) {
+        return TEXT.compile(text).execute(model);
+    }
+
+    private static Template compile(String body) {
+        checkSafe(body, "body");
+        return HTML.compile(body);
+    }
+
+    /**
+     * Checks a template before it is saved: it compiles, it renders against a sample contract of its
+     * type without unknown variables, and the result is well-formed XHTML. Failures name the line.
+     */
+    static void validate(String body, ContractType type) {
+        checkSafe(body, "body");
+        Template template;
+        try {
+            template = HTML.compile(body);
+        } catch (MustacheParseException e) {
+            throw invalid("qiyue.template.syntax", line(e.getMessage()), e.getMessage());
+        } catch (MustacheException e) {
+            throw invalid("qiyue.template.syntax", line(e.getMessage()), e.getMessage());
+        }
+        String xhtml;
+        try {
+            xhtml = template.execute(SampleContracts.model(type));
+        } catch (MustacheException.Context e) {
+            throw invalid("qiyue.template.unknown-variable", String.valueOf(e.lineNo), e.key);
+        } catch (MustacheException e) {
+            throw invalid("qiyue.template.syntax", line(e.getMessage()), e.getMessage());
+        }
+        try {
+            Document doc = Xhtml.parse(xhtml);
+            if (!"html".equals(doc.getDocumentElement().getLocalName())) {
+                throw invalid("qiyue.template.xhtml", "1", "the root element must be <html>");
+            }
+        } catch (Xhtml.InvalidXhtmlException e) {
+            throw invalid("qiyue.template.xhtml", String.valueOf(e.line()), e.getMessage() + " … " + e.excerpt());
+        }
+    }
+
+    static void validateClause(String text) {
+        checkSafe(text, "text");
+        try {
+            TEXT.compile(text).execute(SampleContracts.model(ContractType.SERVICE));
+        } catch (MustacheException.Context e) {
+            throw new InvalidInputException("text", "qiyue.template.unknown-variable", String.valueOf(e.lineNo), e.key);
+        } catch (MustacheException e) {
+            throw new InvalidInputException("text", "qiyue.template.syntax", line(e.getMessage()), e.getMessage());
+        }
+    }
+
+    private static void checkSafe(String body, String field) {
+        Matcher m = UNSAFE.matcher(body);
+        if (m.find()) {
+            int line = 1 + (int) body.substring(0, m.start()).chars().filter(c -> c == '\n').count();
+            throw new InvalidInputException(List.of(new FieldViolation(field, "qiyue.template.unsafe-tag",
+                    String.valueOf(line), m.group())));
+        }
+    }
+
+    private static InvalidInputException invalid(String code, String line, String reason) {
+        return new InvalidInputException("body", code, line, reason);
+    }
+
+    private static String line(String message) {
+        Matcher m = LINE.matcher(message == null ? "" : message);
+        return m.find() ? m.group(1) : "?";
+    }
+}

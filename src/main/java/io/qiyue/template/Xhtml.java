@@ -1,0 +1,141 @@
+package io.qiyue.template;
+
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXParseException;
+
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.Set;
+
+/** Parsing rendered XHTML (no DTD, no external entities) and reading its plain text. */
+final class Xhtml {
+    private static final DocumentBuilderFactory FACTORY = factory();
+    private static final Set<String> BLOCKS = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+            "table", "tr", "section", "header", "footer", "body", "blockquote", "pre");
+    private static final Set<String> SKIPPED = Set.of("head", "style", "script", "title");
+
+    private Xhtml() {
+    }
+
+    static final class InvalidXhtmlException extends RuntimeException {
+        private final int line;
+        private final String excerpt;
+
+        InvalidXhtmlException(String message, int line, String excerpt) {
+            super(message);
+            this.line = line;
+            this.excerpt = excerpt;
+        }
+
+        int line() {
+            return line;
+        }
+
+        String excerpt() {
+            return excerpt;
+        }
+    }
+
+    private static DocumentBuilderFactory factory() {
+        try {
+            var f = DocumentBuilderFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setXIncludeAware(false);
+            f.setExpandEntityReferences(false);
+            return f;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Document parse(String xhtml) {
+        DocumentBuilder builder;
+        synchronized (FACTORY) {
+            try {
+                builder = FACTORY.newDocumentBuilder();
+            } catch (ParserConfigurationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        builder.setErrorHandler(null);
+        try {
+            return builder.parse(new InputSource(new StringReader(xhtml)));
+        } catch (SAXParseException e) {
+            String[] lines = xhtml.split("\n", -1);
+            int line = Math.max(1, e.getLineNumber());
+            String excerpt = line <= lines.length ? lines[line - 1].strip() : "";
+            if (excerpt.length() > 120) {
+                excerpt = excerpt.substring(0, 120) + "…";
+            }
+            throw new InvalidXhtmlException(e.getMessage(), line, excerpt);
+        } catch (org.xml.sax.SAXException | IOException e) {
+            throw new InvalidXhtmlException(e.getMessage(), 1, "");
+        }
+    }
+
+    /**
+     * The text a reader sees: one line per block (paragraph, heading, table row), table cells
+     * separated by a tab, runs of white space inside a line collapsed.
+     */
+    static String text(Document doc) {
+        var out = new StringBuilder();
+        walk(doc.getDocumentElement(), out);
+        // normalise: trim lines, drop empty ones
+        var result = new StringBuilder();
+        for (String line : out.toString().split("\n")) {
+            String l = line.strip();
+            if (!l.isEmpty()) {
+                result.append(l).append('\n');
+            }
+        }
+        return result.toString();
+    }
+
+    private static void walk(Node node, StringBuilder out) {
+        for (Node child = node.getFirstChild(); child != null; child = child.getNextSibling()) {
+            switch (child.getNodeType()) {
+                case Node.TEXT_NODE, Node.CDATA_SECTION_NODE -> appendText(out, child.getNodeValue(), node);
+                case Node.ELEMENT_NODE -> {
+                    String name = ((Element) child).getLocalName();
+                    if (SKIPPED.contains(name)) {
+                        continue;
+                    }
+                    boolean block = BLOCKS.contains(name);
+                    if (block) {
+                        out.append('\n');
+                    }
+                    if ("br".equals(name)) {
+                        out.append('\n');
+                    }
+                    walk(child, out);
+                    if ("td".equals(name) || "th".equals(name)) {
+                        out.append('\t');
+                    }
+                    if (block) {
+                        out.append('\n');
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+    }
+
+    private static void appendText(StringBuilder out, String text, Node parent) {
+        boolean pre = parent instanceof Element e && e.getAttribute("class").contains("text");
+        if (pre) {
+            out.append(text.replace("\r", ""));
+        } else {
+            out.append(text.replaceAll("[\\s\\u00A0&&[^\\u3000]]+", " ").replace('\n', ' '));
+        }
+    }
+}

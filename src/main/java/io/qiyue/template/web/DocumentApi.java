@@ -1,0 +1,95 @@
+package io.qiyue.template.web;
+
+import io.qiyue.template.ContractDocuments;
+import io.qiyue.template.DocumentVersion;
+import io.qiyue.template.Redline;
+import io.qiyue.shared.InvalidInputException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+
+/** The rendered contract, its document versions (saved and uploaded), their text, and redlines. */
+@RestController
+@RequestMapping("/api/v1/contracts/{id}")
+class DocumentApi {
+    private static final MediaType HTML = new MediaType("text", "html", StandardCharsets.UTF_8);
+    private final ContractDocuments documents;
+
+    DocumentApi(ContractDocuments documents) {
+        this.documents = documents;
+    }
+
+    @GetMapping("/document")
+    ResponseEntity<byte[]> document(@PathVariable String id, @RequestParam(defaultValue = "html") String format) {
+        ContractDocuments.Format f;
+        try {
+            f = ContractDocuments.Format.valueOf(format.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("format", "qiyue.document.format", format);
+        }
+        var out = documents.render(id, f);
+        var disposition = f == ContractDocuments.Format.HTML ? ContentDisposition.inline() : ContentDisposition.attachment();
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(out.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.filename(out.fileName(), StandardCharsets.UTF_8)
+                        .build().toString())
+                .body(out.content());
+    }
+
+    /** Document versions in this module's numbering: SAVED (rendered) and EXTERNAL (uploaded). */
+    @GetMapping("/documents")
+    List<DocumentVersion> versions(@PathVariable String id) {
+        return documents.versions(id);
+    }
+
+    @GetMapping(path = "/versions/{n}/text", produces = MediaType.TEXT_PLAIN_VALUE + ";charset=UTF-8")
+    String text(@PathVariable String id, @PathVariable int n) {
+        return documents.text(id, n);
+    }
+
+    @GetMapping("/diff")
+    ResponseEntity<?> diff(@PathVariable String id, @RequestParam int from, @RequestParam int to,
+                           @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        Redline redline = documents.diff(id, from, to);
+        if (accept != null && accept.contains("text/html")) {
+            return ResponseEntity.ok().contentType(HTML).body(ContractDocuments.redlineHtml(redline));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(redline);
+    }
+
+    @PostMapping(path = "/versions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<DocumentVersion> upload(@PathVariable String id, @RequestPart("file") MultipartFile file)
+            throws IOException, HttpMediaTypeNotSupportedException {
+        byte[] content = file.getBytes();
+        String mediaType = ContractDocuments.detect(content);
+        if (mediaType == null) {
+            MediaType declared = null;
+            try {
+                declared = file.getContentType() == null ? null : MediaType.parseMediaType(file.getContentType());
+            } catch (RuntimeException ignored) {
+                // an unparsable declared type is just as unsupported
+            }
+            throw new HttpMediaTypeNotSupportedException(declared,
+                    List.of(MediaType.APPLICATION_PDF, MediaType.parseMediaType(ContractDocuments.DOCX)));
+        }
+        var version = documents.upload(id, file.getOriginalFilename(), content, mediaType);
+        return ResponseEntity.created(URI.create("/api/v1/contracts/" + id + "/versions/" + version.version() + "/text"))
+                .body(version);
+    }
+}

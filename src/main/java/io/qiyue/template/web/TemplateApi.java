@@ -1,0 +1,102 @@
+package io.qiyue.template.web;
+
+import io.qiyue.contract.ContractType;
+import io.qiyue.template.Clause;
+import io.qiyue.template.ClauseInput;
+import io.qiyue.template.Clauses;
+import io.qiyue.template.ContractDocuments;
+import io.qiyue.template.Template;
+import io.qiyue.template.TemplateInput;
+import io.qiyue.template.Templates;
+import io.qiyue.shared.Versions;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+
+/** Templates and the clause library; everyone reads, administrators write. */
+@RestController
+@RequestMapping("/api/v1")
+class TemplateApi {
+    private final Templates templates;
+    private final Clauses clauses;
+    private final ContractDocuments documents;
+
+    TemplateApi(Templates templates, Clauses clauses, ContractDocuments documents) {
+        this.templates = templates;
+        this.clauses = clauses;
+        this.documents = documents;
+    }
+
+    record Preview(@NotBlank @Size(max = 500_000) String body, @NotBlank String contractId) {
+    }
+
+    @GetMapping("/templates")
+    List<Template> templates(@RequestParam(required = false) ContractType type) {
+        return templates.list(type);
+    }
+
+    @GetMapping("/templates/{id}")
+    ResponseEntity<Template> template(@PathVariable String id) {
+        var t = templates.get(id);
+        return ResponseEntity.ok().eTag(Versions.etag(t.version())).body(t);
+    }
+
+    @PostMapping("/templates")
+    ResponseEntity<Template> create(@Valid @RequestBody TemplateInput input) {
+        var t = templates.create(input);
+        return ResponseEntity.created(URI.create("/api/v1/templates/" + t.id())).eTag(Versions.etag(t.version())).body(t);
+    }
+
+    @PutMapping("/templates/{id}")
+    ResponseEntity<Template> update(@PathVariable String id,
+                                    @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                    @Valid @RequestBody TemplateInput input) {
+        var t = templates.update(id, Versions.expected(ifMatch), input);
+        return ResponseEntity.ok().eTag(Versions.etag(t.version())).body(t);
+    }
+
+    @PostMapping(path = "/templates/preview", produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> preview(@Valid @RequestBody Preview preview) {
+        return ResponseEntity.ok().contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
+                .body(documents.preview(preview.body(), preview.contractId()));
+    }
+
+    @GetMapping("/clauses")
+    List<Clause> clauses(@RequestParam(required = false) String category) {
+        return clauses.list(category);
+    }
+
+    @GetMapping("/clauses/{id}")
+    ResponseEntity<Clause> clause(@PathVariable String id) {
+        var c = clauses.get(id);
+        return ResponseEntity.ok().eTag(Versions.etag(c.version())).body(c);
+    }
+
+    @PostMapping("/clauses")
+    ResponseEntity<Clause> createClause(@Valid @RequestBody ClauseInput input) {
+        var c = clauses.create(input);
+        return ResponseEntity.created(URI.create("/api/v1/clauses/" + c.id())).eTag(Versions.etag(c.version())).body(c);
+    }
+
+    @PutMapping("/clauses/{id}")
+    ResponseEntity<Clause> updateClause(@PathVariable String id,
+                                        @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                        @Valid @RequestBody ClauseInput input) {
+        var c = clauses.update(id, Versions.expected(ifMatch), input);
+        return ResponseEntity.ok().eTag(Versions.etag(c.version())).body(c);
+    }
+}

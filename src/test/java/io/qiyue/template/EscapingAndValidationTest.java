@@ -1,0 +1,98 @@
+package io.qiyue.template;
+
+import io.qiyue.contract.Contract;
+import io.qiyue.contract.ContractType;
+import io.qiyue.customer.Customer;
+import io.qiyue.shared.InvalidInputException;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EscapingAndValidationTest {
+    static final String EVIL = "<script>alert(1)</script> & Co";
+
+    static RenderedDocument evil() {
+        Contract s = SampleContracts.contract(ContractType.SERVICE);
+        Customer c = SampleContracts.customer();
+        var customer = new Customer(c.id(), c.kind(), EVIL, c.creditCode(), null, "<b>地址</b>", c.legalRepresentative(),
+                c.industry(), c.level(), c.status(), c.owner(), c.contacts(), false, 1, c.createdAt(), c.updatedAt());
+        var contract = new Contract(s.id(), s.number(), s.type(), "{{title}} </p><p>注入", s.customerId(), EVIL,
+                s.ourEntityId(), s.owner(), s.amount(), s.startDate(), s.endDate(), s.autoRenew(), s.renewalNoticeDays(),
+                s.status(), s.terms(), 1, s.createdAt(), s.createdBy(), s.updatedAt());
+        var model = DocumentModels.withClauses(DocumentModels.of(contract, customer, SampleContracts.ourEntity()),
+                List.of(new DocumentModel.ClauseText(1, "责任限制", "<i>" + EVIL + "</i>", true)));
+        return new Renderer().render(DefaultTemplates.body(ContractType.SERVICE), model, "t", 1);
+    }
+
+    @Test
+    void htmlEscapesUserText() {
+        var doc = evil();
+        assertThat(doc.html()).doesNotContain("<script>").doesNotContain("<b>地址").doesNotContain("<i>")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co");
+        assertThat(doc.text()).contains(EVIL).contains("<b>地址</b>").contains("{{title}} </p><p>注入")
+                .contains("<i>" + EVIL + "</i>");
+    }
+
+    @Test
+    void pdfPrintsUserTextLiterally() throws Exception {
+        try (var pd = Loader.loadPDF(evil().pdf())) {
+            String text = new PDFTextStripper().getText(pd);
+            assertThat(text).contains(EVIL).contains("{{title}} </p><p>注入");
+        }
+    }
+
+    @Test
+    void docxPrintsUserTextLiterally() throws Exception {
+        try (var docx = new XWPFDocument(new ByteArrayInputStream(evil().docx()));
+             var extractor = new XWPFWordExtractor(docx)) {
+            assertThat(extractor.getText()).contains(EVIL).contains("<b>地址</b>");
+            // the conspicuous clause prints bold
+            var bold = docx.getParagraphs().stream().filter(p -> p.getText().contains("责任限制"))
+                    .flatMap(p -> p.getRuns().stream()).filter(r -> r.getText(0) != null && r.getText(0).contains("责任限制"))
+                    .findFirst().orElseThrow();
+            assertThat(bold.isBold()).isTrue();
+        }
+    }
+
+    @Test
+    void defaultTemplatesAreValid() {
+        for (ContractType type : ContractType.values()) {
+            TemplateEngine.validate(DefaultTemplates.body(type), type);
+        }
+    }
+
+    static String error(String body) {
+        try {
+            TemplateEngine.validate(body, ContractType.SERVICE);
+        } catch (InvalidInputException e) {
+            var v = e.violations().getFirst();
+            assertThat(v.field()).isEqualTo("body");
+            return v.code() + " " + v.args();
+        }
+        throw new AssertionError("accepted: " + body);
+    }
+
+    @Test
+    void brokenTemplatesAreRefusedWithLineAndReason() {
+        String head = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>\n";
+        assertThat(error(head + "<p>{{title}}</p>\n{{#service}}<p>x</p>\n</body></html>"))
+                .startsWith("qiyue.template.syntax [");
+        assertThat(error(head + "<p>{{title}}</p>\n<p>{{nosuchThing}}</p>\n</body></html>"))
+                .isEqualTo("qiyue.template.unknown-variable [3, nosuchThing]");
+        assertThat(error(head + "<p>{{title}}\n</body></html>")).startsWith("qiyue.template.xhtml [");
+        assertThat(error(head + "\n<p>{{{title}}}</p></body></html>")).isEqualTo("qiyue.template.unsafe-tag [3, {{{]");
+        assertThat(error(head + "<p>{{& title}}</p></body></html>")).startsWith("qiyue.template.unsafe-tag [2");
+        assertThat(error(head + "<p>{{> head}}</p></body></html>")).startsWith("qiyue.template.unsafe-tag [2");
+        assertThat(error("<!DOCTYPE html [<!ENTITY x \"y\">]><html><body>&x;</body></html>")).startsWith("qiyue.template.xhtml");
+        assertThatThrownBy(() -> TemplateEngine.validateClause("{{#x}}")).isInstanceOf(InvalidInputException.class);
+        TemplateEngine.validateClause("甲方{{partyA.name}}应于{{period.end}}前付清{{fees.total.words}}。");
+    }
+}
