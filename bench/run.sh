@@ -44,8 +44,12 @@ start_app() {
   grep -o "Started QiyueApplication.*" "$work/app.log"
 }
 start_app
-java -cp target/test-classes:target/classes io.qiyue.bench.ApiLoadBenchmark "http://127.0.0.1:$port" \
-  "$QIYUE_ADMIN_PASSWORD" "$contracts" "$clients"
+client() { java -cp target/test-classes:target/classes io.qiyue.bench.ApiLoadBenchmark "http://127.0.0.1:$port" \
+  "$QIYUE_ADMIN_PASSWORD" "$contracts" "$clients" "$1"; }
+client seed
+# what autovacuum does some time after a bulk load; measured reads should not depend on its timing
+if [ "$db" = postgres ]; then psql -h 127.0.0.1 -U postgres -d qiyue_bench -qc "VACUUM ANALYZE"; fi
+client measure
 jcmd "$pid" GC.run >/dev/null
 sleep 1
 echo "heap after load and a full GC: $(jcmd "$pid" GC.heap_info | grep -oE 'used [0-9]+K' | head -1)"

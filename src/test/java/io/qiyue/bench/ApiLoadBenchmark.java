@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  * suite). Seeds contracts through the public API with N concurrent clients (which measures creation
  * throughput), then measures GET and filtered-list latencies. Bounded in count and time.
  *
- * <pre>args: baseUrl adminPassword contracts concurrency</pre>
+ * <pre>args: baseUrl adminPassword contracts concurrency [all|seed|measure]</pre>
+ * {@code seed} only creates, {@code measure} only reads (contracts already in the database), so
+ * that the database can be analysed in between as its autovacuum would.
  */
 public final class ApiLoadBenchmark {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
@@ -50,13 +52,19 @@ public final class ApiLoadBenchmark {
         String adminPassword = args.length > 1 ? args[1] : "bench-admin-pw";
         int contracts = args.length > 2 ? Integer.parseInt(args[2]) : 100_000;
         int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 16;
-        new ApiLoadBenchmark(base).run(adminPassword, contracts, concurrency);
+        String phase = args.length > 4 ? args[4] : "all";
+        new ApiLoadBenchmark(base).run(adminPassword, contracts, concurrency, phase);
     }
 
-    private void run(String adminPassword, int contractCount, int concurrency) throws Exception {
+    private void run(String adminPassword, int contractCount, int concurrency, String phase) throws Exception {
         auth = "Basic " + Base64.getEncoder().encodeToString(("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8));
         String token = match(TOKEN, send("POST", "/api/v1/api-tokens", "{\"name\":\"bench\"}", 201));
         auth = "Bearer " + token;
+        if (phase.equals("measure")) {
+            measure(existingIds("/api/v1/contracts?size=200&sort=number,asc&page=", 10),
+                    existingIds("/api/v1/customers?size=200&page=", 1));
+            return;
+        }
 
         String ourEntity = match(ID, send("POST", "/api/v1/our-entities", """
                 {"name":"契约科技（上海）有限公司","creditCode":"%s","address":"上海市浦东新区世纪大道100号"}"""
@@ -100,7 +108,24 @@ public final class ApiLoadBenchmark {
                 created.size(), seconds, concurrency, created.size() / seconds, failures.get(),
                 percentiles(createLatencies));
 
-        var ids = new ArrayList<>(created);
+        if (phase.equals("all")) {
+            measure(new ArrayList<>(created), customers);
+        }
+    }
+
+    private List<String> existingIds(String pagePath, int pages) throws Exception {
+        var ids = new ArrayList<String>();
+        Pattern itemId = Pattern.compile("\\{\"id\":\"([^\"]+)\"");
+        for (int page = 0; page < pages; page++) {
+            Matcher m = itemId.matcher(send("GET", pagePath + page, null, 200));
+            while (m.find()) {
+                ids.add(m.group(1));
+            }
+        }
+        return ids;
+    }
+
+    private void measure(List<String> ids, List<String> customers) throws Exception {
         warmUp(ids);
         var getLatencies = new ConcurrentLinkedQueue<Long>();
         for (int i = 0; i < 5000; i++) {
