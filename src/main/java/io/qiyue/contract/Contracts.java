@@ -117,14 +117,15 @@ public class Contracts {
             }
         }
         String owner = blank(input.owner()) ? user.username() : input.owner().trim();
-        validate(input, owner, user, null);
+        String customerName = validate(input, owner, user, null);
         Instant now = clock.instant();
         int year = LocalDate.ofInstant(now, clock.getZone()).getYear();
         // numbered in a short transaction of its own, so that the sequence row is locked only briefly;
         // a create that fails afterwards leaves a gap in the numbers, never a duplicate
         int sequence = tx.execute(status -> store.nextNumber(input.type().code(), year));
         String number = number(input.type(), year, sequence);
-        var contract = new Contract(Ids.newId(), number, input.type(), input.title().trim(), input.customerId(), null,
+        var contract = new Contract(Ids.newId(), number, input.type(), input.title().trim(), input.customerId(),
+                customerName,
                 input.ourEntityId(), owner, input.amount() == null ? null : io.qiyue.shared.Money.cny(input.amount().value()),
                 input.startDate(), input.endDate(), Boolean.TRUE.equals(input.autoRenew()), input.renewalNoticeDays(),
                 ContractStatus.DRAFT, input.terms(), 1, now, user.username(), now);
@@ -163,8 +164,9 @@ public class Contracts {
                 throw new InvalidInputException("type", "qiyue.contract.type-immutable");
             }
             String owner = blank(input.owner()) ? before.owner() : input.owner().trim();
-            validate(input, owner, user, before);
-            var after = new Contract(id, before.number(), before.type(), input.title().trim(), input.customerId(), null,
+            String customerName = validate(input, owner, user, before);
+            var after = new Contract(id, before.number(), before.type(), input.title().trim(), input.customerId(),
+                    customerName,
                     input.ourEntityId(), owner,
                     input.amount() == null ? null : io.qiyue.shared.Money.cny(input.amount().value()),
                     input.startDate(), input.endDate(), Boolean.TRUE.equals(input.autoRenew()),
@@ -195,7 +197,8 @@ public class Contracts {
         return store.countByType(scopes.read(CurrentUsers.require()));
     }
 
-    private void validate(ContractInput input, String owner, CurrentUser user, Contract before) {
+    /** Checks the input against the type and the references; returns the customer's name when it was looked up. */
+    private String validate(ContractInput input, String owner, CurrentUser user, Contract before) {
         var violations = new ArrayList<FieldViolation>();
         ContractTermsParts.present(input.terms()).keySet().stream()
                 .filter(part -> !input.type().allows(part))
@@ -209,8 +212,10 @@ public class Contracts {
             violations.add(new FieldViolation("amount", "qiyue.contract.amount-required", input.type().nameZh(),
                     input.type().nameEn()));
         }
+        String customerName = null;
         if (before == null || !before.customerId().equals(input.customerId())) {
-            if (customers.findVisible(input.customerId()).isEmpty()) {
+            customerName = customers.findVisibleName(input.customerId()).orElse(null);
+            if (customerName == null) {
                 violations.add(new FieldViolation("customerId", "qiyue.validation.unknown-reference", input.customerId()));
             }
         }
@@ -223,6 +228,7 @@ public class Contracts {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
+        return customerName;
     }
 
     private Contract readable(String id, CurrentUser user) {
@@ -239,6 +245,9 @@ public class Contracts {
     }
 
     private Contract withCustomerName(Contract c) {
+        if (c.customerName() != null) {
+            return c;
+        }
         String name = customers.names(List.of(c.customerId())).get(c.customerId());
         return new Contract(c.id(), c.number(), c.type(), c.title(), c.customerId(), name, c.ourEntityId(), c.owner(),
                 c.amount(), c.startDate(), c.endDate(), c.autoRenew(), c.renewalNoticeDays(), c.status(), c.terms(),

@@ -43,6 +43,12 @@ class CustomerStore {
                 .map(r -> withContacts(r, contactsOf(List.of(r.id())).getOrDefault(r.id(), List.of())));
     }
 
+    /** Name and owner only: for reference checks that need neither contacts nor personal information. */
+    Optional<String[]> findNameAndOwner(String id) {
+        return jdbc.sql("SELECT name, owner FROM customer WHERE id = ?").param(id)
+                .query((rs, n) -> new String[] {rs.getString("name"), rs.getString("owner")}).optional();
+    }
+
     Optional<Row> findByCreditCode(String creditCode) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM customer WHERE credit_code = ?").param(creditCode)
                 .query((rs, n) -> row(rs, List.of())).optional();

@@ -75,6 +75,12 @@ public class Customers {
         return store.find(id).filter(row -> scopes.read(user).includes(row.owner())).map(row -> view(row, user));
     }
 
+    /** The customer's name if the current user may read it: a cheap reference check for other modules. */
+    public Optional<String> findVisibleName(String id) {
+        var user = CurrentUsers.require();
+        return store.findNameAndOwner(id).filter(row -> scopes.read(user).includes(row[1])).map(row -> row[0]);
+    }
+
     /** Names by id, for lists in other modules; the ids come from records the caller may already read. */
     public Map<String, String> names(Collection<String> ids) {
         return store.names(ids);
