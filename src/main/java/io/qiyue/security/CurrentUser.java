@@ -13,6 +13,7 @@ public record CurrentUser(String id, String username, String displayName, Set<Ro
         return roles.contains(role);
     }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isAdmin() {
         return has(Role.ADMIN);
     }
