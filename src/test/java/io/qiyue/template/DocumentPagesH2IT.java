@@ -125,7 +125,13 @@ class DocumentPagesH2IT extends ApiTestSupport {
         String contract = createContract(admin(), "SERVICE").path("id").asString();
         var browser = new Browser().login("admin", ADMIN_PASSWORD);
         assertThat(browser.get("/admin/templates").body()).contains("default-service");
-        String csrf = browser.csrf("/admin/templates/default-service/edit");
+        String edit = browser.get("/admin/templates/default-service/edit").body();
+        var csrfMatch = CSRF.matcher(edit);
+        assertThat(csrfMatch.find()).isTrue();
+        String csrf = csrfMatch.group(1);
+        var versionMatch = Pattern.compile("name=\"version\" value=\"(\\d+)\"").matcher(edit);
+        assertThat(versionMatch.find()).isTrue();
+        String version = versionMatch.group(1);
         String body = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>{{partyA.name}}</p>\n<p>{{titel}}</p></body></html>";
         var preview = browser.post("/admin/templates/preview", "application/x-www-form-urlencoded",
                 ("_csrf=" + enc(csrf) + "&contractId=" + contract + "&body=" + enc(body)).getBytes(StandardCharsets.UTF_8));
@@ -136,7 +142,7 @@ class DocumentPagesH2IT extends ApiTestSupport {
                         .getBytes(StandardCharsets.UTF_8));
         assertThat(rendered.body()).contains("id=\"preview-frame\"").contains("sandbox=\"\"").contains("srcdoc=\"");
         var refused = browser.post("/admin/templates/default-service", "application/x-www-form-urlencoded",
-                ("_csrf=" + enc(csrf) + "&name=x&active=true&_active=on&version=1&body=" + enc(body))
+                ("_csrf=" + enc(csrf) + "&name=x&active=true&_active=on&version=" + version + "&body=" + enc(body))
                         .getBytes(StandardCharsets.UTF_8));
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body()).contains("id=\"body-errors\"").contains("titel");
