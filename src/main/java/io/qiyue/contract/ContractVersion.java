@@ -2,7 +2,12 @@ package io.qiyue.contract;
 
 import java.time.Instant;
 
-/** An immutable snapshot of a saved contract: what was saved, by whom, and its SHA-256. */
+/**
+ * One entry of a contract's version history: a saved change ({@code SAVED}: what was saved, by whom,
+ * and the SHA-256 of the saved content) or, from {@link ExternalVersions}, an uploaded paper
+ * ({@code EXTERNAL}: the SHA-256 of its extracted text).
+ */
 public record ContractVersion(int version, String kind, Instant createdAt, String createdBy, String sha256) {
     public static final String SAVED = "SAVED";
+    public static final String EXTERNAL = "EXTERNAL";
 }

@@ -81,6 +81,16 @@ public class Customers {
         return store.findNameAndOwner(id).filter(row -> scopes.read(user).includes(row[1])).map(row -> row[0]);
     }
 
+    /**
+     * The customer as every reader of a record sees it: personal information masked whoever asks, and
+     * no data scope applied — for text kept with a contract version, which must not depend on who saved
+     * it. Like {@link #names}, the id must come from a record the caller may already read.
+     */
+    public Optional<Customer> forRecord(String id) {
+        CurrentUsers.require();
+        return store.find(id).map(row -> view(row, true));
+    }
+
     /** Names by id, for lists in other modules; the ids come from records the caller may already read. */
     public Map<String, String> names(Collection<String> ids) {
         return store.names(ids);

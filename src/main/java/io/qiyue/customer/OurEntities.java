@@ -61,6 +61,15 @@ public class OurEntities {
         return findRaw(id).map(e -> visible(e, user));
     }
 
+    /**
+     * The entity as a reader without finance rights sees it (bank account masked), whoever asks: for
+     * text kept with a contract version, which must not depend on who saved it.
+     */
+    public Optional<OurEntity> forRecord(String id) {
+        CurrentUsers.require();
+        return findRaw(id).map(OurEntities::masked);
+    }
+
     public OurEntity get(String id) {
         return find(id).orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "our-entity", id));
     }
@@ -128,7 +137,11 @@ public class OurEntities {
     }
 
     private static OurEntity visible(OurEntity e, CurrentUser user) {
-        if (user.has(Role.ADMIN) || user.has(Role.FINANCE) || e.bankAccount() == null) {
+        return user.has(Role.ADMIN) || user.has(Role.FINANCE) ? e : masked(e);
+    }
+
+    private static OurEntity masked(OurEntity e) {
+        if (e.bankAccount() == null) {
             return e;
         }
         String a = e.bankAccount();

@@ -2,7 +2,9 @@ package io.qiyue.template;
 
 import io.qiyue.contract.Contract;
 import io.qiyue.contract.ContractSaved;
+import io.qiyue.contract.ContractVersion;
 import io.qiyue.contract.Contracts;
+import io.qiyue.contract.ExternalVersions;
 import io.qiyue.customer.Customer;
 import io.qiyue.customer.Customers;
 import io.qiyue.customer.OurEntities;
@@ -37,9 +39,19 @@ import java.util.Optional;
  * Rendering contracts with the active template of their type, keeping the rendered text of every
  * saved version (and the text of uploaded counterparty paper), and redlines between any two.
  * Reads go through {@link Contracts}, so a contract outside the caller's data scope is not found.
+ *
+ * <p>Document versions use the numbering of the contract's one version history ({@link ExternalVersions}):
+ * the rendered text of saved version n is document version n; uploaded paper is numbered from
+ * {@link ExternalVersions#FIRST} upward. This class is the {@link ExternalVersions} of the contract module.
+ *
+ * <p><b>Stored text does not depend on who saved.</b> A live rendering (preview, download) shows the
+ * parties as the reader may see them. The text kept with a version is rendered as any reader of the
+ * contract sees it: both parties read without the saver's data scope, ID numbers, mobile phones and bank
+ * accounts always masked. So the same saved content always keeps the same text and SHA-256, and a
+ * redline or the version text never shows a reader personal information the reader may not see.
  */
 @Service
-public class ContractDocuments {
+public class ContractDocuments implements ExternalVersions {
     private static final Logger log = LoggerFactory.getLogger(ContractDocuments.class);
     private static final String COLUMNS = "doc_version, kind, contract_version, template_id, template_version, "
             + "file_name, sha256, created_at, created_by";
@@ -82,7 +94,7 @@ public class ContractDocuments {
 
     public Output render(String contractId, Format format) {
         Contract contract = contracts.get(contractId);
-        RenderedDocument doc = render(contract, templates.active(contract.type()));
+        RenderedDocument doc = render(contract, templates.active(contract.type()), false);
         String base = contract.number();
         return switch (format) {
             case HTML -> new Output(doc.html().getBytes(StandardCharsets.UTF_8), "text/html;charset=UTF-8", base + ".html");
@@ -96,12 +108,18 @@ public class ContractDocuments {
         Templates.requireAdmin();
         Contract contract = contracts.get(contractId);
         TemplateEngine.validate(body, contract.type());
-        return render(contract, new Template(null, contract.type(), "preview", body, false, 0, null, null, null, null))
-                .html();
+        return render(contract, new Template(null, contract.type(), "preview", body, false, 0, null, null, null, null),
+                false).html();
     }
 
-    RenderedDocument render(Contract contract, Template template) {
-        DocumentModel model = DocumentModels.of(contract, customer(contract), ourEntity(contract));
+    /**
+     * @param forRecord true for the text kept with a version: the parties as every reader sees them
+     *                  (personal information masked, no data scope), false for the reader's own view
+     */
+    RenderedDocument render(Contract contract, Template template, boolean forRecord) {
+        DocumentModel model = DocumentModels.of(contract,
+                forRecord ? recordCustomer(contract) : customer(contract),
+                forRecord ? recordOurEntity(contract) : ourEntity(contract));
         var clauseTexts = new ArrayList<DocumentModel.ClauseText>();
         int i = 1;
         for (Clause c : clauses.approvedFor(contract.type())) {
@@ -120,6 +138,14 @@ public class ContractDocuments {
         }
     }
 
+    private Customer recordCustomer(Contract c) {
+        return customers.forRecord(c.customerId()).orElse(null);
+    }
+
+    private OurEntity recordOurEntity(Contract c) {
+        return c.ourEntityId() == null ? null : ourEntities.forRecord(c.ourEntityId()).orElse(null);
+    }
+
     private OurEntity ourEntity(Contract c) {
         try {
             return ourEntities.find(c.ourEntityId()).orElse(null);
@@ -128,24 +154,59 @@ public class ContractDocuments {
         }
     }
 
-    /** Keeps the rendered text of every saved contract version, in the transaction that saved it. */
+    /**
+     * Keeps the rendered text of every saved contract version, in the transaction that saved it, as
+     * document version n for contract version n.
+     */
     @EventListener
     void on(ContractSaved saved) {
         Contract contract = saved.contract();
+        RenderedDocument doc = renderForRecord(contract);
+        insert(contract.id(), contract.version(), DocumentVersion.SAVED, contract.version(), doc.templateId(),
+                doc.templateVersion(), null, null, doc.text(), saved.actor());
+    }
+
+    private RenderedDocument renderForRecord(Contract contract) {
         Template template = templates.active(contract.type());
-        RenderedDocument doc;
         try {
-            doc = render(contract, template);
+            return render(contract, template, true);
         } catch (RuntimeException e) {
             // a template that worked when it was saved should not stop a contract from being saved
             log.warn("template {} v{} failed for contract {}; using the shipped default: {}", template.id(),
                     template.version(), contract.id(), e.toString());
-            doc = render(contract, Templates.shipped(contract.type()));
+            return render(contract, Templates.shipped(contract.type()), true);
         }
-        int max = maxVersion(contract.id());
-        int number = Math.max(max + 1, contract.version());
-        insert(contract.id(), number, DocumentVersion.SAVED, contract.version(), doc.templateId(),
-                doc.templateVersion(), null, null, doc.text(), saved.actor());
+    }
+
+    /** The uploaded paper of a contract the caller may already read, as entries of its version history. */
+    @Override
+    public List<ContractVersion> list(String contractId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contract_document WHERE contract_id = ? AND kind = ? "
+                        + "ORDER BY doc_version").param(contractId).param(DocumentVersion.EXTERNAL).query(mapper)
+                .stream().map(v -> new ContractVersion(v.version(), v.kind(), v.createdAt(), v.createdBy(), v.sha256()))
+                .toList();
+    }
+
+    /** One uploaded paper: its entry, file name, media type and extracted text, as JSON. */
+    @Override
+    public Optional<String> content(String contractId, int version) {
+        return find(contractId, version).filter(v -> DocumentVersion.EXTERNAL.equals(v.kind())).map(v -> {
+            var node = json.createObjectNode();
+            node.put("version", v.version());
+            node.put("kind", v.kind());
+            node.put("fileName", v.fileName());
+            node.put("mediaType", mediaType(contractId, version));
+            node.put("createdAt", v.createdAt().toString());
+            node.put("createdBy", v.createdBy());
+            node.put("sha256", v.sha256());
+            node.put("text", textOf(contractId, version));
+            return json.writeValueAsString(node);
+        });
+    }
+
+    private String mediaType(String contractId, int version) {
+        return jdbc.sql("SELECT media_type FROM contract_document WHERE contract_id = ? AND doc_version = ?")
+                .param(contractId).param(version).query(String.class).optional().orElse(null);
     }
 
     public List<DocumentVersion> versions(String contractId) {
@@ -159,14 +220,17 @@ public class ContractDocuments {
         return textOf(contractId, version);
     }
 
-    /** The counterparty's paper: its text becomes the next document version, of kind EXTERNAL. */
+    /**
+     * The counterparty's paper: its text becomes a version of kind EXTERNAL, numbered after the contract's
+     * last upload (from {@link ExternalVersions#FIRST}).
+     */
     public DocumentVersion upload(String contractId, String fileName, byte[] content, String mediaType) {
         contracts.editable(contractId);
         String text = TextExtraction.text(content, mediaType);
         // the primary key (contract, number) settles a race with a concurrent save or upload: try the next number
         for (int attempt = 0; ; attempt++) {
             try {
-                return tx.execute(s -> insert(contractId, maxVersion(contractId) + 1, DocumentVersion.EXTERNAL, null,
+                return tx.execute(s -> insert(contractId, nextExternal(contractId), DocumentVersion.EXTERNAL, null,
                         null, null, fileName == null ? null : truncate(fileName, 255), mediaType, text,
                         CurrentUsers.actorName()));
             } catch (DuplicateKeyException raced) {
@@ -193,8 +257,30 @@ public class ContractDocuments {
     }
 
     private DocumentVersion version(String contractId, int version) {
-        return find(contractId, version).orElseThrow(() -> new NotFoundException("qiyue.problem.not-found",
-                "document-version", contractId + "/" + version));
+        return find(contractId, version).or(() -> recovered(contractId, version).map(Recovered::version))
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "document-version",
+                        contractId + "/" + version));
+    }
+
+    /** The text of a saved version that has no stored text (saved before documents were kept), rendered now. */
+    private record Recovered(DocumentVersion version, String text) {
+    }
+
+    private Optional<Recovered> recovered(String contractId, int version) {
+        if (version < 1 || version >= ExternalVersions.FIRST) {
+            return Optional.empty();
+        }
+        String content;
+        try {
+            content = contracts.versionContent(contractId, version);
+        } catch (NotFoundException none) {
+            return Optional.empty();
+        }
+        Contract snapshot = json.readValue(content, Contract.class);
+        RenderedDocument doc = renderForRecord(snapshot);
+        String text = doc.text();
+        return Optional.of(new Recovered(new DocumentVersion(version, DocumentVersion.SAVED, version, doc.templateId(),
+                doc.templateVersion(), null, sha256(text), null, null), text));
     }
 
     private Optional<DocumentVersion> find(String contractId, int version) {
@@ -205,14 +291,15 @@ public class ContractDocuments {
     private String textOf(String contractId, int version) {
         return jdbc.sql("SELECT text_content FROM contract_document WHERE contract_id = ? AND doc_version = ?")
                 .param(contractId).param(version).query(String.class).optional()
+                .or(() -> recovered(contractId, version).map(Recovered::text))
                 .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "document-version",
                         contractId + "/" + version));
     }
 
-    private int maxVersion(String contractId) {
-        Integer max = jdbc.sql("SELECT MAX(doc_version) FROM contract_document WHERE contract_id = ?")
-                .param(contractId).query(Integer.class).optional().orElse(null);
-        return max == null ? 0 : max;
+    private int nextExternal(String contractId) {
+        Integer max = jdbc.sql("SELECT MAX(doc_version) FROM contract_document WHERE contract_id = ? AND doc_version >= ?")
+                .param(contractId).param(ExternalVersions.FIRST).query(Integer.class).optional().orElse(null);
+        return max == null ? ExternalVersions.FIRST : max + 1;
     }
 
     private DocumentVersion insert(String contractId, int number, String kind, Integer contractVersion,

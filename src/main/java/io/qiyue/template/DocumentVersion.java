@@ -3,10 +3,11 @@ package io.qiyue.template;
 import java.time.Instant;
 
 /**
- * One document version of a contract, numbered in this module: {@code SAVED} rows are the rendered
- * text of a saved contract version ({@code contractVersion}, rendered with {@code templateId} at
- * {@code templateVersion}); {@code EXTERNAL} rows are text extracted from an uploaded file. A SAVED row
- * takes the contract's version number unless an upload has already used it.
+ * One document version of a contract, in the numbering of the contract's version history
+ * ({@link io.qiyue.contract.ExternalVersions}): {@code SAVED} version n is the rendered text of saved
+ * contract version n ({@code contractVersion} = n, rendered with {@code templateId} at
+ * {@code templateVersion}); {@code EXTERNAL} versions, numbered from 1000000001, are text extracted from
+ * an uploaded file.
  */
 public record DocumentVersion(int version, String kind, Integer contractVersion, String templateId,
                               Integer templateVersion, String fileName, String sha256, Instant createdAt,

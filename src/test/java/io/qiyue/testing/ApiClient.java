@@ -107,6 +107,13 @@ public final class ApiClient {
             return this;
         }
 
+        /** A binary body, e.g. multipart/form-data. */
+        public Request bytes(String contentType, byte[] content) {
+            headers.put("Content-Type", contentType);
+            body = () -> HttpRequest.BodyPublishers.ofByteArray(content);
+            return this;
+        }
+
         /** A body of unknown length, sent chunked. */
         public Request chunked(String contentType, Supplier<InputStream> content) {
             headers.put("Content-Type", contentType);
@@ -115,6 +122,16 @@ public final class ApiClient {
         }
 
         public HttpResponse send() {
+            var response = exchange(java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new HttpResponse(response.statusCode(), response.headers(), response.body());
+        }
+
+        /** Sends the request and keeps the answer as bytes (PDF, DOCX). */
+        public java.net.http.HttpResponse<byte[]> sendForBytes() {
+            return exchange(java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        }
+
+        private <T> java.net.http.HttpResponse<T> exchange(java.net.http.HttpResponse.BodyHandler<T> handler) {
             var builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(Duration.ofSeconds(60))
                     .method(method, body.get());
@@ -123,9 +140,7 @@ public final class ApiClient {
             }
             headers.forEach(builder::header);
             try {
-                var response = HTTP.send(builder.build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                return new HttpResponse(response.statusCode(), response.headers(), response.body());
+                return HTTP.send(builder.build(), handler);
             } catch (IOException e) {
                 throw new UncheckedIOException(method + " " + path + " failed", e);
             } catch (InterruptedException e) {

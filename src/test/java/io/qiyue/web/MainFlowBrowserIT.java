@@ -4,10 +4,14 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
 import io.qiyue.testing.ApiTestSupport;
+import io.qiyue.testing.ContractSamples;
 import io.qiyue.testing.TestDatabase;
 import io.qiyue.testing.TestIdentifiers;
 import io.qiyue.testing.UsingDatabase;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +29,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The main UI flow in headless Chromium, as a new user does it: log in, create a customer, create a
- * service contract for it, find the contract in the list. Uses Debian's /usr/bin/chromium (or
+ * service contract for it, find the contract in the list; and a contract's documents: download its
+ * PDF from the detail page, edit it, and read the redline of the two versions. Uses Debian's /usr/bin/chromium (or
  * {@code QIYUE_CHROMIUM}); without it the test is skipped, or fails when {@code CI=true}.
  */
 @UsingDatabase(TestDatabase.H2)
@@ -112,6 +118,61 @@ class MainFlowBrowserIT extends ApiTestSupport {
             var row = page.locator("#contract-table tr[data-contract-id]");
             assertThat(row).hasCount(1);
             assertThat(row.locator("a.contract-link")).hasText(number);
+        }
+    }
+
+    @Test
+    void downloadAContractsPdfAndReadTheRedlineOfAnEdit() throws Exception {
+        String customerId = createOrganization(admin()).path("id").asString();
+        var contract = createContract(admin(), ContractSamples.contract("SERVICE", unique("浏览器文档测试"), customerId,
+                ourEntityId()));
+        String id = contract.path("id").asString();
+        String number = contract.path("number").asString();
+        String base = "http://127.0.0.1:" + port;
+
+        try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
+                .setAcceptDownloads(true))) {
+            Page page = context.newPage();
+            page.navigate(base + "/login");
+            page.fill("#username", "admin");
+            page.fill("#password", ADMIN_PASSWORD);
+            page.click("#login-submit");
+            page.waitForURL(url -> !url.contains("/login"));
+
+            // the PDF, through the button of the detail page (the session, not the API)
+            page.navigate(base + "/contracts/" + id);
+            var pdfResponse = new AtomicReference<Response>();
+            page.onResponse(r -> {
+                if (r.url().endsWith("/contracts/" + id + "/document.pdf")) {
+                    pdfResponse.set(r);
+                }
+            });
+            var download = page.waitForDownload(() -> page.click("#document-pdf"));
+            assertThat(pdfResponse.get()).isNotNull();
+            assertThat(pdfResponse.get().status()).isEqualTo(200);
+            assertThat(pdfResponse.get().headerValue("content-type")).startsWith("application/pdf");
+            assertThat(download.suggestedFilename()).isEqualTo(number + ".pdf");
+            try (var pdf = Loader.loadPDF(Files.readAllBytes(download.path()))) {
+                assertThat(new PDFTextStripper().getText(pdf)).contains(number).contains("争议解决").contains("服务内容");
+            }
+
+            // edit: one insertion (the scope) and one deletion (the standard of the service item)
+            page.click("#edit-contract");
+            page.fill("[name='terms.service.scope']", "甲方总部及分部机房");
+            page.fill("[name='terms.service.items[0].standard']", "每月一次");
+            page.click("#save-contract");
+            assertThat(page.locator("#notice")).isVisible();
+
+            page.click("#version-table tr[data-version='2'] a.compare-link");
+            assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/contracts/" + id + "/compare\\?from=1&to=2$"));
+            assertThat(page.locator("#redline ins").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                    .setHasText("及分部"))).hasCount(1);
+            assertThat(page.locator("#redline del").filter(new com.microsoft.playwright.Locator.FilterOptions()
+                    .setHasText("出具巡检报告"))).not().hasCount(0);
+            assertThat(page.locator("#redline ins").first()).hasCSS("color", "rgb(20, 108, 46)");
+            assertThat(page.locator("#redline del").first()).hasCSS("color", "rgb(166, 27, 27)");
+            assertThat(page.locator("#changed-fields")).containsText("/terms/service/scope");
+            assertThat(page.locator("#changed-fields")).containsText("甲方总部及分部机房");
         }
     }
 }

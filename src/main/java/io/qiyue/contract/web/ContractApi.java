@@ -9,6 +9,7 @@ import io.qiyue.contract.ContractType;
 import io.qiyue.contract.ContractVersion;
 import io.qiyue.contract.Contracts;
 import io.qiyue.contract.TermsSchema;
+import io.qiyue.contract.VersionHistory;
 import io.qiyue.shared.JsonTrees;
 import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Versions;
@@ -44,9 +45,11 @@ class ContractApi {
     private final Contracts contracts;
     private final JsonMapper json;
     private final Validator validator;
+    private final VersionHistory history;
 
-    ContractApi(Contracts contracts, JsonMapper json, Validator validator) {
+    ContractApi(Contracts contracts, JsonMapper json, Validator validator, VersionHistory history) {
         this.contracts = contracts;
+        this.history = history;
         this.json = json;
         this.validator = validator;
     }
@@ -112,14 +115,15 @@ class ContractApi {
         return ok(contracts.update(id, expected, input));
     }
 
+    /** The whole version history: saved versions and uploaded paper, in one numbering (see ExternalVersions). */
     @GetMapping("/contracts/{id}/versions")
     List<ContractVersion> versions(@PathVariable String id) {
-        return contracts.versions(id);
+        return history.list(id);
     }
 
     @GetMapping(path = "/contracts/{id}/versions/{version}", produces = MediaType.APPLICATION_JSON_VALUE)
     String version(@PathVariable String id, @PathVariable int version) {
-        return contracts.versionContent(id, version);
+        return history.content(id, version);
     }
 
     private static ResponseEntity<Contract> ok(Contract contract) {

@@ -5,7 +5,9 @@ import io.qiyue.contract.ContractQuery;
 import io.qiyue.contract.ContractStatus;
 import io.qiyue.contract.ContractType;
 import io.qiyue.contract.Contracts;
+import io.qiyue.contract.ExternalVersions;
 import io.qiyue.contract.Terms;
+import io.qiyue.contract.VersionHistory;
 import io.qiyue.customer.Customer;
 import io.qiyue.customer.CustomerQuery;
 import io.qiyue.customer.Customers;
@@ -45,9 +47,12 @@ class ContractPages {
     private final Customers customers;
     private final OurEntities ourEntities;
     private final Validator validator;
+    private final VersionHistory history;
 
-    ContractPages(Contracts contracts, Customers customers, OurEntities ourEntities, Validator validator) {
+    ContractPages(Contracts contracts, Customers customers, OurEntities ourEntities, Validator validator,
+                  VersionHistory history) {
         this.contracts = contracts;
+        this.history = history;
         this.customers = customers;
         this.ourEntities = ourEntities;
         this.validator = validator;
@@ -94,7 +99,8 @@ class ContractPages {
         model.addAttribute("contract", contract);
         model.addAttribute("terms", contract.terms());
         model.addAttribute("ourEntity", ourEntities.find(contract.ourEntityId()).orElse(null));
-        model.addAttribute("versions", contracts.versions(id));
+        model.addAttribute("versions", history.list(id));
+        model.addAttribute("firstExternal", ExternalVersions.FIRST);
         return "contracts/detail";
     }
 

@@ -1,0 +1,239 @@
+package io.qiyue.template;
+
+import io.qiyue.testing.ApiClient;
+import io.qiyue.testing.ApiTestSupport;
+import io.qiyue.testing.TestIdentifiers;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Contract documents over HTTP: rendering in three formats, the one version history (saved versions and
+ * uploaded paper in one numbering), redlines between any two listed versions, templates and clauses.
+ */
+abstract class DocumentApiContract extends ApiTestSupport {
+    static final String EVIL = "<script>alert(1)</script> & Co";
+    static final String BOUNDARY = "qiyue-boundary";
+    static final int FIRST_EXTERNAL = 1_000_000_001;
+
+    String customer(ApiClient as, String name) {
+        var body = organizationBody(name, TestIdentifiers.creditCode());
+        var created = as.post("/api/v1/customers", body.toString());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        return created.json().path("id").asString();
+    }
+
+    static String contract(String customerId, String entityId, String scope) {
+        return """
+                {"type":"SERVICE","title":"2027年度IT运维服务合同","customerId":"%s","ourEntityId":"%s",
+                 "amount":{"value":"120000.00","currency":"CNY"},"startDate":"2027-01-01","endDate":"2027-12-31",
+                 "autoRenew":false,"terms":{"service":{"items":[{"name":"服务器巡检","standard":"每月一次"}],"scope":"%s"},
+                 "payment":{"method":"BANK_TRANSFER","schedule":[{"dueDate":"2027-01-15","amount":{"value":"120000.00","currency":"CNY"},"description":"全款"}]},
+                 "dispute":{"method":"ARBITRATION","arbitrationCommission":"上海仲裁委员会"}}}
+                """.formatted(customerId, entityId, scope);
+    }
+
+    JsonNode ok(io.qiyue.testing.HttpResponse r, int status) {
+        assertThat(r.status()).as("%s", r).isEqualTo(status);
+        return r.body().isEmpty() ? null : r.json();
+    }
+
+    java.net.http.HttpResponse<byte[]> bytes(String path) {
+        return admin().request("GET", path).sendForBytes();
+    }
+
+    io.qiyue.testing.HttpResponse upload(ApiClient as, String path, String name, String type, byte[] content) {
+        return as.request("POST", path).bytes("multipart/form-data; boundary=" + BOUNDARY,
+                multipart(name, type, content)).send();
+    }
+
+    @Test
+    void rendersHtmlPdfAndDocxWithEverythingEscaped() throws Exception {
+        String customer = customer(admin(), EVIL + unique(""));
+        String id = ok(admin().post("/api/v1/contracts", contract(customer, ourEntityId(), "甲方总部机房")), 201)
+                .path("id").asString();
+
+        var html = admin().get("/api/v1/contracts/" + id + "/document?format=html");
+        assertThat(html.status()).isEqualTo(200);
+        assertThat(html.body()).contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co").doesNotContain("<script>")
+                .contains("甲方总部机房").contains("壹拾贰万元整");
+        var pdf = bytes("/api/v1/contracts/" + id + "/document?format=pdf");
+        assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        try (var pd = Loader.loadPDF(pdf.body())) {
+            assertThat(new PDFTextStripper().getText(pd)).contains(EVIL).contains("争议解决");
+        }
+        assertThat(bytes("/api/v1/contracts/" + id + "/document?format=docx").statusCode()).isEqualTo(200);
+        assertProblem(admin().get("/api/v1/contracts/" + id + "/document?format=odt"), 400, "format");
+        assertProblem(admin().get("/api/v1/contracts/nope/document"), 404);
+    }
+
+    @Test
+    void oneVersionHistoryWithUploadsDiffableAgainstAnyListedVersion() throws Exception {
+        String customer = customer(admin(), unique("杭州版本测试有限公司"));
+        String id = ok(admin().post("/api/v1/contracts", contract(customer, ourEntityId(), "甲方总部机房")), 201)
+                .path("id").asString();
+        String path = "/api/v1/contracts/" + id;
+        ok(admin().put(path, contract(customer, ourEntityId(), "甲方总部及分部机房"), "\"1\""), 200);
+
+        // the counterparty's paper (our own PDF back) becomes the first EXTERNAL version
+        byte[] pdf = bytes(path + "/document?format=pdf").body();
+        var external = ok(upload(admin(), path + "/versions", "paper.pdf", "application/pdf", pdf), 201);
+        assertThat(external.path("version").asInt()).isEqualTo(FIRST_EXTERNAL);
+        assertThat(external.path("kind").asString()).isEqualTo("EXTERNAL");
+
+        // a later save still takes the contract's own number: no collision, no renumbering
+        ok(admin().put(path, contract(customer, ourEntityId(), "甲方总部机房"), "\"2\""), 200);
+        var second = ok(upload(admin(), path + "/versions", "paper2.pdf", "application/pdf", pdf), 201);
+        assertThat(second.path("version").asInt()).isEqualTo(FIRST_EXTERNAL + 1);
+
+        var history = ok(admin().get(path + "/versions"), 200);
+        var numbers = new ArrayList<Integer>();
+        history.forEach(v -> {
+            numbers.add(v.path("version").asInt());
+            assertThat(v.path("sha256").asString()).matches("[0-9a-f]{64}");
+            assertThat(v.path("createdBy").asString()).isEqualTo("admin");
+            assertThat(v.path("createdAt").asString()).isNotBlank();
+        });
+        assertThat(numbers).containsExactly(1, 2, 3, FIRST_EXTERNAL, FIRST_EXTERNAL + 1);
+        assertThat(StreamSupport.stream(history.spliterator(), false).map(v -> v.path("kind").asString()).toList())
+                .containsExactly("SAVED", "SAVED", "SAVED", "EXTERNAL", "EXTERNAL");
+        var documents = ok(admin().get(path + "/documents"), 200);
+        assertThat(StreamSupport.stream(documents.spliterator(), false).map(v -> v.path("version").asInt()).toList())
+                .isEqualTo(numbers);
+
+        // every listed number answers on /versions/{n} and /versions/{n}/text, and diffs against every other
+        assertThat(ok(admin().get(path + "/versions/2"), 200).path("terms").path("service").path("scope").asString())
+                .isEqualTo("甲方总部及分部机房");
+        var paper = ok(admin().get(path + "/versions/" + FIRST_EXTERNAL), 200);
+        assertThat(paper.path("kind").asString()).isEqualTo("EXTERNAL");
+        assertThat(paper.path("fileName").asString()).isEqualTo("paper.pdf");
+        assertThat(paper.path("mediaType").asString()).isEqualTo("application/pdf");
+        assertThat(paper.path("text").asString()).contains("甲方总部及分部机房");
+        for (int from : numbers) {
+            for (int to : numbers) {
+                var diff = ok(admin().get(path + "/diff?from=" + from + "&to=" + to), 200);
+                String rebuilt = StreamSupport.stream(diff.path("ops").spliterator(), false)
+                        .filter(o -> !o.path("op").asString().equals("delete")).map(o -> o.path("text").asString())
+                        .collect(Collectors.joining());
+                assertThat(rebuilt).as("%d→%d", from, to).isEqualTo(admin().get(path + "/versions/" + to + "/text").body());
+            }
+        }
+        var diff = ok(admin().get(path + "/diff?from=1&to=2"), 200);
+        assertThat(diff.path("ops").toString()).contains("{\"op\":\"insert\",\"text\":\"及分部\"}");
+        assertThat(diff.path("fields").toString()).contains("/terms/service/scope");
+        var diffHtml = admin().request("GET", path + "/diff?from=2&to=3").header("Accept", "text/html").send();
+        assertThat(diffHtml.body()).contains("<del>及分部</del>");
+        assertProblem(admin().get(path + "/versions/4"), 404);
+        assertProblem(admin().get(path + "/versions/" + (FIRST_EXTERNAL + 2)), 404);
+        assertProblem(admin().get(path + "/diff?from=1&to=" + (FIRST_EXTERNAL + 2)), 404);
+
+        // other files are refused; someone outside the data scope sees nothing
+        var wrong = upload(admin(), path + "/versions", "note.txt", "text/plain", "纯文本".getBytes(StandardCharsets.UTF_8));
+        assertProblem(wrong, 415);
+        var stranger = createUser("SALES", null).client();
+        assertProblem(stranger.get(path + "/versions"), 404);
+        assertProblem(stranger.get(path + "/versions/" + FIRST_EXTERNAL), 404);
+        assertProblem(stranger.get(path + "/diff?from=1&to=2"), 404);
+        assertProblem(upload(stranger, path + "/versions", "paper.pdf", "application/pdf", pdf), 404);
+    }
+
+    @Test
+    void storedTextDoesNotDependOnWhoSaved() {
+        // a person customer: the ID number is masked in the stored text whoever saves (here: the admin, who sees it)
+        var body = JSON.createObjectNode();
+        body.put("kind", "PERSON");
+        body.put("name", unique("赵六"));
+        String idNumber = TestIdentifiers.idNumber();
+        body.put("idNumber", idNumber);
+        body.put("address", "浙江省杭州市");
+        body.put("level", "B");
+        var created = admin().post("/api/v1/customers", body.toString());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        String customer = created.json().path("id").asString();
+        String id = ok(admin().post("/api/v1/contracts", contract(customer, ourEntityId(), "甲方总部机房")), 201)
+                .path("id").asString();
+        String path = "/api/v1/contracts/" + id;
+        assertThat(admin().get(path + "/document?format=html").body()).contains(idNumber);
+        String text = admin().get(path + "/versions/1/text").body();
+        assertThat(text).doesNotContain(idNumber).contains(idNumber.substring(idNumber.length() - 4))
+                .doesNotContain("1001234567890123");
+        // the same content saved again keeps the same text
+        ok(admin().put(path, contract(customer, ourEntityId(), "甲方总部机房"), "\"1\""), 200);
+        assertThat(admin().get(path + "/versions/2/text").body()).isEqualTo(text);
+    }
+
+    @Test
+    void templatesAndClausesAreDataEditedByAdmins() {
+        String customer = customer(admin(), EVIL + unique(""));
+        String id = ok(admin().post("/api/v1/contracts", contract(customer, ourEntityId(), "甲方总部机房")), 201)
+                .path("id").asString();
+        assertThat(ok(admin().get("/api/v1/templates"), 200).size()).isGreaterThanOrEqualTo(5);
+        var service = ok(admin().get("/api/v1/templates/default-service"), 200);
+        int version = service.path("version").asInt();
+        String body = service.path("body").asString();
+        String name = service.path("name").asString();
+        var broken = admin().put("/api/v1/templates/default-service", JSON.writeValueAsString(Map.of(
+                "type", "SERVICE", "name", "x", "body", body.replace("{{title}}</h1>", "{{titel}}</h1>"))),
+                "\"" + version + "\"");
+        assertProblem(broken, 400, "body");
+        assertThat(broken.errorMessages().getFirst()).contains("titel");
+        var user = createUser("SALES", null).client();
+        assertProblem(user.put("/api/v1/templates/default-service", JSON.writeValueAsString(Map.of(
+                "type", "SERVICE", "name", "x", "body", body)), "\"" + version + "\""), 403);
+        try {
+            ok(admin().put("/api/v1/templates/default-service", JSON.writeValueAsString(Map.of(
+                    "type", "SERVICE", "name", "服务合同 2027", "body", body.replace("第十条 其他", "第十条 其他约定"))),
+                    "\"" + version + "\""), 200);
+            assertProblem(admin().put("/api/v1/templates/default-service", JSON.writeValueAsString(Map.of(
+                    "type", "SERVICE", "name", "x", "body", body)), "\"" + version + "\""), 412);
+            var preview = admin().post("/api/v1/templates/preview", JSON.writeValueAsString(Map.of(
+                    "body", "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>{{partyA.name}}</p></body></html>",
+                    "contractId", id)));
+            assertThat(preview.body()).contains("&lt;script&gt;");
+
+            // an approved conspicuous GENERAL clause appears in the next saved version
+            var clause = ok(admin().post("/api/v1/clauses", """
+                    {"category":"GENERAL","title":"责任限制","text":"乙方对{{partyA.name}}的赔偿以{{fees.total.words}}为限。","approved":true,"conspicuous":true}
+                    """), 201);
+            try {
+                ok(admin().put("/api/v1/contracts/" + id, contract(customer, ourEntityId(), "甲方总部机房"), "\"1\""), 200);
+                var v2 = ok(admin().get("/api/v1/contracts/" + id + "/documents"), 200).get(1);
+                assertThat(v2.path("version").asInt()).isEqualTo(2);
+                assertThat(v2.path("contractVersion").asInt()).isEqualTo(2);
+                assertThat(v2.path("templateVersion").asInt()).isEqualTo(version + 1);
+                assertThat(admin().get("/api/v1/contracts/" + id + "/versions/2/text").body())
+                        .contains("第十条 其他约定").contains("责任限制：乙方对" + EVIL);
+            } finally {
+                // clauses are shared by every test of this database: take it out of the documents again
+                ok(admin().put("/api/v1/clauses/" + clause.path("id").asString(), """
+                        {"category":"GENERAL","title":"责任限制","text":"停用","approved":false,"conspicuous":false}
+                        """, "\"1\""), 200);
+            }
+        } finally {
+            var now = ok(admin().get("/api/v1/templates/default-service"), 200);
+            ok(admin().put("/api/v1/templates/default-service", JSON.writeValueAsString(Map.of(
+                    "type", "SERVICE", "name", name, "body", body)), "\"" + now.path("version").asInt() + "\""), 200);
+        }
+    }
+
+    static byte[] multipart(String name, String type, byte[] content) {
+        var out = new ByteArrayOutputStream();
+        out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(content);
+        out.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+}
