@@ -1,19 +1,27 @@
 package io.qiyue.template;
 
 import io.qiyue.contract.ContractType;
+import io.qiyue.shared.EntityChanged;
 import io.qiyue.shared.Ids;
 import io.qiyue.shared.NotFoundException;
 import io.qiyue.shared.PreconditionFailedException;
 import io.qiyue.shared.persistence.DbTime;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
-/** The clause library: administrators write clauses; approved ones are printed in the documents of their category. */
+/**
+ * The clause library: administrators write clauses; approved ones are printed in the documents of
+ * their category. Every saved state is kept as a clause version, and every change is audited.
+ */
 @Service
 public class Clauses {
     private static final String COLUMNS = "id, category, title, body, approved, conspicuous, version, created_at, "
@@ -21,10 +29,28 @@ public class Clauses {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Clauses(JdbcClient jdbc, Clock clock) {
+    Clauses(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
+    }
+
+    /** One saved state of a clause. */
+    public record ClauseVersion(int version, String category, String title, String text, boolean approved,
+                                boolean conspicuous, Instant createdAt, String createdBy) {
+    }
+
+    public List<ClauseVersion> versions(String id) {
+        get(id);
+        return jdbc.sql("SELECT version, category, title, body, approved, conspicuous, created_at, created_by"
+                        + " FROM clause_version WHERE clause_id = ? ORDER BY version")
+                .param(id)
+                .query((rs, n) -> new ClauseVersion(rs.getInt("version"), rs.getString("category"),
+                        rs.getString("title"), rs.getString("body"), rs.getBoolean("approved"),
+                        rs.getBoolean("conspicuous"), DbTime.read(rs, "created_at"), rs.getString("created_by")))
+                .list();
     }
 
     private final RowMapper<Clause> mapper = (rs, n) -> new Clause(rs.getString("id"), rs.getString("category"),
@@ -51,6 +77,7 @@ public class Clauses {
                 .query(mapper).list();
     }
 
+    @Transactional
     public Clause create(ClauseInput input) {
         String user = Templates.requireAdmin();
         TemplateEngine.validateClause(input.text());
@@ -61,9 +88,12 @@ public class Clauses {
         jdbc.sql("INSERT INTO clause (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(c.id(), c.category(), c.title(), c.text(), c.approved(), c.conspicuous(), c.version(),
                         DbTime.toDb(now), user, DbTime.toDb(now), user).update();
+        insertVersion(c);
+        publish(EntityChanged.Action.CREATE, null, c);
         return c;
     }
 
+    @Transactional
     public Clause update(String id, int expectedVersion, ClauseInput input) {
         String user = Templates.requireAdmin();
         var before = get(id);
@@ -82,6 +112,35 @@ public class Clauses {
         if (rows != 1) {
             throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
         }
+        insertVersion(after);
+        publish(EntityChanged.Action.UPDATE, before, after);
         return after;
+    }
+
+    private void insertVersion(Clause c) {
+        jdbc.sql("INSERT INTO clause_version (clause_id, version, category, title, body, approved, conspicuous,"
+                        + " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(c.id(), c.version(), c.category(), c.title(), c.text(), c.approved(), c.conspicuous(),
+                        DbTime.toDb(c.updatedAt()), c.updatedBy())
+                .update();
+    }
+
+    private void publish(EntityChanged.Action action, Clause before, Clause after) {
+        var changes = new ArrayList<EntityChanged.Change>();
+        change(changes, "/category", before == null ? null : before.category(), after.category());
+        change(changes, "/title", before == null ? null : before.title(), after.title());
+        change(changes, "/text", before == null ? null : before.text(), after.text());
+        change(changes, "/approved", before == null ? null : String.valueOf(before.approved()),
+                String.valueOf(after.approved()));
+        change(changes, "/conspicuous", before == null ? null : String.valueOf(before.conspicuous()),
+                String.valueOf(after.conspicuous()));
+        events.publishEvent(new EntityChanged("CLAUSE", after.id(), action, after.updatedBy(), after.updatedAt(),
+                changes));
+    }
+
+    private static void change(List<EntityChanged.Change> changes, String field, String before, String after) {
+        if (!Objects.equals(before, after)) {
+            changes.add(new EntityChanged.Change(field, before, after));
+        }
     }
 }

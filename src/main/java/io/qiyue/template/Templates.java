@@ -3,12 +3,14 @@ package io.qiyue.template;
 import io.qiyue.contract.ContractType;
 import io.qiyue.security.CurrentUsers;
 import io.qiyue.shared.ForbiddenException;
+import io.qiyue.shared.EntityChanged;
 import io.qiyue.shared.Ids;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.NotFoundException;
 import io.qiyue.shared.PreconditionFailedException;
 import io.qiyue.shared.persistence.DbTime;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,14 +37,16 @@ public class Templates {
     private final TransactionTemplate tx;
     private final TransactionTemplate newTx;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private volatile boolean defaultsStored;
 
-    Templates(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+    Templates(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.newTx = new TransactionTemplate(transactions);
         this.newTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
+        this.events = events;
     }
 
     private final RowMapper<Template> mapper = (rs, n) -> new Template(rs.getString("id"),
@@ -88,7 +92,10 @@ public class Templates {
         Instant now = clock.instant();
         var t = new Template(Ids.newId(), input.type(), input.name().trim(), input.body(),
                 !Boolean.FALSE.equals(input.active()), 1, now, user, now, user);
-        tx.executeWithoutResult(s -> insert(t));
+        tx.executeWithoutResult(s -> {
+            insert(t);
+            publish(EntityChanged.Action.CREATE, null, t);
+        });
         return t;
     }
 
@@ -117,8 +124,26 @@ public class Templates {
             if (after.active()) {
                 deactivateOthers(after);
             }
+            publish(EntityChanged.Action.UPDATE, before, after);
             return after;
         });
+    }
+
+    private void publish(EntityChanged.Action action, Template before, Template after) {
+        var changes = new java.util.ArrayList<EntityChanged.Change>();
+        if (before == null || !before.name().equals(after.name())) {
+            changes.add(new EntityChanged.Change("/name", before == null ? null : before.name(), after.name()));
+        }
+        if (before == null || !before.body().equals(after.body())) {
+            changes.add(new EntityChanged.Change("/body", before == null ? null : "(version " + before.version() + ")",
+                    "(version " + after.version() + ")"));
+        }
+        if (before == null || before.active() != after.active()) {
+            changes.add(new EntityChanged.Change("/active", before == null ? null : String.valueOf(before.active()),
+                    String.valueOf(after.active())));
+        }
+        events.publishEvent(new EntityChanged("TEMPLATE", after.id(), action, after.updatedBy(), after.updatedAt(),
+                changes));
     }
 
     private void insert(Template t) {

@@ -220,6 +220,15 @@ abstract class DocumentApiContract extends ApiTestSupport {
                         {"category":"GENERAL","title":"责任限制","text":"停用","approved":false,"conspicuous":false}
                         """, "\"1\""), 200);
             }
+            // both saved states of the clause are kept, and both changes are audited
+            var versions = ok(admin().get("/api/v1/clauses/" + clause.path("id").asString() + "/versions"), 200);
+            assertThat(versions.size()).isEqualTo(2);
+            assertThat(versions.get(0).path("text").asString()).startsWith("乙方对");
+            assertThat(versions.get(1).path("text").asString()).isEqualTo("停用");
+            var audit = ok(admin().get("/api/v1/audit?entity=CLAUSE&id=" + clause.path("id").asString()), 200);
+            assertThat(audit.path("total").asInt()).isEqualTo(2);
+            assertThat(admin().get("/api/v1/templates/default-service/versions/" + version).body())
+                    .isEqualTo(body);
         } finally {
             var now = ok(admin().get("/api/v1/templates/default-service"), 200);
             ok(admin().put("/api/v1/templates/default-service", JSON.writeValueAsString(Map.of(

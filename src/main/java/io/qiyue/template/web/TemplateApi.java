@@ -55,6 +55,13 @@ class TemplateApi {
         return ResponseEntity.ok().eTag(Versions.etag(t.version())).body(t);
     }
 
+    @GetMapping(path = "/templates/{id}/versions/{version}", produces = "text/plain;charset=UTF-8")
+    String templateVersion(@PathVariable String id, @PathVariable int version) {
+        templates.get(id);
+        return templates.versionBody(id, version).orElseThrow(() -> new io.qiyue.shared.NotFoundException(
+                "qiyue.problem.not-found", "template version", id + "/" + version));
+    }
+
     @PostMapping("/templates")
     ResponseEntity<Template> create(@Valid @RequestBody TemplateInput input) {
         var t = templates.create(input);
@@ -84,6 +91,11 @@ class TemplateApi {
     ResponseEntity<Clause> clause(@PathVariable String id) {
         var c = clauses.get(id);
         return ResponseEntity.ok().eTag(Versions.etag(c.version())).body(c);
+    }
+
+    @GetMapping("/clauses/{id}/versions")
+    List<Clauses.ClauseVersion> clauseVersions(@PathVariable String id) {
+        return clauses.versions(id);
     }
 
     @PostMapping("/clauses")
