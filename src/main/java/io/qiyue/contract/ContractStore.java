@@ -115,6 +115,13 @@ class ContractStore {
                 .update() == 1;
     }
 
+    /** A lifecycle transition: the status and the version change, nothing else. */
+    boolean updateStatus(Contract c, int expectedVersion) {
+        return jdbc.sql("UPDATE contract SET status = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?")
+                .params(c.status().name(), c.version(), DbTime.toDb(c.updatedAt()), c.id(), expectedVersion)
+                .update() == 1;
+    }
+
     void insertVersion(String contractId, ContractVersion version, String content) {
         jdbc.sql("INSERT INTO contract_version (contract_id, version, kind, content, sha256, created_at, created_by)"
                         + " VALUES (?,?,?,?,?,?,?)")
