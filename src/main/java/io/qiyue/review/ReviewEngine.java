@@ -107,7 +107,8 @@ public final class ReviewEngine {
             String message = messages.getMessage(f.messageCode(), args, f.messageCode(), target);
             String suggestion = messages.getMessage(f.messageCode() + ".suggestion", args, null, target);
             findings.add(new Finding(f.ruleId(), f.severity(), f.path(), f.span(), message,
-                    f.citation() == null ? null : f.citation().localised(english), suggestion));
+                    f.citation() == null ? null : f.citation().localised(english), suggestion, Fixes.applicable(f),
+                    null));
             switch (f.severity()) {
                 case BLOCKER -> blockers++;
                 case WARNING -> warnings++;

@@ -135,6 +135,45 @@ public class Reviews {
     }
 
     /**
+     * Applies the fix a finding offers ({@link Fixes}) to the current version of a draft: the finding of
+     * the rule at the path (and span start, for text) must be in a fresh review of that version. The
+     * change is an ordinary save (If-Match, new version, audit). 404 when there is no such finding, 409
+     * when the finding offers no fix.
+     */
+    @Transactional
+    public Contract applyFix(String contractId, int expectedVersion, String ruleId, String path, Integer start) {
+        var contract = contracts.get(contractId);
+        if (contract.version() != expectedVersion) {
+            throw new io.qiyue.shared.PreconditionFailedException("qiyue.problem.stale", contract.version());
+        }
+        var evaluation = evaluate(contract, clock.instant());
+        var finding = evaluation.findings().stream()
+                .filter(f -> f.ruleId().equals(ruleId) && f.path().equals(path)
+                        && (start == null || (f.span() != null && f.span().start() == start)))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "finding", ruleId + " " + path));
+        if (!Fixes.applicable(finding)) {
+            throw new ConflictException("qiyue.review.no-fix", ruleId);
+        }
+        JsonNode input = json.valueToTree(contracts.editable(contractId));
+        JsonNode current = input.at(path);
+        String value = Fixes.apply(finding, current.isString() ? current.asString() : null)
+                .orElseThrow(() -> new ConflictException("qiyue.review.no-fix", ruleId));
+        int slash = path.lastIndexOf('/');
+        JsonNode parent = input.at(path.substring(0, slash));
+        String last = path.substring(slash + 1);
+        if (parent instanceof tools.jackson.databind.node.ObjectNode object) {
+            object.put(last, value);
+        } else if (parent instanceof tools.jackson.databind.node.ArrayNode array) {
+            array.set(Integer.parseInt(last), array.stringNode(value));
+        } else {
+            throw new ConflictException("qiyue.review.no-fix", ruleId);
+        }
+        var changed = json.treeToValue(input, io.qiyue.contract.ContractInput.class);
+        return contracts.update(contractId, expectedVersion, changed);
+    }
+
+    /**
      * Removes the acceptances whose path now holds another value than when they were accepted (called in
      * the transaction that saves the contract); each removal is audited.
      */

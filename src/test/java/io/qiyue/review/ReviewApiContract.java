@@ -182,4 +182,25 @@ abstract class ReviewApiContract extends ApiTestSupport {
         assertProblem(refused, 409);
         assertThat(refused.body()).contains(VAGUE_PATH);
     }
+
+    @Test
+    void applyingASuggestionRewritesTheWordsAsANewVersion() {
+        var contract = contractWithVagueWord(null);
+        String p = path(contract);
+        var vague = findings(admin().post(p + "/review", "").json(), "QY-L001").getFirst();
+        assertThat(vague.path("fixable").asBoolean()).isTrue();
+        String body = "{\"path\": \"" + VAGUE_PATH + "\", \"start\": 3}";
+        assertProblem(admin().request("POST", p + "/review/findings/QY-L001/apply").json(body).send(), 428);
+
+        var applied = admin().request("POST", p + "/review/findings/QY-L001/apply").header("If-Match", "\"1\"")
+                .json(body).send();
+
+        assertThat(applied.status()).as("%s", applied).isEqualTo(200);
+        assertThat(applied.header("ETag")).isEqualTo("\"2\"");
+        assertThat(applied.json().path("terms").path("rightsAndObligations").path("provider").get(1).asString())
+                .isEqualTo("乙方应在3个工作日内响应甲方的服务请求。");
+        assertThat(findings(admin().post(p + "/review", "").json(), "QY-L001")).isEmpty();
+        assertProblem(admin().request("POST", p + "/review/findings/QY-L001/apply").header("If-Match", "\"2\"")
+                .json(body).send(), 404);
+    }
 }
