@@ -93,6 +93,18 @@ public class Contracts {
                 s.updatedAt()));
     }
 
+    /**
+     * The caller's contracts in batches for background work (e.g. re-reviewing the portfolio): the next
+     * {@code limit} after {@code afterId} in id order (null: the first), without customer names.
+     */
+    public List<Contract> batchAfter(String afterId, int limit) {
+        var scope = scopes.read(CurrentUsers.require());
+        if (scope.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        return store.after(afterId, Math.min(limit, 1000), scope);
+    }
+
     public Contract get(String id) {
         return withCustomerName(readable(id, CurrentUsers.require()));
     }

@@ -55,6 +55,22 @@ class ReviewStore {
         }
     }
 
+    /** The stored findings of several contracts (those never reviewed are absent). */
+    java.util.Map<String, Evaluation> findAll(java.util.Collection<String> contractIds) {
+        var out = new java.util.HashMap<String, Evaluation>();
+        if (contractIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("SELECT contract_id, ruleset_version, findings, errors FROM contract_review WHERE contract_id IN (:ids)")
+                .param("ids", List.copyOf(contractIds))
+                .query(rs -> {
+                    out.put(rs.getString("contract_id"), new Evaluation(rs.getString("ruleset_version"),
+                            json.readValue(rs.getString("findings"), FINDINGS),
+                            json.readValue(rs.getString("errors"), ERRORS)));
+                });
+        return out;
+    }
+
     Optional<Row> find(String contractId) {
         return jdbc.sql("SELECT contract_id, contract_version, ruleset_version, findings, errors, reviewed_at,"
                         + " reviewed_by FROM contract_review WHERE contract_id = ?")

@@ -203,4 +203,53 @@ abstract class ReviewApiContract extends ApiTestSupport {
         assertProblem(admin().request("POST", p + "/review/findings/QY-L001/apply").header("If-Match", "\"2\"")
                 .json(body).send(), 404);
     }
+
+    @Test
+    void portfolioReReviewRunsInTheBackgroundAndReportsGainedAndLostFindings() throws InterruptedException {
+        var contract = contractWithVagueWord(null);
+        String p = path(contract);
+        admin().post(p + "/review", "");
+        // the stored review predates a change made behind the review's back: drop the vague word
+        var provider = JSON.createArrayNode().add("按约定提供服务").add("乙方应在2日内响应甲方的服务请求。");
+        var patch = JSON.createObjectNode();
+        patch.putObject("terms").putObject("rightsAndObligations").set("provider", provider);
+        assertThat(admin().patch(p, patch.toString(), "\"1\"").status()).isEqualTo(200);
+        var sales = createUser("SALES", null);
+        assertProblem(sales.client().post("/api/v1/reviews/portfolio", ""), 403);
+
+        HttpResponse started = null;
+        for (int attempt = 0; attempt < 100; attempt++) { // another test class may be running one
+            started = admin().post("/api/v1/reviews/portfolio", "");
+            if (started.status() != 409) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(started.status()).as("%s", started).isEqualTo(202);
+        String job = started.json().path("jobId").asString();
+        assertThat(started.header("Location")).endsWith("/api/v1/reviews/portfolio/" + job);
+
+        JsonNode progress = null;
+        for (int attempt = 0; attempt < 300; attempt++) {
+            progress = admin().get("/api/v1/reviews/portfolio/" + job).json();
+            if (!progress.path("status").asString().equals("RUNNING")) {
+                break;
+            }
+            Thread.sleep(100);
+        }
+        assertThat(progress.path("status").asString()).as("%s", progress).isEqualTo("DONE");
+        assertThat(progress.path("done").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(progress.path("done").asInt()).isEqualTo(progress.path("total").asInt());
+        JsonNode mine = null;
+        for (JsonNode change : progress.path("changes")) {
+            if (change.path("contractId").asString().equals(contract.path("id").asString())) {
+                mine = change;
+            }
+        }
+        assertThat(mine).as("%s", progress).isNotNull();
+        assertThat(mine.path("lost").toString()).contains("QY-L001", VAGUE_PATH);
+        assertThat(mine.path("gained").isEmpty()).isTrue();
+        assertThat(admin().get(p + "/review").json().path("contractVersion").asInt()).isEqualTo(2);
+        assertProblem(admin().get("/api/v1/reviews/portfolio/nope"), 404);
+    }
 }
