@@ -153,12 +153,15 @@ class ReviewPages {
         return "review/panel :: panel";
     }
 
-    /** After a change of the contract the whole page is stale: htmx navigates, a plain form redirects. */
+    /**
+     * After a change of the contract the whole page is stale: htmx reloads it (the browser keeps the scroll
+     * position; a redirect to the same page with #review would only scroll), a plain form redirects.
+     */
     private static String reload(String id, String htmx, HttpServletResponse response) {
         if (htmx == null) {
             return back(id);
         }
-        response.setHeader("HX-Redirect", "/contracts/" + id + "#review");
+        response.setHeader("HX-Refresh", "true");
         return "review/panel :: empty";
     }
 
