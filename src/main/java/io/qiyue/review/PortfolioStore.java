@@ -32,7 +32,8 @@ class PortfolioStore {
      * expired because its holder died); false when another job holds it. The database decides: an UPDATE
      * guarded by the expiry, or the INSERT of the first row, which the primary key serialises.
      */
-    boolean lock(String holder, Instant now, Duration ttl) {
+    boolean lock(String holder, Instant at, Duration ttl) {
+        Instant now = millis(at);
         int taken = jdbc.sql("UPDATE shedlock SET lock_until = ?, locked_at = ?, locked_by = ? WHERE name = ?"
                         + " AND lock_until <= ?")
                 .params(DbTime.toDb(now.plus(ttl)), DbTime.toDb(now), holder, LOCK, DbTime.toDb(now)).update();
@@ -48,19 +49,27 @@ class PortfolioStore {
     }
 
     /** Extends the lock while its holder still has it. */
-    boolean extend(String holder, Instant now, Duration ttl) {
+    boolean extend(String holder, Instant at, Duration ttl) {
+        Instant now = millis(at);
         return jdbc.sql("UPDATE shedlock SET lock_until = ? WHERE name = ? AND locked_by = ?")
                 .params(DbTime.toDb(now.plus(ttl)), LOCK, holder).update() == 1;
     }
 
-    void unlock(String holder, Instant now) {
+    void unlock(String holder, Instant at) {
+        Instant now = millis(at);
         jdbc.sql("UPDATE shedlock SET lock_until = ? WHERE name = ? AND locked_by = ?")
                 .params(DbTime.toDb(now), LOCK, holder).update();
     }
 
-    Optional<String> holder(Instant now) {
+    Optional<String> holder(Instant at) {
+        Instant now = millis(at);
         return jdbc.sql("SELECT locked_by FROM shedlock WHERE name = ? AND lock_until > ?")
                 .params(LOCK, DbTime.toDb(now)).query(String.class).optional();
+    }
+
+    /** Lock times in whole milliseconds: the databases round finer fractions differently. */
+    private static Instant millis(Instant at) {
+        return at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     void insert(String id, String rulesetVersion, int total, String startedBy, Instant at) {

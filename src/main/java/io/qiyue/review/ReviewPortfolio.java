@@ -74,7 +74,8 @@ public class ReviewPortfolio {
         }
         String id = Ids.newId();
         Instant now = clock.instant();
-        boolean locked = Boolean.TRUE.equals(tx.execute(s -> jobs.lock(id, now, LOCK_TTL)));
+        // outside a transaction: a lost INSERT race must not leave an aborted transaction (PostgreSQL) behind
+        boolean locked = jobs.lock(id, now, LOCK_TTL);
         if (!locked) {
             throw new ConflictException("qiyue.review.portfolio-running", jobs.holder(now).orElse("?"));
         }

@@ -252,4 +252,26 @@ abstract class ReviewApiContract extends ApiTestSupport {
         assertThat(admin().get(p + "/review").json().path("contractVersion").asInt()).isEqualTo(2);
         assertProblem(admin().get("/api/v1/reviews/portfolio/nope"), 404);
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    PortfolioStore portfolioStore;
+
+    @Test
+    void thePortfolioLockIsHeldByOneJobAtATimeAndExpires() {
+        var now = java.time.Instant.now();
+        var ttl = java.time.Duration.ofMinutes(5);
+        try {
+            assertThat(portfolioStore.lock("job-a", now, ttl)).isTrue();
+            assertThat(portfolioStore.lock("job-b", now, ttl)).isFalse();
+            assertThat(portfolioStore.holder(now)).contains("job-a");
+            assertThat(portfolioStore.lock("job-b", now.plus(java.time.Duration.ofMinutes(6)), ttl)).isTrue();
+            assertThat(portfolioStore.extend("job-a", now, ttl)).isFalse();
+            portfolioStore.unlock("job-b", now);
+            assertThat(portfolioStore.lock("job-c", now, ttl)).isTrue();
+        } finally {
+            portfolioStore.unlock("job-a", now);
+            portfolioStore.unlock("job-b", now);
+            portfolioStore.unlock("job-c", now);
+        }
+    }
 }
