@@ -37,5 +37,6 @@ class ReviewGate implements SubmissionGate {
     @EventListener
     void on(ContractSaved saved) {
         reviews.invalidateChangedAcceptances(saved.contract(), saved.actor());
+        reviews.carryReviewForward(saved.contract());
     }
 }

@@ -55,6 +55,12 @@ class ReviewStore {
         }
     }
 
+    /** Moves the stored review of a contract from one version to the next (same content, e.g. a status change). */
+    void carryForward(String contractId, int from, int to) {
+        jdbc.sql("UPDATE contract_review SET contract_version = ? WHERE contract_id = ? AND contract_version = ?")
+                .params(to, contractId, from).update();
+    }
+
     /** The stored findings of several contracts (those never reviewed are absent). */
     java.util.Map<String, Evaluation> findAll(java.util.Collection<String> contractIds) {
         var out = new java.util.HashMap<String, Evaluation>();

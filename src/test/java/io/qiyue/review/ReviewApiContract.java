@@ -145,6 +145,8 @@ abstract class ReviewApiContract extends ApiTestSupport {
         assertThat(submitted.status()).as("%s", submitted).isEqualTo(200);
         assertThat(submitted.json().path("status").asString()).isEqualTo("IN_APPROVAL");
         assertThat(submitted.header("ETag")).isEqualTo("\"3\"");
+        assertThat(admin().get(p + "/review").json().path("contractVersion").asInt())
+                .as("the gate's review describes the submitted version").isEqualTo(3);
         assertProblem(admin().patch(p, "{\"title\": \"审批中修改\"}", "\"3\""), 409);
         assertProblem(submit(p, "\"3\"", null), 409);
 
