@@ -72,6 +72,12 @@
       renumber(rowsContainer);
       return;
     }
+    var go = event.target.closest('[data-review-goto]');
+    if (go) {
+      event.preventDefault();
+      showFinding(go.getAttribute('data-path'), go.getAttribute('data-start'), go.getAttribute('data-end'));
+      return;
+    }
     var confirmable = event.target.closest('[data-confirm]');
     if (confirmable && !window.confirm(confirmable.getAttribute('data-confirm'))) {
       event.preventDefault();
@@ -89,6 +95,58 @@
       }
     }
   });
+
+  // Review panel: scroll to the field a finding is about (data-path = its JSON pointer) and, for words
+  // inside a clause, mark exactly those characters. A pointer without its own element falls back to the
+  // nearest enclosing one, then to the part's card.
+  function clearFindingMarks() {
+    document.querySelectorAll('mark.review-mark').forEach(function (mark) {
+      var parent = mark.parentNode;
+      parent.replaceChild(document.createTextNode(mark.textContent), mark);
+      parent.normalize();
+    });
+    document.querySelectorAll('.review-highlight').forEach(function (el) {
+      el.classList.remove('review-highlight');
+    });
+  }
+
+  function elementFor(path) {
+    var p = path;
+    while (p) {
+      var el = document.querySelector('[data-path="' + CSS.escape(p) + '"]');
+      if (el) {
+        return {element: el, exact: p === path};
+      }
+      p = p.substring(0, p.lastIndexOf('/'));
+    }
+    var segments = path.split('/');
+    var part = segments[1] === 'terms' ? document.getElementById('part-' + segments[2]) : null;
+    if (!part && /customer|ourEntity|party|parties/i.test(path)) {
+      part = document.getElementById('part-parties');
+    }
+    return {element: part || document.getElementById('part-term'), exact: false};
+  }
+
+  function showFinding(path, start, end) {
+    clearFindingMarks();
+    var found = elementFor(path || '');
+    var el = found.element;
+    if (!el) {
+      return;
+    }
+    var text = el.firstChild;
+    if (found.exact && start !== null && end !== null && el.childNodes.length === 1 && text.nodeType === 3
+        && +end <= text.length && +start < +end) {
+      var range = document.createRange();
+      range.setStart(text, +start);
+      range.setEnd(text, +end);
+      var mark = document.createElement('mark');
+      mark.className = 'review-mark';
+      range.surroundContents(mark);
+    }
+    el.classList.add('review-highlight');
+    el.scrollIntoView({behavior: 'smooth', block: 'center'});
+  }
 
   // Only one primary contact: ticking one unticks the others.
   document.addEventListener('change', function (event) {

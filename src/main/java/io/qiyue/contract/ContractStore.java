@@ -91,6 +91,22 @@ class ContractStore {
         return new PageResult<>(items, paging.page(), paging.size(), total);
     }
 
+    /** Keyset paging by id: the next {@code limit} contracts after {@code afterId} (null: from the start). */
+    List<Contract> after(String afterId, int limit, OwnerScope scope) {
+        var sql = new StringBuilder("SELECT " + COLUMNS + " FROM contract WHERE 1=1");
+        var params = new HashMap<String, Object>();
+        if (afterId != null) {
+            sql.append(" AND id > :after");
+            params.put("after", afterId);
+        }
+        if (!scope.all()) {
+            sql.append(" AND owner IN (:owners)");
+            params.put("owners", List.copyOf(scope.owners()));
+        }
+        sql.append(" ORDER BY id LIMIT ").append(limit);
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> contract(rs)).list();
+    }
+
     void insert(Contract c) {
         jdbc.sql("INSERT INTO contract (id, contract_no, type, title, customer_id, our_entity_id, owner, amount_value,"
                         + " amount_currency, start_date, end_date, auto_renew, renewal_notice_days, status, terms, version,"
@@ -112,6 +128,13 @@ class ContractStore {
                         c.startDate(), c.endDate(), c.autoRenew(), c.renewalNoticeDays(),
                         json.writeValueAsString(c.terms()), c.version(), DbTime.toDb(c.updatedAt()), c.id(),
                         expectedVersion)
+                .update() == 1;
+    }
+
+    /** A lifecycle transition: the status and the version change, nothing else. */
+    boolean updateStatus(Contract c, int expectedVersion) {
+        return jdbc.sql("UPDATE contract SET status = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?")
+                .params(c.status().name(), c.version(), DbTime.toDb(c.updatedAt()), c.id(), expectedVersion)
                 .update() == 1;
     }
 

@@ -19,6 +19,7 @@ import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Paging;
 import io.qiyue.shared.PreconditionFailedException;
 import io.qiyue.shared.persistence.IdempotencyKeys;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -54,10 +55,13 @@ public class Contracts {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
+    /** Resolved on use: the gates (review) depend on this service themselves. */
+    private final ObjectProvider<SubmissionGate> gates;
 
     Contracts(ContractStore store, Customers customers, OurEntities ourEntities, DataScopes scopes,
               IdempotencyKeys idempotency, PlatformTransactionManager transactions, Clock clock,
-              ApplicationEventPublisher events, JsonMapper json) {
+              ApplicationEventPublisher events, JsonMapper json, ObjectProvider<SubmissionGate> gates) {
+        this.gates = gates;
         this.store = store;
         this.customers = customers;
         this.ourEntities = ourEntities;
@@ -87,6 +91,18 @@ public class Contracts {
         return result.map(s -> new ContractSummary(s.id(), s.number(), s.type(), s.title(), s.customerId(),
                 names.get(s.customerId()), s.owner(), s.amount(), s.startDate(), s.endDate(), s.status(), s.version(),
                 s.updatedAt()));
+    }
+
+    /**
+     * The caller's contracts in batches for background work (e.g. re-reviewing the portfolio): the next
+     * {@code limit} after {@code afterId} in id order (null: the first), without customer names.
+     */
+    public List<Contract> batchAfter(String afterId, int limit) {
+        var scope = scopes.read(CurrentUsers.require());
+        if (scope.isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        return store.after(afterId, Math.min(limit, 1000), scope);
     }
 
     public Contract get(String id) {
@@ -179,6 +195,65 @@ public class Contracts {
             publish(id, EntityChanged.Action.UPDATE, before, after);
             return withCustomerName(after);
         });
+    }
+
+    /**
+     * DRAFT → IN_APPROVAL. Every {@link SubmissionGate} is asked first (a fresh review of the current
+     * version): any blocking finding refuses the submit with {@link SubmissionBlockedException}. The
+     * transition is a new version of the contract, audited with the status change and the reason.
+     */
+    public Contract submit(String id, int expectedVersion, String reason) {
+        var user = CurrentUsers.require();
+        var before = writable(id, user);
+        checkTransition(before, expectedVersion, ContractStatus.DRAFT, ContractStatus.IN_APPROVAL);
+        var blocking = new ArrayList<SubmissionGate.Blocking>();
+        for (SubmissionGate gate : gates.orderedStream().toList()) {
+            blocking.addAll(gate.blockingFindings(withCustomerName(before)));
+        }
+        if (!blocking.isEmpty()) {
+            throw new SubmissionBlockedException(blocking);
+        }
+        return transition(id, expectedVersion, ContractStatus.DRAFT, ContractStatus.IN_APPROVAL, reason, user);
+    }
+
+    /** IN_APPROVAL → DRAFT: the owner takes the contract back to change it. Audited with the reason. */
+    public Contract withdraw(String id, int expectedVersion, String reason) {
+        var user = CurrentUsers.require();
+        return transition(id, expectedVersion, ContractStatus.IN_APPROVAL, ContractStatus.DRAFT, reason, user);
+    }
+
+    private Contract transition(String id, int expectedVersion, ContractStatus from, ContractStatus to, String reason,
+                                CurrentUser user) {
+        return tx.execute(status -> {
+            var before = writable(id, user);
+            checkTransition(before, expectedVersion, from, to);
+            var after = new Contract(id, before.number(), before.type(), before.title(), before.customerId(), null,
+                    before.ourEntityId(), before.owner(), before.amount(), before.startDate(), before.endDate(),
+                    before.autoRenew(), before.renewalNoticeDays(), to, before.terms(), expectedVersion + 1,
+                    before.createdAt(), before.createdBy(), clock.instant());
+            if (!store.updateStatus(after, expectedVersion)) {
+                throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
+            }
+            saveVersion(after, user);
+            var changes = new ArrayList<>(JsonTrees.diff(json.valueToTree(auditView(before)),
+                    json.valueToTree(auditView(after))));
+            String why = blank(reason) ? null : reason.strip();
+            if (why != null) {
+                changes.add(new EntityChanged.Change("reason", null, why));
+            }
+            events.publishEvent(new EntityChanged("CONTRACT", id, EntityChanged.Action.UPDATE,
+                    CurrentUsers.actorName(), after.updatedAt(), changes));
+            return withCustomerName(after);
+        });
+    }
+
+    private static void checkTransition(Contract before, int expectedVersion, ContractStatus from, ContractStatus to) {
+        if (before.version() != expectedVersion) {
+            throw new PreconditionFailedException("qiyue.problem.stale", before.version());
+        }
+        if (before.status() != from) {
+            throw new ConflictException("qiyue.contract.transition-not-allowed", before.status(), to);
+        }
     }
 
     public List<ContractVersion> versions(String id) {

@@ -3,7 +3,23 @@ package io.qiyue.review;
 /**
  * One thing a rule found: {@code path} is a JSON pointer into the contract, {@code span} the exact
  * characters when the finding is inside clause text; message and suggestion are localised.
+ * {@code fixable}: the suggestion can be applied as is (POST …/findings/{ruleId}/apply).
+ * {@code accepted} is set on a WARNING accepted with a reason (null otherwise).
  */
 public record Finding(String ruleId, Severity severity, String path, Span span, String message, Citation citation,
-                      String suggestion) {
+                      String suggestion, boolean fixable, Acceptance accepted) {
+
+    public Finding(String ruleId, Severity severity, String path, Span span, String message, Citation citation,
+                   String suggestion) {
+        this(ruleId, severity, path, span, message, citation, suggestion, false, null);
+    }
+
+    public Finding accepted(Acceptance acceptance) {
+        return new Finding(ruleId, severity, path, span, message, citation, suggestion, fixable, acceptance);
+    }
+
+    /** Whether this finding stops the contract from being submitted: a BLOCKER, or a WARNING not accepted. */
+    public boolean blocking() {
+        return severity == Severity.BLOCKER || (severity == Severity.WARNING && accepted == null);
+    }
 }

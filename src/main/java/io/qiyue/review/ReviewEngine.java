@@ -3,6 +3,8 @@ package io.qiyue.review;
 import io.qiyue.review.rules.Catalogue;
 import io.qiyue.review.rules.Findings;
 import io.qiyue.review.rules.Rule;
+import io.qiyue.review.rules.RuleConfig;
+import io.qiyue.review.rules.TextScanner;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
@@ -26,11 +28,16 @@ public final class ReviewEngine {
 
     private final Ruleset ruleset;
     private final List<Rule> rules;
+    private final RuleConfig[] configs;
+    private final TextScanner scanner;
     private final MessageSource messages;
 
     public ReviewEngine(Ruleset ruleset, MessageSource messages) {
         this.ruleset = ruleset;
-        this.rules = Catalogue.create(ruleset::config);
+        var catalogue = Catalogue.of(ruleset::config);
+        this.rules = catalogue.rules();
+        this.scanner = catalogue.scanner();
+        this.configs = rules.stream().map(r -> ruleset.config(r.id())).toArray(RuleConfig[]::new);
         this.messages = messages;
     }
 
@@ -60,12 +67,14 @@ public final class ReviewEngine {
     public Evaluation evaluate(ReviewSubject subject) {
         var findings = new ArrayList<RawFinding>();
         var errors = new ArrayList<RuleError>();
-        for (Rule rule : rules) {
+        var scan = scanner.scan(subject.clauses());
+        for (int i = 0; i < configs.length; i++) {
+            Rule rule = rules.get(i);
             try {
                 if (!rule.appliesTo(subject)) {
                     continue;
                 }
-                var out = new Findings(ruleset.config(rule.id()), subject);
+                var out = new Findings(configs[i], subject, scan);
                 rule.check(subject, out);
                 findings.addAll(out.reported());
             } catch (RuntimeException | StackOverflowError e) {
@@ -98,7 +107,8 @@ public final class ReviewEngine {
             String message = messages.getMessage(f.messageCode(), args, f.messageCode(), target);
             String suggestion = messages.getMessage(f.messageCode() + ".suggestion", args, null, target);
             findings.add(new Finding(f.ruleId(), f.severity(), f.path(), f.span(), message,
-                    f.citation() == null ? null : f.citation().localised(english), suggestion));
+                    f.citation() == null ? null : f.citation().localised(english), suggestion, Fixes.applicable(f),
+                    null));
             switch (f.severity()) {
                 case BLOCKER -> blockers++;
                 case WARNING -> warnings++;
@@ -111,28 +121,56 @@ public final class ReviewEngine {
 
     /** JSON pointers compared segment by segment, numeric segments as numbers (/items/2 before /items/10). */
     static int comparePointers(String a, String b) {
-        String[] x = a.split("/", -1);
-        String[] y = b.split("/", -1);
-        for (int i = 0; i < Math.min(x.length, y.length); i++) {
+        int i = 0;
+        int j = 0;
+        while (true) {
+            int ei = a.indexOf('/', i);
+            int ej = b.indexOf('/', j);
+            if (ei < 0) {
+                ei = a.length();
+            }
+            if (ej < 0) {
+                ej = b.length();
+            }
             int c;
-            if (isNumber(x[i]) && isNumber(y[i])) {
-                c = x[i].length() != y[i].length() ? x[i].length() - y[i].length() : x[i].compareTo(y[i]);
+            int li = ei - i;
+            int lj = ej - j;
+            if (isNumber(a, i, ei) && isNumber(b, j, ej) && li != lj) {
+                c = li - lj;
             } else {
-                c = x[i].compareTo(y[i]);
+                c = compareSegments(a, i, ei, b, j, ej);
             }
             if (c != 0) {
                 return c;
             }
+            boolean endA = ei == a.length();
+            boolean endB = ej == b.length();
+            if (endA || endB) {
+                return endA == endB ? 0 : endA ? -1 : 1;
+            }
+            i = ei + 1;
+            j = ej + 1;
         }
-        return x.length - y.length;
     }
 
-    private static boolean isNumber(String s) {
-        if (s.isEmpty() || s.length() > 9) {
+    private static int compareSegments(String a, int i, int ei, String b, int j, int ej) {
+        int n = Math.min(ei - i, ej - j);
+        for (int k = 0; k < n; k++) {
+            char x = a.charAt(i + k);
+            char y = b.charAt(j + k);
+            if (x != y) {
+                return x - y;
+            }
+        }
+        return (ei - i) - (ej - j);
+    }
+
+    private static boolean isNumber(String s, int from, int to) {
+        if (to == from || to - from > 9) {
             return false;
         }
-        for (int i = 0; i < s.length(); i++) {
-            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        for (int k = from; k < to; k++) {
+            if (s.charAt(k) < '0' || s.charAt(k) > '9') {
                 return false;
             }
         }

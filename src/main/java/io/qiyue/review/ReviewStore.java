@@ -55,6 +55,28 @@ class ReviewStore {
         }
     }
 
+    /** Moves the stored review of a contract from one version to the next (same content, e.g. a status change). */
+    void carryForward(String contractId, int from, int to) {
+        jdbc.sql("UPDATE contract_review SET contract_version = ? WHERE contract_id = ? AND contract_version = ?")
+                .params(to, contractId, from).update();
+    }
+
+    /** The stored findings of several contracts (those never reviewed are absent). */
+    java.util.Map<String, Evaluation> findAll(java.util.Collection<String> contractIds) {
+        var out = new java.util.HashMap<String, Evaluation>();
+        if (contractIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("SELECT contract_id, ruleset_version, findings, errors FROM contract_review WHERE contract_id IN (:ids)")
+                .param("ids", List.copyOf(contractIds))
+                .query(rs -> {
+                    out.put(rs.getString("contract_id"), new Evaluation(rs.getString("ruleset_version"),
+                            json.readValue(rs.getString("findings"), FINDINGS),
+                            json.readValue(rs.getString("errors"), ERRORS)));
+                });
+        return out;
+    }
+
     Optional<Row> find(String contractId) {
         return jdbc.sql("SELECT contract_id, contract_version, ruleset_version, findings, errors, reviewed_at,"
                         + " reviewed_by FROM contract_review WHERE contract_id = ?")

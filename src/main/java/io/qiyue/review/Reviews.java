@@ -1,46 +1,67 @@
 package io.qiyue.review;
 
+import io.qiyue.contract.Contract;
 import io.qiyue.contract.Contracts;
 import io.qiyue.customer.Customers;
 import io.qiyue.customer.OurEntities;
 import io.qiyue.security.CurrentUsers;
+import io.qiyue.shared.ConflictException;
+import io.qiyue.shared.EntityChanged;
+import io.qiyue.shared.Hashes;
+import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.NotFoundException;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * Reviews a contract's current version within the caller's data scope ({@link Contracts#get} is a 404
- * outside it) and keeps the last result per contract.
+ * outside it) and keeps the last result per contract; accepts warnings with a written reason.
  */
 @Service
 public class Reviews {
+    static final int MAX_REASON = 1000;
+    static final String AUDIT_TYPE = "CONTRACT_REVIEW";
+
     private final Contracts contracts;
     private final Customers customers;
     private final OurEntities ourEntities;
     private final ReviewStore store;
+    private final AcceptanceStore acceptances;
     private final ReviewEngine engine;
     private final Clock clock;
+    private final JsonMapper json;
+    private final ApplicationEventPublisher events;
 
-    Reviews(Contracts contracts, Customers customers, OurEntities ourEntities, ReviewStore store, Environment environment,
-            Clock clock) {
+    Reviews(Contracts contracts, Customers customers, OurEntities ourEntities, ReviewStore store,
+            AcceptanceStore acceptances, Environment environment, Clock clock, JsonMapper json,
+            ApplicationEventPublisher events) {
         this.contracts = contracts;
         this.customers = customers;
         this.ourEntities = ourEntities;
         this.store = store;
+        this.acceptances = acceptances;
         // per-installation settings: qiyue.review.settings.QY-V001.thresholdPercent=25
         Map<String, String> settings = Binder.get(environment)
                 .bind("qiyue.review.settings", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
         this.engine = new ReviewEngine(Ruleset.standard(settings), ReviewEngine.defaultMessages());
         this.clock = clock;
+        this.json = json;
+        this.events = events;
     }
 
     public ReviewEngine engine() {
@@ -51,12 +72,8 @@ public class Reviews {
     @Transactional
     public StoredReview review(String contractId, Locale locale) {
         var contract = contracts.get(contractId);
-        var customer = customers.party(contract.customerId()).orElse(null);
-        var ourEntity = ourEntities.party(contract.ourEntityId()).orElse(null);
         Instant now = clock.instant();
-        var subject = ReviewSubject.of(contract, customer, ourEntity, LocalDate.ofInstant(now, clock.getZone()));
-        var evaluation = engine.evaluate(subject);
-        var row = new ReviewStore.Row(contract.id(), contract.version(), evaluation, now,
+        var row = new ReviewStore.Row(contract.id(), contract.version(), evaluate(contract, now), now,
                 CurrentUsers.require().username());
         store.save(row);
         return view(row, locale);
@@ -70,10 +87,182 @@ public class Reviews {
                 .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "review", contractId));
     }
 
-    private StoredReview view(ReviewStore.Row row, Locale locale) {
+    /**
+     * Accepts the WARNING findings of a rule at a path of a draft, with a written reason (1–1000
+     * characters), after a fresh review of the current version: 404 when there is no such finding, 409
+     * for a BLOCKER or INFO. The acceptance keeps a fingerprint of the value at the path, is audited, and
+     * lasts until a save changes that value.
+     */
+    @Transactional
+    public StoredReview accept(String contractId, String ruleId, String path, String reason, Locale locale) {
+        var violations = new ArrayList<io.qiyue.shared.FieldViolation>();
+        if (path == null || path.isBlank()) {
+            violations.add(new io.qiyue.shared.FieldViolation("path", "qiyue.validation.required"));
+        }
+        if (reason == null || reason.isBlank()) {
+            violations.add(new io.qiyue.shared.FieldViolation("reason", "qiyue.validation.required"));
+        } else if (reason.strip().length() > MAX_REASON) {
+            violations.add(new io.qiyue.shared.FieldViolation("reason", "qiyue.validation.size", 1, MAX_REASON));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        contracts.editable(contractId); // 403 unless the caller may change the contract
+        var contract = contracts.get(contractId);
+        if (!contract.status().editable()) {
+            throw new ConflictException("qiyue.contract.not-editable", contract.status());
+        }
+        Instant now = clock.instant();
+        var evaluation = evaluate(contract, now);
+        var matching = evaluation.findings().stream()
+                .filter(f -> f.ruleId().equals(ruleId) && f.path().equals(path)).toList();
+        if (matching.isEmpty()) {
+            throw new NotFoundException("qiyue.problem.not-found", "finding", ruleId + " " + path);
+        }
+        if (matching.stream().noneMatch(f -> f.severity() == Severity.WARNING)) {
+            throw new ConflictException("qiyue.review.not-acceptable", ruleId, matching.getFirst().severity());
+        }
+        String user = CurrentUsers.require().username();
+        String why = reason.strip();
+        acceptances.save(new AcceptanceStore.Row(contractId, ruleId, path, fingerprint(tree(contract), path),
+                contract.version(), why, user, now));
+        events.publishEvent(new EntityChanged(AUDIT_TYPE, contractId, EntityChanged.Action.UPDATE,
+                CurrentUsers.actorName(), now, List.of(new EntityChanged.Change(
+                "accepted " + ruleId + " " + path, null, why))));
+        var row = new ReviewStore.Row(contract.id(), contract.version(), evaluation, now, user);
+        store.save(row);
+        return view(row, locale);
+    }
+
+    /**
+     * Applies the fix a finding offers ({@link Fixes}) to the current version of a draft: the finding of
+     * the rule at the path (and span start, for text) must be in a fresh review of that version. The
+     * change is an ordinary save (If-Match, new version, audit). 404 when there is no such finding, 409
+     * when the finding offers no fix.
+     */
+    @Transactional
+    public Contract applyFix(String contractId, int expectedVersion, String ruleId, String path, Integer start) {
+        var contract = contracts.get(contractId);
+        if (contract.version() != expectedVersion) {
+            throw new io.qiyue.shared.PreconditionFailedException("qiyue.problem.stale", contract.version());
+        }
+        var evaluation = evaluate(contract, clock.instant());
+        var finding = evaluation.findings().stream()
+                .filter(f -> f.ruleId().equals(ruleId) && f.path().equals(path)
+                        && (start == null || (f.span() != null && f.span().start() == start)))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "finding", ruleId + " " + path));
+        if (!Fixes.applicable(finding)) {
+            throw new ConflictException("qiyue.review.no-fix", ruleId);
+        }
+        JsonNode input = json.valueToTree(contracts.editable(contractId));
+        JsonNode current = input.at(path);
+        String value = Fixes.apply(finding, current.isString() ? current.asString() : null)
+                .orElseThrow(() -> new ConflictException("qiyue.review.no-fix", ruleId));
+        int slash = path.lastIndexOf('/');
+        JsonNode parent = input.at(path.substring(0, slash));
+        String last = path.substring(slash + 1);
+        if (parent instanceof tools.jackson.databind.node.ObjectNode object) {
+            object.put(last, value);
+        } else if (parent instanceof tools.jackson.databind.node.ArrayNode array) {
+            array.set(Integer.parseInt(last), array.stringNode(value));
+        } else {
+            throw new ConflictException("qiyue.review.no-fix", ruleId);
+        }
+        var changed = json.treeToValue(input, io.qiyue.contract.ContractInput.class);
+        return contracts.update(contractId, expectedVersion, changed);
+    }
+
+    /**
+     * Removes the acceptances whose path now holds another value than when they were accepted (called in
+     * the transaction that saves the contract); each removal is audited.
+     */
+    void invalidateChangedAcceptances(Contract saved, String actor) {
+        var rows = acceptances.of(saved.id());
+        if (rows.isEmpty()) {
+            return;
+        }
+        JsonNode tree = tree(saved);
+        var changes = new ArrayList<EntityChanged.Change>();
+        for (var row : rows) {
+            if (!fingerprint(tree, row.path()).equals(row.fingerprint())) {
+                acceptances.delete(row.contractId(), row.ruleId(), row.path());
+                changes.add(new EntityChanged.Change("accepted " + row.ruleId() + " " + row.path(), row.reason(),
+                        null));
+            }
+        }
+        if (!changes.isEmpty()) {
+            events.publishEvent(new EntityChanged(AUDIT_TYPE, saved.id(), EntityChanged.Action.UPDATE,
+                    actor == null ? CurrentUsers.actorName() : actor, clock.instant(), changes));
+        }
+    }
+
+    /**
+     * A lifecycle transition saves a new version with the same terms: the stored review still describes it,
+     * so it moves to the new version instead of showing as outdated.
+     */
+    void carryReviewForward(Contract saved) {
+        int previous = saved.version() - 1;
+        if (previous < 1) {
+            return;
+        }
+        var last = store.find(saved.id());
+        if (last.isEmpty() || last.get().contractVersion() != previous) {
+            return;
+        }
+        JsonNode before = json.readTree(contracts.versionContent(saved.id(), previous));
+        JsonNode after = json.readTree(contracts.versionContent(saved.id(), saved.version()));
+        if (before instanceof tools.jackson.databind.node.ObjectNode b
+                && after instanceof tools.jackson.databind.node.ObjectNode a) {
+            b.remove(List.of("status", "version"));
+            a.remove(List.of("status", "version"));
+            if (a.equals(b)) {
+                store.carryForward(saved.id(), previous, saved.version());
+            }
+        }
+    }
+
+    ReviewSubject subject(Contract contract, Instant now) {
+        var customer = customers.party(contract.customerId()).orElse(null);
+        var ourEntity = ourEntities.party(contract.ourEntityId()).orElse(null);
+        return ReviewSubject.of(contract, customer, ourEntity, LocalDate.ofInstant(now, clock.getZone()));
+    }
+
+    private Evaluation evaluate(Contract contract, Instant now) {
+        return engine.evaluate(subject(contract, now));
+    }
+
+    private JsonNode tree(Contract contract) {
+        return json.valueToTree(contract);
+    }
+
+    /** The SHA-256 of the canonical JSON at a pointer (of a marker when nothing is there). */
+    static String fingerprint(JsonNode tree, String path) {
+        JsonNode value;
+        try {
+            value = tree.at(path);
+        } catch (RuntimeException badPointer) {
+            value = null;
+        }
+        String text = value == null || value.isMissingNode() ? "\u0000missing" : value.toString();
+        return Hashes.sha256Hex(text);
+    }
+
+    StoredReview view(ReviewStore.Row row, Locale locale) {
         var review = engine.localise(row.evaluation(), locale);
-        return new StoredReview(row.contractId(), row.contractVersion(), review.rulesetVersion(), review.findings(),
-                review.blockers(), review.warnings(), review.infos(), review.errors(), row.reviewedAt(),
+        Map<String, Acceptance> accepted = new HashMap<>();
+        for (var a : acceptances.of(row.contractId())) {
+            accepted.put(a.ruleId() + " " + a.path(), a.acceptance());
+        }
+        var findings = review.findings();
+        if (!accepted.isEmpty()) {
+            findings = findings.stream().map(f -> f.severity() == Severity.WARNING
+                    && accepted.containsKey(f.ruleId() + " " + f.path())
+                    ? f.accepted(accepted.get(f.ruleId() + " " + f.path())) : f).toList();
+        }
+        int open = (int) findings.stream().filter(Finding::blocking).count();
+        return new StoredReview(row.contractId(), row.contractVersion(), review.rulesetVersion(), findings,
+                review.blockers(), review.warnings(), review.infos(), open, review.errors(), row.reviewedAt(),
                 row.reviewedBy());
     }
 }

@@ -3,8 +3,11 @@ package io.qiyue.review;
 import java.time.Instant;
 import java.util.List;
 
-/** The last review of a contract, localised: which version it reviewed, with which ruleset, by whom and when. */
+/**
+ * The last review of a contract, localised: which version it reviewed, with which ruleset, by whom and when.
+ * {@code blocking} counts the findings that stop a submission (blockers, and warnings not accepted).
+ */
 public record StoredReview(String contractId, int contractVersion, String rulesetVersion, List<Finding> findings,
-                           int blockers, int warnings, int infos, List<RuleError> errors, Instant reviewedAt,
-                           String reviewedBy) {
+                           int blockers, int warnings, int infos, int blocking, List<RuleError> errors,
+                           Instant reviewedAt, String reviewedBy) {
 }

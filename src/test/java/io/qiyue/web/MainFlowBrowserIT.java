@@ -175,4 +175,59 @@ class MainFlowBrowserIT extends ApiTestSupport {
             assertThat(page.locator("#changed-fields")).containsText("甲方总部及分部机房");
         }
     }
+
+    @Test
+    void reviewPanelLocatesAcceptsAppliesAndGatesTheSubmission() {
+        String customerId = createOrganization(admin()).path("id").asString();
+        var body = io.qiyue.testing.ContractSamples.contract("SERVICE", unique("浏览器审查合同"), customerId,
+                ourEntityId());
+        ((tools.jackson.databind.node.ArrayNode) body.path("terms").path("rightsAndObligations").path("provider"))
+                .add("乙方应及时响应甲方的服务请求。").add("本合同项下乙方对任何损失概不负责。");
+        String id = createContract(admin(), body).path("id").asString();
+        String base = "http://127.0.0.1:" + port;
+
+        try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
+            Page page = context.newPage();
+            page.navigate(base + "/login");
+            page.fill("#username", "admin");
+            page.fill("#password", ADMIN_PASSWORD);
+            page.click("#login-submit");
+            page.waitForURL(url -> !url.contains("/login"));
+
+            page.navigate(base + "/contracts/" + id);
+            assertThat(page.locator("#review-none")).isVisible();
+            page.click("#run-review");
+            assertThat(page.locator("#review-BLOCKER")).containsText("阻断");
+            var vague = page.locator(".review-finding[data-rule='QY-L001']");
+            assertThat(vague).hasCount(1);
+            assertThat(vague).containsText("民法典");
+            vague.locator("[data-review-goto]").click();
+            assertThat(page.locator("mark.review-mark")).hasText("及时");
+
+            page.click("#lifecycle-submit");
+            assertThat(page.locator("#review-gated")).containsText("QY-V004");
+            assertThat(page.locator("#contract-status")).hasText("草稿");
+
+            page.waitForLoadState();
+            page.locator(".review-finding[data-rule='QY-V004'] .review-apply").click();
+            assertThat(page.locator("#review-summary")).containsText("阻断 0");
+            assertThat(page.locator("[data-path='/terms/rightsAndObligations/provider/2']")).hasText("本合同项下乙方对任何损失。");
+
+            for (int guard = 0; guard < 20 && page.locator(".review-finding details").count() > 0; guard++) {
+                var details = page.locator(".review-finding details").first();
+                details.locator("summary").click();
+                details.locator("textarea[name=reason]").fill("已与客户确认");
+                details.locator(".review-accept").click();
+                page.waitForTimeout(200);
+            }
+            assertThat(page.locator("#review-summary")).containsText("没有阻止提交审批的问题");
+            assertThat(page.locator(".review-accepted").first()).containsText("已与客户确认");
+
+            page.click("#lifecycle-submit");
+            assertThat(page.locator("#contract-status")).hasText("审批中");
+            assertThat(page.locator("#edit-contract")).hasCount(0);
+            page.click("#lifecycle-withdraw");
+            assertThat(page.locator("#contract-status")).hasText("草稿");
+        }
+    }
 }

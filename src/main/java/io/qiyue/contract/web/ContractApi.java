@@ -16,6 +16,7 @@ import io.qiyue.shared.Versions;
 import io.qiyue.shared.web.JsonInput;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.Size;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
@@ -113,6 +114,26 @@ class ContractApi {
         JsonNode base = json.valueToTree(contracts.editable(id));
         var input = JsonInput.read(json, validator, JsonTrees.mergePatch(base, patch), ContractInput.class);
         return ok(contracts.update(id, expected, input));
+    }
+
+    /** The reason of a lifecycle transition (optional), recorded in the audit trail. */
+    record Transition(@Size(max = 1000) String reason) {
+    }
+
+    /** DRAFT → IN_APPROVAL; 409 with the blocking review findings when the contract is not ready. */
+    @PostMapping("/contracts/{id}/submit")
+    ResponseEntity<Contract> submit(@PathVariable String id,
+                                    @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                    @Valid @RequestBody(required = false) Transition body) {
+        return ok(contracts.submit(id, Versions.expected(ifMatch), body == null ? null : body.reason()));
+    }
+
+    /** IN_APPROVAL → DRAFT. */
+    @PostMapping("/contracts/{id}/withdraw")
+    ResponseEntity<Contract> withdraw(@PathVariable String id,
+                                      @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                      @Valid @RequestBody(required = false) Transition body) {
+        return ok(contracts.withdraw(id, Versions.expected(ifMatch), body == null ? null : body.reason()));
     }
 
     /** The whole version history: saved versions and uploaded paper, in one numbering (see ExternalVersions). */

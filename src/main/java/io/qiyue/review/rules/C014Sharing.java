@@ -3,7 +3,6 @@ package io.qiyue.review.rules;
 import io.qiyue.contract.ContractType;
 import io.qiyue.review.ReviewSubject;
 import io.qiyue.review.Severity;
-import java.util.regex.Pattern;
 
 /** QY-C014: purpose, sharing period, and return or deletion at the end (PIPL 第21、23、47条); BLOCKER when personal information is shared. */
 final class C014Sharing implements Rule {
@@ -12,10 +11,10 @@ final class C014Sharing implements Rule {
         return "QY-C014";
     }
 
-    private final Pattern returnOrDeletion;
+    private final int returnOrDeletion;
 
-    C014Sharing(RuleConfig config) {
-        this.returnOrDeletion = config.wordPattern("returnOrDeletionWords");
+    C014Sharing(RuleConfig config, TextScanner scanner) {
+        this.returnOrDeletion = scanner.register(config.wordPattern("returnOrDeletionWords"));
     }
 
     @Override
@@ -34,7 +33,7 @@ final class C014Sharing implements Rule {
             f.report(severity, "/terms/sharingPeriod", "period");
         }
         boolean stated = t.personalInformation() != null && !Texts.blank(t.personalInformation().returnOrDeletion());
-        if (!stated && !Texts.anyClauseMatches(s, returnOrDeletion)) {
+        if (!stated && !f.scan().anyClause(returnOrDeletion)) {
             f.report(severity, "/terms/personalInformation/returnOrDeletion", "returnOrDeletion");
         }
     }

@@ -6,7 +6,6 @@ import io.qiyue.review.Severity;
 import io.qiyue.review.Span;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -17,11 +16,18 @@ import java.util.List;
 public final class Findings {
     private final RuleConfig config;
     private final ReviewSubject subject;
-    private final List<RawFinding> out = new ArrayList<>();
+    private final TextScanner.Scan scan;
+    private final List<RawFinding> out = new ArrayList<>(4);
 
-    public Findings(RuleConfig config, ReviewSubject subject) {
+    public Findings(RuleConfig config, ReviewSubject subject, TextScanner.Scan scan) {
         this.config = config;
         this.subject = subject;
+        this.scan = scan;
+    }
+
+    /** The matches of the registered patterns in the subject's clauses (shared by all rules of one review). */
+    TextScanner.Scan scan() {
+        return scan;
     }
 
     public void report(Severity severity, String path, String message, Object... args) {
@@ -38,8 +44,19 @@ public final class Findings {
 
     public void report(Severity severity, String path, Span span, String message, String citationKey, Object... args) {
         out.add(new RawFinding(config.ruleId(), severity, path, span, "review." + config.ruleId() + "." + message,
-                Arrays.stream(args).map(String::valueOf).toList(),
+                strings(args),
                 config.citation(citationKey, subject.signingDate())));
+    }
+
+    private static List<String> strings(Object[] args) {
+        if (args.length == 0) {
+            return List.of();
+        }
+        var out = new String[args.length];
+        for (int i = 0; i < args.length; i++) {
+            out[i] = String.valueOf(args[i]);
+        }
+        return List.of(out);
     }
 
     public RuleConfig config() {

@@ -3,8 +3,6 @@ package io.qiyue.review.rules;
 import io.qiyue.review.Clause;
 import io.qiyue.review.ReviewSubject;
 import io.qiyue.review.Severity;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** QY-L001: vague time words (及时, 尽快 …; the list is data) with no number within a few characters. */
 final class L001VagueTime implements Rule {
@@ -13,24 +11,25 @@ final class L001VagueTime implements Rule {
         return "QY-L001";
     }
 
-    private final Pattern words;
+    private final int words;
     private final int window;
     private final String numerals;
 
-    L001VagueTime(RuleConfig config) {
-        this.words = config.wordPattern("words");
+    L001VagueTime(RuleConfig config, TextScanner scanner) {
+        this.words = scanner.register(config.wordPattern("words"));
         this.window = config.integer("numberWindow");
         this.numerals = config.parameter("numerals").asString();
     }
 
     @Override
     public void check(ReviewSubject s, Findings f) {
-        for (Clause clause : s.clauses()) {
+        var clauses = s.clauses();
+        for (int ci = 0; ci < clauses.size(); ci++) {
+            Clause clause = clauses.get(ci);
             String text = clause.text();
-            Matcher m = words.matcher(text);
-            while (m.find()) {
-                if (!numberNear(text, m.start(), m.end())) {
-                    f.reportSpan(Severity.WARNING, clause.id(), m.start(), m.end(), "vague", m.group());
+            for (int[] m : f.scan().matches(ci, words)) {
+                if (!numberNear(text, m[0], m[1])) {
+                    f.reportSpan(Severity.WARNING, clause.id(), m[0], m[1], "vague", text.substring(m[0], m[1]));
                 }
             }
         }

@@ -23,23 +23,37 @@ final class L003Amounts implements Rule {
             "^\\s*[（(]\\s*(?:人民币|RMB)?\\s*[¥￥]?\\s*([0-9][0-9,，]*(?:\\.[0-9]{1,2})?)\\s*元?\\s*[）)]");
     private static final Pattern SCHEDULE = Pattern.compile("^/terms/payment/schedule/(\\d+)/description$");
 
+    private final int capitals;
+
+    L003Amounts(TextScanner scanner) {
+        this.capitals = scanner.register(CAPITALS);
+    }
+
     private record Amount(int start, int end, String capitals, BigDecimal value, BigDecimal figures, int figuresEnd) {
     }
 
     @Override
     public void check(ReviewSubject s, Findings f) {
-        for (Clause clause : s.clauses()) {
+        var clauses = s.clauses();
+        for (int ci = 0; ci < clauses.size(); ci++) {
+            Clause clause = clauses.get(ci);
             String text = clause.text();
+            var hits = f.scan().matches(ci, capitals);
+            if (hits.isEmpty()) {
+                continue;
+            }
             var amounts = new ArrayList<Amount>();
-            Matcher m = CAPITALS.matcher(text);
-            while (m.find()) {
-                String run = m.group();
+            Matcher fig = FIGURES.matcher(text);
+            for (int[] hit : hits) {
+                int start = hit[0];
+                int end = hit[1];
+                String run = text.substring(start, end);
                 if (!looksLikeAmount(run)) {
                     continue;
                 }
-                Matcher fig = FIGURES.matcher(text).region(m.end(), text.length());
+                fig.region(end, text.length());
                 BigDecimal figures = null;
-                int figuresEnd = m.end();
+                int figuresEnd = end;
                 if (fig.lookingAt()) {
                     figures = new BigDecimal(fig.group(1).replace(",", "").replace("，", ""));
                     figuresEnd = fig.end();
@@ -49,17 +63,17 @@ final class L003Amounts implements Rule {
                     value = ChineseAmounts.parse(run);
                 } catch (ChineseAmounts.InvalidAmountException invalid) {
                     if (figures != null) {
-                        f.reportSpan(Severity.BLOCKER, clause.id(), m.start(), m.end(), "invalidWithFigures", run,
+                        f.reportSpan(Severity.BLOCKER, clause.id(), start, end, "invalidWithFigures", run,
                                 ChineseAmounts.format(figures.setScale(2, java.math.RoundingMode.HALF_UP)));
                     } else {
-                        f.reportSpan(Severity.BLOCKER, clause.id(), m.start(), m.end(), "invalid", run);
+                        f.reportSpan(Severity.BLOCKER, clause.id(), start, end, "invalid", run);
                     }
                 }
                 if (value != null && figures != null && value.compareTo(figures) != 0) {
-                    f.reportSpan(Severity.BLOCKER, clause.id(), m.start(), figuresEnd, "mismatch", run,
+                    f.reportSpan(Severity.BLOCKER, clause.id(), start, figuresEnd, "mismatch", run,
                             Texts.money(figures));
                 }
-                amounts.add(new Amount(m.start(), m.end(), run, value, figures, figuresEnd));
+                amounts.add(new Amount(start, end, run, value, figures, figuresEnd));
             }
             BigDecimal field = field(s, clause.id());
             if (field != null && amounts.size() == 1) {

@@ -21,8 +21,10 @@ final class L004Dates implements Rule {
     private final Pattern startAfter;
     private final Pattern endBefore;
     private final Pattern endAfter;
+    private final int dates;
 
-    L004Dates(RuleConfig config) {
+    L004Dates(RuleConfig config, TextScanner scanner) {
+        this.dates = scanner.register(DATE);
         this.startBefore = Pattern.compile("(?:" + config.parameter("startBefore").asString() + ")\\s*$");
         this.startAfter = Pattern.compile("^\\s*(?:" + config.parameter("startAfter").asString() + ")");
         this.endBefore = Pattern.compile("(?:" + config.parameter("endBefore").asString() + ")\\s*$");
@@ -35,10 +37,19 @@ final class L004Dates implements Rule {
         if (c.startDate() != null && c.endDate() != null && c.endDate().isBefore(c.startDate())) {
             f.report(Severity.BLOCKER, "/endDate", "order", c.endDate(), c.startDate());
         }
-        for (Clause clause : s.clauses()) {
+        var clauses = s.clauses();
+        for (int ci = 0; ci < clauses.size(); ci++) {
+            Clause clause = clauses.get(ci);
             String text = clause.text();
-            Matcher m = DATE.matcher(text);
-            while (m.find()) {
+            var hits = f.scan().matches(ci, dates);
+            if (hits.isEmpty()) {
+                continue;
+            }
+            Matcher m = DATE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+            for (int[] hit : hits) {
+                if (!m.region(hit[0], text.length()).lookingAt()) {
+                    continue; // cannot happen: the scanner found this match here
+                }
                 int g = m.group(1) != null ? 1 : 4;
                 LocalDate date;
                 try {

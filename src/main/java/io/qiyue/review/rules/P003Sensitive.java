@@ -2,7 +2,6 @@ package io.qiyue.review.rules;
 
 import io.qiyue.review.ReviewSubject;
 import io.qiyue.review.Severity;
-import java.util.regex.Pattern;
 
 /** QY-P003: sensitive personal information: separate consent (PIPL 第29条), necessity and impact notified (第30条), guardian consent for minors under 14 (第31条). */
 final class P003Sensitive implements Rule {
@@ -16,16 +15,16 @@ final class P003Sensitive implements Rule {
         return java.util.Set.of(io.qiyue.contract.ContractType.INFO_SHARING);
     }
 
-    private final Pattern minors;
-    private final Pattern guardian;
-    private final Pattern necessity;
-    private final Pattern impact;
+    private final int minors;
+    private final int guardian;
+    private final int necessity;
+    private final int impact;
 
-    P003Sensitive(RuleConfig config) {
-        this.minors = config.wordPattern("minorWords");
-        this.guardian = config.wordPattern("guardianWords");
-        this.necessity = config.wordPattern("necessityWords");
-        this.impact = config.wordPattern("impactWords");
+    P003Sensitive(RuleConfig config, TextScanner scanner) {
+        this.minors = scanner.register(config.wordPattern("minorWords"));
+        this.guardian = scanner.register(config.wordPattern("guardianWords"));
+        this.necessity = scanner.register(config.wordPattern("necessityWords"));
+        this.impact = scanner.register(config.wordPattern("impactWords"));
     }
 
     @Override
@@ -40,10 +39,10 @@ final class P003Sensitive implements Rule {
         if (!Boolean.TRUE.equals(s.terms().sharedInformation().separateConsentObtained())) {
             f.reportCiting(Severity.BLOCKER, "/terms/sharedInformation/separateConsentObtained", "consent", "consent");
         }
-        if (!Texts.anyClauseMatches(s, necessity) || !Texts.anyClauseMatches(s, impact)) {
+        if (!f.scan().anyClause(necessity) || !f.scan().anyClause(impact)) {
             f.reportCiting(Severity.BLOCKER, "/terms/sharedInformation/purpose", "notice", "notice");
         }
-        if (Texts.anyClauseMatches(s, minors) && !Texts.anyClauseMatches(s, guardian)) {
+        if (f.scan().anyClause(minors) && !f.scan().anyClause(guardian)) {
             f.reportCiting(Severity.BLOCKER, "/terms/sharedInformation/containsSensitivePersonalInformation", "minors",
                     "minors");
         }

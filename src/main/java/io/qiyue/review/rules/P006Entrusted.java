@@ -17,10 +17,10 @@ final class P006Entrusted implements Rule {
         return java.util.Set.of(io.qiyue.contract.ContractType.INFO_SHARING);
     }
 
-    private final Pattern subEntrustment;
+    private final int subEntrustment;
 
-    P006Entrusted(RuleConfig config) {
-        this.subEntrustment = Pattern.compile(String.join("|", config.strings("subEntrustmentPatterns")));
+    P006Entrusted(RuleConfig config, TextScanner scanner) {
+        this.subEntrustment = scanner.register(Pattern.compile(String.join("|", config.strings("subEntrustmentPatterns"))));
     }
 
     @Override
@@ -40,7 +40,7 @@ final class P006Entrusted implements Rule {
         if (Texts.empty(t.personalInformation().securityMeasures())) {
             f.report(Severity.BLOCKER, "/terms/personalInformation/securityMeasures", "measures");
         }
-        if (!Texts.anyClauseMatches(s, subEntrustment)) {
+        if (!f.scan().anyClause(subEntrustment)) {
             f.report(Severity.BLOCKER, "/terms/personalInformation/processingRole", "subEntrustment");
         }
     }

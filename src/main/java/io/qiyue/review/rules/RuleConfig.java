@@ -33,23 +33,38 @@ public final class RuleConfig {
      * {@code validUntil} (inclusive ISO dates); the first entry that covers the date wins.
      */
     public CitationData citation(String key, LocalDate date) {
-        JsonNode list = rule.path("citations").path(key);
-        if (list.isMissingNode() || list.isEmpty()) {
-            if (!"default".equals(key)) {
-                return citation("default", date);
-            }
-            throw new IllegalStateException("no citation '" + key + "' for " + ruleId);
-        }
-        for (JsonNode c : list) {
-            String from = c.path("validFrom").asString(null);
-            String until = c.path("validUntil").asString(null);
-            if ((from == null || !date.isBefore(LocalDate.parse(from)))
-                    && (until == null || !date.isAfter(LocalDate.parse(until)))) {
-                return new CitationData(c.path("source").asString(), c.path("article").asString(),
-                        c.path("summary").asString(null), c.path("summaryEn").asString(null));
+        for (Dated d : citations.computeIfAbsent(key, this::readCitations)) {
+            if ((d.from == null || !date.isBefore(d.from)) && (d.until == null || !date.isAfter(d.until))) {
+                return d.citation;
             }
         }
         throw new IllegalStateException("no citation '" + key + "' of " + ruleId + " in force on " + date);
+    }
+
+    private record Dated(LocalDate from, LocalDate until, CitationData citation) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, List<Dated>> citations =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The citations under a key with their dates parsed, read once (the default's when the key has none). */
+    private List<Dated> readCitations(String key) {
+        JsonNode list = rule.path("citations").path(key);
+        if (list.isMissingNode() || list.isEmpty()) {
+            if (!"default".equals(key)) {
+                return readCitations("default");
+            }
+            throw new IllegalStateException("no citation '" + key + "' for " + ruleId);
+        }
+        var out = new ArrayList<Dated>();
+        for (JsonNode c : list) {
+            String from = c.path("validFrom").asString(null);
+            String until = c.path("validUntil").asString(null);
+            out.add(new Dated(from == null ? null : LocalDate.parse(from), until == null ? null : LocalDate.parse(until),
+                    new CitationData(c.path("source").asString(), c.path("article").asString(),
+                            c.path("summary").asString(null), c.path("summaryEn").asString(null))));
+        }
+        return List.copyOf(out);
     }
 
     public JsonNode parameter(String name) {

@@ -45,6 +45,15 @@ final class Texts {
         return regexes.stream().map(Pattern::compile).toList();
     }
 
+    /** Registers the regular expressions from the ruleset with the scanner; the handles, in order. */
+    static int[] register(TextScanner scanner, List<String> regexes) {
+        int[] out = new int[regexes.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = scanner.register(Pattern.compile(regexes.get(i)));
+        }
+        return out;
+    }
+
     /** Matches of all patterns in a text, overlapping matches dropped (earliest first, then longest). */
     static List<int[]> matches(String text, List<Pattern> patterns) {
         var found = new ArrayList<int[]>();

@@ -3,8 +3,6 @@ package io.qiyue.review.rules;
 import io.qiyue.review.Clause;
 import io.qiyue.review.ReviewSubject;
 import io.qiyue.review.Severity;
-import java.util.List;
-import java.util.regex.Pattern;
 
 /** QY-V005: a clause that excludes or limits liability or restricts main rights is a standard term and must be marked conspicuously (民法典第496条; 合同编通则解释第10条). */
 final class V005StandardTerms implements Rule {
@@ -13,21 +11,23 @@ final class V005StandardTerms implements Rule {
         return "QY-V005";
     }
 
-    private final List<Pattern> patterns;
-    private final Pattern markers;
+    private final int[] patterns;
+    private final int markers;
 
-    V005StandardTerms(RuleConfig config) {
-        this.patterns = Texts.patterns(config.strings("patterns"));
-        this.markers = config.wordPattern("conspicuousMarkers");
+    V005StandardTerms(RuleConfig config, TextScanner scanner) {
+        this.patterns = Texts.register(scanner, config.strings("patterns"));
+        this.markers = scanner.register(config.wordPattern("conspicuousMarkers"));
     }
 
     @Override
     public void check(ReviewSubject s, Findings f) {
-        for (Clause clause : s.clauses()) {
-            if (markers.matcher(clause.text()).find()) {
+        var clauses = s.clauses();
+        for (int ci = 0; ci < clauses.size(); ci++) {
+            Clause clause = clauses.get(ci);
+            if (f.scan().any(ci, markers)) {
                 continue;
             }
-            for (int[] m : Texts.matches(clause.text(), patterns)) {
+            for (int[] m : f.scan().merged(ci, patterns)) {
                 f.reportSpan(Severity.WARNING, clause.id(), m[0], m[1], "notConspicuous",
                         clause.text().substring(m[0], m[1]));
             }

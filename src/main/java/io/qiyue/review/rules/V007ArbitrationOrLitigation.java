@@ -4,8 +4,6 @@ import io.qiyue.contract.Terms;
 import io.qiyue.review.Clause;
 import io.qiyue.review.ReviewSubject;
 import io.qiyue.review.Severity;
-import java.util.List;
-import java.util.regex.Pattern;
 
 /** QY-V007: arbitration and litigation both chosen (或裁或诉) voids the arbitration agreement (仲裁法解释第7条). */
 final class V007ArbitrationOrLitigation implements Rule {
@@ -14,10 +12,10 @@ final class V007ArbitrationOrLitigation implements Rule {
         return "QY-V007";
     }
 
-    private final List<Pattern> patterns;
+    private final int[] patterns;
 
-    V007ArbitrationOrLitigation(RuleConfig config) {
-        this.patterns = Texts.patterns(config.strings("patterns"));
+    V007ArbitrationOrLitigation(RuleConfig config, TextScanner scanner) {
+        this.patterns = Texts.register(scanner, config.strings("patterns"));
     }
 
     @Override
@@ -29,8 +27,10 @@ final class V007ArbitrationOrLitigation implements Rule {
                 f.report(Severity.BLOCKER, "/terms/dispute", "both");
             }
         }
-        for (Clause clause : s.clauses()) {
-            for (int[] m : Texts.matches(clause.text(), patterns)) {
+        var clauses = s.clauses();
+        for (int ci = 0; ci < clauses.size(); ci++) {
+            Clause clause = clauses.get(ci);
+            for (int[] m : f.scan().merged(ci, patterns)) {
                 f.reportSpan(Severity.BLOCKER, clause.id(), m[0], m[1], "bothText", clause.text().substring(m[0], m[1]));
             }
         }

@@ -173,7 +173,9 @@ class ProblemHandler {
 
     @ExceptionHandler(ConflictException.class)
     ResponseEntity<ProblemDetail> conflict(ConflictException e) {
-        return problem(HttpStatus.CONFLICT, "conflict", e.code(), e.args().toArray());
+        var response = problem(HttpStatus.CONFLICT, "conflict", e.code(), e.args().toArray());
+        e.properties().forEach(response.getBody()::setProperty);
+        return response;
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)

@@ -1,0 +1,31 @@
+package io.qiyue.review;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A portfolio re-review: progress, and the contracts whose findings changed against their previous stored
+ * review ({@code changes}, at most the first {@link ReviewPortfolio#MAX_CHANGES_SHOWN}).
+ *
+ * @param status RUNNING, DONE or FAILED
+ */
+public record PortfolioJob(String id, String status, String rulesetVersion, int total, int done, int changed,
+                           String error, String startedBy, Instant startedAt, Instant finishedAt,
+                           List<Change> changes) {
+
+    /** Percent done, 0–100. */
+    public int percent() {
+        return total == 0 ? (done == 0 && !"RUNNING".equals(status) ? 100 : 0) : Math.min(100, done * 100 / total);
+    }
+
+    public boolean running() {
+        return "RUNNING".equals(status);
+    }
+
+    /** One contract whose findings changed: what it gained and what it lost (rule, severity, path). */
+    public record Change(String contractId, String contractNumber, List<Item> gained, List<Item> lost) {
+    }
+
+    public record Item(String ruleId, String severity, String path) {
+    }
+}

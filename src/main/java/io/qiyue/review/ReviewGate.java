@@ -1,0 +1,42 @@
+package io.qiyue.review;
+
+import io.qiyue.contract.Contract;
+import io.qiyue.contract.ContractSaved;
+import io.qiyue.contract.SubmissionGate;
+import org.springframework.context.event.EventListener;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * The review's answer to the contract module: a fresh review of the version being submitted (stored as
+ * the last review) and its blocking findings; and, on every save, the removal of acceptances whose
+ * value changed.
+ */
+@Component
+class ReviewGate implements SubmissionGate {
+    private final Reviews reviews;
+
+    ReviewGate(Reviews reviews) {
+        this.reviews = reviews;
+    }
+
+    @Override
+    public List<Blocking> blockingFindings(Contract contract) {
+        var review = reviews.review(contract.id(), LocaleContextHolder.getLocale());
+        return review.findings().stream().filter(Finding::blocking)
+                .map(f -> new Blocking(f.ruleId(), f.severity().name(), f.path(),
+                        f.span() == null ? null : f.span().start(), f.span() == null ? null : f.span().end(),
+                        f.message(), f.citation() == null ? null : f.citation().source(),
+                        f.citation() == null ? null : f.citation().article()))
+                .toList();
+    }
+
+    /** Synchronous, so that the removal commits with the save. */
+    @EventListener
+    void on(ContractSaved saved) {
+        reviews.invalidateChangedAcceptances(saved.contract(), saved.actor());
+        reviews.carryReviewForward(saved.contract());
+    }
+}

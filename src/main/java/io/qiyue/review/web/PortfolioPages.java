@@ -1,0 +1,49 @@
+package io.qiyue.review.web;
+
+import io.qiyue.review.ReviewPortfolio;
+import io.qiyue.shared.ConflictException;
+import io.qiyue.shared.web.PageController;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** /admin/reviews: start a re-review of all contracts and watch it (the progress fragment polls while it runs). */
+@PageController
+class PortfolioPages {
+    private final ReviewPortfolio portfolio;
+    private final MessageSource messages;
+
+    PortfolioPages(ReviewPortfolio portfolio, MessageSource messages) {
+        this.portfolio = portfolio;
+        this.messages = messages;
+    }
+
+    @GetMapping("/admin/reviews")
+    String page(Model model) {
+        model.addAttribute("job", portfolio.latest().orElse(null));
+        return "review/portfolio";
+    }
+
+    @GetMapping("/admin/reviews/progress")
+    String progress(@RequestParam String job, Model model) {
+        model.addAttribute("job", portfolio.job(job));
+        return "review/portfolio :: progress";
+    }
+
+    @PostMapping("/admin/reviews")
+    String start(@RequestHeader(value = "HX-Request", required = false) String htmx, RedirectAttributes redirect,
+                 Model model) {
+        try {
+            portfolio.start();
+        } catch (ConflictException running) {
+            redirect.addFlashAttribute("error", messages.getMessage(running.code(), running.args().toArray(),
+                    running.code(), LocaleContextHolder.getLocale()));
+        }
+        return "redirect:/admin/reviews";
+    }
+}

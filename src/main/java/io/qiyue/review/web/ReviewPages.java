@@ -1,0 +1,175 @@
+package io.qiyue.review.web;
+
+import io.qiyue.contract.Contract;
+import io.qiyue.contract.Contracts;
+import io.qiyue.contract.SubmissionBlockedException;
+import io.qiyue.contract.SubmissionGate;
+import io.qiyue.review.Finding;
+import io.qiyue.review.Reviews;
+import io.qiyue.review.Severity;
+import io.qiyue.review.StoredReview;
+import io.qiyue.shared.NotFoundException;
+import io.qiyue.shared.QiyueException;
+import io.qiyue.shared.web.PageController;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The review panel of the contract page (an htmx fragment, {@code review/panel :: panel}): run the review,
+ * findings by severity, accept a warning with a reason, apply a suggestion; and the lifecycle buttons of the
+ * page (submit for approval, withdraw), which show the blocking findings in the panel when refused. Every
+ * action also works without htmx (a redirect back to the page).
+ */
+@PageController
+class ReviewPages {
+    private final Reviews reviews;
+    private final Contracts contracts;
+    private final MessageSource messages;
+
+    ReviewPages(Reviews reviews, Contracts contracts, MessageSource messages) {
+        this.reviews = reviews;
+        this.contracts = contracts;
+        this.messages = messages;
+    }
+
+    @GetMapping("/contracts/{id}/review")
+    String panel(@PathVariable String id, Model model) {
+        var contract = contracts.get(id);
+        return show(model, contract, last(id), null, null);
+    }
+
+    @PostMapping("/contracts/{id}/review")
+    String run(@PathVariable String id, @RequestHeader(value = "HX-Request", required = false) String htmx,
+               Model model) {
+        var review = reviews.review(id, LocaleContextHolder.getLocale());
+        return htmx == null ? back(id) : show(model, contracts.get(id), review, null, null);
+    }
+
+    @PostMapping("/contracts/{id}/review/accept")
+    String accept(@PathVariable String id, @RequestParam String ruleId, @RequestParam String path,
+                  @RequestParam(required = false) String reason,
+                  @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        String error = null;
+        StoredReview review;
+        try {
+            review = reviews.accept(id, ruleId, path, reason, LocaleContextHolder.getLocale());
+        } catch (io.qiyue.shared.InvalidInputException e) {
+            error = e.violations().stream().map(v -> message(v.code(), v.args().toArray())).reduce((a, b) -> a + " " + b)
+                    .orElse("");
+            review = last(id);
+        } catch (QiyueException e) {
+            if (e instanceof NotFoundException && !(e.args().contains("finding"))) {
+                throw e;
+            }
+            error = message(e.code(), e.args().toArray());
+            review = last(id);
+        }
+        if (htmx == null && error == null) {
+            return back(id);
+        }
+        return show(model, contracts.get(id), review, error, null);
+    }
+
+    @PostMapping("/contracts/{id}/review/apply")
+    String apply(@PathVariable String id, @RequestParam String ruleId, @RequestParam String path,
+                 @RequestParam(required = false) Integer start, @RequestParam int version,
+                 @RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletResponse response,
+                 Model model) {
+        try {
+            reviews.applyFix(id, version, ruleId, path, start);
+        } catch (io.qiyue.shared.ConflictException | io.qiyue.shared.PreconditionFailedException e) {
+            return show(model, contracts.get(id), last(id), message(e.code(), e.args().toArray()), null);
+        } catch (NotFoundException e) {
+            if (!e.args().contains("finding")) {
+                throw e;
+            }
+            return show(model, contracts.get(id), last(id), message(e.code(), e.args().toArray()), null);
+        }
+        reviews.review(id, LocaleContextHolder.getLocale());
+        return reload(id, htmx, response);
+    }
+
+    @PostMapping("/contracts/{id}/submit")
+    String submit(@PathVariable String id, @RequestParam int version,
+                  @RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletResponse response,
+                  Model model) {
+        try {
+            contracts.submit(id, version, null);
+        } catch (SubmissionBlockedException blocked) {
+            return htmx == null ? back(id) : show(model, contracts.get(id), last(id), null, blocked.findings());
+        } catch (io.qiyue.shared.ConflictException | io.qiyue.shared.PreconditionFailedException e) {
+            return show(model, contracts.get(id), last(id), message(e.code(), e.args().toArray()), null);
+        }
+        return reload(id, htmx, response);
+    }
+
+    @PostMapping("/contracts/{id}/withdraw")
+    String withdraw(@PathVariable String id, @RequestParam int version,
+                    @RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletResponse response,
+                    Model model) {
+        try {
+            contracts.withdraw(id, version, null);
+        } catch (io.qiyue.shared.ConflictException | io.qiyue.shared.PreconditionFailedException e) {
+            return show(model, contracts.get(id), last(id), message(e.code(), e.args().toArray()), null);
+        }
+        return reload(id, htmx, response);
+    }
+
+    private StoredReview last(String id) {
+        try {
+            return reviews.last(id, LocaleContextHolder.getLocale());
+        } catch (NotFoundException never) {
+            return null;
+        }
+    }
+
+    private String show(Model model, Contract contract, StoredReview review, String error,
+                        List<SubmissionGate.Blocking> gated) {
+        Map<Severity, List<Finding>> groups = new LinkedHashMap<>();
+        for (Severity s : Severity.values()) {
+            groups.put(s, new ArrayList<>());
+        }
+        if (review != null) {
+            review.findings().forEach(f -> groups.get(f.severity()).add(f));
+        }
+        model.addAttribute("contract", contract);
+        model.addAttribute("review", review);
+        model.addAttribute("groups", groups);
+        model.addAttribute("error", error);
+        model.addAttribute("gated", gated);
+        model.addAttribute("current", review != null && review.contractVersion() == contract.version());
+        return "review/panel :: panel";
+    }
+
+    /**
+     * After a change of the contract the whole page is stale: htmx reloads it (the browser keeps the scroll
+     * position; a redirect to the same page with #review would only scroll), a plain form redirects.
+     */
+    private static String reload(String id, String htmx, HttpServletResponse response) {
+        if (htmx == null) {
+            return back(id);
+        }
+        response.setHeader("HX-Refresh", "true");
+        return "review/panel :: empty";
+    }
+
+    private static String back(String id) {
+        return "redirect:/contracts/" + id + "#review";
+    }
+
+    private String message(String code, Object[] args) {
+        return messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
+    }
+}
