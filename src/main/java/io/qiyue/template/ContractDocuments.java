@@ -183,7 +183,7 @@ public class ContractDocuments implements ExternalVersions {
     public List<ContractVersion> list(String contractId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM contract_document WHERE contract_id = ? AND kind = ? "
                         + "ORDER BY doc_version").param(contractId).param(DocumentVersion.EXTERNAL).query(mapper)
-                .stream().map(v -> new ContractVersion(v.version(), v.kind(), v.createdAt(), v.createdBy(), v.sha256()))
+                .list().stream().map(v -> new ContractVersion(v.version(), v.kind(), v.createdAt(), v.createdBy(), v.sha256()))
                 .toList();
     }
 

@@ -75,7 +75,8 @@ public class Templates {
 
     /** The template that renders contracts of a type: the active one, else the shipped default. */
     public Template active(ContractType type) {
-        storeDefaults();
+        // no storeDefaults() here: this runs inside contract saves, where a nested transaction would need a
+        // second connection per save and can starve the pool; the defaults are stored at start-up instead
         return jdbc.sql("SELECT " + COLUMNS + " FROM doc_template WHERE contract_type = ? AND active = ? "
                         + "ORDER BY updated_at DESC, id").param(type.name()).param(true).query(mapper).list().stream()
                 .findFirst().orElseGet(() -> shipped(type));
@@ -172,8 +173,12 @@ public class Templates {
         return jdbc.sql("SELECT " + COLUMNS + " FROM doc_template WHERE id = ?").param(id).query(mapper).optional();
     }
 
-    /** Stores the shipped default of every type that has none yet, once per process, in its own transaction. */
-    private void storeDefaults() {
+    /**
+     * Stores the shipped default of every type that has none yet, once per process, each in its own
+     * transaction. Called at start-up ({@link DefaultTemplatesAtStartup}) and, as a fallback, by reads
+     * from outside any transaction.
+     */
+    void storeDefaults() {
         if (defaultsStored) {
             return;
         }

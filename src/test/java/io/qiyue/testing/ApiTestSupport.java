@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "qiyue.security.login-max-failures=5",
         "qiyue.security.login-lock=PT10M",
         "spring.datasource.hikari.maximum-pool-size=12",
+        "spring.datasource.hikari.leak-detection-threshold=8000",
         "logging.level.org.flywaydb=WARN"
 })
 @ContextCustomizerFactories(TestDatabaseContextCustomizerFactory.class)
