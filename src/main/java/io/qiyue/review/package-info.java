@@ -1,8 +1,8 @@
 /**
  * Contract review: runs the rule catalogue of spec/review-rules.md over a contract and reports
  * findings with path, span, citation and localised message. Exposes {@link io.qiyue.review.ReviewEngine}
- * (pure, no Spring), {@link io.qiyue.review.Reviews} (review a stored contract and keep the last result)
- * and {@link io.qiyue.review.ChineseAmounts} (大写 amounts). Citations, thresholds and word lists are
+ * (pure, no Spring) and {@link io.qiyue.review.Reviews} (review a stored contract and keep the last result);
+ * 大写 amounts are checked with {@link io.qiyue.template.ChineseAmounts}. Citations, thresholds and word lists are
  * data: {@code review/ruleset.json}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Review")

@@ -80,7 +80,7 @@ final class DocumentModels {
             return null;
         }
         var format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        return new Amount("¥" + format.format(value), ChineseMoney.format(value));
+        return new Amount("¥" + format.format(value), ChineseAmounts.format(value));
     }
 
     static String date(LocalDate d) {

@@ -96,7 +96,9 @@ public final class ApiLoadBenchmark {
                             created.add(match(ID, send("POST", "/api/v1/contracts", body, 201)));
                             createLatencies.add(System.nanoTime() - t0);
                         } catch (Exception e) {
-                            failures.incrementAndGet();
+                            if (failures.incrementAndGet() <= 5) {
+                                System.out.println("create failed: " + e.getMessage());
+                            }
                         }
                     }
                     return null;

@@ -9,7 +9,7 @@ import io.qiyue.customer.ContractParty;
 import io.qiyue.customer.CreditCode;
 import io.qiyue.customer.CustomerKind;
 import io.qiyue.customer.CustomerStatus;
-import io.qiyue.review.ChineseAmounts;
+import io.qiyue.template.ChineseAmounts;
 import io.qiyue.review.ReviewEngine;
 import io.qiyue.review.ReviewSubject;
 import io.qiyue.shared.Money;

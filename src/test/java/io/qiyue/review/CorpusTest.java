@@ -4,6 +4,7 @@ import io.qiyue.contract.ContractType;
 import io.qiyue.contract.Terms.*;
 import io.qiyue.customer.ContractParty;
 import io.qiyue.customer.CustomerStatus;
+import io.qiyue.template.ChineseAmounts;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,7 +1,7 @@
 package io.qiyue.review.rules;
 
 import io.qiyue.contract.Terms;
-import io.qiyue.review.ChineseAmounts;
+import io.qiyue.template.ChineseAmounts;
 import io.qiyue.review.Clause;
 import io.qiyue.review.ReviewSubject;
 import io.qiyue.review.Severity;

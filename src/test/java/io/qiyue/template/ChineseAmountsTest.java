@@ -1,4 +1,4 @@
-package io.qiyue.review;
+package io.qiyue.template;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

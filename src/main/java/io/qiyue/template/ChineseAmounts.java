@@ -1,4 +1,4 @@
-package io.qiyue.review;
+package io.qiyue.template;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -236,6 +236,9 @@ public final class ChineseAmounts {
      * 1004000.50 → 壹佰万肆仟元伍角, 10.05 → 壹拾元零伍分, 100 → 壹佰元整, 0.30 → 叁角.
      */
     public static String format(BigDecimal amount) {
+        if (amount == null) {
+            return null;
+        }
         if (amount.signum() < 0) {
             throw new IllegalArgumentException("negative amount");
         }

@@ -9,7 +9,7 @@ import java.math.BigDecimal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ChineseMoneyTest {
+class ChineseAmountsFormatTest {
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource({
@@ -55,16 +55,16 @@ class ChineseMoneyTest {
             "1000000001, 壹拾亿零壹元整",
             "1000000000000, 壹万亿元整",
             "9999999999999.99, 玖万玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖元玖角玖分",
-            "0.005, 壹分",
-            "12.345, 壹拾贰元叁角伍分",
     })
     void formats(String figures, String words) {
-        assertThat(ChineseMoney.format(new BigDecimal(figures))).isEqualTo(words);
+        assertThat(ChineseAmounts.format(new BigDecimal(figures))).isEqualTo(words);
     }
 
     @Test
-    void refusesNegativeAndAcceptsNull() {
-        assertThat(ChineseMoney.format(null)).isNull();
-        assertThatThrownBy(() -> ChineseMoney.format(new BigDecimal("-1"))).isInstanceOf(IllegalArgumentException.class);
+    void refusesNegativeAndFractionsOfAFenAndAcceptsNull() {
+        assertThat(ChineseAmounts.format(null)).isNull();
+        assertThatThrownBy(() -> ChineseAmounts.format(new BigDecimal("-1"))).isInstanceOf(IllegalArgumentException.class);
+        // words that round would no longer agree with the figure they stand beside
+        assertThatThrownBy(() -> ChineseAmounts.format(new BigDecimal("12.345"))).isInstanceOf(ArithmeticException.class);
     }
 }
