@@ -17,6 +17,7 @@ import io.qiyue.shared.NotFoundException;
 import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Paging;
 import io.qiyue.shared.PreconditionFailedException;
+import io.qiyue.shared.Text;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -61,7 +62,8 @@ public class Customers {
         if (scope.isEmpty()) {
             return new PageResult<>(List.of(), paging.page(), paging.size(), 0);
         }
-        return store.page(query, scope, paging).map(row -> view(row, user));
+        OwnerScope inClear = personalInformationInClear(user);
+        return store.page(query, scope, paging).map(row -> view(row, !inClear.includes(row.owner())));
     }
 
     public Customer get(String id) {
@@ -125,7 +127,7 @@ public class Customers {
         if (scopes.write(user, ScopedResource.CUSTOMER).isEmpty()) {
             throw new ForbiddenException("qiyue.problem.forbidden");
         }
-        String owner = blankToNull(input.owner()) == null ? user.username() : input.owner().trim();
+        String owner = Text.blankToNull(input.owner()) == null ? user.username() : input.owner().trim();
         var row = normalise(Ids.newId(), input, owner, 1, clock.instant(), clock.instant(), user, null);
         store.insert(row);
         publish(row.id(), EntityChanged.Action.CREATE, null, row);
@@ -139,7 +141,7 @@ public class Customers {
         if (before.version() != expectedVersion) {
             throw new PreconditionFailedException("qiyue.problem.stale", before.version());
         }
-        String owner = blankToNull(input.owner()) == null ? before.owner() : input.owner().trim();
+        String owner = Text.blankToNull(input.owner()) == null ? before.owner() : input.owner().trim();
         var after = normalise(id, input, owner, expectedVersion + 1, before.createdAt(), clock.instant(), user, before);
         if (!store.update(after, expectedVersion)) {
             throw new PreconditionFailedException("qiyue.problem.stale", store.find(id).map(CustomerStore.Row::version)
@@ -228,8 +230,8 @@ public class Customers {
                                         java.time.Instant createdAt, java.time.Instant updatedAt, CurrentUser user,
                                         CustomerStore.Row before) {
         var violations = new ArrayList<FieldViolation>();
-        String creditCode = CreditCode.normalise(blankToNull(in.creditCode()));
-        String idNumber = IdNumber.normalise(blankToNull(in.idNumber()));
+        String creditCode = CreditCode.normalise(Text.blankToNull(in.creditCode()));
+        String idNumber = IdNumber.normalise(Text.blankToNull(in.idNumber()));
         if (in.kind() == CustomerKind.ORGANIZATION) {
             if (creditCode == null) {
                 violations.add(new FieldViolation("creditCode", "qiyue.validation.required"));
@@ -261,7 +263,7 @@ public class Customers {
         for (int i = 0; i < in.contacts().size(); i++) {
             var c = in.contacts().get(i);
             String mobile = null;
-            if (blankToNull(c.mobile()) != null) {
+            if (Text.blankToNull(c.mobile()) != null) {
                 mobile = MobilePhone.normalise(c.mobile());
                 if (mobile == null) {
                     violations.add(new FieldViolation("contacts[" + i + "].mobile", "qiyue.customer.mobile"));
@@ -271,7 +273,7 @@ public class Customers {
                 primaries++;
             }
             String contactId = c.id() != null && existingIds.contains(c.id()) ? c.id() : Ids.newId();
-            contacts.add(new Contact(contactId, c.name().trim(), blankToNull(c.title()), mobile, blankToNull(c.email()),
+            contacts.add(new Contact(contactId, c.name().trim(), Text.blankToNull(c.title()), mobile, Text.blankToNull(c.email()),
                     Boolean.TRUE.equals(c.primary())));
         }
         if (primaries > 1) {
@@ -293,8 +295,8 @@ public class Customers {
                 throw new ConflictException("qiyue.customer.duplicate-id-number", other.name(), other.id());
             });
         }
-        return new CustomerStore.Row(id, in.kind(), in.name().trim(), creditCode, idNumber, blankToNull(in.address()),
-                blankToNull(in.legalRepresentative()), blankToNull(in.industry()), in.level(),
+        return new CustomerStore.Row(id, in.kind(), in.name().trim(), creditCode, idNumber, Text.blankToNull(in.address()),
+                Text.blankToNull(in.legalRepresentative()), Text.blankToNull(in.industry()), in.level(),
                 in.status() == null ? CustomerStatus.ACTIVE : in.status(), owner, contacts, version, createdAt,
                 updatedAt);
     }
@@ -304,9 +306,13 @@ public class Customers {
      * users whose write scope includes it.
      */
     private Customer view(CustomerStore.Row row, CurrentUser user) {
-        boolean clear = user != null && (user.has(Role.ADMIN) || user.has(Role.LEGAL)
-                || scopes.write(user, ScopedResource.CUSTOMER).includes(row.owner()));
-        return view(row, !clear);
+        return view(row, !personalInformationInClear(user).includes(row.owner()));
+    }
+
+    /** Computed once per request: for a sales manager the write scope is a query for the team. */
+    private OwnerScope personalInformationInClear(CurrentUser user) {
+        return user.has(Role.ADMIN) || user.has(Role.LEGAL) ? OwnerScope.ALL
+                : scopes.write(user, ScopedResource.CUSTOMER);
     }
 
     private static Customer view(CustomerStore.Row row, boolean masked) {
@@ -330,9 +336,5 @@ public class Customers {
         return new Customer(v.id(), v.kind(), v.name(), v.creditCode(), v.idNumber(), v.address(),
                 v.legalRepresentative(), v.industry(), v.level(), v.status(), v.owner(), v.contacts(), true, 0, null,
                 null);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }
