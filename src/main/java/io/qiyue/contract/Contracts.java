@@ -18,6 +18,7 @@ import io.qiyue.shared.NotFoundException;
 import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Paging;
 import io.qiyue.shared.PreconditionFailedException;
+import io.qiyue.shared.Text;
 import io.qiyue.shared.persistence.IdempotencyKeys;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -132,7 +133,7 @@ public class Contracts {
                 return new Created(get(earlier.get()), true);
             }
         }
-        String owner = blank(input.owner()) ? user.username() : input.owner().trim();
+        String owner = Text.isBlank(input.owner()) ? user.username() : input.owner().trim();
         String customerName = validate(input, owner, user, null);
         Instant now = clock.instant();
         int year = LocalDate.ofInstant(now, clock.getZone()).getYear();
@@ -179,7 +180,7 @@ public class Contracts {
             if (input.type() != before.type()) {
                 throw new InvalidInputException("type", "qiyue.contract.type-immutable");
             }
-            String owner = blank(input.owner()) ? before.owner() : input.owner().trim();
+            String owner = Text.isBlank(input.owner()) ? before.owner() : input.owner().trim();
             String customerName = validate(input, owner, user, before);
             var after = new Contract(id, before.number(), before.type(), input.title().trim(), input.customerId(),
                     customerName,
@@ -237,7 +238,7 @@ public class Contracts {
             saveVersion(after, user);
             var changes = new ArrayList<>(JsonTrees.diff(json.valueToTree(auditView(before)),
                     json.valueToTree(auditView(after))));
-            String why = blank(reason) ? null : reason.strip();
+            String why = Text.isBlank(reason) ? null : reason.strip();
             if (why != null) {
                 changes.add(new EntityChanged.Change("reason", null, why));
             }
@@ -360,9 +361,5 @@ public class Contracts {
     /** The human-readable contract number: {@code QY-SVC-2026-000123}. */
     static String number(ContractType type, int year, int sequence) {
         return "QY-%s-%d-%06d".formatted(type.code(), year, sequence);
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

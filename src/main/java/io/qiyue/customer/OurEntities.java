@@ -12,6 +12,7 @@ import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.JsonTrees;
 import io.qiyue.shared.NotFoundException;
 import io.qiyue.shared.PreconditionFailedException;
+import io.qiyue.shared.Text;
 import io.qiyue.shared.persistence.DbTime;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
@@ -132,8 +133,8 @@ public class OurEntities {
                 });
         String account = in.bankAccount() == null || in.bankAccount().isBlank() ? null
                 : in.bankAccount().replace(" ", "");
-        return new OurEntity(id, in.name().trim(), code, in.address().trim(), trim(in.legalRepresentative()),
-                trim(in.bankName()), account, version, createdAt, updatedAt);
+        return new OurEntity(id, in.name().trim(), code, in.address().trim(), Text.blankToNull(in.legalRepresentative()),
+                Text.blankToNull(in.bankName()), account, version, createdAt, updatedAt);
     }
 
     private static OurEntity visible(OurEntity e, CurrentUser user) {
@@ -168,9 +169,5 @@ public class OurEntities {
         if (!CurrentUsers.require().has(Role.ADMIN)) {
             throw new ForbiddenException("qiyue.problem.forbidden");
         }
-    }
-
-    private static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -9,6 +9,7 @@ import io.qiyue.shared.NotFoundException;
 import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Paging;
 import io.qiyue.shared.PreconditionFailedException;
+import io.qiyue.shared.Text;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -59,8 +60,8 @@ public class UserAdministration {
         if (users.findByUsername(input.username()).isPresent()) {
             throw new ConflictException("qiyue.user.username-taken", input.username());
         }
-        var user = new User(Ids.newId(), input.username(), input.displayName().trim(), blankToNull(input.email()),
-                input.roles(), blankToNull(input.teamId()), input.enabled() == null || input.enabled(), 1,
+        var user = new User(Ids.newId(), input.username(), input.displayName().trim(), Text.blankToNull(input.email()),
+                input.roles(), Text.blankToNull(input.teamId()), input.enabled() == null || input.enabled(), 1,
                 clock.instant());
         users.insert(user, encoder.encode(input.password()));
         events.publishEvent(new EntityChanged("USER", user.id(), EntityChanged.Action.CREATE,
@@ -83,8 +84,8 @@ public class UserAdministration {
         if (actor.isPresent() && actor.get().id().equals(id) && (!enabled || !input.roles().contains(Role.ADMIN))) {
             throw new InvalidInputException("roles", "qiyue.user.no-self-lockout");
         }
-        var after = new User(id, before.username(), input.displayName().trim(), blankToNull(input.email()),
-                input.roles(), blankToNull(input.teamId()), enabled, expectedVersion + 1, before.createdAt());
+        var after = new User(id, before.username(), input.displayName().trim(), Text.blankToNull(input.email()),
+                input.roles(), Text.blankToNull(input.teamId()), enabled, expectedVersion + 1, before.createdAt());
         String hash = input.password() == null ? null : encoder.encode(input.password());
         if (!users.update(after, expectedVersion, hash)) {
             throw new PreconditionFailedException("qiyue.problem.stale", get(id).version());
@@ -110,7 +111,7 @@ public class UserAdministration {
     public Team createTeam(TeamInput input) {
         String id = Ids.newId();
         checkTeamInput(input, id);
-        var team = new Team(id, input.name().trim(), blankToNull(input.managerId()), 1, clock.instant());
+        var team = new Team(id, input.name().trim(), Text.blankToNull(input.managerId()), 1, clock.instant());
         users.insertTeam(team);
         events.publishEvent(new EntityChanged("TEAM", id, EntityChanged.Action.CREATE, CurrentUsers.actorName(),
                 clock.instant(), List.of(new EntityChanged.Change("/name", null, team.name()),
@@ -125,7 +126,7 @@ public class UserAdministration {
             throw new PreconditionFailedException("qiyue.problem.stale", before.version());
         }
         checkTeamInput(input, id);
-        var after = new Team(id, input.name().trim(), blankToNull(input.managerId()), expectedVersion + 1,
+        var after = new Team(id, input.name().trim(), Text.blankToNull(input.managerId()), expectedVersion + 1,
                 before.createdAt());
         if (!users.updateTeam(after, expectedVersion)) {
             throw new PreconditionFailedException("qiyue.problem.stale", team(id).version());
@@ -141,7 +142,7 @@ public class UserAdministration {
         if (users.teamNameTaken(input.name().trim(), id)) {
             throw new ConflictException("qiyue.team.name-taken", input.name());
         }
-        if (blankToNull(input.managerId()) != null && users.findById(input.managerId()).isEmpty()) {
+        if (Text.blankToNull(input.managerId()) != null && users.findById(input.managerId()).isEmpty()) {
             violations.add(new FieldViolation("managerId", "qiyue.validation.unknown-reference", input.managerId()));
         }
         if (!violations.isEmpty()) {
@@ -150,7 +151,7 @@ public class UserAdministration {
     }
 
     private void checkTeam(String teamId) {
-        if (blankToNull(teamId) != null && users.findTeam(teamId).isEmpty()) {
+        if (Text.blankToNull(teamId) != null && users.findTeam(teamId).isEmpty()) {
             throw new InvalidInputException("teamId", "qiyue.validation.unknown-reference", teamId);
         }
     }
@@ -170,9 +171,5 @@ public class UserAdministration {
         if (!java.util.Objects.equals(before, after)) {
             changes.add(new EntityChanged.Change(field, before, after));
         }
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

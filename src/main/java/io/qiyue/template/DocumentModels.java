@@ -7,6 +7,7 @@ import io.qiyue.customer.Customer;
 import io.qiyue.customer.CustomerKind;
 import io.qiyue.customer.OurEntity;
 import io.qiyue.shared.Money;
+import io.qiyue.shared.Text;
 import io.qiyue.template.DocumentModel.Amount;
 import io.qiyue.template.DocumentModel.Line;
 
@@ -134,8 +135,8 @@ final class DocumentModels {
         if (d == null) {
             return null;
         }
-        String commission = blank(d.arbitrationCommission()) ? "双方协商确定的仲裁委员会" : d.arbitrationCommission();
-        String court = blank(d.court()) ? "有管辖权的人民法院" : d.court();
+        String commission = Text.isBlank(d.arbitrationCommission()) ? "双方协商确定的仲裁委员会" : d.arbitrationCommission();
+        String court = Text.isBlank(d.court()) ? "有管辖权的人民法院" : d.court();
         String arbitration = "提交" + commission + "，按照申请仲裁时该会现行有效的仲裁规则进行仲裁。仲裁裁决是终局的，对双方均有约束力";
         String litigation = "任何一方均可向" + court + "提起诉讼";
         String text = switch (d.method()) {
@@ -221,9 +222,5 @@ final class DocumentModels {
             out.add(new Line(i + 1, texts.get(i)));
         }
         return out;
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

@@ -6,6 +6,7 @@ import io.qiyue.contract.ContractType;
 import io.qiyue.contract.Terms;
 import io.qiyue.shared.FieldViolation;
 import io.qiyue.shared.Money;
+import io.qiyue.shared.Text;
 import org.springframework.format.annotation.DateTimeFormat;
 
 import java.math.BigDecimal;
@@ -71,7 +72,7 @@ class ContractForm {
         public String description;
 
         boolean isBlank() {
-            return dueDate == null && blank(milestone) && blank(amount) && blank(description);
+            return dueDate == null && Text.isBlank(milestone) && Text.isBlank(amount) && Text.isBlank(description);
         }
     }
 
@@ -111,7 +112,7 @@ class ContractForm {
         public String standard;
 
         boolean isBlank() {
-            return blank(name) && blank(standard);
+            return Text.isBlank(name) && Text.isBlank(standard);
         }
     }
 
@@ -301,18 +302,18 @@ class ContractForm {
         var own = type.ownParts();
         var payment = new Terms.Payment(t.payment.method,
                 emptyToNull(indexed(t.payment.schedule, (row, i) -> new Terms.Instalment(row.dueDate,
-                        trim(row.milestone), money(row.amount, "terms.payment.schedule[" + i + "].amount", problems),
-                        trim(row.description)))),
+                        Text.blankToNull(row.milestone), money(row.amount, "terms.payment.schedule[" + i + "].amount", problems),
+                        Text.blankToNull(row.description)))),
                 money(t.payment.deposit, "terms.payment.deposit", problems), t.payment.noConsideration ? true : null);
         var rights = new Terms.RightsAndObligations(textItems(t.rightsAndObligations.provider),
                 textItems(t.rightsAndObligations.customer));
-        var damages = t.breach.liquidatedDamages.basis == null && blank(t.breach.liquidatedDamages.value) ? null
+        var damages = t.breach.liquidatedDamages.basis == null && Text.isBlank(t.breach.liquidatedDamages.value) ? null
                 : new Terms.LiquidatedDamages(t.breach.liquidatedDamages.basis,
                 decimal(t.breach.liquidatedDamages.value, "terms.breach.liquidatedDamages.value", problems));
-        var breach = new Terms.Breach(damages, trim(t.breach.description));
-        var dispute = new Terms.Dispute(t.dispute.method, trim(t.dispute.arbitrationCommission), trim(t.dispute.court));
+        var breach = new Terms.Breach(damages, Text.blankToNull(t.breach.description));
+        var dispute = new Terms.Dispute(t.dispute.method, Text.blankToNull(t.dispute.arbitrationCommission), Text.blankToNull(t.dispute.court));
         var termination = new Terms.Termination(textItems(t.termination.conditions), t.termination.noticeDays);
-        var ip = new Terms.IntellectualProperty(t.intellectualProperty.ownership, trim(t.intellectualProperty.description));
+        var ip = new Terms.IntellectualProperty(t.intellectualProperty.ownership, Text.blankToNull(t.intellectualProperty.description));
         Terms.Service service = null;
         Terms.ConfidentialInformation confidential = null;
         Terms.PeriodAfterTermination confidentialityPeriod = null;
@@ -323,12 +324,12 @@ class ContractForm {
         Terms.PeriodAfterTermination sharingPeriod = null;
         Terms.PersonalInformation personal = null;
         if (own.contains("service")) {
-            service = new Terms.Service(emptyToNull(toItems(t.service.items)), trim(t.service.scope),
-                    trim(t.service.qualityRequirements));
+            service = new Terms.Service(emptyToNull(toItems(t.service.items)), Text.blankToNull(t.service.scope),
+                    Text.blankToNull(t.service.qualityRequirements));
         }
         if (own.contains("confidentialInformation")) {
             confidential = new Terms.ConfidentialInformation(emptyToNull(t.confidentialInformation.categories),
-                    trim(t.confidentialInformation.description), textItems(t.confidentialInformation.exclusions));
+                    Text.blankToNull(t.confidentialInformation.description), textItems(t.confidentialInformation.exclusions));
         }
         if (own.contains("confidentialityPeriod") && t.confidentialityPeriod.yearsAfterTermination != null) {
             confidentialityPeriod = new Terms.PeriodAfterTermination(t.confidentialityPeriod.yearsAfterTermination);
@@ -338,13 +339,13 @@ class ContractForm {
                     emptyToNull(t.maintenance.methods), t.maintenance.visitIntervalDays, t.maintenance.responseHours);
         }
         if (own.contains("consulting")) {
-            consulting = new Terms.Consulting(trim(t.consulting.scope), trim(t.consulting.qualityRequirements),
+            consulting = new Terms.Consulting(Text.blankToNull(t.consulting.scope), Text.blankToNull(t.consulting.qualityRequirements),
                     emptyToNull(t.consulting.methods), textItems(t.consulting.deliverables));
         }
         if (own.contains("sharedInformation")) {
             var s = t.sharedInformation;
             shared = new Terms.SharedInformation(emptyToNull(s.categories), s.containsPersonalInformation ? true : null,
-                    s.containsSensitivePersonalInformation ? true : null, trim(s.purpose), s.crossBorder ? true : null,
+                    s.containsSensitivePersonalInformation ? true : null, Text.blankToNull(s.purpose), s.crossBorder ? true : null,
                     s.separateConsentObtained ? true : null);
         }
         if (own.contains("sharingMethods")) {
@@ -355,17 +356,17 @@ class ContractForm {
         }
         if (own.contains("personalInformation")) {
             var p = t.personalInformation;
-            var recipient = new Terms.Recipient(trim(p.recipient.name), trim(p.recipient.contact));
+            var recipient = new Terms.Recipient(Text.blankToNull(p.recipient.name), Text.blankToNull(p.recipient.contact));
             personal = new Terms.PersonalInformation(p.processingRole, p.legalBasis, absentIfEmpty(recipient),
-                    trim(p.processingMethod), textItems(p.securityMeasures), trim(p.pipiaReference),
-                    p.crossBorderMechanism, trim(p.returnOrDeletion));
+                    Text.blankToNull(p.processingMethod), textItems(p.securityMeasures), Text.blankToNull(p.pipiaReference),
+                    p.crossBorderMechanism, Text.blankToNull(p.returnOrDeletion));
         }
         var contractTerms = new ContractTerms(absentIfEmpty(payment), absentIfEmpty(rights), absentIfEmpty(breach),
                 absentIfEmpty(dispute), absentIfEmpty(termination), absentIfEmpty(ip),
                 textItems(t.confidentialityObligations), absentIfEmpty(service), absentIfEmpty(confidential),
                 confidentialityPeriod, absentIfEmpty(maintenance), absentIfEmpty(consulting), absentIfEmpty(shared),
                 sharingMethods, sharingPeriod, absentIfEmpty(personal));
-        return new ContractInput(type, trim(title), trim(customerId), trim(ourEntityId), trim(owner),
+        return new ContractInput(type, Text.blankToNull(title), Text.blankToNull(customerId), Text.blankToNull(ourEntityId), Text.blankToNull(owner),
                 money(amount, "amount", problems), startDate, endDate, autoRenew, renewalNoticeDays, contractTerms);
     }
 
@@ -384,7 +385,7 @@ class ContractForm {
     }
 
     private static List<Terms.Item> toItems(List<ItemForm> rows) {
-        return rows.stream().map(r -> new Terms.Item(trim(r.name), trim(r.standard))).toList();
+        return rows.stream().map(r -> new Terms.Item(Text.blankToNull(r.name), Text.blankToNull(r.standard))).toList();
     }
 
     private static List<ItemForm> rows(List<Terms.Item> items) {
@@ -400,7 +401,7 @@ class ContractForm {
 
     /** One item per non-blank line; null when there is none. */
     private static List<String> textItems(String text) {
-        if (blank(text)) {
+        if (Text.isBlank(text)) {
             return null;
         }
         var lines = text.lines().map(String::trim).filter(s -> !s.isEmpty()).toList();
@@ -417,7 +418,7 @@ class ContractForm {
     }
 
     private static BigDecimal decimal(String text, String field, List<FieldViolation> problems) {
-        if (blank(text)) {
+        if (Text.isBlank(text)) {
             return null;
         }
         try {
@@ -455,13 +456,5 @@ class ContractForm {
             }
         });
         return empty ? null : part;
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    private static String trim(String s) {
-        return blank(s) ? null : s.trim();
     }
 }

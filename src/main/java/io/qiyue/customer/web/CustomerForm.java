@@ -6,6 +6,7 @@ import io.qiyue.customer.CustomerKind;
 import io.qiyue.customer.CustomerLevel;
 import io.qiyue.customer.CustomerStatus;
 
+import io.qiyue.shared.Text;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,7 +37,7 @@ class CustomerForm {
         public boolean primary;
 
         boolean isBlank() {
-            return blank(name) && blank(title) && blank(mobile) && blank(email);
+            return Text.isBlank(name) && Text.isBlank(title) && Text.isBlank(mobile) && Text.isBlank(email);
         }
     }
 
@@ -77,18 +78,10 @@ class CustomerForm {
     /** The input; only the identifier of the chosen kind is sent, the other field may hold a leftover. */
     CustomerInput toInput() {
         boolean organization = kind != CustomerKind.PERSON;
-        return new CustomerInput(kind, trim(name), organization ? trim(creditCode) : null,
-                organization ? null : trim(idNumber), trim(address), organization ? trim(legalRepresentative) : null,
-                trim(industry), level, status, trim(owner),
-                contacts.stream().map(c -> new ContactInput(trim(c.id), trim(c.name), trim(c.title), trim(c.mobile),
-                        trim(c.email), c.primary)).toList());
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    private static String trim(String s) {
-        return blank(s) ? null : s.trim();
+        return new CustomerInput(kind, Text.blankToNull(name), organization ? Text.blankToNull(creditCode) : null,
+                organization ? null : Text.blankToNull(idNumber), Text.blankToNull(address), organization ? Text.blankToNull(legalRepresentative) : null,
+                Text.blankToNull(industry), level, status, Text.blankToNull(owner),
+                contacts.stream().map(c -> new ContactInput(Text.blankToNull(c.id), Text.blankToNull(c.name), Text.blankToNull(c.title), Text.blankToNull(c.mobile),
+                        Text.blankToNull(c.email), c.primary)).toList());
     }
 }

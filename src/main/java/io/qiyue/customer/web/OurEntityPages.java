@@ -8,6 +8,7 @@ import io.qiyue.shared.ConflictException;
 import io.qiyue.shared.ForbiddenException;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.PreconditionFailedException;
+import io.qiyue.shared.Text;
 import io.qiyue.shared.web.Forms;
 import io.qiyue.shared.web.PageController;
 import jakarta.validation.Validator;
@@ -55,8 +56,8 @@ class OurEntityPages {
         }
 
         OurEntityInput toInput() {
-            return new OurEntityInput(trim(name), trim(creditCode), trim(address), trim(legalRepresentative),
-                    trim(bankName), trim(bankAccount));
+            return new OurEntityInput(Text.blankToNull(name), Text.blankToNull(creditCode), Text.blankToNull(address), Text.blankToNull(legalRepresentative),
+                    Text.blankToNull(bankName), Text.blankToNull(bankAccount));
         }
     }
 
@@ -138,9 +139,5 @@ class OurEntityPages {
         if (!CurrentUsers.require().isAdmin()) {
             throw new ForbiddenException("qiyue.problem.forbidden");
         }
-    }
-
-    private static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }

@@ -9,6 +9,7 @@ import io.qiyue.security.UserInput;
 import io.qiyue.shared.ConflictException;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.PreconditionFailedException;
+import io.qiyue.shared.Text;
 import io.qiyue.shared.web.Forms;
 import io.qiyue.shared.web.PageController;
 import io.qiyue.shared.web.PageLinks;
@@ -68,8 +69,8 @@ class AdminPages {
         }
 
         UserInput toInput() {
-            return new UserInput(trim(username), trim(displayName), trim(email), roles == null ? Set.of() : roles,
-                    trim(teamId), enabled, password == null || password.isEmpty() ? null : password);
+            return new UserInput(Text.blankToNull(username), Text.blankToNull(displayName), Text.blankToNull(email), roles == null ? Set.of() : roles,
+                    Text.blankToNull(teamId), enabled, password == null || password.isEmpty() ? null : password);
         }
     }
 
@@ -79,7 +80,7 @@ class AdminPages {
         public Integer version;
 
         TeamInput toInput() {
-            return new TeamInput(trim(name), trim(managerId));
+            return new TeamInput(Text.blankToNull(name), Text.blankToNull(managerId));
         }
     }
 
@@ -240,9 +241,5 @@ class AdminPages {
 
     private Map<String, String> teamNames() {
         return administration.teams().stream().collect(Collectors.toMap(Team::id, Team::name));
-    }
-
-    private static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
     }
 }
