@@ -199,28 +199,37 @@ public class Contracts {
     }
 
     /**
-     * DRAFT → IN_APPROVAL. Every {@link SubmissionGate} is asked first (a fresh review of the current
-     * version): any blocking finding refuses the submit with {@link SubmissionBlockedException}. The
-     * transition is a new version of the contract, audited with the status change and the reason.
+     * DRAFT → IN_APPROVAL, asked of every {@link SubmissionGate} first (see {@link #move}). The transition is a
+     * new version of the contract, audited with the status change and the reason.
      */
     public Contract submit(String id, int expectedVersion, String reason) {
-        var user = CurrentUsers.require();
-        var before = writable(id, user);
-        checkTransition(before, expectedVersion, ContractStatus.DRAFT, ContractStatus.IN_APPROVAL);
-        var blocking = new ArrayList<SubmissionGate.Blocking>();
-        for (SubmissionGate gate : gates.orderedStream().toList()) {
-            blocking.addAll(gate.blockingFindings(withCustomerName(before)));
-        }
-        if (!blocking.isEmpty()) {
-            throw new SubmissionBlockedException(blocking);
-        }
-        return transition(id, expectedVersion, ContractStatus.DRAFT, ContractStatus.IN_APPROVAL, reason, user);
+        return move(id, expectedVersion, ContractStatus.DRAFT, ContractStatus.IN_APPROVAL, reason);
     }
 
     /** IN_APPROVAL → DRAFT: the owner takes the contract back to change it. Audited with the reason. */
     public Contract withdraw(String id, int expectedVersion, String reason) {
+        return move(id, expectedVersion, ContractStatus.IN_APPROVAL, ContractStatus.DRAFT, reason);
+    }
+
+    /**
+     * A lifecycle transition. Into a state that {@linkplain ContractStatus#needsCleanReview() needs a clean
+     * review}, every gate is asked first, outside the transition's transaction so that the fresh review it
+     * stores survives a refusal; any blocking finding refuses with {@link SubmissionBlockedException}.
+     */
+    private Contract move(String id, int expectedVersion, ContractStatus from, ContractStatus to, String reason) {
         var user = CurrentUsers.require();
-        return transition(id, expectedVersion, ContractStatus.IN_APPROVAL, ContractStatus.DRAFT, reason, user);
+        if (to.needsCleanReview()) {
+            var before = writable(id, user);
+            checkTransition(before, expectedVersion, from, to);
+            var blocking = new ArrayList<SubmissionGate.Blocking>();
+            for (SubmissionGate gate : gates.orderedStream().toList()) {
+                blocking.addAll(gate.blockingFindings(withCustomerName(before)));
+            }
+            if (!blocking.isEmpty()) {
+                throw new SubmissionBlockedException(blocking);
+            }
+        }
+        return transition(id, expectedVersion, from, to, reason, user);
     }
 
     private Contract transition(String id, int expectedVersion, ContractStatus from, ContractStatus to, String reason,

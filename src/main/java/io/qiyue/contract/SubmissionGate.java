@@ -3,8 +3,9 @@ package io.qiyue.contract;
 import java.util.List;
 
 /**
- * Asked before a contract leaves DRAFT for approval: which findings block it. The contract module
- * declares the question; an outer module (review) answers it, so the core never imports the outer module.
+ * Asked before a contract enters approval or signing ({@link ContractStatus#needsCleanReview()}): which
+ * findings block it. The contract module declares the question; an outer module (review) answers it, so
+ * the core never imports the outer module.
  * With no gate in the application context, nothing blocks.
  */
 public interface SubmissionGate {

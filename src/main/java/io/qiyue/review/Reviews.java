@@ -23,7 +23,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -88,13 +87,15 @@ public class Reviews {
     }
 
     /**
-     * Accepts the WARNING findings of a rule at a path of a draft, with a written reason (1–1000
-     * characters), after a fresh review of the current version: 404 when there is no such finding, 409
+     * Accepts a WARNING of a draft with a written reason (1–1000 characters), after a fresh review of the
+     * current version: the finding of the rule at the path whose words start at {@code start}, or, when
+     * {@code start} is null, every finding of the rule at the path. 404 when there is no such finding, 409
      * for a BLOCKER or INFO. The acceptance keeps a fingerprint of the value at the path, is audited, and
      * lasts until a save changes that value.
      */
     @Transactional
-    public StoredReview accept(String contractId, String ruleId, String path, String reason, Locale locale) {
+    public StoredReview accept(String contractId, String ruleId, String path, Integer start, String reason,
+                               Locale locale) {
         var violations = new ArrayList<io.qiyue.shared.FieldViolation>();
         if (path == null || path.isBlank()) {
             violations.add(new io.qiyue.shared.FieldViolation("path", "qiyue.validation.required"));
@@ -115,7 +116,9 @@ public class Reviews {
         Instant now = clock.instant();
         var evaluation = evaluate(contract, now);
         var matching = evaluation.findings().stream()
-                .filter(f -> f.ruleId().equals(ruleId) && f.path().equals(path)).toList();
+                .filter(f -> f.ruleId().equals(ruleId) && f.path().equals(path)
+                        && (start == null || (f.span() != null && f.span().start() == start)))
+                .toList();
         if (matching.isEmpty()) {
             throw new NotFoundException("qiyue.problem.not-found", "finding", ruleId + " " + path);
         }
@@ -124,11 +127,12 @@ public class Reviews {
         }
         String user = CurrentUsers.require().username();
         String why = reason.strip();
-        acceptances.save(new AcceptanceStore.Row(contractId, ruleId, path, fingerprint(tree(contract), path),
-                contract.version(), why, user, now));
+        var acceptance = new AcceptanceStore.Row(contractId, ruleId, path,
+                start == null ? AcceptanceStore.WHOLE_PATH : start, fingerprint(tree(contract), path),
+                contract.version(), why, user, now);
+        acceptances.save(acceptance);
         events.publishEvent(new EntityChanged(AUDIT_TYPE, contractId, EntityChanged.Action.UPDATE,
-                CurrentUsers.actorName(), now, List.of(new EntityChanged.Change(
-                "accepted " + ruleId + " " + path, null, why))));
+                CurrentUsers.actorName(), now, List.of(new EntityChanged.Change(acceptance.describe(), null, why))));
         var row = new ReviewStore.Row(contract.id(), contract.version(), evaluation, now, user);
         store.save(row);
         return view(row, locale);
@@ -186,9 +190,8 @@ public class Reviews {
         var changes = new ArrayList<EntityChanged.Change>();
         for (var row : rows) {
             if (!fingerprint(tree, row.path()).equals(row.fingerprint())) {
-                acceptances.delete(row.contractId(), row.ruleId(), row.path());
-                changes.add(new EntityChanged.Change("accepted " + row.ruleId() + " " + row.path(), row.reason(),
-                        null));
+                acceptances.delete(row);
+                changes.add(new EntityChanged.Change(row.describe(), row.reason(), null));
             }
         }
         if (!changes.isEmpty()) {
@@ -250,15 +253,12 @@ public class Reviews {
 
     StoredReview view(ReviewStore.Row row, Locale locale) {
         var review = engine.localise(row.evaluation(), locale);
-        Map<String, Acceptance> accepted = new HashMap<>();
-        for (var a : acceptances.of(row.contractId())) {
-            accepted.put(a.ruleId() + " " + a.path(), a.acceptance());
-        }
+        var accepted = acceptances.of(row.contractId());
         var findings = review.findings();
         if (!accepted.isEmpty()) {
-            findings = findings.stream().map(f -> f.severity() == Severity.WARNING
-                    && accepted.containsKey(f.ruleId() + " " + f.path())
-                    ? f.accepted(accepted.get(f.ruleId() + " " + f.path())) : f).toList();
+            findings = findings.stream().map(f -> f.severity() != Severity.WARNING ? f
+                    : accepted.stream().filter(a -> a.covers(f)).findFirst().map(a -> f.accepted(a.acceptance()))
+                    .orElse(f)).toList();
         }
         int open = (int) findings.stream().filter(Finding::blocking).count();
         return new StoredReview(row.contractId(), row.contractVersion(), review.rulesetVersion(), findings,

@@ -162,6 +162,36 @@ abstract class ReviewApiContract extends ApiTestSupport {
     }
 
     @Test
+    void twoFindingsInOneClauseAreAcceptedOneByOne() {
+        var contract = contractWithVagueWord(null);
+        String p = path(contract);
+        var provider = JSON.createArrayNode().add("按约定提供服务").add("乙方应及时响应并尽快处理甲方的服务请求。");
+        var patch = JSON.createObjectNode();
+        patch.putObject("terms").putObject("rightsAndObligations").set("provider", provider);
+        assertThat(admin().patch(p, patch.toString(), "\"1\"").status()).isEqualTo(200);
+        var vague = findings(admin().post(p + "/review", "").json(), "QY-L001");
+        assertThat(vague).extracting(f -> f.path("span").path("start").asInt()).containsExactly(3, 8);
+
+        var body = JSON.createObjectNode();
+        body.put("path", VAGUE_PATH);
+        body.put("start", 8);
+        body.put("reason", "处理时限见服务级别附件");
+        var accepted = admin().post(p + "/review/findings/QY-L001/accept", body.toString());
+        assertThat(accepted.status()).as("%s", accepted).isEqualTo(200);
+        vague = findings(accepted.json(), "QY-L001");
+        assertThat(vague.get(0).path("accepted").isMissingNode() || vague.get(0).path("accepted").isNull()).isTrue();
+        assertThat(vague.get(1).path("accepted").path("reason").asString()).isEqualTo("处理时限见服务级别附件");
+        var refused = submit(p, "\"2\"", null);
+        assertProblem(refused, 409);
+        assertThat(refused.body()).contains("QY-L001");
+
+        body.put("start", 5);
+        assertProblem(admin().post(p + "/review/findings/QY-L001/accept", body.toString()), 404);
+        var audit = admin().get("/api/v1/audit?entity=CONTRACT_REVIEW&id=" + contract.path("id").asString()).body();
+        assertThat(audit).contains("accepted QY-L001 " + VAGUE_PATH + " @8");
+    }
+
+    @Test
     void editingTheAcceptedValueInvalidatesTheAcceptanceButOtherEditsDoNot() {
         var contract = contractWithVagueWord(null);
         String p = path(contract);

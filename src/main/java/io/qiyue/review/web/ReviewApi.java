@@ -51,13 +51,16 @@ class ReviewApi {
         return ResponseEntity.ok().eTag(Versions.etag(contract.version())).body(contract);
     }
 
-    /** Which finding (its JSON pointer) and why it is accepted (1–1000 characters). */
-    record AcceptRequest(String path, String reason) {
+    /**
+     * Which finding (its JSON pointer and, inside text, the start of its words; without {@code start}, every
+     * finding of the rule at the path) and why it is accepted (1–1000 characters).
+     */
+    record AcceptRequest(String path, Integer start, String reason) {
     }
 
-    /** Accepts the WARNING of a rule at a path with a reason; answers the fresh review with the acceptance shown. */
+    /** Accepts a WARNING with a reason; answers the fresh review with the acceptance shown. */
     @PostMapping("/findings/{ruleId}/accept")
     StoredReview accept(@PathVariable String id, @PathVariable String ruleId, @RequestBody AcceptRequest body) {
-        return reviews.accept(id, ruleId, body.path(), body.reason(), LocaleContextHolder.getLocale());
+        return reviews.accept(id, ruleId, body.path(), body.start(), body.reason(), LocaleContextHolder.getLocale());
     }
 }

@@ -59,12 +59,12 @@ class ReviewPages {
 
     @PostMapping("/contracts/{id}/review/accept")
     String accept(@PathVariable String id, @RequestParam String ruleId, @RequestParam String path,
-                  @RequestParam(required = false) String reason,
+                  @RequestParam(required = false) Integer start, @RequestParam(required = false) String reason,
                   @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         String error = null;
         StoredReview review;
         try {
-            review = reviews.accept(id, ruleId, path, reason, LocaleContextHolder.getLocale());
+            review = reviews.accept(id, ruleId, path, start, reason, LocaleContextHolder.getLocale());
         } catch (io.qiyue.shared.InvalidInputException e) {
             error = e.violations().stream().map(v -> message(v.code(), v.args().toArray())).reduce((a, b) -> a + " " + b)
                     .orElse("");
