@@ -163,25 +163,20 @@ class ContractStore {
     /**
      * The next sequence value for a type and year. The UPDATE takes the row lock, so concurrent
      * callers are serialised by the database on every supported engine; the very first number of a
-     * year is inserted, and a lost insert race falls back to the UPDATE.
+     * year is inserted, and an insert that loses the race to another transaction throws
+     * {@link org.springframework.dao.DuplicateKeyException}: the caller retries in a new transaction,
+     * because on PostgreSQL the failed INSERT has aborted this one.
      */
     int nextNumber(String typeCode, int year) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            int updated = jdbc.sql("UPDATE contract_number_sequence SET last_value = last_value + 1"
-                    + " WHERE type_code = ? AND seq_year = ?").params(typeCode, year).update();
-            if (updated == 1) {
-                return jdbc.sql("SELECT last_value FROM contract_number_sequence WHERE type_code = ? AND seq_year = ?")
-                        .params(typeCode, year).query(Integer.class).single();
-            }
-            try {
-                jdbc.sql("INSERT INTO contract_number_sequence (type_code, seq_year, last_value) VALUES (?, ?, 1)")
-                        .params(typeCode, year).update();
-                return 1;
-            } catch (org.springframework.dao.DuplicateKeyException raced) {
-                // another transaction created the row first: take the UPDATE path again
-            }
+        int updated = jdbc.sql("UPDATE contract_number_sequence SET last_value = last_value + 1"
+                + " WHERE type_code = ? AND seq_year = ?").params(typeCode, year).update();
+        if (updated == 1) {
+            return jdbc.sql("SELECT last_value FROM contract_number_sequence WHERE type_code = ? AND seq_year = ?")
+                    .params(typeCode, year).query(Integer.class).single();
         }
-        throw new IllegalStateException("could not allocate a contract number for " + typeCode + "-" + year);
+        jdbc.sql("INSERT INTO contract_number_sequence (type_code, seq_year, last_value) VALUES (?, ?, 1)")
+                .params(typeCode, year).update();
+        return 1;
     }
 
     private Contract contract(ResultSet rs) throws SQLException {

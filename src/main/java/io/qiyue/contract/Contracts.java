@@ -137,9 +137,7 @@ public class Contracts {
         String customerName = validate(input, owner, user, null);
         Instant now = clock.instant();
         int year = LocalDate.ofInstant(now, clock.getZone()).getYear();
-        // numbered in a short transaction of its own, so that the sequence row is locked only briefly;
-        // a create that fails afterwards leaves a gap in the numbers, never a duplicate
-        int sequence = tx.execute(status -> store.nextNumber(input.type().code(), year));
+        int sequence = allocateNumber(input.type().code(), year);
         String number = number(input.type(), year, sequence);
         var contract = new Contract(Ids.newId(), number, input.type(), input.title().trim(), input.customerId(),
                 customerName,
@@ -196,6 +194,25 @@ public class Contracts {
             publish(id, EntityChanged.Action.UPDATE, before, after);
             return withCustomerName(after);
         });
+    }
+
+    /**
+     * The next number of a type and year, in a short transaction of its own so that the sequence row is
+     * locked only briefly (a create that fails afterwards leaves a gap in the numbers, never a duplicate).
+     * Only the first number of a year can race, when several transactions insert the sequence row: the
+     * losers (a duplicate key; on MariaDB a deadlock between their gap locks) retry and then find the row.
+     */
+    int allocateNumber(String typeCode, int year) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(status -> store.nextNumber(typeCode, year));
+            } catch (org.springframework.dao.DuplicateKeyException
+                     | org.springframework.dao.PessimisticLockingFailureException raced) {
+                if (attempt == 5) {
+                    throw raced;
+                }
+            }
+        }
     }
 
     /**

@@ -23,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Contracts over HTTP: the five types, ETags and If-Match, idempotency, numbering, versions, types, lists. */
 abstract class ContractApiContract extends ApiTestSupport {
+    @org.springframework.beans.factory.annotation.Autowired
+    Contracts contracts;
     private static final Map<String, String> CODES = Map.of("SERVICE", "SVC", "CONFIDENTIALITY", "NDA",
             "MAINTENANCE", "MNT", "CONSULTING", "CST", "INFO_SHARING", "ISH");
 
@@ -212,6 +214,30 @@ abstract class ContractApiContract extends ApiTestSupport {
         assertThat(numbers).hasSize(threads * perThread).doesNotHaveDuplicates()
                 .allMatch(n -> n.matches("QY-SVC-\\d{4}-\\d{6}"));
         assertThat(contractCount()).isEqualTo(before + threads * perThread);
+    }
+
+    @Test
+    void theFirstNumberOfAYearIsAllocatedOnceWhenManyAskAtOnce() throws Exception {
+        int year = 3000 + new java.util.Random().nextInt(5000); // a year no other test numbers in
+        int threads = 16;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var tasks = new ArrayList<Callable<Integer>>();
+        for (int t = 0; t < threads; t++) {
+            tasks.add(() -> {
+                start.await();
+                return contracts.allocateNumber("ZZZ", year);
+            });
+        }
+        var numbers = new ArrayList<Integer>();
+        try (var pool = Executors.newFixedThreadPool(threads)) {
+            var futures = tasks.stream().map(pool::submit).toList();
+            start.countDown();
+            for (Future<Integer> future : futures) {
+                numbers.add(future.get());
+            }
+        }
+        assertThat(numbers).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.IntStream.rangeClosed(1, threads).boxed().toList());
     }
 
     @Test
