@@ -57,15 +57,23 @@ final class Xhtml {
         }
     }
 
-    static Document parse(String xhtml) {
-        DocumentBuilder builder;
+    /**
+     * A builder per thread: creating one costs about as much as parsing a contract, and the factory is not
+     * thread-safe (a shared lock serialised every save).
+     */
+    private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(() -> {
         synchronized (FACTORY) {
             try {
-                builder = FACTORY.newDocumentBuilder();
+                return FACTORY.newDocumentBuilder();
             } catch (ParserConfigurationException e) {
                 throw new IllegalStateException(e);
             }
         }
+    });
+
+    static Document parse(String xhtml) {
+        DocumentBuilder builder = BUILDERS.get();
+        builder.reset();
         builder.setErrorHandler(null);
         try {
             return builder.parse(new InputSource(new StringReader(xhtml)));
