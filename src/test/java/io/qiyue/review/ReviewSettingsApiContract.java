@@ -187,6 +187,8 @@ abstract class ReviewSettingsApiContract extends ApiTestSupport {
         assertProblem(put(admin(), THRESHOLD, "{\"value\": \"abc\"}", etag), 400, "value");
         assertProblem(put(admin(), THRESHOLD, "{\"value\": null}", etag), 400, "value");
         assertProblem(put(admin(), THRESHOLD, "{}", etag), 400, "value");
+        assertProblem(put(admin(), THRESHOLD, "null", etag), 400);
+        assertProblem(put(admin(), THRESHOLD, "[15]", etag), 400);
         assertProblem(put(admin(), THRESHOLD, "{\"value\": 15, \"note\": \"x\"}", etag), 400, "note");
         var range = put(admin().withHeader("Accept-Language", "en"), THRESHOLD, "{\"value\": 0}", etag);
         assertProblem(range, 400, "value");
