@@ -8,8 +8,11 @@ import java.util.List;
  * review ({@code changes}, at most the first {@link ReviewPortfolio#MAX_CHANGES_SHOWN}).
  *
  * @param status RUNNING, DONE or FAILED
+ * @param settingsRevision the settings every contract of the run was reviewed with (null for runs made before
+ *                         revisions were recorded)
  */
-public record PortfolioJob(String id, String status, String rulesetVersion, int total, int done, int changed,
+public record PortfolioJob(String id, String status, String rulesetVersion, Integer settingsRevision, int total,
+                           int done, int changed,
                            String error, String startedBy, Instant startedAt, Instant finishedAt,
                            List<Change> changes) {
 

@@ -72,10 +72,10 @@ class PortfolioStore {
         return at.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
-    void insert(String id, String rulesetVersion, int total, String startedBy, Instant at) {
-        jdbc.sql("INSERT INTO review_portfolio_job (id, status, ruleset_version, total, done, changed, started_by,"
-                        + " started_at) VALUES (?, 'RUNNING', ?, ?, 0, 0, ?, ?)")
-                .params(id, rulesetVersion, total, startedBy, DbTime.toDb(at)).update();
+    void insert(String id, String rulesetVersion, int settingsRevision, int total, String startedBy, Instant at) {
+        jdbc.sql("INSERT INTO review_portfolio_job (id, status, ruleset_version, settings_revision, total, done, changed,"
+                        + " started_by, started_at) VALUES (?, 'RUNNING', ?, ?, ?, 0, 0, ?, ?)")
+                .params(id, rulesetVersion, settingsRevision, total, startedBy, DbTime.toDb(at)).update();
     }
 
     /** Jobs left RUNNING by an instance that stopped: their lock has expired. */
@@ -103,17 +103,20 @@ class PortfolioStore {
     }
 
     Optional<PortfolioJob> find(String id, int maxChanges) {
-        return jdbc.sql("SELECT id, status, ruleset_version, total, done, changed, error, started_by, started_at,"
-                        + " finished_at FROM review_portfolio_job WHERE id = ?")
+        return jdbc.sql("SELECT id, status, ruleset_version, settings_revision, total, done, changed, error, started_by,"
+                        + " started_at, finished_at FROM review_portfolio_job WHERE id = ?")
                 .param(id)
-                .query((rs, n) -> new PortfolioJob(rs.getString("id"), rs.getString("status"),
-                        rs.getString("ruleset_version"), rs.getInt("total"), rs.getInt("done"), rs.getInt("changed"),
-                        rs.getString("error"), rs.getString("started_by"), DbTime.read(rs, "started_at"),
-                        DbTime.read(rs, "finished_at"), List.of()))
+                .query((rs, n) -> {
+                    int revision = rs.getInt("settings_revision");
+                    return new PortfolioJob(rs.getString("id"), rs.getString("status"), rs.getString("ruleset_version"),
+                            rs.wasNull() ? null : revision, rs.getInt("total"), rs.getInt("done"), rs.getInt("changed"),
+                            rs.getString("error"), rs.getString("started_by"), DbTime.read(rs, "started_at"),
+                            DbTime.read(rs, "finished_at"), List.of());
+                })
                 .optional()
-                .map(job -> new PortfolioJob(job.id(), job.status(), job.rulesetVersion(), job.total(), job.done(),
-                        job.changed(), job.error(), job.startedBy(), job.startedAt(), job.finishedAt(),
-                        changes(id, maxChanges)));
+                .map(job -> new PortfolioJob(job.id(), job.status(), job.rulesetVersion(), job.settingsRevision(),
+                        job.total(), job.done(), job.changed(), job.error(), job.startedBy(), job.startedAt(),
+                        job.finishedAt(), changes(id, maxChanges)));
     }
 
     Optional<String> latest() {

@@ -15,8 +15,8 @@ import java.util.Locale;
 
 /**
  * Runs every rule that applies to a contract's type. Pure and thread-safe: no database, no clock (the
- * review date is part of the subject), so the same subject and ruleset always give the same findings in
- * the same order: by rule id, then path (numeric segments compared as numbers), then span.
+ * review date is part of the subject), so the same subject, ruleset version and settings always give the
+ * same findings in the same order: by rule id, then path (numeric segments compared as numbers), then span.
  */
 public final class ReviewEngine {
     static final Comparator<RawFinding> ORDER = Comparator.comparing(RawFinding::ruleId)
@@ -59,6 +59,11 @@ public final class ReviewEngine {
         return ruleset.version();
     }
 
+    /** Which settings this engine applies: 0 for the ruleset's defaults, else a revision of the stored settings. */
+    public int settingsRevision() {
+        return ruleset.settingsRevision();
+    }
+
     public List<String> ruleIds() {
         return rules.stream().map(Rule::id).toList();
     }
@@ -83,7 +88,7 @@ public final class ReviewEngine {
             }
         }
         findings.sort(ORDER);
-        return new Evaluation(ruleset.version(), List.copyOf(findings), List.copyOf(errors));
+        return new Evaluation(ruleset.version(), ruleset.settingsRevision(), List.copyOf(findings), List.copyOf(errors));
     }
 
     public Review review(ReviewSubject subject, Locale locale) {
@@ -115,8 +120,8 @@ public final class ReviewEngine {
                 case INFO -> infos++;
             }
         }
-        return new Review(evaluation.rulesetVersion(), List.copyOf(findings), blockers, warnings, infos,
-                evaluation.errors());
+        return new Review(evaluation.rulesetVersion(), evaluation.settingsRevision(), List.copyOf(findings), blockers,
+                warnings, infos, evaluation.errors());
     }
 
     /** JSON pointers compared segment by segment, numeric segments as numbers (/items/2 before /items/10). */

@@ -74,6 +74,8 @@ public class ReviewPortfolio {
         }
         String id = Ids.newId();
         Instant now = clock.instant();
+        // one engine for the whole run: every contract is reviewed with the same settings, read once
+        var engine = reviews.engine();
         // outside a transaction: a lost INSERT race must not leave an aborted transaction (PostgreSQL) behind
         boolean locked = jobs.lock(id, now, LOCK_TTL);
         if (!locked) {
@@ -84,7 +86,7 @@ public class ReviewPortfolio {
                     .total();
             tx.executeWithoutResult(s -> {
                 jobs.failAbandoned(id, now);
-                jobs.insert(id, reviews.engine().rulesetVersion(), total, user.username(), now);
+                jobs.insert(id, engine.rulesetVersion(), engine.settingsRevision(), total, user.username(), now);
             });
         } catch (RuntimeException e) {
             jobs.unlock(id, clock.instant());
@@ -93,7 +95,7 @@ public class ReviewPortfolio {
         // the job reads contracts as the admin who started it (the data scope of an admin is everything)
         var context = SecurityContextHolder.getContext();
         Thread.ofVirtual().name("review-portfolio-" + id)
-                .start(new DelegatingSecurityContextRunnable(() -> run(id, user.username()), context));
+                .start(new DelegatingSecurityContextRunnable(() -> run(id, user.username(), engine), context));
         return id;
     }
 
@@ -115,11 +117,10 @@ public class ReviewPortfolio {
         }
     }
 
-    private void run(String id, String username) {
+    private void run(String id, String username, ReviewEngine engine) {
         int done = 0;
         int changed = 0;
         String last = null;
-        var engine = reviews.engine();
         Map<String, ContractParty> ours = new HashMap<>();
         try {
             while (true) {

@@ -34,18 +34,21 @@ class ReviewStore {
         var e = row.evaluation();
         String findings = json.writeValueAsString(e.findings());
         String errors = json.writeValueAsString(e.errors());
-        int changed = jdbc.sql("UPDATE contract_review SET contract_version = ?, ruleset_version = ?, findings = ?,"
-                        + " errors = ?, blockers = ?, warnings = ?, infos = ?, reviewed_at = ?, reviewed_by = ?"
-                        + " WHERE contract_id = ?")
-                .params(row.contractVersion(), e.rulesetVersion(), findings, errors, (int) e.count(Severity.BLOCKER),
+        int changed = jdbc.sql("UPDATE contract_review SET contract_version = ?, ruleset_version = ?,"
+                        + " settings_revision = ?, findings = ?, errors = ?, blockers = ?, warnings = ?, infos = ?,"
+                        + " reviewed_at = ?, reviewed_by = ? WHERE contract_id = ?")
+                .params(row.contractVersion(), e.rulesetVersion(), e.settingsRevision(), findings, errors,
+                        (int) e.count(Severity.BLOCKER),
                         (int) e.count(Severity.WARNING), (int) e.count(Severity.INFO), DbTime.toDb(row.reviewedAt()),
                         row.reviewedBy(), row.contractId())
                 .update();
         if (changed == 0) {
             try {
-                jdbc.sql("INSERT INTO contract_review (contract_id, contract_version, ruleset_version, findings, errors,"
-                                + " blockers, warnings, infos, reviewed_at, reviewed_by) VALUES (?,?,?,?,?,?,?,?,?,?)")
-                        .params(row.contractId(), row.contractVersion(), e.rulesetVersion(), findings, errors,
+                jdbc.sql("INSERT INTO contract_review (contract_id, contract_version, ruleset_version, settings_revision,"
+                                + " findings, errors, blockers, warnings, infos, reviewed_at, reviewed_by)"
+                                + " VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+                        .params(row.contractId(), row.contractVersion(), e.rulesetVersion(), e.settingsRevision(),
+                                findings, errors,
                                 (int) e.count(Severity.BLOCKER), (int) e.count(Severity.WARNING),
                                 (int) e.count(Severity.INFO), DbTime.toDb(row.reviewedAt()), row.reviewedBy())
                         .update();
@@ -67,25 +70,27 @@ class ReviewStore {
         if (contractIds.isEmpty()) {
             return out;
         }
-        jdbc.sql("SELECT contract_id, ruleset_version, findings, errors FROM contract_review WHERE contract_id IN (:ids)")
+        jdbc.sql("SELECT contract_id, ruleset_version, settings_revision, findings, errors FROM contract_review"
+                        + " WHERE contract_id IN (:ids)")
                 .param("ids", List.copyOf(contractIds))
                 .query(rs -> {
-                    out.put(rs.getString("contract_id"), new Evaluation(rs.getString("ruleset_version"),
-                            json.readValue(rs.getString("findings"), FINDINGS),
-                            json.readValue(rs.getString("errors"), ERRORS)));
+                    out.put(rs.getString("contract_id"), evaluation(rs));
                 });
         return out;
     }
 
     Optional<Row> find(String contractId) {
-        return jdbc.sql("SELECT contract_id, contract_version, ruleset_version, findings, errors, reviewed_at,"
-                        + " reviewed_by FROM contract_review WHERE contract_id = ?")
+        return jdbc.sql("SELECT contract_id, contract_version, ruleset_version, settings_revision, findings, errors,"
+                        + " reviewed_at, reviewed_by FROM contract_review WHERE contract_id = ?")
                 .param(contractId)
-                .query((rs, n) -> new Row(rs.getString("contract_id"), rs.getInt("contract_version"),
-                        new Evaluation(rs.getString("ruleset_version"),
-                                json.readValue(rs.getString("findings"), FINDINGS),
-                                json.readValue(rs.getString("errors"), ERRORS)),
+                .query((rs, n) -> new Row(rs.getString("contract_id"), rs.getInt("contract_version"), evaluation(rs),
                         DbTime.read(rs, "reviewed_at"), rs.getString("reviewed_by")))
                 .optional();
+    }
+
+    private Evaluation evaluation(java.sql.ResultSet rs) throws java.sql.SQLException {
+        int revision = rs.getInt("settings_revision");
+        return new Evaluation(rs.getString("ruleset_version"), rs.wasNull() ? null : revision,
+                json.readValue(rs.getString("findings"), FINDINGS), json.readValue(rs.getString("errors"), ERRORS));
     }
 }

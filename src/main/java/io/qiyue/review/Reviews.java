@@ -10,10 +10,7 @@ import io.qiyue.shared.EntityChanged;
 import io.qiyue.shared.Hashes;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.NotFoundException;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
@@ -41,30 +38,46 @@ public class Reviews {
     private final OurEntities ourEntities;
     private final ReviewStore store;
     private final AcceptanceStore acceptances;
-    private final ReviewEngine engine;
+    private final ReviewEngines engines;
     private final Clock clock;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
 
     Reviews(Contracts contracts, Customers customers, OurEntities ourEntities, ReviewStore store,
-            AcceptanceStore acceptances, Environment environment, Clock clock, JsonMapper json,
+            AcceptanceStore acceptances, ReviewEngines engines, Clock clock, JsonMapper json,
             ApplicationEventPublisher events) {
         this.contracts = contracts;
         this.customers = customers;
         this.ourEntities = ourEntities;
         this.store = store;
         this.acceptances = acceptances;
-        // per-installation settings: qiyue.review.settings.QY-V001.thresholdPercent=25
-        Map<String, String> settings = Binder.get(environment)
-                .bind("qiyue.review.settings", Bindable.mapOf(String.class, String.class)).orElse(Map.of());
-        this.engine = new ReviewEngine(Ruleset.standard(settings), ReviewEngine.defaultMessages());
+        this.engines = engines;
         this.clock = clock;
         this.json = json;
         this.events = events;
     }
 
+    /**
+     * The engine of the current settings (reads the settings revision; see {@link ReviewEngines}). Callers
+     * that review many contracts take it once, so that all of them get the same settings.
+     */
     public ReviewEngine engine() {
-        return engine;
+        return engines.current();
+    }
+
+    /** The ruleset version and settings revision a review started now would record. */
+    public CurrentRules currentRules() {
+        var engine = engines.current();
+        return new CurrentRules(engine.rulesetVersion(), engine.settingsRevision());
+    }
+
+    /** Which ruleset and settings reviews now run with; a stored review made with others is out of date. */
+    public record CurrentRules(String rulesetVersion, int settingsRevision) {
+
+        public boolean matches(StoredReview review) {
+            return rulesetVersion.equals(review.rulesetVersion()) && review.settingsRevision() != null
+                    && review.settingsRevision() == settingsRevision;
+        }
     }
 
     /** Runs the review of the contract's current version, stores it as the contract's last review and returns it. */
@@ -232,7 +245,7 @@ public class Reviews {
     }
 
     private Evaluation evaluate(Contract contract, Instant now) {
-        return engine.evaluate(subject(contract, now));
+        return engines.current().evaluate(subject(contract, now));
     }
 
     private JsonNode tree(Contract contract) {
@@ -252,7 +265,7 @@ public class Reviews {
     }
 
     StoredReview view(ReviewStore.Row row, Locale locale) {
-        var review = engine.localise(row.evaluation(), locale);
+        var review = engines.localise(row.evaluation(), locale);
         var accepted = acceptances.of(row.contractId());
         var findings = review.findings();
         if (!accepted.isEmpty()) {
@@ -261,7 +274,8 @@ public class Reviews {
                     .orElse(f)).toList();
         }
         int open = (int) findings.stream().filter(Finding::blocking).count();
-        return new StoredReview(row.contractId(), row.contractVersion(), review.rulesetVersion(), findings,
+        return new StoredReview(row.contractId(), row.contractVersion(), review.rulesetVersion(),
+                review.settingsRevision(), findings,
                 review.blockers(), review.warnings(), review.infos(), open, review.errors(), row.reviewedAt(),
                 row.reviewedBy());
     }

@@ -45,7 +45,8 @@ class SecurityConfig {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/users/me").authenticated()
-                        .requestMatchers("/api/v1/users/**", "/api/v1/teams/**", "/api/v1/audit/**").hasRole("ADMIN")
+                        .requestMatchers("/api/v1/users/**", "/api/v1/teams/**", "/api/v1/audit/**",
+                                "/api/v1/reviews/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .authenticationManager(passwordsOnly(passwords))
                 .httpBasic(b -> b.authenticationEntryPoint(problems).realmName("Qiyue"))

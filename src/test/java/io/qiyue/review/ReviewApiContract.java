@@ -272,6 +272,7 @@ abstract class ReviewApiContract extends ApiTestSupport {
         assertThat(progress.path("status").asString()).as("%s", progress).isEqualTo("DONE");
         assertThat(progress.path("done").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(progress.path("done").asInt()).isEqualTo(progress.path("total").asInt());
+        assertThat(progress.path("settingsRevision").isInt()).as("the run records its settings: %s", progress).isTrue();
         JsonNode mine = null;
         for (JsonNode change : progress.path("changes")) {
             if (change.path("contractId").asString().equals(contract.path("id").asString())) {

@@ -244,7 +244,8 @@ class RuleCatalogueTest {
                 "QY-V001", "WARNING /terms/breach/liquidatedDamages"); // 365 days × 0.1% = 36.5%
         none(SERVICE, s -> s.damages = new LiquidatedDamages(DamagesBasis.PERCENT_OF_AMOUNT, new BigDecimal("30")), "QY-V001");
         none(SERVICE, s -> s.damages = new LiquidatedDamages(DamagesBasis.DAILY_RATE, new BigDecimal("0.05")), "QY-V001");
-        var lower = new ReviewEngine(Ruleset.standard(java.util.Map.of("QY-V001.thresholdPercent", "5")),
+        var lower = new ReviewEngine(Ruleset.standard().withSettings(1,
+                java.util.Map.of(new SettingKey("QY-V001", "thresholdPercent"), new BigDecimal("5"))),
                 ReviewEngine.defaultMessages());
         assertThat(lower.evaluate(Spec.valid(SERVICE).subject()).findings()).extracting(RawFinding::ruleId)
                 .containsExactly("QY-V001");

@@ -1,6 +1,7 @@
 package io.qiyue.review.web;
 
 import io.qiyue.review.ReviewPortfolio;
+import io.qiyue.review.ReviewSettings;
 import io.qiyue.shared.ConflictException;
 import io.qiyue.shared.web.PageController;
 import org.springframework.context.MessageSource;
@@ -12,19 +13,28 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** /admin/reviews: start a re-review of all contracts and watch it (the progress fragment polls while it runs). */
+/**
+ * /admin/reviews: the review settings with their latest changes (edited on {@link ReviewSettingPages}), and the
+ * re-review of all contracts with its progress (the progress fragment polls while it runs).
+ */
 @PageController
 class PortfolioPages {
+    static final int HISTORY_SHOWN = 10;
+
     private final ReviewPortfolio portfolio;
+    private final ReviewSettings settings;
     private final MessageSource messages;
 
-    PortfolioPages(ReviewPortfolio portfolio, MessageSource messages) {
+    PortfolioPages(ReviewPortfolio portfolio, ReviewSettings settings, MessageSource messages) {
         this.portfolio = portfolio;
+        this.settings = settings;
         this.messages = messages;
     }
 
     @GetMapping("/admin/reviews")
     String page(Model model) {
+        model.addAttribute("settings", settings.overview(LocaleContextHolder.getLocale()));
+        model.addAttribute("history", settings.history(0, HISTORY_SHOWN).items());
         model.addAttribute("job", portfolio.latest().orElse(null));
         return "review/portfolio";
     }

@@ -150,6 +150,8 @@ class ReviewPages {
         model.addAttribute("error", error);
         model.addAttribute("gated", gated);
         model.addAttribute("current", review != null && review.contractVersion() == contract.version());
+        // a review of the current version made before a ruleset or settings change: findings may differ now
+        model.addAttribute("rulesCurrent", review == null || reviews.currentRules().matches(review));
         return "review/panel :: panel";
     }
 
