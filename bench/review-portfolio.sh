@@ -5,7 +5,7 @@
 # (user postgres), copies the demo contracts in SQL up to N contracts, then runs the portfolio
 # re-review twice through the API (the first stores every review, the second compares with them) and a
 # third time with QY-V001's threshold lowered to 5% (many contracts gain a finding). Prints the seconds
-# of each run. Review engine throughput per core: io.qiyue.bench.ReviewEngineBenchmark.
+# of each run. Review engine throughput per core: bench/review-jmh.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 contracts=${1:-100000}
