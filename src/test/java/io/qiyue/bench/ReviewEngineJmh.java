@@ -30,14 +30,15 @@ import java.util.concurrent.TimeUnit;
  *       structured terms and parties find anything: the cost of the text rules is the difference.</li>
  * </ul>
  * Not a test (Surefire never runs it): {@code bench/review-jmh.sh [benchmark regexp] [JMH options]}. The
- * defaults below (2 forks of 5 warm-up and 5 measured 2-second iterations, about 2 minutes for all three)
- * can be overridden there, e.g. {@code -f 1 -wi 3 -i 5 -w 2s -r 2s}.
+ * defaults below (2 forks of 5 warm-up iterations of 3 seconds, which C2 needs on a busy 2-core machine,
+ * and 5 measured ones of 2 seconds: about 3 minutes for all three) can be overridden there, e.g.
+ * {@code -f 1 -wi 3 -w 2s -i 5 -r 2s}.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Threads(1)
 @Fork(value = 2, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
-@Warmup(iterations = 5, time = 2)
+@Warmup(iterations = 5, time = 3)
 @Measurement(iterations = 5, time = 2)
 @State(Scope.Benchmark)
 public class ReviewEngineJmh {
