@@ -6,7 +6,7 @@
 # re-review twice through the API (the first stores every review, the second compares with them) and a
 # third time after lowering QY-V001's threshold to 5% over the settings API, without a restart (many
 # contracts gain a finding). Prints the seconds of each run. Review engine throughput per core:
-# io.qiyue.bench.ReviewEngineBenchmark.
+# bench/review-jmh.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 contracts=${1:-100000}

@@ -10,7 +10,6 @@ import io.qiyue.customer.CreditCode;
 import io.qiyue.customer.CustomerKind;
 import io.qiyue.customer.CustomerStatus;
 import io.qiyue.template.ChineseAmounts;
-import io.qiyue.review.ReviewEngine;
 import io.qiyue.review.ReviewSubject;
 import io.qiyue.shared.Money;
 
@@ -20,11 +19,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reviews per second on one core (one thread) for a typical 10-page service contract (~40 clauses,
- * ~10,000 characters) and a 100-page one (~400 clauses, ~100,000 characters). Not part of the test
- * suite: {@code java -cp target/classes:target/test-classes:$(cat cp.txt) io.qiyue.bench.ReviewEngineBenchmark}.
+ * Review subjects for {@link ReviewEngineJmh}: a service contract whose rights and obligations run to a
+ * chosen number of paragraphs of about 250 characters (40 make a typical 10-page contract, 400 a 100-page
+ * one), with every structured term filled in and both parties on record.
  */
-public final class ReviewEngineBenchmark {
+final class ReviewSubjects {
     private static final String[] SENTENCES = {
             "乙方应按照本合同约定的服务标准提供服务，并在收到甲方书面通知后2个工作日内响应。",
             "甲方应按约定向乙方支付服务费用，逾期支付的，每日按应付未付金额的0.05%支付违约金。",
@@ -38,42 +37,16 @@ public final class ReviewEngineBenchmark {
             "乙方应及时处理甲方提出的服务请求，并在合理期限内完成整改。",
     };
 
-    private ReviewEngineBenchmark() {
+    private ReviewSubjects() {
     }
 
-    public static void main(String[] args) {
-        var engine = ReviewEngine.standard();
-        var typical = subject(40);
-        var large = subject(400);
-        System.out.printf("typical: %d clauses, %d characters; large: %d clauses, %d characters%n",
-                typical.clauses().size(), chars(typical), large.clauses().size(), chars(large));
-        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
-        run("warm-up typical", engine, typical, seconds);
-        run("warm-up large", engine, large, seconds / 2);
-        run("typical (10 pages)", engine, typical, seconds);
-        run("large (100 pages)", engine, large, seconds);
-    }
-
-    private static void run(String name, ReviewEngine engine, ReviewSubject subject, double seconds) {
-        long end = System.nanoTime() + (long) (seconds * 1e9);
-        long start = System.nanoTime();
-        int n = 0;
-        int findings = 0;
-        while (System.nanoTime() < end) {
-            findings += engine.evaluate(subject).findings().size();
-            n++;
-        }
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        System.out.printf("%-20s %8.0f reviews/s on one thread (%d reviews, %d findings each)%n", name, n / elapsed, n,
-                findings / Math.max(1, n));
-    }
-
-    private static int chars(ReviewSubject s) {
-        return s.clauses().stream().mapToInt(c -> c.text().length()).sum();
+    /** The number of characters of clause text the text rules read. */
+    static int characters(ReviewSubject subject) {
+        return subject.clauses().stream().mapToInt(c -> c.text().length()).sum();
     }
 
     /** A service contract whose rights and obligations have {@code clauses} paragraphs of about 250 characters. */
-    static ReviewSubject subject(int clauses) {
+    static ReviewSubject serviceContract(int clauses) {
         var provider = new ArrayList<String>();
         var customer = new ArrayList<String>();
         for (int i = 0; i < clauses; i++) {
