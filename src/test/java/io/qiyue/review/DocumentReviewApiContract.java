@@ -1,20 +1,14 @@
 package io.qiyue.review;
 
-import io.qiyue.testing.ApiClient;
 import io.qiyue.testing.ApiTestSupport;
 import io.qiyue.testing.ContractSamples;
-import io.qiyue.testing.HttpResponse;
 import io.qiyue.testing.TestIdentifiers;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,63 +19,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  * are refused, unknown ones and other contracts' are 404, a bad number is a 400 naming {@code version}.
  */
 abstract class DocumentReviewApiContract extends ApiTestSupport {
-    static final int E1 = 1_000_000_001;
-    static final String BOUNDARY = "qiyue-review-boundary";
-    static final String OUR_NAME = "契约示例（上海）有限公司"; // ApiTestSupport#ourEntityId
+    static final int E1 = CounterpartyPaper.E1;
 
-    /** A customer with a unique all-Chinese name of 14 characters: 杭州 + six characters + 科技有限公司. */
+    /** A customer with a unique all-Chinese name ({@link CounterpartyPaper#uniqueName}). */
     record Customer(String id, String name) {
-        /** The name as the counterparty misspelt it: its third character replaced. */
         String misspelt() {
-            return name.substring(0, 2) + "午" + name.substring(3);
+            return CounterpartyPaper.misspelt(name);
         }
     }
 
     Customer customer() {
-        String digits = UUID.randomUUID().toString().replace("-", "").substring(0, 6);
-        var name = new StringBuilder("杭州");
-        for (char c : digits.toCharArray()) {
-            name.append("甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳".charAt(Character.digit(c, 16)));
-        }
-        name.append("科技有限公司");
-        var created = admin().post("/api/v1/customers", organizationBody(name.toString(), TestIdentifiers.creditCode())
-                .toString());
+        String name = CounterpartyPaper.uniqueName();
+        var created = admin().post("/api/v1/customers", organizationBody(name, TestIdentifiers.creditCode()).toString());
         assertThat(created.status()).as("%s", created).isEqualTo(201);
-        return new Customer(created.json().path("id").asString(), name.toString());
+        return new Customer(created.json().path("id").asString(), name);
     }
 
-    /** The counterparty's paper: one defect per paragraph, against a SERVICE sample (2027-01-01 … 2027-12-31, ¥120,000). */
     static List<String> paper(Customer customer) {
-        return List.of(
-                "技术服务合同",
-                "甲方：" + customer.misspelt(),
-                "乙方：" + OUR_NAME,
-                "一、服务期限：本合同自2027年2月1日起生效，至2027年12月31日止。",
-                "二、服务费用：服务费总额为人民币壹拾贰万元整（¥100,000.00）。",
-                "三、乙方应及时响应甲方的服务请求，并在合理期限内修复故障。",
-                "四、甲方逾期付款的，乙方有权没收定金并同时适用违约金条款。",
-                "五、甲方同意免除乙方在服务中造成的人身伤害赔偿责任。",
-                "六、争议解决：双方可向上海仲裁委员会申请仲裁或者向甲方所在地人民法院起诉。");
-    }
-
-    static byte[] docx(List<String> paragraphs) throws IOException {
-        try (var doc = new XWPFDocument(); var out = new ByteArrayOutputStream()) {
-            for (String p : paragraphs) {
-                doc.createParagraph().createRun().setText(p);
-            }
-            doc.write(out);
-            return out.toByteArray();
-        }
-    }
-
-    static HttpResponse upload(ApiClient as, String contractPath, String name, byte[] content) {
-        var out = new ByteArrayOutputStream();
-        out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        out.writeBytes(content);
-        out.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return as.request("POST", contractPath + "/versions")
-                .bytes("multipart/form-data; boundary=" + BOUNDARY, out.toByteArray()).send();
+        return CounterpartyPaper.paragraphs(customer.name());
     }
 
     /** A SERVICE contract of a new customer with the counterparty's paper uploaded as E1. */
@@ -93,7 +48,8 @@ abstract class DocumentReviewApiContract extends ApiTestSupport {
         var contract = createContract(admin(), ContractSamples.contract("SERVICE", unique("对方文本审查"), customer.id(),
                 ourEntityId()));
         String path = "/api/v1/contracts/" + contract.path("id").asString();
-        var uploaded = upload(admin(), path, "对方合同.docx", docx(paper(customer)));
+        var uploaded = CounterpartyPaper.upload(admin(), path, "对方合同.docx",
+                CounterpartyPaper.docx(paper(customer)));
         assertThat(uploaded.status()).as("%s", uploaded).isEqualTo(201);
         assertThat(uploaded.json().path("version").asInt()).isEqualTo(E1);
         return new Negotiation(path, customer, uploaded.json());
