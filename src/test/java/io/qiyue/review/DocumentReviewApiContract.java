@@ -173,6 +173,16 @@ abstract class DocumentReviewApiContract extends ApiTestSupport {
     }
 
     @Test
+    void theOpenApiDocumentDescribesTheVersionParameterAndBothAnswers() {
+        var docs = anonymous().get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(200);
+        var post = docs.json().path("paths").path("/api/v1/contracts/{id}/review").path("post");
+        assertThat(post.path("parameters").toString()).contains("\"version\"");
+        assertThat(post.path("description").asString()).contains("/versions/{n}/paragraphs/{i}", "never blocks");
+        assertThat(post.path("responses").path("200").toString()).contains("StoredReview", "DocumentReview");
+    }
+
+    @Test
     void counterpartyFindingsDoNotBlockTheSubmissionOfOurVersion() throws IOException {
         var n = negotiation();
         String p = n.path();

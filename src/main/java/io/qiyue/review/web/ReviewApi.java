@@ -4,6 +4,7 @@ import io.qiyue.contract.Contract;
 import io.qiyue.review.DocumentReview;
 import io.qiyue.review.Reviews;
 import io.qiyue.review.VersionReviews;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -42,6 +43,15 @@ class ReviewApi {
      * earlier saved version a 409.
      */
     @PostMapping
+    @Operation(summary = "Run the review of the current version, or of ?version=n", description = """
+            Without `version`, or with the current version: every rule over the contract; stored as the contract's \
+            last review, which the panel shows and submission is gated by. With an uploaded counterparty document \
+            (EXTERNAL, 1000000001 = E1, …): the text rules over its extracted text, checked against the contract's \
+            current record; findings have path and span.clauseId `/versions/{n}/paragraphs/{i}` (paragraph i = line i, \
+            0-based, of GET /versions/{n}/text) and span start/end in UTF-16 code units within that line. Stored per \
+            document beside the contract's own review; advice for the negotiation that never blocks submission \
+            (`blocking` is 0). An earlier saved version: 409. Another number, or a version of another contract: 404; \
+            a `version` that is not a number: 400.""")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(
             oneOf = {StoredReview.class, DocumentReview.class})))
     Object review(@PathVariable String id, @RequestParam(required = false) Integer version) {
@@ -55,6 +65,7 @@ class ReviewApi {
 
     /** The last review; with {@code version}, the stored review of that version (404 when there is none). */
     @GetMapping
+    @Operation(summary = "The last review, or the stored review of ?version=n (404 when there is none)")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(
             oneOf = {StoredReview.class, DocumentReview.class})))
     Object last(@PathVariable String id, @RequestParam(required = false) Integer version) {
