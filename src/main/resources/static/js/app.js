@@ -113,7 +113,7 @@
   function elementFor(path) {
     var p = path;
     while (p) {
-      var el = document.querySelector('[data-path="' + CSS.escape(p) + '"]');
+      var el = document.querySelector('[data-path="' + CSS.escape(p) + '"]:not([data-review-goto])');
       if (el) {
         return {element: el, exact: p === path};
       }

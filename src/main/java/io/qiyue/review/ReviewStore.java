@@ -1,7 +1,7 @@
 package io.qiyue.review;
 
 import io.qiyue.shared.persistence.DbTime;
-import org.springframework.dao.DuplicateKeyException;
+import io.qiyue.shared.persistence.Savepoints;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -24,10 +24,12 @@ class ReviewStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final Savepoints savepoints;
 
-    ReviewStore(JdbcClient jdbc, JsonMapper json) {
+    ReviewStore(JdbcClient jdbc, JsonMapper json, Savepoints savepoints) {
         this.jdbc = jdbc;
         this.json = json;
+        this.savepoints = savepoints;
     }
 
     void save(Row row) {
@@ -42,19 +44,17 @@ class ReviewStore {
                         (int) e.count(Severity.WARNING), (int) e.count(Severity.INFO), DbTime.toDb(row.reviewedAt()),
                         row.reviewedBy(), row.contractId())
                 .update();
-        if (changed == 0) {
-            try {
+        // a concurrent first review may insert the row between the UPDATE and the INSERT: then it is an update
+        if (changed == 0 && !savepoints.insertUnlessDuplicate(() ->
                 jdbc.sql("INSERT INTO contract_review (contract_id, contract_version, ruleset_version, settings_revision,"
-                                + " findings, errors, blockers, warnings, infos, reviewed_at, reviewed_by)"
-                                + " VALUES (?,?,?,?,?,?,?,?,?,?,?)")
-                        .params(row.contractId(), row.contractVersion(), e.rulesetVersion(), e.settingsRevision(),
-                                findings, errors,
-                                (int) e.count(Severity.BLOCKER), (int) e.count(Severity.WARNING),
-                                (int) e.count(Severity.INFO), DbTime.toDb(row.reviewedAt()), row.reviewedBy())
-                        .update();
-            } catch (DuplicateKeyException raced) {
-                save(row); // a concurrent first review inserted the row: now it is an update
-            }
+                            + " findings, errors, blockers, warnings, infos, reviewed_at, reviewed_by)"
+                            + " VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+                    .params(row.contractId(), row.contractVersion(), e.rulesetVersion(), e.settingsRevision(),
+                            findings, errors,
+                            (int) e.count(Severity.BLOCKER), (int) e.count(Severity.WARNING),
+                            (int) e.count(Severity.INFO), DbTime.toDb(row.reviewedAt()), row.reviewedBy())
+                    .update())) {
+            save(row);
         }
     }
 

@@ -220,6 +220,22 @@ public class ContractDocuments implements ExternalVersions {
         return textOf(contractId, version);
     }
 
+    /** An uploaded paper with the text extracted from it (one paragraph per line, as stored). */
+    public record Uploaded(DocumentVersion version, String text) {
+    }
+
+    /**
+     * The uploaded paper numbered {@code version} of a contract the caller may read (a 404 outside the
+     * data scope, like every read here); empty when the contract has no upload of that number.
+     */
+    public Optional<Uploaded> uploaded(String contractId, int version) {
+        contracts.get(contractId);
+        return jdbc.sql("SELECT " + COLUMNS + ", text_content FROM contract_document WHERE contract_id = ? "
+                        + "AND doc_version = ? AND kind = ?")
+                .param(contractId).param(version).param(DocumentVersion.EXTERNAL)
+                .query((rs, n) -> new Uploaded(mapper.mapRow(rs, n), rs.getString("text_content"))).optional();
+    }
+
     /**
      * The counterparty's paper: its text becomes a version of kind EXTERNAL, numbered after the contract's
      * last upload (from {@link ExternalVersions#FIRST}).

@@ -175,6 +175,12 @@ class RuleCatalogueTest {
         expect(SERVICE, s -> s.provider.set(0, "乙方应及时处理故障。"), "QY-L001",
                 "WARNING /terms/rightsAndObligations/provider/0 [3,5)");
         none(SERVICE, s -> s.provider.set(0, "乙方应在2小时内及时处理故障。"), "QY-L001");
+        // the numbering a clause starts with is not a time; a number after it is
+        expect(SERVICE, s -> s.provider.set(0, "三、乙方应及时处理故障。"), "QY-L001",
+                "WARNING /terms/rightsAndObligations/provider/0 [5,7)");
+        expect(SERVICE, s -> s.provider.set(0, "第十二条 乙方应及时处理故障。"), "QY-L001",
+                "WARNING /terms/rightsAndObligations/provider/0 [8,10)");
+        none(SERVICE, s -> s.provider.set(0, "三、乙方应2日内及时处理。"), "QY-L001");
         var f = findings(Spec.valid(SERVICE).with(s -> s.provider.set(0, "乙方应尽快处理。")), "QY-L001").getFirst();
         assertThat(f.span()).isEqualTo(new Span("/terms/rightsAndObligations/provider/0", 3, 5));
     }
@@ -269,6 +275,9 @@ class RuleCatalogueTest {
         expect(SERVICE, s -> s.provider.set(0, "对任何损失乙方概不负责。"), "QY-V004",
                 "BLOCKER /terms/rightsAndObligations/provider/0 [7,11)");
         none(SERVICE, s -> s.provider.set(0, "非因乙方故意或重大过失造成的损失，乙方不承担责任。"), "QY-V004");
+        expect(SERVICE, s -> s.provider.set(0, "甲方免除乙方对人身伤害的赔偿责任。"), "QY-V004",
+                "BLOCKER /terms/rightsAndObligations/provider/0 [2,11)");
+        none(SERVICE, s -> s.provider.set(0, "乙方不得免除其对人身伤害的赔偿责任。"), "QY-V004");
         expect(SERVICE, s -> s.breachDescription = "乙方的赔偿总额最高不超过合同金额。", "QY-V005",
                 "WARNING /terms/breach/description [3,12)");
         none(SERVICE, s -> s.breachDescription = "【特别提示】乙方的赔偿总额最高不超过合同金额。", "QY-V005");

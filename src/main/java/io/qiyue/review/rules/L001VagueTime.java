@@ -4,7 +4,14 @@ import io.qiyue.review.Clause;
 import io.qiyue.review.ReviewSubject;
 import io.qiyue.review.Severity;
 
-/** QY-L001: vague time words (及时, 尽快 …; the list is data) with no number within a few characters. */
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * QY-L001: vague time words (及时, 尽快 …; the list is data) with no number within a few characters. The
+ * numbering a clause starts with (第三条, 三、, （二）, 3.1 — the pattern is data) is not a number of days:
+ * in a document's paragraphs it would otherwise hide every vague word near the start.
+ */
 final class L001VagueTime implements Rule {
     @Override
     public String id() {
@@ -14,11 +21,13 @@ final class L001VagueTime implements Rule {
     private final int words;
     private final int window;
     private final String numerals;
+    private final Pattern numbering;
 
     L001VagueTime(RuleConfig config, TextScanner scanner) {
         this.words = scanner.register(config.wordPattern("words"));
         this.window = config.integer("numberWindow");
         this.numerals = config.parameter("numerals").asString();
+        this.numbering = Pattern.compile(config.parameter("numbering").asString());
     }
 
     @Override
@@ -27,16 +36,23 @@ final class L001VagueTime implements Rule {
         for (int ci = 0; ci < clauses.size(); ci++) {
             Clause clause = clauses.get(ci);
             String text = clause.text();
-            for (int[] m : f.scan().matches(ci, words)) {
-                if (!numberNear(text, m[0], m[1])) {
+            var hits = f.scan().matches(ci, words);
+            if (hits.isEmpty()) {
+                continue;
+            }
+            Matcher lead = numbering.matcher(text);
+            int body = lead.lookingAt() ? lead.end() : 0;
+            for (int[] m : hits) {
+                if (!numberNear(text, body, m[0], m[1])) {
                     f.reportSpan(Severity.WARNING, clause.id(), m[0], m[1], "vague", text.substring(m[0], m[1]));
                 }
             }
         }
     }
 
-    private boolean numberNear(String text, int start, int end) {
-        for (int i = Math.max(0, start - window); i < Math.min(text.length(), end + window); i++) {
+    /** Whether a digit or numeral lies within the window around [start, end), not counting the numbering before {@code body}. */
+    private boolean numberNear(String text, int body, int start, int end) {
+        for (int i = Math.max(body, start - window); i < Math.min(text.length(), end + window); i++) {
             if (i >= start && i < end) {
                 continue;
             }

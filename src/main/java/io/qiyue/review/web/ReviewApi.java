@@ -1,7 +1,13 @@
 package io.qiyue.review.web;
 
 import io.qiyue.contract.Contract;
+import io.qiyue.review.DocumentReview;
 import io.qiyue.review.Reviews;
+import io.qiyue.review.VersionReviews;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.Versions;
 import org.springframework.http.ResponseEntity;
@@ -13,26 +19,62 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Review of a contract: run it (POST) or read the last one (GET); messages follow the request's locale. */
+/**
+ * Review of a contract: run it (POST) or read the last one (GET), of the current version or, with
+ * {@code ?version=n}, of a chosen one ({@link VersionReviews}); messages follow the request's locale.
+ */
 @RestController
 @RequestMapping("/api/v1/contracts/{id}/review")
 class ReviewApi {
     private final Reviews reviews;
+    private final VersionReviews versions;
 
-    ReviewApi(Reviews reviews) {
+    ReviewApi(Reviews reviews, VersionReviews versions) {
         this.reviews = reviews;
+        this.versions = versions;
     }
 
+    /**
+     * Runs the review of the current version; with {@code version}, of that version: the current one (the
+     * same), an uploaded counterparty document (its text, advice only: a {@link DocumentReview}), and for an
+     * earlier saved version a 409.
+     */
     @PostMapping
-    StoredReview review(@PathVariable String id) {
-        return reviews.review(id, LocaleContextHolder.getLocale());
+    @Operation(summary = "Run the review of the current version, or of ?version=n", description = """
+            Without `version`, or with the current version: every rule over the contract; stored as the contract's \
+            last review, which the panel shows and submission is gated by. With an uploaded counterparty document \
+            (EXTERNAL, 1000000001 = E1, …): the text rules over its extracted text, checked against the contract's \
+            current record; findings have path and span.clauseId `/versions/{n}/paragraphs/{i}` (paragraph i = line i, \
+            0-based, of GET /versions/{n}/text) and span start/end in UTF-16 code units within that line. Stored per \
+            document beside the contract's own review; advice for the negotiation that never blocks submission \
+            (`blocking` is 0). An earlier saved version: 409. Another number, or a version of another contract: 404; \
+            a `version` that is not a number: 400.""")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(
+            oneOf = {StoredReview.class, DocumentReview.class})))
+    Object review(@PathVariable String id, @RequestParam(required = false) Integer version) {
+        var locale = LocaleContextHolder.getLocale();
+        if (version == null) {
+            return reviews.review(id, locale);
+        }
+        return VersionReviews.uploaded(version) ? versions.reviewDocument(id, version, locale)
+                : versions.reviewSaved(id, version, locale);
     }
 
+    /** The last review; with {@code version}, the stored review of that version (404 when there is none). */
     @GetMapping
-    StoredReview last(@PathVariable String id) {
-        return reviews.last(id, LocaleContextHolder.getLocale());
+    @Operation(summary = "The last review, or the stored review of ?version=n (404 when there is none)")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(
+            oneOf = {StoredReview.class, DocumentReview.class})))
+    Object last(@PathVariable String id, @RequestParam(required = false) Integer version) {
+        var locale = LocaleContextHolder.getLocale();
+        if (version == null) {
+            return reviews.last(id, locale);
+        }
+        return VersionReviews.uploaded(version) ? versions.lastDocument(id, version, locale)
+                : versions.lastSaved(id, version, locale);
     }
 
     /** Which finding: the rule's finding at this JSON pointer (and, inside text, at this span start). */

@@ -1,0 +1,137 @@
+package io.qiyue.review;
+
+import io.qiyue.contract.Contract;
+import io.qiyue.contract.Contracts;
+import io.qiyue.contract.ExternalVersions;
+import io.qiyue.security.CurrentUsers;
+import io.qiyue.shared.ConflictException;
+import io.qiyue.shared.NotFoundException;
+import io.qiyue.template.ContractDocuments;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * The review of a chosen version of a contract ({@code ?version=n}), within the caller's data scope like
+ * every review ({@link Contracts#get} is a 404 outside it).
+ * <ul>
+ *   <li>The current version: the ordinary review ({@link Reviews#review}), stored as the contract's last
+ *       review, which the panel shows and submission is gated by.</li>
+ *   <li>An earlier saved version: refused (409). Its findings could not be acted on — nothing accepts or
+ *       applies a fix to a past version, and the gate looks only at the version being submitted — and the
+ *       redline against the current version already shows what changed since.</li>
+ *   <li>An uploaded counterparty document ({@code EXTERNAL}, from {@link ExternalVersions#FIRST}): every text
+ *       rule over its extracted text ({@link DocumentText}), checked against the contract's current record,
+ *       stored per document beside (never instead of) the contract's last review. Advice for the
+ *       negotiation: it never blocks a submission.</li>
+ * </ul>
+ * Any other number, or a version of another contract, is a 404.
+ */
+@Service
+public class VersionReviews {
+    private final Contracts contracts;
+    private final ContractDocuments documents;
+    private final Reviews reviews;
+    private final DocumentReviewStore store;
+    private final Clock clock;
+
+    VersionReviews(Contracts contracts, ContractDocuments documents, Reviews reviews, DocumentReviewStore store,
+                   Clock clock) {
+        this.contracts = contracts;
+        this.documents = documents;
+        this.reviews = reviews;
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** Whether the number is in the range of uploaded documents (E1 = 1000000001, …). */
+    public static boolean uploaded(int version) {
+        return version >= ExternalVersions.FIRST;
+    }
+
+    /** E1, E2, …: how the UI names uploaded document {@code version}. */
+    public static String label(int version) {
+        return "E" + (version - ExternalVersions.FIRST + 1);
+    }
+
+    /**
+     * Reviews saved version {@code version}: the current one is reviewed and stored as the contract's last
+     * review (as without a version); an earlier one is a 409 naming the current version; any other a 404.
+     */
+    @Transactional
+    public StoredReview reviewSaved(String contractId, int version, Locale locale) {
+        var contract = contracts.get(contractId);
+        requireSaved(contract, version);
+        if (version != contract.version()) {
+            throw new ConflictException("qiyue.review.earlier-version", version, contract.version());
+        }
+        var review = reviews.review(contractId, locale);
+        if (review.contractVersion() != version) { // saved meanwhile: this is not the version asked for
+            throw new ConflictException("qiyue.review.earlier-version", version, review.contractVersion());
+        }
+        return review;
+    }
+
+    /** The stored review of saved version {@code version}: the contract's last review if it reviewed that version, else 404. */
+    @Transactional(readOnly = true)
+    public StoredReview lastSaved(String contractId, int version, Locale locale) {
+        var contract = contracts.get(contractId);
+        requireSaved(contract, version);
+        var last = reviews.last(contractId, locale);
+        if (last.contractVersion() != version) {
+            throw new NotFoundException("qiyue.problem.not-found", "review", contractId + "/" + version);
+        }
+        return last;
+    }
+
+    /**
+     * Reviews the uploaded document {@code version} of the contract (404 when the contract has no such
+     * upload), stores the result as that document's last review and returns it.
+     */
+    @Transactional
+    public DocumentReview reviewDocument(String contractId, int version, Locale locale) {
+        Contract contract = contracts.get(contractId);
+        var paper = documents.uploaded(contractId, version)
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "version", contractId + "/" + version));
+        Instant now = clock.instant();
+        var evaluation = DocumentText.review(reviews.engine(), reviews.subject(contract, now), version, paper.text());
+        var row = new DocumentReviewStore.Row(contractId, version, paper.version().fileName(), paper.version().sha256(),
+                contract.version(), evaluation, now, CurrentUsers.require().username());
+        store.save(row);
+        return view(row, locale);
+    }
+
+    /** The last review of the uploaded document {@code version}; 404 when it was never reviewed. */
+    @Transactional(readOnly = true)
+    public DocumentReview lastDocument(String contractId, int version, Locale locale) {
+        contracts.get(contractId);
+        return store.find(contractId, version).map(row -> view(row, locale))
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "review", contractId + "/" + version));
+    }
+
+    /** The last review of the uploaded document, or null when it was never reviewed (for the page). */
+    @Transactional(readOnly = true)
+    public DocumentReview lastDocumentOrNull(String contractId, int version, Locale locale) {
+        contracts.get(contractId);
+        return store.find(contractId, version).map(row -> view(row, locale)).orElse(null);
+    }
+
+    private static void requireSaved(Contract contract, int version) {
+        if (version < 1 || version > contract.version()) {
+            throw new NotFoundException("qiyue.problem.not-found", "version", contract.id() + "/" + version);
+        }
+    }
+
+    private DocumentReview view(DocumentReviewStore.Row row, Locale locale) {
+        var review = reviews.engine().localise(row.evaluation(), locale);
+        // the paper is not ours to edit, and its findings are not accepted: advice only
+        var findings = review.findings().stream().map(f -> new Finding(f.ruleId(), f.severity(), f.path(), f.span(),
+                f.message(), f.citation(), f.suggestion())).toList();
+        return new DocumentReview(row.contractId(), row.version(), label(row.version()), row.fileName(), row.sha256(),
+                row.contractVersion(), review.rulesetVersion(), review.settingsRevision(), findings, review.blockers(), review.warnings(),
+                review.infos(), 0, review.errors(), row.reviewedAt(), row.reviewedBy());
+    }
+}

@@ -1,0 +1,95 @@
+package io.qiyue.review.web;
+
+import io.qiyue.contract.Contract;
+import io.qiyue.contract.Contracts;
+import io.qiyue.review.DocumentReview;
+import io.qiyue.review.DocumentText;
+import io.qiyue.review.Finding;
+import io.qiyue.review.Severity;
+import io.qiyue.review.VersionReviews;
+import io.qiyue.shared.NotFoundException;
+import io.qiyue.shared.web.PageController;
+import io.qiyue.template.ContractDocuments;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The page of an uploaded counterparty document (session UI): its extracted text, one paragraph per line
+ * with the paragraph's pointer as {@code data-path}, and the review of that text beside it — run it
+ * ("审查此文件", an htmx fragment {@code review/document-panel :: panel}, or a redirect without htmx),
+ * findings by severity with law and article, and "定位" marking the exact words (static/js/app.js).
+ * Same services as the API, so the same data scope: a contract outside it is a 404 page.
+ */
+@PageController
+class DocumentReviewPages {
+    private final VersionReviews reviews;
+    private final ContractDocuments documents;
+    private final Contracts contracts;
+
+    DocumentReviewPages(VersionReviews reviews, ContractDocuments documents, Contracts contracts) {
+        this.reviews = reviews;
+        this.documents = documents;
+        this.contracts = contracts;
+    }
+
+    @GetMapping("/contracts/{id}/versions/{n}/review")
+    String page(@PathVariable String id, @PathVariable int n, Model model) {
+        Contract contract = contracts.get(id);
+        var paper = paper(id, n);
+        model.addAttribute("paper", paper.version());
+        model.addAttribute("lines", DocumentText.lines(paper.text()));
+        model.addAttribute("pointer", DocumentText.pointer(n));
+        show(model, contract, n, reviews.lastDocumentOrNull(id, n, LocaleContextHolder.getLocale()));
+        return "review/document";
+    }
+
+    @PostMapping("/contracts/{id}/versions/{n}/review")
+    String run(@PathVariable String id, @PathVariable int n,
+               @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        if (!VersionReviews.uploaded(n)) {
+            throw notFound(id, n);
+        }
+        var review = reviews.reviewDocument(id, n, LocaleContextHolder.getLocale());
+        if (htmx == null) {
+            return "redirect:/contracts/" + id + "/versions/" + n + "/review";
+        }
+        show(model, contracts.get(id), n, review);
+        return "review/document-panel :: panel";
+    }
+
+    private ContractDocuments.Uploaded paper(String id, int n) {
+        if (!VersionReviews.uploaded(n)) {
+            throw notFound(id, n);
+        }
+        return documents.uploaded(id, n).orElseThrow(() -> notFound(id, n));
+    }
+
+    private static NotFoundException notFound(String id, int n) {
+        return new NotFoundException("qiyue.problem.not-found", "version", id + "/" + n);
+    }
+
+    private static void show(Model model, Contract contract, int version, DocumentReview review) {
+        Map<Severity, List<Finding>> groups = new LinkedHashMap<>();
+        for (Severity s : Severity.values()) {
+            groups.put(s, new ArrayList<>());
+        }
+        if (review != null) {
+            review.findings().forEach(f -> groups.get(f.severity()).add(f));
+        }
+        model.addAttribute("contract", contract);
+        model.addAttribute("version", version);
+        model.addAttribute("label", VersionReviews.label(version));
+        model.addAttribute("review", review);
+        model.addAttribute("groups", groups);
+        model.addAttribute("current", review != null && review.contractVersion() == contract.version());
+    }
+}
