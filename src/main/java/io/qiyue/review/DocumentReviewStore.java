@@ -1,7 +1,6 @@
 package io.qiyue.review;
 
 import io.qiyue.shared.persistence.DbTime;
-import io.qiyue.shared.persistence.Savepoints;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -28,39 +27,43 @@ class DocumentReviewStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final Savepoints savepoints;
 
-    DocumentReviewStore(JdbcClient jdbc, JsonMapper json, Savepoints savepoints) {
+    DocumentReviewStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
-        this.savepoints = savepoints;
     }
 
+    /** Stores a document's last review; first reviews are serialised like the contract's own ({@link ReviewStore#save}). */
     void save(Row row) {
         var e = row.evaluation();
         String findings = json.writeValueAsString(e.findings());
         String errors = json.writeValueAsString(e.errors());
-        int changed = jdbc.sql("UPDATE contract_document_review SET file_name = ?, sha256 = ?, contract_version = ?,"
+        if (update(row, findings, errors) == 0) {
+            ReviewStore.lockContract(jdbc, row.contractId());
+            if (update(row, findings, errors) == 0) {
+                jdbc.sql("INSERT INTO contract_document_review (contract_id, doc_version, file_name, sha256,"
+                                + " contract_version, ruleset_version, settings_revision, findings, errors, blockers,"
+                                + " warnings, infos, reviewed_at, reviewed_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                        .params(row.contractId(), row.version(), row.fileName(), row.sha256(), row.contractVersion(),
+                                e.rulesetVersion(), e.settingsRevision(), findings, errors,
+                                (int) e.count(Severity.BLOCKER), (int) e.count(Severity.WARNING),
+                                (int) e.count(Severity.INFO), DbTime.toDb(row.reviewedAt()), row.reviewedBy())
+                        .update();
+            }
+        }
+    }
+
+    private int update(Row row, String findings, String errors) {
+        var e = row.evaluation();
+        return jdbc.sql("UPDATE contract_document_review SET file_name = ?, sha256 = ?, contract_version = ?,"
                         + " ruleset_version = ?, settings_revision = ?, findings = ?, errors = ?, blockers = ?,"
                         + " warnings = ?, infos = ?, reviewed_at = ?, reviewed_by = ? WHERE contract_id = ?"
                         + " AND doc_version = ?")
                 .params(row.fileName(), row.sha256(), row.contractVersion(), e.rulesetVersion(), e.settingsRevision(),
-                        findings, errors,
-                        (int) e.count(Severity.BLOCKER), (int) e.count(Severity.WARNING), (int) e.count(Severity.INFO),
-                        DbTime.toDb(row.reviewedAt()), row.reviewedBy(), row.contractId(), row.version())
+                        findings, errors, (int) e.count(Severity.BLOCKER), (int) e.count(Severity.WARNING),
+                        (int) e.count(Severity.INFO), DbTime.toDb(row.reviewedAt()), row.reviewedBy(),
+                        row.contractId(), row.version())
                 .update();
-        // a concurrent first review may insert the row between the UPDATE and the INSERT: then it is an update
-        if (changed == 0 && !savepoints.insertUnlessDuplicate(() ->
-                jdbc.sql("INSERT INTO contract_document_review (contract_id, doc_version, file_name, sha256,"
-                            + " contract_version, ruleset_version, settings_revision, findings, errors, blockers,"
-                            + " warnings, infos, reviewed_at, reviewed_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-                    .params(row.contractId(), row.version(), row.fileName(), row.sha256(), row.contractVersion(),
-                            e.rulesetVersion(), e.settingsRevision(), findings, errors, (int) e.count(Severity.BLOCKER),
-                            (int) e.count(Severity.WARNING), (int) e.count(Severity.INFO),
-                            DbTime.toDb(row.reviewedAt()), row.reviewedBy())
-                    .update())) {
-            save(row);
-        }
     }
 
     Optional<Row> find(String contractId, int version) {

@@ -1,7 +1,6 @@
 package io.qiyue.review;
 
 import io.qiyue.shared.persistence.DbTime;
-import io.qiyue.shared.persistence.Savepoints;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -24,38 +23,49 @@ class ReviewStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
-    private final Savepoints savepoints;
 
-    ReviewStore(JdbcClient jdbc, JsonMapper json, Savepoints savepoints) {
+    ReviewStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
-        this.savepoints = savepoints;
     }
 
+    /**
+     * Stores the contract's last review: an update, or the first review's insert. First reviews of one contract
+     * are serialised on the contract's row (READ COMMITTED sees the row a concurrent first review committed),
+     * so that two never both insert: PostgreSQL would abort the loser's transaction, MariaDB deadlock.
+     */
     void save(Row row) {
         var e = row.evaluation();
         String findings = json.writeValueAsString(e.findings());
         String errors = json.writeValueAsString(e.errors());
-        int changed = jdbc.sql("UPDATE contract_review SET contract_version = ?, ruleset_version = ?,"
+        if (update(row, findings, errors) == 0) {
+            lockContract(jdbc, row.contractId());
+            if (update(row, findings, errors) == 0) {
+                jdbc.sql("INSERT INTO contract_review (contract_id, contract_version, ruleset_version, settings_revision,"
+                                + " findings, errors, blockers, warnings, infos, reviewed_at, reviewed_by)"
+                                + " VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+                        .params(row.contractId(), row.contractVersion(), e.rulesetVersion(), e.settingsRevision(),
+                                findings, errors, (int) e.count(Severity.BLOCKER), (int) e.count(Severity.WARNING),
+                                (int) e.count(Severity.INFO), DbTime.toDb(row.reviewedAt()), row.reviewedBy())
+                        .update();
+            }
+        }
+    }
+
+    private int update(Row row, String findings, String errors) {
+        var e = row.evaluation();
+        return jdbc.sql("UPDATE contract_review SET contract_version = ?, ruleset_version = ?,"
                         + " settings_revision = ?, findings = ?, errors = ?, blockers = ?, warnings = ?, infos = ?,"
                         + " reviewed_at = ?, reviewed_by = ? WHERE contract_id = ?")
                 .params(row.contractVersion(), e.rulesetVersion(), e.settingsRevision(), findings, errors,
-                        (int) e.count(Severity.BLOCKER),
-                        (int) e.count(Severity.WARNING), (int) e.count(Severity.INFO), DbTime.toDb(row.reviewedAt()),
-                        row.reviewedBy(), row.contractId())
+                        (int) e.count(Severity.BLOCKER), (int) e.count(Severity.WARNING), (int) e.count(Severity.INFO),
+                        DbTime.toDb(row.reviewedAt()), row.reviewedBy(), row.contractId())
                 .update();
-        // a concurrent first review may insert the row between the UPDATE and the INSERT: then it is an update
-        if (changed == 0 && !savepoints.insertUnlessDuplicate(() ->
-                jdbc.sql("INSERT INTO contract_review (contract_id, contract_version, ruleset_version, settings_revision,"
-                            + " findings, errors, blockers, warnings, infos, reviewed_at, reviewed_by)"
-                            + " VALUES (?,?,?,?,?,?,?,?,?,?,?)")
-                    .params(row.contractId(), row.contractVersion(), e.rulesetVersion(), e.settingsRevision(),
-                            findings, errors,
-                            (int) e.count(Severity.BLOCKER), (int) e.count(Severity.WARNING),
-                            (int) e.count(Severity.INFO), DbTime.toDb(row.reviewedAt()), row.reviewedBy())
-                    .update())) {
-            save(row);
-        }
+    }
+
+    /** Holds the contract's row lock until the transaction ends (the review tables reference that row). */
+    static void lockContract(JdbcClient jdbc, String contractId) {
+        jdbc.sql("SELECT id FROM contract WHERE id = ? FOR UPDATE").param(contractId).query(String.class).optional();
     }
 
     /** Moves the stored review of a contract from one version to the next (same content, e.g. a status change). */

@@ -162,6 +162,31 @@ abstract class ReviewApiContract extends ApiTestSupport {
     }
 
     @Test
+    void concurrentFirstReviewsOfAContractAllSucceed() throws Exception {
+        String p = path(contractWithVagueWord(null));
+        int threads = 8;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var statuses = new ArrayList<Integer>();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+            var futures = new ArrayList<java.util.concurrent.Future<HttpResponse>>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return admin().post(p + "/review", "");
+                }));
+            }
+            start.countDown();
+            for (var future : futures) {
+                var response = future.get();
+                assertThat(response.status()).as("%s", response).isEqualTo(200);
+                statuses.add(response.status());
+            }
+        }
+        assertThat(statuses).hasSize(threads);
+        assertThat(admin().get(p + "/review").status()).isEqualTo(200);
+    }
+
+    @Test
     void twoFindingsInOneClauseAreAcceptedOneByOne() {
         var contract = contractWithVagueWord(null);
         String p = path(contract);
