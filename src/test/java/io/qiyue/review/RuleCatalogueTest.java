@@ -321,6 +321,12 @@ class RuleCatalogueTest {
                 "QY-V007", "BLOCKER /terms/dispute");
         expect(SERVICE, s -> s.breachDescription = "争议提交上海仲裁委员会仲裁或向人民法院起诉。", "QY-V007",
                 "BLOCKER /terms/breach/description [6,21)");
+        expect(SERVICE, s -> s.breachDescription = "争议可提交杭州仲裁委员会仲裁，也可向甲方所在地人民法院起诉。", "QY-V007",
+                "BLOCKER /terms/breach/description [7,29)");
+        expect(SERVICE, s -> s.breachDescription = "双方可向人民法院起诉，亦可申请仲裁。", "QY-V007",
+                "BLOCKER /terms/breach/description [4,17)");
+        none(SERVICE, s -> s.breachDescription = "争议提交杭州仲裁委员会仲裁，仲裁裁决是终局的，双方不得再向人民法院起诉。",
+                "QY-V007");
         none(SERVICE, unchanged(), "QY-V007");
         expect(SERVICE, s -> s.dispute = new Dispute(DisputeMethod.ARBITRATION, "北京仲裁委员会或上海仲裁委员会", null),
                 "QY-V008", "WARNING /terms/dispute/arbitrationCommission");
