@@ -12,7 +12,9 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** Parsing rendered XHTML (no DTD, no external entities) and reading its plain text. */
 final class Xhtml {
@@ -58,10 +60,13 @@ final class Xhtml {
     }
 
     /**
-     * A builder per thread: creating one costs about as much as parsing a contract, and the factory is not
-     * thread-safe (a shared lock serialised every save).
+     * Idle builders, reused: creating one costs about as much as parsing a contract, and the factory is not
+     * thread-safe. A pool rather than a thread-local because requests run on virtual threads, one per request.
      */
-    private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(() -> {
+    private static final Queue<DocumentBuilder> IDLE = new ConcurrentLinkedQueue<>();
+    private static final int MAX_IDLE = 32;
+
+    private static DocumentBuilder newBuilder() {
         synchronized (FACTORY) {
             try {
                 return FACTORY.newDocumentBuilder();
@@ -69,12 +74,23 @@ final class Xhtml {
                 throw new IllegalStateException(e);
             }
         }
-    });
+    }
 
     static Document parse(String xhtml) {
-        DocumentBuilder builder = BUILDERS.get();
-        builder.reset();
+        DocumentBuilder idle = IDLE.poll();
+        DocumentBuilder builder = idle != null ? idle : newBuilder();
         builder.setErrorHandler(null);
+        try {
+            return parse(builder, xhtml);
+        } finally {
+            builder.reset();
+            if (IDLE.size() < MAX_IDLE) {
+                IDLE.offer(builder);
+            }
+        }
+    }
+
+    private static Document parse(DocumentBuilder builder, String xhtml) {
         try {
             return builder.parse(new InputSource(new StringReader(xhtml)));
         } catch (SAXParseException e) {
