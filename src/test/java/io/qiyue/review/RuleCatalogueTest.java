@@ -281,6 +281,12 @@ class RuleCatalogueTest {
         expect(SERVICE, s -> s.breachDescription = "乙方的赔偿总额最高不超过合同金额。", "QY-V005",
                 "WARNING /terms/breach/description [3,12)");
         none(SERVICE, s -> s.breachDescription = "【特别提示】乙方的赔偿总额最高不超过合同金额。", "QY-V005");
+        expect(SERVICE, s -> s.breachDescription = "甲方延迟付款的，乙方免除其交付延误的责任。", "QY-V005",
+                "WARNING /terms/breach/description [10,20)");
+        // a prohibition of exemption protects the customer; it is not an exemption clause
+        none(SERVICE, s -> s.breachDescription = "甲方的验收不免除乙方的质量保证责任。", "QY-V005");
+        none(SERVICE, s -> s.breachDescription = "乙方不得免除其分包商的违约责任。", "QY-V005");
+        none(SERVICE, s -> s.breachDescription = "甲方的书面确认并不因此免除乙方的赔偿责任。", "QY-V005");
     }
 
     @Test
