@@ -288,6 +288,14 @@ public class Contracts {
         return store.versions(id);
     }
 
+    /**
+     * A saved version as the contract it was (its number, parties, terms and status then); the customer's
+     * name is the one on record now, as versions do not keep it.
+     */
+    public Contract savedVersion(String id, int version) {
+        return withCustomerName(json.readValue(versionContent(id, version), Contract.class));
+    }
+
     /** The saved content of one version, as canonical JSON. */
     public String versionContent(String id, int version) {
         readable(id, CurrentUsers.require());

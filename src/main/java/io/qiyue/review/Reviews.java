@@ -90,6 +90,20 @@ public class Reviews {
         return view(row, locale);
     }
 
+    /**
+     * Reviews an earlier saved version as it was ({@link Contracts#savedVersion}) with today's rules, and
+     * only answers: the stored last review, its acceptances and the gate belong to the current version.
+     */
+    @Transactional(readOnly = true)
+    public StoredReview reviewEarlier(Contract version, Locale locale) {
+        Instant now = clock.instant();
+        var review = engines.localise(evaluate(version, now), locale);
+        int open = (int) review.findings().stream().filter(Finding::blocking).count();
+        return new StoredReview(version.id(), version.version(), review.rulesetVersion(), review.settingsRevision(),
+                review.findings(), review.blockers(), review.warnings(), review.infos(), open, review.errors(), now,
+                CurrentUsers.require().username());
+    }
+
     /** The last stored review of a contract the caller may read; 404 when the contract was never reviewed. */
     @Transactional(readOnly = true)
     public StoredReview last(String contractId, Locale locale) {

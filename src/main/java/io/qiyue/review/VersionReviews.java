@@ -20,9 +20,10 @@ import java.util.Locale;
  * <ul>
  *   <li>The current version: the ordinary review ({@link Reviews#review}), stored as the contract's last
  *       review, which the panel shows and submission is gated by.</li>
- *   <li>An earlier saved version: refused (409). Its findings could not be acted on — nothing accepts or
- *       applies a fix to a past version, and the gate looks only at the version being submitted — and the
- *       redline against the current version already shows what changed since.</li>
+ *   <li>An earlier saved version: that version as saved, reviewed with today's rules and returned without
+ *       being stored. Its findings are for reading — what a past draft or the version that went to approval
+ *       had against it: nothing accepts or applies a fix to a past version, and the gate looks only at the
+ *       version being submitted.</li>
  *   <li>An uploaded counterparty document ({@code EXTERNAL}, from {@link ExternalVersions#FIRST}): every text
  *       rule over its extracted text ({@link DocumentText}), checked against the contract's current record,
  *       stored per document beside (never instead of) the contract's last review. Advice for the
@@ -59,18 +60,19 @@ public class VersionReviews {
 
     /**
      * Reviews saved version {@code version}: the current one is reviewed and stored as the contract's last
-     * review (as without a version); an earlier one is a 409 naming the current version; any other a 404.
+     * review (as without a version); an earlier one is reviewed as it was saved and not stored; any other
+     * number is a 404.
      */
     @Transactional
     public StoredReview reviewSaved(String contractId, int version, Locale locale) {
         var contract = contracts.get(contractId);
         requireSaved(contract, version);
         if (version != contract.version()) {
-            throw new ConflictException("qiyue.review.earlier-version", version, contract.version());
+            return reviews.reviewEarlier(contracts.savedVersion(contractId, version), locale);
         }
         var review = reviews.review(contractId, locale);
         if (review.contractVersion() != version) { // saved meanwhile: this is not the version asked for
-            throw new ConflictException("qiyue.review.earlier-version", version, review.contractVersion());
+            throw new ConflictException("qiyue.review.version-moved", version, review.contractVersion());
         }
         return review;
     }

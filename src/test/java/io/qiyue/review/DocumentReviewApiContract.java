@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Review of a chosen version over HTTP ({@code ?version=n}): counterparty paper uploaded as DOCX is reviewed
  * on its extracted text with spans that point at the exact words of {@code /versions/{n}/text}, stored per
  * document beside the contract's own last review, and never blocks the submission; earlier saved versions
- * are refused, unknown ones and other contracts' are 404, a bad number is a 400 naming {@code version}.
+ * are reviewed as they were saved without being stored, unknown ones and other contracts' are 404, a bad number is a 400 naming {@code version}.
  */
 abstract class DocumentReviewApiContract extends ApiTestSupport {
     static final int E1 = CounterpartyPaper.E1;
@@ -53,6 +53,19 @@ abstract class DocumentReviewApiContract extends ApiTestSupport {
         assertThat(uploaded.status()).as("%s", uploaded).isEqualTo(201);
         assertThat(uploaded.json().path("version").asInt()).isEqualTo(E1);
         return new Negotiation(path, customer, uploaded.json());
+    }
+
+    /** "path [start,end)" of each finding of the rule (without a span: just the path). */
+    static List<String> findingsOf(JsonNode review, String ruleId) {
+        var out = new ArrayList<String>();
+        for (JsonNode f : review.path("findings")) {
+            if (f.path("ruleId").asString().equals(ruleId)) {
+                JsonNode span = f.path("span");
+                out.add(f.path("path").asString() + (span.isObject()
+                        ? " [" + span.path("start").asInt() + "," + span.path("end").asInt() + ")" : ""));
+            }
+        }
+        return out;
     }
 
     /** "ruleId severity path [start,end) words", the words cut from the document's text by path and span. */
@@ -134,10 +147,11 @@ abstract class DocumentReviewApiContract extends ApiTestSupport {
     }
 
     @Test
-    void theCurrentVersionIsTheOrdinaryReviewEarlierOnesAreRefusedAndUnknownOnesNotFound() throws IOException {
+    void theCurrentVersionIsTheOrdinaryReviewEarlierOnesAreReviewedAsSavedAndUnknownOnesNotFound() throws IOException {
         var n = negotiation();
         String p = n.path();
-        assertThat(admin().patch(p, "{\"title\": \"" + unique("改标题") + "\"}", "\"1\"").status()).isEqualTo(200);
+        String capped = "{\"terms\": {\"breach\": {\"description\": \"乙方的赔偿总额最高不超过合同金额。\"}}}";
+        assertThat(admin().patch(p, capped, "\"1\"").status()).isEqualTo(200);
 
         var current = admin().post(p + "/review?version=2", "");
         assertThat(current.status()).as("%s", current).isEqualTo(200);
@@ -145,9 +159,15 @@ abstract class DocumentReviewApiContract extends ApiTestSupport {
         assertThat(admin().get(p + "/review").json().path("findings")).isEqualTo(current.json().path("findings"));
         assertThat(admin().get(p + "/review?version=2").json().path("contractVersion").asInt()).isEqualTo(2);
 
+        assertThat(findingsOf(current.json(), "QY-V005")).containsExactly("/terms/breach/description [3,12)");
+
+        // version 1, as it was saved, had no liability cap; reviewing it answers without replacing the last review
         var earlier = admin().post(p + "/review?version=1", "");
-        assertProblem(earlier, 409);
-        assertThat(earlier.json().path("detail").asString()).contains("1", "2");
+        assertThat(earlier.status()).as("%s", earlier).isEqualTo(200);
+        assertThat(earlier.json().path("contractVersion").asInt()).isEqualTo(1);
+        assertThat(findingsOf(earlier.json(), "QY-V005")).isEmpty();
+        assertThat(earlier.json().path("rulesetVersion").asString()).isEqualTo(current.json().path("rulesetVersion").asString());
+        assertThat(admin().get(p + "/review").json().path("contractVersion").asInt()).isEqualTo(2);
         assertProblem(admin().get(p + "/review?version=1"), 404);
         for (String version : List.of("3", "0", "-1", String.valueOf(E1 + 1), "999999999")) {
             assertProblem(admin().post(p + "/review?version=" + version, ""), 404);

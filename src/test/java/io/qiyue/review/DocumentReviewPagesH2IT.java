@@ -13,14 +13,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The page of an uploaded counterparty document in the session UI: its text with a pointer per paragraph,
- * the review run with or without htmx, CSRF on the run, the data scope (404 outside), links from the
- * contract's versions and the compare page; the contract's own review stays untouched.
+ * The review pages of versions in the session UI. An uploaded counterparty document: its text with a pointer
+ * per paragraph, the review run with or without htmx, CSRF on the run, the data scope (404 outside), links
+ * from the contract's versions and the compare page; the contract's own review stays untouched. An earlier
+ * saved version: its findings as saved, with their words, read-only and not stored.
  */
 @UsingDatabase(TestDatabase.H2)
 class DocumentReviewPagesH2IT extends ApiTestSupport {
@@ -88,7 +90,9 @@ class DocumentReviewPagesH2IT extends ApiTestSupport {
                         "id=\"document-review-none\"", "审查结果供谈判参考，不影响我方合同的提交审批")
                 .contains("data-path=\"/versions/" + E1 + "/paragraphs/7\">五、甲方同意免除乙方在服务中造成的人身伤害赔偿责任。</p>");
         assertThat(session.get("/contracts/" + others + "/versions/" + E1 + "/review").statusCode()).isEqualTo(404);
-        assertThat(session.get("/contracts/" + own + "/versions/1/review").statusCode()).isEqualTo(404);
+        var currentVersion = session.get("/contracts/" + own + "/versions/1/review");
+        assertThat(currentVersion.statusCode()).as("the current version is reviewed on the contract's page").isEqualTo(302);
+        assertThat(currentVersion.headers().firstValue("Location").orElse("")).endsWith("/contracts/" + own + "#review");
         assertThat(session.get("/contracts/" + own + "/versions/" + (E1 + 1) + "/review").statusCode()).isEqualTo(404);
 
         String csrf = session.csrf(page);
@@ -120,5 +124,45 @@ class DocumentReviewPagesH2IT extends ApiTestSupport {
         assertThat(user.client().patch("/api/v1/contracts/" + own, "{\"title\": \"" + unique("新标题") + "\"}", "\"1\"")
                 .status()).isEqualTo(200);
         assertThat(session.get(page).body()).contains("id=\"document-review-outdated\"");
+    }
+
+    @Test
+    void anEarlierSavedVersionIsReviewedAsItWasSavedForReadingOnly() throws Exception {
+        var user = createUser("SALES", null);
+        var customer = user.client().post("/api/v1/customers", organizationBody(CounterpartyPaper.uniqueName(),
+                TestIdentifiers.creditCode()).toString());
+        assertThat(customer.status()).as("%s", customer).isEqualTo(201);
+        String id = createContract(user.client(), io.qiyue.testing.ContractSamples.contract("SERVICE",
+                unique("历史版本审查"), customer.json().path("id").asString(), ourEntityId())).path("id").asString();
+        String api = "/api/v1/contracts/" + id;
+        var capped = user.client().patch(api,
+                "{\"terms\": {\"breach\": {\"description\": \"乙方的赔偿总额最高不超过合同金额。\"}}}", "\"1\"");
+        assertThat(capped.status()).as("%s", capped).isEqualTo(200);
+        var uncapped = user.client().patch(api,
+                "{\"terms\": {\"breach\": {\"description\": \"违约方应赔偿守约方的实际损失。\"}}}", "\"2\"");
+        assertThat(uncapped.status()).as("%s", uncapped).isEqualTo(200);
+        var session = new Session().login(user.username(), USER_PASSWORD);
+
+        String page = "/contracts/" + id + "/versions/2/review";
+        var shown = session.get(page);
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.body()).contains("版本 2 审查", "与当前版本 3 比较", "结果不保存", "data-rule=\"QY-V005\"",
+                        "<mark class=\"review-words\">赔偿总额最高不超过</mark>", "/terms/breach/description", "民法典 第496条")
+                .contains("href=\"/contracts/" + id + "/compare?from=2&amp;to=3\"")
+                .doesNotContain("data-review-goto", "review-accept", "review-apply");
+        assertThat(session.get("/contracts/" + id + "/versions/1/review").body()).contains("版本 1 审查")
+                .doesNotContain("data-rule=\"QY-V005\"");
+        for (String n : List.of("0", "4")) {
+            assertThat(session.get("/contracts/" + id + "/versions/" + n + "/review").statusCode()).isEqualTo(404);
+        }
+
+        // linked from the versions table for earlier versions only; nothing was stored as the contract's review
+        assertThat(session.get("/contracts/" + id).body()).contains("href=\"" + page + "\"",
+                "href=\"/contracts/" + id + "/versions/1/review\"").doesNotContain("/versions/3/review");
+        assertThat(session.get("/contracts/" + id + "/review").body()).contains("id=\"review-none\"");
+
+        // outside the data scope: not found
+        var stranger = new Session().login(createUser("SALES", null).username(), USER_PASSWORD);
+        assertThat(stranger.get(page).statusCode()).isEqualTo(404);
     }
 }

@@ -39,8 +39,8 @@ class ReviewApi {
 
     /**
      * Runs the review of the current version; with {@code version}, of that version: the current one (the
-     * same), an uploaded counterparty document (its text, advice only: a {@link DocumentReview}), and for an
-     * earlier saved version a 409.
+     * same), an uploaded counterparty document (its text, advice only: a {@link DocumentReview}), and an earlier
+     * saved version as it was saved (answered, not stored).
      */
     @PostMapping
     @Operation(summary = "Run the review of the current version, or of ?version=n", description = """
@@ -50,7 +50,10 @@ class ReviewApi {
             current record; findings have path and span.clauseId `/versions/{n}/paragraphs/{i}` (paragraph i = line i, \
             0-based, of GET /versions/{n}/text) and span start/end in UTF-16 code units within that line. Stored per \
             document beside the contract's own review; advice for the negotiation that never blocks submission \
-            (`blocking` is 0). An earlier saved version: 409. Another number, or a version of another contract: 404; \
+            (`blocking` is 0). An earlier saved version: that version as it was saved, reviewed with the current rules \
+            and returned without being stored (the contract's last review, its acceptances and the gate concern the \
+            current version); 409 only if the contract was saved again while its current version was being \
+            reviewed. Another number, or a version of another contract: 404; \
             a `version` that is not a number: 400.""")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(
             oneOf = {StoredReview.class, DocumentReview.class})))

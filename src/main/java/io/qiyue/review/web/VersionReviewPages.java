@@ -5,6 +5,7 @@ import io.qiyue.contract.Contracts;
 import io.qiyue.review.DocumentReview;
 import io.qiyue.review.DocumentText;
 import io.qiyue.review.Finding;
+import io.qiyue.review.ReviewSubject;
 import io.qiyue.review.Severity;
 import io.qiyue.review.VersionReviews;
 import io.qiyue.shared.NotFoundException;
@@ -18,24 +19,27 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The page of an uploaded counterparty document (session UI): its extracted text, one paragraph per line
+ * The review page of a version ({@code /contracts/{id}/versions/{n}/review}). An earlier saved version shows
+ * the findings of that version as it was saved, read-only. An uploaded counterparty document (session UI)
+ * shows its extracted text, one paragraph per line
  * with the paragraph's pointer as {@code data-path}, and the review of that text beside it — run it
  * ("审查此文件", an htmx fragment {@code review/document-panel :: panel}, or a redirect without htmx),
  * findings by severity with law and article, and "定位" marking the exact words (static/js/app.js).
  * Same services as the API, so the same data scope: a contract outside it is a 404 page.
  */
 @PageController
-class DocumentReviewPages {
+class VersionReviewPages {
     private final VersionReviews reviews;
     private final ContractDocuments documents;
     private final Contracts contracts;
 
-    DocumentReviewPages(VersionReviews reviews, ContractDocuments documents, Contracts contracts) {
+    VersionReviewPages(VersionReviews reviews, ContractDocuments documents, Contracts contracts) {
         this.reviews = reviews;
         this.documents = documents;
         this.contracts = contracts;
@@ -44,6 +48,9 @@ class DocumentReviewPages {
     @GetMapping("/contracts/{id}/versions/{n}/review")
     String page(@PathVariable String id, @PathVariable int n, Model model) {
         Contract contract = contracts.get(id);
+        if (!VersionReviews.uploaded(n)) {
+            return savedVersion(contract, n, model);
+        }
         var paper = paper(id, n);
         model.addAttribute("paper", paper.version());
         model.addAttribute("lines", DocumentText.lines(paper.text()));
@@ -64,6 +71,50 @@ class DocumentReviewPages {
         }
         show(model, contracts.get(id), n, review);
         return "review/document-panel :: panel";
+    }
+
+    /**
+     * A saved version: the current one is reviewed in the contract page's panel; an earlier one is reviewed
+     * as it was saved, on every visit (nothing is stored), each finding quoting its words in that version.
+     */
+    private String savedVersion(Contract contract, int n, Model model) {
+        if (n == contract.version()) {
+            return "redirect:/contracts/" + contract.id() + "#review";
+        }
+        if (n < 1 || n > contract.version()) {
+            throw notFound(contract.id(), n);
+        }
+        Contract then = contracts.savedVersion(contract.id(), n);
+        var review = reviews.reviewSaved(contract.id(), n, LocaleContextHolder.getLocale());
+        Map<String, String> clauses = new HashMap<>();
+        ReviewSubject.clausesOf(then.terms()).forEach(c -> clauses.put(c.id(), c.text()));
+        Map<Severity, List<QuotedFinding>> groups = new LinkedHashMap<>();
+        for (Severity s : Severity.values()) {
+            groups.put(s, new ArrayList<>());
+        }
+        for (Finding f : review.findings()) {
+            groups.get(f.severity()).add(new QuotedFinding(f, quote(f, clauses)));
+        }
+        model.addAttribute("contract", contract);
+        model.addAttribute("then", then);
+        model.addAttribute("review", review);
+        model.addAttribute("groups", groups);
+        return "review/version";
+    }
+
+    /** A finding of an earlier version with the words it is about in that version (null without a span). */
+    record QuotedFinding(Finding finding, String words) {
+    }
+
+    private static String quote(Finding f, Map<String, String> clauses) {
+        if (f.span() == null) {
+            return null;
+        }
+        String text = clauses.get(f.span().clauseId());
+        if (text == null || f.span().start() < 0 || f.span().end() > text.length() || f.span().start() >= f.span().end()) {
+            return null;
+        }
+        return text.substring(f.span().start(), f.span().end());
     }
 
     private ContractDocuments.Uploaded paper(String id, int n) {
