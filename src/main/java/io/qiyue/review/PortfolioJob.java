@@ -6,13 +6,14 @@ import java.util.List;
 /**
  * A portfolio re-review: progress, and the contracts whose findings changed against their previous stored
  * review ({@code changes}, at most the first {@link ReviewPortfolio#MAX_CHANGES_SHOWN}).
+ * {@code firstReviews} counts the contracts that had no stored review to compare with.
  *
  * @param status RUNNING, DONE or FAILED
  * @param settingsRevision the settings every contract of the run was reviewed with (null for runs made before
  *                         revisions were recorded)
  */
 public record PortfolioJob(String id, String status, String rulesetVersion, Integer settingsRevision, int total,
-                           int done, int changed,
+                           int done, int changed, int firstReviews,
                            String error, String startedBy, Instant startedAt, Instant finishedAt,
                            List<Change> changes) {
 

@@ -85,9 +85,9 @@ class PortfolioStore {
                 .params(DbTime.toDb(now), except).update();
     }
 
-    void progress(String id, int done, int changed, String lastId) {
-        jdbc.sql("UPDATE review_portfolio_job SET done = ?, changed = ?, last_id = ? WHERE id = ?")
-                .params(done, changed, lastId, id).update();
+    void progress(String id, int done, int changed, int firstReviews, String lastId) {
+        jdbc.sql("UPDATE review_portfolio_job SET done = ?, changed = ?, first_reviews = ?, last_id = ? WHERE id = ?")
+                .params(done, changed, firstReviews, lastId, id).update();
     }
 
     void finish(String id, String status, String error, Instant at) {
@@ -103,20 +103,20 @@ class PortfolioStore {
     }
 
     Optional<PortfolioJob> find(String id, int maxChanges) {
-        return jdbc.sql("SELECT id, status, ruleset_version, settings_revision, total, done, changed, error, started_by,"
-                        + " started_at, finished_at FROM review_portfolio_job WHERE id = ?")
+        return jdbc.sql("SELECT id, status, ruleset_version, settings_revision, total, done, changed, first_reviews, error,"
+                        + " started_by, started_at, finished_at FROM review_portfolio_job WHERE id = ?")
                 .param(id)
                 .query((rs, n) -> {
                     int revision = rs.getInt("settings_revision");
                     return new PortfolioJob(rs.getString("id"), rs.getString("status"), rs.getString("ruleset_version"),
                             rs.wasNull() ? null : revision, rs.getInt("total"), rs.getInt("done"), rs.getInt("changed"),
-                            rs.getString("error"), rs.getString("started_by"), DbTime.read(rs, "started_at"),
-                            DbTime.read(rs, "finished_at"), List.of());
+                            rs.getInt("first_reviews"), rs.getString("error"), rs.getString("started_by"),
+                            DbTime.read(rs, "started_at"), DbTime.read(rs, "finished_at"), List.of());
                 })
                 .optional()
                 .map(job -> new PortfolioJob(job.id(), job.status(), job.rulesetVersion(), job.settingsRevision(),
-                        job.total(), job.done(), job.changed(), job.error(), job.startedBy(), job.startedAt(),
-                        job.finishedAt(), changes(id, maxChanges)));
+                        job.total(), job.done(), job.changed(), job.firstReviews(), job.error(), job.startedBy(),
+                        job.startedAt(), job.finishedAt(), changes(id, maxChanges)));
     }
 
     Optional<String> latest() {

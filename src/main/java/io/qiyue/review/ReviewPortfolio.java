@@ -120,6 +120,7 @@ public class ReviewPortfolio {
     private void run(String id, String username, ReviewEngine engine) {
         int done = 0;
         int changed = 0;
+        int firsts = 0;
         String last = null;
         Map<String, ContractParty> ours = new HashMap<>();
         try {
@@ -140,38 +141,44 @@ public class ReviewPortfolio {
                 }
                 final int doneBefore = done;
                 final String lastOfBatch = batch.getLast().id();
-                int changedInBatch = tx.execute(s -> {
+                BatchTally tally = tx.execute(s -> {
                     if (!jobs.extend(id, now, LOCK_TTL)) {
                         throw new IllegalStateException("lost the portfolio lock");
                     }
                     var previous = store.findAll(batch.stream().map(Contract::id).toList());
-                    int n = 0;
+                    int changedHere = 0;
+                    int firstsHere = 0;
                     for (var e : evaluations.entrySet()) {
                         Contract c = e.getKey();
                         var before = previous.get(c.id());
                         store.save(new ReviewStore.Row(c.id(), c.version(), e.getValue(), now, username));
-                        if (before != null) {
-                            var change = diff(c, before, e.getValue());
-                            if (change != null) {
-                                jobs.change(id, change);
-                                n++;
-                            }
+                        if (before == null) {
+                            firstsHere++;
+                            continue;
+                        }
+                        var change = diff(c, before, e.getValue());
+                        if (change != null) {
+                            jobs.change(id, change);
+                            changedHere++;
                         }
                     }
-                    return n;
+                    return new BatchTally(changedHere, firstsHere);
                 });
                 done = doneBefore + batch.size();
-                changed += changedInBatch;
+                changed += tally.changed();
+                firsts += tally.firstReviews();
                 last = lastOfBatch;
                 final int d = done;
                 final int ch = changed;
+                final int fr = firsts;
                 final String l = last;
-                tx.executeWithoutResult(s -> jobs.progress(id, d, ch, l));
+                tx.executeWithoutResult(s -> jobs.progress(id, d, ch, fr, l));
             }
             final int ch = changed;
+            final int fr = firsts;
             final int all = done;
             tx.executeWithoutResult(s -> {
-                jobs.progress(id, all, ch, null);
+                jobs.progress(id, all, ch, fr, null);
                 jobs.finish(id, "DONE", null, clock.instant());
             });
         } catch (RuntimeException | Error e) {
@@ -188,6 +195,9 @@ public class ReviewPortfolio {
                 // the lock expires by itself
             }
         }
+    }
+
+    private record BatchTally(int changed, int firstReviews) {
     }
 
     /** What a contract gained and lost between two evaluations; null when nothing changed. */

@@ -271,6 +271,7 @@ abstract class ReviewApiContract extends ApiTestSupport {
         var patch = JSON.createObjectNode();
         patch.putObject("terms").putObject("rightsAndObligations").set("provider", provider);
         assertThat(admin().patch(p, patch.toString(), "\"1\"").status()).isEqualTo(200);
+        String neverReviewed = contractWithVagueWord(null).path("id").asString();
         var sales = createUser("SALES", null);
         assertProblem(sales.client().post("/api/v1/reviews/portfolio", ""), 403);
 
@@ -308,6 +309,11 @@ abstract class ReviewApiContract extends ApiTestSupport {
         assertThat(mine.path("lost").toString()).contains("QY-L001", VAGUE_PATH);
         assertThat(mine.path("gained").isEmpty()).isTrue();
         assertThat(admin().get(p + "/review").json().path("contractVersion").asInt()).isEqualTo(2);
+        // a contract without an earlier review is counted apart, not reported as changed, and now has a review
+        assertThat(progress.path("firstReviews").asInt()).as("%s", progress).isGreaterThanOrEqualTo(1);
+        assertThat(progress.path("changes").toString()).doesNotContain(neverReviewed);
+        assertThat(admin().get("/api/v1/contracts/" + neverReviewed + "/review").json().path("findings").toString())
+                .contains("QY-L001");
         assertProblem(admin().get("/api/v1/reviews/portfolio/nope"), 404);
     }
 

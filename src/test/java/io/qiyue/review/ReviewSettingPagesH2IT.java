@@ -145,4 +145,37 @@ class ReviewSettingPagesH2IT extends ApiTestSupport {
         var englishError = browser.post(EDIT, "_csrf=" + enc(csrf) + "&version=" + group(VERSION, english) + "&value=101");
         assertThat(englishError.body()).contains("Must be between 1 and 100.");
     }
+
+    @Test
+    void theReReviewOfAllContractsRunsFromThePageAndListsWhatChanged() throws Exception {
+        var reviewed = createContract(admin(), "SERVICE");
+        String api = "/api/v1/contracts/" + reviewed.path("id").asString();
+        assertThat(admin().post(api + "/review", "").status()).isEqualTo(200);
+        // changed behind the stored review's back: the re-review finds the liability cap
+        assertThat(admin().patch(api, "{\"terms\": {\"breach\": {\"description\": \"乙方的赔偿总额最高不超过合同金额。\"}}}",
+                "\"1\"").status()).isEqualTo(200);
+        String neverReviewed = createContract(admin(), "SERVICE").path("number").asString();
+
+        var browser = new Browser().login("admin", ADMIN_PASSWORD);
+        String page = "";
+        for (int attempt = 0; attempt < 100; attempt++) { // another test class may be running one
+            var started = browser.post("/admin/reviews", "_csrf=" + enc(browser.csrf("/admin/reviews")));
+            assertThat(started.statusCode()).isEqualTo(302);
+            page = browser.get("/admin/reviews").body();
+            if (!page.contains("id=\"portfolio-error\"")) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        for (int attempt = 0; attempt < 300 && page.contains("hx-trigger=\"every 1s\""); attempt++) {
+            Thread.sleep(100);
+            page = browser.get("/admin/reviews").body();
+        }
+        assertThat(page).contains("id=\"portfolio-progress\"", "已完成", "id=\"portfolio-first-reviews\"", "此前未审查过")
+                .containsPattern("已审查 (\\d+) / \\1 份")
+                .contains(">" + reviewed.path("number").asString() + "</a>")
+                .doesNotContain(">" + neverReviewed + "</a>");
+        String row = page.substring(page.indexOf(">" + reviewed.path("number").asString() + "</a>"));
+        assertThat(row.substring(0, row.indexOf("</tr>"))).contains("QY-V005", "/terms/breach/description");
+    }
 }
