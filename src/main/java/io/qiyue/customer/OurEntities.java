@@ -127,9 +127,10 @@ public class OurEntities {
         if (problem != null) {
             throw new InvalidInputException("creditCode", "qiyue.customer.credit-code." + problem);
         }
-        jdbc.sql("SELECT name FROM our_entity WHERE credit_code = ? AND id <> ?").params(code, id).query(String.class)
-                .optional().ifPresent(name -> {
-                    throw new ConflictException("qiyue.customer.duplicate-credit-code", code, name, "");
+        jdbc.sql("SELECT id, name FROM our_entity WHERE credit_code = ? AND id <> ?").params(code, id)
+                .query((rs, n) -> List.of(rs.getString("id"), rs.getString("name"))).optional().ifPresent(other -> {
+                    throw new ConflictException("qiyue.our-entity.duplicate-credit-code", code, other.get(1),
+                            other.get(0));
                 });
         String account = in.bankAccount() == null || in.bankAccount().isBlank() ? null
                 : in.bankAccount().replace(" ", "");

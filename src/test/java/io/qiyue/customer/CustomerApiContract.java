@@ -179,6 +179,13 @@ abstract class CustomerApiContract extends ApiTestSupport {
         assertThat(fetched.header("ETag")).isEqualTo("\"1\"");
         assertThat(fetched.json().path("creditCode").asString()).isEqualTo(creditCode);
         assertThat(sales.client().get("/api/v1/our-entities").body()).contains(id);
+
+        // the same credit code twice names the signing entity that has it, not a customer
+        String secondName = unique("主体");
+        var duplicate = admin().post("/api/v1/our-entities", body.formatted(secondName, creditCode));
+        assertProblem(duplicate, 409);
+        assertThat(duplicate.json().path("detail").asString()).contains("我方签约主体", id).doesNotContain("客户");
+        assertThat(admin().get("/api/v1/our-entities").body()).doesNotContain(secondName);
     }
 
     private static tools.jackson.databind.node.ObjectNode personBody(String idNumber, String mobile) {
