@@ -76,12 +76,17 @@ final class DocumentModels {
         return money == null ? null : amount(money.value());
     }
 
+    /**
+     * An amount as the document writes it, in figures and in 大写, to the fen: computed amounts (a percentage of
+     * the price) and a fixed sum typed with more decimals are rounded half up, as money is paid.
+     */
     static Amount amount(BigDecimal value) {
         if (value == null) {
             return null;
         }
+        BigDecimal fen = value.setScale(2, java.math.RoundingMode.HALF_UP);
         var format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        return new Amount("¥" + format.format(value), ChineseAmounts.format(value));
+        return new Amount("¥" + format.format(fen), ChineseAmounts.format(fen));
     }
 
     static String date(LocalDate d) {

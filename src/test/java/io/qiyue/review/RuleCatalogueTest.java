@@ -222,6 +222,27 @@ class RuleCatalogueTest {
     }
 
     @Test
+    void l003AmountsAsDraftersWriteThem() {
+        String d = "/terms/breach/description";
+        // the amount ends at 整: what follows is text, not 分
+        none(SERVICE, s -> s.breachDescription = "合同总价为人民币壹拾贰万元整分两期支付。", "QY-L003");
+        // figures first, 大写 in brackets (the way our own template writes the price)
+        none(SERVICE, s -> s.breachDescription = "本合同总金额为人民币¥90,000.00元（大写：人民币玖万元整）。", "QY-L003");
+        expect(SERVICE, s -> s.breachDescription = "本合同总金额为人民币¥95,000.00元（大写：人民币玖万元整）。", "QY-L003",
+                "BLOCKER " + d + " [10,32)");
+        expect(SERVICE, s -> s.breachDescription = "人民币壹拾贰万元整（小写：¥150,000.00）", "QY-L003",
+                "BLOCKER " + d + " [3,25)");
+        none(SERVICE, s -> s.breachDescription = "人民币壹拾伍万元整（¥１５０,０００.００）", "QY-L003");
+        none(SERVICE, s -> s.breachDescription = "人民币壹拾伍万元整（￥150,000.00元，含税）", "QY-L003");
+        expect(SERVICE, s -> s.breachDescription = "违约金为人民币拾万元整（¥200,000.00）。", "QY-L003",
+                "BLOCKER " + d + " [7,24)");
+        none(SERVICE, s -> s.breachDescription = "违约金为人民币拾万元整（¥100,000.00）。", "QY-L003");
+        // beyond what 大写 writes: a finding, not a rule error that would leave the contract unchecked
+        expect(SERVICE, s -> s.breachDescription = "赔偿上限为人民币壹亿亿元整（¥10000000000000000.00）。", "QY-L003",
+                "BLOCKER " + d + " [8,13)");
+    }
+
+    @Test
     void l004Dates() {
         expect(SERVICE, s -> s.endDate = LocalDate.of(2026, 12, 1), "QY-L004", "BLOCKER /endDate",
                 "BLOCKER /terms/rightsAndObligations/provider/1 [18,29)");

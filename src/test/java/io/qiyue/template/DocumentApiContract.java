@@ -78,6 +78,25 @@ abstract class DocumentApiContract extends ApiTestSupport {
         assertProblem(admin().get("/api/v1/contracts/nope/document"), 404);
     }
 
+    /** Computed amounts (10% of a price with fen) and fixed sums typed with more decimals are written to the fen. */
+    @Test
+    void amountsWithFenAndComputedDamagesAreWrittenRoundedToTheFen() {
+        var body = io.qiyue.testing.ContractSamples.contract("SERVICE", unique("分位金额"), customer(admin(),
+                unique("杭州分位测试有限公司")), ourEntityId());
+        ((tools.jackson.databind.node.ObjectNode) body.at("/amount")).put("value", "120000.05");
+        ((tools.jackson.databind.node.ObjectNode) body.at("/terms/payment/schedule/0/amount")).put("value", "60000.05");
+        var created = admin().post("/api/v1/contracts", body.toString());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        String id = created.json().path("id").asString();
+        assertThat(admin().get("/api/v1/contracts/" + id + "/document?format=html").body())
+                .contains("壹拾贰万元零伍分", "¥12,000.01");
+
+        var fixed = admin().patch("/api/v1/contracts/" + id,
+                "{\"terms\": {\"breach\": {\"liquidatedDamages\": {\"basis\": \"FIXED\", \"value\": \"100.125\"}}}}", "\"1\"");
+        assertThat(fixed.status()).as("%s", fixed).isEqualTo(200);
+        assertThat(admin().get("/api/v1/contracts/" + id + "/document?format=html").body()).contains("¥100.13");
+    }
+
     @Test
     void oneVersionHistoryWithUploadsDiffableAgainstAnyListedVersion() throws Exception {
         String customer = customer(admin(), unique("杭州版本测试有限公司"));

@@ -19,8 +19,14 @@ final class L003Amounts implements Rule {
     }
 
     private static final Pattern CAPITALS = Pattern.compile("[" + ChineseAmounts.CHARACTERS + "]{2,}");
+    private static final String NUMBER = "([0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]{1,2})?)";
+    /** Figures in brackets after the 大写: （¥120,000.00）, （小写：人民币120000元）, （￥150,000.00元，含税）. */
     private static final Pattern FIGURES = Pattern.compile(
-            "^\\s*[（(]\\s*(?:人民币|RMB)?\\s*[¥￥]?\\s*([0-9][0-9,，]*(?:\\.[0-9]{1,2})?)\\s*元?\\s*[）)]");
+            "^\\s*[（(]\\s*(?:小写\\s*[:：]?\\s*)?(?:人民币|RMB)?\\s*[¥￥]?\\s*" + NUMBER
+                    + "\\s*元?\\s*(?:[，,；;][^（()）]{0,12})?[）)]");
+    /** Figures before the 大写 in brackets: ¥90,000.00元（大写：人民币玖万元整）. */
+    private static final Pattern FIGURES_BEFORE = Pattern.compile(
+            "(?:人民币|RMB)?\\s*([¥￥])?\\s*" + NUMBER + "\\s*(元)?\\s*[（(]\\s*(大写\\s*[:：]?)?\\s*(?:人民币)?\\s*$");
     private static final Pattern SCHEDULE = Pattern.compile("^/terms/payment/schedule/(\\d+)/description$");
 
     private final int capitals;
@@ -44,36 +50,50 @@ final class L003Amounts implements Rule {
             }
             var amounts = new ArrayList<Amount>();
             Matcher fig = FIGURES.matcher(text);
+            Matcher figBefore = FIGURES_BEFORE.matcher(text);
             for (int[] hit : hits) {
                 int start = hit[0];
                 int end = hit[1];
                 String run = text.substring(start, end);
+                int closed = firstOf(run, "整正");
+                if (closed >= 0 && closed < run.length() - 1) { // 壹拾贰万元整分两期: the amount ends at 整
+                    end = start + closed + 1;
+                    run = run.substring(0, closed + 1);
+                }
                 if (!looksLikeAmount(run)) {
                     continue;
                 }
                 fig.region(end, text.length());
                 BigDecimal figures = null;
-                int figuresEnd = end;
+                int spanStart = start;
+                int spanEnd = end;
                 if (fig.lookingAt()) {
-                    figures = new BigDecimal(fig.group(1).replace(",", "").replace("，", ""));
-                    figuresEnd = fig.end();
+                    figures = number(fig.group(1));
+                    spanEnd = fig.end();
+                } else {
+                    figBefore.region(Math.max(0, start - 40), start);
+                    if (figBefore.find() && (figBefore.group(1) != null || figBefore.group(3) != null
+                            || figBefore.group(4) != null)) {
+                        figures = number(figBefore.group(2));
+                        spanStart = figBefore.start(1) >= 0 ? figBefore.start(1) : figBefore.start(2);
+                    }
                 }
                 BigDecimal value = null;
                 try {
                     value = ChineseAmounts.parse(run);
-                } catch (ChineseAmounts.InvalidAmountException invalid) {
-                    if (figures != null) {
-                        f.reportSpan(Severity.BLOCKER, clause.id(), start, end, "invalidWithFigures", run,
-                                ChineseAmounts.format(figures.setScale(2, java.math.RoundingMode.HALF_UP)));
+                } catch (IllegalArgumentException invalid) { // InvalidAmountException, or beyond 亿亿
+                    String inWords = figures == null ? null : inWords(figures);
+                    if (inWords != null) {
+                        f.reportSpan(Severity.BLOCKER, clause.id(), start, end, "invalidWithFigures", run, inWords);
                     } else {
                         f.reportSpan(Severity.BLOCKER, clause.id(), start, end, "invalid", run);
                     }
                 }
                 if (value != null && figures != null && value.compareTo(figures) != 0) {
-                    f.reportSpan(Severity.BLOCKER, clause.id(), start, figuresEnd, "mismatch", run,
+                    f.reportSpan(Severity.BLOCKER, clause.id(), spanStart, spanEnd, "mismatch", run,
                             Texts.money(figures));
                 }
-                amounts.add(new Amount(start, end, run, value, figures, figuresEnd));
+                amounts.add(new Amount(spanStart, end, run, value, figures, spanEnd));
             }
             BigDecimal field = field(s, clause.id());
             if (field != null && amounts.size() == 1) {
@@ -87,9 +107,46 @@ final class L003Amounts implements Rule {
         }
     }
 
-    /** A run of 大写 characters is an amount when it has a digit and a money unit (not 万元 alone). */
+    /** Figures as written (full-width digits, thousands separators) as a number. */
+    private static BigDecimal number(String written) {
+        var sb = new StringBuilder(written.length());
+        for (int i = 0; i < written.length(); i++) {
+            char c = written.charAt(i);
+            if (c >= '０' && c <= '９') {
+                sb.append((char) ('0' + (c - '０')));
+            } else if (c == '．') {
+                sb.append('.');
+            } else if (c != ',' && c != '，') {
+                sb.append(c);
+            }
+        }
+        return new BigDecimal(sb.toString());
+    }
+
+    /** The figures in 大写, or null when they are beyond what 大写 writes. */
+    private static String inWords(BigDecimal figures) {
+        try {
+            return ChineseAmounts.format(figures.setScale(2, java.math.RoundingMode.HALF_UP));
+        } catch (IllegalArgumentException tooLarge) {
+            return null;
+        }
+    }
+
+    private static int firstOf(String s, String chars) {
+        for (int i = 0; i < s.length(); i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A run of 大写 characters is an amount when it has a digit and a money unit (not 万元 alone); a leading
+     * 拾 counts as 壹拾 (拾万元整).
+     */
     private static boolean looksLikeAmount(String run) {
-        boolean digit = false;
+        boolean digit = run.charAt(0) == '拾';
         boolean unit = false;
         for (int i = 0; i < run.length(); i++) {
             char c = run.charAt(i);
