@@ -292,7 +292,7 @@ class RuleCatalogueTest {
                 "WARNING /terms/breach/description [6,16)");
         none(SERVICE, s -> s.breachDescription = "守约方可选择适用违约金或定金条款。", "QY-V003");
         expect(SERVICE, s -> s.provider.set(0, "服务过程中发生人身伤害的，乙方不承担责任。"), "QY-V004",
-                "BLOCKER /terms/rightsAndObligations/provider/0 [7,18)");
+                "BLOCKER /terms/rightsAndObligations/provider/0 [7,20)");
         expect(SERVICE, s -> s.provider.set(0, "对任何损失乙方概不负责。"), "QY-V004",
                 "BLOCKER /terms/rightsAndObligations/provider/0 [7,11)");
         none(SERVICE, s -> s.provider.set(0, "非因乙方故意或重大过失造成的损失，乙方不承担责任。"), "QY-V004");
@@ -308,6 +308,44 @@ class RuleCatalogueTest {
         none(SERVICE, s -> s.breachDescription = "甲方的验收不免除乙方的质量保证责任。", "QY-V005");
         none(SERVICE, s -> s.breachDescription = "乙方不得免除其分包商的违约责任。", "QY-V005");
         none(SERVICE, s -> s.breachDescription = "甲方的书面确认并不因此免除乙方的赔偿责任。", "QY-V005");
+    }
+
+    @Test
+    void v004ExemptionsAsDraftersWriteThem() {
+        String p = "/terms/rightsAndObligations/provider/0";
+        for (String voidExemption : List.of("乙方不对服务过程中发生的任何人身伤害或财产损失承担责任。",
+                "甲方人员在乙方机房内发生人身伤害的，乙方无需承担任何赔偿责任。",
+                "即使因乙方故意或重大过失导致甲方数据丢失，乙方亦无需承担赔偿责任。",
+                "乙方人员在服务期间发生的伤亡事故，甲方不承担责任。",
+                "因甲方重大过失导致乙方设备损坏的，甲方不予赔偿。",
+                "除因乙方故意或重大过失造成的损失外，乙方对人身伤害不承担责任。")) {
+            assertThat(findings(Spec.valid(SERVICE).with(s -> s.provider.set(0, voidExemption)), "QY-V004"))
+                    .as(voidExemption).hasSize(1);
+        }
+        // lawful exemptions, and sentences that keep the liability
+        for (String lawful : List.of("因不可抗力造成的损失，双方均不承担任何责任。",
+                "除因乙方故意或重大过失造成的损失外，乙方对间接损失不承担赔偿责任。",
+                "乙方对第三方软件的缺陷不承担责任，但因乙方故意或者重大过失造成的除外。",
+                "因乙方原因造成甲方人员人身伤害的，乙方应承担全部赔偿责任，不得以任何理由免除。",
+                "乙方的赔偿责任不因本合同任何条款而免除。",
+                "人身伤害的赔偿责任，不因本合同的任何约定而免除。",
+                "乙方不得以任何理由主张其不承担任何责任。")) {
+            none(SERVICE, s -> s.provider.set(0, lawful), "QY-V004");
+        }
+        // the span ends with the whole exempting words, and the fix turns just those words around
+        expect(SERVICE, s -> s.provider.set(0, "乙方对人身伤害概不负责，但对其他损失负责。"), "QY-V004",
+                "BLOCKER " + p + " [3,11)");
+        assertThat(fixed("乙方对人身伤害概不负责，但对其他损失负责。")).hasValue("乙方对人身伤害依法承担责任，但对其他损失负责。");
+        assertThat(fixed("因乙方重大过失造成甲方财产损失的，乙方不承担任何责任。其他情形按法律规定处理。"))
+                .hasValue("因乙方重大过失造成甲方财产损失的，乙方依法承担责任。其他情形按法律规定处理。");
+        assertThat(fixed("服务过程中发生人身伤害的，乙方不承担赔偿责任。")).hasValue("服务过程中发生人身伤害的，乙方依法承担赔偿责任。");
+        assertThat(fixed("甲方免除乙方对人身伤害的赔偿责任。")).as("needs rewording by hand").isEmpty();
+    }
+
+    /** The text after applying the QY-V004 finding's fix, empty when it offers none. */
+    private static java.util.Optional<String> fixed(String clause) {
+        var finding = findings(Spec.valid(SERVICE).with(s -> s.provider.set(0, clause)), "QY-V004").getFirst();
+        return Fixes.apply(finding, clause);
     }
 
     @Test
@@ -355,6 +393,18 @@ class RuleCatalogueTest {
         none(SERVICE, s -> s.breachDescription = "争议提交杭州仲裁委员会仲裁，仲裁裁决是终局的，双方不得再向人民法院起诉。",
                 "QY-V007");
         none(SERVICE, unchanged(), "QY-V007");
+        expect(SERVICE, s -> s.breachDescription = "争议提交上海仲裁委员会仲裁；也可以向甲方所在地人民法院起诉。", "QY-V007",
+                "BLOCKER /terms/breach/description [6,29)");
+        expect(SERVICE, s -> s.breachDescription = "双方可选择仲裁或诉讼方式解决争议。", "QY-V007",
+                "BLOCKER /terms/breach/description [5,10)");
+        // both named, but not as the way the merits are decided
+        for (String text : List.of("守约方为实现债权而支出的律师费、仲裁费或诉讼费、保全费等由违约方承担。",
+                "守约方通过诉讼或仲裁方式实现债权所支出的合理费用，由违约方承担。",
+                "仲裁裁决是终局的，一方不履行的，另一方也可以向有管辖权的人民法院申请强制执行。",
+                "在仲裁或诉讼期间，除争议事项外，双方应继续履行本合同其他条款。",
+                "仲裁前或仲裁中，任何一方可向有管辖权的人民法院申请财产保全。")) {
+            none(SERVICE, s -> s.breachDescription = text, "QY-V007");
+        }
         expect(SERVICE, s -> s.dispute = new Dispute(DisputeMethod.ARBITRATION, "北京仲裁委员会或上海仲裁委员会", null),
                 "QY-V008", "WARNING /terms/dispute/arbitrationCommission");
         none(SERVICE, unchanged(), "QY-V008");

@@ -188,7 +188,7 @@ class MainFlowBrowserIT extends ApiTestSupport {
             page.waitForLoadState();
             page.locator(".review-finding[data-rule='QY-V004'] .review-apply").click();
             assertThat(page.locator("#review-summary")).containsText("阻断 0");
-            assertThat(page.locator("[data-path='/terms/rightsAndObligations/provider/2']")).hasText("本合同项下乙方对任何损失。");
+            assertThat(page.locator("[data-path='/terms/rightsAndObligations/provider/2']")).hasText("本合同项下乙方对任何损失依法承担责任。");
 
             for (int guard = 0; guard < 20 && page.locator(".review-finding details").count() > 0; guard++) {
                 var details = page.locator(".review-finding details").first();

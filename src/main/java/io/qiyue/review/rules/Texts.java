@@ -78,6 +78,21 @@ final class Texts {
     }
 
     /** A decimal for messages: at most two decimals, no trailing zeros. */
+    private static final String SENTENCE_ENDS = "。；;！!？?\n";
+
+    /** The sentence of {@code text} around {@code [start, end)}: from the previous 。；！？ (or the start) to the next. */
+    static String sentence(String text, int start, int end) {
+        int from = start;
+        while (from > 0 && SENTENCE_ENDS.indexOf(text.charAt(from - 1)) < 0) {
+            from--;
+        }
+        int to = end;
+        while (to < text.length() && SENTENCE_ENDS.indexOf(text.charAt(to)) < 0) {
+            to++;
+        }
+        return text.substring(from, to);
+    }
+
     static String plain(BigDecimal value) {
         BigDecimal v = value.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
         return v.scale() < 0 ? v.setScale(0).toPlainString() : v.toPlainString();

@@ -1,15 +1,47 @@
 package io.qiyue.review.rules;
 
+import io.qiyue.review.Clause;
+import io.qiyue.review.ReviewSubject;
 import io.qiyue.review.Severity;
 
-/** QY-V004: exemption from liability for personal injury, or for property loss caused intentionally or by gross negligence, is void (民法典第506条). */
-final class V004Exemption extends SpanPatternRule {
+import java.util.regex.Pattern;
+
+/**
+ * QY-V004: exemption from liability for personal injury, or for property loss caused intentionally or by gross
+ * negligence, is void (民法典第506条). The patterns skip negated forms (不得免除, 不因…而免除, 主张其不承担);
+ * a sentence that keeps the lawful exemptions — force majeure (第590条) or a carve-out of intent and gross
+ * negligence (除故意或重大过失外) — is not reported unless it also exempts personal injury.
+ */
+final class V004Exemption implements Rule {
+    private static final Pattern INJURY = Pattern.compile("人身伤害|人身损害|人身伤亡|人员伤亡|伤亡");
+
+    private final int[] patterns;
+    private final Pattern lawfulContext;
+
     V004Exemption(RuleConfig config, TextScanner scanner) {
-        super(config, scanner, Severity.BLOCKER, "exemption");
+        this.patterns = Texts.register(scanner, config.strings("patterns"));
+        this.lawfulContext = Pattern.compile(config.parameter("lawfulContext").asString());
     }
 
     @Override
     public String id() {
         return "QY-V004";
+    }
+
+    @Override
+    public void check(ReviewSubject s, Findings f) {
+        var clauses = s.clauses();
+        for (int ci = 0; ci < clauses.size(); ci++) {
+            Clause clause = clauses.get(ci);
+            String text = clause.text();
+            for (int[] m : f.scan().merged(ci, patterns)) {
+                String words = text.substring(m[0], m[1]);
+                if (!INJURY.matcher(words).find()
+                        && lawfulContext.matcher(Texts.sentence(text, m[0], m[1])).find()) {
+                    continue;
+                }
+                f.reportSpan(Severity.BLOCKER, clause.id(), m[0], m[1], "exemption", words);
+            }
+        }
     }
 }

@@ -5,7 +5,14 @@ import io.qiyue.review.Clause;
 import io.qiyue.review.ReviewSubject;
 import io.qiyue.review.Severity;
 
-/** QY-V007: arbitration and litigation both chosen (或裁或诉) voids the arbitration agreement (仲裁法解释第7条). */
+import java.util.regex.Pattern;
+
+/**
+ * QY-V007: arbitration and litigation both chosen (或裁或诉) voids the arbitration agreement (仲裁法解释第7条).
+ * Only a choice of how the merits are decided counts: costs (仲裁费或诉讼费), enforcing an award or interim
+ * measures at a court, and "during arbitration or litigation" do not (the patterns' look-aheads), and the
+ * sentence must speak of a dispute or its resolution ({@code disputeContext}).
+ */
 final class V007ArbitrationOrLitigation implements Rule {
     @Override
     public String id() {
@@ -13,9 +20,11 @@ final class V007ArbitrationOrLitigation implements Rule {
     }
 
     private final int[] patterns;
+    private final Pattern disputeContext;
 
     V007ArbitrationOrLitigation(RuleConfig config, TextScanner scanner) {
         this.patterns = Texts.register(scanner, config.strings("patterns"));
+        this.disputeContext = Pattern.compile(config.parameter("disputeContext").asString());
     }
 
     @Override
@@ -31,6 +40,10 @@ final class V007ArbitrationOrLitigation implements Rule {
         for (int ci = 0; ci < clauses.size(); ci++) {
             Clause clause = clauses.get(ci);
             for (int[] m : f.scan().merged(ci, patterns)) {
+                // "诉讼或仲裁方式实现债权所支出的费用" names both without choosing how a dispute is decided
+                if (!disputeContext.matcher(Texts.sentence(clause.text(), m[0], m[1])).find()) {
+                    continue;
+                }
                 f.reportSpan(Severity.BLOCKER, clause.id(), m[0], m[1], "bothText", clause.text().substring(m[0], m[1]));
             }
         }
