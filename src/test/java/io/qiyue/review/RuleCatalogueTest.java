@@ -262,6 +262,28 @@ class RuleCatalogueTest {
     }
 
     @Test
+    void l004OnlyTheTermIsComparedInTheWaysItIsWritten() {
+        String p = "/terms/rightsAndObligations/provider/1";
+        // dates of a phase, a delivery or a period after the term are not the contract's term (2027-01-01 … 2027-12-31)
+        for (String other : List.of("第一阶段：自2027年1月1日起至2027年3月31日止，完成需求调研。",
+                "截至2027年6月30日，乙方应完成系统上线。",
+                "本合同终止后，乙方的保密义务持续至2030年12月31日止。")) {
+            none(SERVICE, s -> s.provider.set(1, other), "QY-L004");
+        }
+        expect(SERVICE, s -> s.provider.set(1, "本合同期限：2027年2月1日至2027年12月31日。"), "QY-L004",
+                "BLOCKER " + p + " [6,15)");
+        expect(SERVICE, s -> s.provider.set(1, "本合同自二〇二七年一月一日起至二〇二七年十二月三十日止。"), "QY-L004",
+                "BLOCKER " + p + " [15,26)");
+        expect(SERVICE, s -> s.provider.set(1, "本合同有效期自２０２７年２月１日起。"), "QY-L004", "BLOCKER " + p + " [7,16)");
+        expect(SERVICE, s -> s.provider.set(1, "服务期限自2027.01.01起至2027.11.30止。"), "QY-L004", "BLOCKER " + p + " [17,27)");
+        none(SERVICE, s -> s.provider.set(1, "服务期限自2027/1/1起至2027/12/31止。"), "QY-L004");
+        none(SERVICE, s -> s.provider.set(1, "本合同自二〇二七年一月一日起至二〇二七年十二月三十一日止。"), "QY-L004");
+        // a date that does not exist is reported wherever it is written; 99999999999年 is not the year 9999
+        expect(SERVICE, s -> s.provider.set(1, "第一阶段于2027年2月30日完成。"), "QY-L004", "BLOCKER " + p + " [5,15)");
+        none(SERVICE, s -> s.provider.set(1, "本合同至99999999999年1月1日止。"), "QY-L004");
+    }
+
+    @Test
     void v001Damages() {
         expect(SERVICE, s -> s.damages = new LiquidatedDamages(DamagesBasis.PERCENT_OF_AMOUNT, new BigDecimal("31")),
                 "QY-V001", "WARNING /terms/breach/liquidatedDamages");
