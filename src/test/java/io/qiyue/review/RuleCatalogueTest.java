@@ -181,6 +181,14 @@ class RuleCatalogueTest {
         expect(SERVICE, s -> s.provider.set(0, "第十二条 乙方应及时处理故障。"), "QY-L001",
                 "WARNING /terms/rightsAndObligations/provider/0 [8,10)");
         none(SERVICE, s -> s.provider.set(0, "三、乙方应2日内及时处理。"), "QY-L001");
+        // the numerals of ordinary words are not a time limit
+        expect(SERVICE, s -> s.provider.set(0, "受影响的一方应及时通知另一方。"), "QY-L001",
+                "WARNING /terms/rightsAndObligations/provider/0 [7,9)");
+        expect(SERVICE, s -> s.provider.set(0, "双方应及时协商一致解决。"), "QY-L001",
+                "WARNING /terms/rightsAndObligations/provider/0 [3,5)");
+        expect(SERVICE, s -> s.provider.set(0, "1）乙方应及时响应。"), "QY-L001",
+                "WARNING /terms/rightsAndObligations/provider/0 [5,7)");
+        none(SERVICE, s -> s.provider.set(0, "任何一方应在一个工作日内及时通知。"), "QY-L001");
         var f = findings(Spec.valid(SERVICE).with(s -> s.provider.set(0, "乙方应尽快处理。")), "QY-L001").getFirst();
         assertThat(f.span()).isEqualTo(new Span("/terms/rightsAndObligations/provider/0", 3, 5));
     }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * QY-L001: vague time words (及时, 尽快 …; the list is data) with no number within a few characters. The
  * numbering a clause starts with (第三条, 三、, （二）, 3.1 — the pattern is data) is not a number of days:
- * in a document's paragraphs it would otherwise hide every vague word near the start.
+ * in a document's paragraphs it would otherwise hide every vague word near the start. Nor are the numerals of
+ * ordinary words (一方, 一致, 统一 …; data): "一方应及时通知另一方" has no time limit.
  */
 final class L001VagueTime implements Rule {
     @Override
@@ -22,12 +23,14 @@ final class L001VagueTime implements Rule {
     private final int window;
     private final String numerals;
     private final Pattern numbering;
+    private final Pattern numeralWords;
 
     L001VagueTime(RuleConfig config, TextScanner scanner) {
         this.words = scanner.register(config.wordPattern("words"));
         this.window = config.integer("numberWindow");
         this.numerals = config.parameter("numerals").asString();
         this.numbering = Pattern.compile(config.parameter("numbering").asString());
+        this.numeralWords = config.wordPattern("numeralWords");
     }
 
     @Override
@@ -42,8 +45,16 @@ final class L001VagueTime implements Rule {
             }
             Matcher lead = numbering.matcher(text);
             int body = lead.lookingAt() ? lead.end() : 0;
+            boolean[] inWord = null;
             for (int[] m : hits) {
-                if (!numberNear(text, body, m[0], m[1])) {
+                if (inWord == null) {
+                    inWord = new boolean[text.length()];
+                    Matcher w = numeralWords.matcher(text);
+                    while (w.find()) {
+                        java.util.Arrays.fill(inWord, w.start(), w.end(), true);
+                    }
+                }
+                if (!numberNear(text, body, inWord, m[0], m[1])) {
                     f.reportSpan(Severity.WARNING, clause.id(), m[0], m[1], "vague", text.substring(m[0], m[1]));
                 }
             }
@@ -51,9 +62,9 @@ final class L001VagueTime implements Rule {
     }
 
     /** Whether a digit or numeral lies within the window around [start, end), not counting the numbering before {@code body}. */
-    private boolean numberNear(String text, int body, int start, int end) {
+    private boolean numberNear(String text, int body, boolean[] inWord, int start, int end) {
         for (int i = Math.max(body, start - window); i < Math.min(text.length(), end + window); i++) {
-            if (i >= start && i < end) {
+            if ((i >= start && i < end) || inWord[i]) {
                 continue;
             }
             char c = text.charAt(i);
