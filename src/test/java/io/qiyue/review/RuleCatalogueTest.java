@@ -301,6 +301,14 @@ class RuleCatalogueTest {
                 "QY-V001", "WARNING /terms/breach/liquidatedDamages"); // 365 days × 0.1% = 36.5%
         none(SERVICE, s -> s.damages = new LiquidatedDamages(DamagesBasis.PERCENT_OF_AMOUNT, new BigDecimal("30")), "QY-V001");
         none(SERVICE, s -> s.damages = new LiquidatedDamages(DamagesBasis.DAILY_RATE, new BigDecimal("0.05")), "QY-V001");
+        // compared exactly, and said with the decimals that make "above 30%" true (the SERVICE amount is 120,000)
+        assertThat(args(s -> s.damages = new LiquidatedDamages(DamagesBasis.FIXED, new BigDecimal("36000.01"))))
+                .containsExactly("30.000008", "30");
+        none(SERVICE, s -> s.damages = new LiquidatedDamages(DamagesBasis.FIXED, new BigDecimal("36000.00")), "QY-V001");
+        assertThat(args(s -> s.damages = new LiquidatedDamages(DamagesBasis.FIXED, new BigDecimal("36005"))))
+                .containsExactly("30.0042", "30");
+        assertThat(args(s -> s.damages = new LiquidatedDamages(DamagesBasis.PERCENT_OF_AMOUNT, new BigDecimal("30.004"))))
+                .containsExactly("30.004", "30");
         var lower = new ReviewEngine(Ruleset.standard().withSettings(1,
                 java.util.Map.of(new SettingKey("QY-V001", "thresholdPercent"), new BigDecimal("5"))),
                 ReviewEngine.defaultMessages());
@@ -314,6 +322,15 @@ class RuleCatalogueTest {
         assertThat(findings(Spec.valid(SERVICE).with(s -> s.deposit = Spec.cny("30000")), "QY-V002").getFirst().args())
                 .containsExactly("30000.00", "24000.00", "6000.00", "20");
         none(SERVICE, s -> s.deposit = Spec.cny("24000"), "QY-V002");
+        // 20% of 120,000.03 is 24,000.006: 24,000.01 is above it
+        assertThat(findings(Spec.valid(SERVICE).with(s -> {
+            s.amount = Spec.cny("120000.03");
+            s.deposit = Spec.cny("24000.01");
+        }), "QY-V002").getFirst().args()).containsExactly("24000.01", "24000.00", "0.01", "20");
+    }
+
+    private static List<String> args(Consumer<Spec> change) {
+        return findings(Spec.valid(SERVICE).with(change), "QY-V001").getFirst().args();
     }
 
     @Test

@@ -93,6 +93,25 @@ final class Texts {
         return text.substring(from, to);
     }
 
+    /**
+     * A percentage known to be above {@code threshold}, with as many decimals (2, 4 or 6) as it takes to read as
+     * above it: "30.000008", never "30" next to "above 30%".
+     */
+    static String percentAbove(BigDecimal percent, BigDecimal threshold) {
+        for (int scale = 2; scale <= 6; scale += 2) {
+            BigDecimal shown = percent.setScale(scale, RoundingMode.HALF_UP);
+            if (shown.compareTo(threshold) > 0) {
+                return stripped(shown);
+            }
+        }
+        return stripped(percent.setScale(6, RoundingMode.UP));
+    }
+
+    private static String stripped(BigDecimal value) {
+        BigDecimal v = value.stripTrailingZeros();
+        return v.scale() < 0 ? v.setScale(0).toPlainString() : v.toPlainString();
+    }
+
     static String plain(BigDecimal value) {
         BigDecimal v = value.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
         return v.scale() < 0 ? v.setScale(0).toPlainString() : v.toPlainString();

@@ -33,13 +33,17 @@ final class V001Damages implements Rule {
         BigDecimal percent = switch (basis) {
             case PERCENT_OF_AMOUNT -> value;
             case FIXED -> amount == null || amount.signum() <= 0 ? null
-                    : value.multiply(BigDecimal.valueOf(100)).divide(amount, 4, RoundingMode.HALF_UP);
+                    : value.multiply(BigDecimal.valueOf(100)).divide(amount, 10, RoundingMode.HALF_UP);
             case DAILY_RATE -> c.startDate() == null || c.endDate() == null ? null
                     : value.multiply(BigDecimal.valueOf(ChronoUnit.DAYS.between(c.startDate(), c.endDate()) + 1));
         };
-        if (percent != null && percent.compareTo(threshold) > 0) {
+        boolean above = basis == Terms.DamagesBasis.FIXED && percent != null
+                // exactly: 27,000.01 of 90,000 is above 30% although it rounds to 30.0000%
+                ? value.multiply(BigDecimal.valueOf(100)).compareTo(threshold.multiply(amount)) > 0
+                : percent != null && percent.compareTo(threshold) > 0;
+        if (above) {
             f.report(Severity.WARNING, "/terms/breach/liquidatedDamages", basis == Terms.DamagesBasis.DAILY_RATE
-                    ? "daily" : "excessive", Texts.plain(percent), Texts.plain(threshold));
+                    ? "daily" : "excessive", Texts.percentAbove(percent, threshold), Texts.plain(threshold));
         }
     }
 }

@@ -26,9 +26,10 @@ final class V002Deposit implements Rule {
                 || amount.value() == null) {
             return;
         }
-        BigDecimal limit = amount.value().multiply(limitPercent).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
         BigDecimal deposit = payment.deposit().value();
-        if (deposit.compareTo(limit) > 0) {
+        // exactly: 20% of 90,000.03 is 18,000.006, so 18,000.01 is above it; the message states the limit to the fen below
+        BigDecimal limit = amount.value().multiply(limitPercent).divide(BigDecimal.valueOf(100), 2, RoundingMode.DOWN);
+        if (deposit.multiply(BigDecimal.valueOf(100)).compareTo(amount.value().multiply(limitPercent)) > 0) {
             f.report(Severity.WARNING, "/terms/payment/deposit", "excessive", Texts.money(deposit), Texts.money(limit),
                     Texts.money(deposit.subtract(limit)), Texts.plain(limitPercent));
         }
