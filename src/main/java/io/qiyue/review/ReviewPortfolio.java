@@ -200,24 +200,37 @@ public class ReviewPortfolio {
     private record BatchTally(int changed, int firstReviews) {
     }
 
-    /** What a contract gained and lost between two evaluations; null when nothing changed. */
+    /**
+     * What a contract gained and lost between two evaluations; null when nothing changed. A finding that is
+     * still there with other words (QY-V001 after its threshold changed: "above 35%" instead of "above 30%") is
+     * neither gained nor lost.
+     */
     static PortfolioJob.Change diff(Contract c, Evaluation before, Evaluation after) {
         var old = keyed(before);
         var now = keyed(after);
         var gained = new ArrayList<PortfolioJob.Item>();
         var lost = new ArrayList<PortfolioJob.Item>();
         now.forEach((k, f) -> {
-            if (!old.containsKey(k) && gained.size() < MAX_ITEMS) {
+            if (!old.containsKey(k)) {
                 gained.add(new PortfolioJob.Item(f.ruleId(), f.severity().name(), f.path()));
             }
         });
         old.forEach((k, f) -> {
-            if (!now.containsKey(k) && lost.size() < MAX_ITEMS) {
+            if (!now.containsKey(k)) {
                 lost.add(new PortfolioJob.Item(f.ruleId(), f.severity().name(), f.path()));
             }
         });
+        for (var it = gained.iterator(); it.hasNext(); ) {
+            if (lost.remove(it.next())) {
+                it.remove();
+            }
+        }
         return gained.isEmpty() && lost.isEmpty() ? null
-                : new PortfolioJob.Change(c.id(), c.number(), List.copyOf(gained), List.copyOf(lost));
+                : new PortfolioJob.Change(c.id(), c.number(), cap(gained), cap(lost));
+    }
+
+    private static List<PortfolioJob.Item> cap(List<PortfolioJob.Item> items) {
+        return List.copyOf(items.subList(0, Math.min(items.size(), MAX_ITEMS)));
     }
 
     private static Map<String, RawFinding> keyed(Evaluation e) {

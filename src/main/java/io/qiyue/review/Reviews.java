@@ -167,8 +167,8 @@ public class Reviews {
     /**
      * Applies the fix a finding offers ({@link Fixes}) to the current version of a draft: the finding of
      * the rule at the path (and span start, for text) must be in a fresh review of that version. The
-     * change is an ordinary save (If-Match, new version, audit). 404 when there is no such finding, 409
-     * when the finding offers no fix.
+     * change is an ordinary save (If-Match, new version, audit), and the new version's review is stored as the
+     * last review. 404 when there is no such finding, 409 when the finding offers no fix.
      */
     @Transactional
     public Contract applyFix(String contractId, int expectedVersion, String ruleId, String path, Integer start) {
@@ -200,7 +200,12 @@ public class Reviews {
             throw new ConflictException("qiyue.review.no-fix", ruleId);
         }
         var changed = json.treeToValue(input, io.qiyue.contract.ContractInput.class);
-        return contracts.update(contractId, expectedVersion, changed);
+        Contract saved = contracts.update(contractId, expectedVersion, changed);
+        // the stored review moves to the new version, so the next fix is chosen from findings that still hold
+        Instant now = clock.instant();
+        store.save(new ReviewStore.Row(saved.id(), saved.version(), evaluate(saved, now), now,
+                CurrentUsers.require().username()));
+        return saved;
     }
 
     /**

@@ -256,6 +256,10 @@ abstract class ReviewApiContract extends ApiTestSupport {
         assertThat(applied.header("ETag")).isEqualTo("\"2\"");
         assertThat(applied.json().path("terms").path("rightsAndObligations").path("provider").get(1).asString())
                 .isEqualTo("乙方应在3个工作日内响应甲方的服务请求。");
+        // the stored review already describes the new version, without the fixed finding
+        var stored = admin().get(p + "/review").json();
+        assertThat(stored.path("contractVersion").asInt()).isEqualTo(2);
+        assertThat(findings(stored, "QY-L001")).isEmpty();
         assertThat(findings(admin().post(p + "/review", "").json(), "QY-L001")).isEmpty();
         assertProblem(admin().request("POST", p + "/review/findings/QY-L001/apply").header("If-Match", "\"2\"")
                 .json(body).send(), 404);

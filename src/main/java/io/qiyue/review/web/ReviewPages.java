@@ -97,7 +97,6 @@ class ReviewPages {
             }
             return show(model, contracts.get(id), last(id), message(e.code(), e.args().toArray()), null);
         }
-        reviews.review(id, LocaleContextHolder.getLocale());
         return reload(id, htmx, response);
     }
 
