@@ -160,6 +160,16 @@ abstract class DocumentApiContract extends ApiTestSupport {
         // other files are refused; someone outside the data scope sees nothing
         var wrong = upload(admin(), path + "/versions", "note.txt", "text/plain", "纯文本".getBytes(StandardCharsets.UTF_8));
         assertProblem(wrong, 415);
+        // a file that claims to be a PDF or DOCX but is not one, an empty one, or no file part: 400 naming file
+        int before = admin().get(path + "/versions").json().size();
+        assertProblem(upload(admin(), path + "/versions", "paper.docx", ContractDocuments.DOCX,
+                "不是 Word 文件".getBytes(StandardCharsets.UTF_8)), 400, "file");
+        assertProblem(upload(admin(), path + "/versions", "paper.pdf", "application/pdf", new byte[0]), 400, "file");
+        String noFile = "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"other\"\r\n\r\nx\r\n--" + BOUNDARY
+                + "--\r\n";
+        assertProblem(admin().request("POST", path + "/versions").bytes("multipart/form-data; boundary=" + BOUNDARY,
+                noFile.getBytes(StandardCharsets.UTF_8)).send(), 400, "file");
+        assertThat(admin().get(path + "/versions").json().size()).isEqualTo(before);
         var stranger = createUser("SALES", null).client();
         assertProblem(stranger.get(path + "/versions"), 404);
         assertProblem(stranger.get(path + "/versions/" + FIRST_EXTERNAL), 404);

@@ -156,6 +156,11 @@ class ProblemHandler {
         return validation(List.of(error(e.getParameterName(), "qiyue.validation.required")));
     }
 
+    @ExceptionHandler(org.springframework.web.multipart.support.MissingServletRequestPartException.class)
+    ResponseEntity<ProblemDetail> missingPart(org.springframework.web.multipart.support.MissingServletRequestPartException e) {
+        return validation(List.of(error(e.getRequestPartName(), "qiyue.validation.required")));
+    }
+
     @ExceptionHandler(MissingRequestHeaderException.class)
     ResponseEntity<ProblemDetail> missingHeader(MissingRequestHeaderException e) {
         return validation(List.of(error(e.getHeaderName(), "qiyue.validation.required")));

@@ -1,9 +1,9 @@
 package io.qiyue.template.web;
 
+import io.qiyue.shared.InvalidInputException;
 import io.qiyue.template.ContractDocuments;
 import io.qiyue.template.DocumentVersion;
 import io.qiyue.template.Redline;
-import io.qiyue.shared.InvalidInputException;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -77,6 +77,9 @@ class DocumentApi {
     ResponseEntity<DocumentVersion> upload(@PathVariable String id, @RequestPart("file") MultipartFile file)
             throws IOException, HttpMediaTypeNotSupportedException {
         byte[] content = file.getBytes();
+        if (content.length == 0) {
+            throw new InvalidInputException("file", "qiyue.document.empty-file");
+        }
         String mediaType = ContractDocuments.detect(content);
         if (mediaType == null) {
             MediaType declared = null;
@@ -84,6 +87,13 @@ class DocumentApi {
                 declared = file.getContentType() == null ? null : MediaType.parseMediaType(file.getContentType());
             } catch (RuntimeException ignored) {
                 // an unparsable declared type is just as unsupported
+            }
+            String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(java.util.Locale.ROOT);
+            boolean claimed = name.endsWith(".pdf") || name.endsWith(".docx") || (declared != null
+                    && (declared.isCompatibleWith(MediaType.APPLICATION_PDF)
+                    || declared.isCompatibleWith(MediaType.parseMediaType(ContractDocuments.DOCX))));
+            if (claimed) { // a PDF or DOCX by its name or type whose content is not one: damaged, not unsupported
+                throw new InvalidInputException("file", "qiyue.document.damaged-file", file.getOriginalFilename());
             }
             throw new HttpMediaTypeNotSupportedException(declared,
                     List.of(MediaType.APPLICATION_PDF, MediaType.parseMediaType(ContractDocuments.DOCX)));
