@@ -116,8 +116,9 @@ public class Reviews {
      * Accepts a WARNING of a draft with a written reason (1–1000 characters), after a fresh review of the
      * current version: the finding of the rule at the path whose words start at {@code start}, or, when
      * {@code start} is null, every finding of the rule at the path. 404 when there is no such finding, 409
-     * for a BLOCKER or INFO. The acceptance keeps a fingerprint of the value at the path, is audited, and
-     * lasts until a save changes that value.
+     * for a BLOCKER or INFO. The acceptance keeps a fingerprint of the value at the path and what the findings
+     * said, is audited, lasts until a save changes that value, and covers a finding only while it says the
+     * same (QY-V001 accepted at 33% is open again at 80% after the amount changed).
      */
     @Transactional
     public StoredReview accept(String contractId, String ruleId, String path, Integer start, String reason,
@@ -153,9 +154,11 @@ public class Reviews {
         }
         String user = CurrentUsers.require().username();
         String why = reason.strip();
+        String accepted = String.join(",", matching.stream().filter(f -> f.severity() == Severity.WARNING)
+                .map(AcceptanceStore::signature).distinct().toList());
         var acceptance = new AcceptanceStore.Row(contractId, ruleId, path,
                 start == null ? AcceptanceStore.WHOLE_PATH : start, fingerprint(tree(contract), path),
-                contract.version(), why, user, now);
+                contract.version(), why, user, now, accepted.length() > 2000 ? null : accepted);
         acceptances.save(acceptance);
         events.publishEvent(new EntityChanged(AUDIT_TYPE, contractId, EntityChanged.Action.UPDATE,
                 CurrentUsers.actorName(), now, List.of(new EntityChanged.Change(acceptance.describe(), null, why))));
@@ -287,9 +290,15 @@ public class Reviews {
         var accepted = acceptances.of(row.contractId());
         var findings = review.findings();
         if (!accepted.isEmpty()) {
-            findings = findings.stream().map(f -> f.severity() != Severity.WARNING ? f
-                    : accepted.stream().filter(a -> a.covers(f)).findFirst().map(a -> f.accepted(a.acceptance()))
-                    .orElse(f)).toList();
+            var raw = row.evaluation().findings(); // localise keeps their order
+            var covered = new ArrayList<Finding>(findings.size());
+            for (int i = 0; i < findings.size(); i++) {
+                Finding f = findings.get(i);
+                RawFinding r = raw.get(i);
+                covered.add(f.severity() != Severity.WARNING ? f : accepted.stream().filter(a -> a.covers(r))
+                        .findFirst().map(a -> f.accepted(a.acceptance())).orElse(f));
+            }
+            findings = covered;
         }
         int open = (int) findings.stream().filter(Finding::blocking).count();
         return new StoredReview(row.contractId(), row.contractVersion(), review.rulesetVersion(),

@@ -241,6 +241,29 @@ abstract class ReviewApiContract extends ApiTestSupport {
     }
 
     @Test
+    void anAcceptanceCoversTheFindingAsItWasAcceptedNotWhatItSaysAfterAnotherFieldChanged() {
+        String p = path(createContract(admin(), "SERVICE"));
+        String damages = "/terms/breach/liquidatedDamages";
+        assertThat(admin().patch(p, "{\"terms\": {\"breach\": {\"liquidatedDamages\": {\"basis\": \"FIXED\","
+                + " \"value\": \"40000\"}}}}", "\"1\"").status()).isEqualTo(200);
+        assertThat(accept(p, "QY-V001", damages, "约33%，客户已确认").status()).isEqualTo(200);
+        var accepted = findings(admin().post(p + "/review", "").json(), "QY-V001").getFirst();
+        assertThat(accepted.path("accepted").path("reason").asString()).isEqualTo("约33%，客户已确认");
+
+        // the price drops: the same fixed sum is now 40% of it, which nobody accepted
+        String cheaper = "{\"amount\": {\"value\": \"100000.00\", \"currency\": \"CNY\"}, \"terms\": {\"payment\":"
+                + " {\"method\": \"BANK_TRANSFER\", \"schedule\": [{\"dueDate\": \"2027-01-15\", \"amount\":"
+                + " {\"value\": \"100000.00\", \"currency\": \"CNY\"}, \"description\": \"全款\"}]}}}";
+        assertThat(admin().patch(p, cheaper, "\"2\"").status()).isEqualTo(200);
+        var review = admin().post(p + "/review", "").json();
+        var reopened = findings(review, "QY-V001").getFirst();
+        assertThat(reopened.path("message").asString()).contains("40");
+        assertThat(reopened.path("accepted").isNull()).as("%s", reopened).isTrue();
+        assertThat(review.path("blocking").asInt()).isGreaterThanOrEqualTo(1);
+        assertProblem(admin().request("POST", p + "/submit").header("If-Match", "\"3\"").json("{}").send(), 409);
+    }
+
+    @Test
     void applyingASuggestionRewritesTheWordsAsANewVersion() {
         var contract = contractWithVagueWord(null);
         String p = path(contract);
