@@ -338,6 +338,13 @@ class RuleCatalogueTest {
         expect(SERVICE, s -> s.breachDescription = "违约方应支付违约金，且不退还定金。", "QY-V003",
                 "WARNING /terms/breach/description [6,16)");
         none(SERVICE, s -> s.breachDescription = "守约方可选择适用违约金或定金条款。", "QY-V003");
+        none(SERVICE, s -> s.breachDescription = "定金与违约金不得同时适用，守约方可选择适用其一。", "QY-V003");
+        expect(SERVICE, s -> s.breachDescription = "违约金与定金可以并处。", "QY-V003",
+                "WARNING /terms/breach/description [0,10)");
+        for (String both : List.of("乙方违约的，除应双倍返还定金外，还应按合同总价的20%向甲方支付违约金。",
+                "违约方应向守约方支付违约金，并双倍返还定金。", "甲方违约的，无权要求返还定金，且应另行支付违约金。")) {
+            assertThat(findings(Spec.valid(SERVICE).with(s -> s.breachDescription = both), "QY-V003")).as(both).hasSize(1);
+        }
         expect(SERVICE, s -> s.provider.set(0, "服务过程中发生人身伤害的，乙方不承担责任。"), "QY-V004",
                 "BLOCKER /terms/rightsAndObligations/provider/0 [7,20)");
         expect(SERVICE, s -> s.provider.set(0, "对任何损失乙方概不负责。"), "QY-V004",
@@ -355,6 +362,16 @@ class RuleCatalogueTest {
         none(SERVICE, s -> s.breachDescription = "甲方的验收不免除乙方的质量保证责任。", "QY-V005");
         none(SERVICE, s -> s.breachDescription = "乙方不得免除其分包商的违约责任。", "QY-V005");
         none(SERVICE, s -> s.breachDescription = "甲方的书面确认并不因此免除乙方的赔偿责任。", "QY-V005");
+        for (String keeps : List.of("乙方的责任不因甲方的验收而免除。", "甲方的验收不能视为免除乙方的质量保证责任。",
+                "甲方的验收不意味着免除乙方的保证责任。", "不得以甲方已验收为由免除乙方的保证责任。",
+                "任何一方均不因本合同的解除而免除其已产生的违约责任。", "通知应以书面形式为限。")) {
+            none(SERVICE, s -> s.breachDescription = keeps, "QY-V005");
+        }
+        for (String limits : List.of("乙方对间接损失不承担赔偿责任。", "乙方承担的违约责任总额不超过合同总价的10%。",
+                "乙方的赔偿范围仅限于直接损失。", "乙方的赔偿以甲方已支付的服务费为限。")) {
+            assertThat(findings(Spec.valid(SERVICE).with(s -> s.breachDescription = limits), "QY-V005")).as(limits)
+                    .hasSize(1);
+        }
     }
 
     @Test
@@ -404,6 +421,9 @@ class RuleCatalogueTest {
                 "BLOCKER " + path);
         expect(SERVICE, s -> s.dispute = new Dispute(DisputeMethod.ARBITRATION, "火星仲裁委员会", null), "QY-V006", "INFO " + path);
         none(SERVICE, s -> s.dispute = new Dispute(DisputeMethod.ARBITRATION, "上海国际仲裁中心", null), "QY-V006");
+        // X市仲裁委员会 names the city's own commission inaccurately; it is not ambiguous
+        expect(SERVICE, s -> s.dispute = new Dispute(DisputeMethod.ARBITRATION, "北京市仲裁委员会", null), "QY-V006", "INFO " + path);
+        expect(SERVICE, s -> s.dispute = new Dispute(DisputeMethod.ARBITRATION, "上海市仲裁委员会", null), "QY-V006", "INFO " + path);
         none(SERVICE, s -> s.dispute = new Dispute(DisputeMethod.ARBITRATION, "中国国际经济贸易仲裁委员会", null), "QY-V006");
     }
 

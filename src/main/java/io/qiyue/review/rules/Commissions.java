@@ -40,21 +40,17 @@ final class Commissions {
 
     Resolution resolve(String written) {
         String text = normalise(written);
-        Set<Commission> named = new LinkedHashSet<>();
-        for (Commission c : all) {
-            for (String n : c.names()) {
-                // short aliases (贸仲, 海仲, BAC) only as the whole name: 海仲 is inside 上海仲裁委员会
-                if (n.length() >= 4 ? text.contains(n) : text.equals(n)) {
-                    named.add(c);
-                    break;
-                }
-            }
-        }
+        Set<Commission> named = named(text);
         if (named.size() == 1) {
             return new Resolution(Kind.EXACT, named.iterator().next().name());
         }
         if (named.size() > 1) {
             return new Resolution(Kind.SEVERAL, names(named));
+        }
+        // 北京市仲裁委员会 is an inaccurate name of 北京仲裁委员会, not any commission in Beijing (仲裁法解释第3条)
+        Set<Commission> withoutShi = named(text.replaceAll("市(?=仲裁)", ""));
+        if (withoutShi.size() == 1) {
+            return new Resolution(Kind.INACCURATE, withoutShi.iterator().next().name());
         }
         var candidates = new ArrayList<Commission>();
         for (Commission c : all) {
@@ -75,6 +71,20 @@ final class Commissions {
             return new Resolution(Kind.AMBIGUOUS, names(candidates));
         }
         return new Resolution(Kind.UNKNOWN, "");
+    }
+
+    private Set<Commission> named(String text) {
+        Set<Commission> named = new LinkedHashSet<>();
+        for (Commission c : all) {
+            for (String n : c.names()) {
+                // short aliases (贸仲, 海仲, BAC) only as the whole name: 海仲 is inside 上海仲裁委员会
+                if (n.length() >= 4 ? text.contains(n) : text.equals(n)) {
+                    named.add(c);
+                    break;
+                }
+            }
+        }
+        return named;
     }
 
     private static String names(Iterable<Commission> commissions) {
