@@ -479,6 +479,13 @@ class RuleCatalogueTest {
                 "WARNING /terms/dispute/court");
         none(CONSULTING, s -> s.dispute = new Dispute(DisputeMethod.LITIGATION, null, "原告所在地人民法院"), "QY-V009");
         none(CONSULTING, unchanged(), "QY-V009");
+        // the customer is at 杭州市余杭区, our entity at 上海市浦东新区
+        none(CONSULTING, s -> s.dispute = new Dispute(DisputeMethod.LITIGATION, null, "杭州余杭区人民法院"), "QY-V009");
+        none(CONSULTING, s -> s.dispute = new Dispute(DisputeMethod.LITIGATION, null, "上海市浦东新区人民法院"), "QY-V009");
+        expect(CONSULTING, s -> s.dispute = new Dispute(DisputeMethod.LITIGATION, null, "长春市余杭区人民法院"), "QY-V009",
+                "WARNING /terms/dispute/court");
+        assertThat(findings(Spec.valid(CONSULTING).with(s -> s.dispute = new Dispute(DisputeMethod.LITIGATION, null,
+                "广州市天河区人民法院")), "QY-V009").getFirst().args()).containsExactly("广州市天河区人民法院", "广州市天河区");
     }
 
     @Test

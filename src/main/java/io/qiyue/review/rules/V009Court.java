@@ -8,14 +8,21 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** QY-V009: a court chosen by agreement has an actual connection: a party's domicile, place of signing or performance, the subject's location (民事诉讼法第35条). */
+/**
+ * QY-V009: a court chosen by agreement has an actual connection: a party's domicile, place of signing or
+ * performance, the subject's location (民事诉讼法第35条). The places in the court's name (杭州 and 西湖 in
+ * 杭州西湖区人民法院) must all appear in one party address or clause.
+ */
 final class V009Court implements Rule {
     @Override
     public String id() {
         return "QY-V009";
     }
 
-    private static final Pattern PLACE = Pattern.compile("(\\p{IsHan}{2,}?)(?:特别行政区|自治区|自治州|自治县|省|市|地区|盟|区|县|旗)");
+    private static final String SUFFIXES = "特别行政区|自治区|自治州|自治县|新区|省|市|地区|盟|区|县|旗";
+    private static final Pattern PLACE = Pattern.compile("(\\p{IsHan}{2,}?)(?:" + SUFFIXES + ")");
+    /** Addresses compared without their suffixes: 杭州西湖区 names the places of 杭州市西湖区. */
+    private static final Pattern SUFFIX = Pattern.compile(SUFFIXES);
     private final Pattern relational;
 
     V009Court(RuleConfig config) {
@@ -37,7 +44,6 @@ final class V009Court implements Rule {
         if (places.isEmpty()) {
             return; // a court named without a place (e.g. 互联网法院) cannot be checked
         }
-        String place = places.getLast();
         var texts = new ArrayList<String>();
         if (s.customer() != null && s.customer().address() != null) {
             texts.add(s.customer().address());
@@ -48,8 +54,10 @@ final class V009Court implements Rule {
         for (Clause c : s.clauses()) {
             texts.add(c.text());
         }
-        if (texts.stream().noneMatch(t -> t.contains(place))) {
-            f.report(Severity.WARNING, "/terms/dispute/court", "noConnection", d.court(), place);
+        // every place of the court's name in one address or clause: 南昌市西湖区 is not 杭州市西湖区
+        if (texts.stream().map(t -> SUFFIX.matcher(t).replaceAll(""))
+                .noneMatch(t -> places.stream().allMatch(t::contains))) {
+            f.report(Severity.WARNING, "/terms/dispute/court", "noConnection", d.court(), court);
         }
     }
 }
