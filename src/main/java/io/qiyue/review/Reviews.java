@@ -98,9 +98,11 @@ public class Reviews {
     public StoredReview reviewEarlier(Contract version, Locale locale) {
         Instant now = clock.instant();
         var review = engines.localise(evaluate(version, now), locale);
-        int open = (int) review.findings().stream().filter(Finding::blocking).count();
+        // nothing is fixed on, or submitted from, a past version: no finding offers a fix and none blocks
+        var findings = review.findings().stream().map(f -> new Finding(f.ruleId(), f.severity(), f.path(), f.span(),
+                f.message(), f.citation(), f.suggestion())).toList();
         return new StoredReview(version.id(), version.version(), review.rulesetVersion(), review.settingsRevision(),
-                review.findings(), review.blockers(), review.warnings(), review.infos(), open, review.errors(), now,
+                findings, review.blockers(), review.warnings(), review.infos(), 0, review.errors(), now,
                 CurrentUsers.require().username());
     }
 

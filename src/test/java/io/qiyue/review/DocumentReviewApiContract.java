@@ -166,6 +166,8 @@ abstract class DocumentReviewApiContract extends ApiTestSupport {
         assertThat(earlier.status()).as("%s", earlier).isEqualTo(200);
         assertThat(earlier.json().path("contractVersion").asInt()).isEqualTo(1);
         assertThat(findingsOf(earlier.json(), "QY-V005")).isEmpty();
+        assertThat(earlier.json().path("blocking").asInt()).as("a past version is not submitted").isZero();
+        assertThat(earlier.json().path("findings").toString()).doesNotContain("\"fixable\":true");
         assertThat(earlier.json().path("rulesetVersion").asString()).isEqualTo(current.json().path("rulesetVersion").asString());
         assertThat(admin().get(p + "/review").json().path("contractVersion").asInt()).isEqualTo(2);
         assertProblem(admin().get(p + "/review?version=1"), 404);

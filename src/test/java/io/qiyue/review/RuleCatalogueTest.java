@@ -495,6 +495,10 @@ class RuleCatalogueTest {
             s.autoRenew = true;
             s.renewalNoticeDays = 400;
         }, "QY-V010", "WARNING /renewalNoticeDays");
+        expect(SERVICE, s -> {
+            s.autoRenew = true;
+            s.renewalNoticeDays = 0;
+        }, "QY-V010", "WARNING /renewalNoticeDays");
         none(SERVICE, s -> {
             s.autoRenew = true;
             s.renewalNoticeDays = 30;

@@ -18,7 +18,7 @@ final class V010Renewal implements Rule {
         if (!c.autoRenew()) {
             return;
         }
-        if (c.renewalNoticeDays() == null) {
+        if (c.renewalNoticeDays() == null || c.renewalNoticeDays() <= 0) { // 0 days: no time to give notice
             f.report(Severity.WARNING, "/renewalNoticeDays", "missing");
             return;
         }
