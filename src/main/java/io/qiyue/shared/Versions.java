@@ -26,7 +26,7 @@ public final class Versions {
         try {
             return Integer.parseInt(tag);
         } catch (NumberFormatException e) {
-            throw new PreconditionFailedException("qiyue.problem.stale", ifMatch);
+            throw new PreconditionFailedException("qiyue.problem.if-match-invalid", ifMatch);
         }
     }
 

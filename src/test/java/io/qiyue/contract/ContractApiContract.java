@@ -106,6 +106,9 @@ abstract class ContractApiContract extends ApiTestSupport {
 
         assertProblem(admin().patch(path, "{\"title\": \"x\"}", "\"2\""), 412);
         assertProblem(admin().patch(path, "{\"title\": \"x\"}", null), 428);
+        var star = admin().patch(path, "{\"title\": \"x\"}", "*");
+        assertProblem(star, 412);
+        assertThat(star.json().path("detail").asString()).contains("ETag").doesNotContain("当前版本 *");
         assertProblem(admin().patch(path, "{\"type\": \"MAINTENANCE\"}", "\"3\""), 400, "type");
         assertProblem(admin().patch(path, "{\"terms\": {\"maintenance\": {\"responseHours\": 4}}}", "\"3\""), 400,
                 "terms.maintenance");

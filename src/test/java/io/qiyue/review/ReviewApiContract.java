@@ -94,7 +94,11 @@ abstract class ReviewApiContract extends ApiTestSupport {
         assertProblem(accept(p, "QY-L001", VAGUE_PATH, "  "), 400, "reason");
         assertProblem(accept(p, "QY-L001", VAGUE_PATH, "长".repeat(1001)), 400, "reason");
         assertProblem(accept(p, "QY-L001", "/terms/breach/description", "理由"), 404);
-        assertProblem(accept(p, "QY-V004", "/terms/rightsAndObligations/provider/2", "理由"), 409);
+        var blocker = accept(p, "QY-V004", "/terms/rightsAndObligations/provider/2", "理由");
+        assertProblem(blocker, 409);
+        assertThat(blocker.json().path("detail").asString()).contains("QY-V004 是“阻断”").doesNotContain("BLOCKER");
+        assertThat(accept(p, "QY-L001", "/terms/breach/description", "理由").json().path("detail").asString())
+                .contains("找不到审查问题").doesNotContain("finding");
 
         var accepted = accept(p, "QY-L001", VAGUE_PATH, "响应时限见服务级别附件");
         assertThat(accepted.status()).as("%s", accepted).isEqualTo(200);

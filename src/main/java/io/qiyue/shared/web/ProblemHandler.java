@@ -250,8 +250,25 @@ class ProblemHandler {
         var body = ProblemDetail.forStatus(status);
         body.setType(URI.create(TYPE_BASE + type));
         body.setTitle(messages.getMessage("qiyue.title." + type, null, status.getReasonPhrase(), locale));
-        body.setDetail(messages.getMessage(code, args, code, locale));
+        body.setDetail(messages.getMessage(code, words(args, locale), code, locale));
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    /**
+     * Arguments as the reader's language names them: an enum constant by its {@code enum.Type.NAME} label
+     * (IN_APPROVAL → 审批中, BLOCKER → 阻断), a resource noun by its {@code resource.noun} label (finding → 审查问题);
+     * anything without a label as it is.
+     */
+    private Object[] words(Object[] args, java.util.Locale locale) {
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            String key = out[i] instanceof Enum<?> e ? "enum." + e.getDeclaringClass().getSimpleName() + "." + e.name()
+                    : out[i] instanceof String noun && noun.matches("[a-z][a-z -]*") ? "resource." + noun : null;
+            if (key != null) {
+                out[i] = messages.getMessage(key, null, String.valueOf(out[i]), locale);
+            }
+        }
+        return out;
     }
 
     private Map<String, String> fieldError(FieldViolation v) {
