@@ -207,6 +207,9 @@ abstract class ContractInputContract extends ApiTestSupport {
                 .contains("end date").doesNotContainPattern("\\p{IsHan}");
         assertThat(english.json().path("title").asString()).doesNotContainPattern("\\p{IsHan}");
         assertThat(englishUs.errorMessages()).isEqualTo(english.errorMessages());
+        var chineseWeighted = admin().withHeader("Accept-Language", "en;q=0.1, zh;q=0.9").post("/api/v1/contracts",
+                body.toString());
+        assertThat(chineseWeighted.errorMessages()).isEqualTo(chinese.errorMessages());
 
         var tooLong = valid("SERVICE");
         tooLong.put("title", "x".repeat(201));

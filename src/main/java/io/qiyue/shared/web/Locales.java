@@ -10,7 +10,6 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -20,7 +19,6 @@ import java.util.Locale;
 @Configuration(proxyBeanMethods = false)
 class Locales implements WebMvcConfigurer {
     static final String COOKIE = "qiyue-lang";
-    private static final List<Locale> SUPPORTED = List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH);
 
     @Bean
     LocaleResolver localeResolver() {
@@ -39,11 +37,11 @@ class Locales implements WebMvcConfigurer {
                     return Locale.SIMPLIFIED_CHINESE;
                 }
                 try {
-                    Locale best = Locale.lookup(Locale.LanguageRange.parse(header), SUPPORTED);
-                    if (best != null) {
-                        return best;
-                    }
+                    // ranges come sorted by weight: "en;q=0.1, zh;q=0.9" is Chinese; zh matches zh-CN
                     for (var range : Locale.LanguageRange.parse(header)) {
+                        if (range.getWeight() == 0) {
+                            continue;
+                        }
                         if (range.getRange().startsWith("en")) {
                             return Locale.ENGLISH;
                         }
