@@ -120,6 +120,17 @@ public class Contracts {
         return writable(id, CurrentUsers.require()).toInput();
     }
 
+    /** Whether the caller may change the contract (its data scope and role), whatever its status; 404 outside the read scope. */
+    public boolean mayChange(String id) {
+        var user = CurrentUsers.require();
+        return scopes.write(user, ScopedResource.CONTRACT).includes(readable(id, user).owner());
+    }
+
+    /** 403 unless the caller may change the contract (404 outside the read scope). */
+    public void requireChangeable(String id) {
+        writable(id, CurrentUsers.require());
+    }
+
     public Created create(ContractInput input, String idempotencyKey) {
         var user = CurrentUsers.require();
         if (scopes.write(user, ScopedResource.CONTRACT).isEmpty()) {

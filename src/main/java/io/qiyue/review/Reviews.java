@@ -79,9 +79,14 @@ public class Reviews {
         }
     }
 
-    /** Runs the review of the contract's current version, stores it as the contract's last review and returns it. */
+    /**
+     * Runs the review of the contract's current version, stores it as the contract's last review and returns it.
+     * Storing is a change: read-only users (VIEWER, FINANCE, or outside the write scope) read the last review
+     * instead (403).
+     */
     @Transactional
     public StoredReview review(String contractId, Locale locale) {
+        contracts.requireChangeable(contractId);
         var contract = contracts.get(contractId);
         Instant now = clock.instant();
         var row = new ReviewStore.Row(contract.id(), contract.version(), evaluate(contract, now), now,

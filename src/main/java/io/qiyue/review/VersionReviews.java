@@ -95,6 +95,7 @@ public class VersionReviews {
      */
     @Transactional
     public DocumentReview reviewDocument(String contractId, int version, Locale locale) {
+        contracts.requireChangeable(contractId); // it stores the document's review
         Contract contract = contracts.get(contractId);
         var paper = documents.uploaded(contractId, version)
                 .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "version", contractId + "/" + version));

@@ -164,5 +164,13 @@ class DocumentReviewPagesH2IT extends ApiTestSupport {
         // outside the data scope: not found
         var stranger = new Session().login(createUser("SALES", null).username(), USER_PASSWORD);
         assertThat(stranger.get(page).statusCode()).isEqualTo(404);
+
+        // a read-only user reads everything but is offered nothing that changes the contract
+        var viewer = new Session().login(createUser("VIEWER", null).username(), USER_PASSWORD);
+        assertThat(viewer.get(page).body()).contains("data-rule=\"QY-V005\"");
+        assertThat(viewer.get("/contracts/" + id).body()).contains("id=\"version-table\"")
+                .doesNotContain("id=\"edit-contract\"", "id=\"lifecycle-form\"", "id=\"upload-form\"");
+        assertThat(viewer.get("/contracts/" + id + "/review").body()).contains("id=\"review-panel\"")
+                .doesNotContain("id=\"run-review\"", "review-accept", "review-apply");
     }
 }

@@ -268,6 +268,20 @@ abstract class ReviewApiContract extends ApiTestSupport {
     }
 
     @Test
+    void readOnlyUsersReadTheLastReviewButDoNotRunOne() {
+        String p = path(contractWithVagueWord(null));
+        assertThat(admin().post(p + "/review", "").status()).isEqualTo(200);
+        var stored = admin().get(p + "/review").json();
+        for (String role : List.of("VIEWER", "FINANCE")) {
+            var reader = createUser(role, null).client();
+            assertProblem(reader.post(p + "/review", ""), 403);
+            assertThat(reader.get(p + "/review").json().path("reviewedAt").asString())
+                    .isEqualTo(stored.path("reviewedAt").asString());
+        }
+        assertThat(admin().get(p + "/review").json().path("reviewedBy").asString()).isEqualTo("admin");
+    }
+
+    @Test
     void applyingASuggestionRewritesTheWordsAsANewVersion() {
         var contract = contractWithVagueWord(null);
         String p = path(contract);

@@ -149,6 +149,7 @@ class ReviewPages {
         model.addAttribute("error", error);
         model.addAttribute("gated", gated);
         model.addAttribute("current", review != null && review.contractVersion() == contract.version());
+        model.addAttribute("mayChange", contracts.mayChange(contract.id()));
         // a review of the current version made before a ruleset or settings change: findings may differ now
         model.addAttribute("rulesCurrent", review == null || reviews.currentRules().matches(review));
         return "review/panel :: panel";

@@ -128,7 +128,7 @@ class VersionReviewPages {
         return new NotFoundException("qiyue.problem.not-found", "version", id + "/" + n);
     }
 
-    private static void show(Model model, Contract contract, int version, DocumentReview review) {
+    private void show(Model model, Contract contract, int version, DocumentReview review) {
         Map<Severity, List<Finding>> groups = new LinkedHashMap<>();
         for (Severity s : Severity.values()) {
             groups.put(s, new ArrayList<>());
@@ -142,5 +142,6 @@ class VersionReviewPages {
         model.addAttribute("review", review);
         model.addAttribute("groups", groups);
         model.addAttribute("current", review != null && review.contractVersion() == contract.version());
+        model.addAttribute("mayChange", contracts.mayChange(contract.id()));
     }
 }
