@@ -91,6 +91,8 @@ abstract class ReviewApiContract extends ApiTestSupport {
         String p = path(contract);
 
         assertProblem(accept(p, "QY-L001", VAGUE_PATH, null), 400, "reason");
+        assertProblem(admin().post(p + "/review/findings/QY-L001/accept",
+                "{\"path\": \"" + VAGUE_PATH + "\", \"start\": 99999999999, \"reason\": \"理由\"}"), 400, "start");
         assertProblem(accept(p, "QY-L001", VAGUE_PATH, "  "), 400, "reason");
         assertProblem(accept(p, "QY-L001", VAGUE_PATH, "长".repeat(1001)), 400, "reason");
         assertProblem(accept(p, "QY-L001", "/terms/breach/description", "理由"), 404);

@@ -116,6 +116,9 @@ class ProblemHandler {
         if (cause instanceof MismatchedInputException mismatch) {
             return validation(List.of(error(path(mismatch), "qiyue.json.type", typeName(mismatch.getTargetType()))));
         }
+        if (cause instanceof tools.jackson.core.exc.InputCoercionException range && !range.getPath().isEmpty()) {
+            return validation(List.of(error(path(range), "qiyue.json.number-range", typeName(range.getTargetType()))));
+        }
         if (cause instanceof StreamReadException read) {
             var location = read.getLocation();
             return problem(HttpStatus.BAD_REQUEST, "malformed-json", "qiyue.problem.malformed-json",
