@@ -203,6 +203,14 @@ class RuleCatalogueTest {
                 "INFO /terms/rightsAndObligations/provider/0 [8,12)");
         none(SERVICE, s -> s.provider.set(0, "双方平等协商，遵守相关法律。"), "QY-L002");
         none(SERVICE, s -> s.breachDescription = "违约方赔偿损失等。", "QY-L002"); // not a scope or obligation clause
+        for (String open : List.of("乙方负责完成甲方交办的其他工作。", "乙方负责网络设备及其它设备的维护。",
+                "乙方提供服务器、存储、网络等方面的技术支持。", "乙方负责服务器、网络等设备的巡检。")) {
+            assertThat(findings(Spec.valid(SERVICE).with(s -> s.provider.set(0, open)), "QY-L002")).as(open).hasSize(1);
+        }
+        for (String closed : List.of("乙方应协助甲方通过等保测评。", "乙方的服务应符合相关国家标准和行业规范。",
+                "乙方应遵守相关的法律法规。", "乙方应遵守《最高人民法院关于审理技术合同纠纷案件适用法律若干问题的解释》。")) {
+            none(SERVICE, s -> s.provider.set(0, closed), "QY-L002");
+        }
     }
 
     @Test
