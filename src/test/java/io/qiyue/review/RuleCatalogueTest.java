@@ -274,6 +274,10 @@ class RuleCatalogueTest {
         expect(SERVICE, s -> s.customerDuties.set(0, "杭州示范科技有限公司应按约定支付费用。"), "QY-L005",
                 "WARNING /terms/rightsAndObligations/customer/0 [0,10)");
         none(SERVICE, s -> s.customerDuties.set(0, "乙方可委托阿里云计算有限公司提供主机。"), "QY-L005");
+        // 有限 dropped: "…公司" is an organisation name too; 关联公司 and 子公司 are not names
+        expect(SERVICE, s -> s.customerDuties.set(0, "杭州示例科技公司应按约定支付费用。"), "QY-L005",
+                "WARNING /terms/rightsAndObligations/customer/0 [0,8)");
+        none(SERVICE, s -> s.customerDuties.set(0, "乙方可委托其关联公司或子公司提供服务。"), "QY-L005");
         none(SERVICE, unchanged(), "QY-L005");
     }
 
@@ -283,7 +287,11 @@ class RuleCatalogueTest {
         // dates of a phase, a delivery or a period after the term are not the contract's term (2027-01-01 … 2027-12-31)
         for (String other : List.of("第一阶段：自2027年1月1日起至2027年3月31日止，完成需求调研。",
                 "截至2027年6月30日，乙方应完成系统上线。",
-                "本合同终止后，乙方的保密义务持续至2030年12月31日止。")) {
+                "本合同终止后，乙方的保密义务持续至2030年12月31日止。", "本合同约定的优惠价格有效期至2027年6月30日。",
+                "乙方提供的软件许可有效期至2030年12月31日，不受本合同终止影响。", "本合同项下的质保期至2028年8月23日届满。",
+                "本合同所称个人信息，依照自2021年11月1日起施行的《个人信息保护法》的规定认定。",
+                "自2027年3月1日起，本合同项下的服务单价上调5%。", "本合同第二期服务自2027年3月1日开始。",
+                "本合同期满后如续签，新合同自2028年1月1日起计算。")) {
             none(SERVICE, s -> s.provider.set(1, other), "QY-L004");
         }
         expect(SERVICE, s -> s.provider.set(1, "本合同期限：2027年2月1日至2027年12月31日。"), "QY-L004",
@@ -294,6 +302,10 @@ class RuleCatalogueTest {
         expect(SERVICE, s -> s.provider.set(1, "服务期限自2027.01.01起至2027.11.30止。"), "QY-L004", "BLOCKER " + p + " [17,27)");
         none(SERVICE, s -> s.provider.set(1, "服务期限自2027/1/1起至2027/12/31止。"), "QY-L004");
         none(SERVICE, s -> s.provider.set(1, "本合同自二〇二七年一月一日起至二〇二七年十二月三十一日止。"), "QY-L004");
+        expect(SERVICE, s -> s.provider.set(1, "本合同有效期为2027年2月1日—2027年11月30日，期满前30日双方可协商续约。"),
+                "QY-L004", "BLOCKER " + p + " [7,16)", "BLOCKER " + p + " [17,28)");
+        expect(SERVICE, s -> s.provider.set(1, "本合同自2027年2月1日起生效，至2027年12月31日止，甲方应按季度付款。"),
+                "QY-L004", "BLOCKER " + p + " [4,13)");
         // a date that does not exist is reported wherever it is written; 99999999999年 is not the year 9999
         expect(SERVICE, s -> s.provider.set(1, "第一阶段于2027年2月30日完成。"), "QY-L004", "BLOCKER " + p + " [5,15)");
         none(SERVICE, s -> s.provider.set(1, "本合同至99999999999年1月1日止。"), "QY-L004");

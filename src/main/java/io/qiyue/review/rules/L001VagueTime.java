@@ -4,6 +4,7 @@ import io.qiyue.review.Clause;
 import io.qiyue.review.ReviewSubject;
 import io.qiyue.review.Severity;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,14 +24,24 @@ final class L001VagueTime implements Rule {
     private final int window;
     private final String numerals;
     private final Pattern numbering;
-    private final Pattern numeralWords;
+    /** For each numeral, the ordinary words containing it and where: 一 → (一方, 0), (另一方, 1) … */
+    private final java.util.Map<Character, List<Placed>> numeralWords = new java.util.HashMap<>();
+
+    private record Placed(String word, int offset) {
+    }
 
     L001VagueTime(RuleConfig config, TextScanner scanner) {
         this.words = scanner.register(config.wordPattern("words"));
         this.window = config.integer("numberWindow");
         this.numerals = config.parameter("numerals").asString();
         this.numbering = Pattern.compile(config.parameter("numbering").asString());
-        this.numeralWords = config.wordPattern("numeralWords");
+        for (String word : config.strings("numeralWords")) {
+            for (int k = 0; k < word.length(); k++) {
+                if (numerals.indexOf(word.charAt(k)) >= 0) {
+                    numeralWords.computeIfAbsent(word.charAt(k), c -> new java.util.ArrayList<>()).add(new Placed(word, k));
+                }
+            }
+        }
     }
 
     @Override
@@ -45,16 +56,8 @@ final class L001VagueTime implements Rule {
             }
             Matcher lead = numbering.matcher(text);
             int body = lead.lookingAt() ? lead.end() : 0;
-            boolean[] inWord = null;
             for (int[] m : hits) {
-                if (inWord == null) {
-                    inWord = new boolean[text.length()];
-                    Matcher w = numeralWords.matcher(text);
-                    while (w.find()) {
-                        java.util.Arrays.fill(inWord, w.start(), w.end(), true);
-                    }
-                }
-                if (!numberNear(text, body, inWord, m[0], m[1])) {
+                if (!numberNear(text, body, m[0], m[1])) {
                     f.reportSpan(Severity.WARNING, clause.id(), m[0], m[1], "vague", text.substring(m[0], m[1]));
                 }
             }
@@ -62,13 +65,24 @@ final class L001VagueTime implements Rule {
     }
 
     /** Whether a digit or numeral lies within the window around [start, end), not counting the numbering before {@code body}. */
-    private boolean numberNear(String text, int body, boolean[] inWord, int start, int end) {
+    private boolean numberNear(String text, int body, int start, int end) {
         for (int i = Math.max(body, start - window); i < Math.min(text.length(), end + window); i++) {
-            if ((i >= start && i < end) || inWord[i]) {
+            if (i >= start && i < end) {
                 continue;
             }
             char c = text.charAt(i);
-            if ((c >= '0' && c <= '9') || (c >= '０' && c <= '９') || numerals.indexOf(c) >= 0) {
+            if ((c >= '0' && c <= '9') || (c >= '０' && c <= '９') || (numerals.indexOf(c) >= 0 && !inWord(text, i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the numeral at {@code i} belongs to an ordinary word (一方, 统一 …). */
+    private boolean inWord(String text, int i) {
+        for (Placed p : numeralWords.getOrDefault(text.charAt(i), List.of())) {
+            int from = i - p.offset();
+            if (from >= 0 && text.startsWith(p.word(), from)) {
                 return true;
             }
         }

@@ -5,17 +5,19 @@ import io.qiyue.review.ReviewSubject;
 import io.qiyue.review.Severity;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * QY-L004: the end is not before the start; dates written in the text exist, and those that state the
- * contract's term agree with the structured start and end. A date states the term when its sentence speaks of
- * the contract or its term ({@code termContext}) and of nothing else with dates of its own — a phase, a
- * delivery, a payment, a confidentiality period ({@code otherContext}); it is the start when 自/从 precede it,
- * 起/开始/生效 follow it or another date follows after 至, and the end when 至/到/截至 precede it or
- * 止/届满 follow it. Dates are read as 2027年1月1日, 2027-01-01, 2027.1.1, 2027/1/1, with full-width digits,
- * and as 二〇二七年一月一日.
+ * contract's term agree with the structured start and end. A date states the term when, in its part of the
+ * sentence (up to the previous comma), it follows a naming of the term ({@code termContext}: 本合同, 合同期限,
+ * 服务期限 …) with nothing but 自/为/：or a start date and 至 between them — 本合同期限：2027年1月1日至2027年12月31日,
+ * 本合同自2027年1月1日起生效，至2027年12月31日止 — and not when the sentence merely mentions the contract
+ * (本合同约定的优惠价格有效期至…, 本合同项下的质保期至…). It is the start when 自/从 precede it, 起/开始/生效 follow it
+ * or another date follows after 至, and the end when 至/到/截至 precede it or 止/届满 follow it. Dates are read as
+ * 2027年1月1日, 2027-01-01, 2027.1.1, 2027/1/1, with full-width digits, and as 二〇二七年一月一日.
  */
 final class L004Dates implements Rule {
     @Override
@@ -25,28 +27,38 @@ final class L004Dates implements Rule {
 
     private static final String DIGIT = "[0-9０-９]";
     private static final String CHINESE = "[〇○零一二三四五六七八九十]";
-    private static final Pattern DATE = Pattern.compile(
-            "(?<!" + DIGIT + ")(" + DIGIT + "{4})\\s*年\\s*(" + DIGIT + "{1,2})\\s*月\\s*(" + DIGIT + "{1,2})\\s*日"
-                    + "|(?<!" + DIGIT + ")(" + DIGIT + "{4})[-./／－](" + DIGIT + "{1,2})[-./／－](" + DIGIT + "{1,2})(?!"
-                    + DIGIT + ")"
-                    + "|(?<!" + CHINESE + ")([〇○零一二三四五六七八九]{4})年(" + CHINESE + "{1,3})月(" + CHINESE + "{1,3})日");
+    /** The ways a date is written, each with year, month and day as groups 1 to 3 (one pattern each, so that the scanner tries each only where it can start). */
+    private static final List<Pattern> DATES = List.of(
+            Pattern.compile("(?<!" + DIGIT + ")(" + DIGIT + "{4})\\s*年\\s*(" + DIGIT + "{1,2})\\s*月\\s*(" + DIGIT
+                    + "{1,2})\\s*日"),
+            Pattern.compile("(?<!" + DIGIT + ")(" + DIGIT + "{4})[-./／－](" + DIGIT + "{1,2})[-./／－](" + DIGIT
+                    + "{1,2})(?!" + DIGIT + ")"),
+            Pattern.compile("(?<!" + CHINESE + ")([〇○零一二三四五六七八九]{4})年(" + CHINESE + "{1,3})月(" + CHINESE
+                    + "{1,3})日"));
+    private static final String ANY_DATE = "(?:" + DIGIT + "{4}\\s*年\\s*" + DIGIT + "{1,2}\\s*月\\s*" + DIGIT + "{1,2}\\s*日|"
+            + DIGIT + "{4}[-./／－]" + DIGIT + "{1,2}[-./／－]" + DIGIT + "{1,2}|[〇○零一二三四五六七八九]{4}年" + CHINESE
+            + "{1,3}月" + CHINESE + "{1,3}日)";
+    /** What may stand between the naming of the term and its date: 自, 为, ：, or the start date and 至. */
+    private static final Pattern TERM_GAP = Pattern.compile("^[\\s:：为是自从于]*(?:" + ANY_DATE
+            + "\\s*(?:起|开始)?\\s*(?:至|到|—|－|-|~|～)\\s*)?$");
+    private static final Pattern FIRST_DATE = Pattern.compile(ANY_DATE);
+    private static final Pattern CONTINUES_TERM = Pattern.compile("^\\s*(?:至|到|截至)\\s*$");
+    private static final String CLAUSE_ENDS = "，,。；;\n";
     private static final Pattern RANGE_TO_DATE = Pattern.compile("^\\s*(?:至|到|—|－|-|~|～)\\s*(?:" + DIGIT + "|[〇○零一二三四五六七八九])");
     private final Pattern startBefore;
     private final Pattern startAfter;
     private final Pattern endBefore;
     private final Pattern endAfter;
     private final Pattern termContext;
-    private final Pattern otherContext;
-    private final int dates;
+    private final int[] dates;
 
     L004Dates(RuleConfig config, TextScanner scanner) {
-        this.dates = scanner.register(DATE);
+        this.dates = DATES.stream().mapToInt(scanner::register).toArray();
         this.startBefore = Pattern.compile("(?:" + config.parameter("startBefore").asString() + ")\\s*$");
         this.startAfter = Pattern.compile("^\\s*(?:" + config.parameter("startAfter").asString() + ")");
         this.endBefore = Pattern.compile("(?:" + config.parameter("endBefore").asString() + ")\\s*$");
         this.endAfter = Pattern.compile("^\\s*(?:" + config.parameter("endAfter").asString() + ")");
         this.termContext = Pattern.compile(config.parameter("termContext").asString());
-        this.otherContext = Pattern.compile(config.parameter("otherContext").asString());
     }
 
     @Override
@@ -59,39 +71,75 @@ final class L004Dates implements Rule {
         for (int ci = 0; ci < clauses.size(); ci++) {
             Clause clause = clauses.get(ci);
             String text = clause.text();
-            var hits = f.scan().matches(ci, dates);
-            if (hits.isEmpty()) {
-                continue;
-            }
-            Matcher m = DATE.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
-            for (int[] hit : hits) {
-                if (!m.region(hit[0], text.length()).lookingAt()) {
-                    continue; // cannot happen: the scanner found this match here
-                }
-                int g = m.group(1) != null ? 1 : m.group(4) != null ? 4 : 7;
-                LocalDate date;
-                try {
-                    date = LocalDate.of(number(m.group(g)), number(m.group(g + 1)), number(m.group(g + 2)));
-                } catch (DateTimeException | NumberFormatException e) {
-                    f.reportSpan(Severity.BLOCKER, clause.id(), m.start(), m.end(), "invalid", m.group());
-                    continue;
-                }
-                String sentence = Texts.sentence(text, m.start(), m.end());
-                if (!termContext.matcher(sentence).find() || otherContext.matcher(sentence).find()) {
-                    continue;
-                }
-                String before = text.substring(Math.max(0, m.start() - 4), m.start());
-                String after = text.substring(m.end(), Math.min(text.length(), m.end() + 4));
-                boolean start = startBefore.matcher(before).find() || startAfter.matcher(after).find()
-                        || RANGE_TO_DATE.matcher(after).find();
-                boolean end = endBefore.matcher(before).find() || endAfter.matcher(after).find();
-                if (start && !end && c.startDate() != null && !date.equals(c.startDate())) {
-                    f.reportSpan(Severity.BLOCKER, clause.id(), m.start(), m.end(), "start", m.group(), c.startDate());
-                } else if (end && !start && c.endDate() != null && !date.equals(c.endDate())) {
-                    f.reportSpan(Severity.BLOCKER, clause.id(), m.start(), m.end(), "end", m.group(), c.endDate());
+            for (int form = 0; form < dates.length; form++) {
+                var hits = f.scan().matches(ci, dates[form]);
+                if (!hits.isEmpty()) {
+                    check(c, clause, DATES.get(form).matcher(text).useTransparentBounds(true).useAnchoringBounds(false),
+                            hits, f);
                 }
             }
         }
+    }
+
+    private void check(io.qiyue.contract.Contract c, Clause clause, Matcher m, List<int[]> hits, Findings f) {
+        String text = clause.text();
+        for (int[] hit : hits) {
+            if (!m.region(hit[0], text.length()).lookingAt()) {
+                continue; // cannot happen: the scanner found this match here
+            }
+            LocalDate date;
+            try {
+                date = LocalDate.of(number(m.group(1)), number(m.group(2)), number(m.group(3)));
+            } catch (DateTimeException | NumberFormatException e) {
+                f.reportSpan(Severity.BLOCKER, clause.id(), m.start(), m.end(), "invalid", m.group());
+                continue;
+            }
+            if (!statesTerm(text, m.start())) {
+                continue;
+            }
+            String before = text.substring(Math.max(0, m.start() - 4), m.start());
+            String after = text.substring(m.end(), Math.min(text.length(), m.end() + 4));
+            boolean start = startBefore.matcher(before).find() || startAfter.matcher(after).find()
+                    || RANGE_TO_DATE.matcher(after).find();
+            boolean end = endBefore.matcher(before).find() || endAfter.matcher(after).find();
+            if (start && !end && c.startDate() != null && !date.equals(c.startDate())) {
+                f.reportSpan(Severity.BLOCKER, clause.id(), m.start(), m.end(), "start", m.group(), c.startDate());
+            } else if (end && !start && c.endDate() != null && !date.equals(c.endDate())) {
+                f.reportSpan(Severity.BLOCKER, clause.id(), m.start(), m.end(), "end", m.group(), c.endDate());
+            }
+        }
+    }
+
+    /** Whether the date at {@code at} states the term (see the class comment). */
+    private boolean statesTerm(String text, int at) {
+        int from = at;
+        while (from > 0 && CLAUSE_ENDS.indexOf(text.charAt(from - 1)) < 0) {
+            from--;
+        }
+        String lead = text.substring(from, at);
+        if (namesTerm(lead)) {
+            return true;
+        }
+        // 本合同自2027年1月1日起生效，至2027年12月31日止: the end continues the previous part
+        if (from == 0 || !CONTINUES_TERM.matcher(lead).matches() || "。；;\n".indexOf(text.charAt(from - 1)) >= 0) {
+            return false;
+        }
+        int previous = from - 1;
+        while (previous > 0 && CLAUSE_ENDS.indexOf(text.charAt(previous - 1)) < 0) {
+            previous--;
+        }
+        Matcher date = FIRST_DATE.matcher(text).region(previous, from - 1);
+        return date.find() && namesTerm(text.substring(previous, date.start()));
+    }
+
+    /** Whether {@code lead} ends with a naming of the term and what may follow it before a date. */
+    private boolean namesTerm(String lead) {
+        Matcher cue = termContext.matcher(lead);
+        int end = -1;
+        while (cue.find()) {
+            end = cue.end();
+        }
+        return end >= 0 && TERM_GAP.matcher(lead.substring(end)).matches();
     }
 
     /** 2027, ２０２７, 二〇二七 (digit by digit), 十二, 二十一, 三十: the number written. */
