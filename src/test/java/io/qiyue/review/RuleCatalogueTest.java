@@ -250,6 +250,13 @@ class RuleCatalogueTest {
                 "BLOCKER " + d + " [3,25)");
         none(SERVICE, s -> s.breachDescription = "人民币壹拾伍万元整（¥１５０,０００.００）", "QY-L003");
         none(SERVICE, s -> s.breachDescription = "人民币壹拾伍万元整（￥150,000.00元，含税）", "QY-L003");
+        for (String agrees : List.of("年服务费为人民币玖万元整（¥90,000.00元/年）", "单价为人民币壹仟贰佰元整（¥1,200.00/人天）",
+                "服务费为人民币玖万元整（¥90,000.00 元 含税）", "服务费为人民币玖万元整（¥90,000.00元整）",
+                "服务费为人民币壹拾万元整（¥100,000.00元人民币）")) {
+            none(SERVICE, s -> s.breachDescription = agrees, "QY-L003");
+        }
+        assertThat(findings(Spec.valid(SERVICE).with(s -> s.breachDescription = "年服务费为人民币玖万元整（¥95,000.00元/年）"),
+                "QY-L003")).hasSize(1);
         expect(SERVICE, s -> s.breachDescription = "违约金为人民币拾万元整（¥200,000.00）。", "QY-L003",
                 "BLOCKER " + d + " [7,24)");
         none(SERVICE, s -> s.breachDescription = "违约金为人民币拾万元整（¥100,000.00）。", "QY-L003");
@@ -484,12 +491,23 @@ class RuleCatalogueTest {
                 "BLOCKER /terms/breach/description [6,29)");
         expect(SERVICE, s -> s.breachDescription = "双方可选择仲裁或诉讼方式解决争议。", "QY-V007",
                 "BLOCKER /terms/breach/description [5,10)");
+        expect(SERVICE, s -> s.breachDescription = "发生争议的，双方可选择仲裁或诉讼方式解决，费用由败诉方承担。", "QY-V007",
+                "BLOCKER /terms/breach/description [11,16)");
         // both named, but not as the way the merits are decided
         for (String text : List.of("守约方为实现债权而支出的律师费、仲裁费或诉讼费、保全费等由违约方承担。",
                 "守约方通过诉讼或仲裁方式实现债权所支出的合理费用，由违约方承担。",
                 "仲裁裁决是终局的，一方不履行的，另一方也可以向有管辖权的人民法院申请强制执行。",
                 "在仲裁或诉讼期间，除争议事项外，双方应继续履行本合同其他条款。",
-                "仲裁前或仲裁中，任何一方可向有管辖权的人民法院申请财产保全。")) {
+                "仲裁前或仲裁中，任何一方可向有管辖权的人民法院申请财产保全。",
+                "守约方为解决争议通过诉讼或仲裁方式实现债权所支出的费用（包括律师费、保全费）由违约方承担。",
+                "本合同的任何条款被人民法院或仲裁机构认定为无效的，不影响其他条款的效力。",
+                "如因乙方原因导致甲方遭受第三方索赔、诉讼或仲裁的，乙方应负责解决并赔偿甲方全部损失。",
+                "乙方声明不存在与本合同标的有关的任何纠纷、诉讼或仲裁。",
+                "乙方保证，截至本合同签署日，乙方不存在可能影响本合同履行的重大诉讼或仲裁纠纷。",
+                "因本合同争议提起诉讼或仲裁所产生的律师费、差旅费由败诉方承担。",
+                "任何一方因本合同争议被第三方提起诉讼或仲裁的，应及时通知对方。",
+                "违约方应赔偿守约方的全部损失，损失金额以仲裁机构或人民法院最终认定的为准，争议期间不影响其他条款履行。",
+                "在申请仲裁的同时，任何一方也可以向人民法院提出财产保全申请。")) {
             none(SERVICE, s -> s.breachDescription = text, "QY-V007");
         }
         expect(SERVICE, s -> s.dispute = new Dispute(DisputeMethod.ARBITRATION, "北京仲裁委员会或上海仲裁委员会", null),

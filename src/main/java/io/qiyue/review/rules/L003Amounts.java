@@ -19,11 +19,12 @@ final class L003Amounts implements Rule {
     }
 
     private static final Pattern CAPITALS = Pattern.compile("[" + ChineseAmounts.CHARACTERS + "]{2,}");
-    private static final String NUMBER = "([0-9０-９][0-9０-９,，]*(?:[.．][0-9０-９]{1,2})?)";
-    /** Figures in brackets after the 大写: （¥120,000.00）, （小写：人民币120000元）, （￥150,000.00元，含税）. */
+    /** Possessive, so that 90,000.00 is never read as 90 with ",000.00…" taken for a remark. */
+    private static final String NUMBER = "([0-9０-９][0-9０-９,，]*+(?:[.．][0-9０-９]{1,2})?+)(?![0-9０-９])";
+    /** Figures in brackets after the 大写: （¥120,000.00）, （小写：人民币120000元）, （￥150,000.00元，含税）, （¥1,200.00/人天）. */
     private static final Pattern FIGURES = Pattern.compile(
             "^\\s*[（(]\\s*(?:小写\\s*[:：]?\\s*)?(?:人民币|RMB)?\\s*[¥￥]?\\s*" + NUMBER
-                    + "\\s*元?\\s*(?:[，,；;][^（()）]{0,12})?[）)]");
+                    + "[^（()）0-9０-９]{0,12}[）)]");
     /** Figures before the 大写 in brackets: ¥90,000.00元（大写：人民币玖万元整）. */
     private static final Pattern FIGURES_BEFORE = Pattern.compile(
             "(?:人民币|RMB)?\\s*([¥￥])?\\s*" + NUMBER + "\\s*(元)?\\s*[（(]\\s*(大写\\s*[:：]?)?\\s*(?:人民币)?\\s*$");

@@ -112,6 +112,21 @@ final class Texts {
         return v.scale() < 0 ? v.setScale(0).toPlainString() : v.toPlainString();
     }
 
+    private static final String PART_ENDS = SENTENCE_ENDS + "，,";
+
+    /** The words around {@code [start, end)} up to the nearest comma or sentence end on either side. */
+    static String clausePart(String text, int start, int end) {
+        int from = start;
+        while (from > 0 && PART_ENDS.indexOf(text.charAt(from - 1)) < 0) {
+            from--;
+        }
+        int to = end;
+        while (to < text.length() && PART_ENDS.indexOf(text.charAt(to)) < 0) {
+            to++;
+        }
+        return text.substring(from, to);
+    }
+
     static String plain(BigDecimal value) {
         BigDecimal v = value.setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
         return v.scale() < 0 ? v.setScale(0).toPlainString() : v.toPlainString();

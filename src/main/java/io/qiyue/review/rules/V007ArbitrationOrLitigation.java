@@ -10,8 +10,10 @@ import java.util.regex.Pattern;
 /**
  * QY-V007: arbitration and litigation both chosen (或裁或诉) voids the arbitration agreement (仲裁法解释第7条).
  * Only a choice of how the merits are decided counts: costs (仲裁费或诉讼费), enforcing an award or interim
- * measures at a court, and "during arbitration or litigation" do not (the patterns' look-aheads), and the
- * sentence must speak of a dispute or its resolution ({@code disputeContext}).
+ * measures at a court, and "during arbitration or litigation" do not (the patterns' look-aheads); the
+ * sentence must speak of a dispute or its resolution ({@code disputeContext}), and the words around the match
+ * up to the nearest commas must not say what else they are about ({@code notAChoice}: costs, a finding by a
+ * court or tribunal, a warranty that none is pending, a claim by a third party, interim measures).
  */
 final class V007ArbitrationOrLitigation implements Rule {
     @Override
@@ -21,10 +23,12 @@ final class V007ArbitrationOrLitigation implements Rule {
 
     private final int[] patterns;
     private final Pattern disputeContext;
+    private final Pattern notAChoice;
 
     V007ArbitrationOrLitigation(RuleConfig config, TextScanner scanner) {
         this.patterns = Texts.register(scanner, config.strings("patterns"));
         this.disputeContext = Pattern.compile(config.parameter("disputeContext").asString());
+        this.notAChoice = Pattern.compile(config.parameter("notAChoice").asString());
     }
 
     @Override
@@ -41,7 +45,8 @@ final class V007ArbitrationOrLitigation implements Rule {
             Clause clause = clauses.get(ci);
             for (int[] m : f.scan().merged(ci, patterns)) {
                 // "诉讼或仲裁方式实现债权所支出的费用" names both without choosing how a dispute is decided
-                if (!disputeContext.matcher(Texts.sentence(clause.text(), m[0], m[1])).find()) {
+                if (!disputeContext.matcher(Texts.sentence(clause.text(), m[0], m[1])).find()
+                        || notAChoice.matcher(Texts.clausePart(clause.text(), m[0], m[1])).find()) {
                     continue;
                 }
                 f.reportSpan(Severity.BLOCKER, clause.id(), m[0], m[1], "bothText", clause.text().substring(m[0], m[1]));
