@@ -14,14 +14,28 @@ import java.util.regex.Pattern;
 final class Fixes {
     /** Vague words (QY-L001) and what replaces them; the result reads "乙方应在3个工作日内响应". */
     private static final Map<String, String> DEFINITE = Map.of(
-            "及时", "在3个工作日内", "尽快", "在3个工作日内", "尽早", "在3个工作日内", "随时", "在3个工作日内",
+            "及时", "在3个工作日内", "尽快", "在3个工作日内", "尽早", "在3个工作日内",
             "合理期限", "3个工作日", "合理时间", "3个工作日", "一段时间", "3个工作日", "适当时候", "3个工作日内");
+    // 随时 is left out: "甲方有权随时检查" grants a right at any time, and a deadline would take it away
 
     /** The exempting verbs QY-V004 can turn around, longest first, and what each becomes. */
     private static final Pattern EXEMPTING = Pattern.compile(
-            "概不负责|不承担任何(?:法律)?责任|不承担|不负(?:任何)?责任|不负责|免责|无[需须]承担任何|无[需须]承担|不予赔偿");
+            "概不负责|不承担任何(?:法律)?责任|不承担任何|不承担|不负(?:任何)?责任|不负责|无[需须]承担任何|无[需须]承担|不予赔偿");
 
     private Fixes() {
+    }
+
+    /** 在收到通知后及时处理 → 在收到通知后3个工作日内处理, not …后在3个工作日内…: one 在 per part of a sentence. */
+    private static String withoutSecondZai(String text, int start, String replacement) {
+        if (!replacement.startsWith("在")) {
+            return replacement;
+        }
+        for (int i = start - 1; i >= 0 && "，,。；;".indexOf(text.charAt(i)) < 0; i--) {
+            if (text.charAt(i) == '在') {
+                return replacement.substring(1);
+            }
+        }
+        return replacement;
     }
 
     private static String lawful(String exempting) {
@@ -31,7 +45,8 @@ final class Fixes {
         if (exempting.equals("不予赔偿")) {
             return "依法赔偿";
         }
-        if (exempting.equals("不承担") || exempting.startsWith("无")) {
+        if (exempting.startsWith("不承担任何") && !exempting.endsWith("责任") || exempting.equals("不承担")
+                || exempting.startsWith("无")) {
             return "依法承担";
         }
         return "依法承担责任";
@@ -66,18 +81,23 @@ final class Fixes {
             return Optional.empty();
         }
         if (f.messageCode().equals("review.QY-V004.exemption")) {
-            Matcher verb = EXEMPTING.matcher(current).region(start, end);
-            int at = -1;
-            int to = -1;
-            while (verb.find()) {
-                at = verb.start();
-                to = verb.end();
+            // every exempting verb from the finding's words to the end of their part of the sentence:
+            // 不承担责任也不予赔偿 → 依法承担责任也依法赔偿
+            int partEnd = end;
+            while (partEnd < current.length() && "，,。；;".indexOf(current.charAt(partEnd)) < 0) {
+                partEnd++;
             }
-            return at < 0 ? Optional.empty()
-                    : Optional.of(current.substring(0, at) + lawful(current.substring(at, to)) + current.substring(to));
+            Matcher verb = EXEMPTING.matcher(current).region(start, partEnd);
+            var out = new StringBuilder(current.length() + 8).append(current, 0, start);
+            int copied = start;
+            while (verb.find()) {
+                out.append(current, copied, verb.start()).append(lawful(verb.group()));
+                copied = verb.end();
+            }
+            return copied == start ? Optional.empty() : Optional.of(out.append(current.substring(copied)).toString());
         }
         String replacement = switch (f.messageCode()) {
-            case "review.QY-L001.vague" -> DEFINITE.get(f.args().getFirst());
+            case "review.QY-L001.vague" -> withoutSecondZai(current, start, DEFINITE.get(f.args().getFirst()));
             default -> f.args().get(1); // QY-L003, QY-L005: the correct words
         };
         return Optional.of(current.substring(0, start) + replacement + current.substring(end));

@@ -208,7 +208,8 @@ class RuleCatalogueTest {
             assertThat(findings(Spec.valid(SERVICE).with(s -> s.provider.set(0, open)), "QY-L002")).as(open).hasSize(1);
         }
         for (String closed : List.of("乙方应协助甲方通过等保测评。", "乙方的服务应符合相关国家标准和行业规范。",
-                "乙方应遵守相关的法律法规。", "乙方应遵守《最高人民法院关于审理技术合同纠纷案件适用法律若干问题的解释》。")) {
+                "乙方应遵守相关的法律法规。", "乙方应遵守《最高人民法院关于审理技术合同纠纷案件适用法律若干问题的解释》。",
+                "单价根据工作量在1000元到2000元不等。")) {
             none(SERVICE, s -> s.provider.set(0, closed), "QY-L002");
         }
     }
@@ -366,6 +367,9 @@ class RuleCatalogueTest {
                 "WARNING /terms/breach/description [6,16)");
         none(SERVICE, s -> s.breachDescription = "守约方可选择适用违约金或定金条款。", "QY-V003");
         none(SERVICE, s -> s.breachDescription = "定金与违约金不得同时适用，守约方可选择适用其一。", "QY-V003");
+        for (String text : List.of("定金和违约金并不能同时适用，守约方可择一主张。", "定金与违约金并不同时适用。", "定金和违约金并非同时适用。")) {
+            none(SERVICE, s -> s.breachDescription = text, "QY-V003");
+        }
         expect(SERVICE, s -> s.breachDescription = "违约金与定金可以并处。", "QY-V003",
                 "WARNING /terms/breach/description [0,10)");
         for (String both : List.of("乙方违约的，除应双倍返还定金外，还应按合同总价的20%向甲方支付违约金。",
@@ -391,7 +395,8 @@ class RuleCatalogueTest {
         none(SERVICE, s -> s.breachDescription = "甲方的书面确认并不因此免除乙方的赔偿责任。", "QY-V005");
         for (String keeps : List.of("乙方的责任不因甲方的验收而免除。", "甲方的验收不能视为免除乙方的质量保证责任。",
                 "甲方的验收不意味着免除乙方的保证责任。", "不得以甲方已验收为由免除乙方的保证责任。",
-                "任何一方均不因本合同的解除而免除其已产生的违约责任。", "通知应以书面形式为限。")) {
+                "任何一方均不因本合同的解除而免除其已产生的违约责任。", "通知应以书面形式为限。",
+                "双方应当按照本合同约定全面履行义务，不得以任何理由免除自身责任。")) {
             none(SERVICE, s -> s.breachDescription = keeps, "QY-V005");
         }
         for (String limits : List.of("乙方对间接损失不承担赔偿责任。", "乙方承担的违约责任总额不超过合同总价的10%。",
@@ -420,7 +425,18 @@ class RuleCatalogueTest {
                 "因乙方原因造成甲方人员人身伤害的，乙方应承担全部赔偿责任，不得以任何理由免除。",
                 "乙方的赔偿责任不因本合同任何条款而免除。",
                 "人身伤害的赔偿责任，不因本合同的任何约定而免除。",
-                "乙方不得以任何理由主张其不承担任何责任。")) {
+                "乙方不得以任何理由主张其不承担任何责任。",
+                "乙方对间接损失不承担责任，但因乙方原因造成人身伤害的除外。",
+                "乙方对甲方的损失不承担责任，但人身伤亡及因故意或重大过失造成的财产损失除外。",
+                "乙方应对其派驻人员的人身伤害承担全部责任，甲方对乙方自带设备的损坏不承担责任。",
+                "乙方对因其故意或重大过失造成的损失承担赔偿责任，其他情形下乙方不承担间接损失。",
+                "甲方的审查和验收不减轻或免除乙方对人身伤害应承担的责任。",
+                "甲方的确认不应被视为免除乙方对人身伤亡的责任。",
+                "乙方不得以任何理由对人身伤害不予赔偿。",
+                "无论如何，乙方均不能对其造成的人员伤亡免责。",
+                "甲方不因本条约定而对人身伤害免责。",
+                "因一方故意或重大过失造成对方财产损失的，不适用本条的免责约定。",
+                "双方确认，造成对方人身损害的免责条款无效。")) {
             none(SERVICE, s -> s.provider.set(0, lawful), "QY-V004");
         }
         // the span ends with the whole exempting words, and the fix turns just those words around
@@ -431,6 +447,18 @@ class RuleCatalogueTest {
                 .hasValue("因乙方重大过失造成甲方财产损失的，乙方依法承担责任。其他情形按法律规定处理。");
         assertThat(fixed("服务过程中发生人身伤害的，乙方不承担赔偿责任。")).hasValue("服务过程中发生人身伤害的，乙方依法承担赔偿责任。");
         assertThat(fixed("甲方免除乙方对人身伤害的赔偿责任。")).as("needs rewording by hand").isEmpty();
+        assertThat(fixed("乙方人员的人身伤害属于甲方免责范围。")).as("needs rewording by hand").isEmpty();
+        assertThat(fixed("甲方对乙方人员的人身伤害不承担责任也不予赔偿。")).hasValue("甲方对乙方人员的人身伤害依法承担责任也依法赔偿。");
+        assertThat(fixed("服务中发生人身伤害的，乙方不承担任何赔偿责任。")).hasValue("服务中发生人身伤害的，乙方依法承担赔偿责任。");
+    }
+
+    @Test
+    void l001FixesKeepRightsAndReadWell() {
+        var anyTime = findings(Spec.valid(SERVICE).with(s -> s.provider.set(0, "甲方有权随时检查乙方的服务记录。")), "QY-L001");
+        assertThat(Fixes.applicable(anyTime.getFirst())).as("随时 grants a right; a deadline would take it away").isFalse();
+        String text = "乙方应在收到通知后及时处理。";
+        var vague = findings(Spec.valid(SERVICE).with(s -> s.provider.set(0, text)), "QY-L001").getFirst();
+        assertThat(Fixes.apply(vague, text)).hasValue("乙方应在收到通知后3个工作日内处理。");
     }
 
     /** The text after applying the QY-V004 finding's fix, empty when it offers none. */
@@ -520,6 +548,7 @@ class RuleCatalogueTest {
         // the customer is at 杭州市余杭区, our entity at 上海市浦东新区
         none(CONSULTING, s -> s.dispute = new Dispute(DisputeMethod.LITIGATION, null, "杭州余杭区人民法院"), "QY-V009");
         none(CONSULTING, s -> s.dispute = new Dispute(DisputeMethod.LITIGATION, null, "上海市浦东新区人民法院"), "QY-V009");
+        none(CONSULTING, s -> s.dispute = new Dispute(DisputeMethod.LITIGATION, null, "浙江省杭州市余杭区人民法院"), "QY-V009");
         expect(CONSULTING, s -> s.dispute = new Dispute(DisputeMethod.LITIGATION, null, "长春市余杭区人民法院"), "QY-V009",
                 "WARNING /terms/dispute/court");
         assertThat(findings(Spec.valid(CONSULTING).with(s -> s.dispute = new Dispute(DisputeMethod.LITIGATION, null,

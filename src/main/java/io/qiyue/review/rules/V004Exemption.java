@@ -10,17 +10,21 @@ import java.util.regex.Pattern;
  * QY-V004: exemption from liability for personal injury, or for property loss caused intentionally or by gross
  * negligence, is void (民法典第506条). The patterns skip negated forms (不得免除, 不因…而免除, 主张其不承担);
  * a sentence that keeps the lawful exemptions — force majeure (第590条) or a carve-out of intent and gross
- * negligence (除故意或重大过失外) — is not reported unless it also exempts personal injury.
+ * negligence (除故意或重大过失外) — is not reported unless it also exempts personal injury, and one that excepts
+ * personal injury from its exemption (但…人身伤害的除外) keeps the liability the law requires. Words between the
+ * injury and the exempting verb that keep a liability (承担全部责任，甲方对…不承担) end the match.
  */
 final class V004Exemption implements Rule {
     private static final Pattern INJURY = Pattern.compile("人身伤害|人身损害|人身伤亡|人员伤亡|伤亡");
 
     private final int[] patterns;
     private final Pattern lawfulContext;
+    private final Pattern injuryCarvedOut;
 
     V004Exemption(RuleConfig config, TextScanner scanner) {
         this.patterns = Texts.register(scanner, config.strings("patterns"));
         this.lawfulContext = Pattern.compile(config.parameter("lawfulContext").asString());
+        this.injuryCarvedOut = Pattern.compile(config.parameter("injuryCarvedOut").asString());
     }
 
     @Override
@@ -36,8 +40,9 @@ final class V004Exemption implements Rule {
             String text = clause.text();
             for (int[] m : f.scan().merged(ci, patterns)) {
                 String words = text.substring(m[0], m[1]);
-                if (!INJURY.matcher(words).find()
-                        && lawfulContext.matcher(Texts.sentence(text, m[0], m[1])).find()) {
+                String sentence = Texts.sentence(text, m[0], m[1]);
+                if (INJURY.matcher(words).find() ? injuryCarvedOut.matcher(sentence).find()
+                        : lawfulContext.matcher(sentence).find()) {
                     continue;
                 }
                 f.reportSpan(Severity.BLOCKER, clause.id(), m[0], m[1], "exemption", words);

@@ -37,10 +37,16 @@ final class V009Court implements Rule {
         }
         String court = d.court().replace("人民法院", "").replace("法院", "");
         List<String> places = new ArrayList<>();
+        List<String> provinces = new ArrayList<>();
         Matcher m = PLACE.matcher(court);
         while (m.find()) {
-            places.add(m.group(1));
+            String suffix = court.substring(m.end(1), m.end());
+            (suffix.equals("省") || suffix.equals("自治区") ? provinces : places).add(m.group(1));
         }
+        if (places.isEmpty()) {
+            places.addAll(provinces);
+        }
+        // an address rarely repeats its province: 杭州市西湖区 is in 浙江省杭州市西湖区人民法院's place
         if (places.isEmpty()) {
             return; // a court named without a place (e.g. 互联网法院) cannot be checked
         }
