@@ -27,14 +27,17 @@ final class L004Dates implements Rule {
 
     private static final String DIGIT = "[0-9０-９]";
     private static final String CHINESE = "[〇○零一二三四五六七八九十]";
-    /** The ways a date is written, each with year, month and day as groups 1 to 3 (one pattern each, so that the scanner tries each only where it can start). */
+    /**
+     * The ways a date is written: in figures (2027年1月1日 or 2027-01-01, 2027.1.1, 2027/1/1; year in group 1,
+     * month and day in groups 2 and 3 or 4 and 5) and in Chinese numerals (groups 1 to 3). Two patterns, so that
+     * the scanner tries each only where it can start.
+     */
     private static final List<Pattern> DATES = List.of(
-            Pattern.compile("(?<!" + DIGIT + ")(" + DIGIT + "{4})\\s*年\\s*(" + DIGIT + "{1,2})\\s*月\\s*(" + DIGIT
-                    + "{1,2})\\s*日"),
-            Pattern.compile("(?<!" + DIGIT + ")(" + DIGIT + "{4})[-./／－](" + DIGIT + "{1,2})[-./／－](" + DIGIT
-                    + "{1,2})(?!" + DIGIT + ")"),
+            Pattern.compile("(?<!" + DIGIT + ")(" + DIGIT + "{4})(?:\\s*年\\s*(" + DIGIT + "{1,2})\\s*月\\s*(" + DIGIT
+                    + "{1,2})\\s*日|[-./／－](" + DIGIT + "{1,2})[-./／－](" + DIGIT + "{1,2})(?!" + DIGIT + "))"),
             Pattern.compile("(?<!" + CHINESE + ")([〇○零一二三四五六七八九]{4})年(" + CHINESE + "{1,3})月(" + CHINESE
                     + "{1,3})日"));
+
     private static final String ANY_DATE = "(?:" + DIGIT + "{4}\\s*年\\s*" + DIGIT + "{1,2}\\s*月\\s*" + DIGIT + "{1,2}\\s*日|"
             + DIGIT + "{4}[-./／－]" + DIGIT + "{1,2}[-./／－]" + DIGIT + "{1,2}|[〇○零一二三四五六七八九]{4}年" + CHINESE
             + "{1,3}月" + CHINESE + "{1,3}日)";
@@ -89,12 +92,10 @@ final class L004Dates implements Rule {
             }
             LocalDate date;
             try {
-                date = LocalDate.of(number(m.group(1)), number(m.group(2)), number(m.group(3)));
+                int g = m.groupCount() > 3 && m.group(2) == null ? 4 : 2;
+                date = LocalDate.of(number(m.group(1)), number(m.group(g)), number(m.group(g + 1)));
             } catch (DateTimeException | NumberFormatException e) {
                 f.reportSpan(Severity.BLOCKER, clause.id(), m.start(), m.end(), "invalid", m.group());
-                continue;
-            }
-            if (!statesTerm(text, m.start())) {
                 continue;
             }
             String before = text.substring(Math.max(0, m.start() - 4), m.start());
@@ -102,9 +103,12 @@ final class L004Dates implements Rule {
             boolean start = startBefore.matcher(before).find() || startAfter.matcher(after).find()
                     || RANGE_TO_DATE.matcher(after).find();
             boolean end = endBefore.matcher(before).find() || endAfter.matcher(after).find();
-            if (start && !end && c.startDate() != null && !date.equals(c.startDate())) {
+            if (start == end || !statesTerm(text, m.start())) {
+                continue;
+            }
+            if (start && c.startDate() != null && !date.equals(c.startDate())) {
                 f.reportSpan(Severity.BLOCKER, clause.id(), m.start(), m.end(), "start", m.group(), c.startDate());
-            } else if (end && !start && c.endDate() != null && !date.equals(c.endDate())) {
+            } else if (end && c.endDate() != null && !date.equals(c.endDate())) {
                 f.reportSpan(Severity.BLOCKER, clause.id(), m.start(), m.end(), "end", m.group(), c.endDate());
             }
         }
