@@ -105,7 +105,7 @@ abstract class DocumentReviewApiContract extends ApiTestSupport {
                 "QY-L003 BLOCKER " + e1 + "4 [16,35) 壹拾贰万元整（¥100,000.00）",
                 "QY-L004 BLOCKER " + e1 + "3 [11,20) 2027年2月1日",
                 "QY-L005 WARNING " + e1 + "1 [3,17) " + n.customer().misspelt(),
-                "QY-V003 WARNING " + e1 + "6 [16,26) 定金并同时适用违约金",
+                "QY-V003 WARNING " + e1 + "6 [14,26) 没收定金并同时适用违约金",
                 "QY-V004 BLOCKER " + e1 + "7 [6,21) 免除乙方在服务中造成的人身伤害",
                 "QY-V007 BLOCKER " + e1 + "8 [13,36) 仲裁委员会申请仲裁或者向甲方所在地人民法院起诉");
         assertThat(review.path("contractId").asString()).isEqualTo(p.substring(p.lastIndexOf('/') + 1));

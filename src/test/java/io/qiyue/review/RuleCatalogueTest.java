@@ -461,6 +461,52 @@ class RuleCatalogueTest {
         assertThat(Fixes.apply(vague, text)).hasValue("乙方应在收到通知后3个工作日内处理。");
     }
 
+    /** Clauses a well-drafted contract has, which no rule may call wrong (found by black-box testing). */
+    @Test
+    void wellDraftedClausesRaiseNothing() {
+        for (String clause : List.of("因甲方原因（包括甲方的故意或重大过失）导致的损失，乙方不承担责任。",
+                "甲方因故意或重大过失导致乙方无法履约的，乙方不承担违约责任，履行期限相应顺延。",
+                "因第三方故意攻击导致的损失，乙方不承担责任，但乙方应协助甲方恢复系统。",
+                "本合同任何条款均不构成对任何一方因故意或重大过失造成的财产损失或人身伤害责任的免除。",
+                "如损失不是由乙方故意或重大过失造成的，乙方不承担赔偿责任。",
+                "对于第三方软件缺陷造成的损失，乙方不承担任何责任，除非该损失系因乙方的故意或重大过失所致。",
+                "因不可抗力导致人员伤亡或财产损失的，双方均不承担违约责任。",
+                "因黑客攻击、电信部门技术调整等乙方无法控制的原因导致服务中断的，乙方不承担任何责任。",
+                "因甲方提供的数据本身存在错误导致的后果，乙方不承担任何责任。",
+                "双方确认，本合同首部载明的地址适用于争议解决的仲裁或者诉讼阶段的文书送达。",
+                "发生争议需要仲裁或诉讼时，双方同意以本合同首部载明的地址为送达地址。",
+                "为解决争议而发生的仲裁或诉讼支出，包括律师费、公证费、鉴定费，由败诉方承担。",
+                "本条约定在本合同解除或终止后仍然有效，包括在争议提交仲裁或诉讼解决的过程中。",
+                "因本合同争议进入仲裁或者诉讼的，双方应配合提供所需的证据材料。",
+                "如双方续签，续签后的服务期限自2028年1月1日至2028年12月31日。",
+                "乙方驻场服务期自2027年5月1日至2027年10月31日，其余期间提供远程服务。",
+                "乙方提供的免费维保服务期限自2027年1月1日至2028年6月30日。",
+                "本合同总价款为人民币壹拾贰万元整（12万元）。",
+                "定金与违约金并存的，守约方只能选择其中一项主张。",
+                "违约金与定金同时约定的，一方违约时，对方可以选择适用违约金或者定金条款。",
+                "乙方应在收到甲方书面通知后尽快（最迟不超过两个工作日）完成整改。",
+                "乙方应在接到故障报告后及时响应，响应时间不超过30分钟。",
+                "因不可抗力不能履行合同的，根据不可抗力的影响，部分或者全部免除责任，但法律另有规定的除外。")) {
+            var e = ENGINE.evaluate(Spec.valid(SERVICE).with(s -> s.provider.set(0, clause)).subject());
+            assertThat(e.findings().stream().filter(f -> f.path().equals("/terms/rightsAndObligations/provider/0"))
+                    .map(f -> f.ruleId() + " " + f.severity()).toList()).as(clause).isEmpty();
+        }
+        none(SERVICE, s -> {
+            s.damages = new LiquidatedDamages(DamagesBasis.FIXED, new BigDecimal("18000"));
+            s.breachDescription = "乙方未按约定时间响应的，每逾期一小时，应向甲方支付违约金人民币伍佰元整（¥500.00）。";
+        }, "QY-L003");
+        for (String defect : List.of("争议可提交上海国际经济贸易仲裁委员会仲裁，亦可提交法院裁决。",
+                "乙方人员受伤或死亡的，甲方不负任何责任。",
+                "乙方因重大过失造成甲方数据丢失的，仅退还当月服务费，不再承担其他赔偿责任。",
+                "即使乙方存在故意或重大过失，乙方的赔偿责任亦不超过本合同总价款。",
+                "一方违约的，应双倍返还定金，并支付违约金。", "定金罚则与违约金条款同时适用。",
+                "任何一方均不对对方的间接损失或利润损失承担责任。")) {
+            var e = ENGINE.evaluate(Spec.valid(SERVICE).with(s -> s.provider.set(0, defect)).subject());
+            assertThat(e.findings().stream().filter(f -> f.path().equals("/terms/rightsAndObligations/provider/0")))
+                    .as(defect).isNotEmpty();
+        }
+    }
+
     /** The text after applying the QY-V004 finding's fix, empty when it offers none. */
     private static java.util.Optional<String> fixed(String clause) {
         var finding = findings(Spec.valid(SERVICE).with(s -> s.provider.set(0, clause)), "QY-V004").getFirst();

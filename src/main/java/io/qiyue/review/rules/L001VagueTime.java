@@ -57,7 +57,7 @@ final class L001VagueTime implements Rule {
             Matcher lead = numbering.matcher(text);
             int body = lead.lookingAt() ? lead.end() : 0;
             for (int[] m : hits) {
-                if (!numberNear(text, body, m[0], m[1])) {
+                if (!numberNear(text, body, m[0], m[1]) && !deadlineInSentence(text, body, m[0], m[1])) {
                     f.reportSpan(Severity.WARNING, clause.id(), m[0], m[1], "vague", text.substring(m[0], m[1]));
                 }
             }
@@ -72,6 +72,25 @@ final class L001VagueTime implements Rule {
             }
             char c = text.charAt(i);
             if ((c >= '0' && c <= '9') || (c >= '０' && c <= '９') || (numerals.indexOf(c) >= 0 && !inWord(text, i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern TIME_UNIT = Pattern.compile("分钟|小时|工作日|日|天|周|个月");
+
+    /** 尽快（最迟不超过两个工作日）, 及时响应，响应时间不超过30分钟: the sentence sets the time limit itself. */
+    private boolean deadlineInSentence(String text, int body, int start, int end) {
+        int from = start;
+        while (from > 0 && "。；;！!？?\n".indexOf(text.charAt(from - 1)) < 0) {
+            from--;
+        }
+        String sentence = Texts.sentence(text, start, end);
+        Matcher unit = TIME_UNIT.matcher(sentence);
+        while (unit.find()) {
+            int at = from + unit.start();
+            if (at > body && numberNear(text, body, at, at) && !(at >= start && at < end)) {
                 return true;
             }
         }

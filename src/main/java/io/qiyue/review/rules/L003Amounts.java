@@ -24,7 +24,7 @@ final class L003Amounts implements Rule {
     /** Figures in brackets after the 大写: （¥120,000.00）, （小写：人民币120000元）, （￥150,000.00元，含税）, （¥1,200.00/人天）. */
     private static final Pattern FIGURES = Pattern.compile(
             "^\\s*[（(]\\s*(?:小写\\s*[:：]?\\s*)?(?:人民币|RMB)?\\s*[¥￥]?\\s*" + NUMBER
-                    + "[^（()）0-9０-９]{0,12}[）)]");
+                    + "\\s*(万)?[^（()）0-9０-９]{0,12}[）)]");
     /** Figures before the 大写 in brackets: ¥90,000.00元（大写：人民币玖万元整）. */
     private static final Pattern FIGURES_BEFORE = Pattern.compile(
             "(?:人民币|RMB)?\\s*([¥￥])?\\s*" + NUMBER + "\\s*(元)?\\s*[（(]\\s*(大写\\s*[:：]?)?\\s*(?:人民币)?\\s*$");
@@ -70,6 +70,9 @@ final class L003Amounts implements Rule {
                 int spanEnd = end;
                 if (fig.lookingAt()) {
                     figures = number(fig.group(1));
+                    if (fig.group(2) != null) { // （9万元）
+                        figures = figures.movePointRight(4);
+                    }
                     spanEnd = fig.end();
                 } else {
                     figBefore.region(Math.max(0, start - 40), start);
@@ -97,7 +100,9 @@ final class L003Amounts implements Rule {
                 amounts.add(new Amount(spanStart, end, run, value, figures, spanEnd));
             }
             BigDecimal field = field(s, clause.id());
-            if (field != null && amounts.size() == 1) {
+            // 每逾期一小时…伍佰元: a rate, not the fixed sum the field holds
+            if (field != null && amounts.size() == 1
+                    && !Texts.sentence(text, amounts.getFirst().start(), amounts.getFirst().end()).contains("每")) {
                 Amount a = amounts.getFirst();
                 BigDecimal written = a.value() != null ? a.value() : a.figures();
                 if (written != null && written.compareTo(field) != 0) {

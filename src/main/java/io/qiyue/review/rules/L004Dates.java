@@ -53,6 +53,7 @@ final class L004Dates implements Rule {
     private final Pattern endBefore;
     private final Pattern endAfter;
     private final Pattern termContext;
+    private final Pattern notTheTerm;
     private final int[] dates;
 
     L004Dates(RuleConfig config, TextScanner scanner) {
@@ -62,6 +63,7 @@ final class L004Dates implements Rule {
         this.endBefore = Pattern.compile("(?:" + config.parameter("endBefore").asString() + ")\\s*$");
         this.endAfter = Pattern.compile("^\\s*(?:" + config.parameter("endAfter").asString() + ")");
         this.termContext = Pattern.compile(config.parameter("termContext").asString());
+        this.notTheTerm = Pattern.compile(config.parameter("notTheTerm").asString());
     }
 
     @Override
@@ -138,6 +140,9 @@ final class L004Dates implements Rule {
 
     /** Whether {@code lead} ends with a naming of the term and what may follow it before a date. */
     private boolean namesTerm(String lead) {
+        if (notTheTerm.matcher(lead).find()) { // 续签后的服务期限, 驻场服务期, 免费维保服务期限: another period
+            return false;
+        }
         Matcher cue = termContext.matcher(lead);
         int end = -1;
         while (cue.find()) {

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  * injury and the exempting verb that keep a liability (承担全部责任，甲方对…不承担) end the match.
  */
 final class V004Exemption implements Rule {
-    private static final Pattern INJURY = Pattern.compile("人身伤害|人身损害|人身伤亡|人员伤亡|伤亡");
+    private static final Pattern INJURY = Pattern.compile("人身伤害|人身损害|人身伤亡|人员伤亡|伤亡|受伤|死亡|人身安全事故");
+    private static final Pattern FAULT = Pattern.compile("故意|重大过失");
+    private static final Pattern PARTY = Pattern.compile("任何一方|第三方|甲方|乙方|对方|一方");
 
     private final int[] patterns;
     private final Pattern lawfulContext;
@@ -32,6 +34,39 @@ final class V004Exemption implements Rule {
         return "QY-V004";
     }
 
+    /**
+     * Whether the intent or gross negligence is another party's than the one exempted: 甲方因故意或重大过失导致…，
+     * 乙方不承担违约责任 is no exemption of one's own fault (第506条 voids only that).
+     */
+    private static boolean othersFault(String text, int start, String words) {
+        if (!FAULT.matcher(words).lookingAt()) {
+            return false;
+        }
+        String actor = last(leadOf(text, start));
+        // the one exempted is named in the last part before the verb (…的，乙方不承担); without a name there the
+        // subject carries on from the start of the sentence, which is the one at fault
+        int comma = Math.max(words.lastIndexOf('，'), words.lastIndexOf(','));
+        String exempted = last(words.substring(comma + 1));
+        return actor != null && exempted != null && !actor.equals(exempted);
+    }
+
+    private static String leadOf(String text, int start) {
+        int from = start;
+        while (from > 0 && "。；;！!？?\n".indexOf(text.charAt(from - 1)) < 0) {
+            from--;
+        }
+        return text.substring(from, start);
+    }
+
+    private static String last(String s) {
+        var m = PARTY.matcher(s);
+        String found = null;
+        while (m.find()) {
+            found = m.group();
+        }
+        return found;
+    }
+
     @Override
     public void check(ReviewSubject s, Findings f) {
         var clauses = s.clauses();
@@ -42,7 +77,7 @@ final class V004Exemption implements Rule {
                 String words = text.substring(m[0], m[1]);
                 String sentence = Texts.sentence(text, m[0], m[1]);
                 if (INJURY.matcher(words).find() ? injuryCarvedOut.matcher(sentence).find()
-                        : lawfulContext.matcher(sentence).find()) {
+                        : lawfulContext.matcher(sentence).find() || othersFault(text, m[0], words)) {
                     continue;
                 }
                 f.reportSpan(Severity.BLOCKER, clause.id(), m[0], m[1], "exemption", words);

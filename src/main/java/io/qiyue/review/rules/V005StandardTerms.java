@@ -13,10 +13,12 @@ final class V005StandardTerms implements Rule {
 
     private final int[] patterns;
     private final int markers;
+    private final java.util.regex.Pattern notWhenSentence;
 
     V005StandardTerms(RuleConfig config, TextScanner scanner) {
         this.patterns = Texts.register(scanner, config.strings("patterns"));
         this.markers = scanner.register(config.wordPattern("conspicuousMarkers"));
+        this.notWhenSentence = config.optionalPattern("notWhenSentence"); // 不可抗力: the law's exemption, for both sides
     }
 
     @Override
@@ -28,6 +30,10 @@ final class V005StandardTerms implements Rule {
                 continue;
             }
             for (int[] m : f.scan().merged(ci, patterns)) {
+                if (notWhenSentence != null
+                        && notWhenSentence.matcher(Texts.sentence(clause.text(), m[0], m[1])).find()) {
+                    continue;
+                }
                 f.reportSpan(Severity.WARNING, clause.id(), m[0], m[1], "notConspicuous",
                         clause.text().substring(m[0], m[1]));
             }
