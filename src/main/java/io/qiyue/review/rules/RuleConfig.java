@@ -75,6 +75,12 @@ public final class RuleConfig {
         return p.path("value");
     }
 
+    /** An optional text parameter, or null when the rule has none. */
+    public String optionalString(String name) {
+        JsonNode p = rule.path("parameters").path(name);
+        return p.isMissingNode() ? null : p.path("value").asString();
+    }
+
     /** An optional pattern parameter, or null when the rule has none. */
     public java.util.regex.Pattern optionalPattern(String name) {
         JsonNode p = rule.path("parameters").path(name);

@@ -16,7 +16,7 @@ abstract class SpanPatternRule implements Rule {
     private final java.util.regex.Pattern notWhenSentence;
 
     SpanPatternRule(RuleConfig config, TextScanner scanner, Severity severity, String messageKey) {
-        this.patterns = Texts.register(scanner, config.strings("patterns"));
+        this.patterns = Texts.register(scanner, config.strings("patterns"), config.optionalString("requiredWord"));
         this.severity = severity;
         this.messageKey = messageKey;
         this.notWhenSentence = config.optionalPattern("notWhenSentence");

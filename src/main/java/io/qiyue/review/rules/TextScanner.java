@@ -26,17 +26,30 @@ import java.util.regex.Pattern;
 public final class TextScanner {
     private final List<Pattern> patterns = new ArrayList<>();
     private final List<String> starts = new ArrayList<>();
+    /** Per pattern, words one of which every match contains (null: none known). */
+    private final List<String[]> required = new ArrayList<>();
     /** char → ids of the patterns that can start with it, as a two-level table (high byte, low byte). */
     private int[][][] table;
     private int[] unanchored;
+    private int[] guarded;
 
     /** Registers a pattern; the returned handle reads its matches from a {@link Scan}. */
-    public synchronized int register(Pattern pattern) {
+    public int register(Pattern pattern) {
+        return register(pattern, null);
+    }
+
+    /**
+     * Registers a pattern every match of which contains one of the words of {@code requiredWords}, separated
+     * by | (null when there are none): a clause without any of them is not scanned for the pattern at all. The
+     * caller vouches for it.
+     */
+    public synchronized int register(Pattern pattern, String requiredWords) {
         if (table != null) {
             throw new IllegalStateException("scanner frozen");
         }
         patterns.add(pattern);
         starts.add(pattern.flags() == 0 ? FirstChars.of(pattern.pattern()) : null);
+        required.add(requiredWords == null || requiredWords.isEmpty() ? null : requiredWords.split("\\|"));
         return patterns.size() - 1;
     }
 
@@ -64,8 +77,24 @@ public final class TextScanner {
             }
         }
         this.unanchored = loose.stream().mapToInt(Integer::intValue).toArray();
+        var withWords = new ArrayList<Integer>();
+        for (int p = 0; p < required.size(); p++) {
+            if (required.get(p) != null) {
+                withWords.add(p);
+            }
+        }
+        this.guarded = withWords.stream().mapToInt(Integer::intValue).toArray();
         this.table = t;
         return this;
+    }
+
+    private static boolean containsAny(String text, String[] words) {
+        for (String w : words) {
+            if (text.contains(w)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The characters a match of the pattern can start with, or null when unknown (exposed for tests). */
@@ -120,6 +149,11 @@ public final class TextScanner {
                 int len = text.length();
                 int size = 0;
                 Arrays.fill(next, 0);
+                for (int p : guarded) {
+                    if (!containsAny(text, required.get(p))) {
+                        next[p] = Integer.MAX_VALUE; // no match can be in this clause
+                    }
+                }
                 for (int i = 0; i < len; i++) {
                     char c = text.charAt(i);
                     int[][] page = table[c >>> 8];
@@ -153,6 +187,9 @@ public final class TextScanner {
                     }
                 }
                 for (int p : unanchored) {
+                    if (next[p] == Integer.MAX_VALUE) {
+                        continue;
+                    }
                     Matcher m = matcher(matchers, p, text, ci);
                     m.region(0, len);
                     while (m.find()) {

@@ -47,9 +47,23 @@ final class Texts {
 
     /** Registers the regular expressions from the ruleset with the scanner; the handles, in order. */
     static int[] register(TextScanner scanner, List<String> regexes) {
+        return register(scanner, regexes, (String) null);
+    }
+
+    /** Registers patterns every match of which contains one of {@code requiredWords} (see {@link TextScanner#register(Pattern, String)}). */
+    static int[] register(TextScanner scanner, List<String> regexes, String requiredWords) {
+        return register(scanner, regexes, java.util.Collections.nCopies(regexes.size(), requiredWords));
+    }
+
+    /** Registers patterns with the words each needs (null for none), pattern by pattern. */
+    static int[] register(TextScanner scanner, List<String> regexes, List<String> requiredWords) {
         int[] out = new int[regexes.size()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = scanner.register(Pattern.compile(regexes.get(i)));
+            String words = i < requiredWords.size() ? requiredWords.get(i) : null;
+            if (words != null && java.util.Arrays.stream(words.split("\\|")).noneMatch(regexes.get(i)::contains)) {
+                throw new IllegalStateException("pattern without any of " + words + ": " + regexes.get(i));
+            }
+            out[i] = scanner.register(Pattern.compile(regexes.get(i)), words);
         }
         return out;
     }

@@ -24,7 +24,7 @@ final class V004Exemption implements Rule {
     private final Pattern injuryCarvedOut;
 
     V004Exemption(RuleConfig config, TextScanner scanner) {
-        this.patterns = Texts.register(scanner, config.strings("patterns"));
+        this.patterns = Texts.register(scanner, config.strings("patterns"), config.strings("requiredWords"));
         this.lawfulContext = Pattern.compile(config.parameter("lawfulContext").asString());
         this.injuryCarvedOut = Pattern.compile(config.parameter("injuryCarvedOut").asString());
     }

@@ -26,7 +26,7 @@ final class V007ArbitrationOrLitigation implements Rule {
     private final Pattern notAChoice;
 
     V007ArbitrationOrLitigation(RuleConfig config, TextScanner scanner) {
-        this.patterns = Texts.register(scanner, config.strings("patterns"));
+        this.patterns = Texts.register(scanner, config.strings("patterns"), config.optionalString("requiredWord"));
         this.disputeContext = Pattern.compile(config.parameter("disputeContext").asString());
         this.notAChoice = Pattern.compile(config.parameter("notAChoice").asString());
     }
