@@ -244,9 +244,9 @@ class RuleCatalogueTest {
         // the amount ends at 整: what follows is text, not 分
         none(SERVICE, s -> s.breachDescription = "合同总价为人民币壹拾贰万元整分两期支付。", "QY-L003");
         // figures first, 大写 in brackets (the way our own template writes the price)
-        none(SERVICE, s -> s.breachDescription = "本合同总金额为人民币¥90,000.00元（大写：人民币玖万元整）。", "QY-L003");
-        expect(SERVICE, s -> s.breachDescription = "本合同总金额为人民币¥95,000.00元（大写：人民币玖万元整）。", "QY-L003",
-                "BLOCKER " + d + " [10,32)");
+        none(SERVICE, s -> s.breachDescription = "服务费为人民币¥90,000.00元（大写：人民币玖万元整）。", "QY-L003");
+        expect(SERVICE, s -> s.breachDescription = "服务费为人民币¥95,000.00元（大写：人民币玖万元整）。", "QY-L003",
+                "BLOCKER " + d + " [7,29)");
         expect(SERVICE, s -> s.breachDescription = "人民币壹拾贰万元整（小写：¥150,000.00）", "QY-L003",
                 "BLOCKER " + d + " [3,25)");
         none(SERVICE, s -> s.breachDescription = "人民币壹拾伍万元整（¥１５０,０００.００）", "QY-L003");
@@ -261,6 +261,11 @@ class RuleCatalogueTest {
         expect(SERVICE, s -> s.breachDescription = "违约金为人民币拾万元整（¥200,000.00）。", "QY-L003",
                 "BLOCKER " + d + " [7,24)");
         none(SERVICE, s -> s.breachDescription = "违约金为人民币拾万元整（¥100,000.00）。", "QY-L003");
+        // a total stated in the text is the contract's amount (120,000 in Spec)
+        expect(SERVICE, s -> s.breachDescription = "本合同总价款为人民币壹拾万元整（¥100,000.00）。", "QY-L003",
+                "BLOCKER " + d + " [10,28)");
+        none(SERVICE, s -> s.breachDescription = "本合同总价款为人民币壹拾贰万元整（¥120,000.00）。", "QY-L003");
+        none(SERVICE, s -> s.breachDescription = "合同总价款中首期款为人民币陆万元整（¥60,000.00）。", "QY-L003");
         // beyond what 大写 writes: a finding, not a rule error that would leave the contract unchecked
         expect(SERVICE, s -> s.breachDescription = "赔偿上限为人民币壹亿亿元整（¥10000000000000000.00）。", "QY-L003",
                 "BLOCKER " + d + " [8,13)");

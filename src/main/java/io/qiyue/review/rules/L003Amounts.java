@@ -98,6 +98,7 @@ final class L003Amounts implements Rule {
                             Texts.money(figures));
                 }
                 amounts.add(new Amount(spanStart, end, run, value, figures, spanEnd));
+                totalDiffers(s, clause, text, amounts.getLast(), f);
             }
             BigDecimal field = field(s, clause.id());
             // 每逾期一小时…伍佰元: a rate, not the fixed sum the field holds
@@ -110,6 +111,27 @@ final class L003Amounts implements Rule {
                             Texts.money(written), Texts.money(field));
                 }
             }
+        }
+    }
+
+    /** 本合同总价款为人民币壹拾万元整: a stated total that differs from the contract's amount. */
+    private static final Pattern TOTAL = Pattern.compile("(?:合同|服务费|服务费用|价款)(?:的)?(?:总金额|总价款|总价|总额|金额)");
+
+    private static void totalDiffers(ReviewSubject s, Clause clause, String text, Amount a, Findings f) {
+        var amount = s.contract().amount();
+        BigDecimal written = a.value() != null ? a.value() : a.figures();
+        if (amount == null || amount.value() == null || written == null || written.compareTo(amount.value()) == 0) {
+            return;
+        }
+        int from = a.start();
+        while (from > 0 && "，,。；;\n".indexOf(text.charAt(from - 1)) < 0) {
+            from--;
+        }
+        String lead = text.substring(from, a.start());
+        // the total of the contract, said in the same part of the sentence, and not a rate or a part of it
+        if (TOTAL.matcher(lead).find() && !lead.matches(".*(?:每|单价|首期|二期|尾款|第[一二三四五六七八九十0-9]+期|年度|月度).*")) {
+            f.reportSpan(Severity.BLOCKER, clause.id(), a.start(), a.figuresEnd(), "total", Texts.money(written),
+                    Texts.money(amount.value()));
         }
     }
 
