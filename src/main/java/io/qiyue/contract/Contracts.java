@@ -120,15 +120,14 @@ public class Contracts {
         return writable(id, CurrentUsers.require()).toInput();
     }
 
-    /** Whether the caller may change the contract (its data scope and role), whatever its status; 404 outside the read scope. */
-    public boolean mayChange(String id) {
-        var user = CurrentUsers.require();
-        return scopes.write(user, ScopedResource.CONTRACT).includes(readable(id, user).owner());
+    /** Whether the caller may change this contract, read through {@link #get} (data scope and role), whatever its status. */
+    public boolean mayChange(Contract contract) {
+        return mayWrite(CurrentUsers.require(), contract);
     }
 
-    /** 403 unless the caller may change the contract (404 outside the read scope). */
-    public void requireChangeable(String id) {
-        writable(id, CurrentUsers.require());
+    /** The contract as {@link #get} reads it, for a caller who may change it: 403 otherwise, 404 outside the read scope. */
+    public Contract getChangeable(String id) {
+        return withCustomerName(writable(id, CurrentUsers.require()));
     }
 
     public Created create(ContractInput input, String idempotencyKey) {
@@ -359,10 +358,14 @@ public class Contracts {
 
     private Contract writable(String id, CurrentUser user) {
         var contract = readable(id, user);
-        if (!scopes.write(user, ScopedResource.CONTRACT).includes(contract.owner())) {
+        if (!mayWrite(user, contract)) {
             throw new ForbiddenException("qiyue.problem.forbidden");
         }
         return contract;
+    }
+
+    private boolean mayWrite(CurrentUser user, Contract contract) {
+        return scopes.write(user, ScopedResource.CONTRACT).includes(contract.owner());
     }
 
     private Contract withCustomerName(Contract c) {

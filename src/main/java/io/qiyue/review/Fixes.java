@@ -22,6 +22,9 @@ final class Fixes {
     private static final Pattern EXEMPTING = Pattern.compile(
             "概不负责|不承担任何(?:法律)?责任|不承担任何|不承担|不负(?:任何)?责任|不负责|无[需须]承担任何|无[需须]承担|不予赔偿");
 
+    /** What ends a part of a sentence: a comma or a sentence end. */
+    private static final String PART_ENDS = "，,。；;";
+
     private Fixes() {
     }
 
@@ -30,7 +33,7 @@ final class Fixes {
         if (!replacement.startsWith("在")) {
             return replacement;
         }
-        for (int i = start - 1; i >= 0 && "，,。；;".indexOf(text.charAt(i)) < 0; i--) {
+        for (int i = start - 1; i >= 0 && PART_ENDS.indexOf(text.charAt(i)) < 0; i--) {
             if (text.charAt(i) == '在') {
                 return replacement.substring(1);
             }
@@ -84,7 +87,7 @@ final class Fixes {
             // every exempting verb from the finding's words to the end of their part of the sentence:
             // 不承担责任也不予赔偿 → 依法承担责任也依法赔偿
             int partEnd = end;
-            while (partEnd < current.length() && "，,。；;".indexOf(current.charAt(partEnd)) < 0) {
+            while (partEnd < current.length() && PART_ENDS.indexOf(current.charAt(partEnd)) < 0) {
                 partEnd++;
             }
             Matcher verb = EXEMPTING.matcher(current).region(start, partEnd);

@@ -86,8 +86,7 @@ public class Reviews {
      */
     @Transactional
     public StoredReview review(String contractId, Locale locale) {
-        contracts.requireChangeable(contractId);
-        var contract = contracts.get(contractId);
+        var contract = contracts.getChangeable(contractId);
         Instant now = clock.instant();
         var row = new ReviewStore.Row(contract.id(), contract.version(), evaluate(contract, now), now,
                 CurrentUsers.require().username());

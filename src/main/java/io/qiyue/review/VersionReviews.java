@@ -68,13 +68,33 @@ public class VersionReviews {
         var contract = contracts.get(contractId);
         requireSaved(contract, version);
         if (version != contract.version()) {
-            return reviews.reviewEarlier(contracts.savedVersion(contractId, version), locale);
+            return earlier(contract, version, locale).review();
         }
         var review = reviews.review(contractId, locale);
         if (review.contractVersion() != version) { // saved meanwhile: this is not the version asked for
             throw new ConflictException("qiyue.review.version-moved", version, review.contractVersion());
         }
         return review;
+    }
+
+    /** An earlier saved version as it was saved, and its review with today's rules (not stored). */
+    public record Earlier(Contract asSaved, StoredReview review) {
+    }
+
+    /** Reviews earlier saved version {@code version} as it was saved (see {@link #reviewSaved}); 404 for any other number. */
+    @Transactional(readOnly = true)
+    public Earlier reviewEarlier(String contractId, int version, Locale locale) {
+        var contract = contracts.get(contractId);
+        requireSaved(contract, version);
+        if (version == contract.version()) {
+            throw new NotFoundException("qiyue.problem.not-found", "version", contractId + "/" + version);
+        }
+        return earlier(contract, version, locale);
+    }
+
+    private Earlier earlier(Contract contract, int version, Locale locale) {
+        Contract asSaved = contracts.savedVersion(contract.id(), version);
+        return new Earlier(asSaved, reviews.reviewEarlier(asSaved, locale));
     }
 
     /** The stored review of saved version {@code version}: the contract's last review if it reviewed that version, else 404. */
@@ -95,8 +115,7 @@ public class VersionReviews {
      */
     @Transactional
     public DocumentReview reviewDocument(String contractId, int version, Locale locale) {
-        contracts.requireChangeable(contractId); // it stores the document's review
-        Contract contract = contracts.get(contractId);
+        Contract contract = contracts.getChangeable(contractId); // it stores the document's review
         var paper = documents.uploaded(contractId, version)
                 .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "version", contractId + "/" + version));
         Instant now = clock.instant();

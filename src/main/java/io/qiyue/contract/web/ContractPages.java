@@ -101,7 +101,7 @@ class ContractPages {
         model.addAttribute("ourEntity", ourEntities.find(contract.ourEntityId()).orElse(null));
         model.addAttribute("versions", history.list(id));
         model.addAttribute("firstExternal", ExternalVersions.FIRST);
-        model.addAttribute("mayChange", contracts.mayChange(id));
+        model.addAttribute("mayChange", contracts.mayChange(contract));
         return "contracts/detail";
     }
 

@@ -82,10 +82,7 @@ final class L001VagueTime implements Rule {
 
     /** 尽快（最迟不超过两个工作日）, 及时响应，响应时间不超过30分钟: the sentence sets the time limit itself. */
     private boolean deadlineInSentence(String text, int body, int start, int end) {
-        int from = start;
-        while (from > 0 && "。；;！!？?\n".indexOf(text.charAt(from - 1)) < 0) {
-            from--;
-        }
+        int from = Texts.sentenceStart(text, start);
         String sentence = Texts.sentence(text, start, end);
         Matcher unit = TIME_UNIT.matcher(sentence);
         while (unit.find()) {

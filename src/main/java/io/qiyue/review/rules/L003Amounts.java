@@ -123,11 +123,7 @@ final class L003Amounts implements Rule {
         if (amount == null || amount.value() == null || written == null || written.compareTo(amount.value()) == 0) {
             return;
         }
-        int from = a.start();
-        while (from > 0 && "，,。；;\n".indexOf(text.charAt(from - 1)) < 0) {
-            from--;
-        }
-        String lead = text.substring(from, a.start());
+        String lead = text.substring(Texts.partStart(text, a.start()), a.start());
         // the total of the contract, said in the same part of the sentence, and not a rate or a part of it
         if (TOTAL.matcher(lead).find() && !lead.matches(".*(?:每|单价|首期|二期|尾款|第[一二三四五六七八九十0-9]+期|年度|月度).*")) {
             f.reportSpan(Severity.BLOCKER, clause.id(), a.start(), a.figuresEnd(), "total", Texts.money(written),
@@ -137,18 +133,7 @@ final class L003Amounts implements Rule {
 
     /** Figures as written (full-width digits, thousands separators) as a number. */
     private static BigDecimal number(String written) {
-        var sb = new StringBuilder(written.length());
-        for (int i = 0; i < written.length(); i++) {
-            char c = written.charAt(i);
-            if (c >= '０' && c <= '９') {
-                sb.append((char) ('0' + (c - '０')));
-            } else if (c == '．') {
-                sb.append('.');
-            } else if (c != ',' && c != '，') {
-                sb.append(c);
-            }
-        }
-        return new BigDecimal(sb.toString());
+        return new BigDecimal(Texts.halfWidthDigits(written).replace(",", "").replace("，", ""));
     }
 
     /** The figures in 大写, or null when they are beyond what 大写 writes. */

@@ -46,7 +46,6 @@ final class L004Dates implements Rule {
             + "\\s*(?:起|开始)?\\s*(?:至|到|—|－|-|~|～)\\s*)?$");
     private static final Pattern FIRST_DATE = Pattern.compile(ANY_DATE);
     private static final Pattern CONTINUES_TERM = Pattern.compile("^\\s*(?:至|到|截至)\\s*$");
-    private static final String CLAUSE_ENDS = "，,。；;\n";
     private static final Pattern RANGE_TO_DATE = Pattern.compile("^\\s*(?:至|到|—|－|-|~|～)\\s*(?:" + DIGIT + "|[〇○零一二三四五六七八九])");
     private final Pattern startBefore;
     private final Pattern startAfter;
@@ -118,22 +117,16 @@ final class L004Dates implements Rule {
 
     /** Whether the date at {@code at} states the term (see the class comment). */
     private boolean statesTerm(String text, int at) {
-        int from = at;
-        while (from > 0 && CLAUSE_ENDS.indexOf(text.charAt(from - 1)) < 0) {
-            from--;
-        }
+        int from = Texts.partStart(text, at);
         String lead = text.substring(from, at);
         if (namesTerm(lead)) {
             return true;
         }
         // 本合同自2027年1月1日起生效，至2027年12月31日止: the end continues the previous part
-        if (from == 0 || !CONTINUES_TERM.matcher(lead).matches() || "。；;\n".indexOf(text.charAt(from - 1)) >= 0) {
+        if (from == 0 || !CONTINUES_TERM.matcher(lead).matches() || Texts.sentenceEndsBefore(text, from)) {
             return false;
         }
-        int previous = from - 1;
-        while (previous > 0 && CLAUSE_ENDS.indexOf(text.charAt(previous - 1)) < 0) {
-            previous--;
-        }
+        int previous = Texts.partStart(text, from - 1);
         Matcher date = FIRST_DATE.matcher(text).region(previous, from - 1);
         return date.find() && namesTerm(text.substring(previous, date.start()));
     }
@@ -153,13 +146,9 @@ final class L004Dates implements Rule {
 
     /** 2027, ２０２７, 二〇二七 (digit by digit), 十二, 二十一, 三十: the number written. */
     static int number(String written) {
-        if (written.chars().allMatch(ch -> (ch >= '0' && ch <= '9') || (ch >= '０' && ch <= '９'))) {
-            int n = 0;
-            for (int i = 0; i < written.length(); i++) {
-                char ch = written.charAt(i);
-                n = n * 10 + (ch >= '０' ? ch - '０' : ch - '0');
-            }
-            return n;
+        String ascii = Texts.halfWidthDigits(written);
+        if (ascii.chars().allMatch(ch -> ch >= '0' && ch <= '9')) {
+            return Integer.parseInt(ascii);
         }
         int ten = written.indexOf('十');
         if (ten < 0) {

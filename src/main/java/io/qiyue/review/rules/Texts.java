@@ -93,18 +93,42 @@ final class Texts {
 
     /** A decimal for messages: at most two decimals, no trailing zeros. */
     private static final String SENTENCE_ENDS = "。；;！!？?\n";
+    private static final String PART_ENDS = SENTENCE_ENDS + "，,";
 
     /** The sentence of {@code text} around {@code [start, end)}: from the previous 。；！？ (or the start) to the next. */
     static String sentence(String text, int start, int end) {
-        int from = start;
-        while (from > 0 && SENTENCE_ENDS.indexOf(text.charAt(from - 1)) < 0) {
+        return around(text, start, end, SENTENCE_ENDS);
+    }
+
+    /** Where the sentence holding position {@code at} starts. */
+    static int sentenceStart(String text, int at) {
+        return startBefore(text, at, SENTENCE_ENDS);
+    }
+
+    /** Where the part of a sentence (up to a comma) holding position {@code at} starts. */
+    static int partStart(String text, int at) {
+        return startBefore(text, at, PART_ENDS);
+    }
+
+    /** Whether a sentence ends just before {@code at} (and not merely a part of it). */
+    static boolean sentenceEndsBefore(String text, int at) {
+        return at > 0 && SENTENCE_ENDS.indexOf(text.charAt(at - 1)) >= 0;
+    }
+
+    private static int startBefore(String text, int at, String ends) {
+        int from = at;
+        while (from > 0 && ends.indexOf(text.charAt(from - 1)) < 0) {
             from--;
         }
+        return from;
+    }
+
+    private static String around(String text, int start, int end, String ends) {
         int to = end;
-        while (to < text.length() && SENTENCE_ENDS.indexOf(text.charAt(to)) < 0) {
+        while (to < text.length() && ends.indexOf(text.charAt(to)) < 0) {
             to++;
         }
-        return text.substring(from, to);
+        return text.substring(startBefore(text, start, ends), to);
     }
 
     /**
@@ -126,19 +150,19 @@ final class Texts {
         return v.scale() < 0 ? v.setScale(0).toPlainString() : v.toPlainString();
     }
 
-    private static final String PART_ENDS = SENTENCE_ENDS + "，,";
-
     /** The words around {@code [start, end)} up to the nearest comma or sentence end on either side. */
     static String clausePart(String text, int start, int end) {
-        int from = start;
-        while (from > 0 && PART_ENDS.indexOf(text.charAt(from - 1)) < 0) {
-            from--;
+        return around(text, start, end, PART_ENDS);
+    }
+
+    /** Full-width digits and point (２０２７．５) as ASCII ones; everything else as it is. */
+    static String halfWidthDigits(String s) {
+        var sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            sb.append(c >= '０' && c <= '９' ? (char) ('0' + (c - '０')) : c == '．' ? '.' : c);
         }
-        int to = end;
-        while (to < text.length() && PART_ENDS.indexOf(text.charAt(to)) < 0) {
-            to++;
-        }
-        return text.substring(from, to);
+        return sb.toString();
     }
 
     static String plain(BigDecimal value) {

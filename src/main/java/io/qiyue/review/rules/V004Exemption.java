@@ -42,20 +42,12 @@ final class V004Exemption implements Rule {
         if (!FAULT.matcher(words).lookingAt()) {
             return false;
         }
-        String actor = last(leadOf(text, start));
+        String actor = last(text.substring(Texts.sentenceStart(text, start), start));
         // the one exempted is named in the last part before the verb (…的，乙方不承担); without a name there the
         // subject carries on from the start of the sentence, which is the one at fault
         int comma = Math.max(words.lastIndexOf('，'), words.lastIndexOf(','));
         String exempted = last(words.substring(comma + 1));
         return actor != null && exempted != null && !actor.equals(exempted);
-    }
-
-    private static String leadOf(String text, int start) {
-        int from = start;
-        while (from > 0 && "。；;！!？?\n".indexOf(text.charAt(from - 1)) < 0) {
-            from--;
-        }
-        return text.substring(from, start);
     }
 
     private static String last(String s) {

@@ -6,7 +6,6 @@ import io.qiyue.contract.SubmissionBlockedException;
 import io.qiyue.contract.SubmissionGate;
 import io.qiyue.review.Finding;
 import io.qiyue.review.Reviews;
-import io.qiyue.review.Severity;
 import io.qiyue.review.StoredReview;
 import io.qiyue.shared.NotFoundException;
 import io.qiyue.shared.QiyueException;
@@ -21,10 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The review panel of the contract page (an htmx fragment, {@code review/panel :: panel}): run the review,
@@ -136,20 +132,14 @@ class ReviewPages {
 
     private String show(Model model, Contract contract, StoredReview review, String error,
                         List<SubmissionGate.Blocking> gated) {
-        Map<Severity, List<Finding>> groups = new LinkedHashMap<>();
-        for (Severity s : Severity.values()) {
-            groups.put(s, new ArrayList<>());
-        }
-        if (review != null) {
-            review.findings().forEach(f -> groups.get(f.severity()).add(f));
-        }
+        var groups = BySeverity.group(review == null ? List.<Finding>of() : review.findings(), Finding::severity);
         model.addAttribute("contract", contract);
         model.addAttribute("review", review);
         model.addAttribute("groups", groups);
         model.addAttribute("error", error);
         model.addAttribute("gated", gated);
         model.addAttribute("current", review != null && review.contractVersion() == contract.version());
-        model.addAttribute("mayChange", contracts.mayChange(contract.id()));
+        model.addAttribute("mayChange", contracts.mayChange(contract));
         // a review of the current version made before a ruleset or settings change: findings may differ now
         model.addAttribute("rulesCurrent", review == null || reviews.currentRules().matches(review));
         return "review/panel :: panel";

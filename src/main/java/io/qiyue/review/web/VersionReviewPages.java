@@ -6,7 +6,6 @@ import io.qiyue.review.DocumentReview;
 import io.qiyue.review.DocumentText;
 import io.qiyue.review.Finding;
 import io.qiyue.review.ReviewSubject;
-import io.qiyue.review.Severity;
 import io.qiyue.review.VersionReviews;
 import io.qiyue.shared.NotFoundException;
 import io.qiyue.shared.web.PageController;
@@ -18,9 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -81,24 +78,14 @@ class VersionReviewPages {
         if (n == contract.version()) {
             return "redirect:/contracts/" + contract.id() + "#review";
         }
-        if (n < 1 || n > contract.version()) {
-            throw notFound(contract.id(), n);
-        }
-        Contract then = contracts.savedVersion(contract.id(), n);
-        var review = reviews.reviewSaved(contract.id(), n, LocaleContextHolder.getLocale());
+        var earlier = reviews.reviewEarlier(contract.id(), n, LocaleContextHolder.getLocale());
         Map<String, String> clauses = new HashMap<>();
-        ReviewSubject.clausesOf(then.terms()).forEach(c -> clauses.put(c.id(), c.text()));
-        Map<Severity, List<QuotedFinding>> groups = new LinkedHashMap<>();
-        for (Severity s : Severity.values()) {
-            groups.put(s, new ArrayList<>());
-        }
-        for (Finding f : review.findings()) {
-            groups.get(f.severity()).add(new QuotedFinding(f, quote(f, clauses)));
-        }
+        ReviewSubject.clausesOf(earlier.asSaved().terms()).forEach(c -> clauses.put(c.id(), c.text()));
+        var quoted = earlier.review().findings().stream().map(f -> new QuotedFinding(f, quote(f, clauses))).toList();
         model.addAttribute("contract", contract);
-        model.addAttribute("then", then);
-        model.addAttribute("review", review);
-        model.addAttribute("groups", groups);
+        model.addAttribute("then", earlier.asSaved());
+        model.addAttribute("review", earlier.review());
+        model.addAttribute("groups", BySeverity.group(quoted, q -> q.finding().severity()));
         return "review/version";
     }
 
@@ -129,19 +116,13 @@ class VersionReviewPages {
     }
 
     private void show(Model model, Contract contract, int version, DocumentReview review) {
-        Map<Severity, List<Finding>> groups = new LinkedHashMap<>();
-        for (Severity s : Severity.values()) {
-            groups.put(s, new ArrayList<>());
-        }
-        if (review != null) {
-            review.findings().forEach(f -> groups.get(f.severity()).add(f));
-        }
+        var groups = BySeverity.group(review == null ? List.<Finding>of() : review.findings(), Finding::severity);
         model.addAttribute("contract", contract);
         model.addAttribute("version", version);
         model.addAttribute("label", VersionReviews.label(version));
         model.addAttribute("review", review);
         model.addAttribute("groups", groups);
         model.addAttribute("current", review != null && review.contractVersion() == contract.version());
-        model.addAttribute("mayChange", contracts.mayChange(contract.id()));
+        model.addAttribute("mayChange", contracts.mayChange(contract));
     }
 }
