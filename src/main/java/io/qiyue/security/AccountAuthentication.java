@@ -19,8 +19,7 @@ class AccountAuthentication implements AuthenticationProvider {
     private final LoginThrottle throttle;
 
     AccountAuthentication(Users users, PasswordEncoder encoder, LoginThrottle throttle) {
-        UserDetailsService details = username -> users.findByUsername(username)
-                .map(u -> AccountPrincipal.of(u, users.passwordHash(username).orElseThrow()))
+        UserDetailsService details = username -> users.findAccount(username).map(AccountPrincipal::of)
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
         this.passwords = new DaoAuthenticationProvider(details);
         this.passwords.setPasswordEncoder(encoder);

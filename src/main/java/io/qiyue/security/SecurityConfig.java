@@ -14,18 +14,24 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Two filter chains: the stateless API ({@code /api/**}: HTTP Basic or Bearer token, no session, no
- * CSRF since no cookie is honoured there) and the browser UI (form login, session, CSRF).
+ * CSRF since no cookie is honoured there) and the browser UI (form login, a session that follows the
+ * account, CSRF).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfig {
+    /** Where the static files are (path prefixes): open to everybody, and the same for everybody. */
+    private static final List<String> STATIC_FILES = List.of("/webjars/", "/css/", "/js/", "/favicon.");
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -44,7 +50,7 @@ class SecurityConfig {
                             ProblemAuthentication problems) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/v1/users/me").authenticated()
+                        .requestMatchers("/api/v1/users/me", "/api/v1/users/me/**").authenticated()
                         .requestMatchers("/api/v1/users/**", "/api/v1/teams/**", "/api/v1/audit/**",
                                 "/api/v1/reviews/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
@@ -60,24 +66,47 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain ui(HttpSecurity http, AccountAuthentication passwords) throws Exception {
+    SecurityFilterChain ui(HttpSecurity http, AccountAuthentication passwords, AccountSessions sessions)
+            throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error",
-                                "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        .requestMatchers(STATIC_FILES.stream().map(p -> p.endsWith("/") ? p + "**" : p + "*")
+                                .toArray(String[]::new)).permitAll()
+                        .requestMatchers("/login", "/error", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
+                                "/swagger-ui.html")
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .authenticationManager(passwordsOnly(passwords))
+                .securityContext(c -> c.securityContextRepository(sessions.repository()))
+                .addFilterAfter(sessions.filter(STATIC_FILES), SecurityContextHolderFilter.class)
+                // the default session fixation protection (a new session id at sign-in) stays on
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler((req, res, ex) -> {
                     String reason = ex instanceof org.springframework.security.authentication.LockedException
                             ? "locked" : "bad";
                     res.sendRedirect(req.getContextPath() + "/login?error=" + reason);
                 }).permitAll())
+                .exceptionHandling(e -> e.authenticationEntryPoint(toLogin()))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                 + "script-src 'self'; frame-ancestors 'none'; form-action 'self'")));
         return http.build();
+    }
+
+    /**
+     * To the sign-in page. htmx would swap the page a redirect leads to into the part of the page it
+     * updates; it is told to load the sign-in page instead.
+     */
+    private static AuthenticationEntryPoint toLogin() {
+        var redirect = new LoginUrlAuthenticationEntryPoint("/login");
+        return (request, response, e) -> {
+            if (request.getHeader("HX-Request") != null) {
+                response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            } else {
+                redirect.commence(request, response, e);
+            }
+        };
     }
 
     /**

@@ -87,7 +87,9 @@ public class UserAdministration {
         var after = new User(id, before.username(), input.displayName().trim(), Text.blankToNull(input.email()),
                 input.roles(), Text.blankToNull(input.teamId()), enabled, expectedVersion + 1, before.createdAt());
         String hash = input.password() == null ? null : encoder.encode(input.password());
-        if (!users.update(after, expectedVersion, hash)) {
+        // a new password, and disabling, end the user's sessions (for good: enabling again revives none)
+        boolean endSessions = hash != null || (before.enabled() && !enabled);
+        if (!users.update(after, expectedVersion, hash, endSessions)) {
             throw new PreconditionFailedException("qiyue.problem.stale", get(id).version());
         }
         var changes = describe(before, after);
@@ -97,6 +99,35 @@ public class UserAdministration {
         events.publishEvent(new EntityChanged("USER", id, EntityChanged.Action.UPDATE, CurrentUsers.actorName(),
                 clock.instant(), changes));
         return after;
+    }
+
+    /**
+     * The signed-in user sets a new password, proving the current one. Their UI sessions end; the web layer
+     * keeps the one this was done in ({@link AccountSessions#keepCurrent}).
+     */
+    @Transactional
+    public void changeOwnPassword(String currentPassword, String newPassword) {
+        var user = CurrentUsers.require();
+        var violations = new ArrayList<FieldViolation>();
+        if (currentPassword == null || currentPassword.isEmpty()) {
+            violations.add(new FieldViolation("currentPassword", "qiyue.validation.required"));
+        }
+        if (newPassword == null || newPassword.isEmpty()) {
+            violations.add(new FieldViolation("newPassword", "qiyue.validation.required"));
+        } else if (newPassword.length() < 10 || newPassword.length() > 128) {
+            violations.add(new FieldViolation("newPassword", "qiyue.user.password"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        var account = users.findAccountById(user.id())
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "user", user.id()));
+        if (!encoder.matches(currentPassword, account.passwordHash())) {
+            throw new InvalidInputException("currentPassword", "qiyue.user.current-password-wrong");
+        }
+        users.changePassword(user.id(), encoder.encode(newPassword));
+        events.publishEvent(new EntityChanged("USER", user.id(), EntityChanged.Action.UPDATE, user.username(),
+                clock.instant(), List.of(new EntityChanged.Change("/password", null, "(changed)"))));
     }
 
     public List<Team> teams() {

@@ -50,6 +50,17 @@ class UserApi {
         return CurrentUsers.require();
     }
 
+    /** The caller's own new password; {@code currentPassword} proves it is the owner asking. */
+    record PasswordChange(String currentPassword, String newPassword) {
+    }
+
+    /** Changes the caller's password; their UI sessions end (the API keeps no sessions; tokens stay valid). */
+    @PostMapping("/users/me/password")
+    ResponseEntity<Void> changePassword(@RequestBody PasswordChange change) {
+        admin.changeOwnPassword(change.currentPassword(), change.newPassword());
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/users")
     PageResult<User> list(@RequestParam(required = false) String q, @RequestParam(required = false) Role role,
                           @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
