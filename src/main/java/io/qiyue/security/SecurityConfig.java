@@ -13,18 +13,17 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
-import java.io.IOException;
 import java.util.List;
 
 /**
  * Two filter chains: the stateless API ({@code /api/**}: HTTP Basic or Bearer token, no session, no
- * CSRF since no cookie is honoured there) and the browser UI (form login, a session that follows the
+ * CSRF token since no cookie is honoured there, but no cross-site writes with a browser's cached Basic
+ * credentials either) and the browser UI (form login, a session that follows the
  * account, CSRF).
  */
 @Configuration(proxyBeanMethods = false)
@@ -55,7 +54,9 @@ class SecurityConfig {
                                 "/api/v1/reviews/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .authenticationManager(passwordsOnly(passwords))
-                .httpBasic(b -> b.authenticationEntryPoint(problems).realmName("Qiyue"))
+                .httpBasic(b -> b.authenticationEntryPoint(problems))
+                // before any credentials are looked at: a forged request must not cost a password attempt
+                .addFilterBefore(new CrossSiteWriteFilter(problems), BasicAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
@@ -116,61 +117,5 @@ class SecurityConfig {
      */
     private static ProviderManager passwordsOnly(AccountAuthentication passwords) {
         return new ProviderManager(passwords);
-    }
-
-    /** 401 and 403 of the API as problem+json in the caller's language. */
-    static final class ProblemAuthentication implements AuthenticationEntryPoint, AccessDeniedHandler {
-        private final MessageSource messages;
-        private final LocaleResolver locales;
-
-        ProblemAuthentication(MessageSource messages, LocaleResolver locales) {
-            this.messages = messages;
-            this.locales = locales;
-        }
-
-        @Override
-        public void commence(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
-                             org.springframework.security.core.AuthenticationException e) throws IOException {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Qiyue\", Bearer");
-            String code = e instanceof org.springframework.security.authentication.LockedException
-                    ? "qiyue.problem.login-locked" : "qiyue.problem.unauthenticated";
-            write(request, response, 401, "unauthenticated", code);
-        }
-
-        @Override
-        public void handle(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
-                           org.springframework.security.access.AccessDeniedException e) throws IOException {
-            write(request, response, 403, "forbidden", "qiyue.problem.forbidden");
-        }
-
-        private void write(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response, int status,
-                           String type, String code) throws IOException {
-            var locale = locales.resolveLocale(request);
-            String title = messages.getMessage("qiyue.title." + type, null, type, locale);
-            String detail = messages.getMessage(code, null, code, locale);
-            response.setStatus(status);
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"type\":\"https://qiyue.io/problems/" + type + "\",\"title\":"
-                    + quote(title) + ",\"status\":" + status + ",\"detail\":" + quote(detail) + "}");
-        }
-
-        private static String quote(String s) {
-            var sb = new StringBuilder("\"");
-            for (char c : s.toCharArray()) {
-                switch (c) {
-                    case '"' -> sb.append("\\\"");
-                    case '\\' -> sb.append("\\\\");
-                    default -> {
-                        if (c < 0x20) {
-                            sb.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            sb.append(c);
-                        }
-                    }
-                }
-            }
-            return sb.append('"').toString();
-        }
     }
 }

@@ -2,9 +2,11 @@ package io.qiyue.security;
 
 import io.qiyue.testing.ApiTestSupport;
 import io.qiyue.testing.ContractSamples;
+import io.qiyue.testing.LoopbackAddresses;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,12 +20,19 @@ abstract class SecurityApiContract extends ApiTestSupport {
                 "/api/v1/users/me"}) {
             var response = anonymous().get(path);
             assertProblem(response, 401);
-            assertThat(response.header("WWW-Authenticate")).contains("Basic");
+            // a Basic challenge would make a browser ask for and cache a password, which it then sends
+            // along with requests other sites make it send
+            assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly("Bearer realm=\"Qiyue\"");
         }
         long before = contractCount();
         assertProblem(anonymous().post("/api/v1/contracts", "{}"), 401);
-        assertProblem(anonymous().basic("admin", "wrong-password-1").get("/api/v1/contracts"), 401);
-        assertProblem(anonymous().bearer("qy_not-a-real-token").get("/api/v1/contracts"), 401);
+        var wrongPassword = anonymous().from(LoopbackAddresses.next()).basic("admin", "wrong-password-1")
+                .get("/api/v1/contracts");
+        assertProblem(wrongPassword, 401);
+        assertThat(wrongPassword.header("WWW-Authenticate")).doesNotContain("Basic");
+        var wrongToken = anonymous().bearer("qy_not-a-real-token").get("/api/v1/contracts");
+        assertProblem(wrongToken, 401);
+        assertThat(wrongToken.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"Qiyue\", error=\"invalid_token\"");
         assertThat(contractCount()).isEqualTo(before);
     }
 
@@ -89,6 +98,57 @@ abstract class SecurityApiContract extends ApiTestSupport {
             var response = right.get("/api/v1/users/me");
             assertThat(response.status()).as("round %d: %s", round, response).isEqualTo(200);
         }
+    }
+
+    @Test
+    void writesWithPasswordCredentialsMustNotComeFromAnotherSite() {
+        var user = createUser("SALES", null);
+        var basic = anonymous().basic(user.username(), USER_PASSWORD).withHeader("Accept-Language", "en");
+        String body = "{\"name\": \"跨站\"}";
+        int tokens = basic.get("/api/v1/api-tokens").json().size();
+
+        // what a page of another site can make a browser send with its cached password
+        var fromOrigin = basic.request("POST", "/api/v1/api-tokens").json(body)
+                .header("Origin", "https://evil.example").send();
+        assertProblem(fromOrigin, 403);
+        assertThat(fromOrigin.json().path("type").asString()).endsWith("/cross-site-request");
+        assertThat(fromOrigin.json().path("detail").asString()).contains("https://evil.example");
+        assertProblem(basic.request("POST", "/api/v1/api-tokens").json(body).header("Origin", "null").send(), 403);
+        assertProblem(basic.request("POST", "/api/v1/api-tokens").json(body)
+                .header("Sec-Fetch-Site", "cross-site").send(), 403);
+        assertProblem(basic.request("POST", "/api/v1/api-tokens").json(body)
+                .header("Sec-Fetch-Site", "same-site").send(), 403);
+        assertProblem(basic.request("DELETE", "/api/v1/api-tokens/x").header("Origin", "http://localhost:1").send(), 403);
+        for (String simple : new String[] {"text/plain", "text/plain; charset=UTF-8", "application/x-www-form-urlencoded"}) {
+            var refused = basic.request("POST", "/api/v1/api-tokens").body(simple, body).send();
+            assertProblem(refused, 403);
+            assertThat(refused.json().path("detail").asString()).as(simple).contains("application/json");
+        }
+        var multipart = basic.request("POST", "/api/v1/api-tokens").bytes("multipart/form-data; boundary=b",
+                "--b\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nx\r\n--b--\r\n".getBytes(StandardCharsets.UTF_8))
+                .send();
+        assertProblem(multipart, 403);
+        assertThat(multipart.json().path("detail").asString()).contains("X-Requested-With");
+        assertThat(basic.get("/api/v1/api-tokens").json().size()).isEqualTo(tokens);
+
+        // curl and integrations without Origin, the same origin, and reads from anywhere still work
+        assertThat(basic.post("/api/v1/api-tokens", body).status()).isEqualTo(201);
+        assertThat(basic.request("POST", "/api/v1/api-tokens").json(body)
+                .header("Origin", "http://127.0.0.1:" + port).header("Sec-Fetch-Site", "same-origin").send().status())
+                .isEqualTo(201);
+        assertThat(basic.request("POST", "/api/v1/api-tokens").body("application/json; charset=UTF-8", body)
+                .header("Sec-Fetch-Site", "none").send().status()).isEqualTo(201);
+        assertThat(basic.request("GET", "/api/v1/api-tokens").header("Origin", "https://evil.example")
+                .header("Sec-Fetch-Site", "cross-site").send().status()).isEqualTo(200);
+        // a multipart upload with a header no other site can make a browser add gets past the check
+        // (and on to the controller, which takes JSON here)
+        assertThat(basic.request("POST", "/api/v1/api-tokens").bytes("multipart/form-data; boundary=b",
+                        "--b--\r\n".getBytes(StandardCharsets.UTF_8)).header("X-Requested-With", "curl").send().status())
+                .isEqualTo(415);
+        // a browser adds no token by itself: a request with one was written by the caller
+        assertThat(user.client().request("POST", "/api/v1/api-tokens").json(body)
+                .header("Origin", "https://integration.example").send().status()).isEqualTo(201);
+        assertThat(basic.get("/api/v1/api-tokens").json().size()).isEqualTo(tokens + 4);
     }
 
     @Test
