@@ -12,8 +12,8 @@ import org.springframework.web.servlet.LocaleResolver;
 import java.io.IOException;
 
 /**
- * What the API's security filters answer, as problem+json in the caller's language: 401, 403, and 403
- * for cross-site writes. (Once a request reaches a controller,
+ * What the API's security filters answer, as problem+json in the caller's language: 401, 403, 429 for
+ * throttled password attempts, and 403 for cross-site writes. (Once a request reaches a controller,
  * {@code ProblemHandler} answers instead.)
  * <p>
  * A 401 challenges only with {@code Bearer} (RFC 9110 §11.6.1 requires one challenge; RFC 6750 §3 defines
@@ -35,11 +35,15 @@ class ProblemAuthentication implements AuthenticationEntryPoint, AccessDeniedHan
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        String code = e instanceof org.springframework.security.authentication.LockedException
-                ? "qiyue.problem.login-locked" : "qiyue.problem.unauthenticated";
+        if (e instanceof LoginThrottledException throttled) {
+            long seconds = throttled.retryAfter().toSeconds();
+            response.setHeader("Retry-After", Long.toString(seconds));
+            write(request, response, 429, "too-many-attempts", "qiyue.problem.login-throttled", Long.toString(seconds));
+            return;
+        }
         response.setHeader("WWW-Authenticate", e instanceof BearerTokenFilter.InvalidTokenException
                 ? "Bearer realm=\"Qiyue\", error=\"invalid_token\"" : "Bearer realm=\"Qiyue\"");
-        write(request, response, 401, "unauthenticated", code);
+        write(request, response, 401, "unauthenticated", "qiyue.problem.unauthenticated");
     }
 
     @Override

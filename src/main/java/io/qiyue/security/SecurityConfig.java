@@ -13,6 +13,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -23,12 +25,13 @@ import java.util.List;
 /**
  * Two filter chains: the stateless API ({@code /api/**}: HTTP Basic or Bearer token, no session, no
  * CSRF token since no cookie is honoured there, but no cross-site writes with a browser's cached Basic
- * credentials either) and the browser UI (form login, a session that follows the
- * account, CSRF).
+ * credentials either) and the browser UI (form login, a session that follows the account, CSRF).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfig {
+    /** Where a throttled sign-in is forwarded to, to be shown the sign-in page with a 429. */
+    static final String THROTTLED_LOGIN = "/login/throttled";
     /** Where the static files are (path prefixes): open to everybody, and the same for everybody. */
     private static final List<String> STATIC_FILES = List.of("/webjars/", "/css/", "/js/", "/favicon.");
 
@@ -72,8 +75,8 @@ class SecurityConfig {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(STATIC_FILES.stream().map(p -> p.endsWith("/") ? p + "**" : p + "*")
                                 .toArray(String[]::new)).permitAll()
-                        .requestMatchers("/login", "/error", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**",
-                                "/swagger-ui.html")
+                        .requestMatchers("/login", THROTTLED_LOGIN, "/error", "/actuator/health/**", "/v3/api-docs/**",
+                                "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
@@ -81,17 +84,26 @@ class SecurityConfig {
                 .securityContext(c -> c.securityContextRepository(sessions.repository()))
                 .addFilterAfter(sessions.filter(STATIC_FILES), SecurityContextHolderFilter.class)
                 // the default session fixation protection (a new session id at sign-in) stays on
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler((req, res, ex) -> {
-                    String reason = ex instanceof org.springframework.security.authentication.LockedException
-                            ? "locked" : "bad";
-                    res.sendRedirect(req.getContextPath() + "/login?error=" + reason);
-                }).permitAll())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(loginFailure())
+                        .permitAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(toLogin()))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                 + "script-src 'self'; frame-ancestors 'none'; form-action 'self'")));
         return http.build();
+    }
+
+    /** A wrong password goes back to the form; a throttled attempt gets the form with 429 and the wait. */
+    private static AuthenticationFailureHandler loginFailure() {
+        return (request, response, e) -> {
+            if (e instanceof LoginThrottledException) {
+                request.setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION, e);
+                request.getRequestDispatcher(THROTTLED_LOGIN).forward(request, response);
+            } else {
+                response.sendRedirect(request.getContextPath() + "/login?error");
+            }
+        };
     }
 
     /**

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * UI sessions follow the account: what an admin changes about a user (disabled, roles, team, password)
  * holds on that user's very next request in every session they have open; the user's own password
- * change ends their other sessions. Also sign-in and sign-out.
+ * change ends their other sessions. Also sign-in, sign-out and the sign-in page itself.
  */
 abstract class AccountSessionContract extends ApiTestSupport {
 
@@ -194,6 +194,16 @@ abstract class AccountSessionContract extends ApiTestSupport {
                         + "/customers")).header("Cookie", "JSESSIONID=" + session).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(toLogin(replayed)).isTrue();
+    }
+
+    @Test
+    void theSignInPageTakesAnyErrorValue() {
+        for (String query : new String[] {"error", "error=bad", "error=%ff", "error=%ff%fe&logout=%c3%28",
+                "error=%E4%B8%AD", "error=locked&error=x"}) {
+            var page = new Browser(port).get("/login?" + query);
+            assertThat(page.statusCode()).as(query).isEqualTo(200);
+            assertThat(page.body()).as(query).contains("id=\"login-form\"", "id=\"login-error\"");
+        }
     }
 
     private void patchUser(String id, String patch) {

@@ -2,6 +2,7 @@ package io.qiyue.security;
 
 import io.qiyue.testing.ApiTestSupport;
 import io.qiyue.testing.ContractSamples;
+import io.qiyue.testing.HttpResponse;
 import io.qiyue.testing.LoopbackAddresses;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -68,35 +69,115 @@ abstract class SecurityApiContract extends ApiTestSupport {
     }
 
     @Test
-    void locksAnAccountAfterFiveWrongPasswords() {
-        var user = createUser("SALES", null);
-        var other = createUser("SALES", null);
-        var right = anonymous().basic(user.username(), USER_PASSWORD);
-        assertThat(right.get("/api/v1/users/me").status()).isEqualTo(200);
+    void strangersCannotLockAnAccountOutButTheirAddressIsSlowed() {
+        var stranger = anonymous().from(LoopbackAddresses.next());
+        var admin = anonymous().from(LoopbackAddresses.next()).basic("admin", ADMIN_PASSWORD);
 
-        for (int i = 0; i < 5; i++) {
-            assertProblem(anonymous().basic(user.username(), "wrong-password-" + i).get("/api/v1/users/me"), 401);
+        var answers = new ArrayList<Integer>();
+        for (int i = 0; i < 8; i++) {
+            answers.add(stranger.basic("admin", "wrong-password-" + i).get("/api/v1/users/me").status());
         }
+        // four wrong guesses are answered as such, then the address has to wait
+        assertThat(answers).containsExactly(401, 401, 401, 401, 429, 429, 429, 429);
+        var refused = stranger.basic("admin", ADMIN_PASSWORD).withHeader("Accept-Language", "en").get("/api/v1/users/me");
+        assertProblem(refused, 429);
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+        assertThat(refused.json().path("detail").asString()).contains("address").doesNotContain("locked");
 
-        var refused = right.withHeader("Accept-Language", "en").get("/api/v1/users/me");
-        assertProblem(refused, 401);
-        assertThat(refused.json().path("detail").asString()).containsIgnoringCase("locked");
-        // a token issued before keeps working: the lock is against password guessing
-        assertThat(user.client().get("/api/v1/users/me").status()).isEqualTo(200);
-        // other accounts are not affected
-        assertThat(anonymous().basic(other.username(), USER_PASSWORD).get("/api/v1/users/me").status()).isEqualTo(200);
+        // the account's owner, from their own address, is not kept out
+        assertThat(admin.get("/api/v1/users/me").status()).isEqualTo(200);
+        // and a token works from the slowed address: only password guessing is slowed
+        assertThat(admin().get("/api/v1/users/me").status()).isEqualTo(200);
     }
 
     @Test
-    void fewerThanFiveFailuresDoNotLockAndASuccessResetsTheCount() {
+    void fewerThanFiveFailuresDoNotSlowDownAndASuccessForgivesThem() {
         var user = createUser("SALES", null);
-        var right = anonymous().basic(user.username(), USER_PASSWORD);
-        for (int round = 0; round < 2; round++) {
+        var from = anonymous().from(LoopbackAddresses.next());
+        var right = from.basic(user.username(), USER_PASSWORD);
+        for (int round = 0; round < 3; round++) {
             for (int i = 0; i < 4; i++) {
-                assertProblem(anonymous().basic(user.username(), "wrong-password-" + i).get("/api/v1/users/me"), 401);
+                assertProblem(from.basic(user.username(), "wrong-password-" + i).get("/api/v1/users/me"), 401);
             }
             var response = right.get("/api/v1/users/me");
             assertThat(response.status()).as("round %d: %s", round, response).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void passwordSprayingFromOneAddressIsSlowedHarderThanGuessingOnePassword() {
+        var victims = new ArrayList<String>();
+        for (int i = 0; i < 3; i++) {
+            victims.add(createUser("SALES", null).username());
+        }
+        for (int i = 0; i < 17; i++) {
+            victims.add(unique("nobody").replace("-", "_"));
+        }
+        var sprayer = anonymous().from(LoopbackAddresses.next());
+        var answers = new ArrayList<Integer>();
+        HttpResponse last = null;
+        for (String victim : victims) {
+            last = sprayer.basic(victim, "Spring2026!").get("/api/v1/users/me");
+            answers.add(last.status());
+        }
+        assertThat(answers.subList(0, 4)).containsOnly(401);
+        assertThat(answers.subList(4, 20)).containsOnly(429);
+        assertProblem(last, 429);
+        // the same user name guessed five times waits less than five user names guessed once
+        var guesser = anonymous().from(LoopbackAddresses.next());
+        HttpResponse guessed = null;
+        for (int i = 0; i < 5; i++) {
+            guessed = guesser.basic(victims.get(0), "wrong-password-" + i).get("/api/v1/users/me");
+        }
+        assertProblem(guessed, 429);
+        assertThat(Long.parseLong(last.header("Retry-After")))
+                .isGreaterThan(Long.parseLong(guessed.header("Retry-After")));
+        // the sprayed users themselves are not kept out
+        assertThat(anonymous().from(LoopbackAddresses.next()).basic(victims.get(1), USER_PASSWORD)
+                .get("/api/v1/users/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAccountAttackedFromManyAddressesIsSlowedWithoutLockingOutItsOwner() {
+        var user = createUser("SALES", null);
+        var home = anonymous().from(LoopbackAddresses.next()).basic(user.username(), USER_PASSWORD);
+        assertThat(home.get("/api/v1/users/me").status()).isEqualTo(200);
+
+        var answers = new ArrayList<Integer>();
+        for (int address = 0; address < 5; address++) {
+            var attacker = anonymous().from(LoopbackAddresses.next());
+            for (int i = 0; i < 3; i++) {
+                answers.add(attacker.basic(user.username(), "wrong-password-" + address + i).get("/api/v1/users/me")
+                        .status());
+            }
+        }
+        // with three failures each, no address is slowed; the account is, from its tenth failure on
+        assertThat(answers.subList(0, 9)).containsOnly(401);
+        assertThat(answers.subList(9, 15)).containsOnly(429);
+
+        var newcomer = anonymous().from(LoopbackAddresses.next()).basic(user.username(), USER_PASSWORD)
+                .get("/api/v1/users/me");
+        assertProblem(newcomer, 429);
+        assertThat(Long.parseLong(newcomer.header("Retry-After"))).isPositive();
+        // where the owner signed in before, the right password still works
+        assertThat(home.get("/api/v1/users/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theLoginPageAnswersThrottledAttemptsWith429AndSaysWhy() {
+        var user = createUser("SALES", null);
+        var browser = new Browser(port, LoopbackAddresses.next());
+        for (int i = 0; i < 4; i++) {
+            var failed = browser.tryLogin(user.username(), "wrong-password-" + i);
+            assertThat(failed.statusCode()).isEqualTo(302);
+            assertThat(failed.headers().firstValue("Location").orElse("")).endsWith("/login?error");
+        }
+        for (String password : new String[] {"wrong-password-4", USER_PASSWORD}) {
+            var throttled = browser.tryLogin(user.username(), password);
+            assertThat(throttled.statusCode()).isEqualTo(429);
+            assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+            assertThat(throttled.body()).contains("id=\"login-throttled\"", "id=\"login-form\"")
+                    .doesNotContain("Exception");
         }
     }
 

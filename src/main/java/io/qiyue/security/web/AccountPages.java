@@ -5,10 +5,12 @@ import io.qiyue.security.ApiTokens;
 import io.qiyue.security.CurrentUsers;
 import io.qiyue.security.UserAdministration;
 import io.qiyue.shared.InvalidInputException;
+import io.qiyue.shared.TooManyRequestsException;
 import io.qiyue.shared.web.Forms;
 import io.qiyue.shared.web.PageController;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
@@ -91,9 +93,14 @@ class AccountPages {
             return "account/password";
         }
         try {
-            administration.changeOwnPassword(form.currentPassword, form.newPassword);
+            administration.changeOwnPassword(request.getRemoteAddr(), form.currentPassword, form.newPassword);
         } catch (InvalidInputException e) {
             Forms.reject(result, e.violations());
+            return "account/password";
+        } catch (TooManyRequestsException e) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader("Retry-After", Long.toString(e.retryAfter().toSeconds()));
+            Forms.reject(result, e.code(), e.args().toArray());
             return "account/password";
         }
         sessions.keepCurrent(request, response);
