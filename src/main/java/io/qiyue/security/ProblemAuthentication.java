@@ -16,8 +16,8 @@ import java.io.IOException;
  * throttled password attempts, and 403 for cross-site writes. (Once a request reaches a controller,
  * {@code ProblemHandler} answers instead.)
  * <p>
- * A 401 challenges only with {@code Bearer} (RFC 9110 §11.6.1 requires one challenge; RFC 6750 §3 defines
- * Bearer's). A {@code Basic} challenge would make a browser ask for a password and then send it along
+ * A 401 challenges only with {@code Bearer} (RFC 9110 §15.5.2 requires at least one challenge, §11.6.1;
+ * RFC 6750 §3 defines Bearer's). A {@code Basic} challenge would make a browser ask for a password and then send it along
  * with every request to this host, also those that pages of other sites make it send. Clients that send
  * Basic credentials of their own accord (curl -u, integrations) do not need the challenge.
  */
