@@ -2,7 +2,6 @@ package io.qiyue.security;
 
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -10,6 +9,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /** Password authentication (form login and HTTP Basic) behind the login throttle. */
@@ -19,8 +19,7 @@ class AccountAuthentication implements AuthenticationProvider {
     private final LoginThrottle throttle;
 
     AccountAuthentication(Users users, PasswordEncoder encoder, LoginThrottle throttle) {
-        UserDetailsService details = username -> users.findByUsername(username)
-                .map(u -> AccountPrincipal.of(u, users.passwordHash(username).orElseThrow()))
+        UserDetailsService details = username -> users.findAccount(username).map(AccountPrincipal::of)
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
         this.passwords = new DaoAuthenticationProvider(details);
         this.passwords.setPasswordEncoder(encoder);
@@ -30,15 +29,22 @@ class AccountAuthentication implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication authentication) throws AuthenticationException {
         String username = authentication.getName();
-        if (throttle.isLocked(username)) {
-            throw new LockedException("too many failed logins; try again later");
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails web
+                ? web.getRemoteAddress() : null;
+        var wait = throttle.check(address, username);
+        if (wait.isPresent()) {
+            throw new LoginThrottledException(wait.get());
         }
         try {
             Authentication result = passwords.authenticate(authentication);
-            throttle.succeeded(username);
+            throttle.succeeded(address, username);
             return result;
         } catch (BadCredentialsException e) {
-            throttle.failed(username);
+            // the failure that starts a wait says so at once, rather than with one more 401
+            var next = throttle.failed(address, username);
+            if (next.isPresent()) {
+                throw new LoginThrottledException(next.get());
+            }
             throw e;
         }
     }

@@ -115,7 +115,7 @@ public class ApiTokens {
             jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?").params(DbTime.toDb(now), row.get().id())
                     .update();
         }
-        return users.findById(row.get().userId()).filter(User::enabled).map(u -> AccountPrincipal.of(u, null));
+        return users.findById(row.get().userId()).filter(User::enabled).map(AccountPrincipal::of);
     }
 
 }

@@ -33,7 +33,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
         var principal = tokens.authenticate(header.substring(7).trim());
         if (principal.isEmpty()) {
             SecurityContextHolder.clearContext();
-            entryPoint.commence(request, response, new BadCredentialsException("invalid API token"));
+            entryPoint.commence(request, response, new InvalidTokenException());
             return;
         }
         var context = SecurityContextHolder.createEmptyContext();
@@ -41,5 +41,15 @@ class BearerTokenFilter extends OncePerRequestFilter {
                 principal.get().getAuthorities()));
         SecurityContextHolder.setContext(context);
         chain.doFilter(request, response);
+    }
+
+    /** A Bearer token that is not (or no longer) valid: RFC 6750's {@code invalid_token}. */
+    static final class InvalidTokenException extends BadCredentialsException {
+        @java.io.Serial
+        private static final long serialVersionUID = 1L;
+
+        InvalidTokenException() {
+            super("invalid API token");
+        }
     }
 }

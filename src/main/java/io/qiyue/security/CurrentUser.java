@@ -1,9 +1,14 @@
 package io.qiyue.security;
 
+import java.io.Serializable;
 import java.util.Set;
 
-/** The authenticated user of the current request, as the other modules see them. */
-public record CurrentUser(String id, String username, String displayName, Set<Role> roles, String teamId) {
+/**
+ * The authenticated user of the current request, as the other modules see them. Serializable: a UI
+ * session keeps it, and sessions may be stored outside this process.
+ */
+public record CurrentUser(String id, String username, String displayName, Set<Role> roles, String teamId)
+        implements Serializable {
 
     public CurrentUser {
         roles = Set.copyOf(roles);

@@ -22,7 +22,7 @@ public class RunAs {
     public <T> T user(String username, Supplier<T> work) {
         var user = users.findByUsername(username)
                 .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "user", username));
-        var principal = AccountPrincipal.of(user, null);
+        var principal = AccountPrincipal.of(user);
         var previous = SecurityContextHolder.getContext();
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(principal, null,

@@ -13,19 +13,27 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
-import java.io.IOException;
+import java.util.List;
 
 /**
  * Two filter chains: the stateless API ({@code /api/**}: HTTP Basic or Bearer token, no session, no
- * CSRF since no cookie is honoured there) and the browser UI (form login, session, CSRF).
+ * CSRF token since no cookie is honoured there, but no cross-site writes with a browser's cached Basic
+ * credentials either) and the browser UI (form login, a session that follows the account, CSRF).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfig {
+    /** Where a throttled sign-in is forwarded to, to be shown the sign-in page with a 429. */
+    static final String THROTTLED_LOGIN = "/login/throttled";
+    /** Where the static files are (path prefixes): open to everybody, and the same for everybody. */
+    private static final List<String> STATIC_FILES = List.of("/webjars/", "/css/", "/js/", "/favicon.");
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -44,12 +52,14 @@ class SecurityConfig {
                             ProblemAuthentication problems) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/api/v1/users/me").authenticated()
+                        .requestMatchers("/api/v1/users/me", "/api/v1/users/me/**").authenticated()
                         .requestMatchers("/api/v1/users/**", "/api/v1/teams/**", "/api/v1/audit/**",
                                 "/api/v1/reviews/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .authenticationManager(passwordsOnly(passwords))
-                .httpBasic(b -> b.authenticationEntryPoint(problems).realmName("Qiyue"))
+                .httpBasic(b -> b.authenticationEntryPoint(problems))
+                // before any credentials are looked at: a forged request must not cost a password attempt
+                .addFilterBefore(new CrossSiteWriteFilter(problems), BasicAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
@@ -60,24 +70,56 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain ui(HttpSecurity http, AccountAuthentication passwords) throws Exception {
+    SecurityFilterChain ui(HttpSecurity http, AccountAuthentication passwords, AccountSessions sessions)
+            throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/error",
-                                "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        .requestMatchers(STATIC_FILES.stream().map(p -> p.endsWith("/") ? p + "**" : p + "*")
+                                .toArray(String[]::new)).permitAll()
+                        .requestMatchers("/login", THROTTLED_LOGIN, "/error", "/actuator/health/**", "/v3/api-docs/**",
+                                "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .authenticationManager(passwordsOnly(passwords))
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler((req, res, ex) -> {
-                    String reason = ex instanceof org.springframework.security.authentication.LockedException
-                            ? "locked" : "bad";
-                    res.sendRedirect(req.getContextPath() + "/login?error=" + reason);
-                }).permitAll())
+                .securityContext(c -> c.securityContextRepository(sessions.repository()))
+                .addFilterAfter(sessions.filter(STATIC_FILES), SecurityContextHolderFilter.class)
+                // the default session fixation protection (a new session id at sign-in) stays on
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(loginFailure())
+                        .permitAll())
+                .exceptionHandling(e -> e.authenticationEntryPoint(toLogin()))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                 + "script-src 'self'; frame-ancestors 'none'; form-action 'self'")));
         return http.build();
+    }
+
+    /** A wrong password goes back to the form; a throttled attempt gets the form with 429 and the wait. */
+    private static AuthenticationFailureHandler loginFailure() {
+        return (request, response, e) -> {
+            if (e instanceof LoginThrottledException) {
+                request.setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION, e);
+                request.getRequestDispatcher(THROTTLED_LOGIN).forward(request, response);
+            } else {
+                response.sendRedirect(request.getContextPath() + "/login?error");
+            }
+        };
+    }
+
+    /**
+     * To the sign-in page. htmx would swap the page a redirect leads to into the part of the page it
+     * updates; it is told to load the sign-in page instead.
+     */
+    private static AuthenticationEntryPoint toLogin() {
+        var redirect = new LoginUrlAuthenticationEntryPoint("/login");
+        return (request, response, e) -> {
+            if (request.getHeader("HX-Request") != null) {
+                response.setHeader("HX-Redirect", request.getContextPath() + "/login");
+                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            } else {
+                redirect.commence(request, response, e);
+            }
+        };
     }
 
     /**
@@ -87,61 +129,5 @@ class SecurityConfig {
      */
     private static ProviderManager passwordsOnly(AccountAuthentication passwords) {
         return new ProviderManager(passwords);
-    }
-
-    /** 401 and 403 of the API as problem+json in the caller's language. */
-    static final class ProblemAuthentication implements AuthenticationEntryPoint, AccessDeniedHandler {
-        private final MessageSource messages;
-        private final LocaleResolver locales;
-
-        ProblemAuthentication(MessageSource messages, LocaleResolver locales) {
-            this.messages = messages;
-            this.locales = locales;
-        }
-
-        @Override
-        public void commence(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
-                             org.springframework.security.core.AuthenticationException e) throws IOException {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Qiyue\", Bearer");
-            String code = e instanceof org.springframework.security.authentication.LockedException
-                    ? "qiyue.problem.login-locked" : "qiyue.problem.unauthenticated";
-            write(request, response, 401, "unauthenticated", code);
-        }
-
-        @Override
-        public void handle(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response,
-                           org.springframework.security.access.AccessDeniedException e) throws IOException {
-            write(request, response, 403, "forbidden", "qiyue.problem.forbidden");
-        }
-
-        private void write(jakarta.servlet.http.HttpServletRequest request, HttpServletResponse response, int status,
-                           String type, String code) throws IOException {
-            var locale = locales.resolveLocale(request);
-            String title = messages.getMessage("qiyue.title." + type, null, type, locale);
-            String detail = messages.getMessage(code, null, code, locale);
-            response.setStatus(status);
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"type\":\"https://qiyue.io/problems/" + type + "\",\"title\":"
-                    + quote(title) + ",\"status\":" + status + ",\"detail\":" + quote(detail) + "}");
-        }
-
-        private static String quote(String s) {
-            var sb = new StringBuilder("\"");
-            for (char c : s.toCharArray()) {
-                switch (c) {
-                    case '"' -> sb.append("\\\"");
-                    case '\\' -> sb.append("\\\\");
-                    default -> {
-                        if (c < 0x20) {
-                            sb.append(String.format("\\u%04x", (int) c));
-                        } else {
-                            sb.append(c);
-                        }
-                    }
-                }
-            }
-            return sb.append('"').toString();
-        }
     }
 }

@@ -10,6 +10,7 @@ import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Paging;
 import io.qiyue.shared.PreconditionFailedException;
 import io.qiyue.shared.Text;
+import io.qiyue.shared.TooManyRequestsException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -31,12 +32,15 @@ public class UserAdministration {
     private final PasswordEncoder encoder;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final LoginThrottle throttle;
 
-    UserAdministration(Users users, PasswordEncoder encoder, Clock clock, ApplicationEventPublisher events) {
+    UserAdministration(Users users, PasswordEncoder encoder, Clock clock, ApplicationEventPublisher events,
+                       LoginThrottle throttle) {
         this.users = users;
         this.encoder = encoder;
         this.clock = clock;
         this.events = events;
+        this.throttle = throttle;
     }
 
     public PageResult<User> list(String q, Role role, Integer page, Integer size, String sort) {
@@ -87,7 +91,9 @@ public class UserAdministration {
         var after = new User(id, before.username(), input.displayName().trim(), Text.blankToNull(input.email()),
                 input.roles(), Text.blankToNull(input.teamId()), enabled, expectedVersion + 1, before.createdAt());
         String hash = input.password() == null ? null : encoder.encode(input.password());
-        if (!users.update(after, expectedVersion, hash)) {
+        // a new password, and disabling, end the user's sessions (for good: enabling again revives none)
+        boolean endSessions = hash != null || (before.enabled() && !enabled);
+        if (!users.update(after, expectedVersion, hash, endSessions)) {
             throw new PreconditionFailedException("qiyue.problem.stale", get(id).version());
         }
         var changes = describe(before, after);
@@ -97,6 +103,49 @@ public class UserAdministration {
         events.publishEvent(new EntityChanged("USER", id, EntityChanged.Action.UPDATE, CurrentUsers.actorName(),
                 clock.instant(), changes));
         return after;
+    }
+
+    /**
+     * The signed-in user sets a new password, proving the current one. Their UI sessions end; the web layer
+     * keeps the one this was done in ({@link AccountSessions#keepCurrent}). Wrong current passwords count
+     * as failed sign-ins from {@code address}, so that a stolen session cannot guess its way to the account.
+     */
+    @Transactional
+    public void changeOwnPassword(String address, String currentPassword, String newPassword) {
+        var user = CurrentUsers.require();
+        var violations = new ArrayList<FieldViolation>();
+        if (currentPassword == null || currentPassword.isEmpty()) {
+            violations.add(new FieldViolation("currentPassword", "qiyue.validation.required"));
+        }
+        if (newPassword == null || newPassword.isEmpty()) {
+            violations.add(new FieldViolation("newPassword", "qiyue.validation.required"));
+        } else if (newPassword.length() < 10 || newPassword.length() > 128) {
+            violations.add(new FieldViolation("newPassword", "qiyue.user.password"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        var wait = throttle.check(address, user.username());
+        if (wait.isPresent()) {
+            throw tooMany(wait.get());
+        }
+        var account = users.findAccountById(user.id())
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "user", user.id()));
+        if (!encoder.matches(currentPassword, account.passwordHash())) {
+            var next = throttle.failed(address, user.username());
+            if (next.isPresent()) {
+                throw tooMany(next.get());
+            }
+            throw new InvalidInputException("currentPassword", "qiyue.user.current-password-wrong");
+        }
+        throttle.succeeded(address, user.username());
+        users.changePassword(user.id(), encoder.encode(newPassword));
+        events.publishEvent(new EntityChanged("USER", user.id(), EntityChanged.Action.UPDATE, user.username(),
+                clock.instant(), List.of(new EntityChanged.Change("/password", null, "(changed)"))));
+    }
+
+    private static TooManyRequestsException tooMany(java.time.Duration wait) {
+        return new TooManyRequestsException(wait, "qiyue.problem.login-throttled", Long.toString(wait.toSeconds()));
     }
 
     public List<Team> teams() {

@@ -23,6 +23,13 @@ class Users {
     private static final RowMapper<Team> TEAM = (rs, n) -> new Team(rs.getString("id"), rs.getString("name"),
             rs.getString("manager_id"), rs.getInt("version"), DbTime.read(rs, "created_at"));
 
+    private static final RowMapper<Account> ACCOUNT = (rs, n) -> new Account(USER.mapRow(rs, n),
+            rs.getString("password_hash"), rs.getInt("credentials_version"));
+
+    /** A user as sign-in and sessions see them: with the password hash and the credentials version. */
+    record Account(User user, String passwordHash, int credentialsVersion) {
+    }
+
     private final JdbcClient jdbc;
 
     Users(JdbcClient jdbc) {
@@ -51,9 +58,15 @@ class Users {
                 .query(USER).optional();
     }
 
-    Optional<String> passwordHash(String username) {
-        return jdbc.sql("SELECT password_hash FROM app_user WHERE username = ?").param(username)
-                .query(String.class).optional();
+    Optional<Account> findAccount(String username) {
+        return jdbc.sql("SELECT " + USER_COLUMNS + ", password_hash, credentials_version FROM app_user WHERE username = ?")
+                .param(username).query(ACCOUNT).optional();
+    }
+
+    /** The one lookup (by primary key) each request of a UI session costs. */
+    Optional<Account> findAccountById(String id) {
+        return jdbc.sql("SELECT " + USER_COLUMNS + ", password_hash, credentials_version FROM app_user WHERE id = ?")
+                .param(id).query(ACCOUNT).optional();
     }
 
     List<String> usernamesInTeam(String teamId) {
@@ -89,13 +102,24 @@ class Users {
                 .update();
     }
 
-    /** Saves if the stored version is still {@code expectedVersion}; false when someone saved in between. */
-    boolean update(User user, int expectedVersion, String newPasswordHash) {
+    /**
+     * Saves if the stored version is still {@code expectedVersion}; false when someone saved in between.
+     * {@code endSessions} moves the credentials version on, which ends the user's UI sessions.
+     */
+    boolean update(User user, int expectedVersion, String newPasswordHash, boolean endSessions) {
         return jdbc.sql("UPDATE app_user SET display_name = ?, email = ?, roles = ?, team_id = ?, enabled = ?,"
-                        + " password_hash = COALESCE(?, password_hash), version = ? WHERE id = ? AND version = ?")
+                        + " password_hash = COALESCE(?, password_hash), version = ?,"
+                        + " credentials_version = credentials_version + ? WHERE id = ? AND version = ?")
                 .params(user.displayName(), user.email(), formatRoles(user.roles()), user.teamId(), user.enabled(),
-                        newPasswordHash, expectedVersion + 1, user.id(), expectedVersion)
+                        newPasswordHash, expectedVersion + 1, endSessions ? 1 : 0, user.id(), expectedVersion)
                 .update() == 1;
+    }
+
+    /** A new password chosen by the user: a change of the row and of its credentials. */
+    void changePassword(String id, String passwordHash) {
+        jdbc.sql("UPDATE app_user SET password_hash = ?, version = version + 1,"
+                        + " credentials_version = credentials_version + 1 WHERE id = ?")
+                .params(passwordHash, id).update();
     }
 
     List<Team> teams() {

@@ -2,9 +2,12 @@ package io.qiyue.security;
 
 import io.qiyue.testing.ApiTestSupport;
 import io.qiyue.testing.ContractSamples;
+import io.qiyue.testing.HttpResponse;
+import io.qiyue.testing.LoopbackAddresses;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,12 +21,19 @@ abstract class SecurityApiContract extends ApiTestSupport {
                 "/api/v1/users/me"}) {
             var response = anonymous().get(path);
             assertProblem(response, 401);
-            assertThat(response.header("WWW-Authenticate")).contains("Basic");
+            // a Basic challenge would make a browser ask for and cache a password, which it then sends
+            // along with requests other sites make it send
+            assertThat(response.headers().allValues("WWW-Authenticate")).containsExactly("Bearer realm=\"Qiyue\"");
         }
         long before = contractCount();
         assertProblem(anonymous().post("/api/v1/contracts", "{}"), 401);
-        assertProblem(anonymous().basic("admin", "wrong-password-1").get("/api/v1/contracts"), 401);
-        assertProblem(anonymous().bearer("qy_not-a-real-token").get("/api/v1/contracts"), 401);
+        var wrongPassword = anonymous().from(LoopbackAddresses.next()).basic("admin", "wrong-password-1")
+                .get("/api/v1/contracts");
+        assertProblem(wrongPassword, 401);
+        assertThat(wrongPassword.header("WWW-Authenticate")).doesNotContain("Basic");
+        var wrongToken = anonymous().bearer("qy_not-a-real-token").get("/api/v1/contracts");
+        assertProblem(wrongToken, 401);
+        assertThat(wrongToken.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"Qiyue\", error=\"invalid_token\"");
         assertThat(contractCount()).isEqualTo(before);
     }
 
@@ -59,36 +69,167 @@ abstract class SecurityApiContract extends ApiTestSupport {
     }
 
     @Test
-    void locksAnAccountAfterFiveWrongPasswords() {
-        var user = createUser("SALES", null);
-        var other = createUser("SALES", null);
-        var right = anonymous().basic(user.username(), USER_PASSWORD);
-        assertThat(right.get("/api/v1/users/me").status()).isEqualTo(200);
+    void strangersCannotLockAnAccountOutButTheirAddressIsSlowed() {
+        var stranger = anonymous().from(LoopbackAddresses.next());
+        var admin = anonymous().from(LoopbackAddresses.next()).basic("admin", ADMIN_PASSWORD);
 
-        for (int i = 0; i < 5; i++) {
-            assertProblem(anonymous().basic(user.username(), "wrong-password-" + i).get("/api/v1/users/me"), 401);
+        var answers = new ArrayList<Integer>();
+        for (int i = 0; i < 8; i++) {
+            answers.add(stranger.basic("admin", "wrong-password-" + i).get("/api/v1/users/me").status());
         }
+        // four wrong guesses are answered as such, then the address has to wait
+        assertThat(answers).containsExactly(401, 401, 401, 401, 429, 429, 429, 429);
+        var refused = stranger.basic("admin", ADMIN_PASSWORD).withHeader("Accept-Language", "en").get("/api/v1/users/me");
+        assertProblem(refused, 429);
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+        assertThat(refused.json().path("detail").asString()).contains("address").doesNotContain("locked");
 
-        var refused = right.withHeader("Accept-Language", "en").get("/api/v1/users/me");
-        assertProblem(refused, 401);
-        assertThat(refused.json().path("detail").asString()).containsIgnoringCase("locked");
-        // a token issued before keeps working: the lock is against password guessing
-        assertThat(user.client().get("/api/v1/users/me").status()).isEqualTo(200);
-        // other accounts are not affected
-        assertThat(anonymous().basic(other.username(), USER_PASSWORD).get("/api/v1/users/me").status()).isEqualTo(200);
+        // the account's owner, from their own address, is not kept out
+        assertThat(admin.get("/api/v1/users/me").status()).isEqualTo(200);
+        // and a token works from the slowed address: only password guessing is slowed
+        assertThat(admin().get("/api/v1/users/me").status()).isEqualTo(200);
     }
 
     @Test
-    void fewerThanFiveFailuresDoNotLockAndASuccessResetsTheCount() {
+    void fewerThanFiveFailuresDoNotSlowDownAndASuccessForgivesThem() {
         var user = createUser("SALES", null);
-        var right = anonymous().basic(user.username(), USER_PASSWORD);
-        for (int round = 0; round < 2; round++) {
+        var from = anonymous().from(LoopbackAddresses.next());
+        var right = from.basic(user.username(), USER_PASSWORD);
+        for (int round = 0; round < 3; round++) {
             for (int i = 0; i < 4; i++) {
-                assertProblem(anonymous().basic(user.username(), "wrong-password-" + i).get("/api/v1/users/me"), 401);
+                assertProblem(from.basic(user.username(), "wrong-password-" + i).get("/api/v1/users/me"), 401);
             }
             var response = right.get("/api/v1/users/me");
             assertThat(response.status()).as("round %d: %s", round, response).isEqualTo(200);
         }
+    }
+
+    @Test
+    void passwordSprayingFromOneAddressIsSlowedHarderThanGuessingOnePassword() {
+        var victims = new ArrayList<String>();
+        for (int i = 0; i < 3; i++) {
+            victims.add(createUser("SALES", null).username());
+        }
+        for (int i = 0; i < 17; i++) {
+            victims.add(unique("nobody").replace("-", "_"));
+        }
+        var sprayer = anonymous().from(LoopbackAddresses.next());
+        var answers = new ArrayList<Integer>();
+        HttpResponse last = null;
+        for (String victim : victims) {
+            last = sprayer.basic(victim, "Spring2026!").get("/api/v1/users/me");
+            answers.add(last.status());
+        }
+        assertThat(answers.subList(0, 4)).containsOnly(401);
+        assertThat(answers.subList(4, 20)).containsOnly(429);
+        assertProblem(last, 429);
+        // the same user name guessed five times waits less than five user names guessed once
+        var guesser = anonymous().from(LoopbackAddresses.next());
+        HttpResponse guessed = null;
+        for (int i = 0; i < 5; i++) {
+            guessed = guesser.basic(victims.get(0), "wrong-password-" + i).get("/api/v1/users/me");
+        }
+        assertProblem(guessed, 429);
+        assertThat(Long.parseLong(last.header("Retry-After")))
+                .isGreaterThan(Long.parseLong(guessed.header("Retry-After")));
+        // the sprayed users themselves are not kept out
+        assertThat(anonymous().from(LoopbackAddresses.next()).basic(victims.get(1), USER_PASSWORD)
+                .get("/api/v1/users/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAccountAttackedFromManyAddressesIsSlowedWithoutLockingOutItsOwner() {
+        var user = createUser("SALES", null);
+        var home = anonymous().from(LoopbackAddresses.next()).basic(user.username(), USER_PASSWORD);
+        assertThat(home.get("/api/v1/users/me").status()).isEqualTo(200);
+
+        var answers = new ArrayList<Integer>();
+        for (int address = 0; address < 5; address++) {
+            var attacker = anonymous().from(LoopbackAddresses.next());
+            for (int i = 0; i < 3; i++) {
+                answers.add(attacker.basic(user.username(), "wrong-password-" + address + i).get("/api/v1/users/me")
+                        .status());
+            }
+        }
+        // with three failures each, no address is slowed; the account is, from its tenth failure on
+        assertThat(answers.subList(0, 9)).containsOnly(401);
+        assertThat(answers.subList(9, 15)).containsOnly(429);
+
+        var newcomer = anonymous().from(LoopbackAddresses.next()).basic(user.username(), USER_PASSWORD)
+                .get("/api/v1/users/me");
+        assertProblem(newcomer, 429);
+        assertThat(Long.parseLong(newcomer.header("Retry-After"))).isPositive();
+        // where the owner signed in before, the right password still works
+        assertThat(home.get("/api/v1/users/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theLoginPageAnswersThrottledAttemptsWith429AndSaysWhy() {
+        var user = createUser("SALES", null);
+        var browser = new Browser(port, LoopbackAddresses.next());
+        for (int i = 0; i < 4; i++) {
+            var failed = browser.tryLogin(user.username(), "wrong-password-" + i);
+            assertThat(failed.statusCode()).isEqualTo(302);
+            assertThat(failed.headers().firstValue("Location").orElse("")).endsWith("/login?error");
+        }
+        for (String password : new String[] {"wrong-password-4", USER_PASSWORD}) {
+            var throttled = browser.tryLogin(user.username(), password);
+            assertThat(throttled.statusCode()).isEqualTo(429);
+            assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+            assertThat(throttled.body()).contains("id=\"login-throttled\"", "id=\"login-form\"")
+                    .doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void writesWithPasswordCredentialsMustNotComeFromAnotherSite() {
+        var user = createUser("SALES", null);
+        var basic = anonymous().basic(user.username(), USER_PASSWORD).withHeader("Accept-Language", "en");
+        String body = "{\"name\": \"跨站\"}";
+        int tokens = basic.get("/api/v1/api-tokens").json().size();
+
+        // what a page of another site can make a browser send with its cached password
+        var fromOrigin = basic.request("POST", "/api/v1/api-tokens").json(body)
+                .header("Origin", "https://evil.example").send();
+        assertProblem(fromOrigin, 403);
+        assertThat(fromOrigin.json().path("type").asString()).endsWith("/cross-site-request");
+        assertThat(fromOrigin.json().path("detail").asString()).contains("https://evil.example");
+        assertProblem(basic.request("POST", "/api/v1/api-tokens").json(body).header("Origin", "null").send(), 403);
+        assertProblem(basic.request("POST", "/api/v1/api-tokens").json(body)
+                .header("Sec-Fetch-Site", "cross-site").send(), 403);
+        assertProblem(basic.request("POST", "/api/v1/api-tokens").json(body)
+                .header("Sec-Fetch-Site", "same-site").send(), 403);
+        assertProblem(basic.request("DELETE", "/api/v1/api-tokens/x").header("Origin", "http://localhost:1").send(), 403);
+        for (String simple : new String[] {"text/plain", "text/plain; charset=UTF-8", "application/x-www-form-urlencoded"}) {
+            var refused = basic.request("POST", "/api/v1/api-tokens").body(simple, body).send();
+            assertProblem(refused, 403);
+            assertThat(refused.json().path("detail").asString()).as(simple).contains("application/json");
+        }
+        var multipart = basic.request("POST", "/api/v1/api-tokens").bytes("multipart/form-data; boundary=b",
+                "--b\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nx\r\n--b--\r\n".getBytes(StandardCharsets.UTF_8))
+                .send();
+        assertProblem(multipart, 403);
+        assertThat(multipart.json().path("detail").asString()).contains("X-Requested-With");
+        assertThat(basic.get("/api/v1/api-tokens").json().size()).isEqualTo(tokens);
+
+        // curl and integrations without Origin, the same origin, and reads from anywhere still work
+        assertThat(basic.post("/api/v1/api-tokens", body).status()).isEqualTo(201);
+        assertThat(basic.request("POST", "/api/v1/api-tokens").json(body)
+                .header("Origin", "http://127.0.0.1:" + port).header("Sec-Fetch-Site", "same-origin").send().status())
+                .isEqualTo(201);
+        assertThat(basic.request("POST", "/api/v1/api-tokens").body("application/json; charset=UTF-8", body)
+                .header("Sec-Fetch-Site", "none").send().status()).isEqualTo(201);
+        assertThat(basic.request("GET", "/api/v1/api-tokens").header("Origin", "https://evil.example")
+                .header("Sec-Fetch-Site", "cross-site").send().status()).isEqualTo(200);
+        // a multipart upload with a header no other site can make a browser add gets past the check
+        // (and on to the controller, which takes JSON here)
+        assertThat(basic.request("POST", "/api/v1/api-tokens").bytes("multipart/form-data; boundary=b",
+                        "--b--\r\n".getBytes(StandardCharsets.UTF_8)).header("X-Requested-With", "curl").send().status())
+                .isEqualTo(415);
+        // a browser adds no token by itself: a request with one was written by the caller
+        assertThat(user.client().request("POST", "/api/v1/api-tokens").json(body)
+                .header("Origin", "https://integration.example").send().status()).isEqualTo(201);
+        assertThat(basic.get("/api/v1/api-tokens").json().size()).isEqualTo(tokens + 4);
     }
 
     @Test

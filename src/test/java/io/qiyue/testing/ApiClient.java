@@ -3,7 +3,9 @@ package io.qiyue.testing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +13,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
@@ -23,26 +26,30 @@ public final class ApiClient {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
 
+    private static final Map<String, HttpClient> BY_SOURCE = new ConcurrentHashMap<>();
+
+    private final HttpClient http;
     private final String baseUrl;
     private final String authorization;
     private final Map<String, String> defaultHeaders;
 
-    private ApiClient(String baseUrl, String authorization, Map<String, String> defaultHeaders) {
+    private ApiClient(HttpClient http, String baseUrl, String authorization, Map<String, String> defaultHeaders) {
+        this.http = http;
         this.baseUrl = baseUrl;
         this.authorization = authorization;
         this.defaultHeaders = Map.copyOf(defaultHeaders);
     }
 
     public static ApiClient anonymous(int port) {
-        return new ApiClient("http://127.0.0.1:" + port, null, Map.of());
+        return new ApiClient(HTTP, "http://127.0.0.1:" + port, null, Map.of());
     }
 
     public ApiClient bearer(String token) {
-        return new ApiClient(baseUrl, "Bearer " + token, defaultHeaders);
+        return new ApiClient(http, baseUrl, "Bearer " + token, defaultHeaders);
     }
 
     public ApiClient basic(String username, String password) {
-        return new ApiClient(baseUrl, "Basic " + Base64.getEncoder()
+        return new ApiClient(http, baseUrl, "Basic " + Base64.getEncoder()
                 .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8)), defaultHeaders);
     }
 
@@ -50,7 +57,24 @@ public final class ApiClient {
     public ApiClient withHeader(String name, String value) {
         var headers = new LinkedHashMap<>(defaultHeaders);
         headers.put(name, value);
-        return new ApiClient(baseUrl, authorization, headers);
+        return new ApiClient(http, baseUrl, authorization, headers);
+    }
+
+    /**
+     * The same identity connecting from another loopback address ({@code 127.0.0.2} …, all of
+     * 127.0.0.0/8 is the loopback interface on Linux), so that the server sees a different client
+     * address, as it would for another machine.
+     */
+    public ApiClient from(String loopbackAddress) {
+        var client = BY_SOURCE.computeIfAbsent(loopbackAddress, address -> {
+            try {
+                return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(10)).localAddress(InetAddress.getByName(address)).build();
+            } catch (UnknownHostException e) {
+                throw new IllegalArgumentException(address, e);
+            }
+        });
+        return new ApiClient(client, baseUrl, authorization, defaultHeaders);
     }
 
     public HttpResponse get(String path) {
@@ -140,7 +164,7 @@ public final class ApiClient {
             }
             headers.forEach(builder::header);
             try {
-                return HTTP.send(builder.build(), handler);
+                return http.send(builder.build(), handler);
             } catch (IOException e) {
                 throw new UncheckedIOException(method + " " + path + " failed", e);
             } catch (InterruptedException e) {

@@ -26,8 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(DatabaseAvailability.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "qiyue.admin-password=" + ApiTestSupport.ADMIN_PASSWORD,
-        "qiyue.security.login-max-failures=5",
-        "qiyue.security.login-lock=PT10M",
+        // long waits, so that a test sees a slowed address or account still slowed when it asks again
+        "qiyue.security.login.address-wait=PT10M",
+        "qiyue.security.login.account-wait=PT10M",
         "spring.datasource.hikari.maximum-pool-size=12",
         "spring.datasource.hikari.leak-detection-threshold=8000",
         "logging.level.org.flywaydb=WARN"

@@ -1,10 +1,16 @@
 package io.qiyue.security.web;
 
+import io.qiyue.security.AccountSessions;
 import io.qiyue.security.ApiTokens;
 import io.qiyue.security.CurrentUsers;
+import io.qiyue.security.UserAdministration;
 import io.qiyue.shared.InvalidInputException;
+import io.qiyue.shared.TooManyRequestsException;
 import io.qiyue.shared.web.Forms;
 import io.qiyue.shared.web.PageController;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
@@ -15,13 +21,23 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The signed-in user's own API tokens. */
+/** The signed-in user's own API tokens and password. */
 @PageController
 class AccountPages {
     private final ApiTokens tokens;
+    private final UserAdministration administration;
+    private final AccountSessions sessions;
 
-    AccountPages(ApiTokens tokens) {
+    AccountPages(ApiTokens tokens, UserAdministration administration, AccountSessions sessions) {
         this.tokens = tokens;
+        this.administration = administration;
+        this.sessions = sessions;
+    }
+
+    /** A new password and the current one, which proves that the owner is asking. */
+    static class PasswordForm {
+        public String currentPassword;
+        public String newPassword;
     }
 
     /** A new token: a name and an optional lifetime in days. */
@@ -61,6 +77,35 @@ class AccountPages {
         tokens.revoke(CurrentUsers.require(), id);
         redirect.addFlashAttribute("notice", "ui.token.revoked");
         return "redirect:/account/tokens";
+    }
+
+    @GetMapping("/account/password")
+    String password(Model model) {
+        Forms.show(model, new PasswordForm());
+        return "account/password";
+    }
+
+    /** Changes the password; this session goes on (with a new id), the user's other sessions end. */
+    @PostMapping("/account/password")
+    String changePassword(@ModelAttribute(Forms.FORM) PasswordForm form, BindingResult result,
+                          HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            return "account/password";
+        }
+        try {
+            administration.changeOwnPassword(request.getRemoteAddr(), form.currentPassword, form.newPassword);
+        } catch (InvalidInputException e) {
+            Forms.reject(result, e.violations());
+            return "account/password";
+        } catch (TooManyRequestsException e) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader("Retry-After", Long.toString(e.retryAfter().toSeconds()));
+            Forms.reject(result, e.code(), e.args().toArray());
+            return "account/password";
+        }
+        sessions.keepCurrent(request, response);
+        redirect.addFlashAttribute("notice", "ui.password.changed");
+        return "redirect:/account/password";
     }
 
     private String list(Model model) {

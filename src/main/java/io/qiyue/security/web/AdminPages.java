@@ -1,5 +1,7 @@
 package io.qiyue.security.web;
 
+import io.qiyue.security.AccountSessions;
+import io.qiyue.security.CurrentUsers;
 import io.qiyue.security.Role;
 import io.qiyue.security.Team;
 import io.qiyue.security.TeamInput;
@@ -14,6 +16,7 @@ import io.qiyue.shared.web.Forms;
 import io.qiyue.shared.web.PageController;
 import io.qiyue.shared.web.PageLinks;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -39,10 +42,12 @@ import java.util.stream.Collectors;
 class AdminPages {
     private final UserAdministration administration;
     private final Validator validator;
+    private final AccountSessions sessions;
 
-    AdminPages(UserAdministration administration, Validator validator) {
+    AdminPages(UserAdministration administration, Validator validator, AccountSessions sessions) {
         this.administration = administration;
         this.validator = validator;
+        this.sessions = sessions;
     }
 
     /** The user form; field names equal those of {@link UserInput}. */
@@ -123,8 +128,14 @@ class AdminPages {
 
     @PostMapping("/users/{id}")
     String updateUser(@PathVariable String id, @ModelAttribute(Forms.FORM) UserForm form, BindingResult result,
-                      Model model, RedirectAttributes redirect) {
-        return saveUser(id, form, result, model, redirect);
+                      Model model, RedirectAttributes redirect, HttpServletRequest request,
+                      HttpServletResponse response) {
+        String view = saveUser(id, form, result, model, redirect);
+        if (!result.hasErrors() && CurrentUsers.current().map(me -> me.id().equals(id)).orElse(false)) {
+            // an admin who set their own password here goes on in this session, as on the account page
+            sessions.keepCurrent(request, response);
+        }
+        return view;
     }
 
     private String saveUser(String id, UserForm form, BindingResult result, Model model, RedirectAttributes redirect) {

@@ -12,6 +12,7 @@ import io.qiyue.shared.JsonTrees;
 import io.qiyue.shared.web.JsonInput;
 import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Versions;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import org.springframework.http.ResponseEntity;
@@ -48,6 +49,17 @@ class UserApi {
     @GetMapping("/users/me")
     CurrentUser me() {
         return CurrentUsers.require();
+    }
+
+    /** The caller's own new password; {@code currentPassword} proves it is the owner asking. */
+    record PasswordChange(String currentPassword, String newPassword) {
+    }
+
+    /** Changes the caller's password; their UI sessions end (the API keeps no sessions; tokens stay valid). */
+    @PostMapping("/users/me/password")
+    ResponseEntity<Void> changePassword(@RequestBody PasswordChange change, HttpServletRequest request) {
+        admin.changeOwnPassword(request.getRemoteAddr(), change.currentPassword(), change.newPassword());
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/users")

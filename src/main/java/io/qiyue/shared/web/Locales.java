@@ -73,7 +73,19 @@ class Locales implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        var change = new LocaleChangeInterceptor();
+        var change = new LocaleChangeInterceptor() {
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+                    throws jakarta.servlet.ServletException {
+                try {
+                    return super.preHandle(request, response, handler);
+                } catch (IllegalStateException undecodable) {
+                    // Tomcat refuses to read any parameter of a query that is not UTF-8 (?error=%ff): then
+                    // there is no language switch in it either, and the page decides what else to make of it
+                    return true;
+                }
+            }
+        };
         change.setParamName("lang");
         change.setIgnoreInvalidLocale(true);
         registry.addInterceptor(change);

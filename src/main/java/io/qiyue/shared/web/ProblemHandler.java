@@ -8,6 +8,7 @@ import io.qiyue.shared.NotFoundException;
 import io.qiyue.shared.PreconditionFailedException;
 import io.qiyue.shared.PreconditionRequiredException;
 import io.qiyue.shared.QiyueException;
+import io.qiyue.shared.TooManyRequestsException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -184,6 +185,14 @@ class ProblemHandler {
         var response = problem(HttpStatus.CONFLICT, "conflict", e.code(), e.args().toArray());
         e.properties().forEach(response.getBody()::setProperty);
         return response;
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyRequestsException e) {
+        var problem = problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", e.code(), e.args().toArray());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("Retry-After", Long.toString(e.retryAfter().toSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem.getBody());
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)

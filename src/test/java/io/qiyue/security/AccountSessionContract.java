@@ -1,0 +1,214 @@
+package io.qiyue.security;
+
+import io.qiyue.testing.ApiTestSupport;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+
+import static io.qiyue.security.Browser.toLogin;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * UI sessions follow the account: what an admin changes about a user (disabled, roles, team, password)
+ * holds on that user's very next request in every session they have open; the user's own password
+ * change ends their other sessions. Also sign-in, sign-out and the sign-in page itself.
+ */
+abstract class AccountSessionContract extends ApiTestSupport {
+
+    @Test
+    void disablingAUserEndsEveryOneOfTheirSessions() {
+        var user = createUser("SALES", null);
+        var first = new Browser(port).login(user.username(), USER_PASSWORD);
+        var second = new Browser(port).login(user.username(), USER_PASSWORD);
+        assertThat(first.get("/customers").statusCode()).isEqualTo(200);
+        assertThat(second.get("/customers").statusCode()).isEqualTo(200);
+
+        patchUser(user.id(), "{\"enabled\": false}");
+
+        assertThat(toLogin(first.get("/customers"))).isTrue();
+        // htmx cannot follow a redirect to a whole page: it is told where to go
+        var partial = second.htmxGet("/customers?q=x");
+        assertThat(partial.statusCode()).isEqualTo(401);
+        assertThat(partial.headers().firstValue("HX-Redirect")).hasValue("/login");
+
+        // enabling the account again does not bring the ended sessions back
+        patchUser(user.id(), "{\"enabled\": true}");
+        assertThat(toLogin(first.get("/customers"))).isTrue();
+        assertThat(toLogin(second.get("/customers"))).isTrue();
+        assertThat(new Browser(port).login(user.username(), USER_PASSWORD).get("/customers").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void aRoleChangeHoldsOnTheNextRequestAndKeepsTheSession() {
+        var user = createUser("VIEWER", null);
+        var browser = new Browser(port).login(user.username(), USER_PASSWORD);
+        String session = browser.sessionId();
+        assertThat(browser.get("/admin/users").statusCode()).isEqualTo(403);
+
+        patchUser(user.id(), "{\"roles\": [\"ADMIN\"]}");
+        var promoted = browser.get("/admin/users");
+        assertThat(promoted.statusCode()).isEqualTo(200);
+        assertThat(promoted.body()).contains("id=\"nav-users\"");
+
+        patchUser(user.id(), "{\"roles\": [\"VIEWER\"], \"displayName\": \"改名后的用户\"}");
+        assertThat(browser.get("/admin/users").statusCode()).isEqualTo(403);
+        var page = browser.get("/customers");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("改名后的用户").doesNotContain("id=\"nav-users\"");
+        assertThat(browser.sessionId()).isEqualTo(session);
+    }
+
+    @Test
+    void aTeamChangeMovesTheManagersScopeOnTheNextRequest() {
+        String team = createTeam();
+        var sales = createUser("SALES", team);
+        var manager = createUser("SALES_MANAGER", team);
+        String customer = createOrganization(sales.client()).path("id").asString();
+        var browser = new Browser(port).login(manager.username(), USER_PASSWORD);
+        assertThat(browser.get("/customers/" + customer).statusCode()).isEqualTo(200);
+
+        patchUser(manager.id(), "{\"teamId\": \"" + createTeam() + "\"}");
+
+        assertThat(browser.get("/customers/" + customer).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aPasswordResetByAnAdminEndsTheSessions() {
+        var user = createUser("SALES", null);
+        var browser = new Browser(port).login(user.username(), USER_PASSWORD);
+        assertThat(browser.get("/").statusCode()).isEqualTo(200);
+
+        patchUser(user.id(), "{\"password\": \"reset-by-admin-2026\"}");
+
+        assertThat(toLogin(browser.get("/"))).isTrue();
+        assertThat(new Browser(port).tryLogin(user.username(), USER_PASSWORD).headers().firstValue("Location")
+                .orElse("")).contains("/login?error");
+        new Browser(port).login(user.username(), "reset-by-admin-2026");
+    }
+
+    @Test
+    void changingTheOwnPasswordOverTheApiEndsTheUiSessions() {
+        var user = createUser("SALES", null);
+        var browser = new Browser(port).login(user.username(), USER_PASSWORD);
+        var basic = anonymous().basic(user.username(), USER_PASSWORD);
+
+        assertProblem(basic.post("/api/v1/users/me/password",
+                "{\"currentPassword\": \"not-my-password\", \"newPassword\": \"a-new-password-1\"}"), 400, "currentPassword");
+        assertProblem(basic.post("/api/v1/users/me/password",
+                "{\"currentPassword\": \"" + USER_PASSWORD + "\", \"newPassword\": \"short\"}"), 400, "newPassword");
+        assertProblem(basic.post("/api/v1/users/me/password", "{\"newPassword\": \"a-new-password-1\"}"), 400,
+                "currentPassword");
+        assertThat(browser.get("/").statusCode()).isEqualTo(200);
+
+        var changed = basic.post("/api/v1/users/me/password",
+                "{\"currentPassword\": \"" + USER_PASSWORD + "\", \"newPassword\": \"a-new-password-1\"}");
+        assertThat(changed.status()).as("%s", changed).isEqualTo(204);
+
+        assertThat(toLogin(browser.get("/"))).isTrue();
+        assertProblem(basic.get("/api/v1/users/me"), 401);
+        assertThat(anonymous().basic(user.username(), "a-new-password-1").get("/api/v1/users/me").status())
+                .isEqualTo(200);
+        // a token is not a session: it stays until revoked
+        assertThat(user.client().get("/api/v1/users/me").status()).isEqualTo(200);
+        var audit = admin().get("/api/v1/audit?entity=USER&id=" + user.id());
+        assertThat(audit.body()).contains("/password").doesNotContain("a-new-password-1");
+    }
+
+    @Test
+    void changingTheOwnPasswordInTheUiKeepsThatSessionAndEndsTheOthers() {
+        var user = createUser("SALES", null);
+        var here = new Browser(port).login(user.username(), USER_PASSWORD);
+        var elsewhere = new Browser(port).login(user.username(), USER_PASSWORD);
+        String before = here.sessionId();
+
+        var wrong = here.post("/account/password", "/account/password", "currentPassword", "not-my-password",
+                "newPassword", "changed-in-the-ui-1");
+        assertThat(wrong.statusCode()).isEqualTo(200);
+        assertThat(wrong.body()).contains("is-invalid");
+        assertThat(elsewhere.get("/").statusCode()).isEqualTo(200);
+
+        var changed = here.post("/account/password", "/account/password", "currentPassword", USER_PASSWORD,
+                "newPassword", "changed-in-the-ui-1");
+        assertThat(changed.statusCode()).isEqualTo(302);
+
+        assertThat(here.get("/").statusCode()).isEqualTo(200);
+        assertThat(here.sessionId()).isNotEqualTo(before);
+        assertThat(toLogin(elsewhere.get("/"))).isTrue();
+        new Browser(port).login(user.username(), "changed-in-the-ui-1");
+    }
+
+    @Test
+    void anAdminChangingTheirOwnAccountKeepsWorking() {
+        String team = createTeam();
+        var admin = createUser("ADMIN", null);
+        var browser = new Browser(port).login(admin.username(), USER_PASSWORD);
+        String edit = "/admin/users/" + admin.id() + "/edit";
+
+        var saved = browser.post("/admin/users/" + admin.id(), edit, "username", admin.username(),
+                "displayName", "新名字的管理员", "roles", "ADMIN", "roles", "LEGAL", "teamId", team, "enabled", "true",
+                "version", "1", "password", "admin-changed-own-1");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+
+        var users = browser.get("/admin/users");
+        assertThat(users.statusCode()).isEqualTo(200);
+        assertThat(users.body()).contains("新名字的管理员");
+        assertThat(anonymous().basic(admin.username(), "admin-changed-own-1").get("/api/v1/users/me").status())
+                .isEqualTo(200);
+
+        // removing the own admin role is refused, and the session goes on
+        var refused = browser.post("/admin/users/" + admin.id(), edit, "username", admin.username(),
+                "displayName", "新名字的管理员", "roles", "LEGAL", "teamId", team, "enabled", "true", "version", "2");
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("is-invalid");
+        assertThat(browser.get("/admin/users").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void signingInRenewsTheSessionAndSigningOutEndsIt() throws Exception {
+        var user = createUser("SALES", null);
+        var browser = new Browser(port);
+        browser.get("/login");
+        String anonymousSession = browser.sessionId();
+        browser.login(user.username(), USER_PASSWORD);
+        String session = browser.sessionId();
+        assertThat(session).isNotNull().isNotEqualTo(anonymousSession);
+
+        // the session cookie is not a credential of the API
+        var api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/v1/users/me")).header("Cookie", "JSESSIONID=" + session).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(api.statusCode()).isEqualTo(401);
+
+        // static files are there for everybody, signed in or not
+        assertThat(browser.get("/favicon.svg").statusCode()).isEqualTo(200);
+        assertThat(new Browser(port).get("/css/app.css").statusCode()).isEqualTo(200);
+
+        var out = browser.post("/logout", "/");
+        assertThat(out.headers().firstValue("Location").orElse("")).endsWith("/login?logout");
+        assertThat(toLogin(browser.get("/"))).isTrue();
+        var replayed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/customers")).header("Cookie", "JSESSIONID=" + session).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(toLogin(replayed)).isTrue();
+    }
+
+    @Test
+    void theSignInPageTakesAnyErrorValue() {
+        for (String query : new String[] {"error", "error=bad", "error=%ff", "error=%ff%fe&logout=%c3%28",
+                "error=%E4%B8%AD", "error=locked&error=x"}) {
+            var page = new Browser(port).get("/login?" + query);
+            assertThat(page.statusCode()).as(query).isEqualTo(200);
+            assertThat(page.body()).as(query).contains("id=\"login-form\"", "id=\"login-error\"");
+        }
+    }
+
+    private void patchUser(String id, String patch) {
+        String etag = admin().get("/api/v1/users/" + id).header("ETag");
+        var patched = admin().patch("/api/v1/users/" + id, patch, etag);
+        assertThat(patched.status()).as("%s", patched).isEqualTo(200);
+    }
+}

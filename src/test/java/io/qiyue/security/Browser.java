@@ -1,0 +1,112 @@
+package io.qiyue.security;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** One browser of the session UI: its own cookie jar, no redirects followed, optionally from another address. */
+final class Browser {
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final int port;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient http;
+
+    Browser(int port) {
+        this(port, null);
+    }
+
+    Browser(int port, String sourceAddress) {
+        this.port = port;
+        var builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10));
+        if (sourceAddress != null) {
+            try {
+                builder.localAddress(InetAddress.getByName(sourceAddress));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        this.http = builder.build();
+    }
+
+    HttpResponse<String> get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET().build());
+    }
+
+    /** A GET as htmx sends it. */
+    HttpResponse<String> htmxGet(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).header("HX-Request", "true").GET().build());
+    }
+
+    /** A form POST; the CSRF token is taken from {@code formPage}. */
+    HttpResponse<String> post(String path, String formPage, String... fields) {
+        var form = new StringBuilder("_csrf=").append(enc(csrf(formPage)));
+        for (int i = 0; i < fields.length; i += 2) {
+            form.append('&').append(enc(fields[i])).append('=').append(enc(fields[i + 1]));
+        }
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build());
+    }
+
+    String csrf(String page) {
+        var response = get(page);
+        var m = CSRF.matcher(response.body());
+        assertThat(m.find()).as("CSRF token on %s: %s %s", page, response.statusCode(), response.body()).isTrue();
+        return m.group(1);
+    }
+
+    HttpResponse<String> tryLogin(String username, String password) {
+        return post("/login", "/login", "username", username, "password", password);
+    }
+
+    Browser login(String username, String password) {
+        var r = tryLogin(username, password);
+        assertThat(r.statusCode()).as("login of %s: %s", username, r.body()).isEqualTo(302);
+        assertThat(r.headers().firstValue("Location").orElse("")).doesNotContain("/login");
+        return this;
+    }
+
+    /** The session cookie's value, or null. */
+    String sessionId() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    /** Whether the answer sends the browser to the sign-in page. */
+    static boolean toLogin(HttpResponse<String> response) {
+        return response.statusCode() == 302
+                && response.headers().firstValue("Location").orElse("").endsWith("/login");
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
