@@ -222,6 +222,13 @@ abstract class InputApiContract extends ApiTestSupport {
             var response = admin.request(method, "/api/v1/customers").send();
             assertProblem(response, 405);
         }
+        // what Tomcat refuses itself: too many parameters, a request line or headers over its limits
+        var many = admin.get("/api/v1/customers?" + "a=1&".repeat(1_100) + "b=2");
+        assertProblem(many, 400);
+        assertThat(many.errorFields()).doesNotContain("parameters");
+        assertProblem(admin.get("/api/v1/customers?q=" + "x".repeat(10_000)), 400);
+        assertProblem(admin.request("GET", "/api/v1/customers").header("X-Big", "x".repeat(20_000)).send(), 400);
+
         var error = admin.get("/error");
         assertThat(error.status()).isEqualTo(404);
         assertThat(browser.get("/error").statusCode()).isEqualTo(404);

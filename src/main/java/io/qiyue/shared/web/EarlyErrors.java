@@ -91,9 +91,17 @@ public class EarlyErrors {
         response.flushBuffer();
     }
 
+    /**
+     * Under /api/; or, when Tomcat could not even read the address (a request line over its limit), any
+     * client that does not ask for HTML.
+     */
     static boolean isApi(HttpServletRequest request) {
         String uri = request.getRequestURI();
-        return uri != null && (uri.startsWith("/api/") || uri.equals("/api"));
+        if (uri == null || uri.isEmpty()) {
+            String accept = request.getHeader("Accept");
+            return accept == null || !accept.contains("text/html");
+        }
+        return uri.startsWith("/api/") || uri.equals("/api");
     }
 
     private Locale locale(HttpServletRequest request) {

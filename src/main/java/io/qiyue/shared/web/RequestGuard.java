@@ -17,6 +17,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 
 /**
  * Refuses, before anything else reads them, request parameters that are not UTF-8 ({@code ?q=%ff}) —
@@ -29,6 +30,7 @@ class RequestGuard extends OncePerRequestFilter {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final int MAX_KEY_LENGTH = 100;
     private static final String UNKNOWN = "parameters";
+    private static final Pattern NAMED = Pattern.compile("Character decoding failed\\. Parameter \\[([^\\]]{1,100})\\]");
 
     private final EarlyErrors errors;
 
@@ -48,11 +50,15 @@ class RequestGuard extends OncePerRequestFilter {
                 String name = undecodableParameter(request);
                 if (name.equals(UNKNOWN)) {
                     // in a form body, which cannot be read again: Tomcat's message names the parameter
-                    var named = java.util.regex.Pattern.compile("Parameter \\[([^\\]]{1,100})\\]")
-                            .matcher(String.valueOf(e.getMessage()));
+                    var named = NAMED.matcher(String.valueOf(e.getMessage()));
                     name = named.find() ? named.group(1) : UNKNOWN;
                 }
-                errors.writeInvalid(request, response, name, "qiyue.validation.encoding");
+                if (name.equals(UNKNOWN)) {
+                    // not an encoding: too many parameters, or a body Tomcat could not read
+                    errors.write(request, response, 400, "bad-request", "qiyue.problem.bad-request");
+                } else {
+                    errors.writeInvalid(request, response, name, "qiyue.validation.encoding");
+                }
                 return;
             }
         }

@@ -88,7 +88,8 @@ class ServerErrors {
                             throwable);
                 }
                 if (status == 400) {
-                    errors.write(http, out, status, "bad-request", "qiyue.problem.bad-path");
+                    // an address Tomcat cannot decode, a request line or headers over its limits …: it does not say which
+                    errors.write(http, out, status, "bad-request", "qiyue.problem.bad-request");
                 } else {
                     var known = HttpStatus.resolve(status);
                     errors.write(http, out, status, "status", "qiyue.problem.status", status,
