@@ -141,6 +141,7 @@ public class Customers {
         if (before.version() != expectedVersion) {
             throw new PreconditionFailedException("qiyue.problem.stale", before.version());
         }
+        input = unmasked(input, before);
         String owner = Text.blankToNull(input.owner()) == null ? before.owner() : input.owner().trim();
         var after = normalise(id, input, owner, expectedVersion + 1, before.createdAt(), clock.instant(), user, before);
         if (!store.update(after, expectedVersion)) {
@@ -205,6 +206,30 @@ public class Customers {
             throw new NotFoundException("qiyue.problem.not-found", "contact", contactId);
         }
         return update(customerId, expectedVersion, withContacts(current, contacts));
+    }
+
+    /**
+     * A masked value sent back as it was shown (what GET answers a reader who may not see it in clear, e.g.
+     * {@code 138****8000}) means "unchanged": the stored value stays, instead of being refused as invalid
+     * or overwritten by the stars.
+     */
+    private static CustomerInput unmasked(CustomerInput in, CustomerStore.Row before) {
+        String idNumber = in.idNumber();
+        if (idNumber != null && before.idNumber() != null && idNumber.trim().equalsIgnoreCase(IdNumber.mask(before.idNumber()))) {
+            idNumber = before.idNumber();
+        }
+        var contacts = new ArrayList<ContactInput>();
+        for (var c : in.contacts()) {
+            String mobile = c.mobile();
+            var stored = before.contacts().stream().filter(b -> b.id().equals(c.id())).findFirst();
+            if (mobile != null && stored.isPresent() && stored.get().mobile() != null
+                    && mobile.trim().equals(MobilePhone.mask(stored.get().mobile()))) {
+                mobile = stored.get().mobile();
+            }
+            contacts.add(new ContactInput(c.id(), c.name(), c.title(), mobile, c.email(), c.primary()));
+        }
+        return new CustomerInput(in.kind(), in.name(), in.creditCode(), idNumber, in.address(),
+                in.legalRepresentative(), in.industry(), in.level(), in.status(), in.owner(), contacts);
     }
 
     private static CustomerInput withContacts(CustomerInput c, List<ContactInput> contacts) {

@@ -22,11 +22,13 @@ public record Paging(int page, int size, String sortColumn, boolean ascending) {
         if (s < 1 || s > MAX_SIZE) {
             violations.add(new FieldViolation("size", "qiyue.paging.size", MAX_SIZE));
         }
-        String spec = sort == null || sort.isBlank() ? defaultSort : sort;
-        String[] parts = spec.split(",");
+        String spec = Text.isBlank(sort) ? defaultSort : sort;
+        // with -1 so that "," and "name,,asc" keep their empty parts and are refused, not read past
+        String[] parts = spec.split(",", -1);
         String column = sortableColumns.get(parts[0].trim());
-        boolean asc = parts.length < 2 || !parts[1].trim().equalsIgnoreCase("desc");
-        if (column == null || (parts.length > 1 && !parts[1].trim().matches("(?i)asc|desc")) || parts.length > 2) {
+        String direction = parts.length < 2 ? "" : parts[1].trim();
+        boolean asc = !direction.equalsIgnoreCase("desc");
+        if (column == null || parts.length > 2 || !direction.matches("(?i)|asc|desc")) {
             violations.add(new FieldViolation("sort", "qiyue.paging.sort",
                     String.join(", ", List.copyOf(new java.util.TreeSet<>(sortableColumns.keySet())))));
         }

@@ -10,6 +10,7 @@ import io.qiyue.customer.Customers;
 import io.qiyue.customer.OurEntities;
 import io.qiyue.customer.OurEntity;
 import io.qiyue.security.CurrentUsers;
+import io.qiyue.shared.Text;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.JsonTrees;
 import io.qiyue.shared.NotFoundException;
@@ -247,7 +248,7 @@ public class ContractDocuments implements ExternalVersions {
         for (int attempt = 0; ; attempt++) {
             try {
                 return tx.execute(s -> insert(contractId, nextExternal(contractId), DocumentVersion.EXTERNAL, null,
-                        null, null, fileName == null ? null : truncate(fileName, 255), mediaType, text,
+                        null, null, Text.fileName(fileName), mediaType, text,
                         CurrentUsers.actorName()));
             } catch (DuplicateKeyException raced) {
                 if (attempt >= 3) {
@@ -338,10 +339,6 @@ public class ContractDocuments implements ExternalVersions {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String truncate(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
     }
 
     public static final String DOCX = TextExtraction.DOCX;

@@ -1,5 +1,6 @@
 package io.qiyue.template;
 
+import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.MustacheParseException;
@@ -7,6 +8,7 @@ import com.samskivert.mustache.Template;
 import io.qiyue.contract.ContractType;
 import io.qiyue.shared.FieldViolation;
 import io.qiyue.shared.InvalidInputException;
+import io.qiyue.shared.Text;
 import org.w3c.dom.Document;
 
 import java.util.List;
@@ -23,7 +25,12 @@ import java.util.regex.Pattern;
 final class TemplateEngine {
     private static final Pattern UNSAFE = Pattern.compile("\\{\\{\\s*(\\{|&|=|>|<)");
     private static final Pattern LINE = Pattern.compile("line (\\d+)");
-    private static final Mustache.Compiler HTML = Mustache.compiler().escapeHTML(true).nullValue("")
+    /*
+     * Text with characters XML cannot carry is refused when it is written (io.qiyue.shared.Text); what was
+     * stored before that rule loses them here, so that it cannot make every document of its contract fail.
+     */
+    private static final Mustache.Compiler HTML = Mustache.compiler()
+            .withEscaper(raw -> Escapers.HTML.escape(Text.withoutUnrenderable(raw))).nullValue("")
             .strictSections(true);
     private static final Mustache.Compiler TEXT = Mustache.compiler().escapeHTML(false).nullValue("")
             .strictSections(true);

@@ -1,6 +1,7 @@
 package io.qiyue.template;
 
 import io.qiyue.shared.InvalidInputException;
+import io.qiyue.shared.Text;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
@@ -49,10 +50,13 @@ final class TextExtraction {
         }
     }
 
-    /** One line per paragraph, trimmed, no empty lines, like the rendered text of saved versions. */
+    /**
+     * One line per paragraph, trimmed, no empty lines, like the rendered text of saved versions; without
+     * characters no document (nor PostgreSQL) can carry, which a PDF's text layer may hold.
+     */
     static String normalise(String text) {
         var out = new StringBuilder(text.length());
-        for (String line : text.replace("\r", "").split("\n")) {
+        for (String line : Text.withoutUnrenderable(text).replace("\r", "").split("\n")) {
             String l = line.strip();
             if (!l.isEmpty()) {
                 out.append(l).append('\n');

@@ -26,12 +26,14 @@ class PagingTest {
         assertThat(Paging.of(0, 10, "updatedAt", SORTABLE, "title").orderBy()).isEqualTo("updated_at ASC");
         assertThat(Paging.of(0, 10, "title,DESC", SORTABLE, "title").orderBy()).isEqualTo("title DESC");
         assertThat(Paging.of(3, 50, null, SORTABLE, "title").offset()).isEqualTo(150);
+        assertThat(Paging.of(0, 10, "", SORTABLE, "title").orderBy()).isEqualTo("title ASC");
+        assertThat(Paging.of(0, 10, "title,", SORTABLE, "updatedAt").orderBy()).isEqualTo("title ASC");
     }
 
     @Test
     void refusesSortFieldsOutsideTheWhitelist() {
         for (String sort : new String[] {"updated_at", "password", "title;DROP TABLE contract", "title,sideways",
-                "title,asc,desc", "Title"}) {
+                "title,asc,desc", "Title", ",", ",,asc", ",asc", " , ", "title,,asc"}) {
             assertThatExceptionOfType(InvalidInputException.class)
                     .as(sort)
                     .isThrownBy(() -> Paging.of(0, 20, sort, SORTABLE, "title"))

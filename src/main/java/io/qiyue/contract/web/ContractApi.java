@@ -99,11 +99,14 @@ class ContractApi {
         return response.body(c);
     }
 
+    /** What GET answered may come back as it is: see {@link JsonInput#readUpdate}. */
     @PutMapping("/contracts/{id}")
     ResponseEntity<Contract> put(@PathVariable String id,
                                  @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                 @Valid @RequestBody ContractInput input) {
-        return ok(contracts.update(id, Versions.expected(ifMatch), input));
+                                 @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ContractInput.class))) @RequestBody JsonNode body) {
+        int expected = Versions.expected(ifMatch);
+        var input = JsonInput.readUpdate(json, validator, body, contracts.get(id), ContractInput.class);
+        return ok(contracts.update(id, expected, input));
     }
 
     @PatchMapping(path = "/contracts/{id}", consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
@@ -112,7 +115,8 @@ class ContractApi {
                                    @RequestBody JsonNode patch) {
         int expected = Versions.expected(ifMatch);
         JsonNode base = json.valueToTree(contracts.editable(id));
-        var input = JsonInput.read(json, validator, JsonTrees.mergePatch(base, patch), ContractInput.class);
+        var input = JsonInput.readUpdate(json, validator, JsonTrees.mergePatch(base, patch), contracts.get(id),
+                ContractInput.class);
         return ok(contracts.update(id, expected, input));
     }
 

@@ -12,6 +12,7 @@ import io.qiyue.customer.OurEntities;
 import io.qiyue.customer.OurEntity;
 import io.qiyue.customer.OurEntityInput;
 import io.qiyue.shared.JsonTrees;
+import io.qiyue.shared.NotFoundException;
 import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Versions;
 import io.qiyue.shared.web.JsonInput;
@@ -74,11 +75,14 @@ class CustomerApi {
                 .eTag(Versions.etag(customer.version())).body(customer);
     }
 
+    /** What GET answered may come back as it is: see {@link JsonInput#readUpdate}. */
     @PutMapping("/customers/{id}")
     ResponseEntity<Customer> put(@PathVariable String id,
                                  @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                 @Valid @RequestBody CustomerInput input) {
-        return ok(customers.update(id, Versions.expected(ifMatch), input));
+                                 @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CustomerInput.class))) @RequestBody JsonNode body) {
+        int expected = Versions.expected(ifMatch);
+        var input = JsonInput.readUpdate(json, validator, body, customers.get(id), CustomerInput.class);
+        return ok(customers.update(id, expected, input));
     }
 
     @PatchMapping(path = "/customers/{id}", consumes = {"application/merge-patch+json", "application/json"})
@@ -87,7 +91,8 @@ class CustomerApi {
                                    @RequestBody JsonNode patch) {
         int expected = Versions.expected(ifMatch);
         JsonNode base = json.valueToTree(customers.editable(id));
-        var input = JsonInput.read(json, validator, JsonTrees.mergePatch(base, patch), CustomerInput.class);
+        var input = JsonInput.readUpdate(json, validator, JsonTrees.mergePatch(base, patch), customers.get(id),
+                CustomerInput.class);
         return ok(customers.update(id, expected, input));
     }
 
@@ -115,8 +120,12 @@ class CustomerApi {
     @PutMapping("/customers/{id}/contacts/{contactId}")
     ResponseEntity<Customer> replaceContact(@PathVariable String id, @PathVariable String contactId,
                                             @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                            @Valid @RequestBody ContactInput contact) {
-        return ok(customers.replaceContact(id, contactId, Versions.expected(ifMatch), contact));
+                                            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ContactInput.class))) @RequestBody JsonNode body) {
+        int expected = Versions.expected(ifMatch);
+        var stored = customers.get(id).contacts().stream().filter(c -> c.id().equals(contactId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "contact", contactId));
+        var contact = JsonInput.readUpdate(json, validator, body, stored, ContactInput.class);
+        return ok(customers.replaceContact(id, contactId, expected, contact));
     }
 
     @DeleteMapping("/customers/{id}/contacts/{contactId}")
@@ -146,8 +155,10 @@ class CustomerApi {
     @PutMapping("/our-entities/{id}")
     ResponseEntity<OurEntity> updateOurEntity(@PathVariable String id,
                                               @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                              @Valid @RequestBody OurEntityInput input) {
-        var entity = ourEntities.update(id, Versions.expected(ifMatch), input);
+                                              @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = OurEntityInput.class))) @RequestBody JsonNode body) {
+        int expected = Versions.expected(ifMatch);
+        var input = JsonInput.readUpdate(json, validator, body, ourEntities.get(id), OurEntityInput.class);
+        var entity = ourEntities.update(id, expected, input);
         return ResponseEntity.ok().eTag(Versions.etag(entity.version())).body(entity);
     }
 

@@ -7,6 +7,10 @@ import io.qiyue.review.SettingKey;
 import io.qiyue.review.SettingsOverview;
 import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Versions;
+import io.qiyue.shared.web.JsonInput;
+import jakarta.validation.Validator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -29,9 +33,13 @@ import java.math.BigDecimal;
 @RequestMapping("/api/v1/reviews/settings")
 class ReviewSettingsApi {
     private final ReviewSettings settings;
+    private final JsonMapper json;
+    private final Validator validator;
 
-    ReviewSettingsApi(ReviewSettings settings) {
+    ReviewSettingsApi(ReviewSettings settings, JsonMapper json, Validator validator) {
         this.settings = settings;
+        this.json = json;
+        this.validator = validator;
     }
 
     /** The new value: a JSON number or a decimal string ({@code 25}, {@code "25.5"}). */
@@ -54,12 +62,16 @@ class ReviewSettingsApi {
         return withETag(settings.get(new SettingKey(ruleId, parameter), LocaleContextHolder.getLocale()));
     }
 
+    /** The setting as GET answered it may come back with a new value: see {@link JsonInput#readUpdate}. */
     @PutMapping("/{ruleId}/{parameter}")
     ResponseEntity<ReviewSetting> change(@PathVariable String ruleId, @PathVariable String parameter,
                                          @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                         @RequestBody SettingValue body) {
-        return withETag(settings.change(new SettingKey(ruleId, parameter), Versions.expected(ifMatch), body.value(),
-                LocaleContextHolder.getLocale()));
+                                         @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = SettingValue.class))) @RequestBody JsonNode body) {
+        var key = new SettingKey(ruleId, parameter);
+        var locale = LocaleContextHolder.getLocale();
+        int expected = Versions.expected(ifMatch);
+        var input = JsonInput.readUpdate(json, validator, body, settings.get(key, locale), SettingValue.class);
+        return withETag(settings.change(key, expected, input.value(), locale));
     }
 
     @DeleteMapping("/{ruleId}/{parameter}")

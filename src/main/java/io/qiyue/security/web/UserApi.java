@@ -82,10 +82,13 @@ class UserApi {
                 .body(user);
     }
 
+    /** What GET answered may come back as it is: see {@link JsonInput#readUpdate}. */
     @PutMapping("/users/{id}")
     ResponseEntity<User> put(@PathVariable String id, @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                             @Valid @RequestBody UserInput input) {
-        var user = admin.update(id, Versions.expected(ifMatch), input);
+                             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = UserInput.class))) @RequestBody JsonNode body) {
+        int expected = Versions.expected(ifMatch);
+        var input = JsonInput.readUpdate(json, validator, body, admin.get(id), UserInput.class);
+        var user = admin.update(id, expected, input);
         return ResponseEntity.ok().eTag(Versions.etag(user.version())).body(user);
     }
 
@@ -97,7 +100,7 @@ class UserApi {
         var current = admin.get(id);
         JsonNode base = json.valueToTree(new UserInput(current.username(), current.displayName(), current.email(),
                 current.roles(), current.teamId(), current.enabled(), null));
-        var input = JsonInput.read(json, validator, JsonTrees.mergePatch(base, patch), UserInput.class);
+        var input = JsonInput.readUpdate(json, validator, JsonTrees.mergePatch(base, patch), current, UserInput.class);
         var user = admin.update(id, expected, input);
         return ResponseEntity.ok().eTag(Versions.etag(user.version())).body(user);
     }
@@ -123,8 +126,10 @@ class UserApi {
     @PutMapping("/teams/{id}")
     ResponseEntity<Team> updateTeam(@PathVariable String id,
                                     @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                    @Valid @RequestBody TeamInput input) {
-        var team = admin.updateTeam(id, Versions.expected(ifMatch), input);
+                                    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = TeamInput.class))) @RequestBody JsonNode body) {
+        int expected = Versions.expected(ifMatch);
+        var input = JsonInput.readUpdate(json, validator, body, admin.team(id), TeamInput.class);
+        var team = admin.updateTeam(id, expected, input);
         return ResponseEntity.ok().eTag(Versions.etag(team.version())).body(team);
     }
 }

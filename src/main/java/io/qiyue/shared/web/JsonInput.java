@@ -2,12 +2,24 @@ package io.qiyue.shared.web;
 
 import io.qiyue.shared.FieldViolation;
 import io.qiyue.shared.InvalidInputException;
+import io.qiyue.shared.PreconditionFailedException;
+import io.qiyue.shared.UnrenderableTextException;
 import jakarta.validation.Validator;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.TokenStreamContext;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.node.ObjectNode;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+import java.util.ArrayDeque;
 import java.util.Comparator;
 
 /**
@@ -19,12 +31,19 @@ public final class JsonInput {
     }
 
     public static <T> T read(JsonMapper json, Validator validator, JsonNode tree, Class<T> type) {
+        if (tree == null || !tree.isObject()) {
+            // a merge patch of null, [], 1 or "x" replaces the whole resource by something that is not one
+            throw new InvalidInputException("body", "qiyue.json.object");
+        }
         T value;
         try {
             value = json.treeToValue(tree, type);
         } catch (UnrecognizedPropertyException e) {
             throw new InvalidInputException(path(e), "qiyue.json.unknown-field", e.getPropertyName());
         } catch (JacksonException e) {
+            if (e.getCause() instanceof UnrenderableTextException text) {
+                throw new InvalidInputException(path(e), "qiyue.validation.characters", text.characterName());
+            }
             throw new InvalidInputException(path(e), "qiyue.json.invalid", e.getOriginalMessage());
         }
         var violations = validator.validate(value);
@@ -37,6 +56,87 @@ public final class JsonInput {
         return value;
     }
 
+    /**
+     * A PUT body (or merged PATCH) that may be what GET returned, as spec/api.md allows: a field of the stored
+     * representation that the input does not have ({@code id}, {@code number}, {@code status},
+     * {@code createdAt}, a name resolved for display …) is ignored when it equals the stored value and a 400
+     * naming it when it differs — {@code version} then is a 412, like a stale If-Match; a field neither has
+     * stays an unknown field.
+     *
+     * @param stored the resource as GET answers it to the caller
+     */
+    public static <T> T readUpdate(JsonMapper json, Validator validator, JsonNode body, Object stored, Class<T> type) {
+        if (body == null || !body.isObject()) {
+            throw new InvalidInputException("body", "qiyue.json.object");
+        }
+        JsonNode representation = json.valueToTree(stored);
+        ObjectNode work = (ObjectNode) body.deepCopy();
+        // each pass removes one read-only field, so there are at most as many passes as the body has fields
+        while (true) {
+            try {
+                json.treeToValue(work, type);
+            } catch (UnrecognizedPropertyException e) {
+                String name = e.getPropertyName();
+                JsonNode parentInBody = at(work, e.getPath());
+                JsonNode parentStored = at(representation, e.getPath());
+                if (!(parentInBody instanceof ObjectNode holder) || parentStored == null || !parentStored.has(name)) {
+                    throw new InvalidInputException(path(e), "qiyue.json.unknown-field", name);
+                }
+                JsonNode kept = parentStored.get(name);
+                if (!same(holder.get(name), kept)) {
+                    if (name.equals("version") && e.getPath().size() == 1 && kept.isNumber()) {
+                        throw new PreconditionFailedException("qiyue.problem.stale", kept.asInt());
+                    }
+                    throw new InvalidInputException(path(e), "qiyue.json.read-only",
+                            kept.isValueNode() ? kept.asString() : kept.toString());
+                }
+                holder.remove(name);
+                continue;
+            } catch (JacksonException e) {
+                // any other problem of the body is reported by read, with its field
+            }
+            return read(json, validator, work, type);
+        }
+    }
+
+    /** The node that holds the field a Jackson path ends with, following the path's names and indexes. */
+    private static JsonNode at(JsonNode root, List<JacksonException.Reference> path) {
+        JsonNode node = root;
+        for (var ref : path.subList(0, Math.max(0, path.size() - 1))) {
+            if (node == null) {
+                return null;
+            }
+            node = ref.getPropertyName() != null ? node.get(ref.getPropertyName())
+                    : ref.getIndex() >= 0 ? node.get(ref.getIndex()) : null;
+        }
+        return node;
+    }
+
+    /**
+     * Equal JSON, where two texts that are the same instant written differently count as equal — to the
+     * millisecond, since a create answers its timestamps more precisely than a database keeps them.
+     */
+    private static boolean same(JsonNode sent, JsonNode kept) {
+        if (sent == null || sent.isNull()) {
+            return kept == null || kept.isNull();
+        }
+        if (sent.equals(kept)) {
+            return true;
+        }
+        if (sent.isNumber() && kept != null && kept.isNumber()) {
+            return sent.decimalValue().compareTo(kept.decimalValue()) == 0;
+        }
+        if (sent.isString() && kept != null && kept.isString()) {
+            try {
+                return OffsetDateTime.parse(sent.asString()).toInstant().truncatedTo(ChronoUnit.MILLIS)
+                        .equals(OffsetDateTime.parse(kept.asString()).toInstant().truncatedTo(ChronoUnit.MILLIS));
+            } catch (DateTimeParseException notInstants) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     static String path(JacksonException e) {
         var sb = new StringBuilder();
         for (var ref : e.getPath()) {
@@ -47,6 +147,33 @@ public final class JsonInput {
                 sb.append(ref.getPropertyName());
             } else if (ref.getIndex() >= 0) {
                 sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.isEmpty() ? "body" : sb.toString();
+    }
+
+    /** Bytes that are not UTF-8 inside the JSON text: the client's encoding is wrong, not its JSON. */
+    static boolean isEncodingError(StreamReadException e) {
+        String message = e.getOriginalMessage();
+        return message != null && message.contains("Invalid UTF-8");
+    }
+
+    /** Where the parser stood when it failed ({@code contacts[0].name}), or {@code body}. */
+    static String path(StreamReadException e) {
+        JsonParser parser = e.processor();
+        var contexts = new ArrayDeque<TokenStreamContext>();
+        for (var c = parser == null ? null : parser.streamReadContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            contexts.addFirst(c);
+        }
+        var sb = new StringBuilder();
+        for (var c : contexts) {
+            if (c.inObject() && c.currentName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(c.currentName());
+            } else if (c.inArray() && c.getCurrentIndex() >= 0) {
+                sb.append('[').append(c.getCurrentIndex()).append(']');
             }
         }
         return sb.isEmpty() ? "body" : sb.toString();

@@ -6,7 +6,10 @@ import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.NotFoundException;
 import io.qiyue.shared.PreconditionFailedException;
 import io.qiyue.shared.QiyueException;
+import io.qiyue.shared.UnrenderableTextException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.InvalidPropertyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -71,17 +74,68 @@ class PageErrors {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ModelAndView parameter(MethodArgumentTypeMismatchException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnrenderableTextException text) {
+                return unrenderable(e.getName(), text);
+            }
+        }
         return view(HttpStatus.BAD_REQUEST, messages.getMessage("qiyue.json.format",
                 new Object[]{String.valueOf(e.getValue()), e.getName()}, LocaleContextHolder.getLocale()));
     }
 
+    @ExceptionHandler(UnrenderableTextException.class)
+    ModelAndView unrenderable(UnrenderableTextException e) {
+        return unrenderable("", e);
+    }
+
+    /** Parameters Tomcat could not decode (RequestGuard answers most of them before they get here). */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ModelAndView undecodable(HttpServletRequest request) {
+        return view(HttpStatus.BAD_REQUEST, RequestGuard.undecodableParameter(request) + ": "
+                + messages.getMessage("qiyue.validation.encoding", null, LocaleContextHolder.getLocale()));
+    }
+
+    /** A form field path that no form has, such as {@code schedule[-1]} or an index past the binder's limit. */
+    @ExceptionHandler(InvalidPropertyException.class)
+    ModelAndView invalidProperty(InvalidPropertyException e) {
+        return view(HttpStatus.BAD_REQUEST, e.getPropertyName() + ": "
+                + messages.getMessage("qiyue.validation.no-such-field", null, LocaleContextHolder.getLocale()));
+    }
+
     @ExceptionHandler(Exception.class)
-    ModelAndView unexpected(Exception e, HttpServletRequest request) throws Exception {
+    ModelAndView unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
         if (e instanceof org.springframework.web.ErrorResponse) {
             throw e; // 404 of static resources, 405 and the like: Spring's own error handling knows them
         }
+        if (Disconnects.isDisconnect(e)) {
+            Disconnects.log(log, request, e);
+            return null;
+        }
+        if (findCause(e, org.apache.tomcat.util.http.fileupload.InvalidFileNameException.class)) {
+            // Tomcat refuses to parse an upload whose file name holds a NUL
+            return unrenderable("file", new UnrenderableTextException(0));
+        }
+        if (response.isCommitted()) {
+            log.error("failure on {} {} after the response was committed", request.getMethod(), request.getRequestURI(), e);
+            return null;
+        }
         log.error("unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return page(HttpStatus.INTERNAL_SERVER_ERROR, "qiyue.problem.internal");
+    }
+
+    private ModelAndView unrenderable(String field, UnrenderableTextException e) {
+        String message = messages.getMessage("qiyue.validation.characters", new Object[]{e.characterName()},
+                LocaleContextHolder.getLocale());
+        return view(HttpStatus.BAD_REQUEST, field.isEmpty() ? message : field + ": " + message);
+    }
+
+    private static boolean findCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private ModelAndView page(HttpStatus status, QiyueException e) {

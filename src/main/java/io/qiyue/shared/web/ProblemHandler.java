@@ -9,7 +9,10 @@ import io.qiyue.shared.PreconditionFailedException;
 import io.qiyue.shared.PreconditionRequiredException;
 import io.qiyue.shared.QiyueException;
 import io.qiyue.shared.TooManyRequestsException;
+import io.qiyue.shared.UnrenderableTextException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.InvalidPropertyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -101,6 +104,14 @@ class ProblemHandler {
         if (findCause(e, PayloadTooLargeException.class) != null) {
             return tooLarge();
         }
+        var text = findCause(e, UnrenderableTextException.class);
+        if (text != null) {
+            return validation(List.of(error(cause instanceof JacksonException j ? path(j) : "body",
+                    "qiyue.validation.characters", text.characterName())));
+        }
+        if (cause instanceof StreamReadException read && JsonInput.isEncodingError(read)) {
+            return validation(List.of(error(JsonInput.path(read), "qiyue.validation.encoding")));
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return validation(List.of(error(path(unknown), "qiyue.json.unknown-field",
                     unknown.getPropertyName())));
@@ -144,8 +155,30 @@ class ProblemHandler {
         return tooLarge();
     }
 
+    /** Text refused outside a body or parameter, e.g. by a service that reads it from elsewhere. */
+    @ExceptionHandler(UnrenderableTextException.class)
+    ResponseEntity<ProblemDetail> unrenderable(UnrenderableTextException e) {
+        return validation(List.of(error("body", "qiyue.validation.characters", e.characterName())));
+    }
+
+    /** Parameters Tomcat could not decode (RequestGuard answers most of them before they get here). */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodable(HttpServletRequest request) {
+        return validation(List.of(error(RequestGuard.undecodableParameter(request), "qiyue.validation.encoding")));
+    }
+
+    /** A form field path that no form has, such as {@code schedule[-1]} or an index past the binder's limit. */
+    @ExceptionHandler(InvalidPropertyException.class)
+    ResponseEntity<ProblemDetail> invalidProperty(InvalidPropertyException e) {
+        return validation(List.of(error(e.getPropertyName(), "qiyue.validation.no-such-field")));
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> parameterType(MethodArgumentTypeMismatchException e) {
+        var text = findCause(e, UnrenderableTextException.class);
+        if (text != null) {
+            return validation(List.of(error(e.getName(), "qiyue.validation.characters", text.characterName())));
+        }
         Class<?> required = e.getRequiredType();
         if (required != null && required.isEnum()) {
             return validation(List.of(error(e.getName(), "qiyue.json.enum", String.valueOf(e.getValue()),
@@ -237,7 +270,20 @@ class ProblemHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) {
+        if (Disconnects.isDisconnect(e)) {
+            Disconnects.log(log, request, e);
+            return null;
+        }
+        if (findCause(e, org.apache.tomcat.util.http.fileupload.InvalidFileNameException.class) != null) {
+            // Tomcat refuses to parse an upload whose file name holds a NUL
+            return validation(List.of(error("file", "qiyue.validation.characters", "U+0000")));
+        }
+        if (response.isCommitted()) {
+            // the answer is partly sent: a problem body can no longer follow it
+            log.error("failure on {} {} after the response was committed", request.getMethod(), request.getRequestURI(), e);
+            return null;
+        }
         log.error("unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "qiyue.problem.internal");
     }
@@ -247,7 +293,7 @@ class ProblemHandler {
                 RequestSizeLimit.MAX_BYTES / 1024);
     }
 
-    private ResponseEntity<ProblemDetail> validation(List<Map<String, String>> errors) {
+    ResponseEntity<ProblemDetail> validation(List<Map<String, String>> errors) {
         var response = problem(HttpStatus.BAD_REQUEST, "validation", "qiyue.problem.invalid");
         response.getBody().setProperty("errors", errors);
         if (errors.size() == 1) {
@@ -257,7 +303,7 @@ class ProblemHandler {
         return response;
     }
 
-    private ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String code, Object... args) {
+    ResponseEntity<ProblemDetail> problem(HttpStatus status, String type, String code, Object... args) {
         var locale = LocaleContextHolder.getLocale();
         var body = ProblemDetail.forStatus(status);
         body.setType(URI.create(TYPE_BASE + type));
@@ -287,7 +333,7 @@ class ProblemHandler {
         return error(v.field(), v.code(), v.args().toArray());
     }
 
-    private Map<String, String> error(String field, String code, Object... args) {
+    Map<String, String> error(String field, String code, Object... args) {
         return Map.of("field", field, "message",
                 messages.getMessage(code, args, code, LocaleContextHolder.getLocale()));
     }

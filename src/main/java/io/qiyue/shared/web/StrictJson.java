@@ -1,16 +1,23 @@
 package io.qiyue.shared.web;
 
+import io.qiyue.shared.Text;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import tools.jackson.core.JsonParser;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 /**
  * A number where text belongs, text where a number or boolean belongs, or a number where a boolean
  * belongs is a client error to name, not something to guess at. Decimal strings stay allowed for
- * decimals, because money is written as a string ({@code "120000.00"}).
+ * decimals, because money is written as a string ({@code "120000.00"}). Every string of a body passes
+ * {@link Text#input}: a character no document can carry is a 400 naming the field (its JSON path), before
+ * anything is stored that would fail every later rendering.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJson {
@@ -29,5 +36,18 @@ class StrictJson {
                 .withCoercionConfig(LogicalType.Boolean, c -> c
                         .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
+    }
+
+    @Bean
+    JsonMapperBuilderCustomizer checkedText() {
+        return builder -> builder.addModule(new SimpleModule("qiyue-text").addDeserializer(String.class, new CheckedString()));
+    }
+
+    /** Jackson's own string reading (with the coercion rules above), then {@link Text#input}. */
+    static final class CheckedString extends StringDeserializer {
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) {
+            return Text.input(super.deserialize(p, ctxt));
+        }
     }
 }

@@ -9,6 +9,10 @@ import io.qiyue.template.Template;
 import io.qiyue.template.TemplateInput;
 import io.qiyue.template.Templates;
 import io.qiyue.shared.Versions;
+import io.qiyue.shared.web.JsonInput;
+import jakarta.validation.Validator;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -34,11 +38,16 @@ class TemplateApi {
     private final Templates templates;
     private final Clauses clauses;
     private final ContractDocuments documents;
+    private final JsonMapper json;
+    private final Validator validator;
 
-    TemplateApi(Templates templates, Clauses clauses, ContractDocuments documents) {
+    TemplateApi(Templates templates, Clauses clauses, ContractDocuments documents, JsonMapper json,
+                Validator validator) {
         this.templates = templates;
         this.clauses = clauses;
         this.documents = documents;
+        this.json = json;
+        this.validator = validator;
     }
 
     record Preview(@NotBlank @Size(max = 500_000) String body, @NotBlank String contractId) {
@@ -68,11 +77,14 @@ class TemplateApi {
         return ResponseEntity.created(URI.create("/api/v1/templates/" + t.id())).eTag(Versions.etag(t.version())).body(t);
     }
 
+    /** What GET answered may come back as it is: see {@link JsonInput#readUpdate}. */
     @PutMapping("/templates/{id}")
     ResponseEntity<Template> update(@PathVariable String id,
                                     @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                    @Valid @RequestBody TemplateInput input) {
-        var t = templates.update(id, Versions.expected(ifMatch), input);
+                                    @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = TemplateInput.class))) @RequestBody JsonNode body) {
+        int expected = Versions.expected(ifMatch);
+        var input = JsonInput.readUpdate(json, validator, body, templates.get(id), TemplateInput.class);
+        var t = templates.update(id, expected, input);
         return ResponseEntity.ok().eTag(Versions.etag(t.version())).body(t);
     }
 
@@ -107,8 +119,10 @@ class TemplateApi {
     @PutMapping("/clauses/{id}")
     ResponseEntity<Clause> updateClause(@PathVariable String id,
                                         @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                        @Valid @RequestBody ClauseInput input) {
-        var c = clauses.update(id, Versions.expected(ifMatch), input);
+                                        @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ClauseInput.class))) @RequestBody JsonNode body) {
+        int expected = Versions.expected(ifMatch);
+        var input = JsonInput.readUpdate(json, validator, body, clauses.get(id), ClauseInput.class);
+        var c = clauses.update(id, expected, input);
         return ResponseEntity.ok().eTag(Versions.etag(c.version())).body(c);
     }
 }

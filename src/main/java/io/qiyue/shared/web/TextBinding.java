@@ -1,0 +1,67 @@
+package io.qiyue.shared.web;
+
+import io.qiyue.shared.Text;
+import io.qiyue.shared.UnrenderableTextException;
+import org.springframework.beans.PropertyAccessException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.DefaultBindingErrorProcessor;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.InitBinder;
+
+import java.beans.PropertyEditorSupport;
+
+/**
+ * Every text that Spring binds — UI form fields, request parameters ({@code q=}), path variables and
+ * headers — passes {@link Text#input}, like every string of a JSON body (see {@link StrictJson}). A form
+ * field with a character no document can carry gets its error beside the field; a parameter becomes a 400
+ * naming it (ProblemHandler, PageErrors).
+ */
+@ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class TextBinding {
+
+    @InitBinder
+    void checkText(WebDataBinder binder) {
+        binder.registerCustomEditor(String.class, new CheckedText());
+        binder.setBindingErrorProcessor(new NamedTextErrors());
+    }
+
+    private static final class CheckedText extends PropertyEditorSupport {
+        @Override
+        public void setAsText(String text) {
+            setValue(Text.input(text));
+        }
+
+        @Override
+        public String getAsText() {
+            Object value = getValue();
+            return value == null ? "" : value.toString();
+        }
+    }
+
+    /** The field error of refused text names the character, and shows the text without it for correction. */
+    private static final class NamedTextErrors extends DefaultBindingErrorProcessor {
+        @Override
+        public void processPropertyAccessException(PropertyAccessException ex, BindingResult bindingResult) {
+            UnrenderableTextException text = null;
+            for (Throwable t = ex; t != null && text == null; t = t.getCause()) {
+                text = t instanceof UnrenderableTextException u ? u : null;
+            }
+            if (text == null) {
+                super.processPropertyAccessException(ex, bindingResult);
+                return;
+            }
+            String field = ex.getPropertyName();
+            Object typed = ex.getValue();
+            String shown = typed instanceof String s ? Text.withoutUnrenderable(s) : null;
+            bindingResult.addError(new FieldError(bindingResult.getObjectName(), field, shown, true,
+                    new String[]{"qiyue.validation.characters"}, new Object[]{text.characterName()},
+                    "qiyue.validation.characters"));
+        }
+
+    }
+}

@@ -1,0 +1,279 @@
+package io.qiyue.web;
+
+import io.qiyue.testing.ApiTestSupport;
+import io.qiyue.testing.Browser;
+import io.qiyue.testing.ContractSamples;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Issue #10, items 4 and 5: text no document can carry is refused at the door with the field named, in
+ * JSON bodies, forms and parameters; and no bad input — undecodable parameters, odd sorts, merge patches
+ * that are not objects, form indexes, hostile paths, methods and headers — is a 500 or a non-problem answer.
+ */
+abstract class InputApiContract extends ApiTestSupport {
+
+    @Test
+    void textThatCannotBeRenderedIsRefusedWithTheFieldNamed() {
+        var admin = admin();
+        long customers = customerCount();
+        var body = organizationBody("坏\u0001名", io.qiyue.testing.TestIdentifiers.creditCode());
+        assertProblem(admin.post("/api/v1/customers", body.toString()), 400, "name");
+        body = organizationBody(unique("客户"), io.qiyue.testing.TestIdentifiers.creditCode());
+        ((tools.jackson.databind.node.ObjectNode) body.path("contacts").get(0)).put("name", "李\uFFFF四");
+        assertProblem(admin.post("/api/v1/customers", body.toString()), 400, "contacts[0].name");
+        // a lone surrogate, escaped in JSON and as the bytes of its UTF-8-like encoding
+        assertProblem(admin.post("/api/v1/customers", organizationBody("x", "y").toString()
+                .replace("\"name\":\"x\"", "\"name\":\"坏\\ud800名\"")), 400, "name");
+        byte[] raw = organizationBody("RAW", io.qiyue.testing.TestIdentifiers.creditCode()).toString()
+                .getBytes(StandardCharsets.UTF_8);
+        var bytes = new ByteArrayOutputStream();
+        String text = new String(raw, StandardCharsets.UTF_8);
+        int at = text.indexOf("RAW");
+        bytes.writeBytes(text.substring(0, at).getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(new byte[]{'R', (byte) 0xff, (byte) 0xed, (byte) 0xa0, (byte) 0x80});
+        bytes.writeBytes(text.substring(at + 3).getBytes(StandardCharsets.UTF_8));
+        assertProblem(admin.request("POST", "/api/v1/customers").bytes("application/json", bytes.toByteArray()).send(),
+                400, "name");
+        assertThat(customerCount()).isEqualTo(customers);
+
+        // titles, nested terms, updates and merge patches alike
+        var customer = createOrganization(admin);
+        String customerId = customer.path("id").asString();
+        long contracts = contractCount();
+        // as JSON escapes: a Java string with a lone surrogate would not survive being sent as UTF-8
+        for (String title : new String[]{"标题\\u0000", "标题\\uFFFF", "标题\\ud800", "\\u0007", "\\udc00标题"}) {
+            var contract = ContractSamples.contract("SERVICE", "TITLE", customerId, ourEntityId()).toString()
+                    .replace("\"TITLE\"", "\"" + title + "\"");
+            assertProblem(admin.post("/api/v1/contracts", contract), 400, "title");
+        }
+        var contract = ContractSamples.contract("SERVICE", unique("合同"), customerId, ourEntityId());
+        ((tools.jackson.databind.node.ObjectNode) contract.path("terms").path("service")).put("scope", "机房\u0001");
+        assertProblem(admin.post("/api/v1/contracts", contract.toString()), 400, "terms.service.scope");
+        assertThat(contractCount()).isEqualTo(contracts);
+        String etag = admin.get("/api/v1/customers/" + customerId).header("ETag");
+        var put = organizationBody("改\u0002名", customer.path("creditCode").asString());
+        assertProblem(admin.put("/api/v1/customers/" + customerId, put.toString(), etag), 400, "name");
+        assertProblem(admin.patch("/api/v1/customers/" + customerId, "{\"address\": \"地址\\u0003\"}", etag), 400,
+                "address");
+        assertThat(admin.get("/api/v1/customers/" + customerId).json().path("version").asInt())
+                .isEqualTo(customer.path("version").asInt());
+
+        // every text of every body: users, teams, templates, clauses, tokens
+        assertProblem(admin.post("/api/v1/teams", "{\"name\": \"团队\\u0001\"}"), 400, "name");
+        assertProblem(admin.post("/api/v1/clauses", "{\"category\": \"GENERAL\", \"title\": \"条款\", \"text\": \"文本\\u000b\"}"),
+                400, "text");
+        assertProblem(admin.post("/api/v1/api-tokens", "{\"name\": \"\\u001b[31m\"}"), 400, "name");
+        assertProblem(admin.post("/api/v1/users", "{\"username\": \"" + unique("u").replace("-", "_")
+                + "\", \"displayName\": \"名\\u0000\", \"roles\": [\"SALES\"], \"password\": \"" + USER_PASSWORD + "\"}"),
+                400, "displayName");
+
+        // parameters too
+        assertProblem(admin.get("/api/v1/customers?q=%01"), 400, "q");
+        assertProblem(admin.get("/api/v1/contracts?q=a%00b"), 400, "q");
+        assertProblem(admin.get("/api/v1/contracts?customerId=%EF%BF%BF"), 400, "customerId");
+    }
+
+    @Test
+    void bidiControlsAreRemovedAndInvisibleTextIsEmpty() {
+        var admin = admin();
+        var created = admin.post("/api/v1/customers", organizationBody("杭州\u202E司公限有\u202C科技",
+                io.qiyue.testing.TestIdentifiers.creditCode()).toString());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        assertThat(created.json().path("name").asString()).isEqualTo("杭州司公限有科技");
+
+        for (String blank : new String[]{"\u200B", "\u00A0\u3000", "\uFEFF ", "\u202E"}) {
+            var response = admin.post("/api/v1/customers", organizationBody(blank,
+                    io.qiyue.testing.TestIdentifiers.creditCode()).toString());
+            assertProblem(response, 400, "name");
+            assertThat(response.errorMessages()).contains("必填。");
+        }
+        String customerId = createOrganization(admin).path("id").asString();
+        var contract = ContractSamples.contract("SERVICE", "\u200B\u00A0", customerId, ourEntityId());
+        assertProblem(admin.withHeader("Accept-Language", "en").post("/api/v1/contracts", contract.toString()), 400, "title");
+    }
+
+    @Test
+    void formsAndUiParametersRefuseUnrenderableTextBesideTheField() {
+        var browser = new Browser(port).login("admin", ADMIN_PASSWORD);
+        long customers = customerCount();
+        String csrf = browser.csrf("/customers/new");
+        var page = browser.post("/customers", "_csrf=" + Browser.enc(csrf) + "&kind=ORGANIZATION&name=%E5%9D%8F%01"
+                + "&creditCode=" + io.qiyue.testing.TestIdentifiers.creditCode() + "&contacts%5B0%5D.name=%E6%9D%8E%E2%80%8B");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("含有无法显示或保存的字符（U+0001）").contains("is-invalid");
+        assertThat(customerCount()).isEqualTo(customers);
+
+        var list = browser.get("/customers?q=%01");
+        assertThat(list.statusCode()).isEqualTo(400);
+        assertThat(list.body()).contains("id=\"error-detail\"", "q: ", "U+0001");
+    }
+
+    @Test
+    void undecodableParametersAreA400NamingTheParameterOnEveryList() {
+        var admin = admin();
+        for (String list : new String[]{"/api/v1/customers", "/api/v1/contracts", "/api/v1/users", "/api/v1/teams",
+                "/api/v1/audit", "/api/v1/templates", "/api/v1/clauses", "/api/v1/our-entities", "/api/v1/api-tokens",
+                "/api/v1/contract-types", "/api/v1/reviews/settings", "/api/v1/reviews/settings/history"}) {
+            assertProblem(admin.get(list + "?q=%ff"), 400, "q");
+            assertProblem(admin.get(list + "?page=0&q=%ed%a0%80"), 400, "q");
+        }
+        assertProblem(admin.get("/api/v1/audit?entity=%ff"), 400, "entity");
+        assertProblem(admin.post("/api/v1/customers?x=%c3", "{}"), 400, "x");
+
+        var browser = new Browser(port).login("admin", ADMIN_PASSWORD);
+        for (String page : new String[]{"/customers", "/contracts", "/our-entities", "/admin/users", "/admin/teams",
+                "/admin/audit", "/admin/templates", "/admin/clauses", "/admin/reviews", "/"}) {
+            var response = browser.get(page + "?q=%ff");
+            assertThat(response.statusCode()).as(page).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+            assertThat(response.body()).contains("q: ", "UTF-8").doesNotContain("Exception");
+        }
+        // a form body that is not UTF-8, and the login page nobody is logged in to
+        String csrf = browser.csrf("/customers/new");
+        var form = browser.post("/customers", "_csrf=" + Browser.enc(csrf) + "&name=%ff");
+        assertThat(form.statusCode()).isEqualTo(400);
+        assertThat(form.body()).contains("name: ");
+        var login = new Browser(port).get("/login?error=%ff");
+        assertThat(login.statusCode()).isEqualTo(400);
+        assertThat(login.body()).doesNotContain("Exception");
+    }
+
+    @Test
+    void oddSortsAndMergePatchesThatAreNoObjectsAreA400() {
+        var admin = admin();
+        for (String sort : new String[]{",", ",,asc", ",asc", "nope", "name,sideways", "name,asc,desc"}) {
+            assertProblem(admin.get("/api/v1/customers?sort=" + sort), 400, "sort");
+            assertProblem(admin.get("/api/v1/contracts?sort=" + sort), 400, "sort");
+            assertProblem(admin.get("/api/v1/users?sort=" + sort), 400, "sort");
+        }
+        assertThat(admin.get("/api/v1/customers?sort=").status()).isEqualTo(200);
+        var browser = new Browser(port).login("admin", ADMIN_PASSWORD);
+        assertThat(browser.get("/customers?sort=,").statusCode()).isEqualTo(400);
+        assertThat(browser.get("/contracts?sort=,").statusCode()).isEqualTo(400);
+
+        var customer = createOrganization(admin);
+        var contract = createContract(admin, "SERVICE");
+        String user = createUser("SALES", null).id();
+        for (String path : new String[]{"/api/v1/customers/" + customer.path("id").asString(),
+                "/api/v1/contracts/" + contract.path("id").asString(), "/api/v1/users/" + user}) {
+            String etag = admin.get(path).header("ETag");
+            for (String patch : new String[]{"null", "[]", "1", "\"x\"", "true"}) {
+                assertProblem(admin.patch(path, patch, etag), 400, "body");
+            }
+            assertThat(admin.get(path).header("ETag")).isEqualTo(etag);
+        }
+    }
+
+    @Test
+    void formIndexesOutsideTheFormAreA400() {
+        var admin = admin();
+        String customerId = createOrganization(admin).path("id").asString();
+        var browser = new Browser(port).login("admin", ADMIN_PASSWORD);
+        String csrf = browser.csrf("/contracts/new?type=SERVICE");
+        for (String index : new String[]{"-1", "2147483647", "99999999999", "x"}) {
+            var response = browser.post("/contracts", "_csrf=" + Browser.enc(csrf) + "&type=SERVICE&title=t&customerId="
+                    + customerId + "&terms.payment.schedule%5B" + index + "%5D.description=x");
+            assertThat(response.statusCode()).as(index).isIn(200, 400);
+            assertThat(response.body()).as(index).doesNotContain("Exception").doesNotContain("服务器内部错误");
+        }
+        var negative = browser.post("/contracts", "_csrf=" + Browser.enc(csrf) + "&type=SERVICE&title=t"
+                + "&terms.payment.schedule%5B-1%5D.description=x");
+        assertThat(negative.statusCode()).isEqualTo(400);
+        assertThat(negative.body()).contains("terms.payment.schedule[-1]");
+    }
+
+    @Test
+    void aNulInAnUploadedFileNameIsA400AndPathsAreNotKept() throws Exception {
+        var admin = admin();
+        String contractId = createContract(admin, "SERVICE").path("id").asString();
+        byte[] docx = minimalDocx();
+        var nul = admin.request("POST", "/api/v1/contracts/" + contractId + "/versions")
+                .bytes("multipart/form-data; boundary=b", multipart("../../evil\u0000.docx", docx)).send();
+        assertProblem(nul, 400, "file");
+        var path = admin.request("POST", "/api/v1/contracts/" + contractId + "/versions")
+                .bytes("multipart/form-data; boundary=b", multipart("C:\\x\\y\u202E.docx", docx)).send();
+        assertThat(path.status()).as("%s", path).isEqualTo(201);
+        assertThat(path.json().path("fileName").asString()).isEqualTo("y.docx");
+    }
+
+    @Test
+    void pathsMethodsAndHeadersOutsideTheRulesAreProblemsOrPages() {
+        var admin = admin();
+        for (String path : new String[]{"/api/v1/../api/v1/customers", "/api/v1//customers", "/api/v1/customers;x=1",
+                "/api/v1/customers%2fx", "/api/v1/customers%00", "/api/v1/%2e%2e/customers", "/api/v1/customers%5c..%5cx",
+                "/api/v1/customers/%2e%2e/users"}) {
+            var response = admin.get(path);
+            assertThat(response.status()).as(path).isBetween(400, 404);
+            assertProblem(response, response.status());
+        }
+        var browser = new Browser(port);
+        for (String path : new String[]{"/customers/../admin", "/x//y", "/customers;jsessionid=1", "/a%2fb", "/a%00b"}) {
+            var response = browser.get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).as(path).startsWith("text/html");
+            assertThat(response.body()).as(path).contains("id=\"error-detail\"").doesNotContain("Apache Tomcat", "Exception");
+        }
+        for (String method : new String[]{"TRACE", "FOO"}) {
+            var response = admin.request(method, "/api/v1/customers").send();
+            assertProblem(response, 405);
+        }
+        // what Tomcat refuses itself: too many parameters, a request line or headers over its limits
+        var many = admin.get("/api/v1/customers?" + "a=1&".repeat(1_100) + "b=2");
+        assertProblem(many, 400);
+        assertThat(many.errorFields()).doesNotContain("parameters");
+        assertProblem(admin.get("/api/v1/customers?q=" + "x".repeat(10_000)), 400);
+        assertProblem(admin.request("GET", "/api/v1/customers").header("X-Big", "x".repeat(20_000)).send(), 400);
+
+        var error = admin.get("/error");
+        assertThat(error.status()).isEqualTo(404);
+        assertThat(browser.get("/error").statusCode()).isEqualTo(404);
+
+        String customerId = createOrganization(admin).path("id").asString();
+        var body = ContractSamples.contract("SERVICE", unique("合同"), customerId, ourEntityId()).toString();
+        long before = contractCount();
+        for (String key : new String[]{"k".repeat(101), "key with spaces", " "}) {
+            assertProblem(admin.request("POST", "/api/v1/contracts").header("Idempotency-Key", key).json(body).send(),
+                    400, "Idempotency-Key");
+        }
+        assertThat(contractCount()).isEqualTo(before);
+    }
+
+    private static byte[] multipart(String fileName, byte[] content) {
+        var out = new ByteArrayOutputStream();
+        out.writeBytes(("--b\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(content);
+        out.writeBytes("\r\n--b--\r\n".getBytes(StandardCharsets.UTF_8));
+        return out.toByteArray();
+    }
+
+    static byte[] minimalDocx() throws Exception {
+        var buffer = new ByteArrayOutputStream();
+        try (var zip = new java.util.zip.ZipOutputStream(buffer)) {
+            put(zip, "[Content_Types].xml", """
+                    <?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+                    <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+                    <Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" \
+                    ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>""");
+            put(zip, "_rels/.rels", """
+                    <?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+                    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" \
+                    Target="word/document.xml"/></Relationships>""");
+            put(zip, "word/document.xml", """
+                    <?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">\
+                    <w:body><w:p><w:r><w:t>甲方与乙方签订本合同。</w:t></w:r></w:p></w:body></w:document>""");
+        }
+        return buffer.toByteArray();
+    }
+
+    private static void put(java.util.zip.ZipOutputStream zip, String name, String content) throws Exception {
+        zip.putNextEntry(new java.util.zip.ZipEntry(name));
+        zip.write(content.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+}
