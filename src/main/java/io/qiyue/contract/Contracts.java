@@ -130,9 +130,14 @@ public class Contracts {
         return withCustomerName(writable(id, CurrentUsers.require()));
     }
 
+    /** Whether the caller may create contracts at all (403 otherwise, for the form as for the save). */
+    public boolean mayCreate() {
+        return scopes.mayCreate(CurrentUsers.require(), ScopedResource.CONTRACT);
+    }
+
     public Created create(ContractInput input, String idempotencyKey) {
         var user = CurrentUsers.require();
-        if (scopes.write(user, ScopedResource.CONTRACT).isEmpty()) {
+        if (!mayCreate()) {
             throw new ForbiddenException("qiyue.problem.forbidden");
         }
         String requestBody = idempotencyKey == null ? null : json.writeValueAsString(input);

@@ -121,10 +121,20 @@ public class Customers {
         return view(row, user).toInput();
     }
 
+    /** Whether the caller may create customers at all (403 otherwise, for the form as for the save). */
+    public boolean mayCreate() {
+        return scopes.mayCreate(CurrentUsers.require(), ScopedResource.CUSTOMER);
+    }
+
+    /** Whether the caller may change this customer, read through {@link #get}. */
+    public boolean mayChange(Customer customer) {
+        return scopes.write(CurrentUsers.require(), ScopedResource.CUSTOMER).includes(customer.owner());
+    }
+
     @Transactional
     public Customer create(CustomerInput input) {
         var user = CurrentUsers.require();
-        if (scopes.write(user, ScopedResource.CUSTOMER).isEmpty()) {
+        if (!mayCreate()) {
             throw new ForbiddenException("qiyue.problem.forbidden");
         }
         String owner = Text.blankToNull(input.owner()) == null ? user.username() : input.owner().trim();

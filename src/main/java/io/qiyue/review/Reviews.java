@@ -129,6 +129,8 @@ public class Reviews {
     @Transactional
     public StoredReview accept(String contractId, String ruleId, String path, Integer start, String reason,
                                Locale locale) {
+        // who may not change the contract is refused whatever they sent (403; 404 outside the read scope)
+        var contract = contracts.getChangeable(contractId);
         var violations = new ArrayList<io.qiyue.shared.FieldViolation>();
         if (path == null || path.isBlank()) {
             violations.add(new io.qiyue.shared.FieldViolation("path", "qiyue.validation.required"));
@@ -141,8 +143,6 @@ public class Reviews {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        contracts.editable(contractId); // 403 unless the caller may change the contract
-        var contract = contracts.get(contractId);
         if (!contract.status().editable()) {
             throw new ConflictException("qiyue.contract.not-editable", contract.status());
         }
@@ -181,7 +181,11 @@ public class Reviews {
      */
     @Transactional
     public Contract applyFix(String contractId, int expectedVersion, String ruleId, String path, Integer start) {
-        var contract = contracts.get(contractId);
+        // 403 before anything about the version or the finding: a read-only caller learns nothing more
+        var contract = contracts.getChangeable(contractId);
+        if (path == null || path.isBlank()) {
+            throw new InvalidInputException("path", "qiyue.validation.required");
+        }
         if (contract.version() != expectedVersion) {
             throw new io.qiyue.shared.PreconditionFailedException("qiyue.problem.stale", contract.version());
         }

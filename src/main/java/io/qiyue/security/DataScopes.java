@@ -38,6 +38,15 @@ public class DataScopes {
         return salesScope(user);
     }
 
+    /**
+     * Whether the user may create records of this kind at all, i.e. has a write scope for them: a matter of
+     * roles only, so cheap enough for every page that offers a "new" button.
+     */
+    public boolean mayCreate(CurrentUser user, ScopedResource resource) {
+        return user.has(Role.ADMIN) || user.has(Role.SALES) || user.has(Role.SALES_MANAGER)
+                || (resource == ScopedResource.CONTRACT && user.has(Role.LEGAL));
+    }
+
     /** Whether {@code owner} may be assigned as owner by this user: within their own write scope. */
     public boolean mayAssign(CurrentUser user, ScopedResource resource, String owner) {
         if (owner.equals(user.username())) {

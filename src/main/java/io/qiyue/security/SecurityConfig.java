@@ -76,7 +76,7 @@ class SecurityConfig {
                         .requestMatchers(STATIC_FILES.stream().map(p -> p.endsWith("/") ? p + "**" : p + "*")
                                 .toArray(String[]::new)).permitAll()
                         .requestMatchers("/login", THROTTLED_LOGIN, "/error", "/actuator/health/**", "/v3/api-docs/**",
-                                "/swagger-ui/**", "/swagger-ui.html")
+                                "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())

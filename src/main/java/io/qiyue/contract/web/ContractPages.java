@@ -15,6 +15,7 @@ import io.qiyue.customer.OurEntities;
 import io.qiyue.customer.OurEntity;
 import io.qiyue.shared.ConflictException;
 import io.qiyue.shared.FieldViolation;
+import io.qiyue.shared.ForbiddenException;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.PreconditionFailedException;
 import io.qiyue.shared.web.Forms;
@@ -108,6 +109,9 @@ class ContractPages {
     @GetMapping("/contracts/new")
     String create(@RequestParam(required = false) ContractType type,
                   @RequestParam(required = false) String customerId, Model model) {
+        if (!contracts.mayCreate()) { // the save would be refused: no form to fill in for nothing
+            throw new ForbiddenException("qiyue.problem.forbidden");
+        }
         if (type == null) {
             model.addAttribute("types", ContractType.values());
             model.addAttribute("customerId", customerId);

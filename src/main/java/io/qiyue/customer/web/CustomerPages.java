@@ -7,6 +7,7 @@ import io.qiyue.customer.CustomerQuery;
 import io.qiyue.customer.CustomerStatus;
 import io.qiyue.customer.Customers;
 import io.qiyue.shared.ConflictException;
+import io.qiyue.shared.ForbiddenException;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.PreconditionFailedException;
 import io.qiyue.shared.web.Forms;
@@ -69,12 +70,17 @@ class CustomerPages {
 
     @GetMapping("/customers/{id}")
     String detail(@PathVariable String id, Model model) {
-        model.addAttribute("customer", customers.get(id));
+        Customer customer = customers.get(id);
+        model.addAttribute("customer", customer);
+        model.addAttribute("mayChange", customers.mayChange(customer));
         return "customers/detail";
     }
 
     @GetMapping("/customers/new")
     String create(Model model) {
+        if (!customers.mayCreate()) { // the save would be refused: no form to fill in for nothing
+            throw new ForbiddenException("qiyue.problem.forbidden");
+        }
         Forms.show(model, new CustomerForm());
         return form(model, null);
     }

@@ -8,7 +8,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.Versions;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -89,9 +88,6 @@ class ReviewApi {
     ResponseEntity<Contract> apply(@PathVariable String id, @PathVariable String ruleId,
                                    @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                    @RequestBody ApplyRequest body) {
-        if (body.path() == null || body.path().isBlank()) {
-            throw new InvalidInputException("path", "qiyue.validation.required");
-        }
         var contract = reviews.applyFix(id, Versions.expected(ifMatch), ruleId, body.path(), body.start());
         return ResponseEntity.ok().eTag(Versions.etag(contract.version())).body(contract);
     }

@@ -7,6 +7,7 @@ import io.qiyue.contract.SubmissionGate;
 import io.qiyue.review.Finding;
 import io.qiyue.review.Reviews;
 import io.qiyue.review.StoredReview;
+import io.qiyue.shared.ForbiddenException;
 import io.qiyue.shared.NotFoundException;
 import io.qiyue.shared.QiyueException;
 import io.qiyue.shared.web.PageController;
@@ -66,7 +67,8 @@ class ReviewPages {
                     .orElse("");
             review = last(id);
         } catch (QiyueException e) {
-            if (e instanceof NotFoundException && !(e.args().contains("finding"))) {
+            // a refusal or a contract out of scope is the page's answer (403, 404), not a message in the panel
+            if (e instanceof ForbiddenException || (e instanceof NotFoundException && !e.args().contains("finding"))) {
                 throw e;
             }
             error = message(e.code(), e.args().toArray());

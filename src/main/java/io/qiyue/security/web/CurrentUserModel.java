@@ -2,16 +2,36 @@ package io.qiyue.security.web;
 
 import io.qiyue.security.CurrentUser;
 import io.qiyue.security.CurrentUsers;
+import io.qiyue.security.DataScopes;
+import io.qiyue.security.ScopedResource;
 import io.qiyue.shared.web.PageController;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Gives every UI page the signed-in user as {@code me}, for the navbar and role-dependent links. */
+/**
+ * Gives every UI page the signed-in user as {@code me}, for the navbar and role-dependent links, and whether
+ * they may create customers and contracts, so that pages offer "new" only to those whose save would succeed.
+ */
 @ControllerAdvice(annotations = PageController.class)
 class CurrentUserModel {
+    private final DataScopes scopes;
+
+    CurrentUserModel(DataScopes scopes) {
+        this.scopes = scopes;
+    }
 
     @ModelAttribute("me")
     CurrentUser me() {
         return CurrentUsers.current().orElse(null);
+    }
+
+    @ModelAttribute("mayCreateCustomers")
+    boolean mayCreateCustomers() {
+        return CurrentUsers.current().map(u -> scopes.mayCreate(u, ScopedResource.CUSTOMER)).orElse(false);
+    }
+
+    @ModelAttribute("mayCreateContracts")
+    boolean mayCreateContracts() {
+        return CurrentUsers.current().map(u -> scopes.mayCreate(u, ScopedResource.CONTRACT)).orElse(false);
     }
 }

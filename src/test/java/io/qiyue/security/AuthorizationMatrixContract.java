@@ -1,0 +1,1170 @@
+package io.qiyue.security;
+
+import io.qiyue.security.AuthorizationMatrix.Call;
+import io.qiyue.security.AuthorizationMatrix.Caller;
+import io.qiyue.security.AuthorizationMatrix.Ctx;
+import io.qiyue.security.AuthorizationMatrix.Fresh;
+import io.qiyue.security.AuthorizationMatrix.Outcome;
+import io.qiyue.security.AuthorizationMatrix.Row;
+import io.qiyue.security.AuthorizationMatrix.Rule;
+import io.qiyue.security.AuthorizationMatrix.Scope;
+import io.qiyue.security.AuthorizationMatrix.Subject;
+import io.qiyue.security.AuthorizationMatrix.Target;
+import io.qiyue.testing.ApiClient;
+import io.qiyue.testing.ApiTestSupport;
+import io.qiyue.testing.ContractSamples;
+import io.qiyue.testing.TestIdentifiers;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+import static io.qiyue.security.AuthorizationMatrix.Call.form;
+import static io.qiyue.security.AuthorizationMatrix.Call.get;
+import static io.qiyue.security.AuthorizationMatrix.Call.json;
+import static io.qiyue.security.AuthorizationMatrix.Rule.ADMIN;
+import static io.qiyue.security.AuthorizationMatrix.Rule.AUTHENTICATED;
+import static io.qiyue.security.AuthorizationMatrix.Rule.CREATE_CONTRACT;
+import static io.qiyue.security.AuthorizationMatrix.Rule.CREATE_CUSTOMER;
+import static io.qiyue.security.AuthorizationMatrix.Rule.OWN_TOKEN;
+import static io.qiyue.security.AuthorizationMatrix.Rule.PUBLIC;
+import static io.qiyue.security.AuthorizationMatrix.Rule.READ_CONTRACT;
+import static io.qiyue.security.AuthorizationMatrix.Rule.READ_CUSTOMER;
+import static io.qiyue.security.AuthorizationMatrix.Rule.WRITE_CONTRACT;
+import static io.qiyue.security.AuthorizationMatrix.Rule.WRITE_CUSTOMER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The authorization matrix of issue #10: every endpoint of the REST API and of the session UI, as Spring's
+ * handler mapping lists them, called over HTTP by every role (each a user of team 1) and without credentials,
+ * on a record of the caller's own, of a salesperson of their team and of a salesperson of another team, and
+ * answered as the README's "Roles and data scope" says ({@link AuthorizationMatrix.Rule#expected}).
+ * <p>
+ * <b>A new endpoint joins the matrix with one row in {@link #table()}</b>: its handler mapping, its rule and how
+ * to call it. An endpoint without a row fails {@link #everyEndpointHasAnAuthorizationExpectation()}.
+ * <p>
+ * Writes that are allowed get fixtures of their own where they would spoil the shared ones (a deleted
+ * customer, a submitted contract, a fixed finding); refused writes use the shared fixtures, and the matrix
+ * checks that they changed nothing. Beside the matrix: lists show nothing outside the caller's scope, and ID
+ * numbers and mobiles are masked to those who may read but not edit the customer.
+ * <p>
+ * Subclasses for H2 and PostgreSQL only: some 1,500 requests per database are too many for a third one on
+ * the two cores the build has; the data-scope queries on MariaDB are covered by {@code SecurityApiMariaDbIT}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AuthorizationMatrixContract extends ApiTestSupport {
+    private static final Logger log = LoggerFactory.getLogger(AuthorizationMatrixContract.class);
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    /** What a page shows when it refused the input: errors beside the fields or above the form, or in the review panel. */
+    private static final Pattern PAGE_ERRORS = Pattern.compile(
+            "id=\"form-errors\"|id=\"form-error-summary\"|class=\"[^\"]*\\bis-invalid\\b|id=\"review-error\"");
+    private static final String VAGUE_PATH = "/terms/rightsAndObligations/provider/1";
+    private static final String SETTING = "QY-V001/thresholdPercent";
+    private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    private static final int FIRST_UPLOAD = 1_000_000_001;
+
+    /**
+     * Handler mappings that are not the application's and stay out of the matrix, with the reason. Anything
+     * else the handler mapping lists needs a row.
+     */
+    private static final Map<String, String> NOT_IN_MATRIX = Map.of(
+            "ANY /error", "Spring Boot's error page: requests are forwarded there, it is open to everyone");
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    private RequestMappingHandlerMapping handlerMapping;
+
+    private final String marker = unique("矩阵");
+    private final Map<Caller, TestUser> users = new EnumMap<>(Caller.class);
+    private final Map<String, TestUser> byUsername = new HashMap<>();
+    private final Map<Caller, Browser> browsers = new EnumMap<>(Caller.class);
+    private final Map<String, Target> shared = new HashMap<>();
+    private TestUser mate;
+    private TestUser stranger;
+    private String ourEntity;
+    private String spareEntity;
+    private String spareUser;
+    private String spareTeam;
+    private String template;
+    private String templateBody;
+    private String clause;
+    private String portfolioJob;
+    private byte[] paper;
+
+    // ---- the expectations
+
+    /**
+     * One row per endpoint: which rule it follows and how to call it for a caller, a scope and its target.
+     * The handler mapping text must equal what Spring lists ({@code METHOD pattern}).
+     */
+    private List<Row> table() {
+        return List.of(
+                // customers (REST)
+                Row.of("GET /api/v1/customers", AUTHENTICATED, c -> get("/api/v1/customers?size=5")),
+                Row.of("GET /api/v1/customers/{id}", READ_CUSTOMER, c -> get(c.customer())),
+                Row.of("POST /api/v1/customers", CREATE_CUSTOMER, c -> json("POST", "/api/v1/customers",
+                        organization(c.target().owner()))),
+                Row.of("PUT /api/v1/customers/{id}", WRITE_CUSTOMER, c -> json("PUT", c.customer(),
+                        customerAsInput(c.target())).ifMatch(etag(c.customer()))),
+                Row.of("PATCH /api/v1/customers/{id}", WRITE_CUSTOMER, c -> Call.mergePatch(c.customer(),
+                        "{\"address\": \"浙江省杭州市西湖区文三路" + counter() + "号\"}").ifMatch(etag(c.customer()))),
+                Row.of("DELETE /api/v1/customers/{id}", WRITE_CUSTOMER, c -> Call.delete(c.customer())
+                        .ifMatch(etag(c.customer()))).fresh(Fresh.CUSTOMER),
+                Row.of("GET /api/v1/customers/{id}/contacts", READ_CUSTOMER, c -> get(c.customer() + "/contacts")),
+                Row.of("POST /api/v1/customers/{id}/contacts", WRITE_CUSTOMER, c -> json("POST", c.customer() + "/contacts",
+                        "{\"name\": \"王五\", \"mobile\": \"" + TestIdentifiers.mobile() + "\"}")),
+                Row.of("PUT /api/v1/customers/{id}/contacts/{contactId}", WRITE_CUSTOMER, c -> json("PUT",
+                        c.customer() + "/contacts/" + c.target().contactId(), "{\"name\": \"李四\", \"title\": \"总经理\","
+                                + " \"mobile\": \"" + c.target().mobile() + "\", \"primary\": true}")
+                        .ifMatch(etag(c.customer()))),
+                Row.of("DELETE /api/v1/customers/{id}/contacts/{contactId}", WRITE_CUSTOMER, c -> Call.delete(
+                        c.customer() + "/contacts/" + c.target().contactId()).ifMatch(etag(c.customer())))
+                        .fresh(Fresh.CUSTOMER),
+                Row.of("GET /api/v1/our-entities", AUTHENTICATED, c -> get("/api/v1/our-entities")),
+                Row.of("GET /api/v1/our-entities/{id}", AUTHENTICATED, c -> get("/api/v1/our-entities/" + ourEntity)),
+                Row.of("POST /api/v1/our-entities", ADMIN, c -> json("POST", "/api/v1/our-entities",
+                        ourEntityBody(TestIdentifiers.creditCode()))),
+                Row.of("PUT /api/v1/our-entities/{id}", ADMIN, c -> json("PUT", "/api/v1/our-entities/" + spareEntity,
+                        ourEntityAsInput()).ifMatch(etag("/api/v1/our-entities/" + spareEntity))),
+
+                // contracts (REST)
+                Row.of("GET /api/v1/contract-types", AUTHENTICATED, c -> get("/api/v1/contract-types")),
+                Row.of("GET /api/v1/contracts", AUTHENTICATED, c -> get("/api/v1/contracts?size=5")),
+                Row.of("GET /api/v1/contracts/{id}", READ_CONTRACT, c -> get(c.contract())),
+                Row.of("POST /api/v1/contracts", CREATE_CONTRACT, c -> json("POST", "/api/v1/contracts",
+                        contractBody(c.target(), marker + " 新建").toString())),
+                Row.of("PUT /api/v1/contracts/{id}", WRITE_CONTRACT, c -> json("PUT", c.contract(),
+                        contractBody(c.target(), marker + " 全部替换").toString()).ifMatch(etag(c.contract())))
+                        .fresh(Fresh.CONTRACT),
+                Row.of("PATCH /api/v1/contracts/{id}", WRITE_CONTRACT, c -> Call.mergePatch(c.contract(),
+                        "{\"title\": \"" + marker + " 共享 改" + counter() + "\"}").ifMatch(etag(c.contract()))),
+                Row.of("POST /api/v1/contracts/{id}/submit", WRITE_CONTRACT, c -> json("POST", c.contract() + "/submit",
+                        "{}").ifMatch(etag(c.contract()))).fresh(Fresh.READY),
+                Row.of("POST /api/v1/contracts/{id}/withdraw", WRITE_CONTRACT, c -> json("POST",
+                        c.contract() + "/withdraw", "{}").ifMatch(etag(c.contract()))).fresh(Fresh.SUBMITTED),
+                Row.of("GET /api/v1/contracts/{id}/versions", READ_CONTRACT, c -> get(c.contract() + "/versions")),
+                Row.of("GET /api/v1/contracts/{id}/versions/{version}", READ_CONTRACT,
+                        c -> get(c.contract() + "/versions/1")),
+
+                // documents (REST)
+                Row.of("GET /api/v1/contracts/{id}/document", READ_CONTRACT, c -> get(c.contract() + "/document")),
+                Row.of("GET /api/v1/contracts/{id}/documents", READ_CONTRACT, c -> get(c.contract() + "/documents")),
+                Row.of("GET /api/v1/contracts/{id}/versions/{n}/text", READ_CONTRACT,
+                        c -> get(c.contract() + "/versions/1/text")),
+                Row.of("GET /api/v1/contracts/{id}/diff", READ_CONTRACT, c -> get(c.contract() + "/diff?from=1&to=2")),
+                Row.of("POST /api/v1/contracts/{id}/versions", WRITE_CONTRACT, c -> Call.upload(
+                        c.contract() + "/versions", "paper.docx", DOCX, paper)),
+
+                // review (REST)
+                Row.of("POST /api/v1/contracts/{id}/review", WRITE_CONTRACT, c -> json("POST", c.contract() + "/review",
+                        "{}")),
+                Row.of("GET /api/v1/contracts/{id}/review", READ_CONTRACT, c -> get(c.contract() + "/review")),
+                Row.of("POST /api/v1/contracts/{id}/review/findings/{ruleId}/apply", WRITE_CONTRACT, c -> json("POST",
+                        c.contract() + "/review/findings/QY-L001/apply", "{\"path\": \"" + VAGUE_PATH + "\", \"start\": 3}")
+                        .ifMatch(etag(c.contract()))).fresh(Fresh.CONTRACT),
+                Row.of("POST /api/v1/contracts/{id}/review/findings/{ruleId}/accept", WRITE_CONTRACT, c -> json("POST",
+                        c.contract() + "/review/findings/QY-L001/accept",
+                        "{\"path\": \"" + VAGUE_PATH + "\", \"start\": 3, \"reason\": \"响应时限见附件\"}")),
+                Row.of("POST /api/v1/reviews/portfolio", ADMIN, c -> json("POST", "/api/v1/reviews/portfolio", "{}"))
+                        .alsoAllowed(409).startsBackgroundWork(),
+                Row.of("GET /api/v1/reviews/portfolio/{jobId}", ADMIN, c -> get("/api/v1/reviews/portfolio/" + portfolioJob)),
+                Row.of("GET /api/v1/reviews/settings", ADMIN, c -> get("/api/v1/reviews/settings")),
+                Row.of("GET /api/v1/reviews/settings/history", ADMIN, c -> get("/api/v1/reviews/settings/history")),
+                Row.of("GET /api/v1/reviews/settings/{ruleId}/{parameter}", ADMIN,
+                        c -> get("/api/v1/reviews/settings/" + SETTING)),
+                Row.of("PUT /api/v1/reviews/settings/{ruleId}/{parameter}", ADMIN, c -> json("PUT",
+                        "/api/v1/reviews/settings/" + SETTING, "{\"value\": " + settingValue() + "}")
+                        .ifMatch(etag("/api/v1/reviews/settings/" + SETTING))),
+                Row.of("DELETE /api/v1/reviews/settings/{ruleId}/{parameter}", ADMIN, c -> Call.delete(
+                        "/api/v1/reviews/settings/" + SETTING).ifMatch(etag("/api/v1/reviews/settings/" + SETTING))),
+
+                // audit, users, teams, tokens (REST)
+                Row.of("GET /api/v1/audit", ADMIN, c -> get("/api/v1/audit?size=5")),
+                Row.of("GET /api/v1/users/me", AUTHENTICATED, c -> get("/api/v1/users/me")),
+                Row.of("GET /api/v1/users", ADMIN, c -> get("/api/v1/users?size=5")),
+                Row.of("GET /api/v1/users/{id}", ADMIN, c -> get("/api/v1/users/" + spareUser)),
+                Row.of("POST /api/v1/users", ADMIN, c -> json("POST", "/api/v1/users", userBody(newUsername(), "VIEWER")
+                        .put("password", USER_PASSWORD).toString())),
+                Row.of("PUT /api/v1/users/{id}", ADMIN, c -> json("PUT", "/api/v1/users/" + spareUser,
+                        userAsInput()).ifMatch(etag("/api/v1/users/" + spareUser))),
+                Row.of("PATCH /api/v1/users/{id}", ADMIN, c -> Call.mergePatch("/api/v1/users/" + spareUser,
+                        "{\"displayName\": \"矩阵用户 " + counter() + "\"}").ifMatch(etag("/api/v1/users/" + spareUser))),
+                Row.of("GET /api/v1/teams", ADMIN, c -> get("/api/v1/teams")),
+                Row.of("GET /api/v1/teams/{id}", ADMIN, c -> get("/api/v1/teams/" + spareTeam)),
+                Row.of("POST /api/v1/teams", ADMIN, c -> json("POST", "/api/v1/teams",
+                        "{\"name\": \"" + unique("矩阵团队") + "\"}")),
+                Row.of("PUT /api/v1/teams/{id}", ADMIN, c -> json("PUT", "/api/v1/teams/" + spareTeam,
+                        "{\"name\": \"" + unique("矩阵团队") + "\"}").ifMatch(etag("/api/v1/teams/" + spareTeam))),
+                Row.of("POST /api/v1/api-tokens", AUTHENTICATED, c -> json("POST", "/api/v1/api-tokens",
+                        "{\"name\": \"matrix\"}")),
+                Row.of("GET /api/v1/api-tokens", AUTHENTICATED, c -> get("/api/v1/api-tokens")),
+                Row.of("DELETE /api/v1/api-tokens/{id}", OWN_TOKEN, c -> Call.delete("/api/v1/api-tokens/"
+                        + c.target().tokenId())).fresh(Fresh.TOKEN),
+
+                // templates and clauses (REST)
+                Row.of("GET /api/v1/templates", AUTHENTICATED, c -> get("/api/v1/templates")),
+                Row.of("GET /api/v1/templates/{id}", AUTHENTICATED, c -> get("/api/v1/templates/" + template)),
+                Row.of("GET /api/v1/templates/{id}/versions/{version}", AUTHENTICATED,
+                        c -> get("/api/v1/templates/" + template + "/versions/1")),
+                Row.of("POST /api/v1/templates", ADMIN, c -> json("POST", "/api/v1/templates", templateBody())),
+                Row.of("PUT /api/v1/templates/{id}", ADMIN, c -> json("PUT", "/api/v1/templates/" + template,
+                        templateBody()).ifMatch(etag("/api/v1/templates/" + template))),
+                Row.of("POST /api/v1/templates/preview", ADMIN, c -> json("POST", "/api/v1/templates/preview",
+                        JSON.createObjectNode().put("body", templateBody).put("contractId", c.target().contractId())
+                                .toString())),
+                Row.of("GET /api/v1/clauses", AUTHENTICATED, c -> get("/api/v1/clauses")),
+                Row.of("GET /api/v1/clauses/{id}", AUTHENTICATED, c -> get("/api/v1/clauses/" + clause)),
+                Row.of("GET /api/v1/clauses/{id}/versions", AUTHENTICATED, c -> get("/api/v1/clauses/" + clause + "/versions")),
+                Row.of("POST /api/v1/clauses", ADMIN, c -> json("POST", "/api/v1/clauses", clauseBody())),
+                Row.of("PUT /api/v1/clauses/{id}", ADMIN, c -> json("PUT", "/api/v1/clauses/" + clause, clauseBody())
+                        .ifMatch(etag("/api/v1/clauses/" + clause))),
+
+                // the session UI: start, customers, our entities
+                Row.of("GET /", AUTHENTICATED, c -> get("/")),
+                Row.of("GET /login", PUBLIC, c -> get("/login")),
+                Row.of("GET /customers", AUTHENTICATED, c -> get("/customers")),
+                Row.of("GET /customers/{id}", READ_CUSTOMER, c -> get("/customers/" + c.target().customerId())),
+                Row.of("GET /customers/new", CREATE_CUSTOMER, c -> get("/customers/new")).unscoped(),
+                Row.of("GET /customers/{id}/edit", WRITE_CUSTOMER, c -> get("/customers/" + c.target().customerId()
+                        + "/edit")),
+                Row.of("POST /customers", CREATE_CUSTOMER, c -> form("/customers", "kind", "ORGANIZATION",
+                        "name", marker + " 页面新建客户", "creditCode", TestIdentifiers.creditCode(), "status", "ACTIVE",
+                        "owner", c.target().owner())),
+                Row.of("POST /customers/{id}", WRITE_CUSTOMER, c -> customerForm(c.target())),
+                Row.of("GET /our-entities", AUTHENTICATED, c -> get("/our-entities")),
+                Row.of("GET /our-entities/new", ADMIN, c -> get("/our-entities/new")),
+                Row.of("GET /our-entities/{id}/edit", ADMIN, c -> get("/our-entities/" + spareEntity + "/edit")),
+                Row.of("POST /our-entities", ADMIN, c -> ourEntityForm("/our-entities", TestIdentifiers.creditCode(),
+                        null)),
+                Row.of("POST /our-entities/{id}", ADMIN, c -> ourEntityForm("/our-entities/" + spareEntity,
+                        admin().get("/api/v1/our-entities/" + spareEntity).json().path("creditCode").asString(),
+                        version("/api/v1/our-entities/" + spareEntity))),
+
+                // the session UI: contracts, review, documents
+                Row.of("GET /contracts", AUTHENTICATED, c -> get("/contracts")),
+                Row.of("GET /contracts/of-customer/{customerId}", AUTHENTICATED,
+                        c -> get("/contracts/of-customer/" + c.target().customerId())),
+                Row.of("GET /contracts/{id}", READ_CONTRACT, c -> get("/contracts/" + c.target().contractId())),
+                Row.of("GET /contracts/new", CREATE_CONTRACT, c -> get("/contracts/new?type=SERVICE")).unscoped(),
+                Row.of("GET /contracts/{id}/edit", WRITE_CONTRACT, c -> get("/contracts/" + c.target().contractId()
+                        + "/edit")),
+                Row.of("POST /contracts", CREATE_CONTRACT, c -> contractForm("/contracts", c.target(), null)),
+                Row.of("POST /contracts/{id}", WRITE_CONTRACT, c -> contractForm("/contracts/" + c.target().contractId(),
+                        c.target(), version(c.contract()))).fresh(Fresh.CONTRACT),
+                Row.of("GET /contracts/{id}/review", READ_CONTRACT, c -> get("/contracts/" + c.target().contractId()
+                        + "/review")),
+                Row.of("POST /contracts/{id}/review", WRITE_CONTRACT, c -> form("/contracts/" + c.target().contractId()
+                        + "/review")),
+                Row.of("POST /contracts/{id}/review/accept", WRITE_CONTRACT, c -> form("/contracts/"
+                        + c.target().contractId() + "/review/accept", "ruleId", "QY-L001", "path", VAGUE_PATH,
+                        "start", "3", "reason", "响应时限见附件")),
+                Row.of("POST /contracts/{id}/review/apply", WRITE_CONTRACT, c -> form("/contracts/"
+                        + c.target().contractId() + "/review/apply", "ruleId", "QY-L001", "path", VAGUE_PATH,
+                        "start", "3", "version", version(c.contract()))).fresh(Fresh.CONTRACT),
+                Row.of("POST /contracts/{id}/submit", WRITE_CONTRACT, c -> form("/contracts/" + c.target().contractId()
+                        + "/submit", "version", version(c.contract()))).fresh(Fresh.READY),
+                Row.of("POST /contracts/{id}/withdraw", WRITE_CONTRACT, c -> form("/contracts/"
+                        + c.target().contractId() + "/withdraw", "version", version(c.contract()))).fresh(Fresh.SUBMITTED),
+                Row.of("GET /contracts/{id}/versions/{n}/review", READ_CONTRACT, c -> get("/contracts/"
+                        + c.target().contractId() + "/versions/1/review")),
+                Row.of("POST /contracts/{id}/versions/{n}/review", WRITE_CONTRACT, c -> form("/contracts/"
+                        + c.target().contractId() + "/versions/" + FIRST_UPLOAD + "/review")),
+                Row.of("GET /contracts/{id}/document.{format}", READ_CONTRACT, c -> get("/contracts/"
+                        + c.target().contractId() + "/document.html")),
+                Row.of("GET /contracts/{id}/compare", READ_CONTRACT, c -> get("/contracts/" + c.target().contractId()
+                        + "/compare")),
+                Row.of("POST /contracts/{id}/versions/upload", WRITE_CONTRACT, c -> Call.upload("/contracts/"
+                        + c.target().contractId() + "/versions/upload", "paper.docx", DOCX, paper)),
+
+                // the session UI: the signed-in user's tokens
+                Row.of("GET /account/tokens", AUTHENTICATED, c -> get("/account/tokens")),
+                Row.of("POST /account/tokens", AUTHENTICATED, c -> form("/account/tokens", "name", "matrix")),
+                Row.of("POST /account/tokens/{id}/revoke", OWN_TOKEN, c -> form("/account/tokens/"
+                        + c.target().tokenId() + "/revoke")).fresh(Fresh.TOKEN),
+
+                // the session UI: administration
+                Row.of("GET /admin/audit", ADMIN, c -> get("/admin/audit")),
+                Row.of("GET /admin/users", ADMIN, c -> get("/admin/users")),
+                Row.of("GET /admin/users/new", ADMIN, c -> get("/admin/users/new")),
+                Row.of("GET /admin/users/{id}/edit", ADMIN, c -> get("/admin/users/" + spareUser + "/edit")),
+                Row.of("POST /admin/users", ADMIN, c -> form("/admin/users", "username", newUsername(),
+                        "displayName", "矩阵用户", "roles", "VIEWER", "enabled", "true", "password", USER_PASSWORD)),
+                Row.of("POST /admin/users/{id}", ADMIN, c -> form("/admin/users/" + spareUser, "username",
+                        admin().get("/api/v1/users/" + spareUser).json().path("username").asString(),
+                        "displayName", "矩阵用户 " + counter(), "roles", "VIEWER", "enabled", "true",
+                        "version", version("/api/v1/users/" + spareUser))),
+                Row.of("GET /admin/teams", ADMIN, c -> get("/admin/teams")),
+                Row.of("GET /admin/teams/new", ADMIN, c -> get("/admin/teams/new")),
+                Row.of("GET /admin/teams/{id}/edit", ADMIN, c -> get("/admin/teams/" + spareTeam + "/edit")),
+                Row.of("POST /admin/teams", ADMIN, c -> form("/admin/teams", "name", unique("矩阵团队"))),
+                Row.of("POST /admin/teams/{id}", ADMIN, c -> form("/admin/teams/" + spareTeam, "name", unique("矩阵团队"),
+                        "version", version("/api/v1/teams/" + spareTeam))),
+                Row.of("GET /admin/reviews", ADMIN, c -> get("/admin/reviews")),
+                Row.of("GET /admin/reviews/progress", ADMIN, c -> get("/admin/reviews/progress?job=" + portfolioJob)),
+                Row.of("POST /admin/reviews", ADMIN, c -> form("/admin/reviews")).startsBackgroundWork(),
+                Row.of("GET /admin/reviews/settings/{ruleId}/{parameter}", ADMIN,
+                        c -> get("/admin/reviews/settings/" + SETTING)),
+                Row.of("POST /admin/reviews/settings/{ruleId}/{parameter}", ADMIN, c -> form("/admin/reviews/settings/"
+                        + SETTING, "value", settingValue(), "version", version("/api/v1/reviews/settings/" + SETTING))),
+                Row.of("POST /admin/reviews/settings/{ruleId}/{parameter}/reset", ADMIN, c -> form(
+                        "/admin/reviews/settings/" + SETTING + "/reset",
+                        "version", version("/api/v1/reviews/settings/" + SETTING))),
+                Row.of("GET /admin/templates", ADMIN, c -> get("/admin/templates")),
+                Row.of("GET /admin/templates/new", ADMIN, c -> get("/admin/templates/new?type=SERVICE")),
+                Row.of("GET /admin/templates/{id}/edit", ADMIN, c -> get("/admin/templates/" + template + "/edit")),
+                Row.of("POST /admin/templates", ADMIN, c -> form("/admin/templates", "type", "SERVICE",
+                        "name", unique("矩阵模板"), "body", templateBody, "active", "false")),
+                Row.of("POST /admin/templates/{id}", ADMIN, c -> form("/admin/templates/" + template,
+                        "name", unique("矩阵模板"), "body", templateBody, "active", "false",
+                        "version", version("/api/v1/templates/" + template))),
+                Row.of("POST /admin/templates/preview", ADMIN, c -> form("/admin/templates/preview", "body", templateBody,
+                        "contractId", c.target().contractId())),
+                Row.of("GET /admin/clauses", ADMIN, c -> get("/admin/clauses")),
+                Row.of("GET /admin/clauses/new", ADMIN, c -> get("/admin/clauses/new")),
+                Row.of("GET /admin/clauses/{id}/edit", ADMIN, c -> get("/admin/clauses/" + clause + "/edit")),
+                Row.of("POST /admin/clauses", ADMIN, c -> form("/admin/clauses", "category", "GENERAL",
+                        "title", unique("矩阵条款"), "text", "双方应遵守本条款。")),
+                Row.of("POST /admin/clauses/{id}", ADMIN, c -> form("/admin/clauses/" + clause, "category", "GENERAL",
+                        "title", unique("矩阵条款"), "text", "双方应遵守本条款。",
+                        "version", version("/api/v1/clauses/" + clause))),
+
+                // the API description
+                Row.of("GET /v3/api-docs", PUBLIC, c -> get("/v3/api-docs")),
+                Row.of("GET /v3/api-docs.yaml", PUBLIC, c -> get("/v3/api-docs.yaml")),
+                Row.of("GET /v3/api-docs/swagger-config", PUBLIC, c -> get("/v3/api-docs/swagger-config")),
+                Row.of("GET /swagger-ui.html", PUBLIC, c -> get("/swagger-ui.html"))
+        );
+    }
+
+    // ---- the tests
+
+    @Test
+    void everyEndpointHasAnAuthorizationExpectation() {
+        var mapped = new TreeSet<String>();
+        handlerMapping.getHandlerMethods().forEach((info, method) -> {
+            var methods = info.getMethodsCondition().getMethods();
+            for (String pattern : info.getPatternValues()) {
+                if (methods.isEmpty()) {
+                    mapped.add("ANY " + pattern);
+                } else {
+                    methods.forEach(m -> mapped.add(m.name() + " " + pattern));
+                }
+            }
+        });
+        var expected = new TreeSet<String>(NOT_IN_MATRIX.keySet());
+        table().forEach(row -> assertThat(expected.add(row.endpoint())).as("two rows for %s", row.endpoint()).isTrue());
+
+        var missing = new TreeSet<>(mapped);
+        missing.removeAll(expected);
+        var stale = new TreeSet<>(expected);
+        stale.removeAll(mapped);
+        assertThat(missing).as("new endpoints without an authorization expectation: add a row for each to "
+                + "AuthorizationMatrixContract.table()").isEmpty();
+        assertThat(stale).as("rows of AuthorizationMatrixContract.table() for endpoints that do not exist").isEmpty();
+    }
+
+    @Test
+    void everyApiEndpointAnswersEachRoleAndScopeAsTheRulesSay() {
+        runMatrix(true);
+    }
+
+    @Test
+    void everyPageAndFormAnswersEachRoleAndScopeAsTheRulesSay() {
+        runMatrix(false);
+    }
+
+    /**
+     * Lists (REST and pages) hold nothing outside the caller's read scope and everything inside it; ID numbers
+     * and mobiles are in clear exactly for admins, legal and whoever may edit the customer, in the customer,
+     * its contacts, lists, pages and the contract document, and never in clear to the others in stored text.
+     * The audit trail is for admins only (the matrix checks its 403s).
+     */
+    @Test
+    void listsHoldOnlyTheCallersScopeAndPersonalInformationIsMaskedToThoseWhoMayNotEditIt() {
+        var failures = new ArrayList<String>();
+        String sharedContracts = enc(marker + " 共享");
+        String sharedCustomers = enc(marker + " 客户共享");
+        for (Caller caller : Caller.values()) {
+            if (caller == Caller.ANONYMOUS) {
+                continue;
+            }
+            var client = users.get(caller).client();
+            var browser = browsers.get(caller);
+
+            // the whole list of those who read only some; this class's records of those who read everything
+            String filter = caller == Caller.SALES || caller == Caller.SALES_MANAGER ? "" : "?q=" + enc(marker);
+            var contracts = pages(client, "/api/v1/contracts" + filter);
+            var customers = pages(client, "/api/v1/customers" + filter);
+            for (JsonNode item : contracts) {
+                if (!Rule.reads(caller, scopeOf(caller, item.path("owner").asString()))) {
+                    failures.add("GET /api/v1/contracts lists %s's contract %s to %s".formatted(
+                            item.path("owner").asString(), item.path("id").asString(), caller));
+                }
+            }
+            for (JsonNode item : customers) {
+                if (!Rule.reads(caller, scopeOf(caller, item.path("owner").asString()))) {
+                    failures.add("GET /api/v1/customers lists %s's customer %s to %s".formatted(
+                            item.path("owner").asString(), item.path("id").asString(), caller));
+                }
+            }
+            String contractPage = browser.send(get("/contracts?q=" + sharedContracts)).body();
+            String customerPage = browser.send(get("/customers?q=" + sharedCustomers)).body();
+            String dashboard = browser.send(get("/")).body();
+            boolean createsContracts = Rule.writesContracts(caller, Scope.OWN);
+            boolean createsCustomers = Rule.writesCustomers(caller, Scope.OWN);
+            String newContract = createsContracts ? browser.send(get("/contracts/new?type=SERVICE")).body() : "";
+            // pages offer "new" only to those whose save would succeed
+            expect(failures, contractPage.contains("id=\"new-contract\"") == createsContracts
+                            && dashboard.contains("id=\"quick-new-contract\"") == createsContracts,
+                    "the pages %s a new contract to %s", createsContracts ? "do not offer" : "offer", caller);
+            expect(failures, customerPage.contains("id=\"new-customer\"") == createsCustomers
+                            && dashboard.contains("id=\"quick-new-customer\"") == createsCustomers,
+                    "the pages %s a new customer to %s", createsCustomers ? "do not offer" : "offer", caller);
+
+            for (Target t : shared.values()) {
+                Scope scope = scopeOf(caller, t.owner());
+                boolean reads = Rule.reads(caller, scope);
+                boolean clear = reads && Rule.seesPersonalInformation(caller, scope);
+                String who = "%s on %s's records (%s)".formatted(caller, t.owner(), scope);
+                expect(failures, ids(contracts).contains(t.contractId()) == reads,
+                        "GET /api/v1/contracts %s the contract: %s", reads ? "misses" : "lists", who);
+                expect(failures, ids(customers).contains(t.customerId()) == reads,
+                        "GET /api/v1/customers %s the customer: %s", reads ? "misses" : "lists", who);
+                expect(failures, contractPage.contains(t.contractId()) == reads,
+                        "the contract list page %s the contract: %s", reads ? "misses" : "shows", who);
+                expect(failures, customerPage.contains(t.customerId()) == reads,
+                        "the customer list page %s the customer: %s", reads ? "misses" : "shows", who);
+                expect(failures, customerPage.contains(t.idNumber()) == clear,
+                        "the customer list page shows the ID number %s: %s", clear ? "masked" : "in clear", who);
+                if (!reads) {
+                    expect(failures, !dashboard.contains(t.contractId()), "the start page shows the contract: %s", who);
+                    expect(failures, !newContract.contains(t.customerId()),
+                            "the new contract form offers the customer: %s", who);
+                    String ofCustomer = browser.send(get("/contracts/of-customer/" + t.customerId())).body();
+                    expect(failures, !ofCustomer.contains(t.contractId()),
+                            "the customer's contracts fragment shows the contract: %s", who);
+                    continue;
+                }
+
+                for (JsonNode item : customers) {
+                    if (item.path("id").asString().equals(t.customerId())) {
+                        expectPersonalInformation(failures, item, t, clear, "GET /api/v1/customers: " + who);
+                    }
+                }
+                var customer = client.get("/api/v1/customers/" + t.customerId()).json();
+                expectPersonalInformation(failures, customer, t, clear, "GET /api/v1/customers/{id}: " + who);
+                String contacts = client.get("/api/v1/customers/" + t.customerId() + "/contacts").body();
+                expect(failures, contacts.contains(t.mobile()) == clear,
+                        "GET /api/v1/customers/{id}/contacts shows the mobile %s: %s", clear ? "masked" : "in clear", who);
+                String detail = browser.send(get("/customers/" + t.customerId())).body();
+                expect(failures, detail.contains(t.idNumber()) == clear && detail.contains(t.mobile()) == clear,
+                        "the customer page shows ID number and mobile %s: %s", clear ? "masked" : "in clear", who);
+                boolean edits = Rule.writesCustomers(caller, scope);
+                expect(failures, detail.contains("id=\"edit-customer\"") == edits
+                                && detail.contains("id=\"new-contract-for-customer\"") == createsContracts,
+                        "the customer page offers edit / new contract against the rules: %s", who);
+
+                String contract = "/api/v1/contracts/" + t.contractId();
+                String document = client.get(contract + "/document").body();
+                expect(failures, document.contains(t.idNumber()) == clear,
+                        "the contract document shows the ID number %s: %s", clear ? "masked" : "in clear", who);
+                String preview = browser.send(get("/contracts/" + t.contractId() + "/document.html")).body();
+                expect(failures, preview.contains(t.idNumber()) == clear,
+                        "the document preview page shows the ID number %s: %s", clear ? "masked" : "in clear", who);
+                if (!clear) {
+                    for (String path : List.of(contract + "/versions/1/text", contract + "/diff?from=1&to=2",
+                            contract + "/versions/1")) {
+                        expect(failures, !client.get(path).body().contains(t.idNumber()),
+                                "GET %s shows the ID number in clear: %s", path, who);
+                    }
+                    String compare = browser.send(get("/contracts/" + t.contractId() + "/compare")).body();
+                    expect(failures, !compare.contains(t.idNumber()), "the compare page shows the ID number: %s", who);
+                }
+            }
+        }
+        assertThat(failures).as("lists beyond the data scope, or personal information shown against the README")
+                .isEmpty();
+    }
+
+    /**
+     * Who may not change a contract is told so (403; 404 outside the read scope) before anything about what
+     * they sent: a stale version, a finding that does not exist, a missing reason. Nothing changes.
+     */
+    @Test
+    void whoMayNotChangeAContractIsRefusedWhateverTheRequestSays() {
+        for (Caller caller : List.of(Caller.VIEWER, Caller.FINANCE, Caller.SALES)) {
+            var client = users.get(caller).client();
+            Target t = target(caller, caller == Caller.SALES ? Scope.OTHER : Scope.TEAM);
+            int status = caller == Caller.SALES ? 404 : 403;
+            String contract = "/api/v1/contracts/" + t.contractId();
+            String before = state(Subject.CONTRACT, t);
+
+            String apply = contract + "/review/findings/QY-L001/apply";
+            assertProblem(client.request("POST", apply).header("If-Match", "\"999\"")
+                    .json("{\"path\": \"" + VAGUE_PATH + "\", \"start\": 3}").send(), status);
+            assertProblem(client.request("POST", apply).header("If-Match", etag(contract))
+                    .json("{\"path\": \"/terms/breach/description\"}").send(), status);
+            assertProblem(client.request("POST", apply).header("If-Match", etag(contract)).json("{}").send(), status);
+            assertProblem(client.post(contract + "/review/findings/QY-L001/accept", "{}"), status);
+            assertProblem(client.post(contract + "/review/findings/QY-L001/accept",
+                    "{\"path\": \"/terms/breach/description\", \"reason\": \"理由\"}"), status);
+            var page = browsers.get(caller).send(form("/contracts/" + t.contractId() + "/review/accept",
+                    "ruleId", "QY-L001", "path", VAGUE_PATH));
+            assertThat(page.status()).as("accept without a reason on the page as %s: %s", caller, page).isEqualTo(status);
+
+            assertThat(state(Subject.CONTRACT, t)).as("as %s", caller).isEqualTo(before);
+        }
+    }
+
+    private void expectPersonalInformation(List<String> failures, JsonNode customer, Target t, boolean clear,
+                                           String where) {
+        boolean idInClear = customer.path("idNumber").asString().equals(t.idNumber());
+        boolean mobileInClear = customer.path("contacts").toString().contains(t.mobile());
+        expect(failures, idInClear == clear && mobileInClear == clear
+                        && customer.path("personalInformationMasked").asBoolean() == !clear,
+                "%s shows ID number and mobile %s: %s", where, clear ? "masked" : "in clear", customer);
+    }
+
+    private static void expect(List<String> failures, boolean holds, String message, Object... args) {
+        if (!holds) {
+            failures.add(message.formatted(args));
+        }
+    }
+
+    /** Whose record it is, seen from the caller: their own, their team's (team 1), another team's. */
+    private Scope scopeOf(Caller caller, String owner) {
+        if (owner.equals(users.get(caller).username())) {
+            return Scope.OWN;
+        }
+        return owner.equals(stranger.username()) || !byUsername.containsKey(owner) ? Scope.OTHER : Scope.TEAM;
+    }
+
+    /** Every item of a paged list. */
+    private static List<JsonNode> pages(ApiClient client, String path) {
+        var items = new ArrayList<JsonNode>();
+        for (int page = 0; ; page++) {
+            var response = client.get(path + (path.contains("?") ? "&" : "?") + "size=200&page=" + page);
+            assertThat(response.status()).as("GET %s: %s", path, response).isEqualTo(200);
+            response.json().path("items").forEach(items::add);
+            if (response.json().path("items").isEmpty() || items.size() >= response.json().path("total").asLong()) {
+                return items;
+            }
+        }
+    }
+
+    private static List<String> ids(List<JsonNode> items) {
+        return items.stream().map(i -> i.path("id").asString()).toList();
+    }
+
+    // ---- running the matrix
+
+    /** One cell of the matrix. */
+    private record Case(Row row, Caller caller, Scope scope) {
+    }
+
+    /**
+     * Reads first, several at a time (they change nothing); then writes one after the other, each endpoint's
+     * refused ones before its allowed ones so that they can share what they read of the records (each refused
+     * write is checked to have changed nothing); rows that start background work last, and then waited for.
+     */
+    private void runMatrix(boolean api) {
+        long started = System.nanoTime();
+        var cases = new ArrayList<Case>();
+        var table = table();
+        for (Row row : table) {
+            if (row.api() == api) {
+                for (Caller caller : Caller.values()) {
+                    scopes(row, caller).forEach(scope -> cases.add(new Case(row, caller, scope)));
+                }
+            }
+        }
+        var failures = Collections.synchronizedList(new ArrayList<String>());
+        var states = new HashMap<String, String>();
+        inParallel(cases.stream().filter(c -> !c.row().write()).toList(), c -> check(c, failures, null));
+        cases.stream().filter(c -> c.row().write())
+                .sorted(Comparator.comparing((Case c) -> c.row().background())
+                        .thenComparing(c -> table.indexOf(c.row()))
+                        .thenComparing(c -> c.row().rule().expected(c.caller(), c.scope()) == Outcome.ALLOWED))
+                .forEach(c -> check(c, failures, states));
+        awaitNoPortfolioRun();
+        etags.clear();
+
+        var counts = new EnumMap<Outcome, Long>(Outcome.class);
+        cases.forEach(c -> counts.merge(c.row().rule().expected(c.caller(), c.scope()), 1L, Long::sum));
+        log.info("authorization matrix ({}): {} requests in {} ms, expected {}", api ? "API" : "pages", cases.size(),
+                (System.nanoTime() - started) / 1_000_000, counts);
+        assertThat(failures).as("endpoints that do not answer as the rules of README \"Roles and data scope\" say")
+                .isEmpty();
+    }
+
+    /**
+     * Sends one cell's request and compares the answer with the rule. A refused write must leave its record as
+     * it was: {@code states} (null for reads) keeps what was last seen of the shared records until an allowed
+     * write, so that a run of refused writes reads each record once per write, not twice.
+     */
+    private void check(Case c, List<String> failures, Map<String, String> states) {
+        Row row = c.row();
+        Outcome expected = row.rule().expected(c.caller(), c.scope());
+        Target sharedTarget = target(c.caller(), c.scope());
+        Target target = expected == Outcome.ALLOWED && row.fresh() != Fresh.NONE
+                ? fresh(row.fresh(), c.caller(), sharedTarget) : sharedTarget;
+        Call call = row.call().apply(new Ctx(c.caller(), c.scope(), target));
+        String key = row.subject() + " " + sharedTarget;
+        boolean refusedWrite = states != null && expected != Outcome.ALLOWED;
+        String before = refusedWrite ? states.computeIfAbsent(key, k -> state(row.subject(), sharedTarget)) : null;
+        Answer answer = row.api() ? sendApi(c.caller(), call) : sendPage(c.caller(), call);
+        String where = "%s as %s on %s record".formatted(row.endpoint(), c.caller(), c.scope());
+        if (!answer.is(expected, row.api(), row.alsoAllowed())) {
+            failures.add("%s: expected %s, got %s".formatted(where, expected, answer));
+        }
+        if (refusedWrite) {
+            String after = state(row.subject(), target);
+            states.put(key, after);
+            if (!after.equals(before)) {
+                failures.add("%s: refused (%d) but the record changed".formatted(where, answer.status()));
+            }
+        } else if (states != null) {
+            states.clear();
+            etags.clear();
+        }
+    }
+
+    private static <T> void inParallel(List<T> items, java.util.function.Consumer<T> action) {
+        try (var pool = Executors.newFixedThreadPool(4)) {
+            var futures = items.stream().map(item -> pool.submit(() -> action.accept(item))).toList();
+            for (var future : futures) {
+                try {
+                    future.get();
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof Error error) {
+                        throw error; // an assertion of a fixture, as it would have failed without the pool
+                    }
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
+    private static List<Scope> scopes(Row row, Caller caller) {
+        if (!row.scoped()) {
+            return List.of(Scope.NONE);
+        }
+        return caller == Caller.ANONYMOUS ? List.of(Scope.OTHER) : List.of(Scope.OWN, Scope.TEAM, Scope.OTHER);
+    }
+
+    /** The shared fixture of a scope: the caller's own, the team mate's, the other team's; nobody's own is the stranger's. */
+    private Target target(Caller caller, Scope scope) {
+        if (caller == Caller.ANONYMOUS) {
+            return shared.get(stranger.username());
+        }
+        return switch (scope) {
+            case OWN, NONE -> shared.get(users.get(caller).username());
+            case TEAM -> shared.get(mate.username());
+            case OTHER -> shared.get(stranger.username());
+        };
+    }
+
+    /** A fixture of its own for an allowed write, owned as the shared one of the scope. */
+    private Target fresh(Fresh kind, Caller caller, Target base) {
+        return switch (kind) {
+            case NONE -> base;
+            case CUSTOMER -> person(base.owner(), marker + " 客户");
+            case CONTRACT -> base.withContract(contract(base, marker + " 专用"));
+            case READY -> base.withContract(ready(contract(base, marker + " 待提交")));
+            case SUBMITTED -> {
+                String id = ready(contract(base, marker + " 已提交"));
+                var submitted = admin().request("POST", "/api/v1/contracts/" + id + "/submit")
+                        .header("If-Match", "\"1\"").json("{}").send();
+                assertThat(submitted.status()).as("submit a fixture: %s", submitted).isEqualTo(200);
+                yield base.withContract(id);
+            }
+            case TOKEN -> {
+                var created = users.get(caller).client().post("/api/v1/api-tokens", "{\"name\": \"spare\"}");
+                assertThat(created.status()).as("spare token: %s", created).isEqualTo(201);
+                yield base.withToken(created.json().path("id").asString());
+            }
+        };
+    }
+
+    /** What a refused write must leave as it was. */
+    private String state(Subject subject, Target t) {
+        return switch (subject) {
+            case NONE -> "";
+            case CUSTOMER -> admin().get("/api/v1/customers/" + t.customerId()).body();
+            case CONTRACT -> { // every save and transition is a version, every upload too; acceptances are in the review
+                String path = "/api/v1/contracts/" + t.contractId();
+                yield admin().get(path + "/versions").body() + admin().get(path + "/review").body();
+            }
+            case TOKEN -> {
+                for (JsonNode token : byUsername.get(t.owner()).client().get("/api/v1/api-tokens").json()) {
+                    if (token.path("id").asString().equals(t.tokenId())) {
+                        yield token.path("revokedAt").toString();
+                    }
+                }
+                yield "gone";
+            }
+        };
+    }
+
+    // ---- sending
+
+    /** The answer as the matrix classifies it. */
+    private record Answer(int status, String location, String contentType, String body) {
+
+        boolean is(Outcome expected, boolean api, Set<Integer> alsoAllowed) {
+            if (status >= 500) {
+                return false;
+            }
+            if (api) {
+                boolean problem = contentType.startsWith("application/problem+json");
+                return switch (expected) {
+                    case ALLOWED -> status / 100 == 2 || alsoAllowed.contains(status);
+                    case REFUSED_INPUT -> status == 400 && problem;
+                    case FORBIDDEN -> status == 403 && problem;
+                    case NOT_FOUND -> status == 404 && problem;
+                    case UNAUTHENTICATED -> status == 401 && problem;
+                };
+            }
+            boolean toLogin = status / 100 == 3 && location.matches(".*/login(\\?.*)?");
+            boolean refused = status == 200 && PAGE_ERRORS.matcher(body).find();
+            return switch (expected) {
+                case ALLOWED -> (status / 100 == 2 && !refused) || (status / 100 == 3 && !toLogin)
+                        || alsoAllowed.contains(status);
+                case REFUSED_INPUT -> refused;
+                case FORBIDDEN -> status == 403;
+                case NOT_FOUND -> status == 404;
+                case UNAUTHENTICATED -> toLogin;
+            };
+        }
+
+        @Override
+        public String toString() {
+            String text = body.length() > 300 ? body.substring(0, 300) + "…" : body;
+            return status + (location.isEmpty() ? "" : " → " + location) + " " + text.replaceAll("\\s+", " ");
+        }
+    }
+
+    private Answer sendApi(Caller caller, Call call) {
+        ApiClient client = caller == Caller.ANONYMOUS ? anonymous() : users.get(caller).client();
+        var request = client.request(call.method(), call.path());
+        call.headers().forEach(request::header);
+        if (call.body() != null) {
+            request.bytes(call.contentType(), call.body());
+        }
+        var response = request.send();
+        return new Answer(response.status(), nullToEmpty(response.header("Location")),
+                nullToEmpty(response.contentType()), response.body());
+    }
+
+    private Answer sendPage(Caller caller, Call call) {
+        return browsers.get(caller).send(call);
+    }
+
+    /** A browser session of one user (or of nobody), with its CSRF token sent as the header the pages' htmx sends. */
+    private final class Browser {
+        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        private String csrf;
+
+        Browser signIn(String username, String password) {
+            csrf = csrfOf(send(get("/login")).body());
+            var signedIn = send(form("/login", "username", username, "password", password));
+            assertThat(signedIn.status()).as("sign in %s: %s", username, signedIn).isEqualTo(302);
+            assertThat(signedIn.location()).doesNotContain("error");
+            csrf = csrfOf(send(get("/")).body());
+            return this;
+        }
+
+        Browser anonymous() {
+            csrf = csrfOf(send(get("/login")).body());
+            return this;
+        }
+
+        Answer send(Call call) {
+            var builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + call.path()))
+                    .header("Accept-Language", "zh-CN");
+            call.headers().forEach(builder::header);
+            if (call.method().equals("GET")) {
+                builder.GET();
+            } else {
+                builder.method(call.method(), call.body() == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(call.body()));
+                if (call.contentType() != null) {
+                    builder.header("Content-Type", call.contentType());
+                }
+                if (csrf != null) {
+                    builder.header("X-CSRF-TOKEN", csrf);
+                }
+            }
+            try {
+                var response = http.send(builder.build(), java.net.http.HttpResponse.BodyHandlers.ofString(
+                        StandardCharsets.UTF_8));
+                return new Answer(response.statusCode(), response.headers().firstValue("Location").orElse(""),
+                        response.headers().firstValue("Content-Type").orElse(""), response.body());
+            } catch (IOException e) {
+                throw new UncheckedIOException(call.method() + " " + call.path(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static String csrfOf(String html) {
+            var m = CSRF.matcher(html);
+            assertThat(m.find()).as("a CSRF token in %s", html.length() > 500 ? html.substring(0, 500) : html).isTrue();
+            return m.group(1);
+        }
+    }
+
+    // ---- fixtures
+
+    /**
+     * One user per role in team 1, a salesperson of team 1 (the team mate) and one of team 2 (the stranger);
+     * each of them owns a person customer and a contract with two saved versions, a stored review and an
+     * uploaded paper, and a spare API token. Built several at a time: password hashing is slow.
+     */
+    @BeforeAll
+    void fixtures() {
+        long started = System.nanoTime();
+        String team1 = createTeam();
+        String team2 = createTeam();
+        var made = new ConcurrentHashMap<String, TestUser>();
+        var roles = new ArrayList<>(List.of(Caller.values()).subList(1, Caller.values().length).stream()
+                .map(Enum::name).toList());
+        roles.addAll(List.of("mate", "stranger"));
+        inParallel(roles, name -> made.put(name, switch (name) {
+            case "mate" -> createUser("SALES", team1);
+            case "stranger" -> createUser("SALES", team2);
+            default -> createUser(name, team1);
+        }));
+        for (Caller caller : Caller.values()) {
+            if (caller != Caller.ANONYMOUS) {
+                users.put(caller, made.get(caller.name()));
+            }
+        }
+        mate = made.get("mate");
+        stranger = made.get("stranger");
+        made.values().forEach(u -> byUsername.put(u.username(), u));
+
+        ourEntity = ourEntityId();
+        var entity = admin().post("/api/v1/our-entities", ourEntityBody(TestIdentifiers.creditCode()));
+        assertThat(entity.status()).as("%s", entity).isEqualTo(201);
+        spareEntity = entity.json().path("id").asString();
+        var user = admin().post("/api/v1/users", userBody(newUsername(), "VIEWER").put("password", USER_PASSWORD)
+                .toString());
+        assertThat(user.status()).as("%s", user).isEqualTo(201);
+        spareUser = user.json().path("id").asString();
+        spareTeam = createTeam();
+        for (JsonNode t : admin().get("/api/v1/templates?type=SERVICE").json()) {
+            if (t.path("active").asBoolean()) {
+                templateBody = t.path("body").asString();
+            }
+        }
+        assertThat(templateBody).as("the active SERVICE template").isNotNull();
+        var createdTemplate = admin().post("/api/v1/templates", templateBody());
+        assertThat(createdTemplate.status()).as("%s", createdTemplate).isEqualTo(201);
+        template = createdTemplate.json().path("id").asString();
+        var createdClause = admin().post("/api/v1/clauses", clauseBody());
+        assertThat(createdClause.status()).as("%s", createdClause).isEqualTo(201);
+        clause = createdClause.json().path("id").asString();
+
+        var records = new ConcurrentHashMap<String, Target>();
+        inParallel(List.copyOf(byUsername.values()), owner -> {
+            var target = person(owner.username(), marker + " 客户共享");
+            String contract = contract(target, marker + " 共享");
+            var patched = admin().patch("/api/v1/contracts/" + contract, "{\"title\": \"" + marker + " 共享 第二版\"}",
+                    "\"1\"");
+            assertThat(patched.status()).as("%s", patched).isEqualTo(200);
+            var reviewed = admin().post("/api/v1/contracts/" + contract + "/review", "{}");
+            assertThat(reviewed.status()).as("%s", reviewed).isEqualTo(200);
+            var token = owner.client().post("/api/v1/api-tokens", "{\"name\": \"spare\"}");
+            assertThat(token.status()).as("%s", token).isEqualTo(201);
+            records.put(owner.username(), target.withContract(contract).withToken(token.json().path("id").asString()));
+        });
+        shared.putAll(records);
+        paper = paper("乙方应及时响应甲方的服务请求。");
+        var upload = Call.upload("", "paper.docx", DOCX, paper);
+        inParallel(List.copyOf(records.values()), target -> {
+            var uploaded = admin().request("POST", "/api/v1/contracts/" + target.contractId() + "/versions")
+                    .bytes(upload.contentType(), upload.body()).send();
+            assertThat(uploaded.status()).as("%s", uploaded).isEqualTo(201);
+        });
+        portfolioJob = startPortfolio();
+        awaitPortfolio(portfolioJob);
+
+        // the API description is computed on its first request; one at a time, not once per parallel caller
+        assertThat(new Browser().send(get("/v3/api-docs")).status()).isEqualTo(200);
+        var signedIn = new ConcurrentHashMap<Caller, Browser>();
+        inParallel(List.of(Caller.values()), caller -> signedIn.put(caller, caller == Caller.ANONYMOUS
+                ? new Browser().anonymous() : new Browser().signIn(users.get(caller).username(), USER_PASSWORD)));
+        browsers.putAll(signedIn);
+        log.info("authorization matrix: fixtures in {} ms", (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Leaves no portfolio run going and the review setting at its default, as other test classes expect. */
+    @AfterAll
+    void settle() {
+        awaitNoPortfolioRun();
+        var setting = admin().get("/api/v1/reviews/settings/" + SETTING);
+        if (setting.json().path("overridden").asBoolean()) {
+            admin().delete("/api/v1/reviews/settings/" + SETTING, setting.header("ETag"));
+        }
+    }
+
+    /**
+     * Waits until no portfolio run is going: the only way to know is to start one (409 while another runs) and
+     * wait for it, which re-reviews whatever the matrix changed as well.
+     */
+    private void awaitNoPortfolioRun() {
+        awaitPortfolio(startPortfolio());
+    }
+
+    private String startPortfolio() {
+        for (int attempt = 0; attempt < 300; attempt++) { // another test class may be running one
+            var started = admin().post("/api/v1/reviews/portfolio", "{}");
+            if (started.status() == 202) {
+                return started.json().path("jobId").asString();
+            }
+            assertThat(started.status()).as("%s", started).isEqualTo(409);
+            sleep(100);
+        }
+        throw new AssertionError("no portfolio run could be started");
+    }
+
+    private void awaitPortfolio(String job) {
+        for (int attempt = 0; attempt < 600; attempt++) {
+            if (!admin().get("/api/v1/reviews/portfolio/" + job).json().path("status").asString().equals("RUNNING")) {
+                return;
+            }
+            sleep(100);
+        }
+        throw new AssertionError("portfolio run " + job + " did not end");
+    }
+
+    /** A person customer of {@code owner} with one contact, as a target (ID number and mobile kept in clear). */
+    private Target person(String owner, String name) {
+        String idNumber = TestIdentifiers.idNumber();
+        String mobile = TestIdentifiers.mobile();
+        var body = JSON.createObjectNode();
+        body.put("kind", "PERSON");
+        body.put("name", name + counter());
+        body.put("idNumber", idNumber);
+        body.put("address", "浙江省杭州市余杭区文一西路969号");
+        body.put("owner", owner);
+        body.putArray("contacts").addObject().put("name", "李四").put("title", "总经理").put("mobile", mobile)
+                .put("primary", true);
+        var created = admin().post("/api/v1/customers", body.toString());
+        assertThat(created.status()).as("create a customer of %s: %s", owner, created).isEqualTo(201);
+        var customer = created.json();
+        return new Target(owner, customer.path("id").asString(),
+                customer.path("contacts").get(0).path("id").asString(), mobile, idNumber, null, null);
+    }
+
+    /** A draft SERVICE contract of the target's owner and customer, with a vague time word (QY-L001, fixable). */
+    private String contract(Target target, String title) {
+        var created = admin().post("/api/v1/contracts", contractBody(target, title).toString());
+        assertThat(created.status()).as("create a contract of %s: %s", target.owner(), created).isEqualTo(201);
+        return created.json().path("id").asString();
+    }
+
+    /** Reviews the contract and accepts its warnings, so that it can be submitted. */
+    private String ready(String contract) {
+        String path = "/api/v1/contracts/" + contract;
+        var review = admin().post(path + "/review", "{}");
+        assertThat(review.status()).as("%s", review).isEqualTo(200);
+        for (JsonNode finding : review.json().path("findings")) {
+            assertThat(finding.path("severity").asString()).as("a fixture with a blocker: %s", finding)
+                    .isNotEqualTo("BLOCKER");
+            if (finding.path("severity").asString().equals("WARNING")) {
+                var accepted = admin().post(path + "/review/findings/" + finding.path("ruleId").asString() + "/accept",
+                        JSON.createObjectNode().put("path", finding.path("path").asString())
+                                .put("reason", "已与客户确认").toString());
+                assertThat(accepted.status()).as("%s", accepted).isEqualTo(200);
+            }
+        }
+        return contract;
+    }
+
+    // ---- bodies
+
+    /** The counterparty's paper: a DOCX of one paragraph. */
+    private static byte[] paper(String text) {
+        try (var docx = new XWPFDocument(); var out = new ByteArrayOutputStream()) {
+            docx.createParagraph().createRun().setText(text);
+            docx.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ObjectNode contractBody(Target target, String title) {
+        ObjectNode body = ContractSamples.contract("SERVICE", title, target.customerId(), ourEntity);
+        body.put("owner", target.owner());
+        ((ArrayNode) body.path("terms").path("rightsAndObligations").path("provider")).add("乙方应及时响应甲方的服务请求。");
+        return body;
+    }
+
+    private String organization(String owner) {
+        return organizationBody(marker + " 新客户" + counter(), TestIdentifiers.creditCode()).put("owner", owner)
+                .toString();
+    }
+
+    /** The customer as the admin reads it, without its read-only fields: a PUT that changes nothing. */
+    private String customerAsInput(Target target) {
+        var customer = (ObjectNode) admin().get("/api/v1/customers/" + target.customerId()).json();
+        customer.remove(List.of("id", "personalInformationMasked", "version", "createdAt", "updatedAt"));
+        return customer.toString();
+    }
+
+    private Call customerForm(Target target) {
+        var customer = admin().get("/api/v1/customers/" + target.customerId()).json();
+        var fields = new ArrayList<>(List.of("kind", customer.path("kind").asString(),
+                "name", customer.path("name").asString(), "idNumber", customer.path("idNumber").asString(),
+                "address", customer.path("address").asString(), "status", customer.path("status").asString(),
+                "owner", customer.path("owner").asString(), "version", customer.path("version").asString()));
+        int i = 0;
+        for (JsonNode contact : customer.path("contacts")) {
+            String row = "contacts[" + i++ + "].";
+            fields.addAll(List.of(row + "id", contact.path("id").asString(), row + "name", contact.path("name").asString(),
+                    row + "title", contact.path("title").asString(""), row + "mobile", contact.path("mobile").asString(""),
+                    row + "primary", String.valueOf(contact.path("primary").asBoolean())));
+        }
+        return form("/customers/" + target.customerId(), fields.toArray(String[]::new));
+    }
+
+    /** The contract form of the session UI: a SERVICE contract of the target's owner and customer. */
+    private Call contractForm(String path, Target target, String version) {
+        return form(path, "type", "SERVICE", "title", marker + " 页面" + counter(), "customerId", target.customerId(),
+                "ourEntityId", ourEntity, "owner", target.owner(), "amount", "120000.00", "startDate", "2027-01-01",
+                "endDate", "2027-12-31", "version", version);
+    }
+
+    private String ourEntityBody(String creditCode) {
+        return JSON.createObjectNode().put("name", "契约矩阵（杭州）有限公司").put("creditCode", creditCode)
+                .put("address", "浙江省杭州市滨江区网商路699号").put("legalRepresentative", "王五")
+                .put("bankName", "中国银行杭州分行").put("bankAccount", "6216612345678901").toString();
+    }
+
+    private String ourEntityAsInput() {
+        var entity = (ObjectNode) JSON.readTree(ourEntityBody(
+                admin().get("/api/v1/our-entities/" + spareEntity).json().path("creditCode").asString()));
+        return entity.toString();
+    }
+
+    private Call ourEntityForm(String path, String creditCode, String version) {
+        var body = JSON.readTree(ourEntityBody(creditCode));
+        return form(path, "name", body.path("name").asString(), "creditCode", creditCode,
+                "address", body.path("address").asString(), "legalRepresentative", "王五",
+                "bankName", body.path("bankName").asString(), "bankAccount", body.path("bankAccount").asString(),
+                "version", version);
+    }
+
+    private static ObjectNode userBody(String username, String role) {
+        var body = JSON.createObjectNode();
+        body.put("username", username);
+        body.put("displayName", "矩阵用户");
+        body.put("email", username + "@example.com");
+        body.putArray("roles").add(role);
+        return body;
+    }
+
+    private String userAsInput() {
+        var user = admin().get("/api/v1/users/" + spareUser).json();
+        return userBody(user.path("username").asString(), "VIEWER").put("enabled", true).toString();
+    }
+
+    private String templateBody() {
+        return JSON.createObjectNode().put("type", "SERVICE").put("name", unique("矩阵模板")).put("body", templateBody)
+                .put("active", false).toString();
+    }
+
+    private static String clauseBody() {
+        return JSON.createObjectNode().put("category", "GENERAL").put("title", unique("矩阵条款"))
+                .put("text", "双方应遵守本条款。").put("approved", false).put("conspicuous", false).toString();
+    }
+
+    private String settingValue() {
+        return admin().get("/api/v1/reviews/settings/" + SETTING).json().path("value").asString();
+    }
+
+    // ---- small helpers
+
+    private final AtomicInteger counter = new AtomicInteger();
+    private final Map<String, String> etags = new ConcurrentHashMap<>();
+
+    private int counter() {
+        return counter.incrementAndGet();
+    }
+
+    private static String newUsername() {
+        return unique("m").replace("-", "_");
+    }
+
+    /** The current ETag of an API resource; kept until the matrix's next allowed write. */
+    private String etag(String apiPath) {
+        return etags.computeIfAbsent(apiPath, path -> {
+            var response = admin().get(path);
+            assertThat(response.status()).as("GET %s: %s", path, response).isEqualTo(200);
+            return response.header("ETag");
+        });
+    }
+
+    /** The version number of an API resource, as the forms of the session UI carry it. */
+    private String version(String apiPath) {
+        return etag(apiPath).replace("\"", "").replace("W/", "");
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
