@@ -201,6 +201,11 @@ abstract class AccountSessionContract extends ApiTestSupport {
         for (String query : new String[] {"error", "error=bad", "error=%ff", "error=%ff%fe&logout=%c3%28",
                 "error=%E4%B8%AD", "error=locked&error=x"}) {
             var page = new Browser(port).get("/login?" + query);
+            if (query.contains("%ff")) {
+                // a query Tomcat cannot decode is refused before any page with a 400 that says so
+                assertThat(page.statusCode()).as(query).isEqualTo(400);
+                continue;
+            }
             assertThat(page.statusCode()).as(query).isEqualTo(200);
             assertThat(page.body()).as(query).contains("id=\"login-form\"", "id=\"login-error\"");
         }

@@ -204,7 +204,8 @@ final class AuthorizationMatrix {
                     + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
             out.writeBytes(content);
             out.writeBytes("\r\n--matrix--\r\n".getBytes(StandardCharsets.UTF_8));
-            return new Call("POST", path, "multipart/form-data; boundary=matrix", out.toByteArray(), Map.of());
+            return new Call("POST", path, "multipart/form-data; boundary=matrix", out.toByteArray(),
+                    Map.of("X-Requested-With", "matrix")); // as integrations must (cross-site upload check)
         }
 
         Call header(String name, String value) {

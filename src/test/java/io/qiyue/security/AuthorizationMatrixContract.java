@@ -101,7 +101,12 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
      * else the handler mapping lists needs a row.
      */
     private static final Map<String, String> NOT_IN_MATRIX = Map.of(
-            "ANY /error", "Spring Boot's error page: requests are forwarded there, it is open to everyone");
+            "ANY /error", "Spring Boot's error page: requests are forwarded there, it is open to everyone",
+            // the caller's own password (no record, no scope): covered by AccountSessionContract and SecurityApiContract
+            "GET /account/password", "own password page, any signed-in user; AccountSessionContract",
+            "POST /account/password", "own password change, any signed-in user; AccountSessionContract",
+            "POST /api/v1/users/me/password", "own password change, any authenticated caller; SecurityApiContract",
+            "ANY /login/throttled", "the sign-in throttle's answer page, public like /login");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
