@@ -41,10 +41,12 @@ public class Reviews {
     private final Clock clock;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
+    private final AcceptancePolicies policies;
 
     Reviews(Contracts contracts, Customers customers, OurEntities ourEntities, ReviewStore store,
             AcceptanceStore acceptances, ReviewEngines engines, Clock clock, JsonMapper json,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, AcceptancePolicies policies) {
+        this.policies = policies;
         this.contracts = contracts;
         this.customers = customers;
         this.ourEntities = ourEntities;
@@ -146,6 +148,7 @@ public class Reviews {
         if (!contract.status().editable()) {
             throw new ConflictException("qiyue.contract.not-editable", contract.status());
         }
+        policies.requireMayAccept(contract, ruleId);
         Instant now = clock.instant();
         var evaluation = evaluate(contract, now);
         var matching = evaluation.findings().stream()
@@ -310,6 +313,9 @@ public class Reviews {
             }
             findings = covered;
         }
+        var authorities = new java.util.HashMap<String, AcceptanceAuthority>();
+        findings = findings.stream().map(f -> f.severity() == Severity.WARNING
+                ? f.acceptableBy(authorities.computeIfAbsent(f.ruleId(), policies::authority)) : f).toList();
         int open = (int) findings.stream().filter(Finding::blocking).count();
         return new StoredReview(row.contractId(), row.contractVersion(), review.rulesetVersion(),
                 review.settingsRevision(), findings,

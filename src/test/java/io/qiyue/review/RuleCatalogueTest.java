@@ -677,7 +677,7 @@ class RuleCatalogueTest {
         String first17 = "11010519491231002";
         none(SERVICE, s -> s.customer = person(first17 + io.qiyue.customer.IdNumber.checkCharacterFor(first17)), "QY-I002");
         expect(SERVICE, s -> s.customer = new ContractParty("c1", CustomerKind.ORGANIZATION, Spec.CUSTOMER_NAME,
-                Spec.CUSTOMER_CODE, null, "杭州", CustomerStatus.BLACKLISTED), "QY-I003", "WARNING /customerId");
+                Spec.CUSTOMER_CODE, null, "杭州", CustomerStatus.BLACKLISTED), "QY-I003", "BLOCKER /customerId");
         expect(SERVICE, s -> s.customerNameOnContract = "杭州示例科技公司", "QY-I003", "WARNING /customerId");
         none(SERVICE, unchanged(), "QY-I003");
     }
