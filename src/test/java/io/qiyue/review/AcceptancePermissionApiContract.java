@@ -22,6 +22,10 @@ abstract class AcceptancePermissionApiContract extends ApiTestSupport {
 
     /** A SERVICE draft of {@code owner} with 40% liquidated damages (QY-V001) and a vague time word (QY-L001). */
     private String riskyContract(ApiClient owner) {
+        return riskyContract(owner, "OWNER");
+    }
+
+    private String riskyContract(ApiClient owner, String clarityAcceptedBy) {
         String customerId = createOrganization(owner).path("id").asString();
         ObjectNode body = ContractSamples.contract("SERVICE", unique("合同"), customerId, ourEntityId());
         var damages = (ObjectNode) body.path("terms").path("breach").path("liquidatedDamages");
@@ -33,7 +37,7 @@ abstract class AcceptancePermissionApiContract extends ApiTestSupport {
         var review = owner.post(path + "/review", "");
         assertThat(review.status()).as("%s", review).isEqualTo(200);
         assertThat(finding(review.json(), "QY-V001").path("acceptableBy").asString()).isEqualTo("MANAGER_OR_LEGAL");
-        assertThat(finding(review.json(), "QY-L001").path("acceptableBy").asString()).isEqualTo("OWNER");
+        assertThat(finding(review.json(), "QY-L001").path("acceptableBy").asString()).isEqualTo(clarityAcceptedBy);
         return path;
     }
 
@@ -111,7 +115,7 @@ abstract class AcceptancePermissionApiContract extends ApiTestSupport {
             assertThat(changed.json().path("custom").asBoolean()).isTrue();
             assertProblem(admin().put(POLICIES + "/QY-L001", "{\"acceptedBy\": \"OWNER\"}", etag), 412);
 
-            String contract = riskyContract(sales.client());
+            String contract = riskyContract(sales.client(), "LEGAL");
             assertProblem(accept(sales.client(), contract, "QY-L001", VAGUE), 403);
             assertThat(accept(legal.client(), contract, "QY-L001", VAGUE).status()).isEqualTo(200);
             assertThat(admin().get("/api/v1/audit?entity=REVIEW_ACCEPTANCE_POLICY&id=QY-L001").body())
