@@ -464,6 +464,13 @@ class RuleCatalogueTest {
         String text = "乙方应在收到通知后及时处理。";
         var vague = findings(Spec.valid(SERVICE).with(s -> s.provider.set(0, text)), "QY-L001").getFirst();
         assertThat(Fixes.apply(vague, text)).hasValue("乙方应在收到通知后3个工作日内处理。");
+        // a period without the event it runs from would move the problem, not fix it
+        String noTrigger = "乙方应及时组织验收。";
+        var acceptance = findings(Spec.valid(SERVICE).with(s -> s.provider.set(0, noTrigger)), "QY-L001").getFirst();
+        assertThat(Fixes.apply(acceptance, noTrigger)).hasValue("乙方应在收到对方书面通知后3个工作日内组织验收。");
+        String reasonable = "甲方应在合理期限内提出书面异议。";
+        var objection = findings(Spec.valid(SERVICE).with(s -> s.provider.set(0, reasonable)), "QY-L001").getFirst();
+        assertThat(Fixes.apply(objection, reasonable)).hasValue("甲方应在收到对方书面通知后3个工作日内提出书面异议。");
     }
 
     /** Clauses a well-drafted contract has, which no rule may call wrong (found by black-box testing). */

@@ -200,6 +200,8 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("POST /api/v1/contracts/{id}/review/findings/{ruleId}/apply", WRITE_CONTRACT, c -> json("POST",
                         c.contract() + "/review/findings/QY-L001/apply", "{\"path\": \"" + VAGUE_PATH + "\", \"start\": 3}")
                         .ifMatch(etag(c.contract()))).fresh(Fresh.CONTRACT),
+                Row.of("GET /api/v1/contracts/{id}/review/findings/{ruleId}/preview", WRITE_CONTRACT, c -> get(
+                        c.contract() + "/review/findings/QY-L001/preview?path=" + VAGUE_PATH + "&start=3")),
                 Row.of("POST /api/v1/contracts/{id}/review/findings/{ruleId}/accept", WRITE_CONTRACT, c -> json("POST",
                         c.contract() + "/review/findings/QY-L001/accept",
                         "{\"path\": \"" + VAGUE_PATH + "\", \"start\": 3, \"reason\": \"响应时限见附件\"}")),
@@ -303,6 +305,8 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("POST /contracts/{id}/review/accept", WRITE_CONTRACT, c -> form("/contracts/"
                         + c.target().contractId() + "/review/accept", "ruleId", "QY-L001", "path", VAGUE_PATH,
                         "start", "3", "reason", "响应时限见附件")),
+                Row.of("GET /contracts/{id}/review/fix", WRITE_CONTRACT, c -> get("/contracts/"
+                        + c.target().contractId() + "/review/fix?ruleId=QY-L001&path=" + VAGUE_PATH + "&start=3")),
                 Row.of("POST /contracts/{id}/review/apply", WRITE_CONTRACT, c -> form("/contracts/"
                         + c.target().contractId() + "/review/apply", "ruleId", "QY-L001", "path", VAGUE_PATH,
                         "start", "3", "version", version(c.contract()))).fresh(Fresh.CONTRACT),
