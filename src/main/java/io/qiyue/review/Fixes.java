@@ -12,10 +12,17 @@ import java.util.regex.Pattern;
  * (乙方不承担赔偿责任 → 乙方依法承担赔偿责任; the words around it stay), an arbitration commission written in full.
  */
 final class Fixes {
-    /** Vague words (QY-L001) and what replaces them; the result reads "乙方应在3个工作日内响应". */
+    /**
+     * Vague words (QY-L001) and the period that replaces them. A period needs the event it runs from: where
+     * the words before it in the same part of the sentence name none (验收合格后, 自…之日起), the fix names one, so
+     * 乙方应及时组织验收 reads 乙方应在收到对方书面通知后3个工作日内组织验收.
+     */
     private static final Map<String, String> DEFINITE = Map.of(
             "及时", "在3个工作日内", "尽快", "在3个工作日内", "尽早", "在3个工作日内",
             "合理期限", "3个工作日", "合理时间", "3个工作日", "一段时间", "3个工作日", "适当时候", "3个工作日内");
+    private static final String TRIGGER = "收到对方书面通知后";
+    /** Words that say from when a period runs. */
+    private static final Pattern HAS_TRIGGER = Pattern.compile("后|起|之日|届满|当日|以前|之前");
     // 随时 is left out: "甲方有权随时检查" grants a right at any time, and a deadline would take it away
 
     /** The exempting verbs QY-V004 can turn around, longest first, and what each becomes. */
@@ -39,6 +46,18 @@ final class Fixes {
             }
         }
         return replacement;
+    }
+
+    /** The period with the event it runs from, unless the part of the sentence before it already names one. */
+    private static String withTrigger(String text, int start, String period) {
+        int partStart = start;
+        while (partStart > 0 && PART_ENDS.indexOf(text.charAt(partStart - 1)) < 0) {
+            partStart--;
+        }
+        if (HAS_TRIGGER.matcher(text.substring(partStart, start)).find()) {
+            return period;
+        }
+        return period.startsWith("在") ? "在" + TRIGGER + period.substring(1) : TRIGGER + period;
     }
 
     private static String lawful(String exempting) {
@@ -100,7 +119,8 @@ final class Fixes {
             return copied == start ? Optional.empty() : Optional.of(out.append(current.substring(copied)).toString());
         }
         String replacement = switch (f.messageCode()) {
-            case "review.QY-L001.vague" -> withoutSecondZai(current, start, DEFINITE.get(f.args().getFirst()));
+            case "review.QY-L001.vague" -> withoutSecondZai(current, start,
+                    withTrigger(current, start, DEFINITE.get(f.args().getFirst())));
             default -> f.args().get(1); // QY-L003, QY-L005: the correct words
         };
         return Optional.of(current.substring(0, start) + replacement + current.substring(end));

@@ -41,10 +41,12 @@ public class Reviews {
     private final Clock clock;
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
+    private final AcceptancePolicies policies;
 
     Reviews(Contracts contracts, Customers customers, OurEntities ourEntities, ReviewStore store,
             AcceptanceStore acceptances, ReviewEngines engines, Clock clock, JsonMapper json,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, AcceptancePolicies policies) {
+        this.policies = policies;
         this.contracts = contracts;
         this.customers = customers;
         this.ourEntities = ourEntities;
@@ -146,6 +148,7 @@ public class Reviews {
         if (!contract.status().editable()) {
             throw new ConflictException("qiyue.contract.not-editable", contract.status());
         }
+        policies.requireMayAccept(contract, ruleId);
         Instant now = clock.instant();
         var evaluation = evaluate(contract, now);
         var matching = evaluation.findings().stream()
@@ -189,26 +192,15 @@ public class Reviews {
         if (contract.version() != expectedVersion) {
             throw new io.qiyue.shared.PreconditionFailedException("qiyue.problem.stale", contract.version());
         }
-        var evaluation = evaluate(contract, clock.instant());
-        var finding = evaluation.findings().stream()
-                .filter(f -> f.ruleId().equals(ruleId) && f.path().equals(path)
-                        && (start == null || (f.span() != null && f.span().start() == start)))
-                .findFirst()
-                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "finding", ruleId + " " + path));
-        if (!Fixes.applicable(finding)) {
-            throw new ConflictException("qiyue.review.no-fix", ruleId);
-        }
-        JsonNode input = json.valueToTree(contracts.editable(contractId));
-        JsonNode current = input.at(path);
-        String value = Fixes.apply(finding, current.isString() ? current.asString() : null)
-                .orElseThrow(() -> new ConflictException("qiyue.review.no-fix", ruleId));
+        var fix = proposedFix(contract, ruleId, path, start);
+        var input = fix.input();
         int slash = path.lastIndexOf('/');
         JsonNode parent = input.at(path.substring(0, slash));
         String last = path.substring(slash + 1);
         if (parent instanceof tools.jackson.databind.node.ObjectNode object) {
-            object.put(last, value);
+            object.put(last, fix.preview().after());
         } else if (parent instanceof tools.jackson.databind.node.ArrayNode array) {
-            array.set(Integer.parseInt(last), array.stringNode(value));
+            array.set(Integer.parseInt(last), array.stringNode(fix.preview().after()));
         } else {
             throw new ConflictException("qiyue.review.no-fix", ruleId);
         }
@@ -219,6 +211,44 @@ public class Reviews {
         store.save(new ReviewStore.Row(saved.id(), saved.version(), evaluate(saved, now), now,
                 CurrentUsers.require().username()));
         return saved;
+    }
+
+    /**
+     * What applying the fix of a finding would change, without changing it: the text at the finding's path
+     * before and after, for the current version of a draft the caller may change (403, 404 and 409 as for
+     * {@link #applyFix}).
+     */
+    @Transactional(readOnly = true)
+    public FixPreview previewFix(String contractId, String ruleId, String path, Integer start) {
+        var contract = contracts.getChangeable(contractId);
+        if (path == null || path.isBlank()) {
+            throw new InvalidInputException("path", "qiyue.validation.required");
+        }
+        return proposedFix(contract, ruleId, path, start).preview();
+    }
+
+    private record ProposedFix(JsonNode input, FixPreview preview) {
+    }
+
+    private ProposedFix proposedFix(Contract contract, String ruleId, String path, Integer start) {
+        if (!contract.status().editable()) {
+            throw new ConflictException("qiyue.contract.not-editable", contract.status());
+        }
+        var evaluation = evaluate(contract, clock.instant());
+        var finding = evaluation.findings().stream()
+                .filter(f -> f.ruleId().equals(ruleId) && f.path().equals(path)
+                        && (start == null || (f.span() != null && f.span().start() == start)))
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "finding", ruleId + " " + path));
+        if (!Fixes.applicable(finding)) {
+            throw new ConflictException("qiyue.review.no-fix", ruleId);
+        }
+        JsonNode input = json.valueToTree(contracts.editable(contract.id()));
+        JsonNode current = input.at(path);
+        String before = current.isString() ? current.asString() : null;
+        String after = Fixes.apply(finding, before)
+                .orElseThrow(() -> new ConflictException("qiyue.review.no-fix", ruleId));
+        return new ProposedFix(input, new FixPreview(ruleId, path, contract.version(), before, after));
     }
 
     /**
@@ -310,6 +340,9 @@ public class Reviews {
             }
             findings = covered;
         }
+        var authorities = new java.util.HashMap<String, AcceptanceAuthority>();
+        findings = findings.stream().map(f -> f.severity() == Severity.WARNING
+                ? f.acceptableBy(authorities.computeIfAbsent(f.ruleId(), policies::authority)) : f).toList();
         int open = (int) findings.stream().filter(Finding::blocking).count();
         return new StoredReview(row.contractId(), row.contractVersion(), review.rulesetVersion(),
                 review.settingsRevision(), findings,

@@ -102,6 +102,22 @@ public final class Ruleset {
         return settings.stream().filter(s -> s.key().equals(key)).findFirst();
     }
 
+    /** The ids of the rules the file describes, in its order. */
+    public List<String> ruleIds() {
+        var out = new ArrayList<String>();
+        rules.propertyNames().forEach(out::add);
+        return List.copyOf(out);
+    }
+
+    /**
+     * Who may accept a warning of the rule when the admin has not chosen: the rule's {@code "acceptedBy"},
+     * else the contract's owner (a clarity or completeness warning is the drafter's call).
+     */
+    public AcceptanceAuthority defaultAcceptance(String ruleId) {
+        String declared = rules.path(ruleId).path("acceptedBy").asString(null);
+        return declared == null ? AcceptanceAuthority.OWNER : AcceptanceAuthority.valueOf(declared);
+    }
+
     /** The data of one rule (an empty configuration when the file has no entry for it). */
     public RuleConfig config(String ruleId) {
         return new RuleConfig(ruleId, rules.path(ruleId), data);

@@ -53,6 +53,9 @@ class SecurityConfig {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/api/v1/users/me", "/api/v1/users/me/**").authenticated()
+                        // who may accept a warning is for everyone to know; changing it is for admins
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/reviews/acceptance-policies",
+                                "/api/v1/reviews/acceptance-policies/*").authenticated()
                         .requestMatchers("/api/v1/users/**", "/api/v1/teams/**", "/api/v1/audit/**",
                                 "/api/v1/reviews/**").hasRole("ADMIN")
                         .anyRequest().authenticated())

@@ -36,7 +36,7 @@ final class TextExtraction {
             String text;
             if (PDF.equals(mediaType)) {
                 try (var pdf = Loader.loadPDF(data)) {
-                    text = new PDFTextStripper().getText(pdf);
+                    text = PdfReflow.reflow(new PDFTextStripper().getText(pdf));
                 }
             } else {
                 try (var docx = new XWPFDocument(new ByteArrayInputStream(data));

@@ -76,7 +76,7 @@ class CorpusTest {
             new Defect("noStart", "start", EnumSet.allOf(ContractType.class), (s, r) -> s.startDate = null,
                     "QY-C005 BLOCKER /startDate"),
             new Defect("blacklisted", "customer", EnumSet.allOf(ContractType.class), (s, r) -> s.customer = with(s.customer,
-                    CustomerStatus.BLACKLISTED, s.customer.creditCode()), "QY-I003 WARNING /customerId"),
+                    CustomerStatus.BLACKLISTED, s.customer.creditCode()), "QY-I003 BLOCKER /customerId"),
             new Defect("badCreditCode", "customer", EnumSet.allOf(ContractType.class), (s, r) -> s.customer = with(s.customer,
                     CustomerStatus.ACTIVE, wrongCheck(s.customer.creditCode())), "QY-I001 BLOCKER /customerId"),
             new Defect("noTermination", "termination", EnumSet.allOf(ContractType.class),

@@ -292,13 +292,23 @@ abstract class ReviewApiContract extends ApiTestSupport {
         String body = "{\"path\": \"" + VAGUE_PATH + "\", \"start\": 3}";
         assertProblem(admin().request("POST", p + "/review/findings/QY-L001/apply").json(body).send(), 428);
 
+        // the preview says what would change and changes nothing
+        var preview = admin().get(p + "/review/findings/QY-L001/preview?path=" + VAGUE_PATH + "&start=3");
+        assertThat(preview.status()).as("%s", preview).isEqualTo(200);
+        assertThat(preview.json().path("before").asString()).isEqualTo("乙方应及时响应甲方的服务请求。");
+        assertThat(preview.json().path("after").asString()).isEqualTo("乙方应在收到对方书面通知后3个工作日内响应甲方的服务请求。");
+        assertThat(preview.json().path("version").asInt()).isEqualTo(1);
+        assertProblem(admin().get(p + "/review/findings/QY-L001/preview?path=" + VAGUE_PATH + "&start=99"), 404);
+        assertProblem(admin().get(p + "/review/findings/QY-L001/preview"), 400, "path");
+        assertThat(admin().get(p).header("ETag")).isEqualTo("\"1\"");
+
         var applied = admin().request("POST", p + "/review/findings/QY-L001/apply").header("If-Match", "\"1\"")
                 .json(body).send();
 
         assertThat(applied.status()).as("%s", applied).isEqualTo(200);
         assertThat(applied.header("ETag")).isEqualTo("\"2\"");
         assertThat(applied.json().path("terms").path("rightsAndObligations").path("provider").get(1).asString())
-                .isEqualTo("乙方应在3个工作日内响应甲方的服务请求。");
+                .isEqualTo("乙方应在收到对方书面通知后3个工作日内响应甲方的服务请求。");
         // the stored review already describes the new version, without the fixed finding
         var stored = admin().get(p + "/review").json();
         assertThat(stored.path("contractVersion").asInt()).isEqualTo(2);

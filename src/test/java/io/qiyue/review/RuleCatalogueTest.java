@@ -464,6 +464,13 @@ class RuleCatalogueTest {
         String text = "乙方应在收到通知后及时处理。";
         var vague = findings(Spec.valid(SERVICE).with(s -> s.provider.set(0, text)), "QY-L001").getFirst();
         assertThat(Fixes.apply(vague, text)).hasValue("乙方应在收到通知后3个工作日内处理。");
+        // a period without the event it runs from would move the problem, not fix it
+        String noTrigger = "乙方应及时组织验收。";
+        var acceptance = findings(Spec.valid(SERVICE).with(s -> s.provider.set(0, noTrigger)), "QY-L001").getFirst();
+        assertThat(Fixes.apply(acceptance, noTrigger)).hasValue("乙方应在收到对方书面通知后3个工作日内组织验收。");
+        String reasonable = "甲方应在合理期限内提出书面异议。";
+        var objection = findings(Spec.valid(SERVICE).with(s -> s.provider.set(0, reasonable)), "QY-L001").getFirst();
+        assertThat(Fixes.apply(objection, reasonable)).hasValue("甲方应在收到对方书面通知后3个工作日内提出书面异议。");
     }
 
     /** Clauses a well-drafted contract has, which no rule may call wrong (found by black-box testing). */
@@ -677,7 +684,7 @@ class RuleCatalogueTest {
         String first17 = "11010519491231002";
         none(SERVICE, s -> s.customer = person(first17 + io.qiyue.customer.IdNumber.checkCharacterFor(first17)), "QY-I002");
         expect(SERVICE, s -> s.customer = new ContractParty("c1", CustomerKind.ORGANIZATION, Spec.CUSTOMER_NAME,
-                Spec.CUSTOMER_CODE, null, "杭州", CustomerStatus.BLACKLISTED), "QY-I003", "WARNING /customerId");
+                Spec.CUSTOMER_CODE, null, "杭州", CustomerStatus.BLACKLISTED), "QY-I003", "BLOCKER /customerId");
         expect(SERVICE, s -> s.customerNameOnContract = "杭州示例科技公司", "QY-I003", "WARNING /customerId");
         none(SERVICE, unchanged(), "QY-I003");
     }

@@ -200,12 +200,21 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("POST /api/v1/contracts/{id}/review/findings/{ruleId}/apply", WRITE_CONTRACT, c -> json("POST",
                         c.contract() + "/review/findings/QY-L001/apply", "{\"path\": \"" + VAGUE_PATH + "\", \"start\": 3}")
                         .ifMatch(etag(c.contract()))).fresh(Fresh.CONTRACT),
+                Row.of("GET /api/v1/contracts/{id}/review/findings/{ruleId}/preview", WRITE_CONTRACT, c -> get(
+                        c.contract() + "/review/findings/QY-L001/preview?path=" + VAGUE_PATH + "&start=3")),
                 Row.of("POST /api/v1/contracts/{id}/review/findings/{ruleId}/accept", WRITE_CONTRACT, c -> json("POST",
                         c.contract() + "/review/findings/QY-L001/accept",
                         "{\"path\": \"" + VAGUE_PATH + "\", \"start\": 3, \"reason\": \"响应时限见附件\"}")),
                 Row.of("POST /api/v1/reviews/portfolio", ADMIN, c -> json("POST", "/api/v1/reviews/portfolio", "{}"))
                         .alsoAllowed(409).startsBackgroundWork(),
                 Row.of("GET /api/v1/reviews/portfolio/{jobId}", ADMIN, c -> get("/api/v1/reviews/portfolio/" + portfolioJob)),
+                Row.of("GET /api/v1/reviews/acceptance-policies", AUTHENTICATED,
+                        c -> get("/api/v1/reviews/acceptance-policies")),
+                Row.of("GET /api/v1/reviews/acceptance-policies/{ruleId}", AUTHENTICATED,
+                        c -> get("/api/v1/reviews/acceptance-policies/QY-L005")),
+                Row.of("PUT /api/v1/reviews/acceptance-policies/{ruleId}", ADMIN, c -> json("PUT",
+                        "/api/v1/reviews/acceptance-policies/QY-L005", "{\"acceptedBy\": \"OWNER\"}")
+                        .ifMatch(etag("/api/v1/reviews/acceptance-policies/QY-L005"))),
                 Row.of("GET /api/v1/reviews/settings", ADMIN, c -> get("/api/v1/reviews/settings")),
                 Row.of("GET /api/v1/reviews/settings/history", ADMIN, c -> get("/api/v1/reviews/settings/history")),
                 Row.of("GET /api/v1/reviews/settings/{ruleId}/{parameter}", ADMIN,
@@ -296,6 +305,8 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("POST /contracts/{id}/review/accept", WRITE_CONTRACT, c -> form("/contracts/"
                         + c.target().contractId() + "/review/accept", "ruleId", "QY-L001", "path", VAGUE_PATH,
                         "start", "3", "reason", "响应时限见附件")),
+                Row.of("GET /contracts/{id}/review/fix", WRITE_CONTRACT, c -> get("/contracts/"
+                        + c.target().contractId() + "/review/fix?ruleId=QY-L001&path=" + VAGUE_PATH + "&start=3")),
                 Row.of("POST /contracts/{id}/review/apply", WRITE_CONTRACT, c -> form("/contracts/"
                         + c.target().contractId() + "/review/apply", "ruleId", "QY-L001", "path", VAGUE_PATH,
                         "start", "3", "version", version(c.contract()))).fresh(Fresh.CONTRACT),
@@ -338,6 +349,8 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("POST /admin/teams/{id}", ADMIN, c -> form("/admin/teams/" + spareTeam, "name", unique("矩阵团队"),
                         "version", version("/api/v1/teams/" + spareTeam))),
                 Row.of("GET /admin/reviews", ADMIN, c -> get("/admin/reviews")),
+                Row.of("POST /admin/reviews/acceptance/{ruleId}", ADMIN, c -> form("/admin/reviews/acceptance/QY-L005",
+                        "acceptedBy", "OWNER", "version", version("/api/v1/reviews/acceptance-policies/QY-L005"))),
                 Row.of("GET /admin/reviews/progress", ADMIN, c -> get("/admin/reviews/progress?job=" + portfolioJob)),
                 Row.of("POST /admin/reviews", ADMIN, c -> form("/admin/reviews")).startsBackgroundWork(),
                 Row.of("GET /admin/reviews/settings/{ruleId}/{parameter}", ADMIN,

@@ -186,8 +186,18 @@ class MainFlowBrowserIT extends ApiTestSupport {
             assertThat(page.locator("#contract-status")).hasText("草稿");
 
             page.waitForLoadState();
+            page.evaluate("() => window.sameDocument = true");
+            String versionBefore = page.locator("#contract-head").innerText();
             page.locator(".review-finding[data-rule='QY-V004'] .review-apply").click();
+            var preview = page.locator(".review-finding[data-rule='QY-V004'] .fix-preview");
+            assertThat(preview.locator("del")).hasText("概不负责");
+            assertThat(preview.locator("ins")).hasText("依法承担责任");
+            preview.locator(".review-apply-confirm").click();
             assertThat(page.locator("#review-summary")).containsText("阻断 0");
+            org.assertj.core.api.Assertions.assertThat(page.evaluate("() => window.sameDocument === true"))
+                    .as("applied without reloading the page").isEqualTo(true);
+            org.assertj.core.api.Assertions.assertThat(page.locator("#contract-head").innerText())
+                    .as("the version number moved on").isNotEqualTo(versionBefore);
             assertThat(page.locator("[data-path='/terms/rightsAndObligations/provider/2']")).hasText("本合同项下乙方对任何损失依法承担责任。");
 
             for (int guard = 0; guard < 20 && page.locator(".review-finding details").count() > 0; guard++) {

@@ -4,7 +4,11 @@ import io.qiyue.customer.CustomerStatus;
 import io.qiyue.review.ReviewSubject;
 import io.qiyue.review.Severity;
 
-/** QY-I003: the customer is active and the name on the contract is its registered name. */
+/**
+ * QY-I003: the customer is active and the name on the contract is its registered name. A blacklisted customer
+ * is a BLOCKER: the company decided not to contract with it (internal control of counterparties' standing and
+ * credit, 企业内部控制应用指引第16号), so no contract with it can be submitted.
+ */
 final class I003Customer implements Rule {
     @Override
     public String id() {
@@ -17,7 +21,9 @@ final class I003Customer implements Rule {
         if (p == null) {
             return;
         }
-        if (p.status() != null && p.status() != CustomerStatus.ACTIVE) {
+        if (p.status() == CustomerStatus.BLACKLISTED) {
+            f.reportCiting(Severity.BLOCKER, "/customerId", "blacklisted", "status." + p.status().name(), p.name());
+        } else if (p.status() != null && p.status() != CustomerStatus.ACTIVE) {
             f.report(Severity.WARNING, "/customerId", "status." + p.status().name(), p.name());
         }
         String onContract = s.contract().customerName();

@@ -4,25 +4,33 @@ import io.qiyue.contract.Terms;
 import io.qiyue.review.ReviewSubject;
 import io.qiyue.review.Severity;
 
-/** QY-P001: a legal basis for providing personal information: separate consent (PIPL 第23条) or another basis of 第13条. */
+/**
+ * QY-P001: a legal basis for providing personal information: separate consent (PIPL 第23条) or another basis of
+ * 第13条. Structured: for an information-sharing agreement that shares personal information. In free text of any
+ * contract: personal information passed to affiliates or third parties without saying that consent is obtained.
+ */
 final class P001LegalBasis implements Rule {
+    private final PersonalInformationText sharing;
+
+    P001LegalBasis(RuleConfig config, TextScanner scanner) {
+        this.sharing = new PersonalInformationText(config, scanner, "sharingTextPatterns", null);
+    }
+
     @Override
     public String id() {
         return "QY-P001";
     }
 
     @Override
-    public java.util.Set<io.qiyue.contract.ContractType> types() {
-        return java.util.Set.of(io.qiyue.contract.ContractType.INFO_SHARING);
-    }
-
-    @Override
-    public boolean appliesTo(ReviewSubject s) {
-        return types().contains(s.contract().type()) && Texts.sharesPersonalInformation(s.terms());
-    }
-
-    @Override
     public void check(ReviewSubject s, Findings f) {
+        sharing.report(s, f, "textSharing", "default");
+        if (s.contract().type() == io.qiyue.contract.ContractType.INFO_SHARING
+                && Texts.sharesPersonalInformation(s.terms())) {
+            checkTerms(s, f);
+        }
+    }
+
+    private static void checkTerms(ReviewSubject s, Findings f) {
         var pi = s.terms().personalInformation();
         if (pi == null || pi.legalBasis() == null) {
             f.report(Severity.BLOCKER, "/terms/personalInformation/legalBasis", "missing");

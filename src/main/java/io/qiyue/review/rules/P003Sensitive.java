@@ -10,11 +10,6 @@ final class P003Sensitive implements Rule {
         return "QY-P003";
     }
 
-    @Override
-    public java.util.Set<io.qiyue.contract.ContractType> types() {
-        return java.util.Set.of(io.qiyue.contract.ContractType.INFO_SHARING);
-    }
-
     private final int minors;
     private final int guardian;
     private final int necessity;
@@ -25,17 +20,30 @@ final class P003Sensitive implements Rule {
         this.guardian = scanner.register(config.wordPattern("guardianWords"));
         this.necessity = scanner.register(config.wordPattern("necessityWords"));
         this.impact = scanner.register(config.wordPattern("impactWords"));
+        this.sensitiveText = new PersonalInformationText(config, scanner, "sensitiveTextPatterns", null);
+        this.consent = scanner.register(config.wordPattern("consentWords"));
     }
 
-    @Override
-    public boolean appliesTo(ReviewSubject s) {
-        var shared = s.terms().sharedInformation();
-        return types().contains(s.contract().type()) && shared != null
-                && Boolean.TRUE.equals(shared.containsSensitivePersonalInformation());
-    }
+    private final PersonalInformationText sensitiveText;
+    private final int consent;
 
+    /**
+     * Sensitive information named in free text, of any contract, is a warning unless some clause says separate
+     * consent is obtained; the structured checks are for an information-sharing agreement that declares it.
+     */
     @Override
     public void check(ReviewSubject s, Findings f) {
+        var shared = s.terms().sharedInformation();
+        if (!f.scan().anyClause(consent) && !(shared != null && Boolean.TRUE.equals(shared.separateConsentObtained()))) {
+            sensitiveText.report(s, f, "textSensitive", "consent");
+        }
+        if (s.contract().type() == io.qiyue.contract.ContractType.INFO_SHARING && shared != null
+                && Boolean.TRUE.equals(shared.containsSensitivePersonalInformation())) {
+            checkTerms(s, f);
+        }
+    }
+
+    private void checkTerms(ReviewSubject s, Findings f) {
         if (!Boolean.TRUE.equals(s.terms().sharedInformation().separateConsentObtained())) {
             f.reportCiting(Severity.BLOCKER, "/terms/sharedInformation/separateConsentObtained", "consent", "consent");
         }

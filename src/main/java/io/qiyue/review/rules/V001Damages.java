@@ -22,6 +22,33 @@ final class V001Damages implements Rule {
 
     @Override
     public void check(ReviewSubject s, Findings f) {
+        checkTerms(s, f);
+        checkText(s, f);
+    }
+
+    /**
+     * Damages stated in clause text (counterparty paper above all): a daily rate runs over the term, or a year
+     * when the contract has no dates yet.
+     */
+    private void checkText(ReviewSubject s, Findings f) {
+        var c = s.contract();
+        BigDecimal amount = c.amount() == null ? null : c.amount().value();
+        boolean term = c.startDate() != null && c.endDate() != null && !c.endDate().isBefore(c.startDate());
+        long days = term ? ChronoUnit.DAYS.between(c.startDate(), c.endDate()) + 1 : 365;
+        for (var clause : s.clauses()) {
+            String text = clause.text();
+            for (var stated : StatedSums.in(text, StatedSums.DAMAGES, StatedSums.DEPOSIT, amount, days, true)) {
+                if (stated.percent().compareTo(threshold) > 0) {
+                    f.reportSpan(Severity.WARNING, clause.id(), stated.start(), stated.end(),
+                            stated.daily() ? (term ? "textDaily" : "textDailyYear") : "textExcessive",
+                            text.substring(stated.start(), stated.end()), Texts.percentAbove(stated.percent(), threshold),
+                            Texts.plain(threshold));
+                }
+            }
+        }
+    }
+
+    private void checkTerms(ReviewSubject s, Findings f) {
         var breach = s.terms().breach();
         if (breach == null || breach.liquidatedDamages() == null || breach.liquidatedDamages().value() == null) {
             return;

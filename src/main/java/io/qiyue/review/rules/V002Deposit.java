@@ -20,6 +20,21 @@ final class V002Deposit implements Rule {
 
     @Override
     public void check(ReviewSubject s, Findings f) {
+        checkTerms(s, f);
+        var amount = s.contract().amount() == null ? null : s.contract().amount().value();
+        for (var clause : s.clauses()) {
+            String text = clause.text();
+            for (var stated : StatedSums.in(text, StatedSums.DEPOSIT, StatedSums.DAMAGES, amount, 1, false)) {
+                if (stated.percent().compareTo(limitPercent) > 0) {
+                    f.reportSpan(Severity.WARNING, clause.id(), stated.start(), stated.end(), "textExcessive",
+                            text.substring(stated.start(), stated.end()), Texts.percentAbove(stated.percent(), limitPercent),
+                            Texts.plain(limitPercent));
+                }
+            }
+        }
+    }
+
+    private void checkTerms(ReviewSubject s, Findings f) {
         var payment = s.terms().payment();
         var amount = s.contract().amount();
         if (payment == null || payment.deposit() == null || payment.deposit().value() == null || amount == null

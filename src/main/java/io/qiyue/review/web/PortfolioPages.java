@@ -24,8 +24,11 @@ class PortfolioPages {
     private final ReviewPortfolio portfolio;
     private final ReviewSettings settings;
     private final MessageSource messages;
+    private final io.qiyue.review.AcceptancePolicies policies;
 
-    PortfolioPages(ReviewPortfolio portfolio, ReviewSettings settings, MessageSource messages) {
+    PortfolioPages(ReviewPortfolio portfolio, ReviewSettings settings, MessageSource messages,
+                   io.qiyue.review.AcceptancePolicies policies) {
+        this.policies = policies;
         this.portfolio = portfolio;
         this.settings = settings;
         this.messages = messages;
@@ -35,6 +38,8 @@ class PortfolioPages {
     String page(Model model) {
         model.addAttribute("settings", settings.overview(LocaleContextHolder.getLocale()));
         model.addAttribute("history", settings.history(0, HISTORY_SHOWN).items());
+        model.addAttribute("policies", policies.all());
+        model.addAttribute("authorities", io.qiyue.review.AcceptanceAuthority.values());
         model.addAttribute("job", portfolio.latest().orElse(null));
         return "review/portfolio";
     }

@@ -83,6 +83,17 @@ class ReviewApi {
     record ApplyRequest(String path, Integer start) {
     }
 
+    /**
+     * What applying a finding's suggestion would change, without changing anything: the text at the path before
+     * and after, and the contract version it was computed on (send it as If-Match to apply exactly this).
+     */
+    @GetMapping("/findings/{ruleId}/preview")
+    io.qiyue.review.FixPreview preview(@PathVariable String id, @PathVariable String ruleId,
+                                       @org.springframework.web.bind.annotation.RequestParam String path,
+                                       @org.springframework.web.bind.annotation.RequestParam(required = false) Integer start) {
+        return reviews.previewFix(id, ruleId, path, start);
+    }
+
     /** Applies a finding's suggestion (where {@code fixable}) as an ordinary save of the draft, with If-Match. */
     @PostMapping("/findings/{ruleId}/apply")
     ResponseEntity<Contract> apply(@PathVariable String id, @PathVariable String ruleId,

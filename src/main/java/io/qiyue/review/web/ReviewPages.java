@@ -80,11 +80,34 @@ class ReviewPages {
         return show(model, contracts.get(id), review, error, null);
     }
 
+    /**
+     * The change a fix would make, as a redline with the button that applies it: a fragment under the finding
+     * for htmx, or a page of its own.
+     */
+    @GetMapping("/contracts/{id}/review/fix")
+    String fix(@PathVariable String id, @RequestParam String ruleId, @RequestParam String path,
+               @RequestParam(required = false) Integer start,
+               @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        var contract = contracts.get(id);
+        model.addAttribute("contract", contract);
+        try {
+            model.addAttribute("preview", reviews.previewFix(id, ruleId, path, start));
+        } catch (io.qiyue.shared.ConflictException e) {
+            model.addAttribute("error", message(e.code(), e.args().toArray()));
+        } catch (NotFoundException e) {
+            if (!e.args().contains("finding")) {
+                throw e;
+            }
+            model.addAttribute("error", message(e.code(), e.args().toArray()));
+        }
+        model.addAttribute("start", start);
+        return htmx == null ? "review/fix" : "review/fix :: preview";
+    }
+
     @PostMapping("/contracts/{id}/review/apply")
     String apply(@PathVariable String id, @RequestParam String ruleId, @RequestParam String path,
                  @RequestParam(required = false) Integer start, @RequestParam int version,
-                 @RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletResponse response,
-                 Model model) {
+                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         try {
             reviews.applyFix(id, version, ruleId, path, start);
         } catch (io.qiyue.shared.ConflictException | io.qiyue.shared.PreconditionFailedException e) {
@@ -95,7 +118,9 @@ class ReviewPages {
             }
             return show(model, contracts.get(id), last(id), message(e.code(), e.args().toArray()), null);
         }
-        return reload(id, htmx, response);
+        // htmx takes the panel, the contract's head, parts and versions from the page (hx-select-oob): the new
+        // version, the changed clause and the new review show without reloading the page
+        return htmx == null ? back(id) : "redirect:/contracts/" + id;
     }
 
     @PostMapping("/contracts/{id}/submit")

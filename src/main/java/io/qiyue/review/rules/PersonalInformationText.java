@@ -1,0 +1,42 @@
+package io.qiyue.review.rules;
+
+import io.qiyue.review.Clause;
+import io.qiyue.review.ReviewSubject;
+import io.qiyue.review.Severity;
+import io.qiyue.review.Span;
+
+import java.util.regex.Pattern;
+
+/**
+ * What a PIPL rule reads in free text, of any contract type (counterparty paper says it in words, not in our
+ * fields): its patterns, matched per clause, minus sentences that forbid the act or already give what the law
+ * asks for ({@code textNegation}); each match is a WARNING span citing {@code citationKey}.
+ */
+final class PersonalInformationText {
+    private final int[] patterns;
+    private final Pattern negation;
+    private final Pattern requiredInSentence;
+
+    PersonalInformationText(RuleConfig config, TextScanner scanner, String patternsName, Pattern requiredInSentence) {
+        this.patterns = Texts.register(scanner, config.strings(patternsName));
+        this.negation = Pattern.compile(config.parameter("textNegation").asString());
+        this.requiredInSentence = requiredInSentence;
+    }
+
+    void report(ReviewSubject s, Findings f, String message, String citationKey) {
+        var clauses = s.clauses();
+        for (int ci = 0; ci < clauses.size(); ci++) {
+            Clause clause = clauses.get(ci);
+            String text = clause.text();
+            for (int[] m : f.scan().merged(ci, patterns)) {
+                String sentence = Texts.sentence(text, m[0], m[1]);
+                if (negation.matcher(sentence).find()
+                        || (requiredInSentence != null && !requiredInSentence.matcher(sentence).find())) {
+                    continue;
+                }
+                f.report(Severity.WARNING, clause.id(), new Span(clause.id(), m[0], m[1]), message, citationKey,
+                        text.substring(m[0], m[1]));
+            }
+        }
+    }
+}
