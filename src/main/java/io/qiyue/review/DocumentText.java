@@ -55,14 +55,33 @@ public final class DocumentText {
 
     /** One clause per non-blank line, with the id {@link #paragraph}. */
     public static List<Clause> paragraphs(int version, String text) {
+        return paragraphs(version, text, List.of());
+    }
+
+    /**
+     * One clause per non-blank line, with the id {@link #paragraph} and the emphasised passages of the paper
+     * that overlap it (a passage may run over several lines of the text, or be part of one).
+     */
+    public static List<Clause> paragraphs(int version, String text, List<String> emphasised) {
         var lines = lines(text);
         var out = new ArrayList<Clause>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
-            if (!lines.get(i).isBlank()) {
-                out.add(new Clause(paragraph(version, i), lines.get(i)));
+            String line = lines.get(i);
+            if (!line.isBlank()) {
+                String compact = line.replaceAll("[\\s\u3000]+", "");
+                var mine = emphasised.stream().filter(p -> compact.contains(p) || p.contains(compact)
+                        || overlaps(compact, p)).toList();
+                out.add(new Clause(paragraph(version, i), line, mine));
             }
         }
         return out;
+    }
+
+    /** Whether the passage starts inside the line or the line starts inside the passage (a passage across lines). */
+    private static boolean overlaps(String line, String passage) {
+        int probe = Math.min(8, Math.min(line.length(), passage.length()));
+        return probe >= 4 && (line.contains(passage.substring(0, probe))
+                || passage.contains(line.substring(line.length() - probe)));
     }
 
     /**
@@ -73,7 +92,13 @@ public final class DocumentText {
      * would say nothing true (QY-C007 "no dispute resolution" while the paper has one).
      */
     public static Evaluation review(ReviewEngine engine, ReviewSubject subject, int version, String text) {
-        var all = engine.evaluate(subject.withClauses(paragraphs(version, text)));
+        return review(engine, subject, version, text, List.of());
+    }
+
+    /** As {@link #review(ReviewEngine, ReviewSubject, int, String)}, with the paper's emphasised passages. */
+    public static Evaluation review(ReviewEngine engine, ReviewSubject subject, int version, String text,
+                                    List<String> emphasised) {
+        var all = engine.evaluate(subject.withClauses(paragraphs(version, text, emphasised)));
         var kept = all.findings().stream().filter(f -> f.span() != null && inDocument(version, f.path())).toList();
         return new Evaluation(all.rulesetVersion(), all.settingsRevision(), kept, all.errors());
     }

@@ -119,7 +119,8 @@ public class VersionReviews {
         var paper = documents.uploaded(contractId, version)
                 .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "version", contractId + "/" + version));
         Instant now = clock.instant();
-        var evaluation = DocumentText.review(reviews.engine(), reviews.subject(contract, now), version, paper.text());
+        var evaluation = DocumentText.review(reviews.engine(), reviews.subject(contract, now), version, paper.text(),
+                paper.emphasised());
         var row = new DocumentReviewStore.Row(contractId, version, paper.version().fileName(), paper.version().sha256(),
                 contract.version(), evaluation, now, CurrentUsers.require().username());
         store.save(row);

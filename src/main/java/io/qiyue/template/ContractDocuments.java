@@ -164,7 +164,7 @@ public class ContractDocuments implements ExternalVersions {
         Contract contract = saved.contract();
         RenderedDocument doc = renderForRecord(contract);
         insert(contract.id(), contract.version(), DocumentVersion.SAVED, contract.version(), doc.templateId(),
-                doc.templateVersion(), null, null, doc.text(), saved.actor());
+                doc.templateVersion(), null, null, doc.text(), null, saved.actor());
     }
 
     private RenderedDocument renderForRecord(Contract contract) {
@@ -221,8 +221,11 @@ public class ContractDocuments implements ExternalVersions {
         return textOf(contractId, version);
     }
 
-    /** An uploaded paper with the text extracted from it (one paragraph per line, as stored). */
-    public record Uploaded(DocumentVersion version, String text) {
+    /**
+     * An uploaded paper with the text extracted from it (one paragraph per line, as stored) and the passages
+     * it prints in bold or underlined, whitespace removed (empty when none, or uploaded before they were kept).
+     */
+    public record Uploaded(DocumentVersion version, String text, List<String> emphasised) {
     }
 
     /**
@@ -231,10 +234,11 @@ public class ContractDocuments implements ExternalVersions {
      */
     public Optional<Uploaded> uploaded(String contractId, int version) {
         contracts.get(contractId);
-        return jdbc.sql("SELECT " + COLUMNS + ", text_content FROM contract_document WHERE contract_id = ? "
-                        + "AND doc_version = ? AND kind = ?")
+        return jdbc.sql("SELECT " + COLUMNS + ", text_content, emphasis_text FROM contract_document"
+                        + " WHERE contract_id = ? AND doc_version = ? AND kind = ?")
                 .param(contractId).param(version).param(DocumentVersion.EXTERNAL)
-                .query((rs, n) -> new Uploaded(mapper.mapRow(rs, n), rs.getString("text_content"))).optional();
+                .query((rs, n) -> new Uploaded(mapper.mapRow(rs, n), rs.getString("text_content"),
+                        lines(rs.getString("emphasis_text")))).optional();
     }
 
     /**
@@ -244,11 +248,12 @@ public class ContractDocuments implements ExternalVersions {
     public DocumentVersion upload(String contractId, String fileName, byte[] content, String mediaType) {
         contracts.editable(contractId);
         String text = TextExtraction.text(content, mediaType);
+        String emphasis = Emphasis.of(content, mediaType);
         // the primary key (contract, number) settles a race with a concurrent save or upload: try the next number
         for (int attempt = 0; ; attempt++) {
             try {
                 return tx.execute(s -> insert(contractId, nextExternal(contractId), DocumentVersion.EXTERNAL, null,
-                        null, null, Text.fileName(fileName), mediaType, text,
+                        null, null, Text.fileName(fileName), mediaType, text, emphasis,
                         CurrentUsers.actorName()));
             } catch (DuplicateKeyException raced) {
                 if (attempt >= 3) {
@@ -321,15 +326,19 @@ public class ContractDocuments implements ExternalVersions {
 
     private DocumentVersion insert(String contractId, int number, String kind, Integer contractVersion,
                                    String templateId, Integer templateVersion, String fileName, String mediaType,
-                                   String text, String actor) {
+                                   String text, String emphasis, String actor) {
         var now = clock.instant();
         String sha = sha256(text);
         jdbc.sql("INSERT INTO contract_document (contract_id, doc_version, kind, contract_version, template_id, "
-                        + "template_version, file_name, media_type, text_content, sha256, created_at, created_by) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "template_version, file_name, media_type, text_content, emphasis_text, sha256, created_at,"
+                        + " created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(contractId, number, kind, contractVersion, templateId, templateVersion, fileName, mediaType,
-                        text, sha, DbTime.toDb(now), actor).update();
+                        text, emphasis, sha, DbTime.toDb(now), actor).update();
         return new DocumentVersion(number, kind, contractVersion, templateId, templateVersion, fileName, sha, now, actor);
+    }
+
+    private static List<String> lines(String text) {
+        return text == null || text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }
 
     static String sha256(String text) {

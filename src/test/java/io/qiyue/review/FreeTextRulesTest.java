@@ -100,4 +100,18 @@ class FreeTextRulesTest {
         assertThat(RuleCatalogueTest.findings(Spec.valid(CONSULTING).with(s -> s.breachDescription =
                 "乙方可将用户个人信息存储于境外服务器。"), "QY-P004")).hasSize(1);
     }
+
+    /** QY-V005 over uploaded paper: a limitation printed in bold or underlined is conspicuous. */
+    @Test
+    void aLimitationPrintedInBoldIsConspicuous() {
+        String text = "第九条 责任限制\n乙方的赔偿责任以本合同总金额为限。\n";
+        var subject = Spec.valid(SERVICE).subject();
+        var engine = RuleCatalogueTest.ENGINE;
+        var plain = DocumentText.review(engine, subject, 1_000_000_001, text);
+        assertThat(plain.findings()).extracting(RawFinding::ruleId).contains("QY-V005");
+        var bold = DocumentText.review(engine, subject, 1_000_000_001, text, List.of("乙方的赔偿责任以本合同总金额为限。"));
+        assertThat(bold.findings()).extracting(RawFinding::ruleId).doesNotContain("QY-V005");
+        var otherBold = DocumentText.review(engine, subject, 1_000_000_001, text, List.of("第九条责任限制"));
+        assertThat(otherBold.findings()).extracting(RawFinding::ruleId).contains("QY-V005");
+    }
 }

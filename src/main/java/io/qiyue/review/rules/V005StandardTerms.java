@@ -4,7 +4,11 @@ import io.qiyue.review.Clause;
 import io.qiyue.review.ReviewSubject;
 import io.qiyue.review.Severity;
 
-/** QY-V005: a clause that excludes or limits liability or restricts main rights is a standard term and must be marked conspicuously (民法典第496条; 合同编通则解释第10条). */
+/**
+ * QY-V005: a clause that excludes or limits liability or restricts main rights is a standard term and must be
+ * marked conspicuously (民法典第496条; 合同编通则解释第10条): by words that call attention to it, or, in uploaded
+ * paper, by printing its words in bold or underlined.
+ */
 final class V005StandardTerms implements Rule {
     @Override
     public String id() {
@@ -32,6 +36,9 @@ final class V005StandardTerms implements Rule {
             for (int[] m : f.scan().merged(ci, patterns)) {
                 if (notWhenSentence != null
                         && notWhenSentence.matcher(Texts.sentence(clause.text(), m[0], m[1])).find()) {
+                    continue;
+                }
+                if (clause.emphasises(clause.text().substring(m[0], m[1]))) {
                     continue;
                 }
                 f.reportSpan(Severity.WARNING, clause.id(), m[0], m[1], "notConspicuous",
