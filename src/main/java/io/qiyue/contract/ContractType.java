@@ -6,7 +6,7 @@ import java.util.Set;
 /** The five contract types, each with its number code and the term parts it may carry. */
 public enum ContractType {
     SERVICE("SVC", "客户服务合同", "Service contract", true, Set.of("service"), Set.of()),
-    /* an NDA pays nothing and creates no work product: fees and IP parts would only print untrue clauses */
+    /* an NDA normally pays nothing and creates no work product: its form offers no fees or IP parts */
     CONFIDENTIALITY("NDA", "客户保密协议", "Confidentiality agreement", false,
             Set.of("confidentialInformation", "confidentialityPeriod"), Set.of("payment", "intellectualProperty")),
     MAINTENANCE("MNT", "客户维护协议", "Maintenance agreement", true, Set.of("maintenance"), Set.of()),
@@ -57,15 +57,22 @@ public enum ContractType {
         return ContractTermsParts.ORDER.stream().filter(ownParts::contains).toList();
     }
 
-    /** Every part the type may carry: the common parts it uses, then its own. */
+    /** Every part the type may carry: common parts, then its own. */
     public List<String> parts() {
         var all = new java.util.ArrayList<>(COMMON_PARTS);
-        all.removeAll(withoutCommon);
         all.addAll(ownParts());
         return all;
     }
 
     public boolean allows(String part) {
-        return (COMMON_PARTS.contains(part) && !withoutCommon.contains(part)) || ownParts.contains(part);
+        return COMMON_PARTS.contains(part) || ownParts.contains(part);
+    }
+
+    /**
+     * The parts the contract form offers: all it may carry except common parts the type does not need. An NDA
+     * carried over from elsewhere may still state fees through the API, and its document then prints them.
+     */
+    public List<String> formParts() {
+        return parts().stream().filter(p -> !withoutCommon.contains(p)).toList();
     }
 }
