@@ -58,6 +58,44 @@ abstract class DocumentApiContract extends ApiTestSupport {
                 multipart(name, type, content)).send();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Test
+    void startUpUpgradesTheShippedDefaultsNoAdministratorEditedAndKeepsEditedOnes() {
+        admin().get("/api/v1/templates");
+        // an installation of an earlier release: the consulting default as it shipped then, never edited
+        var before = ok(admin().get("/api/v1/templates/default-consulting"), 200);
+        int version = before.path("version").asInt();
+        String old = before.path("body").asString().replace("<h2 class=\"article\">咨询内容</h2>", "<h2>第一条 咨询内容</h2>");
+        jdbc.sql("UPDATE doc_template SET body = ? WHERE id = ?").params(old, "default-consulting").update();
+        // and an edited default: the administrator's text stays
+        var maintenance = ok(admin().get("/api/v1/templates/default-maintenance"), 200);
+        String edited = maintenance.path("body").asString().replace("维护内容", "维护内容及范围");
+        ok(admin().put("/api/v1/templates/default-maintenance", JSON.writeValueAsString(Map.of("type", "MAINTENANCE",
+                "name", maintenance.path("name").asString(), "body", edited)),
+                "\"" + maintenance.path("version").asInt() + "\""), 200);
+
+        new Templates(jdbc, transactions, java.time.Clock.systemUTC(), events).storeDefaults();
+
+        var upgraded = ok(admin().get("/api/v1/templates/default-consulting"), 200);
+        assertThat(upgraded.path("body").asString()).isEqualTo(DefaultTemplates.body(io.qiyue.contract.ContractType.CONSULTING));
+        assertThat(upgraded.path("version").asInt()).isEqualTo(version + 1);
+        assertThat(ok(admin().get("/api/v1/templates/default-maintenance"), 200).path("body").asString())
+                .isEqualTo(edited);
+        // a second start finds nothing to do
+        new Templates(jdbc, transactions, java.time.Clock.systemUTC(), events).storeDefaults();
+        assertThat(ok(admin().get("/api/v1/templates/default-consulting"), 200).path("version").asInt())
+                .isEqualTo(version + 1);
+        ok(admin().put("/api/v1/templates/default-maintenance", JSON.writeValueAsString(Map.of("type", "MAINTENANCE",
+                "name", maintenance.path("name").asString(), "body", maintenance.path("body").asString())),
+                "\"" + (maintenance.path("version").asInt() + 1) + "\""), 200);
+    }
+
     @Test
     void paymentTriggersTaxSigningAndNoticesAreKeptPrintedAndDescribed() {
         String customer = customer(admin(), "条款字段" + unique(""));
