@@ -174,6 +174,7 @@ abstract class DocumentApiContract extends ApiTestSupport {
         assertThat(terms.at("/notices/emailServiceAgreed").asBoolean()).isTrue();
         assertThat(admin().get("/api/v1/contracts/" + id + "/document?format=html").body())
                 .contains("质保期满后15个工作日内", "上述金额为含税金额，增值税税率为6%");
+        assertThat(browser.get("/contracts/" + id).body()).contains("质保期满后 15", "增值税专用发票", "上海");
         // the form shows the stored values again
         assertThat(browser.get("/contracts/" + id + "/edit").body()).contains("value=\"AFTER_WARRANTY\" selected");
     }
