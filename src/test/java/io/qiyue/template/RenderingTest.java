@@ -115,6 +115,15 @@ class RenderingTest {
             assertThat(text).contains(sections(type)).contains(ownSection(type)).contains(values(type));
             assertThat(text).contains("合同编号：QY-" + type.code());
             assertThat(docx.getTables()).hasSizeGreaterThanOrEqualTo(type == ContractType.CONFIDENTIALITY ? 2 : 3);
+            // the signature page leaves room to sign and stamp, as the PDF does (26 mm rows)
+            var signatures = docx.getTables().getLast();
+            assertThat(signatures.getRow(0).getCell(0).getText()).startsWith("甲方（盖章）");
+            assertThat(signatures.getRows().subList(1, signatures.getRows().size()))
+                    .allSatisfy(row -> assertThat(row.getHeight()).isGreaterThanOrEqualTo(1474));
+            // the parties' labels keep to one line: their column is wide enough for 证件类型及号码
+            var parties = docx.getTables().getFirst();
+            assertThat(parties.getRow(2).getCell(0).getText()).isEqualTo("证件类型及号码");
+            assertThat(parties.getRow(2).getCell(0).getWidth()).isGreaterThanOrEqualTo(2600);
             if (type == ContractType.CONFIDENTIALITY) {
                 return;
             }
