@@ -137,7 +137,7 @@ final class DocumentModels {
         if (a == null) {
             return null;
         }
-        String paid = "甲方应于本合同签订之日起五个工作日内向乙方支付定金人民币" + a.figures() + "元（大写：人民币" + a.words() + "）";
+        String paid = "甲方应于本合同签订之日起五个工作日内向乙方支付定金" + a.figures() + "（大写：人民币" + a.words() + "）";
         if (Boolean.TRUE.equals(p.depositOffsetsInstalment())) {
             return paid + "，该定金抵作第1期款项的一部分，甲方支付第1期款项时相应扣减。";
         }
@@ -184,11 +184,11 @@ final class DocumentModels {
             damages = switch (ld.basis()) {
                 case FIXED -> {
                     var a = amount(ld.value());
-                    yield "违约方应向守约方支付违约金人民币" + a.figures() + "元（大写：人民币" + a.words() + "）";
+                    yield "违约方应向守约方支付违约金" + a.figures() + "（大写：人民币" + a.words() + "）";
                 }
                 case PERCENT_OF_AMOUNT -> "违约方应向守约方支付相当于本合同总金额" + value + "%的违约金"
-                        + (total == null ? "" : "（按合同总金额计算为人民币"
-                        + amount(total.value().multiply(ld.value()).movePointLeft(2)).figures() + "元）");
+                        + (total == null ? "" : "（按合同总金额计算为"
+                        + amount(total.value().multiply(ld.value()).movePointLeft(2)).figures() + "）");
                 case DAILY_RATE -> "每逾期一日，违约方应按逾期履行部分金额的" + value + "%向守约方支付违约金";
             };
         }

@@ -94,6 +94,8 @@ class GeneratedDocumentsTest {
                 assertThat(flat).contains("本协议为单向保密协议", "甲方为披露方", "乙方为接收方");
                 continue;
             }
+            // an amount is written once with its currency: ¥120,000.00（大写：人民币壹拾贰万元整）, not 人民币¥…元
+            assertThat(flat).contains("¥120,000.00（大写：人民币壹拾贰万元整）").doesNotContain("人民币¥");
             assertThat(flat).contains("合同签订后10个工作日内，且不晚于2027年1月15日", "上线验收合格后10个工作日内",
                     "上述金额为含税金额，增值税税率为6%", "开具等额增值税专用发票", "6222021001000000001",
                     "该定金抵作第1期款项的一部分", "【特别提示】", "以本合同总金额为限");
