@@ -32,8 +32,24 @@ public record ContractTerms(
         @Valid Terms.SharedInformation sharedInformation,
         @Size(max = 5) List<Terms.@NotNull SharingMethod> sharingMethods,
         @Valid Terms.PeriodAfterTermination sharingPeriod,
-        @Valid Terms.PersonalInformation personalInformation) {
+        @Valid Terms.PersonalInformation personalInformation,
+        @Valid Terms.Signing signing,
+        @Valid Terms.Notices notices) {
 
     public static final ContractTerms EMPTY = new ContractTerms(null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null);
+
+    /** Terms as stored before 签订日期/地点 and 通知与送达 were parts: they read as absent. */
+    public ContractTerms(Terms.Payment payment, Terms.RightsAndObligations rightsAndObligations, Terms.Breach breach,
+                         Terms.Dispute dispute, Terms.Termination termination,
+                         Terms.IntellectualProperty intellectualProperty, List<String> confidentialityObligations,
+                         Terms.Service service, Terms.ConfidentialInformation confidentialInformation,
+                         Terms.PeriodAfterTermination confidentialityPeriod, Terms.Maintenance maintenance,
+                         Terms.Consulting consulting, Terms.SharedInformation sharedInformation,
+                         List<Terms.SharingMethod> sharingMethods, Terms.PeriodAfterTermination sharingPeriod,
+                         Terms.PersonalInformation personalInformation) {
+        this(payment, rightsAndObligations, breach, dispute, termination, intellectualProperty,
+                confidentialityObligations, service, confidentialInformation, confidentialityPeriod, maintenance,
+                consulting, sharedInformation, sharingMethods, sharingPeriod, personalInformation, null, null);
+    }
 }

@@ -33,15 +33,59 @@ public final class Terms {
 
     public enum PaymentMethod { BANK_TRANSFER, ALIPAY, WECHAT_PAY, CHECK, CASH, OTHER }
 
+    /**
+     * {@code depositOffsetsInstalment}: true when the deposit (定金) is credited against the first instalment, which
+     * then includes it; false when it is returned after performance. Absent in terms stored before it existed.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Payment(PaymentMethod method, @Size(max = 120) List<@Valid Instalment> schedule,
-                          @Valid Money deposit, Boolean noConsideration) {
+                          @Valid Money deposit, Boolean noConsideration, Boolean depositOffsetsInstalment,
+                          @Valid Tax tax) {
+
+        /** The payment as stored before the deposit's offset and the tax were typed. */
+        public Payment(PaymentMethod method, List<Instalment> schedule, Money deposit, Boolean noConsideration) {
+            this(method, schedule, deposit, noConsideration, null, null);
+        }
     }
 
-    /** One instalment (分期): due on a date, or on a milestone (trigger). */
+    public enum InvoiceType { VAT_SPECIAL, VAT_ORDINARY }
+
+    /** Whether the amounts include VAT (含税), at which rate in percent points ("6" = 6%), and the invoice issued. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Tax(Boolean included,
+                      @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2)
+                      @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal ratePercent,
+                      InvoiceType invoiceType) {
+    }
+
+    /** What makes an instalment due (付款条件), printed before its time limit and date. */
+    public enum PaymentTrigger { ON_SIGNING, ON_DELIVERY, ON_ACCEPTANCE, ON_GO_LIVE_ACCEPTANCE, AFTER_WARRANTY, ON_INVOICE }
+
+    /**
+     * One instalment (分期): due on a date, or on a trigger ({@code trigger}, or a free-text {@code milestone})
+     * within {@code workingDays} 个工作日; a trigger and a date may both be set (the date is then the latest day).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Instalment(LocalDate dueDate, @Size(max = SHORT) String milestone, @NotNull @Valid Money amount,
-                             @Size(max = 500) String description) {
+                             @Size(max = 500) String description, PaymentTrigger trigger,
+                             @Min(0) @Max(365) Integer workingDays) {
+
+        /** An instalment as stored before triggers were typed. */
+        public Instalment(LocalDate dueDate, String milestone, Money amount, String description) {
+            this(dueDate, milestone, amount, description, null, null);
+        }
+    }
+
+    /** When and where the contract is signed (签订日期/签订地点). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Signing(LocalDate date, @Size(max = SHORT) String place) {
+    }
+
+    /** Addresses for notices (通知与送达) and whether service by e-mail is agreed. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Notices(@Size(max = SHORT) String partyAAddress, @Size(max = SHORT) String partyAEmail,
+                          @Size(max = SHORT) String partyBAddress, @Size(max = SHORT) String partyBEmail,
+                          Boolean emailServiceAgreed) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -94,10 +138,20 @@ public final class Terms {
 
     public enum InformationCategory { PERSONAL_INFORMATION, TRADE_SECRET, TECHNICAL, BUSINESS, FINANCIAL, OTHER }
 
+    /** MUTUAL: both parties disclose and receive (双向); ONE_WAY: 甲方 discloses, 乙方 receives (单向). */
+    public enum NdaDirection { MUTUAL, ONE_WAY }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ConfidentialInformation(@Size(max = 6) List<@NotNull InformationCategory> categories,
                                           @Size(max = TEXT) String description,
-                                          @Size(max = 20) List<@NotBlank @Size(max = TEXT) String> exclusions) {
+                                          @Size(max = 20) List<@NotBlank @Size(max = TEXT) String> exclusions,
+                                          NdaDirection direction) {
+
+        /** The part as stored before the direction was typed (read as mutual). */
+        public ConfidentialInformation(List<InformationCategory> categories, String description,
+                                       List<String> exclusions) {
+            this(categories, description, exclusions, null);
+        }
     }
 
     /** A duty that outlives the contract: during the term plus N years. */
@@ -124,12 +178,23 @@ public final class Terms {
 
     public enum SharedCategory { BASIC_INFO, CONTACT_INFO, TRANSACTION_RECORDS, BEHAVIOUR_DATA, OTHER }
 
+    /** Who provides the data (提供方) and who receives it (接收方). */
+    public enum SharingDirection { PARTY_A_PROVIDES, PARTY_B_PROVIDES, MUTUAL }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record SharedInformation(@Size(max = 5) List<@NotNull SharedCategory> categories,
                                     Boolean containsPersonalInformation,
                                     Boolean containsSensitivePersonalInformation,
                                     @Size(max = TEXT) String purpose, Boolean crossBorder,
-                                    Boolean separateConsentObtained) {
+                                    Boolean separateConsentObtained, SharingDirection direction) {
+
+        /** The part as stored before the direction was typed. */
+        public SharedInformation(List<SharedCategory> categories, Boolean containsPersonalInformation,
+                                 Boolean containsSensitivePersonalInformation, String purpose, Boolean crossBorder,
+                                 Boolean separateConsentObtained) {
+            this(categories, containsPersonalInformation, containsSensitivePersonalInformation, purpose, crossBorder,
+                    separateConsentObtained, null);
+        }
     }
 
     public enum SharingMethod { EMAIL, ONLINE_PLATFORM, API, SFTP, OTHER }

@@ -12,7 +12,8 @@ public record DocumentModel(String number, String title, String typeName, String
                             Party partyB, Period period, Fees fees, Rights rights, Breach breach, Dispute dispute,
                             Termination termination, IntellectualProperty intellectualProperty,
                             List<Line> confidentialityObligations, Service service, Confidentiality confidentiality,
-                            Maintenance maintenance, Consulting consulting, Sharing sharing, List<ClauseText> clauses) {
+                            Maintenance maintenance, Consulting consulting, Sharing sharing, Signing signing,
+                            Notices notices, List<ClauseText> clauses) {
 
     /** 甲方 (the customer) or 乙方 (our entity). */
     public record Party(String role, String name, String identifierLabel, String identifier, String address,
@@ -27,8 +28,13 @@ public record DocumentModel(String number, String title, String typeName, String
     public record Amount(String figures, String words) {
     }
 
-    public record Fees(Amount total, String method, List<Instalment> instalments, Amount deposit,
-                       boolean noConsideration) {
+    /**
+     * {@code payable}: the customer pays something (not a free contract), so payment, account and invoice clauses
+     * are true; {@code capped}: a positive total exists, so a liability cap "以本合同总金额为限" limits rather than
+     * removes the remedy. {@code deposit} is the whole deposit sentence, {@code tax} the tax and invoice sentence.
+     */
+    public record Fees(Amount total, String method, List<Instalment> instalments, String deposit,
+                       boolean noConsideration, boolean payable, boolean capped, String tax, String invoice) {
     }
 
     public record Instalment(int index, String due, Amount amount, String description) {
@@ -59,8 +65,9 @@ public record DocumentModel(String number, String title, String typeName, String
     public record Service(List<Item> items, String scope, String qualityRequirements) {
     }
 
+    /** {@code oneWay}: only 甲方 discloses and only 乙方 receives (单向); otherwise both do (双向). */
     public record Confidentiality(String categories, String description, List<Line> exclusions,
-                                  Integer yearsAfterTermination) {
+                                  Integer yearsAfterTermination, boolean oneWay) {
     }
 
     public record Maintenance(List<Item> items, String methods, Integer visitIntervalDays, Integer responseHours) {
@@ -69,7 +76,11 @@ public record DocumentModel(String number, String title, String typeName, String
     public record Consulting(String scope, String qualityRequirements, String methods, List<Line> deliverables) {
     }
 
-    public record Sharing(String categories, String containsPersonalInformation,
+    /**
+     * {@code provider}/{@code receiver}: 甲方, 乙方 or 甲乙双方 as 提供方 and 接收方; {@code roles}: the sentence
+     * that names them.
+     */
+    public record Sharing(String provider, String receiver, String roles, String categories, String containsPersonalInformation,
                           String containsSensitivePersonalInformation, String purpose, String crossBorder,
                           String separateConsentObtained, String methods, Integer yearsAfterTermination,
                           PersonalInformation personalInformation) {
@@ -78,6 +89,15 @@ public record DocumentModel(String number, String title, String typeName, String
     public record PersonalInformation(String processingRole, String legalBasis, String recipientName,
                                       String recipientContact, String processingMethod, List<Line> securityMeasures,
                                       String pipiaReference, String crossBorderMechanism, String returnOrDeletion) {
+    }
+
+    /** 签订日期/签订地点; blank lines to fill in by hand where not yet known. */
+    public record Signing(String date, String place) {
+    }
+
+    /** The notice addresses of both parties and whether service by e-mail is agreed. */
+    public record Notices(String partyAAddress, String partyAEmail, String partyBAddress, String partyBEmail,
+                          boolean emailServiceAgreed) {
     }
 
     /** An approved clause of the library, its {{variables}} filled in; conspicuous ones print bold. */

@@ -41,14 +41,14 @@ final class DocumentModels {
                 confidentiality(t.confidentialInformation(), t.confidentialityPeriod()), maintenance(t.maintenance()),
                 consulting(t.consulting()),
                 sharing(t.sharedInformation(), t.sharingMethods(), t.sharingPeriod(), t.personalInformation()),
-                List.of());
+                signing(t.signing()), notices(t.notices()), List.of());
     }
 
     static DocumentModel withClauses(DocumentModel m, List<DocumentModel.ClauseText> clauses) {
         return new DocumentModel(m.number(), m.title(), m.typeName(), m.typeCode(), m.partyA(), m.partyB(),
                 m.period(), m.fees(), m.rights(), m.breach(), m.dispute(), m.termination(), m.intellectualProperty(),
                 m.confidentialityObligations(), m.service(), m.confidentiality(), m.maintenance(), m.consulting(),
-                m.sharing(), List.copyOf(clauses));
+                m.sharing(), m.signing(), m.notices(), List.copyOf(clauses));
     }
 
     private static DocumentModel.Party partyA(Contract c, Customer customer) {
@@ -94,20 +94,79 @@ final class DocumentModels {
     }
 
     private static DocumentModel.Fees fees(Money total, Terms.Payment p) {
+        boolean free = p != null && Boolean.TRUE.equals(p.noConsideration());
         if (total == null && p == null) {
             return null;
         }
+        boolean positive = total != null && total.value() != null && total.value().signum() > 0;
         var instalments = new ArrayList<DocumentModel.Instalment>();
-        if (p != null && p.schedule() != null) {
+        if (!free && p != null && p.schedule() != null) {
             int i = 1;
             for (var s : p.schedule()) {
-                String due = s.dueDate() != null ? date(s.dueDate()) + "前" : s.milestone();
-                instalments.add(new DocumentModel.Instalment(i++, due, amount(s.amount()), s.description()));
+                instalments.add(new DocumentModel.Instalment(i++, due(s), amount(s.amount()), s.description()));
             }
         }
-        return new DocumentModel.Fees(amount(total), p == null ? null : Labels.of(p.method()),
-                instalments.isEmpty() ? null : instalments, p == null ? null : amount(p.deposit()),
-                p != null && Boolean.TRUE.equals(p.noConsideration()));
+        Terms.Tax tax = p == null ? null : p.tax();
+        return new DocumentModel.Fees(free ? null : amount(total), free || p == null ? null : Labels.of(p.method()),
+                instalments.isEmpty() ? null : instalments, free || p == null ? null : deposit(p), free,
+                !free, !free && positive, free ? null : tax(tax), free ? null : invoice(tax));
+    }
+
+    /** When an instalment is due: its trigger and time limit, then the date (the latest day when both are set). */
+    static String due(Terms.Instalment s) {
+        var out = new StringBuilder();
+        if (s.trigger() != null) {
+            out.append(Labels.of(s.trigger()));
+        } else if (!Text.isBlank(s.milestone())) {
+            out.append(s.milestone().strip());
+        }
+        if (!out.isEmpty() && s.workingDays() != null) {
+            out.append(s.workingDays()).append("个工作日内");
+        }
+        if (s.trigger() != null && !Text.isBlank(s.milestone())) {
+            out.append("（").append(s.milestone().strip()).append("）");
+        }
+        if (s.dueDate() != null) {
+            out.append(out.isEmpty() ? date(s.dueDate()) + "前" : "，且不晚于" + date(s.dueDate()));
+        }
+        return out.toString();
+    }
+
+    private static String deposit(Terms.Payment p) {
+        Amount a = amount(p.deposit());
+        if (a == null) {
+            return null;
+        }
+        String paid = "甲方应于本合同签订之日起五个工作日内向乙方支付定金" + a.figures() + "（大写：人民币" + a.words() + "）";
+        if (Boolean.TRUE.equals(p.depositOffsetsInstalment())) {
+            return paid + "，该定金抵作第1期款项的一部分，甲方支付第1期款项时相应扣减。";
+        }
+        if (Boolean.FALSE.equals(p.depositOffsetsInstalment())) {
+            return paid + "，该定金不抵作价款；本合同履行完毕后十个工作日内，乙方应将定金全额退还甲方。";
+        }
+        return paid + "，合同履行后定金抵作价款。";
+    }
+
+    private static String tax(Terms.Tax t) {
+        if (t == null || t.included() == null) {
+            return null;
+        }
+        String rate = t.ratePercent() == null ? "" : "，增值税税率为" + t.ratePercent().stripTrailingZeros().toPlainString() + "%";
+        return (t.included() ? "上述金额为含税金额" : "上述金额为不含税金额，增值税由甲方另行承担") + rate + "。";
+    }
+
+    private static String invoice(Terms.Tax t) {
+        String kind = t == null || t.invoiceType() == null ? "合法有效的发票" : Labels.of(t.invoiceType());
+        return "乙方收到每期款项前应向甲方开具等额" + kind + "。";
+    }
+
+    private static DocumentModel.Signing signing(Terms.Signing s) {
+        return s == null ? null : new DocumentModel.Signing(date(s.date()), s.place());
+    }
+
+    private static DocumentModel.Notices notices(Terms.Notices n) {
+        return n == null ? null : new DocumentModel.Notices(n.partyAAddress(), n.partyAEmail(), n.partyBAddress(),
+                n.partyBEmail(), Boolean.TRUE.equals(n.emailServiceAgreed()));
     }
 
     private static DocumentModel.Rights rights(Terms.RightsAndObligations r) {
@@ -125,11 +184,11 @@ final class DocumentModels {
             damages = switch (ld.basis()) {
                 case FIXED -> {
                     var a = amount(ld.value());
-                    yield "违约方应向守约方支付违约金人民币" + a.figures() + "元（大写：人民币" + a.words() + "）";
+                    yield "违约方应向守约方支付违约金" + a.figures() + "（大写：人民币" + a.words() + "）";
                 }
                 case PERCENT_OF_AMOUNT -> "违约方应向守约方支付相当于本合同总金额" + value + "%的违约金"
-                        + (total == null ? "" : "（按合同总金额计算为人民币"
-                        + amount(total.value().multiply(ld.value()).movePointLeft(2)).figures() + "元）");
+                        + (total == null ? "" : "（按合同总金额计算为"
+                        + amount(total.value().multiply(ld.value()).movePointLeft(2)).figures() + "）");
                 case DAILY_RATE -> "每逾期一日，违约方应按逾期履行部分金额的" + value + "%向守约方支付违约金";
             };
         }
@@ -174,7 +233,8 @@ final class DocumentModels {
         }
         return new DocumentModel.Confidentiality(i == null ? null : Labels.joined(i.categories()),
                 i == null ? null : i.description(), i == null ? null : lines(i.exclusions()),
-                p == null ? null : p.yearsAfterTermination());
+                p == null ? null : p.yearsAfterTermination(),
+                i != null && i.direction() == Terms.NdaDirection.ONE_WAY);
     }
 
     private static DocumentModel.Maintenance maintenance(Terms.Maintenance m) {
@@ -189,21 +249,33 @@ final class DocumentModels {
 
     private static DocumentModel.Sharing sharing(Terms.SharedInformation s, List<Terms.SharingMethod> methods,
                                                  Terms.PeriodAfterTermination period, Terms.PersonalInformation pi) {
-        if (s == null && methods == null && period == null && pi == null) {
-            return null;
-        }
         DocumentModel.PersonalInformation personal = pi == null ? null : new DocumentModel.PersonalInformation(
                 Labels.of(pi.processingRole()), Labels.of(pi.legalBasis()),
                 pi.recipient() == null ? null : pi.recipient().name(),
                 pi.recipient() == null ? null : pi.recipient().contact(), pi.processingMethod(),
                 lines(pi.securityMeasures()), pi.pipiaReference(), Labels.of(pi.crossBorderMechanism()),
                 pi.returnOrDeletion());
-        Function<Boolean, String> yesNo = b -> b == null ? null : b ? "是" : "否";
-        return new DocumentModel.Sharing(s == null ? null : Labels.joined(s.categories()),
-                s == null ? null : yesNo.apply(s.containsPersonalInformation()),
-                s == null ? null : yesNo.apply(s.containsSensitivePersonalInformation()),
-                s == null ? null : s.purpose(), s == null ? null : yesNo.apply(s.crossBorder()),
-                s == null ? null : yesNo.apply(s.separateConsentObtained()), Labels.joined(methods),
+        // an unticked box in the form is stored as absent: the agreement must still say 否, not leave a blank
+        Function<Boolean, String> yesNo = b -> Boolean.TRUE.equals(b) ? "是" : "否";
+        var direction = s == null || s.direction() == null ? Terms.SharingDirection.PARTY_A_PROVIDES : s.direction();
+        String provider = switch (direction) {
+            case PARTY_A_PROVIDES -> "甲方";
+            case PARTY_B_PROVIDES -> "乙方";
+            case MUTUAL -> "甲乙双方";
+        };
+        String receiver = switch (direction) {
+            case PARTY_A_PROVIDES -> "乙方";
+            case PARTY_B_PROVIDES -> "甲方";
+            case MUTUAL -> "甲乙双方";
+        };
+        String roles = direction == Terms.SharingDirection.MUTUAL
+                ? "甲乙双方互为提供方和接收方：一方向另一方提供共享信息时，提供信息的一方为提供方（“提供方”），接收信息的一方为接收方（“接收方”）。"
+                : "本协议项下，" + provider + "为共享信息的提供方（“提供方”），" + receiver + "为共享信息的接收方（“接收方”）。";
+        return new DocumentModel.Sharing(provider, receiver, roles, s == null ? null : Labels.joined(s.categories()),
+                yesNo.apply(s == null ? null : s.containsPersonalInformation()),
+                yesNo.apply(s == null ? null : s.containsSensitivePersonalInformation()),
+                s == null ? null : s.purpose(), yesNo.apply(s == null ? null : s.crossBorder()),
+                yesNo.apply(s == null ? null : s.separateConsentObtained()), Labels.joined(methods),
                 period == null ? null : period.yearsAfterTermination(), personal);
     }
 

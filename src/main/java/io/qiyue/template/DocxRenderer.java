@@ -12,6 +12,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHeightRule;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -30,12 +31,17 @@ import java.util.List;
  */
 final class DocxRenderer {
     private static final String FONT = "宋体";
+    private static final int SIGNATURE_ROW = 1474; // 26 mm in twips
+    private static final String LABEL_WIDTH = "2600"; // twips, the longest label in one line at 10.5 pt
 
     private DocxRenderer() {
     }
 
-    static byte[] render(Document xhtml, String number) {
+    static byte[] render(Document xhtml, String number, String title, String author) {
         try (var doc = new XWPFDocument(); var out = new ByteArrayOutputStream(32 * 1024)) {
+            var core = doc.getProperties().getCoreProperties();
+            core.setTitle(title);
+            core.setCreator(author);
             pageSetup(doc);
             headerAndFooter(doc, number);
             Element body = child(xhtml.getDocumentElement(), "body");
@@ -150,8 +156,27 @@ final class DocxRenderer {
         XWPFTable table = doc.createTable(rows.size(), columns);
         table.setWidth("100%");
         table.setWidthType(TableWidthType.PCT);
+        String classes = " " + e.getAttribute("class") + " ";
+        boolean signatures = classes.contains(" signatures ");
+        boolean labelled = classes.contains(" labelled ");
         for (int r = 0; r < rows.size(); r++) {
             List<Element> cells = cells(rows.get(r));
+            var row = table.getRow(r);
+            row.setCantSplitRow(true);
+            // a header row of <th> repeats at the top of every page the table runs onto, as in the PDF
+            if (r == 0 && !cells.isEmpty() && cells.stream().allMatch(c -> "th".equals(c.getLocalName()))) {
+                row.setRepeatHeader(true);
+            }
+            if (signatures && r > 0) {
+                // room to sign and to stamp a 4 cm seal, as the PDF's signature page leaves
+                row.setHeight(SIGNATURE_ROW);
+                row.getCtRow().getTrPr().getTrHeightArray(0).setHRule(STHeightRule.AT_LEAST);
+            }
+            if (labelled && columns > 1) {
+                // labels such as 证件类型及号码 keep to one line rather than break between characters
+                row.getCell(0).setWidth(LABEL_WIDTH);
+                row.getCell(0).setWidthType(TableWidthType.DXA);
+            }
             for (int c = 0; c < columns; c++) {
                 XWPFTableCell cell = table.getRow(r).getCell(c);
                 // a new cell has one empty paragraph: fill it rather than leave a blank line

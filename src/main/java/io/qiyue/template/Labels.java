@@ -78,6 +78,18 @@ final class Labels {
                 case JOINT -> "由甲乙双方共同所有";
                 case NONE -> "本合同不涉及知识产权的转让或许可，双方各自的知识产权仍归各自所有";
             };
+            case Terms.PaymentTrigger t -> switch (t) {
+                case ON_SIGNING -> "合同签订后";
+                case ON_DELIVERY -> "乙方交付后";
+                case ON_ACCEPTANCE -> "验收合格后";
+                case ON_GO_LIVE_ACCEPTANCE -> "上线验收合格后";
+                case AFTER_WARRANTY -> "质保期满后";
+                case ON_INVOICE -> "甲方收到乙方发票后";
+            };
+            case Terms.InvoiceType t -> switch (t) {
+                case VAT_SPECIAL -> "增值税专用发票";
+                case VAT_ORDINARY -> "增值税普通发票";
+            };
             default -> value.name();
         };
     }

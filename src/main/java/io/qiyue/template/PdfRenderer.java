@@ -38,7 +38,7 @@ final class PdfRenderer {
     private record Fonts(TrueTypeFont regular, TrueTypeFont bold) {
     }
 
-    static byte[] render(Document xhtml) {
+    static byte[] render(Document xhtml, String title, String author) {
         Fonts fonts = borrow();
         try (var pdf = new PDDocument(); var out = new ByteArrayOutputStream(64 * 1024)) {
             var regularFont = PDType0Font.load(pdf, fonts.regular(), true);
@@ -50,8 +50,15 @@ final class PdfRenderer {
             builder.useFont(new PDFontSupplier(boldFont), FAMILY, 700, BaseRendererBuilder.FontStyle.NORMAL, true);
             builder.withW3cDocument(xhtml, "about:blank");
             builder.withProducer("Qiyue");
-            builder.toStream(out);
-            builder.run();
+            try (var renderer = builder.buildPdfRenderer()) {
+                renderer.layout();
+                renderer.createPDFWithoutClosing();
+            }
+            // set after the layout, which fills the document information from the template's <title> only
+            var info = pdf.getDocumentInformation();
+            info.setTitle(title);
+            info.setAuthor(author);
+            pdf.save(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

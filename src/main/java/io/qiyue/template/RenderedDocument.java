@@ -2,8 +2,12 @@ package io.qiyue.template;
 
 import org.w3c.dom.Document;
 
-/** One rendering of a contract: the XHTML, its DOM, and the template version it came from. */
-record RenderedDocument(String xhtml, Document dom, String number, String templateId, int templateVersion) {
+/**
+ * One rendering of a contract: the XHTML, its DOM, the title and author (our signing entity) for the files'
+ * metadata, and the template version it came from.
+ */
+record RenderedDocument(String xhtml, Document dom, String number, String title, String author, String templateId,
+                        int templateVersion) {
 
     String html() {
         return "<!DOCTYPE html>\n" + xhtml;
@@ -14,10 +18,10 @@ record RenderedDocument(String xhtml, Document dom, String number, String templa
     }
 
     byte[] pdf() {
-        return PdfRenderer.render(dom);
+        return PdfRenderer.render(dom, title, author);
     }
 
     byte[] docx() {
-        return DocxRenderer.render(dom, number);
+        return DocxRenderer.render(dom, number, title, author);
     }
 }

@@ -45,16 +45,22 @@ final class SampleContracts {
 
     static Contract contract(ContractType type) {
         var money = Money.cny(new BigDecimal("120000.00"));
-        var payment = new Terms.Payment(Terms.PaymentMethod.BANK_TRANSFER, List.of(
-                new Terms.Instalment(LocalDate.of(2027, 1, 15), null, Money.cny(new BigDecimal("60000.00")), "首期款"),
-                new Terms.Instalment(null, "验收合格后十个工作日内", Money.cny(new BigDecimal("60000.00")), "尾款")),
-                Money.cny(new BigDecimal("10000.00")), null);
+        Terms.Payment payment = new Terms.Payment(Terms.PaymentMethod.BANK_TRANSFER, List.of(
+                new Terms.Instalment(LocalDate.of(2027, 1, 15), null, Money.cny(new BigDecimal("60000.00")), "首期款",
+                        Terms.PaymentTrigger.ON_SIGNING, 10),
+                new Terms.Instalment(null, null, Money.cny(new BigDecimal("60000.00")), "尾款",
+                        Terms.PaymentTrigger.ON_GO_LIVE_ACCEPTANCE, 10)),
+                Money.cny(new BigDecimal("10000.00")), null, true,
+                new Terms.Tax(true, new BigDecimal("6"), Terms.InvoiceType.VAT_SPECIAL));
         var rights = new Terms.RightsAndObligations(List.of("按约定标准提供服务"), List.of("按期付款", "提供必要的工作条件"));
         var breach = new Terms.Breach(new Terms.LiquidatedDamages(Terms.DamagesBasis.PERCENT_OF_AMOUNT, new BigDecimal("10")),
                 "逾期付款的，每日按应付未付金额的万分之五支付违约金。");
         var dispute = new Terms.Dispute(Terms.DisputeMethod.ARBITRATION, "上海仲裁委员会", null);
         var termination = new Terms.Termination(List.of("一方严重违约且经催告后三十日内未改正"), 30);
-        var ip = new Terms.IntellectualProperty(Terms.IpOwnership.CUSTOMER, "乙方交付的报告归甲方所有。");
+        var signing = new Terms.Signing(LocalDate.of(2026, 12, 20), "上海市浦东新区");
+        var notices = new Terms.Notices("浙江省杭州市余杭区文一西路969号", "lisi@example.com", "上海市浦东新区张江路88号",
+                "legal@qiyue.example", true);
+        Terms.IntellectualProperty ip = new Terms.IntellectualProperty(Terms.IpOwnership.CUSTOMER, "乙方交付的报告归甲方所有。");
         var confidentiality = List.of("不得向第三方披露对方的保密信息", "不得将保密信息用于本合同约定之外的用途");
         var item = List.of(new Terms.Item("服务器巡检", "每月一次，出具巡检报告"));
         Terms.Service service = null;
@@ -69,8 +75,12 @@ final class SampleContracts {
         switch (type) {
             case SERVICE -> service = new Terms.Service(item, "甲方总部机房", "故障4小时内响应");
             case CONFIDENTIALITY -> {
+                // an NDA carries no fees and no IP part (ContractType#allows)
+                payment = null;
+                ip = null;
                 info = new Terms.ConfidentialInformation(List.of(Terms.InformationCategory.TRADE_SECRET,
-                        Terms.InformationCategory.TECHNICAL), "甲方的客户名单及报价", List.of("已公开的信息"));
+                        Terms.InformationCategory.TECHNICAL), "甲方的客户名单及报价", List.of("已公开的信息"),
+                        Terms.NdaDirection.ONE_WAY);
                 confidentialityPeriod = new Terms.PeriodAfterTermination(3);
             }
             case MAINTENANCE -> maintenance = new Terms.Maintenance(item, List.of(Terms.MaintenanceMethod.PHONE,
@@ -79,7 +89,8 @@ final class SampleContracts {
                     List.of(Terms.ConsultingMethod.IN_PERSON, Terms.ConsultingMethod.VIDEO), List.of("合规评估报告"));
             case INFO_SHARING -> {
                 shared = new Terms.SharedInformation(List.of(Terms.SharedCategory.BASIC_INFO,
-                        Terms.SharedCategory.CONTACT_INFO), true, false, "联合营销", false, true);
+                        Terms.SharedCategory.CONTACT_INFO), true, false, "联合营销", false, true,
+                        Terms.SharingDirection.PARTY_A_PROVIDES);
                 sharingMethods = List.of(Terms.SharingMethod.SFTP);
                 sharingPeriod = new Terms.PeriodAfterTermination(1);
                 personal = new Terms.PersonalInformation(Terms.ProcessingRole.PROVISION, Terms.LegalBasis.SEPARATE_CONSENT,
@@ -88,9 +99,11 @@ final class SampleContracts {
             }
         }
         var terms = new ContractTerms(payment, rights, breach, dispute, termination, ip, confidentiality, service, info,
-                confidentialityPeriod, maintenance, consulting, shared, sharingMethods, sharingPeriod, personal);
+                confidentialityPeriod, maintenance, consulting, shared, sharingMethods, sharingPeriod, personal, signing,
+                notices);
         return new Contract("sample-contract", "QY-" + type.code() + "-2027-000001", type, "2027年度" + type.nameZh(),
-                "sample-customer", "杭州示例科技有限公司", "sample-entity", "admin", money, LocalDate.of(2027, 1, 1),
+                "sample-customer", "杭州示例科技有限公司", "sample-entity", "admin",
+                type == ContractType.CONFIDENTIALITY ? null : money, LocalDate.of(2027, 1, 1),
                 LocalDate.of(2027, 12, 31), true, 30, ContractStatus.DRAFT, terms, 1, Instant.EPOCH, "admin",
                 Instant.EPOCH);
     }

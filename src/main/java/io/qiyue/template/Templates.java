@@ -38,6 +38,8 @@ public class Templates {
     private final TransactionTemplate newTx;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    /** Who stores and upgrades the shipped defaults; an administrator's save replaces it in updated_by. */
+    static final String SYSTEM = "system";
     private volatile boolean defaultsStored;
 
     Templates(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, ApplicationEventPublisher events) {
@@ -84,7 +86,7 @@ public class Templates {
 
     static Template shipped(ContractType type) {
         return new Template(defaultId(type), type, DefaultTemplates.name(type), DefaultTemplates.body(type), true, 1,
-                Instant.EPOCH, "system", Instant.EPOCH, "system");
+                Instant.EPOCH, SYSTEM, Instant.EPOCH, SYSTEM);
     }
 
     public Template create(TemplateInput input) {
@@ -192,8 +194,10 @@ public class Templates {
                         Instant now = clock.instant();
                         boolean anyActive = jdbc.sql("SELECT COUNT(*) FROM doc_template WHERE contract_type = ? AND active = ?")
                                 .param(type.name()).param(true).query(Integer.class).single() > 0;
-                        insert(new Template(t.id(), type, t.name(), t.body(), !anyActive, 1, now, "system", now,
-                                "system"));
+                        insert(new Template(t.id(), type, t.name(), t.body(), !anyActive, 1, now, SYSTEM, now,
+                                SYSTEM));
+                    } else {
+                        upgradeUnedited(type);
                     }
                 });
             } catch (DuplicateKeyException raced) {
@@ -201,6 +205,29 @@ public class Templates {
             }
         }
         defaultsStored = true;
+    }
+
+    /**
+     * Replaces a stored default that no administrator has saved (last written by {@link #SYSTEM}) with the body
+     * this release ships, as a new version, so that existing installations get corrected wording and layout; a
+     * default an administrator edited is theirs and stays as it is.
+     */
+    private void upgradeUnedited(ContractType type) {
+        var stored = find(defaultId(type)).orElseThrow();
+        String body = DefaultTemplates.body(type);
+        if (!SYSTEM.equals(stored.updatedBy()) || stored.body().equals(body)) {
+            return;
+        }
+        var upgraded = new Template(stored.id(), type, stored.name(), body, stored.active(), stored.version() + 1,
+                stored.createdAt(), stored.createdBy(), clock.instant(), SYSTEM);
+        int rows = jdbc.sql("UPDATE doc_template SET body = ?, version = ?, updated_at = ?, updated_by = ? "
+                        + "WHERE id = ? AND version = ? AND updated_by = ?")
+                .params(body, upgraded.version(), DbTime.toDb(upgraded.updatedAt()), SYSTEM, stored.id(),
+                        stored.version(), SYSTEM).update();
+        if (rows == 1) {
+            insertVersion(upgraded);
+            publish(EntityChanged.Action.UPDATE, stored, upgraded);
+        }
     }
 
     static String defaultId(ContractType type) {

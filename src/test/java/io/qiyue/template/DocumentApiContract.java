@@ -58,6 +58,127 @@ abstract class DocumentApiContract extends ApiTestSupport {
                 multipart(name, type, content)).send();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Test
+    void startUpUpgradesTheShippedDefaultsNoAdministratorEditedAndKeepsEditedOnes() {
+        admin().get("/api/v1/templates");
+        // an installation of an earlier release: the consulting default as it shipped then, never edited
+        var before = ok(admin().get("/api/v1/templates/default-consulting"), 200);
+        int version = before.path("version").asInt();
+        String old = before.path("body").asString().replace("<h2 class=\"article\">咨询内容</h2>", "<h2>第一条 咨询内容</h2>");
+        jdbc.sql("UPDATE doc_template SET body = ? WHERE id = ?").params(old, "default-consulting").update();
+        // and an edited default: the administrator's text stays
+        var maintenance = ok(admin().get("/api/v1/templates/default-maintenance"), 200);
+        String edited = maintenance.path("body").asString().replace("维护内容", "维护内容及范围");
+        ok(admin().put("/api/v1/templates/default-maintenance", JSON.writeValueAsString(Map.of("type", "MAINTENANCE",
+                "name", maintenance.path("name").asString(), "body", edited)),
+                "\"" + maintenance.path("version").asInt() + "\""), 200);
+
+        new Templates(jdbc, transactions, java.time.Clock.systemUTC(), events).storeDefaults();
+
+        var upgraded = ok(admin().get("/api/v1/templates/default-consulting"), 200);
+        assertThat(upgraded.path("body").asString()).isEqualTo(DefaultTemplates.body(io.qiyue.contract.ContractType.CONSULTING));
+        assertThat(upgraded.path("version").asInt()).isEqualTo(version + 1);
+        assertThat(ok(admin().get("/api/v1/templates/default-maintenance"), 200).path("body").asString())
+                .isEqualTo(edited);
+        // a second start finds nothing to do
+        new Templates(jdbc, transactions, java.time.Clock.systemUTC(), events).storeDefaults();
+        assertThat(ok(admin().get("/api/v1/templates/default-consulting"), 200).path("version").asInt())
+                .isEqualTo(version + 1);
+        ok(admin().put("/api/v1/templates/default-maintenance", JSON.writeValueAsString(Map.of("type", "MAINTENANCE",
+                "name", maintenance.path("name").asString(), "body", maintenance.path("body").asString())),
+                "\"" + (maintenance.path("version").asInt() + 1) + "\""), 200);
+    }
+
+    @Test
+    void paymentTriggersTaxSigningAndNoticesAreKeptPrintedAndDescribed() {
+        String customer = customer(admin(), "条款字段" + unique(""));
+        String body = """
+                {"type":"SERVICE","title":"带付款条件的服务合同","customerId":"%s","ourEntityId":"%s",
+                 "amount":{"value":"100000.00","currency":"CNY"},"startDate":"2027-01-01","endDate":"2027-12-31","autoRenew":false,
+                 "terms":{"payment":{"method":"BANK_TRANSFER","deposit":{"value":"10000.00","currency":"CNY"},
+                   "depositOffsetsInstalment":true,"tax":{"included":false,"ratePercent":"6","invoiceType":"VAT_ORDINARY"},
+                   "schedule":[{"trigger":"ON_SIGNING","workingDays":5,"amount":{"value":"40000.00","currency":"CNY"},"description":"首期款"},
+                     {"trigger":"ON_GO_LIVE_ACCEPTANCE","workingDays":10,"dueDate":"2027-06-30","amount":{"value":"60000.00","currency":"CNY"},"description":"尾款"}]},
+                  "signing":{"date":"2026-12-28","place":"杭州市余杭区"},
+                  "notices":{"partyAEmail":"a@example.com","partyBEmail":"b@example.com","emailServiceAgreed":true}}}
+                """.formatted(customer, ourEntityId());
+        var created = ok(admin().post("/api/v1/contracts", body), 201);
+        String id = created.path("id").asString();
+        var terms = ok(admin().get("/api/v1/contracts/" + id), 200).path("terms");
+        assertThat(terms.at("/payment/schedule/0/trigger").asString()).isEqualTo("ON_SIGNING");
+        assertThat(terms.at("/payment/schedule/1/workingDays").asInt()).isEqualTo(10);
+        assertThat(terms.at("/payment/depositOffsetsInstalment").asBoolean()).isTrue();
+        assertThat(terms.at("/payment/tax/ratePercent").asString()).isEqualTo("6");
+        assertThat(terms.at("/payment/tax/invoiceType").asString()).isEqualTo("VAT_ORDINARY");
+        assertThat(terms.at("/signing/date").asString()).isEqualTo("2026-12-28");
+        assertThat(terms.at("/notices/emailServiceAgreed").asBoolean()).isTrue();
+
+        String html = admin().get("/api/v1/contracts/" + id + "/document?format=html").body();
+        assertThat(html).contains("合同签订后5个工作日内", "上线验收合格后10个工作日内，且不晚于2027年6月30日",
+                "上述金额为不含税金额，增值税由甲方另行承担，增值税税率为6%", "开具等额增值税普通发票",
+                "签订地点：杭州市余杭区", "a@example.com", "该定金抵作第1期款项的一部分");
+
+        // values outside their range or vocabulary are refused beside their field
+        assertProblem(admin().post("/api/v1/contracts", body.replace("\"workingDays\":5", "\"workingDays\":-1")), 400,
+                "terms.payment.schedule[0].workingDays");
+        assertProblem(admin().post("/api/v1/contracts", body.replace("\"ratePercent\":\"6\"", "\"ratePercent\":\"101\"")),
+                400, "terms.payment.tax.ratePercent");
+        assertThat(admin().post("/api/v1/contracts", body.replace("ON_SIGNING", "SOON")).status()).isEqualTo(400);
+
+        // the schema of every type describes the new fields, so that integrations can send them
+        var types = ok(admin().get("/api/v1/contract-types"), 200);
+        for (var type : types) {
+            var properties = type.path("termsSchema").path("properties");
+            assertThat(properties.has("signing")).as("%s", type.path("type")).isTrue();
+            assertThat(properties.at("/notices/properties/emailServiceAgreed/type").asString()).isEqualTo("boolean");
+            assertThat(properties.at("/payment/properties/schedule/items/properties/trigger/enum").toString())
+                    .contains("ON_GO_LIVE_ACCEPTANCE", "AFTER_WARRANTY");
+            assertThat(properties.at("/payment/properties/tax/properties/invoiceType/enum").toString())
+                    .contains("VAT_SPECIAL");
+        }
+    }
+
+    @Test
+    void theContractFormOffersTheNewFieldsAndAnNdaNoFeesOrIp() {
+        String customer = customer(admin(), "表单字段" + unique(""));
+        var browser = new io.qiyue.testing.Browser(port).login("admin", ADMIN_PASSWORD);
+        String nda = browser.get("/contracts/new?type=CONFIDENTIALITY").body();
+        assertThat(nda).contains("terms.confidentialInformation.direction", "terms.signing.place",
+                "terms.notices.emailServiceAgreed").doesNotContain("id=\"part-payment\"", "id=\"part-intellectualProperty\"");
+        String sharing = browser.get("/contracts/new?type=INFO_SHARING").body();
+        assertThat(sharing).contains("terms.sharedInformation.direction", "id=\"part-payment\"");
+        String csrf = browser.csrf("/contracts/new?type=SERVICE");
+        assertThat(browser.get("/contracts/new?type=SERVICE").body())
+                .contains("terms.payment.schedule[0].trigger", "terms.payment.tax.invoiceType");
+        var saved = browser.post("/contracts", "_csrf=" + io.qiyue.testing.Browser.enc(csrf)
+                + "&type=SERVICE&title=" + io.qiyue.testing.Browser.enc("表单合同") + "&customerId=" + customer
+                + "&ourEntityId=" + ourEntityId() + "&amount=50000&startDate=2027-01-01&endDate=2027-12-31"
+                + "&terms.payment.schedule%5B0%5D.trigger=AFTER_WARRANTY&terms.payment.schedule%5B0%5D.workingDays=15"
+                + "&terms.payment.schedule%5B0%5D.amount=50000&terms.payment.tax.included=true"
+                + "&terms.payment.tax.ratePercent=6&terms.payment.tax.invoiceType=VAT_SPECIAL"
+                + "&terms.signing.place=" + io.qiyue.testing.Browser.enc("上海") + "&terms.notices.emailServiceAgreed=true");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
+        String id = saved.headers().firstValue("Location").orElseThrow().replaceAll(".*/contracts/", "");
+        var terms = ok(admin().get("/api/v1/contracts/" + id), 200).path("terms");
+        assertThat(terms.at("/payment/schedule/0/trigger").asString()).isEqualTo("AFTER_WARRANTY");
+        assertThat(terms.at("/payment/schedule/0/workingDays").asInt()).isEqualTo(15);
+        assertThat(terms.at("/payment/tax/included").asBoolean()).isTrue();
+        assertThat(terms.at("/signing/place").asString()).isEqualTo("上海");
+        assertThat(terms.at("/notices/emailServiceAgreed").asBoolean()).isTrue();
+        assertThat(admin().get("/api/v1/contracts/" + id + "/document?format=html").body())
+                .contains("质保期满后15个工作日内", "上述金额为含税金额，增值税税率为6%");
+        assertThat(browser.get("/contracts/" + id).body()).contains("质保期满后 15", "增值税专用发票", "上海");
+        // the form shows the stored values again
+        assertThat(browser.get("/contracts/" + id + "/edit").body()).contains("value=\"AFTER_WARRANTY\" selected");
+    }
+
     @Test
     void rendersHtmlPdfAndDocxWithEverythingEscaped() throws Exception {
         String customer = customer(admin(), EVIL + unique(""));
@@ -222,7 +343,7 @@ abstract class DocumentApiContract extends ApiTestSupport {
                 "type", "SERVICE", "name", "x", "body", body)), "\"" + version + "\""), 403);
         try {
             ok(admin().put("/api/v1/templates/default-service", JSON.writeValueAsString(Map.of(
-                    "type", "SERVICE", "name", "服务合同 2027", "body", body.replace("第十条 其他", "第十条 其他约定"))),
+                    "type", "SERVICE", "name", "服务合同 2027", "body", body.replace("<h2 class=\"article\">其他</h2>", "<h2 class=\"article\">其他约定</h2>"))),
                     "\"" + version + "\""), 200);
             assertProblem(admin().put("/api/v1/templates/default-service", JSON.writeValueAsString(Map.of(
                     "type", "SERVICE", "name", "x", "body", body)), "\"" + version + "\""), 412);
@@ -242,7 +363,7 @@ abstract class DocumentApiContract extends ApiTestSupport {
                 assertThat(v2.path("contractVersion").asInt()).isEqualTo(2);
                 assertThat(v2.path("templateVersion").asInt()).isEqualTo(version + 1);
                 assertThat(admin().get("/api/v1/contracts/" + id + "/versions/2/text").body())
-                        .contains("第十条 其他约定").contains("责任限制：乙方对" + EVIL);
+                        .contains("第十一条　其他约定").contains("责任限制：乙方对" + EVIL);
             } finally {
                 // clauses are shared by every test of this database: take it out of the documents again
                 ok(admin().put("/api/v1/clauses/" + clause.path("id").asString(), """

@@ -55,6 +55,28 @@ class ContractForm {
         public List<Terms.SharingMethod> sharingMethods = new ArrayList<>();
         public PeriodForm sharingPeriod = new PeriodForm();
         public PersonalInformationForm personalInformation = new PersonalInformationForm();
+        public SigningForm signing = new SigningForm();
+        public NoticesForm notices = new NoticesForm();
+    }
+
+    static class SigningForm {
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        public LocalDate date;
+        public String place;
+    }
+
+    static class NoticesForm {
+        public String partyAAddress;
+        public String partyAEmail;
+        public String partyBAddress;
+        public String partyBEmail;
+        public boolean emailServiceAgreed;
+    }
+
+    static class TaxForm {
+        public Boolean included;
+        public String ratePercent;
+        public Terms.InvoiceType invoiceType;
     }
 
     static class PaymentForm {
@@ -62,6 +84,8 @@ class ContractForm {
         public List<InstalmentForm> schedule = new ArrayList<>();
         public String deposit;
         public boolean noConsideration;
+        public boolean depositOffsetsInstalment;
+        public TaxForm tax = new TaxForm();
     }
 
     static class InstalmentForm {
@@ -70,9 +94,12 @@ class ContractForm {
         public String milestone;
         public String amount;
         public String description;
+        public Terms.PaymentTrigger trigger;
+        public Integer workingDays;
 
         boolean isBlank() {
-            return dueDate == null && Text.isBlank(milestone) && Text.isBlank(amount) && Text.isBlank(description);
+            return dueDate == null && Text.isBlank(milestone) && Text.isBlank(amount) && Text.isBlank(description)
+                    && trigger == null && workingDays == null;
         }
     }
 
@@ -126,6 +153,7 @@ class ContractForm {
         public List<Terms.InformationCategory> categories = new ArrayList<>();
         public String description;
         public String exclusions;
+        public Terms.NdaDirection direction;
     }
 
     static class PeriodForm {
@@ -153,6 +181,7 @@ class ContractForm {
         public String purpose;
         public boolean crossBorder;
         public boolean separateConsentObtained;
+        public Terms.SharingDirection direction;
     }
 
     static class RecipientForm {
@@ -192,12 +221,21 @@ class ContractForm {
             ft.payment.method = t.payment().method();
             ft.payment.deposit = money(t.payment().deposit());
             ft.payment.noConsideration = Boolean.TRUE.equals(t.payment().noConsideration());
+            ft.payment.depositOffsetsInstalment = Boolean.TRUE.equals(t.payment().depositOffsetsInstalment());
+            if (t.payment().tax() != null) {
+                ft.payment.tax.included = t.payment().tax().included();
+                var rate = t.payment().tax().ratePercent();
+                ft.payment.tax.ratePercent = rate == null ? null : rate.toPlainString();
+                ft.payment.tax.invoiceType = t.payment().tax().invoiceType();
+            }
             for (var i : list(t.payment().schedule())) {
                 var row = new InstalmentForm();
                 row.dueDate = i.dueDate();
                 row.milestone = i.milestone();
                 row.amount = money(i.amount());
                 row.description = i.description();
+                row.trigger = i.trigger();
+                row.workingDays = i.workingDays();
                 ft.payment.schedule.add(row);
             }
         }
@@ -236,6 +274,7 @@ class ContractForm {
             ft.confidentialInformation.categories = new ArrayList<>(list(t.confidentialInformation().categories()));
             ft.confidentialInformation.description = t.confidentialInformation().description();
             ft.confidentialInformation.exclusions = lines(t.confidentialInformation().exclusions());
+            ft.confidentialInformation.direction = t.confidentialInformation().direction();
         }
         if (t.confidentialityPeriod() != null) {
             ft.confidentialityPeriod.yearsAfterTermination = t.confidentialityPeriod().yearsAfterTermination();
@@ -261,6 +300,18 @@ class ContractForm {
             ft.sharedInformation.purpose = s.purpose();
             ft.sharedInformation.crossBorder = Boolean.TRUE.equals(s.crossBorder());
             ft.sharedInformation.separateConsentObtained = Boolean.TRUE.equals(s.separateConsentObtained());
+            ft.sharedInformation.direction = s.direction();
+        }
+        if (t.signing() != null) {
+            ft.signing.date = t.signing().date();
+            ft.signing.place = t.signing().place();
+        }
+        if (t.notices() != null) {
+            ft.notices.partyAAddress = t.notices().partyAAddress();
+            ft.notices.partyAEmail = t.notices().partyAEmail();
+            ft.notices.partyBAddress = t.notices().partyBAddress();
+            ft.notices.partyBEmail = t.notices().partyBEmail();
+            ft.notices.emailServiceAgreed = Boolean.TRUE.equals(t.notices().emailServiceAgreed());
         }
         ft.sharingMethods = new ArrayList<>(list(t.sharingMethods()));
         if (t.sharingPeriod() != null) {
@@ -284,6 +335,23 @@ class ContractForm {
         return f;
     }
 
+    /**
+     * The parts the form shows: those the type's form offers, and any other the contract already has (an NDA with
+     * fees agreed through the API), so that saving the form never drops what it does not show.
+     */
+    List<String> shownParts() {
+        var shown = new ArrayList<>(type.formParts());
+        if (!shown.contains("payment") && (!Text.isBlank(amount) || terms.payment.method != null
+                || !Text.isBlank(terms.payment.deposit) || terms.payment.schedule.stream().anyMatch(r -> !r.isBlank()))) {
+            shown.add("payment");
+        }
+        if (!shown.contains("intellectualProperty") && (terms.intellectualProperty.ownership != null
+                || !Text.isBlank(terms.intellectualProperty.description))) {
+            shown.add("intellectualProperty");
+        }
+        return shown;
+    }
+
     // -- to the input -----------------------------------------------------------------------------
 
     /** Drops rows left empty (the form offers spare rows), so that the input's indices are those shown again. */
@@ -303,8 +371,13 @@ class ContractForm {
         var payment = new Terms.Payment(t.payment.method,
                 emptyToNull(indexed(t.payment.schedule, (row, i) -> new Terms.Instalment(row.dueDate,
                         Text.blankToNull(row.milestone), money(row.amount, "terms.payment.schedule[" + i + "].amount", problems),
-                        Text.blankToNull(row.description)))),
-                money(t.payment.deposit, "terms.payment.deposit", problems), t.payment.noConsideration ? true : null);
+                        Text.blankToNull(row.description), row.trigger, row.workingDays))),
+                money(t.payment.deposit, "terms.payment.deposit", problems), t.payment.noConsideration ? true : null,
+                // the box only means something with a deposit: without one the answer stays absent
+                Text.isBlank(t.payment.deposit) ? null : t.payment.depositOffsetsInstalment,
+                absentIfEmpty(new Terms.Tax(t.payment.tax.included,
+                        decimal(t.payment.tax.ratePercent, "terms.payment.tax.ratePercent", problems),
+                        t.payment.tax.invoiceType)));
         var rights = new Terms.RightsAndObligations(textItems(t.rightsAndObligations.provider),
                 textItems(t.rightsAndObligations.customer));
         var damages = t.breach.liquidatedDamages.basis == null && Text.isBlank(t.breach.liquidatedDamages.value) ? null
@@ -329,7 +402,8 @@ class ContractForm {
         }
         if (own.contains("confidentialInformation")) {
             confidential = new Terms.ConfidentialInformation(emptyToNull(t.confidentialInformation.categories),
-                    Text.blankToNull(t.confidentialInformation.description), textItems(t.confidentialInformation.exclusions));
+                    Text.blankToNull(t.confidentialInformation.description), textItems(t.confidentialInformation.exclusions),
+                    t.confidentialInformation.direction);
         }
         if (own.contains("confidentialityPeriod") && t.confidentialityPeriod.yearsAfterTermination != null) {
             confidentialityPeriod = new Terms.PeriodAfterTermination(t.confidentialityPeriod.yearsAfterTermination);
@@ -346,7 +420,7 @@ class ContractForm {
             var s = t.sharedInformation;
             shared = new Terms.SharedInformation(emptyToNull(s.categories), s.containsPersonalInformation ? true : null,
                     s.containsSensitivePersonalInformation ? true : null, Text.blankToNull(s.purpose), s.crossBorder ? true : null,
-                    s.separateConsentObtained ? true : null);
+                    s.separateConsentObtained ? true : null, s.direction);
         }
         if (own.contains("sharingMethods")) {
             sharingMethods = emptyToNull(t.sharingMethods);
@@ -365,7 +439,11 @@ class ContractForm {
                 absentIfEmpty(dispute), absentIfEmpty(termination), absentIfEmpty(ip),
                 textItems(t.confidentialityObligations), absentIfEmpty(service), absentIfEmpty(confidential),
                 confidentialityPeriod, absentIfEmpty(maintenance), absentIfEmpty(consulting), absentIfEmpty(shared),
-                sharingMethods, sharingPeriod, absentIfEmpty(personal));
+                sharingMethods, sharingPeriod, absentIfEmpty(personal),
+                absentIfEmpty(new Terms.Signing(t.signing.date, Text.blankToNull(t.signing.place))),
+                absentIfEmpty(new Terms.Notices(Text.blankToNull(t.notices.partyAAddress),
+                        Text.blankToNull(t.notices.partyAEmail), Text.blankToNull(t.notices.partyBAddress),
+                        Text.blankToNull(t.notices.partyBEmail), t.notices.emailServiceAgreed ? true : null)));
         return new ContractInput(type, Text.blankToNull(title), Text.blankToNull(customerId), Text.blankToNull(ourEntityId), Text.blankToNull(owner),
                 money(amount, "amount", problems), startDate, endDate, autoRenew, renewalNoticeDays, contractTerms);
     }

@@ -204,6 +204,7 @@ class ContractPages {
         model.addAttribute("contract", current);
         model.addAttribute("type", form.type);
         model.addAttribute("ownParts", form.type.ownParts());
+        model.addAttribute("shownParts", form.shownParts());
         model.addAttribute("requestKey", requestKey);
         model.addAttribute("customerOptions", customerOptions(form.customerId));
         List<OurEntity> entities = ourEntities.list();
@@ -220,6 +221,10 @@ class ContractPages {
         model.addAttribute("processingRoles", Terms.ProcessingRole.values());
         model.addAttribute("legalBases", Terms.LegalBasis.values());
         model.addAttribute("crossBorderMechanisms", Terms.CrossBorderMechanism.values());
+        model.addAttribute("paymentTriggers", Terms.PaymentTrigger.values());
+        model.addAttribute("invoiceTypes", Terms.InvoiceType.values());
+        model.addAttribute("ndaDirections", Terms.NdaDirection.values());
+        model.addAttribute("sharingDirections", Terms.SharingDirection.values());
         return "contracts/form";
     }
 

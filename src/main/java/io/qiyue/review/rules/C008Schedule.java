@@ -4,7 +4,12 @@ import io.qiyue.review.ReviewSubject;
 import io.qiyue.review.Severity;
 import java.math.BigDecimal;
 
-/** QY-C008: the payment schedule sums exactly to the amount; every instalment has a due date or a trigger, none due before the start. */
+/**
+ * QY-C008: the payment schedule sums exactly to the amount; every instalment has a due date or a trigger (typed or
+ * written), none due before the start. A deposit that offsets the first instalment is part of that instalment: it
+ * counts toward the sum only through it, so the first instalment must be at least the deposit. A deposit that is
+ * returned is no part of the price and is not counted.
+ */
 final class C008Schedule implements Rule {
     @Override
     public String id() {
@@ -39,13 +44,20 @@ final class C008Schedule implements Rule {
             if (instalment.amount() != null && instalment.amount().value() != null) {
                 sum = sum.add(instalment.amount().value());
             }
-            if (instalment.dueDate() == null && Texts.blank(instalment.milestone())) {
+            if (instalment.dueDate() == null && instalment.trigger() == null && Texts.blank(instalment.milestone())) {
                 f.report(Severity.BLOCKER, "/terms/payment/schedule/" + i, "trigger", i + 1);
             }
             if (instalment.dueDate() != null && c.startDate() != null && instalment.dueDate().isBefore(c.startDate())) {
                 f.report(Severity.BLOCKER, "/terms/payment/schedule/" + i + "/dueDate", "beforeStart", i + 1,
                         instalment.dueDate(), c.startDate());
             }
+        }
+        var first = payment.schedule().getFirst();
+        if (Boolean.TRUE.equals(payment.depositOffsetsInstalment()) && payment.deposit() != null
+                && payment.deposit().value() != null && first != null && first.amount() != null
+                && first.amount().value() != null && payment.deposit().value().compareTo(first.amount().value()) > 0) {
+            f.report(Severity.BLOCKER, "/terms/payment/deposit", "depositOffset", Texts.money(payment.deposit().value()),
+                    Texts.money(first.amount().value()));
         }
         if (sum.compareTo(c.amount().value()) != 0) {
             f.report(Severity.BLOCKER, "/terms/payment/schedule", "sum", Texts.money(sum),

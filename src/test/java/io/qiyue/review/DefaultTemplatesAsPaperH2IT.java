@@ -1,0 +1,66 @@
+package io.qiyue.review;
+
+import io.qiyue.testing.ApiTestSupport;
+import io.qiyue.testing.ContractSamples;
+import io.qiyue.testing.TestDatabase;
+import io.qiyue.testing.TestIdentifiers;
+import io.qiyue.testing.UsingDatabase;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Our own paper read as the counterparty's (issue #11, "the review and the document agree"): each default
+ * template's DOCX and PDF, downloaded and uploaded back as an EXTERNAL version, gets no finding from the text
+ * rules. A finding here is either a flaw of our template or a false alarm of a rule; both must go.
+ */
+@UsingDatabase(TestDatabase.H2)
+class DefaultTemplatesAsPaperH2IT extends ApiTestSupport {
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @CsvSource({"SERVICE, docx", "SERVICE, pdf", "CONFIDENTIALITY, docx", "CONFIDENTIALITY, pdf",
+            "MAINTENANCE, docx", "MAINTENANCE, pdf", "CONSULTING, docx", "CONSULTING, pdf",
+            "INFO_SHARING, docx", "INFO_SHARING, pdf"})
+    void ourOwnDocumentUploadedBackHasNoFindings(String type, String format) {
+        var customer = admin().post("/api/v1/customers",
+                organizationBody(CounterpartyPaper.uniqueName(), TestIdentifiers.creditCode()).toString());
+        assertThat(customer.status()).as("%s", customer).isEqualTo(201);
+        var contract = createContract(admin(), ContractSamples.contract(type, unique("自有文本回读"),
+                customer.json().path("id").asString(), ourEntityId()));
+        String path = "/api/v1/contracts/" + contract.path("id").asString();
+        var document = admin().request("GET", path + "/document?format=" + format).sendForBytes();
+        assertThat(document.statusCode()).isEqualTo(200);
+
+        var uploaded = CounterpartyPaper.upload(admin(), path, "我方合同." + format, document.body());
+        assertThat(uploaded.status()).as("%s", uploaded).isEqualTo(201);
+        int version = uploaded.json().path("version").asInt();
+        var review = admin().post(path + "/review?version=" + version, "");
+        assertThat(review.status()).as("%s", review).isEqualTo(200);
+
+        String text = admin().get(path + "/versions/" + version + "/text").body();
+        assertThat(described(review.json(), text)).as("findings in our own %s %s", type, format).isEmpty();
+    }
+
+    /** "ruleId severity: words — message" per finding, with the words cut from the document's text. */
+    private static List<String> described(JsonNode review, String text) {
+        var lines = text.split("\n", -1);
+        var out = new ArrayList<String>();
+        for (JsonNode f : review.path("findings")) {
+            String words = "";
+            JsonNode span = f.path("span");
+            if (span.isObject()) {
+                String clause = span.path("clauseId").asString();
+                int line = Integer.parseInt(clause.substring(clause.lastIndexOf('/') + 1));
+                words = lines[line].substring(span.path("start").asInt(), span.path("end").asInt());
+            }
+            out.add(f.path("ruleId").asString() + " " + f.path("severity").asString() + ": " + words + " — "
+                    + f.path("message").asString());
+        }
+        return out;
+    }
+}
