@@ -179,13 +179,32 @@ public class Customers {
         publish(id, EntityChanged.Action.DELETE, before, null);
     }
 
+    /**
+     * Adds a contact. The customer row is claimed first (its version raised, checked against
+     * {@code expectedVersion} when the client sent If-Match), so concurrent additions queue on that
+     * row instead of one overwriting the other's list; every addition the caller was told about is kept.
+     */
     @Transactional
-    public Customer addContact(String customerId, ContactInput contact) {
-        var current = editable(customerId);
-        var contacts = new ArrayList<>(current.contacts());
+    public AddedContact addContact(String customerId, Integer expectedVersion, ContactInput contact) {
+        var user = CurrentUsers.require();
+        if (!store.claim(customerId, expectedVersion, clock.instant())) {
+            var current = writable(customerId, user);
+            throw new PreconditionFailedException("qiyue.problem.stale", current.version());
+        }
+        var before = writable(customerId, user);
+        var contacts = new ArrayList<>(view(before, false).toInput().contacts());
         contacts.add(new ContactInput(null, contact.name(), contact.title(), contact.mobile(), contact.email(),
                 contact.primary()));
-        return update(customerId, get(customerId).version(), withContacts(current, contacts));
+        var input = withContacts(view(before, false).toInput(), contacts);
+        var after = normalise(customerId, input, before.owner(), before.version(), before.createdAt(), before.updatedAt(),
+                user, before);
+        store.update(after, before.version());
+        publish(customerId, EntityChanged.Action.UPDATE, before, after);
+        return new AddedContact(view(after, user), after.contacts().getLast().id());
+    }
+
+    /** The customer after a contact was added, and the new contact's id. */
+    public record AddedContact(Customer customer, String contactId) {
     }
 
     @Transactional
@@ -322,12 +341,16 @@ public class Customers {
         }
         if (creditCode != null) {
             store.findByCreditCode(creditCode).filter(other -> !other.id().equals(id)).ifPresent(other -> {
-                throw new ConflictException("qiyue.customer.duplicate-credit-code", creditCode, other.name(), other.id());
+                throw scopes.read(user).includes(other.owner())
+                        ? new ConflictException("qiyue.customer.duplicate-credit-code", creditCode, other.name(), other.id())
+                        : new ConflictException("qiyue.customer.duplicate-credit-code-elsewhere", creditCode, other.owner());
             });
         }
         if (idNumber != null) {
             store.findByIdNumber(idNumber).filter(other -> !other.id().equals(id)).ifPresent(other -> {
-                throw new ConflictException("qiyue.customer.duplicate-id-number", other.name(), other.id());
+                throw scopes.read(user).includes(other.owner())
+                        ? new ConflictException("qiyue.customer.duplicate-id-number", other.name(), other.id())
+                        : new ConflictException("qiyue.customer.duplicate-id-number-elsewhere", other.owner());
             });
         }
         return new CustomerStore.Row(id, in.kind(), in.name().trim(), creditCode, idNumber, Text.blankToNull(in.address()),

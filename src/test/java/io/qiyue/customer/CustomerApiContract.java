@@ -188,6 +188,76 @@ abstract class CustomerApiContract extends ApiTestSupport {
         assertThat(admin().get("/api/v1/our-entities").body()).doesNotContain(secondName);
     }
 
+    @Test
+    void concurrentContactAdditionsAreAllKeptAndEachAnsweredContactExists() throws Exception {
+        var client = admin();
+        var customerIds = new java.util.ArrayList<String>();
+        for (int i = 0; i < 3; i++) {
+            customerIds.add(createOrganization(client).path("id").asString());
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<io.qiyue.testing.HttpResponse>>();
+            var start = new java.util.concurrent.CountDownLatch(1);
+            for (String customerId : customerIds) {
+                for (int t = 0; t < 12; t++) {
+                    String body = "{\"name\": \"联系人%d\", \"mobile\": \"%s\"}".formatted(t, TestIdentifiers.mobile());
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return client.post("/api/v1/customers/" + customerId + "/contacts", body);
+                    }));
+                }
+            }
+            start.countDown();
+            for (var answer : answers) {
+                var response = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(response.status()).as("%s", response).isEqualTo(201);
+                var contact = client.get(response.header("Location"));
+                assertThat(contact.status()).as("%s", contact).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (String customerId : customerIds) {
+            // one contact from creation, twelve added concurrently
+            assertThat(client.get("/api/v1/customers/" + customerId + "/contacts").json().size()).isEqualTo(13);
+        }
+    }
+
+    @Test
+    void addingAContactHonoursIfMatchWhenSentAndOnlyThen() {
+        var client = admin();
+        var customer = createOrganization(client);
+        String path = "/api/v1/customers/" + customer.path("id").asString() + "/contacts";
+
+        var stale = client.request("POST", path).header("If-Match", "\"7\"").json("{\"name\": \"赵六\"}").send();
+        assertProblem(stale, 412);
+        var current = client.request("POST", path).header("If-Match", "\"1\"").json("{\"name\": \"赵六\"}").send();
+        assertThat(current.status()).as("%s", current).isEqualTo(201);
+        assertThat(current.header("ETag")).isEqualTo("\"2\"");
+        var blind = client.post(path, "{\"name\": \"钱七\"}");
+        assertThat(blind.status()).as("%s", blind).isEqualTo(201);
+        var added = client.get(blind.header("Location"));
+        assertThat(added.json().path("name").asString()).isEqualTo("钱七");
+        assertThat(client.get(path).json().size()).isEqualTo(3);
+        assertProblem(client.get(path + "/no-such-contact"), 404);
+    }
+
+    @Test
+    void aDuplicateInACustomerTheCallerMayNotReadSaysWhomToAskNotWhichCustomer() {
+        var owner = createUser("SALES", createTeam());
+        var stranger = createUser("SALES", createTeam());
+        var theirs = createOrganization(owner.client());
+        String creditCode = theirs.path("creditCode").asString();
+
+        var duplicate = stranger.client().post("/api/v1/customers",
+                organizationBody(unique("另一家公司"), creditCode).toString());
+
+        assertProblem(duplicate, 409);
+        assertThat(duplicate.body()).contains(owner.username())
+                .doesNotContain(theirs.path("id").asString(), theirs.path("name").asString());
+    }
+
     private static tools.jackson.databind.node.ObjectNode personBody(String idNumber, String mobile) {
         var body = JSON.createObjectNode();
         body.put("kind", "PERSON");

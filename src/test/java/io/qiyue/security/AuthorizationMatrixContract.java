@@ -149,6 +149,8 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("DELETE /api/v1/customers/{id}", WRITE_CUSTOMER, c -> Call.delete(c.customer())
                         .ifMatch(etag(c.customer()))).fresh(Fresh.CUSTOMER),
                 Row.of("GET /api/v1/customers/{id}/contacts", READ_CUSTOMER, c -> get(c.customer() + "/contacts")),
+                Row.of("GET /api/v1/customers/{id}/contacts/{contactId}", READ_CUSTOMER,
+                        c -> get(c.customer() + "/contacts/" + c.target().contactId())),
                 Row.of("POST /api/v1/customers/{id}/contacts", WRITE_CUSTOMER, c -> json("POST", c.customer() + "/contacts",
                         "{\"name\": \"王五\", \"mobile\": \"" + TestIdentifiers.mobile() + "\"}")),
                 Row.of("PUT /api/v1/customers/{id}/contacts/{contactId}", WRITE_CUSTOMER, c -> json("PUT",
