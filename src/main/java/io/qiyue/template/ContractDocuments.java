@@ -144,7 +144,7 @@ public class ContractDocuments implements ExternalVersions {
     }
 
     private OurEntity recordOurEntity(Contract c) {
-        return c.ourEntityId() == null ? null : ourEntities.forRecord(c.ourEntityId()).orElse(null);
+        return c.ourEntityId() == null ? null : ourEntities.find(c.ourEntityId()).orElse(null);
     }
 
     private OurEntity ourEntity(Contract c) {
