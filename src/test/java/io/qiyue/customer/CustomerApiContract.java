@@ -258,6 +258,43 @@ abstract class CustomerApiContract extends ApiTestSupport {
                 .doesNotContain(theirs.path("id").asString(), theirs.path("name").asString());
     }
 
+    @Test
+    void auditRecordsAChangeOfAnIdNumberOrMobileEvenWhenTheMasksAreEqual() {
+        // two valid ID numbers and two mobiles that mask alike: 110105********1234, 137****8000
+        String seq = String.valueOf(100 + new java.util.Random().nextInt(900));
+        String first17 = "11010519850312" + seq;
+        String before = first17 + TestIdentifiers.idCheckCharacter(first17);
+        String after = null;
+        for (var day = LocalDate.of(1985, 1, 1); after == null; day = day.plusDays(1)) {
+            String other17 = "110105" + day.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + seq;
+            if (!other17.equals(first17) && TestIdentifiers.idCheckCharacter(other17) == before.charAt(17)) {
+                after = other17 + before.charAt(17);
+            }
+        }
+        var created = admin().post("/api/v1/customers", personBody(before, "13700138000").toString());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        String path = "/api/v1/customers/" + created.json().path("id").asString();
+        String contactId = created.json().path("contacts").get(0).path("id").asString();
+
+        var patched = admin().patch(path, """
+                {"idNumber": "%s", "contacts": [{"id": "%s", "name": "王小明", "mobile": "13712348000"}]}
+                """.formatted(after, contactId), "\"1\"");
+        assertThat(patched.status()).as("%s", patched).isEqualTo(200);
+
+        var audit = admin().get("/api/v1/audit?entity=CUSTOMER&id=" + created.json().path("id").asString());
+        var update = audit.json().path("items").get(0);
+        assertThat(update.path("action").asString()).isEqualTo("UPDATE");
+        var fields = new java.util.ArrayList<String>();
+        update.path("changes").forEach(change -> {
+            fields.add(change.path("field").asString());
+            assertThat(change.path("before").asString()).isNotEqualTo(change.path("after").asString());
+        });
+        // the contacts are compared as one list: its only change here is the mobile
+        assertThat(fields).containsExactlyInAnyOrder("/idNumber", "/contacts");
+        assertThat(audit.body()).contains("110105********" + before.substring(14), "137****8000")
+                .doesNotContain(before, after, "13700138000", "13712348000");
+    }
+
     private static tools.jackson.databind.node.ObjectNode personBody(String idNumber, String mobile) {
         var body = JSON.createObjectNode();
         body.put("kind", "PERSON");
