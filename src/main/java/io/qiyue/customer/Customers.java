@@ -88,13 +88,23 @@ public class Customers {
     }
 
     /**
-     * The customer as every reader of a record sees it: personal information masked whoever asks, and
-     * no data scope applied — for text kept with a contract version, which must not depend on who saved
-     * it. Like {@link #names}, the id must come from a record the caller may already read.
+     * The customer in full, whoever asks and with no data scope applied: for the contract document, which
+     * is rendered once and is the same for every reader (readers who may not read the customer are refused
+     * its files and see its personal details blanked on screens). Like {@link #names}, the id must come
+     * from a record the caller may already read.
      */
-    public Optional<Customer> forRecord(String id) {
+    public Optional<Customer> inFull(String id) {
         CurrentUsers.require();
-        return store.find(id).map(row -> view(row, true));
+        return store.find(id).map(row -> view(row, false));
+    }
+
+    /**
+     * Whom to ask about a customer the caller may not read (its owner); empty when the caller may read
+     * it or it does not exist. For modules that show a customer's data inside a record of their own.
+     */
+    public Optional<String> ownerIfHidden(String id) {
+        var user = CurrentUsers.require();
+        return store.findNameAndOwner(id).map(row -> row[1]).filter(owner -> !scopes.read(user).includes(owner));
     }
 
     /** Names by id, for lists in other modules; the ids come from records the caller may already read. */
