@@ -174,6 +174,25 @@ abstract class IdempotencyApiContract extends ApiTestSupport {
                 400, "Idempotency-Key");
     }
 
+    @Test
+    void aContractFormSentTwiceSavesOnceAndBothAnswersLeadToIt() {
+        String customer = createOrganization(admin()).path("id").asString();
+        var browser = new io.qiyue.testing.Browser(port).login("admin", ADMIN_PASSWORD);
+        String form = String.join("&", "type=SERVICE", "title=" + io.qiyue.testing.Browser.enc(unique("表单合同")),
+                "customerId=" + customer, "ourEntityId=" + ourEntityId(), "owner=admin", "amount=120000.00",
+                "startDate=2027-01-01", "endDate=2027-12-31", "requestKey=" + unique("form"),
+                "_csrf=" + io.qiyue.testing.Browser.enc(browser.csrf("/contracts/new?type=SERVICE")));
+        long before = contractCount();
+
+        var first = browser.post("/contracts", form);
+        var again = browser.post("/contracts", form);
+
+        assertThat(first.statusCode()).as("%s", first.body()).isBetween(300, 399);
+        assertThat(again.statusCode()).isEqualTo(first.statusCode());
+        assertThat(again.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+        assertThat(contractCount()).isEqualTo(before + 1);
+    }
+
     private static HttpResponse post(ApiClient as, String path, String key, String body) {
         return as.request("POST", path).header("Idempotency-Key", key).json(body).send();
     }
