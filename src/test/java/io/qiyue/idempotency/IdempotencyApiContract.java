@@ -49,7 +49,17 @@ abstract class IdempotencyApiContract extends ApiTestSupport {
                         .put("name", unique("模板")).put("body", activeServiceTemplate()).put("active", false).toString(),
                         () -> (long) admin.get("/api/v1/templates").json().size()),
                 new Create("/api/v1/teams", () -> "{\"name\": \"%s\"}".formatted(unique("团队")),
-                        () -> (long) admin.get("/api/v1/teams").json().size()));
+                        () -> (long) admin.get("/api/v1/teams").json().size()),
+                new Create("/api/v1/our-entities", () -> JSON.createObjectNode().put("name", unique("主体"))
+                        .put("creditCode", TestIdentifiers.creditCode()).put("address", "上海市黄浦区中山东一路1号")
+                        .toString(), () -> (long) admin.get("/api/v1/our-entities").json().size()),
+                new Create("/api/v1/users", () -> {
+                    String username = unique("u").replace("-", "_");
+                    var user = JSON.createObjectNode().put("username", username).put("displayName", username)
+                            .put("email", username + "@example.com").put("password", USER_PASSWORD);
+                    user.putArray("roles").add("VIEWER");
+                    return user.toString();
+                }, () -> admin.get("/api/v1/users?size=1").json().path("total").asLong()));
     }
 
     @Test
