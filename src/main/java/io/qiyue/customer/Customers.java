@@ -4,6 +4,9 @@ import io.qiyue.security.CurrentUser;
 import io.qiyue.security.CurrentUsers;
 import io.qiyue.security.DataScopes;
 import io.qiyue.security.FieldCipher;
+import io.qiyue.security.Team;
+import io.qiyue.security.User;
+import io.qiyue.security.UserAdministration;
 import io.qiyue.security.OwnerScope;
 import io.qiyue.security.Role;
 import io.qiyue.security.ScopedResource;
@@ -48,10 +51,12 @@ public class Customers {
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final FieldCipher cipher;
+    private final UserAdministration users;
 
     Customers(CustomerStore store, DataScopes scopes, Clock clock, ApplicationEventPublisher events, JsonMapper json,
-              FieldCipher cipher) {
+              FieldCipher cipher, UserAdministration users) {
         this.store = store;
+        this.users = users;
         this.cipher = cipher;
         this.scopes = scopes;
         this.clock = clock;
@@ -99,12 +104,54 @@ public class Customers {
     }
 
     /**
-     * Whom to ask about a customer the caller may not read (its owner); empty when the caller may read
-     * it or it does not exist. For modules that show a customer's data inside a record of their own.
+     * Whom to ask about a customer the caller may not read; empty when the caller may read it or it does
+     * not exist. For modules that show a customer's data inside a record of their own.
      */
-    public Optional<String> ownerIfHidden(String id) {
+    public Optional<Steward> stewardIfHidden(String id) {
         var user = CurrentUsers.require();
-        return store.findNameAndOwner(id).map(row -> row[1]).filter(owner -> !scopes.read(user).includes(owner));
+        return store.findNameAndOwner(id).map(row -> row[1]).filter(owner -> !scopes.read(user).includes(owner))
+                .map(this::steward);
+    }
+
+    /**
+     * Whom to ask about a customer: its owner (display name and user name) and, when the owner is in a
+     * team with a manager, the team and its manager — names only, nothing of the customer itself.
+     */
+    public record Steward(String owner, String team, String manager) {
+        /** {@code code}, or {@code code-team} when there is a team manager to name as well. */
+        public String code(String code) {
+            return manager == null ? code : code + "-team";
+        }
+
+        /** The arguments of a message chosen by {@link #code}, after {@code leading} ones. */
+        public Object[] args(Object... leading) {
+            var args = new ArrayList<>(List.of(leading));
+            args.add(owner);
+            if (manager != null) {
+                args.add(team);
+                args.add(manager);
+            }
+            return args.toArray();
+        }
+    }
+
+    private Steward steward(String owner) {
+        var user = users.findByUsername(owner);
+        String ownerName = user.map(u -> u.displayName() + " (" + u.username() + ")").orElse(owner);
+        var team = user.map(User::teamId).flatMap(teamId -> users.teams().stream()
+                .filter(t -> t.id().equals(teamId)).findFirst());
+        String manager = team.map(Team::managerId).map(this::userName).orElse(null);
+        return new Steward(ownerName, team.map(Team::name).orElse(null), manager);
+    }
+
+    /** A manager id names a user without a foreign key: one deleted since is simply not named. */
+    private String userName(String userId) {
+        try {
+            var u = users.get(userId);
+            return u.displayName() + " (" + u.username() + ")";
+        } catch (NotFoundException gone) {
+            return null;
+        }
     }
 
     /** Names by id, for lists in other modules; the ids come from records the caller may already read. */
@@ -355,16 +402,22 @@ public class Customers {
         }
         if (creditCode != null) {
             store.findByCreditCode(creditCode).filter(other -> !other.id().equals(id)).ifPresent(other -> {
-                throw scopes.read(user).includes(other.owner())
-                        ? new ConflictException("qiyue.customer.duplicate-credit-code", creditCode, other.name(), other.id())
-                        : new ConflictException("qiyue.customer.duplicate-credit-code-elsewhere", creditCode, other.owner());
+                if (scopes.read(user).includes(other.owner())) {
+                    throw new ConflictException("qiyue.customer.duplicate-credit-code", creditCode, other.name(), other.id());
+                }
+                var ask = steward(other.owner());
+                throw new ConflictException(ask.code("qiyue.customer.duplicate-credit-code-elsewhere"),
+                        ask.args(creditCode));
             });
         }
         if (idNumber != null) {
             store.findByIdNumber(idNumber).filter(other -> !other.id().equals(id)).ifPresent(other -> {
-                throw scopes.read(user).includes(other.owner())
-                        ? new ConflictException("qiyue.customer.duplicate-id-number", other.name(), other.id())
-                        : new ConflictException("qiyue.customer.duplicate-id-number-elsewhere", other.owner());
+                if (scopes.read(user).includes(other.owner())) {
+                    throw new ConflictException("qiyue.customer.duplicate-id-number", other.name(), other.id());
+                }
+                var ask = steward(other.owner());
+                // the number itself is not repeated: {0} stays empty so that both messages share their arguments
+                throw new ConflictException(ask.code("qiyue.customer.duplicate-id-number-elsewhere"), ask.args(""));
             });
         }
         return new CustomerStore.Row(id, in.kind(), in.name().trim(), creditCode, idNumber, Text.blankToNull(in.address()),

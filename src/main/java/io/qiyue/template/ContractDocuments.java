@@ -103,8 +103,8 @@ public class ContractDocuments implements ExternalVersions {
      */
     public Output render(String contractId, Format format) {
         Contract contract = contracts.get(contractId);
-        customers.ownerIfHidden(contract.customerId()).ifPresent(owner -> {
-            throw new ForbiddenException("qiyue.document.customer-restricted", owner);
+        customers.stewardIfHidden(contract.customerId()).ifPresent(ask -> {
+            throw new ForbiddenException(ask.code("qiyue.document.customer-restricted"), ask.args());
         });
         RenderedDocument doc = render(contract, templates.active(contract.type()));
         String base = contract.number();
@@ -303,7 +303,7 @@ public class ContractDocuments implements ExternalVersions {
      */
     private String shown(Contract contract, int version) {
         String text = textOf(contract.id(), version);
-        if (customers.ownerIfHidden(contract.customerId()).isEmpty()) {
+        if (customers.stewardIfHidden(contract.customerId()).isEmpty()) {
             return text;
         }
         String spans = jdbc.sql("SELECT restricted_spans FROM contract_document WHERE contract_id = ? AND doc_version = ?")

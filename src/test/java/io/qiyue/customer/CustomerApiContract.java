@@ -245,7 +245,12 @@ abstract class CustomerApiContract extends ApiTestSupport {
 
     @Test
     void aDuplicateInACustomerTheCallerMayNotReadSaysWhomToAskNotWhichCustomer() {
-        var owner = createUser("SALES", createTeam());
+        var manager = createUser("SALES_MANAGER", null);
+        String teamName = unique("华东团队");
+        var team = admin().post("/api/v1/teams", "{\"name\": \"%s\", \"managerId\": \"%s\"}".formatted(teamName,
+                manager.id()));
+        assertThat(team.status()).as("%s", team).isEqualTo(201);
+        var owner = createUser("SALES", team.json().path("id").asString());
         var stranger = createUser("SALES", createTeam());
         var theirs = createOrganization(owner.client());
         String creditCode = theirs.path("creditCode").asString();
@@ -254,8 +259,14 @@ abstract class CustomerApiContract extends ApiTestSupport {
                 organizationBody(unique("另一家公司"), creditCode).toString());
 
         assertProblem(duplicate, 409);
-        assertThat(duplicate.body()).contains(owner.username())
+        assertThat(duplicate.json().path("detail").asString()).contains(owner.username(), teamName, manager.username())
                 .doesNotContain(theirs.path("id").asString(), theirs.path("name").asString());
+        // an owner without a team: the owner alone
+        var loner = createUser("SALES", null);
+        String lonerCode = createOrganization(loner.client()).path("creditCode").asString();
+        var alone = stranger.client().post("/api/v1/customers", organizationBody(unique("公司"), lonerCode).toString());
+        assertProblem(alone, 409);
+        assertThat(alone.json().path("detail").asString()).contains(loner.username()).doesNotContain("null");
     }
 
     @Test
