@@ -19,10 +19,8 @@ import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Paging;
 import io.qiyue.shared.PreconditionFailedException;
 import io.qiyue.shared.Text;
-import io.qiyue.shared.persistence.IdempotencyKeys;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,7 +49,6 @@ public class Contracts {
     private final Customers customers;
     private final OurEntities ourEntities;
     private final DataScopes scopes;
-    private final IdempotencyKeys idempotency;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final ApplicationEventPublisher events;
@@ -60,22 +57,17 @@ public class Contracts {
     private final ObjectProvider<SubmissionGate> gates;
 
     Contracts(ContractStore store, Customers customers, OurEntities ourEntities, DataScopes scopes,
-              IdempotencyKeys idempotency, PlatformTransactionManager transactions, Clock clock,
+              PlatformTransactionManager transactions, Clock clock,
               ApplicationEventPublisher events, JsonMapper json, ObjectProvider<SubmissionGate> gates) {
         this.gates = gates;
         this.store = store;
         this.customers = customers;
         this.ourEntities = ourEntities;
         this.scopes = scopes;
-        this.idempotency = idempotency;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
         this.events = events;
         this.json = json;
-    }
-
-    /** The result of a create: the contract, and whether an earlier request with the same key made it. */
-    public record Created(Contract contract, boolean replayed) {
     }
 
     public PageResult<ContractSummary> list(ContractQuery query, Integer page, Integer size, String sort) {
@@ -135,18 +127,10 @@ public class Contracts {
         return scopes.mayCreate(CurrentUsers.require(), ScopedResource.CONTRACT);
     }
 
-    public Created create(ContractInput input, String idempotencyKey) {
+    public Contract create(ContractInput input) {
         var user = CurrentUsers.require();
         if (!mayCreate()) {
             throw new ForbiddenException("qiyue.problem.forbidden");
-        }
-        String requestBody = idempotencyKey == null ? null : json.writeValueAsString(input);
-        if (idempotencyKey != null) {
-            IdempotencyKeys.validateKey(idempotencyKey);
-            var earlier = idempotency.existing(user.username(), idempotencyKey, "contract.create", requestBody);
-            if (earlier.isPresent()) {
-                return new Created(get(earlier.get()), true);
-            }
         }
         String owner = Text.isBlank(input.owner()) ? user.username() : input.owner().trim();
         String customerName = validate(input, owner, user, null);
@@ -159,25 +143,12 @@ public class Contracts {
                 input.ourEntityId(), owner, input.amount() == null ? null : io.qiyue.shared.Money.cny(input.amount().value()),
                 input.startDate(), input.endDate(), Boolean.TRUE.equals(input.autoRenew()), input.renewalNoticeDays(),
                 ContractStatus.DRAFT, input.terms(), 1, now, user.username(), now);
-        try {
-            tx.executeWithoutResult(status -> {
-                if (idempotencyKey != null) {
-                    idempotency.claim(user.username(), idempotencyKey, "contract.create", requestBody, contract.id(), now);
-                }
-                store.insert(contract);
-                saveVersion(contract, user);
-                publish(contract.id(), EntityChanged.Action.CREATE, null, contract);
-            });
-        } catch (DuplicateKeyException raced) {
-            if (idempotencyKey != null) {
-                var earlier = idempotency.existing(user.username(), idempotencyKey, "contract.create", requestBody);
-                if (earlier.isPresent()) {
-                    return new Created(get(earlier.get()), true);
-                }
-            }
-            throw raced;
-        }
-        return new Created(withCustomerName(contract), false);
+        tx.executeWithoutResult(status -> {
+            store.insert(contract);
+            saveVersion(contract, user);
+            publish(contract.id(), EntityChanged.Action.CREATE, null, contract);
+        });
+        return withCustomerName(contract);
     }
 
     public Contract update(String id, int expectedVersion, ContractInput input) {

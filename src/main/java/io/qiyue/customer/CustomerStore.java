@@ -126,6 +126,20 @@ class CustomerStore {
         insertContacts(row.id(), row.contacts());
     }
 
+    /**
+     * Raises the customer's version and so holds its row until the transaction ends: the first statement
+     * of a change to its contacts, which then reads and writes them with no other change in between.
+     * False when there is no such customer or its version is not {@code expectedVersion} (when given).
+     */
+    boolean claim(String id, Integer expectedVersion, Instant now) {
+        if (expectedVersion == null) {
+            return jdbc.sql("UPDATE customer SET version = version + 1, updated_at = ? WHERE id = ?")
+                    .params(DbTime.toDb(now), id).update() == 1;
+        }
+        return jdbc.sql("UPDATE customer SET version = version + 1, updated_at = ? WHERE id = ? AND version = ?")
+                .params(DbTime.toDb(now), id, expectedVersion).update() == 1;
+    }
+
     boolean update(Row row, int expectedVersion) {
         int changed = jdbc.sql("UPDATE customer SET kind = ?, name = ?, credit_code = ?, id_number_cipher = ?,"
                         + " id_number_hash = ?, address = ?, legal_representative = ?, industry = ?, customer_level = ?,"

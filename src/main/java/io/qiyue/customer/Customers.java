@@ -3,6 +3,10 @@ package io.qiyue.customer;
 import io.qiyue.security.CurrentUser;
 import io.qiyue.security.CurrentUsers;
 import io.qiyue.security.DataScopes;
+import io.qiyue.security.FieldCipher;
+import io.qiyue.security.Team;
+import io.qiyue.security.User;
+import io.qiyue.security.UserAdministration;
 import io.qiyue.security.OwnerScope;
 import io.qiyue.security.Role;
 import io.qiyue.security.ScopedResource;
@@ -46,9 +50,14 @@ public class Customers {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
+    private final FieldCipher cipher;
+    private final UserAdministration users;
 
-    Customers(CustomerStore store, DataScopes scopes, Clock clock, ApplicationEventPublisher events, JsonMapper json) {
+    Customers(CustomerStore store, DataScopes scopes, Clock clock, ApplicationEventPublisher events, JsonMapper json,
+              FieldCipher cipher, UserAdministration users) {
         this.store = store;
+        this.users = users;
+        this.cipher = cipher;
         this.scopes = scopes;
         this.clock = clock;
         this.events = events;
@@ -84,13 +93,65 @@ public class Customers {
     }
 
     /**
-     * The customer as every reader of a record sees it: personal information masked whoever asks, and
-     * no data scope applied — for text kept with a contract version, which must not depend on who saved
-     * it. Like {@link #names}, the id must come from a record the caller may already read.
+     * The customer in full, whoever asks and with no data scope applied: for the contract document, which
+     * is rendered once and is the same for every reader (readers who may not read the customer are refused
+     * its files and see its personal details blanked on screens). Like {@link #names}, the id must come
+     * from a record the caller may already read.
      */
-    public Optional<Customer> forRecord(String id) {
+    public Optional<Customer> inFull(String id) {
         CurrentUsers.require();
-        return store.find(id).map(row -> view(row, true));
+        return store.find(id).map(row -> view(row, false));
+    }
+
+    /**
+     * Whom to ask about a customer the caller may not read; empty when the caller may read it or it does
+     * not exist. For modules that show a customer's data inside a record of their own.
+     */
+    public Optional<Steward> stewardIfHidden(String id) {
+        var user = CurrentUsers.require();
+        return store.findNameAndOwner(id).map(row -> row[1]).filter(owner -> !scopes.read(user).includes(owner))
+                .map(this::steward);
+    }
+
+    /**
+     * Whom to ask about a customer: its owner (display name and user name) and, when the owner is in a
+     * team with a manager, the team and its manager — names only, nothing of the customer itself.
+     */
+    public record Steward(String owner, String team, String manager) {
+        /** {@code code}, or {@code code-team} when there is a team manager to name as well. */
+        public String code(String code) {
+            return manager == null ? code : code + "-team";
+        }
+
+        /** The arguments of a message chosen by {@link #code}, after {@code leading} ones. */
+        public Object[] args(Object... leading) {
+            var args = new ArrayList<>(List.of(leading));
+            args.add(owner);
+            if (manager != null) {
+                args.add(team);
+                args.add(manager);
+            }
+            return args.toArray();
+        }
+    }
+
+    private Steward steward(String owner) {
+        var user = users.findByUsername(owner);
+        String ownerName = user.map(u -> u.displayName() + " (" + u.username() + ")").orElse(owner);
+        var team = user.map(User::teamId).flatMap(teamId -> users.teams().stream()
+                .filter(t -> t.id().equals(teamId)).findFirst());
+        String manager = team.map(Team::managerId).map(this::userName).orElse(null);
+        return new Steward(ownerName, team.map(Team::name).orElse(null), manager);
+    }
+
+    /** A manager id names a user without a foreign key: one deleted since is simply not named. */
+    private String userName(String userId) {
+        try {
+            var u = users.get(userId);
+            return u.displayName() + " (" + u.username() + ")";
+        } catch (NotFoundException gone) {
+            return null;
+        }
     }
 
     /** Names by id, for lists in other modules; the ids come from records the caller may already read. */
@@ -179,13 +240,32 @@ public class Customers {
         publish(id, EntityChanged.Action.DELETE, before, null);
     }
 
+    /**
+     * Adds a contact. The customer row is claimed first (its version raised, checked against
+     * {@code expectedVersion} when the client sent If-Match), so concurrent additions queue on that
+     * row instead of one overwriting the other's list; every addition the caller was told about is kept.
+     */
     @Transactional
-    public Customer addContact(String customerId, ContactInput contact) {
-        var current = editable(customerId);
-        var contacts = new ArrayList<>(current.contacts());
+    public AddedContact addContact(String customerId, Integer expectedVersion, ContactInput contact) {
+        var user = CurrentUsers.require();
+        if (!store.claim(customerId, expectedVersion, clock.instant())) {
+            var current = writable(customerId, user);
+            throw new PreconditionFailedException("qiyue.problem.stale", current.version());
+        }
+        var before = writable(customerId, user);
+        var contacts = new ArrayList<>(view(before, false).toInput().contacts());
         contacts.add(new ContactInput(null, contact.name(), contact.title(), contact.mobile(), contact.email(),
                 contact.primary()));
-        return update(customerId, get(customerId).version(), withContacts(current, contacts));
+        var input = withContacts(view(before, false).toInput(), contacts);
+        var after = normalise(customerId, input, before.owner(), before.version(), before.createdAt(), before.updatedAt(),
+                user, before);
+        store.update(after, before.version());
+        publish(customerId, EntityChanged.Action.UPDATE, before, after);
+        return new AddedContact(view(after, user), after.contacts().getLast().id());
+    }
+
+    /** The customer after a contact was added, and the new contact's id. */
+    public record AddedContact(Customer customer, String contactId) {
     }
 
     @Transactional
@@ -322,12 +402,22 @@ public class Customers {
         }
         if (creditCode != null) {
             store.findByCreditCode(creditCode).filter(other -> !other.id().equals(id)).ifPresent(other -> {
-                throw new ConflictException("qiyue.customer.duplicate-credit-code", creditCode, other.name(), other.id());
+                if (scopes.read(user).includes(other.owner())) {
+                    throw new ConflictException("qiyue.customer.duplicate-credit-code", creditCode, other.name(), other.id());
+                }
+                var ask = steward(other.owner());
+                throw new ConflictException(ask.code("qiyue.customer.duplicate-credit-code-elsewhere"),
+                        ask.args(creditCode));
             });
         }
         if (idNumber != null) {
             store.findByIdNumber(idNumber).filter(other -> !other.id().equals(id)).ifPresent(other -> {
-                throw new ConflictException("qiyue.customer.duplicate-id-number", other.name(), other.id());
+                if (scopes.read(user).includes(other.owner())) {
+                    throw new ConflictException("qiyue.customer.duplicate-id-number", other.name(), other.id());
+                }
+                var ask = steward(other.owner());
+                // the number itself is not repeated: {0} stays empty so that both messages share their arguments
+                throw new ConflictException(ask.code("qiyue.customer.duplicate-id-number-elsewhere"), ask.args(""));
             });
         }
         return new CustomerStore.Row(id, in.kind(), in.name().trim(), creditCode, idNumber, Text.blankToNull(in.address()),
@@ -365,11 +455,19 @@ public class Customers {
         events.publishEvent(new EntityChanged("CUSTOMER", id, action, CurrentUsers.actorName(), clock.instant(), changes));
     }
 
-    /** What the audit trail records: personal information masked, bookkeeping fields left out. */
-    private static Customer auditView(CustomerStore.Row row) {
-        var v = view(row, true);
-        return new Customer(v.id(), v.kind(), v.name(), v.creditCode(), v.idNumber(), v.address(),
-                v.legalRepresentative(), v.industry(), v.level(), v.status(), v.owner(), v.contacts(), true, 0, null,
-                null);
+    /**
+     * What the audit trail records: personal information masked with a keyed fingerprint beside it (so
+     * that a change between two values that mask alike is still a change), bookkeeping fields left out.
+     */
+    private Customer auditView(CustomerStore.Row row) {
+        var contacts = row.contacts().stream().map(c -> new Contact(c.id(), c.name(), c.title(),
+                fingerprinted(MobilePhone.mask(c.mobile()), c.mobile()), c.email(), c.primary())).toList();
+        return new Customer(row.id(), row.kind(), row.name(), row.creditCode(),
+                fingerprinted(IdNumber.mask(row.idNumber()), row.idNumber()), row.address(), row.legalRepresentative(),
+                row.industry(), row.level(), row.status(), row.owner(), contacts, true, 0, null, null);
+    }
+
+    private String fingerprinted(String masked, String plain) {
+        return plain == null ? null : masked + " " + cipher.auditFingerprint(plain);
     }
 }

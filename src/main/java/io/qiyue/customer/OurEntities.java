@@ -26,7 +26,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Our signing entities: everyone reads them, admins maintain them. */
+/**
+ * Our signing entities: everyone reads them, admins maintain them. They are the company's own data,
+ * printed in every contract, so their bank accounts are shown in full to every reader: masking is for
+ * people's personal information.
+ */
 @Service
 public class OurEntities {
     private static final String COLUMNS = "id, name, credit_code, address, legal_representative, bank_name,"
@@ -53,22 +57,12 @@ public class OurEntities {
 
     public List<OurEntity> list() {
         var user = CurrentUsers.require();
-        return jdbc.sql("SELECT " + COLUMNS + " FROM our_entity ORDER BY name").query(mapper).list().stream()
-                .map(e -> visible(e, user)).toList();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM our_entity ORDER BY name").query(mapper).list();
     }
 
     public Optional<OurEntity> find(String id) {
-        var user = CurrentUsers.require();
-        return findRaw(id).map(e -> visible(e, user));
-    }
-
-    /**
-     * The entity as a reader without finance rights sees it (bank account masked), whoever asks: for
-     * text kept with a contract version, which must not depend on who saved it.
-     */
-    public Optional<OurEntity> forRecord(String id) {
         CurrentUsers.require();
-        return findRaw(id).map(OurEntities::masked);
+        return findRaw(id);
     }
 
     public OurEntity get(String id) {
@@ -138,20 +132,6 @@ public class OurEntities {
                 Text.blankToNull(in.bankName()), account, version, createdAt, updatedAt);
     }
 
-    private static OurEntity visible(OurEntity e, CurrentUser user) {
-        return user.has(Role.ADMIN) || user.has(Role.FINANCE) ? e : masked(e);
-    }
-
-    private static OurEntity masked(OurEntity e) {
-        if (e.bankAccount() == null) {
-            return e;
-        }
-        String a = e.bankAccount();
-        String masked = a.length() <= 4 ? "****" : "*".repeat(a.length() - 4) + a.substring(a.length() - 4);
-        return new OurEntity(e.id(), e.name(), e.creditCode(), e.address(), e.legalRepresentative(), e.bankName(),
-                masked, e.version(), e.createdAt(), e.updatedAt());
-    }
-
     private void publish(String id, EntityChanged.Action action, OurEntity before, OurEntity after) {
         var changes = JsonTrees.diff(before == null ? null : json.valueToTree(auditView(before)),
                 after == null ? null : json.valueToTree(auditView(after)));
@@ -159,11 +139,10 @@ public class OurEntities {
                 changes));
     }
 
+    /** Bookkeeping fields left out; the account in full, so that a change in any digit is seen. */
     private static OurEntity auditView(OurEntity e) {
-        String account = e.bankAccount() == null ? null : "****" + e.bankAccount().substring(Math.max(0,
-                e.bankAccount().length() - 4));
         return new OurEntity(e.id(), e.name(), e.creditCode(), e.address(), e.legalRepresentative(), e.bankName(),
-                account, 0, null, null);
+                e.bankAccount(), 0, null, null);
     }
 
     private static void requireAdmin() {

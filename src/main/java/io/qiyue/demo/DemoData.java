@@ -149,7 +149,7 @@ class DemoData implements ApplicationRunner {
                     + type.nameZh().replace("客户", "");
             contracts.create(new ContractInput(type, title, customerId, i % 3 == 0 ? hangzhou.id() : shanghai.id(), owner,
                     amount == null ? null : Money.cny(amount), start, end, i % 4 == 0, i % 4 == 0 ? 30 : null,
-                    terms(type, amount, start, end, random)), null);
+                    terms(type, amount, start, end, random)));
         }
         log.info("Demo data loaded: {} customers, 50 contracts, 7 users (password: see README)", customerIds.size());
     }

@@ -36,6 +36,7 @@ public class FieldCipher {
 
     private final SecretKeySpec encryptionKey;
     private final SecretKeySpec hashKey;
+    private final SecretKeySpec fingerprintKey;
     private final SecureRandom random = new SecureRandom();
 
     FieldCipher(@Value("${qiyue.data-key:}") String configuredKey, @Value("${qiyue.data-dir}") Path dataDir) {
@@ -43,6 +44,7 @@ public class FieldCipher {
                 : decodeKey(configuredKey);
         this.encryptionKey = new SecretKeySpec(derive(master, "qiyue-encryption"), "AES");
         this.hashKey = new SecretKeySpec(derive(master, "qiyue-lookup-hash"), "HmacSHA256");
+        this.fingerprintKey = new SecretKeySpec(derive(master, "qiyue-audit-fingerprint"), "HmacSHA256");
     }
 
     public String encrypt(String plain) {
@@ -81,13 +83,23 @@ public class FieldCipher {
 
     /** A keyed hash of the normalised value: equal inputs give equal hashes, but it cannot be reversed offline. */
     public String lookupHash(String plain) {
-        if (plain == null) {
-            return null;
-        }
+        return plain == null ? null : HexFormat.of().formatHex(hmac(hashKey, plain));
+    }
+
+    /**
+     * A short keyed fingerprint for the audit trail, where personal information is shown masked: two
+     * values that mask alike still differ here, so a change is recorded. Its own key, so a fingerprint
+     * cannot be matched against the lookup hashes in the tables.
+     */
+    public String auditFingerprint(String plain) {
+        return plain == null ? null : "#" + HexFormat.of().formatHex(hmac(fingerprintKey, plain), 0, 8);
+    }
+
+    private static byte[] hmac(SecretKeySpec key, String plain) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(hashKey);
-            return HexFormat.of().formatHex(mac.doFinal(plain.getBytes(StandardCharsets.UTF_8)));
+            mac.init(key);
+            return mac.doFinal(plain.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("hashing failed", e);
         }

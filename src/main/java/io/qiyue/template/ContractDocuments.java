@@ -8,16 +8,18 @@ import io.qiyue.contract.ExternalVersions;
 import io.qiyue.customer.Customer;
 import io.qiyue.customer.Customers;
 import io.qiyue.customer.OurEntities;
-import io.qiyue.customer.OurEntity;
 import io.qiyue.security.CurrentUsers;
 import io.qiyue.shared.Text;
+import io.qiyue.shared.ForbiddenException;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.JsonTrees;
 import io.qiyue.shared.NotFoundException;
 import io.qiyue.shared.persistence.DbTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,10 +75,12 @@ public class ContractDocuments implements ExternalVersions {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final Renderer renderer = new Renderer();
+    private final MessageSource messages;
 
     ContractDocuments(Contracts contracts, Customers customers, OurEntities ourEntities, Templates templates,
                       Clauses clauses, JdbcClient jdbc, JsonMapper json, Clock clock,
-                      PlatformTransactionManager transactions) {
+                      PlatformTransactionManager transactions, MessageSource messages) {
+        this.messages = messages;
         this.contracts = contracts;
         this.customers = customers;
         this.ourEntities = ourEntities;
@@ -93,9 +97,16 @@ public class ContractDocuments implements ExternalVersions {
             (Integer) rs.getObject("template_version", Integer.class), rs.getString("file_name"), rs.getString("sha256"),
             DbTime.read(rs, "created_at"), rs.getString("created_by"));
 
+    /**
+     * The contract's document, the same for every reader: refused (403, naming the customer's owner to ask)
+     * to a reader who may read the contract but not its customer, whose personal details it prints.
+     */
     public Output render(String contractId, Format format) {
         Contract contract = contracts.get(contractId);
-        RenderedDocument doc = render(contract, templates.active(contract.type()), false);
+        customers.stewardIfHidden(contract.customerId()).ifPresent(ask -> {
+            throw new ForbiddenException(ask.code("qiyue.document.customer-restricted"), ask.args());
+        });
+        RenderedDocument doc = render(contract, templates.active(contract.type()));
         String base = contract.number();
         return switch (format) {
             case HTML -> new Output(doc.html().getBytes(StandardCharsets.UTF_8), "text/html;charset=UTF-8", base + ".html");
@@ -109,18 +120,14 @@ public class ContractDocuments implements ExternalVersions {
         Templates.requireAdmin();
         Contract contract = contracts.get(contractId);
         TemplateEngine.validate(body, contract.type());
-        return render(contract, new Template(null, contract.type(), "preview", body, false, 0, null, null, null, null),
-                false).html();
+        return render(contract, new Template(null, contract.type(), "preview", body, false, 0, null, null, null, null))
+                .html();
     }
 
-    /**
-     * @param forRecord true for the text kept with a version: the parties as every reader sees them
-     *                  (personal information masked, no data scope), false for the reader's own view
-     */
-    RenderedDocument render(Contract contract, Template template, boolean forRecord) {
-        DocumentModel model = DocumentModels.of(contract,
-                forRecord ? recordCustomer(contract) : customer(contract),
-                forRecord ? recordOurEntity(contract) : ourEntity(contract));
+    /** The document in full: rendered once and the same for every reader (see {@link #render(String, Format)}). */
+    RenderedDocument render(Contract contract, Template template) {
+        DocumentModel model = DocumentModels.of(contract, customers.inFull(contract.customerId()).orElse(null),
+                contract.ourEntityId() == null ? null : ourEntities.find(contract.ourEntityId()).orElse(null));
         var clauseTexts = new ArrayList<DocumentModel.ClauseText>();
         int i = 1;
         for (Clause c : clauses.approvedFor(contract.type())) {
@@ -129,30 +136,6 @@ public class ContractDocuments implements ExternalVersions {
         }
         model = DocumentModels.withClauses(model, clauseTexts);
         return renderer.render(template.body(), model, template.id(), template.version());
-    }
-
-    private Customer customer(Contract c) {
-        try {
-            return customers.findVisible(c.customerId()).orElse(null);
-        } catch (IllegalStateException noUser) {
-            return null;
-        }
-    }
-
-    private Customer recordCustomer(Contract c) {
-        return customers.forRecord(c.customerId()).orElse(null);
-    }
-
-    private OurEntity recordOurEntity(Contract c) {
-        return c.ourEntityId() == null ? null : ourEntities.forRecord(c.ourEntityId()).orElse(null);
-    }
-
-    private OurEntity ourEntity(Contract c) {
-        try {
-            return ourEntities.find(c.ourEntityId()).orElse(null);
-        } catch (IllegalStateException noUser) {
-            return null;
-        }
     }
 
     /**
@@ -164,18 +147,19 @@ public class ContractDocuments implements ExternalVersions {
         Contract contract = saved.contract();
         RenderedDocument doc = renderForRecord(contract);
         insert(contract.id(), contract.version(), DocumentVersion.SAVED, contract.version(), doc.templateId(),
-                doc.templateVersion(), null, null, doc.text(), null, saved.actor());
+                doc.templateVersion(), null, null, doc.text(), personalSpans(contract.customerId(), doc.text()),
+                null, saved.actor());
     }
 
     private RenderedDocument renderForRecord(Contract contract) {
         Template template = templates.active(contract.type());
         try {
-            return render(contract, template, true);
+            return render(contract, template);
         } catch (RuntimeException e) {
             // a template that worked when it was saved should not stop a contract from being saved
             log.warn("template {} v{} failed for contract {}; using the shipped default: {}", template.id(),
                     template.version(), contract.id(), e.toString());
-            return render(contract, Templates.shipped(contract.type()), true);
+            return render(contract, Templates.shipped(contract.type()));
         }
     }
 
@@ -200,7 +184,7 @@ public class ContractDocuments implements ExternalVersions {
             node.put("createdAt", v.createdAt().toString());
             node.put("createdBy", v.createdBy());
             node.put("sha256", v.sha256());
-            node.put("text", textOf(contractId, version));
+            node.put("text", shown(contracts.get(contractId), version));
             return json.writeValueAsString(node);
         });
     }
@@ -217,8 +201,7 @@ public class ContractDocuments implements ExternalVersions {
     }
 
     public String text(String contractId, int version) {
-        contracts.get(contractId);
-        return textOf(contractId, version);
+        return shown(contracts.get(contractId), version);
     }
 
     /**
@@ -233,12 +216,12 @@ public class ContractDocuments implements ExternalVersions {
      * data scope, like every read here); empty when the contract has no upload of that number.
      */
     public Optional<Uploaded> uploaded(String contractId, int version) {
-        contracts.get(contractId);
-        return jdbc.sql("SELECT " + COLUMNS + ", text_content, emphasis_text FROM contract_document"
-                        + " WHERE contract_id = ? AND doc_version = ? AND kind = ?")
+        Contract contract = contracts.get(contractId);
+        return jdbc.sql("SELECT " + COLUMNS + ", emphasis_text FROM contract_document WHERE contract_id = ? "
+                        + "AND doc_version = ? AND kind = ?")
                 .param(contractId).param(version).param(DocumentVersion.EXTERNAL)
-                .query((rs, n) -> new Uploaded(mapper.mapRow(rs, n), rs.getString("text_content"),
-                        lines(rs.getString("emphasis_text")))).optional();
+                .query((rs, n) -> new Uploaded(mapper.mapRow(rs, n), null, lines(rs.getString("emphasis_text"))))
+                .optional().map(u -> new Uploaded(u.version(), shown(contract, version), u.emphasised()));
     }
 
     /**
@@ -246,14 +229,15 @@ public class ContractDocuments implements ExternalVersions {
      * last upload (from {@link ExternalVersions#FIRST}).
      */
     public DocumentVersion upload(String contractId, String fileName, byte[] content, String mediaType) {
-        contracts.editable(contractId);
+        var contract = contracts.editable(contractId);
         String text = TextExtraction.text(content, mediaType);
+        String spans = personalSpans(contract.customerId(), text);
         String emphasis = Emphasis.of(content, mediaType);
         // the primary key (contract, number) settles a race with a concurrent save or upload: try the next number
         for (int attempt = 0; ; attempt++) {
             try {
                 return tx.execute(s -> insert(contractId, nextExternal(contractId), DocumentVersion.EXTERNAL, null,
-                        null, null, Text.fileName(fileName), mediaType, text, emphasis,
+                        null, null, Text.fileName(fileName), mediaType, text, spans, emphasis,
                         CurrentUsers.actorName()));
             } catch (DuplicateKeyException raced) {
                 if (attempt >= 3) {
@@ -264,10 +248,10 @@ public class ContractDocuments implements ExternalVersions {
     }
 
     public Redline diff(String contractId, int from, int to) {
-        contracts.get(contractId);
+        Contract contract = contracts.get(contractId);
         var a = version(contractId, from);
         var b = version(contractId, to);
-        var ops = Redlines.diff(textOf(contractId, from), textOf(contractId, to));
+        var ops = Redlines.diff(shown(contract, from), shown(contract, to));
         List<Redline.Field> fields = List.of();
         if (a.contractVersion() != null && b.contractVersion() != null) {
             JsonNode before = json.readTree(contracts.versionContent(contractId, a.contractVersion()));
@@ -318,6 +302,28 @@ public class ContractDocuments implements ExternalVersions {
                         contractId + "/" + version));
     }
 
+    /**
+     * A stored text as this reader may see it: with the customer's personal details blanked (at the ranges
+     * marked when it was stored) for a reader who may read the contract but not its customer.
+     */
+    private String shown(Contract contract, int version) {
+        String text = textOf(contract.id(), version);
+        if (customers.stewardIfHidden(contract.customerId()).isEmpty()) {
+            return text;
+        }
+        String spans = jdbc.sql("SELECT restricted_spans FROM contract_document WHERE contract_id = ? AND doc_version = ?")
+                .param(contract.id()).param(version).query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional()
+                .flatMap(marked -> marked)
+                // a version stored before ranges were marked: the customer's details as they are now
+                .orElseGet(() -> personalSpans(contract.customerId(), text));
+        return RestrictedSpans.mask(text, spans, messages.getMessage("qiyue.document.restricted", null,
+                LocaleContextHolder.getLocale()));
+    }
+
+    private String personalSpans(String customerId, String text) {
+        return RestrictedSpans.find(text, customers.inFull(customerId).map(Customer::personalDetails).orElse(List.of()));
+    }
+
     private int nextExternal(String contractId) {
         Integer max = jdbc.sql("SELECT MAX(doc_version) FROM contract_document WHERE contract_id = ? AND doc_version >= ?")
                 .param(contractId).param(ExternalVersions.FIRST).query(Integer.class).optional().orElse(null);
@@ -326,14 +332,14 @@ public class ContractDocuments implements ExternalVersions {
 
     private DocumentVersion insert(String contractId, int number, String kind, Integer contractVersion,
                                    String templateId, Integer templateVersion, String fileName, String mediaType,
-                                   String text, String emphasis, String actor) {
+                                   String text, String restrictedSpans, String emphasis, String actor) {
         var now = clock.instant();
         String sha = sha256(text);
         jdbc.sql("INSERT INTO contract_document (contract_id, doc_version, kind, contract_version, template_id, "
-                        + "template_version, file_name, media_type, text_content, emphasis_text, sha256, created_at,"
-                        + " created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "template_version, file_name, media_type, text_content, restricted_spans, emphasis_text, sha256,"
+                        + " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(contractId, number, kind, contractVersion, templateId, templateVersion, fileName, mediaType,
-                        text, emphasis, sha, DbTime.toDb(now), actor).update();
+                        text, restrictedSpans, emphasis, sha, DbTime.toDb(now), actor).update();
         return new DocumentVersion(number, kind, contractVersion, templateId, templateVersion, fileName, sha, now, actor);
     }
 

@@ -171,7 +171,7 @@ abstract class ContractApiContract extends ApiTestSupport {
         body.put("title", unique("另一个合同"));
         var different = admin().request("POST", "/api/v1/contracts").header("Idempotency-Key", key)
                 .json(body.toString()).send();
-        assertProblem(different, 409);
+        assertProblem(different, 422);
         assertThat(contractCount()).isEqualTo(before + 1);
 
         // the key belongs to the caller: another user may use the same key for their own request

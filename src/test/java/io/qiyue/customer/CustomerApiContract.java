@@ -188,6 +188,124 @@ abstract class CustomerApiContract extends ApiTestSupport {
         assertThat(admin().get("/api/v1/our-entities").body()).doesNotContain(secondName);
     }
 
+    @Test
+    void concurrentContactAdditionsAreAllKeptAndEachAnsweredContactExists() throws Exception {
+        var client = admin();
+        var customerIds = new java.util.ArrayList<String>();
+        for (int i = 0; i < 3; i++) {
+            customerIds.add(createOrganization(client).path("id").asString());
+        }
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<io.qiyue.testing.HttpResponse>>();
+            var start = new java.util.concurrent.CountDownLatch(1);
+            for (String customerId : customerIds) {
+                for (int t = 0; t < 12; t++) {
+                    String body = "{\"name\": \"联系人%d\", \"mobile\": \"%s\"}".formatted(t, TestIdentifiers.mobile());
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return client.post("/api/v1/customers/" + customerId + "/contacts", body);
+                    }));
+                }
+            }
+            start.countDown();
+            for (var answer : answers) {
+                var response = answer.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                assertThat(response.status()).as("%s", response).isEqualTo(201);
+                var contact = client.get(response.header("Location"));
+                assertThat(contact.status()).as("%s", contact).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (String customerId : customerIds) {
+            // one contact from creation, twelve added concurrently
+            assertThat(client.get("/api/v1/customers/" + customerId + "/contacts").json().size()).isEqualTo(13);
+        }
+    }
+
+    @Test
+    void addingAContactHonoursIfMatchWhenSentAndOnlyThen() {
+        var client = admin();
+        var customer = createOrganization(client);
+        String path = "/api/v1/customers/" + customer.path("id").asString() + "/contacts";
+
+        var stale = client.request("POST", path).header("If-Match", "\"7\"").json("{\"name\": \"赵六\"}").send();
+        assertProblem(stale, 412);
+        var current = client.request("POST", path).header("If-Match", "\"1\"").json("{\"name\": \"赵六\"}").send();
+        assertThat(current.status()).as("%s", current).isEqualTo(201);
+        assertThat(current.header("ETag")).isEqualTo("\"2\"");
+        var blind = client.post(path, "{\"name\": \"钱七\"}");
+        assertThat(blind.status()).as("%s", blind).isEqualTo(201);
+        var added = client.get(blind.header("Location"));
+        assertThat(added.json().path("name").asString()).isEqualTo("钱七");
+        assertThat(client.get(path).json().size()).isEqualTo(3);
+        assertProblem(client.get(path + "/no-such-contact"), 404);
+    }
+
+    @Test
+    void aDuplicateInACustomerTheCallerMayNotReadSaysWhomToAskNotWhichCustomer() {
+        var manager = createUser("SALES_MANAGER", null);
+        String teamName = unique("华东团队");
+        var team = admin().post("/api/v1/teams", "{\"name\": \"%s\", \"managerId\": \"%s\"}".formatted(teamName,
+                manager.id()));
+        assertThat(team.status()).as("%s", team).isEqualTo(201);
+        var owner = createUser("SALES", team.json().path("id").asString());
+        var stranger = createUser("SALES", createTeam());
+        var theirs = createOrganization(owner.client());
+        String creditCode = theirs.path("creditCode").asString();
+
+        var duplicate = stranger.client().post("/api/v1/customers",
+                organizationBody(unique("另一家公司"), creditCode).toString());
+
+        assertProblem(duplicate, 409);
+        assertThat(duplicate.json().path("detail").asString()).contains(owner.username(), teamName, manager.username())
+                .doesNotContain(theirs.path("id").asString(), theirs.path("name").asString());
+        // an owner without a team: the owner alone
+        var loner = createUser("SALES", null);
+        String lonerCode = createOrganization(loner.client()).path("creditCode").asString();
+        var alone = stranger.client().post("/api/v1/customers", organizationBody(unique("公司"), lonerCode).toString());
+        assertProblem(alone, 409);
+        assertThat(alone.json().path("detail").asString()).contains(loner.username()).doesNotContain("null");
+    }
+
+    @Test
+    void auditRecordsAChangeOfAnIdNumberOrMobileEvenWhenTheMasksAreEqual() {
+        // two valid ID numbers and two mobiles that mask alike: 110105********1234, 137****8000
+        String seq = String.valueOf(100 + new java.util.Random().nextInt(900));
+        String first17 = "11010519850312" + seq;
+        String before = first17 + TestIdentifiers.idCheckCharacter(first17);
+        String after = null;
+        for (var day = LocalDate.of(1985, 1, 1); after == null; day = day.plusDays(1)) {
+            String other17 = "110105" + day.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + seq;
+            if (!other17.equals(first17) && TestIdentifiers.idCheckCharacter(other17) == before.charAt(17)) {
+                after = other17 + before.charAt(17);
+            }
+        }
+        var created = admin().post("/api/v1/customers", personBody(before, "13700138000").toString());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        String path = "/api/v1/customers/" + created.json().path("id").asString();
+        String contactId = created.json().path("contacts").get(0).path("id").asString();
+
+        var patched = admin().patch(path, """
+                {"idNumber": "%s", "contacts": [{"id": "%s", "name": "王小明", "mobile": "13712348000"}]}
+                """.formatted(after, contactId), "\"1\"");
+        assertThat(patched.status()).as("%s", patched).isEqualTo(200);
+
+        var audit = admin().get("/api/v1/audit?entity=CUSTOMER&id=" + created.json().path("id").asString());
+        var update = audit.json().path("items").get(0);
+        assertThat(update.path("action").asString()).isEqualTo("UPDATE");
+        var fields = new java.util.ArrayList<String>();
+        update.path("changes").forEach(change -> {
+            fields.add(change.path("field").asString());
+            assertThat(change.path("before").asString()).isNotEqualTo(change.path("after").asString());
+        });
+        // the contacts are compared as one list: its only change here is the mobile
+        assertThat(fields).containsExactlyInAnyOrder("/idNumber", "/contacts");
+        assertThat(audit.body()).contains("110105********" + before.substring(14), "137****8000")
+                .doesNotContain(before, after, "13700138000", "13712348000");
+    }
+
     private static tools.jackson.databind.node.ObjectNode personBody(String idNumber, String mobile) {
         var body = JSON.createObjectNode();
         body.put("kind", "PERSON");

@@ -88,15 +88,10 @@ class ContractApi {
     }
 
     @PostMapping("/contracts")
-    ResponseEntity<Contract> create(@Valid @RequestBody ContractInput input,
-                                    @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
-        var created = contracts.create(input, idempotencyKey);
-        var c = created.contract();
-        var response = ResponseEntity.created(URI.create("/api/v1/contracts/" + c.id())).eTag(Versions.etag(c.version()));
-        if (created.replayed()) {
-            response.header("Idempotent-Replayed", "true");
-        }
-        return response.body(c);
+    ResponseEntity<Contract> create(@Valid @RequestBody ContractInput input) {
+        var c = contracts.create(input);
+        return ResponseEntity.created(URI.create("/api/v1/contracts/" + c.id())).eTag(Versions.etag(c.version()))
+                .body(c);
     }
 
     /** What GET answered may come back as it is: see {@link JsonInput#readUpdate}. */

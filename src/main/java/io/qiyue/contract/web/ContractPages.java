@@ -177,7 +177,7 @@ class ContractPages {
         Contract saved;
         try {
             saved = id == null
-                    ? contracts.create(input, requestKey == null || requestKey.isBlank() ? null : requestKey).contract()
+                    ? contracts.create(input)
                     : contracts.update(id, form.version == null ? -1 : form.version, input);
         } catch (InvalidInputException e) {
             Forms.reject(result, e.violations());

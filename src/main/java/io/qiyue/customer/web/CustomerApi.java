@@ -109,12 +109,22 @@ class CustomerApi {
         return ResponseEntity.ok().eTag(Versions.etag(customer.version())).body(customer.contacts());
     }
 
+    /** If-Match is optional here: without it the contact is added to whatever the customer is by then. */
     @PostMapping("/customers/{id}/contacts")
-    ResponseEntity<Customer> addContact(@PathVariable String id, @Valid @RequestBody ContactInput contact) {
-        var customer = customers.addContact(id, contact);
-        var added = customer.contacts().getLast();
-        return ResponseEntity.created(URI.create("/api/v1/customers/" + id + "/contacts/" + added.id()))
-                .eTag(Versions.etag(customer.version())).body(customer);
+    ResponseEntity<Customer> addContact(@PathVariable String id,
+                                        @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                        @Valid @RequestBody ContactInput contact) {
+        var added = customers.addContact(id, ifMatch == null ? null : Versions.expected(ifMatch), contact);
+        return ResponseEntity.created(URI.create("/api/v1/customers/" + id + "/contacts/" + added.contactId()))
+                .eTag(Versions.etag(added.customer().version())).body(added.customer());
+    }
+
+    @GetMapping("/customers/{id}/contacts/{contactId}")
+    ResponseEntity<io.qiyue.customer.Contact> contact(@PathVariable String id, @PathVariable String contactId) {
+        var customer = customers.get(id);
+        var contact = customer.contacts().stream().filter(c -> c.id().equals(contactId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "contact", contactId));
+        return ResponseEntity.ok().eTag(Versions.etag(customer.version())).body(contact);
     }
 
     @PutMapping("/customers/{id}/contacts/{contactId}")

@@ -38,7 +38,7 @@ abstract class MigrationContract extends ApiTestSupport {
     @Test
     void schemaHasTheTablesOfEveryModuleAndTheEventRegistry() {
         for (String table : List.of("app_user", "team", "api_token", "customer", "contact", "our_entity", "contract",
-                "contract_version", "contract_number_sequence", "idempotency_record", "audit_event",
+                "contract_version", "contract_number_sequence", "idempotent_request", "audit_event",
                 "event_publication")) {
             assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single())
                     .as("table %s is queryable", table).isNotNegative();

@@ -1,0 +1,99 @@
+package io.qiyue.idempotency;
+
+import io.qiyue.shared.persistence.DbTime;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * The idempotent_request table. Each statement commits on its own: the claim must be visible to a
+ * concurrent duplicate before the first request has finished, which is what makes the duplicate a 409.
+ */
+@Repository
+class IdempotentRequests {
+    /** How long a key is remembered. */
+    static final Duration RETENTION = Duration.ofHours(24);
+    /**
+     * A claim whose request never finished (the instance stopped mid-request) is given up after this,
+     * so the key does not stay blocked for a day.
+     */
+    static final Duration ABANDONED = Duration.ofMinutes(10);
+
+    private final JdbcClient jdbc;
+
+    IdempotentRequests(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A claim or a finished request: {@code response} is empty while the first request still runs. */
+    record Entry(String method, String path, String requestHash, Instant createdAt, Optional<StoredResponse> response) {
+    }
+
+    Optional<Entry> find(String principal, String key) {
+        return jdbc.sql("SELECT request_method, request_path, request_hash, status, response_headers, response_body,"
+                        + " created_at FROM idempotent_request WHERE principal = ? AND idem_key = ?")
+                .params(principal, key)
+                .query((rs, n) -> {
+                    int status = rs.getInt("status");
+                    Optional<StoredResponse> response = rs.wasNull() ? Optional.empty() : Optional.of(
+                            new StoredResponse(status, headers(rs.getString("response_headers")),
+                                    Base64.getDecoder().decode(rs.getString("response_body"))));
+                    return new Entry(rs.getString("request_method"), rs.getString("request_path"),
+                            rs.getString("request_hash"), DbTime.read(rs, "created_at"), response);
+                })
+                .optional();
+    }
+
+    /** Claims the key for a request about to run; false when someone else holds it. */
+    boolean claim(String principal, String key, String method, String path, String requestHash, Instant now) {
+        jdbc.sql("DELETE FROM idempotent_request WHERE created_at < ?").param(DbTime.toDb(now.minus(RETENTION))).update();
+        try {
+            jdbc.sql("INSERT INTO idempotent_request (principal, idem_key, request_method, request_path, request_hash,"
+                            + " created_at) VALUES (?,?,?,?,?,?)")
+                    .params(principal, key, method, path, requestHash, DbTime.toDb(now)).update();
+            return true;
+        } catch (DuplicateKeyException taken) {
+            return false;
+        }
+    }
+
+    void complete(String principal, String key, StoredResponse response) {
+        var headers = new StringBuilder();
+        for (var h : response.headers()) {
+            headers.append(h.name()).append(": ").append(h.value()).append('\n');
+        }
+        jdbc.sql("UPDATE idempotent_request SET status = ?, response_headers = ?, response_body = ?"
+                        + " WHERE principal = ? AND idem_key = ?")
+                .params(response.status(), headers.toString(), Base64.getEncoder().encodeToString(response.body()),
+                        principal, key)
+                .update();
+    }
+
+    /** Gives the key up: the request failed, so a retry must run it again. */
+    void release(String principal, String key) {
+        jdbc.sql("DELETE FROM idempotent_request WHERE principal = ? AND idem_key = ?").params(principal, key).update();
+    }
+
+    /** Forgets an expired or abandoned entry, unless another request has replaced it meanwhile. */
+    void forget(String principal, String key, Instant createdAt) {
+        jdbc.sql("DELETE FROM idempotent_request WHERE principal = ? AND idem_key = ? AND created_at = ?")
+                .params(principal, key, DbTime.toDb(createdAt)).update();
+    }
+
+    private static java.util.List<StoredResponse.Header> headers(String stored) {
+        var headers = new ArrayList<StoredResponse.Header>();
+        for (String line : stored.split("\n")) {
+            int colon = line.indexOf(": ");
+            if (colon > 0) {
+                headers.add(new StoredResponse.Header(line.substring(0, colon), line.substring(colon + 2)));
+            }
+        }
+        return headers;
+    }
+}

@@ -1,0 +1,228 @@
+package io.qiyue.idempotency;
+
+import io.qiyue.testing.ApiClient;
+import io.qiyue.testing.ApiTestSupport;
+import io.qiyue.testing.ContractSamples;
+import io.qiyue.testing.HttpResponse;
+import io.qiyue.testing.TestIdentifiers;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Idempotency-Key on every create of the API: the retry answers what the first request answered, byte for
+ * byte, and creates nothing; the same key for another request is a 422; keys are the caller's own.
+ */
+abstract class IdempotencyApiContract extends ApiTestSupport {
+
+    /** One create: where it goes, and a body (a fresh one each time, where the resource must be unique). */
+    private record Create(String path, Supplier<String> body, Supplier<Long> count) {
+    }
+
+    private List<Create> creates() {
+        var admin = admin();
+        String customer = createOrganization(admin).path("id").asString();
+        String entity = ourEntityId();
+        return List.of(
+                new Create("/api/v1/customers", () -> organizationBody(unique("公司"), TestIdentifiers.creditCode())
+                        .toString(), this::customerCount),
+                new Create("/api/v1/customers/" + customer + "/contacts", () -> "{\"name\": \"%s\"}".formatted(
+                        unique("联系人")), () -> (long) admin.get("/api/v1/customers/" + customer + "/contacts").json().size()),
+                new Create("/api/v1/contracts", () -> ContractSamples.contract("SERVICE", unique("合同"), customer, entity)
+                        .toString(), this::contractCount),
+                new Create("/api/v1/api-tokens", () -> "{\"name\": \"%s\"}".formatted(unique("令牌")),
+                        () -> (long) admin.get("/api/v1/api-tokens").json().size()),
+                new Create("/api/v1/clauses", () -> JSON.createObjectNode().put("category", "GENERAL")
+                        .put("title", unique("条款")).put("text", "双方应遵守本条款。").put("approved", false)
+                        .put("conspicuous", false).toString(), () -> (long) admin.get("/api/v1/clauses").json().size()),
+                new Create("/api/v1/templates", () -> JSON.createObjectNode().put("type", "SERVICE")
+                        .put("name", unique("模板")).put("body", activeServiceTemplate()).put("active", false).toString(),
+                        () -> (long) admin.get("/api/v1/templates").json().size()),
+                new Create("/api/v1/teams", () -> "{\"name\": \"%s\"}".formatted(unique("团队")),
+                        () -> (long) admin.get("/api/v1/teams").json().size()),
+                new Create("/api/v1/our-entities", () -> JSON.createObjectNode().put("name", unique("主体"))
+                        .put("creditCode", TestIdentifiers.creditCode()).put("address", "上海市黄浦区中山东一路1号")
+                        .toString(), () -> (long) admin.get("/api/v1/our-entities").json().size()),
+                new Create("/api/v1/users", () -> {
+                    String username = unique("u").replace("-", "_");
+                    var user = JSON.createObjectNode().put("username", username).put("displayName", username)
+                            .put("email", username + "@example.com").put("password", USER_PASSWORD);
+                    user.putArray("roles").add("VIEWER");
+                    return user.toString();
+                }, () -> admin.get("/api/v1/users?size=1").json().path("total").asLong()));
+    }
+
+    @Test
+    void everyCreateAnswersARetryWithTheFirstAnswerAndCreatesOnce() {
+        var admin = admin();
+        for (var create : creates()) {
+            String key = unique("key");
+            String body = create.body().get();
+            long before = create.count().get();
+
+            var first = post(admin, create.path(), key, body);
+            var retry = post(admin, create.path(), key, body);
+
+            assertThat(first.status()).as("%s %s", create.path(), first).isEqualTo(201);
+            assertThat(retry.status()).as("%s", create.path()).isEqualTo(201);
+            assertThat(retry.body()).as("%s", create.path()).isEqualTo(first.body());
+            assertThat(retry.header("Location")).as("%s", create.path()).isEqualTo(first.header("Location"));
+            assertThat(retry.header("ETag")).as("%s", create.path()).isEqualTo(first.header("ETag"));
+            assertThat(retry.header("Idempotent-Replayed")).as("%s", create.path()).isEqualTo("true");
+            assertThat(first.header("Idempotent-Replayed")).isNull();
+            assertThat(create.count().get()).as("%s", create.path()).isEqualTo(before + 1);
+
+            var other = post(admin, create.path(), key, create.body().get());
+            assertProblem(other, 422);
+            assertThat(create.count().get()).as("%s", create.path()).isEqualTo(before + 1);
+        }
+    }
+
+    @Test
+    void anUploadIsReplayedAndCountedOnce() {
+        var admin = admin();
+        String customer = createOrganization(admin).path("id").asString();
+        String path = "/api/v1/contracts/" + admin.post("/api/v1/contracts",
+                ContractSamples.contract("SERVICE", unique("合同"), customer, ourEntityId()).toString())
+                .json().path("id").asString();
+        byte[] pdf = admin.request("GET", path + "/document?format=pdf").sendForBytes().body();
+        int before = admin.get(path + "/versions").json().size();
+        String key = unique("key");
+
+        var first = upload(admin, path + "/versions", key, "boundary-one", pdf);
+        // a retrying client may choose another boundary: the parts are what is compared
+        var retry = upload(admin, path + "/versions", key, "boundary-two", pdf);
+
+        assertThat(first.status()).as("%s", first).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(admin.get(path + "/versions").json().size()).isEqualTo(before + 1);
+        assertProblem(upload(admin, path + "/versions", key, "boundary-one", "%PDF-other".getBytes(StandardCharsets.UTF_8)),
+                422);
+    }
+
+    @Test
+    void aTokenReplayReturnsTheSameSecretToItsOwnerOnly() {
+        var user = createUser("SALES", null);
+        String key = unique("key");
+        var first = post(user.client(), "/api/v1/api-tokens", key, "{\"name\": \"ci\"}");
+        var retry = post(user.client(), "/api/v1/api-tokens", key, "{\"name\": \"ci\"}");
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.json().path("token").asString()).isEqualTo(first.json().path("token").asString());
+
+        // the key is the caller's: another user with the same key gets their own token
+        var stranger = createUser("SALES", null);
+        var theirs = post(stranger.client(), "/api/v1/api-tokens", key, "{\"name\": \"ci\"}");
+        assertThat(theirs.status()).isEqualTo(201);
+        assertThat(theirs.header("Idempotent-Replayed")).isNull();
+        assertThat(theirs.json().path("token").asString()).isNotEqualTo(first.json().path("token").asString());
+    }
+
+    @Test
+    void aRefusedRequestDoesNotKeepItsKey() {
+        var admin = admin();
+        String key = unique("key");
+        String creditCode = TestIdentifiers.creditCode();
+        var refused = post(admin, "/api/v1/customers", key,
+                organizationBody(unique("公司"), TestIdentifiers.withWrongCreditCheck(creditCode)).toString());
+        assertProblem(refused, 400, "creditCode");
+        // corrected and sent again with the same key: it runs, it is not a different request to a kept key
+        var corrected = post(admin, "/api/v1/customers", key, organizationBody(unique("公司"), creditCode).toString());
+        assertThat(corrected.status()).as("%s", corrected).isEqualTo(201);
+    }
+
+    @Test
+    void concurrentDuplicatesCreateOnceAndTheOthersAreReplayedOrToldToWait() throws Exception {
+        var admin = admin();
+        String key = unique("key");
+        String body = organizationBody(unique("公司"), TestIdentifiers.creditCode()).toString();
+        long before = customerCount();
+        var pool = Executors.newFixedThreadPool(8);
+        try {
+            var start = new CountDownLatch(1);
+            var answers = new ArrayList<Future<HttpResponse>>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return post(admin, "/api/v1/customers", key, body);
+                }));
+            }
+            start.countDown();
+            String id = null;
+            for (var answer : answers) {
+                var response = answer.get(60, TimeUnit.SECONDS);
+                if (response.status() == 409) {
+                    assertProblem(response, 409);
+                    continue;
+                }
+                assertThat(response.status()).as("%s", response).isEqualTo(201);
+                if (id == null) {
+                    id = response.json().path("id").asString();
+                }
+                assertThat(response.json().path("id").asString()).isEqualTo(id);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(customerCount()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void anOverLongKeyIsABadRequest() {
+        assertProblem(post(admin(), "/api/v1/teams", "k".repeat(101), "{\"name\": \"%s\"}".formatted(unique("团队"))),
+                400, "Idempotency-Key");
+    }
+
+    @Test
+    void aContractFormSentTwiceSavesOnceAndBothAnswersLeadToIt() {
+        String customer = createOrganization(admin()).path("id").asString();
+        var browser = new io.qiyue.testing.Browser(port).login("admin", ADMIN_PASSWORD);
+        String form = String.join("&", "type=SERVICE", "title=" + io.qiyue.testing.Browser.enc(unique("表单合同")),
+                "customerId=" + customer, "ourEntityId=" + ourEntityId(), "owner=admin", "amount=120000.00",
+                "startDate=2027-01-01", "endDate=2027-12-31", "requestKey=" + unique("form"),
+                "_csrf=" + io.qiyue.testing.Browser.enc(browser.csrf("/contracts/new?type=SERVICE")));
+        long before = contractCount();
+
+        var first = browser.post("/contracts", form);
+        var again = browser.post("/contracts", form);
+
+        assertThat(first.statusCode()).as("%s", first.body()).isBetween(300, 399);
+        assertThat(again.statusCode()).isEqualTo(first.statusCode());
+        assertThat(again.headers().firstValue("Location")).isEqualTo(first.headers().firstValue("Location"));
+        assertThat(contractCount()).isEqualTo(before + 1);
+    }
+
+    private static HttpResponse post(ApiClient as, String path, String key, String body) {
+        return as.request("POST", path).header("Idempotency-Key", key).json(body).send();
+    }
+
+    private static HttpResponse upload(ApiClient as, String path, String key, String boundary, byte[] content) {
+        var out = new ByteArrayOutputStream();
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"paper.pdf\""
+                + "\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(content);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return as.request("POST", path).header("Idempotency-Key", key).header("X-Requested-With", "tests")
+                .bytes("multipart/form-data; boundary=" + boundary, out.toByteArray()).send();
+    }
+
+    private String activeServiceTemplate() {
+        for (var t : admin().get("/api/v1/templates?type=SERVICE").json()) {
+            if (t.path("active").asBoolean()) {
+                return t.path("body").asString();
+            }
+        }
+        throw new AssertionError("no active SERVICE template");
+    }
+}
