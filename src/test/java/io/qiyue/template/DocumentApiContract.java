@@ -150,7 +150,11 @@ abstract class DocumentApiContract extends ApiTestSupport {
         }
         var diff = ok(admin().get(path + "/diff?from=1&to=2"), 200);
         assertThat(diff.path("ops").toString()).contains("{\"op\":\"insert\",\"text\":\"及分部\"}");
-        assertThat(diff.path("fields").toString()).contains("/terms/service/scope");
+        assertThat(diff.path("coarse").asBoolean()).isFalse();
+        var scope = StreamSupport.stream(diff.path("fields").spliterator(), false)
+                .filter(f -> f.path("path").asString().equals("/terms/service/scope")).findFirst().orElseThrow();
+        assertThat(scope.path("label").asString()).isEqualTo("服务 范围");
+        assertThat(scope.path("after").asString()).isEqualTo("甲方总部及分部机房");
         var diffHtml = admin().request("GET", path + "/diff?from=2&to=3").header("Accept", "text/html").send();
         assertThat(diffHtml.body()).contains("<del>及分部</del>");
         assertProblem(admin().get(path + "/versions/4"), 404);
