@@ -11,6 +11,7 @@ import tools.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -173,6 +174,26 @@ abstract class DocumentApiContract extends ApiTestSupport {
                 + "--\r\n";
         assertProblem(admin().request("POST", path + "/versions").bytes("multipart/form-data; boundary=" + BOUNDARY,
                 noFile.getBytes(StandardCharsets.UTF_8)).send(), 400, "file");
+        // a damaged file, a cut-off upload, a NUL in the name, an oversize file: 400/413 saying what is wrong
+        byte[] brokenDocx = "PK\u0003\u0004word/document.xml 已截断".getBytes(StandardCharsets.UTF_8);
+        byte[] brokenPdf = "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R".getBytes(StandardCharsets.UTF_8);
+        for (var damaged : List.of(upload(admin(), path + "/versions", "paper.docx", ContractDocuments.DOCX, brokenDocx),
+                upload(admin(), path + "/versions", "paper.pdf", "application/pdf", brokenPdf))) {
+            assertProblem(damaged, 400, "file");
+            assertThat(damaged.json().path("detail").asString() + damaged.json().path("errors").toString())
+                    .contains("文件已损坏").doesNotContain("Exception");
+        }
+        byte[] whole = multipart("paper.pdf", "application/pdf", pdf);
+        var truncated = admin().request("POST", path + "/versions").bytes("multipart/form-data; boundary=" + BOUNDARY,
+                Arrays.copyOf(whole, whole.length / 2)).send();
+        assertProblem(truncated, 400, "file");
+        assertThat(truncated.json().path("errors").toString()).contains("不完整");
+        var nul = upload(admin(), path + "/versions", "paper\u0000.pdf", "application/pdf", pdf);
+        assertProblem(nul, 400, "file");
+        assertThat(nul.json().path("errors").toString()).contains("U+0000");
+        var oversize = upload(admin(), path + "/versions", "big.pdf", "application/pdf", new byte[20 * 1024 * 1024 + 100 * 1024]);
+        assertProblem(oversize, 413, "file");
+        assertThat(oversize.json().path("detail").asString()).contains("20 MiB");
         assertThat(admin().get(path + "/versions").json().size()).isEqualTo(before);
         var stranger = createUser("SALES", null).client();
         assertProblem(stranger.get(path + "/versions"), 404);
