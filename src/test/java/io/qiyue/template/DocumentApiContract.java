@@ -1,5 +1,6 @@
 package io.qiyue.template;
 
+import io.qiyue.contract.ContractType;
 import io.qiyue.testing.ApiClient;
 import io.qiyue.testing.ApiTestSupport;
 import io.qiyue.testing.TestIdentifiers;
@@ -158,6 +159,16 @@ abstract class DocumentApiContract extends ApiTestSupport {
         assertThat(scope.path("after").asString()).isEqualTo("甲方总部及分部机房");
         var diffHtml = admin().request("GET", path + "/diff?from=2&to=3").header("Accept", "text/html").send();
         assertThat(diffHtml.body()).contains("<del>及分部</del>");
+        // HTML made of what users typed runs nothing and loads nothing, wherever it is served
+        var documentHtml = admin().get(path + "/document?format=html");
+        var previewHtml = admin().request("POST", "/api/v1/templates/preview").json(JSON.writeValueAsString(Map.of(
+                "body", DefaultTemplates.body(ContractType.SERVICE), "contractId", id))).send();
+        for (var html : List.of(diffHtml, documentHtml, previewHtml)) {
+            assertThat(html.status()).isEqualTo(200);
+            assertThat(html.header("Content-Security-Policy"))
+                    .isEqualTo("default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox");
+            assertThat(html.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        }
         assertProblem(admin().get(path + "/versions/4"), 404);
         assertProblem(admin().get(path + "/versions/" + (FIRST_EXTERNAL + 2)), 404);
         assertProblem(admin().get(path + "/diff?from=1&to=" + (FIRST_EXTERNAL + 2)), 404);
