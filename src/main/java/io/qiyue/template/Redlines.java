@@ -16,14 +16,14 @@ import java.util.regex.Pattern;
  * (the semantic clean-up of diff-match-patch), so that a rewritten phrase reads as one deletion and one
  * insertion instead of a comb of single characters.
  *
- * <p>Both levels use Myers' O((N+M)·D) algorithm with D capped and a deadline over the whole diff: a
+ * <p>Both levels use Myers' O((N+M)·D) algorithm in linear space, with D capped and a deadline over the whole diff: a
  * request can never hold a core for longer than the deadline (plus the linear passes around it). A
  * block the budget does not cover is shown as its old paragraphs deleted and its new ones inserted, and
  * the result says it is coarse.
  */
 final class Redlines {
-    /** Edit distance beyond which a comparison is abandoned: the trace kept for it grows with D². */
-    static final int MAX_EDITS = 2_000;
+    /** Edit distance beyond which a comparison is abandoned, whatever time is left. */
+    static final int MAX_EDITS = 20_000;
     static final long DEADLINE_NANOS = 2_000_000_000L;
 
     private static final Pattern TOKEN = Pattern.compile(
@@ -119,92 +119,115 @@ final class Redlines {
     /**
      * For each symbol of {@code a}, the index of the symbol of {@code b} it is kept as in a shortest edit
      * script, or -1 when it is deleted; null when the edit distance exceeds {@link #MAX_EDITS} or the
-     * deadline passes. Common head and tail are matched before Myers' search runs on the middle.
+     * deadline passes.
      */
     static int[] align(int[] a, int[] b, long deadline) {
         int[] matched = new int[a.length];
         java.util.Arrays.fill(matched, -1);
-        int head = 0;
-        while (head < a.length && head < b.length && a[head] == b[head]) {
-            matched[head] = head;
-            head++;
-        }
-        int tail = 0;
-        while (tail < a.length - head && tail < b.length - head
-                && a[a.length - 1 - tail] == b[b.length - 1 - tail]) {
-            matched[a.length - 1 - tail] = b.length - 1 - tail;
-            tail++;
-        }
-        int n = a.length - head - tail;
-        int m = b.length - head - tail;
-        if (n == 0 || m == 0) {
-            return matched;
-        }
-        return myers(a, b, head, n, m, matched, deadline) ? matched : null;
+        return align(a, 0, a.length, b, 0, b.length, matched, deadline) ? matched : null;
     }
 
-    /** Myers' greedy search on a[off, off+n) and b[off, off+m), recording matches into {@code matched}. */
-    private static boolean myers(int[] a, int[] b, int off, int n, int m, int[] matched, long deadline) {
-        int max = Math.min(n + m, MAX_EDITS);
-        int zero = max + 1;
-        int[] v = new int[2 * max + 3];
-        // trace.get(d) holds v[k] for k = -d, -d+2, …, d after round d: what the backtrack needs
-        var trace = new ArrayList<int[]>();
-        for (int d = 0; d <= max; d++) {
+    /**
+     * Myers' linear-space refinement: common head and tail are matched, the rest is split where the
+     * forward and the backward search meet (the middle of a shortest path) and each half aligned the same
+     * way. Memory stays linear in the input however large D is; time is O((N+M)·D).
+     */
+    private static boolean align(int[] a, int aFrom, int aTo, int[] b, int bFrom, int bTo, int[] matched,
+                                 long deadline) {
+        while (aFrom < aTo && bFrom < bTo && a[aFrom] == b[bFrom]) {
+            matched[aFrom++] = bFrom++;
+        }
+        while (aFrom < aTo && bFrom < bTo && a[aTo - 1] == b[bTo - 1]) {
+            matched[--aTo] = --bTo;
+        }
+        if (aFrom == aTo || bFrom == bTo) {
+            return true;
+        }
+        int[] split = middle(a, aFrom, aTo, b, bFrom, bTo, deadline);
+        if (split == null) {
+            return false;
+        }
+        if (split.length == 0) { // nothing in common
+            return true;
+        }
+        return align(a, aFrom, aFrom + split[0], b, bFrom, bFrom + split[1], matched, deadline)
+                && align(a, aFrom + split[0], aTo, b, bFrom + split[1], bTo, matched, deadline);
+    }
+
+    /**
+     * Where a shortest path through a[aFrom, aTo) × b[bFrom, bTo) crosses its middle diagonal band, as
+     * offsets {x, y}; an empty array when the two share nothing; null when the budget runs out.
+     */
+    private static int[] middle(int[] a, int aFrom, int aTo, int[] b, int bFrom, int bTo, long deadline) {
+        int n = aTo - aFrom;
+        int m = bTo - bFrom;
+        int maxD = (n + m + 1) / 2;
+        int limit = Math.min(maxD, MAX_EDITS / 2 + 1);
+        int offset = limit + 1;
+        int length = 2 * offset + 2;
+        int[] forward = new int[length];
+        int[] backward = new int[length];
+        java.util.Arrays.fill(forward, -1);
+        java.util.Arrays.fill(backward, -1);
+        forward[offset + 1] = 0;
+        backward[offset + 1] = 0;
+        int delta = n - m;
+        boolean odd = (delta & 1) != 0;
+        // diagonals that ran off the edge of the grid are not extended again
+        int forwardStart = 0;
+        int forwardEnd = 0;
+        int backwardStart = 0;
+        int backwardEnd = 0;
+        for (int d = 0; d < limit; d++) {
             if (System.nanoTime() - deadline > 0) {
-                return false;
+                return null;
             }
-            for (int k = -d; k <= d; k += 2) {
-                int x = k == -d || (k != d && v[zero + k - 1] < v[zero + k + 1]) ? v[zero + k + 1] : v[zero + k - 1] + 1;
+            for (int k = -d + forwardStart; k <= d - forwardEnd; k += 2) {
+                int i = offset + k;
+                int x = k == -d || (k != d && forward[i - 1] < forward[i + 1]) ? forward[i + 1] : forward[i - 1] + 1;
                 int y = x - k;
-                while (x < n && y < m && a[off + x] == b[off + y]) {
+                while (x < n && y < m && a[aFrom + x] == b[bFrom + y]) {
                     x++;
                     y++;
                 }
-                v[zero + k] = x;
-                if (x >= n && y >= m) {
-                    backtrack(trace, d, n, m, off, matched);
-                    return true;
+                forward[i] = x;
+                if (x > n) {
+                    forwardEnd += 2;
+                } else if (y > m) {
+                    forwardStart += 2;
+                } else if (odd) {
+                    int j = offset + delta - k;
+                    if (j >= 0 && j < length && backward[j] != -1 && x >= n - backward[j]) {
+                        return new int[] {x, y};
+                    }
                 }
             }
-            int[] round = new int[d + 1];
-            for (int k = -d, i = 0; k <= d; k += 2, i++) {
-                round[i] = v[zero + k];
+            for (int k = -d + backwardStart; k <= d - backwardEnd; k += 2) {
+                int j = offset + k;
+                int x = k == -d || (k != d && backward[j - 1] < backward[j + 1]) ? backward[j + 1] : backward[j - 1] + 1;
+                int y = x - k;
+                while (x < n && y < m && a[aTo - 1 - x] == b[bTo - 1 - y]) {
+                    x++;
+                    y++;
+                }
+                backward[j] = x;
+                if (x > n) {
+                    backwardEnd += 2;
+                } else if (y > m) {
+                    backwardStart += 2;
+                } else if (!odd) {
+                    int i = offset + delta - k;
+                    if (i >= 0 && i < length && forward[i] != -1) {
+                        int forwardX = forward[i];
+                        int forwardY = offset + forwardX - i;
+                        if (forwardX >= n - x) {
+                            return new int[] {forwardX, forwardY};
+                        }
+                    }
+                }
             }
-            trace.add(round);
         }
-        return false;
-    }
-
-    private static void backtrack(List<int[]> trace, int edits, int n, int m, int off, int[] matched) {
-        int x = n;
-        int y = m;
-        for (int d = edits; d > 0; d--) {
-            int[] previous = trace.get(d - 1); // k = -(d-1) … d-1 at index (k + d - 1) / 2
-            int k = x - y;
-            boolean down = k == -d || (k != d && at(previous, d - 1, k - 1) < at(previous, d - 1, k + 1));
-            int previousK = down ? k + 1 : k - 1;
-            int previousX = at(previous, d - 1, previousK);
-            int previousY = previousX - previousK;
-            int startX = down ? previousX : previousX + 1;
-            int startY = startX - k;
-            while (x > startX && y > startY) {
-                x--;
-                y--;
-                matched[off + x] = off + y;
-            }
-            x = previousX;
-            y = previousY;
-        }
-        while (x > 0 && y > 0) {
-            x--;
-            y--;
-            matched[off + x] = off + y;
-        }
-    }
-
-    private static int at(int[] round, int d, int k) {
-        return round[(k + d) / 2];
+        return limit < maxD ? null : new int[0];
     }
 
     private static int[] headAndTail(List<String> a, List<String> b) {

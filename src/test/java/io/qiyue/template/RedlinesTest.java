@@ -102,6 +102,31 @@ class RedlinesTest {
         assertThat(kept).isEqualTo(4);
     }
 
+    /** The alignment keeps as many symbols as a longest common subsequence (dynamic programming) has. */
+    @RepeatedTest(300)
+    void alignmentKeepsALongestCommonSubsequence() {
+        int[] a = RANDOM.ints(RANDOM.nextInt(40), 0, 3).toArray();
+        int[] b = RANDOM.ints(RANDOM.nextInt(40), 0, 3).toArray();
+        int[][] lcs = new int[a.length + 1][b.length + 1];
+        for (int i = a.length - 1; i >= 0; i--) {
+            for (int j = b.length - 1; j >= 0; j--) {
+                lcs[i][j] = a[i] == b[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
+            }
+        }
+        int[] matched = Redlines.align(a, b, System.nanoTime() + 1_000_000_000L);
+        int kept = 0;
+        int last = -1;
+        for (int i = 0; i < a.length; i++) {
+            if (matched[i] >= 0) {
+                assertThat(b[matched[i]]).isEqualTo(a[i]);
+                assertThat(matched[i]).isGreaterThan(last);
+                last = matched[i];
+                kept++;
+            }
+        }
+        assertThat(kept).isEqualTo(lcs[0][0]);
+    }
+
     @Test
     void fourHundredThousandCharacterPairsFinish() {
         var a = new StringBuilder();
