@@ -253,6 +253,13 @@ abstract class DocumentApiContract extends ApiTestSupport {
                 "\"" + version + "\"");
         assertProblem(broken, 400, "body");
         assertThat(broken.errorMessages().getFirst()).contains("titel");
+        var scripted = admin().put("/api/v1/templates/default-service", JSON.writeValueAsString(Map.of(
+                "type", "SERVICE", "name", "x", "body", body.replace("{{title}}</h1>",
+                        "{{title}}<img src=\"https://tracker.example/p.png\" onerror=\"alert(1)\"/></h1>"))),
+                "\"" + version + "\"");
+        assertProblem(scripted, 400, "body");
+        assertThat(scripted.errorMessages().getFirst()).contains("<img");
+        assertThat(ok(admin().get("/api/v1/templates/default-service"), 200).path("version").asInt()).isEqualTo(version);
         var user = createUser("SALES", null).client();
         assertProblem(user.put("/api/v1/templates/default-service", JSON.writeValueAsString(Map.of(
                 "type", "SERVICE", "name", "x", "body", body)), "\"" + version + "\""), 403);
