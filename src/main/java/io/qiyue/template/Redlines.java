@@ -112,8 +112,52 @@ final class Redlines {
         for (; ib < b.size(); ib++) {
             ops.add(new Redline.Op(Redline.INSERT, b.get(ib)));
         }
-        out.addAll(cleanup(ops));
+        out.addAll(cleanup(slide(merge(ops))));
         return false;
+    }
+
+    /**
+     * Moves each lone insertion or deletion as far right as it goes while it says the same thing: of the
+     * shortest scripts for 甲方总部机房 → 甲方总部及分部机房, "总[部及分]部" and "总部[及分部]", the second is
+     * the one a reader expects (and the one that keeps whole words apart).
+     */
+    private static List<Redline.Op> slide(List<Redline.Op> ops) {
+        var out = new ArrayList<>(ops);
+        for (int i = 0; i + 1 < out.size(); i++) {
+            var change = out.get(i);
+            var next = out.get(i + 1);
+            boolean lone = !change.op().equals(Redline.EQUAL) && next.op().equals(Redline.EQUAL)
+                    && (i == 0 || out.get(i - 1).op().equals(Redline.EQUAL));
+            if (!lone) {
+                continue;
+            }
+            var moved = new StringBuilder();
+            String text = change.text();
+            String after = next.text();
+            for (String token = first(text); !after.isEmpty() && after.startsWith(token) && first(after).equals(token);
+                 token = first(text)) {
+                moved.append(token);
+                text = text.substring(token.length()) + token;
+                after = after.substring(token.length());
+            }
+            if (moved.isEmpty()) {
+                continue;
+            }
+            String before = i == 0 ? "" : out.get(i - 1).text();
+            if (i == 0) {
+                out.add(0, new Redline.Op(Redline.EQUAL, ""));
+                i++;
+            }
+            out.set(i - 1, new Redline.Op(Redline.EQUAL, before + moved));
+            out.set(i, new Redline.Op(change.op(), text));
+            out.set(i + 1, new Redline.Op(Redline.EQUAL, after));
+        }
+        return merge(out);
+    }
+
+    private static String first(String text) {
+        Matcher matcher = TOKEN.matcher(text);
+        return matcher.lookingAt() ? matcher.group() : text.substring(0, Character.charCount(text.codePointAt(0)));
     }
 
     /**

@@ -38,6 +38,16 @@ class RedlinesTest {
     }
 
     @Test
+    void aLoneInsertionSitsWhereAReaderExpectsIt() {
+        assertThat(assertRebuilds("1.2 服务范围：甲方总部机房\n", "1.2 服务范围：甲方总部及分部机房\n"))
+                .containsExactly(new Redline.Op(Redline.EQUAL, "1.2 服务范围：甲方总部"), new Redline.Op(Redline.INSERT, "及分部"),
+                        new Redline.Op(Redline.EQUAL, "机房\n"));
+        assertThat(assertRebuilds("甲方总部及分部机房", "甲方总部机房"))
+                .contains(new Redline.Op(Redline.DELETE, "及分部"));
+        assertThat(assertRebuilds("甲乙甲", "甲乙甲乙甲")).containsExactly(new Redline.Op(Redline.EQUAL, "甲乙甲"), new Redline.Op(Redline.INSERT, "乙甲"));
+    }
+
+    @Test
     void tokensKeepNumbersDatesAndWordsWhole() {
         assertThat(Redlines.tokens("共3,600.50元，12%于2026-03-01由Acme Ltd.支付"))
                 .containsExactly("共", "3,600.50", "元", "，", "12%", "于", "2026-03-01", "由", "Acme", " ", "Ltd", ".", "支", "付");
