@@ -12,7 +12,6 @@ import io.qiyue.security.CurrentUsers;
 import io.qiyue.shared.Text;
 import io.qiyue.shared.ForbiddenException;
 import io.qiyue.shared.InvalidInputException;
-import io.qiyue.shared.JsonTrees;
 import io.qiyue.shared.NotFoundException;
 import io.qiyue.shared.persistence.DbTime;
 import org.slf4j.Logger;
@@ -251,15 +250,14 @@ public class ContractDocuments implements ExternalVersions {
         Contract contract = contracts.get(contractId);
         var a = version(contractId, from);
         var b = version(contractId, to);
-        var ops = Redlines.diff(shown(contract, from), shown(contract, to));
+        var text = Redlines.diff(shown(contract, from), shown(contract, to));
         List<Redline.Field> fields = List.of();
         if (a.contractVersion() != null && b.contractVersion() != null) {
             JsonNode before = json.readTree(contracts.versionContent(contractId, a.contractVersion()));
             JsonNode after = json.readTree(contracts.versionContent(contractId, b.contractVersion()));
-            fields = JsonTrees.diff(before, after).stream().filter(c -> !c.field().equals("/version"))
-                    .map(c -> new Redline.Field(c.field(), c.before(), c.after())).toList();
+            fields = RedlineFields.diff(before, after);
         }
-        return new Redline(from, to, ops, fields);
+        return new Redline(from, to, text.ops(), fields, text.coarse());
     }
 
     private DocumentVersion version(String contractId, int version) {

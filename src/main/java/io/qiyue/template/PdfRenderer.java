@@ -49,6 +49,9 @@ final class PdfRenderer {
             builder.useFont(new PDFontSupplier(regularFont), FAMILY, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
             builder.useFont(new PDFontSupplier(boldFont), FAMILY, 700, BaseRendererBuilder.FontStyle.NORMAL, true);
             builder.withW3cDocument(xhtml, "about:blank");
+            // nothing is fetched while rendering: a URL in a stored template or text must not reach the network
+            // or the file system; data: images carry their bytes with them
+            builder.useUriResolver((base, uri) -> uri != null && uri.startsWith("data:") ? uri : null);
             builder.withProducer("Qiyue");
             try (var renderer = builder.buildPdfRenderer()) {
                 renderer.layout();

@@ -63,7 +63,8 @@ final class TemplateEngine {
 
     /**
      * Checks a template before it is saved: it compiles, it renders against a sample contract of its
-     * type without unknown variables, and the result is well-formed XHTML. Failures name the line.
+     * type without unknown variables, and the result is well-formed XHTML within {@link TemplateMarkup}'s
+     * allow-list. Failures name the line or the markup.
      */
     static void validate(String body, ContractType type) {
         checkSafe(body, "body");
@@ -88,6 +89,7 @@ final class TemplateEngine {
             if (!"html".equals(doc.getDocumentElement().getLocalName())) {
                 throw invalid("qiyue.template.xhtml", "1", "the root element must be <html>");
             }
+            TemplateMarkup.check(doc);
         } catch (Xhtml.InvalidXhtmlException e) {
             throw invalid("qiyue.template.xhtml", String.valueOf(e.line()), e.getMessage() + " … " + e.excerpt());
         }

@@ -3,28 +3,43 @@ package io.qiyue.template;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.Text;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.zip.ZipInputStream;
 
-/** Text of an uploaded DOCX or PDF, recognised by its content rather than by its name. */
+/**
+ * Text of an uploaded DOCX or PDF, recognised by its content rather than by its name, in bounded work:
+ * a DOCX may not unpack to more than {@link #MAX_PARTS} parts or {@link #MAX_UNPACKED_BYTES} (a zip bomb
+ * is refused before POI builds its model), a PDF may not have more than {@link #MAX_PAGES} pages nor take
+ * longer than {@link #DEADLINE_NANOS} to read, and no file may yield more than {@link #MAX_CHARACTERS}
+ * characters (the redline and the review of one paper stay bounded by it).
+ */
 final class TextExtraction {
     static final String PDF = "application/pdf";
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    static final int MAX_CHARACTERS = 1_000_000;
+    static final int MAX_PARTS = 1_000;
+    static final long MAX_UNPACKED_BYTES = 100L * 1024 * 1024;
+    static final int MAX_PAGES = 500;
+    static final long DEADLINE_NANOS = 10_000_000_000L;
 
     private TextExtraction() {
     }
 
     /** The media type of the content, or null if it is neither a PDF nor a DOCX. */
     static String detect(byte[] data) {
-        if (data.length >= 5 && Arrays.equals(Arrays.copyOf(data, 5), "%PDF-".getBytes())) {
+        if (data.length >= 5 && Arrays.equals(Arrays.copyOf(data, 5), "%PDF-".getBytes(StandardCharsets.US_ASCII))) {
             return PDF;
         }
         if (data.length >= 4 && data[0] == 'P' && data[1] == 'K' && data[2] == 3 && data[3] == 4
-                && new String(data, 0, Math.min(data.length, 64 * 1024), java.nio.charset.StandardCharsets.ISO_8859_1)
+                && new String(data, 0, Math.min(data.length, 64 * 1024), StandardCharsets.ISO_8859_1)
                 .contains("word/")) {
             return DOCX;
         }
@@ -32,21 +47,76 @@ final class TextExtraction {
     }
 
     static String text(byte[] data, String mediaType) {
+        String text;
         try {
-            String text;
-            if (PDF.equals(mediaType)) {
-                try (var pdf = Loader.loadPDF(data)) {
-                    text = PdfReflow.reflow(new PDFTextStripper().getText(pdf));
+            text = PDF.equals(mediaType) ? pdf(data) : docx(data);
+        } catch (IOException | RuntimeException damaged) {
+            if (damaged instanceof InvalidInputException refused) {
+                throw refused;
+            }
+            // POI and PDFBox fail in many ways on a damaged file; the reader needs to know only that it is
+            throw new InvalidInputException("file", "qiyue.document.damaged");
+        }
+        return normalise(text);
+    }
+
+    private static String pdf(byte[] data) throws IOException {
+        long deadline = System.nanoTime() + DEADLINE_NANOS;
+        try (var pdf = Loader.loadPDF(new RandomAccessReadBuffer(data))) {
+            int pages = pdf.getNumberOfPages();
+            if (pages > MAX_PAGES) {
+                throw new InvalidInputException("file", "qiyue.document.too-many-pages", MAX_PAGES);
+            }
+            var out = new StringBuilder();
+            var stripper = new PDFTextStripper();
+            for (int page = 1; page <= pages; page++) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new InvalidInputException("file", "qiyue.document.too-slow", DEADLINE_NANOS / 1_000_000_000L);
                 }
-            } else {
-                try (var docx = new XWPFDocument(new ByteArrayInputStream(data));
-                     var extractor = new XWPFWordExtractor(docx)) {
-                    text = extractor.getText();
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                out.append(stripper.getText(pdf));
+                within(out.length());
+            }
+            // a sentence may run on across lines and pages: review reads it whole
+            return PdfReflow.reflow(out.toString());
+        }
+    }
+
+    private static String docx(byte[] data) throws IOException {
+        unpackedWithinBounds(data);
+        try (var docx = new XWPFDocument(new ByteArrayInputStream(data));
+             var extractor = new XWPFWordExtractor(docx)) {
+            String text = extractor.getText();
+            within(text.length());
+            return text;
+        }
+    }
+
+    /** Counts parts and inflated bytes by unpacking, since the sizes a zip declares may lie. */
+    private static void unpackedWithinBounds(byte[] data) throws IOException {
+        int parts = 0;
+        long unpacked = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try (var zip = new ZipInputStream(new ByteArrayInputStream(data))) {
+            while (zip.getNextEntry() != null) {
+                if (++parts > MAX_PARTS) {
+                    throw new InvalidInputException("file", "qiyue.document.too-many-parts", MAX_PARTS);
+                }
+                for (int n; (n = zip.read(buffer)) > 0; ) {
+                    unpacked += n;
+                    if (unpacked > MAX_UNPACKED_BYTES) {
+                        throw new InvalidInputException("file", "qiyue.document.unpacks-too-large",
+                                MAX_UNPACKED_BYTES / (1024 * 1024));
+                    }
                 }
             }
-            return normalise(text);
-        } catch (Exception e) {
-            throw new InvalidInputException("file", "qiyue.document.unreadable-file", e.getClass().getSimpleName());
+        }
+    }
+
+    private static void within(int characters) {
+        if (characters > MAX_CHARACTERS) {
+            throw new InvalidInputException("file", "qiyue.document.too-much-text", MAX_CHARACTERS);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.qiyue.template;
 
+import io.qiyue.contract.ContractType;
 import io.qiyue.testing.ApiClient;
 import io.qiyue.testing.ApiTestSupport;
 import io.qiyue.testing.TestIdentifiers;
@@ -11,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -271,9 +273,23 @@ abstract class DocumentApiContract extends ApiTestSupport {
         }
         var diff = ok(admin().get(path + "/diff?from=1&to=2"), 200);
         assertThat(diff.path("ops").toString()).contains("{\"op\":\"insert\",\"text\":\"及分部\"}");
-        assertThat(diff.path("fields").toString()).contains("/terms/service/scope");
+        assertThat(diff.path("coarse").asBoolean()).isFalse();
+        var scope = StreamSupport.stream(diff.path("fields").spliterator(), false)
+                .filter(f -> f.path("path").asString().equals("/terms/service/scope")).findFirst().orElseThrow();
+        assertThat(scope.path("label").asString()).isEqualTo("服务 范围");
+        assertThat(scope.path("after").asString()).isEqualTo("甲方总部及分部机房");
         var diffHtml = admin().request("GET", path + "/diff?from=2&to=3").header("Accept", "text/html").send();
         assertThat(diffHtml.body()).contains("<del>及分部</del>");
+        // HTML made of what users typed runs nothing and loads nothing, wherever it is served
+        var documentHtml = admin().get(path + "/document?format=html");
+        var previewHtml = admin().request("POST", "/api/v1/templates/preview").json(JSON.writeValueAsString(Map.of(
+                "body", DefaultTemplates.body(ContractType.SERVICE), "contractId", id))).send();
+        for (var html : List.of(diffHtml, documentHtml, previewHtml)) {
+            assertThat(html.status()).isEqualTo(200);
+            assertThat(html.header("Content-Security-Policy"))
+                    .isEqualTo("default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox");
+            assertThat(html.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        }
         assertProblem(admin().get(path + "/versions/4"), 404);
         assertProblem(admin().get(path + "/versions/" + (FIRST_EXTERNAL + 2)), 404);
         assertProblem(admin().get(path + "/diff?from=1&to=" + (FIRST_EXTERNAL + 2)), 404);
@@ -290,6 +306,26 @@ abstract class DocumentApiContract extends ApiTestSupport {
                 + "--\r\n";
         assertProblem(admin().request("POST", path + "/versions").bytes("multipart/form-data; boundary=" + BOUNDARY,
                 noFile.getBytes(StandardCharsets.UTF_8)).send(), 400, "file");
+        // a damaged file, a cut-off upload, a NUL in the name, an oversize file: 400/413 saying what is wrong
+        byte[] brokenDocx = "PK\u0003\u0004word/document.xml 已截断".getBytes(StandardCharsets.UTF_8);
+        byte[] brokenPdf = "%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 9 0 R".getBytes(StandardCharsets.UTF_8);
+        for (var damaged : List.of(upload(admin(), path + "/versions", "paper.docx", ContractDocuments.DOCX, brokenDocx),
+                upload(admin(), path + "/versions", "paper.pdf", "application/pdf", brokenPdf))) {
+            assertProblem(damaged, 400, "file");
+            assertThat(damaged.json().path("detail").asString() + damaged.json().path("errors").toString())
+                    .contains("文件已损坏").doesNotContain("Exception");
+        }
+        byte[] whole = multipart("paper.pdf", "application/pdf", pdf);
+        var truncated = admin().request("POST", path + "/versions").bytes("multipart/form-data; boundary=" + BOUNDARY,
+                Arrays.copyOf(whole, whole.length / 2)).send();
+        assertProblem(truncated, 400, "file");
+        assertThat(truncated.json().path("errors").toString()).contains("不完整");
+        var nul = upload(admin(), path + "/versions", "paper\u0000.pdf", "application/pdf", pdf);
+        assertProblem(nul, 400, "file");
+        assertThat(nul.json().path("errors").toString()).contains("U+0000");
+        var oversize = upload(admin(), path + "/versions", "big.pdf", "application/pdf", new byte[20 * 1024 * 1024 + 100 * 1024]);
+        assertProblem(oversize, 413, "file");
+        assertThat(oversize.json().path("detail").asString()).contains("20 MiB");
         assertThat(admin().get(path + "/versions").json().size()).isEqualTo(before);
         var stranger = createUser("SALES", null).client();
         assertProblem(stranger.get(path + "/versions"), 404);
@@ -396,6 +432,13 @@ abstract class DocumentApiContract extends ApiTestSupport {
                 "\"" + version + "\"");
         assertProblem(broken, 400, "body");
         assertThat(broken.errorMessages().getFirst()).contains("titel");
+        var scripted = admin().put("/api/v1/templates/default-service", JSON.writeValueAsString(Map.of(
+                "type", "SERVICE", "name", "x", "body", body.replace("{{title}}</h1>",
+                        "{{title}}<img src=\"https://tracker.example/p.png\" onerror=\"alert(1)\"/></h1>"))),
+                "\"" + version + "\"");
+        assertProblem(scripted, 400, "body");
+        assertThat(scripted.errorMessages().getFirst()).contains("<img");
+        assertThat(ok(admin().get("/api/v1/templates/default-service"), 200).path("version").asInt()).isEqualTo(version);
         var user = createUser("SALES", null).client();
         assertProblem(user.put("/api/v1/templates/default-service", JSON.writeValueAsString(Map.of(
                 "type", "SERVICE", "name", "x", "body", body)), "\"" + version + "\""), 403);

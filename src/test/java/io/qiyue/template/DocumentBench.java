@@ -73,7 +73,7 @@ public final class DocumentBench {
         int ops = 0;
         for (int i = 0; i < 10; i++) {
             long s = System.nanoTime();
-            ops = Redlines.diff(a.toString(), b.toString()).size();
+            ops = Redlines.diff(a.toString(), b.toString()).ops().size();
             best = Math.min(best, System.nanoTime() - s);
         }
         System.out.printf("diff of two 50-page versions: %.1f ms (best of 10), %d ops%n", best / 1e6, ops);

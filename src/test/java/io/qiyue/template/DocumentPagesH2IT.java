@@ -90,6 +90,9 @@ class DocumentPagesH2IT extends ApiTestSupport {
         assertThat(browser.get("/contracts/" + own + "/document.docx").statusCode()).isEqualTo(200);
         var html = browser.get("/contracts/" + own + "/document.html");
         assertThat(html.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        // the session's pages keep their own policy; the rendered document gets the strict one for user-made HTML
+        assertThat(html.headers().allValues("Content-Security-Policy"))
+                .containsExactly("default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox");
         assertThat(browser.get("/contracts/" + own + "/document.odt").statusCode()).isEqualTo(404);
         assertThat(browser.get("/contracts/" + others + "/document.pdf").statusCode()).isEqualTo(404);
         assertThat(browser.get("/contracts/" + others + "/compare").statusCode()).isEqualTo(404);

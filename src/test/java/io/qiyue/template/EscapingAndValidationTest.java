@@ -95,4 +95,29 @@ class EscapingAndValidationTest {
         assertThatThrownBy(() -> TemplateEngine.validateClause("{{#x}}")).isInstanceOf(InvalidInputException.class);
         TemplateEngine.validateClause("甲方{{partyA.name}}应于{{period.end}}前付清{{fees.total.words}}。");
     }
+
+    @Test
+    void markupThatRunsOrLoadsSomethingIsRefusedByName() {
+        String head = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><style>p { margin: 0 }</style></head><body>\n";
+        String tail = "\n</body></html>";
+        assertThat(error(head + "<script>alert(1)</script>" + tail)).isEqualTo("qiyue.template.unsafe-markup [<script>]");
+        assertThat(error(head + "<p onclick=\"alert(1)\">{{title}}</p>" + tail))
+                .isEqualTo("qiyue.template.unsafe-markup [<p onclick>]");
+        assertThat(error(head + "<a href=\"javascript:alert(1)\">x</a>" + tail)).contains("javascript:alert(1)");
+        assertThat(error(head + "<a href=\" JavaScript:alert(1)\">x</a>" + tail)).startsWith("qiyue.template.unsafe-markup");
+        assertThat(error(head + "<img src=\"https://example.com/t.png\" alt=\"\"/>" + tail)).contains("https://example.com");
+        assertThat(error(head + "<p style=\"background: u\\rl(https://x.example/)\">x</p>" + tail))
+                .startsWith("qiyue.template.unsafe-markup");
+        assertThat(error("<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><style>@import 'https://x.example/a.css';</style></head><body/></html>"))
+                .startsWith("qiyue.template.unsafe-markup [<style>");
+        assertThat(error(head + "<iframe src=\"#\"></iframe>" + tail)).isEqualTo("qiyue.template.unsafe-markup [<iframe>]");
+        assertThat(error(head + "<svg xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"1\"/></svg>" + tail))
+                .isEqualTo("qiyue.template.unsafe-markup [<svg>]");
+        assertThat(error("<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><meta http-equiv=\"refresh\" content=\"0;url=https://x.example/\"/></head><body/></html>"))
+                .isEqualTo("qiyue.template.unsafe-markup [<meta http-equiv>]");
+        // layout markup, in-page anchors and embedded images stay allowed
+        TemplateEngine.validate(head + "<h2 class=\"x\" style=\"color: #333\">{{title}}</h2><a href=\"#top\">上</a>"
+                + "<img src=\"data:image/png;base64,iVBORw0KGgo=\" alt=\"章\"/><table><tr><td colspan=\"2\">x</td></tr></table>" + tail,
+                ContractType.SERVICE);
+    }
 }

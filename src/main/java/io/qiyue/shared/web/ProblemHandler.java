@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.InvalidPropertyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -38,7 +39,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.util.unit.DataSize;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -64,9 +67,12 @@ class ProblemHandler {
     private static final String TYPE_BASE = "https://qiyue.io/problems/";
 
     private final MessageSource messages;
+    private final DataSize maxFileSize;
 
-    ProblemHandler(MessageSource messages) {
+    ProblemHandler(MessageSource messages,
+                   @Value("${spring.servlet.multipart.max-file-size}") DataSize maxFileSize) {
         this.messages = messages;
+        this.maxFileSize = maxFileSize;
     }
 
     @ExceptionHandler(InvalidInputException.class)
@@ -150,9 +156,33 @@ class ProblemHandler {
         return tooLarge();
     }
 
+    /** The limit in the message is the configured one, so the two cannot disagree. */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ProblemDetail> uploadTooLarge() {
-        return tooLarge();
+        var response = problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "qiyue.document.too-large", size(maxFileSize));
+        response.getBody().setProperty("errors",
+                List.of(error("file", "qiyue.document.too-large", size(maxFileSize))));
+        return response;
+    }
+
+    /**
+     * A multipart body Tomcat could not parse: cut off before its closing boundary, or a file name with a
+     * NUL. Either way the file did not arrive as sent.
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> damagedUpload(MultipartException e) {
+        if (findCause(e, org.apache.tomcat.util.http.fileupload.InvalidFileNameException.class) != null) {
+            return validation(List.of(error("file", "qiyue.document.file-name")));
+        }
+        return validation(List.of(error("file", "qiyue.document.truncated-upload")));
+    }
+
+    static String size(DataSize size) {
+        long bytes = size.toBytes();
+        if (bytes % (1024 * 1024) == 0) {
+            return bytes / (1024 * 1024) + " MiB";
+        }
+        return bytes % 1024 == 0 ? bytes / 1024 + " KiB" : bytes + " B";
     }
 
     /** Text refused outside a body or parameter, e.g. by a service that reads it from elsewhere. */
@@ -277,7 +307,7 @@ class ProblemHandler {
         }
         if (findCause(e, org.apache.tomcat.util.http.fileupload.InvalidFileNameException.class) != null) {
             // Tomcat refuses to parse an upload whose file name holds a NUL
-            return validation(List.of(error("file", "qiyue.validation.characters", "U+0000")));
+            return validation(List.of(error("file", "qiyue.document.file-name")));
         }
         if (response.isCommitted()) {
             // the answer is partly sent: a problem body can no longer follow it

@@ -46,7 +46,7 @@ class DocumentApi {
         }
         var out = documents.render(id, f);
         var disposition = f == ContractDocuments.Format.HTML ? ContentDisposition.inline() : ContentDisposition.attachment();
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(out.mediaType()))
+        return UserHtml.headers(ResponseEntity.ok()).contentType(MediaType.parseMediaType(out.mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition.filename(out.fileName(), StandardCharsets.UTF_8)
                         .build().toString())
                 .body(out.content());
@@ -68,7 +68,7 @@ class DocumentApi {
                            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         Redline redline = documents.diff(id, from, to);
         if (accept != null && accept.contains("text/html")) {
-            return ResponseEntity.ok().contentType(HTML).body(ContractDocuments.redlineHtml(redline));
+            return UserHtml.headers(ResponseEntity.ok()).contentType(HTML).body(ContractDocuments.redlineHtml(redline));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(redline);
     }

@@ -58,10 +58,9 @@ class DocumentPages {
         var out = documents.render(id, f);
         var disposition = f == ContractDocuments.Format.HTML ? ContentDisposition.inline()
                 : ContentDisposition.attachment();
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(out.mediaType()))
+        return UserHtml.headers(ResponseEntity.ok()).contentType(MediaType.parseMediaType(out.mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition.filename(out.fileName(), StandardCharsets.UTF_8)
                         .build().toString())
-                .header("X-Content-Type-Options", "nosniff")
                 .body(out.content());
     }
 

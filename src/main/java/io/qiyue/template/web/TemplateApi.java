@@ -90,7 +90,8 @@ class TemplateApi {
 
     @PostMapping(path = "/templates/preview", produces = MediaType.TEXT_HTML_VALUE)
     ResponseEntity<String> preview(@Valid @RequestBody Preview preview) {
-        return ResponseEntity.ok().contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
+        return UserHtml.headers(ResponseEntity.ok())
+                .contentType(new MediaType("text", "html", java.nio.charset.StandardCharsets.UTF_8))
                 .body(documents.preview(preview.body(), preview.contractId()));
     }
 

@@ -54,7 +54,7 @@ class ClientDisconnectTest {
 
     @Test
     void theApiWritesNothingAndLogsOneDebugLine() {
-        var problems = new ProblemHandler(new StaticMessageSource());
+        var problems = new ProblemHandler(new StaticMessageSource(), org.springframework.util.unit.DataSize.ofMegabytes(20));
         for (Exception e : disconnects()) {
             logged.list.clear();
             var request = new MockHttpServletRequest("GET", "/api/v1/contracts/1/document");
@@ -84,7 +84,7 @@ class ClientDisconnectTest {
 
     @Test
     void aFailureAfterTheAnswerWasCommittedIsLoggedButNotAnsweredAgain() {
-        var problems = new ProblemHandler(new StaticMessageSource());
+        var problems = new ProblemHandler(new StaticMessageSource(), org.springframework.util.unit.DataSize.ofMegabytes(20));
         var response = new MockHttpServletResponse();
         response.setCommitted(true);
 

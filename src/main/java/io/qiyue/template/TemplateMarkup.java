@@ -1,0 +1,90 @@
+package io.qiyue.template;
+
+import io.qiyue.shared.InvalidInputException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The allow-list a template's markup must keep to when it is saved: elements and attributes for layout
+ * only, so that a rendered contract shown as HTML can run nothing and load nothing. No script, no event
+ * handler attributes, no links or resources other than in-page anchors and {@code data:} images, no CSS
+ * that loads something. A template outside it is refused with the element or attribute named — clearer
+ * than stripping, which would save something other than what the administrator wrote.
+ */
+final class TemplateMarkup {
+    private static final Set<String> ELEMENTS = Set.of("html", "head", "meta", "title", "style", "body", "div",
+            "span", "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "table", "thead",
+            "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col", "b", "strong", "i", "em", "u", "s",
+            "sub", "sup", "br", "hr", "section", "header", "footer", "article", "blockquote", "pre", "small", "a",
+            "img");
+    private static final Set<String> ATTRIBUTES = Set.of("class", "id", "style", "lang", "dir", "title", "colspan",
+            "rowspan", "align", "valign", "width", "height", "border", "cellpadding", "cellspacing", "span", "alt",
+            "charset", "name", "content", "xmlns", "xml:lang");
+    /** Attributes that point somewhere, by element, and the only places they may point to. */
+    private static final Map<String, Pattern> LINKS = Map.of(
+            "a:href", Pattern.compile("#.*", Pattern.DOTALL),
+            "img:src", Pattern.compile("data:image/(png|jpeg|gif);base64,.*", Pattern.DOTALL | Pattern.CASE_INSENSITIVE));
+    /** CSS that loads or runs something, after comments, escapes and blanks are taken out. */
+    private static final Pattern ACTIVE_CSS = Pattern.compile("url\\(|@import|expression\\(|javascript:|behavior:|-moz-binding");
+
+    private TemplateMarkup() {
+    }
+
+    /** Refuses (400 on {@code body}) the first element, attribute or style outside the allow-list. */
+    static void check(Document rendered) {
+        check(rendered.getDocumentElement());
+    }
+
+    private static void check(Element element) {
+        String name = element.getLocalName().toLowerCase(Locale.ROOT);
+        if (!ELEMENTS.contains(name)) {
+            throw refused("<" + name + ">");
+        }
+        var attributes = element.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            Node attribute = attributes.item(i);
+            String attr = attribute.getNodeName().toLowerCase(Locale.ROOT);
+            String value = attribute.getNodeValue();
+            Pattern link = LINKS.get(name + ":" + attr);
+            if (link != null) {
+                if (!link.matcher(value.strip()).matches()) {
+                    throw refused("<" + name + " " + attr + "=\"" + value + "\">");
+                }
+            } else if (!ATTRIBUTES.contains(attr) || attr.startsWith("xmlns:")) {
+                throw refused("<" + name + " " + attr + ">");
+            } else if (attr.equals("style") && active(value)) {
+                throw refused("<" + name + " style=\"" + value + "\">");
+            }
+        }
+        if (name.equals("meta") && element.hasAttribute("content") && !element.hasAttribute("name")) {
+            throw refused("<meta content>"); // http-equiv is refused above; content alone means nothing safe
+        }
+        if (name.equals("style") && active(element.getTextContent())) {
+            throw refused("<style> url()/@import");
+        }
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element e) {
+                check(e);
+            } else if (child.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE) {
+                throw refused("<?" + child.getNodeName() + "?>");
+            }
+        }
+    }
+
+    private static boolean active(String css) {
+        String plain = css.replaceAll("(?s)/\\*.*?\\*/", "").replace("\\", "").replaceAll("\\s+", "")
+                .toLowerCase(Locale.ROOT);
+        return ACTIVE_CSS.matcher(plain).find();
+    }
+
+    private static InvalidInputException refused(String what) {
+        String shown = what.length() > 120 ? what.substring(0, 120) + "…" : what;
+        return new InvalidInputException("body", "qiyue.template.unsafe-markup", shown);
+    }
+}
