@@ -37,9 +37,16 @@ class TextScannerTest {
         var scanner = new TextScanner();
         var patterns = new ArrayList<Pattern>();
         var catalogue = Catalogue.of(Ruleset.standard()::config);
-        assertThat(catalogue.rules()).hasSize(39);
+        assertThat(catalogue.rules()).hasSize(40);
         for (String rule : List.of("QY-L002", "QY-V003", "QY-V004", "QY-V005", "QY-V007")) {
             for (String re : Ruleset.standard().config(rule).strings("patterns")) {
+                patterns.add(Pattern.compile(re));
+            }
+        }
+        for (String[] list : List.of(new String[]{"QY-V004", "breachExemptionPatterns"},
+                new String[]{"QY-V004", "unlimitedPatterns"}, new String[]{"QY-P001", "sharingTextPatterns"},
+                new String[]{"QY-P003", "sensitiveTextPatterns"}, new String[]{"QY-P004", "abroadTextPatterns"})) {
+            for (String re : Ruleset.standard().config(list[0]).strings(list[1])) {
                 patterns.add(Pattern.compile(re));
             }
         }
