@@ -1,5 +1,7 @@
 package io.qiyue.security;
 
+import io.qiyue.testing.Browser;
+
 import io.qiyue.testing.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 
@@ -8,7 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 
-import static io.qiyue.security.Browser.toLogin;
+import static io.qiyue.testing.Browser.toLogin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -125,13 +127,13 @@ abstract class AccountSessionContract extends ApiTestSupport {
         var elsewhere = new Browser(port).login(user.username(), USER_PASSWORD);
         String before = here.sessionId();
 
-        var wrong = here.post("/account/password", "/account/password", "currentPassword", "not-my-password",
+        var wrong = here.submit("/account/password", "/account/password", "currentPassword", "not-my-password",
                 "newPassword", "changed-in-the-ui-1");
         assertThat(wrong.statusCode()).isEqualTo(200);
         assertThat(wrong.body()).contains("is-invalid");
         assertThat(elsewhere.get("/").statusCode()).isEqualTo(200);
 
-        var changed = here.post("/account/password", "/account/password", "currentPassword", USER_PASSWORD,
+        var changed = here.submit("/account/password", "/account/password", "currentPassword", USER_PASSWORD,
                 "newPassword", "changed-in-the-ui-1");
         assertThat(changed.statusCode()).isEqualTo(302);
 
@@ -148,7 +150,7 @@ abstract class AccountSessionContract extends ApiTestSupport {
         var browser = new Browser(port).login(admin.username(), USER_PASSWORD);
         String edit = "/admin/users/" + admin.id() + "/edit";
 
-        var saved = browser.post("/admin/users/" + admin.id(), edit, "username", admin.username(),
+        var saved = browser.submit("/admin/users/" + admin.id(), edit, "username", admin.username(),
                 "displayName", "新名字的管理员", "roles", "ADMIN", "roles", "LEGAL", "teamId", team, "enabled", "true",
                 "version", "1", "password", "admin-changed-own-1");
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(302);
@@ -160,7 +162,7 @@ abstract class AccountSessionContract extends ApiTestSupport {
                 .isEqualTo(200);
 
         // removing the own admin role is refused, and the session goes on
-        var refused = browser.post("/admin/users/" + admin.id(), edit, "username", admin.username(),
+        var refused = browser.submit("/admin/users/" + admin.id(), edit, "username", admin.username(),
                 "displayName", "新名字的管理员", "roles", "LEGAL", "teamId", team, "enabled", "true", "version", "2");
         assertThat(refused.statusCode()).isEqualTo(200);
         assertThat(refused.body()).contains("is-invalid");
@@ -187,7 +189,7 @@ abstract class AccountSessionContract extends ApiTestSupport {
         assertThat(browser.get("/favicon.svg").statusCode()).isEqualTo(200);
         assertThat(new Browser(port).get("/css/app.css").statusCode()).isEqualTo(200);
 
-        var out = browser.post("/logout", "/");
+        var out = browser.submit("/logout", "/");
         assertThat(out.headers().firstValue("Location").orElse("")).endsWith("/login?logout");
         assertThat(toLogin(browser.get("/"))).isTrue();
         var replayed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port

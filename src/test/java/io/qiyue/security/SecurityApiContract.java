@@ -1,5 +1,7 @@
 package io.qiyue.security;
 
+import io.qiyue.testing.Browser;
+
 import io.qiyue.testing.ApiTestSupport;
 import io.qiyue.testing.ContractSamples;
 import io.qiyue.testing.HttpResponse;
