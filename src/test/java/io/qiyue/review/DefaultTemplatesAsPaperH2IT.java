@@ -22,16 +22,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 @UsingDatabase(TestDatabase.H2)
 class DefaultTemplatesAsPaperH2IT extends ApiTestSupport {
 
-    @ParameterizedTest(name = "{0} as {1}")
-    @CsvSource({"SERVICE, docx", "SERVICE, pdf", "CONFIDENTIALITY, docx", "CONFIDENTIALITY, pdf",
-            "MAINTENANCE, docx", "MAINTENANCE, pdf", "CONSULTING, docx", "CONSULTING, pdf",
-            "INFO_SHARING, docx", "INFO_SHARING, pdf"})
-    void ourOwnDocumentUploadedBackHasNoFindings(String type, String format) {
+    @ParameterizedTest(name = "{0} as {1}, free: {2}")
+    @CsvSource({"SERVICE, docx, false", "SERVICE, pdf, false", "CONFIDENTIALITY, docx, false",
+            "CONFIDENTIALITY, pdf, false", "MAINTENANCE, docx, false", "MAINTENANCE, pdf, false",
+            "CONSULTING, docx, false", "CONSULTING, pdf, false", "INFO_SHARING, docx, false", "INFO_SHARING, pdf, false",
+            "SERVICE, pdf, true", "CONFIDENTIALITY, pdf, true", "CONSULTING, docx, true", "INFO_SHARING, pdf, true"})
+    void ourOwnDocumentUploadedBackHasNoFindings(String type, String format, boolean free) {
         var customer = admin().post("/api/v1/customers",
                 organizationBody(CounterpartyPaper.uniqueName(), TestIdentifiers.creditCode()).toString());
         assertThat(customer.status()).as("%s", customer).isEqualTo(201);
-        var contract = createContract(admin(), ContractSamples.contract(type, unique("自有文本回读"),
-                customer.json().path("id").asString(), ourEntityId()));
+        var body = ContractSamples.contract(type, unique("自有文本回读"), customer.json().path("id").asString(),
+                ourEntityId());
+        if (free) {
+            body.remove("amount");
+            var payment = (tools.jackson.databind.node.ObjectNode) body.path("terms").path("payment");
+            payment.removeAll();
+            payment.put("noConsideration", true);
+        }
+        var contract = createContract(admin(), body);
         String path = "/api/v1/contracts/" + contract.path("id").asString();
         var document = admin().request("GET", path + "/document?format=" + format).sendForBytes();
         assertThat(document.statusCode()).isEqualTo(200);
