@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
  * A PDF's text layer is lines as laid out on the page; review reads sentences. Joins the lines of a paragraph
  * again, so that a line break inside a sentence or an amount (…壹万贰仟元整 / （¥12,000.00）) hides nothing from
  * the text rules, and drops page numbers. A paragraph ends where a line ends a sentence (。；！？ or a colon) or
- * the next line starts a heading, an article, a list item or a label (第三条, 一、, （二）, 1., 甲方：).
+ * the next line starts a heading, an article, a numbered clause, a list item, an instalment row or a label
+ * (第三条, 一、, （二）, 1., 3.4, 第2期, 甲方：).
  */
 final class PdfReflow {
     private PdfReflow() {
@@ -18,8 +19,8 @@ final class PdfReflow {
                     + "|(?i:page)\\s*\\d+(?:\\s*(?i:of)\\s*\\d+)?");
     private static final String NUMERAL = "[一二三四五六七八九十百零〇]+";
     private static final Pattern STARTS_PARAGRAPH = Pattern.compile(
-            "(?:第(?:" + NUMERAL + "|\\d+)[条章节款部分]|" + NUMERAL + "[、.．]|[（(](?:" + NUMERAL + "|\\d{1,2})[）)]"
-                    + "|\\d{1,2}(?:\\.\\d{1,2})*[、．.](?!\\d)|[•·●■◆\\-–—]\\s"
+            "(?:第(?:" + NUMERAL + "|\\d+)[条章节款部分期]|" + NUMERAL + "[、.．]|[（(](?:" + NUMERAL + "|\\d{1,2})[）)]"
+                    + "|\\d{1,2}(?:\\.\\d{1,2})*[、．.](?!\\d)|\\d{1,2}(?:\\.\\d{1,2})+[\\s\u3000]|[•·●■◆\\-–—]\\s"
                     + "|[\\p{IsHan}A-Za-z（）()]{1,12}[：:]).*");
     /** A heading on a line of its own: 第三条 违约责任, 三、保密 (short, no sentence in it). */
     private static final Pattern HEADING = Pattern.compile(

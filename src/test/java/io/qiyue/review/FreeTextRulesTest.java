@@ -94,6 +94,7 @@ class FreeTextRulesTest {
         assertThat(found("QY-P001", "未经个人单独同意，乙方不得将个人信息提供给关联公司。")).isEmpty();
 
         assertThat(found("QY-P004", "乙方可将用户个人信息存储于境外服务器。")).hasSize(1);
+        assertThat(found("QY-P004", "乙方应收集甲方会员的身份证号码，并可将会员数据存储于境外服务器。")).hasSize(1);
         assertThat(found("QY-P004", "个人信息存储于中华人民共和国境内，不得出境。")).isEmpty();
         assertThat(found("QY-P004", "乙方可将其产品手册存储于境外服务器。")).isEmpty();
         // free text counts in every contract type, not only in information-sharing agreements

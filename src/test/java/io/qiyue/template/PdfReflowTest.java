@@ -13,7 +13,7 @@ class PdfReflowTest {
                 甲方应于合同签订后5个工作日内支付首期款人民币壹万贰仟元整
                 （¥12,000.00），乙方收到款项后开具增值税专用发票。
                 第五条 违约责任
-                乙方违约的，应按合同总价的
+                5.1 乙方违约的，应按合同总价的
                 35%向甲方支付违约金。
                 - 2 -
                 第 3 页 共 5 页
@@ -24,7 +24,7 @@ class PdfReflowTest {
                 第四条 费用及支付
                 甲方应于合同签订后5个工作日内支付首期款人民币壹万贰仟元整（¥12,000.00），乙方收到款项后开具增值税专用发票。
                 第五条 违约责任
-                乙方违约的，应按合同总价的35%向甲方支付违约金。
+                5.1 乙方违约的，应按合同总价的35%向甲方支付违约金。
                 甲方（盖章）：
                 日期：
                 """);
@@ -34,6 +34,8 @@ class PdfReflowTest {
     void listItemsAndLabelsStartParagraphsLatinWordsKeepTheirSpace() {
         String page = """
                 服务内容如下
+                第3期 质保期满后 ¥36,000.00
+                3.4　甲方应于合同签订后支付定金¥20,000.00。
                 （一）系统巡检
                 （二）故障处理
                 1. the provider shall
@@ -42,6 +44,8 @@ class PdfReflowTest {
                 """;
         assertThat(PdfReflow.reflow(page)).isEqualTo("""
                 服务内容如下
+                第3期 质保期满后 ¥36,000.00
+                3.4　甲方应于合同签订后支付定金¥20,000.00。
                 （一）系统巡检
                 （二）故障处理
                 1. the provider shall respond within four hours
