@@ -90,6 +90,15 @@ final class Labels {
                 case VAT_SPECIAL -> "增值税专用发票";
                 case VAT_ORDINARY -> "增值税普通发票";
             };
+            case Terms.NdaDirection d -> switch (d) {
+                case MUTUAL -> "双向";
+                case ONE_WAY -> "单向";
+            };
+            case Terms.SharingDirection d -> switch (d) {
+                case PARTY_A_PROVIDES -> "甲方提供、乙方接收";
+                case PARTY_B_PROVIDES -> "乙方提供、甲方接收";
+                case MUTUAL -> "双方相互提供";
+            };
             default -> value.name();
         };
     }

@@ -54,18 +54,28 @@ final class RedlineFields {
             Map.entry("legalBasis", "合法性基础"), Map.entry("recipient", "接收方"), Map.entry("contact", "联系方式"),
             Map.entry("processingMethod", "处理方式"), Map.entry("securityMeasures", "安全保护措施"),
             Map.entry("pipiaReference", "个人信息保护影响评估编号"), Map.entry("crossBorderMechanism", "出境机制"),
-            Map.entry("returnOrDeletion", "返还或删除安排"));
+            Map.entry("returnOrDeletion", "返还或删除安排"),
+            Map.entry("depositOffsetsInstalment", "定金抵作首期款"), Map.entry("tax", "税费"),
+            Map.entry("included", "含税"), Map.entry("ratePercent", "税率（%）"), Map.entry("invoiceType", "发票类型"),
+            Map.entry("trigger", "付款条件"), Map.entry("workingDays", "工作日内"), Map.entry("signing", "签订"),
+            Map.entry("date", "日期"), Map.entry("place", "地点"), Map.entry("notices", "通知与送达"),
+            Map.entry("partyAAddress", "甲方送达地址"), Map.entry("partyAEmail", "甲方电子邮箱"),
+            Map.entry("partyBAddress", "乙方送达地址"), Map.entry("partyBEmail", "乙方电子邮箱"),
+            Map.entry("emailServiceAgreed", "同意电子邮件送达"), Map.entry("direction", "方向"));
 
     /** Enumerations by the name of the field that holds them (or holds a list of them). */
-    private static final Map<String, Function<String, Enum<?>>> ENUMS = Map.of(
-            "method", name -> Terms.PaymentMethod.valueOf(name),
-            "categories", name -> category(name),
-            "methods", name -> method(name),
-            "sharingMethods", name -> Terms.SharingMethod.valueOf(name),
-            "processingRole", name -> Terms.ProcessingRole.valueOf(name),
-            "legalBasis", name -> Terms.LegalBasis.valueOf(name),
-            "crossBorderMechanism", name -> Terms.CrossBorderMechanism.valueOf(name),
-            "ownership", name -> Terms.IpOwnership.valueOf(name));
+    private static final Map<String, Function<String, Enum<?>>> ENUMS = Map.ofEntries(
+            Map.entry("method", name -> Terms.PaymentMethod.valueOf(name)),
+            Map.entry("categories", name -> category(name)),
+            Map.entry("methods", name -> method(name)),
+            Map.entry("sharingMethods", name -> Terms.SharingMethod.valueOf(name)),
+            Map.entry("processingRole", name -> Terms.ProcessingRole.valueOf(name)),
+            Map.entry("legalBasis", name -> Terms.LegalBasis.valueOf(name)),
+            Map.entry("crossBorderMechanism", name -> Terms.CrossBorderMechanism.valueOf(name)),
+            Map.entry("ownership", name -> Terms.IpOwnership.valueOf(name)),
+            Map.entry("invoiceType", name -> Terms.InvoiceType.valueOf(name)),
+            Map.entry("trigger", name -> Terms.PaymentTrigger.valueOf(name)),
+            Map.entry("direction", name -> direction(name)));
 
     private static final Map<String, String> WORDS = Map.ofEntries(
             Map.entry("FIXED", "固定金额"), Map.entry("PERCENT_OF_AMOUNT", "按合同金额的百分比"),
@@ -219,6 +229,16 @@ final class RedlineFields {
             }
         }
         return raw;
+    }
+
+    /** An NDA's direction (MUTUAL, ONE_WAY) or a sharing agreement's (PARTY_A_PROVIDES …): both are "direction". */
+    private static Enum<?> direction(String name) {
+        for (var d : Terms.NdaDirection.values()) {
+            if (d.name().equals(name)) {
+                return d;
+            }
+        }
+        return Terms.SharingDirection.valueOf(name);
     }
 
     private static Enum<?> category(String name) {

@@ -198,6 +198,27 @@ class RedlinesTest {
                 new Redline.Field("/terms/confidentialInformation/categories", "保密信息 类别", "技术信息", "技术信息、经营信息"));
     }
 
+    /** The fields added for issue #11 (tax, triggers, deposit offset, direction) read as words too. */
+    @Test
+    void newerTermsReadAsLabelsAndWords() {
+        var json = JsonMapper.builder().build();
+        var before = json.readTree("""
+                {"terms":{"payment":{"depositOffsetsInstalment":false,"tax":{"included":true,"invoiceType":"VAT_SPECIAL"},
+                 "schedule":[{"amount":{"value":"1000.00"},"trigger":"ON_SIGNING","workingDays":5}]},
+                 "confidentialInformation":{"direction":"MUTUAL"}}}""");
+        var after = json.readTree("""
+                {"terms":{"payment":{"depositOffsetsInstalment":true,"tax":{"included":false,"invoiceType":"VAT_ORDINARY"},
+                 "schedule":[{"amount":{"value":"1000.00"},"trigger":"AFTER_WARRANTY","workingDays":10}]},
+                 "confidentialInformation":{"direction":"ONE_WAY"}}}""");
+        assertThat(RedlineFields.diff(before, after)).containsExactlyInAnyOrder(
+                new Redline.Field("/terms/payment/depositOffsetsInstalment", "付款 定金抵作首期款", "否", "是"),
+                new Redline.Field("/terms/payment/tax/included", "付款 税费 含税", "是", "否"),
+                new Redline.Field("/terms/payment/tax/invoiceType", "付款 税费 发票类型", "增值税专用发票", "增值税普通发票"),
+                new Redline.Field("/terms/payment/schedule/0/trigger", "付款 付款计划 第1项 付款条件", "合同签订后", "质保期满后"),
+                new Redline.Field("/terms/payment/schedule/0/workingDays", "付款 付款计划 第1项 工作日内", "5", "10"),
+                new Redline.Field("/terms/confidentialInformation/direction", "保密信息 方向", "双向", "单向"));
+    }
+
     @Test
     void htmlEscapesEverything() {
         var redline = new Redline(1, 2, Redlines.diff("<b>甲方</b> & Co", "<script>alert(1)</script> & Co").ops(),
