@@ -123,6 +123,9 @@ public class ReviewPortfolio {
         int firsts = 0;
         String last = null;
         Map<String, ContractParty> ours = new HashMap<>();
+        // one run, one reading of each type's template: a template saved meanwhile is the next run's
+        var supplied = new java.util.EnumMap<io.qiyue.contract.ContractType, java.util.Map<String, String>>(
+                io.qiyue.contract.ContractType.class);
         try {
             while (true) {
                 List<Contract> batch = contracts.batchAfter(last, BATCH);
@@ -137,7 +140,8 @@ public class ReviewPortfolio {
                     var customer = customersOfBatch.computeIfAbsent(c.customerId(),
                             k -> customers.party(k).orElse(null));
                     var ourEntity = ours.computeIfAbsent(c.ourEntityId(), k -> ourEntities.party(k).orElse(null));
-                    evaluations.put(c, engine.evaluate(ReviewSubject.of(c, customer, ourEntity, today)));
+                    evaluations.put(c, engine.evaluate(ReviewSubject.of(c, customer, ourEntity, today)
+                            .withSuppliedByTemplate(supplied.computeIfAbsent(c.type(), reviews::suppliedByTemplate))));
                 }
                 final int doneBefore = done;
                 final String lastOfBatch = batch.getLast().id();

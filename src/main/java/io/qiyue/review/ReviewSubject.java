@@ -19,12 +19,32 @@ import java.util.Objects;
  *                  paragraphs of an uploaded document ({@link #withClauses})
  */
 public record ReviewSubject(Contract contract, ContractParty customer, ContractParty ourEntity, List<Clause> clauses,
-                            LocalDate reviewDate) {
+                            LocalDate reviewDate, java.util.Map<String, String> suppliedByTemplate) {
 
     public ReviewSubject {
         Objects.requireNonNull(contract, "contract");
         Objects.requireNonNull(reviewDate, "reviewDate");
         clauses = List.copyOf(clauses);
+        suppliedByTemplate = suppliedByTemplate == null ? java.util.Map.of() : java.util.Map.copyOf(suppliedByTemplate);
+    }
+
+    public ReviewSubject(Contract contract, ContractParty customer, ContractParty ourEntity, List<Clause> clauses,
+                         LocalDate reviewDate) {
+        this(contract, customer, ourEntity, clauses, reviewDate, java.util.Map.of());
+    }
+
+    /**
+     * The same subject knowing which parts the contract's template prints a default for when the contract leaves
+     * them empty (JSON pointers such as {@code /terms/dispute}, with the default's words): the document then has
+     * such a clause, and a rule asking for one would say something untrue of it.
+     */
+    public ReviewSubject withSuppliedByTemplate(java.util.Map<String, String> defaults) {
+        return new ReviewSubject(contract, customer, ourEntity, clauses, reviewDate, defaults);
+    }
+
+    /** Whether the template prints a default for the part at {@code pointer} (empty in the contract). */
+    public boolean suppliedByTemplate(String pointer) {
+        return suppliedByTemplate.containsKey(pointer);
     }
 
     public static ReviewSubject of(Contract contract, ContractParty customer, ContractParty ourEntity,
@@ -34,7 +54,7 @@ public record ReviewSubject(Contract contract, ContractParty customer, ContractP
 
     /** The same contract reviewed over other text (e.g. the extracted text of an EXTERNAL version). */
     public ReviewSubject withClauses(List<Clause> other) {
-        return new ReviewSubject(contract, customer, ourEntity, other, reviewDate);
+        return new ReviewSubject(contract, customer, ourEntity, other, reviewDate, suppliedByTemplate);
     }
 
     public ContractTerms terms() {

@@ -42,11 +42,13 @@ public class Reviews {
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
     private final AcceptancePolicies policies;
+    private final io.qiyue.template.Templates templates;
 
     Reviews(Contracts contracts, Customers customers, OurEntities ourEntities, ReviewStore store,
             AcceptanceStore acceptances, ReviewEngines engines, Clock clock, JsonMapper json,
-            ApplicationEventPublisher events, AcceptancePolicies policies) {
+            ApplicationEventPublisher events, AcceptancePolicies policies, io.qiyue.template.Templates templates) {
         this.policies = policies;
+        this.templates = templates;
         this.contracts = contracts;
         this.customers = customers;
         this.ourEntities = ourEntities;
@@ -302,7 +304,13 @@ public class Reviews {
     ReviewSubject subject(Contract contract, Instant now) {
         var customer = customers.party(contract.customerId()).orElse(null);
         var ourEntity = ourEntities.party(contract.ourEntityId()).orElse(null);
-        return ReviewSubject.of(contract, customer, ourEntity, LocalDate.ofInstant(now, clock.getZone()));
+        return ReviewSubject.of(contract, customer, ourEntity, LocalDate.ofInstant(now, clock.getZone()))
+                .withSuppliedByTemplate(suppliedByTemplate(contract.type()));
+    }
+
+    /** The parts the active template of the type prints a default agreement for (see {@link ReviewSubject}). */
+    java.util.Map<String, String> suppliedByTemplate(io.qiyue.contract.ContractType type) {
+        return templates.suppliedDefaults(type);
     }
 
     private Evaluation evaluate(Contract contract, Instant now) {

@@ -84,6 +84,15 @@ public class Templates {
                 .findFirst().orElseGet(() -> shipped(type));
     }
 
+    /**
+     * The parts of a contract of this type that its template prints a default agreement for when the contract
+     * leaves them empty: JSON pointers such as {@code /terms/dispute}, each with the default's words (see
+     * {@link TemplateDefaults}).
+     */
+    public java.util.Map<String, String> suppliedDefaults(ContractType type) {
+        return TemplateDefaults.of(active(type).body());
+    }
+
     static Template shipped(ContractType type) {
         return new Template(defaultId(type), type, DefaultTemplates.name(type), DefaultTemplates.body(type), true, 1,
                 Instant.EPOCH, SYSTEM, Instant.EPOCH, SYSTEM);

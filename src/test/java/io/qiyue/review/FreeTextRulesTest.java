@@ -115,4 +115,19 @@ class FreeTextRulesTest {
         var otherBold = DocumentText.review(engine, subject, 1_000_000_001, text, List.of("第九条责任限制"));
         assertThat(otherBold.findings()).extracting(RawFinding::ruleId).contains("QY-V005");
     }
+
+    /** Issue #11 item 3: where the template prints a default clause, the review says so instead of warning. */
+    @Test
+    void aDefaultClauseOfTheTemplateIsNoMissingClause() {
+        var bare = Spec.valid(SERVICE).with(s -> {
+            s.dispute = null;
+            s.confidentialityObligations = null;
+        }).subject();
+        assertThat(RuleCatalogueTest.ENGINE.evaluate(bare).findings()).extracting(f -> f.ruleId() + " " + f.severity())
+                .contains("QY-C007 WARNING", "QY-C011 WARNING");
+        var defaulted = bare.withSuppliedByTemplate(java.util.Map.of("/terms/dispute", "协商不成的，向被告住所地法院起诉。",
+                "/terms/confidentialityObligations", "不得向任何第三方披露保密信息。"));
+        assertThat(RuleCatalogueTest.ENGINE.evaluate(defaulted).findings()).extracting(f -> f.ruleId() + " " + f.severity())
+                .contains("QY-C007 INFO", "QY-C011 INFO").doesNotContain("QY-C007 WARNING", "QY-C011 WARNING");
+    }
 }

@@ -13,7 +13,9 @@ final class C007Dispute implements Rule {
     @Override
     public void check(ReviewSubject s, Findings f) {
         if (s.terms().dispute() == null || s.terms().dispute().method() == null) {
-            f.report(Severity.WARNING, "/terms/dispute", "missing");
+            // the template's default clause is the contract's then: said, not to be accepted as a risk
+            f.report(s.suppliedByTemplate("/terms/dispute") ? Severity.INFO : Severity.WARNING, "/terms/dispute",
+                    s.suppliedByTemplate("/terms/dispute") ? "defaulted" : "missing");
         }
     }
 }

@@ -23,7 +23,9 @@ final class C011Confidentiality implements Rule {
     @Override
     public void check(ReviewSubject s, Findings f) {
         if (Texts.empty(s.terms().confidentialityObligations())) {
-            f.report(Severity.WARNING, "/terms/confidentialityObligations", "missing");
+            boolean defaulted = s.suppliedByTemplate("/terms/confidentialityObligations");
+            f.report(defaulted ? Severity.INFO : Severity.WARNING, "/terms/confidentialityObligations",
+                    defaulted ? "defaulted" : "missing");
         }
     }
 }

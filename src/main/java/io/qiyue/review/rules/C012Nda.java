@@ -41,10 +41,16 @@ final class C012Nda implements Rule {
                     "afterTermination");
         }
         if (Texts.empty(t.confidentialityObligations())) {
-            f.report(Severity.WARNING, "/terms/confidentialityObligations", "obligations");
+            boolean defaulted = s.suppliedByTemplate("/terms/confidentialityObligations");
+            f.report(defaulted ? Severity.INFO : Severity.WARNING, "/terms/confidentialityObligations",
+                    defaulted ? "obligationsDefaulted" : "obligations");
         }
         List<String> texts = t.confidentialInformation() == null || t.confidentialInformation().exclusions() == null
                 ? List.of() : t.confidentialInformation().exclusions();
+        if (texts.isEmpty() && s.suppliedByTemplate("/terms/confidentialInformation/exclusions")) {
+            // the document prints the template's exclusions: those are what the contract excepts
+            texts = List.of(s.suppliedByTemplate().get("/terms/confidentialInformation/exclusions"));
+        }
         for (var exclusion : exclusions.entrySet()) {
             if (texts.stream().noneMatch(x -> x != null && exclusion.getValue().matcher(x).find())) {
                 f.report(Severity.WARNING, "/terms/confidentialInformation/exclusions", "exclusion." + exclusion.getKey());
