@@ -113,6 +113,18 @@ class DocumentPagesH2IT extends ApiTestSupport {
         assertThat(wrong.statusCode()).isEqualTo(302);
         assertThat(browser.get("/contracts/" + own).body()).contains("id=\"upload-error\"").contains("只能上传 DOCX 或 PDF 文件");
 
+        // refused before the controller runs (cut off, too large): back to the form with the reason beside it
+        byte[] whole = multipart(csrf, "paper.pdf", "application/pdf", pdf.body());
+        var cutOff = browser.post(path, "multipart/form-data; boundary=b",
+                java.util.Arrays.copyOf(whole, whole.length - 20));
+        assertThat(cutOff.statusCode()).as("%s", cutOff.body()).isEqualTo(303);
+        assertThat(cutOff.headers().firstValue("Location").orElse("")).endsWith("/contracts/" + own + "#versions");
+        assertThat(browser.get("/contracts/" + own).body()).contains("id=\"upload-error\"").contains("不完整");
+        var tooLarge = browser.post(path, "multipart/form-data; boundary=b",
+                multipart(csrf, "big.pdf", "application/pdf", new byte[20 * 1024 * 1024 + 1]));
+        assertThat(tooLarge.statusCode()).isEqualTo(303);
+        assertThat(browser.get("/contracts/" + own).body()).contains("id=\"upload-error\"").contains("20 MiB");
+
         var ok = browser.post(path, "multipart/form-data; boundary=b", multipart(csrf, "paper.pdf", "application/pdf",
                 pdf.body()));
         assertThat(ok.statusCode()).isEqualTo(302);

@@ -36,7 +36,7 @@ class ErrorEndpoint implements ErrorController {
     }
 
     @RequestMapping("/error")
-    Object error(HttpServletRequest request) {
+    Object error(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         Object uriAttribute = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         Throwable thrown = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable t ? t : null;
@@ -48,9 +48,27 @@ class ErrorEndpoint implements ErrorController {
             return ResponseEntity.status(status).build();
         }
         String field = null;
+        boolean truncatedUpload = false;
         if (thrown != null && cause(thrown, InvalidParameterException.class)) {
             status = HttpStatus.BAD_REQUEST;
-            field = RequestGuard.undecodableParameter(request);
+            // a multipart body whose parameters cannot be read is an upload over the limit, or one that did not
+            // arrive whole
+            truncatedUpload = UploadForm.multipart(request);
+            boolean tooLarge = truncatedUpload
+                    && cause(thrown, org.apache.tomcat.util.http.fileupload.impl.SizeException.class);
+            field = truncatedUpload ? "file" : RequestGuard.undecodableParameter(request);
+            if (tooLarge && uri.startsWith("/api/")) {
+                return problems.uploadTooLarge(request, response);
+            }
+            if (truncatedUpload && !uri.startsWith("/api/")) {
+                String target = UploadForm.back(uri, request, response, tooLarge ? problems.uploadTooLargeMessage()
+                        : messages.getMessage("qiyue.document.truncated-upload", null, LocaleContextHolder.getLocale()));
+                if (target != null) {
+                    var redirect = new ModelAndView("redirect:" + target);
+                    redirect.setStatus(HttpStatus.SEE_OTHER);
+                    return redirect;
+                }
+            }
         }
         String type;
         String detailCode;
@@ -58,7 +76,8 @@ class ErrorEndpoint implements ErrorController {
         switch (status) {
             case BAD_REQUEST -> {
                 type = field != null ? "validation" : "bad-request";
-                detailCode = field != null ? "qiyue.validation.encoding" : "qiyue.problem.bad-request";
+                detailCode = truncatedUpload ? "qiyue.document.truncated-upload"
+                        : field != null ? "qiyue.validation.encoding" : "qiyue.problem.bad-request";
                 args = new Object[0];
             }
             case UNAUTHORIZED -> {

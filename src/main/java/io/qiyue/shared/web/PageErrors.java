@@ -90,7 +90,19 @@ class PageErrors {
 
     /** Parameters Tomcat could not decode (RequestGuard answers most of them before they get here). */
     @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
-    ModelAndView undecodable(HttpServletRequest request) {
+    ModelAndView undecodable(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response) {
+        if (UploadForm.multipart(request)) {
+            // the multipart body of an upload did not arrive whole: say so beside the upload form
+            String truncated = messages.getMessage("qiyue.document.truncated-upload", null,
+                    LocaleContextHolder.getLocale());
+            String target = UploadForm.back(request, response, truncated);
+            if (target != null) {
+                var redirect = new ModelAndView("redirect:" + target);
+                redirect.setStatus(HttpStatus.SEE_OTHER);
+                return redirect;
+            }
+            return view(HttpStatus.BAD_REQUEST, truncated);
+        }
         return view(HttpStatus.BAD_REQUEST, RequestGuard.undecodableParameter(request) + ": "
                 + messages.getMessage("qiyue.validation.encoding", null, LocaleContextHolder.getLocale()));
     }

@@ -156,13 +156,23 @@ class ProblemHandler {
         return tooLarge();
     }
 
+    /** What an upload over the limit is told, with the configured limit. */
+    String uploadTooLargeMessage() {
+        return messages.getMessage("qiyue.document.too-large", new Object[]{size(maxFileSize)}, "qiyue.document.too-large",
+                LocaleContextHolder.getLocale());
+    }
+
     /** The limit in the message is the configured one, so the two cannot disagree. */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<ProblemDetail> uploadTooLarge() {
-        var response = problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "qiyue.document.too-large", size(maxFileSize));
-        response.getBody().setProperty("errors",
+    ResponseEntity<?> uploadTooLarge(HttpServletRequest request, HttpServletResponse response) {
+        var page = backToUploadForm(request, response, "qiyue.document.too-large", size(maxFileSize));
+        if (page != null) {
+            return page;
+        }
+        var problem = problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "qiyue.document.too-large", size(maxFileSize));
+        problem.getBody().setProperty("errors",
                 List.of(error("file", "qiyue.document.too-large", size(maxFileSize))));
-        return response;
+        return problem;
     }
 
     /**
@@ -170,11 +180,18 @@ class ProblemHandler {
      * NUL. Either way the file did not arrive as sent.
      */
     @ExceptionHandler(MultipartException.class)
-    ResponseEntity<ProblemDetail> damagedUpload(MultipartException e) {
-        if (findCause(e, org.apache.tomcat.util.http.fileupload.InvalidFileNameException.class) != null) {
-            return validation(List.of(error("file", "qiyue.document.file-name")));
-        }
-        return validation(List.of(error("file", "qiyue.document.truncated-upload")));
+    ResponseEntity<?> damagedUpload(MultipartException e, HttpServletRequest request, HttpServletResponse response) {
+        String code = findCause(e, org.apache.tomcat.util.http.fileupload.InvalidFileNameException.class) != null
+                ? "qiyue.document.file-name" : "qiyue.document.truncated-upload";
+        var page = backToUploadForm(request, response, code);
+        return page != null ? page : validation(List.of(error("file", code)));
+    }
+
+    private ResponseEntity<?> backToUploadForm(HttpServletRequest request, HttpServletResponse response, String code,
+                                               Object... args) {
+        String target = UploadForm.back(request, response,
+                messages.getMessage(code, args, code, LocaleContextHolder.getLocale()));
+        return target == null ? null : ResponseEntity.status(HttpStatus.SEE_OTHER).location(java.net.URI.create(target)).build();
     }
 
     static String size(DataSize size) {
@@ -191,9 +208,16 @@ class ProblemHandler {
         return validation(List.of(error("body", "qiyue.validation.characters", e.characterName())));
     }
 
-    /** Parameters Tomcat could not decode (RequestGuard answers most of them before they get here). */
+    /**
+     * Parameters Tomcat could not decode (RequestGuard answers most of them before they get here); in a
+     * multipart body, the upload that carries them did not arrive whole.
+     */
     @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
-    ResponseEntity<ProblemDetail> undecodable(HttpServletRequest request) {
+    ResponseEntity<?> undecodable(HttpServletRequest request, HttpServletResponse response) {
+        if (UploadForm.multipart(request)) {
+            var page = backToUploadForm(request, response, "qiyue.document.truncated-upload");
+            return page != null ? page : validation(List.of(error("file", "qiyue.document.truncated-upload")));
+        }
         return validation(List.of(error(RequestGuard.undecodableParameter(request), "qiyue.validation.encoding")));
     }
 
