@@ -14,17 +14,20 @@ import java.math.RoundingMode;
  * so that no client ever rounds it through a binary float.
  */
 public record Money(
-        @NotNull @DecimalMin("0.00") @Digits(integer = 15, fraction = 2)
+        @NotNull @DecimalMin("0.00") @Digits(integer = Money.MAX_INTEGER_DIGITS, fraction = 2)
         @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal value,
         @Pattern(regexp = "CNY", message = "{qiyue.money.currency}") String currency) {
 
     public static final String CNY = "CNY";
+    static final int MAX_INTEGER_DIGITS = 15;
 
     public Money {
         if (currency == null) {
             currency = CNY;
         }
-        if (value != null && value.scale() < 2) {
+        // only within the digits a value may have: 1e99999999 has scale -99999999, and rescaling it would write
+        // out a hundred million digits before validation could refuse it (@Digits reads precision and scale)
+        if (value != null && value.scale() < 2 && value.precision() - value.scale() <= MAX_INTEGER_DIGITS) {
             value = value.setScale(2);
         }
     }

@@ -10,7 +10,8 @@ import java.util.OptionalInt;
  * surrogate pair) is refused at the door instead of failing every later rendering. Bidirectional
  * embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) are removed: neither Chinese nor
  * English text needs them, and they make a name or file name read differently from what it is
- * ({@code 合同\u202Excod.exe}).
+ * ({@code 合同\u202Excod.exe}). So are the invisible zero-width space, word joiner and byte order mark
+ * (U+200B, U+2060, U+FEFF), which make two names that look the same differ.
  */
 public final class Text {
     private Text() {
@@ -65,7 +66,7 @@ public final class Text {
         if (bad.isPresent()) {
             throw new UnrenderableTextException(bad.getAsInt());
         }
-        String cleaned = withoutBidiControls(s);
+        String cleaned = withoutHidingCharacters(s);
         return !cleaned.isEmpty() && isBlank(cleaned) ? "" : cleaned;
     }
 
@@ -90,13 +91,13 @@ public final class Text {
         return String.format("U+%04X", c);
     }
 
-    /** The text with bidirectional embeddings, overrides and isolates removed (null stays null). */
-    public static String withoutBidiControls(String s) {
-        if (s == null || s.chars().noneMatch(Text::bidiControl)) {
+    /** The text without bidi embeddings, overrides and isolates, nor invisible zero-width characters (null stays null). */
+    public static String withoutHidingCharacters(String s) {
+        if (s == null || s.chars().noneMatch(Text::hiding)) {
             return s;
         }
         var sb = new StringBuilder(s.length());
-        s.chars().filter(c -> !bidiControl(c)).forEach(c -> sb.append((char) c));
+        s.chars().filter(c -> !hiding(c)).forEach(c -> sb.append((char) c));
         return sb.toString();
     }
 
@@ -131,7 +132,7 @@ public final class Text {
         if (cut >= 0) {
             name = name.substring(cut + 1);
         }
-        name = strip(withoutBidiControls(withoutUnrenderable(name)).replaceAll("[\\t\\n\\r]", ""));
+        name = strip(withoutHidingCharacters(withoutUnrenderable(name)).replaceAll("[\\t\\n\\r]", ""));
         if (isBlank(name) || name.equals(".") || name.equals("..")) {
             return null;
         }
@@ -154,8 +155,10 @@ public final class Text {
         return c < 0x20 || (c >= 0x7F && c <= 0x9F) || c == 0xFFFE || c == 0xFFFF;
     }
 
-    private static boolean bidiControl(int c) {
-        return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+    /** Characters that change how text reads, or hide that two texts differ, without showing. */
+    private static boolean hiding(int c) {
+        return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200B || c == 0x2060
+                || c == 0xFEFF;
     }
 
     private static boolean invisible(int c) {

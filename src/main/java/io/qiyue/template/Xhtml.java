@@ -90,6 +90,15 @@ final class Xhtml {
         }
     }
 
+    /**
+     * The parser's reason, which tells a template author what is wrong with the markup; a refused DOCTYPE
+     * (entities could read files) is said plainly rather than with the parser's feature URL.
+     */
+    private static String reason(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        return message.contains("DOCTYPE") ? "DOCTYPE is not allowed" : message;
+    }
+
     private static Document parse(DocumentBuilder builder, String xhtml) {
         try {
             return builder.parse(new InputSource(new StringReader(xhtml)));
@@ -100,9 +109,9 @@ final class Xhtml {
             if (excerpt.length() > 120) {
                 excerpt = excerpt.substring(0, 120) + "…";
             }
-            throw new InvalidXhtmlException(e.getMessage(), line, excerpt);
+            throw new InvalidXhtmlException(reason(e), line, excerpt);
         } catch (org.xml.sax.SAXException | IOException e) {
-            throw new InvalidXhtmlException(e.getMessage(), 1, "");
+            throw new InvalidXhtmlException(reason(e), 1, "");
         }
     }
 

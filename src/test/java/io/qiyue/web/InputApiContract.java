@@ -169,6 +169,47 @@ abstract class InputApiContract extends ApiTestSupport {
         }
     }
 
+    /** Found by an outside run: each answered slowly, with a 500, with Java class names, or kept invisible text. */
+    @Test
+    void hugeExponentsNullItemsAndUnbindableValuesAreQuick400sInWords() {
+        var admin = admin();
+        var customer = createOrganization(admin);
+        var contract = createContract(admin, "SERVICE");
+        String contractPath = "/api/v1/contracts/" + contract.path("id").asString();
+        String customerPath = "/api/v1/customers/" + customer.path("id").asString();
+
+        // a number short to send and endless to write out: refused where it is read, not after minutes
+        var body = ContractSamples.contract("SERVICE", "指数", customer.path("id").asString(), ourEntityId());
+        ((tools.jackson.databind.node.ObjectNode) body.path("amount")).put("value", "1e99999999");
+        assertProblem(admin.post("/api/v1/contracts", body.toString()), 400, "amount.value");
+        ((tools.jackson.databind.node.ObjectNode) body.path("amount")).put("value", 1e300);
+        assertProblem(admin.post("/api/v1/contracts", body.toString()), 400, "amount.value");
+        String etag = admin.get(contractPath).header("ETag");
+        assertProblem(admin.patch(contractPath, "{\"amount\": {\"value\": \"1e99999999\", \"currency\": \"CNY\"}}",
+                etag), 400, "amount.value");
+
+        // a null where a list item belongs
+        assertProblem(admin.patch(contractPath, "{\"terms\": {\"payment\": {\"schedule\": [null]}}}", etag), 400,
+                "terms.payment.schedule[0]");
+        assertProblem(admin.patch(customerPath, "{\"contacts\": [null]}", admin.get(customerPath).header("ETag")), 400,
+                "contacts[0]");
+        assertThat(admin.get(contractPath).header("ETag")).isEqualTo(etag);
+
+        // values that do not bind are named in words, never with Java's names for them
+        for (String patch : new String[]{"{\"startDate\": \"99999-01-01\"}", "{\"endDate\": \"2027-02-30\"}",
+                "{\"amount\": {\"value\": \"NaN\", \"currency\": \"CNY\"}}", "{\"title\": 1e999999}"}) {
+            var refused = admin.patch(contractPath, patch, etag);
+            assertThat(refused.status()).as(patch).isEqualTo(400);
+            assertThat(refused.body()).as(patch).doesNotContain("java.", "jackson", "Exception", "`");
+        }
+
+        // invisible characters that make two names look the same are not kept
+        var named = admin.post("/api/v1/customers", organizationBody("测试\uFEFF公司\u200B",
+                io.qiyue.testing.TestIdentifiers.creditCode()).toString());
+        assertThat(named.status()).as("%s", named).isEqualTo(201);
+        assertThat(named.json().path("name").asString()).isEqualTo("测试公司");
+    }
+
     @Test
     void formIndexesOutsideTheFormAreA400() {
         var admin = admin();

@@ -35,6 +35,11 @@ public final class JsonInput {
             // a merge patch of null, [], 1 or "x" replaces the whole resource by something that is not one
             throw new InvalidInputException("body", "qiyue.json.object");
         }
+        String hole = nullInArray(tree, "");
+        if (hole != null) {
+            // a merge patch may put null where a list item belongs ("schedule": [null]): no item is nothing
+            throw new InvalidInputException(hole, "qiyue.validation.required");
+        }
         T value;
         try {
             value = json.treeToValue(tree, type);
@@ -44,7 +49,8 @@ public final class JsonInput {
             if (e.getCause() instanceof UnrenderableTextException text) {
                 throw new InvalidInputException(path(e), "qiyue.validation.characters", text.characterName());
             }
-            throw new InvalidInputException(path(e), "qiyue.json.invalid", e.getOriginalMessage());
+            var violation = violation(e);
+            throw new InvalidInputException(violation.field(), violation.code(), violation.args().toArray());
         }
         var violations = validator.validate(value);
         if (!violations.isEmpty()) {
@@ -150,6 +156,51 @@ public final class JsonInput {
             }
         }
         return sb.isEmpty() ? "body" : sb.toString();
+    }
+
+    /** The path of the first null item of an array in the tree ({@code terms.payment.schedule[0]}), or null. */
+    private static String nullInArray(JsonNode node, String path) {
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                String item = path + "[" + i + "]";
+                if (node.get(i).isNull()) {
+                    return item;
+                }
+                String inner = nullInArray(node.get(i), item);
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        } else if (node.isObject()) {
+            for (var entry : node.properties()) {
+                String inner = nullInArray(entry.getValue(), path.isEmpty() ? entry.getKey() : path + "." + entry.getKey());
+                if (inner != null) {
+                    return inner;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * What is wrong with a value Jackson could not bind, in words for the client: the type it should have, or
+     * the enumeration's values; never Jackson's own message, which names Java classes.
+     */
+    static io.qiyue.shared.FieldViolation violation(JacksonException e) {
+        String field = path(e);
+        if (e instanceof tools.jackson.databind.exc.MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            Class<?> target = mismatch.getTargetType();
+            if (target.isEnum()) {
+                return new io.qiyue.shared.FieldViolation(field, "qiyue.json.enum-values",
+                        java.util.Arrays.toString(target.getEnumConstants()));
+            }
+            return new io.qiyue.shared.FieldViolation(field, "qiyue.json.type", ProblemHandler.typeName(target));
+        }
+        if (e instanceof tools.jackson.core.exc.InputCoercionException range) {
+            return new io.qiyue.shared.FieldViolation(field, "qiyue.json.number-range",
+                    ProblemHandler.typeName(range.getTargetType()));
+        }
+        return new io.qiyue.shared.FieldViolation(field, "qiyue.json.invalid-value");
     }
 
     /** Bytes that are not UTF-8 inside the JSON text: the client's encoding is wrong, not its JSON. */

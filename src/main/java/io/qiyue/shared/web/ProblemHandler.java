@@ -143,7 +143,8 @@ class ProblemHandler {
                     location == null ? 0 : location.getLineNr(), location == null ? 0 : location.getColumnNr());
         }
         if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
-            return validation(List.of(error(path(jackson), "qiyue.json.invalid", rootMessage(jackson))));
+            var violation = JsonInput.violation(jackson);
+            return validation(List.of(error(violation.field(), violation.code(), violation.args().toArray())));
         }
         if (cause == null) {
             return problem(HttpStatus.BAD_REQUEST, "malformed-json", "qiyue.problem.body-missing");
@@ -396,7 +397,7 @@ class ProblemHandler {
         return JsonInput.path(e);
     }
 
-    private static String typeName(Class<?> type) {
+    static String typeName(Class<?> type) {
         if (type == null) {
             return "?";
         }
@@ -409,14 +410,6 @@ class ProblemHandler {
             case "List", "Set" -> "array";
             default -> type.isRecord() ? "object" : type.getSimpleName();
         };
-    }
-
-    private static String rootMessage(JacksonException e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t instanceof JacksonException j ? j.getOriginalMessage() : String.valueOf(t.getMessage());
     }
 
     private static <T extends Throwable> T findCause(Throwable t, Class<T> type) {

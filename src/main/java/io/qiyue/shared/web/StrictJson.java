@@ -38,6 +38,31 @@ class StrictJson {
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail));
     }
 
+    /**
+     * A decimal whose exponent is beyond any amount, rate or threshold ({@code 1e99999999}) is refused where it
+     * is read: the number is short, but any arithmetic that writes it out would hold a core for minutes.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer boundedDecimals() {
+        return builder -> builder.addModule(new SimpleModule("qiyue-decimals")
+                .addDeserializer(java.math.BigDecimal.class, new BoundedDecimal()));
+    }
+
+    static final class BoundedDecimal extends tools.jackson.databind.deser.jdk.NumberDeserializers.BigDecimalDeserializer {
+        /** Far beyond the 15 integer and 2 fraction digits of money, the 3 of a rate and the bounds of settings. */
+        static final int MAX_SCALE = 100;
+
+        @Override
+        public java.math.BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) {
+            var value = super.deserialize(p, ctxt);
+            if (value != null && Math.abs((long) value.scale()) > MAX_SCALE) {
+                throw new tools.jackson.core.exc.InputCoercionException(p, "decimal exponent out of range",
+                        p.currentToken(), java.math.BigDecimal.class);
+            }
+            return value;
+        }
+    }
+
     @Bean
     JsonMapperBuilderCustomizer checkedText() {
         return builder -> builder.addModule(new SimpleModule("qiyue-text").addDeserializer(String.class, new CheckedString()));
