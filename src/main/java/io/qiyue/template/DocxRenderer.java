@@ -27,7 +27,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
@@ -54,7 +53,7 @@ final class DocxRenderer {
     /* 期次 | 付款条件及期限 | 金额 | 大写金额 | 说明: 第12期, ¥1,234,567.89 and 质保金 each in one line */
     private static final int[] INSTALMENT_COLUMNS = {900, 3000, 1700, 2325, 1600};
     private static final int[] ITEM_COLUMNS = {900, 3000, TEXT_WIDTH - 3900};
-    /* zip entries carry a time: the document's own, so that one version is one file (DOS time has no zone) */
+    /* zip entries carry a time: the document's own, so that one version is one file; DOS time starts in 1980 */
     private static final LocalDateTime NO_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
 
     private DocxRenderer() {
@@ -82,13 +81,14 @@ final class DocxRenderer {
 
     /** The package again, every entry stamped with the document's time instead of the time it was written. */
     private static byte[] withFixedTimes(byte[] docx, Instant issued) throws IOException {
+        // the local time in UTC, written as it is: the server's time zone does not change the file
         LocalDateTime at = LocalDateTime.ofInstant(issued, ZoneOffset.UTC);
-        long time = (at.isBefore(NO_TIME) ? NO_TIME : at).atZone(ZoneId.systemDefault()).toInstant().toEpochMilli();
+        LocalDateTime time = at.isBefore(NO_TIME) ? NO_TIME : at;
         var out = new ByteArrayOutputStream(docx.length + 1024);
         try (var in = new ZipInputStream(new ByteArrayInputStream(docx)); var zip = new ZipOutputStream(out)) {
             for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 var copy = new ZipEntry(e.getName());
-                copy.setTime(time);
+                copy.setTimeLocal(time);
                 zip.putNextEntry(copy);
                 in.transferTo(zip);
                 zip.closeEntry();
