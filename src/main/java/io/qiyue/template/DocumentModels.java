@@ -64,9 +64,9 @@ final class DocumentModels {
 
     static DocumentModel withClauses(DocumentModel m, List<DocumentModel.ClauseText> clauses) {
         return new DocumentModel(m.number(), m.title(), m.typeName(), m.typeCode(), m.agreement(), m.partyA(),
-                m.partyB(), m.period(), m.fees(), m.rights(), m.breach(), m.dispute(), m.termination(), m.intellectualProperty(),
-                m.confidentialityObligations(), m.service(), m.confidentiality(), m.maintenance(), m.consulting(),
-                m.sharing(), m.signing(), m.notices(), List.copyOf(clauses));
+                m.partyB(), m.period(), m.fees(), m.rights(), m.breach(), m.dispute(), m.termination(),
+                m.intellectualProperty(), m.confidentialityObligations(), m.service(), m.confidentiality(),
+                m.maintenance(), m.consulting(), m.sharing(), m.signing(), m.notices(), List.copyOf(clauses));
     }
 
     private static DocumentModel.Party partyA(Contract c, Customer customer) {
@@ -86,8 +86,8 @@ final class DocumentModels {
         if (e == null) {
             return new DocumentModel.Party("乙方", null, false, null, null, null, null, null, null, null, null, null);
         }
-        return new DocumentModel.Party("乙方", e.name(), false, "统一社会信用代码", e.creditCode(), e.address(), "法定代表人",
-                e.legalRepresentative(), null, null, e.bankName(), e.bankAccount());
+        return new DocumentModel.Party("乙方", e.name(), false, "统一社会信用代码", e.creditCode(), e.address(),
+                "法定代表人", e.legalRepresentative(), null, null, e.bankName(), e.bankAccount());
     }
 
     static Amount amount(Money money) {
@@ -226,7 +226,8 @@ final class DocumentModels {
                 case PERCENT_OF_AMOUNT -> free || !positive ? actualLoss
                         : "违约方应向守约方支付相当于" + self + "总金额" + value + "%的违约金（按合同总金额计算为"
                         + amount(total.value().multiply(ld.value()).movePointLeft(2)).figures() + "）";
-                case DAILY_RATE -> free ? actualLoss : "每逾期一日，违约方应按逾期履行部分金额的" + value + "%向守约方支付违约金";
+                case DAILY_RATE -> free ? actualLoss
+                        : "每逾期一日，违约方应按逾期履行部分金额的" + value + "%向守约方支付违约金";
             };
         }
         return new DocumentModel.Breach(damages, b.description());
@@ -240,13 +241,12 @@ final class DocumentModels {
         String court = Text.isBlank(d.court()) ? "有管辖权的人民法院" : d.court();
         String arbitration = "提交" + commission + "，按照申请仲裁时该会现行有效的仲裁规则进行仲裁。仲裁裁决是终局的，对双方均有约束力";
         String litigation = "任何一方均可向" + court + "提起诉讼";
+        String any = "因" + self + "引起的或与" + self + "有关的任何争议，";
         String text = switch (d.method()) {
-            case ARBITRATION -> "因" + self + "引起的或与" + self + "有关的任何争议，均" + arbitration + "。";
-            case LITIGATION -> "因" + self + "引起的或与" + self + "有关的任何争议，" + litigation + "。";
-            case NEGOTIATION_THEN_ARBITRATION -> "因" + self + "引起的或与" + self + "有关的任何争议，双方应首先友好协商解决；协商不成的，"
-                    + arbitration + "。";
-            case NEGOTIATION_THEN_LITIGATION -> "因" + self + "引起的或与" + self + "有关的任何争议，双方应首先友好协商解决；协商不成的，"
-                    + litigation + "。";
+            case ARBITRATION -> any + "均" + arbitration + "。";
+            case LITIGATION -> any + litigation + "。";
+            case NEGOTIATION_THEN_ARBITRATION -> any + "双方应首先友好协商解决；协商不成的，" + arbitration + "。";
+            case NEGOTIATION_THEN_LITIGATION -> any + "双方应首先友好协商解决；协商不成的，" + litigation + "。";
         };
         return new DocumentModel.Dispute(text);
     }
@@ -270,7 +270,8 @@ final class DocumentModels {
         }
         return new DocumentModel.Confidentiality(i == null ? null : Labels.joined(i.categories()),
                 i == null ? null : i.description(), i == null ? null : lines(i.exclusions()),
-                p == null ? null : p.yearsAfterTermination(), until(p), i != null && i.direction() == Terms.NdaDirection.ONE_WAY);
+                p == null ? null : p.yearsAfterTermination(), until(p),
+                i != null && i.direction() == Terms.NdaDirection.ONE_WAY);
     }
 
     /** The end of a duty that outlasts the agreement: 本协议终止后3年, or 本协议终止时 for none after it. */
@@ -297,7 +298,8 @@ final class DocumentModels {
         boolean abroad = s != null && Boolean.TRUE.equals(s.crossBorder());
         // nothing leaves the country: the mechanism row says so rather than stay blank
         String mechanism = !abroad ? "不适用（不向境外提供）"
-                : pi == null || pi.crossBorderMechanism() == null ? "由双方另行书面确认" : Labels.of(pi.crossBorderMechanism());
+                : pi == null || pi.crossBorderMechanism() == null ? "由双方另行书面确认"
+                : Labels.of(pi.crossBorderMechanism());
         DocumentModel.PersonalInformation personal = pi == null ? null : new DocumentModel.PersonalInformation(
                 Labels.of(pi.processingRole()), Labels.of(pi.legalBasis()),
                 pi.recipient() == null ? null : pi.recipient().name(),

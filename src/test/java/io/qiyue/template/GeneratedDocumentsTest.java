@@ -227,7 +227,8 @@ class GeneratedDocumentsTest {
 
     @Test
     void every_download_of_one_version_is_the_same_file() throws Exception {
-        Contract c = with(paid(ContractType.SERVICE), paid(ContractType.SERVICE).amount(), paid(ContractType.SERVICE).terms());
+        Contract sample = paid(ContractType.SERVICE);
+        Contract c = with(sample, sample.amount(), sample.terms());
         byte[] pdf = render(c).pdf();
         byte[] docx = render(c).docx();
         // a zip entry's time has a resolution of two seconds
