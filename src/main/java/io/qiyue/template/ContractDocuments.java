@@ -32,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -134,7 +135,10 @@ public class ContractDocuments implements ExternalVersions {
                     c.conspicuous()));
         }
         model = DocumentModels.withClauses(model, clauseTexts);
-        return renderer.render(template.body(), model, template.id(), template.version());
+        // the contract's last change dates the files; a snapshot read back without one falls back to its creation
+        Instant issued = contract.updatedAt() != null ? contract.updatedAt()
+                : contract.createdAt() != null ? contract.createdAt() : Instant.EPOCH;
+        return renderer.render(template.body(), model, template.id(), template.version(), issued);
     }
 
     /**

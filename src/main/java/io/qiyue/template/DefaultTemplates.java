@@ -24,7 +24,11 @@ final class DefaultTemplates {
     }
 
     static synchronized String body(ContractType type) {
-        return BODIES.computeIfAbsent(type, t -> expand(read(t.name() + ".mustache")));
+        return BODIES.computeIfAbsent(type, t -> {
+            String body = expand(read(t.name() + ".mustache"));
+            // the shared sections say 本合同; an agreement calls itself 本协议 throughout, not a mix of the two
+            return DocumentModels.agreement(t) ? body.replace("本合同", "本协议") : body;
+        });
     }
 
     static String name(ContractType type) {

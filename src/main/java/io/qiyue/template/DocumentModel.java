@@ -6,19 +6,24 @@ import java.util.List;
  * What a template sees: every structured value of a contract and its parties, already worded in
  * Chinese (labels, dates, 大写 amounts), so that templates stay logic-less. Absent parts are null
  * (a section {@code {{#service}}} then renders nothing and {@code {{^service}}} its fallback).
- * Strings are plain text: the template engine escapes them.
+ * Strings are plain text: the template engine escapes them. {@code agreement}: the document calls itself 本协议
+ * (an NDA, an information-sharing agreement), not 本合同, and has no service to perform.
  */
-public record DocumentModel(String number, String title, String typeName, String typeCode, Party partyA,
+public record DocumentModel(String number, String title, String typeName, String typeCode, boolean agreement,
+                            Party partyA,
                             Party partyB, Period period, Fees fees, Rights rights, Breach breach, Dispute dispute,
                             Termination termination, IntellectualProperty intellectualProperty,
                             List<Line> confidentialityObligations, Service service, Confidentiality confidentiality,
                             Maintenance maintenance, Consulting consulting, Sharing sharing, Signing signing,
                             Notices notices, List<ClauseText> clauses) {
 
-    /** 甲方 (the customer) or 乙方 (our entity). */
-    public record Party(String role, String name, String identifierLabel, String identifier, String address,
-                        String representativeLabel, String representative, String contact, String email,
-                        String bankName, String bankAccount) {
+    /**
+     * 甲方 (the customer) or 乙方 (our entity). {@code person}: a natural person, who signs alone, has no legal
+     * representative and no seal.
+     */
+    public record Party(String role, String name, boolean person, String identifierLabel, String identifier,
+                        String address, String representativeLabel, String representative, String contact,
+                        String email, String bankName, String bankAccount) {
     }
 
     public record Period(String start, String end, boolean autoRenew, Integer renewalNoticeDays) {
@@ -32,9 +37,12 @@ public record DocumentModel(String number, String title, String typeName, String
      * {@code payable}: the customer pays something (not a free contract), so payment, account and invoice clauses
      * are true; {@code capped}: a positive total exists, so a liability cap "以本合同总金额为限" limits rather than
      * removes the remedy. {@code deposit} is the whole deposit sentence, {@code tax} the tax and invoice sentence.
+     * A total of zero is free as well. {@code toAccount}: paid into 乙方's bank account (not by WeChat Pay, Alipay …),
+     * so the account is printed.
      */
     public record Fees(Amount total, String method, List<Instalment> instalments, String deposit,
-                       boolean noConsideration, boolean payable, boolean capped, String tax, String invoice) {
+                       boolean noConsideration, boolean payable, boolean capped, String tax, String invoice,
+                       boolean toAccount) {
     }
 
     public record Instalment(int index, String due, Amount amount, String description) {
@@ -65,9 +73,12 @@ public record DocumentModel(String number, String title, String typeName, String
     public record Service(List<Item> items, String scope, String qualityRequirements) {
     }
 
-    /** {@code oneWay}: only 甲方 discloses and only 乙方 receives (单向); otherwise both do (双向). */
+    /**
+     * {@code oneWay}: only 甲方 discloses and only 乙方 receives (单向); otherwise both do (双向). {@code until}: when
+     * the duty ends (本协议终止后3年, 本协议终止时), null when no period is agreed.
+     */
     public record Confidentiality(String categories, String description, List<Line> exclusions,
-                                  Integer yearsAfterTermination, boolean oneWay) {
+                                  Integer yearsAfterTermination, String until, boolean oneWay) {
     }
 
     public record Maintenance(List<Item> items, String methods, Integer visitIntervalDays, Integer responseHours) {
@@ -77,12 +88,14 @@ public record DocumentModel(String number, String title, String typeName, String
     }
 
     /**
-     * {@code provider}/{@code receiver}: 甲方, 乙方 or 甲乙双方 as 提供方 and 接收方; {@code roles}: the sentence
-     * that names them.
+     * {@code provider}/{@code receiver}: 甲方, 乙方 or 甲乙双方 as 提供方 and 接收方 (委托方 and 受托方 when personal
+     * information is processed on behalf of the provider, named in {@code providerRole}/{@code receiverRole});
+     * {@code roles}: the sentence that names them; {@code term}: how long the sharing lasts.
      */
-    public record Sharing(String provider, String receiver, String roles, String categories, String containsPersonalInformation,
+    public record Sharing(String provider, String receiver, String providerRole, String receiverRole, String roles,
+                          String categories, String containsPersonalInformation,
                           String containsSensitivePersonalInformation, String purpose, String crossBorder,
-                          String separateConsentObtained, String methods, Integer yearsAfterTermination,
+                          String separateConsentObtained, String methods, Integer yearsAfterTermination, String term,
                           PersonalInformation personalInformation) {
     }
 

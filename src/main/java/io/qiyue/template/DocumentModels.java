@@ -2,6 +2,7 @@ package io.qiyue.template;
 
 import io.qiyue.contract.Contract;
 import io.qiyue.contract.ContractTerms;
+import io.qiyue.contract.ContractType;
 import io.qiyue.contract.Terms;
 import io.qiyue.customer.Customer;
 import io.qiyue.customer.CustomerKind;
@@ -32,11 +33,14 @@ final class DocumentModels {
      */
     static DocumentModel of(Contract c, Customer customer, OurEntity ourEntity) {
         ContractTerms t = c.terms() == null ? ContractTerms.EMPTY : c.terms();
-        return new DocumentModel(c.number(), c.title(), c.type().nameZh(), c.type().code(),
+        boolean agreement = agreement(c.type());
+        String self = agreement ? "本协议" : "本合同";
+        return new DocumentModel(c.number(), c.title(), c.type().nameZh(), c.type().code(), agreement,
                 partyA(c, customer), partyB(ourEntity),
                 new DocumentModel.Period(date(c.startDate()), date(c.endDate()), c.autoRenew(), c.renewalNoticeDays()),
-                fees(c.amount(), t.payment()), rights(t.rightsAndObligations()), breach(t.breach(), c.amount()),
-                dispute(t.dispute()), termination(t.termination()), ip(t.intellectualProperty()),
+                fees(c.amount(), t.payment(), self), rights(t.rightsAndObligations()),
+                breach(t.breach(), c.amount(), free(c.amount(), t.payment()), self),
+                dispute(t.dispute(), self), termination(t.termination()), ip(t.intellectualProperty()),
                 lines(t.confidentialityObligations()), service(t.service()),
                 confidentiality(t.confidentialInformation(), t.confidentialityPeriod()), maintenance(t.maintenance()),
                 consulting(t.consulting()),
@@ -44,21 +48,35 @@ final class DocumentModels {
                 signing(t.signing()), notices(t.notices()), List.of());
     }
 
+    /**
+     * The types whose documents are agreements (协议) about information rather than a service: they call
+     * themselves 本协议 throughout, in the shared sections too (see {@link DefaultTemplates}).
+     */
+    static boolean agreement(ContractType type) {
+        return type == ContractType.CONFIDENTIALITY || type == ContractType.INFO_SHARING;
+    }
+
+    /** Nothing is paid: marked as without consideration, or a total of zero. */
+    static boolean free(Money total, Terms.Payment p) {
+        return p != null && Boolean.TRUE.equals(p.noConsideration())
+                || total != null && total.value() != null && total.value().signum() == 0;
+    }
+
     static DocumentModel withClauses(DocumentModel m, List<DocumentModel.ClauseText> clauses) {
-        return new DocumentModel(m.number(), m.title(), m.typeName(), m.typeCode(), m.partyA(), m.partyB(),
-                m.period(), m.fees(), m.rights(), m.breach(), m.dispute(), m.termination(), m.intellectualProperty(),
-                m.confidentialityObligations(), m.service(), m.confidentiality(), m.maintenance(), m.consulting(),
-                m.sharing(), m.signing(), m.notices(), List.copyOf(clauses));
+        return new DocumentModel(m.number(), m.title(), m.typeName(), m.typeCode(), m.agreement(), m.partyA(),
+                m.partyB(), m.period(), m.fees(), m.rights(), m.breach(), m.dispute(), m.termination(),
+                m.intellectualProperty(), m.confidentialityObligations(), m.service(), m.confidentiality(),
+                m.maintenance(), m.consulting(), m.sharing(), m.signing(), m.notices(), List.copyOf(clauses));
     }
 
     private static DocumentModel.Party partyA(Contract c, Customer customer) {
         if (customer == null) {
-            return new DocumentModel.Party("甲方", c.customerName(), null, null, null, null, null, null, null, null,
-                    null);
+            return new DocumentModel.Party("甲方", c.customerName(), false, null, null, null, null, null, null, null,
+                    null, null);
         }
         boolean person = customer.kind() == CustomerKind.PERSON;
         var contact = customer.primaryContact();
-        return new DocumentModel.Party("甲方", customer.name(), person ? "身份证号码" : "统一社会信用代码",
+        return new DocumentModel.Party("甲方", customer.name(), person, person ? "身份证号码" : "统一社会信用代码",
                 person ? customer.idNumber() : customer.creditCode(), customer.address(),
                 person ? null : "法定代表人", person ? null : customer.legalRepresentative(),
                 contact == null ? null : contact.name(), contact == null ? null : contact.email(), null, null);
@@ -66,10 +84,10 @@ final class DocumentModels {
 
     private static DocumentModel.Party partyB(OurEntity e) {
         if (e == null) {
-            return new DocumentModel.Party("乙方", null, null, null, null, null, null, null, null, null, null);
+            return new DocumentModel.Party("乙方", null, false, null, null, null, null, null, null, null, null, null);
         }
-        return new DocumentModel.Party("乙方", e.name(), "统一社会信用代码", e.creditCode(), e.address(), "法定代表人",
-                e.legalRepresentative(), null, null, e.bankName(), e.bankAccount());
+        return new DocumentModel.Party("乙方", e.name(), false, "统一社会信用代码", e.creditCode(), e.address(),
+                "法定代表人", e.legalRepresentative(), null, null, e.bankName(), e.bankAccount());
     }
 
     static Amount amount(Money money) {
@@ -93,8 +111,8 @@ final class DocumentModels {
         return d == null ? null : d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
     }
 
-    private static DocumentModel.Fees fees(Money total, Terms.Payment p) {
-        boolean free = p != null && Boolean.TRUE.equals(p.noConsideration());
+    private static DocumentModel.Fees fees(Money total, Terms.Payment p, String self) {
+        boolean free = free(total, p);
         if (total == null && p == null) {
             return null;
         }
@@ -107,9 +125,12 @@ final class DocumentModels {
             }
         }
         Terms.Tax tax = p == null ? null : p.tax();
+        // paid by WeChat Pay, Alipay, cash or cheque: 乙方's bank account has no place in the contract
+        boolean toAccount = p == null || p.method() == null || p.method() == Terms.PaymentMethod.BANK_TRANSFER
+                || p.method() == Terms.PaymentMethod.OTHER;
         return new DocumentModel.Fees(free ? null : amount(total), free || p == null ? null : Labels.of(p.method()),
-                instalments.isEmpty() ? null : instalments, free || p == null ? null : deposit(p), free,
-                !free, !free && positive, free ? null : tax(tax), free ? null : invoice(tax));
+                instalments.isEmpty() ? null : instalments, free || p == null ? null : deposit(p, self), free,
+                !free, !free && positive, free ? null : tax(tax), free ? null : invoice(tax), !free && toAccount);
     }
 
     /** When an instalment is due: its trigger and time limit, then the date (the latest day when both are set). */
@@ -132,32 +153,42 @@ final class DocumentModels {
         return out.toString();
     }
 
-    private static String deposit(Terms.Payment p) {
+    private static String deposit(Terms.Payment p, String self) {
         Amount a = amount(p.deposit());
         if (a == null) {
             return null;
         }
-        String paid = "甲方应于本合同签订之日起五个工作日内向乙方支付定金" + a.figures() + "（大写：人民币" + a.words() + "）";
+        String paid = "甲方应于" + self + "签订之日起五个工作日内向乙方支付定金" + a.figures() + "（大写：人民币" + a.words() + "）";
         if (Boolean.TRUE.equals(p.depositOffsetsInstalment())) {
             return paid + "，该定金抵作第1期款项的一部分，甲方支付第1期款项时相应扣减。";
         }
         if (Boolean.FALSE.equals(p.depositOffsetsInstalment())) {
-            return paid + "，该定金不抵作价款；本合同履行完毕后十个工作日内，乙方应将定金全额退还甲方。";
+            return paid + "，该定金不抵作价款；" + self + "履行完毕后十个工作日内，乙方应将定金全额退还甲方。";
         }
         return paid + "，合同履行后定金抵作价款。";
     }
 
+    /**
+     * Whether the price includes VAT. Exclusive of VAT, the sentence says that 甲方 pays the VAT on top, at the
+     * agreed rate or, with none agreed, at the rate of the invoice issued.
+     */
     private static String tax(Terms.Tax t) {
         if (t == null || t.included() == null) {
             return null;
         }
-        String rate = t.ratePercent() == null ? "" : "，增值税税率为" + t.ratePercent().stripTrailingZeros().toPlainString() + "%";
-        return (t.included() ? "上述金额为含税金额" : "上述金额为不含税金额，增值税由甲方另行承担") + rate + "。";
+        String rate = t.ratePercent() == null ? null : t.ratePercent().stripTrailingZeros().toPlainString() + "%";
+        if (t.included()) {
+            return "上述金额为含税金额" + (rate == null ? "，已包含乙方依法应缴纳的增值税" : "，增值税税率为" + rate) + "。";
+        }
+        return "上述金额为不含税金额，增值税由甲方另行承担：甲方支付每期款项时，应按"
+                + (rate == null ? "乙方开具发票时依法适用的增值税税率" : rate + "的增值税税率")
+                + "另行向乙方支付该期款项对应的增值税税额。";
     }
 
     private static String invoice(Terms.Tax t) {
         String kind = t == null || t.invoiceType() == null ? "合法有效的发票" : Labels.of(t.invoiceType());
-        return "乙方收到每期款项前应向甲方开具等额" + kind + "。";
+        boolean exclusive = t != null && Boolean.FALSE.equals(t.included());
+        return "乙方收到每期款项前应向甲方开具" + (exclusive ? "与该期款项及增值税税额合计金额相等的" : "等额") + kind + "。";
     }
 
     private static DocumentModel.Signing signing(Terms.Signing s) {
@@ -173,7 +204,11 @@ final class DocumentModels {
         return r == null ? null : new DocumentModel.Rights(lines(r.provider()), lines(r.customer()));
     }
 
-    private static DocumentModel.Breach breach(Terms.Breach b, Money total) {
+    /**
+     * Liquidated damages as a share of the price, or per day of the late part, mean nothing when nothing is paid:
+     * a free contract (or one without a total, for a share of it) compensates the actual loss instead.
+     */
+    private static DocumentModel.Breach breach(Terms.Breach b, Money total, boolean free, String self) {
         if (b == null) {
             return null;
         }
@@ -181,21 +216,24 @@ final class DocumentModels {
         var ld = b.liquidatedDamages();
         if (ld != null) {
             String value = ld.value().stripTrailingZeros().toPlainString();
+            boolean positive = total != null && total.value() != null && total.value().signum() > 0;
+            String actualLoss = "违约方应赔偿守约方因违约行为所遭受的实际损失";
             damages = switch (ld.basis()) {
                 case FIXED -> {
                     var a = amount(ld.value());
                     yield "违约方应向守约方支付违约金" + a.figures() + "（大写：人民币" + a.words() + "）";
                 }
-                case PERCENT_OF_AMOUNT -> "违约方应向守约方支付相当于本合同总金额" + value + "%的违约金"
-                        + (total == null ? "" : "（按合同总金额计算为"
-                        + amount(total.value().multiply(ld.value()).movePointLeft(2)).figures() + "）");
-                case DAILY_RATE -> "每逾期一日，违约方应按逾期履行部分金额的" + value + "%向守约方支付违约金";
+                case PERCENT_OF_AMOUNT -> free || !positive ? actualLoss
+                        : "违约方应向守约方支付相当于" + self + "总金额" + value + "%的违约金（按合同总金额计算为"
+                        + amount(total.value().multiply(ld.value()).movePointLeft(2)).figures() + "）";
+                case DAILY_RATE -> free ? actualLoss
+                        : "每逾期一日，违约方应按逾期履行部分金额的" + value + "%向守约方支付违约金";
             };
         }
         return new DocumentModel.Breach(damages, b.description());
     }
 
-    private static DocumentModel.Dispute dispute(Terms.Dispute d) {
+    private static DocumentModel.Dispute dispute(Terms.Dispute d, String self) {
         if (d == null) {
             return null;
         }
@@ -203,13 +241,12 @@ final class DocumentModels {
         String court = Text.isBlank(d.court()) ? "有管辖权的人民法院" : d.court();
         String arbitration = "提交" + commission + "，按照申请仲裁时该会现行有效的仲裁规则进行仲裁。仲裁裁决是终局的，对双方均有约束力";
         String litigation = "任何一方均可向" + court + "提起诉讼";
+        String any = "因" + self + "引起的或与" + self + "有关的任何争议，";
         String text = switch (d.method()) {
-            case ARBITRATION -> "因本合同引起的或与本合同有关的任何争议，均" + arbitration + "。";
-            case LITIGATION -> "因本合同引起的或与本合同有关的任何争议，" + litigation + "。";
-            case NEGOTIATION_THEN_ARBITRATION -> "因本合同引起的或与本合同有关的任何争议，双方应首先友好协商解决；协商不成的，"
-                    + arbitration + "。";
-            case NEGOTIATION_THEN_LITIGATION -> "因本合同引起的或与本合同有关的任何争议，双方应首先友好协商解决；协商不成的，"
-                    + litigation + "。";
+            case ARBITRATION -> any + "均" + arbitration + "。";
+            case LITIGATION -> any + litigation + "。";
+            case NEGOTIATION_THEN_ARBITRATION -> any + "双方应首先友好协商解决；协商不成的，" + arbitration + "。";
+            case NEGOTIATION_THEN_LITIGATION -> any + "双方应首先友好协商解决；协商不成的，" + litigation + "。";
         };
         return new DocumentModel.Dispute(text);
     }
@@ -233,8 +270,17 @@ final class DocumentModels {
         }
         return new DocumentModel.Confidentiality(i == null ? null : Labels.joined(i.categories()),
                 i == null ? null : i.description(), i == null ? null : lines(i.exclusions()),
-                p == null ? null : p.yearsAfterTermination(),
+                p == null ? null : p.yearsAfterTermination(), until(p),
                 i != null && i.direction() == Terms.NdaDirection.ONE_WAY);
+    }
+
+    /** The end of a duty that outlasts the agreement: 本协议终止后3年, or 本协议终止时 for none after it. */
+    private static String until(Terms.PeriodAfterTermination p) {
+        if (p == null || p.yearsAfterTermination() == null) {
+            return null;
+        }
+        int years = p.yearsAfterTermination();
+        return years == 0 ? "本协议终止时" : "本协议终止后" + years + "年";
     }
 
     private static DocumentModel.Maintenance maintenance(Terms.Maintenance m) {
@@ -249,12 +295,20 @@ final class DocumentModels {
 
     private static DocumentModel.Sharing sharing(Terms.SharedInformation s, List<Terms.SharingMethod> methods,
                                                  Terms.PeriodAfterTermination period, Terms.PersonalInformation pi) {
+        boolean abroad = s != null && Boolean.TRUE.equals(s.crossBorder());
+        // nothing leaves the country: the mechanism row says so rather than stay blank
+        String mechanism = !abroad ? "不适用（不向境外提供）"
+                : pi == null || pi.crossBorderMechanism() == null ? "由双方另行书面确认"
+                : Labels.of(pi.crossBorderMechanism());
         DocumentModel.PersonalInformation personal = pi == null ? null : new DocumentModel.PersonalInformation(
                 Labels.of(pi.processingRole()), Labels.of(pi.legalBasis()),
                 pi.recipient() == null ? null : pi.recipient().name(),
                 pi.recipient() == null ? null : pi.recipient().contact(), pi.processingMethod(),
-                lines(pi.securityMeasures()), pi.pipiaReference(), Labels.of(pi.crossBorderMechanism()),
-                pi.returnOrDeletion());
+                lines(pi.securityMeasures()), pi.pipiaReference(), mechanism, pi.returnOrDeletion());
+        // processing on behalf of the provider (委托处理) makes the parties 委托方 and 受托方, not 提供方 and 接收方
+        boolean entrusted = pi != null && pi.processingRole() == Terms.ProcessingRole.ENTRUSTED;
+        String providerRole = entrusted ? "委托方" : "提供方";
+        String receiverRole = entrusted ? "受托方" : "接收方";
         // an unticked box in the form is stored as absent: the agreement must still say 否, not leave a blank
         Function<Boolean, String> yesNo = b -> Boolean.TRUE.equals(b) ? "是" : "否";
         var direction = s == null || s.direction() == null ? Terms.SharingDirection.PARTY_A_PROVIDES : s.direction();
@@ -268,15 +322,27 @@ final class DocumentModels {
             case PARTY_B_PROVIDES -> "甲方";
             case MUTUAL -> "甲乙双方";
         };
-        String roles = direction == Terms.SharingDirection.MUTUAL
-                ? "甲乙双方互为提供方和接收方：一方向另一方提供共享信息时，提供信息的一方为提供方（“提供方”），接收信息的一方为接收方（“接收方”）。"
-                : "本协议项下，" + provider + "为共享信息的提供方（“提供方”），" + receiver + "为共享信息的接收方（“接收方”）。";
-        return new DocumentModel.Sharing(provider, receiver, roles, s == null ? null : Labels.joined(s.categories()),
+        String roles;
+        if (entrusted) {
+            roles = direction == Terms.SharingDirection.MUTUAL
+                    ? "甲乙双方互为委托方和受托方：一方委托另一方处理共享信息时，委托的一方为委托方（“委托方”），受托处理的一方为受托方（“受托方”）。"
+                    : "本协议项下，" + provider + "委托" + receiver + "处理共享信息，" + provider + "为委托方（“委托方”），"
+                    + receiver + "为受托方（“受托方”）。";
+        } else {
+            roles = direction == Terms.SharingDirection.MUTUAL
+                    ? "甲乙双方互为提供方和接收方：一方向另一方提供共享信息时，提供信息的一方为提供方（“提供方”），接收信息的一方为接收方（“接收方”）。"
+                    : "本协议项下，" + provider + "为共享信息的提供方（“提供方”），" + receiver + "为共享信息的接收方（“接收方”）。";
+        }
+        Integer years = period == null ? null : period.yearsAfterTermination();
+        String term = years == null ? "本协议有效期内"
+                : years == 0 ? "本协议有效期内，至本协议终止时止" : "本协议有效期内及本协议终止后" + years + "年";
+        return new DocumentModel.Sharing(provider, receiver, providerRole, receiverRole, roles,
+                s == null ? null : Labels.joined(s.categories()),
                 yesNo.apply(s == null ? null : s.containsPersonalInformation()),
                 yesNo.apply(s == null ? null : s.containsSensitivePersonalInformation()),
                 s == null ? null : s.purpose(), yesNo.apply(s == null ? null : s.crossBorder()),
                 yesNo.apply(s == null ? null : s.separateConsentObtained()), Labels.joined(methods),
-                period == null ? null : period.yearsAfterTermination(), personal);
+                years, term, personal);
     }
 
     private static List<DocumentModel.Item> items(List<Terms.Item> items) {

@@ -11,18 +11,29 @@ import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHeightRule;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblLayoutType;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.List;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 
 /**
  * The same rendered XHTML as a Word document (A4): headings, paragraphs, tables, bold for
@@ -30,18 +41,31 @@ import java.util.List;
  * the footer. Text goes into runs as text, so nothing a user typed becomes markup.
  */
 final class DocxRenderer {
-    private static final String FONT = "宋体";
+    /*
+     * The PDF's Noto Sans SC is not installed with Word; Microsoft YaHei is, on every Windows with Office, and is
+     * the sans-serif face closest to it, so the two files look alike (宋体 made the DOCX a different document).
+     */
+    private static final String FONT = "Microsoft YaHei";
     private static final int SIGNATURE_ROW = 1474; // 26 mm in twips
-    private static final String LABEL_WIDTH = "2600"; // twips, the longest label in one line at 10.5 pt
+    private static final int SEAL_ROW = 2268; // 40 mm: room for a 4 cm company seal
+    private static final int TEXT_WIDTH = 11906 - 1247 - 1134; // A4 less the left and right margins, in twips
+    private static final int LABEL_WIDTH = 2800; // twips: 是否已取得个人的单独同意 (12 characters at 10.5 pt) in one line
+    /* 期次 | 付款条件及期限 | 金额 | 大写金额 | 说明: 第12期, ¥1,234,567.89 and 质保金 each in one line */
+    private static final int[] INSTALMENT_COLUMNS = {900, 3000, 1700, 2325, 1600};
+    private static final int[] ITEM_COLUMNS = {900, 3000, TEXT_WIDTH - 3900};
+    /* zip entries carry a time: the document's own, so that one version is one file; DOS time starts in 1980 */
+    private static final LocalDateTime NO_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
 
     private DocxRenderer() {
     }
 
-    static byte[] render(Document xhtml, String number, String title, String author) {
+    static byte[] render(Document xhtml, String number, String title, String author, Instant issued) {
         try (var doc = new XWPFDocument(); var out = new ByteArrayOutputStream(32 * 1024)) {
             var core = doc.getProperties().getCoreProperties();
             core.setTitle(title);
             core.setCreator(author);
+            core.setCreated(Optional.of(Date.from(issued)));
+            core.setModified(Optional.of(Date.from(issued)));
             pageSetup(doc);
             headerAndFooter(doc, number);
             Element body = child(xhtml.getDocumentElement(), "body");
@@ -49,10 +73,28 @@ final class DocxRenderer {
                 blocks(doc, null, body);
             }
             doc.write(out);
-            return out.toByteArray();
+            return withFixedTimes(out.toByteArray(), issued);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The package again, every entry stamped with the document's time instead of the time it was written. */
+    private static byte[] withFixedTimes(byte[] docx, Instant issued) throws IOException {
+        // the local time in UTC, written as it is: the server's time zone does not change the file
+        LocalDateTime at = LocalDateTime.ofInstant(issued, ZoneOffset.UTC);
+        LocalDateTime time = at.isBefore(NO_TIME) ? NO_TIME : at;
+        var out = new ByteArrayOutputStream(docx.length + 1024);
+        try (var in = new ZipInputStream(new ByteArrayInputStream(docx)); var zip = new ZipOutputStream(out)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                var copy = new ZipEntry(e.getName());
+                copy.setTimeLocal(time);
+                zip.putNextEntry(copy);
+                in.transferTo(zip);
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
     }
 
     private static void pageSetup(XWPFDocument doc) {
@@ -131,7 +173,14 @@ final class DocxRenderer {
                 p.setKeepNext(true);
                 inlines(p, children(e), true, "h1".equals(name) ? 18 : 12);
             }
-            case "p" -> inlines(paragraph(doc, cell), children(e), bold(e), 10.5);
+            case "p" -> {
+                var p = paragraph(doc, cell);
+                if (nextIsTable(e)) {
+                    // 甲方按下表分期支付： stays on the page of its table
+                    keepNext(p);
+                }
+                inlines(p, children(e), bold(e), 10.5);
+            }
             case "div" -> {
                 if (e.getAttribute("class").contains("signature") && cell == null) {
                     paragraph(doc, null).setPageBreak(true);
@@ -154,40 +203,96 @@ final class DocxRenderer {
         }
         int columns = rows.stream().mapToInt(r -> cells(r).size()).max().orElse(1);
         XWPFTable table = doc.createTable(rows.size(), columns);
-        table.setWidth("100%");
-        table.setWidthType(TableWidthType.PCT);
         String classes = " " + e.getAttribute("class") + " ";
         boolean signatures = classes.contains(" signatures ");
-        boolean labelled = classes.contains(" labelled ");
+        int[] widths = widths(classes, columns);
+        // a fixed layout on a grid: without <w:tblGrid> LibreOffice draws only the first column
+        table.setWidth(String.valueOf(TEXT_WIDTH));
+        table.setWidthType(TableWidthType.DXA);
+        table.getCTTbl().getTblPr().addNewTblLayout().setType(STTblLayoutType.FIXED);
+        CTTblGrid grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid()
+                : table.getCTTbl().addNewTblGrid();
+        while (grid.sizeOfGridColArray() > 0) {
+            grid.removeGridCol(0);
+        }
+        for (int w : widths) {
+            grid.addNewGridCol().setW(BigInteger.valueOf(w));
+        }
         for (int r = 0; r < rows.size(); r++) {
             List<Element> cells = cells(rows.get(r));
             var row = table.getRow(r);
             row.setCantSplitRow(true);
             // a header row of <th> repeats at the top of every page the table runs onto, as in the PDF
-            if (r == 0 && !cells.isEmpty() && cells.stream().allMatch(c -> "th".equals(c.getLocalName()))) {
+            boolean header = r == 0 && !cells.isEmpty() && cells.stream().allMatch(c -> "th".equals(c.getLocalName()));
+            if (header) {
                 row.setRepeatHeader(true);
             }
             if (signatures && r > 0) {
-                // room to sign and to stamp a 4 cm seal, as the PDF's signature page leaves
-                row.setHeight(SIGNATURE_ROW);
+                // room to sign, and to stamp a 4 cm seal in the seal row, as the PDF's signature page leaves
+                boolean seal = cells.stream().anyMatch(c -> (" " + c.getAttribute("class") + " ").contains(" seal "));
+                row.setHeight(seal ? SEAL_ROW : SIGNATURE_ROW);
                 row.getCtRow().getTrPr().getTrHeightArray(0).setHRule(STHeightRule.AT_LEAST);
-            }
-            if (labelled && columns > 1) {
-                // labels such as 证件类型及号码 keep to one line rather than break between characters
-                row.getCell(0).setWidth(LABEL_WIDTH);
-                row.getCell(0).setWidthType(TableWidthType.DXA);
             }
             for (int c = 0; c < columns; c++) {
                 XWPFTableCell cell = table.getRow(r).getCell(c);
+                cell.setWidth(String.valueOf(widths[c]));
+                cell.setWidthType(TableWidthType.DXA);
                 // a new cell has one empty paragraph: fill it rather than leave a blank line
+                var p = cell.getParagraphs().getFirst();
+                if (header) {
+                    // the header row keeps with the first row of the table, not alone at the foot of a page
+                    keepNext(p);
+                }
                 if (c < cells.size()) {
                     Element source = cells.get(c);
-                    var p = cell.getParagraphs().getFirst();
                     inlines(p, children(source), "th".equals(source.getLocalName()) || bold(source), 10.5);
                 }
             }
         }
         paragraph(doc, null);
+    }
+
+    /**
+     * Column widths in twips, summing to the text width: labels such as 证件类型及号码 and the short cells of the
+     * payment table keep to one line rather than break between characters; other tables share the width evenly.
+     */
+    private static int[] widths(String classes, int columns) {
+        if (classes.contains(" instalments ") && columns == INSTALMENT_COLUMNS.length) {
+            return INSTALMENT_COLUMNS.clone();
+        }
+        if (classes.contains(" items ") && columns == ITEM_COLUMNS.length) {
+            return ITEM_COLUMNS.clone();
+        }
+        int[] widths = new int[columns];
+        boolean labelled = classes.contains(" labelled ") && columns > 1;
+        int first = labelled ? LABEL_WIDTH : TEXT_WIDTH / columns;
+        widths[0] = first;
+        for (int c = 1; c < columns; c++) {
+            widths[c] = (TEXT_WIDTH - first) / (columns - 1);
+        }
+        // what the division leaves goes to the last column, so that the grid spans the text width exactly
+        widths[columns - 1] += TEXT_WIDTH - java.util.Arrays.stream(widths).sum();
+        return widths;
+    }
+
+    /* XWPFParagraph#setKeepNext fails on a paragraph without properties yet */
+    private static void keepNext(XWPFParagraph p) {
+        if (!p.getCTP().isSetPPr()) {
+            p.getCTP().addNewPPr();
+        }
+        p.setKeepNext(true);
+    }
+
+    private static boolean nextIsTable(Element e) {
+        for (Node n = e.getNextSibling(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element next) {
+                return "table".equals(next.getLocalName());
+            }
+            if (!n.getTextContent().isBlank()) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static void collectRows(Element e, List<Element> rows) {
@@ -248,11 +353,12 @@ final class DocxRenderer {
 
     private static XWPFRun run(XWPFParagraph p, String text, boolean bold, double size) {
         XWPFRun run = p.createRun();
-        run.setText(text);
-        run.setBold(bold);
-        run.setFontSize(size);
+        // in the schema's order: rFonts before b before sz (Word repairs a file with them the other way round)
         run.setFontFamily(FONT);
         run.getCTR().getRPr().getRFontsArray(0).setEastAsia(FONT);
+        run.setBold(bold);
+        run.setFontSize(size);
+        run.setText(text);
         return run;
     }
 

@@ -5,6 +5,9 @@ import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -14,6 +17,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.GregorianCalendar;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
@@ -38,7 +47,7 @@ final class PdfRenderer {
     private record Fonts(TrueTypeFont regular, TrueTypeFont bold) {
     }
 
-    static byte[] render(Document xhtml, String title, String author) {
+    static byte[] render(Document xhtml, String title, String author, Instant issued) {
         Fonts fonts = borrow();
         try (var pdf = new PDDocument(); var out = new ByteArrayOutputStream(64 * 1024)) {
             var regularFont = PDType0Font.load(pdf, fonts.regular(), true);
@@ -61,6 +70,12 @@ final class PdfRenderer {
             var info = pdf.getDocumentInformation();
             info.setTitle(title);
             info.setAuthor(author);
+            // the same file for every download: fixed dates, and a file identifier made from the content rather
+            // than from the clock, as PDFBox would make it
+            var at = GregorianCalendar.from(issued.atZone(ZoneOffset.UTC));
+            info.setCreationDate(at);
+            info.setModificationDate(at);
+            pdf.getDocument().getTrailer().setItem(COSName.ID, identifier(title, author, issued, xhtml));
             pdf.save(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -68,6 +83,23 @@ final class PdfRenderer {
         } finally {
             POOL.offer(fonts);
         }
+    }
+
+    /** The trailer's /ID, both halves alike as for a file never updated: a digest of what the file is made from. */
+    private static COSArray identifier(String title, String author, Instant issued, Document xhtml) {
+        MessageDigest md5;
+        try {
+            md5 = MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        md5.update((title + "\n" + author + "\n" + issued + "\n" + xhtml.getDocumentElement().getTextContent())
+                .getBytes(StandardCharsets.UTF_8));
+        var id = new COSString(md5.digest());
+        var array = new COSArray();
+        array.add(id);
+        array.add(id);
+        return array;
     }
 
     private static Fonts borrow() {

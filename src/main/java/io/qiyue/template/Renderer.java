@@ -1,5 +1,6 @@
 package io.qiyue.template;
 
+import java.time.Instant;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,10 +16,11 @@ final class Renderer {
     private static final Pattern NUMBERED = Pattern.compile("<(h2|p)\\s+class=\"([^\"]*)\"[^>]*>");
     private final TemplateEngine engine = new TemplateEngine();
 
-    RenderedDocument render(String body, DocumentModel model, String templateId, int templateVersion) {
+    /** {@code issued}: the time the PDF and DOCX carry as created and modified, the same for every rendering. */
+    RenderedDocument render(String body, DocumentModel model, String templateId, int templateVersion, Instant issued) {
         String xhtml = number(engine.render(body, model));
         return new RenderedDocument(xhtml, Xhtml.parse(xhtml), model.number(), model.title(), model.partyB().name(),
-                templateId, templateVersion);
+                templateId, templateVersion, issued);
     }
 
     static String number(String xhtml) {

@@ -124,8 +124,14 @@ abstract class DocumentApiContract extends ApiTestSupport {
 
         String html = admin().get("/api/v1/contracts/" + id + "/document?format=html").body();
         assertThat(html).contains("合同签订后5个工作日内", "上线验收合格后10个工作日内，且不晚于2027年6月30日",
-                "上述金额为不含税金额，增值税由甲方另行承担，增值税税率为6%", "开具等额增值税普通发票",
+                "上述金额为不含税金额，增值税由甲方另行承担", "按6%的增值税税率另行向乙方支付该期款项对应的增值税税额",
+                "开具与该期款项及增值税税额合计金额相等的增值税普通发票",
                 "签订地点：杭州市余杭区", "a@example.com", "该定金抵作第1期款项的一部分");
+        // every download of this version is the same file, byte for byte
+        for (String format : List.of("pdf", "docx")) {
+            String path = "/api/v1/contracts/" + id + "/document?format=" + format;
+            assertThat(bytes(path).body()).isEqualTo(bytes(path).body());
+        }
 
         // values outside their range or vocabulary are refused beside their field
         assertProblem(admin().post("/api/v1/contracts", body.replace("\"workingDays\":5", "\"workingDays\":-1")), 400,

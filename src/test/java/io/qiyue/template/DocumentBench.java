@@ -36,7 +36,7 @@ public final class DocumentBench {
                 s.owner(), s.amount(), s.startDate(), s.endDate(), s.autoRenew(), s.renewalNoticeDays(), s.status(), terms,
                 1, s.createdAt(), s.createdBy(), s.updatedAt());
         var model = DocumentModels.of(c, SampleContracts.customer(), SampleContracts.ourEntity());
-        return new Renderer().render(DefaultTemplates.body(ContractType.SERVICE), model, "t", 1);
+        return new Renderer().render(DefaultTemplates.body(ContractType.SERVICE), model, "t", 1, c.updatedAt());
     }
 
     public static void run(int seconds) throws Exception {

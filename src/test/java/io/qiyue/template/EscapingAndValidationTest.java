@@ -29,7 +29,7 @@ class EscapingAndValidationTest {
                 s.status(), s.terms(), 1, s.createdAt(), s.createdBy(), s.updatedAt());
         var model = DocumentModels.withClauses(DocumentModels.of(contract, customer, SampleContracts.ourEntity()),
                 List.of(new DocumentModel.ClauseText(1, "责任限制", "<i>" + EVIL + "</i>", true)));
-        return new Renderer().render(DefaultTemplates.body(ContractType.SERVICE), model, "t", 1);
+        return new Renderer().render(DefaultTemplates.body(ContractType.SERVICE), model, "t", 1, contract.updatedAt());
     }
 
     @Test

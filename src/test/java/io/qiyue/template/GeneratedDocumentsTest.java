@@ -4,15 +4,23 @@ import io.qiyue.contract.Contract;
 import io.qiyue.contract.ContractTerms;
 import io.qiyue.contract.ContractType;
 import io.qiyue.contract.Terms;
+import io.qiyue.customer.Customer;
+import io.qiyue.customer.CustomerKind;
+import io.qiyue.customer.CustomerLevel;
+import io.qiyue.customer.CustomerStatus;
+import io.qiyue.shared.Money;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -61,7 +69,7 @@ class GeneratedDocumentsTest {
 
     static RenderedDocument render(Contract c) {
         var model = DocumentModels.of(c, SampleContracts.customer(), SampleContracts.ourEntity());
-        return RENDERER.render(DefaultTemplates.body(c.type()), model, "t", 1);
+        return RENDERER.render(DefaultTemplates.body(c.type()), model, "t", 1, c.updatedAt());
     }
 
     static Texts read(RenderedDocument doc) throws Exception {
@@ -98,7 +106,7 @@ class GeneratedDocumentsTest {
             assertThat(flat).contains("¥120,000.00（大写：人民币壹拾贰万元整）").doesNotContain("人民币¥");
             assertThat(flat).contains("合同签订后10个工作日内，且不晚于2027年1月15日", "上线验收合格后10个工作日内",
                     "上述金额为含税金额，增值税税率为6%", "开具等额增值税专用发票", "6222021001000000001",
-                    "该定金抵作第1期款项的一部分", "【特别提示】", "以本合同总金额为限");
+                    "该定金抵作第1期款项的一部分", "【特别提示】", self(type) + "总金额为限");
         }
     }
 
@@ -110,11 +118,15 @@ class GeneratedDocumentsTest {
             assertNumbering(text);
             assertThat(text).doesNotContain("****", "{{");
             assertThat(flat).doesNotContain("收款账户", "发票", "分期支付", "定金", "按照本合同约定支付费用",
-                    "以本合同总金额为限", "6222021001000000001");
+                    "总金额为限", "6222021001000000001", "结算条款", "总金额10%的违约金");
+            if (type != ContractType.CONFIDENTIALITY) {
+                // a share of nothing is no remedy: the breaching party compensates the actual loss
+                assertThat(flat).contains("违约方应赔偿守约方因违约行为所遭受的实际损失");
+            }
             // signing and notices are printed as lines to fill in, never left out
-            assertThat(flat).contains("签订地点：", "通知与送达", "本合同首部所列甲方住所", "未约定以电子邮件方式送达");
+            assertThat(flat).contains("签订地点：", "通知与送达", self(type) + "首部所列甲方住所", "未约定以电子邮件方式送达");
             if (type.allows("payment")) {
-                assertThat(flat).contains("本合同为无偿合同");
+                assertThat(flat).contains(self(type) + "为无偿合同");
             }
         }
     }
@@ -147,6 +159,191 @@ class GeneratedDocumentsTest {
             // no termination conditions agreed: the document says so rather than invent some (QY-C009 then is true)
             assertThat(text.replaceAll("\\s+", "")).contains("本协议为双向保密协议", "任何一方向另一方披露保密信息时",
                     "双方未另行约定解除条件").doesNotContain("单向", "严重违约");
+        }
+    }
+
+    static final Instant SAVED = Instant.parse("2026-12-20T08:30:00Z");
+
+    static Contract with(Contract c, Money amount, ContractTerms t) {
+        return new Contract(c.id(), c.number(), c.type(), c.title(), c.customerId(), c.customerName(), c.ourEntityId(),
+                c.owner(), amount, c.startDate(), c.endDate(), c.autoRenew(), c.renewalNoticeDays(), c.status(), t,
+                c.version(), c.createdAt(), c.createdBy(), SAVED);
+    }
+
+    static ContractTerms terms(ContractTerms t, Terms.Payment payment, Terms.RightsAndObligations rights,
+                               Terms.PeriodAfterTermination confidentialityPeriod, Terms.SharedInformation shared,
+                               Terms.PeriodAfterTermination sharingPeriod, Terms.PersonalInformation personal) {
+        return new ContractTerms(payment, rights, t.breach(), t.dispute(), t.termination(), t.intellectualProperty(),
+                t.confidentialityObligations(), t.service(), t.confidentialInformation(), confidentialityPeriod,
+                t.maintenance(), t.consulting(), shared, t.sharingMethods(), sharingPeriod, personal, t.signing(),
+                t.notices());
+    }
+
+    static Contract withPayment(ContractType type, Terms.Payment payment) {
+        Contract c = paid(type);
+        ContractTerms t = c.terms();
+        return with(c, c.amount(), terms(t, payment, t.rightsAndObligations(), t.confidentialityPeriod(),
+                t.sharedInformation(), t.sharingPeriod(), t.personalInformation()));
+    }
+
+    /** What the document calls itself. */
+    static String self(ContractType type) {
+        return DocumentModels.agreement(type) ? "本协议" : "本合同";
+    }
+
+    static String flat(String text) {
+        return text.replaceAll("\\s+", "");
+    }
+
+    @ParameterizedTest
+    @EnumSource(ContractType.class)
+    void docx_tables_have_a_grid_and_every_cell_its_width(ContractType type) throws Exception {
+        try (var d = new XWPFDocument(new ByteArrayInputStream(render(paid(type)).docx()))) {
+            assertThat(d.getTables()).isNotEmpty();
+            for (XWPFTable table : d.getTables()) {
+                var grid = table.getCTTbl().getTblGrid();
+                assertThat(grid).as("tblGrid").isNotNull();
+                int columns = table.getRows().stream().mapToInt(r -> r.getTableCells().size()).max().orElseThrow();
+                assertThat(grid.sizeOfGridColArray()).isEqualTo(columns);
+                int total = 0;
+                for (var col : grid.getGridColList()) {
+                    total += ((java.math.BigInteger) col.getW()).intValue();
+                }
+                // the text width of the A4 page, 11906 less margins of 1247 and 1134 twips
+                assertThat(total).isEqualTo(9525);
+                for (var row : table.getRows()) {
+                    for (int c = 0; c < row.getTableCells().size(); c++) {
+                        assertThat(row.getCell(c).getWidth()).as("tcW of column %d", c)
+                                .isEqualTo(((java.math.BigInteger) grid.getGridColArray(c).getW()).intValue());
+                    }
+                }
+            }
+            // rFonts, then b, then sz: the order of the schema
+            String rPr = d.getParagraphs().stream().flatMap(p -> p.getRuns().stream())
+                    .filter(r -> r.getCTR().getRPr() != null).findFirst().orElseThrow().getCTR().getRPr().xmlText();
+            assertThat(rPr.indexOf("rFonts")).isLessThan(rPr.indexOf("<w:b")).isLessThan(rPr.indexOf("<w:sz"));
+        }
+    }
+
+    @Test
+    void every_download_of_one_version_is_the_same_file() throws Exception {
+        Contract sample = paid(ContractType.SERVICE);
+        Contract c = with(sample, sample.amount(), sample.terms());
+        byte[] pdf = render(c).pdf();
+        byte[] docx = render(c).docx();
+        // a zip entry's time has a resolution of two seconds
+        Thread.sleep(2100);
+        assertThat(render(c).pdf()).isEqualTo(pdf);
+        assertThat(render(c).docx()).isEqualTo(docx);
+        try (var pd = Loader.loadPDF(pdf)) {
+            assertThat(pd.getDocumentInformation().getCreationDate().toInstant()).isEqualTo(SAVED);
+            assertThat(pd.getDocumentInformation().getModificationDate().toInstant()).isEqualTo(SAVED);
+        }
+        try (var d = new XWPFDocument(new ByteArrayInputStream(docx))) {
+            assertThat(d.getProperties().getCoreProperties().getCreated().toInstant()).isEqualTo(SAVED);
+            assertThat(d.getProperties().getCoreProperties().getModified().toInstant()).isEqualTo(SAVED);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(ContractType.class)
+    void a_person_signs_alone_without_representative_or_seal(ContractType type) throws Exception {
+        var person = new Customer("p1", CustomerKind.PERSON, "赵六", null, "110101199001011234",
+                "北京市海淀区中关村大街1号", null, null, CustomerLevel.A, CustomerStatus.ACTIVE, "admin", List.of(), false,
+                1, Instant.EPOCH, Instant.EPOCH);
+        var model = DocumentModels.of(paid(type), person, SampleContracts.ourEntity());
+        var doc = RENDERER.render(DefaultTemplates.body(type), model, "t", 1, SAVED);
+        for (String text : read(doc).both()) {
+            String flat = flat(text);
+            assertThat(flat).contains("甲方（签字）：赵六", "乙方（盖章）：上海契约信息技术有限公司", "身份证号码：110101199001011234",
+                    "法定代表人不适用（自然人）王五",
+                    "自甲方签字、乙方法定代表人或授权代表签字并加盖公章或合同专用章之日起生效");
+            assertThat(flat).doesNotContain("甲方（盖章）", "联系人", "双方法定代表人");
+            // one seal, 乙方's; one 法定代表人或授权代表 line, 乙方's
+            assertThat(flat.split("（盖章处）", -1)).hasSize(2);
+            assertThat(flat.split("法定代表人或授权代表（签字）", -1)).hasSize(2);
+        }
+    }
+
+    @Test
+    void a_service_contract_of_zero_is_free_in_every_word() throws Exception {
+        Contract c = paid(ContractType.SERVICE);
+        Contract zero = with(c, Money.cny(new BigDecimal("0.00")), c.terms());
+        for (String text : read(render(zero)).both()) {
+            String flat = flat(text);
+            assertThat(flat).contains("本合同为无偿合同", "违约方应赔偿守约方因违约行为所遭受的实际损失");
+            assertThat(flat).doesNotContain("收款账户", "发票", "支付费用", "结算条款", "¥0.00", "总金额10%",
+                    "以本合同总金额为限");
+        }
+    }
+
+    @Test
+    void paid_docx_keeps_the_lead_sentence_with_its_table_and_leaves_room_for_a_seal() throws Exception {
+        try (var d = new XWPFDocument(new ByteArrayInputStream(render(paid(ContractType.SERVICE)).docx()))) {
+            var lead = d.getParagraphs().stream().filter(p -> p.getText().contains("甲方按下表分期支付")).findFirst()
+                    .orElseThrow();
+            assertThat(lead.isKeepNext()).isTrue();
+            var instalments = d.getTables().stream().filter(t -> t.getRow(0).getCell(0).getText().equals("期次"))
+                    .findFirst().orElseThrow();
+            // 说明 holds 首期款/质保金 in one line: three characters of 10.5 pt (210 twips) and the cell margins
+            assertThat(instalments.getRow(0).getCell(4).getWidth()).isGreaterThanOrEqualTo(3 * 210 + 2 * 115);
+            assertThat(instalments.getRow(0).getCell(0).getWidth()).isGreaterThanOrEqualTo(4 * 210);
+            var signatures = d.getTables().getLast();
+            var seal = signatures.getRows().getLast();
+            assertThat(seal.getCell(1).getText()).isEqualTo("（盖章处）");
+            assertThat(seal.getHeight()).isGreaterThanOrEqualTo(2268); // 40 mm
+        }
+    }
+
+    @Test
+    void the_sharing_agreement_calls_itself_an_agreement_and_prints_what_it_does_not_do() throws Exception {
+        Contract c = paid(ContractType.INFO_SHARING);
+        ContractTerms t = c.terms();
+        var pi = t.personalInformation();
+        var entrusted = new Terms.PersonalInformation(Terms.ProcessingRole.ENTRUSTED, pi.legalBasis(), pi.recipient(),
+                pi.processingMethod(), pi.securityMeasures(), pi.pipiaReference(), null, pi.returnOrDeletion());
+        Contract sharing = with(c, c.amount(), terms(t, t.payment(), null, t.confidentialityPeriod(),
+                t.sharedInformation(), new Terms.PeriodAfterTermination(0), entrusted));
+        for (String text : read(render(sharing)).both()) {
+            // the sample's own obligation, typed by a user, says 本合同: not the template's word
+            String flat = flat(text).replace("用于本合同约定之外", "");
+            assertThat(flat).contains("甲方委托乙方处理共享信息，甲方为委托方（“委托方”），乙方为受托方（“受托方”）",
+                    "委托方甲方", "受托方乙方", "受托方名称及联系方式", "出境机制不适用（不向境外提供）",
+                    "共享期限本协议有效期内，至本协议终止时止", "本协议总金额10%");
+            assertThat(flat).doesNotContain("本合同", "终止后0年", "提供方", "接收方", "接受甲方的监督和评价");
+        }
+        Contract nda = paid(ContractType.CONFIDENTIALITY);
+        Contract ended = with(nda, null, terms(nda.terms(), null, null, new Terms.PeriodAfterTermination(0), null,
+                null, null));
+        for (String text : read(render(ended)).both()) {
+            String flat = flat(text).replace("用于本合同约定之外", "");
+            assertThat(flat).contains("保密期限：自本协议生效之日起至本协议终止时止", "订立本协议");
+            assertThat(flat).doesNotContain("本合同", "终止后0年", "接受甲方的监督和评价");
+        }
+    }
+
+    @Test
+    void tax_exclusive_prices_add_vat_and_wallet_payments_print_no_bank_account() throws Exception {
+        var base = paid(ContractType.SERVICE).terms().payment();
+        Terms.Payment exclusive = new Terms.Payment(base.method(), base.schedule(), base.deposit(), null,
+                base.depositOffsetsInstalment(), new Terms.Tax(false, new BigDecimal("6"), Terms.InvoiceType.VAT_SPECIAL));
+        String flat = flat(read(render(withPayment(ContractType.SERVICE, exclusive))).docx());
+        assertThat(flat).contains("上述金额为不含税金额，增值税由甲方另行承担", "按6%的增值税税率另行向乙方支付该期款项对应的增值税税额");
+        Terms.Payment noRate = new Terms.Payment(base.method(), base.schedule(), base.deposit(), null,
+                base.depositOffsetsInstalment(), new Terms.Tax(false, null, null));
+        flat = flat(read(render(withPayment(ContractType.SERVICE, noRate))).docx());
+        assertThat(flat).contains("按乙方开具发票时依法适用的增值税税率", "合法有效的发票");
+        Terms.Payment inclusive = new Terms.Payment(base.method(), base.schedule(), base.deposit(), null,
+                base.depositOffsetsInstalment(), new Terms.Tax(true, null, null));
+        flat = flat(read(render(withPayment(ContractType.SERVICE, inclusive))).docx());
+        assertThat(flat).contains("上述金额为含税金额，已包含乙方依法应缴纳的增值税", "开具等额合法有效的发票")
+                .doesNotContain("增值税专用发票", "税率为");
+        for (var wallet : List.of(Terms.PaymentMethod.WECHAT_PAY, Terms.PaymentMethod.ALIPAY)) {
+            Terms.Payment paid = new Terms.Payment(wallet, base.schedule(), base.deposit(), null,
+                    base.depositOffsetsInstalment(), base.tax());
+            for (String text : read(render(withPayment(ContractType.SERVICE, paid))).both()) {
+                assertThat(flat(text)).doesNotContain("收款账户", "6222021001000000001");
+            }
         }
     }
 
