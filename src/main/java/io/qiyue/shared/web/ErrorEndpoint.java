@@ -61,12 +61,10 @@ class ErrorEndpoint implements ErrorController {
                 return problems.uploadTooLarge(request, response);
             }
             if (truncatedUpload && !uri.startsWith("/api/")) {
-                String target = UploadForm.back(uri, request, response, tooLarge ? problems.uploadTooLargeMessage()
+                var back = UploadForm.redirectBack(uri, request, response, tooLarge ? problems.uploadTooLargeMessage()
                         : messages.getMessage("qiyue.document.truncated-upload", null, LocaleContextHolder.getLocale()));
-                if (target != null) {
-                    var redirect = new ModelAndView("redirect:" + target);
-                    redirect.setStatus(HttpStatus.SEE_OTHER);
-                    return redirect;
+                if (back != null) {
+                    return back;
                 }
             }
         }

@@ -95,13 +95,8 @@ class PageErrors {
             // the multipart body of an upload did not arrive whole: say so beside the upload form
             String truncated = messages.getMessage("qiyue.document.truncated-upload", null,
                     LocaleContextHolder.getLocale());
-            String target = UploadForm.back(request, response, truncated);
-            if (target != null) {
-                var redirect = new ModelAndView("redirect:" + target);
-                redirect.setStatus(HttpStatus.SEE_OTHER);
-                return redirect;
-            }
-            return view(HttpStatus.BAD_REQUEST, truncated);
+            var back = UploadForm.redirectBack(request.getRequestURI(), request, response, truncated);
+            return back != null ? back : view(HttpStatus.BAD_REQUEST, truncated);
         }
         return view(HttpStatus.BAD_REQUEST, RequestGuard.undecodableParameter(request) + ": "
                 + messages.getMessage("qiyue.validation.encoding", null, LocaleContextHolder.getLocale()));

@@ -18,6 +18,18 @@ final class UploadForm {
     private UploadForm() {
     }
 
+    /** The page's answer: a 303 back to the upload form with {@code message} beside it, or null for other requests. */
+    static org.springframework.web.servlet.ModelAndView redirectBack(String uri, HttpServletRequest request,
+                                                                   HttpServletResponse response, String message) {
+        String target = back(uri, request, response, message);
+        if (target == null) {
+            return null;
+        }
+        var redirect = new org.springframework.web.servlet.ModelAndView("redirect:" + target);
+        redirect.setStatus(org.springframework.http.HttpStatus.SEE_OTHER);
+        return redirect;
+    }
+
     static boolean multipart(HttpServletRequest request) {
         String type = request.getContentType();
         return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
