@@ -203,6 +203,13 @@ abstract class InputApiContract extends ApiTestSupport {
             assertThat(refused.body()).as(patch).doesNotContain("java.", "jackson", "Exception", "`");
         }
 
+        // a constraint's own message with braces in it ([…\\p{IsHan}]+) is a message, not a pattern to format again
+        var clause = admin.post("/api/v1/clauses", "{\"category\": \"付款\", \"title\": \"条款\", \"text\": \"正文\"}");
+        assertThat(clause.status()).as("%s", clause).isEqualTo(201);
+        String clausePath = "/api/v1/clauses/" + clause.json().path("id").asString();
+        assertProblem(admin.put(clausePath, "{\"category\": \"%ff\", \"title\": \"%ff\", \"approved\": false,"
+                + " \"conspicuous\": false}", admin.get(clausePath).header("ETag")), 400, "category");
+
         // invisible characters that make two names look the same are not kept
         var named = admin.post("/api/v1/customers", organizationBody("测试\uFEFF公司\u200B",
                 io.qiyue.testing.TestIdentifiers.creditCode()).toString());

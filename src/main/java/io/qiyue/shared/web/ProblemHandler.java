@@ -388,9 +388,14 @@ class ProblemHandler {
         return error(v.field(), v.code(), v.args().toArray());
     }
 
+    /**
+     * A field's error in the caller's language. A code that is no message key is a message already (Bean
+     * Validation's, interpolated: "须匹配 [A-Za-z0-9_\p{IsHan}]+"): it is not formatted again, where its braces
+     * would be read as arguments.
+     */
     Map<String, String> error(String field, String code, Object... args) {
-        return Map.of("field", field, "message",
-                messages.getMessage(code, args, code, LocaleContextHolder.getLocale()));
+        String message = messages.getMessage(code, args, null, LocaleContextHolder.getLocale());
+        return Map.of("field", field, "message", message != null ? message : code);
     }
 
     private static String path(JacksonException e) {
