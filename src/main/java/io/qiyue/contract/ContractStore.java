@@ -131,11 +131,98 @@ class ContractStore {
                 .update() == 1;
     }
 
-    /** A lifecycle transition: the status and the version change, nothing else. */
+    /**
+     * A lifecycle transition: the status and the version change, and the day the renewal notice is due is
+     * fixed from the (by now frozen) end date, so that the daily calendar finds it by an index.
+     */
     boolean updateStatus(Contract c, int expectedVersion) {
-        return jdbc.sql("UPDATE contract SET status = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?")
-                .params(c.status().name(), c.version(), DbTime.toDb(c.updatedAt()), c.id(), expectedVersion)
+        return jdbc.sql("UPDATE contract SET status = ?, version = ?, updated_at = ?, renewal_notice_on = ?"
+                        + " WHERE id = ? AND version = ?")
+                .params(c.status().name(), c.version(), DbTime.toDb(c.updatedAt()), renewalNoticeOn(c), c.id(),
+                        expectedVersion)
                 .update() == 1;
+    }
+
+    /** Days before the end date that the renewal notice goes out when the contract names none. */
+    static final int DEFAULT_RENEWAL_NOTICE_DAYS = 30;
+
+    static LocalDate renewalNoticeOn(Contract c) {
+        if (c.endDate() == null) {
+            return null;
+        }
+        int days = c.renewalNoticeDays() == null ? DEFAULT_RENEWAL_NOTICE_DAYS : c.renewalNoticeDays();
+        return c.endDate().minusDays(days);
+    }
+
+    /** Records an early termination (the move itself is the caller's), if the contract is still at that version. */
+    boolean recordTermination(String id, int expectedVersion, LocalDate date, String reason) {
+        return jdbc.sql("UPDATE contract SET termination_date = ?, termination_reason = ? WHERE id = ? AND version = ?")
+                .params(date, reason, id, expectedVersion).update() == 1;
+    }
+
+    /** Links the successor, unless the contract has moved on or has one already. */
+    boolean linkSuccessor(String id, int expectedVersion, String successorId) {
+        return jdbc.sql("UPDATE contract SET successor_id = ? WHERE id = ? AND version = ? AND successor_id IS NULL")
+                .params(successorId, id, expectedVersion).update() == 1;
+    }
+
+    void linkPredecessor(String id, String predecessorId) {
+        jdbc.sql("UPDATE contract SET predecessor_id = ? WHERE id = ?").params(predecessorId, id).update();
+    }
+
+    ContractLineage lineage(String id) {
+        return jdbc.sql("SELECT c.predecessor_id, p.contract_no AS predecessor_no, c.successor_id,"
+                        + " s.contract_no AS successor_no, c.termination_date, c.termination_reason FROM contract c"
+                        + " LEFT JOIN contract p ON p.id = c.predecessor_id LEFT JOIN contract s ON s.id = c.successor_id"
+                        + " WHERE c.id = ?")
+                .param(id)
+                .query((rs, n) -> new ContractLineage(rs.getString("predecessor_id"), rs.getString("predecessor_no"),
+                        rs.getString("successor_id"), rs.getString("successor_no"),
+                        rs.getObject("termination_date", LocalDate.class), rs.getString("termination_reason")))
+                .optional().orElse(new ContractLineage(null, null, null, null, null, null));
+    }
+
+    /** Signed contracts whose start date has come and whose end date has not passed. */
+    List<String> dueToActivate(LocalDate today, int limit) {
+        return jdbc.sql("SELECT id FROM contract WHERE status = 'SIGNED' AND start_date <= ?"
+                        + " AND (end_date IS NULL OR end_date >= ?) ORDER BY start_date, id LIMIT " + limit)
+                .params(today, today).query(String.class).list();
+    }
+
+    /** Contracts in force whose end date has passed (each status by its own index range). */
+    List<String> dueToExpire(LocalDate today, int limit) {
+        var ids = new java.util.ArrayList<String>();
+        for (String status : List.of("ACTIVE", "SIGNED")) {
+            ids.addAll(jdbc.sql("SELECT id FROM contract WHERE status = ? AND end_date < ? ORDER BY end_date, id LIMIT "
+                    + limit).params(status, today).query(String.class).list());
+        }
+        return ids;
+    }
+
+    /** Contracts in force with a termination recorded for today or earlier. */
+    List<String> dueToTerminate(LocalDate today, int limit) {
+        return jdbc.sql("SELECT id FROM contract WHERE termination_date <= ? AND status IN ('SIGNED', 'ACTIVE')"
+                        + " ORDER BY termination_date, id LIMIT " + limit)
+                .param(today).query(String.class).list();
+    }
+
+    /** Contracts in force whose renewal notice day has come and who have not had the notice for this end date. */
+    List<Contract> dueForRenewalNotice(LocalDate today, int limit) {
+        var due = new java.util.ArrayList<Contract>();
+        for (String status : List.of("ACTIVE", "SIGNED")) {
+            due.addAll(jdbc.sql("SELECT " + COLUMNS + " FROM contract WHERE status = ? AND renewal_notice_on <= ?"
+                            + " AND end_date >= ? AND (expiry_notice_for IS NULL OR expiry_notice_for <> end_date)"
+                            + " ORDER BY renewal_notice_on, id LIMIT " + limit)
+                    .params(status, today, today).query((rs, n) -> contract(rs)).list());
+        }
+        return due;
+    }
+
+    /** Marks the renewal notice as given for this end date; false when another instance did it first. */
+    boolean markRenewalNoticeGiven(String id, LocalDate endDate) {
+        return jdbc.sql("UPDATE contract SET expiry_notice_for = ? WHERE id = ? AND end_date = ?"
+                        + " AND (expiry_notice_for IS NULL OR expiry_notice_for <> ?)")
+                .params(endDate, id, endDate, endDate).update() == 1;
     }
 
     void insertVersion(String contractId, ContractVersion version, String content) {

@@ -21,6 +21,7 @@ import io.qiyue.shared.PreconditionFailedException;
 import io.qiyue.shared.Text;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -55,11 +56,19 @@ public class Contracts {
     private final JsonMapper json;
     /** Resolved on use: the gates (review) depend on this service themselves. */
     private final ObjectProvider<SubmissionGate> gates;
+    private final ObjectProvider<TransitionGuard> guards;
+    private final ObjectProvider<ContractReadGrant> readGrants;
+    private final MessageSource messages;
 
     Contracts(ContractStore store, Customers customers, OurEntities ourEntities, DataScopes scopes,
               PlatformTransactionManager transactions, Clock clock,
-              ApplicationEventPublisher events, JsonMapper json, ObjectProvider<SubmissionGate> gates) {
+              ApplicationEventPublisher events, JsonMapper json, ObjectProvider<SubmissionGate> gates,
+              ObjectProvider<TransitionGuard> guards, ObjectProvider<ContractReadGrant> readGrants,
+              MessageSource messages) {
         this.gates = gates;
+        this.guards = guards;
+        this.readGrants = readGrants;
+        this.messages = messages;
         this.store = store;
         this.customers = customers;
         this.ourEntities = ourEntities;
@@ -104,7 +113,7 @@ public class Contracts {
 
     public Optional<Contract> findVisible(String id) {
         var user = CurrentUsers.require();
-        return store.find(id).filter(c -> scopes.read(user).includes(c.owner())).map(this::withCustomerName);
+        return store.find(id).filter(c -> mayRead(user, c)).map(this::withCustomerName);
     }
 
     /** The contract as input, the base of a merge patch; only for users who may change it. */
@@ -134,21 +143,28 @@ public class Contracts {
         }
         String owner = Text.isBlank(input.owner()) ? user.username() : input.owner().trim();
         String customerName = validate(input, owner, user, null);
+        var contract = newDraft(input, owner, customerName, user);
+        tx.executeWithoutResult(status -> insertDraft(contract, user));
+        return withCustomerName(contract);
+    }
+
+    /** A new draft with its number (allocated in a short transaction of its own), not yet stored. */
+    private Contract newDraft(ContractInput input, String owner, String customerName, CurrentUser user) {
         Instant now = clock.instant();
         int year = LocalDate.ofInstant(now, clock.getZone()).getYear();
         int sequence = allocateNumber(input.type().code(), year);
         String number = number(input.type(), year, sequence);
-        var contract = new Contract(Ids.newId(), number, input.type(), input.title().trim(), input.customerId(),
+        return new Contract(Ids.newId(), number, input.type(), input.title().trim(), input.customerId(),
                 customerName,
                 input.ourEntityId(), owner, input.amount() == null ? null : io.qiyue.shared.Money.cny(input.amount().value()),
                 input.startDate(), input.endDate(), Boolean.TRUE.equals(input.autoRenew()), input.renewalNoticeDays(),
                 ContractStatus.DRAFT, input.terms(), 1, now, user.username(), now);
-        tx.executeWithoutResult(status -> {
-            store.insert(contract);
-            saveVersion(contract, user);
-            publish(contract.id(), EntityChanged.Action.CREATE, null, contract);
-        });
-        return withCustomerName(contract);
+    }
+
+    private void insertDraft(Contract contract, CurrentUser user) {
+        store.insert(contract);
+        saveVersion(contract, user.username());
+        publish(contract.id(), EntityChanged.Action.CREATE, null, contract);
     }
 
     public Contract update(String id, int expectedVersion, ContractInput input) {
@@ -176,7 +192,7 @@ public class Contracts {
             if (!store.update(after, expectedVersion)) {
                 throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
             }
-            saveVersion(after, user);
+            saveVersion(after, user.username());
             publish(id, EntityChanged.Action.UPDATE, before, after);
             return withCustomerName(after);
         });
@@ -201,29 +217,31 @@ public class Contracts {
         }
     }
 
-    /**
-     * DRAFT → IN_APPROVAL, asked of every {@link SubmissionGate} first (see {@link #move}). The transition is a
-     * new version of the contract, audited with the status change and the reason.
-     */
+    /** DRAFT → IN_APPROVAL, asked of every {@link SubmissionGate} first (see {@link #transition}). */
     public Contract submit(String id, int expectedVersion, String reason) {
-        return move(id, expectedVersion, ContractStatus.DRAFT, ContractStatus.IN_APPROVAL, reason);
+        return transition(id, ContractAction.SUBMIT, expectedVersion, reason);
     }
 
     /** IN_APPROVAL → DRAFT: the owner takes the contract back to change it. Audited with the reason. */
     public Contract withdraw(String id, int expectedVersion, String reason) {
-        return move(id, expectedVersion, ContractStatus.IN_APPROVAL, ContractStatus.DRAFT, reason);
+        return transition(id, ContractAction.WITHDRAW, expectedVersion, reason);
     }
 
     /**
-     * A lifecycle transition. Into a state that {@linkplain ContractStatus#needsCleanReview() needs a clean
-     * review}, every gate is asked first, outside the transition's transaction so that the fresh review it
-     * stores survives a refusal; any blocking finding refuses with {@link SubmissionBlockedException}.
+     * A person's lifecycle action ({@link ContractAction#byUser()}) on a contract they may change. Into a state
+     * that {@linkplain ContractStatus#needsCleanReview() needs a clean review}, every gate is asked first,
+     * outside the move's transaction so that the fresh review it stores survives a refusal; any blocking finding
+     * refuses with {@link SubmissionBlockedException}. The move is a new version, audited with the reason.
      */
-    private Contract move(String id, int expectedVersion, ContractStatus from, ContractStatus to, String reason) {
+    public Contract transition(String id, ContractAction action, int expectedVersion, String reason) {
+        if (!action.byUser() || action == ContractAction.RENEW || action == ContractAction.TERMINATE) {
+            throw new IllegalArgumentException(action + " is not asked for through transition()");
+        }
         var user = CurrentUsers.require();
+        var before = writable(id, user);
+        checkVersion(before, expectedVersion);
+        var to = target(before, action);
         if (to.needsCleanReview()) {
-            var before = writable(id, user);
-            checkTransition(before, expectedVersion, from, to);
             var blocking = new ArrayList<SubmissionGate.Blocking>();
             for (SubmissionGate gate : gates.orderedStream().toList()) {
                 blocking.addAll(gate.blockingFindings(withCustomerName(before)));
@@ -232,41 +250,193 @@ public class Contracts {
                 throw new SubmissionBlockedException(blocking);
             }
         }
-        return transition(id, expectedVersion, from, to, reason, user);
+        return tx.execute(status -> move(writable(id, user), action, expectedVersion, reason, user.username()));
     }
 
-    private Contract transition(String id, int expectedVersion, ContractStatus from, ContractStatus to, String reason,
-                                CurrentUser user) {
+    /**
+     * A move decided by an outer module that has authorised it itself (approval's outcome, signing, the daily
+     * calendar): no data scope and no review gate. Runs in the caller's transaction when there is one.
+     *
+     * @param actor the username the move is recorded for, or "system"
+     */
+    public Contract advance(String id, ContractAction action, String reason, String actor) {
         return tx.execute(status -> {
-            var before = writable(id, user);
-            checkTransition(before, expectedVersion, from, to);
-            var after = new Contract(id, before.number(), before.type(), before.title(), before.customerId(), null,
-                    before.ourEntityId(), before.owner(), before.amount(), before.startDate(), before.endDate(),
-                    before.autoRenew(), before.renewalNoticeDays(), to, before.terms(), expectedVersion + 1,
-                    before.createdAt(), before.createdBy(), clock.instant());
-            if (!store.updateStatus(after, expectedVersion)) {
-                throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
-            }
-            saveVersion(after, user);
-            var changes = new ArrayList<>(JsonTrees.diff(json.valueToTree(auditView(before)),
-                    json.valueToTree(auditView(after))));
-            String why = Text.isBlank(reason) ? null : reason.strip();
-            if (why != null) {
-                changes.add(new EntityChanged.Change("reason", null, why));
-            }
-            events.publishEvent(new EntityChanged("CONTRACT", id, EntityChanged.Action.UPDATE,
-                    CurrentUsers.actorName(), after.updatedAt(), changes));
-            return withCustomerName(after);
+            var before = store.find(id)
+                    .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "contract", id));
+            return move(before, action, before.version(), reason, actor);
         });
     }
 
-    private static void checkTransition(Contract before, int expectedVersion, ContractStatus from, ContractStatus to) {
+    /**
+     * Ends a contract in force early. Effective {@code date}: today or earlier terminates now; a later date
+     * is recorded and the daily calendar terminates the contract on that day. The reason is required.
+     */
+    public Contract terminate(String id, int expectedVersion, String reason, LocalDate date) {
+        var user = CurrentUsers.require();
+        var violations = new ArrayList<FieldViolation>();
+        if (Text.isBlank(reason)) {
+            violations.add(new FieldViolation("reason", "qiyue.contract.termination-reason-required"));
+        }
+        if (date == null) {
+            violations.add(new FieldViolation("date", "qiyue.contract.termination-date-required"));
+        }
+        var current = writable(id, user);
+        checkVersion(current, expectedVersion);
+        target(current, ContractAction.TERMINATE);
+        if (date != null && current.endDate() != null && date.isAfter(current.endDate())) {
+            violations.add(new FieldViolation("date", "qiyue.contract.termination-after-end", current.endDate()));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        String why = reason.strip();
+        return tx.execute(status -> {
+            var before = writable(id, user);
+            checkVersion(before, expectedVersion);
+            if (!store.recordTermination(id, expectedVersion, date, why)) {
+                throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
+            }
+            var recorded = store.find(id).orElseThrow();
+            if (date.isAfter(LocalDate.now(clock))) {
+                events.publishEvent(new EntityChanged("CONTRACT", id, EntityChanged.Action.UPDATE, user.username(),
+                        clock.instant(), List.of(new EntityChanged.Change("terminationDate", null, date.toString()),
+                        new EntityChanged.Change("reason", null, why))));
+                return withCustomerName(recorded);
+            }
+            return move(recorded, ContractAction.TERMINATE, recorded.version(), why, user.username());
+        });
+    }
+
+    /**
+     * Renews a contract in force or expired: a successor draft with the same parties, owner and terms for the
+     * next term (by default from the day after the end date, for as long as this term), linked both ways.
+     * This contract becomes RENEWED when the successor is signed. One successor at a time.
+     */
+    public Contract renew(String id, int expectedVersion, LocalDate startDate, LocalDate endDate, String title) {
+        var user = CurrentUsers.require();
+        if (!mayCreate()) {
+            throw new ForbiddenException("qiyue.problem.forbidden");
+        }
+        var before = writable(id, user);
+        checkVersion(before, expectedVersion);
+        target(before, ContractAction.RENEW);
+        var lineage = store.lineage(id);
+        if (lineage.successorId() != null) {
+            throw new ConflictException(Map.of("successorId", lineage.successorId()), "qiyue.contract.already-renewed",
+                    lineage.successorNumber());
+        }
+        LocalDate start = startDate != null ? startDate
+                : before.endDate() != null ? before.endDate().plusDays(1) : LocalDate.now(clock);
+        LocalDate end = endDate;
+        if (end == null && before.startDate() != null && before.endDate() != null) {
+            end = start.plus(java.time.Period.between(before.startDate(), before.endDate().plusDays(1))).minusDays(1);
+        }
+        var input = new ContractInput(before.type(), Text.isBlank(title) ? before.title() : title, before.customerId(),
+                before.ourEntityId(), before.owner(), before.amount(), start, end, before.autoRenew(),
+                before.renewalNoticeDays(), before.terms());
+        String customerName = validate(input, before.owner(), user, null);
+        var successor = newDraft(input, before.owner(), customerName, user);
+        tx.executeWithoutResult(status -> {
+            if (!store.linkSuccessor(id, expectedVersion, successor.id())) {
+                throw new ConflictException("qiyue.contract.already-renewed", "");
+            }
+            insertDraft(successor, user);
+            store.linkPredecessor(successor.id(), id);
+            events.publishEvent(new EntityChanged("CONTRACT", id, EntityChanged.Action.UPDATE, user.username(),
+                    clock.instant(), List.of(new EntityChanged.Change("successor", null, successor.number()))));
+            events.publishEvent(new ContractRenewed(id, before.number(), successor.id(), successor.number(),
+                    successor.title(), successor.owner(), user.username(), clock.instant()));
+        });
+        return withCustomerName(successor);
+    }
+
+    /** The renewal links and any termination of a readable contract. */
+    public ContractLineage lineage(String id) {
+        readable(id, CurrentUsers.require());
+        return store.lineage(id);
+    }
+
+    /**
+     * The actions the caller may ask for on this contract now: the table's {@linkplain ContractStatus#userActions()
+     * user actions}, when the caller may change it (the UI's buttons).
+     */
+    public List<ContractAction> actionsFor(Contract contract) {
+        if (!mayChange(contract)) {
+            return List.of();
+        }
+        var actions = new ArrayList<>(contract.status().userActions());
+        if (actions.contains(ContractAction.RENEW) && (!mayCreate() || store.lineage(contract.id()).successorId() != null)) {
+            actions.remove(ContractAction.RENEW);
+        }
+        return actions;
+    }
+
+    /** A contract as it is, outside any data scope: for outer modules that authorise their callers themselves. */
+    public Contract internal(String id) {
+        return withCustomerName(store.find(id)
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "contract", id)));
+    }
+
+    /** Guard, change, version, audit and event of one move, in the current transaction. */
+    private Contract move(Contract before, ContractAction action, int expectedVersion, String reason, String actor) {
+        checkVersion(before, expectedVersion);
+        var to = target(before, action);
+        guards.orderedStream().forEach(guard -> guard.check(before, action));
+        var after = new Contract(before.id(), before.number(), before.type(), before.title(), before.customerId(), null,
+                before.ourEntityId(), before.owner(), before.amount(), before.startDate(), before.endDate(),
+                before.autoRenew(), before.renewalNoticeDays(), to, before.terms(), expectedVersion + 1,
+                before.createdAt(), before.createdBy(), clock.instant());
+        if (!store.updateStatus(after, expectedVersion)) {
+            throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
+        }
+        saveVersion(after, actor);
+        var changes = new ArrayList<>(JsonTrees.diff(json.valueToTree(auditView(before)),
+                json.valueToTree(auditView(after))));
+        String why = Text.isBlank(reason) ? null : reason.strip();
+        changes.add(new EntityChanged.Change("action", null, action.name()));
+        if (why != null) {
+            changes.add(new EntityChanged.Change("reason", null, why));
+        }
+        events.publishEvent(new EntityChanged("CONTRACT", before.id(), EntityChanged.Action.UPDATE, actor,
+                after.updatedAt(), changes));
+        events.publishEvent(new ContractTransitioned(after.id(), after.number(), after.title(), after.owner(),
+                before.status(), to, action, actor, why, after.updatedAt(), after.version()));
+        if (action == ContractAction.SIGN) {
+            supersedePredecessor(after, actor);
+        }
+        return withCustomerName(after);
+    }
+
+    /** A signed successor renews its predecessor, unless that one has ended otherwise meanwhile. */
+    private void supersedePredecessor(Contract successor, String actor) {
+        String predecessorId = store.lineage(successor.id()).predecessorId();
+        if (predecessorId == null) {
+            return;
+        }
+        store.find(predecessorId)
+                .filter(p -> p.status().next(ContractAction.MARK_RENEWED).isPresent())
+                .ifPresent(p -> move(p, ContractAction.MARK_RENEWED, p.version(), successor.number(), actor));
+    }
+
+    private static void checkVersion(Contract before, int expectedVersion) {
         if (before.version() != expectedVersion) {
             throw new PreconditionFailedException("qiyue.problem.stale", before.version());
         }
-        if (before.status() != from) {
-            throw new ConflictException("qiyue.contract.transition-not-allowed", before.status(), to);
-        }
+    }
+
+    /** Where the action leads, or a 409 naming the current state and what is allowed in it. */
+    private ContractStatus target(Contract before, ContractAction action) {
+        return before.status().next(action).orElseThrow(() -> {
+            var allowed = before.status().userActions();
+            var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+            String words = allowed.isEmpty() ? messages.getMessage("lifecycle.no-actions", null, "-", locale)
+                    : String.join(messages.getMessage("lifecycle.list-separator", null, ", ", locale),
+                    allowed.stream().map(a -> messages.getMessage("enum.ContractAction." + a.name(), null, a.name(),
+                            locale)).toList());
+            return new ConflictException(Map.of("contractStatus", before.status().name(),
+                    "allowedActions", allowed.stream().map(Enum::name).toList()),
+                    "qiyue.contract.action-not-allowed", before.status(), action, words);
+        });
     }
 
     public List<ContractVersion> versions(String id) {
@@ -285,6 +455,12 @@ public class Contracts {
     /** The saved content of one version, as canonical JSON. */
     public String versionContent(String id, int version) {
         readable(id, CurrentUsers.require());
+        return store.versionContent(id, version)
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "version", id + "/" + version));
+    }
+
+    /** A saved version's content for the modules reacting to a save: no caller's scope (the save was authorised). */
+    public String internalVersionContent(String id, int version) {
         return store.versionContent(id, version)
                 .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "version", id + "/" + version));
     }
@@ -328,8 +504,14 @@ public class Contracts {
     }
 
     private Contract readable(String id, CurrentUser user) {
-        return store.find(id).filter(c -> scopes.read(user).includes(c.owner()))
+        return store.find(id).filter(c -> mayRead(user, c))
                 .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "contract", id));
+    }
+
+    /** Within the data scope, or granted by an outer module that involves the user (an approver). */
+    private boolean mayRead(CurrentUser user, Contract contract) {
+        return scopes.read(user).includes(contract.owner())
+                || readGrants.orderedStream().anyMatch(grant -> grant.mayRead(user.username(), contract.id()));
     }
 
     private Contract writable(String id, CurrentUser user) {
@@ -354,11 +536,11 @@ public class Contracts {
                 c.version(), c.createdAt(), c.createdBy(), c.updatedAt());
     }
 
-    private void saveVersion(Contract contract, CurrentUser user) {
+    private void saveVersion(Contract contract, String actor) {
         String content = json.writeValueAsString(snapshot(contract));
         store.insertVersion(contract.id(), new ContractVersion(contract.version(), ContractVersion.SAVED,
-                contract.updatedAt(), user.username(), Hashes.sha256Hex(content)), content);
-        events.publishEvent(new ContractSaved(withCustomerName(contract), user.username()));
+                contract.updatedAt(), actor, Hashes.sha256Hex(content)), content);
+        events.publishEvent(new ContractSaved(withCustomerName(contract), actor));
     }
 
     /** What a version keeps: the contract's content without bookkeeping, so equal content hashes equal. */

@@ -289,8 +289,8 @@ public class Reviews {
         if (last.isEmpty() || last.get().contractVersion() != previous) {
             return;
         }
-        JsonNode before = json.readTree(contracts.versionContent(saved.id(), previous));
-        JsonNode after = json.readTree(contracts.versionContent(saved.id(), saved.version()));
+        JsonNode before = json.readTree(contracts.internalVersionContent(saved.id(), previous));
+        JsonNode after = json.readTree(contracts.internalVersionContent(saved.id(), saved.version()));
         if (before instanceof tools.jackson.databind.node.ObjectNode b
                 && after instanceof tools.jackson.databind.node.ObjectNode a) {
             b.remove(List.of("status", "version"));

@@ -131,6 +131,12 @@ final class AuthorizationMatrix {
         READY,
         /** Such a contract submitted for approval, so that it can be withdrawn. */
         SUBMITTED,
+        /** Such a contract approved, so that signing can start. */
+        APPROVED,
+        /** Such a contract with signing started, so that it can be cancelled. */
+        SIGNING,
+        /** Such a contract signed, so that it can be terminated or renewed. */
+        SIGNED,
         /** A spare API token of the caller. */
         TOKEN
     }

@@ -10,6 +10,8 @@ import io.qiyue.security.AuthorizationMatrix.Rule;
 import io.qiyue.security.AuthorizationMatrix.Scope;
 import io.qiyue.security.AuthorizationMatrix.Subject;
 import io.qiyue.security.AuthorizationMatrix.Target;
+import io.qiyue.contract.ContractAction;
+import io.qiyue.contract.Contracts;
 import io.qiyue.testing.ApiClient;
 import io.qiyue.testing.ApiTestSupport;
 import io.qiyue.testing.ContractSamples;
@@ -104,6 +106,10 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
             "ANY /error", "Spring Boot's error page: requests are forwarded there, it is open to everyone",
             "ANY /login/throttled", "the sign-in throttle's answer page, public like /login");
 
+    /** Moves fixtures the way approval and signing will; this release has no endpoint for those moves. */
+    @Autowired
+    private Contracts lifecycle;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     private RequestMappingHandlerMapping handlerMapping;
@@ -178,6 +184,16 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                         "{}").ifMatch(etag(c.contract()))).fresh(Fresh.READY),
                 Row.of("POST /api/v1/contracts/{id}/withdraw", WRITE_CONTRACT, c -> json("POST",
                         c.contract() + "/withdraw", "{}").ifMatch(etag(c.contract()))).fresh(Fresh.SUBMITTED),
+                Row.of("POST /api/v1/contracts/{id}/signing", WRITE_CONTRACT, c -> json("POST",
+                        c.contract() + "/signing", "{}").ifMatch(etag(c.contract()))).fresh(Fresh.APPROVED),
+                Row.of("POST /api/v1/contracts/{id}/signing/cancel", WRITE_CONTRACT, c -> json("POST",
+                        c.contract() + "/signing/cancel", "{}").ifMatch(etag(c.contract()))).fresh(Fresh.SIGNING),
+                Row.of("POST /api/v1/contracts/{id}/terminate", WRITE_CONTRACT, c -> json("POST",
+                        c.contract() + "/terminate", "{\"reason\": \"双方协商一致解除\", \"date\": \"2026-01-01\"}")
+                        .ifMatch(etag(c.contract()))).fresh(Fresh.SIGNED),
+                Row.of("POST /api/v1/contracts/{id}/renew", WRITE_CONTRACT, c -> json("POST",
+                        c.contract() + "/renew", "{}").ifMatch(etag(c.contract()))).fresh(Fresh.SIGNED),
+                Row.of("GET /api/v1/contracts/{id}/lifecycle", READ_CONTRACT, c -> get(c.contract() + "/lifecycle")),
                 Row.of("GET /api/v1/contracts/{id}/versions", READ_CONTRACT, c -> get(c.contract() + "/versions")),
                 Row.of("GET /api/v1/contracts/{id}/versions/{version}", READ_CONTRACT,
                         c -> get(c.contract() + "/versions/1")),
@@ -726,19 +742,34 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
             case CUSTOMER -> person(base.owner(), marker + " 客户");
             case CONTRACT -> base.withContract(contract(base, marker + " 专用"));
             case READY -> base.withContract(ready(contract(base, marker + " 待提交")));
-            case SUBMITTED -> {
-                String id = ready(contract(base, marker + " 已提交"));
-                var submitted = admin().request("POST", "/api/v1/contracts/" + id + "/submit")
-                        .header("If-Match", "\"1\"").json("{}").send();
-                assertThat(submitted.status()).as("submit a fixture: %s", submitted).isEqualTo(200);
-                yield base.withContract(id);
-            }
+            case SUBMITTED -> base.withContract(submitted(base, " 已提交"));
+            case APPROVED -> base.withContract(lifecycleFixture(submitted(base, " 已审批"), ContractAction.APPROVE));
+            case SIGNING -> base.withContract(lifecycleFixture(submitted(base, " 签署中"), ContractAction.APPROVE,
+                    ContractAction.START_SIGNING));
+            case SIGNED -> base.withContract(lifecycleFixture(submitted(base, " 已签署"), ContractAction.APPROVE,
+                    ContractAction.START_SIGNING, ContractAction.SIGN));
             case TOKEN -> {
                 var created = users.get(caller).client().post("/api/v1/api-tokens", "{\"name\": \"spare\"}");
                 assertThat(created.status()).as("spare token: %s", created).isEqualTo(201);
                 yield base.withToken(created.json().path("id").asString());
             }
         };
+    }
+
+    private String submitted(Target base, String title) {
+        String id = ready(contract(base, marker + title));
+        var submitted = admin().request("POST", "/api/v1/contracts/" + id + "/submit")
+                .header("If-Match", "\"1\"").json("{}").send();
+        assertThat(submitted.status()).as("submit a fixture: %s", submitted).isEqualTo(200);
+        return id;
+    }
+
+    /** Moves a fixture on as the modules that decide these moves (approval, signing) would. */
+    private String lifecycleFixture(String id, ContractAction... actions) {
+        for (ContractAction action : actions) {
+            lifecycle.advance(id, action, null, "admin");
+        }
+        return id;
     }
 
     /** What a refused write must leave as it was. */

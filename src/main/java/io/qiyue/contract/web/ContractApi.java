@@ -1,6 +1,7 @@
 package io.qiyue.contract.web;
 
 import io.qiyue.contract.Contract;
+import io.qiyue.contract.ContractAction;
 import io.qiyue.contract.ContractInput;
 import io.qiyue.contract.ContractQuery;
 import io.qiyue.contract.ContractStatus;
@@ -133,6 +134,68 @@ class ContractApi {
                                       @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                       @Valid @RequestBody(required = false) Transition body) {
         return ok(contracts.withdraw(id, Versions.expected(ifMatch), body == null ? null : body.reason()));
+    }
+
+    /** APPROVED → SIGNING: the owner starts signing; the review gate asks again (409 with blocking findings). */
+    @PostMapping("/contracts/{id}/signing")
+    ResponseEntity<Contract> startSigning(@PathVariable String id,
+                                          @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                          @Valid @RequestBody(required = false) Transition body) {
+        return ok(contracts.transition(id, ContractAction.START_SIGNING, Versions.expected(ifMatch),
+                body == null ? null : body.reason()));
+    }
+
+    /** SIGNING → APPROVED: the owner stops a signing that has not finished. */
+    @PostMapping("/contracts/{id}/signing/cancel")
+    ResponseEntity<Contract> cancelSigning(@PathVariable String id,
+                                           @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                           @Valid @RequestBody(required = false) Transition body) {
+        return ok(contracts.transition(id, ContractAction.CANCEL_SIGNING, Versions.expected(ifMatch),
+                body == null ? null : body.reason()));
+    }
+
+    /** An early termination: why, and from which day (a later day takes effect then). */
+    record Termination(@Size(max = 1000) String reason, LocalDate date) {
+    }
+
+    @PostMapping("/contracts/{id}/terminate")
+    ResponseEntity<Contract> terminate(@PathVariable String id,
+                                       @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                       @Valid @RequestBody(required = false) Termination body) {
+        var termination = body == null ? new Termination(null, null) : body;
+        return ok(contracts.terminate(id, Versions.expected(ifMatch), termination.reason(), termination.date()));
+    }
+
+    /** The successor's term and title; each defaults from the renewed contract. */
+    record Renewal(LocalDate startDate, LocalDate endDate, @Size(max = 200) String title) {
+    }
+
+    /** Creates the successor draft (201, its location) and links both contracts. */
+    @PostMapping("/contracts/{id}/renew")
+    ResponseEntity<Contract> renew(@PathVariable String id,
+                                   @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                   @Valid @RequestBody(required = false) Renewal body) {
+        var renewal = body == null ? new Renewal(null, null, null) : body;
+        var successor = contracts.renew(id, Versions.expected(ifMatch), renewal.startDate(), renewal.endDate(),
+                renewal.title());
+        return ResponseEntity.created(URI.create("/api/v1/contracts/" + successor.id()))
+                .eTag(Versions.etag(successor.version())).body(successor);
+    }
+
+    /** Where a contract stands in its lifecycle and what the caller may do with it now. */
+    record Lifecycle(ContractStatus status, int version, List<ContractAction> allowedActions, String predecessorId,
+                     String predecessorNumber, String successorId, String successorNumber, LocalDate terminationDate,
+                     String terminationReason) {
+    }
+
+    @GetMapping("/contracts/{id}/lifecycle")
+    ResponseEntity<Lifecycle> lifecycle(@PathVariable String id) {
+        var contract = contracts.get(id);
+        var lineage = contracts.lineage(id);
+        return ResponseEntity.ok().eTag(Versions.etag(contract.version())).body(new Lifecycle(contract.status(),
+                contract.version(), contracts.actionsFor(contract), lineage.predecessorId(), lineage.predecessorNumber(),
+                lineage.successorId(), lineage.successorNumber(), lineage.terminationDate(),
+                lineage.terminationReason()));
     }
 
     /** The whole version history: saved versions and uploaded paper, in one numbering (see ExternalVersions). */

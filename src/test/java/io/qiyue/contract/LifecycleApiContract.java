@@ -1,0 +1,230 @@
+package io.qiyue.contract;
+
+import io.qiyue.testing.ApiClient;
+import io.qiyue.testing.ApiTestSupport;
+import io.qiyue.testing.ContractSamples;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import tools.jackson.databind.JsonNode;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The lifecycle after submission over HTTP: the transition table's 409s, signing's gate, termination (now
+ * and dated ahead), renewal with links both ways, and the calendar's ACTIVE/EXPIRED/notice moves with a
+ * moved date. Approval and signing are other modules: their moves are made here as they make them, through
+ * {@link Contracts#advance}.
+ */
+@RecordApplicationEvents
+abstract class LifecycleApiContract extends ApiTestSupport {
+    @Autowired
+    Contracts contracts;
+    @Autowired
+    ContractCalendar calendar;
+    @Autowired
+    ApplicationEvents events;
+
+    @Test
+    void anIllegalMoveIsA409NamingTheStateAndTheAllowedActions() {
+        var sales = createUser("SALES", null);
+        var draft = createContract(sales.client(), "SERVICE");
+        var refused = sales.client().request("POST", "/api/v1/contracts/" + draft.path("id").asString() + "/signing")
+                .header("If-Match", "\"1\"").json("{}").send();
+        assertProblem(refused, 409);
+        assertThat(refused.json().path("contractStatus").asString()).isEqualTo("DRAFT");
+        assertThat(refused.json().path("allowedActions").toString()).isEqualTo("[\"SUBMIT\"]");
+        assertThat(refused.json().path("detail").asString()).contains("草稿", "发起签署", "提交审批");
+
+        var lifecycle = sales.client().get("/api/v1/contracts/" + draft.path("id").asString() + "/lifecycle");
+        assertThat(lifecycle.status()).isEqualTo(200);
+        assertThat(lifecycle.json().path("allowedActions").toString()).isEqualTo("[\"SUBMIT\"]");
+    }
+
+    @Test
+    void anApprovedContractGoesToSigningThroughTheReviewGateAndCannotBeEdited() {
+        var sales = createUser("SALES", null);
+        String id = submitted(sales.client(), LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31));
+        var stillInApproval = move(sales.client(), id, "signing", "{}");
+        assertProblem(stillInApproval, 409);
+        assertThat(stillInApproval.json().path("allowedActions").toString()).isEqualTo("[\"WITHDRAW\"]");
+
+        contracts.advance(id, ContractAction.APPROVE, "同意", "admin");
+        var signing = move(sales.client(), id, "signing", "{\"reason\": \"双方已确认文本\"}");
+        assertThat(signing.status()).as("%s", signing).isEqualTo(200);
+        assertThat(signing.json().path("status").asString()).isEqualTo("SIGNING");
+        assertThat(events.stream(ContractTransitioned.class).filter(e -> e.contractId().equals(id)).toList())
+                .as("the module event of the move made in this thread").singleElement().satisfies(e -> {
+                    assertThat(e.from()).isEqualTo(ContractStatus.IN_APPROVAL);
+                    assertThat(e.to()).isEqualTo(ContractStatus.APPROVED);
+                    assertThat(e.reason()).isEqualTo("同意");
+                });
+
+        var edit = sales.client().request("PATCH", "/api/v1/contracts/" + id)
+                .header("If-Match", signing.header("ETag")).body("application/merge-patch+json", "{\"title\": \"改名\"}").send();
+        assertProblem(edit, 409);
+        var versions = sales.client().get("/api/v1/contracts/" + id + "/versions").json();
+        assertThat(versions.size()).as("created, submitted, approved, signing: one version each").isEqualTo(4);
+    }
+
+    @Test
+    void terminationNeedsAReasonAndADateNotAfterTheEndAndTakesEffectOnItsDay() {
+        var sales = createUser("SALES", null);
+        String now = signed(sales.client(), LocalDate.now().minusMonths(1), LocalDate.now().plusYears(1));
+        var missing = move(sales.client(), now, "terminate", "{}");
+        assertProblem(missing, 400, "reason", "date");
+        var afterEnd = move(sales.client(), now, "terminate",
+                "{\"reason\": \"客户破产\", \"date\": \"%s\"}".formatted(LocalDate.now().plusYears(2)));
+        assertProblem(afterEnd, 400, "date");
+
+        var terminated = move(sales.client(), now, "terminate",
+                "{\"reason\": \"客户严重违约，依约解除\", \"date\": \"%s\"}".formatted(LocalDate.now()));
+        assertThat(terminated.status()).as("%s", terminated).isEqualTo(200);
+        assertThat(terminated.json().path("status").asString()).isEqualTo("TERMINATED");
+        var lifecycle = sales.client().get("/api/v1/contracts/" + now + "/lifecycle").json();
+        assertThat(lifecycle.path("terminationReason").asString()).isEqualTo("客户严重违约，依约解除");
+        assertThat(lifecycle.path("allowedActions").size()).isZero();
+
+        LocalDate ahead = LocalDate.now().plusDays(20);
+        String later = signed(sales.client(), LocalDate.now().minusMonths(1), LocalDate.now().plusYears(1));
+        var scheduled = move(sales.client(), later, "terminate",
+                "{\"reason\": \"提前三十日书面通知解除\", \"date\": \"%s\"}".formatted(ahead));
+        assertThat(scheduled.status()).as("%s", scheduled).isEqualTo(200);
+        assertThat(scheduled.json().path("status").asString()).isEqualTo("SIGNED");
+        assertThat(sales.client().get("/api/v1/contracts/" + later + "/lifecycle").json().path("terminationDate")
+                .asString()).isEqualTo(ahead.toString());
+
+        calendar.runFor(ahead.minusDays(1));
+        assertThat(status(later)).as("the day before").isIn(ContractStatus.SIGNED, ContractStatus.ACTIVE);
+        calendar.runFor(ahead);
+        assertThat(status(later)).isEqualTo(ContractStatus.TERMINATED);
+    }
+
+    @Test
+    void theCalendarActivatesAndExpiresSignedContractsOnceAndGivesTheRenewalNoticeOnce() {
+        var sales = createUser("SALES", null);
+        LocalDate start = LocalDate.of(2027, 1, 1);
+        LocalDate end = LocalDate.of(2027, 12, 31);
+        String id = signed(sales.client(), start, end);
+
+        assertThat(calendar.runFor(start.minusDays(1)).ran()).isTrue();
+        assertThat(status(id)).isEqualTo(ContractStatus.SIGNED);
+        calendar.runFor(start);
+        assertThat(status(id)).isEqualTo(ContractStatus.ACTIVE);
+        int versions = versions(sales.client(), id);
+        calendar.runFor(start);
+        assertThat(versions(sales.client(), id)).as("a second run moves nothing").isEqualTo(versions);
+
+        calendar.runFor(end.minusDays(10));
+        calendar.runFor(end.minusDays(9));
+        assertThat(events.stream(ContractExpiring.class).filter(e -> e.contractId().equals(id)).toList())
+                .as("the notice goes out once, 30 days or less before the end").hasSize(1)
+                .first().satisfies(e -> assertThat(e.daysLeft()).isEqualTo(10));
+
+        calendar.runFor(end);
+        assertThat(status(id)).as("in force on its last day").isEqualTo(ContractStatus.ACTIVE);
+        calendar.runFor(end.plusDays(1));
+        assertThat(status(id)).isEqualTo(ContractStatus.EXPIRED);
+        assertThat(events.stream(ContractTransitioned.class).filter(e -> e.contractId().equals(id))
+                .map(ContractTransitioned::actor)).endsWith("system", "system");
+    }
+
+    @Test
+    void renewalCopiesTheContractIntoALinkedDraftAndSupersedesItWhenSigned() {
+        var sales = createUser("SALES", null);
+        String old = signed(sales.client(), LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31));
+        var renewed = move(sales.client(), old, "renew", "{}");
+        assertThat(renewed.status()).as("%s", renewed).isEqualTo(201);
+        var successor = renewed.json();
+        String next = successor.path("id").asString();
+        assertThat(successor.path("status").asString()).isEqualTo("DRAFT");
+        assertThat(successor.path("startDate").asString()).isEqualTo("2028-01-01");
+        assertThat(successor.path("endDate").asString()).isEqualTo("2028-12-31");
+        var original = sales.client().get("/api/v1/contracts/" + old).json();
+        assertThat(successor.path("terms")).isEqualTo(original.path("terms"));
+        assertThat(successor.path("customerId")).isEqualTo(original.path("customerId"));
+        assertThat(successor.path("number").asString()).isNotEqualTo(original.path("number").asString());
+
+        var oldLifecycle = sales.client().get("/api/v1/contracts/" + old + "/lifecycle").json();
+        assertThat(oldLifecycle.path("successorId").asString()).isEqualTo(next);
+        assertThat(oldLifecycle.path("allowedActions").toString()).doesNotContain("RENEW");
+        assertThat(sales.client().get("/api/v1/contracts/" + next + "/lifecycle").json().path("predecessorId")
+                .asString()).isEqualTo(old);
+        assertProblem(move(sales.client(), old, "renew", "{}"), 409);
+
+        contracts.advance(next, ContractAction.SUBMIT, null, sales.username());
+        contracts.advance(next, ContractAction.APPROVE, null, "admin");
+        contracts.advance(next, ContractAction.START_SIGNING, null, sales.username());
+        assertThat(status(old)).isEqualTo(ContractStatus.SIGNED);
+        contracts.advance(next, ContractAction.SIGN, null, sales.username());
+        assertThat(status(old)).isEqualTo(ContractStatus.RENEWED);
+    }
+
+    @Test
+    void aReaderWithoutWriteScopeSeesNoActions() {
+        var sales = createUser("SALES", null);
+        var finance = createUser("FINANCE", null);
+        String id = signed(sales.client(), LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31));
+        var lifecycle = finance.client().get("/api/v1/contracts/" + id + "/lifecycle");
+        assertThat(lifecycle.status()).isEqualTo(200);
+        assertThat(lifecycle.json().path("allowedActions").size()).isZero();
+        assertProblem(move(finance.client(), id, "terminate",
+                "{\"reason\": \"无权\", \"date\": \"2027-06-01\"}"), 403);
+        assertThat(status(id)).isEqualTo(ContractStatus.SIGNED);
+    }
+
+    // ---- fixtures
+
+    private io.qiyue.testing.HttpResponse move(ApiClient as, String id, String action, String body) {
+        String etag = as.get("/api/v1/contracts/" + id).header("ETag");
+        return as.request("POST", "/api/v1/contracts/" + id + "/" + action).header("If-Match", etag).json(body).send();
+    }
+
+    private ContractStatus status(String id) {
+        return ContractStatus.valueOf(admin().get("/api/v1/contracts/" + id).json().path("status").asString());
+    }
+
+    private static int versions(ApiClient as, String id) {
+        return as.get("/api/v1/contracts/" + id + "/versions").json().size();
+    }
+
+    /** A contract of the caller for that term, reviewed with its warnings accepted and submitted over HTTP. */
+    private String submitted(ApiClient as, LocalDate start, LocalDate end) {
+        String customerId = createOrganization(as).path("id").asString();
+        var body = ContractSamples.contract("SERVICE", unique("续约合同"), customerId, ourEntityId());
+        body.put("startDate", start.toString());
+        body.put("endDate", end.toString());
+        String id = createContract(as, body).path("id").asString();
+        var review = as.post("/api/v1/contracts/" + id + "/review", "{}");
+        assertThat(review.status()).as("%s", review).isEqualTo(200);
+        var warnings = new ArrayList<JsonNode>();
+        review.json().path("findings").forEach(f -> {
+            if (f.path("severity").asString().equals("WARNING")) {
+                warnings.add(f);
+            }
+        });
+        for (JsonNode finding : warnings) {
+            var accepted = admin().post("/api/v1/contracts/" + id + "/review/findings/"
+                    + finding.path("ruleId").asString() + "/accept", JSON.createObjectNode()
+                    .put("path", finding.path("path").asString()).put("reason", "已与客户确认").toString());
+            assertThat(accepted.status()).as("%s", accepted).isEqualTo(200);
+        }
+        var submitted = move(as, id, "submit", "{}");
+        assertThat(submitted.status()).as("%s", submitted).isEqualTo(200);
+        return id;
+    }
+
+    /** Such a contract approved and signed, as approval and signing move it. */
+    private String signed(ApiClient as, LocalDate start, LocalDate end) {
+        String id = submitted(as, start, end);
+        for (ContractAction action : List.of(ContractAction.APPROVE, ContractAction.START_SIGNING, ContractAction.SIGN)) {
+            contracts.advance(id, action, null, "admin");
+        }
+        return id;
+    }
+}
