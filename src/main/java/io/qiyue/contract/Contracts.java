@@ -247,7 +247,7 @@ public class Contracts {
                 blocking.addAll(gate.blockingFindings(withCustomerName(before)));
             }
             if (!blocking.isEmpty()) {
-                throw new SubmissionBlockedException(blocking);
+                throw new SubmissionBlockedException(blocking, action);
             }
         }
         return tx.execute(status -> move(writable(id, user), action, expectedVersion, reason, user.username()));
@@ -433,9 +433,13 @@ public class Contracts {
                     : String.join(messages.getMessage("lifecycle.list-separator", null, ", ", locale),
                     allowed.stream().map(a -> messages.getMessage("enum.ContractAction." + a.name(), null, a.name(),
                             locale)).toList());
+            // named in words here, so that pages showing the message read the same as the API's problem
+            String state = messages.getMessage("enum.ContractStatus." + before.status().name(), null,
+                    before.status().name(), locale);
+            String asked = messages.getMessage("enum.ContractAction." + action.name(), null, action.name(), locale);
             return new ConflictException(Map.of("contractStatus", before.status().name(),
                     "allowedActions", allowed.stream().map(Enum::name).toList()),
-                    "qiyue.contract.action-not-allowed", before.status(), action, words);
+                    "qiyue.contract.action-not-allowed", state, asked, words);
         });
     }
 

@@ -337,6 +337,16 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                         + "/submit", "version", version(c.contract()))).fresh(Fresh.READY),
                 Row.of("POST /contracts/{id}/withdraw", WRITE_CONTRACT, c -> form("/contracts/"
                         + c.target().contractId() + "/withdraw", "version", version(c.contract()))).fresh(Fresh.SUBMITTED),
+                Row.of("POST /contracts/{id}/signing", WRITE_CONTRACT, c -> form("/contracts/" + c.target().contractId()
+                        + "/signing", "version", version(c.contract()))).fresh(Fresh.APPROVED),
+                Row.of("POST /contracts/{id}/signing/cancel", WRITE_CONTRACT, c -> form("/contracts/"
+                        + c.target().contractId() + "/signing/cancel", "version", version(c.contract())))
+                        .fresh(Fresh.SIGNING),
+                Row.of("POST /contracts/{id}/terminate", WRITE_CONTRACT, c -> form("/contracts/"
+                        + c.target().contractId() + "/terminate", "version", version(c.contract()), "reason", "协商解除",
+                        "date", "2026-01-01")).fresh(Fresh.SIGNED),
+                Row.of("POST /contracts/{id}/renew", WRITE_CONTRACT, c -> form("/contracts/" + c.target().contractId()
+                        + "/renew", "version", version(c.contract()))).fresh(Fresh.SIGNED),
                 Row.of("GET /contracts/{id}/versions/{n}/review", READ_CONTRACT, c -> get("/contracts/"
                         + c.target().contractId() + "/versions/1/review")),
                 Row.of("POST /contracts/{id}/versions/{n}/review", WRITE_CONTRACT, c -> form("/contracts/"
