@@ -61,7 +61,7 @@ abstract class NegotiationApiContract extends ApiTestSupport {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains(contract.path("title").asString(), "逾期按比例支付违约金", "甲方总部机房")
                 .doesNotContain(sales.username());
-        assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
+        assertThat(page.header("Referrer-Policy")).isEqualTo("same-origin");
         assertThat(page.headers().firstValue("Set-Cookie")).isEmpty();
         assertThat(page.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
 

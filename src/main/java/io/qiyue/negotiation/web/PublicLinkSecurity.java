@@ -24,8 +24,9 @@ import java.util.Set;
  * The customer's pages under {@code /p/**}: open to everyone, since the token in the address is the only
  * credential, and stateless — no session, no cookie is read or set, so a signed-in employee's session cannot
  * be used there either. That also makes a forged cross-site form harmless, as it can carry no authority the
- * attacker lacks; writes from another site are still refused (Origin / Sec-Fetch-Site), and the pages send
- * no Referer, so the token does not leak to links followed from them.
+ * attacker lacks; writes from another site are still refused (Origin / Sec-Fetch-Site). The pages send a
+ * Referer only to this server ({@code same-origin}; {@code no-referrer} would make browsers send
+ * {@code Origin: null} with the pages' own forms), so the token does not leak to links followed from them.
  */
 @Configuration(proxyBeanMethods = false)
 class PublicLinkSecurity {
@@ -33,10 +34,10 @@ class PublicLinkSecurity {
     @Bean
     @Order(0)
     SecurityFilterChain sharedLinks(HttpSecurity http, Clock clock,
-                                    @Value("${qiyue.negotiation.reads-per-minute:300}") int readsPerMinute,
-                                    @Value("${qiyue.negotiation.writes-per-minute:60}") int writesPerMinute)
+                                    @Value("${qiyue.negotiation.requests-per-address-minute:300}") int perAddress,
+                                    @Value("${qiyue.negotiation.writes-per-link-minute:30}") int perLink)
             throws Exception {
-        var rateLimit = new LinkRateLimit(clock, readsPerMinute, writesPerMinute);
+        var rateLimit = new LinkRateLimit(clock, perAddress, perLink);
         http.securityMatcher("/p/**")
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -47,7 +48,7 @@ class PublicLinkSecurity {
                 .addFilterAfter(new SameSiteWrites(), SecurityContextHolderFilter.class)
                 .addFilterAfter(rateLimit, SameSiteWrites.class)
                 .headers(h -> h
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
                                 + "style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; "
                                 + "form-action 'self'; base-uri 'none'"))
