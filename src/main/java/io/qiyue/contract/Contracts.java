@@ -334,7 +334,9 @@ public class Contracts {
         var input = new ContractInput(before.type(), Text.isBlank(title) ? before.title() : title, before.customerId(),
                 before.ourEntityId(), before.owner(), before.amount(), start, end, before.autoRenew(),
                 before.renewalNoticeDays(), before.terms());
-        String customerName = validate(input, before.owner(), user, null);
+        // the parties and the owner are the renewed contract's, which the caller may change: not asked again
+        // (a customer blacklisted since is the review's to block at submission)
+        String customerName = validate(input, before.owner(), user, before);
         var successor = newDraft(input, before.owner(), customerName, user);
         tx.executeWithoutResult(status -> {
             if (!store.linkSuccessor(id, expectedVersion, successor.id())) {
