@@ -15,6 +15,9 @@ import org.flowable.spring.SpringProcessEngineConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -30,8 +33,8 @@ import java.util.concurrent.Executors;
 
 /**
  * The Flowable engine, on our DataSource and transaction manager so that its writes commit or roll back with ours.
- * Built on first use, not at startup: building it (and creating the ACT_* tables the first time) takes seconds
- * that a start-up should not pay for a feature most requests never touch. The build runs on a thread of its own,
+ * Built after start-up in the background, or on first use if that comes sooner, never during start-up: building it
+ * (and creating the ACT_* tables the first time) takes seconds that a start-up should not pay. The build runs on a thread of its own,
  * outside the caller's transaction: MariaDB commits implicitly around DDL, which must not end the caller's work.
  * <p>
  * A flow becomes one process: the steps in order, each a parallel multi-instance user task over the approvers in
@@ -53,21 +56,38 @@ class ApprovalEngine implements DisposableBean {
     });
     private volatile CompletableFuture<ProcessEngine> engine;
 
-    ApprovalEngine(DataSource dataSource, PlatformTransactionManager transactions) {
+    private final boolean warmUp;
+
+    ApprovalEngine(DataSource dataSource, PlatformTransactionManager transactions,
+                   @Value("${qiyue.approval.engine-warm-up:true}") boolean warmUp) {
         this.dataSource = dataSource;
         this.transactions = transactions;
+        this.warmUp = warmUp;
+    }
+
+    /**
+     * Once the application is ready (and answering), the engine is built in the background, so that the first
+     * submission does not wait the seconds it takes; start-up itself never does. Off: built on first use only.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void warmUp() {
+        if (warmUp) {
+            building();
+        }
+    }
+
+    private synchronized CompletableFuture<ProcessEngine> building() {
+        if (engine == null) {
+            engine = CompletableFuture.supplyAsync(this::build, builder);
+        }
+        return engine;
     }
 
     /** The engine, built now if this is the first use. */
     ProcessEngine get() {
         var future = engine;
         if (future == null) {
-            synchronized (this) {
-                if (engine == null) {
-                    engine = CompletableFuture.supplyAsync(this::build, builder);
-                }
-                future = engine;
-            }
+            future = building();
         }
         try {
             return future.join();

@@ -10,6 +10,7 @@ import io.qiyue.review.Reviews;
 import io.qiyue.security.CurrentUser;
 import io.qiyue.security.CurrentUsers;
 import io.qiyue.security.Role;
+import io.qiyue.security.RunAs;
 import io.qiyue.security.User;
 import io.qiyue.security.UserAdministration;
 import io.qiyue.shared.ConflictException;
@@ -64,11 +65,14 @@ public class Approvals {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
+    private final TransactionTemplate ownTransaction;
     private final MessageSource messages;
+    private final RunAs runAs;
 
     Approvals(ApprovalStore store, ApprovalEngine engine, ApprovalFlows flows, Contracts contracts, Customers customers,
               Reviews reviews, UserAdministration users, Clock clock, ApplicationEventPublisher events,
-              PlatformTransactionManager transactions, MessageSource messages) {
+              PlatformTransactionManager transactions, MessageSource messages, RunAs runAs) {
+        this.runAs = runAs;
         this.store = store;
         this.engine = engine;
         this.flows = flows;
@@ -79,6 +83,9 @@ public class Approvals {
         this.clock = clock;
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.ownTransaction.setReadOnly(true);
         this.messages = messages;
     }
 
@@ -315,8 +322,12 @@ public class Approvals {
     private Facts facts(Contract contract) {
         boolean accepted;
         try {
-            accepted = reviews.last(contract.id(), Locale.SIMPLIFIED_CHINESE).findings().stream()
-                    .anyMatch(f -> f.accepted() != null);
+            // in a transaction of its own: a contract never reviewed is a NotFoundException, which must not mark
+            // the submission's transaction rollback-only on its way out of the review service
+            java.util.function.Supplier<Boolean> read = () -> ownTransaction.execute(status -> reviews.last(
+                    contract.id(), Locale.SIMPLIFIED_CHINESE).findings().stream().anyMatch(f -> f.accepted() != null));
+            // a submission made by a module outside a request reads the review as the owner would
+            accepted = CurrentUsers.current().isPresent() ? read.get() : runAs.user(contract.owner(), read);
         } catch (NotFoundException | ForbiddenException notReviewed) {
             accepted = false;
         }
