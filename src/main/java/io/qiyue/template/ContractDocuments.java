@@ -148,10 +148,30 @@ public class ContractDocuments implements ExternalVersions {
     @EventListener
     void on(ContractSaved saved) {
         Contract contract = saved.contract();
+        if (saved.moveOnly() && carryForward(contract, saved.actor())) {
+            return;
+        }
         RenderedDocument doc = renderForRecord(contract);
         insert(contract.id(), contract.version(), DocumentVersion.SAVED, contract.version(), doc.templateId(),
                 doc.templateVersion(), null, null, doc.text(), personalSpans(contract.customerId(), doc.text()),
                 null, saved.actor());
+    }
+
+    /**
+     * A lifecycle move keeps the document of the version it moves: the words approved are the words signed,
+     * whatever happened to the template, the clause library or a party's record since. False when the
+     * previous version has no document (contracts loaded by SQL).
+     */
+    private boolean carryForward(Contract contract, String actor) {
+        int previous = contract.version() - 1;
+        return jdbc.sql("INSERT INTO contract_document (contract_id, doc_version, kind, contract_version, template_id,"
+                        + " template_version, file_name, media_type, text_content, restricted_spans, emphasis_text, sha256,"
+                        + " created_at, created_by) SELECT contract_id, ?, kind, ?, template_id, template_version, file_name,"
+                        + " media_type, text_content, restricted_spans, emphasis_text, sha256, ?, ? FROM contract_document"
+                        + " WHERE contract_id = ? AND doc_version = ? AND kind = ?")
+                .params(contract.version(), contract.version(), DbTime.toDb(clock.instant()), actor, contract.id(),
+                        previous, DocumentVersion.SAVED)
+                .update() == 1;
     }
 
     private RenderedDocument renderForRecord(Contract contract) {

@@ -58,6 +58,7 @@ import static io.qiyue.security.AuthorizationMatrix.Call.form;
 import static io.qiyue.security.AuthorizationMatrix.Call.get;
 import static io.qiyue.security.AuthorizationMatrix.Call.json;
 import static io.qiyue.security.AuthorizationMatrix.Rule.ADMIN;
+import static io.qiyue.security.AuthorizationMatrix.Rule.ASSIGNEE;
 import static io.qiyue.security.AuthorizationMatrix.Rule.AUTHENTICATED;
 import static io.qiyue.security.AuthorizationMatrix.Rule.CREATE_CONTRACT;
 import static io.qiyue.security.AuthorizationMatrix.Rule.CREATE_CUSTOMER;
@@ -132,6 +133,8 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
     private String templateBody;
     private String clause;
     private String portfolioJob;
+    private String spareFlow;
+    private String spareTask;
     private byte[] paper;
 
     // ---- the expectations
@@ -197,6 +200,17 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("POST /api/v1/contracts/{id}/renew", WRITE_CONTRACT, c -> json("POST",
                         c.contract() + "/renew", "{}").ifMatch(etag(c.contract()))).fresh(Fresh.SIGNED),
                 Row.of("GET /api/v1/contracts/{id}/lifecycle", READ_CONTRACT, c -> get(c.contract() + "/lifecycle")),
+                // approval
+                Row.of("GET /api/v1/approval-flows", ADMIN, c -> get("/api/v1/approval-flows")),
+                Row.of("GET /api/v1/approval-flows/{id}", ADMIN, c -> get("/api/v1/approval-flows/" + spareFlow)),
+                Row.of("POST /api/v1/approval-flows", ADMIN, c -> json("POST", "/api/v1/approval-flows",
+                        spareFlowBody(false))),
+                Row.of("PUT /api/v1/approval-flows/{id}", ADMIN, c -> json("PUT", "/api/v1/approval-flows/" + spareFlow,
+                        spareFlowBody(false)).ifMatch(etag("/api/v1/approval-flows/" + spareFlow))),
+                Row.of("GET /api/v1/approvals", AUTHENTICATED, c -> get("/api/v1/approvals?assignee=me")),
+                Row.of("POST /api/v1/approvals/{taskId}/decision", ASSIGNEE, c -> json("POST",
+                        "/api/v1/approvals/" + spareTask + "/decision", "{\"decision\": \"APPROVE\"}")),
+                Row.of("GET /api/v1/contracts/{id}/approval", READ_CONTRACT, c -> get(c.contract() + "/approval")),
                 Row.of("GET /api/v1/contracts/{id}/versions", READ_CONTRACT, c -> get(c.contract() + "/versions")),
                 Row.of("GET /api/v1/contracts/{id}/versions/{version}", READ_CONTRACT,
                         c -> get(c.contract() + "/versions/1")),
@@ -811,6 +825,29 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
         return id;
     }
 
+    /**
+     * An approval task of the spare user, who is none of the callers: a flow of its own applies to one submission
+     * and is disabled at once, so later submissions go through the flow they would have had.
+     */
+    private String spareApprovalTask(Target base) {
+        var flow = admin().post("/api/v1/approval-flows", spareFlowBody(true));
+        assertThat(flow.status()).as("%s", flow).isEqualTo(201);
+        spareFlow = flow.json().path("id").asString();
+        submitted(base, " 待审批");
+        var disabled = admin().put("/api/v1/approval-flows/" + spareFlow, spareFlowBody(false), flow.header("ETag"));
+        assertThat(disabled.status()).as("%s", disabled).isEqualTo(200);
+        String username = admin().get("/api/v1/users/" + spareUser).json().path("username").asString();
+        var tasks = admin().get("/api/v1/approvals?assignee=" + username).json().path("items");
+        assertThat(tasks.size()).as("the spare user's task").isEqualTo(1);
+        return tasks.get(0).path("id").asString();
+    }
+
+    private String spareFlowBody(boolean enabled) {
+        return "{\"name\": \"" + marker + " 流程 " + counter() + "\", \"enabled\": " + enabled
+                + ", \"priority\": -1000000, \"steps\": [{\"name\": \"审批\", \"kind\": \"APPROVAL\", \"mode\": \"ANY\","
+                + " \"approvers\": [{\"userId\": \"" + spareUser + "\"}]}]}";
+    }
+
     /** Moves a fixture on as the modules that decide these moves (approval, signing) would. */
     private String lifecycleFixture(String id, ContractAction... actions) {
         for (ContractAction action : actions) {
@@ -1024,6 +1061,7 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
         });
         portfolioJob = startPortfolio();
         awaitPortfolio(portfolioJob);
+        spareTask = spareApprovalTask(records.values().iterator().next());
 
         // the API description is computed on its first request; one at a time, not once per parallel caller
         assertThat(new Browser().send(get("/v3/api-docs")).status()).isEqualTo(200);
