@@ -99,6 +99,10 @@ abstract class NegotiationApiContract extends ApiTestSupport {
         var diff = sales.client().get("/api/v1/contracts/" + id + "/diff?from=1&to=" + version);
         assertThat(diff.status()).as("%s", diff).isEqualTo(200);
         assertThat(diff.body()).contains("每日万分之五");
+        var reviewed = sales.client().post("/api/v1/contracts/" + id + "/review?version=" + version, "{}");
+        assertThat(reviewed.status()).as("the proposal is reviewed like the customer's paper: %s", reviewed)
+                .isEqualTo(200);
+        assertThat(reviewed.json().has("findings")).isTrue();
 
         // accepted: the draft takes the wording as a new saved version
         String pid = proposal.path("id").asString();
