@@ -17,6 +17,7 @@ import io.qiyue.shared.FieldViolation;
 import io.qiyue.shared.Ids;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.NotFoundException;
+import io.qiyue.shared.PreconditionRequiredException;
 import io.qiyue.shared.Text;
 import io.qiyue.template.ContractDocuments;
 import org.springframework.context.ApplicationEventPublisher;
@@ -103,6 +104,11 @@ public class Negotiations {
                 store.link(access.linkId()).map(NegotiationStore.LinkRow::expiresAt).orElse(null),
                 documents.sharedText(contract.id()), clauses, threads,
                 proposals(store.proposals(contract.id(), access.linkId()), clauses, labels));
+    }
+
+    /** The clauses the link's holder may comment on and propose wording for, with their wording now. */
+    public List<NegotiableClause> clauses(LinkAccess access) {
+        return NegotiableClauses.of(contracts.internal(access.contractId()).terms());
     }
 
     public Comment comment(LinkAccess access, CommentInput input, String ip, String userAgent) {
@@ -301,7 +307,7 @@ public class Negotiations {
             Integer applied = null;
             if (decision == Decision.ACCEPT) {
                 if (expectedVersion == null) {
-                    throw new io.qiyue.shared.PreconditionRequiredException("qiyue.problem.if-match-required");
+                    throw new PreconditionRequiredException("qiyue.problem.if-match-required");
                 }
                 if (contract.status() != ContractStatus.DRAFT) {
                     throw new ConflictException("qiyue.contract.not-editable", contract.status());
