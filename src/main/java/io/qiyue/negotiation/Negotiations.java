@@ -13,6 +13,7 @@ import io.qiyue.negotiation.Negotiation.Proposal;
 import io.qiyue.negotiation.Negotiation.ProposedClause;
 import io.qiyue.security.CurrentUsers;
 import io.qiyue.shared.ConflictException;
+import io.qiyue.shared.EntityChanged;
 import io.qiyue.shared.FieldViolation;
 import io.qiyue.shared.Ids;
 import io.qiyue.shared.InvalidInputException;
@@ -47,6 +48,9 @@ public class Negotiations {
     static final int MAX_TEXT = 4000;
     static final int MAX_CLAUSES = 50;
     static final int MAX_REASON = 1000;
+    /** How the audit trail names what the owner decides and answers. */
+    static final String AUDIT_PROPOSAL = "NEGOTIATION_PROPOSAL";
+    static final String AUDIT_COMMENT = "NEGOTIATION_COMMENT";
 
     private final Contracts contracts;
     private final ContractDocuments documents;
@@ -267,7 +271,12 @@ public class Negotiations {
         Instant now = clock.instant();
         String id = Ids.newId();
         String author = CurrentUsers.require().username();
-        store.insertComment(id, contract.id(), null, null, text, AuthorKind.OWNER, author, commentId, now);
+        tx.executeWithoutResult(s -> {
+            store.insertComment(id, contract.id(), null, null, text, AuthorKind.OWNER, author, commentId, now);
+            events.publishEvent(new EntityChanged(AUDIT_COMMENT, id, EntityChanged.Action.CREATE, author, now,
+                    List.of(new EntityChanged.Change("replyTo", null, commentId),
+                            new EntityChanged.Change("body", null, text))));
+        });
         return new Comment(id, null, null, text, AuthorKind.OWNER, author, commentId, now);
     }
 
@@ -326,6 +335,9 @@ public class Negotiations {
             if (!store.decide(proposalId, clause.key(), status, now, actor, why, applied)) {
                 throw new ConflictException("qiyue.negotiation.already-decided", status);
             }
+            events.publishEvent(new EntityChanged(AUDIT_PROPOSAL, proposalId, EntityChanged.Action.UPDATE, actor, now,
+                    List.of(new EntityChanged.Change(clause.key(), ClauseStatus.PENDING.name(),
+                            status.name() + (why == null ? "" : ": " + why)))));
             var clauses = NegotiableClauses.of(contracts.internal(contractId).terms());
             var current = clauses.stream().filter(c -> c.key().equals(clause.key())).findFirst()
                     .map(NegotiableClause::text).orElse(null);

@@ -155,6 +155,8 @@ abstract class NegotiationApiContract extends ApiTestSupport {
         var audit = admin().get("/api/v1/audit?entity=SHARE_LINK&id=" + link.id() + "&size=50");
         assertThat(audit.status()).isEqualTo(200);
         assertThat(audit.body()).contains("VIEW 127.0.0.1", "COMMENT 127.0.0.1", "PROPOSE 127.0.0.1");
+        var decisions = admin().get("/api/v1/audit?entity=NEGOTIATION_PROPOSAL&id=" + pid + "&size=10");
+        assertThat(decisions.body()).contains("ACCEPTED", "REJECTED", sales.username());
 
         // the module tells whoever listens (the recorder sees this thread's events, so the module is called here)
         var access = shareLinks.resolve(link.token()).orElseThrow();
