@@ -432,7 +432,7 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 // negotiation with the customer: the owner's side (REST and the contract page's panel)
                 Row.of("POST /api/v1/contracts/{id}/share-links", WRITE_CONTRACT, c -> json("POST",
                         c.contract() + "/share-links", "{\"expiresInDays\": 3}")),
-                Row.of("GET /api/v1/contracts/{id}/share-links", READ_CONTRACT, c -> get(c.contract() + "/share-links")),
+                Row.of("GET /api/v1/contracts/{id}/share-links", READ_CONTRACT, c -> get(c.contract() + "/share-links?size=5")),
                 Row.of("DELETE /api/v1/share-links/{linkId}", WRITE_CONTRACT, c -> Call.delete("/api/v1/share-links/"
                         + shareLink(c.target().contractId())[0])),
                 Row.of("GET /api/v1/contracts/{id}/negotiation", READ_CONTRACT, c -> get(c.contract() + "/negotiation")),
