@@ -55,11 +55,16 @@ final class AuthorizationMatrix {
         /** Creating a contract owned by the scope's owner, for that owner's customer. */
         CREATE_CONTRACT,
         /** The caller's own API token; anyone else's does not exist for them. */
-        OWN_TOKEN;
+        OWN_TOKEN,
+        /**
+         * An approval task's assignee only. The matrix calls it on a task of none of its callers, so every signed-in
+         * caller gets 403; the assignee's own decisions are ApprovalApiContract's.
+         */
+        ASSIGNEE;
 
         /** Whether the rule is about one owner's record, so that it is checked for each {@link Scope}. */
         boolean ownerScoped() {
-            return this != PUBLIC && this != AUTHENTICATED && this != ADMIN;
+            return this != PUBLIC && this != AUTHENTICATED && this != ADMIN && this != ASSIGNEE;
         }
 
         Outcome expected(Caller caller, Scope scope) {
@@ -83,6 +88,7 @@ final class AuthorizationMatrix {
                 case CREATE_CONTRACT -> !writesContracts(caller, Scope.OWN) ? Outcome.FORBIDDEN
                         : writesContracts(caller, s) ? Outcome.ALLOWED : Outcome.REFUSED_INPUT;
                 case OWN_TOKEN -> s == Scope.OWN ? Outcome.ALLOWED : Outcome.NOT_FOUND;
+                case ASSIGNEE -> Outcome.FORBIDDEN;
                 case PUBLIC -> throw new IllegalStateException();
             };
         }

@@ -58,6 +58,7 @@ import static io.qiyue.security.AuthorizationMatrix.Call.form;
 import static io.qiyue.security.AuthorizationMatrix.Call.get;
 import static io.qiyue.security.AuthorizationMatrix.Call.json;
 import static io.qiyue.security.AuthorizationMatrix.Rule.ADMIN;
+import static io.qiyue.security.AuthorizationMatrix.Rule.ASSIGNEE;
 import static io.qiyue.security.AuthorizationMatrix.Rule.AUTHENTICATED;
 import static io.qiyue.security.AuthorizationMatrix.Rule.CREATE_CONTRACT;
 import static io.qiyue.security.AuthorizationMatrix.Rule.CREATE_CUSTOMER;
@@ -97,6 +98,9 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
     private static final String SETTING = "QY-V001/thresholdPercent";
     private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     private static final int FIRST_UPLOAD = 1_000_000_001;
+    /** The clause the matrix's customer proposes wording for. */
+    private static final String NEGOTIATED = "/terms/breach/description";
+    private static final Pattern CUSTOMER_PROPOSAL = Pattern.compile("href=\"(/p/[A-Za-z0-9_-]+/proposals/[0-9a-f-]{36})\"");
 
     /**
      * Handler mappings that are not the application's and stay out of the matrix, with the reason. Anything
@@ -129,6 +133,8 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
     private String templateBody;
     private String clause;
     private String portfolioJob;
+    private String spareFlow;
+    private String spareTask;
     private byte[] paper;
 
     // ---- the expectations
@@ -194,6 +200,17 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("POST /api/v1/contracts/{id}/renew", WRITE_CONTRACT, c -> json("POST",
                         c.contract() + "/renew", "{}").ifMatch(etag(c.contract()))).fresh(Fresh.SIGNED),
                 Row.of("GET /api/v1/contracts/{id}/lifecycle", READ_CONTRACT, c -> get(c.contract() + "/lifecycle")),
+                // approval
+                Row.of("GET /api/v1/approval-flows", ADMIN, c -> get("/api/v1/approval-flows")),
+                Row.of("GET /api/v1/approval-flows/{id}", ADMIN, c -> get("/api/v1/approval-flows/" + spareFlow)),
+                Row.of("POST /api/v1/approval-flows", ADMIN, c -> json("POST", "/api/v1/approval-flows",
+                        spareFlowBody(false))),
+                Row.of("PUT /api/v1/approval-flows/{id}", ADMIN, c -> json("PUT", "/api/v1/approval-flows/" + spareFlow,
+                        spareFlowBody(false)).ifMatch(etag("/api/v1/approval-flows/" + spareFlow))),
+                Row.of("GET /api/v1/approvals", AUTHENTICATED, c -> get("/api/v1/approvals?assignee=me")),
+                Row.of("POST /api/v1/approvals/{taskId}/decision", ASSIGNEE, c -> json("POST",
+                        "/api/v1/approvals/" + spareTask + "/decision", "{\"decision\": \"APPROVE\"}")),
+                Row.of("GET /api/v1/contracts/{id}/approval", READ_CONTRACT, c -> get(c.contract() + "/approval")),
                 Row.of("GET /api/v1/contracts/{id}/versions", READ_CONTRACT, c -> get(c.contract() + "/versions")),
                 Row.of("GET /api/v1/contracts/{id}/versions/{version}", READ_CONTRACT,
                         c -> get(c.contract() + "/versions/1")),
@@ -445,6 +462,40 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("POST /admin/clauses/{id}", ADMIN, c -> form("/admin/clauses/" + clause, "category", "GENERAL",
                         "title", unique("矩阵条款"), "text", "双方应遵守本条款。",
                         "version", version("/api/v1/clauses/" + clause))),
+
+                // negotiation with the customer: the owner's side (REST and the contract page's panel)
+                Row.of("POST /api/v1/contracts/{id}/share-links", WRITE_CONTRACT, c -> json("POST",
+                        c.contract() + "/share-links", "{\"expiresInDays\": 3}")),
+                Row.of("GET /api/v1/contracts/{id}/share-links", READ_CONTRACT, c -> get(c.contract() + "/share-links")),
+                Row.of("DELETE /api/v1/share-links/{linkId}", WRITE_CONTRACT, c -> Call.delete("/api/v1/share-links/"
+                        + shareLink(c.target().contractId())[0])),
+                Row.of("GET /api/v1/contracts/{id}/negotiation", READ_CONTRACT, c -> get(c.contract() + "/negotiation")),
+                Row.of("POST /api/v1/contracts/{id}/proposals/{proposalId}/decisions", WRITE_CONTRACT, c -> json("POST",
+                        c.contract() + "/proposals/" + negotiationProposal(c.target().contractId()) + "/decisions",
+                        "{\"clauseKey\": \"" + NEGOTIATED + "\", \"decision\": \"REJECT\"}")).fresh(Fresh.CONTRACT),
+                Row.of("POST /api/v1/contracts/{id}/comments/{commentId}/replies", WRITE_CONTRACT, c -> json("POST",
+                        c.contract() + "/comments/" + negotiationComment(c.target().contractId()) + "/replies",
+                        "{\"body\": \"矩阵答复\"}")),
+                Row.of("GET /contracts/{id}/negotiation", READ_CONTRACT, c -> get("/contracts/" + c.target().contractId()
+                        + "/negotiation")),
+                Row.of("POST /contracts/{id}/share-links", WRITE_CONTRACT, c -> form("/contracts/"
+                        + c.target().contractId() + "/share-links", "expiresInDays", "3")),
+                Row.of("POST /contracts/{id}/share-links/{linkId}/revoke", WRITE_CONTRACT, c -> form("/contracts/"
+                        + c.target().contractId() + "/share-links/" + shareLink(c.target().contractId())[0] + "/revoke")),
+                Row.of("POST /contracts/{id}/comments/{commentId}/reply", WRITE_CONTRACT, c -> form("/contracts/"
+                        + c.target().contractId() + "/comments/" + negotiationComment(c.target().contractId()) + "/reply",
+                        "body", "矩阵答复")),
+                Row.of("POST /contracts/{id}/proposals/{proposalId}/decide", WRITE_CONTRACT, c -> form("/contracts/"
+                        + c.target().contractId() + "/proposals/" + negotiationProposal(c.target().contractId())
+                        + "/decide", "clauseKey", NEGOTIATED, "decision", "REJECT")).fresh(Fresh.CONTRACT),
+                // the customer's pages: the link's token is the credential, whoever else the caller is
+                Row.of("GET /p/{token}", PUBLIC, c -> get("/p/" + shareLink(c.target().contractId())[1])),
+                Row.of("POST /p/{token}/comments", PUBLIC, c -> form("/p/" + shareLink(c.target().contractId())[1]
+                        + "/comments", "body", "矩阵意见")),
+                Row.of("POST /p/{token}/proposals", PUBLIC, c -> form("/p/" + shareLink(c.target().contractId())[1]
+                        + "/proposals", "clauseKey", NEGOTIATED, "text", "矩阵建议 " + counter())),
+                Row.of("GET /p/{token}/proposals/{proposalId}", PUBLIC, c -> get(customerProposal(
+                        c.target().contractId()))),
 
                 // the API description
                 Row.of("GET /v3/api-docs", PUBLIC, c -> get("/v3/api-docs")),
@@ -808,6 +859,29 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
         return id;
     }
 
+    /**
+     * An approval task of the spare user, who is none of the callers: a flow of its own applies to one submission
+     * and is disabled at once, so later submissions go through the flow they would have had.
+     */
+    private String spareApprovalTask(Target base) {
+        var flow = admin().post("/api/v1/approval-flows", spareFlowBody(true));
+        assertThat(flow.status()).as("%s", flow).isEqualTo(201);
+        spareFlow = flow.json().path("id").asString();
+        submitted(base, " 待审批");
+        var disabled = admin().put("/api/v1/approval-flows/" + spareFlow, spareFlowBody(false), flow.header("ETag"));
+        assertThat(disabled.status()).as("%s", disabled).isEqualTo(200);
+        String username = admin().get("/api/v1/users/" + spareUser).json().path("username").asString();
+        var tasks = admin().get("/api/v1/approvals?assignee=" + username).json().path("items");
+        assertThat(tasks.size()).as("the spare user's task").isEqualTo(1);
+        return tasks.get(0).path("id").asString();
+    }
+
+    private String spareFlowBody(boolean enabled) {
+        return "{\"name\": \"" + marker + " 流程 " + counter() + "\", \"enabled\": " + enabled
+                + ", \"priority\": -1000000, \"steps\": [{\"name\": \"审批\", \"kind\": \"APPROVAL\", \"mode\": \"ANY\","
+                + " \"approvers\": [{\"userId\": \"" + spareUser + "\"}]}]}";
+    }
+
     /** Moves a fixture on as the modules that decide these moves (approval, signing) would. */
     private String lifecycleFixture(String id, ContractAction... actions) {
         for (ContractAction action : actions) {
@@ -1021,6 +1095,7 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
         });
         portfolioJob = startPortfolio();
         awaitPortfolio(portfolioJob);
+        spareTask = spareApprovalTask(records.values().iterator().next());
 
         // the API description is computed on its first request; one at a time, not once per parallel caller
         assertThat(new Browser().send(get("/v3/api-docs")).status()).isEqualTo(200);
@@ -1261,4 +1336,54 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
             throw new IllegalStateException(e);
         }
     }
+
+    // ---- negotiation fixtures, made as the owner and the customer make them
+
+    /** One comment and one proposal of the customer per contract, made when a row first needs them. */
+    private final Map<String, String> negotiationComments = new ConcurrentHashMap<>();
+    private final Map<String, String> negotiationProposals = new ConcurrentHashMap<>();
+
+    /** A new share link of the contract, made by the admin (who may change every draft): its id and token. */
+    private String[] shareLink(String contractId) {
+        var created = admin().post("/api/v1/contracts/" + contractId + "/share-links", "{}");
+        assertThat(created.status()).as("share link: %s", created).isEqualTo(201);
+        String url = created.json().path("url").asString();
+        return new String[] {created.json().path("id").asString(), url.substring(url.lastIndexOf('/') + 1)};
+    }
+
+    /** A form of the customer's page, sent without credentials. */
+    private void customerSends(String token, String path, String body) {
+        var sent = anonymous().request("POST", "/p/" + token + path)
+                .body("application/x-www-form-urlencoded", body).send();
+        assertThat(sent.status()).as("the customer's %s: %s", path, sent).isEqualTo(302);
+    }
+
+    private String negotiationComment(String contractId) {
+        return negotiationComments.computeIfAbsent(contractId, id -> {
+            customerSends(shareLink(id)[1], "/comments", "body=" + URLEncoder.encode("矩阵意见", StandardCharsets.UTF_8));
+            return admin().get("/api/v1/contracts/" + id + "/negotiation").json().path("comments").get(0)
+                    .path("comment").path("id").asString();
+        });
+    }
+
+    private String negotiationProposal(String contractId) {
+        return negotiationProposals.computeIfAbsent(contractId, id -> {
+            customerSends(shareLink(id)[1], "/proposals", "clauseKey=" + URLEncoder.encode(NEGOTIATED,
+                    StandardCharsets.UTF_8) + "&text=" + URLEncoder.encode("矩阵建议 " + counter(), StandardCharsets.UTF_8));
+            return admin().get("/api/v1/contracts/" + id + "/negotiation").json().path("proposals").get(0)
+                    .path("id").asString();
+        });
+    }
+
+    /** The address of a proposal on the customer's pages, as their page links it: only through its own link. */
+    private String customerProposal(String contractId) {
+        String token = shareLink(contractId)[1];
+        customerSends(token, "/proposals", "clauseKey=" + URLEncoder.encode(NEGOTIATED, StandardCharsets.UTF_8)
+                + "&text=" + URLEncoder.encode("矩阵建议 " + counter(), StandardCharsets.UTF_8));
+        var page = anonymous().get("/p/" + token);
+        var link = CUSTOMER_PROPOSAL.matcher(page.body());
+        assertThat(link.find()).as("the customer's page links the proposal: %s", page).isTrue();
+        return link.group(1);
+    }
+
 }

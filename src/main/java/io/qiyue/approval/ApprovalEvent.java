@@ -1,0 +1,18 @@
+package io.qiyue.approval;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Something happened in an approval that people should hear of. {@code recipients} are usernames: the assignees for
+ * REQUESTED, REMINDER, OVERDUE, ESCALATED and DELEGATED; the contract's owner and submitter for APPROVED, REJECTED
+ * and RETURNED. {@code taskId} and {@code stepName} are null for the outcome of a whole flow.
+ */
+public record ApprovalEvent(Kind kind, String contractId, String contractNumber, String contractTitle, String taskId,
+                            String stepName, List<String> recipients, String actor, String comment, Instant at) {
+    public enum Kind { REQUESTED, APPROVED, REJECTED, RETURNED, DELEGATED, REMINDER, OVERDUE, ESCALATED }
+
+    public ApprovalEvent {
+        recipients = List.copyOf(recipients);
+    }
+}

@@ -1,0 +1,713 @@
+package io.qiyue.approval;
+
+import io.qiyue.contract.Contract;
+import io.qiyue.contract.ContractAction;
+import io.qiyue.contract.ContractTransitioned;
+import io.qiyue.contract.Contracts;
+import io.qiyue.customer.Customer;
+import io.qiyue.customer.Customers;
+import io.qiyue.review.Reviews;
+import io.qiyue.security.CurrentUser;
+import io.qiyue.security.CurrentUsers;
+import io.qiyue.security.Role;
+import io.qiyue.security.RunAs;
+import io.qiyue.security.User;
+import io.qiyue.security.UserAdministration;
+import io.qiyue.shared.ConflictException;
+import io.qiyue.shared.EntityChanged;
+import io.qiyue.shared.FieldViolation;
+import io.qiyue.shared.ForbiddenException;
+import io.qiyue.shared.Ids;
+import io.qiyue.shared.InvalidInputException;
+import io.qiyue.shared.NotFoundException;
+import io.qiyue.shared.PageResult;
+import io.qiyue.shared.Paging;
+import io.qiyue.shared.Text;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Runs approval flows: starts one when a contract is submitted, records decisions, ends the run with the contract's
+ * approval or rejection, and watches time limits. The engine moves tokens; who may decide what, and the history,
+ * are this module's rows, so that inbox and history are simple queries and every decision is taken exactly once.
+ */
+@Service
+public class Approvals {
+    private static final Map<String, String> INBOX_SORT = Map.of("createdAt", "t.created_at", "dueAt", "t.due_at");
+    private static final int MAX_COMMENT = 2000;
+    /** The share of a time limit after which the assignee is reminded. */
+    private static final double REMIND_AT = 0.8;
+
+    private final ApprovalStore store;
+    private final ApprovalEngine engine;
+    private final ApprovalFlows flows;
+    private final Contracts contracts;
+    private final Customers customers;
+    private final Reviews reviews;
+    private final UserAdministration users;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    private final TransactionTemplate ownTransaction;
+    private final MessageSource messages;
+    private final RunAs runAs;
+
+    Approvals(ApprovalStore store, ApprovalEngine engine, ApprovalFlows flows, Contracts contracts, Customers customers,
+              Reviews reviews, UserAdministration users, Clock clock, ApplicationEventPublisher events,
+              PlatformTransactionManager transactions, MessageSource messages, RunAs runAs) {
+        this.runAs = runAs;
+        this.store = store;
+        this.engine = engine;
+        this.flows = flows;
+        this.contracts = contracts;
+        this.customers = customers;
+        this.reviews = reviews;
+        this.users = users;
+        this.clock = clock;
+        this.events = events;
+        this.tx = new TransactionTemplate(transactions);
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.ownTransaction.setReadOnly(true);
+        this.messages = messages;
+    }
+
+    // ------------------------------------------------------------------ inbox and history
+
+    /** Open tasks of {@code assignee} ("me" or null: the caller; someone else's: admins only). */
+    public PageResult<ApprovalTask> inbox(String assignee, Integer page, Integer size, String sort) {
+        var user = CurrentUsers.require();
+        String who = Text.isBlank(assignee) || assignee.equals("me") ? user.username() : assignee.strip();
+        if (!who.equals(user.username()) && !user.isAdmin()) {
+            throw new ForbiddenException("qiyue.approval.inbox-of-others");
+        }
+        return store.inbox(who, Paging.of(page, size, sort, INBOX_SORT, "createdAt,asc"));
+    }
+
+    /** How many tasks wait for the caller (the header's badge). */
+    public long waitingForMe() {
+        return CurrentUsers.current().map(u -> store.openCount(u.username())).orElse(0L);
+    }
+
+    /** A task for its page: the caller's own, or any for admins; 404 otherwise (it reveals a contract). */
+    public ApprovalHistory.Entry task(String taskId) {
+        var user = CurrentUsers.require();
+        var row = store.task(taskId).filter(t -> t.assignee().equals(user.username()) || user.isAdmin())
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "approval task", taskId));
+        return entry(row);
+    }
+
+    /** The contract of a task, as its assignee may read it. */
+    public String contractOf(String taskId) {
+        return store.task(taskId).map(ApprovalStore.TaskRow::contractId)
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "approval task", taskId));
+    }
+
+    /** The earlier steps a task may be returned to (names), for the decision form. */
+    public List<String> returnableSteps(String taskId) {
+        var row = store.task(taskId).orElseThrow();
+        var plan = store.instance(row.instanceId()).orElseThrow().plan();
+        var names = new ArrayList<String>();
+        for (int i = 0; i < row.stepIndex(); i++) {
+            if (plan.get(i).applies()) {
+                names.add(plan.get(i).name());
+            }
+        }
+        return names;
+    }
+
+    /** Every run of a flow for a contract the caller may read, newest first. */
+    public ApprovalHistory history(String contractId) {
+        contracts.get(contractId);
+        var runs = new ArrayList<ApprovalHistory.Run>();
+        for (var run : store.instances(contractId)) {
+            var tasks = store.tasks(run.id());
+            var steps = new ArrayList<ApprovalHistory.Step>();
+            for (int i = 0; i < run.plan().size(); i++) {
+                var planned = run.plan().get(i);
+                int index = i;
+                steps.add(new ApprovalHistory.Step(i, planned.name(), planned.kind(), planned.mode(), planned.applies(),
+                        planned.note(), tasks.stream().filter(t -> t.stepIndex() == index).map(this::entry).toList()));
+            }
+            runs.add(new ApprovalHistory.Run(run.id(), run.flowName(), run.status(), run.submitter(), run.startedAt(),
+                    run.endedAt(), steps));
+        }
+        return new ApprovalHistory(contractId, runs);
+    }
+
+    private ApprovalHistory.Entry entry(ApprovalStore.TaskRow t) {
+        return new ApprovalHistory.Entry(t.id(), t.assignee(), t.origin(), t.status(), t.decision(), t.position(),
+                t.target(), t.comment(), t.note(), t.createdAt(), t.dueAt(), t.decidedAt(),
+                t.decidedAt() == null ? null : Duration.between(t.createdAt(), t.decidedAt()).toSeconds(), t.round());
+    }
+
+    // ------------------------------------------------------------------ start and end of a run
+
+    /** A contract was submitted: start its run in the submission's transaction (approved at once when no step applies). */
+    void start(ContractTransitioned submitted) {
+        var contract = contracts.internal(submitted.contractId());
+        var previous = store.latest(contract.id());
+        if (previous.isPresent() && previous.get().status() == RunStatus.REJECTED
+                && previous.get().resubmitToRejectingStep() && previous.get().rejectedStep() != null
+                && previous.get().definitionId() != null) {
+            // straight back to the step that rejected it, with the definition and approvers of that run
+            var p = previous.get();
+            begin(contract, submitted.actor(), p.flowId(), p.flowName(), p.definitionId(), true,
+                    p.skipRepeatedApprover(), p.plan(), p.rejectedStep());
+            return;
+        }
+        var applicable = store.applicableFlow();
+        if (applicable.isEmpty()) {
+            var now = clock.instant();
+            store.insertInstance(new ApprovalStore.InstanceRow(Ids.newId(), contract.id(), contract.number(),
+                    contract.title(), contract.owner(), submitted.actor(), null,
+                    text("approval.noFlow"), null, null, false, false, List.of(), RunStatus.APPROVED, 1, null, now, now,
+                    1));
+            approveContract(contract.id(), contract.number(), contract.title(), contract.owner(), submitted.actor(),
+                    "system", text("approval.noFlow"));
+            return;
+        }
+        var flow = flows.deployed(applicable.get());
+        begin(contract, submitted.actor(), flow.flow().id(), flow.flow().name(), flow.definitionId(),
+                flow.flow().resubmitToRejectingStep(), flow.flow().skipRepeatedApprover(),
+                plan(flow.flow().steps(), contract), 0);
+    }
+
+    private void begin(Contract contract, String submitter, String flowId, String flowName, String definitionId,
+                       boolean resubmit, boolean skipRepeated, List<PlannedStep> plan, int from) {
+        var now = clock.instant();
+        String processInstanceId = startProcess(definitionId, contract.id(), plan, from);
+        var run = new ApprovalStore.InstanceRow(Ids.newId(), contract.id(), contract.number(), contract.title(),
+                contract.owner(), submitter, flowId, flowName, definitionId, processInstanceId, resubmit, skipRepeated,
+                plan, RunStatus.RUNNING, 1, null, now, null, 1);
+        store.insertInstance(run);
+        sync(run, submitter, null);
+    }
+
+    private String startProcess(String definitionId, String contractId, List<PlannedStep> plan, int from) {
+        var approvers = new ArrayList<List<String>>();
+        for (int i = 0; i < plan.size(); i++) {
+            approvers.add(i < from || !plan.get(i).applies() ? List.of() : plan.get(i).approvers());
+        }
+        return engine.start(definitionId, contractId, ApprovalEngine.variables(approvers));
+    }
+
+    /**
+     * Brings the task rows in line with the engine after it moved: a row for each new engine task (REQUESTED),
+     * open rows of tasks the engine ended without their decision closed (the rest of an any-of step), and the
+     * contract approved when the process has ended.
+     */
+    private void sync(ApprovalStore.InstanceRow run, String actor, String comment) {
+        var now = clock.instant();
+        var engineTasks = engine.tasks(run.processInstanceId());
+        var open = store.openTasks(run.id());
+        var present = engineTasks.stream().map(ApprovalEngine.EngineTask::id).collect(Collectors.toSet());
+        store.closeOpen(open.stream().filter(t -> !present.contains(t.taskRef())).map(ApprovalStore.TaskRow::id).toList(),
+                now);
+        var covered = open.stream().map(ApprovalStore.TaskRow::taskRef).collect(Collectors.toSet());
+        for (var task : engineTasks) {
+            if (covered.contains(task.id())) {
+                continue;
+            }
+            int index = task.stepIndex();
+            var step = run.plan().get(index);
+            var row = newTask(run, task.id(), index, step.name(), step.kind(), task.assignee(),
+                    step.note() == null ? "FLOW" : "FALLBACK", step.note(), null, now, step.timeLimitHours());
+            store.insertTask(row);
+            publish(ApprovalEvent.Kind.REQUESTED, run, row.id(), step.name(), List.of(row.assignee()), actor, null);
+        }
+        if (!engine.running(run.processInstanceId())) {
+            store.end(run.id(), RunStatus.APPROVED, null, now);
+            approveContract(run.contractId(), run.contractNumber(), run.contractTitle(), run.owner(), run.submitter(),
+                    actor, comment);
+        }
+    }
+
+    private void approveContract(String contractId, String number, String title, String owner, String submitter,
+                                 String actor, String comment) {
+        events.publishEvent(new ApprovalEvent(ApprovalEvent.Kind.APPROVED, contractId, number, title, null, null,
+                recipients(owner, submitter), actor, comment, clock.instant()));
+        contracts.advance(contractId, ContractAction.APPROVE, comment, actor);
+    }
+
+    private ApprovalStore.TaskRow newTask(ApprovalStore.InstanceRow run, String taskRef, int index, String stepName,
+                                          StepKind kind, String assignee, String origin, String note, String returnTo,
+                                          Instant now, Integer limitHours) {
+        Instant due = limitHours == null ? null : now.plus(Duration.ofHours(limitHours));
+        Instant remind = due == null ? null : now.plusSeconds((long) (limitHours * 3600L * REMIND_AT));
+        return new ApprovalStore.TaskRow(Ids.newId(), run.id(), run.contractId(), taskRef, run.round(), index,
+                stepName, kind, assignee, origin, note, returnTo, ApprovalStore.OPEN, null, null, null, null, now, due,
+                remind, null, false, false, 1);
+    }
+
+    /** A row for another person on the same engine task, keeping the task's time limit. */
+    private ApprovalStore.TaskRow handOver(ApprovalStore.InstanceRow run, ApprovalStore.TaskRow from, String assignee,
+                                           String origin, String returnTo, Instant now) {
+        return new ApprovalStore.TaskRow(Ids.newId(), run.id(), run.contractId(), from.taskRef(), run.round(),
+                from.stepIndex(), from.stepName(), from.stepKind(), assignee, origin, null, returnTo,
+                ApprovalStore.OPEN, null, null, null, null, now, from.dueAt(), from.remindAt(), null, from.reminded(),
+                false, 1);
+    }
+
+    /** Another module moved a contract out of approval (a withdrawal, or a move made directly): the run ends. */
+    void ended(ContractTransitioned moved) {
+        store.running(moved.contractId()).ifPresent(run -> {
+            var now = clock.instant();
+            store.closeOpen(store.openTasks(run.id()).stream().map(ApprovalStore.TaskRow::id).toList(), now);
+            deleteProcess(run.processInstanceId(), moved.action().name());
+            store.end(run.id(), moved.action() == ContractAction.WITHDRAW ? RunStatus.WITHDRAWN : RunStatus.CLOSED,
+                    null, now);
+        });
+    }
+
+    /** Whether the submitter may still withdraw: not once any approver has decided in the running flow. */
+    void checkWithdrawal(Contract contract) {
+        store.running(contract.id()).filter(run -> store.anyDecision(run.id())).ifPresent(run -> {
+            throw new ConflictException("qiyue.approval.withdraw-after-decision");
+        });
+    }
+
+    boolean involved(String username, String contractId) {
+        return store.involved(username, contractId);
+    }
+
+    private void deleteProcess(String processInstanceId, String reason) {
+        engine.delete(processInstanceId, reason);
+    }
+
+    // ------------------------------------------------------------------ planning
+
+    private List<PlannedStep> plan(List<FlowStep> steps, Contract contract) {
+        var facts = facts(contract);
+        var plan = new ArrayList<PlannedStep>();
+        for (var step : steps) {
+            boolean applies = applies(step.condition(), facts);
+            List<String> approvers = List.of();
+            String note = null;
+            if (applies) {
+                var reasons = new ArrayList<String>();
+                approvers = resolve(step.approvers(), contract.owner(), reasons);
+                if (approvers.isEmpty()) {
+                    approvers = admins(null);
+                    note = text("approval.fallback", String.join("；", reasons));
+                }
+            }
+            plan.add(new PlannedStep(step.name(), step.kind(), step.mode(), step.timeLimitHours(), applies, approvers,
+                    note));
+        }
+        return plan;
+    }
+
+    record Facts(io.qiyue.contract.ContractType type, java.math.BigDecimal amount, boolean warningsAccepted,
+                 boolean personalInformation, String customerLevel) {
+    }
+
+    private Facts facts(Contract contract) {
+        boolean accepted;
+        try {
+            // in a transaction of its own: a contract never reviewed is a NotFoundException, which must not mark
+            // the submission's transaction rollback-only on its way out of the review service
+            java.util.function.Supplier<Boolean> read = () -> ownTransaction.execute(status -> reviews.last(
+                    contract.id(), Locale.SIMPLIFIED_CHINESE).findings().stream().anyMatch(f -> f.accepted() != null));
+            // a submission made by a module outside a request reads the review as the owner would
+            accepted = CurrentUsers.current().isPresent() ? read.get() : runAs.user(contract.owner(), read);
+        } catch (NotFoundException | ForbiddenException notReviewed) {
+            accepted = false;
+        }
+        var shared = contract.terms() == null ? null : contract.terms().sharedInformation();
+        boolean personal = shared != null && (Boolean.TRUE.equals(shared.containsPersonalInformation())
+                || Boolean.TRUE.equals(shared.containsSensitivePersonalInformation()));
+        String level = contract.customerId() == null ? null : customers.inFull(contract.customerId())
+                .map(Customer::level).map(Enum::name).orElse(null);
+        return new Facts(contract.type(), contract.amount() == null ? null : contract.amount().value(), accepted,
+                personal, level);
+    }
+
+    static boolean applies(StepCondition condition, Facts facts) {
+        if (condition == null) {
+            return true;
+        }
+        var tests = new ArrayList<Boolean>();
+        if (condition.types() != null && !condition.types().isEmpty()) {
+            tests.add(condition.types().contains(facts.type()));
+        }
+        if (condition.amountAtLeast() != null) {
+            tests.add(facts.amount() != null && facts.amount().compareTo(condition.amountAtLeast()) >= 0);
+        }
+        if (condition.amountBelow() != null) {
+            tests.add(facts.amount() == null || facts.amount().compareTo(condition.amountBelow()) < 0);
+        }
+        if (condition.warningsAccepted() != null) {
+            tests.add(condition.warningsAccepted() == facts.warningsAccepted());
+        }
+        if (condition.personalInformation() != null) {
+            tests.add(condition.personalInformation() == facts.personalInformation());
+        }
+        if (condition.customerLevels() != null && !condition.customerLevels().isEmpty()) {
+            tests.add(facts.customerLevel() != null && condition.customerLevels().contains(facts.customerLevel()));
+        }
+        if (tests.isEmpty()) {
+            return true;
+        }
+        return condition.match() == StepCondition.Match.ANY ? tests.contains(true) : !tests.contains(false);
+    }
+
+    /** Usernames of the enabled users the approvers name, in order and each once; why some could not be found. */
+    private List<String> resolve(List<Approver> approvers, String owner, List<String> reasons) {
+        var found = new LinkedHashSet<String>();
+        for (var approver : approvers) {
+            if (Boolean.TRUE.equals(approver.ownerManager())) {
+                managerOf(owner).ifPresentOrElse(found::add, () -> reasons.add(text("approval.noManager", owner)));
+            } else if (approver.role() != null) {
+                var inRole = withRole(Role.valueOf(approver.role()));
+                if (inRole.isEmpty()) {
+                    reasons.add(text("approval.noRoleUser", text("enum.Role." + approver.role())));
+                }
+                found.addAll(inRole);
+            } else if (approver.userId() != null) {
+                enabledUser(approver.userId()).map(User::username).ifPresentOrElse(found::add,
+                        () -> reasons.add(text("approval.noUser", approver.userId())));
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    private Optional<String> managerOf(String username) {
+        return users.findByUsername(username).map(User::teamId).filter(Objects::nonNull)
+                .flatMap(teamId -> {
+                    try {
+                        return Optional.ofNullable(users.team(teamId).managerId());
+                    } catch (NotFoundException e) {
+                        return Optional.empty();
+                    }
+                })
+                .flatMap(this::enabledUser).map(User::username).filter(m -> !m.equals(username));
+    }
+
+    private Optional<User> enabledUser(String id) {
+        try {
+            return Optional.of(users.get(id)).filter(User::enabled);
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private List<String> withRole(Role role) {
+        return users.list(null, role, 0, Paging.MAX_SIZE, null).items().stream()
+                .filter(u -> u.enabled() && u.roles().contains(role)).map(User::username).toList();
+    }
+
+    private List<String> admins(String except) {
+        return withRole(Role.ADMIN).stream().filter(a -> !a.equals(except)).toList();
+    }
+
+    // ------------------------------------------------------------------ decisions
+
+    /**
+     * One decision on one task, by its assignee. 403 for someone else's task; 409 when it was decided already, or
+     * the flow has ended (withdrawn, rejected). Two decisions at once on one flow take turns on the run's row lock,
+     * so the second finds the task decided and gets the 409.
+     */
+    public ApprovalHistory.Entry decide(String taskId, Decision decision) {
+        var user = CurrentUsers.require();
+        validate(decision);
+        var row = store.task(taskId)
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "approval task", taskId));
+        if (!row.assignee().equals(user.username())) {
+            throw new ForbiddenException("qiyue.approval.not-your-task");
+        }
+        String target = target(decision, user);
+        return tx.execute(status -> {
+            if (!store.lock(row.instanceId())) {
+                throw new ConflictException("qiyue.approval.not-running");
+            }
+            var run = store.instance(row.instanceId()).orElseThrow();
+            var current = store.task(taskId).orElseThrow();
+            if (!ApprovalStore.OPEN.equals(current.status())) {
+                throw new ConflictException("qiyue.approval.already-decided");
+            }
+            String comment = Text.isBlank(decision.comment()) ? null : decision.comment().strip();
+            switch (decision.decision()) {
+                case APPROVE -> approve(run, current, user, comment);
+                case REJECT -> reject(run, current, user, comment);
+                case RETURN -> returnTo(run, current, user, comment, decision.toStep().strip());
+                case TRANSFER -> handOver(run, current, user, comment, decision.decision(), null, target);
+                case ADD_APPROVER -> handOver(run, current, user, comment, decision.decision(), decision.position(),
+                        target);
+            }
+            events.publishEvent(new EntityChanged("APPROVAL_TASK", taskId, EntityChanged.Action.UPDATE,
+                    user.username(), clock.instant(), changes(decision, comment, target)));
+            return entry(store.task(taskId).orElseThrow());
+        });
+    }
+
+    private static List<EntityChanged.Change> changes(Decision decision, String comment, String target) {
+        var changes = new ArrayList<EntityChanged.Change>();
+        changes.add(new EntityChanged.Change("decision", null, decision.decision().name()));
+        if (decision.position() != null && decision.decision() == Decision.Kind.ADD_APPROVER) {
+            changes.add(new EntityChanged.Change("position", null, decision.position().name()));
+        }
+        if (comment != null) {
+            changes.add(new EntityChanged.Change("comment", null, comment));
+        }
+        if (target != null) {
+            changes.add(new EntityChanged.Change("target", null, target));
+        }
+        return changes;
+    }
+
+    private void validate(Decision decision) {
+        var violations = new ArrayList<FieldViolation>();
+        if (decision == null || decision.decision() == null) {
+            throw new InvalidInputException("decision", "qiyue.validation.required");
+        }
+        var kind = decision.decision();
+        boolean commentRequired = kind == Decision.Kind.REJECT || kind == Decision.Kind.RETURN
+                || kind == Decision.Kind.TRANSFER;
+        if (commentRequired && Text.isBlank(decision.comment())) {
+            violations.add(new FieldViolation("comment", "qiyue.approval.comment-required"));
+        } else if (decision.comment() != null && decision.comment().strip().length() > MAX_COMMENT) {
+            violations.add(new FieldViolation("comment", "qiyue.validation.size", 0, MAX_COMMENT));
+        }
+        if (kind == Decision.Kind.RETURN && Text.isBlank(decision.toStep())) {
+            violations.add(new FieldViolation("toStep", "qiyue.approval.to-step-required"));
+        }
+        if ((kind == Decision.Kind.TRANSFER || kind == Decision.Kind.ADD_APPROVER) && Text.isBlank(decision.toUserId())) {
+            violations.add(new FieldViolation("toUserId", "qiyue.approval.to-user-required"));
+        }
+        if (kind == Decision.Kind.ADD_APPROVER && decision.position() == null) {
+            violations.add(new FieldViolation("position", "qiyue.approval.position-required"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+    }
+
+    /** The username a task goes to (TRANSFER, ADD_APPROVER): an enabled user other than the caller. */
+    private String target(Decision decision, CurrentUser user) {
+        if (decision.decision() != Decision.Kind.TRANSFER && decision.decision() != Decision.Kind.ADD_APPROVER) {
+            return null;
+        }
+        var target = enabledUser(decision.toUserId().strip())
+                .orElseThrow(() -> new InvalidInputException("toUserId", "qiyue.validation.unknown-reference",
+                        decision.toUserId().strip()));
+        if (target.username().equals(user.username())) {
+            throw new InvalidInputException("toUserId", "qiyue.approval.to-user-self");
+        }
+        return target.username();
+    }
+
+    private void approve(ApprovalStore.InstanceRow run, ApprovalStore.TaskRow task, CurrentUser user, String comment) {
+        var now = clock.instant();
+        store.decide(task.id(), Decision.Kind.APPROVE, null, null, comment, now);
+        closeOthersOn(task, now);
+        if (task.returnTo() != null) {
+            // an approver added before someone has decided: the task goes back to the one who added them
+            engine.assign(task.taskRef(), task.returnTo());
+            var back = handOver(run, task, task.returnTo(), "BACK", null, now);
+            store.insertTask(back);
+            publish(ApprovalEvent.Kind.REQUESTED, run, back.id(), task.stepName(), List.of(back.assignee()),
+                    user.username(), comment);
+            return;
+        }
+        if (run.skipRepeatedApprover()) {
+            skipRepeated(run, task, user.username());
+        }
+        engine.complete(task.taskRef());
+        sync(run, user.username(), comment);
+    }
+
+    /** 自动去重: later steps drop approvers who approved already; an any-of step with one of them is passed. */
+    private void skipRepeated(ApprovalStore.InstanceRow run, ApprovalStore.TaskRow task, String approver) {
+        Set<String> approved = new HashSet<>(store.approvedIn(run.id(), run.round()));
+        approved.add(approver);
+        for (int j = task.stepIndex() + 1; j < run.plan().size(); j++) {
+            var step = run.plan().get(j);
+            if (!step.applies()) {
+                continue;
+            }
+            var current = engine.approvers(run.processInstanceId(), j);
+            if (current == null || current.isEmpty()) {
+                continue;
+            }
+            List<String> remaining = step.mode() == StepMode.ANY
+                    ? (current.stream().anyMatch(approved::contains) ? List.of() : current)
+                    : current.stream().filter(a -> !approved.contains(a)).toList();
+            if (remaining.size() != current.size()) {
+                engine.approvers(run.processInstanceId(), j, remaining);
+            }
+        }
+    }
+
+    private void reject(ApprovalStore.InstanceRow run, ApprovalStore.TaskRow task, CurrentUser user, String comment) {
+        var now = clock.instant();
+        store.decide(task.id(), Decision.Kind.REJECT, null, null, comment, now);
+        store.closeOpen(store.openTasks(run.id()).stream().map(ApprovalStore.TaskRow::id).toList(), now);
+        deleteProcess(run.processInstanceId(), "REJECT");
+        store.end(run.id(), RunStatus.REJECTED, task.stepIndex(), now);
+        publish(ApprovalEvent.Kind.REJECTED, run, task.id(), task.stepName(), recipients(run.owner(), run.submitter()),
+                user.username(), comment);
+        contracts.advance(run.contractId(), ContractAction.REJECT, comment, user.username());
+    }
+
+    /** 驳回到指定节点: the run starts again at an earlier step (same definition), which decides anew. */
+    private void returnTo(ApprovalStore.InstanceRow run, ApprovalStore.TaskRow task, CurrentUser user, String comment,
+                          String toStep) {
+        int index = -1;
+        for (int i = 0; i < task.stepIndex(); i++) {
+            if (run.plan().get(i).applies() && run.plan().get(i).name().equals(toStep)) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            throw new InvalidInputException("toStep", "qiyue.approval.to-step-unknown", toStep,
+                    String.join("、", returnableSteps(task.id())));
+        }
+        var now = clock.instant();
+        store.decide(task.id(), Decision.Kind.RETURN, null, toStep, comment, now);
+        store.closeOpen(store.openTasks(run.id()).stream().map(ApprovalStore.TaskRow::id).toList(), now);
+        deleteProcess(run.processInstanceId(), "RETURN");
+        String restarted = startProcess(run.definitionId(), run.contractId(), run.plan(), index);
+        store.restarted(run.id(), restarted, run.round() + 1);
+        publish(ApprovalEvent.Kind.RETURNED, run, task.id(), task.stepName(), recipients(run.owner(), run.submitter()),
+                user.username(), comment);
+        sync(store.instance(run.id()).orElseThrow(), user.username(), comment);
+    }
+
+    /** 转办 and 加签: the engine task passes to another person, who gets a row of their own. */
+    private void handOver(ApprovalStore.InstanceRow run, ApprovalStore.TaskRow task, CurrentUser user, String comment,
+                          Decision.Kind kind, Decision.Position position, String target) {
+        if (store.openTasks(run.id()).stream().anyMatch(t -> t.taskRef().equals(task.taskRef())
+                && t.assignee().equals(target))) {
+            throw new InvalidInputException("toUserId", "qiyue.approval.to-user-already", target);
+        }
+        var now = clock.instant();
+        store.decide(task.id(), kind, position, target, comment, now);
+        closeOthersOn(task, now);
+        engine.assign(task.taskRef(), target);
+        // BEFORE: the added approver decides first, then the task comes back; TRANSFER and AFTER: it stays with them
+        String returnTo = position == Decision.Position.BEFORE ? user.username() : task.returnTo();
+        var row = handOver(run, task, target, kind == Decision.Kind.TRANSFER ? "TRANSFER" : "ADDED", returnTo, now);
+        store.insertTask(row);
+        publish(ApprovalEvent.Kind.DELEGATED, run, row.id(), task.stepName(), List.of(target), user.username(), comment);
+    }
+
+    /** Other open rows on the same engine task (an escalation's): the decision was taken, they close. */
+    private void closeOthersOn(ApprovalStore.TaskRow task, Instant now) {
+        store.closeOpen(store.openTasks(task.instanceId()).stream()
+                .filter(t -> t.taskRef().equals(task.taskRef()) && !t.id().equals(task.id()))
+                .map(ApprovalStore.TaskRow::id).toList(), now);
+    }
+
+    // ------------------------------------------------------------------ time limits
+
+    /** What one scan did. */
+    public record ScanResult(int reminded, int escalated) {
+    }
+
+    /**
+     * Reminds assignees whose time limit is 80% used, and escalates tasks past it: OVERDUE to the assignee, and the
+     * assignee's team manager (admins when there is none) added as a further approver of the same task, once.
+     * Never builds the engine: it works on this module's rows only.
+     */
+    public ScanResult scan(Instant now) {
+        int reminded = 0;
+        int escalated = 0;
+        for (var task : store.dueForAttention(now, 500)) {
+            var result = tx.execute(status -> {
+                var current = store.task(task.id()).orElseThrow();
+                if (!ApprovalStore.OPEN.equals(current.status()) || !store.lock(current.instanceId())) {
+                    return 0;
+                }
+                var run = store.instance(current.instanceId()).orElseThrow();
+                if (!current.escalated() && current.dueAt() != null && !now.isBefore(current.dueAt())) {
+                    return escalate(run, current, now) ? 2 : 0;
+                }
+                if (!current.reminded() && current.remindAt() != null && !now.isBefore(current.remindAt())) {
+                    store.markReminded(current.id());
+                    publish(ApprovalEvent.Kind.REMINDER, run, current.id(), current.stepName(),
+                            List.of(current.assignee()), "system", null, now);
+                    return 1;
+                }
+                return 0;
+            });
+            if (result != null && result == 1) {
+                reminded++;
+            } else if (result != null && result == 2) {
+                escalated++;
+            }
+        }
+        return new ScanResult(reminded, escalated);
+    }
+
+    private boolean escalate(ApprovalStore.InstanceRow run, ApprovalStore.TaskRow task, Instant now) {
+        if (!store.markEscalated(task.id())) {
+            return false;
+        }
+        publish(ApprovalEvent.Kind.OVERDUE, run, task.id(), task.stepName(), List.of(task.assignee()), "system", null,
+                now);
+        var to = managerOf(task.assignee()).map(List::of).orElseGet(() -> admins(task.assignee()));
+        String note = managerOf(task.assignee()).isPresent() ? text("approval.escalatedToManager", task.assignee())
+                : text("approval.escalatedToAdmins", task.assignee());
+        var added = new ArrayList<String>();
+        var open = store.openTasks(run.id());
+        for (String person : to) {
+            if (open.stream().anyMatch(t -> t.taskRef().equals(task.taskRef()) && t.assignee().equals(person))) {
+                continue;
+            }
+            var row = new ApprovalStore.TaskRow(Ids.newId(), run.id(), run.contractId(), task.taskRef(), run.round(),
+                    task.stepIndex(), task.stepName(), task.stepKind(), person, "ESCALATED", note, task.returnTo(),
+                    ApprovalStore.OPEN, null, null, null, null, now, null, null, null, true, true, 1);
+            store.insertTask(row);
+            added.add(person);
+        }
+        if (!added.isEmpty()) {
+            publish(ApprovalEvent.Kind.ESCALATED, run, task.id(), task.stepName(), added, "system", note, now);
+        }
+        return true;
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private void publish(ApprovalEvent.Kind kind, ApprovalStore.InstanceRow run, String taskId, String stepName,
+                         List<String> recipients, String actor, String comment) {
+        publish(kind, run, taskId, stepName, recipients, actor, comment, clock.instant());
+    }
+
+    private void publish(ApprovalEvent.Kind kind, ApprovalStore.InstanceRow run, String taskId, String stepName,
+                         List<String> recipients, String actor, String comment, Instant at) {
+        events.publishEvent(new ApprovalEvent(kind, run.contractId(), run.contractNumber(), run.contractTitle(), taskId,
+                stepName, recipients, actor, comment, at));
+    }
+
+    private static List<String> recipients(String owner, String submitter) {
+        return owner.equals(submitter) ? List.of(owner) : List.of(owner, submitter);
+    }
+
+    /** Text stored with a run (a fallback's reason), in the installation's language. */
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /** The engine, for the lazy-start check in tests. */
+    boolean engineBuilt() {
+        return engine.built();
+    }
+}

@@ -1,0 +1,536 @@
+package io.qiyue.approval;
+
+import io.qiyue.testing.ApiClient;
+import io.qiyue.testing.ApiTestSupport;
+import io.qiyue.testing.ContractSamples;
+import io.qiyue.testing.HttpResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Approval flows over HTTP: the full path to SIGNING through an all-of and an any-of step, every decision
+ * (approve, reject, return, transfer, add before and after), withdrawal before and after a decision, the time
+ * limit's reminder and escalation with a moved clock, two decisions at once, a flow edited while one runs,
+ * resubmission to the rejecting step, 自动去重, and the flow API's validation. Each test makes its own flow the
+ * one that applies (a priority below all earlier ones), so tests in one database do not see each other's flows.
+ */
+@RecordApplicationEvents
+abstract class ApprovalApiContract extends ApiTestSupport {
+    private static final AtomicInteger PRIORITY = new AtomicInteger(-1000);
+
+    private final List<String> flows = new ArrayList<>();
+
+    @Autowired
+    Approvals approvals;
+
+    /** Other test classes on this database submit too: they get the flow they would have had. */
+    @AfterEach
+    void disableTheTestsFlows() {
+        for (String id : flows) {
+            var current = admin().get("/api/v1/approval-flows/" + id);
+            var body = (ObjectNode) current.json();
+            body.put("enabled", false);
+            var disabled = admin().put("/api/v1/approval-flows/" + id, body.toString(), current.header("ETag"));
+            assertThat(disabled.status()).as("%s", disabled).isEqualTo(200);
+        }
+        flows.clear();
+    }
+    @Autowired
+    ApplicationEvents events;
+
+    @Test
+    void aContractGoesThroughAnAllOfAndAnAnyOfStepToApprovedAndThenToSigning() {
+        var owner = createUser("SALES", null);
+        var a1 = createUser("SALES_MANAGER", null);
+        var a2 = createUser("FINANCE", null);
+        var l1 = createUser("LEGAL", null);
+        var l2 = createUser("LEGAL", null);
+        var outsider = createUser("SALES", null);
+        flow(false, false, step("会签", "APPROVAL", "ALL", users(a1, a2)), step("法务审核", "LEGAL_REVIEW", "ANY", users(l1, l2)));
+        String id = submitted(owner.client());
+        assertThat(status(id)).isEqualTo("IN_APPROVAL");
+
+        assertThat(inbox(l1)).as("the second step waits for the first").isEmpty();
+        var task = inbox(a1).getFirst();
+        assertThat(task.path("contractId").asString()).isEqualTo(id);
+        assertThat(task.path("step").asString()).isEqualTo("会签");
+        assertThat(task.path("assignee").asString()).isEqualTo(a1.username());
+        assertThat(task.path("contractNumber").asString()).isNotBlank();
+        assertThat(a1.client().get("/api/v1/contracts/" + id).status()).as("an approver reads the contract").isEqualTo(200);
+        assertThat(outsider.client().get("/api/v1/contracts/" + id).status()).isEqualTo(404);
+
+        assertThat(approve(a1, id).status()).isEqualTo(200);
+        assertThat(status(id)).as("会签 waits for both").isEqualTo("IN_APPROVAL");
+        assertThat(inbox(l1)).isEmpty();
+        assertThat(approve(a2, id).status()).isEqualTo(200);
+        assertThat(inbox(l1)).hasSize(1);
+        assertThat(inbox(l2)).hasSize(1);
+        var decided = approve(l2, id);
+        assertThat(decided.status()).as("%s", decided).isEqualTo(200);
+        assertThat(decided.json().path("decision").asString()).isEqualTo("APPROVE");
+        assertThat(inbox(l1)).as("或签: the first approval decides the step").isEmpty();
+        assertThat(status(id)).isEqualTo("APPROVED");
+
+        var signing = owner.client().request("POST", "/api/v1/contracts/" + id + "/signing")
+                .header("If-Match", etag(owner.client(), id)).json("{}").send();
+        assertThat(signing.status()).as("%s", signing).isEqualTo(200);
+        assertThat(signing.json().path("status").asString()).isEqualTo("SIGNING");
+
+        var history = owner.client().get("/api/v1/contracts/" + id + "/approval");
+        assertThat(history.status()).as("%s", history).isEqualTo(200);
+        var run = history.json().path("runs").get(0);
+        assertThat(run.path("status").asString()).isEqualTo("APPROVED");
+        var first = run.path("steps").get(0).path("entries");
+        assertThat(first.size()).isEqualTo(2);
+        first.forEach(e -> {
+            assertThat(e.path("decision").asString()).isEqualTo("APPROVE");
+            assertThat(e.path("secondsTaken").isNumber()).isTrue();
+            assertThat(e.path("decidedAt").asString()).isNotBlank();
+        });
+        var second = run.path("steps").get(1).path("entries");
+        assertThat(second.size()).isEqualTo(2);
+        assertThat(statuses(second)).containsExactlyInAnyOrder("DECIDED", "CLOSED");
+        assertThat(l1.client().get("/api/v1/contracts/" + id).status())
+                .as("a past assignee still reads the contract").isEqualTo(200);
+    }
+
+    @Test
+    void aRejectionNeedsAReasonAndSendsTheContractBackToDraftAndEndsTheFlow() {
+        var owner = createUser("SALES", null);
+        var a1 = createUser("SALES_MANAGER", null);
+        var a2 = createUser("SALES_MANAGER", null);
+        flow(false, false, step("会签", "APPROVAL", "ALL", users(a1, a2)));
+        String id = submitted(owner.client());
+        String task = inbox(a1).getFirst().path("id").asString();
+        var noReason = decide(a1, task, "{\"decision\": \"REJECT\"}");
+        assertProblem(noReason, 400, "comment");
+        var notYours = decide(a2, task, "{\"decision\": \"APPROVE\"}");
+        assertProblem(notYours, 403);
+        var rejected = decide(a1, task, "{\"decision\": \"REJECT\", \"comment\": \"付款条件不可接受\"}");
+        assertThat(rejected.status()).as("%s", rejected).isEqualTo(200);
+        assertThat(status(id)).isEqualTo("DRAFT");
+        var other = decide(a2, inboxIds(a2, id).isEmpty() ? task : inboxIds(a2, id).getFirst(), "{\"decision\": \"APPROVE\"}");
+        assertThat(other.status()).as("%s", other).isIn(403, 409);
+        assertThat(inbox(a2)).as("the other approver's task closed").isEmpty();
+        var again = decide(a1, task, "{\"decision\": \"APPROVE\"}");
+        assertProblem(again, 409);
+        var run = owner.client().get("/api/v1/contracts/" + id + "/approval").json().path("runs").get(0);
+        assertThat(run.path("status").asString()).isEqualTo("REJECTED");
+        var lifecycle = admin().get("/api/v1/audit?entity=CONTRACT&id=" + id);
+        assertThat(lifecycle.body()).contains("付款条件不可接受");
+    }
+
+    @Test
+    void aTaskReturnsToAnEarlierStepWhichDecidesAgain() {
+        var owner = createUser("SALES", null);
+        var a = createUser("SALES_MANAGER", null);
+        var b = createUser("FINANCE", null);
+        var c = createUser("LEGAL", null);
+        flow(false, false, step("经理", "APPROVAL", "ANY", users(a)), step("财务", "APPROVAL", "ANY", users(b)),
+                step("法务", "LEGAL_REVIEW", "ANY", users(c)));
+        String id = submitted(owner.client());
+        approve(a, id);
+        approve(b, id);
+        String task = inbox(c).getFirst().path("id").asString();
+        assertProblem(decide(c, task, "{\"decision\": \"RETURN\", \"comment\": \"金额有误\"}"), 400, "toStep");
+        assertProblem(decide(c, task, "{\"decision\": \"RETURN\", \"comment\": \"金额有误\", \"toStep\": \"法务\"}"), 400,
+                "toStep");
+        var returned = decide(c, task, "{\"decision\": \"RETURN\", \"comment\": \"金额有误，请经理复核\", \"toStep\": \"经理\"}");
+        assertThat(returned.status()).as("%s", returned).isEqualTo(200);
+        assertThat(status(id)).isEqualTo("IN_APPROVAL");
+        assertThat(inbox(c)).isEmpty();
+        assertThat(inbox(a)).hasSize(1);
+        approve(a, id);
+        approve(b, id);
+        approve(c, id);
+        assertThat(status(id)).isEqualTo("APPROVED");
+        var steps = owner.client().get("/api/v1/contracts/" + id + "/approval").json().path("runs").get(0).path("steps");
+        assertThat(steps.get(0).path("entries").size()).as("the first step decided twice").isEqualTo(2);
+        assertThat(steps.get(0).path("entries").get(1).path("round").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aTaskIsTransferredAndApproversAreAddedBeforeAndAfterOneself() {
+        var owner = createUser("SALES", null);
+        var a = createUser("SALES_MANAGER", null);
+        var t = createUser("SALES_MANAGER", null);
+        var before = createUser("FINANCE", null);
+        var after = createUser("LEGAL", null);
+        flow(false, false, step("审批", "APPROVAL", "ANY", users(a)));
+        String id = submitted(owner.client());
+        String task = inbox(a).getFirst().path("id").asString();
+        assertProblem(decide(a, task, "{\"decision\": \"TRANSFER\", \"toUserId\": \"" + t.id() + "\"}"), 400, "comment");
+        assertProblem(decide(a, task, "{\"decision\": \"TRANSFER\", \"comment\": \"出差\", \"toUserId\": \"nobody\"}"), 400,
+                "toUserId");
+        assertProblem(decide(a, task, "{\"decision\": \"TRANSFER\", \"comment\": \"出差\", \"toUserId\": \"" + a.id() + "\"}"),
+                400, "toUserId");
+        var transferred = decide(a, task, "{\"decision\": \"TRANSFER\", \"comment\": \"本周出差，请代为审批\", \"toUserId\": \""
+                + t.id() + "\"}");
+        assertThat(transferred.status()).as("%s", transferred).isEqualTo(200);
+        assertThat(inbox(a)).isEmpty();
+        assertProblem(decide(a, task, "{\"decision\": \"APPROVE\"}"), 409);
+        String tTask = inbox(t).getFirst().path("id").asString();
+
+        assertProblem(decide(t, tTask, "{\"decision\": \"ADD_APPROVER\", \"toUserId\": \"" + before.id() + "\"}"), 400,
+                "position");
+        var added = decide(t, tTask, "{\"decision\": \"ADD_APPROVER\", \"comment\": \"请财务先看\", \"toUserId\": \""
+                + before.id() + "\", \"position\": \"BEFORE\"}");
+        assertThat(added.status()).as("%s", added).isEqualTo(200);
+        assertThat(inbox(t)).isEmpty();
+        approve(before, id);
+        assertThat(status(id)).as("the added approver decided first; the task came back").isEqualTo("IN_APPROVAL");
+        String back = inbox(t).getFirst().path("id").asString();
+        var afterAdded = decide(t, back, "{\"decision\": \"ADD_APPROVER\", \"toUserId\": \"" + after.id()
+                + "\", \"position\": \"AFTER\"}");
+        assertThat(afterAdded.status()).as("%s", afterAdded).isEqualTo(200);
+        assertThat(status(id)).isEqualTo("IN_APPROVAL");
+        approve(after, id);
+        assertThat(status(id)).isEqualTo("APPROVED");
+        var entries = owner.client().get("/api/v1/contracts/" + id + "/approval").json().path("runs").get(0)
+                .path("steps").get(0).path("entries");
+        var decisions = new ArrayList<String>();
+        entries.forEach(e -> decisions.add(e.path("assignee").asString() + ":" + e.path("decision").asString()));
+        assertThat(decisions).containsExactly(a.username() + ":TRANSFER", t.username() + ":ADD_APPROVER",
+                before.username() + ":APPROVE", t.username() + ":ADD_APPROVER", after.username() + ":APPROVE");
+    }
+
+    @Test
+    void theSubmitterWithdrawsWhileNoStepHasDecidedButNotAfter() {
+        var owner = createUser("SALES", null);
+        var a1 = createUser("SALES_MANAGER", null);
+        var a2 = createUser("SALES_MANAGER", null);
+        flow(false, false, step("会签", "APPROVAL", "ALL", users(a1, a2)));
+        String id = submitted(owner.client());
+        String task = inbox(a1).getFirst().path("id").asString();
+        var withdrawn = move(owner.client(), id, "withdraw", "{\"reason\": \"补充附件\"}");
+        assertThat(withdrawn.status()).as("%s", withdrawn).isEqualTo(200);
+        assertThat(inbox(a1)).isEmpty();
+        assertProblem(decide(a1, task, "{\"decision\": \"APPROVE\"}"), 409);
+        assertThat(owner.client().get("/api/v1/contracts/" + id + "/approval").json().path("runs").get(0)
+                .path("status").asString()).isEqualTo("WITHDRAWN");
+
+        var resubmitted = move(owner.client(), id, "submit", "{}");
+        assertThat(resubmitted.status()).as("%s", resubmitted).isEqualTo(200);
+        approve(a1, id);
+        var refused = move(owner.client(), id, "withdraw", "{\"reason\": \"再改一下\"}");
+        assertProblem(refused, 409);
+        assertThat(refused.json().path("detail").asString()).contains("不能再撤回");
+        assertThat(status(id)).isEqualTo("IN_APPROVAL");
+    }
+
+    @Test
+    void anOverdueTaskIsRemindedFirstAndThenEscalatedToTheApproversManagerOnce() {
+        var owner = createUser("SALES", null);
+        String team = createTeam();
+        var manager = createUser("SALES_MANAGER", team);
+        var teamId = team;
+        var set = admin().put("/api/v1/teams/" + teamId, "{\"name\": \"%s\", \"managerId\": \"%s\"}"
+                .formatted(unique("审批团队"), manager.id()), "\"1\"");
+        assertThat(set.status()).as("%s", set).isEqualTo(200);
+        var slow = createUser("FINANCE", team);
+        flow(false, false, step("财务", "APPROVAL", "ANY", users(slow), 10));
+        Instant start = Instant.now();
+        String id = submitted(owner.client());
+        var task = inbox(slow).getFirst();
+        assertThat(task.path("dueAt").asString()).isNotBlank();
+        assertThat(Duration.between(Instant.parse(task.path("createdAt").asString()),
+                Instant.parse(task.path("dueAt").asString()))).isEqualTo(Duration.ofHours(10));
+
+        events.clear();
+        approvals.scan(start.plus(Duration.ofHours(7)));
+        assertThat(kinds(id)).as("before 80%% of the limit").isEmpty();
+        approvals.scan(start.plus(Duration.ofHours(9)));
+        assertThat(kinds(id)).containsExactly(ApprovalEvent.Kind.REMINDER);
+        approvals.scan(start.plus(Duration.ofHours(9).plusMinutes(30)));
+        assertThat(kinds(id)).as("reminded once").containsExactly(ApprovalEvent.Kind.REMINDER);
+        assertThat(inbox(manager)).isEmpty();
+
+        approvals.scan(start.plus(Duration.ofHours(11)));
+        assertThat(kinds(id)).containsExactly(ApprovalEvent.Kind.REMINDER, ApprovalEvent.Kind.OVERDUE,
+                ApprovalEvent.Kind.ESCALATED);
+        assertThat(events.stream(ApprovalEvent.class).filter(e -> e.kind() == ApprovalEvent.Kind.ESCALATED)
+                .findFirst().orElseThrow().recipients()).containsExactly(manager.username());
+        approvals.scan(start.plus(Duration.ofHours(30)));
+        assertThat(kinds(id)).as("escalated once").hasSize(3);
+        assertThat(inbox(manager)).hasSize(1);
+        approve(manager, id);
+        assertThat(status(id)).isEqualTo("APPROVED");
+        assertThat(inbox(slow)).as("the manager decided in the approver's place").isEmpty();
+    }
+
+    @Test
+    void twoApproversDecidingAtOnceOneWinsAndTheOtherGetsA409() throws Exception {
+        var owner = createUser("SALES", null);
+        var a1 = createUser("SALES_MANAGER", null);
+        var a2 = createUser("SALES_MANAGER", null);
+        flow(false, false, step("或签", "APPROVAL", "ANY", users(a1, a2)));
+        String id = submitted(owner.client());
+        String t1 = inbox(a1).getFirst().path("id").asString();
+        String t2 = inbox(a2).getFirst().path("id").asString();
+        int versions = versions(owner.client(), id);
+        var pool = Executors.newFixedThreadPool(3);
+        try {
+            var go = new CountDownLatch(1);
+            var futures = new ArrayList<Future<HttpResponse>>();
+            for (var call : List.of(new Object[]{a1, t1}, new Object[]{a2, t2}, new Object[]{a1, t1})) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    return decide((TestUser) call[0], (String) call[1], "{\"decision\": \"APPROVE\", \"comment\": \"同意\"}");
+                }));
+            }
+            go.countDown();
+            var statuses = new ArrayList<Integer>();
+            for (var f : futures) {
+                statuses.add(f.get().status());
+            }
+            assertThat(statuses).as("%s", statuses).containsOnly(200, 409);
+            assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(status(id)).isEqualTo("APPROVED");
+        assertThat(versions(owner.client(), id)).as("approved once").isEqualTo(versions + 1);
+        var entries = owner.client().get("/api/v1/contracts/" + id + "/approval").json().path("runs").get(0)
+                .path("steps").get(0).path("entries");
+        assertThat(statuses(entries)).containsExactlyInAnyOrder("DECIDED", "CLOSED");
+    }
+
+    @Test
+    void aFlowEditedWhileOneRunsLeavesTheRunningOneAsItStarted() {
+        var owner = createUser("SALES", null);
+        var a = createUser("SALES_MANAGER", null);
+        var b = createUser("LEGAL", null);
+        String flowId = flow(false, false, step("经理", "APPROVAL", "ANY", users(a)));
+        String running = submitted(owner.client());
+        var current = admin().get("/api/v1/approval-flows/" + flowId);
+        var body = (ObjectNode) current.json();
+        var steps = body.withArray("steps");
+        steps.add(JSON.readTree(step("法务", "LEGAL_REVIEW", "ANY", users(b))));
+        var edited = admin().put("/api/v1/approval-flows/" + flowId, body.toString(), current.header("ETag"));
+        assertThat(edited.status()).as("%s", edited).isEqualTo(200);
+        assertThat(edited.json().path("definitionVersion").asInt()).isEqualTo(current.json().path("definitionVersion").asInt() + 1);
+        assertProblem(admin().put("/api/v1/approval-flows/" + flowId, body.toString(), current.header("ETag")), 412);
+
+        String later = submitted(owner.client());
+        approve(a, running);
+        assertThat(status(running)).as("the run keeps its one step").isEqualTo("APPROVED");
+        approve(a, later);
+        assertThat(status(later)).isEqualTo("IN_APPROVAL");
+        approve(b, later);
+        assertThat(status(later)).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void aResubmittedContractGoesStraightBackToTheStepThatRejectedIt() {
+        var owner = createUser("SALES", null);
+        var a = createUser("SALES_MANAGER", null);
+        var b = createUser("LEGAL", null);
+        flow(true, false, step("经理", "APPROVAL", "ANY", users(a)), step("法务", "LEGAL_REVIEW", "ANY", users(b)));
+        String id = submitted(owner.client());
+        approve(a, id);
+        String task = inbox(b).getFirst().path("id").asString();
+        decide(b, task, "{\"decision\": \"REJECT\", \"comment\": \"保密条款须修改\"}");
+        assertThat(status(id)).isEqualTo("DRAFT");
+        var again = move(owner.client(), id, "submit", "{}");
+        assertThat(again.status()).as("%s", again).isEqualTo(200);
+        assertThat(inbox(a)).isEmpty();
+        assertThat(inbox(b)).hasSize(1);
+        approve(b, id);
+        assertThat(status(id)).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void anApproverWhoApprovedAnEarlierStepIsSkipped() {
+        var owner = createUser("SALES", null);
+        var a = createUser("SALES_MANAGER", null);
+        var b = createUser("LEGAL", null);
+        flow(false, true, step("经理", "APPROVAL", "ANY", users(a)), step("复核", "APPROVAL", "ANY", users(a, b)),
+                step("会签", "APPROVAL", "ALL", users(a, b)));
+        String id = submitted(owner.client());
+        approve(a, id);
+        assertThat(inbox(a)).as("或签 with an approver who approved already: passed").isEmpty();
+        assertThat(inbox(b)).as("会签: only those who did not approve yet").hasSize(1);
+        approve(b, id);
+        assertThat(status(id)).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void stepsApplyByTheirConditionsAndAStepWithoutApproversFallsBackToAdmins() {
+        var owner = createUser("SALES", null);
+        var a = createUser("SALES_MANAGER", null);
+        flow(false, false, step("大额", "APPROVAL", "ANY", users(a), null,
+                "{\"amountAtLeast\": 500000}"));
+        String small = submitted(owner.client());
+        assertThat(status(small)).as("no step applies: approved at once").isEqualTo("APPROVED");
+
+        flow(false, false, step("经理", "APPROVAL", "ANY", "[{\"ownerManager\": true}]", null,
+                "{\"match\": \"ANY\", \"types\": [\"SERVICE\"], \"amountAtLeast\": 500000}"));
+        String id = submitted(owner.client());
+        var steps = owner.client().get("/api/v1/contracts/" + id + "/approval").json().path("runs").get(0).path("steps");
+        assertThat(steps.get(0).path("note").asString()).contains("没有团队经理", "管理员");
+        var adminInbox = admin().get("/api/v1/approvals?assignee=me&size=200").json().path("items");
+        var mine = new ArrayList<String>();
+        adminInbox.forEach(t -> {
+            if (t.path("contractId").asString().equals(id)) {
+                mine.add(t.path("id").asString());
+            }
+        });
+        assertThat(mine).hasSize(1);
+        var approved = admin().post("/api/v1/approvals/" + mine.getFirst() + "/decision", "{\"decision\": \"APPROVE\"}");
+        assertThat(approved.status()).as("%s", approved).isEqualTo(200);
+        assertThat(status(id)).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void flowsAreForAdminsAndValidatedFieldByField() {
+        var sales = createUser("SALES", null);
+        assertProblem(sales.client().get("/api/v1/approval-flows"), 403);
+        assertProblem(sales.client().post("/api/v1/approval-flows", "{}"), 403);
+        var invalid = admin().post("/api/v1/approval-flows", """
+                {"name": "", "steps": [
+                  {"name": "一", "kind": "APPROVAL", "mode": "ALL", "approvers": [], "timeLimitHours": 0},
+                  {"name": "一", "kind": "APPROVAL", "approvers": [{"role": "NOBODY"}, {"role": "LEGAL", "ownerManager": true}],
+                   "condition": {"amountAtLeast": 1000, "amountBelow": 10, "customerLevels": ["Z"]}}]}
+                """);
+        assertProblem(invalid, 400, "name", "steps[0].approvers", "steps[0].timeLimitHours", "steps[1].name",
+                "steps[1].mode", "steps[1].approvers[0].role", "steps[1].approvers[1]", "steps[1].condition.amountBelow",
+                "steps[1].condition.customerLevels");
+        assertProblem(admin().post("/api/v1/approval-flows", "{\"name\": \"空\", \"steps\": []}"), 400, "steps");
+        var badKind = admin().post("/api/v1/approval-flows",
+                "{\"name\": \"x\", \"steps\": [{\"name\": \"a\", \"kind\": \"VOTE\", \"mode\": \"ALL\"}]}");
+        assertThat(badKind.status()).isEqualTo(400);
+        var flows = admin().get("/api/v1/approval-flows");
+        assertThat(flows.status()).isEqualTo(200);
+        assertThat(flows.body()).contains("默认审批流程");
+        String id = flows.json().get(0).path("id").asString();
+        assertThat(admin().put("/api/v1/approval-flows/" + id, "{}", null).status()).isEqualTo(428);
+        assertProblem(admin().get("/api/v1/approval-flows/nope"), 404);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private List<ApprovalEvent.Kind> kinds(String contractId) {
+        return events.stream(ApprovalEvent.class).filter(e -> e.contractId().equals(contractId))
+                .map(ApprovalEvent::kind).toList();
+    }
+
+    private static List<String> statuses(JsonNode entries) {
+        var statuses = new ArrayList<String>();
+        entries.forEach(e -> statuses.add(e.path("status").asString()));
+        return statuses;
+    }
+
+    /** Creates a flow that applies to the next submissions (its priority is below every earlier test's). */
+    protected String flow(boolean resubmitToRejectingStep, boolean skipRepeatedApprover, String... steps) {
+        String body = "{\"name\": \"%s\", \"enabled\": true, \"priority\": %d, \"resubmitToRejectingStep\": %s,"
+                .formatted(unique("测试流程"), PRIORITY.decrementAndGet(), resubmitToRejectingStep)
+                + " \"skipRepeatedApprover\": %s, \"steps\": [%s]}".formatted(skipRepeatedApprover, String.join(",", steps));
+        var created = admin().post("/api/v1/approval-flows", body);
+        assertThat(created.status()).as("create flow: %s", created).isEqualTo(201);
+        assertThat(created.header("ETag")).isEqualTo("\"1\"");
+        flows.add(created.json().path("id").asString());
+        return created.json().path("id").asString();
+    }
+
+    protected static String step(String name, String kind, String mode, String approvers) {
+        return step(name, kind, mode, approvers, null, null);
+    }
+
+    protected static String step(String name, String kind, String mode, String approvers, Integer hours) {
+        return step(name, kind, mode, approvers, hours, null);
+    }
+
+    protected static String step(String name, String kind, String mode, String approvers, Integer hours,
+                                 String condition) {
+        return "{\"name\": \"%s\", \"kind\": \"%s\", \"mode\": \"%s\", \"approvers\": %s, \"timeLimitHours\": %s,"
+                .formatted(name, kind, mode, approvers, hours) + " \"condition\": %s}".formatted(condition);
+    }
+
+    protected static String users(TestUser... users) {
+        var list = new ArrayList<String>();
+        for (var u : users) {
+            list.add("{\"userId\": \"" + u.id() + "\"}");
+        }
+        return "[" + String.join(",", list) + "]";
+    }
+
+    /** A SERVICE contract of {@code as}, reviewed (warnings accepted by an admin) and submitted. */
+    protected String submitted(ApiClient as) {
+        String customerId = createOrganization(as).path("id").asString();
+        var body = ContractSamples.contract("SERVICE", unique("审批合同"), customerId, ourEntityId());
+        String id = createContract(as, body).path("id").asString();
+        var review = as.post("/api/v1/contracts/" + id + "/review", "{}");
+        assertThat(review.status()).as("%s", review).isEqualTo(200);
+        review.json().path("findings").forEach(finding -> {
+            if (finding.path("severity").asString().equals("WARNING")) {
+                var accepted = admin().post("/api/v1/contracts/" + id + "/review/findings/"
+                        + finding.path("ruleId").asString() + "/accept", JSON.createObjectNode()
+                        .put("path", finding.path("path").asString()).put("reason", "已与客户确认").toString());
+                assertThat(accepted.status()).as("%s", accepted).isEqualTo(200);
+            }
+        });
+        var submitted = move(as, id, "submit", "{}");
+        assertThat(submitted.status()).as("%s", submitted).isEqualTo(200);
+        return id;
+    }
+
+    protected HttpResponse move(ApiClient as, String id, String action, String body) {
+        return as.request("POST", "/api/v1/contracts/" + id + "/" + action).header("If-Match", etag(as, id))
+                .json(body).send();
+    }
+
+    protected static String etag(ApiClient as, String id) {
+        return as.get("/api/v1/contracts/" + id).header("ETag");
+    }
+
+    protected String status(String id) {
+        return admin().get("/api/v1/contracts/" + id).json().path("status").asString();
+    }
+
+    protected static int versions(ApiClient as, String id) {
+        return as.get("/api/v1/contracts/" + id + "/versions").json().size();
+    }
+
+    protected static List<JsonNode> inbox(TestUser user) {
+        var response = user.client().get("/api/v1/approvals?assignee=me");
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+        var items = new ArrayList<JsonNode>();
+        response.json().path("items").forEach(items::add);
+        assertThat(response.json().path("total").asLong()).isEqualTo(items.size());
+        return items;
+    }
+
+    protected static List<String> inboxIds(TestUser user, String contractId) {
+        return inbox(user).stream().filter(t -> t.path("contractId").asString().equals(contractId))
+                .map(t -> t.path("id").asString()).toList();
+    }
+
+    protected static HttpResponse decide(TestUser user, String taskId, String body) {
+        return user.client().post("/api/v1/approvals/" + taskId + "/decision", body);
+    }
+
+    /** The user approves their (one) open task on the contract. */
+    protected static HttpResponse approve(TestUser user, String contractId) {
+        var tasks = inboxIds(user, contractId);
+        assertThat(tasks).as("%s's tasks on %s", user.username(), contractId).hasSize(1);
+        var decided = decide(user, tasks.getFirst(), "{\"decision\": \"APPROVE\", \"comment\": \"同意\"}");
+        assertThat(decided.status()).as("%s", decided).isEqualTo(200);
+        return decided;
+    }
+}

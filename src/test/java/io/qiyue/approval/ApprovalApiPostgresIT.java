@@ -1,0 +1,8 @@
+package io.qiyue.approval;
+
+import io.qiyue.testing.TestDatabase;
+import io.qiyue.testing.UsingDatabase;
+
+@UsingDatabase(TestDatabase.POSTGRES)
+class ApprovalApiPostgresIT extends ApprovalApiContract {
+}
