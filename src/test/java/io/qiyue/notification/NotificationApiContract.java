@@ -60,6 +60,8 @@ abstract class NotificationApiContract extends ApiTestSupport {
     JdbcClient jdbc;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
 
     /** What a local receiver got: the path with its query, the headers we check and the body. */
     record Received(String uri, String event, String signature, String body) {
@@ -123,6 +125,29 @@ abstract class NotificationApiContract extends ApiTestSupport {
         assertThat(all.json().path("marked").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(sales.client().get("/api/v1/notifications/unread-count").json().path("unread").asLong()).isZero();
         assertThat(sales.client().get("/api/v1/notifications").json().path("total").asLong()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void approversAreToldOfTheirTasksAndOwnersOfTheCustomersWords() {
+        var approver = createUser("SALES_MANAGER", null);
+        var owner = createUser("SALES", null);
+        String contractId = java.util.UUID.randomUUID().toString();
+        inTransaction(() -> {
+            events.publishEvent(new io.qiyue.approval.ApprovalEvent(io.qiyue.approval.ApprovalEvent.Kind.ESCALATED,
+                    contractId, "HT-2026-9", "升级测试合同", "task-1", "部门经理审批", List.of(approver.username()),
+                    "system", null, Instant.now()));
+            events.publishEvent(new io.qiyue.negotiation.NegotiationEvent(
+                    io.qiyue.negotiation.NegotiationEvent.Kind.PROPOSAL_RECEIVED, contractId, "HT-2026-9", "升级测试合同",
+                    owner.username(), "李四", "第3条付款期限改为60天", Instant.now()));
+        });
+        var escalated = await(() -> unreadFor(approver.client(), contractId), list -> !list.isEmpty()).getFirst();
+        assertThat(escalated.path("kind").asString()).isEqualTo("ESCALATED");
+        assertThat(escalated.path("title").asString()).isEqualTo("审批超时升级：HT-2026-9 升级测试合同");
+        var proposal = await(() -> unreadFor(owner.client(), contractId), list -> !list.isEmpty()).getFirst();
+        assertThat(proposal.path("kind").asString()).isEqualTo("COUNTERPARTY_VERSION");
+        assertThat(proposal.path("body").asString()).contains("客户联系人 李四", "修改稿", "说明：第3条付款期限改为60天");
+        var mail = awaitMail(approver.username() + "@example.com", "审批超时升级");
+        assertThat(subject(mail)).isEqualTo("【契约】审批超时升级：HT-2026-9 升级测试合同");
     }
 
     @Test
