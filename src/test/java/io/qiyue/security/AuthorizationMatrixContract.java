@@ -329,6 +329,12 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("GET /contracts/of-customer/{customerId}", AUTHENTICATED,
                         c -> get("/contracts/of-customer/" + c.target().customerId())),
                 Row.of("GET /contracts/{id}", READ_CONTRACT, c -> get("/contracts/" + c.target().contractId())),
+                Row.of("GET /contracts/{id}/approval-panel", READ_CONTRACT, c -> get("/contracts/"
+                        + c.target().contractId() + "/approval-panel")),
+                Row.of("GET /approvals", AUTHENTICATED, c -> get("/approvals")),
+                Row.of("GET /approvals/{taskId}", ASSIGNEE, c -> get("/approvals/" + spareTask)),
+                Row.of("POST /approvals/{taskId}/decision", ASSIGNEE, c -> form("/approvals/" + spareTask + "/decision",
+                        "decision", "APPROVE")),
                 Row.of("GET /contracts/new", CREATE_CONTRACT, c -> get("/contracts/new?type=SERVICE")).unscoped(),
                 Row.of("GET /contracts/{id}/edit", WRITE_CONTRACT, c -> get("/contracts/" + c.target().contractId()
                         + "/edit")),
