@@ -9,6 +9,7 @@ import io.qiyue.testing.UsingDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -118,6 +119,66 @@ class ApprovalBrowserIT extends ApiTestSupport {
             assertThat(page.locator("#decision-errors")).containsText("须填写意见");
             assertThat(page.locator("#decision-form")).isVisible();
         }
+    }
+
+    @Test
+    void anAdminBuildsAFlowStepByStepInTheEditor() {
+        var legal = createUser("LEGAL", null);
+        String name = unique("编辑器流程");
+        String base = "http://127.0.0.1:" + port;
+        try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
+            var page = context.newPage();
+            page.navigate(base + "/login");
+            page.fill("#username", "admin");
+            page.fill("#password", ADMIN_PASSWORD);
+            page.click("#login-submit");
+            page.waitForURL(url -> !url.contains("/login"));
+            page.navigate(base + "/admin/approval-flows");
+            assertThat(page.locator("#flow-table")).containsText("默认审批流程");
+            page.click("#new-flow");
+            page.fill("#name", name);
+            page.fill("#priority", "5000");
+            page.uncheck("#enabled1");
+            page.fill(".step-name >> nth=0", "法务把关");
+            page.selectOption("[name='steps[0].kind']", "LEGAL_REVIEW");
+            page.fill(".step-approvers >> nth=0", "user:" + legal.username());
+            page.click("#add-step");
+            assertThat(page.locator(".flow-step")).hasCount(2);
+            page.fill(".step-name >> nth=1", "经理审批");
+            page.fill(".step-approvers >> nth=1", "manager");
+            page.fill("[name='steps[1].amountAtLeast']", "100000");
+            page.check("[name='steps[1].types'][value=SERVICE]");
+            page.click(".step-up >> nth=1");
+            assertThat(page.locator(".step-name >> nth=0")).hasValue("经理审批");
+            page.click("#add-step");
+            page.click(".step-remove >> nth=2");
+            assertThat(page.locator(".flow-step")).hasCount(2);
+            page.fill(".step-approvers >> nth=1", "user:nobody_here");
+            page.click("#save-flow");
+            assertThat(page.locator("#flow-errors")).containsText("steps[1].approvers[0].userId");
+            page.fill(".step-approvers >> nth=1", "user:" + legal.username());
+            page.click("#save-flow");
+            page.waitForURL(url -> url.endsWith("/admin/approval-flows"));
+            assertThat(page.locator("#notice")).containsText(name);
+        }
+        JsonNode saved = null;
+        for (JsonNode f : admin().get("/api/v1/approval-flows").json()) {
+            if (f.path("name").asString().equals(name)) {
+                saved = f;
+            }
+        }
+        assertThat(saved).isNotNull();
+        assertThat(saved.path("enabled").asBoolean()).isFalse();
+        assertThat(saved.path("priority").asInt()).isEqualTo(5000);
+        assertThat(saved.path("steps").size()).isEqualTo(2);
+        assertThat(saved.path("steps").get(0).path("name").asString()).isEqualTo("经理审批");
+        assertThat(saved.path("steps").get(0).path("approvers").get(0).path("ownerManager").asBoolean()).isTrue();
+        assertThat(saved.path("steps").get(0).path("condition").path("amountAtLeast").decimalValue())
+                .isEqualByComparingTo("100000");
+        assertThat(saved.path("steps").get(0).path("condition").path("types").toString()).isEqualTo("[\"SERVICE\"]");
+        assertThat(saved.path("steps").get(1).path("kind").asString()).isEqualTo("LEGAL_REVIEW");
+        assertThat(saved.path("steps").get(1).path("approvers").get(0).path("userId").asString()).isEqualTo(legal.id());
+        assertThat(saved.path("definitionVersion").asInt()).isPositive();
     }
 
     private String submitted(TestUser owner) {

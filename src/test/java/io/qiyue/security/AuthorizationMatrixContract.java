@@ -332,6 +332,13 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("GET /contracts/{id}/approval-panel", READ_CONTRACT, c -> get("/contracts/"
                         + c.target().contractId() + "/approval-panel")),
                 Row.of("GET /approvals", AUTHENTICATED, c -> get("/approvals")),
+                Row.of("GET /admin/approval-flows", ADMIN, c -> get("/admin/approval-flows")),
+                Row.of("GET /admin/approval-flows/new", ADMIN, c -> get("/admin/approval-flows/new")),
+                Row.of("GET /admin/approval-flows/{id}", ADMIN, c -> get("/admin/approval-flows/" + spareFlow)),
+                Row.of("POST /admin/approval-flows", ADMIN, c -> form("/admin/approval-flows", "name", "矩阵",
+                        "op", "add")),
+                Row.of("POST /admin/approval-flows/{id}", ADMIN, c -> form("/admin/approval-flows/" + spareFlow,
+                        "name", "矩阵", "op", "add")),
                 Row.of("GET /approvals/{taskId}", ASSIGNEE, c -> get("/approvals/" + spareTask)),
                 Row.of("POST /approvals/{taskId}/decision", ASSIGNEE, c -> form("/approvals/" + spareTask + "/decision",
                         "decision", "APPROVE")),
