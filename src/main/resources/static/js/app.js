@@ -171,6 +171,17 @@
     });
   }
 
+  // A link to a closed <details> (terminate, renew) opens it: without this file the link still scrolls there.
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest && event.target.closest('[data-opens]');
+    if (link) {
+      var details = document.getElementById(link.getAttribute('data-opens'));
+      if (details) {
+        details.open = true;
+      }
+    }
+  });
+
   function init() {
     var checked = document.querySelector('[data-kind-switch]:checked');
     if (checked) {

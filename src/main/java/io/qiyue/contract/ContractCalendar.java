@@ -54,9 +54,20 @@ public class ContractCalendar {
     @Scheduled(cron = "${qiyue.lifecycle.calendar-cron:0 7 * * * *}", zone = "Asia/Shanghai")
     void hourly() {
         // held a minute after the run, so that an instance whose clock fires a little later skips this hour
-        var run = runFor(LocalDate.now(clock), Duration.ofMinutes(1));
-        if (run.ran() && run.activated() + run.expired() + run.terminated() + run.noticed() + run.failed() > 0) {
-            log.info("Contract calendar: {}", run);
+        long started = System.nanoTime();
+        LocalDate today = LocalDate.now(clock);
+        var run = runFor(today, Duration.ofMinutes(1));
+        if (run.ran()) {
+            boolean moved = run.activated() + run.expired() + run.terminated() + run.noticed() + run.failed() > 0;
+            String line = "Contract calendar for {}: {} activated, {} expired, {} terminated, {} renewal notices,"
+                    + " {} failed in {} ms";
+            Object[] args = {today, run.activated(), run.expired(), run.terminated(), run.noticed(), run.failed(),
+                    (System.nanoTime() - started) / 1_000_000};
+            if (moved) {
+                log.info(line, args);
+            } else {
+                log.debug(line, args);
+            }
         }
     }
 

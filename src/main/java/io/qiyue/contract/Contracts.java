@@ -247,7 +247,7 @@ public class Contracts {
                 blocking.addAll(gate.blockingFindings(withCustomerName(before)));
             }
             if (!blocking.isEmpty()) {
-                throw new SubmissionBlockedException(blocking);
+                throw new SubmissionBlockedException(blocking, action);
             }
         }
         return tx.execute(status -> move(writable(id, user), action, expectedVersion, reason, user.username()));
@@ -334,7 +334,9 @@ public class Contracts {
         var input = new ContractInput(before.type(), Text.isBlank(title) ? before.title() : title, before.customerId(),
                 before.ourEntityId(), before.owner(), before.amount(), start, end, before.autoRenew(),
                 before.renewalNoticeDays(), before.terms());
-        String customerName = validate(input, before.owner(), user, null);
+        // the parties and the owner are the renewed contract's, which the caller may change: not asked again
+        // (a customer blacklisted since is the review's to block at submission)
+        String customerName = validate(input, before.owner(), user, before);
         var successor = newDraft(input, before.owner(), customerName, user);
         tx.executeWithoutResult(status -> {
             if (!store.linkSuccessor(id, expectedVersion, successor.id())) {
@@ -389,7 +391,7 @@ public class Contracts {
         if (!store.updateStatus(after, expectedVersion)) {
             throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
         }
-        saveVersion(after, actor);
+        saveVersion(after, actor, true);
         var changes = new ArrayList<>(JsonTrees.diff(json.valueToTree(auditView(before)),
                 json.valueToTree(auditView(after))));
         String why = Text.isBlank(reason) ? null : reason.strip();
@@ -433,9 +435,13 @@ public class Contracts {
                     : String.join(messages.getMessage("lifecycle.list-separator", null, ", ", locale),
                     allowed.stream().map(a -> messages.getMessage("enum.ContractAction." + a.name(), null, a.name(),
                             locale)).toList());
+            // named in words here, so that pages showing the message read the same as the API's problem
+            String state = messages.getMessage("enum.ContractStatus." + before.status().name(), null,
+                    before.status().name(), locale);
+            String asked = messages.getMessage("enum.ContractAction." + action.name(), null, action.name(), locale);
             return new ConflictException(Map.of("contractStatus", before.status().name(),
                     "allowedActions", allowed.stream().map(Enum::name).toList()),
-                    "qiyue.contract.action-not-allowed", before.status(), action, words);
+                    "qiyue.contract.action-not-allowed", state, asked, words);
         });
     }
 
@@ -455,12 +461,6 @@ public class Contracts {
     /** The saved content of one version, as canonical JSON. */
     public String versionContent(String id, int version) {
         readable(id, CurrentUsers.require());
-        return store.versionContent(id, version)
-                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "version", id + "/" + version));
-    }
-
-    /** A saved version's content for the modules reacting to a save: no caller's scope (the save was authorised). */
-    public String internalVersionContent(String id, int version) {
         return store.versionContent(id, version)
                 .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "version", id + "/" + version));
     }
@@ -537,10 +537,14 @@ public class Contracts {
     }
 
     private void saveVersion(Contract contract, String actor) {
+        saveVersion(contract, actor, false);
+    }
+
+    private void saveVersion(Contract contract, String actor, boolean moveOnly) {
         String content = json.writeValueAsString(snapshot(contract));
         store.insertVersion(contract.id(), new ContractVersion(contract.version(), ContractVersion.SAVED,
                 contract.updatedAt(), actor, Hashes.sha256Hex(content)), content);
-        events.publishEvent(new ContractSaved(withCustomerName(contract), actor));
+        events.publishEvent(new ContractSaved(withCustomerName(contract), actor, moveOnly));
     }
 
     /** What a version keeps: the contract's content without bookkeeping, so equal content hashes equal. */

@@ -11,7 +11,8 @@ import java.util.Optional;
  * <p><b>Numbering, one space for the whole history.</b> A saved version carries the contract's own
  * version number (1, 2, 3, … — the number of its ETag), so those numbers are fixed by the contract and
  * never skip. Extra versions are numbered from {@link #FIRST} upward ({@code 1000000001},
- * {@code 1000000002}, … in the order of upload), a range the contract's version counter cannot reach
+ * {@code 1000000002}, … in the order of upload or of the counterparty's proposal: both are kept by the
+ * {@code template} module in one table, so they share one counter), a range the contract's version counter cannot reach
  * (it would take a billion saved changes of one contract). The two ranges never meet, so a number
  * names one version forever, whichever module keeps it, and no save or upload has to renumber another.
  */

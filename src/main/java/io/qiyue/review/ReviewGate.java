@@ -37,6 +37,8 @@ class ReviewGate implements SubmissionGate {
     @EventListener
     void on(ContractSaved saved) {
         reviews.invalidateChangedAcceptances(saved.contract(), saved.actor());
-        reviews.carryReviewForward(saved.contract());
+        if (saved.moveOnly()) {
+            reviews.carryReviewForward(saved.contract());
+        }
     }
 }

@@ -277,27 +277,14 @@ public class Reviews {
     }
 
     /**
-     * A lifecycle transition saves a new version with the same terms: the stored review still describes it,
-     * so it moves to the new version instead of showing as outdated.
+     * A lifecycle move saves a new version with the same content: the stored review still describes it, so it
+     * moves to the new version instead of showing as outdated.
      */
     void carryReviewForward(Contract saved) {
         int previous = saved.version() - 1;
-        if (previous < 1) {
-            return;
-        }
         var last = store.find(saved.id());
-        if (last.isEmpty() || last.get().contractVersion() != previous) {
-            return;
-        }
-        JsonNode before = json.readTree(contracts.internalVersionContent(saved.id(), previous));
-        JsonNode after = json.readTree(contracts.internalVersionContent(saved.id(), saved.version()));
-        if (before instanceof tools.jackson.databind.node.ObjectNode b
-                && after instanceof tools.jackson.databind.node.ObjectNode a) {
-            b.remove(List.of("status", "version"));
-            a.remove(List.of("status", "version"));
-            if (a.equals(b)) {
-                store.carryForward(saved.id(), previous, saved.version());
-            }
+        if (previous >= 1 && last.isPresent() && last.get().contractVersion() == previous) {
+            store.carryForward(saved.id(), previous, saved.version());
         }
     }
 

@@ -148,10 +148,30 @@ public class ContractDocuments implements ExternalVersions {
     @EventListener
     void on(ContractSaved saved) {
         Contract contract = saved.contract();
+        if (saved.moveOnly() && carryForward(contract, saved.actor())) {
+            return;
+        }
         RenderedDocument doc = renderForRecord(contract);
         insert(contract.id(), contract.version(), DocumentVersion.SAVED, contract.version(), doc.templateId(),
                 doc.templateVersion(), null, null, doc.text(), personalSpans(contract.customerId(), doc.text()),
                 null, saved.actor());
+    }
+
+    /**
+     * A lifecycle move keeps the document of the version it moves: the words approved are the words signed,
+     * whatever happened to the template, the clause library or a party's record since. False when the
+     * previous version has no document (contracts loaded by SQL).
+     */
+    private boolean carryForward(Contract contract, String actor) {
+        int previous = contract.version() - 1;
+        return jdbc.sql("INSERT INTO contract_document (contract_id, doc_version, kind, contract_version, template_id,"
+                        + " template_version, file_name, media_type, text_content, restricted_spans, emphasis_text, sha256,"
+                        + " created_at, created_by) SELECT contract_id, ?, kind, ?, template_id, template_version, file_name,"
+                        + " media_type, text_content, restricted_spans, emphasis_text, sha256, ?, ? FROM contract_document"
+                        + " WHERE contract_id = ? AND doc_version = ? AND kind = ?")
+                .params(contract.version(), contract.version(), DbTime.toDb(clock.instant()), actor, contract.id(),
+                        previous, DocumentVersion.SAVED)
+                .update() == 1;
     }
 
     private RenderedDocument renderForRecord(Contract contract) {
@@ -166,11 +186,15 @@ public class ContractDocuments implements ExternalVersions {
         }
     }
 
-    /** The uploaded paper of a contract the caller may already read, as entries of its version history. */
+    /**
+     * The uploaded paper and the counterparty's proposals of a contract the caller may already read, as
+     * entries of its version history.
+     */
     @Override
     public List<ContractVersion> list(String contractId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM contract_document WHERE contract_id = ? AND kind = ? "
-                        + "ORDER BY doc_version").param(contractId).param(DocumentVersion.EXTERNAL).query(mapper)
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contract_document WHERE contract_id = ? AND kind IN (?, ?) "
+                        + "ORDER BY doc_version").param(contractId).param(DocumentVersion.EXTERNAL)
+                .param(DocumentVersion.COUNTERPARTY).query(mapper)
                 .list().stream().map(v -> new ContractVersion(v.version(), v.kind(), v.createdAt(), v.createdBy(), v.sha256()))
                 .toList();
     }
@@ -178,7 +202,7 @@ public class ContractDocuments implements ExternalVersions {
     /** One uploaded paper: its entry, file name, media type and extracted text, as JSON. */
     @Override
     public Optional<String> content(String contractId, int version) {
-        return find(contractId, version).filter(v -> DocumentVersion.EXTERNAL.equals(v.kind())).map(v -> {
+        return find(contractId, version).filter(v -> !DocumentVersion.SAVED.equals(v.kind())).map(v -> {
             var node = json.createObjectNode();
             node.put("version", v.version());
             node.put("kind", v.kind());
@@ -248,6 +272,35 @@ public class ContractDocuments implements ExternalVersions {
                 }
             }
         }
+    }
+
+    /**
+     * The document of a contract's current saved version as it was stored (personal details masked, see the
+     * class comment), for a reader outside the application whose access the caller has checked: the
+     * counterparty's contact on a share link. Nothing but this text and the contract's current wording leaves.
+     */
+    public String sharedText(String contractId) {
+        Contract contract = contracts.internal(contractId);
+        return textOf(contractId, contract.version());
+    }
+
+    /**
+     * Keeps a counterparty's proposal as a version of kind {@code COUNTERPARTY}: the contract's document
+     * rendered with the proposed wording (the {@code proposed} contract, not saved), numbered after the
+     * contract's last extra version in the one range of {@link ExternalVersions}, in the caller's transaction.
+     * The caller (the negotiation module) has checked who may propose.
+     */
+    public DocumentVersion counterpartyVersion(Contract proposed, String actor) {
+        RenderedDocument doc = renderForRecord(proposed);
+        String text = doc.text();
+        return insert(proposed.id(), nextExternal(proposed.id()), DocumentVersion.COUNTERPARTY, null,
+                doc.templateId(), doc.templateVersion(), null, null, text, personalSpans(proposed.customerId(), text),
+                null, actor);
+    }
+
+    /** How a redline names a field of the saved content by its JSON pointer ({@code /terms/breach/description}: 违约责任 说明). */
+    public static String fieldLabel(String pointer) {
+        return RedlineFields.label(pointer);
     }
 
     public Redline diff(String contractId, int from, int to) {

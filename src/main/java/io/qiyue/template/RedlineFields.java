@@ -172,6 +172,11 @@ final class RedlineFields {
         return out;
     }
 
+    /** The label of one JSON pointer of the saved content, as {@link #diff} names it. */
+    static String label(String path) {
+        return field(path, null, null).label();
+    }
+
     private static Redline.Field field(String path, List<String> before, List<String> after) {
         String[] segments = path.substring(1).split("/");
         var label = new StringBuilder();

@@ -70,6 +70,10 @@ abstract class LifecycleApiContract extends ApiTestSupport {
         assertProblem(edit, 409);
         var versions = sales.client().get("/api/v1/contracts/" + id + "/versions").json();
         assertThat(versions.size()).as("created, submitted, approved, signing: one version each").isEqualTo(4);
+        var first = sales.client().get("/api/v1/contracts/" + id + "/versions/1/text");
+        var signingText = sales.client().get("/api/v1/contracts/" + id + "/versions/4/text");
+        assertThat(signingText.status()).isEqualTo(200);
+        assertThat(signingText.body()).as("a move keeps the document of the version it moves").isEqualTo(first.body());
     }
 
     @Test

@@ -98,6 +98,9 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
     private static final String SETTING = "QY-V001/thresholdPercent";
     private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     private static final int FIRST_UPLOAD = 1_000_000_001;
+    /** The clause the matrix's customer proposes wording for. */
+    private static final String NEGOTIATED = "/terms/breach/description";
+    private static final Pattern CUSTOMER_PROPOSAL = Pattern.compile("href=\"(/p/[A-Za-z0-9_-]+/proposals/[0-9a-f-]{36})\"");
 
     /**
      * Handler mappings that are not the application's and stay out of the matrix, with the reason. Anything
@@ -364,6 +367,16 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                         + "/submit", "version", version(c.contract()))).fresh(Fresh.READY),
                 Row.of("POST /contracts/{id}/withdraw", WRITE_CONTRACT, c -> form("/contracts/"
                         + c.target().contractId() + "/withdraw", "version", version(c.contract()))).fresh(Fresh.SUBMITTED),
+                Row.of("POST /contracts/{id}/signing", WRITE_CONTRACT, c -> form("/contracts/" + c.target().contractId()
+                        + "/signing", "version", version(c.contract()))).fresh(Fresh.APPROVED),
+                Row.of("POST /contracts/{id}/signing/cancel", WRITE_CONTRACT, c -> form("/contracts/"
+                        + c.target().contractId() + "/signing/cancel", "version", version(c.contract())))
+                        .fresh(Fresh.SIGNING),
+                Row.of("POST /contracts/{id}/terminate", WRITE_CONTRACT, c -> form("/contracts/"
+                        + c.target().contractId() + "/terminate", "version", version(c.contract()), "reason", "协商解除",
+                        "date", "2026-01-01")).fresh(Fresh.SIGNED),
+                Row.of("POST /contracts/{id}/renew", WRITE_CONTRACT, c -> form("/contracts/" + c.target().contractId()
+                        + "/renew", "version", version(c.contract()))).fresh(Fresh.SIGNED),
                 Row.of("GET /contracts/{id}/versions/{n}/review", READ_CONTRACT, c -> get("/contracts/"
                         + c.target().contractId() + "/versions/1/review")),
                 Row.of("POST /contracts/{id}/versions/{n}/review", WRITE_CONTRACT, c -> form("/contracts/"
@@ -428,6 +441,40 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("POST /admin/clauses/{id}", ADMIN, c -> form("/admin/clauses/" + clause, "category", "GENERAL",
                         "title", unique("矩阵条款"), "text", "双方应遵守本条款。",
                         "version", version("/api/v1/clauses/" + clause))),
+
+                // negotiation with the customer: the owner's side (REST and the contract page's panel)
+                Row.of("POST /api/v1/contracts/{id}/share-links", WRITE_CONTRACT, c -> json("POST",
+                        c.contract() + "/share-links", "{\"expiresInDays\": 3}")),
+                Row.of("GET /api/v1/contracts/{id}/share-links", READ_CONTRACT, c -> get(c.contract() + "/share-links")),
+                Row.of("DELETE /api/v1/share-links/{linkId}", WRITE_CONTRACT, c -> Call.delete("/api/v1/share-links/"
+                        + shareLink(c.target().contractId())[0])),
+                Row.of("GET /api/v1/contracts/{id}/negotiation", READ_CONTRACT, c -> get(c.contract() + "/negotiation")),
+                Row.of("POST /api/v1/contracts/{id}/proposals/{proposalId}/decisions", WRITE_CONTRACT, c -> json("POST",
+                        c.contract() + "/proposals/" + negotiationProposal(c.target().contractId()) + "/decisions",
+                        "{\"clauseKey\": \"" + NEGOTIATED + "\", \"decision\": \"REJECT\"}")).fresh(Fresh.CONTRACT),
+                Row.of("POST /api/v1/contracts/{id}/comments/{commentId}/replies", WRITE_CONTRACT, c -> json("POST",
+                        c.contract() + "/comments/" + negotiationComment(c.target().contractId()) + "/replies",
+                        "{\"body\": \"矩阵答复\"}")),
+                Row.of("GET /contracts/{id}/negotiation", READ_CONTRACT, c -> get("/contracts/" + c.target().contractId()
+                        + "/negotiation")),
+                Row.of("POST /contracts/{id}/share-links", WRITE_CONTRACT, c -> form("/contracts/"
+                        + c.target().contractId() + "/share-links", "expiresInDays", "3")),
+                Row.of("POST /contracts/{id}/share-links/{linkId}/revoke", WRITE_CONTRACT, c -> form("/contracts/"
+                        + c.target().contractId() + "/share-links/" + shareLink(c.target().contractId())[0] + "/revoke")),
+                Row.of("POST /contracts/{id}/comments/{commentId}/reply", WRITE_CONTRACT, c -> form("/contracts/"
+                        + c.target().contractId() + "/comments/" + negotiationComment(c.target().contractId()) + "/reply",
+                        "body", "矩阵答复")),
+                Row.of("POST /contracts/{id}/proposals/{proposalId}/decide", WRITE_CONTRACT, c -> form("/contracts/"
+                        + c.target().contractId() + "/proposals/" + negotiationProposal(c.target().contractId())
+                        + "/decide", "clauseKey", NEGOTIATED, "decision", "REJECT")).fresh(Fresh.CONTRACT),
+                // the customer's pages: the link's token is the credential, whoever else the caller is
+                Row.of("GET /p/{token}", PUBLIC, c -> get("/p/" + shareLink(c.target().contractId())[1])),
+                Row.of("POST /p/{token}/comments", PUBLIC, c -> form("/p/" + shareLink(c.target().contractId())[1]
+                        + "/comments", "body", "矩阵意见")),
+                Row.of("POST /p/{token}/proposals", PUBLIC, c -> form("/p/" + shareLink(c.target().contractId())[1]
+                        + "/proposals", "clauseKey", NEGOTIATED, "text", "矩阵建议 " + counter())),
+                Row.of("GET /p/{token}/proposals/{proposalId}", PUBLIC, c -> get(customerProposal(
+                        c.target().contractId()))),
 
                 // the API description
                 Row.of("GET /v3/api-docs", PUBLIC, c -> get("/v3/api-docs")),
@@ -1268,4 +1315,54 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
             throw new IllegalStateException(e);
         }
     }
+
+    // ---- negotiation fixtures, made as the owner and the customer make them
+
+    /** One comment and one proposal of the customer per contract, made when a row first needs them. */
+    private final Map<String, String> negotiationComments = new ConcurrentHashMap<>();
+    private final Map<String, String> negotiationProposals = new ConcurrentHashMap<>();
+
+    /** A new share link of the contract, made by the admin (who may change every draft): its id and token. */
+    private String[] shareLink(String contractId) {
+        var created = admin().post("/api/v1/contracts/" + contractId + "/share-links", "{}");
+        assertThat(created.status()).as("share link: %s", created).isEqualTo(201);
+        String url = created.json().path("url").asString();
+        return new String[] {created.json().path("id").asString(), url.substring(url.lastIndexOf('/') + 1)};
+    }
+
+    /** A form of the customer's page, sent without credentials. */
+    private void customerSends(String token, String path, String body) {
+        var sent = anonymous().request("POST", "/p/" + token + path)
+                .body("application/x-www-form-urlencoded", body).send();
+        assertThat(sent.status()).as("the customer's %s: %s", path, sent).isEqualTo(302);
+    }
+
+    private String negotiationComment(String contractId) {
+        return negotiationComments.computeIfAbsent(contractId, id -> {
+            customerSends(shareLink(id)[1], "/comments", "body=" + URLEncoder.encode("矩阵意见", StandardCharsets.UTF_8));
+            return admin().get("/api/v1/contracts/" + id + "/negotiation").json().path("comments").get(0)
+                    .path("comment").path("id").asString();
+        });
+    }
+
+    private String negotiationProposal(String contractId) {
+        return negotiationProposals.computeIfAbsent(contractId, id -> {
+            customerSends(shareLink(id)[1], "/proposals", "clauseKey=" + URLEncoder.encode(NEGOTIATED,
+                    StandardCharsets.UTF_8) + "&text=" + URLEncoder.encode("矩阵建议 " + counter(), StandardCharsets.UTF_8));
+            return admin().get("/api/v1/contracts/" + id + "/negotiation").json().path("proposals").get(0)
+                    .path("id").asString();
+        });
+    }
+
+    /** The address of a proposal on the customer's pages, as their page links it: only through its own link. */
+    private String customerProposal(String contractId) {
+        String token = shareLink(contractId)[1];
+        customerSends(token, "/proposals", "clauseKey=" + URLEncoder.encode(NEGOTIATED, StandardCharsets.UTF_8)
+                + "&text=" + URLEncoder.encode("矩阵建议 " + counter(), StandardCharsets.UTF_8));
+        var page = anonymous().get("/p/" + token);
+        var link = CUSTOMER_PROPOSAL.matcher(page.body());
+        assertThat(link.find()).as("the customer's page links the proposal: %s", page).isTrue();
+        return link.group(1);
+    }
+
 }

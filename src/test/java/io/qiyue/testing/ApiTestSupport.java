@@ -31,7 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         "qiyue.security.login.account-wait=PT10M",
         "spring.datasource.hikari.maximum-pool-size=12",
         "spring.datasource.hikari.leak-detection-threshold=8000",
-        "logging.level.org.flywaydb=WARN"
+        "logging.level.org.flywaydb=WARN",
+        // the tests run the calendar themselves with the dates they need (ContractCalendar.runFor)
+        "qiyue.lifecycle.calendar-cron=-"
 })
 @ContextCustomizerFactories(TestDatabaseContextCustomizerFactory.class)
 public abstract class ApiTestSupport {

@@ -96,7 +96,16 @@ class ContractPages {
 
     @GetMapping("/contracts/{id}")
     String detail(@PathVariable String id, Model model) {
+        return detailPage(id, model);
+    }
+
+    /** The detail page; also what a refused lifecycle form shows again, with its input and errors in the model. */
+    String detailPage(String id, Model model) {
         Contract contract = contracts.get(id);
+        var actions = contracts.actionsFor(contract);
+        model.addAttribute("actions", actions.stream().map(Enum::name).toList());
+        model.addAttribute("lineage", contracts.lineage(id));
+        model.addAttribute("today", LocalDate.now());
         model.addAttribute("contract", contract);
         model.addAttribute("terms", contract.terms());
         model.addAttribute("ourEntity", ourEntities.find(contract.ourEntityId()).orElse(null));

@@ -137,6 +137,22 @@ class ReviewPages {
         return reload(id, htmx, response);
     }
 
+    /** APPROVED → SIGNING, through the same review gate as the submission (the panel shows what blocks it). */
+    @PostMapping("/contracts/{id}/signing")
+    String startSigning(@PathVariable String id, @RequestParam int version,
+                        @RequestHeader(value = "HX-Request", required = false) String htmx,
+                        HttpServletResponse response, Model model) {
+        try {
+            contracts.transition(id, io.qiyue.contract.ContractAction.START_SIGNING, version, null);
+        } catch (SubmissionBlockedException blocked) {
+            model.addAttribute("gatedSigning", true);
+            return htmx == null ? back(id) : show(model, contracts.get(id), last(id), null, blocked.findings());
+        } catch (io.qiyue.shared.ConflictException | io.qiyue.shared.PreconditionFailedException e) {
+            return show(model, contracts.get(id), last(id), message(e.code(), e.args().toArray()), null);
+        }
+        return reload(id, htmx, response);
+    }
+
     @PostMapping("/contracts/{id}/withdraw")
     String withdraw(@PathVariable String id, @RequestParam int version,
                     @RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletResponse response,

@@ -1,0 +1,97 @@
+package io.qiyue.negotiation;
+
+import io.qiyue.contract.ContractTerms;
+import io.qiyue.shared.Money;
+import io.qiyue.template.ContractDocuments;
+import jakarta.validation.constraints.Size;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.AnnotatedParameterizedType;
+import java.lang.reflect.AnnotatedType;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The clauses of a contract that can be negotiated: every text of its terms (an enumeration, a number, a
+ * date or an amount is chosen, not worded, and stays the owner's), found by walking the term records, so a
+ * new text field of the terms is negotiable without a change here.
+ */
+final class NegotiableClauses {
+    private static final String ROOT = "/terms";
+    /** The longest text the terms take anywhere, for a text whose record declares no limit. */
+    private static final int DEFAULT_MAX = 4000;
+
+    private NegotiableClauses() {
+    }
+
+    static List<NegotiableClause> of(ContractTerms terms) {
+        var out = new ArrayList<NegotiableClause>();
+        walkRecord(ROOT, terms, out);
+        return out;
+    }
+
+    /** The terms with new wording at the given clauses (each a key of {@link #of}). */
+    static ContractTerms apply(ContractTerms terms, Map<String, String> wording, JsonMapper json) {
+        JsonNode tree = json.valueToTree(terms);
+        for (var entry : wording.entrySet()) {
+            String[] segments = entry.getKey().substring(ROOT.length() + 1).split("/");
+            JsonNode parent = tree;
+            for (int i = 0; i < segments.length - 1; i++) {
+                parent = parent.isArray() ? parent.get(Integer.parseInt(segments[i])) : parent.get(segments[i]);
+            }
+            String last = segments[segments.length - 1];
+            if (parent instanceof ArrayNode array) {
+                array.set(Integer.parseInt(last), entry.getValue());
+            } else {
+                ((ObjectNode) parent).put(last, entry.getValue());
+            }
+        }
+        return json.treeToValue(tree, ContractTerms.class);
+    }
+
+    private static void walkRecord(String path, Object record, List<NegotiableClause> out) {
+        if (record == null || record instanceof Money) {
+            return;
+        }
+        for (RecordComponent c : record.getClass().getRecordComponents()) {
+            Object value;
+            try {
+                value = c.getAccessor().invoke(record);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            walk(path + "/" + c.getName(), value, c.getAnnotatedType(), c.getAccessor(), out);
+        }
+    }
+
+    private static void walk(String path, Object value, AnnotatedType type, AnnotatedElement declaration,
+                             List<NegotiableClause> out) {
+        if (value == null) {
+            return;
+        }
+        if (value instanceof String text) {
+            out.add(new NegotiableClause(path, ContractDocuments.fieldLabel(path), text, max(type, declaration)));
+        } else if (value instanceof List<?> list && type instanceof AnnotatedParameterizedType parameterized) {
+            AnnotatedType itemType = parameterized.getAnnotatedActualTypeArguments()[0];
+            for (int i = 0; i < list.size(); i++) {
+                walk(path + "/" + i, list.get(i), itemType, null, out);
+            }
+        } else if (value.getClass().isRecord()) {
+            walkRecord(path, value, out);
+        }
+    }
+
+    private static int max(AnnotatedType type, AnnotatedElement declaration) {
+        Size size = type.getAnnotation(Size.class);
+        if (size == null && declaration != null) {
+            size = declaration.getAnnotation(Size.class);
+        }
+        return size == null ? DEFAULT_MAX : Math.min(size.max(), DEFAULT_MAX);
+    }
+}

@@ -1,0 +1,110 @@
+package io.qiyue.negotiation.web;
+
+import io.qiyue.negotiation.Negotiation;
+import io.qiyue.negotiation.Negotiations;
+import io.qiyue.negotiation.ShareLink;
+import io.qiyue.negotiation.ShareLinks;
+import io.qiyue.shared.Versions;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+/** The owner's side of the negotiation over the REST API: share links, the customer's comments and proposals, decisions. */
+@RestController
+@RequestMapping("/api/v1")
+class NegotiationApi {
+    private final ShareLinks links;
+    private final Negotiations negotiations;
+
+    NegotiationApi(ShareLinks links, Negotiations negotiations) {
+        this.links = links;
+        this.negotiations = negotiations;
+    }
+
+    record ShareLinkRequest(@Size(max = 36) String contactId, Integer expiresInDays) {
+    }
+
+    /** A new link: {@code url} holds the token, shown this once. */
+    record CreatedShareLink(String id, String url, Instant expiresAt, String contactId, String contactName) {
+    }
+
+    @PostMapping("/contracts/{id}/share-links")
+    ResponseEntity<CreatedShareLink> create(@PathVariable String id,
+                                            @Valid @RequestBody(required = false) ShareLinkRequest body) {
+        var created = links.create(id, body == null ? null
+                : new ShareLinks.Input(body.contactId(), body.expiresInDays()));
+        var link = created.link();
+        return ResponseEntity.created(URI.create("/api/v1/contracts/" + id + "/share-links"))
+                .body(new CreatedShareLink(link.id(), publicUrl(created.token()), link.expiresAt(), link.contactId(),
+                        link.contactName()));
+    }
+
+    /** Where the customer opens a link: this server's address as the request reached it, then {@code /p/<token>}. */
+    static String publicUrl(String token) {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/p/{token}").buildAndExpand(token)
+                .toUriString();
+    }
+
+    @GetMapping("/contracts/{id}/share-links")
+    List<ShareLink> list(@PathVariable String id) {
+        return links.list(id);
+    }
+
+    @DeleteMapping("/share-links/{linkId}")
+    ResponseEntity<Void> revoke(@PathVariable String linkId) {
+        links.revoke(linkId);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** ETag: the contract's version, which an accepting decision names in If-Match. */
+    @GetMapping("/contracts/{id}/negotiation")
+    ResponseEntity<Negotiation> negotiation(@PathVariable String id) {
+        var negotiation = negotiations.of(id);
+        return ResponseEntity.ok().eTag(Versions.etag(negotiation.contractVersion())).body(negotiation);
+    }
+
+    /** One clause decided: {@code clauseKey} as the proposal lists it; {@code reason} optional. */
+    record DecisionRequest(@Size(max = 200) String clauseKey, Negotiation.Decision decision,
+                           @Size(max = 1000) String reason) {
+    }
+
+    /**
+     * Accepts (If-Match: the contract's ETag; the answer's ETag is the new version) or rejects one clause of a
+     * proposal.
+     */
+    @PostMapping("/contracts/{id}/proposals/{proposalId}/decisions")
+    ResponseEntity<Negotiation.ProposedClause> decide(@PathVariable String id, @PathVariable String proposalId,
+                                                      @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                      @Valid @RequestBody DecisionRequest body) {
+        Integer expected = ifMatch == null || ifMatch.isBlank() ? null : Versions.expected(ifMatch);
+        var decided = negotiations.decide(id, proposalId, body.clauseKey(), body.decision(), expected, body.reason());
+        var response = ResponseEntity.ok();
+        if (decided.appliedVersion() != null) {
+            response.eTag(Versions.etag(decided.appliedVersion()));
+        }
+        return response.body(decided);
+    }
+
+    record ReplyRequest(@Size(max = 4000) String body) {
+    }
+
+    @PostMapping("/contracts/{id}/comments/{commentId}/replies")
+    ResponseEntity<Negotiation.Comment> reply(@PathVariable String id, @PathVariable String commentId,
+                                              @Valid @RequestBody ReplyRequest body) {
+        var reply = negotiations.reply(id, commentId, body.body());
+        return ResponseEntity.created(URI.create("/api/v1/contracts/" + id + "/negotiation")).body(reply);
+    }
+}

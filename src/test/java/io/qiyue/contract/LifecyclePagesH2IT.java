@@ -1,0 +1,83 @@
+package io.qiyue.contract;
+
+import io.qiyue.testing.ApiTestSupport;
+import io.qiyue.testing.Browser;
+import io.qiyue.testing.ContractSamples;
+import io.qiyue.testing.TestDatabase;
+import io.qiyue.testing.UsingDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The lifecycle on the contract page: the buttons follow the transition table and the caller's rights, a
+ * refused termination shows the page again with the input and the error beside the field, renewal opens
+ * the successor, and both pages link to each other.
+ */
+@UsingDatabase(TestDatabase.H2)
+class LifecyclePagesH2IT extends ApiTestSupport {
+    @Autowired
+    Contracts contracts;
+
+    @Test
+    void terminationAndRenewalFromTheContractPage() {
+        var sales = createUser("SALES", null);
+        String id = signed(sales.username());
+        var browser = new Browser(port).login(sales.username(), USER_PASSWORD);
+        String page = browser.get("/contracts/" + id).body();
+        assertThat(page).contains("id=\"lifecycle-terminate-open\"", "id=\"lifecycle-renew-open\"")
+                .doesNotContain("id=\"lifecycle-submit\"", "id=\"edit-contract\"");
+
+        var refused = browser.submit("/contracts/" + id + "/terminate", "/contracts/" + id,
+                "version", String.valueOf(version(id)), "reason", " ", "date", "2027-03-01");
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("请填写终止原因", "value=\"2027-03-01\"", "<details id=\"lifecycle-terminate\"")
+                .containsPattern("id=\"lifecycle-terminate\"[^>]*open=\"open\"");
+        assertThat(admin().get("/api/v1/contracts/" + id).json().path("status").asString()).isEqualTo("SIGNED");
+
+        var renewed = browser.submit("/contracts/" + id + "/renew", "/contracts/" + id,
+                "version", String.valueOf(version(id)), "startDate", "2028-01-01", "endDate", "2028-12-31",
+                "title", "2028年度服务合同（续签）");
+        assertThat(renewed.statusCode()).isEqualTo(302);
+        String successor = renewed.headers().firstValue("Location").orElseThrow().replaceAll(".*/contracts/", "");
+        assertThat(browser.get("/contracts/" + successor).body()).contains("2028年度服务合同（续签）",
+                "id=\"lifecycle-predecessor\"", "/contracts/" + id);
+        assertThat(browser.get("/contracts/" + id).body()).contains("id=\"lifecycle-successor\"")
+                .doesNotContain("id=\"lifecycle-renew-open\"");
+
+        var terminated = browser.submit("/contracts/" + id + "/terminate", "/contracts/" + id,
+                "version", String.valueOf(version(id)), "reason", "客户书面通知解除", "date", LocalDate.now().toString());
+        assertThat(terminated.statusCode()).isEqualTo(302);
+        assertThat(browser.get("/contracts/" + id).body()).contains("已于 " + LocalDate.now() + " 终止：客户书面通知解除")
+                .doesNotContain("id=\"lifecycle-terminate-open\"");
+    }
+
+    @Test
+    void aReaderWhoMayNotChangeTheContractSeesNoLifecycleButtons() {
+        var sales = createUser("SALES", null);
+        var viewer = createUser("VIEWER", null);
+        String id = signed(sales.username());
+        String page = new Browser(port).login(viewer.username(), USER_PASSWORD).get("/contracts/" + id).body();
+        assertThat(page).doesNotContain("lifecycle-terminate-open", "lifecycle-renew-open", "id=\"lifecycle-terminate\"");
+    }
+
+    private int version(String id) {
+        return admin().get("/api/v1/contracts/" + id).json().path("version").asInt();
+    }
+
+    private String signed(String owner) {
+        String customerId = createOrganization(admin()).path("id").asString();
+        var body = ContractSamples.contract("SERVICE", unique("页面合同"), customerId, ourEntityId());
+        body.put("owner", owner);
+        String id = createContract(admin(), body).path("id").asString();
+        for (ContractAction action : List.of(ContractAction.SUBMIT, ContractAction.APPROVE, ContractAction.START_SIGNING,
+                ContractAction.SIGN)) {
+            contracts.advance(id, action, null, "admin");
+        }
+        return id;
+    }
+}
