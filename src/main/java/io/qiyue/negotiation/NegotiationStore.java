@@ -74,10 +74,10 @@ class NegotiationStore {
     }
 
     List<ShareLink.Use> uses(String linkId, int limit) {
-        return jdbc.sql("SELECT used_at, action, ip FROM share_link_use WHERE link_id = ? ORDER BY used_at DESC, id")
+        return jdbc.sql("SELECT used_at, action, ip FROM share_link_use WHERE link_id = ? ORDER BY used_at DESC, id "
+                        + "LIMIT " + limit)
                 .param(linkId).query((rs, n) -> new ShareLink.Use(DbTime.read(rs, "used_at"),
-                        ShareLink.UseAction.valueOf(rs.getString("action")), rs.getString("ip")))
-                .list().stream().limit(limit).toList();
+                        ShareLink.UseAction.valueOf(rs.getString("action")), rs.getString("ip"))).list();
     }
 
     private final RowMapper<LinkRow> linkMapper = (rs, n) -> new LinkRow(rs.getString("id"), rs.getString("contract_id"), rs.getString("contact_id"),

@@ -13,10 +13,12 @@ import io.qiyue.negotiation.Negotiation.Proposal;
 import io.qiyue.negotiation.Negotiation.ProposedClause;
 import io.qiyue.security.CurrentUsers;
 import io.qiyue.shared.ConflictException;
+import io.qiyue.shared.EntityChanged;
 import io.qiyue.shared.FieldViolation;
 import io.qiyue.shared.Ids;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.NotFoundException;
+import io.qiyue.shared.PreconditionRequiredException;
 import io.qiyue.shared.Text;
 import io.qiyue.template.ContractDocuments;
 import org.springframework.context.ApplicationEventPublisher;
@@ -46,6 +48,9 @@ public class Negotiations {
     static final int MAX_TEXT = 4000;
     static final int MAX_CLAUSES = 50;
     static final int MAX_REASON = 1000;
+    /** How the audit trail names what the owner decides and answers. */
+    static final String AUDIT_PROPOSAL = "NEGOTIATION_PROPOSAL";
+    static final String AUDIT_COMMENT = "NEGOTIATION_COMMENT";
 
     private final Contracts contracts;
     private final ContractDocuments documents;
@@ -103,6 +108,11 @@ public class Negotiations {
                 store.link(access.linkId()).map(NegotiationStore.LinkRow::expiresAt).orElse(null),
                 documents.sharedText(contract.id()), clauses, threads,
                 proposals(store.proposals(contract.id(), access.linkId()), clauses, labels));
+    }
+
+    /** The clauses the link's holder may comment on and propose wording for, with their wording now. */
+    public List<NegotiableClause> clauses(LinkAccess access) {
+        return NegotiableClauses.of(contracts.internal(access.contractId()).terms());
     }
 
     public Comment comment(LinkAccess access, CommentInput input, String ip, String userAgent) {
@@ -261,7 +271,12 @@ public class Negotiations {
         Instant now = clock.instant();
         String id = Ids.newId();
         String author = CurrentUsers.require().username();
-        store.insertComment(id, contract.id(), null, null, text, AuthorKind.OWNER, author, commentId, now);
+        tx.executeWithoutResult(s -> {
+            store.insertComment(id, contract.id(), null, null, text, AuthorKind.OWNER, author, commentId, now);
+            events.publishEvent(new EntityChanged(AUDIT_COMMENT, id, EntityChanged.Action.CREATE, author, now,
+                    List.of(new EntityChanged.Change("replyTo", null, commentId),
+                            new EntityChanged.Change("body", null, text))));
+        });
         return new Comment(id, null, null, text, AuthorKind.OWNER, author, commentId, now);
     }
 
@@ -301,7 +316,7 @@ public class Negotiations {
             Integer applied = null;
             if (decision == Decision.ACCEPT) {
                 if (expectedVersion == null) {
-                    throw new io.qiyue.shared.PreconditionRequiredException("qiyue.problem.if-match-required");
+                    throw new PreconditionRequiredException("qiyue.problem.if-match-required");
                 }
                 if (contract.status() != ContractStatus.DRAFT) {
                     throw new ConflictException("qiyue.contract.not-editable", contract.status());
@@ -320,6 +335,9 @@ public class Negotiations {
             if (!store.decide(proposalId, clause.key(), status, now, actor, why, applied)) {
                 throw new ConflictException("qiyue.negotiation.already-decided", status);
             }
+            events.publishEvent(new EntityChanged(AUDIT_PROPOSAL, proposalId, EntityChanged.Action.UPDATE, actor, now,
+                    List.of(new EntityChanged.Change(clause.key(), ClauseStatus.PENDING.name(),
+                            status.name() + (why == null ? "" : ": " + why)))));
             var clauses = NegotiableClauses.of(contracts.internal(contractId).terms());
             var current = clauses.stream().filter(c -> c.key().equals(clause.key())).findFirst()
                     .map(NegotiableClause::text).orElse(null);

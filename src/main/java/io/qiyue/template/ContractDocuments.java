@@ -239,14 +239,15 @@ public class ContractDocuments implements ExternalVersions {
     }
 
     /**
-     * The uploaded paper numbered {@code version} of a contract the caller may read (a 404 outside the
-     * data scope, like every read here); empty when the contract has no upload of that number.
+     * The uploaded paper (or the customer's proposal, which is reviewed like paper) numbered {@code version} of a
+     * contract the caller may read (a 404 outside the data scope, like every read here); empty when the contract
+     * has no such version.
      */
     public Optional<Uploaded> uploaded(String contractId, int version) {
         Contract contract = contracts.get(contractId);
         return jdbc.sql("SELECT " + COLUMNS + ", emphasis_text FROM contract_document WHERE contract_id = ? "
-                        + "AND doc_version = ? AND kind = ?")
-                .param(contractId).param(version).param(DocumentVersion.EXTERNAL)
+                        + "AND doc_version = ? AND kind IN (?, ?)")
+                .param(contractId).param(version).param(DocumentVersion.EXTERNAL).param(DocumentVersion.COUNTERPARTY)
                 .query((rs, n) -> new Uploaded(mapper.mapRow(rs, n), null, lines(rs.getString("emphasis_text"))))
                 .optional().map(u -> new Uploaded(u.version(), shown(contract, version), u.emphasised()));
     }

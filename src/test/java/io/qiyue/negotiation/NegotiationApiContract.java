@@ -99,6 +99,10 @@ abstract class NegotiationApiContract extends ApiTestSupport {
         var diff = sales.client().get("/api/v1/contracts/" + id + "/diff?from=1&to=" + version);
         assertThat(diff.status()).as("%s", diff).isEqualTo(200);
         assertThat(diff.body()).contains("每日万分之五");
+        var reviewed = sales.client().post("/api/v1/contracts/" + id + "/review?version=" + version, "{}");
+        assertThat(reviewed.status()).as("the proposal is reviewed like the customer's paper: %s", reviewed)
+                .isEqualTo(200);
+        assertThat(reviewed.json().has("findings")).isTrue();
 
         // accepted: the draft takes the wording as a new saved version
         String pid = proposal.path("id").asString();
@@ -151,6 +155,8 @@ abstract class NegotiationApiContract extends ApiTestSupport {
         var audit = admin().get("/api/v1/audit?entity=SHARE_LINK&id=" + link.id() + "&size=50");
         assertThat(audit.status()).isEqualTo(200);
         assertThat(audit.body()).contains("VIEW 127.0.0.1", "COMMENT 127.0.0.1", "PROPOSE 127.0.0.1");
+        var decisions = admin().get("/api/v1/audit?entity=NEGOTIATION_PROPOSAL&id=" + pid + "&size=10");
+        assertThat(decisions.body()).contains("ACCEPTED", "REJECTED", sales.username());
 
         // the module tells whoever listens (the recorder sees this thread's events, so the module is called here)
         var access = shareLinks.resolve(link.token()).orElseThrow();

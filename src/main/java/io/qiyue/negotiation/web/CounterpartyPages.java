@@ -83,7 +83,7 @@ class CounterpartyPages {
                    HttpServletResponse response, Model model) {
         LinkAccess access = access(token);
         var current = new LinkedHashMap<String, String>();
-        negotiations.counterpartyView(access).clauses().forEach(c -> current.put(c.key(), c.text()));
+        negotiations.clauses(access).forEach(c -> current.put(c.key(), c.text()));
         var typed = new LinkedHashMap<String, String>();
         var wording = new ArrayList<Negotiations.ClauseWording>();
         int pairs = Math.min(keys == null ? 0 : keys.size(), texts == null ? 0 : texts.size());

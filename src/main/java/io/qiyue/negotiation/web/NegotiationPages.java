@@ -10,6 +10,7 @@ import io.qiyue.negotiation.Negotiations;
 import io.qiyue.negotiation.ShareLinks;
 import io.qiyue.shared.ConflictException;
 import io.qiyue.shared.InvalidInputException;
+import io.qiyue.shared.NotFoundException;
 import io.qiyue.shared.PreconditionFailedException;
 import io.qiyue.shared.QiyueException;
 import io.qiyue.shared.web.PageController;
@@ -80,8 +81,7 @@ class NegotiationPages {
     String revoke(@PathVariable String id, @PathVariable String linkId,
                   @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         var link = links.list(id).stream().filter(l -> l.id().equals(linkId)).findFirst()
-                .orElseThrow(() -> new io.qiyue.shared.NotFoundException("qiyue.problem.not-found", "share-link",
-                        linkId));
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "share-link", linkId));
         links.revoke(link.id());
         return show(id, htmx, model);
     }
