@@ -279,6 +279,40 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("DELETE /api/v1/api-tokens/{id}", OWN_TOKEN, c -> Call.delete("/api/v1/api-tokens/"
                         + c.target().tokenId())).fresh(Fresh.TOKEN),
 
+                // notifications (REST): each caller's own; settings, webhooks and robots for admins (an unknown id
+                // answers the admin 404, the others 403 before anything is looked up)
+                Row.of("GET /api/v1/notifications", AUTHENTICATED, c -> get("/api/v1/notifications?unread=true")),
+                Row.of("GET /api/v1/notifications/unread-count", AUTHENTICATED, c -> get("/api/v1/notifications/unread-count")),
+                Row.of("POST /api/v1/notifications/{id}/read", AUTHENTICATED, c -> json("POST",
+                        "/api/v1/notifications/" + java.util.UUID.randomUUID() + "/read", "{}")).alsoAllowed(404),
+                Row.of("POST /api/v1/notifications/read-all", AUTHENTICATED, c -> json("POST",
+                        "/api/v1/notifications/read-all", "{}")),
+                Row.of("GET /api/v1/users/me/notification-preferences", AUTHENTICATED,
+                        c -> get("/api/v1/users/me/notification-preferences")),
+                Row.of("PUT /api/v1/users/me/notification-preferences", AUTHENTICATED, c -> json("PUT",
+                        "/api/v1/users/me/notification-preferences",
+                        "{\"preferences\": [{\"kind\": \"EXPIRED\", \"inApp\": true, \"email\": false}]}")),
+                Row.of("GET /api/v1/notification-settings", ADMIN, c -> get("/api/v1/notification-settings")),
+                Row.of("PUT /api/v1/notification-settings", ADMIN, c -> json("PUT", "/api/v1/notification-settings",
+                        "{\"smtpHost\": null, \"smtpPort\": 25, \"smtpTls\": false}")
+                        .ifMatch(admin().get("/api/v1/notification-settings").header("ETag"))),
+                Row.of("GET /api/v1/webhooks", ADMIN, c -> get("/api/v1/webhooks")),
+                Row.of("POST /api/v1/webhooks", ADMIN, c -> json("POST", "/api/v1/webhooks",
+                        "{\"url\": \"http://127.0.0.1:9/matrix\", \"events\": [\"contract.renewed\"],"
+                                + " \"secret\": \"matrix-secret-0123456789\"}")),
+                Row.of("DELETE /api/v1/webhooks/{id}", ADMIN, c -> Call.delete("/api/v1/webhooks/"
+                        + java.util.UUID.randomUUID())).alsoAllowed(404),
+                Row.of("GET /api/v1/webhooks/{id}/deliveries", ADMIN, c -> get("/api/v1/webhooks/"
+                        + java.util.UUID.randomUUID() + "/deliveries")).alsoAllowed(404),
+                Row.of("GET /api/v1/group-robots", ADMIN, c -> get("/api/v1/group-robots")),
+                Row.of("POST /api/v1/group-robots", ADMIN, c -> json("POST", "/api/v1/group-robots",
+                        "{\"name\": \"矩阵机器人\", \"kind\": \"WECOM\", \"url\": \"http://127.0.0.1:9/wecom?key=m\","
+                                + " \"events\": [\"contract.renewed\"]}")),
+                Row.of("DELETE /api/v1/group-robots/{id}", ADMIN, c -> Call.delete("/api/v1/group-robots/"
+                        + java.util.UUID.randomUUID())).alsoAllowed(404),
+                Row.of("GET /api/v1/group-robots/{id}/dispatches", ADMIN, c -> get("/api/v1/group-robots/"
+                        + java.util.UUID.randomUUID() + "/dispatches")).alsoAllowed(404),
+
                 // templates and clauses (REST)
                 Row.of("GET /api/v1/templates", AUTHENTICATED, c -> get("/api/v1/templates")),
                 Row.of("GET /api/v1/templates/{id}", AUTHENTICATED, c -> get("/api/v1/templates/" + template)),
@@ -332,6 +366,19 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("GET /contracts/of-customer/{customerId}", AUTHENTICATED,
                         c -> get("/contracts/of-customer/" + c.target().customerId())),
                 Row.of("GET /contracts/{id}", READ_CONTRACT, c -> get("/contracts/" + c.target().contractId())),
+                Row.of("GET /contracts/{id}/approval-panel", READ_CONTRACT, c -> get("/contracts/"
+                        + c.target().contractId() + "/approval-panel")),
+                Row.of("GET /approvals", AUTHENTICATED, c -> get("/approvals")),
+                Row.of("GET /admin/approval-flows", ADMIN, c -> get("/admin/approval-flows")),
+                Row.of("GET /admin/approval-flows/new", ADMIN, c -> get("/admin/approval-flows/new")),
+                Row.of("GET /admin/approval-flows/{id}", ADMIN, c -> get("/admin/approval-flows/" + spareFlow)),
+                Row.of("POST /admin/approval-flows", ADMIN, c -> form("/admin/approval-flows", "name", "矩阵",
+                        "op", "add")),
+                Row.of("POST /admin/approval-flows/{id}", ADMIN, c -> form("/admin/approval-flows/" + spareFlow,
+                        "name", "矩阵", "op", "add")),
+                Row.of("GET /approvals/{taskId}", ASSIGNEE, c -> get("/approvals/" + spareTask)),
+                Row.of("POST /approvals/{taskId}/decision", ASSIGNEE, c -> form("/approvals/" + spareTask + "/decision",
+                        "decision", "APPROVE")),
                 Row.of("GET /contracts/new", CREATE_CONTRACT, c -> get("/contracts/new?type=SERVICE")).unscoped(),
                 Row.of("GET /contracts/{id}/edit", WRITE_CONTRACT, c -> get("/contracts/" + c.target().contractId()
                         + "/edit")),

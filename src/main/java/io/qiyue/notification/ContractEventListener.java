@@ -1,0 +1,56 @@
+package io.qiyue.notification;
+
+import io.qiyue.contract.ContractExpiring;
+import io.qiyue.contract.ContractRenewed;
+import io.qiyue.contract.ContractTransitioned;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Listens to the contract module after its transactions committed (the event publication registry keeps an
+ * event until it was handled, so a restart loses none) and tells the contract's owner.
+ */
+@Component
+class ContractEventListener {
+    private final Dispatcher dispatcher;
+    private final Clock clock;
+
+    ContractEventListener(Dispatcher dispatcher, Clock clock) {
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+    }
+
+    @ApplicationModuleListener
+    void on(ContractTransitioned e) {
+        EventKind kind = switch (e.action()) {
+            case SUBMIT -> EventKind.SUBMITTED;
+            case START_SIGNING -> EventKind.SIGNING_REQUESTED;
+            case ACTIVATE -> EventKind.ACTIVATED;
+            case EXPIRE -> EventKind.EXPIRED;
+            case TERMINATE -> EventKind.TERMINATED;
+            case MARK_RENEWED -> EventKind.RENEWED;
+            // the approval module tells of its own outcomes (ApprovalEvent) with the approvers' comments
+            default -> null;
+        };
+        if (kind != null) {
+            dispatcher.dispatch(new Occurrence(kind, e.contractId(), e.number(), e.title(), List.of(e.owner()),
+                    e.actor(), e.reason(), null, e.at()));
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(ContractExpiring e) {
+        dispatcher.dispatch(new Occurrence(EventKind.EXPIRING, e.contractId(), e.number(), e.title(),
+                List.of(e.owner()), "system", String.valueOf(e.daysLeft()), null, clock.instant()));
+    }
+
+    @ApplicationModuleListener
+    void on(ContractRenewed e) {
+        // the renewal draft is the one to work on now: the link goes to the successor
+        dispatcher.dispatch(new Occurrence(EventKind.RENEWED, e.successorId(), e.successorNumber(), e.title(),
+                List.of(e.owner()), e.actor(), e.predecessorNumber(), null, e.at()));
+    }
+}

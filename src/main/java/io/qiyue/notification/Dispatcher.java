@@ -1,0 +1,128 @@
+package io.qiyue.notification;
+
+import io.qiyue.security.User;
+import io.qiyue.security.UserAdministration;
+import io.qiyue.shared.Ids;
+import io.qiyue.shared.persistence.DbTime;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashSet;
+import java.util.Locale;
+
+/**
+ * Turns one occurrence into what each channel needs: an in-app notification and an e-mail per recipient as
+ * they chose, a delivery per subscribed webhook and a message per subscribed robot. Everything is written in
+ * the listener's transaction; sending is the worker's.
+ */
+@Component
+class Dispatcher {
+    /** Messages are written in Chinese whatever the language of the request that caused them. */
+    static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
+    /** Kinds whose wording places the detail itself (days left, the renewed number) instead of "说明：…". */
+    private static final java.util.Set<EventKind> DETAIL_IN_BODY = java.util.EnumSet.of(EventKind.EXPIRING,
+            EventKind.RENEWED);
+
+    private final JdbcClient jdbc;
+    private final MessageSource messages;
+    private final Preferences preferences;
+    private final UserAdministration users;
+    private final Webhooks webhooks;
+    private final GroupRobots robots;
+    private final Outbox outbox;
+    private final NotificationSettingsStore settings;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    Dispatcher(JdbcClient jdbc, MessageSource messages, Preferences preferences, UserAdministration users,
+               Webhooks webhooks, GroupRobots robots, Outbox outbox, NotificationSettingsStore settings, JsonMapper json,
+               Clock clock) {
+        this.jdbc = jdbc;
+        this.messages = messages;
+        this.preferences = preferences;
+        this.users = users;
+        this.webhooks = webhooks;
+        this.robots = robots;
+        this.outbox = outbox;
+        this.settings = settings;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    void dispatch(Occurrence o) {
+        var now = clock.instant();
+        String title = text(o, "title");
+        String body = text(o, "body");
+        if (o.detail() != null && !o.detail().isBlank() && !DETAIL_IN_BODY.contains(o.kind())) {
+            body = body + messages.getMessage("notification.detail", new Object[]{o.detail()}, ZH);
+        }
+        String link = o.contractId() == null ? "/notifications" : "/contracts/" + o.contractId();
+        String url = settings.effective().baseUrl() + link;
+        var recipients = new LinkedHashSet<>(o.recipients());
+        // the person who did it is not told of their own act
+        recipients.remove(o.actor());
+        for (String username : recipients) {
+            var user = users.findByUsername(username).filter(User::enabled);
+            if (user.isEmpty()) {
+                continue;
+            }
+            var choice = preferences.of(username, o.kind());
+            if (choice.inApp()) {
+                jdbc.sql("INSERT INTO notification (id, recipient, kind, contract_id, title, body, link, created_at)"
+                                + " VALUES (?,?,?,?,?,?,?,?)")
+                        .params(Ids.newId(), username, o.kind().name(), o.contractId(), cut(title, 500), cut(body, 2000),
+                                link, DbTime.toDb(now)).update();
+            }
+            String email = user.get().email();
+            if (choice.email() && email != null && !email.isBlank()) {
+                String mail = messages.getMessage("notification.email.body",
+                        new Object[]{user.get().displayName(), body, url}, ZH);
+                outbox.add(Outbox.Channel.EMAIL, email, o.kind(), cut("【契约】" + title, 500), mail, now);
+            }
+        }
+        var hooks = webhooks.subscribedTo(o.kind());
+        if (!hooks.isEmpty()) {
+            String payload = webhookBody(o, title, url);
+            hooks.forEach(id -> outbox.add(Outbox.Channel.WEBHOOK, id, o.kind(), o.kind().eventName(), payload, now));
+        }
+        var robotIds = robots.subscribedTo(o.kind());
+        if (!robotIds.isEmpty()) {
+            String line = "**" + title + "**\n" + body + "\n[" + messages.getMessage("notification.open", null, ZH)
+                    + "](" + url + ")";
+            robotIds.forEach(id -> outbox.add(Outbox.Channel.ROBOT, id, o.kind(), cut(title, 500), line, now));
+        }
+    }
+
+    /** {@code { event, occurredAt, data }}: the body that is signed and posted. */
+    private String webhookBody(Occurrence o, String title, String url) {
+        var root = json.createObjectNode();
+        root.put("event", o.kind().eventName());
+        root.put("occurredAt", DateTimeFormatter.ISO_INSTANT.format(o.at()));
+        var data = root.putObject("data");
+        data.put("contractId", o.contractId());
+        data.put("contractNumber", o.number());
+        data.put("contractTitle", o.title());
+        data.put("actor", o.actor());
+        data.put("detail", o.detail());
+        data.put("taskId", o.taskId());
+        var to = data.putArray("recipients");
+        o.recipients().forEach(to::add);
+        data.put("summary", title);
+        data.put("url", url);
+        return json.writeValueAsString(root);
+    }
+
+    private String text(Occurrence o, String part) {
+        return messages.getMessage("notification.kind." + o.kind().name() + "." + part,
+                new Object[]{o.number() == null ? "" : o.number(), o.title() == null ? "" : o.title(),
+                        o.actor() == null ? "" : o.actor(), o.detail() == null ? "" : o.detail()}, ZH);
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}

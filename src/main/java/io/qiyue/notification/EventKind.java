@@ -1,0 +1,49 @@
+package io.qiyue.notification;
+
+/**
+ * The events a person can be told about, with whether an e-mail is sent by default: e-mails go out by
+ * default where someone must act or a contract's standing changed against them, the rest stay in-app.
+ * {@link #eventName()} is the name webhooks and robots subscribe to and receive.
+ */
+public enum EventKind {
+    SUBMITTED(false),
+    APPROVAL_REQUESTED(true),
+    APPROVED(true),
+    REJECTED(true),
+    RETURNED(true),
+    DELEGATED(true),
+    STEP_OVERDUE(true),
+    ESCALATED(true),
+    CUSTOMER_COMMENTED(true),
+    COUNTERPARTY_VERSION(true),
+    SIGNING_REQUESTED(true),
+    ACTIVATED(false),
+    EXPIRING(true),
+    EXPIRED(true),
+    TERMINATED(true),
+    RENEWED(false);
+
+    private final boolean emailByDefault;
+
+    EventKind(boolean emailByDefault) {
+        this.emailByDefault = emailByDefault;
+    }
+
+    public boolean emailByDefault() {
+        return emailByDefault;
+    }
+
+    /** {@code contract.approval_requested}: stable across releases, what receivers switch on. */
+    public String eventName() {
+        return "contract." + name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static java.util.Optional<EventKind> byEventName(String name) {
+        for (EventKind kind : values()) {
+            if (kind.eventName().equals(name) || kind.name().equals(name)) {
+                return java.util.Optional.of(kind);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}

@@ -1,0 +1,69 @@
+package io.qiyue.notification;
+
+import io.qiyue.security.CurrentUsers;
+import io.qiyue.shared.NotFoundException;
+import io.qiyue.shared.PageResult;
+import io.qiyue.shared.Paging;
+import io.qiyue.shared.persistence.DbTime;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Map;
+
+/** The signed-in user's in-app notifications: each user sees and marks only their own. */
+@Service
+public class Notifications {
+    private static final Map<String, String> SORTABLE = Map.of("createdAt", "created_at");
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    Notifications(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public PageResult<Notification> mine(boolean unreadOnly, Integer page, Integer size) {
+        String me = CurrentUsers.require().username();
+        var paging = Paging.of(page, size, null, SORTABLE, "createdAt,desc");
+        String where = " WHERE recipient = :me" + (unreadOnly ? " AND read_at IS NULL" : "");
+        long total = jdbc.sql("SELECT COUNT(*) FROM notification" + where).param("me", me).query(Long.class).single();
+        var items = jdbc.sql("SELECT * FROM notification" + where + " ORDER BY created_at DESC, id DESC LIMIT "
+                        + paging.size() + " OFFSET " + paging.offset())
+                .param("me", me).query((rs, n) -> map(rs)).list();
+        return new PageResult<>(items, paging.page(), paging.size(), total);
+    }
+
+    public long unreadCount() {
+        return jdbc.sql("SELECT COUNT(*) FROM notification WHERE recipient = ? AND read_at IS NULL")
+                .param(CurrentUsers.require().username()).query(Long.class).single();
+    }
+
+    /** Marks one of the caller's notifications read; another user's is not found, as if it did not exist. */
+    @Transactional
+    public Notification markRead(String id) {
+        String me = CurrentUsers.require().username();
+        jdbc.sql("UPDATE notification SET read_at = ? WHERE id = ? AND recipient = ? AND read_at IS NULL")
+                .params(DbTime.toDb(clock.instant()), id, me).update();
+        return jdbc.sql("SELECT * FROM notification WHERE id = ? AND recipient = ?").params(id, me)
+                .query((rs, n) -> map(rs)).optional()
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "notification", id));
+    }
+
+    /** Marks all of the caller's unread notifications read; returns how many it marked. */
+    @Transactional
+    public int markAllRead() {
+        return jdbc.sql("UPDATE notification SET read_at = ? WHERE recipient = ? AND read_at IS NULL")
+                .params(DbTime.toDb(clock.instant()), CurrentUsers.require().username()).update();
+    }
+
+    private static Notification map(ResultSet rs) throws SQLException {
+        return new Notification(rs.getString("id"), EventKind.valueOf(rs.getString("kind")), rs.getString("contract_id"),
+                rs.getString("title"), rs.getString("body"), rs.getString("link"), DbTime.read(rs, "created_at"),
+                DbTime.read(rs, "read_at"));
+    }
+}

@@ -1,0 +1,169 @@
+package io.qiyue.notification.web;
+
+import io.qiyue.notification.Delivery;
+import io.qiyue.notification.GroupRobot;
+import io.qiyue.notification.GroupRobots;
+import io.qiyue.notification.Notification;
+import io.qiyue.notification.NotificationSettings;
+import io.qiyue.notification.Notifications;
+import io.qiyue.notification.Preference;
+import io.qiyue.notification.Preferences;
+import io.qiyue.notification.NotificationSettingsStore;
+import io.qiyue.notification.Webhook;
+import io.qiyue.notification.Webhooks;
+import io.qiyue.shared.InvalidInputException;
+import io.qiyue.shared.PageResult;
+import io.qiyue.shared.Versions;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/v1")
+class NotificationApi {
+    private final Notifications notifications;
+    private final Preferences preferences;
+    private final NotificationSettingsStore settings;
+    private final Webhooks webhooks;
+    private final GroupRobots robots;
+
+    NotificationApi(Notifications notifications, Preferences preferences, NotificationSettingsStore settings, Webhooks webhooks,
+                    GroupRobots robots) {
+        this.notifications = notifications;
+        this.preferences = preferences;
+        this.settings = settings;
+        this.webhooks = webhooks;
+        this.robots = robots;
+    }
+
+    record NotificationView(String id, String kind, String event, String contractId, String title, String body,
+                            String link, java.time.Instant createdAt, boolean read, java.time.Instant readAt) {
+        static NotificationView of(Notification n) {
+            return new NotificationView(n.id(), n.kind().name(), n.kind().eventName(), n.contractId(), n.title(),
+                    n.body(), n.link(), n.createdAt(), n.read(), n.readAt());
+        }
+    }
+
+    record UnreadCount(long unread) {
+    }
+
+    record Marked(int marked) {
+    }
+
+    record PreferenceList(List<Preference> preferences) {
+    }
+
+    record PreferenceChanges(List<Preferences.Change> preferences) {
+    }
+
+    @GetMapping("/notifications")
+    PageResult<NotificationView> list(@RequestParam(required = false) String unread,
+                                      @RequestParam(required = false) Integer page,
+                                      @RequestParam(required = false) Integer size) {
+        boolean unreadOnly;
+        if (unread == null || unread.isBlank() || unread.equalsIgnoreCase("false")) {
+            unreadOnly = false;
+        } else if (unread.equalsIgnoreCase("true")) {
+            unreadOnly = true;
+        } else {
+            throw new InvalidInputException("unread", "notification.problem.boolean");
+        }
+        return notifications.mine(unreadOnly, page, size).map(NotificationView::of);
+    }
+
+    @GetMapping("/notifications/unread-count")
+    UnreadCount unreadCount() {
+        return new UnreadCount(notifications.unreadCount());
+    }
+
+    @PostMapping("/notifications/{id}/read")
+    NotificationView read(@PathVariable String id) {
+        return NotificationView.of(notifications.markRead(id));
+    }
+
+    @PostMapping("/notifications/read-all")
+    Marked readAll() {
+        return new Marked(notifications.markAllRead());
+    }
+
+    @GetMapping("/users/me/notification-preferences")
+    PreferenceList preferences() {
+        return new PreferenceList(preferences.mine());
+    }
+
+    @PutMapping("/users/me/notification-preferences")
+    PreferenceList updatePreferences(@RequestBody PreferenceChanges body) {
+        return new PreferenceList(preferences.update(body.preferences()));
+    }
+
+    @GetMapping("/notification-settings")
+    ResponseEntity<NotificationSettings> settings() {
+        var s = settings.get();
+        return ResponseEntity.ok().eTag(Versions.etag(s.version())).body(s);
+    }
+
+    @PutMapping("/notification-settings")
+    ResponseEntity<NotificationSettings> updateSettings(
+            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            @RequestBody NotificationSettings.Input body) {
+        int expected = Versions.expected(ifMatch);
+        var s = settings.update(expected, body);
+        return ResponseEntity.ok().eTag(Versions.etag(s.version())).body(s);
+    }
+
+    @GetMapping("/webhooks")
+    List<Webhook> webhooks() {
+        return webhooks.list();
+    }
+
+    @PostMapping("/webhooks")
+    ResponseEntity<Webhook> createWebhook(@RequestBody Webhook.Input body) {
+        var created = webhooks.create(body);
+        return ResponseEntity.created(URI.create("/api/v1/webhooks/" + created.id())).body(created);
+    }
+
+    @DeleteMapping("/webhooks/{id}")
+    ResponseEntity<Void> deleteWebhook(@PathVariable String id) {
+        webhooks.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/webhooks/{id}/deliveries")
+    PageResult<Delivery> deliveries(@PathVariable String id, @RequestParam(required = false) Integer page,
+                                    @RequestParam(required = false) Integer size) {
+        return webhooks.deliveries(id, page, size);
+    }
+
+    @GetMapping("/group-robots")
+    List<GroupRobot> robots() {
+        return robots.list();
+    }
+
+    @PostMapping("/group-robots")
+    ResponseEntity<GroupRobot> createRobot(@RequestBody GroupRobot.Input body) {
+        var created = robots.create(body);
+        return ResponseEntity.created(URI.create("/api/v1/group-robots/" + created.id())).body(created);
+    }
+
+    @DeleteMapping("/group-robots/{id}")
+    ResponseEntity<Void> deleteRobot(@PathVariable String id) {
+        robots.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/group-robots/{id}/dispatches")
+    List<GroupRobot.Dispatch> dispatches(@PathVariable String id) {
+        return robots.dispatches(id);
+    }
+}

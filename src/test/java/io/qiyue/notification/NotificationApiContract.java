@@ -1,0 +1,568 @@
+package io.qiyue.notification;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpServer;
+import io.qiyue.contract.ContractAction;
+import io.qiyue.contract.Contracts;
+import io.qiyue.shared.persistence.DbTime;
+import io.qiyue.testing.ApiClient;
+import io.qiyue.testing.ApiTestSupport;
+import io.qiyue.testing.ContractSamples;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Notifications over HTTP: the owner told in-app and by e-mail (GreenMail) when a contract moves, channels
+ * chosen per kind, e-mails kept while the SMTP server is down; webhooks signed and retried after a 500; group
+ * robots in their formats with their signatures, held to their rate limits by digests.
+ */
+abstract class NotificationApiContract extends ApiTestSupport {
+    private static final String BASE_URL = "https://qiyue.example.cn";
+    private static int smtpPort;
+    private static GreenMail greenMail;
+
+    @Autowired
+    Contracts contracts;
+    @Autowired
+    OutboxWorker worker;
+    @Autowired
+    Dispatcher dispatcher;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    /** What a local receiver got: the path with its query, the headers we check and the body. */
+    record Received(String uri, String event, String signature, String body) {
+    }
+
+    @BeforeAll
+    static void startMailServer() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            smtpPort = socket.getLocalPort();
+        }
+        greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+    }
+
+    @AfterAll
+    static void stopMailServer() {
+        greenMail.stop();
+    }
+
+    @BeforeEach
+    void pointTheSettingsAtGreenMail() {
+        var current = admin().get("/api/v1/notification-settings");
+        assertThat(current.status()).as("%s", current).isEqualTo(200);
+        var saved = admin().put("/api/v1/notification-settings", """
+                { "smtpHost": "127.0.0.1", "smtpPort": %d, "smtpUsername": null, "smtpPassword": "",
+                  "smtpTls": false, "fromAddress": "qiyue@example.cn", "publicBaseUrl": "%s/" }
+                """.formatted(smtpPort, BASE_URL), current.header("ETag"));
+        assertThat(saved.status()).as("%s", saved).isEqualTo(200);
+        assertThat(saved.json().path("publicBaseUrl").asString()).isEqualTo(BASE_URL);
+    }
+
+    @Test
+    void theOwnerIsToldInAppAndByEmailInChineseWithALinkAndMarksItRead() throws Exception {
+        var sales = createUser("SALES", null);
+        String id = signingRequested(sales.client());
+
+        var unread = await(() -> unreadFor(sales.client(), id), list -> list.size() >= 2);
+        var signing = unread.stream().filter(n -> n.path("kind").asString().equals("SIGNING_REQUESTED")).findFirst()
+                .orElseThrow();
+        assertThat(signing.path("title").asString()).startsWith("合同待签署：");
+        assertThat(signing.path("body").asString()).contains("已由 admin 发起签署");
+        assertThat(signing.path("link").asString()).isEqualTo("/contracts/" + id);
+        assertThat(unread).extracting(n -> n.path("kind").asString()).contains("SUBMITTED");
+
+        var mail = awaitMail(sales.username() + "@example.com", "合同待签署");
+        String text = mail.getContent().toString();
+        assertThat(text).contains("发起签署", BASE_URL + "/contracts/" + id);
+        assertThat(mail.getFrom()[0].toString()).isEqualTo("qiyue@example.cn");
+        assertThat(receivedBy(sales.username() + "@example.com").stream().map(this::subject))
+                .as("SUBMITTED is in-app only by default").noneMatch(s -> s.contains("提交审批"));
+
+        var other = createUser("SALES", null);
+        assertProblem(other.client().post("/api/v1/notifications/" + signing.path("id").asString() + "/read", "{}"), 404);
+        var read = sales.client().post("/api/v1/notifications/" + signing.path("id").asString() + "/read", "{}");
+        assertThat(read.status()).as("%s", read).isEqualTo(200);
+        assertThat(read.json().path("read").asBoolean()).isTrue();
+        assertThat(unreadFor(sales.client(), id)).extracting(n -> n.path("id").asString())
+                .doesNotContain(signing.path("id").asString());
+        assertThat(sales.client().get("/api/v1/notifications?unread=maybe").status()).isEqualTo(400);
+        var all = sales.client().post("/api/v1/notifications/read-all", "{}");
+        assertThat(all.json().path("marked").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(sales.client().get("/api/v1/notifications/unread-count").json().path("unread").asLong()).isZero();
+        assertThat(sales.client().get("/api/v1/notifications").json().path("total").asLong()).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void approversAreToldOfTheirTasksAndOwnersOfTheCustomersWords() {
+        var approver = createUser("SALES_MANAGER", null);
+        var owner = createUser("SALES", null);
+        String contractId = java.util.UUID.randomUUID().toString();
+        inTransaction(() -> {
+            events.publishEvent(new io.qiyue.approval.ApprovalEvent(io.qiyue.approval.ApprovalEvent.Kind.ESCALATED,
+                    contractId, "HT-2026-9", "升级测试合同", "task-1", "部门经理审批", List.of(approver.username()),
+                    "system", null, Instant.now()));
+            events.publishEvent(new io.qiyue.negotiation.NegotiationEvent(
+                    io.qiyue.negotiation.NegotiationEvent.Kind.PROPOSAL_RECEIVED, contractId, "HT-2026-9", "升级测试合同",
+                    owner.username(), "李四", "第3条付款期限改为60天", Instant.now()));
+        });
+        var escalated = await(() -> unreadFor(approver.client(), contractId), list -> !list.isEmpty()).getFirst();
+        assertThat(escalated.path("kind").asString()).isEqualTo("ESCALATED");
+        assertThat(escalated.path("title").asString()).isEqualTo("审批超时升级：HT-2026-9 升级测试合同");
+        var proposal = await(() -> unreadFor(owner.client(), contractId), list -> !list.isEmpty()).getFirst();
+        assertThat(proposal.path("kind").asString()).isEqualTo("COUNTERPARTY_VERSION");
+        assertThat(proposal.path("body").asString()).contains("客户联系人 李四", "修改稿", "说明：第3条付款期限改为60天");
+        var mail = awaitMail(approver.username() + "@example.com", "审批超时升级");
+        assertThat(subject(mail)).isEqualTo("【契约】审批超时升级：HT-2026-9 升级测试合同");
+    }
+
+    @Test
+    void eachUserChoosesChannelsPerKind() {
+        var sales = createUser("SALES", null);
+        var defaults = sales.client().get("/api/v1/users/me/notification-preferences").json().path("preferences");
+        assertThat(defaults.size()).isEqualTo(EventKind.values().length);
+        assertThat(defaults.get(0).path("kind").asString()).isEqualTo("SUBMITTED");
+        assertThat(defaults.get(0).path("email").asBoolean()).isFalse();
+
+        var refused = sales.client().put("/api/v1/users/me/notification-preferences", """
+                { "preferences": [ { "kind": "SIGNING_REQUESTED", "inApp": false, "email": true },
+                                   { "kind": "NO_SUCH_KIND", "inApp": true, "email": true },
+                                   { "kind": "EXPIRED", "inApp": true } ] }""", null);
+        assertProblem(refused, 400, "preferences[1].kind", "preferences[2].email");
+        assertThat(sales.client().get("/api/v1/users/me/notification-preferences").json().path("preferences")
+                .get(EventKind.SIGNING_REQUESTED.ordinal()).path("inApp").asBoolean())
+                .as("nothing half-written").isTrue();
+
+        var saved = sales.client().put("/api/v1/users/me/notification-preferences", """
+                { "preferences": [ { "kind": "SIGNING_REQUESTED", "inApp": false, "email": true },
+                                   { "kind": "contract.submitted", "inApp": true, "email": true } ] }""", null);
+        assertThat(saved.status()).as("%s", saved).isEqualTo(200);
+        String id = signingRequested(sales.client());
+        awaitMail(sales.username() + "@example.com", "合同待签署");
+        awaitMail(sales.username() + "@example.com", "合同已提交审批");
+        assertThat(unreadFor(sales.client(), id)).extracting(n -> n.path("kind").asString())
+                .containsExactly("SUBMITTED");
+    }
+
+    @Test
+    void anEmailIsKeptWhileTheMailServerIsDownAndSentWhenItIsBack() {
+        var sales = createUser("SALES", null);
+        greenMail.stop();
+        String id;
+        try {
+            id = signingRequested(sales.client());
+            await(() -> unreadFor(sales.client(), id), list -> list.size() >= 2);
+            runWorker(Instant.now());
+            var queued = jdbc.sql("SELECT status, attempts, last_error FROM notification_outbox WHERE target = ?")
+                    .param(sales.username() + "@example.com")
+                    .query((rs, n) -> List.of(rs.getString(1), rs.getInt(2), String.valueOf(rs.getString(3)))).list();
+            assertThat(queued).singleElement().satisfies(row -> {
+                assertThat(row.get(0)).isEqualTo("PENDING");
+                assertThat((Integer) row.get(1)).isGreaterThanOrEqualTo(1);
+            });
+        } finally {
+            greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            greenMail.start();
+        }
+        runWorker(Instant.now().plus(Duration.ofHours(2)));
+        var mail = awaitMail(sales.username() + "@example.com", "合同待签署");
+        assertThat(subject(mail)).contains(id.isEmpty() ? "?" : "合同待签署");
+    }
+
+    @Test
+    void webhooksAreSignedRetriedAfterA500AndLogged() throws Exception {
+        var received = new CopyOnWriteArrayList<Received>();
+        var calls = new AtomicInteger();
+        HttpServer server = receiver(received, exchange -> calls.incrementAndGet() == 1 ? 500 : 200);
+        String secret = "whsec-" + unique("s") + "-0123456789";
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/hook";
+            assertProblem(admin().post("/api/v1/webhooks", """
+                    { "url": "ftp://127.0.0.1/x", "events": ["contract.nothing"], "secret": "short" }"""),
+                    400, "url", "events[0]", "secret");
+            var sales = createUser("SALES", null);
+            assertProblem(sales.client().post("/api/v1/webhooks", """
+                    { "url": "%s", "events": ["contract.signing_requested"], "secret": "%s" }""".formatted(url, secret)), 403);
+            var created = admin().post("/api/v1/webhooks", """
+                    { "url": "%s", "events": ["contract.signing_requested"], "secret": "%s" }""".formatted(url, secret));
+            assertThat(created.status()).as("%s", created).isEqualTo(201);
+            assertThat(created.body()).doesNotContain(secret);
+            String hookId = created.json().path("id").asString();
+            try {
+                String id = signingRequested(sales.client());
+                awaitDelivery(hookId, d -> d.path("attempts").asInt() >= 1, Instant.now());
+                var log = admin().get("/api/v1/webhooks/" + hookId + "/deliveries").json().path("items").get(0);
+                assertThat(log.path("status").asString()).isEqualTo("PENDING");
+                assertThat(log.path("lastStatusCode").asInt()).isEqualTo(500);
+                assertThat(log.path("nextAttemptAt").asString()).isNotBlank();
+
+                awaitDelivery(hookId, d -> d.path("status").asString().equals("SENT"), Instant.now().plusSeconds(3600));
+                var done = admin().get("/api/v1/webhooks/" + hookId + "/deliveries").json().path("items").get(0);
+                assertThat(done.path("attempts").asInt()).isEqualTo(2);
+                assertThat(done.path("lastStatusCode").asInt()).isEqualTo(200);
+                assertThat(received).hasSize(2);
+                for (Received r : received) {
+                    assertThat(r.event()).isEqualTo("contract.signing_requested");
+                    assertThat(r.signature()).isEqualTo("sha256=" + HexFormat.of().formatHex(
+                            hmac(secret.getBytes(StandardCharsets.UTF_8), r.body().getBytes(StandardCharsets.UTF_8))));
+                    var body = JSON.readTree(r.body());
+                    assertThat(body.path("event").asString()).isEqualTo("contract.signing_requested");
+                    assertThat(body.path("occurredAt").asString()).isNotBlank();
+                    assertThat(body.path("data").path("contractId").asString()).isEqualTo(id);
+                    assertThat(body.path("data").path("url").asString()).isEqualTo(BASE_URL + "/contracts/" + id);
+                }
+            } finally {
+                assertThat(admin().delete("/api/v1/webhooks/" + hookId, null).status()).isEqualTo(204);
+                assertThat(admin().get("/api/v1/webhooks/" + hookId + "/deliveries").status()).isEqualTo(404);
+            }
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aHangingReceiverDoesNotSlowTheRequestThatCausedTheEvent() throws Exception {
+        var received = new CopyOnWriteArrayList<Received>();
+        HttpServer server = receiver(received, exchange -> {
+            sleep(8000);
+            return 200;
+        });
+        var created = admin().post("/api/v1/webhooks", """
+                { "url": "http://127.0.0.1:%d/slow", "events": ["contract.submitted"], "secret": "0123456789abcdef-slow" }"""
+                .formatted(server.getAddress().getPort()));
+        String hookId = created.json().path("id").asString();
+        try {
+            var sales = createUser("SALES", null);
+            String id = reviewed(sales.client());
+            String etag = sales.client().get("/api/v1/contracts/" + id).header("ETag");
+            long started = System.nanoTime();
+            var submitted = sales.client().request("POST", "/api/v1/contracts/" + id + "/submit")
+                    .header("If-Match", etag).json("{}").send();
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertThat(submitted.status()).as("%s", submitted).isEqualTo(200);
+            assertThat(millis).as("the request does not wait for the receiver").isLessThan(3000);
+            awaitDelivery(hookId, d -> d.path("attempts").asInt() >= 1, Instant.now());
+            var log = admin().get("/api/v1/webhooks/" + hookId + "/deliveries").json().path("items").get(0);
+            assertThat(log.path("lastError").asString()).as("timed out").contains("Timeout");
+        } finally {
+            admin().delete("/api/v1/webhooks/" + hookId, null);
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void groupRobotsGetTheirFormatsSignedAndDigestsBeyondTheRateLimit() throws Exception {
+        var received = new CopyOnWriteArrayList<Received>();
+        HttpServer server = receiver(received, exchange -> 200);
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        String dingSecret = "SEC" + unique("d");
+        String feishuSecret = "fs" + unique("f");
+        String wecom = robot("WECOM", base + "/wecom?key=k1", null);
+        String ding = robot("DINGTALK", base + "/ding?access_token=t1", dingSecret);
+        String feishu = robot("FEISHU", base + "/feishu", feishuSecret);
+        assertProblem(admin().post("/api/v1/group-robots", """
+                { "name": "", "kind": "QQ", "url": "javascript:alert(1)", "events": [] }"""), 400, "name", "kind", "url", "events");
+        try {
+            String marker = unique("机器人");
+            // 25 notifications at once: beyond the 20 a minute of WeCom and DingTalk, so they go as digests
+            inTransaction(() -> {
+                for (int i = 0; i < 25; i++) {
+                    dispatcher.dispatch(new Occurrence(EventKind.EXPIRING, "c-" + i, "HT-" + i, marker + "-" + i,
+                            List.of(), "system", "30", null, Instant.now()));
+                }
+            });
+            Instant now = Instant.now();
+            for (int i = 0; i < 10 && pendingFor(List.of(wecom, ding, feishu)) > 0; i++) {
+                runWorker(now);
+            }
+            assertThat(pendingFor(List.of(wecom, ding, feishu))).isZero();
+            for (String path : List.of("/wecom", "/ding", "/feishu")) {
+                var posts = received.stream().filter(r -> r.uri().startsWith(path)).toList();
+                String all = String.join("\n", posts.stream().map(Received::body).toList());
+                for (int i = 0; i < 25; i++) {
+                    assertThat(all).as("%s got item %d", path, i).contains(marker + "-" + i + "」");
+                }
+                if (!path.equals("/feishu")) {
+                    assertThat(posts.size()).as("%s within 20 a minute", path).isBetween(1, 20);
+                    assertThat(all).contains("契约通知汇总");
+                }
+            }
+            var wecomBody = JSON.readTree(received.stream().filter(r -> r.uri().startsWith("/wecom")).findFirst()
+                    .orElseThrow().body());
+            assertThat(wecomBody.path("msgtype").asString()).isEqualTo("markdown");
+            assertThat(wecomBody.path("markdown").path("content").asString()).contains("合同即将到期");
+            assertThat(Digests.bytes(wecomBody.path("markdown").path("content").asString())).isLessThanOrEqualTo(4096);
+
+            for (Received r : received.stream().filter(r -> r.uri().startsWith("/ding")).toList()) {
+                var query = query(r.uri());
+                assertThat(query.get("access_token")).isEqualTo("t1");
+                long ts = Long.parseLong(query.get("timestamp"));
+                String expected = Base64.getEncoder().encodeToString(hmac(dingSecret.getBytes(StandardCharsets.UTF_8),
+                        (ts + "\n" + dingSecret).getBytes(StandardCharsets.UTF_8)));
+                assertThat(query.get("sign")).isEqualTo(expected);
+                var body = JSON.readTree(r.body());
+                assertThat(body.path("msgtype").asString()).isEqualTo("markdown");
+                assertThat(body.path("markdown").path("title").asString()).isNotBlank();
+            }
+            for (Received r : received.stream().filter(r -> r.uri().startsWith("/feishu")).toList()) {
+                var body = JSON.readTree(r.body());
+                long ts = Long.parseLong(body.path("timestamp").asString());
+                String expected = Base64.getEncoder().encodeToString(
+                        hmac((ts + "\n" + feishuSecret).getBytes(StandardCharsets.UTF_8), new byte[0]));
+                assertThat(body.path("sign").asString()).isEqualTo(expected);
+                assertThat(body.path("msg_type").asString()).isEqualTo("text");
+                assertThat(body.path("content").path("text").asString()).isNotBlank();
+            }
+            assertThat(received.stream().filter(r -> r.uri().startsWith("/feishu")).count())
+                    .as("Feishu: 5 a second").isLessThanOrEqualTo(5);
+
+            // the minute's budget used up: a new message waits for the next minute instead of being dropped
+            Instant later = Instant.now();
+            for (int i = 0; i < 20; i++) {
+                jdbc.sql("INSERT INTO robot_dispatch (id, robot_id, sent_at, items, status_code) VALUES (?,?,?,1,200)")
+                        .params(unique("d"), wecom, DbTime.toDb(later)).update();
+            }
+            int before = received.size();
+            inTransaction(() -> dispatcher.dispatch(new Occurrence(EventKind.EXPIRING, "c-late", "HT-late",
+                    marker + "-late", List.of(), "system", "7", null, later)));
+            runWorker(later.plusSeconds(5));
+            assertThat(received.stream().skip(before).filter(r -> r.uri().startsWith("/wecom")).toList()).isEmpty();
+            assertThat(pendingFor(List.of(wecom))).isEqualTo(1);
+            runWorker(later.plusSeconds(61));
+            assertThat(pendingFor(List.of(wecom))).isZero();
+            assertThat(received.stream().skip(before).filter(r -> r.uri().startsWith("/wecom")).toList())
+                    .singleElement().satisfies(r -> assertThat(r.body()).contains(marker + "-late"));
+            var dispatches = admin().get("/api/v1/group-robots/" + wecom + "/dispatches");
+            assertThat(dispatches.status()).isEqualTo(200);
+            assertThat(dispatches.json().size()).isGreaterThanOrEqualTo(22);
+        } finally {
+            for (String robot : List.of(wecom, ding, feishu)) {
+                assertThat(admin().delete("/api/v1/group-robots/" + robot, null).status()).isEqualTo(204);
+            }
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void settingsAreForAdminsAndCheckedAndThePasswordIsNeverShown() {
+        var sales = createUser("SALES", null);
+        assertProblem(sales.client().get("/api/v1/notification-settings"), 403);
+        var current = admin().get("/api/v1/notification-settings");
+        assertProblem(admin().put("/api/v1/notification-settings", """
+                { "smtpHost": "smtp.example.cn", "smtpPort": 70000, "fromAddress": "not-an-address",
+                  "publicBaseUrl": "ftp://x" }""", current.header("ETag")), 400, "smtpPort", "fromAddress", "publicBaseUrl");
+        assertProblem(admin().put("/api/v1/notification-settings", "{}", "\"999\""), 412);
+        var saved = admin().put("/api/v1/notification-settings", """
+                { "smtpHost": "127.0.0.1", "smtpPort": %d, "smtpUsername": "mailer", "smtpPassword": "p@ss-秘密",
+                  "smtpTls": false, "fromAddress": "qiyue@example.cn", "publicBaseUrl": "%s" }"""
+                .formatted(smtpPort, BASE_URL), current.header("ETag"));
+        assertThat(saved.status()).as("%s", saved).isEqualTo(200);
+        assertThat(saved.json().path("passwordSet").asBoolean()).isTrue();
+        assertThat(saved.body()).doesNotContain("p@ss-秘密");
+        String stored = jdbc.sql("SELECT smtp_password_cipher FROM notification_settings").query(String.class).single();
+        assertThat(stored).startsWith("v1:").doesNotContain("p@ss");
+    }
+
+    // ---- helpers
+
+    /** A contract of the caller, reviewed, submitted, approved and sent to signing by the admin. */
+    private String signingRequested(ApiClient as) {
+        String id = reviewed(as);
+        contracts.advance(id, ContractAction.SUBMIT, null, "admin");
+        contracts.advance(id, ContractAction.APPROVE, "同意", "admin");
+        contracts.advance(id, ContractAction.START_SIGNING, "请安排签署", "admin");
+        return id;
+    }
+
+    /** A draft of the caller, reviewed with its warnings accepted: ready to submit. */
+    private String reviewed(ApiClient as) {
+        String customerId = createOrganization(as).path("id").asString();
+        var body = ContractSamples.contract("SERVICE", unique("通知合同"), customerId, ourEntityId());
+        String id = createContract(as, body).path("id").asString();
+        var review = as.post("/api/v1/contracts/" + id + "/review", "{}");
+        assertThat(review.status()).as("%s", review).isEqualTo(200);
+        review.json().path("findings").forEach(f -> {
+            if (f.path("severity").asString().equals("WARNING")) {
+                var accepted = admin().post("/api/v1/contracts/" + id + "/review/findings/"
+                        + f.path("ruleId").asString() + "/accept", JSON.createObjectNode()
+                        .put("path", f.path("path").asString()).put("reason", "已与客户确认").toString());
+                assertThat(accepted.status()).as("%s", accepted).isEqualTo(200);
+            }
+        });
+        return id;
+    }
+
+    private static List<JsonNode> unreadFor(ApiClient as, String contractId) {
+        var list = new ArrayList<JsonNode>();
+        as.get("/api/v1/notifications?unread=true&size=200").json().path("items").forEach(n -> {
+            if (n.path("contractId").asString().equals(contractId)) {
+                list.add(n);
+            }
+        });
+        return list;
+    }
+
+    private <T> T await(java.util.function.Supplier<T> probe, java.util.function.Predicate<T> done) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            T value = probe.get();
+            if (done.test(value) || System.nanoTime() > deadline) {
+                assertThat(done.test(value)).as("in time: %s", value).isTrue();
+                return value;
+            }
+            sleep(100);
+        }
+    }
+
+    private void runWorker(Instant now) {
+        // another run (the scheduled one) may hold the lock for a moment: ours runs once it is free
+        await(() -> worker.runFor(now).ran(), ran -> ran);
+    }
+
+    private MimeMessage awaitMail(String to, String subjectPart) {
+        return await(() -> {
+            runWorker(Instant.now());
+            return receivedBy(to).stream().filter(m -> subject(m).contains(subjectPart)).findFirst().orElse(null);
+        }, m -> m != null);
+    }
+
+    private List<MimeMessage> receivedBy(String to) {
+        var list = new ArrayList<MimeMessage>();
+        for (MimeMessage m : greenMail.getReceivedMessages()) {
+            try {
+                if (m.getAllRecipients() != null && m.getAllRecipients()[0].toString().equals(to)) {
+                    list.add(m);
+                }
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return list;
+    }
+
+    private String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitDelivery(String hookId, java.util.function.Predicate<JsonNode> done, Instant now) {
+        await(() -> {
+            runWorker(now);
+            var items = admin().get("/api/v1/webhooks/" + hookId + "/deliveries").json().path("items");
+            return items.isEmpty() ? null : items.get(0);
+        }, d -> d != null && done.test(d));
+    }
+
+    private int pendingFor(List<String> robots) {
+        int n = 0;
+        for (String robot : robots) {
+            n += jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE channel = 'ROBOT' AND target = ? AND status"
+                    + " IN ('PENDING', 'SENDING')").param(robot).query(Integer.class).single();
+        }
+        return n;
+    }
+
+    private String robot(String kind, String url, String secret) {
+        var body = JSON.createObjectNode();
+        body.put("name", unique("群机器人"));
+        body.put("kind", kind);
+        body.put("url", url);
+        body.put("secret", secret);
+        body.putArray("events").add("contract.expiring");
+        var created = admin().post("/api/v1/group-robots", body.toString());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        assertThat(created.body()).doesNotContain("access_token", "key=k1");
+        return created.json().path("id").asString();
+    }
+
+    private void inTransaction(Runnable work) {
+        new TransactionTemplate(transactions).executeWithoutResult(s -> work.run());
+    }
+
+    interface Answer {
+        int status(com.sun.net.httpserver.HttpExchange exchange);
+    }
+
+    private static HttpServer receiver(List<Received> received, Answer answer) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(new Received(exchange.getRequestURI().toString(),
+                    exchange.getRequestHeaders().getFirst("X-Qiyue-Event"),
+                    exchange.getRequestHeaders().getFirst("X-Qiyue-Signature"), body));
+            int status = answer.status(exchange);
+            byte[] reply = "{\"errcode\":0,\"errmsg\":\"ok\",\"code\":0}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status, reply.length);
+            exchange.getResponseBody().write(reply);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    private static Map<String, String> query(String uri) {
+        var map = new java.util.HashMap<String, String>();
+        String q = uri.substring(uri.indexOf('?') + 1);
+        for (String part : q.split("&")) {
+            int eq = part.indexOf('=');
+            map.put(part.substring(0, eq), URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return map;
+    }
+
+    private static byte[] hmac(byte[] key, byte[] data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return mac.doFinal(data);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
