@@ -370,7 +370,18 @@ public class Contracts {
         if (actions.contains(ContractAction.RENEW) && (!mayCreate() || store.lineage(contract.id()).successorId() != null)) {
             actions.remove(ContractAction.RENEW);
         }
+        actions.removeIf(action -> vetoed(contract, action));
         return actions;
+    }
+
+    /** Whether an outer module's guard refuses the action now (e.g. approval once a step has decided). */
+    private boolean vetoed(Contract contract, ContractAction action) {
+        try {
+            guards.orderedStream().forEach(guard -> guard.check(contract, action));
+            return false;
+        } catch (io.qiyue.shared.QiyueException refused) {
+            return true;
+        }
     }
 
     /** A contract as it is, outside any data scope: for outer modules that authorise their callers themselves. */
@@ -383,7 +394,17 @@ public class Contracts {
     private Contract move(Contract before, ContractAction action, int expectedVersion, String reason, String actor) {
         checkVersion(before, expectedVersion);
         var to = target(before, action);
-        guards.orderedStream().forEach(guard -> guard.check(before, action));
+        try {
+            guards.orderedStream().forEach(guard -> guard.check(before, action));
+        } catch (ConflictException refused) {
+            // the guard's reason, with the state and what may be done instead, as for a move the table refuses
+            var allowed = before.status().userActions().stream().filter(a -> a != action)
+                    .filter(a -> !vetoed(before, a)).map(Enum::name).toList();
+            var properties = new java.util.HashMap<String, Object>(refused.properties());
+            properties.put("contractStatus", before.status().name());
+            properties.put("allowedActions", allowed);
+            throw new ConflictException(properties, refused.code(), refused.args().toArray());
+        }
         var after = new Contract(before.id(), before.number(), before.type(), before.title(), before.customerId(), null,
                 before.ourEntityId(), before.owner(), before.amount(), before.startDate(), before.endDate(),
                 before.autoRenew(), before.renewalNoticeDays(), to, before.terms(), expectedVersion + 1,

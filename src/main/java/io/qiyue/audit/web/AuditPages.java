@@ -14,7 +14,8 @@ import java.util.List;
 @PageController
 class AuditPages {
     /** The entity types the modules record today, offered as a filter. */
-    static final List<String> ENTITY_TYPES = List.of("CUSTOMER", "CONTRACT", "OUR_ENTITY", "USER", "TEAM", "API_TOKEN");
+    static final List<String> ENTITY_TYPES = List.of("CUSTOMER", "CONTRACT", "OUR_ENTITY", "USER", "TEAM", "API_TOKEN",
+            "APPROVAL_FLOW", "APPROVAL_TASK", "SHARE_LINK", "NEGOTIATION_PROPOSAL", "NEGOTIATION_COMMENT");
 
     private final AuditTrail trail;
 

@@ -1,6 +1,7 @@
 package io.qiyue.review.web;
 
 import io.qiyue.contract.Contract;
+import io.qiyue.contract.ContractAction;
 import io.qiyue.contract.Contracts;
 import io.qiyue.contract.SubmissionBlockedException;
 import io.qiyue.contract.SubmissionGate;
@@ -20,8 +21,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The review panel of the contract page (an htmx fragment, {@code review/panel :: panel}): run the review,
@@ -126,41 +129,43 @@ class ReviewPages {
     @PostMapping("/contracts/{id}/submit")
     String submit(@PathVariable String id, @RequestParam int version,
                   @RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletResponse response,
-                  Model model) {
-        try {
-            contracts.submit(id, version, null);
-        } catch (SubmissionBlockedException blocked) {
-            return htmx == null ? back(id) : show(model, contracts.get(id), last(id), null, blocked.findings());
-        } catch (io.qiyue.shared.ConflictException | io.qiyue.shared.PreconditionFailedException e) {
-            return show(model, contracts.get(id), last(id), message(e.code(), e.args().toArray()), null);
-        }
-        return reload(id, htmx, response);
+                  Model model, RedirectAttributes redirect) {
+        return move(id, version, ContractAction.SUBMIT, htmx, response, model, redirect);
     }
 
     /** APPROVED → SIGNING, through the same review gate as the submission (the panel shows what blocks it). */
     @PostMapping("/contracts/{id}/signing")
     String startSigning(@PathVariable String id, @RequestParam int version,
                         @RequestHeader(value = "HX-Request", required = false) String htmx,
-                        HttpServletResponse response, Model model) {
-        try {
-            contracts.transition(id, io.qiyue.contract.ContractAction.START_SIGNING, version, null);
-        } catch (SubmissionBlockedException blocked) {
-            model.addAttribute("gatedSigning", true);
-            return htmx == null ? back(id) : show(model, contracts.get(id), last(id), null, blocked.findings());
-        } catch (io.qiyue.shared.ConflictException | io.qiyue.shared.PreconditionFailedException e) {
-            return show(model, contracts.get(id), last(id), message(e.code(), e.args().toArray()), null);
-        }
-        return reload(id, htmx, response);
+                        HttpServletResponse response, Model model, RedirectAttributes redirect) {
+        return move(id, version, ContractAction.START_SIGNING, htmx, response, model, redirect);
     }
 
     @PostMapping("/contracts/{id}/withdraw")
     String withdraw(@PathVariable String id, @RequestParam int version,
                     @RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletResponse response,
-                    Model model) {
+                    Model model, RedirectAttributes redirect) {
+        return move(id, version, ContractAction.WITHDRAW, htmx, response, model, redirect);
+    }
+
+    /**
+     * A lifecycle button of the contract page. With htmx a refusal shows in the review panel (the blocking
+     * findings, or why the move is not possible); a plain form goes back to the page, which says why.
+     */
+    private String move(String id, int version, ContractAction action, String htmx, HttpServletResponse response,
+                        Model model, RedirectAttributes redirect) {
         try {
-            contracts.withdraw(id, version, null);
+            contracts.transition(id, action, version, null);
+        } catch (SubmissionBlockedException blocked) {
+            model.addAttribute("gatedSigning", action == ContractAction.START_SIGNING ? true : null);
+            return htmx == null ? back(id) : show(model, contracts.get(id), last(id), null, blocked.findings());
         } catch (io.qiyue.shared.ConflictException | io.qiyue.shared.PreconditionFailedException e) {
-            return show(model, contracts.get(id), last(id), message(e.code(), e.args().toArray()), null);
+            String why = message(e.code(), e.args().toArray());
+            if (htmx == null) {
+                redirect.addFlashAttribute("lifecycleErrors", Map.of("", why));
+                return "redirect:/contracts/" + id;
+            }
+            return show(model, contracts.get(id), last(id), why, null);
         }
         return reload(id, htmx, response);
     }
