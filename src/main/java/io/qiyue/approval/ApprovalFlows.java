@@ -204,7 +204,7 @@ public class ApprovalFlows {
             if (least != null && below != null && least.compareTo(below) >= 0) {
                 violations.add(new FieldViolation(at + ".condition.amountBelow", "qiyue.approval.amount-range"));
             }
-            if (condition.types() != null && condition.types().contains(null)) {
+            if (condition.types() != null && condition.types().stream().anyMatch(java.util.Objects::isNull)) {
                 violations.add(new FieldViolation(at + ".condition.types", "qiyue.validation.required"));
             }
             if (condition.customerLevels() != null) {

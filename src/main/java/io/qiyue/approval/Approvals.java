@@ -106,11 +106,14 @@ public class Approvals {
         return CurrentUsers.current().map(u -> store.openCount(u.username())).orElse(0L);
     }
 
-    /** A task for its page: the caller's own, or any for admins; 404 otherwise (it reveals a contract). */
+    /** A task for its page: only its assignee's (403 for anyone else, as for a decision). */
     public ApprovalHistory.Entry task(String taskId) {
         var user = CurrentUsers.require();
-        var row = store.task(taskId).filter(t -> t.assignee().equals(user.username()) || user.isAdmin())
+        var row = store.task(taskId)
                 .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "approval task", taskId));
+        if (!row.assignee().equals(user.username())) {
+            throw new ForbiddenException("qiyue.approval.not-your-task");
+        }
         return entry(row);
     }
 

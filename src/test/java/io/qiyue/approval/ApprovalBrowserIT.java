@@ -1,0 +1,204 @@
+package io.qiyue.approval;
+
+import com.microsoft.playwright.Browser;
+import io.qiyue.testing.ApiTestSupport;
+import io.qiyue.testing.ContractSamples;
+import io.qiyue.testing.HeadlessChromium;
+import io.qiyue.testing.TestDatabase;
+import io.qiyue.testing.UsingDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An approver in headless Chromium: the header's count, the inbox, the legal review task with the document and the
+ * accepted warnings beside it, the approval; then the history on the contract page.
+ */
+@UsingDatabase(TestDatabase.H2)
+class ApprovalBrowserIT extends ApiTestSupport {
+    private static HeadlessChromium chromium;
+    private static Browser browser;
+
+    @BeforeAll
+    static void launchBrowser() {
+        chromium = HeadlessChromium.launch();
+        browser = chromium.browser();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void anApproverOpensTheInboxAndApproves() {
+        var owner = createUser("SALES", null);
+        var legal = createUser("LEGAL", null);
+        var flow = admin().post("/api/v1/approval-flows", "{\"name\": \"%s\", \"priority\": -999999, \"steps\": [%s]}"
+                .formatted(unique("浏览器流程"), ApprovalApiContract.step("法务审核", "LEGAL_REVIEW", "ANY",
+                        ApprovalApiContract.users(legal), 24)));
+        assertThat(flow.status()).as("%s", flow).isEqualTo(201);
+        String id;
+        try {
+            id = submitted(owner);
+        } finally {
+            var disabled = admin().put("/api/v1/approval-flows/" + flow.json().path("id").asString(),
+                    "{\"name\": \"%s\", \"enabled\": false, \"steps\": [%s]}".formatted(unique("浏览器流程"),
+                            ApprovalApiContract.step("法务审核", "LEGAL_REVIEW", "ANY", ApprovalApiContract.users(legal))),
+                    "\"1\"");
+            assertThat(disabled.status()).as("%s", disabled).isEqualTo(200);
+        }
+        String base = "http://127.0.0.1:" + port;
+        try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
+            var page = context.newPage();
+            page.navigate(base + "/login");
+            page.fill("#username", legal.username());
+            page.fill("#password", USER_PASSWORD);
+            page.click("#login-submit");
+            page.waitForURL(url -> !url.contains("/login"));
+            assertThat(page.locator("#approval-count")).hasText("1");
+
+            page.click("#nav-approvals");
+            assertThat(page.locator(".inbox-row")).hasCount(1);
+            page.click(".open-task");
+            assertThat(page.locator("#legal-review")).isVisible();
+            assertThat(page.locator("#legal-review")).containsText("已接受的警告");
+            assertThat(page.locator("#task-document")).isVisible();
+            assertThat(page.locator("#approval-history")).containsText("法务审核");
+
+            page.selectOption("#decision-kind", "APPROVE");
+            page.fill("#decision-comment", "法务意见：同意");
+            page.click("#decision-submit");
+            page.waitForURL(url -> url.endsWith("/approvals"));
+            assertThat(page.locator("#decided")).containsText("已同意");
+            assertThat(page.locator("#inbox-empty")).isVisible();
+            assertThat(page.locator("#approval-count")).hasCount(0);
+
+            page.navigate(base + "/contracts/" + id);
+            assertThat(page.locator("#approval-panel")).containsText("已通过");
+            assertThat(page.locator("#approval-panel")).containsText("法务意见：同意");
+        }
+        assertThat(admin().get("/api/v1/contracts/" + id).json().path("status").asString()).isEqualTo("APPROVED");
+    }
+
+    @Test
+    void aRefusedDecisionStaysOnTheTaskWithTheReason() {
+        var owner = createUser("SALES", null);
+        var approver = createUser("SALES_MANAGER", null);
+        var flow = admin().post("/api/v1/approval-flows", "{\"name\": \"%s\", \"priority\": -999998, \"steps\": [%s]}"
+                .formatted(unique("浏览器流程"), ApprovalApiContract.step("经理审批", "APPROVAL", "ANY",
+                        ApprovalApiContract.users(approver))));
+        assertThat(flow.status()).as("%s", flow).isEqualTo(201);
+        try {
+            submitted(owner);
+        } finally {
+            admin().put("/api/v1/approval-flows/" + flow.json().path("id").asString(),
+                    "{\"name\": \"%s\", \"enabled\": false, \"steps\": [%s]}".formatted(unique("浏览器流程"),
+                            ApprovalApiContract.step("经理审批", "APPROVAL", "ANY", ApprovalApiContract.users(approver))),
+                    "\"1\"");
+        }
+        String base = "http://127.0.0.1:" + port;
+        try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
+            var page = context.newPage();
+            page.navigate(base + "/login");
+            page.fill("#username", approver.username());
+            page.fill("#password", USER_PASSWORD);
+            page.click("#login-submit");
+            page.waitForURL(url -> !url.contains("/login"));
+            page.navigate(base + "/approvals");
+            page.click(".open-task");
+            assertThat(page.locator("#legal-review")).hasCount(0);
+            page.selectOption("#decision-kind", "REJECT");
+            page.click("#decision-submit");
+            assertThat(page.locator("#decision-errors")).containsText("须填写意见");
+            assertThat(page.locator("#decision-form")).isVisible();
+        }
+    }
+
+    @Test
+    void anAdminBuildsAFlowStepByStepInTheEditor() {
+        var legal = createUser("LEGAL", null);
+        String name = unique("编辑器流程");
+        String base = "http://127.0.0.1:" + port;
+        try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
+            var page = context.newPage();
+            page.navigate(base + "/login");
+            page.fill("#username", "admin");
+            page.fill("#password", ADMIN_PASSWORD);
+            page.click("#login-submit");
+            page.waitForURL(url -> !url.contains("/login"));
+            page.navigate(base + "/admin/approval-flows");
+            assertThat(page.locator("#flow-table")).containsText("默认审批流程");
+            page.click("#new-flow");
+            page.fill("#name", name);
+            page.fill("#priority", "5000");
+            page.uncheck("#enabled1");
+            page.fill(".step-name >> nth=0", "法务把关");
+            page.selectOption("[name='steps[0].kind']", "LEGAL_REVIEW");
+            page.fill(".step-approvers >> nth=0", "user:" + legal.username());
+            page.click("#add-step");
+            assertThat(page.locator(".flow-step")).hasCount(2);
+            page.fill(".step-name >> nth=1", "经理审批");
+            page.fill(".step-approvers >> nth=1", "manager");
+            page.fill("[name='steps[1].amountAtLeast']", "100000");
+            page.check("[name='steps[1].types'][value=SERVICE]");
+            page.click(".step-up >> nth=1");
+            assertThat(page.locator(".step-name >> nth=0")).hasValue("经理审批");
+            page.click("#add-step");
+            page.click(".step-remove >> nth=2");
+            assertThat(page.locator(".flow-step")).hasCount(2);
+            page.fill(".step-approvers >> nth=1", "user:nobody_here");
+            page.click("#save-flow");
+            assertThat(page.locator("#flow-errors")).containsText("steps[1].approvers[0].userId");
+            page.fill(".step-approvers >> nth=1", "user:" + legal.username());
+            page.click("#save-flow");
+            page.waitForURL(url -> url.endsWith("/admin/approval-flows"));
+            assertThat(page.locator("#notice")).containsText(name);
+        }
+        JsonNode saved = null;
+        for (JsonNode f : admin().get("/api/v1/approval-flows").json()) {
+            if (f.path("name").asString().equals(name)) {
+                saved = f;
+            }
+        }
+        assertThat(saved).isNotNull();
+        assertThat(saved.path("enabled").asBoolean()).isFalse();
+        assertThat(saved.path("priority").asInt()).isEqualTo(5000);
+        assertThat(saved.path("steps").size()).isEqualTo(2);
+        assertThat(saved.path("steps").get(0).path("name").asString()).isEqualTo("经理审批");
+        assertThat(saved.path("steps").get(0).path("approvers").get(0).path("ownerManager").asBoolean()).isTrue();
+        assertThat(saved.path("steps").get(0).path("condition").path("amountAtLeast").decimalValue())
+                .isEqualByComparingTo("100000");
+        assertThat(saved.path("steps").get(0).path("condition").path("types").toString()).isEqualTo("[\"SERVICE\"]");
+        assertThat(saved.path("steps").get(1).path("kind").asString()).isEqualTo("LEGAL_REVIEW");
+        assertThat(saved.path("steps").get(1).path("approvers").get(0).path("userId").asString()).isEqualTo(legal.id());
+        assertThat(saved.path("definitionVersion").asInt()).isPositive();
+    }
+
+    private String submitted(TestUser owner) {
+        var as = owner.client();
+        String customerId = createOrganization(as).path("id").asString();
+        var body = ContractSamples.contract("SERVICE", unique("浏览器审批合同"), customerId, ourEntityId());
+        String id = createContract(as, body).path("id").asString();
+        var review = as.post("/api/v1/contracts/" + id + "/review", "{}");
+        assertThat(review.status()).as("%s", review).isEqualTo(200);
+        review.json().path("findings").forEach(finding -> {
+            if (finding.path("severity").asString().equals("WARNING")) {
+                var accepted = admin().post("/api/v1/contracts/" + id + "/review/findings/"
+                        + finding.path("ruleId").asString() + "/accept", JSON.createObjectNode()
+                        .put("path", finding.path("path").asString()).put("reason", "已与客户确认").toString());
+                assertThat(accepted.status()).as("%s", accepted).isEqualTo(200);
+            }
+        });
+        var submitted = as.request("POST", "/api/v1/contracts/" + id + "/submit")
+                .header("If-Match", as.get("/api/v1/contracts/" + id).header("ETag")).json("{}").send();
+        assertThat(submitted.status()).as("%s", submitted).isEqualTo(200);
+        return id;
+    }
+}
