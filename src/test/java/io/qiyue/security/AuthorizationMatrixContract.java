@@ -430,6 +430,28 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
 
                 // the session UI: administration
                 Row.of("GET /admin/audit", ADMIN, c -> get("/admin/audit")),
+                // notification pages: each caller's own list and choices; the admin's settings, webhooks and robots
+                Row.of("GET /notifications", AUTHENTICATED, c -> get("/notifications")),
+                Row.of("POST /notifications/{id}/read", AUTHENTICATED, c -> form("/notifications/"
+                        + java.util.UUID.randomUUID() + "/read")).alsoAllowed(404),
+                Row.of("POST /notifications/read-all", AUTHENTICATED, c -> form("/notifications/read-all")),
+                Row.of("GET /account/notifications", AUTHENTICATED, c -> get("/account/notifications")),
+                Row.of("POST /account/notifications", AUTHENTICATED, c -> form("/account/notifications",
+                        "inApp", "EXPIRING", "email", "EXPIRING")),
+                Row.of("GET /admin/notifications", ADMIN, c -> get("/admin/notifications")),
+                Row.of("POST /admin/notifications/settings", ADMIN, c -> form("/admin/notifications/settings",
+                        "version", String.valueOf(admin().get("/api/v1/notification-settings").json().path("version")
+                                .asInt()), "smtpPort", "25")),
+                Row.of("POST /admin/notifications/webhooks", ADMIN, c -> form("/admin/notifications/webhooks",
+                        "url", "http://127.0.0.1:9/matrix-page", "secret", "matrix-secret-0123456789", "events",
+                        "contract.renewed")),
+                Row.of("POST /admin/notifications/webhooks/{id}/delete", ADMIN, c -> form("/admin/notifications/webhooks/"
+                        + java.util.UUID.randomUUID() + "/delete")).alsoAllowed(404),
+                Row.of("POST /admin/notifications/robots", ADMIN, c -> form("/admin/notifications/robots",
+                        "name", "矩阵机器人", "kind", "FEISHU", "url", "http://127.0.0.1:9/feishu", "events",
+                        "contract.renewed")),
+                Row.of("POST /admin/notifications/robots/{id}/delete", ADMIN, c -> form("/admin/notifications/robots/"
+                        + java.util.UUID.randomUUID() + "/delete")).alsoAllowed(404),
                 Row.of("GET /admin/users", ADMIN, c -> get("/admin/users")),
                 Row.of("GET /admin/users/new", ADMIN, c -> get("/admin/users/new")),
                 Row.of("GET /admin/users/{id}/edit", ADMIN, c -> get("/admin/users/" + spareUser + "/edit")),
