@@ -226,6 +226,10 @@ abstract class NotificationApiContract extends ApiTestSupport {
             assertThat(created.status()).as("%s", created).isEqualTo(201);
             assertThat(created.body()).doesNotContain(secret);
             String hookId = created.json().path("id").asString();
+            var audit = admin().get("/api/v1/audit?entity=WEBHOOK&id=" + hookId);
+            assertThat(audit.status()).isEqualTo(200);
+            assertThat(audit.body()).as("the new endpoint is in the audit trail, its secret is not").contains(url)
+                    .doesNotContain(secret);
             try {
                 String id = signingRequested(sales.client());
                 awaitDelivery(hookId, d -> d.path("attempts").asInt() >= 1, Instant.now());
