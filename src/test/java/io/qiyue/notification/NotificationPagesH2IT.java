@@ -79,7 +79,7 @@ class NotificationPagesH2IT extends ApiTestSupport {
                 "url", url, "secret", "0123456789abcdef-page", "events", "contract.expired");
         assertThat(added.statusCode()).isEqualTo(302);
         assertThat(browser.get("/admin/notifications").body()).contains(url);
-        var hook = admin().get("/api/v1/webhooks").json().valueStream()
+        var hook = admin().get("/api/v1/webhooks").json().path("items").valueStream()
                 .filter(w -> w.path("url").asString().equals(url)).findFirst().orElseThrow();
         var deleted = browser.submit("/admin/notifications/webhooks/" + hook.path("id").asString() + "/delete",
                 "/admin/notifications");

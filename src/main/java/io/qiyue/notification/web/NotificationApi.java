@@ -123,8 +123,8 @@ class NotificationApi {
     }
 
     @GetMapping("/webhooks")
-    List<Webhook> webhooks() {
-        return webhooks.list();
+    PageResult<Webhook> webhooks() {
+        return PageResult.whole(webhooks.list());
     }
 
     @PostMapping("/webhooks")
@@ -146,8 +146,8 @@ class NotificationApi {
     }
 
     @GetMapping("/group-robots")
-    List<GroupRobot> robots() {
-        return robots.list();
+    PageResult<GroupRobot> robots() {
+        return PageResult.whole(robots.list());
     }
 
     @PostMapping("/group-robots")
@@ -163,7 +163,7 @@ class NotificationApi {
     }
 
     @GetMapping("/group-robots/{id}/dispatches")
-    List<GroupRobot.Dispatch> dispatches(@PathVariable String id) {
-        return robots.dispatches(id);
+    PageResult<GroupRobot.Dispatch> dispatches(@PathVariable String id) {
+        return PageResult.whole(robots.dispatches(id));
     }
 }
