@@ -1072,7 +1072,8 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
         var entity = admin().post("/api/v1/our-entities", ourEntityBody(TestIdentifiers.creditCode()));
         assertThat(entity.status()).as("%s", entity).isEqualTo(201);
         spareEntity = entity.json().path("id").asString();
-        var user = admin().post("/api/v1/users", userBody(newUsername(), "VIEWER").put("password", USER_PASSWORD)
+        // FINANCE: the spare user approves the spare task, and a VIEWER may not decide
+        var user = admin().post("/api/v1/users", userBody(newUsername(), "FINANCE").put("password", USER_PASSWORD)
                 .toString());
         assertThat(user.status()).as("%s", user).isEqualTo(201);
         spareUser = user.json().path("id").asString();
