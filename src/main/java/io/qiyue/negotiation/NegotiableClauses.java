@@ -36,6 +36,28 @@ final class NegotiableClauses {
         return out;
     }
 
+    /**
+     * The clauses labelled for the customer: the document calls the customer 甲方 and the provider 乙方, so do
+     * the customer's pages, where the owner's labels (权利义务 我方 …) would name the customer's side 我方.
+     */
+    static List<NegotiableClause> forCounterparty(List<NegotiableClause> clauses) {
+        return clauses.stream().map(c -> new NegotiableClause(c.key(), counterpartyLabel(c.key(), c.label()),
+                c.text(), c.maxLength())).toList();
+    }
+
+    private static final java.util.regex.Pattern PARTY_DUTY =
+            java.util.regex.Pattern.compile(ROOT + "/rightsAndObligations/(provider|customer)/(\\d{1,9})");
+
+    /** The label of a clause on the customer's pages: the parties' duties as the document heads them. */
+    static String counterpartyLabel(String key, String label) {
+        var duty = PARTY_DUTY.matcher(key);
+        if (!duty.matches()) {
+            return label;
+        }
+        String party = duty.group(1).equals("provider") ? "乙方" : "甲方";
+        return party + "的权利义务 第" + (Integer.parseInt(duty.group(2)) + 1) + "项";
+    }
+
     /** The terms with new wording at the given clauses (each a key of {@link #of}). */
     static ContractTerms apply(ContractTerms terms, Map<String, String> wording, JsonMapper json) {
         JsonNode tree = json.valueToTree(terms);

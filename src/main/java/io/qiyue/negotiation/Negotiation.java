@@ -37,10 +37,16 @@ public record Negotiation(String contractId, int contractVersion, boolean open, 
     /**
      * One clause of a proposal: its wording when proposed ({@code beforeText}), now in the draft
      * ({@code currentText}, null when the clause is no longer there) and as proposed; the decision on it and,
-     * when accepted, the saved contract version that took the wording.
+     * when accepted, the saved contract version that took the wording. {@code stale}: still pending, but the
+     * draft no longer holds {@code beforeText} there (the clause was edited, or its list reordered, since the
+     * proposal), so the proposal cannot be accepted without comparing again.
      */
     public record ProposedClause(String key, String label, String beforeText, String currentText,
                                  String proposedText, ClauseStatus status, Instant decidedAt, String decidedBy,
-                                 String reason, Integer appliedVersion) {
+                                 String reason, Integer appliedVersion, boolean stale) {
+
+        static boolean stale(ClauseStatus status, String beforeText, String currentText) {
+            return status == ClauseStatus.PENDING && !java.util.Objects.equals(beforeText, currentText);
+        }
     }
 }

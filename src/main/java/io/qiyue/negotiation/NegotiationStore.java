@@ -2,6 +2,8 @@ package io.qiyue.negotiation;
 
 import io.qiyue.negotiation.Negotiation.AuthorKind;
 import io.qiyue.negotiation.Negotiation.ClauseStatus;
+import io.qiyue.shared.PageResult;
+import io.qiyue.shared.Paging;
 import io.qiyue.shared.persistence.DbTime;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,6 +62,16 @@ class NegotiationStore {
     List<LinkRow> links(String contractId) {
         return jdbc.sql("SELECT " + LINK_COLUMNS + " FROM share_link WHERE contract_id = ? ORDER BY created_at DESC, id")
                 .param(contractId).query(linkMapper).list();
+    }
+
+    /** One page of a contract's links ({@code paging}'s column one of this table's). */
+    PageResult<LinkRow> links(String contractId, Paging paging) {
+        long total = jdbc.sql("SELECT COUNT(*) FROM share_link WHERE contract_id = ?").param(contractId)
+                .query(Long.class).single();
+        var rows = jdbc.sql("SELECT " + LINK_COLUMNS + " FROM share_link WHERE contract_id = ? ORDER BY "
+                        + paging.orderBy() + ", id LIMIT " + paging.size() + " OFFSET " + paging.offset())
+                .param(contractId).query(linkMapper).list();
+        return new PageResult<>(rows, paging.page(), paging.size(), total);
     }
 
     /** Revokes a link not yet revoked; false when it already was. */

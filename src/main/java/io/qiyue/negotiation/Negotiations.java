@@ -97,14 +97,15 @@ public class Negotiations {
     /** The page as it is, without recording a use (a form shown again with its errors). */
     public CounterpartyView counterpartyView(LinkAccess access) {
         Contract contract = contracts.internal(access.contractId());
-        var clauses = NegotiableClauses.of(contract.terms());
+        var clauses = NegotiableClauses.forCounterparty(NegotiableClauses.of(contract.terms()));
         var labels = labels(clauses);
         // answers on the link show no one's name: the contact deals with the company, not with its staff
         var threads = threads(store.comments(contract.id(), access.linkId()), labels).stream()
                 .map(t -> new CommentThread(t.comment(), t.replies().stream().map(r -> new Comment(r.id(),
                         r.clauseKey(), r.clauseLabel(), r.body(), r.authorKind(), null, r.replyTo(), r.createdAt()))
                         .toList())).toList();
-        return new CounterpartyView(contract.number(), contract.title(), contract.status() == ContractStatus.DRAFT,
+        return new CounterpartyView(contract.number(), contract.title(), contract.status(),
+                contract.status() == ContractStatus.DRAFT,
                 store.link(access.linkId()).map(NegotiationStore.LinkRow::expiresAt).orElse(null),
                 documents.sharedText(contract.id()), clauses, threads,
                 proposals(store.proposals(contract.id(), access.linkId()), clauses, labels));
@@ -112,12 +113,16 @@ public class Negotiations {
 
     /** The clauses the link's holder may comment on and propose wording for, with their wording now. */
     public List<NegotiableClause> clauses(LinkAccess access) {
-        return NegotiableClauses.of(contracts.internal(access.contractId()).terms());
+        return NegotiableClauses.forCounterparty(NegotiableClauses.of(contracts.internal(access.contractId()).terms()));
     }
 
+    /** A comment of the contact; only while the contract is a draft (409 otherwise), like a proposal. */
     public Comment comment(LinkAccess access, CommentInput input, String ip, String userAgent) {
         Contract contract = contracts.internal(access.contractId());
-        var clauses = NegotiableClauses.of(contract.terms());
+        if (contract.status() != ContractStatus.DRAFT) {
+            throw new ConflictException("qiyue.negotiation.closed-comments");
+        }
+        var clauses = NegotiableClauses.forCounterparty(NegotiableClauses.of(contract.terms()));
         var violations = new ArrayList<FieldViolation>();
         String clauseKey = input == null || Text.isBlank(input.clauseKey()) ? null : input.clauseKey().trim();
         if (clauseKey != null && clauses.stream().noneMatch(c -> c.key().equals(clauseKey))) {
@@ -126,7 +131,7 @@ public class Negotiations {
         String body = input == null ? null : Text.isBlank(input.body()) ? null : lines(input.body());
         if (body == null) {
             violations.add(new FieldViolation("body", "qiyue.negotiation.text-required"));
-        } else if (body.length() > MAX_TEXT) {
+        } else if (!unrenderable("body", body, violations) && body.length() > MAX_TEXT) {
             violations.add(new FieldViolation("body", "qiyue.negotiation.text-too-long", MAX_TEXT));
         }
         if (!violations.isEmpty()) {
@@ -196,6 +201,8 @@ public class Negotiations {
             String text = w.text() == null ? null : lines(w.text());
             if (Text.isBlank(text)) {
                 violations.add(new FieldViolation(field + ".text", "qiyue.negotiation.text-required"));
+            } else if (unrenderable(field + ".text", text, violations)) {
+                continue;
             } else if (text.length() > clause.maxLength()) {
                 violations.add(new FieldViolation(field + ".text", "qiyue.negotiation.text-too-long", clause.maxLength()));
             } else if (text.equals(clause.text().strip())) {
@@ -205,7 +212,7 @@ public class Negotiations {
             }
         }
         String note = input == null || Text.isBlank(input.note()) ? null : lines(input.note());
-        if (note != null && note.length() > MAX_TEXT) {
+        if (note != null && !unrenderable("note", note, violations) && note.length() > MAX_TEXT) {
             violations.add(new FieldViolation("note", "qiyue.negotiation.text-too-long", MAX_TEXT));
         }
         if (!violations.isEmpty()) {
@@ -239,7 +246,8 @@ public class Negotiations {
     public Proposal proposalOf(LinkAccess access, String proposalId) {
         var row = store.proposal(proposalId).filter(p -> p.linkId().equals(access.linkId()))
                 .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "proposal", proposalId));
-        var clauses = NegotiableClauses.of(contracts.internal(access.contractId()).terms());
+        var clauses = NegotiableClauses.forCounterparty(NegotiableClauses.of(contracts.internal(access.contractId())
+                .terms()));
         return proposal(row, clauses, labels(clauses));
     }
 
@@ -265,6 +273,10 @@ public class Negotiations {
         if (text == null) {
             throw new InvalidInputException("body", "qiyue.negotiation.text-required");
         }
+        var violations = new ArrayList<FieldViolation>();
+        if (unrenderable("body", text, violations)) {
+            throw new InvalidInputException(violations);
+        }
         if (text.length() > MAX_TEXT) {
             throw new InvalidInputException("body", "qiyue.negotiation.text-too-long", MAX_TEXT);
         }
@@ -289,7 +301,7 @@ public class Negotiations {
     public ProposedClause decide(String contractId, String proposalId, String clauseKey, Decision decision,
                                  Integer expectedVersion, String reason) {
         Contract contract = contracts.getChangeable(contractId);
-        var proposal = store.proposal(proposalId).filter(p -> p.contractId().equals(contractId))
+        store.proposal(proposalId).filter(p -> p.contractId().equals(contractId))
                 .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "proposal", proposalId));
         var violations = new ArrayList<FieldViolation>();
         if (decision == null) {
@@ -322,8 +334,12 @@ public class Negotiations {
                     throw new ConflictException("qiyue.contract.not-editable", contract.status());
                 }
                 ContractInput base = contracts.editable(contractId);
-                if (NegotiableClauses.of(base.terms()).stream().noneMatch(c -> c.key().equals(clause.key()))) {
-                    throw new ConflictException("qiyue.negotiation.clause-gone");
+                var there = NegotiableClauses.of(base.terms()).stream().filter(c -> c.key().equals(clause.key()))
+                        .findFirst().orElseThrow(() -> new ConflictException("qiyue.negotiation.clause-gone"));
+                // a clause is addressed by its place (a list index among them): the proposal replaces the wording
+                // the contact read there, and nothing else that has moved there since
+                if (!there.text().equals(clause.beforeText())) {
+                    throw new ConflictException("qiyue.negotiation.clause-changed", there.label());
                 }
                 var terms = NegotiableClauses.apply(base.terms(), Map.of(clause.key(), clause.proposedText()), json);
                 var saved = contracts.update(contractId, expectedVersion, new ContractInput(base.type(), base.title(),
@@ -342,7 +358,8 @@ public class Negotiations {
             var current = clauses.stream().filter(c -> c.key().equals(clause.key())).findFirst()
                     .map(NegotiableClause::text).orElse(null);
             return new ProposedClause(clause.key(), ContractDocuments.fieldLabel(clause.key()), clause.beforeText(),
-                    current, clause.proposedText(), status, now, actor, why, applied);
+                    current, clause.proposedText(), status, now, actor, why, applied,
+                    ProposedClause.stale(status, clause.beforeText(), current));
         });
     }
 
@@ -360,7 +377,8 @@ public class Negotiations {
         var items = store.clauses(row.id()).stream().map(c -> new ProposedClause(c.key(),
                 labels.getOrDefault(c.key(), ContractDocuments.fieldLabel(c.key())), c.beforeText(),
                 current.get(c.key()), c.proposedText(), c.status(), c.decidedAt(), c.decidedBy(), c.reason(),
-                c.appliedVersion())).toList();
+                c.appliedVersion(), ProposedClause.stale(c.status(), c.beforeText(), current.get(c.key()))))
+                .toList();
         return new Proposal(row.id(), row.docVersion(), row.baseVersion(), row.note(), row.authorName(),
                 row.createdAt(), items);
     }
@@ -400,9 +418,21 @@ public class Negotiations {
         return access.contactName();
     }
 
-    /** A text as a browser's form sends it (CR LF) or as typed over the API: one line ending, no outer blanks. */
+    /**
+     * A text as a browser's form sends it (CR LF) or as typed over the API: one line ending, no outer blanks,
+     * no bidi controls or invisible zero-width characters (the customer's forms are read as typed, so that a
+     * character no document can carry is refused beside its field here, not by the binder).
+     */
     private static String lines(String text) {
-        return text.replace("\r\n", "\n").replace('\r', '\n').strip();
+        return Text.withoutHidingCharacters(text).replace("\r\n", "\n").replace('\r', '\n').strip();
+    }
+
+    /** Whether the text holds a character no document can carry; if so, the field is named with it. */
+    private static boolean unrenderable(String field, String text, List<FieldViolation> violations) {
+        var bad = Text.firstUnrenderable(text);
+        bad.ifPresent(c -> violations.add(new FieldViolation(field, "qiyue.validation.characters",
+                Text.codePointName(c))));
+        return bad.isPresent();
     }
 
     private static String summary(String text) {

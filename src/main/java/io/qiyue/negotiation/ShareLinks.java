@@ -12,6 +12,8 @@ import io.qiyue.shared.Hashes;
 import io.qiyue.shared.Ids;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.NotFoundException;
+import io.qiyue.shared.PageResult;
+import io.qiyue.shared.Paging;
 import io.qiyue.shared.Text;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -25,6 +27,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -42,6 +45,7 @@ public class ShareLinks {
     /** 32 bytes in base64url without padding. */
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final int USES_SHOWN = 200;
+    private static final Map<String, String> SORT = Map.of("createdAt", "created_at", "expiresAt", "expires_at");
 
     private final Contracts contracts;
     private final Customers customers;
@@ -107,6 +111,17 @@ public class ShareLinks {
         contracts.get(contractId);
         Instant now = clock.instant();
         return store.links(contractId).stream().map(row -> view(row, now)).toList();
+    }
+
+    /**
+     * One page of the contract's links with their uses, for whoever may read it; {@code sort} by
+     * {@code createdAt} (default, newest first) or {@code expiresAt}.
+     */
+    public PageResult<ShareLink> page(String contractId, Integer page, Integer size, String sort) {
+        var paging = Paging.of(page, size, sort, SORT, "createdAt,desc");
+        contracts.get(contractId);
+        Instant now = clock.instant();
+        return store.links(contractId, paging).map(row -> view(row, now));
     }
 
     /** Whether the caller may make and revoke links of this contract (a draft they may change). */

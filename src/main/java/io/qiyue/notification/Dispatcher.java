@@ -26,6 +26,9 @@ class Dispatcher {
     /** Kinds whose wording places the detail itself (days left, the renewed number) instead of "说明：…". */
     private static final java.util.Set<EventKind> DETAIL_IN_BODY = java.util.EnumSet.of(EventKind.EXPIRING,
             EventKind.RENEWED);
+    /** Kinds told to the assignees of an approval task. */
+    private static final java.util.Set<EventKind> TASK_KINDS = java.util.EnumSet.of(EventKind.APPROVAL_REQUESTED,
+            EventKind.DELEGATED, EventKind.STEP_OVERDUE, EventKind.ESCALATED);
 
     private final JdbcClient jdbc;
     private final MessageSource messages;
@@ -60,7 +63,9 @@ class Dispatcher {
         if (o.detail() != null && !o.detail().isBlank() && !DETAIL_IN_BODY.contains(o.kind())) {
             body = body + messages.getMessage("notification.detail", new Object[]{o.detail()}, ZH);
         }
-        String link = o.contractId() == null ? "/notifications" : "/contracts/" + o.contractId();
+        // an approver goes to the task (where they decide), everyone else to the contract
+        String link = o.taskId() != null && TASK_KINDS.contains(o.kind()) ? "/approvals/" + o.taskId()
+                : o.contractId() == null ? "/notifications" : "/contracts/" + o.contractId();
         String url = settings.effective().baseUrl() + link;
         var recipients = new LinkedHashSet<>(o.recipients());
         // the person who did it is not told of their own act

@@ -2,12 +2,14 @@ package io.qiyue.notification;
 
 import io.qiyue.security.CurrentUsers;
 import io.qiyue.security.FieldCipher;
+import io.qiyue.shared.EntityChanged;
 import io.qiyue.shared.FieldViolation;
 import io.qiyue.shared.Ids;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.NotFoundException;
 import io.qiyue.shared.Text;
 import io.qiyue.shared.persistence.DbTime;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,7 +35,10 @@ public class GroupRobots {
     private final Outbox outbox;
     private final Clock clock;
 
-    GroupRobots(JdbcClient jdbc, FieldCipher cipher, Outbox outbox, Clock clock) {
+    private final ApplicationEventPublisher events;
+
+    GroupRobots(JdbcClient jdbc, FieldCipher cipher, Outbox outbox, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.outbox = outbox;
@@ -91,14 +96,21 @@ public class GroupRobots {
                 .params(id, name, kind.name(), cipher.encrypt(url), hint(url), secret == null ? null : cipher.encrypt(secret),
                         String.join(",", events), DbTime.toDb(clock.instant()), CurrentUsers.require().username())
                 .update();
+        // the robot's URL carries its access token: the trail keeps only its hint
+        this.events.publishEvent(new EntityChanged("GROUP_ROBOT", id, EntityChanged.Action.CREATE,
+                CurrentUsers.actorName(), clock.instant(), List.of(new EntityChanged.Change("name", null, name),
+                new EntityChanged.Change("kind", null, kind.name()), new EntityChanged.Change("url", null, hint(url)),
+                new EntityChanged.Change("events", null, String.join(",", events)))));
         return get(id);
     }
 
     @Transactional
     public void delete(String id) {
-        get(id);
+        var robot = get(id);
         jdbc.sql("DELETE FROM group_robot WHERE id = ?").param(id).update();
         outbox.cancelPending(Outbox.Channel.ROBOT, id);
+        events.publishEvent(new EntityChanged("GROUP_ROBOT", id, EntityChanged.Action.DELETE, CurrentUsers.actorName(),
+                clock.instant(), List.of(new EntityChanged.Change("name", robot.name(), null))));
     }
 
     public List<GroupRobot.Dispatch> dispatches(String id) {

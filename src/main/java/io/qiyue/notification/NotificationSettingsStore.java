@@ -2,6 +2,7 @@ package io.qiyue.notification;
 
 import io.qiyue.security.CurrentUsers;
 import io.qiyue.security.FieldCipher;
+import io.qiyue.shared.EntityChanged;
 import io.qiyue.shared.FieldViolation;
 import io.qiyue.shared.ForbiddenException;
 import io.qiyue.shared.InvalidInputException;
@@ -9,6 +10,7 @@ import io.qiyue.shared.PreconditionFailedException;
 import io.qiyue.shared.Text;
 import io.qiyue.shared.persistence.DbTime;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,9 +39,10 @@ public class NotificationSettingsStore {
     private final JdbcClient jdbc;
     private final FieldCipher cipher;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final Effective defaults;
 
-    NotificationSettingsStore(JdbcClient jdbc, FieldCipher cipher, Clock clock,
+    NotificationSettingsStore(JdbcClient jdbc, FieldCipher cipher, Clock clock, ApplicationEventPublisher events,
                   @Value("${qiyue.smtp.host:}") String host, @Value("${qiyue.smtp.port:25}") int port,
                   @Value("${qiyue.smtp.username:}") String username, @Value("${qiyue.smtp.password:}") String password,
                   @Value("${qiyue.smtp.tls:false}") boolean tls, @Value("${qiyue.smtp.from:}") String from,
@@ -47,6 +50,7 @@ public class NotificationSettingsStore {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.clock = clock;
+        this.events = events;
         this.defaults = new Effective(Text.blankToNull(host), port, Text.blankToNull(username),
                 Text.blankToNull(password), tls, Text.blankToNull(from), trimSlash(baseUrl));
     }
@@ -74,6 +78,7 @@ public class NotificationSettingsStore {
     @Transactional
     public NotificationSettings update(int expectedVersion, NotificationSettings.Input input) {
         requireAdmin();
+        var before = get();
         int current = version();
         if (expectedVersion != current) {
             throw new PreconditionFailedException("qiyue.problem.stale", current);
@@ -127,7 +132,32 @@ public class NotificationSettingsStore {
                 .params(host, port, username, passwordCipher, tls, from, url, now, by, current).update() == 0) {
             throw new PreconditionFailedException("qiyue.problem.stale", version());
         }
-        return get();
+        var after = get();
+        audit(before, after, input.smtpPassword() != null);
+        return after;
+    }
+
+    /** What changed, for the audit trail; the password only as "changed". */
+    private void audit(NotificationSettings before, NotificationSettings after, boolean passwordChanged) {
+        var changes = new ArrayList<EntityChanged.Change>();
+        change(changes, "smtpHost", before.smtpHost(), after.smtpHost());
+        change(changes, "smtpPort", before.smtpPort(), after.smtpPort());
+        change(changes, "smtpUsername", before.smtpUsername(), after.smtpUsername());
+        change(changes, "smtpTls", before.smtpTls(), after.smtpTls());
+        change(changes, "fromAddress", before.fromAddress(), after.fromAddress());
+        change(changes, "publicBaseUrl", before.publicBaseUrl(), after.publicBaseUrl());
+        if (passwordChanged) {
+            changes.add(new EntityChanged.Change("smtpPassword", "******", "******"));
+        }
+        events.publishEvent(new EntityChanged("NOTIFICATION_SETTINGS", "smtp", EntityChanged.Action.UPDATE,
+                CurrentUsers.actorName(), clock.instant(), changes));
+    }
+
+    private static void change(java.util.List<EntityChanged.Change> changes, String field, Object before, Object after) {
+        if (!java.util.Objects.equals(before, after)) {
+            changes.add(new EntityChanged.Change(field, before == null ? null : before.toString(),
+                    after == null ? null : after.toString()));
+        }
     }
 
     static boolean httpUrl(String value) {

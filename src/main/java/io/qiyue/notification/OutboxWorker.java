@@ -125,6 +125,9 @@ public class OutboxWorker {
             } catch (Exception e) {
                 outbox.failed(m, null, e.getClass().getSimpleName() + ": " + e.getMessage(), now, maxAttempts, null);
                 failed[0]++;
+                // most likely the server is down or slow: the rest wait for the next run instead of each paying
+                // the connection timeout now (this message's backoff lets the others go first next time)
+                break;
             }
         }
         return sent;
@@ -155,8 +158,10 @@ public class OutboxWorker {
 
     private int webhooks(Instant now, int[] failed) {
         int sent = 0;
+        // an endpoint that failed once in this run is not tried again in it: a hanging receiver costs one timeout
+        var failing = new java.util.HashSet<String>();
         for (var m : outbox.due(Outbox.Channel.WEBHOOK, now, BATCH)) {
-            if (!outbox.claim(m, now, now.plus(CLAIM))) {
+            if (failing.contains(m.target()) || !outbox.claim(m, now, now.plus(CLAIM))) {
                 continue;
             }
             var endpoint = webhooks.endpoint(m.target());
@@ -178,6 +183,7 @@ public class OutboxWorker {
                     sent++;
                 } else {
                     outbox.failed(m, response.statusCode(), "HTTP " + response.statusCode(), now, maxAttempts, null);
+                    failing.add(m.target());
                     failed[0]++;
                 }
             } catch (Exception e) {
@@ -185,6 +191,7 @@ public class OutboxWorker {
                     Thread.currentThread().interrupt();
                 }
                 outbox.failed(m, null, e.getClass().getSimpleName() + ": " + e.getMessage(), now, maxAttempts, null);
+                failing.add(m.target());
                 failed[0]++;
             }
         }
@@ -251,6 +258,8 @@ public class OutboxWorker {
                     posted++;
                 } else {
                     failed[0]++;
+                    // the robot refused or did not answer: the other digests wait instead of running into it too
+                    break;
                 }
             }
             // over this minute's budget: back to the queue untouched, sent (in a digest) when the budget allows

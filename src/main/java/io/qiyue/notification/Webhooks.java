@@ -2,6 +2,7 @@ package io.qiyue.notification;
 
 import io.qiyue.security.CurrentUsers;
 import io.qiyue.security.FieldCipher;
+import io.qiyue.shared.EntityChanged;
 import io.qiyue.shared.FieldViolation;
 import io.qiyue.shared.Ids;
 import io.qiyue.shared.InvalidInputException;
@@ -9,6 +10,7 @@ import io.qiyue.shared.NotFoundException;
 import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Text;
 import io.qiyue.shared.persistence.DbTime;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,8 +31,10 @@ public class Webhooks {
     private final FieldCipher cipher;
     private final Outbox outbox;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Webhooks(JdbcClient jdbc, FieldCipher cipher, Outbox outbox, Clock clock) {
+    Webhooks(JdbcClient jdbc, FieldCipher cipher, Outbox outbox, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.outbox = outbox;
@@ -71,15 +75,22 @@ public class Webhooks {
         jdbc.sql("INSERT INTO webhook (id, url, events, secret_cipher, created_at, created_by) VALUES (?,?,?,?,?,?)")
                 .params(id, url, String.join(",", events), cipher.encrypt(secret), DbTime.toDb(clock.instant()),
                         CurrentUsers.require().username()).update();
+        // the secret is never written to the audit trail, only that one was set
+        this.events.publishEvent(new EntityChanged("WEBHOOK", id, EntityChanged.Action.CREATE, CurrentUsers.actorName(),
+                clock.instant(), List.of(new EntityChanged.Change("url", null, url),
+                new EntityChanged.Change("events", null, String.join(",", events)),
+                new EntityChanged.Change("secret", null, "******"))));
         return get(id);
     }
 
     /** Removes the endpoint; what was still queued for it is cancelled (the log keeps it). */
     @Transactional
     public void delete(String id) {
-        get(id);
+        var webhook = get(id);
         jdbc.sql("DELETE FROM webhook WHERE id = ?").param(id).update();
         outbox.cancelPending(Outbox.Channel.WEBHOOK, id);
+        events.publishEvent(new EntityChanged("WEBHOOK", id, EntityChanged.Action.DELETE, CurrentUsers.actorName(),
+                clock.instant(), List.of(new EntityChanged.Change("url", webhook.url(), null))));
     }
 
     public PageResult<Delivery> deliveries(String id, Integer page, Integer size) {

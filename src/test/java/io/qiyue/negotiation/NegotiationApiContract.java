@@ -140,14 +140,17 @@ abstract class NegotiationApiContract extends ApiTestSupport {
                 "{\"body\": \"已按每日万分之五调整。\"}");
         assertThat(reply.status()).as("%s", reply).isEqualTo(201);
         var again = customer().get("/p/" + link.token());
-        assertThat(again.body()).contains("已按每日万分之五调整。", "我方答复", "已接受", "未接受")
+        assertThat(again.body()).contains("已按每日万分之五调整。", "乙方答复", "已接受", "未接受")
                 .contains("逾期付款的，按未付金额每日万分之五支付违约金。") // the document as it is now
                 .doesNotContain(sales.username());
 
         // every use is listed for the owner with its address, and in the audit trail
         var links = sales.client().get("/api/v1/contracts/" + id + "/share-links");
         assertThat(links.status()).isEqualTo(200);
-        var uses = links.json().get(0).path("uses");
+        assertThat(links.json().path("total").asInt()).as("the usual list envelope: %s", links).isEqualTo(1);
+        assertThat(links.json().path("page").asInt()).isZero();
+        assertThat(links.json().path("size").asInt()).isEqualTo(20);
+        var uses = links.json().path("items").get(0).path("uses");
         var actions = new ArrayList<String>();
         uses.forEach(u -> actions.add(u.path("action").asString()));
         assertThat(actions).contains("VIEW", "COMMENT", "PROPOSE");
@@ -294,10 +297,110 @@ abstract class NegotiationApiContract extends ApiTestSupport {
         var page = customer().get("/p/" + link.token());
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("暂不接受新的意见和修改建议").doesNotContain("id=\"proposal-form\"");
+        assertThat(page.body()).contains("合同文本（审批中）").doesNotContain("当前草稿", "id=\"comment-form\"");
         var late = form(link.token(), "/proposals", "clauseKey", BREACH, "text", "审批中的建议");
         assertThat(late.status()).isEqualTo(409);
-        assertThat(sales.client().get("/api/v1/contracts/" + id + "/negotiation").json().path("proposals").size())
-                .isZero();
+        var lateComment = form(link.token(), "/comments", "clauseKey", BREACH, "body", "审批中的意见");
+        assertThat(lateComment.status()).as("%s", lateComment).isEqualTo(409);
+        assertThat(lateComment.body()).contains("暂不接受新的意见");
+        var negotiation = sales.client().get("/api/v1/contracts/" + id + "/negotiation").json();
+        assertThat(negotiation.path("proposals").size()).isZero();
+        assertThat(negotiation.path("comments").size()).as("nothing stored after the draft").isZero();
+    }
+
+    @Test
+    void aProposalIsAcceptedOnlyOverTheWordingItWasMadeFor() {
+        var sales = createUser("SALES", null);
+        String id = createContract(sales.client(), "SERVICE").path("id").asString();
+        String contract = "/api/v1/contracts/" + id;
+        var twoDuties = sales.client().patch(contract, "{\"terms\": {\"rightsAndObligations\": {\"customer\": "
+                + "[\"按时付款\", \"提供场地\"]}}}", "\"1\"");
+        assertThat(twoDuties.status()).as("%s", twoDuties).isEqualTo(200);
+        var link = share(sales.client(), id, "{}");
+        String second = "/terms/rightsAndObligations/customer/1";
+        assertThat(form(link.token(), "/proposals", "clauseKey", second, "text", "提供场地及网络").status())
+                .isEqualTo(302);
+        String pid = sales.client().get(contract + "/negotiation").json().path("proposals").get(0).path("id")
+                .asString();
+
+        // the owner reorders the customer's duties: the place the proposal names now holds the payment duty
+        var reordered = sales.client().patch(contract, "{\"terms\": {\"rightsAndObligations\": {\"customer\": "
+                + "[\"提供场地\", \"按时付款\"]}}}", "\"2\"");
+        assertThat(reordered.status()).as("%s", reordered).isEqualTo(200);
+        var clause = sales.client().get(contract + "/negotiation").json().path("proposals").get(0).path("clauses")
+                .get(0);
+        assertThat(clause.path("stale").asBoolean()).as("%s", clause).isTrue();
+        assertThat(clause.path("beforeText").asString()).isEqualTo("提供场地");
+        assertThat(clause.path("currentText").asString()).isEqualTo("按时付款");
+
+        var accepted = decide(sales.client(), id, pid, second, "ACCEPT", "\"3\"");
+        assertProblem(accepted, 409);
+        assertThat(accepted.body()).contains("已被修改", "重新对比");
+        var saved = sales.client().get(contract).json();
+        assertThat(saved.path("version").asInt()).as("nothing written").isEqualTo(3);
+        assertThat(saved.path("terms").path("rightsAndObligations").path("customer").toString())
+                .isEqualTo("[\"提供场地\",\"按时付款\"]");
+        assertThat(sales.client().get(contract + "/negotiation").json().path("proposals").get(0).path("clauses")
+                .get(0).path("status").asString()).isEqualTo("PENDING");
+
+        // rejecting writes nothing to the draft, so it is still possible
+        var rejected = decide(sales.client(), id, pid, second, "REJECT", null);
+        assertThat(rejected.status()).as("%s", rejected).isEqualTo(200);
+        assertThat(rejected.json().path("stale").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theCustomersFormsRefuseUnusableTextBesideTheFieldAndKeepIt() {
+        var sales = createUser("SALES", null);
+        String id = createContract(sales.client(), "SERVICE").path("id").asString();
+        var link = share(sales.client(), id, "{}");
+
+        var control = form(link.token(), "/proposals", "clauseKey", BREACH, "text", "逾期\u0002付款", "note", "说明");
+        assertThat(control.status()).as("%s", control).isEqualTo(400);
+        assertThat(control.header("Content-Type")).startsWith("text/html");
+        assertThat(control.body()).contains("U+0002", "违约责任 说明：", "is-invalid", "逾期付款", "clause-error");
+
+        var comment = customer().request("POST", "/p/" + link.token() + "/comments")
+                .header("Origin", "http://127.0.0.1:" + port).header("Accept", "text/html")
+                .body("application/x-www-form-urlencoded", "clauseKey=" + enc(BREACH) + "&body=" + enc("违约金\u0002过高"))
+                .send();
+        assertThat(comment.status()).as("%s", comment).isEqualTo(400);
+        assertThat(comment.header("Content-Type")).startsWith("text/html");
+        assertThat(comment.body()).contains("U+0002", "is-invalid", "违约金过高");
+
+        // the limit of the field, not of the textarea: an instalment's description takes 500
+        String description = "/terms/payment/schedule/0/description";
+        var tooLong = form(link.token(), "/proposals", "clauseKey", description, "text", "长".repeat(600));
+        assertThat(tooLong.status()).as("%s", tooLong).isEqualTo(400);
+        assertThat(tooLong.body()).contains("第1项 说明：内容不能超过 500 个字", "maxlength=\"500\"");
+
+        var unpaired = form(link.token(), "/proposals", "clauseKey", BREACH, "clauseKey", SCOPE,
+                "text", "逾期付款的，按未付金额每日万分之五支付违约金。");
+        assertThat(unpaired.status()).as("%s", unpaired).isEqualTo(400);
+        assertThat(unpaired.body()).contains("数量不一致");
+
+        var badToken = customer().get("/p/" + enc("abc\u0002"));
+        assertThat(badToken.status()).as("refused, never a failure: %s", badToken).isIn(400, 404);
+
+        var negotiation = sales.client().get("/api/v1/contracts/" + id + "/negotiation").json();
+        assertThat(negotiation.path("comments").size()).isZero();
+        assertThat(negotiation.path("proposals").size()).isZero();
+    }
+
+    @Test
+    void theCustomersPageNamesThePartiesAsTheDocumentDoes() {
+        var sales = createUser("SALES", null);
+        String id = createContract(sales.client(), "SERVICE").path("id").asString();
+        var link = share(sales.client(), id, "{}");
+        assertThat(form(link.token(), "/comments", "clauseKey", "/terms/rightsAndObligations/provider/0", "body",
+                "请明确服务范围。").status()).isEqualTo(302);
+        String commentId = sales.client().get("/api/v1/contracts/" + id + "/negotiation").json().path("comments")
+                .get(0).path("comment").path("id").asString();
+        assertThat(sales.client().post("/api/v1/contracts/" + id + "/comments/" + commentId + "/replies",
+                "{\"body\": \"已补充。\"}").status()).isEqualTo(201);
+        var page = customer().get("/p/" + link.token());
+        assertThat(page.body()).contains("乙方的权利义务 第1项", "甲方的权利义务 第1项", "乙方答复", "合同文本（当前草稿）")
+                .doesNotContain("我方");
     }
 
     // ---- helpers
@@ -322,6 +425,10 @@ abstract class NegotiationApiContract extends ApiTestSupport {
         }
         return customer().request("POST", "/p/" + token + path).header("Origin", "http://127.0.0.1:" + port)
                 .body("application/x-www-form-urlencoded", sb.toString()).send();
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private static HttpResponse decide(ApiClient owner, String contractId, String proposalId, String clauseKey,

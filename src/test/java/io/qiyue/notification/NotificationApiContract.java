@@ -57,6 +57,8 @@ abstract class NotificationApiContract extends ApiTestSupport {
     @Autowired
     Dispatcher dispatcher;
     @Autowired
+    Outbox outbox;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     PlatformTransactionManager transactions;
@@ -143,8 +145,10 @@ abstract class NotificationApiContract extends ApiTestSupport {
         var escalated = await(() -> unreadFor(approver.client(), contractId), list -> !list.isEmpty()).getFirst();
         assertThat(escalated.path("kind").asString()).isEqualTo("ESCALATED");
         assertThat(escalated.path("title").asString()).isEqualTo("审批超时升级：HT-2026-9 升级测试合同");
+        assertThat(escalated.path("link").asString()).as("the approver goes to the task").isEqualTo("/approvals/task-1");
         var proposal = await(() -> unreadFor(owner.client(), contractId), list -> !list.isEmpty()).getFirst();
         assertThat(proposal.path("kind").asString()).isEqualTo("COUNTERPARTY_VERSION");
+        assertThat(proposal.path("link").asString()).isEqualTo("/contracts/" + contractId);
         assertThat(proposal.path("body").asString()).contains("客户联系人 李四", "修改稿", "说明：第3条付款期限改为60天");
         var mail = awaitMail(approver.username() + "@example.com", "审批超时升级");
         assertThat(subject(mail)).isEqualTo("【契约】审批超时升级：HT-2026-9 升级测试合同");
@@ -222,6 +226,10 @@ abstract class NotificationApiContract extends ApiTestSupport {
             assertThat(created.status()).as("%s", created).isEqualTo(201);
             assertThat(created.body()).doesNotContain(secret);
             String hookId = created.json().path("id").asString();
+            var audit = admin().get("/api/v1/audit?entity=WEBHOOK&id=" + hookId);
+            assertThat(audit.status()).isEqualTo(200);
+            assertThat(audit.body()).as("the new endpoint is in the audit trail, its secret is not").contains(url)
+                    .doesNotContain(secret);
             try {
                 String id = signingRequested(sales.client());
                 awaitDelivery(hookId, d -> d.path("attempts").asInt() >= 1, Instant.now());
@@ -395,6 +403,24 @@ abstract class NotificationApiContract extends ApiTestSupport {
         assertThat(saved.body()).doesNotContain("p@ss-秘密");
         String stored = jdbc.sql("SELECT smtp_password_cipher FROM notification_settings").query(String.class).single();
         assertThat(stored).startsWith("v1:").doesNotContain("p@ss");
+    }
+
+    @Test
+    void aMessageIsClaimedByOneInstanceOnlyAndAClaimThatOutlivedItsInstanceIsTakenAgain() {
+        String target = unique("claim") + "@example.cn";
+        Instant now = Instant.now();
+        inTransaction(() -> outbox.add(Outbox.Channel.EMAIL, target, EventKind.EXPIRED, "s", "p", now));
+        var seen = jdbc.sql("SELECT id, version FROM notification_outbox WHERE target = ?").param(target)
+                .query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).single();
+        var snapshot = new Outbox.Message(seen[0], Outbox.Channel.EMAIL, target, EventKind.EXPIRED, "s", "p", 0,
+                Integer.parseInt(seen[1]), now);
+        // two instances read the same due row: the versioned UPDATE lets one of them have it
+        assertThat(outbox.claim(snapshot, now, now.plusSeconds(120))).isTrue();
+        assertThat(outbox.claim(snapshot, now, now.plusSeconds(120))).isFalse();
+        var again = outbox.dueFor(Outbox.Channel.EMAIL, target, now.plusSeconds(121), 10);
+        assertThat(again).as("the claim ran out: due again").singleElement();
+        assertThat(outbox.claim(again.getFirst(), now.plusSeconds(121), now.plusSeconds(240))).isTrue();
+        outbox.cancelPending(Outbox.Channel.EMAIL, target);
     }
 
     // ---- helpers

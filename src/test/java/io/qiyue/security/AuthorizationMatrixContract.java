@@ -430,6 +430,28 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
 
                 // the session UI: administration
                 Row.of("GET /admin/audit", ADMIN, c -> get("/admin/audit")),
+                // notification pages: each caller's own list and choices; the admin's settings, webhooks and robots
+                Row.of("GET /notifications", AUTHENTICATED, c -> get("/notifications")),
+                Row.of("POST /notifications/{id}/read", AUTHENTICATED, c -> form("/notifications/"
+                        + java.util.UUID.randomUUID() + "/read")).alsoAllowed(404),
+                Row.of("POST /notifications/read-all", AUTHENTICATED, c -> form("/notifications/read-all")),
+                Row.of("GET /account/notifications", AUTHENTICATED, c -> get("/account/notifications")),
+                Row.of("POST /account/notifications", AUTHENTICATED, c -> form("/account/notifications",
+                        "inApp", "EXPIRING", "email", "EXPIRING")),
+                Row.of("GET /admin/notifications", ADMIN, c -> get("/admin/notifications")),
+                Row.of("POST /admin/notifications/settings", ADMIN, c -> form("/admin/notifications/settings",
+                        "version", String.valueOf(admin().get("/api/v1/notification-settings").json().path("version")
+                                .asInt()), "smtpPort", "25")),
+                Row.of("POST /admin/notifications/webhooks", ADMIN, c -> form("/admin/notifications/webhooks",
+                        "url", "http://127.0.0.1:9/matrix-page", "secret", "matrix-secret-0123456789", "events",
+                        "contract.renewed")),
+                Row.of("POST /admin/notifications/webhooks/{id}/delete", ADMIN, c -> form("/admin/notifications/webhooks/"
+                        + java.util.UUID.randomUUID() + "/delete")).alsoAllowed(404),
+                Row.of("POST /admin/notifications/robots", ADMIN, c -> form("/admin/notifications/robots",
+                        "name", "矩阵机器人", "kind", "FEISHU", "url", "http://127.0.0.1:9/feishu", "events",
+                        "contract.renewed")),
+                Row.of("POST /admin/notifications/robots/{id}/delete", ADMIN, c -> form("/admin/notifications/robots/"
+                        + java.util.UUID.randomUUID() + "/delete")).alsoAllowed(404),
                 Row.of("GET /admin/users", ADMIN, c -> get("/admin/users")),
                 Row.of("GET /admin/users/new", ADMIN, c -> get("/admin/users/new")),
                 Row.of("GET /admin/users/{id}/edit", ADMIN, c -> get("/admin/users/" + spareUser + "/edit")),
@@ -479,7 +501,7 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 // negotiation with the customer: the owner's side (REST and the contract page's panel)
                 Row.of("POST /api/v1/contracts/{id}/share-links", WRITE_CONTRACT, c -> json("POST",
                         c.contract() + "/share-links", "{\"expiresInDays\": 3}")),
-                Row.of("GET /api/v1/contracts/{id}/share-links", READ_CONTRACT, c -> get(c.contract() + "/share-links")),
+                Row.of("GET /api/v1/contracts/{id}/share-links", READ_CONTRACT, c -> get(c.contract() + "/share-links?size=5")),
                 Row.of("DELETE /api/v1/share-links/{linkId}", WRITE_CONTRACT, c -> Call.delete("/api/v1/share-links/"
                         + shareLink(c.target().contractId())[0])),
                 Row.of("GET /api/v1/contracts/{id}/negotiation", READ_CONTRACT, c -> get(c.contract() + "/negotiation")),

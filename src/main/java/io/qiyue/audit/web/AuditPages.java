@@ -15,7 +15,8 @@ import java.util.List;
 class AuditPages {
     /** The entity types the modules record today, offered as a filter. */
     static final List<String> ENTITY_TYPES = List.of("CUSTOMER", "CONTRACT", "OUR_ENTITY", "USER", "TEAM", "API_TOKEN",
-            "APPROVAL_FLOW", "APPROVAL_TASK", "SHARE_LINK", "NEGOTIATION_PROPOSAL", "NEGOTIATION_COMMENT");
+            "APPROVAL_FLOW", "APPROVAL_TASK", "SHARE_LINK", "NEGOTIATION_PROPOSAL", "NEGOTIATION_COMMENT", "WEBHOOK",
+            "GROUP_ROBOT", "NOTIFICATION_SETTINGS");
 
     private final AuditTrail trail;
 

@@ -4,6 +4,7 @@ import io.qiyue.negotiation.Negotiation;
 import io.qiyue.negotiation.Negotiations;
 import io.qiyue.negotiation.ShareLink;
 import io.qiyue.negotiation.ShareLinks;
+import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Versions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -15,12 +16,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 
 /** The owner's side of the negotiation over the REST API: share links, the customer's comments and proposals, decisions. */
 @RestController
@@ -58,9 +59,12 @@ class NegotiationApi {
                 .toUriString();
     }
 
+    /** The contract's links, newest first, in the usual list envelope. */
     @GetMapping("/contracts/{id}/share-links")
-    List<ShareLink> list(@PathVariable String id) {
-        return links.list(id);
+    PageResult<ShareLink> list(@PathVariable String id, @RequestParam(required = false) Integer page,
+                               @RequestParam(required = false) Integer size,
+                               @RequestParam(required = false) String sort) {
+        return links.page(id, page, size, sort);
     }
 
     @DeleteMapping("/share-links/{linkId}")

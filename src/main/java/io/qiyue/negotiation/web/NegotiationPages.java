@@ -13,9 +13,11 @@ import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.NotFoundException;
 import io.qiyue.shared.PreconditionFailedException;
 import io.qiyue.shared.QiyueException;
+import io.qiyue.shared.Text;
 import io.qiyue.shared.web.PageController;
 import io.qiyue.template.ContractDocuments;
 import io.qiyue.template.Redline;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -86,16 +88,20 @@ class NegotiationPages {
         return show(id, htmx, model);
     }
 
+    /**
+     * The answer is read as sent, not bound, so that a character no document can carry is refused by the
+     * service beside the field, with the typed answer kept, instead of the binding failing the whole page.
+     */
     @PostMapping("/contracts/{id}/comments/{commentId}/reply")
-    String reply(@PathVariable String id, @PathVariable String commentId,
-                 @RequestParam(required = false) String body,
+    String reply(@PathVariable String id, @PathVariable String commentId, HttpServletRequest request,
                  @RequestHeader(value = "HX-Request", required = false) String htmx,
                  HttpServletResponse response, Model model) {
+        String body = request.getParameter("body");
         try {
             negotiations.reply(id, commentId, body);
         } catch (InvalidInputException e) {
             refused(e, "reply-" + commentId, htmx == null ? response : null, model);
-            model.addAttribute("replyBody", body);
+            model.addAttribute("replyBody", Text.withoutUnrenderable(body));
         }
         return show(id, htmx, model);
     }
