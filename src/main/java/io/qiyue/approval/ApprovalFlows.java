@@ -219,6 +219,11 @@ public class ApprovalFlows {
         }
     }
 
+    /** Whether a user may decide approval tasks: enabled, with a role other than the read-only VIEWER. */
+    static boolean mayDecide(io.qiyue.security.User user) {
+        return user.enabled() && user.roles().stream().anyMatch(role -> role != Role.VIEWER);
+    }
+
     private void validateApprover(String at, Approver approver, List<FieldViolation> violations) {
         if (approver == null) {
             violations.add(new FieldViolation(at, "qiyue.approval.approver-one-of"));
@@ -232,6 +237,8 @@ public class ApprovalFlows {
             if (java.util.Arrays.stream(Role.values()).noneMatch(r -> r.name().equals(approver.role().strip()))) {
                 violations.add(new FieldViolation(at + ".role", "qiyue.approval.role-unknown", approver.role().strip(),
                         java.util.Arrays.toString(Role.values())));
+            } else if (Role.valueOf(approver.role().strip()) == Role.VIEWER) {
+                violations.add(new FieldViolation(at + ".role", "qiyue.approval.role-cannot-decide"));
             }
         } else if (!Text.isBlank(approver.userId())) {
             String id = approver.userId().strip();

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 /**
  * The approval module's answers to the contract module: a submission starts a flow in the same transaction (so a
  * submission never commits without its flow); a move out of approval made elsewhere ends the flow; a withdrawal is
- * refused once an approver has decided; and approvers, current and past, may read the contract they decide on.
+ * refused to anyone but the submitter, and once an approver has decided; and approvers, current and past, may read the contract they decide on.
  */
 @Component
 class ApprovalHooks implements TransitionGuard, ContractReadGrant {

@@ -99,9 +99,10 @@ class ApprovalStore {
     }
 
     /** The flow that applies to a new submission: the enabled one with the lowest priority, then the oldest. */
-    Optional<FlowRow> applicableFlow() {
+    /** The enabled flows, the one that is tried first first. */
+    List<FlowRow> enabledFlows() {
         return jdbc.sql("SELECT " + FLOW_COLUMNS + " FROM approval_flow WHERE enabled = TRUE"
-                + " ORDER BY priority, created_at, id LIMIT 1").query(flowMapper).optional();
+                + " ORDER BY priority, created_at, id").query(flowMapper).list();
     }
 
     void insertFlow(ApprovalFlow flow) {

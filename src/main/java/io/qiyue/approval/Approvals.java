@@ -112,6 +112,7 @@ public class Approvals {
         var row = store.task(taskId)
                 .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "approval task", taskId));
         if (!row.assignee().equals(user.username())) {
+            contracts.get(row.contractId()); // outside the caller's read scope: 404, as for any such record
             throw new ForbiddenException("qiyue.approval.not-your-task");
         }
         return entry(row);
@@ -176,21 +177,25 @@ public class Approvals {
                     p.skipRepeatedApprover(), p.plan(), p.rejectedStep());
             return;
         }
-        var applicable = store.applicableFlow();
-        if (applicable.isEmpty()) {
-            var now = clock.instant();
-            store.insertInstance(new ApprovalStore.InstanceRow(Ids.newId(), contract.id(), contract.number(),
-                    contract.title(), contract.owner(), submitted.actor(), null,
-                    text("approval.noFlow"), null, null, false, false, List.of(), RunStatus.APPROVED, 1, null, now, now,
-                    1));
-            approveContract(contract.id(), contract.number(), contract.title(), contract.owner(), submitted.actor(),
-                    "system", text("approval.noFlow"));
+        // the first enabled flow (by priority) with a step that applies to this contract; none: approved at once
+        var facts = facts(contract);
+        for (var candidate : store.enabledFlows()) {
+            if (candidate.flow().steps().stream().noneMatch(step -> applies(step.condition(), facts))) {
+                continue;
+            }
+            var flow = flows.deployed(candidate);
+            begin(contract, submitted.actor(), flow.flow().id(), flow.flow().name(), flow.definitionId(),
+                    flow.flow().resubmitToRejectingStep(), flow.flow().skipRepeatedApprover(),
+                    plan(flow.flow().steps(), contract, facts, submitted.actor()), 0);
             return;
         }
-        var flow = flows.deployed(applicable.get());
-        begin(contract, submitted.actor(), flow.flow().id(), flow.flow().name(), flow.definitionId(),
-                flow.flow().resubmitToRejectingStep(), flow.flow().skipRepeatedApprover(),
-                plan(flow.flow().steps(), contract), 0);
+        var now = clock.instant();
+        store.insertInstance(new ApprovalStore.InstanceRow(Ids.newId(), contract.id(), contract.number(),
+                contract.title(), contract.owner(), submitted.actor(), null,
+                text("approval.noStepApplied"), null, null, false, false, List.of(), RunStatus.APPROVED, 1, null, now,
+                now, 1));
+        approveContract(contract.id(), contract.number(), contract.title(), contract.owner(), submitted.actor(),
+                "system", text("approval.noStepApplied"));
     }
 
     private void begin(Contract contract, String submitter, String flowId, String flowName, String definitionId,
@@ -280,11 +285,19 @@ public class Approvals {
         });
     }
 
-    /** Whether the submitter may still withdraw: not once any approver has decided in the running flow. */
+    /** Only the submitter may withdraw, and only while no approver has decided in the running flow. */
     void checkWithdrawal(Contract contract) {
-        store.running(contract.id()).filter(run -> store.anyDecision(run.id())).ifPresent(run -> {
+        var run = store.running(contract.id());
+        if (run.isEmpty()) {
+            return;
+        }
+        var caller = CurrentUsers.current();
+        if (caller.isPresent() && !caller.get().username().equals(run.get().submitter())) {
+            throw new ConflictException("qiyue.approval.withdraw-by-submitter-only", run.get().submitter());
+        }
+        if (store.anyDecision(run.get().id())) {
             throw new ConflictException("qiyue.approval.withdraw-after-decision");
-        });
+        }
     }
 
     boolean involved(String username, String contractId) {
@@ -297,8 +310,13 @@ public class Approvals {
 
     // ------------------------------------------------------------------ planning
 
-    private List<PlannedStep> plan(List<FlowStep> steps, Contract contract) {
-        var facts = facts(contract);
+    /**
+     * Each step with its approvers. Neither the submitter nor the owner ever approves their own contract: they are
+     * left out of every step; a step left without approvers goes to the owner's manager's manager, else to admins
+     * (other than those two), with the reason recorded.
+     */
+    private List<PlannedStep> plan(List<FlowStep> steps, Contract contract, Facts facts, String submitter) {
+        Set<String> excluded = new HashSet<>(List.of(contract.owner(), submitter));
         var plan = new ArrayList<PlannedStep>();
         for (var step : steps) {
             boolean applies = applies(step.condition(), facts);
@@ -306,10 +324,19 @@ public class Approvals {
             String note = null;
             if (applies) {
                 var reasons = new ArrayList<String>();
-                approvers = resolve(step.approvers(), contract.owner(), reasons);
+                approvers = resolve(step.approvers(), contract.owner(), excluded, reasons);
                 if (approvers.isEmpty()) {
-                    approvers = admins(null);
-                    note = text("approval.fallback", String.join("；", reasons));
+                    var above = managerOf(contract.owner()).flatMap(this::managerOf).filter(m -> !excluded.contains(m));
+                    if (above.isPresent()) {
+                        approvers = List.of(above.get());
+                        note = text("approval.fallbackManager", String.join("；", reasons), above.get());
+                    } else {
+                        approvers = admins(null).stream().filter(a -> !excluded.contains(a)).toList();
+                        if (approvers.isEmpty()) {
+                            approvers = admins(null); // the only admin submitted it: someone must decide
+                        }
+                        note = text("approval.fallback", String.join("；", reasons));
+                    }
                 }
             }
             plan.add(new PlannedStep(step.name(), step.kind(), step.mode(), step.timeLimitHours(), applies, approvers,
@@ -373,21 +400,30 @@ public class Approvals {
     }
 
     /** Usernames of the enabled users the approvers name, in order and each once; why some could not be found. */
-    private List<String> resolve(List<Approver> approvers, String owner, List<String> reasons) {
+    private List<String> resolve(List<Approver> approvers, String owner, Set<String> excluded, List<String> reasons) {
         var found = new LinkedHashSet<String>();
+        var left = new LinkedHashSet<String>();
         for (var approver : approvers) {
+            var named = new ArrayList<String>();
             if (Boolean.TRUE.equals(approver.ownerManager())) {
-                managerOf(owner).ifPresentOrElse(found::add, () -> reasons.add(text("approval.noManager", owner)));
+                managerOf(owner).ifPresentOrElse(named::add, () -> reasons.add(text("approval.noManager", owner)));
             } else if (approver.role() != null) {
                 var inRole = withRole(Role.valueOf(approver.role()));
                 if (inRole.isEmpty()) {
                     reasons.add(text("approval.noRoleUser", text("enum.Role." + approver.role())));
                 }
-                found.addAll(inRole);
+                named.addAll(inRole);
             } else if (approver.userId() != null) {
-                enabledUser(approver.userId()).map(User::username).ifPresentOrElse(found::add,
+                enabledUser(approver.userId()).filter(ApprovalFlows::mayDecide).map(User::username).ifPresentOrElse(named::add,
                         () -> reasons.add(text("approval.noUser", approver.userId())));
             }
+            for (String username : named) {
+                (excluded.contains(username) ? left : found).add(username);
+            }
+        }
+        left.removeAll(found);
+        if (!left.isEmpty()) {
+            reasons.add(text("approval.ownApproverExcluded", String.join("、", left)));
         }
         return List.copyOf(found);
     }
@@ -434,9 +470,10 @@ public class Approvals {
         var row = store.task(taskId)
                 .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "approval task", taskId));
         if (!row.assignee().equals(user.username())) {
+            contracts.get(row.contractId()); // outside the caller's read scope: 404, as for any such record
             throw new ForbiddenException("qiyue.approval.not-your-task");
         }
-        String target = target(decision, user);
+        String target = target(decision, user, store.instance(row.instanceId()).orElseThrow());
         return tx.execute(status -> {
             if (!store.lock(row.instanceId())) {
                 throw new ConflictException("qiyue.approval.not-running");
@@ -503,8 +540,11 @@ public class Approvals {
         }
     }
 
-    /** The username a task goes to (TRANSFER, ADD_APPROVER): an enabled user other than the caller. */
-    private String target(Decision decision, CurrentUser user) {
+    /**
+     * The username a task goes to (TRANSFER, ADD_APPROVER): an enabled user other than the caller who may decide
+     * (any role but the read-only VIEWER), and never the contract's submitter or owner.
+     */
+    private String target(Decision decision, CurrentUser user, ApprovalStore.InstanceRow run) {
         if (decision.decision() != Decision.Kind.TRANSFER && decision.decision() != Decision.Kind.ADD_APPROVER) {
             return null;
         }
@@ -513,6 +553,12 @@ public class Approvals {
                         decision.toUserId().strip()));
         if (target.username().equals(user.username())) {
             throw new InvalidInputException("toUserId", "qiyue.approval.to-user-self");
+        }
+        if (target.username().equals(run.submitter()) || target.username().equals(run.owner())) {
+            throw new InvalidInputException("toUserId", "qiyue.approval.to-user-own-contract", target.username());
+        }
+        if (!ApprovalFlows.mayDecide(target)) {
+            throw new InvalidInputException("toUserId", "qiyue.approval.to-user-cannot-decide", target.username());
         }
         return target.username();
     }
@@ -580,8 +626,12 @@ public class Approvals {
             }
         }
         if (index < 0) {
+            var earlier = returnableSteps(task.id());
+            if (earlier.isEmpty()) {
+                throw new InvalidInputException("toStep", "qiyue.approval.to-step-first");
+            }
             throw new InvalidInputException("toStep", "qiyue.approval.to-step-unknown", toStep,
-                    String.join("、", returnableSteps(task.id())));
+                    String.join("、", earlier));
         }
         var now = clock.instant();
         store.decide(task.id(), Decision.Kind.RETURN, null, toStep, comment, now);

@@ -49,7 +49,26 @@ final class FlowableRuntime {
         config.setHistoryLevel(HistoryLevel.NONE); // our approval_task rows are the history
         config.setIdGenerator(new StrongUuidGenerator()); // no shared id block to contend for across instances
         config.setEngineName("qiyue-approval");
+        schemaOf(dataSource, config);
         return new FlowableRuntime(config.buildProcessEngine());
+    }
+
+    /**
+     * Pins the engine to the connection's own database (MySQL/MariaDB: the catalog) or schema (PostgreSQL): without
+     * it, Flowable's "are my tables there?" check looks in every database on the server, finds another
+     * installation's ACT_* tables and then fails to upgrade tables that do not exist in ours.
+     */
+    private static void schemaOf(DataSource dataSource, SpringProcessEngineConfiguration config) {
+        try (var connection = dataSource.getConnection()) {
+            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
+            if (product.contains("mysql") || product.contains("mariadb")) {
+                config.setDatabaseCatalog(connection.getCatalog());
+            } else if (product.contains("postgres")) {
+                config.setDatabaseSchema(connection.getSchema());
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot read the database of the approval engine", e);
+        }
     }
 
     static String version() {

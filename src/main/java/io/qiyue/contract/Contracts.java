@@ -427,7 +427,8 @@ public class Contracts {
         if (action == ContractAction.SIGN) {
             supersedePredecessor(after, actor);
         }
-        return withCustomerName(after);
+        // a listener may have moved it on already (a submission no approval step applies to is approved at once)
+        return withCustomerName(store.find(after.id()).orElse(after));
     }
 
     /** A signed successor renews its predecessor, unless that one has ended otherwise meanwhile. */

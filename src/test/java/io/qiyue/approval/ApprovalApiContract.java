@@ -35,6 +35,8 @@ abstract class ApprovalApiContract extends ApiTestSupport {
     private static final AtomicInteger PRIORITY = new AtomicInteger(-1000);
 
     private final List<String> flows = new ArrayList<>();
+    /** The answer to the last submission of {@link #submitted}. */
+    private HttpResponse lastSubmit;
 
     @Autowired
     Approvals approvals;
@@ -374,10 +376,14 @@ abstract class ApprovalApiContract extends ApiTestSupport {
     void stepsApplyByTheirConditionsAndAStepWithoutApproversFallsBackToAdmins() {
         var owner = createUser("SALES", null);
         var a = createUser("SALES_MANAGER", null);
+        var fallback = createUser("LEGAL", null);
+        flow(false, false, step("兜底", "APPROVAL", "ANY", users(fallback)));
         flow(false, false, step("大额", "APPROVAL", "ANY", users(a), null,
                 "{\"amountAtLeast\": 500000}"));
         String small = submitted(owner.client());
-        assertThat(status(small)).as("no step applies: approved at once").isEqualTo("APPROVED");
+        assertThat(status(small)).as("no step of the first flow applies: the next flow is used").isEqualTo("IN_APPROVAL");
+        assertThat(inboxIds(fallback, small)).hasSize(1);
+        assertThat(inboxIds(a, small)).isEmpty();
 
         flow(false, false, step("经理", "APPROVAL", "ANY", "[{\"ownerManager\": true}]", null,
                 "{\"match\": \"ANY\", \"types\": [\"SERVICE\"], \"amountAtLeast\": 500000}"));
@@ -418,9 +424,119 @@ abstract class ApprovalApiContract extends ApiTestSupport {
         var flows = admin().get("/api/v1/approval-flows");
         assertThat(flows.status()).isEqualTo(200);
         assertThat(flows.body()).contains("默认审批流程");
-        String id = flows.json().get(0).path("id").asString();
+        assertThat(flows.json().path("total").asLong()).isEqualTo(flows.json().path("items").size());
+        assertThat(flows.json().path("page").asInt()).isZero();
+        String id = flows.json().path("items").get(0).path("id").asString();
+        var viewer = admin().post("/api/v1/approval-flows", "{\"name\": \"只读\", \"steps\": [" + step("看", "APPROVAL",
+                "ANY", "[{\"role\": \"VIEWER\"}]") + "]}");
+        assertProblem(viewer, 400, "steps[0].approvers[0].role");
         assertThat(admin().put("/api/v1/approval-flows/" + id, "{}", null).status()).isEqualTo(428);
         assertProblem(admin().get("/api/v1/approval-flows/nope"), 404);
+    }
+
+    @Test
+    void aFlowWhoseStepsDoNotApplyGivesWayAndWithNoStepAnywhereTheSystemApproves() {
+        var owner = createUser("SALES", null);
+        var a = createUser("SALES_MANAGER", null);
+        var c = createUser("LEGAL", null);
+        flow(false, false, step("审批", "APPROVAL", "ANY", users(a)));
+        flow(false, false, step("咨询", "APPROVAL", "ANY", users(c), null, "{\"types\": [\"CONSULTING\"]}"));
+        String id = submitted(owner.client());
+        assertThat(status(id)).as("the CONSULTING-only flow does not apply to a SERVICE contract").isEqualTo("IN_APPROVAL");
+        assertThat(inboxIds(a, id)).hasSize(1);
+        assertThat(inboxIds(c, id)).isEmpty();
+
+        // no enabled flow with a step for it: approved at once, by "system", and the history says why
+        var enabled = new ArrayList<JsonNode>();
+        admin().get("/api/v1/approval-flows").json().path("items").forEach(f -> {
+            if (f.path("enabled").asBoolean()) {
+                enabled.add(f);
+            }
+        });
+        enabled.forEach(f -> setEnabled(f.path("id").asString(), false));
+        try {
+            String direct = submitted(owner.client());
+            assertThat(lastSubmit.json().path("status").asString()).as("the submit answer").isEqualTo("APPROVED");
+            assertThat(status(direct)).isEqualTo("APPROVED");
+            var run = owner.client().get("/api/v1/contracts/" + direct + "/approval").json().path("runs").get(0);
+            assertThat(run.path("status").asString()).isEqualTo("APPROVED");
+            assertThat(run.path("flowName").asString()).contains("没有适用");
+            var audit = admin().get("/api/v1/audit?entity=CONTRACT&id=" + direct);
+            assertThat(audit.body()).contains("\"system\"");
+        } finally {
+            enabled.forEach(f -> setEnabled(f.path("id").asString(), true));
+        }
+    }
+
+    @Test
+    void theSubmitterAndOwnerNeverApproveAndTasksGoOnlyToThoseWhoMayDecide() {
+        var owner = createUser("SALES", null);
+        var a = createUser("SALES_MANAGER", null);
+        var viewer = createUser("VIEWER", null);
+        flow(false, false, step("会签", "APPROVAL", "ALL", users(owner, a)));
+        String id = submitted(owner.client());
+        assertThat(inboxIds(owner, id)).as("the owner is left out of their own step").isEmpty();
+        String task = inboxIds(a, id).getFirst();
+        var toOwner = decide(a, task, "{\"decision\": \"TRANSFER\", \"comment\": \"请处理\", \"toUserId\": \""
+                + owner.id() + "\"}");
+        assertProblem(toOwner, 400, "toUserId");
+        assertProblem(decide(a, task, "{\"decision\": \"ADD_APPROVER\", \"position\": \"AFTER\", \"toUserId\": \""
+                + owner.id() + "\"}"), 400, "toUserId");
+        var toViewer = decide(a, task, "{\"decision\": \"TRANSFER\", \"comment\": \"请处理\", \"toUserId\": \""
+                + viewer.id() + "\"}");
+        assertProblem(toViewer, 400, "toUserId");
+        assertThat(toViewer.body()).contains("VIEWER");
+        approve(a, id);
+        assertThat(status(id)).isEqualTo("APPROVED");
+
+        flow(false, false, step("本人", "APPROVAL", "ANY", users(owner)));
+        String own = submitted(owner.client());
+        assertThat(inboxIds(owner, own)).isEmpty();
+        var steps = owner.client().get("/api/v1/contracts/" + own + "/approval").json().path("runs").get(0).path("steps");
+        assertThat(steps.get(0).path("note").asString()).contains("不能审批自己的合同", "管理员");
+    }
+
+    @Test
+    void onlyTheSubmitterWithdrawsAndOutsidersOfTheContractGet404OnItsTasks() {
+        var owner = createUser("SALES", null);
+        var a = createUser("SALES_MANAGER", null);
+        var outsider = createUser("SALES", null);
+        var finance = createUser("FINANCE", null);
+        flow(false, false, step("经理", "APPROVAL", "ANY", users(a)));
+        String id = submitted(owner.client());
+        var byAdmin = move(admin(), id, "withdraw", "{\"reason\": \"管理员撤回\"}");
+        assertProblem(byAdmin, 409);
+        assertThat(byAdmin.json().path("detail").asString()).contains("只有提交人");
+        var lifecycle = admin().get("/api/v1/contracts/" + id + "/lifecycle");
+        assertThat(lifecycle.body()).doesNotContain("WITHDRAW");
+        assertThat(owner.client().get("/api/v1/contracts/" + id + "/lifecycle").body()).contains("WITHDRAW");
+
+        String task = inboxIds(a, id).getFirst();
+        assertProblem(decide(outsider, task, "{\"decision\": \"APPROVE\"}"), 404);
+        assertProblem(decide(finance, task, "{\"decision\": \"APPROVE\"}"), 403);
+    }
+
+    @Test
+    void returnMessagesNameTheStepByTextAndTheFirstStepHasNoEarlierOne() {
+        var owner = createUser("SALES", null);
+        var a = createUser("SALES_MANAGER", null);
+        flow(false, false, step("经理", "APPROVAL", "ANY", users(a)));
+        String id = submitted(owner.client());
+        String task = inboxIds(a, id).getFirst();
+        var numbered = decide(a, task, "{\"decision\": \"RETURN\", \"comment\": \"退回\", \"toStep\": 5}");
+        assertProblem(numbered, 400, "toStep");
+        assertThat(numbered.body()).contains("步骤名称").doesNotContain("string");
+        var first = decide(a, task, "{\"decision\": \"RETURN\", \"comment\": \"退回\", \"toStep\": \"经理\"}");
+        assertProblem(first, 400, "toStep");
+        assertThat(first.body()).contains("第一个步骤").doesNotContain("（）");
+    }
+
+    private void setEnabled(String flowId, boolean enabled) {
+        var current = admin().get("/api/v1/approval-flows/" + flowId);
+        var body = (ObjectNode) current.json();
+        body.put("enabled", enabled);
+        var changed = admin().put("/api/v1/approval-flows/" + flowId, body.toString(), current.header("ETag"));
+        assertThat(changed.status()).as("%s", changed).isEqualTo(200);
     }
 
     // ------------------------------------------------------------------ helpers
@@ -487,6 +603,7 @@ abstract class ApprovalApiContract extends ApiTestSupport {
         });
         var submitted = move(as, id, "submit", "{}");
         assertThat(submitted.status()).as("%s", submitted).isEqualTo(200);
+        lastSubmit = submitted;
         return id;
     }
 

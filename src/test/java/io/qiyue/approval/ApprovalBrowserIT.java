@@ -162,7 +162,7 @@ class ApprovalBrowserIT extends ApiTestSupport {
             assertThat(page.locator("#notice")).containsText(name);
         }
         JsonNode saved = null;
-        for (JsonNode f : admin().get("/api/v1/approval-flows").json()) {
+        for (JsonNode f : admin().get("/api/v1/approval-flows").json().path("items")) {
             if (f.path("name").asString().equals(name)) {
                 saved = f;
             }

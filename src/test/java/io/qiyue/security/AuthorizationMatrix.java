@@ -57,8 +57,9 @@ final class AuthorizationMatrix {
         /** The caller's own API token; anyone else's does not exist for them. */
         OWN_TOKEN,
         /**
-         * An approval task's assignee only. The matrix calls it on a task of none of its callers, so every signed-in
-         * caller gets 403; the assignee's own decisions are ApprovalApiContract's.
+         * An approval task's assignee only. The matrix calls it on a task of none of its callers on a contract of
+         * another team's owner: 403 for a caller who reads that contract, 404 for one who does not; the assignee's
+         * own decisions are ApprovalApiContract's.
          */
         ASSIGNEE;
 
@@ -88,7 +89,7 @@ final class AuthorizationMatrix {
                 case CREATE_CONTRACT -> !writesContracts(caller, Scope.OWN) ? Outcome.FORBIDDEN
                         : writesContracts(caller, s) ? Outcome.ALLOWED : Outcome.REFUSED_INPUT;
                 case OWN_TOKEN -> s == Scope.OWN ? Outcome.ALLOWED : Outcome.NOT_FOUND;
-                case ASSIGNEE -> Outcome.FORBIDDEN;
+                case ASSIGNEE -> reads(caller, Scope.OTHER) ? Outcome.FORBIDDEN : Outcome.NOT_FOUND;
                 case PUBLIC -> throw new IllegalStateException();
             };
         }

@@ -872,7 +872,8 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
             case CUSTOMER -> person(base.owner(), marker + " 客户");
             case CONTRACT -> base.withContract(contract(base, marker + " 专用"));
             case READY -> base.withContract(ready(contract(base, marker + " 待提交")));
-            case SUBMITTED -> base.withContract(submitted(base, " 已提交"));
+            // submitted by the caller: only the submitter may withdraw
+            case SUBMITTED -> base.withContract(submitted(base, " 已提交", users.get(caller).client()));
             case APPROVED -> base.withContract(lifecycleFixture(submitted(base, " 已审批"), ContractAction.APPROVE));
             case SIGNING -> base.withContract(lifecycleFixture(submitted(base, " 签署中"), ContractAction.APPROVE,
                     ContractAction.START_SIGNING));
@@ -887,8 +888,12 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
     }
 
     private String submitted(Target base, String title) {
+        return submitted(base, title, admin());
+    }
+
+    private String submitted(Target base, String title, ApiClient by) {
         String id = ready(contract(base, marker + title));
-        var submitted = admin().request("POST", "/api/v1/contracts/" + id + "/submit")
+        var submitted = by.request("POST", "/api/v1/contracts/" + id + "/submit")
                 .header("If-Match", "\"1\"").json("{}").send();
         assertThat(submitted.status()).as("submit a fixture: %s", submitted).isEqualTo(200);
         return id;
@@ -1089,7 +1094,8 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
         var entity = admin().post("/api/v1/our-entities", ourEntityBody(TestIdentifiers.creditCode()));
         assertThat(entity.status()).as("%s", entity).isEqualTo(201);
         spareEntity = entity.json().path("id").asString();
-        var user = admin().post("/api/v1/users", userBody(newUsername(), "VIEWER").put("password", USER_PASSWORD)
+        // FINANCE: the spare user approves the spare task, and a VIEWER may not decide
+        var user = admin().post("/api/v1/users", userBody(newUsername(), "FINANCE").put("password", USER_PASSWORD)
                 .toString());
         assertThat(user.status()).as("%s", user).isEqualTo(201);
         spareUser = user.json().path("id").asString();
@@ -1130,7 +1136,7 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
         });
         portfolioJob = startPortfolio();
         awaitPortfolio(portfolioJob);
-        spareTask = spareApprovalTask(records.values().iterator().next());
+        spareTask = spareApprovalTask(records.get(stranger.username())); // a contract of another team's owner
 
         // the API description is computed on its first request; one at a time, not once per parallel caller
         assertThat(new Browser().send(get("/v3/api-docs")).status()).isEqualTo(200);

@@ -7,6 +7,7 @@ import io.qiyue.approval.ApprovalTask;
 import io.qiyue.approval.Approvals;
 import io.qiyue.approval.Decision;
 import io.qiyue.approval.FlowInput;
+import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.PageResult;
 import io.qiyue.shared.web.JsonInput;
 import jakarta.validation.Validator;
@@ -25,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.util.List;
 
 /** Approval flows (admins), the inbox, decisions and a contract's approval history. */
 @RestController
@@ -44,9 +44,11 @@ class ApprovalApi {
         this.approvals = approvals;
     }
 
+    /** Every flow (a handful): one page holding all of them, in the envelope of every list. */
     @GetMapping("/approval-flows")
-    List<ApprovalFlow> flows() {
-        return flows.list();
+    PageResult<ApprovalFlow> flows() {
+        var all = flows.list();
+        return new PageResult<>(all, 0, all.size(), all.size());
     }
 
     @GetMapping("/approval-flows/{id}")
@@ -85,8 +87,14 @@ class ApprovalApi {
     }
 
     @PostMapping("/approvals/{taskId}/decision")
-    ApprovalHistory.Entry decide(@PathVariable String taskId, @RequestBody Decision decision) {
-        return approvals.decide(taskId, decision);
+    ApprovalHistory.Entry decide(@PathVariable String taskId,
+                                 @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = Decision.class))) @RequestBody JsonNode body) {
+        // a step is named, not numbered: say so rather than that a number is no string
+        var toStep = body == null ? null : body.get("toStep");
+        if (toStep != null && !toStep.isNull() && !toStep.isString()) {
+            throw new InvalidInputException("toStep", "qiyue.approval.to-step-text");
+        }
+        return approvals.decide(taskId, JsonInput.read(json, validator, body, Decision.class));
     }
 
     @GetMapping("/contracts/{id}/approval")
