@@ -2,7 +2,6 @@ package io.qiyue.approval;
 
 import io.qiyue.testing.ApiClient;
 import io.qiyue.testing.ApiTestSupport;
-import io.qiyue.testing.ContractSamples;
 import io.qiyue.testing.HttpResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -588,19 +587,7 @@ abstract class ApprovalApiContract extends ApiTestSupport {
 
     /** A SERVICE contract of {@code as}, reviewed (warnings accepted by an admin) and submitted. */
     protected String submitted(ApiClient as) {
-        String customerId = createOrganization(as).path("id").asString();
-        var body = ContractSamples.contract("SERVICE", unique("审批合同"), customerId, ourEntityId());
-        String id = createContract(as, body).path("id").asString();
-        var review = as.post("/api/v1/contracts/" + id + "/review", "{}");
-        assertThat(review.status()).as("%s", review).isEqualTo(200);
-        review.json().path("findings").forEach(finding -> {
-            if (finding.path("severity").asString().equals("WARNING")) {
-                var accepted = admin().post("/api/v1/contracts/" + id + "/review/findings/"
-                        + finding.path("ruleId").asString() + "/accept", JSON.createObjectNode()
-                        .put("path", finding.path("path").asString()).put("reason", "已与客户确认").toString());
-                assertThat(accepted.status()).as("%s", accepted).isEqualTo(200);
-            }
-        });
+        String id = readyContract(as, "审批合同");
         var submitted = move(as, id, "submit", "{}");
         assertThat(submitted.status()).as("%s", submitted).isEqualTo(200);
         lastSubmit = submitted;

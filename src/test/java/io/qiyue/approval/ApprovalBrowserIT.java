@@ -1,13 +1,9 @@
 package io.qiyue.approval;
 
 import com.microsoft.playwright.Browser;
-import io.qiyue.testing.ApiTestSupport;
-import io.qiyue.testing.ContractSamples;
-import io.qiyue.testing.HeadlessChromium;
+import io.qiyue.testing.ChromiumTestSupport;
 import io.qiyue.testing.TestDatabase;
 import io.qiyue.testing.UsingDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -19,23 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * accepted warnings beside it, the approval; then the history on the contract page.
  */
 @UsingDatabase(TestDatabase.H2)
-class ApprovalBrowserIT extends ApiTestSupport {
-    private static HeadlessChromium chromium;
-    private static Browser browser;
-
-    @BeforeAll
-    static void launchBrowser() {
-        chromium = HeadlessChromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
+class ApprovalBrowserIT extends ChromiumTestSupport {
     @Test
     void anApproverOpensTheInboxAndApproves() {
         var owner = createUser("SALES", null);
@@ -183,19 +163,7 @@ class ApprovalBrowserIT extends ApiTestSupport {
 
     private String submitted(TestUser owner) {
         var as = owner.client();
-        String customerId = createOrganization(as).path("id").asString();
-        var body = ContractSamples.contract("SERVICE", unique("浏览器审批合同"), customerId, ourEntityId());
-        String id = createContract(as, body).path("id").asString();
-        var review = as.post("/api/v1/contracts/" + id + "/review", "{}");
-        assertThat(review.status()).as("%s", review).isEqualTo(200);
-        review.json().path("findings").forEach(finding -> {
-            if (finding.path("severity").asString().equals("WARNING")) {
-                var accepted = admin().post("/api/v1/contracts/" + id + "/review/findings/"
-                        + finding.path("ruleId").asString() + "/accept", JSON.createObjectNode()
-                        .put("path", finding.path("path").asString()).put("reason", "已与客户确认").toString());
-                assertThat(accepted.status()).as("%s", accepted).isEqualTo(200);
-            }
-        });
+        String id = readyContract(as, "浏览器审批合同");
         var submitted = as.request("POST", "/api/v1/contracts/" + id + "/submit")
                 .header("If-Match", as.get("/api/v1/contracts/" + id).header("ETag")).json("{}").send();
         assertThat(submitted.status()).as("%s", submitted).isEqualTo(200);

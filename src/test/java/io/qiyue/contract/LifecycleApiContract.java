@@ -7,10 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import tools.jackson.databind.JsonNode;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -204,20 +202,7 @@ abstract class LifecycleApiContract extends ApiTestSupport {
         body.put("startDate", start.toString());
         body.put("endDate", end.toString());
         String id = createContract(as, body).path("id").asString();
-        var review = as.post("/api/v1/contracts/" + id + "/review", "{}");
-        assertThat(review.status()).as("%s", review).isEqualTo(200);
-        var warnings = new ArrayList<JsonNode>();
-        review.json().path("findings").forEach(f -> {
-            if (f.path("severity").asString().equals("WARNING")) {
-                warnings.add(f);
-            }
-        });
-        for (JsonNode finding : warnings) {
-            var accepted = admin().post("/api/v1/contracts/" + id + "/review/findings/"
-                    + finding.path("ruleId").asString() + "/accept", JSON.createObjectNode()
-                    .put("path", finding.path("path").asString()).put("reason", "已与客户确认").toString());
-            assertThat(accepted.status()).as("%s", accepted).isEqualTo(200);
-        }
+        acceptWarnings(as, id);
         var submitted = move(as, id, "submit", "{}");
         assertThat(submitted.status()).as("%s", submitted).isEqualTo(200);
         return id;

@@ -1,12 +1,9 @@
 package io.qiyue.negotiation;
 
 import com.microsoft.playwright.Browser;
-import io.qiyue.testing.ApiTestSupport;
-import io.qiyue.testing.HeadlessChromium;
+import io.qiyue.testing.ChromiumTestSupport;
 import io.qiyue.testing.TestDatabase;
 import io.qiyue.testing.UsingDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
@@ -18,24 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a new link, and accepts the clause. Skipped without Chromium (failing when {@code CI=true}).
  */
 @UsingDatabase(TestDatabase.H2)
-class NegotiationBrowserIT extends ApiTestSupport {
+class NegotiationBrowserIT extends ChromiumTestSupport {
     private static final String BREACH = "/terms/breach/description";
-    private static HeadlessChromium chromium;
-    private static Browser browser;
-
-    @BeforeAll
-    static void launchBrowser() {
-        chromium = HeadlessChromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @Test
     void theCustomerCommentsAndProposesAndTheOwnerAccepts() {
         var sales = createUser("SALES", null);

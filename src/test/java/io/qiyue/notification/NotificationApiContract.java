@@ -8,7 +8,6 @@ import io.qiyue.contract.Contracts;
 import io.qiyue.shared.persistence.DbTime;
 import io.qiyue.testing.ApiClient;
 import io.qiyue.testing.ApiTestSupport;
-import io.qiyue.testing.ContractSamples;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -437,20 +435,7 @@ abstract class NotificationApiContract extends ApiTestSupport {
 
     /** A draft of the caller, reviewed with its warnings accepted: ready to submit. */
     private String reviewed(ApiClient as) {
-        String customerId = createOrganization(as).path("id").asString();
-        var body = ContractSamples.contract("SERVICE", unique("通知合同"), customerId, ourEntityId());
-        String id = createContract(as, body).path("id").asString();
-        var review = as.post("/api/v1/contracts/" + id + "/review", "{}");
-        assertThat(review.status()).as("%s", review).isEqualTo(200);
-        review.json().path("findings").forEach(f -> {
-            if (f.path("severity").asString().equals("WARNING")) {
-                var accepted = admin().post("/api/v1/contracts/" + id + "/review/findings/"
-                        + f.path("ruleId").asString() + "/accept", JSON.createObjectNode()
-                        .put("path", f.path("path").asString()).put("reason", "已与客户确认").toString());
-                assertThat(accepted.status()).as("%s", accepted).isEqualTo(200);
-            }
-        });
-        return id;
+        return readyContract(as, "通知合同");
     }
 
     private static List<JsonNode> unreadFor(ApiClient as, String contractId) {

@@ -2,14 +2,11 @@ package io.qiyue.review;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
-import io.qiyue.testing.ApiTestSupport;
-import io.qiyue.testing.HeadlessChromium;
+import io.qiyue.testing.ChromiumTestSupport;
 import io.qiyue.testing.ContractSamples;
 import io.qiyue.testing.TestDatabase;
 import io.qiyue.testing.TestIdentifiers;
 import io.qiyue.testing.UsingDatabase;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -25,23 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * failing when {@code CI=true}. Leaves a screenshot in target/document-review.png.
  */
 @UsingDatabase(TestDatabase.H2)
-class DocumentReviewBrowserIT extends ApiTestSupport {
-    private static HeadlessChromium chromium;
-    private static Browser browser;
-
-    @BeforeAll
-    static void launchBrowser() {
-        chromium = HeadlessChromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
+class DocumentReviewBrowserIT extends ChromiumTestSupport {
     @Test
     void reviewThePaperFromTheComparePageAndLocateTheExactWords() throws Exception {
         String name = CounterpartyPaper.uniqueName();

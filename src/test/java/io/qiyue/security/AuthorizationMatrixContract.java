@@ -1215,19 +1215,7 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
 
     /** Reviews the contract and accepts its warnings, so that it can be submitted. */
     private String ready(String contract) {
-        String path = "/api/v1/contracts/" + contract;
-        var review = admin().post(path + "/review", "{}");
-        assertThat(review.status()).as("%s", review).isEqualTo(200);
-        for (JsonNode finding : review.json().path("findings")) {
-            assertThat(finding.path("severity").asString()).as("a fixture with a blocker: %s", finding)
-                    .isNotEqualTo("BLOCKER");
-            if (finding.path("severity").asString().equals("WARNING")) {
-                var accepted = admin().post(path + "/review/findings/" + finding.path("ruleId").asString() + "/accept",
-                        JSON.createObjectNode().put("path", finding.path("path").asString())
-                                .put("reason", "已与客户确认").toString());
-                assertThat(accepted.status()).as("%s", accepted).isEqualTo(200);
-            }
-        }
+        acceptWarnings(admin(), contract);
         return contract;
     }
 

@@ -151,6 +151,35 @@ public abstract class ApiTestSupport {
         return created.json();
     }
 
+    /**
+     * Reviews the contract as {@code as} and has the admin accept each warning with a reason, so that it can be
+     * submitted (a fixture with a blocker fails here).
+     */
+    protected void acceptWarnings(ApiClient as, String contractId) {
+        String path = "/api/v1/contracts/" + contractId;
+        var review = as.post(path + "/review", "{}");
+        assertThat(review.status()).as("review: %s", review).isEqualTo(200);
+        for (JsonNode finding : review.json().path("findings")) {
+            assertThat(finding.path("severity").asString()).as("a fixture with a blocker: %s", finding)
+                    .isNotEqualTo("BLOCKER");
+            if (finding.path("severity").asString().equals("WARNING")) {
+                var accepted = admin().post(path + "/review/findings/" + finding.path("ruleId").asString() + "/accept",
+                        JSON.createObjectNode().put("path", finding.path("path").asString())
+                                .put("reason", "已与客户确认").toString());
+                assertThat(accepted.status()).as("accept a warning: %s", accepted).isEqualTo(200);
+            }
+        }
+    }
+
+    /** A SERVICE draft of {@code as} for a new customer, reviewed with its warnings accepted: ready to submit. */
+    protected String readyContract(ApiClient as, String titlePrefix) {
+        String customerId = createOrganization(as).path("id").asString();
+        var body = ContractSamples.contract("SERVICE", unique(titlePrefix), customerId, ourEntityId());
+        String id = createContract(as, body).path("id").asString();
+        acceptWarnings(as, id);
+        return id;
+    }
+
     /** How many contracts the admin sees: the tests compare this before and after refused requests. */
     protected long contractCount() {
         var list = admin().get("/api/v1/contracts?size=1");

@@ -3,16 +3,13 @@ package io.qiyue.web;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
-import io.qiyue.testing.ApiTestSupport;
-import io.qiyue.testing.HeadlessChromium;
+import io.qiyue.testing.ChromiumTestSupport;
 import io.qiyue.testing.ContractSamples;
 import io.qiyue.testing.TestDatabase;
 import io.qiyue.testing.TestIdentifiers;
 import io.qiyue.testing.UsingDatabase;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -28,23 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code QIYUE_CHROMIUM}); without it the test is skipped, or fails when {@code CI=true}.
  */
 @UsingDatabase(TestDatabase.H2)
-class MainFlowBrowserIT extends ApiTestSupport {
-    private static HeadlessChromium chromium;
-    private static Browser browser;
-
-    @BeforeAll
-    static void launchBrowser() {
-        chromium = HeadlessChromium.launch();
-        browser = chromium.browser();
-    }
-
-    @AfterAll
-    static void closeBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
+class MainFlowBrowserIT extends ChromiumTestSupport {
     @Test
     void logInCreateCustomerCreateServiceContractAndFindIt() {
         String ourEntityId = ourEntityId();
