@@ -366,12 +366,16 @@ public class Contracts {
         if (!mayChange(contract)) {
             return List.of();
         }
-        var actions = new ArrayList<>(contract.status().userActions());
+        var actions = new ArrayList<>(allowedNow(contract));
         if (actions.contains(ContractAction.RENEW) && (!mayCreate() || store.lineage(contract.id()).successorId() != null)) {
             actions.remove(ContractAction.RENEW);
         }
-        actions.removeIf(action -> vetoed(contract, action));
         return actions;
+    }
+
+    /** The table's user actions in the contract's state that no guard refuses now: what a 409 offers instead. */
+    private List<ContractAction> allowedNow(Contract contract) {
+        return contract.status().userActions().stream().filter(action -> !vetoed(contract, action)).toList();
     }
 
     /** Whether an outer module's guard refuses the action now (e.g. approval once a step has decided). */
@@ -398,11 +402,9 @@ public class Contracts {
             guards.orderedStream().forEach(guard -> guard.check(before, action));
         } catch (ConflictException refused) {
             // the guard's reason, with the state and what may be done instead, as for a move the table refuses
-            var allowed = before.status().userActions().stream().filter(a -> a != action)
-                    .filter(a -> !vetoed(before, a)).map(Enum::name).toList();
             var properties = new java.util.HashMap<String, Object>(refused.properties());
             properties.put("contractStatus", before.status().name());
-            properties.put("allowedActions", allowed);
+            properties.put("allowedActions", allowedNow(before).stream().map(Enum::name).toList());
             throw new ConflictException(properties, refused.code(), refused.args().toArray());
         }
         var after = new Contract(before.id(), before.number(), before.type(), before.title(), before.customerId(), null,
@@ -451,7 +453,7 @@ public class Contracts {
     /** Where the action leads, or a 409 naming the current state and what is allowed in it. */
     private ContractStatus target(Contract before, ContractAction action) {
         return before.status().next(action).orElseThrow(() -> {
-            var allowed = before.status().userActions();
+            var allowed = allowedNow(before);
             var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
             String words = allowed.isEmpty() ? messages.getMessage("lifecycle.no-actions", null, "-", locale)
                     : String.join(messages.getMessage("lifecycle.list-separator", null, ", ", locale),
