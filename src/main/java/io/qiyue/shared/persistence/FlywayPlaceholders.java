@@ -28,11 +28,11 @@ class FlywayPlaceholders implements FlywayConfigurationCustomizer {
 
     static Map<String, String> placeholdersFor(String product) {
         if (product.contains("postgres")) {
-            return Map.of("text", "TEXT", "timestamp", "TIMESTAMP(6)", "drop_index_on_contract", "");
+            return Map.of("text", "TEXT", "timestamp", "TIMESTAMP(6)", "blob", "BYTEA", "drop_index_on_contract", "");
         }
         if (product.contains("mariadb") || product.contains("mysql")) {
-            return Map.of("text", "LONGTEXT", "timestamp", "DATETIME(6)", "drop_index_on_contract", " ON contract");
+            return Map.of("text", "LONGTEXT", "timestamp", "DATETIME(6)", "blob", "LONGBLOB", "drop_index_on_contract", " ON contract");
         }
-        return Map.of("text", "CLOB", "timestamp", "TIMESTAMP(6)", "drop_index_on_contract", "");
+        return Map.of("text", "CLOB", "timestamp", "TIMESTAMP(6)", "blob", "BLOB", "drop_index_on_contract", "");
     }
 }
