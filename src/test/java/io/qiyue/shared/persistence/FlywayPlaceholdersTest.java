@@ -11,21 +11,21 @@ class FlywayPlaceholdersTest {
     @Test
     void postgresqlUsesTextAndTimestamp() {
         assertThat(FlywayPlaceholders.placeholdersFor("postgresql"))
-                .isEqualTo(Map.of("text", "TEXT", "timestamp", "TIMESTAMP(6)", "drop_index_on_contract", ""));
+                .isEqualTo(Map.of("text", "TEXT", "timestamp", "TIMESTAMP(6)", "blob", "BYTEA", "drop_index_on_contract", ""));
     }
 
     @Test
     void mariadbAndMysqlUseLongtextAndDatetime() {
         assertThat(FlywayPlaceholders.placeholdersFor("mariadb"))
-                .isEqualTo(Map.of("text", "LONGTEXT", "timestamp", "DATETIME(6)", "drop_index_on_contract", " ON contract"));
+                .isEqualTo(Map.of("text", "LONGTEXT", "timestamp", "DATETIME(6)", "blob", "LONGBLOB", "drop_index_on_contract", " ON contract"));
         assertThat(FlywayPlaceholders.placeholdersFor("mysql"))
-                .isEqualTo(Map.of("text", "LONGTEXT", "timestamp", "DATETIME(6)", "drop_index_on_contract", " ON contract"));
+                .isEqualTo(Map.of("text", "LONGTEXT", "timestamp", "DATETIME(6)", "blob", "LONGBLOB", "drop_index_on_contract", " ON contract"));
     }
 
     @Test
     void h2UsesClobAndTimestamp() {
         assertThat(FlywayPlaceholders.placeholdersFor("h2"))
-                .isEqualTo(Map.of("text", "CLOB", "timestamp", "TIMESTAMP(6)", "drop_index_on_contract", ""));
+                .isEqualTo(Map.of("text", "CLOB", "timestamp", "TIMESTAMP(6)", "blob", "BLOB", "drop_index_on_contract", ""));
     }
 
     @Test
