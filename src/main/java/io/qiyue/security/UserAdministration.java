@@ -144,6 +144,31 @@ public class UserAdministration {
                 clock.instant(), List.of(new EntityChanged.Change("/password", null, "(changed)"))));
     }
 
+    /**
+     * The signed-in user proves it is them, with their password, before an act that needs their intent (a
+     * signature). Wrong passwords count as failed sign-ins from {@code address}, like a password change.
+     *
+     * @return false when the password is wrong
+     */
+    public boolean confirmOwnPassword(String address, String password) {
+        var user = CurrentUsers.require();
+        var wait = throttle.check(address, user.username());
+        if (wait.isPresent()) {
+            throw tooMany(wait.get());
+        }
+        var account = users.findAccountById(user.id())
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "user", user.id()));
+        if (password == null || password.isEmpty() || !encoder.matches(password, account.passwordHash())) {
+            var next = throttle.failed(address, user.username());
+            if (next.isPresent()) {
+                throw tooMany(next.get());
+            }
+            return false;
+        }
+        throttle.succeeded(address, user.username());
+        return true;
+    }
+
     private static TooManyRequestsException tooMany(java.time.Duration wait) {
         return new TooManyRequestsException(wait, "qiyue.problem.login-throttled", Long.toString(wait.toSeconds()));
     }

@@ -115,6 +115,14 @@ public class ContractDocuments implements ExternalVersions {
         };
     }
 
+    /**
+     * The contract's PDF as it stands, for a module that authorised its caller itself (signing freezes the
+     * approved document): no data scope, the same file for every reader.
+     */
+    public byte[] pdfOfRecord(String contractId) {
+        return renderForRecord(contracts.internal(contractId)).pdf();
+    }
+
     /** A template body (not yet saved) rendered against a contract the caller may read, as HTML. */
     public String preview(String body, String contractId) {
         Templates.requireAdmin();

@@ -45,8 +45,8 @@ class PublicLinkSecurity {
                 .csrf(c -> c.disable())
                 .requestCache(c -> c.disable())
                 .anonymous(a -> { })
-                .addFilterAfter(new SameSiteWrites(), SecurityContextHolderFilter.class)
-                .addFilterAfter(rateLimit, SameSiteWrites.class)
+                .addFilterAfter(new io.qiyue.shared.web.SameSiteWrites(), SecurityContextHolderFilter.class)
+                .addFilterAfter(rateLimit, io.qiyue.shared.web.SameSiteWrites.class)
                 .headers(h -> h
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
@@ -54,39 +54,5 @@ class PublicLinkSecurity {
                                 + "form-action 'self'; base-uri 'none'"))
                         .addHeaderWriter((request, response) -> response.setHeader("X-Robots-Tag", "noindex, nofollow")));
         return http.build();
-    }
-
-    /** Refuses a write that a browser says comes from another site (403, nothing stored). */
-    static final class SameSiteWrites extends OncePerRequestFilter {
-        private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
-
-        @Override
-        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                throws ServletException, IOException {
-            if (!SAFE.contains(request.getMethod()) && crossSite(request)) {
-                response.sendError(HttpServletResponse.SC_FORBIDDEN);
-                return;
-            }
-            chain.doFilter(request, response);
-        }
-
-        private static boolean crossSite(HttpServletRequest request) {
-            String site = request.getHeader("Sec-Fetch-Site");
-            if ("cross-site".equalsIgnoreCase(site) || "same-site".equalsIgnoreCase(site)) {
-                return true;
-            }
-            String origin = request.getHeader("Origin");
-            if (origin == null) {
-                return false;
-            }
-            try {
-                URI uri = URI.create(origin);
-                int port = uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
-                return !(request.getScheme().equalsIgnoreCase(uri.getScheme())
-                        && request.getServerName().equalsIgnoreCase(uri.getHost()) && request.getServerPort() == port);
-            } catch (IllegalArgumentException unparsable) {
-                return true;
-            }
-        }
     }
 }

@@ -1,0 +1,88 @@
+package io.qiyue.notification;
+
+import io.qiyue.security.User;
+import io.qiyue.security.UserAdministration;
+import io.qiyue.signing.SigningEvent;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * Tells people what signing asks of them, in the signing step's own transaction: the message is queued only if
+ * the step commits. A customer's contact has no account and no preferences: the link and the code go straight
+ * to their e-mail. A code always goes by e-mail, whatever the user's preferences, since it is asked for then.
+ */
+@Component
+class SigningEventListener {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.of("Asia/Shanghai"));
+
+    private final Dispatcher dispatcher;
+    private final Outbox outbox;
+    private final NotificationSettingsStore settings;
+    private final UserAdministration users;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    SigningEventListener(Dispatcher dispatcher, Outbox outbox, NotificationSettingsStore settings,
+                         UserAdministration users, MessageSource messages, Clock clock) {
+        this.dispatcher = dispatcher;
+        this.outbox = outbox;
+        this.settings = settings;
+        this.users = users;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(SigningEvent e) {
+        switch (e.kind()) {
+            case INVITED, REMINDER -> {
+                if (e.recipientUsername() != null) {
+                    dispatcher.dispatch(occurrence(EventKind.SIGNATURE_REQUESTED, e, e.recipientUsername()));
+                } else {
+                    mailContact(e, e.kind() == SigningEvent.Kind.REMINDER ? "reminder" : "invitation");
+                }
+            }
+            case CODE -> {
+                if (e.recipientUsername() != null) {
+                    users.findByUsername(e.recipientUsername()).filter(User::enabled).map(User::email)
+                            .filter(email -> !email.isBlank())
+                            .ifPresent(email -> mail(email, e, "code", e.recipientName()));
+                } else {
+                    mailContact(e, "code");
+                }
+            }
+            case SIGNED -> dispatcher.dispatch(occurrence(EventKind.SIGNER_SIGNED, e, e.owner()));
+            case COMPLETED -> dispatcher.dispatch(occurrence(EventKind.SIGNING_COMPLETED, e, e.owner()));
+            case DECLINED -> dispatcher.dispatch(occurrence(EventKind.SIGNING_DECLINED, e, e.owner()));
+            case EXPIRED -> dispatcher.dispatch(occurrence(EventKind.SIGNING_EXPIRED, e, e.owner()));
+            case LOCKED -> dispatcher.dispatch(occurrence(EventKind.SIGNING_LOCKED, e, e.owner()));
+        }
+    }
+
+    private static Occurrence occurrence(EventKind kind, SigningEvent e, String recipient) {
+        return new Occurrence(kind, e.contractId(), e.contractNumber(), e.contractTitle(), List.of(recipient),
+                "system", e.detail(), null, e.at());
+    }
+
+    private void mailContact(SigningEvent e, String template) {
+        if (e.recipientEmail() != null && !e.recipientEmail().isBlank()) {
+            mail(e.recipientEmail(), e, template, e.recipientName());
+        }
+    }
+
+    private void mail(String address, SigningEvent e, String template, String name) {
+        String url = e.link() == null ? "" : settings.effective().baseUrl() + e.link();
+        Object[] args = {name == null ? "" : name, e.contractNumber(), e.contractTitle(), url,
+                e.expiresAt() == null ? "" : WHEN.format(e.expiresAt()), e.code() == null ? "" : e.code()};
+        String subject = messages.getMessage("notification.signing." + template + ".subject", args, Dispatcher.ZH);
+        String body = messages.getMessage("notification.signing." + template + ".body", args, Dispatcher.ZH);
+        outbox.add(Outbox.Channel.EMAIL, address, EventKind.SIGNATURE_REQUESTED, subject, body, clock.instant());
+    }
+}

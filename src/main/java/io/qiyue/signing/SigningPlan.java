@@ -1,0 +1,34 @@
+package io.qiyue.signing;
+
+import java.util.List;
+
+/**
+ * Who signs a contract for each side and in which order ({@code PUT /contracts/{id}/signers}). A side signs
+ * when {@code required} of its signers have signed (n of m); null means all of them.
+ *
+ * @param expiresInDays how long each signing request stays valid (default 30)
+ */
+public record SigningPlan(SigningOrder order, List<OurSigner> ours, List<TheirSigner> theirs, Integer oursRequired,
+                          Integer theirsRequired, boolean allowForward, int expiresInDays, int version,
+                          boolean stored) {
+    public static final int DEFAULT_EXPIRY_DAYS = 30;
+    public static final int MAX_EXPIRY_DAYS = 180;
+
+    public SigningPlan {
+        ours = ours == null ? List.of() : List.copyOf(ours);
+        theirs = theirs == null ? List.of() : List.copyOf(theirs);
+    }
+
+    /** One of our signatories, by user id. */
+    public record OurSigner(String userId) {
+    }
+
+    /** One of the customer's contacts, by contact id. */
+    public record TheirSigner(String contactId) {
+    }
+
+    /** What a caller sends: everything optional but the lists. */
+    public record Input(SigningOrder order, List<OurSigner> ours, List<TheirSigner> theirs, Integer oursRequired,
+                        Integer theirsRequired, Boolean allowForward, Integer expiresInDays) {
+    }
+}

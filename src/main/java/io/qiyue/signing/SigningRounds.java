@@ -1,0 +1,433 @@
+package io.qiyue.signing;
+
+import io.qiyue.contract.Contract;
+import io.qiyue.contract.ContractAction;
+import io.qiyue.contract.Contracts;
+import io.qiyue.customer.Contact;
+import io.qiyue.customer.Customer;
+import io.qiyue.customer.CustomerKind;
+import io.qiyue.customer.Customers;
+import io.qiyue.customer.OurEntities;
+import io.qiyue.security.User;
+import io.qiyue.security.UserAdministration;
+import io.qiyue.shared.ConflictException;
+import io.qiyue.shared.EntityChanged;
+import io.qiyue.shared.Ids;
+import io.qiyue.shared.Text;
+import io.qiyue.template.ContractDocuments;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The engine of a signing round, shared by our users' API and the customer's link: starting a round with the
+ * frozen document, whose turn it is, inviting, recording each step's evidence, completing and closing. Every
+ * method runs in its caller's transaction.
+ */
+@Component
+class SigningRounds {
+    static final Duration CODE_VALIDITY = Duration.ofMinutes(10);
+    static final Duration CODE_RESEND_AFTER = Duration.ofSeconds(60);
+    static final int MAX_CODE_ATTEMPTS = 3;
+
+    private final SigningStore store;
+    private final Contracts contracts;
+    private final Customers customers;
+    private final OurEntities ourEntities;
+    private final UserAdministration users;
+    private final ContractDocuments documents;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    SigningRounds(SigningStore store, Contracts contracts, Customers customers, OurEntities ourEntities,
+                  UserAdministration users, ContractDocuments documents, ApplicationEventPublisher events,
+                  Clock clock) {
+        this.store = store;
+        this.contracts = contracts;
+        this.customers = customers;
+        this.ourEntities = ourEntities;
+        this.users = users;
+        this.documents = documents;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    // --- the approved document
+
+    /** Keeps the PDF approval approved, byte for byte: what a seal-use approval and the signing round bind to. */
+    SigningStore.ApprovedDocument freezeApproved(String contractId, int contractVersion, String actor) {
+        byte[] pdf = documents.pdfOfRecord(contractId);
+        var approved = new SigningStore.ApprovedDocument(contractId, contractVersion, pdf, sha256(pdf), now(), actor);
+        store.insertApproved(approved);
+        return approved;
+    }
+
+    // --- starting a round
+
+    /** Signing started: the approved PDF frozen as the round's first file, the signers from the plan, invitations. */
+    SigningStore.Session start(Contract contract, String actor) {
+        var approved = store.latestApproved(contract.id())
+                // approved before signing kept approved documents: the document as approved is the one of record
+                .orElseGet(() -> freezeApproved(contract.id(), contract.version() - 1, actor));
+        byte[] frozen = approved.content();
+        String frozenSha = sha256(frozen);
+        if (!frozenSha.equals(approved.sha256())) {
+            // the stored bytes no longer hash to what approval recorded: never sign something else
+            throw new ConflictException("qiyue.signing.approved-document-altered", contract.number());
+        }
+        SigningPlan plan = store.plan(contract.id()).orElseGet(() -> defaultPlan(contract));
+        Instant at = now();
+        var session = new SigningStore.Session(Ids.newId(), contract.id(), contract.version(), SessionStatus.OPEN,
+                SigningMethod.ELECTRONIC, plan.order(), 0, 0, plan.allowForward(), approved.sha256(), frozenSha,
+                frozenSha, at.plus(Duration.ofDays(plan.expiresInDays())), null, null, null, null, at, actor, 1);
+        store.insertSession(session);
+        store.insertDocument(contract.id(), session.id(), 1, DocumentKind.FROZEN, "application/pdf",
+                contract.number() + ".pdf", frozen, frozenSha, null, at, actor);
+        record(session, null, SigningEventKind.STARTED, actor, Client.SYSTEM, "SHA-256 " + frozenSha);
+        var withSigners = replaceSigners(contract, session, plan, actor);
+        invite(contract, withSigners, actor);
+        return store.session(session.id()).orElseThrow();
+    }
+
+    /** Ours: the owner when no one was named; theirs: the customer's primary contact with an e-mail address. */
+    SigningPlan defaultPlan(Contract contract) {
+        var ours = new ArrayList<SigningPlan.OurSigner>();
+        users.findByUsername(contract.owner()).filter(User::enabled)
+                .ifPresent(u -> ours.add(new SigningPlan.OurSigner(u.id())));
+        var theirs = new ArrayList<SigningPlan.TheirSigner>();
+        customers.inFull(contract.customerId()).flatMap(SigningRounds::defaultContact)
+                .ifPresent(c -> theirs.add(new SigningPlan.TheirSigner(c.id())));
+        return new SigningPlan(SigningOrder.OURS_FIRST, ours, theirs, null, null, false,
+                SigningPlan.DEFAULT_EXPIRY_DAYS, 0, false);
+    }
+
+    private static Optional<Contact> defaultContact(Customer customer) {
+        return customer.contacts().stream().filter(c -> !Text.isBlank(c.email()))
+                .sorted((a, b) -> Boolean.compare(b.primary(), a.primary())).findFirst();
+    }
+
+    /**
+     * The round's signers become the plan's: earlier pending ones are voided (their links stop working). Only
+     * while nobody has signed, so a signature is never made under one plan and counted under another.
+     */
+    SigningStore.Session replaceSigners(Contract contract, SigningStore.Session session, SigningPlan plan,
+                                        String actor) {
+        for (var old : store.signers(session.id())) {
+            if (old.status() == SignerStatus.PENDING || old.status() == SignerStatus.LOCKED) {
+                change(old, SignerStatus.VOID, s -> s);
+            }
+        }
+        var entity = contract.ourEntityId() == null ? null : ourEntities.find(contract.ourEntityId()).orElse(null);
+        String ourOrganisation = entity == null ? "" : entity.name();
+        var customer = customers.inFull(contract.customerId()).orElse(null);
+        String theirOrganisation = customer == null ? ""
+                : customer.kind() == CustomerKind.PERSON ? "" : customer.name();
+        int position = 1;
+        for (var ours : plan.ours()) {
+            var user = users.get(ours.userId());
+            store.insertSigner(newSigner(session, SignerSide.OURS, position++, user.username(), null,
+                    Text.isBlank(user.displayName()) ? user.username() : user.displayName(), ourOrganisation,
+                    user.email(), null));
+        }
+        position = 1;
+        for (var theirs : plan.theirs()) {
+            Contact contact = customer == null ? null : customer.contacts().stream()
+                    .filter(c -> c.id().equals(theirs.contactId())).findFirst().orElse(null);
+            if (contact == null) {
+                continue;
+            }
+            store.insertSigner(newSigner(session, SignerSide.THEIRS, position++, null, contact.id(), contact.name(),
+                    theirOrganisation, contact.email(), LoggingSmsSender.mask(contact.mobile())));
+        }
+        int oursRequired = required(plan.oursRequired(), plan.ours().size());
+        int theirsRequired = required(plan.theirsRequired(), (int) store.signers(session.id()).stream()
+                .filter(s -> s.side() == SignerSide.THEIRS && s.status() == SignerStatus.PENDING).count());
+        var current = store.session(session.id()).orElseThrow();
+        if (!store.updateTerms(session.id(), current.version(), plan, oursRequired, theirsRequired)) {
+            throw stale();
+        }
+        record(current, null, SigningEventKind.SIGNERS_SET, actor, Client.SYSTEM,
+                plan.order() + ", " + oursRequired + "/" + plan.ours().size() + ", " + theirsRequired + "/"
+                        + plan.theirs().size());
+        return store.session(session.id()).orElseThrow();
+    }
+
+    private static int required(Integer asked, int available) {
+        return asked == null ? available : Math.min(asked, available);
+    }
+
+    private SigningStore.Signer newSigner(SigningStore.Session session, SignerSide side, int position, String username,
+                                          String contactId, String name, String organisation, String email,
+                                          String mobileMasked) {
+        return new SigningStore.Signer(Ids.newId(), session.id(), session.contractId(), side, position, username,
+                contactId, name, organisation, email, Text.isBlank(mobileMasked) ? null : mobileMasked,
+                SignerStatus.PENDING, null, null, null, null, 0, null, null, null, null, null, null, null, null, null,
+                null, null, 1);
+    }
+
+    // --- turns and invitations
+
+    boolean complete(SigningStore.Session session, List<SigningStore.Signer> signers, SignerSide side) {
+        int required = session.required(side);
+        return required > 0 && signers.stream()
+                .filter(s -> s.side() == side && s.status() == SignerStatus.SIGNED).count() >= required;
+    }
+
+    boolean turnOf(SigningStore.Session session, List<SigningStore.Signer> signers, SignerSide side) {
+        return session.status().open() && !complete(session, signers, side) && session.order().turnOf(side,
+                complete(session, signers, SignerSide.OURS), complete(session, signers, SignerSide.THEIRS));
+    }
+
+    boolean turnOf(SigningStore.Session session, SigningStore.Signer signer) {
+        return signer.status() == SignerStatus.PENDING
+                && turnOf(session, store.signers(session.id()), signer.side());
+    }
+
+    /** Tells every pending signer whose side's turn has come and who was not told yet. */
+    void invite(Contract contract, SigningStore.Session session, String actor) {
+        var signers = store.signers(session.id());
+        if (session.required(SignerSide.OURS) == 0 || session.required(SignerSide.THEIRS) == 0) {
+            return; // a side without signers: nobody is asked to sign a contract that cannot be completed
+        }
+        for (var signer : signers) {
+            if (signer.status() == SignerStatus.PENDING && signer.invitedAt() == null
+                    && turnOf(session, signers, signer.side())) {
+                sendInvitation(contract, session, signer, actor, SigningEvent.Kind.INVITED);
+            }
+        }
+    }
+
+    /**
+     * Our users are told to sign in Qiyue; a contact gets a fresh one-time link (a reminder replaces the
+     * earlier link, since only the link's hash is kept and it cannot be sent again).
+     */
+    void sendInvitation(Contract contract, SigningStore.Session session, SigningStore.Signer signer, String actor,
+                        SigningEvent.Kind kind) {
+        String link;
+        SigningStore.Signer updated;
+        if (signer.side() == SignerSide.OURS) {
+            link = "/contracts/" + contract.id() + "/sign";
+            updated = change(signer, SignerStatus.PENDING, s -> withInvitation(s, s.tokenHash(), now()));
+        } else {
+            String token = newToken();
+            link = "/s/" + token;
+            updated = change(signer, SignerStatus.PENDING, s -> withInvitation(s, sha256(token), now()));
+        }
+        record(session, updated, kind == SigningEvent.Kind.REMINDER ? SigningEventKind.REMINDED
+                : SigningEventKind.INVITED, actor, Client.SYSTEM, mask(signer.email()));
+        events.publishEvent(new SigningEvent(kind, contract.id(), contract.number(), contract.title(), contract.owner(),
+                signer.username(), signer.name(), signer.username() == null ? signer.email() : null, link, null,
+                session.expiresAt(), null, now()));
+    }
+
+    private static SigningStore.Signer withInvitation(SigningStore.Signer s, String tokenHash, Instant at) {
+        return new SigningStore.Signer(s.id(), s.sessionId(), s.contractId(), s.side(), s.position(), s.username(),
+                s.contactId(), s.name(), s.organisation(), s.email(), s.mobileMasked(), s.status(), tokenHash, at,
+                s.codeHash(), s.codeExpiresAt(), s.codeAttempts(), s.identityMethod(), s.identityAt(), s.signedAt(),
+                s.typedName(), s.sealId(), s.sealName(), s.ip(), s.userAgent(), s.declineReason(), s.forwardedTo(),
+                s.forwardedFrom(), s.version());
+    }
+
+    // --- one-time codes
+
+    /** A new six-digit code for the signer, valid for ten minutes; null when the last one was sent too recently. */
+    String newCode(SigningStore.Signer signer) {
+        if (signer.codeExpiresAt() != null
+                && signer.codeExpiresAt().minus(CODE_VALIDITY).plus(CODE_RESEND_AFTER).isAfter(now())) {
+            return null;
+        }
+        String code = String.format("%06d", random.nextInt(1_000_000));
+        change(signer, SignerStatus.PENDING, s -> new SigningStore.Signer(s.id(), s.sessionId(), s.contractId(),
+                s.side(), s.position(), s.username(), s.contactId(), s.name(), s.organisation(), s.email(),
+                s.mobileMasked(), s.status(), s.tokenHash(), s.invitedAt(), codeHash(s.id(), code),
+                now().plus(CODE_VALIDITY), s.codeAttempts(), s.identityMethod(), s.identityAt(), s.signedAt(),
+                s.typedName(), s.sealId(), s.sealName(), s.ip(), s.userAgent(), s.declineReason(), s.forwardedTo(),
+                s.forwardedFrom(), s.version()));
+        return code;
+    }
+
+    enum CodeCheck { RIGHT, WRONG, LOCKED, EXPIRED }
+
+    /**
+     * Checks a code. A wrong one counts; the third wrong code locks the signer for good (the owner issues a new
+     * request). Wrong attempts are written even when the caller's step then fails, so they run in their own
+     * statement before anything else of the step.
+     */
+    CodeCheck checkCode(SigningStore.Signer signer, String code) {
+        if (signer.codeHash() == null || signer.codeExpiresAt() == null || !signer.codeExpiresAt().isAfter(now())) {
+            return CodeCheck.EXPIRED;
+        }
+        if (code != null && MessageDigest.isEqual(codeHash(signer.id(), code.strip()).getBytes(StandardCharsets.UTF_8),
+                signer.codeHash().getBytes(StandardCharsets.UTF_8))) {
+            return CodeCheck.RIGHT;
+        }
+        int attempts = signer.codeAttempts() + 1;
+        SignerStatus next = attempts >= MAX_CODE_ATTEMPTS ? SignerStatus.LOCKED : SignerStatus.PENDING;
+        change(signer, next, s -> new SigningStore.Signer(s.id(), s.sessionId(), s.contractId(), s.side(),
+                s.position(), s.username(), s.contactId(), s.name(), s.organisation(), s.email(), s.mobileMasked(),
+                next, s.tokenHash(), s.invitedAt(), s.codeHash(), s.codeExpiresAt(), attempts, s.identityMethod(),
+                s.identityAt(), s.signedAt(), s.typedName(), s.sealId(), s.sealName(), s.ip(), s.userAgent(),
+                s.declineReason(), s.forwardedTo(), s.forwardedFrom(), s.version()));
+        return next == SignerStatus.LOCKED ? CodeCheck.LOCKED : CodeCheck.WRONG;
+    }
+
+    private static String codeHash(String signerId, String code) {
+        return sha256((signerId + ":" + code).getBytes(StandardCharsets.UTF_8));
+    }
+
+    // --- completing and closing
+
+    /**
+     * After a signature: the side's remaining signers are voided once it has its n of m, the other side is
+     * invited when its turn came, and with both sides complete the round closes and the contract is signed.
+     */
+    void afterSignature(Contract contract, SigningStore.Session session, String actor) {
+        var signers = store.signers(session.id());
+        for (SignerSide side : SignerSide.values()) {
+            if (complete(session, signers, side)) {
+                signers.stream().filter(s -> s.side() == side && s.status() == SignerStatus.PENDING)
+                        .forEach(s -> change(s, SignerStatus.VOID, x -> x));
+            }
+        }
+        if (complete(session, signers, SignerSide.OURS) && complete(session, signers, SignerSide.THEIRS)) {
+            if (!store.close(session.id(), SessionStatus.COMPLETED, SigningMethod.ELECTRONIC,
+                    java.time.LocalDate.now(clock.withZone(java.time.ZoneId.of("Asia/Shanghai"))), now(), null)) {
+                throw stale();
+            }
+            record(session, null, SigningEventKind.COMPLETED, actor, Client.SYSTEM, null);
+            contracts.advance(contract.id(), ContractAction.SIGN, null, actor);
+            tellOwner(contract, SigningEvent.Kind.COMPLETED, null);
+            return;
+        }
+        invite(contract, store.session(session.id()).orElseThrow(), actor);
+    }
+
+    /** Ends an open round without a signed contract: every pending signer voided, their links dead. */
+    void close(SigningStore.Session session, SessionStatus status, String reason, String actor) {
+        if (!store.close(session.id(), status, session.method(), null, now(), reason)) {
+            return;
+        }
+        for (var signer : store.signers(session.id())) {
+            if (signer.status() == SignerStatus.PENDING || signer.status() == SignerStatus.LOCKED) {
+                change(signer, SignerStatus.VOID, s -> s);
+            }
+        }
+        record(session, null, switch (status) {
+            case DECLINED -> SigningEventKind.DECLINED;
+            case EXPIRED -> SigningEventKind.EXPIRED;
+            default -> SigningEventKind.CANCELLED;
+        }, actor, Client.SYSTEM, reason);
+    }
+
+    void tellOwner(Contract contract, SigningEvent.Kind kind, String detail) {
+        events.publishEvent(new SigningEvent(kind, contract.id(), contract.number(), contract.title(), contract.owner(),
+                contract.owner(), null, null, "/contracts/" + contract.id() + "/sign", null, null, detail, now()));
+    }
+
+    // --- evidence
+
+    /** One step of the round, kept for the evidence report and written to the audit trail. */
+    void record(SigningStore.Session session, SigningStore.Signer signer, SigningEventKind kind, String actor,
+                Client client, String detail) {
+        Instant at = now();
+        String who = Text.isBlank(actor) ? "system" : actor;
+        String shortDetail = detail == null ? null : detail.length() > 1000 ? detail.substring(0, 1000) : detail;
+        store.insertEvent(new SigningStore.Event(Ids.newId(), session.id(), session.contractId(),
+                signer == null ? null : signer.id(), at, kind, who.length() > 200 ? who.substring(0, 200) : who,
+                client.ip(), client.userAgent(), shortDetail));
+        var changes = new ArrayList<EntityChanged.Change>();
+        changes.add(new EntityChanged.Change("signing", null, kind.name()));
+        if (signer != null) {
+            changes.add(new EntityChanged.Change("signer", null, signer.name()));
+        }
+        if (shortDetail != null) {
+            changes.add(new EntityChanged.Change("detail", null, shortDetail));
+        }
+        events.publishEvent(new EntityChanged("CONTRACT", session.contractId(), EntityChanged.Action.UPDATE,
+                auditActor(who), at, changes));
+    }
+
+    private static String auditActor(String who) {
+        return who.length() > 64 ? who.substring(0, 64) : who;
+    }
+
+    static String contactActor(SigningStore.Signer signer) {
+        String actor = "contact:" + signer.name();
+        return actor.length() > 64 ? actor.substring(0, 64) : actor;
+    }
+
+    // --- helpers
+
+    /** Moves a signer to {@code next} (as the table allows), with {@code edit} applied, or fails as stale. */
+    SigningStore.Signer change(SigningStore.Signer signer, SignerStatus next,
+                               java.util.function.UnaryOperator<SigningStore.Signer> edit) {
+        if (signer.status() != next && !signer.status().mayBecome(next)) {
+            throw new ConflictException("qiyue.signing.signer-state", signer.status().name(), next.name());
+        }
+        var edited = edit.apply(signer);
+        var changed = new SigningStore.Signer(edited.id(), edited.sessionId(), edited.contractId(), edited.side(),
+                edited.position(), edited.username(), edited.contactId(), edited.name(), edited.organisation(),
+                edited.email(), edited.mobileMasked(), next, edited.tokenHash(), edited.invitedAt(), edited.codeHash(),
+                edited.codeExpiresAt(), edited.codeAttempts(), edited.identityMethod(), edited.identityAt(),
+                edited.signedAt(), edited.typedName(), edited.sealId(), edited.sealName(), edited.ip(),
+                edited.userAgent(), edited.declineReason(), edited.forwardedTo(), edited.forwardedFrom(),
+                signer.version());
+        if (!store.updateSigner(changed)) {
+            throw stale();
+        }
+        return store.signer(signer.id()).orElseThrow();
+    }
+
+    static ConflictException stale() {
+        return new ConflictException("qiyue.signing.concurrent");
+    }
+
+    String newToken() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sha256(String text) {
+        return sha256(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code zh***@example.com}: enough for a signer to recognise the address, not enough to harvest it. */
+    static String mask(String email) {
+        if (Text.isBlank(email)) {
+            return null;
+        }
+        int at = email.indexOf('@');
+        if (at <= 0) {
+            return "***";
+        }
+        String local = email.substring(0, at);
+        return local.substring(0, Math.min(2, local.length())) + "***" + email.substring(at);
+    }
+
+}

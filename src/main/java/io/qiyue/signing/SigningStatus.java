@@ -1,0 +1,20 @@
+package io.qiyue.signing;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A contract's latest signing round ({@code GET /contracts/{id}/signing}).
+ *
+ * @param approvedSha256 the SHA-256 of the PDF approval approved (what the seal-use approval binds to)
+ * @param frozenSha256   the SHA-256 of the PDF frozen when signing started: always equal to the approved one
+ * @param currentSha256  the file as it stands now (with the signatures so far)
+ * @param missing        the sides that have no signer yet (the owner sets them before anyone is invited)
+ */
+public record SigningStatus(String contractId, String sessionId, SessionStatus status, SigningMethod method,
+                            SigningOrder order, int oursRequired, int theirsRequired, boolean allowForward,
+                            String approvedSha256, String frozenSha256, String currentSha256, Instant expiresAt,
+                            LocalDate signedOn, String closeReason, List<SignerView> signers, List<SignerSide> missing,
+                            Instant createdAt, String createdBy, int version) {
+}

@@ -1,0 +1,717 @@
+package io.qiyue.signing;
+
+import io.qiyue.contract.Contract;
+import io.qiyue.contract.ContractStatus;
+import io.qiyue.contract.Contracts;
+import io.qiyue.customer.Customers;
+import io.qiyue.customer.OurEntities;
+import io.qiyue.security.CurrentUsers;
+import io.qiyue.security.User;
+import io.qiyue.security.UserAdministration;
+import io.qiyue.shared.ConflictException;
+import io.qiyue.shared.FieldViolation;
+import io.qiyue.shared.ForbiddenException;
+import io.qiyue.shared.InvalidInputException;
+import io.qiyue.shared.NotFoundException;
+import io.qiyue.shared.PreconditionFailedException;
+import io.qiyue.shared.PreconditionRequiredException;
+import io.qiyue.shared.Text;
+import io.qiyue.signing.pdf.PdfSignatures;
+import io.qiyue.signing.pdf.SignatureCheck;
+import io.qiyue.signing.pdf.SignatureRequest;
+import io.qiyue.signing.pdf.SignerIdentity;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Signing as our users see it: who signs (the plan), the round's state, our signatory's signature after
+ * confirming intent, paper signing, the files, the signatures with their validity, the evidence report and the
+ * verification of a dropped PDF. Reads follow the contract's data scope (signers may read what they sign);
+ * the plan and paper signing need the right to change the contract.
+ */
+@Service
+public class Signings {
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final int MAX_SIGNERS_PER_SIDE = 10;
+    static final long MAX_SCAN_BYTES = 20L * 1024 * 1024;
+
+    private final SigningStore store;
+    private final SigningRounds rounds;
+    private final Contracts contracts;
+    private final Customers customers;
+    private final OurEntities ourEntities;
+    private final UserAdministration users;
+    private final PdfSignatures pdf;
+    private final Seals seals;
+    private final EvidenceReportPdf evidencePdf;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+
+    Signings(SigningStore store, SigningRounds rounds, Contracts contracts, Customers customers,
+             OurEntities ourEntities, UserAdministration users, PdfSignatures pdf, Seals seals,
+             EvidenceReportPdf evidencePdf, ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+        this.store = store;
+        this.rounds = rounds;
+        this.contracts = contracts;
+        this.customers = customers;
+        this.ourEntities = ourEntities;
+        this.users = users;
+        this.pdf = pdf;
+        this.seals = seals;
+        this.evidencePdf = evidencePdf;
+        this.events = events;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    // --- the plan
+
+    /** The stored plan, or what would be used if none is stored (version 0). */
+    public SigningPlan plan(String contractId) {
+        Contract contract = contracts.get(contractId);
+        return store.plan(contractId).orElseGet(() -> rounds.defaultPlan(contract));
+    }
+
+    /**
+     * Sets who signs and in which order. Before signing starts, and during an open round while nobody has signed
+     * yet (the round's signers are then replaced and invited anew). A stored plan is changed with its version.
+     */
+    public SigningPlan setPlan(String contractId, Integer expectedVersion, SigningPlan.Input input) {
+        Contract contract = changeable(contractId);
+        var stored = store.plan(contractId);
+        if (stored.isPresent() && expectedVersion == null) {
+            throw new PreconditionRequiredException("qiyue.problem.if-match-required");
+        }
+        if (stored.isPresent() && stored.get().version() != expectedVersion) {
+            throw new PreconditionFailedException("qiyue.problem.stale", stored.get().version());
+        }
+        var plan = validate(contract, input);
+        String actor = CurrentUsers.require().username();
+        return tx.execute(status -> {
+            var open = store.openSession(contractId);
+            if (!(contract.status().editable() || contract.status() == ContractStatus.IN_APPROVAL
+                    || contract.status() == ContractStatus.APPROVED || open.isPresent())) {
+                throw new ConflictException("qiyue.signing.plan-closed", contract.status().name());
+            }
+            if (open.isPresent() && store.signers(open.get().id()).stream()
+                    .anyMatch(s -> s.status() == SignerStatus.SIGNED)) {
+                throw new ConflictException("qiyue.signing.plan-after-signature");
+            }
+            if (stored.isEmpty()) {
+                store.insertPlan(contractId, plan, rounds.now(), actor);
+            } else if (!store.updatePlan(contractId, expectedVersion, plan, rounds.now(), actor)) {
+                throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
+            }
+            open.ifPresent(session -> {
+                var replaced = rounds.replaceSigners(contract, session, plan, actor);
+                rounds.invite(contract, replaced, actor);
+            });
+            return store.plan(contractId).orElseThrow();
+        });
+    }
+
+    private SigningPlan validate(Contract contract, SigningPlan.Input input) {
+        var violations = new ArrayList<FieldViolation>();
+        if (input == null) {
+            throw new InvalidInputException("order", "qiyue.validation.required");
+        }
+        var ours = input.ours() == null ? List.<SigningPlan.OurSigner>of() : input.ours();
+        var theirs = input.theirs() == null ? List.<SigningPlan.TheirSigner>of() : input.theirs();
+        if (ours.size() > MAX_SIGNERS_PER_SIDE) {
+            violations.add(new FieldViolation("ours", "qiyue.signing.too-many-signers", MAX_SIGNERS_PER_SIDE));
+        }
+        if (theirs.size() > MAX_SIGNERS_PER_SIDE) {
+            violations.add(new FieldViolation("theirs", "qiyue.signing.too-many-signers", MAX_SIGNERS_PER_SIDE));
+        }
+        var seen = new HashSet<String>();
+        for (int i = 0; i < ours.size() && i < MAX_SIGNERS_PER_SIDE; i++) {
+            var signer = ours.get(i);
+            String field = "ours[" + i + "].userId";
+            if (signer == null || Text.isBlank(signer.userId())) {
+                violations.add(new FieldViolation(field, "qiyue.validation.required"));
+                continue;
+            }
+            Optional<User> user = findUser(signer.userId());
+            if (user.isEmpty() || !user.get().enabled()) {
+                violations.add(new FieldViolation(field, "qiyue.signing.unknown-user", signer.userId()));
+            } else if (!seen.add(signer.userId())) {
+                violations.add(new FieldViolation(field, "qiyue.signing.duplicate-signer"));
+            }
+        }
+        var customer = customers.inFull(contract.customerId()).orElse(null);
+        for (int i = 0; i < theirs.size() && i < MAX_SIGNERS_PER_SIDE; i++) {
+            var signer = theirs.get(i);
+            String field = "theirs[" + i + "].contactId";
+            if (signer == null || Text.isBlank(signer.contactId())) {
+                violations.add(new FieldViolation(field, "qiyue.validation.required"));
+                continue;
+            }
+            var contact = customer == null ? null : customer.contacts().stream()
+                    .filter(c -> c.id().equals(signer.contactId())).findFirst().orElse(null);
+            if (contact == null) {
+                violations.add(new FieldViolation(field, "qiyue.signing.unknown-contact"));
+            } else if (Text.isBlank(contact.email())) {
+                violations.add(new FieldViolation(field, "qiyue.signing.contact-without-email", contact.name()));
+            } else if (!seen.add(signer.contactId())) {
+                violations.add(new FieldViolation(field, "qiyue.signing.duplicate-signer"));
+            }
+        }
+        checkRequired(input.oursRequired(), ours.size(), "oursRequired", violations);
+        checkRequired(input.theirsRequired(), theirs.size(), "theirsRequired", violations);
+        int days = input.expiresInDays() == null ? SigningPlan.DEFAULT_EXPIRY_DAYS : input.expiresInDays();
+        if (days < 1 || days > SigningPlan.MAX_EXPIRY_DAYS) {
+            violations.add(new FieldViolation("expiresInDays", "qiyue.signing.expiry-range", 1,
+                    SigningPlan.MAX_EXPIRY_DAYS));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        return new SigningPlan(input.order() == null ? SigningOrder.OURS_FIRST : input.order(), ours, theirs,
+                input.oursRequired(), input.theirsRequired(), Boolean.TRUE.equals(input.allowForward()), days, 0, true);
+    }
+
+    private static void checkRequired(Integer required, int size, String field, List<FieldViolation> violations) {
+        if (required != null && (required < 1 || required > Math.max(size, 1))) {
+            violations.add(new FieldViolation(field, "qiyue.signing.required-range", 1, Math.max(size, 1)));
+        }
+    }
+
+    private Optional<User> findUser(String id) {
+        try {
+            return Optional.of(users.get(id));
+        } catch (NotFoundException unknown) {
+            return Optional.empty();
+        }
+    }
+
+    // --- the round
+
+    /** The latest round of a readable contract; empty before signing ever started. */
+    public Optional<SigningStatus> status(String contractId) {
+        contracts.get(contractId);
+        return store.latestSession(contractId).map(this::view);
+    }
+
+    SigningStatus view(SigningStore.Session session) {
+        var signers = store.signers(session.id());
+        var views = signers.stream().map(s -> new SignerView(s.id(), s.side(), s.position(), s.name(), s.organisation(),
+                SigningRounds.mask(s.email()), s.mobileMasked(), s.status(),
+                s.status() == SignerStatus.PENDING && rounds.turnOf(session, signers, s.side()), s.invitedAt(),
+                s.identityMethod(), s.identityAt(), s.signedAt(), s.sealName(), s.declineReason(), s.forwardedTo(),
+                s.username())).toList();
+        var missing = new ArrayList<SignerSide>();
+        if (session.status().open()) {
+            for (SignerSide side : SignerSide.values()) {
+                if (session.required(side) == 0) {
+                    missing.add(side);
+                }
+            }
+        }
+        return new SigningStatus(session.contractId(), session.id(), session.status(), session.method(),
+                session.order(), session.oursRequired(), session.theirsRequired(), session.allowForward(),
+                session.approvedSha256(), session.frozenSha256(), session.currentSha256(), session.expiresAt(),
+                session.signedOn(), session.closeReason(), views, missing, session.createdAt(), session.createdBy(),
+                session.version());
+    }
+
+    /** What the caller may do on the round now: sign (their turn), request a code, forward. */
+    public Optional<SignerView> mySignerNow(String contractId) {
+        String me = CurrentUsers.require().username();
+        return store.openSession(contractId).flatMap(session -> {
+            var signers = store.signers(session.id());
+            return signers.stream().filter(s -> me.equals(s.username()) && s.status() == SignerStatus.PENDING)
+                    .findFirst().map(s -> view(session).signers().stream().filter(v -> v.id().equals(s.id()))
+                            .findFirst().orElseThrow());
+        });
+    }
+
+    /** A one-time code to the caller's e-mail, for confirming their signature instead of the password. */
+    public void sendOurCode(String contractId, Client client) {
+        var turn = ourTurn(contractId);
+        String code = tx.execute(status -> rounds.newCode(turn.signer()));
+        if (code == null) {
+            throw new ConflictException("qiyue.signing.code-too-soon", SigningRounds.CODE_RESEND_AFTER.toSeconds());
+        }
+        if (Text.isBlank(turn.signer().email())) {
+            throw new ConflictException("qiyue.signing.no-email");
+        }
+        tx.executeWithoutResult(status -> {
+            rounds.record(turn.session(), turn.signer(), SigningEventKind.CODE_SENT, turn.signer().username(), client,
+                    SigningRounds.mask(turn.signer().email()));
+            events.publishEvent(new SigningEvent(SigningEvent.Kind.CODE, contractId, turn.contract().number(),
+                    turn.contract().title(), turn.contract().owner(), turn.signer().username(), turn.signer().name(),
+                    null, null, code, rounds.now().plus(SigningRounds.CODE_VALIDITY), null, rounds.now()));
+        });
+    }
+
+    record Turn(Contract contract, SigningStore.Session session, SigningStore.Signer signer) {
+    }
+
+    /** The caller as a pending signer of ours whose turn has come, or why not. */
+    private Turn ourTurn(String contractId) {
+        Contract contract = contracts.get(contractId);
+        String me = CurrentUsers.require().username();
+        var session = store.openSession(contractId)
+                .orElseThrow(() -> new ConflictException("qiyue.signing.no-open-round", contract.number()));
+        var signer = store.signers(session.id()).stream()
+                .filter(s -> s.side() == SignerSide.OURS && me.equals(s.username())
+                        && (s.status() == SignerStatus.PENDING || s.status() == SignerStatus.LOCKED))
+                .findFirst().orElseThrow(() -> new ForbiddenException("qiyue.signing.not-a-signer"));
+        if (signer.status() == SignerStatus.LOCKED) {
+            throw new ConflictException("qiyue.signing.locked");
+        }
+        if (!rounds.turnOf(session, signer)) {
+            throw new ConflictException("qiyue.signing.not-your-turn");
+        }
+        return new Turn(contract, session, signer);
+    }
+
+    /** What our signatory sends: their password or the code, and optionally which of their seals to use. */
+    public record OurSignature(String password, String code, String sealId) {
+    }
+
+    /**
+     * Our signatory signs, after confirming intent with their password or a one-time code (意愿认证): the seal
+     * they may use is stamped (with a 骑缝章), the PDF is signed with their certificate, and the contract moves on
+     * when every side has signed.
+     */
+    public SigningStatus signAsUs(String contractId, OurSignature input, Client client) {
+        var turn = ourTurn(contractId);
+        IdentityMethod method;
+        if (input != null && !Text.isBlank(input.code())) {
+            var check = tx.execute(status -> rounds.checkCode(turn.signer(), input.code()));
+            if (check != SigningRounds.CodeCheck.RIGHT) {
+                tx.executeWithoutResult(status -> rounds.record(turn.session(), turn.signer(),
+                        check == SigningRounds.CodeCheck.LOCKED ? SigningEventKind.LOCKED : SigningEventKind.CODE_WRONG,
+                        turn.signer().username(), client, null));
+                throw codeRefusal(check);
+            }
+            method = IdentityMethod.EMAIL_CODE;
+        } else {
+            if (input == null || Text.isBlank(input.password())) {
+                throw new InvalidInputException(List.of(new FieldViolation("password", "qiyue.signing.confirm-required")));
+            }
+            if (!users.confirmOwnPassword(client.ip(), input.password())) {
+                tx.executeWithoutResult(status -> rounds.record(turn.session(), turn.signer(),
+                        SigningEventKind.PASSWORD_WRONG, turn.signer().username(), client, null));
+                throw new InvalidInputException("password", "qiyue.signing.password-wrong");
+            }
+            method = IdentityMethod.PASSWORD;
+        }
+        var seal = ourSeal(turn, input == null ? null : input.sealId());
+        var signed = sign(turn, method, client, seal, turn.signer().name());
+        return view(signed);
+    }
+
+    static RuntimeException codeRefusal(SigningRounds.CodeCheck check) {
+        return switch (check) {
+            case EXPIRED -> new InvalidInputException("code", "qiyue.signing.code-expired");
+            case LOCKED -> new ConflictException("qiyue.signing.locked");
+            default -> new InvalidInputException("code", "qiyue.signing.code-wrong");
+        };
+    }
+
+    /** The seal stamped for a signer: its id (when one of ours), a name for the record, and the image. */
+    record SealChoice(String sealId, String name, byte[] png) {
+    }
+
+    private SealChoice ourSeal(Turn turn, String sealId) {
+        String entityId = turn.contract().ourEntityId();
+        if (entityId == null) {
+            return new SealChoice(null, null, SealImages.nameStamp(turn.signer().name()));
+        }
+        var usable = seals.usableBy(turn.signer().username(), entityId);
+        if (sealId != null && !sealId.isBlank()) {
+            var chosen = usable.stream().filter(s -> s.id().equals(sealId)).findFirst()
+                    .orElseThrow(() -> new ForbiddenException("qiyue.signing.seal-not-allowed"));
+            return new SealChoice(chosen.id(), chosen.name(), seals.image(chosen.id()));
+        }
+        if (usable.isEmpty()) {
+            if (seals.hasActive(entityId)) {
+                // the company has seals but has not let this person use one: signing without it would look sealed
+                throw new ForbiddenException("qiyue.signing.no-usable-seal");
+            }
+            return new SealChoice(null, null, SealImages.nameStamp(turn.signer().name()));
+        }
+        var preferred = usable.stream().filter(s -> s.kind() == SealKind.CONTRACT).findFirst().orElse(usable.get(0));
+        return new SealChoice(preferred.id(), preferred.name(), seals.image(preferred.id()));
+    }
+
+    /**
+     * Signs the round's current file for the signer. The PDF is signed outside the transaction; the new file,
+     * the signer's state, the seal's use and the evidence are stored together only if the round did not move on
+     * meanwhile (its version), so two signers at the same moment never lose a signature: the later one retries.
+     */
+    SigningStore.Session sign(Turn turn, IdentityMethod method, Client client, SealChoice seal, String typedName) {
+        var session = turn.session();
+        var documents = store.documents(session.id());
+        var current = documents.get(documents.size() - 1);
+        byte[] before = store.content(current.id());
+        var signer = turn.signer();
+        var identity = new SignerIdentity(signer.username() != null ? "user:" + signer.username()
+                : "contact:" + (signer.contactId() != null ? signer.contactId() : signer.id()), signer.name(),
+                signer.organisation(), signer.email());
+        var at = rounds.now();
+        String reason = (signer.side() == SignerSide.OURS ? "乙方签署" : "甲方签署") + "：" + signer.name()
+                + (Text.isBlank(signer.organisation()) ? "" : "（" + signer.organisation() + "）");
+        byte[] after = pdf.sign(before, new SignatureRequest(identity, signer.side().partySide(), reason, "中国",
+                at, seal.png(), true));
+        String sha = SigningRounds.sha256(after);
+        String actor = signer.username() != null ? signer.username() : SigningRounds.contactActor(signer);
+        return tx.execute(status -> {
+            if (!store.advanceDocument(session.id(), session.version(), sha)) {
+                throw SigningRounds.stale();
+            }
+            store.insertDocument(session.contractId(), session.id(), current.seq() + 1, DocumentKind.SIGNED,
+                    "application/pdf", turn.contract().number() + "-signed.pdf", after, sha, signer.id(), at, actor);
+            var signedSigner = rounds.change(signer, SignerStatus.SIGNED, s -> new SigningStore.Signer(s.id(),
+                    s.sessionId(), s.contractId(), s.side(), s.position(), s.username(), s.contactId(), s.name(),
+                    s.organisation(), s.email(), s.mobileMasked(), s.status(), s.tokenHash(), s.invitedAt(), null, null,
+                    s.codeAttempts(), method, at, at, typedName, seal.sealId(), seal.name(), client.ip(),
+                    client.userAgent(), null, null, s.forwardedFrom(), s.version()));
+            rounds.record(session, signedSigner, method == IdentityMethod.PASSWORD
+                    ? SigningEventKind.PASSWORD_CONFIRMED : SigningEventKind.CODE_VERIFIED, actor, client, null);
+            if (seal.sealId() != null) {
+                seals.recordUse(seal.sealId(), session.contractId(), signer.username(), session.frozenSha256(),
+                        "签署 " + turn.contract().number());
+                rounds.record(session, signedSigner, SigningEventKind.SEAL_USED, actor, client, seal.name());
+            }
+            rounds.record(session, signedSigner, SigningEventKind.SIGNED, actor, client, "SHA-256 " + sha);
+            rounds.tellOwner(turn.contract(), SigningEvent.Kind.SIGNED, signer.name());
+            rounds.afterSignature(turn.contract(), store.session(session.id()).orElseThrow(), actor);
+            return store.session(session.id()).orElseThrow();
+        });
+    }
+
+    /** Our signer hands the signature to a colleague, when the owner allowed forwarding. */
+    public SigningStatus forwardOurs(String contractId, String toUserId, Client client) {
+        var turn = ourTurn(contractId);
+        if (!turn.session().allowForward()) {
+            throw new ConflictException("qiyue.signing.forward-not-allowed");
+        }
+        var to = findUser(toUserId).filter(User::enabled)
+                .orElseThrow(() -> new InvalidInputException("userId", "qiyue.signing.unknown-user", toUserId));
+        if (store.signers(turn.session().id()).stream().anyMatch(s -> to.username().equals(s.username())
+                && s.status() != SignerStatus.FORWARDED && s.status() != SignerStatus.VOID)) {
+            throw new InvalidInputException("userId", "qiyue.signing.duplicate-signer");
+        }
+        return tx.execute(status -> {
+            var colleague = new SigningStore.Signer(io.qiyue.shared.Ids.newId(), turn.session().id(), contractId,
+                    SignerSide.OURS, turn.signer().position(), to.username(), null,
+                    Text.isBlank(to.displayName()) ? to.username() : to.displayName(), turn.signer().organisation(),
+                    to.email(), null, SignerStatus.PENDING, null, null, null, null, 0, null, null, null, null, null,
+                    null, null, null, null, null, turn.signer().id(), 1);
+            forward(turn, colleague, client, turn.signer().username());
+            return view(store.session(turn.session().id()).orElseThrow());
+        });
+    }
+
+    void forward(Turn turn, SigningStore.Signer colleague, Client client, String actor) {
+        if (!store.touch(turn.session().id(), turn.session().version())) {
+            throw SigningRounds.stale();
+        }
+        store.insertSigner(colleague);
+        var from = rounds.change(turn.signer(), SignerStatus.FORWARDED, s -> new SigningStore.Signer(s.id(),
+                s.sessionId(), s.contractId(), s.side(), s.position(), s.username(), s.contactId(), s.name(),
+                s.organisation(), s.email(), s.mobileMasked(), s.status(), s.tokenHash(), s.invitedAt(), s.codeHash(),
+                s.codeExpiresAt(), s.codeAttempts(), s.identityMethod(), s.identityAt(), s.signedAt(), s.typedName(),
+                s.sealId(), s.sealName(), client.ip(), client.userAgent(), s.declineReason(), colleague.id(),
+                s.forwardedFrom(), s.version()));
+        rounds.record(turn.session(), from, SigningEventKind.FORWARDED, actor, client,
+                colleague.name() + (colleague.email() == null ? "" : " " + SigningRounds.mask(colleague.email())));
+        var session = store.session(turn.session().id()).orElseThrow();
+        rounds.sendInvitation(turn.contract(), session, store.signer(colleague.id()).orElseThrow(), actor,
+                SigningEvent.Kind.INVITED);
+    }
+
+    /**
+     * The owner asks a signer again: a new request (and link) in place of a locked or unanswered one; the old
+     * link stops working.
+     */
+    public SigningStatus reissue(String contractId, String signerId) {
+        Contract contract = changeable(contractId);
+        String actor = CurrentUsers.require().username();
+        return tx.execute(status -> {
+            var session = store.openSession(contractId)
+                    .orElseThrow(() -> new ConflictException("qiyue.signing.no-open-round", contract.number()));
+            var signer = store.signer(signerId).filter(s -> s.sessionId().equals(session.id()))
+                    .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "signer", signerId));
+            if (signer.status() != SignerStatus.PENDING && signer.status() != SignerStatus.LOCKED) {
+                throw new ConflictException("qiyue.signing.signer-state", signer.status().name(), "PENDING");
+            }
+            if (!store.touch(session.id(), session.version())) {
+                throw SigningRounds.stale();
+            }
+            var fresh = new SigningStore.Signer(io.qiyue.shared.Ids.newId(), session.id(), contractId, signer.side(),
+                    signer.position(), signer.username(), signer.contactId(), signer.name(), signer.organisation(),
+                    signer.email(), signer.mobileMasked(), SignerStatus.PENDING, null, null, null, null, 0, null, null,
+                    null, null, null, null, null, null, null, null, signer.id(), 1);
+            rounds.change(signer, SignerStatus.VOID, s -> s);
+            store.insertSigner(fresh);
+            var current = store.session(session.id()).orElseThrow();
+            if (rounds.turnOf(current, store.signers(session.id()), fresh.side())
+                    && current.required(SignerSide.OURS) > 0 && current.required(SignerSide.THEIRS) > 0) {
+                rounds.sendInvitation(contract, current, store.signer(fresh.id()).orElseThrow(), actor,
+                        SigningEvent.Kind.INVITED);
+            }
+            return view(store.session(session.id()).orElseThrow());
+        });
+    }
+
+    // --- paper
+
+    /**
+     * Paper signing (线下签署): the frozen PDF was printed and signed by hand; the scan is kept beside it and the
+     * contract is signed as of {@code signingDate}. Only before any electronic signature of the round.
+     */
+    public SigningStatus paperSigned(String contractId, byte[] scan, String fileName, LocalDate signingDate) {
+        Contract contract = changeable(contractId);
+        var violations = new ArrayList<FieldViolation>();
+        String mediaType = scan == null || scan.length == 0 ? null : scanType(scan);
+        if (scan == null || scan.length == 0) {
+            violations.add(new FieldViolation("file", "qiyue.validation.required"));
+        } else if (scan.length > MAX_SCAN_BYTES) {
+            violations.add(new FieldViolation("file", "qiyue.signing.scan-too-large", MAX_SCAN_BYTES / 1024 / 1024));
+        } else if (mediaType == null) {
+            violations.add(new FieldViolation("file", "qiyue.signing.scan-type"));
+        }
+        var session = store.openSession(contractId)
+                .orElseThrow(() -> new ConflictException("qiyue.signing.no-open-round", contract.number()));
+        LocalDate today = LocalDate.ofInstant(rounds.now(), CHINA);
+        if (signingDate == null) {
+            violations.add(new FieldViolation("signingDate", "qiyue.validation.required"));
+        } else if (signingDate.isAfter(today)) {
+            violations.add(new FieldViolation("signingDate", "qiyue.signing.date-in-future"));
+        } else if (signingDate.isBefore(session.createdAt().atZone(CHINA).toLocalDate())) {
+            violations.add(new FieldViolation("signingDate", "qiyue.signing.date-before-start",
+                    session.createdAt().atZone(CHINA).toLocalDate()));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        String actor = CurrentUsers.require().username();
+        return tx.execute(status -> {
+            var current = store.openSession(contractId).orElseThrow(SigningRounds::stale);
+            if (store.signers(current.id()).stream().anyMatch(s -> s.status() == SignerStatus.SIGNED)) {
+                throw new ConflictException("qiyue.signing.paper-after-signature");
+            }
+            var documents = store.documents(current.id());
+            String sha = SigningRounds.sha256(scan);
+            String extension = mediaType.equals("application/pdf") ? ".pdf"
+                    : mediaType.equals("image/png") ? ".png" : ".jpg";
+            store.insertDocument(contractId, current.id(), documents.get(documents.size() - 1).seq() + 1,
+                    DocumentKind.PAPER_SCAN, mediaType, contract.number() + "-paper" + extension, scan, sha, null,
+                    rounds.now(), actor);
+            if (!store.close(current.id(), SessionStatus.COMPLETED, SigningMethod.PAPER, signingDate, rounds.now(),
+                    fileName == null ? null : Text.strip(fileName))) {
+                throw SigningRounds.stale();
+            }
+            for (var signer : store.signers(current.id())) {
+                if (signer.status() == SignerStatus.PENDING || signer.status() == SignerStatus.LOCKED) {
+                    rounds.change(signer, SignerStatus.VOID, s -> s);
+                }
+            }
+            rounds.record(current, null, SigningEventKind.PAPER_SIGNED, actor, Client.SYSTEM,
+                    signingDate + ", SHA-256 " + sha);
+            contracts.advance(contractId, io.qiyue.contract.ContractAction.SIGN, "线下签署 " + signingDate, actor);
+            rounds.tellOwner(contract, SigningEvent.Kind.COMPLETED, null);
+            return view(store.session(current.id()).orElseThrow());
+        });
+    }
+
+    /** PDF, PNG or JPEG recognised by their first bytes; null for anything else. */
+    static String scanType(byte[] content) {
+        if (content.length >= 5 && content[0] == '%' && content[1] == 'P' && content[2] == 'D' && content[3] == 'F') {
+            return "application/pdf";
+        }
+        if (content.length >= 8 && (content[0] & 0xff) == 0x89 && content[1] == 'P' && content[2] == 'N'
+                && content[3] == 'G') {
+            return "image/png";
+        }
+        if (content.length >= 3 && (content[0] & 0xff) == 0xFF && (content[1] & 0xff) == 0xD8
+                && (content[2] & 0xff) == 0xFF) {
+            return "image/jpeg";
+        }
+        return null;
+    }
+
+    // --- files
+
+    /** A stored file of a signing round. */
+    public record SignedFile(byte[] content, String mediaType, String fileName, String sha256) {
+    }
+
+    /**
+     * The signed document: the final signed PDF of an electronic signing, or the scan of a paper one (the
+     * frozen original stays available as {@link #frozenDocument}).
+     */
+    public SignedFile signedDocument(String contractId) {
+        contracts.get(contractId);
+        var session = store.latestSession(contractId).filter(s -> s.status() == SessionStatus.COMPLETED)
+                .orElseThrow(() -> new NotFoundException("qiyue.signing.not-signed"));
+        return file(store.documents(session.id()).getLast());
+    }
+
+    /** The PDF frozen when signing started (for printing), or the round's file as it stands with {@code current}. */
+    public SignedFile frozenDocument(String contractId, boolean current) {
+        contracts.get(contractId);
+        var session = store.latestSession(contractId)
+                .orElseThrow(() -> new NotFoundException("qiyue.signing.not-started"));
+        var documents = store.documents(session.id()).stream().filter(d -> d.kind() != DocumentKind.PAPER_SCAN)
+                .toList();
+        return file(current ? documents.getLast() : documents.getFirst());
+    }
+
+    SignedFile file(SigningStore.Document document) {
+        return new SignedFile(store.content(document.id()), document.mediaType(), document.fileName(),
+                document.sha256());
+    }
+
+    /** Every signature of the contract's current signed file, verified now. */
+    public List<SignatureView> signatures(String contractId) {
+        contracts.get(contractId);
+        var session = store.latestSession(contractId);
+        if (session.isEmpty() || session.get().method() == SigningMethod.PAPER) {
+            return List.of();
+        }
+        var documents = store.documents(session.get().id());
+        var last = documents.getLast();
+        if (last.kind() != DocumentKind.SIGNED) {
+            return List.of();
+        }
+        var signers = store.signers(session.get().id());
+        var signedInOrder = documents.stream().filter(d -> d.kind() == DocumentKind.SIGNED)
+                .map(d -> signers.stream().filter(s -> s.id().equals(d.signerId())).findFirst().orElse(null))
+                .toList();
+        return views(pdf.verify(store.content(last.id())), signedInOrder);
+    }
+
+    private static List<SignatureView> views(List<SignatureCheck> checks, List<SigningStore.Signer> signers) {
+        var views = new ArrayList<SignatureView>();
+        for (var check : checks) {
+            int i = check.index();
+            SignerSide side = i >= 0 && i < signers.size() && signers.get(i) != null ? signers.get(i).side() : null;
+            views.add(new SignatureView(check.index() + 1, check.signerName(), check.organisation(), side,
+                    check.reason(), check.signingTime(), check.valid(), check.intact(), check.signatureValid(),
+                    check.issuedByThisInstallation(), check.coversWholeDocument(), check.timestamped(),
+                    check.timestampTime(), check.certificateSubject(), check.certificateSerialHex(),
+                    check.certificateSha256()));
+        }
+        return views;
+    }
+
+    /**
+     * Whether a PDF is an unaltered file of this installation's signings: its SHA-256 on record, and its
+     * signatures valid and made with our CA's certificates. The contract is named only when the file is on
+     * record — whoever holds an exact copy already holds its number and title.
+     */
+    public Verification verify(byte[] content) {
+        CurrentUsers.require();
+        if (content == null || content.length == 0) {
+            throw new InvalidInputException("file", "qiyue.validation.required");
+        }
+        if (content.length > MAX_SCAN_BYTES) {
+            throw new InvalidInputException("file", "qiyue.signing.scan-too-large", MAX_SCAN_BYTES / 1024 / 1024);
+        }
+        if (!"application/pdf".equals(scanType(content))) {
+            throw new InvalidInputException("file", "qiyue.signing.verify-not-pdf");
+        }
+        String sha = SigningRounds.sha256(content);
+        List<SignatureCheck> checks;
+        try {
+            checks = pdf.verify(content);
+        } catch (RuntimeException unreadable) {
+            throw new InvalidInputException("file", "qiyue.signing.verify-unreadable");
+        }
+        var record = store.documentBySha(sha);
+        var signatures = views(checks, List.of());
+        boolean allValid = !checks.isEmpty() && checks.stream().allMatch(SignatureCheck::valid);
+        boolean issuedHere = !checks.isEmpty() && checks.stream().allMatch(SignatureCheck::issuedByThisInstallation);
+        if (record.isEmpty()) {
+            return new Verification(sha, false, false, null, false, null, null, null, signatures, allValid, issuedHere);
+        }
+        var doc = record.get();
+        var session = store.session(doc.sessionId()).orElseThrow();
+        var documents = store.documents(session.id());
+        boolean finalFile = session.status() == SessionStatus.COMPLETED && documents.getLast().id().equals(doc.id());
+        var contract = contracts.internal(doc.contractId());
+        boolean signedOriginal = finalFile && doc.kind() == DocumentKind.SIGNED && allValid && issuedHere;
+        return new Verification(sha, true, signedOriginal, doc.kind(), finalFile, contract.id(), contract.number(),
+                contract.title(), signatures, allValid, issuedHere);
+    }
+
+    // --- evidence report
+
+    /** The evidence report (存证报告) of the contract's latest round, as a PDF. */
+    public byte[] evidence(String contractId, Locale locale) {
+        Contract contract = contracts.get(contractId);
+        var session = store.latestSession(contractId)
+                .orElseThrow(() -> new NotFoundException("qiyue.signing.not-started"));
+        var signers = store.signers(session.id());
+        var documents = store.documents(session.id());
+        var signerViews = signers.stream().map(s -> new EvidenceReport.Signer(s.side().name(), s.position(), s.name(),
+                s.organisation(), s.email(), s.mobileMasked(), s.status().name(),
+                s.identityMethod() == null ? (session.method() == SigningMethod.PAPER ? "PAPER" : null)
+                        : s.identityMethod().name(), s.identityAt(), s.signedAt(), s.ip(), s.userAgent(), s.sealName(),
+                s.declineReason())).toList();
+        var signatures = new ArrayList<EvidenceReport.SignatureInfo>();
+        var last = documents.getLast();
+        if (last.kind() == DocumentKind.SIGNED) {
+            for (var check : pdf.verify(store.content(last.id()))) {
+                signatures.add(new EvidenceReport.SignatureInfo(check.index() + 1, check.signerName(),
+                        check.organisation(), check.signingTime(), check.valid(), check.timestamped(),
+                        check.timestampTime(), check.certificateSubject(), check.certificateSerialHex(),
+                        check.certificateSha256()));
+            }
+        }
+        var names = new java.util.HashMap<String, String>();
+        signers.forEach(s -> names.put(s.id(), s.name()));
+        var eventViews = store.events(session.id()).stream().map(e -> new EvidenceReport.Event(e.at(),
+                e.kind().name(), e.actor(), e.ip(), e.userAgent(),
+                e.signerId() == null ? e.detail() : names.getOrDefault(e.signerId(), "")
+                        + (e.detail() == null ? "" : " · " + e.detail()))).toList();
+        String ourName = contract.ourEntityId() == null ? null
+                : ourEntities.find(contract.ourEntityId()).map(io.qiyue.customer.OurEntity::name).orElse(null);
+        String signedSha = session.status() == SessionStatus.COMPLETED ? last.sha256() : null;
+        var report = new EvidenceReport(contract.id(), contract.number(), contract.title(), contract.customerName(),
+                ourName, session.approvedSha256(), session.frozenSha256(), signedSha, rounds.now(),
+                CurrentUsers.require().username(), signerViews, signatures, eventViews);
+        return evidencePdf.render(report, locale);
+    }
+
+    /** The contracts waiting for the caller's signature now (their side's turn has come). */
+    public List<String> waitingForMe() {
+        String me = CurrentUsers.require().username();
+        var ids = new ArrayList<String>();
+        for (var signer : store.pendingFor(me)) {
+            var session = store.session(signer.sessionId()).orElse(null);
+            if (session != null && rounds.turnOf(session, signer)) {
+                ids.add(signer.contractId());
+            }
+        }
+        return ids;
+    }
+
+    /** A contact's full mobile number, for the SMS provider only (never shown or stored with the signer). */
+    String contactMobile(Contract contract, String contactId) {
+        return customers.inFull(contract.customerId()).flatMap(c -> c.contacts().stream()
+                .filter(x -> x.id().equals(contactId)).findFirst()).map(io.qiyue.customer.Contact::mobile).orElse(null);
+    }
+
+    private Contract changeable(String contractId) {
+        Contract contract = contracts.get(contractId);
+        if (!contracts.mayChange(contract)) {
+            throw new ForbiddenException("qiyue.problem.forbidden");
+        }
+        return contract;
+    }
+}

@@ -1,0 +1,43 @@
+package io.qiyue.signing.web;
+
+import io.qiyue.shared.web.SameSiteWrites;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * The customer's signing pages under {@code /s/**}: open to everyone, since the token is the only credential,
+ * and stateless (no session is read or made, so an employee's session carries no authority there). Writes from
+ * another site are refused; the pages send their address only to this server and cannot be framed.
+ */
+@Configuration(proxyBeanMethods = false)
+class SignerLinkSecurity {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain signerLinks(HttpSecurity http) throws Exception {
+        http.securityMatcher("/s/**")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.requireExplicitSave(true))
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.disable())
+                .anonymous(a -> { })
+                .addFilterAfter(new SameSiteWrites(), SecurityContextHolderFilter.class)
+                .headers(h -> h
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
+                                + "style-src 'self' 'unsafe-inline'; script-src 'self'; frame-src 'self'; "
+                                + "frame-ancestors 'self'; form-action 'self'; base-uri 'none'"))
+                        .addHeaderWriter((request, response) -> {
+                            response.setHeader("X-Robots-Tag", "noindex, nofollow");
+                            response.setHeader("Cache-Control", "no-store");
+                        }));
+        return http.build();
+    }
+}

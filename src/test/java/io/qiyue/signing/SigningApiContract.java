@@ -1,0 +1,447 @@
+package io.qiyue.signing;
+
+import io.qiyue.contract.ContractAction;
+import io.qiyue.contract.ContractCalendar;
+import io.qiyue.contract.Contracts;
+import io.qiyue.testing.ApiClient;
+import io.qiyue.testing.ApiTestSupport;
+import io.qiyue.testing.ContractSamples;
+import io.qiyue.testing.HttpResponse;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Signing over HTTP: both orders through to SIGNED and ACTIVE, declining, paper signing, the customer's link and
+ * its abuse, PDF signatures verified with PDFBox (and pdfsig where installed), a one-byte change detected.
+ */
+abstract class SigningApiContract extends ApiTestSupport {
+    static final String BOUNDARY = "qiyue-signing-boundary";
+    private static final Pattern LINK = Pattern.compile("/s/([A-Za-z0-9_-]{43})");
+    private static final Pattern CODE = Pattern.compile("验证码为：(\\d{6})");
+
+    @Autowired
+    Contracts contracts;
+    @Autowired
+    ContractCalendar calendar;
+    @Autowired
+    SigningCalendar signingCalendar;
+    @Autowired
+    JdbcClient jdbc;
+
+    record Deal(String id, String number, String customerId, String contactId, String contactEmail, LocalDate start) {
+    }
+
+    @Test
+    void oursFirstThenTheCustomerThroughToSignedAndActive() throws IOException {
+        var sales = createUser("SALES", null);
+        var deal = approved(sales.client());
+        var plan = sales.client().put("/api/v1/contracts/" + deal.id() + "/signers", """
+                { "order": "OURS_FIRST", "ours": [ { "userId": "%s" } ], "theirs": [ { "contactId": "%s" } ] }
+                """.formatted(sales.id(), deal.contactId()), null);
+        assertThat(plan.status()).as("%s", plan).isEqualTo(200);
+        startSigning(sales.client(), deal.id());
+
+        var status = sales.client().get("/api/v1/contracts/" + deal.id() + "/signing").json();
+        assertThat(status.path("status").asString()).isEqualTo("OPEN");
+        assertThat(status.path("frozenSha256").asString()).as("what is signed is what was approved")
+                .isEqualTo(status.path("approvedSha256").asString()).hasSize(64);
+        assertThat(signer(status, "THEIRS").path("turn").asBoolean()).isFalse();
+        assertThat(link(deal)).as("the customer is not asked before our side signed").isNull();
+
+        var wrong = sales.client().post("/api/v1/contracts/" + deal.id() + "/signatures", "{\"password\": \"nope\"}");
+        assertProblem(wrong, 400, "password");
+        var ours = sales.client().post("/api/v1/contracts/" + deal.id() + "/signatures",
+                "{\"password\": \"" + USER_PASSWORD + "\"}");
+        assertThat(ours.status()).as("%s", ours).isEqualTo(200);
+        assertThat(signer(ours.json(), "OURS").path("status").asString()).isEqualTo("SIGNED");
+        assertThat(signer(ours.json(), "OURS").path("identityMethod").asString()).isEqualTo("PASSWORD");
+
+        String token = link(deal);
+        assertThat(token).as("the customer's link went out once our side signed").isNotNull();
+        var page = anonymous().get("/s/" + token);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains(deal.number()).doesNotContain(deal.contactEmail());
+
+        sendCode(token);
+        String code = code(deal);
+        var mismatch = form(token, "sign", Map.of("code", code, "typedName", "王五"));
+        assertThat(mismatch.status()).isEqualTo(400);
+        assertThat(mismatch.body()).contains("error-detail", "李四");
+        var signed = form(token, "sign", Map.of("code", code, "typedName", "李四"));
+        assertThat(signed.status()).as("%s", signed).isEqualTo(200);
+        assertThat(signed.body()).contains("signing-signed");
+
+        var done = sales.client().get("/api/v1/contracts/" + deal.id() + "/signing").json();
+        assertThat(done.path("status").asString()).isEqualTo("COMPLETED");
+        assertThat(contractStatus(deal.id())).isEqualTo("SIGNED");
+        assertThat(anonymous().get("/s/" + token).status()).as("a used link opens nothing").isEqualTo(404);
+
+        var signatures = sales.client().get("/api/v1/contracts/" + deal.id() + "/signatures").json();
+        assertThat(signatures.size()).isEqualTo(2);
+        for (JsonNode signature : signatures) {
+            assertThat(signature.path("valid").asBoolean()).as("%s", signature).isTrue();
+            assertThat(signature.path("issuedByThisInstallation").asBoolean()).isTrue();
+        }
+        assertThat(signatures.get(0).path("side").asString()).isEqualTo("OURS");
+        assertThat(signatures.get(1).path("signerName").asString()).isEqualTo("李四");
+
+        byte[] pdf = bytes(sales.client(), "/api/v1/contracts/" + deal.id() + "/signed-document");
+        try (var doc = Loader.loadPDF(pdf)) {
+            assertThat(doc.getSignatureDictionaries()).hasSize(2);
+            assertThat(new PDFTextStripper().getText(doc)).contains(deal.number());
+        }
+        Pdfsig.assertAllValid(pdf, 2);
+        var verified = verify(sales.client(), pdf);
+        assertThat(verified.path("signedOriginal").asBoolean()).as("%s", verified).isTrue();
+        assertThat(verified.path("contractNumber").asString()).isEqualTo(deal.number());
+        byte[] altered = pdf.clone();
+        int at = new String(altered, StandardCharsets.ISO_8859_1).indexOf("/Contents", altered.length / 3);
+        altered[at > 0 ? at - 40 : altered.length / 2] ^= 0x01;
+        var tampered = verify(sales.client(), altered);
+        assertThat(tampered.path("signedOriginal").asBoolean()).as("one byte changed").isFalse();
+        assertThat(tampered.path("onRecord").asBoolean()).isFalse();
+
+        byte[] evidence = bytes(sales.client(), "/api/v1/contracts/" + deal.id() + "/evidence");
+        try (var doc = Loader.loadPDF(evidence)) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains(deal.number(), done.path("frozenSha256").asString().substring(0, 16), "李四");
+        }
+
+        calendar.runFor(deal.start());
+        assertThat(contractStatus(deal.id())).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void theCustomerFirstThenOurSignatoryWithACodeAndTheTurnIsEnforced() {
+        var sales = createUser("SALES", null);
+        var signatory = createUser("LEGAL", null);
+        var deal = approved(sales.client());
+        var plan = sales.client().put("/api/v1/contracts/" + deal.id() + "/signers", """
+                { "order": "THEIRS_FIRST", "ours": [ { "userId": "%s" } ], "theirs": [ { "contactId": "%s" } ] }
+                """.formatted(signatory.id(), deal.contactId()), null);
+        assertThat(plan.status()).as("%s", plan).isEqualTo(200);
+        startSigning(sales.client(), deal.id());
+
+        var early = signatory.client().post("/api/v1/contracts/" + deal.id() + "/signatures",
+                "{\"password\": \"" + USER_PASSWORD + "\"}");
+        assertProblem(early, 409);
+        assertThat(early.json().path("detail").asString()).contains("还没有轮到您签署");
+        assertThat(signatory.client().get("/api/v1/contracts/" + deal.id()).status())
+                .as("a signer may read what they sign").isEqualTo(200);
+
+        String token = link(deal);
+        sendCode(token);
+        var signed = multipartForm(anonymous(), "/s/" + token + "/sign",
+                Map.of("code", code(deal), "typedName", "李 四"), "sealImage", "seal.png", SealPng.red());
+        assertThat(signed.status()).as("%s", signed).isEqualTo(200);
+
+        var sent = signatory.client().post("/api/v1/contracts/" + deal.id() + "/signatures/code", "{}");
+        assertThat(sent.status()).as("%s", sent).isEqualTo(202);
+        String ourCode = codeFor(signatory.username() + "@example.com", deal.number());
+        var ours = signatory.client().post("/api/v1/contracts/" + deal.id() + "/signatures",
+                "{\"code\": \"" + ourCode + "\"}");
+        assertThat(ours.status()).as("%s", ours).isEqualTo(200);
+        assertThat(ours.json().path("status").asString()).isEqualTo("COMPLETED");
+        assertThat(signer(ours.json(), "OURS").path("identityMethod").asString()).isEqualTo("EMAIL_CODE");
+        assertThat(contractStatus(deal.id())).isEqualTo("SIGNED");
+        var signatures = sales.client().get("/api/v1/contracts/" + deal.id() + "/signatures").json();
+        assertThat(signatures.size()).isEqualTo(2);
+        assertThat(signatures.get(0).path("side").asString()).isEqualTo("THEIRS");
+        assertThat(signatures.get(1).path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aDeclineReturnsTheContractToTheOwnerWithTheReason() {
+        var sales = createUser("SALES", null);
+        var deal = approved(sales.client());
+        sales.client().put("/api/v1/contracts/" + deal.id() + "/signers", """
+                { "order": "PARALLEL", "ours": [ { "userId": "%s" } ], "theirs": [ { "contactId": "%s" } ] }
+                """.formatted(sales.id(), deal.contactId()), null);
+        startSigning(sales.client(), deal.id());
+        String token = link(deal);
+        assertThat(token).as("in parallel, both sides are asked at once").isNotNull();
+        var empty = form(token, "decline", Map.of("reason", " "));
+        assertThat(empty.status()).isEqualTo(400);
+        var declined = form(token, "decline", Map.of("reason", "付款条款与我方财务制度不符"));
+        assertThat(declined.status()).as("%s", declined).isEqualTo(200);
+        assertThat(contractStatus(deal.id())).isEqualTo("APPROVED");
+        var status = sales.client().get("/api/v1/contracts/" + deal.id() + "/signing").json();
+        assertThat(status.path("status").asString()).isEqualTo("DECLINED");
+        assertThat(signer(status, "THEIRS").path("declineReason").asString()).isEqualTo("付款条款与我方财务制度不符");
+        assertThat(anonymous().get("/s/" + token).status()).isEqualTo(404);
+        var ours = sales.client().post("/api/v1/contracts/" + deal.id() + "/signatures",
+                "{\"password\": \"" + USER_PASSWORD + "\"}");
+        assertProblem(ours, 409);
+    }
+
+    @Test
+    void paperSigningKeepsTheScanBesideTheFrozenOriginal() throws IOException {
+        var sales = createUser("SALES", null);
+        var deal = approved(sales.client());
+        startSigning(sales.client(), deal.id());
+        byte[] frozen = bytes(sales.client(), "/api/v1/contracts/" + deal.id() + "/signing-document");
+        assertThat(new String(frozen, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+
+        var future = multipartForm(sales.client(), "/api/v1/contracts/" + deal.id() + "/paper-signed",
+                Map.of("signingDate", LocalDate.now().plusDays(3).toString()), "file", "scan.pdf", frozen);
+        assertProblem(future, 400, "signingDate");
+        var notAScan = multipartForm(sales.client(), "/api/v1/contracts/" + deal.id() + "/paper-signed",
+                Map.of("signingDate", LocalDate.now().toString()), "file", "scan.pdf", "hello".getBytes());
+        assertProblem(notAScan, 400, "file");
+        var viewer = createUser("VIEWER", null);
+        var refused = multipartForm(viewer.client(), "/api/v1/contracts/" + deal.id() + "/paper-signed",
+                Map.of("signingDate", LocalDate.now().toString()), "file", "scan.pdf", frozen);
+        assertThat(refused.status()).as("%s", refused).isIn(403, 404);
+        assertThat(contractStatus(deal.id())).isEqualTo("SIGNING");
+
+        byte[] scan = SealPng.red();
+        var paper = multipartForm(sales.client(), "/api/v1/contracts/" + deal.id() + "/paper-signed",
+                Map.of("signingDate", LocalDate.now().toString()), "file", "scan.png", scan);
+        assertThat(paper.status()).as("%s", paper).isEqualTo(200);
+        assertThat(paper.json().path("method").asString()).isEqualTo("PAPER");
+        assertThat(paper.json().path("signedOn").asString()).isEqualTo(LocalDate.now().toString());
+        assertThat(contractStatus(deal.id())).isEqualTo("SIGNED");
+        assertThat(bytes(sales.client(), "/api/v1/contracts/" + deal.id() + "/signed-document")).isEqualTo(scan);
+        assertThat(bytes(sales.client(), "/api/v1/contracts/" + deal.id() + "/signing-document")).isEqualTo(frozen);
+    }
+
+    @Test
+    void forgedUsedExpiredAndLockedLinksOpenNothing() {
+        var sales = createUser("SALES", null);
+        String forged = "A".repeat(43);
+        var notFound = anonymous().get("/s/" + forged);
+        assertThat(notFound.status()).isEqualTo(404);
+        assertThat(anonymous().get("/s/short").body()).isEqualTo(notFound.body());
+
+        var deal = approved(sales.client());
+        sales.client().put("/api/v1/contracts/" + deal.id() + "/signers", """
+                { "order": "PARALLEL", "ours": [ { "userId": "%s" } ], "theirs": [ { "contactId": "%s" } ] }
+                """.formatted(sales.id(), deal.contactId()), null);
+        startSigning(sales.client(), deal.id());
+        String token = link(deal);
+        sendCode(token);
+        for (int i = 0; i < 2; i++) {
+            assertThat(form(token, "sign", Map.of("code", "000000", "typedName", "李四")).status()).isEqualTo(400);
+        }
+        var locked = form(token, "sign", Map.of("code", "000001", "typedName", "李四"));
+        assertThat(locked.status()).isEqualTo(409);
+        assertThat(anonymous().get("/s/" + token).status()).as("three wrong codes lock the link").isEqualTo(404);
+        var status = sales.client().get("/api/v1/contracts/" + deal.id() + "/signing").json();
+        String lockedId = signer(status, "THEIRS").path("id").asString();
+        assertThat(signer(status, "THEIRS").path("status").asString()).isEqualTo("LOCKED");
+
+        var reissued = sales.client().post("/api/v1/contracts/" + deal.id() + "/signers/" + lockedId + "/reissue", "{}");
+        assertThat(reissued.status()).as("%s", reissued).isEqualTo(200);
+        String fresh = link(deal);
+        assertThat(fresh).isNotEqualTo(token);
+        assertThat(anonymous().get("/s/" + fresh).status()).isEqualTo(200);
+
+        var result = signingCalendar.runAt(Instant.now().plus(Duration.ofDays(31)));
+        assertThat(result.expired()).isPositive();
+        assertThat(anonymous().get("/s/" + fresh).status()).as("an expired link opens nothing").isEqualTo(404);
+        assertThat(contractStatus(deal.id())).isEqualTo("APPROVED");
+        assertThat(sales.client().get("/api/v1/contracts/" + deal.id() + "/signing").json().path("status").asString())
+                .isEqualTo("EXPIRED");
+    }
+
+    @Test
+    void theSignersAreTheOwnersToSetAndAreChecked() {
+        var sales = createUser("SALES", null);
+        var other = createUser("SALES", null);
+        var deal = approved(sales.client());
+        assertProblem(other.client().put("/api/v1/contracts/" + deal.id() + "/signers",
+                "{\"order\": \"PARALLEL\", \"ours\": [], \"theirs\": []}", null), 404);
+        var bad = sales.client().put("/api/v1/contracts/" + deal.id() + "/signers", """
+                { "order": "PARALLEL", "ours": [ { "userId": "nobody" } ], "theirs": [ { "contactId": "nobody" } ],
+                  "oursRequired": 5, "expiresInDays": 400 }
+                """, null);
+        assertProblem(bad, 400, "ours[0].userId", "theirs[0].contactId", "oursRequired", "expiresInDays");
+        var first = sales.client().put("/api/v1/contracts/" + deal.id() + "/signers", """
+                { "order": "PARALLEL", "ours": [ { "userId": "%s" } ], "theirs": [ { "contactId": "%s" } ] }
+                """.formatted(sales.id(), deal.contactId()), null);
+        assertThat(first.status()).isEqualTo(200);
+        assertProblem(sales.client().put("/api/v1/contracts/" + deal.id() + "/signers",
+                "{\"order\": \"OURS_FIRST\"}", null), 428);
+        assertProblem(sales.client().put("/api/v1/contracts/" + deal.id() + "/signers",
+                "{\"order\": \"OURS_FIRST\"}", "\"7\""), 412);
+    }
+
+    // ---- fixtures
+
+    /** A contract of {@code as} starting tomorrow, submitted and approved as the approval module approves. */
+    Deal approved(ApiClient as) {
+        var customer = createOrganization(as);
+        String customerId = customer.path("id").asString();
+        var body = ContractSamples.contract("SERVICE", unique("签署测试"), customerId, ourEntityId());
+        LocalDate start = LocalDate.now().plusDays(1);
+        body.put("startDate", start.toString());
+        body.put("endDate", start.plusYears(1).minusDays(1).toString());
+        var created = createContract(as, body);
+        String id = created.path("id").asString();
+        acceptWarnings(as, id);
+        String etag = as.get("/api/v1/contracts/" + id).header("ETag");
+        var submitted = as.request("POST", "/api/v1/contracts/" + id + "/submit").header("If-Match", etag).json("{}")
+                .send();
+        assertThat(submitted.status()).as("%s", submitted).isEqualTo(200);
+        if (!contractStatus(id).equals("APPROVED")) {
+            contracts.advance(id, ContractAction.APPROVE, "同意", "admin");
+        }
+        var contact = customer.path("contacts").get(0);
+        return new Deal(id, created.path("number").asString(), customerId, contact.path("id").asString(),
+                contact.path("email").asString(), start);
+    }
+
+    void startSigning(ApiClient as, String id) {
+        String etag = as.get("/api/v1/contracts/" + id).header("ETag");
+        var started = as.request("POST", "/api/v1/contracts/" + id + "/signing").header("If-Match", etag).json("{}")
+                .send();
+        assertThat(started.status()).as("%s", started).isEqualTo(200);
+    }
+
+    String contractStatus(String id) {
+        return admin().get("/api/v1/contracts/" + id).json().path("status").asString();
+    }
+
+    static JsonNode signer(JsonNode status, String side) {
+        for (JsonNode signer : status.path("signers")) {
+            if (signer.path("side").asString().equals(side) && !signer.path("status").asString().equals("VOID")) {
+                return signer;
+            }
+        }
+        throw new AssertionError("no " + side + " signer in " + status);
+    }
+
+    /** The latest signing link e-mailed for the contract, or null. */
+    String link(Deal deal) {
+        var mails = jdbc.sql("SELECT payload FROM notification_outbox WHERE target = ? ORDER BY created_at DESC, id")
+                .param(deal.contactEmail()).query(String.class).list();
+        for (String mail : mails) {
+            Matcher m = LINK.matcher(mail);
+            if (mail.contains(deal.number()) && m.find()) {
+                return m.group(1);
+            }
+        }
+        return null;
+    }
+
+    String code(Deal deal) {
+        return codeFor(deal.contactEmail(), deal.number());
+    }
+
+    String codeFor(String email, String number) {
+        var mails = jdbc.sql("SELECT payload FROM notification_outbox WHERE target = ? ORDER BY created_at DESC, id")
+                .param(email).query(String.class).list();
+        for (String mail : mails) {
+            Matcher m = CODE.matcher(mail);
+            if (mail.contains(number) && m.find()) {
+                return m.group(1);
+            }
+        }
+        throw new AssertionError("no code e-mailed to " + email + " for " + number);
+    }
+
+    void sendCode(String token) {
+        var sent = form(token, "code", Map.of());
+        assertThat(sent.status()).as("%s", sent).isEqualTo(302);
+    }
+
+    HttpResponse form(String token, String action, Map<String, String> fields) {
+        var body = new StringBuilder();
+        fields.forEach((k, v) -> body.append(body.isEmpty() ? "" : "&").append(k).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return anonymous().request("POST", "/s/" + token + "/" + action)
+                .body("application/x-www-form-urlencoded", body.toString()).send();
+    }
+
+    static HttpResponse multipartForm(ApiClient as, String path, Map<String, String> fields, String fileField,
+                                      String fileName, byte[] content) {
+        var out = new ByteArrayOutputStream();
+        fields.forEach((k, v) -> out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + k
+                + "\"\r\n\r\n" + v + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(content);
+        out.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return as.request("POST", path).bytes("multipart/form-data; boundary=" + BOUNDARY, out.toByteArray()).send();
+    }
+
+    JsonNode verify(ApiClient as, byte[] pdf) {
+        var verified = multipartForm(as, "/api/v1/signatures/verify", Map.of(), "file", "contract.pdf", pdf);
+        assertThat(verified.status()).as("%s", verified).isEqualTo(200);
+        return verified.json();
+    }
+
+    static byte[] bytes(ApiClient as, String path) {
+        var response = as.request("GET", path).sendForBytes();
+        assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
+        return response.body();
+    }
+
+    /** Checks every signature with poppler's pdfsig where it is installed (CI installs poppler-utils). */
+    static final class Pdfsig {
+        static void assertAllValid(byte[] pdf, int expected) throws IOException {
+            Path pdfsig = Path.of("/usr/bin/pdfsig");
+            if (!Files.isExecutable(pdfsig)) {
+                if ("true".equals(System.getenv("CI"))) {
+                    throw new AssertionError("pdfsig is not installed (poppler-utils)");
+                }
+                System.err.println("pdfsig not installed: skipping the poppler check");
+                return;
+            }
+            Path file = Files.createTempFile("qiyue-signed", ".pdf");
+            try {
+                Files.write(file, pdf);
+                var process = new ProcessBuilder(pdfsig.toString(), file.toString()).redirectErrorStream(true).start();
+                String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                process.waitFor();
+                assertThat(out.split("Signature is Valid", -1).length - 1).as(out).isEqualTo(expected);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /** A small transparent PNG with a red ring: a seal image as customers upload them. */
+    static final class SealPng {
+        static byte[] red() {
+            var image = new java.awt.image.BufferedImage(200, 200, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+            var g = image.createGraphics();
+            g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setColor(new java.awt.Color(0xD0, 0x10, 0x10));
+            g.setStroke(new java.awt.BasicStroke(10));
+            g.drawOval(10, 10, 180, 180);
+            g.fillPolygon(new int[]{100, 112, 145, 118, 128, 100, 72, 82, 55, 88}, new int[]{55, 88, 88, 108, 142, 122,
+                    142, 108, 88, 88}, 10);
+            g.dispose();
+            var out = new ByteArrayOutputStream();
+            try {
+                javax.imageio.ImageIO.write(image, "png", out);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return out.toByteArray();
+        }
+    }
+}
