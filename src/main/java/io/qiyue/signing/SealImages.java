@@ -79,7 +79,8 @@ public final class SealImages {
         }
         String format = format(upload);
         if (format == null) {
-            throw refused("qiyue.seal.file.type", describe(upload));
+            String seems = describe(upload);
+            throw seems == null ? refused("qiyue.seal.file.not-image") : refused("qiyue.seal.file.type", seems);
         }
         BufferedImage decoded = decode(upload, format);
         BufferedImage rgba = toRgba(decoded);
@@ -104,7 +105,7 @@ public final class SealImages {
         return null;
     }
 
-    /** What a refused file seems to be, so that the message can say "this is a GIF" rather than only "no". */
+    /** What a refused file seems to be (null: nothing known), so that the message can say "this is a GIF" rather than only "no". */
     private static String describe(byte[] content) {
         String head = new String(content, 0, Math.min(content.length, 256), java.nio.charset.StandardCharsets.ISO_8859_1)
                 .stripLeading().toLowerCase(Locale.ROOT);
@@ -126,7 +127,7 @@ public final class SealImages {
         if (head.startsWith("ii*") || head.startsWith("mm")) {
             return "TIFF";
         }
-        return "?";
+        return null;
     }
 
     /**

@@ -70,7 +70,7 @@ class SealImagesTest {
         assertRefused(SampleImages.gif(), "GIF");
         assertRefused("<svg xmlns=\"http://www.w3.org/2000/svg\"/>".getBytes(StandardCharsets.UTF_8), "SVG");
         assertRefused("%PDF-1.7\n".getBytes(StandardCharsets.UTF_8), "PDF");
-        assertRefused("just text, named seal.png".getBytes(StandardCharsets.UTF_8), "qiyue.seal.file.type");
+        assertRefused("just text, named seal.png".getBytes(StandardCharsets.UTF_8), "qiyue.seal.file.not-image");
         assertRefused(new byte[0], "qiyue.seal.file.empty");
         assertRefused(new byte[SealImages.MAX_BYTES + 1], "qiyue.seal.file.too-large");
         byte[] png = SampleImages.sealOnWhite("png", 200);
