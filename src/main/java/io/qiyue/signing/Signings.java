@@ -336,7 +336,7 @@ public class Signings {
             return new SealChoice(chosen.id(), chosen.name(), seals.image(chosen.id()));
         }
         if (usable.isEmpty()) {
-            if (seals.hasActive(entityId)) {
+            if (seals.list(entityId).stream().anyMatch(Seal::active)) {
                 // the company has seals but has not let this person use one: signing without it would look sealed
                 throw new ForbiddenException("qiyue.signing.no-usable-seal");
             }

@@ -20,7 +20,7 @@ class SignerLinkSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain signerLinks(HttpSecurity http) throws Exception {
+    SecurityFilterChain signerLinkChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/s/**")
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
