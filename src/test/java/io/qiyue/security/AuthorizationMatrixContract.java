@@ -200,6 +200,34 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("POST /api/v1/contracts/{id}/renew", WRITE_CONTRACT, c -> json("POST",
                         c.contract() + "/renew", "{}").ifMatch(etag(c.contract()))).fresh(Fresh.SIGNED),
                 Row.of("GET /api/v1/contracts/{id}/lifecycle", READ_CONTRACT, c -> get(c.contract() + "/lifecycle")),
+                // signing: the plan is the writer's; signing itself is the designated signer's (a reader who is not
+                // one gets the 409 of a contract without an open round for them); files 404 before signing started
+                Row.of("GET /api/v1/contracts/{id}/signers", READ_CONTRACT, c -> get(c.contract() + "/signers")),
+                Row.of("PUT /api/v1/contracts/{id}/signers", WRITE_CONTRACT, c -> json("PUT", c.contract() + "/signers",
+                        "{\"order\": \"PARALLEL\", \"ours\": [], \"theirs\": []}")).fresh(Fresh.CONTRACT),
+                Row.of("GET /api/v1/contracts/{id}/signing", READ_CONTRACT, c -> get(c.contract() + "/signing"))
+                        .alsoAllowed(404),
+                Row.of("POST /api/v1/contracts/{id}/signatures", READ_CONTRACT, c -> json("POST",
+                        c.contract() + "/signatures", "{\"password\": \"x\"}")).alsoAllowed(409),
+                Row.of("POST /api/v1/contracts/{id}/signatures/code", READ_CONTRACT, c -> json("POST",
+                        c.contract() + "/signatures/code", "{}")).alsoAllowed(409),
+                Row.of("POST /api/v1/contracts/{id}/signers/forward", READ_CONTRACT, c -> json("POST",
+                        c.contract() + "/signers/forward", "{\"userId\": \"x\"}")).alsoAllowed(409),
+                Row.of("POST /api/v1/contracts/{id}/signers/{signerId}/reissue", WRITE_CONTRACT, c -> json("POST",
+                        c.contract() + "/signers/none/reissue", "{}")).alsoAllowed(409),
+                Row.of("GET /api/v1/contracts/{id}/signatures", READ_CONTRACT, c -> get(c.contract() + "/signatures")),
+                Row.of("GET /api/v1/contracts/{id}/signed-document", READ_CONTRACT, c -> get(c.contract()
+                        + "/signed-document")).alsoAllowed(404),
+                Row.of("GET /api/v1/contracts/{id}/signing-document", READ_CONTRACT, c -> get(c.contract()
+                        + "/signing-document")).alsoAllowed(404),
+                Row.of("GET /api/v1/contracts/{id}/evidence", READ_CONTRACT, c -> get(c.contract() + "/evidence"))
+                        .alsoAllowed(404),
+                Row.of("POST /api/v1/contracts/{id}/paper-signed", WRITE_CONTRACT, c -> Call.upload(c.contract()
+                        + "/paper-signed?signingDate=" + java.time.LocalDate.now(), "scan.pdf", "application/pdf",
+                        blankPdf())).fresh(Fresh.SIGNING),
+                Row.of("POST /api/v1/signatures/verify", AUTHENTICATED, c -> Call.upload("/api/v1/signatures/verify",
+                        "contract.pdf", "application/pdf", blankPdf())),
+                Row.of("GET /api/v1/signing/waiting", AUTHENTICATED, c -> get("/api/v1/signing/waiting")),
                 // approval
                 Row.of("GET /api/v1/approval-flows", ADMIN, c -> get("/api/v1/approval-flows")),
                 Row.of("GET /api/v1/approval-flows/{id}", ADMIN, c -> get("/api/v1/approval-flows/" + spareFlow)),
@@ -411,6 +439,38 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                         "date", "2026-01-01")).fresh(Fresh.SIGNED),
                 Row.of("POST /contracts/{id}/renew", WRITE_CONTRACT, c -> form("/contracts/" + c.target().contractId()
                         + "/renew", "version", version(c.contract()))).fresh(Fresh.SIGNED),
+                Row.of("GET /contracts/{id}/sign", READ_CONTRACT, c -> get("/contracts/" + c.target().contractId()
+                        + "/sign")),
+                Row.of("GET /contracts/{id}/sign/file/{which}", READ_CONTRACT, c -> get("/contracts/"
+                        + c.target().contractId() + "/sign/file/frozen")).alsoAllowed(404),
+                Row.of("POST /contracts/{id}/sign/plan", WRITE_CONTRACT, c -> form("/contracts/"
+                        + c.target().contractId() + "/sign/plan", "order", "PARALLEL")).fresh(Fresh.CONTRACT),
+                Row.of("POST /contracts/{id}/sign/code", READ_CONTRACT, c -> form("/contracts/"
+                        + c.target().contractId() + "/sign/code")).alsoAllowed(409),
+                Row.of("POST /contracts/{id}/sign/confirm", READ_CONTRACT, c -> form("/contracts/"
+                        + c.target().contractId() + "/sign/confirm", "password", "x")).alsoAllowed(409),
+                Row.of("POST /contracts/{id}/sign/forward", READ_CONTRACT, c -> form("/contracts/"
+                        + c.target().contractId() + "/sign/forward", "userId", "x")).alsoAllowed(409),
+                Row.of("POST /contracts/{id}/sign/reissue/{signerId}", WRITE_CONTRACT, c -> form("/contracts/"
+                        + c.target().contractId() + "/sign/reissue/none")).alsoAllowed(409),
+                Row.of("POST /contracts/{id}/sign/paper", WRITE_CONTRACT, c -> Call.upload("/contracts/"
+                        + c.target().contractId() + "/sign/paper?signingDate=" + java.time.LocalDate.now(), "scan.pdf",
+                        "application/pdf", blankPdf())).fresh(Fresh.SIGNING),
+                Row.of("GET /signing", AUTHENTICATED, c -> get("/signing")),
+                Row.of("GET /verify", AUTHENTICATED, c -> get("/verify")),
+                Row.of("POST /verify", AUTHENTICATED, c -> Call.upload("/verify", "contract.pdf", "application/pdf",
+                        blankPdf())),
+                // the customer's signing pages: the token is the credential (real links: SigningApiContract)
+                Row.of("GET /s/{token}", PUBLIC, c -> get("/s/" + "A".repeat(43))).alsoAllowed(404),
+                Row.of("GET /s/{token}/document", PUBLIC, c -> get("/s/" + "A".repeat(43) + "/document"))
+                        .alsoAllowed(404),
+                Row.of("POST /s/{token}/code", PUBLIC, c -> form("/s/" + "A".repeat(43) + "/code")).alsoAllowed(404),
+                Row.of("POST /s/{token}/sign", PUBLIC, c -> form("/s/" + "A".repeat(43) + "/sign", "code", "1"))
+                        .alsoAllowed(404),
+                Row.of("POST /s/{token}/decline", PUBLIC, c -> form("/s/" + "A".repeat(43) + "/decline", "reason",
+                        "x")).alsoAllowed(404),
+                Row.of("POST /s/{token}/forward", PUBLIC, c -> form("/s/" + "A".repeat(43) + "/forward", "name", "x"))
+                        .alsoAllowed(404),
                 Row.of("GET /contracts/{id}/versions/{n}/review", READ_CONTRACT, c -> get("/contracts/"
                         + c.target().contractId() + "/versions/1/review")),
                 Row.of("POST /contracts/{id}/versions/{n}/review", WRITE_CONTRACT, c -> form("/contracts/"
@@ -1222,6 +1282,17 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
     // ---- bodies
 
     /** The counterparty's paper: a DOCX of one paragraph. */
+    /** A one-page PDF without signatures: what the verification endpoints accept and find unsigned. */
+    private static byte[] blankPdf() {
+        try (var doc = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
+            doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            doc.save(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static byte[] paper(String text) {
         try (var docx = new XWPFDocument(); var out = new ByteArrayOutputStream()) {
             docx.createParagraph().createRun().setText(text);
