@@ -46,6 +46,8 @@ abstract class SigningApiContract extends ApiTestSupport {
     SigningCalendar signingCalendar;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     record Deal(String id, String number, String customerId, String contactId, String contactEmail, LocalDate start) {
     }
@@ -283,6 +285,27 @@ abstract class SigningApiContract extends ApiTestSupport {
                 "{\"order\": \"OURS_FIRST\"}", null), 428);
         assertProblem(sales.client().put("/api/v1/contracts/" + deal.id() + "/signers",
                 "{\"order\": \"OURS_FIRST\"}", "\"7\""), 412);
+    }
+
+    @Test
+    void theDatabaseRefusesToChangeOrDeleteASignedFile() throws java.sql.SQLException {
+        String product;
+        try (var connection = dataSource.getConnection()) {
+            product = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
+        }
+        org.junit.jupiter.api.Assumptions.assumeFalse(product.contains("h2"),
+                "H2 (the embedded default) has no trigger: the application alone keeps the files unchanged there");
+        var sales = createUser("SALES", null);
+        var deal = approved(sales.client());
+        startSigning(sales.client(), deal.id());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(
+                "UPDATE signing_document SET sha256 = 'x' WHERE contract_id = ?").param(deal.id()).update())
+                .isInstanceOf(org.springframework.dao.DataAccessException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(
+                "DELETE FROM signing_document WHERE contract_id = ?").param(deal.id()).update())
+                .isInstanceOf(org.springframework.dao.DataAccessException.class);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM signing_document WHERE contract_id = ?").param(deal.id())
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     // ---- fixtures
