@@ -1,0 +1,207 @@
+package io.qiyue.signing.pdf;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationRubberStamp;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Where a party's seal goes on the signature page, and the seal's pictures: the signature widget's appearance over
+ * the party's name, and the 骑缝章 strips at the pages' right edges. Everything is an annotation with its own
+ * appearance stream (form XObject) added in the signature's incremental revision: no page content stream is
+ * rewritten, so every earlier signature's byte range stays as it was.
+ */
+final class Seals {
+    /** A company seal (公章) is 42 mm across (GA 241); the larger side of the picture gets this size. */
+    static final float SEAL_POINTS = 42f / 25.4f * 72f;
+    private static final String SEAL_CELL = "（盖章处）";
+
+    /** The seal's centre in the page's user space (PDF points from the lower left). */
+    record Spot(int pageIndex, float centreX, float centreY, boolean found) {
+    }
+
+    private record Hit(String marker, float x, float endX, float baselineFromTop) {
+    }
+
+    private Seals() {
+    }
+
+    static List<String> headers(PartySide side) {
+        return side == PartySide.PARTY_A ? List.of("甲方（盖章）", "甲方（签字）") : List.of("乙方（盖章）");
+    }
+
+    /**
+     * The last page with the party's header on the signature page ("甲方（盖章）", "甲方（签字）", "乙方（盖章）"):
+     * in the party's "（盖章处）" cell, centred in the column; for a natural person, whose column has no seal cell,
+     * over the name after the header.
+     * Without the header, the bottom of the last page, left half for 甲方 and right half for 乙方.
+     */
+    static Spot locate(PDDocument document, PartySide side, float sealWidth, float sealHeight) throws IOException {
+        int pages = document.getNumberOfPages();
+        List<String> own = headers(side);
+        List<String> other = headers(side == PartySide.PARTY_A ? PartySide.PARTY_B : PartySide.PARTY_A);
+        for (int index = pages - 1; index >= 0; index--) {
+            List<Hit> hits = find(document, index, own, other);
+            Hit header = hits.stream().filter(h -> own.contains(h.marker())).reduce((a, b) -> b).orElse(null);
+            if (header == null) {
+                continue;
+            }
+            Hit otherHeader = hits.stream().filter(h -> other.contains(h.marker())).reduce((a, b) -> b).orElse(null);
+            Hit cell = null;
+            for (Hit h : hits) {
+                if (!h.marker().equals(SEAL_CELL) || h.baselineFromTop() <= header.baselineFromTop()) {
+                    continue;
+                }
+                boolean ownColumn = otherHeader == null
+                        || Math.abs(h.x() - header.x()) < Math.abs(h.x() - otherHeader.x());
+                if (ownColumn && (cell == null || Math.abs(h.x() - header.x()) < Math.abs(cell.x() - header.x()))) {
+                    cell = h;
+                }
+            }
+            PDRectangle box = document.getPage(index).getMediaBox();
+            float x;
+            float yFromTop;
+            if (cell != null) {
+                // in the middle of the party's column (the two headers start their columns), the seal's top
+                // just over the "（盖章处）" mark, as a seal stamped where the template asks for it
+                float columnWidth = otherHeader == null ? 2 * (cell.endX() - cell.x())
+                        : Math.abs(otherHeader.x() - header.x());
+                x = header.x() + columnWidth / 2 - 6;
+                yFromTop = cell.baselineFromTop() + sealHeight * 0.38f;
+            } else {
+                // a natural person's column has no seal cell: the name stamp over the name after the header
+                x = header.endX() + sealWidth * 0.35f;
+                yFromTop = header.baselineFromTop() + sealHeight * 0.2f;
+            }
+            return new Spot(index, clamp(box.getLowerLeftX() + x, box.getLowerLeftX(), box.getUpperRightX(), sealWidth),
+                    clamp(box.getUpperRightY() - yFromTop, box.getLowerLeftY(), box.getUpperRightY(), sealHeight), true);
+        }
+        PDRectangle box = document.getPage(pages - 1).getMediaBox();
+        float x = box.getLowerLeftX() + box.getWidth() * (side == PartySide.PARTY_A ? 0.28f : 0.72f);
+        return new Spot(pages - 1, x, box.getLowerLeftY() + sealHeight * 0.5f + 72f, false);
+    }
+
+    /** Keeps the whole seal on the page. */
+    private static float clamp(float centre, float low, float high, float size) {
+        return Math.max(low + size / 2, Math.min(high - size / 2, centre));
+    }
+
+    private static List<Hit> find(PDDocument document, int pageIndex, List<String> own, List<String> other)
+            throws IOException {
+        var markers = new ArrayList<String>(own);
+        markers.addAll(other);
+        markers.add(SEAL_CELL);
+        var hits = new ArrayList<Hit>();
+        var stripper = new PDFTextStripper() {
+            @Override
+            protected void writeString(String text, List<TextPosition> positions) {
+                for (String marker : markers) {
+                    for (int at = text.indexOf(marker); at >= 0; at = text.indexOf(marker, at + 1)) {
+                        int last = at + marker.length() - 1;
+                        // the text and its positions correspond one to one for these CJK characters; skip if not
+                        if (last < positions.size()) {
+                            TextPosition first = positions.get(at);
+                            TextPosition end = positions.get(last);
+                            hits.add(new Hit(marker, first.getXDirAdj(), end.getXDirAdj() + end.getWidthDirAdj(),
+                                    first.getYDirAdj()));
+                        }
+                    }
+                }
+            }
+        };
+        stripper.setSortByPosition(true);
+        stripper.setStartPage(pageIndex + 1);
+        stripper.setEndPage(pageIndex + 1);
+        stripper.getText(document);
+        return hits;
+    }
+
+    static PDImageXObject image(PDDocument document, byte[] png) throws IOException {
+        BufferedImage picture = ImageIO.read(new ByteArrayInputStream(png));
+        if (picture == null) {
+            throw new IllegalArgumentException("the seal is not a readable PNG image");
+        }
+        // lossless with the alpha channel as a soft mask: the text under the seal shows through as on paper
+        return LosslessFactory.createFromImage(document, picture);
+    }
+
+    /** Width and height in points: the larger side is {@link #SEAL_POINTS}. */
+    static float[] size(PDImageXObject image) {
+        float scale = SEAL_POINTS / Math.max(image.getWidth(), image.getHeight());
+        return new float[]{image.getWidth() * scale, image.getHeight() * scale};
+    }
+
+    /**
+     * A form XObject of width × height showing the seal picture moved left by offsetX, clipped by its bounding
+     * box: the whole seal with offset 0, one 骑缝章 strip otherwise.
+     */
+    static PDAppearanceStream appearance(PDDocument document, PDImageXObject image, float sealWidth, float sealHeight,
+                                         float offsetX, float width) throws IOException {
+        var stream = new PDAppearanceStream(document);
+        stream.setBBox(new PDRectangle(width, sealHeight));
+        stream.setResources(new PDResources());
+        try (var content = new PDPageContentStream(document, stream)) {
+            content.drawImage(image, -offsetX, 0, sealWidth, sealHeight);
+        }
+        return stream;
+    }
+
+    /**
+     * 骑缝章: strip i of N (left to right) at the right edge of page i, flush with the edge; 甲方's above the middle
+     * of the page and 乙方's below, so that the two parties' strips never overlap. Seen with the pages fanned out,
+     * the strips join into the seal.
+     */
+    static void stampPagingSeal(PDDocument document, PDImageXObject image, PartySide side, String signerName)
+            throws IOException {
+        int pages = document.getNumberOfPages();
+        if (pages < 2) {
+            return;
+        }
+        float[] size = size(image);
+        float strip = size[0] / pages;
+        for (int i = 0; i < pages; i++) {
+            PDPage page = document.getPage(i);
+            PDRectangle box = page.getMediaBox();
+            float middle = box.getLowerLeftY() + box.getHeight() / 2;
+            float centre = middle + (side == PartySide.PARTY_A ? 0.75f : -0.75f) * size[1];
+            var stamp = new PDAnnotationRubberStamp();
+            stamp.setRectangle(new PDRectangle(box.getUpperRightX() - strip, centre - size[1] / 2, strip, size[1]));
+            var appearance = new PDAppearanceDictionary();
+            appearance.setNormalAppearance(appearance(document, image, size[0], size[1], i * strip, strip));
+            stamp.setAppearance(appearance);
+            stamp.setPrinted(true);
+            stamp.setLocked(true);
+            stamp.setReadOnly(true);
+            stamp.setContents("骑缝章 " + signerName + " " + (i + 1) + "/" + pages);
+            stamp.setPage(page);
+            addAnnotation(page, stamp);
+        }
+    }
+
+    /**
+     * Appends to the page's /Annots, written as a direct array of the page dictionary in this revision (as PDFBox
+     * does for the signature widget): an indirect array marked as updated would be taken for a change by readers.
+     */
+    static void addAnnotation(PDPage page, PDAnnotation annotation) throws IOException {
+        List<PDAnnotation> annotations = new ArrayList<>(page.getAnnotations());
+        annotations.add(annotation);
+        page.setAnnotations(annotations);
+        page.getCOSObject().setNeedToBeUpdated(true);
+    }
+}

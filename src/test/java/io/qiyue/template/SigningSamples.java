@@ -1,0 +1,32 @@
+package io.qiyue.template;
+
+import io.qiyue.contract.Contract;
+import io.qiyue.contract.ContractTerms;
+import io.qiyue.contract.ContractType;
+import io.qiyue.contract.Terms;
+
+import java.util.ArrayList;
+
+/** Rendered contract PDFs for the signing module's tests and benchmark (here for package access). */
+public final class SigningSamples {
+    private SigningSamples() {
+    }
+
+    /** The sample service contract with as many service items as it takes to reach about the given page count. */
+    public static byte[] contractPdf(int pages) {
+        Contract s = SampleContracts.contract(ContractType.SERVICE);
+        var items = new ArrayList<Terms.Item>();
+        for (int i = 1; i <= Math.max(1, pages * 5 - 10); i++) {
+            items.add(new Terms.Item("服务项目" + i, "按照国家标准和行业规范执行，每月提交书面报告，故障在四小时内响应并在二十四小时内修复。"));
+        }
+        ContractTerms t = s.terms();
+        var terms = new ContractTerms(t.payment(), t.rightsAndObligations(), t.breach(), t.dispute(),
+                t.termination(), t.intellectualProperty(), t.confidentialityObligations(),
+                new Terms.Service(items, "甲方总部及各分支机构", "故障四小时内响应"), null, null, null, null, null, null, null, null);
+        var c = new Contract(s.id(), s.number(), s.type(), s.title(), s.customerId(), s.customerName(), s.ourEntityId(),
+                s.owner(), s.amount(), s.startDate(), s.endDate(), s.autoRenew(), s.renewalNoticeDays(), s.status(), terms,
+                1, s.createdAt(), s.createdBy(), s.updatedAt());
+        var model = DocumentModels.of(c, SampleContracts.customer(), SampleContracts.ourEntity());
+        return new Renderer().render(DefaultTemplates.body(ContractType.SERVICE), model, "t", 1, c.updatedAt()).pdf();
+    }
+}
