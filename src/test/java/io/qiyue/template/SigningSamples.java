@@ -12,11 +12,24 @@ public final class SigningSamples {
     private SigningSamples() {
     }
 
-    /** The sample service contract with as many service items as it takes to reach about the given page count. */
+    /** The sample service contract with as many service items as it takes to reach the given page count. */
     public static byte[] contractPdf(int pages) {
+        for (int items = Math.max(1, pages * 8 - 20); ; items += 4) {
+            byte[] pdf = withItems(items);
+            try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+                if (document.getNumberOfPages() >= pages) {
+                    return pdf;
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static byte[] withItems(int count) {
         Contract s = SampleContracts.contract(ContractType.SERVICE);
         var items = new ArrayList<Terms.Item>();
-        for (int i = 1; i <= Math.max(1, pages * 5 - 10); i++) {
+        for (int i = 1; i <= count; i++) {
             items.add(new Terms.Item("服务项目" + i, "按照国家标准和行业规范执行，每月提交书面报告，故障在四小时内响应并在二十四小时内修复。"));
         }
         ContractTerms t = s.terms();

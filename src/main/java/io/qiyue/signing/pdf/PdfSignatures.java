@@ -34,11 +34,12 @@ import java.util.TimeZone;
 @Component
 public class PdfSignatures {
     /**
-     * Bytes reserved for the CMS in /Contents (twice as many hex digits in the file): an EC chain of two certificates
-     * and the signature take about 1.5 KB, a time-stamp token with its TSA's chain 2 to 6 KB; an e-signature
-     * platform's RSA chain of three certificates more. Unused bytes are zeros.
+     * Bytes reserved for the CMS in /Contents (twice as many hex digits in the file, unused ones zeros): our EC chain
+     * of two certificates and the signature take about 1.5 KB, an e-signature platform's RSA-4096 chain of three
+     * certificates about 5 KB; a time-stamp token with its TSA's chain adds 2 to 8 KB.
      */
-    static final int RESERVED_SIGNATURE_BYTES = 16 * 1024;
+    static final int RESERVED_SIGNATURE_BYTES = 10 * 1024;
+    static final int RESERVED_TIMESTAMPED_SIGNATURE_BYTES = 24 * 1024;
     static final COSName SUB_FILTER = COSName.getPDFName("ETSI.CAdES.detached");
 
     private final SignerKeys keys;
@@ -82,7 +83,8 @@ public class PdfSignatures {
             time.setTimeZone(TimeZone.getTimeZone("UTC"));
             signature.setSignDate(time);
 
-            options.setPreferredSignatureSize(RESERVED_SIGNATURE_BYTES);
+            int reserved = timeStamps == null ? RESERVED_SIGNATURE_BYTES : RESERVED_TIMESTAMPED_SIGNATURE_BYTES;
+            options.setPreferredSignatureSize(reserved);
             options.setPage(spot == null ? document.getNumberOfPages() - 1 : spot.pageIndex());
             document.addSignature(signature, options);
 
@@ -93,15 +95,15 @@ public class PdfSignatures {
                 }
             }
 
-            var out = new ByteArrayOutputStream(pdf.length + 2 * RESERVED_SIGNATURE_BYTES + 64 * 1024);
+            var out = new ByteArrayOutputStream(pdf.length + 2 * reserved + 96 * 1024);
             ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
             byte[] cms = keys.signDetached(request.signer(), external.getContent());
             if (timeStamps != null) {
                 cms = Cms.withSignatureTimeStamp(cms, timeStamps.stamp(Cms.signatureValue(cms)));
             }
-            if (cms.length > RESERVED_SIGNATURE_BYTES) {
+            if (cms.length > reserved) {
                 throw new IllegalStateException("the signature (" + cms.length + " bytes) exceeds the "
-                        + RESERVED_SIGNATURE_BYTES + " bytes reserved for it");
+                        + reserved + " bytes reserved for it");
             }
             external.setSignature(cms);
             return out.toByteArray();

@@ -56,6 +56,8 @@ class SigningKeysAndTimeStampsTest {
             assertThat(check.timestampTime()).isBetween(before, Instant.now().plusSeconds(1));
             Files.createDirectories(PdfSignaturesTest.OUT);
             Files.write(PdfSignaturesTest.OUT.resolve("timestamped.pdf"), signed);
+            String pdfsig = PdfSignaturesTest.pdfsig(PdfSignaturesTest.OUT.resolve("timestamped.pdf"));
+            assertThat(pdfsig).contains("Signature is Valid");
 
             // a token over some other value is reported as no time-stamp (the signature itself stays valid)
             var client = new TimeStampClient(tsa.url());
