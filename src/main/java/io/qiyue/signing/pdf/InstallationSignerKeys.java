@@ -28,6 +28,11 @@ import java.util.Optional;
 class InstallationSignerKeys implements SignerKeys {
     private static final Duration VALIDITY = Duration.ofDays(2 * 365);
     private static final Duration RENEW_BEFORE = Duration.ofDays(30);
+    /**
+     * A signing time taken when the signer confirmed, shortly before the first certificate is issued, still lies
+     * within the certificate's validity.
+     */
+    private static final Duration BACKDATED = Duration.ofHours(1);
 
     private record Issued(String serialHex, String identityHash, String caSha256, Instant notAfter,
                           X509Certificate certificate, String encryptedKey) {
@@ -103,7 +108,7 @@ class InstallationSignerKeys implements SignerKeys {
     private Issued issue(SignerIdentity who, String identity, SigningAuthority.Authority ca, Instant now) {
         var keys = Certificates.newKeyPair();
         X509Certificate certificate = Certificates.signer(who, keys.getPublic(), ca.certificate(), ca.key(),
-                now.minus(Duration.ofMinutes(5)), VALIDITY);
+                now.minus(BACKDATED), VALIDITY);
         return new Issued(certificate.getSerialNumber().toString(16), identity, ca.sha256(),
                 certificate.getNotAfter().toInstant(), certificate,
                 cipher.encrypt(Certificates.encode(keys.getPrivate())));

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.cert.X509Certificate;
 import java.time.ZoneOffset;
 import java.util.GregorianCalendar;
 import java.util.List;
@@ -48,7 +49,7 @@ public class PdfSignatures {
 
     @Autowired
     PdfSignatures(SignerKeys keys, SigningAuthority authority, @Value("${qiyue.signing.tsa-url:}") String tsaUrl) {
-        this(keys, new SignatureVerifier(authority::certificateIfAny),
+        this(keys, new SignatureVerifier(authority::trustedCertificates),
                 tsaUrl == null || tsaUrl.isBlank() ? null : new TimeStampClient(tsaUrl.strip()));
     }
 
@@ -61,10 +62,21 @@ public class PdfSignatures {
     /**
      * Adds one PAdES signature as an incremental update, stamping the seal first; the input is not modified.
      *
-     * @throws UnreadablePdfException the input is not a readable, unencrypted PDF
-     * @throws TimeStampException     a time-stamp authority is configured and gave no time-stamp
+     * @param request its signing time must be the current time (within the signer certificate's validity)
+     * @throws UnreadablePdfException   the input is not a readable, unencrypted PDF
+     * @throws TimeStampException       a time-stamp authority is configured and gave no time-stamp
+     * @throws IllegalArgumentException the signing time lies outside the signer certificate's validity, or the seal
+     *                                  is not a readable PNG
      */
     public byte[] sign(byte[] pdf, SignatureRequest request) {
+        X509Certificate certificate = keys.certificateChain(request.signer()).getFirst();
+        if (request.signingTime().isBefore(certificate.getNotBefore().toInstant())
+                || request.signingTime().isAfter(certificate.getNotAfter().toInstant())) {
+            // the signature would verify, but not as made with a certificate valid at its time
+            throw new IllegalArgumentException("the signing time " + request.signingTime()
+                    + " lies outside the signer certificate's validity (from " + certificate.getNotBefore().toInstant()
+                    + "): sign with the current time");
+        }
         try (PDDocument document = load(pdf); var options = new SignatureOptions()) {
             PDImageXObject seal = request.sealPng() == null ? null : Seals.image(document, request.sealPng());
             float[] size = seal == null ? null : Seals.size(seal);
@@ -113,7 +125,9 @@ public class PdfSignatures {
     }
 
     /**
-     * Every signature in the file, in the order they were added, with its validity; empty for an unsigned PDF.
+     * Every signature in the file, in the order they were added, with its validity; empty for an unsigned PDF. The
+     * document as a whole is the one the last signature covers only if that one {@link SignatureCheck#coversWholeDocument()}:
+     * otherwise something was appended after the last signature.
      *
      * @throws UnreadablePdfException the bytes are not a readable PDF
      */

@@ -36,7 +36,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -50,25 +49,25 @@ final class SignatureVerifier {
             NISTObjectIdentifiers.id_sha384, "SHA-384",
             NISTObjectIdentifiers.id_sha512, "SHA-512");
 
-    private final Supplier<Optional<X509Certificate>> authority;
+    private final Supplier<List<X509Certificate>> authorities;
 
-    SignatureVerifier(Supplier<Optional<X509Certificate>> authority) {
-        this.authority = authority;
+    SignatureVerifier(Supplier<List<X509Certificate>> authorities) {
+        this.authorities = authorities;
     }
 
     List<SignatureCheck> verify(PDDocument document, byte[] pdf) throws java.io.IOException {
         List<PDSignature> signatures = new ArrayList<>(document.getSignatureDictionaries());
         // in the order they were added: each later signature's /Contents lies further into the file
         signatures.sort(Comparator.comparingInt(s -> s.getByteRange().length > 1 ? s.getByteRange()[1] : 0));
-        Optional<X509Certificate> ca = signatures.isEmpty() ? Optional.empty() : authority.get();
+        List<X509Certificate> cas = signatures.isEmpty() ? List.of() : authorities.get();
         var checks = new ArrayList<SignatureCheck>(signatures.size());
         for (int i = 0; i < signatures.size(); i++) {
-            checks.add(check(i, signatures.get(i), pdf, ca));
+            checks.add(check(i, signatures.get(i), pdf, cas));
         }
         return checks;
     }
 
-    private static SignatureCheck check(int index, PDSignature signature, byte[] pdf, Optional<X509Certificate> ca) {
+    private static SignatureCheck check(int index, PDSignature signature, byte[] pdf, List<X509Certificate> cas) {
         Instant claimed = signature.getSignDate() == null ? null : signature.getSignDate().toInstant();
         String subFilter = signature.getSubFilter();
         int[] range = signature.getByteRange();
@@ -97,7 +96,7 @@ final class SignatureVerifier {
             boolean timestamped = token != null && timeStampValid(token, signer.getSignature());
             Instant stampTime = timestamped ? token.getTimeStampInfo().getGenTime().toInstant() : null;
             Instant at = stampTime != null ? stampTime : claimed != null ? claimed : Instant.now();
-            boolean ours = ca.isPresent() && issuedBy(certificate, ca.get(), at);
+            boolean ours = cas.stream().anyMatch(ca -> issuedBy(certificate, ca, at));
 
             X500Name subject = holder.getSubject();
             String name = signature.getName() != null ? signature.getName() : rdn(subject, BCStyle.CN);

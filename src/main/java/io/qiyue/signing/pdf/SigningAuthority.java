@@ -58,6 +58,7 @@ class SigningAuthority {
     private final String password;
     private final Clock clock;
     private volatile Authority current;
+    private volatile X509Certificate storedCertificate;
 
     @Autowired
     SigningAuthority(JdbcClient jdbc, FieldCipher cipher,
@@ -90,19 +91,26 @@ class SigningAuthority {
     }
 
     /**
-     * The CA certificate that signatures are checked against, without creating a CA: empty when this installation
-     * has never signed.
+     * The CA certificates that signatures are checked against, without creating a CA: the admin's, and the one this
+     * installation generated (if it ever did), so that signatures made before the admin configured a CA stay "ours".
+     * Empty when this installation has never signed.
      */
-    Optional<X509Certificate> certificateIfAny() {
-        Authority authority = current;
-        if (authority != null) {
-            return Optional.of(authority.certificate());
-        }
+    List<X509Certificate> trustedCertificates() {
+        var trusted = new ArrayList<X509Certificate>(2);
         if (!keystore.isEmpty()) {
-            return Optional.of(current().certificate());
+            trusted.add(current().certificate());
         }
-        return jdbc.sql("SELECT certificate FROM signing_authority WHERE id = ?").param(ROW_ID)
-                .query(String.class).optional().map(Certificates::decodeCertificate);
+        X509Certificate generated = storedCertificate;
+        if (generated == null) {
+            generated = jdbc.sql("SELECT certificate FROM signing_authority WHERE id = ?").param(ROW_ID)
+                    .query(String.class).optional().map(Certificates::decodeCertificate).orElse(null);
+            // the row is never changed once written: cache it for every later verification
+            storedCertificate = generated;
+        }
+        if (generated != null && !trusted.contains(generated)) {
+            trusted.add(generated);
+        }
+        return List.copyOf(trusted);
     }
 
     private Authority storedOrGenerated() {
@@ -113,7 +121,7 @@ class SigningAuthority {
         Instant now = clock.instant();
         var keys = Certificates.newKeyPair();
         X509Certificate certificate = Certificates.selfSignedAuthority(keys,
-                "Qiyue Signing CA " + now.atZone(ZoneOffset.UTC).toLocalDate(), now.minus(Duration.ofMinutes(5)),
+                "Qiyue Signing CA " + now.atZone(ZoneOffset.UTC).toLocalDate(), now.minus(Duration.ofDays(1)),
                 GENERATED_VALIDITY);
         try {
             // the fixed primary key makes a second instance's concurrent insert fail; it then uses the winner's CA

@@ -78,7 +78,7 @@ final class SigningFixtures {
                        TimeStampClient timeStamps) {
         var authority = new SigningAuthority(jdbc, cipher, keystore, password, Clock.systemUTC());
         var keys = new InstallationSignerKeys(jdbc, cipher, authority);
-        var signatures = new PdfSignatures(keys, new SignatureVerifier(authority::certificateIfAny), timeStamps);
+        var signatures = new PdfSignatures(keys, new SignatureVerifier(authority::trustedCertificates), timeStamps);
         return new Services(jdbc, cipher, authority, keys, signatures);
     }
 

@@ -73,7 +73,7 @@ class SigningKeysAndTimeStampsTest {
                             client.stamp(new byte[]{42}));
                 }
             };
-            var wrong = new PdfSignatures(misplacedToken, new SignatureVerifier(services.authority()::certificateIfAny),
+            var wrong = new PdfSignatures(misplacedToken, new SignatureVerifier(services.authority()::trustedCertificates),
                     null);
             var misplaced = wrong.verify(wrong.sign(pages(1, null), request(ZHANG, PartySide.PARTY_B, null, false)))
                     .getFirst();
@@ -110,17 +110,24 @@ class SigningKeysAndTimeStampsTest {
         try (var out = Files.newOutputStream(file)) {
             store.store(out, password);
         }
-        var services = SigningFixtures.on(SigningFixtures.database(), SigningFixtures.cipher(), file.toString(),
-                "ca-secret", null);
+        // signed before the admin configured the CA: with the generated one
+        var jdbc = SigningFixtures.database();
+        var cipher = SigningFixtures.cipher();
+        byte[] earlier = SigningFixtures.on(jdbc, cipher, "", "", null).signatures().sign(pages(1, null),
+                request(ZHANG, PartySide.PARTY_B, null, false));
+
+        var services = SigningFixtures.on(jdbc, cipher, file.toString(), "ca-secret", null);
         List<X509Certificate> chain = services.keys().certificateChain(ZHANG);
         assertThat(chain).hasSize(2);
         assertThat(chain.get(1)).isEqualTo(ca);
         chain.getFirst().verify(ca.getPublicKey());
         assertThat(chain.getFirst().getKeyUsage()[0]).as("digitalSignature").isTrue();
         assertThat(chain.getFirst().getKeyUsage()[1]).as("nonRepudiation").isTrue();
-        // nothing generated or stored for the CA
+        // ZHANG's certificate was re-issued by the admin's CA; nothing more generated or stored for a CA, and the
+        // earlier signature is still this installation's
         assertThat(services.jdbc().sql("SELECT COUNT(*) FROM signing_authority").query(Integer.class).single())
-                .isZero();
+                .isOne();
+        assertThat(services.signatures().verify(earlier).getFirst().valid()).isTrue();
         var check = services.signatures().verify(services.signatures().sign(pages(2, null),
                 request(ZHANG, PartySide.PARTY_B, null, false))).getFirst();
         assertThat(check.valid()).as("%s", check).isTrue();
@@ -160,6 +167,14 @@ class SigningKeysAndTimeStampsTest {
             }
         }
         assertThat(first.jdbc().sql("SELECT COUNT(*) FROM signing_authority").query(Integer.class).single()).isOne();
+    }
+
+    @Test
+    void aSigningTimeBeforeTheCertificateIsRefused() {
+        var services = SigningFixtures.services();
+        assertThatThrownBy(() -> services.signatures().sign(pages(1, null), new SignatureRequest(ZHANG,
+                PartySide.PARTY_B, "同意", "上海", Instant.now().minus(Duration.ofDays(3)), null, false)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("validity");
     }
 
     @Test
