@@ -6,6 +6,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,17 +41,21 @@ class InstallationSignerKeys implements SignerKeys {
     }
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate ownTransaction;
     private final FieldCipher cipher;
     private final SigningAuthority authority;
     private final Clock clock;
 
     @Autowired
-    InstallationSignerKeys(JdbcClient jdbc, FieldCipher cipher, SigningAuthority authority) {
-        this(jdbc, cipher, authority, Clock.systemUTC());
+    InstallationSignerKeys(JdbcClient jdbc, PlatformTransactionManager transactions, FieldCipher cipher,
+                           SigningAuthority authority) {
+        this(jdbc, transactions, cipher, authority, Clock.systemUTC());
     }
 
-    InstallationSignerKeys(JdbcClient jdbc, FieldCipher cipher, SigningAuthority authority, Clock clock) {
+    InstallationSignerKeys(JdbcClient jdbc, PlatformTransactionManager transactions, FieldCipher cipher,
+                           SigningAuthority authority, Clock clock) {
         this.jdbc = jdbc;
+        this.ownTransaction = SigningAuthority.ownTransaction(transactions);
         this.cipher = cipher;
         this.authority = authority;
         this.clock = clock;
@@ -125,12 +131,12 @@ class InstallationSignerKeys implements SignerKeys {
 
     private boolean insert(String signerKey, Issued issued) {
         try {
-            jdbc.sql("INSERT INTO signer_certificate (signer_key, serial_hex, identity_hash, ca_sha256, not_after, "
+            ownTransaction.executeWithoutResult(status -> jdbc.sql("INSERT INTO signer_certificate (signer_key, serial_hex, identity_hash, ca_sha256, not_after, "
                             + "certificate, private_key, issued_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                     .params(signerKey, issued.serialHex(), issued.identityHash(), issued.caSha256(),
                             DbTime.toDb(issued.notAfter()), cipher.encrypt(Certificates.encode(issued.certificate())),
                             issued.encryptedKey(), DbTime.toDb(clock.instant()))
-                    .update();
+                    .update());
             return true;
         } catch (DuplicateKeyException lostTheRace) {
             return false;
@@ -139,12 +145,12 @@ class InstallationSignerKeys implements SignerKeys {
 
     /** Compare-and-set on the serial: of two instances re-issuing at once, one wins and the other reloads. */
     private boolean replace(String signerKey, String previousSerial, Issued issued) {
-        return jdbc.sql("UPDATE signer_certificate SET serial_hex = ?, identity_hash = ?, ca_sha256 = ?, not_after = ?, "
+        return ownTransaction.execute(status -> jdbc.sql("UPDATE signer_certificate SET serial_hex = ?, identity_hash = ?, ca_sha256 = ?, not_after = ?, "
                         + "certificate = ?, private_key = ?, issued_at = ? WHERE signer_key = ? AND serial_hex = ?")
                 .params(issued.serialHex(), issued.identityHash(), issued.caSha256(), DbTime.toDb(issued.notAfter()),
                         cipher.encrypt(Certificates.encode(issued.certificate())), issued.encryptedKey(),
                         DbTime.toDb(clock.instant()), signerKey, previousSerial)
-                .update() == 1;
+                .update()) == 1;
     }
 
 }

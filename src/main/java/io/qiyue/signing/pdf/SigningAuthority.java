@@ -9,6 +9,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,6 +56,7 @@ class SigningAuthority {
     }
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate ownTransaction;
     private final FieldCipher cipher;
     private final String keystore;
     private final String password;
@@ -61,14 +65,16 @@ class SigningAuthority {
     private volatile X509Certificate storedCertificate;
 
     @Autowired
-    SigningAuthority(JdbcClient jdbc, FieldCipher cipher,
+    SigningAuthority(JdbcClient jdbc, PlatformTransactionManager transactions, FieldCipher cipher,
                      @Value("${qiyue.signing.ca.keystore:}") String keystore,
                      @Value("${qiyue.signing.ca.password:}") String password) {
-        this(jdbc, cipher, keystore, password, Clock.systemUTC());
+        this(jdbc, transactions, cipher, keystore, password, Clock.systemUTC());
     }
 
-    SigningAuthority(JdbcClient jdbc, FieldCipher cipher, String keystore, String password, Clock clock) {
+    SigningAuthority(JdbcClient jdbc, PlatformTransactionManager transactions, FieldCipher cipher, String keystore,
+                     String password, Clock clock) {
         this.jdbc = jdbc;
+        this.ownTransaction = ownTransaction(transactions);
         this.cipher = cipher;
         this.keystore = keystore == null ? "" : keystore.strip();
         this.password = password == null ? "" : password;
@@ -125,10 +131,11 @@ class SigningAuthority {
                 GENERATED_VALIDITY);
         try {
             // the fixed primary key makes a second instance's concurrent insert fail; it then uses the winner's CA
-            jdbc.sql("INSERT INTO signing_authority (id, certificate, private_key, created_at) VALUES (?, ?, ?, ?)")
+            ownTransaction.executeWithoutResult(status -> jdbc.sql(
+                            "INSERT INTO signing_authority (id, certificate, private_key, created_at) VALUES (?, ?, ?, ?)")
                     .params(ROW_ID, Certificates.encode(certificate), cipher.encrypt(Certificates.encode(keys.getPrivate())),
                             DbTime.toDb(now))
-                    .update();
+                    .update());
         } catch (DuplicateKeyException lostTheRace) {
             return load().orElseThrow(() -> new IllegalStateException("signing CA row vanished", lostTheRace));
         }
@@ -143,6 +150,17 @@ class SigningAuthority {
                 .query((rs, n) -> new Authority(List.of(Certificates.decodeCertificate(rs.getString(1))),
                         Certificates.decodePrivateKey(cipher.decrypt(rs.getString(2)))))
                 .optional();
+    }
+
+    /**
+     * Keys and certificates are written in a transaction of their own: committed even if the caller's transaction
+     * rolls back (a certificate issued stays issued), and a duplicate key does not abort the caller's transaction on
+     * PostgreSQL, which then reads the winner's row.
+     */
+    static TransactionTemplate ownTransaction(PlatformTransactionManager transactions) {
+        var template = new TransactionTemplate(transactions);
+        template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        return template;
     }
 
     /** The first key entry of the admin's PKCS#12; its certificate must be a CA's. */

@@ -5,6 +5,8 @@ import io.qiyue.testing.ApiTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 
@@ -19,6 +21,8 @@ abstract class PdfSignaturesContract extends ApiTestSupport {
     PdfSignatures signatures;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void signsAndVerifiesWithTheInstallationsStoredCa() {
@@ -36,5 +40,17 @@ abstract class PdfSignaturesContract extends ApiTestSupport {
         assertThat(stored[0]).startsWith("v1:");
         assertThat(stored[1]).startsWith("v1:");
         assertThat(stored[2]).isEqualTo(check.certificateSerialHex());
+    }
+
+    @Test
+    void aCertificateIssuedInTheCallersTransactionStaysIssuedWhenThatRollsBack() {
+        var who = new SignerIdentity(unique("contact:"), "李四", "杭州示例科技有限公司", null);
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            signatures.sign(SigningSamples.contractPdf(1), new SignatureRequest(who, PartySide.PARTY_A, "同意", "杭州",
+                    Instant.now(), null, false));
+            status.setRollbackOnly();
+        });
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM signer_certificate WHERE signer_key = ?").param(who.key())
+                .query(Integer.class).single()).isOne();
     }
 }

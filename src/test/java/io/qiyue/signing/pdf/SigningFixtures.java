@@ -3,6 +3,8 @@ package io.qiyue.signing.pdf;
 import io.qiyue.security.FieldCipher;
 import org.h2.jdbcx.JdbcDataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.imageio.ImageIO;
 import java.awt.BasicStroke;
@@ -30,8 +32,11 @@ final class SigningFixtures {
     private SigningFixtures() {
     }
 
+    record Database(JdbcClient jdbc, PlatformTransactionManager transactions) {
+    }
+
     /** A fresh database with only the signing tables, made by the migration itself (H2's placeholder values). */
-    static JdbcClient database() {
+    static Database database() {
         var dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:signing-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         dataSource.setUser("sa");
@@ -47,7 +52,7 @@ final class SigningFixtures {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return jdbc;
+        return new Database(jdbc, new DataSourceTransactionManager(dataSource));
     }
 
     static FieldCipher cipher() {
@@ -62,11 +67,15 @@ final class SigningFixtures {
         }
     }
 
-    record Services(JdbcClient jdbc, FieldCipher cipher, SigningAuthority authority, InstallationSignerKeys keys,
+    record Services(Database database, FieldCipher cipher, SigningAuthority authority, InstallationSignerKeys keys,
                     PdfSignatures signatures) {
         /** Another instance on the same database and data key. */
         Services another(TimeStampClient timeStamps) {
-            return on(jdbc, cipher, "", "", timeStamps);
+            return on(database, cipher, "", "", timeStamps);
+        }
+
+        JdbcClient jdbc() {
+            return database.jdbc();
         }
     }
 
@@ -74,12 +83,13 @@ final class SigningFixtures {
         return on(database(), cipher(), "", "", null);
     }
 
-    static Services on(JdbcClient jdbc, FieldCipher cipher, String keystore, String password,
+    static Services on(Database database, FieldCipher cipher, String keystore, String password,
                        TimeStampClient timeStamps) {
-        var authority = new SigningAuthority(jdbc, cipher, keystore, password, Clock.systemUTC());
-        var keys = new InstallationSignerKeys(jdbc, cipher, authority);
+        var authority = new SigningAuthority(database.jdbc(), database.transactions(), cipher, keystore, password,
+                Clock.systemUTC());
+        var keys = new InstallationSignerKeys(database.jdbc(), database.transactions(), cipher, authority);
         var signatures = new PdfSignatures(keys, new SignatureVerifier(authority::trustedCertificates), timeStamps);
-        return new Services(jdbc, cipher, authority, keys, signatures);
+        return new Services(database, cipher, authority, keys, signatures);
     }
 
     /** A red round company seal: a ring, the name along the upper arc, a star, on a transparent background. */

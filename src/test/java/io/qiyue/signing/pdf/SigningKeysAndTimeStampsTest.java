@@ -111,12 +111,12 @@ class SigningKeysAndTimeStampsTest {
             store.store(out, password);
         }
         // signed before the admin configured the CA: with the generated one
-        var jdbc = SigningFixtures.database();
+        var database = SigningFixtures.database();
         var cipher = SigningFixtures.cipher();
-        byte[] earlier = SigningFixtures.on(jdbc, cipher, "", "", null).signatures().sign(pages(1, null),
+        byte[] earlier = SigningFixtures.on(database, cipher, "", "", null).signatures().sign(pages(1, null),
                 request(ZHANG, PartySide.PARTY_B, null, false));
 
-        var services = SigningFixtures.on(jdbc, cipher, file.toString(), "ca-secret", null);
+        var services = SigningFixtures.on(database, cipher, file.toString(), "ca-secret", null);
         List<X509Certificate> chain = services.keys().certificateChain(ZHANG);
         assertThat(chain).hasSize(2);
         assertThat(chain.get(1)).isEqualTo(ca);
