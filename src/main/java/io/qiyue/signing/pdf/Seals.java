@@ -15,6 +15,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
 import javax.imageio.ImageIO;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -132,13 +133,53 @@ final class Seals {
         return hits;
     }
 
+    /** 42 mm at 300 dpi: sharp in print, and a larger upload does not make every signed file larger. */
+    private static final int MAX_PIXELS = 500;
+
     static PDImageXObject image(PDDocument document, byte[] png) throws IOException {
         BufferedImage picture = ImageIO.read(new ByteArrayInputStream(png));
         if (picture == null) {
             throw new IllegalArgumentException("the seal is not a readable PNG image");
         }
         // lossless with the alpha channel as a soft mask: the text under the seal shows through as on paper
-        return LosslessFactory.createFromImage(document, picture);
+        return LosslessFactory.createFromImage(document, transparent(scaled(picture)));
+    }
+
+    private static BufferedImage scaled(BufferedImage picture) {
+        int larger = Math.max(picture.getWidth(), picture.getHeight());
+        if (larger <= MAX_PIXELS) {
+            return picture;
+        }
+        int width = Math.max(1, Math.round(picture.getWidth() * (float) MAX_PIXELS / larger));
+        int height = Math.max(1, Math.round(picture.getHeight() * (float) MAX_PIXELS / larger));
+        var smaller = new BufferedImage(width, height, picture.getColorModel().hasAlpha()
+                ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
+        var g = smaller.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+        g.drawImage(picture, 0, 0, width, height, null);
+        g.dispose();
+        return smaller;
+    }
+
+    /**
+     * A scanned seal often comes on white paper without an alpha channel: its white would hide the name under it,
+     * so near-white becomes transparent (fading out over the light greys at the seal's anti-aliased edges).
+     */
+    private static BufferedImage transparent(BufferedImage picture) {
+        if (picture.getColorModel().hasAlpha()) {
+            return picture;
+        }
+        var result = new BufferedImage(picture.getWidth(), picture.getHeight(), BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < picture.getHeight(); y++) {
+            for (int x = 0; x < picture.getWidth(); x++) {
+                int rgb = picture.getRGB(x, y);
+                int lightest = Math.min((rgb >> 16) & 0xff, Math.min((rgb >> 8) & 0xff, rgb & 0xff));
+                int alpha = lightest >= 240 ? 0 : lightest <= 180 ? 255 : (240 - lightest) * 255 / 60;
+                result.setRGB(x, y, alpha << 24 | (rgb & 0xffffff));
+            }
+        }
+        return result;
     }
 
     /** Width and height in points: the larger side is {@link #SEAL_POINTS}. */

@@ -230,6 +230,28 @@ class SigningKeysAndTimeStampsTest {
         assertThat(check.certificateSubject()).contains("王小明").contains("wang@example.com");
     }
 
+    @Test
+    void aLargeSealOnWhitePaperIsScaledDownAndItsWhiteMadeTransparent() throws IOException {
+        var scan = new java.awt.image.BufferedImage(1200, 1200, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = scan.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 1200, 1200);
+        g.setColor(new java.awt.Color(210, 20, 30));
+        g.setStroke(new java.awt.BasicStroke(40));
+        g.drawOval(40, 40, 1120, 1120);
+        g.dispose();
+        var png = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(scan, "png", png);
+        try (var document = new PDDocument()) {
+            var image = Seals.image(document, png.toByteArray());
+            assertThat(image.getWidth()).isEqualTo(500);
+            assertThat(image.getSoftMask()).isNotNull();
+            var alpha = image.getSoftMask().getImage().getRaster();
+            assertThat(alpha.getSample(250, 250, 0)).as("the white centre").isZero();
+            assertThat(alpha.getSample(250, 9, 0)).as("the red ring").isGreaterThan(200);
+        }
+    }
+
     private static List<PDAnnotationWidget> widgets(PDDocument document, int page) throws IOException {
         return document.getPage(page).getAnnotations().stream().filter(a -> a instanceof PDAnnotationWidget)
                 .map(a -> (PDAnnotationWidget) a).toList();
