@@ -42,4 +42,15 @@ public final class SigningSamples {
         var model = DocumentModels.of(c, SampleContracts.customer(), SampleContracts.ourEntity());
         return new Renderer().render(DefaultTemplates.body(ContractType.SERVICE), model, "t", 1, c.updatedAt()).pdf();
     }
+
+    /** The sample sales contract with a natural person as 甲方: "甲方（签字）：赵六" and no seal cell on the left. */
+    public static byte[] personContractPdf() {
+        var person = new io.qiyue.customer.Customer("p1", io.qiyue.customer.CustomerKind.PERSON, "赵六", null,
+                "110101199001011234", "北京市海淀区中关村大街1号", null, null, io.qiyue.customer.CustomerLevel.A,
+                io.qiyue.customer.CustomerStatus.ACTIVE, "admin", java.util.List.of(), false, 1, java.time.Instant.EPOCH,
+                java.time.Instant.EPOCH);
+        Contract c = SampleContracts.contract(ContractType.SERVICE);
+        var model = DocumentModels.of(c, person, SampleContracts.ourEntity());
+        return new Renderer().render(DefaultTemplates.body(ContractType.SERVICE), model, "t", 1, c.updatedAt()).pdf();
+    }
 }

@@ -79,7 +79,7 @@ public class PdfSignatures {
         }
         try (PDDocument document = load(pdf); var options = new SignatureOptions()) {
             PDImageXObject seal = request.sealPng() == null ? null : Seals.image(document, request.sealPng());
-            float[] size = seal == null ? null : Seals.size(seal);
+            float[] size = seal == null ? null : Seals.size(seal, request.signer().organisation() == null);
             Seals.Spot spot = seal == null ? null : Seals.locate(document, request.side(), size[0], size[1]);
 
             var signature = new PDSignature();
@@ -103,7 +103,7 @@ public class PdfSignatures {
             if (seal != null) {
                 showSeal(document, signature, seal, size, spot);
                 if (request.pagingSeal()) {
-                    Seals.stampPagingSeal(document, seal, request.side(), request.signer().personName());
+                    Seals.stampPagingSeal(document, seal, size, request.side(), request.signer().personName());
                 }
             }
 

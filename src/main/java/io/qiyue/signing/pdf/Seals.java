@@ -31,13 +31,16 @@ import java.util.List;
 final class Seals {
     /** A company seal (公章) is 42 mm across (GA 241); the larger side of the picture gets this size. */
     static final float SEAL_POINTS = 42f / 25.4f * 72f;
+    /** A person's name stamp (私章) or signature picture: 22 mm on its larger side, about a name's width. */
+    static final float NAME_STAMP_POINTS = 22f / 25.4f * 72f;
     private static final String SEAL_CELL = "（盖章处）";
 
     /** The seal's centre in the page's user space (PDF points from the lower left). */
     record Spot(int pageIndex, float centreX, float centreY, boolean found) {
     }
 
-    private record Hit(String marker, float x, float endX, float baselineFromTop) {
+    /** A marker's start and end, and the end of the word it is in (for a header: after the party's name). */
+    private record Hit(String marker, float x, float endX, float wordEndX, float baselineFromTop) {
     }
 
     private Seals() {
@@ -87,8 +90,8 @@ final class Seals {
                 yFromTop = cell.baselineFromTop() + sealHeight * 0.38f;
             } else {
                 // a natural person's column has no seal cell: the name stamp over the name after the header
-                x = header.endX() + sealWidth * 0.35f;
-                yFromTop = header.baselineFromTop() + sealHeight * 0.2f;
+                x = Math.max(header.endX(), (header.endX() + header.wordEndX()) / 2);
+                yFromTop = header.baselineFromTop() + sealHeight * 0.1f;
             }
             return new Spot(index, clamp(box.getLowerLeftX() + x, box.getLowerLeftX(), box.getUpperRightX(), sealWidth),
                     clamp(box.getUpperRightY() - yFromTop, box.getLowerLeftY(), box.getUpperRightY(), sealHeight), true);
@@ -119,8 +122,9 @@ final class Seals {
                         if (last < positions.size()) {
                             TextPosition first = positions.get(at);
                             TextPosition end = positions.get(last);
+                            TextPosition wordEnd = positions.getLast();
                             hits.add(new Hit(marker, first.getXDirAdj(), end.getXDirAdj() + end.getWidthDirAdj(),
-                                    first.getYDirAdj()));
+                                    wordEnd.getXDirAdj() + wordEnd.getWidthDirAdj(), first.getYDirAdj()));
                         }
                     }
                 }
@@ -182,9 +186,12 @@ final class Seals {
         return result;
     }
 
-    /** Width and height in points: the larger side is {@link #SEAL_POINTS}. */
-    static float[] size(PDImageXObject image) {
-        float scale = SEAL_POINTS / Math.max(image.getWidth(), image.getHeight());
+    /**
+     * Width and height in points: the larger side is {@link #SEAL_POINTS} for an organisation's seal,
+     * {@link #NAME_STAMP_POINTS} for a person signing for no organisation.
+     */
+    static float[] size(PDImageXObject image, boolean person) {
+        float scale = (person ? NAME_STAMP_POINTS : SEAL_POINTS) / Math.max(image.getWidth(), image.getHeight());
         return new float[]{image.getWidth() * scale, image.getHeight() * scale};
     }
 
@@ -208,13 +215,12 @@ final class Seals {
      * of the page and 乙方's below, so that the two parties' strips never overlap. Seen with the pages fanned out,
      * the strips join into the seal.
      */
-    static void stampPagingSeal(PDDocument document, PDImageXObject image, PartySide side, String signerName)
-            throws IOException {
+    static void stampPagingSeal(PDDocument document, PDImageXObject image, float[] size, PartySide side,
+                                String signerName) throws IOException {
         int pages = document.getNumberOfPages();
         if (pages < 2) {
             return;
         }
-        float[] size = size(image);
         float strip = size[0] / pages;
         for (int i = 0; i < pages; i++) {
             PDPage page = document.getPage(i);

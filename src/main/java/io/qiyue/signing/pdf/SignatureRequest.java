@@ -8,8 +8,9 @@ import java.util.Objects;
  *
  * @param signingTime the claimed signing time, written to the signature dictionary's /M (PAdES keeps it out of
  *                    the CMS signed attributes); a trusted time comes only from a time-stamp (B-T)
- * @param sealPng     a PNG with a transparent background of the seal (公章) or a person's name stamp; null for an
- *                    invisible signature
+ * @param sealPng     a PNG with a transparent background of the seal (公章, printed 42 mm across) or, for a signer
+ *                    without organisation, of the name stamp or handwritten signature (22 mm on its larger side);
+ *                    a white background is made transparent; null for an invisible signature
  * @param pagingSeal  also stamp the seal across the right edge of every page (骑缝章); ignored without a seal or
  *                    for a one-page document
  */

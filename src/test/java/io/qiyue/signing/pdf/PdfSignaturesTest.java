@@ -147,6 +147,25 @@ class PdfSignaturesTest {
     }
 
     @Test
+    void aNaturalPersonsNameStampGoesOverTheNameInTheLeftColumn() throws IOException {
+        byte[] contract = SigningSamples.personContractPdf();
+        var person = new SignerIdentity("contact:zhao", "赵六", null, null);
+        byte[] signed = services.signatures().sign(contract, new SignatureRequest(person, PartySide.PARTY_A, "同意",
+                "北京", Instant.now(), SigningFixtures.nameStamp("赵六"), true));
+        Files.write(OUT.resolve("signed-by-person.pdf"), signed);
+        assertThat(services.signatures().verify(signed).getFirst().valid()).isTrue();
+        try (var document = Loader.loadPDF(signed)) {
+            int last = document.getNumberOfPages() - 1;
+            var widget = document.getPage(last).getAnnotations().stream()
+                    .filter(a -> a instanceof PDAnnotationWidget).findFirst().orElseThrow().getRectangle();
+            float width = document.getPage(last).getMediaBox().getWidth();
+            assertThat(widget.getLowerLeftX() + widget.getWidth() / 2).isBetween(width * 0.15f, width / 2);
+            // near the top of the signature table, not the page's bottom fallback
+            assertThat(widget.getLowerLeftY()).isGreaterThan(document.getPage(last).getMediaBox().getHeight() / 3);
+        }
+    }
+
+    @Test
     void popplerAgreesThatBothSignaturesAreValid() throws Exception {
         String output = pdfsig(OUT.resolve("signed-by-both.pdf"));
         assertThat(output.split("Signature is Valid", -1)).as(output).hasSize(3);

@@ -141,6 +141,28 @@ final class SigningFixtures {
         return png(image);
     }
 
+    /** A square red name stamp (私章) of a person: two columns of characters in a frame, read right to left. */
+    static byte[] nameStamp(String name) {
+        int size = 300;
+        var image = new BufferedImage(size, size, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(new Color(220, 20, 30, 230));
+        g.setStroke(new BasicStroke(size * 0.05f));
+        g.drawRect(size / 20, size / 20, size - size / 10, size - size / 10);
+        String text = name.length() == 2 ? name + "之印" : name.length() == 3 ? name + "印" : name;
+        g.setFont(cjkFont().deriveFont(Font.BOLD, size * 0.36f));
+        var metrics = g.getFontMetrics();
+        for (int i = 0; i < Math.min(4, text.length()); i++) {
+            String ch = text.substring(i, i + 1);
+            float x = (i < 2 ? size * 0.53f : size * 0.1f) + (size * 0.37f - metrics.stringWidth(ch)) / 2;
+            float y = (i % 2 == 0 ? size * 0.46f : size * 0.86f);
+            g.drawString(ch, x, y);
+        }
+        g.dispose();
+        return png(image);
+    }
+
     private static Font cjkFont() {
         try (InputStream in = SigningFixtures.class.getResourceAsStream("/fonts/NotoSansSC-Regular.ttf")) {
             return Font.createFont(Font.TRUETYPE_FONT, in);
