@@ -76,6 +76,11 @@ final class Cms {
         return onlySigner(parse(cms)).getSignature();
     }
 
+    static boolean hasSignatureTimeStamp(byte[] cms) {
+        AttributeTable unsigned = onlySigner(parse(cms)).getUnsignedAttributes();
+        return unsigned != null && unsigned.get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken) != null;
+    }
+
     /** Adds the token as the unsigned attribute id-aa-signatureTimeStampToken of the (single) signer. */
     static byte[] withSignatureTimeStamp(byte[] cms, TimeStampToken token) {
         CMSSignedData signed = parse(cms);

@@ -110,7 +110,8 @@ public class PdfSignatures {
             var out = new ByteArrayOutputStream(pdf.length + 2 * reserved + 96 * 1024);
             ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
             byte[] cms = keys.signDetached(request.signer(), external.getContent());
-            if (timeStamps != null) {
+            // a platform's SignerKeys may have time-stamped the signature already
+            if (timeStamps != null && !Cms.hasSignatureTimeStamp(cms)) {
                 cms = Cms.withSignatureTimeStamp(cms, timeStamps.stamp(Cms.signatureValue(cms)));
             }
             if (cms.length > reserved) {
