@@ -107,7 +107,7 @@ public class Seals {
                 Text.strip(purpose));
         store.insertUse(use);
         events.publishEvent(new EntityChanged(ENTITY_TYPE, sealId, EntityChanged.Action.UPDATE, username, use.usedAt(),
-                List.of(new EntityChanged.Change("use", null, "contract " + contractId + ", document sha256 "
+                List.of(new EntityChanged.Change("/use", null, "contract " + contractId + ", document sha256 "
                         + documentSha256 + ", " + use.purpose()))));
         return use;
     }
@@ -168,11 +168,11 @@ public class Seals {
                 actor, now, actor, now, 1);
         store.insert(seal, png);
         events.publishEvent(new EntityChanged(ENTITY_TYPE, seal.id(), EntityChanged.Action.CREATE, actor, now, List.of(
-                new EntityChanged.Change("ourEntityId", null, ourEntityId),
-                new EntityChanged.Change("kind", null, seal.kind().name()),
-                new EntityChanged.Change("name", null, seal.name()),
-                new EntityChanged.Change("sha256", null, seal.sha256()),
-                new EntityChanged.Change("users", null, String.join(",", seal.users())))));
+                new EntityChanged.Change("/ourEntityId", null, ourEntityId),
+                new EntityChanged.Change("/kind", null, seal.kind().name()),
+                new EntityChanged.Change("/name", null, seal.name()),
+                new EntityChanged.Change("/sha256", null, seal.sha256()),
+                new EntityChanged.Change("/users", null, String.join(",", seal.users())))));
         return seal;
     }
 
@@ -196,7 +196,7 @@ public class Seals {
         }
         var after = get(sealId);
         events.publishEvent(new EntityChanged(ENTITY_TYPE, sealId, EntityChanged.Action.UPDATE, actor, now, List.of(
-                new EntityChanged.Change("users", String.join(",", before.users()), String.join(",", after.users())))));
+                new EntityChanged.Change("/users", String.join(",", before.users()), String.join(",", after.users())))));
         return after;
     }
 
@@ -220,7 +220,7 @@ public class Seals {
             throw new PreconditionFailedException("qiyue.problem.stale", before.version());
         }
         events.publishEvent(new EntityChanged(ENTITY_TYPE, sealId, EntityChanged.Action.UPDATE, actor, now,
-                List.of(new EntityChanged.Change("active", "true", "false"))));
+                List.of(new EntityChanged.Change("/active", "true", "false"))));
         return get(sealId);
     }
 

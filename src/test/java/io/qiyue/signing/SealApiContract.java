@@ -170,6 +170,13 @@ abstract class SealApiContract extends ApiTestSupport {
                     assertThat(e.args()).contains("合同专用章");
                 });
 
+        // the audit trail has the upload, the change of users and the use, each by whom it was done
+        var audit = admin().get("/api/v1/audit?entity=SEAL&id=" + id);
+        assertThat(audit.status()).isEqualTo(200);
+        assertThat(audit.json().path("items").valueStream().map(e -> e.path("action").asString() + " "
+                + e.path("actor").asString() + " " + e.path("changes").get(0).path("field").asString()))
+                .contains("CREATE admin /ourEntityId", "UPDATE admin /users", "UPDATE " + signer.username() + " /use");
+
         var uses = admin().get(path + "/uses");
         assertThat(uses.status()).isEqualTo(200);
         assertThat(uses.json().path("items")).hasSize(1);
