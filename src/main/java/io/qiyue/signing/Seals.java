@@ -62,7 +62,7 @@ public class Seals {
 
     // ---- for the signing workflow
 
-    /** The active seals of the entity that {@code username} may use (official seals first). */
+    /** The active seals of the entity that {@code username} may use: contract seals (合同专用章) first, then official ones. */
     public List<Seal> usableBy(String username, String ourEntityId) {
         return store.usableBy(username, ourEntityId);
     }
