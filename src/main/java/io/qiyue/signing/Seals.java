@@ -10,6 +10,8 @@ import io.qiyue.shared.ForbiddenException;
 import io.qiyue.shared.Ids;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.NotFoundException;
+import io.qiyue.shared.PageResult;
+import io.qiyue.shared.Paging;
 import io.qiyue.shared.PreconditionFailedException;
 import io.qiyue.shared.Text;
 import org.springframework.context.ApplicationEventPublisher;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -44,6 +47,7 @@ public class Seals {
     static final int MAX_PURPOSE = 200;
     static final int MAX_USERS = 200;
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final Map<String, String> USE_SORT = Map.of("usedAt", "used_at", "username", "username");
 
     private final SealStore store;
     private final OurEntities ourEntities;
@@ -224,11 +228,14 @@ public class Seals {
         return get(sealId);
     }
 
-    /** The seal's use log, newest first; admins only, since it names contracts of every owner. */
-    public List<SealUse> uses(String sealId) {
+    /**
+     * One page of the seal's use log (sortable by {@code usedAt} or {@code username}; newest first unless asked
+     * otherwise); admins only, since it names contracts of every owner.
+     */
+    public PageResult<SealUse> uses(String sealId, Integer page, Integer size, String sort) {
         requireAdmin();
         get(sealId);
-        return store.uses(sealId);
+        return store.uses(sealId, Paging.of(page, size, sort, USE_SORT, "usedAt,desc"));
     }
 
     /** The usernames, trimmed, without duplicates; each must be a user's. */

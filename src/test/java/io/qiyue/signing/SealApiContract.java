@@ -197,6 +197,11 @@ abstract class SealApiContract extends ApiTestSupport {
                 .isInstanceOfSatisfying(ForbiddenException.class,
                         e -> assertThat(e.code()).isEqualTo("qiyue.seal.inactive"));
         assertThat(admin().get(path + "/uses").json().path("items")).hasSize(1);
+        var paged = admin().get(path + "/uses?page=1&size=1&sort=usedAt,asc");
+        assertThat(paged.status()).as("%s", paged).isEqualTo(200);
+        assertThat(paged.json().path("total").asLong()).isEqualTo(1);
+        assertThat(paged.json().path("items")).isEmpty();
+        assertProblem(admin().get(path + "/uses?size=0&sort=contractId"), 400, "size", "sort");
         // the image stays for the documents that carry the seal
         assertThat(admin().request("GET", path + "/image").sendForBytes().statusCode()).isEqualTo(200);
     }
