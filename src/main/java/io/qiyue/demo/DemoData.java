@@ -21,6 +21,9 @@ import io.qiyue.security.TeamInput;
 import io.qiyue.security.UserAdministration;
 import io.qiyue.security.UserInput;
 import io.qiyue.shared.Money;
+import io.qiyue.signing.SealImages;
+import io.qiyue.signing.SealKind;
+import io.qiyue.signing.Seals;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -75,15 +78,17 @@ class DemoData implements ApplicationRunner {
     private final OurEntities ourEntities;
     private final Customers customers;
     private final Contracts contracts;
+    private final Seals seals;
     private final String demoPassword;
 
     DemoData(RunAs runAs, UserAdministration users, OurEntities ourEntities, Customers customers, Contracts contracts,
-             @Value("${qiyue.demo-password:qiyue-demo-2026}") String demoPassword) {
+             Seals seals, @Value("${qiyue.demo-password:qiyue-demo-2026}") String demoPassword) {
         this.runAs = runAs;
         this.users = users;
         this.ourEntities = ourEntities;
         this.customers = customers;
         this.contracts = contracts;
+        this.seals = seals;
         this.demoPassword = demoPassword;
     }
 
@@ -116,6 +121,11 @@ class DemoData implements ApplicationRunner {
                 "上海市浦东新区世纪大道100号", "钱总", "招商银行上海分行张江支行", "6214830212345678"));
         var hangzhou = ourEntities.create(new OurEntityInput("契约科技（杭州）有限公司", creditCode("330108", 2),
                 "浙江省杭州市滨江区网商路699号", "钱总", "中国工商银行杭州高新支行", "1202026209900123456"));
+        // a generated 合同专用章 per entity, for our demo signatories: the legal counsel and the sales manager
+        for (var entity : List.of(shanghai, hangzhou)) {
+            seals.upload(entity.id(), SealKind.CONTRACT.name(), "合同专用章", List.of("legal.chen", "manager.east"),
+                    SealImages.companySeal(entity.name(), "合同专用章"), "contract-seal.png");
+        }
 
         var random = new Random(20261124);
         var customerIds = new ArrayList<String>();
@@ -151,7 +161,8 @@ class DemoData implements ApplicationRunner {
                     amount == null ? null : Money.cny(amount), start, end, i % 4 == 0, i % 4 == 0 ? 30 : null,
                     terms(type, amount, start, end, random)));
         }
-        log.info("Demo data loaded: {} customers, 50 contracts, 7 users (password: see README)", customerIds.size());
+        log.info("Demo data loaded: {} customers, 50 contracts, 7 users (password: see README), a contract seal per entity",
+                customerIds.size());
     }
 
     private String user(String username, String displayName, Set<Role> roles, String teamId) {

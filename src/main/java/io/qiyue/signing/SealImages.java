@@ -67,8 +67,9 @@ public final class SealImages {
 
     /**
      * The upload checked and normalised to an RGBA PNG with a transparent background; refuses with a 400
-     * naming the field {@code file} and the reason. The file name is only used in messages: the kind of image
-     * is recognised by its content.
+     * naming the field {@code file} and the reason. {@code fileName} (the client's name for the file, may be null)
+     * is deliberately not consulted: a GIF renamed {@code seal.png} is a GIF, and the messages say what the
+     * content is rather than repeat the name.
      */
     public static byte[] normalise(byte[] upload, String fileName) {
         if (upload == null || upload.length == 0) {

@@ -1,5 +1,7 @@
 package io.qiyue.signing;
 
+import io.qiyue.shared.PageResult;
+import io.qiyue.shared.Paging;
 import io.qiyue.shared.persistence.DbTime;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -103,10 +105,14 @@ class SealStore {
                 .update();
     }
 
-    /** The seal's uses, newest first. */
-    List<SealUse> uses(String sealId) {
-        return jdbc.sql("SELECT id, seal_id, contract_id, username, used_at, document_sha256, purpose FROM seal_use"
-                + " WHERE seal_id = ? ORDER BY used_at DESC, id").param(sealId).query(USE).list();
+    /** One page of the seal's uses, in the paging's order (ties by id, so that pages do not overlap). */
+    PageResult<SealUse> uses(String sealId, Paging paging) {
+        long total = jdbc.sql("SELECT COUNT(*) FROM seal_use WHERE seal_id = ?").param(sealId).query(Long.class).single();
+        var items = jdbc.sql("SELECT id, seal_id, contract_id, username, used_at, document_sha256, purpose FROM seal_use"
+                        + " WHERE seal_id = ? ORDER BY " + paging.orderBy() + ", id LIMIT " + paging.size()
+                        + " OFFSET " + paging.offset())
+                .param(sealId).query(USE).list();
+        return new PageResult<>(items, paging.page(), paging.size(), total);
     }
 
     private boolean bump(String id, int expectedVersion, Instant now, String by) {

@@ -10,6 +10,8 @@ import io.qiyue.shared.ForbiddenException;
 import io.qiyue.shared.Ids;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.NotFoundException;
+import io.qiyue.shared.PageResult;
+import io.qiyue.shared.Paging;
 import io.qiyue.shared.PreconditionFailedException;
 import io.qiyue.shared.Text;
 import org.springframework.context.ApplicationEventPublisher;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -44,6 +47,7 @@ public class Seals {
     static final int MAX_PURPOSE = 200;
     static final int MAX_USERS = 200;
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+    private static final Map<String, String> USE_SORT = Map.of("usedAt", "used_at", "username", "username");
 
     private final SealStore store;
     private final OurEntities ourEntities;
@@ -62,7 +66,7 @@ public class Seals {
 
     // ---- for the signing workflow
 
-    /** The active seals of the entity that {@code username} may use (official seals first). */
+    /** The active seals of the entity that {@code username} may use: contract seals (合同专用章) first, then official ones. */
     public List<Seal> usableBy(String username, String ourEntityId) {
         return store.usableBy(username, ourEntityId);
     }
@@ -107,7 +111,7 @@ public class Seals {
                 Text.strip(purpose));
         store.insertUse(use);
         events.publishEvent(new EntityChanged(ENTITY_TYPE, sealId, EntityChanged.Action.UPDATE, username, use.usedAt(),
-                List.of(new EntityChanged.Change("use", null, "contract " + contractId + ", document sha256 "
+                List.of(new EntityChanged.Change("/use", null, "contract " + contractId + ", document sha256 "
                         + documentSha256 + ", " + use.purpose()))));
         return use;
     }
@@ -168,11 +172,11 @@ public class Seals {
                 actor, now, actor, now, 1);
         store.insert(seal, png);
         events.publishEvent(new EntityChanged(ENTITY_TYPE, seal.id(), EntityChanged.Action.CREATE, actor, now, List.of(
-                new EntityChanged.Change("ourEntityId", null, ourEntityId),
-                new EntityChanged.Change("kind", null, seal.kind().name()),
-                new EntityChanged.Change("name", null, seal.name()),
-                new EntityChanged.Change("sha256", null, seal.sha256()),
-                new EntityChanged.Change("users", null, String.join(",", seal.users())))));
+                new EntityChanged.Change("/ourEntityId", null, ourEntityId),
+                new EntityChanged.Change("/kind", null, seal.kind().name()),
+                new EntityChanged.Change("/name", null, seal.name()),
+                new EntityChanged.Change("/sha256", null, seal.sha256()),
+                new EntityChanged.Change("/users", null, String.join(",", seal.users())))));
         return seal;
     }
 
@@ -196,7 +200,7 @@ public class Seals {
         }
         var after = get(sealId);
         events.publishEvent(new EntityChanged(ENTITY_TYPE, sealId, EntityChanged.Action.UPDATE, actor, now, List.of(
-                new EntityChanged.Change("users", String.join(",", before.users()), String.join(",", after.users())))));
+                new EntityChanged.Change("/users", String.join(",", before.users()), String.join(",", after.users())))));
         return after;
     }
 
@@ -220,15 +224,18 @@ public class Seals {
             throw new PreconditionFailedException("qiyue.problem.stale", before.version());
         }
         events.publishEvent(new EntityChanged(ENTITY_TYPE, sealId, EntityChanged.Action.UPDATE, actor, now,
-                List.of(new EntityChanged.Change("active", "true", "false"))));
+                List.of(new EntityChanged.Change("/active", "true", "false"))));
         return get(sealId);
     }
 
-    /** The seal's use log, newest first; admins only, since it names contracts of every owner. */
-    public List<SealUse> uses(String sealId) {
+    /**
+     * One page of the seal's use log (sortable by {@code usedAt} or {@code username}; newest first unless asked
+     * otherwise); admins only, since it names contracts of every owner.
+     */
+    public PageResult<SealUse> uses(String sealId, Integer page, Integer size, String sort) {
         requireAdmin();
         get(sealId);
-        return store.uses(sealId);
+        return store.uses(sealId, Paging.of(page, size, sort, USE_SORT, "usedAt,desc"));
     }
 
     /** The usernames, trimmed, without duplicates; each must be a user's. */

@@ -127,6 +127,9 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
     private TestUser stranger;
     private String ourEntity;
     private String spareEntity;
+    /** A seal of our entity that every row reads and the admin's users rows change; the spare one is deactivated. */
+    private String seal;
+    private String spareSeal;
     private String spareUser;
     private String spareTeam;
     private String template;
@@ -174,6 +177,18 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                         ourEntityBody(TestIdentifiers.creditCode()))),
                 Row.of("PUT /api/v1/our-entities/{id}", ADMIN, c -> json("PUT", "/api/v1/our-entities/" + spareEntity,
                         ourEntityAsInput()).ifMatch(etag("/api/v1/our-entities/" + spareEntity))),
+                // seals of our entities (REST): everyone reads them and their images, admins write and read the use log
+                Row.of("GET /api/v1/our-entities/{id}/seals", AUTHENTICATED, c -> get("/api/v1/our-entities/" + ourEntity
+                        + "/seals")),
+                Row.of("POST /api/v1/our-entities/{id}/seals", ADMIN, c -> Call.upload("/api/v1/our-entities/" + ourEntity
+                        + "/seals?kind=CONTRACT&name=matrix", "seal.png", "image/png", sealImage())),
+                Row.of("GET /api/v1/seals/{id}", AUTHENTICATED, c -> get("/api/v1/seals/" + seal)),
+                Row.of("GET /api/v1/seals/{id}/image", AUTHENTICATED, c -> get("/api/v1/seals/" + seal + "/image")),
+                Row.of("GET /api/v1/seals/{id}/uses", ADMIN, c -> get("/api/v1/seals/" + seal + "/uses")),
+                Row.of("PUT /api/v1/seals/{id}/users", ADMIN, c -> json("PUT", "/api/v1/seals/" + seal + "/users",
+                        "{\"users\": [\"admin\"]}").ifMatch(etag("/api/v1/seals/" + seal))),
+                Row.of("POST /api/v1/seals/{id}/deactivate", ADMIN, c -> json("POST", "/api/v1/seals/" + spareSeal
+                        + "/deactivate", "{}")),
 
                 // contracts (REST)
                 Row.of("GET /api/v1/contract-types", AUTHENTICATED, c -> get("/api/v1/contract-types")),
@@ -388,6 +403,13 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("POST /our-entities/{id}", ADMIN, c -> ourEntityForm("/our-entities/" + spareEntity,
                         admin().get("/api/v1/our-entities/" + spareEntity).json().path("creditCode").asString(),
                         version("/api/v1/our-entities/" + spareEntity))),
+                Row.of("GET /our-entities/{id}/seals", AUTHENTICATED, c -> get("/our-entities/" + ourEntity + "/seals")),
+                Row.of("POST /our-entities/{id}/seals", ADMIN, c -> Call.upload("/our-entities/" + ourEntity
+                        + "/seals?kind=CONTRACT&name=matrix", "seal.png", "image/png", sealImage())),
+                Row.of("GET /seals/{id}/image", AUTHENTICATED, c -> get("/seals/" + seal + "/image")),
+                Row.of("POST /seals/{id}/users", ADMIN, c -> form("/seals/" + seal + "/users", "users", "admin",
+                        "version", version("/api/v1/seals/" + seal))),
+                Row.of("POST /seals/{id}/deactivate", ADMIN, c -> form("/seals/" + spareSeal + "/deactivate")),
 
                 // the session UI: contracts, review, documents
                 Row.of("GET /contracts", AUTHENTICATED, c -> get("/contracts")),
@@ -1122,6 +1144,18 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
 
     // ---- fixtures
 
+    private static byte[] sealImage() {
+        return io.qiyue.signing.SealImages.nameStamp("矩阵");
+    }
+
+    private String uploadSeal() {
+        var upload = Call.upload("", "seal.png", "image/png", sealImage());
+        var created = admin().request("POST", "/api/v1/our-entities/" + ourEntity + "/seals?kind=CONTRACT&name=matrix")
+                .bytes(upload.contentType(), upload.body()).send();
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        return created.json().path("id").asString();
+    }
+
     /**
      * One user per role in team 1, a salesperson of team 1 (the team mate) and one of team 2 (the stranger);
      * each of them owns a person customer and a contract with two saved versions, a stored review and an
@@ -1154,6 +1188,8 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
         var entity = admin().post("/api/v1/our-entities", ourEntityBody(TestIdentifiers.creditCode()));
         assertThat(entity.status()).as("%s", entity).isEqualTo(201);
         spareEntity = entity.json().path("id").asString();
+        seal = uploadSeal();
+        spareSeal = uploadSeal();
         // FINANCE: the spare user approves the spare task, and a VIEWER may not decide
         var user = admin().post("/api/v1/users", userBody(newUsername(), "FINANCE").put("password", USER_PASSWORD)
                 .toString());

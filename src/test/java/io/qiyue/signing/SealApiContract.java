@@ -170,6 +170,13 @@ abstract class SealApiContract extends ApiTestSupport {
                     assertThat(e.args()).contains("合同专用章");
                 });
 
+        // the audit trail has the upload, the change of users and the use, each by whom it was done
+        var audit = admin().get("/api/v1/audit?entity=SEAL&id=" + id);
+        assertThat(audit.status()).isEqualTo(200);
+        assertThat(audit.json().path("items").valueStream().map(e -> e.path("action").asString() + " "
+                + e.path("actor").asString() + " " + e.path("changes").get(0).path("field").asString()))
+                .contains("CREATE admin /ourEntityId", "UPDATE admin /users", "UPDATE " + signer.username() + " /use");
+
         var uses = admin().get(path + "/uses");
         assertThat(uses.status()).isEqualTo(200);
         assertThat(uses.json().path("items")).hasSize(1);
@@ -190,6 +197,11 @@ abstract class SealApiContract extends ApiTestSupport {
                 .isInstanceOfSatisfying(ForbiddenException.class,
                         e -> assertThat(e.code()).isEqualTo("qiyue.seal.inactive"));
         assertThat(admin().get(path + "/uses").json().path("items")).hasSize(1);
+        var paged = admin().get(path + "/uses?page=1&size=1&sort=usedAt,asc");
+        assertThat(paged.status()).as("%s", paged).isEqualTo(200);
+        assertThat(paged.json().path("total").asLong()).isEqualTo(1);
+        assertThat(paged.json().path("items")).isEmpty();
+        assertProblem(admin().get(path + "/uses?size=0&sort=contractId"), 400, "size", "sort");
         // the image stays for the documents that carry the seal
         assertThat(admin().request("GET", path + "/image").sendForBytes().statusCode()).isEqualTo(200);
     }

@@ -87,8 +87,9 @@ class SealApi {
     }
 
     @GetMapping("/seals/{id}/uses")
-    PageResult<SealUse> uses(@PathVariable String id) {
-        return PageResult.whole(seals.uses(id));
+    PageResult<SealUse> uses(@PathVariable String id, @RequestParam(required = false) Integer page,
+                             @RequestParam(required = false) Integer size, @RequestParam(required = false) String sort) {
+        return seals.uses(id, page, size, sort);
     }
 
     private static ResponseEntity<Seal> ok(Seal seal) {

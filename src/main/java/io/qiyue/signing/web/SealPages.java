@@ -55,17 +55,21 @@ class SealPages {
         this.messages = messages;
     }
 
-    /** One seal as the page shows it, with its use log for admins. */
-    record SealRow(Seal seal, List<SealUse> uses) {
+    /** One seal as the page shows it, with the newest uses and how many there are in all (admins only). */
+    record SealRow(Seal seal, List<SealUse> uses, long useCount) {
     }
 
     @GetMapping("/our-entities/{id}/seals")
     String page(@PathVariable String id, Model model) {
         var entity = ourEntities.get(id);
         boolean admin = CurrentUsers.require().isAdmin();
-        var rows = seals.list(id).stream()
-                .map(s -> new SealRow(s, admin ? seals.uses(s.id()).stream().limit(USES_SHOWN).toList() : List.of()))
-                .toList();
+        var rows = seals.list(id).stream().map(s -> {
+            if (!admin) {
+                return new SealRow(s, List.of(), 0);
+            }
+            var uses = seals.uses(s.id(), 0, USES_SHOWN, null);
+            return new SealRow(s, uses.items(), uses.total());
+        }).toList();
         model.addAttribute("entity", entity);
         model.addAttribute("rows", rows);
         model.addAttribute("kinds", SealKind.values());

@@ -1,0 +1,29 @@
+package io.qiyue.signing;
+
+/**
+ * What the evidence report (存证报告) of one signed contract shows: the contract, the fingerprints of its three
+ * documents, every signer with how identity and intent were confirmed, the PDF signatures with their
+ * certificates, and the events of the signing in order. Rendered by {@link EvidenceReportPdf}. Hashes are
+ * lower-case hex SHA-256; a document not yet made (e.g. no final file after a decline) is null.
+ */
+public record EvidenceReport(String contractId, String contractNumber, String contractTitle, String customerName,
+        String ourEntityName, String approvedSha256, String frozenSha256, String signedSha256,
+        java.time.Instant generatedAt, String generatedBy, java.util.List<Signer> signers,
+        java.util.List<SignatureInfo> signatures, java.util.List<Event> events) {
+
+    /** One signer: {@code side} OURS or THEIRS; {@code identityMethod} PASSWORD, EMAIL_CODE, SMS_CODE or PAPER. */
+    public record Signer(String side /* OURS | THEIRS */, int order, String name, String organisation, String email,
+            String mobileMasked, String status /* PENDING | SIGNED | DECLINED | ... */, String identityMethod /* PASSWORD | EMAIL_CODE | SMS_CODE | PAPER */,
+            java.time.Instant identityConfirmedAt, java.time.Instant signedAt, String ip, String userAgent, String sealName, String declineReason) {}
+
+    /** One PDF signature of the final file as verified when the report was made. */
+    public record SignatureInfo(int index, String signerName, String organisation, java.time.Instant signingTime,
+            boolean valid, boolean timestamped, java.time.Instant timestampTime, String certificateSubject,
+            String certificateSerialHex, String certificateSha256) {}
+
+    /**
+     * One event of the signing; {@code what} is a code such as LINK_SENT, LINK_OPENED, CODE_SENT, CODE_VERIFIED,
+     * CODE_WRONG, SIGNED, DECLINED, FORWARDED or REMINDER (an unknown code is printed as it is).
+     */
+    public record Event(java.time.Instant at, String what, String who, String ip, String userAgent, String detail) {}
+}
