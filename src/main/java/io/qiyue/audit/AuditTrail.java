@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  */
 @Service
 public class AuditTrail {
-    private static final Map<String, String> SORTABLE = Map.of("occurredAt", "occurred_at", "seq", "seq");
+    private static final Map<String, String> SORTABLE = Map.of("occurredAt", "occurred_at");
     private static final TypeReference<List<EntityChanged.Change>> CHANGES = new TypeReference<>() {
     };
     private static final Pattern ENTITY_TYPE = Pattern.compile("[A-Z][A-Z_]{0,39}");
