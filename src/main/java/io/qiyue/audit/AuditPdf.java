@@ -67,11 +67,11 @@ final class AuditPdf {
         metaRow(html, text.apply("audit.export.count", new Object[0]), Integer.toString(entries.size()));
         metaRow(html, text.apply("audit.export.head", new Object[0]), head.seq() + " · " + head.hash());
         html.append("</table><p/><table><thead><tr>")
-                .append(th("8%", text.apply("audit.seq", new Object[0])))
-                .append(th("17%", text.apply("audit.time", new Object[0])))
-                .append(th("12%", text.apply("audit.actor", new Object[0])))
-                .append(th("9%", text.apply("audit.action", new Object[0])))
-                .append(th("34%", text.apply("audit.changes", new Object[0])))
+                .append(th("6%", text.apply("audit.seq", new Object[0])))
+                .append(th("19%", text.apply("audit.time", new Object[0])))
+                .append(th("11%", text.apply("audit.actor", new Object[0])))
+                .append(th("8%", text.apply("audit.action", new Object[0])))
+                .append(th("36%", text.apply("audit.changes", new Object[0])))
                 .append(th("20%", text.apply("audit.origin", new Object[0])))
                 .append("</tr></thead><tbody>");
         for (AuditEntry e : entries) {

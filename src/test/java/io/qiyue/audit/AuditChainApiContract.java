@@ -2,6 +2,7 @@ package io.qiyue.audit;
 
 import io.qiyue.testing.ApiClient;
 import io.qiyue.testing.ApiTestSupport;
+import io.qiyue.testing.Browser;
 import io.qiyue.testing.ContractSamples;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -240,6 +241,34 @@ abstract class AuditChainApiContract extends ApiTestSupport {
         assertThat(jdbc.sql("SELECT seq FROM audit_event WHERE id = ?").param(newer).query(Long.class).single())
                 .isEqualTo(head + 2);
         assertThat(verify().path("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theAdminPageVerifiesInWordsAndLinksOneEntitysExports() throws Exception {
+        String id = createContract(admin(), "SERVICE").path("id").asString();
+        var browser = new Browser(port).login("admin", ADMIN_PASSWORD);
+        var page = browser.get("/admin/audit?entity=CONTRACT&id=" + id + "&verify=true");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"audit-verify-result\"", "审计链完整", "id=\"audit-head\"",
+                "/admin/audit/export?entity=CONTRACT&amp;id=" + id + "&amp;format=csv",
+                "/admin/audit/export?entity=CONTRACT&amp;id=" + id + "&amp;format=pdf");
+        var unfiltered = browser.get("/admin/audit");
+        assertThat(unfiltered.body()).as("verification only on request, exports only for one entity")
+                .doesNotContain("id=\"audit-verify-result\"").doesNotContain("id=\"audit-export-csv\"");
+        var csv = browser.get("/admin/audit/export?entity=CONTRACT&id=" + id + "&format=csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()).contains(id, "CREATE");
+
+        long seq = history(id).getFirst().path("seq").asLong();
+        String changes = jdbc.sql("SELECT changes FROM audit_event WHERE seq = ?").param(seq).query(String.class).single();
+        asIntruder(() -> jdbc.sql("UPDATE audit_event SET changes = '[]' WHERE seq = ?").param(seq).update());
+        try {
+            var broken = browser.get("/admin/audit?verify=true");
+            assertThat(broken.body()).contains("审计链已损坏：第 " + seq + " 条记录", "已被修改");
+        } finally {
+            asIntruder(() -> jdbc.sql("UPDATE audit_event SET changes = ? WHERE seq = ?").params(changes, seq).update());
+        }
+        assertThat(verify().path("valid").asBoolean()).as("restored").isTrue();
     }
 
     @Test
