@@ -8,6 +8,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The audit table as a hash chain: appending under the head lock, and walking the chain to check it.
@@ -69,31 +73,38 @@ class AuditChain {
      */
     ChainVerification verify() {
         var head = head();
+        var digest = new EntryHasher.Digest();
         long expected = 1;
         String previousHash = EntryHasher.GENESIS;
         long checked = 0;
-        while (expected <= head.seq()) {
-            List<Stored> batch = jdbc.sql("SELECT " + COLUMNS + " FROM audit_event WHERE seq >= ? AND seq <= ?"
-                            + " ORDER BY seq LIMIT " + BATCH)
-                    .params(expected, head.seq())
-                    .query((rs, n) -> Stored.read(rs))
-                    .list();
-            if (batch.isEmpty()) {
-                break;
-            }
-            for (Stored entry : batch) {
-                if (entry.content().seq() != expected) {
-                    return broken(checked, head, expected, null, ChainVerification.Reason.MISSING);
+        // the next batch is read while this one is hashed: database and CPU work overlap, and at most two
+        // batches are in memory
+        try (var reader = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory())) {
+            Future<List<Stored>> next = reader.submit(() -> batch(1, head.seq()));
+            while (true) {
+                List<Stored> batch = await(next);
+                if (batch.isEmpty()) {
+                    break;
                 }
-                if (!EntryHasher.hash(entry.prevHash(), entry.content()).equals(entry.entryHash())) {
-                    return broken(checked, head, expected, entry.content().id(), ChainVerification.Reason.TAMPERED);
+                long after = batch.getLast().content().seq() + 1;
+                next = after <= head.seq() ? reader.submit(() -> batch(after, head.seq())) : CompletableFuture.completedFuture(List.of());
+                for (Stored entry : batch) {
+                    if (entry.content().seq() != expected) {
+                        next.cancel(false);
+                        return broken(checked, head, expected, null, ChainVerification.Reason.MISSING);
+                    }
+                    if (!digest.hash(entry.prevHash(), entry.content()).equals(entry.entryHash())) {
+                        next.cancel(false);
+                        return broken(checked, head, expected, entry.content().id(), ChainVerification.Reason.TAMPERED);
+                    }
+                    if (!entry.prevHash().equals(previousHash)) {
+                        next.cancel(false);
+                        return broken(checked, head, expected, entry.content().id(), ChainVerification.Reason.BROKEN_LINK);
+                    }
+                    previousHash = entry.entryHash();
+                    checked++;
+                    expected++;
                 }
-                if (!entry.prevHash().equals(previousHash)) {
-                    return broken(checked, head, expected, entry.content().id(), ChainVerification.Reason.BROKEN_LINK);
-                }
-                previousHash = entry.entryHash();
-                checked++;
-                expected++;
             }
         }
         if (expected <= head.seq()) {
@@ -105,6 +116,27 @@ class AuditChain {
             return broken(checked, head, head.seq(), null, ChainVerification.Reason.BROKEN_LINK);
         }
         return new ChainVerification(true, checked, head, null);
+    }
+
+    private List<Stored> batch(long from, long to) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_event WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT " + BATCH)
+                .params(from, to)
+                .query((rs, n) -> Stored.read(rs))
+                .list();
+    }
+
+    private static List<Stored> await(Future<List<Stored>> batch) {
+        try {
+            return batch.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while verifying the audit chain", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     private static ChainVerification broken(long checked, ChainVerification.Head head, long seq, String id,

@@ -42,6 +42,13 @@ class AuditChainUnitTest {
     }
 
     @Test
+    void theInstantIsWrittenWithSixFractionalDigitsInUtc() {
+        assertThat(EntryHasher.instant(Instant.parse("2026-01-02T03:04:05Z"))).isEqualTo("2026-01-02T03:04:05.000000Z");
+        assertThat(EntryHasher.instant(Instant.parse("0999-12-31T23:59:59.000007Z"))).isEqualTo("0999-12-31T23:59:59.000007Z");
+        assertThat(EntryHasher.instant(Instant.parse("2026-12-04T10:00:00.123456Z"))).isEqualTo("2026-12-04T10:00:00.123456Z");
+    }
+
+    @Test
     void theUserAgentLosesControlCharactersAndStopsAt512() {
         assertThat(RequestOrigin.userAgent("Mozilla/5.0\u0000\r\n\u001b[31m x")).isEqualTo("Mozilla/5.0[31m x");
         assertThat(RequestOrigin.userAgent("a".repeat(600))).hasSize(512);
