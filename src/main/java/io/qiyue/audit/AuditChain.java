@@ -1,8 +1,14 @@
 package io.qiyue.audit;
 
 import io.qiyue.shared.persistence.DbTime;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The audit table as a hash chain: appending under the head lock, and walking the chain to check it.
@@ -31,9 +38,21 @@ class AuditChain {
     static final int BATCH = 10_000;
 
     private final JdbcClient jdbc;
+    /** How long appenders wait for the head lock, and how long they hold it (until their commit or rollback). */
+    private final Timer lockWait;
+    private final Timer lockHeld;
 
-    AuditChain(JdbcClient jdbc) {
+    AuditChain(JdbcClient jdbc, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.lockWait = Timer.builder("qiyue.audit.chain.lock.wait")
+                .description("time an audited change waits for the audit chain's head lock").register(meters);
+        this.lockHeld = Timer.builder("qiyue.audit.chain.lock.held")
+                .description("time an audited change holds the audit chain's head lock, until it commits").register(meters);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    AuditChain(JdbcClient jdbc, ObjectProvider<MeterRegistry> meters) {
+        this(jdbc, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     /** An entry that has everything but its place in the chain. */
@@ -48,9 +67,20 @@ class AuditChain {
 
     /** Appends the draft; must run inside the transaction of the change it records. */
     void append(Draft draft) {
+        long asked = System.nanoTime();
         var head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
                 .query((rs, n) -> new ChainVerification.Head(rs.getLong("last_seq"), rs.getString("last_hash")))
                 .single();
+        long locked = System.nanoTime();
+        lockWait.record(locked - asked, TimeUnit.NANOSECONDS);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    lockHeld.record(System.nanoTime() - locked, TimeUnit.NANOSECONDS);
+                }
+            });
+        }
         long seq = head.seq() + 1;
         String hash = EntryHasher.hash(head.hash(), draft.at(seq));
         jdbc.sql("INSERT INTO audit_event (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")

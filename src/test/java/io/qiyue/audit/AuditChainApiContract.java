@@ -44,6 +44,8 @@ abstract class AuditChainApiContract extends ApiTestSupport {
     DataSource dataSource;
     @Autowired
     PlatformTransactionManager transactions;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
     @Value("${qiyue.test.database}")
     String database;
 
@@ -166,6 +168,12 @@ abstract class AuditChainApiContract extends ApiTestSupport {
                 .params(before, after).query(Long.class).single();
         assertThat(rows).as("no gap, no seq twice").isEqualTo(after - before);
         assertThat(distinct).as("no two entries follow the same entry: the chain did not fork").isEqualTo(rows);
+        // what the head lock costs, for the record (the figures depend on the machine; nothing is asserted)
+        for (String name : List.of("qiyue.audit.chain.lock.wait", "qiyue.audit.chain.lock.held")) {
+            var timer = meters.get(name).timer();
+            System.out.printf("%s on %s: %d appends, mean %.2f ms, max %.2f ms%n", name, database, timer.count(),
+                    timer.mean(java.util.concurrent.TimeUnit.MILLISECONDS), timer.max(java.util.concurrent.TimeUnit.MILLISECONDS));
+        }
     }
 
     @Test

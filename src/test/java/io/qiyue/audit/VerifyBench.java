@@ -58,7 +58,7 @@ public final class VerifyBench {
         // one connection kept open, as the application's pool would keep it (a new connection per batch would
         // measure PostgreSQL's connection start-up instead), and its server process's CPU time read from /proc
         var connection = new SingleConnectionDataSource(url, user, "", true);
-        var chain = new AuditChain(JdbcClient.create(connection));
+        var chain = new AuditChain(JdbcClient.create(connection), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         int backend = JdbcClient.create(connection).sql("SELECT pg_backend_pid()").query(Integer.class).single();
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean();
