@@ -4,71 +4,152 @@ import io.qiyue.security.CurrentUsers;
 import io.qiyue.shared.EntityChanged;
 import io.qiyue.shared.ForbiddenException;
 import io.qiyue.shared.Ids;
+import io.qiyue.shared.InvalidInputException;
+import io.qiyue.shared.NotFoundException;
 import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Paging;
 import io.qiyue.shared.persistence.DbTime;
+import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Records every change event in the same transaction as the change itself (a synchronous listener),
- * so a change without its audit entry, or an entry for a change that rolled back, cannot exist.
+ * so a change without its audit entry, or an entry for a change that rolled back, cannot exist. Entries
+ * form a hash chain ({@link AuditChain}); admins read, verify and export them.
  */
 @Service
 public class AuditTrail {
     private static final Map<String, String> SORTABLE = Map.of("occurredAt", "occurred_at");
     private static final TypeReference<List<EntityChanged.Change>> CHANGES = new TypeReference<>() {
     };
+    private static final Pattern ENTITY_TYPE = Pattern.compile("[A-Z][A-Z_]{0,39}");
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final AuditChain chain;
+    private final MessageSource messages;
 
-    AuditTrail(JdbcClient jdbc, JsonMapper json) {
+    AuditTrail(JdbcClient jdbc, JsonMapper json, AuditChain chain, MessageSource messages) {
         this.jdbc = jdbc;
         this.json = json;
+        this.chain = chain;
+        this.messages = messages;
     }
 
+    /**
+     * Joins the change's transaction, or opens one for a change published outside any: the head lock must be
+     * held from reading the head until the entry is committed, never released after the SELECT alone.
+     */
     @EventListener
+    @Transactional
     void on(EntityChanged event) {
-        jdbc.sql("INSERT INTO audit_event (id, occurred_at, actor, entity_type, entity_id, action, changes)"
-                        + " VALUES (?,?,?,?,?,?,?)")
-                .params(Ids.newId(), DbTime.toDb(event.at()), event.actor(), event.entityType(), event.entityId(),
-                        event.action().name(), json.writeValueAsString(event.changes()))
-                .update();
+        var origin = RequestOrigin.current();
+        var draft = new AuditChain.Draft(Ids.newId(), EntryHasher.storable(event.at()), event.actor(),
+                event.entityType(), event.entityId(), event.action().name(), json.writeValueAsString(event.changes()),
+                origin.ip(), origin.userAgent());
+        chain.append(draft);
     }
 
     /** Admins only: the trail shows who touched which records, across all data scopes. */
     public PageResult<AuditEntry> find(String entityType, String entityId, Integer page, Integer size) {
-        if (!CurrentUsers.require().isAdmin()) {
-            throw new ForbiddenException("qiyue.problem.forbidden");
-        }
+        requireAdmin();
         var paging = Paging.of(page, size, null, SORTABLE, "occurredAt,desc");
         var where = new StringBuilder(" WHERE 1=1");
         var params = new HashMap<String, Object>();
         if (entityType != null && !entityType.isBlank()) {
             where.append(" AND entity_type = :type");
-            params.put("type", entityType.trim().toUpperCase(java.util.Locale.ROOT));
+            params.put("type", entityType.trim().toUpperCase(Locale.ROOT));
         }
         if (entityId != null && !entityId.isBlank()) {
             where.append(" AND entity_id = :id");
             params.put("id", entityId.trim());
         }
         long total = jdbc.sql("SELECT COUNT(*) FROM audit_event" + where).params(params).query(Long.class).single();
-        var items = jdbc.sql("SELECT id, occurred_at, actor, entity_type, entity_id, action, changes FROM audit_event"
-                        + where + " ORDER BY occurred_at DESC, id LIMIT " + paging.size() + " OFFSET " + paging.offset())
+        var items = jdbc.sql("SELECT " + AuditChain.COLUMNS + " FROM audit_event"
+                        + where + " ORDER BY occurred_at DESC, seq DESC LIMIT " + paging.size() + " OFFSET " + paging.offset())
                 .params(params)
-                .query((rs, n) -> new AuditEntry(rs.getString("id"), DbTime.read(rs, "occurred_at"), rs.getString("actor"),
-                        rs.getString("entity_type"), rs.getString("entity_id"),
-                        EntityChanged.Action.valueOf(rs.getString("action")),
-                        json.readValue(rs.getString("changes"), CHANGES)))
+                .query((rs, n) -> entry(rs))
                 .list();
         return new PageResult<>(items, paging.page(), paging.size(), total);
+    }
+
+    /** Admins only: walks the whole chain and says whether, and where first, it was changed. */
+    public ChainVerification verify() {
+        requireAdmin();
+        return chain.verify();
+    }
+
+    /** The formats of {@link #export}. */
+    public enum ExportFormat { CSV, PDF }
+
+    /** A file to download: its bytes, media type and a file name without the extension's dot issues. */
+    public record Export(byte[] content, String mediaType, String fileName) {
+    }
+
+    /**
+     * Admins only: every entry of one entity, oldest first, as CSV (for spreadsheets) or as a PDF report.
+     * Unknown format or malformed type is a 400; an entity the trail never saw is a 404.
+     */
+    public Export export(String entityType, String entityId, String format, Locale locale) {
+        requireAdmin();
+        String type = entityType == null ? "" : entityType.trim().toUpperCase(Locale.ROOT);
+        String id = entityId == null ? "" : entityId.trim();
+        if (!ENTITY_TYPE.matcher(type).matches()) {
+            throw new InvalidInputException("entity", "audit.export.entityInvalid");
+        }
+        if (id.isEmpty() || id.length() > 36) {
+            throw new InvalidInputException("id", "audit.export.idInvalid");
+        }
+        ExportFormat kind;
+        try {
+            kind = ExportFormat.valueOf((format == null ? "csv" : format.trim()).toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("format", "audit.export.formatInvalid");
+        }
+        var entries = jdbc.sql("SELECT " + AuditChain.COLUMNS + " FROM audit_event"
+                        + " WHERE entity_type = ? AND entity_id = ? ORDER BY seq")
+                .params(type, id)
+                .query((rs, n) -> entry(rs))
+                .list();
+        if (entries.isEmpty()) {
+            throw new NotFoundException("audit.export.none");
+        }
+        String baseName = "audit-" + type.toLowerCase(Locale.ROOT) + "-" + id.replaceAll("[^A-Za-z0-9-]", "_");
+        return switch (kind) {
+            case CSV -> new Export(AuditCsv.write(entries), "text/csv;charset=UTF-8", baseName + ".csv");
+            case PDF -> new Export(AuditPdf.render(type, id, entries,
+                    (code, args) -> messages.getMessage(code, args, code, locale), chain.head()), "application/pdf",
+                    baseName + ".pdf");
+        };
+    }
+
+    private static void requireAdmin() {
+        if (!CurrentUsers.require().isAdmin()) {
+            throw new ForbiddenException("qiyue.problem.forbidden");
+        }
+    }
+
+    private AuditEntry entry(ResultSet rs) throws SQLException {
+        long stored = rs.getLong("seq");
+        Long seq = rs.wasNull() ? null : stored;
+        return new AuditEntry(rs.getString("id"), DbTime.read(rs, "occurred_at"), rs.getString("actor"),
+                rs.getString("entity_type"), rs.getString("entity_id"),
+                EntityChanged.Action.valueOf(rs.getString("action")),
+                json.readValue(rs.getString("changes"), CHANGES),
+                seq, rs.getString("ip"), rs.getString("user_agent"),
+                rs.getString("prev_hash"), rs.getString("entry_hash"));
     }
 }

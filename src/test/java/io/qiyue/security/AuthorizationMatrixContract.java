@@ -301,6 +301,9 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
 
                 // audit, users, teams, tokens (REST)
                 Row.of("GET /api/v1/audit", ADMIN, c -> get("/api/v1/audit?size=5")),
+                Row.of("GET /api/v1/audit/verify", ADMIN, c -> get("/api/v1/audit/verify")),
+                Row.of("GET /api/v1/audit/export", ADMIN, c -> get("/api/v1/audit/export?entity=CONTRACT&id="
+                        + c.target().contractId() + "&format=csv")),
                 Row.of("GET /api/v1/users/me", AUTHENTICATED, c -> get("/api/v1/users/me")),
                 Row.of("GET /api/v1/users", ADMIN, c -> get("/api/v1/users?size=5")),
                 Row.of("GET /api/v1/users/{id}", ADMIN, c -> get("/api/v1/users/" + spareUser)),
@@ -511,7 +514,9 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                         + c.target().tokenId() + "/revoke")).fresh(Fresh.TOKEN),
 
                 // the session UI: administration
-                Row.of("GET /admin/audit", ADMIN, c -> get("/admin/audit")),
+                Row.of("GET /admin/audit", ADMIN, c -> get("/admin/audit?verify=true")),
+                Row.of("GET /admin/audit/export", ADMIN, c -> get("/admin/audit/export?entity=CONTRACT&id="
+                        + c.target().contractId() + "&format=csv")),
                 // notification pages: each caller's own list and choices; the admin's settings, webhooks and robots
                 Row.of("GET /notifications", AUTHENTICATED, c -> get("/notifications")),
                 Row.of("POST /notifications/{id}/read", AUTHENTICATED, c -> form("/notifications/"

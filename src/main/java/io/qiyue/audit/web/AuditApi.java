@@ -2,10 +2,17 @@ package io.qiyue.audit.web;
 
 import io.qiyue.audit.AuditEntry;
 import io.qiyue.audit.AuditTrail;
+import io.qiyue.audit.ChainVerification;
 import io.qiyue.shared.PageResult;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Locale;
 
 @RestController
 class AuditApi {
@@ -21,5 +28,27 @@ class AuditApi {
                                  @RequestParam(required = false) Integer page,
                                  @RequestParam(required = false) Integer size) {
         return trail.find(entity, id, page, size);
+    }
+
+    /** Walks the whole chain; the head in the answer is what an operator records outside the database. */
+    @GetMapping("/api/v1/audit/verify")
+    ChainVerification verify() {
+        return trail.verify();
+    }
+
+    /** One entity's full history, oldest first, as CSV or PDF. */
+    @GetMapping("/api/v1/audit/export")
+    ResponseEntity<byte[]> export(@RequestParam(required = false) String entity,
+                                  @RequestParam(required = false) String id,
+                                  @RequestParam(required = false) String format, Locale locale) {
+        return download(trail.export(entity, id, format, locale));
+    }
+
+    static ResponseEntity<byte[]> download(AuditTrail.Export export) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(export.mediaType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(export.fileName()).build().toString())
+                .body(export.content());
     }
 }
