@@ -64,7 +64,7 @@ class SigningBrowserIT extends ChromiumTestSupport {
             page.navigate(base + "/contracts/" + id);
             page.click("#open-signing");
             page.selectOption("#plan-order", "OURS_FIRST");
-            page.check("#ours-" + sales.id());
+            page.fill("#plan-ours", sales.username());
             page.check("#theirs-" + customer.path("contacts").get(0).path("id").asString());
             page.click("#plan-submit");
             assertThat(page.locator("#notice")).hasText("签署人已保存。");

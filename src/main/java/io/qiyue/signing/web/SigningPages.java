@@ -82,7 +82,7 @@ class SigningPages {
         model.addAttribute("mayChange", mayChange);
         model.addAttribute("status", status.orElse(null));
         model.addAttribute("plan", signings.plan(id));
-        model.addAttribute("me", signings.mySignerNow(id).orElse(null));
+        model.addAttribute("mySigner", signings.mySignerNow(id).orElse(null));
         model.addAttribute("signatures", status.isPresent() ? signings.signatures(id) : List.of());
         boolean signedAnyone = status.map(s -> s.signers().stream()
                 .anyMatch(x -> x.status() == io.qiyue.signing.SignerStatus.SIGNED)).orElse(false);
@@ -93,7 +93,12 @@ class SigningPages {
         model.addAttribute("paperAllowed", mayChange && roundOpen && !signedAnyone);
         model.addAttribute("orders", SigningOrder.values());
         if (mayChange) {
-            model.addAttribute("candidates", users.list(null, null, 1, 200, "username,asc").items().stream()
+            var plan = signings.plan(id);
+            if (!model.containsAttribute("planUsernames")) {
+                model.addAttribute("planUsernames", String.join(", ", plan.ours().stream()
+                        .map(o -> usernameOf(o.userId())).toList()));
+            }
+            model.addAttribute("candidates", users.list(null, null, 0, 100, "username,asc").items().stream()
                     .filter(User::enabled).toList());
             model.addAttribute("contacts", customers.findVisible(contract.customerId())
                     .map(c -> c.contacts()).orElse(List.<Contact>of()));
@@ -102,7 +107,7 @@ class SigningPages {
         List<Seal> usable = contract.ourEntityId() == null ? List.of() : seals.usableBy(me, contract.ourEntityId());
         model.addAttribute("usableSeals", usable);
         if (!model.containsAttribute("colleagues")) {
-            model.addAttribute("colleagues", users.list(null, null, 1, 200, "username,asc").items().stream()
+            model.addAttribute("colleagues", users.list(null, null, 0, 100, "username,asc").items().stream()
                     .filter(User::enabled).filter(u -> !u.username().equals(me)).toList());
         }
         return "signing/page";
@@ -110,15 +115,14 @@ class SigningPages {
 
     @PostMapping("/contracts/{id}/sign/plan")
     String plan(@PathVariable String id, @RequestParam(required = false) String order,
-                @RequestParam(required = false) List<String> ours, @RequestParam(required = false) List<String> theirs,
+                @RequestParam(required = false) String ours, @RequestParam(required = false) List<String> theirs,
                 @RequestParam(required = false) String oursRequired,
                 @RequestParam(required = false) String theirsRequired,
                 @RequestParam(required = false) String allowForward,
                 @RequestParam(required = false) String expiresInDays, @RequestParam(required = false) String version,
                 HttpServletResponse response, Model model) {
         try {
-            var input = new SigningPlan.Input(order(order), (ours == null ? List.<String>of() : ours).stream()
-                    .filter(s -> !s.isBlank()).map(SigningPlan.OurSigner::new).toList(),
+            var input = new SigningPlan.Input(order(order), ourSigners(ours),
                     (theirs == null ? List.<String>of() : theirs).stream().filter(s -> !s.isBlank())
                             .map(SigningPlan.TheirSigner::new).toList(),
                     number(oursRequired, "oursRequired"), number(theirsRequired, "theirsRequired"),
@@ -126,6 +130,7 @@ class SigningPages {
             signings.setPlan(id, number(version, "version") == null || number(version, "version") == 0 ? null
                     : number(version, "version"), input);
         } catch (QiyueException e) {
+            model.addAttribute("planUsernames", ours == null ? "" : ours);
             return refused(id, "plan", e, response, model);
         }
         return "redirect:/contracts/" + id + "/sign?saved#signers";
@@ -226,6 +231,29 @@ class SigningPages {
         model.addAttribute("errorForm", form);
         model.addAttribute("errorSummary", String.join(" ", new ArrayList<>(errors.values())));
         return page(id, model);
+    }
+
+    /** Our signers as typed: user names separated by commas or spaces; an unknown name is named in the error. */
+    private List<SigningPlan.OurSigner> ourSigners(String typed) {
+        var signers = new ArrayList<SigningPlan.OurSigner>();
+        if (typed == null) {
+            return signers;
+        }
+        for (String name : typed.split("[,，;；\\s]+")) {
+            if (!name.isBlank()) {
+                signers.add(new SigningPlan.OurSigner(users.findByUsername(name.strip()).map(User::id)
+                        .orElse(name.strip())));
+            }
+        }
+        return signers;
+    }
+
+    private String usernameOf(String userId) {
+        try {
+            return users.get(userId).username();
+        } catch (io.qiyue.shared.NotFoundException gone) {
+            return userId;
+        }
     }
 
     private static SigningOrder order(String value) {
