@@ -55,7 +55,11 @@ abstract class SigningApiContract extends ApiTestSupport {
     @Test
     void oursFirstThenTheCustomerThroughToSignedAndActive() throws IOException {
         var sales = createUser("SALES", null);
-        var deal = approved(sales.client());
+        String entity = freshEntity();
+        var seal = SealApiContract.upload(admin(), entity, "seal.png", SealPng.red(), "CONTRACT", "合同专用章",
+                sales.username());
+        assertThat(seal.status()).as("%s", seal).isEqualTo(201);
+        var deal = approved(sales.client(), entity);
         var plan = sales.client().put("/api/v1/contracts/" + deal.id() + "/signers", """
                 { "order": "OURS_FIRST", "ours": [ { "userId": "%s" } ], "theirs": [ { "contactId": "%s" } ] }
                 """.formatted(sales.id(), deal.contactId()), null);
@@ -76,6 +80,10 @@ abstract class SigningApiContract extends ApiTestSupport {
         assertThat(ours.status()).as("%s", ours).isEqualTo(200);
         assertThat(signer(ours.json(), "OURS").path("status").asString()).isEqualTo("SIGNED");
         assertThat(signer(ours.json(), "OURS").path("identityMethod").asString()).isEqualTo("PASSWORD");
+        assertThat(signer(ours.json(), "OURS").path("sealName").asString()).isEqualTo("合同专用章");
+        var uses = admin().get("/api/v1/seals/" + seal.json().path("id").asString() + "/uses").json();
+        assertThat(uses.toString()).as("the seal's use is logged with the frozen document's hash")
+                .contains(deal.id(), status.path("frozenSha256").asString());
 
         String token = link(deal);
         assertThat(token).as("the customer's link went out once our side signed").isNotNull();
@@ -312,9 +320,13 @@ abstract class SigningApiContract extends ApiTestSupport {
 
     /** A contract of {@code as} starting tomorrow, submitted and approved as the approval module approves. */
     Deal approved(ApiClient as) {
+        return approved(as, freshEntity());
+    }
+
+    Deal approved(ApiClient as, String entityId) {
         var customer = createOrganization(as);
         String customerId = customer.path("id").asString();
-        var body = ContractSamples.contract("SERVICE", unique("签署测试"), customerId, ourEntityId());
+        var body = ContractSamples.contract("SERVICE", unique("签署测试"), customerId, entityId);
         LocalDate start = LocalDate.now().plusDays(1);
         body.put("startDate", start.toString());
         body.put("endDate", start.plusYears(1).minusDays(1).toString());
@@ -331,6 +343,16 @@ abstract class SigningApiContract extends ApiTestSupport {
         var contact = customer.path("contacts").get(0);
         return new Deal(id, created.path("number").asString(), customerId, contact.path("id").asString(),
                 contact.path("email").asString(), start);
+    }
+
+    /** An our-entity of the test's own: seals that other tests give the shared one do not decide who may sign. */
+    String freshEntity() {
+        var created = admin().post("/api/v1/our-entities", """
+                { "name": "%s", "creditCode": "%s", "address": "上海市浦东新区世纪大道100号",
+                  "legalRepresentative": "王五", "bankName": "中国工商银行上海分行", "bankAccount": "1001234567890123" }
+                """.formatted(unique("契约签署测试有限公司"), io.qiyue.testing.TestIdentifiers.creditCode()));
+        assertThat(created.status()).as("create our entity: %s", created).isEqualTo(201);
+        return created.json().path("id").asString();
     }
 
     void startSigning(ApiClient as, String id) {

@@ -43,7 +43,15 @@ class SigningBrowserIT extends ChromiumTestSupport {
     void ourSignatoryThenTheCustomerSignAndTheSignedPageShowsBothSealsAndTheStraddleSeal() throws IOException {
         var sales = createUser("SALES", null);
         var customer = createOrganization(sales.client());
-        var body = ContractSamples.contract("SERVICE", unique("浏览器签署"), customer.path("id").asString(), ourEntityId());
+        var entity = admin().post("/api/v1/our-entities", """
+                { "name": "契约示例（杭州）信息技术有限公司", "creditCode": "%s", "address": "杭州市西湖区文三路 90 号",
+                  "legalRepresentative": "王五", "bankName": "中国建设银行杭州分行", "bankAccount": "33050161234500000001" }
+                """.formatted(io.qiyue.testing.TestIdentifiers.creditCode())).json().path("id").asString();
+        var seal = SealApiContract.upload(admin(), entity, "seal.png",
+                SealImages.companySeal("契约示例（杭州）信息技术有限公司", "合同专用章"), "CONTRACT", "合同专用章",
+                sales.username());
+        assertThat(seal.status()).as("%s", seal).isEqualTo(201);
+        var body = ContractSamples.contract("SERVICE", unique("浏览器签署"), customer.path("id").asString(), entity);
         var created = createContract(sales.client(), body);
         String id = created.path("id").asString();
         String number = created.path("number").asString();
