@@ -651,9 +651,12 @@ public class Signings {
 
     // --- evidence report
 
-    /** The evidence report (存证报告) of the contract's latest round, as a PDF. */
+    /**
+     * The evidence report (存证报告) of the contract's latest round, as a PDF. It names the signers' addresses,
+     * e-mail and browsers: for whoever may change the contract (its owner's side, legal, admins), not every reader.
+     */
     public byte[] evidence(String contractId, Locale locale) {
-        Contract contract = contracts.get(contractId);
+        Contract contract = changeable(contractId);
         var session = store.latestSession(contractId)
                 .orElseThrow(() -> new NotFoundException("qiyue.signing.not-started"));
         var signers = store.signers(session.id());

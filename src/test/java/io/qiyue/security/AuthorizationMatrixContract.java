@@ -235,7 +235,8 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                         + "/signed-document")).alsoAllowed(404),
                 Row.of("GET /api/v1/contracts/{id}/signing-document", READ_CONTRACT, c -> get(c.contract()
                         + "/signing-document")).alsoAllowed(404),
-                Row.of("GET /api/v1/contracts/{id}/evidence", READ_CONTRACT, c -> get(c.contract() + "/evidence"))
+                // the evidence report names the signers' addresses and browsers: for those who may change the contract
+                Row.of("GET /api/v1/contracts/{id}/evidence", WRITE_CONTRACT, c -> get(c.contract() + "/evidence"))
                         .alsoAllowed(404),
                 Row.of("POST /api/v1/contracts/{id}/paper-signed", WRITE_CONTRACT, c -> Call.upload(c.contract()
                         + "/paper-signed?signingDate=" + java.time.LocalDate.now(), "scan.pdf", "application/pdf",
