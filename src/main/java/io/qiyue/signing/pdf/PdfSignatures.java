@@ -144,7 +144,8 @@ public class PdfSignatures {
     private static void showSeal(PDDocument document, PDSignature signature, PDImageXObject seal, float[] size,
                                  Seals.Spot spot) throws IOException {
         PDAnnotationWidget widget = null;
-        for (PDField field : document.getDocumentCatalog().getAcroForm().getFieldTree()) {
+        // getAcroForm(null): no fix-ups, which would add a Helvetica default font the form never uses
+        for (PDField field : document.getDocumentCatalog().getAcroForm(null).getFieldTree()) {
             if (field instanceof PDSignatureField s && s.getSignature() != null
                     && s.getSignature().getCOSObject() == signature.getCOSObject()) {
                 widget = s.getWidgets().getFirst();
