@@ -50,11 +50,13 @@ class SigningRounds {
     private final ContractDocuments documents;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final org.springframework.context.MessageSource messages;
     private final SecureRandom random = new SecureRandom();
 
     SigningRounds(SigningStore store, Contracts contracts, Customers customers, OurEntities ourEntities,
                   UserAdministration users, ContractDocuments documents, ApplicationEventPublisher events,
-                  Clock clock) {
+                  Clock clock, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.store = store;
         this.contracts = contracts;
         this.customers = customers;
@@ -163,9 +165,11 @@ class SigningRounds {
         if (!store.updateTerms(session.id(), current.version(), plan, oursRequired, theirsRequired)) {
             throw stale();
         }
-        record(current, null, SigningEventKind.SIGNERS_SET, actor, Client.SYSTEM,
-                plan.order() + ", " + oursRequired + "/" + plan.ours().size() + ", " + theirsRequired + "/"
-                        + plan.theirs().size());
+        // evidence is written in Chinese, the language of the contract and of the court that may read it
+        record(current, null, SigningEventKind.SIGNERS_SET, actor, Client.SYSTEM, messages.getMessage(
+                "signing.detail.signersSet", new Object[]{messages.getMessage("enum.SigningOrder." + plan.order().name(),
+                        null, java.util.Locale.SIMPLIFIED_CHINESE), oursRequired, plan.ours().size(), theirsRequired,
+                        plan.theirs().size()}, java.util.Locale.SIMPLIFIED_CHINESE));
         return store.session(session.id()).orElseThrow();
     }
 

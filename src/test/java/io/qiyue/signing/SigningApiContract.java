@@ -129,6 +129,9 @@ abstract class SigningApiContract extends ApiTestSupport {
         assertThat(tampered.path("onRecord").asBoolean()).isFalse();
 
         byte[] evidence = bytes(sales.client(), "/api/v1/contracts/" + deal.id() + "/evidence");
+        Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(Path.of("target", "screenshots", "evidence-" + getClass().getSimpleName() + ".pdf"), evidence);
+        Files.write(Path.of("target", "screenshots", "signed-" + getClass().getSimpleName() + ".pdf"), pdf);
         try (var doc = Loader.loadPDF(evidence)) {
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains(deal.number(), done.path("frozenSha256").asString().substring(0, 16), "李四");
