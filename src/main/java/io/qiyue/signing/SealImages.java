@@ -91,7 +91,32 @@ public final class SealImages {
         if (!looksLikeASeal(rgba)) {
             throw refused("qiyue.seal.file.background");
         }
+        if (!visible(rgba)) {
+            throw refused("qiyue.seal.file.blank");
+        }
         return png(rgba);
+    }
+
+    /**
+     * Whether anything would show once stamped: at least 1% of the pixels clearly opaque and not white. A blank
+     * or white image would leave a signed contract without a visible seal while the record says one was used.
+     */
+    private static boolean visible(BufferedImage rgba) {
+        long shown = 0;
+        long total = (long) rgba.getWidth() * rgba.getHeight();
+        for (int y = 0; y < rgba.getHeight(); y++) {
+            for (int x = 0; x < rgba.getWidth(); x++) {
+                int argb = rgba.getRGB(x, y);
+                int alpha = argb >>> 24;
+                int r = (argb >> 16) & 0xff;
+                int g = (argb >> 8) & 0xff;
+                int b = argb & 0xff;
+                if (alpha > 96 && Math.min(r, Math.min(g, b)) < 200) {
+                    shown++;
+                }
+            }
+        }
+        return shown * 100 >= total;
     }
 
     /** "png", "jpeg" or null, from the leading bytes. */

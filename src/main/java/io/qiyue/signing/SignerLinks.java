@@ -135,13 +135,14 @@ public class SignerLinks {
         tx.executeWithoutResult(status -> {
             rounds.record(opened.session(), signer, SigningEventKind.CODE_SENT, SigningRounds.contactActor(signer),
                     client, SigningRounds.mask(signer.email())
-                            + (signer.mobileMasked() == null ? "" : ", SMS " + signer.mobileMasked()));
+                            // only a channel that really carries the code is evidence of delivery
+                            + (signer.mobileMasked() == null || !sms.delivers() ? "" : ", SMS " + signer.mobileMasked()));
             events.publishEvent(new SigningEvent(SigningEvent.Kind.CODE, opened.contract().id(),
                     opened.contract().number(), opened.contract().title(), opened.contract().owner(), null,
                     signer.name(), signer.email(), null, code, rounds.now().plus(SigningRounds.CODE_VALIDITY), null,
                     rounds.now()));
         });
-        if (signer.contactId() != null && signer.mobileMasked() != null) {
+        if (signer.contactId() != null && signer.mobileMasked() != null && sms.delivers()) {
             sms.sendCode(mobileOf(opened), opened.contract().number(), code);
         }
     }
@@ -204,7 +205,7 @@ public class SignerLinks {
             throw new InvalidInputException("typedName", "qiyue.signing.typed-name-mismatch", signer.name());
         }
         byte[] stamp = seal != null ? seal : SealImages.nameStamp(signer.name());
-        String sealName = seal != null ? "上传印章" : "姓名章";
+        String sealName = seal != null ? "对方上传的印章" : "姓名章";
         signings.sign(new Signings.Turn(opened.contract(), opened.session(), signer), IdentityMethod.EMAIL_CODE,
                 client, new Signings.SealChoice(null, sealName, stamp), typed);
     }

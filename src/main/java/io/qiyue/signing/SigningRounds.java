@@ -357,7 +357,9 @@ class SigningRounds {
                 signer == null ? null : signer.id(), at, kind, who.length() > 200 ? who.substring(0, 200) : who,
                 client.ip(), client.userAgent(), shortDetail));
         var changes = new ArrayList<EntityChanged.Change>();
-        changes.add(new EntityChanged.Change("signing", null, kind.name()));
+        // the audit trail reads in words, like the evidence report (the code stays in the signing tables)
+        changes.add(new EntityChanged.Change("signing", null, messages.getMessage("evidence.event." + kind.name(), null,
+                kind.name(), java.util.Locale.SIMPLIFIED_CHINESE)));
         if (signer != null) {
             changes.add(new EntityChanged.Change("signer", null, signer.name()));
         }

@@ -133,6 +133,8 @@ public class Signings {
             violations.add(new FieldViolation("theirs", "qiyue.signing.too-many-signers", MAX_SIGNERS_PER_SIDE));
         }
         var seen = new HashSet<String>();
+        boolean sealed = contract.ourEntityId() != null
+                && seals.list(contract.ourEntityId()).stream().anyMatch(Seal::active);
         for (int i = 0; i < ours.size() && i < MAX_SIGNERS_PER_SIDE; i++) {
             var signer = ours.get(i);
             String field = "ours[" + i + "].userId";
@@ -145,6 +147,11 @@ public class Signings {
                 violations.add(new FieldViolation(field, "qiyue.signing.unknown-user", signer.userId()));
             } else if (!seen.add(signer.userId())) {
                 violations.add(new FieldViolation(field, "qiyue.signing.duplicate-signer"));
+            } else if (user.get().roles().stream().allMatch(r -> r == io.qiyue.security.Role.VIEWER)) {
+                violations.add(new FieldViolation(field, "qiyue.signing.viewer-cannot-sign", user.get().username()));
+            } else if (sealed && seals.usableBy(user.get().username(), contract.ourEntityId()).isEmpty()) {
+                // said now, not when the signatory tries to sign: the company's seals decide who signs for it
+                violations.add(new FieldViolation(field, "qiyue.signing.signer-without-seal", user.get().username()));
             }
         }
         var customer = customers.inFull(contract.customerId()).orElse(null);
@@ -327,7 +334,7 @@ public class Signings {
     private SealChoice ourSeal(Turn turn, String sealId) {
         String entityId = turn.contract().ourEntityId();
         if (entityId == null) {
-            return new SealChoice(null, null, SealImages.nameStamp(turn.signer().name()));
+            return new SealChoice(null, "姓名章", SealImages.nameStamp(turn.signer().name()));
         }
         var usable = seals.usableBy(turn.signer().username(), entityId);
         if (sealId != null && !sealId.isBlank()) {
@@ -340,7 +347,7 @@ public class Signings {
                 // the company has seals but has not let this person use one: signing without it would look sealed
                 throw new ForbiddenException("qiyue.signing.no-usable-seal");
             }
-            return new SealChoice(null, null, SealImages.nameStamp(turn.signer().name()));
+            return new SealChoice(null, "姓名章", SealImages.nameStamp(turn.signer().name()));
         }
         var preferred = usable.stream().filter(s -> s.kind() == SealKind.CONTRACT).findFirst().orElse(usable.get(0));
         return new SealChoice(preferred.id(), preferred.name(), seals.image(preferred.id()));
@@ -383,8 +390,10 @@ public class Signings {
             if (seal.sealId() != null) {
                 seals.recordUse(seal.sealId(), session.contractId(), signer.username(), session.frozenSha256(),
                         "签署 " + turn.contract().number());
-                rounds.record(session, signedSigner, SigningEventKind.SEAL_USED, actor, client, seal.name());
             }
+            // which image was stamped, by its hash: an uploaded or generated stamp is evidence as much as a seal
+            rounds.record(session, signedSigner, SigningEventKind.SEAL_USED, actor, client,
+                    seal.name() + " · SHA-256 " + SigningRounds.sha256(seal.png()));
             rounds.record(session, signedSigner, SigningEventKind.SIGNED, actor, client, "SHA-256 " + sha);
             rounds.tellOwner(turn.contract(), SigningEvent.Kind.SIGNED, signer.name());
             rounds.afterSignature(turn.contract(), store.session(session.id()).orElseThrow(), actor);
@@ -506,6 +515,13 @@ public class Signings {
             }
             var documents = store.documents(current.id());
             String sha = SigningRounds.sha256(scan);
+            if (store.documentBySha(sha).isPresent()) {
+                // a file this system produced (the frozen PDF itself, another contract's) is no signed scan
+                throw new InvalidInputException("file", "qiyue.signing.scan-is-system-file");
+            }
+            if (!store.advanceDocument(current.id(), current.version(), sha)) {
+                throw SigningRounds.stale();
+            }
             String extension = mediaType.equals("application/pdf") ? ".pdf"
                     : mediaType.equals("image/png") ? ".png" : ".jpg";
             store.insertDocument(contractId, current.id(), documents.get(documents.size() - 1).seq() + 1,
@@ -603,10 +619,19 @@ public class Signings {
             views.add(new SignatureView(check.index() + 1, check.signerName(), check.organisation(), side,
                     check.reason(), check.signingTime(), check.valid(), check.intact(), check.signatureValid(),
                     check.issuedByThisInstallation(), check.coversWholeDocument(), check.timestamped(),
-                    check.timestampTime(), check.certificateSubject(), check.certificateSerialHex(),
+                    check.timestampTime(), maskEmails(check.certificateSubject()), check.certificateSerialHex(),
                     check.certificateSha256()));
         }
         return views;
+    }
+
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^\\s,=<>\"]+@[^\\s,<>\"]+");
+
+    /** A certificate subject as shown: e-mail addresses masked like the signers' own (the PDF holds them whole). */
+    static String maskEmails(String subject) {
+        return subject == null ? null
+                : EMAIL.matcher(subject).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                        SigningRounds.mask(m.group())));
     }
 
     /**

@@ -215,6 +215,9 @@ abstract class SigningApiContract extends ApiTestSupport {
         var future = multipartForm(sales.client(), "/api/v1/contracts/" + deal.id() + "/paper-signed",
                 Map.of("signingDate", LocalDate.now().plusDays(3).toString()), "file", "scan.pdf", frozen);
         assertProblem(future, 400, "signingDate");
+        var ourOwnFile = multipartForm(sales.client(), "/api/v1/contracts/" + deal.id() + "/paper-signed",
+                Map.of("signingDate", LocalDate.now().toString()), "file", "scan.pdf", frozen);
+        assertProblem(ourOwnFile, 400, "file");
         var notAScan = multipartForm(sales.client(), "/api/v1/contracts/" + deal.id() + "/paper-signed",
                 Map.of("signingDate", LocalDate.now().toString()), "file", "scan.pdf", "hello".getBytes());
         assertProblem(notAScan, 400, "file");
@@ -286,6 +289,12 @@ abstract class SigningApiContract extends ApiTestSupport {
                   "oursRequired": 5, "expiresInDays": 400 }
                 """, null);
         assertProblem(bad, 400, "ours[0].userId", "theirs[0].contactId", "oursRequired", "expiresInDays");
+        var viewer = createUser("VIEWER", null);
+        var readOnly = sales.client().put("/api/v1/contracts/" + deal.id() + "/signers", """
+                { "order": "PARALLEL", "ours": [ { "userId": "%s" } ], "theirs": [] }
+                """.formatted(viewer.id()), null);
+        assertProblem(readOnly, 400, "ours[0].userId");
+        assertThat(readOnly.json().path("errors").toString()).contains("只读");
         var first = sales.client().put("/api/v1/contracts/" + deal.id() + "/signers", """
                 { "order": "PARALLEL", "ours": [ { "userId": "%s" } ], "theirs": [ { "contactId": "%s" } ] }
                 """.formatted(sales.id(), deal.contactId()), null);

@@ -12,7 +12,6 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +30,7 @@ import java.util.Map;
  * (an uploaded image or a name stamp), sign — or decline with a reason, or forward to a colleague when allowed.
  * Every token that opens nothing now gets the same 404 page.
  */
-@Controller
+@io.qiyue.shared.web.PageController
 class SignerLinkPages {
     private static final long MAX_SEAL_UPLOAD = 2L * 1024 * 1024;
 
