@@ -107,6 +107,8 @@ public class PdfSignatures {
                 }
             }
 
+            SigningDate.stamp(document, request.side(), request.signingTime());
+
             var out = new ByteArrayOutputStream(pdf.length + 2 * reserved + 96 * 1024);
             ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
             byte[] cms = keys.signDetached(request.signer(), external.getContent());

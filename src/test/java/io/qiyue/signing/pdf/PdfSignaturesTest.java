@@ -121,8 +121,14 @@ class PdfSignaturesTest {
             assertThat(pages).isGreaterThan(2);
             for (int i = 0; i < pages; i++) {
                 var page = document.getPage(i);
-                var stamps = page.getAnnotations().stream().filter(a -> a instanceof PDAnnotationRubberStamp).toList();
+                var stamps = page.getAnnotations().stream().filter(a -> a instanceof PDAnnotationRubberStamp)
+                        .filter(a -> a.getContents().startsWith("骑缝章")).toList();
                 assertThat(stamps).as("page %d", i + 1).hasSize(2);
+                if (i == pages - 1) {
+                    assertThat(page.getAnnotations().stream().filter(a -> a instanceof PDAnnotationRubberStamp)
+                            .map(a -> a.getContents()).filter(c -> c.startsWith("签署日期 ")))
+                            .as("each party's signing date filled in on the signature page").hasSize(2);
+                }
                 for (var stamp : stamps) {
                     // flush with the right edge, one N-th of the seal wide
                     assertThat(stamp.getRectangle().getUpperRightX()).isEqualTo(page.getMediaBox().getUpperRightX());
