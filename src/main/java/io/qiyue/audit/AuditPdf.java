@@ -3,7 +3,6 @@ package io.qiyue.audit;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.springframework.web.util.HtmlUtils;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -95,16 +94,26 @@ final class AuditPdf {
         }
         html.append("</tbody></table></body></html>");
 
-        try (var out = new ByteArrayOutputStream(64 * 1024)) {
+        try (var pdf = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new ByteArrayOutputStream(64 * 1024)) {
             var builder = new PdfRendererBuilder();
             builder.useFastMode();
-            builder.useFont(() -> new ByteArrayInputStream(fontBytes()), FAMILY);
+            builder.usePDDocument(pdf);
+            var font = new org.apache.fontbox.ttf.TTFParser().parse(
+                    new org.apache.pdfbox.io.RandomAccessReadBuffer(fontBytes()));
+            // no glyph substitution: "ff" in a hash would become one ligature glyph and copy out as U+FB00
+            font.setEnableGsub(false);
+            builder.useFont(new com.openhtmltopdf.pdfboxout.PDFontSupplier(
+                    org.apache.pdfbox.pdmodel.font.PDType0Font.load(pdf, font, true)), FAMILY, 400,
+                    com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle.NORMAL, true);
             builder.withHtmlContent(html.toString(), null);
             // nothing is fetched: the report has no links to resolve, and a value must never reach the network
             builder.useUriResolver((base, uri) -> null);
             builder.withProducer("Qiyue");
-            builder.toStream(out);
-            builder.run();
+            try (var renderer = builder.buildPdfRenderer()) {
+                renderer.layout();
+                renderer.createPDFWithoutClosing();
+            }
+            pdf.save(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -115,7 +115,11 @@ final class PdfRenderer {
     }
 
     private static TrueTypeFont parse(byte[] data) throws IOException {
-        return new TTFParser().parse(new RandomAccessReadBuffer(data));
+        TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(data));
+        // no glyph substitution: PDFBox would join "ff" and "fi" into ligatures, and a hash or an e-mail address
+        // copied out of the PDF would then no longer be the text (the CJK text needs no substitution)
+        font.setEnableGsub(false);
+        return font;
     }
 
     private static byte[] regularBytes() {
