@@ -63,6 +63,12 @@ public final class Browser {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(formBody.getBytes(StandardCharsets.ISO_8859_1))).build());
     }
 
+    /** A post of a body of any type, e.g. a multipart upload form. */
+    public HttpResponse<String> post(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType).header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     /** A form of name/value pairs submitted to {@code path}, with the CSRF token of {@code formPage}. */
     public HttpResponse<String> submit(String path, String formPage, String... fields) {
         var form = new StringBuilder("_csrf=").append(enc(csrf(formPage)));
