@@ -191,14 +191,16 @@ abstract class NotificationApiContract extends ApiTestSupport {
             id = signingRequested(sales.client());
             await(() -> unreadFor(sales.client(), id), list -> list.stream()
                     .anyMatch(n -> n.path("kind").asString().equals("SIGNING_REQUESTED")));
-            runWorker(Instant.now());
-            // two e-mails wait for the owner: signing started, and the request to sign for us (the default signer)
-            var queued = jdbc.sql("SELECT status, attempts, last_error FROM notification_outbox WHERE target = ?")
-                    .param(sales.username() + "@example.com")
-                    .query((rs, n) -> List.of(rs.getString(1), rs.getInt(2), String.valueOf(rs.getString(3)))).list();
+            // two e-mails wait for the owner: signing started, and the request to sign for us (the default signer);
+            // the worker runs until it has tried one (the scheduled run may hold the job's lock at first)
+            var queued = await(() -> {
+                runWorker(Instant.now());
+                return jdbc.sql("SELECT status, attempts, last_error FROM notification_outbox WHERE target = ?")
+                        .param(sales.username() + "@example.com")
+                        .query((rs, n) -> List.of(rs.getString(1), rs.getInt(2), String.valueOf(rs.getString(3))))
+                        .list();
+            }, rows -> rows.stream().anyMatch(row -> (Integer) row.get(1) >= 1));
             assertThat(queued).hasSize(2).allSatisfy(row -> assertThat(row.get(0)).isEqualTo("PENDING"));
-            assertThat(queued).as("the worker tried and kept them").anySatisfy(row ->
-                    assertThat((Integer) row.get(1)).isGreaterThanOrEqualTo(1));
         } finally {
             greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             greenMail.start();
