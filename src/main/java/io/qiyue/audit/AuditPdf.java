@@ -1,11 +1,12 @@
 package io.qiyue.audit;
 
+import io.qiyue.shared.CjkFonts;
+
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.springframework.web.util.HtmlUtils;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,10 +20,9 @@ import java.util.function.BiFunction;
  * not depend on each other.
  */
 final class AuditPdf {
-    private static final String FAMILY = "Noto Sans SC";
+    private static final String FAMILY = CjkFonts.FAMILY;
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZONE);
-    private static volatile byte[] font;
 
     static {
         // openhtmltopdf logs every render at INFO through java.util.logging; failures still surface as exceptions
@@ -94,16 +94,13 @@ final class AuditPdf {
         }
         html.append("</tbody></table></body></html>");
 
+        CjkFonts.Parsed fonts = CjkFonts.borrow();
         try (var pdf = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new ByteArrayOutputStream(64 * 1024)) {
             var builder = new PdfRendererBuilder();
             builder.useFastMode();
             builder.usePDDocument(pdf);
-            var font = new org.apache.fontbox.ttf.TTFParser().parse(
-                    new org.apache.pdfbox.io.RandomAccessReadBuffer(fontBytes()));
-            // no glyph substitution: "ff" in a hash would become one ligature glyph and copy out as U+FB00
-            font.setEnableGsub(false);
             builder.useFont(new com.openhtmltopdf.pdfboxout.PDFontSupplier(
-                    org.apache.pdfbox.pdmodel.font.PDType0Font.load(pdf, font, true)), FAMILY, 400,
+                    org.apache.pdfbox.pdmodel.font.PDType0Font.load(pdf, fonts.regular(), true)), FAMILY, 400,
                     com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle.NORMAL, true);
             builder.withHtmlContent(html.toString(), null);
             // nothing is fetched: the report has no links to resolve, and a value must never reach the network
@@ -117,6 +114,8 @@ final class AuditPdf {
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            CjkFonts.giveBack(fonts);
         }
     }
 
@@ -156,19 +155,5 @@ final class AuditPdf {
         value.codePoints().filter(c -> c == '\t' || c == '\n' || c == '\r' || c >= 0x20 && c != 0xFFFE && c != 0xFFFF)
                 .forEach(clean::appendCodePoint);
         return HtmlUtils.htmlEscape(clean.toString(), "UTF-8");
-    }
-
-    private static byte[] fontBytes() {
-        if (font == null) {
-            try (InputStream in = AuditPdf.class.getResourceAsStream("/fonts/NotoSansSC-Regular.ttf")) {
-                if (in == null) {
-                    throw new IllegalStateException("missing font /fonts/NotoSansSC-Regular.ttf");
-                }
-                font = in.readAllBytes();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return font;
     }
 }

@@ -1,11 +1,10 @@
 package io.qiyue.signing;
 
+import io.qiyue.shared.CjkFonts;
+
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TrueTypeFont;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.context.MessageSource;
@@ -13,7 +12,6 @@ import org.springframework.stereotype.Component;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -24,7 +22,6 @@ import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The evidence report (电子签署存证报告) as an A4 PDF: XHTML built here, every value escaped, laid out by
@@ -36,21 +33,14 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 @Component
 public class EvidenceReportPdf {
-    static final String FAMILY = "Noto Sans SC";
+    static final String FAMILY = CjkFonts.FAMILY;
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
 
-    /** Parsed fonts, pooled: a PDFBox font must not be used by two documents being written at once. */
-    private static final ConcurrentLinkedQueue<Fonts> POOL = new ConcurrentLinkedQueue<>();
-    private static volatile byte[] regular;
-    private static volatile byte[] bold;
 
     static {
         // openhtmltopdf logs every render at INFO through java.util.logging; failures still surface as exceptions
         com.openhtmltopdf.util.XRLog.setLoggingEnabled(false);
-    }
-
-    private record Fonts(TrueTypeFont regular, TrueTypeFont bold) {
     }
 
     private final MessageSource messages;
@@ -64,7 +54,7 @@ public class EvidenceReportPdf {
         Objects.requireNonNull(report, "report");
         Locale language = locale == null ? Locale.SIMPLIFIED_CHINESE : locale;
         String xhtml = new Page(report, language).xhtml();
-        Fonts fonts = borrow();
+        CjkFonts.Parsed fonts = CjkFonts.borrow();
         try (var pdf = new PDDocument(); var out = new ByteArrayOutputStream(64 * 1024)) {
             var builder = new PdfRendererBuilder();
             builder.useFastMode();
@@ -95,7 +85,7 @@ public class EvidenceReportPdf {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            POOL.offer(fonts);
+            CjkFonts.giveBack(fonts);
         }
     }
 
@@ -451,52 +441,5 @@ public class EvidenceReportPdf {
             }
         }
         return sb.toString();
-    }
-
-    // ---- fonts, as io.qiyue.template.PdfRenderer loads them (read once, on first use, not at start-up)
-
-    private static Fonts borrow() {
-        Fonts fonts = POOL.poll();
-        if (fonts != null) {
-            return fonts;
-        }
-        try {
-            return new Fonts(parse(regularBytes()), parse(boldBytes()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static TrueTypeFont parse(byte[] data) throws IOException {
-        TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(data));
-        // no glyph substitution: PDFBox would join "ff" and "fi" into ligatures, and a hash or an e-mail address
-        // copied out of the PDF would then no longer be the text (the CJK text needs no substitution)
-        font.setEnableGsub(false);
-        return font;
-    }
-
-    private static byte[] regularBytes() {
-        if (regular == null) {
-            regular = read("/fonts/NotoSansSC-Regular.ttf");
-        }
-        return regular;
-    }
-
-    private static byte[] boldBytes() {
-        if (bold == null) {
-            bold = read("/fonts/NotoSansSC-Bold.ttf");
-        }
-        return bold;
-    }
-
-    private static byte[] read(String resource) {
-        try (InputStream in = EvidenceReportPdf.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing font " + resource);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

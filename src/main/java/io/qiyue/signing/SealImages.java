@@ -528,11 +528,9 @@ public final class SealImages {
         static final Font FONT = load();
 
         private static Font load() {
-            try (InputStream in = SealImages.class.getResourceAsStream("/fonts/NotoSansSC-Bold.ttf")) {
-                if (in == null) {
-                    throw new IllegalStateException("missing font /fonts/NotoSansSC-Bold.ttf");
-                }
-                return Font.createFont(Font.TRUETYPE_FONT, in);
+            try {
+                return Font.createFont(Font.TRUETYPE_FONT,
+                        new java.io.ByteArrayInputStream(io.qiyue.shared.CjkFonts.boldBytes()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (FontFormatException e) {

@@ -1,21 +1,19 @@
 package io.qiyue.template;
 
+import io.qiyue.shared.CjkFonts;
+
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import org.apache.fontbox.ttf.TTFParser;
-import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.w3c.dom.Document;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,7 +21,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.GregorianCalendar;
-import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * XHTML to PDF with openhtmltopdf and the embedded Noto Sans SC (subset per document, so the text
@@ -31,10 +28,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * fonts are pooled because a PDFBox font must not be shared by two documents being written at once.
  */
 final class PdfRenderer {
-    static final String FAMILY = "Noto Sans SC";
-    private static volatile byte[] regular;
-    private static volatile byte[] bold;
-    private static final ConcurrentLinkedQueue<Fonts> POOL = new ConcurrentLinkedQueue<>();
+    static final String FAMILY = CjkFonts.FAMILY;
 
     static {
         // openhtmltopdf logs every render at INFO through java.util.logging; failures still surface as exceptions
@@ -44,11 +38,8 @@ final class PdfRenderer {
     private PdfRenderer() {
     }
 
-    private record Fonts(TrueTypeFont regular, TrueTypeFont bold) {
-    }
-
     static byte[] render(Document xhtml, String title, String author, Instant issued) {
-        Fonts fonts = borrow();
+        CjkFonts.Parsed fonts = CjkFonts.borrow();
         try (var pdf = new PDDocument(); var out = new ByteArrayOutputStream(64 * 1024)) {
             var regularFont = PDType0Font.load(pdf, fonts.regular(), true);
             var boldFont = PDType0Font.load(pdf, fonts.bold(), true);
@@ -81,7 +72,7 @@ final class PdfRenderer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            POOL.offer(fonts);
+            CjkFonts.giveBack(fonts);
         }
     }
 
@@ -100,50 +91,5 @@ final class PdfRenderer {
         array.add(id);
         array.add(id);
         return array;
-    }
-
-    private static Fonts borrow() {
-        Fonts fonts = POOL.poll();
-        if (fonts != null) {
-            return fonts;
-        }
-        try {
-            return new Fonts(parse(regularBytes()), parse(boldBytes()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static TrueTypeFont parse(byte[] data) throws IOException {
-        TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(data));
-        // no glyph substitution: PDFBox would join "ff" and "fi" into ligatures, and a hash or an e-mail address
-        // copied out of the PDF would then no longer be the text (the CJK text needs no substitution)
-        font.setEnableGsub(false);
-        return font;
-    }
-
-    private static byte[] regularBytes() {
-        if (regular == null) {
-            regular = read("/fonts/NotoSansSC-Regular.ttf");
-        }
-        return regular;
-    }
-
-    private static byte[] boldBytes() {
-        if (bold == null) {
-            bold = read("/fonts/NotoSansSC-Bold.ttf");
-        }
-        return bold;
-    }
-
-    private static byte[] read(String resource) {
-        try (InputStream in = PdfRenderer.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing font " + resource);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

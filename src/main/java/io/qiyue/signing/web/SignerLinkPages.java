@@ -106,7 +106,7 @@ class SignerLinkPages {
             return refused(token, request, response, model, Map.of("form", message(e.code(), e.args().toArray())),
                     typedName, "sign");
         }
-        return "signing/signed";
+        return outcome(model, "signed");
     }
 
     @PostMapping("/s/{token}/decline")
@@ -120,7 +120,7 @@ class SignerLinkPages {
             e.violations().forEach(v -> errors.put(v.field(), message(v.code(), v.args().toArray())));
             return refused(token, request, response, model, errors, null, "decline");
         }
-        return "signing/declined";
+        return outcome(model, "declined");
     }
 
     @PostMapping("/s/{token}/forward")
@@ -139,7 +139,12 @@ class SignerLinkPages {
             return refused(token, request, response, model, Map.of("form", message(e.code(), e.args().toArray())),
                     null, "forward");
         }
-        return "signing/forwarded";
+        return outcome(model, "forwarded");
+    }
+
+    private static String outcome(Model model, String outcome) {
+        model.addAttribute("outcome", outcome);
+        return "signing/outcome";
     }
 
     /** The page again with what was typed and the errors beside the fields (400, or 409 for a refused step). */
