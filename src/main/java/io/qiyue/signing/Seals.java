@@ -18,12 +18,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -168,7 +165,7 @@ public class Seals {
         int[] size = dimensions(png);
         Instant now = clock.instant();
         String actor = CurrentUsers.actorName();
-        var seal = new Seal(Ids.newId(), ourEntityId, sealKind, sealName, size[0], size[1], sha256(png), true, allowed,
+        var seal = new Seal(Ids.newId(), ourEntityId, sealKind, sealName, size[0], size[1], io.qiyue.shared.Hashes.sha256Hex(png), true, allowed,
                 actor, now, actor, now, 1);
         store.insert(seal, png);
         events.publishEvent(new EntityChanged(ENTITY_TYPE, seal.id(), EntityChanged.Action.CREATE, actor, now, List.of(
@@ -265,14 +262,6 @@ public class Seals {
     private static int[] dimensions(byte[] png) {
         var header = java.nio.ByteBuffer.wrap(png, 16, 8);
         return new int[]{header.getInt(), header.getInt()};
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 
     private static NotFoundException notFound(String sealId) {

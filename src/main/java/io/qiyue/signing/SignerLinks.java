@@ -77,7 +77,7 @@ public class SignerLinks {
         if (token == null || !TOKEN.matcher(token).matches()) {
             throw notFound();
         }
-        var signer = store.signerByToken(SigningRounds.sha256(token))
+        var signer = store.signerByToken(io.qiyue.shared.Hashes.sha256Hex(token))
                 .filter(s -> s.status() == SignerStatus.PENDING && s.side() == SignerSide.THEIRS)
                 .orElseThrow(SignerLinks::notFound);
         var session = store.session(signer.sessionId()).filter(s -> s.status().open())

@@ -12,6 +12,7 @@ import io.qiyue.security.User;
 import io.qiyue.security.UserAdministration;
 import io.qiyue.shared.ConflictException;
 import io.qiyue.shared.EntityChanged;
+import io.qiyue.shared.Hashes;
 import io.qiyue.shared.Ids;
 import io.qiyue.shared.Text;
 import io.qiyue.template.ContractDocuments;
@@ -20,14 +21,12 @@ import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -76,7 +75,7 @@ class SigningRounds {
     /** Keeps the PDF approval approved, byte for byte: what a seal-use approval and the signing round bind to. */
     SigningStore.ApprovedDocument freezeApproved(String contractId, int contractVersion, String actor) {
         byte[] pdf = documents.pdfOfRecord(contractId);
-        var approved = new SigningStore.ApprovedDocument(contractId, contractVersion, pdf, sha256(pdf), now(), actor);
+        var approved = new SigningStore.ApprovedDocument(contractId, contractVersion, pdf, Hashes.sha256Hex(pdf), now(), actor);
         store.insertApproved(approved);
         return approved;
     }
@@ -89,7 +88,7 @@ class SigningRounds {
                 // approved before signing kept approved documents: the document as approved is the one of record
                 .orElseGet(() -> freezeApproved(contract.id(), contract.version() - 1, actor));
         byte[] frozen = approved.content();
-        String frozenSha = sha256(frozen);
+        String frozenSha = Hashes.sha256Hex(frozen);
         if (!frozenSha.equals(approved.sha256())) {
             // the stored bytes no longer hash to what approval recorded: never sign something else
             throw new ConflictException("qiyue.signing.approved-document-altered", contract.number());
@@ -232,7 +231,7 @@ class SigningRounds {
         } else {
             String token = newToken();
             link = "/s/" + token;
-            updated = change(signer, SignerStatus.PENDING, s -> withInvitation(s, sha256(token), now()));
+            updated = change(signer, SignerStatus.PENDING, s -> withInvitation(s, Hashes.sha256Hex(token), now()));
         }
         record(session, updated, kind == SigningEvent.Kind.REMINDER ? SigningEventKind.REMINDED
                 : SigningEventKind.INVITED, actor, Client.SYSTEM, mask(signer.email()));
@@ -293,7 +292,7 @@ class SigningRounds {
     }
 
     private static String codeHash(String signerId, String code) {
-        return sha256((signerId + ":" + code).getBytes(StandardCharsets.UTF_8));
+        return Hashes.sha256Hex((signerId + ":" + code).getBytes(StandardCharsets.UTF_8));
     }
 
     // --- completing and closing
@@ -409,18 +408,6 @@ class SigningRounds {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String sha256(String text) {
-        return sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** {@code zh***@example.com}: enough for a signer to recognise the address, not enough to harvest it. */

@@ -372,7 +372,7 @@ public class Signings {
                 + (Text.isBlank(signer.organisation()) ? "" : "（" + signer.organisation() + "）");
         byte[] after = pdf.sign(before, new SignatureRequest(identity, signer.side().partySide(), reason, "中国",
                 at, seal.png(), true));
-        String sha = SigningRounds.sha256(after);
+        String sha = io.qiyue.shared.Hashes.sha256Hex(after);
         String actor = signer.username() != null ? signer.username() : SigningRounds.contactActor(signer);
         return tx.execute(status -> {
             if (!store.advanceDocument(session.id(), session.version(), sha)) {
@@ -393,7 +393,7 @@ public class Signings {
             }
             // which image was stamped, by its hash: an uploaded or generated stamp is evidence as much as a seal
             rounds.record(session, signedSigner, SigningEventKind.SEAL_USED, actor, client,
-                    seal.name() + " · SHA-256 " + SigningRounds.sha256(seal.png()));
+                    seal.name() + " · SHA-256 " + io.qiyue.shared.Hashes.sha256Hex(seal.png()));
             rounds.record(session, signedSigner, SigningEventKind.SIGNED, actor, client, "SHA-256 " + sha);
             rounds.tellOwner(turn.contract(), SigningEvent.Kind.SIGNED, signer.name());
             rounds.afterSignature(turn.contract(), store.session(session.id()).orElseThrow(), actor);
@@ -514,7 +514,7 @@ public class Signings {
                 throw new ConflictException("qiyue.signing.paper-after-signature");
             }
             var documents = store.documents(current.id());
-            String sha = SigningRounds.sha256(scan);
+            String sha = io.qiyue.shared.Hashes.sha256Hex(scan);
             if (store.documentBySha(sha).isPresent()) {
                 // a file this system produced (the frozen PDF itself, another contract's) is no signed scan
                 throw new InvalidInputException("file", "qiyue.signing.scan-is-system-file");
@@ -650,7 +650,7 @@ public class Signings {
         if (!"application/pdf".equals(scanType(content))) {
             throw new InvalidInputException("file", "qiyue.signing.verify-not-pdf");
         }
-        String sha = SigningRounds.sha256(content);
+        String sha = io.qiyue.shared.Hashes.sha256Hex(content);
         List<SignatureCheck> checks;
         try {
             checks = pdf.verify(content);

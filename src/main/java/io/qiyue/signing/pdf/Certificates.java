@@ -21,7 +21,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -33,7 +32,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
-import java.util.HexFormat;
 
 /**
  * Key pairs and X.509 certificates with BouncyCastle's builders on the JDK's providers. EC P-256 with
@@ -170,11 +168,7 @@ final class Certificates {
     }
 
     static String sha256Hex(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return io.qiyue.shared.Hashes.sha256Hex(data);
     }
 
     static String sha256Hex(X509Certificate certificate) {
