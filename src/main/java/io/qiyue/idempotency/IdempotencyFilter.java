@@ -2,6 +2,7 @@ package io.qiyue.idempotency;
 
 import io.qiyue.security.CurrentUser;
 import io.qiyue.security.CurrentUsers;
+import io.qiyue.shared.Hashes;
 import io.qiyue.shared.web.EarlyErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -51,6 +52,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     static final String HEADER = "Idempotency-Key";
     static final String FORM_FIELD = "requestKey";
     private static final int MAX_KEY_LENGTH = 100;
+    /** The width of {@code idempotent_request.request_path} (V15). */
+    private static final int MAX_STORED_PATH = 2000;
     static final String REPLAYED = "Idempotent-Replayed";
     /** The parts of an answer that make it the same answer; the rest is set afresh on every response. */
     private static final List<String> KEPT_HEADERS = List.of("Content-Type", "Content-Disposition", "Location", "ETag",
@@ -88,6 +91,18 @@ class IdempotencyFilter extends OncePerRequestFilter {
         return key == null || key.isBlank() || key.length() > MAX_KEY_LENGTH ? null : key;
     }
 
+    /**
+     * The path and query as the key's row keeps them: a query string has no length limit of its own, the column
+     * has, so a long one is cut and followed by the whole one's hash (the request hash covers it exactly anyway).
+     */
+    static String storablePath(HttpServletRequest request) {
+        String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        if (path.length() <= MAX_STORED_PATH) {
+            return path;
+        }
+        return path.substring(0, MAX_STORED_PATH - 80) + "…#sha256=" + Hashes.sha256Hex(path);
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -98,7 +113,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         String principal = user.map(CurrentUser::username).orElseThrow();
         String key = keyOf(request);
-        String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        String path = storablePath(request);
         HttpServletRequest body;
         String hash;
         try {

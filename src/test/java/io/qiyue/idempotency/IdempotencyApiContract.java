@@ -185,6 +185,24 @@ abstract class IdempotencyApiContract extends ApiTestSupport {
     }
 
     @Test
+    void aKeyedRequestWithAQueryLongerThanTheStoredPathIsKeptAndReplayed() {
+        var admin = admin();
+        String key = unique("key");
+        String body = "{\"name\": \"%s\"}".formatted(unique("团队"));
+        String path = "/api/v1/teams?lang=zh-CN&note=" + "x".repeat(3000);
+        long before = admin.get("/api/v1/teams").json().size();
+
+        var first = post(admin, path, key, body);
+        var retry = post(admin, path, key, body);
+        var otherQuery = post(admin, path + "y", key, body);
+
+        assertThat(first.status()).as("%s", first).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertProblem(otherQuery, 422);
+        assertThat((long) admin.get("/api/v1/teams").json().size()).isEqualTo(before + 1);
+    }
+
+    @Test
     void aContractFormSentTwiceSavesOnceAndBothAnswersLeadToIt() {
         String customer = createOrganization(admin()).path("id").asString();
         var browser = new io.qiyue.testing.Browser(port).login("admin", ADMIN_PASSWORD);
