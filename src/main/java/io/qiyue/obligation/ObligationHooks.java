@@ -1,0 +1,41 @@
+package io.qiyue.obligation;
+
+import io.qiyue.contract.ContractAction;
+import io.qiyue.contract.ContractSaved;
+import io.qiyue.contract.ContractStatus;
+import io.qiyue.contract.ContractTransitioned;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+
+/**
+ * Follows the contract's lifecycle in the move's own transaction: a contract is never signed without its
+ * obligations, and a terminated one never keeps promising visits after its end.
+ */
+@Component
+class ObligationHooks {
+    private final Obligations obligations;
+
+    ObligationHooks(Obligations obligations) {
+        this.obligations = obligations;
+    }
+
+    @EventListener
+    void on(ContractTransitioned moved) {
+        LocalDate on = LocalDate.ofInstant(moved.at(), Obligations.CHINA);
+        if (moved.to() == ContractStatus.SIGNED && moved.from() != ContractStatus.SIGNED) {
+            obligations.generate(moved.contractId(), on, moved.actor());
+        } else if (moved.action() == ContractAction.TERMINATE) {
+            obligations.contractEnded(moved.contractId(), on, moved.reason() == null ? "合同已终止" : "合同已终止：" + moved.reason(),
+                    moved.actor());
+        }
+    }
+
+    @EventListener
+    void on(ContractSaved saved) {
+        if (!saved.moveOnly() && saved.contract().status().inForce()) {
+            obligations.contractChanged(saved.contract());
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package io.qiyue.obligation;
+
+import io.qiyue.shared.Ids;
+import io.qiyue.shared.Money;
+import io.qiyue.shared.persistence.DbTime;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** The obligation tables (V30). */
+@Repository
+class ObligationStore {
+    static final String COLUMNS = "id, contract_id, seq, kind, side, responsible, contract_owner, customer_id, title,"
+            + " description, starts_on, due_date, due_trigger, amount_value, amount_currency, status, status_reason,"
+            + " completed_on, completed_at, completed_by, note, created_at, updated_at, version";
+
+    private final JdbcClient jdbc;
+
+    ObligationStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean planned(String contractId) {
+        return jdbc.sql("SELECT COUNT(*) FROM obligation_plan WHERE contract_id = ?").param(contractId)
+                .query(Long.class).single() > 0;
+    }
+
+    /** The plan's row first: a second generation for the contract fails on its key before writing anything else. */
+    void insertPlan(String contractId, int count, Instant at, String by) {
+        jdbc.sql("INSERT INTO obligation_plan (contract_id, obligations, generated_at, generated_by) VALUES (?,?,?,?)")
+                .params(contractId, count, DbTime.toDb(at), by).update();
+    }
+
+    void insert(String contractId, int seq, ObligationPlanner.Planned p, String responsible, String owner,
+                String customerId, ObligationStatus status, Instant at) {
+        jdbc.sql("INSERT INTO obligation (id, contract_id, seq, kind, side, responsible, contract_owner, customer_id,"
+                        + " title, description, starts_on, due_date, due_trigger, amount_value, amount_currency, status,"
+                        + " created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)")
+                .params(Ids.newId(), contractId, seq, p.kind().name(), p.side().name(), responsible, owner, customerId,
+                        p.title(), p.description(), p.startsOn(), p.dueDate(), p.dueTrigger(),
+                        p.amount() == null ? null : p.amount().scaled(),
+                        p.amount() == null ? null : p.amount().currency(), status.name(), DbTime.toDb(at),
+                        DbTime.toDb(at))
+                .update();
+    }
+
+    Optional<Obligation> find(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM obligation WHERE id = ?").param(id).query(ObligationStore::map)
+                .optional();
+    }
+
+    List<Obligation> ofContract(String contractId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM obligation WHERE contract_id = ? ORDER BY seq")
+                .param(contractId).query(ObligationStore::map).list();
+    }
+
+    /** One move, only from the state and version it was read in: false when someone else moved it first. */
+    boolean move(Obligation before, ObligationStatus to, String reason, LocalDate completedOn, String by, String note,
+                 Instant at) {
+        return jdbc.sql("UPDATE obligation SET status = ?, status_reason = ?, completed_on = ?, completed_at = ?,"
+                        + " completed_by = ?, note = ?, updated_at = ?, version = version + 1"
+                        + " WHERE id = ? AND version = ? AND status = ?")
+                .params(to.name(), reason, completedOn, to == ObligationStatus.DONE ? DbTime.toDb(at) : null,
+                        to == ObligationStatus.DONE || to == ObligationStatus.WAIVED ? by : null, note,
+                        DbTime.toDb(at), before.id(), before.version(), before.status().name())
+                .update() == 1;
+    }
+
+    void changeDue(String id, LocalDate due, String trigger, Instant at) {
+        jdbc.sql("UPDATE obligation SET due_date = ?, due_trigger = ?, updated_at = ?, version = version + 1"
+                        + " WHERE id = ?")
+                .params(due, trigger, DbTime.toDb(at), id).update();
+    }
+
+    void changeResponsible(String id, String responsible, Instant at) {
+        jdbc.sql("UPDATE obligation SET responsible = ?, updated_at = ?, version = version + 1 WHERE id = ?")
+                .params(responsible, DbTime.toDb(at), id).update();
+    }
+
+    /** The contract's owner or customer changed: our side's obligations that followed the owner follow the new one. */
+    void followContract(String contractId, String owner, String customerId, Instant at) {
+        jdbc.sql("UPDATE obligation SET responsible = ?, updated_at = ?, version = version + 1"
+                        + " WHERE contract_id = ? AND side = 'OURS' AND responsible = contract_owner AND contract_owner <> ?")
+                .params(owner, DbTime.toDb(at), contractId, owner).update();
+        jdbc.sql("UPDATE obligation SET contract_owner = ?, customer_id = ? WHERE contract_id = ?"
+                        + " AND (contract_owner <> ? OR customer_id <> ?)")
+                .params(owner, customerId, contractId, owner, customerId).update();
+    }
+
+    /** The daily scan: one statement over the (status, due_date) index, whatever the number of obligations. */
+    int markOverdue(LocalDate today, Instant at) {
+        return jdbc.sql("UPDATE obligation SET status = 'OVERDUE', updated_at = ?, version = version + 1"
+                        + " WHERE status = 'PENDING' AND due_date < ? AND kind NOT IN ('CONFIDENTIALITY', 'DATA_SHARING')")
+                .params(DbTime.toDb(at), today).update();
+    }
+
+    /** Duties over a period whose period has ended are kept: done on their last day, by the system. */
+    int completeEndedPeriods(LocalDate today, Instant at) {
+        return jdbc.sql("UPDATE obligation SET status = 'DONE', completed_on = due_date, completed_at = ?,"
+                        + " completed_by = 'system', status_reason = 'PERIOD_ENDED', updated_at = ?,"
+                        + " version = version + 1"
+                        + " WHERE status = 'PENDING' AND due_date < ? AND kind IN ('CONFIDENTIALITY', 'DATA_SHARING')")
+                .params(DbTime.toDb(at), DbTime.toDb(at), today).update();
+    }
+
+    void insertEvidence(String id, Obligation o, String fileName, String contentType, byte[] content, String sha256,
+                        boolean shared, Instant at, String by) {
+        jdbc.sql("INSERT INTO obligation_evidence (id, obligation_id, contract_id, file_name, content_type, size_bytes,"
+                        + " sha256, content, shared_with_customer, uploaded_at, uploaded_by) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+                .params(id, o.id(), o.contractId(), fileName, contentType, content.length, sha256, content, shared,
+                        DbTime.toDb(at), by)
+                .update();
+    }
+
+    List<Evidence> evidenceOfContract(String contractId) {
+        return jdbc.sql("SELECT id, obligation_id, contract_id, file_name, content_type, size_bytes, sha256,"
+                        + " shared_with_customer, uploaded_at, uploaded_by FROM obligation_evidence"
+                        + " WHERE contract_id = ? ORDER BY uploaded_at, id")
+                .param(contractId).query(ObligationStore::mapEvidence).list();
+    }
+
+    Optional<Evidence> findEvidence(String id) {
+        return jdbc.sql("SELECT id, obligation_id, contract_id, file_name, content_type, size_bytes, sha256,"
+                        + " shared_with_customer, uploaded_at, uploaded_by FROM obligation_evidence WHERE id = ?")
+                .param(id).query(ObligationStore::mapEvidence).optional();
+    }
+
+    byte[] evidenceContent(String id) {
+        return jdbc.sql("SELECT content FROM obligation_evidence WHERE id = ?").param(id)
+                .query((rs, n) -> rs.getBytes(1)).single();
+    }
+
+    static Obligation map(ResultSet rs, int row) throws SQLException {
+        BigDecimal value = rs.getBigDecimal("amount_value");
+        return new Obligation(rs.getString("id"), rs.getString("contract_id"), rs.getInt("seq"),
+                ObligationKind.valueOf(rs.getString("kind")), ObligationSide.valueOf(rs.getString("side")),
+                rs.getString("responsible"), rs.getString("contract_owner"), rs.getString("customer_id"),
+                rs.getString("title"), rs.getString("description"), date(rs, "starts_on"), date(rs, "due_date"),
+                rs.getString("due_trigger"),
+                value == null ? null : new Money(value, rs.getString("amount_currency").trim()),
+                ObligationStatus.valueOf(rs.getString("status")), rs.getString("status_reason"),
+                date(rs, "completed_on"), DbTime.read(rs, "completed_at"), rs.getString("completed_by"),
+                rs.getString("note"), DbTime.read(rs, "created_at"), DbTime.read(rs, "updated_at"),
+                rs.getInt("version"));
+    }
+
+    private static Evidence mapEvidence(ResultSet rs, int row) throws SQLException {
+        return new Evidence(rs.getString("id"), rs.getString("obligation_id"), rs.getString("contract_id"),
+                rs.getString("file_name"), rs.getString("content_type"), rs.getLong("size_bytes"),
+                rs.getString("sha256"), rs.getBoolean("shared_with_customer"), DbTime.read(rs, "uploaded_at"),
+                rs.getString("uploaded_by"));
+    }
+
+    static LocalDate date(ResultSet rs, String column) throws SQLException {
+        Date d = rs.getDate(column);
+        return d == null ? null : d.toLocalDate();
+    }
+}

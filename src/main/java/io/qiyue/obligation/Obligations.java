@@ -1,0 +1,334 @@
+package io.qiyue.obligation;
+
+import io.qiyue.contract.Contract;
+import io.qiyue.contract.Contracts;
+import io.qiyue.security.CurrentUsers;
+import io.qiyue.security.Role;
+import io.qiyue.shared.ConflictException;
+import io.qiyue.shared.EntityChanged;
+import io.qiyue.shared.ForbiddenException;
+import io.qiyue.shared.Hashes;
+import io.qiyue.shared.Ids;
+import io.qiyue.shared.InvalidInputException;
+import io.qiyue.shared.NotFoundException;
+import io.qiyue.shared.PreconditionFailedException;
+import io.qiyue.shared.Text;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The obligations of signed contracts: generated once per contract, read by whoever may read the contract, moved
+ * (done, waived, reopened) by whoever answers for them, with evidence files. Payments are settled by the
+ * receivables ({@link #settle}), not by hand.
+ */
+@Service
+public class Obligations {
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final String AUDIT_TYPE = "OBLIGATION";
+    static final int MAX_NOTE = 4000;
+    static final int MAX_REASON = 1000;
+    static final long MAX_EVIDENCE_BYTES = 20L * 1024 * 1024;
+    private static final Set<String> EVIDENCE_TYPES = Set.of("application/pdf", "image/png", "image/jpeg",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/plain");
+
+    private final ObligationStore store;
+    private final Contracts contracts;
+    private final ApplicationEventPublisher events;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    Obligations(ObligationStore store, Contracts contracts, ApplicationEventPublisher events, MessageSource messages,
+                Clock clock) {
+        this.store = store;
+        this.contracts = contracts;
+        this.events = events;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** What one completion or waiver says. {@code completedOn}: the day it was done (today when null). */
+    public record Completion(String note, LocalDate completedOn) {
+    }
+
+    /**
+     * Generates the contract's obligations unless it has them: the plan's key makes a second call (the event
+     * delivered again, an import re-run) a no-op. Returns how many were generated now.
+     */
+    @Transactional
+    public int generate(String contractId, LocalDate signedOn, String actor) {
+        if (store.planned(contractId)) {
+            return 0;
+        }
+        Contract contract = contracts.internal(contractId);
+        var planned = ObligationPlanner.plan(contract, signedOn);
+        var now = clock.instant();
+        store.insertPlan(contractId, planned.size(), now, actor);
+        LocalDate today = today();
+        for (int i = 0; i < planned.size(); i++) {
+            var p = planned.get(i);
+            String responsible = p.side() == ObligationSide.OURS ? contract.owner() : null;
+            // a legacy contract comes in with its past: what was due before today is late, not pending
+            var status = p.dueDate() != null && p.dueDate().isBefore(today) && !p.kind().overAPeriod()
+                    ? ObligationStatus.OVERDUE : ObligationStatus.PENDING;
+            store.insert(contractId, i + 1, p, responsible, contract.owner(), contract.customerId(), status, now);
+        }
+        events.publishEvent(new EntityChanged(AUDIT_TYPE, contractId, EntityChanged.Action.CREATE, actor, now,
+                List.of(new EntityChanged.Change("obligations", null, String.valueOf(planned.size())))));
+        return planned.size();
+    }
+
+    /** The contract's obligations, for whoever may read the contract (404 otherwise). */
+    public List<Obligation> ofContract(String contractId) {
+        contracts.get(contractId);
+        return store.ofContract(contractId);
+    }
+
+    /** One obligation, for whoever may read its contract. */
+    public Obligation get(String id) {
+        var o = store.find(id).orElseThrow(() -> notFound(id));
+        if (contracts.findVisible(o.contractId()).isEmpty()) {
+            throw notFound(id);
+        }
+        return o;
+    }
+
+    /** Whether the caller may mark this obligation done or waive it (what the page offers). */
+    public boolean mayAnswer(Obligation o) {
+        var user = CurrentUsers.require();
+        if (o.kind() == ObligationKind.PAYMENT) {
+            return user.has(Role.ADMIN) || user.has(Role.FINANCE);
+        }
+        if (o.side() == ObligationSide.OURS && user.username().equals(o.responsible())) {
+            return true;
+        }
+        return contracts.findVisible(o.contractId()).map(contracts::mayChange).orElse(false);
+    }
+
+    @Transactional
+    public Obligation complete(String id, int expectedVersion, Completion completion) {
+        var o = answerable(id, expectedVersion);
+        String note = Text.blankToNull(Text.input(completion.note()));
+        LocalDate on = completion.completedOn() == null ? today() : completion.completedOn();
+        var violations = new java.util.ArrayList<io.qiyue.shared.FieldViolation>();
+        if (note != null && note.length() > MAX_NOTE) {
+            violations.add(new io.qiyue.shared.FieldViolation("note", "qiyue.obligation.note-too-long", MAX_NOTE));
+        }
+        if (on.isAfter(today())) {
+            violations.add(new io.qiyue.shared.FieldViolation("completedOn", "qiyue.obligation.completed-in-future"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        return move(o, ObligationAction.COMPLETE, null, on, note, CurrentUsers.actorName());
+    }
+
+    @Transactional
+    public Obligation waive(String id, int expectedVersion, String reason) {
+        var o = answerable(id, expectedVersion);
+        String why = Text.blankToNull(Text.input(reason));
+        if (why == null) {
+            throw new InvalidInputException("reason", "qiyue.obligation.reason-required");
+        }
+        if (why.length() > MAX_REASON) {
+            throw new InvalidInputException("reason", "qiyue.obligation.reason-too-long", MAX_REASON);
+        }
+        return move(o, ObligationAction.WAIVE, why, null, o.note(), CurrentUsers.actorName());
+    }
+
+    @Transactional
+    public Obligation reopen(String id, int expectedVersion, String reason) {
+        var o = answerable(id, expectedVersion);
+        String why = Text.blankToNull(Text.input(reason));
+        if (why == null) {
+            throw new InvalidInputException("reason", "qiyue.obligation.reason-required");
+        }
+        if (why.length() > MAX_REASON) {
+            throw new InvalidInputException("reason", "qiyue.obligation.reason-too-long", MAX_REASON);
+        }
+        return move(o, ObligationAction.REOPEN, why, null, o.note(), CurrentUsers.actorName());
+    }
+
+    /** Adds a file that shows the obligation was kept. */
+    @Transactional
+    public Evidence addEvidence(String id, String fileName, String contentType, byte[] content, boolean shared) {
+        var o = get(id);
+        if (!mayAnswer(o)) {
+            throw new ForbiddenException("qiyue.problem.forbidden");
+        }
+        String name = Text.blankToNull(Text.input(fileName));
+        if (content == null || content.length == 0) {
+            throw new InvalidInputException("file", "qiyue.obligation.evidence-empty");
+        }
+        if (content.length > MAX_EVIDENCE_BYTES) {
+            throw new InvalidInputException("file", "qiyue.obligation.evidence-too-large", MAX_EVIDENCE_BYTES / 1024 / 1024);
+        }
+        String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT).split(";")[0].trim();
+        if (!EVIDENCE_TYPES.contains(type)) {
+            throw new InvalidInputException("file", "qiyue.obligation.evidence-type");
+        }
+        if (name == null) {
+            name = "evidence";
+        }
+        name = name.replaceAll("[\\\\/]", "_");
+        if (name.length() > 200) {
+            name = name.substring(name.length() - 200);
+        }
+        var now = clock.instant();
+        String evidenceId = Ids.newId();
+        String sha256 = Hashes.sha256Hex(content);
+        store.insertEvidence(evidenceId, o, name, type, content, sha256, shared, now, CurrentUsers.actorName());
+        events.publishEvent(new EntityChanged(AUDIT_TYPE, o.id(), EntityChanged.Action.UPDATE,
+                CurrentUsers.actorName(), now, List.of(new EntityChanged.Change("evidence", null,
+                name + " (SHA-256 " + sha256 + ")"))));
+        return store.findEvidence(evidenceId).orElseThrow();
+    }
+
+    /** The evidence files of a contract's obligations, for whoever may read the contract. */
+    public List<Evidence> evidence(String contractId) {
+        contracts.get(contractId);
+        return store.evidenceOfContract(contractId);
+    }
+
+    /** One evidence file and its bytes, for whoever may read its contract. */
+    public Map.Entry<Evidence, byte[]> evidenceFile(String evidenceId) {
+        var evidence = store.findEvidence(evidenceId)
+                .filter(e -> contracts.findVisible(e.contractId()).isPresent())
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "evidence", evidenceId));
+        return Map.entry(evidence, store.evidenceContent(evidenceId));
+    }
+
+    // --- for the rest of this module (receivables, evaluations, reminders), without a user's checks ---
+
+    /** A contract's obligations as they are, outside any data scope. */
+    List<Obligation> internalOfContract(String contractId) {
+        return store.ofContract(contractId);
+    }
+
+    Obligation internal(String id) {
+        return store.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** The evidence shared with the customer (the customer's performance page). */
+    List<Evidence> sharedEvidence(String contractId) {
+        return store.evidenceOfContract(contractId).stream().filter(Evidence::sharedWithCustomer).toList();
+    }
+
+    byte[] evidenceContent(String evidenceId) {
+        return store.evidenceContent(evidenceId);
+    }
+
+    /** A payment is paid in full (by the receivables), on the day its last receipt came in. */
+    void settle(String id, LocalDate paidOn, String actor) {
+        var o = internal(id);
+        if (o.status().open()) {
+            move(o, ObligationAction.COMPLETE, null, paidOn, o.note(), actor);
+        }
+    }
+
+    /** A payment is no longer paid in full (a receipt was taken back). */
+    void unsettle(String id, String reason, String actor) {
+        var o = internal(id);
+        if (o.status() == ObligationStatus.DONE) {
+            var reopened = move(o, ObligationAction.REOPEN, reason, null, o.note(), actor);
+            if (reopened.dueDate() != null && reopened.dueDate().isBefore(today())) {
+                move(reopened, ObligationAction.MARK_OVERDUE, null, null, reopened.note(), actor);
+            }
+        }
+    }
+
+    /** The daily scan's two statements; the result: how many became late, how many duties ended kept. */
+    public record Scan(int overdue, int periodsEnded) {
+    }
+
+    Scan scan(LocalDate today) {
+        var now = clock.instant();
+        return new Scan(store.markOverdue(today, now), store.completeEndedPeriods(today, now));
+    }
+
+    /**
+     * The contract ended early on {@code endedOn}: what we would still have delivered after that day lapses
+     * (waived), and the duties that outlive the contract now run from that day.
+     */
+    @Transactional
+    public void contractEnded(String contractId, LocalDate endedOn, String reason, String actor) {
+        Contract contract = contracts.internal(contractId);
+        var now = clock.instant();
+        for (var o : store.ofContract(contractId)) {
+            if (!o.status().open()) {
+                continue;
+            }
+            if (o.kind().confirmedByTheCustomer() && o.dueDate() != null && o.dueDate().isAfter(endedOn)) {
+                move(o, ObligationAction.WAIVE, reason, null, o.note(), actor);
+            } else if ((o.kind().overAPeriod() || o.kind() == ObligationKind.DATA_RETURN) && o.dueDate() != null
+                    && contract.endDate() != null) {
+                long yearsAfter = java.time.temporal.ChronoUnit.YEARS.between(contract.endDate(), o.dueDate());
+                LocalDate due = endedOn.plusYears(yearsAfter);
+                if (!due.equals(o.dueDate())) {
+                    store.changeDue(o.id(), due, o.dueTrigger(), now);
+                }
+            }
+        }
+    }
+
+    /** The contract's owner or customer changed: the copies here follow. */
+    void contractChanged(Contract contract) {
+        store.followContract(contract.id(), contract.owner(), contract.customerId(), clock.instant());
+    }
+
+    LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), CHINA);
+    }
+
+    private Obligation answerable(String id, int expectedVersion) {
+        var o = get(id);
+        if (!mayAnswer(o)) {
+            throw new ForbiddenException("qiyue.problem.forbidden");
+        }
+        if (o.version() != expectedVersion) {
+            throw new PreconditionFailedException("qiyue.problem.stale", o.version());
+        }
+        return o;
+    }
+
+    private Obligation move(Obligation before, ObligationAction action, String reason, LocalDate completedOn,
+                            String note, String actor) {
+        var to = before.status().next(action).orElseThrow(() -> refused(before, action));
+        Instant now = clock.instant();
+        if (!store.move(before, to, reason, completedOn, actor, note, now)) {
+            throw new PreconditionFailedException("qiyue.problem.stale", before.version());
+        }
+        var after = store.find(before.id()).orElseThrow();
+        events.publishEvent(new EntityChanged(AUDIT_TYPE, before.id(), EntityChanged.Action.UPDATE, actor, now,
+                List.of(new EntityChanged.Change("status", before.status().name(), to.name()))));
+        if (to == ObligationStatus.DONE) {
+            events.publishEvent(new ObligationCompleted(after.id(), after.contractId(), after.kind(), after.side(),
+                    after.title(), actor, now));
+        }
+        return after;
+    }
+
+    private ConflictException refused(Obligation o, ObligationAction action) {
+        var locale = LocaleContextHolder.getLocale();
+        String state = messages.getMessage("enum.ObligationStatus." + o.status().name(), null, o.status().name(), locale);
+        String asked = messages.getMessage("enum.ObligationAction." + action.name(), null, action.name(), locale);
+        return new ConflictException(Map.of("obligationStatus", o.status().name(),
+                "allowedActions", o.status().allowedActions().stream().map(Enum::name).toList()),
+                "qiyue.obligation.action-not-allowed", state, asked);
+    }
+
+    private static NotFoundException notFound(String id) {
+        return new NotFoundException("qiyue.problem.not-found", "obligation", id);
+    }
+}
