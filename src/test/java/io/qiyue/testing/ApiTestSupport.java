@@ -180,6 +180,59 @@ public abstract class ApiTestSupport {
         return id;
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private io.qiyue.contract.Contracts contractsForFixtures;
+
+    /**
+     * Creates the contract {@code body} as {@code as} and takes it the way a user would to {@code SIGNED}: warnings
+     * accepted, submitted (approved as the approval module approves, where a flow is waiting), signing started and
+     * a scanned paper copy (a fresh PNG) recorded as signed today. The obligations are generated then.
+     */
+    protected String signedContract(ApiClient as, ObjectNode body) {
+        String id = createContract(as, body).path("id").asString();
+        acceptWarnings(as, id);
+        String path = "/api/v1/contracts/" + id;
+        var submitted = as.request("POST", path + "/submit").header("If-Match", as.get(path).header("ETag"))
+                .json("{}").send();
+        assertThat(submitted.status()).as("submit: %s", submitted).isEqualTo(200);
+        if (!as.get(path).json().path("status").asString().equals("APPROVED")) {
+            contractsForFixtures.advance(id, io.qiyue.contract.ContractAction.APPROVE, "同意", "admin");
+        }
+        var started = as.request("POST", path + "/signing").header("If-Match", as.get(path).header("ETag"))
+                .json("{}").send();
+        assertThat(started.status()).as("start signing: %s", started).isEqualTo(200);
+        String boundary = "qiyue-fixture-" + UUID.randomUUID();
+        var out = new java.io.ByteArrayOutputStream();
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"signingDate\"\r\n\r\n"
+                + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) + "\r\n--" + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"scan.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        out.writeBytes(scan());
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var signed = as.request("POST", path + "/paper-signed")
+                .bytes("multipart/form-data; boundary=" + boundary, out.toByteArray()).send();
+        assertThat(signed.status()).as("paper signing: %s", signed).isEqualTo(200);
+        return id;
+    }
+
+    /** A small PNG of its own colour: a "scan" the system has never produced. */
+    private static byte[] scan() {
+        var image = new java.awt.image.BufferedImage(40, 40, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        int colour = java.util.concurrent.ThreadLocalRandom.current().nextInt(0xFFFFFF);
+        for (int x = 0; x < 40; x++) {
+            for (int y = 0; y < 40; y++) {
+                image.setRGB(x, y, colour ^ (x * y));
+            }
+        }
+        var png = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(image, "png", png);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return png.toByteArray();
+    }
+
     /** How many contracts the admin sees: the tests compare this before and after refused requests. */
     protected long contractCount() {
         var list = admin().get("/api/v1/contracts?size=1");
