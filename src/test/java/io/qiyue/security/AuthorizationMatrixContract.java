@@ -267,6 +267,11 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                         + obligation(c) + "/evidence", "report.pdf", "application/pdf", blankPdf())).fresh(Fresh.SIGNED),
                 Row.of("GET /api/v1/obligation-evidence/{id}", READ_CONTRACT, c -> get("/api/v1/obligation-evidence/"
                         + evidence(c))),
+                Row.of("GET /api/v1/dashboard", AUTHENTICATED, c -> get("/api/v1/dashboard")),
+                Row.of("GET /api/v1/dashboard/exports/obligations", AUTHENTICATED,
+                        c -> get("/api/v1/dashboard/exports/obligations?status=OVERDUE")),
+                Row.of("GET /api/v1/dashboard/exports/ending", AUTHENTICATED,
+                        c -> get("/api/v1/dashboard/exports/ending?days=30")),
                 // approval
                 Row.of("GET /api/v1/approval-flows", ADMIN, c -> get("/api/v1/approval-flows")),
                 Row.of("GET /api/v1/approval-flows/{id}", ADMIN, c -> get("/api/v1/approval-flows/" + spareFlow)),
@@ -527,6 +532,10 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                         "application/pdf", blankPdf())).fresh(Fresh.SIGNED),
                 Row.of("GET /obligation-evidence/{id}", READ_CONTRACT, c -> get("/obligation-evidence/" + evidence(c))),
                 Row.of("GET /obligations", AUTHENTICATED, c -> get("/obligations?view=all")),
+                Row.of("GET /performance", AUTHENTICATED, c -> get("/performance")),
+                Row.of("GET /performance/exports/obligations", AUTHENTICATED,
+                        c -> get("/performance/exports/obligations?status=OVERDUE")),
+                Row.of("GET /performance/exports/ending", AUTHENTICATED, c -> get("/performance/exports/ending?days=30")),
                 // the customer's signing pages: the token is the credential (real links: SigningApiContract)
                 Row.of("GET /s/{token}", PUBLIC, c -> get("/s/" + "A".repeat(43))).alsoAllowed(404),
                 Row.of("GET /s/{token}/document", PUBLIC, c -> get("/s/" + "A".repeat(43) + "/document"))
