@@ -28,3 +28,14 @@ CREATE TABLE notification_digest_choice (
     username     VARCHAR(64) NOT NULL PRIMARY KEY,
     daily_digest BOOLEAN     NOT NULL
 );
+
+-- One digest per channel, target and day (China time): the unique key lets one instance send it.
+CREATE TABLE notification_digest (
+    id         VARCHAR(36)  NOT NULL PRIMARY KEY,
+    channel    VARCHAR(16)  NOT NULL,
+    target     VARCHAR(254) NOT NULL,
+    digest_day DATE         NOT NULL,
+    items      INT          NOT NULL,
+    created_at ${timestamp} NOT NULL,
+    CONSTRAINT uq_notification_digest UNIQUE (channel, target, digest_day)
+);
