@@ -48,7 +48,7 @@ public final class ObligationScanBenchmark {
                         CASE WHEN x.d < CAST(:today AS date) AND g % 10 <> 0 THEN 'DONE' ELSE 'PENDING' END,
                         LOCALTIMESTAMP, LOCALTIMESTAMP, 0
                     FROM generate_series(1, :n) g
-                    CROSS JOIN LATERAL (SELECT CAST(:today AS date) - 1800 + CAST(g * 7919 % 3600 AS int) AS d) x
+                    CROSS JOIN LATERAL (SELECT CAST(:today AS date) - 1800 + CAST(CAST(g AS bigint) * 7919 % 3600 AS int) AS d) x
                     """).param("today", today).param("n", n).update();
             jdbc.sql("ANALYZE obligation").update();
             System.out.printf("seeded %,d obligations in %.1f s%n", count(jdbc, "SELECT COUNT(*) FROM obligation"),
