@@ -195,6 +195,12 @@ public class Receivables {
         return store.invoices(contractId);
     }
 
+    public Invoice invoice(String invoiceId) {
+        return store.findInvoice(invoiceId)
+                .filter(i -> contracts.findVisible(i.contractId()).isPresent())
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "invoice", invoiceId));
+    }
+
     /** 回款 % of the listed contracts that have an amount (received ÷ amount), for the contract list. */
     public Map<String, BigDecimal> percentReceived(Map<String, BigDecimal> amountsById) {
         var received = store.receivedOf(amountsById.keySet());
@@ -444,7 +450,7 @@ public class Receivables {
         }
         String actor = CurrentUsers.actorName();
         ensureAccount(contractId);
-        String seqHolder[] = new String[1];
+        var addedId = new java.util.concurrent.atomic.AtomicReference<String>();
         tx.executeWithoutResult(status -> {
             store.lock(contractId);
             var all = obligations.internalOfContract(contractId);
@@ -459,12 +465,12 @@ public class Receivables {
             obligationStore.insert(contractId, seq, planned, null, contract.owner(), contract.customerId(), state, now);
             var added = obligationStore.ofContract(contractId).stream().filter(o -> o.seq() == seq).findFirst()
                     .orElseThrow();
-            seqHolder[0] = added.id();
+            addedId.set(added.id());
             events.publishEvent(new EntityChanged(Obligations.AUDIT_TYPE, added.id(), EntityChanged.Action.CREATE,
                     actor, now, List.of(new EntityChanged.Change("amount", null, checked.amount().scaled().toPlainString()),
                     new EntityChanged.Change("dueDate", null, String.valueOf(checked.dueDate())))));
         });
-        return instalment(contractId, seqHolder[0]);
+        return instalment(contractId, addedId.get());
     }
 
     /**
