@@ -68,6 +68,7 @@ import static io.qiyue.security.AuthorizationMatrix.Rule.READ_CONTRACT;
 import static io.qiyue.security.AuthorizationMatrix.Rule.READ_CUSTOMER;
 import static io.qiyue.security.AuthorizationMatrix.Rule.WRITE_CONTRACT;
 import static io.qiyue.security.AuthorizationMatrix.Rule.WRITE_CUSTOMER;
+import static io.qiyue.security.AuthorizationMatrix.Rule.WRITE_RECEIVABLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -624,7 +625,45 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("GET /v3/api-docs", PUBLIC, c -> get("/v3/api-docs")),
                 Row.of("GET /v3/api-docs.yaml", PUBLIC, c -> get("/v3/api-docs.yaml")),
                 Row.of("GET /v3/api-docs/swagger-config", PUBLIC, c -> get("/v3/api-docs/swagger-config")),
-                Row.of("GET /swagger-ui.html", PUBLIC, c -> get("/swagger-ui.html"))
+                Row.of("GET /swagger-ui.html", PUBLIC, c -> get("/swagger-ui.html")),
+
+                // receivables (回款): reads follow the contract, writes are FINANCE's and ADMIN's
+                Row.of("GET /api/v1/contracts/{id}/receivables", READ_CONTRACT, c -> get(c.contract() + "/receivables")),
+                Row.of("GET /api/v1/contracts/{id}/receipts", READ_CONTRACT, c -> get(c.contract() + "/receipts")),
+                Row.of("GET /api/v1/contracts/{id}/invoices", READ_CONTRACT, c -> get(c.contract() + "/invoices")),
+                Row.of("POST /api/v1/contracts/{id}/receipts", WRITE_RECEIVABLE, c -> json("POST", c.contract() + "/receipts",
+                        RECEIPT_BODY)).fresh(Fresh.SIGNED),
+                Row.of("POST /api/v1/contracts/{id}/invoices", WRITE_RECEIVABLE, c -> json("POST", c.contract() + "/invoices",
+                        invoiceBody())).fresh(Fresh.SIGNED),
+                Row.of("POST /api/v1/contracts/{id}/instalments", WRITE_RECEIVABLE, c -> json("POST",
+                        c.contract() + "/instalments", "{\"title\": \"矩阵款项\", \"amount\": {\"value\": \"0.01\"}}"))
+                        .fresh(Fresh.SIGNED).alsoAllowed(409),
+                Row.of("PUT /api/v1/contracts/{id}/instalments/{obligationId}", WRITE_RECEIVABLE, c -> json("PUT",
+                        c.contract() + "/instalments/" + firstInstalment(c.target().contractId()),
+                        "{\"title\": \"矩阵改期\", \"dueDate\": \"2027-02-01\", \"amount\": {\"value\": \"60000.00\"}}")
+                        .ifMatch("\"0\"")).fresh(Fresh.SIGNED),
+                Row.of("GET /api/v1/receipts/{receiptId}", READ_CONTRACT, c -> get("/api/v1/receipts/"
+                        + receiptOn(c.target().contractId()))).fresh(Fresh.SIGNED),
+                Row.of("POST /api/v1/receipts/{receiptId}/reverse", WRITE_RECEIVABLE, c -> json("POST", "/api/v1/receipts/"
+                        + receiptOn(c.target().contractId()) + "/reverse", "{\"reason\": \"退票\"}").ifMatch("\"1\""))
+                        .fresh(Fresh.SIGNED),
+                Row.of("GET /api/v1/invoices/{invoiceId}", READ_CONTRACT, c -> get("/api/v1/invoices/"
+                        + invoiceOn(c.target().contractId()))).fresh(Fresh.SIGNED),
+                Row.of("GET /api/v1/receivables/ageing", AUTHENTICATED, c -> get("/api/v1/receivables/ageing?groupBy=team")),
+                Row.of("GET /contracts/{id}/receivables-panel", READ_CONTRACT, c -> get("/contracts/"
+                        + c.target().contractId() + "/receivables-panel")),
+                Row.of("POST /contracts/{id}/receivables-panel/receipts", WRITE_RECEIVABLE, c -> form("/contracts/"
+                        + c.target().contractId() + "/receivables-panel/receipts", "receivedOn",
+                        java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(), "amount", "0.01",
+                        "method", "BANK_TRANSFER")).fresh(Fresh.SIGNED),
+                Row.of("POST /contracts/{id}/receivables-panel/invoices", WRITE_RECEIVABLE, c -> form("/contracts/"
+                        + c.target().contractId() + "/receivables-panel/invoices", "number", "MX-" + counter(),
+                        "issuedOn", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(),
+                        "amount", "1.00", "taxRatePercent", "6")).fresh(Fresh.SIGNED),
+                Row.of("POST /contracts/{id}/receivables-panel/receipts/{receiptId}/reverse", WRITE_RECEIVABLE,
+                        c -> form("/contracts/" + c.target().contractId() + "/receivables-panel/receipts/"
+                                + receiptOn(c.target().contractId()) + "/reverse", "reason", "退票")).fresh(Fresh.SIGNED),
+                Row.of("GET /receivables", AUTHENTICATED, c -> get("/receivables?groupBy=owner"))
         );
     }
 
@@ -1528,4 +1567,30 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
         return link.group(1);
     }
 
+    private static final String RECEIPT_BODY = "{\"receivedOn\": \"2026-11-01\", \"amount\": {\"value\": \"0.01\","
+            + " \"currency\": \"CNY\"}, \"method\": \"BANK_TRANSFER\"}";
+
+    private String invoiceBody() {
+        return "{\"number\": \"MX-" + counter() + "\", \"issuedOn\": \"2026-11-01\", \"amount\": {\"value\": \"1.00\"},"
+                + " \"taxRatePercent\": \"6\"}";
+    }
+
+    /** A receipt the admin records on a signed contract (one per call: reversing it twice would be a 409). */
+    private String receiptOn(String contractId) {
+        var created = admin().post("/api/v1/contracts/" + contractId + "/receipts", RECEIPT_BODY);
+        assertThat(created.status()).as("a receipt for the matrix: %s", created).isEqualTo(201);
+        return created.json().path("id").asString();
+    }
+
+    private String invoiceOn(String contractId) {
+        var created = admin().post("/api/v1/contracts/" + contractId + "/invoices", invoiceBody());
+        assertThat(created.status()).as("an invoice for the matrix: %s", created).isEqualTo(201);
+        return created.json().path("id").asString();
+    }
+
+    private String firstInstalment(String contractId) {
+        var summary = admin().get("/api/v1/contracts/" + contractId + "/receivables");
+        assertThat(summary.status()).as("receivables: %s", summary).isEqualTo(200);
+        return summary.json().path("instalments").get(0).path("id").asString();
+    }
 }
