@@ -53,6 +53,13 @@ public class AuditTrail {
      * Joins the change's transaction, or opens one for a change published outside any: the head lock must be
      * held from reading the head until the entry is committed, never released after the SELECT alone.
      */
+    /**
+     * Records the change as the last step of its transaction: the entry is drafted now (in the request, where
+     * the origin is known) and appended just before the commit, so the chain's head lock is held from there to
+     * the commit only — not while the rest of a long transaction (signing, generating a contract's obligations)
+     * runs. Entries of one transaction keep their order. Without a surrounding transaction this method's own
+     * commits right after.
+     */
     @EventListener
     @Transactional
     void on(EntityChanged event) {
@@ -60,7 +67,13 @@ public class AuditTrail {
         var draft = new AuditChain.Draft(Ids.newId(), EntryHasher.storable(event.at()), event.actor(),
                 event.entityType(), event.entityId(), event.action().name(), json.writeValueAsString(event.changes()),
                 origin.ip(), origin.userAgent());
-        chain.append(draft);
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                new org.springframework.transaction.support.TransactionSynchronization() {
+                    @Override
+                    public void beforeCommit(boolean readOnly) {
+                        chain.append(draft);
+                    }
+                });
     }
 
     /** Admins only: the trail shows who touched which records, across all data scopes. */

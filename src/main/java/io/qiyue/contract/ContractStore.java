@@ -85,6 +85,9 @@ class ContractStore {
             where.append(" AND end_date > :endsAfter");
             params.put("endsAfter", query.endsAfter());
         }
+        if (query.notFullyPaid()) {
+            where.append(" AND id IN (SELECT contract_id FROM contract_payment_open)");
+        }
         long total = jdbc.sql("SELECT COUNT(*) FROM contract" + where).params(params).query(Long.class).single();
         var items = jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM contract" + where + " ORDER BY " + paging.orderBy()
                         + ", id LIMIT " + paging.size() + " OFFSET " + paging.offset())

@@ -5,8 +5,19 @@ import io.qiyue.shared.Money;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A contract in a list: everything but the terms. */
+/**
+ * A contract in a list: everything but the terms, plus the share of its amount received (回款 %, from the
+ * receivables; null when unknown or without an amount).
+ */
 public record ContractSummary(String id, String number, ContractType type, String title, String customerId,
                               String customerName, String owner, Money amount, LocalDate startDate, LocalDate endDate,
-                              ContractStatus status, int version, Instant updatedAt) {
+                              ContractStatus status, int version, Instant updatedAt,
+                              java.math.BigDecimal receivedPercent) {
+
+    public ContractSummary(String id, String number, ContractType type, String title, String customerId,
+                           String customerName, String owner, Money amount, LocalDate startDate, LocalDate endDate,
+                           ContractStatus status, int version, Instant updatedAt) {
+        this(id, number, type, title, customerId, customerName, owner, amount, startDate, endDate, status, version,
+                updatedAt, null);
+    }
 }

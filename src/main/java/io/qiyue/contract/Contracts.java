@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import io.qiyue.shared.Money;
 import java.util.Optional;
 
 /**
@@ -60,11 +61,14 @@ public class Contracts {
     private final ObjectProvider<ContractReadGrant> readGrants;
     private final MessageSource messages;
 
+    private final ObjectProvider<ContractCollections> collections;
+
     Contracts(ContractStore store, Customers customers, OurEntities ourEntities, DataScopes scopes,
               PlatformTransactionManager transactions, Clock clock,
               ApplicationEventPublisher events, JsonMapper json, ObjectProvider<SubmissionGate> gates,
               ObjectProvider<TransitionGuard> guards, ObjectProvider<ContractReadGrant> readGrants,
-              MessageSource messages) {
+              ObjectProvider<ContractCollections> collections, MessageSource messages) {
+        this.collections = collections;
         this.gates = gates;
         this.guards = guards;
         this.readGrants = readGrants;
@@ -90,9 +94,14 @@ public class Contracts {
                 : customers.idsByName(query.q(), 500);
         var result = store.page(query, customerIds, scope, paging);
         var names = customers.names(new HashSet<>(result.items().stream().map(ContractSummary::customerId).toList()));
+        var amounts = new java.util.HashMap<String, Money>();
+        result.items().stream().filter(s -> s.amount() != null && s.status().ordinal() >= ContractStatus.SIGNED.ordinal())
+                .forEach(s -> amounts.put(s.id(), s.amount()));
+        var received = amounts.isEmpty() ? Map.<String, java.math.BigDecimal>of()
+                : collections.stream().findFirst().map(c -> c.receivedPercent(amounts)).orElse(Map.of());
         return result.map(s -> new ContractSummary(s.id(), s.number(), s.type(), s.title(), s.customerId(),
                 names.get(s.customerId()), s.owner(), s.amount(), s.startDate(), s.endDate(), s.status(), s.version(),
-                s.updatedAt()));
+                s.updatedAt(), received.get(s.id())));
     }
 
     /**

@@ -213,6 +213,30 @@ abstract class ObligationApiContract extends ApiTestSupport {
                 .allSatisfy(o -> assertThat(o.path("dueDate").asString()).isEqualTo(TODAY.toString()));
     }
 
+    @Test
+    void theContractListShowsTheShareReceivedAndFindsWhatIsNotFullyPaid() {
+        var sales = createUser("SALES", null);
+        String id = signedContract(sales.client(), maintenance(sales.client()));
+        String owned = "/api/v1/contracts?owner=" + sales.username();
+        assertThat(ids(sales.client().get(owned + "&notFullyPaid=true").json())).containsExactly(id);
+
+        var receipt = admin().post("/api/v1/contracts/" + id + "/receipts", """
+                { "receivedOn": "%s", "amount": { "value": "48000.00", "currency": "CNY" }, "method": "BANK_TRANSFER",
+                  "reference": "回单-001" }""".formatted(TODAY));
+        assertThat(receipt.status()).as("%s", receipt).isEqualTo(201);
+        var listed = sales.client().get(owned).json().path("items").get(0);
+        assertThat(listed.path("receivedPercent").decimalValue()).isEqualByComparingTo("40.0");
+        assertThat(ids(sales.client().get(owned + "&notFullyPaid=true").json())).containsExactly(id);
+
+        var rest = admin().post("/api/v1/contracts/" + id + "/receipts", """
+                { "receivedOn": "%s", "amount": { "value": "72000.00", "currency": "CNY" }, "method": "BANK_TRANSFER",
+                  "reference": "回单-002" }""".formatted(TODAY));
+        assertThat(rest.status()).as("%s", rest).isEqualTo(201);
+        assertThat(sales.client().get(owned).json().path("items").get(0).path("receivedPercent").decimalValue())
+                .isEqualByComparingTo("100");
+        assertThat(ids(sales.client().get(owned + "&notFullyPaid=true").json())).isEmpty();
+    }
+
     // ---- fixtures
 
     static LocalDate start() {

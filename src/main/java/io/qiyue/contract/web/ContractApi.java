@@ -76,11 +76,12 @@ class ContractApi {
                                      @RequestParam(required = false) String owner,
                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsBefore,
                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsAfter,
+                                     @RequestParam(required = false) boolean notFullyPaid,
                                      @RequestParam(required = false) Integer page,
                                      @RequestParam(required = false) Integer size,
                                      @RequestParam(required = false) String sort) {
-        return contracts.list(new ContractQuery(q, type, status, customerId, owner, endsBefore, endsAfter), page, size,
-                sort);
+        return contracts.list(new ContractQuery(q, type, status, customerId, owner, endsBefore, endsAfter,
+                notFullyPaid), page, size, sort);
     }
 
     @GetMapping("/contracts/{id}")

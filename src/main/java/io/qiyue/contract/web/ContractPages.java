@@ -70,10 +70,11 @@ class ContractPages {
                 @RequestParam(required = false) String customerId, @RequestParam(required = false) String owner,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsBefore,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsAfter,
+                @RequestParam(required = false) boolean notFullyPaid,
                 @RequestParam(required = false) Integer page, @RequestParam(required = false) String sort,
                 @RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletRequest request,
                 Model model) {
-        var query = new ContractQuery(q, type, status, customerId, owner, endsBefore, endsAfter);
+        var query = new ContractQuery(q, type, status, customerId, owner, endsBefore, endsAfter, notFullyPaid);
         model.addAttribute("contracts", contracts.list(query, page, 20, sort));
         model.addAttribute("links", PageLinks.of("/contracts", request));
         model.addAttribute("query", query);
