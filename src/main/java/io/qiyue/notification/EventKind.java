@@ -27,7 +27,10 @@ public enum EventKind {
     EXPIRING(true),
     EXPIRED(true),
     TERMINATED(true),
-    RENEWED(false);
+    RENEWED(false),
+    EVALUATION_REQUESTED(true),
+    EVALUATION_LOW(true),
+    CASE_OPENED(true);
 
     private final boolean emailByDefault;
 

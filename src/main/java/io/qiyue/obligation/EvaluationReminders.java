@@ -37,7 +37,7 @@ class EvaluationReminders implements ReminderSource {
                         c.id(), c.number(), c.title(), List.of(c.owner()),
                         LocalDate.ofInstant(link.expiresAt(), Obligations.CHINA),
                         link.contactName() == null ? link.purpose().name() : link.contactName(),
-                        "/contracts/" + c.id() + "#evaluations"));
+                        "/contracts/" + c.id() + "#evaluation-panel"));
             } catch (NotFoundException gone) {
                 // a contract that no longer exists is nobody's reminder
             }
