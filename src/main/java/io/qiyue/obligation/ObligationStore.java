@@ -62,6 +62,62 @@ class ObligationStore {
                 .param(contractId).query(ObligationStore::map).list();
     }
 
+    static final java.util.Map<String, String> SORTABLE = java.util.Map.of("dueDate", "due_date", "status", "status",
+            "kind", "kind", "updatedAt", "updated_at");
+
+    /** A page of obligations across contracts, limited to {@code scope}'s owners (or where {@code me} answers). */
+    io.qiyue.shared.PageResult<Obligation> page(ObligationQuery q, io.qiyue.security.OwnerScope scope, String me,
+                                                io.qiyue.shared.Paging paging) {
+        var where = new StringBuilder(" WHERE 1=1");
+        var params = new java.util.HashMap<String, Object>();
+        if (!scope.all()) {
+            where.append(" AND (contract_owner IN (:scopeOwners) OR responsible = :me)");
+            params.put("scopeOwners", scope.owners().isEmpty() ? List.of("\u0000") : List.copyOf(scope.owners()));
+            params.put("me", me);
+        }
+        if (!q.status().isEmpty()) {
+            where.append(" AND status IN (:status)");
+            params.put("status", q.status().stream().map(Enum::name).toList());
+        }
+        if (q.kind() != null) {
+            where.append(" AND kind = :kind");
+            params.put("kind", q.kind().name());
+        }
+        if (q.side() != null) {
+            where.append(" AND side = :side");
+            params.put("side", q.side().name());
+        }
+        if (q.dueFrom() != null) {
+            where.append(" AND due_date >= :dueFrom");
+            params.put("dueFrom", q.dueFrom());
+        }
+        if (q.dueTo() != null) {
+            where.append(" AND due_date <= :dueTo");
+            params.put("dueTo", q.dueTo());
+        }
+        if (q.owner() != null) {
+            where.append(" AND contract_owner = :owner");
+            params.put("owner", q.owner());
+        }
+        if (q.responsible() != null) {
+            where.append(" AND responsible = :responsible");
+            params.put("responsible", q.responsible());
+        }
+        if (q.contractId() != null) {
+            where.append(" AND contract_id = :contractId");
+            params.put("contractId", q.contractId());
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM obligation" + where).params(params).query(Long.class).single();
+        // nulls (a payment waiting for its trigger) after every date, whichever the direction
+        String order = paging.sortColumn().equals("due_date")
+                ? "CASE WHEN due_date IS NULL THEN 1 ELSE 0 END, " + paging.orderBy() + ", contract_id, seq"
+                : paging.orderBy() + ", contract_id, seq";
+        var items = jdbc.sql("SELECT " + COLUMNS + " FROM obligation" + where + " ORDER BY " + order
+                        + " LIMIT " + paging.size() + " OFFSET " + paging.offset())
+                .params(params).query(ObligationStore::map).list();
+        return new io.qiyue.shared.PageResult<>(items, paging.page(), paging.size(), total);
+    }
+
     /** One move, only from the state and version it was read in: false when someone else moved it first. */
     boolean move(Obligation before, ObligationStatus to, String reason, LocalDate completedOn, String by, String note,
                  Instant at) {

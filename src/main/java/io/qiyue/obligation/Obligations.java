@@ -25,7 +25,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The obligations of signed contracts: generated once per contract, read by whoever may read the contract, moved
@@ -39,27 +38,30 @@ public class Obligations {
     static final int MAX_NOTE = 4000;
     static final int MAX_REASON = 1000;
     static final long MAX_EVIDENCE_BYTES = 20L * 1024 * 1024;
-    private static final Set<String> EVIDENCE_TYPES = Set.of("application/pdf", "image/png", "image/jpeg",
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/plain");
 
     private final ObligationStore store;
     private final Contracts contracts;
+    private final io.qiyue.security.DataScopes scopes;
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
     private final Clock clock;
 
-    Obligations(ObligationStore store, Contracts contracts, ApplicationEventPublisher events, MessageSource messages,
-                Clock clock) {
+    Obligations(ObligationStore store, Contracts contracts, io.qiyue.security.DataScopes scopes,
+                ApplicationEventPublisher events, MessageSource messages, Clock clock) {
         this.store = store;
         this.contracts = contracts;
+        this.scopes = scopes;
         this.events = events;
         this.messages = messages;
         this.clock = clock;
     }
 
-    /** What one completion or waiver says. {@code completedOn}: the day it was done (today when null). */
+    /** What one completion says. {@code completedOn}: the day it was done (today when null). */
     public record Completion(String note, LocalDate completedOn) {
+    }
+
+    /** An evidence file as uploaded; {@code shared}: the customer sees it on their performance page. */
+    public record Upload(String fileName, String contentType, byte[] content, boolean shared) {
     }
 
     /**
@@ -95,6 +97,18 @@ public class Obligations {
         return store.ofContract(contractId);
     }
 
+    /**
+     * Obligations across contracts: those of contracts the caller may read, and those the caller answers for.
+     * {@code responsible = "me"} stands for the caller.
+     */
+    public io.qiyue.shared.PageResult<Obligation> list(ObligationQuery query, Integer page, Integer size, String sort) {
+        var user = CurrentUsers.require();
+        var paging = io.qiyue.shared.Paging.of(page, size, sort, ObligationStore.SORTABLE, "dueDate,asc");
+        var q = "me".equals(query.responsible()) ? new ObligationQuery(query.status(), query.kind(), query.side(),
+                query.dueFrom(), query.dueTo(), query.owner(), user.username(), query.contractId()) : query;
+        return store.page(q, scopes.read(user), user.username(), paging);
+    }
+
     /** One obligation, for whoever may read its contract. */
     public Obligation get(String id) {
         var o = store.find(id).orElseThrow(() -> notFound(id));
@@ -116,9 +130,13 @@ public class Obligations {
         return contracts.findVisible(o.contractId()).map(contracts::mayChange).orElse(false);
     }
 
+    /** Marks it done with a note and evidence files, all or nothing. */
     @Transactional
-    public Obligation complete(String id, int expectedVersion, Completion completion) {
+    public Obligation complete(String id, int expectedVersion, Completion completion, List<Upload> files) {
         var o = answerable(id, expectedVersion);
+        if (o.kind() == ObligationKind.PAYMENT) {
+            throw new ConflictException("qiyue.obligation.paid-by-receipts");
+        }
         String note = Text.blankToNull(Text.input(completion.note()));
         LocalDate on = completion.completedOn() == null ? today() : completion.completedOn();
         var violations = new java.util.ArrayList<io.qiyue.shared.FieldViolation>();
@@ -130,6 +148,10 @@ public class Obligations {
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
+        }
+        o.status().next(ObligationAction.COMPLETE).orElseThrow(() -> refused(o, ObligationAction.COMPLETE));
+        for (var file : files) {
+            store(o, file);
         }
         return move(o, ObligationAction.COMPLETE, null, on, note, CurrentUsers.actorName());
     }
@@ -150,6 +172,9 @@ public class Obligations {
     @Transactional
     public Obligation reopen(String id, int expectedVersion, String reason) {
         var o = answerable(id, expectedVersion);
+        if (o.kind() == ObligationKind.PAYMENT) {
+            throw new ConflictException("qiyue.obligation.paid-by-receipts");
+        }
         String why = Text.blankToNull(Text.input(reason));
         if (why == null) {
             throw new InvalidInputException("reason", "qiyue.obligation.reason-required");
@@ -160,35 +185,31 @@ public class Obligations {
         return move(o, ObligationAction.REOPEN, why, null, o.note(), CurrentUsers.actorName());
     }
 
-    /** Adds a file that shows the obligation was kept. */
+    /** Adds a file that shows the obligation was kept (also after it was marked done). */
     @Transactional
-    public Evidence addEvidence(String id, String fileName, String contentType, byte[] content, boolean shared) {
+    public Evidence addEvidence(String id, Upload file) {
         var o = get(id);
         if (!mayAnswer(o)) {
             throw new ForbiddenException("qiyue.problem.forbidden");
         }
-        String name = Text.blankToNull(Text.input(fileName));
+        return store(o, file);
+    }
+
+    private Evidence store(Obligation o, Upload file) {
+        byte[] content = file.content();
         if (content == null || content.length == 0) {
             throw new InvalidInputException("file", "qiyue.obligation.evidence-empty");
         }
         if (content.length > MAX_EVIDENCE_BYTES) {
             throw new InvalidInputException("file", "qiyue.obligation.evidence-too-large", MAX_EVIDENCE_BYTES / 1024 / 1024);
         }
-        String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT).split(";")[0].trim();
-        if (!EVIDENCE_TYPES.contains(type)) {
-            throw new InvalidInputException("file", "qiyue.obligation.evidence-type");
-        }
-        if (name == null) {
-            name = "evidence";
-        }
-        name = name.replaceAll("[\\\\/]", "_");
-        if (name.length() > 200) {
-            name = name.substring(name.length() - 200);
-        }
+        String type = EvidenceTypes.detect(file.fileName(), file.contentType(), content)
+                .orElseThrow(() -> new InvalidInputException("file", "qiyue.obligation.evidence-type"));
+        String name = EvidenceTypes.safeName(file.fileName());
         var now = clock.instant();
         String evidenceId = Ids.newId();
         String sha256 = Hashes.sha256Hex(content);
-        store.insertEvidence(evidenceId, o, name, type, content, sha256, shared, now, CurrentUsers.actorName());
+        store.insertEvidence(evidenceId, o, name, type, content, sha256, file.shared(), now, CurrentUsers.actorName());
         events.publishEvent(new EntityChanged(AUDIT_TYPE, o.id(), EntityChanged.Action.UPDATE,
                 CurrentUsers.actorName(), now, List.of(new EntityChanged.Change("evidence", null,
                 name + " (SHA-256 " + sha256 + ")"))));

@@ -1,0 +1,199 @@
+package io.qiyue.obligation.web;
+
+import io.qiyue.obligation.Evidence;
+import io.qiyue.obligation.Obligation;
+import io.qiyue.obligation.ObligationAction;
+import io.qiyue.obligation.ObligationKind;
+import io.qiyue.obligation.ObligationQuery;
+import io.qiyue.obligation.ObligationSide;
+import io.qiyue.obligation.ObligationStatus;
+import io.qiyue.obligation.Obligations;
+import io.qiyue.shared.InvalidInputException;
+import io.qiyue.shared.PageResult;
+import io.qiyue.shared.Versions;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Obligations over HTTP (spec/api.md): a contract's obligations with their evidence, the list across contracts,
+ * and the moves done / waived / reopened, each with {@code If-Match}. Completion takes JSON, or a multipart form
+ * with the evidence files ({@code file}, repeatable; {@code shared=true} shows them to the customer).
+ */
+@RestController
+@RequestMapping("/api/v1")
+class ObligationApi {
+    private final Obligations obligations;
+
+    ObligationApi(Obligations obligations) {
+        this.obligations = obligations;
+    }
+
+    /** An obligation as the API shows it: its evidence and what the caller may do with it now. */
+    record ObligationView(String id, String contractId, int seq, ObligationKind kind, ObligationSide side,
+                          String responsible, String title, String description, LocalDate startsOn,
+                          LocalDate dueDate, String dueTrigger, io.qiyue.shared.Money amount,
+                          ObligationStatus status, String statusReason, LocalDate completedOn,
+                          java.time.Instant completedAt, String completedBy, String note, List<Evidence> evidence,
+                          List<ObligationAction> actions, int version) {
+    }
+
+    record CompleteInput(String note, LocalDate completedOn) {
+    }
+
+    record ReasonInput(String reason) {
+    }
+
+    @GetMapping("/contracts/{id}/obligations")
+    PageResult<ObligationView> ofContract(@PathVariable String id) {
+        var evidence = obligations.evidence(id).stream().collect(Collectors.groupingBy(Evidence::obligationId));
+        return PageResult.whole(obligations.ofContract(id).stream()
+                .map(o -> view(o, evidence.getOrDefault(o.id(), List.of()))).toList());
+    }
+
+    @GetMapping("/obligations")
+    PageResult<ObligationView> list(@RequestParam(required = false) Set<ObligationStatus> status,
+                                    @RequestParam(required = false) ObligationKind kind,
+                                    @RequestParam(required = false) ObligationSide side,
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueFrom,
+                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueTo,
+                                    @RequestParam(required = false) String owner,
+                                    @RequestParam(required = false) String responsible,
+                                    @RequestParam(required = false) String contractId,
+                                    @RequestParam(required = false) Integer page,
+                                    @RequestParam(required = false) Integer size,
+                                    @RequestParam(required = false) String sort) {
+        var result = obligations.list(new ObligationQuery(status, kind, side, dueFrom, dueTo, owner, responsible,
+                contractId), page, size, sort);
+        return new PageResult<>(result.items().stream().map(o -> view(o, List.of())).toList(), result.page(),
+                result.size(), result.total());
+    }
+
+    @GetMapping("/obligations/{id}")
+    ResponseEntity<ObligationView> get(@PathVariable String id) {
+        return ok(obligations.get(id));
+    }
+
+    @PostMapping(path = "/obligations/{id}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ObligationView> complete(@PathVariable String id,
+                                            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                            @RequestBody(required = false) CompleteInput input) {
+        int expected = Versions.expected(ifMatch);
+        var body = input == null ? new CompleteInput(null, null) : input;
+        return ok(obligations.complete(id, expected, new Obligations.Completion(body.note(), body.completedOn()),
+                List.of()));
+    }
+
+    @PostMapping(path = "/obligations/{id}/complete", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<ObligationView> completeWithEvidence(@PathVariable String id,
+                                                        @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                        @RequestParam(required = false) String note,
+                                                        @RequestParam(required = false) String completedOn,
+                                                        @RequestParam(required = false) boolean shared,
+                                                        @RequestParam(value = "file", required = false) List<MultipartFile> files)
+            throws IOException {
+        int expected = Versions.expected(ifMatch);
+        return ok(obligations.complete(id, expected, new Obligations.Completion(note, date("completedOn", completedOn)),
+                uploads(files, shared)));
+    }
+
+    @PostMapping(path = "/obligations/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<Evidence> addEvidence(@PathVariable String id, @RequestParam(required = false) boolean shared,
+                                         @RequestParam(value = "file", required = false) MultipartFile file)
+            throws IOException {
+        if (file == null) {
+            throw new InvalidInputException("file", "qiyue.obligation.evidence-empty");
+        }
+        var evidence = obligations.addEvidence(id, upload(file, shared));
+        return ResponseEntity.created(java.net.URI.create("/api/v1/obligation-evidence/" + evidence.id())).body(evidence);
+    }
+
+    @GetMapping("/obligation-evidence/{id}")
+    ResponseEntity<byte[]> evidence(@PathVariable String id) {
+        var file = obligations.evidenceFile(id);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.getKey().contentType()))
+                .header("Content-Disposition", ContentDisposition.attachment()
+                        .filename(file.getKey().fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(file.getValue());
+    }
+
+    @PostMapping("/obligations/{id}/waive")
+    ResponseEntity<ObligationView> waive(@PathVariable String id,
+                                         @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                         @RequestBody(required = false) ReasonInput input) {
+        int expected = Versions.expected(ifMatch);
+        return ok(obligations.waive(id, expected, input == null ? null : input.reason()));
+    }
+
+    @PostMapping("/obligations/{id}/reopen")
+    ResponseEntity<ObligationView> reopen(@PathVariable String id,
+                                          @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                          @RequestBody(required = false) ReasonInput input) {
+        int expected = Versions.expected(ifMatch);
+        return ok(obligations.reopen(id, expected, input == null ? null : input.reason()));
+    }
+
+    private ResponseEntity<ObligationView> ok(Obligation o) {
+        var evidence = obligations.evidence(o.contractId()).stream().filter(e -> e.obligationId().equals(o.id()))
+                .toList();
+        return ResponseEntity.ok().eTag(Versions.etag(o.version())).body(view(o, evidence));
+    }
+
+    private ObligationView view(Obligation o, List<Evidence> evidence) {
+        List<ObligationAction> actions = obligations.mayAnswer(o) ? o.status().allowedActions().stream()
+                .filter(a -> a != ObligationAction.MARK_OVERDUE)
+                .filter(a -> o.kind() != io.qiyue.obligation.ObligationKind.PAYMENT || a == ObligationAction.WAIVE)
+                .toList() : List.of();
+        return new ObligationView(o.id(), o.contractId(), o.seq(), o.kind(), o.side(), o.responsible(), o.title(),
+                o.description(), o.startsOn(), o.dueDate(), o.dueTrigger(), o.amount(), o.status(), o.statusReason(),
+                o.completedOn(), o.completedAt(), o.completedBy(), o.note(), evidence, actions, o.version());
+    }
+
+    static List<Obligations.Upload> uploads(List<MultipartFile> files, boolean shared) throws IOException {
+        var out = new ArrayList<Obligations.Upload>();
+        if (files != null) {
+            for (var file : files) {
+                if (file != null && !file.isEmpty()) {
+                    out.add(upload(file, shared));
+                }
+            }
+        }
+        return out;
+    }
+
+    static Obligations.Upload upload(MultipartFile file, boolean shared) throws IOException {
+        return new Obligations.Upload(file.getOriginalFilename(), file.getContentType(), file.getBytes(), shared);
+    }
+
+    static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new InvalidInputException(field, "qiyue.obligation.date-invalid");
+        }
+    }
+
+}

@@ -1,0 +1,165 @@
+package io.qiyue.obligation;
+
+import io.qiyue.contract.Contract;
+import io.qiyue.contract.ContractStatus;
+import io.qiyue.contract.ContractTerms;
+import io.qiyue.contract.ContractType;
+import io.qiyue.contract.Terms;
+import io.qiyue.shared.Money;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ObligationPlannerTest {
+    private static final LocalDate SIGNED = LocalDate.of(2027, 12, 20);
+
+    @Test
+    void paymentsFollowTheScheduleWithDatesTriggersAndWorkingDaysAfterSigning() {
+        var schedule = List.of(
+                new Terms.Instalment(null, null, Money.cny("30000.00"), "预付款", Terms.PaymentTrigger.ON_SIGNING, 5),
+                new Terms.Instalment(null, "系统上线", Money.cny("60000.00"), null, null, null),
+                new Terms.Instalment(LocalDate.of(2028, 6, 30), null, Money.cny("30000.00"), "尾款", null, null),
+                new Terms.Instalment(null, null, Money.cny("1.00"), null, Terms.PaymentTrigger.ON_ACCEPTANCE, 10));
+        var terms = terms(new Terms.Payment(Terms.PaymentMethod.BANK_TRANSFER, schedule, null, false), null, null,
+                null, null, null, null, null);
+
+        var plan = ObligationPlanner.plan(contract(ContractType.SERVICE, terms), SIGNED);
+
+        assertThat(plan).extracting(ObligationPlanner.Planned::kind).containsOnly(ObligationKind.PAYMENT);
+        assertThat(plan).extracting(ObligationPlanner.Planned::side).containsOnly(ObligationSide.CUSTOMER);
+        assertThat(plan).extracting(ObligationPlanner.Planned::title)
+                .containsExactly("第1期款项", "第2期款项", "第3期款项", "第4期款项");
+        // 2027-12-20 is a Monday: five working days later is the next Monday, 12-27
+        assertThat(plan.get(0).dueDate()).isEqualTo(LocalDate.of(2027, 12, 27));
+        assertThat(plan.get(1).dueDate()).isNull();
+        assertThat(plan.get(1).dueTrigger()).isEqualTo("系统上线");
+        assertThat(plan.get(2).dueDate()).isEqualTo(LocalDate.of(2028, 6, 30));
+        assertThat(plan.get(3).dueTrigger()).isEqualTo("ON_ACCEPTANCE");
+        assertThat(plan.get(1).amount()).isEqualTo(Money.cny("60000.00"));
+    }
+
+    @Test
+    void aDeliberatelyFreeContractOwesNoPayment() {
+        var schedule = List.of(new Terms.Instalment(LocalDate.of(2028, 1, 1), null, Money.cny("100.00"), null));
+        var terms = terms(new Terms.Payment(null, schedule, null, true), null, null, null, null, null, null, null);
+        assertThat(ObligationPlanner.plan(contract(ContractType.SERVICE, terms), SIGNED)).isEmpty();
+    }
+
+    @Test
+    void maintenanceVisitsRunEveryIntervalAcrossMonthEndsAndALeapDay() {
+        var maintenance = new Terms.Maintenance(List.of(new Terms.Item("系统维护", "每月巡检")),
+                List.of(Terms.MaintenanceMethod.ONSITE), 30, 4);
+        var terms = terms(null, null, maintenance, null, null, null, null, null);
+        var c = contract(ContractType.MAINTENANCE, terms, LocalDate.of(2028, 1, 31), LocalDate.of(2028, 6, 30));
+
+        var visits = ObligationPlanner.plan(c, SIGNED).stream()
+                .filter(p -> p.kind() == ObligationKind.MAINTENANCE_VISIT).toList();
+
+        // 2028 is a leap year: 01-31 + 30 days is 03-01, not 03-02
+        assertThat(visits).extracting(ObligationPlanner.Planned::dueDate).containsExactly(
+                LocalDate.of(2028, 3, 1), LocalDate.of(2028, 3, 31), LocalDate.of(2028, 4, 30),
+                LocalDate.of(2028, 5, 30), LocalDate.of(2028, 6, 29));
+        assertThat(visits.getFirst().startsOn()).isEqualTo(LocalDate.of(2028, 1, 31));
+        assertThat(visits.get(1).startsOn()).isEqualTo(LocalDate.of(2028, 3, 2));
+        assertThat(visits).extracting(ObligationPlanner.Planned::title).startsWith("第1次定期回访与维护");
+        assertThat(visits).allSatisfy(v -> assertThat(v.side()).isEqualTo(ObligationSide.OURS));
+        assertThat(visits.getFirst().description()).contains("系统维护");
+    }
+
+    @Test
+    void aVisitIntervalLongerThanTheTermStillGivesOneVisitOnTheLastDay() {
+        assertThat(ObligationPlanner.visitDays(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 3, 31), 365))
+                .containsExactly(LocalDate.of(2027, 3, 31));
+        assertThat(ObligationPlanner.visitDays(LocalDate.of(2027, 1, 1), LocalDate.of(2037, 1, 1), 1))
+                .hasSize(ObligationPlanner.MAX_VISITS);
+    }
+
+    @Test
+    void ndaDutiesOutliveTheContractByTheAgreedYearsOnBothSidesUnlessOneWay() {
+        var info = new Terms.ConfidentialInformation(List.of(Terms.InformationCategory.TRADE_SECRET), "技术信息",
+                List.of(), null);
+        var mutual = terms(null, null, null, null, info, new Terms.PeriodAfterTermination(3),
+                List.of("不得向第三方披露"), null);
+        var plan = ObligationPlanner.plan(contract(ContractType.CONFIDENTIALITY, mutual), SIGNED);
+        assertThat(plan).extracting(ObligationPlanner.Planned::side)
+                .containsExactly(ObligationSide.OURS, ObligationSide.CUSTOMER);
+        // the term ends 2027-12-31; three years after is 2030-12-31
+        assertThat(plan).allSatisfy(p -> {
+            assertThat(p.kind()).isEqualTo(ObligationKind.CONFIDENTIALITY);
+            assertThat(p.dueDate()).isEqualTo(LocalDate.of(2030, 12, 31));
+            assertThat(p.description()).contains("不得向第三方披露").contains("终止后3年");
+        });
+
+        var oneWayInfo = new Terms.ConfidentialInformation(List.of(Terms.InformationCategory.TECHNICAL), "技术信息",
+                List.of(), Terms.NdaDirection.ONE_WAY);
+        var oneWay = terms(null, null, null, null, oneWayInfo, new Terms.PeriodAfterTermination(2), null, null);
+        assertThat(ObligationPlanner.plan(contract(ContractType.CONFIDENTIALITY, oneWay), SIGNED))
+                .extracting(ObligationPlanner.Planned::side).containsExactly(ObligationSide.OURS);
+    }
+
+    @Test
+    void informationSharingBindsTheRecipientToUseAndReturnTheDataAtTheEndOfTheSharingPeriod() {
+        var shared = new Terms.SharedInformation(List.of(Terms.SharedCategory.CONTACT_INFO), true, false, "联合服务",
+                false, true, Terms.SharingDirection.PARTY_A_PROVIDES);
+        var terms = new ContractTerms(null, null, null, null, null, null, null, null, null, null, null, null, shared,
+                List.of(Terms.SharingMethod.API), new Terms.PeriodAfterTermination(2),
+                new Terms.PersonalInformation(null, null, null, null, null, null, null, "终止后30日内删除"));
+        var plan = ObligationPlanner.plan(contract(ContractType.INFO_SHARING, terms), SIGNED);
+
+        assertThat(plan).extracting(ObligationPlanner.Planned::kind)
+                .containsExactly(ObligationKind.DATA_SHARING, ObligationKind.DATA_RETURN);
+        assertThat(plan).extracting(ObligationPlanner.Planned::side).containsOnly(ObligationSide.OURS);
+        assertThat(plan.get(1).dueDate()).isEqualTo(LocalDate.of(2029, 12, 31));
+        assertThat(plan.get(1).description()).isEqualTo("终止后30日内删除");
+    }
+
+    @Test
+    void serviceItemsAndConsultingDeliverablesAreDueByTheEndOfTheTerm() {
+        var service = new Terms.Service(List.of(new Terms.Item("服务器巡检", "每月一次"), new Terms.Item("故障处理", null)),
+                "总部机房", "4小时响应");
+        var consulting = new Terms.Consulting("规划", "经甲方验收", List.of(Terms.ConsultingMethod.IN_PERSON),
+                List.of("现状评估报告", "规划方案"));
+        var plan = ObligationPlanner.plan(contract(ContractType.SERVICE,
+                terms(null, service, null, consulting, null, null, null, null)), SIGNED);
+        assertThat(plan).extracting(ObligationPlanner.Planned::title)
+                .containsExactly("服务器巡检", "故障处理", "现状评估报告", "规划方案");
+        assertThat(plan).allSatisfy(p -> assertThat(p.dueDate()).isEqualTo(LocalDate.of(2027, 12, 31)));
+        assertThat(plan.getFirst().description()).isEqualTo("每月一次\n4小时响应");
+    }
+
+    @Test
+    void workingDaysSkipWeekends() {
+        // Friday + 1 working day = Monday
+        assertThat(ObligationPlanner.addWorkingDays(LocalDate.of(2027, 12, 24), 1)).isEqualTo(LocalDate.of(2027, 12, 27));
+        assertThat(ObligationPlanner.addWorkingDays(LocalDate.of(2027, 12, 24), 0)).isEqualTo(LocalDate.of(2027, 12, 24));
+    }
+
+    @Test
+    void theStatusTableAllowsOnlyItsMoves() {
+        assertThat(ObligationStatus.PENDING.next(ObligationAction.COMPLETE)).contains(ObligationStatus.DONE);
+        assertThat(ObligationStatus.OVERDUE.next(ObligationAction.WAIVE)).contains(ObligationStatus.WAIVED);
+        assertThat(ObligationStatus.DONE.next(ObligationAction.COMPLETE)).isEmpty();
+        assertThat(ObligationStatus.WAIVED.allowedActions()).isEmpty();
+        assertThat(ObligationStatus.DONE.next(ObligationAction.REOPEN)).contains(ObligationStatus.PENDING);
+    }
+
+    private static ContractTerms terms(Terms.Payment payment, Terms.Service service, Terms.Maintenance maintenance,
+                                       Terms.Consulting consulting, Terms.ConfidentialInformation info,
+                                       Terms.PeriodAfterTermination period, List<String> duties,
+                                       Terms.SharedInformation shared) {
+        return new ContractTerms(payment, null, null, null, null, null, duties, service, info, period, maintenance,
+                consulting, shared, null, null, null);
+    }
+
+    private static Contract contract(ContractType type, ContractTerms terms) {
+        return contract(type, terms, LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31));
+    }
+
+    private static Contract contract(ContractType type, ContractTerms terms, LocalDate start, LocalDate end) {
+        return new Contract("c1", "QY-1", type, "合同", "cust", "客户", "ours", "sales", Money.cny("120000.00"), start,
+                end, false, null, ContractStatus.SIGNED, terms, 1, null, null, null);
+    }
+}
