@@ -69,12 +69,14 @@ class EvaluationPages {
                       @RequestParam(required = false) String obligationId,
                       @RequestParam(required = false) String contactId,
                       @RequestParam(required = false) String expiresInDays,
+                      @RequestParam(required = false) String send,
                       @RequestHeader(value = "HX-Request", required = false) String htmx,
                       HttpServletResponse response, Model model) {
         try {
             var issued = evaluations.issue(id, new Evaluations.LinkInput(purpose(purpose), obligationId, contactId,
-                    number("expiresInDays", expiresInDays), true));
+                    number("expiresInDays", expiresInDays), send != null));
             model.addAttribute("createdUrl", EvaluationApi.publicUrl(issued.path()));
+            model.addAttribute("createdSent", send != null);
         } catch (InvalidInputException | ConflictException e) {
             refused(e, "link", htmx == null ? response : null, model);
             model.addAttribute("linkForm", Map.of("purpose", nz(purpose), "obligationId", nz(obligationId),
