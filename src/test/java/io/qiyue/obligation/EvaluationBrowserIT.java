@@ -80,7 +80,7 @@ class EvaluationBrowserIT extends ChromiumTestSupport {
             assertThat(page.locator("#contract-number")).hasText(number);
             page.click("#evaluation-submit");
             assertThat(page.locator("#error-detail")).isVisible();
-            assertThat(page.locator("#rating-error")).isVisible();
+            assertThat(page.locator("#rating-error")).hasText("请选择 1 到 5 分。");
             page.check("#confirmed-yes");
             page.click("label[for=rating-4]");
             page.fill("#comment", "巡检及时，报告清楚");
