@@ -35,6 +35,8 @@ abstract class EvaluationApiContract extends ApiTestSupport {
     JdbcClient jdbc;
     @Autowired
     EvaluationCalendar calendar;
+    @Autowired
+    EvaluationReminders reminders;
 
     record Deal(String id, String number, String owner, ApiClient sales, ApiClient manager, String managerName) {
     }
@@ -347,5 +349,40 @@ abstract class EvaluationApiContract extends ApiTestSupport {
         assertThat(staffCase.json().path("source").asString()).isEqualTo("STAFF");
         assertProblem(deal.sales().post("/api/v1/contracts/" + deal.id() + "/cases", "{\"category\": \"OTHER\"}"),
                 400, "description");
+    }
+
+    @Test
+    void unansweredEvaluationsAndCasesNearTheirDeadlineAreReminded() {
+        var deal = deal("SERVICE");
+        var link = deal.sales().post("/api/v1/contracts/" + deal.id() + "/evaluation-links", "{\"purpose\": \"PERIODIC\"}");
+        assertThat(link.status()).isEqualTo(201);
+        var staffCase = deal.sales().post("/api/v1/contracts/" + deal.id() + "/cases",
+                "{\"category\": \"SUSPECTED_DISCLOSURE\", \"description\": \"客户来电反映疑似泄露\"}");
+        assertThat(staffCase.status()).isEqualTo(201);
+        String caseId = staffCase.json().path("id").asString();
+        LocalDate deadline = LocalDate.parse(staffCase.json().path("deadline").asString());
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+        var now = new java.util.ArrayList<Reminder>();
+        reminders.remindersFor(today, now::add);
+        assertThat(now).noneMatch(r -> r.key().equals("EVALUATION_UNANSWERED:" + link.json().path("id").asString()));
+        assertThat(now).noneMatch(r -> r.key().startsWith("CASE_DEADLINE:" + caseId));
+
+        var later = new java.util.ArrayList<Reminder>();
+        reminders.remindersFor(deadline.minusDays(1), later::add);
+        assertThat(later).anySatisfy(r -> {
+            assertThat(r.key()).isEqualTo("CASE_DEADLINE:" + caseId + ":" + deadline);
+            assertThat(r.kind()).isEqualTo(ReminderKind.CASE_DEADLINE);
+            assertThat(r.recipients()).containsExactly(deal.owner());
+        });
+
+        var week = new java.util.ArrayList<Reminder>();
+        reminders.remindersFor(today.plusDays(8), week::add);
+        assertThat(week).anySatisfy(r -> {
+            assertThat(r.key()).isEqualTo("EVALUATION_UNANSWERED:" + link.json().path("id").asString());
+            assertThat(r.kind()).isEqualTo(ReminderKind.EVALUATION_UNANSWERED);
+            assertThat(r.contractNumber()).isEqualTo(deal.number());
+            assertThat(r.recipients()).containsExactly(deal.owner());
+        });
     }
 }
