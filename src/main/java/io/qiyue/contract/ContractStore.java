@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -284,6 +285,113 @@ class ContractStore {
                 ContractStatus.valueOf(rs.getString("status")), rs.getInt("version"), DbTime.read(rs, "updated_at"));
     }
 
+
+    /** The dashboard's figures in one pass per figure; each query reads the index of what it groups or bounds. */
+    ContractStatistics statistics(OwnerScope scope, LocalDate today) {
+        if (scope.isEmpty()) {
+            return ContractStatistics.EMPTY;
+        }
+        String owners = scope.all() ? "" : " AND owner IN (:owners)";
+        var params = new HashMap<String, Object>();
+        if (!scope.all()) {
+            params.put("owners", List.copyOf(scope.owners()));
+        }
+        var cells = jdbc.sql("SELECT type, status, COUNT(*) AS n, SUM(amount_value) AS total FROM contract WHERE 1=1"
+                        + owners + " GROUP BY type, status")
+                .params(params)
+                .query((rs, row) -> new ContractStatistics.ByTypeAndStatus(ContractType.valueOf(rs.getString("type")),
+                        ContractStatus.valueOf(rs.getString("status")), rs.getLong("n"), zeroIfNull(rs.getBigDecimal("total"))))
+                .list();
+        LocalDate from = today.withDayOfMonth(1).minusMonths(11);
+        LocalDate to = today.withDayOfMonth(1).plusMonths(1);
+        var monthParams = new HashMap<>(params);
+        monthParams.put("from", from);
+        monthParams.put("to", to);
+        monthParams.put("signed", SIGNED_STATES);
+        var byMonth = new java.util.TreeMap<java.time.YearMonth, ContractStatistics.ByMonth>();
+        jdbc.sql("SELECT EXTRACT(YEAR FROM start_date) AS y, EXTRACT(MONTH FROM start_date) AS m, COUNT(*) AS n,"
+                        + " SUM(amount_value) AS total FROM contract WHERE start_date >= :from AND start_date < :to"
+                        + " AND status IN (:signed)" + owners
+                        + " GROUP BY EXTRACT(YEAR FROM start_date), EXTRACT(MONTH FROM start_date)")
+                .params(monthParams)
+                .query(rs -> {
+                    var month = java.time.YearMonth.of(rs.getInt("y"), rs.getInt("m"));
+                    byMonth.put(month, new ContractStatistics.ByMonth(month, rs.getLong("n"),
+                            zeroIfNull(rs.getBigDecimal("total"))));
+                });
+        var months = new ArrayList<ContractStatistics.ByMonth>();
+        for (var m = java.time.YearMonth.from(from); !m.isAfter(java.time.YearMonth.from(today)); m = m.plusMonths(1)) {
+            months.add(byMonth.getOrDefault(m, new ContractStatistics.ByMonth(m, 0, BigDecimal.ZERO)));
+        }
+        var endParams = new HashMap<>(params);
+        endParams.put("today", today);
+        endParams.put("d30", today.plusDays(30));
+        endParams.put("d60", today.plusDays(60));
+        endParams.put("d90", today.plusDays(90));
+        long[] ending = new long[3];
+        jdbc.sql("SELECT SUM(CASE WHEN end_date <= :d30 THEN 1 ELSE 0 END) AS e30,"
+                        + " SUM(CASE WHEN end_date <= :d60 THEN 1 ELSE 0 END) AS e60, COUNT(*) AS e90"
+                        + " FROM contract WHERE end_date >= :today AND end_date <= :d90 AND status IN ('SIGNED', 'ACTIVE')"
+                        + owners)
+                .params(endParams)
+                .query(rs -> {
+                    ending[0] = rs.getLong("e30");
+                    ending[1] = rs.getLong("e60");
+                    ending[2] = rs.getLong("e90");
+                });
+        return new ContractStatistics(cells, months, ending[0], ending[1], ending[2]);
+    }
+
+    /** Contracts in force ending between the two days, by end date, in batches of {@code batch} (exports). */
+    void forEachEnding(OwnerScope scope, LocalDate from, LocalDate to, int batch,
+                       java.util.function.Consumer<List<ContractSummary>> each) {
+        if (scope.isEmpty()) {
+            return;
+        }
+        var params = new HashMap<String, Object>();
+        params.put("from", from);
+        params.put("to", to);
+        if (!scope.all()) {
+            params.put("owners", List.copyOf(scope.owners()));
+        }
+        var pending = new ArrayList<ContractSummary>();
+        jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM contract WHERE end_date >= :from AND end_date <= :to"
+                        + " AND status IN ('SIGNED', 'ACTIVE')" + (scope.all() ? "" : " AND owner IN (:owners)")
+                        + " ORDER BY end_date, contract_no")
+                .withFetchSize(batch).params(params)
+                .query(rs -> {
+                    pending.add(summary(rs));
+                    if (pending.size() >= batch) {
+                        each.accept(List.copyOf(pending));
+                        pending.clear();
+                    }
+                });
+        if (!pending.isEmpty()) {
+            each.accept(List.copyOf(pending));
+        }
+    }
+
+    private static final List<String> SIGNED_STATES = List.of("SIGNED", "ACTIVE", "EXPIRED", "TERMINATED", "RENEWED");
+
+    /** Numbers and titles of the given contracts, for reports that list other modules' records beside them. */
+    Map<String, ContractStatistics.Label> labels(Collection<String> ids) {
+        var out = new HashMap<String, ContractStatistics.Label>();
+        var list = List.copyOf(ids);
+        for (int i = 0; i < list.size(); i += 500) {
+            jdbc.sql("SELECT id, contract_no, title, customer_id, owner FROM contract WHERE id IN (:ids)")
+                    .param("ids", list.subList(i, Math.min(list.size(), i + 500)))
+                    .query(rs -> {
+                        out.put(rs.getString("id"), new ContractStatistics.Label(rs.getString("id"),
+                                rs.getString("contract_no"), rs.getString("title"), rs.getString("customer_id"),
+                                rs.getString("owner")));
+                    });
+        }
+        return out;
+    }
+
+    private static BigDecimal zeroIfNull(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO : value;
+    }
 
     Map<String, Long> countByType(OwnerScope scope) {
         var counts = new HashMap<String, Long>();

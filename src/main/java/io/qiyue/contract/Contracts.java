@@ -489,6 +489,34 @@ public class Contracts {
                 .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "version", id + "/" + version));
     }
 
+    /** The dashboard's contract figures as of {@code today}, within the caller's read scope narrowed by owner/team. */
+    public ContractStatistics statistics(String owner, String teamId, LocalDate today) {
+        return store.statistics(scopes.readNarrowed(CurrentUsers.require(), owner, teamId), today);
+    }
+
+    /**
+     * Contracts in force ending between {@code from} and {@code to}, within the caller's read scope narrowed by
+     * owner/team, with customer names, handed over in batches (exports of any length at a flat memory cost).
+     */
+    public void forEachEnding(String owner, String teamId, LocalDate from, LocalDate to,
+                              java.util.function.Consumer<List<ContractSummary>> each) {
+        var scope = scopes.readNarrowed(CurrentUsers.require(), owner, teamId);
+        store.forEachEnding(scope, from, to, 500, batch -> {
+            var names = customers.names(new HashSet<>(batch.stream().map(ContractSummary::customerId).toList()));
+            each.accept(batch.stream().map(s -> new ContractSummary(s.id(), s.number(), s.type(), s.title(),
+                    s.customerId(), names.get(s.customerId()), s.owner(), s.amount(), s.startDate(), s.endDate(),
+                    s.status(), s.version(), s.updatedAt())).toList());
+        });
+    }
+
+    /**
+     * Numbers and titles of contracts another module lists (obligations, receipts, cases), without a scope check:
+     * the caller lists only records of contracts it has already scoped.
+     */
+    public Map<String, ContractStatistics.Label> labels(java.util.Collection<String> ids) {
+        return ids.isEmpty() ? Map.of() : store.labels(ids);
+    }
+
     public Map<String, Long> countByType() {
         return store.countByType(scopes.read(CurrentUsers.require()));
     }

@@ -68,12 +68,75 @@ class ObligationStore {
     /** A page of obligations across contracts, limited to {@code scope}'s owners (or where {@code me} answers). */
     io.qiyue.shared.PageResult<Obligation> page(ObligationQuery q, io.qiyue.security.OwnerScope scope, String me,
                                                 io.qiyue.shared.Paging paging) {
-        var where = new StringBuilder(" WHERE 1=1");
         var params = new java.util.HashMap<String, Object>();
+        String where = where(q, scope, me, params);
+        long total = jdbc.sql("SELECT COUNT(*) FROM obligation" + where).params(params).query(Long.class).single();
+        var items = jdbc.sql("SELECT " + COLUMNS + " FROM obligation" + where + " ORDER BY " + order(paging)
+                        + " LIMIT " + paging.size() + " OFFSET " + paging.offset())
+                .params(params).query(ObligationStore::map).list();
+        return new io.qiyue.shared.PageResult<>(items, paging.page(), paging.size(), total);
+    }
+
+    /** Every obligation the filters select, in the page's order, one at a time (exports). */
+    void forEach(ObligationQuery q, io.qiyue.security.OwnerScope scope, String me, io.qiyue.shared.Paging paging,
+                 java.util.function.Consumer<Obligation> each) {
+        var params = new java.util.HashMap<String, Object>();
+        String where = where(q, scope, me, params);
+        int[] row = {0};
+        jdbc.sql("SELECT " + COLUMNS + " FROM obligation" + where + " ORDER BY " + order(paging))
+                .withFetchSize(500)
+                .params(params).query(rs -> {
+                    each.accept(map(rs, row[0]++));
+                });
+    }
+
+    /** How many obligations of each kind and status the scope has, and how many open ones fall due by {@code soon}. */
+    record Counts(java.util.Map<ObligationKind, java.util.Map<ObligationStatus, Long>> byKind, long dueSoon) {
+    }
+
+    Counts counts(io.qiyue.security.OwnerScope scope, LocalDate today, LocalDate soon) {
+        var params = new java.util.HashMap<String, Object>();
+        String where = where(ObligationQuery.ALL, scope, null, params);
+        var byKind = new java.util.EnumMap<ObligationKind, java.util.Map<ObligationStatus, Long>>(ObligationKind.class);
+        jdbc.sql("SELECT kind, status, COUNT(*) AS n FROM obligation" + where + " GROUP BY kind, status")
+                .params(params).query(rs -> {
+                    byKind.computeIfAbsent(ObligationKind.valueOf(rs.getString("kind")),
+                                    k -> new java.util.EnumMap<>(ObligationStatus.class))
+                            .put(ObligationStatus.valueOf(rs.getString("status")), rs.getLong("n"));
+                });
+        params.put("today", today);
+        params.put("soon", soon);
+        long dueSoon = jdbc.sql("SELECT COUNT(*) FROM obligation" + where
+                        + " AND status = 'PENDING' AND due_date >= :today AND due_date <= :soon")
+                .params(params).query(Long.class).single();
+        return new Counts(byKind, dueSoon);
+    }
+
+    private static String order(io.qiyue.shared.Paging paging) {
+        // nulls (a payment waiting for its trigger) after every date, whichever the direction
+        return paging.sortColumn().equals("due_date")
+                ? "CASE WHEN due_date IS NULL THEN 1 ELSE 0 END, " + paging.orderBy() + ", contract_id, seq"
+                : paging.orderBy() + ", contract_id, seq";
+    }
+
+    /** The filters as SQL; {@code me} (may be null) also sees what they answer for outside the scope. */
+    private static String where(ObligationQuery q, io.qiyue.security.OwnerScope scope, String me,
+                                java.util.Map<String, Object> params) {
+        var where = new StringBuilder(" WHERE 1=1");
         if (!scope.all()) {
-            where.append(" AND (contract_owner IN (:scopeOwners) OR responsible = :me)");
-            params.put("scopeOwners", scope.owners().isEmpty() ? List.of("\u0000") : List.copyOf(scope.owners()));
-            params.put("me", me);
+            if (scope.owners().isEmpty() && me == null) {
+                where.append(" AND 1=0");
+            } else if (scope.owners().isEmpty()) {
+                where.append(" AND responsible = :me");
+                params.put("me", me);
+            } else if (me == null) {
+                where.append(" AND contract_owner IN (:scopeOwners)");
+                params.put("scopeOwners", List.copyOf(scope.owners()));
+            } else {
+                where.append(" AND (contract_owner IN (:scopeOwners) OR responsible = :me)");
+                params.put("scopeOwners", List.copyOf(scope.owners()));
+                params.put("me", me);
+            }
         }
         if (!q.status().isEmpty()) {
             where.append(" AND status IN (:status)");
@@ -107,15 +170,7 @@ class ObligationStore {
             where.append(" AND contract_id = :contractId");
             params.put("contractId", q.contractId());
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM obligation" + where).params(params).query(Long.class).single();
-        // nulls (a payment waiting for its trigger) after every date, whichever the direction
-        String order = paging.sortColumn().equals("due_date")
-                ? "CASE WHEN due_date IS NULL THEN 1 ELSE 0 END, " + paging.orderBy() + ", contract_id, seq"
-                : paging.orderBy() + ", contract_id, seq";
-        var items = jdbc.sql("SELECT " + COLUMNS + " FROM obligation" + where + " ORDER BY " + order
-                        + " LIMIT " + paging.size() + " OFFSET " + paging.offset())
-                .params(params).query(ObligationStore::map).list();
-        return new io.qiyue.shared.PageResult<>(items, paging.page(), paging.size(), total);
+        return where.toString();
     }
 
     /** One move, only from the state and version it was read in: false when someone else moved it first. */

@@ -124,7 +124,10 @@ public class Obligations {
         if (o.kind() == ObligationKind.PAYMENT) {
             return user.has(Role.ADMIN) || user.has(Role.FINANCE);
         }
-        if (o.side() == ObligationSide.OURS && user.username().equals(o.responsible())) {
+        // the person responsible answers for it even outside the contract's write scope, as long as their role
+        // works on contracts at all (a read-only or finance user named there does not gain a write)
+        if (o.side() == ObligationSide.OURS && user.username().equals(o.responsible())
+                && scopes.mayCreate(user, io.qiyue.security.ScopedResource.CONTRACT)) {
             return true;
         }
         return contracts.findVisible(o.contractId()).map(contracts::mayChange).orElse(false);

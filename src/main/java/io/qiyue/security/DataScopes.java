@@ -59,6 +59,35 @@ public class DataScopes {
         return users.findByUsername(owner).filter(User::enabled).isPresent();
     }
 
+    /**
+     * The read scope narrowed to one owner and/or the members of one team (the filters of reports and dashboards);
+     * a blank filter narrows nothing. A filter outside the read scope gives an empty scope, not an error: the
+     * report then shows nothing, as it would for an owner without contracts.
+     */
+    public OwnerScope readNarrowed(CurrentUser user, String owner, String teamId) {
+        var scope = read(user);
+        Set<String> wanted = null;
+        if (owner != null && !owner.isBlank()) {
+            wanted = Set.of(owner.strip());
+        }
+        if (teamId != null && !teamId.isBlank()) {
+            var members = new HashSet<>(users.usernamesInTeam(teamId.strip()));
+            if (wanted != null) {
+                members.retainAll(wanted);
+            }
+            wanted = members;
+        }
+        if (wanted == null) {
+            return scope;
+        }
+        if (scope.all()) {
+            return OwnerScope.of(wanted);
+        }
+        var both = new HashSet<>(scope.owners());
+        both.retainAll(wanted);
+        return OwnerScope.of(both);
+    }
+
     private OwnerScope salesScope(CurrentUser user) {
         Set<String> owners = new HashSet<>();
         if (user.has(Role.SALES_MANAGER) && user.teamId() != null) {

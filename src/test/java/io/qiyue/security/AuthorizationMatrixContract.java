@@ -115,6 +115,12 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
     private Contracts lifecycle;
 
     @Autowired
+    private io.qiyue.obligation.Obligations obligationsForMatrix;
+
+    @Autowired
+    private org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
     @Qualifier("requestMappingHandlerMapping")
     private RequestMappingHandlerMapping handlerMapping;
 
@@ -244,6 +250,28 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("POST /api/v1/signatures/verify", AUTHENTICATED, c -> Call.upload("/api/v1/signatures/verify",
                         "contract.pdf", "application/pdf", blankPdf())),
                 Row.of("GET /api/v1/signing/waiting", AUTHENTICATED, c -> get("/api/v1/signing/waiting")),
+                // obligations (履约): the contract's readers read them, its writers (and the person responsible) move them
+                Row.of("GET /api/v1/contracts/{id}/obligations", READ_CONTRACT, c -> get(c.contract() + "/obligations")),
+                Row.of("GET /api/v1/obligations", AUTHENTICATED, c -> get("/api/v1/obligations?status=PENDING")),
+                Row.of("GET /api/v1/obligations/{id}", READ_CONTRACT, c -> get("/api/v1/obligations/" + obligation(c))),
+                Row.of("POST /api/v1/obligations/{id}/complete", WRITE_CONTRACT, c -> json("POST", "/api/v1/obligations/"
+                        + obligation(c) + "/complete", "{\"note\": \"矩阵\"}").ifMatch(obligationEtag(c)))
+                        .fresh(Fresh.SIGNED),
+                Row.of("POST /api/v1/obligations/{id}/waive", WRITE_CONTRACT, c -> json("POST", "/api/v1/obligations/"
+                        + obligation(c) + "/waive", "{\"reason\": \"矩阵\"}").ifMatch(obligationEtag(c)))
+                        .fresh(Fresh.SIGNED),
+                Row.of("POST /api/v1/obligations/{id}/reopen", WRITE_CONTRACT, c -> json("POST", "/api/v1/obligations/"
+                        + obligation(c) + "/reopen", "{\"reason\": \"矩阵\"}").ifMatch(obligationEtag(c)))
+                        .fresh(Fresh.SIGNED).alsoAllowed(409),
+                Row.of("POST /api/v1/obligations/{id}/evidence", WRITE_CONTRACT, c -> Call.upload("/api/v1/obligations/"
+                        + obligation(c) + "/evidence", "report.pdf", "application/pdf", blankPdf())).fresh(Fresh.SIGNED),
+                Row.of("GET /api/v1/obligation-evidence/{id}", READ_CONTRACT, c -> get("/api/v1/obligation-evidence/"
+                        + evidence(c))),
+                Row.of("GET /api/v1/dashboard", AUTHENTICATED, c -> get("/api/v1/dashboard")),
+                Row.of("GET /api/v1/dashboard/exports/obligations", AUTHENTICATED,
+                        c -> get("/api/v1/dashboard/exports/obligations?status=OVERDUE")),
+                Row.of("GET /api/v1/dashboard/exports/ending", AUTHENTICATED,
+                        c -> get("/api/v1/dashboard/exports/ending?days=30")),
                 // approval
                 Row.of("GET /api/v1/approval-flows", ADMIN, c -> get("/api/v1/approval-flows")),
                 Row.of("GET /api/v1/approval-flows/{id}", ADMIN, c -> get("/api/v1/approval-flows/" + spareFlow)),
@@ -486,6 +514,28 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("GET /verify", AUTHENTICATED, c -> get("/verify")),
                 Row.of("POST /verify", AUTHENTICATED, c -> Call.upload("/verify", "contract.pdf", "application/pdf",
                         blankPdf())),
+                Row.of("GET /contracts/{id}/obligations", READ_CONTRACT, c -> get("/contracts/" + c.target().contractId()
+                        + "/obligations")),
+                Row.of("GET /contracts/{id}/obligations-card", READ_CONTRACT, c -> get("/contracts/"
+                        + c.target().contractId() + "/obligations-card")),
+                Row.of("POST /contracts/{cid}/obligations/{id}/complete", WRITE_CONTRACT, c -> form("/contracts/"
+                        + c.target().contractId() + "/obligations/" + obligation(c) + "/complete", "version",
+                        obligationVersion(c), "note", "矩阵")).fresh(Fresh.SIGNED),
+                Row.of("POST /contracts/{cid}/obligations/{id}/waive", WRITE_CONTRACT, c -> form("/contracts/"
+                        + c.target().contractId() + "/obligations/" + obligation(c) + "/waive", "version",
+                        obligationVersion(c), "reason", "矩阵")).fresh(Fresh.SIGNED),
+                Row.of("POST /contracts/{cid}/obligations/{id}/reopen", WRITE_CONTRACT, c -> form("/contracts/"
+                        + c.target().contractId() + "/obligations/" + obligation(c) + "/reopen", "version",
+                        obligationVersion(c), "reason", "矩阵")).fresh(Fresh.SIGNED).alsoAllowed(409),
+                Row.of("POST /contracts/{cid}/obligations/{id}/evidence", WRITE_CONTRACT, c -> Call.upload("/contracts/"
+                        + c.target().contractId() + "/obligations/" + obligation(c) + "/evidence", "report.pdf",
+                        "application/pdf", blankPdf())).fresh(Fresh.SIGNED),
+                Row.of("GET /obligation-evidence/{id}", READ_CONTRACT, c -> get("/obligation-evidence/" + evidence(c))),
+                Row.of("GET /obligations", AUTHENTICATED, c -> get("/obligations?view=all")),
+                Row.of("GET /performance", AUTHENTICATED, c -> get("/performance")),
+                Row.of("GET /performance/exports/obligations", AUTHENTICATED,
+                        c -> get("/performance/exports/obligations?status=OVERDUE")),
+                Row.of("GET /performance/exports/ending", AUTHENTICATED, c -> get("/performance/exports/ending?days=30")),
                 // the customer's signing pages: the token is the credential (real links: SigningApiContract)
                 Row.of("GET /s/{token}", PUBLIC, c -> get("/s/" + "A".repeat(43))).alsoAllowed(404),
                 Row.of("GET /s/{token}/document", PUBLIC, c -> get("/s/" + "A".repeat(43) + "/document"))
@@ -1292,6 +1342,16 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
             records.put(owner.username(), target.withContract(contract).withToken(token.json().path("id").asString()));
         });
         shared.putAll(records);
+        // the shared drafts get the obligations of their terms and one evidence file, so that the obligation rows
+        // have something to read and refuse (allowed writes get signed contracts of their own)
+        for (var target : records.values()) {
+            obligationsForMatrix.generate(target.contractId(), java.time.LocalDate.now(), "system");
+            String first = obligation(new Ctx(Caller.ADMIN, Scope.OWN, target));
+            var evidence = admin().request("POST", "/api/v1/obligations/" + first + "/evidence")
+                    .header("X-Requested-With", "matrix").bytes(Call.upload("", "report.pdf", "application/pdf", blankPdf()).contentType(),
+                            Call.upload("", "report.pdf", "application/pdf", blankPdf()).body()).send();
+            assertThat(evidence.status()).as("%s", evidence).isEqualTo(201);
+        }
         paper = paper("乙方应及时响应甲方的服务请求。");
         var upload = Call.upload("", "paper.docx", DOCX, paper);
         inParallel(List.copyOf(records.values()), target -> {
@@ -1518,6 +1578,27 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
             assertThat(response.status()).as("GET %s: %s", path, response).isEqualTo(200);
             return response.header("ETag");
         });
+    }
+
+    /** The first obligation of the target's contract that is not a payment (the shared drafts get theirs in the fixtures). */
+    private String obligation(Ctx c) {
+        return jdbc.sql("SELECT id FROM obligation WHERE contract_id = ? AND kind <> 'PAYMENT' ORDER BY seq")
+                .param(c.target().contractId()).query(String.class).list().getFirst();
+    }
+
+    private String obligationEtag(Ctx c) {
+        return "\"" + obligationVersion(c) + "\"";
+    }
+
+    private String obligationVersion(Ctx c) {
+        return String.valueOf(jdbc.sql("SELECT version FROM obligation WHERE id = ?").param(obligation(c))
+                .query(Integer.class).single());
+    }
+
+    /** The evidence file the fixtures gave the target's contract. */
+    private String evidence(Ctx c) {
+        return jdbc.sql("SELECT id FROM obligation_evidence WHERE contract_id = ? ORDER BY uploaded_at")
+                .param(c.target().contractId()).query(String.class).list().getFirst();
     }
 
     /** The version number of an API resource, as the forms of the session UI carry it. */

@@ -1,0 +1,93 @@
+// Draws the performance dashboard's charts from the JSON the page carries (#dashboard-data), with the words of
+// the page's language (#dashboard-labels). Without this file (or ECharts) the figures stay readable in the cards
+// and the data table.
+(function () {
+  'use strict';
+
+  function read(id) {
+    var el = document.getElementById(id);
+    return el ? JSON.parse(el.textContent || '{}') : {};
+  }
+
+  function chart(id, option) {
+    var el = document.getElementById(id);
+    if (!el || !window.echarts) {
+      return;
+    }
+    var c = window.echarts.init(el, null, {renderer: 'canvas'});
+    c.setOption(option);
+    window.addEventListener('resize', function () { c.resize(); });
+    el.setAttribute('data-rendered', 'true');
+  }
+
+  function label(labels, key) {
+    return labels[key] || key;
+  }
+
+  function draw() {
+    var d = read('dashboard-data');
+    var labels = read('dashboard-labels');
+    var contracts = d.contracts || {};
+    var cells = contracts.byTypeAndStatus || [];
+    var types = [];
+    var statuses = [];
+    cells.forEach(function (c) {
+      if (types.indexOf(c.type) < 0) { types.push(c.type); }
+      if (statuses.indexOf(c.status) < 0) { statuses.push(c.status); }
+    });
+    chart('chart-type-status', {
+      tooltip: {trigger: 'axis'},
+      legend: {type: 'scroll', bottom: 0},
+      grid: {left: 40, right: 10, top: 10, bottom: 50},
+      xAxis: {type: 'category', data: types.map(function (t) { return label(labels, 'type.' + t); })},
+      yAxis: {type: 'value', minInterval: 1},
+      series: statuses.map(function (s) {
+        return {
+          name: label(labels, 'status.' + s), type: 'bar', stack: 'status',
+          data: types.map(function (t) {
+            var cell = cells.filter(function (c) { return c.type === t && c.status === s; })[0];
+            return cell ? cell.count : 0;
+          })
+        };
+      })
+    });
+
+    var months = contracts.valueByMonth || [];
+    chart('chart-value-month', {
+      tooltip: {trigger: 'axis'},
+      legend: {bottom: 0},
+      grid: {left: 70, right: 40, top: 10, bottom: 50},
+      xAxis: {type: 'category', data: months.map(function (m) { return m.month; })},
+      yAxis: [{type: 'value', name: label(labels, 'dashboard.chart.amount')},
+        {type: 'value', name: label(labels, 'dashboard.chart.count'), minInterval: 1}],
+      series: [
+        {name: label(labels, 'dashboard.chart.amount'), type: 'bar', data: months.map(function (m) { return Number(m.amount); })},
+        {name: label(labels, 'dashboard.chart.count'), type: 'line', yAxisIndex: 1, data: months.map(function (m) { return m.count; })}
+      ]
+    });
+
+    var byKind = (d.obligations || {}).byKind || {};
+    var kinds = Object.keys(byKind);
+    var ostatuses = ['PENDING', 'OVERDUE', 'DONE', 'WAIVED'];
+    var colours = {PENDING: '#0d6efd', OVERDUE: '#dc3545', DONE: '#198754', WAIVED: '#6c757d'};
+    chart('chart-obligations', {
+      tooltip: {trigger: 'axis'},
+      legend: {bottom: 0},
+      grid: {left: 110, right: 10, top: 10, bottom: 50},
+      yAxis: {type: 'category', data: kinds.map(function (k) { return label(labels, 'kind.' + k); })},
+      xAxis: {type: 'value', minInterval: 1},
+      series: ostatuses.map(function (s) {
+        return {
+          name: label(labels, 'ostatus.' + s), type: 'bar', stack: 'o', itemStyle: {color: colours[s]},
+          data: kinds.map(function (k) { return byKind[k][s] || 0; })
+        };
+      })
+    });
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', draw);
+  } else {
+    draw();
+  }
+}());

@@ -1,0 +1,265 @@
+package io.qiyue.obligation;
+
+import io.qiyue.testing.ApiClient;
+import io.qiyue.testing.ApiTestSupport;
+import io.qiyue.testing.ContractSamples;
+import io.qiyue.testing.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Obligations over HTTP on a real database: generated once when a contract is signed, read within the data
+ * scope, moved with If-Match, evidence kept, the daily scan marking what is late.
+ */
+abstract class ObligationApiContract extends ApiTestSupport {
+    private static final String BOUNDARY = "qiyue-obligation-test";
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+
+    @Autowired
+    Obligations obligations;
+    @Autowired
+    ObligationCalendar calendar;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void signingGeneratesTheObligationsOfTheTermsOnceEvenWhenAskedAgain() {
+        var sales = createUser("SALES", null);
+        var body = maintenance(sales.client());
+        String id = signedContract(sales.client(), body);
+
+        var list = sales.client().get("/api/v1/contracts/" + id + "/obligations");
+        assertThat(list.status()).as("%s", list).isEqualTo(200);
+        var items = list.json().path("items");
+        var kinds = new ArrayList<String>();
+        items.forEach(o -> kinds.add(o.path("kind").asString()));
+        // two instalments, visits every 90 days over a year (4), the confidentiality clause on both sides (2)
+        assertThat(kinds).containsExactly("PAYMENT", "PAYMENT", "MAINTENANCE_VISIT", "MAINTENANCE_VISIT",
+                "MAINTENANCE_VISIT", "MAINTENANCE_VISIT", "CONFIDENTIALITY", "CONFIDENTIALITY");
+        var firstVisit = items.get(2);
+        assertThat(firstVisit.path("status").asString()).isEqualTo("PENDING");
+        assertThat(firstVisit.path("side").asString()).isEqualTo("OURS");
+        assertThat(firstVisit.path("responsible").asString()).isEqualTo(sales.username());
+        assertThat(firstVisit.path("dueDate").asString()).isEqualTo(start().plusDays(90).toString());
+        assertThat(items.get(0).path("amount").path("value").asString()).isEqualTo("48000.00");
+        assertThat(items.get(0).path("side").asString()).isEqualTo("CUSTOMER");
+
+        assertThat(obligations.generate(id, TODAY, "system")).isZero();
+        assertThat(sales.client().get("/api/v1/contracts/" + id + "/obligations").json().path("items").size())
+                .isEqualTo(items.size());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM obligation WHERE contract_id = ?").param(id).query(Long.class)
+                .single()).isEqualTo(items.size());
+    }
+
+    @Test
+    void markingDoneKeepsTheEvidenceAndRefusesStaleOrRepeatedMoves() {
+        var sales = createUser("SALES", null);
+        String id = signedContract(sales.client(), maintenance(sales.client()));
+        var visit = first(sales.client(), id, "MAINTENANCE_VISIT");
+        String path = "/api/v1/obligations/" + visit.path("id").asString();
+
+        var noIfMatch = sales.client().post(path + "/complete", "{\"note\": \"已完成\"}");
+        assertProblem(noIfMatch, 428);
+        var stale = sales.client().request("POST", path + "/complete").header("If-Match", "\"99\"")
+                .json("{\"note\": \"已完成\"}").send();
+        assertProblem(stale, 412);
+        var future = complete(sales.client(), path, visit.path("version").asInt(), "上门巡检", TODAY.plusDays(1),
+                "report.pdf", "%PDF-1.4 report".getBytes(StandardCharsets.US_ASCII));
+        assertProblem(future, 400, "completedOn");
+        var html = complete(sales.client(), path, visit.path("version").asInt(), "上门巡检", TODAY,
+                "report.pdf", "<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
+        assertProblem(html, 400, "file");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM obligation_evidence WHERE obligation_id = ?")
+                .param(visit.path("id").asString()).query(Long.class).single()).isZero();
+
+        byte[] pdf = "%PDF-1.4 visit report".getBytes(StandardCharsets.US_ASCII);
+        var done = complete(sales.client(), path, visit.path("version").asInt(), "已上门巡检，客户签字确认", TODAY,
+                "巡检报告.pdf", pdf);
+        assertThat(done.status()).as("%s", done).isEqualTo(200);
+        assertThat(done.json().path("status").asString()).isEqualTo("DONE");
+        assertThat(done.json().path("note").asString()).isEqualTo("已上门巡检，客户签字确认");
+        assertThat(done.json().path("completedOn").asString()).isEqualTo(TODAY.toString());
+        assertThat(done.json().path("completedBy").asString()).isEqualTo(sales.username());
+        var evidence = done.json().path("evidence").get(0);
+        assertThat(evidence.path("fileName").asString()).isEqualTo("巡检报告.pdf");
+        assertThat(evidence.path("sharedWithCustomer").asBoolean()).isTrue();
+        var file = sales.client().request("GET", "/api/v1/obligation-evidence/" + evidence.path("id").asString())
+                .sendForBytes();
+        assertThat(file.body()).isEqualTo(pdf);
+        assertThat(file.headers().firstValue("Content-Type")).contains("application/pdf");
+
+        var again = sales.client().request("POST", path + "/complete").header("If-Match", done.header("ETag"))
+                .json("{}").send();
+        assertProblem(again, 409);
+        var waiveDone = sales.client().request("POST", path + "/waive").header("If-Match", done.header("ETag"))
+                .json("{\"reason\": \"客户同意\"}").send();
+        assertProblem(waiveDone, 409);
+
+        var payment = first(sales.client(), id, "PAYMENT");
+        var byHand = sales.client().request("POST", "/api/v1/obligations/" + payment.path("id").asString() + "/complete")
+                .header("If-Match", "\"" + payment.path("version").asInt() + "\"").json("{}").send();
+        assertThat(byHand.status()).as("%s", byHand).isIn(403, 409);
+    }
+
+    @Test
+    void waivingNeedsAReasonAndReopeningGoesBackToPending() {
+        var sales = createUser("SALES", null);
+        String id = signedContract(sales.client(), maintenance(sales.client()));
+        var visit = first(sales.client(), id, "MAINTENANCE_VISIT");
+        String path = "/api/v1/obligations/" + visit.path("id").asString();
+        String etag = "\"" + visit.path("version").asInt() + "\"";
+
+        assertProblem(sales.client().request("POST", path + "/waive").header("If-Match", etag)
+                .json("{\"reason\": \"  \"}").send(), 400, "reason");
+        var waived = sales.client().request("POST", path + "/waive").header("If-Match", etag)
+                .json("{\"reason\": \"客户书面同意取消本次回访\"}").send();
+        assertThat(waived.status()).as("%s", waived).isEqualTo(200);
+        assertThat(waived.json().path("status").asString()).isEqualTo("WAIVED");
+        assertThat(waived.json().path("statusReason").asString()).isEqualTo("客户书面同意取消本次回访");
+
+        var second = list(sales.client(), id).stream().filter(o -> o.path("kind").asString().equals("MAINTENANCE_VISIT"))
+                .toList().get(1);
+        String secondPath = "/api/v1/obligations/" + second.path("id").asString();
+        var done = sales.client().request("POST", secondPath + "/complete")
+                .header("If-Match", "\"" + second.path("version").asInt() + "\"").json("{\"note\": \"电话回访\"}").send();
+        assertThat(done.status()).as("%s", done).isEqualTo(200);
+        var reopened = sales.client().request("POST", secondPath + "/reopen").header("If-Match", done.header("ETag"))
+                .json("{\"reason\": \"客户反映问题未解决\"}").send();
+        assertThat(reopened.status()).as("%s", reopened).isEqualTo(200);
+        assertThat(reopened.json().path("status").asString()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void onlyThoseWhoAnswerForTheContractMoveItsObligationsAndOthersDoNotSeeThem() {
+        var sales = createUser("SALES", null);
+        String id = signedContract(sales.client(), maintenance(sales.client()));
+        var visit = first(sales.client(), id, "MAINTENANCE_VISIT");
+        String path = "/api/v1/obligations/" + visit.path("id").asString();
+        String etag = "\"" + visit.path("version").asInt() + "\"";
+
+        var viewer = createUser("VIEWER", null);
+        assertThat(viewer.client().get("/api/v1/contracts/" + id + "/obligations").status()).isEqualTo(200);
+        assertProblem(viewer.client().request("POST", path + "/complete").header("If-Match", etag).json("{}").send(), 403);
+        var otherSales = createUser("SALES", null);
+        assertProblem(otherSales.client().get("/api/v1/contracts/" + id + "/obligations"), 404);
+        assertProblem(otherSales.client().get(path), 404);
+        assertProblem(otherSales.client().request("POST", path + "/complete").header("If-Match", etag).json("{}")
+                .send(), 404);
+        assertThat(otherSales.client().get("/api/v1/obligations?contractId=" + id).json().path("total").asLong())
+                .isZero();
+        assertThat(sales.client().get("/api/v1/obligations?contractId=" + id + "&responsible=me").json().path("total")
+                .asLong()).isEqualTo(5);
+        assertThat(sales.client().get(path).json().path("status").asString()).isEqualTo("PENDING");
+    }
+
+    @Test
+    void theDailyScanMarksWhatIsLateAndEndsDutiesWhosePeriodPassed() {
+        var sales = createUser("SALES", null);
+        String id = signedContract(sales.client(), maintenance(sales.client()));
+        var visit = first(sales.client(), id, "MAINTENANCE_VISIT");
+        var duty = first(sales.client(), id, "CONFIDENTIALITY");
+        jdbc.sql("UPDATE obligation SET due_date = ? WHERE id IN (?, ?)")
+                .params(TODAY.minusDays(1), visit.path("id").asString(), duty.path("id").asString()).update();
+
+        var scan = calendar.runFor(TODAY);
+        assertThat(scan.overdue()).isGreaterThanOrEqualTo(1);
+        assertThat(sales.client().get("/api/v1/obligations/" + visit.path("id").asString()).json().path("status")
+                .asString()).isEqualTo("OVERDUE");
+        var ended = sales.client().get("/api/v1/obligations/" + duty.path("id").asString()).json();
+        assertThat(ended.path("status").asString()).isEqualTo("DONE");
+        assertThat(ended.path("completedBy").asString()).isEqualTo("system");
+        assertThat(calendar.runFor(TODAY)).isEqualTo(new Obligations.Scan(0, 0));
+
+        var overdue = sales.client().get("/api/v1/obligations?status=OVERDUE&responsible=me").json();
+        assertThat(overdue.path("items").findValuesAsString("id")).contains(visit.path("id").asString());
+        var done = sales.client().request("POST", "/api/v1/obligations/" + visit.path("id").asString() + "/complete")
+                .header("If-Match", sales.client().get("/api/v1/obligations/" + visit.path("id").asString()).header("ETag"))
+                .json("{\"note\": \"补做回访\"}").send();
+        assertThat(done.json().path("status").asString()).isEqualTo("DONE");
+    }
+
+    @Test
+    void terminationWaivesWhatWouldHaveBeenDeliveredAfterItAndMovesTheSurvivingDuties() {
+        var sales = createUser("SALES", null);
+        var body = maintenance(sales.client());
+        body.put("startDate", TODAY.minusDays(10).toString());
+        body.put("endDate", TODAY.minusDays(10).plusYears(1).toString());
+        String id = signedContract(sales.client(), body);
+        String path = "/api/v1/contracts/" + id;
+        var terminated = sales.client().request("POST", path + "/terminate").header("If-Match",
+                sales.client().get(path).header("ETag")).json("{\"reason\": \"客户业务调整\", \"date\": \"" + TODAY + "\"}").send();
+        assertThat(terminated.status()).as("%s", terminated).isEqualTo(200);
+
+        var after = list(sales.client(), id);
+        assertThat(after.stream().filter(o -> o.path("kind").asString().equals("MAINTENANCE_VISIT")))
+                .allSatisfy(o -> {
+                    assertThat(o.path("status").asString()).isEqualTo("WAIVED");
+                    assertThat(o.path("statusReason").asString()).contains("客户业务调整");
+                });
+        // the clause binds for the term, which ended today
+        assertThat(after.stream().filter(o -> o.path("kind").asString().equals("CONFIDENTIALITY")))
+                .allSatisfy(o -> assertThat(o.path("dueDate").asString()).isEqualTo(TODAY.toString()));
+    }
+
+    // ---- fixtures
+
+    static LocalDate start() {
+        return TODAY.plusDays(1);
+    }
+
+    /** A maintenance contract of a year from tomorrow: two instalments, a visit every 90 days, a confidentiality clause for the term. */
+    ObjectNode maintenance(ApiClient as) {
+        String customerId = createOrganization(as).path("id").asString();
+        var body = ContractSamples.contract("MAINTENANCE", unique("履约测试"), customerId, ourEntityId());
+        body.put("startDate", start().toString());
+        body.put("endDate", start().plusYears(1).minusDays(1).toString());
+        var terms = (ObjectNode) body.path("terms");
+        var schedule = ((ObjectNode) terms.path("payment")).putArray("schedule");
+        schedule.addObject().put("dueDate", start().plusDays(30).toString()).put("description", "首期款")
+                .putObject("amount").put("value", "48000.00").put("currency", "CNY");
+        schedule.addObject().put("dueDate", start().plusDays(200).toString()).put("description", "尾款")
+                .putObject("amount").put("value", "72000.00").put("currency", "CNY");
+        terms.putArray("confidentialityObligations").add("对在履行本合同过程中知悉的对方商业秘密承担保密义务");
+        return body;
+    }
+
+    static List<JsonNode> list(ApiClient as, String contractId) {
+        var response = as.get("/api/v1/contracts/" + contractId + "/obligations");
+        assertThat(response.status()).as("%s", response).isEqualTo(200);
+        var out = new ArrayList<JsonNode>();
+        response.json().path("items").forEach(out::add);
+        return out;
+    }
+
+    static JsonNode first(ApiClient as, String contractId, String kind) {
+        return list(as, contractId).stream().filter(o -> o.path("kind").asString().equals(kind)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + kind + " obligation"));
+    }
+
+    static HttpResponse complete(ApiClient as, String path, int version, String note, LocalDate on, String fileName,
+                                 byte[] content) {
+        var out = new ByteArrayOutputStream();
+        out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"note\"\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n\r\n" + note + "\r\n--" + BOUNDARY
+                + "\r\nContent-Disposition: form-data; name=\"completedOn\"\r\n\r\n" + on + "\r\n--" + BOUNDARY
+                + "\r\nContent-Disposition: form-data; name=\"shared\"\r\n\r\ntrue\r\n--" + BOUNDARY
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(content);
+        out.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return as.request("POST", path + "/complete").header("If-Match", "\"" + version + "\"")
+                .bytes("multipart/form-data; boundary=" + BOUNDARY, out.toByteArray()).send();
+    }
+}
