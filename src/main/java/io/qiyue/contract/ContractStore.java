@@ -219,6 +219,22 @@ class ContractStore {
         return due;
     }
 
+    /** Contracts in force ending within [from, to], the next {@code limit} after {@code afterId} in id order. */
+    List<Contract> inForceEndingBetween(LocalDate from, LocalDate to, String afterId, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contract WHERE status IN ('SIGNED', 'ACTIVE') AND end_date >= ?"
+                        + " AND end_date <= ? AND id > ? ORDER BY id LIMIT " + limit)
+                .params(from, to, afterId == null ? "" : afterId).query((rs, n) -> contract(rs)).list();
+    }
+
+    /** The summaries of the contracts named (those that exist), without customer names. */
+    List<ContractSummary> summaries(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM contract WHERE id IN (:ids)")
+                .param("ids", List.copyOf(ids)).query((rs, n) -> summary(rs)).list();
+    }
+
     /** Marks the renewal notice as given for this end date; false when another instance did it first. */
     boolean markRenewalNoticeGiven(String id, LocalDate endDate) {
         return jdbc.sql("UPDATE contract SET expiry_notice_for = ? WHERE id = ? AND end_date = ?"

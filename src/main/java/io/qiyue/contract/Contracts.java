@@ -388,6 +388,25 @@ public class Contracts {
         }
     }
 
+    /**
+     * Contracts in force (signed or active) whose end date lies within [from, to], outside any data scope, in id
+     * order: the next {@code limit} (at most 1000) after {@code afterId} (null: the first). For background work
+     * such as reminders.
+     */
+    public List<Contract> internalInForceEndingBetween(LocalDate from, LocalDate to, String afterId, int limit) {
+        return store.inForceEndingBetween(from, to, afterId, Math.max(1, Math.min(limit, 1000)));
+    }
+
+    /** Number, title, owner and dates of the contracts named, outside any data scope and without customer names. */
+    public Map<String, ContractSummary> internalSummaries(java.util.Collection<String> ids) {
+        var out = new java.util.HashMap<String, ContractSummary>();
+        var all = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        for (int i = 0; i < all.size(); i += 500) {
+            store.summaries(all.subList(i, Math.min(all.size(), i + 500))).forEach(s -> out.put(s.id(), s));
+        }
+        return out;
+    }
+
     /** A contract as it is, outside any data scope: for outer modules that authorise their callers themselves. */
     public Contract internal(String id) {
         return withCustomerName(store.find(id)

@@ -103,7 +103,7 @@ class Dispatcher {
     }
 
     /** {@code { event, occurredAt, data }}: the body that is signed and posted. */
-    private String webhookBody(Occurrence o, String title, String url) {
+    String webhookBody(Occurrence o, String title, String url) {
         var root = json.createObjectNode();
         root.put("event", o.kind().eventName());
         root.put("occurredAt", DateTimeFormatter.ISO_INSTANT.format(o.at()));

@@ -28,14 +28,32 @@ public enum EventKind {
     EXPIRED(true),
     TERMINATED(true),
     RENEWED(false),
+    // reminders (io.qiyue.obligation.RemindersDue); e-mails of these go out as one daily digest unless the user
+    // chose otherwise. The renewal notice is EXPIRING above.
+    EXPIRY_REMINDER(true),
+    OBLIGATION_DUE(true),
+    OBLIGATION_OVERDUE(true),
+    RECEIVABLE_OVERDUE(true),
+    EVALUATION_UNANSWERED(true),
+    CASE_DEADLINE(true),
+    // supervision and evaluation (io.qiyue.obligation.EvaluationEvents)
     EVALUATION_REQUESTED(true),
     EVALUATION_LOW(true),
     CASE_OPENED(true);
+
+    /** The kinds that reminders are told as (their e-mails may come as a daily digest). */
+    static final java.util.Set<EventKind> REMINDERS = java.util.EnumSet.of(EXPIRY_REMINDER, OBLIGATION_DUE,
+            OBLIGATION_OVERDUE, RECEIVABLE_OVERDUE, EVALUATION_UNANSWERED, CASE_DEADLINE);
 
     private final boolean emailByDefault;
 
     EventKind(boolean emailByDefault) {
         this.emailByDefault = emailByDefault;
+    }
+
+    /** A reminder of something due rather than news of something that happened. */
+    public boolean reminder() {
+        return REMINDERS.contains(this);
     }
 
     public boolean emailByDefault() {

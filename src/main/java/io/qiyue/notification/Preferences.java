@@ -95,6 +95,25 @@ public class Preferences {
         return of(me);
     }
 
+    /** Whether the caller's reminder e-mails come as one daily digest (the default) or one by one. */
+    public boolean myDailyDigest() {
+        return dailyDigest(CurrentUsers.require().username());
+    }
+
+    boolean dailyDigest(String username) {
+        return jdbc.sql("SELECT daily_digest FROM notification_digest_choice WHERE username = ?").param(username)
+                .query(Boolean.class).optional().orElse(true);
+    }
+
+    @Transactional
+    public boolean updateDailyDigest(boolean daily) {
+        String me = CurrentUsers.require().username();
+        jdbc.sql("DELETE FROM notification_digest_choice WHERE username = ?").param(me).update();
+        jdbc.sql("INSERT INTO notification_digest_choice (username, daily_digest) VALUES (?,?)").params(me, daily)
+                .update();
+        return daily;
+    }
+
     static String kindNames() {
         return String.join(", ", java.util.Arrays.stream(EventKind.values()).map(Enum::name).toList());
     }

@@ -222,6 +222,43 @@ class ObligationStore {
                 .params(DbTime.toDb(at), DbTime.toDb(at), today).update();
     }
 
+    /** What a reminder needs of an obligation. */
+    record Due(String id, String contractId, ObligationKind kind, ObligationSide side, String responsible,
+               String contractOwner, String title, LocalDate dueDate) {
+    }
+
+    /**
+     * Open obligations of the given statuses due within [from, to], not duties over a period and not of the kinds
+     * left out, in (due date, id) order after the cursor ({@code afterDue}/{@code afterId}, null: from the first):
+     * a page of a keyset walk over the (status, due_date) index.
+     */
+    List<Due> dueBetween(List<ObligationStatus> statuses, LocalDate from, LocalDate to, List<ObligationKind> leftOut,
+                         LocalDate afterDue, String afterId, int limit) {
+        var excluded = new java.util.ArrayList<String>(List.of(ObligationKind.CONFIDENTIALITY.name(),
+                ObligationKind.DATA_SHARING.name()));
+        leftOut.forEach(k -> excluded.add(k.name()));
+        var sql = new StringBuilder("SELECT id, contract_id, kind, side, responsible, contract_owner, title, due_date"
+                + " FROM obligation WHERE status IN (:statuses) AND due_date >= :from AND due_date <= :to"
+                + " AND kind NOT IN (:excluded)");
+        var spec = new java.util.HashMap<String, Object>();
+        spec.put("statuses", statuses.stream().map(Enum::name).toList());
+        spec.put("from", from);
+        spec.put("to", to);
+        spec.put("excluded", excluded);
+        if (afterDue != null) {
+            sql.append(" AND (due_date > :afterDue OR (due_date = :afterDue AND id > :afterId))");
+            spec.put("afterDue", afterDue);
+            spec.put("afterId", afterId);
+        }
+        sql.append(" ORDER BY due_date, id LIMIT ").append(limit);
+        return jdbc.sql(sql.toString()).params(spec)
+                .query((rs, n) -> new Due(rs.getString("id"), rs.getString("contract_id"),
+                        ObligationKind.valueOf(rs.getString("kind")), ObligationSide.valueOf(rs.getString("side")),
+                        rs.getString("responsible"), rs.getString("contract_owner"), rs.getString("title"),
+                        date(rs, "due_date")))
+                .list();
+    }
+
     void insertEvidence(String id, Obligation o, String fileName, String contentType, byte[] content, String sha256,
                         boolean shared, Instant at, String by) {
         jdbc.sql("INSERT INTO obligation_evidence (id, obligation_id, contract_id, file_name, content_type, size_bytes,"

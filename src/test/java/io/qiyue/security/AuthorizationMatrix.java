@@ -61,7 +61,9 @@ final class AuthorizationMatrix {
          * another team's owner: 403 for a caller who reads that contract, 404 for one who does not; the assignee's
          * own decisions are ApprovalApiContract's.
          */
-        ASSIGNEE;
+        ASSIGNEE,
+        /** Receipts, invoices and plan changes of a contract the caller reads: FINANCE and ADMIN only. */
+        WRITE_RECEIVABLE;
 
         /** Whether the rule is about one owner's record, so that it is checked for each {@link Scope}. */
         boolean ownerScoped() {
@@ -90,6 +92,8 @@ final class AuthorizationMatrix {
                         : writesContracts(caller, s) ? Outcome.ALLOWED : Outcome.REFUSED_INPUT;
                 case OWN_TOKEN -> s == Scope.OWN ? Outcome.ALLOWED : Outcome.NOT_FOUND;
                 case ASSIGNEE -> reads(caller, Scope.OTHER) ? Outcome.FORBIDDEN : Outcome.NOT_FOUND;
+                case WRITE_RECEIVABLE -> !reads(caller, s) ? Outcome.NOT_FOUND
+                        : caller == Caller.ADMIN || caller == Caller.FINANCE ? Outcome.ALLOWED : Outcome.FORBIDDEN;
                 case PUBLIC -> throw new IllegalStateException();
             };
         }

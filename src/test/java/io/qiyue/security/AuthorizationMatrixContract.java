@@ -68,6 +68,7 @@ import static io.qiyue.security.AuthorizationMatrix.Rule.READ_CONTRACT;
 import static io.qiyue.security.AuthorizationMatrix.Rule.READ_CUSTOMER;
 import static io.qiyue.security.AuthorizationMatrix.Rule.WRITE_CONTRACT;
 import static io.qiyue.security.AuthorizationMatrix.Rule.WRITE_CUSTOMER;
+import static io.qiyue.security.AuthorizationMatrix.Rule.WRITE_RECEIVABLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -675,6 +676,44 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("GET /v3/api-docs.yaml", PUBLIC, c -> get("/v3/api-docs.yaml")),
                 Row.of("GET /v3/api-docs/swagger-config", PUBLIC, c -> get("/v3/api-docs/swagger-config")),
                 Row.of("GET /swagger-ui.html", PUBLIC, c -> get("/swagger-ui.html")),
+
+                // receivables (回款): reads follow the contract, writes are FINANCE's and ADMIN's
+                Row.of("GET /api/v1/contracts/{id}/receivables", READ_CONTRACT, c -> get(c.contract() + "/receivables")),
+                Row.of("GET /api/v1/contracts/{id}/receipts", READ_CONTRACT, c -> get(c.contract() + "/receipts")),
+                Row.of("GET /api/v1/contracts/{id}/invoices", READ_CONTRACT, c -> get(c.contract() + "/invoices")),
+                Row.of("POST /api/v1/contracts/{id}/receipts", WRITE_RECEIVABLE, c -> json("POST", "/api/v1/contracts/" + fresh(c) + "/receipts",
+                        RECEIPT_BODY)),
+                Row.of("POST /api/v1/contracts/{id}/invoices", WRITE_RECEIVABLE, c -> json("POST", "/api/v1/contracts/" + fresh(c) + "/invoices",
+                        invoiceBody())),
+                Row.of("POST /api/v1/contracts/{id}/instalments", WRITE_RECEIVABLE, c -> json("POST",
+                        "/api/v1/contracts/" + fresh(c) + "/instalments", "{\"title\": \"矩阵款项\", \"amount\": {\"value\": \"0.01\"}}"))
+                        .alsoAllowed(409),
+                Row.of("PUT /api/v1/contracts/{id}/instalments/{obligationId}", WRITE_RECEIVABLE, c -> json("PUT",
+                        "/api/v1/contracts/" + fresh(c) + "/instalments/" + firstInstalment(fresh(c)),
+                        "{\"title\": \"矩阵改期\", \"dueDate\": \"2027-02-01\", \"amount\": {\"value\": \"60000.00\"}}")
+                        .ifMatch("\"" + firstInstalmentVersion(fresh(c)) + "\"")),
+                Row.of("GET /api/v1/receipts/{receiptId}", READ_CONTRACT, c -> get("/api/v1/receipts/"
+                        + receiptOn(fresh(c)))),
+                Row.of("POST /api/v1/receipts/{receiptId}/reverse", WRITE_RECEIVABLE, c -> json("POST", "/api/v1/receipts/"
+                        + receiptOn(fresh(c)) + "/reverse", "{\"reason\": \"退票\"}").ifMatch("\"1\""))
+                        ,
+                Row.of("GET /api/v1/invoices/{invoiceId}", READ_CONTRACT, c -> get("/api/v1/invoices/"
+                        + invoiceOn(fresh(c)))),
+                Row.of("GET /api/v1/receivables/ageing", AUTHENTICATED, c -> get("/api/v1/receivables/ageing?groupBy=team")),
+                Row.of("GET /contracts/{id}/receivables-panel", READ_CONTRACT, c -> get("/contracts/"
+                        + fresh(c) + "/receivables-panel")),
+                Row.of("POST /contracts/{id}/receivables-panel/receipts", WRITE_RECEIVABLE, c -> form("/contracts/"
+                        + fresh(c) + "/receivables-panel/receipts", "receivedOn",
+                        java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(), "amount", "0.01",
+                        "method", "BANK_TRANSFER")),
+                Row.of("POST /contracts/{id}/receivables-panel/invoices", WRITE_RECEIVABLE, c -> form("/contracts/"
+                        + fresh(c) + "/receivables-panel/invoices", "number", "MX-" + counter(),
+                        "issuedOn", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString(),
+                        "amount", "1.00", "taxRatePercent", "6")),
+                Row.of("POST /contracts/{id}/receivables-panel/receipts/{receiptId}/reverse", WRITE_RECEIVABLE,
+                        c -> form("/contracts/" + fresh(c) + "/receivables-panel/receipts/"
+                                + receiptOn(fresh(c)) + "/reverse", "reason", "退票")),
+                Row.of("GET /receivables", AUTHENTICATED, c -> get("/receivables?groupBy=owner")),
 
                 // supervision and evaluation (REST): readers see the answers, cases and reports; writers make links
                 // (of a signed contract), set the interval and record cases; legal, admins and writers move cases.
@@ -1702,4 +1741,56 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
         return link.group(1);
     }
 
+    @Autowired
+    private io.qiyue.obligation.Obligations obligationsForFixtures;
+
+    private static final String RECEIPT_BODY = "{\"receivedOn\": \"2026-11-01\", \"amount\": {\"value\": \"0.01\","
+            + " \"currency\": \"CNY\"}, \"method\": \"BANK_TRANSFER\"}";
+
+    private String invoiceBody() {
+        return "{\"number\": \"MX-" + counter() + "\", \"issuedOn\": \"2026-11-01\", \"amount\": {\"value\": \"1.00\"},"
+                + " \"taxRatePercent\": \"6\"}";
+    }
+
+    /** A receipt the admin records on a signed contract (one per call: reversing it twice would be a 409). */
+    private String receiptOn(String contractId) {
+        var created = admin().post("/api/v1/contracts/" + contractId + "/receipts", RECEIPT_BODY);
+        assertThat(created.status()).as("a receipt for the matrix: %s", created).isEqualTo(201);
+        return created.json().path("id").asString();
+    }
+
+    private String invoiceOn(String contractId) {
+        var created = admin().post("/api/v1/contracts/" + contractId + "/invoices", invoiceBody());
+        assertThat(created.status()).as("an invoice for the matrix: %s", created).isEqualTo(201);
+        return created.json().path("id").asString();
+    }
+
+    /** The id of the row's contract: the fresh one where the row asks for one. */
+    private final Map<String, String> signedForReceivables = new ConcurrentHashMap<>();
+
+    /**
+     * One signed contract per target (owner and customer), shared by the receivable rows: receipts of 0.01 and
+     * invoices of 1.00 spoil nothing, and a fresh signed contract per row, caller and scope made the parallel
+     * fixtures queue on the audit chain. Its plan is generated here when the moves left it without one
+     * (generation is idempotent).
+     */
+    private String fresh(Ctx c) {
+        return signedForReceivables.computeIfAbsent(c.target().owner() + "/" + c.target().customerId(), key -> {
+            String id = lifecycleFixture(submitted(c.target(), " 回款"), ContractAction.APPROVE,
+                    ContractAction.START_SIGNING, ContractAction.SIGN);
+            obligationsForFixtures.generate(id, java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), "admin");
+            return id;
+        });
+    }
+
+    private int firstInstalmentVersion(String contractId) {
+        return admin().get("/api/v1/contracts/" + contractId + "/receivables").json().path("instalments").get(0)
+                .path("version").asInt();
+    }
+
+    private String firstInstalment(String contractId) {
+        var summary = admin().get("/api/v1/contracts/" + contractId + "/receivables");
+        assertThat(summary.status()).as("receivables: %s", summary).isEqualTo(200);
+        return summary.json().path("instalments").get(0).path("id").asString();
+    }
 }

@@ -61,10 +61,12 @@ class NotificationApi {
     record Marked(int marked) {
     }
 
-    record PreferenceList(List<Preference> preferences) {
+    /** {@code dailyDigest}: reminder e-mails as one digest a day (true) or one by one. */
+    record PreferenceList(List<Preference> preferences, boolean dailyDigest) {
     }
 
-    record PreferenceChanges(List<Preferences.Change> preferences) {
+    /** {@code dailyDigest} optional: unchanged when absent. */
+    record PreferenceChanges(List<Preferences.Change> preferences, Boolean dailyDigest) {
     }
 
     @GetMapping("/notifications")
@@ -99,12 +101,18 @@ class NotificationApi {
 
     @GetMapping("/users/me/notification-preferences")
     PreferenceList preferences() {
-        return new PreferenceList(preferences.mine());
+        return new PreferenceList(preferences.mine(), preferences.myDailyDigest());
     }
 
     @PutMapping("/users/me/notification-preferences")
     PreferenceList updatePreferences(@RequestBody PreferenceChanges body) {
-        return new PreferenceList(preferences.update(body.preferences()));
+        if (body.dailyDigest() != null) {
+            preferences.updateDailyDigest(body.dailyDigest());
+            if (body.preferences() == null) {
+                return new PreferenceList(preferences.mine(), body.dailyDigest());
+            }
+        }
+        return new PreferenceList(preferences.update(body.preferences()), preferences.myDailyDigest());
     }
 
     @GetMapping("/notification-settings")

@@ -76,17 +76,20 @@ class NotificationPages {
     @GetMapping("/account/notifications")
     String preferences(Model model) {
         model.addAttribute("preferences", preferences.mine());
+        model.addAttribute("dailyDigest", preferences.myDailyDigest());
         return "notifications/preferences";
     }
 
     /** Checkboxes: the kinds listed in {@code inApp} and {@code email} are on, all others off. */
     @PostMapping("/account/notifications")
     String savePreferences(@RequestParam(required = false) List<String> inApp,
-                           @RequestParam(required = false) List<String> email, RedirectAttributes redirect) {
+                           @RequestParam(required = false) List<String> email,
+                           @RequestParam(required = false) String dailyDigest, RedirectAttributes redirect) {
         var on = inApp == null ? List.<String>of() : inApp;
         var mail = email == null ? List.<String>of() : email;
         preferences.update(Arrays.stream(EventKind.values())
                 .map(k -> new Preferences.Change(k.name(), on.contains(k.name()), mail.contains(k.name()))).toList());
+        preferences.updateDailyDigest(dailyDigest != null);
         redirect.addFlashAttribute("notice", "ui.saved");
         return "redirect:/account/notifications";
     }

@@ -6,7 +6,7 @@ import io.qiyue.obligation.ObligationQuery;
 import io.qiyue.obligation.ObligationStatus;
 import io.qiyue.security.UserAdministration;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.stereotype.Controller;
+import io.qiyue.shared.web.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,7 +19,7 @@ import java.util.Set;
  * The performance dashboard page ({@code /performance}): the figures as ECharts charts (drawn by
  * {@code /js/dashboard.js} from the JSON the page carries) and links to the lists and their XLSX exports.
  */
-@Controller
+@PageController
 class DashboardPages {
     private final Dashboards dashboards;
     private final UserAdministration users;

@@ -18,7 +18,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
+import io.qiyue.shared.web.PageController;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,7 +41,7 @@ import java.util.stream.Collectors;
  * done, waive or reopen it), the card on the contract page, and the list across contracts ({@code /obligations}:
  * what is due or late for me or my team).
  */
-@Controller
+@PageController
 class ObligationPages {
     private final Obligations obligations;
     private final Contracts contracts;

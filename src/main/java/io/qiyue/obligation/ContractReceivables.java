@@ -1,0 +1,40 @@
+package io.qiyue.obligation;
+
+import io.qiyue.contract.Terms;
+import io.qiyue.shared.Money;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A contract's receivables as of a day: the contract amount, the collection plan (its payment instalments) and its
+ * total, what was received, what is outstanding and overdue, the late-payment damages of the breach clause, and
+ * 回款 % (received ÷ contract amount, one decimal, HALF_UP; null without an amount).
+ */
+public record ContractReceivables(String contractId, LocalDate asOf, Money contractAmount, Money planned,
+                                  boolean planExceedsAmount, Money received, Money outstanding, Money overdue,
+                                  BigDecimal percentReceived, Damages damages, List<Instalment> instalments,
+                                  List<Receipt> receipts, List<Invoice> invoices, Money invoiced) {
+
+    /** The damages of the breach clause as of {@code asOf} (basis and value null: the contract names none). */
+    public record Damages(Terms.DamagesBasis basis, BigDecimal value, Money amount, List<DamagesLine> lines) {
+    }
+
+    public record DamagesLine(String obligationId, Money lateAmount, Money unpaidLate, BigDecimal yuanDays,
+                              Money damages) {
+    }
+
+    /** One instalment of the plan with what paid it and what billed it. */
+    public record Instalment(String id, int seq, String title, String description, LocalDate dueDate,
+                             String dueTrigger, Money amount, Money received, Money outstanding, long daysOverdue,
+                             ObligationStatus status, int version, List<ReceiptRef> receipts,
+                             List<InvoiceRef> invoices) {
+    }
+
+    public record ReceiptRef(String receiptId, LocalDate receivedOn, Money amount) {
+    }
+
+    public record InvoiceRef(String invoiceId, String number, LocalDate issuedOn, Money amount) {
+    }
+}

@@ -1,0 +1,709 @@
+package io.qiyue.obligation;
+
+import io.qiyue.contract.Contract;
+import io.qiyue.contract.Contracts;
+import io.qiyue.contract.Terms;
+import io.qiyue.customer.Customers;
+import io.qiyue.security.CurrentUsers;
+import io.qiyue.security.DataScopes;
+import io.qiyue.security.Role;
+import io.qiyue.security.UserAdministration;
+import io.qiyue.shared.ConflictException;
+import io.qiyue.shared.EntityChanged;
+import io.qiyue.shared.FieldViolation;
+import io.qiyue.shared.ForbiddenException;
+import io.qiyue.shared.Ids;
+import io.qiyue.shared.InvalidInputException;
+import io.qiyue.shared.Money;
+import io.qiyue.shared.NotFoundException;
+import io.qiyue.shared.PreconditionFailedException;
+import io.qiyue.shared.Text;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Receivables (回款): receipts allocated to the payment instalments, invoices beside them, the contract's
+ * outstanding and overdue amounts with the late-payment damages of its breach clause, and the ageing report.
+ *
+ * <p>Reads: whoever may read the contract. Writes (receipts, reversals, invoices, plan changes): FINANCE and ADMIN.
+ * Every write of a contract runs in one transaction that first locks the contract's {@code receivable_account}
+ * row, then reads what is outstanding and checks against it: two requests at once queue on the lock, so a receipt
+ * never over-allocates, an instalment is never paid twice and the plan never exceeds the contract amount, on every
+ * database. A refused write leaves nothing behind (the transaction rolls back).
+ */
+@Service
+public class Receivables {
+    static final String RECEIPT = "RECEIPT";
+    static final String INVOICE = "INVOICE";
+    static final int MAX_REFERENCE = 200;
+    static final int MAX_NOTE = 1000;
+    static final int MAX_INVOICE_NUMBER = 64;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final int MAX_INTEGER_DIGITS = 15;
+
+    private final ReceivableStore store;
+    private final ObligationStore obligationStore;
+    private final Obligations obligations;
+    private final Contracts contracts;
+    private final Customers customers;
+    private final UserAdministration users;
+    private final DataScopes scopes;
+    private final ApplicationEventPublisher events;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+    private final TransactionTemplate ownTx;
+
+    Receivables(ReceivableStore store, ObligationStore obligationStore, Obligations obligations, Contracts contracts,
+                Customers customers, UserAdministration users, DataScopes scopes, ApplicationEventPublisher events,
+                MessageSource messages, Clock clock, PlatformTransactionManager transactions) {
+        this.store = store;
+        this.obligationStore = obligationStore;
+        this.obligations = obligations;
+        this.contracts = contracts;
+        this.customers = customers;
+        this.users = users;
+        this.scopes = scopes;
+        this.events = events;
+        this.messages = messages;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+        this.ownTx = new TransactionTemplate(transactions);
+        this.ownTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** A receipt as entered; without {@code allocations} it pays the oldest due instalments first. */
+    public record ReceiptInput(LocalDate receivedOn, Money amount, Terms.PaymentMethod method, String reference,
+                               String note, List<AllocationInput> allocations) {
+    }
+
+    public record AllocationInput(String obligationId, Money amount) {
+    }
+
+    /** An invoice as entered: {@code amount} includes tax; {@code obligationId} optional. */
+    public record InvoiceInput(String number, LocalDate issuedOn, Money amount, BigDecimal taxRatePercent,
+                               String obligationId, String note) {
+    }
+
+    /** An instalment of the plan as entered (added, or changed: split one by lowering it and adding another). */
+    public record InstalmentInput(String title, LocalDate dueDate, Money amount, String description) {
+    }
+
+    // --- reads ---
+
+    /** Whether the caller may record receipts and invoices and change plans (what the pages offer). */
+    public boolean mayWrite() {
+        var user = CurrentUsers.require();
+        return user.has(Role.ADMIN) || user.has(Role.FINANCE);
+    }
+
+    public ContractReceivables summary(String contractId, LocalDate asOf) {
+        Contract contract = contracts.get(contractId);
+        LocalDate on = asOf == null ? obligations.today() : asOf;
+        var instalments = payments(contractId);
+        var allocations = store.allocations(contractId);
+        var receipts = store.receipts(contractId);
+        var invoices = store.invoices(contractId);
+        var receivedOn = new HashMap<String, LocalDate>();
+        receipts.forEach(r -> receivedOn.put(r.id(), r.receivedOn()));
+
+        BigDecimal planned = zero();
+        BigDecimal received = zero();
+        BigDecimal outstanding = zero();
+        BigDecimal overdue = zero();
+        var views = new ArrayList<ContractReceivables.Instalment>();
+        var forDamages = new ArrayList<LateDamages.Instalment>();
+        for (var o : instalments) {
+            BigDecimal amount = o.amount().scaled();
+            var mine = allocations.stream().filter(a -> a.obligationId().equals(o.id())).toList();
+            BigDecimal paid = mine.stream().map(ReceivableStore.Allocated::amount).reduce(zero(), BigDecimal::add);
+            var payments = new ArrayList<LateDamages.Payment>();
+            mine.forEach(a -> payments.add(new LateDamages.Payment(a.receivedOn(), a.amount())));
+            BigDecimal owed = owed(o, paid);
+            if (o.status() == ObligationStatus.DONE && owed.signum() == 0 && paid.compareTo(amount) < 0
+                    && o.completedOn() != null) {
+                payments.add(new LateDamages.Payment(o.completedOn(), amount.subtract(paid)));
+            }
+            if (o.status() != ObligationStatus.WAIVED) {
+                planned = planned.add(amount);
+                forDamages.add(new LateDamages.Instalment(o.id(), o.dueDate(), amount, payments));
+            }
+            received = received.add(paid);
+            outstanding = outstanding.add(owed);
+            long late = o.dueDate() == null || owed.signum() == 0 ? 0 : Math.max(0, ChronoUnit.DAYS.between(o.dueDate(), on));
+            if (late > 0) {
+                overdue = overdue.add(owed);
+            }
+            views.add(new ContractReceivables.Instalment(o.id(), o.seq(), o.title(), o.description(), o.dueDate(),
+                    o.dueTrigger(), o.amount(), Money.cny(paid), Money.cny(owed), late, o.status(), o.version(),
+                    mine.stream().map(a -> new ContractReceivables.ReceiptRef(a.receiptId(), a.receivedOn(),
+                            Money.cny(a.amount()))).toList(),
+                    invoices.stream().filter(i -> o.id().equals(i.obligationId()))
+                            .map(i -> new ContractReceivables.InvoiceRef(i.id(), i.number(), i.issuedOn(), i.amount()))
+                            .toList()));
+        }
+        var clause = contract.terms() == null || contract.terms().breach() == null ? null
+                : contract.terms().breach().liquidatedDamages();
+        var damages = LateDamages.compute(clause, forDamages, on);
+        BigDecimal amount = contract.amount() == null ? null : contract.amount().scaled();
+        BigDecimal invoiced = invoices.stream().map(i -> i.amount().scaled()).reduce(zero(), BigDecimal::add);
+        return new ContractReceivables(contractId, on, contract.amount(), Money.cny(planned),
+                amount != null && planned.compareTo(amount) > 0, Money.cny(received), Money.cny(outstanding),
+                Money.cny(overdue), percent(received, amount),
+                new ContractReceivables.Damages(damages.basis(), damages.value(), Money.cny(damages.damages()),
+                        damages.lines().stream().map(l -> new ContractReceivables.DamagesLine(l.obligationId(),
+                                Money.cny(l.lateAmount()), Money.cny(l.unpaidLate()), l.yuanDays(),
+                                Money.cny(l.damages()))).toList()),
+                List.copyOf(views), receipts, invoices, Money.cny(invoiced));
+    }
+
+    public List<Receipt> receipts(String contractId) {
+        contracts.get(contractId);
+        return store.receipts(contractId);
+    }
+
+    public Receipt receipt(String receiptId) {
+        var receipt = store.findReceipt(receiptId)
+                .filter(r -> contracts.findVisible(r.contractId()).isPresent())
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "receipt", receiptId));
+        return receipt;
+    }
+
+    public List<Invoice> invoices(String contractId) {
+        contracts.get(contractId);
+        return store.invoices(contractId);
+    }
+
+    public Invoice invoice(String invoiceId) {
+        return store.findInvoice(invoiceId)
+                .filter(i -> contracts.findVisible(i.contractId()).isPresent())
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "invoice", invoiceId));
+    }
+
+    /** 回款 % of the listed contracts that have an amount (received ÷ amount), for the contract list. */
+    public Map<String, BigDecimal> percentReceived(Map<String, BigDecimal> amountsById) {
+        var received = store.receivedOf(amountsById.keySet());
+        var out = new HashMap<String, BigDecimal>();
+        amountsById.forEach((id, amount) -> {
+            var p = percent(received.getOrDefault(id, BigDecimal.ZERO), amount);
+            if (p != null) {
+                out.put(id, p);
+            }
+        });
+        return out;
+    }
+
+    /** The contracts within the caller's read scope that still owe money on their plan. */
+    public Set<String> notFullyPaid() {
+        return store.notFullyPaid(scopes.read(CurrentUsers.require()));
+    }
+
+    // --- receipts ---
+
+    public Receipt record(String contractId, ReceiptInput input) {
+        Contract contract = writable(contractId);
+        var violations = new ArrayList<FieldViolation>();
+        if (input == null) {
+            throw new InvalidInputException("amount", "qiyue.validation.required");
+        }
+        positive(input.amount(), "amount", violations);
+        LocalDate today = obligations.today();
+        if (input.receivedOn() == null) {
+            violations.add(new FieldViolation("receivedOn", "qiyue.validation.required"));
+        } else if (input.receivedOn().isAfter(today)) {
+            violations.add(new FieldViolation("receivedOn", "qiyue.receivable.received-in-future"));
+        }
+        if (input.method() == null) {
+            violations.add(new FieldViolation("method", "qiyue.validation.required"));
+        }
+        String reference = Text.blankToNull(Text.input(input.reference()));
+        String note = Text.blankToNull(Text.input(input.note()));
+        if (reference != null && reference.length() > MAX_REFERENCE) {
+            violations.add(new FieldViolation("reference", "qiyue.receivable.too-long", MAX_REFERENCE));
+        }
+        if (note != null && note.length() > MAX_NOTE) {
+            violations.add(new FieldViolation("note", "qiyue.receivable.too-long", MAX_NOTE));
+        }
+        var wanted = input.allocations();
+        if (wanted != null) {
+            if (wanted.isEmpty()) {
+                violations.add(new FieldViolation("allocations", "qiyue.receivable.allocations-empty"));
+            }
+            var seen = new HashSet<String>();
+            for (int i = 0; i < wanted.size(); i++) {
+                var a = wanted.get(i);
+                if (a == null || Text.isBlank(a.obligationId())) {
+                    violations.add(new FieldViolation("allocations[" + i + "].obligationId", "qiyue.validation.required"));
+                } else if (!seen.add(a.obligationId())) {
+                    violations.add(new FieldViolation("allocations[" + i + "].obligationId",
+                            "qiyue.receivable.allocation-twice"));
+                }
+                positive(a == null ? null : a.amount(), "allocations[" + i + "].amount", violations);
+            }
+            if (violations.isEmpty()) {
+                BigDecimal sum = wanted.stream().map(a -> a.amount().scaled()).reduce(zero(), BigDecimal::add);
+                if (sum.compareTo(input.amount().scaled()) != 0) {
+                    violations.add(new FieldViolation("allocations", "qiyue.receivable.allocations-sum",
+                            sum.toPlainString(), input.amount().scaled().toPlainString()));
+                }
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        String actor = CurrentUsers.actorName();
+        ensureAccount(contractId);
+        String id = Ids.newId();
+        return tx.execute(status -> {
+            store.lock(contractId);
+            var open = open(contractId);
+            BigDecimal amount = input.amount().scaled();
+            List<Allocation.Part> parts;
+            if (wanted == null) {
+                BigDecimal outstanding = Allocation.outstanding(new ArrayList<>(open.values()));
+                if (amount.compareTo(outstanding) > 0) {
+                    throw conflict("amount", "qiyue.receivable.exceeds-outstanding", amount.toPlainString(),
+                            outstanding.toPlainString());
+                }
+                parts = Allocation.oldestFirst(new ArrayList<>(open.values()), amount);
+            } else {
+                parts = new ArrayList<>();
+                var planIds = new HashSet<String>();
+                payments(contractId).forEach(o -> planIds.add(o.id()));
+                for (int i = 0; i < wanted.size(); i++) {
+                    var a = wanted.get(i);
+                    if (!planIds.contains(a.obligationId())) {
+                        throw new InvalidInputException("allocations[" + i + "].obligationId",
+                                "qiyue.receivable.not-an-instalment");
+                    }
+                    var o = open.get(a.obligationId());
+                    BigDecimal left = o == null ? zero() : o.outstanding();
+                    if (a.amount().scaled().compareTo(left) > 0) {
+                        throw conflict("allocations[" + i + "].amount", "qiyue.receivable.exceeds-instalment",
+                                a.amount().scaled().toPlainString(), left.toPlainString());
+                    }
+                    parts.add(new Allocation.Part(a.obligationId(), a.amount().scaled()));
+                }
+            }
+            Instant now = clock.instant();
+            store.insertReceipt(id, contractId, input.receivedOn(), amount, input.method(), reference, note, now, actor);
+            for (var part : parts) {
+                store.insertAllocation(id, part.obligationId(), contractId, part.amount());
+            }
+            store.setReceived(contractId, receivedTotal(contractId), now);
+            for (var part : parts) {
+                if (open.get(part.obligationId()).outstanding().compareTo(part.amount()) == 0) {
+                    obligations.settle(part.obligationId(), input.receivedOn(), actor);
+                }
+            }
+            events.publishEvent(new EntityChanged(RECEIPT, id, EntityChanged.Action.CREATE, actor, now, List.of(
+                    new EntityChanged.Change("contractId", null, contractId),
+                    new EntityChanged.Change("amount", null, amount.toPlainString()),
+                    new EntityChanged.Change("receivedOn", null, input.receivedOn().toString()),
+                    new EntityChanged.Change("allocations", null, parts.stream()
+                            .map(p -> p.obligationId() + "=" + p.amount().toPlainString()).toList().toString()))));
+            return store.findReceipt(id).orElseThrow();
+        });
+    }
+
+    /** Takes a receipt back (a bounced transfer, a typing error): it pays nothing any more; its instalments reopen. */
+    public Receipt reverse(String receiptId, int expectedVersion, String reason) {
+        var receipt = receipt(receiptId);
+        writable(receipt.contractId());
+        String why = Text.blankToNull(Text.input(reason));
+        if (why == null) {
+            throw new InvalidInputException("reason", "qiyue.validation.required");
+        }
+        if (why.length() > MAX_NOTE) {
+            throw new InvalidInputException("reason", "qiyue.receivable.too-long", MAX_NOTE);
+        }
+        String actor = CurrentUsers.actorName();
+        ensureAccount(receipt.contractId());
+        return tx.execute(status -> {
+            store.lock(receipt.contractId());
+            var current = store.findReceipt(receiptId).orElseThrow();
+            if (current.version() != expectedVersion) {
+                throw new PreconditionFailedException("qiyue.problem.stale", current.version());
+            }
+            if (current.reversed()) {
+                throw conflict("receipt", "qiyue.receivable.already-reversed");
+            }
+            Instant now = clock.instant();
+            if (!store.reverse(receiptId, expectedVersion, why, now, actor)) {
+                throw new PreconditionFailedException("qiyue.problem.stale", current.version());
+            }
+            store.setReceived(receipt.contractId(), receivedTotal(receipt.contractId()), now);
+            for (var paid : current.allocations()) {
+                obligations.unsettle(paid.obligationId(), why, actor);
+            }
+            events.publishEvent(new EntityChanged(RECEIPT, receiptId, EntityChanged.Action.UPDATE, actor, now,
+                    List.of(new EntityChanged.Change("reversed", "false", "true"),
+                            new EntityChanged.Change("reversalReason", null, why))));
+            return store.findReceipt(receiptId).orElseThrow();
+        });
+    }
+
+    // --- invoices ---
+
+    public Invoice issue(String contractId, InvoiceInput input) {
+        Contract contract = writable(contractId);
+        if (input == null) {
+            throw new InvalidInputException("number", "qiyue.validation.required");
+        }
+        var violations = new ArrayList<FieldViolation>();
+        String number = Text.blankToNull(Text.input(input.number()));
+        if (number == null) {
+            violations.add(new FieldViolation("number", "qiyue.validation.required"));
+        } else if (number.length() > MAX_INVOICE_NUMBER) {
+            violations.add(new FieldViolation("number", "qiyue.receivable.too-long", MAX_INVOICE_NUMBER));
+        }
+        if (input.issuedOn() == null) {
+            violations.add(new FieldViolation("issuedOn", "qiyue.validation.required"));
+        } else if (input.issuedOn().isAfter(obligations.today())) {
+            violations.add(new FieldViolation("issuedOn", "qiyue.receivable.issued-in-future"));
+        }
+        positive(input.amount(), "amount", violations);
+        BigDecimal rate = input.taxRatePercent();
+        if (rate == null) {
+            violations.add(new FieldViolation("taxRatePercent", "qiyue.validation.required"));
+        } else if (rate.signum() < 0 || rate.compareTo(HUNDRED) >= 0 || rate.stripTrailingZeros().scale() > 2) {
+            violations.add(new FieldViolation("taxRatePercent", "qiyue.receivable.tax-rate"));
+        }
+        String note = Text.blankToNull(Text.input(input.note()));
+        if (note != null && note.length() > MAX_NOTE) {
+            violations.add(new FieldViolation("note", "qiyue.receivable.too-long", MAX_NOTE));
+        }
+        String obligationId = Text.blankToNull(input.obligationId());
+        if (obligationId != null && payments(contractId).stream().noneMatch(o -> o.id().equals(obligationId))) {
+            violations.add(new FieldViolation("obligationId", "qiyue.receivable.not-an-instalment"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        BigDecimal amount = input.amount().scaled();
+        BigDecimal scaledRate = rate.setScale(2, RoundingMode.HALF_UP);
+        // the amount includes the tax: tax = amount × rate / (100 + rate), rounded once to the fen
+        BigDecimal tax = amount.multiply(scaledRate).divide(HUNDRED.add(scaledRate), 2, RoundingMode.HALF_UP);
+        String actor = CurrentUsers.actorName();
+        ensureAccount(contractId);
+        String id = Ids.newId();
+        try {
+            return tx.execute(status -> {
+                store.lock(contractId);
+                if (store.invoiceNumberTaken(contract.ourEntityId(), number)) {
+                    throw conflict("number", "qiyue.receivable.invoice-number-taken", number);
+                }
+                BigDecimal invoiced = store.invoices(contractId).stream().map(i -> i.amount().scaled())
+                        .reduce(zero(), BigDecimal::add);
+                if (contract.amount() != null && invoiced.add(amount).compareTo(contract.amount().scaled()) > 0) {
+                    throw conflict("amount", "qiyue.receivable.invoices-exceed-amount",
+                            contract.amount().scaled().subtract(invoiced).toPlainString());
+                }
+                Instant now = clock.instant();
+                store.insertInvoice(id, contractId, contract.ourEntityId(), obligationId, number, input.issuedOn(), amount,
+                        scaledRate, tax, note, now, actor);
+                events.publishEvent(new EntityChanged(INVOICE, id, EntityChanged.Action.CREATE, actor, now, List.of(
+                        new EntityChanged.Change("contractId", null, contractId),
+                        new EntityChanged.Change("number", null, number),
+                        new EntityChanged.Change("amount", null, amount.toPlainString()))));
+                return store.findInvoice(id).orElseThrow();
+            });
+        } catch (DuplicateKeyException taken) {
+            // another contract of the same signing entity took the number at the same moment
+            throw conflict("number", "qiyue.receivable.invoice-number-taken", number);
+        }
+    }
+
+    // --- the plan ---
+
+    /**
+     * Adds an instalment to a signed contract's plan. Refused (409, {@code amount}) when the plan would then exceed
+     * the contract amount. The amount of a signed contract cannot change today; should an amendment ever change it,
+     * this check and {@link #changeInstalment} read the amount as it is then.
+     */
+    public ContractReceivables.Instalment addInstalment(String contractId, InstalmentInput input) {
+        Contract contract = writable(contractId);
+        var checked = checkInstalment(input);
+        if (!obligationStore.planned(contractId)) {
+            throw conflict("contractId", "qiyue.receivable.not-signed");
+        }
+        String actor = CurrentUsers.actorName();
+        ensureAccount(contractId);
+        var addedId = new java.util.concurrent.atomic.AtomicReference<String>();
+        tx.executeWithoutResult(status -> {
+            store.lock(contractId);
+            var all = obligations.internalOfContract(contractId);
+            checkPlanTotal(contract, payments(contractId), null, checked.amount().scaled());
+            int seq = all.stream().mapToInt(Obligation::seq).max().orElse(0) + 1;
+            var planned = new ObligationPlanner.Planned(ObligationKind.PAYMENT, ObligationSide.CUSTOMER, checked.title(),
+                    checked.description(), contract.startDate(), checked.dueDate(), null, checked.amount());
+            LocalDate today = obligations.today();
+            var state = checked.dueDate() != null && checked.dueDate().isBefore(today) ? ObligationStatus.OVERDUE
+                    : ObligationStatus.PENDING;
+            Instant now = clock.instant();
+            obligationStore.insert(contractId, seq, planned, null, contract.owner(), contract.customerId(), state, now);
+            var added = obligationStore.ofContract(contractId).stream().filter(o -> o.seq() == seq).findFirst()
+                    .orElseThrow();
+            addedId.set(added.id());
+            events.publishEvent(new EntityChanged(Obligations.AUDIT_TYPE, added.id(), EntityChanged.Action.CREATE,
+                    actor, now, List.of(new EntityChanged.Change("amount", null, checked.amount().scaled().toPlainString()),
+                    new EntityChanged.Change("dueDate", null, String.valueOf(checked.dueDate())))));
+        });
+        return instalment(contractId, addedId.get());
+    }
+
+    /**
+     * Changes an open instalment's title, due date and amount (If-Match: its version). Refused when the plan would
+     * exceed the contract amount, or the amount would fall below what was already received of it (409, {@code amount}).
+     */
+    public ContractReceivables.Instalment changeInstalment(String contractId, String obligationId, int expectedVersion,
+                                                           InstalmentInput input) {
+        Contract contract = writable(contractId);
+        var checked = checkInstalment(input);
+        String actor = CurrentUsers.actorName();
+        ensureAccount(contractId);
+        tx.executeWithoutResult(status -> {
+            store.lock(contractId);
+            var plan = payments(contractId);
+            var before = plan.stream().filter(o -> o.id().equals(obligationId)).findFirst()
+                    .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "obligation", obligationId));
+            if (before.version() != expectedVersion) {
+                throw new PreconditionFailedException("qiyue.problem.stale", before.version());
+            }
+            if (!before.status().open()) {
+                throw conflict("status", "qiyue.receivable.instalment-closed");
+            }
+            BigDecimal paid = store.allocations(contractId).stream().filter(a -> a.obligationId().equals(obligationId))
+                    .map(ReceivableStore.Allocated::amount).reduce(zero(), BigDecimal::add);
+            BigDecimal amount = checked.amount().scaled();
+            if (amount.compareTo(paid) < 0) {
+                throw conflict("amount", "qiyue.receivable.below-received", paid.toPlainString());
+            }
+            checkPlanTotal(contract, plan, obligationId, amount);
+            Instant now = clock.instant();
+            String trigger = checked.dueDate() != null ? null : before.dueTrigger();
+            if (!store.changeInstalment(obligationId, expectedVersion, checked.title(), checked.dueDate(), trigger,
+                    amount, now)) {
+                throw new PreconditionFailedException("qiyue.problem.stale", before.version());
+            }
+            events.publishEvent(new EntityChanged(Obligations.AUDIT_TYPE, obligationId, EntityChanged.Action.UPDATE,
+                    actor, now, List.of(
+                    new EntityChanged.Change("amount", before.amount().scaled().toPlainString(), amount.toPlainString()),
+                    new EntityChanged.Change("dueDate", String.valueOf(before.dueDate()), String.valueOf(checked.dueDate())),
+                    new EntityChanged.Change("title", before.title(), checked.title()))));
+            if (amount.compareTo(paid) == 0) {
+                var last = store.allocations(contractId).stream().filter(a -> a.obligationId().equals(obligationId))
+                        .map(ReceivableStore.Allocated::receivedOn).max(LocalDate::compareTo).orElse(obligations.today());
+                obligations.settle(obligationId, last, actor);
+            }
+        });
+        return instalment(contractId, obligationId);
+    }
+
+    private ContractReceivables.Instalment instalment(String contractId, String obligationId) {
+        return summary(contractId, null).instalments().stream().filter(i -> i.id().equals(obligationId)).findFirst()
+                .orElseThrow();
+    }
+
+    private InstalmentInput checkInstalment(InstalmentInput input) {
+        if (input == null) {
+            throw new InvalidInputException("amount", "qiyue.validation.required");
+        }
+        var violations = new ArrayList<FieldViolation>();
+        String title = Text.blankToNull(Text.input(input.title()));
+        if (title == null) {
+            violations.add(new FieldViolation("title", "qiyue.validation.required"));
+        } else if (title.length() > 200) {
+            violations.add(new FieldViolation("title", "qiyue.receivable.too-long", 200));
+        }
+        String description = Text.blankToNull(Text.input(input.description()));
+        if (description != null && description.length() > MAX_NOTE) {
+            violations.add(new FieldViolation("description", "qiyue.receivable.too-long", MAX_NOTE));
+        }
+        positive(input.amount(), "amount", violations);
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        return new InstalmentInput(title, input.dueDate(), Money.cny(input.amount().scaled()), description);
+    }
+
+    /** The plan (instalments not waived), with {@code changedId} at {@code amount} or a new one of it, within the amount. */
+    private void checkPlanTotal(Contract contract, List<Obligation> plan, String changedId, BigDecimal amount) {
+        if (contract.amount() == null) {
+            throw conflict("amount", "qiyue.receivable.no-contract-amount");
+        }
+        BigDecimal total = amount;
+        for (var o : plan) {
+            if (o.status() != ObligationStatus.WAIVED && !o.id().equals(changedId)) {
+                total = total.add(o.amount().scaled());
+            }
+        }
+        if (total.compareTo(contract.amount().scaled()) > 0) {
+            throw conflict("amount", "qiyue.receivable.plan-exceeds-amount", total.toPlainString(),
+                    contract.amount().scaled().toPlainString());
+        }
+    }
+
+    // --- ageing ---
+
+    public enum GroupBy { CUSTOMER, OWNER, TEAM }
+
+    public AgeingReport ageing(GroupBy groupBy, LocalDate asOf) {
+        var scope = scopes.read(CurrentUsers.require());
+        LocalDate on = asOf == null ? obligations.today() : asOf;
+        var items = new ArrayList<Ageing.Item>();
+        store.ageingItems(scope, on, items::add);
+        var teamOf = new HashMap<String, String>();
+        java.util.function.Function<Ageing.Item, String> key = switch (groupBy) {
+            case CUSTOMER -> Ageing.Item::customerId;
+            case OWNER -> Ageing.Item::owner;
+            case TEAM -> item -> teamOf.computeIfAbsent(item.owner(),
+                    owner -> users.findByUsername(owner).map(u -> u.teamId()).orElse(""));
+        };
+        var groups = Ageing.sum(items, on, key);
+        var labels = labels(groupBy, groups.keySet());
+        var rows = new ArrayList<AgeingReport.Row>();
+        var totals = new Ageing.Sums();
+        groups.forEach((k, sums) -> {
+            rows.add(row(k, labels.getOrDefault(k, k), sums));
+            for (var b : Ageing.Bucket.values()) {
+                totals.add(b, sums.get(b));
+            }
+        });
+        rows.sort(java.util.Comparator.comparing((AgeingReport.Row r) -> r.overdue().scaled()).reversed()
+                .thenComparing(r -> r.total().scaled(), java.util.Comparator.reverseOrder())
+                .thenComparing(AgeingReport.Row::label, java.util.Comparator.nullsLast(String::compareTo)));
+        return new AgeingReport(on, groupBy.name().toLowerCase(java.util.Locale.ROOT), List.copyOf(rows),
+                row(null, null, totals));
+    }
+
+    private Map<String, String> labels(GroupBy groupBy, Collection<String> keys) {
+        var out = new LinkedHashMap<String, String>();
+        switch (groupBy) {
+            case CUSTOMER -> out.putAll(customers.names(keys.stream().filter(k -> k != null).toList()));
+            case OWNER -> keys.forEach(k -> out.put(k, users.findByUsername(k).map(u -> u.displayName()).orElse(k)));
+            case TEAM -> {
+                var names = new HashMap<String, String>();
+                users.teams().forEach(t -> names.put(t.id(), t.name()));
+                String none = messages.getMessage("receivables.ageing.noTeam", null, "—", LocaleContextHolder.getLocale());
+                keys.forEach(k -> out.put(k, k.isEmpty() ? none : names.getOrDefault(k, k)));
+            }
+        }
+        return out;
+    }
+
+    private static AgeingReport.Row row(String key, String label, Ageing.Sums sums) {
+        return new AgeingReport.Row(key, label, Money.cny(sums.get(Ageing.Bucket.NOT_DUE)),
+                Money.cny(sums.get(Ageing.Bucket.DAYS_0_30)), Money.cny(sums.get(Ageing.Bucket.DAYS_31_60)),
+                Money.cny(sums.get(Ageing.Bucket.DAYS_61_90)), Money.cny(sums.get(Ageing.Bucket.OVER_90)),
+                Money.cny(sums.overdue()), Money.cny(sums.total()));
+    }
+
+    // --- helpers ---
+
+    private Contract writable(String contractId) {
+        Contract contract = contracts.get(contractId);
+        if (!mayWrite()) {
+            throw new ForbiddenException("qiyue.problem.forbidden");
+        }
+        return contract;
+    }
+
+    /** The contract's payment instalments in plan order. */
+    private List<Obligation> payments(String contractId) {
+        return obligations.internalOfContract(contractId).stream()
+                .filter(o -> o.kind() == ObligationKind.PAYMENT && o.amount() != null).toList();
+    }
+
+    /** The instalments that can still take money, with what is outstanding of each (read under the lock). */
+    private Map<String, Allocation.Open> open(String contractId) {
+        var paid = new HashMap<String, BigDecimal>();
+        store.allocations(contractId).forEach(a -> paid.merge(a.obligationId(), a.amount(), BigDecimal::add));
+        var open = new LinkedHashMap<String, Allocation.Open>();
+        for (var o : payments(contractId)) {
+            BigDecimal owed = owed(o, paid.getOrDefault(o.id(), zero()));
+            if (owed.signum() > 0) {
+                open.put(o.id(), new Allocation.Open(o.id(), o.seq(), o.dueDate(), owed));
+            }
+        }
+        return open;
+    }
+
+    /** What is still owed of an instalment: nothing once waived or marked done, else its amount less what paid it. */
+    private static BigDecimal owed(Obligation o, BigDecimal paid) {
+        if (!o.status().open()) {
+            return zero();
+        }
+        return o.amount().scaled().subtract(paid).max(zero());
+    }
+
+    private BigDecimal receivedTotal(String contractId) {
+        return store.allocations(contractId).stream().map(ReceivableStore.Allocated::amount)
+                .reduce(zero(), BigDecimal::add);
+    }
+
+    /** The contract's lock row, created in a transaction of its own (a second creator finds it there). */
+    private void ensureAccount(String contractId) {
+        if (store.hasAccount(contractId)) {
+            return;
+        }
+        try {
+            ownTx.executeWithoutResult(status -> store.insertAccount(contractId, clock.instant()));
+        } catch (DuplicateKeyException alreadyThere) {
+            // created by a concurrent request: the lock row exists, which is all that is needed
+        }
+    }
+
+    private static void positive(Money money, String field, List<FieldViolation> violations) {
+        if (money == null || money.value() == null) {
+            violations.add(new FieldViolation(field, "qiyue.validation.required"));
+            return;
+        }
+        BigDecimal v = money.value();
+        if (!Money.CNY.equals(money.currency())) {
+            violations.add(new FieldViolation(field + ".currency", "qiyue.money.currency"));
+        } else if (v.signum() <= 0) {
+            violations.add(new FieldViolation(field, "qiyue.receivable.amount-positive"));
+        } else if (v.stripTrailingZeros().scale() > 2 || v.precision() - v.scale() > MAX_INTEGER_DIGITS) {
+            violations.add(new FieldViolation(field, "qiyue.receivable.amount-digits"));
+        }
+    }
+
+    private static BigDecimal percent(BigDecimal received, BigDecimal amount) {
+        if (amount == null || amount.signum() == 0) {
+            return null;
+        }
+        return received.multiply(HUNDRED).divide(amount, 1, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal zero() {
+        return BigDecimal.ZERO.setScale(2);
+    }
+
+    /** A 409 that names the field, in the caller's language, like a 400's {@code errors[]}. */
+    private ConflictException conflict(String field, String code, Object... args) {
+        String text = messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
+        return new ConflictException(Map.of("errors", List.of(Map.of("field", field, "message", text))), code, args);
+    }
+}

@@ -1,0 +1,139 @@
+package io.qiyue.obligation.web;
+
+import io.qiyue.obligation.AgeingReport;
+import io.qiyue.obligation.ContractReceivables;
+import io.qiyue.obligation.Invoice;
+import io.qiyue.obligation.Receipt;
+import io.qiyue.obligation.Receivables;
+import io.qiyue.shared.InvalidInputException;
+import io.qiyue.shared.PageResult;
+import io.qiyue.shared.Versions;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/** Receivables over the REST API (spec/api.md): receipts, invoices, the collection plan, the ageing report. */
+@RestController
+@RequestMapping("/api/v1")
+class ReceivableApi {
+    private final Receivables receivables;
+
+    ReceivableApi(Receivables receivables) {
+        this.receivables = receivables;
+    }
+
+    /** The contract's receivables as of {@code asOf} (default today, Asia/Shanghai). */
+    @GetMapping("/contracts/{id}/receivables")
+    ContractReceivables summary(@PathVariable String id, @RequestParam(required = false) String asOf) {
+        return receivables.summary(id, date("asOf", asOf));
+    }
+
+    @GetMapping("/contracts/{id}/receipts")
+    PageResult<Receipt> receipts(@PathVariable String id) {
+        return PageResult.whole(receivables.receipts(id));
+    }
+
+    @PostMapping("/contracts/{id}/receipts")
+    ResponseEntity<Receipt> record(@PathVariable String id, @RequestBody Receivables.ReceiptInput body) {
+        var receipt = receivables.record(id, body);
+        return ResponseEntity.created(URI.create("/api/v1/receipts/" + receipt.id()))
+                .eTag(Versions.etag(receipt.version())).body(receipt);
+    }
+
+    @GetMapping("/receipts/{receiptId}")
+    ResponseEntity<Receipt> receipt(@PathVariable String receiptId) {
+        var receipt = receivables.receipt(receiptId);
+        return ResponseEntity.ok().eTag(Versions.etag(receipt.version())).body(receipt);
+    }
+
+    record ReverseRequest(String reason) {
+    }
+
+    /** Takes a receipt back with a reason (If-Match: the receipt's version). */
+    @PostMapping("/receipts/{receiptId}/reverse")
+    ResponseEntity<Receipt> reverse(@PathVariable String receiptId,
+                                    @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                    @RequestBody(required = false) ReverseRequest body) {
+        int expected = Versions.expected(ifMatch);
+        var receipt = receivables.reverse(receiptId, expected, body == null ? null : body.reason());
+        return ResponseEntity.ok().eTag(Versions.etag(receipt.version())).body(receipt);
+    }
+
+    @GetMapping("/contracts/{id}/invoices")
+    PageResult<Invoice> invoices(@PathVariable String id) {
+        return PageResult.whole(receivables.invoices(id));
+    }
+
+    @PostMapping("/contracts/{id}/invoices")
+    ResponseEntity<Invoice> issue(@PathVariable String id, @RequestBody Receivables.InvoiceInput body) {
+        var invoice = receivables.issue(id, body);
+        return ResponseEntity.created(URI.create("/api/v1/invoices/" + invoice.id()))
+                .eTag(Versions.etag(invoice.version())).body(invoice);
+    }
+
+    @GetMapping("/invoices/{invoiceId}")
+    ResponseEntity<Invoice> invoice(@PathVariable String invoiceId) {
+        var invoice = receivables.invoice(invoiceId);
+        return ResponseEntity.ok().eTag(Versions.etag(invoice.version())).body(invoice);
+    }
+
+    /** Adds an instalment to the collection plan (FINANCE, ADMIN); never beyond the contract amount. */
+    @PostMapping("/contracts/{id}/instalments")
+    ResponseEntity<ContractReceivables.Instalment> addInstalment(@PathVariable String id,
+                                                                 @RequestBody Receivables.InstalmentInput body) {
+        var added = receivables.addInstalment(id, body);
+        return ResponseEntity.created(URI.create("/api/v1/obligations/" + added.id()))
+                .eTag(Versions.etag(added.version())).body(added);
+    }
+
+    /** Changes an open instalment (If-Match: the instalment's version from the receivables summary). */
+    @PutMapping("/contracts/{id}/instalments/{obligationId}")
+    ResponseEntity<ContractReceivables.Instalment> changeInstalment(
+            @PathVariable String id, @PathVariable String obligationId,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch,
+            @RequestBody Receivables.InstalmentInput body) {
+        int expected = Versions.expected(ifMatch);
+        var changed = receivables.changeInstalment(id, obligationId, expected, body);
+        return ResponseEntity.ok().eTag(Versions.etag(changed.version())).body(changed);
+    }
+
+    /** {@code groupBy}: customer (default), owner or team; within the caller's read scope. */
+    @GetMapping("/receivables/ageing")
+    AgeingReport ageing(@RequestParam(required = false) String groupBy, @RequestParam(required = false) String asOf) {
+        return receivables.ageing(groupBy(groupBy), date("asOf", asOf));
+    }
+
+    static Receivables.GroupBy groupBy(String value) {
+        if (value == null || value.isBlank()) {
+            return Receivables.GroupBy.CUSTOMER;
+        }
+        try {
+            return Receivables.GroupBy.valueOf(value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("groupBy", "qiyue.receivable.group-by");
+        }
+    }
+
+    static LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInputException(field, "qiyue.validation.date");
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package io.qiyue.obligation;
+
+import io.qiyue.contract.Terms;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Damages, allocation and ageing with exact amounts (the rules are in the classes' comments). */
+class LateDamagesTest {
+    static final LocalDate DUE = LocalDate.of(2027, 1, 15);
+
+    static LateDamages.Instalment instalment(String id, LocalDate due, String amount, LateDamages.Payment... paid) {
+        return new LateDamages.Instalment(id, due, new BigDecimal(amount), List.of(paid));
+    }
+
+    static LateDamages.Payment paid(LocalDate on, String amount) {
+        return new LateDamages.Payment(on, new BigDecimal(amount));
+    }
+
+    static Terms.LiquidatedDamages clause(Terms.DamagesBasis basis, String value) {
+        return new Terms.LiquidatedDamages(basis, new BigDecimal(value));
+    }
+
+    @Test
+    void dailyRateChargesEveryLateYuanForEveryDayItWasLate() {
+        // 60000.00 due 2027-01-15; 20000.00 paid on 01-25 (10 days late), 40000.00 unpaid on 02-14 (30 days late)
+        var result = LateDamages.compute(clause(Terms.DamagesBasis.DAILY_RATE, "0.05"),
+                List.of(instalment("a", DUE, "60000.00", paid(LocalDate.of(2027, 1, 25), "20000.00"))),
+                LocalDate.of(2027, 2, 14));
+        // (20000 × 10 + 40000 × 30) × 0.05 % = 1 400 000 × 0.0005 = 700.00
+        assertThat(result.damages()).isEqualByComparingTo("700.00");
+        assertThat(result.overdue()).isEqualByComparingTo("40000.00");
+        assertThat(result.lines()).singleElement().satisfies(line -> {
+            assertThat(line.lateAmount()).isEqualByComparingTo("60000.00");
+            assertThat(line.yuanDays()).isEqualByComparingTo("1400000.00");
+        });
+    }
+
+    @Test
+    void dailyRateRoundsHalfUpOncePerInstalment() {
+        // 333.33 × 3 days × 0.05 % = 0.499995 → 0.50 (rounding each day's 0.166665 would give 0.51)
+        var result = LateDamages.compute(clause(Terms.DamagesBasis.DAILY_RATE, "0.05"),
+                List.of(instalment("a", DUE, "333.33")), DUE.plusDays(3));
+        assertThat(result.damages()).isEqualByComparingTo("0.50");
+        // two instalments: each rounded, the total the sum of the lines
+        var two = LateDamages.compute(clause(Terms.DamagesBasis.DAILY_RATE, "0.05"),
+                List.of(instalment("a", DUE, "333.33"), instalment("b", DUE, "333.33")), DUE.plusDays(3));
+        assertThat(two.damages()).isEqualByComparingTo("1.00");
+    }
+
+    @Test
+    void paidOnTheDueDateOrNotYetDueIsNotLate() {
+        var result = LateDamages.compute(clause(Terms.DamagesBasis.DAILY_RATE, "0.05"),
+                List.of(instalment("a", DUE, "1000.00", paid(DUE, "1000.00")),
+                        instalment("b", DUE.plusDays(30), "5000.00"), instalment("c", null, "9000.00")),
+                DUE.plusDays(10));
+        assertThat(result.damages()).isEqualByComparingTo("0.00");
+        assertThat(result.overdue()).isEqualByComparingTo("0.00");
+        assertThat(result.lines()).isEmpty();
+    }
+
+    @Test
+    void paymentsAfterAsOfAreNotYetKnown() {
+        var result = LateDamages.compute(clause(Terms.DamagesBasis.DAILY_RATE, "0.1"),
+                List.of(instalment("a", DUE, "1000.00", paid(DUE.plusDays(20), "1000.00"))), DUE.plusDays(5));
+        // 1000 × 5 × 0.1 % = 5.00, the payment on day 20 not counted on day 5
+        assertThat(result.damages()).isEqualByComparingTo("5.00");
+        assertThat(result.overdue()).isEqualByComparingTo("1000.00");
+    }
+
+    @Test
+    void percentOfAmountFallsOnceOnWhatWasLate() {
+        var result = LateDamages.compute(clause(Terms.DamagesBasis.PERCENT_OF_AMOUNT, "10"),
+                List.of(instalment("a", DUE, "60000.00", paid(LocalDate.of(2027, 1, 20), "10000.01")),
+                        instalment("b", DUE.plusDays(100), "60000.00")), DUE.plusDays(40));
+        // 60000.00 was or is late (10000.01 paid late, 49999.99 unpaid): 10 % = 6000.00; b not yet due
+        assertThat(result.damages()).isEqualByComparingTo("6000.00");
+        assertThat(result.overdue()).isEqualByComparingTo("49999.99");
+    }
+
+    @Test
+    void fixedIsOneSumForTheContract() {
+        var result = LateDamages.compute(clause(Terms.DamagesBasis.FIXED, "5000"),
+                List.of(instalment("a", DUE, "100.00"), instalment("b", DUE, "200.00")), DUE.plusDays(1));
+        assertThat(result.damages()).isEqualByComparingTo("5000.00");
+        var none = LateDamages.compute(clause(Terms.DamagesBasis.FIXED, "5000"),
+                List.of(instalment("a", DUE, "100.00", paid(DUE, "100.00"))), DUE.plusDays(1));
+        assertThat(none.damages()).isEqualByComparingTo("0.00");
+    }
+
+    @Test
+    void withoutAClauseNothingIsOwedButTheOverdueAmountIsStated() {
+        var result = LateDamages.compute(null, List.of(instalment("a", DUE, "100.00")), DUE.plusDays(1));
+        assertThat(result.damages()).isEqualByComparingTo("0.00");
+        assertThat(result.overdue()).isEqualByComparingTo("100.00");
+    }
+
+    // --- allocation ---
+
+    @Test
+    void allocationPaysTheOldestDueFirstAndTriggeredOnesLast() {
+        var open = List.of(new Allocation.Open("later", 1, DUE.plusDays(30), new BigDecimal("100.00")),
+                new Allocation.Open("trigger", 2, null, new BigDecimal("500.00")),
+                new Allocation.Open("oldest", 3, DUE, new BigDecimal("40.50")));
+        var parts = Allocation.oldestFirst(open, new BigDecimal("200.00"));
+        assertThat(parts).containsExactly(new Allocation.Part("oldest", new BigDecimal("40.50")),
+                new Allocation.Part("later", new BigDecimal("100.00")),
+                new Allocation.Part("trigger", new BigDecimal("59.50")));
+        assertThat(Allocation.outstanding(open)).isEqualByComparingTo("640.50");
+    }
+
+    @Test
+    void allocationNeverOverAllocates() {
+        var open = List.of(new Allocation.Open("a", 1, DUE, new BigDecimal("0.01")));
+        assertThat(Allocation.oldestFirst(open, new BigDecimal("0.01")))
+                .containsExactly(new Allocation.Part("a", new BigDecimal("0.01")));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> Allocation.oldestFirst(open, new BigDecimal("0.02")));
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+                .isThrownBy(() -> Allocation.oldestFirst(open, BigDecimal.ZERO));
+    }
+
+    // --- ageing ---
+
+    @Test
+    void ageingBucketsByDaysPastDue() {
+        LocalDate asOf = LocalDate.of(2027, 6, 30);
+        assertThat(Ageing.bucket(asOf, asOf)).isEqualTo(Ageing.Bucket.NOT_DUE);
+        assertThat(Ageing.bucket(null, asOf)).isEqualTo(Ageing.Bucket.NOT_DUE);
+        assertThat(Ageing.bucket(asOf.minusDays(1), asOf)).isEqualTo(Ageing.Bucket.DAYS_0_30);
+        assertThat(Ageing.bucket(asOf.minusDays(30), asOf)).isEqualTo(Ageing.Bucket.DAYS_0_30);
+        assertThat(Ageing.bucket(asOf.minusDays(31), asOf)).isEqualTo(Ageing.Bucket.DAYS_31_60);
+        assertThat(Ageing.bucket(asOf.minusDays(60), asOf)).isEqualTo(Ageing.Bucket.DAYS_31_60);
+        assertThat(Ageing.bucket(asOf.minusDays(61), asOf)).isEqualTo(Ageing.Bucket.DAYS_61_90);
+        assertThat(Ageing.bucket(asOf.minusDays(90), asOf)).isEqualTo(Ageing.Bucket.DAYS_61_90);
+        assertThat(Ageing.bucket(asOf.minusDays(91), asOf)).isEqualTo(Ageing.Bucket.OVER_90);
+    }
+
+    @Test
+    void ageingSumsPerGroupExactly() {
+        LocalDate asOf = LocalDate.of(2027, 6, 30);
+        var items = List.of(new Ageing.Item("c1", "u1", asOf.minusDays(5), new BigDecimal("0.10")),
+                new Ageing.Item("c1", "u1", asOf.minusDays(6), new BigDecimal("0.20")),
+                new Ageing.Item("c1", "u2", asOf.minusDays(100), new BigDecimal("1000.01")),
+                new Ageing.Item("c2", "u2", asOf.plusDays(1), new BigDecimal("7.00")),
+                new Ageing.Item("c2", "u2", asOf.minusDays(45), new BigDecimal("0.00")));
+        var byCustomer = Ageing.sum(items, asOf, Ageing.Item::customerId);
+        assertThat(byCustomer.get("c1").get(Ageing.Bucket.DAYS_0_30)).isEqualByComparingTo("0.30");
+        assertThat(byCustomer.get("c1").get(Ageing.Bucket.OVER_90)).isEqualByComparingTo("1000.01");
+        assertThat(byCustomer.get("c1").overdue()).isEqualByComparingTo("1000.31");
+        assertThat(byCustomer.get("c2").get(Ageing.Bucket.NOT_DUE)).isEqualByComparingTo("7.00");
+        assertThat(byCustomer.get("c2").overdue()).isEqualByComparingTo("0.00");
+        assertThat(byCustomer.get("c2").total()).isEqualByComparingTo("7.00");
+        var byOwner = Ageing.sum(items, asOf, Ageing.Item::owner);
+        assertThat(byOwner.get("u2").total()).isEqualByComparingTo("1007.01");
+    }
+}

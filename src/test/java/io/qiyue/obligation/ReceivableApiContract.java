@@ -1,0 +1,292 @@
+package io.qiyue.obligation;
+
+import io.qiyue.testing.ApiClient;
+import io.qiyue.testing.ApiTestSupport;
+import io.qiyue.testing.ContractSamples;
+import io.qiyue.testing.HttpResponse;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Receivables over HTTP: allocation oldest first and by hand, damages and ageing with exact amounts, invoices,
+ * plan changes within the contract amount, reversal, refused input that writes nothing, and 50 concurrent
+ * receipts on one contract that never over-allocate.
+ */
+abstract class ReceivableApiContract extends ApiTestSupport {
+
+    /** A signed SERVICE contract of 120000.00: 60000.00 due 2026-10-01 (already late), 60000.00 due 2027-03-01. */
+    private String signed(ApiClient owner, String basis, String value) {
+        String customerId = createOrganization(owner).path("id").asString();
+        ObjectNode body = ContractSamples.contract("SERVICE", unique("回款合同"), customerId, ourEntityId());
+        body.put("startDate", "2026-09-01");
+        body.put("endDate", "2027-08-31");
+        var terms = (ObjectNode) body.path("terms");
+        terms.set("payment", JSON.readTree("""
+                { "method": "BANK_TRANSFER", "schedule": [
+                  { "dueDate": "2026-10-01", "amount": { "value": "60000.00", "currency": "CNY" }, "description": "首期款" },
+                  { "dueDate": "2027-03-01", "amount": { "value": "60000.00", "currency": "CNY" }, "description": "二期款" } ] }
+                """));
+        terms.set("breach", JSON.readTree("""
+                { "liquidatedDamages": { "basis": "%s", "value": "%s" }, "description": "逾期付款按约定支付违约金" }
+                """.formatted(basis, value)));
+        return signedContract(owner, body);
+    }
+
+    private static String receipt(String on, String amount) {
+        return "{\"receivedOn\": \"%s\", \"amount\": {\"value\": \"%s\", \"currency\": \"CNY\"}, \"method\": \"BANK_TRANSFER\", \"reference\": \"BANK-%s\"}"
+                .formatted(on, amount, amount);
+    }
+
+    private static JsonNode summary(ApiClient as, String id, String asOf) {
+        var r = as.get("/api/v1/contracts/" + id + "/receivables?asOf=" + asOf);
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        return r.json();
+    }
+
+    private static String value(JsonNode money) {
+        return money.path("value").asString();
+    }
+
+    @Test
+    void receiptsPayTheOldestFirstAndTheSummaryStatesDamagesExactly() {
+        var sales = createUser("SALES", null);
+        var finance = createUser("FINANCE", null);
+        String id = signed(sales.client(), "DAILY_RATE", "0.05");
+        String path = "/api/v1/contracts/" + id;
+
+        var before = summary(sales.client(), id, "2026-11-01");
+        assertThat(value(before.path("planned"))).isEqualTo("120000.00");
+        assertThat(value(before.path("overdue"))).isEqualTo("60000.00");
+        // 60000.00 × 31 days (2026-10-01 → 11-01) × 0.05 % = 930.00
+        assertThat(value(before.path("damages").path("amount"))).isEqualTo("930.00");
+
+        var refusedForSales = sales.client().post(path + "/receipts", receipt("2026-11-01", "100.00"));
+        assertProblem(refusedForSales, 403);
+
+        var paid = finance.client().post(path + "/receipts", receipt("2026-11-01", "70000.00"));
+        assertThat(paid.status()).as("%s", paid).isEqualTo(201);
+        assertThat(paid.header("Location")).endsWith("/api/v1/receipts/" + paid.json().path("id").asString());
+        var allocations = paid.json().path("allocations");
+        assertThat(allocations).hasSize(2);
+        assertThat(value(allocations.get(0).path("amount"))).isEqualTo("60000.00");
+        assertThat(allocations.get(0).path("seq").asInt()).isEqualTo(1);
+        assertThat(value(allocations.get(1).path("amount"))).isEqualTo("10000.00");
+
+        var after = summary(sales.client(), id, "2026-12-01");
+        assertThat(value(after.path("received"))).isEqualTo("70000.00");
+        assertThat(value(after.path("outstanding"))).isEqualTo("50000.00");
+        assertThat(value(after.path("overdue"))).isEqualTo("0.00");
+        assertThat(after.path("percentReceived").asString()).isEqualTo("58.3");
+        // paid 31 days late: the damages stay 930.00 after payment, the clock stopped on 2026-11-01
+        assertThat(value(after.path("damages").path("amount"))).isEqualTo("930.00");
+        var first = after.path("instalments").get(0);
+        assertThat(first.path("status").asString()).isEqualTo("DONE");
+        assertThat(first.path("receipts").get(0).path("receiptId").asString()).isEqualTo(paid.json().path("id").asString());
+        assertThat(after.path("instalments").get(1).path("status").asString()).isEqualTo("PENDING");
+
+        // ageing as of 2027-04-15: 50000.00 of the second instalment is 45 days past due
+        var ageing = finance.client().get("/api/v1/receivables/ageing?groupBy=customer&asOf=2027-04-15");
+        assertThat(ageing.status()).as("%s", ageing).isEqualTo(200);
+        String customerId = sales.client().get(path).json().path("customerId").asString();
+        JsonNode row = null;
+        for (JsonNode r : ageing.json().path("rows")) {
+            if (r.path("key").asString().equals(customerId)) {
+                row = r;
+            }
+        }
+        assertThat(row).as("the customer's row in %s", ageing).isNotNull();
+        assertThat(value(row.path("days31To60"))).isEqualTo("50000.00");
+        assertThat(value(row.path("days0To30"))).isEqualTo("0.00");
+        assertThat(value(row.path("notDue"))).isEqualTo("0.00");
+        assertThat(value(row.path("overdue"))).isEqualTo("50000.00");
+        // the same day seen from 2026-10-15: the first instalment unpaid then, 14 days late; the second not due
+        var earlier = finance.client().get("/api/v1/receivables/ageing?groupBy=owner&asOf=2026-10-15").json();
+        JsonNode mine = null;
+        for (JsonNode r : earlier.path("rows")) {
+            if (r.path("key").asString().equals(sales.username())) {
+                mine = r;
+            }
+        }
+        assertThat(mine).isNotNull();
+        assertThat(value(mine.path("days0To30"))).isEqualTo("60000.00");
+        assertThat(value(mine.path("notDue"))).isEqualTo("60000.00");
+        // a salesperson sees only their own in the ageing
+        var other = createUser("SALES", null);
+        assertThat(other.client().get("/api/v1/receivables/ageing?groupBy=customer&asOf=2027-04-15").json()
+                .path("rows").toString()).doesNotContain(customerId);
+        assertProblem(finance.client().get("/api/v1/receivables/ageing?groupBy=planet"), 400, "groupBy");
+
+        // reversed: the money pays nothing, the first instalment is open (and late) again
+        String receiptId = paid.json().path("id").asString();
+        var reversed = finance.client().request("POST", "/api/v1/receipts/" + receiptId + "/reverse")
+                .header("If-Match", paid.header("ETag")).json("{\"reason\": \"银行退票\"}").send();
+        assertThat(reversed.status()).as("%s", reversed).isEqualTo(200);
+        assertThat(reversed.json().path("reversed").asBoolean()).isTrue();
+        var undone = summary(sales.client(), id, "2026-12-01");
+        assertThat(value(undone.path("received"))).isEqualTo("0.00");
+        assertThat(undone.path("instalments").get(0).path("status").asString()).isEqualTo("OVERDUE");
+        var again = finance.client().request("POST", "/api/v1/receipts/" + receiptId + "/reverse")
+                .header("If-Match", reversed.header("ETag")).json("{\"reason\": \"再次\"}").send();
+        assertProblem(again, 409);
+    }
+
+    @Test
+    void badReceiptsAreRefusedNamingTheFieldAndWriteNothing() {
+        var sales = createUser("SALES", null);
+        var finance = createUser("FINANCE", null);
+        String id = signed(sales.client(), "PERCENT_OF_AMOUNT", "10");
+        String otherId = signed(sales.client(), "FIXED", "5000");
+        String path = "/api/v1/contracts/" + id;
+        String foreign = summary(finance.client(), otherId, "2026-12-01").path("instalments").get(0).path("id").asString();
+
+        assertProblem(finance.client().post(path + "/receipts", receipt("2026-11-01", "120000.01")), 409, "amount");
+        assertProblem(finance.client().post(path + "/receipts", receipt("2026-11-01", "0")), 400, "amount");
+        assertProblem(finance.client().post(path + "/receipts", receipt("2026-11-01", "-5.00")), 400, "amount");
+        assertProblem(finance.client().post(path + "/receipts", receipt("2026-11-01", "1.001")), 400, "amount");
+        assertProblem(finance.client().post(path + "/receipts", receipt("2099-01-01", "1.00")), 400, "receivedOn");
+        assertProblem(finance.client().post(path + "/receipts", """
+                {"receivedOn": "2026-11-01", "amount": {"value": "100.00"}, "method": "CASH",
+                 "allocations": [ {"obligationId": "%s", "amount": {"value": "100.00"}} ]}
+                """.formatted(foreign)), 400, "allocations[0].obligationId");
+        String own = summary(finance.client(), id, "2026-12-01").path("instalments").get(1).path("id").asString();
+        assertProblem(finance.client().post(path + "/receipts", """
+                {"receivedOn": "2026-11-01", "amount": {"value": "60000.01"}, "method": "CASH",
+                 "allocations": [ {"obligationId": "%s", "amount": {"value": "60000.01"}} ]}
+                """.formatted(own)), 409, "allocations[0].amount");
+        assertProblem(finance.client().post(path + "/receipts", """
+                {"receivedOn": "2026-11-01", "amount": {"value": "100.00"}, "method": "CASH",
+                 "allocations": [ {"obligationId": "%s", "amount": {"value": "99.99"}} ]}
+                """.formatted(own)), 400, "allocations");
+        assertThat(finance.client().get(path + "/receipts").json().path("total").asInt()).as("nothing written").isZero();
+        assertThat(value(summary(finance.client(), otherId, "2026-12-01").path("received"))).isEqualTo("0.00");
+
+        // by hand: the later instalment first, in full; it is then never paid twice
+        var byHand = finance.client().post(path + "/receipts", """
+                {"receivedOn": "2026-11-02", "amount": {"value": "60000.00"}, "method": "ALIPAY",
+                 "allocations": [ {"obligationId": "%s", "amount": {"value": "60000.00"}} ]}
+                """.formatted(own));
+        assertThat(byHand.status()).as("%s", byHand).isEqualTo(201);
+        assertProblem(finance.client().post(path + "/receipts", """
+                {"receivedOn": "2026-11-02", "amount": {"value": "0.01"}, "method": "ALIPAY",
+                 "allocations": [ {"obligationId": "%s", "amount": {"value": "0.01"}} ]}
+                """.formatted(own)), 409, "allocations[0].amount");
+        var s = summary(finance.client(), id, "2026-11-11");
+        assertThat(s.path("instalments").get(1).path("status").asString()).isEqualTo("DONE");
+        // PERCENT_OF_AMOUNT 10 % of the 60000.00 late since 2026-10-01 = 6000.00
+        assertThat(value(s.path("damages").path("amount"))).isEqualTo("6000.00");
+        assertThat(value(s.path("overdue"))).isEqualTo("60000.00");
+    }
+
+    @Test
+    void invoicesAndPlanChangesStayWithinTheContractAmount() {
+        var sales = createUser("SALES", null);
+        var finance = createUser("FINANCE", null);
+        String id = signed(sales.client(), "FIXED", "5000");
+        String path = "/api/v1/contracts/" + id;
+        String number = unique("FP");
+        var invoice = finance.client().post(path + "/invoices", """
+                {"number": "%s", "issuedOn": "2026-10-01", "amount": {"value": "10600.00"}, "taxRatePercent": "6"}
+                """.formatted(number));
+        assertThat(invoice.status()).as("%s", invoice).isEqualTo(201);
+        assertThat(value(invoice.json().path("tax"))).isEqualTo("600.00");
+        assertProblem(finance.client().post(path + "/invoices", """
+                {"number": "%s", "issuedOn": "2026-10-01", "amount": {"value": "1.00"}, "taxRatePercent": "6"}
+                """.formatted(number)), 409, "number");
+        assertProblem(finance.client().post(path + "/invoices", """
+                {"number": "%s", "issuedOn": "2026-10-01", "amount": {"value": "109400.01"}, "taxRatePercent": "13"}
+                """.formatted(unique("FP"))), 409, "amount");
+        assertProblem(sales.client().post(path + "/invoices", """
+                {"number": "%s", "issuedOn": "2026-10-01", "amount": {"value": "1.00"}, "taxRatePercent": "6"}
+                """.formatted(unique("FP"))), 403);
+        assertThat(finance.client().get(path + "/invoices").json().path("total").asInt()).isEqualTo(1);
+
+        var plan = summary(finance.client(), id, "2026-12-01").path("instalments");
+        assertProblem(finance.client().post(path + "/instalments",
+                "{\"title\": \"尾款\", \"amount\": {\"value\": \"0.01\"}}"), 409, "amount");
+        String second = plan.get(1).path("id").asString();
+        // split the second instalment: 40000.00 now, 20000.00 as a third
+        var lowered = finance.client().request("PUT", path + "/instalments/" + second)
+                .header("If-Match", "\"" + plan.get(1).path("version").asInt() + "\"")
+                .json("{\"title\": \"二期款\", \"dueDate\": \"2027-03-01\", \"amount\": {\"value\": \"40000.00\"}}").send();
+        assertThat(lowered.status()).as("%s", lowered).isEqualTo(200);
+        var stale = finance.client().request("PUT", path + "/instalments/" + second)
+                .header("If-Match", "\"" + plan.get(1).path("version").asInt() + "\"")
+                .json("{\"title\": \"二期款\", \"amount\": {\"value\": \"40000.00\"}}").send();
+        assertProblem(stale, 412);
+        assertProblem(finance.client().post(path + "/instalments",
+                "{\"title\": \"三期款\", \"dueDate\": \"2027-06-01\", \"amount\": {\"value\": \"20000.01\"}}"), 409, "amount");
+        var third = finance.client().post(path + "/instalments",
+                "{\"title\": \"三期款\", \"dueDate\": \"2027-06-01\", \"amount\": {\"value\": \"20000.00\"}}");
+        assertThat(third.status()).as("%s", third).isEqualTo(201);
+        var after = summary(finance.client(), id, "2026-12-01");
+        assertThat(value(after.path("planned"))).isEqualTo("120000.00");
+        assertThat(after.path("instalments")).hasSize(3);
+        // FIXED: one sum for the contract, the first instalment being late
+        assertThat(value(after.path("damages").path("amount"))).isEqualTo("5000.00");
+    }
+
+    @Test
+    void fiftyConcurrentReceiptsNeverOverAllocate() throws Exception {
+        var sales = createUser("SALES", null);
+        var finance = createUser("FINANCE", null);
+        String id = signed(sales.client(), "DAILY_RATE", "0.05");
+        String path = "/api/v1/contracts/" + id;
+        var first = finance.client().post(path + "/receipts", receipt("2026-11-01", "90000.00"));
+        assertThat(first.status()).as("%s", first).isEqualTo(201);
+        // 30000.00 outstanding; 50 receipts of 1000.00 at once: exactly 30 fit
+        var pool = Executors.newFixedThreadPool(50);
+        var results = new ArrayList<Future<HttpResponse>>();
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < 50; i++) {
+                Callable<HttpResponse> call = () -> {
+                    start.await();
+                    return finance.client().post(path + "/receipts", receipt("2026-11-02", "1000.00"));
+                };
+                results.add(pool.submit(call));
+            }
+            start.countDown();
+            int created = 0;
+            int refused = 0;
+            for (var f : results) {
+                var r = f.get();
+                if (r.status() == 201) {
+                    created++;
+                } else {
+                    assertProblem(r, 409, "amount");
+                    refused++;
+                }
+            }
+            assertThat(created).isEqualTo(30);
+            assertThat(refused).isEqualTo(20);
+        } finally {
+            pool.shutdownNow();
+        }
+        var s = summary(finance.client(), id, "2026-12-01");
+        assertThat(value(s.path("received"))).isEqualTo("120000.00");
+        assertThat(value(s.path("outstanding"))).isEqualTo("0.00");
+        for (JsonNode instalment : s.path("instalments")) {
+            assertThat(new BigDecimal(value(instalment.path("received"))))
+                    .isEqualByComparingTo(new BigDecimal(value(instalment.path("amount"))));
+            assertThat(instalment.path("status").asString()).isEqualTo("DONE");
+        }
+        var receipts = finance.client().get(path + "/receipts").json();
+        assertThat(receipts.path("total").asInt()).isEqualTo(31);
+        BigDecimal allocated = BigDecimal.ZERO;
+        for (JsonNode r : receipts.path("items")) {
+            for (JsonNode a : r.path("allocations")) {
+                allocated = allocated.add(new BigDecimal(value(a.path("amount"))));
+            }
+        }
+        assertThat(allocated).isEqualByComparingTo("120000.00");
+    }
+}
