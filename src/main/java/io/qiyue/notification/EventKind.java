@@ -35,7 +35,11 @@ public enum EventKind {
     OBLIGATION_OVERDUE(true),
     RECEIVABLE_OVERDUE(true),
     EVALUATION_UNANSWERED(true),
-    CASE_DEADLINE(true);
+    CASE_DEADLINE(true),
+    // supervision and evaluation (io.qiyue.obligation.EvaluationEvents)
+    EVALUATION_REQUESTED(true),
+    EVALUATION_LOW(true),
+    CASE_OPENED(true);
 
     /** The kinds that reminders are told as (their e-mails may come as a daily digest). */
     static final java.util.Set<EventKind> REMINDERS = java.util.EnumSet.of(EXPIRY_REMINDER, OBLIGATION_DUE,

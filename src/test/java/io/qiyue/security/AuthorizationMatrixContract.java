@@ -713,7 +713,70 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("POST /contracts/{id}/receivables-panel/receipts/{receiptId}/reverse", WRITE_RECEIVABLE,
                         c -> form("/contracts/" + fresh(c) + "/receivables-panel/receipts/"
                                 + receiptOn(fresh(c)) + "/reverse", "reason", "退票")),
-                Row.of("GET /receivables", AUTHENTICATED, c -> get("/receivables?groupBy=owner"))
+                Row.of("GET /receivables", AUTHENTICATED, c -> get("/receivables?groupBy=owner")),
+
+                // supervision and evaluation (REST): readers see the answers, cases and reports; writers make links
+                // (of a signed contract), set the interval and record cases; legal, admins and writers move cases.
+                // The matrix's customers have no e-mail: sending a report is then the 400 of a missing contact.
+                Row.of("GET /api/v1/contracts/{id}/evaluations", READ_CONTRACT, c -> get(c.contract() + "/evaluations")),
+                Row.of("POST /api/v1/contracts/{id}/evaluation-links", WRITE_CONTRACT, c -> json("POST",
+                        c.contract() + "/evaluation-links", "{\"purpose\": \"PERFORMANCE_PAGE\", \"send\": false}"))
+                        .fresh(Fresh.SIGNED),
+                Row.of("GET /api/v1/contracts/{id}/evaluation-links", READ_CONTRACT, c -> get(c.contract()
+                        + "/evaluation-links")),
+                Row.of("DELETE /api/v1/evaluation-links/{linkId}", WRITE_CONTRACT, c -> Call.delete(
+                        "/api/v1/evaluation-links/" + evaluationLink(c.target()))),
+                Row.of("GET /api/v1/contracts/{id}/evaluation-settings", READ_CONTRACT, c -> get(c.contract()
+                        + "/evaluation-settings")),
+                Row.of("PUT /api/v1/contracts/{id}/evaluation-settings", WRITE_CONTRACT, c -> json("PUT",
+                        c.contract() + "/evaluation-settings", "{\"intervalDays\": " + (30 + counter() % 300) + "}")
+                        .ifMatch(etag(c.contract() + "/evaluation-settings"))),
+                Row.of("GET /api/v1/evaluations/summary", AUTHENTICATED, c -> get("/api/v1/evaluations/summary?groupBy=owner")),
+                Row.of("GET /api/v1/contracts/{id}/cases", READ_CONTRACT, c -> get(c.contract() + "/cases")),
+                Row.of("POST /api/v1/contracts/{id}/cases", WRITE_CONTRACT, c -> json("POST", c.contract() + "/cases",
+                        "{\"category\": \"OTHER\", \"description\": \"矩阵问题\"}")).fresh(Fresh.SIGNED),
+                Row.of("GET /api/v1/cases", AUTHENTICATED, c -> get("/api/v1/cases?open=true&size=5")),
+                Row.of("GET /api/v1/cases/{caseId}", READ_CONTRACT, c -> get("/api/v1/cases/" + concernCase(c.target()))),
+                Row.of("PATCH /api/v1/cases/{caseId}", WRITE_CONTRACT, c -> Call.mergePatch("/api/v1/cases/"
+                        + concernCase(c.target()), "{\"deadline\": \"" + java.time.LocalDate.now().plusDays(1 + counter() % 300)
+                        + "\"}").ifMatch(etag("/api/v1/cases/" + concernCase(c.target())))),
+                Row.of("GET /api/v1/contracts/{id}/service-report", READ_CONTRACT, c -> get(c.contract()
+                        + "/service-report?month=2026-11")),
+                Row.of("POST /api/v1/contracts/{id}/service-report/send", WRITE_CONTRACT, c -> json("POST",
+                        c.contract() + "/service-report/send", "{\"month\": \"2026-11\"}")).fresh(Fresh.SIGNED)
+                        .alsoAllowed(400),
+                // supervision and evaluation (pages)
+                Row.of("GET /contracts/{id}/evaluation-panel", READ_CONTRACT, c -> get("/contracts/"
+                        + c.target().contractId() + "/evaluation-panel")),
+                Row.of("POST /contracts/{id}/evaluation-links", WRITE_CONTRACT, c -> form("/contracts/"
+                        + c.target().contractId() + "/evaluation-links", "purpose", "PERFORMANCE_PAGE")).fresh(Fresh.SIGNED),
+                Row.of("POST /contracts/{id}/evaluation-links/{linkId}/revoke", WRITE_CONTRACT, c -> form("/contracts/"
+                        + c.target().contractId() + "/evaluation-links/" + evaluationLink(c.target()) + "/revoke")),
+                Row.of("POST /contracts/{id}/evaluation-settings", WRITE_CONTRACT, c -> form("/contracts/"
+                        + c.target().contractId() + "/evaluation-settings", "intervalDays", String.valueOf(30 + counter() % 300),
+                        "version", version(c.contract() + "/evaluation-settings"))),
+                Row.of("GET /contracts/{id}/service-report", READ_CONTRACT, c -> get("/contracts/" + c.target().contractId()
+                        + "/service-report?month=2026-11")),
+                Row.of("POST /contracts/{id}/service-report/send", WRITE_CONTRACT, c -> form("/contracts/"
+                        + c.target().contractId() + "/service-report/send", "month", "2026-11")).fresh(Fresh.SIGNED)
+                        .alsoAllowed(400),
+                Row.of("POST /contracts/{id}/cases", WRITE_CONTRACT, c -> form("/contracts/" + c.target().contractId()
+                        + "/cases", "category", "OTHER", "description", "矩阵问题")).fresh(Fresh.SIGNED),
+                Row.of("GET /cases", AUTHENTICATED, c -> get("/cases?open=true")),
+                Row.of("POST /cases/{caseId}", WRITE_CONTRACT, c -> form("/cases/" + concernCase(c.target()), "deadline",
+                        java.time.LocalDate.now().plusDays(1 + counter() % 300).toString(),
+                        "version", version("/api/v1/cases/" + concernCase(c.target())))),
+                // the customer's evaluation and performance pages: the token is the credential (real links:
+                // EvaluationApiContract)
+                Row.of("GET /c/{token}", PUBLIC, c -> get("/c/" + "A".repeat(43))).alsoAllowed(404),
+                Row.of("POST /c/{token}/evaluation", PUBLIC, c -> form("/c/" + "A".repeat(43) + "/evaluation", "rating",
+                        "5")).alsoAllowed(404),
+                Row.of("POST /c/{token}/concerns", PUBLIC, c -> form("/c/" + "A".repeat(43) + "/concerns", "category",
+                        "OTHER", "description", "x")).alsoAllowed(404),
+                Row.of("GET /c/{token}/evidence/{evidenceId}", PUBLIC, c -> get("/c/" + "A".repeat(43) + "/evidence/x"))
+                        .alsoAllowed(404),
+                Row.of("GET /c/{token}/report", PUBLIC, c -> get("/c/" + "A".repeat(43) + "/report?month=2026-11"))
+                        .alsoAllowed(404)
         );
     }
 
@@ -1606,6 +1669,36 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
     private final Map<String, String> negotiationProposals = new ConcurrentHashMap<>();
 
     /** A new share link of the contract, made by the admin (who may change every draft): its id and token. */
+    @Autowired
+    private org.springframework.jdbc.core.simple.JdbcClient evaluationFixtures;
+    private final Map<String, String> concernCases = new ConcurrentHashMap<>();
+
+    /** A fresh customer link of the target's contract, written as the evaluation module stores one. */
+    private String evaluationLink(Target target) {
+        String id = java.util.UUID.randomUUID().toString();
+        evaluationFixtures.sql("INSERT INTO evaluation_link (id, contract_id, purpose, token_hash, created_at, created_by,"
+                        + " expires_at) VALUES (?,?,'PERFORMANCE_PAGE',?,?,'admin',?)")
+                .params(id, target.contractId(), io.qiyue.shared.Hashes.sha256Hex(id), java.time.LocalDateTime.now(),
+                        java.time.LocalDateTime.now().plusDays(30)).update();
+        return id;
+    }
+
+    /** One concern case per contract of the matrix, owned by the contract's owner, written as the module stores one. */
+    private String concernCase(Target target) {
+        return concernCases.computeIfAbsent(target.contractId(), contractId -> {
+            String id = java.util.UUID.randomUUID().toString();
+            var now = java.time.LocalDateTime.now();
+            evaluationFixtures.sql("INSERT INTO concern_case (id, contract_id, contract_number, contract_title,"
+                            + " contract_type, contract_owner, customer_id, source, category, description, reported_by,"
+                            + " owner, deadline, status, created_at, updated_at, updated_by, version)"
+                            + " VALUES (?,?,'QY-SVC-2026-999999','矩阵','SERVICE',?,?,'STAFF','OTHER','矩阵问题','admin',?,?,"
+                            + "'OPEN',?,?,'admin',1)")
+                    .params(id, contractId, target.owner(), target.customerId(), target.owner(),
+                            java.time.LocalDate.now().plusDays(10), now, now).update();
+            return id;
+        });
+    }
+
     private String[] shareLink(String contractId) {
         var created = admin().post("/api/v1/contracts/" + contractId + "/share-links", "{}");
         assertThat(created.status()).as("share link: %s", created).isEqualTo(201);

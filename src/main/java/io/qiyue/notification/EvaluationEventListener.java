@@ -1,0 +1,106 @@
+package io.qiyue.notification;
+
+import io.qiyue.obligation.EvaluationEvents;
+import io.qiyue.security.User;
+import io.qiyue.security.UserAdministration;
+import io.qiyue.shared.NotFoundException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Supervision and evaluation, in the transaction of what happened: the customer's contact (no account) gets the
+ * link by e-mail; a low rating and a new case are told to the contract's (or case's) owner and the owner's team
+ * manager.
+ */
+@Component
+class EvaluationEventListener {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.of("Asia/Shanghai"));
+
+    private final Dispatcher dispatcher;
+    private final Outbox outbox;
+    private final NotificationSettingsStore settings;
+    private final UserAdministration users;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    EvaluationEventListener(Dispatcher dispatcher, Outbox outbox, NotificationSettingsStore settings,
+                            UserAdministration users, MessageSource messages, Clock clock) {
+        this.dispatcher = dispatcher;
+        this.outbox = outbox;
+        this.settings = settings;
+        this.users = users;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(EvaluationEvents.LinkIssued e) {
+        if (e.contactEmail() == null || e.contactEmail().isBlank()) {
+            return;
+        }
+        String template = e.report() ? "report" : switch (e.purpose()) {
+            case CONFIRM_OBLIGATION -> "confirm";
+            case PERIODIC -> "periodic";
+            case PERFORMANCE_PAGE -> "performance";
+        };
+        Object[] args = {e.contactName() == null ? "" : e.contactName(), e.contractNumber(), e.contractTitle(),
+                settings.effective().baseUrl() + e.path(), WHEN.format(e.expiresAt()),
+                e.subject() == null ? "" : e.subject()};
+        String subject = messages.getMessage("notification.evaluation." + template + ".subject", args, Dispatcher.ZH);
+        String body = messages.getMessage("notification.evaluation." + template + ".body", args, Dispatcher.ZH);
+        outbox.add(Outbox.Channel.EMAIL, e.contactEmail(), EventKind.EVALUATION_REQUESTED, subject, body,
+                clock.instant());
+    }
+
+    @EventListener
+    void on(EvaluationEvents.Received e) {
+        if (!e.low()) {
+            return;
+        }
+        String detail = e.rating() + "/5" + (e.comment() == null ? "" : "：" + e.comment());
+        dispatcher.dispatch(new Occurrence(EventKind.EVALUATION_LOW, e.contractId(), e.contractNumber(),
+                e.contractTitle(), withManager(e.contractOwner()), "system", detail, null, e.at()));
+    }
+
+    @EventListener
+    void on(EvaluationEvents.CaseOpened e) {
+        String category = messages.getMessage("enum.CaseCategory." + e.category().name(), null, e.category().name(),
+                Dispatcher.ZH);
+        dispatcher.dispatch(new Occurrence(EventKind.CASE_OPENED, e.contractId(), e.contractNumber(),
+                e.contractTitle(), withManager(e.owner()), e.actor(), category + "：" + e.description(), null, e.at()));
+    }
+
+    /** The user and their team's manager (when there is one, enabled, and not the user). */
+    private List<String> withManager(String username) {
+        var out = new ArrayList<String>();
+        out.add(username);
+        managerOf(username).ifPresent(out::add);
+        return out;
+    }
+
+    private Optional<String> managerOf(String username) {
+        return users.findByUsername(username).map(User::teamId).filter(Objects::nonNull).flatMap(teamId -> {
+            try {
+                return Optional.ofNullable(users.team(teamId).managerId());
+            } catch (NotFoundException e) {
+                return Optional.empty();
+            }
+        }).flatMap(id -> {
+            try {
+                return Optional.of(users.get(id)).filter(User::enabled);
+            } catch (NotFoundException e) {
+                return Optional.empty();
+            }
+        }).map(User::username).filter(m -> !m.equals(username));
+    }
+}

@@ -1,0 +1,51 @@
+package io.qiyue.obligation.web;
+
+import io.qiyue.shared.web.SameSiteWrites;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+import java.time.Clock;
+
+/**
+ * The customer's evaluation and performance pages under {@code /c/**}: open to everyone, since the token in the
+ * address is the only credential, and stateless (no session is read or made, so an employee's session carries
+ * no authority there). Writes from another site are refused, requests are rate-limited per address and per
+ * link, the address goes to this server only (Referer) and the pages cannot be framed or cached.
+ */
+@Configuration(proxyBeanMethods = false)
+class CustomerLinkSecurity {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain customerLinkChain(HttpSecurity http, Clock clock,
+                                          @Value("${qiyue.evaluation.requests-per-address-minute:300}") int perAddress,
+                                          @Value("${qiyue.evaluation.writes-per-link-minute:20}") int perLink)
+            throws Exception {
+        http.securityMatcher("/c/**")
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.requireExplicitSave(true))
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.disable())
+                .anonymous(a -> { })
+                .addFilterAfter(new SameSiteWrites(), SecurityContextHolderFilter.class)
+                .addFilterAfter(new CustomerLinkRateLimit(clock, perAddress, perLink), SameSiteWrites.class)
+                .headers(h -> h
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "
+                                + "style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; "
+                                + "form-action 'self'; base-uri 'none'"))
+                        .addHeaderWriter((request, response) -> {
+                            response.setHeader("X-Robots-Tag", "noindex, nofollow");
+                            response.setHeader("Cache-Control", "no-store");
+                        }));
+        return http.build();
+    }
+}
