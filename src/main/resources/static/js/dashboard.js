@@ -83,6 +83,44 @@
         };
       })
     });
+    drawMore(d, labels);
+  }
+
+  function drawMore(d, labels) {
+    var ageing = (d.receivables || {}).ageing;
+    if (ageing) {
+      var buckets = ['notDue', 'days0To30', 'days31To60', 'days61To90', 'over90'];
+      chart('chart-ageing', {
+        tooltip: {trigger: 'axis'},
+        grid: {left: 80, right: 10, top: 10, bottom: 30},
+        xAxis: {type: 'category', axisLabel: {interval: 0, fontSize: 11},
+          data: buckets.map(function (b) { return label(labels, 'ageing.' + b); })},
+        yAxis: {type: 'value'},
+        series: [{type: 'bar', name: label(labels, 'dashboard.chart.amount'),
+          data: buckets.map(function (b, i) {
+            return {value: Number((ageing[b] || {}).value || 0),
+              itemStyle: {color: ['#0d6efd', '#ffc107', '#fd7e14', '#dc3545', '#842029'][i]}};
+          })}]
+      });
+    }
+    var collected = (d.receivables || {}).collectedByMonth || [];
+    chart('chart-collections', {
+      tooltip: {trigger: 'axis'},
+      grid: {left: 80, right: 10, top: 10, bottom: 30},
+      xAxis: {type: 'category', data: collected.map(function (m) { return m.month; })},
+      yAxis: {type: 'value'},
+      series: [{type: 'line', areaStyle: {}, name: label(labels, 'dashboard.chart.collected'),
+        data: collected.map(function (m) { return Number(m.amount); })}]
+    });
+    var byType = (d.evaluations || {}).byType || [];
+    chart('chart-evaluations', {
+      tooltip: {trigger: 'axis'},
+      grid: {left: 110, right: 20, top: 10, bottom: 30},
+      yAxis: {type: 'category', data: byType.map(function (t) { return t.label; })},
+      xAxis: {type: 'value', min: 0, max: 5},
+      series: [{type: 'bar', name: label(labels, 'dashboard.chart.rating'),
+        data: byType.map(function (t) { return t.rating; }), label: {show: true, position: 'right'}}]
+    });
   }
 
   if (document.readyState === 'loading') {

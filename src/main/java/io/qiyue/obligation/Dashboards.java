@@ -22,7 +22,7 @@ import java.util.Map;
 
 /**
  * The performance dashboard: contracts by status and type, value by month, what ends soon, obligations by kind
- * and status — each within the caller's read scope, narrowed to one owner or team — and the lists behind it as
+ * and status, receivables ageing and collections by month, evaluation scores and open cases — each within the caller's read scope, narrowed to one owner or team — and the lists behind it as
  * streamed XLSX files with the same filters.
  */
 @Service
@@ -31,13 +31,20 @@ public class Dashboards {
 
     private final Contracts contracts;
     private final ObligationStore store;
+    private final Receivables receivables;
+    private final ReceivableStore receivableStore;
+    private final EvaluationStore evaluationStore;
     private final DataScopes scopes;
     private final MessageSource messages;
     private final Clock clock;
 
-    Dashboards(Contracts contracts, ObligationStore store, DataScopes scopes, MessageSource messages, Clock clock) {
+    Dashboards(Contracts contracts, ObligationStore store, Receivables receivables, ReceivableStore receivableStore,
+               EvaluationStore evaluationStore, DataScopes scopes, MessageSource messages, Clock clock) {
         this.contracts = contracts;
         this.store = store;
+        this.receivables = receivables;
+        this.receivableStore = receivableStore;
+        this.evaluationStore = evaluationStore;
         this.scopes = scopes;
         this.messages = messages;
         this.clock = clock;
@@ -48,7 +55,20 @@ public class Dashboards {
                                     long open, long dueIn30) {
     }
 
-    public record Dashboard(LocalDate asOf, ContractStatistics contracts, ObligationFigures obligations) {
+    /** What customers owe by age (the ageing's totals) and what came in per month over the last 12 months. */
+    public record ReceivableFigures(AgeingReport.Row ageing, List<Collected> collectedByMonth) {
+    }
+
+    public record Collected(java.time.YearMonth month, java.math.BigDecimal amount) {
+    }
+
+    /** The customer's evaluations: averages per contract type, and the concern cases still open (and late). */
+    public record EvaluationFigures(List<Evaluations.Average> byType, long evaluations, Double averageRating,
+                                    long lowRatings, long openCases, long lateCases) {
+    }
+
+    public record Dashboard(LocalDate asOf, ContractStatistics contracts, ObligationFigures obligations,
+                            ReceivableFigures receivables, EvaluationFigures evaluations) {
     }
 
     @Transactional(readOnly = true)
@@ -63,7 +83,42 @@ public class Dashboards {
             open += byStatus.getOrDefault(ObligationStatus.OVERDUE, 0L) + byStatus.getOrDefault(ObligationStatus.PENDING, 0L);
         }
         return new Dashboard(today, contracts.statistics(owner, teamId, today),
-                new ObligationFigures(counts.byKind(), overdue, open, counts.dueSoon()));
+                new ObligationFigures(counts.byKind(), overdue, open, counts.dueSoon()),
+                receivableFigures(scope, today), evaluationFigures(scope, today));
+    }
+
+    private ReceivableFigures receivableFigures(io.qiyue.security.OwnerScope scope, LocalDate today) {
+        var ageing = receivables.ageing(Receivables.GroupBy.OWNER, today, scope).totals();
+        LocalDate from = today.withDayOfMonth(1).minusMonths(11);
+        var collected = receivableStore.collectedByMonth(scope, from, today.withDayOfMonth(1).plusMonths(1));
+        var months = new ArrayList<Collected>();
+        for (var m = java.time.YearMonth.from(from); !m.isAfter(java.time.YearMonth.from(today)); m = m.plusMonths(1)) {
+            months.add(new Collected(m, collected.getOrDefault(m, java.math.BigDecimal.ZERO)));
+        }
+        return new ReceivableFigures(ageing, months);
+    }
+
+    private EvaluationFigures evaluationFigures(io.qiyue.security.OwnerScope scope, LocalDate today) {
+        if (scope.isEmpty()) {
+            return new EvaluationFigures(List.of(), 0, null, 0, 0, 0);
+        }
+        var rows = evaluationStore.averages("contract_type", scope);
+        long count = 0;
+        long low = 0;
+        double sum = 0;
+        var byType = new ArrayList<Evaluations.Average>();
+        for (var r : rows) {
+            count += r.evaluations();
+            low += r.low();
+            if (r.rating() != null) {
+                sum += r.rating() * r.evaluations();
+            }
+            byType.add(new Evaluations.Average(r.key(), text("enum.ContractType." + r.key()), r.evaluations(),
+                    r.rating(), r.serviceQuality(), r.confidentiality(), r.sharingAsAgreed(), r.low()));
+        }
+        long[] cases = evaluationStore.openCases(scope, today);
+        Double average = count == 0 ? null : Math.round(sum / count * 100) / 100.0;
+        return new EvaluationFigures(byType, count, average, low, cases[0], cases[1]);
     }
 
     /** The obligations the filters select as XLSX, streamed: rows are written while the database hands them over. */
@@ -125,6 +180,62 @@ public class Dashboards {
                             ChronoUnit.DAYS.between(today, c.endDate()), text("enum.ContractStatus." + c.status().name()));
                 }
             });
+            xlsx.writeTo(out);
+            return xlsx.rows();
+        }
+    }
+
+    /** The receivables ageing by customer, owner or team as XLSX: one row per group and the totals. */
+    @Transactional(readOnly = true)
+    public int exportAgeing(Receivables.GroupBy groupBy, String owner, String teamId, OutputStream out) {
+        var scope = scopes.readNarrowed(CurrentUsers.require(), owner, teamId);
+        var report = receivables.ageing(groupBy, today(), scope);
+        try (var xlsx = new XlsxWriter(text("dashboard.export.ageing.sheet"), List.of(
+                text("dashboard.export.ageing." + groupBy.name().toLowerCase(java.util.Locale.ROOT)),
+                text("dashboard.ageing.notDue"), text("dashboard.ageing.days0To30"), text("dashboard.ageing.days31To60"),
+                text("dashboard.ageing.days61To90"), text("dashboard.ageing.over90"), text("dashboard.ageing.overdue"),
+                text("dashboard.ageing.total")))) {
+            for (var row : report.rows()) {
+                ageingRow(xlsx, row.label() == null ? row.key() : row.label(), row);
+            }
+            ageingRow(xlsx, text("dashboard.ageing.totals"), report.totals());
+            xlsx.writeTo(out);
+            return xlsx.rows();
+        }
+    }
+
+    private static void ageingRow(XlsxWriter xlsx, String label, AgeingReport.Row row) {
+        xlsx.row(label, row.notDue().value(), row.days0To30().value(), row.days31To60().value(),
+                row.days61To90().value(), row.over90().value(), row.overdue().value(), row.total().value());
+    }
+
+    /** The concern cases still open (or all with {@code all}) as XLSX, most urgent first. */
+    @Transactional(readOnly = true)
+    public int exportCases(boolean all, String owner, String teamId, OutputStream out) {
+        var scope = scopes.readNarrowed(CurrentUsers.require(), owner, teamId);
+        LocalDate today = today();
+        try (var xlsx = new XlsxWriter(text("dashboard.export.cases.sheet"), List.of(text("contract.number"),
+                text("contract.title"), text("dashboard.export.case.category"), text("dashboard.export.case.description"),
+                text("common.owner"), text("dashboard.export.case.deadline"), text("obligation.export.daysLate"),
+                text("contract.status"), text("dashboard.export.case.resolution"), text("dashboard.export.case.createdAt")))) {
+            if (!scope.isEmpty()) {
+                var query = new EvaluationStore.CaseQuery(null, all ? null : Boolean.TRUE, null, null, null);
+                for (int page = 0; ; page++) {
+                    var paging = Paging.of(page, Paging.MAX_SIZE, "deadline,asc", Evaluations.CASE_SORT, "deadline,asc");
+                    var result = evaluationStore.cases(query, scope, paging);
+                    for (var c : result.items()) {
+                        Long late = c.status().open() && c.deadline().isBefore(today)
+                                ? ChronoUnit.DAYS.between(c.deadline(), today) : null;
+                        xlsx.row(c.contractNumber(), c.contractTitle(), text("enum.CaseCategory." + c.category().name()),
+                                c.description(), c.owner(), c.deadline(), late,
+                                text("enum.CaseStatus." + c.status().name()), c.resolution(),
+                                LocalDate.ofInstant(c.createdAt(), Obligations.CHINA));
+                    }
+                    if ((long) (page + 1) * paging.size() >= result.total()) {
+                        break;
+                    }
+                }
+            }
             xlsx.writeTo(out);
             return xlsx.rows();
         }

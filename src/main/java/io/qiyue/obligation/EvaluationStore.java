@@ -157,6 +157,29 @@ class EvaluationStore {
                 rs.getLong("low"))).list();
     }
 
+    /** Cases not yet resolved of contracts whose owner is in the scope, and how many of them are past their deadline. */
+    long[] openCases(OwnerScope scope, LocalDate today) {
+        if (scope.isEmpty()) {
+            return new long[]{0, 0};
+        }
+        var params = new java.util.HashMap<String, Object>();
+        params.put("today", today);
+        String owners = "";
+        if (!scope.all()) {
+            owners = " AND contract_owner IN (:owners)";
+            params.put("owners", List.copyOf(scope.owners()));
+        }
+        long[] out = new long[2];
+        jdbc.sql("SELECT COUNT(*) AS n, SUM(CASE WHEN deadline < :today THEN 1 ELSE 0 END) AS late FROM concern_case"
+                        + " WHERE status IN ('OPEN', 'IN_PROGRESS')" + owners)
+                .params(params)
+                .query(rs -> {
+                    out[0] = rs.getLong("n");
+                    out[1] = rs.getLong("late");
+                });
+        return out;
+    }
+
     /** The numbers and titles of contracts, from the evaluations' copies (for the summary by contract). */
     java.util.Map<String, String> contractNumbers(java.util.Collection<String> contractIds) {
         var out = new java.util.HashMap<String, String>();

@@ -52,7 +52,7 @@ public class Evaluations {
     static final String AUDIT_LINK = "EVALUATION_LINK";
     static final String AUDIT_CASE = "CONCERN_CASE";
     static final int MAX_LINK_DAYS = 366;
-    private static final Map<String, String> CASE_SORT = Map.of("createdAt", "created_at", "deadline", "deadline",
+    static final Map<String, String> CASE_SORT = Map.of("createdAt", "created_at", "deadline", "deadline",
             "status", "status", "updatedAt", "updated_at");
     private static final Map<String, String> EVALUATION_SORT = Map.of("submittedAt", "submitted_at");
 

@@ -158,6 +158,32 @@ class ReceivableStore {
         return Set.copyOf(jdbc.sql(sql).query(String.class).list());
     }
 
+    /** Receipts not taken back, by the month they came in, of contracts whose owner is in the scope. */
+    java.util.Map<java.time.YearMonth, BigDecimal> collectedByMonth(OwnerScope scope, LocalDate from, LocalDate to) {
+        var out = new java.util.TreeMap<java.time.YearMonth, BigDecimal>();
+        if (scope.isEmpty()) {
+            return out;
+        }
+        var params = new java.util.HashMap<String, Object>();
+        params.put("from", from);
+        params.put("to", to);
+        String owners = "";
+        if (!scope.all()) {
+            owners = " AND EXISTS (SELECT 1 FROM obligation o WHERE o.contract_id = r.contract_id"
+                    + " AND o.kind = 'PAYMENT' AND o.contract_owner IN (:owners))";
+            params.put("owners", List.copyOf(scope.owners()));
+        }
+        jdbc.sql("SELECT EXTRACT(YEAR FROM r.received_on) AS y, EXTRACT(MONTH FROM r.received_on) AS m,"
+                        + " SUM(r.amount_value) AS total FROM receipt r WHERE r.reversed_at IS NULL"
+                        + " AND r.received_on >= :from AND r.received_on < :to" + owners
+                        + " GROUP BY EXTRACT(YEAR FROM r.received_on), EXTRACT(MONTH FROM r.received_on)")
+                .params(params)
+                .query(rs -> {
+                    out.put(java.time.YearMonth.of(rs.getInt("y"), rs.getInt("m")), rs.getBigDecimal("total"));
+                });
+        return out;
+    }
+
     // --- invoices ---
 
     boolean invoiceNumberTaken(String ourEntityId, String number) {

@@ -570,7 +570,11 @@ public class Receivables {
     public enum GroupBy { CUSTOMER, OWNER, TEAM }
 
     public AgeingReport ageing(GroupBy groupBy, LocalDate asOf) {
-        var scope = scopes.read(CurrentUsers.require());
+        return ageing(groupBy, asOf, scopes.read(CurrentUsers.require()));
+    }
+
+    /** The ageing of the given scope (the dashboard's, narrowed to an owner or team). */
+    AgeingReport ageing(GroupBy groupBy, LocalDate asOf, io.qiyue.security.OwnerScope scope) {
         LocalDate on = asOf == null ? obligations.today() : asOf;
         var items = new ArrayList<Ageing.Item>();
         store.ageingItems(scope, on, items::add);

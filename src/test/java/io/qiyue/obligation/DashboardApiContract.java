@@ -54,6 +54,22 @@ abstract class DashboardApiContract extends ApiTestSupport {
         var byOwner = dashboard(admin(), "?owner=" + sales.username());
         assertThat(byOwner.path("contracts")).isEqualTo(mine.path("contracts"));
         assertThat(byOwner.path("obligations")).isEqualTo(mine.path("obligations"));
+        var outstanding = mine.path("receivables").path("ageing");
+        assertThat(outstanding.path("total").path("value").asString()).isEqualTo("60000.00");
+        assertThat(outstanding.path("notDue").path("value").asString()).isEqualTo("60000.00");
+        assertThat(mine.path("evaluations").path("openCases").asLong()).isZero();
+        assertThat(mine.path("evaluations").path("averageRating").isNull()).isTrue();
+        var receipt = admin().post("/api/v1/contracts/" + id + "/receipts", """
+                { "receivedOn": "%s", "amount": { "value": "30000.00", "currency": "CNY" }, "method": "BANK_TRANSFER" }
+                """.formatted(TODAY));
+        assertThat(receipt.status()).as("%s", receipt).isEqualTo(201);
+        mine = dashboard(sales.client(), "");
+        assertThat(mine.path("receivables").path("ageing").path("total").path("value").asString()).isEqualTo("30000.00");
+        var collected = mine.path("receivables").path("collectedByMonth");
+        assertThat(collected.size()).isEqualTo(12);
+        assertThat(collected.get(11).path("amount").decimalValue()).isEqualByComparingTo("30000");
+        assertThat(theirs.path("receivables").path("ageing").path("total").path("value").asString()).isEqualTo("0.00");
+
         var byTeam = dashboard(admin(), "?teamId=" + team);
         assertThat(byTeam.path("obligations")).isEqualTo(mine.path("obligations"));
         assertThat(dashboard(admin(), "?teamId=" + createTeam()).path("obligations").path("open").asLong()).isZero();
@@ -77,6 +93,13 @@ abstract class DashboardApiContract extends ApiTestSupport {
         assertThat(all).hasSize(1 + 6);
         assertThat(all.stream().filter(r -> r.contains("付款")).map(r -> r.get(8)).toList())
                 .containsExactly("30,000.00", "30,000.00");
+
+        var ageing = sheet(sales.client(), "/api/v1/dashboard/exports/ageing?groupBy=owner");
+        assertThat(ageing).hasSize(3);
+        assertThat(ageing.get(0)).startsWith("负责人", "未到期");
+        assertThat(ageing.get(2)).startsWith("合计", "60,000.00");
+        assertThat(sheet(sales.client(), "/api/v1/dashboard/exports/cases")).hasSize(1);
+        assertProblem(sales.client().get("/api/v1/dashboard/exports/ageing?groupBy=planet"), 400, "groupBy");
 
         var ending = sheet(sales.client(), "/api/v1/dashboard/exports/ending?days=90");
         assertThat(ending).hasSize(2);

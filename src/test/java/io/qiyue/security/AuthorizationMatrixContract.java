@@ -273,6 +273,9 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                         c -> get("/api/v1/dashboard/exports/obligations?status=OVERDUE")),
                 Row.of("GET /api/v1/dashboard/exports/ending", AUTHENTICATED,
                         c -> get("/api/v1/dashboard/exports/ending?days=30")),
+                Row.of("GET /api/v1/dashboard/exports/ageing", AUTHENTICATED,
+                        c -> get("/api/v1/dashboard/exports/ageing?groupBy=owner")),
+                Row.of("GET /api/v1/dashboard/exports/cases", AUTHENTICATED, c -> get("/api/v1/dashboard/exports/cases")),
                 // approval
                 Row.of("GET /api/v1/approval-flows", ADMIN, c -> get("/api/v1/approval-flows")),
                 Row.of("GET /api/v1/approval-flows/{id}", ADMIN, c -> get("/api/v1/approval-flows/" + spareFlow)),
@@ -537,6 +540,8 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("GET /performance/exports/obligations", AUTHENTICATED,
                         c -> get("/performance/exports/obligations?status=OVERDUE")),
                 Row.of("GET /performance/exports/ending", AUTHENTICATED, c -> get("/performance/exports/ending?days=30")),
+                Row.of("GET /performance/exports/ageing", AUTHENTICATED, c -> get("/performance/exports/ageing")),
+                Row.of("GET /performance/exports/cases", AUTHENTICATED, c -> get("/performance/exports/cases?all=true")),
                 // the customer's signing pages: the token is the credential (real links: SigningApiContract)
                 Row.of("GET /s/{token}", PUBLIC, c -> get("/s/" + "A".repeat(43))).alsoAllowed(404),
                 Row.of("GET /s/{token}/document", PUBLIC, c -> get("/s/" + "A".repeat(43) + "/document"))

@@ -50,11 +50,37 @@ class DashboardApi {
                 teamId, response.getOutputStream());
     }
 
+    @GetMapping("/dashboard/exports/ageing")
+    void ageing(@RequestParam(required = false) String groupBy, @RequestParam(required = false) String owner,
+                @RequestParam(required = false) String teamId, HttpServletResponse response) throws IOException {
+        var by = DashboardApi.groupBy(groupBy);
+        DashboardApi.attachment(response, "ageing.xlsx");
+        dashboards.exportAgeing(by, owner, teamId, response.getOutputStream());
+    }
+
+    @GetMapping("/dashboard/exports/cases")
+    void cases(@RequestParam(required = false) boolean all, @RequestParam(required = false) String owner,
+               @RequestParam(required = false) String teamId, HttpServletResponse response) throws IOException {
+        DashboardApi.attachment(response, "cases.xlsx");
+        dashboards.exportCases(all, owner, teamId, response.getOutputStream());
+    }
+
     @GetMapping("/dashboard/exports/ending")
     void ending(@RequestParam(required = false) Integer days, @RequestParam(required = false) String owner,
                 @RequestParam(required = false) String teamId, HttpServletResponse response) throws IOException {
         attachment(response, "ending.xlsx");
         dashboards.exportEnding(owner, teamId, days == null ? 90 : days, response.getOutputStream());
+    }
+
+    static io.qiyue.obligation.Receivables.GroupBy groupBy(String value) {
+        if (value == null || value.isBlank()) {
+            return io.qiyue.obligation.Receivables.GroupBy.CUSTOMER;
+        }
+        try {
+            return io.qiyue.obligation.Receivables.GroupBy.valueOf(value.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new io.qiyue.shared.InvalidInputException("groupBy", "qiyue.dashboard.group-by");
+        }
     }
 
     static void attachment(HttpServletResponse response, String fileName) {

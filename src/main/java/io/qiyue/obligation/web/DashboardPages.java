@@ -68,7 +68,12 @@ class DashboardPages {
         for (var s : ObligationStatus.values()) {
             out.put("ostatus." + s.name(), messages.getMessage("enum.ObligationStatus." + s.name(), null, s.name(), locale));
         }
-        for (String key : java.util.List.of("dashboard.chart.count", "dashboard.chart.amount")) {
+        for (String bucket : java.util.List.of("notDue", "days0To30", "days31To60", "days61To90", "over90")) {
+            String key = "dashboard.ageing." + bucket;
+            out.put("ageing." + bucket, messages.getMessage(key, null, key, locale));
+        }
+        for (String key : java.util.List.of("dashboard.chart.count", "dashboard.chart.amount", "dashboard.chart.collected",
+                "dashboard.chart.rating")) {
             out.put(key, messages.getMessage(key, null, key, locale));
         }
         return out;
@@ -82,6 +87,21 @@ class DashboardPages {
         DashboardApi.attachment(response, "obligations.xlsx");
         dashboards.exportObligations(new ObligationQuery(status, kind, null, null, null, null, null, null), owner,
                 teamId, response.getOutputStream());
+    }
+
+    @GetMapping("/performance/exports/ageing")
+    void ageing(@RequestParam(required = false) String groupBy, @RequestParam(required = false) String owner,
+                @RequestParam(required = false) String teamId, HttpServletResponse response) throws IOException {
+        var by = DashboardApi.groupBy(groupBy);
+        DashboardApi.attachment(response, "ageing.xlsx");
+        dashboards.exportAgeing(by, owner, teamId, response.getOutputStream());
+    }
+
+    @GetMapping("/performance/exports/cases")
+    void cases(@RequestParam(required = false) boolean all, @RequestParam(required = false) String owner,
+               @RequestParam(required = false) String teamId, HttpServletResponse response) throws IOException {
+        DashboardApi.attachment(response, "cases.xlsx");
+        dashboards.exportCases(all, owner, teamId, response.getOutputStream());
     }
 
     @GetMapping("/performance/exports/ending")
