@@ -56,11 +56,14 @@ class ContractCalendarTwoInstancesPostgresIT extends ApiTestSupport {
             ids.add(id);
         }
 
+        // command-line arguments, not builder properties: those are defaults that application.yml would override,
+        // and the second instance would quietly run on an H2 file of its own
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(QiyueApplication.class)
-                .properties("server.port=0", "spring.datasource.url=" + url, "spring.datasource.username=" + username,
-                        "spring.datasource.password=" + password, "qiyue.data-dir=" + dataDir,
-                        "qiyue.admin-password=" + ADMIN_PASSWORD, "logging.level.org.flywaydb=WARN")
-                .run()) {
+                .run("--server.port=0", "--spring.datasource.url=" + url, "--spring.datasource.username=" + username,
+                        "--spring.datasource.password=" + password, "--qiyue.data-dir=" + dataDir,
+                        "--qiyue.admin-password=" + ADMIN_PASSWORD, "--logging.level.org.flywaydb=WARN",
+                        "--qiyue.lifecycle.calendar-cron=-")) {
+            assertThat(second.getEnvironment().getProperty("spring.datasource.url")).isEqualTo(url);
             var other = second.getBean(ContractCalendar.class);
             var together = new CyclicBarrier(2);
             var here = CompletableFuture.supplyAsync(() -> runAfter(together, calendar, start));
