@@ -99,7 +99,7 @@ class EvaluationStore {
         jdbc.sql("SELECT " + LINK_COLUMNS + " FROM evaluation_link WHERE purpose IN ('CONFIRM_OBLIGATION', 'PERIODIC')"
                         + " AND used_at IS NULL AND revoked_at IS NULL AND created_at < ? AND expires_at > ?"
                         + " ORDER BY created_at, id")
-                .params(DbTime.toDb(before), DbTime.toDb(now)).query(EvaluationStore::mapLink).stream()
+                .params(DbTime.toDb(before), DbTime.toDb(now)).query(EvaluationStore::mapLink).list()
                 .forEach(sink);
     }
 
@@ -273,7 +273,7 @@ class EvaluationStore {
     void casesDue(LocalDate from, LocalDate to, Consumer<ConcernCase> sink) {
         jdbc.sql("SELECT " + CASE_COLUMNS + " FROM concern_case WHERE status IN ('OPEN', 'IN_PROGRESS')"
                         + " AND deadline >= ? AND deadline <= ? ORDER BY deadline, id")
-                .params(from, to).query(EvaluationStore::mapCase).stream().forEach(sink);
+                .params(from, to).query(EvaluationStore::mapCase).list().forEach(sink);
     }
 
     // --- schedules
