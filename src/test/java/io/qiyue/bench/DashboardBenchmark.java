@@ -174,7 +174,7 @@ public final class DashboardBenchmark {
                 CROSS JOIN LATERAL (SELECT CASE
                     WHEN d.due >= CAST(:today AS date) THEN 'PENDING'
                     WHEN k.kind IN ('CONFIDENTIALITY', 'DATA_SHARING') THEN 'DONE'
-                    WHEN d.h < 72 THEN 'DONE' WHEN d.h < 77 THEN 'WAIVED' ELSE 'OVERDUE' END AS status) st
+                    WHEN d.h < 80 THEN 'DONE' WHEN d.h < 85 THEN 'WAIVED' ELSE 'OVERDUE' END AS status) st
                 WHERE c.status NOT IN ('DRAFT', 'IN_APPROVAL', 'APPROVED', 'SIGNING')
                 """).param("today", today).update();
         jdbc.sql("""
