@@ -75,7 +75,7 @@ public class Dashboards {
     public Dashboard dashboard(String owner, String teamId) {
         LocalDate today = today();
         var scope = scopes.readNarrowed(CurrentUsers.require(), owner, teamId);
-        var counts = store.counts(scope, today, today.plusDays(30));
+        var counts = recentCounts(scope, today);
         long overdue = 0;
         long open = 0;
         for (var byStatus : counts.byKind().values()) {
@@ -119,6 +119,47 @@ public class Dashboards {
         long[] cases = evaluationStore.openCases(scope, today);
         Double average = count == 0 ? null : Math.round(sum / count * 100) / 100.0;
         return new EvaluationFigures(byType, count, average, low, cases[0], cases[1]);
+    }
+
+    /**
+     * The obligation counts of a scope, kept for {@link #COUNTS_FRESH}: grouping every obligation of a whole
+     * company by kind and status reads the whole (kind, status) index — a second at a million obligations — and
+     * a dashboard a minute old is as good as one of now. Keyed by the scope itself, so users of the same scope
+     * share it and no one sees another scope's figures; dropped when an obligation changes on this instance (the
+     * hourly scan and other instances' changes show within the minute).
+     */
+    private ObligationStore.Counts recentCounts(io.qiyue.security.OwnerScope scope, LocalDate today) {
+        var key = new CountsKey(scope.all(), new java.util.TreeSet<>(scope.owners()).toString(), today);
+        long now = System.nanoTime();
+        var kept = counts.get(key);
+        if (kept != null && now - kept.at() < COUNTS_FRESH.toNanos()) {
+            return kept.counts();
+        }
+        var fresh = store.counts(scope, today, today.plusDays(30));
+        if (counts.size() >= MAX_KEPT_COUNTS) {
+            counts.clear();
+        }
+        counts.put(key, new KeptCounts(fresh, now));
+        return fresh;
+    }
+
+    /** An obligation changed on this instance (marked done, waived, generated): its scope's counts are out of date. */
+    @org.springframework.context.event.EventListener
+    void on(io.qiyue.shared.EntityChanged changed) {
+        if (Obligations.AUDIT_TYPE.equals(changed.entityType()) && !counts.isEmpty()) {
+            counts.clear();
+        }
+    }
+
+    static final java.time.Duration COUNTS_FRESH = java.time.Duration.ofSeconds(60);
+    private static final int MAX_KEPT_COUNTS = 500;
+    private final java.util.concurrent.ConcurrentHashMap<CountsKey, KeptCounts> counts =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record CountsKey(boolean all, String owners, LocalDate day) {
+    }
+
+    private record KeptCounts(ObligationStore.Counts counts, long at) {
     }
 
     /** The obligations the filters select as XLSX, streamed: rows are written while the database hands them over. */
