@@ -140,6 +140,26 @@ abstract class ReceivableApiContract extends ApiTestSupport {
     }
 
     @Test
+    void theReceiptFormAllocatesByHandWhenAmountsAreGiven() {
+        var sales = createUser("SALES", null);
+        var finance = createUser("FINANCE", null);
+        String id = signed(sales.client(), "DAILY_RATE", "0.05");
+        var instalments = summary(sales.client(), id, "2026-11-01").path("instalments");
+        String second = instalments.get(1).path("id").asString();
+
+        var browser = new io.qiyue.testing.Browser(port).login(finance.username(), USER_PASSWORD);
+        var answer = browser.submit("/contracts/" + id + "/receivables-panel/receipts", "/contracts/" + id,
+                "receivedOn", "2026-11-01", "amount", "10000.00", "method", "BANK_TRANSFER", "reference", "手工-1",
+                "alloc." + second, "10000.00");
+        assertThat(answer.statusCode()).as("%s", answer.body()).isIn(200, 302, 303);
+        var receipts = finance.client().get("/api/v1/contracts/" + id + "/receipts").json().path("items");
+        assertThat(receipts).hasSize(1);
+        var allocations = receipts.get(0).path("allocations");
+        assertThat(allocations).hasSize(1);
+        assertThat(allocations.get(0).path("obligationId").asString()).isEqualTo(second);
+    }
+
+    @Test
     void badReceiptsAreRefusedNamingTheFieldAndWriteNothing() {
         var sales = createUser("SALES", null);
         var finance = createUser("FINANCE", null);

@@ -52,9 +52,17 @@ class ReceivablePages {
                   @RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletResponse response,
                   Model model) {
         try {
+            // by hand when any instalment was given an amount, oldest due first otherwise
+            var allocations = new java.util.ArrayList<Receivables.AllocationInput>();
+            form.forEach((name, value) -> {
+                if (name.startsWith("alloc.") && value != null && !value.isBlank()) {
+                    allocations.add(new Receivables.AllocationInput(name.substring("alloc.".length()),
+                            money(value, "allocations")));
+                }
+            });
             var input = new Receivables.ReceiptInput(date(form.get("receivedOn"), "receivedOn"),
                     money(form.get("amount"), "amount"), method(form.get("method")), form.get("reference"),
-                    form.get("note"), null);
+                    form.get("note"), allocations.isEmpty() ? null : allocations);
             receivables.record(id, input);
             model.addAttribute("notice", "receivables.receipt.recorded");
         } catch (InvalidInputException | ConflictException | PreconditionFailedException | ForbiddenException e) {
