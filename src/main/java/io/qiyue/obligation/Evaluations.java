@@ -443,9 +443,20 @@ public class Evaluations {
         String owner = Text.blankToNull(change.owner());
         if (owner == null) {
             violations.add(new FieldViolation("owner", "qiyue.validation.required"));
-        } else if (!owner.equals(before.owner())
-                && users.findByUsername(owner.strip()).filter(User::enabled).isEmpty()) {
-            violations.add(new FieldViolation("owner", "qiyue.evaluation.owner-unknown"));
+        } else if (!owner.equals(before.owner())) {
+            // the new owner must be able to work on the contract: read it and change it (a colleague of another
+            // team or a read-only user would be told of a complaint they may not even open)
+            var candidate = users.findByUsername(owner.strip()).filter(User::enabled);
+            if (candidate.isEmpty()) {
+                violations.add(new FieldViolation("owner", "qiyue.evaluation.owner-unknown"));
+            } else {
+                var u = candidate.get();
+                var asUser = new io.qiyue.security.CurrentUser(u.id(), u.username(), u.displayName(), u.roles(),
+                        u.teamId());
+                if (!scopes.write(asUser, io.qiyue.security.ScopedResource.CONTRACT).includes(before.contractOwner())) {
+                    violations.add(new FieldViolation("owner", "qiyue.evaluation.owner-out-of-scope", u.username()));
+                }
+            }
         }
         if (change.deadline() == null) {
             violations.add(new FieldViolation("deadline", "qiyue.validation.required"));

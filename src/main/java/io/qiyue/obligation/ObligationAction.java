@@ -8,6 +8,6 @@ public enum ObligationAction {
     WAIVE,
     /** the due date passed (the daily scan) */
     MARK_OVERDUE,
-    /** back to open: a receipt was taken back, or the customer did not confirm what was marked done */
+    /** back to open: a receipt was taken back, the customer did not confirm what was marked done, a waiver withdrawn */
     REOPEN
 }

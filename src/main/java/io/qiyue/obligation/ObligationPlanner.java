@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
  * function of the contract and the signing day, so that the rules are tested without a database.
  */
 final class ObligationPlanner {
+    /** The due trigger of a duty that binds beyond the contract without a last day. */
+    static final String SURVIVES = "SURVIVES_TERMINATION";
     /** More visits than this over one term is a typing error in the interval, not a plan. */
     static final int MAX_VISITS = 2_000;
 
@@ -144,16 +146,19 @@ final class ObligationPlanner {
             return;
         }
         Integer years = terms.confidentialityPeriod() == null ? null : terms.confidentialityPeriod().yearsAfterTermination();
-        LocalDate until = plusYears(c.endDate(), years);
+        // without an agreed period the clause binds beyond the end (the rendered clause says the duty survives any
+        // change, rescission or termination): no last day, so the duty is never closed by the calendar
+        LocalDate until = years == null ? null : plusYears(c.endDate(), years);
+        String trigger = years == null ? SURVIVES : null;
         String description = joined(duties.isEmpty() ? null : String.join("；", duties),
-                years == null ? null : "保密期限：合同期限内及终止后" + years + "年");
+                years == null ? "保密期限：合同终止后继续有效" : "保密期限：合同期限内及终止后" + years + "年");
         boolean oneWay = nda && terms.confidentialInformation() != null
                 && terms.confidentialInformation().direction() == Terms.NdaDirection.ONE_WAY;
         out.add(new Planned(ObligationKind.CONFIDENTIALITY, ObligationSide.OURS, "保密义务", description,
-                c.startDate(), until, null, null));
+                c.startDate(), until, trigger, null));
         if (!oneWay) {
             out.add(new Planned(ObligationKind.CONFIDENTIALITY, ObligationSide.CUSTOMER, "保密义务", description,
-                    c.startDate(), until, null, null));
+                    c.startDate(), until, trigger, null));
         }
     }
 
@@ -169,9 +174,29 @@ final class ObligationPlanner {
         for (var recipient : recipients(shared == null ? null : shared.direction())) {
             out.add(new Planned(ObligationKind.DATA_SHARING, recipient, "仅按约定范围和目的使用共享信息", joined(purpose,
                     years == null ? null : "共享期限：合同期限内及终止后" + years + "年"), c.startDate(), until, null, null));
-            out.add(new Planned(ObligationKind.DATA_RETURN, recipient, "共享期限届满时返还或删除共享信息",
-                    blankToNull(returning), until, until, null, null));
+            LocalDate returnBy = returnDue(c.endDate(), returning, until);
+            out.add(new Planned(ObligationKind.DATA_RETURN, recipient, returnBy == null || returnBy.equals(until)
+                    ? "共享期限届满时返还或删除共享信息" : "合同终止后按约定返还或删除共享信息",
+                    blankToNull(returning), returnBy, returnBy, null, null));
         }
+    }
+
+    private static final java.util.regex.Pattern DAYS_AFTER_END =
+            java.util.regex.Pattern.compile("终止(?:或到期)?后\\s*(\\d{1,3})\\s*(个工作日|日|天)内");
+
+    /**
+     * When shared data must be returned or deleted: the contract's own words when they name a number of days after
+     * the end ("合同终止后30日内删除"), else at the end of the sharing period.
+     */
+    static LocalDate returnDue(LocalDate end, String returnOrDeletion, LocalDate sharingEnds) {
+        if (end != null && returnOrDeletion != null) {
+            var m = DAYS_AFTER_END.matcher(returnOrDeletion);
+            if (m.find()) {
+                int days = Integer.parseInt(m.group(1));
+                return m.group(2).equals("个工作日") ? addWorkingDays(end, days) : end.plusDays(days);
+            }
+        }
+        return sharingEnds;
     }
 
     /** Who receives the shared data and so owes its careful use and its return; unknown reads as both. */

@@ -25,6 +25,8 @@ public enum ObligationStatus {
         t.get(OVERDUE).put(COMPLETE, DONE);
         t.get(OVERDUE).put(WAIVE, WAIVED);
         t.get(DONE).put(REOPEN, PENDING);
+        // a waiver given by mistake (or an agreement that fell through) is taken back the same way
+        t.get(WAIVED).put(REOPEN, PENDING);
         t.replaceAll((status, moves) -> Collections.unmodifiableMap(moves));
         return Collections.unmodifiableMap(t);
     }

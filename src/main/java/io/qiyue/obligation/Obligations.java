@@ -140,6 +140,9 @@ public class Obligations {
         if (o.kind() == ObligationKind.PAYMENT) {
             throw new ConflictException("qiyue.obligation.paid-by-receipts");
         }
+        if (o.kind().overAPeriod()) {
+            throw new ConflictException("qiyue.obligation.kept-to-its-end");
+        }
         String note = Text.blankToNull(Text.input(completion.note()));
         LocalDate on = completion.completedOn() == null ? today() : completion.completedOn();
         var violations = new java.util.ArrayList<io.qiyue.shared.FieldViolation>();
@@ -148,6 +151,16 @@ public class Obligations {
         }
         if (on.isAfter(today())) {
             violations.add(new io.qiyue.shared.FieldViolation("completedOn", "qiyue.obligation.completed-in-future"));
+        } else {
+            // no earlier than the contract's start or the day it was signed, whichever came first: work may begin
+            // before the term on a contract signed early, or before signing on one signed late
+            LocalDate start = contracts.internal(o.contractId()).startDate();
+            LocalDate signed = LocalDate.ofInstant(o.createdAt(), CHINA);
+            LocalDate earliest = start == null || signed.isBefore(start) ? signed : start;
+            if (on.isBefore(earliest)) {
+                violations.add(new io.qiyue.shared.FieldViolation("completedOn",
+                        "qiyue.obligation.completed-before-start", earliest.toString()));
+            }
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
@@ -175,7 +188,8 @@ public class Obligations {
     @Transactional
     public Obligation reopen(String id, int expectedVersion, String reason) {
         var o = answerable(id, expectedVersion);
-        if (o.kind() == ObligationKind.PAYMENT) {
+        // a paid instalment reopens when its receipt is taken back; a waived one by withdrawing the waiver
+        if (o.kind() == ObligationKind.PAYMENT && o.status() != ObligationStatus.WAIVED) {
             throw new ConflictException("qiyue.obligation.paid-by-receipts");
         }
         String why = Text.blankToNull(Text.input(reason));
@@ -185,7 +199,11 @@ public class Obligations {
         if (why.length() > MAX_REASON) {
             throw new InvalidInputException("reason", "qiyue.obligation.reason-too-long", MAX_REASON);
         }
-        return move(o, ObligationAction.REOPEN, why, null, o.note(), CurrentUsers.actorName());
+        var reopened = move(o, ObligationAction.REOPEN, why, null, o.note(), CurrentUsers.actorName());
+        if (reopened.dueDate() != null && reopened.dueDate().isBefore(today()) && !reopened.kind().overAPeriod()) {
+            return move(reopened, ObligationAction.MARK_OVERDUE, why, null, reopened.note(), CurrentUsers.actorName());
+        }
+        return reopened;
     }
 
     /** Adds a file that shows the obligation was kept (also after it was marked done). */

@@ -200,6 +200,11 @@ abstract class EvaluationApiContract extends ApiTestSupport {
         assertProblem(legal.patch(path, "{\"status\": \"RESOLVED\"}", etag), 400, "resolution");
         assertProblem(legal.patch(path, "{\"status\": \"NOPE\"}", etag), 400, "status");
         assertProblem(legal.patch(path, "{\"owner\": \"nobody-at-all\"}", etag), 400, "owner");
+        // an owner who could not open the contract (read-only, or a salesperson of another team) is refused
+        assertProblem(legal.patch(path, "{\"owner\": \"" + createUser("VIEWER", null).username() + "\"}", etag), 400,
+                "owner");
+        assertProblem(legal.patch(path, "{\"owner\": \"" + createUser("SALES", createTeam()).username() + "\"}",
+                etag), 400, "owner");
         assertProblem(legal.patch(path, "{\"colour\": \"red\"}", etag), 400, "colour");
         var viewer = createUser("VIEWER", null).client();
         assertThat(viewer.patch(path, "{\"status\": \"IN_PROGRESS\"}", etag).status()).isEqualTo(403);

@@ -78,6 +78,9 @@ abstract class ObligationApiContract extends ApiTestSupport {
         var future = complete(sales.client(), path, visit.path("version").asInt(), "上门巡检", TODAY.plusDays(1),
                 "report.pdf", "%PDF-1.4 report".getBytes(StandardCharsets.US_ASCII));
         assertProblem(future, 400, "completedOn");
+        var longBefore = complete(sales.client(), path, visit.path("version").asInt(), "上门巡检", LocalDate.of(2020, 1, 1),
+                "report.pdf", "%PDF-1.4 report".getBytes(StandardCharsets.US_ASCII));
+        assertProblem(longBefore, 400, "completedOn");
         var html = complete(sales.client(), path, visit.path("version").asInt(), "上门巡检", TODAY,
                 "report.pdf", "<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8));
         assertProblem(html, 400, "file");
@@ -128,6 +131,15 @@ abstract class ObligationApiContract extends ApiTestSupport {
         assertThat(waived.status()).as("%s", waived).isEqualTo(200);
         assertThat(waived.json().path("status").asString()).isEqualTo("WAIVED");
         assertThat(waived.json().path("statusReason").asString()).isEqualTo("客户书面同意取消本次回访");
+        // a waiver given by mistake is taken back
+        var unwaived = sales.client().request("POST", path + "/reopen").header("If-Match", waived.header("ETag"))
+                .json("{\"reason\": \"误操作，撤回豁免\"}").send();
+        assertThat(unwaived.status()).as("%s", unwaived).isEqualTo(200);
+        assertThat(unwaived.json().path("status").asString()).isEqualTo("PENDING");
+        var confidentiality = first(sales.client(), id, "CONFIDENTIALITY");
+        assertProblem(sales.client().request("POST", "/api/v1/obligations/" + confidentiality.path("id").asString()
+                + "/complete").header("If-Match", "\"" + confidentiality.path("version").asInt() + "\"").json("{}")
+                .send(), 409);
 
         var second = list(sales.client(), id).stream().filter(o -> o.path("kind").asString().equals("MAINTENANCE_VISIT"))
                 .toList().get(1);
@@ -208,9 +220,12 @@ abstract class ObligationApiContract extends ApiTestSupport {
                     assertThat(o.path("status").asString()).isEqualTo("WAIVED");
                     assertThat(o.path("statusReason").asString()).contains("客户业务调整");
                 });
-        // the clause binds for the term, which ended today
+        // the clause binds beyond the end, whenever that comes: still pending, without a last day
         assertThat(after.stream().filter(o -> o.path("kind").asString().equals("CONFIDENTIALITY")))
-                .allSatisfy(o -> assertThat(o.path("dueDate").asString()).isEqualTo(TODAY.toString()));
+                .allSatisfy(o -> {
+                    assertThat(o.path("status").asString()).isEqualTo("PENDING");
+                    assertThat(o.path("dueDate").isNull() || o.path("dueDate").isMissingNode()).isTrue();
+                });
     }
 
     @Test

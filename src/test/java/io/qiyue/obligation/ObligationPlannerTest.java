@@ -112,7 +112,9 @@ class ObligationPlannerTest {
         assertThat(plan).extracting(ObligationPlanner.Planned::kind)
                 .containsExactly(ObligationKind.DATA_SHARING, ObligationKind.DATA_RETURN);
         assertThat(plan).extracting(ObligationPlanner.Planned::side).containsOnly(ObligationSide.OURS);
-        assertThat(plan.get(1).dueDate()).isEqualTo(LocalDate.of(2029, 12, 31));
+        // "终止后30日内删除": 30 days after the end (2027-12-31), not the end of the two-year sharing period
+        assertThat(plan.get(1).dueDate()).isEqualTo(LocalDate.of(2028, 1, 30));
+        assertThat(plan.get(0).dueDate()).isEqualTo(LocalDate.of(2029, 12, 31));
         assertThat(plan.get(1).description()).isEqualTo("终止后30日内删除");
     }
 
@@ -131,6 +133,22 @@ class ObligationPlannerTest {
     }
 
     @Test
+    void aConfidentialityClauseWithoutAPeriodSurvivesTheContractAndDataIsReturnedWhenTheContractSays() {
+        var duties = terms(null, null, null, null, null, null, List.of("不得泄露对方商业秘密"), null);
+        var plan = ObligationPlanner.plan(contract(ContractType.SERVICE, duties), SIGNED);
+        assertThat(plan).allSatisfy(p -> {
+            assertThat(p.dueDate()).isNull();
+            assertThat(p.dueTrigger()).isEqualTo(ObligationPlanner.SURVIVES);
+        });
+        LocalDate end = LocalDate.of(2027, 12, 31);
+        assertThat(ObligationPlanner.returnDue(end, "合同终止后30日内删除并出具删除证明", end.plusYears(1)))
+                .isEqualTo(LocalDate.of(2028, 1, 30));
+        assertThat(ObligationPlanner.returnDue(end, "协议终止后 5 个工作日内返还", end.plusYears(1)))
+                .isEqualTo(LocalDate.of(2028, 1, 7));
+        assertThat(ObligationPlanner.returnDue(end, "按甲方要求处理", end.plusYears(1))).isEqualTo(end.plusYears(1));
+    }
+
+    @Test
     void workingDaysSkipWeekends() {
         // Friday + 1 working day = Monday
         assertThat(ObligationPlanner.addWorkingDays(LocalDate.of(2027, 12, 24), 1)).isEqualTo(LocalDate.of(2027, 12, 27));
@@ -142,7 +160,7 @@ class ObligationPlannerTest {
         assertThat(ObligationStatus.PENDING.next(ObligationAction.COMPLETE)).contains(ObligationStatus.DONE);
         assertThat(ObligationStatus.OVERDUE.next(ObligationAction.WAIVE)).contains(ObligationStatus.WAIVED);
         assertThat(ObligationStatus.DONE.next(ObligationAction.COMPLETE)).isEmpty();
-        assertThat(ObligationStatus.WAIVED.allowedActions()).isEmpty();
+        assertThat(ObligationStatus.WAIVED.allowedActions()).containsExactly(ObligationAction.REOPEN);
         assertThat(ObligationStatus.DONE.next(ObligationAction.REOPEN)).contains(ObligationStatus.PENDING);
     }
 

@@ -162,7 +162,9 @@ class ObligationApi {
     private ObligationView view(Obligation o, List<Evidence> evidence) {
         List<ObligationAction> actions = obligations.mayAnswer(o) ? o.status().allowedActions().stream()
                 .filter(a -> a != ObligationAction.MARK_OVERDUE)
-                .filter(a -> o.kind() != io.qiyue.obligation.ObligationKind.PAYMENT || a == ObligationAction.WAIVE)
+                .filter(a -> o.kind() != io.qiyue.obligation.ObligationKind.PAYMENT || a == ObligationAction.WAIVE
+                        || (a == ObligationAction.REOPEN && o.status() == ObligationStatus.WAIVED))
+                .filter(a -> a != ObligationAction.COMPLETE || !o.kind().overAPeriod())
                 .toList() : List.of();
         return new ObligationView(o.id(), o.contractId(), o.seq(), o.kind(), o.side(), o.responsible(), o.title(),
                 o.description(), o.startsOn(), o.dueDate(), o.dueTrigger(), o.amount(), o.status(), o.statusReason(),
@@ -173,7 +175,10 @@ class ObligationApi {
         var out = new ArrayList<Obligations.Upload>();
         if (files != null) {
             for (var file : files) {
-                if (file != null && !file.isEmpty()) {
+                // a form without a chosen file sends an empty part without a name: nothing; a named empty file is
+                // refused by the evidence check, not silently dropped
+                if (file != null && !(file.isEmpty() && (file.getOriginalFilename() == null
+                        || file.getOriginalFilename().isBlank()))) {
                     out.add(upload(file, shared));
                 }
             }
