@@ -75,7 +75,22 @@ public class Dashboards {
     public Dashboard dashboard(String owner, String teamId) {
         LocalDate today = today();
         var scope = scopes.readNarrowed(CurrentUsers.require(), owner, teamId);
-        var counts = recentCounts(scope, today);
+        var key = new ScopeKey(scope.all(), new java.util.TreeSet<>(scope.owners()).toString(), today);
+        long now = System.nanoTime();
+        var kept = recent.get(key);
+        if (kept != null && now - kept.at() < FRESH.toNanos()) {
+            return kept.dashboard();
+        }
+        var fresh = compute(owner, teamId, scope, today);
+        if (recent.size() >= MAX_KEPT) {
+            recent.clear();
+        }
+        recent.put(key, new Kept(fresh, now));
+        return fresh;
+    }
+
+    private Dashboard compute(String owner, String teamId, io.qiyue.security.OwnerScope scope, LocalDate today) {
+        var counts = store.counts(scope, today, today.plusDays(30));
         long overdue = 0;
         long open = 0;
         for (var byStatus : counts.byKind().values()) {
@@ -87,8 +102,37 @@ public class Dashboards {
                 receivableFigures(scope, today), evaluationFigures(scope, today));
     }
 
+    /**
+     * A scope's dashboard is kept for {@link #FRESH}: at a million obligations its figures (counts by kind and status
+     * over a whole index, what is unpaid per age, the averages) cost seconds on a small machine, and a dashboard a
+     * minute old is as good as one of now. Keyed by the scope itself, so users of the same scope share it and no
+     * one sees another scope's figures; dropped at any audited change on this instance (other instances' changes
+     * and the hourly scan show within the minute).
+     */
+    @org.springframework.context.event.EventListener
+    void on(io.qiyue.shared.EntityChanged changed) {
+        if (!recent.isEmpty()) {
+            recent.clear();
+        }
+    }
+
+    static final java.time.Duration FRESH = java.time.Duration.ofSeconds(60);
+    private static final int MAX_KEPT = 500;
+    private final java.util.concurrent.ConcurrentHashMap<ScopeKey, Kept> recent =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record ScopeKey(boolean all, String owners, LocalDate day) {
+    }
+
+    private record Kept(Dashboard dashboard, long at) {
+    }
+
     private ReceivableFigures receivableFigures(io.qiyue.security.OwnerScope scope, LocalDate today) {
-        var ageing = receivables.ageing(Receivables.GroupBy.OWNER, today, scope).totals();
+        var sums = receivableStore.openAgeing(scope, today);
+        var ageing = new AgeingReport.Row(null, null, money(sums, Ageing.Bucket.NOT_DUE),
+                money(sums, Ageing.Bucket.DAYS_0_30), money(sums, Ageing.Bucket.DAYS_31_60),
+                money(sums, Ageing.Bucket.DAYS_61_90), money(sums, Ageing.Bucket.OVER_90),
+                io.qiyue.shared.Money.cny(sums.overdue()), io.qiyue.shared.Money.cny(sums.total()));
         LocalDate from = today.withDayOfMonth(1).minusMonths(11);
         var collected = receivableStore.collectedByMonth(scope, from, today.withDayOfMonth(1).plusMonths(1));
         var months = new ArrayList<Collected>();
@@ -96,6 +140,10 @@ public class Dashboards {
             months.add(new Collected(m, collected.getOrDefault(m, java.math.BigDecimal.ZERO)));
         }
         return new ReceivableFigures(ageing, months);
+    }
+
+    private static io.qiyue.shared.Money money(Ageing.Sums sums, Ageing.Bucket bucket) {
+        return io.qiyue.shared.Money.cny(sums.get(bucket));
     }
 
     private EvaluationFigures evaluationFigures(io.qiyue.security.OwnerScope scope, LocalDate today) {
@@ -119,47 +167,6 @@ public class Dashboards {
         long[] cases = evaluationStore.openCases(scope, today);
         Double average = count == 0 ? null : Math.round(sum / count * 100) / 100.0;
         return new EvaluationFigures(byType, count, average, low, cases[0], cases[1]);
-    }
-
-    /**
-     * The obligation counts of a scope, kept for {@link #COUNTS_FRESH}: grouping every obligation of a whole
-     * company by kind and status reads the whole (kind, status) index — a second at a million obligations — and
-     * a dashboard a minute old is as good as one of now. Keyed by the scope itself, so users of the same scope
-     * share it and no one sees another scope's figures; dropped when an obligation changes on this instance (the
-     * hourly scan and other instances' changes show within the minute).
-     */
-    private ObligationStore.Counts recentCounts(io.qiyue.security.OwnerScope scope, LocalDate today) {
-        var key = new CountsKey(scope.all(), new java.util.TreeSet<>(scope.owners()).toString(), today);
-        long now = System.nanoTime();
-        var kept = counts.get(key);
-        if (kept != null && now - kept.at() < COUNTS_FRESH.toNanos()) {
-            return kept.counts();
-        }
-        var fresh = store.counts(scope, today, today.plusDays(30));
-        if (counts.size() >= MAX_KEPT_COUNTS) {
-            counts.clear();
-        }
-        counts.put(key, new KeptCounts(fresh, now));
-        return fresh;
-    }
-
-    /** An obligation changed on this instance (marked done, waived, generated): its scope's counts are out of date. */
-    @org.springframework.context.event.EventListener
-    void on(io.qiyue.shared.EntityChanged changed) {
-        if (Obligations.AUDIT_TYPE.equals(changed.entityType()) && !counts.isEmpty()) {
-            counts.clear();
-        }
-    }
-
-    static final java.time.Duration COUNTS_FRESH = java.time.Duration.ofSeconds(60);
-    private static final int MAX_KEPT_COUNTS = 500;
-    private final java.util.concurrent.ConcurrentHashMap<CountsKey, KeptCounts> counts =
-            new java.util.concurrent.ConcurrentHashMap<>();
-
-    private record CountsKey(boolean all, String owners, LocalDate day) {
-    }
-
-    private record KeptCounts(ObligationStore.Counts counts, long at) {
     }
 
     /** The obligations the filters select as XLSX, streamed: rows are written while the database hands them over. */

@@ -249,6 +249,52 @@ class ReceivableStore {
         });
     }
 
+    /**
+     * What is unpaid today of the scope's open instalments, summed per age bucket in the database ({@link Ageing}'s
+     * buckets: not due, 1–30, 31–60, 61–90, > 90 days late). The dashboard's figure: paid instalments are left out
+     * here rather than read and found to be zero, which is what makes it cheap at a million obligations.
+     */
+    Ageing.Sums openAgeing(OwnerScope scope, LocalDate today) {
+        var sums = new Ageing.Sums();
+        if (scope.isEmpty()) {
+            return sums;
+        }
+        var params = new java.util.HashMap<String, Object>();
+        params.put("today", today);
+        params.put("d30", today.minusDays(30));
+        params.put("d60", today.minusDays(60));
+        params.put("d90", today.minusDays(90));
+        String owners = "";
+        if (!scope.all()) {
+            owners = " AND o.contract_owner IN (:owners)";
+            params.put("owners", List.copyOf(scope.owners()));
+        }
+        jdbc.sql("SELECT"
+                        + " SUM(CASE WHEN due_date IS NULL OR due_date >= :today THEN unpaid ELSE 0 END) AS not_due,"
+                        + " SUM(CASE WHEN due_date < :today AND due_date >= :d30 THEN unpaid ELSE 0 END) AS d0,"
+                        + " SUM(CASE WHEN due_date < :d30 AND due_date >= :d60 THEN unpaid ELSE 0 END) AS d31,"
+                        + " SUM(CASE WHEN due_date < :d60 AND due_date >= :d90 THEN unpaid ELSE 0 END) AS d61,"
+                        + " SUM(CASE WHEN due_date < :d90 THEN unpaid ELSE 0 END) AS d91"
+                        + " FROM (SELECT o.due_date, o.amount_value - (SELECT COALESCE(SUM(a.amount_value), 0)"
+                        + "   FROM receipt_allocation a JOIN receipt r ON r.id = a.receipt_id"
+                        + "   WHERE a.obligation_id = o.id AND r.reversed_at IS NULL AND r.received_on <= :today) AS unpaid"
+                        + "  FROM obligation o WHERE o.kind = 'PAYMENT' AND o.status IN ('PENDING', 'OVERDUE')"
+                        + "  AND o.amount_value IS NOT NULL" + owners + ") open_instalments")
+                .params(params)
+                .query(rs -> {
+                    sums.add(Ageing.Bucket.NOT_DUE, zeroIfNull(rs.getBigDecimal("not_due")));
+                    sums.add(Ageing.Bucket.DAYS_0_30, zeroIfNull(rs.getBigDecimal("d0")));
+                    sums.add(Ageing.Bucket.DAYS_31_60, zeroIfNull(rs.getBigDecimal("d31")));
+                    sums.add(Ageing.Bucket.DAYS_61_90, zeroIfNull(rs.getBigDecimal("d61")));
+                    sums.add(Ageing.Bucket.OVER_90, zeroIfNull(rs.getBigDecimal("d91")));
+                });
+        return sums;
+    }
+
+    private static BigDecimal zeroIfNull(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO : value;
+    }
+
     /** An overdue instalment and what is still unpaid of it. */
     record Overdue(Obligation instalment, BigDecimal unpaid) {
     }
