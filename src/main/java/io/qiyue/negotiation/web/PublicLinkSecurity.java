@@ -1,5 +1,6 @@
 package io.qiyue.negotiation.web;
 
+import io.qiyue.shared.web.LinkRateLimit;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,7 +38,7 @@ class PublicLinkSecurity {
                                     @Value("${qiyue.negotiation.requests-per-address-minute:300}") int perAddress,
                                     @Value("${qiyue.negotiation.writes-per-link-minute:30}") int perLink)
             throws Exception {
-        var rateLimit = new LinkRateLimit(clock, perAddress, perLink);
+        var rateLimit = new LinkRateLimit(clock, "p", perAddress, perLink);
         http.securityMatcher("/p/**")
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

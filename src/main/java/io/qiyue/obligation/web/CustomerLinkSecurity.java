@@ -1,5 +1,6 @@
 package io.qiyue.obligation.web;
 
+import io.qiyue.shared.web.LinkRateLimit;
 import io.qiyue.shared.web.SameSiteWrites;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -36,7 +37,7 @@ class CustomerLinkSecurity {
                 .requestCache(c -> c.disable())
                 .anonymous(a -> { })
                 .addFilterAfter(new SameSiteWrites(), SecurityContextHolderFilter.class)
-                .addFilterAfter(new CustomerLinkRateLimit(clock, perAddress, perLink), SameSiteWrites.class)
+                .addFilterAfter(new LinkRateLimit(clock, "c", perAddress, perLink), SameSiteWrites.class)
                 .headers(h -> h
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'self'; img-src 'self' data:; "

@@ -1,5 +1,6 @@
 package io.qiyue.negotiation.web;
 
+import io.qiyue.shared.web.LinkRateLimit;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -41,7 +42,7 @@ class LinkRateLimitTest {
 
     @Test
     void anAddressGetsItsRequestsAMinuteThenA429WithRetryAfter() throws Exception {
-        var limit = new LinkRateLimit(clock, 3, 100);
+        var limit = new LinkRateLimit(clock, "p", 3, 100);
         for (int i = 0; i < 3; i++) {
             assertThat(send(limit, "GET", "10.0.0.1", "token" + i)).isEqualTo(200);
         }
@@ -58,7 +59,7 @@ class LinkRateLimitTest {
 
     @Test
     void aLinkTakesSoManyWritesAMinuteFromAnyAddress() throws Exception {
-        var limit = new LinkRateLimit(clock, 100, 2);
+        var limit = new LinkRateLimit(clock, "p", 100, 2);
         assertThat(send(limit, "POST", "10.0.0.1", "abc")).isEqualTo(200);
         assertThat(send(limit, "POST", "10.0.0.2", "abc")).isEqualTo(200);
         assertThat(send(limit, "POST", "10.0.0.3", "abc")).isEqualTo(429);

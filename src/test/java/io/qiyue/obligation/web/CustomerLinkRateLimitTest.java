@@ -1,5 +1,6 @@
 package io.qiyue.obligation.web;
 
+import io.qiyue.shared.web.LinkRateLimit;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -18,7 +19,7 @@ class CustomerLinkRateLimitTest {
     @Test
     void guessesFromOneAddressAreCutOffAndTheWindowPasses() throws Exception {
         var clock = new MutableClock();
-        var limit = new CustomerLinkRateLimit(clock, 3, 100);
+        var limit = new LinkRateLimit(clock, "c", 3, 100);
         for (int i = 0; i < 3; i++) {
             assertThat(send(limit, "GET", "/c/" + i, "10.0.0.1").getStatus()).isEqualTo(200);
         }
@@ -32,7 +33,7 @@ class CustomerLinkRateLimitTest {
 
     @Test
     void writesToOneLinkAreLimitedWhateverTheAddress() throws Exception {
-        var limit = new CustomerLinkRateLimit(new MutableClock(), 100, 2);
+        var limit = new LinkRateLimit(new MutableClock(), "c", 100, 2);
         assertThat(send(limit, "POST", "/c/" + TOKEN + "/concerns", "10.0.0.1").getStatus()).isEqualTo(200);
         assertThat(send(limit, "POST", "/c/" + TOKEN + "/concerns", "10.0.0.2").getStatus()).isEqualTo(200);
         assertThat(send(limit, "POST", "/c/" + TOKEN + "/evaluation", "10.0.0.3").getStatus()).isEqualTo(429);
@@ -41,11 +42,11 @@ class CustomerLinkRateLimitTest {
 
     @Test
     void theTokenSegmentIsBounded() {
-        assertThat(CustomerLinkRateLimit.token("/c/" + TOKEN + "/report")).isEqualTo(TOKEN);
-        assertThat(CustomerLinkRateLimit.token("/c/" + "x".repeat(500))).hasSize(64);
+        assertThat(LinkRateLimit.token("/c/", "/c/" + TOKEN + "/report")).isEqualTo(TOKEN);
+        assertThat(LinkRateLimit.token("/c/", "/c/" + "x".repeat(500))).hasSize(64);
     }
 
-    private static MockHttpServletResponse send(CustomerLinkRateLimit limit, String method, String uri, String address)
+    private static MockHttpServletResponse send(LinkRateLimit limit, String method, String uri, String address)
             throws Exception {
         var request = new MockHttpServletRequest(method, uri);
         request.setRemoteAddr(address);
