@@ -15,6 +15,8 @@ public record ObligationQuery(Set<ObligationStatus> status, ObligationKind kind,
     public static final ObligationQuery ALL = new ObligationQuery(Set.of(), null, null, null, null, null, null, null);
 
     public ObligationQuery {
-        status = status == null ? Set.of() : Set.copyOf(status);
+        // a query string such as status=&status=%00 binds to nulls: no filter, not a failure
+        status = status == null ? Set.of() : status.stream().filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 }

@@ -77,23 +77,23 @@ abstract class LifecycleApiContract extends ApiTestSupport {
     @Test
     void terminationNeedsAReasonAndADateNotAfterTheEndAndTakesEffectOnItsDay() {
         var sales = createUser("SALES", null);
-        String now = signed(sales.client(), LocalDate.now().minusMonths(1), LocalDate.now().plusYears(1));
+        String now = signed(sales.client(), LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(1), LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusYears(1));
         var missing = move(sales.client(), now, "terminate", "{}");
         assertProblem(missing, 400, "reason", "date");
         var afterEnd = move(sales.client(), now, "terminate",
-                "{\"reason\": \"客户破产\", \"date\": \"%s\"}".formatted(LocalDate.now().plusYears(2)));
+                "{\"reason\": \"客户破产\", \"date\": \"%s\"}".formatted(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusYears(2)));
         assertProblem(afterEnd, 400, "date");
 
         var terminated = move(sales.client(), now, "terminate",
-                "{\"reason\": \"客户严重违约，依约解除\", \"date\": \"%s\"}".formatted(LocalDate.now()));
+                "{\"reason\": \"客户严重违约，依约解除\", \"date\": \"%s\"}".formatted(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))));
         assertThat(terminated.status()).as("%s", terminated).isEqualTo(200);
         assertThat(terminated.json().path("status").asString()).isEqualTo("TERMINATED");
         var lifecycle = sales.client().get("/api/v1/contracts/" + now + "/lifecycle").json();
         assertThat(lifecycle.path("terminationReason").asString()).isEqualTo("客户严重违约，依约解除");
         assertThat(lifecycle.path("allowedActions").size()).isZero();
 
-        LocalDate ahead = LocalDate.now().plusDays(20);
-        String later = signed(sales.client(), LocalDate.now().minusMonths(1), LocalDate.now().plusYears(1));
+        LocalDate ahead = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(20);
+        String later = signed(sales.client(), LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(1), LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusYears(1));
         var scheduled = move(sales.client(), later, "terminate",
                 "{\"reason\": \"提前三十日书面通知解除\", \"date\": \"%s\"}".formatted(ahead));
         assertThat(scheduled.status()).as("%s", scheduled).isEqualTo(200);

@@ -50,9 +50,9 @@ class LifecyclePagesH2IT extends ApiTestSupport {
                 .doesNotContain("id=\"lifecycle-renew-open\"");
 
         var terminated = browser.submit("/contracts/" + id + "/terminate", "/contracts/" + id,
-                "version", String.valueOf(version(id)), "reason", "客户书面通知解除", "date", LocalDate.now().toString());
+                "version", String.valueOf(version(id)), "reason", "客户书面通知解除", "date", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString());
         assertThat(terminated.statusCode()).isEqualTo(302);
-        assertThat(browser.get("/contracts/" + id).body()).contains("已于 " + LocalDate.now() + " 终止：客户书面通知解除")
+        assertThat(browser.get("/contracts/" + id).body()).contains("已于 " + LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) + " 终止：客户书面通知解除")
                 .doesNotContain("id=\"lifecycle-terminate-open\"");
     }
 

@@ -700,7 +700,7 @@ class RuleCatalogueTest {
         assertThat(evaluation.findings()).isNotEmpty();
         var broken = new io.qiyue.review.rules.RuleConfig("QY-X", tools.jackson.databind.node.JsonNodeFactory.instance
                 .objectNode(), tools.jackson.databind.node.JsonNodeFactory.instance.objectNode());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> broken.citation("default", LocalDate.now()))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> broken.citation("default", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))))
                 .isInstanceOf(IllegalStateException.class);
     }
 

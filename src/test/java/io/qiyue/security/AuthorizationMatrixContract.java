@@ -246,7 +246,7 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("GET /api/v1/contracts/{id}/evidence", WRITE_CONTRACT, c -> get(c.contract() + "/evidence"))
                         .alsoAllowed(404),
                 Row.of("POST /api/v1/contracts/{id}/paper-signed", WRITE_CONTRACT, c -> Call.upload(c.contract()
-                        + "/paper-signed?signingDate=" + java.time.LocalDate.now(), "scan.pdf", "application/pdf",
+                        + "/paper-signed?signingDate=" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), "scan.pdf", "application/pdf",
                         blankPdf())).fresh(Fresh.SIGNING),
                 Row.of("POST /api/v1/signatures/verify", AUTHENTICATED, c -> Call.upload("/api/v1/signatures/verify",
                         "contract.pdf", "application/pdf", blankPdf())),
@@ -512,7 +512,7 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("POST /contracts/{id}/sign/reissue/{signerId}", WRITE_CONTRACT, c -> form("/contracts/"
                         + c.target().contractId() + "/sign/reissue/none")).alsoAllowed(409),
                 Row.of("POST /contracts/{id}/sign/paper", WRITE_CONTRACT, c -> Call.upload("/contracts/"
-                        + c.target().contractId() + "/sign/paper?signingDate=" + java.time.LocalDate.now(), "scan.pdf",
+                        + c.target().contractId() + "/sign/paper?signingDate=" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), "scan.pdf",
                         "application/pdf", blankPdf())).fresh(Fresh.SIGNING),
                 Row.of("GET /signing", AUTHENTICATED, c -> get("/signing")),
                 Row.of("GET /verify", AUTHENTICATED, c -> get("/verify")),
@@ -743,7 +743,7 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("GET /api/v1/cases", AUTHENTICATED, c -> get("/api/v1/cases?open=true&size=5")),
                 Row.of("GET /api/v1/cases/{caseId}", READ_CONTRACT, c -> get("/api/v1/cases/" + concernCase(c.target()))),
                 Row.of("PATCH /api/v1/cases/{caseId}", WRITE_CONTRACT, c -> Call.mergePatch("/api/v1/cases/"
-                        + concernCase(c.target()), "{\"deadline\": \"" + java.time.LocalDate.now().plusDays(1 + counter() % 300)
+                        + concernCase(c.target()), "{\"deadline\": \"" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1 + counter() % 300)
                         + "\"}").ifMatch(etag("/api/v1/cases/" + concernCase(c.target())))),
                 Row.of("GET /api/v1/contracts/{id}/service-report", READ_CONTRACT, c -> get(c.contract()
                         + "/service-report?month=2026-11")),
@@ -769,7 +769,7 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                         + "/cases", "category", "OTHER", "description", "矩阵问题")).fresh(Fresh.SIGNED),
                 Row.of("GET /cases", AUTHENTICATED, c -> get("/cases?open=true")),
                 Row.of("POST /cases/{caseId}", WRITE_CONTRACT, c -> form("/cases/" + concernCase(c.target()), "deadline",
-                        java.time.LocalDate.now().plusDays(1 + counter() % 300).toString(),
+                        java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1 + counter() % 300).toString(),
                         "version", version("/api/v1/cases/" + concernCase(c.target())))),
                 // the customer's evaluation and performance pages: the token is the credential (real links:
                 // EvaluationApiContract)
@@ -1389,7 +1389,7 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
         // the shared drafts get the obligations of their terms and one evidence file, so that the obligation rows
         // have something to read and refuse (allowed writes get signed contracts of their own)
         for (var target : records.values()) {
-            obligationsForMatrix.generate(target.contractId(), java.time.LocalDate.now(), "system");
+            obligationsForMatrix.generate(target.contractId(), java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")), "system");
             String first = obligation(new Ctx(Caller.ADMIN, Scope.OWN, target));
             var evidence = admin().request("POST", "/api/v1/obligations/" + first + "/evidence")
                     .header("X-Requested-With", "matrix").bytes(Call.upload("", "report.pdf", "application/pdf", blankPdf()).contentType(),
@@ -1699,7 +1699,7 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                             + " VALUES (?,?,'QY-SVC-2026-999999','矩阵','SERVICE',?,?,'STAFF','OTHER','矩阵问题','admin',?,?,"
                             + "'OPEN',?,?,'admin',1)")
                     .params(id, contractId, target.owner(), target.customerId(), target.owner(),
-                            java.time.LocalDate.now().plusDays(10), now, now).update();
+                            java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(10), now, now).update();
             return id;
         });
     }

@@ -213,26 +213,26 @@ abstract class SigningApiContract extends ApiTestSupport {
         assertThat(new String(frozen, 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
 
         var future = multipartForm(sales.client(), "/api/v1/contracts/" + deal.id() + "/paper-signed",
-                Map.of("signingDate", LocalDate.now().plusDays(3).toString()), "file", "scan.pdf", frozen);
+                Map.of("signingDate", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(3).toString()), "file", "scan.pdf", frozen);
         assertProblem(future, 400, "signingDate");
         var ourOwnFile = multipartForm(sales.client(), "/api/v1/contracts/" + deal.id() + "/paper-signed",
-                Map.of("signingDate", LocalDate.now().toString()), "file", "scan.pdf", frozen);
+                Map.of("signingDate", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()), "file", "scan.pdf", frozen);
         assertProblem(ourOwnFile, 400, "file");
         var notAScan = multipartForm(sales.client(), "/api/v1/contracts/" + deal.id() + "/paper-signed",
-                Map.of("signingDate", LocalDate.now().toString()), "file", "scan.pdf", "hello".getBytes());
+                Map.of("signingDate", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()), "file", "scan.pdf", "hello".getBytes());
         assertProblem(notAScan, 400, "file");
         var viewer = createUser("VIEWER", null);
         var refused = multipartForm(viewer.client(), "/api/v1/contracts/" + deal.id() + "/paper-signed",
-                Map.of("signingDate", LocalDate.now().toString()), "file", "scan.pdf", frozen);
+                Map.of("signingDate", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()), "file", "scan.pdf", frozen);
         assertThat(refused.status()).as("%s", refused).isIn(403, 404);
         assertThat(contractStatus(deal.id())).isEqualTo("SIGNING");
 
         byte[] scan = SealPng.red();
         var paper = multipartForm(sales.client(), "/api/v1/contracts/" + deal.id() + "/paper-signed",
-                Map.of("signingDate", LocalDate.now().toString()), "file", "scan.png", scan);
+                Map.of("signingDate", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()), "file", "scan.png", scan);
         assertThat(paper.status()).as("%s", paper).isEqualTo(200);
         assertThat(paper.json().path("method").asString()).isEqualTo("PAPER");
-        assertThat(paper.json().path("signedOn").asString()).isEqualTo(LocalDate.now().toString());
+        assertThat(paper.json().path("signedOn").asString()).isEqualTo(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString());
         assertThat(contractStatus(deal.id())).isEqualTo("SIGNED");
         assertThat(bytes(sales.client(), "/api/v1/contracts/" + deal.id() + "/signed-document")).isEqualTo(scan);
         assertThat(bytes(sales.client(), "/api/v1/contracts/" + deal.id() + "/signing-document")).isEqualTo(frozen);
@@ -331,7 +331,7 @@ abstract class SigningApiContract extends ApiTestSupport {
         var customer = createOrganization(as);
         String customerId = customer.path("id").asString();
         var body = ContractSamples.contract("SERVICE", unique("签署测试"), customerId, entityId);
-        LocalDate start = LocalDate.now().plusDays(1);
+        LocalDate start = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1);
         body.put("startDate", start.toString());
         body.put("endDate", start.plusYears(1).minusDays(1).toString());
         var created = createContract(as, body);
