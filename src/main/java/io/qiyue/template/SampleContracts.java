@@ -22,7 +22,7 @@ import java.util.List;
  * A complete contract of each type with every part filled in: templates are checked against it
  * before they are saved, and it is the default subject of a preview.
  */
-final class SampleContracts {
+public final class SampleContracts {
     private SampleContracts() {
     }
 
@@ -43,7 +43,8 @@ final class SampleContracts {
                 "中国工商银行上海张江支行", "6222021001000000001", 1, Instant.EPOCH, Instant.EPOCH);
     }
 
-    static Contract contract(ContractType type) {
+    /** A complete contract of the type (fees, parties' terms, its own parts), for previews and warming up. */
+    public static Contract contract(ContractType type) {
         var money = Money.cny(new BigDecimal("120000.00"));
         Terms.Payment payment = new Terms.Payment(Terms.PaymentMethod.BANK_TRANSFER, List.of(
                 new Terms.Instalment(LocalDate.of(2027, 1, 15), null, Money.cny(new BigDecimal("60000.00")), "首期款",

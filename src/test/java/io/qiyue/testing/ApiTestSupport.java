@@ -33,7 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.datasource.hikari.leak-detection-threshold=8000",
         "logging.level.org.flywaydb=WARN",
         // the tests run the calendar themselves with the dates they need (ContractCalendar.runFor)
-        "qiyue.lifecycle.calendar-cron=-"
+        "qiyue.lifecycle.calendar-cron=-",
+        // dozens of contexts on two cores: warming each would slow the tests it is meant to speed up
+        // (WarmupH2IT turns it on)
+        "qiyue.warmup=false"
 })
 @ContextCustomizerFactories(TestDatabaseContextCustomizerFactory.class)
 public abstract class ApiTestSupport {

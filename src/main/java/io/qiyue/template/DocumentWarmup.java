@@ -1,0 +1,52 @@
+package io.qiyue.template;
+
+import io.qiyue.contract.ContractInput;
+import io.qiyue.contract.ContractTerms;
+import io.qiyue.contract.ContractType;
+import io.qiyue.shared.Warmup;
+import jakarta.validation.Validator;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+
+/**
+ * The first PDF loads and parses the CJK font, the first DOCX the POI classes, the first rendering compiles the
+ * active template, the first save builds the JSON readers and validators of the contract's terms: a sample contract
+ * of each type goes through JSON and validation as a save's body would, is rendered in every format, and dropped.
+ */
+@Component
+class DocumentWarmup implements Warmup {
+    private final Templates templates;
+    private final JsonMapper json;
+    private final Validator validator;
+    private final Renderer renderer = new Renderer();
+
+    DocumentWarmup(Templates templates, JsonMapper json, Validator validator) {
+        this.templates = templates;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    @Override
+    public String name() {
+        return "documents";
+    }
+
+    @Override
+    public void warm() {
+        for (ContractType type : ContractType.values()) {
+            var sample = SampleContracts.contract(type);
+            var terms = json.readValue(json.writeValueAsString(sample.terms()), ContractTerms.class);
+            validator.validate(new ContractInput(type, sample.title(), sample.customerId(), sample.ourEntityId(),
+                    sample.owner(), sample.amount(), sample.startDate(), sample.endDate(), sample.autoRenew(),
+                    sample.renewalNoticeDays(), terms));
+            Template template = templates.active(type);
+            var doc = renderer.render(template.body(), SampleContracts.model(type), template.id(), template.version(),
+                    Instant.EPOCH);
+            doc.text();
+            doc.pdf();
+            doc.docx();
+        }
+    }
+}
