@@ -24,6 +24,7 @@ import io.qiyue.shared.Money;
 import io.qiyue.signing.SealImages;
 import io.qiyue.signing.SealKind;
 import io.qiyue.signing.Seals;
+import io.qiyue.template.Clauses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -79,10 +80,12 @@ class DemoData implements ApplicationRunner {
     private final Customers customers;
     private final Contracts contracts;
     private final Seals seals;
+    private final Clauses clauses;
     private final String demoPassword;
 
     DemoData(RunAs runAs, UserAdministration users, OurEntities ourEntities, Customers customers, Contracts contracts,
-             Seals seals, @Value("${qiyue.demo-password:qiyue-demo-2026}") String demoPassword) {
+             Seals seals, Clauses clauses, @Value("${qiyue.demo-password:qiyue-demo-2026}") String demoPassword) {
+        this.clauses = clauses;
         this.runAs = runAs;
         this.users = users;
         this.ourEntities = ourEntities;
@@ -127,6 +130,8 @@ class DemoData implements ApplicationRunner {
                     SealImages.companySeal(entity.name(), "合同专用章"), "contract-seal.png");
         }
 
+        StandardClauses.ALL.forEach(standard -> clauses.create(standard.input()));
+
         var random = new Random(20261124);
         var customerIds = new ArrayList<String>();
         for (int i = 0; i < ORGANIZATIONS.length; i++) {
@@ -161,8 +166,8 @@ class DemoData implements ApplicationRunner {
                     amount == null ? null : Money.cny(amount), start, end, i % 4 == 0, i % 4 == 0 ? 30 : null,
                     terms(type, amount, start, end, random)));
         }
-        log.info("Demo data loaded: {} customers, 50 contracts, 7 users (password: see README), a contract seal per entity",
-                customerIds.size());
+        log.info("Demo data loaded: {} customers, 50 contracts, 7 users (password: see README), a contract seal per entity,"
+                + " {} standard clauses", customerIds.size(), StandardClauses.ALL.size());
     }
 
     private String user(String username, String displayName, Set<Role> roles, String teamId) {

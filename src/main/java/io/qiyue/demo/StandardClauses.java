@@ -1,0 +1,66 @@
+package io.qiyue.demo;
+
+import io.qiyue.contract.ContractType;
+import io.qiyue.template.Clause;
+import io.qiyue.template.ClauseInput;
+
+import java.util.List;
+
+/**
+ * The demo's clause library: standard clauses a legal department keeps for each of the five contract types and for
+ * all of them, approved (so printed under 双方另行约定如下 in every document of their type). Worded to settle what the
+ * generated parts leave open — people, acceptance, returning materials, remote access, the use of advice, security
+ * incidents — without repeating or contradicting them, with every time limit in days or hours, so that the review
+ * finds nothing vague in them.
+ */
+final class StandardClauses {
+    private StandardClauses() {
+    }
+
+    record Standard(String category, String title, String text, boolean conspicuous) {
+        ClauseInput input() {
+            return new ClauseInput(category, title, text, true, conspicuous);
+        }
+    }
+
+    static final List<Standard> ALL = List.of(
+            new Standard(Clause.GENERAL, "合同的变更",
+                    "本合同的变更或补充，应经双方协商一致并以书面形式作出，由双方授权代表签字并加盖公章或合同专用章后生效。"
+                            + "补充协议与本合同具有同等法律效力；补充协议与本合同约定不一致的，以补充协议为准。", false),
+            new Standard(Clause.GENERAL, "廉洁合作",
+                    "双方应遵守国家有关反商业贿赂的法律法规。任何一方不得向对方工作人员提供或承诺提供回扣、礼金、有价证券"
+                            + "或其他不正当利益；一方发现对方工作人员索取或收受不正当利益的，可向对方的监察或法务部门书面举报，"
+                            + "对方应在收到举报后15个工作日内书面答复处理结果。", false),
+            new Standard(ContractType.SERVICE.name(), "服务人员",
+                    "乙方应为本合同指派具备相应资质的服务人员，并在本合同签订后5个工作日内将项目负责人的姓名及联系方式书面告知甲方。"
+                            + "乙方更换项目负责人的，应提前10个工作日书面通知甲方，并完成工作交接。", false),
+            new Standard(ContractType.SERVICE.name(), "服务报告与验收",
+                    "每个服务周期结束后10个工作日内，乙方应向甲方提交当期服务报告，载明已完成的服务项目、服务水平达成情况"
+                            + "和遗留问题。甲方应在收到服务报告后10个工作日内书面确认或提出异议；提出异议的，乙方应在5个工作日内"
+                            + "整改并重新提交。", false),
+            new Standard(ContractType.CONFIDENTIALITY.name(), "保密资料的返还与销毁",
+                    "本协议终止，或披露方书面要求时，接收方应在收到书面要求后15日内返还或销毁披露方提供的全部保密资料"
+                            + "及其复制件、摘要，删除电子存储的副本，并向披露方出具由其授权代表签字的书面确认。", true),
+            new Standard(ContractType.CONFIDENTIALITY.name(), "不授予知识产权许可",
+                    "披露方向接收方披露保密信息，不构成披露方向接收方授予该信息所涉专利、商标、著作权或其他知识产权的许可，"
+                            + "本协议另有明确约定的除外。", false),
+            new Standard(ContractType.MAINTENANCE.name(), "远程维护的安全要求",
+                    "乙方通过远程方式进行维护的，应使用甲方指定的接入方式和账号，每次接入前取得甲方书面或电子邮件同意，"
+                            + "不得下载、复制甲方业务数据；维护结束后2小时内，乙方应向甲方提交操作记录。", false),
+            new Standard(ContractType.MAINTENANCE.name(), "备品备件",
+                    "维护所需更换的备品备件由乙方提供的，应为原厂产品或经甲方书面认可的同等规格产品，并附合格证明；"
+                            + "其费用按双方书面确认的报价单另行结算，更换下的旧件归甲方所有。", false),
+            new Standard(ContractType.CONSULTING.name(), "资料提供与期限顺延",
+                    "甲方应在本合同签订后10个工作日内，向乙方提供双方确认的资料清单所列资料，并对其真实性、完整性负责。"
+                            + "甲方迟延提供资料的，乙方的交付期限相应顺延，顺延的天数与迟延的天数相同。", false),
+            new Standard(ContractType.CONSULTING.name(), "咨询成果的使用",
+                    "乙方交付的咨询报告及其他成果，甲方可在其内部经营管理中使用；向第三方提供或公开发表的，应事先取得乙方"
+                            + "书面同意。乙方应在咨询报告中注明所依据数据的来源。", false),
+            new Standard(ContractType.INFO_SHARING.name(), "安全事件的通知",
+                    "一方发生或者可能发生共享信息泄露、篡改、丢失的，应当立即采取补救措施，并在发现后24小时内书面通知另一方，"
+                            + "说明事件的原因、可能造成的危害和已采取的措施；涉及个人信息的，依照《个人信息保护法》第五十七条"
+                            + "的规定通知履行个人信息保护职责的部门和个人。", true),
+            new Standard(ContractType.INFO_SHARING.name(), "向第三方提供的限制",
+                    "接收方不得将共享信息提供给本协议约定以外的第三方；确需委托第三方处理的，应事先取得提供方书面同意，"
+                            + "并与受托方书面约定不低于本协议的保护义务，对受托方的处理活动进行监督。", false));
+}
