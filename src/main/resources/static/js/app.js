@@ -74,6 +74,11 @@
     }
     var go = event.target.closest('[data-review-goto]');
     if (go) {
+      // a draft the reader may change: 定位 opens the edit form at the field, unless this is the form
+      var opensForm = go.getAttribute('href') && go.getAttribute('href') !== '#';
+      if (opensForm && !document.getElementById('contract-form')) {
+        return;
+      }
       event.preventDefault();
       showFinding(go.getAttribute('data-path'), go.getAttribute('data-start'), go.getAttribute('data-end'));
       return;
@@ -132,6 +137,16 @@
     var found = elementFor(path || '');
     var el = found.element;
     if (!el) {
+      return;
+    }
+    if (el.matches('input, textarea, select')) {
+      el.scrollIntoView({behavior: 'smooth', block: 'center'});
+      el.focus({preventScroll: true});
+      if (found.exact && start !== null && end !== null && el.setSelectionRange && +start < +end
+          && +end <= el.value.length) {
+        el.setSelectionRange(+start, +end);
+      }
+      el.classList.add('review-highlight');
       return;
     }
     var text = el.firstChild;

@@ -29,6 +29,12 @@ class ContractStore {
     private static final String COLUMNS = SUMMARY_COLUMNS + ", our_entity_id, auto_renew, renewal_notice_days, terms,"
             + " created_at, created_by";
 
+    /** The review module's view: one row per reviewed contract, the version reviewed and what stands. */
+    private static final String WITH_REVIEW_STATE = " FROM contract LEFT JOIN contract_review_state crs"
+            + " ON crs.contract_id = contract.id";
+    private static final String REVIEW_STATE = "(CASE WHEN crs.contract_id IS NULL THEN 'NONE'"
+            + " WHEN crs.reviewed_version <> contract.version THEN 'OUTDATED' ELSE crs.review_state END)";
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
@@ -88,10 +94,17 @@ class ContractStore {
         if (query.notFullyPaid()) {
             where.append(" AND id IN (SELECT contract_id FROM contract_payment_open)");
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM contract" + where).params(params).query(Long.class).single();
-        var items = jdbc.sql("SELECT " + SUMMARY_COLUMNS + " FROM contract" + where + " ORDER BY " + paging.orderBy()
-                        + ", id LIMIT " + paging.size() + " OFFSET " + paging.offset())
-                .params(params).query((rs, n) -> summary(rs)).list();
+        String from = " FROM contract";
+        if (query.review() != null) {
+            from = WITH_REVIEW_STATE;
+            where.append(" AND ").append(REVIEW_STATE).append(" IN (:reviewStates)");
+            params.put("reviewStates", query.review().states().stream().map(Enum::name).toList());
+        }
+        long total = jdbc.sql("SELECT COUNT(*)" + from + where).params(params).query(Long.class).single();
+        var items = jdbc.sql("SELECT " + SUMMARY_COLUMNS + ", " + REVIEW_STATE + " AS review_state" + WITH_REVIEW_STATE
+                        + where + " ORDER BY " + paging.orderBy() + ", id LIMIT " + paging.size() + " OFFSET "
+                        + paging.offset())
+                .params(params).query((rs, n) -> withReviewState(summary(rs), rs.getString("review_state"))).list();
         return new PageResult<>(items, paging.page(), paging.size(), total);
     }
 
@@ -293,6 +306,12 @@ class ContractStore {
                 rs.getBoolean("auto_renew"), (Integer) rs.getObject("renewal_notice_days", Integer.class), s.status(),
                 json.readValue(rs.getString("terms"), ContractTerms.class), s.version(), DbTime.read(rs, "created_at"),
                 rs.getString("created_by"), s.updatedAt());
+    }
+
+    private static ContractSummary withReviewState(ContractSummary s, String state) {
+        return new ContractSummary(s.id(), s.number(), s.type(), s.title(), s.customerId(), s.customerName(),
+                s.owner(), s.amount(), s.startDate(), s.endDate(), s.status(), s.version(), s.updatedAt(), null,
+                ReviewState.valueOf(state));
     }
 
     private static ContractSummary summary(ResultSet rs) throws SQLException {

@@ -101,7 +101,7 @@ public class Contracts {
                 : collections.stream().findFirst().map(c -> c.receivedPercent(amounts)).orElse(Map.of());
         return result.map(s -> new ContractSummary(s.id(), s.number(), s.type(), s.title(), s.customerId(),
                 names.get(s.customerId()), s.owner(), s.amount(), s.startDate(), s.endDate(), s.status(), s.version(),
-                s.updatedAt(), received.get(s.id())));
+                s.updatedAt(), received.get(s.id()), s.reviewState()));
     }
 
     /**

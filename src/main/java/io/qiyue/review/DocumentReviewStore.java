@@ -66,6 +66,11 @@ class DocumentReviewStore {
                 .update();
     }
 
+    void delete(String contractId, int version) {
+        jdbc.sql("DELETE FROM contract_document_review WHERE contract_id = ? AND doc_version = ?")
+                .params(contractId, version).update();
+    }
+
     Optional<Row> find(String contractId, int version) {
         return jdbc.sql("SELECT contract_id, doc_version, file_name, sha256, contract_version, ruleset_version,"
                         + " settings_revision, findings, errors, reviewed_at, reviewed_by FROM contract_document_review"

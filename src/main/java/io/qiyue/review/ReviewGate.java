@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * The review's answer to the contract module: a fresh review of the version being submitted (stored as
  * the last review) and its blocking findings; and, on every save, the removal of acceptances whose
- * value changed.
+ * value changed and a review of the saved version, so that whoever saved sees what the rules say about it
+ * without asking (the engine needs well under a millisecond; a move of status only keeps the review).
  */
 @Component
 class ReviewGate implements SubmissionGate {
@@ -33,12 +34,14 @@ class ReviewGate implements SubmissionGate {
                 .toList();
     }
 
-    /** Synchronous, so that the removal commits with the save. */
+    /** Synchronous, so that the removal and the new review commit with the save. */
     @EventListener
     void on(ContractSaved saved) {
         reviews.invalidateChangedAcceptances(saved.contract(), saved.actor());
         if (saved.moveOnly()) {
             reviews.carryReviewForward(saved.contract());
+        } else {
+            reviews.reviewSaved(saved.contract(), saved.actor());
         }
     }
 }

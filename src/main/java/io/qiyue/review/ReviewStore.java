@@ -23,10 +23,12 @@ class ReviewStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final AcceptanceStore acceptances;
 
-    ReviewStore(JdbcClient jdbc, JsonMapper json) {
+    ReviewStore(JdbcClient jdbc, JsonMapper json, AcceptanceStore acceptances) {
         this.jdbc = jdbc;
         this.json = json;
+        this.acceptances = acceptances;
     }
 
     /**
@@ -38,28 +40,39 @@ class ReviewStore {
         var e = row.evaluation();
         String findings = json.writeValueAsString(e.findings());
         String errors = json.writeValueAsString(e.errors());
-        if (update(row, findings, errors) == 0) {
+        int open = openWarnings(row);
+        if (update(row, findings, errors, open) == 0) {
             lockContract(jdbc, row.contractId());
-            if (update(row, findings, errors) == 0) {
+            if (update(row, findings, errors, open) == 0) {
                 jdbc.sql("INSERT INTO contract_review (contract_id, contract_version, ruleset_version, settings_revision,"
-                                + " findings, errors, blockers, warnings, infos, reviewed_at, reviewed_by)"
-                                + " VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+                                + " findings, errors, blockers, warnings, infos, open_warnings, reviewed_at, reviewed_by)"
+                                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
                         .params(row.contractId(), row.contractVersion(), e.rulesetVersion(), e.settingsRevision(),
                                 findings, errors, (int) e.count(Severity.BLOCKER), (int) e.count(Severity.WARNING),
-                                (int) e.count(Severity.INFO), DbTime.toDb(row.reviewedAt()), row.reviewedBy())
+                                (int) e.count(Severity.INFO), open, DbTime.toDb(row.reviewedAt()), row.reviewedBy())
                         .update();
             }
         }
     }
 
-    private int update(Row row, String findings, String errors) {
+    /** The review's warnings that none of the contract's acceptances covers (as the panel counts them). */
+    private int openWarnings(Row row) {
+        var warnings = row.evaluation().findings().stream().filter(f -> f.severity() == Severity.WARNING).toList();
+        if (warnings.isEmpty()) {
+            return 0;
+        }
+        var accepted = acceptances.of(row.contractId());
+        return (int) warnings.stream().filter(f -> accepted.stream().noneMatch(a -> a.covers(f))).count();
+    }
+
+    private int update(Row row, String findings, String errors, int openWarnings) {
         var e = row.evaluation();
         return jdbc.sql("UPDATE contract_review SET contract_version = ?, ruleset_version = ?,"
                         + " settings_revision = ?, findings = ?, errors = ?, blockers = ?, warnings = ?, infos = ?,"
-                        + " reviewed_at = ?, reviewed_by = ? WHERE contract_id = ?")
+                        + " open_warnings = ?, reviewed_at = ?, reviewed_by = ? WHERE contract_id = ?")
                 .params(row.contractVersion(), e.rulesetVersion(), e.settingsRevision(), findings, errors,
                         (int) e.count(Severity.BLOCKER), (int) e.count(Severity.WARNING), (int) e.count(Severity.INFO),
-                        DbTime.toDb(row.reviewedAt()), row.reviewedBy(), row.contractId())
+                        openWarnings, DbTime.toDb(row.reviewedAt()), row.reviewedBy(), row.contractId())
                 .update();
     }
 

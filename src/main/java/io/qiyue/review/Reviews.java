@@ -207,12 +207,8 @@ public class Reviews {
             throw new ConflictException("qiyue.review.no-fix", ruleId);
         }
         var changed = json.treeToValue(input, io.qiyue.contract.ContractInput.class);
-        Contract saved = contracts.update(contractId, expectedVersion, changed);
-        // the stored review moves to the new version, so the next fix is chosen from findings that still hold
-        Instant now = clock.instant();
-        store.save(new ReviewStore.Row(saved.id(), saved.version(), evaluate(saved, now), now,
-                CurrentUsers.require().username()));
-        return saved;
+        // the save reviews the new version (ReviewGate), so the next fix is chosen from findings that still hold
+        return contracts.update(contractId, expectedVersion, changed);
     }
 
     /**
@@ -280,6 +276,12 @@ public class Reviews {
      * A lifecycle move saves a new version with the same content: the stored review still describes it, so it
      * moves to the new version instead of showing as outdated.
      */
+    /** Reviews a version as it is being saved, by its author, and stores it as the contract's last review. */
+    void reviewSaved(Contract saved, String actor) {
+        Instant now = clock.instant();
+        store.save(new ReviewStore.Row(saved.id(), saved.version(), evaluate(saved, now), now, actor));
+    }
+
     void carryReviewForward(Contract saved) {
         int previous = saved.version() - 1;
         var last = store.find(saved.id());

@@ -18,6 +18,10 @@ public record CurrentUser(String id, String username, String displayName, Set<Ro
         return roles.contains(role);
     }
 
+    public boolean may(Permission permission) {
+        return permission.grantedTo(roles);
+    }
+
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isAdmin() {
         return has(Role.ADMIN);

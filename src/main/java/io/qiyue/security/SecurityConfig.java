@@ -56,6 +56,10 @@ class SecurityConfig {
                         // who may accept a warning is for everyone to know; changing it is for admins
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/reviews/acceptance-policies",
                                 "/api/v1/reviews/acceptance-policies/*").authenticated()
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/templates/**",
+                                "/api/v1/clauses/**").authenticated()
+                        .requestMatchers("/api/v1/templates/**", "/api/v1/clauses/**")
+                                .hasAnyRole(Permission.MANAGE_TEMPLATES.roleNames())
                         .requestMatchers("/api/v1/users/**", "/api/v1/teams/**", "/api/v1/audit/**",
                                 "/api/v1/reviews/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
@@ -81,6 +85,8 @@ class SecurityConfig {
                         .requestMatchers("/login", THROTTLED_LOGIN, "/error", "/actuator/health/**", "/v3/api-docs/**",
                                 "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()
+                        .requestMatchers("/admin/templates", "/admin/templates/**", "/admin/clauses",
+                                "/admin/clauses/**").hasAnyRole(Permission.MANAGE_TEMPLATES.roleNames())
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .authenticationManager(passwordsOnly(passwords))

@@ -79,7 +79,7 @@ public class Clauses {
 
     @Transactional
     public Clause create(ClauseInput input) {
-        String user = Templates.requireAdmin();
+        String user = Templates.requireTemplateManager();
         TemplateEngine.validateClause(input.text());
         Instant now = clock.instant();
         var c = new Clause(Ids.newId(), input.category().trim(), input.title().trim(), input.text(),
@@ -95,7 +95,7 @@ public class Clauses {
 
     @Transactional
     public Clause update(String id, int expectedVersion, ClauseInput input) {
-        String user = Templates.requireAdmin();
+        String user = Templates.requireTemplateManager();
         var before = get(id);
         if (before.version() != expectedVersion) {
             throw new PreconditionFailedException("qiyue.problem.stale", before.version());

@@ -9,6 +9,8 @@ import io.qiyue.customer.Customer;
 import io.qiyue.customer.Customers;
 import io.qiyue.customer.OurEntities;
 import io.qiyue.security.CurrentUsers;
+import io.qiyue.shared.ConflictException;
+import io.qiyue.shared.EntityChanged;
 import io.qiyue.shared.Text;
 import io.qiyue.shared.ForbiddenException;
 import io.qiyue.shared.InvalidInputException;
@@ -16,6 +18,7 @@ import io.qiyue.shared.NotFoundException;
 import io.qiyue.shared.persistence.DbTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -73,11 +76,14 @@ public class ContractDocuments implements ExternalVersions {
     private final TransactionTemplate tx;
     private final Renderer renderer = new Renderer();
     private final MessageSource messages;
+    private final ApplicationEventPublisher events;
 
     ContractDocuments(Contracts contracts, Customers customers, OurEntities ourEntities, Templates templates,
                       Clauses clauses, JdbcClient jdbc, JsonMapper json, Clock clock,
-                      PlatformTransactionManager transactions, MessageSource messages) {
+                      PlatformTransactionManager transactions, MessageSource messages,
+                      ApplicationEventPublisher events) {
         this.messages = messages;
+        this.events = events;
         this.contracts = contracts;
         this.customers = customers;
         this.ourEntities = ourEntities;
@@ -122,7 +128,7 @@ public class ContractDocuments implements ExternalVersions {
 
     /** A template body (not yet saved) rendered against a contract the caller may read, as HTML. */
     public String preview(String body, String contractId) {
-        Templates.requireAdmin();
+        Templates.requireTemplateManager();
         Contract contract = contracts.get(contractId);
         TemplateEngine.validate(body, contract.type());
         return render(contract, new Template(null, contract.type(), "preview", body, false, 0, null, null, null, null))
@@ -269,15 +275,77 @@ public class ContractDocuments implements ExternalVersions {
         // the primary key (contract, number) settles a race with a concurrent save or upload: try the next number
         for (int attempt = 0; ; attempt++) {
             try {
-                return tx.execute(s -> insert(contractId, nextExternal(contractId), DocumentVersion.EXTERNAL, null,
-                        null, null, Text.fileName(fileName), mediaType, text, spans, emphasis,
-                        CurrentUsers.actorName()));
+                return tx.execute(s -> {
+                    var version = insert(contractId, nextExternal(contractId), DocumentVersion.EXTERNAL, null,
+                            null, null, Text.fileName(fileName), mediaType, text, spans, emphasis,
+                            CurrentUsers.actorName());
+                    jdbc.sql("INSERT INTO contract_document_original (contract_id, doc_version, content) VALUES (?,?,?)")
+                            .params(contractId, version.version(), content).update();
+                    events.publishEvent(new CounterpartyPaper.Uploaded(contractId, version.version()));
+                    return version;
+                });
             } catch (DuplicateKeyException raced) {
                 if (attempt >= 3) {
                     throw raced;
                 }
             }
         }
+    }
+
+    /** An uploaded paper as it was sent: its file name, media type and bytes. */
+    public record OriginalFile(String fileName, String mediaType, byte[] content) {
+    }
+
+    /**
+     * The file uploaded as version {@code version} of a contract the caller may read; empty when there is no such
+     * upload or it was uploaded before originals were kept. The text of a file may hold personal details, so its
+     * reader must also be allowed the customer's (as for the document).
+     */
+    public Optional<OriginalFile> original(String contractId, int version) {
+        Contract contract = contracts.get(contractId);
+        customers.stewardIfHidden(contract.customerId()).ifPresent(ask -> {
+            throw new ForbiddenException(ask.code("qiyue.document.customer-restricted"), ask.args());
+        });
+        return jdbc.sql("SELECT d.file_name, d.media_type, o.content FROM contract_document d"
+                        + " JOIN contract_document_original o ON o.contract_id = d.contract_id"
+                        + " AND o.doc_version = d.doc_version WHERE d.contract_id = ? AND d.doc_version = ? AND d.kind = ?")
+                .params(contractId, version, DocumentVersion.EXTERNAL)
+                .query((rs, n) -> new OriginalFile(rs.getString("file_name"), rs.getString("media_type"),
+                        rs.getBytes("content")))
+                .optional();
+    }
+
+    /** Whether the file of upload {@code version} was kept (uploads before originals were kept have only text). */
+    public boolean hasOriginal(String contractId, int version) {
+        return jdbc.sql("SELECT COUNT(*) FROM contract_document_original WHERE contract_id = ? AND doc_version = ?")
+                .params(contractId, version).query(Integer.class).single() > 0;
+    }
+
+    /**
+     * Deletes the uploaded paper {@code version} with its original and its review: by who may change the contract,
+     * while it is a draft (once submitted, approvers and signers saw the contract with its papers, which then stay).
+     * Nothing else refers to an uploaded paper: comparisons are computed when asked. Audited on the contract.
+     */
+    public void deleteUpload(String contractId, int version) {
+        var contract = contracts.getChangeable(contractId);
+        if (!contract.status().editable()) {
+            throw new ConflictException("qiyue.document.upload-kept");
+        }
+        tx.executeWithoutResult(s -> {
+            var paper = jdbc.sql("SELECT " + COLUMNS + " FROM contract_document WHERE contract_id = ? AND doc_version = ?"
+                            + " AND kind = ?").params(contractId, version, DocumentVersion.EXTERNAL)
+                    .query(mapper).optional()
+                    .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "version",
+                            contractId + "/" + version));
+            events.publishEvent(new CounterpartyPaper.Deleted(contractId, version));
+            jdbc.sql("DELETE FROM contract_document_original WHERE contract_id = ? AND doc_version = ?")
+                    .params(contractId, version).update();
+            jdbc.sql("DELETE FROM contract_document WHERE contract_id = ? AND doc_version = ?")
+                    .params(contractId, version).update();
+            events.publishEvent(new EntityChanged("CONTRACT", contractId, EntityChanged.Action.UPDATE,
+                    CurrentUsers.actorName(), clock.instant(), List.of(new EntityChanged.Change("/papers/" + paper.version(),
+                            paper.fileName() == null ? paper.sha256() : paper.fileName(), null))));
+        });
     }
 
     /**

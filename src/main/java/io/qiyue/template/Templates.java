@@ -2,6 +2,7 @@ package io.qiyue.template;
 
 import io.qiyue.contract.ContractType;
 import io.qiyue.security.CurrentUsers;
+import io.qiyue.security.Permission;
 import io.qiyue.shared.ForbiddenException;
 import io.qiyue.shared.EntityChanged;
 import io.qiyue.shared.Ids;
@@ -99,7 +100,7 @@ public class Templates {
     }
 
     public Template create(TemplateInput input) {
-        String user = requireAdmin();
+        String user = requireTemplateManager();
         TemplateEngine.validate(input.body(), input.type());
         Instant now = clock.instant();
         var t = new Template(Ids.newId(), input.type(), input.name().trim(), input.body(),
@@ -112,7 +113,7 @@ public class Templates {
     }
 
     public Template update(String id, int expectedVersion, TemplateInput input) {
-        String user = requireAdmin();
+        String user = requireTemplateManager();
         return tx.execute(s -> {
             var before = get(id);
             if (before.version() != expectedVersion) {
@@ -243,9 +244,10 @@ public class Templates {
         return "default-" + type.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
-    static String requireAdmin() {
+    /** Templates and clauses are the administrator's and legal's ({@link Permission#MANAGE_TEMPLATES}). */
+    static String requireTemplateManager() {
         var user = CurrentUsers.require();
-        if (!user.isAdmin()) {
+        if (!user.may(Permission.MANAGE_TEMPLATES)) {
             throw new ForbiddenException("qiyue.problem.forbidden");
         }
         return user.username();

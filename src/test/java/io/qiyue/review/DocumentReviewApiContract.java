@@ -87,12 +87,58 @@ abstract class DocumentReviewApiContract extends ApiTestSupport {
     }
 
     @Test
+    void theOriginalFileIsKeptForDownloadAndThePaperDeletedWithItsReviewWhileTheContractIsADraft() throws IOException {
+        var customer = customer();
+        var contract = createContract(admin(), ContractSamples.contract("SERVICE", unique("原件"), customer.id(),
+                ourEntityId()));
+        String path = "/api/v1/contracts/" + contract.path("id").asString();
+        byte[] file = CounterpartyPaper.docx(paper(customer));
+        assertThat(CounterpartyPaper.upload(admin(), path, "对方合同.docx", file).status()).isEqualTo(201);
+        assertThat(CounterpartyPaper.upload(admin(), path, "对方合同二稿.docx", file).status()).isEqualTo(201);
+
+        var original = admin().request("GET", path + "/versions/" + E1 + "/original").sendForBytes();
+        assertThat(original.statusCode()).isEqualTo(200);
+        assertThat(original.headers().firstValue("Content-Type").orElse("")).startsWith(
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assertThat(original.headers().firstValue("Content-Disposition").orElse(""))
+                .contains("attachment", "filename*=UTF-8''");
+        assertThat(original.body()).isEqualTo(file);
+        assertProblem(admin().get(path + "/versions/1/original"), 404);
+        assertProblem(admin().get(path + "/versions/" + (E1 + 5) + "/original"), 404);
+
+        // others may not delete it; the saved versions are no papers
+        var sales = createUser("SALES", null);
+        assertProblem(sales.client().delete(path + "/versions/" + E1, null), 404);
+        assertProblem(admin().delete(path + "/versions/1", null), 404);
+
+        assertThat(admin().delete(path + "/versions/" + E1, null).status()).isEqualTo(204);
+        assertProblem(admin().get(path + "/versions/" + E1 + "/original"), 404);
+        assertProblem(admin().get(path + "/review?version=" + E1), 404);
+        assertProblem(admin().delete(path + "/versions/" + E1, null), 404);
+        // the second paper keeps its number and its review
+        assertThat(admin().get(path + "/review?version=" + (E1 + 1)).status()).isEqualTo(200);
+        var documents = admin().get(path + "/documents").json();
+        assertThat(documents.toString()).doesNotContain("\"version\":" + E1 + ",").contains(String.valueOf(E1 + 1));
+
+        // once submitted, the papers stay with the record
+        acceptWarnings(admin(), contract.path("id").asString());
+        var submitted = admin().request("POST", path + "/submit").header("If-Match", admin().get(path).header("ETag"))
+                .json("{}").send();
+        assertThat(submitted.status()).as("%s", submitted).isEqualTo(200);
+        assertProblem(admin().delete(path + "/versions/" + (E1 + 1), null), 409);
+        assertThat(admin().get(path + "/versions/" + (E1 + 1) + "/original").status()).isEqualTo(200);
+    }
+
+    @Test
     void counterpartyPaperIsReviewedOnItsTextWithSpansOnTheExactWords() throws IOException {
         var n = negotiation();
         String p = n.path();
         String text = admin().get(p + "/versions/" + E1 + "/text").body();
         assertThat(text.split("\n")).containsExactlyElementsOf(paper(n.customer()));
-        assertProblem(admin().get(p + "/review?version=" + E1), 404);
+        // reviewed with the upload, in one step
+        var reviewedOnUpload = admin().get(p + "/review?version=" + E1);
+        assertThat(reviewedOnUpload.status()).as("%s", reviewedOnUpload).isEqualTo(200);
+        assertThat(reviewedOnUpload.json().path("reviewedBy").asString()).isEqualTo("admin");
 
         var run = admin().post(p + "/review?version=" + E1, "");
 
@@ -137,7 +183,10 @@ abstract class DocumentReviewApiContract extends ApiTestSupport {
         assertThat(english.path("findings").get(6).path("message").asString())
                 .startsWith("The exemption “免除乙方在服务中造成的人身伤害”");
         assertThat(english.path("findings").get(6).path("span")).isEqualTo(exemption.path("span"));
-        assertProblem(admin().get(p + "/review"), 404);
+        // (the contract's own is the one its save made)
+        var saved = admin().get(p + "/review").json();
+        assertThat(saved.path("contractVersion").asInt()).isEqualTo(1);
+        assertThat(saved.path("findings").toString()).doesNotContain("/versions/");
 
         var own = admin().post(p + "/review", "").json();
         assertThat(own.path("findings").toString()).doesNotContain("/versions/");

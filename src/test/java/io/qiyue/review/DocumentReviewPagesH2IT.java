@@ -86,8 +86,10 @@ class DocumentReviewPagesH2IT extends ApiTestSupport {
 
         var shown = session.get(page);
         assertThat(shown.statusCode()).isEqualTo(200);
+        // reviewed with the upload
         assertThat(shown.body()).contains("对方文本 E1", "对方合同.docx", "id=\"run-document-review\"",
-                        "id=\"document-review-none\"", "审查结果供谈判参考，不影响我方合同的提交审批")
+                        "id=\"document-review-meta\"", "审查结果供谈判参考，不影响我方合同的提交审批")
+                .doesNotContain("id=\"document-review-none\"")
                 .contains("data-path=\"/versions/" + E1 + "/paragraphs/7\">五、甲方同意免除乙方在服务中造成的人身伤害赔偿责任。</p>");
         assertThat(session.get("/contracts/" + others + "/versions/" + E1 + "/review").statusCode()).isEqualTo(404);
         var currentVersion = session.get("/contracts/" + own + "/versions/1/review");
@@ -118,7 +120,9 @@ class DocumentReviewPagesH2IT extends ApiTestSupport {
         assertThat(session.get("/contracts/" + own + "/compare?to=" + E1).body())
                 .contains("id=\"review-paper\"", "href=\"" + page + "\"", "审查对方文本 E1");
         assertThat(session.get("/contracts/" + own + "/compare?from=1&to=1").body()).doesNotContain("id=\"review-paper\"");
-        assertThat(session.get("/contracts/" + own + "/review").body()).contains("id=\"review-none\"");
+        // (the contract's own review is the one its save made: of version 1, not of the paper)
+        assertThat(session.get("/contracts/" + own + "/review").body()).contains("id=\"review-meta\"")
+                .doesNotContain("E1");
 
         // once the contract changes, the paper's review says it was checked against an older record
         assertThat(user.client().patch("/api/v1/contracts/" + own, "{\"title\": \"" + unique("新标题") + "\"}", "\"1\"")
@@ -159,7 +163,8 @@ class DocumentReviewPagesH2IT extends ApiTestSupport {
         // linked from the versions table for earlier versions only; nothing was stored as the contract's review
         assertThat(session.get("/contracts/" + id).body()).contains("href=\"" + page + "\"",
                 "href=\"/contracts/" + id + "/versions/1/review\"").doesNotContain("/versions/3/review");
-        assertThat(session.get("/contracts/" + id + "/review").body()).contains("id=\"review-none\"");
+        assertThat(session.get("/contracts/" + id + "/review").body()).contains("id=\"review-meta\"")
+                .doesNotContain("id=\"review-none\"");
 
         // outside the data scope: not found
         var stranger = new Session().login(createUser("SALES", null).username(), USER_PASSWORD);

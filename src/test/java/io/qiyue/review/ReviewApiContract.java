@@ -63,11 +63,47 @@ abstract class ReviewApiContract extends ApiTestSupport {
         return out;
     }
 
+    private java.util.List<String> listed(String filter, String title) {
+        var page = admin().get("/api/v1/contracts?size=100&review=" + filter + "&q="
+                + java.net.URLEncoder.encode(title, java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(page.status()).as("%s", page).isEqualTo(200);
+        var states = new ArrayList<String>();
+        page.json().path("items").forEach(item -> states.add(item.path("reviewState").asString()));
+        return states;
+    }
+
+    @Test
+    void theListSaysAndFiltersWhereEachContractStandsWithTheReview() {
+        var contract = contractWithVagueWord(null);
+        String p = path(contract);
+        String title = contract.path("title").asString();
+        // saved, hence reviewed: a warning nobody accepted
+        assertThat(listed("WARNINGS", title)).containsExactly("WARNINGS");
+        assertThat(listed("OPEN", title)).containsExactly("WARNINGS");
+        assertThat(listed("CLEAN", title)).isEmpty();
+
+        assertThat(accept(p, "QY-L001", VAGUE_PATH, "客户坚持此措辞").status()).isEqualTo(200);
+        assertThat(listed("CLEAN", title)).containsExactly("CLEAN");
+        assertThat(listed("OPEN", title)).isEmpty();
+
+        // a review of an earlier version, or none at all, needs a look again
+        jdbc.sql("UPDATE contract_review SET contract_version = 0 WHERE contract_id = ?")
+                .param(contract.path("id").asString()).update();
+        assertThat(listed("OUTDATED", title)).containsExactly("OUTDATED");
+        jdbc.sql("DELETE FROM contract_review WHERE contract_id = ?").param(contract.path("id").asString()).update();
+        assertThat(listed("OPEN", title)).containsExactly("NONE");
+        assertProblem(admin().get("/api/v1/contracts?review=NOPE"), 400, "review");
+    }
+
     @Test
     void reviewRunsStoresAndReadsBackWithSpans() {
         var contract = contractWithVagueWord(null);
         String p = path(contract);
-        assertThat(admin().get(p + "/review").status()).isEqualTo(404);
+        // every save is reviewed: the stored review is the new contract's
+        var saved = admin().get(p + "/review");
+        assertThat(saved.status()).as("%s", saved).isEqualTo(200);
+        assertThat(saved.json().path("contractVersion").asInt()).isEqualTo(1);
+        assertThat(findings(saved.json(), "QY-L001")).hasSize(1);
 
         var run = admin().post(p + "/review", "");
         assertThat(run.status()).as("%s", run).isEqualTo(200);
@@ -323,12 +359,19 @@ abstract class ReviewApiContract extends ApiTestSupport {
         var contract = contractWithVagueWord(null);
         String p = path(contract);
         admin().post(p + "/review", "");
-        // the stored review predates a change made behind the review's back: drop the vague word
+        String before = jdbc.sql("SELECT findings FROM contract_review WHERE contract_id = ?")
+                .param(contract.path("id").asString()).query(String.class).single();
+        // drop the vague word; the stored review is made to predate the change, as a review of an earlier ruleset
+        // would be (saves are reviewed)
         var provider = JSON.createArrayNode().add("按约定提供服务").add("乙方应在2日内响应甲方的服务请求。");
         var patch = JSON.createObjectNode();
         patch.putObject("terms").putObject("rightsAndObligations").set("provider", provider);
         assertThat(admin().patch(p, patch.toString(), "\"1\"").status()).isEqualTo(200);
+        jdbc.sql("UPDATE contract_review SET findings = ?, contract_version = 1 WHERE contract_id = ?")
+                .params(before, contract.path("id").asString()).update();
+        // a contract saved before saves were reviewed has no review
         String neverReviewed = contractWithVagueWord(null).path("id").asString();
+        jdbc.sql("DELETE FROM contract_review WHERE contract_id = ?").param(neverReviewed).update();
         var sales = createUser("SALES", null);
         assertProblem(sales.client().post("/api/v1/reviews/portfolio", ""), 403);
 
@@ -376,6 +419,9 @@ abstract class ReviewApiContract extends ApiTestSupport {
 
     @org.springframework.beans.factory.annotation.Autowired
     PortfolioStore portfolioStore;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void thePortfolioLockIsHeldByOneJobAtATimeAndExpires() {

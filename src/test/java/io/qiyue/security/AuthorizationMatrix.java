@@ -46,7 +46,7 @@ final class AuthorizationMatrix {
         PUBLIC,
         /** Any signed-in user; what they get is their own or filtered to their read scope. */
         AUTHENTICATED,
-        /** Administrators only: users, teams, audit, review settings, portfolio re-review, templates, clauses, our entities. */
+        /** Administrators only: users, teams, audit, review settings, portfolio re-review, our entities. */
         ADMIN,
         READ_CUSTOMER, WRITE_CUSTOMER,
         /** Creating a customer owned by the scope's owner. */
@@ -63,11 +63,14 @@ final class AuthorizationMatrix {
          */
         ASSIGNEE,
         /** Receipts, invoices and plan changes of a contract the caller reads: FINANCE and ADMIN only. */
-        WRITE_RECEIVABLE;
+        WRITE_RECEIVABLE,
+        /** Templates and the clause library: ADMIN and LEGAL (the permission MANAGE_TEMPLATES). */
+        MANAGE_TEMPLATES;
 
         /** Whether the rule is about one owner's record, so that it is checked for each {@link Scope}. */
         boolean ownerScoped() {
-            return this != PUBLIC && this != AUTHENTICATED && this != ADMIN && this != ASSIGNEE;
+            return this != PUBLIC && this != AUTHENTICATED && this != ADMIN && this != ASSIGNEE
+                    && this != MANAGE_TEMPLATES;
         }
 
         Outcome expected(Caller caller, Scope scope) {
@@ -81,6 +84,8 @@ final class AuthorizationMatrix {
             return switch (this) {
                 case AUTHENTICATED -> Outcome.ALLOWED;
                 case ADMIN -> caller == Caller.ADMIN ? Outcome.ALLOWED : Outcome.FORBIDDEN;
+                case MANAGE_TEMPLATES -> caller == Caller.ADMIN || caller == Caller.LEGAL ? Outcome.ALLOWED
+                        : Outcome.FORBIDDEN;
                 case READ_CUSTOMER, READ_CONTRACT -> reads(caller, s) ? Outcome.ALLOWED : Outcome.NOT_FOUND;
                 case WRITE_CUSTOMER -> !reads(caller, s) ? Outcome.NOT_FOUND
                         : writesCustomers(caller, s) ? Outcome.ALLOWED : Outcome.FORBIDDEN;

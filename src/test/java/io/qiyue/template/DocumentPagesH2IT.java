@@ -128,7 +128,15 @@ class DocumentPagesH2IT extends ApiTestSupport {
         var ok = browser.post(path, "multipart/form-data; boundary=b", multipart(csrf, "paper.pdf", "application/pdf",
                 pdf.body()));
         assertThat(ok.statusCode()).isEqualTo(302);
-        assertThat(ok.headers().firstValue("Location").orElse("")).endsWith("/contracts/" + own + "/compare?to=1000000001");
+        // one step: uploaded and reviewed, the review page of the paper next, its original downloadable
+        assertThat(ok.headers().firstValue("Location").orElse(""))
+                .endsWith("/contracts/" + own + "/versions/1000000001/review");
+        var reviewed = browser.get("/contracts/" + own + "/versions/1000000001/review");
+        assertThat(reviewed.body()).contains("id=\"document-review-meta\"", "id=\"document-original\"",
+                "id=\"document-delete\"").doesNotContain("id=\"document-review-none\"");
+        var original = browser.http.send(HttpRequest.newBuilder(uri("/contracts/" + own
+                + "/versions/1000000001/original")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(original.body()).isEqualTo(pdf.body());
         var compare = browser.get("/contracts/" + own + "/compare?to=1000000001");
         assertThat(compare.statusCode()).isEqualTo(200);
         assertThat(compare.body()).contains("id=\"redline\"").contains("对方文本 E1 paper.pdf");

@@ -7,6 +7,7 @@ import io.qiyue.contract.ContractQuery;
 import io.qiyue.contract.ContractStatus;
 import io.qiyue.contract.ContractSummary;
 import io.qiyue.contract.ContractType;
+import io.qiyue.contract.ReviewState;
 import io.qiyue.contract.ContractVersion;
 import io.qiyue.contract.Contracts;
 import io.qiyue.contract.TermsSchema;
@@ -77,11 +78,12 @@ class ContractApi {
                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsBefore,
                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsAfter,
                                      @RequestParam(required = false) boolean notFullyPaid,
+                                     @RequestParam(required = false) ReviewState.Filter review,
                                      @RequestParam(required = false) Integer page,
                                      @RequestParam(required = false) Integer size,
                                      @RequestParam(required = false) String sort) {
         return contracts.list(new ContractQuery(q, type, status, customerId, owner, endsBefore, endsAfter,
-                notFullyPaid), page, size, sort);
+                notFullyPaid, review), page, size, sort);
     }
 
     @GetMapping("/contracts/{id}")

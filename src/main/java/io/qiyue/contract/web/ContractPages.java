@@ -4,6 +4,7 @@ import io.qiyue.contract.Contract;
 import io.qiyue.contract.ContractQuery;
 import io.qiyue.contract.ContractStatus;
 import io.qiyue.contract.ContractType;
+import io.qiyue.contract.ReviewState;
 import io.qiyue.contract.Contracts;
 import io.qiyue.contract.ExternalVersions;
 import io.qiyue.contract.Terms;
@@ -71,10 +72,11 @@ class ContractPages {
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsBefore,
                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsAfter,
                 @RequestParam(required = false) boolean notFullyPaid,
+                @RequestParam(required = false) ReviewState.Filter review,
                 @RequestParam(required = false) Integer page, @RequestParam(required = false) String sort,
                 @RequestHeader(value = "HX-Request", required = false) String htmx, HttpServletRequest request,
                 Model model) {
-        var query = new ContractQuery(q, type, status, customerId, owner, endsBefore, endsAfter, notFullyPaid);
+        var query = new ContractQuery(q, type, status, customerId, owner, endsBefore, endsAfter, notFullyPaid, review);
         model.addAttribute("contracts", contracts.list(query, page, 20, sort));
         model.addAttribute("links", PageLinks.of("/contracts", request));
         model.addAttribute("query", query);
@@ -82,6 +84,7 @@ class ContractPages {
                 : customers.findVisible(customerId).orElse(null));
         model.addAttribute("types", ContractType.values());
         model.addAttribute("statuses", ContractStatus.values());
+        model.addAttribute("reviewFilters", ReviewState.Filter.values());
         boolean partial = htmx != null && request.getHeader("HX-History-Restore-Request") == null;
         return partial ? "contracts/list :: results" : "contracts/list";
     }

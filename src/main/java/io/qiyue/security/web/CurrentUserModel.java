@@ -3,6 +3,8 @@ package io.qiyue.security.web;
 import io.qiyue.security.CurrentUser;
 import io.qiyue.security.CurrentUsers;
 import io.qiyue.security.DataScopes;
+import io.qiyue.security.Permission;
+import io.qiyue.security.Role;
 import io.qiyue.security.ScopedResource;
 import io.qiyue.shared.web.PageController;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -28,6 +30,17 @@ class CurrentUserModel {
     @ModelAttribute("mayCreateCustomers")
     boolean mayCreateCustomers() {
         return CurrentUsers.current().map(u -> scopes.mayCreate(u, ScopedResource.CUSTOMER)).orElse(false);
+    }
+
+    @ModelAttribute("mayManageTemplates")
+    boolean mayManageTemplates() {
+        return CurrentUsers.current().map(u -> u.may(Permission.MANAGE_TEMPLATES)).orElse(false);
+    }
+
+    /** Legal's queue is in everyone's reach (scoped like every list), in the menu of those whose work it is. */
+    @ModelAttribute("showsReviewQueue")
+    boolean showsReviewQueue() {
+        return CurrentUsers.current().map(u -> u.has(Role.LEGAL) || u.isAdmin()).orElse(false);
     }
 
     @ModelAttribute("mayCreateContracts")

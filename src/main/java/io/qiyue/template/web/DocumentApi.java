@@ -63,6 +63,19 @@ class DocumentApi {
         return documents.text(id, n);
     }
 
+    /** The file as uploaded (404 for a version that is no upload, or an upload from before originals were kept). */
+    @GetMapping("/versions/{n}/original")
+    ResponseEntity<byte[]> original(@PathVariable String id, @PathVariable int n) {
+        return OriginalFiles.download(documents, id, n);
+    }
+
+    /** Deletes an uploaded paper while the contract is a draft (409 after), with its original and its review. */
+    @org.springframework.web.bind.annotation.DeleteMapping("/versions/{n}")
+    ResponseEntity<Void> deleteUpload(@PathVariable String id, @PathVariable int n) {
+        documents.deleteUpload(id, n);
+        return ResponseEntity.noContent().build();
+    }
+
     @GetMapping("/diff")
     ResponseEntity<?> diff(@PathVariable String id, @RequestParam int from, @RequestParam int to,
                            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {

@@ -108,7 +108,8 @@ class DocumentPages {
                 try {
                     var version = documents.upload(id, file.getOriginalFilename(), content, mediaType);
                     redirect.addFlashAttribute("notice", "document.uploaded");
-                    return "redirect:/contracts/" + id + "/compare?to=" + version.version();
+                    // reviewed with the upload: its findings, beside its text, with the redline one click away
+                    return "redirect:/contracts/" + id + "/versions/" + version.version() + "/review";
                 } catch (InvalidInputException e) {
                     error = e.violations().stream().map(v -> message(v.code(), v.args().toArray()))
                             .collect(Collectors.joining(" "));
@@ -118,6 +119,22 @@ class DocumentPages {
             }
         }
         redirect.addFlashAttribute("uploadError", error);
+        return "redirect:/contracts/" + id + "#versions";
+    }
+
+    @GetMapping("/contracts/{id}/versions/{n}/original")
+    ResponseEntity<byte[]> original(@PathVariable String id, @PathVariable int n) {
+        return OriginalFiles.download(documents, id, n);
+    }
+
+    @PostMapping("/contracts/{id}/versions/{n}/delete")
+    String deleteUpload(@PathVariable String id, @PathVariable int n, RedirectAttributes redirect) {
+        try {
+            documents.deleteUpload(id, n);
+            redirect.addFlashAttribute("notice", "document.uploadDeleted");
+        } catch (ConflictException e) {
+            redirect.addFlashAttribute("uploadError", message(e.code(), e.args().toArray()));
+        }
         return "redirect:/contracts/" + id + "#versions";
     }
 
