@@ -26,18 +26,20 @@ seconds() { # curl's total time of one request, in ms
 
 one_round() {
   local warmup=$1 dir log
+  if curl -s -o /dev/null "$base/login"; then echo "port $port is taken: stop what runs there first" >&2; exit 1; fi
   dir=$(mktemp -d) && log="$dir/app.log"
   QIYUE_DATA_DIR="$dir" QIYUE_ADMIN_PASSWORD="$pw" PORT=$port java -jar "$jar" --qiyue.warmup="$warmup" \
     > "$log" 2>&1 &
   local pid=$! start=$(date +%s%N)
-  until curl -sf "$base/actuator/health/readiness" -o /dev/null 2>/dev/null || curl -sf "$base/actuator/health" -o /dev/null; do
+  trap "kill $pid 2>/dev/null || true" EXIT
+  until curl -sf "$base/actuator/health" -o /dev/null; do
     sleep 0.1
   done
   local ready=$(( ($(date +%s%N) - start) / 1000000 ))
   local waited=0
   while [ "$warmup" = true ] && ! grep -q "Warm-up done" "$log" && [ $waited -lt 600 ]; do sleep 0.1; waited=$((waited + 1)); done
   [ "$warmup" = true ] || sleep 10
-  local warm_ms; warm_ms=$(grep -o 'Warm-up done in [0-9]* ms' "$log" | grep -o '[0-9]*' || echo -)
+  local warm_ms; warm_ms=$( (grep -o 'Warm-up done in [0-9]* ms' "$log" || true) | grep -o '[0-9]*' || echo -)
 
   local jar_cookies="$dir/cookies" csrf
   csrf=$(curl -s -c "$jar_cookies" -b "$jar_cookies" "$base/login" | grep -o 'name="_csrf" value="[^"]*"' | sed 's/.*value="//; s/"//')
@@ -46,7 +48,8 @@ one_round() {
   local entity customer contract
   entity=$(curl -s -u "$auth" -H 'Content-Type: application/json' -d \
     '{"name":"契约科技（上海）有限公司","creditCode":"91310115MA1H8GLX4B","address":"上海市浦东新区世纪大道100号"}' \
-    "$base/api/v1/our-entities" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
+    "$base/api/v1/our-entities" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4 || true)
+  [ -n "$entity" ] || { echo "could not create our entity; see $log" >&2; exit 1; }
   local out=() i
   for i in $(seq 1 10); do
     local t_page t_customer t_contract t_detail t_pdf body

@@ -7,11 +7,11 @@ import io.qiyue.template.ClauseInput;
 import java.util.List;
 
 /**
- * The demo's clause library: standard clauses a legal department keeps for each of the five contract types and for
- * all of them, approved (so printed under 双方另行约定如下 in every document of their type). Worded to settle what the
- * generated parts leave open — people, acceptance, returning materials, remote access, the use of advice, security
- * incidents — without repeating or contradicting them, with every time limit in days or hours, so that the review
- * finds nothing vague in them.
+ * The demo's clause library: standard clauses a legal department keeps for each of the five contract types and one
+ * for all of them, approved (so printed under 双方另行约定如下 in every document of their type). Worded to settle what
+ * the generated parts leave open — people, acceptance, returning materials, remote access, the use of advice,
+ * security incidents, integrity — without repeating them (amendments and 未尽事宜 are the template's), calling the
+ * document 本合同 or 本协议 as its type's template does, with every time limit in days or hours.
  */
 final class StandardClauses {
     private StandardClauses() {
@@ -24,9 +24,6 @@ final class StandardClauses {
     }
 
     static final List<Standard> ALL = List.of(
-            new Standard(Clause.GENERAL, "合同的变更",
-                    "本合同的变更或补充，应经双方协商一致并以书面形式作出，由双方授权代表签字并加盖公章或合同专用章后生效。"
-                            + "补充协议与本合同具有同等法律效力；补充协议与本合同约定不一致的，以补充协议为准。", false),
             new Standard(Clause.GENERAL, "廉洁合作",
                     "双方应遵守国家有关反商业贿赂的法律法规。任何一方不得向对方工作人员提供或承诺提供回扣、礼金、有价证券"
                             + "或其他不正当利益；一方发现对方工作人员索取或收受不正当利益的，可向对方的监察或法务部门书面举报，"
