@@ -577,6 +577,9 @@ public class Contracts {
      */
     public List<FieldViolation> problems(String id, ContractInput input) {
         var user = CurrentUsers.require();
+        if (id == null && !mayCreate()) {
+            throw new ForbiddenException("qiyue.problem.forbidden");
+        }
         var before = id == null ? null : writable(id, user);
         return check(input, ownerOf(input, before, user), user, before).violations();
     }

@@ -192,6 +192,9 @@ public class Customers {
      */
     public List<FieldViolation> problems(String id, CustomerInput input) {
         var user = CurrentUsers.require();
+        if (id == null && !mayCreate()) {
+            throw new ForbiddenException("qiyue.problem.forbidden");
+        }
         var before = id == null ? null : writable(id, user);
         var in = before == null ? input : unmasked(input, before);
         try {
