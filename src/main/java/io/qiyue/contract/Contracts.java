@@ -1,5 +1,7 @@
 package io.qiyue.contract;
 
+import io.qiyue.customer.ContractParty;
+import io.qiyue.customer.CustomerStatus;
 import io.qiyue.customer.Customers;
 import io.qiyue.customer.OurEntities;
 import io.qiyue.security.CurrentUser;
@@ -19,6 +21,7 @@ import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Paging;
 import io.qiyue.shared.PreconditionFailedException;
 import io.qiyue.shared.Text;
+import jakarta.validation.Validator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -60,6 +63,7 @@ public class Contracts {
     private final ObjectProvider<TransitionGuard> guards;
     private final ObjectProvider<ContractReadGrant> readGrants;
     private final MessageSource messages;
+    private final Validator validator;
 
     private final ObjectProvider<ContractCollections> collections;
 
@@ -67,8 +71,9 @@ public class Contracts {
               PlatformTransactionManager transactions, Clock clock,
               ApplicationEventPublisher events, JsonMapper json, ObjectProvider<SubmissionGate> gates,
               ObjectProvider<TransitionGuard> guards, ObjectProvider<ContractReadGrant> readGrants,
-              ObjectProvider<ContractCollections> collections, MessageSource messages) {
+              ObjectProvider<ContractCollections> collections, MessageSource messages, Validator validator) {
         this.collections = collections;
+        this.validator = validator;
         this.gates = gates;
         this.guards = guards;
         this.readGrants = readGrants;
@@ -140,6 +145,22 @@ public class Contracts {
         return withCustomerName(writable(id, CurrentUsers.require()));
     }
 
+    /** The users the caller may make owner of a contract (themselves, their team, or everyone who may own one). */
+    public List<io.qiyue.security.User> ownerChoices() {
+        return scopes.assignableOwners(CurrentUsers.require(), ScopedResource.CONTRACT);
+    }
+
+    /**
+     * The customers the caller may draft a contract with whose name or credit code contains {@code q}: active ones within the caller's reach, at most {@code limit}, by name.
+     */
+    public List<io.qiyue.customer.Customer> customerChoices(String q, int limit) {
+        if (Text.isBlank(q)) {
+            return List.of();
+        }
+        return customers.list(new io.qiyue.customer.CustomerQuery(q.trim(), null, null, null, CustomerStatus.ACTIVE),
+                0, limit, "name,asc").items();
+    }
+
     /** Whether the caller may create contracts at all (403 otherwise, for the form as for the save). */
     public boolean mayCreate() {
         return scopes.mayCreate(CurrentUsers.require(), ScopedResource.CONTRACT);
@@ -150,7 +171,7 @@ public class Contracts {
         if (!mayCreate()) {
             throw new ForbiddenException("qiyue.problem.forbidden");
         }
-        String owner = Text.isBlank(input.owner()) ? user.username() : input.owner().trim();
+        String owner = ownerOf(input, null, user);
         String customerName = validate(input, owner, user, null);
         var contract = newDraft(input, owner, customerName, user);
         tx.executeWithoutResult(status -> insertDraft(contract, user));
@@ -189,7 +210,7 @@ public class Contracts {
             if (input.type() != before.type()) {
                 throw new InvalidInputException("type", "qiyue.contract.type-immutable");
             }
-            String owner = Text.isBlank(input.owner()) ? before.owner() : input.owner().trim();
+            String owner = ownerOf(input, before, user);
             String customerName = validate(input, owner, user, before);
             var after = new Contract(id, before.number(), before.type(), input.title().trim(), input.customerId(),
                     customerName,
@@ -549,38 +570,84 @@ public class Contracts {
         return store.countByType(scopes.read(CurrentUsers.require()));
     }
 
+    /**
+     * Every problem a save of this input would be refused for, all at once and without saving: for a form that
+     * adds problems of its own (a number it could not read) and shows them together. {@code id} is the
+     * contract being edited, null for a new one.
+     */
+    public List<FieldViolation> problems(String id, ContractInput input) {
+        var user = CurrentUsers.require();
+        if (id == null && !mayCreate()) {
+            throw new ForbiddenException("qiyue.problem.forbidden");
+        }
+        var before = id == null ? null : writable(id, user);
+        return check(input, ownerOf(input, before, user), user, before).violations();
+    }
+
+    private static String ownerOf(ContractInput input, Contract before, CurrentUser user) {
+        if (!Text.isBlank(input.owner())) {
+            return input.owner().trim();
+        }
+        return before == null ? user.username() : before.owner();
+    }
+
     /** Checks the input against the type and the references; returns the customer's name when it was looked up. */
     private String validate(ContractInput input, String owner, CurrentUser user, Contract before) {
-        var violations = new ArrayList<FieldViolation>();
-        ContractTermsParts.present(input.terms()).keySet().stream()
-                .filter(part -> !input.type().allows(part))
-                .forEach(part -> violations.add(new FieldViolation("terms." + part, "qiyue.contract.part-not-allowed",
-                        input.type().nameZh(), input.type().nameEn())));
+        var checked = check(input, owner, user, before);
+        if (!checked.violations().isEmpty()) {
+            throw new InvalidInputException(checked.violations());
+        }
+        return checked.customerName();
+    }
+
+    private record Checked(List<FieldViolation> violations, String customerName) {
+    }
+
+    /**
+     * The input's own constraints (required, lengths, ranges) and the rules between its fields and with the
+     * stored references, in one pass, so that a client learns of every problem with one request. A rule about
+     * a field that already broke its own constraint is skipped: it would only repeat the problem.
+     */
+    private Checked check(ContractInput input, String owner, CurrentUser user, Contract before) {
+        var violations = new ArrayList<>(FieldViolation.of(validator.validate(input)));
+        ContractType type = input.type();
+        if (type != null) {
+            ContractTermsParts.present(input.terms()).keySet().stream()
+                    .filter(part -> !type.allows(part))
+                    .forEach(part -> violations.add(new FieldViolation("terms." + part, "qiyue.contract.part-not-allowed",
+                            type.nameZh(), type.nameEn())));
+        }
         if (input.startDate() != null && input.endDate() != null && input.endDate().isBefore(input.startDate())) {
             violations.add(new FieldViolation("endDate", "qiyue.contract.end-before-start"));
         }
         boolean free = input.terms().payment() != null && Boolean.TRUE.equals(input.terms().payment().noConsideration());
-        if (input.type().paid() && input.amount() == null && !free) {
-            violations.add(new FieldViolation("amount", "qiyue.contract.amount-required", input.type().nameZh(),
-                    input.type().nameEn()));
+        if (type != null && type.paid() && input.amount() == null && !free) {
+            violations.add(new FieldViolation("amount", "qiyue.contract.amount-required", type.nameZh(),
+                    type.nameEn()));
         }
         String customerName = null;
-        if (before == null || !before.customerId().equals(input.customerId())) {
+        if (!Text.isBlank(input.customerId()) && (before == null || !before.customerId().equals(input.customerId()))) {
             customerName = customers.findVisibleName(input.customerId()).orElse(null);
             if (customerName == null) {
                 violations.add(new FieldViolation("customerId", "qiyue.validation.unknown-reference", input.customerId()));
+            } else {
+                // a new contract, or one moved to this customer: only with customers one may still do business with
+                CustomerStatus status = customers.party(input.customerId()).map(ContractParty::status).orElse(null);
+                if (status == CustomerStatus.ARCHIVED || status == CustomerStatus.BLACKLISTED) {
+                    violations.add(new FieldViolation("customerId",
+                            "qiyue.contract.customer-" + status.name().toLowerCase(java.util.Locale.ROOT), customerName));
+                }
             }
         }
-        if (ourEntities.find(input.ourEntityId()).isEmpty()) {
+        if (!Text.isBlank(input.ourEntityId()) && ourEntities.find(input.ourEntityId()).isEmpty()) {
             violations.add(new FieldViolation("ourEntityId", "qiyue.validation.unknown-reference", input.ourEntityId()));
         }
-        if ((before == null || !before.owner().equals(owner)) && !scopes.mayAssign(user, ScopedResource.CONTRACT, owner)) {
+        if (owner.length() <= 64 && (before == null || !before.owner().equals(owner))
+                && !scopes.mayAssign(user, ScopedResource.CONTRACT, owner)) {
             violations.add(new FieldViolation("owner", "qiyue.customer.owner-not-assignable", owner));
         }
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations);
-        }
-        return customerName;
+        violations.sort(java.util.Comparator.comparing(FieldViolation::field));
+        return new Checked(List.copyOf(violations), customerName);
     }
 
     private Contract readable(String id, CurrentUser user) {

@@ -10,6 +10,7 @@ public record ContactInput(
         @NotBlank @Size(max = 100) String name,
         @Size(max = 100) String title,
         @Size(max = 20) String mobile,
+        @Size(max = 40) String landline,
         @Email @Size(max = 254) String email,
         Boolean primary) {
 }

@@ -28,6 +28,7 @@ public record Customer(String id, CustomerKind kind, String name, String creditC
         for (var c : contacts) {
             details.add(c.name());
             details.add(c.mobile());
+            details.add(c.landline());
             details.add(c.email());
         }
         details.removeIf(java.util.Objects::isNull);
@@ -37,6 +38,6 @@ public record Customer(String id, CustomerKind kind, String name, String creditC
     CustomerInput toInput() {
         return new CustomerInput(kind, name, creditCode, idNumber, address, legalRepresentative, industry, level,
                 status, owner, contacts.stream().map(c -> new ContactInput(c.id(), c.name(), c.title(), c.mobile(),
-                c.email(), c.primary())).toList());
+                c.landline(), c.email(), c.primary())).toList());
     }
 }

@@ -165,10 +165,10 @@ class CustomerStore {
     private void insertContacts(String customerId, List<Contact> contacts) {
         for (int i = 0; i < contacts.size(); i++) {
             var c = contacts.get(i);
-            jdbc.sql("INSERT INTO contact (id, customer_id, sort_order, name, title, mobile_cipher, mobile_hash, email,"
-                            + " is_primary) VALUES (?,?,?,?,?,?,?,?,?)")
+            jdbc.sql("INSERT INTO contact (id, customer_id, sort_order, name, title, mobile_cipher, mobile_hash,"
+                            + " landline_cipher, email, is_primary) VALUES (?,?,?,?,?,?,?,?,?,?)")
                     .params(c.id(), customerId, i, c.name(), c.title(), cipher.encrypt(c.mobile()),
-                            cipher.lookupHash(c.mobile()), c.email(), c.primary())
+                            cipher.lookupHash(c.mobile()), cipher.encrypt(c.landline()), c.email(), c.primary())
                     .update();
         }
     }
@@ -178,13 +178,14 @@ class CustomerStore {
             return Map.of();
         }
         var byCustomer = new HashMap<String, List<Contact>>();
-        jdbc.sql("SELECT id, customer_id, name, title, mobile_cipher, email, is_primary FROM contact"
+        jdbc.sql("SELECT id, customer_id, name, title, mobile_cipher, landline_cipher, email, is_primary FROM contact"
                         + " WHERE customer_id IN (:ids) ORDER BY customer_id, sort_order")
                 .param("ids", customerIds)
                 .query(rs -> {
                     byCustomer.computeIfAbsent(rs.getString("customer_id"), k -> new ArrayList<>())
                             .add(new Contact(rs.getString("id"), rs.getString("name"), rs.getString("title"),
-                                    cipher.decrypt(rs.getString("mobile_cipher")), rs.getString("email"),
+                                    cipher.decrypt(rs.getString("mobile_cipher")),
+                                    cipher.decrypt(rs.getString("landline_cipher")), rs.getString("email"),
                                     rs.getBoolean("is_primary")));
                 });
         return byCustomer;

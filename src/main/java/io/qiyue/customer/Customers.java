@@ -22,6 +22,7 @@ import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Paging;
 import io.qiyue.shared.PreconditionFailedException;
 import io.qiyue.shared.Text;
+import jakarta.validation.Validator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -52,10 +53,12 @@ public class Customers {
     private final JsonMapper json;
     private final FieldCipher cipher;
     private final UserAdministration users;
+    private final Validator validator;
 
     Customers(CustomerStore store, DataScopes scopes, Clock clock, ApplicationEventPublisher events, JsonMapper json,
-              FieldCipher cipher, UserAdministration users) {
+              FieldCipher cipher, UserAdministration users, Validator validator) {
         this.store = store;
+        this.validator = validator;
         this.users = users;
         this.cipher = cipher;
         this.scopes = scopes;
@@ -182,6 +185,40 @@ public class Customers {
         return view(row, user).toInput();
     }
 
+    /**
+     * Every problem of the input's fields a save would be refused for, all at once and without saving: for a form
+     * that adds problems of its own and shows them together. A duplicate credit code or ID number is left to the
+     * save, which names the other customer. {@code id} is the customer being edited, null for a new one.
+     */
+    public List<FieldViolation> problems(String id, CustomerInput input) {
+        var user = CurrentUsers.require();
+        if (id == null && !mayCreate()) {
+            throw new ForbiddenException("qiyue.problem.forbidden");
+        }
+        var before = id == null ? null : writable(id, user);
+        var in = before == null ? input : unmasked(input, before);
+        try {
+            normalise(id == null ? "" : id, in, ownerOf(in, before, user), 0, null, null, user, before);
+            return List.of();
+        } catch (InvalidInputException e) {
+            return e.violations();
+        } catch (ConflictException duplicate) {
+            return List.of();
+        }
+    }
+
+    private static String ownerOf(CustomerInput input, CustomerStore.Row before, CurrentUser user) {
+        if (Text.blankToNull(input.owner()) != null) {
+            return input.owner().trim();
+        }
+        return before == null ? user.username() : before.owner();
+    }
+
+    /** The users the caller may make owner of a customer (themselves, their team, or everyone who may own one). */
+    public List<User> ownerChoices() {
+        return scopes.assignableOwners(CurrentUsers.require(), ScopedResource.CUSTOMER);
+    }
+
     /** Whether the caller may create customers at all (403 otherwise, for the form as for the save). */
     public boolean mayCreate() {
         return scopes.mayCreate(CurrentUsers.require(), ScopedResource.CUSTOMER);
@@ -198,8 +235,7 @@ public class Customers {
         if (!mayCreate()) {
             throw new ForbiddenException("qiyue.problem.forbidden");
         }
-        String owner = Text.blankToNull(input.owner()) == null ? user.username() : input.owner().trim();
-        var row = normalise(Ids.newId(), input, owner, 1, clock.instant(), clock.instant(), user, null);
+        var row = normalise(Ids.newId(), input, ownerOf(input, null, user), 1, clock.instant(), clock.instant(), user, null);
         store.insert(row);
         publish(row.id(), EntityChanged.Action.CREATE, null, row);
         return view(row, user);
@@ -213,8 +249,8 @@ public class Customers {
             throw new PreconditionFailedException("qiyue.problem.stale", before.version());
         }
         input = unmasked(input, before);
-        String owner = Text.blankToNull(input.owner()) == null ? before.owner() : input.owner().trim();
-        var after = normalise(id, input, owner, expectedVersion + 1, before.createdAt(), clock.instant(), user, before);
+        var after = normalise(id, input, ownerOf(input, before, user), expectedVersion + 1, before.createdAt(),
+                clock.instant(), user, before);
         if (!store.update(after, expectedVersion)) {
             throw new PreconditionFailedException("qiyue.problem.stale", store.find(id).map(CustomerStore.Row::version)
                     .orElse(0));
@@ -254,7 +290,7 @@ public class Customers {
         }
         var before = writable(customerId, user);
         var contacts = new ArrayList<>(view(before, false).toInput().contacts());
-        contacts.add(new ContactInput(null, contact.name(), contact.title(), contact.mobile(), contact.email(),
+        contacts.add(new ContactInput(null, contact.name(), contact.title(), contact.mobile(), contact.landline(), contact.email(),
                 contact.primary()));
         var input = withContacts(view(before, false).toInput(), contacts);
         var after = normalise(customerId, input, before.owner(), before.version(), before.createdAt(), before.updatedAt(),
@@ -275,7 +311,7 @@ public class Customers {
         boolean found = false;
         for (var c : current.contacts()) {
             if (c.id().equals(contactId)) {
-                contacts.add(new ContactInput(contactId, contact.name(), contact.title(), contact.mobile(),
+                contacts.add(new ContactInput(contactId, contact.name(), contact.title(), contact.mobile(), contact.landline(),
                         contact.email(), contact.primary()));
                 found = true;
             } else {
@@ -311,12 +347,17 @@ public class Customers {
         var contacts = new ArrayList<ContactInput>();
         for (var c : in.contacts()) {
             String mobile = c.mobile();
+            String landline = c.landline();
             var stored = before.contacts().stream().filter(b -> b.id().equals(c.id())).findFirst();
             if (mobile != null && stored.isPresent() && stored.get().mobile() != null
                     && mobile.trim().equals(MobilePhone.mask(stored.get().mobile()))) {
                 mobile = stored.get().mobile();
             }
-            contacts.add(new ContactInput(c.id(), c.name(), c.title(), mobile, c.email(), c.primary()));
+            if (landline != null && stored.isPresent() && stored.get().landline() != null
+                    && landline.trim().equals(LandlinePhone.mask(stored.get().landline()))) {
+                landline = stored.get().landline();
+            }
+            contacts.add(new ContactInput(c.id(), c.name(), c.title(), mobile, landline, c.email(), c.primary()));
         }
         return new CustomerInput(in.kind(), in.name(), in.creditCode(), idNumber, in.address(),
                 in.legalRepresentative(), in.industry(), in.level(), in.status(), in.owner(), contacts);
@@ -344,7 +385,8 @@ public class Customers {
     private CustomerStore.Row normalise(String id, CustomerInput in, String owner, int version,
                                         java.time.Instant createdAt, java.time.Instant updatedAt, CurrentUser user,
                                         CustomerStore.Row before) {
-        var violations = new ArrayList<FieldViolation>();
+        // the fields' own constraints and the rules between them in one pass: one request learns of every problem
+        var violations = new ArrayList<>(FieldViolation.of(validator.validate(in)));
         String creditCode = CreditCode.normalise(Text.blankToNull(in.creditCode()));
         String idNumber = IdNumber.normalise(Text.blankToNull(in.idNumber()));
         if (in.kind() == CustomerKind.ORGANIZATION) {
@@ -356,7 +398,7 @@ public class Customers {
             if (idNumber != null) {
                 violations.add(new FieldViolation("idNumber", "qiyue.customer.id-number-for-person-only"));
             }
-        } else {
+        } else if (in.kind() == CustomerKind.PERSON) {
             if (idNumber == null) {
                 violations.add(new FieldViolation("idNumber", "qiyue.validation.required"));
             } else if (IdNumber.check(idNumber, LocalDate.now(clock)) != null) {
@@ -368,7 +410,7 @@ public class Customers {
             }
         }
         if (before == null || !owner.equals(before.owner())) {
-            if (!scopes.mayAssign(user, ScopedResource.CUSTOMER, owner)) {
+            if (owner.length() <= 64 && !scopes.mayAssign(user, ScopedResource.CUSTOMER, owner)) {
                 violations.add(new FieldViolation("owner", "qiyue.customer.owner-not-assignable", owner));
             }
         }
@@ -377,6 +419,10 @@ public class Customers {
         var existingIds = before == null ? List.<String>of() : before.contacts().stream().map(Contact::id).toList();
         for (int i = 0; i < in.contacts().size(); i++) {
             var c = in.contacts().get(i);
+            if (c == null) {
+                violations.add(new FieldViolation("contacts[" + i + "]", "qiyue.validation.required"));
+                continue;
+            }
             String mobile = null;
             if (Text.blankToNull(c.mobile()) != null) {
                 mobile = MobilePhone.normalise(c.mobile());
@@ -384,20 +430,31 @@ public class Customers {
                     violations.add(new FieldViolation("contacts[" + i + "].mobile", "qiyue.customer.mobile"));
                 }
             }
+            String landline = null;
+            if (Text.blankToNull(c.landline()) != null) {
+                landline = LandlinePhone.normalise(c.landline());
+                if (landline == null) {
+                    violations.add(new FieldViolation("contacts[" + i + "].landline", "qiyue.customer.landline"));
+                }
+            }
             if (Boolean.TRUE.equals(c.primary())) {
                 primaries++;
             }
             String contactId = c.id() != null && existingIds.contains(c.id()) ? c.id() : Ids.newId();
-            contacts.add(new Contact(contactId, c.name().trim(), Text.blankToNull(c.title()), mobile, Text.blankToNull(c.email()),
+            contacts.add(new Contact(contactId, c.name() == null ? null : c.name().trim(), Text.blankToNull(c.title()),
+                    mobile, landline,
+                    Text.blankToNull(c.email()),
                     Boolean.TRUE.equals(c.primary())));
         }
         if (primaries > 1) {
             violations.add(new FieldViolation("contacts", "qiyue.customer.one-primary"));
         } else if (primaries == 0 && !contacts.isEmpty()) {
             var first = contacts.getFirst();
-            contacts.set(0, new Contact(first.id(), first.name(), first.title(), first.mobile(), first.email(), true));
+            contacts.set(0, new Contact(first.id(), first.name(), first.title(), first.mobile(), first.landline(),
+                    first.email(), true));
         }
         if (!violations.isEmpty()) {
+            violations.sort(java.util.Comparator.comparing(FieldViolation::field));
             throw new InvalidInputException(violations);
         }
         if (creditCode != null) {
@@ -442,7 +499,8 @@ public class Customers {
 
     private static Customer view(CustomerStore.Row row, boolean masked) {
         var contacts = row.contacts().stream().map(c -> new Contact(c.id(), c.name(), c.title(),
-                masked ? MobilePhone.mask(c.mobile()) : c.mobile(), c.email(), c.primary())).toList();
+                masked ? MobilePhone.mask(c.mobile()) : c.mobile(), masked ? LandlinePhone.mask(c.landline()) : c.landline(),
+                c.email(), c.primary())).toList();
         return new Customer(row.id(), row.kind(), row.name(), row.creditCode(),
                 masked ? IdNumber.mask(row.idNumber()) : row.idNumber(), row.address(), row.legalRepresentative(),
                 row.industry(), row.level(), row.status(), row.owner(), contacts, masked, row.version(),
@@ -461,7 +519,8 @@ public class Customers {
      */
     private Customer auditView(CustomerStore.Row row) {
         var contacts = row.contacts().stream().map(c -> new Contact(c.id(), c.name(), c.title(),
-                fingerprinted(MobilePhone.mask(c.mobile()), c.mobile()), c.email(), c.primary())).toList();
+                fingerprinted(MobilePhone.mask(c.mobile()), c.mobile()),
+                fingerprinted(LandlinePhone.mask(c.landline()), c.landline()), c.email(), c.primary())).toList();
         return new Customer(row.id(), row.kind(), row.name(), row.creditCode(),
                 fingerprinted(IdNumber.mask(row.idNumber()), row.idNumber()), row.address(), row.legalRepresentative(),
                 row.industry(), row.level(), row.status(), row.owner(), contacts, true, 0, null, null);

@@ -115,6 +115,19 @@ public class OurEntities {
         return jdbc.sql("SELECT " + COLUMNS + " FROM our_entity WHERE id = ?").param(id).query(mapper).optional();
     }
 
+    /**
+     * The problems of the input beyond its fields' own constraints (an invalid credit code), without saving: for a
+     * form that shows them together with those constraints' problems, all at once.
+     */
+    public List<io.qiyue.shared.FieldViolation> problems(OurEntityInput in) {
+        if (Text.isBlank(in.creditCode())) {
+            return List.of();
+        }
+        var problem = CreditCode.check(CreditCode.normalise(in.creditCode()));
+        return problem == null ? List.of()
+                : List.of(new io.qiyue.shared.FieldViolation("creditCode", "qiyue.customer.credit-code." + problem));
+    }
+
     private OurEntity normalise(String id, OurEntityInput in, int version, Instant createdAt, Instant updatedAt) {
         String code = CreditCode.normalise(in.creditCode());
         var problem = CreditCode.check(code);

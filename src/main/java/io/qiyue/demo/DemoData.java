@@ -138,8 +138,9 @@ class DemoData implements ApplicationRunner {
             String[] o = ORGANIZATIONS[i];
             String owner = salesOwners.get(i % salesOwners.size());
             var contact = new ContactInput(null, o[3].charAt(0) + "经理", "采购经理",
-                    "13" + (5 + i % 5) + String.format("%08d", 10000000 + i * 7919), "buyer" + (i + 1) + "@example.com",
-                    true);
+                    "13" + (5 + i % 5) + String.format("%08d", 10000000 + i * 7919),
+                    i % 3 == 0 ? "0571-8" + String.format("%07d", 1000000 + i * 37) + "-8" + i : null,
+                    "buyer" + (i + 1) + "@example.com", true);
             customerIds.add(customers.create(new CustomerInput(CustomerKind.ORGANIZATION, o[0], creditCode(o[1], 100 + i), null,
                     o[2], o[3], o[4], CustomerLevel.values()[i % 3], null, owner, List.of(contact))).id());
         }

@@ -3,6 +3,7 @@ package io.qiyue.security;
 import org.springframework.stereotype.Service;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -47,16 +48,36 @@ public class DataScopes {
                 || (resource == ScopedResource.CONTRACT && user.has(Role.LEGAL));
     }
 
-    /** Whether {@code owner} may be assigned as owner by this user: within their own write scope. */
+    /**
+     * Whether {@code owner} may be assigned as owner by this user: themselves if they may create such records, or
+     * an active user within their write scope whose roles let them own such records (a salesperson, a sales
+     * manager, an admin; for contracts legal too), never a reader such as finance or a viewer.
+     */
     public boolean mayAssign(CurrentUser user, ScopedResource resource, String owner) {
         if (owner.equals(user.username())) {
-            return user.has(Role.ADMIN) || user.has(Role.SALES) || user.has(Role.SALES_MANAGER)
-                    || (resource == ScopedResource.CONTRACT && user.has(Role.LEGAL));
+            return mayCreate(user, resource);
         }
-        if (!write(user, resource).includes(owner) && !(user.has(Role.LEGAL) && owner.equals(user.username()))) {
+        if (!write(user, resource).includes(owner)) {
             return false;
         }
-        return users.findByUsername(owner).filter(User::enabled).isPresent();
+        return users.findByUsername(owner).filter(u -> u.enabled() && mayOwn(u.roles(), resource)).isPresent();
+    }
+
+    /** The users {@link #mayAssign} allows, by display name: the choices of a form's owner field. */
+    public List<User> assignableOwners(CurrentUser user, ScopedResource resource) {
+        if (!mayCreate(user, resource)) {
+            return List.of();
+        }
+        var scope = write(user, resource);
+        return users.enabled().stream()
+                .filter(u -> u.username().equals(user.username()) || scope.includes(u.username()))
+                .filter(u -> mayOwn(u.roles(), resource))
+                .toList();
+    }
+
+    private static boolean mayOwn(Set<Role> roles, ScopedResource resource) {
+        return roles.contains(Role.ADMIN) || roles.contains(Role.SALES) || roles.contains(Role.SALES_MANAGER)
+                || (resource == ScopedResource.CONTRACT && roles.contains(Role.LEGAL));
     }
 
     /**

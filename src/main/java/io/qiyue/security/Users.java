@@ -69,6 +69,12 @@ class Users {
                 .param(id).query(ACCOUNT).optional();
     }
 
+    /** The users who may sign in, by display name. */
+    List<User> enabled() {
+        return jdbc.sql("SELECT " + USER_COLUMNS + " FROM app_user WHERE enabled = ? ORDER BY display_name, username")
+                .param(true).query(USER).list();
+    }
+
     List<String> usernamesInTeam(String teamId) {
         return jdbc.sql("SELECT username FROM app_user WHERE team_id = ?").param(teamId).query(String.class).list();
     }

@@ -1,5 +1,9 @@
 package io.qiyue.shared;
 
+import jakarta.validation.ConstraintViolation;
+
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -10,5 +14,16 @@ public record FieldViolation(String field, String code, List<Object> args) {
 
     public FieldViolation(String field, String code, Object... args) {
         this(field, code, List.of(args));
+    }
+
+    /**
+     * Bean validation's violations with the paths a client wrote ({@code terms.payment.schedule[0].amount}, without
+     * the {@code <list element>} nodes of container elements), ordered by field.
+     */
+    public static List<FieldViolation> of(Collection<? extends ConstraintViolation<?>> violations) {
+        return violations.stream()
+                .map(v -> new FieldViolation(v.getPropertyPath().toString().replaceAll("\\.<[^>]+>", ""), v.getMessage()))
+                .sorted(Comparator.comparing(FieldViolation::field))
+                .toList();
     }
 }

@@ -34,7 +34,7 @@ public final class SampleContracts {
     static Customer customer() {
         return new Customer("sample-customer", CustomerKind.ORGANIZATION, "杭州示例科技有限公司", "91330100716105852F", null,
                 "浙江省杭州市余杭区文一西路969号", "张三", "信息技术", CustomerLevel.A, CustomerStatus.ACTIVE, "admin",
-                List.of(new Contact("c1", "李四", "采购经理", "13800138000", "lisi@example.com", true)), false, 1,
+                List.of(new Contact("c1", "李四", "采购经理", "13800138000", null, "lisi@example.com", true)), false, 1,
                 Instant.EPOCH, Instant.EPOCH);
     }
 

@@ -89,9 +89,9 @@ class EvaluationRulesTest {
 
     @Test
     void theContactIsThePrimaryOneWithAnEmailElseTheFirstWithOne() {
-        var noMail = new io.qiyue.customer.Contact("1", "甲", null, null, null, true);
-        var second = new io.qiyue.customer.Contact("2", "乙", null, null, "b@example.com", false);
-        var third = new io.qiyue.customer.Contact("3", "丙", null, null, "c@example.com", true);
+        var noMail = new io.qiyue.customer.Contact("1", "甲", null, null, null, null, true);
+        var second = new io.qiyue.customer.Contact("2", "乙", null, null, null, "b@example.com", false);
+        var third = new io.qiyue.customer.Contact("3", "丙", null, null, null, "c@example.com", true);
         assertThat(Evaluations.contactFor(java.util.List.of(noMail, second, third))).contains(third);
         assertThat(Evaluations.contactFor(java.util.List.of(noMail, second))).contains(second);
         assertThat(Evaluations.contactFor(java.util.List.of(noMail))).isEmpty();

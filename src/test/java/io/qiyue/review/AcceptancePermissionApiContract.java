@@ -130,12 +130,13 @@ abstract class AcceptancePermissionApiContract extends ApiTestSupport {
     void aBlacklistedCustomerIsABlockerCitingTheInternalControlGuideline() {
         var customer = createOrganization(admin());
         String customerPath = "/api/v1/customers/" + customer.path("id").asString();
-        var current = admin().get(customerPath);
-        var blacklisted = admin().patch(customerPath, "{\"status\": \"BLACKLISTED\"}", current.header("ETag"));
-        assertThat(blacklisted.status()).as("%s", blacklisted).isEqualTo(200);
+        // drafted while the customer was active (no new contract is accepted for a blacklisted one), blacklisted since
         ObjectNode body = ContractSamples.contract("SERVICE", unique("合同"), customer.path("id").asString(),
                 ourEntityId());
         var created = createContract(admin(), body);
+        var current = admin().get(customerPath);
+        var blacklisted = admin().patch(customerPath, "{\"status\": \"BLACKLISTED\"}", current.header("ETag"));
+        assertThat(blacklisted.status()).as("%s", blacklisted).isEqualTo(200);
         String contract = "/api/v1/contracts/" + created.path("id").asString();
         var review = admin().post(contract + "/review", "");
         var i003 = finding(review.json(), "QY-I003");

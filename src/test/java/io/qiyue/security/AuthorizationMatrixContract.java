@@ -473,6 +473,8 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("POST /approvals/{taskId}/decision", ASSIGNEE, c -> form("/approvals/" + spareTask + "/decision",
                         "decision", "APPROVE")),
                 Row.of("GET /contracts/new", CREATE_CONTRACT, c -> get("/contracts/new?type=SERVICE")).unscoped(),
+                Row.of("GET /contracts/customer-options", CREATE_CONTRACT, c -> get("/contracts/customer-options?q="
+                        + marker)).unscoped(),
                 Row.of("GET /contracts/{id}/edit", WRITE_CONTRACT, c -> get("/contracts/" + c.target().contractId()
                         + "/edit")),
                 Row.of("POST /contracts", CREATE_CONTRACT, c -> contractForm("/contracts", c.target(), null)),

@@ -164,6 +164,20 @@ class MainFlowBrowserIT extends ChromiumTestSupport {
             String findingPath = vague.getAttribute("data-finding-path");
             vague.locator("[data-review-goto]").click();
             page.waitForURL(u -> u.contains("/edit#" + findingPath));
+            String focused = "() => { const e = document.activeElement; return e.getAttribute('data-path') + ' '"
+                    + " + (e.value ? e.value.substring(e.selectionStart, e.selectionEnd) : ''); }";
+            page.waitForFunction("() => document.activeElement && document.activeElement.tagName === 'TEXTAREA'");
+            org.assertj.core.api.Assertions.assertThat((String) page.evaluate(focused))
+                    .startsWith("/terms/rightsAndObligations/provider ").contains("及时");
+            // beside the form, the review only reads, and 定位 selects the very words in the field
+            var besideForm = page.locator("#review-panel .review-finding[data-rule='QY-L001']");
+            assertThat(besideForm).hasCount(1);
+            assertThat(page.locator("#review-panel .review-apply")).hasCount(0);
+            page.locator("#contract-title, [name=title]").first().focus();
+            besideForm.locator("[data-review-goto]").click();
+            page.waitForFunction("() => document.activeElement && document.activeElement.tagName === 'TEXTAREA'");
+            org.assertj.core.api.Assertions.assertThat((String) page.evaluate(focused))
+                    .isEqualTo("/terms/rightsAndObligations/provider 及时");
             page.navigate(base + "/contracts/" + id);
             assertThat(vague).hasCount(1); // the panel is loaded, htmx is there
 

@@ -17,7 +17,6 @@ import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Versions;
 import io.qiyue.shared.web.JsonInput;
 import jakarta.validation.Valid;
-import jakarta.validation.Validator;
 import jakarta.validation.constraints.Size;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -47,14 +46,12 @@ import java.util.List;
 class ContractApi {
     private final Contracts contracts;
     private final JsonMapper json;
-    private final Validator validator;
     private final VersionHistory history;
 
-    ContractApi(Contracts contracts, JsonMapper json, Validator validator, VersionHistory history) {
+    ContractApi(Contracts contracts, JsonMapper json, VersionHistory history) {
         this.contracts = contracts;
         this.history = history;
         this.json = json;
-        this.validator = validator;
     }
 
     /** One contract type with the JSON Schema of its terms. */
@@ -91,8 +88,9 @@ class ContractApi {
         return ok(contracts.get(id));
     }
 
+    /** Not {@code @Valid}: {@link Contracts} checks the fields' constraints with the rules between them, all at once. */
     @PostMapping("/contracts")
-    ResponseEntity<Contract> create(@Valid @RequestBody ContractInput input) {
+    ResponseEntity<Contract> create(@RequestBody ContractInput input) {
         var c = contracts.create(input);
         return ResponseEntity.created(URI.create("/api/v1/contracts/" + c.id())).eTag(Versions.etag(c.version()))
                 .body(c);
@@ -104,7 +102,7 @@ class ContractApi {
                                  @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                  @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ContractInput.class))) @RequestBody JsonNode body) {
         int expected = Versions.expected(ifMatch);
-        var input = JsonInput.readUpdate(json, validator, body, contracts.get(id), ContractInput.class);
+        var input = JsonInput.readUpdate(json, body, contracts.get(id), ContractInput.class);
         return ok(contracts.update(id, expected, input));
     }
 
@@ -114,8 +112,7 @@ class ContractApi {
                                    @RequestBody JsonNode patch) {
         int expected = Versions.expected(ifMatch);
         JsonNode base = json.valueToTree(contracts.editable(id));
-        var input = JsonInput.readUpdate(json, validator, JsonTrees.mergePatch(base, patch), contracts.get(id),
-                ContractInput.class);
+        var input = JsonInput.readUpdate(json, JsonTrees.mergePatch(base, patch), contracts.get(id), ContractInput.class);
         return ok(contracts.update(id, expected, input));
     }
 

@@ -10,7 +10,6 @@ import io.qiyue.contract.ExternalVersions;
 import io.qiyue.contract.Terms;
 import io.qiyue.contract.VersionHistory;
 import io.qiyue.customer.Customer;
-import io.qiyue.customer.CustomerQuery;
 import io.qiyue.customer.Customers;
 import io.qiyue.customer.OurEntities;
 import io.qiyue.customer.OurEntity;
@@ -22,8 +21,8 @@ import io.qiyue.shared.PreconditionFailedException;
 import io.qiyue.shared.web.Forms;
 import io.qiyue.shared.web.PageController;
 import io.qiyue.shared.web.PageLinks;
+import io.qiyue.shared.Text;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Validator;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -48,16 +47,14 @@ class ContractPages {
     private final Contracts contracts;
     private final Customers customers;
     private final OurEntities ourEntities;
-    private final Validator validator;
     private final VersionHistory history;
 
-    ContractPages(Contracts contracts, Customers customers, OurEntities ourEntities, Validator validator,
+    ContractPages(Contracts contracts, Customers customers, OurEntities ourEntities,
                   VersionHistory history) {
         this.contracts = contracts;
         this.history = history;
         this.customers = customers;
         this.ourEntities = ourEntities;
-        this.validator = validator;
     }
 
     @InitBinder(Forms.FORM)
@@ -173,17 +170,16 @@ class ContractPages {
             form.type = ContractType.SERVICE;
         }
         form.dropEmptyRows();
-        if (result.hasErrors()) {
-            return form(model, current, requestKey);
-        }
+        // every problem at once: what could not be bound (a date that is not one keeps its text in the result), the
+        // numbers the form reads itself, and all the service would refuse; a field already wrong is not checked again
         var problems = new ArrayList<FieldViolation>();
         var input = form.toInput(problems);
-        // a value that is not a number is absent from the input; its "required" would only repeat the problem
-        var unparsable = problems.stream().map(FieldViolation::field).toList();
-        Forms.validate(validator, input).stream()
-                .filter(v -> unparsable.stream().noneMatch(f -> v.field().startsWith(f)))
+        var unreadable = new ArrayList<>(problems.stream().map(FieldViolation::field).toList());
+        result.getFieldErrors().forEach(e -> unreadable.add(e.getField()));
+        contracts.problems(id, input).stream()
+                .filter(v -> unreadable.stream().noneMatch(f -> v.field().equals(f) || v.field().startsWith(f + ".")))
                 .forEach(problems::add);
-        if (!problems.isEmpty()) {
+        if (result.hasErrors() || !problems.isEmpty()) {
             Forms.reject(result, problems);
             return form(model, current, requestKey);
         }
@@ -210,16 +206,27 @@ class ContractPages {
 
     private String form(Model model, Contract current, String requestKey) {
         var form = (ContractForm) model.getAttribute(Forms.FORM);
-        // spare rows, so that rows can be added even without JavaScript; left empty, they are dropped
-        form.terms.payment.schedule.add(new ContractForm.InstalmentForm());
-        form.terms.service.items.add(new ContractForm.ItemForm());
-        form.terms.maintenance.items.add(new ContractForm.ItemForm());
+        // one empty row to start from (and to copy with "add"), only where there is none: a refused save shows
+        // exactly the rows that were sent
+        if (form.terms.payment.schedule.isEmpty()) {
+            form.terms.payment.schedule.add(new ContractForm.InstalmentForm());
+        }
+        if (form.terms.service.items.isEmpty()) {
+            form.terms.service.items.add(new ContractForm.ItemForm());
+        }
+        if (form.terms.maintenance.items.isEmpty()) {
+            form.terms.maintenance.items.add(new ContractForm.ItemForm());
+        }
+        model.addAttribute("requiredFields", form.type.paid()
+                ? List.of("title", "customerId", "ourEntityId", "amount") : List.of("title", "customerId", "ourEntityId"));
+        model.addAttribute("chosenCustomer", Text.isBlank(form.customerId) ? null
+                : customers.findVisible(form.customerId).orElse(null));
+        model.addAttribute("ownerOptions", ownerOptions(form.owner, current));
         model.addAttribute("contract", current);
         model.addAttribute("type", form.type);
         model.addAttribute("ownParts", form.type.ownParts());
         model.addAttribute("shownParts", form.shownParts());
         model.addAttribute("requestKey", requestKey);
-        model.addAttribute("customerOptions", customerOptions(form.customerId));
         List<OurEntity> entities = ourEntities.list();
         model.addAttribute("ourEntityOptions", entities);
         model.addAttribute("paymentMethods", Terms.PaymentMethod.values());
@@ -241,12 +248,34 @@ class ContractPages {
         return "contracts/form";
     }
 
-    /** Customers to choose from: the first 200 by name, plus the chosen one if it is further down. */
-    private List<Customer> customerOptions(String chosenId) {
-        var options = new ArrayList<>(customers.list(CustomerQuery.ALL, 0, 200, "name,asc").items());
-        if (chosenId != null && !chosenId.isBlank() && options.stream().noneMatch(c -> c.id().equals(chosenId))) {
-            customers.findVisible(chosenId).ifPresent(options::addFirst);
+    /**
+     * The customer picker's results for what the user typed (a name, part of one, or a credit code): customers
+     * one may draft a contract with, at most ten.
+     */
+    @GetMapping("/contracts/customer-options")
+    String customerOptions(@RequestParam(required = false) String q, Model model) {
+        if (!contracts.mayCreate()) {
+            throw new ForbiddenException("qiyue.problem.forbidden");
+        }
+        model.addAttribute("options", contracts.customerChoices(q, 10));
+        model.addAttribute("q", q == null ? "" : q.trim());
+        return "contracts/customer-options :: options";
+    }
+
+    /** Who may own the contract, with the current owner first kept if it is no longer among them (left the team). */
+    private List<OwnerOption> ownerOptions(String chosen, Contract current) {
+        var options = new ArrayList<>(contracts.ownerChoices().stream()
+                .map(u -> new OwnerOption(u.username(), u.displayName() + " (" + u.username() + ")")).toList());
+        String kept = current != null ? current.owner() : null;
+        for (String owner : java.util.Arrays.asList(kept, Text.blankToNull(chosen))) {
+            if (owner != null && options.stream().noneMatch(o -> o.username().equals(owner))) {
+                options.addFirst(new OwnerOption(owner, owner));
+            }
         }
         return options;
+    }
+
+    /** One choice of the owner field. */
+    record OwnerOption(String username, String label) {
     }
 }

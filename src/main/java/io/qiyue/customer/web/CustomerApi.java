@@ -68,8 +68,9 @@ class CustomerApi {
         return ok(customers.get(id));
     }
 
+    /** Not {@code @Valid}: {@link Customers} checks the fields' constraints with the rules between them, all at once. */
     @PostMapping("/customers")
-    ResponseEntity<Customer> create(@Valid @RequestBody CustomerInput input) {
+    ResponseEntity<Customer> create(@RequestBody CustomerInput input) {
         var customer = customers.create(input);
         return ResponseEntity.created(URI.create("/api/v1/customers/" + customer.id()))
                 .eTag(Versions.etag(customer.version())).body(customer);
@@ -81,7 +82,7 @@ class CustomerApi {
                                  @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                  @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CustomerInput.class))) @RequestBody JsonNode body) {
         int expected = Versions.expected(ifMatch);
-        var input = JsonInput.readUpdate(json, validator, body, customers.get(id), CustomerInput.class);
+        var input = JsonInput.readUpdate(json, body, customers.get(id), CustomerInput.class);
         return ok(customers.update(id, expected, input));
     }
 
@@ -91,8 +92,7 @@ class CustomerApi {
                                    @RequestBody JsonNode patch) {
         int expected = Versions.expected(ifMatch);
         JsonNode base = json.valueToTree(customers.editable(id));
-        var input = JsonInput.readUpdate(json, validator, JsonTrees.mergePatch(base, patch), customers.get(id),
-                CustomerInput.class);
+        var input = JsonInput.readUpdate(json, JsonTrees.mergePatch(base, patch), customers.get(id), CustomerInput.class);
         return ok(customers.update(id, expected, input));
     }
 

@@ -33,11 +33,13 @@ class CustomerForm {
         public String name;
         public String title;
         public String mobile;
+        public String landline;
         public String email;
         public boolean primary;
 
         boolean isBlank() {
-            return Text.isBlank(name) && Text.isBlank(title) && Text.isBlank(mobile) && Text.isBlank(email);
+            return Text.isBlank(name) && Text.isBlank(title) && Text.isBlank(mobile) && Text.isBlank(landline)
+                    && Text.isBlank(email);
         }
     }
 
@@ -60,6 +62,7 @@ class CustomerForm {
             row.name = c.name();
             row.title = c.title();
             row.mobile = c.mobile();
+            row.landline = c.landline();
             row.email = c.email();
             row.primary = Boolean.TRUE.equals(c.primary());
             form.contacts.add(row);
@@ -82,6 +85,6 @@ class CustomerForm {
                 organization ? null : Text.blankToNull(idNumber), Text.blankToNull(address), organization ? Text.blankToNull(legalRepresentative) : null,
                 Text.blankToNull(industry), level, status, Text.blankToNull(owner),
                 contacts.stream().map(c -> new ContactInput(Text.blankToNull(c.id), Text.blankToNull(c.name), Text.blankToNull(c.title), Text.blankToNull(c.mobile),
-                        Text.blankToNull(c.email), c.primary)).toList());
+                        Text.blankToNull(c.landline), Text.blankToNull(c.email), c.primary)).toList());
     }
 }

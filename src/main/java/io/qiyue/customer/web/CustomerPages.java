@@ -14,7 +14,6 @@ import io.qiyue.shared.web.Forms;
 import io.qiyue.shared.web.PageController;
 import io.qiyue.shared.web.PageLinks;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Validator;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
@@ -27,6 +26,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.util.List;
+
 /**
  * Customer pages. The customer's contracts are loaded from the contract pages (customer must not
  * depend on contract, which depends on customer), by htmx, with a plain link as the fallback.
@@ -34,11 +35,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PageController
 class CustomerPages {
     private final Customers customers;
-    private final Validator validator;
 
-    CustomerPages(Customers customers, Validator validator) {
+    CustomerPages(Customers customers) {
         this.customers = customers;
-        this.validator = validator;
     }
 
     @InitBinder(Forms.FORM)
@@ -108,12 +107,14 @@ class CustomerPages {
     private String save(String id, CustomerForm form, BindingResult result, Model model, RedirectAttributes redirect) {
         Customer current = id == null ? null : customers.get(id);
         form.dropEmptyContacts();
-        if (result.hasErrors()) {
-            return form(model, current);
-        }
+        // every problem at once: what could not be bound, and all the service would refuse, except again on a
+        // field already wrong
         var input = form.toInput();
-        var violations = Forms.validate(validator, input);
-        if (!violations.isEmpty()) {
+        var unreadable = result.getFieldErrors().stream().map(e -> e.getField()).toList();
+        var violations = customers.problems(id, input).stream()
+                .filter(v -> unreadable.stream().noneMatch(f -> v.field().equals(f) || v.field().startsWith(f + ".")))
+                .toList();
+        if (result.hasErrors() || !violations.isEmpty()) {
             Forms.reject(result, violations);
             return form(model, current);
         }
@@ -138,8 +139,14 @@ class CustomerPages {
     }
 
     private String form(Model model, Customer current) {
-        // a spare row, so that a contact can be added even without JavaScript; left empty, it is dropped
-        ((CustomerForm) model.getAttribute(Forms.FORM)).contacts.add(new CustomerForm.ContactForm());
+        // one empty row to start from (and to copy with "add") only where there is none: a refused save shows
+        // exactly the contacts that were sent
+        var form = (CustomerForm) model.getAttribute(Forms.FORM);
+        if (form.contacts.isEmpty()) {
+            form.contacts.add(new CustomerForm.ContactForm());
+        }
+        model.addAttribute("requiredFields", List.of("kind", "name", "creditCode", "idNumber"));
+        model.addAttribute("ownerOptions", customers.ownerChoices());
         model.addAttribute("customer", current);
         model.addAttribute("kinds", CustomerKind.values());
         model.addAttribute("levels", CustomerLevel.values());

@@ -99,12 +99,14 @@ class OurEntityPages {
     }
 
     private String save(String id, OurEntityForm form, BindingResult result, Model model, RedirectAttributes redirect) {
-        if (result.hasErrors()) {
-            return form(model, id);
-        }
+        // every problem at once: what could not be bound, the fields' constraints and the credit code's check
         var input = form.toInput();
-        var violations = Forms.validate(validator, input);
-        if (!violations.isEmpty()) {
+        var unreadable = result.getFieldErrors().stream().map(e -> e.getField()).toList();
+        var violations = new java.util.ArrayList<>(Forms.validate(validator, input));
+        ourEntities.problems(input).stream().filter(v -> violations.stream().noneMatch(w -> w.field().equals(v.field())))
+                .forEach(violations::add);
+        violations.removeIf(v -> unreadable.contains(v.field()));
+        if (result.hasErrors() || !violations.isEmpty()) {
             Forms.reject(result, violations);
             return form(model, id);
         }
@@ -131,6 +133,7 @@ class OurEntityPages {
 
     private String form(Model model, String id) {
         model.addAttribute("entityId", id);
+        model.addAttribute("requiredFields", java.util.List.of("name", "creditCode", "address"));
         return "our-entities/form";
     }
 

@@ -44,9 +44,14 @@ class ReviewPages {
         this.messages = messages;
     }
 
+    /**
+     * The panel; {@code beside=form}: beside the edit form, where it only reads (a fix or an acceptance would save
+     * a version under the form's unsaved input) and 定位 moves to the field.
+     */
     @GetMapping("/contracts/{id}/review")
-    String panel(@PathVariable String id, Model model) {
+    String panel(@PathVariable String id, @RequestParam(required = false) String beside, Model model) {
         var contract = contracts.get(id);
+        model.addAttribute("besideForm", "form".equals(beside));
         return show(model, contract, last(id), null, null);
     }
 

@@ -20,7 +20,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import java.util.ArrayDeque;
-import java.util.Comparator;
 
 /**
  * Turns a JSON tree (e.g. the result of a merge patch) into a validated input record, with the same
@@ -52,12 +51,9 @@ public final class JsonInput {
             var violation = violation(e);
             throw new InvalidInputException(violation.field(), violation.code(), violation.args().toArray());
         }
-        var violations = validator.validate(value);
+        var violations = validator == null ? List.<FieldViolation>of() : FieldViolation.of(validator.validate(value));
         if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations.stream()
-                    .map(v -> new FieldViolation(v.getPropertyPath().toString().replaceAll("\\.<[^>]+>", ""), v.getMessage()))
-                    .sorted(Comparator.comparing(FieldViolation::field))
-                    .toList());
+            throw new InvalidInputException(violations);
         }
         return value;
     }
@@ -72,6 +68,20 @@ public final class JsonInput {
      * @param stored the resource as GET answers it to the caller
      */
     public static <T> T readUpdate(JsonMapper json, Validator validator, JsonNode body, Object stored, Class<T> type) {
+        return readUpdateChecked(json, validator, body, stored, type);
+    }
+
+    /**
+     * Like {@link #readUpdate(JsonMapper, Validator, JsonNode, Object, Class)}, without the input's own
+     * constraints: for a module that checks them together with its rules between fields, so that one
+     * request reports every problem.
+     */
+    public static <T> T readUpdate(JsonMapper json, JsonNode body, Object stored, Class<T> type) {
+        return readUpdateChecked(json, null, body, stored, type);
+    }
+
+    private static <T> T readUpdateChecked(JsonMapper json, Validator validator, JsonNode body, Object stored,
+                                           Class<T> type) {
         if (body == null || !body.isObject()) {
             throw new InvalidInputException("body", "qiyue.json.object");
         }
