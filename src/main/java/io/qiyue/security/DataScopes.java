@@ -51,7 +51,8 @@ public class DataScopes {
     /**
      * Whether {@code owner} may be assigned as owner by this user: themselves if they may create such records, or
      * an active user within their write scope whose roles let them own such records (a salesperson, a sales
-     * manager, an admin; for contracts legal too), never a reader such as finance or a viewer.
+     * manager, an admin; for contracts legal too), not a reader such as finance or a viewer — except by an admin,
+     * who may hand records to any active user.
      */
     public boolean mayAssign(CurrentUser user, ScopedResource resource, String owner) {
         if (owner.equals(user.username())) {
@@ -60,7 +61,8 @@ public class DataScopes {
         if (!write(user, resource).includes(owner)) {
             return false;
         }
-        return users.findByUsername(owner).filter(u -> u.enabled() && mayOwn(u.roles(), resource)).isPresent();
+        return users.findByUsername(owner)
+                .filter(u -> u.enabled() && (user.has(Role.ADMIN) || mayOwn(u.roles(), resource))).isPresent();
     }
 
     /** The users {@link #mayAssign} allows, by display name: the choices of a form's owner field. */
