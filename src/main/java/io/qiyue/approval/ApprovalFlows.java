@@ -97,12 +97,20 @@ public class ApprovalFlows {
         return deployed;
     }
 
-    /** The flow's current version as a process definition, deployed now when it is not yet (the shipped flow). */
+    /**
+     * The flow's current version as a process definition, deployed now when it is not yet (the shipped flow). Two
+     * first submissions at once take turns on the flow's row: the second finds the first's deployment instead of
+     * deploying the same version again (which Flowable refuses with a duplicate key).
+     */
     ApprovalStore.FlowRow deployed(ApprovalStore.FlowRow row) {
         if (row.definitionId() != null) {
             return row;
         }
-        var flow = deploy(row.flow());
+        var locked = store.lockFlow(row.flow().id()).orElseThrow();
+        if (locked.definitionId() != null) {
+            return locked;
+        }
+        var flow = deploy(locked.flow());
         return store.flow(flow.id()).orElseThrow();
     }
 

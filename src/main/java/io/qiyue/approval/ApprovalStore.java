@@ -93,6 +93,12 @@ class ApprovalStore {
                 .query(flowMapper).list().stream().map(FlowRow::flow).toList();
     }
 
+    /** The flow as it is now, its row locked until the transaction ends. */
+    Optional<FlowRow> lockFlow(String id) {
+        return jdbc.sql("SELECT " + FLOW_COLUMNS + " FROM approval_flow WHERE id = ? FOR UPDATE").param(id)
+                .query(flowMapper).optional();
+    }
+
     Optional<FlowRow> flow(String id) {
         return jdbc.sql("SELECT " + FLOW_COLUMNS + " FROM approval_flow WHERE id = ?").param(id).query(flowMapper)
                 .optional();
