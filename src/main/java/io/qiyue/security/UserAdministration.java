@@ -224,6 +224,25 @@ public class UserAdministration {
         }
     }
 
+    /**
+     * The problems a save of this input would be refused for beyond its fields' own constraints (a new user without
+     * a password, an unknown team, a user name already taken), all at once and without saving: for the user form,
+     * which shows them together with the constraints' problems. {@code id} is the user edited, null for a new one.
+     */
+    public List<FieldViolation> problems(String id, UserInput input) {
+        var violations = new ArrayList<FieldViolation>();
+        if (id == null && input.password() == null) {
+            violations.add(new FieldViolation("password", "qiyue.validation.required"));
+        }
+        if (Text.blankToNull(input.teamId()) != null && users.findTeam(input.teamId()).isEmpty()) {
+            violations.add(new FieldViolation("teamId", "qiyue.validation.unknown-reference", input.teamId()));
+        }
+        if (id == null && !Text.isBlank(input.username()) && users.findByUsername(input.username()).isPresent()) {
+            violations.add(new FieldViolation("username", "qiyue.user.username-taken", input.username()));
+        }
+        return violations;
+    }
+
     private void checkTeam(String teamId) {
         if (Text.blankToNull(teamId) != null && users.findTeam(teamId).isEmpty()) {
             throw new InvalidInputException("teamId", "qiyue.validation.unknown-reference", teamId);

@@ -52,6 +52,7 @@ class FormsBrowserIT extends ChromiumTestSupport {
             assertThat(options).hasCount(1);
             assertThat(options.first()).containsText(word + "数据科技有限公司");
             assertThat(options.first()).containsText(active.path("creditCode").asString());
+            screenshot(page, "contract-form-customer-picker.png");
             page.keyboard().press("ArrowDown");
             page.keyboard().press("Enter");
             assertThat(page.locator("#customerId")).hasValue(active.path("id").asString());
@@ -103,6 +104,7 @@ class FormsBrowserIT extends ChromiumTestSupport {
             assertThat(page.locator("[name='terms.rightsAndObligations.provider']")).hasValue("乙方按约定提供服务");
             assertThat(page.locator("#schedule-rows > [data-row]")).hasCount(1);
 
+            screenshot(page, "contract-form-all-errors.png");
             summary.locator("a[data-error-path='/terms/payment/deposit']").click();
             assertThat(page.locator("[name='terms.payment.deposit']")).isFocused();
         }
@@ -163,6 +165,11 @@ class FormsBrowserIT extends ChromiumTestSupport {
             page.evaluate("() => { location.hash = '#/terms/service/items/0/standard'; }");
             assertThat(page.locator("[name='terms.service.items[0].standard']")).isFocused();
         }
+    }
+
+    /** Kept as a test artefact under target/screenshots, to look at the form as a user sees it. */
+    private static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "screenshots", name)));
     }
 
     private String base() {

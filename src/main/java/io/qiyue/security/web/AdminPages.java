@@ -32,6 +32,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -139,12 +140,15 @@ class AdminPages {
     }
 
     private String saveUser(String id, UserForm form, BindingResult result, Model model, RedirectAttributes redirect) {
-        if (result.hasErrors()) {
-            return userForm(model, id);
-        }
+        // every problem at once: what could not be bound, the fields' constraints and the service's own checks
         var input = form.toInput();
-        var violations = Forms.validate(validator, input);
-        if (!violations.isEmpty()) {
+        var unreadable = result.getFieldErrors().stream().map(e -> e.getField()).toList();
+        var violations = new java.util.ArrayList<>(Forms.validate(validator, input));
+        administration.problems(id, input).stream()
+                .filter(v -> violations.stream().noneMatch(w -> w.field().equals(v.field())))
+                .forEach(violations::add);
+        violations.removeIf(v -> unreadable.contains(v.field()));
+        if (result.hasErrors() || !violations.isEmpty()) {
             Forms.reject(result, violations);
             return userForm(model, id);
         }
@@ -171,6 +175,8 @@ class AdminPages {
 
     private String userForm(Model model, String id) {
         model.addAttribute("userId", id);
+        model.addAttribute("requiredFields", id == null ? List.of("username", "displayName", "password")
+                : List.of("displayName"));
         model.addAttribute("teams", administration.teams());
         model.addAttribute("allRoles", Role.values());
         return "admin/user-form";
