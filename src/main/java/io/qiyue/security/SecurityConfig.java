@@ -90,7 +90,8 @@ class SecurityConfig {
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(loginFailure())
                         .permitAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(toLogin()))
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .logout(l -> l.logoutUrl("/logout").addLogoutHandler(sessions.logoutHandler())
+                        .logoutSuccessUrl("/login?logout"))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                 + "script-src 'self'; frame-ancestors 'none'; form-action 'self'")));
