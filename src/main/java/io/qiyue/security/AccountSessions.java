@@ -1,10 +1,13 @@
 package io.qiyue.security;
 
+import io.qiyue.shared.Ids;
+import io.qiyue.shared.NotFoundException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -14,9 +17,6 @@ import org.springframework.security.web.context.DelegatingSecurityContextReposit
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
-import io.qiyue.shared.Ids;
-import io.qiyue.shared.NotFoundException;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * UI sessions follow the account. A session keeps the principal made at sign-in, with the versions of
@@ -179,8 +180,9 @@ public class AccountSessions {
     }
 
     /**
-     * Whether the session may go on as far as its row says: a session without a row (its first request after
-     * sign-in) gets one; one whose row was ended, or belongs to someone else, may not.
+     * Whether the session may go on as far as its row says: a session without a row of its user (its first
+     * request after sign-in, also after signing in as someone else without signing out) gets one; one whose row
+     * was ended may not.
      */
     private boolean sessionRowOpen(HttpServletRequest request, AccountPrincipal principal) {
         String userId = principal.user().id();
@@ -190,12 +192,12 @@ public class AccountSessions {
         }
         Instant now = clock.instant();
         String rowId = (String) session.getAttribute(ROW_ID);
-        if (rowId == null) {
+        var row = rowId == null ? Optional.<AccountSessionStore.Row>empty() : store.find(rowId);
+        if (rowId == null || row.isPresent() && !row.get().userId().equals(userId)) {
             register(request, session, userId, principal.credentialsVersion(), now);
             return true;
         }
-        var row = store.find(rowId);
-        if (row.isEmpty() || row.get().endedAt() != null || !row.get().userId().equals(userId)) {
+        if (row.isEmpty() || row.get().endedAt() != null) {
             return false;
         }
         if (row.get().lastUsedAt().isBefore(now.minus(LAST_USED_RESOLUTION))) {
@@ -208,7 +210,8 @@ public class AccountSessions {
                           Instant now) {
         String rowId = Ids.newId();
         store.forget(userId, now.minus(KEEP_ENDED));
-        store.insert(rowId, userId, credentialsVersion, now, clip(request.getRemoteAddr(), 64), clip(request.getHeader("User-Agent"), 255));
+        store.insert(rowId, userId, credentialsVersion, now, clip(request.getRemoteAddr(), 64),
+                clip(request.getHeader("User-Agent"), 255));
         session.setAttribute(ROW_ID, rowId);
     }
 

@@ -248,6 +248,24 @@ abstract class AccountSessionContract extends ApiTestSupport {
         assertThat(user.client().get("/api/v1/users/me/sessions").json().size()).isEqualTo(1);
     }
 
+    @Test
+    void signingInAsSomeoneElseWithoutSigningOutStartsTheirOwnSession() {
+        var first = createUser("SALES", null);
+        var second = createUser("VIEWER", null);
+        var browser = new Browser(port).login(first.username(), USER_PASSWORD);
+        assertThat(browser.get("/").statusCode()).isEqualTo(200);
+
+        // the sign-in page sends a signed-in user on; the form is posted as from another tab still showing it
+        var signedIn = browser.submit("/login", "/", "username", second.username(), "password", USER_PASSWORD);
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+
+        var page = browser.get("/account/sessions");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(second.username()).contains("session-current");
+        assertThat(second.client().get("/api/v1/users/me/sessions").json().size()).isEqualTo(1);
+    }
+
     private static String sessionIdOtherThanCurrent(Browser browser, String page) {
         var m = java.util.regex.Pattern.compile("data-session-id=\"([^\"]+)\"[^>]*>(?:(?!</tr>).)*?session-end",
                 java.util.regex.Pattern.DOTALL).matcher(page);
