@@ -1,13 +1,18 @@
 package io.qiyue.security;
 
+import io.qiyue.shared.Ids;
+import io.qiyue.shared.NotFoundException;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -16,8 +21,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * UI sessions follow the account. A session keeps the principal made at sign-in, with the versions of
@@ -32,15 +41,66 @@ import java.util.List;
  * </ul>
  * Nothing is cached in this instance, so this holds as well with sessions in the database and several
  * instances: every instance compares with the same row.
+ * <p>
+ * Each session also has a row of its own in {@code account_session} (made on its first request after sign-in),
+ * which its owner sees under 登录会话 and may end: a session whose row is ended or gone ends on its next request,
+ * on whichever instance it arrives. The row's last use is written at most once a minute.
  */
 @Component
 public class AccountSessions {
+    /** The session attribute holding the id of the session's row. */
+    private static final String ROW_ID = AccountSessions.class.getName() + ".row";
+    private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
+    /** Rows of sessions that ended this long ago are forgotten. */
+    private static final Duration KEEP_ENDED = Duration.ofDays(30);
+
     private final Users users;
+    private final AccountSessionStore store;
+    private final Clock clock;
+    private final Duration idleTimeout;
     private final SecurityContextRepository repository = new DelegatingSecurityContextRepository(
             new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
 
-    AccountSessions(Users users) {
+    AccountSessions(Users users, AccountSessionStore store, Clock clock,
+                    @Value("${server.servlet.session.timeout:30m}") Duration idleTimeout) {
         this.users = users;
+        this.store = store;
+        this.clock = clock;
+        this.idleTimeout = idleTimeout;
+    }
+
+    /** The signed-in user's open sessions (ended and timed-out ones are not), the one asking marked. */
+    public List<AccountSession> mine(HttpServletRequest request) {
+        var user = CurrentUsers.require();
+        return store.open(user.id(), clock.instant().minus(idleTimeout), currentRowId(request));
+    }
+
+    /** Ends one of the signed-in user's sessions (another user's is not found); it ends on its next request. */
+    public void end(String sessionId) {
+        if (!store.end(CurrentUsers.require().id(), sessionId, clock.instant())) {
+            throw new NotFoundException("qiyue.problem.not-found", "session", sessionId);
+        }
+    }
+
+    /** Ends every session of the signed-in user but the one asking; how many. */
+    public int endOthers(HttpServletRequest request) {
+        return store.endAllBut(CurrentUsers.require().id(), currentRowId(request), clock.instant());
+    }
+
+    /** Marks the session's row ended at sign-out. */
+    LogoutHandler logoutHandler() {
+        return (request, response, authentication) -> {
+            String rowId = currentRowId(request);
+            if (rowId != null && authentication != null
+                    && authentication.getPrincipal() instanceof AccountPrincipal principal) {
+                store.end(principal.user().id(), rowId, clock.instant());
+            }
+        };
+    }
+
+    private static String currentRowId(HttpServletRequest request) {
+        var session = request.getSession(false);
+        return session == null ? null : (String) session.getAttribute(ROW_ID);
     }
 
     SecurityContextRepository repository() {
@@ -62,6 +122,10 @@ public class AccountSessions {
                 request.changeSessionId();
             }
             replace(authentication, account, request, response);
+            String rowId = currentRowId(request);
+            if (rowId != null) {
+                store.credentialsChanged(rowId, account.credentialsVersion());
+            }
         });
     }
 
@@ -95,16 +159,64 @@ public class AccountSessions {
         var account = users.findAccountById(principal.user().id());
         if (account.isEmpty() || !account.get().user().enabled()
                 || account.get().credentialsVersion() != principal.credentialsVersion()) {
-            var session = request.getSession(false);
-            if (session != null) {
-                session.invalidate();
-            }
-            SecurityContextHolder.clearContext();
+            endSession(request);
+            return;
+        }
+        if (!sessionRowOpen(request, principal)) {
+            endSession(request);
             return;
         }
         if (account.get().user().version() != principal.userVersion()) {
             replace(authentication, account.get(), request, response);
         }
+    }
+
+    private static void endSession(HttpServletRequest request) {
+        var session = request.getSession(false);
+        if (session != null) {
+            session.invalidate();
+        }
+        SecurityContextHolder.clearContext();
+    }
+
+    /**
+     * Whether the session may go on as far as its row says: a session without a row of its user (its first
+     * request after sign-in, also after signing in as someone else without signing out) gets one; one whose row
+     * was ended may not.
+     */
+    private boolean sessionRowOpen(HttpServletRequest request, AccountPrincipal principal) {
+        String userId = principal.user().id();
+        var session = request.getSession(false);
+        if (session == null) {
+            return true;
+        }
+        Instant now = clock.instant();
+        String rowId = (String) session.getAttribute(ROW_ID);
+        var row = rowId == null ? Optional.<AccountSessionStore.Row>empty() : store.find(rowId);
+        if (rowId == null || row.isPresent() && !row.get().userId().equals(userId)) {
+            register(request, session, userId, principal.credentialsVersion(), now);
+            return true;
+        }
+        if (row.isEmpty() || row.get().endedAt() != null) {
+            return false;
+        }
+        if (row.get().lastUsedAt().isBefore(now.minus(LAST_USED_RESOLUTION))) {
+            store.touch(rowId, now);
+        }
+        return true;
+    }
+
+    private void register(HttpServletRequest request, HttpSession session, String userId, int credentialsVersion,
+                          Instant now) {
+        String rowId = Ids.newId();
+        store.forget(userId, now.minus(KEEP_ENDED));
+        store.insert(rowId, userId, credentialsVersion, now, clip(request.getRemoteAddr(), 64),
+                clip(request.getHeader("User-Agent"), 255));
+        session.setAttribute(ROW_ID, rowId);
+    }
+
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
     private void replace(Authentication old, Users.Account account, HttpServletRequest request,

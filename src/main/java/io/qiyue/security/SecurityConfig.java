@@ -96,8 +96,12 @@ class SecurityConfig {
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(loginFailure())
                         .permitAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(toLogin()))
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                .logout(l -> l.logoutUrl("/logout").addLogoutHandler(sessions.logoutHandler())
+                        .logoutSuccessUrl("/login?logout"))
+                // the pages forbid framing with CSP frame-ancestors 'none' (which browsers obey over X-Frame-Options);
+                // the rendered contract, whose own CSP has no frame-ancestors, may be framed by our pages (the
+                // approval task shows it beside the decision): X-Frame-Options DENY would refuse it there
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()).contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                 + "script-src 'self'; frame-ancestors 'none'; form-action 'self'")));
         return http.build();

@@ -170,6 +170,110 @@ abstract class AccountSessionContract extends ApiTestSupport {
     }
 
     @Test
+    void aUserSeesTheirSessionsAndEndsOneOrAllOthers() {
+        var user = createUser("SALES", null);
+        var here = new Browser(port).login(user.username(), USER_PASSWORD);
+        var laptop = new Browser(port).login(user.username(), USER_PASSWORD);
+        var phone = new Browser(port).login(user.username(), USER_PASSWORD);
+        assertThat(laptop.get("/").statusCode()).isEqualTo(200);
+        assertThat(phone.get("/").statusCode()).isEqualTo(200);
+
+        var page = here.get("/account/sessions");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"session-table\"").contains("session-current").contains("127.0.0.1");
+        var listed = user.client().get("/api/v1/users/me/sessions");
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.json().size()).isEqualTo(3);
+        listed.json().forEach(s -> {
+            assertThat(s.path("createdAt").asString()).isNotBlank();
+            assertThat(s.path("lastUsedAt").asString()).isNotBlank();
+            assertThat(s.path("ip").asString()).isEqualTo("127.0.0.1");
+            // the API has no session of its own to mark
+            assertThat(s.path("current").asBoolean()).isFalse();
+        });
+        // another user's sessions are neither listed nor ended
+        var other = createUser("SALES", null);
+        assertThat(other.client().get("/api/v1/users/me/sessions").json().size()).isZero();
+        String anyId = listed.json().get(0).path("id").asString();
+        assertProblem(other.client().delete("/api/v1/users/me/sessions/" + anyId, null), 404);
+
+        // ending one from the page: that browser is signed out on its next request, the others go on
+        String laptopId = sessionIdOtherThanCurrent(here, page.body());
+        var ended = here.submit("/account/sessions/" + laptopId + "/end", "/account/sessions");
+        assertThat(ended.statusCode()).isEqualTo(302);
+        int signedOut = (toLogin(laptop.get("/")) ? 1 : 0) + (toLogin(phone.get("/")) ? 1 : 0);
+        assertThat(signedOut).isEqualTo(1);
+        assertThat(here.get("/").statusCode()).isEqualTo(200);
+        assertThat(user.client().get("/api/v1/users/me/sessions").json().size()).isEqualTo(2);
+
+        // all others: only this one stays
+        var endOthers = here.submit("/account/sessions/end-others", "/account/sessions");
+        assertThat(endOthers.statusCode()).isEqualTo(302);
+        assertThat(toLogin(laptop.get("/"))).isTrue();
+        assertThat(toLogin(phone.get("/"))).isTrue();
+        assertThat(here.get("/account/sessions").body()).contains("id=\"sessions-none\"");
+
+        // over the API, one session ends by its id; signing out ends the row too
+        var again = new Browser(port).login(user.username(), USER_PASSWORD);
+        assertThat(again.get("/").statusCode()).isEqualTo(200);
+        for (var s : user.client().get("/api/v1/users/me/sessions").json()) {
+            assertThat(user.client().delete("/api/v1/users/me/sessions/" + s.path("id").asString(), null).status())
+                    .isEqualTo(204);
+        }
+        assertThat(toLogin(here.get("/"))).isTrue();
+        assertThat(toLogin(again.get("/"))).isTrue();
+        assertThat(user.client().get("/api/v1/users/me/sessions").json().size()).isZero();
+        var last = new Browser(port).login(user.username(), USER_PASSWORD);
+        assertThat(last.get("/").statusCode()).isEqualTo(200);
+        assertThat(user.client().get("/api/v1/users/me/sessions").json().size()).isEqualTo(1);
+        last.submit("/logout", "/");
+        assertThat(user.client().get("/api/v1/users/me/sessions").json().size()).isZero();
+    }
+
+    @Test
+    void changingTheOwnPasswordListsOnlyTheSessionItWasChangedIn() {
+        var user = createUser("SALES", null);
+        var here = new Browser(port).login(user.username(), USER_PASSWORD);
+        var elsewhere = new Browser(port).login(user.username(), USER_PASSWORD);
+        assertThat(elsewhere.get("/").statusCode()).isEqualTo(200);
+        assertThat(here.get("/").statusCode()).isEqualTo(200);
+
+        var changed = here.submit("/account/password", "/account/password", "currentPassword", USER_PASSWORD,
+                "newPassword", "changed-and-listed-1");
+        assertThat(changed.statusCode()).isEqualTo(302);
+
+        var page = here.get("/account/sessions");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("session-current").contains("id=\"sessions-none\"");
+        assertThat(user.client().get("/api/v1/users/me/sessions").json().size()).isEqualTo(1);
+    }
+
+    @Test
+    void signingInAsSomeoneElseWithoutSigningOutStartsTheirOwnSession() {
+        var first = createUser("SALES", null);
+        var second = createUser("VIEWER", null);
+        var browser = new Browser(port).login(first.username(), USER_PASSWORD);
+        assertThat(browser.get("/").statusCode()).isEqualTo(200);
+
+        // the sign-in page sends a signed-in user on; the form is posted as from another tab still showing it
+        var signedIn = browser.submit("/login", "/", "username", second.username(), "password", USER_PASSWORD);
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        assertThat(signedIn.headers().firstValue("Location").orElse("")).doesNotContain("error");
+
+        var page = browser.get("/account/sessions");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(second.username()).contains("session-current");
+        assertThat(second.client().get("/api/v1/users/me/sessions").json().size()).isEqualTo(1);
+    }
+
+    private static String sessionIdOtherThanCurrent(Browser browser, String page) {
+        var m = java.util.regex.Pattern.compile("data-session-id=\"([^\"]+)\"[^>]*>(?:(?!</tr>).)*?session-end",
+                java.util.regex.Pattern.DOTALL).matcher(page);
+        assertThat(m.find()).as("a session with an end button: %s", page).isTrue();
+        return m.group(1);
+    }
+
+    @Test
     void signingInRenewsTheSessionAndSigningOutEndsIt() throws Exception {
         var user = createUser("SALES", null);
         var browser = new Browser(port);

@@ -423,6 +423,15 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 // that every caller keeps theirs and no guess is counted (the change itself is AccountSessionContract's
                 // and SecurityApiContract's)
                 Row.of("GET /account/password", AUTHENTICATED, c -> get("/account/password")),
+                // the caller's own sessions: another's, or an unknown one, does not exist for them; ending the
+                // others leaves the matrix's own session (each caller has one)
+                Row.of("GET /account/sessions", AUTHENTICATED, c -> get("/account/sessions")),
+                Row.of("POST /account/sessions/{id}/end", AUTHENTICATED, c -> form("/account/sessions/"
+                        + java.util.UUID.randomUUID() + "/end")).alsoAllowed(404),
+                Row.of("POST /account/sessions/end-others", AUTHENTICATED, c -> form("/account/sessions/end-others")),
+                Row.of("GET /api/v1/users/me/sessions", AUTHENTICATED, c -> get("/api/v1/users/me/sessions")),
+                Row.of("DELETE /api/v1/users/me/sessions/{id}", AUTHENTICATED, c -> Call.delete(
+                        "/api/v1/users/me/sessions/" + java.util.UUID.randomUUID())).alsoAllowed(404),
                 Row.of("POST /account/password", AUTHENTICATED, c -> form("/account/password",
                         "currentPassword", "not-the-password", "newPassword", "short")).alsoAllowed(200),
                 Row.of("POST /api/v1/users/me/password", AUTHENTICATED, c -> json("POST", "/api/v1/users/me/password",

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The signed-in user's own API tokens and password. */
+/** The signed-in user's own API tokens, password and sessions. */
 @PageController
 class AccountPages {
     private final ApiTokens tokens;
@@ -106,6 +106,27 @@ class AccountPages {
         sessions.keepCurrent(request, response);
         redirect.addFlashAttribute("notice", "ui.password.changed");
         return "redirect:/account/password";
+    }
+
+    @GetMapping("/account/sessions")
+    String sessions(HttpServletRequest request, Model model) {
+        model.addAttribute("sessions", sessions.mine(request));
+        return "account/sessions";
+    }
+
+    /** Ends another session of the user's; their own current one is left by signing out. */
+    @PostMapping("/account/sessions/{id}/end")
+    String endSession(@PathVariable String id, RedirectAttributes redirect) {
+        sessions.end(id);
+        redirect.addFlashAttribute("notice", "ui.session.ended");
+        return "redirect:/account/sessions";
+    }
+
+    @PostMapping("/account/sessions/end-others")
+    String endOtherSessions(HttpServletRequest request, RedirectAttributes redirect) {
+        sessions.endOthers(request);
+        redirect.addFlashAttribute("notice", "ui.session.othersEnded");
+        return "redirect:/account/sessions";
     }
 
     private String list(Model model) {

@@ -1,5 +1,7 @@
 package io.qiyue.security.web;
 
+import io.qiyue.security.AccountSession;
+import io.qiyue.security.AccountSessions;
 import io.qiyue.security.CurrentUser;
 import io.qiyue.security.CurrentUsers;
 import io.qiyue.security.Role;
@@ -16,6 +18,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -39,11 +42,13 @@ class UserApi {
     private final UserAdministration admin;
     private final JsonMapper json;
     private final Validator validator;
+    private final AccountSessions sessions;
 
-    UserApi(UserAdministration admin, JsonMapper json, Validator validator) {
+    UserApi(UserAdministration admin, JsonMapper json, Validator validator, AccountSessions sessions) {
         this.admin = admin;
         this.json = json;
         this.validator = validator;
+        this.sessions = sessions;
     }
 
     @GetMapping("/users/me")
@@ -59,6 +64,19 @@ class UserApi {
     @PostMapping("/users/me/password")
     ResponseEntity<Void> changePassword(@RequestBody PasswordChange change, HttpServletRequest request) {
         admin.changeOwnPassword(request.getRemoteAddr(), change.currentPassword(), change.newPassword());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The caller's open UI sessions (the API keeps none, so none is marked current). */
+    @GetMapping("/users/me/sessions")
+    List<AccountSession> sessions(HttpServletRequest request) {
+        return sessions.mine(request);
+    }
+
+    /** Ends one of the caller's UI sessions: it is signed out on its next request. */
+    @DeleteMapping("/users/me/sessions/{id}")
+    ResponseEntity<Void> endSession(@PathVariable String id) {
+        sessions.end(id);
         return ResponseEntity.noContent().build();
     }
 

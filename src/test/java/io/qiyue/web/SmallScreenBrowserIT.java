@@ -1,0 +1,147 @@
+package io.qiyue.web;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.LoadState;
+import io.qiyue.testing.ChromiumTestSupport;
+import io.qiyue.testing.ContractSamples;
+import io.qiyue.testing.TestDatabase;
+import io.qiyue.testing.UsingDatabase;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The lists, customer pages, approval inbox and task, obligations and receivables on a phone (390 × 844, as
+ * people check and approve contracts on the way): no page wider than the screen (tables scroll inside their
+ * own box), the navbar collapsed behind its toggler, and the main buttons within reach. Screenshots are kept in
+ * {@code target/screenshots/} for a person to look at.
+ */
+@UsingDatabase(TestDatabase.H2)
+class SmallScreenBrowserIT extends ChromiumTestSupport {
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    @Test
+    void listCustomerApprovalObligationAndReceivablePagesFitAPhone() throws Exception {
+        String team = createTeam();
+        var sales = createUser("SALES", team);
+        var manager = createUser("SALES_MANAGER", team);
+        String customer = createOrganization(sales.client()).path("id").asString();
+        createContract(sales.client(), ContractSamples.contract("SERVICE", unique("手机草稿合同，标题比较长的一份服务合同"),
+                customer, ourEntityId()));
+        inApproval(sales, manager);
+        String signed = signedContract(sales.client(),
+                ContractSamples.contract("SERVICE", unique("手机已签合同"), customer, ourEntityId()));
+        var inbox = manager.client().get("/api/v1/approvals?assignee=me");
+        assertThat(inbox.status()).as("%s", inbox).isEqualTo(200);
+        String task = inbox.json().path("items").get(0).path("id").asString();
+        Files.createDirectories(SCREENSHOTS);
+
+        // the approval pages as the approver; the rest as the admin, who is offered every form (receipts, invoices)
+        var asApprover = new LinkedHashMap<String, String>();
+        asApprover.put("approvals", "/approvals");
+        asApprover.put("approval-task", "/approvals/" + task);
+        try (var context = phone()) {
+            Page page = signIn(context, manager.username(), USER_PASSWORD);
+            checkAll(page, asApprover);
+            // the approver reads the document itself on the task page (it is not refused in a frame)
+            assertThat(page.frameLocator("#task-document").locator("body").innerText()).contains("手机审批合同");
+            // the navbar opens from its toggler
+            page.click(".navbar-toggler");
+            page.waitForSelector("#main-nav.show");
+            assertThat(page.isVisible("#nav-contracts")).isTrue();
+        }
+        var asAdmin = new LinkedHashMap<String, String>();
+        asAdmin.put("customers", "/customers");
+        asAdmin.put("customer", "/customers/" + customer);
+        asAdmin.put("customer-form", "/customers/new");
+        asAdmin.put("customer-edit", "/customers/" + customer + "/edit");
+        asAdmin.put("contracts", "/contracts");
+        asAdmin.put("obligations", "/obligations");
+        asAdmin.put("contract-obligations", "/contracts/" + signed + "/obligations");
+        asAdmin.put("receivables", "/receivables");
+        asAdmin.put("contract-receivables", "/contracts/" + signed + "/receivables-panel");
+        try (var context = phone()) {
+            checkAll(signIn(context, "admin", ADMIN_PASSWORD), asAdmin);
+        }
+    }
+
+    private BrowserContext phone() {
+        return browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN").setViewportSize(390, 844)
+                .setDeviceScaleFactor(2).setIsMobile(true).setHasTouch(true));
+    }
+
+    private Page signIn(BrowserContext context, String username, String password) {
+        Page page = context.newPage();
+        page.navigate("http://127.0.0.1:" + port + "/login");
+        page.fill("#username", username);
+        page.fill("#password", password);
+        page.click("#login-submit");
+        page.waitForURL(url -> !url.contains("/login"));
+        return page;
+    }
+
+    /** Each page: no wider than the screen, the navbar collapsed, its buttons within the screen; a screenshot kept. */
+    private void checkAll(Page page, Map<String, String> pages) {
+        for (Map.Entry<String, String> p : pages.entrySet()) {
+            var response = page.navigate("http://127.0.0.1:" + port + p.getValue());
+            assertThat(response.status()).as("%s", p.getValue()).isEqualTo(200);
+            page.waitForLoadState(LoadState.NETWORKIDLE);
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                    .setPath(SCREENSHOTS.resolve("small-screen-" + p.getKey() + ".png")));
+            int innerWidth = ((Number) page.evaluate("() => window.innerWidth")).intValue();
+            int scrollWidth = ((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue();
+            assertThat(scrollWidth).as("width of %s at %d px: %s", p.getValue(), innerWidth, widest(page))
+                    .isLessThanOrEqualTo(innerWidth);
+            assertThat(page.isVisible(".navbar-toggler")).as("navbar toggler on %s", p.getValue()).isTrue();
+            assertThat(page.isVisible("#main-nav")).as("collapsed navbar on %s", p.getValue()).isFalse();
+            // every visible button outside a table lies within the screen's width (down, not sideways)
+            var outside = page.evaluate("""
+                    () => Array.from(document.querySelectorAll('main .btn, main button'))
+                      .filter(b => b.offsetParent !== null && !b.closest('.table-responsive, table:not(.card-table)'))
+                      .filter(b => { const r = b.getBoundingClientRect(); return r.right > window.innerWidth + 1 || r.left < -1; })
+                      .map(b => (b.id || b.textContent.trim()))""");
+            assertThat((java.util.List<?>) outside).as("buttons outside the screen on %s", p.getValue()).isEmpty();
+        }
+    }
+
+    /**
+     * Submits a ready contract of {@code owner} through a flow of one step that {@code approver} decides (disabled
+     * again at once: the running approval keeps its step), so that the contract waits in IN_APPROVAL.
+     */
+    private String inApproval(TestUser owner, TestUser approver) {
+        String name = unique("单步流程");
+        String step = "{\"name\": \"经理审批\", \"kind\": \"APPROVAL\", \"mode\": \"ANY\", \"approvers\": [{\"userId\": \""
+                + approver.id() + "\"}], \"timeLimitHours\": null, \"condition\": null}";
+        var flow = admin().post("/api/v1/approval-flows",
+                "{\"name\": \"%s\", \"priority\": -999990, \"steps\": [%s]}".formatted(name, step));
+        assertThat(flow.status()).as("%s", flow).isEqualTo(201);
+        String id = readyContract(owner.client(), "手机审批合同");
+        try {
+            var submitted = owner.client().request("POST", "/api/v1/contracts/" + id + "/submit")
+                    .header("If-Match", owner.client().get("/api/v1/contracts/" + id).header("ETag")).json("{}").send();
+            assertThat(submitted.status()).as("submit: %s", submitted).isEqualTo(200);
+        } finally {
+            var disabled = admin().put("/api/v1/approval-flows/" + flow.json().path("id").asString(),
+                    "{\"name\": \"%s\", \"enabled\": false, \"steps\": [%s]}".formatted(name, step), "\"1\"");
+            assertThat(disabled.status()).as("%s", disabled).isEqualTo(200);
+        }
+        assertThat(admin().get("/api/v1/contracts/" + id).json().path("status").asString()).isEqualTo("IN_APPROVAL");
+        return id;
+    }
+
+    /** The elements that stick out on the right, to say in the failure what makes the page too wide. */
+    private static Object widest(Page page) {
+        return page.evaluate("""
+                () => Array.from(document.querySelectorAll('body *'))
+                  .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
+                  .filter(e => !e.closest('.table-responsive') || e.classList.contains('table-responsive'))
+                  .slice(0, 8).map(e => e.tagName + (e.id ? '#' + e.id : '') + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))""");
+    }
+}
