@@ -19,8 +19,13 @@ base="http://127.0.0.1:$port"
 pw=bench-admin-pw-2026
 auth="admin:$pw"
 
-seconds() { # curl's total time of one request, in ms (the body to /dev/null unless -o follows)
+seconds() { # curl's total time of one request, in ms
   curl -s -o /dev/null -w '%{time_total}\n' "$@" | awk '{printf "%d", $1 * 1000}'
+}
+
+seconds_into() { # the same, keeping the body in the file named first
+  local file=$1; shift
+  curl -s -o "$file" -w '%{time_total}\n' "$@" | awk '{printf "%d", $1 * 1000}'
 }
 
 
@@ -55,12 +60,12 @@ one_round() {
     local t_page t_customer t_contract t_detail t_pdf body
     t_page=$(seconds -b "$jar_cookies" "$base/contracts")
     body=$(printf '{"kind":"ORGANIZATION","name":"首次请求测试%02d有限公司","address":"杭州市西湖区%d号","level":"B","contacts":[{"name":"联系人","mobile":"1380013%04d","primary":true}]}' "$i" "$i" "$i")
-    t_customer=$(seconds -u "$auth" -H 'Content-Type: application/json' -d "$body" "$base/api/v1/customers" \
-      -o "$dir/created")
+    t_customer=$(seconds_into "$dir/created" -u "$auth" -H 'Content-Type: application/json' -d "$body" \
+      "$base/api/v1/customers")
     customer=$(grep -o '"id":"[^"]*"' "$dir/created" | head -1 | cut -d'"' -f4 || true)
     body=$(printf '{"type":"SERVICE","title":"首次请求测试合同%02d","customerId":"%s","ourEntityId":"%s","amount":{"value":"120000.00"},"startDate":"2027-01-01","endDate":"2027-12-31","terms":{"payment":{"method":"BANK_TRANSFER","schedule":[{"dueDate":"2027-01-15","amount":{"value":"120000.00"}}]},"rightsAndObligations":{"provider":["按约定提供服务"],"customer":["按约定付款"]},"breach":{"liquidatedDamages":{"basis":"PERCENT_OF_AMOUNT","value":"10"},"description":"违约方支付违约金"},"dispute":{"method":"ARBITRATION","arbitrationCommission":"上海仲裁委员会"},"service":{"items":[{"name":"服务器巡检","standard":"每月一次"}],"scope":"甲方总部机房","qualityRequirements":"可用率99.5%%"}}}' "$i" "$customer" "$entity")
-    t_contract=$(seconds -u "$auth" -H 'Content-Type: application/json' -d "$body" "$base/api/v1/contracts" \
-      -o "$dir/created")
+    t_contract=$(seconds_into "$dir/created" -u "$auth" -H 'Content-Type: application/json' -d "$body" \
+      "$base/api/v1/contracts")
     contract=$(grep -o '"id":"[^"]*"' "$dir/created" | head -1 | cut -d'"' -f4 || true)
     [ -n "$contract" ] || { echo "no contract created: $(head -c 400 "$dir/created")" >&2; exit 1; }
     t_detail=$(seconds -b "$jar_cookies" "$base/contracts/$contract")
