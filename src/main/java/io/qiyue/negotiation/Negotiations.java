@@ -344,7 +344,8 @@ public class Negotiations {
                 var terms = NegotiableClauses.apply(base.terms(), Map.of(clause.key(), clause.proposedText()), json);
                 var saved = contracts.update(contractId, expectedVersion, new ContractInput(base.type(), base.title(),
                         base.customerId(), base.ourEntityId(), base.owner(), base.amount(), base.startDate(),
-                        base.endDate(), base.autoRenew(), base.renewalNoticeDays(), terms));
+                        base.endDate(), base.autoRenew(), base.renewalNoticeDays(), terms),
+                        io.qiyue.contract.VersionCause.ACCEPT_PROPOSAL);
                 applied = saved.version();
             }
             var status = decision == Decision.ACCEPT ? ClauseStatus.ACCEPTED : ClauseStatus.REJECTED;

@@ -207,7 +207,8 @@ public class Reviews {
             throw new ConflictException("qiyue.review.no-fix", ruleId);
         }
         var changed = json.treeToValue(input, io.qiyue.contract.ContractInput.class);
-        Contract saved = contracts.update(contractId, expectedVersion, changed);
+        Contract saved = contracts.update(contractId, expectedVersion, changed,
+                io.qiyue.contract.VersionCause.APPLY_SUGGESTION);
         // the stored review moves to the new version, so the next fix is chosen from findings that still hold
         Instant now = clock.instant();
         store.save(new ReviewStore.Row(saved.id(), saved.version(), evaluate(saved, now), now,

@@ -200,7 +200,8 @@ public class ContractDocuments implements ExternalVersions {
         return jdbc.sql("SELECT " + COLUMNS + " FROM contract_document WHERE contract_id = ? AND kind IN (?, ?) "
                         + "ORDER BY doc_version").param(contractId).param(DocumentVersion.EXTERNAL)
                 .param(DocumentVersion.COUNTERPARTY).query(mapper)
-                .list().stream().map(v -> new ContractVersion(v.version(), v.kind(), v.createdAt(), v.createdBy(), v.sha256()))
+                .list().stream().map(v -> ContractVersion.of(v.version(), v.kind(),
+                        io.qiyue.contract.VersionCause.ofExtraKind(v.kind()), v.createdAt(), v.createdBy(), v.sha256()))
                 .toList();
     }
 
