@@ -2,6 +2,7 @@ package io.qiyue.review;
 
 import io.qiyue.contract.Contract;
 import io.qiyue.contract.Contracts;
+import io.qiyue.contract.VersionCause;
 import io.qiyue.customer.Customers;
 import io.qiyue.customer.OurEntities;
 import io.qiyue.security.CurrentUsers;
@@ -208,7 +209,7 @@ public class Reviews {
         }
         var changed = json.treeToValue(input, io.qiyue.contract.ContractInput.class);
         Contract saved = contracts.update(contractId, expectedVersion, changed,
-                io.qiyue.contract.VersionCause.APPLY_SUGGESTION);
+                VersionCause.APPLY_SUGGESTION);
         // the stored review moves to the new version, so the next fix is chosen from findings that still hold
         Instant now = clock.instant();
         store.save(new ReviewStore.Row(saved.id(), saved.version(), evaluate(saved, now), now,

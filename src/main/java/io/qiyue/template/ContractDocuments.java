@@ -5,6 +5,7 @@ import io.qiyue.contract.ContractSaved;
 import io.qiyue.contract.ContractVersion;
 import io.qiyue.contract.Contracts;
 import io.qiyue.contract.ExternalVersions;
+import io.qiyue.contract.VersionCause;
 import io.qiyue.customer.Customer;
 import io.qiyue.customer.Customers;
 import io.qiyue.customer.OurEntities;
@@ -201,7 +202,7 @@ public class ContractDocuments implements ExternalVersions {
                         + "ORDER BY doc_version").param(contractId).param(DocumentVersion.EXTERNAL)
                 .param(DocumentVersion.COUNTERPARTY).query(mapper)
                 .list().stream().map(v -> ContractVersion.of(v.version(), v.kind(),
-                        io.qiyue.contract.VersionCause.ofExtraKind(v.kind()), v.createdAt(), v.createdBy(), v.sha256()))
+                        VersionCause.ofExtraKind(v.kind()), v.createdAt(), v.createdBy(), v.sha256()))
                 .toList();
     }
 

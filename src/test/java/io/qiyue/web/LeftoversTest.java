@@ -48,9 +48,11 @@ class LeftoversTest {
                 <select><option value="DRAFT">草稿</option></select></main></body></html>
                 """;
         assertThat(Leftovers.inPage(page, ZH)).extracting(Leftovers.Finding::found)
-                .contains("IN_APPROVAL", "/terms/x/y", "noticeDays", "Status", "Save")
+                .contains("IN_APPROVAL", "/terms/x/y", "noticeDays", "Save")
                 .doesNotContain("abcDef", "inApproval", "DRAFT");
-        assertThat(Leftovers.inPage("<html><body><table><tr><th>状态</th></tr></table></body></html>", EN))
-                .extracting(Leftovers.Finding::kind).containsExactly("Chinese label in English");
+        assertThat(Leftovers.inPage("<html><body><table><tr><th>客户</th><td>契约示例有限公司</td></tr></table></body></html>",
+                EN)).extracting(Leftovers.Finding::kind).containsExactly("Chinese label in English");
+        assertThat(Leftovers.inPage("<html><body><p>客户</p></body></html>", EN, true)).isEmpty();
+        assertThat(Leftovers.inPage("<html><body><p><span translate=\"no\">客户</span></p></body></html>", EN)).isEmpty();
     }
 }

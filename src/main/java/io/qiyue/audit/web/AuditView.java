@@ -45,6 +45,8 @@ class AuditView {
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*");
     private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?Z");
     private static final int SHOWN_CHANGES = 6;
+    /** Fields whose values a module records as the Chinese label of a code: the prefix of those labels' keys. */
+    private static final Map<String, String> RECORDED_IN_CHINESE = Map.of("signing", "evidence.event.");
     /** Bookkeeping a created record lists too: its own id and first version say nothing to a reader. */
     private static final java.util.Set<String> BOOKKEEPING = java.util.Set.of("/id", "/version");
 
@@ -56,7 +58,8 @@ class AuditView {
     record Subject(String name, String href) {
     }
 
-    record Change(String label, String before, String after) {
+    /** A changed field; {@code typed}: its values are shown as stored, words someone typed in their language. */
+    record Change(String label, String before, String after, boolean typed) {
     }
 
     private final FieldLabels labels;
@@ -68,6 +71,7 @@ class AuditView {
     private final UserAdministration users;
     private final JsonMapper json;
     private final Map<Locale, Map<String, List<String>>> codes = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> recorded = new ConcurrentHashMap<>();
 
     AuditView(FieldLabels labels, MessageSource messages, Display display, Contracts contracts, Customers customers,
               OurEntities ourEntities, UserAdministration users, JsonMapper json) {
@@ -129,20 +133,27 @@ class AuditView {
     }
 
     private Change change(String entityType, EntityChanged.Change c, Map<String, String> partyNames, Locale locale) {
-        boolean customer = c.field().endsWith("customerId") || c.field().endsWith("ourEntityId");
-        return new Change(labels.of(c.field(), locale),
-                customer ? partyNames.getOrDefault(c.before(), value(entityType, c.before(), locale))
-                        : value(entityType, c.before(), locale),
-                customer ? partyNames.getOrDefault(c.after(), value(entityType, c.after(), locale))
-                        : value(entityType, c.after(), locale));
+        boolean party = c.field().endsWith("customerId") || c.field().endsWith("ourEntityId");
+        String before = party ? partyNames.getOrDefault(c.before(), c.before()) : value(entityType, c.field(), c.before(), locale);
+        String after = party ? partyNames.getOrDefault(c.after(), c.after()) : value(entityType, c.field(), c.after(), locale);
+        boolean typed = party || (before != null && before.equals(c.before())) || (after != null && after.equals(c.after()));
+        return new Change(labels.of(c.field(), locale), before, after, typed);
     }
 
     /** A stored value in words; null stays null (the page shows a dash). */
-    String value(String entityType, String raw, Locale locale) {
+    String value(String entityType, String field, String raw, Locale locale) {
         if (raw == null) {
             return null;
         }
         String text = raw.strip();
+        String recorded = RECORDED_IN_CHINESE.get(field.replaceFirst("^/", ""));
+        if (recorded != null) {
+            // a step the signing module recorded in the words of its evidence report (Chinese): in the reader's
+            String code = recordedCodes(recorded).get(text);
+            if (code != null) {
+                return messages.getMessage(recorded + code, null, text, locale);
+            }
+        }
         if (text.startsWith("[") || text.startsWith("{")) {
             try {
                 return node(entityType, json.readTree(text), locale);
@@ -213,6 +224,17 @@ class AuditView {
         String type = PREFERRED.getOrDefault(entityType, List.of()).stream().filter(types::contains).findFirst()
                 .orElse(types.getFirst());
         return messages.getMessage("enum." + type + "." + code, null, code, locale);
+    }
+
+    /** Chinese label → code, of the keys under {@code prefix}. */
+    private Map<String, String> recordedCodes(String prefix) {
+        return recorded.computeIfAbsent(prefix, p -> {
+            var out = new HashMap<String, String>();
+            var bundle = ResourceBundle.getBundle("messages", Locale.ROOT,
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+            bundle.keySet().stream().filter(k -> k.startsWith(p)).forEach(k -> out.put(bundle.getString(k), k.substring(p.length())));
+            return out;
+        });
     }
 
     /** Code → the enum types whose labels the bundle has for it, read once per language. */

@@ -41,18 +41,23 @@ public class FieldLabels {
         }
         var parts = new ArrayList<String>();
         String parent = null;
+        boolean silent = false;
         for (String raw : SEGMENTS.split(path.strip())) {
             if (raw.isEmpty()) {
                 continue;
             }
             String segment = raw.replace("~1", "/").replace("~0", "~");
             if (INDEX.matcher(segment).matches()) {
-                parts.add(messages.getMessage("field.item", new Object[]{Integer.parseInt(segment) + 1},
-                        "#" + (Integer.parseInt(segment) + 1), locale));
+                // the n-th of something unnamed (a document version the page is about) says nothing either
+                if (!silent) {
+                    parts.add(messages.getMessage("field.item", new Object[]{Integer.parseInt(segment) + 1},
+                            "#" + (Integer.parseInt(segment) + 1), locale));
+                }
                 continue;
             }
             String label = label(parent, segment, locale);
-            if (!label.isEmpty()) {
+            silent = label.isEmpty();
+            if (!silent) {
                 parts.add(label);
             }
             parent = segment;

@@ -120,8 +120,7 @@ class ProblemHandler {
             return validation(List.of(error(JsonInput.path(read), "qiyue.validation.encoding")));
         }
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            return validation(List.of(error(path(unknown), "qiyue.json.unknown-field",
-                    unknown.getPropertyName())));
+            return validation(List.of(unknownField(path(unknown), unknown.getPropertyName())));
         }
         if (cause instanceof InvalidFormatException format) {
             Class<?> target = format.getTargetType();
@@ -371,6 +370,9 @@ class ProblemHandler {
     }
 
     private Map<String, String> fieldError(FieldViolation v) {
+        if (v.code().equals("qiyue.json.unknown-field") && v.args().size() == 1) {
+            return unknownField(v.field(), String.valueOf(v.args().getFirst()));
+        }
         return error(v.field(), v.code(), v.args().toArray());
     }
 
@@ -383,6 +385,15 @@ class ProblemHandler {
         var locale = LocaleContextHolder.getLocale();
         String message = messages.getMessage(code, Values.words(messages, args, locale), null, locale);
         return labelled(field, message != null ? message : code);
+    }
+
+    /** A field no input has: named by where it stands (its parent's label), since it has no label of its own. */
+    private Map<String, String> unknownField(String field, String name) {
+        var locale = LocaleContextHolder.getLocale();
+        int cut = Math.max(field.lastIndexOf('.'), field.lastIndexOf('['));
+        String message = messages.getMessage("qiyue.json.unknown-field", new Object[]{name}, locale);
+        return Map.of("field", field, "message", cut <= 0 ? message
+                : labels.withMessage(field.substring(0, cut), message, locale));
     }
 
     /** The machine's field path as it is, and a message that names the field by its label (付款条款 › 定金：…). */
