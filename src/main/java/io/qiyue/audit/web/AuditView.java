@@ -45,6 +45,8 @@ class AuditView {
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*");
     private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?Z");
     private static final int SHOWN_CHANGES = 6;
+    /** An amount's value, recorded apart from its currency (/amount/value, /terms/payment/deposit/value). */
+    private static final Pattern MONEY = Pattern.compile("(?:^|/)(?:amount|deposit)/value$");
     /** Fields whose values a module records as the Chinese label of a code: the prefix of those labels' keys. */
     private static final Map<String, String> RECORDED_IN_CHINESE = Map.of("signing", "evidence.event.");
     /** Bookkeeping a created record lists too: its own id and first version say nothing to a reader. */
@@ -123,13 +125,18 @@ class AuditView {
                 default -> null;
             };
             var changes = e.changes().stream()
-                    .filter(c -> e.action() != EntityChanged.Action.CREATE || !BOOKKEEPING.contains(c.field()))
+                    .filter(c -> e.action() != EntityChanged.Action.CREATE || !bookkeeping(c.field()))
                     .map(c -> change(e.entityType(), c, partyNames, locale)).toList();
             rows.add(new Row(e, names.getOrDefault(e.actor(), e.actor()), subject,
                     changes.subList(0, Math.min(SHOWN_CHANGES, changes.size())),
                     changes.size() > SHOWN_CHANGES ? changes.subList(SHOWN_CHANGES, changes.size()) : List.of()));
         }
         return rows;
+    }
+
+    /** A created record's own id and first version, and the currency of its amounts (always CNY). */
+    private static boolean bookkeeping(String field) {
+        return BOOKKEEPING.contains(field) || field.endsWith("/currency");
     }
 
     private Change change(String entityType, EntityChanged.Change c, Map<String, String> partyNames, Locale locale) {
@@ -146,6 +153,9 @@ class AuditView {
             return null;
         }
         String text = raw.strip();
+        if (MONEY.matcher(field).find()) {
+            return money(text);
+        }
         String recorded = RECORDED_IN_CHINESE.get(field.replaceFirst("^/", ""));
         if (recorded != null) {
             // a step the signing module recorded in the words of its evidence report (Chinese): in the reader's
