@@ -99,6 +99,12 @@ public class AuditTrail {
         return new PageResult<>(items, paging.page(), paging.size(), total);
     }
 
+    /** Admins only: the entity types the trail holds entries of, for a filter that offers nothing empty. */
+    public List<String> entityTypes() {
+        requireAdmin();
+        return jdbc.sql("SELECT DISTINCT entity_type FROM audit_event ORDER BY entity_type").query(String.class).list();
+    }
+
     /** Admins only: walks the whole chain and says whether, and where first, it was changed. */
     public ChainVerification verify() {
         requireAdmin();

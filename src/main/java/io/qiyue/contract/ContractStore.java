@@ -259,18 +259,19 @@ class ContractStore {
     }
 
     void insertVersion(String contractId, ContractVersion version, String content) {
-        jdbc.sql("INSERT INTO contract_version (contract_id, version, kind, content, sha256, created_at, created_by)"
-                        + " VALUES (?,?,?,?,?,?,?)")
-                .params(contractId, version.version(), version.kind(), content, version.sha256(),
-                        DbTime.toDb(version.createdAt()), version.createdBy())
+        jdbc.sql("INSERT INTO contract_version (contract_id, version, kind, cause, content, sha256, created_at,"
+                        + " created_by) VALUES (?,?,?,?,?,?,?,?)")
+                .params(contractId, version.version(), version.kind(), version.cause().name(), content,
+                        version.sha256(), DbTime.toDb(version.createdAt()), version.createdBy())
                 .update();
     }
 
     List<ContractVersion> versions(String contractId) {
-        return jdbc.sql("SELECT version, kind, created_at, created_by, sha256 FROM contract_version"
+        return jdbc.sql("SELECT version, kind, cause, created_at, created_by, sha256 FROM contract_version"
                         + " WHERE contract_id = ? ORDER BY version")
                 .param(contractId)
-                .query((rs, n) -> new ContractVersion(rs.getInt("version"), rs.getString("kind"),
+                .query((rs, n) -> ContractVersion.of(rs.getInt("version"), rs.getString("kind"),
+                        rs.getString("cause") == null ? VersionCause.SAVE : VersionCause.valueOf(rs.getString("cause")),
                         DbTime.read(rs, "created_at"), rs.getString("created_by"), rs.getString("sha256")))
                 .list();
     }

@@ -174,7 +174,7 @@ public class Contracts {
         String owner = ownerOf(input, null, user);
         String customerName = validate(input, owner, user, null);
         var contract = newDraft(input, owner, customerName, user);
-        tx.executeWithoutResult(status -> insertDraft(contract, user));
+        tx.executeWithoutResult(status -> insertDraft(contract, user, VersionCause.CREATE));
         return withCustomerName(contract);
     }
 
@@ -191,13 +191,21 @@ public class Contracts {
                 ContractStatus.DRAFT, input.terms(), 1, now, user.username(), now);
     }
 
-    private void insertDraft(Contract contract, CurrentUser user) {
+    private void insertDraft(Contract contract, CurrentUser user, VersionCause cause) {
         store.insert(contract);
-        saveVersion(contract, user.username());
+        saveVersion(contract, user.username(), false, cause);
         publish(contract.id(), EntityChanged.Action.CREATE, null, contract);
     }
 
     public Contract update(String id, int expectedVersion, ContractInput input) {
+        return update(id, expectedVersion, input, VersionCause.SAVE);
+    }
+
+    /**
+     * A change of the draft's content for a reason other than a person's edit: a review suggestion applied
+     * ({@link VersionCause#APPLY_SUGGESTION}), a counterparty's wording accepted ({@link VersionCause#ACCEPT_PROPOSAL}).
+     */
+    public Contract update(String id, int expectedVersion, ContractInput input, VersionCause cause) {
         var user = CurrentUsers.require();
         return tx.execute(status -> {
             var before = writable(id, user);
@@ -222,7 +230,7 @@ public class Contracts {
             if (!store.update(after, expectedVersion)) {
                 throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
             }
-            saveVersion(after, user.username());
+            saveVersion(after, user.username(), false, cause);
             publish(id, EntityChanged.Action.UPDATE, before, after);
             return withCustomerName(after);
         });
@@ -372,7 +380,7 @@ public class Contracts {
             if (!store.linkSuccessor(id, expectedVersion, successor.id())) {
                 throw new ConflictException("qiyue.contract.already-renewed", "");
             }
-            insertDraft(successor, user);
+            insertDraft(successor, user, VersionCause.RENEW);
             store.linkPredecessor(successor.id(), id);
             events.publishEvent(new EntityChanged("CONTRACT", id, EntityChanged.Action.UPDATE, user.username(),
                     clock.instant(), List.of(new EntityChanged.Change("successor", null, successor.number()))));
@@ -463,7 +471,7 @@ public class Contracts {
         if (!store.updateStatus(after, expectedVersion)) {
             throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
         }
-        saveVersion(after, actor, true);
+        saveVersion(after, actor, true, VersionCause.of(action));
         var changes = new ArrayList<>(JsonTrees.diff(json.valueToTree(auditView(before)),
                 json.valueToTree(auditView(after))));
         String why = Text.isBlank(reason) ? null : reason.strip();
@@ -683,13 +691,9 @@ public class Contracts {
                 c.version(), c.createdAt(), c.createdBy(), c.updatedAt());
     }
 
-    private void saveVersion(Contract contract, String actor) {
-        saveVersion(contract, actor, false);
-    }
-
-    private void saveVersion(Contract contract, String actor, boolean moveOnly) {
+    private void saveVersion(Contract contract, String actor, boolean moveOnly, VersionCause cause) {
         String content = json.writeValueAsString(snapshot(contract));
-        store.insertVersion(contract.id(), new ContractVersion(contract.version(), ContractVersion.SAVED,
+        store.insertVersion(contract.id(), ContractVersion.of(contract.version(), ContractVersion.SAVED, cause,
                 contract.updatedAt(), actor, Hashes.sha256Hex(content)), content);
         events.publishEvent(new ContractSaved(withCustomerName(contract), actor, moveOnly));
     }

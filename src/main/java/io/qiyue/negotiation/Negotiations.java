@@ -4,6 +4,7 @@ import io.qiyue.contract.Contract;
 import io.qiyue.contract.ContractInput;
 import io.qiyue.contract.ContractStatus;
 import io.qiyue.contract.Contracts;
+import io.qiyue.contract.VersionCause;
 import io.qiyue.negotiation.Negotiation.AuthorKind;
 import io.qiyue.negotiation.Negotiation.ClauseStatus;
 import io.qiyue.negotiation.Negotiation.Comment;
@@ -344,7 +345,8 @@ public class Negotiations {
                 var terms = NegotiableClauses.apply(base.terms(), Map.of(clause.key(), clause.proposedText()), json);
                 var saved = contracts.update(contractId, expectedVersion, new ContractInput(base.type(), base.title(),
                         base.customerId(), base.ourEntityId(), base.owner(), base.amount(), base.startDate(),
-                        base.endDate(), base.autoRenew(), base.renewalNoticeDays(), terms));
+                        base.endDate(), base.autoRenew(), base.renewalNoticeDays(), terms),
+                        VersionCause.ACCEPT_PROPOSAL);
                 applied = saved.version();
             }
             var status = decision == Decision.ACCEPT ? ClauseStatus.ACCEPTED : ClauseStatus.REJECTED;

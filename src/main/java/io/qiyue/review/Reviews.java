@@ -2,6 +2,7 @@ package io.qiyue.review;
 
 import io.qiyue.contract.Contract;
 import io.qiyue.contract.Contracts;
+import io.qiyue.contract.VersionCause;
 import io.qiyue.customer.Customers;
 import io.qiyue.customer.OurEntities;
 import io.qiyue.security.CurrentUsers;
@@ -208,7 +209,7 @@ public class Reviews {
         }
         var changed = json.treeToValue(input, io.qiyue.contract.ContractInput.class);
         // the save reviews the new version (ReviewGate), so the next fix is chosen from findings that still hold
-        return contracts.update(contractId, expectedVersion, changed);
+        return contracts.update(contractId, expectedVersion, changed, VersionCause.APPLY_SUGGESTION);
     }
 
     /**

@@ -55,6 +55,17 @@ public class UserAdministration {
         return users.findByUsername(username);
     }
 
+    /** The display names of the users named, by username, for people to read; a name without a user is left out. */
+    public Map<String, String> displayNames(java.util.Collection<String> usernames) {
+        var names = new java.util.HashMap<String, String>();
+        for (String username : new java.util.HashSet<>(usernames)) {
+            if (username != null) {
+                users.findByUsername(username).ifPresent(u -> names.put(username, u.displayName()));
+            }
+        }
+        return names;
+    }
+
     @Transactional
     public User create(UserInput input) {
         if (input.password() == null) {

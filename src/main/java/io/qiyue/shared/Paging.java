@@ -29,8 +29,9 @@ public record Paging(int page, int size, String sortColumn, boolean ascending) {
         String direction = parts.length < 2 ? "" : parts[1].trim();
         boolean asc = !direction.equalsIgnoreCase("desc");
         if (column == null || parts.length > 2 || !direction.matches("(?i)|asc|desc")) {
-            violations.add(new FieldViolation("sort", "qiyue.paging.sort",
-                    String.join(", ", List.copyOf(new java.util.TreeSet<>(sortableColumns.keySet())))));
+            // the names a client sends, quoted as the literal values they are
+            violations.add(new FieldViolation("sort", "qiyue.paging.sort", String.join(", ",
+                    new java.util.TreeSet<>(sortableColumns.keySet()).stream().map(name -> "\"" + name + "\"").toList())));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);

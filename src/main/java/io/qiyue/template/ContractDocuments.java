@@ -5,6 +5,7 @@ import io.qiyue.contract.ContractSaved;
 import io.qiyue.contract.ContractVersion;
 import io.qiyue.contract.Contracts;
 import io.qiyue.contract.ExternalVersions;
+import io.qiyue.contract.VersionCause;
 import io.qiyue.customer.Customer;
 import io.qiyue.customer.Customers;
 import io.qiyue.customer.OurEntities;
@@ -206,7 +207,8 @@ public class ContractDocuments implements ExternalVersions {
         return jdbc.sql("SELECT " + COLUMNS + " FROM contract_document WHERE contract_id = ? AND kind IN (?, ?) "
                         + "ORDER BY doc_version").param(contractId).param(DocumentVersion.EXTERNAL)
                 .param(DocumentVersion.COUNTERPARTY).query(mapper)
-                .list().stream().map(v -> new ContractVersion(v.version(), v.kind(), v.createdAt(), v.createdBy(), v.sha256()))
+                .list().stream().map(v -> ContractVersion.of(v.version(), v.kind(),
+                        VersionCause.ofExtraKind(v.kind()), v.createdAt(), v.createdBy(), v.sha256()))
                 .toList();
     }
 

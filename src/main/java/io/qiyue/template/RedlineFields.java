@@ -83,8 +83,11 @@ final class RedlineFields {
             Map.entry("NEGOTIATION_THEN_ARBITRATION", "协商不成的，提交仲裁"),
             Map.entry("NEGOTIATION_THEN_LITIGATION", "协商不成的，向法院起诉"));
 
-    /** Bookkeeping of the saved content that is not a term of the contract. */
-    private static final Set<String> IGNORED = Set.of("/version", "/updatedAt", "/createdAt", "/createdBy");
+    /**
+     * Bookkeeping of the saved content that is not a term of the contract; the status too, which a lifecycle move
+     * changes without a word of the text (the version history says which move made a version).
+     */
+    private static final Set<String> IGNORED = Set.of("/version", "/updatedAt", "/createdAt", "/createdBy", "/status");
 
     /**
      * The fields that differ between two saved contents. Objects and lists of objects are followed down to

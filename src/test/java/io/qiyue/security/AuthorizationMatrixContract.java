@@ -305,6 +305,10 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                         c -> Call.delete(c.contract() + "/versions/" + (FIRST_UPLOAD + 999))).alsoAllowed(404),
                 Row.of("POST /api/v1/contracts/{id}/versions", WRITE_CONTRACT, c -> Call.upload(
                         c.contract() + "/versions", "paper.docx", DOCX, paper)),
+                // a version's note: its author's or an admin's; the fixtures' first versions are the admin's
+                Row.of("PUT /api/v1/contracts/{id}/versions/{version}/note", ADMIN, c -> json("PUT",
+                        c.contract() + "/versions/1/note", "{\"note\": \"矩阵\"}")
+                        .ifMatch("\"" + noteRevision(c.contract()) + "\"")),
 
                 // review (REST)
                 Row.of("POST /api/v1/contracts/{id}/review", WRITE_CONTRACT, c -> json("POST", c.contract() + "/review",
@@ -489,6 +493,8 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("POST /contracts", CREATE_CONTRACT, c -> contractForm("/contracts", c.target(), null)),
                 Row.of("POST /contracts/{id}", WRITE_CONTRACT, c -> contractForm("/contracts/" + c.target().contractId(),
                         c.target(), version(c.contract()))).fresh(Fresh.CONTRACT),
+                Row.of("POST /contracts/{id}/versions/{n}/note", ADMIN, c -> form("/contracts/" + c.target().contractId()
+                        + "/versions/1/note", "revision", String.valueOf(noteRevision(c.contract())), "note", "矩阵")),
                 Row.of("GET /contracts/{id}/review", READ_CONTRACT, c -> get("/contracts/" + c.target().contractId()
                         + "/review")),
                 Row.of("POST /contracts/{id}/review", WRITE_CONTRACT, c -> form("/contracts/" + c.target().contractId()
@@ -1638,6 +1644,13 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
     }
 
     /** The current ETag of an API resource; kept until the matrix's next allowed write. */
+    /** The note revision of a contract's first version now (notes are written by the admin's rows). */
+    private int noteRevision(String contractApiPath) {
+        var versions = admin().get(contractApiPath + "/versions");
+        assertThat(versions.status()).as("GET versions: %s", versions).isEqualTo(200);
+        return versions.json().get(0).path("noteRevision").asInt();
+    }
+
     private String etag(String apiPath) {
         return etags.computeIfAbsent(apiPath, path -> {
             var response = admin().get(path);

@@ -90,7 +90,7 @@ abstract class InputApiContract extends ApiTestSupport {
             var response = admin.post("/api/v1/customers", organizationBody(blank,
                     io.qiyue.testing.TestIdentifiers.creditCode()).toString());
             assertProblem(response, 400, "name");
-            assertThat(response.errorMessages()).contains("必填。");
+            assertThat(response.errorMessages()).contains("名称：必填。");
         }
         String customerId = createOrganization(admin).path("id").asString();
         var contract = ContractSamples.contract("SERVICE", "\u200B\u00A0", customerId, ourEntityId());
@@ -110,7 +110,7 @@ abstract class InputApiContract extends ApiTestSupport {
 
         var list = browser.get("/customers?q=%01");
         assertThat(list.statusCode()).isEqualTo(400);
-        assertThat(list.body()).contains("id=\"error-detail\"", "q: ", "U+0001");
+        assertThat(list.body()).contains("id=\"error-detail\"", "搜索：", "U+0001");
     }
 
     @Test
@@ -131,13 +131,13 @@ abstract class InputApiContract extends ApiTestSupport {
             var response = browser.get(page + "?q=%ff");
             assertThat(response.statusCode()).as(page).isEqualTo(400);
             assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
-            assertThat(response.body()).contains("q: ", "UTF-8").doesNotContain("Exception");
+            assertThat(response.body()).contains("搜索：", "UTF-8").doesNotContain("Exception");
         }
         // a form body that is not UTF-8, and the login page nobody is logged in to
         String csrf = browser.csrf("/customers/new");
         var form = browser.post("/customers", "_csrf=" + Browser.enc(csrf) + "&name=%ff");
         assertThat(form.statusCode()).isEqualTo(400);
-        assertThat(form.body()).contains("name: ");
+        assertThat(form.body()).contains("名称：");
         var login = new Browser(port).get("/login?error=%ff");
         assertThat(login.statusCode()).isEqualTo(400);
         assertThat(login.body()).doesNotContain("Exception");
@@ -232,7 +232,7 @@ abstract class InputApiContract extends ApiTestSupport {
         var negative = browser.post("/contracts", "_csrf=" + Browser.enc(csrf) + "&type=SERVICE&title=t"
                 + "&terms.payment.schedule%5B-1%5D.description=x");
         assertThat(negative.statusCode()).isEqualTo(400);
-        assertThat(negative.body()).contains("terms.payment.schedule[-1]");
+        assertThat(negative.body()).contains("付款条款 › 付款计划");
     }
 
     @Test

@@ -9,34 +9,37 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import java.util.List;
 import java.util.Locale;
 
-/** The audit trail for admins, filtered by entity type and id, with the chain's check on request. */
+/**
+ * The audit trail for admins, filtered by entity type and id, paged, in words ({@link AuditView}), with the chain's
+ * check on request.
+ */
 @PageController
 class AuditPages {
-    /** The entity types the modules record today, offered as a filter. */
-    static final List<String> ENTITY_TYPES = List.of("CUSTOMER", "CONTRACT", "OUR_ENTITY", "USER", "TEAM", "API_TOKEN",
-            "APPROVAL_FLOW", "APPROVAL_TASK", "SHARE_LINK", "NEGOTIATION_PROPOSAL", "NEGOTIATION_COMMENT", "WEBHOOK",
-            "GROUP_ROBOT", "NOTIFICATION_SETTINGS");
+    /** Entries per page: a created contract alone lists some forty fields. */
+    static final int PAGE_SIZE = 20;
 
     private final AuditTrail trail;
+    private final AuditView view;
 
-    AuditPages(AuditTrail trail) {
+    AuditPages(AuditTrail trail, AuditView view) {
         this.trail = trail;
+        this.view = view;
     }
 
     /** {@code verify=true} walks the whole chain before showing the page (it reads every entry: on request only). */
     @GetMapping("/admin/audit")
     String audit(@RequestParam(required = false) String entity, @RequestParam(required = false) String id,
                  @RequestParam(required = false) Integer page, @RequestParam(defaultValue = "false") boolean verify,
-                 HttpServletRequest request, Model model) {
-        var entries = trail.find(entity, id, page, 20);
+                 HttpServletRequest request, Locale locale, Model model) {
+        var entries = trail.find(entity, id, page, PAGE_SIZE);
         model.addAttribute("links", PageLinks.of("/admin/audit", request));
         model.addAttribute("entity", entity);
         model.addAttribute("id", id);
-        model.addAttribute("entityTypes", ENTITY_TYPES);
+        model.addAttribute("entityTypes", trail.entityTypes());
         model.addAttribute("entries", entries);
+        model.addAttribute("rows", view.rows(entries.items(), locale));
         // exports are of one entity: offered when the list is filtered to exactly one that has entries
         model.addAttribute("exportable", entity != null && !entity.isBlank() && id != null && !id.isBlank()
                 && entries.total() > 0);

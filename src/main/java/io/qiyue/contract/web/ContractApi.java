@@ -209,6 +209,22 @@ class ContractApi {
         return history.content(id, version);
     }
 
+    /** The change note of one version: a line of at most 200 characters; blank clears it. */
+    record VersionNote(String note) {
+    }
+
+    /**
+     * Sets a version's change note, for its author or an admin. If-Match is the note's ETag: the
+     * {@code noteRevision} of the version as the history lists it ({@code "0"} before the first note).
+     */
+    @PutMapping("/contracts/{id}/versions/{version}/note")
+    ResponseEntity<ContractVersion> note(@PathVariable String id, @PathVariable int version,
+                                         @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                         @RequestBody VersionNote body) {
+        var noted = history.note(id, version, Versions.expected(ifMatch), body.note());
+        return ResponseEntity.ok().eTag(Versions.etag(noted.noteRevision())).body(noted);
+    }
+
     private static ResponseEntity<Contract> ok(Contract contract) {
         return ResponseEntity.ok().eTag(Versions.etag(contract.version())).body(contract);
     }

@@ -29,10 +29,12 @@ public class EarlyErrors {
 
     private final MessageSource messages;
     private final ObjectProvider<LocaleResolver> locales;
+    private final FieldLabels labels;
 
-    EarlyErrors(MessageSource messages, ObjectProvider<LocaleResolver> locales) {
+    EarlyErrors(MessageSource messages, ObjectProvider<LocaleResolver> locales, FieldLabels labels) {
         this.messages = messages;
         this.locales = locales;
+        this.labels = labels;
     }
 
     /** A problem without field errors: {@code type} names the title ({@code qiyue.title.<type>}), {@code code} the detail. */
@@ -45,7 +47,7 @@ public class EarlyErrors {
     void writeInvalid(HttpServletRequest request, HttpServletResponse response, String field, String code,
                       Object... args) throws IOException {
         Locale locale = locale(request);
-        String message = messages.getMessage(code, args, code, locale);
+        String message = labels.withMessage(field, messages.getMessage(code, args, code, locale), locale);
         write(request, response, 400, "validation", "qiyue.problem.invalid", new Object[0],
                 List.of(Map.of("field", field, "message", message)));
     }
@@ -59,7 +61,8 @@ public class EarlyErrors {
         String title = messages.getMessage("qiyue.title." + type, null, "Error", locale);
         String detail = messages.getMessage(code, args, code, locale);
         if (errors.size() == 1) {
-            detail = errors.getFirst().get("field") + ": " + errors.getFirst().get("message");
+            // the message names the field by its label already
+            detail = errors.getFirst().get("message");
         }
         response.resetBuffer();
         response.setStatus(status);

@@ -29,10 +29,12 @@ class ErrorEndpoint implements ErrorController {
 
     private final ProblemHandler problems;
     private final MessageSource messages;
+    private final FieldLabels labels;
 
-    ErrorEndpoint(ProblemHandler problems, MessageSource messages) {
+    ErrorEndpoint(ProblemHandler problems, MessageSource messages, FieldLabels labels) {
         this.problems = problems;
         this.messages = messages;
+        this.labels = labels;
     }
 
     @RequestMapping("/error")
@@ -126,7 +128,7 @@ class ErrorEndpoint implements ErrorController {
         var page = new ModelAndView("error");
         page.setStatus(status);
         page.addObject("status", status.value());
-        page.addObject("detail", field != null ? field + ": " + detail : detail);
+        page.addObject("detail", field != null ? labels.withMessage(field, detail, locale) : detail);
         return page;
     }
 

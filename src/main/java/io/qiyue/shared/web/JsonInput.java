@@ -201,8 +201,7 @@ public final class JsonInput {
         if (e instanceof tools.jackson.databind.exc.MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             Class<?> target = mismatch.getTargetType();
             if (target.isEnum()) {
-                return new io.qiyue.shared.FieldViolation(field, "qiyue.json.enum-values",
-                        java.util.Arrays.toString(target.getEnumConstants()));
+                return new io.qiyue.shared.FieldViolation(field, "qiyue.json.enum-values", target);
             }
             return new io.qiyue.shared.FieldViolation(field, "qiyue.json.type", ProblemHandler.typeName(target));
         }

@@ -19,12 +19,17 @@ import java.util.Locale;
 @Configuration(proxyBeanMethods = false)
 class Locales implements WebMvcConfigurer {
     static final String COOKIE = "qiyue-lang";
+    private static final String CHOSEN = Locales.class.getName() + ".CHOSEN";
 
     @Bean
     LocaleResolver localeResolver() {
         return new LocaleResolver() {
             @Override
             public Locale resolveLocale(HttpServletRequest request) {
+                // a language chosen by this very request (?lang=en) applies to its own answer, not only the next
+                if (request.getAttribute(CHOSEN) instanceof Locale chosen) {
+                    return chosen;
+                }
                 if (request.getCookies() != null) {
                     for (Cookie cookie : request.getCookies()) {
                         if (COOKIE.equals(cookie.getName())) {
@@ -58,6 +63,7 @@ class Locales implements WebMvcConfigurer {
             @Override
             public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
                 Locale chosen = supported(locale);
+                request.setAttribute(CHOSEN, chosen);
                 var cookie = new Cookie(COOKIE, chosen.toLanguageTag());
                 cookie.setPath("/");
                 cookie.setHttpOnly(true);

@@ -36,9 +36,11 @@ class PageErrors {
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
 
     private final MessageSource messages;
+    private final FieldLabels labels;
 
-    PageErrors(MessageSource messages) {
+    PageErrors(MessageSource messages, FieldLabels labels) {
         this.messages = messages;
+        this.labels = labels;
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -67,8 +69,9 @@ class PageErrors {
     ModelAndView invalid(InvalidInputException e) {
         var locale = LocaleContextHolder.getLocale();
         String detail = e.violations().stream()
-                .map(v -> v.field() + ": " + messages.getMessage(v.code(), v.args().toArray(), v.code(), locale))
-                .collect(Collectors.joining("; "));
+                .map(v -> labels.withMessage(v.field(), messages.getMessage(v.code(),
+                        Values.words(messages, v.args().toArray(), locale), v.code(), locale), locale))
+                .collect(Collectors.joining(messages.getMessage("common.sentenceSeparator", null, "; ", locale)));
         return view(HttpStatus.BAD_REQUEST, detail);
     }
 
@@ -79,8 +82,9 @@ class PageErrors {
                 return unrenderable(e.getName(), text);
             }
         }
-        return view(HttpStatus.BAD_REQUEST, messages.getMessage("qiyue.json.format",
-                new Object[]{String.valueOf(e.getValue()), e.getName()}, LocaleContextHolder.getLocale()));
+        var locale = LocaleContextHolder.getLocale();
+        return view(HttpStatus.BAD_REQUEST, labels.withMessage(e.getName(), messages.getMessage("qiyue.json.format",
+                new Object[]{String.valueOf(e.getValue()), ProblemHandler.typeName(e.getRequiredType())}, locale), locale));
     }
 
     @ExceptionHandler(UnrenderableTextException.class)
@@ -98,15 +102,17 @@ class PageErrors {
             var back = UploadForm.redirectBack(request.getRequestURI(), request, response, truncated);
             return back != null ? back : view(HttpStatus.BAD_REQUEST, truncated);
         }
-        return view(HttpStatus.BAD_REQUEST, RequestGuard.undecodableParameter(request) + ": "
-                + messages.getMessage("qiyue.validation.encoding", null, LocaleContextHolder.getLocale()));
+        var locale = LocaleContextHolder.getLocale();
+        return view(HttpStatus.BAD_REQUEST, labels.withMessage(RequestGuard.undecodableParameter(request),
+                messages.getMessage("qiyue.validation.encoding", null, locale), locale));
     }
 
     /** A form field path that no form has, such as {@code schedule[-1]} or an index past the binder's limit. */
     @ExceptionHandler(InvalidPropertyException.class)
     ModelAndView invalidProperty(InvalidPropertyException e) {
-        return view(HttpStatus.BAD_REQUEST, e.getPropertyName() + ": "
-                + messages.getMessage("qiyue.validation.no-such-field", null, LocaleContextHolder.getLocale()));
+        var locale = LocaleContextHolder.getLocale();
+        return view(HttpStatus.BAD_REQUEST, labels.withMessage(e.getPropertyName(),
+                messages.getMessage("qiyue.validation.no-such-field", null, locale), locale));
     }
 
     @ExceptionHandler(Exception.class)
@@ -131,9 +137,9 @@ class PageErrors {
     }
 
     private ModelAndView unrenderable(String field, UnrenderableTextException e) {
-        String message = messages.getMessage("qiyue.validation.characters", new Object[]{e.characterName()},
-                LocaleContextHolder.getLocale());
-        return view(HttpStatus.BAD_REQUEST, field.isEmpty() ? message : field + ": " + message);
+        var locale = LocaleContextHolder.getLocale();
+        String message = messages.getMessage("qiyue.validation.characters", new Object[]{e.characterName()}, locale);
+        return view(HttpStatus.BAD_REQUEST, labels.withMessage(field, message, locale));
     }
 
     private static boolean findCause(Throwable e, Class<? extends Throwable> type) {
@@ -146,7 +152,9 @@ class PageErrors {
     }
 
     private ModelAndView page(HttpStatus status, QiyueException e) {
-        return view(status, messages.getMessage(e.code(), e.args().toArray(), e.code(), LocaleContextHolder.getLocale()));
+        var locale = LocaleContextHolder.getLocale();
+        return view(status, messages.getMessage(e.code(), Values.nouns(messages, e.args().toArray(), locale), e.code(),
+                locale));
     }
 
     private ModelAndView page(HttpStatus status, String code) {

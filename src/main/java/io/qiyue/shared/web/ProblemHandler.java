@@ -50,7 +50,6 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -67,11 +66,13 @@ class ProblemHandler {
     private static final String TYPE_BASE = "https://qiyue.io/problems/";
 
     private final MessageSource messages;
+    private final FieldLabels labels;
     private final DataSize maxFileSize;
 
-    ProblemHandler(MessageSource messages,
+    ProblemHandler(MessageSource messages, FieldLabels labels,
                    @Value("${spring.servlet.multipart.max-file-size}") DataSize maxFileSize) {
         this.messages = messages;
+        this.labels = labels;
         this.maxFileSize = maxFileSize;
     }
 
@@ -84,10 +85,10 @@ class ProblemHandler {
     @ExceptionHandler(BindException.class)
     ResponseEntity<ProblemDetail> bind(BindException e) {
         var errors = new ArrayList<Map<String, String>>();
-        e.getFieldErrors().forEach(fe -> errors.add(Map.of("field", fe.getField(),
-                "message", messages.getMessage(fe, LocaleContextHolder.getLocale()))));
+        var locale = LocaleContextHolder.getLocale();
+        e.getFieldErrors().forEach(fe -> errors.add(labelled(fe.getField(), messages.getMessage(fe, locale))));
         e.getGlobalErrors().forEach(ge -> errors.add(Map.of("field", ge.getObjectName(),
-                "message", messages.getMessage(ge, LocaleContextHolder.getLocale()))));
+                "message", messages.getMessage(ge, locale))));
         errors.sort(java.util.Comparator.comparing((Map<String, String> m) -> m.get("field"))
                 .thenComparing(m -> m.get("message")));
         return validation(errors);
@@ -98,8 +99,8 @@ class ProblemHandler {
         var errors = new ArrayList<Map<String, String>>();
         e.getParameterValidationResults().forEach(result -> {
             String name = result.getMethodParameter().getParameterName();
-            result.getResolvableErrors().forEach(err -> errors.add(Map.of("field", String.valueOf(name),
-                    "message", messages.getMessage(err, LocaleContextHolder.getLocale()))));
+            result.getResolvableErrors().forEach(err -> errors.add(labelled(String.valueOf(name),
+                    messages.getMessage(err, LocaleContextHolder.getLocale()))));
         });
         return validation(errors);
     }
@@ -119,20 +120,22 @@ class ProblemHandler {
             return validation(List.of(error(JsonInput.path(read), "qiyue.validation.encoding")));
         }
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            return validation(List.of(error(path(unknown), "qiyue.json.unknown-field",
-                    unknown.getPropertyName())));
+            return validation(List.of(unknownField(path(unknown), unknown.getPropertyName())));
         }
         if (cause instanceof InvalidFormatException format) {
             Class<?> target = format.getTargetType();
             if (target != null && target.isEnum()) {
                 return validation(List.of(error(path(format), "qiyue.json.enum",
-                        String.valueOf(format.getValue()), Arrays.toString(target.getEnumConstants()))));
+                        String.valueOf(format.getValue()), target)));
             }
             return validation(List.of(error(path(format), "qiyue.json.format",
                     String.valueOf(format.getValue()), typeName(target))));
         }
         if (cause instanceof MismatchedInputException mismatch) {
-            return validation(List.of(error(path(mismatch), "qiyue.json.type", typeName(mismatch.getTargetType()))));
+            Class<?> target = mismatch.getTargetType();
+            return validation(List.of(target != null && target.isEnum()
+                    ? error(path(mismatch), "qiyue.json.enum-values", target)
+                    : error(path(mismatch), "qiyue.json.type", typeName(target))));
         }
         if (cause instanceof tools.jackson.core.exc.InputCoercionException range && !range.getPath().isEmpty()) {
             return validation(List.of(error(path(range), "qiyue.json.number-range", typeName(range.getTargetType()))));
@@ -236,8 +239,7 @@ class ProblemHandler {
         }
         Class<?> required = e.getRequiredType();
         if (required != null && required.isEnum()) {
-            return validation(List.of(error(e.getName(), "qiyue.json.enum", String.valueOf(e.getValue()),
-                    Arrays.toString(required.getEnumConstants()))));
+            return validation(List.of(error(e.getName(), "qiyue.json.enum", String.valueOf(e.getValue()), required)));
         }
         return validation(List.of(error(e.getName(), "qiyue.json.format", String.valueOf(e.getValue()),
                 typeName(required))));
@@ -352,8 +354,8 @@ class ProblemHandler {
         var response = problem(HttpStatus.BAD_REQUEST, "validation", "qiyue.problem.invalid");
         response.getBody().setProperty("errors", errors);
         if (errors.size() == 1) {
-            var only = errors.getFirst();
-            response.getBody().setDetail(only.get("field") + ": " + only.get("message"));
+            // the message names the field by its label already
+            response.getBody().setDetail(errors.getFirst().get("message"));
         }
         return response;
     }
@@ -363,28 +365,14 @@ class ProblemHandler {
         var body = ProblemDetail.forStatus(status);
         body.setType(URI.create(TYPE_BASE + type));
         body.setTitle(messages.getMessage("qiyue.title." + type, null, status.getReasonPhrase(), locale));
-        body.setDetail(messages.getMessage(code, words(args, locale), code, locale));
+        body.setDetail(messages.getMessage(code, Values.nouns(messages, args, locale), code, locale));
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
-    /**
-     * Arguments as the reader's language names them: an enum constant by its {@code enum.Type.NAME} label
-     * (IN_APPROVAL → 审批中, BLOCKER → 阻断), a resource noun by its {@code resource.noun} label (finding → 审查问题);
-     * anything without a label as it is.
-     */
-    private Object[] words(Object[] args, java.util.Locale locale) {
-        Object[] out = args.clone();
-        for (int i = 0; i < out.length; i++) {
-            String key = out[i] instanceof Enum<?> e ? "enum." + e.getDeclaringClass().getSimpleName() + "." + e.name()
-                    : out[i] instanceof String noun && noun.matches("[a-z][a-z -]*") ? "resource." + noun : null;
-            if (key != null) {
-                out[i] = messages.getMessage(key, null, String.valueOf(out[i]), locale);
-            }
-        }
-        return out;
-    }
-
     private Map<String, String> fieldError(FieldViolation v) {
+        if (v.code().equals("qiyue.json.unknown-field") && v.args().size() == 1) {
+            return unknownField(v.field(), String.valueOf(v.args().getFirst()));
+        }
         return error(v.field(), v.code(), v.args().toArray());
     }
 
@@ -394,27 +382,43 @@ class ProblemHandler {
      * would be read as arguments.
      */
     Map<String, String> error(String field, String code, Object... args) {
-        String message = messages.getMessage(code, args, null, LocaleContextHolder.getLocale());
-        return Map.of("field", field, "message", message != null ? message : code);
+        var locale = LocaleContextHolder.getLocale();
+        String message = messages.getMessage(code, Values.words(messages, args, locale), null, locale);
+        return labelled(field, message != null ? message : code);
+    }
+
+    /** A field no input has: named by where it stands (its parent's label), since it has no label of its own. */
+    private Map<String, String> unknownField(String field, String name) {
+        var locale = LocaleContextHolder.getLocale();
+        int cut = Math.max(field.lastIndexOf('.'), field.lastIndexOf('['));
+        String message = messages.getMessage("qiyue.json.unknown-field", new Object[]{name}, locale);
+        return Map.of("field", field, "message", cut <= 0 ? message
+                : labels.withMessage(field.substring(0, cut), message, locale));
+    }
+
+    /** The machine's field path as it is, and a message that names the field by its label (付款条款 › 定金：…). */
+    private Map<String, String> labelled(String field, String message) {
+        return Map.of("field", field, "message", labels.withMessage(field, message, LocaleContextHolder.getLocale()));
     }
 
     private static String path(JacksonException e) {
         return JsonInput.path(e);
     }
 
-    static String typeName(Class<?> type) {
-        if (type == null) {
-            return "?";
-        }
-        return switch (type.getSimpleName()) {
+    /** The kind of value a field takes, as a message ({@code qiyue.type.decimal}: 数字（可带两位小数）). */
+    static org.springframework.context.MessageSourceResolvable typeName(Class<?> type) {
+        String kind = type == null ? "value" : switch (type.getSimpleName()) {
             case "String" -> "string";
-            case "Integer", "int", "Long", "long" -> "integer";
+            case "Integer", "int", "Long", "long", "Short", "short" -> "integer";
             case "Boolean", "boolean" -> "boolean";
-            case "BigDecimal" -> "decimal";
-            case "LocalDate" -> "date (yyyy-MM-dd)";
+            case "BigDecimal", "Double", "double", "Float", "float" -> "decimal";
+            case "LocalDate" -> "date";
+            case "Instant", "OffsetDateTime", "LocalDateTime" -> "time";
             case "List", "Set" -> "array";
-            default -> type.isRecord() ? "object" : type.getSimpleName();
+            default -> type.isRecord() || type.isInterface() ? "object" : "value";
         };
+        return new org.springframework.context.support.DefaultMessageSourceResolvable(
+                new String[]{"qiyue.type." + kind}, kind);
     }
 
     private static <T extends Throwable> T findCause(Throwable t, Class<T> type) {

@@ -54,7 +54,7 @@ class ClientDisconnectTest {
 
     @Test
     void theApiWritesNothingAndLogsOneDebugLine() {
-        var problems = new ProblemHandler(new StaticMessageSource(), org.springframework.util.unit.DataSize.ofMegabytes(20));
+        var problems = new ProblemHandler(new StaticMessageSource(), new FieldLabels(new StaticMessageSource()), org.springframework.util.unit.DataSize.ofMegabytes(20));
         for (Exception e : disconnects()) {
             logged.list.clear();
             var request = new MockHttpServletRequest("GET", "/api/v1/contracts/1/document");
@@ -71,7 +71,7 @@ class ClientDisconnectTest {
 
     @Test
     void theUiRendersNoErrorPageAndLogsOneDebugLine() throws Exception {
-        var pages = new PageErrors(new StaticMessageSource());
+        var pages = new PageErrors(new StaticMessageSource(), new FieldLabels(new StaticMessageSource()));
         for (Exception e : disconnects()) {
             logged.list.clear();
             var request = new MockHttpServletRequest("GET", "/contracts/1/document.pdf");
@@ -84,7 +84,7 @@ class ClientDisconnectTest {
 
     @Test
     void aFailureAfterTheAnswerWasCommittedIsLoggedButNotAnsweredAgain() {
-        var problems = new ProblemHandler(new StaticMessageSource(), org.springframework.util.unit.DataSize.ofMegabytes(20));
+        var problems = new ProblemHandler(new StaticMessageSource(), new FieldLabels(new StaticMessageSource()), org.springframework.util.unit.DataSize.ofMegabytes(20));
         var response = new MockHttpServletResponse();
         response.setCommitted(true);
 
