@@ -345,8 +345,9 @@ public class ContractDocuments implements ExternalVersions {
             jdbc.sql("DELETE FROM contract_document WHERE contract_id = ? AND doc_version = ?")
                     .params(contractId, version).update();
             events.publishEvent(new EntityChanged("CONTRACT", contractId, EntityChanged.Action.UPDATE,
-                    CurrentUsers.actorName(), clock.instant(), List.of(new EntityChanged.Change("/papers/" + paper.version(),
-                            paper.fileName() == null ? paper.sha256() : paper.fileName(), null))));
+                    CurrentUsers.actorName(), clock.instant(), List.of(new EntityChanged.Change("/papers",
+                    "E" + (paper.version() - ExternalVersions.FIRST + 1)
+                            + (paper.fileName() == null ? "" : " " + paper.fileName()), null))));
         });
     }
 
