@@ -35,8 +35,10 @@ final class AuditPdf {
     /**
      * @param text resolves a message code with arguments in the reader's language
      */
+    /** {@code fieldLabel}: a changed field's name as people read it (付款条款 › 定金); the values stay as recorded. */
     static byte[] render(String entityType, String entityId, List<AuditEntry> entries,
-                         BiFunction<String, Object[], String> text, ChainVerification.Head head) {
+                         BiFunction<String, Object[], String> text,
+                         java.util.function.Function<String, String> fieldLabel, ChainVerification.Head head) {
         var html = new StringBuilder(4096 + entries.size() * 1024);
         String title = text.apply("audit.export.title." + ("CONTRACT".equals(entityType) ? "contract" : "other"),
                 new Object[0]);
@@ -79,7 +81,8 @@ final class AuditPdf {
                     .append("</td><td>").append(x(text.apply("audit.action." + e.action().name(), new Object[0])))
                     .append("</td><td>");
             for (var change : e.changes()) {
-                html.append("<div>").append(x(change.field())).append(": ")
+                String label = fieldLabel.apply(change.field());
+                html.append("<div>").append(x(label.isEmpty() ? change.field() : label)).append(": ")
                         .append(x(change.before() == null ? "∅" : change.before())).append(" → ")
                         .append(x(change.after() == null ? "∅" : change.after())).append("</div>");
             }

@@ -9,6 +9,7 @@ import io.qiyue.shared.NotFoundException;
 import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Paging;
 import io.qiyue.shared.persistence.DbTime;
+import io.qiyue.shared.web.FieldLabels;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,8 +42,10 @@ public class AuditTrail {
     private final JsonMapper json;
     private final AuditChain chain;
     private final MessageSource messages;
+    private final FieldLabels labels;
 
-    AuditTrail(JdbcClient jdbc, JsonMapper json, AuditChain chain, MessageSource messages) {
+    AuditTrail(JdbcClient jdbc, JsonMapper json, AuditChain chain, MessageSource messages, FieldLabels labels) {
+        this.labels = labels;
         this.jdbc = jdbc;
         this.json = json;
         this.chain = chain;
@@ -150,7 +153,8 @@ public class AuditTrail {
         return switch (kind) {
             case CSV -> new Export(AuditCsv.write(entries), "text/csv;charset=UTF-8", baseName + ".csv");
             case PDF -> new Export(AuditPdf.render(type, id, entries,
-                    (code, args) -> messages.getMessage(code, args, code, locale), chain.head()), "application/pdf",
+                    (code, args) -> messages.getMessage(code, args, code, locale), field -> labels.of(field, locale),
+                    chain.head()), "application/pdf",
                     baseName + ".pdf");
         };
     }

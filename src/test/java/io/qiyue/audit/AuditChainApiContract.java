@@ -223,6 +223,8 @@ abstract class AuditChainApiContract extends ApiTestSupport {
         try (var pdf = Loader.loadPDF(response.body())) {
             String text = new PDFTextStripper().getText(pdf);
             assertThat(text).contains("合同操作记录", contract.path("number").asString(), id, "创建", "修改", "admin");
+            // changed fields by their labels, not their pointers
+            assertThat(text).contains("名称: ").doesNotContain("/title:");
         }
     }
 
