@@ -29,6 +29,17 @@ seconds_into() { # the same, keeping the body in the file named first
 }
 
 
+credit_code() { # a valid 统一社会信用代码 (GB 32100-2015 check character) for serial number $1
+  local alphabet=0123456789ABCDEFGHJKLMNPQRTUWXY first17 sum=0 i c
+  local weights=(1 3 9 27 19 26 16 17 20 29 25 13 8 24 10 30 28)
+  first17="91330106MA$(printf '%07d' "$1")"
+  for i in $(seq 0 16); do
+    c=${first17:$i:1}
+    sum=$(( sum + $(expr index "$alphabet" "$c" - 1) * weights[i] ))
+  done
+  printf '%s%s' "$first17" "${alphabet:$(( (31 - sum % 31) % 31 )):1}"
+}
+
 one_round() {
   local warmup=$1 dir log
   if curl -s -o /dev/null "$base/login"; then echo "port $port is taken: stop what runs there first" >&2; exit 1; fi
@@ -59,10 +70,11 @@ one_round() {
   for i in $(seq 1 10); do
     local t_page t_customer t_contract t_detail t_pdf body
     t_page=$(seconds -b "$jar_cookies" "$base/contracts")
-    body=$(printf '{"kind":"ORGANIZATION","name":"首次请求测试%02d有限公司","address":"杭州市西湖区%d号","level":"B","contacts":[{"name":"联系人","mobile":"1380013%04d","primary":true}]}' "$i" "$i" "$i")
+    body=$(printf '{"kind":"ORGANIZATION","name":"首次请求测试%02d有限公司","creditCode":"%s","address":"杭州市西湖区%d号","level":"B","contacts":[{"name":"联系人","mobile":"1380013%04d","primary":true}]}' "$i" "$(credit_code "$i")" "$i" "$i")
     t_customer=$(seconds_into "$dir/created" -u "$auth" -H 'Content-Type: application/json' -d "$body" \
       "$base/api/v1/customers")
     customer=$(grep -o '"id":"[^"]*"' "$dir/created" | head -1 | cut -d'"' -f4 || true)
+    [ -n "$customer" ] || { echo "no customer created: $(head -c 400 "$dir/created")" >&2; exit 1; }
     body=$(printf '{"type":"SERVICE","title":"首次请求测试合同%02d","customerId":"%s","ourEntityId":"%s","amount":{"value":"120000.00"},"startDate":"2027-01-01","endDate":"2027-12-31","terms":{"payment":{"method":"BANK_TRANSFER","schedule":[{"dueDate":"2027-01-15","amount":{"value":"120000.00"}}]},"rightsAndObligations":{"provider":["按约定提供服务"],"customer":["按约定付款"]},"breach":{"liquidatedDamages":{"basis":"PERCENT_OF_AMOUNT","value":"10"},"description":"违约方支付违约金"},"dispute":{"method":"ARBITRATION","arbitrationCommission":"上海仲裁委员会"},"service":{"items":[{"name":"服务器巡检","standard":"每月一次"}],"scope":"甲方总部机房","qualityRequirements":"可用率99.5%%"}}}' "$i" "$customer" "$entity")
     t_contract=$(seconds_into "$dir/created" -u "$auth" -H 'Content-Type: application/json' -d "$body" \
       "$base/api/v1/contracts")

@@ -162,9 +162,9 @@ abstract class SealApiContract extends ApiTestSupport {
         assertThat(seals.usableBy(other.username(), entity)).extracting(Seal::id).doesNotContain(id);
 
         var tx = new TransactionTemplate(transactions);
-        var use = tx.execute(s -> seals.recordUse(id, "contract-1", signer.username(), SHA, "SIGN"));
+        var use = tx.execute(s -> seals.recordUse(id, "contract-1", signer.username(), SHA, "签署 合同-1"));
         assertThat(use.sealId()).isEqualTo(id);
-        assertThatThrownBy(() -> tx.execute(s -> seals.recordUse(id, "contract-1", other.username(), SHA, "SIGN")))
+        assertThatThrownBy(() -> tx.execute(s -> seals.recordUse(id, "contract-1", other.username(), SHA, "签署 合同-1")))
                 .isInstanceOfSatisfying(ForbiddenException.class, e -> {
                     assertThat(e.code()).isEqualTo("qiyue.seal.not-usable");
                     assertThat(e.args()).contains("合同专用章");
@@ -184,7 +184,7 @@ abstract class SealApiContract extends ApiTestSupport {
         assertThat(logged.path("username").asString()).isEqualTo(signer.username());
         assertThat(logged.path("contractId").asString()).isEqualTo("contract-1");
         assertThat(logged.path("documentSha256").asString()).isEqualTo(SHA);
-        assertThat(logged.path("purpose").asString()).isEqualTo("SIGN");
+        assertThat(logged.path("purpose").asString()).isEqualTo("签署 合同-1");
         assertThat(logged.path("usedAt").asString()).isNotBlank();
 
         var deactivated = admin().post(path + "/deactivate", "");
@@ -193,7 +193,7 @@ abstract class SealApiContract extends ApiTestSupport {
         assertThat(admin().post(path + "/deactivate", "").json().path("version").asInt())
                 .as("deactivating again changes nothing").isEqualTo(deactivated.json().path("version").asInt());
         assertThat(seals.usableBy(signer.username(), entity)).extracting(Seal::id).doesNotContain(id);
-        assertThatThrownBy(() -> tx.execute(s -> seals.recordUse(id, "contract-2", signer.username(), SHA, "SIGN")))
+        assertThatThrownBy(() -> tx.execute(s -> seals.recordUse(id, "contract-2", signer.username(), SHA, "签署 合同-1")))
                 .isInstanceOfSatisfying(ForbiddenException.class,
                         e -> assertThat(e.code()).isEqualTo("qiyue.seal.inactive"));
         assertThat(admin().get(path + "/uses").json().path("items")).hasSize(1);

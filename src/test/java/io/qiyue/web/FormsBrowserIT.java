@@ -137,7 +137,9 @@ class FormsBrowserIT extends ChromiumTestSupport {
             page.fill("[name='contacts[0].mobile']", "13900139000");
             page.fill("[name='contacts[1].landline']", "0755-12345678 转 123");
             page.click("#save-customer");
-            assertThat(page.locator("#notice")).isVisible();
+            // a save and a redirect: under a loaded CI machine more than the default 5 s
+            assertThat(page.locator("#notice")).isVisible(
+                    new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
             assertThat(page.locator("body")).containsText("0755-12345678-123");
         }
     }

@@ -86,6 +86,9 @@ final class Leftovers {
                     }
                 }
             });
+            // a word both languages use somewhere ("Webhook" in Chinese, "Webhooks" in English) is no one's leftover
+            zh.values().forEach(v -> englishOnly.remove(String.valueOf(v).strip().replace("''", "'")));
+            en.values().forEach(v -> chineseOnly.remove(String.valueOf(v).strip().replace("''", "'")));
             return Map.of(true, englishOnly, false, chineseOnly);
         }
 
@@ -229,7 +232,7 @@ final class Leftovers {
             boolean typed = (parent != null && parent.typed())
                     || "no".equals(String.valueOf(attributes.getAttribute("translate")));
             open.push(new Element(name, identifier, hidden, typed));
-            attributes(attributes, identifier, hidden);
+            attributes(attributes, identifier, hidden, typed);
         }
 
         @Override
@@ -256,7 +259,8 @@ final class Leftovers {
             var parent = open.peek();
             boolean identifier = parent != null && parent.identifier()
                     || String.valueOf(attributes.getAttribute(HTML.Attribute.CLASS)).contains("font-monospace");
-            attributes(attributes, identifier, parent != null && parent.hidden());
+            attributes(attributes, identifier, parent != null && parent.hidden(), (parent != null && parent.typed())
+                    || "no".equals(String.valueOf(attributes.getAttribute("translate"))));
         }
 
         @Override
@@ -267,7 +271,8 @@ final class Leftovers {
             }
         }
 
-        private void attributes(MutableAttributeSet attributes, boolean identifier, boolean hidden) {
+        /** {@code typed}: the element or one around it is marked translate="no" (an image's alt of a name someone typed). */
+        private void attributes(MutableAttributeSet attributes, boolean identifier, boolean hidden, boolean typed) {
             if (hidden) {
                 return;
             }
@@ -275,7 +280,7 @@ final class Leftovers {
             while (names.hasMoreElements()) {
                 Object name = names.nextElement();
                 if (ATTRIBUTES.contains(name.toString().toLowerCase(Locale.ROOT))) {
-                    parts.add(new Part(String.valueOf(attributes.getAttribute(name)), identifier, false));
+                    parts.add(new Part(String.valueOf(attributes.getAttribute(name)), identifier, typed));
                 }
             }
         }

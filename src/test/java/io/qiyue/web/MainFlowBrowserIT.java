@@ -129,7 +129,7 @@ class MainFlowBrowserIT extends ChromiumTestSupport {
                     .setHasText("出具巡检报告"))).not().hasCount(0);
             assertThat(page.locator("#redline ins").first()).hasCSS("color", "rgb(20, 108, 46)");
             assertThat(page.locator("#redline del").first()).hasCSS("color", "rgb(166, 27, 27)");
-            assertThat(page.locator("#changed-fields")).containsText("服务 范围");
+            assertThat(page.locator("#changed-fields")).containsText("服务内容 › 范围");
             assertThat(page.locator("#changed-fields")).containsText("甲方总部及分部机房");
         }
     }

@@ -73,6 +73,13 @@ class SealPages {
         model.addAttribute("entity", entity);
         model.addAttribute("rows", rows);
         model.addAttribute("kinds", SealKind.values());
+        // who uploaded and who used each seal, by the names people know them by
+        var usernames = new java.util.HashSet<String>();
+        rows.forEach(r -> {
+            usernames.add(r.seal().createdBy());
+            r.uses().forEach(u -> usernames.add(u.username()));
+        });
+        model.addAttribute("names", users.displayNames(usernames));
         if (admin) {
             model.addAttribute("allUsers", users.list(null, null, 0, 200, "username,asc").items().stream()
                     .filter(User::enabled).toList());
