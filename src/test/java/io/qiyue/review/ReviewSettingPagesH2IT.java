@@ -146,15 +146,25 @@ class ReviewSettingPagesH2IT extends ApiTestSupport {
         assertThat(englishError.body()).contains("Must be between 1 and 100.");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @Test
     void theReReviewOfAllContractsRunsFromThePageAndListsWhatChanged() throws Exception {
         var reviewed = createContract(admin(), "SERVICE");
         String api = "/api/v1/contracts/" + reviewed.path("id").asString();
         assertThat(admin().post(api + "/review", "").status()).isEqualTo(200);
-        // changed behind the stored review's back: the re-review finds the liability cap
+        String before = jdbc.sql("SELECT findings FROM contract_review WHERE contract_id = ?")
+                .param(reviewed.path("id").asString()).query(String.class).single();
+        // the liability cap added, and the stored review made to predate it (saves are reviewed; a review of an
+        // earlier ruleset would): the re-review finds it
         assertThat(admin().patch(api, "{\"terms\": {\"breach\": {\"description\": \"乙方的赔偿总额最高不超过合同金额。\"}}}",
                 "\"1\"").status()).isEqualTo(200);
-        String neverReviewed = createContract(admin(), "SERVICE").path("number").asString();
+        jdbc.sql("UPDATE contract_review SET findings = ?, contract_version = 1 WHERE contract_id = ?")
+                .params(before, reviewed.path("id").asString()).update();
+        var never = createContract(admin(), "SERVICE");
+        String neverReviewed = never.path("number").asString();
+        jdbc.sql("DELETE FROM contract_review WHERE contract_id = ?").param(never.path("id").asString()).update();
 
         var browser = new Browser().login("admin", ADMIN_PASSWORD);
         String page = "";
