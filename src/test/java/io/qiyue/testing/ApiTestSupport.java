@@ -187,6 +187,31 @@ public abstract class ApiTestSupport {
     private io.qiyue.contract.Contracts contractsForFixtures;
 
     /**
+     * Submits a ready contract of {@code owner} through a flow of one step that {@code approver} decides (disabled
+     * again at once: the running approval keeps its step), so that the contract waits in IN_APPROVAL.
+     */
+    protected String inApprovalDecidedBy(TestUser owner, TestUser approver, String titlePrefix) {
+        String name = unique("单步流程");
+        String step = "{\"name\": \"经理审批\", \"kind\": \"APPROVAL\", \"mode\": \"ANY\", \"approvers\": [{\"userId\": \""
+                + approver.id() + "\"}], \"timeLimitHours\": null, \"condition\": null}";
+        var flow = admin().post("/api/v1/approval-flows",
+                "{\"name\": \"%s\", \"priority\": -999990, \"steps\": [%s]}".formatted(name, step));
+        assertThat(flow.status()).as("%s", flow).isEqualTo(201);
+        String id = readyContract(owner.client(), titlePrefix);
+        try {
+            var submitted = owner.client().request("POST", "/api/v1/contracts/" + id + "/submit")
+                    .header("If-Match", owner.client().get("/api/v1/contracts/" + id).header("ETag")).json("{}").send();
+            assertThat(submitted.status()).as("submit: %s", submitted).isEqualTo(200);
+        } finally {
+            var disabled = admin().put("/api/v1/approval-flows/" + flow.json().path("id").asString(),
+                    "{\"name\": \"%s\", \"enabled\": false, \"steps\": [%s]}".formatted(name, step), "\"1\"");
+            assertThat(disabled.status()).as("%s", disabled).isEqualTo(200);
+        }
+        assertThat(admin().get("/api/v1/contracts/" + id).json().path("status").asString()).isEqualTo("IN_APPROVAL");
+        return id;
+    }
+
+    /**
      * Creates the contract {@code body} as {@code as} and takes it the way a user would to {@code SIGNED}: warnings
      * accepted, submitted (approved as the approval module approves, where a flow is waiting), signing started and
      * a scanned paper copy (a fresh PNG) recorded as signed today. The obligations are generated then.

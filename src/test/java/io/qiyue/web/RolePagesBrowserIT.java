@@ -86,7 +86,7 @@ class RolePagesBrowserIT extends ChromiumTestSupport {
         String customer = createOrganization(sales.client()).path("id").asString();
         String draft = createContract(sales.client(),
                 ContractSamples.contract("SERVICE", unique("角色草稿"), customer, ourEntityId())).path("id").asString();
-        String inApproval = inApproval(sales, manager);
+        String inApproval = inApprovalDecidedBy(sales, manager, "角色审批中");
         submittedContract = inApproval;
         String signed = signedContract(sales.client(),
                 ContractSamples.contract("SERVICE", unique("角色已签"), customer, ourEntityId()));
@@ -346,30 +346,6 @@ class RolePagesBrowserIT extends ChromiumTestSupport {
         }
     }
 
-    /**
-     * Submits a ready contract of {@code owner} through a flow of one step that {@code approver} decides (disabled
-     * again at once: the running approval keeps its step), so that the contract waits in IN_APPROVAL.
-     */
-    private String inApproval(TestUser owner, TestUser approver) {
-        String name = unique("单步流程");
-        String step = "{\"name\": \"经理审批\", \"kind\": \"APPROVAL\", \"mode\": \"ANY\", \"approvers\": [{\"userId\": \""
-                + approver.id() + "\"}], \"timeLimitHours\": null, \"condition\": null}";
-        var flow = admin().post("/api/v1/approval-flows",
-                "{\"name\": \"%s\", \"priority\": -999990, \"steps\": [%s]}".formatted(name, step));
-        assertThat(flow.status()).as("%s", flow).isEqualTo(201);
-        String id = readyContract(owner.client(), "角色审批中");
-        try {
-            var submitted = owner.client().request("POST", "/api/v1/contracts/" + id + "/submit")
-                    .header("If-Match", owner.client().get("/api/v1/contracts/" + id).header("ETag")).json("{}").send();
-            assertThat(submitted.status()).as("submit: %s", submitted).isEqualTo(200);
-        } finally {
-            var disabled = admin().put("/api/v1/approval-flows/" + flow.json().path("id").asString(),
-                    "{\"name\": \"%s\", \"enabled\": false, \"steps\": [%s]}".formatted(name, step), "\"1\"");
-            assertThat(disabled.status()).as("%s", disabled).isEqualTo(200);
-        }
-        assertThat(admin().get("/api/v1/contracts/" + id).json().path("status").asString()).isEqualTo("IN_APPROVAL");
-        return id;
-    }
 
     private record Step(String path, int depth) {
     }

@@ -35,7 +35,7 @@ class SmallScreenBrowserIT extends ChromiumTestSupport {
         String customer = createOrganization(sales.client()).path("id").asString();
         createContract(sales.client(), ContractSamples.contract("SERVICE", unique("手机草稿合同，标题比较长的一份服务合同"),
                 customer, ourEntityId()));
-        inApproval(sales, manager);
+        inApprovalDecidedBy(sales, manager, "手机审批合同");
         String signed = signedContract(sales.client(),
                 ContractSamples.contract("SERVICE", unique("手机已签合同"), customer, ourEntityId()));
         var inbox = manager.client().get("/api/v1/approvals?assignee=me");
@@ -111,30 +111,6 @@ class SmallScreenBrowserIT extends ChromiumTestSupport {
         }
     }
 
-    /**
-     * Submits a ready contract of {@code owner} through a flow of one step that {@code approver} decides (disabled
-     * again at once: the running approval keeps its step), so that the contract waits in IN_APPROVAL.
-     */
-    private String inApproval(TestUser owner, TestUser approver) {
-        String name = unique("单步流程");
-        String step = "{\"name\": \"经理审批\", \"kind\": \"APPROVAL\", \"mode\": \"ANY\", \"approvers\": [{\"userId\": \""
-                + approver.id() + "\"}], \"timeLimitHours\": null, \"condition\": null}";
-        var flow = admin().post("/api/v1/approval-flows",
-                "{\"name\": \"%s\", \"priority\": -999990, \"steps\": [%s]}".formatted(name, step));
-        assertThat(flow.status()).as("%s", flow).isEqualTo(201);
-        String id = readyContract(owner.client(), "手机审批合同");
-        try {
-            var submitted = owner.client().request("POST", "/api/v1/contracts/" + id + "/submit")
-                    .header("If-Match", owner.client().get("/api/v1/contracts/" + id).header("ETag")).json("{}").send();
-            assertThat(submitted.status()).as("submit: %s", submitted).isEqualTo(200);
-        } finally {
-            var disabled = admin().put("/api/v1/approval-flows/" + flow.json().path("id").asString(),
-                    "{\"name\": \"%s\", \"enabled\": false, \"steps\": [%s]}".formatted(name, step), "\"1\"");
-            assertThat(disabled.status()).as("%s", disabled).isEqualTo(200);
-        }
-        assertThat(admin().get("/api/v1/contracts/" + id).json().path("status").asString()).isEqualTo("IN_APPROVAL");
-        return id;
-    }
 
     /** The elements that stick out on the right, to say in the failure what makes the page too wide. */
     private static Object widest(Page page) {
