@@ -2,6 +2,7 @@ package io.qiyue.template;
 
 import io.qiyue.contract.Contract;
 import io.qiyue.contract.ContractSaved;
+import io.qiyue.contract.ContractType;
 import io.qiyue.contract.ContractVersion;
 import io.qiyue.contract.Contracts;
 import io.qiyue.contract.ExternalVersions;
@@ -134,6 +135,16 @@ public class ContractDocuments implements ExternalVersions {
         TemplateEngine.validate(body, contract.type());
         return render(contract, new Template(null, contract.type(), "preview", body, false, 0, null, null, null, null))
                 .html();
+    }
+
+    /**
+     * A sample contract of the type rendered with this service's own renderer, so that the templates it compiles
+     * are the ones later renderings find in its cache (the start-up warm-up, {@link DocumentWarmup}).
+     */
+    RenderedDocument renderSample(ContractType type) {
+        Template template = templates.active(type);
+        return renderer.render(template.body(), SampleContracts.model(type), template.id(), template.version(),
+                Instant.EPOCH);
     }
 
     /** The document in full: rendered once and the same for every reader (see {@link #render(String, Format)}). */

@@ -8,7 +8,6 @@ import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.time.Instant;
 
 /**
  * The first PDF loads and parses the CJK font, the first DOCX the POI classes, the first rendering compiles the
@@ -17,13 +16,12 @@ import java.time.Instant;
  */
 @Component
 class DocumentWarmup implements Warmup {
-    private final Templates templates;
+    private final ContractDocuments documents;
     private final JsonMapper json;
     private final Validator validator;
-    private final Renderer renderer = new Renderer();
 
-    DocumentWarmup(Templates templates, JsonMapper json, Validator validator) {
-        this.templates = templates;
+    DocumentWarmup(ContractDocuments documents, JsonMapper json, Validator validator) {
+        this.documents = documents;
         this.json = json;
         this.validator = validator;
     }
@@ -41,9 +39,7 @@ class DocumentWarmup implements Warmup {
             validator.validate(new ContractInput(type, sample.title(), sample.customerId(), sample.ourEntityId(),
                     sample.owner(), sample.amount(), sample.startDate(), sample.endDate(), sample.autoRenew(),
                     sample.renewalNoticeDays(), terms));
-            Template template = templates.active(type);
-            var doc = renderer.render(template.body(), SampleContracts.model(type), template.id(), template.version(),
-                    Instant.EPOCH);
+            var doc = documents.renderSample(type);
             doc.text();
             doc.pdf();
             doc.docx();
