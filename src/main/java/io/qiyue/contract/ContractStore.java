@@ -109,6 +109,10 @@ class ContractStore {
     }
 
     /** Keyset paging by id: the next {@code limit} contracts after {@code afterId} (null: from the start). */
+    long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM contract").query(Long.class).single();
+    }
+
     List<Contract> after(String afterId, int limit, OwnerScope scope) {
         var sql = new StringBuilder("SELECT " + COLUMNS + " FROM contract WHERE 1=1");
         var params = new HashMap<String, Object>();

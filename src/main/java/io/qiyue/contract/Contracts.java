@@ -445,6 +445,25 @@ public class Contracts {
         return out;
     }
 
+    /**
+     * Contracts as they are in id order, outside any data scope and without customer names: for derived data
+     * that every reader reaches through its own scope afterwards (the search index). The next {@code limit}
+     * after {@code afterId} (null: the first).
+     */
+    public List<Contract> internalAfter(String afterId, int limit) {
+        return store.after(afterId, Math.max(1, Math.min(limit, 1000)), io.qiyue.security.OwnerScope.ALL);
+    }
+
+    /** How many contracts there are, in every scope (the total of a rebuild of derived data). */
+    public long countAll() {
+        return store.count();
+    }
+
+    /** The contract as it is, outside any data scope, or empty when there is none (deleted). */
+    public Optional<Contract> internalIfPresent(String id) {
+        return store.find(id).map(this::withCustomerName);
+    }
+
     /** A contract as it is, outside any data scope: for outer modules that authorise their callers themselves. */
     public Contract internal(String id) {
         return withCustomerName(store.find(id)

@@ -43,6 +43,18 @@ class CustomerStore {
                 .map(r -> withContacts(r, contactsOf(List.of(r.id())).getOrDefault(r.id(), List.of())));
     }
 
+    /** The next {@code limit} customers after {@code afterId} in id order (null: the first), with their contacts. */
+    List<Row> after(String afterId, int limit) {
+        var rows = jdbc.sql("SELECT " + COLUMNS + " FROM customer WHERE id > ? ORDER BY id LIMIT " + limit)
+                .param(afterId == null ? "" : afterId).query((rs, n) -> row(rs, List.of())).list();
+        var contacts = contactsOf(rows.stream().map(Row::id).toList());
+        return rows.stream().map(r -> withContacts(r, contacts.getOrDefault(r.id(), List.of()))).toList();
+    }
+
+    long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM customer").query(Long.class).single();
+    }
+
     /** Name and owner only: for reference checks that need neither contacts nor personal information. */
     Optional<String[]> findNameAndOwner(String id) {
         return jdbc.sql("SELECT name, owner FROM customer WHERE id = ?").param(id)

@@ -107,6 +107,20 @@ public class Customers {
     }
 
     /**
+     * Customers in full in id order, whoever asks and with no data scope applied: for derived data that every
+     * reader reaches through its own scope afterwards (the search index). The next {@code limit} after
+     * {@code afterId} (null: the first).
+     */
+    public List<Customer> inFullAfter(String afterId, int limit) {
+        return store.after(afterId, Math.max(1, Math.min(limit, 1000))).stream().map(row -> view(row, false)).toList();
+    }
+
+    /** How many customers there are, in every scope (the total of a rebuild of derived data). */
+    public long countAll() {
+        return store.count();
+    }
+
+    /**
      * Whom to ask about a customer the caller may not read; empty when the caller may read it or it does
      * not exist. For modules that show a customer's data inside a record of their own.
      */

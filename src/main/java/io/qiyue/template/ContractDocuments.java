@@ -373,6 +373,30 @@ public class ContractDocuments implements ExternalVersions {
     }
 
     /**
+     * The texts a search index keeps of a contract, outside any data scope: its current document and every paper
+     * uploaded or proposed by the counterparty, each with the customer's personal details blanked (a reader of the
+     * index may read the contract without reading its customer). Empty when nothing was rendered yet.
+     */
+    public List<String> indexableTexts(String contractId) {
+        record Stored(String text, String spans, String customerId) {
+        }
+        var stored = jdbc.sql("SELECT d.text_content, d.restricted_spans, c.customer_id FROM contract_document d"
+                        + " JOIN contract c ON c.id = d.contract_id WHERE d.contract_id = ? AND (d.kind IN (?, ?)"
+                        + " OR d.doc_version = (SELECT MAX(s.doc_version) FROM contract_document s"
+                        + " WHERE s.contract_id = d.contract_id AND s.kind = ?)) ORDER BY d.doc_version")
+                .params(contractId, DocumentVersion.EXTERNAL, DocumentVersion.COUNTERPARTY, DocumentVersion.SAVED)
+                .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+        var texts = new ArrayList<String>();
+        for (Stored s : stored) {
+            if (s.text() != null) {
+                texts.add(RestrictedSpans.mask(s.text(),
+                        s.spans() != null ? s.spans() : personalSpans(s.customerId(), s.text()), "***"));
+            }
+        }
+        return texts;
+    }
+
+    /**
      * Keeps a counterparty's proposal as a version of kind {@code COUNTERPARTY}: the contract's document
      * rendered with the proposed wording (the {@code proposed} contract, not saved), numbered after the
      * contract's last extra version in the one range of {@link ExternalVersions}, in the caller's transaction.

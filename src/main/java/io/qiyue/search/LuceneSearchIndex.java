@@ -1,0 +1,615 @@
+package io.qiyue.search;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.highlight.Highlighter;
+import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
+import org.apache.lucene.search.highlight.QueryScorer;
+import org.apache.lucene.search.highlight.SimpleFragmenter;
+import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
+import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.stream.Stream;
+
+/**
+ * This instance's Lucene index, under {@code qiyue.search.index-dir} (default {@code <data dir>/index}). Each build
+ * lives in a directory of its own ({@code g<millis>}); the newest one whose last commit records a change-log position
+ * is the one in use, so a rebuild fills a new directory while searches keep reading the old one, and a crash during a
+ * rebuild leaves the old one in use. Opened on first use, never at startup.
+ */
+@Component
+class LuceneSearchIndex implements SearchIndex, DisposableBean {
+    private static final Logger log = LoggerFactory.getLogger(LuceneSearchIndex.class);
+    static final String SEQUENCE = "qiyue.search.sequence";
+    private static final int MAX_HITS = 10_000;
+
+    private final Path root;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private Live live;
+    private boolean opened;
+
+    /** The index in use: its directory, writer, searchers and the change-log position it holds. */
+    private record Live(Path path, FSDirectory directory, IndexWriter writer, SearcherManager searchers,
+                        AtomicLong sequence) {
+        void close() throws IOException {
+            searchers.close();
+            writer.close();
+            directory.close();
+        }
+    }
+
+    LuceneSearchIndex(@Value("${qiyue.search.index-dir:${qiyue.data-dir}/index}") Path root) {
+        this.root = root.toAbsolutePath().normalize();
+    }
+
+    Path root() {
+        return root;
+    }
+
+    @Override
+    public long appliedSequence() {
+        ensureOpen();
+        lock.readLock().lock();
+        try {
+            if (live != null && Files.isDirectory(live.path())) {
+                return live.sequence().get();
+            }
+            if (live == null) {
+                return -1;
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        // the folder was deleted under the open index: give it up, and look again (a rebuild follows)
+        log.warn("search index {} was deleted", root);
+        reset();
+        ensureOpen();
+        lock.readLock().lock();
+        try {
+            return live == null ? -1 : live.sequence().get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public void apply(List<SearchDocument> upserts, Collection<String> removals, long throughSequence) {
+        ensureOpen();
+        lock.readLock().lock();
+        try {
+            if (live == null) {
+                return;
+            }
+            for (SearchDocument d : upserts) {
+                live.writer().updateDocument(new Term("key", d.key()), document(d));
+            }
+            for (String key : removals) {
+                live.writer().deleteDocuments(new Term("key", key));
+            }
+            live.writer().setLiveCommitData(Map.of(SEQUENCE, Long.toString(throughSequence)).entrySet());
+            live.writer().commit();
+            live.sequence().set(throughSequence);
+            live.searchers().maybeRefresh();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public SearchResult search(SearchCriteria criteria) {
+        ensureOpen();
+        lock.readLock().lock();
+        try {
+            if (live == null || (criteria.owners() != null && criteria.owners().isEmpty())) {
+                return SearchResult.empty(criteria.page(), criteria.size());
+            }
+            IndexSearcher searcher = live.searchers().acquire();
+            try {
+                return search(searcher, criteria);
+            } finally {
+                live.searchers().release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private SearchResult search(IndexSearcher searcher, SearchCriteria c) throws IOException {
+        int wanted = Math.min(MAX_HITS, (c.page() + 1) * c.size());
+        Query query = query(c);
+        TopDocs top = c.sort() == SearchSort.DATE
+                ? searcher.search(query, new TopFieldCollectorManager(new Sort(dateSort(), SortField.FIELD_SCORE),
+                wanted, Integer.MAX_VALUE))
+                : searcher.search(query, new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE));
+        var hits = new ArrayList<SearchHit>();
+        StoredFields stored = searcher.storedFields();
+        Highlights highlights = new Highlights(c.text());
+        for (int i = c.page() * c.size(); i < top.scoreDocs.length; i++) {
+            ScoreDoc sd = top.scoreDocs[i];
+            hits.add(hit(stored.document(sd.doc), Float.isNaN(sd.score) ? 0 : sd.score, highlights));
+        }
+        return new SearchResult(hits, top.totalHits.value(), c.page(), c.size());
+    }
+
+    private static SortField dateSort() {
+        var field = new SortField("date", SortField.Type.LONG, true);
+        field.setMissingValue(Long.MIN_VALUE);
+        return field;
+    }
+
+    /** The words (required) and the filters, the data scope first among them. */
+    static Query query(SearchCriteria c) {
+        var query = new BooleanQuery.Builder().add(textQuery(c.text()), Occur.MUST);
+        if (c.owners() != null && !c.owners().all()) {
+            query.add(new TermInSetQuery("owner", c.owners().owners().stream().map(BytesRef::new).toList()), Occur.FILTER);
+        }
+        if (c.kind() != null) {
+            query.add(new TermQuery(new Term("kind", c.kind().name())), Occur.FILTER);
+        }
+        if (c.type() != null) {
+            query.add(new TermQuery(new Term("type", c.type())), Occur.FILTER);
+        }
+        if (c.status() != null) {
+            query.add(new TermQuery(new Term("status", c.status())), Occur.FILTER);
+        }
+        if (c.from() != null || c.to() != null) {
+            query.add(LongPoint.newRangeQuery("date", c.from() == null ? Long.MIN_VALUE : c.from().toEpochDay(),
+                    c.to() == null ? Long.MAX_VALUE : c.to().toEpochDay()), Occur.FILTER);
+        }
+        if (c.amountMin() != null || c.amountMax() != null) {
+            query.add(LongPoint.newRangeQuery("amount", c.amountMin() == null ? Long.MIN_VALUE : cents(c.amountMin()),
+                    c.amountMax() == null ? Long.MAX_VALUE : cents(c.amountMax())), Occur.FILTER);
+        }
+        return query.build();
+    }
+
+    /**
+     * What the words match: every word of the query (or of one of its {@linkplain ChineseAnalysis#variants variants})
+     * in the catch-all field, or the query as an exact or leading part of a code; a match in the title ranks higher.
+     * Built from analysed words, never parsed, so no input is a syntax error.
+     */
+    static Query textQuery(String text) {
+        var builder = new QueryBuilder(ChineseAnalysis.analyzer());
+        var any = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (String variant : ChineseAnalysis.variants(text)) {
+            Query q = builder.createBooleanQuery("all", variant, Occur.MUST);
+            if (q != null) {
+                any.add(q, Occur.SHOULD);
+                clauses++;
+            }
+        }
+        String code = ChineseAnalysis.asCode(text);
+        if (code != null) {
+            any.add(new BoostQuery(new TermQuery(new Term("code", code)), 20f), Occur.SHOULD);
+            any.add(new BoostQuery(new PrefixQuery(new Term("code", code)), 5f), Occur.SHOULD);
+            clauses += 2;
+        }
+        if (clauses == 0) {
+            return new MatchNoDocsQuery("no words to search");
+        }
+        var ranked = new BooleanQuery.Builder().add(any.build(), Occur.MUST);
+        Query inTitle = builder.createBooleanQuery("title", text, Occur.MUST);
+        if (inTitle != null) {
+            ranked.add(new BoostQuery(inTitle, 3f), Occur.SHOULD);
+        }
+        return ranked.build();
+    }
+
+    static long cents(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP).unscaledValue().longValueExact();
+    }
+
+    static Document document(SearchDocument d) {
+        var doc = new Document();
+        doc.add(new StringField("key", d.key(), Field.Store.NO));
+        doc.add(new StringField("kind", d.kind().name(), Field.Store.YES));
+        doc.add(new StringField("id", d.id(), Field.Store.YES));
+        var all = new StringBuilder();
+        if (d.code() != null) {
+            doc.add(new StringField("code", d.code().toUpperCase(java.util.Locale.ROOT), Field.Store.NO));
+            doc.add(new StoredField("number", d.code()));
+            all.append(d.code()).append('\n');
+        }
+        doc.add(new TextField("title", d.title(), Field.Store.YES));
+        all.append(d.title()).append('\n');
+        if (d.customerId() != null) {
+            doc.add(new StringField("customerId", d.customerId(), Field.Store.NO));
+        }
+        if (d.customerName() != null) {
+            doc.add(new StoredField("customerName", d.customerName()));
+            doc.add(new StringField("customerNameExact", d.customerName(), Field.Store.NO));
+            all.append(d.customerName()).append('\n');
+        }
+        String text = d.text() == null ? "" : d.text();
+        doc.add(new StoredField("text", text));
+        all.append(text);
+        doc.add(new TextField("all", all.toString(), Field.Store.NO));
+        for (var field : Map.of("type", String.valueOf(d.type()), "status", String.valueOf(d.status()),
+                "owner", String.valueOf(d.owner())).entrySet()) {
+            doc.add(new StringField(field.getKey(), field.getValue(), Field.Store.YES));
+        }
+        if (d.date() != null) {
+            doc.add(new LongPoint("date", d.date().toEpochDay()));
+            doc.add(new NumericDocValuesField("date", d.date().toEpochDay()));
+        }
+        if (d.startDate() != null) {
+            doc.add(new StoredField("startDate", d.startDate().toString()));
+        }
+        if (d.endDate() != null) {
+            doc.add(new StoredField("endDate", d.endDate().toString()));
+        }
+        if (d.amount() != null) {
+            doc.add(new LongPoint("amount", cents(d.amount())));
+            doc.add(new StoredField("amount", d.amount().setScale(2, RoundingMode.HALF_UP).toPlainString()));
+        }
+        return doc;
+    }
+
+    private static SearchHit hit(Document doc, float score, Highlights highlights) {
+        String title = doc.get("title");
+        String text = doc.get("text");
+        String snippet = highlights.of(text);
+        if (snippet == null) {
+            snippet = highlights.of(title);
+        }
+        if (snippet == null) {
+            String start = text == null ? "" : text.strip();
+            snippet = SimpleHTMLEncoder.htmlEncode(start.length() > 80 ? start.substring(0, 80) + "…" : start);
+        }
+        return new SearchHit(SearchKind.valueOf(doc.get("kind")), doc.get("id"), title, doc.get("number"), snippet,
+                score, doc.get("customerName"), doc.get("type"), doc.get("status"), doc.get("owner"),
+                date(doc.get("startDate")), date(doc.get("endDate")),
+                doc.get("amount") == null ? null : new BigDecimal(doc.get("amount")));
+    }
+
+    private static LocalDate date(String value) {
+        return value == null ? null : LocalDate.parse(value);
+    }
+
+    /** The matched words of a stored text in {@code <em>}, everything else HTML-escaped. */
+    static final class Highlights {
+        private final Highlighter highlighter;
+
+        Highlights(String text) {
+            var builder = new QueryBuilder(ChineseAnalysis.analyzer());
+            var words = new BooleanQuery.Builder();
+            for (String variant : ChineseAnalysis.variants(text)) {
+                Query q = builder.createBooleanQuery("text", variant, Occur.SHOULD);
+                if (q != null) {
+                    words.add(q, Occur.SHOULD);
+                }
+            }
+            highlighter = new Highlighter(new SimpleHTMLFormatter("<em>", "</em>"), new SimpleHTMLEncoder(),
+                    new QueryScorer(words.build(), "text"));
+            highlighter.setTextFragmenter(new SimpleFragmenter(60));
+            highlighter.setMaxDocCharsToAnalyze(200_000);
+        }
+
+        /** Up to two passages with matched words, or null when the text has none. */
+        String of(String text) {
+            if (text == null || text.isBlank()) {
+                return null;
+            }
+            try {
+                String best = highlighter.getBestFragments(ChineseAnalysis.analyzer().tokenStream("text", text), text,
+                        2, " … ");
+                return best == null || best.isBlank() ? null : best.strip();
+            } catch (IOException | InvalidTokenOffsetsException e) {
+                return null;
+            }
+        }
+    }
+
+    @Override
+    public List<String> contractsOfCustomerNamedOtherwise(String customerId, String name) {
+        ensureOpen();
+        lock.readLock().lock();
+        try {
+            if (live == null) {
+                return List.of();
+            }
+            var query = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term("customerId", customerId)), Occur.FILTER)
+                    .add(new TermQuery(new Term("kind", SearchKind.CONTRACT.name())), Occur.FILTER)
+                    .add(new TermQuery(new Term("customerNameExact", name)), Occur.MUST_NOT).build();
+            IndexSearcher searcher = live.searchers().acquire();
+            try {
+                var ids = new ArrayList<String>();
+                StoredFields stored = searcher.storedFields();
+                for (ScoreDoc sd : searcher.search(query, MAX_HITS).scoreDocs) {
+                    ids.add(stored.document(sd.doc).get("id"));
+                }
+                return ids;
+            } finally {
+                live.searchers().release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public Rebuild startRebuild() {
+        try {
+            Files.createDirectories(root);
+            Path path = root.resolve("g" + System.currentTimeMillis());
+            while (Files.exists(path)) {
+                path = root.resolve("g" + (Long.parseLong(path.getFileName().toString().substring(1)) + 1));
+            }
+            var directory = FSDirectory.open(path);
+            var writer = new IndexWriter(directory, config().setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                    .setRAMBufferSizeMB(64));
+            return new FreshIndex(path, directory, writer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private final class FreshIndex implements Rebuild {
+        private final Path path;
+        private final FSDirectory directory;
+        private final IndexWriter writer;
+
+        FreshIndex(Path path, FSDirectory directory, IndexWriter writer) {
+            this.path = path;
+            this.directory = directory;
+            this.writer = writer;
+        }
+
+        @Override
+        public void add(List<SearchDocument> documents) {
+            try {
+                for (SearchDocument d : documents) {
+                    writer.updateDocument(new Term("key", d.key()), document(d));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void complete(long throughSequence) {
+            try {
+                writer.setLiveCommitData(Map.of(SEQUENCE, Long.toString(throughSequence)).entrySet());
+                writer.forceMerge(8);
+                writer.commit();
+                writer.close();
+                directory.close();
+            } catch (IOException e) {
+                abandon();
+                throw new UncheckedIOException(e);
+            }
+            lock.writeLock().lock();
+            try {
+                Live before = live;
+                live = null;
+                if (before != null) {
+                    closeQuietly(before);
+                }
+                live = openIfComplete(path);
+                if (live == null) {
+                    throw new IllegalStateException("the rebuilt index at " + path + " does not open");
+                }
+                deleteAllBut(path);
+                opened = true;
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+
+        @Override
+        public void abandon() {
+            try {
+                writer.rollback();
+            } catch (IOException | RuntimeException ignored) {
+                // throwing it away anyway
+            }
+            try {
+                directory.close();
+            } catch (IOException ignored) {
+                // throwing it away anyway
+            }
+            deleteTree(path);
+        }
+    }
+
+    private static IndexWriterConfig config() {
+        return new IndexWriterConfig(ChineseAnalysis.analyzer()).setRAMBufferSizeMB(16);
+    }
+
+    private void ensureOpen() {
+        lock.readLock().lock();
+        try {
+            if (opened) {
+                return;
+            }
+        } finally {
+            lock.readLock().unlock();
+        }
+        lock.writeLock().lock();
+        try {
+            if (opened) {
+                return;
+            }
+            opened = true;
+            for (Path candidate : builds()) {
+                live = openIfComplete(candidate);
+                if (live != null) {
+                    log.info("search index {} open as of change {}", candidate, live.sequence().get());
+                    return;
+                }
+            }
+            log.warn("no usable search index under {}: it needs a rebuild", root);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Build directories, newest first. */
+    private List<Path> builds() {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> children = Files.list(root)) {
+            return children.filter(p -> p.getFileName().toString().matches("g\\d+") && Files.isDirectory(p))
+                    .sorted(Comparator.comparingLong((Path p) -> Long.parseLong(p.getFileName().toString().substring(1)))
+                            .reversed())
+                    .toList();
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
+    /** The index at {@code path} ready for use, or null when it is missing, incomplete or corrupt. */
+    private static Live openIfComplete(Path path) {
+        FSDirectory directory = null;
+        IndexWriter writer = null;
+        try {
+            directory = FSDirectory.open(path);
+            String sequence = SegmentInfos.readLatestCommit(directory).getUserData().get(SEQUENCE);
+            if (sequence == null) {
+                directory.close();
+                return null;
+            }
+            writer = new IndexWriter(directory, config().setOpenMode(IndexWriterConfig.OpenMode.APPEND));
+            var searchers = new SearcherManager(writer, null);
+            // reading every segment once: a damaged file fails here, not in a user's search
+            IndexSearcher probe = searchers.acquire();
+            try {
+                probe.count(new org.apache.lucene.search.MatchAllDocsQuery());
+            } finally {
+                searchers.release(probe);
+            }
+            return new Live(path, directory, writer, searchers, new AtomicLong(Long.parseLong(sequence)));
+        } catch (IOException | RuntimeException e) {
+            log.warn("search index {} is not usable: {}", path, e.toString());
+            try {
+                if (writer != null) {
+                    writer.rollback();
+                }
+                if (directory != null) {
+                    directory.close();
+                }
+            } catch (IOException | RuntimeException ignored) {
+                // it is being given up
+            }
+            return null;
+        }
+    }
+
+    private void deleteAllBut(Path keep) {
+        for (Path other : builds()) {
+            if (!other.equals(keep)) {
+                deleteTree(other);
+            }
+        }
+    }
+
+    private static void deleteTree(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(path)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // a file still open elsewhere is removed with the next rebuild
+                }
+            });
+        } catch (IOException ignored) {
+            // left for the next rebuild
+        }
+    }
+
+    private static void closeQuietly(Live index) {
+        try {
+            index.close();
+        } catch (IOException | RuntimeException e) {
+            log.warn("closing search index {}: {}", index.path(), e.toString());
+        }
+    }
+
+    /** Forgets the index in use (deleted or broken under it): the next use looks again. */
+    void reset() {
+        lock.writeLock().lock();
+        try {
+            if (live != null) {
+                closeQuietly(live);
+            }
+            live = null;
+            opened = false;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    @Override
+    public void destroy() {
+        lock.writeLock().lock();
+        try {
+            if (live != null) {
+                closeQuietly(live);
+                live = null;
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+}

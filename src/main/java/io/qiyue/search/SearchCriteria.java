@@ -1,0 +1,15 @@
+package io.qiyue.search;
+
+import io.qiyue.security.OwnerScope;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * A validated search: the words, the filters (null: not filtered), the owners whose records the caller may see (the
+ * data scope already narrowed by the owner and team filters), the order and the page.
+ */
+public record SearchCriteria(String text, SearchKind kind, String type, String status, OwnerScope owners,
+                             LocalDate from, LocalDate to, BigDecimal amountMin, BigDecimal amountMax, SearchSort sort,
+                             int page, int size) {
+}

@@ -1,0 +1,4 @@
+package io.qiyue.search;
+
+/** What a search hit is. */
+public enum SearchKind { CONTRACT, CUSTOMER }
