@@ -1,0 +1,127 @@
+package io.qiyue.search;
+
+import io.qiyue.security.OwnerScope;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Chinese analysis and ranking on a real index in a temporary folder. */
+class SearchRelevanceTest {
+    @TempDir
+    Path folder;
+    LuceneSearchIndex index;
+
+    static final LocalDate DAY = LocalDate.of(2027, 1, 1);
+
+    @BeforeEach
+    void fill() {
+        index = new LuceneSearchIndex(folder);
+        var rebuild = index.startRebuild();
+        rebuild.add(List.of(
+                contract("nda", "QY-NDA-2027-000001", "星河科技保密协议", "双方就合作中知悉的商业秘密达成如下约定。", "alice",
+                        "CONFIDENTIALITY", "100.00"),
+                contract("svc", "QY-SVC-2027-000002", "2027年度服务合同", "第八条 保密条款：乙方对甲方的资料负有保密义务。", "bob",
+                        "SERVICE", "120000.00"),
+                contract("mnt", "QY-MNT-2027-000003", "机房维护合同", "乙方负责服务器的运行维护，故障4小时内响应。", "alice",
+                        "MAINTENANCE", "50000.00"),
+                contract("cst", "QY-CST-2027-000004", "管理咨询合同", "乙方提供组织架构咨询 <script>alert(1)</script> 服务。", "alice",
+                        "CONSULTING", "8000.00"),
+                new SearchDocument(SearchKind.CUSTOMER, "cus", "91330100716105852F", "杭州示例科技有限公司", "cus",
+                        "杭州示例科技有限公司", "李四 采购经理", "ORGANIZATION", "ACTIVE", "alice", DAY, null, null, null)));
+        rebuild.complete(7);
+    }
+
+    @AfterEach
+    void close() {
+        index.destroy();
+    }
+
+    @Test
+    void aWordFindsTheAgreementNamedByItAndTheContractWithSuchAClause() {
+        var hits = ids(search("保密"));
+        assertThat(hits).containsExactlyInAnyOrder("nda", "svc");
+        assertThat(hits.getFirst()).as("a match in the title ranks first").isEqualTo("nda");
+    }
+
+    @Test
+    void shorthandFindsTheWordsItStandsFor() {
+        assertThat(ChineseAnalysis.variants("运维")).contains("运行维护");
+        assertThat(ids(search("运维"))).containsExactly("mnt");
+        assertThat(ids(search("服务器运维"))).as("shorthand inside a longer query").containsExactly("mnt");
+    }
+
+    @Test
+    void aCreditCodeOrAContractNumberFindsItsRecord() {
+        assertThat(ids(search("91330100716105852F"))).containsExactly("cus");
+        assertThat(ids(search("91330100716105852f"))).as("case does not matter").containsExactly("cus");
+        assertThat(ids(search("QY-MNT-2027-000003"))).containsExactly("mnt");
+        assertThat(ids(search("QY-NDA-2027"))).as("the start of a number").containsExactly("nda");
+    }
+
+    @Test
+    void snippetsMarkTheWordsAndEscapeEverythingElse() {
+        var hit = search("保密").items().stream().filter(h -> h.id().equals("svc")).findFirst().orElseThrow();
+        assertThat(hit.snippet()).contains("<em>保密</em>");
+        var escaped = search("咨询").items().getFirst();
+        assertThat(escaped.snippet()).contains("&lt;script&gt;").doesNotContain("<script>");
+    }
+
+    @Test
+    void queryNotationIsJustText() {
+        for (String odd : List.of("保密 AND (", "\"", "*", "title:保密", "[1 TO", "\\", "~", "-", "!!!", "   ")) {
+            assertThat(search(odd.isBlank() ? "的" : odd)).as(odd).isNotNull();
+        }
+    }
+
+    @Test
+    void theScopeAndTheFiltersNarrowTheHitsAndTheTotal() {
+        var onlyAlice = new SearchCriteria("保密", null, null, null, OwnerScope.of(Set.of("alice")), null, null, null,
+                null, SearchSort.RELEVANCE, 0, 10);
+        var result = index.search(onlyAlice);
+        assertThat(ids(result)).containsExactly("nda");
+        assertThat(result.total()).isEqualTo(1);
+        assertThat(index.search(new SearchCriteria("保密", null, null, null, OwnerScope.NONE, null, null, null, null,
+                SearchSort.RELEVANCE, 0, 10)).total()).isZero();
+        assertThat(ids(index.search(new SearchCriteria("合同", SearchKind.CONTRACT, "SERVICE", null, OwnerScope.ALL, null,
+                null, null, null, SearchSort.RELEVANCE, 0, 10)))).containsExactly("svc");
+        assertThat(ids(index.search(new SearchCriteria("合同", null, null, null, OwnerScope.ALL, null, null,
+                new BigDecimal("10000"), new BigDecimal("60000"), SearchSort.RELEVANCE, 0, 10)))).containsExactly("mnt");
+    }
+
+    @Test
+    void changesAreAppliedAndRecordTheirPosition() {
+        assertThat(index.appliedSequence()).isEqualTo(7);
+        index.apply(List.of(contract("new", "QY-SVC-2027-000009", "云平台运行维护合同", "", "bob", "SERVICE", null)),
+                List.of("CONTRACT:nda"), 9);
+        assertThat(index.appliedSequence()).isEqualTo(9);
+        assertThat(ids(search("运维"))).containsExactlyInAnyOrder("mnt", "new");
+        assertThat(ids(search("保密"))).containsExactly("svc");
+        index.destroy();
+        index = new LuceneSearchIndex(folder);
+        assertThat(index.appliedSequence()).as("after a restart").isEqualTo(9);
+    }
+
+    private SearchResult search(String text) {
+        return index.search(new SearchCriteria(text, null, null, null, OwnerScope.ALL, null, null, null, null,
+                SearchSort.RELEVANCE, 0, 10));
+    }
+
+    private static List<String> ids(SearchResult result) {
+        return result.items().stream().map(SearchHit::id).toList();
+    }
+
+    private static SearchDocument contract(String id, String number, String title, String text, String owner,
+                                           String type, String amount) {
+        return new SearchDocument(SearchKind.CONTRACT, id, number, title, "cus", "杭州示例科技有限公司", text, type, "DRAFT",
+                owner, DAY, DAY, DAY.plusYears(1), amount == null ? null : new BigDecimal(amount));
+    }
+}
