@@ -71,8 +71,9 @@ public class SearchChangeLog {
 
     /** The last sequence number logged before {@code instant} (0 when none). */
     long lastBefore(Instant instant) {
-        return Optional.ofNullable(jdbc.sql("SELECT MAX(seq) FROM search_change WHERE changed_at < ?")
-                .param(DbTime.toDb(instant)).query(Long.class).single()).orElse(0L);
+        // MAX of no rows is NULL, which getLong reads as 0
+        return jdbc.sql("SELECT MAX(seq) FROM search_change WHERE changed_at < ?")
+                .param(DbTime.toDb(instant)).query((rs, n) -> rs.getLong(1)).single();
     }
 
     /** The oldest row still kept, if any. */

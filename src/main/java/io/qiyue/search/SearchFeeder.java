@@ -81,7 +81,12 @@ class SearchFeeder implements DisposableBean {
         long applied = index.appliedSequence();
         if (applied < 0) {
             cursor = -1;
-            startRebuild();
+            var last = progress.get();
+            // a rebuild that failed is tried again a minute later, not every second
+            if (last.status() != RebuildProgress.Status.FAILED
+                    || last.finishedAt().isBefore(clock.instant().minus(Duration.ofMinutes(1)))) {
+                startRebuild();
+            }
             return 0;
         }
         if (cursor < 0) {

@@ -1,0 +1,200 @@
+package io.qiyue.search;
+
+import io.qiyue.testing.ApiClient;
+import io.qiyue.testing.ApiTestSupport;
+import io.qiyue.testing.ContractSamples;
+import io.qiyue.testing.HttpResponse;
+import io.qiyue.testing.TestIdentifiers;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code GET /api/v1/search} over HTTP: what the index follows, the data scope, filters, paging, bad input, rebuild. */
+abstract class SearchApiContract extends ApiTestSupport {
+
+    @Test
+    void findsClauseTextWithinTheCallersScopeOnly() {
+        String team = createTeam();
+        String otherTeam = createTeam();
+        var seller = createUser("SALES", team);
+        var manager = createUser("SALES_MANAGER", team);
+        var outsider = createUser("SALES", otherTeam);
+        String marker = marker();
+        String customerId = createOrganization(seller.client()).path("id").asString();
+        var body = ContractSamples.contract("SERVICE", "机房运行维护服务合同 " + marker, customerId, ourEntityId());
+        ((ObjectNode) body.get("terms").get("service")).put("scope", "甲方总部机房的运行维护 " + marker);
+        String id = createContract(seller.client(), body).path("id").asString();
+
+        var found = awaitSearch(seller.client(), "q=" + enc("运维 " + marker), r -> r.path("total").asLong() == 1);
+        var hit = found.path("items").get(0);
+        assertThat(hit.path("kind").asString()).isEqualTo("CONTRACT");
+        assertThat(hit.path("id").asString()).isEqualTo(id);
+        assertThat(hit.path("title").asString()).contains(marker);
+        assertThat(hit.path("snippet").asString()).contains("<em>");
+        assertThat(hit.path("score").asDouble()).isPositive();
+
+        assertThat(search(manager.client(), "q=" + enc(marker)).path("total").asLong()).as("the team's manager").isEqualTo(1);
+        assertThat(search(admin(), "q=" + enc(marker)).path("total").asLong()).as("an admin").isEqualTo(1);
+        var hidden = search(outsider.client(), "q=" + enc(marker));
+        assertThat(hidden.path("total").asLong()).as("another team's salesperson").isZero();
+        assertThat(hidden.path("items").size()).isZero();
+        assertThat(search(outsider.client(), "q=" + enc(marker) + "&owner=" + seller.username()).path("total").asLong())
+                .as("naming the owner does not widen the scope").isZero();
+    }
+
+    @Test
+    void aCreditCodeFindsItsCustomerAndAContractNumberItsContract() {
+        var seller = createUser("SALES", null);
+        String creditCode = TestIdentifiers.creditCode();
+        var customer = seller.client().post("/api/v1/customers",
+                organizationBody(unique("宁波港口物流有限公司"), creditCode).toString());
+        assertThat(customer.status()).isEqualTo(201);
+        String customerId = customer.json().path("id").asString();
+        var contract = createContract(seller.client(),
+                ContractSamples.contract("CONFIDENTIALITY", unique("保密协议"), customerId, ourEntityId()));
+
+        var byCode = awaitSearch(seller.client(), "q=" + creditCode + "&kind=customer", r -> r.path("total").asLong() >= 1);
+        assertThat(byCode.path("items").get(0).path("id").asString()).isEqualTo(customerId);
+        assertThat(byCode.path("items").get(0).path("kind").asString()).isEqualTo("CUSTOMER");
+        var byNumber = awaitSearch(seller.client(), "q=" + enc(contract.path("number").asString()),
+                r -> r.path("total").asLong() >= 1);
+        assertThat(byNumber.path("items").get(0).path("id").asString()).isEqualTo(contract.path("id").asString());
+    }
+
+    @Test
+    void filtersSortAndPages() {
+        var seller = createUser("SALES", null);
+        String marker = marker();
+        String customerId = createOrganization(seller.client()).path("id").asString();
+        var ids = new ArrayList<String>();
+        for (int year = 2027; year <= 2029; year++) {
+            var body = ContractSamples.contract("SERVICE", "数据中心服务合同 " + marker, customerId, ourEntityId());
+            body.put("startDate", year + "-01-01");
+            body.put("endDate", year + "-12-31");
+            ((ObjectNode) body.get("amount")).put("value", (year - 2026) * 10000 + ".00");
+            ((ObjectNode) body.get("terms").get("payment").get("schedule").get(0).get("amount"))
+                    .put("value", (year - 2026) * 5000 + ".00");
+            ((ObjectNode) body.get("terms").get("payment").get("schedule").get(1).get("amount"))
+                    .put("value", (year - 2026) * 5000 + ".00");
+            ids.add(createContract(seller.client(), body).path("id").asString());
+        }
+        createContract(seller.client(), ContractSamples.contract("CONSULTING", "咨询合同 " + marker, customerId,
+                ourEntityId()));
+        String q = "q=" + enc(marker);
+        awaitSearch(seller.client(), q, r -> r.path("total").asLong() == 4);
+
+        assertThat(search(seller.client(), q + "&type=SERVICE").path("total").asLong()).isEqualTo(3);
+        assertThat(search(seller.client(), q + "&type=CONSULTING&kind=CONTRACT").path("total").asLong()).isEqualTo(1);
+        assertThat(search(seller.client(), q + "&status=DRAFT").path("total").asLong()).isEqualTo(4);
+        assertThat(search(seller.client(), q + "&status=ACTIVE").path("total").asLong()).isZero();
+        assertThat(hitIds(search(seller.client(), q + "&type=SERVICE&from=2028-01-01&to=2028-12-31")))
+                .containsExactly(ids.get(1));
+        assertThat(hitIds(search(seller.client(), q + "&amountMin=15000&amountMax=35000&type=SERVICE")))
+                .containsExactlyInAnyOrder(ids.get(1), ids.get(2));
+        assertThat(hitIds(search(seller.client(), q + "&type=SERVICE&sort=date")))
+                .containsExactly(ids.get(2), ids.get(1), ids.get(0));
+
+        var first = search(seller.client(), q + "&type=SERVICE&sort=date&size=2&page=0");
+        var second = search(seller.client(), q + "&type=SERVICE&sort=date&size=2&page=1");
+        assertThat(first.path("total").asLong()).isEqualTo(3);
+        assertThat(hitIds(first)).containsExactly(ids.get(2), ids.get(1));
+        assertThat(hitIds(second)).containsExactly(ids.get(0));
+    }
+
+    @Test
+    void refusesBadParametersNamingTheFieldAndTakesAnyTextAsWords() {
+        assertProblem(admin().get("/api/v1/search"), 400, "q");
+        assertProblem(admin().get("/api/v1/search?q=%20%20"), 400, "q");
+        assertProblem(admin().get("/api/v1/search?q=" + "长".repeat(201)), 400, "q");
+        assertProblem(admin().get("/api/v1/search?q=a&kind=ORDER"), 400, "kind");
+        assertProblem(admin().get("/api/v1/search?q=a&type=LOAN"), 400, "type");
+        assertProblem(admin().get("/api/v1/search?q=a&status=GONE"), 400, "status");
+        assertProblem(admin().get("/api/v1/search?q=a&from=2027-13-01"), 400, "from");
+        assertProblem(admin().get("/api/v1/search?q=a&from=2027-02-01&to=2027-01-01"), 400, "to");
+        assertProblem(admin().get("/api/v1/search?q=a&amountMin=-1"), 400, "amountMin");
+        assertProblem(admin().get("/api/v1/search?q=a&amountMax=1e400"), 400, "amountMax");
+        assertProblem(admin().get("/api/v1/search?q=a&sort=name"), 400, "sort");
+        assertProblem(admin().get("/api/v1/search?q=a&size=0"), 400, "size");
+        assertProblem(admin().get("/api/v1/search?q=a&size=x"), 400, "size");
+        assertProblem(admin().get("/api/v1/search?q=a&page=-1"), 400, "page");
+        assertProblem(admin().get("/api/v1/search?q=a&page=5000&size=100"), 400, "page");
+        for (String odd : List.of("保密 AND (", "\"", "*:*", "title:[a TO", "\\", "~1", "-", "<em>x</em>")) {
+            var answer = admin().get("/api/v1/search?q=" + enc(odd));
+            assertThat(answer.status()).as(odd).isEqualTo(200);
+            for (JsonNode item : answer.json().path("items")) {
+                assertThat(item.path("snippet").asString()).doesNotContain("<em>x</em>");
+            }
+        }
+    }
+
+    @Test
+    void onlyAdminsRebuildAndTheRebuildReportsProgress() {
+        var seller = createUser("SALES", null);
+        assertProblem(seller.client().post("/api/v1/search/rebuild", ""), 403);
+        assertProblem(seller.client().get("/api/v1/search/rebuild"), 403);
+        var started = admin().post("/api/v1/search/rebuild", "");
+        assertThat(started.status()).as("%s", started).isEqualTo(202);
+        assertThat(started.json().path("status").asString()).isIn("RUNNING", "DONE");
+        JsonNode progress = null;
+        for (int i = 0; i < 100; i++) {
+            progress = admin().get("/api/v1/search/rebuild").json();
+            if (!progress.path("status").asString().equals("RUNNING")) {
+                break;
+            }
+            sleep(200);
+        }
+        assertThat(progress.path("status").asString()).isEqualTo("DONE");
+        assertThat(progress.path("processed").asLong()).isEqualTo(progress.path("total").asLong()).isPositive();
+        assertThat(search(admin(), "q=" + enc("合同")).path("total").asLong()).as("searchable after the swap").isPositive();
+    }
+
+    protected static String marker() {
+        return "qs" + unique("").replace("-", "");
+    }
+
+    protected static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    protected static JsonNode search(ApiClient as, String query) {
+        HttpResponse answer = as.get("/api/v1/search?" + query);
+        assertThat(answer.status()).as("%s", answer).isEqualTo(200);
+        return answer.json();
+    }
+
+    /** Searches until {@code done} holds, for up to ten seconds (the index follows changes about every second). */
+    protected static JsonNode awaitSearch(ApiClient as, String query, Predicate<JsonNode> done) {
+        JsonNode last = null;
+        for (int i = 0; i < 50; i++) {
+            last = search(as, query);
+            if (done.test(last)) {
+                return last;
+            }
+            sleep(200);
+        }
+        throw new AssertionError("the index did not catch up for " + query + ": " + last);
+    }
+
+    protected static List<String> hitIds(JsonNode result) {
+        var ids = new ArrayList<String>();
+        result.path("items").forEach(item -> ids.add(item.path("id").asString()));
+        return ids;
+    }
+
+    protected static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package io.qiyue.search;
+
+import io.qiyue.testing.TestDatabase;
+import io.qiyue.testing.UsingDatabase;
+
+@UsingDatabase(TestDatabase.MARIADB)
+class SearchApiMariaDbIT extends SearchApiContract {
+}
