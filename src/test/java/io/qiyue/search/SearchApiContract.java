@@ -172,8 +172,12 @@ abstract class SearchApiContract extends ApiTestSupport {
 
     /** Searches until {@code done} holds, for up to ten seconds (the index follows changes about every second). */
     protected static JsonNode awaitSearch(ApiClient as, String query, Predicate<JsonNode> done) {
+        return awaitSearchFor(as, query, done, 50);
+    }
+
+    static JsonNode awaitSearchFor(ApiClient as, String query, Predicate<JsonNode> done, int tries) {
         JsonNode last = null;
-        for (int i = 0; i < 50; i++) {
+        for (int i = 0; i < tries; i++) {
             last = search(as, query);
             if (done.test(last)) {
                 return last;

@@ -347,6 +347,12 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("GET /api/v1/audit/verify", ADMIN, c -> get("/api/v1/audit/verify")),
                 Row.of("GET /api/v1/audit/export", ADMIN, c -> get("/api/v1/audit/export?entity=CONTRACT&id="
                         + c.target().contractId() + "&format=csv")),
+                // search: everyone within their scope (the matrix's scope checks for lists do not apply to a ranked
+                // search; SearchApiContract checks its scope); the index's rebuild is for admins
+                Row.of("GET /api/v1/search", AUTHENTICATED, c -> get("/api/v1/search?q=%E5%90%88%E5%90%8C&size=5")),
+                Row.of("POST /api/v1/search/rebuild", ADMIN, c -> json("POST", "/api/v1/search/rebuild", "{}"))
+                        .startsBackgroundWork(),
+                Row.of("GET /api/v1/search/rebuild", ADMIN, c -> get("/api/v1/search/rebuild")),
                 Row.of("GET /api/v1/users/me", AUTHENTICATED, c -> get("/api/v1/users/me")),
                 Row.of("GET /api/v1/users", ADMIN, c -> get("/api/v1/users?size=5")),
                 Row.of("GET /api/v1/users/{id}", ADMIN, c -> get("/api/v1/users/" + spareUser)),
@@ -599,6 +605,11 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                         + c.target().tokenId() + "/revoke")).fresh(Fresh.TOKEN),
 
                 // the session UI: administration
+                Row.of("GET /search", AUTHENTICATED, c -> get("/search?q=%E5%90%88%E5%90%8C")),
+                Row.of("GET /search/suggestions", AUTHENTICATED, c -> get("/search/suggestions?q=%E5%90%88%E5%90%8C")),
+                Row.of("GET /admin/search", ADMIN, c -> get("/admin/search")),
+                Row.of("GET /admin/search/progress", ADMIN, c -> get("/admin/search/progress")),
+                Row.of("POST /admin/search/rebuild", ADMIN, c -> form("/admin/search/rebuild")).startsBackgroundWork(),
                 Row.of("GET /admin/audit", ADMIN, c -> get("/admin/audit?verify=true")),
                 Row.of("GET /admin/audit/export", ADMIN, c -> get("/admin/audit/export?entity=CONTRACT&id="
                         + c.target().contractId() + "&format=csv")),
