@@ -3,11 +3,13 @@ package io.qiyue.search;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
@@ -29,12 +31,9 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.search.highlight.Highlighter;
-import org.apache.lucene.search.highlight.InvalidTokenOffsetsException;
-import org.apache.lucene.search.highlight.QueryScorer;
-import org.apache.lucene.search.highlight.SimpleFragmenter;
-import org.apache.lucene.search.highlight.SimpleHTMLEncoder;
-import org.apache.lucene.search.highlight.SimpleHTMLFormatter;
+import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
+import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.util.QueryBuilder;
@@ -50,11 +49,14 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.BreakIterator;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -70,6 +72,12 @@ import java.util.stream.Stream;
 class LuceneSearchIndex implements SearchIndex, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(LuceneSearchIndex.class);
     static final String SEQUENCE = "qiyue.search.sequence";
+    /** The layout of the documents: an index written with another one is not usable and is rebuilt. */
+    static final String SCHEMA = "qiyue.search.schema";
+    private static final String SCHEMA_VERSION = "1";
+    /** The catch-all field: code, title, customer and text, stored with offsets for the highlighter. */
+    static final String ALL = "all";
+    private static final FieldType ALL_TYPE = allType();
     private static final int MAX_HITS = 10_000;
 
     private final Path root;
@@ -135,7 +143,7 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
             for (String key : removals) {
                 live.writer().deleteDocuments(new Term("key", key));
             }
-            live.writer().setLiveCommitData(Map.of(SEQUENCE, Long.toString(throughSequence)).entrySet());
+            live.writer().setLiveCommitData(Map.of(SEQUENCE, Long.toString(throughSequence), SCHEMA, SCHEMA_VERSION).entrySet());
             live.writer().commit();
             live.sequence().set(throughSequence);
             live.searchers().maybeRefresh();
@@ -169,19 +177,36 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
 
     private SearchResult search(IndexSearcher searcher, SearchCriteria c) throws IOException {
         int wanted = Math.min(MAX_HITS, (c.page() + 1) * c.size());
-        Query query = query(c);
+        Query words = textQuery(c.text());
+        Query query = query(c, words);
         TopDocs top = c.sort() == SearchSort.DATE
                 ? searcher.search(query, new TopFieldCollectorManager(new Sort(dateSort(), SortField.FIELD_SCORE),
                 wanted, Integer.MAX_VALUE))
                 : searcher.search(query, new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE));
+        int from = Math.min(top.scoreDocs.length, c.page() * c.size());
+        ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
+        String[] snippets = page.length == 0 ? new String[0]
+                : highlighter(searcher).highlight(ALL, words, new TopDocs(top.totalHits, page), 2);
         var hits = new ArrayList<SearchHit>();
         StoredFields stored = searcher.storedFields();
-        Highlights highlights = new Highlights(c.text());
-        for (int i = c.page() * c.size(); i < top.scoreDocs.length; i++) {
-            ScoreDoc sd = top.scoreDocs[i];
-            hits.add(hit(stored.document(sd.doc), Float.isNaN(sd.score) ? 0 : sd.score, highlights));
+        for (int i = 0; i < page.length; i++) {
+            float score = Float.isNaN(page[i].score) ? 0 : page[i].score;
+            hits.add(hit(stored.document(page[i].doc), score, snippets[i]));
         }
         return new SearchResult(hits, top.totalHits.value(), c.page(), c.size());
+    }
+
+    /**
+     * Passages of about 80 characters around the matched words, read from the offsets kept in the index (no text is
+     * analysed again), the words in {@code <em>} and everything else HTML-escaped.
+     */
+    private static UnifiedHighlighter highlighter(IndexSearcher searcher) {
+        return new UnifiedHighlighter.Builder(searcher, ChineseAnalysis.analyzer())
+                .withFormatter(new DefaultPassageFormatter("<em>", "</em>", " … ", true))
+                .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
+                        BreakIterator.getSentenceInstance(Locale.ROOT), 80, 0.5f))
+                .withMaxLength(100_000)
+                .build();
     }
 
     private static SortField dateSort() {
@@ -192,7 +217,11 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
 
     /** The words (required) and the filters, the data scope first among them. */
     static Query query(SearchCriteria c) {
-        var query = new BooleanQuery.Builder().add(textQuery(c.text()), Occur.MUST);
+        return query(c, textQuery(c.text()));
+    }
+
+    private static Query query(SearchCriteria c, Query words) {
+        var query = new BooleanQuery.Builder().add(words, Occur.MUST);
         if (c.owners() != null && !c.owners().all()) {
             query.add(new TermInSetQuery("owner", c.owners().owners().stream().map(BytesRef::new).toList()), Occur.FILTER);
         }
@@ -226,7 +255,7 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
         var any = new BooleanQuery.Builder();
         int clauses = 0;
         for (String variant : ChineseAnalysis.variants(text)) {
-            Query q = builder.createBooleanQuery("all", variant, Occur.MUST);
+            Query q = builder.createBooleanQuery(ALL, variant, Occur.MUST);
             if (q != null) {
                 any.add(q, Occur.SHOULD);
                 clauses++;
@@ -247,6 +276,13 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
             ranked.add(new BoostQuery(inTitle, 3f), Occur.SHOULD);
         }
         return ranked.build();
+    }
+
+    private static FieldType allType() {
+        var type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
     }
 
     static long cents(BigDecimal amount) {
@@ -274,10 +310,8 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
             doc.add(new StringField("customerNameExact", d.customerName(), Field.Store.NO));
             all.append(d.customerName()).append('\n');
         }
-        String text = d.text() == null ? "" : d.text();
-        doc.add(new StoredField("text", text));
-        all.append(text);
-        doc.add(new TextField("all", all.toString(), Field.Store.NO));
+        all.append(d.text() == null ? "" : d.text());
+        doc.add(new Field(ALL, all.toString(), ALL_TYPE));
         for (var field : Map.of("type", String.valueOf(d.type()), "status", String.valueOf(d.status()),
                 "owner", String.valueOf(d.owner())).entrySet()) {
             doc.add(new StringField(field.getKey(), field.getValue(), Field.Store.YES));
@@ -299,58 +333,22 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
         return doc;
     }
 
-    private static SearchHit hit(Document doc, float score, Highlights highlights) {
+    private static SearchHit hit(Document doc, float score, String snippet) {
         String title = doc.get("title");
-        String text = doc.get("text");
-        String snippet = highlights.of(text);
-        if (snippet == null) {
-            snippet = highlights.of(title);
-        }
-        if (snippet == null) {
-            String start = text == null ? "" : text.strip();
-            snippet = SimpleHTMLEncoder.htmlEncode(start.length() > 80 ? start.substring(0, 80) + "…" : start);
-        }
-        return new SearchHit(SearchKind.valueOf(doc.get("kind")), doc.get("id"), title, doc.get("number"), snippet,
-                score, doc.get("customerName"), doc.get("type"), doc.get("status"), doc.get("owner"),
-                date(doc.get("startDate")), date(doc.get("endDate")),
-                doc.get("amount") == null ? null : new BigDecimal(doc.get("amount")));
+        return new SearchHit(SearchKind.valueOf(doc.get("kind")), doc.get("id"), title, doc.get("number"),
+                snippet != null ? snippet : DefaultEncoder.escape(title), score, doc.get("customerName"),
+                doc.get("type"), doc.get("status"), doc.get("owner"), date(doc.get("startDate")),
+                date(doc.get("endDate")), doc.get("amount") == null ? null : new BigDecimal(doc.get("amount")));
     }
 
     private static LocalDate date(String value) {
         return value == null ? null : LocalDate.parse(value);
     }
 
-    /** The matched words of a stored text in {@code <em>}, everything else HTML-escaped. */
-    static final class Highlights {
-        private final Highlighter highlighter;
-
-        Highlights(String text) {
-            var builder = new QueryBuilder(ChineseAnalysis.analyzer());
-            var words = new BooleanQuery.Builder();
-            for (String variant : ChineseAnalysis.variants(text)) {
-                Query q = builder.createBooleanQuery("text", variant, Occur.SHOULD);
-                if (q != null) {
-                    words.add(q, Occur.SHOULD);
-                }
-            }
-            highlighter = new Highlighter(new SimpleHTMLFormatter("<em>", "</em>"), new SimpleHTMLEncoder(),
-                    new QueryScorer(words.build(), "text"));
-            highlighter.setTextFragmenter(new SimpleFragmenter(60));
-            highlighter.setMaxDocCharsToAnalyze(200_000);
-        }
-
-        /** Up to two passages with matched words, or null when the text has none. */
-        String of(String text) {
-            if (text == null || text.isBlank()) {
-                return null;
-            }
-            try {
-                String best = highlighter.getBestFragments(ChineseAnalysis.analyzer().tokenStream("text", text), text,
-                        2, " … ");
-                return best == null || best.isBlank() ? null : best.strip();
-            } catch (IOException | InvalidTokenOffsetsException e) {
-                return null;
-            }
+    /** Escaping as the passage formatter does, for a snippet made of the title alone. */
+    private static final class DefaultEncoder {
+        static String escape(String text) {
+            return org.apache.lucene.search.highlight.SimpleHTMLEncoder.htmlEncode(text);
         }
     }
 
@@ -426,7 +424,7 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
         @Override
         public void complete(long throughSequence) {
             try {
-                writer.setLiveCommitData(Map.of(SEQUENCE, Long.toString(throughSequence)).entrySet());
+                writer.setLiveCommitData(Map.of(SEQUENCE, Long.toString(throughSequence), SCHEMA, SCHEMA_VERSION).entrySet());
                 writer.forceMerge(8);
                 writer.commit();
                 writer.close();
@@ -522,8 +520,9 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
         IndexWriter writer = null;
         try {
             directory = FSDirectory.open(path);
-            String sequence = SegmentInfos.readLatestCommit(directory).getUserData().get(SEQUENCE);
-            if (sequence == null) {
+            var commit = SegmentInfos.readLatestCommit(directory).getUserData();
+            String sequence = commit.get(SEQUENCE);
+            if (sequence == null || !SCHEMA_VERSION.equals(commit.get(SCHEMA))) {
                 directory.close();
                 return null;
             }
