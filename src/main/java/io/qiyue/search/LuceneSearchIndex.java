@@ -176,7 +176,7 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
     }
 
     private SearchResult search(IndexSearcher searcher, SearchCriteria c) throws IOException {
-        int wanted = Math.min(MAX_HITS, (c.page() + 1) * c.size());
+        int wanted = (int) Math.min(MAX_HITS, ((long) c.page() + 1) * c.size());
         Query words = textQuery(c.text());
         Query query = query(c, words);
         TopDocs top = c.sort() == SearchSort.DATE

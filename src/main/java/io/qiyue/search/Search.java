@@ -90,7 +90,7 @@ public class Search {
         }
         if (size < 1 || size > MAX_SIZE) {
             violations.add(new FieldViolation("size", "qiyue.paging.size", MAX_SIZE));
-        } else if (page >= 0 && (long) (page + 1) * size > DEEPEST) {
+        } else if (page >= 0 && ((long) page + 1) * size > DEEPEST) {
             violations.add(new FieldViolation("page", "qiyue.search.too-deep", DEEPEST));
         }
         if (!violations.isEmpty()) {

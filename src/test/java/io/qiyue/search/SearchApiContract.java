@@ -126,6 +126,8 @@ abstract class SearchApiContract extends ApiTestSupport {
         assertProblem(admin().get("/api/v1/search?q=a&size=x"), 400, "size");
         assertProblem(admin().get("/api/v1/search?q=a&page=-1"), 400, "page");
         assertProblem(admin().get("/api/v1/search?q=a&page=5000&size=100"), 400, "page");
+        assertProblem(admin().get("/api/v1/search?q=a&page=2147483647&size=100"), 400, "page");
+        assertProblem(admin().get("/api/v1/search?q=a&page=99999999999"), 400, "page");
         for (String odd : List.of("保密 AND (", "\"", "*:*", "title:[a TO", "\\", "~1", "-", "<em>x</em>")) {
             var answer = admin().get("/api/v1/search?q=" + enc(odd));
             assertThat(answer.status()).as(odd).isEqualTo(200);
