@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # List pages and exports over the benchmark data of bench/generate.sh (issue #16), run by hand (never by CI):
-#   bench/list.sh [database=qiyue_bench16] [requests=100] [export-query=format=csv]
+#   [LISTS=list|customers] bench/list.sh [database=qiyue_bench16] [requests=100] [export-query=format=csv]
 # Starts the application (-Xmx512m) on the PostgreSQL database already seeded by bench/generate.sh (left as it
 # is: nothing is written but API tokens), then with io.qiyue.bench.ListBenchmark measures GET /api/v1/contracts
 # and /customers (page of 20, admin / sales manager / salesperson, with and without filters and sorting:
 # p50/p95/p99 after 10 discarded requests, one client), and the contract export given (CSV, then XLSX) while
 # sampling the server's heap with jcmd every half second. Needs `mvn -o test-compile` and
-# target/bench-classpath.txt (bench/generate.sh makes both).
+# target/bench-classpath.txt (bench/generate.sh makes both). A first start after new migrations builds their
+# indexes on the million rows (minutes).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db=${1:-qiyue_bench16}
@@ -25,11 +26,11 @@ java -Xmx512m -cp "$cp" io.qiyue.QiyueApplication --server.address=127.0.0.1 --q
   --qiyue.obligation.scan-cron=- --qiyue.reminders.cron=- > "$work/app.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 240); do grep -q "Started QiyueApplication" "$work/app.log" && break; sleep 0.5; done
+for _ in $(seq 1 1200); do grep -q "Started QiyueApplication" "$work/app.log" && break; sleep 0.5; done
 grep -o "Started QiyueApplication.*" "$work/app.log"
 echo "cores: $(nproc), load average: $(cut -d' ' -f1-3 /proc/loadavg); contracts: $(psql -h 127.0.0.1 -U postgres -d "$db" -Atc 'SELECT COUNT(*) FROM contract')"
 client() { java -cp "$cp" io.qiyue.bench.ListBenchmark "http://127.0.0.1:$port" "$QIYUE_ADMIN_PASSWORD" "$requests" "$@"; }
-client list
+client "${LISTS:-list}"
 heap() { jcmd "$pid" GC.heap_info | grep -oE 'used [0-9]+K' | head -1 | grep -oE '[0-9]+'; }
 for q in "$export_query" "${export_query/format=csv/format=xlsx}"; do
   jcmd "$pid" GC.run >/dev/null; sleep 1

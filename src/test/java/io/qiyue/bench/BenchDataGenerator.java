@@ -143,9 +143,18 @@ public final class BenchDataGenerator {
             customers(connection, customerOffset, customerIds, customerOwners, owners);
             System.out.printf("%,d customers with contacts in %.1f s%n", customers, (System.nanoTime() - t) / 1e9);
             t = System.nanoTime();
+            // into empty tables, the secondary indexes are built once at the end instead of entry by entry
+            List<String> deferred = append ? List.of() : dropSecondaryIndexes(connection, "contract");
             contracts(connection, contracts, customerIds, customerOwners, owners, ourEntity);
             System.out.printf("%,d contracts with their first version in %.1f s%n", contracts,
                     (System.nanoTime() - t) / 1e9);
+            t = System.nanoTime();
+            try (var statement = connection.createStatement()) {
+                for (String definition : deferred) {
+                    statement.execute(definition);
+                }
+            }
+            System.out.printf("%d indexes of contract built in %.1f s%n", deferred.size(), (System.nanoTime() - t) / 1e9);
             t = System.nanoTime();
             connection.commit();
             System.out.printf("commit in %.1f s%n", (System.nanoTime() - t) / 1e9);
@@ -162,6 +171,28 @@ public final class BenchDataGenerator {
             statement.execute("VACUUM ANALYZE contract_version");
         }
         System.out.printf("VACUUM ANALYZE in %.1f s%n", (System.nanoTime() - t) / 1e9);
+    }
+
+    /** Drops the table's indexes that back no constraint and answers their definitions, to build them again. */
+    private static List<String> dropSecondaryIndexes(Connection connection, String table) throws SQLException {
+        var definitions = new ArrayList<String>();
+        var names = new ArrayList<String>();
+        try (var statement = connection.prepareStatement("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = ?"
+                + " AND schemaname = current_schema() AND indexname NOT IN (SELECT conname FROM pg_constraint)")) {
+            statement.setString(1, table);
+            try (var rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                    definitions.add(rs.getString(2));
+                }
+            }
+        }
+        try (var statement = connection.createStatement()) {
+            for (String name : names) {
+                statement.execute("DROP INDEX " + name);
+            }
+        }
+        return definitions;
     }
 
     /** Five teams of eight: a sales manager and seven salespeople each, signing in with the admin's password. */
@@ -223,7 +254,7 @@ public final class BenchDataGenerator {
             rows.append(id).append(",ORGANIZATION,").append(name).append(',').append(code).append(',')
                     .append(CITIES[city]).append("市高新区创业路").append(1 + random.nextInt(999)).append("号,")
                     .append(person).append(',').append(INDUSTRIES[random.nextInt(INDUSTRIES.length)]).append(',')
-                    .append("ABCD".charAt(random.nextInt(4))).append(',').append(status).append(',').append(owner)
+                    .append("ABC".charAt(random.nextInt(3))).append(',').append(status).append(',').append(owner)
                     .append(",1,").append(created).append(',').append(created.plusDays(random.nextInt(300)))
                     .append('\n');
             String contact = SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)]
