@@ -10,7 +10,8 @@
 # first version (contract_version, the JSON snapshot the application keeps). Rows are generated in Java and sent
 # with COPY in one transaction: all or nothing. It refuses a database that already holds contracts or customers,
 # unless --append (numbers and credit codes then continue after the existing ones). Leaves the database in place.
-# About 2 minutes for 100,000 contracts and 4-5 GB for 1,000,000 (see README, "Benchmark data").
+# Measured (2 vCPU, busy): 60 s for 100,000 contracts (485 MB); 739 s and 4.6 GB for 1,000,000 with 100,000
+# customers (see README, "Benchmark data"). Then bench/list.sh measures the list pages and an export on it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 contracts=${1:-1000000}
