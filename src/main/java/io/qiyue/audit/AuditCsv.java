@@ -53,17 +53,6 @@ final class AuditCsv {
     }
 
     static String cell(String value) {
-        if (value == null || value.isEmpty()) {
-            return "";
-        }
-        String safe = startsLikeAFormula(value) ? "'" + value : value;
-        boolean quote = safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0
-                || safe.indexOf('\r') >= 0;
-        return quote ? '"' + safe.replace("\"", "\"\"") + '"' : safe;
-    }
-
-    private static boolean startsLikeAFormula(String value) {
-        char first = value.charAt(0);
-        return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+        return io.qiyue.shared.web.SpreadsheetText.csvCell(value);
     }
 }

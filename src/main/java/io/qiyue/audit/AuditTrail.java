@@ -39,12 +39,22 @@ public class AuditTrail {
     private static final Pattern ENTITY_TYPE = Pattern.compile("[A-Z][A-Z_]{0,39}");
 
     private final JdbcClient jdbc;
+    /** An export's cursor (PostgreSQL streams only inside a transaction). */
+    private final org.springframework.transaction.support.TransactionTemplate streaming;
+    /** What the export's reader does with a batch runs on a connection of its own (MariaDB's streams). */
+    private final org.springframework.transaction.support.TransactionTemplate beside;
     private final JsonMapper json;
     private final AuditChain chain;
     private final MessageSource messages;
     private final FieldLabels labels;
 
-    AuditTrail(JdbcClient jdbc, JsonMapper json, AuditChain chain, MessageSource messages, FieldLabels labels) {
+    AuditTrail(JdbcClient jdbc, JsonMapper json, AuditChain chain, MessageSource messages, FieldLabels labels,
+               org.springframework.transaction.PlatformTransactionManager transactions) {
+        this.streaming = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.streaming.setReadOnly(true);
+        this.beside = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.beside.setReadOnly(true);
+        this.beside.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.labels = labels;
         this.jdbc = jdbc;
         this.json = json;
@@ -83,8 +93,46 @@ public class AuditTrail {
     public PageResult<AuditEntry> find(String entityType, String entityId, Integer page, Integer size) {
         requireAdmin();
         var paging = Paging.of(page, size, null, SORTABLE, "occurredAt,desc");
-        var where = new StringBuilder(" WHERE 1=1");
         var params = new HashMap<String, Object>();
+        String where = where(entityType, entityId, params);
+        long total = jdbc.sql("SELECT COUNT(*) FROM audit_event" + where).params(params).query(Long.class).single();
+        var items = jdbc.sql("SELECT " + AuditChain.COLUMNS + " FROM audit_event"
+                        + where + " ORDER BY occurred_at DESC, seq DESC LIMIT " + paging.size() + " OFFSET " + paging.offset())
+                .params(params)
+                .query((rs, n) -> entry(rs))
+                .list();
+        return new PageResult<>(items, paging.page(), paging.size(), total);
+    }
+
+    /**
+     * Admins only: every entry {@link #find} lists with these filters (all pages, newest first), for an export;
+     * read from a cursor in batches of 500 when walked, each batch handed over on a connection of its own.
+     */
+    public io.qiyue.shared.Batches<AuditEntry> findAll(String entityType, String entityId) {
+        requireAdmin();
+        var params = new HashMap<String, Object>();
+        String where = where(entityType, entityId, params);
+        int batch = 500;
+        return each -> streaming.executeWithoutResult(status -> {
+            var pending = new java.util.ArrayList<AuditEntry>(batch);
+            jdbc.sql("SELECT " + AuditChain.COLUMNS + " FROM audit_event" + where + " ORDER BY occurred_at DESC, seq DESC")
+                    .withFetchSize(batch).params(params)
+                    .query(rs -> {
+                        pending.add(entry(rs));
+                        if (pending.size() >= batch) {
+                            var full = List.copyOf(pending);
+                            pending.clear();
+                            beside.executeWithoutResult(s -> each.accept(full));
+                        }
+                    });
+            if (!pending.isEmpty()) {
+                beside.executeWithoutResult(s -> each.accept(List.copyOf(pending)));
+            }
+        });
+    }
+
+    private static String where(String entityType, String entityId, Map<String, Object> params) {
+        var where = new StringBuilder(" WHERE 1=1");
         if (entityType != null && !entityType.isBlank()) {
             where.append(" AND entity_type = :type");
             params.put("type", entityType.trim().toUpperCase(Locale.ROOT));
@@ -93,13 +141,7 @@ public class AuditTrail {
             where.append(" AND entity_id = :id");
             params.put("id", entityId.trim());
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM audit_event" + where).params(params).query(Long.class).single();
-        var items = jdbc.sql("SELECT " + AuditChain.COLUMNS + " FROM audit_event"
-                        + where + " ORDER BY occurred_at DESC, seq DESC LIMIT " + paging.size() + " OFFSET " + paging.offset())
-                .params(params)
-                .query((rs, n) -> entry(rs))
-                .list();
-        return new PageResult<>(items, paging.page(), paging.size(), total);
+        return where.toString();
     }
 
     /** Admins only: the entity types the trail holds entries of, for a filter that offers nothing empty. */

@@ -48,10 +48,10 @@ class ContractStore {
                 .query((rs, n) -> contract(rs)).optional();
     }
 
-    PageResult<ContractSummary> page(ContractQuery query, Collection<String> customerIdsMatchingQ, OwnerScope scope,
-                                     Paging paging) {
+    /** The list's WHERE clause (its parameters go into {@code params}): one for the page and the export. */
+    private static String where(ContractQuery query, Collection<String> customerIdsMatchingQ, OwnerScope scope,
+                                Map<String, Object> params) {
         var where = new StringBuilder(" WHERE 1=1");
-        var params = new HashMap<String, Object>();
         if (!scope.all()) {
             where.append(" AND owner IN (:scopeOwners)");
             params.put("scopeOwners", List.copyOf(scope.owners()));
@@ -94,18 +94,50 @@ class ContractStore {
         if (query.notFullyPaid()) {
             where.append(" AND id IN (SELECT contract_id FROM contract_payment_open)");
         }
-        String from = " FROM contract";
         if (query.review() != null) {
-            from = WITH_REVIEW_STATE;
             where.append(" AND ").append(REVIEW_STATE).append(" IN (:reviewStates)");
             params.put("reviewStates", query.review().states().stream().map(Enum::name).toList());
         }
+        return where.toString();
+    }
+
+    PageResult<ContractSummary> page(ContractQuery query, Collection<String> customerIdsMatchingQ, OwnerScope scope,
+                                     Paging paging) {
+        var params = new HashMap<String, Object>();
+        String where = where(query, customerIdsMatchingQ, scope, params);
+        String from = query.review() != null ? WITH_REVIEW_STATE : " FROM contract";
         long total = jdbc.sql("SELECT COUNT(*)" + from + where).params(params).query(Long.class).single();
         var items = jdbc.sql("SELECT " + SUMMARY_COLUMNS + ", " + REVIEW_STATE + " AS review_state" + WITH_REVIEW_STATE
                         + where + " ORDER BY " + paging.orderBy() + ", id LIMIT " + paging.size() + " OFFSET "
                         + paging.offset())
                 .params(params).query((rs, n) -> withReviewState(summary(rs), rs.getString("review_state"))).list();
         return new PageResult<>(items, paging.page(), paging.size(), total);
+    }
+
+    /**
+     * Every contract of the list (its filters, scope and order), handed over in batches while the database
+     * sends them: a cursor with a fetch size, so that memory holds one batch whatever the length. PostgreSQL
+     * streams only inside a transaction, and MariaDB only while nothing else uses the connection: the caller
+     * runs this in a read-only transaction and does any further reading for a batch on another connection.
+     */
+    void forEachListed(ContractQuery query, Collection<String> customerIdsMatchingQ, OwnerScope scope, Paging order,
+                       int batch, java.util.function.Consumer<List<ContractSummary>> each) {
+        var params = new HashMap<String, Object>();
+        String where = where(query, customerIdsMatchingQ, scope, params);
+        var pending = new ArrayList<ContractSummary>(batch);
+        jdbc.sql("SELECT " + SUMMARY_COLUMNS + ", " + REVIEW_STATE + " AS review_state" + WITH_REVIEW_STATE + where
+                        + " ORDER BY " + order.orderBy() + ", id")
+                .withFetchSize(batch).params(params)
+                .query(rs -> {
+                    pending.add(withReviewState(summary(rs), rs.getString("review_state")));
+                    if (pending.size() >= batch) {
+                        each.accept(List.copyOf(pending));
+                        pending.clear();
+                    }
+                });
+        if (!pending.isEmpty()) {
+            each.accept(List.copyOf(pending));
+        }
     }
 
     /** Keyset paging by id: the next {@code limit} contracts after {@code afterId} (null: from the start). */

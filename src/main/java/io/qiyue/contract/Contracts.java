@@ -17,6 +17,7 @@ import io.qiyue.shared.Ids;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.JsonTrees;
 import io.qiyue.shared.NotFoundException;
+import io.qiyue.shared.Batches;
 import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Paging;
 import io.qiyue.shared.PreconditionFailedException;
@@ -66,6 +67,10 @@ public class Contracts {
     private final Validator validator;
 
     private final ObjectProvider<ContractCollections> collections;
+    /** An export's cursor (PostgreSQL streams only inside a transaction). */
+    private final TransactionTemplate streaming;
+    /** Reading beside an open cursor, on a connection of its own (MariaDB's is busy while it streams). */
+    private final TransactionTemplate beside;
 
     Contracts(ContractStore store, Customers customers, OurEntities ourEntities, DataScopes scopes,
               PlatformTransactionManager transactions, Clock clock,
@@ -83,6 +88,11 @@ public class Contracts {
         this.ourEntities = ourEntities;
         this.scopes = scopes;
         this.tx = new TransactionTemplate(transactions);
+        this.streaming = new TransactionTemplate(transactions);
+        this.streaming.setReadOnly(true);
+        this.beside = new TransactionTemplate(transactions);
+        this.beside.setReadOnly(true);
+        this.beside.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.events = events;
         this.json = json;
@@ -107,6 +117,35 @@ public class Contracts {
         return result.map(s -> new ContractSummary(s.id(), s.number(), s.type(), s.title(), s.customerId(),
                 names.get(s.customerId()), s.owner(), s.amount(), s.startDate(), s.endDate(), s.status(), s.version(),
                 s.updatedAt(), received.get(s.id()), s.reviewState()));
+    }
+
+    /** Rows an export reads at a time. */
+    private static final int EXPORT_BATCH = 500;
+
+    /**
+     * The whole list as {@link #list} filters, scopes and sorts it (every page), for an export: the filters and
+     * the sort are checked now (400), the rows are read when the batches are walked, with customer names.
+     */
+    public Batches<ContractSummary> listAll(ContractQuery query, String sort) {
+        var user = CurrentUsers.require();
+        var order = Paging.of(0, 1, sort, SORTABLE, "updatedAt,desc");
+        var scope = scopes.read(user);
+        List<String> customerIds = scope.isEmpty() || query.q() == null || query.q().isBlank() ? List.of()
+                : customers.idsByName(query.q(), 500);
+        return each -> {
+            if (scope.isEmpty()) {
+                return;
+            }
+            streaming.executeWithoutResult(status -> store.forEachListed(query, customerIds, scope, order,
+                    EXPORT_BATCH, batch -> beside.executeWithoutResult(s -> {
+                        var names = customers.names(
+                                new HashSet<>(batch.stream().map(ContractSummary::customerId).toList()));
+                        each.accept(batch.stream().map(c -> new ContractSummary(c.id(), c.number(), c.type(),
+                                c.title(), c.customerId(), names.get(c.customerId()), c.owner(), c.amount(),
+                                c.startDate(), c.endDate(), c.status(), c.version(), c.updatedAt(), null,
+                                c.reviewState())).toList());
+                    })));
+        };
     }
 
     /**

@@ -88,9 +88,9 @@ class CustomerStore {
                 .param(Like.containsLower(q)).query(String.class).list();
     }
 
-    PageResult<Row> page(CustomerQuery query, OwnerScope scope, Paging paging) {
+    /** The list's WHERE clause (its parameters go into {@code params}): one for the page and the export. */
+    private static String where(CustomerQuery query, OwnerScope scope, Map<String, Object> params) {
         var where = new StringBuilder(" WHERE 1=1");
-        var params = new HashMap<String, Object>();
         if (!scope.all()) {
             where.append(" AND owner IN (:scopeOwners)");
             params.put("scopeOwners", List.copyOf(scope.owners()));
@@ -117,6 +117,12 @@ class CustomerStore {
             where.append(" AND status = :status");
             params.put("status", query.status().name());
         }
+        return where.toString();
+    }
+
+    PageResult<Row> page(CustomerQuery query, OwnerScope scope, Paging paging) {
+        var params = new HashMap<String, Object>();
+        String where = where(query, scope, params);
         long total = jdbc.sql("SELECT COUNT(*) FROM customer" + where).params(params).query(Long.class).single();
         var rows = jdbc.sql("SELECT " + COLUMNS + " FROM customer" + where + " ORDER BY " + paging.orderBy()
                         + ", id LIMIT " + paging.size() + " OFFSET " + paging.offset())
@@ -124,6 +130,35 @@ class CustomerStore {
         var contacts = contactsOf(rows.stream().map(Row::id).toList());
         return new PageResult<>(rows.stream().map(r -> withContacts(r, contacts.getOrDefault(r.id(), List.of())))
                 .toList(), paging.page(), paging.size(), total);
+    }
+
+    /**
+     * Every customer of the list (filters, scope, order) in batches while the database sends them, without
+     * contacts: a cursor with a fetch size (see ContractStore.forEachListed for what the caller must provide).
+     */
+    void forEachListed(CustomerQuery query, OwnerScope scope, Paging order, int batch,
+                       java.util.function.Consumer<List<Row>> each) {
+        var params = new HashMap<String, Object>();
+        String where = where(query, scope, params);
+        var pending = new ArrayList<Row>(batch);
+        jdbc.sql("SELECT " + COLUMNS + " FROM customer" + where + " ORDER BY " + order.orderBy() + ", id")
+                .withFetchSize(batch).params(params)
+                .query(rs -> {
+                    pending.add(row(rs, List.of()));
+                    if (pending.size() >= batch) {
+                        each.accept(List.copyOf(pending));
+                        pending.clear();
+                    }
+                });
+        if (!pending.isEmpty()) {
+            each.accept(List.copyOf(pending));
+        }
+    }
+
+    /** The batch's rows with their contacts. */
+    List<Row> withContacts(List<Row> rows) {
+        var contacts = contactsOf(rows.stream().map(Row::id).toList());
+        return rows.stream().map(r -> withContacts(r, contacts.getOrDefault(r.id(), List.of()))).toList();
     }
 
     void insert(Row row) {

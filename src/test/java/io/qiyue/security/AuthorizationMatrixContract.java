@@ -448,6 +448,7 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                         "{\"currentPassword\": \"not-the-password\", \"newPassword\": \"short\"}"))
                         .alsoAllowed(400),
                 Row.of("GET /customers", AUTHENTICATED, c -> get("/customers")),
+                Row.of("GET /customers/export", AUTHENTICATED, c -> get("/customers/export?format=xlsx")),
                 Row.of("GET /customers/{id}", READ_CUSTOMER, c -> get("/customers/" + c.target().customerId())),
                 Row.of("GET /customers/new", CREATE_CUSTOMER, c -> get("/customers/new")).unscoped(),
                 Row.of("GET /customers/{id}/edit", WRITE_CUSTOMER, c -> get("/customers/" + c.target().customerId()
@@ -474,6 +475,7 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
 
                 // the session UI: contracts, review, documents
                 Row.of("GET /contracts", AUTHENTICATED, c -> get("/contracts")),
+                Row.of("GET /contracts/export", AUTHENTICATED, c -> get("/contracts/export?format=csv")),
                 Row.of("GET /contracts/of-customer/{customerId}", AUTHENTICATED,
                         c -> get("/contracts/of-customer/" + c.target().customerId())),
                 Row.of("GET /contracts/{id}", READ_CONTRACT, c -> get("/contracts/" + c.target().contractId())),
@@ -611,6 +613,7 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("GET /admin/search/progress", ADMIN, c -> get("/admin/search/progress")),
                 Row.of("POST /admin/search/rebuild", ADMIN, c -> form("/admin/search/rebuild")).startsBackgroundWork(),
                 Row.of("GET /admin/audit", ADMIN, c -> get("/admin/audit?verify=true")),
+                Row.of("GET /admin/audit/list/export", ADMIN, c -> get("/admin/audit/list/export?format=csv")),
                 Row.of("GET /admin/audit/export", ADMIN, c -> get("/admin/audit/export?entity=CONTRACT&id="
                         + c.target().contractId() + "&format=csv")),
                 // notification pages: each caller's own list and choices; the admin's settings, webhooks and robots

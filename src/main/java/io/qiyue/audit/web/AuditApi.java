@@ -4,6 +4,9 @@ import io.qiyue.audit.AuditEntry;
 import io.qiyue.audit.AuditTrail;
 import io.qiyue.audit.ChainVerification;
 import io.qiyue.shared.PageResult;
+import io.qiyue.shared.web.ListExport;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -18,8 +21,26 @@ import java.util.Locale;
 class AuditApi {
     private final AuditTrail trail;
 
-    AuditApi(AuditTrail trail) {
+    private final AuditListExport listExport;
+
+    AuditApi(AuditTrail trail, AuditListExport listExport) {
         this.trail = trail;
+        this.listExport = listExport;
+    }
+
+    /** The same filtered list, every page of it, as XLSX or CSV (spec/api.md: a list asked for as a spreadsheet). */
+    @GetMapping(path = "/api/v1/audit", produces = {ListExport.XLSX_TYPE, ListExport.CSV_TYPE})
+    void exportList(@RequestParam(required = false) String entity, @RequestParam(required = false) String id,
+                    @RequestHeader(HttpHeaders.ACCEPT) String accept, HttpServletResponse response) {
+        listExport.write(entity, id, ListExport.Format.ofAccept(accept), response);
+    }
+
+    /** The list's export for links, which cannot set Accept: {@code format=xlsx|csv}. */
+    @GetMapping(path = "/api/v1/audit", params = "format")
+    void exportListAs(@RequestParam(required = false) String entity, @RequestParam(required = false) String id,
+                      @RequestParam String format, HttpServletResponse response) {
+        var chosen = ListExport.Format.ofParameter(format);
+        listExport.write(entity, id, chosen, response);
     }
 
     @GetMapping("/api/v1/audit")

@@ -23,9 +23,20 @@ class AuditPages {
     private final AuditTrail trail;
     private final AuditView view;
 
-    AuditPages(AuditTrail trail, AuditView view) {
+    private final AuditListExport listExport;
+
+    AuditPages(AuditTrail trail, AuditView view, AuditListExport listExport) {
         this.trail = trail;
         this.view = view;
+        this.listExport = listExport;
+    }
+
+    /** The page's export of the list as filtered (all pages): {@code format=xlsx|csv}. */
+    @GetMapping("/admin/audit/list/export")
+    void exportList(@RequestParam(required = false) String entity, @RequestParam(required = false) String id,
+                    @RequestParam(required = false) String format, jakarta.servlet.http.HttpServletResponse response) {
+        var chosen = io.qiyue.shared.web.ListExport.Format.ofParameter(format);
+        listExport.write(entity, id, chosen, response);
     }
 
     /** {@code verify=true} walks the whole chain before showing the page (it reads every entry: on request only). */
@@ -35,6 +46,7 @@ class AuditPages {
                  HttpServletRequest request, Locale locale, Model model) {
         var entries = trail.find(entity, id, page, PAGE_SIZE);
         model.addAttribute("links", PageLinks.of("/admin/audit", request));
+        model.addAttribute("exportLinks", PageLinks.of("/admin/audit/list/export", request));
         model.addAttribute("entity", entity);
         model.addAttribute("id", id);
         model.addAttribute("entityTypes", trail.entityTypes());

@@ -16,6 +16,9 @@ import io.qiyue.shared.JsonTrees;
 import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Versions;
 import io.qiyue.shared.web.JsonInput;
+import io.qiyue.shared.web.ListExport;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -47,8 +50,10 @@ class ContractApi {
     private final Contracts contracts;
     private final JsonMapper json;
     private final VersionHistory history;
+    private final ContractExport export;
 
-    ContractApi(Contracts contracts, JsonMapper json, VersionHistory history) {
+    ContractApi(Contracts contracts, JsonMapper json, VersionHistory history, ContractExport export) {
+        this.export = export;
         this.contracts = contracts;
         this.history = history;
         this.json = json;
@@ -81,6 +86,30 @@ class ContractApi {
                                      @RequestParam(required = false) String sort) {
         return contracts.list(new ContractQuery(q, type, status, customerId, owner, endsBefore, endsAfter,
                 notFullyPaid, review), page, size, sort);
+    }
+
+    /** The list's filters, as query parameters, for the exports. */
+    record ListFilter(String q, ContractType type, ContractStatus status, String customerId, String owner,
+                      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsBefore,
+                      @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsAfter, Boolean notFullyPaid,
+                      ReviewState.Filter review, String sort) {
+        ContractQuery query() {
+            return new ContractQuery(q, type, status, customerId, owner, endsBefore, endsAfter,
+                    Boolean.TRUE.equals(notFullyPaid), review);
+        }
+    }
+
+    /** The same filtered list, every page of it, as XLSX or CSV (spec/api.md: a list asked for as a spreadsheet). */
+    @GetMapping(path = "/contracts", produces = {ListExport.XLSX_TYPE, ListExport.CSV_TYPE})
+    void export(ListFilter filter, @RequestHeader(HttpHeaders.ACCEPT) String accept, HttpServletResponse response) {
+        export.write(filter.query(), filter.sort(), ListExport.Format.ofAccept(accept), response);
+    }
+
+    /** The export for links, which cannot set Accept: {@code format=xlsx|csv}. */
+    @GetMapping(path = "/contracts", params = "format")
+    void exportAs(ListFilter filter, @RequestParam String format, HttpServletResponse response) {
+        var chosen = ListExport.Format.ofParameter(format);
+        export.write(filter.query(), filter.sort(), chosen, response);
     }
 
     @GetMapping("/contracts/{id}")

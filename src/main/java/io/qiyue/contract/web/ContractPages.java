@@ -49,8 +49,11 @@ class ContractPages {
     private final OurEntities ourEntities;
     private final VersionHistory history;
 
+    private final ContractExport export;
+
     ContractPages(Contracts contracts, Customers customers, OurEntities ourEntities,
-                  VersionHistory history) {
+                  VersionHistory history, ContractExport export) {
+        this.export = export;
         this.contracts = contracts;
         this.history = history;
         this.customers = customers;
@@ -76,6 +79,7 @@ class ContractPages {
         var query = new ContractQuery(q, type, status, customerId, owner, endsBefore, endsAfter, notFullyPaid, review);
         model.addAttribute("contracts", contracts.list(query, page, 20, sort));
         model.addAttribute("links", PageLinks.of("/contracts", request));
+        model.addAttribute("exportLinks", PageLinks.of("/contracts/export", request));
         model.addAttribute("query", query);
         model.addAttribute("customer", customerId == null || customerId.isBlank() ? null
                 : customers.findVisible(customerId).orElse(null));
@@ -84,6 +88,14 @@ class ContractPages {
         model.addAttribute("reviewFilters", ReviewState.Filter.values());
         boolean partial = htmx != null && request.getHeader("HX-History-Restore-Request") == null;
         return partial ? "contracts/list :: results" : "contracts/list";
+    }
+
+    /** The list page's export links: the list's filters and sort, {@code format=xlsx|csv}. */
+    @GetMapping("/contracts/export")
+    void export(ContractApi.ListFilter filter, @RequestParam(required = false) String format,
+                jakarta.servlet.http.HttpServletResponse response) {
+        var chosen = io.qiyue.shared.web.ListExport.Format.ofParameter(format);
+        export.write(filter.query(), filter.sort(), chosen, response);
     }
 
     /** The contracts of one customer, as a fragment for the customer page. */

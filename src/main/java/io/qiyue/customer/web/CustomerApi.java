@@ -16,6 +16,9 @@ import io.qiyue.shared.NotFoundException;
 import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Versions;
 import io.qiyue.shared.web.JsonInput;
+import io.qiyue.shared.web.ListExport;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import org.springframework.http.ResponseEntity;
@@ -43,8 +46,11 @@ class CustomerApi {
     private final OurEntities ourEntities;
     private final JsonMapper json;
     private final Validator validator;
+    private final CustomerExport export;
 
-    CustomerApi(Customers customers, OurEntities ourEntities, JsonMapper json, Validator validator) {
+    CustomerApi(Customers customers, OurEntities ourEntities, JsonMapper json, Validator validator,
+                CustomerExport export) {
+        this.export = export;
         this.customers = customers;
         this.ourEntities = ourEntities;
         this.json = json;
@@ -61,6 +67,27 @@ class CustomerApi {
                               @RequestParam(required = false) Integer size,
                               @RequestParam(required = false) String sort) {
         return customers.list(new CustomerQuery(q, kind, level, owner, status), page, size, sort);
+    }
+
+    /** The list's filters, as query parameters, for the exports. */
+    record ListFilter(String q, CustomerKind kind, CustomerLevel level, String owner, CustomerStatus status,
+                      String sort) {
+        CustomerQuery query() {
+            return new CustomerQuery(q, kind, level, owner, status);
+        }
+    }
+
+    /** The same filtered list, every page of it, as XLSX or CSV (spec/api.md: a list asked for as a spreadsheet). */
+    @GetMapping(path = "/customers", produces = {ListExport.XLSX_TYPE, ListExport.CSV_TYPE})
+    void export(ListFilter filter, @RequestHeader(HttpHeaders.ACCEPT) String accept, HttpServletResponse response) {
+        export.write(filter.query(), filter.sort(), ListExport.Format.ofAccept(accept), response);
+    }
+
+    /** The export for links, which cannot set Accept: {@code format=xlsx|csv}. */
+    @GetMapping(path = "/customers", params = "format")
+    void exportAs(ListFilter filter, @RequestParam String format, HttpServletResponse response) {
+        var chosen = ListExport.Format.ofParameter(format);
+        export.write(filter.query(), filter.sort(), chosen, response);
     }
 
     @GetMapping("/customers/{id}")

@@ -36,8 +36,19 @@ import java.util.List;
 class CustomerPages {
     private final Customers customers;
 
-    CustomerPages(Customers customers) {
+    private final CustomerExport export;
+
+    CustomerPages(Customers customers, CustomerExport export) {
         this.customers = customers;
+        this.export = export;
+    }
+
+    /** The list page's export links: the list's filters and sort, {@code format=xlsx|csv}. */
+    @GetMapping("/customers/export")
+    void export(CustomerApi.ListFilter filter, @RequestParam(required = false) String format,
+                jakarta.servlet.http.HttpServletResponse response) {
+        var chosen = io.qiyue.shared.web.ListExport.Format.ofParameter(format);
+        export.write(filter.query(), filter.sort(), chosen, response);
     }
 
     @InitBinder(Forms.FORM)
@@ -54,6 +65,7 @@ class CustomerPages {
                 Model model) {
         model.addAttribute("customers", customers.list(new CustomerQuery(q, kind, level, owner, status), page, 20, sort));
         model.addAttribute("links", PageLinks.of("/customers", request));
+        model.addAttribute("exportLinks", PageLinks.of("/customers/export", request));
         model.addAttribute("q", q);
         model.addAttribute("kind", kind);
         model.addAttribute("level", level);

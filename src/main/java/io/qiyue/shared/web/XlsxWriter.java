@@ -17,7 +17,8 @@ import java.util.List;
  * Writes one sheet of a list as XLSX while the rows arrive: POI's streaming workbook keeps a window of rows in
  * memory and the rest in a temporary file, so that a hundred thousand rows cost no more heap than a hundred.
  * Amounts are numeric cells shown with two decimals (Excel keeps doubles: exact to the fen below 10^13 yuan), dates
- * are date cells, text is text — a value starting with = + - @ stays text, so a name cannot become a formula.
+ * are date cells, text is text — a value that looks like a formula ({@link SpreadsheetText}) is a quote-prefixed
+ * text cell, so a name cannot become a formula.
  */
 public final class XlsxWriter implements AutoCloseable {
     private static final int WINDOW = 200;
@@ -26,6 +27,7 @@ public final class XlsxWriter implements AutoCloseable {
     private final SXSSFSheet sheet;
     private final CellStyle dateStyle;
     private final CellStyle moneyStyle;
+    private final CellStyle formulaLikeText;
     private int next;
 
     public XlsxWriter(String sheetName, List<String> headers) {
@@ -36,6 +38,8 @@ public final class XlsxWriter implements AutoCloseable {
         dateStyle.setDataFormat(helper.createDataFormat().getFormat("yyyy-mm-dd"));
         moneyStyle = workbook.createCellStyle();
         moneyStyle.setDataFormat(helper.createDataFormat().getFormat("#,##0.00"));
+        formulaLikeText = workbook.createCellStyle();
+        formulaLikeText.setQuotePrefixed(true);
         var bold = workbook.createCellStyle();
         Font font = workbook.createFont();
         font.setBold(true);
@@ -70,7 +74,14 @@ public final class XlsxWriter implements AutoCloseable {
                 }
                 case Number number -> cell.setCellValue(number.doubleValue());
                 case Boolean flag -> cell.setCellValue(flag);
-                default -> cell.setCellValue(cut(value.toString()));
+                default -> {
+                    String text = value.toString();
+                    cell.setCellValue(cut(text));
+                    if (SpreadsheetText.looksLikeFormula(text)) {
+                        // a text cell already; the quote prefix keeps it text when someone edits the cell
+                        cell.setCellStyle(formulaLikeText);
+                    }
+                }
             }
         }
     }

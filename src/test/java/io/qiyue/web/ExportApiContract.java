@@ -1,0 +1,204 @@
+package io.qiyue.web;
+
+import io.qiyue.testing.ApiClient;
+import io.qiyue.testing.ApiTestSupport;
+import io.qiyue.testing.ContractSamples;
+import io.qiyue.testing.TestIdentifiers;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Exports of the contract, customer and audit lists (issue #16): the file holds every row of the filtered list
+ * and nothing else, read back with POI and commons-csv and compared with the list API, within the caller's scope,
+ * with a formula of a customer's name kept as text.
+ */
+public abstract class ExportApiContract extends ApiTestSupport {
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    static final String FORMULA = "=HYPERLINK(\"http://x\",\"y\")";
+
+    /** Two contracts of a salesperson under one title prefix, one for a customer named like a formula. */
+    private record Fixture(String prefix, ApiClient owner, ApiClient other, Set<String> ownNumbers,
+                           Set<String> otherNumbers) {
+    }
+
+    private Fixture fixture() {
+        String prefix = unique("导出");
+        var owner = createUser("SALES", null);
+        var other = createUser("SALES", null);
+        var own = new HashSet<String>();
+        var formulaCustomer = owner.client().post("/api/v1/customers",
+                organizationBody(FORMULA, TestIdentifiers.creditCode()).toString());
+        assertThat(formulaCustomer.status()).as("%s", formulaCustomer).isEqualTo(201);
+        own.add(createContract(owner.client(), ContractSamples.contract("SERVICE", prefix + " 运维",
+                formulaCustomer.json().path("id").asString(), ourEntityId())).path("number").asString());
+        String plainCustomer = createOrganization(owner.client()).path("id").asString();
+        own.add(createContract(owner.client(), ContractSamples.contract("CONFIDENTIALITY", prefix + " 保密",
+                plainCustomer, ourEntityId())).path("number").asString());
+        String othersCustomer = createOrganization(other.client()).path("id").asString();
+        var others = Set.of(createContract(other.client(), ContractSamples.contract("CONSULTING", prefix + " 咨询",
+                othersCustomer, ourEntityId())).path("number").asString());
+        return new Fixture(prefix, owner.client(), other.client(), own, others);
+    }
+
+    @Test
+    void aFilteredContractListExportsToCsvAndXlsxWithTheRowsOfTheListAndOnlyThose() throws Exception {
+        var f = fixture();
+        String q = "q=" + URLEncoder.encode(f.prefix(), StandardCharsets.UTF_8);
+        var listed = admin().get("/api/v1/contracts?size=200&" + q).json();
+        assertThat(listed.path("total").asInt()).isEqualTo(3);
+
+        var csv = f.owner().request("GET", "/api/v1/contracts?" + q).header("Accept", "text/csv").sendForBytes();
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElse(""))
+                .startsWith("attachment; filename=\"contracts-").contains("filename*=UTF-8''");
+        var csvRows = readCsv(csv.body());
+        assertThat(csvRows.getFirst().get(0)).isEqualTo("合同编号");
+        assertThat(csvRows.subList(1, csvRows.size()).stream().map(r -> r.get(0)).toList())
+                .containsExactlyInAnyOrderElementsOf(f.ownNumbers());
+        var formulaRow = csvRows.stream().filter(r -> r.get(1).endsWith("运维")).findFirst().orElseThrow();
+        assertThat(formulaRow.get(3)).isEqualTo("'" + FORMULA);
+        assertThat(formulaRow.get(5)).isEqualTo("120000.00");
+
+        // the same list as the owner's list API shows it, sorted as asked
+        var ownList = f.owner().get("/api/v1/contracts?size=200&sort=number,asc&" + q).json();
+        var listNumbers = new ArrayList<String>();
+        ownList.path("items").forEach(i -> listNumbers.add(i.path("number").asString()));
+        var xlsx = f.owner().request("GET", "/api/v1/contracts?format=xlsx&sort=number,asc&" + q).sendForBytes();
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Type").orElse("")).startsWith(XLSX);
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(2);
+            var numbers = new ArrayList<String>();
+            for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+                numbers.add(sheet.getRow(i).getCell(0).getStringCellValue());
+            }
+            assertThat(numbers).containsExactlyElementsOf(listNumbers);
+            Row formula = rowWithTitleEnding(sheet, "运维");
+            Cell customer = formula.getCell(3);
+            assertThat(customer.getCellType()).isEqualTo(CellType.STRING);
+            assertThat(customer.getStringCellValue()).isEqualTo(FORMULA);
+            assertThat(customer.getCellStyle().getQuotePrefixed()).isTrue();
+            assertThat(formula.getCell(5).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(BigDecimal.valueOf(formula.getCell(5).getNumericCellValue())).isEqualByComparingTo("120000");
+        }
+
+        // the other salesperson's export holds only what their list shows
+        var othersCsv = readCsv(f.other().request("GET", "/api/v1/contracts?format=csv&" + q).sendForBytes().body());
+        assertThat(othersCsv.subList(1, othersCsv.size()).stream().map(r -> r.get(0)).toList())
+                .containsExactlyInAnyOrderElementsOf(f.otherNumbers());
+        // and the admin's every row of the filtered list, not one page
+        var all = readCsv(admin().request("GET", "/api/v1/contracts?format=csv&size=1&" + q).sendForBytes().body());
+        assertThat(all).hasSize(4);
+        var filtered = readCsv(admin().request("GET", "/api/v1/contracts?format=csv&type=CONFIDENTIALITY&" + q)
+                .sendForBytes().body());
+        assertThat(filtered).hasSize(2);
+    }
+
+    @Test
+    void columnsAreInTheRequestsLanguage() throws Exception {
+        var f = fixture();
+        String q = "q=" + URLEncoder.encode(f.prefix(), StandardCharsets.UTF_8);
+        var en = readCsv(f.owner().request("GET", "/api/v1/contracts?format=csv&lang=en&" + q).sendForBytes().body());
+        assertThat(en.getFirst().get(0)).isEqualTo("Number");
+        assertThat(en.subList(1, en.size()).stream().map(r -> r.get(2)).toList())
+                .contains("Service contract", "Confidentiality agreement");
+        var byHeader = readCsv(f.owner().request("GET", "/api/v1/contracts?" + q).header("Accept", "text/csv")
+                .header("Accept-Language", "en").sendForBytes().body());
+        assertThat(byHeader.getFirst().get(0)).isEqualTo("Number");
+    }
+
+    @Test
+    void theCustomerListExportsMaskedAndEscapedWithinTheScope() throws Exception {
+        var f = fixture();
+        String q = "q=" + URLEncoder.encode("=HYPERLINK", StandardCharsets.UTF_8);
+        var listed = f.owner().get("/api/v1/customers?size=200&" + q).json();
+        var csv = readCsv(f.owner().request("GET", "/api/v1/customers?" + q).header("Accept", "text/csv")
+                .sendForBytes().body());
+        assertThat(csv).hasSize(1 + listed.path("total").asInt());
+        assertThat(csv.get(1).get(0)).isEqualTo("'" + FORMULA);
+        // another salesperson sees neither the customer in the list nor in the file
+        var others = readCsv(f.other().request("GET", "/api/v1/customers?format=csv&" + q).sendForBytes().body());
+        assertThat(f.other().get("/api/v1/customers?" + q).json().path("total").asInt()).isEqualTo(others.size() - 1);
+        assertThat(others.subList(1, others.size())).noneMatch(r -> r.get(0).equals("'" + FORMULA)
+                && csv.get(1).get(2).equals(r.get(2)));
+        var xlsx = f.owner().request("GET", "/api/v1/customers?" + q).header("Accept", XLSX).sendForBytes();
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            var cell = workbook.getSheetAt(0).getRow(1).getCell(0);
+            assertThat(cell.getStringCellValue()).isEqualTo(FORMULA);
+            assertThat(cell.getCellStyle().getQuotePrefixed()).isTrue();
+        }
+        // the mobile as the list shows it: masked for a reader outside the write scope (the viewer role)
+        var viewer = createUser("VIEWER", null);
+        var viewed = viewer.client().get("/api/v1/customers?size=1&" + q).json();
+        if (viewed.path("total").asInt() > 0) {
+            String listedMobile = viewed.path("items").get(0).path("contacts").get(0).path("mobile").asString();
+            var viewerCsv = readCsv(viewer.client().request("GET", "/api/v1/customers?format=csv&sort=updatedAt,desc&"
+                    + q).sendForBytes().body());
+            assertThat(viewerCsv.get(1).get(9)).isEqualTo(listedMobile);
+        }
+    }
+
+    @Test
+    void theAuditListExportsForAdminsOnly() throws Exception {
+        var f = fixture();
+        String contractId = f.owner().get("/api/v1/contracts?q=" + URLEncoder.encode(f.prefix(),
+                StandardCharsets.UTF_8)).json().path("items").get(0).path("id").asString();
+        var listed = admin().get("/api/v1/audit?entity=CONTRACT&id=" + contractId).json();
+        var csv = readCsv(admin().request("GET", "/api/v1/audit?entity=CONTRACT&id=" + contractId)
+                .header("Accept", "text/csv").sendForBytes().body());
+        assertThat(csv).hasSize(1 + listed.path("total").asInt());
+        assertThat(csv.get(1).get(4)).isEqualTo(contractId);
+        var xlsx = admin().request("GET", "/api/v1/audit?format=xlsx&entity=CONTRACT&id=" + contractId).sendForBytes();
+        try (var workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
+            assertThat(workbook.getSheetAt(0).getLastRowNum()).isEqualTo(listed.path("total").asInt());
+        }
+        assertThat(f.owner().request("GET", "/api/v1/audit?format=csv").sendForBytes().statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aListAskedForAsJsonStaysJsonAndAnUnknownFormatIsA400() {
+        var json = admin().request("GET", "/api/v1/contracts?size=1").header("Accept", "*/*").send();
+        assertThat(json.status()).isEqualTo(200);
+        assertThat(json.contentType()).startsWith("application/json");
+        assertProblem(admin().get("/api/v1/contracts?format=pdf"), 400, "format");
+        assertProblem(admin().get("/api/v1/customers?format=csv&sort=nonsense"), 400, "sort");
+        var badFilter = admin().request("GET", "/api/v1/contracts?type=NOPE").header("Accept", "text/csv").send();
+        assertThat(badFilter.status()).isEqualTo(400);
+    }
+
+    private static Row rowWithTitleEnding(org.apache.poi.ss.usermodel.Sheet sheet, String suffix) {
+        for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+            if (sheet.getRow(i).getCell(1).getStringCellValue().endsWith(suffix)) {
+                return sheet.getRow(i);
+            }
+        }
+        throw new AssertionError("no row titled …" + suffix);
+    }
+
+    /** The rows of a CSV export, the byte order mark checked and dropped. */
+    static List<CSVRecord> readCsv(byte[] bytes) throws Exception {
+        assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+        String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        return CSVFormat.RFC4180.parse(new StringReader(text)).getRecords();
+    }
+}
