@@ -67,8 +67,29 @@ class SmallScreenBrowserIT extends ChromiumTestSupport {
         asAdmin.put("contract-obligations", "/contracts/" + signed + "/obligations");
         asAdmin.put("receivables", "/receivables");
         asAdmin.put("contract-receivables", "/contracts/" + signed + "/receivables-panel");
+        asAdmin.put("search", "/search?q=" + java.net.URLEncoder.encode("手机 服务", java.nio.charset.StandardCharsets.UTF_8));
         try (var context = phone()) {
             checkAll(signIn(context, "admin", ADMIN_PASSWORD), asAdmin);
+        }
+    }
+
+    /**
+     * An admin's menu in English holds some twenty long entries: on a laptop screen it wraps onto a second line
+     * rather than pushing the search box and the user menu off the page.
+     */
+    @Test
+    void theMenuOfTheLongestLanguageFitsALaptopScreen() {
+        for (int width : new int[] {1000, 1280}) {
+            try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("en")
+                    .setViewportSize(width, 800))) {
+                Page page = signIn(context, "admin", ADMIN_PASSWORD);
+                page.navigate("http://127.0.0.1:" + port + "/?lang=en");
+                int scrollWidth = ((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue();
+                assertThat(scrollWidth).as("width at %d px: %s", width, widest(page)).isLessThanOrEqualTo(width);
+                assertThat(page.isVisible("#header-search-q")).as("search box at %d px", width).isTrue();
+                var userMenu = page.locator("#user-menu").boundingBox();
+                assertThat(userMenu.x + userMenu.width).as("user menu at %d px", width).isLessThanOrEqualTo(width);
+            }
         }
     }
 
