@@ -48,6 +48,16 @@ class ContractStore {
                 .query((rs, n) -> contract(rs)).optional();
     }
 
+    Optional<Contract> findByNumber(String number) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contract WHERE contract_no = ?").param(number)
+                .query((rs, n) -> contract(rs)).optional();
+    }
+
+    /** The day the renewal notice is due, for a contract stored in force at once (an import). */
+    void fixRenewalNotice(Contract c) {
+        jdbc.sql("UPDATE contract SET renewal_notice_on = ? WHERE id = ?").params(renewalNoticeOn(c), c.id()).update();
+    }
+
     PageResult<ContractSummary> page(ContractQuery query, Collection<String> customerIdsMatchingQ, OwnerScope scope,
                                      Paging paging) {
         var where = new StringBuilder(" WHERE 1=1");

@@ -49,6 +49,12 @@ class CustomerStore {
                 .query((rs, n) -> new String[] {rs.getString("name"), rs.getString("owner")}).optional();
     }
 
+    /** Id and owner of each customer named exactly so (a handful at most: names are not unique, but nearly). */
+    List<String[]> idsAndOwnersByExactName(String name) {
+        return jdbc.sql("SELECT id, owner FROM customer WHERE name = ?").param(name)
+                .query((rs, n) -> new String[]{rs.getString("id"), rs.getString("owner")}).list();
+    }
+
     Optional<Row> findByCreditCode(String creditCode) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM customer WHERE credit_code = ?").param(creditCode)
                 .query((rs, n) -> row(rs, List.of())).optional();

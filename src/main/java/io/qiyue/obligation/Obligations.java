@@ -69,6 +69,12 @@ public class Obligations {
      * delivered again, an import re-run) a no-op. Returns how many were generated now.
      */
     @Transactional
+    /** The plan of a contract imported in a signed state, from its start date (today when it has none). */
+    int generateForImport(String contractId, String actor) {
+        var contract = contracts.internal(contractId);
+        return generate(contractId, contract.startDate() != null ? contract.startDate() : today(), actor);
+    }
+
     public int generate(String contractId, LocalDate signedOn, String actor) {
         if (store.planned(contractId)) {
             return 0;

@@ -1,0 +1,4 @@
+package io.qiyue.importing;
+
+/** What a file imports. */
+public enum ImportKind { CUSTOMERS, CONTRACTS }
