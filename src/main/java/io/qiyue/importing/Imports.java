@@ -54,6 +54,8 @@ public class Imports {
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
     private static final int PROGRESS_EVERY = 200;
     private static final int MAX_REPORTED = 10_000;
+    /** The most data rows a file may have, said on the import page and in the error of a file with more. */
+    public static final int MAX_ROWS = TableReader.MAX_ROWS;
 
     private final ImportStore store;
     private final Customers customers;
@@ -103,7 +105,7 @@ public class Imports {
 
     /** Whether the caller may import anything (the menu entry). */
     public boolean mayImportAny() {
-        return customers.mayCreate() || contracts.mayCreate();
+        return CurrentUsers.current().isPresent() && (customers.mayCreate() || contracts.mayCreate());
     }
 
     /**
