@@ -13,6 +13,7 @@ import io.qiyue.shared.Ids;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.NotFoundException;
 import io.qiyue.shared.QiyueException;
+import io.qiyue.signing.Signings;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +63,7 @@ public class Imports {
     private final OurEntities ourEntities;
     private final Contracts contracts;
     private final UserAdministration users;
+    private final Signings signings;
     private final RunAs runAs;
     private final TransactionTemplate tx;
     private final TransactionTemplate beside;
@@ -76,13 +78,14 @@ public class Imports {
     });
 
     Imports(ImportStore store, Customers customers, OurEntities ourEntities, Contracts contracts,
-            UserAdministration users, RunAs runAs, PlatformTransactionManager transactions, MessageSource messages,
+            UserAdministration users, Signings signings, RunAs runAs, PlatformTransactionManager transactions, MessageSource messages,
             ApplicationEventPublisher events, JsonMapper json, Clock clock) {
         this.store = store;
         this.customers = customers;
         this.ourEntities = ourEntities;
         this.contracts = contracts;
         this.users = users;
+        this.signings = signings;
         this.runAs = runAs;
         this.tx = new TransactionTemplate(transactions);
         this.beside = new TransactionTemplate(transactions);
@@ -141,7 +144,13 @@ public class Imports {
             if (head.length == 0) {
                 throw new UnreadableFileException("qiyue.import.file.empty");
             }
-            TableReader.format(fileName, head);
+            var format = TableReader.format(fileName, head);
+            if (kind == ImportKind.SCANS && format != TableReader.Format.ZIP) {
+                throw new UnreadableFileException("qiyue.import.file.not-zip");
+            }
+            if (kind != ImportKind.SCANS && format == TableReader.Format.ZIP) {
+                throw new UnreadableFileException("qiyue.import.file.type");
+            }
         } catch (UnreadableFileException e) {
             delete(file);
             throw new InvalidInputException("file", e.code(), e.args().toArray());
@@ -287,6 +296,10 @@ public class Imports {
 
     private void execute(String id, ImportKind kind, ImportMode mode, String fileName, Path file, String encoding) {
         beside.executeWithoutResult(s -> store.progress(id, ImportStatus.RUNNING, 0, 0, clock.instant()));
+        if (kind == ImportKind.SCANS) {
+            executeScans(id, mode, fileName, file);
+            return;
+        }
         Table table;
         try {
             table = TableReader.read(file, fileName, encoding);
@@ -342,7 +355,12 @@ public class Imports {
                     null, clock.instant()));
             return;
         }
-        // the second pass: every row written in one transaction, or none
+        write(id, kind, mode, fileName, plans, total, columns, table);
+    }
+
+    /** The second pass: every planned row written in one transaction, or none. */
+    private void write(String id, ImportKind kind, ImportMode mode, String fileName, List<RowPlan> plans, int total,
+                       Columns columns, Table table) {
         beside.executeWithoutResult(s -> store.progress(id, ImportStatus.RUNNING, 0, total, clock.instant()));
         var counts = counts(plans);
         int[] current = {0};
@@ -371,11 +389,45 @@ public class Imports {
             if (violations.isEmpty()) {
                 rowProblems.add(problem);
             } else {
-                violations.forEach(v -> rowProblems.add(new ImportProblem(current[0], columns.nameOfField(kind, v.field()),
-                        words(v.code(), v.args().toArray()))));
+                violations.forEach(v -> rowProblems.add(new ImportProblem(current[0],
+                        columns == null ? null : columns.nameOfField(kind, v.field()), words(v.code(), v.args().toArray()))));
             }
             fail(id, 0, total, words("qiyue.import.rows-failed", 1), rowProblems, table);
         }
+    }
+
+    /** A ZIP of scans: every entry checked (a dry run stops there), then every scan attached in one transaction. */
+    private void executeScans(String id, ImportMode mode, String fileName, Path file) {
+        List<ScanArchive.Entry> entries;
+        try {
+            entries = ScanArchive.entries(file);
+        } catch (UnreadableFileException e) {
+            fail(id, 0, 0, words(e.code(), e.args().toArray()), List.of(), null);
+            return;
+        }
+        int total = entries.size();
+        var problems = new Problems(messages, ImportKind.SCANS, new Columns(ImportKind.SCANS, List.of()));
+        var plans = new ArrayList<RowPlan>();
+        for (var entry : entries) {
+            var plan = ScanArchive.plan(entry, file, contracts, signings, problems);
+            if (plan != null) {
+                plans.add(plan);
+            }
+        }
+        if (!problems.isEmpty()) {
+            if (mode == ImportMode.DRY_RUN) {
+                conclude(id, ImportStatus.SUCCEEDED, total, total, counts(plans), null, problems.list(), null);
+            } else {
+                conclude(id, ImportStatus.FAILED, 0, total, ImportStore.Counts.NONE,
+                        words("qiyue.import.rows-failed", problems.rows().size()), problems.list(), null);
+            }
+            return;
+        }
+        if (mode == ImportMode.DRY_RUN) {
+            conclude(id, ImportStatus.SUCCEEDED, total, total, counts(plans), null, List.of(), null);
+            return;
+        }
+        write(id, ImportKind.SCANS, mode, fileName, plans, total, null, null);
     }
 
     private static ImportStore.Counts counts(List<RowPlan> plans) {

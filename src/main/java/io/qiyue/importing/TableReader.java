@@ -47,7 +47,7 @@ final class TableReader {
     private TableReader() {
     }
 
-    enum Format { XLSX, CSV }
+    enum Format { XLSX, CSV, ZIP }
 
     /** The format the name promises, checked against the first bytes; refuses anything else. */
     static Format format(String fileName, byte[] head) {
@@ -66,6 +66,12 @@ final class TableReader {
                 throw new UnreadableFileException("qiyue.import.file.not-csv");
             }
             return Format.CSV;
+        }
+        if (name.endsWith(".zip")) {
+            if (!zip) {
+                throw new UnreadableFileException("qiyue.import.file.not-zip");
+            }
+            return Format.ZIP;
         }
         if (name.endsWith(".xls")) {
             throw new UnreadableFileException("qiyue.import.file.xls");
@@ -92,7 +98,11 @@ final class TableReader {
         if (n == 0) {
             throw new UnreadableFileException("qiyue.import.file.empty");
         }
-        return format(fileName, start) == Format.XLSX ? xlsx(file) : csv(Files.readAllBytes(file), encoding);
+        var format = format(fileName, start);
+        if (format == Format.ZIP) {
+            throw new UnreadableFileException("qiyue.import.file.type");
+        }
+        return format == Format.XLSX ? xlsx(file) : csv(Files.readAllBytes(file), encoding);
     }
 
     // --- CSV
@@ -185,6 +195,10 @@ final class TableReader {
 
     /** Refuses a zip whose entries would unpack to far more than it holds, counting what each entry really inflates to. */
     static void checkZip(Path file) {
+        checkZip(file, "qiyue.import.file.not-xlsx");
+    }
+
+    static void checkZip(Path file, String notAZip) {
         try (var zip = new ZipFile(file.toFile())) {
             long total = 0;
             int entries = 0;
@@ -208,7 +222,7 @@ final class TableReader {
                 }
             }
         } catch (IOException | IllegalArgumentException e) {
-            throw new UnreadableFileException("qiyue.import.file.not-xlsx");
+            throw new UnreadableFileException(notAZip);
         }
     }
 

@@ -164,6 +164,37 @@ abstract class ImportApiContract extends ApiTestSupport {
     }
 
     @Test
+    void aZipOfScansNamedByContractNumberAttachesEachAsTheSignedDocumentOnceAndNamesUnknownNumbers() throws IOException {
+        var sales = createUser("SALES", null);
+        ourEntityId();
+        String code = createOrganization(sales.client()).path("creditCode").asString();
+        String number = unique("HT-SCAN");
+        String csv = "合同编号,合同类型,标题,客户,我方主体,状态,开始日期,结束日期\n" + number + ",NDA,保密," + code + ","
+                + OUR_ENTITY + ",已到期,2021-01-01,2021-12-31\n";
+        assertThat(finished(upload(sales.client(), "contracts", "import", "c.csv", csv.getBytes(StandardCharsets.UTF_8)))
+                .path("status").asString()).isEqualTo("SUCCEEDED");
+        byte[] scan = "%PDF-1.4\n% a scan\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+        var dry = finished(upload(sales.client(), "scans", "dry-run", "scans.zip",
+                zip(Map.of(number + ".pdf", scan, "HT-NOPE-1.pdf", scan))));
+        assertThat(errors(dry)).as("%s", dry).containsExactly(dry.path("errors").get(0).path("row").asInt() + "|HT-NOPE-1.pdf");
+        assertThat(dry.path("errors").get(0).path("message").asString()).contains("HT-NOPE-1");
+
+        var real = finished(upload(sales.client(), "scans", "import", "scans.zip", zip(Map.of(number + ".pdf", scan))));
+        assertThat(real.path("status").asString()).as("%s", real).isEqualTo("SUCCEEDED");
+        assertThat(real.path("created").asInt()).isEqualTo(1);
+        String id = jdbc.sql("SELECT id FROM contract WHERE contract_no = ?").param(number).query(String.class).single();
+        var signed = sales.client().request("GET", "/api/v1/contracts/" + id + "/signed-document").sendForBytes();
+        assertThat(signed.statusCode()).isEqualTo(200);
+        assertThat(signed.body()).isEqualTo(scan);
+
+        var again = finished(upload(sales.client(), "scans", "import", "scans.zip", zip(Map.of(number + ".pdf", scan))));
+        assertThat(again.path("skipped").asInt()).isEqualTo(1);
+        var notAZip = upload(sales.client(), "scans", "import", "scans.zip", scan);
+        assertProblem(notAZip, 400, "file");
+    }
+
+    @Test
     void aGbkCsvIsReadAsGbk() {
         var sales = createUser("SALES", null);
         String name = unique("广州编码测试有限公司");
@@ -284,6 +315,18 @@ abstract class ImportApiContract extends ApiTestSupport {
             workbook.write(out);
             return out.toByteArray();
         }
+    }
+
+    static byte[] zip(Map<String, byte[]> entries) throws IOException {
+        var out = new ByteArrayOutputStream();
+        try (var zip = new ZipOutputStream(out)) {
+            for (var e : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
     }
 
     /** A zip of one entry: {@code content}, or when null 50 MB of zeros. */

@@ -79,6 +79,9 @@ class ImportApi {
     }
 
     static ResponseEntity<byte[]> template(Imports imports, ImportKind kind, String format) {
+        if (kind == ImportKind.SCANS) {
+            throw new InvalidInputException("kind", "qiyue.import.kind");
+        }
         var headers = imports.templateHeaders(kind);
         var example = imports.templateExample(kind);
         String base = kind == ImportKind.CUSTOMERS ? "customers-template" : "contracts-template";
@@ -114,6 +117,7 @@ class ImportApi {
         return switch (kind.strip().toLowerCase(Locale.ROOT)) {
             case "customers", "customer" -> ImportKind.CUSTOMERS;
             case "contracts", "contract" -> ImportKind.CONTRACTS;
+            case "scans", "scan" -> ImportKind.SCANS;
             default -> throw new InvalidInputException("kind", "qiyue.import.kind");
         };
     }
