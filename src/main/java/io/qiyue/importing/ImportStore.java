@@ -66,6 +66,12 @@ class ImportStore {
                 .update();
     }
 
+    /** When the job's worker last wrote progress. */
+    Instant heartbeat(String id) {
+        return jdbc.sql("SELECT heartbeat_at FROM import_job WHERE id = ?").param(id)
+                .query((rs, n) -> DbTime.read(rs, "heartbeat_at")).single();
+    }
+
     /** A job RUNNING or QUEUED whose heartbeat is older than {@code before}: its process died; nothing of it committed. */
     boolean failIfAbandoned(String id, Instant before, String problem, Instant now) {
         return jdbc.sql("UPDATE import_job SET status = ?, problem = ?, finished_at = ? WHERE id = ?"

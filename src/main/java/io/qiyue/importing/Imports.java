@@ -35,6 +35,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -189,9 +190,18 @@ public class Imports {
     /** The job with its problems (at most the first 10,000), for its importer or an administrator. */
     public ImportJob get(String id) {
         var job = visible(id);
-        if (!job.status().finished() && store.failIfAbandoned(id, clock.instant().minus(ABANDONED_AFTER),
-                words("qiyue.import.abandoned"), clock.instant())) {
-            job = store.find(id).orElseThrow();
+        // only a job silent for long is written to: a reader never contends with a live worker's locks
+        // (on MariaDB, the worker's problem rows lock the job row for their foreign key)
+        Instant silentSince = clock.instant().minus(ABANDONED_AFTER);
+        if (!job.status().finished() && store.heartbeat(id).isBefore(silentSince)) {
+            try {
+                if (store.failIfAbandoned(id, silentSince, words("qiyue.import.abandoned"), clock.instant())) {
+                    job = store.find(id).orElseThrow();
+                }
+            } catch (org.springframework.dao.PessimisticLockingFailureException busy) {
+                // the worker is writing after all: the job is alive, read it as it is
+                job = store.find(id).orElseThrow();
+            }
         }
         return new ImportJob(job.id(), job.kind(), job.mode(), job.status(), job.fileName(), job.processed(),
                 job.total(), job.created(), job.updated(), job.skipped(), job.errorCount(), job.problem(),
