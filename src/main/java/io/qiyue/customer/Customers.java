@@ -192,6 +192,21 @@ public class Customers {
     }
 
     /**
+     * The customer (a person) with this ID number, found by its keyed hash (the number itself is stored encrypted):
+     * the natural key of an imported person, as the credit code is an organisation's.
+     */
+    public Optional<Existing> existingByIdNumber(String idNumber) {
+        var user = CurrentUsers.require();
+        String number = IdNumber.normalise(Text.blankToNull(idNumber));
+        if (number == null) {
+            return Optional.empty();
+        }
+        return store.findByIdNumber(number).map(row -> new Existing(row.id(), row.name(), row.version(),
+                scopes.read(user).includes(row.owner()),
+                scopes.write(user, ScopedResource.CUSTOMER).includes(row.owner())));
+    }
+
+    /**
      * The ids of the customers the caller may read whose name is exactly {@code name} (trimmed): an import names a
      * contract's customer by name when its file has no credit code; more than one is ambiguous.
      */

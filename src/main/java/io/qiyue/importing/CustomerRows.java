@@ -6,6 +6,7 @@ import io.qiyue.customer.CustomerInput;
 import io.qiyue.customer.CustomerKind;
 import io.qiyue.customer.CustomerLevel;
 import io.qiyue.customer.Customers;
+import io.qiyue.customer.IdNumber;
 import io.qiyue.security.UserAdministration;
 import io.qiyue.shared.FieldViolation;
 
@@ -22,6 +23,7 @@ final class CustomerRows {
     private final Columns columns;
     private final Problems problems;
     private final Map<String, Integer> codesSeen = new HashMap<>();
+    private final Map<String, Integer> idNumbersSeen = new HashMap<>();
 
     CustomerRows(Customers customers, UserAdministration users, ImportMode mode, Columns columns, Problems problems) {
         this.customers = customers;
@@ -54,6 +56,13 @@ final class CustomerRows {
                 problems.add(n, Column.CREDIT_CODE, "qiyue.import.duplicate-in-file", first);
             }
         }
+        String idKey = IdNumber.normalise(blank(idNumber));
+        if (idKey != null && kind == CustomerKind.PERSON) {
+            Integer first = idNumbersSeen.putIfAbsent(idKey, n);
+            if (first != null) {
+                problems.add(n, Column.ID_NUMBER, "qiyue.import.duplicate-in-file", first);
+            }
+        }
         CustomerLevel level = level(value(row, Column.LEVEL), n);
         String owner = owner(value(row, Column.CUSTOMER_OWNER));
         String contact = value(row, Column.CONTACT);
@@ -71,15 +80,18 @@ final class CustomerRows {
         var input = new CustomerInput(kind, name, blank(code), blank(idNumber), blank(value(row, Column.ADDRESS)),
                 blank(value(row, Column.LEGAL_REPRESENTATIVE)), blank(value(row, Column.INDUSTRY)), level, null, owner,
                 contacts);
-        var existing = code == null || code.isEmpty() ? java.util.Optional.<Customers.Existing>empty()
-                : customers.existingByCreditCode(code);
+        // natural keys: an organisation's credit code, a person's ID number
+        var existing = code != null && !code.isEmpty() ? customers.existingByCreditCode(code)
+                : idKey != null && kind == CustomerKind.PERSON ? customers.existingByIdNumber(idKey)
+                : java.util.Optional.<Customers.Existing>empty();
         if (existing.isPresent()) {
             var found = existing.get();
             if (mode != ImportMode.UPDATE) {
                 return new RowPlan(n, RowPlan.Outcome.SKIP, null);
             }
             if (!found.writable()) {
-                problems.add(n, Column.CREDIT_CODE, "qiyue.import.not-yours");
+                problems.add(n, code != null && !code.isEmpty() ? Column.CREDIT_CODE : Column.ID_NUMBER,
+                        "qiyue.import.not-yours");
                 return null;
             }
             var merged = merge(customers.editable(found.id()), input);

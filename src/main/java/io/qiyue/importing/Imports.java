@@ -13,6 +13,7 @@ import io.qiyue.shared.Ids;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.NotFoundException;
 import io.qiyue.shared.QiyueException;
+import io.qiyue.shared.ReadMemo;
 import io.qiyue.signing.Signings;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -287,7 +288,9 @@ public class Imports {
         try {
             runAs.user(username, () -> {
                 LocaleContextHolder.setLocale(locale);
-                try {
+                // contracts of one file name the same customers, our entity and templates over and over: each is
+                // read once per file (a file of customers changes what it reads, so reads them as they are)
+                try (var memo = kind == ImportKind.CONTRACTS ? ReadMemo.open() : null) {
                     execute(id, kind, mode, fileName, file, encoding);
                 } finally {
                     LocaleContextHolder.resetLocaleContext();

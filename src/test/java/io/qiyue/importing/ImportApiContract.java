@@ -120,6 +120,41 @@ abstract class ImportApiContract extends ApiTestSupport {
     }
 
     @Test
+    void aPersonsIdNumberIsTheirNaturalKeyInTheFileAndAgainstExistingCustomers() {
+        var sales = createUser("SALES", null);
+        String id = TestIdentifiers.idNumber();
+        String name = unique("王五");
+        String twice = "客户名称,身份证号,类型,地址\n" + name + "," + id + ",个人,上海市一号\n"
+                + unique("王六") + "," + id.toLowerCase(java.util.Locale.ROOT) + ",个人,上海市二号\n";
+        long before = customerCount();
+
+        var dryRun = finished(upload(sales.client(), "customers", "dry-run", "p.csv", twice.getBytes(StandardCharsets.UTF_8)));
+        assertThat(dryRun.path("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(errors(dryRun)).as("%s", dryRun).containsExactly("3|身份证号");
+        var refused = finished(upload(sales.client(), "customers", "import", "p.csv", twice.getBytes(StandardCharsets.UTF_8)));
+        assertThat(refused.path("status").asString()).isEqualTo("FAILED");
+        assertThat(errors(refused)).containsExactly("3|身份证号");
+        assertThat(customerCount()).isEqualTo(before);
+
+        String once = "客户名称,身份证号,类型,地址\n" + name + "," + id + ",个人,上海市一号\n";
+        var first = finished(upload(sales.client(), "customers", "import", "p.csv", once.getBytes(StandardCharsets.UTF_8)));
+        assertThat(first.path("created").asInt()).as("%s", first).isEqualTo(1);
+        // the same person again, under another spelling of the name: found by the ID number's keyed hash
+        String again = "客户名称,身份证号,类型,地址\n" + name + "（重复）," + id + ",个人,上海市三号\n";
+        var rerun = finished(upload(sales.client(), "customers", "dry-run", "p.csv", again.getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(rerun)).as("%s", rerun).isEmpty();
+        assertThat(rerun.path("skipped").asInt()).isEqualTo(1);
+        var skipped = finished(upload(sales.client(), "customers", "import", "p.csv", again.getBytes(StandardCharsets.UTF_8)));
+        assertThat(skipped.path("status").asString()).as("%s", skipped).isEqualTo("SUCCEEDED");
+        assertThat(skipped.path("skipped").asInt()).isEqualTo(1);
+        assertThat(skipped.path("created").asInt()).isZero();
+        assertThat(customerCount()).isEqualTo(before + 1);
+        var update = finished(upload(sales.client(), "customers", "update", "p.csv", again.getBytes(StandardCharsets.UTF_8)));
+        assertThat(update.path("updated").asInt()).as("%s", update).isEqualTo(1);
+        assertThat(customerCount()).isEqualTo(before + 1);
+    }
+
+    @Test
     void legacyContractsEnterSignedActiveOrExpiredWithTheirNumberReviewAndObligations() throws IOException {
         var sales = createUser("SALES", null);
         ourEntityId();
