@@ -23,7 +23,8 @@ fi
 psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
 export QIYUE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db QIYUE_DB_USER=postgres QIYUE_DATA_DIR="$work/data" \
   QIYUE_ADMIN_PASSWORD=bench-admin-pw PORT=$port
-java -Xmx1g -jar target/qiyue-0.1.0-SNAPSHOT.jar > "$work/app.log" 2>&1 &
+# BENCH_JAVA_OPTS: e.g. -XX:StartFlightRecording=filename=/tmp/x.jfr,settings=profile,dumponexit=true to profile the app
+java -Xmx1g ${BENCH_JAVA_OPTS:-} -jar target/qiyue-0.1.0-SNAPSHOT.jar > "$work/app.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 until grep -q "Started QiyueApplication" "$work/app.log"; do sleep 0.5; done

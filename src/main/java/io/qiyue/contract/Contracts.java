@@ -186,6 +186,14 @@ public class Contracts {
     }
 
     /**
+     * The contracts with these numbers, outside any data scope, by number: the natural keys of a whole file looked up
+     * in a few queries rather than one per row.
+     */
+    public Map<String, Contract> internalByNumbers(java.util.Collection<String> numbers) {
+        return store.findByNumbers(numbers.stream().filter(n -> !Text.isBlank(n)).map(String::strip).toList());
+    }
+
+    /**
      * Every problem an import of this legacy contract would be refused for, without saving: the checks of a
      * create (the caller's right to create, the customer within reach, the owner assignable by the caller) and
      * the import's own (a state an import may enter, the number free and not too long).
@@ -251,8 +259,7 @@ public class Contracts {
             if (store.findByNumber(number).isPresent()) {
                 throw new ConflictException("qiyue.import.number-taken", number);
             }
-            store.insert(contract);
-            store.fixRenewalNotice(contract);
+            store.insertWithRenewalNotice(contract);
             saveVersion(contract, user.username(), false, VersionCause.IMPORT);
             publish(contract.id(), EntityChanged.Action.CREATE, null, contract);
             if (contract.status() != ContractStatus.DRAFT) {

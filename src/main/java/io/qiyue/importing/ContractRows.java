@@ -40,6 +40,8 @@ final class ContractRows {
     private final Map<String, String> customerIds = new HashMap<>();
     private final Map<String, Boolean> isUser = new HashMap<>();
     private final LocalDate today = LocalDate.now(CHINA);
+    /** The file's numbers that exist already, read for the whole file at once by {@link #lookUpNumbers}. */
+    private Map<String, Contract> existingByNumber;
 
     ContractRows(Contracts contracts, Customers customers, UserAdministration users, List<OurEntity> ourEntities,
                  ImportMode mode, Columns columns, Problems problems) {
@@ -50,6 +52,12 @@ final class ContractRows {
         this.mode = mode;
         this.columns = columns;
         this.problems = problems;
+    }
+
+    /** Reads which of the file's contract numbers exist, for all rows at once (before {@link #plan}). */
+    void lookUpNumbers(List<Table.Row> rows) {
+        existingByNumber = contracts.internalByNumbers(rows.stream().map(r -> columns.value(r, Column.NUMBER))
+                .filter(n -> !n.isEmpty()).toList());
     }
 
     RowPlan plan(Table.Row row) {
@@ -85,7 +93,8 @@ final class ContractRows {
                 amount == null ? null : Money.cny(amount), start, end, false, null, ContractTerms.EMPTY);
         var legacy = new LegacyContract(input, number.isEmpty() ? null : number, status, creator,
                 signedOn == null ? null : signedOn.atStartOfDay(CHINA).toInstant(), signedOn);
-        Contract existing = number.isEmpty() ? null : contracts.internalByNumber(number).orElse(null);
+        Contract existing = number.isEmpty() ? null : existingByNumber != null ? existingByNumber.get(number.strip())
+                : contracts.internalByNumber(number).orElse(null);
         if (existing != null) {
             if (mode != ImportMode.UPDATE) {
                 return new RowPlan(n, RowPlan.Outcome.SKIP, null);

@@ -336,6 +336,9 @@ public class Imports {
         var customerRows = kind == ImportKind.CUSTOMERS ? new CustomerRows(customers, users, mode, columns, problems) : null;
         var contractRows = kind == ImportKind.CONTRACTS ? new ContractRows(contracts, customers, users,
                 ourEntities.list(), mode, columns, problems) : null;
+        if (contractRows != null) {
+            contractRows.lookUpNumbers(table.rows());
+        }
         int checked = 0;
         for (var row : table.rows()) {
             RowPlan plan;
