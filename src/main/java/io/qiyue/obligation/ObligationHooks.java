@@ -37,7 +37,8 @@ class ObligationHooks {
 
     @EventListener
     void on(ContractSaved saved) {
-        if (!saved.moveOnly() && saved.contract().status().inForce()) {
+        // a contract just created in force (an import, version 1) has no obligations yet: they are planned next
+        if (!saved.moveOnly() && saved.contract().version() > 1 && saved.contract().status().inForce()) {
             obligations.contractChanged(saved.contract());
         }
     }
