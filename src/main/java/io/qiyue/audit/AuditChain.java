@@ -13,6 +13,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -67,6 +69,21 @@ class AuditChain {
 
     /** Appends the draft; must run inside the transaction of the change it records. */
     void append(Draft draft) {
+        appendAll(List.of(draft));
+    }
+
+    /** Entries inserted per statement by {@link #appendAll}: 12 parameters each, well within every database's limit. */
+    static final int ROWS_PER_INSERT = 500;
+
+    /**
+     * Appends the drafts in their order under one take of the head lock: one read of the head, multi-row inserts
+     * and one move of the head for the whole list (a transaction that changes thousands of records — an import —
+     * holds the lock once, not once per record). Must run inside the transaction of the changes it records.
+     */
+    void appendAll(List<Draft> drafts) {
+        if (drafts.isEmpty()) {
+            return;
+        }
         long asked = System.nanoTime();
         var head = jdbc.sql("SELECT last_seq, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE")
                 .query((rs, n) -> new ChainVerification.Head(rs.getLong("last_seq"), rs.getString("last_hash")))
@@ -81,13 +98,25 @@ class AuditChain {
                 }
             });
         }
-        long seq = head.seq() + 1;
-        String hash = EntryHasher.hash(head.hash(), draft.at(seq));
-        jdbc.sql("INSERT INTO audit_event (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
-                .params(seq, draft.id(), DbTime.toDb(draft.occurredAt()), draft.actor(), draft.entityType(),
-                        draft.entityId(), draft.action(), draft.changes(), draft.ip(), draft.userAgent(), head.hash(), hash)
-                .update();
-        jdbc.sql("UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1").params(seq, hash).update();
+        long seq = head.seq();
+        String previous = head.hash();
+        for (int from = 0; from < drafts.size(); from += ROWS_PER_INSERT) {
+            var chunk = drafts.subList(from, Math.min(drafts.size(), from + ROWS_PER_INSERT));
+            var sql = new StringBuilder("INSERT INTO audit_event (" + COLUMNS + ") VALUES ");
+            var params = new ArrayList<Object>(chunk.size() * 12);
+            for (int i = 0; i < chunk.size(); i++) {
+                var draft = chunk.get(i);
+                seq++;
+                String hash = EntryHasher.hash(previous, draft.at(seq));
+                sql.append(i == 0 ? "(?,?,?,?,?,?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?,?,?,?,?,?)");
+                params.addAll(Arrays.asList(seq, draft.id(), DbTime.toDb(draft.occurredAt()), draft.actor(),
+                        draft.entityType(), draft.entityId(), draft.action(), draft.changes(), draft.ip(),
+                        draft.userAgent(), previous, hash));
+                previous = hash;
+            }
+            jdbc.sql(sql.toString()).params(params).update();
+        }
+        jdbc.sql("UPDATE audit_chain_head SET last_seq = ?, last_hash = ? WHERE id = 1").params(seq, previous).update();
     }
 
     ChainVerification.Head head() {

@@ -15,11 +15,14 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +41,8 @@ public class AuditTrail {
     };
     private static final Pattern ENTITY_TYPE = Pattern.compile("[A-Z][A-Z_]{0,39}");
 
+    /** The key of the current transaction's drafts among its resources. */
+    private final Object PENDING = new Object();
     private final JdbcClient jdbc;
     /** An export's cursor (PostgreSQL streams only inside a transaction). */
     private final org.springframework.transaction.support.TransactionTemplate streaming;
@@ -80,13 +85,46 @@ public class AuditTrail {
         var draft = new AuditChain.Draft(Ids.newId(), EntryHasher.storable(event.at()), event.actor(),
                 event.entityType(), event.entityId(), event.action().name(), json.writeValueAsString(event.changes()),
                 origin.ip(), origin.userAgent());
-        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                new org.springframework.transaction.support.TransactionSynchronization() {
-                    @Override
-                    public void beforeCommit(boolean readOnly) {
-                        chain.append(draft);
-                    }
-                });
+        pending().add(draft);
+    }
+
+    /**
+     * The drafts of this transaction, appended together just before it commits: one take of the chain's head lock
+     * and multi-row inserts per transaction, however many changes it made (an import of a whole file is one).
+     */
+    private List<AuditChain.Draft> pending() {
+        @SuppressWarnings("unchecked")
+        var drafts = (List<AuditChain.Draft>) TransactionSynchronizationManager.getResource(PENDING);
+        if (drafts != null) {
+            return drafts;
+        }
+        var fresh = new ArrayList<AuditChain.Draft>();
+        TransactionSynchronizationManager.bindResource(PENDING, fresh);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void beforeCommit(boolean readOnly) {
+                // unbound first: a change recorded after this point starts a batch of its own
+                TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+                chain.appendAll(fresh);
+            }
+
+            // a transaction run beside this one (REQUIRES_NEW) records its own changes in a batch of its own
+            @Override
+            public void suspend() {
+                TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+            }
+
+            @Override
+            public void resume() {
+                TransactionSynchronizationManager.bindResource(PENDING, fresh);
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(PENDING);
+            }
+        });
+        return fresh;
     }
 
     /** Admins only: the trail shows who touched which records, across all data scopes. */

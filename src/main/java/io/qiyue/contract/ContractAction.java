@@ -19,7 +19,12 @@ public enum ContractAction {
     /** The successor made by {@link #RENEW} was signed: this contract is superseded. */
     MARK_RENEWED(false),
     /** Creates a successor draft; the contract itself keeps its status until the successor is signed. */
-    RENEW(true);
+    RENEW(true),
+    /**
+     * A legacy contract entered from a file with the state it already has ({@link ContractStatus#enteredByImport()}):
+     * the only way into a state without the moves before it, decided by the importing module.
+     */
+    IMPORT(false);
 
     private final boolean byUser;
 

@@ -18,6 +18,14 @@ public enum ContractStatus {
 
     private static final Map<ContractStatus, Map<ContractAction, ContractStatus>> TABLE = table();
 
+    /**
+     * The table's one entry without a state before it: {@link ContractAction#IMPORT} enters a legacy contract
+     * directly in the state its file gives, signed long ago with its own number and dates (or a draft still to
+     * be worked on). Nothing before signing: approval and signing happened outside this system or not at all.
+     */
+    private static final java.util.Set<ContractStatus> ENTERED_BY_IMPORT =
+            java.util.Collections.unmodifiableSet(java.util.EnumSet.of(DRAFT, SIGNED, ACTIVE, EXPIRED));
+
     private static Map<ContractStatus, Map<ContractAction, ContractStatus>> table() {
         var t = new EnumMap<ContractStatus, Map<ContractAction, ContractStatus>>(ContractStatus.class);
         for (ContractStatus s : values()) {
@@ -48,6 +56,11 @@ public enum ContractStatus {
     /** Where {@code action} leads from this state, or empty when it is not allowed here. */
     public Optional<ContractStatus> next(ContractAction action) {
         return Optional.ofNullable(TABLE.get(this).get(action));
+    }
+
+    /** The states an import may enter a contract in ({@link ContractAction#IMPORT}). */
+    public static java.util.Set<ContractStatus> enteredByImport() {
+        return ENTERED_BY_IMPORT;
     }
 
     /** The actions allowed in this state, in the table's order. */

@@ -48,6 +48,28 @@ class ContractStore {
                 .query((rs, n) -> contract(rs)).optional();
     }
 
+    /** The contracts with these numbers, by number: a file's natural keys looked up a few hundred at a time. */
+    Map<String, Contract> findByNumbers(Collection<String> numbers) {
+        var found = new HashMap<String, Contract>();
+        var all = List.copyOf(new java.util.LinkedHashSet<>(numbers));
+        for (int from = 0; from < all.size(); from += 500) {
+            jdbc.sql("SELECT " + COLUMNS + " FROM contract WHERE contract_no IN (:numbers)")
+                    .param("numbers", all.subList(from, Math.min(all.size(), from + 500)))
+                    .query((rs, n) -> contract(rs)).list().forEach(c -> found.put(c.number(), c));
+        }
+        return found;
+    }
+
+    Optional<Contract> findByNumber(String number) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contract WHERE contract_no = ?").param(number)
+                .query((rs, n) -> contract(rs)).optional();
+    }
+
+    /** The day the renewal notice is due, for a contract stored in force at once (an import). */
+    void fixRenewalNotice(Contract c) {
+        jdbc.sql("UPDATE contract SET renewal_notice_on = ? WHERE id = ?").params(renewalNoticeOn(c), c.id()).update();
+    }
+
     /** The list's WHERE clause (its parameters go into {@code params}): one for the page and the export. */
     private static String where(ContractQuery query, Collection<String> customerIdsMatchingQ, OwnerScope scope,
                                 Map<String, Object> params) {
@@ -161,14 +183,24 @@ class ContractStore {
     }
 
     void insert(Contract c) {
+        insert(c, null);
+    }
+
+    /** Stores a contract that enters in force at once (an import) with its renewal notice day, in one statement. */
+    void insertWithRenewalNotice(Contract c) {
+        insert(c, renewalNoticeOn(c));
+    }
+
+    private void insert(Contract c, LocalDate renewalNoticeOn) {
         jdbc.sql("INSERT INTO contract (id, contract_no, type, title, customer_id, our_entity_id, owner, amount_value,"
                         + " amount_currency, start_date, end_date, auto_renew, renewal_notice_days, status, terms, version,"
-                        + " created_at, created_by, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                        + " created_at, created_by, updated_at, renewal_notice_on)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                 .params(c.id(), c.number(), c.type().name(), c.title(), c.customerId(), c.ourEntityId(), c.owner(),
                         c.amount() == null ? null : c.amount().scaled(), c.amount() == null ? null : c.amount().currency(),
                         c.startDate(), c.endDate(), c.autoRenew(), c.renewalNoticeDays(), c.status().name(),
                         json.writeValueAsString(c.terms()), c.version(), DbTime.toDb(c.createdAt()), c.createdBy(),
-                        DbTime.toDb(c.updatedAt()))
+                        DbTime.toDb(c.updatedAt()), renewalNoticeOn)
                 .update();
     }
 

@@ -217,6 +217,135 @@ public class Contracts {
         return withCustomerName(contract);
     }
 
+    // --- import of legacy contracts (io.qiyue.importing)
+
+    /** A contract by its number, outside any data scope: the natural key of an import (exists or not, and whose). */
+    public Optional<Contract> internalByNumber(String number) {
+        return Text.isBlank(number) ? Optional.empty() : store.findByNumber(number.strip());
+    }
+
+    /**
+     * The contracts with these numbers, outside any data scope, by number: the natural keys of a whole file looked up
+     * in a few queries rather than one per row.
+     */
+    public Map<String, Contract> internalByNumbers(java.util.Collection<String> numbers) {
+        return store.findByNumbers(numbers.stream().filter(n -> !Text.isBlank(n)).map(String::strip).toList());
+    }
+
+    /**
+     * Every problem an import of this legacy contract would be refused for, without saving: the checks of a
+     * create (the caller's right to create, the customer within reach, the owner assignable by the caller) and
+     * the import's own (a state an import may enter, the number free and not too long).
+     */
+    public List<FieldViolation> importProblems(LegacyContract legacy) {
+        var user = CurrentUsers.require();
+        if (!mayCreate()) {
+            throw new ForbiddenException("qiyue.problem.forbidden");
+        }
+        var violations = new ArrayList<>(check(legacy.input(), ownerOf(legacy.input(), null, user), user, null)
+                .violations());
+        violations.addAll(importOwnProblems(legacy));
+        return violations;
+    }
+
+    private static List<FieldViolation> importOwnProblems(LegacyContract legacy) {
+        var violations = new ArrayList<FieldViolation>();
+        if (legacy.status() == null || !ContractStatus.enteredByImport().contains(legacy.status())) {
+            violations.add(new FieldViolation("status", "qiyue.import.status-not-importable"));
+        }
+        if (legacy.number() != null && legacy.number().strip().length() > 32) {
+            violations.add(new FieldViolation("number", "qiyue.import.number-too-long", 32));
+        }
+        return violations;
+    }
+
+    /**
+     * Enters a legacy contract through the transition table's {@link ContractAction#IMPORT} entry, in the caller's
+     * transaction (an import writes a whole file in one): stored with its own number, past dates and state as
+     * version 1 with its version row and audit entry like any create, reviewed like any save ({@link ContractSaved}),
+     * and, when it is signed or later, announced as {@link ContractTransitioned} so that the modules which follow
+     * signing (obligations and receivables) do what they do for a contract signed in the app.
+     */
+    public Contract importLegacy(LegacyContract legacy) {
+        var user = CurrentUsers.require();
+        if (!mayCreate()) {
+            throw new ForbiddenException("qiyue.problem.forbidden");
+        }
+        var input = legacy.input();
+        String owner = ownerOf(input, null, user);
+        var violations = new ArrayList<>(check(input, owner, user, null).violations());
+        violations.addAll(importOwnProblems(legacy));
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+        String customerName = customers.names(List.of(input.customerId())).get(input.customerId());
+        String number;
+        if (Text.isBlank(legacy.number())) {
+            int year = input.startDate() != null ? input.startDate().getYear()
+                    : LocalDate.ofInstant(clock.instant(), clock.getZone()).getYear();
+            number = number(input.type(), year, allocateNumber(input.type().code(), year));
+        } else {
+            number = legacy.number().strip();
+        }
+        Instant now = clock.instant();
+        var contract = new Contract(Ids.newId(), number, input.type(), input.title().trim(), input.customerId(),
+                customerName, input.ourEntityId(), owner,
+                input.amount() == null ? null : Money.cny(input.amount().value()), input.startDate(), input.endDate(),
+                Boolean.TRUE.equals(input.autoRenew()), input.renewalNoticeDays(), legacy.status(), input.terms(), 1,
+                legacy.createdAt() == null ? now : legacy.createdAt(),
+                Text.isBlank(legacy.createdBy()) ? user.username() : legacy.createdBy().strip(), now);
+        return tx.execute(status -> {
+            if (store.findByNumber(number).isPresent()) {
+                throw new ConflictException("qiyue.import.number-taken", number);
+            }
+            store.insertWithRenewalNotice(contract);
+            saveVersion(contract, user.username(), false, VersionCause.IMPORT);
+            publish(contract.id(), EntityChanged.Action.CREATE, null, contract);
+            if (contract.status() != ContractStatus.DRAFT) {
+                LocalDate signedOn = legacy.signedOn() != null ? legacy.signedOn() : contract.startDate();
+                events.publishEvent(new ContractTransitioned(contract.id(), contract.number(), contract.title(),
+                        contract.owner(), null, contract.status(), ContractAction.IMPORT, user.username(),
+                        signedOn == null ? null : "签订日期 " + signedOn, now, contract.version()));
+            }
+            return withCustomerName(contract);
+        });
+    }
+
+    /**
+     * Changes a contract from a file in update mode, whatever its state (a legacy contract is signed already):
+     * the content the file gives, the state kept (an import changes no state), a new version with its audit entry
+     * and review, refused when the contract changed since {@code expectedVersion} was read.
+     */
+    public Contract importUpdate(String id, int expectedVersion, LegacyContract legacy) {
+        var user = CurrentUsers.require();
+        return tx.execute(status -> {
+            var before = writable(id, user);
+            checkVersion(before, expectedVersion);
+            var input = legacy.input();
+            if (input.type() != before.type()) {
+                throw new InvalidInputException("type", "qiyue.contract.type-immutable");
+            }
+            if (legacy.status() != null && legacy.status() != before.status()) {
+                throw new InvalidInputException("status", "qiyue.import.status-unchanged");
+            }
+            String owner = ownerOf(input, before, user);
+            String customerName = validate(input, owner, user, before);
+            var after = new Contract(id, before.number(), before.type(), input.title().trim(), input.customerId(),
+                    customerName, input.ourEntityId(), owner,
+                    input.amount() == null ? null : Money.cny(input.amount().value()), input.startDate(),
+                    input.endDate(), Boolean.TRUE.equals(input.autoRenew()), input.renewalNoticeDays(),
+                    before.status(), input.terms(), expectedVersion + 1, before.createdAt(), before.createdBy(),
+                    clock.instant());
+            if (!store.update(after, expectedVersion)) {
+                throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
+            }
+            store.fixRenewalNotice(after);
+            saveVersion(after, user.username(), false, VersionCause.IMPORT);
+            publish(id, EntityChanged.Action.UPDATE, before, after);
+            return withCustomerName(after);
+        });
+    }
+
     /** A new draft with its number (allocated in a short transaction of its own), not yet stored. */
     private Contract newDraft(ContractInput input, String owner, String customerName, CurrentUser user) {
         Instant now = clock.instant();

@@ -10,7 +10,9 @@ public enum VersionCause {
     SUBMIT, WITHDRAW, APPROVE, REJECT, START_SIGNING, CANCEL_SIGNING, SIGN, ACTIVATE, EXPIRE, TERMINATE, MARK_RENEWED,
     /** The first version of a successor made by renewing a contract. */
     RENEW,
-    UPLOAD, COUNTERPARTY_PROPOSAL;
+    UPLOAD, COUNTERPARTY_PROPOSAL,
+    /** The first version of a contract entered from a file, or a change of it by a later import in update mode. */
+    IMPORT;
 
     /** The version a lifecycle move writes is named after the move. */
     static VersionCause of(ContractAction action) {

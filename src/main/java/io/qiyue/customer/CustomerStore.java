@@ -9,6 +9,7 @@ import io.qiyue.shared.persistence.Like;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import io.qiyue.shared.ReadMemo;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -38,9 +39,9 @@ class CustomerStore {
     }
 
     Optional<Row> find(String id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM customer WHERE id = ?").param(id)
+        return ReadMemo.read("customer", id, () -> jdbc.sql("SELECT " + COLUMNS + " FROM customer WHERE id = ?").param(id)
                 .query((rs, n) -> row(rs, List.of())).optional()
-                .map(r -> withContacts(r, contactsOf(List.of(r.id())).getOrDefault(r.id(), List.of())));
+                .map(r -> withContacts(r, contactsOf(List.of(r.id())).getOrDefault(r.id(), List.of()))));
     }
 
     /** The next {@code limit} customers after {@code afterId} in id order (null: the first), with their contacts. */
@@ -57,8 +58,15 @@ class CustomerStore {
 
     /** Name and owner only: for reference checks that need neither contacts nor personal information. */
     Optional<String[]> findNameAndOwner(String id) {
-        return jdbc.sql("SELECT name, owner FROM customer WHERE id = ?").param(id)
-                .query((rs, n) -> new String[] {rs.getString("name"), rs.getString("owner")}).optional();
+        return ReadMemo.read("customer-name-owner", id, () -> jdbc.sql("SELECT name, owner FROM customer WHERE id = ?")
+                .param(id).query((rs, n) -> new String[] {rs.getString("name"), rs.getString("owner")}).optional())
+                .map(String[]::clone);
+    }
+
+    /** Id and owner of each customer named exactly so (a handful at most: names are not unique, but nearly). */
+    List<String[]> idsAndOwnersByExactName(String name) {
+        return jdbc.sql("SELECT id, owner FROM customer WHERE name = ?").param(name)
+                .query((rs, n) -> new String[]{rs.getString("id"), rs.getString("owner")}).list();
     }
 
     Optional<Row> findByCreditCode(String creditCode) {
@@ -75,6 +83,14 @@ class CustomerStore {
         if (ids.isEmpty()) {
             return Map.of();
         }
+        if (ids.size() == 1) {
+            String id = ids.iterator().next();
+            return new HashMap<>(ReadMemo.read("customer-name", id, () -> namesOf(ids)));
+        }
+        return namesOf(ids);
+    }
+
+    private Map<String, String> namesOf(Collection<String> ids) {
         var names = new HashMap<String, String>();
         jdbc.sql("SELECT id, name FROM customer WHERE id IN (:ids)").param("ids", List.copyOf(ids))
                 .query(rs -> {
@@ -179,6 +195,7 @@ class CustomerStore {
      * False when there is no such customer or its version is not {@code expectedVersion} (when given).
      */
     boolean claim(String id, Integer expectedVersion, Instant now) {
+        forget(id);
         if (expectedVersion == null) {
             return jdbc.sql("UPDATE customer SET version = version + 1, updated_at = ? WHERE id = ?")
                     .params(DbTime.toDb(now), id).update() == 1;
@@ -188,6 +205,7 @@ class CustomerStore {
     }
 
     boolean update(Row row, int expectedVersion) {
+        forget(row.id());
         int changed = jdbc.sql("UPDATE customer SET kind = ?, name = ?, credit_code = ?, id_number_cipher = ?,"
                         + " id_number_hash = ?, address = ?, legal_representative = ?, industry = ?, customer_level = ?,"
                         + " status = ?, owner = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?")
@@ -205,6 +223,7 @@ class CustomerStore {
     }
 
     boolean delete(String id, int expectedVersion) {
+        forget(id);
         jdbc.sql("DELETE FROM contact WHERE customer_id = ?").param(id).update();
         return jdbc.sql("DELETE FROM customer WHERE id = ? AND version = ?").params(id, expectedVersion).update() == 1;
     }
@@ -218,6 +237,12 @@ class CustomerStore {
                             cipher.lookupHash(c.mobile()), cipher.encrypt(c.landline()), c.email(), c.primary())
                     .update();
         }
+    }
+
+    private static void forget(String id) {
+        ReadMemo.forget("customer", id);
+        ReadMemo.forget("customer-name-owner", id);
+        ReadMemo.forget("customer-name", id);
     }
 
     private Map<String, List<Contact>> contactsOf(List<String> customerIds) {

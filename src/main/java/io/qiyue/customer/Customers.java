@@ -216,6 +216,52 @@ public class Customers {
                 r.address(), r.status()));
     }
 
+    /**
+     * A customer as an import finds it by its natural key, the credit code, outside the caller's scope: whether it
+     * exists at all (a re-run skips it), and whether the caller may read and change it (update mode).
+     */
+    public record Existing(String id, String name, int version, boolean readable, boolean writable) {
+    }
+
+    public Optional<Existing> existingByCreditCode(String creditCode) {
+        var user = CurrentUsers.require();
+        String code = CreditCode.normalise(Text.blankToNull(creditCode));
+        if (code == null) {
+            return Optional.empty();
+        }
+        return store.findByCreditCode(code).map(row -> new Existing(row.id(), row.name(), row.version(),
+                scopes.read(user).includes(row.owner()),
+                scopes.write(user, ScopedResource.CUSTOMER).includes(row.owner())));
+    }
+
+    /**
+     * The customer (a person) with this ID number, found by its keyed hash (the number itself is stored encrypted):
+     * the natural key of an imported person, as the credit code is an organisation's.
+     */
+    public Optional<Existing> existingByIdNumber(String idNumber) {
+        var user = CurrentUsers.require();
+        String number = IdNumber.normalise(Text.blankToNull(idNumber));
+        if (number == null) {
+            return Optional.empty();
+        }
+        return store.findByIdNumber(number).map(row -> new Existing(row.id(), row.name(), row.version(),
+                scopes.read(user).includes(row.owner()),
+                scopes.write(user, ScopedResource.CUSTOMER).includes(row.owner())));
+    }
+
+    /**
+     * The ids of the customers the caller may read whose name is exactly {@code name} (trimmed): an import names a
+     * contract's customer by name when its file has no credit code; more than one is ambiguous.
+     */
+    public List<String> visibleIdsByExactName(String name) {
+        if (Text.isBlank(name)) {
+            return List.of();
+        }
+        var scope = scopes.read(CurrentUsers.require());
+        return store.idsAndOwnersByExactName(name.strip()).stream().filter(row -> scope.includes(row[1]))
+                .map(row -> row[0]).toList();
+    }
+
     /** Ids of customers whose name contains {@code q} (at most {@code limit}), for searches in other modules. */
     public List<String> idsByName(String q, int limit) {
         return store.idsByName(q, limit);

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.qiyue.shared.ReadMemo;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -112,7 +113,8 @@ public class OurEntities {
     }
 
     private Optional<OurEntity> findRaw(String id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM our_entity WHERE id = ?").param(id).query(mapper).optional();
+        return ReadMemo.read("our-entity", id,
+                () -> jdbc.sql("SELECT " + COLUMNS + " FROM our_entity WHERE id = ?").param(id).query(mapper).optional());
     }
 
     /**

@@ -23,7 +23,8 @@ class EvaluationHooks {
 
     @EventListener
     void on(ContractSaved saved) {
-        if (!saved.moveOnly()) {
+        // a contract just created (version 1) has no evaluations to follow it yet
+        if (!saved.moveOnly() && saved.contract().version() > 1) {
             evaluations.contractChanged(saved.contract());
         }
     }

@@ -24,7 +24,10 @@ class ObligationHooks {
     @EventListener
     void on(ContractTransitioned moved) {
         LocalDate on = LocalDate.ofInstant(moved.at(), Obligations.CHINA);
-        if (moved.to() == ContractStatus.SIGNED && moved.from() != ContractStatus.SIGNED) {
+        if (moved.action() == ContractAction.IMPORT) {
+            // a legacy contract enters signed, in force or expired: planned from its own past, as if signed then
+            obligations.generateForImport(moved.contractId(), moved.actor());
+        } else if (moved.to() == ContractStatus.SIGNED && moved.from() != ContractStatus.SIGNED) {
             obligations.generate(moved.contractId(), on, moved.actor());
         } else if (moved.action() == ContractAction.TERMINATE) {
             obligations.contractEnded(moved.contractId(), on, moved.reason() == null ? "合同已终止" : "合同已终止：" + moved.reason(),
@@ -34,7 +37,8 @@ class ObligationHooks {
 
     @EventListener
     void on(ContractSaved saved) {
-        if (!saved.moveOnly() && saved.contract().status().inForce()) {
+        // a contract just created in force (an import, version 1) has no obligations yet: they are planned next
+        if (!saved.moveOnly() && saved.contract().version() > 1 && saved.contract().status().inForce()) {
             obligations.contractChanged(saved.contract());
         }
     }

@@ -69,11 +69,22 @@ public class Obligations {
      * delivered again, an import re-run) a no-op. Returns how many were generated now.
      */
     @Transactional
+    /** The plan of a contract imported in a signed state, from its start date (today when it has none). */
+    int generateForImport(String contractId, String actor) {
+        // the contract was created by this very transaction (it enters signed): read once, and no plan can exist yet
+        var contract = contracts.internal(contractId);
+        return plan(contract, contract.startDate() != null ? contract.startDate() : today(), actor);
+    }
+
     public int generate(String contractId, LocalDate signedOn, String actor) {
         if (store.planned(contractId)) {
             return 0;
         }
-        Contract contract = contracts.internal(contractId);
+        return plan(contracts.internal(contractId), signedOn, actor);
+    }
+
+    private int plan(Contract contract, LocalDate signedOn, String actor) {
+        String contractId = contract.id();
         var planned = ObligationPlanner.plan(contract, signedOn);
         var now = clock.instant();
         store.insertPlan(contractId, planned.size(), now, actor);

@@ -37,6 +37,11 @@ class ReviewGate implements SubmissionGate {
     /** Synchronous, so that the removal and the new review commit with the save. */
     @EventListener
     void on(ContractSaved saved) {
+        if (!saved.moveOnly() && saved.contract().version() == 1) {
+            // a contract just created has no review and no acceptance yet
+            reviews.reviewCreated(saved.contract(), saved.actor());
+            return;
+        }
         reviews.invalidateChangedAcceptances(saved.contract(), saved.actor());
         if (saved.moveOnly()) {
             reviews.carryReviewForward(saved.contract());

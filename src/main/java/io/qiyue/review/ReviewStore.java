@@ -44,15 +44,30 @@ class ReviewStore {
         if (update(row, findings, errors, open) == 0) {
             lockContract(jdbc, row.contractId());
             if (update(row, findings, errors, open) == 0) {
-                jdbc.sql("INSERT INTO contract_review (contract_id, contract_version, ruleset_version, settings_revision,"
-                                + " findings, errors, blockers, warnings, infos, open_warnings, reviewed_at, reviewed_by)"
-                                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
-                        .params(row.contractId(), row.contractVersion(), e.rulesetVersion(), e.settingsRevision(),
-                                findings, errors, (int) e.count(Severity.BLOCKER), (int) e.count(Severity.WARNING),
-                                (int) e.count(Severity.INFO), open, DbTime.toDb(row.reviewedAt()), row.reviewedBy())
-                        .update();
+                insert(row, findings, errors, open);
             }
         }
+    }
+
+    /**
+     * The first review of a contract just created in this transaction: no row to update and no acceptance yet
+     * (every warning is open), so one insert instead of the update-lock-update-insert of {@link #save}.
+     */
+    void saveFirst(Row row) {
+        var e = row.evaluation();
+        insert(row, json.writeValueAsString(e.findings()), json.writeValueAsString(e.errors()),
+                (int) e.count(Severity.WARNING));
+    }
+
+    private void insert(Row row, String findings, String errors, int open) {
+        var e = row.evaluation();
+        jdbc.sql("INSERT INTO contract_review (contract_id, contract_version, ruleset_version, settings_revision,"
+                        + " findings, errors, blockers, warnings, infos, open_warnings, reviewed_at, reviewed_by)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+                .params(row.contractId(), row.contractVersion(), e.rulesetVersion(), e.settingsRevision(),
+                        findings, errors, (int) e.count(Severity.BLOCKER), (int) e.count(Severity.WARNING),
+                        (int) e.count(Severity.INFO), open, DbTime.toDb(row.reviewedAt()), row.reviewedBy())
+                .update();
     }
 
     /** The review's warnings that none of the contract's acceptances covers (as the panel counts them). */

@@ -283,6 +283,12 @@ public class Reviews {
         store.save(new ReviewStore.Row(saved.id(), saved.version(), evaluate(saved, now), now, actor));
     }
 
+    /** The review of a contract just created (its version 1), in the transaction that created it. */
+    void reviewCreated(Contract created, String actor) {
+        Instant now = clock.instant();
+        store.saveFirst(new ReviewStore.Row(created.id(), created.version(), evaluate(created, now), now, actor));
+    }
+
     void carryReviewForward(Contract saved) {
         int previous = saved.version() - 1;
         var last = store.find(saved.id());

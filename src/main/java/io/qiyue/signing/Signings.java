@@ -544,6 +544,56 @@ public class Signings {
         });
     }
 
+    /**
+     * A legacy contract's signed scan, attached when it comes into this system already signed (an import): kept as
+     * a completed paper round whose only file is the scan (its original and its signed document at once, since no
+     * PDF of this system ever existed for it), so that it downloads where a paper-signed scan does. False when the
+     * contract has a signing round already (a re-run of the same import attaches nothing twice).
+     */
+    /** Whether the contract has any signing round (open or closed): an import attaches no scan beside one. */
+    public boolean hasSigningRecord(String contractId) {
+        return store.latestSession(contractId).isPresent();
+    }
+
+    public boolean attachLegacyScan(String contractId, byte[] scan, String fileName, java.time.LocalDate signedOn) {
+        Contract contract = changeable(contractId);
+        if (!contract.status().inForce() && contract.status() != io.qiyue.contract.ContractStatus.EXPIRED
+                && contract.status() != io.qiyue.contract.ContractStatus.TERMINATED
+                && contract.status() != io.qiyue.contract.ContractStatus.RENEWED) {
+            throw new ConflictException("qiyue.signing.legacy-scan-unsigned", contract.number());
+        }
+        String mediaType = scan == null || scan.length == 0 ? null : scanType(scan);
+        if (scan == null || scan.length == 0 || mediaType == null) {
+            throw new InvalidInputException("file", "qiyue.signing.scan-type");
+        }
+        if (scan.length > MAX_SCAN_BYTES) {
+            throw new InvalidInputException("file", "qiyue.signing.scan-too-large", MAX_SCAN_BYTES / 1024 / 1024);
+        }
+        String actor = CurrentUsers.require().username();
+        return Boolean.TRUE.equals(tx.execute(status -> {
+            if (store.latestSession(contractId).isPresent()) {
+                return false;
+            }
+            String sha = io.qiyue.shared.Hashes.sha256Hex(scan);
+            var now = rounds.now();
+            var session = new SigningStore.Session(io.qiyue.shared.Ids.newId(), contractId, contract.version(),
+                    SessionStatus.OPEN, SigningMethod.PAPER, SigningOrder.PARALLEL, 0, 0, false, sha, sha, sha, now,
+                    null, null, null, null, now, actor, 1);
+            store.insertSession(session);
+            String extension = mediaType.equals("application/pdf") ? ".pdf"
+                    : mediaType.equals("image/png") ? ".png" : ".jpg";
+            store.insertDocument(contractId, session.id(), 1, DocumentKind.FROZEN, mediaType,
+                    contract.number() + "-original" + extension, scan, sha, null, now, actor);
+            store.insertDocument(contractId, session.id(), 2, DocumentKind.PAPER_SCAN, mediaType,
+                    contract.number() + "-paper" + extension, scan, sha, null, now, actor);
+            store.close(session.id(), SessionStatus.COMPLETED, SigningMethod.PAPER, signedOn, now,
+                    fileName == null ? null : Text.strip(fileName));
+            rounds.record(store.session(session.id()).orElseThrow(), null, SigningEventKind.PAPER_SIGNED, actor,
+                    Client.SYSTEM, "导入 " + (fileName == null ? "" : Text.strip(fileName)) + ", SHA-256 " + sha);
+            return true;
+        }));
+    }
+
     /** PDF, PNG or JPEG recognised by their first bytes; null for anything else. */
     static String scanType(byte[] content) {
         if (content.length >= 5 && content[0] == '%' && content[1] == 'P' && content[2] == 'D' && content[3] == 'F') {

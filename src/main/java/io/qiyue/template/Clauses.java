@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.qiyue.shared.ReadMemo;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,9 +73,9 @@ public class Clauses {
 
     /** Approved clauses printed in a document of this type: GENERAL ones and those of the type, by title. */
     List<Clause> approvedFor(ContractType type) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM clause WHERE approved = ? AND category IN (?, ?) "
-                        + "ORDER BY created_at, id").param(true).param(Clause.GENERAL).param(type.name())
-                .query(mapper).list();
+        return ReadMemo.read("approved-clauses", type, () -> List.copyOf(jdbc.sql("SELECT " + COLUMNS + " FROM clause"
+                        + " WHERE approved = ? AND category IN (?, ?) ORDER BY created_at, id").param(true)
+                .param(Clause.GENERAL).param(type.name()).query(mapper).list()));
     }
 
     @Transactional

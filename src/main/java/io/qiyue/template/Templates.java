@@ -19,6 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.qiyue.shared.ReadMemo;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -80,9 +81,9 @@ public class Templates {
     public Template active(ContractType type) {
         // no storeDefaults() here: this runs inside contract saves, where a nested transaction would need a
         // second connection per save and can starve the pool; the defaults are stored at start-up instead
-        return jdbc.sql("SELECT " + COLUMNS + " FROM doc_template WHERE contract_type = ? AND active = ? "
-                        + "ORDER BY updated_at DESC, id").param(type.name()).param(true).query(mapper).list().stream()
-                .findFirst().orElseGet(() -> shipped(type));
+        return ReadMemo.read("active-template", type, () -> jdbc.sql("SELECT " + COLUMNS + " FROM doc_template"
+                        + " WHERE contract_type = ? AND active = ? ORDER BY updated_at DESC, id").param(type.name())
+                .param(true).query(mapper).list().stream().findFirst().orElseGet(() -> shipped(type)));
     }
 
     /**

@@ -371,6 +371,18 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("POST /api/v1/api-tokens", AUTHENTICATED, c -> json("POST", "/api/v1/api-tokens",
                         "{\"name\": \"matrix\"}")),
                 Row.of("GET /api/v1/api-tokens", AUTHENTICATED, c -> get("/api/v1/api-tokens")),
+
+                // imports (REST): whoever may create customers imports them (a dry run here: it writes no record);
+                // a job is its importer's and an admin's, anyone else's does not exist for them
+                Row.of("POST /api/v1/imports", CREATE_CUSTOMER, c -> Call.upload(
+                        "/api/v1/imports?kind=customers&mode=dry-run", "customers.csv", "text/csv", importCsv())).unscoped(),
+                Row.of("GET /api/v1/imports", AUTHENTICATED, c -> get("/api/v1/imports")),
+                Row.of("GET /api/v1/imports/{id}", AUTHENTICATED, c -> get("/api/v1/imports/" + adminImport()))
+                        .alsoAllowed(404),
+                Row.of("GET /api/v1/imports/{id}/failed-rows", AUTHENTICATED, c -> get("/api/v1/imports/"
+                        + adminImport() + "/failed-rows")).alsoAllowed(404),
+                Row.of("GET /api/v1/imports/templates/{kind}", AUTHENTICATED,
+                        c -> get("/api/v1/imports/templates/contracts?format=csv")),
                 Row.of("DELETE /api/v1/api-tokens/{id}", OWN_TOKEN, c -> Call.delete("/api/v1/api-tokens/"
                         + c.target().tokenId())).fresh(Fresh.TOKEN),
 
@@ -550,6 +562,15 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("GET /verify", AUTHENTICATED, c -> get("/verify")),
                 Row.of("POST /verify", AUTHENTICATED, c -> Call.upload("/verify", "contract.pdf", "application/pdf",
                         blankPdf())),
+                Row.of("GET /imports", CREATE_CONTRACT, c -> get("/imports")).unscoped(),
+                Row.of("POST /imports", CREATE_CUSTOMER, c -> Call.upload("/imports?kind=customers&mode=dry-run",
+                        "customers.csv", "text/csv", importCsv())).unscoped(),
+                Row.of("GET /imports/{id}", AUTHENTICATED, c -> get("/imports/" + adminImport())).alsoAllowed(404),
+                Row.of("GET /imports/{id}/progress", AUTHENTICATED, c -> get("/imports/" + adminImport() + "/progress"))
+                        .alsoAllowed(404),
+                Row.of("GET /imports/{id}/failed-rows", AUTHENTICATED, c -> get("/imports/" + adminImport()
+                        + "/failed-rows")).alsoAllowed(404),
+                Row.of("GET /imports/templates/{kind}", AUTHENTICATED, c -> get("/imports/templates/customers?format=xlsx")),
                 Row.of("GET /contracts/{id}/obligations", READ_CONTRACT, c -> get("/contracts/" + c.target().contractId()
                         + "/obligations")),
                 Row.of("GET /contracts/{id}/obligations-card", READ_CONTRACT, c -> get("/contracts/"
@@ -1534,6 +1555,30 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
 
     /** The counterparty's paper: a DOCX of one paragraph. */
     /** A one-page PDF without signatures: what the verification endpoints accept and find unsigned. */
+    private String adminImportId;
+
+    /** A dry run of the admin's, made once: the job the import rows read (their own for the admin, nobody else's). */
+    private String adminImport() {
+        if (adminImportId == null) {
+            var out = new java.io.ByteArrayOutputStream();
+            out.writeBytes(("--matrix\r\nContent-Disposition: form-data; name=\"file\"; filename=\"c.csv\"\r\n"
+                    + "Content-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            out.writeBytes(importCsv());
+            out.writeBytes("\r\n--matrix--\r\n".getBytes(StandardCharsets.UTF_8));
+            var started = admin().request("POST", "/api/v1/imports?kind=customers&mode=dry-run")
+                    .bytes("multipart/form-data; boundary=matrix", out.toByteArray()).send();
+            assertThat(started.status()).as("%s", started).isEqualTo(202);
+            adminImportId = started.json().path("id").asString();
+        }
+        return adminImportId;
+    }
+
+    /** A customer file with one bad row, for dry runs. */
+    private static byte[] importCsv() {
+        return ("客户名称,统一社会信用代码\n矩阵导入有限公司," + TestIdentifiers.withWrongCreditCheck(TestIdentifiers.creditCode())
+                + "\n").getBytes(StandardCharsets.UTF_8);
+    }
+
     private static byte[] blankPdf() {
         try (var doc = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new java.io.ByteArrayOutputStream()) {
             doc.addPage(new org.apache.pdfbox.pdmodel.PDPage());

@@ -329,9 +329,38 @@ abstract class WordingScanContract extends ApiTestSupport {
             case "/admin/teams/*" -> jdbc.sql("SELECT team_id FROM app_user WHERE id = ?").param(sales.id())
                     .query(String.class).single();
             case "/admin/approval-flows" -> firstId("/api/v1/approval-flows");
+            case "/imports/templates" -> "customers";
+            case "/imports", "/imports/*" -> importJob();
             default -> null;
         };
         return id == null ? List.of() : List.of(pattern.replaceAll("\\{[^}]+}", id));
+    }
+
+    private String importJob;
+
+    /** A finished dry run of the salesperson's with a bad row, so that its page shows a problem in words. */
+    private String importJob() {
+        if (importJob == null) {
+            String csv = "客户名称,统一社会信用代码,等级\n" + unique("扫描导入有限公司") + ","
+                    + io.qiyue.testing.TestIdentifiers.withWrongCreditCheck(io.qiyue.testing.TestIdentifiers.creditCode())
+                    + ",D\n";
+            byte[] body = ("--scan\r\nContent-Disposition: form-data; name=\"file\"; filename=\"c.csv\"\r\n"
+                    + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--scan--\r\n").getBytes(StandardCharsets.UTF_8);
+            var started = sales.client().request("POST", "/api/v1/imports?kind=customers&mode=dry-run")
+                    .bytes("multipart/form-data; boundary=scan", body).send();
+            assertThat(started.status()).as("import: %s", started).isEqualTo(202);
+            importJob = started.json().path("id").asString();
+            for (int i = 0; i < 300 && !sales.client().get("/api/v1/imports/" + importJob).json().path("status")
+                    .asString().equals("SUCCEEDED"); i++) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError(e);
+                }
+            }
+        }
+        return importJob;
     }
 
     private String firstId(String path) {

@@ -1,0 +1,77 @@
+package io.qiyue.importing;
+
+import java.util.List;
+
+/**
+ * A column of an import file: its Chinese name (the templates' header) and the other names accepted for it, English
+ * included. {@code field} is the input field the customer and contract modules name in their problems.
+ */
+enum Column {
+    CUSTOMER_NAME(ImportKind.CUSTOMERS, "客户名称", "name", true, "名称", "customer name", "name"),
+    CREDIT_CODE(ImportKind.CUSTOMERS, "统一社会信用代码", "creditCode", false, "信用代码", "credit code", "creditcode", "uscc"),
+    ID_NUMBER(ImportKind.CUSTOMERS, "身份证号", "idNumber", false, "身份证号码", "id number", "idnumber"),
+    CUSTOMER_KIND(ImportKind.CUSTOMERS, "类型", "kind", false, "客户类型", "kind", "type"),
+    LEVEL(ImportKind.CUSTOMERS, "等级", "level", false, "客户等级", "level"),
+    ADDRESS(ImportKind.CUSTOMERS, "地址", "address", false, "address"),
+    LEGAL_REPRESENTATIVE(ImportKind.CUSTOMERS, "法定代表人", "legalRepresentative", false, "法人", "legal representative"),
+    INDUSTRY(ImportKind.CUSTOMERS, "行业", "industry", false, "industry"),
+    CUSTOMER_OWNER(ImportKind.CUSTOMERS, "负责人", "owner", false, "owner"),
+    CONTACT(ImportKind.CUSTOMERS, "联系人", "contacts", false, "contact"),
+    MOBILE(ImportKind.CUSTOMERS, "手机", "mobile", false, "手机号", "mobile"),
+    EMAIL(ImportKind.CUSTOMERS, "邮箱", "email", false, "电子邮箱", "email", "e-mail"),
+
+    NUMBER(ImportKind.CONTRACTS, "合同编号", "number", false, "编号", "contract number", "number", "contract no"),
+    TYPE(ImportKind.CONTRACTS, "合同类型", "type", true, "类型", "type", "contract type"),
+    TITLE(ImportKind.CONTRACTS, "标题", "title", true, "合同名称", "title"),
+    CUSTOMER(ImportKind.CONTRACTS, "客户", "customerId", true, "客户名称", "customer"),
+    OUR_ENTITY(ImportKind.CONTRACTS, "我方主体", "ourEntityId", false, "our entity"),
+    AMOUNT(ImportKind.CONTRACTS, "金额", "amount", false, "合同金额", "amount"),
+    AMOUNT_IN_WORDS(ImportKind.CONTRACTS, "金额大写", "amountInWords", false, "大写金额", "amount in words"),
+    START_DATE(ImportKind.CONTRACTS, "开始日期", "startDate", false, "start date"),
+    END_DATE(ImportKind.CONTRACTS, "结束日期", "endDate", false, "end date"),
+    SIGNED_ON(ImportKind.CONTRACTS, "签订日期", "signedOn", false, "签署日期", "signed on", "signing date"),
+    STATUS(ImportKind.CONTRACTS, "状态", "status", false, "合同状态", "status"),
+    CONTRACT_OWNER(ImportKind.CONTRACTS, "负责人", "owner", false, "owner"),
+    CREATOR(ImportKind.CONTRACTS, "创建人", "createdBy", false, "created by", "creator");
+
+    private final ImportKind kind;
+    private final String header;
+    private final String field;
+    private final boolean required;
+    private final List<String> aliases;
+
+    Column(ImportKind kind, String header, String field, boolean required, String... aliases) {
+        this.kind = kind;
+        this.header = header;
+        this.field = field;
+        this.required = required;
+        this.aliases = List.of(aliases);
+    }
+
+    ImportKind kind() {
+        return kind;
+    }
+
+    /** The templates' header. */
+    String header() {
+        return header;
+    }
+
+    String field() {
+        return field;
+    }
+
+    boolean required() {
+        return required;
+    }
+
+    boolean matches(String header) {
+        String key = ImportValues.headerKey(header);
+        return key.equals(ImportValues.headerKey(this.header))
+                || aliases.stream().anyMatch(a -> ImportValues.headerKey(a).equals(key));
+    }
+
+    static List<Column> of(ImportKind kind) {
+        return java.util.Arrays.stream(values()).filter(c -> c.kind == kind).toList();
+    }
+}

@@ -1,0 +1,247 @@
+package io.qiyue.importing;
+
+import io.qiyue.contract.Contract;
+import io.qiyue.contract.ContractInput;
+import io.qiyue.contract.ContractStatus;
+import io.qiyue.contract.ContractTerms;
+import io.qiyue.contract.ContractType;
+import io.qiyue.contract.Contracts;
+import io.qiyue.contract.LegacyContract;
+import io.qiyue.customer.CreditCode;
+import io.qiyue.customer.Customers;
+import io.qiyue.customer.OurEntity;
+import io.qiyue.security.UserAdministration;
+import io.qiyue.shared.Money;
+import io.qiyue.template.ChineseAmounts;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Checks the rows of a file of legacy contracts and plans their writes through {@link Contracts}; natural key: the
+ * contract number the file gives (a row without one is always new and gets a number of this system).
+ */
+final class ContractRows {
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    private final Contracts contracts;
+    private final Customers customers;
+    private final UserAdministration users;
+    private final List<OurEntity> ourEntities;
+    private final ImportMode mode;
+    private final Columns columns;
+    private final Problems problems;
+    private final Map<String, Integer> numbersSeen = new HashMap<>();
+    private final Map<String, String> customerIds = new HashMap<>();
+    private final Map<String, Boolean> isUser = new HashMap<>();
+    private final LocalDate today = LocalDate.now(CHINA);
+    /** The file's numbers that exist already, read for the whole file at once by {@link #lookUpNumbers}. */
+    private Map<String, Contract> existingByNumber;
+
+    ContractRows(Contracts contracts, Customers customers, UserAdministration users, List<OurEntity> ourEntities,
+                 ImportMode mode, Columns columns, Problems problems) {
+        this.contracts = contracts;
+        this.customers = customers;
+        this.users = users;
+        this.ourEntities = ourEntities;
+        this.mode = mode;
+        this.columns = columns;
+        this.problems = problems;
+    }
+
+    /** Reads which of the file's contract numbers exist, for all rows at once (before {@link #plan}). */
+    void lookUpNumbers(List<Table.Row> rows) {
+        existingByNumber = contracts.internalByNumbers(rows.stream().map(r -> columns.value(r, Column.NUMBER))
+                .filter(n -> !n.isEmpty()).toList());
+    }
+
+    RowPlan plan(Table.Row row) {
+        int n = row.number();
+        if (row.cells().stream().anyMatch(c -> c.startsWith("="))) {
+            problems.add(n, null, "qiyue.import.formula");
+        }
+        String number = columns.value(row, Column.NUMBER);
+        if (!number.isEmpty()) {
+            Integer first = numbersSeen.putIfAbsent(number, n);
+            if (first != null) {
+                problems.add(n, Column.NUMBER, "qiyue.import.duplicate-in-file", first);
+            }
+        }
+        ContractType type = type(columns.value(row, Column.TYPE), n);
+        String title = columns.value(row, Column.TITLE);
+        if (title.isEmpty()) {
+            problems.add(n, Column.TITLE, "qiyue.validation.required");
+        }
+        String customerId = customer(columns.value(row, Column.CUSTOMER), n);
+        String ourEntityId = ourEntity(columns.value(row, Column.OUR_ENTITY), n);
+        BigDecimal amount = amount(row, n);
+        LocalDate start = date(row, Column.START_DATE, n);
+        LocalDate end = date(row, Column.END_DATE, n);
+        LocalDate signedOn = date(row, Column.SIGNED_ON, n);
+        ContractStatus status = status(columns.value(row, Column.STATUS), start, end, n);
+        String owner = user(columns.value(row, Column.CONTRACT_OWNER));
+        String creator = user(columns.value(row, Column.CREATOR));
+        if (problems.has(n)) {
+            return null;
+        }
+        var input = new ContractInput(type, title, customerId, ourEntityId, owner,
+                amount == null ? null : Money.cny(amount), start, end, false, null, ContractTerms.EMPTY);
+        var legacy = new LegacyContract(input, number.isEmpty() ? null : number, status, creator,
+                signedOn == null ? null : signedOn.atStartOfDay(CHINA).toInstant(), signedOn);
+        Contract existing = number.isEmpty() ? null : existingByNumber != null ? existingByNumber.get(number.strip())
+                : contracts.internalByNumber(number).orElse(null);
+        if (existing != null) {
+            if (mode != ImportMode.UPDATE) {
+                return new RowPlan(n, RowPlan.Outcome.SKIP, null);
+            }
+            if (!contracts.mayChange(existing)) {
+                problems.add(n, Column.NUMBER, "qiyue.import.not-yours");
+                return null;
+            }
+            if (existing.type() != type) {
+                problems.add(n, Column.TYPE, "qiyue.contract.type-immutable");
+            }
+            if (existing.status() != status) {
+                problems.add(n, Column.STATUS, "qiyue.import.status-unchanged");
+            }
+            return problems.has(n) ? null : new RowPlan(n, RowPlan.Outcome.UPDATE,
+                    () -> contracts.importUpdate(existing.id(), existing.version(), legacy));
+        }
+        contracts.importProblems(legacy).forEach(v -> problems.add(n, v));
+        return problems.has(n) ? null : new RowPlan(n, RowPlan.Outcome.CREATE, () -> contracts.importLegacy(legacy));
+    }
+
+    private ContractType type(String text, int n) {
+        if (text.isEmpty()) {
+            problems.add(n, Column.TYPE, "qiyue.validation.required");
+            return null;
+        }
+        String t = text.strip();
+        for (ContractType type : ContractType.values()) {
+            if (t.equals(type.nameZh()) || t.equalsIgnoreCase(type.nameEn()) || t.equalsIgnoreCase(type.name())
+                    || t.equalsIgnoreCase(type.code()) || type.nameZh().equals("客户" + t)) {
+                return type;
+            }
+        }
+        problems.add(n, Column.TYPE, "qiyue.import.unknown-type", t);
+        return null;
+    }
+
+    /** By credit code (18 characters) or exact name, among the customers the importer may read. */
+    private String customer(String text, int n) {
+        if (text.isEmpty()) {
+            problems.add(n, Column.CUSTOMER, "qiyue.validation.required");
+            return null;
+        }
+        if (customerIds.containsKey(text)) {
+            String id = customerIds.get(text);
+            if (id == null) {
+                problems.add(n, Column.CUSTOMER, "qiyue.import.unknown-customer", text);
+            }
+            return id;
+        }
+        String id = null;
+        String code = CreditCode.normalise(text);
+        if (code.length() == 18 && CreditCode.check(code) == null) {
+            id = customers.existingByCreditCode(code).filter(Customers.Existing::readable).map(Customers.Existing::id)
+                    .orElse(null);
+        }
+        if (id == null) {
+            var ids = customers.visibleIdsByExactName(text);
+            if (ids.size() > 1) {
+                problems.add(n, Column.CUSTOMER, "qiyue.import.ambiguous-customer", text, ids.size());
+                return null;
+            }
+            id = ids.isEmpty() ? null : ids.getFirst();
+        }
+        customerIds.put(text, id);
+        if (id == null) {
+            problems.add(n, Column.CUSTOMER, "qiyue.import.unknown-customer", text);
+        }
+        return id;
+    }
+
+    /** By name or credit code; a blank cell means our only entity when there is just one. */
+    private String ourEntity(String text, int n) {
+        if (text.isEmpty()) {
+            if (ourEntities.size() == 1) {
+                return ourEntities.getFirst().id();
+            }
+            problems.add(n, Column.OUR_ENTITY, "qiyue.validation.required");
+            return null;
+        }
+        for (OurEntity entity : ourEntities) {
+            if (text.equals(entity.name()) || text.equalsIgnoreCase(String.valueOf(entity.creditCode()))) {
+                return entity.id();
+            }
+        }
+        problems.add(n, Column.OUR_ENTITY, "qiyue.import.unknown-our-entity", text);
+        return null;
+    }
+
+    private BigDecimal amount(Table.Row row, int n) {
+        String text = columns.value(row, Column.AMOUNT);
+        BigDecimal amount = ImportValues.amount(text);
+        if (!text.isEmpty() && amount == null) {
+            problems.add(n, Column.AMOUNT, "qiyue.import.bad-amount", text);
+            return null;
+        }
+        String words = columns.value(row, Column.AMOUNT_IN_WORDS);
+        if (!words.isEmpty()) {
+            try {
+                BigDecimal spoken = ChineseAmounts.parse(words);
+                if (amount == null || spoken.compareTo(amount) != 0) {
+                    problems.add(n, Column.AMOUNT_IN_WORDS, "qiyue.import.amount-words-mismatch", words,
+                            amount == null ? "-" : amount.toPlainString());
+                }
+            } catch (IllegalArgumentException e) {
+                problems.add(n, Column.AMOUNT_IN_WORDS, "qiyue.import.bad-amount-words", words);
+            }
+        }
+        return amount;
+    }
+
+    private LocalDate date(Table.Row row, Column column, int n) {
+        String text = columns.value(row, column);
+        LocalDate date = ImportValues.date(text);
+        if (!text.isEmpty() && date == null) {
+            problems.add(n, column, "qiyue.import.bad-date", text);
+        }
+        return date;
+    }
+
+    /** The file's state; a blank cell reads it from the dates: ended → expired, begun → in force, else signed. */
+    private ContractStatus status(String text, LocalDate start, LocalDate end, int n) {
+        if (text.isEmpty()) {
+            if (end != null && end.isBefore(today)) {
+                return ContractStatus.EXPIRED;
+            }
+            return start != null && !start.isAfter(today) ? ContractStatus.ACTIVE : ContractStatus.SIGNED;
+        }
+        String t = text.strip();
+        ContractStatus status = switch (t.toUpperCase(Locale.ROOT)) {
+            case "草稿", "DRAFT" -> ContractStatus.DRAFT;
+            case "已签署", "已签订", "已签约", "SIGNED" -> ContractStatus.SIGNED;
+            case "履行中", "生效", "已生效", "执行中", "ACTIVE" -> ContractStatus.ACTIVE;
+            case "已到期", "到期", "已过期", "EXPIRED" -> ContractStatus.EXPIRED;
+            default -> null;
+        };
+        if (status == null) {
+            problems.add(n, Column.STATUS, "qiyue.import.unknown-status", t);
+        }
+        return status;
+    }
+
+    /** The username the file names when it is a user of this system; else the importer (null). */
+    private String user(String username) {
+        if (username.isEmpty()) {
+            return null;
+        }
+        return isUser.computeIfAbsent(username, u -> users.findByUsername(u).isPresent()) ? username : null;
+    }
+}

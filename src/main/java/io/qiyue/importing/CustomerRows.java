@@ -1,0 +1,166 @@
+package io.qiyue.importing;
+
+import io.qiyue.customer.ContactInput;
+import io.qiyue.customer.CreditCode;
+import io.qiyue.customer.CustomerInput;
+import io.qiyue.customer.CustomerKind;
+import io.qiyue.customer.CustomerLevel;
+import io.qiyue.customer.Customers;
+import io.qiyue.customer.IdNumber;
+import io.qiyue.security.UserAdministration;
+import io.qiyue.shared.FieldViolation;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Checks the rows of a customer file and plans their writes through {@link Customers}; natural key: the credit code. */
+final class CustomerRows {
+    private final Customers customers;
+    private final UserAdministration users;
+    private final ImportMode mode;
+    private final Columns columns;
+    private final Problems problems;
+    private final Map<String, Integer> codesSeen = new HashMap<>();
+    private final Map<String, Integer> idNumbersSeen = new HashMap<>();
+
+    CustomerRows(Customers customers, UserAdministration users, ImportMode mode, Columns columns, Problems problems) {
+        this.customers = customers;
+        this.users = users;
+        this.mode = mode;
+        this.columns = columns;
+        this.problems = problems;
+    }
+
+    /** The row's plan, or null when it has problems (recorded in {@link Problems}). */
+    RowPlan plan(Table.Row row) {
+        int n = row.number();
+        String name = value(row, Column.CUSTOMER_NAME);
+        if (name.isEmpty()) {
+            problems.add(n, Column.CUSTOMER_NAME, "qiyue.validation.required");
+        }
+        if (formula(row)) {
+            problems.add(n, null, "qiyue.import.formula");
+        }
+        String code = CreditCode.normalise(value(row, Column.CREDIT_CODE));
+        String idNumber = value(row, Column.ID_NUMBER);
+        CustomerKind kind = kind(value(row, Column.CUSTOMER_KIND), code, idNumber, n);
+        if (code != null && !code.isEmpty()) {
+            var problem = CreditCode.check(code);
+            if (problem != null) {
+                problems.add(n, Column.CREDIT_CODE, "qiyue.customer.credit-code." + problem);
+            }
+            Integer first = codesSeen.putIfAbsent(code, n);
+            if (first != null) {
+                problems.add(n, Column.CREDIT_CODE, "qiyue.import.duplicate-in-file", first);
+            }
+        }
+        String idKey = IdNumber.normalise(blank(idNumber));
+        if (idKey != null && kind == CustomerKind.PERSON) {
+            Integer first = idNumbersSeen.putIfAbsent(idKey, n);
+            if (first != null) {
+                problems.add(n, Column.ID_NUMBER, "qiyue.import.duplicate-in-file", first);
+            }
+        }
+        CustomerLevel level = level(value(row, Column.LEVEL), n);
+        String owner = owner(value(row, Column.CUSTOMER_OWNER));
+        String contact = value(row, Column.CONTACT);
+        String mobile = value(row, Column.MOBILE);
+        String email = value(row, Column.EMAIL);
+        List<ContactInput> contacts = contact.isEmpty() && mobile.isEmpty() && email.isEmpty() ? List.of()
+                : List.of(new ContactInput(null, contact.isEmpty() ? null : contact, null, blank(mobile), null,
+                blank(email), true));
+        if (contacts.size() == 1 && contact.isEmpty()) {
+            problems.add(n, Column.CONTACT, "qiyue.validation.required");
+        }
+        if (problems.has(n)) {
+            return null;
+        }
+        var input = new CustomerInput(kind, name, blank(code), blank(idNumber), blank(value(row, Column.ADDRESS)),
+                blank(value(row, Column.LEGAL_REPRESENTATIVE)), blank(value(row, Column.INDUSTRY)), level, null, owner,
+                contacts);
+        // natural keys: an organisation's credit code, a person's ID number
+        var existing = code != null && !code.isEmpty() ? customers.existingByCreditCode(code)
+                : idKey != null && kind == CustomerKind.PERSON ? customers.existingByIdNumber(idKey)
+                : java.util.Optional.<Customers.Existing>empty();
+        if (existing.isPresent()) {
+            var found = existing.get();
+            if (mode != ImportMode.UPDATE) {
+                return new RowPlan(n, RowPlan.Outcome.SKIP, null);
+            }
+            if (!found.writable()) {
+                problems.add(n, code != null && !code.isEmpty() ? Column.CREDIT_CODE : Column.ID_NUMBER,
+                        "qiyue.import.not-yours");
+                return null;
+            }
+            var merged = merge(customers.editable(found.id()), input);
+            report(n, customers.problems(found.id(), merged));
+            return problems.has(n) ? null : new RowPlan(n, RowPlan.Outcome.UPDATE,
+                    () -> customers.update(found.id(), found.version(), merged));
+        }
+        report(n, customers.problems(null, input));
+        return problems.has(n) ? null : new RowPlan(n, RowPlan.Outcome.CREATE, () -> customers.create(input));
+    }
+
+    /** Update mode changes what the file gives; a blank cell keeps what is on record. */
+    private static CustomerInput merge(CustomerInput before, CustomerInput file) {
+        return new CustomerInput(file.kind(), file.name(), or(file.creditCode(), before.creditCode()),
+                or(file.idNumber(), before.idNumber()), or(file.address(), before.address()),
+                or(file.legalRepresentative(), before.legalRepresentative()), or(file.industry(), before.industry()),
+                file.level() != null ? file.level() : before.level(), before.status(),
+                or(file.owner(), before.owner()), file.contacts().isEmpty() ? before.contacts() : file.contacts());
+    }
+
+    private static String or(String value, String fallback) {
+        return value != null ? value : fallback;
+    }
+
+    private void report(int n, List<FieldViolation> violations) {
+        violations.forEach(v -> problems.add(n, v));
+    }
+
+    private CustomerKind kind(String text, String code, String idNumber, int n) {
+        if (text.isEmpty()) {
+            return (code == null || code.isEmpty()) && !idNumber.isEmpty() ? CustomerKind.PERSON : CustomerKind.ORGANIZATION;
+        }
+        return switch (text.toUpperCase(Locale.ROOT)) {
+            case "企业", "组织", "单位", "公司", "机构", "ORGANIZATION", "ORGANISATION", "COMPANY" -> CustomerKind.ORGANIZATION;
+            case "个人", "自然人", "PERSON", "INDIVIDUAL" -> CustomerKind.PERSON;
+            default -> {
+                problems.add(n, Column.CUSTOMER_KIND, "qiyue.import.unknown-value", text, "企业, 个人");
+                yield null;
+            }
+        };
+    }
+
+    private CustomerLevel level(String text, int n) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        String t = text.toUpperCase(Locale.ROOT).replace("级", "").replace("类", "").strip();
+        try {
+            return CustomerLevel.valueOf(t);
+        } catch (IllegalArgumentException e) {
+            problems.add(n, Column.LEVEL, "qiyue.import.unknown-value", text, "A, B, C");
+            return null;
+        }
+    }
+
+    /** The owner the file names when that is a user; else the importer (null). */
+    private String owner(String username) {
+        return !username.isEmpty() && users.findByUsername(username).isPresent() ? username : null;
+    }
+
+    private String value(Table.Row row, Column column) {
+        return columns.value(row, column);
+    }
+
+    private boolean formula(Table.Row row) {
+        return row.cells().stream().anyMatch(c -> c.startsWith("="));
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+}

@@ -1,0 +1,64 @@
+package io.qiyue.importing;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.regex.Pattern;
+
+/** The values of a cell as people write them in Chinese spreadsheets: dates in their common forms, amounts with ¥ and commas. */
+final class ImportValues {
+    private static final Pattern YMD = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
+    private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
+
+    private ImportValues() {
+    }
+
+    /**
+     * 2024-01-05, 2024/1/5, 2024.1.5, 2024年1月5日, 20240105, or an Excel date cell (read as ISO, with or without a time
+     * of day); null for anything else, including days that do not exist (2024-02-30).
+     */
+    static LocalDate date(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.strip();
+        try {
+            if (t.length() > 10 && t.charAt(10) == 'T') {
+                return LocalDateTime.parse(t).toLocalDate();
+            }
+            var m = YMD.matcher(t);
+            if (m.matches()) {
+                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            }
+            m = COMPACT.matcher(t);
+            if (m.matches()) {
+                return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            }
+        } catch (DateTimeException | NumberFormatException e) {
+            return null;
+        }
+        return null;
+    }
+
+    /** 1234.5, 1,234.50, ¥1,234.5, 1234.5元; null for anything else (negative amounts too). */
+    static BigDecimal amount(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.strip().replace(",", "").replace("，", "").replace("¥", "").replace("￥", "")
+                .replace("元", "").replace("RMB", "").replace("CNY", "").strip();
+        try {
+            var value = new BigDecimal(t);
+            return value.signum() < 0 || value.scale() > 2 && value.stripTrailingZeros().scale() > 2 ? null : value;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** A header as it is compared with the known names: no spaces, no required marks, lower case. */
+    static String headerKey(String header) {
+        return header == null ? "" : header.replace("\uFEFF", "").replaceAll("[\\s*＊]", "")
+                .replaceAll("[(（](必填|选填|可选|required|optional)[)）]", "").toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,507 @@
+package io.qiyue.importing;
+
+import io.qiyue.contract.Contracts;
+import io.qiyue.customer.Customers;
+import io.qiyue.customer.OurEntities;
+import io.qiyue.security.CurrentUsers;
+import io.qiyue.security.Role;
+import io.qiyue.security.RunAs;
+import io.qiyue.security.UserAdministration;
+import io.qiyue.shared.EntityChanged;
+import io.qiyue.shared.ForbiddenException;
+import io.qiyue.shared.Ids;
+import io.qiyue.shared.InvalidInputException;
+import io.qiyue.shared.NotFoundException;
+import io.qiyue.shared.QiyueException;
+import io.qiyue.shared.ReadMemo;
+import io.qiyue.signing.Signings;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Import jobs: a file is checked row by row (a dry run stops there and writes nothing), then written in one
+ * transaction through the customer and contract modules, so that a file is imported whole or not at all — also when
+ * the process dies midway, since nothing commits before the last row. Progress is written beside, in short
+ * transactions of its own, for the page that polls it. Jobs run one at a time in the background as their importer,
+ * so the same data scopes, reviews and audit apply as for records made in the app.
+ */
+@Service
+public class Imports {
+    private static final Logger log = LoggerFactory.getLogger(Imports.class);
+    /** A running job writes its heartbeat at least this often; one silent for longer belongs to a dead process. */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
+    private static final int PROGRESS_EVERY = 200;
+    private static final int MAX_REPORTED = 10_000;
+    /** The most data rows a file may have, said on the import page and in the error of a file with more. */
+    public static final int MAX_ROWS = TableReader.MAX_ROWS;
+
+    private final ImportStore store;
+    private final Customers customers;
+    private final OurEntities ourEntities;
+    private final Contracts contracts;
+    private final UserAdministration users;
+    private final Signings signings;
+    private final RunAs runAs;
+    private final TransactionTemplate tx;
+    private final TransactionTemplate beside;
+    private final MessageSource messages;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        var thread = new Thread(r, "qiyue-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    Imports(ImportStore store, Customers customers, OurEntities ourEntities, Contracts contracts,
+            UserAdministration users, Signings signings, RunAs runAs, PlatformTransactionManager transactions, MessageSource messages,
+            ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+        this.store = store;
+        this.customers = customers;
+        this.ourEntities = ourEntities;
+        this.contracts = contracts;
+        this.users = users;
+        this.signings = signings;
+        this.runAs = runAs;
+        this.tx = new TransactionTemplate(transactions);
+        this.beside = new TransactionTemplate(transactions);
+        this.beside.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.messages = messages;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    /** Whether the caller may import records of this kind: whoever may create them (their data scope applies per row). */
+    public boolean mayImport(ImportKind kind) {
+        return kind == ImportKind.CUSTOMERS ? customers.mayCreate() : contracts.mayCreate();
+    }
+
+    /** Whether the caller may import anything (the menu entry). */
+    public boolean mayImportAny() {
+        return CurrentUsers.current().isPresent() && (customers.mayCreate() || contracts.mayCreate());
+    }
+
+    /**
+     * Takes a file and queues its job; the file's type (by its first bytes, not its name) is checked at once, the
+     * rest in the background. {@code encoding} (CSV only) overrides the detection (UTF-8, else GBK).
+     */
+    public ImportJob start(ImportKind kind, ImportMode mode, String fileName, InputStream content, String encoding) {
+        var user = CurrentUsers.require();
+        if (kind == null) {
+            throw new InvalidInputException("kind", "qiyue.validation.required");
+        }
+        if (mode == null) {
+            throw new InvalidInputException("mode", "qiyue.validation.required");
+        }
+        if (!mayImport(kind)) {
+            throw new ForbiddenException("qiyue.problem.forbidden");
+        }
+        if (content == null) {
+            throw new InvalidInputException("file", "qiyue.validation.required");
+        }
+        Path file;
+        try {
+            file = Files.createTempFile("qiyue-import-", ".upload");
+            Files.copy(content, file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            byte[] head;
+            try (var in = Files.newInputStream(file)) {
+                head = in.readNBytes(8192);
+            }
+            if (head.length == 0) {
+                throw new UnreadableFileException("qiyue.import.file.empty");
+            }
+            var format = TableReader.format(fileName, head);
+            if (kind == ImportKind.SCANS && format != TableReader.Format.ZIP) {
+                throw new UnreadableFileException("qiyue.import.file.not-zip");
+            }
+            if (kind != ImportKind.SCANS && format == TableReader.Format.ZIP) {
+                throw new UnreadableFileException("qiyue.import.file.type");
+            }
+        } catch (UnreadableFileException e) {
+            delete(file);
+            throw new InvalidInputException("file", e.code(), e.args().toArray());
+        } catch (IOException e) {
+            delete(file);
+            throw new UncheckedIOException(e);
+        }
+        String id = Ids.newId();
+        String name = fileName == null ? null : Path.of(fileName.replace('\\', '/')).getFileName().toString();
+        String shortName = name == null ? null : name.length() > 255 ? name.substring(name.length() - 255) : name;
+        store.insert(id, kind, mode, shortName, user.username(), clock.instant());
+        Locale locale = LocaleContextHolder.getLocale();
+        try {
+            worker.submit(() -> run(id, user.username(), locale, kind, mode, shortName, file, encoding));
+        } catch (RuntimeException rejected) {
+            delete(file);
+            throw rejected;
+        }
+        return store.find(id).orElseThrow();
+    }
+
+    /** The columns of a template file for this kind, in Chinese as the templates name them. */
+    public List<String> templateHeaders(ImportKind kind) {
+        return Column.of(kind).stream().map(Column::header).toList();
+    }
+
+    /** An example row of the template, matching {@link #templateHeaders}. */
+    public List<String> templateExample(ImportKind kind) {
+        return kind == ImportKind.CUSTOMERS
+                ? List.of("上海示例科技有限公司", "91310000MA1FL8XQ37", "企业", "A", "上海市浦东新区示例路 1 号", "张三", "软件",
+                "", "李四", "13800138000", "lisi@example.com")
+                : List.of("HT-2024-001", "客户服务合同", "年度运维服务合同", "91310000MA1FL8XQ37", "", "120000.00",
+                "壹拾贰万元整", "2024/1/1", "2024年12月31日", "2023-12-20", "已到期", "", "");
+    }
+
+    /** The job with its problems (at most the first 10,000), for its importer or an administrator. */
+    public ImportJob get(String id) {
+        var job = visible(id);
+        // only a job silent for long is written to: a reader never contends with a live worker's locks
+        // (on MariaDB, the worker's problem rows lock the job row for their foreign key)
+        Instant silentSince = clock.instant().minus(ABANDONED_AFTER);
+        if (!job.status().finished() && store.heartbeat(id).isBefore(silentSince)) {
+            try {
+                if (store.failIfAbandoned(id, silentSince, words("qiyue.import.abandoned"), clock.instant())) {
+                    job = store.find(id).orElseThrow();
+                }
+            } catch (org.springframework.dao.PessimisticLockingFailureException busy) {
+                // the worker is writing after all: the job is alive, read it as it is
+                job = store.find(id).orElseThrow();
+            }
+        }
+        return new ImportJob(job.id(), job.kind(), job.mode(), job.status(), job.fileName(), job.processed(),
+                job.total(), job.created(), job.updated(), job.skipped(), job.errorCount(), job.problem(),
+                job.createdBy(), job.createdAt(), job.finishedAt(), store.problems(id, MAX_REPORTED));
+    }
+
+    /** The caller's latest jobs (an administrator's: everyone's), newest first, without their problems. */
+    public List<ImportJob> recent(int limit) {
+        var user = CurrentUsers.require();
+        return store.recent(user.has(Role.ADMIN) ? null : user.username(), Math.max(1, Math.min(limit, 100)));
+    }
+
+    /**
+     * The rows that failed, as a CSV file (UTF-8 with BOM, which Excel opens as such): the row number, the file's
+     * own columns as it had them, and the reasons. Cells that a spreadsheet would run as formulas are quoted out.
+     */
+    public byte[] failedRowsCsv(String id) {
+        var job = visible(id);
+        var problems = store.problems(id, Integer.MAX_VALUE);
+        var reasons = new java.util.TreeMap<Integer, List<String>>();
+        for (var p : problems) {
+            reasons.computeIfAbsent(p.row(), r -> new ArrayList<>())
+                    .add(p.column() == null ? p.message() : p.column() + "：" + p.message());
+        }
+        var out = new StringBuilder("\uFEFF");
+        var rows = store.failedRows(id);
+        List<String> header = List.of();
+        for (Object[] r : rows) {
+            if ((Integer) r[0] == 1) {
+                header = cells((String) r[1]);
+            }
+        }
+        var head = new ArrayList<String>();
+        head.add(words("import.failed.row"));
+        head.addAll(header);
+        head.add(words("import.failed.reason"));
+        line(out, head);
+        for (Object[] r : rows) {
+            int row = (Integer) r[0];
+            if (row == 1 && job.kind() != null) {
+                continue;
+            }
+            var cells = new ArrayList<String>();
+            cells.add(String.valueOf(row));
+            cells.addAll(cells((String) r[1]));
+            while (cells.size() < head.size() - 1) {
+                cells.add("");
+            }
+            cells.add(String.join("；", reasons.getOrDefault(row, List.of())));
+            line(out, cells);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private List<String> cells(String cellsJson) {
+        return List.of(json.readValue(cellsJson, String[].class));
+    }
+
+    private static void line(StringBuilder out, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            String c = cells.get(i) == null ? "" : cells.get(i);
+            if (!c.isEmpty() && "=+-@".indexOf(c.charAt(0)) >= 0) {
+                c = "'" + c;
+            }
+            out.append('"').append(c.replace("\"", "\"\"")).append('"');
+        }
+        out.append("\r\n");
+    }
+
+    private ImportJob visible(String id) {
+        var user = CurrentUsers.require();
+        return store.find(id).filter(j -> j.createdBy().equals(user.username()) || user.has(Role.ADMIN))
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "import", id));
+    }
+
+    // --- the worker
+
+    private void run(String id, String username, Locale locale, ImportKind kind, ImportMode mode, String fileName,
+                     Path file, String encoding) {
+        try {
+            runAs.user(username, () -> {
+                LocaleContextHolder.setLocale(locale);
+                // contracts of one file name the same customers, our entity and templates over and over: each is
+                // read once per file (a file of customers changes what it reads, so reads them as they are)
+                try (var memo = kind == ImportKind.CONTRACTS ? ReadMemo.open() : null) {
+                    execute(id, kind, mode, fileName, file, encoding);
+                } finally {
+                    LocaleContextHolder.resetLocaleContext();
+                }
+                return null;
+            });
+        } catch (RuntimeException | Error unexpected) {
+            log.error("import {} failed", id, unexpected);
+            beside.executeWithoutResult(s -> store.finish(id, ImportStatus.FAILED, 0, 0, ImportStore.Counts.NONE, 0,
+                    messages.getMessage("qiyue.import.failed-unexpectedly", null, "qiyue.import.failed-unexpectedly",
+                            locale), clock.instant()));
+        } finally {
+            delete(file);
+        }
+    }
+
+    private void execute(String id, ImportKind kind, ImportMode mode, String fileName, Path file, String encoding) {
+        beside.executeWithoutResult(s -> store.progress(id, ImportStatus.RUNNING, 0, 0, clock.instant()));
+        if (kind == ImportKind.SCANS) {
+            executeScans(id, mode, fileName, file);
+            return;
+        }
+        Table table;
+        try {
+            table = TableReader.read(file, fileName, encoding);
+        } catch (UnreadableFileException e) {
+            fail(id, 0, 0, words(e.code(), e.args().toArray()), List.of(), null);
+            return;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int total = table.rows().size();
+        var columns = new Columns(kind, table.header());
+        var problems = new Problems(messages, kind, columns);
+        var missing = columns.missing(kind);
+        if (!missing.isEmpty()) {
+            fail(id, 0, total, words("qiyue.import.file.missing-columns",
+                    String.join("、", missing.stream().map(Column::header).toList())), List.of(), null);
+            return;
+        }
+        // the first pass: every row checked, nothing written
+        var plans = new ArrayList<RowPlan>(total);
+        var customerRows = kind == ImportKind.CUSTOMERS ? new CustomerRows(customers, users, mode, columns, problems) : null;
+        var contractRows = kind == ImportKind.CONTRACTS ? new ContractRows(contracts, customers, users,
+                ourEntities.list(), mode, columns, problems) : null;
+        if (contractRows != null) {
+            contractRows.lookUpNumbers(table.rows());
+        }
+        int checked = 0;
+        for (var row : table.rows()) {
+            RowPlan plan;
+            try {
+                plan = customerRows != null ? customerRows.plan(row) : contractRows.plan(row);
+            } catch (QiyueException refused) {
+                problems.add(row.number(), null, words(refused.code(), refused.args().toArray()));
+                plan = null;
+            }
+            if (plan != null) {
+                plans.add(plan);
+            }
+            if (++checked % PROGRESS_EVERY == 0) {
+                int done = checked;
+                beside.executeWithoutResult(s -> store.progress(id, ImportStatus.RUNNING, done, total, clock.instant()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            if (mode == ImportMode.DRY_RUN) {
+                // a dry run did its job: it found the problems
+                conclude(id, ImportStatus.SUCCEEDED, total, total, counts(plans), null, problems.list(), table);
+            } else {
+                conclude(id, ImportStatus.FAILED, 0, total, ImportStore.Counts.NONE,
+                        words("qiyue.import.rows-failed", problems.rows().size()), problems.list(), table);
+            }
+            return;
+        }
+        if (mode == ImportMode.DRY_RUN) {
+            beside.executeWithoutResult(s -> store.finish(id, ImportStatus.SUCCEEDED, total, total, counts(plans), 0,
+                    null, clock.instant()));
+            return;
+        }
+        write(id, kind, mode, fileName, plans, total, columns, table);
+    }
+
+    /** The second pass: every planned row written in one transaction, or none. */
+    private void write(String id, ImportKind kind, ImportMode mode, String fileName, List<RowPlan> plans, int total,
+                       Columns columns, Table table) {
+        beside.executeWithoutResult(s -> store.progress(id, ImportStatus.RUNNING, 0, total, clock.instant()));
+        var counts = counts(plans);
+        int[] current = {0};
+        try {
+            tx.executeWithoutResult(status -> {
+                int written = 0;
+                for (var plan : plans) {
+                    current[0] = plan.row();
+                    if (plan.write() != null) {
+                        plan.write().get();
+                    }
+                    if (++written % PROGRESS_EVERY == 0) {
+                        int done = written;
+                        beside.executeWithoutResult(s -> store.progress(id, ImportStatus.RUNNING, done, total,
+                                clock.instant()));
+                    }
+                }
+                audit(id, kind, mode, fileName, counts);
+                store.finish(id, ImportStatus.SUCCEEDED, total, total, counts, 0, null, clock.instant());
+            });
+        } catch (QiyueException refused) {
+            // a row that passed the check was refused at its write (e.g. someone else took its number meanwhile)
+            var problem = new ImportProblem(current[0], null, words(refused.code(), refused.args().toArray()));
+            var violations = refused instanceof InvalidInputException invalid ? invalid.violations() : List.<io.qiyue.shared.FieldViolation>of();
+            var rowProblems = new ArrayList<ImportProblem>();
+            if (violations.isEmpty()) {
+                rowProblems.add(problem);
+            } else {
+                violations.forEach(v -> rowProblems.add(new ImportProblem(current[0],
+                        columns == null ? null : columns.nameOfField(kind, v.field()), words(v.code(), v.args().toArray()))));
+            }
+            fail(id, 0, total, words("qiyue.import.rows-failed", 1), rowProblems, table);
+        }
+    }
+
+    /** A ZIP of scans: every entry checked (a dry run stops there), then every scan attached in one transaction. */
+    private void executeScans(String id, ImportMode mode, String fileName, Path file) {
+        List<ScanArchive.Entry> entries;
+        try {
+            entries = ScanArchive.entries(file);
+        } catch (UnreadableFileException e) {
+            fail(id, 0, 0, words(e.code(), e.args().toArray()), List.of(), null);
+            return;
+        }
+        int total = entries.size();
+        var problems = new Problems(messages, ImportKind.SCANS, new Columns(ImportKind.SCANS, List.of()));
+        var plans = new ArrayList<RowPlan>();
+        for (var entry : entries) {
+            var plan = ScanArchive.plan(entry, file, contracts, signings, problems);
+            if (plan != null) {
+                plans.add(plan);
+            }
+        }
+        if (!problems.isEmpty()) {
+            if (mode == ImportMode.DRY_RUN) {
+                conclude(id, ImportStatus.SUCCEEDED, total, total, counts(plans), null, problems.list(), null);
+            } else {
+                conclude(id, ImportStatus.FAILED, 0, total, ImportStore.Counts.NONE,
+                        words("qiyue.import.rows-failed", problems.rows().size()), problems.list(), null);
+            }
+            return;
+        }
+        if (mode == ImportMode.DRY_RUN) {
+            conclude(id, ImportStatus.SUCCEEDED, total, total, counts(plans), null, List.of(), null);
+            return;
+        }
+        write(id, ImportKind.SCANS, mode, fileName, plans, total, null, null);
+    }
+
+    private static ImportStore.Counts counts(List<RowPlan> plans) {
+        int created = 0;
+        int updated = 0;
+        int skipped = 0;
+        for (var p : plans) {
+            switch (p.outcome()) {
+                case CREATE -> created++;
+                case UPDATE -> updated++;
+                case SKIP -> skipped++;
+            }
+        }
+        return new ImportStore.Counts(created, updated, skipped);
+    }
+
+    private void fail(String id, int processed, int total, String problem, List<ImportProblem> problems, Table table) {
+        conclude(id, ImportStatus.FAILED, processed, total, ImportStore.Counts.NONE, problem, problems, table);
+    }
+
+    private void conclude(String id, ImportStatus status, int processed, int total, ImportStore.Counts counts,
+                          String problem, List<ImportProblem> problems, Table table) {
+        beside.executeWithoutResult(s -> {
+            var reported = problems.size() > MAX_REPORTED ? problems.subList(0, MAX_REPORTED) : problems;
+            store.insertProblems(id, reported);
+            if (table != null) {
+                store.insertFailedRow(id, 1, json.writeValueAsString(table.header()));
+                var failed = new java.util.TreeSet<Integer>();
+                reported.forEach(p -> failed.add(p.row()));
+                for (var row : table.rows()) {
+                    if (failed.contains(row.number()) && row.number() != 1) {
+                        store.insertFailedRow(id, row.number(), json.writeValueAsString(row.cells()));
+                    }
+                }
+            }
+            store.finish(id, status, processed, total, counts, problems.size(), problem, clock.instant());
+        });
+    }
+
+    private void audit(String id, ImportKind kind, ImportMode mode, String fileName, ImportStore.Counts counts) {
+        events.publishEvent(new EntityChanged("IMPORT", id, EntityChanged.Action.CREATE, CurrentUsers.actorName(),
+                clock.instant(), List.of(new EntityChanged.Change("kind", null, kind.name()),
+                new EntityChanged.Change("mode", null, mode.name()),
+                new EntityChanged.Change("fileName", null, fileName),
+                new EntityChanged.Change("created", null, String.valueOf(counts.created())),
+                new EntityChanged.Change("updated", null, String.valueOf(counts.updated())),
+                new EntityChanged.Change("skipped", null, String.valueOf(counts.skipped())))));
+    }
+
+    private String words(String code, Object... args) {
+        return messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // a temporary file: the system's clean-up takes it
+        }
+    }
+}

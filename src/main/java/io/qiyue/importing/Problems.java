@@ -1,0 +1,59 @@
+package io.qiyue.importing;
+
+import io.qiyue.shared.FieldViolation;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/** The problems found in a file so far, in words of the importer's language, and which rows have any. */
+final class Problems {
+    private final MessageSource messages;
+    private final ImportKind kind;
+    private final Columns columns;
+    private final List<ImportProblem> all = new ArrayList<>();
+    private final TreeSet<Integer> rows = new TreeSet<>();
+
+    Problems(MessageSource messages, ImportKind kind, Columns columns) {
+        this.messages = messages;
+        this.kind = kind;
+        this.columns = columns;
+    }
+
+    String words(String code, Object... args) {
+        return messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
+    }
+
+    void add(int row, Column column, String code, Object... args) {
+        add(row, column == null ? null : columns.name(column), words(code, args));
+    }
+
+    void add(int row, String column, String message) {
+        all.add(new ImportProblem(row, column, message));
+        rows.add(row);
+    }
+
+    /** A module's refusal of a field, under the column that field comes from. */
+    void add(int row, FieldViolation violation) {
+        add(row, columns.nameOfField(kind, violation.field()),
+                words(violation.code(), violation.args().toArray()));
+    }
+
+    boolean has(int row) {
+        return rows.contains(row);
+    }
+
+    boolean isEmpty() {
+        return all.isEmpty();
+    }
+
+    List<ImportProblem> list() {
+        return all;
+    }
+
+    TreeSet<Integer> rows() {
+        return rows;
+    }
+}

@@ -1,0 +1,85 @@
+package io.qiyue.importing;
+
+import io.qiyue.contract.Contracts;
+import io.qiyue.signing.Signings;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipFile;
+
+/**
+ * A ZIP of signed scans whose entry names are contract numbers ({@code HT-2024-001.pdf}): each entry is checked
+ * against the contracts (known, changeable by the importer, not yet with a signing record) and planned as one
+ * attachment through {@link Signings#attachLegacyScan}; a problem names the entry as its "column".
+ */
+final class ScanArchive {
+    private ScanArchive() {
+    }
+
+    record Entry(int index, String name, String number) {
+    }
+
+    /** The archive's files (directories and the clutter of archivers left out), with the contract number each names. */
+    static List<Entry> entries(Path file) {
+        TableReader.checkZip(file, "qiyue.import.file.not-zip");
+        var out = new ArrayList<Entry>();
+        try (var zip = new ZipFile(file.toFile(), java.nio.charset.StandardCharsets.UTF_8)) {
+            var all = zip.entries();
+            int index = 0;
+            while (all.hasMoreElements()) {
+                var entry = all.nextElement();
+                String name = entry.getName();
+                String base = name.substring(name.lastIndexOf('/') + 1);
+                if (entry.isDirectory() || name.startsWith("__MACOSX/") || base.startsWith(".") || base.isEmpty()) {
+                    continue;
+                }
+                int dot = base.lastIndexOf('.');
+                out.add(new Entry(++index, name, (dot > 0 ? base.substring(0, dot) : base).strip()));
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UnreadableFileException("qiyue.import.file.not-zip");
+        }
+        return out;
+    }
+
+    static byte[] content(Path file, String entryName) {
+        try (var zip = new ZipFile(file.toFile(), java.nio.charset.StandardCharsets.UTF_8)) {
+            var entry = zip.getEntry(entryName);
+            try (var in = zip.getInputStream(entry)) {
+                return in.readAllBytes();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The plan of one entry, or null with its problem recorded. */
+    static RowPlan plan(Entry entry, Path file, Contracts contracts, Signings signings, Problems problems) {
+        var contract = contracts.internalByNumber(entry.number()).orElse(null);
+        if (contract == null || !contracts.mayChange(contract)) {
+            problems.add(entry.index(), entry.name(),
+                    problems.words("qiyue.import.scan.unknown-contract", entry.number()));
+            return null;
+        }
+        byte[] head = content(file, entry.name());
+        if (head.length == 0 || !(head[0] == '%' || (head[0] & 0xff) == 0x89 || (head[0] & 0xff) == 0xFF)) {
+            problems.add(entry.index(), entry.name(), problems.words("qiyue.signing.scan-type"));
+            return null;
+        }
+        if (!contract.status().inForce() && contract.status() != io.qiyue.contract.ContractStatus.EXPIRED
+                && contract.status() != io.qiyue.contract.ContractStatus.TERMINATED
+                && contract.status() != io.qiyue.contract.ContractStatus.RENEWED) {
+            problems.add(entry.index(), entry.name(),
+                    problems.words("qiyue.signing.legacy-scan-unsigned", contract.number()));
+            return null;
+        }
+        if (signings.hasSigningRecord(contract.id())) {
+            return new RowPlan(entry.index(), RowPlan.Outcome.SKIP, null);
+        }
+        return new RowPlan(entry.index(), RowPlan.Outcome.CREATE, () -> signings.attachLegacyScan(contract.id(),
+                content(file, entry.name()), entry.name(), contract.startDate()));
+    }
+}

@@ -1,0 +1,309 @@
+package io.qiyue.importing;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
+import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.InputSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.ZipFile;
+
+/**
+ * Reads an uploaded file into a {@link Table}: XLSX through POI's streaming SAX reader (never a whole-workbook DOM,
+ * so a large sheet costs memory by row, not by sheet), CSV through commons-csv in UTF-8 (with or without BOM) or GBK.
+ * The file's type is told by its first bytes, not its name. Limits: {@link #MAX_ROWS} data rows; XLSX (a zip) at most
+ * {@link #MAX_ENTRIES} entries, {@link #MAX_UNZIPPED} bytes unpacked and a ratio of {@link #MAX_RATIO} per large entry.
+ */
+final class TableReader {
+    static final int MAX_ROWS = 100_000;
+    static final int MAX_COLUMNS = 200;
+    static final int MAX_ENTRIES = 1_000;
+    static final long MAX_UNZIPPED = 400L * 1024 * 1024;
+    static final int MAX_RATIO = 200;
+    static final Charset GBK = Charset.forName("GBK");
+
+    private TableReader() {
+    }
+
+    enum Format { XLSX, CSV, ZIP }
+
+    /** The format the name promises, checked against the first bytes; refuses anything else. */
+    static Format format(String fileName, byte[] head) {
+        String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT).strip();
+        boolean zip = head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+        boolean ole = head.length >= 4 && (head[0] & 0xff) == 0xD0 && (head[1] & 0xff) == 0xCF
+                && (head[2] & 0xff) == 0x11 && (head[3] & 0xff) == 0xE0;
+        if (name.endsWith(".xlsx")) {
+            if (!zip) {
+                throw new UnreadableFileException(ole ? "qiyue.import.file.xls" : "qiyue.import.file.not-xlsx");
+            }
+            return Format.XLSX;
+        }
+        if (name.endsWith(".csv") || name.endsWith(".txt")) {
+            if (zip || ole || binary(head)) {
+                throw new UnreadableFileException("qiyue.import.file.not-csv");
+            }
+            return Format.CSV;
+        }
+        if (name.endsWith(".zip")) {
+            if (!zip) {
+                throw new UnreadableFileException("qiyue.import.file.not-zip");
+            }
+            return Format.ZIP;
+        }
+        if (name.endsWith(".xls")) {
+            throw new UnreadableFileException("qiyue.import.file.xls");
+        }
+        throw new UnreadableFileException("qiyue.import.file.type");
+    }
+
+    private static boolean binary(byte[] head) {
+        for (byte b : head) {
+            if (b == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Table read(Path file, String fileName, String encoding) throws IOException {
+        byte[] head = new byte[8192];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        byte[] start = java.util.Arrays.copyOf(head, n);
+        if (n == 0) {
+            throw new UnreadableFileException("qiyue.import.file.empty");
+        }
+        var format = format(fileName, start);
+        if (format == Format.ZIP) {
+            throw new UnreadableFileException("qiyue.import.file.type");
+        }
+        return format == Format.XLSX ? xlsx(file) : csv(Files.readAllBytes(file), encoding);
+    }
+
+    // --- CSV
+
+    static Table csv(byte[] bytes, String encoding) {
+        String text = decode(bytes, encoding);
+        var rows = new ArrayList<Table.Row>();
+        List<String> header = null;
+        try (var parser = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get()
+                .parse(new StringReader(text))) {
+            for (CSVRecord record : parser) {
+                int number = (int) record.getRecordNumber();
+                var cells = new ArrayList<String>(record.size());
+                record.forEach(cell -> cells.add(cell == null ? "" : cell.strip()));
+                if (header == null) {
+                    header = cells;
+                    continue;
+                }
+                add(rows, new Table.Row(number, cells));
+            }
+        } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+            throw new UnreadableFileException("qiyue.import.file.csv-broken");
+        }
+        if (header == null) {
+            throw new UnreadableFileException("qiyue.import.file.empty");
+        }
+        return new Table(header, rows);
+    }
+
+    /**
+     * The text in the encoding asked for, else by its BOM, else UTF-8 when the bytes are valid UTF-8, else GBK
+     * (what Excel on a Chinese Windows writes as "CSV"); bytes valid in neither are refused, never guessed.
+     */
+    static String decode(byte[] bytes, String encoding) {
+        if (encoding != null && !encoding.isBlank()) {
+            Charset charset;
+            try {
+                charset = Charset.forName(encoding.strip());
+            } catch (IllegalArgumentException e) {
+                throw new UnreadableFileException("qiyue.import.file.encoding-unknown", encoding.strip());
+            }
+            String text = strict(bytes, charset);
+            if (text == null) {
+                throw new UnreadableFileException("qiyue.import.file.encoding-mismatch", charset.name());
+            }
+            return stripBom(text);
+        }
+        if (bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE
+                || (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF)) {
+            return stripBom(new String(bytes, StandardCharsets.UTF_16));
+        }
+        String utf8 = strict(bytes, StandardCharsets.UTF_8);
+        if (utf8 != null) {
+            return stripBom(utf8);
+        }
+        String gbk = strict(bytes, GBK);
+        if (gbk != null) {
+            return gbk;
+        }
+        throw new UnreadableFileException("qiyue.import.file.encoding");
+    }
+
+    private static String stripBom(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    }
+
+    private static String strict(byte[] bytes, Charset charset) {
+        try {
+            return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static void add(List<Table.Row> rows, Table.Row row) {
+        if (row.cells().stream().allMatch(String::isEmpty)) {
+            return;
+        }
+        if (rows.size() >= MAX_ROWS) {
+            throw new UnreadableFileException("qiyue.import.file.too-many-rows", MAX_ROWS);
+        }
+        if (row.cells().size() > MAX_COLUMNS) {
+            throw new UnreadableFileException("qiyue.import.file.too-many-columns", MAX_COLUMNS);
+        }
+        rows.add(row);
+    }
+
+    // --- XLSX
+
+    /** Refuses a zip whose entries would unpack to far more than it holds, counting what each entry really inflates to. */
+    static void checkZip(Path file) {
+        checkZip(file, "qiyue.import.file.not-xlsx");
+    }
+
+    static void checkZip(Path file, String notAZip) {
+        try (var zip = new ZipFile(file.toFile())) {
+            long total = 0;
+            int entries = 0;
+            var all = zip.entries();
+            byte[] buffer = new byte[64 * 1024];
+            while (all.hasMoreElements()) {
+                var entry = all.nextElement();
+                if (++entries > MAX_ENTRIES) {
+                    throw new UnreadableFileException("qiyue.import.file.zip-bomb");
+                }
+                long size = 0;
+                long compressed = Math.max(1, entry.getCompressedSize());
+                try (var in = zip.getInputStream(entry)) {
+                    for (int r; (r = in.read(buffer)) > 0; ) {
+                        size += r;
+                        total += r;
+                        if (total > MAX_UNZIPPED || (size > 1024 * 1024 && size / compressed > MAX_RATIO)) {
+                            throw new UnreadableFileException("qiyue.import.file.zip-bomb");
+                        }
+                    }
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UnreadableFileException(notAZip);
+        }
+    }
+
+    static Table xlsx(Path file) {
+        checkZip(file);
+        try (var pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+            var reader = new XSSFReader(pkg);
+            var strings = new ReadOnlySharedStringsTable(pkg, false);
+            var styles = reader.getStylesTable();
+            var sheets = reader.getSheetsData();
+            if (!sheets.hasNext()) {
+                throw new UnreadableFileException("qiyue.import.file.empty");
+            }
+            var collector = new RowCollector();
+            try (InputStream sheet = sheets.next()) {
+                var xml = XMLHelper.newXMLReader();
+                // formulas are never evaluated: their cached value is read as text
+                xml.setContentHandler(new XSSFSheetXMLHandler(styles, strings, collector, new PlainFormatter(), false));
+                xml.parse(new InputSource(sheet));
+            }
+            if (collector.header == null) {
+                throw new UnreadableFileException("qiyue.import.file.empty");
+            }
+            return new Table(collector.header, collector.rows);
+        } catch (UnreadableFileException e) {
+            throw e;
+        } catch (Exception e) {
+            if (e.getCause() instanceof UnreadableFileException u) {
+                throw u;
+            }
+            throw new UnreadableFileException("qiyue.import.file.not-xlsx");
+        }
+    }
+
+    /** Numbers as written (no grouping, no exponent), dates as ISO dates; everything else as DataFormatter shows it. */
+    static final class PlainFormatter extends DataFormatter {
+        @Override
+        public String formatRawCellContents(double value, int formatIndex, String formatString, boolean use1904Windowing) {
+            if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
+                var dateTime = DateUtil.getLocalDateTime(value, use1904Windowing);
+                return dateTime.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)
+                        ? dateTime.toLocalDate().format(DateTimeFormatter.ISO_LOCAL_DATE)
+                        : dateTime.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+            }
+            return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        }
+    }
+
+    private static final class RowCollector implements XSSFSheetXMLHandler.SheetContentsHandler {
+        List<String> header;
+        final List<Table.Row> rows = new ArrayList<>();
+        private List<String> current;
+
+        @Override
+        public void startRow(int rowNum) {
+            current = new ArrayList<>();
+        }
+
+        @Override
+        public void endRow(int rowNum) {
+            if (header == null) {
+                if (current.stream().allMatch(String::isEmpty)) {
+                    return;
+                }
+                header = current;
+            } else {
+                add(rows, new Table.Row(rowNum + 1, current));
+            }
+        }
+
+        @Override
+        public void cell(String reference, String value, XSSFComment comment) {
+            int column = reference == null ? current.size()
+                    : new org.apache.poi.ss.util.CellReference(reference).getCol();
+            if (column >= MAX_COLUMNS) {
+                throw new UnreadableFileException("qiyue.import.file.too-many-columns", MAX_COLUMNS);
+            }
+            while (current.size() < column) {
+                current.add("");
+            }
+            current.add(value == null ? "" : value.strip());
+        }
+    }
+}

@@ -1,0 +1,384 @@
+package io.qiyue.importing;
+
+import io.qiyue.testing.ApiClient;
+import io.qiyue.testing.ApiTestSupport;
+import io.qiyue.testing.HttpResponse;
+import io.qiyue.testing.TestIdentifiers;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Imports over HTTP on a real database: a dry run names every bad row and writes nothing, a real run writes a whole
+ * file or nothing, a re-run skips what exists, update mode changes it, legacy contracts enter signed, active or
+ * expired with their obligations and a review, and files that are not what they say are refused in words.
+ */
+abstract class ImportApiContract extends ApiTestSupport {
+    private static final String BOUNDARY = "qiyue-import-test";
+    private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    private static final String OUR_ENTITY = "契约示例（上海）有限公司";
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void aDryRunReportsEveryBadRowWithItsColumnAndImportsNothing() {
+        var sales = createUser("SALES", null);
+        ourEntityId();
+        var customer = createOrganization(sales.client());
+        String code = customer.path("creditCode").asString();
+        long before = contractCount();
+        String csv = """
+                合同编号,合同类型,标题,客户,我方主体,金额,金额大写,开始日期,结束日期,状态
+                %1$s,客户服务合同,运维服务,%2$s,%3$s,120000,壹拾贰万元整,2024/1/5,2024年12月31日,已到期
+                %4$s,客户咨询协议,咨询,%5$s,%3$s,1000,,2024-01-01,2024-12-31,已签署
+                %6$s,客户服务合同,运维,不存在的客户有限公司,%3$s,100,,2024-01-01,2024-12-31,已签署
+                %7$s,客户服务合同,运维,%2$s,%3$s,abc,,2024-13-01,2024-12-31,已签署
+                %8$s,客户服务合同,运维,%2$s,%3$s,100.00,壹佰零壹元整,2024-01-01,2024-12-31,已签署
+                %9$s,采购合同,运维,%2$s,%3$s,100,,2024-01-01,2024-12-31,已签署
+                %1$s,客户服务合同,运维,%2$s,%3$s,100,,2024-01-01,2024-12-31,审批中
+                """.formatted(unique("HT-OK"), code, OUR_ENTITY, unique("HT-CODE"),
+                TestIdentifiers.withWrongCreditCheck(TestIdentifiers.creditCode()), unique("HT-CUST"), unique("HT-DATE"),
+                unique("HT-WORDS"), unique("HT-TYPE"));
+
+        var job = finished(upload(sales.client(), "contracts", "dry-run", "legacy.csv", csv.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(job.path("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(job.path("total").asInt()).isEqualTo(7);
+        assertThat(job.path("processed").asInt()).isEqualTo(7);
+        var errors = errors(job);
+        assertThat(errors).as("%s", job).contains("3|客户", "4|客户", "5|金额", "5|开始日期", "6|金额大写", "7|合同类型",
+                "8|合同编号", "8|状态");
+        assertThat(errors.stream().noneMatch(e -> e.startsWith("2|"))).as("row 2 is fine: %s", errors).isTrue();
+        assertThat(job.path("errors").get(0).path("message").asString()).isNotBlank().doesNotContain("qiyue.");
+        assertThat(contractCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aRealRunWithOneBadRowImportsNothingAndOffersTheFailedRowsWithReasons() {
+        var sales = createUser("SALES", null);
+        long before = customerCount();
+        String bad = TestIdentifiers.withWrongCreditCheck(TestIdentifiers.creditCode());
+        String csv = "客户名称,统一社会信用代码,等级,联系人,手机\n"
+                + unique("甲公司") + "," + TestIdentifiers.creditCode() + ",A,张三," + TestIdentifiers.mobile() + "\n"
+                + unique("乙公司") + "," + bad + ",B,李四,\n"
+                + unique("丙公司") + "," + TestIdentifiers.creditCode() + ",C,,\n";
+
+        var job = finished(upload(sales.client(), "customers", "import", "customers.csv", csv.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(job.path("status").asString()).as("%s", job).isEqualTo("FAILED");
+        assertThat(errors(job)).containsExactly("3|统一社会信用代码");
+        assertThat(customerCount()).isEqualTo(before);
+        var failed = sales.client().request("GET", "/api/v1/imports/" + job.path("id").asString() + "/failed-rows")
+                .sendForBytes();
+        assertThat(failed.statusCode()).isEqualTo(200);
+        String text = new String(failed.body(), StandardCharsets.UTF_8);
+        assertThat(text).contains(bad).contains("校验位").doesNotContain("甲公司");
+    }
+
+    @Test
+    void aReRunSkipsWhatExistsAndUpdateModeChangesIt() {
+        var sales = createUser("SALES", null);
+        String code = TestIdentifiers.creditCode();
+        String name = unique("重复导入公司");
+        String csv = "customer name,credit code,address\n" + name + "," + code + ",上海市一号\n";
+        long before = customerCount();
+
+        var first = finished(upload(sales.client(), "customers", "import", "c.csv", csv.getBytes(StandardCharsets.UTF_8)));
+        assertThat(first.path("status").asString()).as("%s", first).isEqualTo("SUCCEEDED");
+        assertThat(first.path("created").asInt()).isEqualTo(1);
+        var again = finished(upload(sales.client(), "customers", "import", "c.csv", csv.getBytes(StandardCharsets.UTF_8)));
+        assertThat(again.path("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(again.path("created").asInt()).isZero();
+        assertThat(again.path("skipped").asInt()).isEqualTo(1);
+        assertThat(customerCount()).isEqualTo(before + 1);
+
+        String changed = "customer name,credit code,address\n" + name + "," + code + ",北京市二号\n";
+        var update = finished(upload(sales.client(), "customers", "update", "c.csv", changed.getBytes(StandardCharsets.UTF_8)));
+        assertThat(update.path("updated").asInt()).as("%s", update).isEqualTo(1);
+        var customer = jdbc.sql("SELECT address, version FROM customer WHERE credit_code = ?").param(code)
+                .query((rs, n) -> rs.getString(1) + "|" + rs.getInt(2)).single();
+        assertThat(customer).isEqualTo("北京市二号|2");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE entity_type = 'IMPORT' AND actor = ?")
+                .param(sales.username()).query(Long.class).single()).isEqualTo(3);
+    }
+
+    @Test
+    void aPersonsIdNumberIsTheirNaturalKeyInTheFileAndAgainstExistingCustomers() {
+        var sales = createUser("SALES", null);
+        String id = TestIdentifiers.idNumber();
+        String name = unique("王五");
+        String twice = "客户名称,身份证号,类型,地址\n" + name + "," + id + ",个人,上海市一号\n"
+                + unique("王六") + "," + id.toLowerCase(java.util.Locale.ROOT) + ",个人,上海市二号\n";
+        long before = customerCount();
+
+        var dryRun = finished(upload(sales.client(), "customers", "dry-run", "p.csv", twice.getBytes(StandardCharsets.UTF_8)));
+        assertThat(dryRun.path("status").asString()).isEqualTo("SUCCEEDED");
+        assertThat(errors(dryRun)).as("%s", dryRun).containsExactly("3|身份证号");
+        var refused = finished(upload(sales.client(), "customers", "import", "p.csv", twice.getBytes(StandardCharsets.UTF_8)));
+        assertThat(refused.path("status").asString()).isEqualTo("FAILED");
+        assertThat(errors(refused)).containsExactly("3|身份证号");
+        assertThat(customerCount()).isEqualTo(before);
+
+        String once = "客户名称,身份证号,类型,地址\n" + name + "," + id + ",个人,上海市一号\n";
+        var first = finished(upload(sales.client(), "customers", "import", "p.csv", once.getBytes(StandardCharsets.UTF_8)));
+        assertThat(first.path("created").asInt()).as("%s", first).isEqualTo(1);
+        // the same person again, under another spelling of the name: found by the ID number's keyed hash
+        String again = "客户名称,身份证号,类型,地址\n" + name + "（重复）," + id + ",个人,上海市三号\n";
+        var rerun = finished(upload(sales.client(), "customers", "dry-run", "p.csv", again.getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(rerun)).as("%s", rerun).isEmpty();
+        assertThat(rerun.path("skipped").asInt()).isEqualTo(1);
+        var skipped = finished(upload(sales.client(), "customers", "import", "p.csv", again.getBytes(StandardCharsets.UTF_8)));
+        assertThat(skipped.path("status").asString()).as("%s", skipped).isEqualTo("SUCCEEDED");
+        assertThat(skipped.path("skipped").asInt()).isEqualTo(1);
+        assertThat(skipped.path("created").asInt()).isZero();
+        assertThat(customerCount()).isEqualTo(before + 1);
+        var update = finished(upload(sales.client(), "customers", "update", "p.csv", again.getBytes(StandardCharsets.UTF_8)));
+        assertThat(update.path("updated").asInt()).as("%s", update).isEqualTo(1);
+        assertThat(customerCount()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void legacyContractsEnterSignedActiveOrExpiredWithTheirNumberReviewAndObligations() throws IOException {
+        var sales = createUser("SALES", null);
+        ourEntityId();
+        String code = createOrganization(sales.client()).path("creditCode").asString();
+        String signed = unique("HT-S");
+        String active = unique("HT-A");
+        String expired = unique("HT-E");
+        var rows = List.of(
+                List.<Object>of(signed, "客户服务合同", "新签服务", code, OUR_ENTITY, "50000", "伍万元整",
+                        TODAY.plusDays(30), TODAY.plusYears(1), "已签署", sales.username()),
+                List.<Object>of(active, "MAINTENANCE", "运维", code, OUR_ENTITY, "1200.5", "",
+                        TODAY.minusMonths(2), TODAY.plusMonths(10), "ACTIVE", "nobody-of-ours"),
+                List.<Object>of(expired, "NDA", "保密", code, OUR_ENTITY, "", "", "2020年1月1日", "2021/12/31", "已到期", ""));
+        byte[] xlsx = xlsx(List.of("合同编号", "合同类型", "标题", "客户", "我方主体", "金额", "金额大写", "开始日期",
+                "结束日期", "状态", "负责人"), rows);
+        long before = contractCount();
+
+        var job = finished(upload(sales.client(), "contracts", "import", "legacy.xlsx", xlsx));
+
+        assertThat(job.path("status").asString()).as("%s", job).isEqualTo("SUCCEEDED");
+        assertThat(job.path("created").asInt()).isEqualTo(3);
+        assertThat(contractCount()).isEqualTo(before + 3);
+        assertThat(statusOf(expired)).isEqualTo("EXPIRED");
+        assertThat(statusOf(active)).isEqualTo("ACTIVE");
+        assertThat(statusOf(signed)).isEqualTo("SIGNED");
+        String id = jdbc.sql("SELECT id FROM contract WHERE contract_no = ?").param(active).query(String.class).single();
+        var contract = sales.client().get("/api/v1/contracts/" + id).json();
+        assertThat(contract.path("owner").asString()).isEqualTo(sales.username());
+        assertThat(contract.path("startDate").asString()).isEqualTo(TODAY.minusMonths(2).toString());
+        assertThat(contract.path("amount").path("value").asString()).isEqualTo("1200.50");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM contract_version WHERE contract_id = ?").param(id).query(Long.class)
+                .single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM contract_review WHERE contract_id = ?").param(id).query(Long.class)
+                .single()).as("reviewed").isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM obligation_plan p JOIN contract c ON c.id = p.contract_id"
+                + " WHERE c.contract_no IN (?, ?, ?)").params(signed, active, expired).query(Long.class).single())
+                .as("obligations planned as for a contract signed in the app").isEqualTo(3);
+
+        var again = finished(upload(sales.client(), "contracts", "import", "legacy.xlsx", xlsx));
+        assertThat(again.path("skipped").asInt()).isEqualTo(3);
+        assertThat(contractCount()).isEqualTo(before + 3);
+    }
+
+    @Test
+    void aZipOfScansNamedByContractNumberAttachesEachAsTheSignedDocumentOnceAndNamesUnknownNumbers() throws IOException {
+        var sales = createUser("SALES", null);
+        ourEntityId();
+        String code = createOrganization(sales.client()).path("creditCode").asString();
+        String number = unique("HT-SCAN");
+        String csv = "合同编号,合同类型,标题,客户,我方主体,状态,开始日期,结束日期\n" + number + ",NDA,保密," + code + ","
+                + OUR_ENTITY + ",已到期,2021-01-01,2021-12-31\n";
+        assertThat(finished(upload(sales.client(), "contracts", "import", "c.csv", csv.getBytes(StandardCharsets.UTF_8)))
+                .path("status").asString()).isEqualTo("SUCCEEDED");
+        byte[] scan = "%PDF-1.4\n% a scan\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+
+        var dry = finished(upload(sales.client(), "scans", "dry-run", "scans.zip",
+                zip(Map.of(number + ".pdf", scan, "HT-NOPE-1.pdf", scan))));
+        assertThat(errors(dry)).as("%s", dry).containsExactly(dry.path("errors").get(0).path("row").asInt() + "|HT-NOPE-1.pdf");
+        assertThat(dry.path("errors").get(0).path("message").asString()).contains("HT-NOPE-1");
+
+        var real = finished(upload(sales.client(), "scans", "import", "scans.zip", zip(Map.of(number + ".pdf", scan))));
+        assertThat(real.path("status").asString()).as("%s", real).isEqualTo("SUCCEEDED");
+        assertThat(real.path("created").asInt()).isEqualTo(1);
+        String id = jdbc.sql("SELECT id FROM contract WHERE contract_no = ?").param(number).query(String.class).single();
+        var signed = sales.client().request("GET", "/api/v1/contracts/" + id + "/signed-document").sendForBytes();
+        assertThat(signed.statusCode()).isEqualTo(200);
+        assertThat(signed.body()).isEqualTo(scan);
+
+        var again = finished(upload(sales.client(), "scans", "import", "scans.zip", zip(Map.of(number + ".pdf", scan))));
+        assertThat(again.path("skipped").asInt()).isEqualTo(1);
+        var notAZip = upload(sales.client(), "scans", "import", "scans.zip", scan);
+        assertProblem(notAZip, 400, "file");
+    }
+
+    @Test
+    void aGbkCsvIsReadAsGbk() {
+        var sales = createUser("SALES", null);
+        String name = unique("广州编码测试有限公司");
+        String csv = "客户名称,统一社会信用代码,地址\r\n" + name + "," + TestIdentifiers.creditCode() + ",广州市天河区\r\n";
+        var job = finished(upload(sales.client(), "customers", "import", "gbk.csv", csv.getBytes(Charset.forName("GBK"))));
+        assertThat(job.path("status").asString()).as("%s", job).isEqualTo("SUCCEEDED");
+        assertThat(jdbc.sql("SELECT address FROM customer WHERE name = ?").param(name).query(String.class).single())
+                .isEqualTo("广州市天河区");
+    }
+
+    @Test
+    void filesThatAreNotWhatTheySayAreRefusedInWordsNeverWithA500() throws IOException {
+        var sales = createUser("SALES", null);
+        var notXlsx = upload(sales.client(), "customers", "import", "list.xlsx", "客户名称\n甲\n".getBytes(StandardCharsets.UTF_8));
+        assertProblem(notXlsx, 400, "file");
+        var pdfAsCsv = upload(sales.client(), "customers", "import", "list.csv", zip("a.txt", new byte[10]));
+        assertProblem(pdfAsCsv, 400, "file");
+        var unknownKind = upload(sales.client(), "invoices", "import", "list.csv", "a\n".getBytes(StandardCharsets.UTF_8));
+        assertProblem(unknownKind, 400, "kind");
+
+        // a zip bomb named .xlsx: 50 MB of zeros packed into some 50 KB
+        var bomb = finished(upload(sales.client(), "customers", "import", "bomb.xlsx", zip("xl/worksheets/sheet1.xml",
+                null)));
+        assertThat(bomb.path("status").asString()).isEqualTo("FAILED");
+        assertThat(bomb.path("problem").asString()).contains("压缩");
+    }
+
+    @Test
+    void whoMayImportAndWithinWhatScope() {
+        var viewer = createUser("VIEWER", null);
+        var refused = upload(viewer.client(), "customers", "import", "c.csv", "客户名称\n甲\n".getBytes(StandardCharsets.UTF_8));
+        assertProblem(refused, 403);
+
+        var sales = createUser("SALES", createTeam());
+        var other = createUser("SALES", createTeam());
+        ourEntityId();
+        String code = createOrganization(sales.client()).path("creditCode").asString();
+        String csv = "合同编号,合同类型,标题,客户,我方主体,金额,状态,负责人\n" + unique("HT-X") + ",NDA,保密," + code + ","
+                + OUR_ENTITY + ",,已签署," + other.username() + "\n";
+        var job = finished(upload(sales.client(), "contracts", "dry-run", "c.csv", csv.getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(job)).as("%s", job).containsExactly("2|负责人");
+
+        var someoneElses = sales.client().get("/api/v1/imports/" + job.path("id").asString());
+        assertThat(someoneElses.status()).isEqualTo(200);
+        assertThat(other.client().get("/api/v1/imports/" + job.path("id").asString()).status()).isEqualTo(404);
+    }
+
+    // --- helpers
+
+    private String statusOf(String number) {
+        return jdbc.sql("SELECT status FROM contract WHERE contract_no = ?").param(number).query(String.class).single();
+    }
+
+    static List<String> errors(JsonNode job) {
+        var out = new ArrayList<String>();
+        job.path("errors").forEach(e -> out.add(e.path("row").asInt() + "|" + e.path("column").asString()));
+        return out;
+    }
+
+    static HttpResponse upload(ApiClient as, String kind, String mode, String fileName, byte[] content) {
+        var out = new ByteArrayOutputStream();
+        Map.of("kind", kind, "mode", mode).forEach((k, v) -> out.writeBytes(("--" + BOUNDARY
+                + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v + "\r\n").getBytes(StandardCharsets.UTF_8)));
+        out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(content);
+        out.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return as.request("POST", "/api/v1/imports").bytes("multipart/form-data; boundary=" + BOUNDARY, out.toByteArray())
+                .send();
+    }
+
+    /** Polls the job the upload started until it is finished (a minute at most). */
+    JsonNode finished(HttpResponse started) {
+        assertThat(started.status()).as("%s", started).isEqualTo(202);
+        String id = started.json().path("id").asString();
+        var admin = admin();
+        for (int i = 0; i < 600; i++) {
+            var job = admin.get("/api/v1/imports/" + id);
+            assertThat(job.status()).as("%s", job).isEqualTo(200);
+            String status = job.json().path("status").asString();
+            if (status.equals("SUCCEEDED") || status.equals("FAILED")) {
+                return job.json();
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+        throw new AssertionError("import " + id + " did not finish");
+    }
+
+    static byte[] xlsx(List<String> header, List<List<Object>> rows) throws IOException {
+        try (var workbook = new XSSFWorkbook(); var out = new ByteArrayOutputStream()) {
+            var sheet = workbook.createSheet("合同");
+            var dates = workbook.createCellStyle();
+            dates.setDataFormat(workbook.createDataFormat().getFormat("yyyy/m/d"));
+            var h = sheet.createRow(0);
+            for (int i = 0; i < header.size(); i++) {
+                h.createCell(i).setCellValue(header.get(i));
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                var row = sheet.createRow(r + 1);
+                var values = rows.get(r);
+                for (int i = 0; i < values.size(); i++) {
+                    var cell = row.createCell(i);
+                    if (values.get(i) instanceof LocalDate date) {
+                        cell.setCellValue(date);
+                        cell.setCellStyle(dates);
+                    } else if (i == 5 && !values.get(i).toString().isEmpty()) {
+                        cell.setCellValue(Double.parseDouble(values.get(i).toString()));
+                    } else {
+                        cell.setCellValue(values.get(i).toString());
+                    }
+                }
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    static byte[] zip(Map<String, byte[]> entries) throws IOException {
+        var out = new ByteArrayOutputStream();
+        try (var zip = new ZipOutputStream(out)) {
+            for (var e : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    /** A zip of one entry: {@code content}, or when null 50 MB of zeros. */
+    static byte[] zip(String entry, byte[] content) throws IOException {
+        var out = new ByteArrayOutputStream();
+        try (var zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry(entry));
+            if (content != null) {
+                zip.write(content);
+            } else {
+                byte[] zeros = new byte[1024 * 1024];
+                for (int i = 0; i < 50; i++) {
+                    zip.write(zeros);
+                }
+            }
+            zip.closeEntry();
+        }
+        return out.toByteArray();
+    }
+}

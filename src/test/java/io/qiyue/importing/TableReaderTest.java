@@ -1,0 +1,145 @@
+package io.qiyue.importing;
+
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Reading import files: encodings, BOM, Chinese dates and amounts, Excel date and formula cells, the limits. */
+class TableReaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aGbkCsvIsDetectedAndReadAsGbk() {
+        byte[] gbk = "客户名称,地址\r\n华南贸易有限公司,广州市\r\n".getBytes(Charset.forName("GBK"));
+        var table = TableReader.csv(gbk, null);
+        assertThat(table.header()).containsExactly("客户名称", "地址");
+        assertThat(table.rows().getFirst().cells()).containsExactly("华南贸易有限公司", "广州市");
+        assertThat(table.rows().getFirst().number()).isEqualTo(2);
+    }
+
+    @Test
+    void utf8WithAndWithoutBomReadsTheSameHeader() {
+        byte[] plain = "客户名称\n甲\n".getBytes(StandardCharsets.UTF_8);
+        byte[] bom = ("\uFEFF" + "客户名称\n甲\n").getBytes(StandardCharsets.UTF_8);
+        assertThat(TableReader.csv(plain, null).header()).containsExactly("客户名称");
+        assertThat(TableReader.csv(bom, null).header()).containsExactly("客户名称");
+        assertThat(Column.CUSTOMER_NAME.matches(TableReader.csv(bom, null).header().getFirst())).isTrue();
+    }
+
+    @Test
+    void anExplicitEncodingThatDoesNotFitIsRefusedNotGuessed() {
+        byte[] gbk = "客户名称\n甲\n".getBytes(Charset.forName("GBK"));
+        assertThatThrownBy(() -> TableReader.csv(gbk, "UTF-8")).isInstanceOf(UnreadableFileException.class)
+                .extracting(e -> ((UnreadableFileException) e).code()).isEqualTo("qiyue.import.file.encoding-mismatch");
+        assertThat(TableReader.csv(gbk, "GBK").rows().getFirst().cells()).containsExactly("甲");
+        assertThatThrownBy(() -> TableReader.csv(gbk, "klingon")).isInstanceOf(UnreadableFileException.class);
+    }
+
+    @Test
+    void blankRowsAreLeftOutButRowNumbersCountThem() {
+        var table = TableReader.csv("a,b\n1,2\n,\n3,4\n".getBytes(StandardCharsets.UTF_8), null);
+        assertThat(table.rows()).extracting(Table.Row::number).containsExactly(2, 4);
+    }
+
+    @Test
+    void datesInTheirCommonChineseForms() {
+        assertThat(ImportValues.date("2024/1/5")).isEqualTo(LocalDate.of(2024, 1, 5));
+        assertThat(ImportValues.date("2024年1月5日")).isEqualTo(LocalDate.of(2024, 1, 5));
+        assertThat(ImportValues.date("2024-01-05")).isEqualTo(LocalDate.of(2024, 1, 5));
+        assertThat(ImportValues.date("2024.1.5")).isEqualTo(LocalDate.of(2024, 1, 5));
+        assertThat(ImportValues.date("20240105")).isEqualTo(LocalDate.of(2024, 1, 5));
+        assertThat(ImportValues.date("2024-01-05T00:00")).isEqualTo(LocalDate.of(2024, 1, 5));
+        assertThat(ImportValues.date("2024-02-30")).isNull();
+        assertThat(ImportValues.date("明天")).isNull();
+    }
+
+    @Test
+    void amountsWithCurrencySignsAndGroupingButNotNegativeOrFractionsOfAFen() {
+        assertThat(ImportValues.amount("¥1,234.50")).isEqualByComparingTo(new BigDecimal("1234.50"));
+        assertThat(ImportValues.amount("1234.5元")).isEqualByComparingTo(new BigDecimal("1234.5"));
+        assertThat(ImportValues.amount("-1")).isNull();
+        assertThat(ImportValues.amount("1.234")).isNull();
+        assertThat(ImportValues.amount("abc")).isNull();
+    }
+
+    @Test
+    void excelDateCellsReadAsDatesNumbersAsWrittenAndFormulasAsTheirCachedTextNeverEvaluated() throws IOException {
+        Path file = dir.resolve("t.xlsx");
+        try (var workbook = new XSSFWorkbook(); var out = new ByteArrayOutputStream()) {
+            var sheet = workbook.createSheet();
+            var header = sheet.createRow(0);
+            header.createCell(0).setCellValue("签订日期");
+            header.createCell(1).setCellValue("金额");
+            header.createCell(2).setCellValue("标题");
+            var row = sheet.createRow(1);
+            var date = row.createCell(0);
+            date.setCellValue(LocalDate.of(2024, 1, 5));
+            var style = workbook.createCellStyle();
+            style.setDataFormat(workbook.createDataFormat().getFormat("yyyy\"年\"m\"月\"d\"日\""));
+            date.setCellStyle(style);
+            var amount = row.createCell(1);
+            amount.setCellValue(1234567.5);
+            var money = workbook.createCellStyle();
+            money.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
+            amount.setCellStyle(money);
+            // a formula with the value Excel cached for it: read as that text, never evaluated
+            var link = row.createCell(2);
+            link.setCellFormula("HYPERLINK(\"http://example.com\",\"点我\")");
+            link.setCellValue("点我");
+            workbook.write(out);
+            Files.write(file, out.toByteArray());
+        }
+        var table = TableReader.read(file, "t.xlsx", null);
+        assertThat(table.rows().getFirst().cells().get(0)).isEqualTo("2024-01-05");
+        assertThat(table.rows().getFirst().cells().get(1)).isEqualTo("1234567.5");
+        assertThat(table.rows().getFirst().cells().get(2)).isEqualTo("点我");
+    }
+
+    @Test
+    void aFileIsWhatItsFirstBytesSayNotItsName() {
+        byte[] zip = {'P', 'K', 3, 4, 0};
+        byte[] ole = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
+        assertThat(TableReader.format("a.xlsx", zip)).isEqualTo(TableReader.Format.XLSX);
+        assertThat(TableReader.format("a.csv", "a,b".getBytes(StandardCharsets.UTF_8))).isEqualTo(TableReader.Format.CSV);
+        assertThatThrownBy(() -> TableReader.format("a.xlsx", "a,b".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UnreadableFileException.class);
+        assertThatThrownBy(() -> TableReader.format("a.csv", zip)).isInstanceOf(UnreadableFileException.class);
+        assertThatThrownBy(() -> TableReader.format("a.xlsx", ole)).extracting(e -> ((UnreadableFileException) e).code())
+                .isEqualTo("qiyue.import.file.xls");
+        assertThatThrownBy(() -> TableReader.format("a.pdf", "%PDF".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UnreadableFileException.class);
+    }
+
+    @Test
+    void moreRowsThanTheCapAreRefusedWithTheCapInTheMessage() {
+        var csv = new StringBuilder("a\n");
+        for (int i = 0; i <= TableReader.MAX_ROWS; i++) {
+            csv.append(i).append('\n');
+        }
+        assertThatThrownBy(() -> TableReader.csv(csv.toString().getBytes(StandardCharsets.UTF_8), null))
+                .isInstanceOf(UnreadableFileException.class)
+                .extracting(e -> ((UnreadableFileException) e).args()).isEqualTo(List.of(TableReader.MAX_ROWS));
+    }
+
+    @Test
+    void headersMatchTheirEnglishAliasesAndRequiredMarks() {
+        assertThat(Column.CREDIT_CODE.matches("Credit Code")).isTrue();
+        assertThat(Column.CREDIT_CODE.matches("统一社会信用代码*")).isTrue();
+        assertThat(Column.TITLE.matches("标题（必填）")).isTrue();
+        assertThat(Column.TITLE.matches("备注")).isFalse();
+    }
+}
