@@ -310,6 +310,15 @@ class ContractStore {
                 .params(from, to, afterId == null ? "" : afterId).query((rs, n) -> contract(rs)).list();
     }
 
+    /** The contracts named (those that exist), without customer names. */
+    List<Contract> findAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contract WHERE id IN (:ids)")
+                .param("ids", List.copyOf(ids)).query((rs, n) -> contract(rs)).list();
+    }
+
     /** The summaries of the contracts named (those that exist), without customer names. */
     List<ContractSummary> summaries(Collection<String> ids) {
         if (ids.isEmpty()) {

@@ -40,7 +40,14 @@ class SearchDocuments {
     }
 
     Optional<SearchDocument> contract(String id) {
-        return contracts.internalIfPresent(id).map(c -> contract(c, c.customerName()));
+        return contracts.internalIfPresent(id).map(c -> contract(c, c.customerName(), documents.indexableTexts(c.id())));
+    }
+
+    /** The contracts named that exist, as documents: a few queries per 500 (the catch-up after a burst). */
+    List<SearchDocument> contracts(Collection<String> ids) {
+        var found = contracts.internalAll(ids);
+        var texts = documents.indexableTexts(found.stream().map(Contract::id).toList());
+        return found.stream().map(c -> contract(c, c.customerName(), texts.getOrDefault(c.id(), List.of()))).toList();
     }
 
     Optional<SearchDocument> customer(String id) {
@@ -51,7 +58,9 @@ class SearchDocuments {
     List<SearchDocument> contractsAfter(String afterId, int limit) {
         var batch = contracts.internalAfter(afterId, limit);
         var names = customers.names(new HashSet<>(batch.stream().map(Contract::customerId).toList()));
-        return batch.stream().map(c -> contract(c, names.get(c.customerId()))).toList();
+        var texts = documents.indexableTexts(batch.stream().map(Contract::id).toList());
+        return batch.stream().map(c -> contract(c, names.get(c.customerId()), texts.getOrDefault(c.id(), List.of())))
+                .toList();
     }
 
     List<SearchDocument> customersAfter(String afterId, int limit) {
@@ -66,8 +75,8 @@ class SearchDocuments {
         return customers.names(ids);
     }
 
-    private SearchDocument contract(Contract c, String customerName) {
-        var texts = new ArrayList<>(documents.indexableTexts(c.id()));
+    private SearchDocument contract(Contract c, String customerName, List<String> indexable) {
+        var texts = new ArrayList<>(indexable);
         if (texts.isEmpty() && c.terms() != null) {
             // nothing rendered yet (a document that failed to render): the wording as typed into the terms
             collectText(json.valueToTree(c.terms()), texts);

@@ -149,9 +149,15 @@ class SearchFeeder implements DisposableBean {
                 removals.add(SearchKind.CUSTOMER.name() + ":" + id);
             }
         }
+        var present = new java.util.HashSet<String>();
+        for (var contract : documents.contracts(contractIds)) {
+            upserts.add(contract);
+            present.add(contract.id());
+        }
         for (String id : contractIds) {
-            documents.contract(id).ifPresentOrElse(upserts::add,
-                    () -> removals.add(SearchKind.CONTRACT.name() + ":" + id));
+            if (!present.contains(id)) {
+                removals.add(SearchKind.CONTRACT.name() + ":" + id);
+            }
         }
         long safe = missing.isEmpty() ? highest : Math.min(highest, Collections.min(missing.keySet()) - 1);
         index.apply(upserts, removals, safe);
@@ -196,6 +202,10 @@ class SearchFeeder implements DisposableBean {
                 after = batch.getLast().id();
                 processed += batch.size();
                 progress.set(new RebuildProgress(RebuildProgress.Status.RUNNING, processed, total, started, null));
+                if (processed % 50_000 < BATCH) {
+                    log.info("search index rebuild: {} of {} records in {}", processed, total,
+                            Duration.between(started, clock.instant()));
+                }
             }
             after = null;
             for (List<SearchDocument> batch; !(batch = documents.customersAfter(after, BATCH)).isEmpty(); ) {

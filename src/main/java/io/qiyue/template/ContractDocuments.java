@@ -378,22 +378,46 @@ public class ContractDocuments implements ExternalVersions {
      * index may read the contract without reading its customer). Empty when nothing was rendered yet.
      */
     public List<String> indexableTexts(String contractId) {
-        record Stored(String text, String spans, String customerId) {
+        return indexableTexts(List.of(contractId)).getOrDefault(contractId, List.of());
+    }
+
+    /**
+     * {@link #indexableTexts(String)} of many contracts at once (a search index's rebuild and catch-up read
+     * hundreds at a time): one query per 500 contracts; a contract with nothing rendered yet is absent.
+     */
+    public java.util.Map<String, List<String>> indexableTexts(java.util.Collection<String> contractIds) {
+        record Stored(String contractId, String text, String spans, String customerId) {
         }
-        var stored = jdbc.sql("SELECT d.text_content, d.restricted_spans, c.customer_id FROM contract_document d"
-                        + " JOIN contract c ON c.id = d.contract_id WHERE d.contract_id = ? AND (d.kind IN (?, ?)"
-                        + " OR d.doc_version = (SELECT MAX(s.doc_version) FROM contract_document s"
-                        + " WHERE s.contract_id = d.contract_id AND s.kind = ?)) ORDER BY d.doc_version")
-                .params(contractId, DocumentVersion.EXTERNAL, DocumentVersion.COUNTERPARTY, DocumentVersion.SAVED)
-                .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3))).list();
-        var texts = new ArrayList<String>();
-        for (Stored s : stored) {
-            if (s.text() != null) {
-                texts.add(RestrictedSpans.mask(s.text(),
-                        s.spans() != null ? s.spans() : personalSpans(s.customerId(), s.text()), "***"));
+        var out = new java.util.HashMap<String, List<String>>();
+        var details = new java.util.HashMap<String, List<String>>();
+        var all = List.copyOf(new java.util.LinkedHashSet<>(contractIds));
+        for (int i = 0; i < all.size(); i += 500) {
+            var stored = jdbc.sql("SELECT d.contract_id, d.text_content, d.restricted_spans, c.customer_id"
+                            + " FROM contract_document d JOIN contract c ON c.id = d.contract_id"
+                            + " WHERE d.contract_id IN (:ids) AND (d.kind IN (:external, :counterparty)"
+                            + " OR d.doc_version = (SELECT MAX(s.doc_version) FROM contract_document s"
+                            + " WHERE s.contract_id = d.contract_id AND s.kind = :saved))"
+                            + " ORDER BY d.contract_id, d.doc_version")
+                    .param("ids", all.subList(i, Math.min(all.size(), i + 500)))
+                    .param("external", DocumentVersion.EXTERNAL).param("counterparty", DocumentVersion.COUNTERPARTY)
+                    .param("saved", DocumentVersion.SAVED)
+                    .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                    .list();
+            for (Stored s : stored) {
+                if (s.text() == null) {
+                    continue;
+                }
+                String spans = s.spans();
+                if (spans == null) {
+                    // old rows without recorded spans: the customer's details are looked up once per batch
+                    var personal = details.computeIfAbsent(s.customerId(), id -> customers.inFull(id)
+                            .map(Customer::personalDetails).orElse(List.of()));
+                    spans = RestrictedSpans.find(s.text(), personal);
+                }
+                out.computeIfAbsent(s.contractId(), id -> new ArrayList<>()).add(RestrictedSpans.mask(s.text(), spans, "***"));
             }
         }
-        return texts;
+        return out;
     }
 
     /**

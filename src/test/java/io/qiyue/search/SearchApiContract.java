@@ -140,6 +140,16 @@ abstract class SearchApiContract extends ApiTestSupport {
     @Test
     void onlyAdminsRebuildAndTheRebuildReportsProgress() {
         var seller = createUser("SALES", null);
+        // two contracts whose clause texts differ: the rebuild reads documents' texts in batches and must give each
+        // contract its own
+        String customerId = createOrganization(seller.client()).path("id").asString();
+        var ids = new java.util.ArrayList<String>();
+        var markers = java.util.List.of(marker(), marker());
+        for (String marker : markers) {
+            var body = ContractSamples.contract("SERVICE", "机房运行维护服务合同", customerId, ourEntityId());
+            ((ObjectNode) body.get("terms").get("service")).put("scope", "甲方总部机房的运行维护 " + marker);
+            ids.add(createContract(seller.client(), body).path("id").asString());
+        }
         assertProblem(seller.client().post("/api/v1/search/rebuild", ""), 403);
         assertProblem(seller.client().get("/api/v1/search/rebuild"), 403);
         var started = admin().post("/api/v1/search/rebuild", "");
@@ -156,6 +166,11 @@ abstract class SearchApiContract extends ApiTestSupport {
         assertThat(progress.path("status").asString()).isEqualTo("DONE");
         assertThat(progress.path("processed").asLong()).isEqualTo(progress.path("total").asLong()).isPositive();
         assertThat(search(admin(), "q=" + enc("合同")).path("total").asLong()).as("searchable after the swap").isPositive();
+        for (int i = 0; i < markers.size(); i++) {
+            var found = search(admin(), "q=" + enc(markers.get(i)));
+            assertThat(found.path("total").asLong()).as("marker %d after the rebuild", i).isEqualTo(1);
+            assertThat(found.path("items").get(0).path("id").asString()).isEqualTo(ids.get(i));
+        }
     }
 
     protected static String marker() {

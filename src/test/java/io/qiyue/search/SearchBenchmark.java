@@ -30,7 +30,10 @@ import java.util.stream.Stream;
  * {@code GET /api/v1/search} of a running Qiyue beside the same query on the same index opened directly with Lucene,
  * in one run (bench/search.sh; by hand, never by CI). Both answer a fixed set of Chinese queries, one at a time, the
  * first page of 20 with the exact total; the raw side also reads the hits' stored fields, as the application does,
- * but neither highlights (the application does, which is part of what the ratio shows).
+ * but neither highlights (the application does, which is part of what the ratio shows). Interleaved with them: the
+ * floor every API request pays (HTTP, token, filters: the rebuild's progress) and the application's own search
+ * method run here on the same index (the raw query plus snippets and hits), so that the gap can be split into
+ * what the web layer costs and what the highlighting costs.
  * <p>
  * Arguments: base URL (loopback only), API token (of a user who reads everything, e.g. an admin, so that the raw side
  * needs no scope filter either), index folder (the instance's {@code qiyue.search.index-dir}), rounds per query.
@@ -67,6 +70,8 @@ public final class SearchBenchmark {
                 raw(searcher, q);
             }
             long[] api = new long[QUERIES.size() * rounds];
+            long[] floor = new long[api.length];
+            long[] inProcess = new long[api.length];
             long[] raw = new long[api.length];
             int i = 0;
             long apiTotal = 0;
@@ -77,12 +82,20 @@ public final class SearchBenchmark {
                     apiTotal += api(http, base, token, q);
                     api[i] = System.nanoTime() - start;
                     start = System.nanoTime();
+                    floor(http, base, token);
+                    floor[i] = System.nanoTime() - start;
+                    start = System.nanoTime();
+                    inProcess(searcher, q);
+                    inProcess[i] = System.nanoTime() - start;
+                    start = System.nanoTime();
                     rawTotal += raw(searcher, q);
                     raw[i] = System.nanoTime() - start;
                     i++;
                 }
             }
             report("GET /api/v1/search", api);
+            report("HTTP + auth floor ", floor);
+            report("app search in-JVM ", inProcess);
             report("raw Lucene query  ", raw);
             System.out.printf("hits counted: api %,d, raw %,d (equal unless the index changed during the run)%n",
                     apiTotal, rawTotal);
@@ -104,6 +117,26 @@ public final class SearchBenchmark {
         String body = response.body();
         int at = body.lastIndexOf("\"total\":");
         return at < 0 ? 0 : Long.parseLong(body.substring(at + 8).replaceAll("^\\s*(\\d+).*$", "$1").trim());
+    }
+
+    /**
+     * What every API request pays whatever it asks: HTTP, the token's check, the filters and a small JSON answer
+     * (the rebuild's progress, admins only: no index work).
+     */
+    private static void floor(HttpClient http, URI base, String token) throws Exception {
+        var request = HttpRequest.newBuilder(base.resolve("api/v1/search/rebuild"))
+                .header("Authorization", "Bearer " + token).header("Accept", "application/json")
+                .timeout(Duration.ofSeconds(30)).GET().build();
+        int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status != 200) {
+            throw new IllegalStateException("GET /api/v1/search/rebuild: " + status);
+        }
+    }
+
+    /** The application's own search on the index opened here: the raw query plus snippets and hits. */
+    private static long inProcess(IndexSearcher searcher, String q) throws Exception {
+        return LuceneSearchIndex.search(searcher, new SearchCriteria(q, null, null, null, OwnerScope.ALL, null, null,
+                null, null, SearchSort.RELEVANCE, 0, PAGE)).total();
     }
 
     private static long raw(IndexSearcher searcher, String q) throws Exception {
