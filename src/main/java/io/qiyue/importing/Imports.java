@@ -14,6 +14,7 @@ import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.NotFoundException;
 import io.qiyue.shared.QiyueException;
 import io.qiyue.shared.ReadMemo;
+import io.qiyue.shared.web.SpreadsheetText;
 import io.qiyue.signing.Signings;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -266,11 +267,7 @@ public class Imports {
             if (i > 0) {
                 out.append(',');
             }
-            String c = cells.get(i) == null ? "" : cells.get(i);
-            if (!c.isEmpty() && "=+-@".indexOf(c.charAt(0)) >= 0) {
-                c = "'" + c;
-            }
-            out.append('"').append(c.replace("\"", "\"\"")).append('"');
+            out.append(SpreadsheetText.csvCell(cells.get(i)));
         }
         out.append("\r\n");
     }
