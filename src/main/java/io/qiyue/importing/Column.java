@@ -32,7 +32,35 @@ enum Column {
     SIGNED_ON(ImportKind.CONTRACTS, "签订日期", "signedOn", false, "签署日期", "signed on", "signing date"),
     STATUS(ImportKind.CONTRACTS, "状态", "status", false, "合同状态", "status"),
     CONTRACT_OWNER(ImportKind.CONTRACTS, "负责人", "owner", false, "owner"),
-    CREATOR(ImportKind.CONTRACTS, "创建人", "createdBy", false, "created by", "creator");
+    CREATOR(ImportKind.CONTRACTS, "创建人", "createdBy", false, "created by", "creator"),
+    // the contract's terms: optional, a blank cell leaves the part empty (the review then says what is missing)
+    PAYMENT_METHOD(ImportKind.CONTRACTS, "付款方式", "terms.payment.method", false, "payment method"),
+    PAYMENT_SCHEDULE(ImportKind.CONTRACTS, "付款计划", "terms.payment.schedule", false, "payment schedule", "schedule"),
+    DAMAGES_PERCENT(ImportKind.CONTRACTS, "违约金比例（%）", "terms.breach", false, "违约金比例", "违约金比例(%)",
+            "liquidated damages %", "liquidated damages (%)", "liquidated damages"),
+    DISPUTE_METHOD(ImportKind.CONTRACTS, "争议解决方式", "terms.dispute.method", false, "争议解决", "dispute resolution"),
+    ARBITRATION_COMMISSION(ImportKind.CONTRACTS, "仲裁机构", "terms.dispute.arbitrationCommission", false,
+            "仲裁委员会", "arbitration commission", "arbitration"),
+    COURT(ImportKind.CONTRACTS, "管辖法院", "terms.dispute.court", false, "court"),
+    SERVICE_ITEMS(ImportKind.CONTRACTS, "服务内容", "terms.service.items", false, "服务项目", "service items"),
+    SERVICE_SCOPE(ImportKind.CONTRACTS, "服务范围", "terms.service.scope", false, "service scope"),
+    QUALITY_REQUIREMENTS(ImportKind.CONTRACTS, "质量要求", "terms.service.qualityRequirements", false,
+            "quality requirements"),
+    CONFIDENTIAL_SCOPE(ImportKind.CONTRACTS, "保密信息范围", "terms.confidentialInformation", false,
+            "confidential information"),
+    CONFIDENTIALITY_YEARS(ImportKind.CONTRACTS, "合同终止后保密年限", "terms.confidentialityPeriod", false,
+            "保密年限", "confidentiality years"),
+    MAINTENANCE_ITEMS(ImportKind.CONTRACTS, "维护内容", "terms.maintenance.items", false, "维护项目", "maintenance items"),
+    MAINTENANCE_METHODS(ImportKind.CONTRACTS, "维护方式", "terms.maintenance.methods", false, "maintenance methods"),
+    VISIT_INTERVAL(ImportKind.CONTRACTS, "回访间隔（天）", "terms.maintenance.visitIntervalDays", false, "回访间隔",
+            "回访间隔(天)", "visit interval days", "visit interval"),
+    CONSULTING_SCOPE(ImportKind.CONTRACTS, "咨询范围", "terms.consulting.scope", false, "consulting scope"),
+    CONSULTING_METHODS(ImportKind.CONTRACTS, "咨询方式", "terms.consulting.methods", false, "consulting methods"),
+    SHARED_CATEGORIES(ImportKind.CONTRACTS, "共享信息类别", "terms.sharedInformation.categories", false,
+            "shared information", "shared categories"),
+    SHARING_METHODS(ImportKind.CONTRACTS, "共享方式", "terms.sharingMethods", false, "sharing methods"),
+    SHARING_YEARS(ImportKind.CONTRACTS, "共享期限（终止后年数）", "terms.sharingPeriod", false, "共享期限",
+            "共享期限(终止后年数)", "sharing years");
 
     private final ImportKind kind;
     private final String header;

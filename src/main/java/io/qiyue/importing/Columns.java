@@ -56,7 +56,7 @@ final class Columns {
         if (f.startsWith("contacts")) {
             f = f.contains("mobile") ? "mobile" : f.contains("email") ? "email" : "contacts";
         } else if (f.startsWith("terms")) {
-            f = "type";
+            return nameOfTermsField(kind, f);
         } else if (f.startsWith("amount")) {
             f = "amount";
         }
@@ -66,6 +66,18 @@ final class Columns {
             }
         }
         return null;
+    }
+
+    /** The term column the field lies under ("terms.payment.schedule.0.amount": 付款计划), else the type's column. */
+    private String nameOfTermsField(ImportKind kind, String field) {
+        Column best = null;
+        for (Column column : Column.of(kind)) {
+            String f = column.field();
+            if ((field.equals(f) || field.startsWith(f + ".")) && (best == null || f.length() > best.field().length())) {
+                best = column;
+            }
+        }
+        return name(best == null || !has(best) ? Column.TYPE : best);
     }
 
     List<String> header() {

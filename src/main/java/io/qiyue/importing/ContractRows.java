@@ -36,6 +36,7 @@ final class ContractRows {
     private final ImportMode mode;
     private final Columns columns;
     private final Problems problems;
+    private final TermCells termCells;
     private final Map<String, Integer> numbersSeen = new HashMap<>();
     private final Map<String, String> customerIds = new HashMap<>();
     private final Map<String, Boolean> isUser = new HashMap<>();
@@ -52,6 +53,7 @@ final class ContractRows {
         this.mode = mode;
         this.columns = columns;
         this.problems = problems;
+        this.termCells = new TermCells(columns, problems);
     }
 
     /** Reads which of the file's contract numbers exist, for all rows at once (before {@link #plan}). */
@@ -86,11 +88,12 @@ final class ContractRows {
         ContractStatus status = status(columns.value(row, Column.STATUS), start, end, n);
         String owner = user(columns.value(row, Column.CONTRACT_OWNER));
         String creator = user(columns.value(row, Column.CREATOR));
+        ContractTerms terms = termCells.read(row, type, amount, n);
         if (problems.has(n)) {
             return null;
         }
         var input = new ContractInput(type, title, customerId, ourEntityId, owner,
-                amount == null ? null : Money.cny(amount), start, end, false, null, ContractTerms.EMPTY);
+                amount == null ? null : Money.cny(amount), start, end, false, null, terms);
         var legacy = new LegacyContract(input, number.isEmpty() ? null : number, status, creator,
                 signedOn == null ? null : signedOn.atStartOfDay(CHINA).toInstant(), signedOn);
         Contract existing = number.isEmpty() ? null : existingByNumber != null ? existingByNumber.get(number.strip())

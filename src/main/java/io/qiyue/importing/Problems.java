@@ -26,6 +26,11 @@ final class Problems {
         return messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
     }
 
+    /** A label of the bundles in the given language, null when there is none. */
+    String label(String code, java.util.Locale locale) {
+        return messages.getMessage(code, null, null, locale);
+    }
+
     void add(int row, Column column, String code, Object... args) {
         add(row, column == null ? null : columns.name(column), words(code, args));
     }

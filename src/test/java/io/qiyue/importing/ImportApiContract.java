@@ -199,6 +199,83 @@ abstract class ImportApiContract extends ApiTestSupport {
     }
 
     @Test
+    void termColumnsGiveImportedContractsTheirTermsAndABadScheduleIsReportedUnderItsColumn() {
+        var sales = createUser("SALES", null);
+        ourEntityId();
+        String code = createOrganization(sales.client()).path("creditCode").asString();
+        String service = unique("HT-TS");
+        String maintenance = unique("HT-TM");
+        LocalDate start = TODAY.minusMonths(1);
+        String header = "合同编号,合同类型,标题,客户,我方主体,金额,开始日期,结束日期,状态,付款方式,付款计划,违约金比例（%）,"
+                + "争议解决方式,仲裁机构,服务内容,服务范围,质量要求,维护内容,维护方式,回访间隔（天）\n";
+        String csv = header
+                + String.join(",", service, "客户服务合同", "运维服务", code, OUR_ENTITY, "120000", start.toString(),
+                start.plusYears(1).toString(), "履行中", "银行转账",
+                start.plusDays(14) + " 60000.00 首期款; " + start.plusMonths(6) + " 60000 二期款", "10", "仲裁",
+                "上海仲裁委员会", "系统巡检; 故障处理", "办公系统运维", "4 小时内响应", "", "", "") + "\n"
+                + String.join(",", maintenance, "MAINTENANCE", "维护", code, OUR_ENTITY, "2400", start.toString(),
+                start.plusYears(1).toString(), "履行中", "WECHAT_PAY", start.plusDays(1) + " 2400", "", "诉讼", "", "",
+                "", "", "服务器巡检；备份检查", "电话;现场", "30") + "\n";
+
+        var job = finished(upload(sales.client(), "contracts", "import", "terms.csv", csv.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(job.path("status").asString()).as("%s", job).isEqualTo("SUCCEEDED");
+        assertThat(job.path("created").asInt()).isEqualTo(2);
+        String serviceId = jdbc.sql("SELECT id FROM contract WHERE contract_no = ?").param(service).query(String.class)
+                .single();
+        var terms = sales.client().get("/api/v1/contracts/" + serviceId).json().path("terms");
+        assertThat(terms.path("payment").path("method").asString()).isEqualTo("BANK_TRANSFER");
+        var schedule = terms.path("payment").path("schedule");
+        assertThat(schedule.size()).isEqualTo(2);
+        assertThat(schedule.get(0).path("dueDate").asString()).isEqualTo(start.plusDays(14).toString());
+        assertThat(schedule.get(0).path("description").asString()).isEqualTo("首期款");
+        assertThat(schedule.get(1).path("amount").path("value").asString()).isEqualTo("60000.00");
+        assertThat(terms.path("breach").path("liquidatedDamages").path("basis").asString()).isEqualTo("PERCENT_OF_AMOUNT");
+        assertThat(terms.path("dispute").path("method").asString()).isEqualTo("ARBITRATION");
+        assertThat(terms.path("dispute").path("arbitrationCommission").asString()).isEqualTo("上海仲裁委员会");
+        assertThat(terms.path("service").path("items").get(1).path("name").asString()).isEqualTo("故障处理");
+        assertThat(terms.path("service").path("scope").asString()).isEqualTo("办公系统运维");
+        assertThat(terms.path("service").path("qualityRequirements").asString()).isEqualTo("4 小时内响应");
+        assertThat(blockers(sales.client(), serviceId)).as("subject and schedule are stated").doesNotContain("QY-C002",
+                "QY-C008");
+
+        String maintenanceId = jdbc.sql("SELECT id FROM contract WHERE contract_no = ?").param(maintenance)
+                .query(String.class).single();
+        var maintained = sales.client().get("/api/v1/contracts/" + maintenanceId).json().path("terms");
+        assertThat(maintained.path("payment").path("method").asString()).isEqualTo("WECHAT_PAY");
+        assertThat(maintained.path("dispute").path("method").asString()).isEqualTo("LITIGATION");
+        assertThat(maintained.path("maintenance").path("items").get(1).path("name").asString()).isEqualTo("备份检查");
+        assertThat(maintained.path("maintenance").path("methods").toString()).isEqualTo("[\"PHONE\",\"ONSITE\"]");
+        assertThat(maintained.path("maintenance").path("visitIntervalDays").asInt()).isEqualTo(30);
+        assertThat(blockers(sales.client(), maintenanceId)).doesNotContain("QY-C002", "QY-C008");
+
+        String bad = header
+                + String.join(",", unique("HT-TB"), "客户服务合同", "运维", code, OUR_ENTITY, "100", start.toString(), "",
+                "履行中", "", start.plusDays(1) + " 一百元", "", "", "", "", "", "", "", "", "") + "\n"
+                + String.join(",", unique("HT-TB"), "客户服务合同", "运维", code, OUR_ENTITY, "100", start.toString(), "",
+                "履行中", "", start.plusDays(1) + " 60; " + start.plusDays(2) + " 30", "", "", "", "", "", "", "", "",
+                "") + "\n"
+                + String.join(",", unique("HT-TB"), "NDA", "保密", code, OUR_ENTITY, "", start.toString(), "",
+                "履行中", "", "", "", "", "", "系统巡检", "", "", "", "", "") + "\n";
+        var dryRun = finished(upload(sales.client(), "contracts", "dry-run", "bad.csv", bad.getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(dryRun)).as("%s", dryRun).containsExactly("2|付款计划", "3|付款计划", "4|服务内容");
+        assertThat(dryRun.path("errors").get(1).path("message").asString()).contains("90.00").contains("100.00");
+    }
+
+    /** The rule ids of the blocking findings of the contract's saved review. */
+    private static List<String> blockers(ApiClient as, String contractId) {
+        var review = as.get("/api/v1/contracts/" + contractId + "/review");
+        assertThat(review.status()).as("%s", review).isEqualTo(200);
+        var out = new ArrayList<String>();
+        review.json().path("findings").forEach(f -> {
+            if (f.path("severity").asString().equals("BLOCKER")) {
+                out.add(f.path("ruleId").asString());
+            }
+        });
+        return out;
+    }
+
+    @Test
     void aZipOfScansNamedByContractNumberAttachesEachAsTheSignedDocumentOnceAndNamesUnknownNumbers() throws IOException {
         var sales = createUser("SALES", null);
         ourEntityId();
