@@ -260,6 +260,14 @@ abstract class ImportApiContract extends ApiTestSupport {
         var dryRun = finished(upload(sales.client(), "contracts", "dry-run", "bad.csv", bad.getBytes(StandardCharsets.UTF_8)));
         assertThat(errors(dryRun)).as("%s", dryRun).containsExactly("2|付款计划", "3|付款计划", "4|服务内容");
         assertThat(dryRun.path("errors").get(1).path("message").asString()).contains("90.00").contains("100.00");
+
+        var template = sales.client().request("GET", "/api/v1/imports/templates/contracts?format=csv").sendForBytes();
+        assertThat(new String(template.body(), StandardCharsets.UTF_8)).contains("付款计划", "服务内容",
+                "2024-01-15 60000.00 首期款; 2024-07-15 60000.00 二期款");
+        var sample = finished(upload(sales.client(), "contracts", "dry-run", "template.csv", template.body()));
+        assertThat(errors(sample)).as("the sample row's term cells read: %s", sample).noneMatch(e -> e.startsWith("2|付款")
+                || e.startsWith("2|服务") || e.startsWith("2|违约") || e.startsWith("2|争议") || e.startsWith("2|仲裁")
+                || e.startsWith("2|质量"));
     }
 
     /** The rule ids of the blocking findings of the contract's saved review. */
