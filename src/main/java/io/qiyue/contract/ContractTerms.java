@@ -39,6 +39,31 @@ public record ContractTerms(
     public static final ContractTerms EMPTY = new ContractTerms(null, null, null, null, null, null, null, null, null,
             null, null, null, null, null, null, null, null, null);
 
+    /**
+     * These terms with each part that {@code given} holds put in place of this one's, and the parts it leaves out
+     * kept: a file in update mode changes the parts it fills and never empties the others.
+     */
+    public ContractTerms overlaidWith(ContractTerms given) {
+        if (given == null) {
+            return this;
+        }
+        return new ContractTerms(either(given.payment, payment),
+                either(given.rightsAndObligations, rightsAndObligations), either(given.breach, breach),
+                either(given.dispute, dispute), either(given.termination, termination),
+                either(given.intellectualProperty, intellectualProperty),
+                either(given.confidentialityObligations, confidentialityObligations), either(given.service, service),
+                either(given.confidentialInformation, confidentialInformation),
+                either(given.confidentialityPeriod, confidentialityPeriod), either(given.maintenance, maintenance),
+                either(given.consulting, consulting), either(given.sharedInformation, sharedInformation),
+                either(given.sharingMethods, sharingMethods), either(given.sharingPeriod, sharingPeriod),
+                either(given.personalInformation, personalInformation), either(given.signing, signing),
+                either(given.notices, notices));
+    }
+
+    private static <T> T either(T given, T kept) {
+        return given != null ? given : kept;
+    }
+
     /** Terms as stored before 签订日期/地点 and 通知与送达 were parts: they read as absent. */
     public ContractTerms(Terms.Payment payment, Terms.RightsAndObligations rightsAndObligations, Terms.Breach breach,
                          Terms.Dispute dispute, Terms.Termination termination,

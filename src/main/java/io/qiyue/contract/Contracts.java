@@ -313,7 +313,7 @@ public class Contracts {
 
     /**
      * Changes a contract from a file in update mode, whatever its state (a legacy contract is signed already):
-     * the content the file gives, the state kept (an import changes no state), a new version with its audit entry
+     * the content the file gives (its terms part by part: a part the row leaves blank keeps what is stored), the state kept (an import changes no state), a new version with its audit entry
      * and review, refused when the contract changed since {@code expectedVersion} was read.
      */
     public Contract importUpdate(String id, int expectedVersion, LegacyContract legacy) {
@@ -334,8 +334,8 @@ public class Contracts {
                     customerName, input.ourEntityId(), owner,
                     input.amount() == null ? null : Money.cny(input.amount().value()), input.startDate(),
                     input.endDate(), Boolean.TRUE.equals(input.autoRenew()), input.renewalNoticeDays(),
-                    before.status(), input.terms(), expectedVersion + 1, before.createdAt(), before.createdBy(),
-                    clock.instant());
+                    before.status(), keptWhereBlank(before.terms(), input.terms()), expectedVersion + 1,
+                    before.createdAt(), before.createdBy(), clock.instant());
             if (!store.update(after, expectedVersion)) {
                 throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
             }
@@ -344,6 +344,11 @@ public class Contracts {
             publish(id, EntityChanged.Action.UPDATE, before, after);
             return withCustomerName(after);
         });
+    }
+
+    /** A file's row fills some parts of the terms; the parts it leaves blank keep what the contract holds. */
+    private static ContractTerms keptWhereBlank(ContractTerms stored, ContractTerms given) {
+        return stored == null ? given : stored.overlaidWith(given);
     }
 
     /** A new draft with its number (allocated in a short transaction of its own), not yet stored. */

@@ -249,6 +249,20 @@ abstract class ImportApiContract extends ApiTestSupport {
         assertThat(maintained.path("maintenance").path("visitIntervalDays").asInt()).isEqualTo(30);
         assertThat(blockers(sales.client(), maintenanceId)).doesNotContain("QY-C002", "QY-C008");
 
+        // update mode: a row with a new title and the dispute part alone keeps the parts it leaves blank
+        String update = header + String.join(",", service, "客户服务合同", "运维服务（续）", code, OUR_ENTITY, "120000",
+                start.toString(), start.plusYears(1).toString(), "履行中", "", "", "", "诉讼", "", "", "", "", "", "",
+                "") + "\n";
+        var updated = finished(upload(sales.client(), "contracts", "update", "update.csv",
+                update.getBytes(StandardCharsets.UTF_8)));
+        assertThat(updated.path("status").asString()).as("%s", updated).isEqualTo("SUCCEEDED");
+        assertThat(updated.path("updated").asInt()).isEqualTo(1);
+        var afterUpdate = sales.client().get("/api/v1/contracts/" + serviceId).json();
+        assertThat(afterUpdate.path("title").asString()).isEqualTo("运维服务（续）");
+        assertThat(afterUpdate.path("terms").path("dispute").path("method").asString()).isEqualTo("LITIGATION");
+        assertThat(afterUpdate.path("terms").path("payment").path("schedule").size()).as("kept").isEqualTo(2);
+        assertThat(afterUpdate.path("terms").path("service").path("scope").asString()).as("kept").isEqualTo("办公系统运维");
+
         String bad = header
                 + String.join(",", unique("HT-TB"), "客户服务合同", "运维", code, OUR_ENTITY, "100", start.toString(), "",
                 "履行中", "", start.plusDays(1) + " 一百元", "", "", "", "", "", "", "", "", "") + "\n"
