@@ -1,5 +1,7 @@
 package io.qiyue.obligation;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.qiyue.shared.Hashes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,10 +42,14 @@ public class Reminders {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final int batchSize;
+    private final Counter remindersSent;
 
     Reminders(ObjectProvider<ReminderSource> sources, ReminderStore store, ApplicationEventPublisher events,
               PlatformTransactionManager transactions, Clock clock,
-              @Value("${qiyue.reminders.batch:500}") int batchSize) {
+              @Value("${qiyue.reminders.batch:500}") int batchSize, MeterRegistry metrics) {
+        this.remindersSent = Counter.builder("qiyue.reminders.sent")
+                .description("Reminders published for delivery (each new reminder once, over all channels)")
+                .register(metrics);
         this.sources = sources;
         this.store = store;
         this.events = events;
@@ -76,6 +82,7 @@ public class Reminders {
             offered += batch.offered;
             sent += batch.sent;
         }
+        remindersSent.increment(sent);
         return new Run(offered, sent, failed);
     }
 

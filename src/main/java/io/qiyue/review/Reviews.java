@@ -1,5 +1,7 @@
 package io.qiyue.review;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.qiyue.contract.Contract;
 import io.qiyue.contract.Contracts;
 import io.qiyue.contract.VersionCause;
@@ -44,10 +46,15 @@ public class Reviews {
     private final ApplicationEventPublisher events;
     private final AcceptancePolicies policies;
     private final io.qiyue.template.Templates templates;
+    private final Counter reviewsRun;
 
     Reviews(Contracts contracts, Customers customers, OurEntities ourEntities, ReviewStore store,
             AcceptanceStore acceptances, ReviewEngines engines, Clock clock, JsonMapper json,
-            ApplicationEventPublisher events, AcceptancePolicies policies, io.qiyue.template.Templates templates) {
+            ApplicationEventPublisher events, AcceptancePolicies policies, io.qiyue.template.Templates templates,
+            MeterRegistry metrics) {
+        this.reviewsRun = Counter.builder("qiyue.reviews.run")
+                .description("Contract reviews run by the engine (stored ones and reviews of earlier versions)")
+                .register(metrics);
         this.policies = policies;
         this.templates = templates;
         this.contracts = contracts;
@@ -310,7 +317,9 @@ public class Reviews {
     }
 
     private Evaluation evaluate(Contract contract, Instant now) {
-        return engines.current().evaluate(subject(contract, now));
+        var evaluation = engines.current().evaluate(subject(contract, now));
+        reviewsRun.increment();
+        return evaluation;
     }
 
     private JsonNode tree(Contract contract) {

@@ -1,6 +1,7 @@
 package io.qiyue.security;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +16,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -44,6 +46,29 @@ class SecurityConfig {
     @Bean
     ProblemAuthentication problemAuthentication(MessageSource messages, LocaleResolver locales) {
         return new ProblemAuthentication(messages, locales);
+    }
+
+    /**
+     * The operators' endpoints: health (liveness, readiness) for anyone, the load balancer included; the rest
+     * (metrics) for the scrape token or an admin's API token, never a UI session.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain operations(HttpSecurity http, ApiTokens tokens, ProblemAuthentication problems,
+                                   @Value("${qiyue.metrics-token:}") String scrapeToken) throws Exception {
+        http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/prometheus")
+                                .hasAnyRole("ADMIN", OperationsTokenFilter.METRICS_ROLE)
+                        .anyRequest().hasRole("ADMIN"))
+                .addFilterBefore(new OperationsTokenFilter(tokens, problems, scrapeToken),
+                        AnonymousAuthenticationFilter.class)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .requestCache(c -> c.disable())
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
     }
 
     @Bean
@@ -82,7 +107,7 @@ class SecurityConfig {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(STATIC_FILES.stream().map(p -> p.endsWith("/") ? p + "**" : p + "*")
                                 .toArray(String[]::new)).permitAll()
-                        .requestMatchers("/login", THROTTLED_LOGIN, "/error", "/actuator/health/**", "/v3/api-docs/**",
+                        .requestMatchers("/login", THROTTLED_LOGIN, "/error", "/v3/api-docs/**",
                                 "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()
                         .requestMatchers("/admin/templates", "/admin/templates/**", "/admin/clauses",

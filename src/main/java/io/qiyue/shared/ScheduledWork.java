@@ -1,5 +1,6 @@
 package io.qiyue.shared;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 
@@ -14,9 +15,11 @@ import java.util.function.Supplier;
  */
 public class ScheduledWork {
     private final LockingTaskExecutor executor;
+    private final MeterRegistry metrics;
 
-    ScheduledWork(LockingTaskExecutor executor) {
+    ScheduledWork(LockingTaskExecutor executor, MeterRegistry metrics) {
         this.executor = executor;
+        this.metrics = metrics;
     }
 
     /**
@@ -30,6 +33,9 @@ public class ScheduledWork {
         try {
             var result = executor.executeWithLock((LockingTaskExecutor.TaskWithResult<T>) job::get,
                     new LockConfiguration(Instant.now(), name, atMost, atLeast));
+            // summed over instances, "ran" counts each job once per period: the proof that the lock works
+            metrics.counter("qiyue.jobs", "job", name, "outcome", result.wasExecuted() ? "ran" : "skipped")
+                    .increment();
             return result.wasExecuted() ? Optional.ofNullable(result.getResult()) : Optional.empty();
         } catch (RuntimeException | Error e) {
             throw e;

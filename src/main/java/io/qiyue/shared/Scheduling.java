@@ -1,5 +1,6 @@
 package io.qiyue.shared;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
@@ -36,7 +37,7 @@ class Scheduling {
     }
 
     @Bean
-    ScheduledWork scheduledWork(LockingTaskExecutor executor) {
-        return new ScheduledWork(executor);
+    ScheduledWork scheduledWork(LockingTaskExecutor executor, MeterRegistry metrics) {
+        return new ScheduledWork(executor, metrics);
     }
 }

@@ -285,7 +285,7 @@ abstract class AccountSessionContract extends ApiTestSupport {
 
         // the session cookie is not a credential of the API
         var api = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/api/v1/users/me")).header("Cookie", "JSESSIONID=" + session).build(),
+                        + "/api/v1/users/me")).header("Cookie", "SESSION=" + session).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(api.statusCode()).isEqualTo(401);
 
@@ -297,7 +297,7 @@ abstract class AccountSessionContract extends ApiTestSupport {
         assertThat(out.headers().firstValue("Location").orElse("")).endsWith("/login?logout");
         assertThat(toLogin(browser.get("/"))).isTrue();
         var replayed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/customers")).header("Cookie", "JSESSIONID=" + session).build(),
+                        + "/customers")).header("Cookie", "SESSION=" + session).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(toLogin(replayed)).isTrue();
     }

@@ -36,13 +36,18 @@ import static org.assertj.core.api.Assertions.assertThat;
         "qiyue.lifecycle.calendar-cron=-",
         // dozens of contexts on two cores: warming each would slow the tests it is meant to speed up
         // (WarmupH2IT turns it on)
-        "qiyue.warmup=false"
+        "qiyue.warmup=false",
+        // Boot's tests leave metrics export off; the operations tests scrape /actuator/prometheus
+        "management.prometheus.metrics.export.enabled=true",
+        "qiyue.metrics-token=" + ApiTestSupport.METRICS_TOKEN
 })
 @ContextCustomizerFactories(TestDatabaseContextCustomizerFactory.class)
 public abstract class ApiTestSupport {
     public static final String ADMIN_PASSWORD = "admin-secret-for-tests";
     /** Passwords of users the tests create (bcrypt is slow: tests switch to API tokens right away). */
     public static final String USER_PASSWORD = "user-secret-for-tests";
+    /** The scrape token of {@code /actuator/prometheus}. */
+    public static final String METRICS_TOKEN = "metrics-scrape-token-for-tests";
 
     protected static final JsonMapper JSON = JsonMapper.builder().build();
 

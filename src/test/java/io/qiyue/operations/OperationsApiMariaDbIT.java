@@ -1,0 +1,8 @@
+package io.qiyue.operations;
+
+import io.qiyue.testing.TestDatabase;
+import io.qiyue.testing.UsingDatabase;
+
+@UsingDatabase(TestDatabase.MARIADB)
+class OperationsApiMariaDbIT extends OperationsApiContract {
+}
