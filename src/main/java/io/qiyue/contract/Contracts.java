@@ -14,6 +14,7 @@ import io.qiyue.shared.FieldViolation;
 import io.qiyue.shared.ForbiddenException;
 import io.qiyue.shared.Hashes;
 import io.qiyue.shared.Ids;
+import io.qiyue.shared.RequestIdempotency;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.JsonTrees;
 import io.qiyue.shared.NotFoundException;
@@ -212,7 +213,16 @@ public class Contracts {
         }
         String owner = ownerOf(input, null, user);
         String customerName = validate(input, owner, user, null);
-        var contract = newDraft(input, owner, customerName, user);
+        // under an Idempotency-Key the id comes from the key: the retry of a create that committed but whose answer
+        // was lost finds the contract it made, also after the key's claim was given up (a crashed instance)
+        var keyed = RequestIdempotency.idFor("contract");
+        if (keyed.isPresent()) {
+            var earlier = store.find(keyed.get());
+            if (earlier.isPresent()) {
+                return withCustomerName(earlier.get());
+            }
+        }
+        var contract = newDraft(keyed.orElseGet(Ids::newId), input, owner, customerName, user);
         tx.executeWithoutResult(status -> insertDraft(contract, user, VersionCause.CREATE));
         return withCustomerName(contract);
     }
@@ -352,12 +362,12 @@ public class Contracts {
     }
 
     /** A new draft with its number (allocated in a short transaction of its own), not yet stored. */
-    private Contract newDraft(ContractInput input, String owner, String customerName, CurrentUser user) {
+    private Contract newDraft(String id, ContractInput input, String owner, String customerName, CurrentUser user) {
         Instant now = clock.instant();
         int year = LocalDate.ofInstant(now, clock.getZone()).getYear();
         int sequence = allocateNumber(input.type().code(), year);
         String number = number(input.type(), year, sequence);
-        return new Contract(Ids.newId(), number, input.type(), input.title().trim(), input.customerId(),
+        return new Contract(id, number, input.type(), input.title().trim(), input.customerId(),
                 customerName,
                 input.ourEntityId(), owner, input.amount() == null ? null : io.qiyue.shared.Money.cny(input.amount().value()),
                 input.startDate(), input.endDate(), Boolean.TRUE.equals(input.autoRenew()), input.renewalNoticeDays(),
@@ -548,7 +558,7 @@ public class Contracts {
         // the parties and the owner are the renewed contract's, which the caller may change: not asked again
         // (a customer blacklisted since is the review's to block at submission)
         String customerName = validate(input, before.owner(), user, before);
-        var successor = newDraft(input, before.owner(), customerName, user);
+        var successor = newDraft(Ids.newId(), input, before.owner(), customerName, user);
         tx.executeWithoutResult(status -> {
             if (!store.linkSuccessor(id, expectedVersion, successor.id())) {
                 throw new ConflictException("qiyue.contract.already-renewed", "");

@@ -3,6 +3,8 @@ package io.qiyue.idempotency;
 import io.qiyue.security.CurrentUser;
 import io.qiyue.security.CurrentUsers;
 import io.qiyue.shared.Hashes;
+import io.qiyue.shared.Instances;
+import io.qiyue.shared.RequestIdempotency;
 import io.qiyue.shared.web.EarlyErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -62,11 +64,13 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final IdempotentRequests store;
     private final EarlyErrors errors;
     private final Clock clock;
+    private final Instances instances;
 
-    IdempotencyFilter(IdempotentRequests store, EarlyErrors errors, Clock clock) {
+    IdempotencyFilter(IdempotentRequests store, EarlyErrors errors, Clock clock, Instances instances) {
         this.store = store;
         this.errors = errors;
         this.clock = clock;
+        this.instances = instances;
     }
 
     @Override
@@ -137,8 +141,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
             var now = clock.instant();
             var earlier = store.find(principal, key);
             if (earlier.isEmpty()) {
-                if (store.claim(principal, key, request.getMethod(), path, hash, now)) {
-                    run(body, response, chain, principal, key);
+                if (store.claim(principal, key, request.getMethod(), path, hash, now, instances.self())) {
+                    run(body, response, chain, principal, key, hash);
                     return;
                 }
                 continue;
@@ -146,7 +150,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
             var entry = earlier.get();
             boolean expired = entry.createdAt().isBefore(now.minus(IdempotentRequests.RETENTION))
                     || (entry.response().isEmpty()
-                    && entry.createdAt().isBefore(now.minus(IdempotentRequests.ABANDONED)));
+                    && (entry.createdAt().isBefore(now.minus(IdempotentRequests.ABANDONED))
+                    || (entry.instanceId() != null && !instances.alive(entry.instanceId()))));
             if (expired) {
                 store.forget(principal, key, entry.createdAt());
                 continue;
@@ -166,11 +171,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private void run(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String principal,
-                     String key) throws ServletException, IOException {
+                     String key, String requestHash) throws ServletException, IOException {
         var recorded = new ContentCachingResponseWrapper(response);
         boolean kept = false;
         try {
-            chain.doFilter(request, recorded);
+            doFilterWithSeed(Hashes.sha256Hex(principal + "\n" + key + "\n" + requestHash), request, recorded, chain);
             int status = recorded.getStatus();
             if (isApi(request) ? status >= 200 && status < 300 : status >= 300 && status < 400) {
                 var headers = new ArrayList<StoredResponse.Header>();
@@ -188,6 +193,21 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 store.release(principal, key);
             }
             recorded.copyBodyToResponse();
+        }
+    }
+
+    /** The chain with the key's seed for the ids of what the request creates ({@link RequestIdempotency}). */
+    private static void doFilterWithSeed(String seed, HttpServletRequest request, HttpServletResponse response,
+                                         FilterChain chain) throws ServletException, IOException {
+        try {
+            RequestIdempotency.with(seed, () -> {
+                chain.doFilter(request, response);
+                return null;
+            });
+        } catch (ServletException | IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ServletException(e);
         }
     }
 

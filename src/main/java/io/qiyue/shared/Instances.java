@@ -1,0 +1,68 @@
+package io.qiyue.shared;
+
+import io.qiyue.shared.persistence.DbTime;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * This instance among those sharing the database: an id of its own for this run and a heartbeat row in
+ * {@code app_instance}, written every {@link #BEAT}. An instance whose last beat is older than {@link #GONE} has
+ * stopped (crashed, killed or shut down), so what it claimed may be taken over. Instances' clocks are assumed to
+ * agree within a few seconds (NTP).
+ */
+@Component
+public class Instances implements SmartInitializingSingleton {
+    static final Duration BEAT = Duration.ofSeconds(3);
+    static final Duration GONE = Duration.ofSeconds(15);
+    /** Rows of instances gone this long are deleted. */
+    private static final Duration FORGET = Duration.ofDays(1);
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final String self = Ids.newId();
+
+    Instances(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * The first beat: once every singleton exists (Flyway has migrated) and before the web server takes requests,
+     * so that no claim of this instance is ever seen without its row.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        Instant now = clock.instant();
+        jdbc.sql("INSERT INTO app_instance (id, started_at, heartbeat_at) VALUES (?,?,?)")
+                .params(self, DbTime.toDb(now), DbTime.toDb(now)).update();
+    }
+
+    /** This instance's id for this run. */
+    public String self() {
+        return self;
+    }
+
+    /** Whether the instance {@code id} beat lately (this one always has). */
+    public boolean alive(String id) {
+        if (self.equals(id)) {
+            return true;
+        }
+        return jdbc.sql("SELECT COUNT(*) FROM app_instance WHERE id = ? AND heartbeat_at >= ?")
+                .params(id, DbTime.toDb(clock.instant().minus(GONE))).query(Long.class).single() > 0;
+    }
+
+    @Scheduled(fixedDelayString = "PT3S", initialDelayString = "PT3S")
+    void beat() {
+        Instant now = clock.instant();
+        jdbc.sql("UPDATE app_instance SET heartbeat_at = ? WHERE id = ?").params(DbTime.toDb(now), self).update();
+        if (now.getEpochSecond() % 600 < BEAT.getSeconds()) {
+            jdbc.sql("DELETE FROM app_instance WHERE heartbeat_at < ?").param(DbTime.toDb(now.minus(FORGET))).update();
+        }
+    }
+}

@@ -1,0 +1,208 @@
+package io.qiyue.operations;
+
+import io.qiyue.QiyueApplication;
+import io.qiyue.testing.ApiClient;
+import io.qiyue.testing.ApiTestSupport;
+import io.qiyue.testing.ContractSamples;
+import io.qiyue.testing.DatabaseAvailability;
+import io.qiyue.testing.TestDatabase;
+import io.qiyue.testing.TestIdentifiers;
+import io.qiyue.testing.UsingDatabase;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code kill -9} of the application in the middle of a loop of contract creations, twice, at random moments: after a
+ * restart every request whose answer was lost is retried with its Idempotency-Key, and then every contract exists
+ * once, with its version row and its audit entry, numbers are unique and the audit chain verifies.
+ */
+@UsingDatabase(TestDatabase.POSTGRES)
+@ExtendWith(DatabaseAvailability.class)
+class CrashSafetyPostgresIT {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int WRITERS = 6;
+    private static final int CRASHES = 2;
+
+    /** One creation as the client sent it: what a retry sends again. */
+    record Attempt(String key, String title, String body) {
+    }
+
+    @Test
+    void killedWhileCreatingContractsLeavesNothingHalfWrittenAndEveryRetryLandsOnce() throws Exception {
+        var database = TestDatabase.POSTGRES.create();
+        Path dataDir = Files.createTempDirectory("qiyue-crash-");
+        Process app = null;
+        try {
+            int port = freePort();
+            app = start(database, dataDir, port);
+            var admin = ApiClient.anonymous(port).bearer(adminToken(port));
+            String customerId = created(admin.post("/api/v1/customers", customer()));
+            String ourEntityId = created(admin.post("/api/v1/our-entities", ourEntity()));
+
+            var attempts = new ConcurrentHashMap<String, Attempt>();
+            var answered = ConcurrentHashMap.<String>newKeySet();
+            for (int crash = 0; crash < CRASHES; crash++) {
+                writeUntilKilled(app, admin, customerId, ourEntityId, attempts, answered);
+                app = start(database, dataDir, port);
+            }
+
+            // the client's part: what got no answer is sent again, with the same key and body
+            for (var attempt : attempts.values()) {
+                if (!answered.contains(attempt.key())) {
+                    var retried = admin.request("POST", "/api/v1/contracts").header("Idempotency-Key", attempt.key())
+                            .json(attempt.body()).send();
+                    assertThat(retried.status()).as("retry of %s: %s", attempt.title(), retried).isEqualTo(201);
+                }
+            }
+
+            try (Connection db = DriverManager.getConnection(database.url(), database.username(), database.password())) {
+                for (var attempt : attempts.values()) {
+                    assertThat(count(db, "SELECT COUNT(*) FROM contract WHERE title = ?", attempt.title()))
+                            .as("contracts titled %s", attempt.title()).isEqualTo(1);
+                }
+                assertThat(count(db, "SELECT COUNT(*) FROM contract")).isEqualTo(attempts.size());
+                assertThat(count(db, "SELECT COUNT(*) FROM contract c WHERE NOT EXISTS (SELECT 1 FROM contract_version v"
+                        + " WHERE v.contract_id = c.id)")).as("contracts without a version row").isZero();
+                assertThat(count(db, "SELECT COUNT(*) FROM contract c WHERE NOT EXISTS (SELECT 1 FROM audit_event a"
+                        + " WHERE a.entity_type = 'CONTRACT' AND a.entity_id = c.id AND a.action = 'CREATE')"))
+                        .as("contracts without their audit entry").isZero();
+                assertThat(count(db, "SELECT COUNT(*) FROM (SELECT contract_no FROM contract GROUP BY contract_no"
+                        + " HAVING COUNT(*) > 1) d")).as("duplicate numbers").isZero();
+            }
+            var chain = admin.get("/api/v1/audit/verify");
+            assertThat(chain.json().path("valid").asBoolean()).as("audit chain: %s", chain).isTrue();
+        } finally {
+            if (app != null) {
+                app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+            database.drop();
+        }
+    }
+
+    /** Writers create contracts until the process is killed at a random moment 2–6 s into the loop. */
+    private static void writeUntilKilled(Process app, ApiClient admin, String customerId, String ourEntityId,
+                                         Map<String, Attempt> attempts, java.util.Set<String> answered)
+            throws InterruptedException {
+        var dead = new AtomicBoolean();
+        var writers = new ArrayList<Thread>();
+        for (int w = 0; w < WRITERS; w++) {
+            writers.add(Thread.ofVirtual().start(() -> {
+                while (!dead.get()) {
+                    String type = ContractSamples.TYPES[ThreadLocalRandom.current().nextInt(ContractSamples.TYPES.length)];
+                    String title = "崩溃测试合同 " + UUID.randomUUID();
+                    var attempt = new Attempt(UUID.randomUUID().toString(), title,
+                            ContractSamples.contract(type, title, customerId, ourEntityId).toString());
+                    attempts.put(attempt.key(), attempt);
+                    try {
+                        var answer = admin.request("POST", "/api/v1/contracts")
+                                .header("Idempotency-Key", attempt.key()).json(attempt.body()).send();
+                        if (answer.status() == 201) {
+                            answered.add(attempt.key());
+                        }
+                    } catch (RuntimeException connectionLost) {
+                        // the answer is lost: the client does not know whether it was created
+                    }
+                }
+            }));
+        }
+        Thread.sleep(2_000 + ThreadLocalRandom.current().nextInt(4_000));
+        app.destroyForcibly();
+        assertThat(app.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        dead.set(true);
+        for (var writer : writers) {
+            writer.join(Duration.ofSeconds(60));
+        }
+    }
+
+    private static Process start(TestDatabase.Created database, Path dataDir, int port) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        var command = new ArrayList<>(List.of(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
+                QiyueApplication.class.getName(), "--server.port=" + port,
+                "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.username(),
+                "--spring.datasource.password=" + database.password(), "--qiyue.data-dir=" + dataDir,
+                "--qiyue.admin-password=" + ApiTestSupport.ADMIN_PASSWORD, "--qiyue.warmup=false",
+                "--qiyue.lifecycle.calendar-cron=-", "--logging.level.root=WARN"));
+        var process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("app-" + System.nanoTime() + ".log").toFile()).start();
+        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(process.isAlive()).as("the application process (logs in %s)", dataDir).isTrue();
+            try {
+                if (ApiClient.anonymous(port).get("/actuator/health/readiness").status() == 200) {
+                    return process;
+                }
+            } catch (RuntimeException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        process.destroyForcibly();
+        throw new AssertionError("not ready within 4 minutes; logs in " + dataDir);
+    }
+
+    private static String adminToken(int port) {
+        var created = ApiClient.anonymous(port).basic("admin", ApiTestSupport.ADMIN_PASSWORD)
+                .post("/api/v1/api-tokens", "{\"name\": \"crash test\"}");
+        assertThat(created.status()).as("token: %s", created).isEqualTo(201);
+        return created.json().path("token").asString();
+    }
+
+    private static String created(io.qiyue.testing.HttpResponse answer) {
+        assertThat(answer.status()).as("%s", answer).isEqualTo(201);
+        return answer.json().path("id").asString();
+    }
+
+    private static String customer() {
+        var body = JSON.createObjectNode();
+        body.put("kind", "ORGANIZATION");
+        body.put("name", "杭州崩溃测试科技有限公司");
+        body.put("creditCode", TestIdentifiers.creditCode());
+        body.put("address", "浙江省杭州市余杭区文一西路969号");
+        body.put("legalRepresentative", "张三");
+        return body.toString();
+    }
+
+    private static String ourEntity() {
+        return """
+                { "name": "契约示例（上海）有限公司", "creditCode": "%s", "address": "上海市浦东新区世纪大道100号",
+                  "legalRepresentative": "王五", "bankName": "中国工商银行上海分行", "bankAccount": "1001234567890123" }
+                """.formatted(TestIdentifiers.creditCode());
+    }
+
+    private static long count(Connection db, String sql, Object... params) throws java.sql.SQLException {
+        try (var statement = db.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            try (var rs = statement.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
