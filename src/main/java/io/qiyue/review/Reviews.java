@@ -289,6 +289,16 @@ public class Reviews {
         store.saveFirst(new ReviewStore.Row(created.id(), created.version(), evaluate(created, now), now, actor));
     }
 
+    /** The first reviews of many contracts just created together (an import's file), each as {@link #reviewCreated} makes it. */
+    void reviewCreatedAll(List<Contract> created, String actor) {
+        var rows = new ArrayList<ReviewStore.Row>(created.size());
+        for (Contract contract : created) {
+            Instant now = clock.instant();
+            rows.add(new ReviewStore.Row(contract.id(), contract.version(), evaluate(contract, now), now, actor));
+        }
+        store.saveFirstAll(rows);
+    }
+
     void carryReviewForward(Contract saved) {
         int previous = saved.version() - 1;
         var last = store.find(saved.id());

@@ -2,6 +2,7 @@ package io.qiyue.template;
 
 import io.qiyue.contract.Contract;
 import io.qiyue.contract.ContractSaved;
+import io.qiyue.contract.ContractsImported;
 import io.qiyue.contract.ContractType;
 import io.qiyue.contract.ContractVersion;
 import io.qiyue.contract.Contracts;
@@ -18,6 +19,7 @@ import io.qiyue.shared.ForbiddenException;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.NotFoundException;
 import io.qiyue.shared.persistence.DbTime;
+import io.qiyue.shared.persistence.MultiRowInsert;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -179,6 +181,28 @@ public class ContractDocuments implements ExternalVersions {
                 doc.templateVersion(), null, null, doc.text(), personalSpans(contract.customerId(), doc.text()),
                 null, saved.actor());
     }
+
+    /**
+     * A file's contracts just imported: the rendered text of each one's version 1, as {@link #on(ContractSaved)} keeps
+     * it, stored with a few statements for the lot.
+     */
+    @EventListener
+    void on(ContractsImported imported) {
+        var rows = new ArrayList<Object[]>(imported.contracts().size());
+        for (Contract contract : imported.contracts()) {
+            RenderedDocument doc = renderForRecord(contract);
+            String text = doc.text();
+            rows.add(new Object[]{contract.id(), contract.version(), DocumentVersion.SAVED, contract.version(),
+                    doc.templateId(), doc.templateVersion(), null, null, text,
+                    personalSpans(contract.customerId(), text), null, sha256(text), DbTime.toDb(clock.instant()),
+                    imported.actor()});
+        }
+        MultiRowInsert.insert(jdbc, "contract_document", DOCUMENT_COLUMNS, rows);
+    }
+
+    private static final List<String> DOCUMENT_COLUMNS = List.of("contract_id", "doc_version", "kind",
+            "contract_version", "template_id", "template_version", "file_name", "media_type", "text_content",
+            "restricted_spans", "emphasis_text", "sha256", "created_at", "created_by");
 
     /**
      * A lifecycle move keeps the document of the version it moves: the words approved are the words signed,
