@@ -414,8 +414,9 @@ public class Contracts {
                         JsonTrees.diff(null, json.valueToTree(auditView(contract)))));
             }
             store.insertVersions(versions);
-            events.publishEvent(new ContractsImported(created, user.username()));
+            // the contracts' audit entries before those of what is derived from them (their obligations)
             events.publishEvent(new io.qiyue.shared.EntitiesChanged(changes));
+            events.publishEvent(new ContractsImported(created, user.username()));
             return List.copyOf(created);
         });
     }
