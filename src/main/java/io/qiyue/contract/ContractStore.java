@@ -5,6 +5,7 @@ import io.qiyue.shared.Money;
 import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Paging;
 import io.qiyue.shared.persistence.DbTime;
+import io.qiyue.shared.persistence.MultiRowInsert;
 import io.qiyue.shared.persistence.Like;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -202,6 +203,55 @@ class ContractStore {
                         json.writeValueAsString(c.terms()), c.version(), DbTime.toDb(c.createdAt()), c.createdBy(),
                         DbTime.toDb(c.updatedAt()), renewalNoticeOn)
                 .update();
+    }
+
+    private static final List<String> INSERT_COLUMNS = List.of("id", "contract_no", "type", "title", "customer_id",
+            "our_entity_id", "owner", "amount_value", "amount_currency", "start_date", "end_date", "auto_renew",
+            "renewal_notice_days", "status", "terms", "version", "created_at", "created_by", "updated_at",
+            "renewal_notice_on");
+
+    /** Many contracts that enter in force at once (a file of legacy contracts), as {@link #insertWithRenewalNotice} stores each. */
+    void insertAllWithRenewalNotice(List<Contract> contracts) {
+        var rows = new ArrayList<Object[]>(contracts.size());
+        for (Contract c : contracts) {
+            rows.add(new Object[]{c.id(), c.number(), c.type().name(), c.title(), c.customerId(), c.ourEntityId(),
+                    c.owner(), c.amount() == null ? null : c.amount().scaled(),
+                    c.amount() == null ? null : c.amount().currency(), c.startDate(), c.endDate(), c.autoRenew(),
+                    c.renewalNoticeDays(), c.status().name(), json.writeValueAsString(c.terms()), c.version(),
+                    DbTime.toDb(c.createdAt()), c.createdBy(), DbTime.toDb(c.updatedAt()), renewalNoticeOn(c)});
+        }
+        MultiRowInsert.insert(jdbc, "contract", INSERT_COLUMNS, rows);
+    }
+
+    /** A version row to store with others ({@link #insertVersions}). */
+    record NewVersion(String contractId, ContractVersion version, String content) {
+    }
+
+    /** Many version rows, as {@link #insertVersion} stores each. */
+    void insertVersions(List<NewVersion> versions) {
+        var rows = new ArrayList<Object[]>(versions.size());
+        for (var v : versions) {
+            rows.add(new Object[]{v.contractId(), v.version().version(), v.version().kind(), v.version().cause().name(),
+                    v.content(), v.version().sha256(), DbTime.toDb(v.version().createdAt()), v.version().createdBy()});
+        }
+        MultiRowInsert.insert(jdbc, "contract_version", List.of("contract_id", "version", "kind", "cause", "content",
+                "sha256", "created_at", "created_by"), rows);
+    }
+
+    /**
+     * The next {@code count} numbers of a type and year at once (the first of them returned), as {@link #nextNumber}
+     * takes one.
+     */
+    int nextNumbers(String typeCode, int year, int count) {
+        int updated = jdbc.sql("UPDATE contract_number_sequence SET last_value = last_value + ?"
+                + " WHERE type_code = ? AND seq_year = ?").params(count, typeCode, year).update();
+        if (updated == 1) {
+            return jdbc.sql("SELECT last_value FROM contract_number_sequence WHERE type_code = ? AND seq_year = ?")
+                    .params(typeCode, year).query(Integer.class).single() - count + 1;
+        }
+        jdbc.sql("INSERT INTO contract_number_sequence (type_code, seq_year, last_value) VALUES (?, ?, ?)")
+                .params(typeCode, year, count).update();
+        return 1;
     }
 
     boolean update(Contract c, int expectedVersion) {

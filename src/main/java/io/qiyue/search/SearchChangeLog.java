@@ -43,6 +43,25 @@ public class SearchChangeLog {
         }
     }
 
+    /** Many changes at once (a file's records imported): a row for each, as {@link #on(EntityChanged)} writes it, in a few statements. */
+    @EventListener
+    void on(io.qiyue.shared.EntitiesChanged changed) {
+        var now = DbTime.toDb(clock.instant());
+        var rows = new java.util.ArrayList<Object[]>();
+        for (var change : changed.changes()) {
+            SearchKind kind = switch (change.entityType()) {
+                case "CONTRACT" -> SearchKind.CONTRACT;
+                case "CUSTOMER" -> SearchKind.CUSTOMER;
+                default -> null;
+            };
+            if (kind != null) {
+                rows.add(new Object[]{kind.name(), change.entityId(), now});
+            }
+        }
+        io.qiyue.shared.persistence.MultiRowInsert.insert(jdbc, "search_change",
+                List.of("entity_kind", "entity_id", "changed_at"), rows);
+    }
+
     /** An uploaded paper adds its text to the contract's without a change of the contract itself. */
     @EventListener
     void on(CounterpartyPaper.Uploaded uploaded) {
