@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import io.qiyue.shared.Money;
 import java.util.Optional;
+import io.qiyue.shared.ReadMemo;
 
 /**
  * Drafting contracts within the caller's data scope. Every saved change bumps the version, writes an
@@ -161,7 +162,9 @@ public class Contracts {
     }
 
     public Contract get(String id) {
-        return withCustomerName(readable(id, CurrentUsers.require()));
+        var user = CurrentUsers.require();
+        return store.findWithCustomerName(id).filter(c -> mayRead(user, c))
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "contract", id));
     }
 
     public Optional<Contract> findVisible(String id) {
@@ -210,11 +213,15 @@ public class Contracts {
         if (!mayCreate()) {
             throw new ForbiddenException("qiyue.problem.forbidden");
         }
-        String owner = ownerOf(input, null, user);
-        String customerName = validate(input, owner, user, null);
-        var contract = newDraft(input, owner, customerName, user);
-        tx.executeWithoutResult(status -> insertDraft(contract, user, VersionCause.CREATE));
-        return withCustomerName(contract);
+        // the customer, our entity, template and clauses are read by the checks, the review and the renderer of
+        // this one contract: once each, as an import does for a file (a create changes none of them)
+        try (var memo = ReadMemo.open()) {
+            String owner = ownerOf(input, null, user);
+            String customerName = validate(input, owner, user, null);
+            var contract = newDraft(input, owner, customerName, user);
+            tx.executeWithoutResult(status -> insertDraft(contract, user, VersionCause.CREATE));
+            return withCustomerName(contract);
+        }
     }
 
     // --- import of legacy contracts (io.qiyue.importing)
