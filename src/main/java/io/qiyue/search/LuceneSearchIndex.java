@@ -1,5 +1,6 @@
 package io.qiyue.search;
 
+import io.qiyue.security.OwnerScope;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -405,6 +406,39 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
     private static final class DefaultEncoder {
         static String escape(String text) {
             return org.apache.lucene.search.highlight.SimpleHTMLEncoder.htmlEncode(text);
+        }
+    }
+
+    @Override
+    public long countContracts(OwnerScope scope, String type, String status, String customerId, String owner) {
+        ensureOpen();
+        lock.readLock().lock();
+        try {
+            if (live == null || scope.isEmpty()) {
+                return 0;
+            }
+            var query = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term("kind", SearchKind.CONTRACT.name())), Occur.FILTER);
+            if (!scope.all()) {
+                query.add(new TermInSetQuery("owner", scope.owners().stream().map(BytesRef::new).toList()),
+                        Occur.FILTER);
+            }
+            for (var field : new String[][] {{"type", type}, {"status", status}, {"customerId", customerId},
+                    {"owner", owner}}) {
+                if (field[1] != null) {
+                    query.add(new TermQuery(new Term(field[0], field[1])), Occur.FILTER);
+                }
+            }
+            IndexSearcher searcher = live.searchers().acquire();
+            try {
+                return searcher.count(query.build());
+            } finally {
+                live.searchers().release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            lock.readLock().unlock();
         }
     }
 
