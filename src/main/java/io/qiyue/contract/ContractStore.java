@@ -142,10 +142,17 @@ class ContractStore {
 
     PageResult<ContractSummary> page(ContractQuery query, Collection<String> customerIdsMatchingQ, OwnerScope scope,
                                      Paging paging) {
+        return page(query, customerIdsMatchingQ, scope, paging, java.util.OptionalLong.empty());
+    }
+
+    /** A page of the list; {@code counted}: the total when known already (from the search index), else counted here. */
+    PageResult<ContractSummary> page(ContractQuery query, Collection<String> customerIdsMatchingQ, OwnerScope scope,
+                                     Paging paging, java.util.OptionalLong counted) {
         var params = new HashMap<String, Object>();
         String where = where(query, customerIdsMatchingQ, scope, params);
         String from = query.review() != null ? WITH_REVIEW_STATE : " FROM contract";
-        long total = jdbc.sql("SELECT COUNT(*)" + from + where).params(params).query(Long.class).single();
+        long total = counted.isPresent() ? counted.getAsLong()
+                : jdbc.sql("SELECT COUNT(*)" + from + where).params(params).query(Long.class).single();
         var items = jdbc.sql("SELECT " + SUMMARY_COLUMNS + ", " + REVIEW_STATE + " AS review_state" + WITH_REVIEW_STATE
                         + where + " ORDER BY " + paging.orderBy() + ", id LIMIT " + paging.size() + " OFFSET "
                         + paging.offset())

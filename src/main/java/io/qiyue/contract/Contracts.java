@@ -41,6 +41,7 @@ import java.util.Map;
 import io.qiyue.shared.Money;
 import java.util.Optional;
 import io.qiyue.shared.ReadMemo;
+import java.util.OptionalLong;
 
 /**
  * Drafting contracts within the caller's data scope. Every saved change bumps the version, writes an
@@ -68,6 +69,7 @@ public class Contracts {
     private final Validator validator;
 
     private final ObjectProvider<ContractCollections> collections;
+    private final ObjectProvider<ContractListCount> listCounts;
     /** An export's cursor (PostgreSQL streams only inside a transaction). */
     private final TransactionTemplate streaming;
     /** Reading beside an open cursor, on a connection of its own (MariaDB's is busy while it streams). */
@@ -77,8 +79,10 @@ public class Contracts {
               PlatformTransactionManager transactions, Clock clock,
               ApplicationEventPublisher events, JsonMapper json, ObjectProvider<SubmissionGate> gates,
               ObjectProvider<TransitionGuard> guards, ObjectProvider<ContractReadGrant> readGrants,
-              ObjectProvider<ContractCollections> collections, MessageSource messages, Validator validator) {
+              ObjectProvider<ContractCollections> collections, MessageSource messages, Validator validator,
+              ObjectProvider<ContractListCount> listCounts) {
         this.collections = collections;
+        this.listCounts = listCounts;
         this.validator = validator;
         this.gates = gates;
         this.guards = guards;
@@ -108,7 +112,12 @@ public class Contracts {
         }
         List<String> customerIds = query.q() == null || query.q().isBlank() ? List.of()
                 : customers.idsByName(query.q(), 500);
-        var result = store.page(query, customerIds, scope, paging);
+        // the total from the search index when it can give it exactly (it counts a million in milliseconds)
+        OptionalLong counted = ContractListCount.countable(query)
+                ? listCounts.stream().map(c -> c.count(query, scope)).filter(OptionalLong::isPresent).findFirst()
+                        .orElse(OptionalLong.empty())
+                : OptionalLong.empty();
+        var result = store.page(query, customerIds, scope, paging, counted);
         var names = customers.names(new HashSet<>(result.items().stream().map(ContractSummary::customerId).toList()));
         var amounts = new java.util.HashMap<String, Money>();
         result.items().stream().filter(s -> s.amount() != null && s.status().ordinal() >= ContractStatus.SIGNED.ordinal())

@@ -95,6 +95,11 @@ public class SearchChangeLog {
                 .param(DbTime.toDb(instant)).query((rs, n) -> rs.getLong(1)).single();
     }
 
+    /** The newest sequence number logged (0 when none): an index that applied it holds every change committed so far. */
+    long last() {
+        return jdbc.sql("SELECT MAX(seq) FROM search_change").query((rs, n) -> rs.getLong(1)).single();
+    }
+
     /** The oldest row still kept, if any. */
     Optional<Change> oldest() {
         return jdbc.sql("SELECT seq, entity_kind, entity_id, changed_at FROM search_change ORDER BY seq LIMIT 1")
