@@ -88,6 +88,19 @@ public class AuditTrail {
         pending().add(draft);
     }
 
+    /** Many changes published together (a file's records): each recorded as {@link #on(EntityChanged)} records it. */
+    @EventListener
+    @Transactional
+    void on(io.qiyue.shared.EntitiesChanged events) {
+        var origin = RequestOrigin.current();
+        var drafts = pending();
+        for (EntityChanged event : events.changes()) {
+            drafts.add(new AuditChain.Draft(Ids.newId(), EntryHasher.storable(event.at()), event.actor(),
+                    event.entityType(), event.entityId(), event.action().name(),
+                    json.writeValueAsString(event.changes()), origin.ip(), origin.userAgent()));
+        }
+    }
+
     /**
      * The drafts of this transaction, appended together just before it commits: one take of the chain's head lock
      * and multi-row inserts per transaction, however many changes it made (an import of a whole file is one).

@@ -5,6 +5,7 @@ import io.qiyue.shared.Money;
 import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Paging;
 import io.qiyue.shared.persistence.DbTime;
+import io.qiyue.shared.persistence.MultiRowInsert;
 import io.qiyue.shared.persistence.Like;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -46,6 +47,22 @@ class ContractStore {
     Optional<Contract> find(String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM contract WHERE id = ?").param(id)
                 .query((rs, n) -> contract(rs)).optional();
+    }
+
+    /**
+     * {@link #find} with the customer's name, in one round trip rather than two: what GET by id answers. The name is
+     * read from the customer table directly, as the list's search by name does, because this is the hottest read.
+     */
+    Optional<Contract> findWithCustomerName(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + ", (SELECT cu.name FROM customer cu WHERE cu.id = contract.customer_id)"
+                        + " AS customer_name FROM contract WHERE id = ?").param(id)
+                .query((rs, n) -> {
+                    var c = contract(rs);
+                    return new Contract(c.id(), c.number(), c.type(), c.title(), c.customerId(),
+                            rs.getString("customer_name"), c.ourEntityId(), c.owner(), c.amount(), c.startDate(),
+                            c.endDate(), c.autoRenew(), c.renewalNoticeDays(), c.status(), c.terms(), c.version(),
+                            c.createdAt(), c.createdBy(), c.updatedAt());
+                }).optional();
     }
 
     /** The contracts with these numbers, by number: a file's natural keys looked up a few hundred at a time. */
@@ -125,10 +142,17 @@ class ContractStore {
 
     PageResult<ContractSummary> page(ContractQuery query, Collection<String> customerIdsMatchingQ, OwnerScope scope,
                                      Paging paging) {
+        return page(query, customerIdsMatchingQ, scope, paging, java.util.OptionalLong.empty());
+    }
+
+    /** A page of the list; {@code counted}: the total when known already (from the search index), else counted here. */
+    PageResult<ContractSummary> page(ContractQuery query, Collection<String> customerIdsMatchingQ, OwnerScope scope,
+                                     Paging paging, java.util.OptionalLong counted) {
         var params = new HashMap<String, Object>();
         String where = where(query, customerIdsMatchingQ, scope, params);
         String from = query.review() != null ? WITH_REVIEW_STATE : " FROM contract";
-        long total = jdbc.sql("SELECT COUNT(*)" + from + where).params(params).query(Long.class).single();
+        long total = counted.isPresent() ? counted.getAsLong()
+                : jdbc.sql("SELECT COUNT(*)" + from + where).params(params).query(Long.class).single();
         var items = jdbc.sql("SELECT " + SUMMARY_COLUMNS + ", " + REVIEW_STATE + " AS review_state" + WITH_REVIEW_STATE
                         + where + " ORDER BY " + paging.orderBy() + ", id LIMIT " + paging.size() + " OFFSET "
                         + paging.offset())
@@ -202,6 +226,55 @@ class ContractStore {
                         json.writeValueAsString(c.terms()), c.version(), DbTime.toDb(c.createdAt()), c.createdBy(),
                         DbTime.toDb(c.updatedAt()), renewalNoticeOn)
                 .update();
+    }
+
+    private static final List<String> INSERT_COLUMNS = List.of("id", "contract_no", "type", "title", "customer_id",
+            "our_entity_id", "owner", "amount_value", "amount_currency", "start_date", "end_date", "auto_renew",
+            "renewal_notice_days", "status", "terms", "version", "created_at", "created_by", "updated_at",
+            "renewal_notice_on");
+
+    /** Many contracts that enter in force at once (a file of legacy contracts), as {@link #insertWithRenewalNotice} stores each. */
+    void insertAllWithRenewalNotice(List<Contract> contracts) {
+        var rows = new ArrayList<Object[]>(contracts.size());
+        for (Contract c : contracts) {
+            rows.add(new Object[]{c.id(), c.number(), c.type().name(), c.title(), c.customerId(), c.ourEntityId(),
+                    c.owner(), c.amount() == null ? null : c.amount().scaled(),
+                    c.amount() == null ? null : c.amount().currency(), c.startDate(), c.endDate(), c.autoRenew(),
+                    c.renewalNoticeDays(), c.status().name(), json.writeValueAsString(c.terms()), c.version(),
+                    DbTime.toDb(c.createdAt()), c.createdBy(), DbTime.toDb(c.updatedAt()), renewalNoticeOn(c)});
+        }
+        MultiRowInsert.insert(jdbc, "contract", INSERT_COLUMNS, rows);
+    }
+
+    /** A version row to store with others ({@link #insertVersions}). */
+    record NewVersion(String contractId, ContractVersion version, String content) {
+    }
+
+    /** Many version rows, as {@link #insertVersion} stores each. */
+    void insertVersions(List<NewVersion> versions) {
+        var rows = new ArrayList<Object[]>(versions.size());
+        for (var v : versions) {
+            rows.add(new Object[]{v.contractId(), v.version().version(), v.version().kind(), v.version().cause().name(),
+                    v.content(), v.version().sha256(), DbTime.toDb(v.version().createdAt()), v.version().createdBy()});
+        }
+        MultiRowInsert.insert(jdbc, "contract_version", List.of("contract_id", "version", "kind", "cause", "content",
+                "sha256", "created_at", "created_by"), rows);
+    }
+
+    /**
+     * The next {@code count} numbers of a type and year at once (the first of them returned), as {@link #nextNumber}
+     * takes one.
+     */
+    int nextNumbers(String typeCode, int year, int count) {
+        int updated = jdbc.sql("UPDATE contract_number_sequence SET last_value = last_value + ?"
+                + " WHERE type_code = ? AND seq_year = ?").params(count, typeCode, year).update();
+        if (updated == 1) {
+            return jdbc.sql("SELECT last_value FROM contract_number_sequence WHERE type_code = ? AND seq_year = ?")
+                    .params(typeCode, year).query(Integer.class).single() - count + 1;
+        }
+        jdbc.sql("INSERT INTO contract_number_sequence (type_code, seq_year, last_value) VALUES (?, ?, ?)")
+                .params(typeCode, year, count).update();
+        return 1;
     }
 
     boolean update(Contract c, int expectedVersion) {

@@ -8,8 +8,11 @@ import java.util.Map;
 
 /** Reflective access to the parts of {@link ContractTerms} by their JSON names. */
 final class ContractTermsParts {
-    static final List<String> ORDER = Arrays.stream(ContractTerms.class.getRecordComponents())
-            .map(RecordComponent::getName).toList();
+    /** Read once: {@code getRecordComponents()} builds its answer anew on every call, and every save asks. */
+    private static final RecordComponent[] COMPONENTS = ContractTerms.class.getRecordComponents();
+    private static final java.lang.reflect.Method[] ACCESSORS = Arrays.stream(COMPONENTS)
+            .map(RecordComponent::getAccessor).toArray(java.lang.reflect.Method[]::new);
+    static final List<String> ORDER = Arrays.stream(COMPONENTS).map(RecordComponent::getName).toList();
 
     private ContractTermsParts() {
     }
@@ -17,11 +20,11 @@ final class ContractTermsParts {
     /** The parts that are set, by name, in record order. */
     static Map<String, Object> present(ContractTerms terms) {
         var present = new LinkedHashMap<String, Object>();
-        for (RecordComponent c : ContractTerms.class.getRecordComponents()) {
+        for (int i = 0; i < COMPONENTS.length; i++) {
             try {
-                Object value = c.getAccessor().invoke(terms);
+                Object value = ACCESSORS[i].invoke(terms);
                 if (value != null) {
-                    present.put(c.getName(), value);
+                    present.put(ORDER.get(i), value);
                 }
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);

@@ -41,6 +41,8 @@ import java.util.List;
 import java.util.Map;
 import io.qiyue.shared.Money;
 import java.util.Optional;
+import io.qiyue.shared.ReadMemo;
+import java.util.OptionalLong;
 
 /**
  * Drafting contracts within the caller's data scope. Every saved change bumps the version, writes an
@@ -68,6 +70,7 @@ public class Contracts {
     private final Validator validator;
 
     private final ObjectProvider<ContractCollections> collections;
+    private final ObjectProvider<ContractListCount> listCounts;
     /** An export's cursor (PostgreSQL streams only inside a transaction). */
     private final TransactionTemplate streaming;
     /** Reading beside an open cursor, on a connection of its own (MariaDB's is busy while it streams). */
@@ -77,8 +80,10 @@ public class Contracts {
               PlatformTransactionManager transactions, Clock clock,
               ApplicationEventPublisher events, JsonMapper json, ObjectProvider<SubmissionGate> gates,
               ObjectProvider<TransitionGuard> guards, ObjectProvider<ContractReadGrant> readGrants,
-              ObjectProvider<ContractCollections> collections, MessageSource messages, Validator validator) {
+              ObjectProvider<ContractCollections> collections, MessageSource messages, Validator validator,
+              ObjectProvider<ContractListCount> listCounts) {
         this.collections = collections;
+        this.listCounts = listCounts;
         this.validator = validator;
         this.gates = gates;
         this.guards = guards;
@@ -108,7 +113,12 @@ public class Contracts {
         }
         List<String> customerIds = query.q() == null || query.q().isBlank() ? List.of()
                 : customers.idsByName(query.q(), 500);
-        var result = store.page(query, customerIds, scope, paging);
+        // the total from the search index when it can give it exactly (it counts a million in milliseconds)
+        OptionalLong counted = ContractListCount.countable(query)
+                ? listCounts.stream().map(c -> c.count(query, scope)).filter(OptionalLong::isPresent).findFirst()
+                        .orElse(OptionalLong.empty())
+                : OptionalLong.empty();
+        var result = store.page(query, customerIds, scope, paging, counted);
         var names = customers.names(new HashSet<>(result.items().stream().map(ContractSummary::customerId).toList()));
         var amounts = new java.util.HashMap<String, Money>();
         result.items().stream().filter(s -> s.amount() != null && s.status().ordinal() >= ContractStatus.SIGNED.ordinal())
@@ -162,7 +172,9 @@ public class Contracts {
     }
 
     public Contract get(String id) {
-        return withCustomerName(readable(id, CurrentUsers.require()));
+        var user = CurrentUsers.require();
+        return store.findWithCustomerName(id).filter(c -> mayRead(user, c))
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "contract", id));
     }
 
     public Optional<Contract> findVisible(String id) {
@@ -211,8 +223,6 @@ public class Contracts {
         if (!mayCreate()) {
             throw new ForbiddenException("qiyue.problem.forbidden");
         }
-        String owner = ownerOf(input, null, user);
-        String customerName = validate(input, owner, user, null);
         // under an Idempotency-Key the id comes from the key: the retry of a create that committed but whose answer
         // was lost finds the contract it made, also after the key's claim was given up (a crashed instance)
         var keyed = RequestIdempotency.idFor("contract");
@@ -222,9 +232,15 @@ public class Contracts {
                 return withCustomerName(earlier.get());
             }
         }
-        var contract = newDraft(keyed.orElseGet(Ids::newId), input, owner, customerName, user);
-        tx.executeWithoutResult(status -> insertDraft(contract, user, VersionCause.CREATE));
-        return withCustomerName(contract);
+        // the customer, our entity, template and clauses are read by the checks, the review and the renderer of
+        // this one contract: once each, as an import does for a file (a create changes none of them)
+        try (var memo = ReadMemo.open()) {
+            String owner = ownerOf(input, null, user);
+            String customerName = validate(input, owner, user, null);
+            var contract = newDraft(keyed.orElseGet(Ids::newId), input, owner, customerName, user);
+            tx.executeWithoutResult(status -> insertDraft(contract, user, VersionCause.CREATE));
+            return withCustomerName(contract);
+        }
     }
 
     // --- import of legacy contracts (io.qiyue.importing)
@@ -319,6 +335,122 @@ public class Contracts {
             }
             return withCustomerName(contract);
         });
+    }
+
+    /**
+     * Enters many legacy contracts at once, each exactly as {@link #importLegacy} enters it — the same checks (the
+     * caller's right to create, the customer within reach, the owner assignable, a state an import may enter, the
+     * number free), its number, version 1 with its version row, its audit entry and search change — but with a few
+     * statements for the whole list instead of several per contract, in the caller's transaction (an import writes a
+     * whole file in one). One {@link ContractsImported} stands for the {@link ContractSaved} and
+     * {@link ContractTransitioned} of each, so that documents, reviews and obligations are derived in bulk too.
+     *
+     * @param checking told the index of the contract being checked before it is checked, so that a caller can say
+     *                 which of its records a refusal (thrown from here) is about
+     * @return the stored contracts, in the order given
+     */
+    public List<Contract> importLegacyAll(List<LegacyContract> legacies, java.util.function.IntConsumer checking) {
+        var user = CurrentUsers.require();
+        if (!mayCreate()) {
+            throw new ForbiddenException("qiyue.problem.forbidden");
+        }
+        if (legacies.isEmpty()) {
+            return List.of();
+        }
+        return tx.execute(status -> {
+            var taken = store.findByNumbers(legacies.stream().map(LegacyContract::number)
+                    .filter(n -> !Text.isBlank(n)).map(String::strip).toList()).keySet();
+            var numbers = new ArrayList<String>(legacies.size());
+            var owners = new ArrayList<String>(legacies.size());
+            var seen = new HashSet<String>();
+            // blank numbers are allocated per type and year, in the order given, as one by one they would be
+            var toAllocate = new java.util.LinkedHashMap<String, Integer>();
+            for (int i = 0; i < legacies.size(); i++) {
+                checking.accept(i);
+                var legacy = legacies.get(i);
+                var input = legacy.input();
+                String owner = ownerOf(input, null, user);
+                var violations = new ArrayList<>(check(input, owner, user, null).violations());
+                violations.addAll(importOwnProblems(legacy));
+                if (!violations.isEmpty()) {
+                    throw new InvalidInputException(violations);
+                }
+                owners.add(owner);
+                if (Text.isBlank(legacy.number())) {
+                    numbers.add(null);
+                    toAllocate.merge(input.type().code() + '\u0000' + numberYear(input), 1, Integer::sum);
+                } else {
+                    String number = legacy.number().strip();
+                    if (taken.contains(number) || !seen.add(number)) {
+                        throw new ConflictException("qiyue.import.number-taken", number);
+                    }
+                    numbers.add(number);
+                }
+            }
+            if (!toAllocate.isEmpty()) {
+                var next = new java.util.HashMap<String, Integer>();
+                toAllocate.forEach((key, count) -> {
+                    int cut = key.indexOf('\u0000');
+                    next.put(key, allocateNumbers(key.substring(0, cut), Integer.parseInt(key.substring(cut + 1)), count));
+                });
+                var allocated = new ArrayList<String>();
+                for (int i = 0; i < legacies.size(); i++) {
+                    if (numbers.get(i) == null) {
+                        var input = legacies.get(i).input();
+                        int year = numberYear(input);
+                        String number = number(input.type(), year, next.merge(input.type().code() + '\u0000' + year, 1,
+                                Integer::sum) - 1);
+                        numbers.set(i, number);
+                        allocated.add(number);
+                    }
+                }
+                // an allocated number a legacy contract (of this file or stored) already carries is refused as one by one
+                var stored = store.findByNumbers(allocated).keySet();
+                for (int i = 0; i < legacies.size(); i++) {
+                    String number = numbers.get(i);
+                    if (Text.isBlank(legacies.get(i).number()) && (stored.contains(number) || !seen.add(number))) {
+                        checking.accept(i);
+                        throw new ConflictException("qiyue.import.number-taken", number);
+                    }
+                }
+            }
+            var names = customers.names(new HashSet<>(legacies.stream().map(l -> l.input().customerId()).toList()));
+            var created = new ArrayList<Contract>(legacies.size());
+            for (int i = 0; i < legacies.size(); i++) {
+                var legacy = legacies.get(i);
+                var input = legacy.input();
+                Instant now = clock.instant();
+                created.add(new Contract(Ids.newId(), numbers.get(i), input.type(), input.title().trim(),
+                        input.customerId(), names.get(input.customerId()), input.ourEntityId(), owners.get(i),
+                        input.amount() == null ? null : Money.cny(input.amount().value()), input.startDate(),
+                        input.endDate(), Boolean.TRUE.equals(input.autoRenew()), input.renewalNoticeDays(),
+                        legacy.status(), input.terms(), 1, legacy.createdAt() == null ? now : legacy.createdAt(),
+                        Text.isBlank(legacy.createdBy()) ? user.username() : legacy.createdBy().strip(), now));
+            }
+            store.insertAllWithRenewalNotice(created);
+            var versions = new ArrayList<ContractStore.NewVersion>(created.size());
+            var changes = new ArrayList<EntityChanged>(created.size());
+            for (Contract contract : created) {
+                String content = json.writeValueAsString(snapshot(contract));
+                versions.add(new ContractStore.NewVersion(contract.id(), ContractVersion.of(contract.version(),
+                        ContractVersion.SAVED, VersionCause.IMPORT, contract.updatedAt(), user.username(),
+                        Hashes.sha256Hex(content)), content));
+                changes.add(new EntityChanged("CONTRACT", contract.id(), EntityChanged.Action.CREATE,
+                        CurrentUsers.actorName(), clock.instant(),
+                        JsonTrees.diff(null, json.valueToTree(auditView(contract)))));
+            }
+            store.insertVersions(versions);
+            // the contracts' audit entries before those of what is derived from them (their obligations)
+            events.publishEvent(new io.qiyue.shared.EntitiesChanged(changes));
+            events.publishEvent(new ContractsImported(created, user.username()));
+            return List.copyOf(created);
+        });
+    }
+
+    /** The year a legacy contract's allocated number carries: its start's, else this one. */
+    private int numberYear(ContractInput input) {
+        return input.startDate() != null ? input.startDate().getYear()
+                : LocalDate.ofInstant(clock.instant(), clock.getZone()).getYear();
     }
 
     /**
@@ -425,6 +557,20 @@ public class Contracts {
      * Only the first number of a year can race, when several transactions insert the sequence row: the
      * losers (a duplicate key; on MariaDB a deadlock between their gap locks) retry and then find the row.
      */
+    /** The next {@code count} numbers of a type and year (the first returned), as {@link #allocateNumber} takes one. */
+    int allocateNumbers(String typeCode, int year, int count) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(status -> store.nextNumbers(typeCode, year, count));
+            } catch (org.springframework.dao.DuplicateKeyException
+                     | org.springframework.dao.PessimisticLockingFailureException raced) {
+                if (attempt == 5) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
     int allocateNumber(String typeCode, int year) {
         for (int attempt = 1; ; attempt++) {
             try {

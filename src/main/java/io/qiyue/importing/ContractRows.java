@@ -116,7 +116,8 @@ final class ContractRows {
                     () -> contracts.importUpdate(existing.id(), existing.version(), legacy));
         }
         contracts.importProblems(legacy).forEach(v -> problems.add(n, v));
-        return problems.has(n) ? null : new RowPlan(n, RowPlan.Outcome.CREATE, () -> contracts.importLegacy(legacy));
+        return problems.has(n) ? null : new RowPlan(n, RowPlan.Outcome.CREATE, () -> contracts.importLegacy(legacy),
+                legacy);
     }
 
     private ContractType type(String text, int n) {

@@ -57,6 +57,14 @@ public class Imports {
     /** A running job writes its heartbeat at least this often; one silent for longer belongs to a dead process. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
     private static final int PROGRESS_EVERY = 200;
+    /** New legacy contracts written together: a few statements per module for each such group. */
+    private static final int BULK_ROWS = 500;
+    /**
+     * Whether new legacy contracts are written one by one ({@link Contracts#importLegacy}, a ContractSaved and
+     * ContractTransitioned each) rather than in bulk: the reference the bulk path is held to in the tests, which
+     * import the same rows both ways and compare what was stored.
+     */
+    private volatile boolean oneByOne;
     private static final int MAX_REPORTED = 10_000;
     /** The most data rows a file may have, said on the import page and in the error of a file with more. */
     public static final int MAX_ROWS = TableReader.MAX_ROWS;
@@ -97,6 +105,11 @@ public class Imports {
         this.events = events;
         this.json = json;
         this.clock = clock;
+    }
+
+    /** See {@link #oneByOne}; for the tests. */
+    void writeOneByOne(boolean oneByOne) {
+        this.oneByOne = oneByOne;
     }
 
     @PreDestroy
@@ -383,17 +396,24 @@ public class Imports {
         try {
             tx.executeWithoutResult(status -> {
                 int written = 0;
+                var bulk = new ArrayList<RowPlan>(BULK_ROWS);
                 for (var plan : plans) {
-                    current[0] = plan.row();
+                    if (plan.legacy() != null && !oneByOne) {
+                        bulk.add(plan);
+                        if (bulk.size() == BULK_ROWS) {
+                            written = progress(id, total, written, writeBulk(bulk, current));
+                        }
+                        continue;
+                    }
                     if (plan.write() != null) {
+                        // a row written alone keeps its place: the new contracts before it are written first
+                        written = progress(id, total, written, writeBulk(bulk, current));
+                        current[0] = plan.row();
                         plan.write().get();
                     }
-                    if (++written % PROGRESS_EVERY == 0) {
-                        int done = written;
-                        beside.executeWithoutResult(s -> store.progress(id, ImportStatus.RUNNING, done, total,
-                                clock.instant()));
-                    }
+                    written = progress(id, total, written, 1);
                 }
+                written = progress(id, total, written, writeBulk(bulk, current));
                 audit(id, kind, mode, fileName, counts);
                 store.finish(id, ImportStatus.SUCCEEDED, total, total, counts, 0, null, clock.instant());
             });
@@ -410,6 +430,30 @@ public class Imports {
             }
             fail(id, 0, total, words("qiyue.import.rows-failed", 1), rowProblems, table);
         }
+    }
+
+    /**
+     * The new legacy contracts gathered so far, written together (their numbers, versions, documents, reviews,
+     * obligations, audit entries and search changes in a few statements for the lot); how many, the list emptied.
+     * A refusal names the row it is about in {@code current}.
+     */
+    private int writeBulk(List<RowPlan> bulk, int[] current) {
+        if (bulk.isEmpty()) {
+            return 0;
+        }
+        contracts.importLegacyAll(bulk.stream().map(RowPlan::legacy).toList(), i -> current[0] = bulk.get(i).row());
+        int written = bulk.size();
+        bulk.clear();
+        return written;
+    }
+
+    /** Adds {@code more} to the rows written and tells the page when another {@link #PROGRESS_EVERY} are done. */
+    private int progress(String id, int total, int written, int more) {
+        int done = written + more;
+        if (done / PROGRESS_EVERY > written / PROGRESS_EVERY) {
+            beside.executeWithoutResult(s -> store.progress(id, ImportStatus.RUNNING, done, total, clock.instant()));
+        }
+        return done;
     }
 
     /** A ZIP of scans: every entry checked (a dry run stops there), then every scan attached in one transaction. */

@@ -4,6 +4,7 @@ import io.qiyue.contract.ContractAction;
 import io.qiyue.contract.ContractSaved;
 import io.qiyue.contract.ContractStatus;
 import io.qiyue.contract.ContractTransitioned;
+import io.qiyue.contract.ContractsImported;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +33,15 @@ class ObligationHooks {
         } else if (moved.action() == ContractAction.TERMINATE) {
             obligations.contractEnded(moved.contractId(), on, moved.reason() == null ? "合同已终止" : "合同已终止：" + moved.reason(),
                     moved.actor());
+        }
+    }
+
+    /** A file's legacy contracts: those that entered signed or later planned as {@link #on(ContractTransitioned)} plans one. */
+    @EventListener
+    void on(ContractsImported imported) {
+        var signed = imported.enteredSigned();
+        if (!signed.isEmpty()) {
+            obligations.generateForImports(signed, imported.actor());
         }
     }
 

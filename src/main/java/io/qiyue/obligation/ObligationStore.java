@@ -52,6 +52,42 @@ class ObligationStore {
                 .update();
     }
 
+    /** A plan to store with others ({@link #insertPlans}). */
+    record NewPlan(String contractId, int count, Instant at, String by) {
+    }
+
+    /** Many plans, as {@link #insertPlan} stores each. */
+    void insertPlans(List<NewPlan> plans) {
+        var rows = new java.util.ArrayList<Object[]>(plans.size());
+        for (var p : plans) {
+            rows.add(new Object[]{p.contractId(), p.count(), DbTime.toDb(p.at()), p.by()});
+        }
+        io.qiyue.shared.persistence.MultiRowInsert.insert(jdbc, "obligation_plan",
+                List.of("contract_id", "obligations", "generated_at", "generated_by"), rows);
+    }
+
+    /** An obligation to store with others ({@link #insertAll}). */
+    record NewObligation(String contractId, int seq, ObligationPlanner.Planned planned, String responsible,
+                         String owner, String customerId, ObligationStatus status, Instant at) {
+    }
+
+    /** Many obligations, as {@link #insert} stores each. */
+    void insertAll(List<NewObligation> obligations) {
+        var rows = new java.util.ArrayList<Object[]>(obligations.size());
+        for (var o : obligations) {
+            var p = o.planned();
+            rows.add(new Object[]{Ids.newId(), o.contractId(), o.seq(), p.kind().name(), p.side().name(),
+                    o.responsible(), o.owner(), o.customerId(), p.title(), p.description(), p.startsOn(), p.dueDate(),
+                    p.dueTrigger(), p.amount() == null ? null : p.amount().scaled(),
+                    p.amount() == null ? null : p.amount().currency(), o.status().name(), DbTime.toDb(o.at()),
+                    DbTime.toDb(o.at()), 0});
+        }
+        io.qiyue.shared.persistence.MultiRowInsert.insert(jdbc, "obligation", List.of("id", "contract_id", "seq",
+                "kind", "side", "responsible", "contract_owner", "customer_id", "title", "description", "starts_on",
+                "due_date", "due_trigger", "amount_value", "amount_currency", "status", "created_at", "updated_at",
+                "version"), rows);
+    }
+
     Optional<Obligation> find(String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM obligation WHERE id = ?").param(id).query(ObligationStore::map)
                 .optional();

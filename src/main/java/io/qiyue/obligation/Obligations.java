@@ -76,6 +76,35 @@ public class Obligations {
         return plan(contract, contract.startDate() != null ? contract.startDate() : today(), actor);
     }
 
+    /**
+     * The plans of many contracts just imported in a signed state (a file's), each as {@link #generateForImport}
+     * plans it, from the contracts as stored (no read back) and with a few statements for the lot.
+     */
+    void generateForImports(List<Contract> imported, String actor) {
+        var plans = new java.util.ArrayList<ObligationStore.NewPlan>(imported.size());
+        var obligations = new java.util.ArrayList<ObligationStore.NewObligation>();
+        var changes = new java.util.ArrayList<EntityChanged>(imported.size());
+        LocalDate today = today();
+        for (Contract contract : imported) {
+            var planned = ObligationPlanner.plan(contract, contract.startDate() != null ? contract.startDate() : today);
+            var now = clock.instant();
+            plans.add(new ObligationStore.NewPlan(contract.id(), planned.size(), now, actor));
+            for (int i = 0; i < planned.size(); i++) {
+                var p = planned.get(i);
+                String responsible = p.side() == ObligationSide.OURS ? contract.owner() : null;
+                var status = p.dueDate() != null && p.dueDate().isBefore(today) && !p.kind().overAPeriod()
+                        ? ObligationStatus.OVERDUE : ObligationStatus.PENDING;
+                obligations.add(new ObligationStore.NewObligation(contract.id(), i + 1, p, responsible,
+                        contract.owner(), contract.customerId(), status, now));
+            }
+            changes.add(new EntityChanged(AUDIT_TYPE, contract.id(), EntityChanged.Action.CREATE, actor, now,
+                    List.of(new EntityChanged.Change("obligations", null, String.valueOf(planned.size())))));
+        }
+        store.insertPlans(plans);
+        store.insertAll(obligations);
+        events.publishEvent(new io.qiyue.shared.EntitiesChanged(changes));
+    }
+
     public int generate(String contractId, LocalDate signedOn, String actor) {
         if (store.planned(contractId)) {
             return 0;

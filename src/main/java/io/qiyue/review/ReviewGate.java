@@ -2,6 +2,7 @@ package io.qiyue.review;
 
 import io.qiyue.contract.Contract;
 import io.qiyue.contract.ContractSaved;
+import io.qiyue.contract.ContractsImported;
 import io.qiyue.contract.SubmissionGate;
 import org.springframework.context.event.EventListener;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -32,6 +33,12 @@ class ReviewGate implements SubmissionGate {
                         f.message(), f.citation() == null ? null : f.citation().source(),
                         f.citation() == null ? null : f.citation().article()))
                 .toList();
+    }
+
+    /** A file's contracts just imported: the first review of each, as {@link #on(ContractSaved)} makes it, in one go. */
+    @EventListener
+    void on(ContractsImported imported) {
+        reviews.reviewCreatedAll(imported.contracts(), imported.actor());
     }
 
     /** Synchronous, so that the removal and the new review commit with the save. */

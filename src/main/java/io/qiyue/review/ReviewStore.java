@@ -59,6 +59,21 @@ class ReviewStore {
                 (int) e.count(Severity.WARNING));
     }
 
+    /** The first reviews of many contracts just created in this transaction, each as {@link #saveFirst} stores it. */
+    void saveFirstAll(List<Row> rows) {
+        var values = new java.util.ArrayList<Object[]>(rows.size());
+        for (Row row : rows) {
+            var e = row.evaluation();
+            values.add(new Object[]{row.contractId(), row.contractVersion(), e.rulesetVersion(), e.settingsRevision(),
+                    json.writeValueAsString(e.findings()), json.writeValueAsString(e.errors()),
+                    (int) e.count(Severity.BLOCKER), (int) e.count(Severity.WARNING), (int) e.count(Severity.INFO),
+                    (int) e.count(Severity.WARNING), DbTime.toDb(row.reviewedAt()), row.reviewedBy()});
+        }
+        io.qiyue.shared.persistence.MultiRowInsert.insert(jdbc, "contract_review", List.of("contract_id",
+                "contract_version", "ruleset_version", "settings_revision", "findings", "errors", "blockers", "warnings",
+                "infos", "open_warnings", "reviewed_at", "reviewed_by"), values);
+    }
+
     private void insert(Row row, String findings, String errors, int open) {
         var e = row.evaluation();
         jdbc.sql("INSERT INTO contract_review (contract_id, contract_version, ruleset_version, settings_revision,"

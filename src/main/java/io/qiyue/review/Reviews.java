@@ -296,6 +296,24 @@ public class Reviews {
         store.saveFirst(new ReviewStore.Row(created.id(), created.version(), evaluate(created, now), now, actor));
     }
 
+    /** The first reviews of many contracts just created together (an import's file), each as {@link #reviewCreated} makes it. */
+    void reviewCreatedAll(List<Contract> created, String actor) {
+        // one engine for the lot (the settings cannot change within the import's transaction); the subjects read on
+        // this thread (the import's transaction and memo), the rules run on every core
+        var engine = engines.current();
+        var subjects = new ArrayList<ReviewSubject>(created.size());
+        var times = new ArrayList<Instant>(created.size());
+        for (Contract contract : created) {
+            Instant now = clock.instant();
+            times.add(now);
+            subjects.add(subject(contract, now));
+        }
+        var rows = new ReviewStore.Row[created.size()];
+        java.util.stream.IntStream.range(0, created.size()).parallel().forEach(i -> rows[i] = new ReviewStore.Row(
+                created.get(i).id(), created.get(i).version(), engine.evaluate(subjects.get(i)), times.get(i), actor));
+        store.saveFirstAll(java.util.Arrays.asList(rows));
+    }
+
     void carryReviewForward(Contract saved) {
         int previous = saved.version() - 1;
         var last = store.find(saved.id());

@@ -1,5 +1,6 @@
 package io.qiyue.search;
 
+import io.qiyue.security.OwnerScope;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -10,6 +11,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.SegmentInfos;
@@ -23,6 +25,7 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
@@ -33,6 +36,8 @@ import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.LengthGoalBreakIterator;
+import org.apache.lucene.search.uhighlight.Passage;
+import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -58,6 +63,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
@@ -82,6 +90,8 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
 
     private final Path root;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Searches a request's slices of segments side by side; started with the first searcher, stopped on close. */
+    private ExecutorService segmentSearches;
     private Live live;
     private boolean opened;
 
@@ -180,10 +190,12 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
         int wanted = (int) Math.min(MAX_HITS, ((long) c.page() + 1) * c.size());
         Query words = textQuery(c.text());
         Query query = query(c, words);
+        // the page's hits only: with the threshold at the page's size, Lucene skips blocks of documents that cannot
+        // enter the top (block-max WAND; for the date order, the date's points), instead of scoring every match
         TopDocs top = c.sort() == SearchSort.DATE
                 ? searcher.search(query, new TopFieldCollectorManager(new Sort(dateSort(), SortField.FIELD_SCORE),
-                wanted, Integer.MAX_VALUE))
-                : searcher.search(query, new TopScoreDocCollectorManager(wanted, Integer.MAX_VALUE));
+                wanted, wanted))
+                : searcher.search(query, new TopScoreDocCollectorManager(wanted, wanted));
         int from = Math.min(top.scoreDocs.length, c.page() * c.size());
         ScoreDoc[] page = Arrays.copyOfRange(top.scoreDocs, from, top.scoreDocs.length);
         String[] snippets = page.length == 0 ? new String[0]
@@ -192,9 +204,25 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
         StoredFields stored = searcher.storedFields();
         for (int i = 0; i < page.length; i++) {
             float score = Float.isNaN(page[i].score) ? 0 : page[i].score;
-            hits.add(hit(stored.document(page[i].doc), score, snippets[i]));
+            hits.add(hit(stored.document(page[i].doc, HIT_FIELDS), score, snippets[i]));
         }
-        return new SearchResult(hits, top.totalHits.value(), c.page(), c.size());
+        return new SearchResult(hits, total(searcher, c, top), c.page(), c.size());
+    }
+
+    /** The fields a hit shows: everything stored but the catch-all text, which only the highlighter reads. */
+    private static final java.util.Set<String> HIT_FIELDS = java.util.Set.of("kind", "id", "number", "title",
+            "customerName", "type", "status", "owner", "startDate", "endDate", "amount");
+
+    /**
+     * The exact number of matches (spec/api.md's {@code total}): when collecting the top stopped counting, a count
+     * of the same matches without scores or boosts, which Lucene answers from the terms' statistics where it can (one
+     * word, no filter, no deletions) and otherwise by walking the matches without scoring them.
+     */
+    private static long total(IndexSearcher searcher, SearchCriteria c, TopDocs top) throws IOException {
+        if (top.totalHits.relation() == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO) {
+            return top.totalHits.value();
+        }
+        return searcher.count(query(c, matchingQuery(c.text())));
     }
 
     /**
@@ -207,7 +235,42 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
                 .withBreakIterator(() -> LengthGoalBreakIterator.createClosestToLength(
                         BreakIterator.getSentenceInstance(Locale.ROOT), 80, 0.5f))
                 .withMaxLength(100_000)
+                // the words are plain terms (no phrases): their offsets suffice, without a Weight's matches per hit
+                .withWeightMatches(false)
+                .withScorer(new CheapPassageScorer())
                 .build();
+    }
+
+    /**
+     * The highlighter's BM25 passage score without its per-passage hash of terms (a fresh 32 KB block for every
+     * candidate passage, half of the snippets' time in profiles): a passage holds a handful of matches, so distinct
+     * terms are found by comparing them with each other.
+     */
+    static final class CheapPassageScorer extends PassageScorer {
+        @Override
+        public float score(Passage passage, int contentLength) {
+            int matches = passage.getNumMatches();
+            BytesRef[] terms = passage.getMatchTerms();
+            int[] inDoc = passage.getMatchTermFreqsInDoc();
+            float score = 0;
+            for (int i = 0; i < matches; i++) {
+                boolean seen = false;
+                for (int j = 0; j < i && !seen; j++) {
+                    seen = terms[j].bytesEquals(terms[i]);
+                }
+                if (seen) {
+                    continue;
+                }
+                int freq = 0;
+                for (int j = i; j < matches; j++) {
+                    if (terms[j].bytesEquals(terms[i])) {
+                        freq++;
+                    }
+                }
+                score += weight(contentLength, inDoc[i]) * tf(freq, passage.getLength());
+            }
+            return score * norm(passage.getStartOffset());
+        }
     }
 
     private static SortField dateSort() {
@@ -277,6 +340,36 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
             ranked.add(new BoostQuery(inTitle, 3f), Occur.SHOULD);
         }
         return ranked.build();
+    }
+
+    /**
+     * The documents {@link #textQuery} matches, without what only ranks them (the title's boost): the variants, and
+     * the code as an exact or leading part. A single word with no variant is a plain term query, which
+     * {@link IndexSearcher#count} answers from the index's statistics.
+     */
+    static Query matchingQuery(String text) {
+        var builder = new QueryBuilder(ChineseAnalysis.analyzer());
+        var any = new ArrayList<Query>();
+        for (String variant : ChineseAnalysis.variants(text)) {
+            Query q = builder.createBooleanQuery(ALL, variant, Occur.MUST);
+            if (q != null) {
+                any.add(q);
+            }
+        }
+        String code = ChineseAnalysis.asCode(text);
+        if (code != null) {
+            // the prefix matches the exact code too
+            any.add(new PrefixQuery(new Term("code", code)));
+        }
+        if (any.isEmpty()) {
+            return new MatchNoDocsQuery("no words to search");
+        }
+        if (any.size() == 1) {
+            return any.getFirst();
+        }
+        var either = new BooleanQuery.Builder();
+        any.forEach(q -> either.add(q, Occur.SHOULD));
+        return either.build();
     }
 
     private static FieldType allType() {
@@ -350,6 +443,39 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
     private static final class DefaultEncoder {
         static String escape(String text) {
             return org.apache.lucene.search.highlight.SimpleHTMLEncoder.htmlEncode(text);
+        }
+    }
+
+    @Override
+    public long countContracts(OwnerScope scope, String type, String status, String customerId, String owner) {
+        ensureOpen();
+        lock.readLock().lock();
+        try {
+            if (live == null || scope.isEmpty()) {
+                return 0;
+            }
+            var query = new BooleanQuery.Builder()
+                    .add(new TermQuery(new Term("kind", SearchKind.CONTRACT.name())), Occur.FILTER);
+            if (!scope.all()) {
+                query.add(new TermInSetQuery("owner", scope.owners().stream().map(BytesRef::new).toList()),
+                        Occur.FILTER);
+            }
+            for (var field : new String[][] {{"type", type}, {"status", status}, {"customerId", customerId},
+                    {"owner", owner}}) {
+                if (field[1] != null) {
+                    query.add(new TermQuery(new Term(field[0], field[1])), Occur.FILTER);
+                }
+            }
+            IndexSearcher searcher = live.searchers().acquire();
+            try {
+                return searcher.count(query.build());
+            } finally {
+                live.searchers().release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            lock.readLock().unlock();
         }
     }
 
@@ -517,7 +643,7 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
     }
 
     /** The index at {@code path} ready for use, or null when it is missing, incomplete or corrupt. */
-    private static Live openIfComplete(Path path) {
+    private Live openIfComplete(Path path) {
         FSDirectory directory = null;
         IndexWriter writer = null;
         try {
@@ -529,7 +655,12 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
                 return null;
             }
             writer = new IndexWriter(directory, config().setOpenMode(IndexWriterConfig.OpenMode.APPEND));
-            var searchers = new SearcherManager(writer, null);
+            var searchers = new SearcherManager(writer, new SearcherFactory() {
+                @Override
+                public IndexSearcher newSearcher(IndexReader reader, IndexReader previous) {
+                    return searcher(reader, segmentSearches());
+                }
+            });
             // reading every segment once: a damaged file fails here, not in a user's search
             IndexSearcher probe = searchers.acquire();
             try {
@@ -609,8 +740,39 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
                 closeQuietly(live);
                 live = null;
             }
+            synchronized (this) {
+                if (segmentSearches != null) {
+                    segmentSearches.shutdown();
+                    segmentSearches = null;
+                }
+            }
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    private synchronized ExecutorService segmentSearches() {
+        if (segmentSearches == null) {
+            var count = new AtomicLong();
+            segmentSearches = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()),
+                    task -> {
+                        var thread = new Thread(task, "search-segments-" + count.incrementAndGet());
+                        thread.setDaemon(true);
+                        return thread;
+                    });
+        }
+        return segmentSearches;
+    }
+
+    /**
+     * A searcher that searches slices of the index's segments side by side (the calling thread takes part), so that
+     * one request's latency is not the sum of every segment's on a machine with cores to spare. No query cache: what
+     * users type rarely repeats, and counts served from a cache would make repeated benchmark queries look cheaper
+     * than they are.
+     */
+    static IndexSearcher searcher(IndexReader reader, Executor executor) {
+        var searcher = new IndexSearcher(reader, executor);
+        searcher.setQueryCache(null);
+        return searcher;
     }
 }

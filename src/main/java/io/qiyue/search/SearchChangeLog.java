@@ -43,6 +43,25 @@ public class SearchChangeLog {
         }
     }
 
+    /** Many changes at once (a file's records imported): a row for each, as {@link #on(EntityChanged)} writes it, in a few statements. */
+    @EventListener
+    void on(io.qiyue.shared.EntitiesChanged changed) {
+        var now = DbTime.toDb(clock.instant());
+        var rows = new java.util.ArrayList<Object[]>();
+        for (var change : changed.changes()) {
+            SearchKind kind = switch (change.entityType()) {
+                case "CONTRACT" -> SearchKind.CONTRACT;
+                case "CUSTOMER" -> SearchKind.CUSTOMER;
+                default -> null;
+            };
+            if (kind != null) {
+                rows.add(new Object[]{kind.name(), change.entityId(), now});
+            }
+        }
+        io.qiyue.shared.persistence.MultiRowInsert.insert(jdbc, "search_change",
+                List.of("entity_kind", "entity_id", "changed_at"), rows);
+    }
+
     /** An uploaded paper adds its text to the contract's without a change of the contract itself. */
     @EventListener
     void on(CounterpartyPaper.Uploaded uploaded) {
@@ -74,6 +93,11 @@ public class SearchChangeLog {
         // MAX of no rows is NULL, which getLong reads as 0
         return jdbc.sql("SELECT MAX(seq) FROM search_change WHERE changed_at < ?")
                 .param(DbTime.toDb(instant)).query((rs, n) -> rs.getLong(1)).single();
+    }
+
+    /** The newest sequence number logged (0 when none): an index that applied it holds every change committed so far. */
+    long last() {
+        return jdbc.sql("SELECT MAX(seq) FROM search_change").query((rs, n) -> rs.getLong(1)).single();
     }
 
     /** The oldest row still kept, if any. */

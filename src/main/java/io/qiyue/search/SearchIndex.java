@@ -22,6 +22,13 @@ public interface SearchIndex {
     /** The page of hits of validated criteria; never throws on what a user typed. */
     SearchResult search(SearchCriteria criteria);
 
+    /**
+     * How many contracts the index holds in {@code scope} with the given type, status, customer id and owner (each
+     * null: any), counted without reading them; 0 when there is no usable index (see {@link #appliedSequence}).
+     */
+    long countContracts(io.qiyue.security.OwnerScope scope, String type, String status, String customerId,
+                        String owner);
+
     /** Ids of the contracts indexed for {@code customerId} under a customer name other than {@code name}. */
     List<String> contractsOfCustomerNamedOtherwise(String customerId, String name);
 

@@ -34,13 +34,15 @@ public class ApiTokens {
 
     private final JdbcClient jdbc;
     private final Users users;
+    private final AccessCache cache;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
-    ApiTokens(JdbcClient jdbc, Users users, Clock clock, ApplicationEventPublisher events) {
+    ApiTokens(JdbcClient jdbc, Users users, AccessCache cache, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.users = users;
+        this.cache = cache;
         this.clock = clock;
         this.events = events;
     }
@@ -90,32 +92,36 @@ public class ApiTokens {
             }
             return;
         }
+        events.publishEvent(new AccessChanged(AccessChanged.Kind.API_TOKEN, id));
         events.publishEvent(new EntityChanged("API_TOKEN", id, EntityChanged.Action.DELETE, owner.username(), now,
                 List.of()));
     }
 
-    /** The enabled user a live token belongs to. */
+    /**
+     * The enabled user a live token belongs to. Token and user come from the {@link AccessCache} (a revocation or a
+     * change of the user drops them there); expiry is checked on every request, and the last use is written at most
+     * once a {@link #LAST_USED_RESOLUTION}.
+     */
     Optional<AccountPrincipal> authenticate(String secret) {
         if (secret == null || !secret.startsWith(PREFIX) || secret.length() > 100) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        record Row(String id, String userId, Instant expiresAt, Instant lastUsedAt, Instant revokedAt) {
-        }
-        var row = jdbc.sql("SELECT id, user_id, expires_at, last_used_at, revoked_at FROM api_token WHERE token_hash = ?")
-                .param(Hashes.sha256Hex(secret))
-                .query((rs, n) -> new Row(rs.getString("id"), rs.getString("user_id"), DbTime.read(rs, "expires_at"),
-                        DbTime.read(rs, "last_used_at"), DbTime.read(rs, "revoked_at")))
-                .optional();
-        if (row.isEmpty() || row.get().revokedAt() != null
-                || (row.get().expiresAt() != null && !now.isBefore(row.get().expiresAt()))) {
+        String hash = Hashes.sha256Hex(secret);
+        var token = cache.token(hash, () -> jdbc.sql("SELECT id, user_id, expires_at, last_used_at FROM api_token"
+                        + " WHERE token_hash = ? AND revoked_at IS NULL").param(hash)
+                .query((rs, n) -> new AccessCache.Token(rs.getString("id"), rs.getString("user_id"),
+                        DbTime.read(rs, "expires_at"), DbTime.read(rs, "last_used_at")))
+                .optional());
+        if (token.isEmpty() || (token.get().expiresAt() != null && !now.isBefore(token.get().expiresAt()))) {
             return Optional.empty();
         }
-        if (row.get().lastUsedAt() == null || row.get().lastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
-            jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?").params(DbTime.toDb(now), row.get().id())
-                    .update();
+        var live = token.get();
+        if (live.lastUsedAt() == null || live.lastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
+            live.usedAt(now);
+            jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?").params(DbTime.toDb(now), live.id()).update();
         }
-        return users.findById(row.get().userId()).filter(User::enabled).map(AccountPrincipal::of);
+        return users.cachedById(live.userId()).filter(User::enabled).map(AccountPrincipal::of);
     }
 
 }

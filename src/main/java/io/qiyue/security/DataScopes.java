@@ -114,7 +114,7 @@ public class DataScopes {
     private OwnerScope salesScope(CurrentUser user) {
         Set<String> owners = new HashSet<>();
         if (user.has(Role.SALES_MANAGER) && user.teamId() != null) {
-            owners.addAll(users.usernamesInTeam(user.teamId()));
+            owners.addAll(users.cachedUsernamesInTeam(user.teamId()));
         }
         if (user.has(Role.SALES) || user.has(Role.SALES_MANAGER)) {
             owners.add(user.username());

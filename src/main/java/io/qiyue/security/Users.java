@@ -3,6 +3,7 @@ package io.qiyue.security;
 import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Paging;
 import io.qiyue.shared.persistence.DbTime;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -31,9 +32,13 @@ class Users {
     }
 
     private final JdbcClient jdbc;
+    private final AccessCache cache;
+    private final ApplicationEventPublisher events;
 
-    Users(JdbcClient jdbc) {
+    Users(JdbcClient jdbc, AccessCache cache, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.cache = cache;
+        this.events = events;
     }
 
     static java.util.Set<Role> parseRoles(String roles) {
@@ -51,6 +56,11 @@ class Users {
 
     Optional<User> findById(String id) {
         return jdbc.sql("SELECT " + USER_COLUMNS + " FROM app_user WHERE id = ?").param(id).query(USER).optional();
+    }
+
+    /** {@link #findById} through the {@link AccessCache}: what authenticating each API request reads. */
+    Optional<User> cachedById(String id) {
+        return cache.user(id, () -> findById(id));
     }
 
     Optional<User> findByUsername(String username) {
@@ -73,6 +83,11 @@ class Users {
     List<User> enabled() {
         return jdbc.sql("SELECT " + USER_COLUMNS + " FROM app_user WHERE enabled = ? ORDER BY display_name, username")
                 .param(true).query(USER).list();
+    }
+
+    /** {@link #usernamesInTeam} through the {@link AccessCache}: a sales manager's scope, on each request. */
+    List<String> cachedUsernamesInTeam(String teamId) {
+        return cache.teamMembers(teamId, () -> usernamesInTeam(teamId));
     }
 
     List<String> usernamesInTeam(String teamId) {
@@ -106,6 +121,12 @@ class Users {
                         formatRoles(user.roles()), user.teamId(), user.enabled(), user.version(),
                         DbTime.toDb(user.createdAt()))
                 .update();
+        changed(user.id());
+    }
+
+    /** Every write of a user's row goes through here: what caches keep of the user is out of date. */
+    private void changed(String id) {
+        events.publishEvent(new AccessChanged(AccessChanged.Kind.USER, id));
     }
 
     /**
@@ -113,6 +134,7 @@ class Users {
      * {@code endSessions} moves the credentials version on, which ends the user's UI sessions.
      */
     boolean update(User user, int expectedVersion, String newPasswordHash, boolean endSessions) {
+        changed(user.id());
         return jdbc.sql("UPDATE app_user SET display_name = ?, email = ?, roles = ?, team_id = ?, enabled = ?,"
                         + " password_hash = COALESCE(?, password_hash), version = ?,"
                         + " credentials_version = credentials_version + ? WHERE id = ? AND version = ?")
@@ -123,6 +145,7 @@ class Users {
 
     /** A new password chosen by the user: a change of the row and of its credentials. */
     void changePassword(String id, String passwordHash) {
+        changed(id);
         jdbc.sql("UPDATE app_user SET password_hash = ?, version = version + 1,"
                         + " credentials_version = credentials_version + 1 WHERE id = ?")
                 .params(passwordHash, id).update();

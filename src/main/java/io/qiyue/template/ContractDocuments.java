@@ -2,6 +2,7 @@ package io.qiyue.template;
 
 import io.qiyue.contract.Contract;
 import io.qiyue.contract.ContractSaved;
+import io.qiyue.contract.ContractsImported;
 import io.qiyue.contract.ContractType;
 import io.qiyue.contract.ContractVersion;
 import io.qiyue.contract.Contracts;
@@ -18,6 +19,7 @@ import io.qiyue.shared.ForbiddenException;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.NotFoundException;
 import io.qiyue.shared.persistence.DbTime;
+import io.qiyue.shared.persistence.MultiRowInsert;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -149,11 +151,25 @@ public class ContractDocuments implements ExternalVersions {
 
     /** The document in full: rendered once and the same for every reader (see {@link #render(String, Format)}). */
     RenderedDocument render(Contract contract, Template template) {
-        DocumentModel model = DocumentModels.of(contract, customers.inFull(contract.customerId()).orElse(null),
-                contract.ourEntityId() == null ? null : ourEntities.find(contract.ourEntityId()).orElse(null));
+        return render(contract, template, parties(contract));
+    }
+
+    /** What a rendering reads besides the contract: both parties and the approved clauses of its type. */
+    private record Parties(Customer customer, io.qiyue.customer.OurEntity ourEntity, List<Clause> clauses) {
+    }
+
+    private Parties parties(Contract contract) {
+        return new Parties(customers.inFull(contract.customerId()).orElse(null),
+                contract.ourEntityId() == null ? null : ourEntities.find(contract.ourEntityId()).orElse(null),
+                clauses.approvedFor(contract.type()));
+    }
+
+    /** The rendering itself, reading nothing: safe on any thread. */
+    private RenderedDocument render(Contract contract, Template template, Parties parties) {
+        DocumentModel model = DocumentModels.of(contract, parties.customer(), parties.ourEntity());
         var clauseTexts = new ArrayList<DocumentModel.ClauseText>();
         int i = 1;
-        for (Clause c : clauses.approvedFor(contract.type())) {
+        for (Clause c : parties.clauses()) {
             clauseTexts.add(new DocumentModel.ClauseText(i++, c.title(), TemplateEngine.renderText(c.text(), model),
                     c.conspicuous()));
         }
@@ -181,6 +197,40 @@ public class ContractDocuments implements ExternalVersions {
     }
 
     /**
+     * A file's contracts just imported: the rendered text of each one's version 1, as {@link #on(ContractSaved)} keeps
+     * it, stored with a few statements for the lot.
+     */
+    @EventListener
+    void on(ContractsImported imported) {
+        var contracts = imported.contracts();
+        // the reads on this thread (the import's transaction and its memo of parties, templates and clauses), the
+        // rendering — all of the work — on every core
+        var templateOf = new java.util.EnumMap<ContractType, Template>(ContractType.class);
+        var partiesOf = new ArrayList<Parties>(contracts.size());
+        for (Contract contract : contracts) {
+            templateOf.computeIfAbsent(contract.type(), templates::active);
+            partiesOf.add(parties(contract));
+        }
+        var rows = new Object[contracts.size()][];
+        java.util.stream.IntStream.range(0, contracts.size()).parallel().forEach(i -> {
+            Contract contract = contracts.get(i);
+            Parties parties = partiesOf.get(i);
+            RenderedDocument doc = renderForRecord(contract, templateOf.get(contract.type()), parties);
+            String text = doc.text();
+            rows[i] = new Object[]{contract.id(), contract.version(), DocumentVersion.SAVED, contract.version(),
+                    doc.templateId(), doc.templateVersion(), null, null, text,
+                    RestrictedSpans.find(text, parties.customer() == null ? List.of()
+                            : parties.customer().personalDetails()),
+                    null, sha256(text), DbTime.toDb(clock.instant()), imported.actor()};
+        });
+        MultiRowInsert.insert(jdbc, "contract_document", DOCUMENT_COLUMNS, java.util.Arrays.asList(rows));
+    }
+
+    private static final List<String> DOCUMENT_COLUMNS = List.of("contract_id", "doc_version", "kind",
+            "contract_version", "template_id", "template_version", "file_name", "media_type", "text_content",
+            "restricted_spans", "emphasis_text", "sha256", "created_at", "created_by");
+
+    /**
      * A lifecycle move keeps the document of the version it moves: the words approved are the words signed,
      * whatever happened to the template, the clause library or a party's record since. False when the
      * previous version has no document (contracts loaded by SQL).
@@ -198,14 +248,17 @@ public class ContractDocuments implements ExternalVersions {
     }
 
     private RenderedDocument renderForRecord(Contract contract) {
-        Template template = templates.active(contract.type());
+        return renderForRecord(contract, templates.active(contract.type()), parties(contract));
+    }
+
+    private RenderedDocument renderForRecord(Contract contract, Template template, Parties parties) {
         try {
-            return render(contract, template);
+            return render(contract, template, parties);
         } catch (RuntimeException e) {
             // a template that worked when it was saved should not stop a contract from being saved
             log.warn("template {} v{} failed for contract {}; using the shipped default: {}", template.id(),
                     template.version(), contract.id(), e.toString());
-            return render(contract, Templates.shipped(contract.type()));
+            return render(contract, Templates.shipped(contract.type()), parties);
         }
     }
 

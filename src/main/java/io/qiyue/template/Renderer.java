@@ -28,6 +28,7 @@ final class Renderer {
         var out = new StringBuilder(xhtml.length() + 256);
         int article = 0;
         int clause = 0;
+        int from = 0;
         while (m.find()) {
             String classes = " " + m.group(2) + " ";
             String number = "";
@@ -39,9 +40,9 @@ final class Renderer {
                 clause++;
                 number = article + "." + clause + "　";
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(m.group() + number));
+            out.append(xhtml, from, m.end()).append(number);
+            from = m.end();
         }
-        m.appendTail(out);
-        return out.toString();
+        return out.append(xhtml, from, xhtml.length()).toString();
     }
 }

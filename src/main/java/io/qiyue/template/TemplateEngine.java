@@ -51,9 +51,21 @@ final class TemplateEngine {
         return template.execute(model);
     }
 
+    /** Clause texts compiled once: every contract of a type renders the same approved clauses. */
+    private static final Map<String, Template> TEXTS = new ConcurrentHashMap<>();
+    private static final int TEXTS_LIMIT = 512;
+
     /** Fills the {{variables}} of a clause text; the result is plain text (escaped later by the document). */
     static String renderText(String text, Object model) {
-        return TEXT.compile(text).execute(model);
+        Template template = TEXTS.get(text);
+        if (template == null) {
+            template = TEXT.compile(text);
+            if (TEXTS.size() >= TEXTS_LIMIT) {
+                TEXTS.clear();
+            }
+            TEXTS.put(text, template);
+        }
+        return template.execute(model);
     }
 
     private static Template compile(String body) {

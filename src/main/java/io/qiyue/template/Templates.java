@@ -92,7 +92,8 @@ public class Templates {
      * {@link TemplateDefaults}).
      */
     public java.util.Map<String, String> suppliedDefaults(ContractType type) {
-        return TemplateDefaults.of(active(type).body());
+        // read with the active template it comes from: once per file of an import (see ReadMemo)
+        return io.qiyue.shared.ReadMemo.read("supplied-defaults", type, () -> TemplateDefaults.of(active(type).body()));
     }
 
     static Template shipped(ContractType type) {

@@ -22,6 +22,8 @@ final class Xhtml {
     private static final Set<String> BLOCKS = Set.of("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
             "table", "tr", "section", "header", "footer", "body", "blockquote", "pre");
     private static final Set<String> SKIPPED = Set.of("head", "style", "script", "title");
+    /** Runs of white space (no-break space included, the ideographic one not), compiled once: every text node asks. */
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("[\\s\\u00A0&&[^\\u3000]]+");
 
     private Xhtml() {
     }
@@ -168,7 +170,7 @@ final class Xhtml {
         if (pre) {
             out.append(text.replace("\r", ""));
         } else {
-            out.append(text.replaceAll("[\\s\\u00A0&&[^\\u3000]]+", " ").replace('\n', ' '));
+            out.append(SPACES.matcher(text).replaceAll(" ").replace('\n', ' '));
         }
     }
 }

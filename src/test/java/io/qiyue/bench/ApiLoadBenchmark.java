@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
 public final class ApiLoadBenchmark {
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"");
-    private static final String[] TYPES = {"SERVICE", "CONFIDENTIALITY", "MAINTENANCE", "CONSULTING", "INFO_SHARING"};
+    static final String[] TYPES = {"SERVICE", "CONFIDENTIALITY", "MAINTENANCE", "CONSULTING", "INFO_SHARING"};
     private static final Duration TIME_LIMIT = Duration.ofMinutes(15);
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -172,7 +172,7 @@ public final class ApiLoadBenchmark {
         };
     }
 
-    private static String contractJson(String type, String customer, String ourEntity, ThreadLocalRandom random) {
+    static String contractJson(String type, String customer, String ourEntity, ThreadLocalRandom random) {
         LocalDate start = LocalDate.of(2026, 1, 1).plusDays(random.nextInt(700));
         String amount = (10_000 + random.nextInt(500) * 1_000) + ".00";
         String common = """
@@ -234,7 +234,7 @@ public final class ApiLoadBenchmark {
         return m.group(1);
     }
 
-    private static String creditCode(int serial) {
+    static String creditCode(int serial) {
         String first17 = "91330100" + String.format("BM%07d", serial);
         return first17 + CreditCode.checkCharacterFor(first17);
     }

@@ -376,6 +376,166 @@ abstract class ImportApiContract extends ApiTestSupport {
         assertThat(other.client().get("/api/v1/imports/" + job.path("id").asString()).status()).isEqualTo(404);
     }
 
+    @Autowired
+    Imports imports;
+
+    @Test
+    void aFileWrittenInBulkStoresExactlyWhatWritingItOneByOneStores() {
+        var sales = createUser("SALES", null);
+        ourEntityId();
+        String code = createOrganization(sales.client()).path("creditCode").asString();
+        String tag = unique("批量");
+        var byOne = contractsFile(sales.username(), code, tag, "S");
+        var inBulk = contractsFile(sales.username(), code, tag, "B");
+        long changesBefore = searchChanges();
+
+        imports.writeOneByOne(true);
+        JsonNode single;
+        try {
+            single = finished(upload(sales.client(), "contracts", "import", "one.csv", byOne.getBytes(StandardCharsets.UTF_8)));
+        } finally {
+            imports.writeOneByOne(false);
+        }
+        var singleIds = idsTitled(tag);
+        var bulk = finished(upload(sales.client(), "contracts", "import", "bulk.csv", inBulk.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(single.path("status").asString()).as("%s", single).isEqualTo("SUCCEEDED");
+        assertThat(bulk.path("status").asString()).as("%s", bulk).isEqualTo("SUCCEEDED");
+        assertThat(bulk.path("created").asInt()).isEqualTo(6).isEqualTo(single.path("created").asInt());
+        var bulkIds = idsTitled(tag);
+        bulkIds.keySet().removeAll(singleIds.keySet());
+        assertThat(singleIds).hasSize(6);
+        assertThat(bulkIds).hasSize(6);
+        for (var one : singleIds.entrySet()) {
+            String title = one.getValue();
+            String twin = bulkIds.entrySet().stream().filter(e -> e.getValue().equals(title)).findFirst().orElseThrow()
+                    .getKey();
+            var expected = stored(one.getKey());
+            assertThat(stored(twin)).as("contract %s", title).isEqualTo(expected);
+            assertThat(expected.get("versions")).as("a version row").hasSize(1);
+            assertThat(expected.get("document")).as("its rendered text").hasSize(1);
+            assertThat(expected.get("review")).as("reviewed").hasSize(1);
+            assertThat(expected.get("audit")).as("audited").isNotEmpty();
+            assertThat(expected.get("search")).as("in the search change log").hasSize(1);
+            assertThat(expected.get("plan")).as("obligations planned unless a draft")
+                    .hasSize(title.contains("草稿") ? 0 : 1);
+        }
+        assertThat(searchChanges()).isEqualTo(changesBefore + 12);
+        var numbers = jdbc.sql("SELECT contract_no FROM contract WHERE title LIKE ? AND contract_no LIKE 'QY-%'")
+                .param(tag + "%").query(String.class).list();
+        assertThat(numbers).as("allocated numbers are unique").hasSize(2).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aRowRefusedWhileWritingInBulkLeavesNothingOfTheWholeFile() {
+        var sales = createUser("SALES", null);
+        ourEntityId();
+        String code = createOrganization(sales.client()).path("creditCode").asString();
+        // a legacy contract that carries the number the file's one unnumbered row will be given
+        int next = jdbc.sql("SELECT last_value FROM contract_number_sequence WHERE type_code = 'SVC' AND seq_year = 2093")
+                .query(Integer.class).optional().orElse(0) + 1;
+        String taken = "QY-SVC-2093-%06d".formatted(next);
+        var header = "合同编号,合同类型,标题,客户,我方主体,金额,开始日期,结束日期,状态\n";
+        var first = finished(upload(sales.client(), "contracts", "import", "taken.csv", (header + taken
+                + ",SERVICE,占号," + code + "," + OUR_ENTITY + ",100,2093-01-01,2093-12-31,已签署\n")
+                .getBytes(StandardCharsets.UTF_8)));
+        assertThat(first.path("status").asString()).as("%s", first).isEqualTo("SUCCEEDED");
+        String prefix = unique("HT-ALL");
+        var csv = new StringBuilder(header);
+        int rows = 560;
+        int refused = 540;
+        for (int i = 2; i <= rows + 1; i++) {
+            String number = i == refused ? "" : prefix + "-" + i;
+            String start = i == refused ? "2093-02-01" : TODAY.minusDays(i).toString();
+            String end = i == refused ? "2093-12-31" : TODAY.minusDays(i).plusYears(1).toString();
+            csv.append(number).append(",SERVICE,全部或无").append(i).append(',').append(code).append(',')
+                    .append(OUR_ENTITY).append(",1000,").append(start).append(',').append(end).append(",已签署\n");
+        }
+        long contracts = contractCount();
+        long audit = jdbc.sql("SELECT COUNT(*) FROM audit_event").query(Long.class).single();
+        long changes = searchChanges();
+
+        var job = finished(upload(sales.client(), "contracts", "import", "all.csv", csv.toString().getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(job.path("status").asString()).as("%s", job).isEqualTo("FAILED");
+        assertThat(job.path("created").asInt()).isZero();
+        assertThat(job.path("errors").get(0).path("row").asInt()).as("%s", job).isEqualTo(refused);
+        assertThat(job.path("errors").get(0).path("message").asString()).contains(taken);
+        assertThat(contractCount()).as("the first group of 500 written before the refusal is gone too").isEqualTo(contracts);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM contract_version v JOIN contract c ON c.id = v.contract_id"
+                + " WHERE c.contract_no LIKE ?").param(prefix + "%").query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event").query(Long.class).single()).isEqualTo(audit);
+        assertThat(searchChanges()).isEqualTo(changes);
+        assertThat(jdbc.sql("SELECT last_value FROM contract_number_sequence WHERE type_code = 'SVC' AND seq_year = 2093")
+                .query(Integer.class).optional().orElse(0)).as("the number taken for it rolled back").isEqualTo(next - 1);
+    }
+
+    /** Six legacy contracts of every kind an import meets; numbers prefixed with {@code run}, one row without one. */
+    private String contractsFile(String owner, String code, String tag, String run) {
+        String n = unique("HT-" + run);
+        return """
+                合同编号,合同类型,标题,客户,我方主体,金额,开始日期,结束日期,签订日期,状态,负责人,付款计划
+                %1$s-1,客户服务合同,%2$s 到期服务,%3$s,%4$s,120000,2024-01-01,2024-12-31,2023-12-20,已到期,,2024-01-15 60000.00 首期款; 2024-07-15 60000.00 二期款
+                %1$s-2,MAINTENANCE,%2$s 履行中运维,%3$s,%4$s,1200.5,%5$s,%6$s,,ACTIVE,%7$s,
+                %1$s-3,NDA,%2$s 已签保密,%3$s,%4$s,,%8$s,%9$s,,已签署,,
+                %1$s-4,客户咨询协议,%2$s 草稿咨询,%3$s,%4$s,5000,%8$s,%9$s,,草稿,%7$s,
+                ,客户服务合同,%2$s 无编号服务,%3$s,%4$s,3000,%10$s,%9$s,,,,
+                %1$s-6,INFO_SHARING,%2$s 信息共享,%3$s,%4$s,,%5$s,%9$s,,已签署,,
+                """.formatted(n, tag, code, OUR_ENTITY, TODAY.minusMonths(2), TODAY.plusMonths(10), owner,
+                TODAY.plusDays(30), TODAY.plusYears(1), TODAY.minusDays(10));
+    }
+
+    private java.util.Map<String, String> idsTitled(String tag) {
+        var ids = new java.util.HashMap<String, String>();
+        jdbc.sql("SELECT id, title FROM contract WHERE title LIKE ?").param(tag + "%")
+                .query((rs, n) -> ids.put(rs.getString(1), rs.getString(2))).list();
+        return ids;
+    }
+
+    private long searchChanges() {
+        return jdbc.sql("SELECT COUNT(*) FROM search_change").query(Long.class).single();
+    }
+
+    /**
+     * What is stored of a contract, without what differs by nature between two imports of it (its id, number,
+     * times and generated ids): the contract, its versions, document, review, obligations and their plan, audit
+     * entries and search changes.
+     */
+    private java.util.Map<String, List<String>> stored(String id) {
+        String number = jdbc.sql("SELECT contract_no FROM contract WHERE id = ?").param(id).query(String.class).single();
+        var out = new java.util.LinkedHashMap<String, List<String>>();
+        out.put("contract", rows(id, number, "SELECT type, title, customer_id, our_entity_id, owner, amount_value,"
+                + " amount_currency, start_date, end_date, auto_renew, renewal_notice_days, status, terms, version,"
+                + " created_by, renewal_notice_on FROM contract WHERE id = ?"));
+        out.put("versions", rows(id, number, "SELECT version, kind, cause, content, created_by FROM contract_version"
+                + " WHERE contract_id = ? ORDER BY version"));
+        out.put("document", rows(id, number, "SELECT doc_version, kind, contract_version, template_id,"
+                + " template_version, file_name, media_type, text_content, restricted_spans, emphasis_text, created_by"
+                + " FROM contract_document WHERE contract_id = ? ORDER BY doc_version"));
+        out.put("review", rows(id, number, "SELECT contract_version, ruleset_version, settings_revision, findings,"
+                + " errors, blockers, warnings, infos, open_warnings, reviewed_by FROM contract_review WHERE contract_id = ?"));
+        out.put("plan", rows(id, number, "SELECT obligations, generated_by FROM obligation_plan WHERE contract_id = ?"));
+        out.put("obligations", rows(id, number, "SELECT seq, kind, side, responsible, contract_owner, customer_id,"
+                + " title, description, starts_on, due_date, due_trigger, amount_value, amount_currency, status, version"
+                + " FROM obligation WHERE contract_id = ? ORDER BY seq"));
+        out.put("audit", rows(id, number, "SELECT entity_type, action, actor, changes FROM audit_event"
+                + " WHERE entity_id = ? ORDER BY entity_type, seq"));
+        out.put("search", rows(id, number, "SELECT entity_kind FROM search_change WHERE entity_id = ?"));
+        return out;
+    }
+
+    private List<String> rows(String id, String number, String sql) {
+        return jdbc.sql(sql).param(id).query((rs, n) -> {
+            var row = new StringBuilder();
+            for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+                String value = rs.getString(i);
+                row.append(i == 1 ? "" : " | ").append(value == null ? null : value.replace(id, "<id>")
+                        .replace(number, "<number>"));
+            }
+            return row.toString();
+        }).list();
+    }
+
     // --- helpers
 
     private String statusOf(String number) {

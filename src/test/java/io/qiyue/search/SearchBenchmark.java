@@ -30,7 +30,10 @@ import java.util.stream.Stream;
  * {@code GET /api/v1/search} of a running Qiyue beside the same query on the same index opened directly with Lucene,
  * in one run (bench/search.sh; by hand, never by CI). Both answer a fixed set of Chinese queries, one at a time, the
  * first page of 20 with the exact total; the raw side also reads the hits' stored fields, as the application does,
- * but neither highlights (the application does, which is part of what the ratio shows). Interleaved with them: the
+ * but neither highlights (the application does, which is part of what the ratio shows). The raw query is the plain
+ * way to ask Lucene for a page and an exact total: one scoring pass that counts every match (TopScoreDocCollector
+ * with an unbounded threshold), on a default single-threaded searcher; it is also timed on a searcher with the
+ * application's threads (segments searched side by side), so that the ratio can be read against either. Interleaved with them: the
  * floor every API request pays (HTTP, token, filters: the rebuild's progress) and the application's own search
  * method run here on the same index (the raw query plus snippets and hits), so that the gap can be split into
  * what the web layer costs and what the highlighting costs.
@@ -61,18 +64,25 @@ public final class SearchBenchmark {
         System.out.printf("index %s, %d queries × %d rounds%n", folder, QUERIES.size(), rounds);
 
         var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        var threads = java.util.concurrent.Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         try (var directory = FSDirectory.open(folder); var reader = DirectoryReader.open(directory)) {
             var searcher = new IndexSearcher(reader);
+            // the application's searcher: slices of segments searched side by side, no query cache
+            var appSearcher = LuceneSearchIndex.searcher(reader, threads);
+            var parallelSearcher = LuceneSearchIndex.searcher(reader, threads);
             System.out.printf("documents in the index: %,d%n", reader.numDocs());
             // warm both sides up with one pass each, then measure them interleaved so that both see the same load
             for (String q : QUERIES) {
                 api(http, base, token, q);
                 raw(searcher, q);
+                raw(parallelSearcher, q);
+                inProcess(appSearcher, q);
             }
             long[] api = new long[QUERIES.size() * rounds];
             long[] floor = new long[api.length];
             long[] inProcess = new long[api.length];
             long[] raw = new long[api.length];
+            long[] rawParallel = new long[api.length];
             int i = 0;
             long apiTotal = 0;
             long rawTotal = 0;
@@ -85,11 +95,14 @@ public final class SearchBenchmark {
                     floor(http, base, token);
                     floor[i] = System.nanoTime() - start;
                     start = System.nanoTime();
-                    inProcess(searcher, q);
+                    inProcess(appSearcher, q);
                     inProcess[i] = System.nanoTime() - start;
                     start = System.nanoTime();
                     rawTotal += raw(searcher, q);
                     raw[i] = System.nanoTime() - start;
+                    start = System.nanoTime();
+                    raw(parallelSearcher, q);
+                    rawParallel[i] = System.nanoTime() - start;
                     i++;
                 }
             }
@@ -97,10 +110,15 @@ public final class SearchBenchmark {
             report("HTTP + auth floor ", floor);
             report("app search in-JVM ", inProcess);
             report("raw Lucene query  ", raw);
+            report("raw, same threads ", rawParallel);
             System.out.printf("hits counted: api %,d, raw %,d (equal unless the index changed during the run)%n",
                     apiTotal, rawTotal);
             System.out.printf("ratio api/raw: p50 %.2f×, p95 %.2f×, p99 %.2f×%n", ratio(api, raw, 50),
                     ratio(api, raw, 95), ratio(api, raw, 99));
+            System.out.printf("ratio api/raw on the application's threads: p50 %.2f×, p95 %.2f×, p99 %.2f×%n",
+                    ratio(api, rawParallel, 50), ratio(api, rawParallel, 95), ratio(api, rawParallel, 99));
+        } finally {
+            threads.shutdown();
         }
     }
 

@@ -110,6 +110,34 @@ class SearchRelevanceTest {
         assertThat(index.appliedSequence()).as("after a restart").isEqualTo(9);
     }
 
+    @Test
+    void theTotalStaysExactWhenThePageHoldsFewerHitsThanMatch() {
+        var many = new java.util.ArrayList<SearchDocument>();
+        for (int i = 0; i < 150; i++) {
+            many.add(contract("m" + i, "QY-MNT-2027-1%05d".formatted(i), "机房运行维护合同 " + i,
+                    i % 3 == 0 ? "运维" : "保密义务", i % 2 == 0 ? "alice" : "bob", "MAINTENANCE", null));
+        }
+        index.apply(many, List.of("CONTRACT:cst"), 8);
+        // 150 new titles say 运行维护, plus mnt's text; the page of 2 does not stop the count
+        assertThat(page("运维", OwnerScope.ALL, SearchSort.RELEVANCE).total()).isEqualTo(151);
+        assertThat(page("运维", OwnerScope.ALL, SearchSort.RELEVANCE).items()).hasSize(2);
+        assertThat(page("运维", OwnerScope.ALL, SearchSort.DATE).total()).as("by date").isEqualTo(151);
+        assertThat(page("运维", OwnerScope.of(Set.of("alice")), SearchSort.RELEVANCE).total()).as("the scope")
+                .isEqualTo(76);
+        assertThat(page("保密", OwnerScope.ALL, SearchSort.RELEVANCE).total()).as("one word").isEqualTo(102);
+        assertThat(page("咨询", OwnerScope.ALL, SearchSort.RELEVANCE).total()).as("a removed record").isZero();
+        assertThat(page("QY-MNT-2027-1", OwnerScope.ALL, SearchSort.RELEVANCE).total()).as("a number's start")
+                .isEqualTo(150);
+        var last = index.search(new SearchCriteria("运维", null, null, null, OwnerScope.ALL, null, null, null, null,
+                SearchSort.RELEVANCE, 75, 2));
+        assertThat(last.items()).as("the last page").hasSize(1);
+        assertThat(last.total()).isEqualTo(151);
+    }
+
+    private SearchResult page(String text, OwnerScope scope, SearchSort sort) {
+        return index.search(new SearchCriteria(text, null, null, null, scope, null, null, null, null, sort, 0, 2));
+    }
+
     private SearchResult search(String text) {
         return index.search(new SearchCriteria(text, null, null, null, OwnerScope.ALL, null, null, null, null,
                 SearchSort.RELEVANCE, 0, 10));

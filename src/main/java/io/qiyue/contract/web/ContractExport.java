@@ -6,20 +6,14 @@ import io.qiyue.contract.Contracts;
 import io.qiyue.shared.web.ListExport;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Locale;
 
 /** The contract list as a file, for the API ({@code Accept} or {@code format}) and the list page's links. */
 @Component
 class ContractExport {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
     private final Contracts contracts;
     private final MessageSource messages;
     private final Clock clock;
@@ -32,26 +26,20 @@ class ContractExport {
 
     void write(ContractQuery query, String sort, ListExport.Format format, HttpServletResponse response) {
         var rows = contracts.listAll(query, sort);
-        Locale locale = LocaleContextHolder.getLocale();
-        var headers = List.of(text("contract.number", locale), text("contract.title", locale),
-                text("contract.type", locale), text("contract.customer", locale), text("common.owner", locale),
-                text("contract.amount", locale), text("export.currency", locale), text("contract.startDate", locale),
-                text("contract.endDate", locale), text("contract.status", locale), text("export.updatedAt", locale));
-        try (var export = ListExport.start(response, format, "contracts", text("export.contracts.file", locale),
-                LocalDate.now(clock), text("export.contracts.sheet", locale), headers)) {
+        var words = ListExport.Wording.ofRequest(messages, clock);
+        var headers = words.texts("contract.number", "contract.title", "contract.type", "contract.customer",
+                "common.owner", "contract.amount", "export.currency", "contract.startDate", "contract.endDate",
+                "contract.status", "export.updatedAt");
+        try (var export = ListExport.start(response, format, "contracts", words.text("export.contracts.file"),
+                LocalDate.now(clock), words.text("export.contracts.sheet"), headers)) {
             rows.forEach(batch -> {
                 for (ContractSummary c : batch) {
-                    export.row(c.number(), c.title(), text("enum.ContractType." + c.type().name(), locale),
+                    export.row(c.number(), c.title(), words.text("enum.ContractType." + c.type().name()),
                             c.customerName(), c.owner(), c.amount() == null ? null : c.amount().value(),
                             c.amount() == null ? null : c.amount().currency(), c.startDate(), c.endDate(),
-                            text("enum.ContractStatus." + c.status().name(), locale),
-                            c.updatedAt() == null ? null : TIME.format(c.updatedAt().atZone(clock.getZone())));
+                            words.text("enum.ContractStatus." + c.status().name()), words.time(c.updatedAt()));
                 }
             });
         }
-    }
-
-    private String text(String code, Locale locale) {
-        return messages.getMessage(code, null, code, locale);
     }
 }

@@ -2,15 +2,23 @@ package io.qiyue.shared.web;
 
 import io.qiyue.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A list page's export as a download: XLSX (amounts as numbers, text as text) or CSV (UTF-8 with BOM), written
@@ -119,6 +127,62 @@ public final class ListExport implements AutoCloseable {
             }
         } else {
             csv.close();
+        }
+    }
+
+    /**
+     * An export's words in the reader's language and its times in the instance's zone, as every list writes them:
+     * headers and labels from the messages (a code without a message stays as it is), times to the second. A file
+     * repeats a handful of labels (types, statuses) on each of its rows: each is looked up once per file. For the
+     * thread that writes one export.
+     */
+    public static final class Wording {
+        private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+        private final MessageSource messages;
+        private final Locale locale;
+        private final ZoneId zone;
+        private final Map<String, String> looked = new HashMap<>();
+
+        public Wording(MessageSource messages, Locale locale, ZoneId zone) {
+            this.messages = messages;
+            this.locale = locale;
+            this.zone = zone;
+        }
+
+        /** In the request's language, times in the clock's zone. */
+        public static Wording ofRequest(MessageSource messages, Clock clock) {
+            return new Wording(messages, LocaleContextHolder.getLocale(), clock.getZone());
+        }
+
+        public Locale locale() {
+            return locale;
+        }
+
+        /** The message of {@code code}, or the code itself when there is none. */
+        public String text(String code) {
+            return text(code, code);
+        }
+
+        /** The message of {@code code}, or {@code fallback} when there is none. */
+        public String text(String code, String fallback) {
+            String key = code + '\u0000' + fallback;
+            String found = looked.get(key);
+            if (found == null) {
+                found = messages.getMessage(code, null, fallback, locale);
+                looked.put(key, found);
+            }
+            return found;
+        }
+
+        /** The messages of {@code codes}, in order: a file's header row. */
+        public List<String> texts(String... codes) {
+            return java.util.Arrays.stream(codes).map(this::text).toList();
+        }
+
+        /** {@code yyyy-MM-dd HH:mm:ss} in the zone; null stays null (an empty cell). */
+        public String time(Instant at) {
+            return at == null ? null : TIME.format(at.atZone(zone));
         }
     }
 }

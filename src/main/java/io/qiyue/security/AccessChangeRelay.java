@@ -1,0 +1,69 @@
+package io.qiyue.security;
+
+import io.qiyue.shared.persistence.DbTime;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Carries {@link AccessChanged} to every instance sharing the database. The change is written to {@code access_change}
+ * in its own transaction (so a rolled-back change is never announced); every instance reads the rows of the last
+ * {@link #WINDOW} each {@link #POLL} and drops from its {@link AccessCache} what a row it has not applied yet names.
+ * Reading by time rather than by "seq greater than the last seen" is deliberate: sequence numbers commit out of
+ * order, and a row committed late with a smaller number would be skipped for good. Applying a row twice is harmless.
+ */
+@Component
+class AccessChangeRelay {
+    static final Duration POLL = Duration.ofMillis(250);
+    /** Longer than any transaction that changes a user or a token takes to commit, plus clock differences. */
+    static final Duration WINDOW = Duration.ofMinutes(1);
+    private static final Duration KEEP = Duration.ofHours(1);
+
+    private final JdbcClient jdbc;
+    private final AccessCache cache;
+    private final Clock clock;
+    /** Rows applied in the window, by seq, with when they were seen (forgotten after the window). */
+    private final Map<Long, Instant> applied = new HashMap<>();
+
+    AccessChangeRelay(JdbcClient jdbc, AccessCache cache, Clock clock) {
+        this.jdbc = jdbc;
+        this.cache = cache;
+        this.clock = clock;
+    }
+
+    private record Row(long seq, AccessChanged change) {
+    }
+
+    /** In the transaction of the change (or on its own when there is none). */
+    @EventListener
+    void record(AccessChanged changed) {
+        jdbc.sql("INSERT INTO access_change (kind, entity_id, changed_at) VALUES (?,?,?)")
+                .params(changed.kind().name(), changed.id(), DbTime.toDb(clock.instant())).update();
+    }
+
+    @Scheduled(fixedDelayString = "PT0.25S", initialDelayString = "PT1S")
+    synchronized void poll() {
+        Instant now = clock.instant();
+        var rows = jdbc.sql("SELECT seq, kind, entity_id FROM access_change WHERE changed_at >= ?")
+                .param(DbTime.toDb(now.minus(WINDOW)))
+                .query((rs, n) -> new Row(rs.getLong("seq"), new AccessChanged(
+                        AccessChanged.Kind.valueOf(rs.getString("kind")), rs.getString("entity_id"))))
+                .list();
+        for (var row : rows) {
+            if (applied.putIfAbsent(row.seq(), now) == null) {
+                cache.invalidate(row.change());
+            }
+        }
+        applied.values().removeIf(seen -> seen.isBefore(now.minus(WINDOW.multipliedBy(2))));
+        if (now.getEpochSecond() % 300 == 0 && now.getNano() < POLL.toNanos()) {
+            jdbc.sql("DELETE FROM access_change WHERE changed_at < ?").param(DbTime.toDb(now.minus(KEEP))).update();
+        }
+    }
+}
