@@ -34,7 +34,7 @@ healthy_in() { # starts "$@" with a fresh data directory; prints the ms until /a
   QIYUE_DATA_DIR="$data" QIYUE_ADMIN_PASSWORD=bench-admin-pw PORT=$port "$@" > "$log" 2>&1 &
   pid=$!
   until curl -sf -o /dev/null "$base/actuator/health"; do
-    if ! kill -0 "$pid" 2>/dev/null; then echo "the application stopped, see below" >&2; tail -40 "$log" >&2; exit 1; fi
+    if ! kill -0 "$pid" 2>/dev/null; then echo "the application stopped, see below" >&2; tail -40 "$log" >&2; return 1; fi
     sleep 0.05
   done
   ms=$(( ($(date +%s%N) - start) / 1000000 ))
@@ -48,7 +48,7 @@ series() { # label, command…: runs it `runs` times and prints each time with t
   shift
   for i in $(seq 1 "$runs"); do
     local load; load=$(cut -d' ' -f1-3 /proc/loadavg)
-    ms=$(healthy_in "$@")
+    ms=$(healthy_in "$@") || exit 1
     all+=("$ms")
     printf '%-28s run %d: healthy in %5d ms   (load before: %s)\n' "$label" "$i" "$ms" "$load"
   done
@@ -66,7 +66,10 @@ launcher_series() { # label, env assignments…: bin/qiyue on the copied jar, tr
   env "$@" QIYUE_JAR="$work/qiyue.jar" QIYUE_DATA_DIR="$data" QIYUE_ADMIN_PASSWORD=bench-admin-pw PORT=$port \
     bin/qiyue > "$data/first.log" 2>&1 &
   local pid=$!
-  until [ -f "$work/qiyue.aot/stamp" ] || ! kill -0 "$pid" 2>/dev/null; do sleep 0.2; done
+  until [ -f "$work/qiyue.aot/stamp" ] || ! kill -0 "$pid" 2>/dev/null || curl -sf -o /dev/null "$base/actuator/health"; do
+    sleep 0.2
+  done
+  [ -f "$work/qiyue.aot/stamp" ] || { echo "no AOT cache was trained, see $work/qiyue.aot/training.log" >&2; tail -20 "$work/qiyue.aot/training.log" >&2; exit 1; }
   printf '%-28s training (extract + training run): %d ms\n' "$label" $(( ($(date +%s%N) - start) / 1000000 ))
   until curl -sf -o /dev/null "$base/actuator/health" || ! kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
   kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
