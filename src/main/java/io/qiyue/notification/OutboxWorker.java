@@ -48,7 +48,8 @@ public class OutboxWorker {
     private final JsonMapper json;
     private final Clock clock;
     private final int maxAttempts;
-    private final HttpClient http;
+    /** Built on the first delivery: its selector thread and classes are not worth a start-up's time. */
+    private volatile HttpClient http;
     private final Duration httpTimeout;
 
     OutboxWorker(Outbox outbox, NotificationSettingsStore settings, Webhooks webhooks, GroupRobots robots, ScheduledWork work,
@@ -63,8 +64,20 @@ public class OutboxWorker {
         this.clock = clock;
         this.maxAttempts = maxAttempts;
         this.httpTimeout = httpTimeout;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private HttpClient http() {
+        var client = http;
+        if (client == null) {
+            synchronized (this) {
+                client = http;
+                if (client == null) {
+                    http = client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
+                            .followRedirects(HttpClient.Redirect.NEVER).build();
+                }
+            }
+        }
+        return client;
     }
 
     @Scheduled(fixedDelayString = "${qiyue.notification.poll:PT5S}", initialDelayString = "PT10S")
@@ -171,7 +184,7 @@ public class OutboxWorker {
             }
             byte[] body = m.payload().getBytes(StandardCharsets.UTF_8);
             try {
-                var response = http.send(HttpRequest.newBuilder(URI.create(endpoint.get()[0])).timeout(httpTimeout)
+                var response = http().send(HttpRequest.newBuilder(URI.create(endpoint.get()[0])).timeout(httpTimeout)
                         .header("Content-Type", "application/json; charset=utf-8")
                         .header("User-Agent", "Qiyue-Webhook/1")
                         .header("X-Qiyue-Event", m.subject())
@@ -233,7 +246,7 @@ public class OutboxWorker {
                 Integer status = null;
                 String error;
                 try {
-                    var response = http.send(HttpRequest.newBuilder(URI.create(request.url())).timeout(httpTimeout)
+                    var response = http().send(HttpRequest.newBuilder(URI.create(request.url())).timeout(httpTimeout)
                                     .header("Content-Type", "application/json; charset=utf-8")
                                     .POST(HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8)).build(),
                             HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
