@@ -21,6 +21,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 abstract class AccountSessionContract extends ApiTestSupport {
 
     @Test
+    void pagesOpenedTogetherRightAfterSigningInAllAnswer() throws Exception {
+        var user = createUser("SALES", null);
+        String session = new Browser(port).login(user.username(), USER_PASSWORD).sessionId();
+        // each page makes the session's CSRF token if it has none yet: all of them at once, in the database store
+        var http = HttpClient.newHttpClient();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                                + "/customers")).header("Cookie", "SESSION=" + session).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode()));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
     void disablingAUserEndsEveryOneOfTheirSessions() {
         var user = createUser("SALES", null);
         var first = new Browser(port).login(user.username(), USER_PASSWORD);
