@@ -3,6 +3,7 @@ package io.qiyue.contract;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.qiyue.shared.AfterCommit;
+import io.qiyue.shared.EntitiesChanged;
 import io.qiyue.shared.EntityChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -23,8 +24,21 @@ class ContractMetrics {
 
     @EventListener
     void on(EntityChanged change) {
-        if (change.entityType().equals("CONTRACT") && change.action() == EntityChanged.Action.CREATE) {
+        if (isCreation(change)) {
             AfterCommit.run(created::increment);
         }
+    }
+
+    /** An import's bulk path announces its contracts in one event. */
+    @EventListener
+    void on(EntitiesChanged changes) {
+        long creations = changes.changes().stream().filter(ContractMetrics::isCreation).count();
+        if (creations > 0) {
+            AfterCommit.run(() -> created.increment(creations));
+        }
+    }
+
+    private static boolean isCreation(EntityChanged change) {
+        return change.entityType().equals("CONTRACT") && change.action() == EntityChanged.Action.CREATE;
     }
 }
