@@ -20,7 +20,9 @@ import java.util.List;
  * Runs every module's {@link Warmup} once the application is ready, one after the other in one background thread
  * (on two cores, several at once would slow the requests that arrive meanwhile), then asks this instance for its
  * public pages and files over loopback so that the servlet, the security chain, Thymeleaf and the layout are warm
- * too. Readiness does not wait; a failing warm-up is logged and skipped.
+ * too. Until it is done the readiness probe answers OUT_OF_SERVICE ({@link WarmupReadiness}), so a load balancer
+ * or orchestrator sends users only to a warm instance; a failing part is logged and skipped, and a warm-up that
+ * overruns {@code qiyue.warmup.readiness-limit} no longer holds readiness back.
  */
 @Component
 @ConditionalOnProperty(name = "qiyue.warmup", havingValue = "true", matchIfMissing = true)
@@ -32,12 +34,28 @@ class WarmupAtStartup {
     private final List<Warmup> warmups;
     private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
 
-    WarmupAtStartup(List<Warmup> warmups) {
+    private final Duration readinessLimit;
+    private volatile long startedAt;
+
+    WarmupAtStartup(List<Warmup> warmups,
+                    @org.springframework.beans.factory.annotation.Value("${qiyue.warmup.readiness-limit:PT2M}")
+                    Duration readinessLimit) {
         this.warmups = warmups;
+        this.readinessLimit = readinessLimit;
+    }
+
+    /** Whether readiness should still be held back: the warm-up has not finished and has not overrun its limit. */
+    boolean holdsReadiness() {
+        if (done.getCount() == 0) {
+            return false;
+        }
+        long started = startedAt;
+        return started == 0 || System.nanoTime() - started < readinessLimit.toNanos();
     }
 
     @EventListener
     void on(ApplicationReadyEvent ready) {
+        startedAt = System.nanoTime();
         Integer port = ready.getApplicationContext() instanceof WebServerApplicationContext web
                 && web.getWebServer() != null ? web.getWebServer().getPort() : null;
         Thread.ofPlatform().name("qiyue-warmup").daemon().priority(Thread.MIN_PRIORITY)
