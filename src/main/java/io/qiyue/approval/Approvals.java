@@ -22,6 +22,7 @@ import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.NotFoundException;
 import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Paging;
+import io.qiyue.shared.RequestIdempotency;
 import io.qiyue.shared.Text;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -473,6 +474,10 @@ public class Approvals {
             contracts.get(row.contractId()); // outside the caller's read scope: 404, as for any such record
             throw new ForbiddenException("qiyue.approval.not-your-task");
         }
+        if (decidedAsRetried(row, decision)) {
+            // a keyed retry whose answer was lost after its commit (the instance died before the key kept it)
+            return entry(row);
+        }
         String target = target(decision, user, store.instance(row.instanceId()).orElseThrow());
         return tx.execute(status -> {
             if (!store.lock(row.instanceId())) {
@@ -496,6 +501,16 @@ public class Approvals {
                     user.username(), clock.instant(), changes(decision, comment, target)));
             return entry(store.task(taskId).orElseThrow());
         });
+    }
+
+    /**
+     * Whether this is the retry, under an Idempotency-Key, of the decision the task already carries: the same
+     * decision by its assignee with the same comment. Without a key a second decision is refused as before.
+     */
+    private static boolean decidedAsRetried(ApprovalStore.TaskRow task, Decision decision) {
+        String comment = Text.isBlank(decision.comment()) ? null : decision.comment().strip();
+        return RequestIdempotency.idFor("approval-decision").isPresent() && !ApprovalStore.OPEN.equals(task.status())
+                && task.decision() == decision.decision() && java.util.Objects.equals(task.comment(), comment);
     }
 
     private static List<EntityChanged.Change> changes(Decision decision, String comment, String target) {

@@ -29,11 +29,18 @@ class ImportStore {
     record FailedRow(int row, List<String> cells, String reasons) {
     }
 
-    void insert(String id, ImportKind kind, ImportMode mode, String fileName, String createdBy, Instant now) {
-        jdbc.sql("INSERT INTO import_job (" + COLUMNS + ") VALUES (?,?,?,?,?,0,0,0,0,0,0,NULL,?,?,?,NULL)")
+    void insert(String id, ImportKind kind, ImportMode mode, String fileName, String createdBy, Instant now,
+                String instanceId) {
+        jdbc.sql("INSERT INTO import_job (" + COLUMNS + ", instance_id) VALUES (?,?,?,?,?,0,0,0,0,0,0,NULL,?,?,?,NULL,?)")
                 .params(id, kind.name(), mode.name(), ImportStatus.QUEUED.name(), fileName, createdBy,
-                        DbTime.toDb(now), DbTime.toDb(now))
+                        DbTime.toDb(now), DbTime.toDb(now), instanceId)
                 .update();
+    }
+
+    /** The instance that runs the job; empty for a job queued before instances were recorded. */
+    Optional<String> instance(String id) {
+        return jdbc.sql("SELECT instance_id FROM import_job WHERE id = ?").param(id)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).single();
     }
 
     Optional<ImportJob> find(String id) {

@@ -10,6 +10,7 @@ import io.qiyue.security.UserAdministration;
 import io.qiyue.shared.EntityChanged;
 import io.qiyue.shared.ForbiddenException;
 import io.qiyue.shared.Ids;
+import io.qiyue.shared.Instances;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.NotFoundException;
 import io.qiyue.shared.QiyueException;
@@ -82,6 +83,7 @@ public class Imports {
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
+    private final Instances instances;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         var thread = new Thread(r, "qiyue-import");
         thread.setDaemon(true);
@@ -90,8 +92,9 @@ public class Imports {
 
     Imports(ImportStore store, Customers customers, OurEntities ourEntities, Contracts contracts,
             UserAdministration users, Signings signings, RunAs runAs, PlatformTransactionManager transactions, MessageSource messages,
-            ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+            ApplicationEventPublisher events, JsonMapper json, Clock clock, Instances instances) {
         this.store = store;
+        this.instances = instances;
         this.customers = customers;
         this.ourEntities = ourEntities;
         this.contracts = contracts;
@@ -177,7 +180,7 @@ public class Imports {
         String id = Ids.newId();
         String name = fileName == null ? null : Path.of(fileName.replace('\\', '/')).getFileName().toString();
         String shortName = name == null ? null : name.length() > 255 ? name.substring(name.length() - 255) : name;
-        store.insert(id, kind, mode, shortName, user.username(), clock.instant());
+        store.insert(id, kind, mode, shortName, user.username(), clock.instant(), instances.self());
         Locale locale = LocaleContextHolder.getLocale();
         try {
             worker.submit(() -> run(id, user.username(), locale, kind, mode, shortName, file, encoding));
@@ -211,9 +214,14 @@ public class Imports {
         // only a job silent for long is written to: a reader never contends with a live worker's locks
         // (on MariaDB, the worker's problem rows lock the job row for their foreign key)
         Instant silentSince = clock.instant().minus(ABANDONED_AFTER);
-        if (!job.status().finished() && store.heartbeat(id).isBefore(silentSince)) {
+        boolean silent = !job.status().finished() && store.heartbeat(id).isBefore(silentSince);
+        // the instance that ran it is gone (killed, crashed): its transaction was rolled back with it
+        boolean orphaned = !job.status().finished() && !silent
+                && store.instance(id).filter(instance -> !instances.alive(instance)).isPresent();
+        if (silent || orphaned) {
+            Instant before = orphaned ? clock.instant() : silentSince;
             try {
-                if (store.failIfAbandoned(id, silentSince, words("qiyue.import.abandoned"), clock.instant())) {
+                if (store.failIfAbandoned(id, before, words("qiyue.import.abandoned"), clock.instant())) {
                     job = store.find(id).orElseThrow();
                 }
             } catch (org.springframework.dao.PessimisticLockingFailureException busy) {

@@ -15,6 +15,7 @@ import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.NotFoundException;
 import io.qiyue.shared.PreconditionFailedException;
 import io.qiyue.shared.PreconditionRequiredException;
+import io.qiyue.shared.RequestIdempotency;
 import io.qiyue.shared.Text;
 import io.qiyue.signing.pdf.PdfSignatures;
 import io.qiyue.signing.pdf.SignatureCheck;
@@ -493,6 +494,12 @@ public class Signings {
         } else if (mediaType == null) {
             violations.add(new FieldViolation("file", "qiyue.signing.scan-type"));
         }
+        if (mediaType != null && scan.length <= MAX_SCAN_BYTES) {
+            var earlier = paperSigningRetried(contractId, scan, signingDate);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
         var session = store.openSession(contractId)
                 .orElseThrow(() -> new ConflictException("qiyue.signing.no-open-round", contract.number()));
         LocalDate today = LocalDate.ofInstant(rounds.now(), CHINA);
@@ -550,6 +557,26 @@ public class Signings {
      * PDF of this system ever existed for it), so that it downloads where a paper-signed scan does. False when the
      * contract has a signing round already (a re-run of the same import attaches nothing twice).
      */
+    /**
+     * Under an Idempotency-Key, the round a retried paper signing completed the first time: this contract's last
+     * round closed on paper on this date with this very scan, recorded by this user. The answer can be lost after
+     * the commit (the instance died before the key kept it); the retry must then say it is done, not that no round
+     * is open.
+     */
+    private Optional<SigningStatus> paperSigningRetried(String contractId, byte[] scan, LocalDate signingDate) {
+        if (RequestIdempotency.idFor("paper-signing").isEmpty()) {
+            return Optional.empty();
+        }
+        String actor = CurrentUsers.require().username();
+        return store.latestSession(contractId)
+                .filter(s -> s.status() == SessionStatus.COMPLETED && s.method() == SigningMethod.PAPER
+                        && java.util.Objects.equals(s.signedOn(), signingDate))
+                .filter(s -> store.documentBySha(io.qiyue.shared.Hashes.sha256Hex(scan))
+                        .filter(d -> d.kind() == DocumentKind.PAPER_SCAN && s.id().equals(d.sessionId())
+                                && actor.equals(d.createdBy())).isPresent())
+                .map(this::view);
+    }
+
     /** Whether the contract has any signing round (open or closed): an import attaches no scan beside one. */
     public boolean hasSigningRecord(String contractId) {
         return store.latestSession(contractId).isPresent();

@@ -14,6 +14,7 @@ import io.qiyue.customer.OurEntities;
 import io.qiyue.security.CurrentUsers;
 import io.qiyue.shared.ConflictException;
 import io.qiyue.shared.EntityChanged;
+import io.qiyue.shared.RequestIdempotency;
 import io.qiyue.shared.Text;
 import io.qiyue.shared.ForbiddenException;
 import io.qiyue.shared.InvalidInputException;
@@ -335,6 +336,10 @@ public class ContractDocuments implements ExternalVersions {
      */
     public DocumentVersion upload(String contractId, String fileName, byte[] content, String mediaType) {
         var contract = contracts.editable(contractId);
+        var earlier = sameUploadRetried(contractId, Text.fileName(fileName), content);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         String text = TextExtraction.text(content, mediaType);
         String spans = personalSpans(contract.customerId(), text);
         String emphasis = Emphasis.of(content, mediaType);
@@ -356,6 +361,26 @@ public class ContractDocuments implements ExternalVersions {
                 }
             }
         }
+    }
+
+    /**
+     * Under an Idempotency-Key, the version a retried upload made the first time: the contract's newest upload when
+     * it is this file from this user. The answer to that upload can be lost after its commit (the instance died
+     * before the key kept it), and the retry must not make a second version of the same paper.
+     */
+    private Optional<DocumentVersion> sameUploadRetried(String contractId, String fileName, byte[] content) {
+        if (RequestIdempotency.idFor("contract-upload").isEmpty()) {
+            return Optional.empty();
+        }
+        String actor = CurrentUsers.actorName();
+        var newest = jdbc.sql("SELECT " + COLUMNS + " FROM contract_document WHERE contract_id = ? AND doc_version ="
+                        + " (SELECT MAX(doc_version) FROM contract_document WHERE contract_id = ? AND kind = ?)")
+                .param(contractId).param(contractId).param(DocumentVersion.EXTERNAL).query(mapper).optional()
+                .filter(v -> actor.equals(v.createdBy()) && java.util.Objects.equals(fileName, v.fileName()));
+        return newest.filter(v -> jdbc.sql("SELECT content FROM contract_document_original WHERE contract_id = ?"
+                        + " AND doc_version = ?").param(contractId).param(v.version())
+                .query((rs, n) -> rs.getBytes(1)).optional()
+                .filter(stored -> java.util.Arrays.equals(stored, content)).isPresent());
     }
 
     /** An uploaded paper as it was sent: its file name, media type and bytes. */

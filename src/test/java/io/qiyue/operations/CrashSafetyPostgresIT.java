@@ -52,17 +52,17 @@ class CrashSafetyPostgresIT {
         Path dataDir = Files.createTempDirectory("qiyue-crash-");
         Process app = null;
         try {
-            int port = freePort();
-            app = start(database, dataDir, port);
-            var admin = ApiClient.anonymous(port).bearer(adminToken(port));
-            String customerId = created(admin.post("/api/v1/customers", customer()));
-            String ourEntityId = created(admin.post("/api/v1/our-entities", ourEntity()));
+            int port = ForkedQiyue.freePort();
+            app = ForkedQiyue.start(database, dataDir, port);
+            var admin = ApiClient.anonymous(port).bearer(ForkedQiyue.adminToken(port));
+            String customerId = ForkedQiyue.created(admin.post("/api/v1/customers", ForkedQiyue.customer(TestIdentifiers.creditCode())));
+            String ourEntityId = ForkedQiyue.created(admin.post("/api/v1/our-entities", ForkedQiyue.ourEntity()));
 
             var attempts = new ConcurrentHashMap<String, Attempt>();
             var answered = ConcurrentHashMap.<String>newKeySet();
             for (int crash = 0; crash < CRASHES; crash++) {
                 writeUntilKilled(app, admin, customerId, ourEntityId, attempts, answered);
-                app = start(database, dataDir, port);
+                app = ForkedQiyue.start(database, dataDir, port);
             }
 
             // the client's part: what got no answer is sent again, with the same key and body
@@ -74,16 +74,16 @@ class CrashSafetyPostgresIT {
 
             try (Connection db = DriverManager.getConnection(database.url(), database.username(), database.password())) {
                 for (var attempt : attempts.values()) {
-                    assertThat(count(db, "SELECT COUNT(*) FROM contract WHERE title = ?", attempt.title()))
+                    assertThat(ForkedQiyue.count(db, "SELECT COUNT(*) FROM contract WHERE title = ?", attempt.title()))
                             .as("contracts titled %s", attempt.title()).isEqualTo(1);
                 }
-                assertThat(count(db, "SELECT COUNT(*) FROM contract")).isEqualTo(attempts.size());
-                assertThat(count(db, "SELECT COUNT(*) FROM contract c WHERE NOT EXISTS (SELECT 1 FROM contract_version v"
+                assertThat(ForkedQiyue.count(db, "SELECT COUNT(*) FROM contract")).isEqualTo(attempts.size());
+                assertThat(ForkedQiyue.count(db, "SELECT COUNT(*) FROM contract c WHERE NOT EXISTS (SELECT 1 FROM contract_version v"
                         + " WHERE v.contract_id = c.id)")).as("contracts without a version row").isZero();
-                assertThat(count(db, "SELECT COUNT(*) FROM contract c WHERE NOT EXISTS (SELECT 1 FROM audit_event a"
+                assertThat(ForkedQiyue.count(db, "SELECT COUNT(*) FROM contract c WHERE NOT EXISTS (SELECT 1 FROM audit_event a"
                         + " WHERE a.entity_type = 'CONTRACT' AND a.entity_id = c.id AND a.action = 'CREATE')"))
                         .as("contracts without their audit entry").isZero();
-                assertThat(count(db, "SELECT COUNT(*) FROM (SELECT contract_no FROM contract GROUP BY contract_no"
+                assertThat(ForkedQiyue.count(db, "SELECT COUNT(*) FROM (SELECT contract_no FROM contract GROUP BY contract_no"
                         + " HAVING COUNT(*) > 1) d")).as("duplicate numbers").isZero();
             }
             var chain = admin.get("/api/v1/audit/verify");
@@ -144,79 +144,6 @@ class CrashSafetyPostgresIT {
         dead.set(true);
         for (var writer : writers) {
             writer.join(Duration.ofSeconds(60));
-        }
-    }
-
-    private static Process start(TestDatabase.Created database, Path dataDir, int port) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        var command = new ArrayList<>(List.of(java, "-Xmx384m", "-cp", System.getProperty("java.class.path"),
-                QiyueApplication.class.getName(), "--server.port=" + port,
-                "--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(), "--qiyue.data-dir=" + dataDir,
-                "--qiyue.admin-password=" + ApiTestSupport.ADMIN_PASSWORD, "--qiyue.warmup=false",
-                "--qiyue.lifecycle.calendar-cron=-", "--logging.level.root=WARN"));
-        var process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("app-" + System.nanoTime() + ".log").toFile()).start();
-        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("the application process (logs in %s)", dataDir).isTrue();
-            try {
-                if (ApiClient.anonymous(port).get("/actuator/health/readiness").status() == 200) {
-                    return process;
-                }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        process.destroyForcibly();
-        throw new AssertionError("not ready within 4 minutes; logs in " + dataDir);
-    }
-
-    private static String adminToken(int port) {
-        var created = ApiClient.anonymous(port).basic("admin", ApiTestSupport.ADMIN_PASSWORD)
-                .post("/api/v1/api-tokens", "{\"name\": \"crash test\"}");
-        assertThat(created.status()).as("token: %s", created).isEqualTo(201);
-        return created.json().path("token").asString();
-    }
-
-    private static String created(io.qiyue.testing.HttpResponse answer) {
-        assertThat(answer.status()).as("%s", answer).isEqualTo(201);
-        return answer.json().path("id").asString();
-    }
-
-    private static String customer() {
-        var body = JSON.createObjectNode();
-        body.put("kind", "ORGANIZATION");
-        body.put("name", "杭州崩溃测试科技有限公司");
-        body.put("creditCode", TestIdentifiers.creditCode());
-        body.put("address", "浙江省杭州市余杭区文一西路969号");
-        body.put("legalRepresentative", "张三");
-        return body.toString();
-    }
-
-    private static String ourEntity() {
-        return """
-                { "name": "契约示例（上海）有限公司", "creditCode": "%s", "address": "上海市浦东新区世纪大道100号",
-                  "legalRepresentative": "王五", "bankName": "中国工商银行上海分行", "bankAccount": "1001234567890123" }
-                """.formatted(TestIdentifiers.creditCode());
-    }
-
-    private static long count(Connection db, String sql, Object... params) throws java.sql.SQLException {
-        try (var statement = db.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                statement.setObject(i + 1, params[i]);
-            }
-            try (var rs = statement.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
