@@ -293,6 +293,10 @@ public class Signings {
      * when every side has signed.
      */
     public SigningStatus signAsUs(String contractId, OurSignature input, Client client) {
+        var earlier = signedAsRetried(contractId);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         var turn = ourTurn(contractId);
         IdentityMethod method;
         if (input != null && !Text.isBlank(input.code())) {
@@ -557,6 +561,22 @@ public class Signings {
      * PDF of this system ever existed for it), so that it downloads where a paper-signed scan does. False when the
      * contract has a signing round already (a re-run of the same import attaches nothing twice).
      */
+    /**
+     * Under an Idempotency-Key, the round in which the caller already signed for us: the retry of a signature whose
+     * answer was lost after its commit (the instance died before the key kept it) is answered with the round as it
+     * is, not refused as "not your turn", and no second signature is made.
+     */
+    private Optional<SigningStatus> signedAsRetried(String contractId) {
+        if (RequestIdempotency.idFor("our-signature").isEmpty()) {
+            return Optional.empty();
+        }
+        String actor = CurrentUsers.require().username();
+        return store.latestSession(contractId)
+                .filter(s -> store.signers(s.id()).stream().anyMatch(signer -> signer.side() == SignerSide.OURS
+                        && actor.equals(signer.username()) && signer.status() == SignerStatus.SIGNED))
+                .map(this::view);
+    }
+
     /**
      * Under an Idempotency-Key, the round a retried paper signing completed the first time: this contract's last
      * round closed on paper on this date with this very scan, recorded by this user. The answer can be lost after

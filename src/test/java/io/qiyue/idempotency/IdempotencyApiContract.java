@@ -112,6 +112,99 @@ abstract class IdempotencyApiContract extends ApiTestSupport {
                 422);
     }
 
+    /**
+     * The answer of a keyed write lost with its instance after the commit (the claim left without an answer, held by
+     * an instance that no longer beats — what {@code CrashSafetyWorkflowPostgresIT} produces with a real crash): the
+     * retry runs again and finds what the first attempt did, for a create, an upload, an approval decision and a
+     * paper signing, instead of doing it twice or refusing it as done.
+     */
+    @Test
+    void aWriteWhoseAnswerWasLostWithItsInstanceIsFoundOnRetryNotDoneTwice() {
+        var owner = createUser("SALES", null);
+        var approver = createUser("SALES_MANAGER", null);
+        String customer = createOrganization(owner.client()).path("id").asString();
+        String body = ContractSamples.contract("SERVICE", unique("合同"), customer, ourEntityId()).toString();
+        String key = unique("key");
+        var created = post(owner.client(), "/api/v1/contracts", key, body);
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        loseAnswer(owner, key);
+        var createdAgain = post(owner.client(), "/api/v1/contracts", key, body);
+        assertThat(createdAgain.status()).as("%s", createdAgain).isEqualTo(201);
+        assertThat(createdAgain.header("Idempotent-Replayed")).as("it ran again").isNull();
+        assertThat(createdAgain.json().path("id").asString()).isEqualTo(created.json().path("id").asString());
+
+        String path = "/api/v1/contracts/" + created.json().path("id").asString();
+        byte[] pdf = owner.client().request("GET", path + "/document?format=pdf").sendForBytes().body();
+        key = unique("key");
+        var uploaded = upload(owner.client(), path + "/versions", key, "boundary-one", pdf);
+        assertThat(uploaded.status()).as("%s", uploaded).isEqualTo(201);
+        loseAnswer(owner, key);
+        var uploadedAgain = upload(owner.client(), path + "/versions", key, "boundary-two", pdf);
+        assertThat(uploadedAgain.status()).as("%s", uploadedAgain).isEqualTo(201);
+        assertThat(uploadedAgain.json().path("version").asInt()).isEqualTo(uploaded.json().path("version").asInt());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM contract_document WHERE contract_id = ? AND kind = 'EXTERNAL'")
+                .param(created.json().path("id").asString()).query(Long.class).single()).isEqualTo(1);
+
+        String approving = inApprovalDecidedBy(owner, approver, "审批重试");
+        String task = null;
+        for (var item : approver.client().get("/api/v1/approvals").json().path("items")) {
+            if (item.path("contractId").asString().equals(approving)) {
+                task = item.path("id").asString();
+            }
+        }
+        String decision = "{\"decision\": \"APPROVE\", \"comment\": \"同意\"}";
+        key = unique("key");
+        var decided = post(approver.client(), "/api/v1/approvals/" + task + "/decision", key, decision);
+        assertThat(decided.status()).as("%s", decided).isEqualTo(200);
+        loseAnswer(approver, key);
+        var decidedAgain = post(approver.client(), "/api/v1/approvals/" + task + "/decision", key, decision);
+        assertThat(decidedAgain.status()).as("%s", decidedAgain).isEqualTo(200);
+        assertThat(decidedAgain.json().path("decision").asString()).isEqualTo("APPROVE");
+        // only the decision made is found so: another one is refused as the task is decided
+        assertProblem(post(approver.client(), "/api/v1/approvals/" + task + "/decision", unique("key"),
+                "{\"decision\": \"REJECT\", \"comment\": \"不同意\"}"), 409);
+
+        String signing = "/api/v1/contracts/" + approving;
+        var started = owner.client().request("POST", signing + "/signing")
+                .header("If-Match", owner.client().get(signing).header("ETag")).json("{}").send();
+        assertThat(started.status()).as("%s", started).isEqualTo(200);
+        byte[] scan = scan();
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        key = unique("key");
+        var signed = paperSigned(owner.client(), signing, key, today, scan);
+        assertThat(signed.status()).as("%s", signed).isEqualTo(200);
+        loseAnswer(owner, key);
+        var signedAgain = paperSigned(owner.client(), signing, key, today, scan);
+        assertThat(signedAgain.status()).as("%s", signedAgain).isEqualTo(200);
+        assertThat(signedAgain.json().path("status").asString()).isEqualTo(signed.json().path("status").asString());
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM signing_document WHERE contract_id = ? AND kind = 'PAPER_SCAN'")
+                .param(approving).query(Long.class).single()).isEqualTo(1);
+        assertProblem(paperSigned(owner.client(), signing, unique("key"), today, scan()), 409);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    /** As a crash after the commit leaves it: the key claimed, no answer kept, its instance gone. */
+    private void loseAnswer(TestUser user, String key) {
+        int lost = jdbc.sql("UPDATE idempotent_request SET status = NULL, response_headers = NULL, response_body = NULL,"
+                        + " instance_id = ? WHERE principal = ? AND idem_key = ?")
+                .params(java.util.UUID.randomUUID().toString(), user.username(), key).update();
+        assertThat(lost).isEqualTo(1);
+    }
+
+    private static HttpResponse paperSigned(ApiClient as, String path, String key, String date, byte[] scan) {
+        String boundary = "qiyue-" + java.util.UUID.randomUUID();
+        var out = new ByteArrayOutputStream();
+        out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"signingDate\"\r\n\r\n" + date
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"scan.png\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.writeBytes(scan);
+        out.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return as.request("POST", path + "/paper-signed").header("Idempotency-Key", key)
+                .bytes("multipart/form-data; boundary=" + boundary, out.toByteArray()).send();
+    }
+
     @Test
     void aTokenReplayReturnsTheSameSecretToItsOwnerOnly() {
         var user = createUser("SALES", null);

@@ -114,7 +114,7 @@ class CrashSafetyWorkflowPostgresIT {
             lifecycle(admin, path, "signing", "SIGNING");
 
             // the paper signing
-            byte[] scan = png();
+            byte[] scan = ApiTestSupport.scan();
             String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
             var signed = crashThenRetry(() -> multipart(admin, path + "/paper-signed", Map.of("signingDate", today),
                     "file", "scan.png", "image/png", scan));
@@ -313,23 +313,5 @@ class CrashSafetyWorkflowPostgresIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** A small PNG of its own colours: a scan the system has never produced. */
-    private static byte[] png() {
-        var image = new java.awt.image.BufferedImage(40, 40, java.awt.image.BufferedImage.TYPE_INT_RGB);
-        int colour = java.util.concurrent.ThreadLocalRandom.current().nextInt(0xFFFFFF);
-        for (int x = 0; x < 40; x++) {
-            for (int y = 0; y < 40; y++) {
-                image.setRGB(x, y, colour ^ (x * y));
-            }
-        }
-        var out = new ByteArrayOutputStream();
-        try {
-            javax.imageio.ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }

@@ -73,9 +73,19 @@ abstract class SigningApiContract extends ApiTestSupport {
 
         var wrong = sales.client().post("/api/v1/contracts/" + deal.id() + "/signatures", "{\"password\": \"nope\"}");
         assertProblem(wrong, 400, "password");
-        var ours = sales.client().post("/api/v1/contracts/" + deal.id() + "/signatures",
-                "{\"password\": \"" + USER_PASSWORD + "\"}");
+        String key = unique("key");
+        var ours = sales.client().request("POST", "/api/v1/contracts/" + deal.id() + "/signatures")
+                .header("Idempotency-Key", key).json("{\"password\": \"" + USER_PASSWORD + "\"}").send();
         assertThat(ours.status()).as("%s", ours).isEqualTo(200);
+        // the answer lost with its instance after the commit: the retry runs again and finds the signature made
+        assertThat(jdbc.sql("UPDATE idempotent_request SET status = NULL, response_headers = NULL, response_body = NULL,"
+                + " instance_id = 'gone' WHERE principal = ? AND idem_key = ?").params(sales.username(), key).update())
+                .isEqualTo(1);
+        var again = sales.client().request("POST", "/api/v1/contracts/" + deal.id() + "/signatures")
+                .header("Idempotency-Key", key).json("{\"password\": \"" + USER_PASSWORD + "\"}").send();
+        assertThat(again.status()).as("%s", again).isEqualTo(200);
+        assertThat(again.header("Idempotent-Replayed")).isNull();
+        assertThat(signer(again.json(), "OURS").path("status").asString()).isEqualTo("SIGNED");
         assertThat(signer(ours.json(), "OURS").path("status").asString()).isEqualTo("SIGNED");
         assertThat(signer(ours.json(), "OURS").path("identityMethod").asString()).isEqualTo("PASSWORD");
         assertThat(signer(ours.json(), "OURS").path("sealName").asString()).isEqualTo("合同专用章");

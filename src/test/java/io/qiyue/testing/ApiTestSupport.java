@@ -249,7 +249,7 @@ public abstract class ApiTestSupport {
     }
 
     /** A small PNG of its own colour: a "scan" the system has never produced. */
-    private static byte[] scan() {
+    public static byte[] scan() {
         var image = new java.awt.image.BufferedImage(40, 40, java.awt.image.BufferedImage.TYPE_INT_RGB);
         int colour = java.util.concurrent.ThreadLocalRandom.current().nextInt(0xFFFFFF);
         for (int x = 0; x < 40; x++) {
