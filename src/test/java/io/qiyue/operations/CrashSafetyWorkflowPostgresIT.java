@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 /**
  * The writes after a contract's creation, each killed in its worst moment: the upload of the customer's paper, the
  * review, the approval decision and the paper signing each stop the process right after their commit and before
- * their answer leaves it ({@link CrashAfterCommit}); the client retries with the same Idempotency-Key once the
+ * their answer leaves it ({@link ForkedTestHooks}); the client retries with the same Idempotency-Key once the
  * instance is back and gets the answer of the work done the first time — no second version, review run, decision
  * or signing. An import is killed while its transaction writes: its job reads as failed at once after the restart,
  * none of its rows are there, and importing the file again brings every row once. Afterwards every contract has its
@@ -175,7 +175,7 @@ class CrashSafetyWorkflowPostgresIT {
     }
 
     private Process start() throws Exception {
-        return ForkedQiyue.start(database, dataDir, port, "--qiyue.test.crash-after-commit=true");
+        return ForkedQiyue.start(database, dataDir, port, "--qiyue.test.hooks=true");
     }
 
     private Connection connect() throws java.sql.SQLException {
@@ -191,7 +191,7 @@ class CrashSafetyWorkflowPostgresIT {
     private HttpResponse crashThenRetry(Supplier<ApiClient.Request> request) throws Exception {
         String key = UUID.randomUUID().toString();
         Throwable lost = catchThrowable(() -> request.get().header("Idempotency-Key", key)
-                .header(CrashAfterCommit.HEADER, CrashAfterCommit.AFTER_COMMIT).send());
+                .header(ForkedTestHooks.CRASH, ForkedTestHooks.AFTER_COMMIT).send());
         assertThat(lost).as("the answer is lost with the process").isInstanceOf(UncheckedIOException.class);
         assertThat(app.waitFor(30, TimeUnit.SECONDS)).as("the process stopped").isTrue();
         app = start();
