@@ -102,6 +102,25 @@ final class ForkedQiyue {
                 """.formatted(TestIdentifiers.creditCode());
     }
 
+    /**
+     * What no crash may leave behind: a contract without its version row or its creation's audit entry, two contracts
+     * with one number, an audit chain that does not verify.
+     */
+    static void assertEveryContractWhole(TestDatabase.Created database, ApiClient admin) throws SQLException {
+        try (Connection db = java.sql.DriverManager.getConnection(database.url(), database.username(),
+                database.password())) {
+            assertThat(count(db, "SELECT COUNT(*) FROM contract c WHERE NOT EXISTS (SELECT 1 FROM contract_version v"
+                    + " WHERE v.contract_id = c.id)")).as("contracts without a version row").isZero();
+            assertThat(count(db, "SELECT COUNT(*) FROM contract c WHERE NOT EXISTS (SELECT 1 FROM audit_event a"
+                    + " WHERE a.entity_type = 'CONTRACT' AND a.entity_id = c.id AND a.action = 'CREATE')"))
+                    .as("contracts without their creation's audit entry").isZero();
+            assertThat(count(db, "SELECT COUNT(*) FROM (SELECT contract_no FROM contract GROUP BY contract_no"
+                    + " HAVING COUNT(*) > 1) d")).as("duplicate numbers").isZero();
+        }
+        var chain = admin.get("/api/v1/audit/verify");
+        assertThat(chain.json().path("valid").asBoolean()).as("audit chain: %s", chain).isTrue();
+    }
+
     static long count(Connection db, String sql, Object... params) throws SQLException {
         try (var statement = db.prepareStatement(sql)) {
             for (int i = 0; i < params.length; i++) {
