@@ -2,6 +2,7 @@ package io.qiyue.security;
 
 import io.qiyue.shared.persistence.DbTime;
 import org.springframework.context.event.EventListener;
+import io.qiyue.shared.ScheduledWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -29,11 +30,13 @@ class AccessChangeRelay {
     private final JdbcClient jdbc;
     private final AccessCache cache;
     private final Clock clock;
+    private final ScheduledWork work;
     /** Rows applied in the window, by seq, with when they were seen (forgotten after the window). */
     private final Map<Long, Instant> applied = new HashMap<>();
 
-    AccessChangeRelay(JdbcClient jdbc, AccessCache cache, Clock clock) {
+    AccessChangeRelay(JdbcClient jdbc, AccessCache cache, Clock clock, ScheduledWork work) {
         this.jdbc = jdbc;
+        this.work = work;
         this.cache = cache;
         this.clock = clock;
     }
@@ -62,8 +65,17 @@ class AccessChangeRelay {
             }
         }
         applied.values().removeIf(seen -> seen.isBefore(now.minus(WINDOW.multipliedBy(2))));
-        if (now.getEpochSecond() % 300 == 0 && now.getNano() < POLL.toNanos()) {
-            jdbc.sql("DELETE FROM access_change WHERE changed_at < ?").param(DbTime.toDb(now.minus(KEEP))).update();
-        }
+    }
+
+    /** Rows older than {@link #KEEP} have been applied by every instance: deleted hourly, by one instance. */
+    @Scheduled(cron = "${qiyue.access.prune-cron:0 23 * * * *}", zone = "Asia/Shanghai")
+    int prune() {
+        return work.once("access-change-prune", Duration.ofMinutes(10), Duration.ofMinutes(1), this::deleteApplied)
+                .orElse(0);
+    }
+
+    int deleteApplied() {
+        return jdbc.sql("DELETE FROM access_change WHERE changed_at < ?").param(DbTime.toDb(clock.instant().minus(KEEP)))
+                .update();
     }
 }

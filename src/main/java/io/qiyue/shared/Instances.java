@@ -26,9 +26,11 @@ public class Instances implements SmartInitializingSingleton {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final String self = Ids.newId();
+    private final ScheduledWork work;
 
-    Instances(JdbcClient jdbc, Clock clock) {
+    Instances(JdbcClient jdbc, Clock clock, ScheduledWork work) {
         this.jdbc = jdbc;
+        this.work = work;
         this.clock = clock;
     }
 
@@ -61,8 +63,13 @@ public class Instances implements SmartInitializingSingleton {
     void beat() {
         Instant now = clock.instant();
         jdbc.sql("UPDATE app_instance SET heartbeat_at = ? WHERE id = ?").params(DbTime.toDb(now), self).update();
-        if (now.getEpochSecond() % 600 < BEAT.getSeconds()) {
-            jdbc.sql("DELETE FROM app_instance WHERE heartbeat_at < ?").param(DbTime.toDb(now.minus(FORGET))).update();
-        }
+    }
+
+    /** Rows of instances gone for {@link #FORGET}: deleted hourly, by one instance. */
+    @Scheduled(cron = "${qiyue.instances.prune-cron:0 29 * * * *}", zone = "Asia/Shanghai")
+    int prune() {
+        return work.once("app-instance-prune", Duration.ofMinutes(10), Duration.ofMinutes(1),
+                () -> jdbc.sql("DELETE FROM app_instance WHERE heartbeat_at < ?")
+                        .param(DbTime.toDb(clock.instant().minus(FORGET))).update()).orElse(0);
     }
 }
