@@ -21,8 +21,13 @@ if [[ ${SKIP_BUILD:-} != 1 ]]; then
   mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 fi
 psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db WITH (FORCE)" -c "CREATE DATABASE $db"
+# BENCH_PG_SET: settings for the app's sessions, e.g. "log_min_duration_statement=0 log_parameter_max_length=0"
+for setting in ${BENCH_PG_SET:-}; do
+  psql -h 127.0.0.1 -U postgres -qc "ALTER DATABASE $db SET ${setting%%=*} = '${setting#*=}'"
+done
 export QIYUE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db QIYUE_DB_USER=postgres QIYUE_DATA_DIR="$work/data" \
   QIYUE_ADMIN_PASSWORD=bench-admin-pw PORT=$port
+# BENCH_ROUNDS: imports of N contracts one after the other in the same app (the first also compiles the code).
 # BENCH_DB: the database's name (dropped and created again); BENCH_PORT: the app's port.
 # BENCH_JAVA_OPTS: e.g. -XX:StartFlightRecording=filename=/tmp/x.jfr,settings=profile,dumponexit=true to profile the app
 java -Xmx1g ${BENCH_JAVA_OPTS:-} -jar target/qiyue-0.1.0-SNAPSHOT.jar > "$work/app.log" 2>&1 &
@@ -36,6 +41,6 @@ for _ in $(seq 240); do
   grep -q "Warm-up done" "$work/app.log" && grep -q "Approval engine .* built" "$work/app.log" && break
   sleep 0.5
 done
-java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" io.qiyue.bench.ImportBenchmark \
+java -Drounds="${BENCH_ROUNDS:-1}" -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" io.qiyue.bench.ImportBenchmark \
   "http://127.0.0.1:$port" "$QIYUE_ADMIN_PASSWORD" "$contracts" "$pid"
 echo "resident set size: $(ps -o rss= -p "$pid" | awk '{printf "%.0f MB", $1/1024}')"
