@@ -20,6 +20,14 @@ final class Renderer {
     }
 
     /**
+     * The text of a rendering only, {@code render(…).text()} without the DOM that the files need: what a saved version
+     * keeps. Refuses malformed markup as {@link #render} does.
+     */
+    String text(String body, DocumentModel model) {
+        return Xhtml.text(number(engine.render(body, model)));
+    }
+
+    /**
      * Numbers the articles and clauses: every tag matching {@code <(h2|p)\s+class="([^"]*)"[^>]*>} is followed by
      * its number (values are escaped by the engine, so a tag in the output is always the template's own). Scanned by hand rather than with that pattern's matcher, which was a fifth of the CPU time of a
      * document rendered for the record (an import renders thousands); RenderingTest holds the two to the same

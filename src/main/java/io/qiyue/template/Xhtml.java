@@ -100,8 +100,193 @@ final class Xhtml {
     }
 
     private static Document parse(DocumentBuilder builder, String xhtml) {
+        Document[] doc = new Document[1];
+        parse(xhtml, () -> doc[0] = builder.parse(new InputSource(new StringReader(xhtml))));
+        return doc[0];
+    }
+
+    /** The SAX side of {@link #FACTORY}: the same features, for {@link #text(String)}. */
+    private static final javax.xml.parsers.SAXParserFactory SAX = saxFactory();
+
+    private static javax.xml.parsers.SAXParserFactory saxFactory() {
         try {
-            return builder.parse(new InputSource(new StringReader(xhtml)));
+            var f = javax.xml.parsers.SAXParserFactory.newInstance();
+            f.setNamespaceAware(true);
+            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            f.setXIncludeAware(false);
+            return f;
+        } catch (ParserConfigurationException | org.xml.sax.SAXException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Idle SAX readers, reused as the builders are (see {@link #IDLE}). */
+    private static final Queue<org.xml.sax.XMLReader> IDLE_READERS = new ConcurrentLinkedQueue<>();
+
+    private static org.xml.sax.XMLReader newReader() {
+        synchronized (SAX) {
+            try {
+                return SAX.newSAXParser().getXMLReader();
+            } catch (ParserConfigurationException | org.xml.sax.SAXException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /**
+     * {@code text(parse(xhtml))} without building the DOM: the text of a document that is kept as text only (the
+     * document of a saved version), read while parsing. Malformed markup is refused as {@link #parse} refuses it.
+     * The same text as through the DOM (XhtmlTextTest compares them): text nodes end where the DOM's end (at an
+     * element, a comment, a processing instruction or a CDATA section), the root element is walked into but not
+     * itself counted, as {@link #text(Document)} walks from it.
+     */
+    static String text(String xhtml) {
+        org.xml.sax.XMLReader idle = IDLE_READERS.poll();
+        org.xml.sax.XMLReader reader = idle != null ? idle : newReader();
+        var handler = new TextHandler();
+        try {
+            reader.setContentHandler(handler);
+            reader.setErrorHandler(null);
+            reader.setProperty("http://xml.org/sax/properties/lexical-handler", handler);
+            parse(xhtml, () -> reader.parse(new InputSource(new StringReader(xhtml))));
+        } catch (org.xml.sax.SAXNotRecognizedException | org.xml.sax.SAXNotSupportedException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            reader.setContentHandler(null);
+            if (IDLE_READERS.size() < MAX_IDLE) {
+                IDLE_READERS.offer(reader);
+            }
+        }
+        return lines(handler.out);
+    }
+
+    /** The walk of {@link #walk} done on SAX events. */
+    private static final class TextHandler extends org.xml.sax.helpers.DefaultHandler
+            implements org.xml.sax.ext.LexicalHandler {
+        final StringBuilder out = new StringBuilder();
+        /** Characters of the text node being read: SAX may hand one node over in several calls. */
+        private final StringBuilder pending = new StringBuilder();
+        /** Per open element: its name and class attribute; index 0 is the root. */
+        private final java.util.ArrayList<String> names = new java.util.ArrayList<>();
+        private final java.util.ArrayList<String> classes = new java.util.ArrayList<>();
+        /** Depth of the outermost open skipped element (head, style …), -1 when none is open. */
+        private int skippedAt = -1;
+
+        private void flush() {
+            if (!pending.isEmpty()) {
+                if (skippedAt < 0 && !names.isEmpty()) {
+                    String parentClass = classes.getLast();
+                    if (parentClass.contains("text")) {
+                        out.append(pending.toString().replace("\r", ""));
+                    } else {
+                        collapseSpaces(out, pending.toString());
+                    }
+                }
+                pending.setLength(0);
+            }
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, org.xml.sax.Attributes attributes) {
+            flush();
+            String cls = attributes.getValue("class");
+            int depth = names.size();
+            names.add(localName);
+            classes.add(cls == null ? "" : cls);
+            if (depth == 0 || skippedAt >= 0) {
+                return;
+            }
+            if (SKIPPED.contains(localName)) {
+                skippedAt = depth;
+                return;
+            }
+            if (BLOCKS.contains(localName)) {
+                out.append('\n');
+            }
+            if ("br".equals(localName)) {
+                out.append('\n');
+            }
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) {
+            flush();
+            int depth = names.size() - 1;
+            names.removeLast();
+            classes.removeLast();
+            if (depth == 0) {
+                return;
+            }
+            if (skippedAt >= 0) {
+                if (skippedAt == depth) {
+                    skippedAt = -1;
+                }
+                return;
+            }
+            if ("td".equals(localName) || "th".equals(localName)) {
+                out.append('\t');
+            }
+            if (BLOCKS.contains(localName)) {
+                out.append('\n');
+            }
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) {
+            pending.append(ch, start, length);
+        }
+
+        @Override
+        public void ignorableWhitespace(char[] ch, int start, int length) {
+            pending.append(ch, start, length);
+        }
+
+        @Override
+        public void processingInstruction(String target, String data) {
+            flush();
+        }
+
+        @Override
+        public void comment(char[] ch, int start, int length) {
+            flush();
+        }
+
+        @Override
+        public void startCDATA() {
+            flush();
+        }
+
+        @Override
+        public void endCDATA() {
+            flush();
+        }
+
+        @Override
+        public void startDTD(String name, String publicId, String systemId) {
+        }
+
+        @Override
+        public void endDTD() {
+        }
+
+        @Override
+        public void startEntity(String name) {
+        }
+
+        @Override
+        public void endEntity(String name) {
+        }
+    }
+
+    /** A parse whose SAX and I/O failures become {@link InvalidXhtmlException}. */
+    private interface Parse {
+        void run() throws org.xml.sax.SAXException, IOException;
+    }
+
+    private static void parse(String xhtml, Parse parse) {
+        try {
+            parse.run();
         } catch (SAXParseException e) {
             String[] lines = xhtml.split("\n", -1);
             int line = Math.max(1, e.getLineNumber());
@@ -122,7 +307,11 @@ final class Xhtml {
     static String text(Document doc) {
         var out = new StringBuilder();
         walk(doc.getDocumentElement(), out);
-        // normalise: trim lines, drop empty ones
+        return lines(out);
+    }
+
+    /** The walked text normalised: lines trimmed, empty ones dropped. */
+    private static String lines(StringBuilder out) {
         var result = new StringBuilder();
         for (String line : out.toString().split("\n")) {
             String l = line.strip();
