@@ -165,26 +165,17 @@ final class Xhtml {
     private static final class TextHandler extends org.xml.sax.helpers.DefaultHandler
             implements org.xml.sax.ext.LexicalHandler {
         final StringBuilder out = new StringBuilder();
-        /** Characters of the text node being read: SAX may hand one node over in several calls. */
-        private final StringBuilder pending = new StringBuilder();
-        /** Per open element: its name and class attribute; index 0 is the root. */
+        /** Per open element: its name and whether its class says "text" (kept as it is); index 0 is the root. */
         private final java.util.ArrayList<String> names = new java.util.ArrayList<>();
-        private final java.util.ArrayList<String> classes = new java.util.ArrayList<>();
+        private boolean[] keptAsIs = new boolean[16];
         /** Depth of the outermost open skipped element (head, style …), -1 when none is open. */
         private int skippedAt = -1;
+        /** Whether the text node being read so far ends in collapsed white space (SAX hands a node over in pieces). */
+        private boolean inRun;
 
+        /** A text node ends (at an element, a comment …): the next one starts a run of its own. */
         private void flush() {
-            if (!pending.isEmpty()) {
-                if (skippedAt < 0 && !names.isEmpty()) {
-                    String parentClass = classes.getLast();
-                    if (parentClass.contains("text")) {
-                        out.append(pending.toString().replace("\r", ""));
-                    } else {
-                        collapseSpaces(out, pending.toString());
-                    }
-                }
-                pending.setLength(0);
-            }
+            inRun = false;
         }
 
         @Override
@@ -193,7 +184,10 @@ final class Xhtml {
             String cls = attributes.getValue("class");
             int depth = names.size();
             names.add(localName);
-            classes.add(cls == null ? "" : cls);
+            if (depth == keptAsIs.length) {
+                keptAsIs = java.util.Arrays.copyOf(keptAsIs, depth * 2);
+            }
+            keptAsIs[depth] = cls != null && cls.contains("text");
             if (depth == 0 || skippedAt >= 0) {
                 return;
             }
@@ -214,7 +208,6 @@ final class Xhtml {
             flush();
             int depth = names.size() - 1;
             names.removeLast();
-            classes.removeLast();
             if (depth == 0) {
                 return;
             }
@@ -234,12 +227,23 @@ final class Xhtml {
 
         @Override
         public void characters(char[] ch, int start, int length) {
-            pending.append(ch, start, length);
+            if (skippedAt >= 0 || names.isEmpty()) {
+                return;
+            }
+            if (keptAsIs[names.size() - 1]) {
+                for (int i = start, end = start + length; i < end; i++) {
+                    if (ch[i] != '\r') {
+                        out.append(ch[i]);
+                    }
+                }
+            } else {
+                inRun = collapseSpaces(out, ch, start, length, inRun);
+            }
         }
 
         @Override
         public void ignorableWhitespace(char[] ch, int start, int length) {
-            pending.append(ch, start, length);
+            characters(ch, start, length);
         }
 
         @Override
@@ -311,13 +315,27 @@ final class Xhtml {
     }
 
     /** The walked text normalised: lines trimmed, empty ones dropped. */
-    private static String lines(StringBuilder out) {
-        var result = new StringBuilder();
-        for (String line : out.toString().split("\n")) {
-            String l = line.strip();
-            if (!l.isEmpty()) {
-                result.append(l).append('\n');
+    static String lines(CharSequence out) {
+        // by hand rather than split("\n") and strip(): the same lines, without a string per line
+        int n = out.length();
+        var result = new StringBuilder(n);
+        for (int start = 0; start <= n; ) {
+            int end = start;
+            while (end < n && out.charAt(end) != '\n') {
+                end++;
             }
+            int from = start;
+            int to = end;
+            while (from < to && Character.isWhitespace(out.charAt(from))) {
+                from++;
+            }
+            while (to > from && Character.isWhitespace(out.charAt(to - 1))) {
+                to--;
+            }
+            if (from < to) {
+                result.append(out, from, to).append('\n');
+            }
+            start = end + 1;
         }
         return result.toString();
     }
@@ -370,7 +388,7 @@ final class Xhtml {
         boolean inRun = false;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00A0') {
+            if (isCollapsed(c)) {
                 if (!inRun) {
                     out.append(' ');
                     inRun = true;
@@ -380,5 +398,29 @@ final class Xhtml {
                 inRun = false;
             }
         }
+    }
+
+    /**
+     * {@link #collapseSpaces(StringBuilder, String)} of a text handed over in pieces: {@code inRun} says whether the
+     * text so far ended in white space; so does the result.
+     */
+    private static boolean collapseSpaces(StringBuilder out, char[] text, int start, int length, boolean inRun) {
+        for (int i = start, end = start + length; i < end; i++) {
+            char c = text[i];
+            if (isCollapsed(c)) {
+                if (!inRun) {
+                    out.append(' ');
+                    inRun = true;
+                }
+            } else {
+                out.append(c);
+                inRun = false;
+            }
+        }
+        return inRun;
+    }
+
+    private static boolean isCollapsed(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || c == '\u00A0';
     }
 }

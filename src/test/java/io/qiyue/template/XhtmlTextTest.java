@@ -80,4 +80,25 @@ class XhtmlTextTest {
         assertThat(sax.line()).isEqualTo(dom.line());
         assertThat(sax.excerpt()).isEqualTo(dom.excerpt());
     }
+
+    @Test
+    void linesAreTrimmedAndEmptyOnesDroppedAsBySplitAndStrip() {
+        char[] alphabet = {' ', '\t', '\n', '\r', '\u3000', '\u00A0', '\u2003', 'a', '合', '\uD83D', '\uDE00', '\n'};
+        var random = new Random(16);
+        for (int i = 0; i < 50_000; i++) {
+            var text = new StringBuilder();
+            int n = random.nextInt(20);
+            for (int j = 0; j < n; j++) {
+                text.append(alphabet[random.nextInt(alphabet.length)]);
+            }
+            var expected = new StringBuilder();
+            for (String line : text.toString().split("\n")) {
+                String l = line.strip();
+                if (!l.isEmpty()) {
+                    expected.append(l).append('\n');
+                }
+            }
+            assertThat(Xhtml.lines(text)).as(text.toString()).isEqualTo(expected.toString());
+        }
+    }
 }
