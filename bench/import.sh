@@ -28,9 +28,10 @@ done
 export QIYUE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db QIYUE_DB_USER=postgres QIYUE_DATA_DIR="$work/data" \
   QIYUE_ADMIN_PASSWORD=bench-admin-pw PORT=$port
 # BENCH_ROUNDS: imports of N contracts one after the other in the same app (the first also compiles the code).
+# BENCH_JAR: the app's jar (e.g. a copy of another build, to compare); BENCH_CLIENT_CP: the benchmark client's classpath.
 # BENCH_DB: the database's name (dropped and created again); BENCH_PORT: the app's port.
 # BENCH_JAVA_OPTS: e.g. -XX:StartFlightRecording=filename=/tmp/x.jfr,settings=profile,dumponexit=true to profile the app
-java -Xmx1g ${BENCH_JAVA_OPTS:-} -jar target/qiyue-0.1.0-SNAPSHOT.jar > "$work/app.log" 2>&1 &
+java -Xmx1g ${BENCH_JAVA_OPTS:-} -jar "${BENCH_JAR:-target/qiyue-0.1.0-SNAPSHOT.jar}" > "$work/app.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
 until grep -q "Started QiyueApplication" "$work/app.log"; do sleep 0.5; done
@@ -41,6 +42,6 @@ for _ in $(seq 240); do
   grep -q "Warm-up done" "$work/app.log" && grep -q "Approval engine .* built" "$work/app.log" && break
   sleep 0.5
 done
-java -Drounds="${BENCH_ROUNDS:-1}" -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" io.qiyue.bench.ImportBenchmark \
+java -Drounds="${BENCH_ROUNDS:-1}" -cp "${BENCH_CLIENT_CP:-target/test-classes:target/classes:$(cat target/bench-classpath.txt)}" io.qiyue.bench.ImportBenchmark \
   "http://127.0.0.1:$port" "$QIYUE_ADMIN_PASSWORD" "$contracts" "$pid"
 echo "resident set size: $(ps -o rss= -p "$pid" | awk '{printf "%.0f MB", $1/1024}')"
