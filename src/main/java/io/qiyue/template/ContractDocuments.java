@@ -167,6 +167,14 @@ public class ContractDocuments implements ExternalVersions {
 
     /** The rendering itself, reading nothing: safe on any thread. */
     private RenderedDocument render(Contract contract, Template template, Parties parties) {
+        // the contract's last change dates the files; a snapshot read back without one falls back to its creation
+        Instant issued = contract.updatedAt() != null ? contract.updatedAt()
+                : contract.createdAt() != null ? contract.createdAt() : Instant.EPOCH;
+        return renderer.render(template.body(), model(contract, parties), template.id(), template.version(), issued);
+    }
+
+    /** The model a rendering fills its template with: the contract, its parties and its type's clause texts. */
+    private static DocumentModel model(Contract contract, Parties parties) {
         DocumentModel model = DocumentModels.of(contract, parties.customer(), parties.ourEntity());
         var clauseTexts = new ArrayList<DocumentModel.ClauseText>();
         int i = 1;
@@ -174,11 +182,28 @@ public class ContractDocuments implements ExternalVersions {
             clauseTexts.add(new DocumentModel.ClauseText(i++, c.title(), TemplateEngine.renderText(c.text(), model),
                     c.conspicuous()));
         }
-        model = DocumentModels.withClauses(model, clauseTexts);
-        // the contract's last change dates the files; a snapshot read back without one falls back to its creation
-        Instant issued = contract.updatedAt() != null ? contract.updatedAt()
-                : contract.createdAt() != null ? contract.createdAt() : Instant.EPOCH;
-        return renderer.render(template.body(), model, template.id(), template.version(), issued);
+        return DocumentModels.withClauses(model, clauseTexts);
+    }
+
+    /** The text a saved version keeps and the template it came from. */
+    private record RecordText(String text, String templateId, int templateVersion) {
+    }
+
+    /**
+     * {@link #renderForRecord(Contract, Template, Parties)} when only its text is kept: the same text, read while
+     * the markup is parsed rather than from a DOM (an import renders thousands), with the same fallback.
+     */
+    private RecordText textForRecord(Contract contract, Template template, Parties parties) {
+        try {
+            return new RecordText(renderer.text(template.body(), model(contract, parties)), template.id(),
+                    template.version());
+        } catch (RuntimeException e) {
+            log.warn("template {} v{} failed for contract {}; using the shipped default: {}", template.id(),
+                    template.version(), contract.id(), e.toString());
+            Template shipped = Templates.shipped(contract.type());
+            return new RecordText(renderer.text(shipped.body(), model(contract, parties)), shipped.id(),
+                    shipped.version());
+        }
     }
 
     /**
@@ -191,7 +216,7 @@ public class ContractDocuments implements ExternalVersions {
         if (saved.moveOnly() && carryForward(contract, saved.actor())) {
             return;
         }
-        RenderedDocument doc = renderForRecord(contract);
+        RecordText doc = textForRecord(contract, templates.active(contract.type()), parties(contract));
         insert(contract.id(), contract.version(), DocumentVersion.SAVED, contract.version(), doc.templateId(),
                 doc.templateVersion(), null, null, doc.text(), personalSpans(contract.customerId(), doc.text()),
                 null, saved.actor());
@@ -216,7 +241,7 @@ public class ContractDocuments implements ExternalVersions {
         java.util.stream.IntStream.range(0, contracts.size()).parallel().forEach(i -> {
             Contract contract = contracts.get(i);
             Parties parties = partiesOf.get(i);
-            RenderedDocument doc = renderForRecord(contract, templateOf.get(contract.type()), parties);
+            RecordText doc = textForRecord(contract, templateOf.get(contract.type()), parties);
             String text = doc.text();
             rows[i] = new Object[]{contract.id(), contract.version(), DocumentVersion.SAVED, contract.version(),
                     doc.templateId(), doc.templateVersion(), null, null, text,
