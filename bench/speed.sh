@@ -21,7 +21,7 @@ if ! java -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
   export PATH="$JAVA_HOME/bin:$PATH"
 fi
 work="$PWD/target/speed"
-db=qiyue_speed
+db=${SPEED_DB:-qiyue_speed}
 if [ "${SPEED_SKIP_BUILD:-}" != 1 ]; then mvn -B -q -o package test-compile -DskipTests; fi
 rm -rf "$work" && mkdir -p "$work"
 java -Djarmode=tools -jar target/qiyue-0.1.0-SNAPSHOT.jar extract --destination "$work/app" >/dev/null
