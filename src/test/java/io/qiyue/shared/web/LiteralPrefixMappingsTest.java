@@ -26,4 +26,23 @@ class LiteralPrefixMappingsTest {
         assertThat(mayMatch("relative/{id}", "/x")).isTrue();
         assertThat(mayMatch("/", "/")).isTrue();
     }
+
+    @Test
+    void keysAMappingByItsCompleteLiteralSegmentsAndAPathByItsOwn() {
+        assertThat(LiteralPrefixMappings.Mapping.Index.completeSegments("/api/v1/contracts/{id}")).isEqualTo(3);
+        assertThat(LiteralPrefixMappings.Mapping.Index.completeSegments("/api/v1/contracts")).isEqualTo(3);
+        assertThat(LiteralPrefixMappings.Mapping.Index.completeSegments("/contracts/{id}")).isEqualTo(1);
+        assertThat(LiteralPrefixMappings.Mapping.Index.completeSegments("/api/v1/contract{x}")).isEqualTo(2);
+        assertThat(LiteralPrefixMappings.Mapping.Index.completeSegments("/a/b/")).isEqualTo(2);
+        assertThat(LiteralPrefixMappings.Mapping.Index.completeSegments("/")).isZero();
+        assertThat(LiteralPrefixMappings.Mapping.Index.completeSegments("/{page}")).isZero();
+        assertThat(LiteralPrefixMappings.Mapping.Index.key("/api/v1/contracts/{id}", 3)).isEqualTo("/api/v1/contracts");
+        assertThat(LiteralPrefixMappings.Mapping.Index.key("/api/v1/contracts", 3)).isEqualTo("/api/v1/contracts");
+        assertThat(LiteralPrefixMappings.Mapping.Index.key("/a/b/", 2)).isEqualTo("/a/b");
+        assertThat(LiteralPrefixMappings.Mapping.Index.pathKey("/api/v1/contracts/c-1", 3)).isEqualTo("/api/v1/contracts");
+        assertThat(LiteralPrefixMappings.Mapping.Index.pathKey("/api/v1/contracts/", 3)).isEqualTo("/api/v1/contracts");
+        assertThat(LiteralPrefixMappings.Mapping.Index.pathKey("/api/v1/contracts", 3)).isEqualTo("/api/v1/contracts");
+        assertThat(LiteralPrefixMappings.Mapping.Index.pathKey("/a/b", 2)).isEqualTo("/a/b");
+        assertThat(LiteralPrefixMappings.Mapping.Index.pathKey("/contracts", 2)).isNull();
+    }
 }
