@@ -12,7 +12,7 @@ import java.util.concurrent.Semaphore;
 
 /**
  * The embedded Noto Sans SC (regular and bold) for every PDF Qiyue writes: contracts, evidence reports, audit
- * exports. The files are read once, on first use, not at start-up. Parsed fonts are pooled because a PDFBox font
+ * exports. The files are read on first use, not at start-up, once per parsed pair. Parsed fonts are pooled because a PDFBox font
  * must not be used by two documents being written at once: {@link #borrow()} one, {@link #giveBack} it after.
  * <p>
  * The pool is bounded: a parsed pair holds its glyph and character maps (tens of thousands of boxed integers per
@@ -28,8 +28,6 @@ public final class CjkFonts {
     private static final int POOL_SIZE = Math.max(2, Runtime.getRuntime().availableProcessors());
     private static final Semaphore LENT = new Semaphore(POOL_SIZE);
     private static final ConcurrentLinkedQueue<Parsed> POOL = new ConcurrentLinkedQueue<>();
-    private static volatile byte[] regular;
-    private static volatile byte[] bold;
 
     private CjkFonts() {
     }
@@ -66,18 +64,18 @@ public final class CjkFonts {
         return font;
     }
 
+    /**
+     * The regular font file, read from the class path each time: it is needed only to parse a pair for the pool
+     * (at most once per pair) and kept nowhere else, because each parsed font holds its own copy of the file anyway
+     * and the 21 MB of both files stayed in the heap for nothing.
+     */
     public static byte[] regularBytes() {
-        if (regular == null) {
-            regular = read("/fonts/NotoSansSC-Regular.ttf");
-        }
-        return regular;
+        return read("/fonts/NotoSansSC-Regular.ttf");
     }
 
+    /** The bold font file, read as {@link #regularBytes} is. */
     public static byte[] boldBytes() {
-        if (bold == null) {
-            bold = read("/fonts/NotoSansSC-Bold.ttf");
-        }
-        return bold;
+        return read("/fonts/NotoSansSC-Bold.ttf");
     }
 
     private static byte[] read(String resource) {
