@@ -12,13 +12,15 @@ import java.util.concurrent.Semaphore;
 
 /**
  * The embedded Noto Sans SC (regular and bold) for every PDF Qiyue writes: contracts, evidence reports, audit
- * exports. The files are read on first use, not at start-up, once per parsed pair. Parsed fonts are pooled because a PDFBox font
- * must not be used by two documents being written at once: {@link #borrow()} one, {@link #giveBack} it after.
+ * exports. The files are read on first use, not at start-up, once per parsed pair. Parsed fonts are pooled because
+ * a PDFBox font must not be used by two documents being written at once: {@link #borrow()} one, {@link #giveBack}
+ * it after.
  * <p>
- * The pool is bounded: a parsed pair holds its glyph and character maps (tens of thousands of boxed integers per
- * font), and an unbounded pool kept one pair per PDF ever written at the same time — with 16 clients downloading
- * PDFs, half of the heap that stayed after a full GC. Writing a PDF is CPU work, so more documents being written at
- * once than there are processors (at least two) makes none of them sooner: a writer beyond that waits for a pair.
+ * The pool is bounded: a parsed font holds its own copy of the file, its glyph table and its character maps (tens of
+ * thousands of boxed integers; the largest share of the heap left after a full GC in bench/speed.sh), and an
+ * unbounded pool keeps as many pairs as PDFs were ever written at the same time. Writing a PDF is CPU work, so more
+ * documents being written at once than there are processors (at least two) makes none of them sooner: a writer
+ * beyond that waits for a pair.
  * No writer borrows a second pair while holding one.
  */
 public final class CjkFonts {
