@@ -8,6 +8,8 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.util.ServletRequestPathUtils;
 
 import java.lang.reflect.Method;
 import java.util.ArrayList;
@@ -72,11 +74,14 @@ class LiteralPrefixMappings {
                     || !getPatternParser().isCaseSensitive()) {
                 return super.lookupHandlerMethod(lookupPath, request);
             }
+            // the path as the mappings' path conditions match it, so that only those whose patterns match it are asked
+            // the full question (method, headers, media types: each read through every request wrapper)
+            PathContainer path = ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication();
             RequestMappingInfo found = null;
             HandlerMethod handler = null;
             for (List<Candidate> bucket : current.candidates(lookupPath)) {
                 for (Candidate candidate : bucket) {
-                    if (!candidate.mayMatch(lookupPath)) {
+                    if (!candidate.mayMatch(lookupPath) || !candidate.matches(path)) {
                         continue;
                     }
                     RequestMappingInfo match = getMatchingMapping(candidate.info(), request);
@@ -105,6 +110,20 @@ class LiteralPrefixMappings {
                 }
                 for (String prefix : prefixes) {
                     if (Mapping.mayMatch(prefix, path)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+
+            /** Whether a path pattern of the mapping matches, as its path condition asks (no patterns: any path). */
+            boolean matches(PathContainer path) {
+                var condition = info.getPathPatternsCondition();
+                if (condition == null || condition.getPatterns().isEmpty()) {
+                    return true;
+                }
+                for (PathPattern pattern : condition.getPatterns()) {
+                    if (pattern.matches(path)) {
                         return true;
                     }
                 }
