@@ -56,7 +56,11 @@ final class TermsForm {
      * answer GET with a different text than a read would), otherwise none.
      */
     String of(String stored) {
-        return stored.equals(json.writeValueAsString(json.readValue(stored, ContractTerms.class))) ? current : null;
+        try {
+            return stored.equals(json.writeValueAsString(json.readValue(stored, ContractTerms.class))) ? current : null;
+        } catch (RuntimeException e) {
+            return null; // not read back as it was written: stored without a form, read and written again on GET
+        }
     }
 
     /** The terms as GET answers them: as stored when in the current form, otherwise read and written again. */
