@@ -8,7 +8,8 @@
 # p50/p95/p99, throughput, CPU ms per request of each process and the ratio Qiyue/anchor, then heap after
 # a full GC and RSS of Qiyue. SPEED_JFR=1 records a JFR profile of Qiyue to target/speed/qiyue.jfr.
 # SPEED_CLIENT_OPTS="-Dspeed.gets=20000 -Dspeed.pages=1000 -Dspeed.pdfs=100" sets the counts; SPEED_NMT=1 adds
-# native memory tracking (where the RSS goes); SPEED_SKIP_BUILD=1 uses the jar and test classes already built.
+# native memory tracking (where the RSS goes); SPEED_SKIP_BUILD=1 uses the jar and test classes already built;
+# SPEED_DB names the database (default qiyue_speed).
 # All traffic goes to 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
