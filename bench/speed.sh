@@ -8,7 +8,8 @@
 # p50/p95/p99, throughput, CPU ms per request of each process and the ratio Qiyue/anchor, then heap after
 # a full GC and RSS of Qiyue. SPEED_JFR=1 records a JFR profile of Qiyue to target/speed/qiyue.jfr.
 # SPEED_CLIENT_OPTS="-Dspeed.gets=20000 -Dspeed.pages=1000 -Dspeed.pdfs=100" sets the counts; SPEED_NMT=1 adds
-# native memory tracking (where the RSS goes); SPEED_SKIP_BUILD=1 uses the jar and test classes already built.
+# native memory tracking (where the RSS goes); SPEED_SKIP_BUILD=1 uses the jar and test classes already built;
+# SPEED_DB names the database (default qiyue_speed).
 # All traffic goes to 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +22,7 @@ if ! java -version 2>&1 | grep -qE 'version "(2[1-9]|[3-9][0-9])'; then
   export PATH="$JAVA_HOME/bin:$PATH"
 fi
 work="$PWD/target/speed"
-db=qiyue_speed
+db=${SPEED_DB:-qiyue_speed}
 if [ "${SPEED_SKIP_BUILD:-}" != 1 ]; then mvn -B -q -o package test-compile -DskipTests; fi
 rm -rf "$work" && mkdir -p "$work"
 java -Djarmode=tools -jar target/qiyue-0.1.0-SNAPSHOT.jar extract --destination "$work/app" >/dev/null

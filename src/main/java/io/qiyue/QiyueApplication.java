@@ -6,6 +6,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 @SpringBootApplication
 public class QiyueApplication {
     public static void main(String[] args) {
+        io.qiyue.shared.HeapSizing.applyDefaults();
         SpringApplication.run(QiyueApplication.class, args);
     }
 }

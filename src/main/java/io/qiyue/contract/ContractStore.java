@@ -38,10 +38,12 @@ class ContractStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final TermsForm termsForm;
 
     ContractStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+        this.termsForm = new TermsForm(json);
     }
 
     Optional<Contract> find(String id) {
@@ -62,6 +64,24 @@ class ContractStore {
                             rs.getString("customer_name"), c.ourEntityId(), c.owner(), c.amount(), c.startDate(),
                             c.endDate(), c.autoRenew(), c.renewalNoticeDays(), c.status(), c.terms(), c.version(),
                             c.createdAt(), c.createdBy(), c.updatedAt());
+                }).optional();
+    }
+
+    /**
+     * {@link #findWithCustomerName} as GET by id answers it: the terms as stored when they are in the current form
+     * ({@link TermsForm}), so that the hottest read does not parse and write them again.
+     */
+    Optional<ContractJson> findJson(String id) {
+        return jdbc.sql("SELECT " + COLUMNS + ", terms_form, (SELECT cu.name FROM customer cu"
+                        + " WHERE cu.id = contract.customer_id) AS customer_name FROM contract WHERE id = ?").param(id)
+                .query((rs, n) -> {
+                    var s = summary(rs);
+                    return new ContractJson(s.id(), s.number(), s.type(), s.title(), s.customerId(),
+                            rs.getString("customer_name"), rs.getString("our_entity_id"), s.owner(), s.amount(),
+                            s.startDate(), s.endDate(), rs.getBoolean("auto_renew"),
+                            (Integer) rs.getObject("renewal_notice_days", Integer.class), s.status(),
+                            termsForm.answer(rs.getString("terms"), rs.getString("terms_form")), s.version(),
+                            DbTime.read(rs, "created_at"), rs.getString("created_by"), s.updatedAt());
                 }).optional();
     }
 
@@ -216,31 +236,33 @@ class ContractStore {
     }
 
     private void insert(Contract c, LocalDate renewalNoticeOn) {
+        String terms = json.writeValueAsString(c.terms());
         jdbc.sql("INSERT INTO contract (id, contract_no, type, title, customer_id, our_entity_id, owner, amount_value,"
-                        + " amount_currency, start_date, end_date, auto_renew, renewal_notice_days, status, terms, version,"
-                        + " created_at, created_by, updated_at, renewal_notice_on)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                        + " amount_currency, start_date, end_date, auto_renew, renewal_notice_days, status, terms, terms_form,"
+                        + " version, created_at, created_by, updated_at, renewal_notice_on)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                 .params(c.id(), c.number(), c.type().name(), c.title(), c.customerId(), c.ourEntityId(), c.owner(),
                         c.amount() == null ? null : c.amount().scaled(), c.amount() == null ? null : c.amount().currency(),
                         c.startDate(), c.endDate(), c.autoRenew(), c.renewalNoticeDays(), c.status().name(),
-                        json.writeValueAsString(c.terms()), c.version(), DbTime.toDb(c.createdAt()), c.createdBy(),
+                        terms, termsForm.of(terms), c.version(), DbTime.toDb(c.createdAt()), c.createdBy(),
                         DbTime.toDb(c.updatedAt()), renewalNoticeOn)
                 .update();
     }
 
     private static final List<String> INSERT_COLUMNS = List.of("id", "contract_no", "type", "title", "customer_id",
             "our_entity_id", "owner", "amount_value", "amount_currency", "start_date", "end_date", "auto_renew",
-            "renewal_notice_days", "status", "terms", "version", "created_at", "created_by", "updated_at",
+            "renewal_notice_days", "status", "terms", "terms_form", "version", "created_at", "created_by", "updated_at",
             "renewal_notice_on");
 
     /** Many contracts that enter in force at once (a file of legacy contracts), as {@link #insertWithRenewalNotice} stores each. */
     void insertAllWithRenewalNotice(List<Contract> contracts) {
         var rows = new ArrayList<Object[]>(contracts.size());
         for (Contract c : contracts) {
+            String terms = json.writeValueAsString(c.terms());
             rows.add(new Object[]{c.id(), c.number(), c.type().name(), c.title(), c.customerId(), c.ourEntityId(),
                     c.owner(), c.amount() == null ? null : c.amount().scaled(),
                     c.amount() == null ? null : c.amount().currency(), c.startDate(), c.endDate(), c.autoRenew(),
-                    c.renewalNoticeDays(), c.status().name(), json.writeValueAsString(c.terms()), c.version(),
+                    c.renewalNoticeDays(), c.status().name(), terms, termsForm.of(terms), c.version(),
                     DbTime.toDb(c.createdAt()), c.createdBy(), DbTime.toDb(c.updatedAt()), renewalNoticeOn(c)});
         }
         MultiRowInsert.insert(jdbc, "contract", INSERT_COLUMNS, rows);
@@ -278,13 +300,14 @@ class ContractStore {
     }
 
     boolean update(Contract c, int expectedVersion) {
+        String terms = json.writeValueAsString(c.terms());
         return jdbc.sql("UPDATE contract SET title = ?, customer_id = ?, our_entity_id = ?, owner = ?, amount_value = ?,"
                         + " amount_currency = ?, start_date = ?, end_date = ?, auto_renew = ?, renewal_notice_days = ?,"
-                        + " terms = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?")
+                        + " terms = ?, terms_form = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?")
                 .params(c.title(), c.customerId(), c.ourEntityId(), c.owner(),
                         c.amount() == null ? null : c.amount().scaled(), c.amount() == null ? null : c.amount().currency(),
                         c.startDate(), c.endDate(), c.autoRenew(), c.renewalNoticeDays(),
-                        json.writeValueAsString(c.terms()), c.version(), DbTime.toDb(c.updatedAt()), c.id(),
+                        terms, termsForm.of(terms), c.version(), DbTime.toDb(c.updatedAt()), c.id(),
                         expectedVersion)
                 .update() == 1;
     }

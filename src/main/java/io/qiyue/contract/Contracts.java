@@ -177,6 +177,13 @@ public class Contracts {
                 .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "contract", id));
     }
 
+    /** {@link #get} as the API answers it, the terms as stored when they may go out as they are ({@link ContractJson}). */
+    public ContractJson getJson(String id) {
+        var user = CurrentUsers.require();
+        return store.findJson(id).filter(c -> mayRead(user, c.owner(), c.id()))
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "contract", id));
+    }
+
     public Optional<Contract> findVisible(String id) {
         var user = CurrentUsers.require();
         return store.find(id).filter(c -> mayRead(user, c)).map(this::withCustomerName);
@@ -1030,8 +1037,12 @@ public class Contracts {
 
     /** Within the data scope, or granted by an outer module that involves the user (an approver). */
     private boolean mayRead(CurrentUser user, Contract contract) {
-        return scopes.read(user).includes(contract.owner())
-                || readGrants.orderedStream().anyMatch(grant -> grant.mayRead(user.username(), contract.id()));
+        return mayRead(user, contract.owner(), contract.id());
+    }
+
+    private boolean mayRead(CurrentUser user, String owner, String contractId) {
+        return scopes.read(user).includes(owner)
+                || readGrants.orderedStream().anyMatch(grant -> grant.mayRead(user.username(), contractId));
     }
 
     private Contract writable(String id, CurrentUser user) {

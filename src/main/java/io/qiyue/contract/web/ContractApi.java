@@ -3,6 +3,7 @@ package io.qiyue.contract.web;
 import io.qiyue.contract.Contract;
 import io.qiyue.contract.ContractAction;
 import io.qiyue.contract.ContractInput;
+import io.qiyue.contract.ContractJson;
 import io.qiyue.contract.ContractQuery;
 import io.qiyue.contract.ContractStatus;
 import io.qiyue.contract.ContractSummary;
@@ -112,9 +113,11 @@ class ContractApi {
         export.write(filter.query(), filter.sort(), chosen, response);
     }
 
+    /** The same JSON as {@link Contract}'s, the terms sent as stored (see {@link ContractJson}). */
     @GetMapping("/contracts/{id}")
-    ResponseEntity<Contract> get(@PathVariable String id) {
-        return ok(contracts.get(id));
+    ResponseEntity<ContractJson> get(@PathVariable String id) {
+        var c = contracts.getJson(id);
+        return ResponseEntity.ok().eTag(Versions.etag(c.version())).body(c);
     }
 
     /** Not {@code @Valid}: {@link Contracts} checks the fields' constraints with the rules between them, all at once. */
