@@ -1,8 +1,12 @@
 package io.qiyue.security;
 
-import io.qiyue.shared.persistence.DbTime;
-import org.springframework.context.event.EventListener;
 import io.qiyue.shared.ScheduledWork;
+import io.qiyue.shared.persistence.DbTime;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -12,6 +16,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Carries {@link AccessChanged} to every instance sharing the database. The change is written to {@code access_change}
@@ -21,7 +28,8 @@ import java.util.Map;
  * order, and a row committed late with a smaller number would be skipped for good. Applying a row twice is harmless.
  */
 @Component
-class AccessChangeRelay {
+class AccessChangeRelay implements SmartInitializingSingleton {
+    private static final Logger log = LoggerFactory.getLogger(AccessChangeRelay.class);
     static final Duration POLL = Duration.ofMillis(250);
     /** Longer than any transaction that changes a user or a token takes to commit, plus clock differences. */
     static final Duration WINDOW = Duration.ofMinutes(1);
@@ -31,6 +39,8 @@ class AccessChangeRelay {
     private final AccessCache cache;
     private final Clock clock;
     private final ScheduledWork work;
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
+            poll -> Thread.ofPlatform().name("qiyue-access-relay").daemon().unstarted(poll));
     /** Rows applied in the window, by seq, with when they were seen (forgotten after the window). */
     private final Map<Long, Instant> applied = new HashMap<>();
 
@@ -51,7 +61,28 @@ class AccessChangeRelay {
                 .params(changed.kind().name(), changed.id(), DbTime.toDb(clock.instant())).update();
     }
 
-    @Scheduled(fixedDelayString = "PT0.25S", initialDelayString = "PT1S")
+    /**
+     * Polls every {@link #POLL} on a thread of its own: the scheduler runs every fixed-delay job on one thread, one
+     * after the other, so a long one (the search feeder indexing an import, the outbox waiting on a slow webhook)
+     * would hold back a revocation's effect on this instance for as long.
+     */
+    @Override
+    public void afterSingletonsInstantiated() {
+        poller.scheduleWithFixedDelay(() -> {
+            try {
+                poll();
+            } catch (RuntimeException e) {
+                // the next poll reads the same window again; a failure must not cancel the schedule
+                log.warn("Reading the access changes failed: {}", e.toString());
+            }
+        }, 1_000, POLL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stopPolling() {
+        poller.shutdownNow();
+    }
+
     synchronized void poll() {
         Instant now = clock.instant();
         var rows = jdbc.sql("SELECT seq, kind, entity_id FROM access_change WHERE changed_at >= ?")

@@ -1,6 +1,9 @@
 package io.qiyue.shared;
 
 import io.qiyue.shared.persistence.DbTime;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -9,6 +12,9 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * This instance among those sharing the database: an id of its own for this run and a heartbeat row in
@@ -18,6 +24,7 @@ import java.time.Instant;
  */
 @Component
 public class Instances implements SmartInitializingSingleton {
+    private static final Logger log = LoggerFactory.getLogger(Instances.class);
     static final Duration BEAT = Duration.ofSeconds(3);
     static final Duration GONE = Duration.ofSeconds(15);
     /** Rows of instances gone this long are deleted. */
@@ -27,6 +34,8 @@ public class Instances implements SmartInitializingSingleton {
     private final Clock clock;
     private final String self = Ids.newId();
     private final ScheduledWork work;
+    private final ScheduledExecutorService heart = Executors.newSingleThreadScheduledExecutor(
+            beat -> Thread.ofPlatform().name("qiyue-heartbeat").daemon().unstarted(beat));
 
     Instances(JdbcClient jdbc, Clock clock, ScheduledWork work) {
         this.jdbc = jdbc;
@@ -43,6 +52,7 @@ public class Instances implements SmartInitializingSingleton {
         Instant now = clock.instant();
         jdbc.sql("INSERT INTO app_instance (id, started_at, heartbeat_at) VALUES (?,?,?)")
                 .params(self, DbTime.toDb(now), DbTime.toDb(now)).update();
+        heart.scheduleWithFixedDelay(this::beat, BEAT.toMillis(), BEAT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** This instance's id for this run. */
@@ -59,10 +69,25 @@ public class Instances implements SmartInitializingSingleton {
                 .params(id, DbTime.toDb(clock.instant().minus(GONE))).query(Long.class).single() > 0;
     }
 
-    @Scheduled(fixedDelayString = "PT3S", initialDelayString = "PT3S")
-    void beat() {
-        Instant now = clock.instant();
-        jdbc.sql("UPDATE app_instance SET heartbeat_at = ? WHERE id = ?").params(DbTime.toDb(now), self).update();
+    /**
+     * Every {@link #BEAT}, on a thread of its own: the scheduler runs every fixed-delay job on one thread, one after
+     * the other, so a long one (the search feeder indexing an import, the outbox waiting on a slow webhook) would
+     * hold the beat back, and an instance silent for {@link #GONE} has its claims (a request in flight, an import
+     * job) taken over by the others while it still works on them.
+     */
+    private void beat() {
+        try {
+            Instant now = clock.instant();
+            jdbc.sql("UPDATE app_instance SET heartbeat_at = ? WHERE id = ?").params(DbTime.toDb(now), self).update();
+        } catch (RuntimeException e) {
+            // the next beat tries again; a failure must not cancel the schedule
+            log.warn("Heartbeat of instance {} failed: {}", self, e.toString());
+        }
+    }
+
+    @PreDestroy
+    void stopBeating() {
+        heart.shutdownNow();
     }
 
     /** Rows of instances gone for {@link #FORGET}: deleted hourly, by one instance. */
