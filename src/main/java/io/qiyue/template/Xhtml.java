@@ -385,19 +385,7 @@ final class Xhtml {
      * compares them) but without a matcher, which was a tenth of the CPU time of a document rendered for the record.
      */
     static void collapseSpaces(StringBuilder out, String text) {
-        boolean inRun = false;
-        for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            if (isCollapsed(c)) {
-                if (!inRun) {
-                    out.append(' ');
-                    inRun = true;
-                }
-            } else {
-                out.append(c);
-                inRun = false;
-            }
-        }
+        collapseSpaces(out, text.toCharArray(), 0, text.length(), false);
     }
 
     /**
