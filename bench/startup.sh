@@ -2,7 +2,7 @@
 # Start-up time (issue #17, item 4), by hand, never by CI:
 #   bench/startup.sh [runs=3] [postgres database, e.g. qiyue_start17]
 # Builds the jar once (mvn -B -o -q package -DskipTests), copies it to a temporary directory, then starts it `runs`
-# times each way and prints how long until GET /actuator/health/liveness answers 200 (started: migrated, serving) and
+# times each way and prints how long until GET /actuator/health answers 200 (healthy: migrated, serving) and
 # until /actuator/health/readiness does (warmed: what a load balancer or orchestrator waits for; see README, *The
 # first request as fast as the tenth*):
 #   plain      java -jar qiyue.jar, nothing else, on an empty H2 database in a fresh temporary directory
@@ -29,13 +29,13 @@ trap 'rm -rf "$work"' EXIT
 cp target/qiyue-*-SNAPSHOT.jar "$work/qiyue.jar" 2>/dev/null || cp "$(ls target/qiyue-*.jar | grep -v original | head -1)" "$work/qiyue.jar"
 echo "cores: $(nproc); $(java -version 2>&1 | head -1)"
 
-healthy_in() { # starts "$@" with a fresh data directory; prints the ms until liveness, then readiness, is 200
+healthy_in() { # starts "$@" with a fresh data directory; prints the ms until health, then readiness, is 200
   local data log pid start ms ready
   data=$(mktemp -d "$work/data.XXXX") && log="$data/app.log"
   start=$(date +%s%N)
   QIYUE_DATA_DIR="$data" QIYUE_ADMIN_PASSWORD=bench-admin-pw PORT=$port "$@" > "$log" 2>&1 &
   pid=$!
-  until curl -sf -o /dev/null "$base/actuator/health/liveness"; do
+  until curl -sf -o /dev/null "$base/actuator/health"; do
     if ! kill -0 "$pid" 2>/dev/null; then echo "the application stopped, see below" >&2; tail -40 "$log" >&2; return 1; fi
     sleep 0.05
   done
@@ -55,9 +55,9 @@ series() { # label, command…: runs it `runs` times and prints each time with t
     local out; out=$(healthy_in "$@") || exit 1
     read -r ms ready <<< "$out"
     all+=("$ms")
-    printf '%-28s run %d: live in %5d ms, ready (warm) in %5d ms   (load before: %s)\n' "$label" "$i" "$ms" "$ready" "$load"
+    printf '%-28s run %d: healthy in %5d ms, ready (warm) in %5d ms   (load before: %s)\n' "$label" "$i" "$ms" "$ready" "$load"
   done
-  printf '%-28s median live in %d ms\n' "$label" "$(printf '%s\n' "${all[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
+  printf '%-28s median healthy in %d ms\n' "$label" "$(printf '%s\n' "${all[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
 }
 
 launcher_series() { # label, env assignments…: bin/qiyue on the copied jar, trained once first
@@ -71,12 +71,12 @@ launcher_series() { # label, env assignments…: bin/qiyue on the copied jar, tr
   env "$@" QIYUE_JAR="$work/qiyue.jar" QIYUE_DATA_DIR="$data" QIYUE_ADMIN_PASSWORD=bench-admin-pw PORT=$port \
     bin/qiyue > "$data/first.log" 2>&1 &
   local pid=$!
-  until [ -f "$work/qiyue.aot/stamp" ] || ! kill -0 "$pid" 2>/dev/null || curl -sf -o /dev/null "$base/actuator/health/liveness"; do
+  until [ -f "$work/qiyue.aot/stamp" ] || ! kill -0 "$pid" 2>/dev/null || curl -sf -o /dev/null "$base/actuator/health"; do
     sleep 0.2
   done
   [ -f "$work/qiyue.aot/stamp" ] || { echo "no AOT cache was trained, see $work/qiyue.aot/training.log" >&2; tail -20 "$work/qiyue.aot/training.log" >&2; exit 1; }
   printf '%-28s training (extract + training run): %d ms\n' "$label" $(( ($(date +%s%N) - start) / 1000000 ))
-  until curl -sf -o /dev/null "$base/actuator/health/liveness" || ! kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
+  until curl -sf -o /dev/null "$base/actuator/health" || ! kill -0 "$pid" 2>/dev/null; do sleep 0.05; done
   kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
   series "$label" env "$@" QIYUE_JAR="$work/qiyue.jar" bin/qiyue
 }

@@ -3,7 +3,6 @@ package io.qiyue.shared.web;
 import io.qiyue.shared.Warmup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
@@ -20,12 +19,11 @@ import java.util.List;
  * Runs every module's {@link Warmup} once the application is ready, one after the other in one background thread
  * (on two cores, several at once would slow the requests that arrive meanwhile), then asks this instance for its
  * public pages and files over loopback so that the servlet, the security chain, Thymeleaf and the layout are warm
- * too. Until it is done the readiness probe answers OUT_OF_SERVICE ({@link WarmupReadiness}), so a load balancer
+ * too. Until it is done the readiness probe answers 503 WARMING ({@link WarmupReadiness}), so a load balancer
  * or orchestrator sends users only to a warm instance; a failing part is logged and skipped, and a warm-up that
  * overruns {@code qiyue.warmup.readiness-limit} no longer holds readiness back.
  */
 @Component
-@ConditionalOnProperty(name = "qiyue.warmup", havingValue = "true", matchIfMissing = true)
 class WarmupAtStartup {
     private static final Logger log = LoggerFactory.getLogger(WarmupAtStartup.class);
     private static final List<String> PUBLIC_PATHS = List.of("/login", "/css/app.css", "/js/app.js",
@@ -34,13 +32,18 @@ class WarmupAtStartup {
     private final List<Warmup> warmups;
     private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
 
+    private final boolean enabled;
     private final Duration readinessLimit;
     private volatile long startedAt;
 
+    // qiyue.warmup=false (tests, benchmarks' data generators) is read here rather than as a bean condition: the
+    // packaged jar's bean definitions are fixed when it is built (Spring AOT), its properties are not
     WarmupAtStartup(List<Warmup> warmups,
+                    @org.springframework.beans.factory.annotation.Value("${qiyue.warmup:true}") boolean enabled,
                     @org.springframework.beans.factory.annotation.Value("${qiyue.warmup.readiness-limit:PT2M}")
                     Duration readinessLimit) {
         this.warmups = warmups;
+        this.enabled = enabled;
         this.readinessLimit = readinessLimit;
     }
 
@@ -56,6 +59,10 @@ class WarmupAtStartup {
     @EventListener
     void on(ApplicationReadyEvent ready) {
         startedAt = System.nanoTime();
+        if (!enabled) {
+            done.countDown();
+            return;
+        }
         Integer port = ready.getApplicationContext() instanceof WebServerApplicationContext web
                 && web.getWebServer() != null ? web.getWebServer().getPort() : null;
         Thread.ofPlatform().name("qiyue-warmup").daemon().priority(Thread.MIN_PRIORITY)

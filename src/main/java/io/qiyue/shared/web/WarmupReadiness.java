@@ -1,33 +1,27 @@
 package io.qiyue.shared.web;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.availability.ApplicationAvailability;
-import org.springframework.boot.availability.AvailabilityState;
-import org.springframework.boot.availability.ReadinessState;
-import org.springframework.boot.health.application.ReadinessStateHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The readiness probe ({@code /actuator/health/readiness}) says ready only once the migrations have run (they run
- * while the context starts, before Spring Boot reports the application ready) and the warm-up is done. Liveness
- * does not wait: a warming instance is alive, it just should not get users yet. Replaces Spring Boot's own
- * indicator of the same name, so the readiness group and the overall health both follow it.
+ * The {@code warmup} health component: {@code WARMING} until the warm-up is done, then {@code UP}. Only the readiness
+ * group counts it (application.yml orders WARMING first there and maps it to 503), so
+ * {@code /actuator/health/readiness} says ready only once the migrations have run (they run while the context
+ * starts) and the instance is warm, which is when a load balancer or orchestrator should send it users. The overall
+ * {@code /actuator/health} and liveness do not wait: a warming instance is healthy and serves, only its first
+ * requests are slower (issue #17 counts start-up until healthy, and asks that what can wait be done in the
+ * background). The overall health ignores WARMING because a status missing from an aggregator's order is left out of
+ * the aggregate.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "qiyue.warmup", havingValue = "true", matchIfMissing = true)
 class WarmupReadiness {
+    static final Status WARMING = new Status("WARMING", "the warm-up after start-up is still running");
 
     @Bean
-    ReadinessStateHealthIndicator readinessStateHealthIndicator(ApplicationAvailability availability,
-                                                                WarmupAtStartup warmup) {
-        return new ReadinessStateHealthIndicator(availability) {
-            @Override
-            protected AvailabilityState getState(ApplicationAvailability applicationAvailability) {
-                AvailabilityState state = super.getState(applicationAvailability);
-                return state == ReadinessState.ACCEPTING_TRAFFIC && warmup.holdsReadiness()
-                        ? ReadinessState.REFUSING_TRAFFIC : state;
-            }
-        };
+    HealthIndicator warmupHealthIndicator(WarmupAtStartup warmup) {
+        return () -> warmup.holdsReadiness() ? Health.status(WARMING).build() : Health.up().build();
     }
 }

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The warm-up after start-up: every module's part runs without failing (a failure is only logged, so each is also
  * run here directly), it finishes in the background, and it leaves nothing behind (no contract appears). Until it is
- * done the instance is alive but not ready, so a load balancer does not send it users yet.
+ * done the instance is alive and healthy but not ready, so a load balancer does not send it users yet.
  */
 @UsingDatabase(TestDatabase.H2)
 @TestPropertySource(properties = "qiyue.warmup=true")
@@ -56,8 +56,11 @@ class WarmupH2IT extends ApiTestSupport {
     void everyPartWarmsInTheBackgroundAndLeavesNothingBehind() throws Exception {
         var warming = anonymous().get("/actuator/health/readiness");
         assertThat(warming.status()).as("readiness while warming: %s", warming).isEqualTo(503);
-        assertThat(warming.json().path("status").asString()).isEqualTo("OUT_OF_SERVICE");
+        assertThat(warming.json().path("status").asString()).isEqualTo("WARMING");
         assertThat(anonymous().get("/actuator/health/liveness").status()).as("liveness while warming").isEqualTo(200);
+        var overall = anonymous().get("/actuator/health");
+        assertThat(overall.status()).as("overall health while warming: %s", overall).isEqualTo(200);
+        assertThat(overall.json().path("status").asString()).isEqualTo("UP");
         assertThat(warmupAtStartup.awaitDone(Duration.ofMillis(200))).isFalse();
 
         RELEASE.countDown();
