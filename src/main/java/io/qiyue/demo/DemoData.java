@@ -30,7 +30,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -42,10 +41,13 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 
-/** Loads the demo set once, into an installation that has no customers yet. */
+/**
+ * Loads the demo set once, into an installation that has no customers yet, when {@code qiyue.demo-data} is true. That
+ * switch is read when the application runs, not as a bean condition: the packaged jar's bean definitions are fixed
+ * when it is built (Spring AOT), its configuration is not.
+ */
 @Component
 @Order(10)
-@ConditionalOnProperty(name = "qiyue.demo-data", havingValue = "true")
 class DemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -74,6 +76,7 @@ class DemoData implements ApplicationRunner {
             {"黄志远", "310104", "19791102", "上海市徐汇区漕溪北路28号"},
     };
 
+    private final boolean enabled;
     private final RunAs runAs;
     private final UserAdministration users;
     private final OurEntities ourEntities;
@@ -84,7 +87,9 @@ class DemoData implements ApplicationRunner {
     private final String demoPassword;
 
     DemoData(RunAs runAs, UserAdministration users, OurEntities ourEntities, Customers customers, Contracts contracts,
-             Seals seals, Clauses clauses, @Value("${qiyue.demo-password:qiyue-demo-2026}") String demoPassword) {
+             Seals seals, Clauses clauses, @Value("${qiyue.demo-data:false}") boolean enabled,
+             @Value("${qiyue.demo-password:qiyue-demo-2026}") String demoPassword) {
+        this.enabled = enabled;
         this.clauses = clauses;
         this.runAs = runAs;
         this.users = users;
@@ -97,6 +102,9 @@ class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        if (!enabled) {
+            return;
+        }
         runAs.user("admin", () -> {
             if (customers.list(CustomerQuery.ALL, 0, 1, null).total() > 0) {
                 log.info("Demo data skipped: the database already has customers");
