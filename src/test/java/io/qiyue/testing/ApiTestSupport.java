@@ -32,8 +32,14 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.datasource.hikari.maximum-pool-size=12",
         "spring.datasource.hikari.leak-detection-threshold=8000",
         "logging.level.org.flywaydb=WARN",
-        // the tests run the calendar themselves with the dates they need (ContractCalendar.runFor)
+        // the tests run the calendars themselves with the dates they need (ContractCalendar.runFor, …): a scheduled
+        // run holds the job's lock for its minimum time, so a test's own run at, say, 13:20 China time, when the
+        // reminder calendar fires, found the lock taken and nothing to check
         "qiyue.lifecycle.calendar-cron=-",
+        "qiyue.reminders.cron=-",
+        "qiyue.obligation.scan-cron=-",
+        "qiyue.signing.calendar-cron=-",
+        "qiyue.evaluation.cron=-",
         // dozens of contexts on two cores: warming each would slow the tests it is meant to speed up
         // (WarmupH2IT turns it on)
         "qiyue.warmup=false",

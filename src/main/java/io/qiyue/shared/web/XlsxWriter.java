@@ -1,5 +1,6 @@
 package io.qiyue.shared.web;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
@@ -12,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.zip.Deflater;
 
 /**
  * Writes one sheet of a list as XLSX while the rows arrive: POI's streaming workbook keeps a window of rows in
@@ -23,7 +25,7 @@ import java.util.List;
 public final class XlsxWriter implements AutoCloseable {
     private static final int WINDOW = 200;
 
-    private final SXSSFWorkbook workbook = new SXSSFWorkbook(WINDOW);
+    private final SXSSFWorkbook workbook = new FastDeflatingWorkbook(WINDOW);
     private final SXSSFSheet sheet;
     private final CellStyle dateStyle;
     private final CellStyle moneyStyle;
@@ -106,6 +108,23 @@ public final class XlsxWriter implements AutoCloseable {
             workbook.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Zips at deflate's fastest level: a list's sheet is one long run of repetitive XML, which level 1 still shrinks
+     * about tenfold, and the default level spent most of the time of writing the file on squeezing a little more.
+     */
+    private static final class FastDeflatingWorkbook extends SXSSFWorkbook {
+        FastDeflatingWorkbook(int window) {
+            super(window);
+        }
+
+        @Override
+        protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+            ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
+            zip.setLevel(Deflater.BEST_SPEED);
+            return zip;
         }
     }
 
