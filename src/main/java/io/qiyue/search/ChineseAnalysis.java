@@ -1,7 +1,6 @@
 package io.qiyue.search;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,7 +41,7 @@ final class ChineseAnalysis {
 
     /** Loading the dictionaries takes a moment: on first use, not at startup. */
     private static final class Holder {
-        static final Analyzer ANALYZER = new SmartChineseAnalyzer();
+        static final Analyzer ANALYZER = new SentenceCachingChineseAnalyzer();
     }
 
     static Analyzer analyzer() {

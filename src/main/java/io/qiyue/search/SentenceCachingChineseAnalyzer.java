@@ -1,0 +1,152 @@
+package io.qiyue.search;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.cn.smart.WordType;
+import org.apache.lucene.analysis.cn.smart.hhmm.HHMMSegmenter;
+import org.apache.lucene.analysis.cn.smart.hhmm.SegToken;
+import org.apache.lucene.analysis.cn.smart.hhmm.SegTokenFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.analysis.util.SegmentingTokenizerBase;
+
+import java.io.IOException;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * smartcn's analysis ({@link SmartChineseAnalyzer}: its HMM word segmentation sentence by sentence, Porter stemming
+ * of Latin words, its punctuation stop list) with the words of recently seen sentences remembered. Contracts are
+ * written from templates and a clause library, so most of the sentences of every contract indexed were already
+ * segmented for the one before; segmenting was three quarters of the search feeder's CPU in bench/speed.sh's
+ * profile, more than the contract create itself. Over the 3,000 contracts of that benchmark 87% of the sentences
+ * (73% of the characters) had been seen before. A sentence's words depend only on the sentence, so a remembered
+ * answer is the answer; {@code SentenceCachingChineseAnalyzerTest} holds the tokens (text, offsets, type, positions)
+ * to smartcn's own for varied text.
+ */
+final class SentenceCachingChineseAnalyzer extends Analyzer {
+    /**
+     * Sentences remembered (about a kilobyte each with their words): the shared ones of the templates and clauses
+     * are far fewer; a contract's own (its number, parties, dates) come and go, least recently used first.
+     */
+    private static final int REMEMBERED = 4_096;
+    /** Longer sentences are rare and seldom repeat: not worth their memory. */
+    private static final int LONGEST_REMEMBERED = 512;
+
+    private final CharArraySet stopWords = SmartChineseAnalyzer.getDefaultStopSet();
+    private final Map<String, Word[]> sentences = new LinkedHashMap<>(1024, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Word[]> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
+
+    /** One word of a sentence: its normalised text and where it stands in the sentence. */
+    private record Word(char[] text, int start, int end) {
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer tokenizer = new CachingTokenizer();
+        TokenStream result = new PorterStemFilter(tokenizer);
+        result = new StopFilter(result, stopWords);
+        return new TokenStreamComponents(tokenizer, result);
+    }
+
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+        return new LowerCaseFilter(in);
+    }
+
+    private Word[] words(String sentence, HHMMSegmenter segmenter, SegTokenFilter filter) {
+        boolean remember = sentence.length() <= LONGEST_REMEMBERED;
+        if (remember) {
+            synchronized (sentences) {
+                Word[] known = sentences.get(sentence);
+                if (known != null) {
+                    return known;
+                }
+            }
+        }
+        Word[] words = segment(sentence, segmenter, filter);
+        if (remember) {
+            synchronized (sentences) {
+                sentences.put(sentence, words);
+            }
+        }
+        return words;
+    }
+
+    /** smartcn's segmentation of one sentence, without its begin and end marks, normalised as smartcn does. */
+    private static Word[] segment(String sentence, HHMMSegmenter segmenter, SegTokenFilter filter) {
+        List<SegToken> all = segmenter.process(sentence);
+        if (all.size() <= 2) {
+            return new Word[0];
+        }
+        var words = new ArrayList<Word>(all.size() - 2);
+        for (SegToken token : all.subList(1, all.size() - 1)) {
+            switch (token.wordType) {
+                case WordType.STRING, WordType.NUMBER, WordType.FULLWIDTH_NUMBER, WordType.FULLWIDTH_STRING ->
+                        token.charArray = sentence.substring(token.startOffset, token.endOffset).toCharArray();
+                default -> {
+                }
+            }
+            SegToken normalised = filter.filter(token);
+            words.add(new Word(normalised.charArray.clone(), normalised.startOffset, normalised.endOffset));
+        }
+        return words.toArray(Word[]::new);
+    }
+
+    private final class CachingTokenizer extends SegmentingTokenizerBase {
+        private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+        private final OffsetAttribute offsets = addAttribute(OffsetAttribute.class);
+        private final TypeAttribute type = addAttribute(TypeAttribute.class);
+        private final HHMMSegmenter segmenter = new HHMMSegmenter();
+        private final SegTokenFilter filter = new SegTokenFilter();
+        private Word[] words = new Word[0];
+        private int next;
+        private int sentenceOffset;
+
+        CachingTokenizer() {
+            super(BreakIterator.getSentenceInstance(Locale.ROOT));
+        }
+
+        @Override
+        protected void setNextSentence(int sentenceStart, int sentenceEnd) {
+            words = words(new String(buffer, sentenceStart, sentenceEnd - sentenceStart), segmenter, filter);
+            next = 0;
+            sentenceOffset = offset + sentenceStart;
+        }
+
+        @Override
+        protected boolean incrementWord() {
+            if (next >= words.length) {
+                return false;
+            }
+            Word word = words[next++];
+            clearAttributes();
+            term.copyBuffer(word.text(), 0, word.text().length);
+            offsets.setOffset(correctOffset(sentenceOffset + word.start()), correctOffset(sentenceOffset + word.end()));
+            type.setType("word");
+            return true;
+        }
+
+        @Override
+        public void reset() throws IOException {
+            super.reset();
+            words = new Word[0];
+            next = 0;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.qiyue.search;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The remembering analyzer gives exactly smartcn's tokens, the first time a sentence is seen and every time after. */
+class SentenceCachingChineseAnalyzerTest {
+    private static final List<String> TEXTS = List.of(
+            "第一条 服务内容。乙方为甲方提供信息系统运行维护服务，包括定期巡检、故障处理和技术支持。",
+            "甲方：杭州云帆信息技术有限公司\n乙方：契约示例（上海）有限公司\n合同编号：QY-SVC-2026-000123",
+            "服务费用总额为人民币壹拾贰万元整（¥120,000.00），分两期支付；首期款于合同签订后15日内支付。",
+            "Email: Foo.Bar@Example.COM, phone 13800138000; ＡＢＣ公司 ２０２６年 Ｔｅｓｔｉｎｇ running runs ran",
+            "保密期限为合同有效期内及合同终止后三（3）年。双方应对在履行本协议过程中知悉的对方商业秘密予以保密！是否明确？",
+            "因本合同引起的或与本合同有关的任何争议，均应提交上海国际经济贸易仲裁委员会，按照申请仲裁时该会现行有效的仲裁规则进行仲裁。",
+            "",
+            "   \n\t  ",
+            "。。。！？；",
+            "维".repeat(700) + "。短句。",
+            "个人信息处理者应当采取必要措施保障所处理的个人信息的安全。" .repeat(3));
+
+    @Test
+    void theTokensAreSmartcnsOwnTheFirstTimeAndWhenRemembered() throws IOException {
+        try (Analyzer smartcn = new SmartChineseAnalyzer(); Analyzer remembering = new SentenceCachingChineseAnalyzer()) {
+            for (int pass = 0; pass < 2; pass++) {
+                for (String text : TEXTS) {
+                    assertThat(tokens(remembering, text)).as("pass %d: %s", pass, text).isEqualTo(tokens(smartcn, text));
+                }
+            }
+            String all = String.join("\n", TEXTS);
+            assertThat(tokens(remembering, all)).isEqualTo(tokens(smartcn, all));
+            assertThat(tokens(remembering, "保密")).isNotEmpty();
+        }
+    }
+
+    @Test
+    void queriesAreNormalisedAsSmartcnNormalisesThem() {
+        try (Analyzer smartcn = new SmartChineseAnalyzer(); Analyzer remembering = new SentenceCachingChineseAnalyzer()) {
+            assertThat(remembering.normalize("all", "QY-Ab 运维")).isEqualTo(smartcn.normalize("all", "QY-Ab 运维"));
+        }
+    }
+
+    private static List<String> tokens(Analyzer analyzer, String text) throws IOException {
+        var out = new ArrayList<String>();
+        try (var stream = analyzer.tokenStream("all", text)) {
+            var term = stream.addAttribute(CharTermAttribute.class);
+            var offsets = stream.addAttribute(OffsetAttribute.class);
+            var type = stream.addAttribute(TypeAttribute.class);
+            var position = stream.addAttribute(PositionIncrementAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                out.add(term + "@" + offsets.startOffset() + "-" + offsets.endOffset() + ":" + type.type() + "+"
+                        + position.getPositionIncrement());
+            }
+            stream.end();
+            out.add("end@" + offsets.endOffset() + "+" + position.getPositionIncrement());
+        }
+        return out;
+    }
+}
