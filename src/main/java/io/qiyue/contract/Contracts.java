@@ -50,6 +50,7 @@ import java.util.OptionalLong;
  */
 @Service
 public class Contracts {
+    private final io.qiyue.shared.persistence.TableStatistics statistics;
     private static final Map<String, String> SORTABLE = Map.of("number", "contract_no", "title", "title",
             "updatedAt", "updated_at", "startDate", "start_date", "endDate", "end_date", "amount", "amount_value",
             "status", "status", "type", "type");
@@ -81,7 +82,8 @@ public class Contracts {
               ApplicationEventPublisher events, JsonMapper json, ObjectProvider<SubmissionGate> gates,
               ObjectProvider<TransitionGuard> guards, ObjectProvider<ContractReadGrant> readGrants,
               ObjectProvider<ContractCollections> collections, MessageSource messages, Validator validator,
-              ObjectProvider<ContractListCount> listCounts) {
+              ObjectProvider<ContractListCount> listCounts, io.qiyue.shared.persistence.TableStatistics statistics) {
+        this.statistics = statistics;
         this.collections = collections;
         this.listCounts = listCounts;
         this.validator = validator;
@@ -1098,5 +1100,10 @@ public class Contracts {
     /** The human-readable contract number: {@code QY-SVC-2026-000123}. */
     static String number(ContractType type, int year, int sequence) {
         return "QY-%s-%d-%06d".formatted(type.code(), year, sequence);
+    }
+
+    /** After an import wrote many contracts: the database's planner learns of them now rather than later. */
+    public void afterBulkImport() {
+        statistics.refreshAfterBulkWrite(java.util.Set.of("contract", "contract_version", "contract_document"));
     }
 }

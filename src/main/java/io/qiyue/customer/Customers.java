@@ -43,6 +43,7 @@ import java.util.Optional;
  */
 @Service
 public class Customers {
+    private final io.qiyue.shared.persistence.TableStatistics statistics;
     private static final Map<String, String> SORTABLE = Map.of("name", "name", "createdAt", "created_at",
             "updatedAt", "updated_at", "level", "customer_level", "owner", "owner");
 
@@ -61,7 +62,9 @@ public class Customers {
 
     Customers(CustomerStore store, DataScopes scopes, Clock clock, ApplicationEventPublisher events, JsonMapper json,
               FieldCipher cipher, UserAdministration users, Validator validator,
-              org.springframework.transaction.PlatformTransactionManager transactions) {
+              org.springframework.transaction.PlatformTransactionManager transactions,
+              io.qiyue.shared.persistence.TableStatistics statistics) {
+        this.statistics = statistics;
         this.streaming = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.streaming.setReadOnly(true);
         this.beside = new org.springframework.transaction.support.TransactionTemplate(transactions);
@@ -617,5 +620,10 @@ public class Customers {
 
     private String fingerprinted(String masked, String plain) {
         return plain == null ? null : masked + " " + cipher.auditFingerprint(plain);
+    }
+
+    /** After an import wrote many customers: the database's planner learns of them now rather than later. */
+    public void afterBulkImport() {
+        statistics.refreshAfterBulkWrite(java.util.Set.of("customer", "contact"));
     }
 }

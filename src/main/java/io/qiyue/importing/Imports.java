@@ -57,6 +57,8 @@ public class Imports {
     private static final Logger log = LoggerFactory.getLogger(Imports.class);
     /** A running job writes its heartbeat at least this often; one silent for longer belongs to a dead process. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
+    /** From this many rows on, a successful import refreshes the database's statistics of the tables it wrote. */
+    private static final int BULK_STATISTICS_ROWS = 1_000;
     private static final int PROGRESS_EVERY = 200;
     /** New legacy contracts written together: a few statements per module for each such group. */
     private static final int BULK_ROWS = 500;
@@ -425,6 +427,13 @@ public class Imports {
                 audit(id, kind, mode, fileName, counts);
                 store.finish(id, ImportStatus.SUCCEEDED, total, total, counts, 0, null, clock.instant());
             });
+            if (total >= BULK_STATISTICS_ROWS) {
+                if (kind == ImportKind.CONTRACTS) {
+                    contracts.afterBulkImport();
+                } else if (kind == ImportKind.CUSTOMERS) {
+                    customers.afterBulkImport();
+                }
+            }
         } catch (QiyueException refused) {
             // a row that passed the check was refused at its write (e.g. someone else took its number meanwhile)
             var problem = new ImportProblem(current[0], null, words(refused.code(), refused.args().toArray()));

@@ -427,6 +427,46 @@ abstract class ImportApiContract extends ApiTestSupport {
     }
 
     @Test
+    void aLargeImportRefreshesPostgresStatisticsSoThatTheNextOneLooksUpNumbersByIndex() throws Exception {
+        var sales = createUser("SALES", null);
+        ourEntityId();
+        String code = createOrganization(sales.client()).path("creditCode").asString();
+        String prefix = unique("HT-STAT");
+        var csv = new StringBuilder("合同编号,合同类型,标题,客户,我方主体,金额,开始日期,结束日期,状态\n");
+        for (int i = 0; i < 1_000; i++) {
+            csv.append(prefix).append('-').append(i).append(",SERVICE,统计").append(i).append(',').append(code).append(',')
+                    .append(OUR_ENTITY).append(",1000,").append(TODAY.minusDays(400)).append(',')
+                    .append(TODAY.minusDays(36)).append(",已到期\n");
+        }
+        boolean postgres = jdbc.sql("SELECT 1").query((rs, n) -> rs.getStatement().getConnection().getMetaData()
+                .getDatabaseProductName()).single().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        java.time.Instant before = postgres ? lastAnalyzed("contract") : null;
+
+        var job = finished(upload(sales.client(), "contracts", "import", "many.csv",
+                csv.toString().getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(job.path("status").asString()).as("%s", job).isEqualTo("SUCCEEDED");
+        assertThat(job.path("created").asInt()).isEqualTo(1_000);
+        if (postgres) {
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+            java.time.Instant after = lastAnalyzed("contract");
+            while ((after == null || !after.isAfter(before == null ? java.time.Instant.EPOCH : before))
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                after = lastAnalyzed("contract");
+            }
+            assertThat(after).as("contract analyzed after the import (before: %s)", before).isNotNull()
+                    .isAfter(before == null ? java.time.Instant.EPOCH : before);
+        }
+    }
+
+    private java.time.Instant lastAnalyzed(String table) {
+        return jdbc.sql("SELECT last_analyze FROM pg_stat_user_tables WHERE relname = ?").param(table)
+                .query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class)).optional()
+                .map(java.time.OffsetDateTime::toInstant).orElse(null);
+    }
+
+    @Test
     void aRowRefusedWhileWritingInBulkLeavesNothingOfTheWholeFile() {
         var sales = createUser("SALES", null);
         ourEntityId();

@@ -1,0 +1,66 @@
+package io.qiyue.shared.persistence;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.sql.DatabaseMetaData;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Tells PostgreSQL's planner what a bulk write did to a table right away. Its statistics otherwise wait for
+ * autovacuum (a minute or more after the write, never where autovacuum is off), and until then a second import's
+ * look-up of a few hundred contract numbers ({@code contract_no IN (…)}) was planned as a scan of the whole table:
+ * 300 ms per look-up at 20,000 rows, an import three times slower than the first (bench/import.sh with
+ * BENCH_ROUNDS). MariaDB's InnoDB recalculates its persistent statistics itself after a tenth of a table changes,
+ * and H2 plans these look-ups by the unique index either way, so only PostgreSQL is asked.
+ */
+@Component
+public class TableStatistics {
+    private static final Logger log = LoggerFactory.getLogger(TableStatistics.class);
+    private static final Pattern TABLE = Pattern.compile("[a-z_]+");
+
+    private final JdbcClient jdbc;
+    private final boolean postgres;
+
+    TableStatistics(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        this.postgres = isPostgres(dataSource);
+    }
+
+    /** Refreshes the planner's statistics of these tables after a bulk write (PostgreSQL only; see above). */
+    public void refreshAfterBulkWrite(Set<String> tables) {
+        if (!postgres) {
+            return;
+        }
+        for (String table : tables) {
+            if (!TABLE.matcher(table).matches()) {
+                throw new IllegalArgumentException("not a table name: " + table);
+            }
+            long start = System.nanoTime();
+            try {
+                jdbc.sql("ANALYZE " + table).update();
+                log.debug("Analyzed {} in {} ms", table, (System.nanoTime() - start) / 1_000_000);
+            } catch (DataAccessException e) {
+                // the write has committed; stale statistics only make later look-ups slower until autovacuum
+                log.warn("Could not analyze {} after a bulk write: {}", table, e.getMessage());
+            }
+        }
+    }
+
+    private static boolean isPostgres(DataSource dataSource) {
+        try {
+            String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+            return product != null && product.toLowerCase(Locale.ROOT).contains("postgres");
+        } catch (MetaDataAccessException e) {
+            return false;
+        }
+    }
+}
