@@ -26,4 +26,18 @@ class TemplateDefaultsTest {
                 .containsKeys("/terms/dispute", "/terms/confidentialityObligations",
                         "/terms/confidentialInformation/exclusions");
     }
+
+    @Test
+    void anEditedTemplateIsReadAgainWhileAnUnchangedOneIsAnsweredAsBefore() {
+        String body = "{{^dispute}}<p>提交杭州仲裁委员会仲裁。</p>{{/dispute}}";
+        var first = TemplateDefaults.of(body);
+        assertThat(TemplateDefaults.of(new String(body))).isEqualTo(first);
+        var edited = TemplateDefaults.of(body.replace("杭州", "上海"));
+        assertThat(edited.get("/terms/dispute")).isEqualTo("提交上海仲裁委员会仲裁。");
+        assertThat(first.get("/terms/dispute")).isEqualTo("提交杭州仲裁委员会仲裁。");
+        for (int i = 0; i < 100; i++) {
+            assertThat(TemplateDefaults.of(body + "<!-- " + i + " -->")).isEqualTo(first);
+        }
+        assertThat(TemplateDefaults.of(body)).isEqualTo(first);
+    }
 }
