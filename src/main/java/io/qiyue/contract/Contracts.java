@@ -41,7 +41,9 @@ import java.util.List;
 import java.util.Map;
 import io.qiyue.shared.Money;
 import java.util.Optional;
+import java.util.Set;
 import io.qiyue.shared.ReadMemo;
+import io.qiyue.shared.persistence.TableStatistics;
 import java.util.OptionalLong;
 
 /**
@@ -50,7 +52,6 @@ import java.util.OptionalLong;
  */
 @Service
 public class Contracts {
-    private final io.qiyue.shared.persistence.TableStatistics statistics;
     private static final Map<String, String> SORTABLE = Map.of("number", "contract_no", "title", "title",
             "updatedAt", "updated_at", "startDate", "start_date", "endDate", "end_date", "amount", "amount_value",
             "status", "status", "type", "type");
@@ -77,12 +78,14 @@ public class Contracts {
     /** Reading beside an open cursor, on a connection of its own (MariaDB's is busy while it streams). */
     private final TransactionTemplate beside;
 
+    private final TableStatistics statistics;
+
     Contracts(ContractStore store, Customers customers, OurEntities ourEntities, DataScopes scopes,
               PlatformTransactionManager transactions, Clock clock,
               ApplicationEventPublisher events, JsonMapper json, ObjectProvider<SubmissionGate> gates,
               ObjectProvider<TransitionGuard> guards, ObjectProvider<ContractReadGrant> readGrants,
               ObjectProvider<ContractCollections> collections, MessageSource messages, Validator validator,
-              ObjectProvider<ContractListCount> listCounts, io.qiyue.shared.persistence.TableStatistics statistics) {
+              ObjectProvider<ContractListCount> listCounts, TableStatistics statistics) {
         this.statistics = statistics;
         this.collections = collections;
         this.listCounts = listCounts;
@@ -1104,6 +1107,6 @@ public class Contracts {
 
     /** After an import wrote many contracts: the database's planner learns of them now rather than later. */
     public void afterBulkImport() {
-        statistics.refreshAfterBulkWrite(java.util.Set.of("contract", "contract_version", "contract_document"));
+        statistics.refreshAfterBulkWrite(Set.of("contract", "contract_version", "contract_document"));
     }
 }

@@ -22,6 +22,7 @@ import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Paging;
 import io.qiyue.shared.PreconditionFailedException;
 import io.qiyue.shared.Text;
+import io.qiyue.shared.persistence.TableStatistics;
 import jakarta.validation.Validator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -36,6 +37,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Customers and their contacts, within the caller's data scope: a customer outside the read scope
@@ -43,7 +45,6 @@ import java.util.Optional;
  */
 @Service
 public class Customers {
-    private final io.qiyue.shared.persistence.TableStatistics statistics;
     private static final Map<String, String> SORTABLE = Map.of("name", "name", "createdAt", "created_at",
             "updatedAt", "updated_at", "level", "customer_level", "owner", "owner");
 
@@ -60,10 +61,12 @@ public class Customers {
     /** Reading beside an open cursor, on a connection of its own (MariaDB's is busy while it streams). */
     private final org.springframework.transaction.support.TransactionTemplate beside;
 
+    private final TableStatistics statistics;
+
     Customers(CustomerStore store, DataScopes scopes, Clock clock, ApplicationEventPublisher events, JsonMapper json,
               FieldCipher cipher, UserAdministration users, Validator validator,
               org.springframework.transaction.PlatformTransactionManager transactions,
-              io.qiyue.shared.persistence.TableStatistics statistics) {
+              TableStatistics statistics) {
         this.statistics = statistics;
         this.streaming = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.streaming.setReadOnly(true);
@@ -624,6 +627,6 @@ public class Customers {
 
     /** After an import wrote many customers: the database's planner learns of them now rather than later. */
     public void afterBulkImport() {
-        statistics.refreshAfterBulkWrite(java.util.Set.of("customer", "contact"));
+        statistics.refreshAfterBulkWrite(Set.of("customer", "contact"));
     }
 }
