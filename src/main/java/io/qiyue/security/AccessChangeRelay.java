@@ -1,5 +1,6 @@
 package io.qiyue.security;
 
+import io.qiyue.shared.OwnThreadSchedule;
 import io.qiyue.shared.ScheduledWork;
 import io.qiyue.shared.persistence.DbTime;
 import jakarta.annotation.PreDestroy;
@@ -16,9 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Carries {@link AccessChanged} to every instance sharing the database. The change is written to {@code access_change}
@@ -39,8 +37,7 @@ class AccessChangeRelay implements SmartInitializingSingleton {
     private final AccessCache cache;
     private final Clock clock;
     private final ScheduledWork work;
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
-            poll -> Thread.ofPlatform().name("qiyue-access-relay").daemon().unstarted(poll));
+    private final OwnThreadSchedule poller = new OwnThreadSchedule("qiyue-access-relay");
     /** Rows applied in the window, by seq, with when they were seen (forgotten after the window). */
     private final Map<Long, Instant> applied = new HashMap<>();
 
@@ -62,25 +59,17 @@ class AccessChangeRelay implements SmartInitializingSingleton {
     }
 
     /**
-     * Polls every {@link #POLL} on a thread of its own: the scheduler runs every fixed-delay job on one thread, one
-     * after the other, so a long one (the search feeder indexing an import, the outbox waiting on a slow webhook)
-     * would hold back a revocation's effect on this instance for as long.
+     * Polls every {@link #POLL} on a thread of its own ({@link OwnThreadSchedule}), so that no long scheduled job
+     * holds back a revocation's effect on this instance. A failed poll loses nothing: the next reads the same window.
      */
     @Override
     public void afterSingletonsInstantiated() {
-        poller.scheduleWithFixedDelay(() -> {
-            try {
-                poll();
-            } catch (RuntimeException e) {
-                // the next poll reads the same window again; a failure must not cancel the schedule
-                log.warn("Reading the access changes failed: {}", e.toString());
-            }
-        }, 1_000, POLL.toMillis(), TimeUnit.MILLISECONDS);
+        poller.start(Duration.ofSeconds(1), POLL, log, "Reading the access changes", this::poll);
     }
 
     @PreDestroy
     void stopPolling() {
-        poller.shutdownNow();
+        poller.stop();
     }
 
     synchronized void poll() {

@@ -12,9 +12,6 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * This instance among those sharing the database: an id of its own for this run and a heartbeat row in
@@ -34,8 +31,7 @@ public class Instances implements SmartInitializingSingleton {
     private final Clock clock;
     private final String self = Ids.newId();
     private final ScheduledWork work;
-    private final ScheduledExecutorService heart = Executors.newSingleThreadScheduledExecutor(
-            beat -> Thread.ofPlatform().name("qiyue-heartbeat").daemon().unstarted(beat));
+    private final OwnThreadSchedule heart = new OwnThreadSchedule("qiyue-heartbeat");
 
     Instances(JdbcClient jdbc, Clock clock, ScheduledWork work) {
         this.jdbc = jdbc;
@@ -52,7 +48,7 @@ public class Instances implements SmartInitializingSingleton {
         Instant now = clock.instant();
         jdbc.sql("INSERT INTO app_instance (id, started_at, heartbeat_at) VALUES (?,?,?)")
                 .params(self, DbTime.toDb(now), DbTime.toDb(now)).update();
-        heart.scheduleWithFixedDelay(this::beat, BEAT.toMillis(), BEAT.toMillis(), TimeUnit.MILLISECONDS);
+        heart.start(BEAT, BEAT, log, "Heartbeat of instance " + self, this::beat);
     }
 
     /** This instance's id for this run. */
@@ -70,24 +66,17 @@ public class Instances implements SmartInitializingSingleton {
     }
 
     /**
-     * Every {@link #BEAT}, on a thread of its own: the scheduler runs every fixed-delay job on one thread, one after
-     * the other, so a long one (the search feeder indexing an import, the outbox waiting on a slow webhook) would
-     * hold the beat back, and an instance silent for {@link #GONE} has its claims (a request in flight, an import
-     * job) taken over by the others while it still works on them.
+     * Every {@link #BEAT}, on a thread of its own ({@link OwnThreadSchedule}): an instance silent for {@link #GONE}
+     * has its claims (a request in flight, an import job) taken over by the others while it still works on them.
      */
     private void beat() {
-        try {
-            Instant now = clock.instant();
-            jdbc.sql("UPDATE app_instance SET heartbeat_at = ? WHERE id = ?").params(DbTime.toDb(now), self).update();
-        } catch (RuntimeException e) {
-            // the next beat tries again; a failure must not cancel the schedule
-            log.warn("Heartbeat of instance {} failed: {}", self, e.toString());
-        }
+        Instant now = clock.instant();
+        jdbc.sql("UPDATE app_instance SET heartbeat_at = ? WHERE id = ?").params(DbTime.toDb(now), self).update();
     }
 
     @PreDestroy
     void stopBeating() {
-        heart.shutdownNow();
+        heart.stop();
     }
 
     /** Rows of instances gone for {@link #FORGET}: deleted hourly, by one instance. */
