@@ -29,6 +29,12 @@ class ContractStore {
             + " amount_currency, start_date, end_date, status, version, updated_at";
     private static final String COLUMNS = SUMMARY_COLUMNS + ", our_entity_id, auto_renew, renewal_notice_days, terms,"
             + " created_at, created_by";
+    /**
+     * One contract with its customer's name and its terms' form, in one round trip rather than two. The name is read
+     * from the customer table directly, as the list's search by name does, because GET by id is the hottest read.
+     */
+    private static final String BY_ID_WITH_CUSTOMER_NAME = "SELECT " + COLUMNS + ", terms_form, (SELECT cu.name"
+            + " FROM customer cu WHERE cu.id = contract.customer_id) AS customer_name FROM contract WHERE id = ?";
 
     /** The review module's view: one row per reviewed contract, the version reviewed and what stands. */
     private static final String WITH_REVIEW_STATE = " FROM contract LEFT JOIN contract_review_state crs"
@@ -51,13 +57,9 @@ class ContractStore {
                 .query((rs, n) -> contract(rs)).optional();
     }
 
-    /**
-     * {@link #find} with the customer's name, in one round trip rather than two: what GET by id answers. The name is
-     * read from the customer table directly, as the list's search by name does, because this is the hottest read.
-     */
+    /** {@link #find} with the customer's name ({@link #BY_ID_WITH_CUSTOMER_NAME}). */
     Optional<Contract> findWithCustomerName(String id) {
-        return jdbc.sql("SELECT " + COLUMNS + ", (SELECT cu.name FROM customer cu WHERE cu.id = contract.customer_id)"
-                        + " AS customer_name FROM contract WHERE id = ?").param(id)
+        return jdbc.sql(BY_ID_WITH_CUSTOMER_NAME).param(id)
                 .query((rs, n) -> {
                     var c = contract(rs);
                     return new Contract(c.id(), c.number(), c.type(), c.title(), c.customerId(),
@@ -72,8 +74,7 @@ class ContractStore {
      * ({@link TermsForm}), so that the hottest read does not parse and write them again.
      */
     Optional<ContractJson> findJson(String id) {
-        return jdbc.sql("SELECT " + COLUMNS + ", terms_form, (SELECT cu.name FROM customer cu"
-                        + " WHERE cu.id = contract.customer_id) AS customer_name FROM contract WHERE id = ?").param(id)
+        return jdbc.sql(BY_ID_WITH_CUSTOMER_NAME).param(id)
                 .query((rs, n) -> {
                     var s = summary(rs);
                     return new ContractJson(s.id(), s.number(), s.type(), s.title(), s.customerId(),
