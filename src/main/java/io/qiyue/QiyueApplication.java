@@ -16,8 +16,8 @@ public class QiyueApplication {
     }
 
     /**
-     * The packaged jar carries the bean definitions Spring AOT worked out when it was built (spring-boot-maven-plugin's
-     * process-aot): starting from them skips parsing a few hundred configuration classes and evaluating their
+     * The packaged jar carries the bean definitions Spring AOT worked out when it was built (the spring-aot-* steps
+     * of the pom): starting from them skips parsing a few hundred configuration classes and evaluating their
      * conditions, about a seventh of a start on two cores. Spring only uses them when {@code spring.aot.enabled} is
      * true, which would otherwise take a JVM flag on every start, so it is set here: only when this class comes out
      * of a jar that holds the generated initializer (the same build made both), and never against an explicit
