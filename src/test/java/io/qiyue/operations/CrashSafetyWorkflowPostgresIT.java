@@ -85,15 +85,7 @@ class CrashSafetyWorkflowPostgresIT {
             // the review
             var reviewed = crashThenRetry(() -> admin.request("POST", path + "/review").json("{}"));
             assertThat(reviewed.status()).as("review retried: %s", reviewed).isEqualTo(200);
-            for (JsonNode finding : reviewed.json().path("findings")) {
-                assertThat(finding.path("severity").asString()).as("%s", finding).isNotEqualTo("BLOCKER");
-                if (finding.path("severity").asString().equals("WARNING")) {
-                    var accepted = admin.post(path + "/review/findings/" + finding.path("ruleId").asString() + "/accept",
-                            JSON.createObjectNode().put("path", finding.path("path").asString())
-                                    .put("reason", "已与客户确认").toString());
-                    assertThat(accepted.status()).as("accept: %s", accepted).isEqualTo(200);
-                }
-            }
+            ApiTestSupport.acceptEachWarning(admin, path, reviewed.json());
             lifecycle(admin, path, "submit", "IN_APPROVAL");
 
             // the approval decision

@@ -105,15 +105,7 @@ class PackagedJarH2IT {
 
         var reviewed = admin.request("POST", path + "/review").json("{}").send();
         assertThat(reviewed.status()).as("review: %s", reviewed).isEqualTo(200);
-        for (JsonNode finding : reviewed.json().path("findings")) {
-            assertThat(finding.path("severity").asString()).as("%s", finding).isNotEqualTo("BLOCKER");
-            if (finding.path("severity").asString().equals("WARNING")) {
-                var accepted = admin.post(path + "/review/findings/" + finding.path("ruleId").asString() + "/accept",
-                        JSON.createObjectNode().put("path", finding.path("path").asString())
-                                .put("reason", "已与客户确认").toString());
-                assertThat(accepted.status()).as("accept: %s", accepted).isEqualTo(200);
-            }
-        }
+        ApiTestSupport.acceptEachWarning(admin, path, reviewed.json());
         var submitted = admin.request("POST", path + "/submit").header("If-Match", admin.get(path).header("ETag"))
                 .json("{}").send();
         assertThat(submitted.status()).as("submit: %s", submitted).isEqualTo(200);
