@@ -7,55 +7,70 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 
 /**
  * The embedded Noto Sans SC (regular and bold) for every PDF Qiyue writes: contracts, evidence reports, audit
- * exports. The files are read on first use, not at start-up, once per parsed pair. Parsed fonts are pooled because
- * a PDFBox font must not be used by two documents being written at once: {@link #borrow()} one, {@link #giveBack}
- * it after.
+ * exports. Both files are read and parsed once, on first use (not at start-up), and the parsed pair is shared by
+ * every document being written.
  * <p>
- * The pool is bounded: a parsed font holds its own copy of the file, its glyph table and its character maps (tens of
- * thousands of boxed integers; the largest share of the heap left after a full GC in bench/speed.sh), and an
- * unbounded pool keeps as many pairs as PDFs were ever written at the same time. Writing a PDF is CPU work, so more
- * documents being written at once than there are processors (at least two) makes none of them sooner: a writer
- * beyond that waits for a pair.
- * No writer borrows a second pair while holding one.
+ * Sharing is safe because FontBox 3 reads a parsed font only under its own locks (a glyph under the stream's lock,
+ * table bytes under the table lock) and PDFBox itself shares parsed fonts between threads (its font mapper's cache
+ * and last-resort font). The one unguarded step, reading a table on first access, is done here before the pair is
+ * published. Each document builds its own {@code PDType0Font} (subset, widths, ToUnicode) on top of the pair.
+ * A parsed font holds a copy of its file, its glyph offsets and its character maps (some 20 MB each): a pair per
+ * concurrent writer kept 40 MB more in the heap per writer.
+ * <p>
+ * {@link #borrow()} still bounds how many documents are written at once: writing a PDF is CPU work and holds the
+ * document's pages in memory, so more writers than processors (at least two) makes none of them sooner and only
+ * fills the heap; a writer beyond that waits. {@link #giveBack} ends the writing.
  */
 public final class CjkFonts {
     /** The CSS family name the renderers register the fonts under. */
     public static final String FAMILY = "Noto Sans SC";
 
-    private static final int POOL_SIZE = Math.max(2, Runtime.getRuntime().availableProcessors());
-    private static final Semaphore LENT = new Semaphore(POOL_SIZE);
-    private static final ConcurrentLinkedQueue<Parsed> POOL = new ConcurrentLinkedQueue<>();
+    private static final Semaphore WRITERS = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()));
+    private static final Object PARSING = new Object();
+    private static volatile Parsed parsed;
 
     private CjkFonts() {
     }
 
-    /** One parsed pair, for one document at a time. */
+    /** The parsed pair. */
     public record Parsed(TrueTypeFont regular, TrueTypeFont bold) {
     }
 
-    /** A pair for one document; waits while as many documents as the pool holds pairs are being written. */
+    /** The shared pair, for one document being written; waits while as many documents as processors are. */
     public static Parsed borrow() {
-        LENT.acquireUninterruptibly();
-        Parsed fonts = POOL.poll();
-        if (fonts != null) {
-            return fonts;
-        }
+        WRITERS.acquireUninterruptibly();
         try {
-            return new Parsed(parse(regularBytes()), parse(boldBytes()));
-        } catch (IOException | RuntimeException e) {
-            LENT.release();
-            throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
+            return shared();
+        } catch (RuntimeException e) {
+            WRITERS.release();
+            throw e;
         }
     }
 
+    /** Ends the writing of the document that {@link #borrow() borrowed} this pair. */
     public static void giveBack(Parsed fonts) {
-        POOL.offer(fonts);
-        LENT.release();
+        WRITERS.release();
+    }
+
+    private static Parsed shared() {
+        Parsed fonts = parsed;
+        if (fonts != null) {
+            return fonts;
+        }
+        synchronized (PARSING) {
+            if (parsed == null) {
+                try {
+                    parsed = new Parsed(parse(regularBytes()), parse(boldBytes()));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e); // not kept: the next writer tries again
+                }
+            }
+            return parsed;
+        }
     }
 
     private static TrueTypeFont parse(byte[] data) throws IOException {
@@ -63,13 +78,34 @@ public final class CjkFonts {
         // no glyph substitution: PDFBox would join "ff" and "fi" into ligatures, and a hash or an e-mail address
         // copied out of the PDF would then no longer be the text (the CJK text needs no substitution)
         font.setEnableGsub(false);
+        readEveryTable(font);
         return font;
     }
 
+    /** FontBox reads a table on its first access without a lock: every table is read here, before sharing. */
+    static void readEveryTable(TrueTypeFont font) throws IOException {
+        font.getNaming();
+        font.getPostScript();
+        font.getOS2Windows();
+        font.getMaximumProfile();
+        font.getHeader();
+        font.getHorizontalHeader();
+        font.getHorizontalMetrics();
+        font.getIndexToLocation();
+        font.getGlyph();
+        font.getCmap();
+        font.getVerticalHeader();
+        font.getVerticalMetrics();
+        font.getVerticalOrigin();
+        font.getKerning();
+        font.getGsub();
+        font.getUnicodeCmapLookup();
+        font.getName();
+    }
+
     /**
-     * The regular font file, read from the class path each time: it is needed only to parse a pair for the pool
-     * (at most once per pair) and kept nowhere else, because each parsed font holds its own copy of the file anyway
-     * and the 21 MB of both files stayed in the heap for nothing.
+     * The regular font file, read from the class path each time: it is needed only to parse the shared font (once)
+     * and for a seal drawing, and kept nowhere else, because the parsed font holds its own copy of the file.
      */
     public static byte[] regularBytes() {
         return read("/fonts/NotoSansSC-Regular.ttf");
