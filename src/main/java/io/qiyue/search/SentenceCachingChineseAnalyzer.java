@@ -19,7 +19,6 @@ import org.apache.lucene.analysis.util.SegmentingTokenizerBase;
 
 import java.io.IOException;
 import java.text.BreakIterator;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,15 +44,40 @@ final class SentenceCachingChineseAnalyzer extends Analyzer {
     private static final int LONGEST_REMEMBERED = 512;
 
     private final CharArraySet stopWords = SmartChineseAnalyzer.getDefaultStopSet();
-    private final Map<String, Word[]> sentences = new LinkedHashMap<>(1024, 0.75f, true) {
+    private final Map<String, Words> sentences = new LinkedHashMap<>(1024, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Word[]> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Words> eldest) {
             return size() > REMEMBERED;
         }
     };
 
-    /** One word of a sentence: its normalised text and where it stands in the sentence. */
-    private record Word(char[] text, int start, int end) {
+    /**
+     * The words of one sentence in two arrays rather than an object and a char array per word (a third of the
+     * memory): their normalised texts one after the other, and per word where its text ends in those and where the
+     * word starts and ends in the sentence.
+     */
+    private record Words(char[] texts, int[] bounds) {
+        static final Words NONE = new Words(new char[0], new int[0]);
+
+        int count() {
+            return bounds.length / 3;
+        }
+
+        int textStart(int word) {
+            return word == 0 ? 0 : bounds[3 * word - 3];
+        }
+
+        int textEnd(int word) {
+            return bounds[3 * word];
+        }
+
+        int start(int word) {
+            return bounds[3 * word + 1];
+        }
+
+        int end(int word) {
+            return bounds[3 * word + 2];
+        }
     }
 
     @Override
@@ -69,17 +93,17 @@ final class SentenceCachingChineseAnalyzer extends Analyzer {
         return new LowerCaseFilter(in);
     }
 
-    private Word[] words(String sentence, HHMMSegmenter segmenter, SegTokenFilter filter) {
+    private Words words(String sentence, HHMMSegmenter segmenter, SegTokenFilter filter) {
         boolean remember = sentence.length() <= LONGEST_REMEMBERED;
         if (remember) {
             synchronized (sentences) {
-                Word[] known = sentences.get(sentence);
+                Words known = sentences.get(sentence);
                 if (known != null) {
                     return known;
                 }
             }
         }
-        Word[] words = segment(sentence, segmenter, filter);
+        Words words = segment(sentence, segmenter, filter);
         if (remember) {
             synchronized (sentences) {
                 sentences.put(sentence, words);
@@ -89,12 +113,14 @@ final class SentenceCachingChineseAnalyzer extends Analyzer {
     }
 
     /** smartcn's segmentation of one sentence, without its begin and end marks, normalised as smartcn does. */
-    private static Word[] segment(String sentence, HHMMSegmenter segmenter, SegTokenFilter filter) {
+    private static Words segment(String sentence, HHMMSegmenter segmenter, SegTokenFilter filter) {
         List<SegToken> all = segmenter.process(sentence);
         if (all.size() <= 2) {
-            return new Word[0];
+            return Words.NONE;
         }
-        var words = new ArrayList<Word>(all.size() - 2);
+        var texts = new StringBuilder(sentence.length());
+        int[] bounds = new int[3 * (all.size() - 2)];
+        int word = 0;
         for (SegToken token : all.subList(1, all.size() - 1)) {
             switch (token.wordType) {
                 case WordType.STRING, WordType.NUMBER, WordType.FULLWIDTH_NUMBER, WordType.FULLWIDTH_STRING ->
@@ -103,9 +129,15 @@ final class SentenceCachingChineseAnalyzer extends Analyzer {
                 }
             }
             SegToken normalised = filter.filter(token);
-            words.add(new Word(normalised.charArray.clone(), normalised.startOffset, normalised.endOffset));
+            texts.append(normalised.charArray);
+            bounds[3 * word] = texts.length();
+            bounds[3 * word + 1] = normalised.startOffset;
+            bounds[3 * word + 2] = normalised.endOffset;
+            word++;
         }
-        return words.toArray(Word[]::new);
+        char[] text = new char[texts.length()];
+        texts.getChars(0, text.length, text, 0);
+        return new Words(text, bounds);
     }
 
     private final class CachingTokenizer extends SegmentingTokenizerBase {
@@ -114,7 +146,7 @@ final class SentenceCachingChineseAnalyzer extends Analyzer {
         private final TypeAttribute type = addAttribute(TypeAttribute.class);
         private final HHMMSegmenter segmenter = new HHMMSegmenter();
         private final SegTokenFilter filter = new SegTokenFilter();
-        private Word[] words = new Word[0];
+        private Words words = Words.NONE;
         private int next;
         private int sentenceOffset;
 
@@ -131,13 +163,15 @@ final class SentenceCachingChineseAnalyzer extends Analyzer {
 
         @Override
         protected boolean incrementWord() {
-            if (next >= words.length) {
+            if (next >= words.count()) {
                 return false;
             }
-            Word word = words[next++];
+            int word = next++;
             clearAttributes();
-            term.copyBuffer(word.text(), 0, word.text().length);
-            offsets.setOffset(correctOffset(sentenceOffset + word.start()), correctOffset(sentenceOffset + word.end()));
+            int textStart = words.textStart(word);
+            term.copyBuffer(words.texts(), textStart, words.textEnd(word) - textStart);
+            offsets.setOffset(correctOffset(sentenceOffset + words.start(word)),
+                    correctOffset(sentenceOffset + words.end(word)));
             type.setType("word");
             return true;
         }
@@ -145,7 +179,7 @@ final class SentenceCachingChineseAnalyzer extends Analyzer {
         @Override
         public void reset() throws IOException {
             super.reset();
-            words = new Word[0];
+            words = Words.NONE;
             next = 0;
         }
     }
