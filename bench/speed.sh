@@ -8,7 +8,8 @@
 # p50/p95/p99, throughput, CPU ms per request of each process and the ratio Qiyue/anchor, then heap after
 # a full GC and RSS of Qiyue. SPEED_JFR=1 records a JFR profile of Qiyue to target/speed/qiyue.jfr.
 # SPEED_CLIENT_OPTS="-Dspeed.gets=20000 -Dspeed.pages=1000 -Dspeed.pdfs=100" sets the counts; SPEED_NMT=1 adds
-# native memory tracking (where the RSS goes); SPEED_SKIP_BUILD=1 uses the jar and test classes already built;
+# native memory tracking (where the RSS goes); SPEED_HEAPDUMP=1 writes a heap dump to target/speed/qiyue.hprof
+# after the run (bench/heap-owners.py tells who holds what); SPEED_SKIP_BUILD=1 uses the jar and test classes already built;
 # SPEED_DB names the database (default qiyue_speed).
 # All traffic goes to 127.0.0.1.
 set -euo pipefail
@@ -32,7 +33,7 @@ url="jdbc:postgresql://127.0.0.1:5432/$db"
 
 echo "load before: $(uptime)"
 jfr=()
-if [ "${SPEED_JFR:-}" = 1 ]; then jfr=(-XX:StartFlightRecording=filename="$work/qiyue.jfr",settings=profile); fi
+if [ "${SPEED_JFR:-}" = 1 ]; then jfr=(-XX:StartFlightRecording=filename="$work/qiyue.jfr",settings=profile,path-to-gc-roots=true); fi
 if [ "${SPEED_NMT:-}" = 1 ]; then jfr+=(-XX:NativeMemoryTracking=summary); fi
 QIYUE_ADMIN_PASSWORD=bench-admin-pw QIYUE_DATA_DIR="$work/data" PORT=$port QIYUE_DB_URL=$url \
   QIYUE_DB_USER=postgres QIYUE_DB_PASSWORD= java -Xmx512m "${jfr[@]}" -jar "$jar" > "$work/app.log" 2>&1 &
@@ -56,6 +57,7 @@ sleep 1
 echo "Qiyue heap after a full GC: $(jcmd "$pid" GC.heap_info | grep -oE 'used [0-9]+K' | head -1)"
 echo "Qiyue resident set size: $(ps -o rss= -p "$pid" | awk '{printf "%.0f MB", $1/1024}')"
 echo "Qiyue largest heap classes after the GC:"; jcmd "$pid" GC.class_histogram | sed -n 4,13p
+if [ "${SPEED_HEAPDUMP:-}" = 1 ]; then jcmd "$pid" GC.heap_dump "$work/qiyue.hprof" >/dev/null; echo "heap dump: $work/qiyue.hprof"; fi
 if [ "${SPEED_NMT:-}" = 1 ]; then jcmd "$pid" VM.native_memory summary | grep -E "^-|committed=" | head -40; fi
 echo "anchor resident set size: $(ps -o rss= -p "$anchor_pid" | awk '{printf "%.0f MB", $1/1024}')"
 if [ "${SPEED_JFR:-}" = 1 ]; then jcmd "$pid" JFR.dump filename="$work/qiyue.jfr" >/dev/null; echo "profile: $work/qiyue.jfr"; fi
