@@ -40,6 +40,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.util.unit.DataSize;
 import tools.jackson.core.JacksonException;
@@ -268,6 +269,12 @@ class ProblemHandler {
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "qiyue.problem.no-such-path", e.getResourcePath());
+    }
+
+    /** A path no controller and no static folder answers (the static files are mapped folder by folder). */
+    @ExceptionHandler(NoHandlerFoundException.class)
+    ResponseEntity<ProblemDetail> noHandler(NoHandlerFoundException e) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "qiyue.problem.no-such-path", e.getRequestURL());
     }
 
     @ExceptionHandler(ConflictException.class)
