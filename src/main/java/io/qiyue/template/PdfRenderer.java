@@ -24,8 +24,8 @@ import java.util.GregorianCalendar;
 
 /**
  * XHTML to PDF with openhtmltopdf and the embedded Noto Sans SC (subset per document, so the text
- * stays extractable). The two font files are read once, on the first render, not at start-up; parsed
- * fonts are pooled because a PDFBox font must not be shared by two documents being written at once.
+ * stays extractable). The two font files are parsed once, on the first render, not at start-up, and the parsed
+ * fonts are shared by every document ({@link CjkFonts}); each document builds its own subsets on them.
  */
 final class PdfRenderer {
     static final String FAMILY = CjkFonts.FAMILY;

@@ -77,11 +77,12 @@ class LiteralPrefixMappings {
             // the path as the mappings' path conditions match it, so that only those whose patterns match it are asked
             // the full question (method, headers, media types: each read through every request wrapper)
             PathContainer path = ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication();
+            int segments = Candidate.segments(lookupPath);
             RequestMappingInfo found = null;
             HandlerMethod handler = null;
             for (List<Candidate> bucket : current.candidates(lookupPath)) {
                 for (Candidate candidate : bucket) {
-                    if (!candidate.mayMatch(lookupPath) || !candidate.matches(path)) {
+                    if (!candidate.mayMatch(lookupPath, segments) || !candidate.matches(path)) {
                         continue;
                     }
                     RequestMappingInfo match = getMatchingMapping(candidate.info(), request);
@@ -102,9 +103,39 @@ class LiteralPrefixMappings {
             return handler;
         }
 
-        /** A mapping with the literal beginnings of its patterns (null: one of them begins with a variable). */
-        record Candidate(RequestMappingInfo info, HandlerMethod handler, List<String> prefixes) {
-            boolean mayMatch(String path) {
+        /**
+         * A mapping with the literal beginnings of its patterns (null: one of them begins with a variable) and the
+         * number of segments all of them have ({@link #ANY_LENGTH}: one may match more than one segment, or they differ).
+         */
+        record Candidate(RequestMappingInfo info, HandlerMethod handler, List<String> prefixes, int length) {
+            static final int ANY_LENGTH = -1;
+
+            /**
+             * The segments of a path or a pattern: its slashes, for a path that starts with one and does not end with
+             * one ({@link #ANY_LENGTH} otherwise, or for a pattern with a wildcard over several segments).
+             */
+            static int segments(String pathOrPattern) {
+                if (!pathOrPattern.startsWith("/") || pathOrPattern.endsWith("/") || pathOrPattern.contains("**")
+                        || pathOrPattern.contains("{*")) {
+                    return ANY_LENGTH;
+                }
+                int slashes = 0;
+                for (int i = 0; i < pathOrPattern.length(); i++) {
+                    if (pathOrPattern.charAt(i) == '/') {
+                        slashes++;
+                    }
+                }
+                return slashes;
+            }
+
+            /**
+             * False only when no pattern can match the path: it differs before the first variable or wildcard, or
+             * (without a trailing slash) has another number of segments, a path of {@code segments}.
+             */
+            boolean mayMatch(String path, int segments) {
+                if (length != ANY_LENGTH && segments != ANY_LENGTH && length != segments) {
+                    return false;
+                }
                 if (prefixes == null) {
                     return true;
                 }
@@ -166,7 +197,13 @@ class LiteralPrefixMappings {
                             key = shared ? k : null;
                         }
                     }
-                    var candidate = new Candidate(info, handler, prefixes == null ? null : List.copyOf(prefixes));
+                    int length = Candidate.ANY_LENGTH;
+                    if (prefixes != null) {
+                        var lengths = prefixes.stream().map(Candidate::segments).distinct().toList();
+                        length = lengths.size() == 1 ? lengths.getFirst() : Candidate.ANY_LENGTH;
+                    }
+                    var candidate = new Candidate(info, handler, prefixes == null ? null : List.copyOf(prefixes),
+                            length);
                     if (key == null) {
                         unkeyed.add(candidate);
                     } else {

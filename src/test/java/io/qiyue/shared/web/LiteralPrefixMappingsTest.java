@@ -45,4 +45,22 @@ class LiteralPrefixMappingsTest {
         assertThat(LiteralPrefixMappings.Mapping.Index.pathKey("/a/b", 2)).isEqualTo("/a/b");
         assertThat(LiteralPrefixMappings.Mapping.Index.pathKey("/contracts", 2)).isNull();
     }
+
+    @Test
+    void rulesOutAPatternOfAnotherLengthOnlyWhereBothLengthsAreFixed() {
+        var segments = (java.util.function.ToIntFunction<String>) LiteralPrefixMappings.Mapping.Candidate::segments;
+        assertThat(segments.applyAsInt("/api/v1/contracts/{id}")).isEqualTo(4);
+        assertThat(segments.applyAsInt("/api/v1/contracts/c-1")).isEqualTo(4);
+        assertThat(segments.applyAsInt("/api/v1/contracts/c-1/")).isEqualTo(-1);
+        assertThat(segments.applyAsInt("/webjars/**")).isEqualTo(-1);
+        assertThat(segments.applyAsInt("/files/{*path}")).isEqualTo(-1);
+        assertThat(segments.applyAsInt("relative/{id}")).isEqualTo(-1);
+
+        var byId = new LiteralPrefixMappings.Mapping.Candidate(null, null, java.util.List.of("/api/v1/contracts/{id}"), 4);
+        assertThat(byId.mayMatch("/api/v1/contracts/c-1", 4)).isTrue();
+        assertThat(byId.mayMatch("/api/v1/contracts/c-1/submit", 5)).isFalse();
+        assertThat(byId.mayMatch("/api/v1/contracts/c-1/", -1)).isTrue();
+        var anyLength = new LiteralPrefixMappings.Mapping.Candidate(null, null, java.util.List.of("/webjars/**"), -1);
+        assertThat(anyLength.mayMatch("/webjars/a/b/c.css", 4)).isTrue();
+    }
 }
