@@ -6,8 +6,6 @@ import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.springframework.web.util.HtmlUtils;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -97,29 +95,26 @@ final class AuditPdf {
         }
         html.append("</tbody></table></body></html>");
 
-        CjkFonts.Parsed fonts = CjkFonts.borrow();
-        try (var pdf = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new ByteArrayOutputStream(64 * 1024)) {
-            var builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.usePDDocument(pdf);
-            builder.useFont(new com.openhtmltopdf.pdfboxout.PDFontSupplier(
-                    org.apache.pdfbox.pdmodel.font.PDType0Font.load(pdf, fonts.regular(), true)), FAMILY, 400,
-                    com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle.NORMAL, true);
-            builder.withHtmlContent(html.toString(), null);
-            // nothing is fetched: the report has no links to resolve, and a value must never reach the network
-            builder.useUriResolver((base, uri) -> null);
-            builder.withProducer("Qiyue");
-            try (var renderer = builder.buildPdfRenderer()) {
-                renderer.layout();
-                renderer.createPDFWithoutClosing();
+        return CjkFonts.write(fonts -> {
+            try (var pdf = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new ByteArrayOutputStream(64 * 1024)) {
+                var builder = new PdfRendererBuilder();
+                builder.useFastMode();
+                builder.usePDDocument(pdf);
+                builder.useFont(new com.openhtmltopdf.pdfboxout.PDFontSupplier(
+                        org.apache.pdfbox.pdmodel.font.PDType0Font.load(pdf, fonts.regular(), true)), FAMILY, 400,
+                        com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle.NORMAL, true);
+                builder.withHtmlContent(html.toString(), null);
+                // nothing is fetched: the report has no links to resolve, and a value must never reach the network
+                builder.useUriResolver((base, uri) -> null);
+                builder.withProducer("Qiyue");
+                try (var renderer = builder.buildPdfRenderer()) {
+                    renderer.layout();
+                    renderer.createPDFWithoutClosing();
+                }
+                pdf.save(out);
+                return out.toByteArray();
             }
-            pdf.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            CjkFonts.giveBack(fonts);
-        }
+        });
     }
 
     private static String typeName(String entityType, BiFunction<String, Object[], String> text) {

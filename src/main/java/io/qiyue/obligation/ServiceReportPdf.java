@@ -10,8 +10,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -35,32 +33,29 @@ class ServiceReportPdf {
     byte[] render(Evaluations.ServiceReport report, Locale locale) {
         Locale language = locale == null || !"en".equals(locale.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
         String xhtml = xhtml(report, language);
-        CjkFonts.Parsed fonts = CjkFonts.borrow();
-        try (var pdf = new PDDocument(); var out = new ByteArrayOutputStream(32 * 1024)) {
-            var builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.usePDDocument(pdf);
-            builder.useFont(new PDFontSupplier(PDType0Font.load(pdf, fonts.regular(), true)), CjkFonts.FAMILY, 400,
-                    BaseRendererBuilder.FontStyle.NORMAL, true);
-            builder.useFont(new PDFontSupplier(PDType0Font.load(pdf, fonts.bold(), true)), CjkFonts.FAMILY, 700,
-                    BaseRendererBuilder.FontStyle.NORMAL, true);
-            builder.withHtmlContent(xhtml, "about:blank");
-            builder.useUriResolver((base, uri) -> null);
-            builder.withProducer("Qiyue");
-            try (var renderer = builder.buildPdfRenderer()) {
-                renderer.layout();
-                renderer.createPDFWithoutClosing();
+        return CjkFonts.write(fonts -> {
+            try (var pdf = new PDDocument(); var out = new ByteArrayOutputStream(32 * 1024)) {
+                var builder = new PdfRendererBuilder();
+                builder.useFastMode();
+                builder.usePDDocument(pdf);
+                builder.useFont(new PDFontSupplier(PDType0Font.load(pdf, fonts.regular(), true)), CjkFonts.FAMILY, 400,
+                        BaseRendererBuilder.FontStyle.NORMAL, true);
+                builder.useFont(new PDFontSupplier(PDType0Font.load(pdf, fonts.bold(), true)), CjkFonts.FAMILY, 700,
+                        BaseRendererBuilder.FontStyle.NORMAL, true);
+                builder.withHtmlContent(xhtml, "about:blank");
+                builder.useUriResolver((base, uri) -> null);
+                builder.withProducer("Qiyue");
+                try (var renderer = builder.buildPdfRenderer()) {
+                    renderer.layout();
+                    renderer.createPDFWithoutClosing();
+                }
+                var info = pdf.getDocumentInformation();
+                info.setTitle(text(language, "evaluation.report.title") + " " + report.contractNumber() + " " + report.month());
+                info.setAuthor("Qiyue");
+                pdf.save(out);
+                return out.toByteArray();
             }
-            var info = pdf.getDocumentInformation();
-            info.setTitle(text(language, "evaluation.report.title") + " " + report.contractNumber() + " " + report.month());
-            info.setAuthor("Qiyue");
-            pdf.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            CjkFonts.giveBack(fonts);
-        }
+        });
     }
 
     String xhtml(Evaluations.ServiceReport r, Locale l) {

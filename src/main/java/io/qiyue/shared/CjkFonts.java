@@ -7,7 +7,10 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The embedded Noto Sans SC (regular and bold) for every PDF Qiyue writes: contracts, evidence reports, audit
@@ -21,15 +24,19 @@ import java.util.concurrent.Semaphore;
  * A parsed font holds a copy of its file, its glyph offsets and its character maps (some 20 MB each): a pair per
  * concurrent writer kept 40 MB more in the heap per writer.
  * <p>
- * {@link #borrow()} still bounds how many documents are written at once: writing a PDF is CPU work and holds the
- * document's pages in memory, so more writers than processors (at least two) makes none of them sooner and only
- * fills the heap; a writer beyond that waits. {@link #giveBack} ends the writing.
+ * Every PDF is written by {@link #write} on one of a few platform threads, as many as there are processors (at least
+ * two): writing a PDF is CPU work and holds the document's pages in memory, so more writers than processors makes
+ * none of them sooner and only fills the heap; a writer beyond that waits. They are platform threads because the
+ * JDK gives a buffered writer on a virtual thread (every request here) a small buffer that it then grows by exactly
+ * what each write needs, copying it each time: PDFBox's ToUnicode maps took six times longer on a virtual thread.
  */
 public final class CjkFonts {
     /** The CSS family name the renderers register the fonts under. */
     public static final String FAMILY = "Noto Sans SC";
 
-    private static final Semaphore WRITERS = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()));
+    private static final ExecutorService WRITERS = Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()),
+            Thread.ofPlatform().name("pdf-writer-", 1).daemon(true).factory());
     private static final Object PARSING = new Object();
     private static volatile Parsed parsed;
 
@@ -40,20 +47,37 @@ public final class CjkFonts {
     public record Parsed(TrueTypeFont regular, TrueTypeFont bold) {
     }
 
-    /** The shared pair, for one document being written; waits while as many documents as processors are. */
-    public static Parsed borrow() {
-        WRITERS.acquireUninterruptibly();
-        try {
-            return shared();
-        } catch (RuntimeException e) {
-            WRITERS.release();
-            throw e;
-        }
+    /** The writing of one PDF with the shared fonts: its own document, fonts loaded into it, the bytes returned. */
+    @FunctionalInterface
+    public interface PdfWriting<T> {
+        T write(Parsed fonts) throws IOException;
     }
 
-    /** Ends the writing of the document that {@link #borrow() borrowed} this pair. */
-    public static void giveBack(Parsed fonts) {
-        WRITERS.release();
+    /**
+     * Writes one PDF on a PDF writer thread and returns what it returned; waits while as many PDFs as processors are
+     * being written. A failure is the writer's own (an {@link IOException} unchecked).
+     */
+    public static <T> T write(PdfWriting<T> writing) {
+        Future<T> written = WRITERS.submit(() -> writing.write(shared()));
+        try {
+            return written.get();
+        } catch (InterruptedException e) {
+            written.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a PDF was written", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     private static Parsed shared() {

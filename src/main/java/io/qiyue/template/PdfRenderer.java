@@ -13,8 +13,6 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.w3c.dom.Document;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -39,41 +37,38 @@ final class PdfRenderer {
     }
 
     static byte[] render(Document xhtml, String title, String author, Instant issued) {
-        CjkFonts.Parsed fonts = CjkFonts.borrow();
-        try (var pdf = new PDDocument(); var out = new ByteArrayOutputStream(64 * 1024)) {
-            var regularFont = PDType0Font.load(pdf, fonts.regular(), true);
-            var boldFont = PDType0Font.load(pdf, fonts.bold(), true);
-            var builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.usePDDocument(pdf);
-            builder.useFont(new PDFontSupplier(regularFont), FAMILY, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
-            builder.useFont(new PDFontSupplier(boldFont), FAMILY, 700, BaseRendererBuilder.FontStyle.NORMAL, true);
-            builder.withW3cDocument(xhtml, "about:blank");
-            // nothing is fetched while rendering: a URL in a stored template or text must not reach the network
-            // or the file system; data: images carry their bytes with them
-            builder.useUriResolver((base, uri) -> uri != null && uri.startsWith("data:") ? uri : null);
-            builder.withProducer("Qiyue");
-            try (var renderer = builder.buildPdfRenderer()) {
-                renderer.layout();
-                renderer.createPDFWithoutClosing();
+        return CjkFonts.write(fonts -> {
+            try (var pdf = new PDDocument(); var out = new ByteArrayOutputStream(64 * 1024)) {
+                var regularFont = PDType0Font.load(pdf, fonts.regular(), true);
+                var boldFont = PDType0Font.load(pdf, fonts.bold(), true);
+                var builder = new PdfRendererBuilder();
+                builder.useFastMode();
+                builder.usePDDocument(pdf);
+                builder.useFont(new PDFontSupplier(regularFont), FAMILY, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
+                builder.useFont(new PDFontSupplier(boldFont), FAMILY, 700, BaseRendererBuilder.FontStyle.NORMAL, true);
+                builder.withW3cDocument(xhtml, "about:blank");
+                // nothing is fetched while rendering: a URL in a stored template or text must not reach the network
+                // or the file system; data: images carry their bytes with them
+                builder.useUriResolver((base, uri) -> uri != null && uri.startsWith("data:") ? uri : null);
+                builder.withProducer("Qiyue");
+                try (var renderer = builder.buildPdfRenderer()) {
+                    renderer.layout();
+                    renderer.createPDFWithoutClosing();
+                }
+                // set after the layout, which fills the document information from the template's <title> only
+                var info = pdf.getDocumentInformation();
+                info.setTitle(title);
+                info.setAuthor(author);
+                // the same file for every download: fixed dates, and a file identifier made from the content rather
+                // than from the clock, as PDFBox would make it
+                var at = GregorianCalendar.from(issued.atZone(ZoneOffset.UTC));
+                info.setCreationDate(at);
+                info.setModificationDate(at);
+                pdf.getDocument().getTrailer().setItem(COSName.ID, identifier(title, author, issued, xhtml));
+                pdf.save(out);
+                return out.toByteArray();
             }
-            // set after the layout, which fills the document information from the template's <title> only
-            var info = pdf.getDocumentInformation();
-            info.setTitle(title);
-            info.setAuthor(author);
-            // the same file for every download: fixed dates, and a file identifier made from the content rather
-            // than from the clock, as PDFBox would make it
-            var at = GregorianCalendar.from(issued.atZone(ZoneOffset.UTC));
-            info.setCreationDate(at);
-            info.setModificationDate(at);
-            pdf.getDocument().getTrailer().setItem(COSName.ID, identifier(title, author, issued, xhtml));
-            pdf.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            CjkFonts.giveBack(fonts);
-        }
+        });
     }
 
     /** The trailer's /ID, both halves alike as for a file never updated: a digest of what the file is made from. */
