@@ -1,5 +1,6 @@
 package io.qiyue.shared;
 
+import org.apache.fontbox.ttf.CmapSubtable;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -103,7 +104,19 @@ public final class CjkFonts {
         // copied out of the PDF would then no longer be the text (the CJK text needs no substitution)
         font.setEnableGsub(false);
         readEveryTable(font);
+        keepOnlyTheCharacterMapInUse(font);
         return font;
+    }
+
+    /**
+     * The font carries five character maps (Unicode full and BMP, Windows full and BMP, variation sequences), each
+     * parsed into maps of boxed integers (some 2 MB apiece); PDFBox only ever reads the Unicode one it picks first,
+     * for the widths, the subset and the ToUnicode map. The others are dropped from the parsed font.
+     */
+    private static void keepOnlyTheCharacterMapInUse(TrueTypeFont font) throws IOException {
+        if (font.getUnicodeCmapLookup() instanceof CmapSubtable inUse) {
+            font.getCmap().setCmaps(new CmapSubtable[]{inUse});
+        }
     }
 
     /** FontBox reads a table on its first access without a lock: every table is read here, before sharing. */

@@ -36,4 +36,27 @@ class CjkFontsTest {
             throw refused;
         })).isSameAs(refused);
     }
+
+    @Test
+    void theSharedFontsKeepOneCharacterMapThatAnswersAsTheFontsOwnChoiceDid() throws Exception {
+        var shared = CjkFonts.write(fonts -> fonts);
+        var whole = new org.apache.fontbox.ttf.TTFParser().parse(
+                new org.apache.pdfbox.io.RandomAccessReadBuffer(CjkFonts.regularBytes()));
+        assertThat(whole.getCmap().getCmaps().length).isGreaterThan(1);
+        assertThat(shared.regular().getCmap().getCmaps()).hasSize(1);
+        assertThat(shared.bold().getCmap().getCmaps()).hasSize(1);
+
+        var kept = shared.regular().getUnicodeCmapLookup();
+        var original = whole.getUnicodeCmapLookup();
+        assertThat(shared.regular().getUnicodeCmapLookup(false)).isSameAs(kept);
+        for (int codePoint = 0; codePoint <= 0x3FFFF; codePoint++) {
+            if (kept.getGlyphId(codePoint) != original.getGlyphId(codePoint)) {
+                throw new AssertionError("U+" + Integer.toHexString(codePoint) + " maps to another glyph");
+            }
+        }
+        for (int glyph = 0; glyph < whole.getNumberOfGlyphs(); glyph++) {
+            assertThat(kept.getCharCodes(glyph)).as("glyph %d", glyph).isEqualTo(original.getCharCodes(glyph));
+        }
+        assertThat(kept.getGlyphId('合')).isPositive();
+    }
 }
