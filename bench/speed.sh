@@ -4,10 +4,11 @@
 # On one fresh PostgreSQL database on 127.0.0.1: starts Qiyue (-Xmx512m) and the anchor
 # (io.qiyue.bench.AnchorServer: JDK HttpServer, virtual threads, SHA-256 token check, one JDBC query by
 # primary key), seeds the contracts through Qiyue's API with N clients (creation), measures GET by id on
-# both, the filtered list page, the contract page of the UI and the PDF download (SpeedBenchmark), prints
+# both, the filtered list page, the contract page of the UI and the PDF download, then for contracts of about ten
+# pages their review over HTTP (one client, then N) and their PDF (SpeedBenchmark), prints
 # p50/p95/p99, throughput, CPU ms per request of each process and the ratio Qiyue/anchor, then heap after
 # a full GC and RSS of Qiyue. SPEED_JFR=1 records a JFR profile of Qiyue to target/speed/qiyue.jfr.
-# SPEED_CLIENT_OPTS="-Dspeed.gets=20000 -Dspeed.pages=1000 -Dspeed.pdfs=100" sets the counts; SPEED_NMT=1 adds
+# SPEED_CLIENT_OPTS="-Dspeed.gets=20000 -Dspeed.pages=1000 -Dspeed.pdfs=100 -Dspeed.reviews=200" sets the counts; SPEED_NMT=1 adds
 # native memory tracking (where the RSS goes); SPEED_HEAPDUMP=1 writes a heap dump to target/speed/qiyue.hprof
 # after the run (bench/heap-owners.py tells who holds what); SPEED_SKIP_BUILD=1 uses the jar and test classes already built;
 # SPEED_DB names the database (default qiyue_speed).
@@ -49,7 +50,7 @@ java -Xmx256m -cp "target/test-classes:$work/app/lib/*" io.qiyue.bench.AnchorSer
 anchor_pid=$!
 for _ in $(seq 1 240); do grep -q "anchor listening" "$work/anchor.log" && break; sleep 0.5; done
 
-java ${SPEED_CLIENT_OPTS:-} -cp target/test-classes:target/classes io.qiyue.bench.SpeedBenchmark "http://127.0.0.1:$port" \
+java ${SPEED_CLIENT_OPTS:-} -cp "target/test-classes:target/classes:$work/app/lib/*" io.qiyue.bench.SpeedBenchmark "http://127.0.0.1:$port" \
   "http://127.0.0.1:$anchor_port" bench-admin-pw "$contracts" "$clients" "$pid" "$anchor_pid"
 echo "load after: $(uptime)"
 jcmd "$pid" GC.run >/dev/null

@@ -45,8 +45,8 @@ final class ReviewSubjects {
         return subject.clauses().stream().mapToInt(c -> c.text().length()).sum();
     }
 
-    /** A service contract whose rights and obligations have {@code clauses} paragraphs of about 250 characters. */
-    static ReviewSubject serviceContract(int clauses) {
+    /** {@code clauses} paragraphs of about 250 characters: the provider's (even) and the customer's (odd). */
+    static List<List<String>> rightsAndObligations(int clauses) {
         var provider = new ArrayList<String>();
         var customer = new ArrayList<String>();
         for (int i = 0; i < clauses; i++) {
@@ -56,6 +56,14 @@ final class ReviewSubjects {
             }
             (i % 2 == 0 ? provider : customer).add(paragraph.toString());
         }
+        return List.of(provider, customer);
+    }
+
+    /** A service contract whose rights and obligations have {@code clauses} paragraphs of about 250 characters. */
+    static ReviewSubject serviceContract(int clauses) {
+        var paragraphs = rightsAndObligations(clauses);
+        var provider = paragraphs.get(0);
+        var customer = paragraphs.get(1);
         var half = new BigDecimal("60000.00");
         var terms = new ContractTerms(
                 new Payment(PaymentMethod.BANK_TRANSFER, List.of(

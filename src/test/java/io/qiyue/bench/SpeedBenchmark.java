@@ -44,6 +44,8 @@ public final class SpeedBenchmark {
     private final String base;
     private final String anchor;
     private final int clients;
+    /** The clients of the series being measured: {@link #clients}, or one for a latency without queueing. */
+    private int concurrency;
     private final long qiyuePid;
     private final long anchorPid;
     private String auth;
@@ -52,6 +54,7 @@ public final class SpeedBenchmark {
         this.base = base;
         this.anchor = anchor;
         this.clients = clients;
+        this.concurrency = clients;
         this.qiyuePid = qiyuePid;
         this.anchorPid = anchorPid;
     }
@@ -151,6 +154,28 @@ public final class SpeedBenchmark {
         results.add(load("GET .../document?format=pdf", 30, Integer.getInteger("speed.pdfs", 100), pdf, 200,
                 qiyuePid, null));
 
+        // issue #17 item 5: contracts of about ten pages (40 paragraphs of about 250 characters in their rights and
+        // obligations, as ReviewEngineJmh.tenPages reviews them), their review over HTTP and their PDF
+        List<String> tenPages = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            tenPages.add(match(ID, send(base, "POST", "/api/v1/contracts",
+                    tenPageContractJson(customers.get(i), ourEntity), 201)));
+        }
+        System.out.println("(the 10-page contracts' PDF: " + pages(tenPages.getFirst()) + " pages)");
+        settle(qiyuePid);
+        IntFunction<HttpRequest> review = i -> request(base, "/api/v1/contracts/" + tenPages.get(i % tenPages.size())
+                + "/review").POST(HttpRequest.BodyPublishers.noBody()).build();
+        concurrency = 1;
+        results.add(load("POST .../review (10 pages, 1 client)", 30, Integer.getInteger("speed.reviews", 200),
+                review, 200, qiyuePid, null));
+        concurrency = clients;
+        results.add(load("POST .../review (10 pages)", 30, Integer.getInteger("speed.reviews", 200), review, 200,
+                qiyuePid, null));
+        IntFunction<HttpRequest> tenPagePdf = i -> request(base, "/api/v1/contracts/"
+                + tenPages.get(i % tenPages.size()) + "/document?format=pdf").GET().build();
+        results.add(load("GET .../document?format=pdf (10 pages)", 16, Integer.getInteger("speed.pdfs", 100),
+                tenPagePdf, 200, qiyuePid, null));
+
         System.out.println();
         System.out.printf("== speed: %d contracts, %d clients, token auth ==%n", contracts, clients);
         results.forEach(f -> System.out.println(f.line()));
@@ -158,6 +183,32 @@ public final class SpeedBenchmark {
                 qiyueGet.throughput() / anchorGet.throughput(), qiyueGet.percentile(0.5) / anchorGet.percentile(0.5),
                 qiyueGet.percentile(0.99) / anchorGet.percentile(0.99),
                 qiyueGet.cpuMsPerRequest() / anchorGet.cpuMsPerRequest());
+    }
+
+    /** A service contract whose rights and obligations run to about ten pages of its document. */
+    private static String tenPageContractJson(String customer, String ourEntity) {
+        var paragraphs = ReviewSubjects.rightsAndObligations(40);
+        String json = ApiLoadBenchmark.contractJson("SERVICE", customer, ourEntity, ThreadLocalRandom.current());
+        String shortOnes = "\"rightsAndObligations\":{\"provider\":[\"按约定提供服务\"],\"customer\":[\"按约定付款\"]}";
+        if (!json.contains(shortOnes)) {
+            throw new IllegalStateException("the sample contract changed: " + json);
+        }
+        return json.replace(shortOnes, "\"rightsAndObligations\":{\"provider\":" + jsonArray(paragraphs.get(0))
+                + ",\"customer\":" + jsonArray(paragraphs.get(1)) + "}");
+    }
+
+    /** The sentences hold no quote, backslash or control character. */
+    private static String jsonArray(List<String> texts) {
+        return texts.stream().map(t -> "\"" + t + "\"").collect(java.util.stream.Collectors.joining(",", "[", "]"));
+    }
+
+    /** The pages of a contract's PDF, read with PDFBox (the application's own libraries are on the class path). */
+    private int pages(String contractId) throws Exception {
+        var response = http.send(request(base, "/api/v1/contracts/" + contractId + "/document?format=pdf").GET()
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(response.body())) {
+            return pdf.getNumberOfPages();
+        }
     }
 
     private void signIn(HttpClient browser, String password) throws Exception {
@@ -212,8 +263,8 @@ public final class SpeedBenchmark {
                      ConcurrentLinkedQueue<Long> nanos, AtomicInteger failures,
                      java.util.function.Consumer<String> bodies) throws Exception {
         var next = new AtomicInteger();
-        try (ExecutorService pool = Executors.newFixedThreadPool(clients)) {
-            for (int t = 0; t < clients; t++) {
+        try (ExecutorService pool = Executors.newFixedThreadPool(concurrency)) {
+            for (int t = 0; t < concurrency; t++) {
                 pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
                         var request = requests.apply(i);
