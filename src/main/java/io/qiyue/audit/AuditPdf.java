@@ -2,10 +2,8 @@ package io.qiyue.audit;
 
 import io.qiyue.shared.CjkFonts;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.springframework.web.util.HtmlUtils;
 
-import java.io.ByteArrayOutputStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -95,26 +93,9 @@ final class AuditPdf {
         }
         html.append("</tbody></table></body></html>");
 
-        return CjkFonts.write(fonts -> {
-            try (var pdf = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new ByteArrayOutputStream(64 * 1024)) {
-                var builder = new PdfRendererBuilder();
-                builder.useFastMode();
-                builder.usePDDocument(pdf);
-                builder.useFont(new com.openhtmltopdf.pdfboxout.PDFontSupplier(
-                        org.apache.pdfbox.pdmodel.font.PDType0Font.load(pdf, fonts.regular(), true)), FAMILY, 400,
-                        com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle.NORMAL, true);
-                builder.withHtmlContent(html.toString(), null);
-                // nothing is fetched: the report has no links to resolve, and a value must never reach the network
-                builder.useUriResolver((base, uri) -> null);
-                builder.withProducer("Qiyue");
-                try (var renderer = builder.buildPdfRenderer()) {
-                    renderer.layout();
-                    renderer.createPDFWithoutClosing();
-                }
-                pdf.save(out);
-                return out.toByteArray();
-            }
-        });
+        // nothing is fetched: the report has no links to resolve, and a value must never reach the network
+        return CjkFonts.writeHtml(false, builder -> builder.withHtmlContent(html.toString(), null),
+                CjkFonts.Finishing.NOTHING);
     }
 
     private static String typeName(String entityType, BiFunction<String, Object[], String> text) {

@@ -1,15 +1,9 @@
 package io.qiyue.obligation;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
-import com.openhtmltopdf.pdfboxout.PDFontSupplier;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import io.qiyue.shared.CjkFonts;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -33,28 +27,10 @@ class ServiceReportPdf {
     byte[] render(Evaluations.ServiceReport report, Locale locale) {
         Locale language = locale == null || !"en".equals(locale.getLanguage()) ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH;
         String xhtml = xhtml(report, language);
-        return CjkFonts.write(fonts -> {
-            try (var pdf = new PDDocument(); var out = new ByteArrayOutputStream(32 * 1024)) {
-                var builder = new PdfRendererBuilder();
-                builder.useFastMode();
-                builder.usePDDocument(pdf);
-                builder.useFont(new PDFontSupplier(PDType0Font.load(pdf, fonts.regular(), true)), CjkFonts.FAMILY, 400,
-                        BaseRendererBuilder.FontStyle.NORMAL, true);
-                builder.useFont(new PDFontSupplier(PDType0Font.load(pdf, fonts.bold(), true)), CjkFonts.FAMILY, 700,
-                        BaseRendererBuilder.FontStyle.NORMAL, true);
-                builder.withHtmlContent(xhtml, "about:blank");
-                builder.useUriResolver((base, uri) -> null);
-                builder.withProducer("Qiyue");
-                try (var renderer = builder.buildPdfRenderer()) {
-                    renderer.layout();
-                    renderer.createPDFWithoutClosing();
-                }
-                var info = pdf.getDocumentInformation();
-                info.setTitle(text(language, "evaluation.report.title") + " " + report.contractNumber() + " " + report.month());
-                info.setAuthor("Qiyue");
-                pdf.save(out);
-                return out.toByteArray();
-            }
+        return CjkFonts.writeHtml(true, builder -> builder.withHtmlContent(xhtml, "about:blank"), pdf -> {
+            var info = pdf.getDocumentInformation();
+            info.setTitle(text(language, "evaluation.report.title") + " " + report.contractNumber() + " " + report.month());
+            info.setAuthor("Qiyue");
         });
     }
 

@@ -1,10 +1,16 @@
 package io.qiyue.shared;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.pdfboxout.PDFontSupplier;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.apache.fontbox.ttf.CmapSubtable;
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * The embedded Noto Sans SC (regular and bold) for every PDF Qiyue writes: contracts, evidence reports, audit
@@ -79,6 +86,47 @@ public final class CjkFonts {
             }
             throw new IllegalStateException(cause);
         }
+    }
+
+    /** What is set on a written document after its layout and before it is saved (title, dates, identifier). */
+    @FunctionalInterface
+    public interface Finishing {
+        void finish(PDDocument pdf) throws IOException;
+
+        Finishing NOTHING = pdf -> {
+        };
+    }
+
+    /**
+     * Writes one HTML page as a PDF ({@link #write}) with the shared fonts embedded as subsets under {@link #FAMILY}:
+     * the regular at weight 400 and, when {@code bold}, the bold at 700. Nothing is fetched while rendering (no URI
+     * resolves) unless {@code content}, which gives the page, sets a resolver of its own; {@code finishing} runs after
+     * the layout, which fills the document information from the page's title only.
+     */
+    public static byte[] writeHtml(boolean bold, Consumer<PdfRendererBuilder> content, Finishing finishing) {
+        return write(fonts -> {
+            try (var pdf = new PDDocument(); var out = new ByteArrayOutputStream(64 * 1024)) {
+                var builder = new PdfRendererBuilder();
+                builder.useFastMode();
+                builder.usePDDocument(pdf);
+                builder.useFont(new PDFontSupplier(PDType0Font.load(pdf, fonts.regular(), true)), FAMILY, 400,
+                        BaseRendererBuilder.FontStyle.NORMAL, true);
+                if (bold) {
+                    builder.useFont(new PDFontSupplier(PDType0Font.load(pdf, fonts.bold(), true)), FAMILY, 700,
+                            BaseRendererBuilder.FontStyle.NORMAL, true);
+                }
+                builder.useUriResolver((base, uri) -> null);
+                builder.withProducer("Qiyue");
+                content.accept(builder);
+                try (var renderer = builder.buildPdfRenderer()) {
+                    renderer.layout();
+                    renderer.createPDFWithoutClosing();
+                }
+                finishing.finish(pdf);
+                pdf.save(out);
+                return out.toByteArray();
+            }
+        });
     }
 
     private static Parsed shared() {

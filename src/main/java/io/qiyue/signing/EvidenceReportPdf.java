@@ -2,15 +2,9 @@ package io.qiyue.signing;
 
 import io.qiyue.shared.CjkFonts;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
-import com.openhtmltopdf.pdfboxout.PDFontSupplier;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-import java.io.ByteArrayOutputStream;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -52,34 +46,16 @@ public class EvidenceReportPdf {
         Objects.requireNonNull(report, "report");
         Locale language = locale == null ? Locale.SIMPLIFIED_CHINESE : locale;
         String xhtml = new Page(report, language).xhtml();
-        return CjkFonts.write(fonts -> {
-            try (var pdf = new PDDocument(); var out = new ByteArrayOutputStream(64 * 1024)) {
-                var builder = new PdfRendererBuilder();
-                builder.useFastMode();
-                builder.usePDDocument(pdf);
-                builder.useFont(new PDFontSupplier(PDType0Font.load(pdf, fonts.regular(), true)), FAMILY, 400,
-                        BaseRendererBuilder.FontStyle.NORMAL, true);
-                builder.useFont(new PDFontSupplier(PDType0Font.load(pdf, fonts.bold(), true)), FAMILY, 700,
-                        BaseRendererBuilder.FontStyle.NORMAL, true);
-                builder.withHtmlContent(xhtml, "about:blank");
-                // nothing is fetched while rendering: recorded values must not reach the network or the file system
-                builder.useUriResolver((base, uri) -> null);
-                builder.withProducer("Qiyue");
-                try (var renderer = builder.buildPdfRenderer()) {
-                    renderer.layout();
-                    renderer.createPDFWithoutClosing();
-                }
-                var info = pdf.getDocumentInformation();
-                info.setTitle((text("evidence.title", language) + " " + nz(report.contractNumber())).strip());
-                info.setSubject(nz(report.contractTitle()));
-                info.setAuthor("Qiyue");
-                if (report.generatedAt() != null) {
-                    var at = GregorianCalendar.from(report.generatedAt().atZone(ZoneOffset.UTC));
-                    info.setCreationDate(at);
-                    info.setModificationDate(at);
-                }
-                pdf.save(out);
-                return out.toByteArray();
+        // nothing is fetched while rendering: recorded values must not reach the network or the file system
+        return CjkFonts.writeHtml(true, builder -> builder.withHtmlContent(xhtml, "about:blank"), pdf -> {
+            var info = pdf.getDocumentInformation();
+            info.setTitle((text("evidence.title", language) + " " + nz(report.contractNumber())).strip());
+            info.setSubject(nz(report.contractTitle()));
+            info.setAuthor("Qiyue");
+            if (report.generatedAt() != null) {
+                var at = GregorianCalendar.from(report.generatedAt().atZone(ZoneOffset.UTC));
+                info.setCreationDate(at);
+                info.setModificationDate(at);
             }
         });
     }

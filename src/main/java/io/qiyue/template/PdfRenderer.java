@@ -2,17 +2,11 @@ package io.qiyue.template;
 
 import io.qiyue.shared.CjkFonts;
 
-import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
-import com.openhtmltopdf.pdfboxout.PDFontSupplier;
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.w3c.dom.Document;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -37,37 +31,22 @@ final class PdfRenderer {
     }
 
     static byte[] render(Document xhtml, String title, String author, Instant issued) {
-        return CjkFonts.write(fonts -> {
-            try (var pdf = new PDDocument(); var out = new ByteArrayOutputStream(64 * 1024)) {
-                var regularFont = PDType0Font.load(pdf, fonts.regular(), true);
-                var boldFont = PDType0Font.load(pdf, fonts.bold(), true);
-                var builder = new PdfRendererBuilder();
-                builder.useFastMode();
-                builder.usePDDocument(pdf);
-                builder.useFont(new PDFontSupplier(regularFont), FAMILY, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
-                builder.useFont(new PDFontSupplier(boldFont), FAMILY, 700, BaseRendererBuilder.FontStyle.NORMAL, true);
-                builder.withW3cDocument(xhtml, "about:blank");
-                // nothing is fetched while rendering: a URL in a stored template or text must not reach the network
-                // or the file system; data: images carry their bytes with them
-                builder.useUriResolver((base, uri) -> uri != null && uri.startsWith("data:") ? uri : null);
-                builder.withProducer("Qiyue");
-                try (var renderer = builder.buildPdfRenderer()) {
-                    renderer.layout();
-                    renderer.createPDFWithoutClosing();
-                }
-                // set after the layout, which fills the document information from the template's <title> only
-                var info = pdf.getDocumentInformation();
-                info.setTitle(title);
-                info.setAuthor(author);
-                // the same file for every download: fixed dates, and a file identifier made from the content rather
-                // than from the clock, as PDFBox would make it
-                var at = GregorianCalendar.from(issued.atZone(ZoneOffset.UTC));
-                info.setCreationDate(at);
-                info.setModificationDate(at);
-                pdf.getDocument().getTrailer().setItem(COSName.ID, identifier(title, author, issued, xhtml));
-                pdf.save(out);
-                return out.toByteArray();
-            }
+        return CjkFonts.writeHtml(true, builder -> {
+            builder.withW3cDocument(xhtml, "about:blank");
+            // nothing is fetched while rendering: a URL in a stored template or text must not reach the network
+            // or the file system; data: images carry their bytes with them
+            builder.useUriResolver((base, uri) -> uri != null && uri.startsWith("data:") ? uri : null);
+        }, pdf -> {
+            // set after the layout, which fills the document information from the template's <title> only
+            var info = pdf.getDocumentInformation();
+            info.setTitle(title);
+            info.setAuthor(author);
+            // the same file for every download: fixed dates, and a file identifier made from the content rather
+            // than from the clock, as PDFBox would make it
+            var at = GregorianCalendar.from(issued.atZone(ZoneOffset.UTC));
+            info.setCreationDate(at);
+            info.setModificationDate(at);
+            pdf.getDocument().getTrailer().setItem(COSName.ID, identifier(title, author, issued, xhtml));
         });
     }
 
