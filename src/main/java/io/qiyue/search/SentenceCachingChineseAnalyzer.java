@@ -19,6 +19,7 @@ import org.apache.lucene.analysis.util.SegmentingTokenizerBase;
 
 import java.io.IOException;
 import java.text.BreakIterator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,6 +43,8 @@ final class SentenceCachingChineseAnalyzer extends Analyzer {
     private static final int REMEMBERED = 4_096;
     /** Longer sentences are rare and seldom repeat: not worth their memory. */
     private static final int LONGEST_REMEMBERED = 512;
+    /** Marks a sentence is cut after for remembering (see {@link #words}). */
+    private static final String CUTS = "，；：、";
 
     private final CharArraySet stopWords = SmartChineseAnalyzer.getDefaultStopSet();
     private final Map<String, Words> sentences = new LinkedHashMap<>(1024, 0.75f, true) {
@@ -78,6 +81,36 @@ final class SentenceCachingChineseAnalyzer extends Analyzer {
         int end(int word) {
             return bounds[3 * word + 2];
         }
+
+        /** The words of pieces starting at {@code starts} in one sentence, each piece after the first without its first word. */
+        static Words joined(List<Words> pieces, List<Integer> starts) {
+            int characters = 0;
+            int count = 0;
+            for (int p = 0; p < pieces.size(); p++) {
+                Words piece = pieces.get(p);
+                characters += piece.texts.length - (p == 0 ? 0 : piece.textEnd(0));
+                count += piece.count() - (p == 0 ? 0 : 1);
+            }
+            char[] texts = new char[characters];
+            int[] bounds = new int[3 * count];
+            int textAt = 0;
+            int word = 0;
+            for (int p = 0; p < pieces.size(); p++) {
+                Words piece = pieces.get(p);
+                int shift = starts.get(p);
+                for (int w = p == 0 ? 0 : 1; w < piece.count(); w++) {
+                    int from = piece.textStart(w);
+                    int length = piece.textEnd(w) - from;
+                    System.arraycopy(piece.texts, from, texts, textAt, length);
+                    textAt += length;
+                    bounds[3 * word] = textAt;
+                    bounds[3 * word + 1] = piece.start(w) + shift;
+                    bounds[3 * word + 2] = piece.end(w) + shift;
+                    word++;
+                }
+            }
+            return new Words(texts, bounds);
+        }
     }
 
     @Override
@@ -93,7 +126,52 @@ final class SentenceCachingChineseAnalyzer extends Analyzer {
         return new LowerCaseFilter(in);
     }
 
+    /**
+     * The words of a sentence, cut after each full-width comma, semicolon, colon and enumeration comma into pieces that
+     * each begin with the cut before them: "甲方：某公司，地址：某路1号。" is segmented as "甲方：", "：某公司，", "，地址：" and
+     * "：某路1号。", and the repeated mark is dropped from the later piece. A contract's sentences mostly differ in a
+     * piece or two (a name, a date, an amount) while the rest comes from the template, so pieces are remembered far
+     * more often than whole sentences. The words come out as smartcn's for the whole sentence because such a mark is
+     * always a word of its own (no dictionary word holds one), so every segmentation of the sentence passes through
+     * it, and the best path to the mark and the best path on from it are each chosen alone. A piece that does not
+     * begin with its mark as a word of its own (which would break that reasoning) has the sentence segmented whole.
+     */
     private Words words(String sentence, HHMMSegmenter segmenter, SegTokenFilter filter) {
+        int cut = nextCut(sentence, 1);
+        if (cut < 0) {
+            return remembered(sentence, segmenter, filter);
+        }
+        var pieces = new ArrayList<Words>();
+        var starts = new ArrayList<Integer>();
+        int from = 0;
+        while (true) {
+            int end = cut < 0 ? sentence.length() : cut + 1;
+            Words piece = remembered(sentence.substring(from, end), segmenter, filter);
+            if (from > 0 && !(piece.count() > 0 && piece.start(0) == 0 && piece.end(0) == 1)) {
+                return segment(sentence, segmenter, filter);
+            }
+            pieces.add(piece);
+            starts.add(from);
+            if (cut < 0) {
+                break;
+            }
+            from = cut;
+            cut = nextCut(sentence, cut + 1);
+        }
+        return Words.joined(pieces, starts);
+    }
+
+    /** The first cut at or after {@code from} that leaves something after it, or -1. */
+    private static int nextCut(String sentence, int from) {
+        for (int i = from; i < sentence.length() - 1; i++) {
+            if (CUTS.indexOf(sentence.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private Words remembered(String sentence, HHMMSegmenter segmenter, SegTokenFilter filter) {
         boolean remember = sentence.length() <= LONGEST_REMEMBERED;
         if (remember) {
             synchronized (sentences) {

@@ -14,7 +14,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The remembering analyzer gives exactly smartcn's tokens, the first time a sentence is seen and every time after. */
+/**
+ * The remembering analyzer gives exactly smartcn's tokens, the first time a sentence is seen and every time after, also
+ * when the pieces it remembers came from other sentences.
+ */
 class SentenceCachingChineseAnalyzerTest {
     private static final List<String> TEXTS = List.of(
             "第一条 服务内容。乙方为甲方提供信息系统运行维护服务，包括定期巡检、故障处理和技术支持。",
@@ -27,7 +30,12 @@ class SentenceCachingChineseAnalyzerTest {
             "   \n\t  ",
             "。。。！？；",
             "维".repeat(700) + "。短句。",
-            "个人信息处理者应当采取必要措施保障所处理的个人信息的安全。" .repeat(3));
+            "个人信息处理者应当采取必要措施保障所处理的个人信息的安全。" .repeat(3),
+            // cut into pieces for remembering: marks first, last, doubled, beside Latin text and digits
+            "，甲方：杭州云帆信息技术有限公司，，地址：杭州市西湖区文三路90号、东部软件园；联系人：张三，电话：0571-88886666，",
+            "乙方：契约示例（上海）有限公司，地址：杭州市西湖区文三路90号、东部软件园；联系人：李四。",
+            "：；、，",
+            "维护方式：电话、电子邮件、现场；维护周期：每90日一次，ABC,def;ghi:jkl、１２３，结束");
 
     @Test
     void theTokensAreSmartcnsOwnTheFirstTimeAndWhenRemembered() throws IOException {
