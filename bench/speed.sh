@@ -6,7 +6,8 @@
 # primary key), seeds the contracts through Qiyue's API with N clients (creation), measures GET by id on
 # both, the filtered list page, the contract page of the UI and the PDF download, then for contracts of about ten
 # pages their review over HTTP (one client, then N) and their PDF (SpeedBenchmark), prints
-# p50/p95/p99, throughput, CPU ms per request of each process and the ratio Qiyue/anchor, then heap after
+# p50/p95/p99, throughput, the one-client review's p50 split into the engine's own time inside Qiyue (its
+# qiyue.review.engine timer), a database round trip and the rest, CPU ms per request of each process and the ratio Qiyue/anchor, then heap after
 # a full GC and RSS of Qiyue. SPEED_JFR=1 records a JFR profile of Qiyue to target/speed/qiyue.jfr.
 # SPEED_CLIENT_OPTS="-Dspeed.gets=20000 -Dspeed.pages=1000 -Dspeed.pdfs=100 -Dspeed.reviews=200" sets the counts; SPEED_NMT=1 adds
 # native memory tracking (where the RSS goes); SPEED_HEAPDUMP=1 writes a heap dump to target/speed/qiyue.hprof
@@ -50,7 +51,7 @@ java -Xmx256m -cp "target/test-classes:$work/app/lib/*" io.qiyue.bench.AnchorSer
 anchor_pid=$!
 for _ in $(seq 1 240); do grep -q "anchor listening" "$work/anchor.log" && break; sleep 0.5; done
 
-java ${SPEED_CLIENT_OPTS:-} -cp "target/test-classes:target/classes:$work/app/lib/*" io.qiyue.bench.SpeedBenchmark "http://127.0.0.1:$port" \
+java ${SPEED_CLIENT_OPTS:-} -Dspeed.jdbc="$url" -cp "target/test-classes:target/classes:$work/app/lib/*" io.qiyue.bench.SpeedBenchmark "http://127.0.0.1:$port" \
   "http://127.0.0.1:$anchor_port" bench-admin-pw "$contracts" "$clients" "$pid" "$anchor_pid"
 echo "load after: $(uptime)"
 jcmd "$pid" GC.run >/dev/null

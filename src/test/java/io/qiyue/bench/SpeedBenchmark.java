@@ -166,8 +166,15 @@ public final class SpeedBenchmark {
         IntFunction<HttpRequest> review = i -> request(base, "/api/v1/contracts/" + tenPages.get(i % tenPages.size())
                 + "/review").POST(HttpRequest.BodyPublishers.noBody()).build();
         concurrency = 1;
-        results.add(load("POST .../review (10 pages, 1 client)", 30, Integer.getInteger("speed.reviews", 200),
-                review, 200, qiyuePid, null));
+        // warmed up apart, so that the engine's timer covers the timed reviews only
+        run(http, 30, review, 200, null, new AtomicInteger(), null);
+        double[] engineBefore = engineSeconds();
+        var oneClientReviews = load("POST .../review (10 pages, 1 client)", 0, Integer.getInteger("speed.reviews", 200),
+                review, 200, qiyuePid, null);
+        double[] engineAfter = engineSeconds();
+        results.add(oneClientReviews);
+        double engineMs = (engineAfter[1] - engineBefore[1]) * 1000 / (engineAfter[0] - engineBefore[0]);
+        double roundTripMs = databaseRoundTripMs();
         concurrency = clients;
         results.add(load("POST .../review (10 pages)", 30, Integer.getInteger("speed.reviews", 200), review, 200,
                 qiyuePid, null));
@@ -179,6 +186,9 @@ public final class SpeedBenchmark {
         System.out.println();
         System.out.printf("== speed: %d contracts, %d clients, token auth ==%n", contracts, clients);
         results.forEach(f -> System.out.println(f.line()));
+        System.out.printf("review, 1 client: HTTP p50 %.2f ms = the engine inside Qiyue %.2f ms (mean over the series)"
+                        + " + one database round trip %.2f ms (p50) + %.2f ms else%n", oneClientReviews.percentile(0.5),
+                engineMs, roundTripMs, oneClientReviews.percentile(0.5) - engineMs - roundTripMs);
         System.out.printf("GET by id Qiyue/anchor: throughput %.2fx, p50 %.2fx, p99 %.2fx, cpu/req %.2fx%n",
                 qiyueGet.throughput() / anchorGet.throughput(), qiyueGet.percentile(0.5) / anchorGet.percentile(0.5),
                 qiyueGet.percentile(0.99) / anchorGet.percentile(0.99),
@@ -322,6 +332,52 @@ public final class SpeedBenchmark {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         // fields after the command: state(0) ppid(1) ... utime is field 14 of the line, 11 here; stime 12
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+    }
+
+    /**
+     * The review engine's timer of Qiyue ({@code qiyue.review.engine}, on the metrics endpoint, which the admin's
+     * token reads): reviews timed so far and their seconds in all.
+     */
+    private double[] engineSeconds() throws Exception {
+        var response = http.send(request(base, "/actuator/prometheus").setHeader("Accept", "text/plain").GET().build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET /actuator/prometheus -> " + response.statusCode());
+        }
+        String metrics = response.body();
+        return new double[]{metric(metrics, "qiyue_review_engine_seconds_count"),
+                metric(metrics, "qiyue_review_engine_seconds_sum")};
+    }
+
+    private static double metric(String metrics, String name) {
+        Matcher m = Pattern.compile("(?m)^" + name + "(?:\\{[^}]*})? ([0-9.eE+-]+)$").matcher(metrics);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + name + " on /actuator/prometheus");
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    /** The median of 200 {@code SELECT 1} on the benchmark's database from here (loopback, as Qiyue's pool). */
+    private static double databaseRoundTripMs() throws Exception {
+        String url = System.getProperty("speed.jdbc");
+        if (url == null) {
+            return Double.NaN;
+        }
+        try (var connection = java.sql.DriverManager.getConnection(url, "postgres", "");
+             var statement = connection.prepareStatement("SELECT 1")) {
+            long[] nanos = new long[200];
+            for (int i = -50; i < nanos.length; i++) {
+                long start = System.nanoTime();
+                try (var rows = statement.executeQuery()) {
+                    rows.next();
+                }
+                if (i >= 0) {
+                    nanos[i] = System.nanoTime() - start;
+                }
+            }
+            Arrays.sort(nanos);
+            return nanos[nanos.length / 2] / 1e6;
+        }
     }
 
     private String send(String server, String method, String path, String body, int expected) throws Exception {
