@@ -20,9 +20,20 @@ final class StatedSums {
     record Stated(BigDecimal percent, int start, int end, boolean daily) {
     }
 
-    static final Pattern DAMAGES = Pattern.compile("违约金");
+    /**
+     * A sum as text names it: the pattern, and a word every match contains, looked for first (a ten-page contract
+     * has hundreds of sentences, few of which name the sum, and a pattern that opens with a look-behind is tried by
+     * Java's matcher at every character).
+     */
+    record Sum(Pattern pattern, String word) {
+        boolean namedIn(String text) {
+            return text.contains(word) && pattern.matcher(text).find();
+        }
+    }
+
+    static final Sum DAMAGES = new Sum(Pattern.compile("违约金"), "违约金");
     /** 定金, but not the 定金 of 约定金额, 规定金额 …, nor 订金 (which is no deposit). */
-    static final Pattern DEPOSIT = Pattern.compile("(?<![约规确决核认设鉴限指特锁固议审稳判])定金(?!额)");
+    static final Sum DEPOSIT = new Sum(Pattern.compile("(?<![约规确决核认设鉴限指特锁固议审稳判])定金(?!额)"), "定金");
     private static final Pattern DAILY = Pattern.compile("每日|每天|按日|日息|逾期每[日天]|每(?:逾期|迟延|延迟|延期|超过|超期)一[日天]"
             + "|日(?:万分之|千分之|百分之)");
     private static final Pattern CAP_BEFORE = Pattern.compile("(?:不超过|不高于|不得超过|最高(?:不超过)?|上限为?|至多|累计)"
@@ -34,14 +45,17 @@ final class StatedSums {
      * name only the {@code other} sum are not read. {@code amount} is the contract amount (null or zero: amounts
      * cannot be compared), {@code days} the days a daily rate runs.
      */
-    static List<Stated> in(String text, Pattern sum, Pattern other, BigDecimal amount, long days, boolean dailyCounts) {
+    static List<Stated> in(String text, Sum sum, Sum other, BigDecimal amount, long days, boolean dailyCounts) {
         var out = new ArrayList<Stated>();
+        if (!text.contains(sum.word())) {
+            return out;
+        }
         for (int[] sentence : Figures.sentences(text)) {
             String s = text.substring(sentence[0], sentence[1]);
-            if (!sum.matcher(s).find()) {
+            if (!sum.namedIn(s)) {
                 continue;
             }
-            boolean mixed = other.matcher(s).find();
+            boolean mixed = other.namedIn(s);
             BigDecimal best = null;
             Figures.Figure bestFigure = null;
             BigDecimal cap = null;
@@ -53,7 +67,7 @@ final class StatedSums {
                     continue;
                 }
                 String part = s.substring(partStart, i);
-                if (!(mixed && other.matcher(part).find() && !sum.matcher(part).find())) {
+                if (!(mixed && other.namedIn(part) && !sum.namedIn(part))) {
                     daily |= dailyCounts && DAILY.matcher(part).find();
                     for (var f : Figures.in(part)) {
                         var shifted = new Figures.Figure(f.kind(), f.value(), f.start() + partStart, f.end() + partStart);
