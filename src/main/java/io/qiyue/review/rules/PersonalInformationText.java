@@ -18,7 +18,9 @@ final class PersonalInformationText {
     private final Pattern requiredInSentence;
 
     PersonalInformationText(RuleConfig config, TextScanner scanner, String patternsName, Pattern requiredInSentence) {
-        this.patterns = Texts.register(scanner, config.strings(patternsName));
+        // optional: per pattern, words one of which every match contains (as QY-V004's requiredWords)
+        this.patterns = Texts.register(scanner, config.strings(patternsName),
+                config.optionalStrings(patternsName + "RequiredWords"));
         this.negation = Pattern.compile(config.parameter("textNegation").asString());
         this.requiredInSentence = requiredInSentence;
     }

@@ -99,6 +99,12 @@ public final class RuleConfig {
         return strings(parameter(name));
     }
 
+    /** An optional list parameter, empty when the rule has none. */
+    public List<String> optionalStrings(String name) {
+        JsonNode p = rule.path("parameters").path(name);
+        return p.isMissingNode() ? List.of() : strings(p.path("value"));
+    }
+
     /** A parameter holding a list of words, as one alternation pattern (longest words first). */
     public Pattern wordPattern(String name) {
         var words = new ArrayList<>(strings(name));

@@ -33,7 +33,10 @@ final class V004Exemption implements Rule {
     private final Pattern capContext;
 
     V004Exemption(RuleConfig config, TextScanner scanner) {
-        this.breachExemptions = Texts.register(scanner, config.strings("breachExemptionPatterns"));
+        // the breach pattern's lazy gaps backtrack at every 逾期, 拒绝 …: half of a ten-page review's pattern time in a
+        // clause that exempts nobody
+        this.breachExemptions = Texts.register(scanner, config.strings("breachExemptionPatterns"),
+                config.strings("breachExemptionRequiredWords"));
         this.breachLawfulContext = Pattern.compile(config.parameter("breachLawfulContext").asString());
         this.unlimited = Texts.register(scanner, config.strings("unlimitedPatterns"));
         this.capContext = Pattern.compile(config.parameter("capContext").asString());
