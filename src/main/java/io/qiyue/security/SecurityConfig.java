@@ -36,7 +36,7 @@ class SecurityConfig {
     /** Where a throttled sign-in is forwarded to, to be shown the sign-in page with a 429. */
     static final String THROTTLED_LOGIN = "/login/throttled";
     /** Where the static files are (path prefixes): open to everybody, and the same for everybody. */
-    private static final List<String> STATIC_FILES = List.of("/webjars/", "/css/", "/js/", "/favicon.");
+    private static final List<String> STATIC_FILES = io.qiyue.shared.web.StaticFiles.PATHS;
 
     /**
      * No Spring Security observations. Turning them off by name (management.observations.enable.spring.security)
@@ -125,7 +125,7 @@ class SecurityConfig {
     SecurityFilterChain ui(HttpSecurity http, AccountAuthentication passwords, AccountSessions sessions)
             throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers(STATIC_FILES.stream().map(p -> p.endsWith("/") ? p + "**" : p + "*")
+                        .requestMatchers(STATIC_FILES.stream().map(p -> p.endsWith("/") ? p + "**" : p)
                                 .toArray(String[]::new)).permitAll()
                         .requestMatchers("/login", THROTTLED_LOGIN, "/error", "/v3/api-docs/**",
                                 "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html")

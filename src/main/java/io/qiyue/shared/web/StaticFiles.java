@@ -5,6 +5,8 @@ import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 
+import java.util.List;
+
 /**
  * Where the static files are served from: each folder under its own path, in place of Spring Boot's one handler for
  * every path ({@code /**}) over four class-path folders (switched off with {@code spring.web.resources.add-mappings}).
@@ -15,7 +17,12 @@ import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
  * chain's cache). The WebJars keep their version-free addresses in the templates, written out with the version.
  */
 @Configuration(proxyBeanMethods = false)
-class StaticFiles implements WebMvcConfigurer {
+public class StaticFiles implements WebMvcConfigurer {
+    /**
+     * The paths served below (a folder ends with /): also what the UI's security chain lets through without a
+     * session.
+     */
+    public static final List<String> PATHS = List.of("/css/", "/js/", "/favicon.svg", "/webjars/");
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
