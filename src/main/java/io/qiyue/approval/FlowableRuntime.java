@@ -60,11 +60,11 @@ final class FlowableRuntime {
      */
     private static void schemaOf(DataSource dataSource, SpringProcessEngineConfiguration config) {
         try (var connection = dataSource.getConnection()) {
-            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
-            if (product.contains("mysql") || product.contains("mariadb")) {
-                config.setDatabaseCatalog(connection.getCatalog());
-            } else if (product.contains("postgres")) {
-                config.setDatabaseSchema(connection.getSchema());
+            switch (io.qiyue.shared.persistence.Database.of(connection)) {
+                case MARIADB -> config.setDatabaseCatalog(connection.getCatalog());
+                case POSTGRESQL -> config.setDatabaseSchema(connection.getSchema());
+                case H2 -> {
+                }
             }
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("Cannot read the database of the approval engine", e);

@@ -1,15 +1,12 @@
 package io.qiyue.security;
 
+import io.qiyue.shared.persistence.Database;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 
 import javax.sql.DataSource;
-import java.sql.DatabaseMetaData;
-import java.util.Locale;
 
 /**
  * UI sessions in the database (Spring Session JDBC, V47). Two requests of one session that add the same attribute
@@ -20,28 +17,20 @@ import java.util.Locale;
 class SessionStore {
 
     @Bean
-    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> upsertSessionAttributes(DataSource dataSource)
-            throws MetaDataAccessException {
-        String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-        String upsert = upsertAttribute(product);
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> upsertSessionAttributes(DataSource dataSource) {
+        String upsert = upsertAttribute(Database.of(dataSource));
         return repository -> repository.setCreateSessionAttributeQuery(upsert);
     }
 
     /** The attribute's row, inserted or replaced; the parameters are the session's primary id, the name and the bytes. */
-    static String upsertAttribute(String databaseProduct) {
+    static String upsertAttribute(Database database) {
         String columns = "%TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)";
-        String product = databaseProduct.toLowerCase(Locale.ROOT);
-        if (product.contains("postgres")) {
-            return "INSERT INTO " + columns + " VALUES (?, ?, ?) ON CONFLICT (SESSION_PRIMARY_ID, ATTRIBUTE_NAME)"
-                    + " DO UPDATE SET ATTRIBUTE_BYTES = EXCLUDED.ATTRIBUTE_BYTES";
-        }
-        if (product.contains("mariadb") || product.contains("mysql")) {
-            return "INSERT INTO " + columns + " VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE"
+        return switch (database) {
+            case POSTGRESQL -> "INSERT INTO " + columns + " VALUES (?, ?, ?) ON CONFLICT (SESSION_PRIMARY_ID,"
+                    + " ATTRIBUTE_NAME) DO UPDATE SET ATTRIBUTE_BYTES = EXCLUDED.ATTRIBUTE_BYTES";
+            case MARIADB -> "INSERT INTO " + columns + " VALUES (?, ?, ?) ON DUPLICATE KEY UPDATE"
                     + " ATTRIBUTE_BYTES = VALUES(ATTRIBUTE_BYTES)";
-        }
-        if (product.contains("h2")) {
-            return "MERGE INTO " + columns + " KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) VALUES (?, ?, ?)";
-        }
-        throw new IllegalStateException("UI sessions are stored on H2, PostgreSQL or MariaDB, not " + databaseProduct);
+            case H2 -> "MERGE INTO " + columns + " KEY (SESSION_PRIMARY_ID, ATTRIBUTE_NAME) VALUES (?, ?, ?)";
+        };
     }
 }

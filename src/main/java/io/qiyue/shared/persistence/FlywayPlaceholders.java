@@ -4,8 +4,6 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.stereotype.Component;
 
-import java.sql.SQLException;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -17,22 +15,16 @@ class FlywayPlaceholders implements FlywayConfigurationCustomizer {
 
     @Override
     public void customize(FluentConfiguration configuration) {
-        String product;
-        try (var connection = configuration.getDataSource().getConnection()) {
-            product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot reach the database to choose migration types", e);
-        }
-        configuration.placeholders(placeholdersFor(product));
+        configuration.placeholders(placeholdersFor(Database.of(configuration.getDataSource())));
     }
 
-    static Map<String, String> placeholdersFor(String product) {
-        if (product.contains("postgres")) {
-            return Map.of("text", "TEXT", "timestamp", "TIMESTAMP(6)", "blob", "BYTEA", "drop_index_on_contract", "");
-        }
-        if (product.contains("mariadb") || product.contains("mysql")) {
-            return Map.of("text", "LONGTEXT", "timestamp", "DATETIME(6)", "blob", "LONGBLOB", "drop_index_on_contract", " ON contract");
-        }
-        return Map.of("text", "CLOB", "timestamp", "TIMESTAMP(6)", "blob", "BLOB", "drop_index_on_contract", "");
+    static Map<String, String> placeholdersFor(Database database) {
+        return switch (database) {
+            case POSTGRESQL -> Map.of("text", "TEXT", "timestamp", "TIMESTAMP(6)", "blob", "BYTEA",
+                    "drop_index_on_contract", "");
+            case MARIADB -> Map.of("text", "LONGTEXT", "timestamp", "DATETIME(6)", "blob", "LONGBLOB",
+                    "drop_index_on_contract", " ON contract");
+            case H2 -> Map.of("text", "CLOB", "timestamp", "TIMESTAMP(6)", "blob", "BLOB", "drop_index_on_contract", "");
+        };
     }
 }

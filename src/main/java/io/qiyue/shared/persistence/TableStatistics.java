@@ -4,13 +4,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
-import java.sql.DatabaseMetaData;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -32,7 +28,7 @@ public class TableStatistics {
 
     TableStatistics(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
-        this.postgres = isPostgres(dataSource);
+        this.postgres = Database.of(dataSource) == Database.POSTGRESQL;
     }
 
     /** Refreshes the planner's statistics of these tables after a bulk write (PostgreSQL only; see above). */
@@ -52,15 +48,6 @@ public class TableStatistics {
                 // the write has committed; stale statistics only make later look-ups slower until autovacuum
                 log.warn("Could not analyze {} after a bulk write: {}", table, e.getMessage());
             }
-        }
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try {
-            String product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-            return product != null && product.toLowerCase(Locale.ROOT).contains("postgres");
-        } catch (MetaDataAccessException e) {
-            return false;
         }
     }
 }

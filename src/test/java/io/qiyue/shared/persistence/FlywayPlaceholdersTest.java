@@ -10,21 +10,21 @@ class FlywayPlaceholdersTest {
 
     @Test
     void postgresqlUsesTextAndTimestamp() {
-        assertThat(FlywayPlaceholders.placeholdersFor("postgresql"))
+        assertThat(FlywayPlaceholders.placeholdersFor(Database.POSTGRESQL))
                 .isEqualTo(Map.of("text", "TEXT", "timestamp", "TIMESTAMP(6)", "blob", "BYTEA", "drop_index_on_contract", ""));
     }
 
     @Test
     void mariadbAndMysqlUseLongtextAndDatetime() {
-        assertThat(FlywayPlaceholders.placeholdersFor("mariadb"))
+        assertThat(FlywayPlaceholders.placeholdersFor(Database.MARIADB))
                 .isEqualTo(Map.of("text", "LONGTEXT", "timestamp", "DATETIME(6)", "blob", "LONGBLOB", "drop_index_on_contract", " ON contract"));
-        assertThat(FlywayPlaceholders.placeholdersFor("mysql"))
+        assertThat(FlywayPlaceholders.placeholdersFor(Database.named("MySQL")))
                 .isEqualTo(Map.of("text", "LONGTEXT", "timestamp", "DATETIME(6)", "blob", "LONGBLOB", "drop_index_on_contract", " ON contract"));
     }
 
     @Test
     void h2UsesClobAndTimestamp() {
-        assertThat(FlywayPlaceholders.placeholdersFor("h2"))
+        assertThat(FlywayPlaceholders.placeholdersFor(Database.H2))
                 .isEqualTo(Map.of("text", "CLOB", "timestamp", "TIMESTAMP(6)", "blob", "BLOB", "drop_index_on_contract", ""));
     }
 
@@ -40,8 +40,8 @@ class FlywayPlaceholdersTest {
             }
         }
         assertThat(used).isNotEmpty();
-        for (String product : new String[] {"h2", "postgresql", "mariadb"}) {
-            assertThat(FlywayPlaceholders.placeholdersFor(product).keySet()).as(product).containsAll(used);
+        for (Database database : Database.values()) {
+            assertThat(FlywayPlaceholders.placeholdersFor(database).keySet()).as(database.name()).containsAll(used);
         }
     }
 }
