@@ -72,9 +72,9 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/prometheus")
-                                .hasAnyRole("ADMIN", OperationsTokenFilter.METRICS_ROLE)
+                                .hasAnyRole("ADMIN", BearerTokenFilter.METRICS_ROLE)
                         .anyRequest().hasRole("ADMIN"))
-                .addFilterBefore(new OperationsTokenFilter(tokens, problems, scrapeToken),
+                .addFilterBefore(new BearerTokenFilter(tokens, problems, scrapeToken),
                         AnonymousAuthenticationFilter.class)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
