@@ -125,7 +125,7 @@ class SecurityConfig {
     SecurityFilterChain ui(HttpSecurity http, AccountAuthentication passwords, AccountSessions sessions)
             throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers(STATIC_FILES.stream().map(p -> p.endsWith("/") ? p + "**" : p)
+                        .requestMatchers(STATIC_FILES.stream().map(p -> p.endsWith("/") ? p + "**" : p + "*")
                                 .toArray(String[]::new)).permitAll()
                         .requestMatchers("/login", THROTTLED_LOGIN, "/error", "/v3/api-docs/**",
                                 "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html")

@@ -19,10 +19,11 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 public class StaticFiles implements WebMvcConfigurer {
     /**
-     * The paths served below (a folder ends with /): also what the UI's security chain lets through without a
-     * session.
+     * The starts of the paths served below (a folder ends with /), also what the UI's security chain lets through
+     * without a session: the favicon under any extension, as a browser asks for /favicon.ico on pages that name none
+     * (the customer's pages), which must not start a session.
      */
-    public static final List<String> PATHS = List.of("/css/", "/js/", "/favicon.svg", "/webjars/");
+    public static final List<String> PATHS = List.of("/css/", "/js/", "/favicon.", "/webjars/");
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
