@@ -52,7 +52,8 @@ abstract class OperationsApiContract extends ApiTestSupport {
         var after = samples(scrape());
         for (String name : new String[]{"http_server_requests_seconds_count", "hikaricp_connections_active",
                 "jvm_memory_used_bytes", "process_cpu_usage", "qiyue_contract_creations_total",
-                "qiyue_reviews_run_total", "qiyue_reminders_sent_total", "qiyue_approvals_waiting",
+                "qiyue_reviews_run_total", "qiyue_review_engine_seconds_count", "qiyue_reminders_sent_total",
+                "qiyue_approvals_waiting",
                 "qiyue_outbox_backlog", "qiyue_events_incomplete"}) {
             assertThat(after.keySet()).as("a sample of %s", name).anyMatch(key -> key.startsWith(name));
         }
@@ -60,6 +61,9 @@ abstract class OperationsApiContract extends ApiTestSupport {
                 .as("contracts created").isGreaterThanOrEqualTo(1);
         assertThat(after.get("qiyue_reviews_run_total") - before.get("qiyue_reviews_run_total"))
                 .as("reviews run").isGreaterThanOrEqualTo(1);
+        assertThat(after.get("qiyue_review_engine_seconds_count") - before.get("qiyue_review_engine_seconds_count"))
+                .as("reviews timed (bench/speed.sh reads the engine's time from them)").isGreaterThanOrEqualTo(1);
+        assertThat(after.get("qiyue_review_engine_seconds_sum")).isPositive();
         assertThat(after.get("qiyue_approvals_waiting")).isGreaterThanOrEqualTo(0);
         assertThat(after.get("qiyue_outbox_backlog")).isGreaterThanOrEqualTo(0);
     }
