@@ -131,8 +131,11 @@ abstract class SearchApiContract extends ApiTestSupport {
         for (String odd : List.of("保密 AND (", "\"", "*:*", "title:[a TO", "\\", "~1", "-", "<em>x</em>")) {
             var answer = admin().get("/api/v1/search?q=" + enc(odd));
             assertThat(answer.status()).as(odd).isEqualTo(200);
+            // a snippet's only markup is the highlight: whatever else it quotes (here possibly other tests' records
+            // that hold an "x", a "<" or a formula) is escaped
             for (JsonNode item : answer.json().path("items")) {
-                assertThat(item.path("snippet").asString()).doesNotContain("<em>x</em>");
+                assertThat(item.path("snippet").asString().replace("<em>", "").replace("</em>", ""))
+                        .as(odd).doesNotContain("<", ">");
             }
         }
     }
