@@ -75,16 +75,8 @@ class SecurityConfig {
                                 .hasAnyRole("ADMIN", BearerTokenFilter.METRICS_ROLE)
                         .anyRequest().hasRole("ADMIN"))
                 .addFilterBefore(new BearerTokenFilter(tokens, problems, scrapeToken),
-                        AnonymousAuthenticationFilter.class)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(c -> c.disable())
-                .requestCache(c -> c.disable())
-                // nothing here signs out (tokens are revoked, sessions end on the UI's /logout) nor reads the user
-                // through the servlet API: two filters less on every request
-                .logout(l -> l.disable())
-                .servletApi(a -> a.disable())
-                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
-        return http.build();
+                        AnonymousAuthenticationFilter.class);
+        return stateless(http, problems);
     }
 
     @Bean
@@ -108,12 +100,19 @@ class SecurityConfig {
                 .httpBasic(b -> b.authenticationEntryPoint(problems))
                 // before any credentials are looked at: a forged request must not cost a password attempt
                 .addFilterBefore(new CrossSiteWriteFilter(problems), BasicAuthenticationFilter.class)
-                .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new BearerTokenFilter(tokens, problems), BasicAuthenticationFilter.class);
+        return stateless(http, problems);
+    }
+
+    /**
+     * What the chains of tokens and passwords share: no session, no CSRF token, no saved request, and problems as
+     * answers. Nothing there signs out (tokens are revoked, sessions end on the UI's /logout) nor reads the user
+     * through the servlet API: two filters less on every request.
+     */
+    private static SecurityFilterChain stateless(HttpSecurity http, ProblemAuthentication problems) throws Exception {
+        http.sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
                 .requestCache(c -> c.disable())
-                // nothing here signs out (tokens are revoked, sessions end on the UI's /logout) nor reads the user
-                // through the servlet API: two filters less on every request
                 .logout(l -> l.disable())
                 .servletApi(a -> a.disable())
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
