@@ -108,8 +108,21 @@ class ContractStore {
         jdbc.sql("UPDATE contract SET renewal_notice_on = ? WHERE id = ?").params(renewalNoticeOn(c), c.id()).update();
     }
 
+    /**
+     * How the list's {@code q} is matched: as a substring of the title (case ignored) or the number, or a customer
+     * among those whose names match, read from the table ({@link Substring}); or as the ids the search index found
+     * for it ({@link Found}), so that the database reads those rows only.
+     */
+    sealed interface TextMatch {
+        record Substring(Collection<String> customerIds) implements TextMatch {
+        }
+
+        record Found(Collection<String> contractIds) implements TextMatch {
+        }
+    }
+
     /** The list's WHERE clause (its parameters go into {@code params}): one for the page and the export. */
-    private static String where(ContractQuery query, Collection<String> customerIdsMatchingQ, OwnerScope scope,
+    private static String where(ContractQuery query, TextMatch textMatch, OwnerScope scope,
                                 Map<String, Object> params) {
         var where = new StringBuilder(" WHERE 1=1");
         if (!scope.all()) {
@@ -117,15 +130,24 @@ class ContractStore {
             params.put("scopeOwners", List.copyOf(scope.owners()));
         }
         if (query.q() != null && !query.q().isBlank()) {
-            String q = query.q().trim();
-            where.append(" AND (LOWER(title) LIKE :q OR contract_no LIKE :qUpper");
-            params.put("q", Like.containsLower(q));
-            params.put("qUpper", Like.containsUpper(q));
-            if (!customerIdsMatchingQ.isEmpty()) {
-                where.append(" OR customer_id IN (:qCustomers)");
-                params.put("qCustomers", List.copyOf(customerIdsMatchingQ));
+            switch (textMatch) {
+                case TextMatch.Found found when found.contractIds().isEmpty() -> where.append(" AND 1=0");
+                case TextMatch.Found found -> {
+                    where.append(" AND id IN (:qIds)");
+                    params.put("qIds", List.copyOf(found.contractIds()));
+                }
+                case TextMatch.Substring substring -> {
+                    String q = query.q().trim();
+                    where.append(" AND (LOWER(title) LIKE :q OR contract_no LIKE :qUpper");
+                    params.put("q", Like.containsLower(q));
+                    params.put("qUpper", Like.containsUpper(q));
+                    if (!substring.customerIds().isEmpty()) {
+                        where.append(" OR customer_id IN (:qCustomers)");
+                        params.put("qCustomers", List.copyOf(substring.customerIds()));
+                    }
+                    where.append(")");
+                }
             }
-            where.append(")");
         }
         if (query.type() != null) {
             where.append(" AND type = :type");
@@ -163,14 +185,15 @@ class ContractStore {
 
     PageResult<ContractSummary> page(ContractQuery query, Collection<String> customerIdsMatchingQ, OwnerScope scope,
                                      Paging paging) {
-        return page(query, customerIdsMatchingQ, scope, paging, java.util.OptionalLong.empty());
+        return page(query, new TextMatch.Substring(customerIdsMatchingQ), scope, paging,
+                java.util.OptionalLong.empty());
     }
 
     /** A page of the list; {@code counted}: the total when known already (from the search index), else counted here. */
-    PageResult<ContractSummary> page(ContractQuery query, Collection<String> customerIdsMatchingQ, OwnerScope scope,
+    PageResult<ContractSummary> page(ContractQuery query, TextMatch textMatch, OwnerScope scope,
                                      Paging paging, java.util.OptionalLong counted) {
         var params = new HashMap<String, Object>();
-        String where = where(query, customerIdsMatchingQ, scope, params);
+        String where = where(query, textMatch, scope, params);
         String from = query.review() != null ? WITH_REVIEW_STATE : " FROM contract";
         long total = counted.isPresent() ? counted.getAsLong()
                 : jdbc.sql("SELECT COUNT(*)" + from + where).params(params).query(Long.class).single();
@@ -181,16 +204,27 @@ class ContractStore {
         return new PageResult<>(items, paging.page(), paging.size(), total);
     }
 
+    /** The page of the contracts {@code ids} (an index found and ordered them), in the page's order. */
+    PageResult<ContractSummary> pageOf(List<String> ids, Paging paging, long total) {
+        if (ids.isEmpty()) {
+            return new PageResult<>(List.of(), paging.page(), paging.size(), total);
+        }
+        var items = jdbc.sql("SELECT " + SUMMARY_COLUMNS + ", " + REVIEW_STATE + " AS review_state"
+                        + WITH_REVIEW_STATE + " WHERE id IN (:ids) ORDER BY " + paging.orderBy() + ", id")
+                .param("ids", ids).query((rs, n) -> withReviewState(summary(rs), rs.getString("review_state"))).list();
+        return new PageResult<>(items, paging.page(), paging.size(), total);
+    }
+
     /**
      * Every contract of the list (its filters, scope and order), handed over in batches while the database
      * sends them: a cursor with a fetch size, so that memory holds one batch whatever the length. PostgreSQL
      * streams only inside a transaction, and MariaDB only while nothing else uses the connection: the caller
      * runs this in a read-only transaction and does any further reading for a batch on another connection.
      */
-    void forEachListed(ContractQuery query, Collection<String> customerIdsMatchingQ, OwnerScope scope, Paging order,
+    void forEachListed(ContractQuery query, TextMatch textMatch, OwnerScope scope, Paging order,
                        int batch, java.util.function.Consumer<List<ContractSummary>> each) {
         var params = new HashMap<String, Object>();
-        String where = where(query, customerIdsMatchingQ, scope, params);
+        String where = where(query, textMatch, scope, params);
         var pending = new ArrayList<ContractSummary>(batch);
         jdbc.sql("SELECT " + SUMMARY_COLUMNS + ", " + REVIEW_STATE + " AS review_state" + WITH_REVIEW_STATE + where
                         + " ORDER BY " + order.orderBy() + ", id")

@@ -72,7 +72,7 @@ public class Contracts {
     private final Validator validator;
 
     private final ObjectProvider<ContractCollections> collections;
-    private final ObjectProvider<ContractListCount> listCounts;
+    private final ObjectProvider<ContractListIndex> listIndexes;
     /** An export's cursor (PostgreSQL streams only inside a transaction). */
     private final TransactionTemplate streaming;
     /** Reading beside an open cursor, on a connection of its own (MariaDB's is busy while it streams). */
@@ -85,10 +85,10 @@ public class Contracts {
               ApplicationEventPublisher events, JsonMapper json, ObjectProvider<SubmissionGate> gates,
               ObjectProvider<TransitionGuard> guards, ObjectProvider<ContractReadGrant> readGrants,
               ObjectProvider<ContractCollections> collections, MessageSource messages, Validator validator,
-              ObjectProvider<ContractListCount> listCounts, TableStatistics statistics) {
+              ObjectProvider<ContractListIndex> listIndexes, TableStatistics statistics) {
         this.statistics = statistics;
         this.collections = collections;
-        this.listCounts = listCounts;
+        this.listIndexes = listIndexes;
         this.validator = validator;
         this.gates = gates;
         this.guards = guards;
@@ -116,14 +116,14 @@ public class Contracts {
         if (scope.isEmpty()) {
             return new PageResult<>(List.of(), paging.page(), paging.size(), 0);
         }
-        List<String> customerIds = query.q() == null || query.q().isBlank() ? List.of()
-                : customers.idsByName(query.q(), 500);
+        List<String> customerIds = customerIdsMatchingQ(query);
+        var indexed = hasText(query) || ContractListIndex.countable(query)
+                ? indexed(query, customerIds, scope) : Optional.<io.qiyue.shared.IndexMatches>empty();
         // the total from the search index when it can give it exactly (it counts a million in milliseconds)
-        OptionalLong counted = ContractListCount.countable(query)
-                ? listCounts.stream().map(c -> c.count(query, scope)).filter(OptionalLong::isPresent).findFirst()
-                        .orElse(OptionalLong.empty())
-                : OptionalLong.empty();
-        var result = store.page(query, customerIds, scope, paging, counted);
+        OptionalLong counted = indexed.filter(m -> ContractListIndex.countable(query))
+                .map(m -> OptionalLong.of(m.count())).orElse(OptionalLong.empty());
+        var result = indexedPage(query, customerIds, indexed, scope, paging, counted)
+                .orElseGet(() -> store.page(query, textMatch(query, customerIds, indexed), scope, paging, counted));
         var names = customers.names(new HashSet<>(result.items().stream().map(ContractSummary::customerId).toList()));
         var amounts = new java.util.HashMap<String, Money>();
         result.items().stream().filter(s -> s.amount() != null && s.status().ordinal() >= ContractStatus.SIGNED.ordinal())
@@ -146,13 +146,14 @@ public class Contracts {
         var user = CurrentUsers.require();
         var order = Paging.of(0, 1, sort, SORTABLE, "updatedAt,desc");
         var scope = scopes.read(user);
-        List<String> customerIds = scope.isEmpty() || query.q() == null || query.q().isBlank() ? List.of()
-                : customers.idsByName(query.q(), 500);
+        List<String> customerIds = scope.isEmpty() ? List.of() : customerIdsMatchingQ(query);
+        var textMatch = textMatch(query, customerIds,
+                hasText(query) && !scope.isEmpty() ? indexed(query, customerIds, scope) : Optional.empty());
         return each -> {
             if (scope.isEmpty()) {
                 return;
             }
-            streaming.executeWithoutResult(status -> store.forEachListed(query, customerIds, scope, order,
+            streaming.executeWithoutResult(status -> store.forEachListed(query, textMatch, scope, order,
                     EXPORT_BATCH, batch -> beside.executeWithoutResult(s -> {
                         var names = customers.names(
                                 new HashSet<>(batch.stream().map(ContractSummary::customerId).toList()));
@@ -162,6 +163,55 @@ public class Contracts {
                                 c.reviewState())).toList());
                     })));
         };
+    }
+
+    private static boolean hasText(ContractQuery query) {
+        return query.q() != null && !query.q().isBlank();
+    }
+
+    /** The customers whose names hold the list's {@code q}: their contracts match it too. */
+    private List<String> customerIdsMatchingQ(ContractQuery query) {
+        return hasText(query) ? customers.idsByName(query.q(), 500) : List.of();
+    }
+
+    private Optional<io.qiyue.shared.IndexMatches> indexed(ContractQuery query, List<String> customerIds,
+                                                        io.qiyue.security.OwnerScope scope) {
+        return listIndexes.stream().map(index -> index.match(query, customerIds, scope)).flatMap(Optional::stream)
+                .findFirst();
+    }
+
+    /** The columns the index can sort by. */
+    private static final Map<String, ContractListIndex.Order> INDEX_ORDERS = Map.of(
+            "amount_value", ContractListIndex.Order.AMOUNT, "start_date", ContractListIndex.Order.START_DATE,
+            "end_date", ContractListIndex.Order.END_DATE);
+
+    /**
+     * The page read by the ids the index sorted, for a {@code q} with too many matches to name, when the index
+     * holds every filter and can sort by the column asked for: the database would walk that column's index far
+     * past rows that fail the text (a million contracts by amount, to find the few maintenance ones at the top).
+     */
+    private Optional<PageResult<ContractSummary>> indexedPage(ContractQuery query, List<String> customerIds,
+                                                              Optional<io.qiyue.shared.IndexMatches> indexed,
+                                                              io.qiyue.security.OwnerScope scope, Paging paging,
+                                                              OptionalLong counted) {
+        var order = INDEX_ORDERS.get(paging.sortColumn());
+        if (!hasText(query) || order == null || counted.isEmpty() || indexed.isEmpty() || indexed.get().listed()) {
+            return Optional.empty();
+        }
+        return listIndexes.stream().map(index -> index.page(query, customerIds, scope, order, paging.ascending(),
+                        paging.offset(), paging.size())).flatMap(Optional::stream).findFirst()
+                .map(ids -> store.pageOf(ids, paging, counted.getAsLong()));
+    }
+
+    /**
+     * The ids the index found for {@code q} when it named them all (the database then reads those rows and applies
+     * the rest of the filters to them), else the substring search in the table.
+     */
+    private static ContractStore.TextMatch textMatch(ContractQuery query, List<String> customerIds,
+                                                     Optional<io.qiyue.shared.IndexMatches> indexed) {
+        return indexed.filter(m -> hasText(query) && m.listed())
+                .<ContractStore.TextMatch>map(m -> new ContractStore.TextMatch.Found(m.ids()))
+                .orElseGet(() -> new ContractStore.TextMatch.Substring(customerIds));
     }
 
     /**

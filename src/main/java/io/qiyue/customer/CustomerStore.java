@@ -104,18 +104,42 @@ class CustomerStore {
                 .param(Like.containsLower(q)).query(String.class).list();
     }
 
+    /**
+     * How the list's {@code q} is matched: as a substring of the name (case ignored) or the credit code, read from the
+     * table; or as the ids the search index found for it, so that the database reads those rows only.
+     */
+    sealed interface TextMatch {
+        TextMatch SUBSTRING = new Substring();
+
+        record Substring() implements TextMatch {
+        }
+
+        record Found(Collection<String> customerIds) implements TextMatch {
+        }
+    }
+
     /** The list's WHERE clause (its parameters go into {@code params}): one for the page and the export. */
-    private static String where(CustomerQuery query, OwnerScope scope, Map<String, Object> params) {
+    private static String where(CustomerQuery query, TextMatch textMatch, OwnerScope scope,
+                                Map<String, Object> params) {
         var where = new StringBuilder(" WHERE 1=1");
         if (!scope.all()) {
             where.append(" AND owner IN (:scopeOwners)");
             params.put("scopeOwners", List.copyOf(scope.owners()));
         }
         if (query.q() != null && !query.q().isBlank()) {
-            where.append(" AND (LOWER(name) LIKE :q OR credit_code LIKE :qUpper)");
-            String q = query.q().trim();
-            params.put("q", Like.containsLower(q));
-            params.put("qUpper", Like.containsUpper(q));
+            switch (textMatch) {
+                case TextMatch.Found found when found.customerIds().isEmpty() -> where.append(" AND 1=0");
+                case TextMatch.Found found -> {
+                    where.append(" AND id IN (:qIds)");
+                    params.put("qIds", List.copyOf(found.customerIds()));
+                }
+                case TextMatch.Substring substring -> {
+                    where.append(" AND (LOWER(name) LIKE :q OR credit_code LIKE :qUpper)");
+                    String q = query.q().trim();
+                    params.put("q", Like.containsLower(q));
+                    params.put("qUpper", Like.containsUpper(q));
+                }
+            }
         }
         if (query.kind() != null) {
             where.append(" AND kind = :kind");
@@ -136,9 +160,9 @@ class CustomerStore {
         return where.toString();
     }
 
-    PageResult<Row> page(CustomerQuery query, OwnerScope scope, Paging paging) {
+    PageResult<Row> page(CustomerQuery query, TextMatch textMatch, OwnerScope scope, Paging paging) {
         var params = new HashMap<String, Object>();
-        String where = where(query, scope, params);
+        String where = where(query, textMatch, scope, params);
         long total = jdbc.sql("SELECT COUNT(*) FROM customer" + where).params(params).query(Long.class).single();
         var rows = jdbc.sql("SELECT " + COLUMNS + " FROM customer" + where + " ORDER BY " + paging.orderBy()
                         + ", id LIMIT " + paging.size() + " OFFSET " + paging.offset())
@@ -152,10 +176,10 @@ class CustomerStore {
      * Every customer of the list (filters, scope, order) in batches while the database sends them, without
      * contacts: a cursor with a fetch size (see ContractStore.forEachListed for what the caller must provide).
      */
-    void forEachListed(CustomerQuery query, OwnerScope scope, Paging order, int batch,
+    void forEachListed(CustomerQuery query, TextMatch textMatch, OwnerScope scope, Paging order, int batch,
                        java.util.function.Consumer<List<Row>> each) {
         var params = new HashMap<String, Object>();
-        String where = where(query, scope, params);
+        String where = where(query, textMatch, scope, params);
         var pending = new ArrayList<Row>(batch);
         jdbc.sql("SELECT " + COLUMNS + " FROM customer" + where + " ORDER BY " + order.orderBy() + ", id")
                 .withFetchSize(batch).params(params)

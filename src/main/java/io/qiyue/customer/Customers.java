@@ -15,6 +15,7 @@ import io.qiyue.shared.EntityChanged;
 import io.qiyue.shared.FieldViolation;
 import io.qiyue.shared.ForbiddenException;
 import io.qiyue.shared.Ids;
+import io.qiyue.shared.IndexMatches;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.JsonTrees;
 import io.qiyue.shared.NotFoundException;
@@ -24,6 +25,7 @@ import io.qiyue.shared.PreconditionFailedException;
 import io.qiyue.shared.Text;
 import io.qiyue.shared.persistence.TableStatistics;
 import jakarta.validation.Validator;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
@@ -62,12 +64,14 @@ public class Customers {
     private final org.springframework.transaction.support.TransactionTemplate beside;
 
     private final TableStatistics statistics;
+    private final ObjectProvider<CustomerTextIndex> textIndexes;
 
     Customers(CustomerStore store, DataScopes scopes, Clock clock, ApplicationEventPublisher events, JsonMapper json,
               FieldCipher cipher, UserAdministration users, Validator validator,
               org.springframework.transaction.PlatformTransactionManager transactions,
-              TableStatistics statistics) {
+              TableStatistics statistics, ObjectProvider<CustomerTextIndex> textIndexes) {
         this.statistics = statistics;
+        this.textIndexes = textIndexes;
         this.streaming = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.streaming.setReadOnly(true);
         this.beside = new org.springframework.transaction.support.TransactionTemplate(transactions);
@@ -91,7 +95,8 @@ public class Customers {
             return new PageResult<>(List.of(), paging.page(), paging.size(), 0);
         }
         OwnerScope inClear = personalInformationInClear(user);
-        return store.page(query, scope, paging).map(row -> view(row, !inClear.includes(row.owner())));
+        return store.page(query, textMatch(query, scope), scope, paging)
+                .map(row -> view(row, !inClear.includes(row.owner())));
     }
 
     /**
@@ -103,11 +108,12 @@ public class Customers {
         var order = Paging.of(0, 1, sort, SORTABLE, "updatedAt,desc");
         OwnerScope scope = scopes.read(user);
         OwnerScope inClear = personalInformationInClear(user);
+        var textMatch = scope.isEmpty() ? CustomerStore.TextMatch.SUBSTRING : textMatch(query, scope);
         return each -> {
             if (scope.isEmpty()) {
                 return;
             }
-            streaming.executeWithoutResult(status -> store.forEachListed(query, scope, order, 500,
+            streaming.executeWithoutResult(status -> store.forEachListed(query, textMatch, scope, order, 500,
                     batch -> beside.executeWithoutResult(s -> each.accept(store.withContacts(batch).stream()
                             .map(row -> view(row, !inClear.includes(row.owner()))).toList()))));
         };
@@ -270,7 +276,24 @@ public class Customers {
 
     /** Ids of customers whose name contains {@code q} (at most {@code limit}), for searches in other modules. */
     public List<String> idsByName(String q, int limit) {
-        return store.idsByName(q, limit);
+        return found(q, CustomerTextIndex.Where.NAME, OwnerScope.ALL, limit)
+                .orElseGet(() -> store.idsByName(q, limit));
+    }
+
+    /** The ids of the customers the index finds for the text, when it can name them all. */
+    private Optional<List<String>> found(String q, CustomerTextIndex.Where where, OwnerScope scope, int limit) {
+        if (q == null || q.isBlank()) {
+            return Optional.empty();
+        }
+        return textIndexes.stream().map(index -> index.match(q.trim(), where, scope, limit))
+                .flatMap(Optional::stream).findFirst().filter(IndexMatches::listed).map(IndexMatches::ids);
+    }
+
+    /** The list's {@code q}: the ids the index found, or a substring search in the table. */
+    private CustomerStore.TextMatch textMatch(CustomerQuery query, OwnerScope scope) {
+        return found(query.q(), CustomerTextIndex.Where.NAME_OR_CREDIT_CODE, scope, CustomerTextIndex.ID_LIMIT)
+                .<CustomerStore.TextMatch>map(CustomerStore.TextMatch.Found::new)
+                .orElse(CustomerStore.TextMatch.SUBSTRING);
     }
 
     /** The customer in clear, as the base of a merge patch; only for users who may change it. */

@@ -1,15 +1,26 @@
 package io.qiyue.search;
 
+import io.qiyue.contract.ContractListIndex;
 import io.qiyue.security.OwnerScope;
+import io.qiyue.shared.IndexMatches;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.search.CollectorManager;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
@@ -63,6 +74,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -82,7 +94,20 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
     static final String SEQUENCE = "qiyue.search.sequence";
     /** The layout of the documents: an index written with another one is not usable and is rebuilt. */
     static final String SCHEMA = "qiyue.search.schema";
-    private static final String SCHEMA_VERSION = "1";
+    private static final String SCHEMA_VERSION = "4";
+    /**
+     * The title (a customer's name) in lower case and the code (a contract's number, a customer's credit code) as
+     * written, for the lists' substring filters ({@link SubstringGrams}).
+     */
+    static final String TITLE_GRAMS = "titleGrams";
+    static final String CODE_GRAMS = "codeGrams";
+    /** The fields the contract list's pages are ordered by, as numbers (epoch days, cents); the id breaks ties. */
+    private static final Map<ContractListIndex.Order, String> ORDERS = Map.of(
+            ContractListIndex.Order.AMOUNT, "amountOrder", ContractListIndex.Order.START_DATE, "startDayOrder",
+            ContractListIndex.Order.END_DATE, "endDayOrder");
+    private static final String ID_ORDER = "idOrder";
+    /** The deepest page end the index sorts for; past it the database pages. */
+    private static final int MAX_PAGE_END = 10_000;
     /** The catch-all field: code, title, customer and text, stored with offsets for the highlighter. */
     static final String ALL = "all";
     private static final FieldType ALL_TYPE = allType();
@@ -396,6 +421,10 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
         }
         doc.add(new TextField("title", d.title(), Field.Store.YES));
         all.append(d.title()).append('\n');
+        doc.add(new TextField(TITLE_GRAMS, SubstringGrams.indexed(d.title().toLowerCase(Locale.ROOT)), Field.Store.NO));
+        if (d.code() != null) {
+            doc.add(new TextField(CODE_GRAMS, SubstringGrams.indexed(d.code()), Field.Store.NO));
+        }
         if (d.customerId() != null) {
             doc.add(new StringField("customerId", d.customerId(), Field.Store.NO));
         }
@@ -414,13 +443,18 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
             doc.add(new LongPoint("date", d.date().toEpochDay()));
             doc.add(new NumericDocValuesField("date", d.date().toEpochDay()));
         }
+        doc.add(new SortedDocValuesField(ID_ORDER, new BytesRef(d.id())));
         if (d.startDate() != null) {
             doc.add(new StoredField("startDate", d.startDate().toString()));
+            doc.add(new NumericDocValuesField(ORDERS.get(ContractListIndex.Order.START_DATE),
+                    d.startDate().toEpochDay()));
         }
         if (d.endDate() != null) {
             doc.add(new StoredField("endDate", d.endDate().toString()));
+            doc.add(new NumericDocValuesField(ORDERS.get(ContractListIndex.Order.END_DATE), d.endDate().toEpochDay()));
         }
         if (d.amount() != null) {
+            doc.add(new NumericDocValuesField(ORDERS.get(ContractListIndex.Order.AMOUNT), cents(d.amount())));
             doc.add(new LongPoint("amount", cents(d.amount())));
             doc.add(new StoredField("amount", d.amount().setScale(2, RoundingMode.HALF_UP).toPlainString()));
         }
@@ -447,28 +481,44 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
     }
 
     @Override
-    public long countContracts(OwnerScope scope, String type, String status, String customerId, String owner) {
+    public Optional<IndexMatches> matchContracts(OwnerScope scope, ContractFilter filter, int idLimit) {
+        return contractFilters(filter).flatMap(filters -> matching(SearchKind.CONTRACT, scope, filters, idLimit));
+    }
+
+    @Override
+    public Optional<List<String>> pageContracts(OwnerScope scope, ContractFilter filter, ContractListIndex.Order order,
+                                                boolean ascending, long offset, int size) {
+        if (offset + size > MAX_PAGE_END) {
+            return Optional.empty();
+        }
+        var filters = contractFilters(filter);
+        if (filters.isEmpty()) {
+            return Optional.empty();
+        }
         ensureOpen();
         lock.readLock().lock();
         try {
             if (live == null || scope.isEmpty()) {
-                return 0;
+                return Optional.empty();
             }
-            var query = new BooleanQuery.Builder()
-                    .add(new TermQuery(new Term("kind", SearchKind.CONTRACT.name())), Occur.FILTER);
-            if (!scope.all()) {
-                query.add(new TermInSetQuery("owner", scope.owners().stream().map(BytesRef::new).toList()),
-                        Occur.FILTER);
-            }
-            for (var field : new String[][] {{"type", type}, {"status", status}, {"customerId", customerId},
-                    {"owner", owner}}) {
-                if (field[1] != null) {
-                    query.add(new TermQuery(new Term(field[0], field[1])), Occur.FILTER);
-                }
-            }
+            Query all = filtered(SearchKind.CONTRACT, scope, filters.get());
+            String field = ORDERS.get(order);
+            Query withValue = new BooleanQuery.Builder().add(all, Occur.FILTER)
+                    .add(new org.apache.lucene.search.FieldExistsQuery(field), Occur.FILTER).build();
             IndexSearcher searcher = live.searchers().acquire();
             try {
-                return searcher.count(query.build());
+                if (searcher.count(all) != searcher.count(withValue)) {
+                    return Optional.empty();
+                }
+                var sort = new Sort(new SortField(field, SortField.Type.LONG, !ascending),
+                        new SortField(ID_ORDER, SortField.Type.STRING));
+                TopDocs top = searcher.search(all, (int) (offset + size), sort);
+                var ids = new ArrayList<String>(size);
+                for (int i = (int) offset; i < top.scoreDocs.length; i++) {
+                    // the id the page was sorted by last, so no document is read
+                    ids.add(((BytesRef) ((FieldDoc) top.scoreDocs[i]).fields[1]).utf8ToString());
+                }
+                return Optional.of(ids);
             } finally {
                 live.searchers().release(searcher);
             }
@@ -476,6 +526,130 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
             throw new UncheckedIOException(e);
         } finally {
             lock.readLock().unlock();
+        }
+    }
+
+    /** The filters of a contract list in the index's terms; empty when its text cannot be looked up here. */
+    private static Optional<List<Query>> contractFilters(ContractFilter filter) {
+        var filters = new ArrayList<Query>();
+        for (var field : new String[][] {{"type", filter.type()}, {"status", filter.status()},
+                {"customerId", filter.customerId()}, {"owner", filter.owner()}}) {
+            if (field[1] != null) {
+                filters.add(new TermQuery(new Term(field[0], field[1])));
+            }
+        }
+        if (filter.text() != null) {
+            var text = containing(filter.text(), true);
+            if (text.isEmpty()) {
+                return Optional.empty();
+            }
+            if (!filter.customersMatchingText().isEmpty()) {
+                text.get().add(new TermInSetQuery("customerId",
+                        filter.customersMatchingText().stream().map(BytesRef::new).toList()), Occur.SHOULD);
+            }
+            filters.add(text.get().build());
+        }
+        return Optional.of(filters);
+    }
+
+    @Override
+    public Optional<IndexMatches> matchCustomers(OwnerScope scope, String text, boolean creditCodeToo, int idLimit) {
+        var query = containing(text, creditCodeToo);
+        return query.isEmpty() ? Optional.empty()
+                : matching(SearchKind.CUSTOMER, scope, List.of(query.get().build()), idLimit);
+    }
+
+    /**
+     * Records whose title (case ignored), or also code, holds {@code text}, as SQL's {@code LIKE '%text%'} finds
+     * them; empty when the text cannot be looked up here.
+     */
+    private static Optional<BooleanQuery.Builder> containing(String text, boolean codeToo) {
+        var title = SubstringGrams.containing(TITLE_GRAMS, text.toLowerCase(Locale.ROOT));
+        var code = SubstringGrams.containing(CODE_GRAMS, text.toUpperCase(Locale.ROOT));
+        if (title.isEmpty() || code.isEmpty()) {
+            return Optional.empty();
+        }
+        var query = new BooleanQuery.Builder().add(title.get(), Occur.SHOULD);
+        if (codeToo) {
+            query.add(code.get(), Occur.SHOULD);
+        }
+        return Optional.of(query);
+    }
+
+    private static Query filtered(SearchKind kind, OwnerScope scope, List<Query> filters) {
+        var query = new BooleanQuery.Builder().add(new TermQuery(new Term("kind", kind.name())), Occur.FILTER);
+        if (!scope.all()) {
+            query.add(new TermInSetQuery("owner", scope.owners().stream().map(BytesRef::new).toList()), Occur.FILTER);
+        }
+        filters.forEach(filter -> query.add(filter, Occur.FILTER));
+        return query.build();
+    }
+
+    /** The records of {@code kind} in {@code scope} that pass every filter: counted, and named when at most {@code idLimit}. */
+    private Optional<IndexMatches> matching(SearchKind kind, OwnerScope scope, List<Query> filters, int idLimit) {
+        ensureOpen();
+        lock.readLock().lock();
+        try {
+            if (live == null) {
+                return Optional.empty();
+            }
+            if (scope.isEmpty()) {
+                return Optional.of(IndexMatches.NONE);
+            }
+            Query built = filtered(kind, scope, filters);
+            IndexSearcher searcher = live.searchers().acquire();
+            try {
+                int count = searcher.count(built);
+                if (count == 0 || count > idLimit) {
+                    return Optional.of(new IndexMatches(count, List.of()));
+                }
+                return Optional.of(new IndexMatches(count, searcher.search(built, IdCollector.MANAGER)));
+            } finally {
+                live.searchers().release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * The ids of the matches, from the id's doc values: reading each stored document instead would decompress the
+     * blocks of stored text around it (a contract's text is stored for the highlighter), 2,000 times at most.
+     */
+    private static final class IdCollector extends SimpleCollector {
+        static final CollectorManager<IdCollector, List<String>> MANAGER = new CollectorManager<>() {
+            @Override
+            public IdCollector newCollector() {
+                return new IdCollector();
+            }
+
+            @Override
+            public List<String> reduce(Collection<IdCollector> collectors) {
+                return collectors.stream().flatMap(c -> c.ids.stream()).toList();
+            }
+        };
+
+        private final List<String> ids = new ArrayList<>();
+        private SortedDocValues values;
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+            values = DocValues.getSorted(context.reader(), ID_ORDER);
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            if (!values.advanceExact(doc)) {
+                throw new IllegalStateException("a document without its id's doc values");
+            }
+            ids.add(values.lookupOrd(values.ordValue()).utf8ToString());
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
         }
     }
 
@@ -596,7 +770,9 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
     }
 
     private static IndexWriterConfig config() {
-        return new IndexWriterConfig(ChineseAnalysis.analyzer()).setRAMBufferSizeMB(16);
+        var analyzer = new PerFieldAnalyzerWrapper(ChineseAnalysis.analyzer(),
+                Map.of(TITLE_GRAMS, SubstringGrams.ANALYZER, CODE_GRAMS, SubstringGrams.ANALYZER));
+        return new IndexWriterConfig(analyzer).setRAMBufferSizeMB(16);
     }
 
     private void ensureOpen() {

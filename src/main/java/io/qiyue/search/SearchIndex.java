@@ -2,6 +2,7 @@ package io.qiyue.search;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The port to a search engine: this instance's Lucene index ({@link LuceneSearchIndex}), or an OpenSearch cluster
@@ -23,11 +24,28 @@ public interface SearchIndex {
     SearchResult search(SearchCriteria criteria);
 
     /**
-     * How many contracts the index holds in {@code scope} with the given type, status, customer id and owner (each
-     * null: any), counted without reading them; 0 when there is no usable index (see {@link #appliedSequence}).
+     * The contracts the index holds in {@code scope} that match {@code filter}: how many, and their ids when there
+     * are at most {@code idLimit} (none when more), found without reading them one by one. Empty when there is no
+     * usable index (see {@link #appliedSequence}) or the filter's text cannot be looked up here.
      */
-    long countContracts(io.qiyue.security.OwnerScope scope, String type, String status, String customerId,
-                        String owner);
+    Optional<io.qiyue.shared.IndexMatches> matchContracts(io.qiyue.security.OwnerScope scope,
+                                                          ContractFilter filter, int idLimit);
+
+    /**
+     * The ids of the page ({@code offset}, {@code size}) of the contracts {@link #matchContracts} finds, ordered by
+     * {@code order} then id as the database orders them; empty when some match has no value to order by, the page
+     * lies too deep, or there is no usable index.
+     */
+    Optional<List<String>> pageContracts(io.qiyue.security.OwnerScope scope, ContractFilter filter,
+                                         io.qiyue.contract.ContractListIndex.Order order, boolean ascending,
+                                         long offset, int size);
+
+    /**
+     * The customers the index holds in {@code scope} whose name (case ignored), or also credit code, holds
+     * {@code text}: how many, and their ids when at most {@code idLimit}. Empty as {@link #matchContracts}.
+     */
+    Optional<io.qiyue.shared.IndexMatches> matchCustomers(io.qiyue.security.OwnerScope scope, String text,
+                                                          boolean creditCodeToo, int idLimit);
 
     /** Ids of the contracts indexed for {@code customerId} under a customer name other than {@code name}. */
     List<String> contractsOfCustomerNamedOtherwise(String customerId, String name);

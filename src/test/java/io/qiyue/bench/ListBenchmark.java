@@ -73,11 +73,19 @@ public final class ListBenchmark {
         bench.measure(admin, "contracts ?q=运维 (title, 2 characters)", "/api/v1/contracts?q=" + enc("运维"), requests);
         bench.measure(admin, "contracts ?q=QY-MNT-2024-0012 (number)", "/api/v1/contracts?q=QY-MNT-2024-0012",
                 requests);
+        bench.measure(admin, "contracts ?q=维 (title, 1 character)", "/api/v1/contracts?q=" + enc("维"), requests);
+        bench.measure(admin, "contracts ?q=杭州星辰 (customer names)", "/api/v1/contracts?q=" + enc("杭州星辰"),
+                requests);
+        bench.measure(admin, "contracts ?q=运维&status=ACTIVE&sort=amount,desc",
+                "/api/v1/contracts?q=" + enc("运维") + "&status=ACTIVE&sort=amount,desc", requests);
+        bench.measure(admin, "contracts ?q=2024-0012&endsAfter=2024-06-01 (number part, a date)",
+                "/api/v1/contracts?q=2024-0012&endsAfter=2024-06-01", requests);
         bench.measure(admin, "contracts ?page=200 (rows 4,001-4,020)", "/api/v1/contracts?page=200", requests);
         bench.measure(manager, "contracts (sales manager, team scope)", "/api/v1/contracts", requests);
         bench.measure(manager, "contracts (manager) ?type=SERVICE&status=ACTIVE",
                 "/api/v1/contracts?type=SERVICE&status=ACTIVE", requests);
         bench.measure(sales, "contracts (salesperson, own scope)", "/api/v1/contracts", requests);
+        bench.measure(sales, "contracts (salesperson) ?q=运维", "/api/v1/contracts?q=" + enc("运维"), requests);
         bench.measure(sales, "contracts (salesperson) ?endsAfter=2027-01-01&endsBefore=2027-04-01",
                 "/api/v1/contracts?endsAfter=2027-01-01&endsBefore=2027-04-01", requests);
     }

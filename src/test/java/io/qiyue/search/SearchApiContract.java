@@ -176,6 +176,89 @@ abstract class SearchApiContract extends ApiTestSupport {
         }
     }
 
+    /**
+     * The contract list's {@code q} once the index holds every change (it then counts and finds the matches there):
+     * the same contracts as the database's substring filter, in the caller's scope, with the filters the index does
+     * not hold applied by the database; and a change is seen by the next request, whichever answers it.
+     */
+    @Test
+    void theContractListsTextFilterMatchesSubstringsFromTheIndexAsFromTheTable() {
+        String team = createTeam();
+        var seller = createUser("SALES", team);
+        var manager = createUser("SALES_MANAGER", team);
+        var outsider = createUser("SALES", createTeam());
+        String marker = marker();
+        String customerId = createOrganization(seller.client()).path("id").asString();
+        String customerMarker = marker();
+        String creditCode = TestIdentifiers.creditCode();
+        var namedCustomer = seller.client().post("/api/v1/customers",
+                organizationBody(unique("温州" + customerMarker + "电子有限公司"), creditCode).toString());
+        assertThat(namedCustomer.status()).as("%s", namedCustomer).isEqualTo(201);
+        var upkeep = ContractSamples.contract("MAINTENANCE", "机房运维服务协议 " + marker, customerId, ourEntityId());
+        upkeep.put("endDate", "2027-06-30");
+        String upkeepId = createContract(seller.client(), upkeep).path("id").asString();
+        var secrecy = ContractSamples.contract("CONFIDENTIALITY", "保密协议" + marker.toUpperCase(), customerId,
+                ourEntityId());
+        secrecy.put("endDate", "2029-03-31");
+        var secrecyContract = createContract(seller.client(), secrecy);
+        String secrecyId = secrecyContract.path("id").asString();
+        String ofTheCustomer = createContract(seller.client(), ContractSamples.contract("CONSULTING", "咨询协议",
+                namedCustomer.json().path("id").asString(), ourEntityId())).path("id").asString();
+        awaitSearch(seller.client(), "q=" + enc(marker), r -> r.path("total").asLong() == 2);
+        awaitSearch(seller.client(), "q=" + enc(customerMarker) + "&kind=CONTRACT",
+                r -> r.path("total").asLong() == 1);
+
+        assertThat(listed(seller.client(), "q=" + enc(marker))).as("case ignored")
+                .containsExactlyInAnyOrder(upkeepId, secrecyId);
+        assertThat(listed(seller.client(), "q=" + enc("运维服务协议 " + marker))).containsExactly(upkeepId);
+        assertThat(listed(seller.client(), "q=" + enc("维服"))).as("inside a word").contains(upkeepId)
+                .doesNotContain(secrecyId);
+        assertThat(listed(seller.client(), "q=" + enc("议" + marker))).as("across words").containsExactly(secrecyId);
+        String number = secrecyContract.path("number").asString();
+        assertThat(listed(seller.client(), "q=" + enc(number.toLowerCase()))).as("a number").containsExactly(secrecyId);
+        assertThat(listed(seller.client(), "q=" + enc(customerMarker))).as("the customer's name")
+                .containsExactly(ofTheCustomer);
+        assertThat(listed(seller.client(), "q=" + enc(marker) + "&endsBefore=2028-01-01"))
+                .as("a filter the database applies").containsExactly(upkeepId);
+        assertThat(listed(seller.client(), "q=" + enc(marker) + "&type=CONFIDENTIALITY")).containsExactly(secrecyId);
+        var page = seller.client().get("/api/v1/contracts?size=1&sort=title,asc&q=" + enc(marker)).json();
+        assertThat(page.path("total").asLong()).isEqualTo(2);
+        assertThat(ids(page)).hasSize(1);
+        assertThat(listed(manager.client(), "q=" + enc(marker))).containsExactlyInAnyOrder(upkeepId, secrecyId);
+        assertThat(listed(outsider.client(), "q=" + enc(marker))).as("another team's contracts").isEmpty();
+        assertThat(listed(seller.client(), "q=" + enc(marker + "不存在"))).isEmpty();
+        String customer = namedCustomer.json().path("id").asString();
+        assertThat(customersListed(seller.client(), "q=" + enc(customerMarker.toUpperCase()))).containsExactly(customer);
+        assertThat(customersListed(seller.client(), "q=" + creditCode.substring(2, 16).toLowerCase()))
+                .as("a credit code's part").containsExactly(customer);
+        assertThat(customersListed(outsider.client(), "q=" + enc(customerMarker))).isEmpty();
+
+        String path = "/api/v1/contracts/" + upkeepId;
+        var renamed = seller.client().patch(path, "{\"title\": \"年度巡检协议 " + marker + "\"}",
+                seller.client().get(path).header("ETag"));
+        assertThat(renamed.status()).as("%s", renamed).isEqualTo(200);
+        assertThat(listed(seller.client(), "q=" + enc("运维服务协议 " + marker))).as("at once, not when indexed")
+                .isEmpty();
+        assertThat(listed(seller.client(), "q=" + enc("巡检协议 " + marker))).containsExactly(upkeepId);
+        awaitSearch(seller.client(), "q=" + enc("巡检 " + marker), r -> r.path("total").asLong() == 1);
+        assertThat(listed(seller.client(), "q=" + enc("运维服务协议 " + marker))).isEmpty();
+        assertThat(listed(seller.client(), "q=" + enc("巡检协议 " + marker))).containsExactly(upkeepId);
+    }
+
+    private static List<String> customersListed(ApiClient as, String query) {
+        HttpResponse answer = as.get("/api/v1/customers?size=100&" + query);
+        assertThat(answer.status()).as("%s", answer).isEqualTo(200);
+        assertThat(answer.json().path("total").asLong()).isEqualTo(answer.json().path("items").size());
+        return ids(answer.json());
+    }
+
+    private static List<String> listed(ApiClient as, String query) {
+        HttpResponse answer = as.get("/api/v1/contracts?size=100&" + query);
+        assertThat(answer.status()).as("%s", answer).isEqualTo(200);
+        assertThat(answer.json().path("total").asLong()).isEqualTo(answer.json().path("items").size());
+        return ids(answer.json());
+    }
+
     protected static String marker() {
         return "qs" + unique("").replace("-", "");
     }

@@ -1,0 +1,59 @@
+package io.qiyue.search;
+
+import io.qiyue.contract.ContractListIndex;
+import io.qiyue.contract.ContractQuery;
+import io.qiyue.security.OwnerScope;
+import io.qiyue.shared.IndexMatches;
+import org.springframework.stereotype.Component;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The contract list's matches from the search index, which holds each contract's title, number, type, status,
+ * customer and owner: only while the index has applied the whole change log (then it holds exactly what the database
+ * does), so that the list stays exact; behind it (a burst of changes not yet applied, a rebuild of a missing index)
+ * the database does it all.
+ */
+@Component
+class IndexedContractList implements ContractListIndex {
+    private final SearchIndex index;
+    private final SearchChangeLog changes;
+
+    IndexedContractList(SearchIndex index, SearchChangeLog changes) {
+        this.index = index;
+        this.changes = changes;
+    }
+
+    @Override
+    public Optional<IndexMatches> match(ContractQuery query, Collection<String> customerIdsMatchingQ, OwnerScope scope) {
+        return caughtUp() ? index.matchContracts(scope, filter(query, customerIdsMatchingQ), ID_LIMIT)
+                : Optional.empty();
+    }
+
+    @Override
+    public Optional<List<String>> page(ContractQuery query, Collection<String> customerIdsMatchingQ, OwnerScope scope,
+                                       Order order, boolean ascending, long offset, int size) {
+        if (!ContractListIndex.countable(query) || !caughtUp()) {
+            return Optional.empty();
+        }
+        return index.pageContracts(scope, filter(query, customerIdsMatchingQ), order, ascending, offset, size);
+    }
+
+    private boolean caughtUp() {
+        long applied = index.appliedSequence();
+        return applied >= 0 && applied >= changes.last();
+    }
+
+    private static ContractFilter filter(ContractQuery query, Collection<String> customerIdsMatchingQ) {
+        String text = query.q() == null || query.q().isBlank() ? null : query.q().trim();
+        return new ContractFilter(text, text == null ? java.util.Set.of() : customerIdsMatchingQ,
+                query.type() == null ? null : query.type().name(), query.status() == null ? null
+                : query.status().name(), blankToNull(query.customerId()), blankToNull(query.owner()));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
