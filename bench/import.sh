@@ -4,7 +4,9 @@
 # Builds the jar, starts Qiyue on a fresh PostgreSQL database on 127.0.0.1 (user postgres), and runs
 # io.qiyue.bench.ImportBenchmark against it: 50 customers imported from a CSV, then one CSV of N legacy contracts
 # (five types; signed, active and expired) imported in one job — the check pass, the write pass (version, audit,
-# document, review, obligations per contract) and contracts per second. Target: ≥ 2,000 contracts/s.
+# document, review, obligations per contract) and contracts per second. Target: ≥ 2,000 contracts/s. After each
+# round it waits until the search index has taken the round's contracts (the feeder reads them after the import's
+# commit) and prints how long that took, so that every round measures an import on an instance at rest.
 # N is capped by the import's 100,000 rows per file and its 20 MB upload limit (about 150,000 rows of this file).
 set -euo pipefail
 cd "$(dirname "$0")/.."
