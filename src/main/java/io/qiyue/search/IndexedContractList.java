@@ -28,7 +28,9 @@ class IndexedContractList implements ContractListIndex {
 
     @Override
     public Optional<IndexMatches> match(ContractQuery query, Collection<String> customerIdsMatchingQ, OwnerScope scope) {
-        return caughtUp() ? index.matchContracts(scope, filter(query, customerIdsMatchingQ), ID_LIMIT)
+        var filter = filter(query, customerIdsMatchingQ);
+        // without a text the list reads its page from the database by its own indexes: the count is all it needs
+        return caughtUp() ? index.matchContracts(scope, filter, filter.text() == null ? 0 : ID_LIMIT)
                 : Optional.empty();
     }
 

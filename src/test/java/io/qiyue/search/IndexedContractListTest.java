@@ -82,6 +82,15 @@ class IndexedContractListTest {
     }
 
     @Test
+    void namesNoContractsWithoutAText() {
+        var counted = lists.match(new ContractQuery(null, ContractType.SERVICE, null, null, null, null, null), List.of(),
+                OwnerScope.ALL).orElseThrow();
+        assertThat(counted.count()).isEqualTo(30);
+        assertThat(counted.ids()).as("the database pages by its own indexes").isEmpty();
+        assertThat(counted.listed()).isFalse();
+    }
+
+    @Test
     void followsTheChangesItHasApplied() {
         logged = 8;
         assertThat(count(ContractQuery.ALL, OwnerScope.ALL)).as("a change not applied yet").isEmpty();
