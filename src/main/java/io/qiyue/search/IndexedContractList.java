@@ -30,22 +30,17 @@ class IndexedContractList implements ContractListIndex {
     public Optional<IndexMatches> match(ContractQuery query, Collection<String> customerIdsMatchingQ, OwnerScope scope) {
         var filter = filter(query, customerIdsMatchingQ);
         // without a text the list reads its page from the database by its own indexes: the count is all it needs
-        return caughtUp() ? index.matchContracts(scope, filter, filter.text() == null ? 0 : ID_LIMIT)
+        return changes.allAppliedTo(index) ? index.matchContracts(scope, filter, filter.text() == null ? 0 : ID_LIMIT)
                 : Optional.empty();
     }
 
     @Override
     public Optional<List<String>> page(ContractQuery query, Collection<String> customerIdsMatchingQ, OwnerScope scope,
                                        Order order, boolean ascending, long offset, int size) {
-        if (!ContractListIndex.countable(query) || !caughtUp()) {
+        if (!ContractListIndex.countable(query) || !changes.allAppliedTo(index)) {
             return Optional.empty();
         }
         return index.pageContracts(scope, filter(query, customerIdsMatchingQ), order, ascending, offset, size);
-    }
-
-    private boolean caughtUp() {
-        long applied = index.appliedSequence();
-        return applied >= 0 && applied >= changes.last();
     }
 
     private static ContractFilter filter(ContractQuery query, Collection<String> customerIdsMatchingQ) {

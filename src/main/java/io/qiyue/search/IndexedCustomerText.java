@@ -20,8 +20,7 @@ class IndexedCustomerText implements CustomerTextIndex {
 
     @Override
     public Optional<IndexMatches> match(String text, Where where, OwnerScope scope, int idLimit) {
-        long applied = index.appliedSequence();
-        if (applied < 0 || applied < changes.last() || text.isBlank()) {
+        if (!changes.allAppliedTo(index) || text.isBlank()) {
             return Optional.empty();
         }
         return index.matchCustomers(scope, text.trim(), where == Where.NAME_OR_CREDIT_CODE, idLimit);

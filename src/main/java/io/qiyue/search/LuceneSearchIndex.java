@@ -191,15 +191,26 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
 
     @Override
     public SearchResult search(SearchCriteria criteria) {
+        var none = SearchResult.empty(criteria.page(), criteria.size());
+        return onSearcher(none, searcher -> criteria.owners() != null && criteria.owners().isEmpty() ? none
+                : search(searcher, criteria));
+    }
+
+    private interface SearcherWork<T> {
+        T on(IndexSearcher searcher) throws IOException;
+    }
+
+    /** {@code work} on a searcher of the index in use (released after), or {@code withoutIndex} when there is none. */
+    private <T> T onSearcher(T withoutIndex, SearcherWork<T> work) {
         ensureOpen();
         lock.readLock().lock();
         try {
-            if (live == null || (criteria.owners() != null && criteria.owners().isEmpty())) {
-                return SearchResult.empty(criteria.page(), criteria.size());
+            if (live == null) {
+                return withoutIndex;
             }
             IndexSearcher searcher = live.searchers().acquire();
             try {
-                return search(searcher, criteria);
+                return work.on(searcher);
             } finally {
                 live.searchers().release(searcher);
             }
@@ -495,38 +506,27 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
         if (filters.isEmpty()) {
             return Optional.empty();
         }
-        ensureOpen();
-        lock.readLock().lock();
-        try {
-            if (live == null || scope.isEmpty()) {
+        return onSearcher(Optional.empty(), searcher -> {
+            if (scope.isEmpty()) {
                 return Optional.empty();
             }
             Query all = filtered(SearchKind.CONTRACT, scope, filters.get());
             String field = ORDERS.get(order);
             Query withValue = new BooleanQuery.Builder().add(all, Occur.FILTER)
                     .add(new org.apache.lucene.search.FieldExistsQuery(field), Occur.FILTER).build();
-            IndexSearcher searcher = live.searchers().acquire();
-            try {
-                if (searcher.count(all) != searcher.count(withValue)) {
-                    return Optional.empty();
-                }
-                var sort = new Sort(new SortField(field, SortField.Type.LONG, !ascending),
-                        new SortField(ID_ORDER, SortField.Type.STRING));
-                TopDocs top = searcher.search(all, (int) (offset + size), sort);
-                var ids = new ArrayList<String>(size);
-                for (int i = (int) offset; i < top.scoreDocs.length; i++) {
-                    // the id the page was sorted by last, so no document is read
-                    ids.add(((BytesRef) ((FieldDoc) top.scoreDocs[i]).fields[1]).utf8ToString());
-                }
-                return Optional.of(ids);
-            } finally {
-                live.searchers().release(searcher);
+            if (searcher.count(all) != searcher.count(withValue)) {
+                return Optional.empty();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            lock.readLock().unlock();
-        }
+            var sort = new Sort(new SortField(field, SortField.Type.LONG, !ascending),
+                    new SortField(ID_ORDER, SortField.Type.STRING));
+            TopDocs top = searcher.search(all, (int) (offset + size), sort);
+            var ids = new ArrayList<String>(size);
+            for (int i = (int) offset; i < top.scoreDocs.length; i++) {
+                // the id the page was sorted by last, so no document is read
+                ids.add(((BytesRef) ((FieldDoc) top.scoreDocs[i]).fields[1]).utf8ToString());
+            }
+            return Optional.of(ids);
+        });
     }
 
     /** The filters of a contract list in the index's terms; empty when its text cannot be looked up here. */
@@ -587,31 +587,17 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
 
     /** The records of {@code kind} in {@code scope} that pass every filter: counted, and named when at most {@code idLimit}. */
     private Optional<IndexMatches> matching(SearchKind kind, OwnerScope scope, List<Query> filters, int idLimit) {
-        ensureOpen();
-        lock.readLock().lock();
-        try {
-            if (live == null) {
-                return Optional.empty();
-            }
+        return onSearcher(Optional.empty(), searcher -> {
             if (scope.isEmpty()) {
                 return Optional.of(IndexMatches.NONE);
             }
             Query built = filtered(kind, scope, filters);
-            IndexSearcher searcher = live.searchers().acquire();
-            try {
-                int count = searcher.count(built);
-                if (count == 0 || count > idLimit) {
-                    return Optional.of(new IndexMatches(count, List.of()));
-                }
-                return Optional.of(new IndexMatches(count, searcher.search(built, IdCollector.MANAGER)));
-            } finally {
-                live.searchers().release(searcher);
+            int count = searcher.count(built);
+            if (count == 0 || count > idLimit) {
+                return Optional.of(new IndexMatches(count, List.of()));
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            lock.readLock().unlock();
-        }
+            return Optional.of(new IndexMatches(count, searcher.search(built, IdCollector.MANAGER)));
+        });
     }
 
     /**
@@ -655,32 +641,18 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
 
     @Override
     public List<String> contractsOfCustomerNamedOtherwise(String customerId, String name) {
-        ensureOpen();
-        lock.readLock().lock();
-        try {
-            if (live == null) {
-                return List.of();
+        var query = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term("customerId", customerId)), Occur.FILTER)
+                .add(new TermQuery(new Term("kind", SearchKind.CONTRACT.name())), Occur.FILTER)
+                .add(new TermQuery(new Term("customerNameExact", name)), Occur.MUST_NOT).build();
+        return onSearcher(List.of(), searcher -> {
+            var ids = new ArrayList<String>();
+            StoredFields stored = searcher.storedFields();
+            for (ScoreDoc sd : searcher.search(query, MAX_HITS).scoreDocs) {
+                ids.add(stored.document(sd.doc).get("id"));
             }
-            var query = new BooleanQuery.Builder()
-                    .add(new TermQuery(new Term("customerId", customerId)), Occur.FILTER)
-                    .add(new TermQuery(new Term("kind", SearchKind.CONTRACT.name())), Occur.FILTER)
-                    .add(new TermQuery(new Term("customerNameExact", name)), Occur.MUST_NOT).build();
-            IndexSearcher searcher = live.searchers().acquire();
-            try {
-                var ids = new ArrayList<String>();
-                StoredFields stored = searcher.storedFields();
-                for (ScoreDoc sd : searcher.search(query, MAX_HITS).scoreDocs) {
-                    ids.add(stored.document(sd.doc).get("id"));
-                }
-                return ids;
-            } finally {
-                live.searchers().release(searcher);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            lock.readLock().unlock();
-        }
+            return ids;
+        });
     }
 
     @Override

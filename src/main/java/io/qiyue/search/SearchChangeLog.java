@@ -100,6 +100,15 @@ public class SearchChangeLog {
         return jdbc.sql("SELECT MAX(seq) FROM search_change").query((rs, n) -> rs.getLong(1)).single();
     }
 
+    /**
+     * Whether {@code index} has applied every change logged, so that it holds exactly what the database does (what
+     * the lists rely on when they take counts and matches from it); false when it has no usable index.
+     */
+    boolean allAppliedTo(SearchIndex index) {
+        long applied = index.appliedSequence();
+        return applied >= 0 && applied >= last();
+    }
+
     /** The oldest row still kept, if any. */
     Optional<Change> oldest() {
         return jdbc.sql("SELECT seq, entity_kind, entity_id, changed_at FROM search_change ORDER BY seq LIMIT 1")
