@@ -12,7 +12,7 @@
 # SPEED_CLIENT_OPTS="-Dspeed.gets=20000 -Dspeed.pages=1000 -Dspeed.pdfs=100 -Dspeed.reviews=200" sets the counts; SPEED_NMT=1 adds
 # native memory tracking (where the RSS goes); SPEED_HEAPDUMP=1 writes a heap dump to target/speed/qiyue.hprof
 # after the run (bench/heap-owners.py tells who holds what); SPEED_SKIP_BUILD=1 uses the jar and test classes already built;
-# SPEED_DB names the database (default qiyue_speed).
+# SPEED_DB names the database (default qiyue_speed); SPEED_JAR another build's jar (to compare builds in turn).
 # All traffic goes to 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,8 +28,9 @@ work="$PWD/target/speed"
 db=${SPEED_DB:-qiyue_speed}
 if [ "${SPEED_SKIP_BUILD:-}" != 1 ]; then mvn -B -q -o package test-compile -DskipTests; fi
 rm -rf "$work" && mkdir -p "$work"
-java -Djarmode=tools -jar target/qiyue-0.1.0-SNAPSHOT.jar extract --destination "$work/app" >/dev/null
-jar="$work/app/qiyue-0.1.0-SNAPSHOT.jar"
+source_jar=${SPEED_JAR:-target/qiyue-0.1.0-SNAPSHOT.jar}
+java -Djarmode=tools -jar "$source_jar" extract --destination "$work/app" >/dev/null
+jar="$work/app/$(basename "$source_jar")"
 psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db"
 url="jdbc:postgresql://127.0.0.1:5432/$db"
 
@@ -55,7 +56,7 @@ java ${SPEED_CLIENT_OPTS:-} -Dspeed.jdbc="$url" -cp "target/test-classes:target/
   "http://127.0.0.1:$anchor_port" bench-admin-pw "$contracts" "$clients" "$pid" "$anchor_pid"
 echo "load after: $(uptime)"
 jcmd "$pid" GC.run >/dev/null
-sleep 1
+sleep 3 # the C heap is trimmed within 2 s of a full collection (HeapSizing)
 echo "Qiyue heap after a full GC: $(jcmd "$pid" GC.heap_info | grep -oE 'used [0-9]+K' | head -1)"
 echo "Qiyue resident set size: $(ps -o rss= -p "$pid" | awk '{printf "%.0f MB", $1/1024}')"
 echo "Qiyue largest heap classes after the GC:"; jcmd "$pid" GC.class_histogram | sed -n 4,13p

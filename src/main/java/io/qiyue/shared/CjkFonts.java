@@ -14,6 +14,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,8 +34,9 @@ import java.util.function.Consumer;
  * table bytes under the table lock) and PDFBox itself shares parsed fonts between threads (its font mapper's cache
  * and last-resort font). The one unguarded step, reading a table on first access, is done here before the pair is
  * published. Each document builds its own {@code PDType0Font} (subset, widths, ToUnicode) on top of the pair.
- * A parsed font holds a copy of its file, its glyph offsets and its character maps (some 20 MB each): a pair per
- * concurrent writer kept 40 MB more in the heap per writer.
+ * A parsed font holds its glyph table, glyph offsets and character maps (some 10 MB each; FontBox's ordinary parse
+ * also keeps a copy of the whole file, which is avoided: {@link #parseFromFile}): a pair per concurrent writer kept
+ * that much more in the heap per writer.
  * <p>
  * Every PDF is written by {@link #write} on one of a few platform threads, as many as there are processors (at least
  * two): writing a PDF is CPU work and holds the document's pages in memory, so more writers than processors makes
@@ -45,6 +51,8 @@ public final class CjkFonts {
     private static final ExecutorService WRITERS = Executors.newFixedThreadPool(
             Math.max(2, Runtime.getRuntime().availableProcessors()),
             Thread.ofPlatform().name("pdf-writer-", 1).daemon(true).factory());
+    private static final String REGULAR = "/fonts/NotoSansSC-Regular.ttf";
+    private static final String BOLD = "/fonts/NotoSansSC-Bold.ttf";
     private static final Object PARSING = new Object();
     private static volatile Parsed parsed;
 
@@ -137,7 +145,7 @@ public final class CjkFonts {
         synchronized (PARSING) {
             if (parsed == null) {
                 try {
-                    parsed = new Parsed(parse(regularBytes()), parse(boldBytes()));
+                    parsed = new Parsed(parse(REGULAR), parse(BOLD));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e); // not kept: the next writer tries again
                 }
@@ -146,14 +154,84 @@ public final class CjkFonts {
         }
     }
 
-    private static TrueTypeFont parse(byte[] data) throws IOException {
-        TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(data));
+    private static TrueTypeFont parse(String resource) throws IOException {
+        TrueTypeFont font = FROM_FILE != null ? parseFromFile(resource)
+                : new TTFParser().parse(new RandomAccessReadBuffer(read(resource)));
         // no glyph substitution: PDFBox would join "ff" and "fi" into ligatures, and a hash or an e-mail address
         // copied out of the PDF would then no longer be the text (the CJK text needs no substitution)
         font.setEnableGsub(false);
         readEveryTable(font);
         keepOnlyTheCharacterMapInUse(font);
         return font;
+    }
+
+    /**
+     * FontBox's public {@code TTFParser.parse} copies the whole file into the heap and keeps the copy for as long as
+     * the font lives (10 MB per font, on top of the glyph table it copies again). Its parser also reads a font
+     * from a stream that reads the file as it goes — what it does for a font's headers — but only through a method
+     * it keeps to its package, reached here by reflection; without it (another FontBox) the font is parsed from
+     * the heap as before, and {@code CjkFontsTest} says so.
+     */
+    private record ParserFromFile(java.lang.reflect.Constructor<?> unbufferedStream, java.lang.reflect.Method parse) {
+    }
+
+    private static final ParserFromFile FROM_FILE = parserFromFile();
+
+    private static ParserFromFile parserFromFile() {
+        try {
+            Class<?> stream = Class.forName("org.apache.fontbox.ttf.TTFDataStream");
+            var unbuffered = Class.forName("org.apache.fontbox.ttf.RandomAccessReadUnbufferedDataStream")
+                    .getDeclaredConstructor(org.apache.pdfbox.io.RandomAccessRead.class);
+            var parse = TTFParser.class.getDeclaredMethod("parse", stream);
+            unbuffered.setAccessible(true);
+            parse.setAccessible(true);
+            return new ParserFromFile(unbuffered, parse);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Whether the fonts are read from a file as they are used, rather than copied into the heap. */
+    static boolean readFromFile() {
+        return FROM_FILE != null;
+    }
+
+    /**
+     * The font copied out of the jar into a temporary file, opened, and the file deleted at once where the system
+     * allows it (the open channel keeps it readable), else on exit; the font then reads it through
+     * {@link FileWindowRead} for as long as it lives.
+     */
+    private static TrueTypeFont parseFromFile(String resource) throws IOException {
+        Path copy = Files.createTempFile("qiyue-font-", ".ttf");
+        FileChannel channel;
+        try {
+            try (InputStream in = CjkFonts.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing font " + resource);
+                }
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            channel = FileChannel.open(copy, StandardOpenOption.READ);
+        } finally {
+            try {
+                Files.deleteIfExists(copy);
+            } catch (IOException stillOpen) {
+                copy.toFile().deleteOnExit();
+            }
+        }
+        try {
+            Object stream = FROM_FILE.unbufferedStream().newInstance(new FileWindowRead(channel, true));
+            return (TrueTypeFont) FROM_FILE.parse().invoke(new TTFParser(), stream);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            channel.close();
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (ReflectiveOperationException e) {
+            channel.close();
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -193,12 +271,12 @@ public final class CjkFonts {
      * and for a seal drawing, and kept nowhere else, because the parsed font holds its own copy of the file.
      */
     public static byte[] regularBytes() {
-        return read("/fonts/NotoSansSC-Regular.ttf");
+        return read(REGULAR);
     }
 
     /** The bold font file, read as {@link #regularBytes} is. */
     public static byte[] boldBytes() {
-        return read("/fonts/NotoSansSC-Bold.ttf");
+        return read(BOLD);
     }
 
     private static byte[] read(String resource) {

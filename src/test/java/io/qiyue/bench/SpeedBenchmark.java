@@ -183,6 +183,12 @@ public final class SpeedBenchmark {
         results.add(load("GET .../document?format=pdf (10 pages)", 16, Integer.getInteger("speed.pdfs", 100),
                 tenPagePdf, 200, qiyuePid, null));
 
+        // the figures are those of a warm JVM: the first series above runs while the JIT still compiles the
+        // create path (and, at first, everything else), so creation is measured again once everything ran
+        settle(qiyuePid);
+        results.add(load("POST /api/v1/contracts (create, warm JVM)", 100, Integer.getInteger("speed.warmCreates", 2000),
+                create, 201, qiyuePid, null));
+
         System.out.println();
         System.out.printf("== speed: %d contracts, %d clients, token auth ==%n", contracts, clients);
         results.forEach(f -> System.out.println(f.line()));

@@ -59,4 +59,28 @@ class CjkFontsTest {
         }
         assertThat(kept.getGlyphId('合')).isPositive();
     }
+
+    @Test
+    void theSharedFontsReadTheirFileFromDiskAndAnswerAsTheFontCopiedIntoTheHeap() throws Exception {
+        assertThat(CjkFonts.readFromFile()).as("FontBox's parser from a stream reached (another FontBox?)").isTrue();
+        var shared = CjkFonts.write(fonts -> fonts);
+        var whole = new org.apache.fontbox.ttf.TTFParser().parse(
+                new org.apache.pdfbox.io.RandomAccessReadBuffer(CjkFonts.regularBytes()));
+        for (var table : whole.getTableMap().values()) {
+            var same = shared.regular().getTableMap().get(table.getTag());
+            assertThat(shared.regular().getTableBytes(same)).as(table.getTag())
+                    .isEqualTo(whole.getTableBytes(table));
+        }
+        // a subset, as every PDF embeds: its glyphs are copied out of the file through a view of its own
+        String text = "甲方乙方违约金人民币壹拾万元整 Qiyue 合同 ①②";
+        assertThat(subset(shared.regular(), text)).isEqualTo(subset(whole, text));
+    }
+
+    private static byte[] subset(org.apache.fontbox.ttf.TrueTypeFont font, String text) throws IOException {
+        var subsetter = new org.apache.fontbox.ttf.TTFSubsetter(font);
+        text.codePoints().forEach(subsetter::add);
+        var out = new java.io.ByteArrayOutputStream();
+        subsetter.writeToStream(out);
+        return out.toByteArray();
+    }
 }
