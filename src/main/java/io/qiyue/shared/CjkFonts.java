@@ -155,8 +155,10 @@ public final class CjkFonts {
     }
 
     private static TrueTypeFont parse(String resource) throws IOException {
-        TrueTypeFont font = FROM_FILE != null ? parseFromFile(resource)
-                : new TTFParser().parse(new RandomAccessReadBuffer(read(resource)));
+        TrueTypeFont font = FROM_FILE != null ? parseFromFile(resource) : null;
+        if (font == null) {
+            font = new TTFParser().parse(new RandomAccessReadBuffer(read(resource)));
+        }
         // no glyph substitution: PDFBox would join "ff" and "fi" into ligatures, and a hash or an e-mail address
         // copied out of the PDF would then no longer be the text (the CJK text needs no substitution)
         font.setEnableGsub(false);
@@ -199,25 +201,15 @@ public final class CjkFonts {
     /**
      * The font copied out of the jar into a temporary file, opened, and the file deleted at once where the system
      * allows it (the open channel keeps it readable), else on exit; the font then reads it through
-     * {@link FileWindowRead} for as long as it lives.
+     * {@link FileWindowRead} for as long as it lives. Null where no temporary file can be written (a read-only
+     * system): the font is then parsed from the heap.
      */
     private static TrueTypeFont parseFromFile(String resource) throws IOException {
-        Path copy = Files.createTempFile("qiyue-font-", ".ttf");
         FileChannel channel;
         try {
-            try (InputStream in = CjkFonts.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing font " + resource);
-                }
-                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-            }
-            channel = FileChannel.open(copy, StandardOpenOption.READ);
-        } finally {
-            try {
-                Files.deleteIfExists(copy);
-            } catch (IOException stillOpen) {
-                copy.toFile().deleteOnExit();
-            }
+            channel = temporaryCopy(resource);
+        } catch (IOException noTemporaryFile) {
+            return null;
         }
         try {
             Object stream = FROM_FILE.unbufferedStream().newInstance(new FileWindowRead(channel, true));
@@ -231,6 +223,25 @@ public final class CjkFonts {
         } catch (ReflectiveOperationException e) {
             channel.close();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static FileChannel temporaryCopy(String resource) throws IOException {
+        Path copy = Files.createTempFile("qiyue-font-", ".ttf");
+        try {
+            try (InputStream in = CjkFonts.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing font " + resource);
+                }
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return FileChannel.open(copy, StandardOpenOption.READ);
+        } finally {
+            try {
+                Files.deleteIfExists(copy);
+            } catch (IOException stillOpen) {
+                copy.toFile().deleteOnExit();
+            }
         }
     }
 
