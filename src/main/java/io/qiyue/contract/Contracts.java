@@ -110,29 +110,33 @@ public class Contracts {
     }
 
     public PageResult<ContractSummary> list(ContractQuery query, Integer page, Integer size, String sort) {
-        var user = CurrentUsers.require();
-        var paging = Paging.of(page, size, sort, SORTABLE, "updatedAt,desc");
-        var scope = scopes.read(user);
-        if (scope.isEmpty()) {
-            return new PageResult<>(List.of(), paging.page(), paging.size(), 0);
+        // one list asks up to three times whether the search index holds every change (customers' names, matches,
+        // the sorted page): the memo answers the later ones from the first
+        try (var memo = ReadMemo.open()) {
+            var user = CurrentUsers.require();
+            var paging = Paging.of(page, size, sort, SORTABLE, "updatedAt,desc");
+            var scope = scopes.read(user);
+            if (scope.isEmpty()) {
+                return new PageResult<>(List.of(), paging.page(), paging.size(), 0);
+            }
+            List<String> customerIds = customerIdsMatchingQ(query);
+            var indexed = hasText(query) || ContractListIndex.countable(query)
+                    ? indexed(query, customerIds, scope) : Optional.<io.qiyue.shared.IndexMatches>empty();
+            // the total from the search index when it can give it exactly (it counts a million in milliseconds)
+            OptionalLong counted = indexed.filter(m -> ContractListIndex.countable(query))
+                    .map(m -> OptionalLong.of(m.count())).orElse(OptionalLong.empty());
+            var result = indexedPage(query, customerIds, indexed, scope, paging, counted)
+                    .orElseGet(() -> store.page(query, textMatch(query, customerIds, indexed), scope, paging, counted));
+            var names = customers.names(new HashSet<>(result.items().stream().map(ContractSummary::customerId).toList()));
+            var amounts = new java.util.HashMap<String, Money>();
+            result.items().stream().filter(s -> s.amount() != null && s.status().ordinal() >= ContractStatus.SIGNED.ordinal())
+                    .forEach(s -> amounts.put(s.id(), s.amount()));
+            var received = amounts.isEmpty() ? Map.<String, java.math.BigDecimal>of()
+                    : collections.stream().findFirst().map(c -> c.receivedPercent(amounts)).orElse(Map.of());
+            return result.map(s -> new ContractSummary(s.id(), s.number(), s.type(), s.title(), s.customerId(),
+                    names.get(s.customerId()), s.owner(), s.amount(), s.startDate(), s.endDate(), s.status(), s.version(),
+                    s.updatedAt(), received.get(s.id()), s.reviewState()));
         }
-        List<String> customerIds = customerIdsMatchingQ(query);
-        var indexed = hasText(query) || ContractListIndex.countable(query)
-                ? indexed(query, customerIds, scope) : Optional.<io.qiyue.shared.IndexMatches>empty();
-        // the total from the search index when it can give it exactly (it counts a million in milliseconds)
-        OptionalLong counted = indexed.filter(m -> ContractListIndex.countable(query))
-                .map(m -> OptionalLong.of(m.count())).orElse(OptionalLong.empty());
-        var result = indexedPage(query, customerIds, indexed, scope, paging, counted)
-                .orElseGet(() -> store.page(query, textMatch(query, customerIds, indexed), scope, paging, counted));
-        var names = customers.names(new HashSet<>(result.items().stream().map(ContractSummary::customerId).toList()));
-        var amounts = new java.util.HashMap<String, Money>();
-        result.items().stream().filter(s -> s.amount() != null && s.status().ordinal() >= ContractStatus.SIGNED.ordinal())
-                .forEach(s -> amounts.put(s.id(), s.amount()));
-        var received = amounts.isEmpty() ? Map.<String, java.math.BigDecimal>of()
-                : collections.stream().findFirst().map(c -> c.receivedPercent(amounts)).orElse(Map.of());
-        return result.map(s -> new ContractSummary(s.id(), s.number(), s.type(), s.title(), s.customerId(),
-                names.get(s.customerId()), s.owner(), s.amount(), s.startDate(), s.endDate(), s.status(), s.version(),
-                s.updatedAt(), received.get(s.id()), s.reviewState()));
     }
 
     /** Rows an export reads at a time. */

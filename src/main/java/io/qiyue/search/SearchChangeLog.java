@@ -1,6 +1,7 @@
 package io.qiyue.search;
 
 import io.qiyue.shared.EntityChanged;
+import io.qiyue.shared.ReadMemo;
 import io.qiyue.shared.persistence.DbTime;
 import io.qiyue.template.CounterpartyPaper;
 import org.springframework.context.event.EventListener;
@@ -106,7 +107,8 @@ public class SearchChangeLog {
      */
     boolean allAppliedTo(SearchIndex index) {
         long applied = index.appliedSequence();
-        return applied >= 0 && applied >= last();
+        // within a list request (ReadMemo open) asked once, however many of its steps ask
+        return applied >= 0 && applied >= ReadMemo.read("search-change-last", "", this::last);
     }
 
     /** The oldest row still kept, if any. */

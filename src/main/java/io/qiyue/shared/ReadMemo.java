@@ -7,7 +7,9 @@ import java.util.function.Supplier;
 /**
  * Reads remembered for the length of one bulk operation on this thread (an import of one file), so that the same
  * customer, our entity or template read by the validation, the review and the document renderer of each of
- * thousands of records is read from the database once per file rather than a dozen times per record.
+ * thousands of records is read from the database once per file rather than a dozen times per record; or for the
+ * length of one request whose steps ask the same question (a contract list asks whether the search index is current
+ * for each step the index answers).
  *
  * <p>Opened by the operation ({@code try (var memo = ReadMemo.open()) {...}}) and closed by it: outside one, every
  * {@link #read} goes to its loader, so the app's ordinary requests always see the database as it is. Only reads of

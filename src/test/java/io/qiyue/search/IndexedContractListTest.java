@@ -221,6 +221,26 @@ class IndexedContractListTest {
     }
 
     @Test
+    void withinOneReadMemoTheLogIsAskedOnceHowManyStepsAsk() {
+        int[] asked = {0};
+        lists = new IndexedContractList(index, new SearchChangeLog(null, Clock.systemUTC()) {
+            @Override
+            long last() {
+                asked[0]++;
+                return 7;
+            }
+        });
+        try (var memo = io.qiyue.shared.ReadMemo.open()) {
+            assertThat(count(ContractQuery.ALL, OwnerScope.ALL)).hasValue(62);
+            assertThat(matches("服务", OwnerScope.ALL).count()).isEqualTo(60);
+            assertThat(asked[0]).isEqualTo(1);
+        }
+        assertThat(count(ContractQuery.ALL, OwnerScope.ALL)).hasValue(62);
+        assertThat(count(ContractQuery.ALL, OwnerScope.ALL)).hasValue(62);
+        assertThat(asked[0]).as("outside a memo, every step asks the database").isEqualTo(3);
+    }
+
+    @Test
     void declinesWithoutAnIndex() {
         index.destroy();
         index = new LuceneSearchIndex(folder.resolve("none"));
