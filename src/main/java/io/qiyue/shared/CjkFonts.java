@@ -229,10 +229,7 @@ public final class CjkFonts {
     private static FileChannel temporaryCopy(String resource) throws IOException {
         Path copy = Files.createTempFile("qiyue-font-", ".ttf");
         try {
-            try (InputStream in = CjkFonts.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing font " + resource);
-                }
+            try (InputStream in = open(resource)) {
                 Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
             }
             return FileChannel.open(copy, StandardOpenOption.READ);
@@ -278,8 +275,8 @@ public final class CjkFonts {
     }
 
     /**
-     * The regular font file, read from the class path each time: it is needed only to parse the shared font (once)
-     * and for a seal drawing, and kept nowhere else, because the parsed font holds its own copy of the file.
+     * The regular font file, read from the class path each time: it is needed only for a seal drawing (and to parse
+     * the shared font from the heap where it cannot be read from a file), and kept nowhere.
      */
     public static byte[] regularBytes() {
         return read(REGULAR);
@@ -291,13 +288,18 @@ public final class CjkFonts {
     }
 
     private static byte[] read(String resource) {
-        try (InputStream in = CjkFonts.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing font " + resource);
-            }
+        try (InputStream in = open(resource)) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static InputStream open(String resource) {
+        InputStream in = CjkFonts.class.getResourceAsStream(resource);
+        if (in == null) {
+            throw new IllegalStateException("missing font " + resource);
+        }
+        return in;
     }
 }
