@@ -36,7 +36,7 @@ url="jdbc:postgresql://127.0.0.1:5432/$db"
 
 echo "load before: $(uptime)"
 jfr=()
-if [ "${SPEED_JFR:-}" = 1 ]; then jfr=(-XX:StartFlightRecording=filename="$work/qiyue.jfr",settings=profile,path-to-gc-roots=true); fi
+if [ "${SPEED_JFR:-}" = 1 ]; then jfr=(-XX:FlightRecorderOptions:stackdepth=256 -XX:StartFlightRecording=filename="$work/qiyue.jfr",settings=profile,path-to-gc-roots=true); fi
 if [ "${SPEED_NMT:-}" = 1 ]; then jfr+=(-XX:NativeMemoryTracking=summary); fi
 QIYUE_ADMIN_PASSWORD=bench-admin-pw QIYUE_DATA_DIR="$work/data" PORT=$port QIYUE_DB_URL=$url \
   QIYUE_DB_USER=postgres QIYUE_DB_PASSWORD= java -Xmx512m "${jfr[@]}" -jar "$jar" > "$work/app.log" 2>&1 &
