@@ -12,7 +12,8 @@ public final class Versions {
     /**
      * The version a client expects, from If-Match. Missing → 428; unparsable or {@code *} on an
      * update of a known version is treated as stale rather than as a wildcard, because a blind
-     * overwrite is exactly what If-Match exists to prevent.
+     * overwrite is exactly what If-Match exists to prevent. A weak tag ({@code W/"3"}) is refused too:
+     * If-Match compares strongly (RFC 9110, 13.1.1), and Qiyue never sends weak tags.
      */
     public static int expected(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
@@ -20,7 +21,7 @@ public final class Versions {
         }
         String tag = ifMatch.trim();
         if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
+            throw new PreconditionFailedException("qiyue.problem.if-match-weak", ifMatch);
         }
         tag = tag.replace("\"", "").trim();
         try {

@@ -15,10 +15,16 @@ class VersionsTest {
     }
 
     @Test
-    void parsesStrongWeakAndUnquotedTags() {
+    void parsesStrongAndUnquotedTags() {
         assertThat(Versions.expected("\"3\"")).isEqualTo(3);
-        assertThat(Versions.expected("W/\"12\"")).isEqualTo(12);
         assertThat(Versions.expected(" 4 ")).isEqualTo(4);
+    }
+
+    /** If-Match compares strongly (RFC 9110): a weak tag never matches, so it is refused rather than read. */
+    @Test
+    void aWeakTagIs412() {
+        assertThatExceptionOfType(PreconditionFailedException.class).isThrownBy(() -> Versions.expected("W/\"12\""))
+                .satisfies(e -> assertThat(e.getMessage()).contains("if-match-weak"));
     }
 
     @ParameterizedTest

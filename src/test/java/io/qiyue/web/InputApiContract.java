@@ -217,6 +217,39 @@ abstract class InputApiContract extends ApiTestSupport {
         assertThat(named.json().path("name").asString()).isEqualTo("测试公司");
     }
 
+    /** Values JSON can carry but no field means: an enum by its position, a field twice, a date no contract has. */
+    @Test
+    void enumPositionsDuplicateFieldsFarDatesAndWeakTagsAreRefused() {
+        var admin = admin();
+        var customer = createOrganization(admin);
+        String customerPath = "/api/v1/customers/" + customer.path("id").asString();
+        String etag = admin.get(customerPath).header("ETag");
+
+        var byPosition = admin.patch(customerPath, "{\"level\": 1}", etag);
+        assertProblem(byPosition, 400, "level");
+        assertThat(byPosition.body()).contains("A", "B", "C");
+        var twice = admin.patch(customerPath, "{\"name\": \"甲公司\", \"name\": \"乙公司\"}", etag);
+        assertProblem(twice, 400, "name");
+        assertThat(admin.get(customerPath).header("ETag")).isEqualTo(etag);
+
+        var contract = createContract(admin, "SERVICE");
+        String contractPath = "/api/v1/contracts/" + contract.path("id").asString();
+        String contractTag = admin.get(contractPath).header("ETag");
+        var farEnd = admin.patch(contractPath, "{\"endDate\": \"+999999999-12-31\"}", contractTag);
+        assertProblem(farEnd, 400, "endDate");
+        assertThat(farEnd.body()).contains("9999-12-31");
+        assertProblem(admin.patch(contractPath, "{\"startDate\": \"1899-12-31\"}", contractTag), 400, "startDate");
+        var body = ContractSamples.contract("SERVICE", "枚举", customer.path("id").asString(), ourEntityId());
+        body.put("type", 1);
+        assertProblem(admin.post("/api/v1/contracts", body.toString()), 400, "type");
+
+        // If-Match compares strongly: the weak form of the current tag does not match it
+        var weak = admin.patch(contractPath, "{\"title\": \"弱标签\"}", "W/" + contractTag);
+        assertThat(weak.status()).as("%s", weak).isEqualTo(412);
+        assertThat(admin.get(contractPath).header("ETag")).isEqualTo(contractTag);
+        assertThat(admin.patch(contractPath, "{\"title\": \"强标签\"}", contractTag).status()).isEqualTo(200);
+    }
+
     @Test
     void formIndexesOutsideTheFormAreA400() {
         var admin = admin();

@@ -203,6 +203,10 @@ public final class JsonInput {
      */
     static io.qiyue.shared.FieldViolation violation(JacksonException e) {
         String field = path(e);
+        if (e instanceof StrictJson.DateOutOfRangeException range) {
+            return new io.qiyue.shared.FieldViolation(field, "qiyue.json.date-range", String.valueOf(range.getValue()),
+                    StrictJson.BoundedDate.EARLIEST.toString(), StrictJson.BoundedDate.LATEST.toString());
+        }
         if (e instanceof tools.jackson.databind.exc.MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             Class<?> target = mismatch.getTargetType();
             if (target.isEnum()) {
@@ -221,6 +225,12 @@ public final class JsonInput {
     static boolean isEncodingError(StreamReadException e) {
         String message = e.getOriginalMessage();
         return message != null && message.contains("Invalid UTF-8");
+    }
+
+    /** A field given twice in one object (StreamReadFeature.STRICT_DUPLICATE_DETECTION); the parser stands on it. */
+    static boolean isDuplicateField(StreamReadException e) {
+        String message = e.getOriginalMessage();
+        return message != null && message.startsWith("Duplicate ");
     }
 
     /** Where the parser stood when it failed ({@code contacts[0].name}), or {@code body}. */

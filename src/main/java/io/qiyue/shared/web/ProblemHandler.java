@@ -120,8 +120,15 @@ class ProblemHandler {
         if (cause instanceof StreamReadException read && JsonInput.isEncodingError(read)) {
             return validation(List.of(error(JsonInput.path(read), "qiyue.validation.encoding")));
         }
+        if (cause instanceof StreamReadException read && JsonInput.isDuplicateField(read)) {
+            return validation(List.of(error(JsonInput.path(read), "qiyue.json.duplicate")));
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return validation(List.of(unknownField(path(unknown), unknown.getPropertyName())));
+        }
+        if (cause instanceof StrictJson.DateOutOfRangeException range) {
+            var violation = JsonInput.violation(range);
+            return validation(List.of(error(violation.field(), violation.code(), violation.args().toArray())));
         }
         if (cause instanceof InvalidFormatException format) {
             Class<?> target = format.getTargetType();

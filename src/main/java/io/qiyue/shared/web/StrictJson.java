@@ -17,7 +17,8 @@ import tools.jackson.databind.type.LogicalType;
  * belongs is a client error to name, not something to guess at. Decimal strings stay allowed for
  * decimals, because money is written as a string ({@code "120000.00"}). Every string of a body passes
  * {@link Text#input}: a character no document can carry is a 400 naming the field (its JSON path), before
- * anything is stored that would fail every later rendering.
+ * anything is stored that would fail every later rendering. A number is no enum's value ({@code "level": 1} is not
+ * level B by its position), and a field given twice is refused rather than the last one silently kept.
  */
 @Configuration(proxyBeanMethods = false)
 class StrictJson {
@@ -25,6 +26,8 @@ class StrictJson {
     @Bean
     JsonMapperBuilderCustomizer strictScalarCoercion() {
         return builder -> builder
+                .enable(tools.jackson.databind.cfg.EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .withCoercionConfig(LogicalType.Textual, c -> c
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
@@ -73,6 +76,68 @@ class StrictJson {
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) {
             return Text.input(super.deserialize(p, ctxt));
+        }
+    }
+
+    /**
+     * A date outside 1900–9999 is refused where it is read ({@code "+999999999-12-31"} is valid ISO-8601): no
+     * contract, payment or obligation of a living company falls there, and a document would print it as it is.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer boundedDates() {
+        return builder -> builder.addModule(new SimpleModule("qiyue-dates")
+                .addDeserializer(java.time.LocalDate.class, new BoundedDate()));
+    }
+
+    /**
+     * Jackson's own date reading, then the bounds. A wrapper rather than a subclass: Jackson replaces its date
+     * reader by a fresh one for each property (its format and leniency), which a subclass's check would not survive.
+     */
+    static final class BoundedDate extends tools.jackson.databind.ValueDeserializer<java.time.LocalDate> {
+        static final java.time.LocalDate EARLIEST = java.time.LocalDate.of(1900, 1, 1);
+        static final java.time.LocalDate LATEST = java.time.LocalDate.of(9999, 12, 31);
+
+        private final tools.jackson.databind.ValueDeserializer<?> dates;
+
+        BoundedDate() {
+            this(tools.jackson.databind.ext.javatime.deser.LocalDateDeserializer.INSTANCE);
+        }
+
+        private BoundedDate(tools.jackson.databind.ValueDeserializer<?> dates) {
+            this.dates = dates;
+        }
+
+        @Override
+        public tools.jackson.databind.ValueDeserializer<?> createContextual(DeserializationContext ctxt,
+                                                                           tools.jackson.databind.BeanProperty property) {
+            var contextual = dates.createContextual(ctxt, property);
+            return contextual == dates ? this : new BoundedDate(contextual);
+        }
+
+        @Override
+        public java.time.LocalDate deserialize(JsonParser p, DeserializationContext ctxt) {
+            var value = (java.time.LocalDate) dates.deserialize(p, ctxt);
+            if (value != null && (value.isBefore(EARLIEST) || value.isAfter(LATEST))) {
+                throw new DateOutOfRangeException(p, value);
+            }
+            return value;
+        }
+
+        @Override
+        public Class<?> handledType() {
+            return java.time.LocalDate.class;
+        }
+
+        @Override
+        public LogicalType logicalType() {
+            return LogicalType.DateTime;
+        }
+    }
+
+    /** A date {@link BoundedDate} refuses; {@link ProblemHandler} names the field and the bounds. */
+    static final class DateOutOfRangeException extends tools.jackson.databind.exc.InvalidFormatException {
+        DateOutOfRangeException(JsonParser p, java.time.LocalDate value) {
+            super(p, "date out of range", value, java.time.LocalDate.class);
         }
     }
 }
