@@ -129,9 +129,9 @@ class DemoData implements ApplicationRunner {
         List<String> salesOwners = List.of("sales.zhang", "sales.li", "sales.wang", "manager.east");
 
         var shanghai = ourEntities.create(new OurEntityInput("契约科技（上海）有限公司", creditCode("310115", 1),
-                "上海市浦东新区世纪大道100号", "钱总", "招商银行上海分行张江支行", "6214830212345678"));
+                "上海市浦东新区世纪大道100号", "钱立新", "招商银行上海分行张江支行", "6214830212345678"));
         var hangzhou = ourEntities.create(new OurEntityInput("契约科技（杭州）有限公司", creditCode("330108", 2),
-                "浙江省杭州市滨江区网商路699号", "钱总", "中国工商银行杭州高新支行", "1202026209900123456"));
+                "浙江省杭州市滨江区网商路699号", "钱立新", "中国工商银行杭州高新支行", "1202026209900123456"));
         // a generated 合同专用章 per entity, for our demo signatories: the legal counsel and the sales manager
         for (var entity : List.of(shanghai, hangzhou)) {
             seals.upload(entity.id(), SealKind.CONTRACT.name(), "合同专用章", List.of("legal.chen", "manager.east"),
@@ -195,17 +195,21 @@ class DemoData implements ApplicationRunner {
                 new Terms.Instalment(start.plusDays(15), null, Money.cny(half(amount)), "首期款（合同签订后15日内）"),
                 new Terms.Instalment(start.plusMonths(6), null, Money.cny(amount.subtract(half(amount))), "二期款")),
                 null, null);
-        var rights = new Terms.RightsAndObligations(
-                List.of("按约定标准提供服务，并指派合格人员负责", "对履约过程中知悉的客户信息保密"),
-                List.of("按约定支付费用", "为服务提供必要的场地、资料和配合"));
-        var breach = new Terms.Breach(new Terms.LiquidatedDamages(Terms.DamagesBasis.PERCENT_OF_AMOUNT,
-                BigDecimal.valueOf(5 + random.nextInt(4) * 5L)), "任何一方违约的，应向守约方支付违约金；违约金不足以弥补损失的，应赔偿差额部分。");
+        var rights = rights(type);
+        // a share of the price for the paid types; the agreements have no price, so a fixed sum
+        var breach = type.paid()
+                ? new Terms.Breach(new Terms.LiquidatedDamages(Terms.DamagesBasis.PERCENT_OF_AMOUNT,
+                        BigDecimal.valueOf(5 + random.nextInt(4) * 5L)),
+                        "任何一方违约的，应向守约方支付违约金；违约金不足以弥补损失的，应赔偿差额部分。")
+                : new Terms.Breach(new Terms.LiquidatedDamages(Terms.DamagesBasis.FIXED, BigDecimal.valueOf(100_000)),
+                        "违反本协议保密义务的，违约方应支付违约金；违约金不足以弥补损失的，应赔偿差额部分。");
         var dispute = random.nextBoolean()
                 ? new Terms.Dispute(Terms.DisputeMethod.ARBITRATION, "上海国际经济贸易仲裁委员会", null)
                 : new Terms.Dispute(Terms.DisputeMethod.NEGOTIATION_THEN_LITIGATION, null, "上海市浦东新区人民法院");
-        var termination = new Terms.Termination(List.of("一方严重违约，经书面催告后30日内仍未纠正的，守约方可书面通知解除合同"), 30);
+        String self = type.nameZh().endsWith("协议") ? "本协议" : "本合同";
+        var termination = new Terms.Termination(List.of("一方严重违约，经书面催告后30日内仍未纠正的，守约方可书面通知解除" + self), 30);
         var ip = new Terms.IntellectualProperty(Terms.IpOwnership.PROVIDER, "服务过程中形成的工作成果知识产权归乙方所有，甲方享有内部使用权。");
-        var confidentiality = List.of("未经对方书面同意，不得向第三方披露对方的保密信息", "不得将保密信息用于本合同约定之外的用途");
+        var confidentiality = List.of("未经对方书面同意，不得向第三方披露对方的保密信息", "不得将保密信息用于" + self + "约定之外的用途");
         return switch (type) {
             case SERVICE -> new ContractTerms(payment, rights, breach, dispute, termination, ip, confidentiality,
                     new Terms.Service(List.of(new Terms.Item("服务器及网络设备巡检", "每月一次，出具书面巡检报告"),
@@ -225,7 +229,7 @@ class DemoData implements ApplicationRunner {
                     null, null, null, null, null);
             case CONSULTING -> new ContractTerms(payment, rights, breach, dispute, termination, ip, confidentiality,
                     null, null, null, null, new Terms.Consulting("数字化转型规划咨询，覆盖销售、供应链与财务流程",
-                            "咨询报告须经甲方验收，验收标准见附件", List.of(Terms.ConsultingMethod.IN_PERSON,
+                            "咨询报告须经甲方书面验收：覆盖约定的咨询范围、结论有调研数据支撑的，即为合格", List.of(Terms.ConsultingMethod.IN_PERSON,
                             Terms.ConsultingMethod.PHONE, Terms.ConsultingMethod.EMAIL),
                             List.of("现状诊断报告", "数字化转型路线图")),
                     null, null, null, null);
@@ -236,7 +240,28 @@ class DemoData implements ApplicationRunner {
                     new Terms.PersonalInformation(Terms.ProcessingRole.PROVISION, Terms.LegalBasis.SEPARATE_CONSENT,
                             new Terms.Recipient("数据合规部", "privacy@example.com"), "加密传输后仅用于积分核算",
                             List.of("传输加密", "访问权限控制", "安全事件应急预案"), "PIA-2026-017", null,
-                            "合同终止后30日内删除并出具删除证明"));
+                            "共享期限届满后30日内删除并出具删除证明"));
+        };
+    }
+
+    /** Each type's own duties: an agreement's parties keep secrets or share data, they do not serve and pay. */
+    private static Terms.RightsAndObligations rights(ContractType type) {
+        return switch (type) {
+            case SERVICE -> new Terms.RightsAndObligations(
+                    List.of("按约定标准提供服务，并指派合格人员负责", "对履约过程中知悉的客户信息保密"),
+                    List.of("按约定支付服务费用", "为服务提供必要的场地、资料和配合"));
+            case CONFIDENTIALITY -> new Terms.RightsAndObligations(
+                    List.of("仅为双方合作之目的使用甲方披露的保密信息", "保密信息仅向确有必要知悉的员工披露，并使其承担同等保密义务"),
+                    List.of("对乙方披露的技术资料和经营信息承担同等保密义务", "披露信息时以书面或标注方式说明其保密性质"));
+            case MAINTENANCE -> new Terms.RightsAndObligations(
+                    List.of("按约定的回访周期和方式提供维护服务，并记录每次回访和问题处理情况", "对履约过程中知悉的客户信息保密"),
+                    List.of("按约定支付维护费用", "及时反馈系统问题，并为现场维护提供必要的条件和配合"));
+            case CONSULTING -> new Terms.RightsAndObligations(
+                    List.of("按约定的范围和方式提供咨询服务，指派具备相应经验的顾问", "按期提交咨询成果，并对咨询意见作出必要说明"),
+                    List.of("按约定支付咨询费用", "提供咨询所需的资料和信息，并对其真实性负责"));
+            case INFO_SHARING -> new Terms.RightsAndObligations(
+                    List.of("仅在约定的目的、方式和范围内处理共享信息", "采取约定的安全保护措施，发生信息安全事件时立即补救并通知甲方"),
+                    List.of("保证所提供的个人信息已取得个人的单独同意", "不得将共享信息向约定之外的第三方提供"));
         };
     }
 

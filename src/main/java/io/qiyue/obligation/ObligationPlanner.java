@@ -183,10 +183,13 @@ final class ObligationPlanner {
 
     private static final java.util.regex.Pattern DAYS_AFTER_END =
             java.util.regex.Pattern.compile("终止(?:或到期)?后\\s*(\\d{1,3})\\s*(个工作日|日|天)内");
+    private static final java.util.regex.Pattern DAYS_AFTER_SHARING =
+            java.util.regex.Pattern.compile("期限届满后\\s*(\\d{1,3})\\s*(个工作日|日|天)内");
 
     /**
      * When shared data must be returned or deleted: the contract's own words when they name a number of days after
-     * the end ("合同终止后30日内删除"), else at the end of the sharing period.
+     * the end ("合同终止后30日内删除") or after the sharing period ("共享期限届满后30日内删除"), else at the end of the
+     * sharing period.
      */
     static LocalDate returnDue(LocalDate end, String returnOrDeletion, LocalDate sharingEnds) {
         if (end != null && returnOrDeletion != null) {
@@ -194,6 +197,13 @@ final class ObligationPlanner {
             if (m.find()) {
                 int days = Integer.parseInt(m.group(1));
                 return m.group(2).equals("个工作日") ? addWorkingDays(end, days) : end.plusDays(days);
+            }
+        }
+        if (sharingEnds != null && returnOrDeletion != null) {
+            var m = DAYS_AFTER_SHARING.matcher(returnOrDeletion);
+            if (m.find()) {
+                int days = Integer.parseInt(m.group(1));
+                return m.group(2).equals("个工作日") ? addWorkingDays(sharingEnds, days) : sharingEnds.plusDays(days);
             }
         }
         return sharingEnds;

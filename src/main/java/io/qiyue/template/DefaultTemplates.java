@@ -26,8 +26,9 @@ final class DefaultTemplates {
     static synchronized String body(ContractType type) {
         return BODIES.computeIfAbsent(type, t -> {
             String body = expand(read(t.name() + ".mustache"));
-            // the shared sections say 本合同; an agreement calls itself 本协议 throughout, not a mix of the two
-            return DocumentModels.agreement(t) ? body.replace("本合同", "本协议") : body;
+            // the shared sections say 本合同; an agreement (协议) calls itself 本协议 throughout, not a mix of the two
+            String self = DocumentModels.self(t);
+            return self.equals("本合同") ? body : body.replace("本合同", self);
         });
     }
 

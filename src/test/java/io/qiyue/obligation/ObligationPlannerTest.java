@@ -146,6 +146,8 @@ class ObligationPlannerTest {
         assertThat(ObligationPlanner.returnDue(end, "协议终止后 5 个工作日内返还", end.plusYears(1)))
                 .isEqualTo(LocalDate.of(2028, 1, 7));
         assertThat(ObligationPlanner.returnDue(end, "按甲方要求处理", end.plusYears(1))).isEqualTo(end.plusYears(1));
+        assertThat(ObligationPlanner.returnDue(end, "共享期限届满后30日内删除并出具删除证明", end.plusYears(1)))
+                .isEqualTo(LocalDate.of(2029, 1, 30));
     }
 
     @Test

@@ -137,6 +137,8 @@ final class Spec {
             }
             case INFO_SHARING -> {
                 s.ip = null;
+                // no price to take a share of: a fixed sum
+                s.damages = new LiquidatedDamages(DamagesBasis.FIXED, new BigDecimal("50000"));
                 s.sharedInformation = new SharedInformation(List.of(SharedCategory.BASIC_INFO, SharedCategory.CONTACT_INFO),
                         true, false, "用于双方联合开展客户服务。", false, true);
                 s.sharingMethods = new ArrayList<>(List.of(SharingMethod.SFTP));

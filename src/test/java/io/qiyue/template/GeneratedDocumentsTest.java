@@ -188,7 +188,7 @@ class GeneratedDocumentsTest {
 
     /** What the document calls itself. */
     static String self(ContractType type) {
-        return DocumentModels.agreement(type) ? "本协议" : "本合同";
+        return DocumentModels.self(type);
     }
 
     static String flat(String text) {

@@ -14,12 +14,18 @@ public final class ContractSamples {
                 { "dueDate": "2027-01-15", "amount": { "value": "60000.00", "currency": "CNY" }, "description": "首期款" },
                 { "milestone": "验收合格", "amount": { "value": "60000.00", "currency": "CNY" }, "description": "二期款" } ] },
             "rightsAndObligations": { "provider": ["按约定提供服务"], "customer": ["按时付款"] },
-            "breach": { "liquidatedDamages": { "basis": "PERCENT_OF_AMOUNT", "value": "10" }, "description": "逾期按比例支付违约金" },
+            "breach": BREACH,
             "dispute": { "method": "ARBITRATION", "arbitrationCommission": "上海仲裁委员会" },
             "termination": { "conditions": ["一方严重违约"], "noticeDays": 30 },
             "intellectualProperty": { "ownership": "PROVIDER", "description": "成果归乙方" },
             "confidentialityObligations": ["不得泄露对方商业秘密"]
             """;
+
+    /** A share of the price for the paid types; the agreements have no price, so a fixed sum. */
+    private static final String PAID_BREACH = """
+            { "liquidatedDamages": { "basis": "PERCENT_OF_AMOUNT", "value": "10" }, "description": "逾期按比例支付违约金" }""";
+    private static final String AGREEMENT_BREACH = """
+            { "liquidatedDamages": { "basis": "FIXED", "value": "50000" }, "description": "违反保密义务的，另行赔偿超出违约金的损失" }""";
 
     private ContractSamples() {
     }
@@ -57,7 +63,8 @@ public final class ContractSamples {
                     """;
             default -> throw new IllegalArgumentException(type);
         };
-        return "{" + COMMON_TERMS + "," + own + "}";
+        boolean agreement = type.equals("CONFIDENTIALITY") || type.equals("INFO_SHARING");
+        return "{" + COMMON_TERMS.replace("BREACH", agreement ? AGREEMENT_BREACH : PAID_BREACH) + "," + own + "}";
     }
 
     /** A complete create body; paid types get an amount, the others none. */

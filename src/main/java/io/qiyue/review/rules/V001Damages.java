@@ -57,6 +57,19 @@ final class V001Damages implements Rule {
         BigDecimal amount = c.amount() == null ? null : c.amount().value();
         BigDecimal value = breach.liquidatedDamages().value();
         Terms.DamagesBasis basis = breach.liquidatedDamages().basis();
+        // the document cannot state a share of nothing: it falls back to the actual loss (DocumentModels.breach),
+        // which is not what the parties wrote down, so the drafter is told before anyone signs
+        var payment = s.terms().payment();
+        boolean free = payment != null && Boolean.TRUE.equals(payment.noConsideration())
+                || amount != null && amount.signum() == 0;
+        if (basis == Terms.DamagesBasis.PERCENT_OF_AMOUNT && (free || amount == null || amount.signum() <= 0)) {
+            f.report(Severity.WARNING, "/terms/breach/liquidatedDamages", "noAmount", Texts.plain(value));
+            return;
+        }
+        if (basis == Terms.DamagesBasis.DAILY_RATE && free) {
+            f.report(Severity.WARNING, "/terms/breach/liquidatedDamages", "dailyFree", Texts.plain(value));
+            return;
+        }
         BigDecimal percent = switch (basis) {
             case PERCENT_OF_AMOUNT -> value;
             case FIXED -> amount == null || amount.signum() <= 0 ? null
