@@ -533,6 +533,12 @@ class ContractStore {
     }
 
 
+    /** How many of the contract's versions were made otherwise than by {@code cause} (a version without one was a save). */
+    int versionsNotCausedBy(String contractId, VersionCause cause) {
+        return jdbc.sql("SELECT COUNT(*) FROM contract_version WHERE contract_id = ? AND (cause IS NULL OR cause <> ?)")
+                .params(contractId, cause.name()).query(Integer.class).single();
+    }
+
     /** The dashboard's figures in one pass per figure; each query reads the index of what it groups or bounds. */
     ContractStatistics statistics(OwnerScope scope, LocalDate today) {
         if (scope.isEmpty()) {

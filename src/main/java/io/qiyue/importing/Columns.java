@@ -39,7 +39,24 @@ final class Columns {
 
     String value(Table.Row row, Column column) {
         Integer i = index.get(column);
-        return i == null ? "" : row.cell(i);
+        return i == null ? "" : cellText(row.cell(i));
+    }
+
+    /**
+     * A cell as the row's text: without the apostrophe Qiyue's own exports (and the failed-rows file) put before
+     * a value that a spreadsheet would take for a formula ({@code '-北区}), so that such a file comes back as it
+     * went out; without invisible bidi and zero-width characters, as every text entering through the API.
+     */
+    static String cellText(String cell) {
+        String text = cell.length() > 1 && cell.charAt(0) == '\'' && "=+-@".indexOf(cell.charAt(1)) >= 0
+                ? cell.substring(1) : cell;
+        return io.qiyue.shared.Text.withoutHidingCharacters(text);
+    }
+
+    /** The file's name of the column at this position, or its number when the header is shorter than the row. */
+    String nameAt(int position) {
+        return position < header.size() && !header.get(position).isBlank() ? header.get(position)
+                : "#" + (position + 1);
     }
 
     String name(Column column) {

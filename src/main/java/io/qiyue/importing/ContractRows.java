@@ -32,6 +32,7 @@ final class ContractRows {
     private final Contracts contracts;
     private final Customers customers;
     private final UserAdministration users;
+    private final io.qiyue.signing.Signings signings;
     private final List<OurEntity> ourEntities;
     private final ImportMode mode;
     private final Columns columns;
@@ -44,11 +45,12 @@ final class ContractRows {
     /** The file's numbers that exist already, read for the whole file at once by {@link #lookUpNumbers}. */
     private Map<String, Contract> existingByNumber;
 
-    ContractRows(Contracts contracts, Customers customers, UserAdministration users, List<OurEntity> ourEntities,
-                 ImportMode mode, Columns columns, Problems problems) {
+    ContractRows(Contracts contracts, Customers customers, UserAdministration users, io.qiyue.signing.Signings signings,
+                 List<OurEntity> ourEntities, ImportMode mode, Columns columns, Problems problems) {
         this.contracts = contracts;
         this.customers = customers;
         this.users = users;
+        this.signings = signings;
         this.ourEntities = ourEntities;
         this.mode = mode;
         this.columns = columns;
@@ -64,9 +66,7 @@ final class ContractRows {
 
     RowPlan plan(Table.Row row) {
         int n = row.number();
-        if (row.cells().stream().anyMatch(c -> c.startsWith("="))) {
-            problems.add(n, null, "qiyue.import.formula");
-        }
+        problems.checkCells(row);
         String number = columns.value(row, Column.NUMBER);
         if (!number.isEmpty()) {
             Integer first = numbersSeen.putIfAbsent(number, n);
@@ -104,6 +104,15 @@ final class ContractRows {
             }
             if (!contracts.mayChange(existing)) {
                 problems.add(n, Column.NUMBER, "qiyue.import.not-yours");
+                return null;
+            }
+            // a legacy contract the files alone have made may be corrected by a file; one that went through
+            // Qiyue's approval or signing, or has its signed text attached, changes only as over the API (by an
+            // amendment), never silently under a signature
+            if (existing.status() != ContractStatus.DRAFT && (!contracts.changedOnlyByImports(existing.id())
+                    || signings.hasSigningRecord(existing.id()))) {
+                problems.add(n, Column.NUMBER, "qiyue.import.past-draft",
+                        problems.words("enum.ContractStatus." + existing.status().name()));
                 return null;
             }
             if (existing.type() != type) {

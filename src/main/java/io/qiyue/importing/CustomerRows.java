@@ -40,9 +40,7 @@ final class CustomerRows {
         if (name.isEmpty()) {
             problems.add(n, Column.CUSTOMER_NAME, "qiyue.validation.required");
         }
-        if (formula(row)) {
-            problems.add(n, null, "qiyue.import.formula");
-        }
+        problems.checkCells(row);
         String code = CreditCode.normalise(value(row, Column.CREDIT_CODE));
         String idNumber = value(row, Column.ID_NUMBER);
         CustomerKind kind = kind(value(row, Column.CUSTOMER_KIND), code, idNumber, n);
@@ -154,10 +152,6 @@ final class CustomerRows {
 
     private String value(Table.Row row, Column column) {
         return columns.value(row, column);
-    }
-
-    private boolean formula(Table.Row row) {
-        return row.cells().stream().anyMatch(c -> c.startsWith("="));
     }
 
     private static String blank(String s) {

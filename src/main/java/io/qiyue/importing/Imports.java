@@ -201,7 +201,7 @@ public class Imports {
     /** An example row of the template, matching {@link #templateHeaders}. */
     public List<String> templateExample(ImportKind kind) {
         return kind == ImportKind.CUSTOMERS
-                ? List.of("上海示例科技有限公司", "91310000MA1FL8XQ37", "企业", "A", "上海市浦东新区示例路 1 号", "张三", "软件",
+                ? List.of("上海示例科技有限公司", "91310000MA1FL8XQ37", "", "企业", "A", "上海市浦东新区示例路 1 号", "张三", "软件",
                 "", "李四", "13800138000", "lisi@example.com")
                 : List.of("HT-2024-001", "客户服务合同", "年度运维服务合同", "91310000MA1FL8XQ37", "", "120000.00",
                 "壹拾贰万元整", "2024/1/1", "2024年12月31日", "2023-12-20", "已到期", "", "",
@@ -358,7 +358,7 @@ public class Imports {
         var plans = new ArrayList<RowPlan>(total);
         var customerRows = kind == ImportKind.CUSTOMERS ? new CustomerRows(customers, users, mode, columns, problems) : null;
         var contractRows = kind == ImportKind.CONTRACTS ? new ContractRows(contracts, customers, users,
-                ourEntities.list(), mode, columns, problems) : null;
+                signings, ourEntities.list(), mode, columns, problems) : null;
         if (contractRows != null) {
             contractRows.lookUpNumbers(table.rows());
         }

@@ -46,6 +46,35 @@ final class Problems {
                 words(violation.code(), violation.args().toArray()));
     }
 
+    /**
+     * The cells no field may hold, each under its column: a formula (the value, not what it computes, would be
+     * imported; and a formula opens a link or runs when the data is exported to a spreadsheet again), a character no
+     * document can carry (as the API refuses it), and cells beyond the header (an unquoted comma shifts every
+     * later column of the row).
+     */
+    void checkCells(Table.Row row) {
+        var cells = row.cells();
+        for (int i = 0; i < cells.size(); i++) {
+            String cell = Columns.cellText(cells.get(i));
+            if (i >= columns.header().size()) {
+                if (!cell.isBlank()) {
+                    add(row.number(), (String) null, words("qiyue.import.extra-cells", columns.header().size(), i + 1));
+                    return;
+                }
+                continue;
+            }
+            if (cell.startsWith("=")) {
+                add(row.number(), columns.nameAt(i), words("qiyue.import.formula"));
+                continue;
+            }
+            var bad = io.qiyue.shared.Text.firstUnrenderable(cell);
+            if (bad.isPresent()) {
+                add(row.number(), columns.nameAt(i), words("qiyue.validation.characters",
+                        io.qiyue.shared.Text.codePointName(bad.getAsInt())));
+            }
+        }
+    }
+
     boolean has(int row) {
         return rows.contains(row);
     }

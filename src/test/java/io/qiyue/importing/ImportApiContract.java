@@ -92,6 +92,37 @@ abstract class ImportApiContract extends ApiTestSupport {
         assertThat(text).contains(bad).contains("校验位").doesNotContain("甲公司");
     }
 
+    /**
+     * A formula, a character no document can carry and a cell beyond the header are each reported under their
+     * column (the API refuses the same characters); a failed-rows file, whose formula-like cells carry the export's
+     * apostrophe, comes back as it went out.
+     */
+    @Test
+    void formulasControlCharactersAndShiftedRowsAreNamedAndTheExportsApostropheIsDropped() {
+        var sales = createUser("SALES", null);
+        long before = customerCount();
+        String csv = "客户名称,统一社会信用代码,地址\n"
+                + "=HYPERLINK(\"http://evil.example\"),,上海\n"
+                + unique("响铃\u0007公司") + "," + TestIdentifiers.creditCode() + ",上海\n"
+                + unique("错位公司") + "," + TestIdentifiers.creditCode() + ",上海市,浦东新区\n";
+        var dryRun = finished(upload(sales.client(), "customers", "dry-run", "c.csv", csv.getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(dryRun)).as("%s", dryRun).contains("2|客户名称", "3|客户名称", "4|")
+                .filteredOn(e -> e.startsWith("4|")).containsExactly("4|");
+        assertThat(dryRun.path("errors").get(0).path("message").asString()).contains("公式").doesNotContain("qiyue.");
+        assertThat(dryRun.path("errors").get(1).path("message").asString()).contains("U+0007");
+
+        String name = unique("撇号公司");
+        String escaped = "客户名称,统一社会信用代码,地址,联系人,手机\n" + name + "," + TestIdentifiers.creditCode()
+                + ",'-北区 1 号,'@张三," + TestIdentifiers.mobile() + "\n";
+        var job = finished(upload(sales.client(), "customers", "import", "c.csv", escaped.getBytes(StandardCharsets.UTF_8)));
+        assertThat(job.path("status").asString()).as("%s", job).isEqualTo("SUCCEEDED");
+        assertThat(customerCount()).isEqualTo(before + 1);
+        String id = jdbc.sql("SELECT id FROM customer WHERE name = ?").param(name).query(String.class).single();
+        var stored = sales.client().get("/api/v1/customers/" + id).json();
+        assertThat(stored.path("address").asString()).isEqualTo("-北区 1 号");
+        assertThat(stored.path("contacts").get(0).path("name").asString()).isEqualTo("@张三");
+    }
+
     @Test
     void aReRunSkipsWhatExistsAndUpdateModeChangesIt() {
         var sales = createUser("SALES", null);
@@ -278,6 +309,14 @@ abstract class ImportApiContract extends ApiTestSupport {
         var template = sales.client().request("GET", "/api/v1/imports/templates/contracts?format=csv").sendForBytes();
         assertThat(new String(template.body(), StandardCharsets.UTF_8)).contains("付款计划", "服务内容",
                 "2024-01-15 60000.00 首期款; 2024-07-15 60000.00 二期款");
+        for (String format : new String[]{"csv", "xlsx"}) {
+            var customers = sales.client().request("GET", "/api/v1/imports/templates/customers?format=" + format)
+                    .sendForBytes();
+            var checked = finished(upload(sales.client(), "customers", "dry-run", "customers." + format,
+                    customers.body()));
+            assertThat(errors(checked)).as("the customers template's sample row (%s) passes its own dry run: %s", format,
+                    checked).isEmpty();
+        }
         var sample = finished(upload(sales.client(), "contracts", "dry-run", "template.csv", template.body()));
         assertThat(errors(sample)).as("the sample row's term cells read: %s", sample).noneMatch(e -> e.startsWith("2|付款")
                 || e.startsWith("2|服务") || e.startsWith("2|违约") || e.startsWith("2|争议") || e.startsWith("2|仲裁")
@@ -326,6 +365,16 @@ abstract class ImportApiContract extends ApiTestSupport {
         assertThat(again.path("skipped").asInt()).isEqualTo(1);
         var notAZip = upload(sales.client(), "scans", "import", "scans.zip", scan);
         assertProblem(notAZip, 400, "file");
+
+        // with its signed text attached, the file no longer speaks for the contract: update mode refuses the row
+        String version = sales.client().get("/api/v1/contracts/" + id).header("ETag");
+        String changed = "合同编号,合同类型,标题,客户,我方主体,状态,开始日期,结束日期,金额\n" + number + ",NDA,保密（改）," + code
+                + "," + OUR_ENTITY + ",已到期,2021-01-01,2029-12-31,99999\n";
+        var refused = finished(upload(sales.client(), "contracts", "update", "c.csv", changed.getBytes(StandardCharsets.UTF_8)));
+        assertThat(refused.path("status").asString()).as("%s", refused).isEqualTo("FAILED");
+        assertThat(errors(refused)).containsExactly("2|合同编号");
+        assertThat(refused.path("errors").get(0).path("message").asString()).contains("已到期", "补充协议");
+        assertThat(sales.client().get("/api/v1/contracts/" + id).header("ETag")).isEqualTo(version);
     }
 
     @Test
