@@ -69,6 +69,11 @@ public class SearchChangeLog {
         record(SearchKind.CONTRACT, uploaded.contractId());
     }
 
+    @EventListener
+    void on(io.qiyue.template.ContractDocuments.SignedScanRead read) {
+        record(SearchKind.CONTRACT, read.contractId());
+    }
+
     void record(SearchKind kind, String entityId) {
         jdbc.sql("INSERT INTO search_change (entity_kind, entity_id, changed_at) VALUES (?, ?, ?)")
                 .params(kind.name(), entityId, DbTime.toDb(clock.instant())).update();

@@ -56,13 +56,17 @@ public class Signings {
     private final Seals seals;
     private final EvidenceReportPdf evidencePdf;
     private final ApplicationEventPublisher events;
+    private final io.qiyue.template.ContractDocuments contractDocuments;
     private final TransactionTemplate tx;
 
     Signings(SigningStore store, SigningRounds rounds, Contracts contracts, Customers customers,
              OurEntities ourEntities, UserAdministration users, PdfSignatures pdf, Seals seals,
-             EvidenceReportPdf evidencePdf, ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+             EvidenceReportPdf evidencePdf, io.qiyue.template.ContractDocuments contractDocuments,
+             ApplicationEventPublisher events,
+             PlatformTransactionManager transactions) {
         this.store = store;
         this.rounds = rounds;
+        this.contractDocuments = contractDocuments;
         this.contracts = contracts;
         this.customers = customers;
         this.ourEntities = ourEntities;
@@ -549,6 +553,7 @@ public class Signings {
             }
             rounds.record(current, null, SigningEventKind.PAPER_SIGNED, actor, Client.SYSTEM,
                     signingDate + ", SHA-256 " + sha);
+            contractDocuments.recordSignedScan(contractId, scan, mediaType, fileName);
             contracts.advance(contractId, io.qiyue.contract.ContractAction.SIGN, "线下签署 " + signingDate, actor);
             rounds.tellOwner(contract, SigningEvent.Kind.COMPLETED, null);
             return view(store.session(current.id()).orElseThrow());
@@ -637,6 +642,7 @@ public class Signings {
                     fileName == null ? null : Text.strip(fileName));
             rounds.record(store.session(session.id()).orElseThrow(), null, SigningEventKind.PAPER_SIGNED, actor,
                     Client.SYSTEM, "导入 " + (fileName == null ? "" : Text.strip(fileName)) + ", SHA-256 " + sha);
+            contractDocuments.recordSignedScan(contractId, scan, mediaType, fileName);
             return true;
         }));
     }

@@ -506,6 +506,11 @@ public class ContractDocuments implements ExternalVersions {
                     .param("saved", DocumentVersion.SAVED)
                     .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                     .list();
+            stored = new ArrayList<>(stored);
+            stored.addAll(jdbc.sql("SELECT s.contract_id, s.text_content, c.customer_id FROM contract_scan_text s"
+                            + " JOIN contract c ON c.id = s.contract_id WHERE s.contract_id IN (:ids)")
+                    .param("ids", all.subList(i, Math.min(all.size(), i + 500)))
+                    .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), null, rs.getString(3))).list());
             for (Stored s : stored) {
                 if (s.text() == null) {
                     continue;
@@ -521,6 +526,38 @@ public class ContractDocuments implements ExternalVersions {
             }
         }
         return out;
+    }
+
+    /** A contract's signed scan has a readable text layer now: the search index takes it (SearchChangeLog). */
+    public record SignedScanRead(String contractId) {
+    }
+
+    /**
+     * Keeps the text layer of a contract's signed paper scan (a PDF; an image or a PDF of images has none) for the
+     * search index, in the caller's transaction, replacing an earlier scan's. A scan whose text cannot be read is
+     * still a valid scan: it is kept by the signing module, only not searchable. The scan is no version of the
+     * contract's document, so it is kept apart from them.
+     */
+    public void recordSignedScan(String contractId, byte[] scan, String mediaType, String fileName) {
+        if (!TextExtraction.PDF.equals(mediaType)) {
+            return;
+        }
+        String text;
+        try {
+            text = TextExtraction.text(scan, mediaType);
+        } catch (io.qiyue.shared.InvalidInputException unreadable) {
+            log.info("Signed scan of contract {} has no readable text layer: {}", contractId, unreadable.getMessage());
+            return;
+        }
+        if (Text.isBlank(text)) {
+            return;
+        }
+        jdbc.sql("DELETE FROM contract_scan_text WHERE contract_id = ?").param(contractId).update();
+        jdbc.sql("INSERT INTO contract_scan_text (contract_id, file_name, text_content, created_at) VALUES (?, ?, ?, ?)")
+                .params(contractId, fileName == null ? null : Text.fileName(fileName), text,
+                        DbTime.toDb(clock.instant()))
+                .update();
+        events.publishEvent(new SignedScanRead(contractId));
     }
 
     /**

@@ -337,7 +337,7 @@ abstract class ImportApiContract extends ApiTestSupport {
     }
 
     @Test
-    void aZipOfScansNamedByContractNumberAttachesEachAsTheSignedDocumentOnceAndNamesUnknownNumbers() throws IOException {
+    void aZipOfScansNamedByContractNumberAttachesEachAsTheSignedDocumentOnceAndNamesUnknownNumbers() throws Exception {
         var sales = createUser("SALES", null);
         ourEntityId();
         String code = createOrganization(sales.client()).path("creditCode").asString();
@@ -346,7 +346,8 @@ abstract class ImportApiContract extends ApiTestSupport {
                 + OUR_ENTITY + ",已到期,2021-01-01,2021-12-31\n";
         assertThat(finished(upload(sales.client(), "contracts", "import", "c.csv", csv.getBytes(StandardCharsets.UTF_8)))
                 .path("status").asString()).isEqualTo("SUCCEEDED");
-        byte[] scan = "%PDF-1.4\n% a scan\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+        String word = "xylophone" + Long.toHexString(System.nanoTime()).replaceAll("[0-9]", "q");
+        byte[] scan = pdfWithText(number + " " + word + " signed");
 
         var dry = finished(upload(sales.client(), "scans", "dry-run", "scans.zip",
                 zip(Map.of(number + ".pdf", scan, "HT-NOPE-1.pdf", scan))));
@@ -360,6 +361,17 @@ abstract class ImportApiContract extends ApiTestSupport {
         var signed = sales.client().request("GET", "/api/v1/contracts/" + id + "/signed-document").sendForBytes();
         assertThat(signed.statusCode()).isEqualTo(200);
         assertThat(signed.body()).isEqualTo(scan);
+
+        // the scan's text layer is searchable, as an uploaded document's text is
+        JsonNode found = null;
+        for (int i = 0; i < 50; i++) {
+            found = sales.client().get("/api/v1/search?q=" + word).json();
+            if (found.path("total").asInt() > 0) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(found.path("items").get(0).path("id").asString()).as("%s", found).isEqualTo(id);
 
         var again = finished(upload(sales.client(), "scans", "import", "scans.zip", zip(Map.of(number + ".pdf", scan))));
         assertThat(again.path("skipped").asInt()).isEqualTo(1);
@@ -629,6 +641,24 @@ abstract class ImportApiContract extends ApiTestSupport {
 
     private String statusOf(String number) {
         return jdbc.sql("SELECT status FROM contract WHERE contract_no = ?").param(number).query(String.class).single();
+    }
+
+    /** A one-page PDF whose text layer reads {@code text} (Latin only: a standard font). */
+    static byte[] pdfWithText(String text) throws IOException {
+        try (var pdf = new org.apache.pdfbox.pdmodel.PDDocument(); var out = new ByteArrayOutputStream()) {
+            var page = new org.apache.pdfbox.pdmodel.PDPage();
+            pdf.addPage(page);
+            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(pdf, page)) {
+                content.beginText();
+                content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                        org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+                content.newLineAtOffset(72, 700);
+                content.showText(text);
+                content.endText();
+            }
+            pdf.save(out);
+            return out.toByteArray();
+        }
     }
 
     static List<String> errors(JsonNode job) {
