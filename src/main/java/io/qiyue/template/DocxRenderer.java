@@ -358,6 +358,11 @@ final class DocxRenderer {
         run.getCTR().getRPr().getRFontsArray(0).setEastAsia(FONT);
         run.setBold(bold);
         run.setFontSize(size);
+        // Chinese, so that where YaHei is missing (LibreOffice on Linux) the fallback is a Simplified Chinese face, not
+        // the Japanese glyph forms of a CJK font chosen by the system's language
+        var lang = run.getCTR().getRPr().addNewLang();
+        lang.setVal("zh-CN");
+        lang.setEastAsia("zh-CN");
         run.setText(text);
         return run;
     }
