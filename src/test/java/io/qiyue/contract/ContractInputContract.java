@@ -181,6 +181,9 @@ abstract class ContractInputContract extends ApiTestSupport {
 
         var declared = admin().post("/api/v1/contracts", large);
         assertProblem(declared, 413);
+        assertThat(declared.json().path("detail").asString()).as("in the caller's language, as every problem")
+                .isEqualTo("请求内容超过 1024 KiB 的上限。");
+        assertThat(declared.json().path("title").asString()).isEqualTo("请求内容过大");
 
         var chunked = admin().request("POST", "/api/v1/contracts")
                 .chunked("application/json", () -> new ByteArrayInputStream(large.getBytes(StandardCharsets.UTF_8)))

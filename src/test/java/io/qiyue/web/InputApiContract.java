@@ -225,6 +225,14 @@ abstract class InputApiContract extends ApiTestSupport {
         String customerPath = "/api/v1/customers/" + customer.path("id").asString();
         String etag = admin.get(customerPath).header("ETag");
 
+        var nullContact = admin.post("/api/v1/customers", "{\"kind\": \"ORGANIZATION\", \"name\": \"空联系人公司\","
+                + " \"creditCode\": \"" + io.qiyue.testing.TestIdentifiers.creditCode() + "\", \"contacts\": [null]}");
+        assertProblem(nullContact, 400, "contacts[0]");
+        var notAList = admin.post("/api/v1/customers", "{\"kind\": \"ORGANIZATION\", \"name\": \"列表公司\","
+                + " \"creditCode\": \"" + io.qiyue.testing.TestIdentifiers.creditCode() + "\", \"contacts\": \"x\"}");
+        assertProblem(notAList, 400, "contacts");
+        assertThat(notAList.body()).contains("列表");
+
         var byPosition = admin.patch(customerPath, "{\"level\": 1}", etag);
         assertProblem(byPosition, 400, "level");
         assertThat(byPosition.body()).contains("A", "B", "C");

@@ -203,6 +203,9 @@ public final class JsonInput {
      */
     static io.qiyue.shared.FieldViolation violation(JacksonException e) {
         String field = path(e);
+        if (e instanceof tools.jackson.databind.exc.InvalidNullException) {
+            return new io.qiyue.shared.FieldViolation(field, "qiyue.validation.required");
+        }
         if (e instanceof StrictJson.DateOutOfRangeException range) {
             return new io.qiyue.shared.FieldViolation(field, "qiyue.json.date-range", String.valueOf(range.getValue()),
                     StrictJson.BoundedDate.EARLIEST.toString(), StrictJson.BoundedDate.LATEST.toString());

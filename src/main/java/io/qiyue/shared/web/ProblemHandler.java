@@ -139,6 +139,9 @@ class ProblemHandler {
             return validation(List.of(error(path(format), "qiyue.json.format",
                     String.valueOf(format.getValue()), typeName(target))));
         }
+        if (cause instanceof tools.jackson.databind.exc.InvalidNullException hole) {
+            return validation(List.of(error(path(hole), "qiyue.validation.required")));
+        }
         if (cause instanceof MismatchedInputException mismatch) {
             Class<?> target = mismatch.getTargetType();
             return validation(List.of(target != null && target.isEnum()
@@ -429,7 +432,9 @@ class ProblemHandler {
             case "LocalDate" -> "date";
             case "Instant", "OffsetDateTime", "LocalDateTime" -> "time";
             case "List", "Set" -> "array";
-            default -> type.isRecord() || type.isInterface() ? "object" : "value";
+            default -> java.util.Collection.class.isAssignableFrom(type) || type.isArray() ? "array"
+                    : type.isRecord() || type.isInterface() || java.util.Map.class.isAssignableFrom(type) ? "object"
+                    : "value";
         };
         return new org.springframework.context.support.DefaultMessageSourceResolvable(
                 new String[]{"qiyue.type." + kind}, kind);

@@ -28,6 +28,11 @@ class StrictJson {
         return builder -> builder
                 .enable(tools.jackson.databind.cfg.EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(tools.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                // a null item of a list ("contacts": [null]) is a missing item, named by its index, not a failure
+                // of the record that copies the list
+                .withConfigOverride(java.util.List.class, o -> o.setNullHandling(
+                        com.fasterxml.jackson.annotation.JsonSetter.Value.forContentNulls(
+                                com.fasterxml.jackson.annotation.Nulls.FAIL)))
                 .withCoercionConfig(LogicalType.Textual, c -> c
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
