@@ -99,7 +99,7 @@ final class ContractRows {
         Contract existing = number.isEmpty() ? null : existingByNumber != null ? existingByNumber.get(number.strip())
                 : contracts.internalByNumber(number).orElse(null);
         if (existing != null) {
-            if (mode != ImportMode.UPDATE) {
+            if (!mode.updates()) {
                 return new RowPlan(n, RowPlan.Outcome.SKIP, null);
             }
             if (!contracts.mayChange(existing)) {

@@ -84,7 +84,7 @@ final class CustomerRows {
                 : java.util.Optional.<Customers.Existing>empty();
         if (existing.isPresent()) {
             var found = existing.get();
-            if (mode != ImportMode.UPDATE) {
+            if (!mode.updates()) {
                 return new RowPlan(n, RowPlan.Outcome.SKIP, null);
             }
             if (!found.writable()) {

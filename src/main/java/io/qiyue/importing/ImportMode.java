@@ -4,4 +4,20 @@ package io.qiyue.importing;
  * {@link #DRY_RUN} checks every row and writes nothing; {@link #IMPORT} creates the records the file has and skips
  * those that exist (by natural key); {@link #UPDATE} creates the new ones and changes the existing ones.
  */
-public enum ImportMode { DRY_RUN, IMPORT, UPDATE }
+/**
+ * What an import does with a file: {@code DRY_RUN} checks it as {@code IMPORT} would (existing records skipped),
+ * {@code UPDATE_DRY_RUN} as {@code UPDATE} would (existing records checked as changes), and neither writes.
+ */
+public enum ImportMode {
+    DRY_RUN, IMPORT, UPDATE, UPDATE_DRY_RUN;
+
+    /** Whether the file is written (when all its rows pass). */
+    public boolean writes() {
+        return this == IMPORT || this == UPDATE;
+    }
+
+    /** Whether a row whose natural key exists changes that record (else it is skipped). */
+    public boolean updates() {
+        return this == UPDATE || this == UPDATE_DRY_RUN;
+    }
+}

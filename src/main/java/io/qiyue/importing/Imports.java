@@ -380,7 +380,7 @@ public class Imports {
             }
         }
         if (!problems.isEmpty()) {
-            if (mode == ImportMode.DRY_RUN) {
+            if (!mode.writes()) {
                 // a dry run did its job: it found the problems
                 conclude(id, ImportStatus.SUCCEEDED, total, total, counts(plans), null, problems.list(), table);
             } else {
@@ -389,7 +389,7 @@ public class Imports {
             }
             return;
         }
-        if (mode == ImportMode.DRY_RUN) {
+        if (!mode.writes()) {
             beside.executeWithoutResult(s -> store.finish(id, ImportStatus.SUCCEEDED, total, total, counts(plans), 0,
                     null, clock.instant()));
             return;
@@ -492,7 +492,7 @@ public class Imports {
             }
         }
         if (!problems.isEmpty()) {
-            if (mode == ImportMode.DRY_RUN) {
+            if (!mode.writes()) {
                 conclude(id, ImportStatus.SUCCEEDED, total, total, counts(plans), null, problems.list(), null);
             } else {
                 conclude(id, ImportStatus.FAILED, 0, total, ImportStore.Counts.NONE,
@@ -500,7 +500,7 @@ public class Imports {
             }
             return;
         }
-        if (mode == ImportMode.DRY_RUN) {
+        if (!mode.writes()) {
             conclude(id, ImportStatus.SUCCEEDED, total, total, counts(plans), null, List.of(), null);
             return;
         }

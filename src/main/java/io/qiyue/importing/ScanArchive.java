@@ -58,7 +58,9 @@ final class ScanArchive {
 
     /** The plan of one entry, or null with its problem recorded. */
     static RowPlan plan(Entry entry, Path file, Contracts contracts, Signings signings, Problems problems) {
-        var contract = contracts.internalByNumber(entry.number()).orElse(null);
+        // a file name typed in lower case (qy-svc-2024-000001.pdf) names the same contract as its number in upper case
+        var contract = contracts.internalByNumber(entry.number())
+                .or(() -> contracts.internalByNumber(entry.number().toUpperCase(java.util.Locale.ROOT))).orElse(null);
         if (contract == null || !contracts.mayChange(contract)) {
             problems.add(entry.index(), entry.name(),
                     problems.words("qiyue.import.scan.unknown-contract", entry.number()));

@@ -382,6 +382,12 @@ abstract class ImportApiContract extends ApiTestSupport {
         String version = sales.client().get("/api/v1/contracts/" + id).header("ETag");
         String changed = "合同编号,合同类型,标题,客户,我方主体,状态,开始日期,结束日期,金额\n" + number + ",NDA,保密（改）," + code
                 + "," + OUR_ENTITY + ",已到期,2021-01-01,2029-12-31,99999\n";
+        var preview = finished(upload(sales.client(), "contracts", "dry-run", "c.csv", changed.getBytes(StandardCharsets.UTF_8)));
+        assertThat(preview.path("skipped").asInt()).as("a plain dry run skips what exists: %s", preview).isEqualTo(1);
+        var updatePreview = finished(upload(sales.client(), "contracts", "update-dry-run", "c.csv",
+                changed.getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(updatePreview)).as("a dry run of the update says what update mode would: %s", updatePreview)
+                .containsExactly("2|合同编号");
         var refused = finished(upload(sales.client(), "contracts", "update", "c.csv", changed.getBytes(StandardCharsets.UTF_8)));
         assertThat(refused.path("status").asString()).as("%s", refused).isEqualTo("FAILED");
         assertThat(errors(refused)).containsExactly("2|合同编号");

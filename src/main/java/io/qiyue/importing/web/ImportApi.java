@@ -130,6 +130,7 @@ class ImportApi {
             case "dry-run", "dry_run", "dryrun" -> ImportMode.DRY_RUN;
             case "import" -> ImportMode.IMPORT;
             case "update" -> ImportMode.UPDATE;
+            case "update-dry-run", "dry-run-update", "update_dry_run" -> ImportMode.UPDATE_DRY_RUN;
             default -> throw new InvalidInputException("mode", "qiyue.import.mode");
         };
     }
