@@ -97,8 +97,12 @@ public class Search {
             throw new InvalidInputException(violations);
         }
         var owners = scopes.readNarrowed(user, request.owner(), request.team());
-        return index.search(new SearchCriteria(q, kind, type, status, owners, from, to, amountMin, amountMax, sort,
+        var result = index.search(new SearchCriteria(q, kind, type, status, owners, from, to, amountMin, amountMax, sort,
                 page, size));
+        // an index rebuilt from scratch (by an admin, or because it was missing or damaged) answers from what it has
+        // taken so far: say so, rather than let "nothing found" pass for an answer
+        var rebuild = feeder.progress();
+        return rebuild.status() == RebuildProgress.Status.RUNNING ? result.duringRebuild(rebuild.percent()) : result;
     }
 
     /** The best few hits for what is being typed (nothing for a blank or overlong text, never an error). */

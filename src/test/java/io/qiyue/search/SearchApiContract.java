@@ -19,6 +19,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code GET /api/v1/search} over HTTP: what the index follows, the data scope, filters, paging, bad input, rebuild. */
 abstract class SearchApiContract extends ApiTestSupport {
+    @org.springframework.beans.factory.annotation.Autowired
+    SearchFeeder feeder;
+
+    /** While the index is rebuilt, an answer says how far the rebuild has come, in the API and on the page. */
+    @Test
+    void anAnswerDuringARebuildSaysItMayBeIncomplete() throws Exception {
+        assertThat(search(admin(), "q=" + enc(marker())).path("indexRebuildPercent").isNull()).isTrue();
+        var field = SearchFeeder.class.getDeclaredField("progress");
+        field.setAccessible(true);
+        @SuppressWarnings("unchecked")
+        var progress = (java.util.concurrent.atomic.AtomicReference<RebuildProgress>) field.get(feeder);
+        var before = progress.get();
+        // stands for a rebuild under way, without racing a real one (the test database is rebuilt in milliseconds)
+        if (!progress.compareAndSet(before, new RebuildProgress(RebuildProgress.Status.RUNNING, 40, 100,
+                java.time.Instant.now(), null))) {
+            return;
+        }
+        try {
+            assertThat(search(admin(), "q=" + enc(marker())).path("indexRebuildPercent").asInt()).isEqualTo(40);
+            var page = new io.qiyue.testing.Browser(port).login("admin", ADMIN_PASSWORD).get("/search?q=" + enc(marker()));
+            assertThat(page.body()).contains("id=\"search-rebuilding\"", "40%");
+        } finally {
+            progress.compareAndSet(progress.get(), before);
+        }
+    }
 
     @Test
     void findsClauseTextWithinTheCallersScopeOnly() {
