@@ -47,6 +47,18 @@ class DamagesWithoutAmountTest {
         assertThat(codes(s)).containsExactly("review.QY-V001.noAmount");
     }
 
+    /** QY-C008: an instalment due after the end is a warning (a retention may be), one within the term is clean. */
+    @Test
+    void anInstalmentDueAfterTheEndIsAWarning() {
+        var s = Spec.valid(ContractType.SERVICE);
+        var last = s.schedule.get(1);
+        s.schedule.set(1, new io.qiyue.contract.Terms.Instalment(java.time.LocalDate.of(2099, 4, 17), null, last.amount(),
+                last.description()));
+        var e = ENGINE.evaluate(s.subject());
+        assertThat(e.findings().stream().filter(f -> f.ruleId().equals("QY-C008")).map(f -> f.messageCode() + " "
+                + f.severity())).containsExactly("review.QY-C008.afterEnd WARNING");
+    }
+
     @Test
     void aShareOfTheAmountIsClean() {
         assertThat(codes(Spec.valid(ContractType.SERVICE))).isEmpty();

@@ -51,6 +51,11 @@ final class C008Schedule implements Rule {
                 f.report(Severity.BLOCKER, "/terms/payment/schedule/" + i + "/dueDate", "beforeStart", i + 1,
                         instalment.dueDate(), c.startDate());
             }
+            // after the end is not impossible (a retention paid on final acceptance), but usually a typing slip
+            if (instalment.dueDate() != null && c.endDate() != null && instalment.dueDate().isAfter(c.endDate())) {
+                f.report(Severity.WARNING, "/terms/payment/schedule/" + i + "/dueDate", "afterEnd", i + 1,
+                        instalment.dueDate(), c.endDate());
+            }
         }
         var first = payment.schedule().getFirst();
         if (Boolean.TRUE.equals(payment.depositOffsetsInstalment()) && payment.deposit() != null
