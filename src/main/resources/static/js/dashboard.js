@@ -61,7 +61,7 @@
       yAxis: [{type: 'value', name: label(labels, 'dashboard.chart.amount')},
         {type: 'value', name: label(labels, 'dashboard.chart.count'), minInterval: 1}],
       series: [
-        {name: label(labels, 'dashboard.chart.amount'), type: 'bar', data: months.map(function (m) { return Number(m.amount); })},
+        {name: label(labels, 'dashboard.chart.amount'), type: 'bar', data: months.map(function (m) { return Number(m.amount && m.amount.value); })},
         {name: label(labels, 'dashboard.chart.count'), type: 'line', yAxisIndex: 1, data: months.map(function (m) { return m.count; })}
       ]
     });
@@ -110,7 +110,7 @@
       xAxis: {type: 'category', data: collected.map(function (m) { return m.month; })},
       yAxis: {type: 'value'},
       series: [{type: 'line', areaStyle: {}, name: label(labels, 'dashboard.chart.collected'),
-        data: collected.map(function (m) { return Number(m.amount); })}]
+        data: collected.map(function (m) { return Number(m.amount && m.amount.value); })}]
     });
     var byType = (d.evaluations || {}).byType || [];
     chart('chart-evaluations', {

@@ -1,6 +1,7 @@
 package io.qiyue.contract;
 
-import java.math.BigDecimal;
+import io.qiyue.shared.Money;
+
 import java.time.YearMonth;
 import java.util.List;
 
@@ -14,11 +15,12 @@ public record ContractStatistics(List<ByTypeAndStatus> byTypeAndStatus, List<ByM
 
     public static final ContractStatistics EMPTY = new ContractStatistics(List.of(), List.of(), 0, 0, 0);
 
-    public record ByTypeAndStatus(ContractType type, ContractStatus status, long count, BigDecimal amount) {
+    /** Their summed amount as money, as everywhere in the API ({@code "amount": { "value": "1555000.00", … }}). */
+    public record ByTypeAndStatus(ContractType type, ContractStatus status, long count, Money amount) {
     }
 
     /** Signed contracts (in force or ended) starting in {@code month}: how many and their value. */
-    public record ByMonth(YearMonth month, long count, BigDecimal amount) {
+    public record ByMonth(YearMonth month, long count, Money amount) {
     }
 
     /** A contract as a report names it. */

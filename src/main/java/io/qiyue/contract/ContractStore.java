@@ -553,7 +553,7 @@ class ContractStore {
                         + owners + " GROUP BY type, status")
                 .params(params)
                 .query((rs, row) -> new ContractStatistics.ByTypeAndStatus(ContractType.valueOf(rs.getString("type")),
-                        ContractStatus.valueOf(rs.getString("status")), rs.getLong("n"), zeroIfNull(rs.getBigDecimal("total"))))
+                        ContractStatus.valueOf(rs.getString("status")), rs.getLong("n"), Money.cny(zeroIfNull(rs.getBigDecimal("total")))))
                 .list();
         LocalDate from = today.withDayOfMonth(1).minusMonths(11);
         LocalDate to = today.withDayOfMonth(1).plusMonths(1);
@@ -570,11 +570,11 @@ class ContractStore {
                 .query(rs -> {
                     var month = java.time.YearMonth.of(rs.getInt("y"), rs.getInt("m"));
                     byMonth.put(month, new ContractStatistics.ByMonth(month, rs.getLong("n"),
-                            zeroIfNull(rs.getBigDecimal("total"))));
+                            Money.cny(zeroIfNull(rs.getBigDecimal("total")))));
                 });
         var months = new ArrayList<ContractStatistics.ByMonth>();
         for (var m = java.time.YearMonth.from(from); !m.isAfter(java.time.YearMonth.from(today)); m = m.plusMonths(1)) {
-            months.add(byMonth.getOrDefault(m, new ContractStatistics.ByMonth(m, 0, BigDecimal.ZERO)));
+            months.add(byMonth.getOrDefault(m, new ContractStatistics.ByMonth(m, 0, Money.cny(BigDecimal.ZERO))));
         }
         var endParams = new HashMap<>(params);
         endParams.put("today", today);

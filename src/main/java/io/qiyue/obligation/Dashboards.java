@@ -59,7 +59,7 @@ public class Dashboards {
     public record ReceivableFigures(AgeingReport.Row ageing, List<Collected> collectedByMonth) {
     }
 
-    public record Collected(java.time.YearMonth month, java.math.BigDecimal amount) {
+    public record Collected(java.time.YearMonth month, io.qiyue.shared.Money amount) {
     }
 
     /** The customer's evaluations: averages per contract type, and the concern cases still open (and late). */
@@ -137,7 +137,7 @@ public class Dashboards {
         var collected = receivableStore.collectedByMonth(scope, from, today.withDayOfMonth(1).plusMonths(1));
         var months = new ArrayList<Collected>();
         for (var m = java.time.YearMonth.from(from); !m.isAfter(java.time.YearMonth.from(today)); m = m.plusMonths(1)) {
-            months.add(new Collected(m, collected.getOrDefault(m, java.math.BigDecimal.ZERO)));
+            months.add(new Collected(m, io.qiyue.shared.Money.cny(collected.getOrDefault(m, java.math.BigDecimal.ZERO))));
         }
         return new ReceivableFigures(ageing, months);
     }

@@ -1,5 +1,7 @@
 package io.qiyue.search;
 
+import io.qiyue.shared.Money;
+
 import io.qiyue.contract.ContractListIndex;
 import io.qiyue.security.OwnerScope;
 import io.qiyue.shared.IndexMatches;
@@ -477,7 +479,7 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
         return new SearchHit(SearchKind.valueOf(doc.get("kind")), doc.get("id"), title, doc.get("number"),
                 snippet != null ? snippet : DefaultEncoder.escape(title), score, doc.get("customerName"),
                 doc.get("type"), doc.get("status"), doc.get("owner"), date(doc.get("startDate")),
-                date(doc.get("endDate")), doc.get("amount") == null ? null : new BigDecimal(doc.get("amount")));
+                date(doc.get("endDate")), doc.get("amount") == null ? null : Money.cny(doc.get("amount")));
     }
 
     private static LocalDate date(String value) {

@@ -131,6 +131,10 @@ abstract class SearchApiContract extends ApiTestSupport {
         var second = search(seller.client(), q + "&type=SERVICE&sort=date&size=2&page=1");
         assertThat(first.path("total").asLong()).isEqualTo(3);
         assertThat(hitIds(first)).containsExactly(ids.get(2), ids.get(1));
+        // money as everywhere in the API: a decimal string with its currency
+        assertThat(first.path("items").get(0).path("amount").path("value").isString()).as("%s", first).isTrue();
+        assertThat(first.path("items").get(0).path("amount").path("value").asString()).isEqualTo("30000.00");
+        assertThat(first.path("items").get(0).path("amount").path("currency").asString()).isEqualTo("CNY");
         assertThat(hitIds(second)).containsExactly(ids.get(0));
     }
 
