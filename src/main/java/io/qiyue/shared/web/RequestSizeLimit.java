@@ -24,13 +24,10 @@ import java.io.IOException;
 class RequestSizeLimit extends OncePerRequestFilter {
     static final long MAX_BYTES = 1024 * 1024;
 
-    private final org.springframework.context.MessageSource messages;
-    private final org.springframework.web.servlet.LocaleResolver locales;
+    private final EarlyErrors errors;
 
-    RequestSizeLimit(org.springframework.context.MessageSource messages,
-                     org.springframework.web.servlet.LocaleResolver locales) {
-        this.messages = messages;
-        this.locales = locales;
+    RequestSizeLimit(EarlyErrors errors) {
+        this.errors = errors;
     }
 
     @Override
@@ -44,33 +41,11 @@ class RequestSizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > MAX_BYTES) {
-            // refused before Spring MVC, so in the words and shape ProblemHandler gives every other problem
-            var locale = locales.resolveLocale(request);
-            String title = messages.getMessage("qiyue.title.too-large", null, "Content Too Large", locale);
-            String detail = messages.getMessage("qiyue.problem.too-large", new Object[]{String.valueOf(MAX_BYTES / 1024)},
-                    "request body larger than " + MAX_BYTES / 1024 + " KiB", locale);
-            response.setStatus(413);
-            response.setContentType("application/problem+json");
-            response.getOutputStream().write(("{\"type\":\"https://qiyue.io/problems/too-large\",\"title\":"
-                    + quoted(title) + ",\"status\":413,\"detail\":" + quoted(detail) + ",\"instance\":"
-                    + quoted(request.getRequestURI()) + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            // refused before Spring MVC, so answered as every problem refused that early, in the caller's language
+            errors.write(request, response, 413, "too-large", "qiyue.problem.too-large", String.valueOf(MAX_BYTES / 1024));
             return;
         }
         chain.doFilter(new CountingRequest(request), response);
-    }
-
-    private static String quoted(String text) {
-        var sb = new StringBuilder("\"");
-        for (char c : text.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                sb.append('\\').append(c);
-            } else if (c < 0x20) {
-                sb.append(String.format("\\u%04x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.append('"').toString();
     }
 
     private static final class CountingRequest extends HttpServletRequestWrapper {
