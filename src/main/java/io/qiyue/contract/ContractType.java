@@ -47,6 +47,14 @@ public enum ContractType {
         return nameEn;
     }
 
+    /**
+     * How a document of this type calls itself, after the type's name: 客户服务合同 says 本合同, the four 协议 (the
+     * maintenance and consulting agreements too) say 本协议.
+     */
+    public String selfReference() {
+        return nameZh.endsWith("协议") ? "本协议" : "本合同";
+    }
+
     /** Whether the type is normally paid: then an amount is required unless payment.noConsideration is set. */
     public boolean paid() {
         return paid;

@@ -520,11 +520,6 @@ public class Contracts {
     }
 
     /**
-     * Changes a contract from a file in update mode, whatever its state (a legacy contract is signed already):
-     * the content the file gives (its terms part by part: a part the row leaves blank keeps what is stored), the state kept (an import changes no state), a new version with its audit entry
-     * and review, refused when the contract changed since {@code expectedVersion} was read.
-     */
-    /**
      * Whether every version of the contract was written by an import (its first and any update-mode corrections):
      * its data is still the files', not the outcome of an approval, a negotiation or a signing in Qiyue.
      */
@@ -532,6 +527,11 @@ public class Contracts {
         return store.versionsNotCausedBy(id, VersionCause.IMPORT) == 0;
     }
 
+    /**
+     * Changes a contract from a file in update mode, whatever its state (a legacy contract is signed already):
+     * the content the file gives (its terms part by part: a part the row leaves blank keeps what is stored), the state kept (an import changes no state), a new version with its audit entry
+     * and review, refused when the contract changed since {@code expectedVersion} was read.
+     */
     public Contract importUpdate(String id, int expectedVersion, LegacyContract legacy) {
         var user = CurrentUsers.require();
         return tx.execute(status -> {

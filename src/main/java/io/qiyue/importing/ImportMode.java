@@ -2,11 +2,8 @@ package io.qiyue.importing;
 
 /**
  * {@link #DRY_RUN} checks every row and writes nothing; {@link #IMPORT} creates the records the file has and skips
- * those that exist (by natural key); {@link #UPDATE} creates the new ones and changes the existing ones.
- */
-/**
- * What an import does with a file: {@code DRY_RUN} checks it as {@code IMPORT} would (existing records skipped),
- * {@code UPDATE_DRY_RUN} as {@code UPDATE} would (existing records checked as changes), and neither writes.
+ * those that exist (by natural key); {@link #UPDATE} creates the new ones and changes the existing ones;
+ * {@link #UPDATE_DRY_RUN} checks every row as {@link #UPDATE} would (existing records as changes) and writes nothing.
  */
 public enum ImportMode {
     DRY_RUN, IMPORT, UPDATE, UPDATE_DRY_RUN;

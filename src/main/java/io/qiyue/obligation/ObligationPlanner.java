@@ -192,21 +192,28 @@ final class ObligationPlanner {
      * sharing period.
      */
     static LocalDate returnDue(LocalDate end, String returnOrDeletion, LocalDate sharingEnds) {
-        if (end != null && returnOrDeletion != null) {
-            var m = DAYS_AFTER_END.matcher(returnOrDeletion);
-            if (m.find()) {
-                int days = Integer.parseInt(m.group(1));
-                return m.group(2).equals("个工作日") ? addWorkingDays(end, days) : end.plusDays(days);
-            }
+        if (returnOrDeletion == null) {
+            return sharingEnds;
         }
-        if (sharingEnds != null && returnOrDeletion != null) {
-            var m = DAYS_AFTER_SHARING.matcher(returnOrDeletion);
-            if (m.find()) {
-                int days = Integer.parseInt(m.group(1));
-                return m.group(2).equals("个工作日") ? addWorkingDays(sharingEnds, days) : sharingEnds.plusDays(days);
-            }
+        LocalDate afterEnd = daysAfter(DAYS_AFTER_END, returnOrDeletion, end);
+        if (afterEnd != null) {
+            return afterEnd;
         }
-        return sharingEnds;
+        LocalDate afterSharing = daysAfter(DAYS_AFTER_SHARING, returnOrDeletion, sharingEnds);
+        return afterSharing != null ? afterSharing : sharingEnds;
+    }
+
+    /** The day the words name after {@code from} ("…后30日内", "…后5个工作日内"), or null when they name none. */
+    private static LocalDate daysAfter(java.util.regex.Pattern pattern, String words, LocalDate from) {
+        if (from == null) {
+            return null;
+        }
+        var m = pattern.matcher(words);
+        if (!m.find()) {
+            return null;
+        }
+        int days = Integer.parseInt(m.group(1));
+        return m.group(2).equals("个工作日") ? addWorkingDays(from, days) : from.plusDays(days);
     }
 
     /** Who receives the shared data and so owes its careful use and its return; unknown reads as both. */

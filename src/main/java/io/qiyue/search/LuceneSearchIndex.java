@@ -1,10 +1,9 @@
 package io.qiyue.search;
 
-import io.qiyue.shared.Money;
-
 import io.qiyue.contract.ContractListIndex;
 import io.qiyue.security.OwnerScope;
 import io.qiyue.shared.IndexMatches;
+import io.qiyue.shared.Money;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.document.Document;

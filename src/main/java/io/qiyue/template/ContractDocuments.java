@@ -495,13 +495,14 @@ public class ContractDocuments implements ExternalVersions {
         var details = new java.util.HashMap<String, List<String>>();
         var all = List.copyOf(new java.util.LinkedHashSet<>(contractIds));
         for (int i = 0; i < all.size(); i += 500) {
+            var ids = all.subList(i, Math.min(all.size(), i + 500));
             var stored = jdbc.sql("SELECT d.contract_id, d.text_content, d.restricted_spans, c.customer_id"
                             + " FROM contract_document d JOIN contract c ON c.id = d.contract_id"
                             + " WHERE d.contract_id IN (:ids) AND (d.kind IN (:external, :counterparty)"
                             + " OR d.doc_version = (SELECT MAX(s.doc_version) FROM contract_document s"
                             + " WHERE s.contract_id = d.contract_id AND s.kind = :saved))"
                             + " ORDER BY d.contract_id, d.doc_version")
-                    .param("ids", all.subList(i, Math.min(all.size(), i + 500)))
+                    .param("ids", ids)
                     .param("external", DocumentVersion.EXTERNAL).param("counterparty", DocumentVersion.COUNTERPARTY)
                     .param("saved", DocumentVersion.SAVED)
                     .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
@@ -509,7 +510,7 @@ public class ContractDocuments implements ExternalVersions {
             stored = new ArrayList<>(stored);
             stored.addAll(jdbc.sql("SELECT s.contract_id, s.text_content, c.customer_id FROM contract_scan_text s"
                             + " JOIN contract c ON c.id = s.contract_id WHERE s.contract_id IN (:ids)")
-                    .param("ids", all.subList(i, Math.min(all.size(), i + 500)))
+                    .param("ids", ids)
                     .query((rs, n) -> new Stored(rs.getString(1), rs.getString(2), null, rs.getString(3))).list());
             for (Stored s : stored) {
                 if (s.text() == null) {

@@ -27,7 +27,7 @@ final class DefaultTemplates {
         return BODIES.computeIfAbsent(type, t -> {
             String body = expand(read(t.name() + ".mustache"));
             // the shared sections say 本合同; an agreement (协议) calls itself 本协议 throughout, not a mix of the two
-            String self = DocumentModels.self(t);
+            String self = t.selfReference();
             return self.equals("本合同") ? body : body.replace("本合同", self);
         });
     }

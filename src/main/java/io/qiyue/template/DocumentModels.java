@@ -34,7 +34,7 @@ final class DocumentModels {
     static DocumentModel of(Contract c, Customer customer, OurEntity ourEntity) {
         ContractTerms t = c.terms() == null ? ContractTerms.EMPTY : c.terms();
         boolean agreement = agreement(c.type());
-        String self = self(c.type());
+        String self = c.type().selfReference();
         return new DocumentModel(c.number(), c.title(), c.type().nameZh(), c.type().code(), agreement,
                 partyA(c, customer), partyB(ourEntity),
                 new DocumentModel.Period(date(c.startDate()), date(c.endDate()), c.autoRenew(), c.renewalNoticeDays()),
@@ -54,14 +54,6 @@ final class DocumentModels {
      */
     static boolean agreement(ContractType type) {
         return type == ContractType.CONFIDENTIALITY || type == ContractType.INFO_SHARING;
-    }
-
-    /**
-     * How the document calls itself, after its type's name: 客户服务合同 says 本合同, the four 协议 (the maintenance
-     * and consulting agreements too) say 本协议 throughout, in the shared sections as well (see {@link DefaultTemplates}).
-     */
-    static String self(ContractType type) {
-        return type.nameZh().endsWith("协议") ? "本协议" : "本合同";
     }
 
     /** Nothing is paid: marked as without consideration, or a total of zero. */

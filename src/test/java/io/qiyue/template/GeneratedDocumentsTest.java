@@ -188,7 +188,7 @@ class GeneratedDocumentsTest {
 
     /** What the document calls itself. */
     static String self(ContractType type) {
-        return DocumentModels.self(type);
+        return type.selfReference();
     }
 
     static String flat(String text) {

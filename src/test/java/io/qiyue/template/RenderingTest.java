@@ -52,7 +52,7 @@ class RenderingTest {
                 "上海仲裁委员会", "一方严重违约且经催告后三十日内未改正", "提前30日"));
         if (type != ContractType.CONFIDENTIALITY) {
             common.addAll(List.of("¥120,000.00", "壹拾贰万元整", "陆万元整", "上线验收合格后10个工作日内", "壹万元整",
-                    "银行转账", "归甲方所有", DocumentModels.self(type) + "总金额10%的违约金"));
+                    "银行转账", "归甲方所有", type.selfReference() + "总金额10%的违约金"));
         }
         common.addAll(switch (type) {
             case SERVICE -> List.of("服务器巡检", "每月一次，出具巡检报告", "甲方总部机房", "故障4小时内响应");
