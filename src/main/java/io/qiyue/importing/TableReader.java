@@ -32,7 +32,8 @@ import java.util.zip.ZipFile;
 
 /**
  * Reads an uploaded file into a {@link Table}: XLSX through POI's streaming SAX reader (never a whole-workbook DOM,
- * so a large sheet costs memory by row, not by sheet), CSV through commons-csv in UTF-8 (with or without BOM) or GBK.
+ * so a large sheet costs memory by row, not by sheet), CSV through commons-csv in UTF-8 (with or without BOM),
+ * UTF-16 with its BOM, or GB18030/GBK, comma, tab or semicolon separated.
  * The file's type is told by its first bytes, not its name. Limits: {@link #MAX_ROWS} data rows; XLSX (a zip) at most
  * {@link #MAX_ENTRIES} entries, {@link #MAX_UNZIPPED} bytes unpacked and a ratio of {@link #MAX_RATIO} per large entry.
  */
@@ -42,7 +43,7 @@ final class TableReader {
     static final int MAX_ENTRIES = 1_000;
     static final long MAX_UNZIPPED = 400L * 1024 * 1024;
     static final int MAX_RATIO = 200;
-    static final Charset GBK = Charset.forName("GBK");
+    static final Charset GB18030 = Charset.forName("GB18030");
 
     private TableReader() {
     }
@@ -62,7 +63,7 @@ final class TableReader {
             return Format.XLSX;
         }
         if (name.endsWith(".csv") || name.endsWith(".txt")) {
-            if (zip || ole || binary(head)) {
+            if (zip || ole || binary(head) && !utf16Bom(head)) {
                 throw new UnreadableFileException("qiyue.import.file.not-csv");
             }
             return Format.CSV;
@@ -77,6 +78,12 @@ final class TableReader {
             throw new UnreadableFileException("qiyue.import.file.xls");
         }
         throw new UnreadableFileException("qiyue.import.file.type");
+    }
+
+    /** Excel's "Unicode text" and other UTF-16 files: zero bytes, but text, as their byte order mark says. */
+    private static boolean utf16Bom(byte[] head) {
+        return head.length >= 2 && ((head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE
+                || (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF);
     }
 
     private static boolean binary(byte[] head) {
@@ -111,7 +118,7 @@ final class TableReader {
         String text = decode(bytes, encoding);
         var rows = new ArrayList<Table.Row>();
         List<String> header = null;
-        try (var parser = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get()
+        try (var parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter(text)).setIgnoreSurroundingSpaces(true).get()
                 .parse(new StringReader(text))) {
             for (CSVRecord record : parser) {
                 int number = (int) record.getRecordNumber();
@@ -133,8 +140,26 @@ final class TableReader {
     }
 
     /**
-     * The text in the encoding asked for, else by its BOM, else UTF-8 when the bytes are valid UTF-8, else GBK
-     * (what Excel on a Chinese Windows writes as "CSV"); bytes valid in neither are refused, never guessed.
+     * What separates the cells, read from the header line: a comma, unless the header has none but tabs (Excel's
+     * "Unicode text" and "text (tab delimited)", a copy from a sheet) or semicolons (Excel where the comma is the
+     * decimal sign).
+     */
+    static char delimiter(String text) {
+        int end = text.indexOf('\n');
+        String header = end < 0 ? text : text.substring(0, end);
+        if (header.indexOf(',') >= 0) {
+            return ',';
+        }
+        if (header.indexOf('\t') >= 0) {
+            return '\t';
+        }
+        return header.indexOf(';') >= 0 ? ';' : ',';
+    }
+
+    /**
+     * The text in the encoding asked for, else by its BOM (UTF-8, UTF-16), else UTF-8 when the bytes are valid
+     * UTF-8, else GB18030 (what Excel on a Chinese Windows writes as "CSV" is GBK, which GB18030 contains, with
+     * the characters GBK lacks, 㑇 or 𠀀, in four bytes); bytes valid in neither are refused, never guessed.
      */
     static String decode(byte[] bytes, String encoding) {
         if (encoding != null && !encoding.isBlank()) {
@@ -150,17 +175,20 @@ final class TableReader {
             }
             return stripBom(text);
         }
-        if (bytes.length >= 2 && ((bytes[0] & 0xff) == 0xFF && (bytes[1] & 0xff) == 0xFE
-                || (bytes[0] & 0xff) == 0xFE && (bytes[1] & 0xff) == 0xFF)) {
-            return stripBom(new String(bytes, StandardCharsets.UTF_16));
+        if (utf16Bom(bytes)) {
+            String utf16 = strict(bytes, StandardCharsets.UTF_16);
+            if (utf16 == null) {
+                throw new UnreadableFileException("qiyue.import.file.encoding");
+            }
+            return stripBom(utf16);
         }
         String utf8 = strict(bytes, StandardCharsets.UTF_8);
         if (utf8 != null) {
             return stripBom(utf8);
         }
-        String gbk = strict(bytes, GBK);
-        if (gbk != null) {
-            return gbk;
+        String gb18030 = strict(bytes, GB18030);
+        if (gb18030 != null) {
+            return gb18030;
         }
         throw new UnreadableFileException("qiyue.import.file.encoding");
     }

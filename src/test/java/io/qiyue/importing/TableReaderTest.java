@@ -32,6 +32,41 @@ class TableReaderTest {
     }
 
     @Test
+    void aGb18030CsvWithCharactersGbkLacksIsRead() {
+        // 㑇 (CJK extension A) and 𠀀 (extension B) exist in GB18030 only, as four-byte sequences
+        byte[] gb18030 = "客户名称,地址\n㑇𠀀科技有限公司,广州市\n".getBytes(Charset.forName("GB18030"));
+        assertThat(TableReader.csv(gb18030, null).rows().getFirst().cells()).containsExactly("㑇𠀀科技有限公司", "广州市");
+    }
+
+    @Test
+    void excelsUnicodeTextIsUtf16WithTabsAndIsReadByItsByteOrderMark(@TempDir Path folder) throws Exception {
+        String text = "\uFEFF客户名称\t地址\r\n华南贸易有限公司\t\"广州市, 天河区\"\r\n";
+        for (Charset charset : List.of(StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE)) {
+            Path file = folder.resolve("customers-" + charset.name() + ".txt");
+            Files.write(file, text.getBytes(charset));
+            var table = TableReader.read(file, file.getFileName().toString(), null);
+            assertThat(table.header()).containsExactly("客户名称", "地址");
+            assertThat(table.rows().getFirst().cells()).containsExactly("华南贸易有限公司", "广州市, 天河区");
+        }
+        // zero bytes without a byte order mark are still not text
+        Path binary = folder.resolve("image.csv");
+        Files.write(binary, new byte[] {0x41, 0, 0x42, 0, 0x0A, 0});
+        assertThatThrownBy(() -> TableReader.read(binary, "image.csv", null)).isInstanceOf(UnreadableFileException.class)
+                .extracting(e -> ((UnreadableFileException) e).code()).isEqualTo("qiyue.import.file.not-csv");
+    }
+
+    @Test
+    void theSeparatorIsReadFromTheHeaderLine() {
+        assertThat(TableReader.csv("名称;地址\n甲;乙,丙\n".getBytes(StandardCharsets.UTF_8), null).rows().getFirst().cells())
+                .containsExactly("甲", "乙,丙");
+        assertThat(TableReader.csv("名称\t地址\n甲\t乙;丙\n".getBytes(StandardCharsets.UTF_8), null).rows().getFirst()
+                .cells()).containsExactly("甲", "乙;丙");
+        // a comma in the header decides: a tab in a later cell is the cell's
+        assertThat(TableReader.csv("名称,地址\n甲\t乙,丙\n".getBytes(StandardCharsets.UTF_8), null).rows().getFirst()
+                .cells()).containsExactly("甲\t乙", "丙");
+    }
+
+    @Test
     void utf8WithAndWithoutBomReadsTheSameHeader() {
         byte[] plain = "客户名称\n甲\n".getBytes(StandardCharsets.UTF_8);
         byte[] bom = ("\uFEFF" + "客户名称\n甲\n").getBytes(StandardCharsets.UTF_8);
