@@ -262,43 +262,63 @@ class ContractStore {
     }
 
     void insert(Contract c) {
-        insert(c, null);
+        insert(c, null, null);
     }
 
-    /** Stores a contract that enters in force at once (an import) with its renewal notice day, in one statement. */
-    void insertWithRenewalNotice(Contract c) {
-        insert(c, renewalNoticeOn(c));
+    /**
+     * Stores a contract that enters in force at once (an import) with its renewal notice day and the day the file
+     * says it was signed (null: none given), in one statement.
+     */
+    void insertWithRenewalNotice(Contract c, LocalDate signedOn) {
+        insert(c, renewalNoticeOn(c), signedOn);
     }
 
-    private void insert(Contract c, LocalDate renewalNoticeOn) {
+    private void insert(Contract c, LocalDate renewalNoticeOn, LocalDate signedOn) {
         String terms = json.writeValueAsString(c.terms());
         jdbc.sql("INSERT INTO contract (id, contract_no, type, title, customer_id, our_entity_id, owner, amount_value,"
                         + " amount_currency, start_date, end_date, auto_renew, renewal_notice_days, status, terms, terms_form,"
-                        + " version, created_at, created_by, updated_at, renewal_notice_on)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                        + " version, created_at, created_by, updated_at, renewal_notice_on, signed_on)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                 .params(c.id(), c.number(), c.type().name(), c.title(), c.customerId(), c.ourEntityId(), c.owner(),
                         c.amount() == null ? null : c.amount().scaled(), c.amount() == null ? null : c.amount().currency(),
                         c.startDate(), c.endDate(), c.autoRenew(), c.renewalNoticeDays(), c.status().name(),
                         terms, termsForm.of(terms), c.version(), DbTime.toDb(c.createdAt()), c.createdBy(),
-                        DbTime.toDb(c.updatedAt()), renewalNoticeOn)
+                        DbTime.toDb(c.updatedAt()), renewalNoticeOn, signedOn)
                 .update();
+    }
+
+    /** The signing day a legacy import gave the contract (see V56); empty when none was given. */
+    Optional<LocalDate> importedSignedOn(String id) {
+        return jdbc.sql("SELECT signed_on FROM contract WHERE id = ?").param(id)
+                .query((rs, i) -> Optional.ofNullable(rs.getDate(1)).map(java.sql.Date::toLocalDate)).optional()
+                .flatMap(found -> found);
+    }
+
+    /** A correction of a legacy contract's signing day by its file (update mode). */
+    void setImportedSignedOn(String id, LocalDate signedOn) {
+        jdbc.sql("UPDATE contract SET signed_on = ? WHERE id = ?").params(signedOn, id).update();
     }
 
     private static final List<String> INSERT_COLUMNS = List.of("id", "contract_no", "type", "title", "customer_id",
             "our_entity_id", "owner", "amount_value", "amount_currency", "start_date", "end_date", "auto_renew",
             "renewal_notice_days", "status", "terms", "terms_form", "version", "created_at", "created_by", "updated_at",
-            "renewal_notice_on");
+            "renewal_notice_on", "signed_on");
 
-    /** Many contracts that enter in force at once (a file of legacy contracts), as {@link #insertWithRenewalNotice} stores each. */
-    void insertAllWithRenewalNotice(List<Contract> contracts) {
+    /**
+     * Many contracts that enter in force at once (a file of legacy contracts), as {@link #insertWithRenewalNotice}
+     * stores each; {@code signedOn} holds the signing days by position (null where none was given).
+     */
+    void insertAllWithRenewalNotice(List<Contract> contracts, List<LocalDate> signedOn) {
         var rows = new ArrayList<Object[]>(contracts.size());
-        for (Contract c : contracts) {
+        for (int i = 0; i < contracts.size(); i++) {
+            Contract c = contracts.get(i);
             String terms = json.writeValueAsString(c.terms());
             rows.add(new Object[]{c.id(), c.number(), c.type().name(), c.title(), c.customerId(), c.ourEntityId(),
                     c.owner(), c.amount() == null ? null : c.amount().scaled(),
                     c.amount() == null ? null : c.amount().currency(), c.startDate(), c.endDate(), c.autoRenew(),
                     c.renewalNoticeDays(), c.status().name(), terms, termsForm.of(terms), c.version(),
-                    DbTime.toDb(c.createdAt()), c.createdBy(), DbTime.toDb(c.updatedAt()), renewalNoticeOn(c)});
+                    DbTime.toDb(c.createdAt()), c.createdBy(), DbTime.toDb(c.updatedAt()), renewalNoticeOn(c),
+                    signedOn.get(i)});
         }
         MultiRowInsert.insert(jdbc, "contract", INSERT_COLUMNS, rows);
     }

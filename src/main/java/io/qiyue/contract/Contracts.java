@@ -390,7 +390,7 @@ public class Contracts {
             if (store.findByNumber(number).isPresent()) {
                 throw new ConflictException("qiyue.import.number-taken", number);
             }
-            store.insertWithRenewalNotice(contract);
+            store.insertWithRenewalNotice(contract, legacy.signedOn());
             saveVersion(contract, user.username(), false, VersionCause.IMPORT);
             publish(contract.id(), EntityChanged.Action.CREATE, null, contract);
             if (contract.status() != ContractStatus.DRAFT) {
@@ -493,7 +493,8 @@ public class Contracts {
                         legacy.status(), input.terms(), 1, legacy.createdAt() == null ? now : legacy.createdAt(),
                         Text.isBlank(legacy.createdBy()) ? user.username() : legacy.createdBy().strip(), now));
             }
-            store.insertAllWithRenewalNotice(created);
+            var signedOn = legacies.stream().map(LegacyContract::signedOn).toList();
+            store.insertAllWithRenewalNotice(created, signedOn);
             var versions = new ArrayList<ContractStore.NewVersion>(created.size());
             var changes = new ArrayList<EntityChanged>(created.size());
             for (Contract contract : created) {
@@ -508,9 +509,17 @@ public class Contracts {
             store.insertVersions(versions);
             // the contracts' audit entries before those of what is derived from them (their obligations)
             events.publishEvent(new io.qiyue.shared.EntitiesChanged(changes));
-            events.publishEvent(new ContractsImported(created, user.username()));
+            events.publishEvent(new ContractsImported(created, signedOn, user.username()));
             return List.copyOf(created);
         });
+    }
+
+    /**
+     * The day a legacy contract was signed: the import file's 签订日期, else its start date (what the obligations'
+     * "N days after signing" and the filed scan count from); empty for a contract with neither.
+     */
+    public Optional<LocalDate> legacySignedOn(Contract contract) {
+        return store.importedSignedOn(contract.id()).or(() -> Optional.ofNullable(contract.startDate()));
     }
 
     /** The year a legacy contract's allocated number carries: its start's, else this one. */
@@ -556,6 +565,9 @@ public class Contracts {
                 throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
             }
             store.fixRenewalNotice(after);
+            if (legacy.signedOn() != null) {
+                store.setImportedSignedOn(id, legacy.signedOn());
+            }
             saveVersion(after, user.username(), false, VersionCause.IMPORT);
             publish(id, EntityChanged.Action.UPDATE, before, after);
             return withCustomerName(after);

@@ -1,5 +1,6 @@
 package io.qiyue.contract;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -12,11 +13,31 @@ import java.util.List;
  * derived data commits with the contracts or not at all.
  *
  * @param contracts the contracts as stored (version 1, with their customers' names), in the file's order
+ * @param signedOn  the day each was signed as the file says, by position (null where it gives none)
  * @param actor     the importer
  */
-public record ContractsImported(List<Contract> contracts, String actor) {
+public record ContractsImported(List<Contract> contracts, List<LocalDate> signedOn, String actor) {
     public ContractsImported {
         contracts = List.copyOf(contracts);
+        signedOn = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(signedOn));
+        if (signedOn.size() != contracts.size()) {
+            throw new IllegalArgumentException("one signing day per contract");
+        }
+    }
+
+    /**
+     * The day each contract was signed, by its id: the file's, else its start date (absent when it has neither).
+     * Computed afresh: call it once per event.
+     */
+    public java.util.Map<String, LocalDate> signingDays() {
+        var days = new java.util.HashMap<String, LocalDate>(contracts.size() * 2);
+        for (int i = 0; i < contracts.size(); i++) {
+            LocalDate day = signedOn.get(i) != null ? signedOn.get(i) : contracts.get(i).startDate();
+            if (day != null) {
+                days.put(contracts.get(i).id(), day);
+            }
+        }
+        return days;
     }
 
     /** Those that entered signed or later: the ones {@link ContractTransitioned} would have announced. */

@@ -36,6 +36,11 @@ enum Column {
     // the contract's terms: optional, a blank cell leaves the part empty (the review then says what is missing)
     PAYMENT_METHOD(ImportKind.CONTRACTS, "付款方式", "terms.payment.method", false, "payment method"),
     PAYMENT_SCHEDULE(ImportKind.CONTRACTS, "付款计划", "terms.payment.schedule", false, "payment schedule", "schedule"),
+    // what a legacy contract's customer had paid before it came to Qiyue: one receipt over the oldest instalments
+    RECEIVED(ImportKind.CONTRACTS, "已收金额", "received", false, "已收款", "已收款金额", "已回款", "received",
+            "received amount"),
+    RECEIVED_ON(ImportKind.CONTRACTS, "收款日期", "receivedOn", false, "最近收款日期", "已收款日期", "received on",
+            "last received on"),
     DAMAGES_PERCENT(ImportKind.CONTRACTS, "违约金比例（%）", "terms.breach", false, "违约金比例", "违约金比例(%)",
             "liquidated damages %", "liquidated damages (%)", "liquidated damages"),
     DISPUTE_METHOD(ImportKind.CONTRACTS, "争议解决方式", "terms.dispute.method", false, "争议解决", "dispute resolution"),

@@ -6,10 +6,12 @@ import io.qiyue.contract.ContractStatus;
 import io.qiyue.contract.ContractTerms;
 import io.qiyue.contract.ContractType;
 import io.qiyue.contract.Contracts;
+import io.qiyue.contract.Terms;
 import io.qiyue.contract.LegacyContract;
 import io.qiyue.customer.CreditCode;
 import io.qiyue.customer.Customers;
 import io.qiyue.customer.OurEntity;
+import io.qiyue.obligation.Receivables;
 import io.qiyue.security.UserAdministration;
 import io.qiyue.shared.Money;
 import io.qiyue.template.ChineseAmounts;
@@ -33,6 +35,7 @@ final class ContractRows {
     private final Customers customers;
     private final UserAdministration users;
     private final io.qiyue.signing.Signings signings;
+    private final Receivables receivables;
     private final List<OurEntity> ourEntities;
     private final ImportMode mode;
     private final Columns columns;
@@ -46,7 +49,9 @@ final class ContractRows {
     private Map<String, Contract> existingByNumber;
 
     ContractRows(Contracts contracts, Customers customers, UserAdministration users, io.qiyue.signing.Signings signings,
-                 List<OurEntity> ourEntities, ImportMode mode, Columns columns, Problems problems) {
+                 Receivables receivables, List<OurEntity> ourEntities, ImportMode mode, Columns columns,
+                 Problems problems) {
+        this.receivables = receivables;
         this.contracts = contracts;
         this.customers = customers;
         this.users = users;
@@ -89,6 +94,7 @@ final class ContractRows {
         String owner = user(columns.value(row, Column.CONTRACT_OWNER));
         String creator = user(columns.value(row, Column.CREATOR));
         ContractTerms terms = termCells.read(row, type, amount, n);
+        RowPlan.Received received = received(row, n, status, terms);
         if (problems.has(n)) {
             return null;
         }
@@ -121,12 +127,72 @@ final class ContractRows {
             if (existing.status() != status) {
                 problems.add(n, Column.STATUS, "qiyue.import.status-unchanged");
             }
+            // the money received since is Qiyue's to record (receipts, reversals): a file may repeat the figure it
+            // came with, not change it
+            if (received != null && receivables.receivedSoFar(existing.id()).compareTo(received.amount().scaled()) != 0) {
+                problems.add(n, Column.RECEIVED, "qiyue.import.received-update",
+                        receivables.receivedSoFar(existing.id()).toPlainString());
+            }
             return problems.has(n) ? null : new RowPlan(n, RowPlan.Outcome.UPDATE,
                     () -> contracts.importUpdate(existing.id(), existing.version(), legacy));
         }
         contracts.importProblems(legacy).forEach(v -> problems.add(n, v));
         return problems.has(n) ? null : new RowPlan(n, RowPlan.Outcome.CREATE, () -> contracts.importLegacy(legacy),
-                legacy);
+                legacy, received);
+    }
+
+    /**
+     * What the file says the customer had paid before the contract came to Qiyue (已收金额, 收款日期), checked as a
+     * receipt is checked: by someone who may record receipts, on a contract past its draft, within its payment plan
+     * (the instalments it is paid over, oldest first), on a day not in the future. Null when nothing was paid.
+     */
+    private RowPlan.Received received(Table.Row row, int n, ContractStatus status, ContractTerms terms) {
+        String text = columns.value(row, Column.RECEIVED);
+        String onText = columns.value(row, Column.RECEIVED_ON);
+        BigDecimal amount = ImportValues.amount(text);
+        if (!text.isEmpty() && amount == null) {
+            problems.add(n, Column.RECEIVED, "qiyue.import.bad-amount", text);
+            return null;
+        }
+        if (amount == null || amount.signum() == 0) {
+            if (!onText.isEmpty()) {
+                problems.add(n, Column.RECEIVED_ON, "qiyue.import.received-on-alone");
+            }
+            return null;
+        }
+        if (!receivables.mayWrite()) {
+            problems.add(n, Column.RECEIVED, "qiyue.import.received-forbidden");
+            return null;
+        }
+        if (status == ContractStatus.DRAFT) {
+            problems.add(n, Column.RECEIVED, "qiyue.import.received-draft");
+        }
+        var payment = terms == null ? null : terms.payment();
+        BigDecimal planned = BigDecimal.ZERO;
+        if (payment != null && payment.schedule() != null && !Boolean.TRUE.equals(payment.noConsideration())) {
+            for (var instalment : payment.schedule()) {
+                if (instalment != null && instalment.amount() != null) {
+                    planned = planned.add(instalment.amount().scaled());
+                }
+            }
+        }
+        if (planned.signum() == 0) {
+            problems.add(n, Column.RECEIVED, "qiyue.import.received-no-plan");
+        } else if (amount.compareTo(planned) > 0) {
+            problems.add(n, Column.RECEIVED, "qiyue.import.received-exceeds-plan", amount.toPlainString(),
+                    planned.toPlainString());
+        }
+        LocalDate on = date(row, Column.RECEIVED_ON, n);
+        if (onText.isEmpty()) {
+            problems.add(n, Column.RECEIVED_ON, "qiyue.import.received-on-required");
+        } else if (on != null && on.isAfter(today)) {
+            problems.add(n, Column.RECEIVED_ON, "qiyue.receivable.received-in-future");
+        }
+        if (on == null) {
+            return null;
+        }
+        var method = payment != null && payment.method() != null ? payment.method() : Terms.PaymentMethod.OTHER;
+        return new RowPlan.Received(Money.cny(amount), on, method);
     }
 
     private ContractType type(String text, int n) {

@@ -1,8 +1,10 @@
 package io.qiyue.importing;
 
+import io.qiyue.contract.Contract;
 import io.qiyue.contract.Contracts;
 import io.qiyue.customer.Customers;
 import io.qiyue.customer.OurEntities;
+import io.qiyue.obligation.Receivables;
 import io.qiyue.security.CurrentUsers;
 import io.qiyue.security.Role;
 import io.qiyue.security.RunAs;
@@ -78,6 +80,7 @@ public class Imports {
     private final Contracts contracts;
     private final UserAdministration users;
     private final Signings signings;
+    private final Receivables receivables;
     private final RunAs runAs;
     private final TransactionTemplate tx;
     private final TransactionTemplate beside;
@@ -93,8 +96,10 @@ public class Imports {
     });
 
     Imports(ImportStore store, Customers customers, OurEntities ourEntities, Contracts contracts,
-            UserAdministration users, Signings signings, RunAs runAs, PlatformTransactionManager transactions, MessageSource messages,
-            ApplicationEventPublisher events, JsonMapper json, Clock clock, Instances instances) {
+            UserAdministration users, Signings signings, Receivables receivables, RunAs runAs,
+            PlatformTransactionManager transactions, MessageSource messages, ApplicationEventPublisher events,
+            JsonMapper json, Clock clock, Instances instances) {
+        this.receivables = receivables;
         this.store = store;
         this.instances = instances;
         this.customers = customers;
@@ -205,7 +210,7 @@ public class Imports {
                 "", "李四", "13800138000", "lisi@example.com")
                 : List.of("HT-2024-001", "客户服务合同", "年度运维服务合同", "91310000MA1FL8XQ37", "", "120000.00",
                 "壹拾贰万元整", "2024/1/1", "2024年12月31日", "2023-12-20", "已到期", "", "",
-                "银行转账", "2024-01-15 60000.00 首期款; 2024-07-15 60000.00 二期款", "10", "仲裁", "上海仲裁委员会", "",
+                "银行转账", "2024-01-15 60000.00 首期款; 2024-07-15 60000.00 二期款", "", "", "10", "仲裁", "上海仲裁委员会", "",
                 "系统巡检; 故障处理; 数据备份", "甲方办公系统的日常运维", "故障 4 小时内响应", "", "", "", "", "", "", "",
                 "", "", "");
     }
@@ -358,7 +363,7 @@ public class Imports {
         var plans = new ArrayList<RowPlan>(total);
         var customerRows = kind == ImportKind.CUSTOMERS ? new CustomerRows(customers, users, mode, columns, problems) : null;
         var contractRows = kind == ImportKind.CONTRACTS ? new ContractRows(contracts, customers, users,
-                signings, ourEntities.list(), mode, columns, problems) : null;
+                signings, receivables, ourEntities.list(), mode, columns, problems) : null;
         if (contractRows != null) {
             contractRows.lookUpNumbers(table.rows());
         }
@@ -411,19 +416,22 @@ public class Imports {
                     if (plan.legacy() != null && !oneByOne) {
                         bulk.add(plan);
                         if (bulk.size() == BULK_ROWS) {
-                            written = progress(id, total, written, writeBulk(bulk, current));
+                            written = progress(id, total, written, writeBulk(bulk, current, fileName));
                         }
                         continue;
                     }
                     if (plan.write() != null) {
                         // a row written alone keeps its place: the new contracts before it are written first
-                        written = progress(id, total, written, writeBulk(bulk, current));
+                        written = progress(id, total, written, writeBulk(bulk, current, fileName));
                         current[0] = plan.row();
-                        plan.write().get();
+                        Object stored = plan.write().get();
+                        if (plan.received() != null && stored instanceof Contract contract) {
+                            recordReceived(contract, plan, fileName);
+                        }
                     }
                     written = progress(id, total, written, 1);
                 }
-                written = progress(id, total, written, writeBulk(bulk, current));
+                written = progress(id, total, written, writeBulk(bulk, current, fileName));
                 audit(id, kind, mode, fileName, counts);
                 store.finish(id, ImportStatus.SUCCEEDED, total, total, counts, 0, null, clock.instant());
             });
@@ -454,14 +462,28 @@ public class Imports {
      * obligations, audit entries and search changes in a few statements for the lot); how many, the list emptied.
      * A refusal names the row it is about in {@code current}.
      */
-    private int writeBulk(List<RowPlan> bulk, int[] current) {
+    private int writeBulk(List<RowPlan> bulk, int[] current, String fileName) {
         if (bulk.isEmpty()) {
             return 0;
         }
-        contracts.importLegacyAll(bulk.stream().map(RowPlan::legacy).toList(), i -> current[0] = bulk.get(i).row());
+        var created = contracts.importLegacyAll(bulk.stream().map(RowPlan::legacy).toList(),
+                i -> current[0] = bulk.get(i).row());
+        for (int i = 0; i < bulk.size(); i++) {
+            if (bulk.get(i).received() != null) {
+                current[0] = bulk.get(i).row();
+                recordReceived(created.get(i), bulk.get(i), fileName);
+            }
+        }
         int written = bulk.size();
         bulk.clear();
         return written;
+    }
+
+    /** A new legacy contract's 已收金额: one receipt, over its instalments oldest first, noting where it came from. */
+    private void recordReceived(Contract contract, RowPlan plan, String fileName) {
+        var received = plan.received();
+        receivables.recordBeforeImport(contract.id(), received.on(), received.amount(), received.method(),
+                "历史合同导入时已收（" + (fileName == null ? "" : fileName.strip()) + " 第 " + plan.row() + " 行）");
     }
 
     /** Adds {@code more} to the rows written and tells the page when another {@link #PROGRESS_EVERY} are done. */

@@ -82,6 +82,6 @@ final class ScanArchive {
             return new RowPlan(entry.index(), RowPlan.Outcome.SKIP, null);
         }
         return new RowPlan(entry.index(), RowPlan.Outcome.CREATE, () -> signings.attachLegacyScan(contract.id(),
-                content(file, entry.name()), entry.name(), contract.startDate()));
+                content(file, entry.name()), entry.name(), contracts.legacySignedOn(contract).orElse(null)));
     }
 }

@@ -41,7 +41,7 @@ class ObligationHooks {
     void on(ContractsImported imported) {
         var signed = imported.enteredSigned();
         if (!signed.isEmpty()) {
-            obligations.generateForImports(signed, imported.actor());
+            obligations.generateForImports(signed, imported.signingDays(), imported.actor());
         }
     }
 

@@ -65,28 +65,26 @@ public class Obligations {
     }
 
     /**
-     * Generates the contract's obligations unless it has them: the plan's key makes a second call (the event
-     * delivered again, an import re-run) a no-op. Returns how many were generated now.
+     * The plan of a contract imported in a signed state, from the day its file says it was signed, else its start
+     * date (today when it has neither).
      */
-    @Transactional
-    /** The plan of a contract imported in a signed state, from its start date (today when it has none). */
     int generateForImport(String contractId, String actor) {
         // the contract was created by this very transaction (it enters signed): read once, and no plan can exist yet
         var contract = contracts.internal(contractId);
-        return plan(contract, contract.startDate() != null ? contract.startDate() : today(), actor);
+        return plan(contract, contracts.legacySignedOn(contract).orElseGet(this::today), actor);
     }
 
     /**
      * The plans of many contracts just imported in a signed state (a file's), each as {@link #generateForImport}
      * plans it, from the contracts as stored (no read back) and with a few statements for the lot.
      */
-    void generateForImports(List<Contract> imported, String actor) {
+    void generateForImports(List<Contract> imported, java.util.Map<String, LocalDate> signingDays, String actor) {
         var plans = new java.util.ArrayList<ObligationStore.NewPlan>(imported.size());
         var obligations = new java.util.ArrayList<ObligationStore.NewObligation>();
         var changes = new java.util.ArrayList<EntityChanged>(imported.size());
         LocalDate today = today();
         for (Contract contract : imported) {
-            var planned = ObligationPlanner.plan(contract, contract.startDate() != null ? contract.startDate() : today);
+            var planned = ObligationPlanner.plan(contract, signingDays.getOrDefault(contract.id(), today));
             var now = clock.instant();
             plans.add(new ObligationStore.NewPlan(contract.id(), planned.size(), now, actor));
             for (int i = 0; i < planned.size(); i++) {
@@ -105,6 +103,11 @@ public class Obligations {
         events.publishEvent(new io.qiyue.shared.EntitiesChanged(changes));
     }
 
+    /**
+     * Generates the contract's obligations unless it has them: the plan's key makes a second call (the event
+     * delivered again, an import re-run) a no-op. Returns how many were generated now.
+     */
+    @Transactional
     public int generate(String contractId, LocalDate signedOn, String actor) {
         if (store.planned(contractId)) {
             return 0;

@@ -327,6 +327,26 @@ public class Receivables {
         });
     }
 
+    /**
+     * What a legacy contract's import file says its customer had paid before it came to Qiyue: one receipt over the
+     * instalments oldest first, recorded as {@link #record} records one, in the import's transaction. The contract
+     * is as new as that transaction, so its lock row is made there too (a transaction of its own, as
+     * {@link #record} makes it, would wait on the uncommitted contract).
+     */
+    public Receipt recordBeforeImport(String contractId, LocalDate receivedOn, Money amount,
+                                      Terms.PaymentMethod method, String note) {
+        if (!store.hasAccount(contractId)) {
+            store.insertAccount(contractId, clock.instant());
+        }
+        return record(contractId, new ReceiptInput(receivedOn, amount, method, null, note, null));
+    }
+
+    /** What the contract's receipts have paid so far, for a reader who may record them. */
+    public BigDecimal receivedSoFar(String contractId) {
+        writable(contractId);
+        return receivedTotal(contractId);
+    }
+
     /** Takes a receipt back (a bounced transfer, a typing error): it pays nothing any more; its instalments reopen. */
     public Receipt reverse(String receiptId, int expectedVersion, String reason) {
         var receipt = receipt(receiptId);

@@ -342,8 +342,8 @@ abstract class ImportApiContract extends ApiTestSupport {
         ourEntityId();
         String code = createOrganization(sales.client()).path("creditCode").asString();
         String number = unique("HT-SCAN");
-        String csv = "合同编号,合同类型,标题,客户,我方主体,状态,开始日期,结束日期\n" + number + ",NDA,保密," + code + ","
-                + OUR_ENTITY + ",已到期,2021-01-01,2021-12-31\n";
+        String csv = "合同编号,合同类型,标题,客户,我方主体,状态,开始日期,结束日期,签订日期\n" + number + ",NDA,保密," + code
+                + "," + OUR_ENTITY + ",已到期,2021-01-01,2021-12-31,2020年12月15日\n";
         assertThat(finished(upload(sales.client(), "contracts", "import", "c.csv", csv.getBytes(StandardCharsets.UTF_8)))
                 .path("status").asString()).isEqualTo("SUCCEEDED");
         String word = "xylophone" + Long.toHexString(System.nanoTime()).replaceAll("[0-9]", "q");
@@ -361,6 +361,9 @@ abstract class ImportApiContract extends ApiTestSupport {
         var signed = sales.client().request("GET", "/api/v1/contracts/" + id + "/signed-document").sendForBytes();
         assertThat(signed.statusCode()).isEqualTo(200);
         assertThat(signed.body()).isEqualTo(scan);
+        assertThat(jdbc.sql("SELECT signed_on FROM signing_session WHERE contract_id = ?").param(id)
+                .query(java.time.LocalDate.class).single()).as("filed as signed on the file's 签订日期, not the start")
+                .isEqualTo(java.time.LocalDate.of(2020, 12, 15));
 
         // the scan's text layer is searchable, as an uploaded document's text is
         JsonNode found = null;
@@ -393,6 +396,54 @@ abstract class ImportApiContract extends ApiTestSupport {
         assertThat(errors(refused)).containsExactly("2|合同编号");
         assertThat(refused.path("errors").get(0).path("message").asString()).contains("已到期", "补充协议");
         assertThat(sales.client().get("/api/v1/contracts/" + id).header("ETag")).isEqualTo(version);
+    }
+
+    @Test
+    void whatWasPaidBeforeTheImportSettlesTheOldestInstalmentsAndOnlyFinanceRecordsIt() {
+        var seller = createUser("SALES", null);
+        var finance = createUser("SALES,FINANCE", null);
+        ourEntityId();
+        String code = createOrganization(finance.client()).path("creditCode").asString();
+        String header = "合同编号,合同类型,标题,客户,我方主体,金额,开始日期,结束日期,状态,付款计划,已收金额,收款日期\n";
+        String schedule = TODAY.minusMonths(6) + " 30000 首期款; " + TODAY.minusMonths(1) + " 30000 二期款; "
+                + TODAY.plusMonths(2) + " 30000 尾款";
+        String number = unique("HT-PAID");
+        String terms = ",客户服务合同,已收款服务," + code + "," + OUR_ENTITY + ",90000," + TODAY.minusMonths(7) + ","
+                + TODAY.plusMonths(5) + ",";
+        String paid = header + number + terms + "履行中," + schedule + ",30000," + TODAY.minusMonths(6).plusDays(3) + "\n";
+
+        var notFinance = finished(upload(seller.client(), "contracts", "dry-run", "paid.csv", paid.getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(notFinance)).as("%s", notFinance).contains("2|已收金额");
+
+        String bad = header
+                + unique("HT-X") + terms + "草稿," + schedule + ",100," + TODAY.minusDays(1) + "\n"
+                + unique("HT-X") + terms + "履行中," + schedule + ",90000.01," + TODAY.minusDays(1) + "\n"
+                + unique("HT-X") + terms + "履行中," + schedule + ",100,\n"
+                + unique("HT-X") + terms + "履行中," + schedule + ",," + TODAY.minusDays(1) + "\n"
+                + unique("HT-X") + terms + "履行中," + schedule + ",100," + TODAY.plusDays(1) + "\n"
+                + unique("HT-X") + terms + "履行中,,100," + TODAY.minusDays(1) + "\n";
+        var dry = finished(upload(finance.client(), "contracts", "dry-run", "bad.csv", bad.getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(dry)).as("%s", dry).containsExactlyInAnyOrder("2|已收金额", "3|已收金额", "4|收款日期",
+                "5|收款日期", "6|收款日期", "7|已收金额");
+
+        var job = finished(upload(finance.client(), "contracts", "import", "paid.csv", paid.getBytes(StandardCharsets.UTF_8)));
+        assertThat(job.path("status").asString()).as("%s", job).isEqualTo("SUCCEEDED");
+        String id = jdbc.sql("SELECT id FROM contract WHERE contract_no = ?").param(number).query(String.class).single();
+        assertThat(jdbc.sql("SELECT status FROM obligation WHERE contract_id = ? AND kind = 'PAYMENT' ORDER BY seq")
+                .param(id).query(String.class).list()).as("the paid instalment is settled, the next one still late")
+                .containsExactly("DONE", "OVERDUE", "PENDING");
+        var receivables = finance.client().get("/api/v1/contracts/" + id + "/receivables").json();
+        assertThat(receivables.path("received").path("value").asString()).isEqualTo("30000.00");
+        assertThat(receivables.path("receipts").get(0).path("receivedOn").asString())
+                .isEqualTo(TODAY.minusMonths(6).plusDays(3).toString());
+
+        var again = finished(upload(finance.client(), "contracts", "update-dry-run", "paid.csv",
+                paid.getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(again)).as("the same figure again: %s", again).isEmpty();
+        String more = paid.replace(",30000," + TODAY.minusMonths(6).plusDays(3), ",60000," + TODAY.minusDays(2));
+        var changed = finished(upload(finance.client(), "contracts", "update-dry-run", "paid.csv",
+                more.getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(changed)).as("later money is a receipt, not a file's: %s", changed).containsExactly("2|已收金额");
     }
 
     @Test
@@ -613,7 +664,7 @@ abstract class ImportApiContract extends ApiTestSupport {
         var out = new java.util.LinkedHashMap<String, List<String>>();
         out.put("contract", rows(id, number, "SELECT type, title, customer_id, our_entity_id, owner, amount_value,"
                 + " amount_currency, start_date, end_date, auto_renew, renewal_notice_days, status, terms, version,"
-                + " created_by, renewal_notice_on FROM contract WHERE id = ?"));
+                + " created_by, renewal_notice_on, signed_on FROM contract WHERE id = ?"));
         out.put("versions", rows(id, number, "SELECT version, kind, cause, content, created_by FROM contract_version"
                 + " WHERE contract_id = ? ORDER BY version"));
         out.put("document", rows(id, number, "SELECT doc_version, kind, contract_version, template_id,"
