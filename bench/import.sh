@@ -36,7 +36,10 @@ export QIYUE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db QIYUE_DB_USER=postgres 
 java -Xmx1g ${BENCH_JAVA_OPTS:-} -jar "${BENCH_JAR:-target/qiyue-0.1.0-SNAPSHOT.jar}" > "$work/app.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
-until grep -q "Started QiyueApplication" "$work/app.log"; do sleep 0.5; done
+until grep -q "Started QiyueApplication" "$work/app.log"; do
+  kill -0 $pid 2>/dev/null || { tail -40 "$work/app.log"; echo "the application stopped before it started" >&2; exit 1; }
+  sleep 0.5
+done
 grep -o "Started QiyueApplication.*" "$work/app.log"
 # The start-up's background work (module warm-ups, the approval engine) would otherwise share the cores and the
 # app's CPU time with the import being measured: wait for it (at most two minutes).
