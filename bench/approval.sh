@@ -27,7 +27,10 @@ export QIYUE_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db QIYUE_DB_USER=postgres 
 java -Xmx1g -jar target/qiyue-0.1.0-SNAPSHOT.jar > "$work/app.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true' EXIT
-until grep -q "Started QiyueApplication" "$work/app.log"; do sleep 0.5; done
+until grep -q "Started QiyueApplication" "$work/app.log"; do
+  kill -0 $pid 2>/dev/null || { tail -40 "$work/app.log"; echo "the application stopped before it started" >&2; exit 1; }
+  sleep 0.5
+done
 grep -o "Started QiyueApplication.*" "$work/app.log"
 java -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" io.qiyue.bench.ApprovalBenchmark \
   "http://127.0.0.1:$port" "$QIYUE_ADMIN_PASSWORD" "$flows" "$decisions" "$clients"

@@ -26,7 +26,10 @@ pid=
 start_app() {
   java -jar target/qiyue-0.1.0-SNAPSHOT.jar "$@" >"$work/app.log" 2>&1 &
   pid=$!
-  until grep -q "Started QiyueApplication" "$work/app.log"; do sleep 1; done
+  until grep -q "Started QiyueApplication" "$work/app.log"; do
+    kill -0 $pid 2>/dev/null || { tail -40 "$work/app.log"; echo "the application stopped before it started" >&2; exit 1; }
+    sleep 1
+  done
 }
 stop_app() { kill "$pid"; wait "$pid" 2>/dev/null || true; }
 trap 'kill $pid 2>/dev/null || true' EXIT
