@@ -91,6 +91,16 @@ final class ContractRows {
         LocalDate end = date(row, Column.END_DATE, n);
         LocalDate signedOn = date(row, Column.SIGNED_ON, n);
         ContractStatus status = status(columns.value(row, Column.STATUS), start, end, n);
+        if (signedOn != null) {
+            // a signing day is a fact of the past, of a contract that was signed, before it ended
+            if (status == ContractStatus.DRAFT) {
+                problems.add(n, Column.SIGNED_ON, "qiyue.import.signed-on-draft");
+            } else if (signedOn.isAfter(today)) {
+                problems.add(n, Column.SIGNED_ON, "qiyue.import.signed-on-future");
+            } else if (end != null && signedOn.isAfter(end)) {
+                problems.add(n, Column.SIGNED_ON, "qiyue.import.signed-on-after-end", end);
+            }
+        }
         String owner = user(columns.value(row, Column.CONTRACT_OWNER));
         String creator = user(columns.value(row, Column.CREATOR));
         ContractTerms terms = termCells.read(row, type, amount, n);
@@ -127,11 +137,19 @@ final class ContractRows {
             if (existing.status() != status) {
                 problems.add(n, Column.STATUS, "qiyue.import.status-unchanged");
             }
+            // past its draft a contract's instalments are its receivables (planned, paid, invoiced): they change on
+            // the receivables page, where what was paid is kept, never under it from a file
+            if (existing.status() != ContractStatus.DRAFT && !columns.value(row, Column.PAYMENT_SCHEDULE).isEmpty()
+                    && !sameSchedule(existing.terms(), terms)) {
+                problems.add(n, Column.PAYMENT_SCHEDULE, "qiyue.import.schedule-signed");
+            }
             // the money received since is Qiyue's to record (receipts, reversals): a file may repeat the figure it
             // came with, not change it
-            if (received != null && receivables.receivedSoFar(existing.id()).compareTo(received.amount().scaled()) != 0) {
-                problems.add(n, Column.RECEIVED, "qiyue.import.received-update",
-                        receivables.receivedSoFar(existing.id()).toPlainString());
+            if (received != null) {
+                BigDecimal recorded = receivables.receivedBeforeImport(existing.id());
+                if (recorded.compareTo(received.amount().scaled()) != 0) {
+                    problems.add(n, Column.RECEIVED, "qiyue.import.received-update", recorded.toPlainString());
+                }
             }
             return problems.has(n) ? null : new RowPlan(n, RowPlan.Outcome.UPDATE,
                     () -> contracts.importUpdate(existing.id(), existing.version(), legacy));
@@ -139,6 +157,21 @@ final class ContractRows {
         contracts.importProblems(legacy).forEach(v -> problems.add(n, v));
         return problems.has(n) ? null : new RowPlan(n, RowPlan.Outcome.CREATE, () -> contracts.importLegacy(legacy),
                 legacy, received);
+    }
+
+    /** The instalments' days, amounts and descriptions of the two terms are the same (amounts by value, 1 = 1.00). */
+    private static boolean sameSchedule(ContractTerms stored, ContractTerms given) {
+        return scheduleOf(stored).equals(scheduleOf(given));
+    }
+
+    private static List<String> scheduleOf(ContractTerms terms) {
+        if (terms == null || terms.payment() == null || terms.payment().schedule() == null) {
+            return List.of();
+        }
+        return terms.payment().schedule().stream().filter(java.util.Objects::nonNull)
+                .map(i -> i.dueDate() + "|" + (i.amount() == null ? null : i.amount().scaled().toPlainString()) + "|"
+                        + (i.description() == null ? "" : i.description().strip()))
+                .toList();
     }
 
     /**

@@ -46,14 +46,40 @@ final class ImportValues {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String t = text.strip().replace(",", "").replace("，", "").replace("¥", "").replace("￥", "")
+        String t = spaced(text).replace(",", "").replace("，", "").replace("¥", "").replace("￥", "")
                 .replace("元", "").replace("RMB", "").replace("CNY", "").strip();
-        try {
-            var value = new BigDecimal(t);
-            return value.signum() < 0 || value.scale() > 2 && value.stripTrailingZeros().scale() > 2 ? null : value;
-        } catch (NumberFormatException e) {
+        var value = decimal(t);
+        return value == null || value.scale() > 2 && value.stripTrailingZeros().scale() > 2 ? null : value;
+    }
+
+    /** Digits, a point and digits: no sign, no exponent — {@code 1e99999999} is ten bytes that expand to a gigabyte. */
+    private static final Pattern DECIMAL = Pattern.compile("\\d{1,20}(\\.\\d{1,20})?");
+
+    /** A plain non-negative decimal as a spreadsheet shows one, else null (see {@link #DECIMAL}). */
+    static BigDecimal decimal(String text) {
+        if (text == null) {
             return null;
         }
+        String t = spaced(text).strip();
+        return DECIMAL.matcher(t).matches() ? new BigDecimal(t) : null;
+    }
+
+    /** Full-width digits and points as ASCII, no-break and ideographic spaces as spaces (Excel and IMEs put them in). */
+    private static String spaced(String text) {
+        var out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '０' && c <= '９') {
+                out.append((char) ('0' + (c - '０')));
+            } else if (c == '．') {
+                out.append('.');
+            } else if (c == '\u00A0' || c == '\u3000' || c == '\u202F') {
+                out.append(' ');
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /** A header as it is compared with the known names: no spaces, no required marks, lower case. */

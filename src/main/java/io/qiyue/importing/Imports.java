@@ -139,7 +139,7 @@ public class Imports {
 
     /**
      * Takes a file and queues its job; the file's type (by its first bytes, not its name) is checked at once, the
-     * rest in the background. {@code encoding} (CSV only) overrides the detection (UTF-8, else GBK).
+     * rest in the background. {@code encoding} (CSV only) overrides the detection (UTF-8, else GB18030).
      */
     public ImportJob start(ImportKind kind, ImportMode mode, String fileName, InputStream content, String encoding) {
         var user = CurrentUsers.require();
@@ -170,7 +170,7 @@ public class Imports {
             if (head.length == 0) {
                 throw new UnreadableFileException("qiyue.import.file.empty");
             }
-            var format = TableReader.format(fileName, head);
+            var format = TableReader.format(fileName, head, encoding);
             if (kind == ImportKind.SCANS && format != TableReader.Format.ZIP) {
                 throw new UnreadableFileException("qiyue.import.file.not-zip");
             }
@@ -210,7 +210,7 @@ public class Imports {
                 "", "李四", "13800138000", "lisi@example.com")
                 : List.of("HT-2024-001", "客户服务合同", "年度运维服务合同", "91310000MA1FL8XQ37", "", "120000.00",
                 "壹拾贰万元整", "2024/1/1", "2024年12月31日", "2023-12-20", "已到期", "", "",
-                "银行转账", "2024-01-15 60000.00 首期款; 2024-07-15 60000.00 二期款", "", "", "10", "仲裁", "上海仲裁委员会", "",
+                "银行转账", "2024-01-15 60000.00 首期款; 2024-07-15 60000.00 二期款", "120000.00", "2024-07-15", "10", "仲裁", "上海仲裁委员会", "",
                 "系统巡检; 故障处理; 数据备份", "甲方办公系统的日常运维", "故障 4 小时内响应", "", "", "", "", "", "", "",
                 "", "", "");
     }

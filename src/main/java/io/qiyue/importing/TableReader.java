@@ -44,6 +44,7 @@ final class TableReader {
     static final long MAX_UNZIPPED = 400L * 1024 * 1024;
     static final int MAX_RATIO = 200;
     static final Charset GB18030 = Charset.forName("GB18030");
+    // (GBK named explicitly is read as GB18030 as well: see decode)
 
     private TableReader() {
     }
@@ -52,6 +53,12 @@ final class TableReader {
 
     /** The format the name promises, checked against the first bytes; refuses anything else. */
     static Format format(String fileName, byte[] head) {
+        return format(fileName, head, null);
+    }
+
+    /** As {@link #format(String, byte[])}; a UTF-16 text named so by {@code encoding} may go without its BOM. */
+    static Format format(String fileName, byte[] head, String encoding) {
+        boolean utf16 = encoding != null && encoding.strip().toUpperCase(Locale.ROOT).startsWith("UTF-16");
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT).strip();
         boolean zip = head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
         boolean ole = head.length >= 4 && (head[0] & 0xff) == 0xD0 && (head[1] & 0xff) == 0xCF
@@ -63,7 +70,7 @@ final class TableReader {
             return Format.XLSX;
         }
         if (name.endsWith(".csv") || name.endsWith(".txt")) {
-            if (zip || ole || binary(head) && !utf16Bom(head)) {
+            if (zip || ole || binary(head) && !utf16Bom(head) && !utf16) {
                 throw new UnreadableFileException("qiyue.import.file.not-csv");
             }
             return Format.CSV;
@@ -105,7 +112,7 @@ final class TableReader {
         if (n == 0) {
             throw new UnreadableFileException("qiyue.import.file.empty");
         }
-        var format = format(fileName, start);
+        var format = format(fileName, start, encoding);
         if (format == Format.ZIP) {
             throw new UnreadableFileException("qiyue.import.file.type");
         }
@@ -169,6 +176,10 @@ final class TableReader {
             } catch (IllegalArgumentException e) {
                 throw new UnreadableFileException("qiyue.import.file.encoding-unknown", encoding.strip());
             }
+            if (charset.name().equals("GBK") || charset.name().equals("GB2312")) {
+                // the same bytes, and the characters GBK left to private use (㑇 is FE56) as GB18030 names them
+                charset = GB18030;
+            }
             String text = strict(bytes, charset);
             if (text == null) {
                 throw new UnreadableFileException("qiyue.import.file.encoding-mismatch", charset.name());
@@ -187,7 +198,8 @@ final class TableReader {
             return stripBom(utf8);
         }
         String gb18030 = strict(bytes, GB18030);
-        if (gb18030 != null) {
+        // private-use characters are what Big5 or Shift-JIS bytes turn into when read as GB18030: say so instead
+        if (gb18030 != null && gb18030.chars().noneMatch(c -> c >= 0xE000 && c <= 0xF8FF)) {
             return gb18030;
         }
         throw new UnreadableFileException("qiyue.import.file.encoding");
@@ -295,7 +307,8 @@ final class TableReader {
                         ? dateTime.toLocalDate().format(DateTimeFormatter.ISO_LOCAL_DATE)
                         : dateTime.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
             }
-            return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+            // as Excel shows it: 15 significant digits, so that 30000.010000000002 (a sum's binary noise) reads 30000.01
+            return new BigDecimal(value, new java.math.MathContext(15)).stripTrailingZeros().toPlainString();
         }
     }
 

@@ -233,13 +233,10 @@ final class TermCells {
             if (text == null) {
                 return null;
             }
-            try {
-                int value = new BigDecimal(text.replace("年", "").replace("天", "").strip()).intValueExact();
-                if (value >= min && value <= max) {
-                    return value;
-                }
-            } catch (ArithmeticException | NumberFormatException e) {
-                // reported below
+            BigDecimal number = ImportValues.decimal(text.replace("年", "").replace("天", ""));
+            if (number != null && number.stripTrailingZeros().scale() <= 0
+                    && number.compareTo(BigDecimal.valueOf(min)) >= 0 && number.compareTo(BigDecimal.valueOf(max)) <= 0) {
+                return number.intValue();
             }
             problems.add(n, column, "qiyue.import.bad-whole-number", text, min, max);
             return null;
@@ -251,14 +248,10 @@ final class TermCells {
             if (text == null) {
                 return null;
             }
-            try {
-                var value = new BigDecimal(text.replace("%", "").replace("％", "").strip());
-                if (value.signum() >= 0 && value.compareTo(BigDecimal.valueOf(100)) <= 0
-                        && value.stripTrailingZeros().scale() <= 4) {
-                    return value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros();
-                }
-            } catch (NumberFormatException e) {
-                // reported below
+            var value = ImportValues.decimal(text.replace("%", "").replace("％", ""));
+            if (value != null && value.compareTo(BigDecimal.valueOf(100)) <= 0
+                    && value.stripTrailingZeros().scale() <= 4) {
+                return value.stripTrailingZeros().scale() < 0 ? value.setScale(0) : value.stripTrailingZeros();
             }
             problems.add(n, column, "qiyue.import.bad-percent", text);
             return null;

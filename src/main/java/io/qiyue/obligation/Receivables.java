@@ -327,24 +327,44 @@ public class Receivables {
         });
     }
 
+    /** The reference of the receipts an import records for what was paid before it ({@link #recordBeforeImport}). */
+    public static final String BEFORE_IMPORT = "导入前已收";
+
     /**
-     * What a legacy contract's import file says its customer had paid before it came to Qiyue: one receipt over the
-     * instalments oldest first, recorded as {@link #record} records one, in the import's transaction. The contract
-     * is as new as that transaction, so its lock row is made there too (a transaction of its own, as
+     * What a legacy contract's import file says its customer had paid before it came to Qiyue ({@code amount}, the
+     * latest payment on {@code lastPaidOn}), recorded in the import's transaction as receipts over the instalments
+     * oldest first. The file does not say when each instalment was paid, so each is taken as paid when due — no
+     * late-payment damages are made up, and the collections fall in the months they were due — but not after the
+     * latest payment the file names: one receipt per instalment, dated the earlier of the two. The contract is as
+     * new as the import's transaction, so its lock row is made there too (a transaction of its own, as
      * {@link #record} makes it, would wait on the uncommitted contract).
      */
-    public Receipt recordBeforeImport(String contractId, LocalDate receivedOn, Money amount,
-                                      Terms.PaymentMethod method, String note) {
+    public List<Receipt> recordBeforeImport(String contractId, LocalDate lastPaidOn, Money amount,
+                                            Terms.PaymentMethod method, String note) {
         if (!store.hasAccount(contractId)) {
             store.insertAccount(contractId, clock.instant());
         }
-        return record(contractId, new ReceiptInput(receivedOn, amount, method, null, note, null));
+        var open = open(contractId);
+        BigDecimal outstanding = Allocation.outstanding(new ArrayList<>(open.values()));
+        if (amount.scaled().signum() <= 0 || amount.scaled().compareTo(outstanding) > 0) {
+            throw conflict("amount", "qiyue.receivable.exceeds-outstanding", amount.scaled().toPlainString(),
+                    outstanding.toPlainString());
+        }
+        var receipts = new ArrayList<Receipt>();
+        for (var part : Allocation.oldestFirst(new ArrayList<>(open.values()), amount.scaled())) {
+            LocalDate due = open.get(part.obligationId()).dueDate();
+            LocalDate paidOn = due != null && due.isBefore(lastPaidOn) ? due : lastPaidOn;
+            receipts.add(record(contractId, new ReceiptInput(paidOn, Money.cny(part.amount()), method, BEFORE_IMPORT,
+                    note, List.of(new AllocationInput(part.obligationId(), Money.cny(part.amount()))))));
+        }
+        return receipts;
     }
 
-    /** What the contract's receipts have paid so far, for a reader who may record them. */
-    public BigDecimal receivedSoFar(String contractId) {
+    /** What the receipts an import recorded for the time before it have paid ({@link #recordBeforeImport}). */
+    public BigDecimal receivedBeforeImport(String contractId) {
         writable(contractId);
-        return receivedTotal(contractId);
+        return store.receipts(contractId).stream().filter(r -> BEFORE_IMPORT.equals(r.reference()) && !r.reversed())
+                .map(r -> r.amount().scaled()).reduce(zero(), BigDecimal::add);
     }
 
     /** Takes a receipt back (a bounced transfer, a typing error): it pays nothing any more; its instalments reopen. */

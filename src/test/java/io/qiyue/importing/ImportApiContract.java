@@ -404,13 +404,13 @@ abstract class ImportApiContract extends ApiTestSupport {
         var finance = createUser("SALES,FINANCE", null);
         ourEntityId();
         String code = createOrganization(finance.client()).path("creditCode").asString();
-        String header = "合同编号,合同类型,标题,客户,我方主体,金额,开始日期,结束日期,状态,付款计划,已收金额,收款日期\n";
+        String header = "合同编号,合同类型,标题,客户,我方主体,金额,开始日期,结束日期,状态,付款计划,已收金额,收款日期,违约金比例（%）\n";
         String schedule = TODAY.minusMonths(6) + " 30000 首期款; " + TODAY.minusMonths(1) + " 30000 二期款; "
                 + TODAY.plusMonths(2) + " 30000 尾款";
         String number = unique("HT-PAID");
         String terms = ",客户服务合同,已收款服务," + code + "," + OUR_ENTITY + ",90000," + TODAY.minusMonths(7) + ","
                 + TODAY.plusMonths(5) + ",";
-        String paid = header + number + terms + "履行中," + schedule + ",30000," + TODAY.minusMonths(6).plusDays(3) + "\n";
+        String paid = header + number + terms + "履行中," + schedule + ",45000," + TODAY.minusMonths(2) + ",10\n";
 
         var notFinance = finished(upload(seller.client(), "contracts", "dry-run", "paid.csv", paid.getBytes(StandardCharsets.UTF_8)));
         assertThat(errors(notFinance)).as("%s", notFinance).contains("2|已收金额");
@@ -430,20 +430,31 @@ abstract class ImportApiContract extends ApiTestSupport {
         assertThat(job.path("status").asString()).as("%s", job).isEqualTo("SUCCEEDED");
         String id = jdbc.sql("SELECT id FROM contract WHERE contract_no = ?").param(number).query(String.class).single();
         assertThat(jdbc.sql("SELECT status FROM obligation WHERE contract_id = ? AND kind = 'PAYMENT' ORDER BY seq")
-                .param(id).query(String.class).list()).as("the paid instalment is settled, the next one still late")
+                .param(id).query(String.class).list()).as("the paid instalment is settled, the half-paid one still late")
                 .containsExactly("DONE", "OVERDUE", "PENDING");
         var receivables = finance.client().get("/api/v1/contracts/" + id + "/receivables").json();
-        assertThat(receivables.path("received").path("value").asString()).isEqualTo("30000.00");
-        assertThat(receivables.path("receipts").get(0).path("receivedOn").asString())
-                .isEqualTo(TODAY.minusMonths(6).plusDays(3).toString());
+        assertThat(receivables.path("received").path("value").asString()).isEqualTo("45000.00");
+        var paidOn = new ArrayList<String>();
+        receivables.path("receipts").forEach(r -> paidOn.add(r.path("receivedOn").asString() + " "
+                + r.path("amount").path("value").asString()));
+        assertThat(paidOn).as("each instalment paid when due, none after the latest payment the file names")
+                .containsExactlyInAnyOrder(TODAY.minusMonths(6) + " 30000.00", TODAY.minusMonths(2) + " 15000.00");
+        assertThat(new java.math.BigDecimal(receivables.path("damages").path("amount").path("value").asString("0")))
+                .as("no late-payment damages made up for the first instalment: %s", receivables.path("damages"))
+                .isEqualByComparingTo(new java.math.BigDecimal("1500.00"));
 
         var again = finished(upload(finance.client(), "contracts", "update-dry-run", "paid.csv",
                 paid.getBytes(StandardCharsets.UTF_8)));
         assertThat(errors(again)).as("the same figure again: %s", again).isEmpty();
-        String more = paid.replace(",30000," + TODAY.minusMonths(6).plusDays(3), ",60000," + TODAY.minusDays(2));
+        String more = paid.replace(",45000,", ",60000,");
         var changed = finished(upload(finance.client(), "contracts", "update-dry-run", "paid.csv",
                 more.getBytes(StandardCharsets.UTF_8)));
         assertThat(errors(changed)).as("later money is a receipt, not a file's: %s", changed).containsExactly("2|已收金额");
+        String rescheduled = paid.replace(" 30000 尾款", " 30000 验收款");
+        var refused = finished(upload(finance.client(), "contracts", "update-dry-run", "paid.csv",
+                rescheduled.getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(refused)).as("instalments change on the receivables page: %s", refused)
+                .containsExactly("2|付款计划");
     }
 
     @Test

@@ -56,6 +56,32 @@ class TableReaderTest {
     }
 
     @Test
+    void bytesThatOnlyMakePrivateUseCharactersAreNotTakenForGb18030() {
+        byte[] big5 = "客戶名稱\n華南貿易有限公司\n".getBytes(Charset.forName("Big5"));
+        assertThatThrownBy(() -> TableReader.csv(big5, null)).isInstanceOf(UnreadableFileException.class)
+                .extracting(e -> ((UnreadableFileException) e).code()).isEqualTo("qiyue.import.file.encoding");
+        // GBK named explicitly reads the characters GBK left to private use as GB18030 names them
+        byte[] gb18030 = "名称\n㑇\n".getBytes(Charset.forName("GB18030"));
+        assertThat(TableReader.csv(gb18030, "GBK").rows().getFirst().cells()).containsExactly("㑇");
+    }
+
+    @Test
+    void aUtf16FileWithoutItsByteOrderMarkIsReadWhenTheEncodingIsNamed(@TempDir Path folder) throws Exception {
+        Path file = folder.resolve("c.txt");
+        Files.write(file, "名称\t地址\n甲\t乙\n".getBytes(StandardCharsets.UTF_16LE));
+        assertThat(TableReader.read(file, "c.txt", "UTF-16LE").rows().getFirst().cells()).containsExactly("甲", "乙");
+    }
+
+    @Test
+    void numbersAreDecimalsAsSpreadsheetsShowThemNeverExponents() {
+        assertThat(ImportValues.amount("1e99999999")).isNull();
+        assertThat(ImportValues.amount("１２０００．５０")).isEqualByComparingTo("12000.50");
+        assertThat(ImportValues.amount("30000.00\u00A0")).isEqualByComparingTo("30000");
+        assertThat(new TableReader.PlainFormatter().formatRawCellContents(30000.010000000002, 0, "General", false))
+                .isEqualTo("30000.01");
+    }
+
+    @Test
     void theSeparatorIsReadFromTheHeaderLine() {
         assertThat(TableReader.csv("名称;地址\n甲;乙,丙\n".getBytes(StandardCharsets.UTF_8), null).rows().getFirst().cells())
                 .containsExactly("甲", "乙,丙");
