@@ -507,8 +507,9 @@ public class Imports {
         int total = entries.size();
         var problems = new Problems(messages, ImportKind.SCANS, new Columns(ImportKind.SCANS, List.of()));
         var plans = new ArrayList<RowPlan>();
+        var seen = new java.util.HashMap<String, String>();
         for (var entry : entries) {
-            var plan = ScanArchive.plan(entry, file, contracts, signings, problems);
+            var plan = ScanArchive.plan(entry, file, contracts, signings, problems, seen);
             if (plan != null) {
                 plans.add(plan);
             }

@@ -57,13 +57,23 @@ final class ScanArchive {
     }
 
     /** The plan of one entry, or null with its problem recorded. */
-    static RowPlan plan(Entry entry, Path file, Contracts contracts, Signings signings, Problems problems) {
+    /**
+     * @param seen the archive's entries planned so far, by the id of their contract: a second scan of a contract
+     *             ({@code HT-1.pdf} beside {@code HT-1.PDF}) is a problem, never a silent choice of one
+     */
+    static RowPlan plan(Entry entry, Path file, Contracts contracts, Signings signings, Problems problems,
+                        java.util.Map<String, String> seen) {
         // a file name typed in lower case (qy-svc-2024-000001.pdf) names the same contract as its number in upper case
         var contract = contracts.internalByNumber(entry.number())
                 .or(() -> contracts.internalByNumber(entry.number().toUpperCase(java.util.Locale.ROOT))).orElse(null);
         if (contract == null || !contracts.mayChange(contract)) {
             problems.add(entry.index(), entry.name(),
                     problems.words("qiyue.import.scan.unknown-contract", entry.number()));
+            return null;
+        }
+        String other = seen.putIfAbsent(contract.id(), entry.name());
+        if (other != null) {
+            problems.add(entry.index(), entry.name(), problems.words("qiyue.import.scan.twice", contract.number(), other));
             return null;
         }
         byte[] head = content(file, entry.name());

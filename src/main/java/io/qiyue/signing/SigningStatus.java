@@ -17,4 +17,12 @@ public record SigningStatus(String contractId, String sessionId, SessionStatus s
                             String approvedSha256, String frozenSha256, String currentSha256, Instant expiresAt,
                             LocalDate signedOn, String closeReason, List<SignerView> signers, List<SignerSide> missing,
                             Instant createdAt, String createdBy, int version) {
+
+    /**
+     * A legacy contract's paper scan attached by an import ({@code Signings.attachLegacyScan}): a round that was
+     * closed as it was opened, with no signing period, no approval in Qiyue to compare with and no signers.
+     */
+    public boolean importedScan() {
+        return method == SigningMethod.PAPER && expiresAt != null && expiresAt.equals(createdAt);
+    }
 }

@@ -353,6 +353,10 @@ abstract class ImportApiContract extends ApiTestSupport {
                 zip(Map.of(number + ".pdf", scan, "HT-NOPE-1.pdf", scan))));
         assertThat(errors(dry)).as("%s", dry).containsExactly(dry.path("errors").get(0).path("row").asInt() + "|HT-NOPE-1.pdf");
         assertThat(dry.path("errors").get(0).path("message").asString()).contains("HT-NOPE-1");
+        var twice = finished(upload(sales.client(), "scans", "dry-run", "scans.zip",
+                zip(new java.util.TreeMap<>(Map.of(number + ".pdf", scan, number + ".PDF", scan)))));
+        assertThat(twice.path("errors").size()).as("two scans of one contract: %s", twice).isEqualTo(1);
+        assertThat(twice.path("errors").get(0).path("message").asString()).contains(number);
 
         var real = finished(upload(sales.client(), "scans", "import", "scans.zip", zip(Map.of(number + ".pdf", scan))));
         assertThat(real.path("status").asString()).as("%s", real).isEqualTo("SUCCEEDED");
