@@ -368,6 +368,10 @@ abstract class ImportApiContract extends ApiTestSupport {
         assertThat(jdbc.sql("SELECT signed_on FROM signing_session WHERE contract_id = ?").param(id)
                 .query(java.time.LocalDate.class).single()).as("filed as signed on the file's 签订日期, not the start")
                 .isEqualTo(java.time.LocalDate.of(2020, 12, 15));
+        var signingPage = new io.qiyue.testing.Browser(port).login(sales.username(), USER_PASSWORD)
+                .get("/contracts/" + id + "/sign").body();
+        assertThat(signingPage).as("an imported scan is not presented as a round approved and signed in Qiyue")
+                .contains("id=\"imported-scan\"", "2020-12-15").doesNotContain("id=\"hash-match\"");
 
         // the scan's text layer is searchable, as an uploaded document's text is
         JsonNode found = null;
