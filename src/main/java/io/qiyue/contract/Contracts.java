@@ -574,6 +574,30 @@ public class Contracts {
         });
     }
 
+    /**
+     * Whether {@link #importUpdate} would change the contract: a file imported again in update mode leaves the rows
+     * it repeats alone (no new version, no audit entry, counted as skipped), as a re-run does in plain mode.
+     */
+    public boolean importChanges(Contract existing, LegacyContract legacy) {
+        var input = legacy.input();
+        String owner = Text.isBlank(input.owner()) ? existing.owner() : input.owner().trim();
+        Money amount = input.amount() == null ? null : Money.cny(input.amount().value());
+        boolean sameAmount = amount == null ? existing.amount() == null
+                : existing.amount() != null && existing.amount().scaled().compareTo(amount.scaled()) == 0;
+        boolean same = java.util.Objects.equals(existing.title(), input.title() == null ? null : input.title().trim())
+                && java.util.Objects.equals(existing.customerId(), input.customerId())
+                && java.util.Objects.equals(existing.ourEntityId(), input.ourEntityId())
+                && existing.owner().equals(owner) && sameAmount
+                && java.util.Objects.equals(existing.startDate(), input.startDate())
+                && java.util.Objects.equals(existing.endDate(), input.endDate())
+                && existing.autoRenew() == Boolean.TRUE.equals(input.autoRenew())
+                && java.util.Objects.equals(existing.renewalNoticeDays(), input.renewalNoticeDays())
+                && java.util.Objects.equals(existing.terms(), keptWhereBlank(existing.terms(), input.terms()))
+                && (legacy.signedOn() == null
+                || legacy.signedOn().equals(store.importedSignedOn(existing.id()).orElse(null)));
+        return !same;
+    }
+
     /** A file's row fills some parts of the terms; the parts it leaves blank keep what the contract holds. */
     private static ContractTerms keptWhereBlank(ContractTerms stored, ContractTerms given) {
         return stored == null ? given : stored.overlaidWith(given);

@@ -151,8 +151,12 @@ final class ContractRows {
                     problems.add(n, Column.RECEIVED, "qiyue.import.received-update", recorded.toPlainString());
                 }
             }
-            return problems.has(n) ? null : new RowPlan(n, RowPlan.Outcome.UPDATE,
-                    () -> contracts.importUpdate(existing.id(), existing.version(), legacy));
+            if (problems.has(n)) {
+                return null;
+            }
+            return contracts.importChanges(existing, legacy) ? new RowPlan(n, RowPlan.Outcome.UPDATE,
+                    () -> contracts.importUpdate(existing.id(), existing.version(), legacy))
+                    : new RowPlan(n, RowPlan.Outcome.SKIP, null);
         }
         contracts.importProblems(legacy).forEach(v -> problems.add(n, v));
         return problems.has(n) ? null : new RowPlan(n, RowPlan.Outcome.CREATE, () -> contracts.importLegacy(legacy),

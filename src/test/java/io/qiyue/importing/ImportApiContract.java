@@ -454,6 +454,8 @@ abstract class ImportApiContract extends ApiTestSupport {
         var again = finished(upload(finance.client(), "contracts", "update-dry-run", "paid.csv",
                 paid.getBytes(StandardCharsets.UTF_8)));
         assertThat(errors(again)).as("the same figure again: %s", again).isEmpty();
+        assertThat(again.path("skipped").asInt()).as("a row repeated as it is changes nothing: %s", again).isEqualTo(1);
+        assertThat(again.path("updated").asInt()).isZero();
         String more = paid.replace(",45000,", ",60000,");
         var changed = finished(upload(finance.client(), "contracts", "update-dry-run", "paid.csv",
                 more.getBytes(StandardCharsets.UTF_8)));
