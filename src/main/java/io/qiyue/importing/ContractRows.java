@@ -163,6 +163,18 @@ final class ContractRows {
                 legacy, received);
     }
 
+    /** 收款日期, checked: given, a date, not in the future (null with the problem recorded). */
+    private LocalDate receivedOn(Table.Row row, int n, String onText) {
+        LocalDate on = date(row, Column.RECEIVED_ON, n);
+        if (onText.isEmpty()) {
+            problems.add(n, Column.RECEIVED_ON, "qiyue.import.received-on-required");
+        } else if (on != null && on.isAfter(today)) {
+            problems.add(n, Column.RECEIVED_ON, "qiyue.receivable.received-in-future");
+            return null;
+        }
+        return on;
+    }
+
     /** The instalments' days, amounts and descriptions of the two terms are the same (amounts by value, 1 = 1.00). */
     private static boolean sameSchedule(ContractTerms stored, ContractTerms given) {
         return scheduleOf(stored).equals(scheduleOf(given));
@@ -189,6 +201,7 @@ final class ContractRows {
         BigDecimal amount = ImportValues.amount(text);
         if (!text.isEmpty() && amount == null) {
             problems.add(n, Column.RECEIVED, "qiyue.import.bad-amount", text);
+            receivedOn(row, n, onText);
             return null;
         }
         if (amount == null || amount.signum() == 0) {
@@ -219,12 +232,7 @@ final class ContractRows {
             problems.add(n, Column.RECEIVED, "qiyue.import.received-exceeds-plan", amount.toPlainString(),
                     planned.toPlainString());
         }
-        LocalDate on = date(row, Column.RECEIVED_ON, n);
-        if (onText.isEmpty()) {
-            problems.add(n, Column.RECEIVED_ON, "qiyue.import.received-on-required");
-        } else if (on != null && on.isAfter(today)) {
-            problems.add(n, Column.RECEIVED_ON, "qiyue.receivable.received-in-future");
-        }
+        LocalDate on = receivedOn(row, n, onText);
         if (on == null) {
             return null;
         }

@@ -429,10 +429,11 @@ abstract class ImportApiContract extends ApiTestSupport {
                 + unique("HT-X") + terms + "履行中," + schedule + ",100,\n"
                 + unique("HT-X") + terms + "履行中," + schedule + ",," + TODAY.minusDays(1) + "\n"
                 + unique("HT-X") + terms + "履行中," + schedule + ",100," + TODAY.plusDays(1) + "\n"
-                + unique("HT-X") + terms + "履行中,,100," + TODAY.minusDays(1) + "\n";
+                + unique("HT-X") + terms + "履行中,,100," + TODAY.minusDays(1) + "\n"
+                + unique("HT-X") + terms + "履行中," + schedule + ",三万,\n";
         var dry = finished(upload(finance.client(), "contracts", "dry-run", "bad.csv", bad.getBytes(StandardCharsets.UTF_8)));
         assertThat(errors(dry)).as("%s", dry).containsExactlyInAnyOrder("2|已收金额", "3|已收金额", "4|收款日期",
-                "5|收款日期", "6|收款日期", "7|已收金额");
+                "5|收款日期", "6|收款日期", "7|已收金额", "8|已收金额", "8|收款日期");
 
         var job = finished(upload(finance.client(), "contracts", "import", "paid.csv", paid.getBytes(StandardCharsets.UTF_8)));
         assertThat(job.path("status").asString()).as("%s", job).isEqualTo("SUCCEEDED");
