@@ -519,7 +519,8 @@ public class Contracts {
      * "N days after signing" and the filed scan count from); empty for a contract with neither.
      */
     public Optional<LocalDate> legacySignedOn(Contract contract) {
-        return store.importedSignedOn(contract.id()).or(() -> Optional.ofNullable(contract.startDate()));
+        return Optional.ofNullable(ContractsImported.signingDay(store.importedSignedOn(contract.id()).orElse(null),
+                contract));
     }
 
     /** The year a legacy contract's allocated number carries: its start's, else this one. */
@@ -580,7 +581,7 @@ public class Contracts {
      */
     public boolean importChanges(Contract existing, LegacyContract legacy) {
         var input = legacy.input();
-        String owner = Text.isBlank(input.owner()) ? existing.owner() : input.owner().trim();
+        String owner = ownerOf(input, existing, null);
         Money amount = input.amount() == null ? null : Money.cny(input.amount().value());
         boolean sameAmount = amount == null ? existing.amount() == null
                 : existing.amount() != null && existing.amount().scaled().compareTo(amount.scaled()) == 0;
@@ -1067,6 +1068,7 @@ public class Contracts {
         return check(input, ownerOf(input, before, user), user, before).violations();
     }
 
+    /** The owner the input names, else the one before, else (a new contract) {@code user}. */
     private static String ownerOf(ContractInput input, Contract before, CurrentUser user) {
         if (!Text.isBlank(input.owner())) {
             return input.owner().trim();

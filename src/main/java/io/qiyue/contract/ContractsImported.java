@@ -32,12 +32,17 @@ public record ContractsImported(List<Contract> contracts, List<LocalDate> signed
     public java.util.Map<String, LocalDate> signingDays() {
         var days = new java.util.HashMap<String, LocalDate>(contracts.size() * 2);
         for (int i = 0; i < contracts.size(); i++) {
-            LocalDate day = signedOn.get(i) != null ? signedOn.get(i) : contracts.get(i).startDate();
+            LocalDate day = signingDay(signedOn.get(i), contracts.get(i));
             if (day != null) {
                 days.put(contracts.get(i).id(), day);
             }
         }
         return days;
+    }
+
+    /** A legacy contract's signing day: the one its file gives, else its start date (null when it has neither). */
+    static LocalDate signingDay(LocalDate fromFile, Contract contract) {
+        return fromFile != null ? fromFile : contract.startDate();
     }
 
     /** Those that entered signed or later: the ones {@link ContractTransitioned} would have announced. */

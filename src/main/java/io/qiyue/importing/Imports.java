@@ -479,7 +479,7 @@ public class Imports {
         return written;
     }
 
-    /** A new legacy contract's 已收金额: one receipt, over its instalments oldest first, noting where it came from. */
+    /** A new legacy contract's 已收金额, over its instalments oldest first (see Receivables), noting where it came from. */
     private void recordReceived(Contract contract, RowPlan plan, String fileName) {
         var received = plan.received();
         receivables.recordBeforeImport(contract.id(), received.on(), received.amount(), received.method(),

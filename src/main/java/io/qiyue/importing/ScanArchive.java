@@ -56,8 +56,9 @@ final class ScanArchive {
         }
     }
 
-    /** The plan of one entry, or null with its problem recorded. */
     /**
+     * The plan of one entry, or null with its problem recorded.
+     *
      * @param seen the archive's entries planned so far, by the id of their contract: a second scan of a contract
      *             ({@code HT-1.pdf} beside {@code HT-1.PDF}) is a problem, never a silent choice of one
      */

@@ -44,19 +44,16 @@ final class TableReader {
     static final long MAX_UNZIPPED = 400L * 1024 * 1024;
     static final int MAX_RATIO = 200;
     static final Charset GB18030 = Charset.forName("GB18030");
-    // (GBK named explicitly is read as GB18030 as well: see decode)
 
     private TableReader() {
     }
 
     enum Format { XLSX, CSV, ZIP }
 
-    /** The format the name promises, checked against the first bytes; refuses anything else. */
-    static Format format(String fileName, byte[] head) {
-        return format(fileName, head, null);
-    }
-
-    /** As {@link #format(String, byte[])}; a UTF-16 text named so by {@code encoding} may go without its BOM. */
+    /**
+     * The format the name promises, checked against the first bytes; refuses anything else. A UTF-16 text named so
+     * by {@code encoding} (null: none named) may go without its BOM.
+     */
     static Format format(String fileName, byte[] head, String encoding) {
         boolean utf16 = encoding != null && encoding.strip().toUpperCase(Locale.ROOT).startsWith("UTF-16");
         String name = fileName == null ? "" : fileName.toLowerCase(Locale.ROOT).strip();
@@ -176,11 +173,9 @@ final class TableReader {
             } catch (IllegalArgumentException e) {
                 throw new UnreadableFileException("qiyue.import.file.encoding-unknown", encoding.strip());
             }
-            if (charset.name().equals("GBK") || charset.name().equals("GB2312")) {
-                // the same bytes, and the characters GBK left to private use (㑇 is FE56) as GB18030 names them
-                charset = GB18030;
-            }
-            String text = strict(bytes, charset);
+            // GBK's bytes read as GB18030 reads them, with the characters GBK left to private use (㑇 is FE56)
+            boolean gbk = charset.name().equals("GBK") || charset.name().equals("GB2312");
+            String text = strict(bytes, gbk ? GB18030 : charset);
             if (text == null) {
                 throw new UnreadableFileException("qiyue.import.file.encoding-mismatch", charset.name());
             }

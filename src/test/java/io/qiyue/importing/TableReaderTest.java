@@ -174,14 +174,15 @@ class TableReaderTest {
     void aFileIsWhatItsFirstBytesSayNotItsName() {
         byte[] zip = {'P', 'K', 3, 4, 0};
         byte[] ole = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0};
-        assertThat(TableReader.format("a.xlsx", zip)).isEqualTo(TableReader.Format.XLSX);
-        assertThat(TableReader.format("a.csv", "a,b".getBytes(StandardCharsets.UTF_8))).isEqualTo(TableReader.Format.CSV);
-        assertThatThrownBy(() -> TableReader.format("a.xlsx", "a,b".getBytes(StandardCharsets.UTF_8)))
+        assertThat(TableReader.format("a.xlsx", zip, null)).isEqualTo(TableReader.Format.XLSX);
+        assertThat(TableReader.format("a.csv", "a,b".getBytes(StandardCharsets.UTF_8), null))
+                .isEqualTo(TableReader.Format.CSV);
+        assertThatThrownBy(() -> TableReader.format("a.xlsx", "a,b".getBytes(StandardCharsets.UTF_8), null))
                 .isInstanceOf(UnreadableFileException.class);
-        assertThatThrownBy(() -> TableReader.format("a.csv", zip)).isInstanceOf(UnreadableFileException.class);
-        assertThatThrownBy(() -> TableReader.format("a.xlsx", ole)).extracting(e -> ((UnreadableFileException) e).code())
+        assertThatThrownBy(() -> TableReader.format("a.csv", zip, null)).isInstanceOf(UnreadableFileException.class);
+        assertThatThrownBy(() -> TableReader.format("a.xlsx", ole, null)).extracting(e -> ((UnreadableFileException) e).code())
                 .isEqualTo("qiyue.import.file.xls");
-        assertThatThrownBy(() -> TableReader.format("a.pdf", "%PDF".getBytes(StandardCharsets.UTF_8)))
+        assertThatThrownBy(() -> TableReader.format("a.pdf", "%PDF".getBytes(StandardCharsets.UTF_8), null))
                 .isInstanceOf(UnreadableFileException.class);
     }
 
