@@ -1,6 +1,7 @@
 package io.qiyue.approval;
 
 import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.Page;
 import io.qiyue.testing.ChromiumTestSupport;
 import io.qiyue.testing.TestDatabase;
 import io.qiyue.testing.UsingDatabase;
@@ -122,22 +123,22 @@ class ApprovalBrowserIT extends ChromiumTestSupport {
             page.fill(".step-name >> nth=0", "法务把关");
             page.selectOption("[name='steps[0].kind']", "LEGAL_REVIEW");
             page.fill(".step-approvers >> nth=0", "user:" + legal.username());
-            page.click("#add-step");
+            editorRoundTrip(page, "#add-step");
             assertThat(page.locator(".flow-step")).hasCount(2);
             page.fill(".step-name >> nth=1", "经理审批");
             page.fill(".step-approvers >> nth=1", "manager");
             page.fill("[name='steps[1].amountAtLeast']", "100000");
             page.check("[name='steps[1].types'][value=SERVICE]");
-            page.click(".step-up >> nth=1");
+            editorRoundTrip(page, ".step-up >> nth=1");
             assertThat(page.locator(".step-name >> nth=0")).hasValue("经理审批");
-            page.click("#add-step");
-            page.click(".step-remove >> nth=2");
+            editorRoundTrip(page, "#add-step");
+            editorRoundTrip(page, ".step-remove >> nth=2");
             assertThat(page.locator(".flow-step")).hasCount(2);
             page.fill(".step-approvers >> nth=1", "user:nobody_here");
-            page.click("#save-flow");
+            editorRoundTrip(page, "#save-flow");
             assertThat(page.locator("#flow-errors")).containsText("steps[1].approvers[0].userId");
             page.fill(".step-approvers >> nth=1", "user:" + legal.username());
-            page.click("#save-flow");
+            editorRoundTrip(page, "#save-flow");
             page.waitForURL(url -> url.endsWith("/admin/approval-flows"));
             assertThat(page.locator("#notice")).containsText(name);
         }
@@ -159,6 +160,15 @@ class ApprovalBrowserIT extends ChromiumTestSupport {
         assertThat(saved.path("steps").get(1).path("kind").asString()).isEqualTo("LEGAL_REVIEW");
         assertThat(saved.path("steps").get(1).path("approvers").get(0).path("userId").asString()).isEqualTo(legal.id());
         assertThat(saved.path("definitionVersion").asInt()).isPositive();
+    }
+
+    /**
+     * Each button of the flow editor posts the whole form and the server answers with the edited page. Waiting for
+     * that answer keeps the next step off the page being replaced, which a loaded CI machine can take seconds to send.
+     */
+    private static void editorRoundTrip(Page page, String button) {
+        page.waitForResponse(response -> response.request().method().equals("POST"), () -> page.click(button));
+        page.waitForLoadState();
     }
 
     private String submitted(TestUser owner) {
