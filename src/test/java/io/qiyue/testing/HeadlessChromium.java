@@ -3,6 +3,7 @@ package io.qiyue.testing;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +37,9 @@ public final class HeadlessChromium implements AutoCloseable {
             System.err.println("SKIPPED: " + message);
             assumeTrue(false, message);
         }
+        // The CI machine runs these beside the databases on two cores; a page can take longer than Playwright's
+        // default five seconds there without anything being wrong. A real failure still fails, only later.
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         var playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         var browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
