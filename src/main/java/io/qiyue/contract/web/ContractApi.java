@@ -16,8 +16,10 @@ import io.qiyue.contract.VersionHistory;
 import io.qiyue.shared.JsonTrees;
 import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Versions;
+import io.qiyue.shared.web.JsonAnswer;
 import io.qiyue.shared.web.JsonInput;
 import io.qiyue.shared.web.ListExport;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import jakarta.validation.Valid;
@@ -40,6 +42,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -113,11 +116,15 @@ class ContractApi {
         export.write(filter.query(), filter.sort(), chosen, response);
     }
 
-    /** The same JSON as {@link Contract}'s, the terms sent as stored (see {@link ContractJson}). */
-    @GetMapping("/contracts/{id}")
-    ResponseEntity<ContractJson> get(@PathVariable String id) {
+    /**
+     * The same JSON as {@link Contract}'s, the terms sent as stored (see {@link ContractJson}); written by
+     * {@link JsonAnswer}, as the most frequent read of the API.
+     */
+    @GetMapping(path = "/contracts/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ContractJson.class)))
+    void get(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
         var c = contracts.getJson(id);
-        return ResponseEntity.ok().eTag(Versions.etag(c.version())).body(c);
+        JsonAnswer.write(json, request, response, Versions.etag(c.version()), c);
     }
 
     /** Not {@code @Valid}: {@link Contracts} checks the fields' constraints with the rules between them, all at once. */
