@@ -9,6 +9,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.servlet.LocaleResolver;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import java.io.IOException;
 
 /**
@@ -26,10 +28,16 @@ class ProblemAuthentication implements AuthenticationEntryPoint, AccessDeniedHan
 
     private final MessageSource messages;
     private final LocaleResolver locales;
+    private final JsonMapper json;
 
-    ProblemAuthentication(MessageSource messages, LocaleResolver locales) {
+    ProblemAuthentication(MessageSource messages, LocaleResolver locales, JsonMapper json) {
         this.messages = messages;
         this.locales = locales;
+        this.json = json;
+    }
+
+    /** The members RFC 9457 defines, in the order {@code ProblemHandler}'s answers have them. */
+    record Problem(String type, String title, int status, String detail) {
     }
 
     @Override
@@ -61,25 +69,6 @@ class ProblemAuthentication implements AuthenticationEntryPoint, AccessDeniedHan
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"" + TYPE_BASE + type + "\",\"title\":" + quote(title) + ",\"status\":"
-                + status + ",\"detail\":" + quote(detail) + "}");
-    }
-
-    private static String quote(String s) {
-        var sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.append('"').toString();
+        response.getOutputStream().write(json.writeValueAsBytes(new Problem(TYPE_BASE + type, title, status, detail)));
     }
 }

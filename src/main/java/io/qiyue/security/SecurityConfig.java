@@ -23,6 +23,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import java.util.List;
 
 /**
@@ -56,8 +58,8 @@ class SecurityConfig {
     }
 
     @Bean
-    ProblemAuthentication problemAuthentication(MessageSource messages, LocaleResolver locales) {
-        return new ProblemAuthentication(messages, locales);
+    ProblemAuthentication problemAuthentication(MessageSource messages, LocaleResolver locales, JsonMapper json) {
+        return new ProblemAuthentication(messages, locales, json);
     }
 
     /**
