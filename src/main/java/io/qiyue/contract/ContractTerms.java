@@ -60,6 +60,11 @@ public record ContractTerms(
                 either(given.notices, notices));
     }
 
+    /** See {@link Terms.Payment#withoutConsideration()}. */
+    public boolean withoutConsideration() {
+        return payment != null && payment.withoutConsideration();
+    }
+
     private static <T> T either(T given, T kept) {
         return given != null ? given : kept;
     }

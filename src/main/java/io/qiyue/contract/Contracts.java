@@ -1105,7 +1105,7 @@ public class Contracts {
         if (input.startDate() != null && input.endDate() != null && input.endDate().isBefore(input.startDate())) {
             violations.add(new FieldViolation("endDate", "qiyue.contract.end-before-start"));
         }
-        boolean free = input.terms().payment() != null && Boolean.TRUE.equals(input.terms().payment().noConsideration());
+        boolean free = input.terms().withoutConsideration();
         if (type != null && type.paid() && input.amount() == null && !free) {
             violations.add(new FieldViolation("amount", "qiyue.contract.amount-required", type.nameZh(),
                     type.nameEn()));

@@ -46,6 +46,11 @@ public final class Terms {
         public Payment(PaymentMethod method, List<Instalment> schedule, Money deposit, Boolean noConsideration) {
             this(method, schedule, deposit, noConsideration, null, null);
         }
+
+        /** Marked as without consideration (无偿): nothing is due, whatever the amount says. */
+        public boolean withoutConsideration() {
+            return Boolean.TRUE.equals(noConsideration);
+        }
     }
 
     public enum InvoiceType { VAT_SPECIAL, VAT_ORDINARY }

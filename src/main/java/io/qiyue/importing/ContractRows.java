@@ -219,7 +219,7 @@ final class ContractRows {
         }
         var payment = terms == null ? null : terms.payment();
         BigDecimal planned = BigDecimal.ZERO;
-        if (payment != null && payment.schedule() != null && !Boolean.TRUE.equals(payment.noConsideration())) {
+        if (payment != null && payment.schedule() != null && !payment.withoutConsideration()) {
             for (var instalment : payment.schedule()) {
                 if (instalment != null && instalment.amount() != null) {
                     planned = planned.add(instalment.amount().scaled());

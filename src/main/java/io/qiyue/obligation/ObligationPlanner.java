@@ -45,7 +45,7 @@ final class ObligationPlanner {
 
     private static void payments(ContractTerms terms, LocalDate signedOn, LocalDate start, List<Planned> out) {
         if (terms.payment() == null || terms.payment().schedule() == null
-                || Boolean.TRUE.equals(terms.payment().noConsideration())) {
+                || terms.withoutConsideration()) {
             return;
         }
         var schedule = terms.payment().schedule();

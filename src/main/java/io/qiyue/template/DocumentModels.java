@@ -58,7 +58,7 @@ final class DocumentModels {
 
     /** Nothing is paid: marked as without consideration, or a total of zero. */
     static boolean free(Money total, Terms.Payment p) {
-        return p != null && Boolean.TRUE.equals(p.noConsideration())
+        return p != null && p.withoutConsideration()
                 || total != null && total.value() != null && total.value().signum() == 0;
     }
 

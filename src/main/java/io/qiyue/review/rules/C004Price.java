@@ -17,8 +17,7 @@ final class C004Price implements Rule {
 
     @Override
     public void check(ReviewSubject s, Findings f) {
-        var payment = s.terms().payment();
-        if (payment != null && Boolean.TRUE.equals(payment.noConsideration())) {
+        if (s.terms().withoutConsideration()) {
             return;
         }
         var amount = s.contract().amount();

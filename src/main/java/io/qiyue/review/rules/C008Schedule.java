@@ -24,13 +24,13 @@ final class C008Schedule implements Rule {
     @Override
     public void check(ReviewSubject s, Findings f) {
         var c = s.contract();
-        var payment = s.terms().payment();
-        if (payment != null && Boolean.TRUE.equals(payment.noConsideration())) {
+        if (s.terms().withoutConsideration()) {
             return;
         }
         if (c.amount() == null || c.amount().value() == null || c.amount().value().signum() <= 0) {
             return; // no price: QY-C004
         }
+        var payment = s.terms().payment();
         if (payment == null || Texts.empty(payment.schedule())) {
             f.report(Severity.BLOCKER, "/terms/payment/schedule", "missing");
             return;

@@ -59,9 +59,7 @@ final class V001Damages implements Rule {
         Terms.DamagesBasis basis = breach.liquidatedDamages().basis();
         // the document cannot state a share of nothing: it falls back to the actual loss (DocumentModels.breach),
         // which is not what the parties wrote down, so the drafter is told before anyone signs
-        var payment = s.terms().payment();
-        boolean free = payment != null && Boolean.TRUE.equals(payment.noConsideration())
-                || amount != null && amount.signum() == 0;
+        boolean free = s.terms().withoutConsideration() || amount != null && amount.signum() == 0;
         if (basis == Terms.DamagesBasis.PERCENT_OF_AMOUNT && (free || amount == null || amount.signum() <= 0)) {
             f.report(Severity.WARNING, "/terms/breach/liquidatedDamages", "noAmount", Texts.plain(value));
             return;

@@ -24,8 +24,7 @@ final class V011CapWithoutAmount implements Rule {
 
     @Override
     public boolean appliesTo(ReviewSubject s) {
-        var payment = s.terms().payment();
-        boolean free = payment != null && Boolean.TRUE.equals(payment.noConsideration());
+        boolean free = s.terms().withoutConsideration();
         var amount = s.contract().amount();
         return free || amount == null || amount.value() == null || amount.value().signum() <= 0;
     }
