@@ -19,7 +19,6 @@ import io.qiyue.shared.Versions;
 import io.qiyue.shared.web.JsonAnswer;
 import io.qiyue.shared.web.JsonInput;
 import io.qiyue.shared.web.ListExport;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import jakarta.validation.Valid;
@@ -122,9 +121,9 @@ class ContractApi {
      */
     @GetMapping(path = "/contracts/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", content = @io.swagger.v3.oas.annotations.media.Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ContractJson.class)))
-    void get(@PathVariable String id, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    void get(@PathVariable String id, HttpServletResponse response) throws IOException {
         var c = contracts.getJson(id);
-        JsonAnswer.write(json, request, response, Versions.etag(c.version()), c);
+        JsonAnswer.write(json, response, Versions.etag(c.version()), c);
     }
 
     /** Not {@code @Valid}: {@link Contracts} checks the fields' constraints with the rules between them, all at once. */
