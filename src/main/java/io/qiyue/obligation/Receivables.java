@@ -333,9 +333,11 @@ public class Receivables {
     /**
      * What a legacy contract's import file says its customer had paid before it came to Qiyue ({@code amount}, the
      * latest payment on {@code lastPaidOn}), recorded in the import's transaction as receipts over the instalments
-     * oldest first. The file does not say when each instalment was paid, so each is taken as paid when due — no
+     * oldest first, one receipt per instalment. The latest of them is the payment the file dates: it is dated
+     * {@code lastPaidOn}, also when that is after its instalment was due (a late payment is what the file says).
+     * When the earlier instalments were paid the file does not say, so each is taken as paid when due — no
      * late-payment damages are made up, and the collections fall in the months they were due — but not after the
-     * latest payment the file names: one receipt per instalment, dated the earlier of the two. The contract is as
+     * latest payment: dated the earlier of the two. The contract is as
      * new as the import's transaction, so its lock row is made there too (a transaction of its own, as
      * {@link #record} makes it, would wait on the uncommitted contract).
      */
@@ -351,9 +353,11 @@ public class Receivables {
                     outstanding.toPlainString());
         }
         var receipts = new ArrayList<Receipt>();
-        for (var part : Allocation.oldestFirst(new ArrayList<>(open.values()), amount.scaled())) {
+        var parts = Allocation.oldestFirst(new ArrayList<>(open.values()), amount.scaled());
+        for (var part : parts) {
             LocalDate due = open.get(part.obligationId()).dueDate();
-            LocalDate paidOn = due != null && due.isBefore(lastPaidOn) ? due : lastPaidOn;
+            boolean latest = part == parts.getLast();
+            LocalDate paidOn = !latest && due != null && due.isBefore(lastPaidOn) ? due : lastPaidOn;
             receipts.add(record(contractId, new ReceiptInput(paidOn, Money.cny(part.amount()), method, BEFORE_IMPORT,
                     note, List.of(new AllocationInput(part.obligationId(), Money.cny(part.amount()))))));
         }

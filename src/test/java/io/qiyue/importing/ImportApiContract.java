@@ -452,6 +452,22 @@ abstract class ImportApiContract extends ApiTestSupport {
                 .as("no late-payment damages made up for the first instalment: %s", receivables.path("damages"))
                 .isEqualByComparingTo(new java.math.BigDecimal("1500.00"));
 
+        // two instalments paid, the latest on a day after it was due: that one was paid late, the first when due
+        String lateNumber = unique("HT-LATE");
+        String late = header + lateNumber + terms + "履行中," + schedule + ",60000," + TODAY.minusDays(10) + ",10\n";
+        var lateJob = finished(upload(finance.client(), "contracts", "import", "late.csv", late.getBytes(StandardCharsets.UTF_8)));
+        assertThat(lateJob.path("status").asString()).as("%s", lateJob).isEqualTo("SUCCEEDED");
+        String lateId = jdbc.sql("SELECT id FROM contract WHERE contract_no = ?").param(lateNumber).query(String.class)
+                .single();
+        var lateReceivables = finance.client().get("/api/v1/contracts/" + lateId + "/receivables").json();
+        var latePaidOn = new ArrayList<String>();
+        lateReceivables.path("receipts").forEach(r -> latePaidOn.add(r.path("receivedOn").asString() + " "
+                + r.path("amount").path("value").asString()));
+        assertThat(latePaidOn).as("the latest receipt on the day the file names")
+                .containsExactlyInAnyOrder(TODAY.minusMonths(6) + " 30000.00", TODAY.minusDays(10) + " 30000.00");
+        assertThat(new java.math.BigDecimal(lateReceivables.path("damages").path("amount").path("value").asString("0")))
+                .as("damages for the instalment paid late only: %s", lateReceivables.path("damages")).isPositive();
+
         var again = finished(upload(finance.client(), "contracts", "update-dry-run", "paid.csv",
                 paid.getBytes(StandardCharsets.UTF_8)));
         assertThat(errors(again)).as("the same figure again: %s", again).isEmpty();
