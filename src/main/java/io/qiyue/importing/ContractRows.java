@@ -357,8 +357,31 @@ final class ContractRows {
         };
         if (status == null) {
             problems.add(n, Column.STATUS, "qiyue.import.unknown-status", t);
+            return null;
+        }
+        String contradiction = contradiction(status, start, end);
+        if (contradiction != null) {
+            problems.add(n, Column.STATUS, contradiction, contradiction.endsWith("begun") ? start : end);
         }
         return status;
+    }
+
+    /**
+     * A state the file gives that its own dates deny, as the lifecycle reads them ({@code ContractCalendar}: signed
+     * contracts are in force from their start date and expired after their end date). Such a row is refused rather
+     * than stored: an expired contract that is still running would never be reminded of, and the calendar would
+     * move a signed one that has begun, or an active one that has ended, the night after the import.
+     */
+    private String contradiction(ContractStatus status, LocalDate start, LocalDate end) {
+        boolean ended = end != null && end.isBefore(today);
+        boolean begun = start != null && !start.isAfter(today);
+        return switch (status) {
+            case SIGNED -> ended ? "qiyue.import.status-ended" : begun ? "qiyue.import.status-begun" : null;
+            case ACTIVE -> ended ? "qiyue.import.status-ended"
+                    : start != null && !begun ? "qiyue.import.status-not-begun" : null;
+            case EXPIRED -> end != null && !ended ? "qiyue.import.status-not-ended" : null;
+            default -> null;
+        };
     }
 
     /** The username the file names when it is a user of this system; else the importer (null). */

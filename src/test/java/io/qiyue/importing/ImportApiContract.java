@@ -392,7 +392,7 @@ abstract class ImportApiContract extends ApiTestSupport {
         // with its signed text attached, the file no longer speaks for the contract: update mode refuses the row
         String version = sales.client().get("/api/v1/contracts/" + id).header("ETag");
         String changed = "合同编号,合同类型,标题,客户,我方主体,状态,开始日期,结束日期,金额\n" + number + ",NDA,保密（改）," + code
-                + "," + OUR_ENTITY + ",已到期,2021-01-01,2029-12-31,99999\n";
+                + "," + OUR_ENTITY + ",已到期,2021-01-01,2022-12-31,99999\n";
         var preview = finished(upload(sales.client(), "contracts", "dry-run", "c.csv", changed.getBytes(StandardCharsets.UTF_8)));
         assertThat(preview.path("skipped").asInt()).as("a plain dry run skips what exists: %s", preview).isEqualTo(1);
         var updatePreview = finished(upload(sales.client(), "contracts", "update-dry-run", "c.csv",
@@ -482,6 +482,35 @@ abstract class ImportApiContract extends ApiTestSupport {
                 rescheduled.getBytes(StandardCharsets.UTF_8)));
         assertThat(errors(refused)).as("instalments change on the receivables page: %s", refused)
                 .containsExactly("2|付款计划");
+    }
+
+    @Test
+    void aStateItsOwnDatesDenyIsRefusedAsTheCalendarReadsThem() {
+        var sales = createUser("SALES", null);
+        ourEntityId();
+        String code = createOrganization(sales.client()).path("creditCode").asString();
+        String ended = TODAY.minusYears(2) + "," + TODAY.minusDays(1);
+        String running = TODAY.minusMonths(1) + "," + TODAY.plusMonths(11);
+        String coming = TODAY.plusDays(1) + "," + TODAY.plusMonths(13);
+        java.util.function.BiFunction<String, String, String> row = (status, dates) -> unique("HT-S") + ",NDA,状态核对,"
+                + code + "," + OUR_ENTITY + "," + dates + "," + status + "\n";
+        String csv = "合同编号,合同类型,标题,客户,我方主体,开始日期,结束日期,状态\n"
+                + row.apply("已到期", running) + row.apply("履行中", ended) + row.apply("履行中", coming)
+                + row.apply("已签署", running) + row.apply("已签署", ended)
+                + row.apply("已到期", ended) + row.apply("履行中", running) + row.apply("已签署", coming)
+                + row.apply("", ended) + row.apply("草稿", ended)
+                + row.apply("已到期", TODAY.minusYears(1) + "," + TODAY) + row.apply("履行中", TODAY + "," + TODAY);
+
+        var dry = finished(upload(sales.client(), "contracts", "dry-run", "s.csv", csv.getBytes(StandardCharsets.UTF_8)));
+
+        assertThat(errors(dry)).as("%s", dry).containsExactly("2|状态", "3|状态", "4|状态", "5|状态", "6|状态", "12|状态");
+        var messages = new ArrayList<String>();
+        dry.path("errors").forEach(e -> messages.add(e.path("message").asString()));
+        assertThat(messages.get(0)).contains(TODAY.plusMonths(11).toString(), "已到期");
+        assertThat(messages.get(1)).contains(TODAY.minusDays(1).toString(), "已到期");
+        assertThat(messages.get(2)).contains(TODAY.plusDays(1).toString(), "已签署");
+        assertThat(messages.get(3)).contains(TODAY.minusMonths(1).toString(), "履行中");
+        assertThat(messages.get(5)).as("a contract ending today has not expired").contains(TODAY.toString());
     }
 
     @Test
@@ -642,8 +671,8 @@ abstract class ImportApiContract extends ApiTestSupport {
         int refused = 540;
         for (int i = 2; i <= rows + 1; i++) {
             String number = i == refused ? "" : prefix + "-" + i;
-            String start = i == refused ? "2093-02-01" : TODAY.minusDays(i).toString();
-            String end = i == refused ? "2093-12-31" : TODAY.minusDays(i).plusYears(1).toString();
+            String start = i == refused ? "2093-02-01" : TODAY.plusDays(i).toString();
+            String end = i == refused ? "2093-12-31" : TODAY.plusDays(i).plusYears(1).toString();
             csv.append(number).append(",SERVICE,全部或无").append(i).append(',').append(code).append(',')
                     .append(OUR_ENTITY).append(",1000,").append(start).append(',').append(end).append(",已签署\n");
         }
@@ -676,7 +705,7 @@ abstract class ImportApiContract extends ApiTestSupport {
                 %1$s-3,NDA,%2$s 已签保密,%3$s,%4$s,,%8$s,%9$s,,已签署,,
                 %1$s-4,客户咨询协议,%2$s 草稿咨询,%3$s,%4$s,5000,%8$s,%9$s,,草稿,%7$s,
                 ,客户服务合同,%2$s 无编号服务,%3$s,%4$s,3000,%10$s,%9$s,,,,
-                %1$s-6,INFO_SHARING,%2$s 信息共享,%3$s,%4$s,,%5$s,%9$s,,已签署,,
+                %1$s-6,INFO_SHARING,%2$s 信息共享,%3$s,%4$s,,%8$s,%9$s,,已签署,,
                 """.formatted(n, tag, code, OUR_ENTITY, TODAY.minusMonths(2), TODAY.plusMonths(10), owner,
                 TODAY.plusDays(30), TODAY.plusYears(1), TODAY.minusDays(10));
     }
