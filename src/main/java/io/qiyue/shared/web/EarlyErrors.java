@@ -94,6 +94,12 @@ public class EarlyErrors {
         response.flushBuffer();
     }
 
+    /** A browser's request outside /api/: it asks for HTML. */
+    static boolean wantsPage(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return accept != null && accept.contains("text/html") && !isApi(request);
+    }
+
     /**
      * Under /api/; or, when Tomcat could not even read the address (a request line over its limit), any
      * client that does not ask for HTML.

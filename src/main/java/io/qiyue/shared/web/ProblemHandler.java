@@ -49,6 +49,7 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,12 +70,14 @@ class ProblemHandler {
     private final MessageSource messages;
     private final FieldLabels labels;
     private final DataSize maxFileSize;
+    private final EarlyErrors pages;
 
     ProblemHandler(MessageSource messages, FieldLabels labels,
-                   @Value("${spring.servlet.multipart.max-file-size}") DataSize maxFileSize) {
+                   @Value("${spring.servlet.multipart.max-file-size}") DataSize maxFileSize, EarlyErrors pages) {
         this.messages = messages;
         this.labels = labels;
         this.maxFileSize = maxFileSize;
+        this.pages = pages;
     }
 
     @ExceptionHandler(InvalidInputException.class)
@@ -277,14 +280,26 @@ class ProblemHandler {
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "qiyue.problem.no-such-path", e.getResourcePath());
+    ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e, HttpServletRequest request,
+                                             HttpServletResponse response) throws IOException {
+        return noSuchPath(e.getResourcePath(), request, response);
     }
 
     /** A path no controller and no static folder answers (the static files are mapped folder by folder). */
     @ExceptionHandler(NoHandlerFoundException.class)
-    ResponseEntity<ProblemDetail> noHandler(NoHandlerFoundException e) {
-        return problem(HttpStatus.NOT_FOUND, "not-found", "qiyue.problem.no-such-path", e.getRequestURL());
+    ResponseEntity<ProblemDetail> noHandler(NoHandlerFoundException e, HttpServletRequest request,
+                                            HttpServletResponse response) throws IOException {
+        return noSuchPath(e.getRequestURL(), request, response);
+    }
+
+    /** A browser that followed a stale link or a typed address gets a page it can leave, not problem+json. */
+    private ResponseEntity<ProblemDetail> noSuchPath(String path, HttpServletRequest request,
+                                                     HttpServletResponse response) throws IOException {
+        if (EarlyErrors.wantsPage(request)) {
+            pages.write(request, response, 404, "not-found", "qiyue.problem.no-such-path", path);
+            return null;
+        }
+        return problem(HttpStatus.NOT_FOUND, "not-found", "qiyue.problem.no-such-path", path);
     }
 
     @ExceptionHandler(ConflictException.class)

@@ -54,7 +54,7 @@ class ClientDisconnectTest {
 
     @Test
     void theApiWritesNothingAndLogsOneDebugLine() {
-        var problems = new ProblemHandler(new StaticMessageSource(), new FieldLabels(new StaticMessageSource()), org.springframework.util.unit.DataSize.ofMegabytes(20));
+        var problems = problemHandler();
         for (Exception e : disconnects()) {
             logged.list.clear();
             var request = new MockHttpServletRequest("GET", "/api/v1/contracts/1/document");
@@ -84,12 +84,20 @@ class ClientDisconnectTest {
 
     @Test
     void aFailureAfterTheAnswerWasCommittedIsLoggedButNotAnsweredAgain() {
-        var problems = new ProblemHandler(new StaticMessageSource(), new FieldLabels(new StaticMessageSource()), org.springframework.util.unit.DataSize.ofMegabytes(20));
+        var problems = problemHandler();
         var response = new MockHttpServletResponse();
         response.setCommitted(true);
 
         assertThat(problems.unexpected(new IllegalStateException("boom"), new MockHttpServletRequest("GET", "/api/v1/x"),
                 response)).isNull();
         assertThat(logged.list).extracting(ILoggingEvent::getLevel).containsExactly(Level.ERROR);
+    }
+
+    private static ProblemHandler problemHandler() {
+        var messages = new StaticMessageSource();
+        var labels = new FieldLabels(messages);
+        return new ProblemHandler(messages, labels, org.springframework.util.unit.DataSize.ofMegabytes(20),
+                new EarlyErrors(messages, new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                        .getBeanProvider(org.springframework.web.servlet.LocaleResolver.class), labels));
     }
 }
