@@ -62,6 +62,21 @@ abstract class ContractApiContract extends ApiTestSupport {
     }
 
     @Test
+    void theTimesAWriteAnswersAreTheStoredOnes() {
+        var created = createContract(admin(), "SERVICE");
+        String path = "/api/v1/contracts/" + created.path("id").asString();
+        var read = admin().get(path);
+        assertThat(read.json().path("createdAt").asString()).isEqualTo(created.path("createdAt").asString());
+        assertThat(read.json().path("updatedAt").asString()).isEqualTo(created.path("updatedAt").asString());
+
+        var patched = admin().request("PATCH", path).header("If-Match", read.header("ETag"))
+                .body("application/merge-patch+json", "{\"title\": \"" + unique("改后") + "\"}").send();
+        assertThat(patched.status()).as("%s", patched).isEqualTo(200);
+        assertThat(admin().get(path).json().path("updatedAt").asString())
+                .as("not the same instant with three more digits").isEqualTo(patched.json().path("updatedAt").asString());
+    }
+
+    @Test
     void paidTypesNeedAnAmountUnlessDeliberatelyFree() {
         String customerId = createOrganization(admin()).path("id").asString();
         var body = ContractSamples.contract("SERVICE", unique("合同"), customerId, ourEntityId());
