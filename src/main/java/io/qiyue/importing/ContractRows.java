@@ -101,8 +101,8 @@ final class ContractRows {
                 problems.add(n, Column.SIGNED_ON, "qiyue.import.signed-on-after-end", end);
             }
         }
-        String owner = user(columns.value(row, Column.CONTRACT_OWNER));
-        String creator = user(columns.value(row, Column.CREATOR));
+        String owner = user(row, Column.CONTRACT_OWNER, n);
+        String creator = user(row, Column.CREATOR, n);
         ContractTerms terms = termCells.read(row, type, amount, n);
         RowPlan.Received received = received(row, n, status, terms);
         if (problems.has(n)) {
@@ -384,11 +384,19 @@ final class ContractRows {
         };
     }
 
-    /** The username the file names when it is a user of this system; else the importer (null). */
-    private String user(String username) {
+    /**
+     * The user the file names (a username); blank for the importer (null). A name that is no user here is refused
+     * rather than silently replaced by the importer: the file would lose who the contract belonged to.
+     */
+    private String user(Table.Row row, Column column, int n) {
+        String username = columns.value(row, column);
         if (username.isEmpty()) {
             return null;
         }
-        return isUser.computeIfAbsent(username, u -> users.findByUsername(u).isPresent()) ? username : null;
+        if (isUser.computeIfAbsent(username, u -> users.findByUsername(u).isPresent())) {
+            return username;
+        }
+        problems.add(n, column, "qiyue.import.unknown-user", username);
+        return null;
     }
 }

@@ -62,7 +62,7 @@ final class CustomerRows {
             }
         }
         CustomerLevel level = level(value(row, Column.LEVEL), n);
-        String owner = owner(value(row, Column.CUSTOMER_OWNER));
+        String owner = owner(value(row, Column.CUSTOMER_OWNER), n);
         String contact = value(row, Column.CONTACT);
         String mobile = value(row, Column.MOBILE);
         String email = value(row, Column.EMAIL);
@@ -146,8 +146,16 @@ final class CustomerRows {
     }
 
     /** The owner the file names when that is a user; else the importer (null). */
-    private String owner(String username) {
-        return !username.isEmpty() && users.findByUsername(username).isPresent() ? username : null;
+    /** As a contract's: a username, blank for the importer; a name that is no user here is refused. */
+    private String owner(String username, int n) {
+        if (username.isEmpty()) {
+            return null;
+        }
+        if (users.findByUsername(username).isPresent()) {
+            return username;
+        }
+        problems.add(n, Column.CUSTOMER_OWNER, "qiyue.import.unknown-user", username);
+        return null;
     }
 
     private String value(Table.Row row, Column column) {

@@ -197,11 +197,18 @@ abstract class ImportApiContract extends ApiTestSupport {
                 List.<Object>of(signed, "客户服务合同", "新签服务", code, OUR_ENTITY, "50000", "伍万元整",
                         TODAY.plusDays(30), TODAY.plusYears(1), "已签署", sales.username()),
                 List.<Object>of(active, "MAINTENANCE", "运维", code, OUR_ENTITY, "1200.5", "",
-                        TODAY.minusMonths(2), TODAY.plusMonths(10), "ACTIVE", "nobody-of-ours"),
+                        TODAY.minusMonths(2), TODAY.plusMonths(10), "ACTIVE", ""),
                 List.<Object>of(expired, "NDA", "保密", code, OUR_ENTITY, "", "", "2020年1月1日", "2021/12/31", "已到期", ""));
         byte[] xlsx = xlsx(List.of("合同编号", "合同类型", "标题", "客户", "我方主体", "金额", "金额大写", "开始日期",
                 "结束日期", "状态", "负责人"), rows);
         long before = contractCount();
+        var unknownOwner = new ArrayList<>(rows.get(1));
+        unknownOwner.set(10, "nobody-of-ours");
+        var refused = finished(upload(sales.client(), "contracts", "dry-run", "legacy.xlsx",
+                xlsx(List.of("合同编号", "合同类型", "标题", "客户", "我方主体", "金额", "金额大写", "开始日期", "结束日期", "状态",
+                        "负责人"), List.of(unknownOwner))));
+        assertThat(errors(refused)).as("a name that is no user is not silently replaced: %s", refused)
+                .containsExactly("2|负责人");
 
         var job = finished(upload(sales.client(), "contracts", "import", "legacy.xlsx", xlsx));
 
