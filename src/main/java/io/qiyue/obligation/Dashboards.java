@@ -5,6 +5,7 @@ import io.qiyue.contract.ContractSummary;
 import io.qiyue.contract.Contracts;
 import io.qiyue.security.CurrentUsers;
 import io.qiyue.security.DataScopes;
+import io.qiyue.security.OwnerScope;
 import io.qiyue.shared.Paging;
 import io.qiyue.shared.web.XlsxWriter;
 import org.springframework.context.MessageSource;
@@ -19,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The performance dashboard: contracts by status and type, value by month, what ends soon, obligations by kind
@@ -172,29 +174,47 @@ public class Dashboards {
     /** The obligations the filters select as XLSX, streamed: rows are written while the database hands them over. */
     @Transactional(readOnly = true)
     public int exportObligations(ObligationQuery query, String owner, String teamId, OutputStream out) {
-        var scope = scopes.readNarrowed(CurrentUsers.require(), owner, teamId);
-        LocalDate today = today();
-        var paging = Paging.of(0, 1, "dueDate,asc", ObligationStore.SORTABLE, "dueDate,asc");
-        try (var xlsx = new XlsxWriter(text("obligation.export.sheet"), List.of(text("contract.number"),
-                text("contract.title"), text("obligation.kind"), text("obligation.item"), text("obligation.side"),
-                text("obligation.responsible"), text("obligation.due"), text("obligation.export.daysLate"),
-                text("obligation.export.amount"), text("contract.status"), text("obligation.export.completedOn"),
-                text("obligation.reason")))) {
-            var batch = new ArrayList<Obligation>(EXPORT_BATCH);
-            store.forEach(query, scope, null, paging, o -> {
-                batch.add(o);
-                if (batch.size() == EXPORT_BATCH) {
-                    writeObligations(xlsx, batch, today);
-                    batch.clear();
-                }
-            });
-            writeObligations(xlsx, batch, today);
+        try (var xlsx = new XlsxWriter(text("obligation.export.sheet"), obligationColumns())) {
+            var scope = scopes.readNarrowed(CurrentUsers.require(), owner, teamId);
+            forEachObligationRow(query, scope, null, xlsx::row);
             xlsx.writeTo(out);
             return xlsx.rows();
         }
     }
 
-    private void writeObligations(XlsxWriter xlsx, List<Obligation> batch, LocalDate today) {
+    /** The columns of an obligations export, in the reader's language. */
+    public List<String> obligationColumns() {
+        return List.of(text("contract.number"), text("contract.title"), text("obligation.kind"),
+                text("obligation.item"), text("obligation.side"), text("obligation.responsible"),
+                text("obligation.due"), text("obligation.export.daysLate"), text("obligation.export.amount"),
+                text("contract.status"), text("obligation.export.completedOn"), text("obligation.reason"));
+    }
+
+    /**
+     * Each obligation of {@link Obligations#list}'s filtered list, every page of it, as the cells of
+     * {@link #obligationColumns()}, due date first, in batches as the database hands them over.
+     */
+    @Transactional(readOnly = true)
+    public void forEachListedObligationRow(ObligationQuery query, Consumer<Object[]> row) {
+        var user = CurrentUsers.require();
+        forEachObligationRow(Obligations.forCaller(query, user), scopes.read(user), user.username(), row);
+    }
+
+    private void forEachObligationRow(ObligationQuery query, OwnerScope scope, String me, Consumer<Object[]> row) {
+        LocalDate today = today();
+        var paging = Paging.of(0, 1, "dueDate,asc", ObligationStore.SORTABLE, "dueDate,asc");
+        var batch = new ArrayList<Obligation>(EXPORT_BATCH);
+        store.forEach(query, scope, me, paging, o -> {
+            batch.add(o);
+            if (batch.size() == EXPORT_BATCH) {
+                obligationRows(batch, today, row);
+                batch.clear();
+            }
+        });
+        obligationRows(batch, today, row);
+    }
+
+    private void obligationRows(List<Obligation> batch, LocalDate today, Consumer<Object[]> row) {
         if (batch.isEmpty()) {
             return;
         }
@@ -203,12 +223,12 @@ public class Dashboards {
             var label = labels.get(o.contractId());
             Long daysLate = o.status() == ObligationStatus.OVERDUE && o.dueDate() != null
                     ? ChronoUnit.DAYS.between(o.dueDate(), today) : null;
-            xlsx.row(label == null ? o.contractId() : label.number(), label == null ? null : label.title(),
+            row.accept(new Object[]{label == null ? o.contractId() : label.number(), label == null ? null : label.title(),
                     text("enum.ObligationKind." + o.kind().name()), o.title(),
                     text("enum.ObligationSide." + o.side().name()), o.responsible(), o.dueDate(), daysLate,
                     o.amount() == null ? null : o.amount().value(), text("enum.ObligationStatus." + o.status().name()),
                     o.completedOn(), "PERIOD_ENDED".equals(o.statusReason()) ? text("obligation.periodEnded")
-                            : o.statusReason());
+                            : o.statusReason()});
         }
     }
 

@@ -147,9 +147,13 @@ public class Obligations {
     public io.qiyue.shared.PageResult<Obligation> list(ObligationQuery query, Integer page, Integer size, String sort) {
         var user = CurrentUsers.require();
         var paging = io.qiyue.shared.Paging.of(page, size, sort, ObligationStore.SORTABLE, "dueDate,asc");
-        var q = "me".equals(query.responsible()) ? new ObligationQuery(query.status(), query.kind(), query.side(),
+        return store.page(forCaller(query, user), scopes.read(user), user.username(), paging);
+    }
+
+    /** The query with {@code responsible = "me"} standing for the caller. */
+    static ObligationQuery forCaller(ObligationQuery query, io.qiyue.security.CurrentUser user) {
+        return "me".equals(query.responsible()) ? new ObligationQuery(query.status(), query.kind(), query.side(),
                 query.dueFrom(), query.dueTo(), query.owner(), user.username(), query.contractId()) : query;
-        return store.page(q, scopes.read(user), user.username(), paging);
     }
 
     /** One obligation, for whoever may read its contract. */

@@ -177,6 +177,36 @@ abstract class ObligationApiContract extends ApiTestSupport {
     }
 
     @Test
+    void theObligationListExportsAsCsvAndXlsxWithinTheScope() throws Exception {
+        var sales = createUser("SALES", null);
+        String id = signedContract(sales.client(), maintenance(sales.client()));
+        String query = "/api/v1/obligations?contractId=" + id + "&responsible=me";
+        var listed = sales.client().get(query + "&size=200").json();
+        assertThat(listed.path("total").asInt()).isEqualTo(5);
+
+        var csv = sales.client().request("GET", query).header("Accept", "text/csv").sendForBytes();
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment; filename=\"obligations-");
+        var rows = io.qiyue.web.ExportApiContract.readCsv(csv.body());
+        assertThat(rows.getFirst().get(0)).isEqualTo("合同编号");
+        assertThat(rows).hasSize(1 + 5);
+        var titles = new java.util.ArrayList<String>();
+        listed.path("items").forEach(o -> titles.add(o.path("title").asString()));
+        assertThat(rows.subList(1, rows.size()).stream().map(r -> r.get(3)).toList())
+                .containsExactlyInAnyOrderElementsOf(titles);
+
+        var xlsx = sales.client().request("GET", query)
+                .header("Accept", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").sendForBytes();
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            assertThat(workbook.getSheetAt(0).getLastRowNum()).isEqualTo(5);
+        }
+        var others = io.qiyue.web.ExportApiContract.readCsv(createUser("SALES", null).client()
+                .request("GET", "/api/v1/obligations?contractId=" + id).header("Accept", "text/csv").sendForBytes().body());
+        assertThat(others).as("another salesperson's file has the header only").hasSize(1);
+    }
+
+    @Test
     void theDailyScanMarksWhatIsLateAndEndsDutiesWhosePeriodPassed() {
         var sales = createUser("SALES", null);
         String id = signedContract(sales.client(), maintenance(sales.client()));

@@ -196,7 +196,7 @@ public abstract class ExportApiContract extends ApiTestSupport {
     }
 
     /** The rows of a CSV export, the byte order mark checked and dropped. */
-    static List<CSVRecord> readCsv(byte[] bytes) throws Exception {
+    public static List<CSVRecord> readCsv(byte[] bytes) throws Exception {
         assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
         String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
         return CSVFormat.RFC4180.parse(new StringReader(text)).getRecords();

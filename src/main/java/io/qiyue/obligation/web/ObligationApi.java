@@ -1,5 +1,6 @@
 package io.qiyue.obligation.web;
 
+import io.qiyue.obligation.Dashboards;
 import io.qiyue.obligation.Evidence;
 import io.qiyue.obligation.Obligation;
 import io.qiyue.obligation.ObligationAction;
@@ -11,8 +12,12 @@ import io.qiyue.obligation.Obligations;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Versions;
+import io.qiyue.shared.web.ListExport;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +32,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,8 +50,15 @@ import java.util.stream.Collectors;
 class ObligationApi {
     private final Obligations obligations;
 
-    ObligationApi(Obligations obligations) {
+    private final Dashboards dashboards;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    ObligationApi(Obligations obligations, Dashboards dashboards, MessageSource messages, Clock clock) {
         this.obligations = obligations;
+        this.dashboards = dashboards;
+        this.messages = messages;
+        this.clock = clock;
     }
 
     /** An obligation as the API shows it: its evidence and what the caller may do with it now. */
@@ -86,6 +99,26 @@ class ObligationApi {
                 contractId), page, size, sort);
         return new PageResult<>(result.items().stream().map(o -> view(o, List.of())).toList(), result.page(),
                 result.size(), result.total());
+    }
+
+    /** The same filtered list, every page of it, as XLSX or CSV (spec/api.md: a list asked for as a spreadsheet). */
+    @GetMapping(path = "/obligations", produces = {ListExport.XLSX_TYPE, ListExport.CSV_TYPE})
+    void export(@RequestParam(required = false) Set<ObligationStatus> status,
+                @RequestParam(required = false) ObligationKind kind,
+                @RequestParam(required = false) ObligationSide side,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueFrom,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dueTo,
+                @RequestParam(required = false) String owner,
+                @RequestParam(required = false) String responsible,
+                @RequestParam(required = false) String contractId,
+                @RequestHeader(HttpHeaders.ACCEPT) String accept, HttpServletResponse response) {
+        var words = ListExport.Wording.ofRequest(messages, clock);
+        try (var export = ListExport.start(response, ListExport.Format.ofAccept(accept), "obligations",
+                words.text("export.obligations.file"), LocalDate.now(clock), words.text("obligation.export.sheet"),
+                dashboards.obligationColumns())) {
+            dashboards.forEachListedObligationRow(new ObligationQuery(status, kind, side, dueFrom, dueTo, owner,
+                    responsible, contractId), export::row);
+        }
     }
 
     @GetMapping("/obligations/{id}")
