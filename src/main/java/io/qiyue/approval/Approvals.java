@@ -116,6 +116,11 @@ public class Approvals {
             contracts.get(row.contractId()); // outside the caller's read scope: 404, as for any such record
             throw new ForbiddenException("qiyue.approval.not-your-task");
         }
+        if (user.roles().stream().allMatch(role -> role == Role.VIEWER)) {
+            // the task became theirs while their role could decide; demoted since, they decide nothing (the task
+            // stays open for its time limit's escalation)
+            throw new ForbiddenException("qiyue.approval.cannot-decide-any-more");
+        }
         return entry(row);
     }
 
@@ -473,6 +478,11 @@ public class Approvals {
         if (!row.assignee().equals(user.username())) {
             contracts.get(row.contractId()); // outside the caller's read scope: 404, as for any such record
             throw new ForbiddenException("qiyue.approval.not-your-task");
+        }
+        if (user.roles().stream().allMatch(role -> role == Role.VIEWER)) {
+            // the task became theirs while their role could decide; demoted since, they decide nothing (the task
+            // stays open for its time limit's escalation)
+            throw new ForbiddenException("qiyue.approval.cannot-decide-any-more");
         }
         if (decidedAsRetried(row, decision)) {
             // a keyed retry whose answer was lost after its commit (the instance died before the key kept it)

@@ -496,6 +496,25 @@ abstract class ApprovalApiContract extends ApiTestSupport {
     }
 
     @Test
+    void anApproverDemotedToViewerNoLongerDecidesTheTaskTheyHad() {
+        var owner = createUser("SALES", null);
+        var approver = createUser("SALES", null);
+        flow(false, false, step("互审", "APPROVAL", "ANY", users(approver)));
+        String id = submitted(owner.client());
+        String task = inboxIds(approver, id).getFirst();
+
+        var current = admin().get("/api/v1/users/" + approver.id());
+        var demoted = admin().request("PATCH", "/api/v1/users/" + approver.id()).header("If-Match", current.header("ETag"))
+                .body("application/merge-patch+json", "{\"roles\": [\"VIEWER\"]}").send();
+        assertThat(demoted.status()).as("%s", demoted).isEqualTo(200);
+
+        var refused = decide(approver, task, "{\"decision\": \"APPROVE\", \"comment\": \"同意\"}");
+        assertProblem(refused, 403);
+        assertThat(refused.body()).contains("VIEWER");
+        assertThat(status(id)).as("nothing decided").isEqualTo("IN_APPROVAL");
+    }
+
+    @Test
     void onlyTheSubmitterWithdrawsAndOutsidersOfTheContractGet404OnItsTasks() {
         var owner = createUser("SALES", null);
         var a = createUser("SALES_MANAGER", null);
