@@ -149,6 +149,10 @@ final class ContractRows {
                 BigDecimal recorded = receivables.receivedBeforeImport(existing.id());
                 if (recorded.compareTo(received.amount().scaled()) != 0) {
                     problems.add(n, Column.RECEIVED, "qiyue.import.received-update", recorded.toPlainString());
+                } else {
+                    receivables.lastReceivedBeforeImport(existing.id()).filter(day -> !day.equals(received.on()))
+                            .ifPresent(day -> problems.add(n, Column.RECEIVED_ON, "qiyue.import.received-on-update",
+                                    day));
                 }
             }
             if (problems.has(n)) {

@@ -364,6 +364,13 @@ public class Receivables {
         return receipts;
     }
 
+    /** The day of the latest payment an import recorded for the time before it ({@link #recordBeforeImport}). */
+    public java.util.Optional<LocalDate> lastReceivedBeforeImport(String contractId) {
+        writable(contractId);
+        return store.receipts(contractId).stream().filter(r -> BEFORE_IMPORT.equals(r.reference()) && !r.reversed())
+                .map(Receipt::receivedOn).max(LocalDate::compareTo);
+    }
+
     /** What the receipts an import recorded for the time before it have paid ({@link #recordBeforeImport}). */
     public BigDecimal receivedBeforeImport(String contractId) {
         writable(contractId);

@@ -484,6 +484,11 @@ abstract class ImportApiContract extends ApiTestSupport {
         var changed = finished(upload(finance.client(), "contracts", "update-dry-run", "paid.csv",
                 more.getBytes(StandardCharsets.UTF_8)));
         assertThat(errors(changed)).as("later money is a receipt, not a file's: %s", changed).containsExactly("2|已收金额");
+        String redated = paid.replace(",45000," + TODAY.minusMonths(2) + ",", ",45000," + TODAY.minusMonths(3) + ",");
+        assertThat(redated).isNotEqualTo(paid);
+        var movedDay = finished(upload(finance.client(), "contracts", "update-dry-run", "paid.csv",
+                redated.getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(movedDay)).as("nor is a receipt's day: %s", movedDay).containsExactly("2|收款日期");
         String rescheduled = paid.replace(" 30000 尾款", " 30000 验收款");
         var refused = finished(upload(finance.client(), "contracts", "update-dry-run", "paid.csv",
                 rescheduled.getBytes(StandardCharsets.UTF_8)));
