@@ -136,7 +136,7 @@ class ApprovalBrowserIT extends ChromiumTestSupport {
             assertThat(page.locator(".flow-step")).hasCount(2);
             page.fill(".step-approvers >> nth=1", "user:nobody_here");
             editorRoundTrip(page, "#save-flow");
-            assertThat(page.locator("#flow-errors")).containsText("steps[1].approvers[0].userId");
+            assertThat(page.locator("#flow-errors")).containsText("审批步骤 › 第 2 项 › 审批人 › 第 1 项 › 用户");
             page.fill(".step-approvers >> nth=1", "user:" + legal.username());
             editorRoundTrip(page, "#save-flow");
             page.waitForURL(url -> url.endsWith("/admin/approval-flows"));

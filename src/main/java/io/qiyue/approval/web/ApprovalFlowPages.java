@@ -11,6 +11,7 @@ import io.qiyue.security.UserAdministration;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.NotFoundException;
 import io.qiyue.shared.PreconditionFailedException;
+import io.qiyue.shared.web.FieldLabels;
 import io.qiyue.shared.web.Forms;
 import io.qiyue.shared.web.PageController;
 import org.springframework.context.MessageSource;
@@ -33,12 +34,14 @@ import java.util.List;
 class ApprovalFlowPages {
     private final ApprovalFlows flows;
     private final UserAdministration users;
+    private final FieldLabels labels;
     private final MessageSource messages;
 
-    ApprovalFlowPages(ApprovalFlows flows, UserAdministration users, MessageSource messages) {
+    ApprovalFlowPages(ApprovalFlows flows, UserAdministration users, MessageSource messages, FieldLabels labels) {
         this.flows = flows;
         this.users = users;
         this.messages = messages;
+        this.labels = labels;
     }
 
     @InitBinder(Forms.FORM)
@@ -91,8 +94,8 @@ class ApprovalFlowPages {
         } catch (InvalidInputException invalid) {
             var locale = LocaleContextHolder.getLocale();
             var lines = new ArrayList<String>();
-            invalid.violations().forEach(v -> lines.add(v.field() + "：" + messages.getMessage(v.code(),
-                    v.args().toArray(), v.code(), locale)));
+            invalid.violations().forEach(v -> lines.add(labels.withMessage(v.field(),
+                    messages.getMessage(v.code(), v.args().toArray(), v.code(), locale), locale)));
             return show(model, id, form, lines);
         } catch (PreconditionFailedException stale) {
             return show(model, id, form, List.of(messages.getMessage(stale.code(), stale.args().toArray(), stale.code(),
