@@ -66,14 +66,14 @@ public class ShareLinks {
     }
 
     /** Who the link is for (a contact of the contract's customer, optional) and for how many days (1–90, default 14). */
-    public record Input(String contactId, Integer expiresInDays) {
+    public record ShareLinkInput(String contactId, Integer expiresInDays) {
     }
 
     /** A new link with its token, which is shown this once and never again. */
     public record Created(ShareLink link, String token) {
     }
 
-    public Created create(String contractId, Input input) {
+    public Created create(String contractId, ShareLinkInput input) {
         Contract contract = contracts.getChangeable(contractId);
         if (contract.status() != ContractStatus.DRAFT) {
             throw new ConflictException("qiyue.negotiation.not-draft", contract.status());

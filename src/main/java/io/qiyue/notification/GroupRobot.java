@@ -7,7 +7,7 @@ import java.util.List;
 public record GroupRobot(String id, String name, RobotKind kind, String urlHint, boolean signed, List<String> events,
                          Instant createdAt, String createdBy) {
 
-    public record Input(String name, String kind, String url, String secret, List<String> events) {
+    public record RobotInput(String name, String kind, String url, String secret, List<String> events) {
     }
 
     /** One message posted to the robot: how many notifications it carried and what the robot answered. */

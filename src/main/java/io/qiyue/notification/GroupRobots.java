@@ -57,7 +57,7 @@ public class GroupRobots {
     }
 
     @Transactional
-    public GroupRobot create(GroupRobot.Input input) {
+    public GroupRobot create(GroupRobot.RobotInput input) {
         NotificationSettingsStore.requireAdmin();
         var violations = new ArrayList<FieldViolation>();
         String name = Text.blankToNull(input.name());

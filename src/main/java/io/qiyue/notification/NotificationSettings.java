@@ -8,7 +8,7 @@ public record NotificationSettings(String smtpHost, int smtpPort, String smtpUse
                                    boolean smtpTls, String fromAddress, String publicBaseUrl, int version) {
 
     /** What an admin sends; a null password keeps the stored one, an empty one removes it. */
-    public record Input(String smtpHost, Integer smtpPort, String smtpUsername, String smtpPassword, Boolean smtpTls,
+    public record SettingsInput(String smtpHost, Integer smtpPort, String smtpUsername, String smtpPassword, Boolean smtpTls,
                         String fromAddress, String publicBaseUrl) {
     }
 }

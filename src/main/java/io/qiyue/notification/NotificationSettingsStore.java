@@ -76,7 +76,7 @@ public class NotificationSettingsStore {
     }
 
     @Transactional
-    public NotificationSettings update(int expectedVersion, NotificationSettings.Input input) {
+    public NotificationSettings update(int expectedVersion, NotificationSettings.SettingsInput input) {
         requireAdmin();
         var before = get();
         int current = version();

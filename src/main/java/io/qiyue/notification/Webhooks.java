@@ -52,7 +52,7 @@ public class Webhooks {
     }
 
     @Transactional
-    public Webhook create(Webhook.Input input) {
+    public Webhook create(Webhook.WebhookInput input) {
         NotificationSettingsStore.requireAdmin();
         var violations = new ArrayList<FieldViolation>();
         String url = Text.blankToNull(input.url());

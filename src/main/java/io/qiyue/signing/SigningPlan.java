@@ -28,7 +28,7 @@ public record SigningPlan(SigningOrder order, List<OurSigner> ours, List<TheirSi
     }
 
     /** What a caller sends: everything optional but the lists. */
-    public record Input(SigningOrder order, List<OurSigner> ours, List<TheirSigner> theirs, Integer oursRequired,
+    public record SignersInput(SigningOrder order, List<OurSigner> ours, List<TheirSigner> theirs, Integer oursRequired,
                         Integer theirsRequired, Boolean allowForward, Integer expiresInDays) {
     }
 }

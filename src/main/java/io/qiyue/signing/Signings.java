@@ -90,7 +90,7 @@ public class Signings {
      * Sets who signs and in which order. Before signing starts, and during an open round while nobody has signed
      * yet (the round's signers are then replaced and invited anew). A stored plan is changed with its version.
      */
-    public SigningPlan setPlan(String contractId, Integer expectedVersion, SigningPlan.Input input) {
+    public SigningPlan setPlan(String contractId, Integer expectedVersion, SigningPlan.SignersInput input) {
         Contract contract = changeable(contractId);
         var stored = store.plan(contractId);
         if (stored.isPresent() && expectedVersion == null) {
@@ -124,7 +124,7 @@ public class Signings {
         });
     }
 
-    private SigningPlan validate(Contract contract, SigningPlan.Input input) {
+    private SigningPlan validate(Contract contract, SigningPlan.SignersInput input) {
         var violations = new ArrayList<FieldViolation>();
         if (input == null) {
             throw new InvalidInputException("order", "qiyue.validation.required");

@@ -46,7 +46,7 @@ class NegotiationApi {
     ResponseEntity<CreatedShareLink> create(@PathVariable String id,
                                             @Valid @RequestBody(required = false) ShareLinkRequest body) {
         var created = links.create(id, body == null ? null
-                : new ShareLinks.Input(body.contactId(), body.expiresInDays()));
+                : new ShareLinks.ShareLinkInput(body.contactId(), body.expiresInDays()));
         var link = created.link();
         return ResponseEntity.created(URI.create("/api/v1/contracts/" + id + "/share-links"))
                 .body(new CreatedShareLink(link.id(), publicUrl(created.token()), link.expiresAt(), link.contactId(),

@@ -68,7 +68,7 @@ class NegotiationPages {
                  @RequestHeader(value = "HX-Request", required = false) String htmx,
                  HttpServletResponse response, Model model) {
         try {
-            var created = links.create(id, new ShareLinks.Input(contactId, days(expiresInDays)));
+            var created = links.create(id, new ShareLinks.ShareLinkInput(contactId, days(expiresInDays)));
             model.addAttribute("createdUrl", NegotiationApi.publicUrl(created.token()));
             model.addAttribute("createdLink", created.link());
         } catch (InvalidInputException | ConflictException e) {

@@ -124,7 +124,7 @@ class NotificationApi {
     @PutMapping("/notification-settings")
     ResponseEntity<NotificationSettings> updateSettings(
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
-            @RequestBody NotificationSettings.Input body) {
+            @RequestBody NotificationSettings.SettingsInput body) {
         int expected = Versions.expected(ifMatch);
         var s = settings.update(expected, body);
         return ResponseEntity.ok().eTag(Versions.etag(s.version())).body(s);
@@ -136,7 +136,7 @@ class NotificationApi {
     }
 
     @PostMapping("/webhooks")
-    ResponseEntity<Webhook> createWebhook(@RequestBody Webhook.Input body) {
+    ResponseEntity<Webhook> createWebhook(@RequestBody Webhook.WebhookInput body) {
         var created = webhooks.create(body);
         return ResponseEntity.created(URI.create("/api/v1/webhooks/" + created.id())).body(created);
     }
@@ -159,7 +159,7 @@ class NotificationApi {
     }
 
     @PostMapping("/group-robots")
-    ResponseEntity<GroupRobot> createRobot(@RequestBody GroupRobot.Input body) {
+    ResponseEntity<GroupRobot> createRobot(@RequestBody GroupRobot.RobotInput body) {
         var created = robots.create(body);
         return ResponseEntity.created(URI.create("/api/v1/group-robots/" + created.id())).body(created);
     }

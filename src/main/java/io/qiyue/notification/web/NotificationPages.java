@@ -116,7 +116,7 @@ class NotificationPages {
         // an empty password field keeps the stored one; the checkbox removes it
         String password = "on".equals(clearPassword) ? "" : smtpPassword == null || smtpPassword.isEmpty() ? null : smtpPassword;
         try {
-            settings.update(version, new NotificationSettings.Input(smtpHost, port, smtpUsername, password,
+            settings.update(version, new NotificationSettings.SettingsInput(smtpHost, port, smtpUsername, password,
                     "on".equals(smtpTls), fromAddress, publicBaseUrl));
         } catch (InvalidInputException e) {
             return adminPage(model, e.violations());
@@ -129,7 +129,7 @@ class NotificationPages {
     String createWebhook(@RequestParam(required = false) String url, @RequestParam(required = false) List<String> events,
                          @RequestParam(required = false) String secret, Model model, RedirectAttributes redirect) {
         try {
-            webhooks.create(new Webhook.Input(url, events, secret));
+            webhooks.create(new Webhook.WebhookInput(url, events, secret));
         } catch (InvalidInputException e) {
             return adminPage(model, e.violations());
         }
@@ -149,7 +149,7 @@ class NotificationPages {
                        @RequestParam(required = false) String url, @RequestParam(required = false) String secret,
                        @RequestParam(required = false) List<String> events, Model model, RedirectAttributes redirect) {
         try {
-            robots.create(new GroupRobot.Input(name, kind, url, secret, events));
+            robots.create(new GroupRobot.RobotInput(name, kind, url, secret, events));
         } catch (InvalidInputException e) {
             return adminPage(model, e.violations());
         }

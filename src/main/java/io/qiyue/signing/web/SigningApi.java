@@ -57,7 +57,7 @@ class SigningApi {
     @PutMapping("/contracts/{id}/signers")
     ResponseEntity<SigningPlan> setPlan(@PathVariable String id,
                                         @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                        @RequestBody SigningPlan.Input body) {
+                                        @RequestBody SigningPlan.SignersInput body) {
         Integer expected = ifMatch == null || ifMatch.isBlank() ? null : Versions.expected(ifMatch);
         var plan = signings.setPlan(id, expected, body);
         return ResponseEntity.ok().eTag(Versions.etag(plan.version())).body(plan);

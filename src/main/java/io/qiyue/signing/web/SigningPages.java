@@ -122,7 +122,7 @@ class SigningPages {
                 @RequestParam(required = false) String expiresInDays, @RequestParam(required = false) String version,
                 HttpServletResponse response, Model model) {
         try {
-            var input = new SigningPlan.Input(order(order), ourSigners(ours),
+            var input = new SigningPlan.SignersInput(order(order), ourSigners(ours),
                     (theirs == null ? List.<String>of() : theirs).stream().filter(s -> !s.isBlank())
                             .map(SigningPlan.TheirSigner::new).toList(),
                     number(oursRequired, "oursRequired"), number(theirsRequired, "theirsRequired"),
