@@ -162,6 +162,14 @@ final class ContractRows {
                     () -> contracts.importUpdate(existing.id(), existing.version(), legacy))
                     : new RowPlan(n, RowPlan.Outcome.SKIP, null);
         }
+        // only for a contract to be made: a file imported last year, run again, still skips what it made even
+        // though time has since moved those contracts on
+        String contradiction = contradiction(status, start, end);
+        if (contradiction != null) {
+            boolean aboutTheStart = contradiction.equals("qiyue.import.status-begun")
+                    || contradiction.equals("qiyue.import.status-not-begun");
+            problems.add(n, Column.STATUS, contradiction, aboutTheStart ? start : end);
+        }
         contracts.importProblems(legacy).forEach(v -> problems.add(n, v));
         return problems.has(n) ? null : new RowPlan(n, RowPlan.Outcome.CREATE, () -> contracts.importLegacy(legacy),
                 legacy, received);
@@ -361,11 +369,6 @@ final class ContractRows {
         };
         if (status == null) {
             problems.add(n, Column.STATUS, "qiyue.import.unknown-status", t);
-            return null;
-        }
-        String contradiction = contradiction(status, start, end);
-        if (contradiction != null) {
-            problems.add(n, Column.STATUS, contradiction, contradiction.endsWith("begun") ? start : end);
         }
         return status;
     }

@@ -523,6 +523,17 @@ abstract class ImportApiContract extends ApiTestSupport {
         assertThat(messages.get(2)).contains(TODAY.plusDays(1).toString(), "已签署");
         assertThat(messages.get(3)).contains(TODAY.minusMonths(1).toString(), "履行中");
         assertThat(messages.get(5)).as("a contract ending today has not expired").contains(TODAY.toString());
+
+        // a file run again after time moved its contracts on: what it made is skipped, not refused
+        String number = unique("HT-RUN");
+        String header = "合同编号,合同类型,标题,客户,我方主体,开始日期,结束日期,状态\n";
+        String made = header + number + ",NDA,状态核对," + code + "," + OUR_ENTITY + "," + running + ",履行中\n";
+        var job = finished(upload(sales.client(), "contracts", "import", "m.csv", made.getBytes(StandardCharsets.UTF_8)));
+        assertThat(job.path("status").asString()).as("%s", job).isEqualTo("SUCCEEDED");
+        String later = made.replace(",履行中", ",已签署");
+        var again = finished(upload(sales.client(), "contracts", "dry-run", "m.csv", later.getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(again)).as("%s", again).isEmpty();
+        assertThat(again.path("skipped").asInt()).isEqualTo(1);
     }
 
     @Test
