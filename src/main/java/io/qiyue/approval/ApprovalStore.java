@@ -282,6 +282,13 @@ class ApprovalStore {
                 .params(assignee, OPEN).query(Long.class).single();
     }
 
+    /** The open tasks of one assignee that have not been escalated yet. */
+    List<TaskRow> openUnescalatedOf(String assignee) {
+        return jdbc.sql("SELECT " + TASK_COLUMNS + " FROM approval_task WHERE assignee = ? AND status = ?"
+                        + " AND escalated = FALSE ORDER BY created_at, id")
+                .params(assignee, OPEN).query(taskMapper).list();
+    }
+
     /** Open tasks whose reminder or whose escalation is due at {@code now}, the most overdue first. */
     List<TaskRow> dueForAttention(Instant now, int limit) {
         var at = DbTime.toDb(now);

@@ -7,6 +7,7 @@ import io.qiyue.contract.Contracts;
 import io.qiyue.customer.Customer;
 import io.qiyue.customer.Customers;
 import io.qiyue.review.Reviews;
+import io.qiyue.security.AccessChanged;
 import io.qiyue.security.CurrentUser;
 import io.qiyue.security.CurrentUsers;
 import io.qiyue.security.Role;
@@ -28,6 +29,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
@@ -67,6 +69,8 @@ public class Approvals {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final TransactionTemplate ownTransaction;
+    /** For writes after another transaction's commit, whose connection is still bound then. */
+    private final TransactionTemplate newTransaction;
     private final MessageSource messages;
     private final RunAs runAs;
 
@@ -87,6 +91,8 @@ public class Approvals {
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.ownTransaction.setReadOnly(true);
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.messages = messages;
     }
 
@@ -118,7 +124,7 @@ public class Approvals {
         }
         if (user.roles().stream().allMatch(role -> role == Role.VIEWER)) {
             // the task became theirs while their role could decide; demoted since, they decide nothing (the task
-            // stays open for its time limit's escalation)
+            // went on to their manager or the admins when the role changed: see on(AccessChanged))
             throw new ForbiddenException("qiyue.approval.cannot-decide-any-more");
         }
         return entry(row);
@@ -446,6 +452,14 @@ public class Approvals {
                 .flatMap(this::enabledUser).map(User::username).filter(m -> !m.equals(username));
     }
 
+    private User enabledOrNot(String id) {
+        try {
+            return users.get(id);
+        } catch (NotFoundException e) {
+            return null;
+        }
+    }
+
     private Optional<User> enabledUser(String id) {
         try {
             return Optional.of(users.get(id)).filter(User::enabled);
@@ -481,7 +495,7 @@ public class Approvals {
         }
         if (user.roles().stream().allMatch(role -> role == Role.VIEWER)) {
             // the task became theirs while their role could decide; demoted since, they decide nothing (the task
-            // stays open for its time limit's escalation)
+            // went on to their manager or the admins when the role changed: see on(AccessChanged))
             throw new ForbiddenException("qiyue.approval.cannot-decide-any-more");
         }
         if (decidedAsRetried(row, decision)) {
@@ -735,15 +749,51 @@ public class Approvals {
         return new ScanResult(reminded, escalated);
     }
 
+    /**
+     * A user who can no longer decide (disabled, or left with the read-only VIEWER role) leaves open tasks nobody
+     * would decide: each is escalated at once, as an overdue one is, to the user's team manager or else to the
+     * admins. The user's own decision is refused from the next request ({@link #decide}).
+     */
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(AccessChanged changed) {
+        if (changed.kind() != AccessChanged.Kind.USER) {
+            return;
+        }
+        var user = enabledOrNot(changed.id());
+        if (user == null || ApprovalFlows.mayDecide(user)) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (var task : store.openUnescalatedOf(user.username())) {
+            newTransaction.executeWithoutResult(status -> {
+                if (!store.lock(task.instanceId())) {
+                    return;
+                }
+                var current = store.task(task.id()).orElseThrow();
+                if (ApprovalStore.OPEN.equals(current.status()) && !current.escalated()) {
+                    escalate(store.instance(current.instanceId()).orElseThrow(), current, now, false);
+                }
+            });
+        }
+    }
+
     private boolean escalate(ApprovalStore.InstanceRow run, ApprovalStore.TaskRow task, Instant now) {
+        return escalate(run, task, now, true);
+    }
+
+    /** {@code overdue}: past its time limit; else its assignee can no longer decide. */
+    private boolean escalate(ApprovalStore.InstanceRow run, ApprovalStore.TaskRow task, Instant now, boolean overdue) {
         if (!store.markEscalated(task.id())) {
             return false;
         }
-        publish(ApprovalEvent.Kind.OVERDUE, run, task.id(), task.stepName(), List.of(task.assignee()), "system", null,
-                now);
+        if (overdue) {
+            publish(ApprovalEvent.Kind.OVERDUE, run, task.id(), task.stepName(), List.of(task.assignee()), "system",
+                    null, now);
+        }
         var to = managerOf(task.assignee()).map(List::of).orElseGet(() -> admins(task.assignee()));
-        String note = managerOf(task.assignee()).isPresent() ? text("approval.escalatedToManager", task.assignee())
-                : text("approval.escalatedToAdmins", task.assignee());
+        String why = overdue ? "approval.escalated" : "approval.handedOver";
+        String note = managerOf(task.assignee()).isPresent() ? text(why + "ToManager", task.assignee())
+                : text(why + "ToAdmins", task.assignee());
         var added = new ArrayList<String>();
         var open = store.openTasks(run.id());
         for (String person : to) {

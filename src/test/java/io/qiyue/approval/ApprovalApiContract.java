@@ -496,12 +496,18 @@ abstract class ApprovalApiContract extends ApiTestSupport {
     }
 
     @Test
-    void anApproverDemotedToViewerNoLongerDecidesTheTaskTheyHad() {
+    void anApproverDemotedToViewerNoLongerDecidesAndTheirTaskGoesToTheirManager() {
         var owner = createUser("SALES", null);
-        var approver = createUser("SALES", null);
+        String team = createTeam();
+        var manager = createUser("SALES_MANAGER", team);
+        var set = admin().put("/api/v1/teams/" + team, "{\"name\": \"%s\", \"managerId\": \"%s\"}"
+                .formatted(unique("审批团队"), manager.id()), "\"1\"");
+        assertThat(set.status()).as("%s", set).isEqualTo(200);
+        var approver = createUser("SALES", team);
         flow(false, false, step("互审", "APPROVAL", "ANY", users(approver)));
         String id = submitted(owner.client());
         String task = inboxIds(approver, id).getFirst();
+        assertThat(inboxIds(manager, id)).isEmpty();
 
         var current = admin().get("/api/v1/users/" + approver.id());
         var demoted = admin().request("PATCH", "/api/v1/users/" + approver.id()).header("If-Match", current.header("ETag"))
@@ -512,6 +518,9 @@ abstract class ApprovalApiContract extends ApiTestSupport {
         assertProblem(refused, 403);
         assertThat(refused.body()).contains("VIEWER");
         assertThat(status(id)).as("nothing decided").isEqualTo("IN_APPROVAL");
+        assertThat(inboxIds(manager, id)).as("handed over to the team's manager at once").hasSize(1);
+        approve(manager, id);
+        assertThat(status(id)).isEqualTo("APPROVED");
     }
 
     @Test
