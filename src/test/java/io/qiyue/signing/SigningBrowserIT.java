@@ -78,11 +78,10 @@ class SigningBrowserIT extends ChromiumTestSupport {
             assertThat(page.locator("#notice")).hasText("签署人已保存。");
 
             page.click("#back-to-contract");
-            // the answer asks htmx to reload the contract page (HX-Refresh): wait for that reload, or the next
-            // navigation races it and one of them is aborted
-            page.waitForRequest(r -> r.isNavigationRequest() && r.url().endsWith("/contracts/" + id),
-                    () -> page.click("#lifecycle-signing"));
-            page.waitForLoadState();
+            // the answer asks htmx to reload the contract page (HX-Refresh): wait until the reloaded page has loaded,
+            // or the next navigation races it and one of them is aborted (waiting for its request alone let the
+            // old page's load state answer at once, and a loaded CI machine lost the race)
+            page.waitForNavigation(() -> page.click("#lifecycle-signing"));
             page.navigate(base + "/contracts/" + id + "/sign");
             assertThat(page.locator("#round-status")).hasText("进行中");
             assertThat(page.locator("#hash-match")).hasText("与审批文件一致");
