@@ -452,7 +452,8 @@ public class Approvals {
                 .flatMap(this::enabledUser).map(User::username).filter(m -> !m.equals(username));
     }
 
-    private User enabledOrNot(String id) {
+    /** The user with this id, enabled or not; null when there is none. */
+    private User anyUser(String id) {
         try {
             return users.get(id);
         } catch (NotFoundException e) {
@@ -461,11 +462,7 @@ public class Approvals {
     }
 
     private Optional<User> enabledUser(String id) {
-        try {
-            return Optional.of(users.get(id)).filter(User::enabled);
-        } catch (NotFoundException e) {
-            return Optional.empty();
-        }
+        return Optional.ofNullable(anyUser(id)).filter(User::enabled);
     }
 
     private List<String> withRole(Role role) {
@@ -730,7 +727,7 @@ public class Approvals {
                 }
                 var run = store.instance(current.instanceId()).orElseThrow();
                 if (!current.escalated() && current.dueAt() != null && !now.isBefore(current.dueAt())) {
-                    return escalate(run, current, now) ? 2 : 0;
+                    return escalate(run, current, now, true) ? 2 : 0;
                 }
                 if (!current.reminded() && current.remindAt() != null && !now.isBefore(current.remindAt())) {
                     store.markReminded(current.id());
@@ -759,7 +756,7 @@ public class Approvals {
         if (changed.kind() != AccessChanged.Kind.USER) {
             return;
         }
-        var user = enabledOrNot(changed.id());
+        var user = anyUser(changed.id());
         if (user == null || ApprovalFlows.mayDecide(user)) {
             return;
         }
@@ -775,10 +772,6 @@ public class Approvals {
                 }
             });
         }
-    }
-
-    private boolean escalate(ApprovalStore.InstanceRow run, ApprovalStore.TaskRow task, Instant now) {
-        return escalate(run, task, now, true);
     }
 
     /** {@code overdue}: past its time limit; else its assignee can no longer decide. */
