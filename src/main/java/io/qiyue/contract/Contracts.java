@@ -1093,6 +1093,25 @@ public class Contracts {
      * stored references, in one pass, so that a client learns of every problem with one request. A rule about
      * a field that already broke its own constraint is skipped: it would only repeat the problem.
      */
+    /**
+     * A contract marked free of charge (无偿) whose amount, schedule or deposit says otherwise: its document would
+     * declare that nothing is paid and leave them out, while the receivables and the lists show the price.
+     */
+    private static List<FieldViolation> priceOfAFreeContract(ContractInput input) {
+        var found = new ArrayList<FieldViolation>();
+        if (input.amount() != null && input.amount().value() != null && input.amount().value().signum() != 0) {
+            found.add(new FieldViolation("amount", "qiyue.contract.free-with-price"));
+        }
+        var payment = input.terms().payment();
+        if (payment.schedule() != null && !payment.schedule().isEmpty()) {
+            found.add(new FieldViolation("terms.payment.schedule", "qiyue.contract.free-with-price"));
+        }
+        if (payment.deposit() != null && payment.deposit().value() != null && payment.deposit().value().signum() != 0) {
+            found.add(new FieldViolation("terms.payment.deposit", "qiyue.contract.free-with-price"));
+        }
+        return found;
+    }
+
     private Checked check(ContractInput input, String owner, CurrentUser user, Contract before) {
         var violations = new ArrayList<>(FieldViolation.of(validator.validate(input)));
         ContractType type = input.type();
@@ -1109,6 +1128,9 @@ public class Contracts {
         if (type != null && type.paid() && input.amount() == null && !free) {
             violations.add(new FieldViolation("amount", "qiyue.contract.amount-required", type.nameZh(),
                     type.nameEn()));
+        }
+        if (free) {
+            violations.addAll(priceOfAFreeContract(input));
         }
         String customerName = null;
         if (!Text.isBlank(input.customerId()) && (before == null || !before.customerId().equals(input.customerId()))) {

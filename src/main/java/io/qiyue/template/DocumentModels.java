@@ -252,7 +252,9 @@ final class DocumentModels {
     }
 
     private static DocumentModel.Termination termination(Terms.Termination t) {
-        return t == null ? null : new DocumentModel.Termination(lines(t.conditions()), t.noticeDays());
+        // no days of notice (0): the termination takes effect when the notice arrives, not "提前0日"
+        Integer noticeDays = t == null || t.noticeDays() == null || t.noticeDays() == 0 ? null : t.noticeDays();
+        return t == null ? null : new DocumentModel.Termination(lines(t.conditions()), noticeDays);
     }
 
     private static DocumentModel.IntellectualProperty ip(Terms.IntellectualProperty ip) {
@@ -340,9 +342,22 @@ final class DocumentModels {
                 s == null ? null : Labels.joined(s.categories()),
                 yesNo.apply(s == null ? null : s.containsPersonalInformation()),
                 yesNo.apply(s == null ? null : s.containsSensitivePersonalInformation()),
-                s == null ? null : s.purpose(), yesNo.apply(s == null ? null : s.crossBorder()),
+                s == null ? null : withoutFinalStop(s.purpose()), yesNo.apply(s == null ? null : s.crossBorder()),
                 yesNo.apply(s == null ? null : s.separateConsentObtained()), Labels.joined(methods),
                 years, term, personal);
+    }
+
+    /** A sentence the template ends itself ("共享目的：{purpose}。"), without the full stop it was typed with. */
+    static String withoutFinalStop(String text) {
+        if (text == null) {
+            return null;
+        }
+        String stripped = text.strip();
+        int end = stripped.length();
+        while (end > 0 && "。．.；;，,".indexOf(stripped.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return stripped.substring(0, end);
     }
 
     private static List<DocumentModel.Item> items(List<Terms.Item> items) {

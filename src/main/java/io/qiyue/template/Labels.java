@@ -76,7 +76,8 @@ final class Labels {
                 case PROVIDER -> "归乙方所有";
                 case CUSTOMER -> "归甲方所有";
                 case JOINT -> "由甲乙双方共同所有";
-                case NONE -> "本合同不涉及知识产权的转让或许可，双方各自的知识产权仍归各自所有";
+                // read after "因履行本合同产生的成果及其知识产权"; without 本合同, which an agreement (协议) does not call itself
+                case NONE -> "归完成该成果的一方所有，双方既有的知识产权不因履行而转让或许可";
             };
             case Terms.PaymentTrigger t -> switch (t) {
                 case ON_SIGNING -> "合同签订后";

@@ -86,7 +86,17 @@ abstract class ContractApiContract extends ApiTestSupport {
         assertProblem(admin().post("/api/v1/contracts", body.toString()), 400, "amount");
         assertThat(contractCount()).isEqualTo(before);
 
-        ((tools.jackson.databind.node.ObjectNode) body.path("terms").path("payment")).put("noConsideration", true);
+        var payment = (tools.jackson.databind.node.ObjectNode) body.path("terms").path("payment");
+        payment.put("noConsideration", true);
+        // free of charge, yet with instalments (and then an amount): refused, the document would drop them
+        assertProblem(admin().post("/api/v1/contracts", body.toString()), 400, "terms.payment.schedule");
+        body.putObject("amount").put("value", "10000.00").put("currency", "CNY");
+        assertProblem(admin().post("/api/v1/contracts", body.toString()), 400, "amount", "terms.payment.schedule");
+        assertThat(contractCount()).isEqualTo(before);
+
+        body.remove("amount");
+        payment.remove("schedule");
+        payment.remove("deposit");
         assertThat(admin().post("/api/v1/contracts", body.toString()).status()).isEqualTo(201);
     }
 

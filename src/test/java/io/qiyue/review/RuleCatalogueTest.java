@@ -137,6 +137,19 @@ class RuleCatalogueTest {
         expect(SERVICE, s -> s.schedule.set(0, new Instalment(LocalDate.of(2026, 12, 1), null, Spec.cny("60000"), null)),
                 "QY-C008", "BLOCKER /terms/payment/schedule/0/dueDate");
         none(CONSULTING, unchanged(), "QY-C008"); // one instalment on a milestone
+        // agreements about information are usually free; one with a price is paid by its schedule too
+        none(CONFIDENTIALITY, unchanged(), "QY-C008");
+        expect(CONFIDENTIALITY, s -> {
+            s.amount = Spec.cny("10000.00");
+            s.schedule = new java.util.ArrayList<>(List.of(
+                    new Instalment(LocalDate.of(2026, 1, 1), null, Spec.cny("3000.00"), null)));
+        }, "QY-C008", "BLOCKER /terms/payment/schedule", "BLOCKER /terms/payment/schedule/0/dueDate");
+        expect(INFO_SHARING, s -> {
+            s.amount = Spec.cny("50000.00");
+            s.schedule = new java.util.ArrayList<>(List.of(
+                    new Instalment(LocalDate.of(2027, 2, 1), null, Spec.cny("20000.00"), null),
+                    new Instalment(LocalDate.of(2027, 6, 1), null, Spec.cny("20000.00"), null)));
+        }, "QY-C008", "BLOCKER /terms/payment/schedule");
         none(SERVICE, s -> {
             s.noConsideration = true;
             s.schedule = null;
@@ -562,8 +575,16 @@ class RuleCatalogueTest {
 
     @Test
     void v007ToV009Dispute() {
+        // only the chosen forum is printed: the other field is advice, not 或裁或诉
         expect(SERVICE, s -> s.dispute = new Dispute(DisputeMethod.ARBITRATION, "上海仲裁委员会", "上海市浦东新区人民法院"),
-                "QY-V007", "BLOCKER /terms/dispute");
+                "QY-V007", "INFO /terms/dispute/court");
+        expect(SERVICE, s -> s.dispute = new Dispute(DisputeMethod.LITIGATION, "上海仲裁委员会", "上海市浦东新区人民法院"),
+                "QY-V007", "INFO /terms/dispute/arbitrationCommission");
+        // the chosen forum's own field names both, and is printed so
+        expect(SERVICE, s -> s.dispute = new Dispute(DisputeMethod.LITIGATION, null, "北京市海淀区人民法院或上海国际仲裁中心"),
+                "QY-V007", "BLOCKER /terms/dispute/court");
+        expect(SERVICE, s -> s.dispute = new Dispute(DisputeMethod.NEGOTIATION_THEN_ARBITRATION,
+                "上海仲裁委员会或上海市浦东新区人民法院", null), "QY-V007", "BLOCKER /terms/dispute/arbitrationCommission");
         expect(SERVICE, s -> s.breachDescription = "争议提交上海仲裁委员会仲裁或向人民法院起诉。", "QY-V007",
                 "BLOCKER /terms/breach/description [6,21)");
         expect(SERVICE, s -> s.breachDescription = "争议可提交杭州仲裁委员会仲裁，也可向甲方所在地人民法院起诉。", "QY-V007",

@@ -16,9 +16,13 @@ final class C008Schedule implements Rule {
         return "QY-C008";
     }
 
+    /**
+     * Every type: a confidentiality or information-sharing agreement is usually free, but one with a price is paid
+     * by its schedule as any other (a free one, or one without an amount, is passed over below).
+     */
     @Override
     public java.util.Set<io.qiyue.contract.ContractType> types() {
-        return PRICED;
+        return ALL;
     }
 
     @Override

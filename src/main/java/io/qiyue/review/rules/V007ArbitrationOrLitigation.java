@@ -14,12 +14,19 @@ import java.util.regex.Pattern;
  * sentence must speak of a dispute or its resolution ({@code disputeContext}), and the words around the match
  * up to the nearest commas must not say what else they are about ({@code notAChoice}: costs, a finding by a
  * court or tribunal, a warranty that none is pending, a claim by a third party, interim measures).
+ *
+ * <p>Of the structured terms only the chosen forum is printed; a court left in the field of an arbitration (or a
+ * commission in that of a lawsuit) is advice to remove it, not a void agreement. The chosen forum's own field
+ * naming the other one ("某法院或某仲裁委员会") is printed as written and is 或裁或诉.
  */
 final class V007ArbitrationOrLitigation implements Rule {
     @Override
     public String id() {
         return "QY-V007";
     }
+
+    private static final Pattern COURT = Pattern.compile("法院|法庭");
+    private static final Pattern ARBITRATION = Pattern.compile("仲裁");
 
     private final int[] patterns;
     private final Pattern disputeContext;
@@ -36,8 +43,18 @@ final class V007ArbitrationOrLitigation implements Rule {
         var d = s.terms().dispute();
         if (d != null && d.method() != null) {
             boolean arbitration = V006ArbitrationCommission.arbitration(d);
-            if ((arbitration && !Texts.blank(d.court())) || (!arbitration && !Texts.blank(d.arbitrationCommission()))) {
-                f.report(Severity.BLOCKER, "/terms/dispute", "both");
+            String chosen = arbitration ? d.arbitrationCommission() : d.court();
+            if (!Texts.blank(chosen) && (arbitration ? COURT : ARBITRATION).matcher(chosen).find()) {
+                // printed as the one forum: "向某法院或某仲裁委员会提起诉讼" chooses both
+                f.report(Severity.BLOCKER, "/terms/dispute/" + (arbitration ? "arbitrationCommission" : "court"),
+                        "bothInField", chosen);
+            }
+            // the other forum's field is not printed (the document names only the chosen one): no 或裁或诉 in the
+            // contract, but a value the user may think is agreed
+            String unused = arbitration ? d.court() : d.arbitrationCommission();
+            if (!Texts.blank(unused)) {
+                f.report(Severity.INFO, "/terms/dispute/" + (arbitration ? "court" : "arbitrationCommission"),
+                        arbitration ? "courtNotPrinted" : "commissionNotPrinted", unused);
             }
         }
         var clauses = s.clauses();
