@@ -5,7 +5,7 @@ import io.qiyue.shared.Paging;
 import io.qiyue.shared.persistence.DbTime;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The module's own tables: flows, runs and tasks. */
-@Repository
+@Component
 class ApprovalStore {
     private static final TypeReference<List<FlowStep>> STEPS = new TypeReference<>() {
     };

@@ -8,7 +8,7 @@ import io.qiyue.shared.persistence.DbTime;
 import io.qiyue.shared.persistence.MultiRowInsert;
 import io.qiyue.shared.persistence.Like;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The contract, contract_version and numbering tables. */
-@Repository
+@Component
 class ContractStore {
     private static final String SUMMARY_COLUMNS = "id, contract_no, type, title, customer_id, owner, amount_value,"
             + " amount_currency, start_date, end_date, status, version, updated_at";

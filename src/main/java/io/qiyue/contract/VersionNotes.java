@@ -2,7 +2,7 @@ package io.qiyue.contract;
 
 import io.qiyue.shared.persistence.DbTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -13,7 +13,7 @@ import java.util.Map;
  * versions alike). A note cleared stays a row with an empty text, so that its revision, the ETag of the note,
  * keeps counting and an old If-Match can never match again.
  */
-@Repository
+@Component
 class VersionNotes {
     record Note(String text, int revision) {
     }

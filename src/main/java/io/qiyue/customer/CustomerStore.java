@@ -7,7 +7,7 @@ import io.qiyue.shared.Paging;
 import io.qiyue.shared.persistence.DbTime;
 import io.qiyue.shared.persistence.Like;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 import io.qiyue.shared.ReadMemo;
 import java.time.Instant;
@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The customer and contact tables. Values here are in clear; encryption happens on the way in and out. */
-@Repository
+@Component
 class CustomerStore {
     private static final String COLUMNS = "id, kind, name, credit_code, id_number_cipher, address, "
             + "legal_representative, industry, customer_level, status, owner, version, created_at, updated_at";

@@ -3,7 +3,7 @@ package io.qiyue.idempotency;
 import io.qiyue.shared.persistence.DbTime;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -15,7 +15,7 @@ import java.util.Optional;
  * The idempotent_request table. Each statement commits on its own: the claim must be visible to a
  * concurrent duplicate before the first request has finished, which is what makes the duplicate a 409.
  */
-@Repository
+@Component
 class IdempotentRequests {
     /** How long a key is remembered. */
     static final Duration RETENTION = Duration.ofHours(24);

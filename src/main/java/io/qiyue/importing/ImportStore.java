@@ -2,7 +2,7 @@ package io.qiyue.importing;
 
 import io.qiyue.shared.persistence.DbTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The import_job, import_error and import_failed_row tables (V41). */
-@Repository
+@Component
 class ImportStore {
     private static final String COLUMNS = "id, kind, mode, status, file_name, processed, total, created_count,"
             + " updated_count, skipped_count, error_count, problem, created_by, created_at, heartbeat_at, finished_at";

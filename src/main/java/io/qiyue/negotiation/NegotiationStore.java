@@ -7,14 +7,14 @@ import io.qiyue.shared.Paging;
 import io.qiyue.shared.persistence.DbTime;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** The negotiation module's tables (V24__negotiation.sql); nothing else reads them. */
-@Repository
+@Component
 class NegotiationStore {
     private static final String LINK_COLUMNS = "id, contract_id, contact_id, contact_name, created_at, created_by, "
             + "expires_at, revoked_at, revoked_by";

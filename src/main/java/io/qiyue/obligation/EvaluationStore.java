@@ -5,7 +5,7 @@ import io.qiyue.shared.Paging;
 import io.qiyue.shared.PageResult;
 import io.qiyue.shared.persistence.DbTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +17,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /** The evaluation tables (V32). */
-@Repository
+@Component
 class EvaluationStore {
     private static final String LINK_COLUMNS = "id, contract_id, purpose, obligation_id, contact_id, contact_name,"
             + " contact_email, created_at, created_by, expires_at, used_at, revoked_at, revoked_by, reminded_at";

@@ -4,7 +4,7 @@ import io.qiyue.shared.Ids;
 import io.qiyue.shared.Money;
 import io.qiyue.shared.persistence.DbTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.sql.Date;
@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The obligation tables (V30). */
-@Repository
+@Component
 class ObligationStore {
     static final String COLUMNS = "id, contract_id, seq, kind, side, responsible, contract_owner, customer_id, title,"
             + " description, starts_on, due_date, due_trigger, amount_value, amount_currency, status, status_reason,"

@@ -5,7 +5,7 @@ import io.qiyue.security.OwnerScope;
 import io.qiyue.shared.Money;
 import io.qiyue.shared.persistence.DbTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -22,7 +22,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /** The receivable tables (V31), and the few reads of the obligation table (V30) that receivables need. */
-@Repository
+@Component
 class ReceivableStore {
     private static final String RECEIPT_COLUMNS = "id, contract_id, received_on, amount_value, amount_currency, method,"
             + " reference, note, reversed_at, reversed_by, reversal_reason, created_at, created_by, version";

@@ -2,7 +2,7 @@ package io.qiyue.obligation;
 
 import io.qiyue.shared.persistence.DbTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 
 /** The keys of the reminders sent (V33 {@code reminder_sent}). */
-@Repository
+@Component
 class ReminderStore {
     /** Rows per INSERT statement: six parameters each, well below every driver's limit. */
     private static final int ROWS_PER_STATEMENT = 500;

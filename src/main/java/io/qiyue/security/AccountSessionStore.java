@@ -3,14 +3,14 @@ package io.qiyue.security;
 import io.qiyue.shared.persistence.DbTime;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** The rows of {@code account_session}: one per signed-in UI session, ended by its owner or at sign-out. */
-@Repository
+@Component
 class AccountSessionStore {
     /** What the session filter needs on every request. */
     record Row(String id, String userId, Instant lastUsedAt, Instant endedAt) {

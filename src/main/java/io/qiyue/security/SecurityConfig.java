@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -33,7 +32,6 @@ import java.util.List;
  * credentials either) and the browser UI (form login, a session that follows the account, CSRF).
  */
 @Configuration(proxyBeanMethods = false)
-@EnableMethodSecurity
 class SecurityConfig {
     /** Where a throttled sign-in is forwarded to, to be shown the sign-in page with a 429. */
     static final String THROTTLED_LOGIN = "/login/throttled";

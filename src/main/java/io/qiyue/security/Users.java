@@ -6,7 +6,7 @@ import io.qiyue.shared.persistence.DbTime;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The users and teams tables. */
-@Repository
+@Component
 class Users {
     private static final String USER_COLUMNS =
             "id, username, display_name, email, roles, team_id, enabled, version, created_at";

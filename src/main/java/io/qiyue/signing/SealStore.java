@@ -5,7 +5,7 @@ import io.qiyue.shared.Paging;
 import io.qiyue.shared.persistence.DbTime;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The seal, seal_user and seal_use tables. Plain JdbcClient: every call joins the caller's transaction. */
-@Repository
+@Component
 class SealStore {
     private static final String COLUMNS = "id, our_entity_id, kind, name, width, height, image_sha256, active, version,"
             + " created_at, created_by, updated_at, updated_by";

@@ -40,8 +40,22 @@ class LiteralPrefixMappings {
     }
 
     static final class Mapping extends RequestMappingHandlerMapping {
+        /**
+         * Before the actuator's endpoint mapping (order -100), which Spring MVC otherwise asks first about every
+         * request: it has no literal index, and its few mappings check the Accept header before the path, which cost
+         * GET by id a twentieth of its CPU for paths it never serves. None of the application's mappings match a path
+         * under {@code /actuator}, so the endpoints are found as before, one lookup later.
+         */
+        static final int BEFORE_ACTUATOR = -101;
+
         /** The mappings by the literal segments their patterns begin with; null while not built or after a change. */
         private volatile Index index;
+
+        /** Spring MVC's configuration sets 0 after creating this mapping; see {@link #BEFORE_ACTUATOR}. */
+        @Override
+        public int getOrder() {
+            return BEFORE_ACTUATOR;
+        }
 
         @Override
         protected void handlerMethodsInitialized(Map<RequestMappingInfo, HandlerMethod> handlerMethods) {
