@@ -1132,6 +1132,13 @@ public class Contracts {
         if (free) {
             violations.addAll(priceOfAFreeContract(input));
         }
+        var shared = input.terms().sharedInformation();
+        if (shared != null && Boolean.FALSE.equals(shared.containsPersonalInformation())
+                && Boolean.TRUE.equals(shared.containsSensitivePersonalInformation())) {
+            // sensitive personal information is personal information (个人信息保护法第28条): the document would say both
+            violations.add(new FieldViolation("terms.sharedInformation.containsPersonalInformation",
+                    "qiyue.contract.sensitive-without-personal"));
+        }
         String customerName = null;
         if (!Text.isBlank(input.customerId()) && (before == null || !before.customerId().equals(input.customerId()))) {
             customerName = customers.findVisibleName(input.customerId()).orElse(null);

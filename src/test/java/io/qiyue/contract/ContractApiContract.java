@@ -101,6 +101,20 @@ abstract class ContractApiContract extends ApiTestSupport {
     }
 
     @Test
+    void sensitivePersonalInformationIsPersonalInformation() {
+        String customerId = createOrganization(admin()).path("id").asString();
+        var body = ContractSamples.contract("INFO_SHARING", unique("协议"), customerId, ourEntityId());
+        var shared = (tools.jackson.databind.node.ObjectNode) body.path("terms").path("sharedInformation");
+        shared.put("containsPersonalInformation", false);
+        shared.put("containsSensitivePersonalInformation", true);
+        long before = contractCount();
+
+        assertProblem(admin().post("/api/v1/contracts", body.toString()), 400,
+                "terms.sharedInformation.containsPersonalInformation");
+        assertThat(contractCount()).isEqualTo(before);
+    }
+
+    @Test
     void putAndMergePatchNeedTheCurrentVersion() {
         var contract = createContract(admin(), "SERVICE");
         String path = "/api/v1/contracts/" + contract.path("id").asString();

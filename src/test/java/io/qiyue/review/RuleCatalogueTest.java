@@ -166,6 +166,10 @@ class RuleCatalogueTest {
                 "WARNING /terms/confidentialInformation/exclusions", "WARNING /terms/confidentialInformation/exclusions",
                 "WARNING /terms/confidentialInformation/exclusions");
         none(CONFIDENTIALITY, unchanged(), "QY-C012");
+        // the four exclusions in other words and another order
+        none(CONFIDENTIALITY, s -> s.confidentialInformation = new ConfidentialInformation(
+                List.of(InformationCategory.TECHNICAL), "技术资料", List.of("公知信息。", "合法从第三方获得的信息。",
+                        "接收方自行开发的信息。", "依法须向监管机构披露的信息。")), "QY-C012");
     }
 
     @Test
