@@ -764,6 +764,12 @@ public class Contracts {
         if (date != null && current.endDate() != null && date.isAfter(current.endDate())) {
             violations.add(new FieldViolation("date", "qiyue.contract.termination-after-end", current.endDate()));
         }
+        // a termination reaching back before the start would waive every duty of ours while the customer's
+        // instalments stay due; one not yet begun is ended from today on (or a later day)
+        if (date != null && current.startDate() != null && date.isBefore(current.startDate())
+                && date.isBefore(LocalDate.now(clock))) {
+            violations.add(new FieldViolation("date", "qiyue.contract.termination-before-start", current.startDate()));
+        }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }

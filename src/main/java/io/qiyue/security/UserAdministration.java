@@ -75,6 +75,11 @@ public class UserAdministration {
         if (users.findByUsername(input.username()).isPresent()) {
             throw new ConflictException("qiyue.user.username-taken", input.username());
         }
+        var lookalike = users.findUsernameIgnoringCase(input.username());
+        if (lookalike.isPresent()) {
+            // two accounts told apart by case only are one person's name twice in every picker and the audit trail
+            throw new ConflictException("qiyue.user.username-taken-but-case", input.username(), lookalike.get());
+        }
         var user = new User(Ids.newId(), input.username(), input.displayName().trim(), Text.blankToNull(input.email()),
                 input.roles(), Text.blankToNull(input.teamId()), input.enabled() == null || input.enabled(), 1,
                 clock.instant());
@@ -248,8 +253,10 @@ public class UserAdministration {
         if (Text.blankToNull(input.teamId()) != null && users.findTeam(input.teamId()).isEmpty()) {
             violations.add(new FieldViolation("teamId", "qiyue.validation.unknown-reference", input.teamId()));
         }
-        if (id == null && !Text.isBlank(input.username()) && users.findByUsername(input.username()).isPresent()) {
-            violations.add(new FieldViolation("username", "qiyue.user.username-taken", input.username()));
+        if (id == null && !Text.isBlank(input.username())) {
+            users.findUsernameIgnoringCase(input.username()).ifPresent(taken -> violations.add(taken.equals(input.username())
+                    ? new FieldViolation("username", "qiyue.user.username-taken", input.username())
+                    : new FieldViolation("username", "qiyue.user.username-taken-but-case", input.username(), taken)));
         }
         return violations;
     }

@@ -68,6 +68,12 @@ class Users {
                 .query(USER).optional();
     }
 
+    /** The user name that equals this one but for case ("Sales.Zhang" for "sales.zhang"), if any. */
+    Optional<String> findUsernameIgnoringCase(String username) {
+        return jdbc.sql("SELECT username FROM app_user WHERE LOWER(username) = LOWER(?) ORDER BY username")
+                .param(username).query(String.class).list().stream().findFirst();
+    }
+
     Optional<Account> findAccount(String username) {
         return jdbc.sql("SELECT " + USER_COLUMNS + ", password_hash, credentials_version FROM app_user WHERE username = ?")
                 .param(username).query(ACCOUNT).optional();

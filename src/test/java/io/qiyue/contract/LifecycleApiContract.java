@@ -83,6 +83,10 @@ abstract class LifecycleApiContract extends ApiTestSupport {
         var afterEnd = move(sales.client(), now, "terminate",
                 "{\"reason\": \"客户破产\", \"date\": \"%s\"}".formatted(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusYears(2)));
         assertProblem(afterEnd, 400, "date");
+        // reaching back before the start would waive our duties and leave the customer's instalments due
+        var beforeStart = move(sales.client(), now, "terminate",
+                "{\"reason\": \"客户破产\", \"date\": \"%s\"}".formatted(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(1).minusDays(1)));
+        assertProblem(beforeStart, 400, "date");
 
         var terminated = move(sales.client(), now, "terminate",
                 "{\"reason\": \"客户严重违约，依约解除\", \"date\": \"%s\"}".formatted(LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"))));

@@ -257,6 +257,11 @@ abstract class EvaluationApiContract extends ApiTestSupport {
         notFoundPage(form("/c/" + token + "/evaluation", Map.of("rating", "5")));
 
         assertThat(form("/c/" + token + "/concerns", Map.of("category", "SERVICE_QUALITY")).status()).isEqualTo(400);
+        // a vertical tab pasted from Word: refused beside the field, the link still alive and the text kept
+        var pasted = form("/c/" + token + "/concerns", Map.of("category", "SERVICE_QUALITY",
+                "description", "第一段\u000b第二段"));
+        assertThat(pasted.status()).as("%s", pasted).isEqualTo(400);
+        assertThat(pasted.body()).contains("U+000B").contains("第一段");
         var reported = form("/c/" + token + "/concerns", Map.of("category", "SERVICE_QUALITY",
                 "description", "上门维护人员迟到两小时"));
         assertThat(reported.status()).isEqualTo(302);

@@ -137,6 +137,11 @@ class RuleCatalogueTest {
         expect(SERVICE, s -> s.schedule.set(0, new Instalment(LocalDate.of(2026, 12, 1), null, Spec.cny("60000"), null)),
                 "QY-C008", "BLOCKER /terms/payment/schedule/0/dueDate");
         none(CONSULTING, unchanged(), "QY-C008"); // one instalment on a milestone
+        // reviewed (2026-11-20) before signing, an instalment whose day has passed is late once signed: advice
+        expect(SERVICE, s -> {
+            s.startDate = LocalDate.of(2026, 9, 1);
+            s.schedule.set(0, new Instalment(LocalDate.of(2026, 10, 1), null, Spec.cny("60000"), "首期款"));
+        }, "QY-C008", "INFO /terms/payment/schedule/0/dueDate");
         // agreements about information are usually free; one with a price is paid by its schedule too
         none(CONFIDENTIALITY, unchanged(), "QY-C008");
         expect(CONFIDENTIALITY, s -> {

@@ -218,7 +218,7 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("POST /api/v1/contracts/{id}/signing/cancel", WRITE_CONTRACT, c -> json("POST",
                         c.contract() + "/signing/cancel", "{}").ifMatch(etag(c.contract()))).fresh(Fresh.SIGNING),
                 Row.of("POST /api/v1/contracts/{id}/terminate", WRITE_CONTRACT, c -> json("POST",
-                        c.contract() + "/terminate", "{\"reason\": \"双方协商一致解除\", \"date\": \"2026-01-01\"}")
+                        c.contract() + "/terminate", "{\"reason\": \"双方协商一致解除\", \"date\": \"" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) + "\"}")
                         .ifMatch(etag(c.contract()))).fresh(Fresh.SIGNED),
                 Row.of("POST /api/v1/contracts/{id}/renew", WRITE_CONTRACT, c -> json("POST",
                         c.contract() + "/renew", "{}").ifMatch(etag(c.contract()))).fresh(Fresh.SIGNED),
@@ -538,7 +538,7 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                         .fresh(Fresh.SIGNING),
                 Row.of("POST /contracts/{id}/terminate", WRITE_CONTRACT, c -> form("/contracts/"
                         + c.target().contractId() + "/terminate", "version", version(c.contract()), "reason", "协商解除",
-                        "date", "2026-01-01")).fresh(Fresh.SIGNED),
+                        "date", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString())).fresh(Fresh.SIGNED),
                 Row.of("POST /contracts/{id}/renew", WRITE_CONTRACT, c -> form("/contracts/" + c.target().contractId()
                         + "/renew", "version", version(c.contract()))).fresh(Fresh.SIGNED),
                 Row.of("GET /contracts/{id}/sign", READ_CONTRACT, c -> get("/contracts/" + c.target().contractId()

@@ -79,6 +79,19 @@ abstract class InputApiContract extends ApiTestSupport {
     }
 
     @Test
+    void userNamesThatDifferOnlyInCaseAreOneName() {
+        var admin = admin();
+        String name = unique("case").replace("-", "_");
+        String body = "{\"username\": \"%s\", \"displayName\": \"同名\", \"roles\": [\"SALES\"], \"password\": \""
+                + USER_PASSWORD + "\"}";
+        assertThat(admin.post("/api/v1/users", body.formatted(name)).status()).isEqualTo(201);
+
+        var lookalike = admin.post("/api/v1/users", body.formatted(name.toUpperCase(java.util.Locale.ROOT)));
+        assertThat(lookalike.status()).isEqualTo(409);
+        assertThat(lookalike.json().path("detail").asString()).contains(name);
+    }
+
+    @Test
     void bidiControlsAreRemovedAndInvisibleTextIsEmpty() {
         var admin = admin();
         var created = admin.post("/api/v1/customers", organizationBody("杭州\u202E司公限有\u202C科技",

@@ -70,6 +70,11 @@ class CustomerPerformancePages {
             typed.put(name, value == null ? "" : Text.withoutUnrenderable(value));
         }
         var errors = new LinkedHashMap<String, String>();
+        for (String name : List.of("comment", "concernDescription")) {
+            // a character no document can carry (pasted from Word) is named beside its field, not a dead link
+            Text.firstUnrenderable(request.getParameter(name)).ifPresent(c -> errors.put(name,
+                    message("qiyue.validation.characters", Text.codePointName(c))));
+        }
         var answer = new EvaluationRules.Answer(number(request, "rating", errors), confirmed(request),
                 number(request, "serviceQuality", errors), number(request, "confidentiality", errors),
                 number(request, "sharingAsAgreed", errors), request.getParameter("comment"));
@@ -94,15 +99,27 @@ class CustomerPerformancePages {
         return "evaluation/customer-thanks";
     }
 
+    /**
+     * The fields are read as sent, not bound: bound, a character no document can carry (a vertical tab pasted from
+     * Word) failed the binding, which this page answers as a dead link; read, the service refuses it beside its
+     * field and the typed text is kept.
+     */
     @PostMapping("/c/{token}/concerns")
-    String concern(@PathVariable String token, @RequestParam(required = false) String category,
-                   @RequestParam(required = false) String description, HttpServletResponse response, Model model) {
+    String concern(@PathVariable String token, HttpServletRequest request, HttpServletResponse response,
+                   Model model) {
+        String category = request.getParameter("category");
+        String description = request.getParameter("description");
         try {
             links.reportConcern(token, new EvaluationLinks.Concern(category, description));
-        } catch (InvalidInputException e) {
+        } catch (InvalidInputException | io.qiyue.shared.UnrenderableTextException e) {
             var errors = new LinkedHashMap<String, String>();
-            e.violations().forEach(v -> errors.merge(v.field(), message(v.code(), v.args().toArray()),
-                    (a, b) -> a + " " + b));
+            if (e instanceof io.qiyue.shared.UnrenderableTextException text) {
+                links.view(token); // a dead link stays a 404 whatever was typed
+                errors.put("description", message("qiyue.validation.characters", text.characterName()));
+            } else {
+                ((InvalidInputException) e).violations().forEach(v -> errors.merge(v.field(),
+                        message(v.code(), v.args().toArray()), (a, b) -> a + " " + b));
+            }
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("errors", errors);
             model.addAttribute("typed", Map.of("category", category == null ? "" : category,

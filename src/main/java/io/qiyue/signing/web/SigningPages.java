@@ -106,6 +106,9 @@ class SigningPages {
         String me = CurrentUsers.require().username();
         List<Seal> usable = contract.ourEntityId() == null ? List.of() : seals.usableBy(me, contract.ourEntityId());
         model.addAttribute("usableSeals", usable);
+        // the company has seals, none of them for this user: signing is refused (as Signings does), not name-stamped
+        model.addAttribute("sealsWithheld", usable.isEmpty() && contract.ourEntityId() != null
+                && seals.list(contract.ourEntityId()).stream().anyMatch(Seal::active));
         if (!model.containsAttribute("colleagues")) {
             model.addAttribute("colleagues", users.list(null, null, 0, 100, "username,asc").items().stream()
                     .filter(User::enabled).filter(u -> !u.username().equals(me)).toList());
