@@ -255,9 +255,14 @@ class ApprovalStore {
                 .params(instanceId, DECIDED).query(Long.class).single() > 0;
     }
 
+    /**
+     * Whether the user has a task in the contract's running approval: the read it grants lasts as long as the
+     * decision is being made, not for every later draft of a contract outside the user's scope.
+     */
     boolean involved(String username, String contractId) {
-        return jdbc.sql("SELECT COUNT(*) FROM approval_task WHERE contract_id = ? AND assignee = ?")
-                .params(contractId, username).query(Long.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM approval_task t JOIN approval_instance i ON i.id = t.instance_id"
+                        + " WHERE t.contract_id = ? AND t.assignee = ? AND i.status = ?")
+                .params(contractId, username, RunStatus.RUNNING.name()).query(Long.class).single() > 0;
     }
 
     PageResult<ApprovalTask> inbox(String assignee, Paging paging) {

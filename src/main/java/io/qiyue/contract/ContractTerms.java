@@ -40,6 +40,28 @@ public record ContractTerms(
             null, null, null, null, null, null, null, null, null);
 
     /**
+     * The terms of a renewal whose term begins {@code shift} later: each instalment's day moves with it, and the
+     * old signing day is gone (the renewal is signed anew). Copied unchanged, every instalment would lie before
+     * the new start, and the review would block the renewal at once.
+     */
+    public ContractTerms renewedBy(java.time.Period shift) {
+        Terms.Payment movedPayment = payment;
+        if (payment != null && payment.schedule() != null && !shift.isZero()) {
+            var moved = payment.schedule().stream().map(i -> i == null || i.dueDate() == null ? i
+                    : new Terms.Instalment(i.dueDate().plus(shift), i.milestone(), i.amount(), i.description(),
+                            i.trigger(), i.workingDays())).toList();
+            movedPayment = new Terms.Payment(payment.method(), moved, payment.deposit(), payment.noConsideration(),
+                    payment.depositOffsetsInstalment(), payment.tax());
+        }
+        Terms.Signing unsigned = signing == null || signing.date() == null ? signing
+                : new Terms.Signing(null, signing.place());
+        return new ContractTerms(movedPayment, rightsAndObligations, breach, dispute, termination,
+                intellectualProperty, confidentialityObligations, service, confidentialInformation,
+                confidentialityPeriod, maintenance, consulting, sharedInformation, sharingMethods, sharingPeriod,
+                personalInformation, unsigned, notices);
+    }
+
+    /**
      * These terms with each part that {@code given} holds put in place of this one's, and the parts it leaves out
      * kept: a file in update mode changes the parts it fills and never empties the others.
      */

@@ -815,9 +815,11 @@ public class Contracts {
         if (end == null && before.startDate() != null && before.endDate() != null) {
             end = start.plus(java.time.Period.between(before.startDate(), before.endDate().plusDays(1))).minusDays(1);
         }
+        var terms = before.terms() == null || before.startDate() == null ? before.terms()
+                : before.terms().renewedBy(java.time.Period.between(before.startDate(), start));
         var input = new ContractInput(before.type(), Text.isBlank(title) ? before.title() : title, before.customerId(),
                 before.ourEntityId(), before.owner(), before.amount(), start, end, before.autoRenew(),
-                before.renewalNoticeDays(), before.terms());
+                before.renewalNoticeDays(), terms);
         // the parties and the owner are the renewed contract's, which the caller may change: not asked again
         // (a customer blacklisted since is the review's to block at submission)
         String customerName = validate(input, before.owner(), user, before);

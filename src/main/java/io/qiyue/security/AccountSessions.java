@@ -87,6 +87,18 @@ public class AccountSessions {
         return store.endAllBut(CurrentUsers.require().id(), currentRowId(request), clock.instant());
     }
 
+    /**
+     * Gives a session its row as it signs in, before its next request: "end all my other sessions" then also
+     * ends one that has signed in and not been used yet.
+     */
+    void signedIn(HttpServletRequest request, Authentication authentication) {
+        var session = request.getSession(false);
+        if (session != null && session.getAttribute(ROW_ID) == null
+                && authentication.getPrincipal() instanceof AccountPrincipal principal) {
+            register(request, session, principal.user().id(), principal.credentialsVersion(), clock.instant());
+        }
+    }
+
     /** Marks the session's row ended at sign-out. */
     LogoutHandler logoutHandler() {
         return (request, response, authentication) -> {

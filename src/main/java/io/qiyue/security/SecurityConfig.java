@@ -16,6 +16,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -137,7 +139,7 @@ class SecurityConfig {
                 .securityContext(c -> c.securityContextRepository(sessions.repository()))
                 .addFilterAfter(sessions.filter(STATIC_FILES), SecurityContextHolderFilter.class)
                 // the default session fixation protection (a new session id at sign-in) stays on
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(loginFailure())
+                .formLogin(f -> f.loginPage("/login").successHandler(signedIn(sessions)).failureHandler(loginFailure())
                         .permitAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(toLogin()))
                 .logout(l -> l.logoutUrl("/logout").addLogoutHandler(sessions.logoutHandler())
@@ -149,6 +151,16 @@ class SecurityConfig {
                         "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
                                 + "script-src 'self'; frame-ancestors 'none'; form-action 'self'")));
         return http.build();
+    }
+
+    /** To the page asked for before signing in, else home; the session has its row from the start. */
+    private static AuthenticationSuccessHandler signedIn(AccountSessions sessions) {
+        var saved = new SavedRequestAwareAuthenticationSuccessHandler();
+        saved.setDefaultTargetUrl("/");
+        return (request, response, authentication) -> {
+            sessions.signedIn(request, authentication);
+            saved.onAuthenticationSuccess(request, response, authentication);
+        };
     }
 
     /** A wrong password goes back to the form; a throttled attempt gets the form with 429 and the wait. */

@@ -152,7 +152,12 @@ abstract class LifecycleApiContract extends ApiTestSupport {
         assertThat(successor.path("startDate").asString()).isEqualTo("2028-01-01");
         assertThat(successor.path("endDate").asString()).isEqualTo("2028-12-31");
         var original = sales.client().get("/api/v1/contracts/" + old).json();
-        assertThat(successor.path("terms")).isEqualTo(original.path("terms"));
+        // the same terms, the instalments a year on with the term (copied, each would lie before the new start)
+        var moved = original.path("terms").deepCopy();
+        ((tools.jackson.databind.node.ObjectNode) moved.path("payment").path("schedule").get(0)).put("dueDate", "2028-01-15");
+        assertThat(original.path("terms").path("payment").path("schedule").get(0).path("dueDate").asString())
+                .isEqualTo("2027-01-15");
+        assertThat(successor.path("terms")).isEqualTo(moved);
         assertThat(successor.path("customerId")).isEqualTo(original.path("customerId"));
         assertThat(successor.path("number").asString()).isNotEqualTo(original.path("number").asString());
 

@@ -225,11 +225,13 @@ abstract class AccountSessionContract extends ApiTestSupport {
         assertThat(here.get("/").statusCode()).isEqualTo(200);
         assertThat(user.client().get("/api/v1/users/me/sessions").json().size()).isEqualTo(2);
 
-        // all others: only this one stays
+        // all others: only this one stays, also one signed in a moment ago that has not asked for a page yet
+        var justSignedIn = new Browser(port).login(user.username(), USER_PASSWORD);
         var endOthers = here.submit("/account/sessions/end-others", "/account/sessions");
         assertThat(endOthers.statusCode()).isEqualTo(302);
         assertThat(toLogin(laptop.get("/"))).isTrue();
         assertThat(toLogin(phone.get("/"))).isTrue();
+        assertThat(toLogin(justSignedIn.get("/"))).isTrue();
         assertThat(here.get("/account/sessions").body()).contains("id=\"sessions-none\"");
 
         // over the API, one session ends by its id; signing out ends the row too
