@@ -137,6 +137,18 @@ public class Approvals {
     }
 
     /** The earlier steps a task may be returned to (names), for the decision form. */
+    /**
+     * Whom the task may be handed to or shared with (转办, 加签), as a decision would accept them: anyone enabled who
+     * may decide, but its assignee, the contract's submitter and its owner. For the task page's list, which
+     * offered the read-only and the owner only to have them refused.
+     */
+    public java.util.function.Predicate<User> handOverTarget(String taskId) {
+        var row = store.task(taskId).orElseThrow();
+        var run = store.instance(row.instanceId()).orElseThrow();
+        return candidate -> ApprovalFlows.mayDecide(candidate) && !candidate.username().equals(row.assignee())
+                && !candidate.username().equals(run.submitter()) && !candidate.username().equals(run.owner());
+    }
+
     public List<String> returnableSteps(String taskId) {
         var row = store.task(taskId).orElseThrow();
         var plan = store.instance(row.instanceId()).orElseThrow().plan();

@@ -72,13 +72,13 @@ public class UserAdministration {
             throw new InvalidInputException("password", "qiyue.validation.required");
         }
         checkTeam(input.teamId());
-        if (users.findByUsername(input.username()).isPresent()) {
-            throw new ConflictException("qiyue.user.username-taken", input.username());
-        }
-        var lookalike = users.findUsernameIgnoringCase(input.username());
-        if (lookalike.isPresent()) {
-            // two accounts told apart by case only are one person's name twice in every picker and the audit trail
-            throw new ConflictException("qiyue.user.username-taken-but-case", input.username(), lookalike.get());
+        // two accounts told apart by case only are one person's name twice in every picker and the audit trail
+        // (and one account on MariaDB, whose collation compares user names without case)
+        var taken = users.findUsernameIgnoringCase(input.username());
+        if (taken.isPresent()) {
+            throw taken.get().equals(input.username())
+                    ? new ConflictException("qiyue.user.username-taken", input.username())
+                    : new ConflictException("qiyue.user.username-taken-but-case", input.username(), taken.get());
         }
         var user = new User(Ids.newId(), input.username(), input.displayName().trim(), Text.blankToNull(input.email()),
                 input.roles(), Text.blankToNull(input.teamId()), input.enabled() == null || input.enabled(), 1,

@@ -137,6 +137,25 @@ public final class CjkFonts {
         });
     }
 
+    private static volatile org.apache.fontbox.ttf.CmapLookup glyphs;
+
+    /**
+     * Whether the documents' font draws the character: it lacks the rarest Han characters (CJK Extension B and
+     * later) and emoji, which a PDF then prints as '#'. Parses the fonts on first use, as a PDF does.
+     */
+    public static boolean draws(int codePoint) {
+        var lookup = glyphs;
+        if (lookup == null) {
+            try {
+                lookup = shared().regular().getUnicodeCmapLookup();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            glyphs = lookup;
+        }
+        return lookup.getGlyphId(codePoint) != 0;
+    }
+
     private static Parsed shared() {
         Parsed fonts = parsed;
         if (fonts != null) {

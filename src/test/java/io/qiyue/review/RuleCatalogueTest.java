@@ -162,6 +162,18 @@ class RuleCatalogueTest {
     }
 
     @Test
+    void l006CharactersThePdfCannotDraw() {
+        none(SERVICE, unchanged(), "QY-L006");
+        // Extension A (䶮) is in the font, Extension B (𡘙) and emoji are not
+        expect(SERVICE, s -> s.customer = new io.qiyue.customer.ContractParty("c1",
+                        io.qiyue.customer.CustomerKind.PERSON, "刘䶮𡘙", null, null, "北京市朝阳区建国路𠀀号", null),
+                "QY-L006", "WARNING /customerId");
+        expect(SERVICE, s -> s.customerDuties.set(0, "按时付款😀，并提供场地。"), "QY-L006",
+                "WARNING /terms/rightsAndObligations/customer/0");
+        none(SERVICE, s -> s.customerDuties.set(0, "刘䶮负责验收（Ext A），Müller 签字。"), "QY-L006");
+    }
+
+    @Test
     void c012Nda() {
         expect(CONFIDENTIALITY, s -> s.confidentialityPeriod = null, "QY-C012", "WARNING /terms/confidentialityPeriod");
         expect(CONFIDENTIALITY, s -> s.confidentialityPeriod = new PeriodAfterTermination(0), "QY-C012",

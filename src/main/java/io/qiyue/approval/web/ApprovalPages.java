@@ -61,7 +61,7 @@ class ApprovalPages {
         model.addAttribute("contract", contracts.get(contractId));
         model.addAttribute("returnable", approvals.returnableSteps(taskId));
         model.addAttribute("people", users.list(null, null, 0, Paging.MAX_SIZE, "username,asc").items().stream()
-                .filter(User::enabled).filter(u -> !u.username().equals(task.assignee())).toList());
+                .filter(approvals.handOverTarget(taskId)).toList());
         var history = approvals.history(contractId);
         model.addAttribute("history", history);
         boolean legal = history.runs().stream().flatMap(r -> r.steps().stream())
