@@ -79,6 +79,14 @@ public record DocumentModel(String number, String title, String typeName, String
      */
     public record Confidentiality(String categories, String description, List<Line> exclusions,
                                   Integer yearsAfterTermination, String until, boolean oneWay) {
+
+        /**
+         * Confidentiality agreed to end when the agreement does (0 years after it): the closing clause then must not
+         * say that the confidentiality clause outlives a termination.
+         */
+        public boolean endsWithTheContract() {
+            return yearsAfterTermination != null && yearsAfterTermination == 0;
+        }
     }
 
     public record Maintenance(List<Item> items, String methods, Integer visitIntervalDays, Integer responseHours) {

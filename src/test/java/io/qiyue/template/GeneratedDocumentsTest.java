@@ -162,6 +162,19 @@ class GeneratedDocumentsTest {
         }
     }
 
+    @Test
+    void an_nda_whose_confidentiality_ends_with_it_does_not_say_it_outlives_a_termination() throws Exception {
+        Contract c = SampleContracts.contract(ContractType.CONFIDENTIALITY);
+        var ending = with(c, c.amount(), terms(c.terms(), c.terms().payment(), c.terms().rightsAndObligations(),
+                new Terms.PeriodAfterTermination(0), null, null, null));
+        for (String text : read(render(ending)).both()) {
+            assertThat(flat(text)).contains("至本协议终止时止").doesNotContain("保密条款、争议解决条款的效力");
+        }
+        for (String text : read(render(c)).both()) {
+            assertThat(flat(text)).contains("保密条款、争议解决条款的效力");
+        }
+    }
+
     static final Instant SAVED = Instant.parse("2026-12-20T08:30:00Z");
 
     static Contract with(Contract c, Money amount, ContractTerms t) {
