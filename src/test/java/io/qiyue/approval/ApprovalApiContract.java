@@ -141,6 +141,26 @@ abstract class ApprovalApiContract extends ApiTestSupport {
     }
 
     @Test
+    void theTaskPageOffersToHandOverOnlyToPeopleWhoMayDecide() {
+        var owner = createUser("SALES", null);
+        var approver = createUser("SALES_MANAGER", null);
+        createUser("LEGAL", null); // someone the task may go to, whatever else the database holds
+        var viewer = createUser("VIEWER", null);
+        flow(false, false, step("经理", "APPROVAL", "ANY", users(approver)));
+        submitted(owner.client());
+        String task = inbox(approver).getFirst().path("id").asString();
+
+        var browser = new io.qiyue.testing.Browser(port).login(approver.username(), USER_PASSWORD);
+        var page = browser.get("/approvals/" + task);
+        assertThat(page.statusCode()).isEqualTo(200);
+        String picker = page.body().substring(page.body().indexOf("id=\"decision-user\""));
+        picker = picker.substring(0, picker.indexOf("</select>"));
+        // the owner (who submitted), the read-only viewer and the approver themself would only be refused
+        assertThat(picker).containsPattern("<option value=\"[^\"]+\"").doesNotContain("(" + owner.username() + ")",
+                "(" + viewer.username() + ")", "(" + approver.username() + ")");
+    }
+
+    @Test
     void aTaskReturnsToAnEarlierStepWhichDecidesAgain() {
         var owner = createUser("SALES", null);
         var a = createUser("SALES_MANAGER", null);
