@@ -136,19 +136,17 @@ public class Approvals {
                 .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "approval task", taskId));
     }
 
-    /** The earlier steps a task may be returned to (names), for the decision form. */
     /**
-     * Whom the task may be handed to or shared with (转办, 加签), as a decision would accept them: anyone enabled who
-     * may decide, but its assignee, the contract's submitter and its owner. For the task page's list, which
-     * offered the read-only and the owner only to have them refused.
+     * Whom the task may be handed to or shared with (转办, 加签): those a decision would accept ({@link #target}).
+     * For the task page's list, which offered the read-only and the owner only to have them refused.
      */
     public java.util.function.Predicate<User> handOverTarget(String taskId) {
         var row = store.task(taskId).orElseThrow();
         var run = store.instance(row.instanceId()).orElseThrow();
-        return candidate -> ApprovalFlows.mayDecide(candidate) && !candidate.username().equals(row.assignee())
-                && !candidate.username().equals(run.submitter()) && !candidate.username().equals(run.owner());
+        return candidate -> handOverRefusal(candidate, row.assignee(), run) == null;
     }
 
+    /** The earlier steps a task may be returned to (names), for the decision form. */
     public List<String> returnableSteps(String taskId) {
         var row = store.task(taskId).orElseThrow();
         var plan = store.instance(row.instanceId()).orElseThrow().plan();
@@ -599,16 +597,25 @@ public class Approvals {
         var target = enabledUser(decision.toUserId().strip())
                 .orElseThrow(() -> new InvalidInputException("toUserId", "qiyue.validation.unknown-reference",
                         decision.toUserId().strip()));
-        if (target.username().equals(user.username())) {
-            throw new InvalidInputException("toUserId", "qiyue.approval.to-user-self");
-        }
-        if (target.username().equals(run.submitter()) || target.username().equals(run.owner())) {
-            throw new InvalidInputException("toUserId", "qiyue.approval.to-user-own-contract", target.username());
-        }
-        if (!ApprovalFlows.mayDecide(target)) {
-            throw new InvalidInputException("toUserId", "qiyue.approval.to-user-cannot-decide", target.username());
+        String refusal = handOverRefusal(target, user.username(), run);
+        if (refusal != null) {
+            throw new InvalidInputException("toUserId", refusal, target.username());
         }
         return target.username();
+    }
+
+    /**
+     * Why a task may not go to {@code target} from {@code from} (its message code), or null when it may: not to
+     * oneself, never to the contract's submitter or owner, and only to someone enabled who may decide.
+     */
+    private static String handOverRefusal(User target, String from, ApprovalStore.InstanceRow run) {
+        if (target.username().equals(from)) {
+            return "qiyue.approval.to-user-self";
+        }
+        if (target.username().equals(run.submitter()) || target.username().equals(run.owner())) {
+            return "qiyue.approval.to-user-own-contract";
+        }
+        return ApprovalFlows.mayDecide(target) ? null : "qiyue.approval.to-user-cannot-decide";
     }
 
     private void approve(ApprovalStore.InstanceRow run, ApprovalStore.TaskRow task, CurrentUser user, String comment) {

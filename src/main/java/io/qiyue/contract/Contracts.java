@@ -1097,11 +1097,6 @@ public class Contracts {
     }
 
     /**
-     * The input's own constraints (required, lengths, ranges) and the rules between its fields and with the
-     * stored references, in one pass, so that a client learns of every problem with one request. A rule about
-     * a field that already broke its own constraint is skipped: it would only repeat the problem.
-     */
-    /**
      * A contract marked free of charge (无偿) whose amount, schedule or deposit says otherwise: its document would
      * declare that nothing is paid and leave them out, while the receivables and the lists show the price.
      */
@@ -1120,6 +1115,11 @@ public class Contracts {
         return found;
     }
 
+    /**
+     * The input's own constraints (required, lengths, ranges) and the rules between its fields and with the
+     * stored references, in one pass, so that a client learns of every problem with one request. A rule about
+     * a field that already broke its own constraint is skipped: it would only repeat the problem.
+     */
     private Checked check(ContractInput input, String owner, CurrentUser user, Contract before) {
         var violations = new ArrayList<>(FieldViolation.of(validator.validate(input)));
         ContractType type = input.type();

@@ -72,14 +72,9 @@ public class UserAdministration {
             throw new InvalidInputException("password", "qiyue.validation.required");
         }
         checkTeam(input.teamId());
-        // two accounts told apart by case only are one person's name twice in every picker and the audit trail
-        // (and one account on MariaDB, whose collation compares user names without case)
-        var taken = users.findUsernameIgnoringCase(input.username());
-        if (taken.isPresent()) {
-            throw taken.get().equals(input.username())
-                    ? new ConflictException("qiyue.user.username-taken", input.username())
-                    : new ConflictException("qiyue.user.username-taken-but-case", input.username(), taken.get());
-        }
+        usernameTaken(input.username()).ifPresent(taken -> {
+            throw new ConflictException(taken.code(), taken.args().toArray());
+        });
         var user = new User(Ids.newId(), input.username(), input.displayName().trim(), Text.blankToNull(input.email()),
                 input.roles(), Text.blankToNull(input.teamId()), input.enabled() == null || input.enabled(), 1,
                 clock.instant());
@@ -254,11 +249,19 @@ public class UserAdministration {
             violations.add(new FieldViolation("teamId", "qiyue.validation.unknown-reference", input.teamId()));
         }
         if (id == null && !Text.isBlank(input.username())) {
-            users.findUsernameIgnoringCase(input.username()).ifPresent(taken -> violations.add(taken.equals(input.username())
-                    ? new FieldViolation("username", "qiyue.user.username-taken", input.username())
-                    : new FieldViolation("username", "qiyue.user.username-taken-but-case", input.username(), taken)));
+            usernameTaken(input.username()).ifPresent(violations::add);
         }
         return violations;
+    }
+
+    /**
+     * The user name taken, also but for case: two accounts told apart by case only are one person's name twice in
+     * every picker and the audit trail (and one account on MariaDB, whose collation compares user names without case).
+     */
+    private Optional<FieldViolation> usernameTaken(String username) {
+        return users.findUsernameIgnoringCase(username).map(taken -> taken.equals(username)
+                ? new FieldViolation("username", "qiyue.user.username-taken", username)
+                : new FieldViolation("username", "qiyue.user.username-taken-but-case", username, taken));
     }
 
     private void checkTeam(String teamId) {

@@ -7,7 +7,6 @@ import io.qiyue.approval.StepKind;
 import io.qiyue.contract.Contracts;
 import io.qiyue.review.Finding;
 import io.qiyue.review.Reviews;
-import io.qiyue.security.User;
 import io.qiyue.security.UserAdministration;
 import io.qiyue.shared.ConflictException;
 import io.qiyue.shared.ForbiddenException;

@@ -69,12 +69,7 @@ class CustomerPerformancePages {
             String value = request.getParameter(name);
             typed.put(name, value == null ? "" : Text.withoutUnrenderable(value));
         }
-        var errors = new LinkedHashMap<String, String>();
-        for (String name : List.of("comment", "concernDescription")) {
-            // a character no document can carry (pasted from Word) is named beside its field, not a dead link
-            Text.firstUnrenderable(request.getParameter(name)).ifPresent(c -> errors.put(name,
-                    message("qiyue.validation.characters", Text.codePointName(c))));
-        }
+        var errors = unrenderable(request, "comment", "concernDescription");
         var answer = new EvaluationRules.Answer(number(request, "rating", errors), confirmed(request),
                 number(request, "serviceQuality", errors), number(request, "confidentiality", errors),
                 number(request, "sharingAsAgreed", errors), request.getParameter("comment"));
@@ -101,25 +96,26 @@ class CustomerPerformancePages {
 
     /**
      * The fields are read as sent, not bound: bound, a character no document can carry (a vertical tab pasted from
-     * Word) failed the binding, which this page answers as a dead link; read, the service refuses it beside its
-     * field and the typed text is kept.
+     * Word) failed the binding, which this page answers as a dead link; read, it is named beside its field and the
+     * typed text is kept.
      */
     @PostMapping("/c/{token}/concerns")
     String concern(@PathVariable String token, HttpServletRequest request, HttpServletResponse response,
                    Model model) {
         String category = request.getParameter("category");
         String description = request.getParameter("description");
+        var errors = unrenderable(request, "category", "description");
         try {
-            links.reportConcern(token, new EvaluationLinks.Concern(category, description));
-        } catch (InvalidInputException | io.qiyue.shared.UnrenderableTextException e) {
-            var errors = new LinkedHashMap<String, String>();
-            if (e instanceof io.qiyue.shared.UnrenderableTextException text) {
-                links.view(token); // a dead link stays a 404 whatever was typed
-                errors.put("description", message("qiyue.validation.characters", text.characterName()));
+            if (errors.isEmpty()) {
+                links.reportConcern(token, new EvaluationLinks.Concern(category, description));
             } else {
-                ((InvalidInputException) e).violations().forEach(v -> errors.merge(v.field(),
-                        message(v.code(), v.args().toArray()), (a, b) -> a + " " + b));
+                links.view(token); // a dead link stays a 404 whatever was typed
             }
+        } catch (InvalidInputException e) {
+            e.violations().forEach(v -> errors.merge(v.field(), message(v.code(), v.args().toArray()),
+                    (a, b) -> a + " " + b));
+        }
+        if (!errors.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("errors", errors);
             model.addAttribute("typed", Map.of("category", category == null ? "" : category,
@@ -146,6 +142,16 @@ class CustomerPerformancePages {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename("service-report-" + month.strip() + ".pdf", StandardCharsets.UTF_8).build().toString())
                 .body(pdf);
+    }
+
+    /** The fields among {@code names} with a character no document can carry (pasted from Word), each named. */
+    private LinkedHashMap<String, String> unrenderable(HttpServletRequest request, String... names) {
+        var errors = new LinkedHashMap<String, String>();
+        for (String name : names) {
+            Text.firstUnrenderable(request.getParameter(name)).ifPresent(c -> errors.put(name,
+                    message("qiyue.validation.characters", Text.codePointName(c))));
+        }
+        return errors;
     }
 
     private static List<CaseCategory> categories() {
