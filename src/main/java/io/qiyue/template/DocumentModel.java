@@ -89,7 +89,12 @@ public record DocumentModel(String number, String title, String typeName, String
         }
     }
 
-    public record Maintenance(List<Item> items, String methods, Integer visitIntervalDays, Integer responseHours) {
+    /**
+     * {@code remote}: a method other than on site is agreed (phone, e-mail, video), so that a clause about
+     * maintaining from afar ({@code {{#maintenance.remote}}}) applies.
+     */
+    public record Maintenance(List<Item> items, String methods, Integer visitIntervalDays, Integer responseHours,
+                              boolean remote) {
     }
 
     public record Consulting(String scope, String qualityRequirements, String methods, List<Line> deliverables) {
@@ -121,7 +126,10 @@ public record DocumentModel(String number, String title, String typeName, String
                           boolean emailServiceAgreed) {
     }
 
-    /** An approved clause of the library, its {{variables}} filled in; conspicuous ones print bold. */
+    /**
+     * An approved clause of the library, its {{variables}} filled in; conspicuous ones print bold. A clause whose
+     * text fills in to nothing (all of it inside a section the contract does not have) is not printed.
+     */
     public record ClauseText(int index, String title, String text, boolean conspicuous) {
     }
 }

@@ -69,6 +69,22 @@ final class DocumentModels {
                 m.maintenance(), m.consulting(), m.sharing(), m.signing(), m.notices(), List.copyOf(clauses));
     }
 
+    /**
+     * The model with the library's clauses as this contract prints them, their {{variables}} filled in and numbered
+     * in order. A clause written for some contracts only (all of its text inside {@code {{#maintenance.remote}}} or
+     * {@code {{^partyA.person}}}) fills in to nothing in the others: it is left out, not printed as a bare heading.
+     */
+    static DocumentModel withLibrary(DocumentModel m, List<Clause> clauses) {
+        var texts = new ArrayList<DocumentModel.ClauseText>();
+        for (Clause c : clauses) {
+            String text = TemplateEngine.renderText(c.text(), m);
+            if (!Text.isBlank(text)) {
+                texts.add(new DocumentModel.ClauseText(texts.size() + 1, c.title(), text, c.conspicuous()));
+            }
+        }
+        return withClauses(m, texts);
+    }
+
     private static DocumentModel.Party partyA(Contract c, Customer customer) {
         if (customer == null) {
             return new DocumentModel.Party("甲方", c.customerName(), false, null, null, null, null, null, null, null,
@@ -286,8 +302,10 @@ final class DocumentModels {
     }
 
     private static DocumentModel.Maintenance maintenance(Terms.Maintenance m) {
+        boolean remote = m != null && m.methods() != null
+                && m.methods().stream().anyMatch(method -> method != null && method != Terms.MaintenanceMethod.ONSITE);
         return m == null ? null : new DocumentModel.Maintenance(items(m.items()), Labels.joined(m.methods()),
-                m.visitIntervalDays(), m.responseHours());
+                m.visitIntervalDays(), m.responseHours(), remote);
     }
 
     private static DocumentModel.Consulting consulting(Terms.Consulting c) {
