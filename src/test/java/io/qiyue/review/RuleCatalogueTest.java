@@ -575,6 +575,27 @@ class RuleCatalogueTest {
     }
 
     @Test
+    void v006APlaceAloneChoosesNoCommission() {
+        String path = "/terms/dispute/arbitrationCommission";
+        // one commission in 杭州 or several in 上海: a place without any institution is no choice of one
+        for (String place : List.of("杭州", "杭州市", "上海", "浙江省", "余杭区")) {
+            expect(SERVICE, s -> s.dispute = new Dispute(DisputeMethod.NEGOTIATION_THEN_ARBITRATION, place, null),
+                    "QY-V006", "BLOCKER " + path);
+        }
+        var hangzhou = findings(Spec.valid(SERVICE).with(s ->
+                s.dispute = new Dispute(DisputeMethod.ARBITRATION, "杭州", null)), "QY-V006").getFirst();
+        assertThat(hangzhou.messageCode()).isEqualTo("review.QY-V006.placeOnlyListed");
+        assertThat(hangzhou.args()).containsExactly("杭州", "杭州仲裁委员会");
+        assertThat(hangzhou.citation().summary()).contains("只写地名");
+        assertThat(findings(Spec.valid(SERVICE).with(s -> s.dispute = new Dispute(DisputeMethod.ARBITRATION, "浙江省",
+                null)), "QY-V006").getFirst().messageCode()).isEqualTo("review.QY-V006.placeOnly");
+        // the place's arbitration institution, or an institution the list does not know, stays advice
+        expect(SERVICE, s -> s.dispute = new Dispute(DisputeMethod.ARBITRATION, "杭州的仲裁机构", null), "QY-V006",
+                "INFO " + path);
+        expect(SERVICE, s -> s.dispute = new Dispute(DisputeMethod.ARBITRATION, "SIAC", null), "QY-V006", "INFO " + path);
+    }
+
+    @Test
     void v006CitesTheArbitrationLawInForceOnTheSigningDate() {
         var before = findings(Spec.valid(SERVICE).with(s -> {
             s.startDate = LocalDate.of(2026, 2, 28);
