@@ -82,7 +82,7 @@ class ProblemHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
-        var errors = e.violations().stream().map(this::fieldError).toList();
+        var errors = e.violations().stream().map(v -> fieldError(v, e.subject())).toList();
         return validation(errors);
     }
 
@@ -401,11 +401,14 @@ class ProblemHandler {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
-    private Map<String, String> fieldError(FieldViolation v) {
+    private Map<String, String> fieldError(FieldViolation v, String subject) {
         if (v.code().equals("qiyue.json.unknown-field") && v.args().size() == 1) {
             return unknownField(v.field(), String.valueOf(v.args().getFirst()));
         }
-        return error(v.field(), v.code(), v.args().toArray());
+        var locale = LocaleContextHolder.getLocale();
+        String message = messages.getMessage(v.code(), Values.words(messages, v.args().toArray(), locale), null, locale);
+        return Map.of("field", v.field(), "message",
+                labels.withMessage(v.field(), message != null ? message : v.code(), locale, subject));
     }
 
     /**
