@@ -49,7 +49,8 @@ final class StandardClauses {
                     "披露方向接收方披露保密信息，不构成披露方向接收方授予该信息所涉专利、商标、著作权或其他知识产权的许可，"
                             + "本协议另有明确约定的除外。", false),
             new Standard(ContractType.MAINTENANCE.name(), "远程维护的安全要求",
-                    // printed only where a remote method (phone, e-mail, video) is agreed: on site only, it has nothing to govern
+                    // printed only where a remote method (phone, e-mail, video) is agreed: on site only, it governs
+                    // nothing
                     "{{#maintenance.remote}}乙方通过远程方式进行维护的，应使用甲方指定的接入方式和账号，每次接入前取得甲方书面"
                             + "或电子邮件同意，不得下载、复制甲方业务数据；维护结束后2小时内，乙方应向甲方提交操作记录。"
                             + "{{/maintenance.remote}}", false),

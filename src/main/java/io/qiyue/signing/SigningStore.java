@@ -132,7 +132,7 @@ class SigningStore {
                 .param(contractId).query(sessionMapper).list().stream().findFirst();
     }
 
-    /** The earliest day a completed round of the contract was signed on (paper rounds may date it before they closed). */
+    /** The earliest day a completed round of the contract was signed on (a paper round may be dated before it closed). */
     Optional<LocalDate> signedOn(String contractId) {
         return jdbc.sql("SELECT MIN(signed_on) FROM signing_session WHERE contract_id = ? AND status = 'COMPLETED'")
                 .param(contractId)

@@ -78,7 +78,7 @@ public class FieldLabels {
         return withMessage(path, message, locale, null);
     }
 
-    /** {@link #withMessage(String, String, Locale)} for a field of {@code subject} (see {@link #of(String, Locale, String)}). */
+    /** {@link #withMessage(String, String, Locale)} for a field of {@code subject}, as {@link #of(String, Locale, String)}. */
     public String withMessage(String path, String message, Locale locale, String subject) {
         String label = of(path, locale, subject);
         return label.isEmpty() ? message

@@ -405,10 +405,7 @@ class ProblemHandler {
         if (v.code().equals("qiyue.json.unknown-field") && v.args().size() == 1) {
             return unknownField(v.field(), String.valueOf(v.args().getFirst()));
         }
-        var locale = LocaleContextHolder.getLocale();
-        String message = messages.getMessage(v.code(), Values.words(messages, v.args().toArray(), locale), null, locale);
-        return Map.of("field", v.field(), "message",
-                labels.withMessage(v.field(), message != null ? message : v.code(), locale, subject));
+        return fieldOf(subject, v.field(), v.code(), v.args().toArray());
     }
 
     /**
@@ -417,9 +414,15 @@ class ProblemHandler {
      * would be read as arguments.
      */
     Map<String, String> error(String field, String code, Object... args) {
+        return fieldOf(null, field, code, args);
+    }
+
+    /** {@link #error} for a field of {@code subject}, labelled as {@link FieldLabels} labels that subject's fields. */
+    private Map<String, String> fieldOf(String subject, String field, String code, Object[] args) {
         var locale = LocaleContextHolder.getLocale();
         String message = messages.getMessage(code, Values.words(messages, args, locale), null, locale);
-        return labelled(field, message != null ? message : code);
+        return Map.of("field", field, "message",
+                labels.withMessage(field, message != null ? message : code, locale, subject));
     }
 
     /** A field no input has: named by where it stands (its parent's label), since it has no label of its own. */
