@@ -10,9 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * The arbitration commissions of the ruleset's data, and how a name written in a contract identifies
- * them: its exact name or an alias, a text containing one such name, several (仲裁法解释第5条), a place's
- * arbitration institution with exactly one commission there (第6条) or with several, a bare place name that
- * names no institution at all, or nothing known.
+ * them: its exact name or an alias, a text containing one such name, several (仲裁法解释第5条), a place
+ * with exactly one commission (第6条) or with several, a place where no commission is known, or nothing known.
  */
 final class Commissions {
     enum Kind { EXACT, SEVERAL, INACCURATE, AMBIGUOUS, PLACE_ONLY, UNKNOWN }
@@ -63,10 +62,10 @@ final class Commissions {
                 candidates.add(c);
             }
         }
-        // 杭州 alone is where, not who: 第6条 saves "某地的仲裁机构" when the place has one, but a place without
-        // any word of an institution chooses none, and the printed clause would read "提交杭州，…该会…仲裁规则"
-        if (!text.contains("仲裁") && (!candidates.isEmpty() || PLACE.matcher(text).matches())) {
-            return new Resolution(Kind.PLACE_ONLY, names(candidates));
+        // a place where the list knows no commission (浙江省, 余杭区) chooses none; a place with exactly one (杭州)
+        // counts as that one (仲裁法解释第6条, as spec/review-rules.md reads it), with several it is ambiguous
+        if (!text.contains("仲裁") && candidates.isEmpty() && PLACE.matcher(text).matches()) {
+            return new Resolution(Kind.PLACE_ONLY, "");
         }
         if (candidates.size() > 1 && (text.contains("国际") || text.contains("经济贸易"))) {
             var international = candidates.stream().filter(Commission::international).toList();

@@ -4,11 +4,7 @@ import io.qiyue.contract.Terms;
 import io.qiyue.review.ReviewSubject;
 import io.qiyue.review.Severity;
 
-/**
- * QY-V006: an arbitration agreement names one commission (仲裁法第16、18条 / 2026年起第27、29条; 仲裁法解释第3、4、6条).
- * A place name alone (杭州) is a BLOCKER even where the place has one commission: 第6条 reads "某地的仲裁机构" as
- * that one, but a bare place names no institution, and whether a court reads it as one is a dispute to avoid.
- */
+/** QY-V006: an arbitration agreement names one commission (仲裁法第16、18条 / 2026年起第27、29条; 仲裁法解释第3、4、6条). */
 final class V006ArbitrationCommission implements Rule {
     @Override
     public String id() {
@@ -46,8 +42,7 @@ final class V006ArbitrationCommission implements Rule {
                     resolution.names());
             case AMBIGUOUS -> f.reportCiting(Severity.BLOCKER, path, "ambiguous", "ambiguous", named,
                     resolution.names());
-            case PLACE_ONLY -> f.reportCiting(Severity.BLOCKER, path, "placeOnly",
-                    resolution.names().isEmpty() ? "placeOnly" : "placeOnlyListed", named, resolution.names());
+            case PLACE_ONLY -> f.reportCiting(Severity.BLOCKER, path, "placeOnly", "placeOnly", named);
             case UNKNOWN -> f.reportCiting(Severity.INFO, path, "unknown", "unknown", named);
         }
     }
