@@ -11,7 +11,9 @@ import java.util.List;
  * for all of them, approved (so printed under 双方另行约定如下 in every document of their type). Worded to settle what
  * the generated parts leave open — people, acceptance, returning materials, remote access, the use of advice,
  * security incidents, integrity — without repeating them (amendments and 未尽事宜 are the template's), calling the
- * document 本合同 or 本协议 as its type's template does, with every time limit in days or hours.
+ * document 本合同 or 本协议 as its type's template does, with every time limit in days or hours. Wording that holds
+ * only for some contracts sits in a section of the document model ({@code {{#partyA.person}}}), and a clause that
+ * applies to none of the contract's facts is all inside one, so that the document leaves it out.
  */
 final class StandardClauses {
     private StandardClauses() {
@@ -25,9 +27,14 @@ final class StandardClauses {
 
     static final List<Standard> ALL = List.of(
             new Standard(Clause.GENERAL, "廉洁合作",
-                    "双方应遵守国家有关反商业贿赂的法律法规。任何一方不得向对方工作人员提供或承诺提供回扣、礼金、有价证券"
+                    "双方应遵守国家有关反商业贿赂的法律法规。"
+                            // a natural person as 甲方 has no staff to bribe and no 监察或法务部门 to report to
+                            + "{{#partyA.person}}甲方不得向乙方工作人员提供或承诺提供回扣、礼金、有价证券或其他不正当利益；"
+                            + "甲方发现乙方工作人员索取或收受不正当利益的，可向乙方的监察或法务部门书面举报，"
+                            + "乙方应在收到举报后15个工作日内书面答复处理结果。{{/partyA.person}}"
+                            + "{{^partyA.person}}任何一方不得向对方工作人员提供或承诺提供回扣、礼金、有价证券"
                             + "或其他不正当利益；一方发现对方工作人员索取或收受不正当利益的，可向对方的监察或法务部门书面举报，"
-                            + "对方应在收到举报后15个工作日内书面答复处理结果。", false),
+                            + "对方应在收到举报后15个工作日内书面答复处理结果。{{/partyA.person}}", false),
             new Standard(ContractType.SERVICE.name(), "服务人员",
                     "乙方应为本合同指派具备相应资质的服务人员，并在本合同签订后5个工作日内将项目负责人的姓名及联系方式书面告知甲方。"
                             + "乙方更换项目负责人的，应提前10个工作日书面通知甲方，并完成工作交接。", false),
@@ -42,8 +49,11 @@ final class StandardClauses {
                     "披露方向接收方披露保密信息，不构成披露方向接收方授予该信息所涉专利、商标、著作权或其他知识产权的许可，"
                             + "本协议另有明确约定的除外。", false),
             new Standard(ContractType.MAINTENANCE.name(), "远程维护的安全要求",
-                    "乙方通过远程方式进行维护的，应使用甲方指定的接入方式和账号，每次接入前取得甲方书面或电子邮件同意，"
-                            + "不得下载、复制甲方业务数据；维护结束后2小时内，乙方应向甲方提交操作记录。", false),
+                    // printed only where a remote method (phone, e-mail, video) is agreed: on site only, it governs
+                    // nothing
+                    "{{#maintenance.remote}}乙方通过远程方式进行维护的，应使用甲方指定的接入方式和账号，每次接入前取得甲方书面"
+                            + "或电子邮件同意，不得下载、复制甲方业务数据；维护结束后2小时内，乙方应向甲方提交操作记录。"
+                            + "{{/maintenance.remote}}", false),
             new Standard(ContractType.MAINTENANCE.name(), "备品备件",
                     "维护所需更换的备品备件由乙方提供的，应为原厂产品或经甲方书面认可的同等规格产品，并附合格证明；"
                             + "其费用按双方书面确认的报价单另行结算，更换下的旧件归甲方所有。", false),

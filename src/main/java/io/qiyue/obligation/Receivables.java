@@ -2,6 +2,7 @@ package io.qiyue.obligation;
 
 import io.qiyue.contract.Contract;
 import io.qiyue.contract.Contracts;
+import io.qiyue.contract.SigningDays;
 import io.qiyue.contract.Terms;
 import io.qiyue.customer.Customers;
 import io.qiyue.security.CurrentUsers;
@@ -18,6 +19,7 @@ import io.qiyue.shared.Money;
 import io.qiyue.shared.NotFoundException;
 import io.qiyue.shared.PreconditionFailedException;
 import io.qiyue.shared.Text;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -40,6 +42,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -56,6 +59,10 @@ import java.util.Set;
 public class Receivables {
     static final String RECEIPT = "RECEIPT";
     static final String INVOICE = "INVOICE";
+    /** What the fields of a receipt, an invoice and an instalment are about, for their labels (field.receipt.amount). */
+    private static final String RECEIPT_FIELDS = "receipt";
+    private static final String INVOICE_FIELDS = "invoice";
+    private static final String INSTALMENT_FIELDS = "instalment";
     static final int MAX_REFERENCE = 200;
     static final int MAX_NOTE = 1000;
     static final int MAX_INVOICE_NUMBER = 64;
@@ -74,10 +81,14 @@ public class Receivables {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final TransactionTemplate ownTx;
+    /** Every module keeping a signing record answers (the contract and signing modules); a module test may have fewer. */
+    private final ObjectProvider<SigningDays> signingDays;
 
     Receivables(ReceivableStore store, ObligationStore obligationStore, Obligations obligations, Contracts contracts,
                 Customers customers, UserAdministration users, DataScopes scopes, ApplicationEventPublisher events,
-                MessageSource messages, Clock clock, PlatformTransactionManager transactions) {
+                MessageSource messages, Clock clock, PlatformTransactionManager transactions,
+                ObjectProvider<SigningDays> signingDays) {
+        this.signingDays = signingDays;
         this.store = store;
         this.obligationStore = obligationStore;
         this.obligations = obligations;
@@ -221,11 +232,19 @@ public class Receivables {
 
     // --- receipts ---
 
+    /**
+     * Records money received. It cannot be dated before the contract was signed ({@link #signedOn}): paid
+     * ahead of the term's start is an ordinary prepayment, but before the signing there was no contract to pay under.
+     */
     public Receipt record(String contractId, ReceiptInput input) {
+        return record(contractId, input, true);
+    }
+
+    private Receipt record(String contractId, ReceiptInput input, boolean afterSigning) {
         Contract contract = writable(contractId);
         var violations = new ArrayList<FieldViolation>();
         if (input == null) {
-            throw new InvalidInputException("amount", "qiyue.validation.required");
+            throw new InvalidInputException("amount", "qiyue.validation.required").about(RECEIPT_FIELDS);
         }
         positive(input.amount(), "amount", violations);
         LocalDate today = obligations.today();
@@ -233,6 +252,9 @@ public class Receivables {
             violations.add(new FieldViolation("receivedOn", "qiyue.validation.required"));
         } else if (input.receivedOn().isAfter(today)) {
             violations.add(new FieldViolation("receivedOn", "qiyue.receivable.received-in-future"));
+        } else if (afterSigning) {
+            signedOn(contract).filter(input.receivedOn()::isBefore).ifPresent(signed -> violations.add(
+                    new FieldViolation("receivedOn", "qiyue.receivable.received-before-signing", signed)));
         }
         if (input.method() == null) {
             violations.add(new FieldViolation("method", "qiyue.validation.required"));
@@ -270,7 +292,7 @@ public class Receivables {
             }
         }
         if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations);
+            throw new InvalidInputException(violations).about(RECEIPT_FIELDS);
         }
         String actor = CurrentUsers.actorName();
         ensureAccount(contractId);
@@ -327,6 +349,15 @@ public class Receivables {
         });
     }
 
+    /**
+     * The day the contract was signed, the earliest any record says (see {@link SigningDays}); empty when none knows,
+     * and then a receipt is not checked against it.
+     */
+    private Optional<LocalDate> signedOn(Contract contract) {
+        return signingDays.orderedStream().map(days -> days.signedOn(contract)).flatMap(Optional::stream)
+                .min(LocalDate::compareTo);
+    }
+
     /** The reference of the receipts an import records for what was paid before it ({@link #recordBeforeImport}). */
     public static final String BEFORE_IMPORT = "导入前已收";
 
@@ -358,8 +389,9 @@ public class Receivables {
             LocalDate due = open.get(part.obligationId()).dueDate();
             boolean latest = part == parts.getLast();
             LocalDate paidOn = !latest && due != null && due.isBefore(lastPaidOn) ? due : lastPaidOn;
+            // not checked against the signing: a legacy file's payments are its record of the past, kept as it says
             receipts.add(record(contractId, new ReceiptInput(paidOn, Money.cny(part.amount()), method, BEFORE_IMPORT,
-                    note, List.of(new AllocationInput(part.obligationId(), Money.cny(part.amount()))))));
+                    note, List.of(new AllocationInput(part.obligationId(), Money.cny(part.amount())))), false));
         }
         return receipts;
     }
@@ -450,7 +482,7 @@ public class Receivables {
             violations.add(new FieldViolation("obligationId", "qiyue.receivable.not-an-instalment"));
         }
         if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations);
+            throw new InvalidInputException(violations).about(INVOICE_FIELDS);
         }
         BigDecimal amount = input.amount().scaled();
         BigDecimal scaledRate = rate.setScale(2, RoundingMode.HALF_UP);
@@ -579,7 +611,7 @@ public class Receivables {
 
     private InstalmentInput checkInstalment(InstalmentInput input) {
         if (input == null) {
-            throw new InvalidInputException("amount", "qiyue.validation.required");
+            throw new InvalidInputException("amount", "qiyue.validation.required").about(INSTALMENT_FIELDS);
         }
         var violations = new ArrayList<FieldViolation>();
         String title = Text.blankToNull(Text.input(input.title()));
@@ -594,7 +626,7 @@ public class Receivables {
         }
         positive(input.amount(), "amount", violations);
         if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations);
+            throw new InvalidInputException(violations).about(INSTALMENT_FIELDS);
         }
         return new InstalmentInput(title, input.dueDate(), Money.cny(input.amount().scaled()), description);
     }

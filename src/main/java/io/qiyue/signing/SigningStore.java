@@ -132,6 +132,14 @@ class SigningStore {
                 .param(contractId).query(sessionMapper).list().stream().findFirst();
     }
 
+    /** The earliest day a completed round of the contract was signed on (a paper round may be dated before it closed). */
+    Optional<LocalDate> signedOn(String contractId) {
+        return jdbc.sql("SELECT MIN(signed_on) FROM signing_session WHERE contract_id = ? AND status = 'COMPLETED'")
+                .param(contractId)
+                .query((rs, n) -> Optional.ofNullable(rs.getDate(1)).map(Date::toLocalDate)).optional()
+                .flatMap(found -> found);
+    }
+
     Optional<Session> openSession(String contractId) {
         return jdbc.sql("SELECT * FROM signing_session WHERE contract_id = ? AND status = 'OPEN'")
                 .param(contractId).query(sessionMapper).optional();

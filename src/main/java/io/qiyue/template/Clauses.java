@@ -1,6 +1,9 @@
 package io.qiyue.template;
 
+import io.qiyue.contract.Contract;
 import io.qiyue.contract.ContractType;
+import io.qiyue.customer.Customer;
+import io.qiyue.customer.OurEntity;
 import io.qiyue.shared.EntityChanged;
 import io.qiyue.shared.Ids;
 import io.qiyue.shared.NotFoundException;
@@ -18,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The clause library: administrators write clauses; approved ones are printed in the documents of
@@ -69,6 +73,18 @@ public class Clauses {
     public Clause get(String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM clause WHERE id = ?").param(id).query(mapper).optional()
                 .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "clause", id));
+    }
+
+    /**
+     * What a clause of this text prints in the document of {@code contract} (its 甲方 {@code customer}, its 乙方
+     * {@code ourEntity}, either null when unknown): its {{variables}} filled in, or empty when it fills in to nothing
+     * there and the document leaves it out. For checking a clause written for some contracts only.
+     */
+    public static Optional<String> printed(String text, Contract contract, Customer customer, OurEntity ourEntity) {
+        var clause = new Clause(null, contract.type().name(), "", text, true, false, 1, null, null, null, null);
+        var printed = DocumentModels.withLibrary(DocumentModels.of(contract, customer, ourEntity), List.of(clause))
+                .clauses();
+        return printed.stream().findFirst().map(DocumentModel.ClauseText::text);
     }
 
     /** Approved clauses printed in a document of this type: GENERAL ones and those of the type, by title. */

@@ -175,14 +175,8 @@ public class ContractDocuments implements ExternalVersions {
 
     /** The model a rendering fills its template with: the contract, its parties and its type's clause texts. */
     private static DocumentModel model(Contract contract, Parties parties) {
-        DocumentModel model = DocumentModels.of(contract, parties.customer(), parties.ourEntity());
-        var clauseTexts = new ArrayList<DocumentModel.ClauseText>();
-        int i = 1;
-        for (Clause c : parties.clauses()) {
-            clauseTexts.add(new DocumentModel.ClauseText(i++, c.title(), TemplateEngine.renderText(c.text(), model),
-                    c.conspicuous()));
-        }
-        return DocumentModels.withClauses(model, clauseTexts);
+        return DocumentModels.withLibrary(DocumentModels.of(contract, parties.customer(), parties.ourEntity()),
+                parties.clauses());
     }
 
     /** The text a saved version keeps and the template it came from. */

@@ -37,8 +37,8 @@ public record DocumentModel(String number, String title, String typeName, String
      * {@code payable}: the customer pays something (not a free contract), so payment, account and invoice clauses
      * are true; {@code capped}: a positive total exists, so a liability cap "以本合同总金额为限" limits rather than
      * removes the remedy. {@code deposit} is the whole deposit sentence, {@code tax} the tax and invoice sentence.
-     * A total of zero is free as well. {@code toAccount}: paid into 乙方's bank account (not by WeChat Pay, Alipay …),
-     * so the account is printed.
+     * A total of zero is not free unless 无偿 was chosen: it is printed as ¥0.00. {@code toAccount}: paid into 乙方's
+     * bank account (not by WeChat Pay, Alipay …), so the account is printed.
      */
     public record Fees(Amount total, String method, List<Instalment> instalments, String deposit,
                        boolean noConsideration, boolean payable, boolean capped, String tax, String invoice,
@@ -89,7 +89,12 @@ public record DocumentModel(String number, String title, String typeName, String
         }
     }
 
-    public record Maintenance(List<Item> items, String methods, Integer visitIntervalDays, Integer responseHours) {
+    /**
+     * {@code remote}: a method other than on site is agreed (phone, e-mail, video), so that a clause about
+     * maintaining from afar ({@code {{#maintenance.remote}}}) applies.
+     */
+    public record Maintenance(List<Item> items, String methods, Integer visitIntervalDays, Integer responseHours,
+                              boolean remote) {
     }
 
     public record Consulting(String scope, String qualityRequirements, String methods, List<Line> deliverables) {
@@ -121,7 +126,10 @@ public record DocumentModel(String number, String title, String typeName, String
                           boolean emailServiceAgreed) {
     }
 
-    /** An approved clause of the library, its {{variables}} filled in; conspicuous ones print bold. */
+    /**
+     * An approved clause of the library, its {{variables}} filled in; conspicuous ones print bold. A clause whose
+     * text fills in to nothing (all of it inside a section the contract does not have) is not printed.
+     */
     public record ClauseText(int index, String title, String text, boolean conspicuous) {
     }
 }

@@ -39,7 +39,7 @@ final class DocumentModels {
                 partyA(c, customer), partyB(ourEntity),
                 new DocumentModel.Period(date(c.startDate()), date(c.endDate()), c.autoRenew(), c.renewalNoticeDays()),
                 fees(c.amount(), t.payment(), self), rights(t.rightsAndObligations()),
-                breach(t.breach(), c.amount(), free(c.amount(), t.payment()), self),
+                breach(t.breach(), c.amount(), nothingPaid(c.amount(), t.payment()), self),
                 dispute(t.dispute(), self), termination(t.termination()), ip(t.intellectualProperty()),
                 lines(t.confidentialityObligations()), service(t.service()),
                 confidentiality(t.confidentialInformation(), t.confidentialityPeriod()), maintenance(t.maintenance()),
@@ -56,10 +56,17 @@ final class DocumentModels {
         return type == ContractType.CONFIDENTIALITY || type == ContractType.INFO_SHARING;
     }
 
-    /** Nothing is paid: marked as without consideration, or a total of zero. */
-    static boolean free(Money total, Terms.Payment p) {
-        return p != null && p.withoutConsideration()
-                || total != null && total.value() != null && total.value().signum() == 0;
+    /**
+     * The parties chose a contract without consideration (无偿). A total of zero alone is not that choice: the document
+     * then states the total it was given, ¥0.00, rather than assert 无偿 for the parties, and QY-C004 blocks it.
+     */
+    static boolean free(Terms.Payment p) {
+        return p != null && p.withoutConsideration();
+    }
+
+    /** Nothing is to be paid: free, or a total of zero, so a share of the price or of a late payment is nothing. */
+    static boolean nothingPaid(Money total, Terms.Payment p) {
+        return free(p) || total != null && total.value() != null && total.value().signum() == 0;
     }
 
     static DocumentModel withClauses(DocumentModel m, List<DocumentModel.ClauseText> clauses) {
@@ -67,6 +74,22 @@ final class DocumentModels {
                 m.partyB(), m.period(), m.fees(), m.rights(), m.breach(), m.dispute(), m.termination(),
                 m.intellectualProperty(), m.confidentialityObligations(), m.service(), m.confidentiality(),
                 m.maintenance(), m.consulting(), m.sharing(), m.signing(), m.notices(), List.copyOf(clauses));
+    }
+
+    /**
+     * The model with the library's clauses as this contract prints them, their {{variables}} filled in and numbered
+     * in order. A clause written for some contracts only (all of its text inside {@code {{#maintenance.remote}}} or
+     * {@code {{^partyA.person}}}) fills in to nothing in the others: it is left out, not printed as a bare heading.
+     */
+    static DocumentModel withLibrary(DocumentModel m, List<Clause> clauses) {
+        var texts = new ArrayList<DocumentModel.ClauseText>();
+        for (Clause c : clauses) {
+            String text = TemplateEngine.renderText(c.text(), m);
+            if (!Text.isBlank(text)) {
+                texts.add(new DocumentModel.ClauseText(texts.size() + 1, c.title(), text, c.conspicuous()));
+            }
+        }
+        return withClauses(m, texts);
     }
 
     private static DocumentModel.Party partyA(Contract c, Customer customer) {
@@ -112,7 +135,7 @@ final class DocumentModels {
     }
 
     private static DocumentModel.Fees fees(Money total, Terms.Payment p, String self) {
-        boolean free = free(total, p);
+        boolean free = free(p);
         if (total == null && p == null) {
             return null;
         }
@@ -286,8 +309,10 @@ final class DocumentModels {
     }
 
     private static DocumentModel.Maintenance maintenance(Terms.Maintenance m) {
+        boolean remote = m != null && m.methods() != null
+                && m.methods().stream().anyMatch(method -> method != null && method != Terms.MaintenanceMethod.ONSITE);
         return m == null ? null : new DocumentModel.Maintenance(items(m.items()), Labels.joined(m.methods()),
-                m.visitIntervalDays(), m.responseHours());
+                m.visitIntervalDays(), m.responseHours(), remote);
     }
 
     private static DocumentModel.Consulting consulting(Terms.Consulting c) {

@@ -332,10 +332,12 @@ final class DocxRenderer {
             String text = preserve ? n.getNodeValue() : n.getNodeValue().replaceAll("\\s+", " ");
             if (!text.isEmpty()) {
                 String[] lines = text.split("\n", -1);
-                XWPFRun run = run(p, lines[0], bold, size);
-                for (int i = 1; i < lines.length; i++) {
-                    run.addBreak();
-                    run.setText(lines[i], i);
+                XWPFRun run = run(p, "", bold, size);
+                for (int i = 0; i < lines.length; i++) {
+                    if (i > 0) {
+                        run.addBreak();
+                    }
+                    line(run, lines[i], i == 0);
                 }
             }
         } else if (n instanceof Element e) {
@@ -347,6 +349,25 @@ final class DocxRenderer {
             boolean b = bold || "strong".equals(name) || "b".equals(name) || bold(e);
             for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
                 inline(p, c, b, size, preserve || e.getAttribute("class").contains("text"));
+            }
+        }
+    }
+
+    /**
+     * One line of text into the run, a tab as Word's own {@code <w:tab/>}: a TAB character inside {@code <w:t>} is
+     * shown by Word as a space at best, and is not what the XHTML's preserved text says. {@code first}: the run's
+     * first text, which fills the empty {@code <w:t>} the run was made with.
+     */
+    private static void line(XWPFRun run, String line, boolean first) {
+        String[] pieces = line.split("\t", -1);
+        for (int j = 0; j < pieces.length; j++) {
+            if (j > 0) {
+                run.addTab();
+            }
+            if (first && j == 0) {
+                run.setText(pieces[0], 0);
+            } else if (!pieces[j].isEmpty() || pieces.length == 1) {
+                run.setText(pieces[j], run.getCTR().sizeOfTArray());
             }
         }
     }

@@ -23,13 +23,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 abstract class ReceivableApiContract extends ApiTestSupport {
 
-    /** A signed SERVICE contract of 120000.00: 60000.00 due 2026-10-01 (already late), 60000.00 due 2027-03-01. */
+    /**
+     * A signed SERVICE contract of 120000.00: 60000.00 due 2026-10-01 (already late), 60000.00 due 2027-03-01; its
+     * terms date the signing 2026-08-25, before the term starts on 2026-09-01 (the fixture records it signed today).
+     */
     private String signed(ApiClient owner, String basis, String value) {
         String customerId = createOrganization(owner).path("id").asString();
         ObjectNode body = ContractSamples.contract("SERVICE", unique("回款合同"), customerId, ourEntityId());
         body.put("startDate", "2026-09-01");
         body.put("endDate", "2027-08-31");
         var terms = (ObjectNode) body.path("terms");
+        terms.set("signing", JSON.readTree("{ \"date\": \"2026-08-25\" }"));
         terms.set("payment", JSON.readTree("""
                 { "method": "BANK_TRANSFER", "schedule": [
                   { "dueDate": "2026-10-01", "amount": { "value": "60000.00", "currency": "CNY" }, "description": "首期款" },
@@ -204,6 +208,35 @@ abstract class ReceivableApiContract extends ApiTestSupport {
         // PERCENT_OF_AMOUNT 10 % of the 60000.00 late since 2026-10-01 = 6000.00
         assertThat(value(s.path("damages").path("amount"))).isEqualTo("6000.00");
         assertThat(value(s.path("overdue"))).isEqualTo("60000.00");
+    }
+
+    @Test
+    void aReceiptMayPrecedeTheStartButNotTheSigningAndIsNamedAsMoneyReceived() {
+        var sales = createUser("SALES", null);
+        var finance = createUser("FINANCE", null);
+        String id = signed(sales.client(), "DAILY_RATE", "0.05");
+        String path = "/api/v1/contracts/" + id;
+
+        var early = finance.client().post(path + "/receipts", receipt("2026-08-24", "100.00"));
+        assertProblem(early, 400, "receivedOn");
+        assertThat(message(early, "receivedOn")).contains("收款日期", "2026-08-25");
+        var zero = finance.client().post(path + "/receipts", receipt("2026-08-25", "0"));
+        assertProblem(zero, 400, "amount");
+        assertThat(message(zero, "amount")).startsWith("收款金额").doesNotContain("合同金额");
+        assertThat(finance.client().get(path + "/receipts").json().path("total").asInt()).as("nothing written").isZero();
+
+        // paid after the signing, before the term starts: an ordinary prepayment
+        var prepaid = finance.client().post(path + "/receipts", receipt("2026-08-28", "100.00"));
+        assertThat(prepaid.status()).as("%s", prepaid).isEqualTo(201);
+    }
+
+    private static String message(HttpResponse response, String field) {
+        for (JsonNode error : response.json().path("errors")) {
+            if (error.path("field").asString().equals(field)) {
+                return error.path("message").asString();
+            }
+        }
+        throw new AssertionError("no error for " + field + " in " + response);
     }
 
     @Test

@@ -162,6 +162,48 @@ class RuleCatalogueTest {
     }
 
     @Test
+    void l007DamagesStatedInTheFieldAndAgainInText() {
+        String path = "/terms/breach/description";
+        // the valid contract: 10% of 120000.00 in the field, a description without a figure
+        none(SERVICE, unchanged(), "QY-L007");
+        expect(SERVICE, s -> s.breachDescription = "任何一方违约的，应向守约方支付合同总金额10%的违约金。", "QY-L007",
+                "WARNING " + path + " [0,28)");
+        expect(SERVICE, s -> s.breachDescription = "逾期付款的，按日支付违约金。违约方应支付相当于合同总价百分之十的违约金。",
+                "QY-L007", "WARNING " + path + " [14,36)");
+        expect(SERVICE, s -> {
+            s.damages = new LiquidatedDamages(DamagesBasis.DAILY_RATE, new BigDecimal("0.05"));
+            s.breachDescription = "逾期付款的，每日按应付未付金额的万分之五支付违约金。";
+        }, "QY-L007", "WARNING " + path + " [0,26)");
+        expect(SERVICE, s -> {
+            s.damages = new LiquidatedDamages(DamagesBasis.FIXED, new BigDecimal("5000"));
+            s.breachDescription = "违约方应向守约方支付违约金人民币伍仟元整。";
+        }, "QY-L007", "WARNING " + path + " [0,21)");
+        // another sum, a daily rate beside a share, a cap of the same figure, a figure of something else: not repeated
+        none(SERVICE, s -> s.breachDescription = "逾期付款的，每日按应付未付金额的万分之五支付违约金。", "QY-L007");
+        none(SERVICE, s -> s.breachDescription = "逾期交付的，每日按合同总金额的10%支付违约金。", "QY-L007");
+        none(SERVICE, s -> s.breachDescription = "违约金累计不超过合同总金额的10%。", "QY-L007");
+        none(SERVICE, s -> s.breachDescription = "乙方应在10%的服务时间内响应，否则应赔偿实际损失。", "QY-L007");
+        var review = ENGINE.review(Spec.valid(SERVICE).with(s -> s.breachDescription = "违约方应支付合同总金额10%的违约金。")
+                .subject(), Locale.SIMPLIFIED_CHINESE).findings().stream()
+                .filter(f -> f.ruleId().equals("QY-L007")).findFirst().orElseThrow();
+        assertThat(review.message()).isEqualTo("“违约方应支付合同总金额10%的违约金。”：按合同总金额10%计算的违约金已在违约金字段中约定，"
+                + "此处再次约定，合同中将出现两次，可能被主张为两项违约金累计");
+        assertThat(review.suggestion()).startsWith("删除此句");
+        assertThat(review.citation().article()).isEqualTo("第585条第1款、第466条第1款");
+        var english = ENGINE.review(Spec.valid(SERVICE).with(s -> s.breachDescription = "违约方应支付合同总金额10%的违约金。")
+                .subject(), Locale.ENGLISH).findings().stream()
+                .filter(f -> f.ruleId().equals("QY-L007")).findFirst().orElseThrow();
+        assertThat(english.message()).contains("10% of the contract amount");
+        // a free contract prints the actual loss instead of the field's share: the text is the only statement
+        none(SERVICE, s -> {
+            s.amount = null;
+            s.schedule = null;
+            s.noConsideration = true;
+            s.breachDescription = "违约方应支付合同总金额10%的违约金。";
+        }, "QY-L007");
+    }
+
+    @Test
     void l006CharactersThePdfCannotDraw() {
         none(SERVICE, unchanged(), "QY-L006");
         // Extension A (䶮) is in the font, Extension B (𡘙) and emoji are not
@@ -572,6 +614,28 @@ class RuleCatalogueTest {
         expect(SERVICE, s -> s.dispute = new Dispute(DisputeMethod.ARBITRATION, "北京市仲裁委员会", null), "QY-V006", "INFO " + path);
         expect(SERVICE, s -> s.dispute = new Dispute(DisputeMethod.ARBITRATION, "上海市仲裁委员会", null), "QY-V006", "INFO " + path);
         none(SERVICE, s -> s.dispute = new Dispute(DisputeMethod.ARBITRATION, "中国国际经济贸易仲裁委员会", null), "QY-V006");
+    }
+
+    @Test
+    void v006APlaceWhereNoCommissionIsKnownChoosesNone() {
+        String path = "/terms/dispute/arbitrationCommission";
+        for (String place : List.of("浙江省", "余杭区", "义乌市")) {
+            expect(SERVICE, s -> s.dispute = new Dispute(DisputeMethod.NEGOTIATION_THEN_ARBITRATION, place, null),
+                    "QY-V006", "BLOCKER " + path);
+        }
+        var zhejiang = findings(Spec.valid(SERVICE).with(s -> s.dispute = new Dispute(DisputeMethod.ARBITRATION, "浙江省",
+                null)), "QY-V006").getFirst();
+        assertThat(zhejiang.messageCode()).isEqualTo("review.QY-V006.placeOnly");
+        assertThat(zhejiang.citation().summary()).contains("只写地名");
+        // a place with exactly one commission counts as that one (仲裁法解释第6条), several are ambiguous
+        var hangzhou = findings(Spec.valid(SERVICE).with(s ->
+                s.dispute = new Dispute(DisputeMethod.ARBITRATION, "杭州", null)), "QY-V006").getFirst();
+        assertThat(hangzhou.severity()).isEqualTo(Severity.INFO);
+        assertThat(hangzhou.args()).contains("杭州仲裁委员会");
+        expect(SERVICE, s -> s.dispute = new Dispute(DisputeMethod.ARBITRATION, "上海", null), "QY-V006",
+                "BLOCKER " + path);
+        // an institution the list does not know stays advice
+        expect(SERVICE, s -> s.dispute = new Dispute(DisputeMethod.ARBITRATION, "SIAC", null), "QY-V006", "INFO " + path);
     }
 
     @Test

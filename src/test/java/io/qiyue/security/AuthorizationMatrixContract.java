@@ -1843,7 +1843,9 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
     @Autowired
     private io.qiyue.obligation.Obligations obligationsForFixtures;
 
-    private static final String RECEIPT_BODY = "{\"receivedOn\": \"2026-11-01\", \"amount\": {\"value\": \"0.01\","
+    /** Received today: the matrix's contracts are signed today, and money is not received before the signing. */
+    private static final String RECEIPT_BODY = "{\"receivedOn\": \""
+            + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) + "\", \"amount\": {\"value\": \"0.01\","
             + " \"currency\": \"CNY\"}, \"method\": \"BANK_TRANSFER\"}";
 
     private String invoiceBody() {

@@ -279,10 +279,24 @@ class GeneratedDocumentsTest {
     }
 
     @Test
-    void a_service_contract_of_zero_is_free_in_every_word() throws Exception {
+    void a_service_contract_of_zero_states_its_zero_and_not_a_choice_of_free() throws Exception {
+        // 无偿 is the parties' choice (noConsideration); a zero the form was left with is printed as it is, and
+        // QY-C004 blocks the contract until a price is entered or 无偿 is chosen
         Contract c = paid(ContractType.SERVICE);
-        Contract zero = with(c, Money.cny(new BigDecimal("0.00")), c.terms());
+        ContractTerms t = c.terms();
+        var unpriced = new Terms.Payment(Terms.PaymentMethod.BANK_TRANSFER, null, null, null);
+        Contract zero = with(c, Money.cny(new BigDecimal("0.00")), terms(t, unpriced, t.rightsAndObligations(),
+                t.confidentialityPeriod(), t.sharedInformation(), t.sharingPeriod(), t.personalInformation()));
         for (String text : read(render(zero)).both()) {
+            String flat = flat(text);
+            assertThat(flat).contains("本合同总金额为¥0.00（大写：人民币零元整）",
+                    "违约方应赔偿守约方因违约行为所遭受的实际损失");
+            assertThat(flat).doesNotContain("无偿", "总金额10%", "以本合同总金额为限");
+        }
+        var chosen = new Terms.Payment(null, null, null, true);
+        Contract free = with(c, Money.cny(new BigDecimal("0.00")), terms(t, chosen, t.rightsAndObligations(),
+                t.confidentialityPeriod(), t.sharedInformation(), t.sharingPeriod(), t.personalInformation()));
+        for (String text : read(render(free)).both()) {
             String flat = flat(text);
             assertThat(flat).contains("本合同为无偿合同", "违约方应赔偿守约方因违约行为所遭受的实际损失");
             assertThat(flat).doesNotContain("收款账户", "发票", "支付费用", "结算条款", "¥0.00", "总金额10%",

@@ -35,7 +35,7 @@ public final class Catalogue {
                 new C014Sharing(config.apply("QY-C014"), scan),
                 new L001VagueTime(config.apply("QY-L001"), scan), new L002OpenScope(config.apply("QY-L002"), scan),
                 new L003Amounts(scan), new L004Dates(config.apply("QY-L004"), scan), new L005PartyNames(config.apply("QY-L005")),
-                new L006Glyphs(),
+                new L006Glyphs(), new L007DamagesTwice(),
                 new V001Damages(config.apply("QY-V001")), new V002Deposit(config.apply("QY-V002")),
                 new V003DepositAndDamages(config.apply("QY-V003"), scan), new V004Exemption(config.apply("QY-V004"), scan),
                 new V005StandardTerms(config.apply("QY-V005"), scan), new V006ArbitrationCommission(config.apply("QY-V006")),

@@ -6,14 +6,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The arbitration commissions of the ruleset's data, and how a name written in a contract identifies
  * them: its exact name or an alias, a text containing one such name, several (仲裁法解释第5条), a place
- * with exactly one commission (第6条) or with several, or nothing known.
+ * with exactly one commission (第6条) or with several, a place where no commission is known, or nothing known.
  */
 final class Commissions {
-    enum Kind { EXACT, SEVERAL, INACCURATE, AMBIGUOUS, UNKNOWN }
+    enum Kind { EXACT, SEVERAL, INACCURATE, AMBIGUOUS, PLACE_ONLY, UNKNOWN }
+
+    /** A place as addresses write one: a province, city, district or county, named without any institution. */
+    private static final Pattern PLACE = Pattern.compile(".{1,12}[省市区县]");
 
     record Resolution(Kind kind, String names) {
     }
@@ -57,6 +61,11 @@ final class Commissions {
             if (!c.city().isEmpty() && text.contains(c.city())) {
                 candidates.add(c);
             }
+        }
+        // a place where the list knows no commission (浙江省, 余杭区) chooses none; a place with exactly one (杭州)
+        // counts as that one (仲裁法解释第6条, as spec/review-rules.md reads it), with several it is ambiguous
+        if (!text.contains("仲裁") && candidates.isEmpty() && PLACE.matcher(text).matches()) {
+            return new Resolution(Kind.PLACE_ONLY, "");
         }
         if (candidates.size() > 1 && (text.contains("国际") || text.contains("经济贸易"))) {
             var international = candidates.stream().filter(Commission::international).toList();

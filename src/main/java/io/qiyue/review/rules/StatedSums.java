@@ -75,8 +75,7 @@ final class StatedSums {
                         if (share == null) {
                             continue;
                         }
-                        if (CAP_BEFORE.matcher(s.substring(Math.max(0, shifted.start() - 16), shifted.start())).find()
-                                || CAP_AFTER.matcher(s.substring(shifted.end())).find()) {
+                        if (cap(s, shifted)) {
                             cap = cap == null ? share : cap.min(share);
                         } else {
                             rates.add(shifted);
@@ -103,6 +102,17 @@ final class StatedSums {
             }
         }
         return out;
+    }
+
+    /** Whether the sentence speaks of a rate per day (每日, 按日, 每逾期一日 …). */
+    static boolean daily(String sentence) {
+        return DAILY.matcher(sentence).find();
+    }
+
+    /** Whether the figure (at its place in the sentence) is a cap on the sum (不超过…, 累计…, …为限), not the sum. */
+    static boolean cap(String sentence, Figures.Figure f) {
+        return CAP_BEFORE.matcher(sentence.substring(Math.max(0, f.start() - 16), f.start())).find()
+                || CAP_AFTER.matcher(sentence.substring(f.end())).find();
     }
 
     /** Whether the comma at {@code i} separates thousands (50,000) rather than parts of a sentence. */

@@ -42,6 +42,7 @@ final class V006ArbitrationCommission implements Rule {
                     resolution.names());
             case AMBIGUOUS -> f.reportCiting(Severity.BLOCKER, path, "ambiguous", "ambiguous", named,
                     resolution.names());
+            case PLACE_ONLY -> f.reportCiting(Severity.BLOCKER, path, "placeOnly", "placeOnly", named);
             case UNKNOWN -> f.reportCiting(Severity.INFO, path, "unknown", "unknown", named);
         }
     }

@@ -36,11 +36,19 @@ public class FieldLabels {
     }
 
     public String of(String path, Locale locale) {
+        return of(path, locale, null);
+    }
+
+    /**
+     * The label path of a field of {@code subject} (null: of the request's main subject): its first segment is
+     * looked up as {@code field.<subject>.<segment>} first, as if the subject were its parent.
+     */
+    public String of(String path, Locale locale, String subject) {
         if (path == null || path.isBlank()) {
             return "";
         }
         var parts = new ArrayList<String>();
-        String parent = null;
+        String parent = subject;
         boolean silent = false;
         for (String raw : SEGMENTS.split(path.strip())) {
             if (raw.isEmpty()) {
@@ -67,7 +75,12 @@ public class FieldLabels {
 
     /** "label：message" (zh) or "label: message" (en); the message alone when the path has no words. */
     public String withMessage(String path, String message, Locale locale) {
-        String label = of(path, locale);
+        return withMessage(path, message, locale, null);
+    }
+
+    /** {@link #withMessage(String, String, Locale)} for a field of {@code subject}, as {@link #of(String, Locale, String)}. */
+    public String withMessage(String path, String message, Locale locale, String subject) {
+        String label = of(path, locale, subject);
         return label.isEmpty() ? message
                 : messages.getMessage("field.message", new Object[]{label, message}, label + ": " + message, locale);
     }

@@ -70,7 +70,7 @@ class PageErrors {
         var locale = LocaleContextHolder.getLocale();
         String detail = e.violations().stream()
                 .map(v -> labels.withMessage(v.field(), messages.getMessage(v.code(),
-                        Values.words(messages, v.args().toArray(), locale), v.code(), locale), locale))
+                        Values.words(messages, v.args().toArray(), locale), v.code(), locale), locale, e.subject()))
                 .collect(Collectors.joining(messages.getMessage("common.sentenceSeparator", null, "; ", locale)));
         return view(HttpStatus.BAD_REQUEST, detail);
     }

@@ -82,7 +82,7 @@ class ProblemHandler {
 
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
-        var errors = e.violations().stream().map(this::fieldError).toList();
+        var errors = e.violations().stream().map(v -> fieldError(v, e.subject())).toList();
         return validation(errors);
     }
 
@@ -401,11 +401,11 @@ class ProblemHandler {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
     }
 
-    private Map<String, String> fieldError(FieldViolation v) {
+    private Map<String, String> fieldError(FieldViolation v, String subject) {
         if (v.code().equals("qiyue.json.unknown-field") && v.args().size() == 1) {
             return unknownField(v.field(), String.valueOf(v.args().getFirst()));
         }
-        return error(v.field(), v.code(), v.args().toArray());
+        return fieldOf(subject, v.field(), v.code(), v.args().toArray());
     }
 
     /**
@@ -414,9 +414,15 @@ class ProblemHandler {
      * would be read as arguments.
      */
     Map<String, String> error(String field, String code, Object... args) {
+        return fieldOf(null, field, code, args);
+    }
+
+    /** {@link #error} for a field of {@code subject}, labelled as {@link FieldLabels} labels that subject's fields. */
+    private Map<String, String> fieldOf(String subject, String field, String code, Object[] args) {
         var locale = LocaleContextHolder.getLocale();
         String message = messages.getMessage(code, Values.words(messages, args, locale), null, locale);
-        return labelled(field, message != null ? message : code);
+        return Map.of("field", field, "message",
+                labels.withMessage(field, message != null ? message : code, locale, subject));
     }
 
     /** A field no input has: named by where it stands (its parent's label), since it has no label of its own. */

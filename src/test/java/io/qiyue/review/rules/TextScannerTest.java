@@ -37,7 +37,7 @@ class TextScannerTest {
         var scanner = new TextScanner();
         var patterns = new ArrayList<Pattern>();
         var catalogue = Catalogue.of(Ruleset.standard()::config);
-        assertThat(catalogue.rules()).hasSize(41);
+        assertThat(catalogue.rules()).hasSize(42);
         for (String rule : List.of("QY-L002", "QY-V003", "QY-V004", "QY-V005", "QY-V007")) {
             for (String re : Ruleset.standard().config(rule).strings("patterns")) {
                 patterns.add(Pattern.compile(re));
