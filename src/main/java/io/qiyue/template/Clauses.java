@@ -118,6 +118,12 @@ public class Clauses {
             throw new PreconditionFailedException("qiyue.problem.stale", before.version());
         }
         TemplateEngine.validateClause(input.text());
+        if (before.category().equals(input.category().trim()) && before.title().equals(input.title().trim())
+                && before.text().equals(input.text()) && before.approved() == Boolean.TRUE.equals(input.approved())
+                && before.conspicuous() == Boolean.TRUE.equals(input.conspicuous())) {
+            // saving what is stored is no change: no new version, so that another editor's If-Match still holds
+            return before;
+        }
         Instant now = clock.instant();
         var after = new Clause(id, input.category().trim(), input.title().trim(), input.text(),
                 Boolean.TRUE.equals(input.approved()), Boolean.TRUE.equals(input.conspicuous()), expectedVersion + 1,

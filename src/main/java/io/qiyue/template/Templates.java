@@ -125,8 +125,13 @@ public class Templates {
                 throw new InvalidInputException("type", "qiyue.template.type-immutable");
             }
             TemplateEngine.validate(input.body(), input.type());
-            var after = new Template(id, before.type(), input.name().trim(), input.body(),
-                    input.active() == null ? before.active() : input.active(), expectedVersion + 1,
+            boolean active = input.active() == null ? before.active() : input.active();
+            if (before.name().equals(input.name().trim()) && before.body().equals(input.body())
+                    && before.active() == active) {
+                // saving what is stored is no change: no new version, so that another editor's If-Match still holds
+                return before;
+            }
+            var after = new Template(id, before.type(), input.name().trim(), input.body(), active, expectedVersion + 1,
                     before.createdAt(), before.createdBy(), clock.instant(), user);
             int rows = jdbc.sql("UPDATE doc_template SET name = ?, body = ?, active = ?, version = ?, updated_at = ?, "
                             + "updated_by = ? WHERE id = ? AND version = ?")

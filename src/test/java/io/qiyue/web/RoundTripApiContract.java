@@ -140,12 +140,23 @@ abstract class RoundTripApiContract extends ApiTestSupport {
         template.put("active", false);
         var created = admin.post("/api/v1/templates", template.toString());
         assertThat(created.status()).as("%s", created).isEqualTo(201);
-        roundTrip(admin, "/api/v1/templates/" + created.json().path("id").asString(), "id", "createdAt", "createdBy");
+        var saved = roundTrip(admin, "/api/v1/templates/" + created.json().path("id").asString(), "id", "createdAt",
+                "createdBy");
+        assertThat(saved.path("version").asInt()).as("a template saved unchanged keeps its version")
+                .isEqualTo(created.json().path("version").asInt());
 
         var clause = admin.post("/api/v1/clauses", "{\"category\": \"GENERAL\", \"title\": \"%s\", \"text\": \"双方应友好协商。\"}"
                 .formatted(unique("条款")));
         assertThat(clause.status()).as("%s", clause).isEqualTo(201);
-        roundTrip(admin, "/api/v1/clauses/" + clause.json().path("id").asString(), "id", "createdAt", "createdBy");
+        var savedClause = roundTrip(admin, "/api/v1/clauses/" + clause.json().path("id").asString(), "id", "createdAt",
+                "createdBy");
+        assertThat(savedClause.path("version").asInt()).as("a clause saved unchanged keeps its version")
+                .isEqualTo(clause.json().path("version").asInt());
+        var retitled = (ObjectNode) savedClause.deepCopy();
+        retitled.put("title", unique("条款"));
+        var edited = admin.put("/api/v1/clauses/" + clause.json().path("id").asString(), retitled.toString(),
+                "\"" + savedClause.path("version").asInt() + "\"");
+        assertThat(edited.json().path("version").asInt()).as("%s", edited).isEqualTo(savedClause.path("version").asInt() + 1);
     }
 
     @Test
