@@ -186,6 +186,26 @@ public abstract class ExportApiContract extends ApiTestSupport {
         assertThat(badFilter.status()).isEqualTo(400);
     }
 
+    @Test
+    void theAcceptHeadersPreferenceDecidesAndAFormatNoAnswerHasIsA406() {
+        for (String list : List.of("/api/v1/contracts?size=1", "/api/v1/customers?size=1", "/api/v1/audit?size=1",
+                "/api/v1/obligations?size=1")) {
+            for (String accept : List.of("text/csv;q=0.1, application/json", "application/json, text/csv;q=0.5")) {
+                var answer = admin().request("GET", list).header("Accept", accept).send();
+                assertThat(answer.status()).as("%s with Accept %s", list, accept).isEqualTo(200);
+                assertThat(answer.contentType()).as("%s with Accept %s", list, accept).startsWith("application/json");
+            }
+            var csv = admin().request("GET", list).header("Accept", "application/json;q=0.2, text/csv").send();
+            assertThat(csv.contentType()).as(list).startsWith("text/csv");
+            for (String accept : List.of("text/html", "application/problem+json", "image/png")) {
+                var refused = admin().request("GET", list).header("Accept", accept).send();
+                assertThat(refused.status()).as("%s with Accept %s", list, accept).isEqualTo(406);
+            }
+        }
+        var link = admin().request("GET", "/api/v1/contracts?format=csv&size=1").header("Accept", "text/html").send();
+        assertThat(link.status()).as("%s", link).isEqualTo(406);
+    }
+
     private static Row rowWithTitleEnding(org.apache.poi.ss.usermodel.Sheet sheet, String suffix) {
         for (int i = 1; i <= sheet.getLastRowNum(); i++) {
             if (sheet.getRow(i).getCell(1).getStringCellValue().endsWith(suffix)) {

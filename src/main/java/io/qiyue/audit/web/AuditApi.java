@@ -36,14 +36,14 @@ class AuditApi {
     }
 
     /** The list's export for links, which cannot set Accept: {@code format=xlsx|csv}. */
-    @GetMapping(path = "/api/v1/audit", params = "format")
+    @GetMapping(path = "/api/v1/audit", params = "format", produces = {ListExport.XLSX_TYPE, ListExport.CSV_TYPE})
     void exportListAs(@RequestParam(required = false) String entity, @RequestParam(required = false) String id,
                       @RequestParam String format, HttpServletResponse response) {
         var chosen = ListExport.Format.ofParameter(format);
         listExport.write(entity, id, chosen, response);
     }
 
-    @GetMapping("/api/v1/audit")
+    @GetMapping(path = "/api/v1/audit", produces = MediaType.APPLICATION_JSON_VALUE)
     PageResult<AuditEntry> audit(@RequestParam(required = false) String entity,
                                  @RequestParam(required = false) String id,
                                  @RequestParam(required = false) Integer page,

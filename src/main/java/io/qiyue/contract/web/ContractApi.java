@@ -74,7 +74,7 @@ class ContractApi {
                 english ? t.nameEn() : t.nameZh(), t.parts(), t.ownParts(), t.paid(), TermsSchema.of(t))).toList();
     }
 
-    @GetMapping("/contracts")
+    @GetMapping(path = "/contracts", produces = MediaType.APPLICATION_JSON_VALUE)
     PageResult<ContractSummary> list(@RequestParam(required = false) String q,
                                      @RequestParam(required = false) ContractType type,
                                      @RequestParam(required = false) ContractStatus status,
@@ -109,7 +109,7 @@ class ContractApi {
     }
 
     /** The export for links, which cannot set Accept: {@code format=xlsx|csv}. */
-    @GetMapping(path = "/contracts", params = "format")
+    @GetMapping(path = "/contracts", params = "format", produces = {ListExport.XLSX_TYPE, ListExport.CSV_TYPE})
     void exportAs(ListFilter filter, @RequestParam String format, HttpServletResponse response) {
         var chosen = ListExport.Format.ofParameter(format);
         export.write(filter.query(), filter.sort(), chosen, response);

@@ -19,6 +19,7 @@ import io.qiyue.shared.web.JsonInput;
 import io.qiyue.shared.web.ListExport;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import org.springframework.http.ResponseEntity;
@@ -57,7 +58,7 @@ class CustomerApi {
         this.validator = validator;
     }
 
-    @GetMapping("/customers")
+    @GetMapping(path = "/customers", produces = MediaType.APPLICATION_JSON_VALUE)
     PageResult<Customer> list(@RequestParam(required = false) String q,
                               @RequestParam(required = false) CustomerKind kind,
                               @RequestParam(required = false) CustomerLevel level,
@@ -84,7 +85,7 @@ class CustomerApi {
     }
 
     /** The export for links, which cannot set Accept: {@code format=xlsx|csv}. */
-    @GetMapping(path = "/customers", params = "format")
+    @GetMapping(path = "/customers", params = "format", produces = {ListExport.XLSX_TYPE, ListExport.CSV_TYPE})
     void exportAs(ListFilter filter, @RequestParam String format, HttpServletResponse response) {
         var chosen = ListExport.Format.ofParameter(format);
         export.write(filter.query(), filter.sort(), chosen, response);

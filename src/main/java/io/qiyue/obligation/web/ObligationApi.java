@@ -83,7 +83,7 @@ class ObligationApi {
                 .map(o -> view(o, evidence.getOrDefault(o.id(), List.of()))).toList());
     }
 
-    @GetMapping("/obligations")
+    @GetMapping(path = "/obligations", produces = MediaType.APPLICATION_JSON_VALUE)
     PageResult<ObligationView> list(@RequestParam(required = false) Set<ObligationStatus> status,
                                     @RequestParam(required = false) ObligationKind kind,
                                     @RequestParam(required = false) ObligationSide side,

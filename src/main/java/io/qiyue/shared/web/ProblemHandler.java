@@ -349,8 +349,20 @@ class ProblemHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+        if (e.getContentType() == null) {
+            return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "qiyue.problem.media-type-missing");
+        }
         return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "qiyue.problem.media-type",
                 String.valueOf(e.getContentType()));
+    }
+
+    /**
+     * No mapping took the request's parameters: an export link's {@code format} with an Accept header that none of
+     * the answers meets. A client error, not a failure.
+     */
+    @ExceptionHandler(org.springframework.web.bind.UnsatisfiedServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> parameterConditions() {
+        return problem(HttpStatus.BAD_REQUEST, "bad-request", "qiyue.problem.bad-request");
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
