@@ -271,6 +271,28 @@ abstract class InputApiContract extends ApiTestSupport {
         assertThat(admin.patch(contractPath, "{\"title\": \"强标签\"}", contractTag).status()).isEqualTo(200);
     }
 
+    /** Jackson stops at the first value it cannot bind; the answer still names every wrong field of the body. */
+    @Test
+    void aBodyWithSeveralWrongValuesNamesThemAllAtOnce() {
+        var admin = admin();
+        var customer = createOrganization(admin);
+        var body = ContractSamples.contract("SERVICE", "多处错误", customer.path("id").asString(), ourEntityId());
+        body.put("title", " ");
+        body.put("startDate", "2027-02-30");
+        body.put("autoRenew", "yes");
+        ((tools.jackson.databind.node.ObjectNode) body.path("terms").path("dispute")).put("method", "FIGHT");
+        body.put("noSuchField", 1);
+        var refused = admin.post("/api/v1/contracts", body.toString());
+        assertProblem(refused, 400, "title", "startDate", "autoRenew", "terms.dispute.method", "noSuchField");
+        assertThat(refused.errorFields()).as("one error per field").doesNotHaveDuplicates();
+        assertThat(refused.body()).contains("FIGHT", "2027-02-30");
+
+        var customerBody = "{\"kind\": \"ORGANIZATION\", \"name\": \"\", \"level\": \"D\", \"creditCode\": \""
+                + io.qiyue.testing.TestIdentifiers.creditCode() + "\", \"contacts\": [{\"name\": \"李四\", \"primary\": 1}]}";
+        var customerRefused = admin.post("/api/v1/customers", customerBody);
+        assertProblem(customerRefused, 400, "level", "contacts[0].primary");
+    }
+
     @Test
     void formIndexesOutsideTheFormAreA400() {
         var admin = admin();

@@ -12,6 +12,7 @@ import io.qiyue.shared.TooManyRequestsException;
 import io.qiyue.shared.UnrenderableTextException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Validator;
 import org.springframework.beans.InvalidPropertyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +47,7 @@ import org.springframework.util.unit.DataSize;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -71,9 +73,14 @@ class ProblemHandler {
     private final FieldLabels labels;
     private final DataSize maxFileSize;
     private final EarlyErrors pages;
+    private final JsonMapper json;
+    private final Validator validator;
 
     ProblemHandler(MessageSource messages, FieldLabels labels,
-                   @Value("${spring.servlet.multipart.max-file-size}") DataSize maxFileSize, EarlyErrors pages) {
+                   @Value("${spring.servlet.multipart.max-file-size}") DataSize maxFileSize, EarlyErrors pages,
+                   JsonMapper json, Validator validator) {
+        this.json = json;
+        this.validator = validator;
         this.messages = messages;
         this.labels = labels;
         this.maxFileSize = maxFileSize;
@@ -110,14 +117,14 @@ class ProblemHandler {
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         Throwable cause = e.getCause();
         if (findCause(e, PayloadTooLargeException.class) != null) {
             return tooLarge();
         }
         var text = findCause(e, UnrenderableTextException.class);
         if (text != null) {
-            return validation(List.of(error(cause instanceof JacksonException j ? path(j) : "body",
+            return validation(withTheRest(request, error(cause instanceof JacksonException j ? path(j) : "body",
                     "qiyue.validation.characters", text.characterName())));
         }
         if (cause instanceof StreamReadException read && JsonInput.isEncodingError(read)) {
@@ -127,32 +134,32 @@ class ProblemHandler {
             return validation(List.of(error(JsonInput.path(read), "qiyue.json.duplicate")));
         }
         if (cause instanceof UnrecognizedPropertyException unknown) {
-            return validation(List.of(unknownField(path(unknown), unknown.getPropertyName())));
+            return validation(withTheRest(request, unknownField(path(unknown), unknown.getPropertyName())));
         }
         if (cause instanceof StrictJson.DateOutOfRangeException range) {
             var violation = JsonInput.violation(range);
-            return validation(List.of(error(violation.field(), violation.code(), violation.args().toArray())));
+            return validation(withTheRest(request, error(violation.field(), violation.code(), violation.args().toArray())));
         }
         if (cause instanceof InvalidFormatException format) {
             Class<?> target = format.getTargetType();
             if (target != null && target.isEnum()) {
-                return validation(List.of(error(path(format), "qiyue.json.enum",
+                return validation(withTheRest(request, error(path(format), "qiyue.json.enum",
                         String.valueOf(format.getValue()), target)));
             }
-            return validation(List.of(error(path(format), "qiyue.json.format",
+            return validation(withTheRest(request, error(path(format), "qiyue.json.format",
                     String.valueOf(format.getValue()), typeName(target))));
         }
         if (cause instanceof tools.jackson.databind.exc.InvalidNullException hole) {
-            return validation(List.of(error(path(hole), "qiyue.validation.required")));
+            return validation(withTheRest(request, error(path(hole), "qiyue.validation.required")));
         }
         if (cause instanceof MismatchedInputException mismatch) {
             Class<?> target = mismatch.getTargetType();
-            return validation(List.of(target != null && target.isEnum()
+            return validation(withTheRest(request, target != null && target.isEnum()
                     ? error(path(mismatch), "qiyue.json.enum-values", target)
                     : error(path(mismatch), "qiyue.json.type", typeName(target))));
         }
         if (cause instanceof tools.jackson.core.exc.InputCoercionException range && !range.getPath().isEmpty()) {
-            return validation(List.of(error(path(range), "qiyue.json.number-range", typeName(range.getTargetType()))));
+            return validation(withTheRest(request, error(path(range), "qiyue.json.number-range", typeName(range.getTargetType()))));
         }
         if (cause instanceof StreamReadException read) {
             var location = read.getLocation();
@@ -161,12 +168,27 @@ class ProblemHandler {
         }
         if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             var violation = JsonInput.violation(jackson);
-            return validation(List.of(error(violation.field(), violation.code(), violation.args().toArray())));
+            return validation(withTheRest(request, error(violation.field(), violation.code(), violation.args().toArray())));
         }
         if (cause == null) {
             return problem(HttpStatus.BAD_REQUEST, "malformed-json", "qiyue.problem.body-missing");
         }
         return problem(HttpStatus.BAD_REQUEST, "malformed-json", "qiyue.problem.malformed-json", 0, 0);
+    }
+
+    /**
+     * The first error Jackson found and every other one {@link BodyErrors} finds in the same body, one per field.
+     */
+    private List<Map<String, String>> withTheRest(HttpServletRequest request, Map<String, String> first) {
+        var errors = new ArrayList<Map<String, String>>();
+        errors.add(first);
+        var fields = new java.util.HashSet<String>(List.of(first.get("field")));
+        for (var v : BodyErrors.besides(request, first.get("field"), json, validator)) {
+            if (fields.add(v.field())) {
+                errors.add(fieldError(v, null));
+            }
+        }
+        return errors;
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)

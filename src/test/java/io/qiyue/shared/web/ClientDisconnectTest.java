@@ -98,6 +98,7 @@ class ClientDisconnectTest {
         var labels = new FieldLabels(messages);
         return new ProblemHandler(messages, labels, org.springframework.util.unit.DataSize.ofMegabytes(20),
                 new EarlyErrors(messages, new org.springframework.beans.factory.support.StaticListableBeanFactory()
-                        .getBeanProvider(org.springframework.web.servlet.LocaleResolver.class), labels));
+                        .getBeanProvider(org.springframework.web.servlet.LocaleResolver.class), labels),
+                tools.jackson.databind.json.JsonMapper.builder().build(), null);
     }
 }

@@ -1,0 +1,180 @@
+package io.qiyue.shared.web;
+
+import io.qiyue.shared.FieldViolation;
+import io.qiyue.shared.UnrenderableTextException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Validator;
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Every value of a JSON body that cannot be bound, not only the first. Jackson stops at the first ("method":
+ * "FIGHT"), and a client fixing one field per round trip would learn of a blank title and a bad date only after it.
+ * The body read for a handler is kept (bodies are at most {@link RequestSizeLimit}'s size) with the type it was
+ * read as; when binding fails, {@link #besides} binds it again without each value found wrong, until it binds,
+ * and then checks the rest's constraints, so that one answer names every field Jackson and Bean Validation can.
+ * Rules between fields belong to the modules and run once the body binds.
+ */
+@ControllerAdvice
+final class BodyErrors extends RequestBodyAdviceAdapter {
+    private static final String BODY = BodyErrors.class.getName() + ".body";
+    /** Enough for any form; a body with more wrong values than this is answered with these. */
+    private static final int MAX_ERRORS = 50;
+
+    private record ReadBody(byte[] bytes, Type type) {
+    }
+
+    @Override
+    public boolean supports(MethodParameter parameter, Type targetType,
+                            Class<? extends HttpMessageConverter<?>> converterType) {
+        return converterType.getSimpleName().contains("Jackson") || converterType.getSimpleName().contains("Json");
+    }
+
+    @Override
+    public HttpInputMessage beforeBodyRead(HttpInputMessage input, MethodParameter parameter, Type targetType,
+                                           Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
+        byte[] bytes = input.getBody().readAllBytes();
+        var attributes = RequestContextHolder.getRequestAttributes();
+        if (attributes != null) {
+            attributes.setAttribute(BODY, new ReadBody(bytes, targetType), RequestAttributes.SCOPE_REQUEST);
+        }
+        return new HttpInputMessage() {
+            @Override
+            public InputStream getBody() {
+                return new ByteArrayInputStream(bytes);
+            }
+
+            @Override
+            public HttpHeaders getHeaders() {
+                return input.getHeaders();
+            }
+        };
+    }
+
+    /**
+     * The violations of the request's body other than the one at {@code reported}, which Jackson found first;
+     * empty when the body was not kept or is not a JSON object.
+     */
+    static List<FieldViolation> besides(HttpServletRequest request, String reported, JsonMapper json,
+                                        Validator validator) {
+        if (!(request.getAttribute(BODY) instanceof ReadBody body) || "body".equals(reported)) {
+            return List.of();
+        }
+        JsonNode tree;
+        try {
+            tree = json.readTree(body.bytes());
+        } catch (JacksonException e) {
+            return List.of();
+        }
+        if (!(tree instanceof ObjectNode) || !remove(tree, reported)) {
+            return List.of();
+        }
+        Set<String> removed = new LinkedHashSet<>(List.of(reported));
+        var found = new ArrayList<FieldViolation>();
+        var type = json.constructType(body.type());
+        while (found.size() < MAX_ERRORS) {
+            Object value;
+            try {
+                value = json.readerFor(type).readValue(tree);
+            } catch (JacksonException e) {
+                var violation = violation(e);
+                // a value that cannot be taken out (an item of a list, whose removal would renumber the others)
+                // ends the search: the violations found so far are certain
+                if (violation == null || removed.contains(violation.field()) || !remove(tree, violation.field())) {
+                    if (violation != null && !removed.contains(violation.field())) {
+                        found.add(violation);
+                    }
+                    return found;
+                }
+                removed.add(violation.field());
+                found.add(violation);
+                continue;
+            }
+            if (validator != null && value != null) {
+                for (var v : FieldViolation.of(validator.validate(value))) {
+                    if (removed.stream().noneMatch(r -> v.field().equals(r) || v.field().startsWith(r + ".")
+                            || v.field().startsWith(r + "["))) {
+                        found.add(v);
+                    }
+                }
+            }
+            return found;
+        }
+        return found;
+    }
+
+    private static FieldViolation violation(JacksonException e) {
+        String field = JsonInput.path(e);
+        if ("body".equals(field)) {
+            return null;
+        }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return new FieldViolation(field, "qiyue.json.unknown-field", unknown.getPropertyName());
+        }
+        if (e.getCause() instanceof UnrenderableTextException text) {
+            return new FieldViolation(field, "qiyue.validation.characters", text.characterName());
+        }
+        if (e instanceof tools.jackson.databind.exc.InvalidFormatException format && format.getTargetType() != null
+                && format.getTargetType().isEnum()) {
+            return new FieldViolation(field, "qiyue.json.enum", String.valueOf(format.getValue()),
+                    format.getTargetType());
+        }
+        if (e instanceof tools.jackson.databind.exc.InvalidFormatException format) {
+            return new FieldViolation(field, "qiyue.json.format", String.valueOf(format.getValue()),
+                    ProblemHandler.typeName(format.getTargetType()));
+        }
+        return JsonInput.violation(e);
+    }
+
+    /** Takes the member at a path such as {@code terms.dispute.method} out of the tree; false for a list's item. */
+    private static boolean remove(JsonNode tree, String path) {
+        if (path.endsWith("]")) {
+            return false;
+        }
+        int dot = path.lastIndexOf('.');
+        String parentPath = dot < 0 ? "" : path.substring(0, dot);
+        String name = path.substring(dot + 1);
+        JsonNode parent = tree;
+        if (!parentPath.isEmpty()) {
+            for (String step : parentPath.split("\\.")) {
+                String member = step;
+                List<Integer> indexes = new ArrayList<>();
+                int bracket = step.indexOf('[');
+                if (bracket >= 0) {
+                    member = step.substring(0, bracket);
+                    for (String index : step.substring(bracket + 1, step.length() - 1).split("\\]\\[")) {
+                        indexes.add(Integer.parseInt(index));
+                    }
+                }
+                parent = parent.get(member);
+                for (int index : indexes) {
+                    parent = parent == null ? null : parent.get(index);
+                }
+                if (parent == null) {
+                    return false;
+                }
+            }
+        }
+        return parent instanceof ObjectNode object && object.remove(name) != null;
+    }
+}
