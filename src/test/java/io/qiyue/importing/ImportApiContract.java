@@ -150,6 +150,68 @@ abstract class ImportApiContract extends ApiTestSupport {
                 .param(sales.username()).query(Long.class).single()).isEqualTo(3);
     }
 
+    /**
+     * A row of the template repeating a customer with two contacts changes nothing (no version, no audit entry); a
+     * row that changes the primary contact's mobile updates that contact in place (its id and title kept) and leaves
+     * the other contact alone; a contact the customer does not have is added beside them.
+     */
+    @Test
+    void updateModeMatchesTheRowsContactAmongTheStoredOnesAndNeverReplacesTheList() {
+        var sales = createUser("SALES", null);
+        String code = TestIdentifiers.creditCode();
+        String name = unique("两联系人公司");
+        String mobile = TestIdentifiers.mobile();
+        var body = organizationBody(name, code);
+        body.put("industry", "软件");
+        var contacts = body.putArray("contacts");
+        contacts.addObject().put("name", "韩经理").put("title", "采购经理").put("mobile", mobile)
+                .put("email", "han@example.com").put("primary", true);
+        contacts.addObject().put("name", "周工").put("title", "技术负责人").put("landline", "021-62345678");
+        var created = sales.client().post("/api/v1/customers", body.toString());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        String id = created.json().path("id").asString();
+        var before = sales.client().get("/api/v1/customers/" + id).json();
+        String header = String.join(",", Column.of(ImportKind.CUSTOMERS).stream().map(Column::header).toList()) + "\n";
+        String same = header + name + "," + code + ",,企业,A,浙江省杭州市余杭区文一西路969号,张三,软件,,韩经理," + mobile
+                + ",han@example.com\n";
+        long audit = jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE entity_id = ?").param(id).query(Long.class).single();
+
+        for (String mode : List.of("update-dry-run", "update", "update")) {
+            var job = finished(upload(sales.client(), "customers", mode, "c.csv", same.getBytes(StandardCharsets.UTF_8)));
+            assertThat(job.path("status").asString()).as("%s", job).isEqualTo("SUCCEEDED");
+            assertThat(job.path("updated").asInt()).as("%s %s", mode, job).isZero();
+            assertThat(job.path("skipped").asInt()).as("%s %s", mode, job).isEqualTo(1);
+        }
+        assertThat(sales.client().get("/api/v1/customers/" + id).json()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE entity_id = ?").param(id).query(Long.class).single())
+                .isEqualTo(audit);
+
+        String otherMobile = TestIdentifiers.mobile();
+        String changed = header + name + "," + code + ",,企业,A,浙江省杭州市余杭区文一西路969号,张三,软件,,韩经理,"
+                + otherMobile + ",\n";
+        var update = finished(upload(sales.client(), "customers", "update", "c.csv", changed.getBytes(StandardCharsets.UTF_8)));
+        assertThat(update.path("updated").asInt()).as("%s", update).isEqualTo(1);
+        var after = sales.client().get("/api/v1/customers/" + id).json();
+        assertThat(after.path("version").asInt()).isEqualTo(before.path("version").asInt() + 1);
+        assertThat(after.path("contacts")).hasSize(2);
+        var han = after.path("contacts").get(0);
+        assertThat(han.path("id").asString()).isEqualTo(before.path("contacts").get(0).path("id").asString());
+        assertThat(han.path("title").asString()).isEqualTo("采购经理");
+        assertThat(han.path("mobile").asString()).isEqualTo(otherMobile);
+        assertThat(han.path("email").asString()).isEqualTo("han@example.com");
+        assertThat(han.path("primary").asBoolean()).isTrue();
+        assertThat(after.path("contacts").get(1)).isEqualTo(before.path("contacts").get(1));
+
+        String added = header + name + "," + code + ",,,,,,,,吴秘书,,wu@example.com\n";
+        var addition = finished(upload(sales.client(), "customers", "update", "c.csv", added.getBytes(StandardCharsets.UTF_8)));
+        assertThat(addition.path("updated").asInt()).as("%s", addition).isEqualTo(1);
+        var three = sales.client().get("/api/v1/customers/" + id).json().path("contacts");
+        assertThat(three).hasSize(3);
+        assertThat(three.get(0).path("id").asString()).isEqualTo(han.path("id").asString());
+        assertThat(three.get(2).path("name").asString()).isEqualTo("吴秘书");
+        assertThat(three.get(2).path("primary").asBoolean()).isFalse();
+    }
+
     @Test
     void aPersonsIdNumberIsTheirNaturalKeyInTheFileAndAgainstExistingCustomers() {
         var sales = createUser("SALES", null);
