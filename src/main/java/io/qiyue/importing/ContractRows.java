@@ -158,8 +158,13 @@ final class ContractRows {
             if (problems.has(n)) {
                 return null;
             }
-            return contracts.importChanges(existing, legacy) ? new RowPlan(n, RowPlan.Outcome.UPDATE,
-                    () -> contracts.importUpdate(existing.id(), existing.version(), legacy))
+            // the cells say less than the stored terms may hold (an item's 标准, an instalment's milestone): what
+            // the file cannot express keeps what is stored rather than being lost to a re-parse of the cells
+            var update = new LegacyContract(new ContractInput(type, title, customerId, ourEntityId, owner,
+                    input.amount(), start, end, false, null, StoredTerms.merge(existing.terms(), terms)),
+                    legacy.number(), status, creator, legacy.createdAt(), signedOn);
+            return contracts.importChanges(existing, update) ? new RowPlan(n, RowPlan.Outcome.UPDATE,
+                    () -> contracts.importUpdate(existing.id(), existing.version(), update))
                     : new RowPlan(n, RowPlan.Outcome.SKIP, null);
         }
         // only for a contract to be made: a file imported last year, run again, still skips what it made even

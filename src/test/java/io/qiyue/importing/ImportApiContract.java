@@ -298,6 +298,42 @@ abstract class ImportApiContract extends ApiTestSupport {
         assertThat(contractCount()).isEqualTo(before + 3);
     }
 
+    /**
+     * A draft's service items carry a 标准 no cell can express: a row repeating the stored 服务内容, 服务范围 and
+     * 质量要求 is unchanged (skipped, no version), and a row changing the scope keeps the items' standards.
+     */
+    @Test
+    void updateModeKeepsWhatTheCellsCannotExpressAndARowRepeatingTheTermsIsSkipped() {
+        var sales = createUser("SALES", null);
+        var customer = createOrganization(sales.client());
+        String title = unique("巡检服务");
+        var draft = createContract(sales.client(), io.qiyue.testing.ContractSamples.contract("SERVICE", title,
+                customer.path("id").asString(), ourEntityId()));
+        String id = draft.path("id").asString();
+        String header = "合同编号,合同类型,标题,客户,我方主体,金额,开始日期,结束日期,状态,服务内容,服务范围,质量要求\n";
+        String row = String.join(",", draft.path("number").asString(), "客户服务合同", title,
+                customer.path("creditCode").asString(), OUR_ENTITY, "120000", "2027-01-01", "2027-12-31", "草稿",
+                "服务器巡检", "%s", "故障4小时内响应") + "\n";
+        String same = header + row.formatted("甲方总部机房");
+
+        for (String mode : List.of("update-dry-run", "update")) {
+            var job = finished(upload(sales.client(), "contracts", mode, "c.csv", same.getBytes(StandardCharsets.UTF_8)));
+            assertThat(job.path("status").asString()).as("%s", job).isEqualTo("SUCCEEDED");
+            assertThat(job.path("updated").asInt()).as("%s %s", mode, job).isZero();
+            assertThat(job.path("skipped").asInt()).as("%s %s", mode, job).isEqualTo(1);
+        }
+        var unchanged = sales.client().get("/api/v1/contracts/" + id).json();
+        assertThat(unchanged.path("version").asInt()).isEqualTo(draft.path("version").asInt());
+
+        String other = header + row.formatted("甲方分部机房");
+        var job = finished(upload(sales.client(), "contracts", "update", "c.csv", other.getBytes(StandardCharsets.UTF_8)));
+        assertThat(job.path("updated").asInt()).as("%s", job).isEqualTo(1);
+        var service = sales.client().get("/api/v1/contracts/" + id).json().path("terms").path("service");
+        assertThat(service.path("scope").asString()).isEqualTo("甲方分部机房");
+        assertThat(service.path("items")).hasSize(1);
+        assertThat(service.path("items").get(0).path("standard").asString()).isEqualTo("每月一次，出具巡检报告");
+    }
+
     @Test
     void termColumnsGiveImportedContractsTheirTermsAndABadScheduleIsReportedUnderItsColumn() {
         var sales = createUser("SALES", null);
