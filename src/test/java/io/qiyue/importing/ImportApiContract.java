@@ -772,48 +772,58 @@ abstract class ImportApiContract extends ApiTestSupport {
                 .map(java.time.OffsetDateTime::toInstant).orElse(null);
     }
 
+    /**
+     * Legacy contracts numbered in this system's own format move the sequence past their numbers, so that neither
+     * a create in the app nor a blank-number row is given one of them; numbers stored before the sequence followed
+     * imports (the sequence behind them) are passed over. Both paths number by the year the number is given, not
+     * the contract's start.
+     */
     @Test
-    void aRowRefusedWhileWritingInBulkLeavesNothingOfTheWholeFile() {
+    void numbersInTheSystemsOwnFormatAreNeverAllocatedAgain() {
         var sales = createUser("SALES", null);
         ourEntityId();
-        String code = createOrganization(sales.client()).path("creditCode").asString();
-        // a legacy contract that carries the number the file's one unnumbered row will be given
-        int next = jdbc.sql("SELECT last_value FROM contract_number_sequence WHERE type_code = 'SVC' AND seq_year = 2093")
-                .query(Integer.class).optional().orElse(0) + 1;
-        String taken = "QY-SVC-2093-%06d".formatted(next);
+        var customer = createOrganization(sales.client());
+        String code = customer.path("creditCode").asString();
+        int year = TODAY.getYear();
+        String sequence = "SELECT last_value FROM contract_number_sequence WHERE type_code = 'SVC' AND seq_year = ?";
+        int next = jdbc.sql(sequence).param(year).query(Integer.class).optional().orElse(0) + 1;
         var header = "合同编号,合同类型,标题,客户,我方主体,金额,开始日期,结束日期,状态\n";
-        var first = finished(upload(sales.client(), "contracts", "import", "taken.csv", (header + taken
-                + ",SERVICE,占号," + code + "," + OUR_ENTITY + ",100,2093-01-01,2093-12-31,已签署\n")
-                .getBytes(StandardCharsets.UTF_8)));
-        assertThat(first.path("status").asString()).as("%s", first).isEqualTo("SUCCEEDED");
-        String prefix = unique("HT-ALL");
-        var csv = new StringBuilder(header);
-        int rows = 560;
-        int refused = 540;
-        for (int i = 2; i <= rows + 1; i++) {
-            String number = i == refused ? "" : prefix + "-" + i;
-            String start = i == refused ? "2093-02-01" : TODAY.plusDays(i).toString();
-            String end = i == refused ? "2093-12-31" : TODAY.plusDays(i).plusYears(1).toString();
-            csv.append(number).append(",SERVICE,全部或无").append(i).append(',').append(code).append(',')
-                    .append(OUR_ENTITY).append(",1000,").append(start).append(',').append(end).append(",已签署\n");
+        var legacy = new StringBuilder(header);
+        for (int i = 0; i < 3; i++) {
+            legacy.append("QY-SVC-%d-%06d".formatted(year, next + i)).append(",SERVICE,旧编号").append(i).append(',')
+                    .append(code).append(',').append(OUR_ENTITY).append(",100,2093-01-01,2093-12-31,已签署\n");
         }
-        long contracts = contractCount();
-        long audit = jdbc.sql("SELECT COUNT(*) FROM audit_event").query(Long.class).single();
-        long changes = searchChanges();
+        // and a blank-number row of the same file, numbered after them
+        legacy.append(",SERVICE,无编号,").append(code).append(',').append(OUR_ENTITY)
+                .append(",100,2093-01-01,2093-12-31,已签署\n");
+        var first = finished(upload(sales.client(), "contracts", "import", "own.csv",
+                legacy.toString().getBytes(StandardCharsets.UTF_8)));
+        assertThat(first.path("status").asString()).as("%s", first).isEqualTo("SUCCEEDED");
+        String blank = jdbc.sql("SELECT contract_no FROM contract WHERE title = '无编号' AND customer_id = ?")
+                .param(customer.path("id").asString()).query(String.class).single();
+        assertThat(blank).startsWith("QY-SVC-" + year + "-");
+        assertThat(Integer.parseInt(blank.substring(blank.length() - 6))).isGreaterThanOrEqualTo(next + 3);
 
-        var job = finished(upload(sales.client(), "contracts", "import", "all.csv", csv.toString().getBytes(StandardCharsets.UTF_8)));
+        var body = io.qiyue.testing.ContractSamples.contract("SERVICE", unique("新建"), customer.path("id").asString(),
+                ourEntityId());
+        var created = sales.client().post("/api/v1/contracts", body.toString());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        assertThat(created.json().path("number").asString()).as("starts 2027-01-01, numbered when created")
+                .startsWith("QY-SVC-" + year + "-").isNotEqualTo(blank);
 
-        assertThat(job.path("status").asString()).as("%s", job).isEqualTo("FAILED");
-        assertThat(job.path("created").asInt()).isZero();
-        assertThat(job.path("errors").get(0).path("row").asInt()).as("%s", job).isEqualTo(refused);
-        assertThat(job.path("errors").get(0).path("message").asString()).contains(taken);
-        assertThat(contractCount()).as("the first group of 500 written before the refusal is gone too").isEqualTo(contracts);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM contract_version v JOIN contract c ON c.id = v.contract_id"
-                + " WHERE c.contract_no LIKE ?").param(prefix + "%").query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event").query(Long.class).single()).isEqualTo(audit);
-        assertThat(searchChanges()).isEqualTo(changes);
-        assertThat(jdbc.sql("SELECT last_value FROM contract_number_sequence WHERE type_code = 'SVC' AND seq_year = 2093")
-                .query(Integer.class).optional().orElse(0)).as("the number taken for it rolled back").isEqualTo(next - 1);
+        // numbers stored while the sequence did not follow imports: it stands behind them
+        jdbc.sql("UPDATE contract_number_sequence SET last_value = ? WHERE type_code = 'SVC' AND seq_year = ?")
+                .params(next - 1, year).update();
+        var again = sales.client().post("/api/v1/contracts", body.put("title", unique("再建")).toString());
+        assertThat(again.status()).as("%s", again).isEqualTo(201);
+        String number = again.json().path("number").asString();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM contract WHERE contract_no = ?").param(number).query(Long.class)
+                .single()).isEqualTo(1);
+        var blankAgain = finished(upload(sales.client(), "contracts", "import", "blank.csv", (header + ",SERVICE,无编号二,"
+                + code + "," + OUR_ENTITY + ",100,2093-01-01,2093-12-31,已签署\n").getBytes(StandardCharsets.UTF_8)));
+        assertThat(blankAgain.path("status").asString()).as("%s", blankAgain).isEqualTo("SUCCEEDED");
+        assertThat(jdbc.sql("SELECT contract_no FROM contract WHERE title = '无编号二' AND customer_id = ?")
+                .param(customer.path("id").asString()).query(String.class).single()).startsWith("QY-SVC-" + year + "-");
     }
 
     /** Six legacy contracts of every kind an import meets; numbers prefixed with {@code run}, one row without one. */
