@@ -340,6 +340,17 @@ public class Contracts {
         return violations;
     }
 
+    /**
+     * Every problem of the fields {@link #importUpdate} would refuse the row for (a customer archived or
+     * blacklisted since, an owner the importer may not assign …), without writing: an update-mode dry run checks
+     * the file as the update does.
+     */
+    public List<FieldViolation> importUpdateProblems(Contract existing, LegacyContract legacy) {
+        var user = CurrentUsers.require();
+        var input = legacy.input();
+        return check(input, ownerOf(input, existing, user), user, existing).violations();
+    }
+
     private static List<FieldViolation> importOwnProblems(LegacyContract legacy) {
         var violations = new ArrayList<FieldViolation>();
         if (legacy.status() == null || !ContractStatus.enteredByImport().contains(legacy.status())) {

@@ -163,9 +163,12 @@ final class ContractRows {
             var update = new LegacyContract(new ContractInput(type, title, customerId, ourEntityId, owner,
                     input.amount(), start, end, false, null, StoredTerms.merge(existing.terms(), terms)),
                     legacy.number(), status, creator, legacy.createdAt(), signedOn);
-            return contracts.importChanges(existing, update) ? new RowPlan(n, RowPlan.Outcome.UPDATE,
-                    () -> contracts.importUpdate(existing.id(), existing.version(), update))
-                    : new RowPlan(n, RowPlan.Outcome.SKIP, null);
+            if (!contracts.importChanges(existing, update)) {
+                return new RowPlan(n, RowPlan.Outcome.SKIP, null);
+            }
+            contracts.importUpdateProblems(existing, update).forEach(v -> problems.add(n, v));
+            return problems.has(n) ? null : new RowPlan(n, RowPlan.Outcome.UPDATE,
+                    () -> contracts.importUpdate(existing.id(), existing.version(), update));
         }
         // only for a contract to be made: a file imported last year, run again, still skips what it made even
         // though time has since moved those contracts on

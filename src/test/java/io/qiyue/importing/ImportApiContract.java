@@ -334,6 +334,32 @@ abstract class ImportApiContract extends ApiTestSupport {
         assertThat(service.path("items").get(0).path("standard").asString()).isEqualTo("每月一次，出具巡检报告");
     }
 
+    /** Moving a draft to a customer blacklisted or archived since is refused by the dry run as by the update. */
+    @Test
+    void updateDryRunRefusesWhatTheUpdateRefuses() {
+        var sales = createUser("SALES", null);
+        var customer = createOrganization(sales.client());
+        String title = unique("换客户");
+        var draft = createContract(sales.client(), io.qiyue.testing.ContractSamples.contract("SERVICE", title,
+                customer.path("id").asString(), ourEntityId()));
+        String header = "合同编号,合同类型,标题,客户,我方主体,金额,开始日期,结束日期,状态\n";
+        for (String status : List.of("BLACKLISTED", "ARCHIVED")) {
+            var other = createOrganization(sales.client());
+            String path = "/api/v1/customers/" + other.path("id").asString();
+            var changed = admin().patch(path, "{\"status\": \"%s\"}".formatted(status), admin().get(path).header("ETag"));
+            assertThat(changed.status()).as("%s", changed).isEqualTo(200);
+            String csv = header + String.join(",", draft.path("number").asString(), "客户服务合同", title,
+                    other.path("creditCode").asString(), OUR_ENTITY, "120000", "2027-01-01", "2027-12-31", "草稿") + "\n";
+            for (String mode : List.of("update-dry-run", "update")) {
+                var job = finished(upload(sales.client(), "contracts", mode, "c.csv", csv.getBytes(StandardCharsets.UTF_8)));
+                assertThat(job.path("updated").asInt()).as("%s %s", mode, job).isZero();
+                assertThat(errors(job)).as("%s %s", mode, job).containsExactly("2|客户");
+            }
+        }
+        assertThat(sales.client().get("/api/v1/contracts/" + draft.path("id").asString()).json().path("version")
+                .asInt()).isEqualTo(draft.path("version").asInt());
+    }
+
     @Test
     void termColumnsGiveImportedContractsTheirTermsAndABadScheduleIsReportedUnderItsColumn() {
         var sales = createUser("SALES", null);
