@@ -123,6 +123,30 @@ abstract class ImportApiContract extends ApiTestSupport {
         assertThat(stored.path("contacts").get(0).path("name").asString()).isEqualTo("@张三");
     }
 
+    /**
+     * A header that is no column (手机号码 for 手机) and a column named twice are errors of the header row, in the
+     * dry run as in the run, which imports nothing; the failed-rows file's 行号 and 原因 are not such headers.
+     */
+    @Test
+    void unknownAndRepeatedHeadersAreErrorsNotSilentlyDroppedData() {
+        var sales = createUser("SALES", null);
+        long before = customerCount();
+        String csv = "客户名称,统一社会信用代码,联系人,手机号码,地址,Address\n" + unique("表头公司") + ","
+                + TestIdentifiers.creditCode() + ",张三," + TestIdentifiers.mobile() + ",上海,北京\n";
+        for (String mode : List.of("dry-run", "import")) {
+            var job = finished(upload(sales.client(), "customers", mode, "c.csv", csv.getBytes(StandardCharsets.UTF_8)));
+            assertThat(errors(job)).as("%s %s", mode, job).containsExactly("1|手机号码", "1|Address");
+            assertThat(job.path("errors").get(0).path("message").asString()).contains("手机号码").contains("4");
+            assertThat(job.path("errors").get(1).path("message").asString()).contains("5").contains("6");
+        }
+        var failedRowsFile = "行号,客户名称,统一社会信用代码,原因\n2," + unique("重导公司") + "," + TestIdentifiers.creditCode()
+                + ",校验位不对\n";
+        var again = finished(upload(sales.client(), "customers", "dry-run", "f.csv",
+                failedRowsFile.getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(again)).as("%s", again).isEmpty();
+        assertThat(customerCount()).isEqualTo(before);
+    }
+
     @Test
     void aReRunSkipsWhatExistsAndUpdateModeChangesIt() {
         var sales = createUser("SALES", null);
