@@ -338,7 +338,7 @@ final class ContractRows {
         String words = columns.value(row, Column.AMOUNT_IN_WORDS);
         if (!words.isEmpty()) {
             try {
-                BigDecimal spoken = ChineseAmounts.parse(words);
+                BigDecimal spoken = ChineseAmounts.parse(withoutCurrency(words));
                 if (amount == null || spoken.compareTo(amount) != 0) {
                     problems.add(n, Column.AMOUNT_IN_WORDS, "qiyue.import.amount-words-mismatch", words,
                             amount == null ? "-" : amount.toPlainString());
@@ -348,6 +348,12 @@ final class ContractRows {
             }
         }
         return amount;
+    }
+
+    /** 金额大写 as Qiyue's own documents print it, "人民币壹拾贰万元整", is the amount in words after the currency. */
+    static String withoutCurrency(String words) {
+        String w = words.strip();
+        return w.startsWith("人民币") ? w.substring("人民币".length()).strip() : w;
     }
 
     private LocalDate date(Table.Row row, Column column, int n) {

@@ -70,6 +70,21 @@ abstract class ImportApiContract extends ApiTestSupport {
         assertThat(contractCount()).isEqualTo(before);
     }
 
+    /** 金额大写 as Qiyue prints it, with 人民币 before it (and spaces around), is the amount in words. */
+    @Test
+    void theAmountInWordsMayCarryTheCurrencyAsQiyuePrintsIt() {
+        var sales = createUser("SALES", null);
+        ourEntityId();
+        String code = createOrganization(sales.client()).path("creditCode").asString();
+        String csv = "合同编号,合同类型,标题,客户,我方主体,金额,金额大写,开始日期,结束日期,状态\n";
+        for (String words : List.of("人民币壹拾贰万元整", " 人民币 壹拾贰万元整 ", "美元壹拾贰万元整")) {
+            csv += String.join(",", unique("HT-RMB"), "客户服务合同", "大写", code, OUR_ENTITY, "120000", words,
+                    "2024-01-01", "2024-12-31", "已到期") + "\n";
+        }
+        var job = finished(upload(sales.client(), "contracts", "dry-run", "rmb.csv", csv.getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(job)).as("%s", job).containsExactly("4|金额大写");
+    }
+
     @Test
     void aRealRunWithOneBadRowImportsNothingAndOffersTheFailedRowsWithReasons() {
         var sales = createUser("SALES", null);
