@@ -40,7 +40,7 @@ public enum ContractType {
     }
 
     /** The type whose number code this is (SVC, NDA …), null for none. */
-    public static ContractType byCode(String code) {
+    static ContractType byCode(String code) {
         for (ContractType type : values()) {
             if (type.code.equals(code)) {
                 return type;
