@@ -77,6 +77,8 @@ public class Contracts {
     private final TransactionTemplate streaming;
     /** Reading beside an open cursor, on a connection of its own (MariaDB's is busy while it streams). */
     private final TransactionTemplate beside;
+    /** Moves of the number sequences: short transactions of their own, see {@link #allocateNumber}. */
+    private final TransactionTemplate numbering;
 
     private final TableStatistics statistics;
 
@@ -104,6 +106,9 @@ public class Contracts {
         this.beside = new TransactionTemplate(transactions);
         this.beside.setReadOnly(true);
         this.beside.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.numbering = new TransactionTemplate(transactions);
+        this.numbering.setPropagationBehavior(
+                org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.events = events;
         this.json = json;
@@ -541,8 +546,8 @@ public class Contracts {
 
     /**
      * Moves the sequences past the numbers given that are of this system's own format (a legacy contract brought
-     * back by a file, e.g. from an export), in the caller's transaction: a number allocated later is never one of
-     * them, and a rolled-back import takes its advance back with its contracts.
+     * back by a file, e.g. from an export): a number allocated later is never one of them. Like an allocation, in
+     * a short transaction of its own; an import rolled back afterwards leaves the sequence past its numbers (a gap).
      */
     private void advancePast(List<String> numbers) {
         var highest = new java.util.TreeMap<String, Integer>();
@@ -552,8 +557,8 @@ public class Contracts {
                 highest.merge(m.group(1) + '-' + m.group(2), Integer.parseInt(m.group(3)), Math::max);
             }
         }
-        highest.forEach((key, sequence) -> store.advanceNumberSequence(key.substring(0, 3),
-                Integer.parseInt(key.substring(4)), sequence));
+        highest.forEach((key, sequence) -> advanceSequence(key.substring(0, 3), Integer.parseInt(key.substring(4)),
+                sequence));
     }
 
     /**
@@ -591,7 +596,7 @@ public class Contracts {
                 if (!taken.contains(probe.get(i))) {
                     if (start + i > from) {
                         int last = start + i - 1;
-                        tx.executeWithoutResult(status -> store.advanceNumberSequence(type.code(), year, last));
+                        advanceSequence(type.code(), year, last);
                     }
                     return;
                 }
@@ -733,28 +738,33 @@ public class Contracts {
 
     /**
      * The next number of a type and year, in a short transaction of its own so that the sequence row is
-     * locked only briefly (a create that fails afterwards leaves a gap in the numbers, never a duplicate).
-     * Only the first number of a year can race, when several transactions insert the sequence row: the
-     * losers (a duplicate key; on MariaDB a deadlock between their gap locks) retry and then find the row.
+     * locked only briefly — also under an import's transaction, which would otherwise hold it (and keep every create
+     * of the type waiting) until the whole file is written. A create or an import that fails afterwards leaves a gap
+     * in the numbers, never a duplicate. Only the first number of a year can race, when several transactions insert
+     * the sequence row: the losers (a duplicate key; on MariaDB a deadlock between their gap locks) retry and then
+     * find the row.
      */
-    /** The next {@code count} numbers of a type and year (the first returned), as {@link #allocateNumber} takes one. */
-    int allocateNumbers(String typeCode, int year, int count) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return tx.execute(status -> store.nextNumbers(typeCode, year, count));
-            } catch (org.springframework.dao.DuplicateKeyException
-                     | org.springframework.dao.PessimisticLockingFailureException raced) {
-                if (attempt == 5) {
-                    throw raced;
-                }
-            }
-        }
+    int allocateNumber(String typeCode, int year) {
+        return numbering(() -> store.nextNumber(typeCode, year));
     }
 
-    int allocateNumber(String typeCode, int year) {
+    /** The next {@code count} numbers of a type and year (the first returned), as {@link #allocateNumber} takes one. */
+    int allocateNumbers(String typeCode, int year, int count) {
+        return numbering(() -> store.nextNumbers(typeCode, year, count));
+    }
+
+    /** Moves a sequence on to at least {@code atLeast}, as {@link #allocateNumber} takes a number. */
+    private void advanceSequence(String typeCode, int year, int atLeast) {
+        numbering(() -> {
+            store.advanceNumberSequence(typeCode, year, atLeast);
+            return atLeast;
+        });
+    }
+
+    private int numbering(java.util.function.IntSupplier move) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return tx.execute(status -> store.nextNumber(typeCode, year));
+                return numbering.execute(status -> move.getAsInt());
             } catch (org.springframework.dao.DuplicateKeyException
                      | org.springframework.dao.PessimisticLockingFailureException raced) {
                 if (attempt == 5) {
