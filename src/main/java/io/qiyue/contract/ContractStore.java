@@ -516,6 +516,30 @@ class ContractStore {
      * {@link org.springframework.dao.DuplicateKeyException}: the caller retries in a new transaction,
      * because on PostgreSQL the failed INSERT has aborted this one.
      */
+    /** Which of these numbers contracts carry (upper case: a case-insensitive collation may match another spelling). */
+    java.util.Set<String> takenNumbers(Collection<String> numbers) {
+        var taken = new java.util.HashSet<String>();
+        var all = List.copyOf(new java.util.LinkedHashSet<>(numbers));
+        for (int from = 0; from < all.size(); from += 500) {
+            jdbc.sql("SELECT contract_no FROM contract WHERE contract_no IN (:numbers)")
+                    .param("numbers", all.subList(from, Math.min(all.size(), from + 500)))
+                    .query(String.class).list().forEach(n -> taken.add(n.toUpperCase(java.util.Locale.ROOT)));
+        }
+        return taken;
+    }
+
+    /** Moves the sequence of a type and year on to at least {@code atLeast} (never back). */
+    void advanceNumberSequence(String typeCode, int year, int atLeast) {
+        int updated = jdbc.sql("UPDATE contract_number_sequence SET last_value = ?"
+                + " WHERE type_code = ? AND seq_year = ? AND last_value < ?").params(atLeast, typeCode, year, atLeast)
+                .update();
+        if (updated == 0 && jdbc.sql("SELECT COUNT(*) FROM contract_number_sequence WHERE type_code = ? AND seq_year = ?")
+                .params(typeCode, year).query(Integer.class).single() == 0) {
+            jdbc.sql("INSERT INTO contract_number_sequence (type_code, seq_year, last_value) VALUES (?, ?, ?)")
+                    .params(typeCode, year, atLeast).update();
+        }
+    }
+
     int nextNumber(String typeCode, int year) {
         int updated = jdbc.sql("UPDATE contract_number_sequence SET last_value = last_value + 1"
                 + " WHERE type_code = ? AND seq_year = ?").params(typeCode, year).update();

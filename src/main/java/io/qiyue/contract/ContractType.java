@@ -39,6 +39,16 @@ public enum ContractType {
         return code;
     }
 
+    /** The type whose number code this is (SVC, NDA …), null for none. */
+    static ContractType byCode(String code) {
+        for (ContractType type : values()) {
+            if (type.code.equals(code)) {
+                return type;
+            }
+        }
+        return null;
+    }
+
     public String nameZh() {
         return nameZh;
     }

@@ -77,6 +77,8 @@ public class Contracts {
     private final TransactionTemplate streaming;
     /** Reading beside an open cursor, on a connection of its own (MariaDB's is busy while it streams). */
     private final TransactionTemplate beside;
+    /** Moves of the number sequences: short transactions of their own, see {@link #allocateNumber}. */
+    private final TransactionTemplate numbering;
 
     private final TableStatistics statistics;
 
@@ -104,6 +106,9 @@ public class Contracts {
         this.beside = new TransactionTemplate(transactions);
         this.beside.setReadOnly(true);
         this.beside.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.numbering = new TransactionTemplate(transactions);
+        this.numbering.setPropagationBehavior(
+                org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.events = events;
         this.json = json;
@@ -340,6 +345,17 @@ public class Contracts {
         return violations;
     }
 
+    /**
+     * Every problem of the fields {@link #importUpdate} would refuse the row for (a customer archived or
+     * blacklisted since, an owner the importer may not assign …), without writing: an update-mode dry run checks
+     * the file as the update does.
+     */
+    public List<FieldViolation> importUpdateProblems(Contract existing, LegacyContract legacy) {
+        var user = CurrentUsers.require();
+        var input = legacy.input();
+        return check(input, ownerOf(input, existing, user), user, existing).violations();
+    }
+
     private static List<FieldViolation> importOwnProblems(LegacyContract legacy) {
         var violations = new ArrayList<FieldViolation>();
         if (legacy.status() == null || !ContractStatus.enteredByImport().contains(legacy.status())) {
@@ -373,9 +389,7 @@ public class Contracts {
         String customerName = customers.names(List.of(input.customerId())).get(input.customerId());
         String number;
         if (Text.isBlank(legacy.number())) {
-            int year = input.startDate() != null ? input.startDate().getYear()
-                    : LocalDate.ofInstant(clock.instant(), clock.getZone()).getYear();
-            number = number(input.type(), year, allocateNumber(input.type().code(), year));
+            number = freeNumbers(input.type(), numberYear(), 1).getFirst();
         } else {
             number = legacy.number().strip();
         }
@@ -390,6 +404,7 @@ public class Contracts {
             if (store.findByNumber(number).isPresent()) {
                 throw new ConflictException("qiyue.import.number-taken", number);
             }
+            advancePast(List.of(number));
             store.insertWithRenewalNotice(contract, legacy.signedOn());
             saveVersion(contract, user.username(), false, VersionCause.IMPORT);
             publish(contract.id(), EntityChanged.Action.CREATE, null, contract);
@@ -429,7 +444,8 @@ public class Contracts {
             var numbers = new ArrayList<String>(legacies.size());
             var owners = new ArrayList<String>(legacies.size());
             var seen = new HashSet<String>();
-            // blank numbers are allocated per type and year, in the order given, as one by one they would be
+            // blank numbers are allocated per type (this year's sequence), in the order given, as one by one they
+            // would be
             var toAllocate = new java.util.LinkedHashMap<String, Integer>();
             for (int i = 0; i < legacies.size(); i++) {
                 checking.accept(i);
@@ -444,7 +460,7 @@ public class Contracts {
                 owners.add(owner);
                 if (Text.isBlank(legacy.number())) {
                     numbers.add(null);
-                    toAllocate.merge(input.type().code() + '\u0000' + numberYear(input), 1, Integer::sum);
+                    toAllocate.merge(input.type().code(), 1, Integer::sum);
                 } else {
                     String number = legacy.number().strip();
                     if (taken.contains(number) || !seen.add(number)) {
@@ -453,30 +469,22 @@ public class Contracts {
                     numbers.add(number);
                 }
             }
+            // the file's numbers in this system's own format move their sequences on first: a blank row of the
+            // same file, or a contract created later, is never given one of them
+            advancePast(numbers.stream().filter(java.util.Objects::nonNull).toList());
             if (!toAllocate.isEmpty()) {
-                var next = new java.util.HashMap<String, Integer>();
-                toAllocate.forEach((key, count) -> {
-                    int cut = key.indexOf('\u0000');
-                    next.put(key, allocateNumbers(key.substring(0, cut), Integer.parseInt(key.substring(cut + 1)), count));
-                });
-                var allocated = new ArrayList<String>();
+                int year = numberYear();
+                var free = new java.util.HashMap<String, java.util.Iterator<String>>();
+                toAllocate.forEach((code, count) -> free.put(code, freeNumbers(ContractType.byCode(code), year, count)
+                        .iterator()));
                 for (int i = 0; i < legacies.size(); i++) {
                     if (numbers.get(i) == null) {
-                        var input = legacies.get(i).input();
-                        int year = numberYear(input);
-                        String number = number(input.type(), year, next.merge(input.type().code() + '\u0000' + year, 1,
-                                Integer::sum) - 1);
+                        String number = free.get(legacies.get(i).input().type().code()).next();
+                        if (!seen.add(number)) {
+                            checking.accept(i);
+                            throw new ConflictException("qiyue.import.number-taken", number);
+                        }
                         numbers.set(i, number);
-                        allocated.add(number);
-                    }
-                }
-                // an allocated number a legacy contract (of this file or stored) already carries is refused as one by one
-                var stored = store.findByNumbers(allocated).keySet();
-                for (int i = 0; i < legacies.size(); i++) {
-                    String number = numbers.get(i);
-                    if (Text.isBlank(legacies.get(i).number()) && (stored.contains(number) || !seen.add(number))) {
-                        checking.accept(i);
-                        throw new ConflictException("qiyue.import.number-taken", number);
                     }
                 }
             }
@@ -523,10 +531,77 @@ public class Contracts {
                 contract));
     }
 
-    /** The year a legacy contract's allocated number carries: its start's, else this one. */
-    private int numberYear(ContractInput input) {
-        return input.startDate() != null ? input.startDate().getYear()
-                : LocalDate.ofInstant(clock.instant(), clock.getZone()).getYear();
+    /**
+     * The year an allocated number carries: the year it is given out, for a contract created in the app as for a
+     * legacy one a file brings without a number (the number says when the contract came to Qiyue, whatever its
+     * dates; a create on 6 December starting next January is numbered in this year either way).
+     */
+    private int numberYear() {
+        return LocalDate.ofInstant(clock.instant(), clock.getZone()).getYear();
+    }
+
+    /** A number of this system's own format: {@code QY-SVC-2026-000123}. */
+    private static final java.util.regex.Pattern OWN_NUMBER =
+            java.util.regex.Pattern.compile("QY-([A-Z]{3})-(\\d{4})-(\\d{6,9})");
+
+    /**
+     * Moves the sequences past the numbers given that are of this system's own format (a legacy contract brought
+     * back by a file, e.g. from an export): a number allocated later is never one of them. Like an allocation, in
+     * a short transaction of its own; an import rolled back afterwards leaves the sequence past its numbers (a gap).
+     */
+    private void advancePast(List<String> numbers) {
+        var highest = new java.util.TreeMap<String, Integer>();
+        for (String number : numbers) {
+            var m = OWN_NUMBER.matcher(number.strip().toUpperCase(java.util.Locale.ROOT));
+            if (m.matches() && ContractType.byCode(m.group(1)) != null) {
+                highest.merge(m.group(1) + '-' + m.group(2), Integer.parseInt(m.group(3)), Math::max);
+            }
+        }
+        highest.forEach((key, sequence) -> advanceSequence(key.substring(0, 3), Integer.parseInt(key.substring(4)),
+                sequence));
+    }
+
+    /**
+     * {@code count} numbers of a type and year that no contract carries, in order: the sequence's next ones, with
+     * those already taken (by a legacy contract imported in this format before its sequence followed imports) passed
+     * over and the sequence moved past them, so that a create never fails on a number someone else holds.
+     */
+    private List<String> freeNumbers(ContractType type, int year, int count) {
+        var free = new ArrayList<String>(count);
+        while (free.size() < count) {
+            int need = count - free.size();
+            int first = allocateNumbers(type.code(), year, need);
+            var candidates = new ArrayList<String>(need);
+            for (int sequence = first; sequence < first + need; sequence++) {
+                candidates.add(number(type, year, sequence));
+            }
+            var taken = store.takenNumbers(candidates);
+            candidates.stream().filter(n -> !taken.contains(n)).forEach(free::add);
+            if (!taken.isEmpty()) {
+                skipTaken(type, year, first + need);
+            }
+        }
+        return free;
+    }
+
+    /** Moves the sequence past a run of taken numbers from {@code from} on, looking a hundred ahead at a time. */
+    private void skipTaken(ContractType type, int year, int from) {
+        for (int start = from; ; start += 100) {
+            var probe = new ArrayList<String>(100);
+            for (int sequence = start; sequence < start + 100; sequence++) {
+                probe.add(number(type, year, sequence));
+            }
+            var taken = store.takenNumbers(probe);
+            for (int i = 0; i < probe.size(); i++) {
+                if (!taken.contains(probe.get(i))) {
+                    if (start + i > from) {
+                        int last = start + i - 1;
+                        advanceSequence(type.code(), year, last);
+                    }
+                    return;
+                }
+            }
+        }
     }
 
     /**
@@ -608,8 +683,7 @@ public class Contracts {
     private Contract newDraft(String id, ContractInput input, String owner, String customerName, CurrentUser user) {
         Instant now = clock.instant();
         int year = LocalDate.ofInstant(now, clock.getZone()).getYear();
-        int sequence = allocateNumber(input.type().code(), year);
-        String number = number(input.type(), year, sequence);
+        String number = freeNumbers(input.type(), year, 1).getFirst();
         return new Contract(id, number, input.type(), input.title().trim(), input.customerId(),
                 customerName,
                 input.ourEntityId(), owner, input.amount() == null ? null : io.qiyue.shared.Money.cny(input.amount().value()),
@@ -664,28 +738,33 @@ public class Contracts {
 
     /**
      * The next number of a type and year, in a short transaction of its own so that the sequence row is
-     * locked only briefly (a create that fails afterwards leaves a gap in the numbers, never a duplicate).
-     * Only the first number of a year can race, when several transactions insert the sequence row: the
-     * losers (a duplicate key; on MariaDB a deadlock between their gap locks) retry and then find the row.
+     * locked only briefly — also under an import's transaction, which would otherwise hold it (and keep every create
+     * of the type waiting) until the whole file is written. A create or an import that fails afterwards leaves a gap
+     * in the numbers, never a duplicate. Only the first number of a year can race, when several transactions insert
+     * the sequence row: the losers (a duplicate key; on MariaDB a deadlock between their gap locks) retry and then
+     * find the row.
      */
-    /** The next {@code count} numbers of a type and year (the first returned), as {@link #allocateNumber} takes one. */
-    int allocateNumbers(String typeCode, int year, int count) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return tx.execute(status -> store.nextNumbers(typeCode, year, count));
-            } catch (org.springframework.dao.DuplicateKeyException
-                     | org.springframework.dao.PessimisticLockingFailureException raced) {
-                if (attempt == 5) {
-                    throw raced;
-                }
-            }
-        }
+    int allocateNumber(String typeCode, int year) {
+        return numbering(() -> store.nextNumber(typeCode, year));
     }
 
-    int allocateNumber(String typeCode, int year) {
+    /** The next {@code count} numbers of a type and year (the first returned), as {@link #allocateNumber} takes one. */
+    int allocateNumbers(String typeCode, int year, int count) {
+        return numbering(() -> store.nextNumbers(typeCode, year, count));
+    }
+
+    /** Moves a sequence on to at least {@code atLeast}, as {@link #allocateNumber} takes a number. */
+    private void advanceSequence(String typeCode, int year, int atLeast) {
+        numbering(() -> {
+            store.advanceNumberSequence(typeCode, year, atLeast);
+            return atLeast;
+        });
+    }
+
+    private int numbering(java.util.function.IntSupplier move) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return tx.execute(status -> store.nextNumber(typeCode, year));
+                return numbering.execute(status -> move.getAsInt());
             } catch (org.springframework.dao.DuplicateKeyException
                      | org.springframework.dao.PessimisticLockingFailureException raced) {
                 if (attempt == 5) {

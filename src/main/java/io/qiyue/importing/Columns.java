@@ -10,16 +10,52 @@ final class Columns {
     private final Map<Column, Integer> index = new EnumMap<>(Column.class);
     private final List<String> header;
 
+    /** Positions of headers that name no column of this kind (the failed-rows file's own two excepted). */
+    private final List<Integer> unknown = new ArrayList<>();
+    /** Positions of headers naming a column an earlier header already named, each with that earlier position. */
+    private final Map<Integer, Integer> repeated = new java.util.LinkedHashMap<>();
+
     Columns(ImportKind kind, List<String> header) {
         this.header = header;
         for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i);
+            if (name == null || name.isBlank() || FAILED_ROWS_COLUMNS.contains(ImportValues.headerKey(name))) {
+                continue;
+            }
+            Column found = null;
             for (Column column : Column.of(kind)) {
-                if (!index.containsKey(column) && column.matches(header.get(i))) {
-                    index.put(column, i);
+                if (column.matches(name)) {
+                    found = column;
                     break;
                 }
             }
+            if (found == null) {
+                unknown.add(i);
+            } else if (index.containsKey(found)) {
+                repeated.put(i, index.get(found));
+            } else {
+                index.put(found, i);
+            }
         }
+    }
+
+    /**
+     * The row number and reason columns the failed-rows file adds around the file's own (in either language):
+     * such a file, corrected, is imported again as it is.
+     */
+    private static final java.util.Set<String> FAILED_ROWS_COLUMNS = java.util.Set.of("行号", "原因", "row", "reason");
+
+    /**
+     * Headers that would make the file import less than it holds: a name that is no column here (a misspelt
+     * 手机号码, whose numbers would be dropped) and a column named twice (which of the two counts?). Each is the
+     * position of the header, with the earlier position for a repeated one.
+     */
+    List<Integer> unknown() {
+        return unknown;
+    }
+
+    Map<Integer, Integer> repeated() {
+        return repeated;
     }
 
     /** The required columns the header lacks. */

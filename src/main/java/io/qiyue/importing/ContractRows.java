@@ -158,9 +158,17 @@ final class ContractRows {
             if (problems.has(n)) {
                 return null;
             }
-            return contracts.importChanges(existing, legacy) ? new RowPlan(n, RowPlan.Outcome.UPDATE,
-                    () -> contracts.importUpdate(existing.id(), existing.version(), legacy))
-                    : new RowPlan(n, RowPlan.Outcome.SKIP, null);
+            // the cells say less than the stored terms may hold (an item's 标准, an instalment's milestone): what
+            // the file cannot express keeps what is stored rather than being lost to a re-parse of the cells
+            var update = new LegacyContract(new ContractInput(type, title, customerId, ourEntityId, owner,
+                    input.amount(), start, end, false, null, StoredTerms.merge(existing.terms(), terms)),
+                    legacy.number(), status, creator, legacy.createdAt(), signedOn);
+            if (!contracts.importChanges(existing, update)) {
+                return new RowPlan(n, RowPlan.Outcome.SKIP, null);
+            }
+            contracts.importUpdateProblems(existing, update).forEach(v -> problems.add(n, v));
+            return problems.has(n) ? null : new RowPlan(n, RowPlan.Outcome.UPDATE,
+                    () -> contracts.importUpdate(existing.id(), existing.version(), update));
         }
         // only for a contract to be made: a file imported last year, run again, still skips what it made even
         // though time has since moved those contracts on
@@ -330,7 +338,7 @@ final class ContractRows {
         String words = columns.value(row, Column.AMOUNT_IN_WORDS);
         if (!words.isEmpty()) {
             try {
-                BigDecimal spoken = ChineseAmounts.parse(words);
+                BigDecimal spoken = ChineseAmounts.parse(withoutCurrency(words));
                 if (amount == null || spoken.compareTo(amount) != 0) {
                     problems.add(n, Column.AMOUNT_IN_WORDS, "qiyue.import.amount-words-mismatch", words,
                             amount == null ? "-" : amount.toPlainString());
@@ -340,6 +348,12 @@ final class ContractRows {
             }
         }
         return amount;
+    }
+
+    /** 金额大写 as Qiyue's own documents print it, "人民币壹拾贰万元整", is the amount in words after the currency. */
+    static String withoutCurrency(String words) {
+        String w = words.strip();
+        return w.startsWith("人民币") ? w.substring("人民币".length()).strip() : w;
     }
 
     private LocalDate date(Table.Row row, Column column, int n) {

@@ -7,9 +7,11 @@ import io.qiyue.customer.CustomerKind;
 import io.qiyue.customer.CustomerLevel;
 import io.qiyue.customer.Customers;
 import io.qiyue.customer.IdNumber;
+import io.qiyue.customer.MobilePhone;
 import io.qiyue.security.UserAdministration;
 import io.qiyue.shared.FieldViolation;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -92,7 +94,12 @@ final class CustomerRows {
                         "qiyue.import.not-yours");
                 return null;
             }
-            var merged = merge(customers.editable(found.id()), input);
+            var before = customers.editable(found.id());
+            var merged = merge(before, input);
+            if (merged.equals(before)) {
+                // the row repeats what is stored: no new version, no audit entry
+                return new RowPlan(n, RowPlan.Outcome.SKIP, null);
+            }
             report(n, customers.problems(found.id(), merged));
             return problems.has(n) ? null : new RowPlan(n, RowPlan.Outcome.UPDATE,
                     () -> customers.update(found.id(), found.version(), merged));
@@ -101,13 +108,51 @@ final class CustomerRows {
         return problems.has(n) ? null : new RowPlan(n, RowPlan.Outcome.CREATE, () -> customers.create(input));
     }
 
-    /** Update mode changes what the file gives; a blank cell keeps what is on record. */
+    /**
+     * Update mode changes what the file gives; a blank cell keeps what is on record, and so does everything the file
+     * has no column for (a contact's title and landline, the other contacts). Values are compared as the customer
+     * module stores them, so that a row repeating what is stored merges into exactly what is stored.
+     */
     private static CustomerInput merge(CustomerInput before, CustomerInput file) {
-        return new CustomerInput(file.kind(), file.name(), or(file.creditCode(), before.creditCode()),
-                or(file.idNumber(), before.idNumber()), or(file.address(), before.address()),
+        String code = file.creditCode() == null ? null : CreditCode.normalise(file.creditCode());
+        String idNumber = file.idNumber() == null ? null : IdNumber.normalise(file.idNumber());
+        return new CustomerInput(file.kind(), file.name(), or(code, before.creditCode()),
+                or(idNumber, before.idNumber()), or(file.address(), before.address()),
                 or(file.legalRepresentative(), before.legalRepresentative()), or(file.industry(), before.industry()),
                 file.level() != null ? file.level() : before.level(), before.status(),
-                or(file.owner(), before.owner()), file.contacts().isEmpty() ? before.contacts() : file.contacts());
+                or(file.owner(), before.owner()), file.contacts().isEmpty() ? before.contacts()
+                : mergeContacts(before.contacts(), file.contacts().getFirst()));
+    }
+
+    /**
+     * The row's one contact among those stored: the stored contact of that name, else of that mobile, is updated in
+     * place (keeping its id, title, landline and whether it is the primary one); one not stored is added beside the
+     * others. The file never replaces the list: it has one contact a row, a customer may have many.
+     */
+    static List<ContactInput> mergeContacts(List<ContactInput> stored, ContactInput file) {
+        String name = file.name() == null ? null : file.name().strip();
+        String mobile = file.mobile() == null ? null : or(MobilePhone.normalise(file.mobile()), file.mobile());
+        String email = file.email() == null ? null : file.email().strip();
+        int match = -1;
+        for (int i = 0; i < stored.size() && match < 0; i++) {
+            if (name != null && name.equals(stored.get(i).name())) {
+                match = i;
+            }
+        }
+        for (int i = 0; i < stored.size() && match < 0; i++) {
+            if (mobile != null && mobile.equals(stored.get(i).mobile())) {
+                match = i;
+            }
+        }
+        var contacts = new ArrayList<>(stored);
+        if (match < 0) {
+            contacts.add(new ContactInput(null, name, null, mobile, null, email, stored.isEmpty()));
+        } else {
+            var s = stored.get(match);
+            contacts.set(match, new ContactInput(s.id(), or(name, s.name()), s.title(), or(mobile, s.mobile()),
+                    s.landline(), or(email, s.email()), s.primary()));
+        }
+        return contacts;
     }
 
     private static String or(String value, String fallback) {

@@ -359,6 +359,14 @@ public class Imports {
                     String.join("、", missing.stream().map(Column::header).toList())), List.of(), null);
             return;
         }
+        // a header that is no column, or a column named twice, is an error of the header row: the file does not
+        // match the template, and importing it would silently drop or pick among its data
+        for (int position : columns.unknown()) {
+            problems.add(1, columns.nameAt(position), words("qiyue.import.unknown-column", columns.nameAt(position),
+                    position + 1));
+        }
+        columns.repeated().forEach((position, first) -> problems.add(1, columns.nameAt(position),
+                words("qiyue.import.repeated-column", columns.nameAt(position), first + 1, position + 1)));
         // the first pass: every row checked, nothing written
         var plans = new ArrayList<RowPlan>(total);
         var customerRows = kind == ImportKind.CUSTOMERS ? new CustomerRows(customers, users, mode, columns, problems) : null;

@@ -70,6 +70,21 @@ abstract class ImportApiContract extends ApiTestSupport {
         assertThat(contractCount()).isEqualTo(before);
     }
 
+    /** 金额大写 as Qiyue prints it, with 人民币 before it (and spaces around), is the amount in words. */
+    @Test
+    void theAmountInWordsMayCarryTheCurrencyAsQiyuePrintsIt() {
+        var sales = createUser("SALES", null);
+        ourEntityId();
+        String code = createOrganization(sales.client()).path("creditCode").asString();
+        String csv = "合同编号,合同类型,标题,客户,我方主体,金额,金额大写,开始日期,结束日期,状态\n";
+        for (String words : List.of("人民币壹拾贰万元整", " 人民币 壹拾贰万元整 ", "美元壹拾贰万元整")) {
+            csv += String.join(",", unique("HT-RMB"), "客户服务合同", "大写", code, OUR_ENTITY, "120000", words,
+                    "2024-01-01", "2024-12-31", "已到期") + "\n";
+        }
+        var job = finished(upload(sales.client(), "contracts", "dry-run", "rmb.csv", csv.getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(job)).as("%s", job).containsExactly("4|金额大写");
+    }
+
     @Test
     void aRealRunWithOneBadRowImportsNothingAndOffersTheFailedRowsWithReasons() {
         var sales = createUser("SALES", null);
@@ -123,6 +138,30 @@ abstract class ImportApiContract extends ApiTestSupport {
         assertThat(stored.path("contacts").get(0).path("name").asString()).isEqualTo("@张三");
     }
 
+    /**
+     * A header that is no column (手机号码 for 手机) and a column named twice are errors of the header row, in the
+     * dry run as in the run, which imports nothing; the failed-rows file's 行号 and 原因 are not such headers.
+     */
+    @Test
+    void unknownAndRepeatedHeadersAreErrorsNotSilentlyDroppedData() {
+        var sales = createUser("SALES", null);
+        long before = customerCount();
+        String csv = "客户名称,统一社会信用代码,联系人,手机号码,地址,Address\n" + unique("表头公司") + ","
+                + TestIdentifiers.creditCode() + ",张三," + TestIdentifiers.mobile() + ",上海,北京\n";
+        for (String mode : List.of("dry-run", "import")) {
+            var job = finished(upload(sales.client(), "customers", mode, "c.csv", csv.getBytes(StandardCharsets.UTF_8)));
+            assertThat(errors(job)).as("%s %s", mode, job).containsExactly("1|手机号码", "1|Address");
+            assertThat(job.path("errors").get(0).path("message").asString()).contains("手机号码").contains("4");
+            assertThat(job.path("errors").get(1).path("message").asString()).contains("5").contains("6");
+        }
+        var failedRowsFile = "行号,客户名称,统一社会信用代码,原因\n2," + unique("重导公司") + "," + TestIdentifiers.creditCode()
+                + ",校验位不对\n";
+        var again = finished(upload(sales.client(), "customers", "dry-run", "f.csv",
+                failedRowsFile.getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(again)).as("%s", again).isEmpty();
+        assertThat(customerCount()).isEqualTo(before);
+    }
+
     @Test
     void aReRunSkipsWhatExistsAndUpdateModeChangesIt() {
         var sales = createUser("SALES", null);
@@ -148,6 +187,68 @@ abstract class ImportApiContract extends ApiTestSupport {
         assertThat(customer).isEqualTo("北京市二号|2");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE entity_type = 'IMPORT' AND actor = ?")
                 .param(sales.username()).query(Long.class).single()).isEqualTo(3);
+    }
+
+    /**
+     * A row of the template repeating a customer with two contacts changes nothing (no version, no audit entry); a
+     * row that changes the primary contact's mobile updates that contact in place (its id and title kept) and leaves
+     * the other contact alone; a contact the customer does not have is added beside them.
+     */
+    @Test
+    void updateModeMatchesTheRowsContactAmongTheStoredOnesAndNeverReplacesTheList() {
+        var sales = createUser("SALES", null);
+        String code = TestIdentifiers.creditCode();
+        String name = unique("两联系人公司");
+        String mobile = TestIdentifiers.mobile();
+        var body = organizationBody(name, code);
+        body.put("industry", "软件");
+        var contacts = body.putArray("contacts");
+        contacts.addObject().put("name", "韩经理").put("title", "采购经理").put("mobile", mobile)
+                .put("email", "han@example.com").put("primary", true);
+        contacts.addObject().put("name", "周工").put("title", "技术负责人").put("landline", "021-62345678");
+        var created = sales.client().post("/api/v1/customers", body.toString());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        String id = created.json().path("id").asString();
+        var before = sales.client().get("/api/v1/customers/" + id).json();
+        String header = String.join(",", Column.of(ImportKind.CUSTOMERS).stream().map(Column::header).toList()) + "\n";
+        String same = header + name + "," + code + ",,企业,A,浙江省杭州市余杭区文一西路969号,张三,软件,,韩经理," + mobile
+                + ",han@example.com\n";
+        long audit = jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE entity_id = ?").param(id).query(Long.class).single();
+
+        for (String mode : List.of("update-dry-run", "update", "update")) {
+            var job = finished(upload(sales.client(), "customers", mode, "c.csv", same.getBytes(StandardCharsets.UTF_8)));
+            assertThat(job.path("status").asString()).as("%s", job).isEqualTo("SUCCEEDED");
+            assertThat(job.path("updated").asInt()).as("%s %s", mode, job).isZero();
+            assertThat(job.path("skipped").asInt()).as("%s %s", mode, job).isEqualTo(1);
+        }
+        assertThat(sales.client().get("/api/v1/customers/" + id).json()).isEqualTo(before);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE entity_id = ?").param(id).query(Long.class).single())
+                .isEqualTo(audit);
+
+        String otherMobile = TestIdentifiers.mobile();
+        String changed = header + name + "," + code + ",,企业,A,浙江省杭州市余杭区文一西路969号,张三,软件,,韩经理,"
+                + otherMobile + ",\n";
+        var update = finished(upload(sales.client(), "customers", "update", "c.csv", changed.getBytes(StandardCharsets.UTF_8)));
+        assertThat(update.path("updated").asInt()).as("%s", update).isEqualTo(1);
+        var after = sales.client().get("/api/v1/customers/" + id).json();
+        assertThat(after.path("version").asInt()).isEqualTo(before.path("version").asInt() + 1);
+        assertThat(after.path("contacts")).hasSize(2);
+        var han = after.path("contacts").get(0);
+        assertThat(han.path("id").asString()).isEqualTo(before.path("contacts").get(0).path("id").asString());
+        assertThat(han.path("title").asString()).isEqualTo("采购经理");
+        assertThat(han.path("mobile").asString()).isEqualTo(otherMobile);
+        assertThat(han.path("email").asString()).isEqualTo("han@example.com");
+        assertThat(han.path("primary").asBoolean()).isTrue();
+        assertThat(after.path("contacts").get(1)).isEqualTo(before.path("contacts").get(1));
+
+        String added = header + name + "," + code + ",,,,,,,,吴秘书,,wu@example.com\n";
+        var addition = finished(upload(sales.client(), "customers", "update", "c.csv", added.getBytes(StandardCharsets.UTF_8)));
+        assertThat(addition.path("updated").asInt()).as("%s", addition).isEqualTo(1);
+        var three = sales.client().get("/api/v1/customers/" + id).json().path("contacts");
+        assertThat(three).hasSize(3);
+        assertThat(three.get(0).path("id").asString()).isEqualTo(han.path("id").asString());
+        assertThat(three.get(2).path("name").asString()).isEqualTo("吴秘书");
+        assertThat(three.get(2).path("primary").asBoolean()).isFalse();
     }
 
     @Test
@@ -234,6 +335,68 @@ abstract class ImportApiContract extends ApiTestSupport {
         var again = finished(upload(sales.client(), "contracts", "import", "legacy.xlsx", xlsx));
         assertThat(again.path("skipped").asInt()).isEqualTo(3);
         assertThat(contractCount()).isEqualTo(before + 3);
+    }
+
+    /**
+     * A draft's service items carry a 标准 no cell can express: a row repeating the stored 服务内容, 服务范围 and
+     * 质量要求 is unchanged (skipped, no version), and a row changing the scope keeps the items' standards.
+     */
+    @Test
+    void updateModeKeepsWhatTheCellsCannotExpressAndARowRepeatingTheTermsIsSkipped() {
+        var sales = createUser("SALES", null);
+        var customer = createOrganization(sales.client());
+        String title = unique("巡检服务");
+        var draft = createContract(sales.client(), io.qiyue.testing.ContractSamples.contract("SERVICE", title,
+                customer.path("id").asString(), ourEntityId()));
+        String id = draft.path("id").asString();
+        String header = "合同编号,合同类型,标题,客户,我方主体,金额,开始日期,结束日期,状态,服务内容,服务范围,质量要求\n";
+        String row = String.join(",", draft.path("number").asString(), "客户服务合同", title,
+                customer.path("creditCode").asString(), OUR_ENTITY, "120000", "2027-01-01", "2027-12-31", "草稿",
+                "服务器巡检", "%s", "故障4小时内响应") + "\n";
+        String same = header + row.formatted("甲方总部机房");
+
+        for (String mode : List.of("update-dry-run", "update")) {
+            var job = finished(upload(sales.client(), "contracts", mode, "c.csv", same.getBytes(StandardCharsets.UTF_8)));
+            assertThat(job.path("status").asString()).as("%s", job).isEqualTo("SUCCEEDED");
+            assertThat(job.path("updated").asInt()).as("%s %s", mode, job).isZero();
+            assertThat(job.path("skipped").asInt()).as("%s %s", mode, job).isEqualTo(1);
+        }
+        var unchanged = sales.client().get("/api/v1/contracts/" + id).json();
+        assertThat(unchanged.path("version").asInt()).isEqualTo(draft.path("version").asInt());
+
+        String other = header + row.formatted("甲方分部机房");
+        var job = finished(upload(sales.client(), "contracts", "update", "c.csv", other.getBytes(StandardCharsets.UTF_8)));
+        assertThat(job.path("updated").asInt()).as("%s", job).isEqualTo(1);
+        var service = sales.client().get("/api/v1/contracts/" + id).json().path("terms").path("service");
+        assertThat(service.path("scope").asString()).isEqualTo("甲方分部机房");
+        assertThat(service.path("items")).hasSize(1);
+        assertThat(service.path("items").get(0).path("standard").asString()).isEqualTo("每月一次，出具巡检报告");
+    }
+
+    /** Moving a draft to a customer blacklisted or archived since is refused by the dry run as by the update. */
+    @Test
+    void updateDryRunRefusesWhatTheUpdateRefuses() {
+        var sales = createUser("SALES", null);
+        var customer = createOrganization(sales.client());
+        String title = unique("换客户");
+        var draft = createContract(sales.client(), io.qiyue.testing.ContractSamples.contract("SERVICE", title,
+                customer.path("id").asString(), ourEntityId()));
+        String header = "合同编号,合同类型,标题,客户,我方主体,金额,开始日期,结束日期,状态\n";
+        for (String status : List.of("BLACKLISTED", "ARCHIVED")) {
+            var other = createOrganization(sales.client());
+            String path = "/api/v1/customers/" + other.path("id").asString();
+            var changed = admin().patch(path, "{\"status\": \"%s\"}".formatted(status), admin().get(path).header("ETag"));
+            assertThat(changed.status()).as("%s", changed).isEqualTo(200);
+            String csv = header + String.join(",", draft.path("number").asString(), "客户服务合同", title,
+                    other.path("creditCode").asString(), OUR_ENTITY, "120000", "2027-01-01", "2027-12-31", "草稿") + "\n";
+            for (String mode : List.of("update-dry-run", "update")) {
+                var job = finished(upload(sales.client(), "contracts", mode, "c.csv", csv.getBytes(StandardCharsets.UTF_8)));
+                assertThat(job.path("updated").asInt()).as("%s %s", mode, job).isZero();
+                assertThat(errors(job)).as("%s %s", mode, job).containsExactly("2|客户");
+            }
+        }
+        assertThat(sales.client().get("/api/v1/contracts/" + draft.path("id").asString()).json().path("version")
+                .asInt()).isEqualTo(draft.path("version").asInt());
     }
 
     @Test
@@ -674,48 +837,58 @@ abstract class ImportApiContract extends ApiTestSupport {
                 .map(java.time.OffsetDateTime::toInstant).orElse(null);
     }
 
+    /**
+     * Legacy contracts numbered in this system's own format move the sequence past their numbers, so that neither
+     * a create in the app nor a blank-number row is given one of them; numbers stored before the sequence followed
+     * imports (the sequence behind them) are passed over. Both paths number by the year the number is given, not
+     * the contract's start.
+     */
     @Test
-    void aRowRefusedWhileWritingInBulkLeavesNothingOfTheWholeFile() {
+    void numbersInTheSystemsOwnFormatAreNeverAllocatedAgain() {
         var sales = createUser("SALES", null);
         ourEntityId();
-        String code = createOrganization(sales.client()).path("creditCode").asString();
-        // a legacy contract that carries the number the file's one unnumbered row will be given
-        int next = jdbc.sql("SELECT last_value FROM contract_number_sequence WHERE type_code = 'SVC' AND seq_year = 2093")
-                .query(Integer.class).optional().orElse(0) + 1;
-        String taken = "QY-SVC-2093-%06d".formatted(next);
+        var customer = createOrganization(sales.client());
+        String code = customer.path("creditCode").asString();
+        int year = TODAY.getYear();
+        String sequence = "SELECT last_value FROM contract_number_sequence WHERE type_code = 'SVC' AND seq_year = ?";
+        int next = jdbc.sql(sequence).param(year).query(Integer.class).optional().orElse(0) + 1;
         var header = "合同编号,合同类型,标题,客户,我方主体,金额,开始日期,结束日期,状态\n";
-        var first = finished(upload(sales.client(), "contracts", "import", "taken.csv", (header + taken
-                + ",SERVICE,占号," + code + "," + OUR_ENTITY + ",100,2093-01-01,2093-12-31,已签署\n")
-                .getBytes(StandardCharsets.UTF_8)));
-        assertThat(first.path("status").asString()).as("%s", first).isEqualTo("SUCCEEDED");
-        String prefix = unique("HT-ALL");
-        var csv = new StringBuilder(header);
-        int rows = 560;
-        int refused = 540;
-        for (int i = 2; i <= rows + 1; i++) {
-            String number = i == refused ? "" : prefix + "-" + i;
-            String start = i == refused ? "2093-02-01" : TODAY.plusDays(i).toString();
-            String end = i == refused ? "2093-12-31" : TODAY.plusDays(i).plusYears(1).toString();
-            csv.append(number).append(",SERVICE,全部或无").append(i).append(',').append(code).append(',')
-                    .append(OUR_ENTITY).append(",1000,").append(start).append(',').append(end).append(",已签署\n");
+        var legacy = new StringBuilder(header);
+        for (int i = 0; i < 3; i++) {
+            legacy.append("QY-SVC-%d-%06d".formatted(year, next + i)).append(",SERVICE,旧编号").append(i).append(',')
+                    .append(code).append(',').append(OUR_ENTITY).append(",100,2093-01-01,2093-12-31,已签署\n");
         }
-        long contracts = contractCount();
-        long audit = jdbc.sql("SELECT COUNT(*) FROM audit_event").query(Long.class).single();
-        long changes = searchChanges();
+        // and a blank-number row of the same file, numbered after them
+        legacy.append(",SERVICE,无编号,").append(code).append(',').append(OUR_ENTITY)
+                .append(",100,2093-01-01,2093-12-31,已签署\n");
+        var first = finished(upload(sales.client(), "contracts", "import", "own.csv",
+                legacy.toString().getBytes(StandardCharsets.UTF_8)));
+        assertThat(first.path("status").asString()).as("%s", first).isEqualTo("SUCCEEDED");
+        String blank = jdbc.sql("SELECT contract_no FROM contract WHERE title = '无编号' AND customer_id = ?")
+                .param(customer.path("id").asString()).query(String.class).single();
+        assertThat(blank).startsWith("QY-SVC-" + year + "-");
+        assertThat(Integer.parseInt(blank.substring(blank.length() - 6))).isGreaterThanOrEqualTo(next + 3);
 
-        var job = finished(upload(sales.client(), "contracts", "import", "all.csv", csv.toString().getBytes(StandardCharsets.UTF_8)));
+        var body = io.qiyue.testing.ContractSamples.contract("SERVICE", unique("新建"), customer.path("id").asString(),
+                ourEntityId());
+        var created = sales.client().post("/api/v1/contracts", body.toString());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        assertThat(created.json().path("number").asString()).as("starts 2027-01-01, numbered when created")
+                .startsWith("QY-SVC-" + year + "-").isNotEqualTo(blank);
 
-        assertThat(job.path("status").asString()).as("%s", job).isEqualTo("FAILED");
-        assertThat(job.path("created").asInt()).isZero();
-        assertThat(job.path("errors").get(0).path("row").asInt()).as("%s", job).isEqualTo(refused);
-        assertThat(job.path("errors").get(0).path("message").asString()).contains(taken);
-        assertThat(contractCount()).as("the first group of 500 written before the refusal is gone too").isEqualTo(contracts);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM contract_version v JOIN contract c ON c.id = v.contract_id"
-                + " WHERE c.contract_no LIKE ?").param(prefix + "%").query(Long.class).single()).isZero();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event").query(Long.class).single()).isEqualTo(audit);
-        assertThat(searchChanges()).isEqualTo(changes);
-        assertThat(jdbc.sql("SELECT last_value FROM contract_number_sequence WHERE type_code = 'SVC' AND seq_year = 2093")
-                .query(Integer.class).optional().orElse(0)).as("the number taken for it rolled back").isEqualTo(next - 1);
+        // numbers stored while the sequence did not follow imports: it stands behind them
+        jdbc.sql("UPDATE contract_number_sequence SET last_value = ? WHERE type_code = 'SVC' AND seq_year = ?")
+                .params(next - 1, year).update();
+        var again = sales.client().post("/api/v1/contracts", body.put("title", unique("再建")).toString());
+        assertThat(again.status()).as("%s", again).isEqualTo(201);
+        String number = again.json().path("number").asString();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM contract WHERE contract_no = ?").param(number).query(Long.class)
+                .single()).isEqualTo(1);
+        var blankAgain = finished(upload(sales.client(), "contracts", "import", "blank.csv", (header + ",SERVICE,无编号二,"
+                + code + "," + OUR_ENTITY + ",100,2093-01-01,2093-12-31,已签署\n").getBytes(StandardCharsets.UTF_8)));
+        assertThat(blankAgain.path("status").asString()).as("%s", blankAgain).isEqualTo("SUCCEEDED");
+        assertThat(jdbc.sql("SELECT contract_no FROM contract WHERE title = '无编号二' AND customer_id = ?")
+                .param(customer.path("id").asString()).query(String.class).single()).startsWith("QY-SVC-" + year + "-");
     }
 
     /** Six legacy contracts of every kind an import meets; numbers prefixed with {@code run}, one row without one. */
