@@ -137,6 +137,8 @@ public class UserAdministration {
             violations.add(new FieldViolation("newPassword", "qiyue.validation.required"));
         } else if (newPassword.length() < 10 || newPassword.length() > 128) {
             violations.add(new FieldViolation("newPassword", "qiyue.user.password"));
+        } else if (newPassword.equals(currentPassword)) {
+            violations.add(new FieldViolation("newPassword", "qiyue.user.password-unchanged"));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
