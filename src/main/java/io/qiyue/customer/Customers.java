@@ -541,6 +541,10 @@ public class Customers {
             if (creditCode != null) {
                 violations.add(new FieldViolation("creditCode", "qiyue.customer.credit-code-for-organization-only"));
             }
+            if (Text.blankToNull(in.legalRepresentative()) != null) {
+                violations.add(new FieldViolation("legalRepresentative",
+                        "qiyue.customer.legal-representative-for-organization-only"));
+            }
         }
         if (before == null || !owner.equals(before.owner())) {
             if (owner.length() <= 64 && !scopes.mayAssign(user, ScopedResource.CUSTOMER, owner)) {
