@@ -727,6 +727,10 @@ public class Contracts {
                     input.startDate(), input.endDate(), Boolean.TRUE.equals(input.autoRenew()),
                     input.renewalNoticeDays(), before.status(), input.terms(), expectedVersion + 1,
                     before.createdAt(), before.createdBy(), clock.instant());
+            if (sameContent(before, after)) {
+                // saving what is stored is no change: no new version, so that another editor's If-Match still holds
+                return withCustomerName(before);
+            }
             if (!store.update(after, expectedVersion)) {
                 throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
             }
@@ -1307,6 +1311,14 @@ public class Contracts {
                 after == null ? null : json.valueToTree(auditView(after)));
         events.publishEvent(new EntityChanged("CONTRACT", id, action, CurrentUsers.actorName(), clock.instant(),
                 changes));
+    }
+
+    /**
+     * Whether two states hold the same content, compared as the audit trail and the version history write it (amounts
+     * at scale 2 as strings, the terms' nested records and lists field by field): what they would call equal is.
+     */
+    private boolean sameContent(Contract before, Contract after) {
+        return json.valueToTree(auditView(before)).equals(json.valueToTree(auditView(after)));
     }
 
     private static Contract auditView(Contract c) {

@@ -369,12 +369,27 @@ public class Customers {
         input = unmasked(input, before);
         var after = normalise(id, input, ownerOf(input, before, user), expectedVersion + 1, before.createdAt(),
                 clock.instant(), user, before);
+        if (sameStoredValues(before, after)) {
+            // saving what is stored is no change: no new version, so that another editor's If-Match still holds
+            return view(before, user);
+        }
         if (!store.update(after, expectedVersion)) {
             throw new PreconditionFailedException("qiyue.problem.stale", store.find(id).map(CustomerStore.Row::version)
                     .orElse(0));
         }
         publish(id, EntityChanged.Action.UPDATE, before, after);
         return view(after, user);
+    }
+
+    /**
+     * Whether the normalised row would store exactly what is stored: every field but the bookkeeping ones. A
+     * contact sent without its id gets a new one, so it counts as a change, as it should.
+     */
+    static boolean sameStoredValues(CustomerStore.Row before, CustomerStore.Row after) {
+        return before.equals(new CustomerStore.Row(after.id(), after.kind(), after.name(), after.creditCode(),
+                after.idNumber(), after.address(), after.legalRepresentative(), after.industry(), after.level(),
+                after.status(), after.owner(), after.contacts(), before.version(), before.createdAt(),
+                before.updatedAt()));
     }
 
     @Transactional
@@ -525,6 +540,10 @@ public class Customers {
             }
             if (creditCode != null) {
                 violations.add(new FieldViolation("creditCode", "qiyue.customer.credit-code-for-organization-only"));
+            }
+            if (Text.blankToNull(in.legalRepresentative()) != null) {
+                violations.add(new FieldViolation("legalRepresentative",
+                        "qiyue.customer.legal-representative-for-organization-only"));
             }
         }
         if (before == null || !owner.equals(before.owner())) {

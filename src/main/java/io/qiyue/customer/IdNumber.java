@@ -5,15 +5,25 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 /**
- * 居民身份证号码 (GB 11643-1999): 17 digits and an ISO 7064 MOD 11-2 check character, with a birth
- * date that exists and is not in the future (review rule QY-I002). Personal information: never
- * logged, stored encrypted, shown masked.
+ * 居民身份证号码 (GB 11643-1999): 17 digits and an ISO 7064 MOD 11-2 check character, starting with the code of a
+ * province-level division, with a birth date that exists and is not in the future (review rule QY-I002). Personal
+ * information: never logged, stored encrypted, shown masked.
  */
 public final class IdNumber {
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK = "10X98765432";
 
-    public enum Problem { LENGTH, CHARACTER, BIRTH_DATE, CHECK_DIGIT }
+    public enum Problem { LENGTH, CHARACTER, REGION, BIRTH_DATE, CHECK_DIGIT }
+
+    /**
+     * The province-level divisions of GB/T 2260, by the first two digits of their codes: 11–15, 21–23, 31–37, 41–46,
+     * 50–54, 61–65, 71 台湾, 81 香港, 82 澳门. Not 83 (the Ministry of Public Security's prefix for 台湾居民居住证, not a
+     * division of GB/T 2260, and a residence permit is not a 居民身份证) nor 91 (no division; the 2023 foreigners'
+     * permanent residence card starts with 9 but is another document too).
+     */
+    private static final java.util.Set<String> PROVINCES = java.util.Set.of("11", "12", "13", "14", "15", "21", "22",
+            "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53",
+            "54", "61", "62", "63", "64", "65", "71", "81", "82");
 
     private IdNumber() {
     }
@@ -37,6 +47,9 @@ public final class IdNumber {
         char last = id.charAt(17);
         if ((last < '0' || last > '9') && last != 'X') {
             return Problem.CHARACTER;
+        }
+        if (!PROVINCES.contains(id.substring(0, 2))) {
+            return Problem.REGION;
         }
         try {
             LocalDate birth = LocalDate.of(Integer.parseInt(id.substring(6, 10)), Integer.parseInt(id.substring(10, 12)),

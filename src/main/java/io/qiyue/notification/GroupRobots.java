@@ -34,15 +34,18 @@ public class GroupRobots {
     private final FieldCipher cipher;
     private final Outbox outbox;
     private final Clock clock;
+    private final OutboundAddresses addresses;
 
     private final ApplicationEventPublisher events;
 
-    GroupRobots(JdbcClient jdbc, FieldCipher cipher, Outbox outbox, Clock clock, ApplicationEventPublisher events) {
+    GroupRobots(JdbcClient jdbc, FieldCipher cipher, Outbox outbox, Clock clock, ApplicationEventPublisher events,
+                OutboundAddresses addresses) {
         this.events = events;
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.outbox = outbox;
         this.clock = clock;
+        this.addresses = addresses;
     }
 
     public List<GroupRobot> list() {
@@ -81,6 +84,9 @@ public class GroupRobots {
             violations.add(new FieldViolation("url", "qiyue.validation.required"));
         } else if (url.length() > 2000 || !NotificationSettingsStore.httpUrl(url)) {
             violations.add(new FieldViolation("url", "notification.problem.url"));
+        } else {
+            addresses.refusedOnSave(url).ifPresent(address ->
+                    violations.add(new FieldViolation("url", "notification.problem.address", address)));
         }
         String secret = Text.blankToNull(input.secret());
         if (secret != null && secret.length() > 200) {

@@ -44,6 +44,7 @@ public class OutboxWorker {
     private final NotificationSettingsStore settings;
     private final Webhooks webhooks;
     private final GroupRobots robots;
+    private final OutboundAddresses addresses;
     private final ScheduledWork work;
     private final JsonMapper json;
     private final Clock clock;
@@ -52,13 +53,14 @@ public class OutboxWorker {
     private volatile HttpClient http;
     private final Duration httpTimeout;
 
-    OutboxWorker(Outbox outbox, NotificationSettingsStore settings, Webhooks webhooks, GroupRobots robots, ScheduledWork work,
-                 JsonMapper json, Clock clock, @Value("${qiyue.notification.max-attempts:20}") int maxAttempts,
+    OutboxWorker(Outbox outbox, NotificationSettingsStore settings, Webhooks webhooks, GroupRobots robots,
+                 OutboundAddresses addresses, ScheduledWork work, JsonMapper json, Clock clock, @Value("${qiyue.notification.max-attempts:20}") int maxAttempts,
                  @Value("${qiyue.notification.http-timeout:PT5S}") Duration httpTimeout) {
         this.outbox = outbox;
         this.settings = settings;
         this.webhooks = webhooks;
         this.robots = robots;
+        this.addresses = addresses;
         this.work = work;
         this.json = json;
         this.clock = clock;
@@ -182,6 +184,13 @@ public class OutboxWorker {
                 outbox.failed(m, null, "webhook deleted", now, 1, null);
                 continue;
             }
+            var refused = addresses.refusedOnDelivery(endpoint.get()[0]);
+            if (refused.isPresent()) {
+                outbox.failed(m, null, refused.get().reason(), now, refused.get().retry() ? maxAttempts : 1, null);
+                failing.add(m.target());
+                failed[0]++;
+                continue;
+            }
             byte[] body = m.payload().getBytes(StandardCharsets.UTF_8);
             try {
                 var response = http().send(HttpRequest.newBuilder(URI.create(endpoint.get()[0])).timeout(httpTimeout)
@@ -245,18 +254,23 @@ public class OutboxWorker {
                 var request = RobotMessages.build(json, robot.get(), title, text, now.toEpochMilli());
                 Integer status = null;
                 String error;
-                try {
-                    var response = http().send(HttpRequest.newBuilder(URI.create(request.url())).timeout(httpTimeout)
-                                    .header("Content-Type", "application/json; charset=utf-8")
-                                    .POST(HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8)).build(),
-                            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                    status = response.statusCode();
-                    error = status / 100 == 2 ? RobotMessages.refusal(json, response.body()) : "HTTP " + status;
-                } catch (Exception e) {
-                    if (e instanceof InterruptedException) {
-                        Thread.currentThread().interrupt();
+                var refused = addresses.refusedOnDelivery(request.url());
+                if (refused.isPresent()) {
+                    error = refused.get().reason();
+                } else {
+                    try {
+                        var response = http().send(HttpRequest.newBuilder(URI.create(request.url())).timeout(httpTimeout)
+                                        .header("Content-Type", "application/json; charset=utf-8")
+                                        .POST(HttpRequest.BodyPublishers.ofString(request.body(), StandardCharsets.UTF_8)).build(),
+                                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                        status = response.statusCode();
+                        error = status / 100 == 2 ? RobotMessages.refusal(json, response.body()) : "HTTP " + status;
+                    } catch (Exception e) {
+                        if (e instanceof InterruptedException) {
+                            Thread.currentThread().interrupt();
+                        }
+                        error = e.getClass().getSimpleName() + ": " + e.getMessage();
                     }
-                    error = e.getClass().getSimpleName() + ": " + e.getMessage();
                 }
                 robots.recordDispatch(robotId, now, messages.size(), status, error);
                 for (var m : messages) {

@@ -31,14 +31,17 @@ public class Webhooks {
     private final FieldCipher cipher;
     private final Outbox outbox;
     private final Clock clock;
+    private final OutboundAddresses addresses;
     private final ApplicationEventPublisher events;
 
-    Webhooks(JdbcClient jdbc, FieldCipher cipher, Outbox outbox, Clock clock, ApplicationEventPublisher events) {
+    Webhooks(JdbcClient jdbc, FieldCipher cipher, Outbox outbox, Clock clock, ApplicationEventPublisher events,
+             OutboundAddresses addresses) {
         this.events = events;
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.outbox = outbox;
         this.clock = clock;
+        this.addresses = addresses;
     }
 
     public List<Webhook> list() {
@@ -60,6 +63,9 @@ public class Webhooks {
             violations.add(new FieldViolation("url", "qiyue.validation.required"));
         } else if (url.length() > 2000 || !NotificationSettingsStore.httpUrl(url)) {
             violations.add(new FieldViolation("url", "notification.problem.url"));
+        } else {
+            addresses.refusedOnSave(url).ifPresent(address ->
+                    violations.add(new FieldViolation("url", "notification.problem.address", address)));
         }
         var events = events(input.events(), violations);
         String secret = input.secret();

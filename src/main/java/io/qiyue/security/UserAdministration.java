@@ -101,6 +101,11 @@ public class UserAdministration {
         }
         var after = new User(id, before.username(), input.displayName().trim(), Text.blankToNull(input.email()),
                 input.roles(), Text.blankToNull(input.teamId()), enabled, expectedVersion + 1, before.createdAt());
+        if (input.password() == null && before.equals(new User(id, after.username(), after.displayName(), after.email(),
+                after.roles(), after.teamId(), after.enabled(), before.version(), before.createdAt()))) {
+            // saving what is stored is no change: no new version, so that another editor's If-Match still holds
+            return before;
+        }
         String hash = input.password() == null ? null : encoder.encode(input.password());
         // a new password, and disabling, end the user's sessions (for good: enabling again revives none)
         boolean endSessions = hash != null || (before.enabled() && !enabled);
@@ -132,6 +137,8 @@ public class UserAdministration {
             violations.add(new FieldViolation("newPassword", "qiyue.validation.required"));
         } else if (newPassword.length() < 10 || newPassword.length() > 128) {
             violations.add(new FieldViolation("newPassword", "qiyue.user.password"));
+        } else if (newPassword.equals(currentPassword)) {
+            violations.add(new FieldViolation("newPassword", "qiyue.user.password-unchanged"));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);

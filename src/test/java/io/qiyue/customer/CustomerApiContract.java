@@ -48,10 +48,16 @@ abstract class CustomerApiContract extends ApiTestSupport {
         long before = customerCount();
         String valid = TestIdentifiers.creditCode();
         for (String invalid : new String[] {TestIdentifiers.withWrongCreditCheck(valid), valid.substring(0, 17),
-                "91330100716105852I", "9133010071610585ZF"}) {
+                "91330100716105852I", "9133010071610585ZF", "000000000000000000"}) {
             var refused = admin().post("/api/v1/customers", organizationBody(unique("公司"), invalid).toString());
             assertProblem(refused, 400, "creditCode");
         }
+        // all zeros passes the check character (its weighted sum is 0) but names no registering authority
+        assertThat(admin().post("/api/v1/customers", organizationBody(unique("公司"), "000000000000000000").toString())
+                .body()).contains("登记管理部门码");
+        String wrongCategory = "94" + valid.substring(2, 17);
+        assertProblem(admin().post("/api/v1/customers", organizationBody(unique("公司"),
+                wrongCategory + TestIdentifiers.creditCheckCharacter(wrongCategory)).toString()), 400, "creditCode");
         var missing = organizationBody(unique("公司"), valid);
         missing.remove("creditCode");
         assertProblem(admin().post("/api/v1/customers", missing.toString()), 400, "creditCode");
@@ -80,9 +86,19 @@ abstract class CustomerApiContract extends ApiTestSupport {
         assertProblem(duplicate, 409);
         assertThat(duplicate.body()).doesNotContain(idNumber);
 
+        String noProvince = "99" + idNumber.substring(2, 17);
+        var unknownRegion = admin().post("/api/v1/customers", personBody(noProvince
+                + TestIdentifiers.idCheckCharacter(noProvince), null).toString());
+        assertProblem(unknownRegion, 400, "idNumber");
+        assertThat(unknownRegion.body()).contains("省级行政区划代码");
+
         var personWithCreditCode = personBody(TestIdentifiers.idNumber(), null);
         personWithCreditCode.put("creditCode", TestIdentifiers.creditCode());
         assertProblem(admin().post("/api/v1/customers", personWithCreditCode.toString()), 400, "creditCode");
+        var personWithLegalRepresentative = personBody(TestIdentifiers.idNumber(), null);
+        personWithLegalRepresentative.put("legalRepresentative", "王大明");
+        assertProblem(admin().post("/api/v1/customers", personWithLegalRepresentative.toString()), 400,
+                "legalRepresentative");
         assertThat(customerCount()).isEqualTo(before + 1);
     }
 

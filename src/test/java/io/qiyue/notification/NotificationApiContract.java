@@ -265,6 +265,48 @@ abstract class NotificationApiContract extends ApiTestSupport {
         }
     }
 
+    /**
+     * Server-side request forgery: the cloud's metadata service, link-local and unspecified addresses are refused
+     * when saved, even where private networks are allowed (as in these tests, whose receivers are on 127.0.0.1), and
+     * a URL stored before that check is not posted to either.
+     */
+    @Test
+    void webhooksAndRobotsAreNeverSentToLinkLocalOrUnspecifiedAddresses() {
+        for (String url : List.of("http://169.254.169.254/latest/meta-data/", "http://[fe80::1]:8080/x",
+                "http://0.0.0.0:8080/x", "http://[::ffff:169.254.169.254]/x", "http://[::]/x")) {
+            var hook = admin().post("/api/v1/webhooks", """
+                    { "url": "%s", "events": ["contract.expiring"], "secret": "0123456789abcdef-ssrf" }""".formatted(url));
+            assertProblem(hook, 400, "url");
+            var body = JSON.createObjectNode();
+            body.put("name", unique("群机器人"));
+            body.put("kind", "WECOM");
+            body.put("url", url);
+            body.putArray("events").add("contract.expiring");
+            assertProblem(admin().post("/api/v1/group-robots", body.toString()), 400, "url");
+        }
+        assertThat(admin().post("/api/v1/webhooks", """
+                { "url": "http://169.254.169.254/", "events": ["contract.expiring"], "secret": "0123456789abcdef-ssrf" }""")
+                .body()).contains("169.254.169.254");
+
+        var created = admin().post("/api/v1/webhooks", """
+                { "url": "https://hooks.example.cn/%s", "events": ["contract.expiring"], "secret": "0123456789abcdef-ssrf" }"""
+                .formatted(unique("h")));
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        String hookId = created.json().path("id").asString();
+        try {
+            jdbc.sql("UPDATE webhook SET url = ? WHERE id = ?").params("http://169.254.169.254/latest/meta-data/", hookId)
+                    .update();
+            inTransaction(() -> dispatcher.dispatch(new Occurrence(EventKind.EXPIRING, "c-ssrf", "HT-SSRF", unique("合同"),
+                    List.of(), "system", "30", null, Instant.now())));
+            awaitDelivery(hookId, d -> d.path("status").asString().equals("FAILED"), Instant.now());
+            var log = admin().get("/api/v1/webhooks/" + hookId + "/deliveries").json().path("items").get(0);
+            assertThat(log.path("lastError").asString()).contains("address not allowed", "169.254.169.254");
+            assertThat(log.path("lastStatusCode").isNull() || log.path("lastStatusCode").isMissingNode()).isTrue();
+        } finally {
+            admin().delete("/api/v1/webhooks/" + hookId, null);
+        }
+    }
+
     @Test
     void aHangingReceiverDoesNotSlowTheRequestThatCausedTheEvent() throws Exception {
         var received = new CopyOnWriteArrayList<Received>();

@@ -789,6 +789,29 @@ class RuleCatalogueTest {
         expect(SERVICE, s -> s.customer = person("110105" + "20991231" + "002" + "X"), "QY-I002", "BLOCKER /customerId");
         String first17 = "11010519491231002";
         none(SERVICE, s -> s.customer = person(first17 + io.qiyue.customer.IdNumber.checkCharacterFor(first17)), "QY-I002");
+        // right check characters, but no registering authority, a category it does not register, no province
+        var zeros = findings(Spec.valid(SERVICE).with(s -> s.customer = party(s.customer, Spec.CUSTOMER_NAME, "杭州",
+                "000000000000000000")), "QY-I001");
+        assertThat(zeros).extracting(RawFinding::messageCode).containsExactly("review.QY-I001.customer.REGISTRATION_AUTHORITY");
+        String category = "94" + Spec.OUR_CODE.substring(2, 17);
+        var wrongCategory = findings(Spec.valid(SERVICE).with(s -> s.ourEntity = party(s.ourEntity, Spec.OUR_NAME, "上海",
+                Spec.code(category))), "QY-I001");
+        assertThat(wrongCategory).extracting(RawFinding::messageCode)
+                .containsExactly("review.QY-I001.ourEntity.ORGANIZATION_CATEGORY");
+        String region = "99" + first17.substring(2);
+        var noProvince = findings(Spec.valid(SERVICE).with(s -> s.customer = person(region
+                + io.qiyue.customer.IdNumber.checkCharacterFor(region))), "QY-I002");
+        assertThat(noProvince).extracting(RawFinding::messageCode).containsExactly("review.QY-I002.REGION");
+        for (String locale : List.of("zh-CN", "en")) {
+            var messages = new org.springframework.context.support.ResourceBundleMessageSource();
+            messages.setBasename("review/messages");
+            messages.setDefaultEncoding("UTF-8");
+            for (String code : List.of("review.QY-I001.customer.REGISTRATION_AUTHORITY",
+                    "review.QY-I001.ourEntity.ORGANIZATION_CATEGORY", "review.QY-I002.REGION")) {
+                assertThat(messages.getMessage(code, new Object[]{"000000000000000000"},
+                        java.util.Locale.forLanguageTag(locale))).as("%s %s", code, locale).isNotBlank();
+            }
+        }
         expect(SERVICE, s -> s.customer = new ContractParty("c1", CustomerKind.ORGANIZATION, Spec.CUSTOMER_NAME,
                 Spec.CUSTOMER_CODE, null, "杭州", CustomerStatus.BLACKLISTED), "QY-I003", "BLOCKER /customerId");
         expect(SERVICE, s -> s.customerNameOnContract = "杭州示例科技公司", "QY-I003", "WARNING /customerId");

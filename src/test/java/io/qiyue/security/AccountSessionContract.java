@@ -123,6 +123,11 @@ abstract class AccountSessionContract extends ApiTestSupport {
                 "{\"currentPassword\": \"" + USER_PASSWORD + "\", \"newPassword\": \"short\"}"), 400, "newPassword");
         assertProblem(basic.post("/api/v1/users/me/password", "{\"newPassword\": \"a-new-password-1\"}"), 400,
                 "currentPassword");
+        // the current password again changes nothing, so it is refused rather than ending the sessions for nothing
+        var same = basic.post("/api/v1/users/me/password",
+                "{\"currentPassword\": \"" + USER_PASSWORD + "\", \"newPassword\": \"" + USER_PASSWORD + "\"}");
+        assertProblem(same, 400, "newPassword");
+        assertThat(same.body()).contains("当前密码相同");
         assertThat(browser.get("/").statusCode()).isEqualTo(200);
 
         var changed = basic.post("/api/v1/users/me/password",

@@ -32,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "spring.datasource.hikari.maximum-pool-size=12",
         "spring.datasource.hikari.leak-detection-threshold=8000",
         "logging.level.org.flywaydb=WARN",
+        // the webhook and robot receivers of the tests listen on 127.0.0.1
+        "qiyue.notification.allow-private-networks=true",
         // the tests run the calendars themselves with the dates they need (ContractCalendar.runFor, …): a scheduled
         // run holds the job's lock for its minimum time, so a test's own run at, say, 13:20 China time, when the
         // reminder calendar fires, found the lock taken and nothing to check

@@ -351,7 +351,22 @@ abstract class InputApiContract extends ApiTestSupport {
         assertProblem(many, 400);
         assertThat(many.errorFields()).doesNotContain("parameters");
         assertProblem(admin.get("/api/v1/customers?q=" + "x".repeat(10_000)), 400);
-        assertProblem(admin.request("GET", "/api/v1/customers").header("X-Big", "x".repeat(20_000)).send(), 400);
+        // anyone may send those without signing in: one WARN line each, never an ERROR with a stack trace
+        var logged = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.qiyue.shared.web.ServerErrors");
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            assertProblem(admin.request("GET", "/api/v1/customers").header("X-Big", "x".repeat(20_000)).send(), 400);
+            assertProblem(anonymous().request("GET", "/api/v1/customers").header("X-Big", "x".repeat(20_000)).send(),
+                    400);
+        } finally {
+            logger.detachAppender(logged);
+        }
+        assertThat(logged.list).as("%s", logged.list).isNotEmpty().allSatisfy(event -> {
+            assertThat(event.getLevel()).isEqualTo(ch.qos.logback.classic.Level.WARN);
+            assertThat(event.getThrowableProxy()).isNull();
+        });
 
         var error = admin.get("/error");
         assertThat(error.status()).isEqualTo(404);

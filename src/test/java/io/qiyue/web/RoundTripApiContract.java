@@ -159,6 +159,53 @@ abstract class RoundTripApiContract extends ApiTestSupport {
         assertThat(edited.json().path("version").asInt()).as("%s", edited).isEqualTo(savedClause.path("version").asInt() + 1);
     }
 
+    /**
+     * PUT and PATCH of what GET answered store nothing: the same version and ETag (another editor's If-Match still
+     * holds), no audit entry and, for a contract, no version row; a real change afterwards still counts once.
+     */
+    @Test
+    void savingWhatIsStoredIsNoChange() {
+        var sales = createUser("SALES", null).client();
+        String customerId = createOrganization(sales).path("id").asString();
+        assertNoChange(sales, "/api/v1/customers/" + customerId, "CUSTOMER", customerId, "name");
+
+        String contractId = createContract(sales, "SERVICE").path("id").asString();
+        String versions = "/api/v1/contracts/" + contractId + "/versions";
+        int versionRows = sales.get(versions).json().size();
+        assertNoChange(sales, "/api/v1/contracts/" + contractId, "CONTRACT", contractId, "title");
+        assertThat(sales.get(versions).json().size()).as("only the real change adds a version row")
+                .isEqualTo(versionRows + 1);
+
+        var user = createUser("SALES", null);
+        assertNoChange(admin(), "/api/v1/users/" + user.id(), "USER", user.id(), "displayName");
+    }
+
+    private void assertNoChange(ApiClient as, String path, String entity, String id, String textField) {
+        var got = as.get(path);
+        String etag = got.header("ETag");
+        int audited = auditEntries(entity, id);
+        var put = as.put(path, got.body(), etag);
+        assertThat(put.status()).as("PUT %s: %s", path, put).isEqualTo(200);
+        assertThat(put.header("ETag")).as("PUT of what %s holds", path).isEqualTo(etag);
+        assertThat(put.json().path("version").asInt()).isEqualTo(got.json().path("version").asInt());
+        var patch = as.patch(path, "{\"%s\": \"%s\"}".formatted(textField, got.json().path(textField).asString()),
+                etag);
+        assertThat(patch.status()).as("PATCH %s: %s", path, patch).isEqualTo(200);
+        assertThat(patch.header("ETag")).as("PATCH of what %s holds", path).isEqualTo(etag);
+        assertThat(as.get(path).header("ETag")).isEqualTo(etag);
+
+        var changed = (ObjectNode) got.json().deepCopy();
+        changed.put(textField, got.json().path(textField).asString() + "改");
+        var edited = as.put(path, changed.toString(), etag);
+        assertThat(edited.status()).as("%s", edited).isEqualTo(200);
+        assertThat(edited.json().path("version").asInt()).isEqualTo(got.json().path("version").asInt() + 1);
+        assertThat(auditEntries(entity, id)).as("audit entries of %s", path).isEqualTo(audited + 1);
+    }
+
+    private int auditEntries(String entity, String id) {
+        return admin().get("/api/v1/audit?entity=" + entity + "&id=" + id).json().path("total").asInt();
+    }
+
     @Test
     void reviewSettingsRoundTrip() {
         var admin = admin();

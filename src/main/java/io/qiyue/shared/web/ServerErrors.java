@@ -83,9 +83,14 @@ class ServerErrors {
             try {
                 HttpServletRequest http = request.getRequest();
                 HttpServletResponse out = response.getResponse();
-                if (throwable != null) {
-                    log.error("failure outside the application on {} {}", request.getMethod(), request.getRequestURI(),
-                            throwable);
+                if (throwable != null && status < 500) {
+                    // the client's fault (headers over the limit, an undecodable request line), and anyone can send it
+                    // without signing in: one line without the stack trace, so that a flood cannot fill the log
+                    log.warn("request refused before the application with {}: {} {}: {}", status, request.getMethod(),
+                            shortened(request.getRequestURI()), shortened(String.valueOf(throwable.getMessage())));
+                } else if (throwable != null) {
+                    log.error("failure outside the application on {} {}", request.getMethod(),
+                            shortened(request.getRequestURI()), throwable);
                 }
                 if (status == 400) {
                     // an address Tomcat cannot decode, a request line or headers over its limits …: it does not say which
@@ -98,6 +103,15 @@ class ServerErrors {
             } catch (IOException | RuntimeException e) {
                 log.debug("could not write the error report for {}", request.getRequestURI(), e);
             }
+        }
+
+        /** At most 200 characters of what the client sent, without line breaks that could forge log lines. */
+        static String shortened(String text) {
+            if (text == null) {
+                return null;
+            }
+            String line = text.replaceAll("[\\r\\n\\t]", " ");
+            return line.length() <= 200 ? line : line.substring(0, 200) + "…";
         }
     }
 }
