@@ -1,5 +1,6 @@
 package io.qiyue.idempotency;
 
+import io.qiyue.security.FieldCipher;
 import io.qiyue.shared.persistence.DbTime;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,9 +27,11 @@ class IdempotentRequests {
     static final Duration ABANDONED = Duration.ofMinutes(10);
 
     private final JdbcClient jdbc;
+    private final FieldCipher cipher;
 
-    IdempotentRequests(JdbcClient jdbc) {
+    IdempotentRequests(JdbcClient jdbc, FieldCipher cipher) {
         this.jdbc = jdbc;
+        this.cipher = cipher;
     }
 
     /** A claim or a finished request: {@code response} is empty while the first request still runs. */
@@ -44,7 +47,7 @@ class IdempotentRequests {
                     int status = rs.getInt("status");
                     Optional<StoredResponse> response = rs.wasNull() ? Optional.empty() : Optional.of(
                             new StoredResponse(status, headers(rs.getString("response_headers")),
-                                    Base64.getDecoder().decode(rs.getString("response_body"))));
+                                    body(rs.getString("response_body"))));
                     return new Entry(rs.getString("request_method"), rs.getString("request_path"),
                             rs.getString("request_hash"), DbTime.read(rs, "created_at"), rs.getString("instance_id"),
                             response);
@@ -73,9 +76,17 @@ class IdempotentRequests {
         }
         jdbc.sql("UPDATE idempotent_request SET status = ?, response_headers = ?, response_body = ?"
                         + " WHERE principal = ? AND idem_key = ?")
-                .params(response.status(), headers.toString(), Base64.getEncoder().encodeToString(response.body()),
-                        principal, key)
+                .params(response.status(), headers.toString(),
+                        cipher.encrypt(Base64.getEncoder().encodeToString(response.body())), principal, key)
                 .update();
+    }
+
+    /**
+     * A kept answer is sealed with the data key: it may hold what is never stored in clear elsewhere (an API token's
+     * secret, which its table keeps only as a hash; a person's ID number). Rows kept in clear before stay readable.
+     */
+    private byte[] body(String stored) {
+        return Base64.getDecoder().decode(FieldCipher.isSealed(stored) ? cipher.decrypt(stored) : stored);
     }
 
     /** Gives the key up: the request failed, so a retry must run it again. */

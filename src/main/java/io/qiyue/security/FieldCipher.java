@@ -64,6 +64,11 @@ public class FieldCipher {
         }
     }
 
+    /** Whether a stored value is this class's cipher text, for columns that held plain text before. */
+    public static boolean isSealed(String stored) {
+        return stored != null && stored.startsWith(VERSION_PREFIX);
+    }
+
     public String decrypt(String stored) {
         if (stored == null) {
             return null;

@@ -213,6 +213,12 @@ abstract class IdempotencyApiContract extends ApiTestSupport {
         var retry = post(user.client(), "/api/v1/api-tokens", key, "{\"name\": \"ci\"}");
         assertThat(first.status()).isEqualTo(201);
         assertThat(retry.json().path("token").asString()).isEqualTo(first.json().path("token").asString());
+        // kept for the retry, yet sealed: the token table holds only the secret's hash, and so must this one
+        String kept = jdbc.sql("SELECT response_body FROM idempotent_request WHERE principal = ? AND idem_key = ?")
+                .params(user.username(), key).query(String.class).single();
+        String secret = first.json().path("token").asString();
+        assertThat(kept).startsWith("v1:").doesNotContain(secret)
+                .doesNotContain(java.util.Base64.getEncoder().encodeToString(first.body().getBytes(StandardCharsets.UTF_8)));
 
         // the key is the caller's: another user with the same key gets their own token
         var stranger = createUser("SALES", null);
