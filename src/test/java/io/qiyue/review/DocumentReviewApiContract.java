@@ -251,6 +251,18 @@ abstract class DocumentReviewApiContract extends ApiTestSupport {
         assertThat(post.path("parameters").toString()).contains("\"version\"");
         assertThat(post.path("description").asString()).contains("/versions/{n}/paragraphs/{i}", "never blocks");
         assertThat(post.path("responses").path("200").toString()).contains("StoredReview", "DocumentReview");
+
+        assertThat(docs.json().path("info").path("title").asString()).contains("Qiyue");
+        // the spreadsheet export shares the list's path: its link parameter is no parameter of the list
+        for (String list : java.util.List.of("/api/v1/contracts", "/api/v1/customers", "/api/v1/audit",
+                "/api/v1/obligations")) {
+            var parameters = docs.json().path("paths").path(list).path("get").path("parameters");
+            assertThat(parameters.isArray()).as(list).isTrue();
+            for (var parameter : parameters) {
+                assertThat(parameter.path("name").asString()).as(list).isNotEqualTo("format");
+                assertThat(parameter.path("required").asBoolean()).as("%s %s", list, parameter).isFalse();
+            }
+        }
     }
 
     @Test

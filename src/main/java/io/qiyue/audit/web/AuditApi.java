@@ -29,6 +29,7 @@ class AuditApi {
     }
 
     /** The same filtered list, every page of it, as XLSX or CSV (spec/api.md: a list asked for as a spreadsheet). */
+    @io.swagger.v3.oas.annotations.Operation(hidden = true)
     @GetMapping(path = "/api/v1/audit", produces = {ListExport.XLSX_TYPE, ListExport.CSV_TYPE})
     void exportList(@RequestParam(required = false) String entity, @RequestParam(required = false) String id,
                     @RequestHeader(HttpHeaders.ACCEPT) String accept, HttpServletResponse response) {
@@ -36,6 +37,7 @@ class AuditApi {
     }
 
     /** The list's export for links, which cannot set Accept: {@code format=xlsx|csv}. */
+    @io.swagger.v3.oas.annotations.Operation(hidden = true)
     @GetMapping(path = "/api/v1/audit", params = "format", produces = {ListExport.XLSX_TYPE, ListExport.CSV_TYPE})
     void exportListAs(@RequestParam(required = false) String entity, @RequestParam(required = false) String id,
                       @RequestParam String format, HttpServletResponse response) {

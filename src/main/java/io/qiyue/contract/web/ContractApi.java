@@ -103,12 +103,14 @@ class ContractApi {
     }
 
     /** The same filtered list, every page of it, as XLSX or CSV (spec/api.md: a list asked for as a spreadsheet). */
+    @io.swagger.v3.oas.annotations.Operation(hidden = true)
     @GetMapping(path = "/contracts", produces = {ListExport.XLSX_TYPE, ListExport.CSV_TYPE})
     void export(ListFilter filter, @RequestHeader(HttpHeaders.ACCEPT) String accept, HttpServletResponse response) {
         export.write(filter.query(), filter.sort(), ListExport.Format.ofAccept(accept), response);
     }
 
     /** The export for links, which cannot set Accept: {@code format=xlsx|csv}. */
+    @io.swagger.v3.oas.annotations.Operation(hidden = true)
     @GetMapping(path = "/contracts", params = "format", produces = {ListExport.XLSX_TYPE, ListExport.CSV_TYPE})
     void exportAs(ListFilter filter, @RequestParam String format, HttpServletResponse response) {
         var chosen = ListExport.Format.ofParameter(format);

@@ -102,6 +102,7 @@ class ObligationApi {
     }
 
     /** The same filtered list, every page of it, as XLSX or CSV (spec/api.md: a list asked for as a spreadsheet). */
+    @io.swagger.v3.oas.annotations.Operation(hidden = true)
     @GetMapping(path = "/obligations", produces = {ListExport.XLSX_TYPE, ListExport.CSV_TYPE})
     void export(@RequestParam(required = false) Set<ObligationStatus> status,
                 @RequestParam(required = false) ObligationKind kind,
