@@ -225,7 +225,7 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
     /** The search on one searcher: hits, snippets and the exact total (also what the benchmark times in-process). */
     static SearchResult search(IndexSearcher searcher, SearchCriteria c) throws IOException {
         int wanted = (int) Math.min(MAX_HITS, ((long) c.page() + 1) * c.size());
-        Query words = textQuery(c.text());
+        Query words = textQuery(c.text(), c.kind() == SearchKind.CUSTOMER);
         Query query = query(c, words);
         // the page's hits only: with the threshold at the page's size, Lucene skips blocks of documents that cannot
         // enter the top (block-max WAND; for the date order, the date's points), instead of scoring every match
@@ -259,7 +259,7 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
         if (top.totalHits.relation() == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO) {
             return top.totalHits.value();
         }
-        return searcher.count(query(c, matchingQuery(c.text())));
+        return searcher.count(query(c, matchingQuery(c.text(), c.kind() == SearchKind.CUSTOMER)));
     }
 
     /**
@@ -318,7 +318,7 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
 
     /** The words (required) and the filters, the data scope first among them. */
     static Query query(SearchCriteria c) {
-        return query(c, textQuery(c.text()));
+        return query(c, textQuery(c.text(), c.kind() == SearchKind.CUSTOMER));
     }
 
     private static Query query(SearchCriteria c, Query words) {
@@ -351,7 +351,7 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
      * in the catch-all field, or the query as an exact or leading part of a code; a match in the title ranks higher.
      * Built from analysed words, never parsed, so no input is a syntax error.
      */
-    static Query textQuery(String text) {
+    static Query textQuery(String text, boolean partsOfNames) {
         var builder = new QueryBuilder(ChineseAnalysis.analyzer());
         var any = new BooleanQuery.Builder();
         int clauses = 0;
@@ -361,6 +361,11 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
                 any.add(q, Occur.SHOULD);
                 clauses++;
             }
+        }
+        var inName = partsOfNames ? partOfTitle(text) : Optional.<Query>empty();
+        if (inName.isPresent()) {
+            any.add(new BoostQuery(inName.get(), 0.5f), Occur.SHOULD);
+            clauses++;
         }
         String code = ChineseAnalysis.asCode(text);
         if (code != null) {
@@ -384,7 +389,7 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
      * the code as an exact or leading part. A single word with no variant is a plain term query, which
      * {@link IndexSearcher#count} answers from the index's statistics.
      */
-    static Query matchingQuery(String text) {
+    static Query matchingQuery(String text, boolean partsOfNames) {
         var builder = new QueryBuilder(ChineseAnalysis.analyzer());
         var any = new ArrayList<Query>();
         for (String variant : ChineseAnalysis.variants(text)) {
@@ -392,6 +397,9 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
             if (q != null) {
                 any.add(q);
             }
+        }
+        if (partsOfNames) {
+            partOfTitle(text).ifPresent(any::add);
         }
         String code = ChineseAnalysis.asCode(text);
         if (code != null) {
@@ -407,6 +415,21 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
         var either = new BooleanQuery.Builder();
         any.forEach(q -> either.add(q, Occur.SHOULD));
         return either.build();
+    }
+
+    /**
+     * A short query as part of a customer's name, as the customer list's filter finds it: smartcn keeps dictionary
+     * words whole (有限公司, 科技园), so "有限" matched none of the 有限公司 by words. Only for a search of customers
+     * (a hundred thousand names, not a million contracts' texts) and a few characters without spaces, where such a
+     * part is what is meant; ranked below a match of whole words.
+     */
+    private static Optional<Query> partOfTitle(String text) {
+        String part = text.strip().toLowerCase(Locale.ROOT);
+        int length = part.codePointCount(0, part.length());
+        if (length < 2 || length > 8 || part.chars().anyMatch(Character::isWhitespace)) {
+            return Optional.empty();
+        }
+        return SubstringGrams.containing(TITLE_GRAMS, part);
     }
 
     private static FieldType allType() {

@@ -92,6 +92,15 @@ abstract class SearchApiContract extends ApiTestSupport {
         var byNumber = awaitSearch(seller.client(), "q=" + enc(contract.path("number").asString()),
                 r -> r.path("total").asLong() >= 1);
         assertThat(byNumber.path("items").get(0).path("id").asString()).isEqualTo(contract.path("id").asString());
+
+        // parts of words smartcn keeps whole (有限公司) and of several words (港口物) find the name, as the list does
+        for (String part : List.of("有限", "港口物", "物流有限公司")) {
+            var byPart = awaitSearch(seller.client(), "q=" + enc(part) + "&kind=customer",
+                    r -> r.path("total").asLong() >= 1);
+            assertThat(byPart.path("items").findValuesAsString("id")).as(part).contains(customerId);
+        }
+        assertThat(search(seller.client(), "q=" + enc("有限 无此词") + "&kind=customer").path("total").asLong())
+                .as("words apart still all match").isZero();
     }
 
     @Test
