@@ -141,6 +141,14 @@ public class Imports {
      * Takes a file and queues its job; the file's type (by its first bytes, not its name) is checked at once, the
      * rest in the background. {@code encoding} (CSV only) overrides the detection (UTF-8, else GB18030).
      */
+    private static boolean knownCharset(String name) {
+        try {
+            return java.nio.charset.Charset.isSupported(name);
+        } catch (IllegalArgumentException illegalName) {
+            return false;
+        }
+    }
+
     public ImportJob start(ImportKind kind, ImportMode mode, String fileName, InputStream content, String encoding) {
         var user = CurrentUsers.require();
         if (kind == null) {
@@ -154,6 +162,10 @@ public class Imports {
         }
         if (content == null) {
             throw new InvalidInputException("file", "qiyue.validation.required");
+        }
+        if (encoding != null && !encoding.isBlank() && !knownCharset(encoding.strip())) {
+            // a parameter of the request, answered by it, rather than a job that fails as the file is read
+            throw new InvalidInputException("encoding", "qiyue.import.file.encoding-unknown", encoding.strip());
         }
         Path file;
         try {

@@ -711,6 +711,18 @@ abstract class ImportApiContract extends ApiTestSupport {
     }
 
     @Test
+    void anUnknownEncodingIsA400OfTheRequestNotAFailedJob() {
+        var sales = createUser("SALES", null);
+        String csv = "客户名称,统一社会信用代码\r\n" + unique("编码公司") + "," + TestIdentifiers.creditCode() + "\r\n";
+        for (String encoding : List.of("FOO", "no such charset!")) {
+            var refused = upload(sales.client(), Map.of("kind", "customers", "mode", "dry-run", "encoding", encoding),
+                    "c.csv", csv.getBytes(StandardCharsets.UTF_8));
+            assertProblem(refused, 400, "encoding");
+        }
+        assertThat(sales.client().get("/api/v1/imports").body()).as("no job was started").doesNotContain("c.csv");
+    }
+
+    @Test
     void filesThatAreNotWhatTheySayAreRefusedInWordsNeverWithA500() throws IOException {
         var sales = createUser("SALES", null);
         var notXlsx = upload(sales.client(), "customers", "import", "list.xlsx", "客户名称\n甲\n".getBytes(StandardCharsets.UTF_8));
@@ -988,8 +1000,12 @@ abstract class ImportApiContract extends ApiTestSupport {
     }
 
     static HttpResponse upload(ApiClient as, String kind, String mode, String fileName, byte[] content) {
+        return upload(as, Map.of("kind", kind, "mode", mode), fileName, content);
+    }
+
+    static HttpResponse upload(ApiClient as, Map<String, String> fields, String fileName, byte[] content) {
         var out = new ByteArrayOutputStream();
-        Map.of("kind", kind, "mode", mode).forEach((k, v) -> out.writeBytes(("--" + BOUNDARY
+        fields.forEach((k, v) -> out.writeBytes(("--" + BOUNDARY
                 + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v + "\r\n").getBytes(StandardCharsets.UTF_8)));
         out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
