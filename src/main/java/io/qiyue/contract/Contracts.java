@@ -1171,7 +1171,7 @@ public class Contracts {
     private String validate(ContractInput input, String owner, CurrentUser user, Contract before) {
         var checked = check(input, owner, user, before);
         if (!checked.violations().isEmpty()) {
-            throw new InvalidInputException(checked.violations());
+            throw new InvalidInputException(checked.violations()).about("contract");
         }
         return checked.customerName();
     }

@@ -108,6 +108,8 @@ abstract class InputApiContract extends ApiTestSupport {
         String customerId = createOrganization(admin).path("id").asString();
         var contract = ContractSamples.contract("SERVICE", "\u200B\u00A0", customerId, ourEntityId());
         assertProblem(admin.withHeader("Accept-Language", "en").post("/api/v1/contracts", contract.toString()), 400, "title");
+        var blankTitle = admin.post("/api/v1/contracts", contract.toString());
+        assertThat(blankTitle.errorMessages()).as("a contract's title is its 合同名称").contains("合同名称：必填。");
     }
 
     @Test
