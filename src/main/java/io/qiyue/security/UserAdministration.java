@@ -97,7 +97,8 @@ public class UserAdministration {
         var actor = CurrentUsers.current();
         boolean enabled = input.enabled() == null || input.enabled();
         if (actor.isPresent() && actor.get().id().equals(id) && (!enabled || !input.roles().contains(Role.ADMIN))) {
-            throw new InvalidInputException("roles", "qiyue.user.no-self-lockout");
+            // named by what the admin changed: switching oneself off is the enabled field, not the roles
+            throw new InvalidInputException(enabled ? "roles" : "enabled", "qiyue.user.no-self-lockout");
         }
         var after = new User(id, before.username(), input.displayName().trim(), Text.blankToNull(input.email()),
                 input.roles(), Text.blankToNull(input.teamId()), enabled, expectedVersion + 1, before.createdAt());

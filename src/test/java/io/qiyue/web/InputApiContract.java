@@ -273,6 +273,19 @@ abstract class InputApiContract extends ApiTestSupport {
         assertThat(admin.patch(contractPath, "{\"title\": \"强标签\"}", contractTag).status()).isEqualTo(200);
     }
 
+    @Test
+    void anAdminSwitchingThemselfOffIsToldOnTheEnabledField() {
+        var self = createUser("ADMIN", null).client();
+        String id = self.get("/api/v1/users/me").json().path("id").asString();
+        var mine = self.get("/api/v1/users/" + id);
+        var off = (tools.jackson.databind.node.ObjectNode) mine.json().deepCopy();
+        off.put("enabled", false);
+        assertProblem(self.put("/api/v1/users/" + id, off.toString(), mine.header("ETag")), 400, "enabled");
+        var notAdmin = (tools.jackson.databind.node.ObjectNode) mine.json().deepCopy();
+        notAdmin.putArray("roles").add("SALES");
+        assertProblem(self.put("/api/v1/users/" + id, notAdmin.toString(), mine.header("ETag")), 400, "roles");
+    }
+
     /** Jackson stops at the first value it cannot bind; the answer still names every wrong field of the body. */
     @Test
     void aBodyWithSeveralWrongValuesNamesThemAllAtOnce() {
@@ -348,6 +361,9 @@ abstract class InputApiContract extends ApiTestSupport {
             var response = admin.request(method, "/api/v1/customers").send();
             assertProblem(response, 405);
         }
+        var notHere = admin.request("DELETE", "/api/v1/customers").send();
+        assertProblem(notHere, 405);
+        assertThat(notHere.header("Allow")).as("the methods the list takes").contains("GET", "POST");
         // what Tomcat refuses itself: too many parameters, a request line or headers over its limits
         var many = admin.get("/api/v1/customers?" + "a=1&".repeat(1_100) + "b=2");
         assertProblem(many, 400);

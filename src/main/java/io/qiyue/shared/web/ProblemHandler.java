@@ -366,7 +366,14 @@ class ProblemHandler {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
-        return problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "qiyue.problem.method", e.getMethod());
+        var answer = problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "qiyue.problem.method", e.getMethod());
+        var allowed = e.getSupportedHttpMethods();
+        if (allowed == null || allowed.isEmpty()) {
+            return answer;
+        }
+        // RFC 9110 §15.5.6: a 405 names the methods the resource takes
+        return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
+                .allow(allowed.toArray(org.springframework.http.HttpMethod[]::new)).body(answer.getBody());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
