@@ -124,7 +124,7 @@ public class ApprovalFlows {
 
     private ApprovalFlow find(String id) {
         return store.flow(id).map(ApprovalStore.FlowRow::flow)
-                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "approval flow", id));
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "approval-flow", id));
     }
 
     private static io.qiyue.security.CurrentUser requireAdmin() {

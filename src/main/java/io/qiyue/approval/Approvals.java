@@ -117,7 +117,7 @@ public class Approvals {
     public ApprovalHistory.Entry task(String taskId) {
         var user = CurrentUsers.require();
         var row = store.task(taskId)
-                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "approval task", taskId));
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "approval-task", taskId));
         if (!row.assignee().equals(user.username())) {
             contracts.get(row.contractId()); // outside the caller's read scope: 404, as for any such record
             throw new ForbiddenException("qiyue.approval.not-your-task");
@@ -133,7 +133,7 @@ public class Approvals {
     /** The contract of a task, as its assignee may read it. */
     public String contractOf(String taskId) {
         return store.task(taskId).map(ApprovalStore.TaskRow::contractId)
-                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "approval task", taskId));
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "approval-task", taskId));
     }
 
     /**
@@ -495,7 +495,7 @@ public class Approvals {
         var user = CurrentUsers.require();
         validate(decision);
         var row = store.task(taskId)
-                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "approval task", taskId));
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "approval-task", taskId));
         if (!row.assignee().equals(user.username())) {
             contracts.get(row.contractId()); // outside the caller's read scope: 404, as for any such record
             throw new ForbiddenException("qiyue.approval.not-your-task");

@@ -102,7 +102,7 @@ public class ReviewPortfolio {
     public PortfolioJob job(String id) {
         requireAdmin();
         return jobs.find(id, MAX_CHANGES_SHOWN)
-                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "portfolio review", id));
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "portfolio-review", id));
     }
 
     /** The most recent job, if any. */

@@ -129,7 +129,7 @@ public class ReviewSettings {
 
     private SettingDefinition definition(SettingKey key) {
         return engines.shipped().setting(key)
-                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "review setting", key));
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "review-setting", key));
     }
 
     private static ReviewSetting view(SettingDefinition d, SettingsStore.Stored stored, Locale locale) {
