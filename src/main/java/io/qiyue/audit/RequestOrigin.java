@@ -15,10 +15,14 @@ record RequestOrigin(String ip, String userAgent) {
     static final int MAX_IP = 45;
     private static final RequestOrigin NONE = new RequestOrigin(null, null);
 
-    /** The current request's origin, or nulls outside a request thread (scheduled jobs, async listeners). */
+    /**
+     * The current request's origin, or the one carried from the request that handed the work over
+     * ({@link io.qiyue.shared.CarriedOrigin}), else nulls (scheduled jobs, async listeners).
+     */
     static RequestOrigin current() {
         if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
-            return NONE;
+            return io.qiyue.shared.CarriedOrigin.carried()
+                    .map(o -> new RequestOrigin(cut(o.ip(), MAX_IP), userAgent(o.userAgent()))).orElse(NONE);
         }
         var request = attributes.getRequest();
         return new RequestOrigin(cut(request.getRemoteAddr(), MAX_IP), userAgent(request.getHeader("User-Agent")));

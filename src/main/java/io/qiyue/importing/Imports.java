@@ -202,7 +202,8 @@ public class Imports {
         store.insert(id, kind, mode, shortName, user.username(), clock.instant(), instances.self());
         Locale locale = LocaleContextHolder.getLocale();
         try {
-            worker.submit(() -> run(id, user.username(), locale, kind, mode, shortName, file, encoding));
+            worker.submit(io.qiyue.shared.CarriedOrigin.carrying(
+                    () -> run(id, user.username(), locale, kind, mode, shortName, file, encoding)));
         } catch (RuntimeException rejected) {
             delete(file);
             throw rejected;

@@ -708,6 +708,11 @@ abstract class ImportApiContract extends ApiTestSupport {
         assertThat(job.path("status").asString()).as("%s", job).isEqualTo("SUCCEEDED");
         assertThat(jdbc.sql("SELECT address FROM customer WHERE name = ?").param(name).query(String.class).single())
                 .isEqualTo("广州市天河区");
+        // written on the import's own thread, yet the audit says where the upload came from, as a request's entry does
+        String id = jdbc.sql("SELECT id FROM customer WHERE name = ?").param(name).query(String.class).single();
+        var origins = jdbc.sql("SELECT ip, user_agent FROM audit_event WHERE entity_id = ?").param(id)
+                .query((rs, n) -> rs.getString("ip") + "|" + rs.getString("user_agent")).list();
+        assertThat(origins).isNotEmpty().allSatisfy(origin -> assertThat(origin).doesNotContain("null"));
     }
 
     @Test
