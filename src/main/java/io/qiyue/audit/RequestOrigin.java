@@ -1,8 +1,5 @@
 package io.qiyue.audit;
 
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
-
 /**
  * Where a change came from, when it happened in a request thread: the peer address as the servlet container
  * reports it and the User-Agent header. The address is {@code getRemoteAddr()}, never X-Forwarded-For read by
@@ -20,12 +17,8 @@ record RequestOrigin(String ip, String userAgent) {
      * ({@link io.qiyue.shared.CarriedOrigin}), else nulls (scheduled jobs, async listeners).
      */
     static RequestOrigin current() {
-        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
-            return io.qiyue.shared.CarriedOrigin.carried()
-                    .map(o -> new RequestOrigin(cut(o.ip(), MAX_IP), userAgent(o.userAgent()))).orElse(NONE);
-        }
-        var request = attributes.getRequest();
-        return new RequestOrigin(cut(request.getRemoteAddr(), MAX_IP), userAgent(request.getHeader("User-Agent")));
+        return io.qiyue.shared.CarriedOrigin.current()
+                .map(o -> new RequestOrigin(cut(o.ip(), MAX_IP), userAgent(o.userAgent()))).orElse(NONE);
     }
 
     /** Without control characters (they would garble logs, CSV and terminals), at most 512 characters. */

@@ -22,11 +22,11 @@ public final class CarriedOrigin {
 
     /** {@code work} with the current request's origin, or {@code work} itself outside a request thread. */
     public static Runnable carrying(Runnable work) {
-        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+        var request = ofRequest();
+        if (request.isEmpty()) {
             return work;
         }
-        var request = attributes.getRequest();
-        var origin = new Origin(request.getRemoteAddr(), request.getHeader("User-Agent"));
+        var origin = request.get();
         return () -> {
             CARRIED.set(origin);
             try {
@@ -37,8 +37,17 @@ public final class CarriedOrigin {
         };
     }
 
-    /** The origin carried to this thread, if its work came from a request. */
-    public static Optional<Origin> carried() {
-        return Optional.ofNullable(CARRIED.get());
+    /** The origin of the request this thread serves, else the one carried to it, if its work came from a request. */
+    public static Optional<Origin> current() {
+        var request = ofRequest();
+        return request.isPresent() ? request : Optional.ofNullable(CARRIED.get());
+    }
+
+    private static Optional<Origin> ofRequest() {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+            return Optional.empty();
+        }
+        var request = attributes.getRequest();
+        return Optional.of(new Origin(request.getRemoteAddr(), request.getHeader("User-Agent")));
     }
 }

@@ -7,6 +7,7 @@ import jakarta.validation.Validator;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
+import org.springframework.http.converter.AbstractJacksonHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.context.request.RequestAttributes;
@@ -47,7 +48,7 @@ final class BodyErrors extends RequestBodyAdviceAdapter {
     @Override
     public boolean supports(MethodParameter parameter, Type targetType,
                             Class<? extends HttpMessageConverter<?>> converterType) {
-        return converterType.getSimpleName().contains("Jackson") || converterType.getSimpleName().contains("Json");
+        return AbstractJacksonHttpMessageConverter.class.isAssignableFrom(converterType);
     }
 
     @Override
@@ -134,14 +135,8 @@ final class BodyErrors extends RequestBodyAdviceAdapter {
         if (e.getCause() instanceof UnrenderableTextException text) {
             return new FieldViolation(field, "qiyue.validation.characters", text.characterName());
         }
-        if (e instanceof tools.jackson.databind.exc.InvalidFormatException format && format.getTargetType() != null
-                && format.getTargetType().isEnum()) {
-            return new FieldViolation(field, "qiyue.json.enum", String.valueOf(format.getValue()),
-                    format.getTargetType());
-        }
         if (e instanceof tools.jackson.databind.exc.InvalidFormatException format) {
-            return new FieldViolation(field, "qiyue.json.format", String.valueOf(format.getValue()),
-                    ProblemHandler.typeName(format.getTargetType()));
+            return JsonInput.formatViolation(format);
         }
         return JsonInput.violation(e);
     }

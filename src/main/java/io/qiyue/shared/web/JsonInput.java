@@ -224,6 +224,17 @@ public final class JsonInput {
         return new io.qiyue.shared.FieldViolation(field, "qiyue.json.invalid-value");
     }
 
+    /** A value of the wrong form: an enumeration's unknown value, or a date or number it cannot be, with the value. */
+    static io.qiyue.shared.FieldViolation formatViolation(tools.jackson.databind.exc.InvalidFormatException format) {
+        Class<?> target = format.getTargetType();
+        if (target != null && target.isEnum()) {
+            return new io.qiyue.shared.FieldViolation(path(format), "qiyue.json.enum", String.valueOf(format.getValue()),
+                    target);
+        }
+        return new io.qiyue.shared.FieldViolation(path(format), "qiyue.json.format", String.valueOf(format.getValue()),
+                ProblemHandler.typeName(target));
+    }
+
     /** Bytes that are not UTF-8 inside the JSON text: the client's encoding is wrong, not its JSON. */
     static boolean isEncodingError(StreamReadException e) {
         String message = e.getOriginalMessage();

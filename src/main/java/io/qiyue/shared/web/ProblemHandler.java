@@ -141,13 +141,9 @@ class ProblemHandler {
             return validation(withTheRest(request, error(violation.field(), violation.code(), violation.args().toArray())));
         }
         if (cause instanceof InvalidFormatException format) {
-            Class<?> target = format.getTargetType();
-            if (target != null && target.isEnum()) {
-                return validation(withTheRest(request, error(path(format), "qiyue.json.enum",
-                        String.valueOf(format.getValue()), target)));
-            }
-            return validation(withTheRest(request, error(path(format), "qiyue.json.format",
-                    String.valueOf(format.getValue()), typeName(target))));
+            var violation = JsonInput.formatViolation(format);
+            return validation(withTheRest(request, error(violation.field(), violation.code(),
+                    violation.args().toArray())));
         }
         if (cause instanceof tools.jackson.databind.exc.InvalidNullException hole) {
             return validation(withTheRest(request, error(path(hole), "qiyue.validation.required")));
