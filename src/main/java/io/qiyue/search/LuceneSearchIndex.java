@@ -101,6 +101,9 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
      * written, for the lists' substring filters ({@link SubstringGrams}).
      */
     static final String TITLE_GRAMS = "titleGrams";
+    /** A run of ASCII letters and digits holding both (X200, ISO27001, qs3f9a). */
+    private static final java.util.regex.Pattern IDENTIFIER =
+            java.util.regex.Pattern.compile("(?<![A-Za-z0-9])(?=[A-Za-z0-9]*[A-Za-z])(?=[A-Za-z0-9]*[0-9])[A-Za-z0-9]+");
     static final String CODE_GRAMS = "codeGrams";
     /** The fields the contract list's pages are ordered by, as numbers (epoch days, cents); the id breaks ties. */
     private static final Map<ContractListIndex.Order, String> ORDERS = Map.of(
@@ -356,7 +359,7 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
         var any = new BooleanQuery.Builder();
         int clauses = 0;
         for (String variant : ChineseAnalysis.variants(text)) {
-            Query q = builder.createBooleanQuery(ALL, variant, Occur.MUST);
+            Query q = words(builder, ALL, variant);
             if (q != null) {
                 any.add(q, Occur.SHOULD);
                 clauses++;
@@ -377,7 +380,7 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
             return new MatchNoDocsQuery("no words to search");
         }
         var ranked = new BooleanQuery.Builder().add(any.build(), Occur.MUST);
-        Query inTitle = builder.createBooleanQuery("title", text, Occur.MUST);
+        Query inTitle = words(builder, "title", text);
         if (inTitle != null) {
             ranked.add(new BoostQuery(inTitle, 3f), Occur.SHOULD);
         }
@@ -393,7 +396,7 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
         var builder = new QueryBuilder(ChineseAnalysis.analyzer());
         var any = new ArrayList<Query>();
         for (String variant : ChineseAnalysis.variants(text)) {
-            Query q = builder.createBooleanQuery(ALL, variant, Occur.MUST);
+            Query q = words(builder, ALL, variant);
             if (q != null) {
                 any.add(q);
             }
@@ -415,6 +418,36 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
         var either = new BooleanQuery.Builder();
         any.forEach(q -> either.add(q, Occur.SHOULD));
         return either.build();
+    }
+
+    /**
+     * Every word of {@code text} in {@code field}, a run of letters mixed with digits (an identifier: X200, ISO27001, a
+     * legacy number) as its parts side by side: smartcn cuts such a run into letters and digits ("qs3f9a" is qs, 3,
+     * f, 9, a), which on their own occur in nearly every contract's text. Null when the text has no words.
+     */
+    static Query words(QueryBuilder builder, String field, String text) {
+        var identifiers = IDENTIFIER.matcher(text);
+        if (!identifiers.find()) {
+            return builder.createBooleanQuery(field, text, Occur.MUST);
+        }
+        var all = new BooleanQuery.Builder();
+        var rest = new StringBuilder();
+        int after = 0;
+        do {
+            rest.append(text, after, identifiers.start()).append(' ');
+            after = identifiers.end();
+            Query together = builder.createPhraseQuery(field, identifiers.group());
+            if (together != null) {
+                all.add(together, Occur.MUST);
+            }
+        } while (identifiers.find());
+        rest.append(text, after, text.length());
+        Query others = builder.createBooleanQuery(field, rest.toString(), Occur.MUST);
+        if (others != null) {
+            all.add(others, Occur.MUST);
+        }
+        BooleanQuery built = all.build();
+        return built.clauses().isEmpty() ? null : built;
     }
 
     /**

@@ -83,6 +83,23 @@ class SearchRelevanceTest {
     }
 
     @Test
+    void lettersMixedWithDigitsAreFoundSideBySideNotScattered() {
+        index.apply(List.of(
+                contract("model", "QY-SVC-2027-000005", "设备维保合同", "维保设备型号 X200 及配套 qs3f9a 标识。", "alice",
+                        "SERVICE", null),
+                contract("scattered", "QY-SVC-2027-000006", "设备维保合同", "型号 X 共 200 台，标识 qs 与 3f 与 9a 各一。", "alice",
+                        "SERVICE", null)), List.of(), 8);
+        assertThat(ids(search("X200"))).containsExactly("model");
+        assertThat(ids(search("x200"))).as("case does not matter").containsExactly("model");
+        assertThat(ids(search("qs3f9a"))).containsExactly("model");
+        assertThat(ids(search("型号 X200"))).as("beside other words").containsExactly("model");
+        assertThat(ids(search("X 200"))).as("apart when typed apart").containsExactlyInAnyOrder("model", "scattered");
+        assertThat(search("X200").total()).isEqualTo(1);
+        assertThat(LuceneSearchIndex.matchingQuery("型号X200", false).toString()).as("what a total counts")
+                .contains("\"x 200\"");
+    }
+
+    @Test
     void theScopeAndTheFiltersNarrowTheHitsAndTheTotal() {
         var onlyAlice = new SearchCriteria("保密", null, null, null, OwnerScope.of(Set.of("alice")), null, null, null,
                 null, SearchSort.RELEVANCE, 0, 10);
