@@ -674,7 +674,7 @@ public class Signings {
      * frozen original stays available as {@link #frozenDocument}).
      */
     public SignedFile signedDocument(String contractId) {
-        contracts.get(contractId);
+        contractDocuments.requireCustomerDetailsInClear(contractId);
         var session = store.latestSession(contractId).filter(s -> s.status() == SessionStatus.COMPLETED)
                 .orElseThrow(() -> new NotFoundException("qiyue.signing.not-signed"));
         return file(store.documents(session.id()).getLast());
@@ -682,7 +682,7 @@ public class Signings {
 
     /** The PDF frozen when signing started (for printing), or the round's file as it stands with {@code current}. */
     public SignedFile frozenDocument(String contractId, boolean current) {
-        contracts.get(contractId);
+        contractDocuments.requireCustomerDetailsInClear(contractId);
         var session = store.latestSession(contractId)
                 .orElseThrow(() -> new NotFoundException("qiyue.signing.not-started"));
         var documents = store.documents(session.id()).stream().filter(d -> d.kind() != DocumentKind.PAPER_SCAN)

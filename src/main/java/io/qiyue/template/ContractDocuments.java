@@ -114,7 +114,10 @@ public class ContractDocuments implements ExternalVersions {
         customers.stewardIfHidden(contract.customerId()).ifPresent(ask -> {
             throw new ForbiddenException(ask.code("qiyue.document.customer-restricted"), ask.args());
         });
-        RenderedDocument doc = render(contract, templates.active(contract.type()));
+        // a reader who sees the customer's ID number masked reads the document with it masked too
+        var masked = idNumberMasked(contract);
+        RenderedDocument doc = masked.isEmpty() ? render(contract, templates.active(contract.type()))
+                : render(contract, templates.active(contract.type()), parties(contract).withCustomer(masked.get()));
         String base = contract.number();
         return switch (format) {
             case HTML -> new Output(doc.html().getBytes(StandardCharsets.UTF_8), "text/html;charset=UTF-8", base + ".html");
@@ -157,6 +160,41 @@ public class ContractDocuments implements ExternalVersions {
 
     /** What a rendering reads besides the contract: both parties and the approved clauses of its type. */
     private record Parties(Customer customer, io.qiyue.customer.OurEntity ourEntity, List<Clause> clauses) {
+        Parties withCustomer(Customer shown) {
+            return new Parties(shown, ourEntity, clauses);
+        }
+    }
+
+    /**
+     * The customer as the caller sees it, when it is a person whose ID number the caller sees masked (a reader
+     * who may read the customer but not edit it: finance, viewers): the number a document prints for them.
+     * Empty when the caller sees it in clear, or there is none to print.
+     */
+    private Optional<Customer> idNumberMasked(Contract contract) {
+        return customers.findVisible(contract.customerId())
+                .filter(c -> c.personalInformationMasked() && c.kind() == io.qiyue.customer.CustomerKind.PERSON
+                        && c.idNumber() != null);
+    }
+
+    /**
+     * Refuses (403) a file kept as it was signed or sent (the signed or frozen PDF, a scan, a counterparty's upload)
+     * to a reader who may not read the contract's customer, or who sees the customer's ID number masked: such a file
+     * prints the number in full and cannot be masked. The contract's own document (PDF, Word, HTML) masks it instead.
+     */
+    public void requireCustomerDetailsInClear(String contractId) {
+        Contract contract = contracts.get(contractId);
+        customers.stewardIfHidden(contract.customerId()).ifPresent(ask -> {
+            throw new ForbiddenException(ask.code("qiyue.document.customer-restricted"), ask.args());
+        });
+        if (idNumberMasked(contract).isPresent()) {
+            throw new ForbiddenException("qiyue.document.id-number-masked");
+        }
+    }
+
+    /** Whether {@link #requireCustomerDetailsInClear} lets the caller have the contract's kept files. */
+    public boolean mayHaveKeptFiles(String contractId) {
+        Contract contract = contracts.get(contractId);
+        return customers.stewardIfHidden(contract.customerId()).isEmpty() && idNumberMasked(contract).isEmpty();
     }
 
     private Parties parties(Contract contract) {
@@ -412,10 +450,7 @@ public class ContractDocuments implements ExternalVersions {
      * reader must also be allowed the customer's (as for the document).
      */
     public Optional<OriginalFile> original(String contractId, int version) {
-        Contract contract = contracts.get(contractId);
-        customers.stewardIfHidden(contract.customerId()).ifPresent(ask -> {
-            throw new ForbiddenException(ask.code("qiyue.document.customer-restricted"), ask.args());
-        });
+        requireCustomerDetailsInClear(contractId);
         return jdbc.sql("SELECT d.file_name, d.media_type, o.content FROM contract_document d"
                         + " JOIN contract_document_original o ON o.contract_id = d.contract_id"
                         + " AND o.doc_version = d.doc_version WHERE d.contract_id = ? AND d.doc_version = ? AND d.kind = ?")
@@ -635,7 +670,13 @@ public class ContractDocuments implements ExternalVersions {
     private String shown(Contract contract, int version) {
         String text = textOf(contract.id(), version);
         if (customers.stewardIfHidden(contract.customerId()).isEmpty()) {
-            return text;
+            var masked = idNumberMasked(contract);
+            if (masked.isEmpty()) {
+                return text;
+            }
+            // the number as it is now: a text stored with an earlier, since corrected number keeps that one
+            String inClear = customers.inFull(contract.customerId()).map(Customer::idNumber).orElse(null);
+            return inClear == null ? text : text.replace(inClear, masked.get().idNumber());
         }
         String spans = jdbc.sql("SELECT restricted_spans FROM contract_document WHERE contract_id = ? AND doc_version = ?")
                 .param(contract.id()).param(version).query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional()

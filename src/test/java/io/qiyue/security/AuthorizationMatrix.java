@@ -65,7 +65,12 @@ final class AuthorizationMatrix {
         /** Receipts, invoices and plan changes of a contract the caller reads: FINANCE and ADMIN only. */
         WRITE_RECEIVABLE,
         /** Templates and the clause library: ADMIN and LEGAL (the permission MANAGE_TEMPLATES). */
-        MANAGE_TEMPLATES;
+        MANAGE_TEMPLATES,
+        /**
+         * A contract's files kept as they were signed or received, which print a person's ID number in full: the
+         * readers who see personal information in clear; 403 to the other readers of the contract.
+         */
+        READ_KEPT_FILES;
 
         /** Whether the rule is about one owner's record, so that it is checked for each {@link Scope}. */
         boolean ownerScoped() {
@@ -87,6 +92,8 @@ final class AuthorizationMatrix {
                 case MANAGE_TEMPLATES -> caller == Caller.ADMIN || caller == Caller.LEGAL ? Outcome.ALLOWED
                         : Outcome.FORBIDDEN;
                 case READ_CUSTOMER, READ_CONTRACT -> reads(caller, s) ? Outcome.ALLOWED : Outcome.NOT_FOUND;
+                case READ_KEPT_FILES -> !reads(caller, s) ? Outcome.NOT_FOUND
+                        : seesPersonalInformation(caller, s) ? Outcome.ALLOWED : Outcome.FORBIDDEN;
                 case WRITE_CUSTOMER -> !reads(caller, s) ? Outcome.NOT_FOUND
                         : writesCustomers(caller, s) ? Outcome.ALLOWED : Outcome.FORBIDDEN;
                 case WRITE_CONTRACT -> !reads(caller, s) ? Outcome.NOT_FOUND

@@ -426,6 +426,47 @@ abstract class DocumentApiContract extends ApiTestSupport {
                 .doesNotContain("（无权查看）");
     }
 
+    /**
+     * A reader who sees a person's ID number masked on the customer (finance, viewers) sees it masked in the
+     * contract's documents and version texts too, and gets no file kept as signed, which prints it in full.
+     */
+    @Test
+    void aReaderWhoSeesTheIdNumberMaskedSeesItMaskedInTheDocumentsAndGetsNoKeptFiles() {
+        var body = JSON.createObjectNode();
+        body.put("kind", "PERSON");
+        body.put("name", unique("钱九"));
+        String idNumber = TestIdentifiers.idNumber();
+        String masked = idNumber.substring(0, 6) + "********" + idNumber.substring(14);
+        body.put("idNumber", idNumber);
+        body.put("address", "浙江省温州市鹿城区");
+        var created = admin().post("/api/v1/customers", body.toString());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        String customer = created.json().path("id").asString();
+        String id = ok(admin().post("/api/v1/contracts", contract(customer, ourEntityId(), "机房")), 201)
+                .path("id").asString();
+        String path = "/api/v1/contracts/" + id;
+
+        var viewer = createUser("VIEWER", null).client();
+        assertThat(ok(viewer.get("/api/v1/customers/" + customer), 200).path("idNumber").asString()).isEqualTo(masked);
+        assertThat(viewer.get(path + "/document?format=html").body()).contains(masked).doesNotContain(idNumber);
+        var pdf = viewer.request("GET", path + "/document?format=pdf").sendForBytes();
+        assertThat(pdf.statusCode()).isEqualTo(200);
+        assertThat(TextExtraction.text(pdf.body(), "application/pdf").replaceAll("\\s", ""))
+                .contains(masked).doesNotContain(idNumber);
+        var docx = viewer.request("GET", path + "/document?format=docx").sendForBytes();
+        assertThat(TextExtraction.text(docx.body(), ContractDocuments.DOCX)).contains(masked).doesNotContain(idNumber);
+        assertThat(viewer.get(path + "/versions/1/text").body()).contains(masked, "浙江省温州市鹿城区")
+                .doesNotContain(idNumber);
+        var refused = viewer.get(path + "/signed-document");
+        assertProblem(refused, 403);
+        assertThat(refused.json().path("detail").asString()).contains("身份证号码");
+
+        // whoever sees it in clear on the customer sees it in clear everywhere
+        assertThat(admin().get(path + "/document?format=html").body()).contains(idNumber);
+        assertThat(admin().get(path + "/versions/1/text").body()).contains(idNumber);
+        assertProblem(admin().get(path + "/signed-document"), 404);
+    }
+
     @Test
     void templatesAndClausesAreDataEditedByAdmins() {
         String customer = customer(admin(), EVIL + unique(""));

@@ -52,7 +52,7 @@ class VersionReviewPages {
         model.addAttribute("paper", paper.version());
         model.addAttribute("lines", DocumentText.lines(paper.text()));
         model.addAttribute("pointer", DocumentText.pointer(n));
-        model.addAttribute("hasOriginal", documents.hasOriginal(id, n));
+        model.addAttribute("hasOriginal", documents.hasOriginal(id, n) && documents.mayHaveKeptFiles(id));
         model.addAttribute("deletable", contract.status().editable() && contracts.mayChange(contract));
         show(model, contract, n, reviews.lastDocumentOrNull(id, n, LocaleContextHolder.getLocale()));
         return "review/document";

@@ -55,9 +55,11 @@ class SigningPages {
     private final UserAdministration users;
     private final Seals seals;
     private final MessageSource messages;
+    private final io.qiyue.template.ContractDocuments contractDocuments;
 
     SigningPages(Signings signings, Contracts contracts, Customers customers, UserAdministration users, Seals seals,
-                 MessageSource messages) {
+                 MessageSource messages, io.qiyue.template.ContractDocuments contractDocuments) {
+        this.contractDocuments = contractDocuments;
         this.signings = signings;
         this.contracts = contracts;
         this.customers = customers;
@@ -106,6 +108,7 @@ class SigningPages {
         String me = CurrentUsers.require().username();
         List<Seal> usable = contract.ourEntityId() == null ? List.of() : seals.usableBy(me, contract.ourEntityId());
         model.addAttribute("usableSeals", usable);
+        model.addAttribute("filesWithheld", !contractDocuments.mayHaveKeptFiles(id));
         // the company has seals, none of them for this user: signing is refused (as Signings does), not name-stamped
         model.addAttribute("sealsWithheld", usable.isEmpty() && contract.ourEntityId() != null
                 && seals.list(contract.ourEntityId()).stream().anyMatch(Seal::active));
