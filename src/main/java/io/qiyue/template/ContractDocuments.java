@@ -116,8 +116,9 @@ public class ContractDocuments implements ExternalVersions {
         });
         // a reader who sees the customer's ID number masked reads the document with it masked too
         var masked = idNumberMasked(contract);
-        RenderedDocument doc = masked.isEmpty() ? render(contract, templates.active(contract.type()))
-                : render(contract, templates.active(contract.type()), parties(contract).withCustomer(masked.get()));
+        RenderedDocument doc = kept(contract, masked.isPresent()).orElseGet(() -> masked.isEmpty()
+                ? render(contract, templates.active(contract.type()))
+                : render(contract, templates.active(contract.type()), parties(contract).withCustomer(masked.get())));
         String base = contract.number();
         return switch (format) {
             case HTML -> new Output(doc.html().getBytes(StandardCharsets.UTF_8), "text/html;charset=UTF-8", base + ".html");
@@ -131,7 +132,47 @@ public class ContractDocuments implements ExternalVersions {
      * approved document): no data scope, the same file for every reader.
      */
     public byte[] pdfOfRecord(String contractId) {
-        return renderForRecord(contracts.internal(contractId)).pdf();
+        Contract contract = contracts.internal(contractId);
+        return kept(contract, false).orElseGet(() -> renderForRecord(contract)).pdf();
+    }
+
+    /**
+     * The files of the contract's current version, made from the markup that version kept when it was saved (its
+     * text, review and approval were about that markup), with every ID number in it masked when {@code maskIdNumbers};
+     * empty for a version saved before markup was kept, which is rendered from what is current instead.
+     */
+    private Optional<RenderedDocument> kept(Contract contract, boolean maskIdNumbers) {
+        record Kept(String markup, String templateId, Integer templateVersion) {
+        }
+        return jdbc.sql("SELECT markup, template_id, template_version FROM contract_document"
+                        + " WHERE contract_id = ? AND doc_version = ? AND kind = ?")
+                .params(contract.id(), contract.version(), DocumentVersion.SAVED)
+                .query((rs, n) -> new Kept(rs.getString(1), rs.getString(2), rs.getObject(3, Integer.class)))
+                .optional().filter(k -> k.markup() != null).map(k -> {
+                    String markup = maskIdNumbers ? maskedIdNumbers(k.markup(), contract) : k.markup();
+                    String author = contract.ourEntityId() == null ? null : ourEntities.find(contract.ourEntityId())
+                            .map(io.qiyue.customer.OurEntity::name).orElse(null);
+                    return Renderer.fromKept(markup, contract.number(), contract.title(), author, k.templateId(),
+                            k.templateVersion() == null ? 0 : k.templateVersion(), issued(contract));
+                });
+    }
+
+    /** An 18-character 居民身份证号码 standing on its own in a text. */
+    private static final java.util.regex.Pattern ID_NUMBER =
+            java.util.regex.Pattern.compile("(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])");
+
+    /**
+     * The text with the customer's ID number masked, and every other number with a valid check character too: a
+     * version saved before the number was corrected printed the earlier one.
+     */
+    private String maskedIdNumbers(String text, Contract contract) {
+        String current = customers.inFull(contract.customerId()).map(Customer::idNumber).orElse(null);
+        String out = current == null ? text : text.replace(current, io.qiyue.customer.IdNumber.mask(current));
+        return ID_NUMBER.matcher(out).replaceAll(m -> {
+            String id = m.group();
+            return Character.toUpperCase(id.charAt(17)) == io.qiyue.customer.IdNumber.checkCharacterFor(id.substring(0, 17))
+                    ? io.qiyue.customer.IdNumber.mask(id) : id;
+        });
     }
 
     /** A template body (not yet saved) rendered against a contract the caller may read, as HTML. */
@@ -205,10 +246,14 @@ public class ContractDocuments implements ExternalVersions {
 
     /** The rendering itself, reading nothing: safe on any thread. */
     private RenderedDocument render(Contract contract, Template template, Parties parties) {
-        // the contract's last change dates the files; a snapshot read back without one falls back to its creation
-        Instant issued = contract.updatedAt() != null ? contract.updatedAt()
+        return renderer.render(template.body(), model(contract, parties), template.id(), template.version(),
+                issued(contract));
+    }
+
+    /** The contract's last change dates the files; a snapshot read back without one falls back to its creation. */
+    private static Instant issued(Contract contract) {
+        return contract.updatedAt() != null ? contract.updatedAt()
                 : contract.createdAt() != null ? contract.createdAt() : Instant.EPOCH;
-        return renderer.render(template.body(), model(contract, parties), template.id(), template.version(), issued);
     }
 
     /** The model a rendering fills its template with: the contract, its parties and its type's clause texts. */
@@ -218,7 +263,7 @@ public class ContractDocuments implements ExternalVersions {
     }
 
     /** The text a saved version keeps and the template it came from. */
-    private record RecordText(String text, String templateId, int templateVersion) {
+    private record RecordText(String markup, String text, String templateId, int templateVersion) {
     }
 
     /**
@@ -227,13 +272,15 @@ public class ContractDocuments implements ExternalVersions {
      */
     private RecordText textForRecord(Contract contract, Template template, Parties parties) {
         try {
-            return new RecordText(renderer.text(template.body(), model(contract, parties)), template.id(),
+            var kept = renderer.forRecord(template.body(), model(contract, parties));
+            return new RecordText(kept.markup(), kept.text(), template.id(),
                     template.version());
         } catch (RuntimeException e) {
             log.warn("template {} v{} failed for contract {}; using the shipped default: {}", template.id(),
                     template.version(), contract.id(), e.toString());
             Template shipped = Templates.shipped(contract.type());
-            return new RecordText(renderer.text(shipped.body(), model(contract, parties)), shipped.id(),
+            var kept = renderer.forRecord(shipped.body(), model(contract, parties));
+            return new RecordText(kept.markup(), kept.text(), shipped.id(),
                     shipped.version());
         }
     }
@@ -251,7 +298,7 @@ public class ContractDocuments implements ExternalVersions {
         RecordText doc = textForRecord(contract, templates.active(contract.type()), parties(contract));
         insert(contract.id(), contract.version(), DocumentVersion.SAVED, contract.version(), doc.templateId(),
                 doc.templateVersion(), null, null, doc.text(), personalSpans(contract.customerId(), doc.text()),
-                null, saved.actor());
+                null, doc.markup(), saved.actor());
     }
 
     /**
@@ -279,14 +326,14 @@ public class ContractDocuments implements ExternalVersions {
                     doc.templateId(), doc.templateVersion(), null, null, text,
                     RestrictedSpans.find(text, parties.customer() == null ? List.of()
                             : parties.customer().personalDetails()),
-                    null, sha256(text), DbTime.toDb(clock.instant()), imported.actor()};
+                    null, sha256(text), DbTime.toDb(clock.instant()), imported.actor(), doc.markup()};
         });
         MultiRowInsert.insert(jdbc, "contract_document", DOCUMENT_COLUMNS, java.util.Arrays.asList(rows));
     }
 
     private static final List<String> DOCUMENT_COLUMNS = List.of("contract_id", "doc_version", "kind",
             "contract_version", "template_id", "template_version", "file_name", "media_type", "text_content",
-            "restricted_spans", "emphasis_text", "sha256", "created_at", "created_by");
+            "restricted_spans", "emphasis_text", "sha256", "created_at", "created_by", "markup");
 
     /**
      * A lifecycle move keeps the document of the version it moves: the words approved are the words signed,
@@ -297,8 +344,9 @@ public class ContractDocuments implements ExternalVersions {
         int previous = contract.version() - 1;
         return jdbc.sql("INSERT INTO contract_document (contract_id, doc_version, kind, contract_version, template_id,"
                         + " template_version, file_name, media_type, text_content, restricted_spans, emphasis_text, sha256,"
-                        + " created_at, created_by) SELECT contract_id, ?, kind, ?, template_id, template_version, file_name,"
-                        + " media_type, text_content, restricted_spans, emphasis_text, sha256, ?, ? FROM contract_document"
+                        + " created_at, created_by, markup) SELECT contract_id, ?, kind, ?, template_id, template_version,"
+                        + " file_name, media_type, text_content, restricted_spans, emphasis_text, sha256, ?, ?, markup"
+                        + " FROM contract_document"
                         + " WHERE contract_id = ? AND doc_version = ? AND kind = ?")
                 .params(contract.version(), contract.version(), DbTime.toDb(clock.instant()), actor, contract.id(),
                         previous, DocumentVersion.SAVED)
@@ -405,7 +453,7 @@ public class ContractDocuments implements ExternalVersions {
             try {
                 return tx.execute(s -> {
                     var version = insert(contractId, nextExternal(contractId), DocumentVersion.EXTERNAL, null,
-                            null, null, Text.fileName(fileName), mediaType, text, spans, emphasis,
+                            null, null, Text.fileName(fileName), mediaType, text, spans, emphasis, null,
                             CurrentUsers.actorName());
                     jdbc.sql("INSERT INTO contract_document_original (contract_id, doc_version, content) VALUES (?,?,?)")
                             .params(contractId, version.version(), content).update();
@@ -601,7 +649,7 @@ public class ContractDocuments implements ExternalVersions {
         String text = doc.text();
         return insert(proposed.id(), nextExternal(proposed.id()), DocumentVersion.COUNTERPARTY, null,
                 doc.templateId(), doc.templateVersion(), null, null, text, personalSpans(proposed.customerId(), text),
-                null, actor);
+                null, null, actor);
     }
 
     /** How a redline names a field of the saved content by its JSON pointer ({@code /terms/breach/description}: 违约责任 说明). */
@@ -674,9 +722,7 @@ public class ContractDocuments implements ExternalVersions {
             if (masked.isEmpty()) {
                 return text;
             }
-            // the number as it is now: a text stored with an earlier, since corrected number keeps that one
-            String inClear = customers.inFull(contract.customerId()).map(Customer::idNumber).orElse(null);
-            return inClear == null ? text : text.replace(inClear, masked.get().idNumber());
+            return maskedIdNumbers(text, contract);
         }
         String spans = jdbc.sql("SELECT restricted_spans FROM contract_document WHERE contract_id = ? AND doc_version = ?")
                 .param(contract.id()).param(version).query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional()
@@ -699,14 +745,14 @@ public class ContractDocuments implements ExternalVersions {
 
     private DocumentVersion insert(String contractId, int number, String kind, Integer contractVersion,
                                    String templateId, Integer templateVersion, String fileName, String mediaType,
-                                   String text, String restrictedSpans, String emphasis, String actor) {
+                                   String text, String restrictedSpans, String emphasis, String markup, String actor) {
         var now = clock.instant();
         String sha = sha256(text);
         jdbc.sql("INSERT INTO contract_document (contract_id, doc_version, kind, contract_version, template_id, "
                         + "template_version, file_name, media_type, text_content, restricted_spans, emphasis_text, sha256,"
-                        + " created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " created_at, created_by, markup) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(contractId, number, kind, contractVersion, templateId, templateVersion, fileName, mediaType,
-                        text, restrictedSpans, emphasis, sha, DbTime.toDb(now), actor).update();
+                        text, restrictedSpans, emphasis, sha, DbTime.toDb(now), actor, markup).update();
         return new DocumentVersion(number, kind, contractVersion, templateId, templateVersion, fileName, sha, now, actor);
     }
 

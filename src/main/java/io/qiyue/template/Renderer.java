@@ -19,12 +19,24 @@ final class Renderer {
                 templateId, templateVersion, issued);
     }
 
+    /** What a saved version keeps of its rendering: the numbered markup its files are made from, and its text. */
+    record Kept(String markup, String text) {
+    }
+
     /**
-     * The text of a rendering only, {@code render(…).text()} without the DOM that the files need: what a saved version
-     * keeps. Refuses malformed markup as {@link #render} does.
+     * The markup and text of a rendering, {@code render(…).text()} without the DOM that the files need: what a saved
+     * version keeps. Refuses malformed markup as {@link #render} does.
      */
-    String text(String body, DocumentModel model) {
-        return Xhtml.text(number(engine.render(body, model)));
+    Kept forRecord(String body, DocumentModel model) {
+        String xhtml = number(engine.render(body, model));
+        return new Kept(xhtml, Xhtml.text(xhtml));
+    }
+
+    /** The files of a version from the markup it kept (see {@link #forRecord}). */
+    static RenderedDocument fromKept(String markup, String number, String title, String author, String templateId,
+                                     int templateVersion, Instant issued) {
+        return new RenderedDocument(markup, Xhtml.parse(markup), number, title, author, templateId, templateVersion,
+                issued);
     }
 
     /**

@@ -508,9 +508,17 @@ abstract class DocumentApiContract extends ApiTestSupport {
                     {"category":"GENERAL","title":"责任限制","text":"乙方对{{partyA.name}}的赔偿以{{fees.total.words}}为限。","approved":true,"conspicuous":true}
                     """), 201);
             try {
+                // until then the contract's document is its version's: the template and clause it was saved with
+                String untouched = admin().get("/api/v1/contracts/" + id + "/document?format=html").body();
+                assertThat(untouched).doesNotContain("责任限制").doesNotContain("其他约定");
+                var untouchedPdf = admin().request("GET", "/api/v1/contracts/" + id + "/document?format=pdf")
+                        .sendForBytes();
+                assertThat(TextExtraction.text(untouchedPdf.body(), "application/pdf")).doesNotContain("责任限制");
                 // a change of the contract (saving the same content again is none) renders with them
                 ok(admin().put("/api/v1/contracts/" + id, contract(customer, ourEntityId(), "甲方总部机房及灾备机房"),
                         "\"1\""), 200);
+                assertThat(admin().get("/api/v1/contracts/" + id + "/document?format=html").body())
+                        .contains("其他约定").contains("责任限制");
                 var v2 = ok(admin().get("/api/v1/contracts/" + id + "/documents"), 200).get(1);
                 assertThat(v2.path("version").asInt()).isEqualTo(2);
                 assertThat(v2.path("contractVersion").asInt()).isEqualTo(2);

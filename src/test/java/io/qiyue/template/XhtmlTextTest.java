@@ -50,8 +50,15 @@ class XhtmlTextTest {
         var model = DocumentModels.of(c, SampleContracts.customer(), SampleContracts.ourEntity());
         var renderer = new Renderer();
         var doc = renderer.render(DefaultTemplates.body(type), model, "t", 1, c.updatedAt());
-        assertThat(renderer.text(DefaultTemplates.body(type), model)).isEqualTo(doc.text()).contains("第一条");
+        var kept = renderer.forRecord(DefaultTemplates.body(type), model);
+        assertThat(kept.text()).isEqualTo(doc.text()).contains("第一条");
+        assertThat(kept.markup()).isEqualTo(doc.xhtml());
         assertThat(Xhtml.text(doc.xhtml())).isEqualTo(doc.text());
+        // the files of a version made from the markup it kept are those of the rendering
+        var fromKept = Renderer.fromKept(kept.markup(), model.number(), model.title(), model.partyB().name(), "t", 1,
+                c.updatedAt());
+        assertThat(fromKept.pdf()).isEqualTo(doc.pdf());
+        assertThat(fromKept.docx()).isEqualTo(doc.docx());
     }
 
     @ParameterizedTest
