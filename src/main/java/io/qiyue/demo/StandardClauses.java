@@ -61,8 +61,10 @@ final class StandardClauses {
                     "甲方应在本合同签订后10个工作日内，向乙方提供双方确认的资料清单所列资料，并对其真实性、完整性负责。"
                             + "甲方迟延提供资料的，乙方的交付期限相应顺延，顺延的天数与迟延的天数相同。", false),
             new Standard(ContractType.CONSULTING.name(), "咨询成果的使用",
-                    "乙方交付的咨询报告及其他成果，甲方可在其内部经营管理中使用；向第三方提供或公开发表的，应事先取得乙方"
-                            + "书面同意。乙方应在咨询报告中注明所依据数据的来源。", false),
+                    // results that belong to 甲方 (the IP article says so) are 甲方's to pass on or publish
+                    "{{^intellectualProperty.customerOwns}}乙方交付的咨询报告及其他成果，甲方可在其内部经营管理中使用；"
+                            + "向第三方提供或公开发表的，应事先取得乙方书面同意。{{/intellectualProperty.customerOwns}}"
+                            + "乙方应在咨询报告中注明所依据数据的来源。", false),
             new Standard(ContractType.INFO_SHARING.name(), "安全事件的通知",
                     "一方发生或者可能发生共享信息泄露、篡改、丢失的，应当立即采取补救措施，并在发现后24小时内书面通知另一方，"
                             + "说明事件的原因、可能造成的危害和已采取的措施；涉及个人信息的，依照《个人信息保护法》第五十七条"

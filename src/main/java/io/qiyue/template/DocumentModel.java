@@ -67,7 +67,8 @@ public record DocumentModel(String number, String title, String typeName, String
     public record Termination(List<Line> conditions, Integer noticeDays) {
     }
 
-    public record IntellectualProperty(String ownership, String description) {
+    /** {@code customerOwns}: the results belong to 甲方, so no clause may restrict 甲方's use of them. */
+    public record IntellectualProperty(String ownership, String description, boolean customerOwns) {
     }
 
     public record Service(List<Item> items, String scope, String qualityRequirements) {

@@ -281,7 +281,8 @@ final class DocumentModels {
     }
 
     private static DocumentModel.IntellectualProperty ip(Terms.IntellectualProperty ip) {
-        return ip == null ? null : new DocumentModel.IntellectualProperty(Labels.of(ip.ownership()), ip.description());
+        return ip == null ? null : new DocumentModel.IntellectualProperty(Labels.of(ip.ownership()), ip.description(),
+                ip.ownership() == Terms.IpOwnership.CUSTOMER);
     }
 
     private static DocumentModel.Service service(Terms.Service s) {

@@ -175,6 +175,48 @@ class GeneratedDocumentsTest {
         }
     }
 
+    /** QY-C005 accepts an open-ended term with a notice period: the document must then state that period. */
+    @ParameterizedTest
+    @EnumSource(ContractType.class)
+    void an_open_ended_contract_prints_its_termination_notice(ContractType type) throws Exception {
+        Contract c = SampleContracts.contract(type);
+        ContractTerms t = c.terms();
+        var open = new Contract(c.id(), c.number(), c.type(), c.title(), c.customerId(), c.customerName(),
+                c.ourEntityId(), c.owner(), c.amount(), c.startDate(), null, false, null, c.status(),
+                new ContractTerms(t.payment(), t.rightsAndObligations(), t.breach(), t.dispute(),
+                        new Terms.Termination(List.of(), 30), t.intellectualProperty(), t.confidentialityObligations(),
+                        t.service(), t.confidentialInformation(), t.confidentialityPeriod(), t.maintenance(),
+                        t.consulting(), t.sharedInformation(), t.sharingMethods(), t.sharingPeriod(),
+                        t.personalInformation(), t.signing(), t.notices()),
+                c.version(), c.createdAt(), c.createdBy(), SAVED);
+        for (String text : read(render(open)).both()) {
+            assertThat(flat(text)).contains(self(type) + "未约定终止日期，任何一方均可以随时解除" + self(type)
+                    + "，但应当提前30日书面通知对方");
+        }
+        for (String text : read(render(c)).both()) {
+            assertThat(flat(text)).doesNotContain("未约定终止日期");
+        }
+    }
+
+    @Test
+    void an_empty_text_prints_no_heading_without_content() throws Exception {
+        Contract c = SampleContracts.contract(ContractType.CONSULTING);
+        ContractTerms t = c.terms();
+        for (String empty : List.of("", "  ")) {
+            var consulting = new Terms.Consulting(t.consulting().scope(), empty, t.consulting().methods(),
+                    t.consulting().deliverables());
+            var blank = with(c, c.amount(), new ContractTerms(t.payment(), t.rightsAndObligations(), t.breach(),
+                    t.dispute(), t.termination(), t.intellectualProperty(), t.confidentialityObligations(),
+                    t.service(), t.confidentialInformation(), t.confidentialityPeriod(), t.maintenance(), consulting,
+                    t.sharedInformation(), t.sharingMethods(), t.sharingPeriod(), t.personalInformation(),
+                    t.signing(), t.notices()));
+            for (String text : read(render(blank)).both()) {
+                assertThat(text).as("quality requirements %s", empty.isEmpty() ? "empty" : "blank")
+                        .doesNotContain("质量要求");
+            }
+        }
+    }
+
     static final Instant SAVED = Instant.parse("2026-12-20T08:30:00Z");
 
     static Contract with(Contract c, Money amount, ContractTerms t) {
