@@ -256,11 +256,18 @@ final class DocumentModels {
         return new DocumentModel.Breach(damages, b.description());
     }
 
+    /** Chinese characters naming no institution (仲裁, 委员会, 中心, 院 …): a place. */
+    private static final java.util.regex.Pattern PLACE_ONLY =
+            java.util.regex.Pattern.compile("(?!.*(仲|会|中心|院|所|庭))\\p{IsHan}{2,12}");
+
     private static DocumentModel.Dispute dispute(Terms.Dispute d, String self) {
         if (d == null) {
             return null;
         }
-        String commission = Text.isBlank(d.arbitrationCommission()) ? "双方协商确定的仲裁委员会" : d.arbitrationCommission();
+        String commission = Text.isBlank(d.arbitrationCommission()) ? "双方协商确定的仲裁委员会"
+                : PLACE_ONLY.matcher(d.arbitrationCommission().strip()).matches()
+                // a place alone (杭州): the commission of that place, as 仲裁法解释第6条 reads it, not "提交杭州…该会"
+                ? d.arbitrationCommission().strip() + "的仲裁委员会" : d.arbitrationCommission();
         String court = Text.isBlank(d.court()) ? "有管辖权的人民法院" : d.court();
         String arbitration = "提交" + commission + "，按照申请仲裁时该会现行有效的仲裁规则进行仲裁。仲裁裁决是终局的，对双方均有约束力";
         String litigation = "任何一方均可向" + court + "提起诉讼";

@@ -217,6 +217,22 @@ class GeneratedDocumentsTest {
         }
     }
 
+    @Test
+    void a_place_alone_as_the_commission_prints_as_that_places_commission() throws Exception {
+        Contract c = SampleContracts.contract(ContractType.SERVICE);
+        ContractTerms t = c.terms();
+        for (var named : java.util.Map.of("杭州", "提交杭州的仲裁委员会，按照申请仲裁时该会",
+                "杭州仲裁委员会", "提交杭州仲裁委员会，按照申请仲裁时该会", "SIAC", "提交SIAC，").entrySet()) {
+            var arbitration = with(c, c.amount(), new ContractTerms(t.payment(), t.rightsAndObligations(), t.breach(),
+                    new Terms.Dispute(Terms.DisputeMethod.ARBITRATION, named.getKey(), null), t.termination(),
+                    t.intellectualProperty(), t.confidentialityObligations(), t.service(), t.confidentialInformation(),
+                    t.confidentialityPeriod(), t.maintenance(), t.consulting(), t.sharedInformation(),
+                    t.sharingMethods(), t.sharingPeriod(), t.personalInformation(), t.signing(), t.notices()));
+            String text = flat(read(render(arbitration)).both().getFirst());
+            assertThat(text).as(named.getKey()).contains(named.getValue());
+        }
+    }
+
     static final Instant SAVED = Instant.parse("2026-12-20T08:30:00Z");
 
     static Contract with(Contract c, Money amount, ContractTerms t) {
