@@ -742,10 +742,23 @@ class RuleCatalogueTest {
                 "QY-P001", "BLOCKER /terms/personalInformation/legalBasis");
         none(INFO_SHARING, unchanged(), "QY-P001");
         expect(INFO_SHARING, s -> s.personalInformation = new PersonalInformation(ProcessingRole.PROVISION,
-                        LegalBasis.SEPARATE_CONSENT, new Recipient(Spec.CUSTOMER_NAME, null), null,
+                        LegalBasis.SEPARATE_CONSENT, new Recipient(Spec.OUR_NAME, null), null,
                         s.personalInformation.securityMeasures(), "PIPIA-1", null, "到期删除。"), "QY-P002",
                 "BLOCKER /terms/personalInformation/processingMethod", "BLOCKER /terms/personalInformation/recipient/contact");
         none(INFO_SHARING, unchanged(), "QY-P002");
+        // 甲方 provides, so 乙方 receives: a third company named as the recipient contradicts the agreement
+        var foreign = findings(Spec.valid(INFO_SHARING).with(s -> s.personalInformation = new PersonalInformation(
+                ProcessingRole.ENTRUSTED, LegalBasis.SEPARATE_CONSENT, new Recipient("新加坡某公司", "dpo@example.sg"),
+                "存储", s.personalInformation.securityMeasures(), "PIPIA-1", null, "到期删除。")), "QY-P002");
+        assertThat(foreign).extracting(f -> f.severity() + " " + f.path() + " " + f.messageCode())
+                .containsExactly("BLOCKER /terms/personalInformation/recipient/name review.QY-P002.notTheReceiver");
+        assertThat(foreign.getFirst().args()).contains("新加坡某公司", "乙方", Spec.OUR_NAME);
+        // the receiver's own department, or the receiver by its full name with a department, is the receiver
+        for (String ours : List.of("数据合规部", Spec.OUR_NAME + "数据保护办公室")) {
+            none(INFO_SHARING, s -> s.personalInformation = new PersonalInformation(ProcessingRole.PROVISION,
+                    LegalBasis.SEPARATE_CONSENT, new Recipient(ours, "dpo@example.com"), "存储",
+                    s.personalInformation.securityMeasures(), "PIPIA-1", null, "到期删除。"), "QY-P002");
+        }
         expect(INFO_SHARING, s -> s.sharedInformation = shared(true, false, false), "QY-P003",
                 "BLOCKER /terms/sharedInformation/purpose", "BLOCKER /terms/sharedInformation/separateConsentObtained");
         none(INFO_SHARING, s -> s.sharedInformation = new SharedInformation(List.of(SharedCategory.BASIC_INFO), true, true,

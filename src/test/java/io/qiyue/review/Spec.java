@@ -144,7 +144,7 @@ final class Spec {
                 s.sharingMethods = new ArrayList<>(List.of(SharingMethod.SFTP));
                 s.sharingPeriod = new PeriodAfterTermination(1);
                 s.personalInformation = new PersonalInformation(ProcessingRole.PROVISION, LegalBasis.SEPARATE_CONSENT,
-                        new Recipient(CUSTOMER_NAME, "李四 13800138000"), "存储、使用", List.of(
+                        new Recipient(OUR_NAME, "王五 13800138000"), "存储、使用", List.of(
                         "制定内部管理制度和操作规程。", "对个人信息实行分类管理。", "采取加密和去标识化措施。",
                         "合理确定操作权限并定期开展安全培训。", "制定并组织实施安全事件应急预案。"),
                         "PIPIA-2026-017", null, "共享期限届满后15日内删除全部共享信息。");

@@ -30,8 +30,41 @@ final class P002Recipient implements Rule {
         if (recipient == null || Texts.blank(recipient.contact())) {
             f.report(Severity.BLOCKER, "/terms/personalInformation/recipient/contact", "contact");
         }
+        // the agreement makes one party the receiver: a recipient named apart from it (a third company) contradicts
+        // the document, which says 乙方 receives, and is a provision to a third party this agreement does not cover
+        var shared = s.terms().sharedInformation();
+        var direction = shared == null || shared.direction() == null
+                ? io.qiyue.contract.Terms.SharingDirection.PARTY_A_PROVIDES : shared.direction();
+        if (recipient != null && !Texts.blank(recipient.name())
+                && direction != io.qiyue.contract.Terms.SharingDirection.MUTUAL) {
+            boolean customerReceives = direction == io.qiyue.contract.Terms.SharingDirection.PARTY_B_PROVIDES;
+            var receiving = customerReceives ? s.customer() : s.ourEntity();
+            if (receiving != null && !Texts.blank(receiving.name()) && ENTITY.matcher(recipient.name()).find()
+                    && !names(recipient.name(), receiving.name())) {
+                f.report(Severity.BLOCKER, "/terms/personalInformation/recipient/name", "notTheReceiver",
+                        recipient.name().strip(), customerReceives ? "甲方" : "乙方", receiving.name());
+            }
+        }
         if (pi == null || Texts.blank(pi.processingMethod())) {
             f.report(Severity.BLOCKER, "/terms/personalInformation/processingMethod", "method");
         }
+    }
+
+    /**
+     * A name of a company or another body of its own (a department alone, 数据合规部, is read as the receiver's, and a
+     * person's name is not judged).
+     */
+    private static final java.util.regex.Pattern ENTITY = java.util.regex.Pattern.compile(
+            "公司|集团|有限|企业|事务所|研究院|中心$|(?i)\\b(ltd|limited|inc|llc|gmbh|corp|corporation|co\\.|pte|plc|s\\.a\\.)");
+
+    /** Whether the recipient as written names the party (or a part of it: 某某公司数据保护办公室). */
+    private static boolean names(String recipient, String party) {
+        String r = normalise(recipient);
+        String p = normalise(party);
+        return r.contains(p) || p.contains(r);
+    }
+
+    private static String normalise(String name) {
+        return name.replaceAll("\\s+", "").replace('（', '(').replace('）', ')');
     }
 }
