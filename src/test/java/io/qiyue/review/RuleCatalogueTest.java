@@ -265,6 +265,12 @@ class RuleCatalogueTest {
         expect(SERVICE, s -> s.provider.set(0, "1）乙方应及时响应。"), "QY-L001",
                 "WARNING /terms/rightsAndObligations/provider/0 [5,7)");
         none(SERVICE, s -> s.provider.set(0, "任何一方应在一个工作日内及时通知。"), "QY-L001");
+        // a number in an earlier part of the sentence is another duty's time; one in a later part may be this one's
+        expect(SERVICE, s -> s.provider.set(0, "甲方应在3日内付款，乙方应尽快修复。"), "QY-L001",
+                "WARNING /terms/rightsAndObligations/provider/0 [13,15)");
+        assertThat(findings(Spec.valid(SERVICE).with(s -> s.provider.set(0,
+                "乙方应在30日内交付，交付后甲方应及时组织验收，验收不合格的，乙方应尽快整改。")), "QY-L001")).hasSize(2);
+        none(SERVICE, s -> s.provider.set(0, "乙方应及时响应，响应时间不超过30分钟。"), "QY-L001");
         var f = findings(Spec.valid(SERVICE).with(s -> s.provider.set(0, "乙方应尽快处理。")), "QY-L001").getFirst();
         assertThat(f.span()).isEqualTo(new Span("/terms/rightsAndObligations/provider/0", 3, 5));
     }

@@ -57,14 +57,17 @@ final class L001VagueTime implements Rule {
             Matcher lead = numbering.matcher(text);
             int body = lead.lookingAt() ? lead.end() : 0;
             for (int[] m : hits) {
-                if (!numberNear(text, body, m[0], m[1]) && !deadlineInSentence(text, body, m[0], m[1])) {
+                // a number in an earlier part of the sentence sets another duty's time (甲方应在3日内付款，乙方应尽快修复);
+                // one in the same part or a later one sets this duty's (及时响应，响应时间不超过30分钟)
+                int from = Math.max(body, Texts.partStart(text, m[0]));
+                if (!numberNear(text, from, m[0], m[1]) && !deadlineInSentence(text, from, m[0], m[1])) {
                     f.reportSpan(Severity.WARNING, clause.id(), m[0], m[1], "vague", text.substring(m[0], m[1]));
                 }
             }
         }
     }
 
-    /** Whether a digit or numeral lies within the window around [start, end), not counting the numbering before {@code body}. */
+    /** Whether a digit or numeral lies within the window around [start, end), not counting anything before {@code body}. */
     private boolean numberNear(String text, int body, int start, int end) {
         for (int i = Math.max(body, start - window); i < Math.min(text.length(), end + window); i++) {
             if (i >= start && i < end) {
