@@ -78,9 +78,24 @@ final class TemplateMarkup {
     }
 
     private static boolean active(String css) {
-        String plain = css.replaceAll("(?s)/\\*.*?\\*/", "").replace("\\", "").replaceAll("\\s+", "")
-                .toLowerCase(Locale.ROOT);
+        String plain = unescaped(css.replaceAll("(?s)/\\*.*?\\*/", "")).replaceAll("(?s)/\\*.*?\\*/", "")
+                .replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
         return ACTIVE_CSS.matcher(plain).find();
+    }
+
+    /** A CSS escape as the browser and the PDF renderer read it: {@code @\69mport} is {@code @import}. */
+    private static final Pattern CSS_ESCAPE = Pattern.compile("\\\\(?:([0-9a-fA-F]{1,6})[ \\t\\r\\n\\f]?|(.))",
+            Pattern.DOTALL);
+
+    private static String unescaped(String css) {
+        return CSS_ESCAPE.matcher(css).replaceAll(m -> {
+            if (m.group(1) == null) {
+                return java.util.regex.Matcher.quoteReplacement(m.group(2));
+            }
+            int codePoint = Integer.parseInt(m.group(1), 16);
+            return java.util.regex.Matcher.quoteReplacement(Character.isValidCodePoint(codePoint) && codePoint != 0
+                    ? Character.toString(codePoint) : "\uFFFD");
+        });
     }
 
     private static InvalidInputException refused(String what) {

@@ -110,6 +110,14 @@ class EscapingAndValidationTest {
                 .startsWith("qiyue.template.unsafe-markup");
         assertThat(error("<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><style>@import 'https://x.example/a.css';</style></head><body/></html>"))
                 .startsWith("qiyue.template.unsafe-markup [<style>");
+        // CSS escapes are read as the renderer reads them: @\69mport is @import, u\72l( is url(
+        for (String escaped : List.of("@\\69mport \"http://127.0.0.1:9/x.css\";", "body{background:u\\72l(http://x.example/)}",
+                "body{background:u\\000072 l(http://x.example/)}", "@\\49 MPORT 'x.css';", "p{background:url/**/(x)}")) {
+            assertThat(error("<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><style>" + escaped
+                    + "</style></head><body/></html>")).as(escaped).startsWith("qiyue.template.unsafe-markup [<style>");
+        }
+        TemplateEngine.validate("<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><style>q::before { content: \"\\201C\" }"
+                + "</style></head><body/></html>", ContractType.SERVICE);
         assertThat(error(head + "<iframe src=\"#\"></iframe>" + tail)).isEqualTo("qiyue.template.unsafe-markup [<iframe>]");
         assertThat(error(head + "<svg xmlns=\"http://www.w3.org/2000/svg\"><circle r=\"1\"/></svg>" + tail))
                 .isEqualTo("qiyue.template.unsafe-markup [<svg>]");
