@@ -37,6 +37,11 @@ class FreeTextRulesTest {
         assertThat(found("QY-V001", "每逾期一日，乙方应按合同总价的1%支付违约金。"))
                 .containsExactly("WARNING textDaily 1%");
         assertThat(found("QY-V001", "违约金为人民币60,000元。")).containsExactly("WARNING textExcessive 人民币60,000元");
+        // per day is said of the rate beside it, not of every rate in the sentence
+        assertThat(found("QY-V001", "违约方应支付相当于合同总价的百分之四十的违约金，另每日按1%计付。"))
+                .containsExactly("WARNING textDaily 1%");
+        assertThat(found("QY-V001", "违约方应支付相当于合同总价的百分之四十的违约金，另每日按0.01%计付。"))
+                .containsExactly("WARNING textExcessive 百分之四十");
         // within 30% (of 120,000), or capped within it
         assertThat(found("QY-V001", "乙方违约的，应按合同总价的20%支付违约金。")).isEmpty();
         assertThat(found("QY-V001", "每逾期一日按合同总价的1%支付违约金，累计不超过合同总价的10%。")).isEmpty();

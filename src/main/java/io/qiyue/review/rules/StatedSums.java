@@ -59,8 +59,11 @@ final class StatedSums {
             BigDecimal best = null;
             Figures.Figure bestFigure = null;
             BigDecimal cap = null;
-            boolean daily = false;
+            // per day is said of the rate in its own part (另每日按1%计付), or of the next rate after a part that says
+            // it alone (每逾期一日，按…0.5%支付): not of every rate of the sentence (合同总价的百分之四十的违约金)
+            boolean dailyPending = false;
             var rates = new ArrayList<Figures.Figure>();
+            var dailyRates = new ArrayList<Boolean>();
             int partStart = 0;
             for (int i = 0; i <= s.length(); i++) {
                 if (i < s.length() && ("，,、：:".indexOf(s.charAt(i)) < 0 || thousands(s, i))) {
@@ -68,7 +71,8 @@ final class StatedSums {
                 }
                 String part = s.substring(partStart, i);
                 if (!(mixed && other.namedIn(part) && !sum.namedIn(part))) {
-                    daily |= dailyCounts && DAILY.matcher(part).find();
+                    boolean daily = dailyCounts && DAILY.matcher(part).find();
+                    boolean rated = false;
                     for (var f : Figures.in(part)) {
                         var shifted = new Figures.Figure(f.kind(), f.value(), f.start() + partStart, f.end() + partStart);
                         BigDecimal share = share(shifted, amount);
@@ -79,14 +83,19 @@ final class StatedSums {
                             cap = cap == null ? share : cap.min(share);
                         } else {
                             rates.add(shifted);
+                            dailyRates.add(daily || dailyPending);
+                            rated = true;
                         }
                     }
+                    dailyPending = rated ? false : dailyPending || daily;
                 }
                 partStart = i + 1;
             }
-            for (var f : rates) {
+            boolean daily = false;
+            for (int r = 0; r < rates.size(); r++) {
+                var f = rates.get(r);
                 BigDecimal share = share(f, amount);
-                if (daily) {
+                if (dailyRates.get(r)) {
                     share = share.multiply(BigDecimal.valueOf(days));
                 }
                 if (cap != null) {
@@ -95,6 +104,7 @@ final class StatedSums {
                 if (best == null || share.compareTo(best) > 0) {
                     best = share;
                     bestFigure = f;
+                    daily = dailyRates.get(r);
                 }
             }
             if (bestFigure != null) {
