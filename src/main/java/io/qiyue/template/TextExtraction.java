@@ -87,9 +87,15 @@ final class TextExtraction {
         unpackedWithinBounds(data);
         try (var docx = new XWPFDocument(new ByteArrayInputStream(data));
              var extractor = new XWPFWordExtractor(docx)) {
-            String text = extractor.getText();
-            within(text.length());
-            return text;
+            // the body only: headers and footers repeat a number or "第 1 页，共 1 页" (field values Word saved, wrong
+            // for any other page), which the redline against our own text would show as changes
+            var text = new StringBuilder();
+            for (var element : docx.getBodyElements()) {
+                extractor.appendBodyElementText(text, element);
+                text.append('\n');
+                within(text.length());
+            }
+            return text.toString();
         }
     }
 

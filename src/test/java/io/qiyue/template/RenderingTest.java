@@ -114,6 +114,10 @@ class RenderingTest {
             String text = extractor.getText();
             assertThat(text).contains(sections(type)).contains(ownSection(type)).contains(values(type));
             assertThat(text).contains("合同编号：QY-" + type.code());
+            // read back as an upload, the file is its body: no running header, no page numbers Word saved
+            String uploaded = TextExtraction.text(doc.docx(), TextExtraction.DOCX);
+            assertThat(uploaded).contains(ownSection(type)).doesNotContain("页，共")
+                    .contains(text.substring(0, text.indexOf('\n')));
             assertThat(docx.getTables()).hasSizeGreaterThanOrEqualTo(type == ContractType.CONFIDENTIALITY ? 2 : 3);
             // the signature page leaves room to sign and stamp, as the PDF does (26 mm rows)
             var signatures = docx.getTables().getLast();
