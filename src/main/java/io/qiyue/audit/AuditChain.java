@@ -138,7 +138,7 @@ class AuditChain {
         long checked = 0;
         // the next batch is read while this one is hashed: database and CPU work overlap, and at most two
         // batches are in memory
-        try (var reader = Executors.newSingleThreadExecutor(Thread.ofVirtual().factory())) {
+        try (var reader = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon(true).factory())) {
             Future<List<Stored>> next = reader.submit(() -> batch(1, head.seq()));
             while (true) {
                 List<Stored> batch = await(next);

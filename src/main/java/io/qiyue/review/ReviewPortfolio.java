@@ -94,7 +94,7 @@ public class ReviewPortfolio {
         }
         // the job reads contracts as the admin who started it (the data scope of an admin is everything)
         var context = SecurityContextHolder.getContext();
-        Thread.ofVirtual().name("review-portfolio-" + id)
+        Thread.ofPlatform().daemon(true).name("review-portfolio-" + id)
                 .start(new DelegatingSecurityContextRunnable(() -> run(id, user.username(), engine), context));
         return id;
     }

@@ -41,8 +41,8 @@ import java.util.function.Consumer;
  * Every PDF is written by {@link #write} on one of a few platform threads, as many as there are processors (at least
  * two): writing a PDF is CPU work and holds the document's pages in memory, so more writers than processors makes
  * none of them sooner and only fills the heap; a writer beyond that waits. They are platform threads because the
- * JDK gives a buffered writer on a virtual thread (every request here) a small buffer that it then grows by exactly
- * what each write needs, copying it each time: PDFBox's ToUnicode maps took six times longer on a virtual thread.
+ * JDK gives a buffered writer on a virtual thread a small buffer that it then grows by exactly what each write
+ * needs, copying it each time: PDFBox's ToUnicode maps took six times longer on a virtual thread.
  */
 public final class CjkFonts {
     /** The CSS family name the renderers register the fonts under. */

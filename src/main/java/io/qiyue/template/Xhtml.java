@@ -61,7 +61,8 @@ final class Xhtml {
 
     /**
      * Idle builders, reused: creating one costs about as much as parsing a contract, and the factory is not
-     * thread-safe. A pool rather than a thread-local because requests run on virtual threads, one per request.
+     * thread-safe. A pool rather than a thread-local, which would keep one per request thread (and per virtual thread
+     * of a background job).
      */
     private static final Queue<DocumentBuilder> IDLE = new ConcurrentLinkedQueue<>();
     private static final int MAX_IDLE = 32;
