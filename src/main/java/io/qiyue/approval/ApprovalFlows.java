@@ -63,7 +63,7 @@ public class ApprovalFlows {
     @Transactional
     public ApprovalFlow create(FlowInput input) {
         var user = requireAdmin();
-        validate(input);
+        validate(input, java.util.Set.of());
         var now = clock.instant();
         var flow = new ApprovalFlow(Ids.newId(), input.name().strip(), !Boolean.FALSE.equals(input.enabled()),
                 input.priority() == null ? 100 : input.priority(), Boolean.TRUE.equals(input.resubmitToRejectingStep()),
@@ -82,7 +82,10 @@ public class ApprovalFlows {
         if (before.version() != expectedVersion) {
             throw new PreconditionFailedException("qiyue.problem.stale", before.version());
         }
-        validate(input);
+        // an approver the flow already names and who has since lost the right to decide does not block other
+        // edits (disabling the flow, say): runs hand such a step on, saying why
+        validate(input, before.steps().stream().flatMap(step -> step.approvers().stream()).map(Approver::userId)
+                .filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet()));
         var now = clock.instant();
         var after = new ApprovalFlow(id, input.name().strip(), !Boolean.FALSE.equals(input.enabled()),
                 input.priority() == null ? before.priority() : input.priority(),
@@ -144,7 +147,7 @@ public class ApprovalFlows {
                 s.condition(), s.timeLimitHours())).toList();
     }
 
-    private void validate(FlowInput input) {
+    private void validate(FlowInput input, java.util.Set<String> kept) {
         var violations = new ArrayList<FieldViolation>();
         if (Text.isBlank(input.name())) {
             violations.add(new FieldViolation("name", "qiyue.validation.required"));
@@ -161,7 +164,7 @@ public class ApprovalFlows {
         } else {
             var names = new HashSet<String>();
             for (int i = 0; i < input.steps().size(); i++) {
-                validateStep("steps[" + i + "]", input.steps().get(i), names, violations);
+                validateStep("steps[" + i + "]", input.steps().get(i), names, kept, violations);
             }
         }
         if (!violations.isEmpty()) {
@@ -169,7 +172,8 @@ public class ApprovalFlows {
         }
     }
 
-    private void validateStep(String at, FlowStep step, java.util.Set<String> names, List<FieldViolation> violations) {
+    private void validateStep(String at, FlowStep step, java.util.Set<String> names, java.util.Set<String> kept,
+                              List<FieldViolation> violations) {
         if (step == null) {
             violations.add(new FieldViolation(at, "qiyue.validation.required"));
             return;
@@ -196,7 +200,7 @@ public class ApprovalFlows {
             violations.add(new FieldViolation(at + ".approvers", "qiyue.validation.size", 1, MAX_APPROVERS));
         } else {
             for (int j = 0; j < step.approvers().size(); j++) {
-                validateApprover(at + ".approvers[" + j + "]", step.approvers().get(j), violations);
+                validateApprover(at + ".approvers[" + j + "]", step.approvers().get(j), kept, violations);
             }
         }
         var condition = step.condition();
@@ -232,7 +236,8 @@ public class ApprovalFlows {
         return user.enabled() && user.roles().stream().anyMatch(role -> role != Role.VIEWER);
     }
 
-    private void validateApprover(String at, Approver approver, List<FieldViolation> violations) {
+    private void validateApprover(String at, Approver approver, java.util.Set<String> kept,
+                                  List<FieldViolation> violations) {
         if (approver == null) {
             violations.add(new FieldViolation(at, "qiyue.approval.approver-one-of"));
             return;
@@ -250,14 +255,18 @@ public class ApprovalFlows {
             }
         } else if (!Text.isBlank(approver.userId())) {
             String id = approver.userId().strip();
-            boolean known;
+            io.qiyue.security.User user;
             try {
-                known = users.get(id).enabled();
+                user = users.get(id);
             } catch (NotFoundException e) {
-                known = false;
+                user = null;
             }
-            if (!known) {
+            if (user == null || !user.enabled()) {
                 violations.add(new FieldViolation(at + ".userId", "qiyue.validation.unknown-reference", id));
+            } else if (!mayDecide(user) && !kept.contains(id)) {
+                // the flow would hand the step to an administrator at every run, saying the user does not exist
+                violations.add(new FieldViolation(at + ".userId", "qiyue.approval.to-user-cannot-decide",
+                        user.displayName()));
             }
         }
     }

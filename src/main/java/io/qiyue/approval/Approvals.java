@@ -143,7 +143,7 @@ public class Approvals {
     public java.util.function.Predicate<User> handOverTarget(String taskId) {
         var row = store.task(taskId).orElseThrow();
         var run = store.instance(row.instanceId()).orElseThrow();
-        return candidate -> handOverRefusal(candidate, row.assignee(), run) == null;
+        return candidate -> handOverRefusal(candidate, row.assignee(), run, row.stepKind()) == null;
     }
 
     /** The earlier steps a task may be returned to (names), for the decision form. */
@@ -436,8 +436,11 @@ public class Approvals {
                 }
                 named.addAll(inRole);
             } else if (approver.userId() != null) {
-                enabledUser(approver.userId()).filter(ApprovalFlows::mayDecide).map(User::username).ifPresentOrElse(named::add,
-                        () -> reasons.add(text("approval.noUser", approver.userId())));
+                var user = enabledUser(approver.userId());
+                user.filter(ApprovalFlows::mayDecide).map(User::username).ifPresentOrElse(named::add,
+                        () -> reasons.add(user.isPresent()
+                                ? text("approval.userCannotDecide", user.get().displayName())
+                                : text("approval.noUser", approver.userId())));
             }
             for (String username : named) {
                 (excluded.contains(username) ? left : found).add(username);
@@ -509,7 +512,7 @@ public class Approvals {
             // a keyed retry whose answer was lost after its commit (the instance died before the key kept it)
             return entry(row);
         }
-        String target = target(decision, user, store.instance(row.instanceId()).orElseThrow());
+        String target = target(decision, user, store.instance(row.instanceId()).orElseThrow(), row.stepKind());
         return tx.execute(status -> {
             if (!store.lock(row.instanceId())) {
                 throw new ConflictException("qiyue.approval.not-running");
@@ -590,14 +593,14 @@ public class Approvals {
      * The username a task goes to (TRANSFER, ADD_APPROVER): an enabled user other than the caller who may decide
      * (any role but the read-only VIEWER), and never the contract's submitter or owner.
      */
-    private String target(Decision decision, CurrentUser user, ApprovalStore.InstanceRow run) {
+    private String target(Decision decision, CurrentUser user, ApprovalStore.InstanceRow run, StepKind step) {
         if (decision.decision() != Decision.Kind.TRANSFER && decision.decision() != Decision.Kind.ADD_APPROVER) {
             return null;
         }
         var target = enabledUser(decision.toUserId().strip())
                 .orElseThrow(() -> new InvalidInputException("toUserId", "qiyue.validation.unknown-reference",
                         decision.toUserId().strip()));
-        String refusal = handOverRefusal(target, user.username(), run);
+        String refusal = handOverRefusal(target, user.username(), run, step);
         if (refusal != null) {
             throw new InvalidInputException("toUserId", refusal, target.username());
         }
@@ -606,16 +609,21 @@ public class Approvals {
 
     /**
      * Why a task may not go to {@code target} from {@code from} (its message code), or null when it may: not to
-     * oneself, never to the contract's submitter or owner, and only to someone enabled who may decide.
+     * oneself, never to the contract's submitter or owner, only to someone enabled who may decide, and a legal
+     * review (法务审核) only to legal or an administrator.
      */
-    private static String handOverRefusal(User target, String from, ApprovalStore.InstanceRow run) {
+    private static String handOverRefusal(User target, String from, ApprovalStore.InstanceRow run, StepKind step) {
         if (target.username().equals(from)) {
             return "qiyue.approval.to-user-self";
         }
         if (target.username().equals(run.submitter()) || target.username().equals(run.owner())) {
             return "qiyue.approval.to-user-own-contract";
         }
-        return ApprovalFlows.mayDecide(target) ? null : "qiyue.approval.to-user-cannot-decide";
+        if (!ApprovalFlows.mayDecide(target)) {
+            return "qiyue.approval.to-user-cannot-decide";
+        }
+        return step != StepKind.LEGAL_REVIEW || target.roles().contains(Role.LEGAL) || target.roles().contains(Role.ADMIN)
+                ? null : "qiyue.approval.to-user-not-legal";
     }
 
     private void approve(ApprovalStore.InstanceRow run, ApprovalStore.TaskRow task, CurrentUser user, String comment) {

@@ -396,6 +396,14 @@ class ContractStore {
                 .params(date, reason, id, expectedVersion).update() == 1;
     }
 
+    /** A termination for a later day, as a change of the contract: its version moves on (a stale If-Match is a 412). */
+    boolean scheduleTermination(Contract after, LocalDate date, String reason) {
+        return jdbc.sql("UPDATE contract SET termination_date = ?, termination_reason = ?, version = ?, updated_at = ?"
+                        + " WHERE id = ? AND version = ?")
+                .params(date, reason, after.version(), DbTime.toDb(after.updatedAt()), after.id(), after.version() - 1)
+                .update() == 1;
+    }
+
     /** Links the successor, unless the contract has moved on or has one already. */
     boolean linkSuccessor(String id, int expectedVersion, String successorId) {
         return jdbc.sql("UPDATE contract SET successor_id = ? WHERE id = ? AND version = ? AND successor_id IS NULL")

@@ -860,16 +860,30 @@ public class Contracts {
         return tx.execute(status -> {
             var before = writable(id, user);
             checkVersion(before, expectedVersion);
+            if (date.isAfter(LocalDate.now(clock))) {
+                // recorded for later: a change of the contract with a version of its own, so that a second
+                // scheduling on a stale ETag is a 412 rather than overwriting the first unseen
+                var earlier = store.lineage(id);
+                var after = new Contract(before.id(), before.number(), before.type(), before.title(),
+                        before.customerId(), null, before.ourEntityId(), before.owner(), before.amount(),
+                        before.startDate(), before.endDate(), before.autoRenew(), before.renewalNoticeDays(),
+                        before.status(), before.terms(), expectedVersion + 1, before.createdAt(), before.createdBy(),
+                        clock.instant());
+                if (!store.scheduleTermination(after, date, why)) {
+                    throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
+                }
+                saveVersion(after, user.username(), true, VersionCause.SCHEDULE_TERMINATION);
+                events.publishEvent(new EntityChanged("CONTRACT", id, EntityChanged.Action.UPDATE, user.username(),
+                        after.updatedAt(), List.of(new EntityChanged.Change("terminationDate",
+                                earlier.terminationDate() == null ? null : earlier.terminationDate().toString(),
+                                date.toString()),
+                        new EntityChanged.Change("reason", earlier.terminationReason(), why))));
+                return withCustomerName(store.find(id).orElseThrow());
+            }
             if (!store.recordTermination(id, expectedVersion, date, why)) {
                 throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
             }
             var recorded = store.find(id).orElseThrow();
-            if (date.isAfter(LocalDate.now(clock))) {
-                events.publishEvent(new EntityChanged("CONTRACT", id, EntityChanged.Action.UPDATE, user.username(),
-                        clock.instant(), List.of(new EntityChanged.Change("terminationDate", null, date.toString()),
-                        new EntityChanged.Change("reason", null, why))));
-                return withCustomerName(recorded);
-            }
             return move(recorded, ContractAction.TERMINATE, recorded.version(), why, user.username());
         });
     }
@@ -892,8 +906,17 @@ public class Contracts {
             throw new ConflictException(Map.of("successorId", lineage.successorId()), "qiyue.contract.already-renewed",
                     lineage.successorNumber());
         }
+        if (lineage.terminationDate() != null) {
+            // signing the successor would make this one RENEWED, and the termination would never happen
+            throw new ConflictException("qiyue.contract.renew-while-terminating", lineage.terminationDate());
+        }
         LocalDate start = startDate != null ? startDate
                 : before.endDate() != null ? before.endDate().plusDays(1) : LocalDate.now(clock);
+        // the successor follows this term: one reaching back would end this contract, still running, when signed
+        LocalDate mustFollow = before.endDate() != null ? before.endDate() : before.startDate();
+        if (mustFollow != null && !start.isAfter(mustFollow)) {
+            throw new InvalidInputException("startDate", "qiyue.contract.renewal-start-before-end", mustFollow);
+        }
         LocalDate end = endDate;
         if (end == null && before.startDate() != null && before.endDate() != null) {
             end = start.plus(java.time.Period.between(before.startDate(), before.endDate().plusDays(1))).minusDays(1);
@@ -919,6 +942,11 @@ public class Contracts {
                     successor.title(), successor.owner(), user.username(), clock.instant()));
         });
         return withCustomerName(successor);
+    }
+
+    /** The termination date recorded for a contract, outside any data scope: for modules that follow its end. */
+    public Optional<LocalDate> internalTerminationDate(String id) {
+        return Optional.ofNullable(store.lineage(id).terminationDate());
     }
 
     /** The renewal links and any termination of a readable contract. */

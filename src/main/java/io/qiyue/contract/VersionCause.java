@@ -8,6 +8,8 @@ package io.qiyue.contract;
 public enum VersionCause {
     CREATE, SAVE, APPLY_SUGGESTION, ACCEPT_PROPOSAL,
     SUBMIT, WITHDRAW, APPROVE, REJECT, START_SIGNING, CANCEL_SIGNING, SIGN, ACTIVATE, EXPIRE, TERMINATE, MARK_RENEWED,
+    /** A termination recorded for a later day (the calendar's TERMINATE follows on that day). */
+    SCHEDULE_TERMINATION,
     /** The first version of a successor made by renewing a contract. */
     RENEW,
     UPLOAD, COUNTERPARTY_PROPOSAL,

@@ -42,9 +42,10 @@ final class StandardClauses {
                     "每个自然月结束后10个工作日内，乙方应向甲方提交上月服务报告，载明已完成的服务项目、服务水平达成情况"
                             + "和遗留问题。甲方应在收到服务报告后10个工作日内书面确认或提出异议；提出异议的，乙方应在5个工作日内"
                             + "整改并重新提交。", false),
-            new Standard(ContractType.CONFIDENTIALITY.name(), "保密资料的返还与销毁",
-                    "本协议终止，或披露方书面要求时，接收方应在十个工作日内返还或销毁披露方提供的全部保密资料"
-                            + "及其复制件、摘要，删除电子存储的副本，并向披露方出具由其授权代表签字的书面确认。", true),
+            // the template returns or destroys the information itself: the library adds what it leaves open
+            new Standard(ContractType.CONFIDENTIALITY.name(), "电子副本的删除",
+                    "接收方依照本协议返还或者销毁保密信息时，应一并删除存储于其电子系统中的副本及摘要；依照法律规定"
+                            + "须留存的备份除外，该备份在留存期间仍受本协议保密义务的约束，不得用于其他用途。", true),
             new Standard(ContractType.CONFIDENTIALITY.name(), "不授予知识产权许可",
                     "披露方向接收方披露保密信息，不构成披露方向接收方授予该信息所涉专利、商标、著作权或其他知识产权的许可，"
                             + "本协议另有明确约定的除外。", false),

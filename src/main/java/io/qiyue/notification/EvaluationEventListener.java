@@ -67,7 +67,13 @@ class EvaluationEventListener {
         if (!e.low()) {
             return;
         }
-        String detail = e.rating() + "/5" + (e.comment() == null ? "" : "：" + e.comment());
+        // the low aspects by name: an overall 5 with service quality 1 must not read "5/5"
+        var scores = new ArrayList<String>();
+        scores.add(e.rating() + "/5");
+        aspect(scores, "serviceQuality", e.serviceQuality());
+        aspect(scores, "confidentiality", e.confidentiality());
+        aspect(scores, "sharingAsAgreed", e.sharingAsAgreed());
+        String detail = String.join("，", scores) + (e.comment() == null ? "" : "：" + e.comment());
         dispatcher.dispatch(new Occurrence(EventKind.EVALUATION_LOW, e.contractId(), e.contractNumber(),
                 e.contractTitle(), withManager(e.contractOwner()), "system", detail, null, e.at()));
     }
@@ -78,6 +84,12 @@ class EvaluationEventListener {
                 Dispatcher.ZH);
         dispatcher.dispatch(new Occurrence(EventKind.CASE_OPENED, e.contractId(), e.contractNumber(),
                 e.contractTitle(), withManager(e.owner()), e.actor(), category + "：" + e.description(), null, e.at()));
+    }
+
+    private void aspect(List<String> scores, String key, Integer score) {
+        if (score != null) {
+            scores.add(messages.getMessage("evaluation.aspect." + key, null, key, Dispatcher.ZH) + " " + score + "/5");
+        }
     }
 
     /** The user and their team's manager (when there is one, enabled, and not the user). */

@@ -18,8 +18,10 @@ public final class EvaluationEvents {
     }
 
     /** The customer answered; {@code low}: a rating of 2 or less, which the owner and their manager are told of. */
+    /** {@code serviceQuality}, {@code confidentiality}, {@code sharingAsAgreed}: the aspects asked (null: not asked). */
     public record Received(String evaluationId, String contractId, String contractNumber, String contractTitle,
-                           String contractOwner, int rating, String comment, boolean low, Instant at) {
+                           String contractOwner, int rating, Integer serviceQuality, Integer confidentiality,
+                           Integer sharingAsAgreed, String comment, boolean low, Instant at) {
     }
 
     /** A case was opened (by the customer or by a user), to be told to its owner and their manager. */

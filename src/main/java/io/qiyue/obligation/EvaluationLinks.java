@@ -70,6 +70,11 @@ public class EvaluationLinks {
                 .filter(l -> l.revokedAt() == null && now.isBefore(l.expiresAt()))
                 .filter(l -> !l.purpose().oneUse() || l.usedAt() == null)
                 .orElseThrow(EvaluationLinks::notFound);
+        // a confirmation asks about work reported done: once reopened (or waived) there is nothing to confirm
+        if (link.purpose() == EvaluationPurpose.CONFIRM_OBLIGATION && link.obligationId() != null
+                && obligations.internal(link.obligationId()).status() != ObligationStatus.DONE) {
+            throw notFound();
+        }
         return new Opened(link, contracts.internal(link.contractId()));
     }
 
@@ -218,7 +223,8 @@ public class EvaluationLinks {
                     now, List.of(new EntityChanged.Change("contractId", null, c.id()),
                     new EntityChanged.Change("rating", null, String.valueOf(evaluation.rating())))));
             events.publishEvent(new EvaluationEvents.Received(evaluation.id(), c.id(), c.number(), c.title(),
-                    c.owner(), evaluation.rating(), comment, low, now));
+                    c.owner(), evaluation.rating(), evaluation.serviceQuality(), evaluation.confidentiality(),
+                    evaluation.sharingAsAgreed(), comment, low, now));
             String reporter = link.contactName() == null ? "客户" : link.contactName();
             if (Boolean.FALSE.equals(evaluation.confirmed())) {
                 evaluations.openCase(c, CaseSource.LINK, link.id(), evaluation.id(), evaluation.obligationId(),

@@ -144,7 +144,9 @@ class EvaluationStore {
         var sql = new StringBuilder("SELECT " + column + " AS group_key, COUNT(*) AS n, AVG(CAST(rating AS DECIMAL(9,4))) AS r,"
                 + " AVG(CAST(service_quality AS DECIMAL(9,4))) AS sq, AVG(CAST(confidentiality AS DECIMAL(9,4))) AS cf,"
                 + " AVG(CAST(sharing_as_agreed AS DECIMAL(9,4))) AS sh,"
-                + " SUM(CASE WHEN rating <= 2 THEN 1 ELSE 0 END) AS low FROM evaluation");
+                // low as EvaluationRules.low counts it: the overall rating or any aspect asked at 2 or below
+                + " SUM(CASE WHEN rating <= 2 OR service_quality <= 2 OR confidentiality <= 2 OR sharing_as_agreed <= 2"
+                + " THEN 1 ELSE 0 END) AS low FROM evaluation");
         var params = new ArrayList<Object>();
         if (!scope.all()) {
             sql.append(" WHERE contract_owner IN (").append(String.join(",", scope.owners().stream().map(o -> "?").toList()))

@@ -521,7 +521,15 @@ public class Evaluations {
     /** The month's service report of a contract the caller may read, as PDF. */
     public byte[] serviceReport(String contractId, String month, Locale locale) {
         var contract = contracts.get(contractId);
-        return pdf.render(report(contract, month(month)), locale);
+        var m = month(month);
+        // a month outside the term has no service to report (the customer's page offers none either)
+        if ((contract.startDate() != null && m.isBefore(YearMonth.from(contract.startDate())))
+                || (contract.endDate() != null && m.isAfter(YearMonth.from(contract.endDate())))) {
+            throw new InvalidInputException("month", "qiyue.evaluation.month-outside-term",
+                    contract.startDate() == null ? "" : YearMonth.from(contract.startDate()).toString(),
+                    contract.endDate() == null ? "" : YearMonth.from(contract.endDate()).toString());
+        }
+        return pdf.render(report(contract, m), locale);
     }
 
     /**

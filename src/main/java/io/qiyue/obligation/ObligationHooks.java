@@ -31,7 +31,9 @@ class ObligationHooks {
         } else if (moved.to() == ContractStatus.SIGNED && moved.from() != ContractStatus.SIGNED) {
             obligations.generate(moved.contractId(), on, moved.actor());
         } else if (moved.action() == ContractAction.TERMINATE) {
-            obligations.contractEnded(moved.contractId(), on, moved.reason() == null ? "合同已终止" : "合同已终止：" + moved.reason(),
+            // a termination dated back ended the contract on its date, not on the day it was recorded
+            LocalDate ended = obligations.terminationDate(moved.contractId()).filter(d -> d.isBefore(on)).orElse(on);
+            obligations.contractEnded(moved.contractId(), ended, moved.reason() == null ? "合同已终止" : "合同已终止：" + moved.reason(),
                     moved.actor());
         }
     }

@@ -227,6 +227,13 @@ class ObligationStore {
                 .params(due, trigger, DbTime.toDb(at), id).update();
     }
 
+    /** {@link #changeDue} of a duty over a period, its start with it. */
+    void changeDue(String id, LocalDate startsOn, LocalDate due, String trigger, Instant at) {
+        jdbc.sql("UPDATE obligation SET starts_on = ?, due_date = ?, due_trigger = ?, updated_at = ?,"
+                        + " version = version + 1 WHERE id = ?")
+                .params(startsOn, due, trigger, DbTime.toDb(at), id).update();
+    }
+
     void changeResponsible(String id, String responsible, Instant at) {
         jdbc.sql("UPDATE obligation SET responsible = ?, updated_at = ?, version = version + 1 WHERE id = ?")
                 .params(responsible, DbTime.toDb(at), id).update();

@@ -361,14 +361,22 @@ public class Obligations {
             if (o.kind().confirmedByTheCustomer() && o.dueDate() != null && o.dueDate().isAfter(endedOn)) {
                 move(o, ObligationAction.WAIVE, reason, null, o.note(), actor);
             } else if ((o.kind().overAPeriod() || o.kind() == ObligationKind.DATA_RETURN) && o.dueDate() != null
-                    && contract.endDate() != null) {
-                long yearsAfter = java.time.temporal.ChronoUnit.YEARS.between(contract.endDate(), o.dueDate());
-                LocalDate due = endedOn.plusYears(yearsAfter);
-                if (!due.equals(o.dueDate())) {
-                    store.changeDue(o.id(), due, o.dueTrigger(), now);
+                    && contract.endDate() != null && !o.dueDate().isBefore(contract.endDate())) {
+                // a duty that outlives the contract (N years after it, a return 30 days after that) runs from the day
+                // it ended instead, by the same years, months and days
+                LocalDate due = endedOn.plus(java.time.Period.between(contract.endDate(), o.dueDate()));
+                LocalDate starts = o.startsOn() == null || o.startsOn().isBefore(contract.endDate()) ? o.startsOn()
+                        : endedOn.plus(java.time.Period.between(contract.endDate(), o.startsOn()));
+                if (!due.equals(o.dueDate()) || !java.util.Objects.equals(starts, o.startsOn())) {
+                    store.changeDue(o.id(), starts, due, o.dueTrigger(), now);
                 }
             }
         }
+    }
+
+    /** The day the contract was terminated on, as the termination gave it (outside any data scope). */
+    java.util.Optional<LocalDate> terminationDate(String contractId) {
+        return contracts.internalTerminationDate(contractId);
     }
 
     /** The contract's owner or customer changed: the copies here follow. */

@@ -187,7 +187,8 @@ class ReceivableStore {
     // --- invoices ---
 
     boolean invoiceNumberTaken(String ourEntityId, String number) {
-        return jdbc.sql("SELECT COUNT(*) FROM invoice WHERE our_entity_id = ? AND invoice_no = ?")
+        // INV-1 and inv-1 are one number to a tax office
+        return jdbc.sql("SELECT COUNT(*) FROM invoice WHERE our_entity_id = ? AND UPPER(invoice_no) = UPPER(?)")
                 .params(ourEntityId, number).query(Long.class).single() > 0;
     }
 

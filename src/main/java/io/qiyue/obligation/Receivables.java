@@ -133,9 +133,10 @@ public class Receivables {
         Contract contract = contracts.get(contractId);
         LocalDate on = asOf == null ? obligations.today() : asOf;
         var instalments = payments(contractId);
-        var allocations = store.allocations(contractId);
-        var receipts = store.receipts(contractId);
-        var invoices = store.invoices(contractId);
+        // as of a past day: what had been received and invoiced by then
+        var allocations = store.allocations(contractId).stream().filter(a -> !a.receivedOn().isAfter(on)).toList();
+        var receipts = store.receipts(contractId).stream().filter(r -> !r.receivedOn().isAfter(on)).toList();
+        var invoices = store.invoices(contractId).stream().filter(i -> !i.issuedOn().isAfter(on)).toList();
         var receivedOn = new HashMap<String, LocalDate>();
         receipts.forEach(r -> receivedOn.put(r.id(), r.receivedOn()));
 
@@ -151,7 +152,7 @@ public class Receivables {
             BigDecimal paid = mine.stream().map(ReceivableStore.Allocated::amount).reduce(zero(), BigDecimal::add);
             var payments = new ArrayList<LateDamages.Payment>();
             mine.forEach(a -> payments.add(new LateDamages.Payment(a.receivedOn(), a.amount())));
-            BigDecimal owed = owed(o, paid);
+            BigDecimal owed = owedOn(o, paid, on);
             if (o.status() == ObligationStatus.DONE && owed.signum() == 0 && paid.compareTo(amount) < 0
                     && o.completedOn() != null) {
                 payments.add(new LateDamages.Payment(o.completedOn(), amount.subtract(paid)));
@@ -465,6 +466,9 @@ public class Receivables {
             violations.add(new FieldViolation("issuedOn", "qiyue.validation.required"));
         } else if (input.issuedOn().isAfter(obligations.today())) {
             violations.add(new FieldViolation("issuedOn", "qiyue.receivable.issued-in-future"));
+        } else {
+            signedOn(contract).filter(input.issuedOn()::isBefore).ifPresent(signed -> violations.add(
+                    new FieldViolation("issuedOn", "qiyue.receivable.issued-before-signing", signed)));
         }
         positive(input.amount(), "amount", violations);
         BigDecimal rate = input.taxRatePercent();
@@ -484,6 +488,10 @@ public class Receivables {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations).about(INVOICE_FIELDS);
         }
+        // as for receipts: before the signing there is no contract to invoice under
+        if (!obligationStore.planned(contractId)) {
+            throw conflict("contractId", "qiyue.receivable.not-signed");
+        }
         BigDecimal amount = input.amount().scaled();
         BigDecimal scaledRate = rate.setScale(2, RoundingMode.HALF_UP);
         // the amount includes the tax: tax = amount × rate / (100 + rate), rounded once to the fen
@@ -499,9 +507,14 @@ public class Receivables {
                 }
                 BigDecimal invoiced = store.invoices(contractId).stream().map(i -> i.amount().scaled())
                         .reduce(zero(), BigDecimal::add);
-                if (contract.amount() != null && invoiced.add(amount).compareTo(contract.amount().scaled()) > 0) {
+                // the contract amount, or without one the payment plan's total (nothing to hold it to without either)
+                BigDecimal planned = payments(contractId).stream().filter(o -> o.amount() != null)
+                        .map(o -> o.amount().scaled()).reduce(zero(), BigDecimal::add);
+                BigDecimal ceiling = contract.amount() != null ? contract.amount().scaled()
+                        : planned.signum() > 0 ? planned : null;
+                if (ceiling != null && invoiced.add(amount).compareTo(ceiling) > 0) {
                     throw conflict("amount", "qiyue.receivable.invoices-exceed-amount",
-                            contract.amount().scaled().subtract(invoiced).toPlainString());
+                            ceiling.subtract(invoiced).toPlainString());
                 }
                 Instant now = clock.instant();
                 store.insertInvoice(id, contractId, contract.ourEntityId(), obligationId, number, input.issuedOn(), amount,
@@ -527,7 +540,7 @@ public class Receivables {
      */
     public ContractReceivables.Instalment addInstalment(String contractId, InstalmentInput input) {
         Contract contract = writable(contractId);
-        var checked = checkInstalment(input);
+        var checked = checkInstalment(input, contract);
         if (!obligationStore.planned(contractId)) {
             throw conflict("contractId", "qiyue.receivable.not-signed");
         }
@@ -563,7 +576,7 @@ public class Receivables {
     public ContractReceivables.Instalment changeInstalment(String contractId, String obligationId, int expectedVersion,
                                                            InstalmentInput input) {
         Contract contract = writable(contractId);
-        var checked = checkInstalment(input);
+        var checked = checkInstalment(input, contract);
         String actor = CurrentUsers.actorName();
         ensureAccount(contractId);
         tx.executeWithoutResult(status -> {
@@ -609,7 +622,7 @@ public class Receivables {
                 .orElseThrow();
     }
 
-    private InstalmentInput checkInstalment(InstalmentInput input) {
+    private InstalmentInput checkInstalment(InstalmentInput input, Contract contract) {
         if (input == null) {
             throw new InvalidInputException("amount", "qiyue.validation.required").about(INSTALMENT_FIELDS);
         }
@@ -625,6 +638,11 @@ public class Receivables {
             violations.add(new FieldViolation("description", "qiyue.receivable.too-long", MAX_NOTE));
         }
         positive(input.amount(), "amount", violations);
+        // as QY-C008 holds a draft's schedule: due before the term starts, every day until then would count as late
+        LocalDate earliest = contract.startDate() != null ? contract.startDate() : signedOn(contract).orElse(null);
+        if (input.dueDate() != null && earliest != null && input.dueDate().isBefore(earliest)) {
+            violations.add(new FieldViolation("dueDate", "qiyue.receivable.due-before-start", earliest));
+        }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations).about(INSTALMENT_FIELDS);
         }
@@ -738,6 +756,14 @@ public class Receivables {
     }
 
     /** What is still owed of an instalment: nothing once waived or marked done, else its amount less what paid it. */
+    /** {@link #owed} on a day: an instalment settled after it was still owed then. */
+    private static BigDecimal owedOn(Obligation o, BigDecimal paid, LocalDate on) {
+        if (o.status() == ObligationStatus.DONE && o.completedOn() != null && o.completedOn().isAfter(on)) {
+            return o.amount().scaled().subtract(paid).max(zero());
+        }
+        return owed(o, paid);
+    }
+
     private static BigDecimal owed(Obligation o, BigDecimal paid) {
         if (!o.status().open()) {
             return zero();

@@ -131,6 +131,11 @@ public class Templates {
                 // saving what is stored is no change: no new version, so that another editor's If-Match still holds
                 return before;
             }
+            if (before.active() && !active && jdbc.sql("SELECT COUNT(*) FROM doc_template WHERE contract_type = ?"
+                    + " AND active = ? AND id <> ?").params(before.type().name(), true, id).query(Long.class).single() == 0) {
+                // the type would render from the shipped default without anyone having chosen it: activate another
+                throw new InvalidInputException("active", "qiyue.template.last-active");
+            }
             var after = new Template(id, before.type(), input.name().trim(), input.body(), active, expectedVersion + 1,
                     before.createdAt(), before.createdBy(), clock.instant(), user);
             int rows = jdbc.sql("UPDATE doc_template SET name = ?, body = ?, active = ?, version = ?, updated_at = ?, "

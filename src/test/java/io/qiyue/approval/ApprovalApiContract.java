@@ -172,6 +172,10 @@ abstract class ApprovalApiContract extends ApiTestSupport {
         approve(a, id);
         approve(b, id);
         String task = inbox(c).getFirst().path("id").asString();
+        // a legal review goes only to legal or an administrator, not to the sales manager of the first step
+        var notLegal = decide(c, task, "{\"decision\": \"TRANSFER\", \"comment\": \"请代审\", \"toUserId\": \"" + a.id() + "\"}");
+        assertProblem(notLegal, 400, "toUserId");
+        assertThat(notLegal.json().path("errors").get(0).path("message").asString()).contains("法务");
         assertProblem(decide(c, task, "{\"decision\": \"RETURN\", \"comment\": \"金额有误\"}"), 400, "toStep");
         assertProblem(decide(c, task, "{\"decision\": \"RETURN\", \"comment\": \"金额有误\", \"toStep\": \"法务\"}"), 400,
                 "toStep");
@@ -508,6 +512,10 @@ abstract class ApprovalApiContract extends ApiTestSupport {
                 + viewer.id() + "\"}");
         assertProblem(toViewer, 400, "toUserId");
         assertThat(toViewer.body()).contains("VIEWER");
+        // nor is a read-only user named as a step's approver: every run would hand the step to an administrator
+        var viewerFlow = admin().post("/api/v1/approval-flows", ("{\"name\": \"%s\", \"enabled\": false, \"priority\": 1,"
+                + " \"steps\": [%s]}").formatted(unique("只读审批人"), step("审批", "APPROVAL", "ANY", users(viewer))));
+        assertProblem(viewerFlow, 400, "steps[0].approvers[0].userId");
         approve(a, id);
         assertThat(status(id)).isEqualTo("APPROVED");
 

@@ -104,6 +104,16 @@ abstract class LifecycleApiContract extends ApiTestSupport {
         assertThat(scheduled.json().path("status").asString()).isEqualTo("SIGNED");
         assertThat(sales.client().get("/api/v1/contracts/" + later + "/lifecycle").json().path("terminationDate")
                 .asString()).isEqualTo(ahead.toString());
+        // scheduling is a change of its own: the ETag moves on, and a second one on the stale ETag is refused
+        int before = Integer.parseInt(scheduled.header("ETag").replace("\"", "")) - 1;
+        var stale = sales.client().request("POST", "/api/v1/contracts/" + later + "/terminate")
+                .header("If-Match", "\"" + before + "\"")
+                .json("{\"reason\": \"again\", \"date\": \"%s\"}".formatted(ahead.minusDays(5))).send();
+        assertProblem(stale, 412);
+        assertThat(sales.client().get("/api/v1/contracts/" + later + "/lifecycle").json().path("terminationReason")
+                .asString()).isEqualTo("提前三十日书面通知解除");
+        // a contract to be terminated is not renewed: its successor's signing would make the termination moot
+        assertProblem(move(sales.client(), later, "renew", "{}"), 409);
 
         calendar.runFor(ahead.minusDays(1));
         assertThat(status(later)).as("the day before").isIn(ContractStatus.SIGNED, ContractStatus.ACTIVE);
@@ -144,6 +154,9 @@ abstract class LifecycleApiContract extends ApiTestSupport {
     void renewalCopiesTheContractIntoALinkedDraftAndSupersedesItWhenSigned() {
         var sales = createUser("SALES", null);
         String old = signed(sales.client(), LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31));
+        // a successor follows the term it renews: one reaching back would end this one while it runs
+        assertProblem(move(sales.client(), old, "renew", "{\"startDate\": \"2027-06-01\", \"endDate\": \"2028-05-31\"}"),
+                400, "startDate");
         var renewed = move(sales.client(), old, "renew", "{}");
         assertThat(renewed.status()).as("%s", renewed).isEqualTo(201);
         var successor = renewed.json();

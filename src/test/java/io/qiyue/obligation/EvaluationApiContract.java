@@ -268,7 +268,11 @@ abstract class EvaluationApiContract extends ApiTestSupport {
         assertThat(anonymous().get("/c/" + token).body()).contains("上门维护人员迟到两小时");
 
         // the monthly report: as the owner (PDF), and sent to the contact as a link to this page
-        String month = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString().substring(0, 7);
+        // a month of the term (one outside it has no service to report, as the customer's page offers none)
+        String start = deal.sales().get("/api/v1/contracts/" + deal.id()).json().path("startDate").asString();
+        String month = start.substring(0, 7);
+        assertProblem(deal.sales().get("/api/v1/contracts/" + deal.id() + "/service-report?month="
+                + java.time.YearMonth.parse(month).minusMonths(1)), 400, "month");
         var pdf = deal.sales().request("GET", "/api/v1/contracts/" + deal.id() + "/service-report?month=" + month)
                 .sendForBytes();
         assertThat(pdf.statusCode()).isEqualTo(200);
@@ -331,6 +335,21 @@ abstract class EvaluationApiContract extends ApiTestSupport {
         long links = jdbc.sql("SELECT COUNT(*) FROM evaluation_link WHERE contract_id = ? AND purpose = 'PERIODIC'")
                 .param(deal.id()).query(Long.class).single();
         assertThat(links).isEqualTo(1);
+    }
+
+    @Test
+    void aConfirmationLinkStopsWorkingWhenItsObligationIsReopened() {
+        var deal = deal("SERVICE");
+        var o = obligation(deal, "SERVICE_DELIVERY");
+        var done = complete(deal, o);
+        String token = mailedToken(deal, "请确认已完成的事项");
+        assertThat(anonymous().get("/c/" + token).status()).isEqualTo(200);
+        var reopened = deal.sales().request("POST", "/api/v1/obligations/" + o.path("id").asString() + "/reopen")
+                .header("If-Match", "\"" + done.path("version").asInt() + "\"").json("{\"reason\": \"客户反映未完成\"}")
+                .send();
+        assertThat(reopened.status()).as("%s", reopened).isEqualTo(200);
+        notFoundPage(anonymous().get("/c/" + token));
+        notFoundPage(form("/c/" + token + "/evaluation", Map.of("rating", "5", "confirmed", "yes")));
     }
 
     @Test

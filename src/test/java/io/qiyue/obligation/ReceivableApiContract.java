@@ -255,6 +255,12 @@ abstract class ReceivableApiContract extends ApiTestSupport {
                 {"number": "%s", "issuedOn": "2026-10-01", "amount": {"value": "1.00"}, "taxRatePercent": "6"}
                 """.formatted(number)), 409, "number");
         assertProblem(finance.client().post(path + "/invoices", """
+                {"number": "%s", "issuedOn": "2026-10-01", "amount": {"value": "1.00"}, "taxRatePercent": "6"}
+                """.formatted(number.toLowerCase(java.util.Locale.ROOT))), 409, "number");
+        assertProblem(finance.client().post(path + "/invoices", """
+                {"number": "%s", "issuedOn": "2026-08-24", "amount": {"value": "1.00"}, "taxRatePercent": "6"}
+                """.formatted(unique("FP"))), 400, "issuedOn");
+        assertProblem(finance.client().post(path + "/invoices", """
                 {"number": "%s", "issuedOn": "2026-10-01", "amount": {"value": "109400.01"}, "taxRatePercent": "13"}
                 """.formatted(unique("FP"))), 409, "amount");
         assertProblem(sales.client().post(path + "/invoices", """
@@ -265,6 +271,11 @@ abstract class ReceivableApiContract extends ApiTestSupport {
         var plan = summary(finance.client(), id, "2026-12-01").path("instalments");
         assertProblem(finance.client().post(path + "/instalments",
                 "{\"title\": \"尾款\", \"amount\": {\"value\": \"0.01\"}}"), 409, "amount");
+        // due before the term starts, every day since would count as late
+        assertProblem(finance.client().request("PUT", path + "/instalments/" + plan.get(1).path("id").asString())
+                .header("If-Match", "\"" + plan.get(1).path("version").asInt() + "\"")
+                .json("{\"title\": \"二期款\", \"dueDate\": \"1900-01-01\", \"amount\": {\"value\": \"40000.00\"}}")
+                .send(), 400, "dueDate");
         String second = plan.get(1).path("id").asString();
         // split the second instalment: 40000.00 now, 20000.00 as a third
         var lowered = finance.client().request("PUT", path + "/instalments/" + second)

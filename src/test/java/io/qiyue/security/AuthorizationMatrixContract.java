@@ -810,7 +810,7 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                         + concernCase(c.target()), "{\"deadline\": \"" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1 + counter() % 300)
                         + "\"}").ifMatch(etag("/api/v1/cases/" + concernCase(c.target())))),
                 Row.of("GET /api/v1/contracts/{id}/service-report", READ_CONTRACT, c -> get(c.contract()
-                        + "/service-report?month=2026-11")),
+                        + "/service-report?month=2027-01")),
                 Row.of("POST /api/v1/contracts/{id}/service-report/send", WRITE_CONTRACT, c -> json("POST",
                         c.contract() + "/service-report/send", "{\"month\": \"2026-11\"}")).fresh(Fresh.SIGNED)
                         .alsoAllowed(400),
@@ -825,7 +825,7 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                         + c.target().contractId() + "/evaluation-settings", "intervalDays", String.valueOf(30 + counter() % 300),
                         "version", version(c.contract() + "/evaluation-settings"))),
                 Row.of("GET /contracts/{id}/service-report", READ_CONTRACT, c -> get("/contracts/" + c.target().contractId()
-                        + "/service-report?month=2026-11")),
+                        + "/service-report?month=2027-01")),
                 Row.of("POST /contracts/{id}/service-report/send", WRITE_CONTRACT, c -> form("/contracts/"
                         + c.target().contractId() + "/service-report/send", "month", "2026-11")).fresh(Fresh.SIGNED)
                         .alsoAllowed(400),
@@ -1854,7 +1854,9 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
             + " \"currency\": \"CNY\"}, \"method\": \"BANK_TRANSFER\"}";
 
     private String invoiceBody() {
-        return "{\"number\": \"MX-" + counter() + "\", \"issuedOn\": \"2026-11-01\", \"amount\": {\"value\": \"1.00\"},"
+        // issued on the day the fixture is signed (today): an invoice before the signing is refused
+        return "{\"number\": \"MX-" + counter() + "\", \"issuedOn\": \""
+                + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) + "\", \"amount\": {\"value\": \"1.00\"},"
                 + " \"taxRatePercent\": \"6\"}";
     }
 

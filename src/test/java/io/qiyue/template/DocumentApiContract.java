@@ -489,6 +489,11 @@ abstract class DocumentApiContract extends ApiTestSupport {
         assertProblem(scripted, 400, "body");
         assertThat(scripted.errorMessages().getFirst()).contains("<img");
         assertThat(ok(admin().get("/api/v1/templates/default-service"), 200).path("version").asInt()).isEqualTo(version);
+        // the type's only active template stays active until another one is activated in its place
+        var lastActive = admin().put("/api/v1/templates/default-service", JSON.writeValueAsString(Map.of(
+                "type", "SERVICE", "name", name, "body", body, "active", false)), "\"" + version + "\"");
+        assertProblem(lastActive, 400, "active");
+        assertThat(ok(admin().get("/api/v1/templates/default-service"), 200).path("active").asBoolean()).isTrue();
         var user = createUser("SALES", null).client();
         assertProblem(user.put("/api/v1/templates/default-service", JSON.writeValueAsString(Map.of(
                 "type", "SERVICE", "name", "x", "body", body)), "\"" + version + "\""), 403);
