@@ -210,7 +210,8 @@ public class Obligations {
             }
         }
         if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations);
+            // an obligation's note is what was done, not a contract's change note
+            throw new InvalidInputException(violations).about("obligation");
         }
         o.status().next(ObligationAction.COMPLETE).orElseThrow(() -> refused(o, ObligationAction.COMPLETE));
         for (var file : files) {

@@ -123,7 +123,9 @@ class DocumentReviewPagesH2IT extends ApiTestSupport {
         // (the contract's own review is the one its save made: of version 1, not of the paper)
         // (not a bare "E1": the page's random CSRF token may hold those two characters)
         assertThat(session.get("/contracts/" + own + "/review").body()).contains("id=\"review-meta\"")
-                .doesNotContain("文本 E1", "/versions/" + E1);
+                .doesNotContain("文本 E1", "/versions/" + E1)
+                // opened on its own (the panel's link, no script), it is a page with the navigation
+                .contains("id=\"review-page\"", "<nav");
 
         // once the contract changes, the paper's review says it was checked against an older record
         assertThat(user.client().patch("/api/v1/contracts/" + own, "{\"title\": \"" + unique("新标题") + "\"}", "\"1\"")

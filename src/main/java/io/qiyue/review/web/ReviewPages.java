@@ -49,10 +49,14 @@ class ReviewPages {
      * a version under the form's unsaved input) and 定位 moves to the field.
      */
     @GetMapping("/contracts/{id}/review")
-    String panel(@PathVariable String id, @RequestParam(required = false) String beside, Model model) {
+    String panel(@PathVariable String id, @RequestParam(required = false) String beside,
+                 @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         var contract = contracts.get(id);
         model.addAttribute("besideForm", "form".equals(beside));
-        return show(model, contract, last(id), null, null);
+        String panel = show(model, contract, last(id), null, null);
+        // the contract page loads the panel into itself; its link, opened on its own (no script, a new tab), gets
+        // the panel in a page with the navigation
+        return htmx == null && panel.equals("review/panel :: panel") ? "review/page" : panel;
     }
 
     @PostMapping("/contracts/{id}/review")
