@@ -86,7 +86,8 @@ public final class ImportBenchmark {
             String status = end.isBefore(today) ? "已到期" : start.isAfter(today) ? "已签署" : "履行中";
             csv.append("BENCH%d-%07d,%s,历史合同%d,%s,契约科技（上海）有限公司,%s,%s,%s,%s,%s\n".formatted(round, i, type, i,
                     codes.get(i % codes.size()), paid ? (10_000 + i % 90_000) + ".00" : "", start, end,
-                    start.minusDays(10), status));
+                    // signed ten days before the start, and never after today (the import refuses a later day)
+                    java.util.Collections.min(java.util.List.of(start.minusDays(10), today)), status));
         }
         byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
         System.out.printf("round %d, file: %d contracts, %.1f MB%n", round, count, bytes.length / 1024.0 / 1024.0);
