@@ -864,11 +864,7 @@ public class Contracts {
                 // recorded for later: a change of the contract with a version of its own, so that a second
                 // scheduling on a stale ETag is a 412 rather than overwriting the first unseen
                 var earlier = store.lineage(id);
-                var after = new Contract(before.id(), before.number(), before.type(), before.title(),
-                        before.customerId(), null, before.ourEntityId(), before.owner(), before.amount(),
-                        before.startDate(), before.endDate(), before.autoRenew(), before.renewalNoticeDays(),
-                        before.status(), before.terms(), expectedVersion + 1, before.createdAt(), before.createdBy(),
-                        clock.instant());
+                var after = nextVersion(before, before.status());
                 if (!store.scheduleTermination(after, date, why)) {
                     throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
                 }
@@ -1046,6 +1042,14 @@ public class Contracts {
                 .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "contract", id)));
     }
 
+    /** The contract's content unchanged in {@code status}, as its next version, changed now. */
+    private Contract nextVersion(Contract before, ContractStatus status) {
+        return new Contract(before.id(), before.number(), before.type(), before.title(), before.customerId(), null,
+                before.ourEntityId(), before.owner(), before.amount(), before.startDate(), before.endDate(),
+                before.autoRenew(), before.renewalNoticeDays(), status, before.terms(), before.version() + 1,
+                before.createdAt(), before.createdBy(), clock.instant());
+    }
+
     /** Guard, change, version, audit and event of one move, in the current transaction. */
     private Contract move(Contract before, ContractAction action, int expectedVersion, String reason, String actor) {
         checkVersion(before, expectedVersion);
@@ -1059,10 +1063,7 @@ public class Contracts {
             properties.put("allowedActions", allowedNow(before).stream().map(Enum::name).toList());
             throw new ConflictException(properties, refused.code(), refused.args().toArray());
         }
-        var after = new Contract(before.id(), before.number(), before.type(), before.title(), before.customerId(), null,
-                before.ourEntityId(), before.owner(), before.amount(), before.startDate(), before.endDate(),
-                before.autoRenew(), before.renewalNoticeDays(), to, before.terms(), expectedVersion + 1,
-                before.createdAt(), before.createdBy(), clock.instant());
+        var after = nextVersion(before, to);
         if (!store.updateStatus(after, expectedVersion)) {
             throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
         }

@@ -141,14 +141,6 @@ public class Imports {
      * Takes a file and queues its job; the file's type (by its first bytes, not its name) is checked at once, the
      * rest in the background. {@code encoding} (CSV only) overrides the detection (UTF-8, else GB18030).
      */
-    private static boolean knownCharset(String name) {
-        try {
-            return java.nio.charset.Charset.isSupported(name);
-        } catch (IllegalArgumentException illegalName) {
-            return false;
-        }
-    }
-
     public ImportJob start(ImportKind kind, ImportMode mode, String fileName, InputStream content, String encoding) {
         var user = CurrentUsers.require();
         if (kind == null) {
@@ -209,6 +201,14 @@ public class Imports {
             throw rejected;
         }
         return store.find(id).orElseThrow();
+    }
+
+    private static boolean knownCharset(String name) {
+        try {
+            return java.nio.charset.Charset.isSupported(name);
+        } catch (IllegalArgumentException illegalName) {
+            return false;
+        }
     }
 
     /** The columns of a template file for this kind, in Chinese as the templates name them. */

@@ -17,8 +17,11 @@ public final class EvaluationEvents {
                              Instant expiresAt, String subject, boolean report, Instant at) {
     }
 
-    /** The customer answered; {@code low}: a rating of 2 or less, which the owner and their manager are told of. */
-    /** {@code serviceQuality}, {@code confidentiality}, {@code sharingAsAgreed}: the aspects asked (null: not asked). */
+    /**
+     * The customer answered; {@code low}: a rating of 2 or less, overall or of an aspect, which the owner and their
+     * manager are told of. {@code serviceQuality}, {@code confidentiality}, {@code sharingAsAgreed}: the aspects asked
+     * (null: not asked).
+     */
     public record Received(String evaluationId, String contractId, String contractNumber, String contractTitle,
                            String contractOwner, int rating, Integer serviceQuality, Integer confidentiality,
                            Integer sharingAsAgreed, String comment, boolean low, Instant at) {

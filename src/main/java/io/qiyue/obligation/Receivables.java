@@ -755,7 +755,6 @@ public class Receivables {
         return open;
     }
 
-    /** What is still owed of an instalment: nothing once waived or marked done, else its amount less what paid it. */
     /** {@link #owed} on a day: an instalment settled after it was still owed then. */
     private static BigDecimal owedOn(Obligation o, BigDecimal paid, LocalDate on) {
         if (o.status() == ObligationStatus.DONE && o.completedOn() != null && o.completedOn().isAfter(on)) {
@@ -764,6 +763,7 @@ public class Receivables {
         return owed(o, paid);
     }
 
+    /** What is still owed of an instalment: nothing once waived or marked done, else its amount less what paid it. */
     private static BigDecimal owed(Obligation o, BigDecimal paid) {
         if (!o.status().open()) {
             return zero();

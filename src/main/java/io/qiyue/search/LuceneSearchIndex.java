@@ -101,10 +101,10 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
      * written, for the lists' substring filters ({@link SubstringGrams}).
      */
     static final String TITLE_GRAMS = "titleGrams";
+    static final String CODE_GRAMS = "codeGrams";
     /** A run of ASCII letters and digits holding both (X200, ISO27001, qs3f9a). */
     private static final java.util.regex.Pattern IDENTIFIER =
             java.util.regex.Pattern.compile("(?<![A-Za-z0-9])(?=[A-Za-z0-9]*[A-Za-z])(?=[A-Za-z0-9]*[0-9])[A-Za-z0-9]+");
-    static final String CODE_GRAMS = "codeGrams";
     /** The fields the contract list's pages are ordered by, as numbers (epoch days, cents); the id breaks ties. */
     private static final Map<ContractListIndex.Order, String> ORDERS = Map.of(
             ContractListIndex.Order.AMOUNT, "amountOrder", ContractListIndex.Order.START_DATE, "startDayOrder",

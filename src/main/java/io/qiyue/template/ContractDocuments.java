@@ -223,19 +223,23 @@ public class ContractDocuments implements ExternalVersions {
      * prints the number in full and cannot be masked. The contract's own document (PDF, Word, HTML) masks it instead.
      */
     public void requireCustomerDetailsInClear(String contractId) {
-        Contract contract = contracts.get(contractId);
-        customers.stewardIfHidden(contract.customerId()).ifPresent(ask -> {
-            throw new ForbiddenException(ask.code("qiyue.document.customer-restricted"), ask.args());
+        keptFilesRefusal(contracts.get(contractId)).ifPresent(refused -> {
+            throw refused;
         });
-        if (idNumberMasked(contract).isPresent()) {
-            throw new ForbiddenException("qiyue.document.id-number-masked");
-        }
     }
 
     /** Whether {@link #requireCustomerDetailsInClear} lets the caller have the contract's kept files. */
     public boolean mayHaveKeptFiles(String contractId) {
-        Contract contract = contracts.get(contractId);
-        return customers.stewardIfHidden(contract.customerId()).isEmpty() && idNumberMasked(contract).isEmpty();
+        return keptFilesRefusal(contracts.get(contractId)).isEmpty();
+    }
+
+    private Optional<ForbiddenException> keptFilesRefusal(Contract contract) {
+        var hidden = customers.stewardIfHidden(contract.customerId());
+        if (hidden.isPresent()) {
+            return Optional.of(new ForbiddenException(hidden.get().code("qiyue.document.customer-restricted"),
+                    hidden.get().args()));
+        }
+        return idNumberMasked(contract).map(masked -> new ForbiddenException("qiyue.document.id-number-masked"));
     }
 
     private Parties parties(Contract contract) {
@@ -718,11 +722,7 @@ public class ContractDocuments implements ExternalVersions {
     private String shown(Contract contract, int version) {
         String text = textOf(contract.id(), version);
         if (customers.stewardIfHidden(contract.customerId()).isEmpty()) {
-            var masked = idNumberMasked(contract);
-            if (masked.isEmpty()) {
-                return text;
-            }
-            return maskedIdNumbers(text, contract);
+            return idNumberMasked(contract).isEmpty() ? text : maskedIdNumbers(text, contract);
         }
         String spans = jdbc.sql("SELECT restricted_spans FROM contract_document WHERE contract_id = ? AND doc_version = ?")
                 .param(contract.id()).param(version).query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional()

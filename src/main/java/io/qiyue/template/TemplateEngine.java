@@ -25,14 +25,14 @@ import java.util.regex.Pattern;
 final class TemplateEngine {
     private static final Pattern UNSAFE = Pattern.compile("\\{\\{\\s*(\\{|&|=|>|<)");
     private static final Pattern LINE = Pattern.compile("line (\\d+)");
-    /*
-     * Text with characters XML cannot carry is refused when it is written (io.qiyue.shared.Text); what was
-     * stored before that rule loses them here, so that it cannot make every document of its contract fail.
-     */
     // a blank text is no text: {{#consulting.qualityRequirements}} must not print a heading with nothing after it
     // (JMustache asks the formatter whether a value is an empty string)
     private static final Mustache.Formatter BLANK_IS_EMPTY = value -> value instanceof CharSequence text
             && text.toString().isBlank() ? "" : String.valueOf(value);
+    /*
+     * Text with characters XML cannot carry is refused when it is written (io.qiyue.shared.Text); what was
+     * stored before that rule loses them here, so that it cannot make every document of its contract fail.
+     */
     private static final Mustache.Compiler HTML = Mustache.compiler()
             .withEscaper(raw -> Escapers.HTML.escape(Text.withoutUnrenderable(raw))).nullValue("")
             .strictSections(true).emptyStringIsFalse(true).withFormatter(BLANK_IS_EMPTY);

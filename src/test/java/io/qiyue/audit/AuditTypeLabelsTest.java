@@ -3,12 +3,8 @@ package io.qiyue.audit;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -38,11 +34,8 @@ class AuditTypeLabelsTest {
             }
         }
         assertThat(types).contains("CONTRACT", "CUSTOMER", "CONTRACT_REVIEW", "SEAL", "OBLIGATION");
-        for (String bundle : Set.of("messages.properties", "messages_en.properties")) {
-            var messages = new Properties();
-            try (var in = new InputStreamReader(getClass().getResourceAsStream("/" + bundle), StandardCharsets.UTF_8)) {
-                messages.load(in);
-            }
+        for (String bundle : io.qiyue.testing.MessageBundles.BOTH) {
+            var messages = io.qiyue.testing.MessageBundles.read(bundle);
             assertThat(types).as(bundle).allSatisfy(type -> assertThat(messages).containsKey("audit.type." + type));
             for (var action : io.qiyue.shared.EntityChanged.Action.values()) {
                 assertThat(messages).as(bundle).containsKey("audit.action." + action);

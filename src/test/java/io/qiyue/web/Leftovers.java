@@ -72,8 +72,8 @@ final class Leftovers {
         static final Map<Boolean, Set<String>> OTHER_LANGUAGE = load();
 
         private static Map<Boolean, Set<String>> load() {
-            var zh = read("/messages.properties");
-            var en = read("/messages_en.properties");
+            var zh = io.qiyue.testing.MessageBundles.read("messages.properties");
+            var en = io.qiyue.testing.MessageBundles.read("messages_en.properties");
             var chineseOnly = new java.util.HashSet<String>();
             var englishOnly = new java.util.HashSet<String>();
             zh.forEach((key, value) -> {
@@ -90,17 +90,6 @@ final class Leftovers {
             zh.values().forEach(v -> englishOnly.remove(String.valueOf(v).strip().replace("''", "'")));
             en.values().forEach(v -> chineseOnly.remove(String.valueOf(v).strip().replace("''", "'")));
             return Map.of(true, englishOnly, false, chineseOnly);
-        }
-
-        private static java.util.Properties read(String resource) {
-            var properties = new java.util.Properties();
-            try (var in = new java.io.InputStreamReader(Leftovers.class.getResourceAsStream(resource),
-                    java.nio.charset.StandardCharsets.UTF_8)) {
-                properties.load(in);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return properties;
         }
     }
 

@@ -57,13 +57,12 @@ final class StatedSums {
             }
             boolean mixed = other.namedIn(s);
             BigDecimal best = null;
-            Figures.Figure bestFigure = null;
+            Rate bestRate = null;
             BigDecimal cap = null;
             // per day is said of the rate in its own part (另每日按1%计付), or of the next rate after a part that says
             // it alone (每逾期一日，按…0.5%支付): not of every rate of the sentence (合同总价的百分之四十的违约金)
             boolean dailyPending = false;
-            var rates = new ArrayList<Figures.Figure>();
-            var dailyRates = new ArrayList<Boolean>();
+            var rates = new ArrayList<Rate>();
             int partStart = 0;
             for (int i = 0; i <= s.length(); i++) {
                 if (i < s.length() && ("，,、：:".indexOf(s.charAt(i)) < 0 || thousands(s, i))) {
@@ -82,8 +81,7 @@ final class StatedSums {
                         if (cap(s, shifted)) {
                             cap = cap == null ? share : cap.min(share);
                         } else {
-                            rates.add(shifted);
-                            dailyRates.add(daily || dailyPending);
+                            rates.add(new Rate(shifted, daily || dailyPending));
                             rated = true;
                         }
                     }
@@ -91,11 +89,9 @@ final class StatedSums {
                 }
                 partStart = i + 1;
             }
-            boolean daily = false;
-            for (int r = 0; r < rates.size(); r++) {
-                var f = rates.get(r);
-                BigDecimal share = share(f, amount);
-                if (dailyRates.get(r)) {
+            for (var rate : rates) {
+                BigDecimal share = share(rate.figure(), amount);
+                if (rate.daily()) {
                     share = share.multiply(BigDecimal.valueOf(days));
                 }
                 if (cap != null) {
@@ -103,15 +99,19 @@ final class StatedSums {
                 }
                 if (best == null || share.compareTo(best) > 0) {
                     best = share;
-                    bestFigure = f;
-                    daily = dailyRates.get(r);
+                    bestRate = rate;
                 }
             }
-            if (bestFigure != null) {
-                out.add(new Stated(best, sentence[0] + bestFigure.start(), sentence[0] + bestFigure.end(), daily));
+            if (bestRate != null) {
+                out.add(new Stated(best, sentence[0] + bestRate.figure().start(), sentence[0] + bestRate.figure().end(),
+                        bestRate.daily()));
             }
         }
         return out;
+    }
+
+    /** A figure the sum is stated at, and whether it runs per day. */
+    private record Rate(Figures.Figure figure, boolean daily) {
     }
 
     /** Whether the sentence speaks of a rate per day (每日, 按日, 每逾期一日 …). */

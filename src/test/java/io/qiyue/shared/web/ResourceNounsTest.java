@@ -3,10 +3,8 @@ package io.qiyue.shared.web;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Properties;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
@@ -25,11 +23,8 @@ class ResourceNounsTest {
             }
         }
         assertThat(nouns).isNotEmpty();
-        for (String bundle : new String[]{"messages.properties", "messages_en.properties"}) {
-            var words = new Properties();
-            try (InputStream in = getClass().getResourceAsStream("/" + bundle)) {
-                words.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
-            }
+        for (String bundle : io.qiyue.testing.MessageBundles.BOTH) {
+            var words = io.qiyue.testing.MessageBundles.read(bundle);
             for (String noun : nouns) {
                 assertThat(noun).as("a noun Values.nouns looks up").matches("[a-z][a-z -]*");
                 assertThat(words.getProperty("resource." + noun)).as("resource.%s in %s", noun, bundle).isNotBlank();
