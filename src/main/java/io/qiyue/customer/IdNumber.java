@@ -17,13 +17,15 @@ public final class IdNumber {
 
     /**
      * The province-level divisions of GB/T 2260, by the first two digits of their codes: 11–15, 21–23, 31–37, 41–46,
-     * 50–54, 61–65, 71 台湾, 81 香港, 82 澳门. Not 83 (the Ministry of Public Security's prefix for 台湾居民居住证, not a
-     * division of GB/T 2260, and a residence permit is not a 居民身份证) nor 91 (no division; the 2023 foreigners'
-     * permanent residence card starts with 9 but is another document too).
+     * 50–54, 61–65, 71 台湾, 81 香港, 82 澳门; and 83, the prefix of the 台湾居民居住证. Residence permits of Hong Kong,
+     * Macau and Taiwan residents (810000…, 820000…, 830000…) are numbered like a 居民身份证, with the same birth date
+     * and check character, and are what those residents sign with on the mainland; 81 and 82 already passed as
+     * divisions, so refusing 83 alone turned away only the Taiwan residents. Not 91: no division, and the 2023
+     * foreigners' permanent residence card that starts with 9 is numbered differently.
      */
     private static final java.util.Set<String> PROVINCES = java.util.Set.of("11", "12", "13", "14", "15", "21", "22",
             "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53",
-            "54", "61", "62", "63", "64", "65", "71", "81", "82");
+            "54", "61", "62", "63", "64", "65", "71", "81", "82", "83");
 
     private IdNumber() {
     }

@@ -32,6 +32,27 @@ public record Money(
         }
     }
 
+    private static final java.util.regex.Pattern PLAIN_DECIMAL = java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+
+    /**
+     * A decimal as people write amounts: digits with an optional point, no exponent. {@code BigDecimal} alone also
+     * reads {@code 1e5} and {@code 1E-3}, which no one types for a price: such text is refused rather than
+     * stored as 100000.
+     *
+     * @throws NumberFormatException when the text is anything else
+     */
+    public static BigDecimal parsePlain(String text) {
+        if (text == null || !PLAIN_DECIMAL.matcher(text).matches()) {
+            throw new NumberFormatException("not a plain decimal");
+        }
+        return new BigDecimal(text);
+    }
+
+    /** Whether the text, as written, is a decimal with an exponent ({@code 1e5}). */
+    public static boolean hasExponent(String text) {
+        return text != null && (text.indexOf('e') >= 0 || text.indexOf('E') >= 0);
+    }
+
     public static Money cny(String value) {
         return new Money(new BigDecimal(value).setScale(2, RoundingMode.HALF_UP), CNY);
     }

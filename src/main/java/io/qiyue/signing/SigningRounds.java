@@ -47,14 +47,16 @@ class SigningRounds {
     private final OurEntities ourEntities;
     private final UserAdministration users;
     private final ContractDocuments documents;
+    private final SealStore seals;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final org.springframework.context.MessageSource messages;
     private final SecureRandom random = new SecureRandom();
 
     SigningRounds(SigningStore store, Contracts contracts, Customers customers, OurEntities ourEntities,
-                  UserAdministration users, ContractDocuments documents, ApplicationEventPublisher events,
+                  UserAdministration users, ContractDocuments documents, SealStore seals, ApplicationEventPublisher events,
                   Clock clock, org.springframework.context.MessageSource messages) {
+        this.seals = seals;
         this.messages = messages;
         this.store = store;
         this.contracts = contracts;
@@ -107,16 +109,35 @@ class SigningRounds {
         return store.session(session.id()).orElseThrow();
     }
 
-    /** Ours: the owner when no one was named; theirs: the customer's primary contact with an e-mail address. */
+    /**
+     * Ours: the owner when no one was named, unless our entity seals its contracts and the owner may use none of its
+     * seals; then the first active user who may use its contract seal (else any of its seals), since the owner's
+     * signature would be refused at the first step. Theirs: the customer's primary contact with an e-mail address.
+     */
     SigningPlan defaultPlan(Contract contract) {
         var ours = new ArrayList<SigningPlan.OurSigner>();
-        users.findByUsername(contract.owner()).filter(User::enabled)
-                .ifPresent(u -> ours.add(new SigningPlan.OurSigner(u.id())));
+        defaultOurSigner(contract).ifPresent(u -> ours.add(new SigningPlan.OurSigner(u.id())));
         var theirs = new ArrayList<SigningPlan.TheirSigner>();
         customers.inFull(contract.customerId()).flatMap(SigningRounds::defaultContact)
                 .ifPresent(c -> theirs.add(new SigningPlan.TheirSigner(c.id())));
         return new SigningPlan(SigningOrder.OURS_FIRST, ours, theirs, null, null, false,
                 SigningPlan.DEFAULT_EXPIRY_DAYS, 0, false);
+    }
+
+    private Optional<User> defaultOurSigner(Contract contract) {
+        var owner = users.findByUsername(contract.owner()).filter(User::enabled);
+        if (contract.ourEntityId() == null) {
+            return owner;
+        }
+        var active = seals.byEntity(contract.ourEntityId()).stream().filter(Seal::active)
+                .sorted(java.util.Comparator.comparing(seal -> seal.kind() != SealKind.CONTRACT)).toList();
+        if (active.isEmpty() || owner.filter(u -> active.stream().anyMatch(seal -> seal.usableBy(u.username()))).isPresent()) {
+            return owner;
+        }
+        return active.stream().flatMap(seal -> seal.users().stream())
+                .map(users::findByUsername).flatMap(Optional::stream)
+                .filter(u -> u.enabled() && !u.roles().stream().allMatch(r -> r == io.qiyue.security.Role.VIEWER))
+                .findFirst().or(() -> owner);
     }
 
     private static Optional<Contact> defaultContact(Customer customer) {

@@ -45,18 +45,21 @@ class IdNumberTest {
         assertThat(IdNumber.check(id, TODAY)).isEqualTo(IdNumber.Problem.CHARACTER);
     }
 
-    /** The first and last two-digit code of each run of GB/T 2260's province-level divisions, with a right check digit. */
+    /**
+     * The first and last two-digit code of each run of GB/T 2260's province-level divisions, with a right check digit,
+     * and 83 of the 台湾居民居住证.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"11", "15", "21", "23", "31", "37", "41", "46", "50", "54", "61", "65", "71", "81", "82"})
+    @ValueSource(strings = {"11", "15", "21", "23", "31", "37", "41", "46", "50", "54", "61", "65", "71", "81", "82", "83"})
     void acceptsEveryProvinceLevelRegion(String province) {
         String first17 = province + "010519491231002";
         assertThat(IdNumber.check(first17 + TestIdentifiers.idCheckCharacter(first17), TODAY)).isNull();
     }
 
-    /** Codes between the runs, 00 and 99, and 83 and 91, which GB/T 2260 does not define (see {@link IdNumber}). */
+    /** Codes between the runs, 00 and 99, and 84 and 91, which GB/T 2260 does not define (see {@link IdNumber}). */
     @ParameterizedTest
     @ValueSource(strings = {"00", "10", "16", "20", "24", "30", "38", "40", "47", "49", "55", "60", "66", "70", "72",
-            "80", "83", "90", "91", "99"})
+            "80", "84", "90", "91", "99"})
     void refusesARegionThatIsNoProvince(String region) {
         String first17 = region + "010519491231002";
         assertThat(IdNumber.check(first17 + TestIdentifiers.idCheckCharacter(first17), TODAY))

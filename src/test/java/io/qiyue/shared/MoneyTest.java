@@ -22,6 +22,17 @@ class MoneyTest {
     }
 
     @Test
+    void readsPlainDecimalsOnly() {
+        assertThat(Money.parsePlain("120000.50")).isEqualByComparingTo("120000.5");
+        assertThat(Money.parsePlain(".5")).isEqualByComparingTo("0.5");
+        assertThat(Money.parsePlain("-3")).isEqualByComparingTo("-3");
+        for (String text : new String[]{"1e5", "1E-3", "0x10", "NaN", "Infinity", "", " 1", "1.2.3", "."}) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Money.parsePlain(text)).as(text)
+                    .isInstanceOf(NumberFormatException.class);
+        }
+    }
+
+    @Test
     void defaultsToCny() {
         assertThat(new Money(new BigDecimal("1"), null).currency()).isEqualTo("CNY");
         assertThat(Money.cny("1").toString()).isEqualTo("1.00 CNY");

@@ -315,6 +315,34 @@ abstract class SigningApiContract extends ApiTestSupport {
                 "{\"order\": \"OURS_FIRST\"}", "\"7\""), 412);
     }
 
+    /** Found by an outside tester: the default plan named the owner, whose signature the seals then refused. */
+    @Test
+    void withoutAPlanOurSignatoryIsWhoMayUseTheSealsWhenTheOwnerMayNot() {
+        var sales = createUser("SALES", null);
+        var keeper = createUser("LEGAL", null);
+        String entity = freshEntity();
+        var seal = SealApiContract.upload(admin(), entity, "seal.png", SealPng.red(), "CONTRACT", "合同专用章",
+                keeper.username());
+        assertThat(seal.status()).as("%s", seal).isEqualTo(201);
+        var deal = approved(sales.client(), entity);
+        var plan = sales.client().get("/api/v1/contracts/" + deal.id() + "/signers");
+        assertThat(plan.status()).as("%s", plan).isEqualTo(200);
+        assertThat(plan.json().path("ours").get(0).path("userId").asString()).isEqualTo(keeper.id());
+
+        startSigning(sales.client(), deal.id());
+        var status = sales.client().get("/api/v1/contracts/" + deal.id() + "/signing").json();
+        assertThat(signer(status, "OURS").path("username").asString()).isEqualTo(keeper.username());
+        var signed = keeper.client().post("/api/v1/contracts/" + deal.id() + "/signatures",
+                "{\"password\": \"" + USER_PASSWORD + "\"}");
+        assertThat(signed.status()).as("%s", signed).isEqualTo(200);
+        assertThat(signer(signed.json(), "OURS").path("sealName").asString()).isEqualTo("合同专用章");
+
+        // an entity without seals: the owner signs with a name stamp, as before
+        var plain = approved(sales.client());
+        assertThat(sales.client().get("/api/v1/contracts/" + plain.id() + "/signers").json().path("ours").get(0)
+                .path("userId").asString()).isEqualTo(sales.id());
+    }
+
     @Test
     void theDatabaseRefusesToChangeOrDeleteASignedFile() {
         var sales = createUser("SALES", null);

@@ -202,6 +202,11 @@ abstract class InputApiContract extends ApiTestSupport {
         String etag = admin.get(contractPath).header("ETag");
         assertProblem(admin.patch(contractPath, "{\"amount\": {\"value\": \"1e99999999\", \"currency\": \"CNY\"}}",
                 etag), 400, "amount.value");
+        // a small exponent in the text of an amount too: no one writes a price as 1e5, and it is not stored as 100000
+        assertProblem(admin.patch(contractPath, "{\"amount\": {\"value\": \"1e5\", \"currency\": \"CNY\"}}",
+                etag), 400, "amount.value");
+        ((tools.jackson.databind.node.ObjectNode) body.path("amount")).put("value", "2E4");
+        assertProblem(admin.post("/api/v1/contracts", body.toString()), 400, "amount.value");
 
         // a null where a list item belongs
         assertProblem(admin.patch(contractPath, "{\"terms\": {\"payment\": {\"schedule\": [null]}}}", etag), 400,

@@ -500,7 +500,7 @@ class ContractForm {
             return null;
         }
         try {
-            return new BigDecimal(text.trim().replace(",", "").replace("，", ""));
+            return Money.parsePlain(text.trim().replace(",", "").replace("，", ""));
         } catch (NumberFormatException e) {
             problems.add(new FieldViolation(field, "ui.number", text.trim()));
             return null;

@@ -156,7 +156,7 @@ class ReceivablePages {
             return null;
         }
         try {
-            var v = new BigDecimal(value.strip().replace(",", ""));
+            var v = Money.parsePlain(value.strip().replace(",", ""));
             if (v.precision() - v.scale() > 15 || v.scale() > 10) {
                 throw new InvalidInputException(field, "qiyue.receivable.amount-digits");
             }

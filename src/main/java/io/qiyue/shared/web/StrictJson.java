@@ -62,6 +62,13 @@ class StrictJson {
 
         @Override
         public java.math.BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) {
+            // a decimal in a string is read as people write amounts ("1e5" is refused, see Money.parsePlain); a JSON
+            // number keeps JSON's grammar, where 1E5 is as much a number as 100000
+            if (p.currentToken() == tools.jackson.core.JsonToken.VALUE_STRING
+                    && io.qiyue.shared.Money.hasExponent(p.getString())) {
+                throw new tools.jackson.core.exc.InputCoercionException(p, "decimal written with an exponent",
+                        p.currentToken(), java.math.BigDecimal.class);
+            }
             var value = super.deserialize(p, ctxt);
             if (value != null && Math.abs((long) value.scale()) > MAX_SCALE) {
                 throw new tools.jackson.core.exc.InputCoercionException(p, "decimal exponent out of range",
