@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** The bell's count in every page's header: one indexed COUNT per page, for the signed-in user only. */
 @ControllerAdvice(annotations = PageController.class)
-class UnreadNotificationsModel {
+class UnreadNotificationsModel implements io.qiyue.shared.web.LayoutModel {
     private final Notifications notifications;
 
     UnreadNotificationsModel(Notifications notifications) {
@@ -18,5 +18,10 @@ class UnreadNotificationsModel {
     @ModelAttribute("unreadNotifications")
     Long unread() {
         return CurrentUsers.current().isPresent() ? notifications.unreadCount() : null;
+    }
+
+    @Override
+    public void addTo(org.springframework.web.servlet.ModelAndView view) {
+        view.addObject("unreadNotifications", unread());
     }
 }

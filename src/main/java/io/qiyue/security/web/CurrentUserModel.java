@@ -6,6 +6,7 @@ import io.qiyue.security.DataScopes;
 import io.qiyue.security.Permission;
 import io.qiyue.security.Role;
 import io.qiyue.security.ScopedResource;
+import io.qiyue.shared.web.LayoutModel;
 import io.qiyue.shared.web.PageController;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -15,7 +16,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * they may create customers and contracts, so that pages offer "new" only to those whose save would succeed.
  */
 @ControllerAdvice(annotations = PageController.class)
-class CurrentUserModel {
+class CurrentUserModel implements LayoutModel {
     private final DataScopes scopes;
 
     CurrentUserModel(DataScopes scopes) {
@@ -46,5 +47,15 @@ class CurrentUserModel {
     @ModelAttribute("mayCreateContracts")
     boolean mayCreateContracts() {
         return CurrentUsers.current().map(u -> scopes.mayCreate(u, ScopedResource.CONTRACT)).orElse(false);
+    }
+
+    /** The same for an error page, which no page controller's model advice reaches. */
+    @Override
+    public void addTo(org.springframework.web.servlet.ModelAndView view) {
+        view.addObject("me", me());
+        view.addObject("mayCreateCustomers", mayCreateCustomers());
+        view.addObject("mayManageTemplates", mayManageTemplates());
+        view.addObject("showsReviewQueue", showsReviewQueue());
+        view.addObject("mayCreateContracts", mayCreateContracts());
     }
 }

@@ -10,9 +10,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.servlet.ModelAndView;
 
 import java.net.URI;
 
@@ -23,15 +21,18 @@ import java.net.URI;
  * and a request for {@code /error} itself is a 404. Replaces Spring Boot's BasicErrorController, whose JSON
  * is not problem+json.
  */
-@Controller
+@org.springframework.stereotype.Controller
 class ErrorEndpoint implements ErrorController {
     private static final Logger log = LoggerFactory.getLogger(ErrorEndpoint.class);
 
     private final ProblemHandler problems;
     private final MessageSource messages;
     private final FieldLabels labels;
+    private final org.springframework.beans.factory.ObjectProvider<LayoutModel> layout;
 
-    ErrorEndpoint(ProblemHandler problems, MessageSource messages, FieldLabels labels) {
+    ErrorEndpoint(ProblemHandler problems, MessageSource messages, FieldLabels labels,
+                  org.springframework.beans.factory.ObjectProvider<LayoutModel> layout) {
+        this.layout = layout;
         this.problems = problems;
         this.messages = messages;
         this.labels = labels;
@@ -125,11 +126,7 @@ class ErrorEndpoint implements ErrorController {
         }
         var locale = LocaleContextHolder.getLocale();
         String detail = messages.getMessage(detailCode, args, detailCode, locale);
-        var page = new ModelAndView("error");
-        page.setStatus(status);
-        page.addObject("status", status.value());
-        page.addObject("detail", field != null ? labels.withMessage(field, detail, locale) : detail);
-        return page;
+        return LayoutModel.errorPage(status, field != null ? labels.withMessage(field, detail, locale) : detail, layout);
     }
 
     private static boolean cause(Throwable e, Class<? extends Throwable> type) {

@@ -37,10 +37,13 @@ class PageErrors {
 
     private final MessageSource messages;
     private final FieldLabels labels;
+    private final org.springframework.beans.factory.ObjectProvider<LayoutModel> layout;
 
-    PageErrors(MessageSource messages, FieldLabels labels) {
+    PageErrors(MessageSource messages, FieldLabels labels,
+               org.springframework.beans.factory.ObjectProvider<LayoutModel> layout) {
         this.messages = messages;
         this.labels = labels;
+        this.layout = layout;
     }
 
     @ExceptionHandler(NotFoundException.class)
@@ -161,11 +164,7 @@ class PageErrors {
         return view(status, messages.getMessage(code, null, code, LocaleContextHolder.getLocale()));
     }
 
-    private static ModelAndView view(HttpStatus status, String detail) {
-        var mav = new ModelAndView("error");
-        mav.setStatus(status);
-        mav.addObject("status", status.value());
-        mav.addObject("detail", detail);
-        return mav;
+    private ModelAndView view(HttpStatus status, String detail) {
+        return LayoutModel.errorPage(status, detail, layout);
     }
 }

@@ -75,10 +75,13 @@ class ProblemHandler {
     private final EarlyErrors pages;
     private final JsonMapper json;
     private final Validator validator;
+    private final org.springframework.beans.factory.ObjectProvider<LayoutModel> layout;
 
     ProblemHandler(MessageSource messages, FieldLabels labels,
                    @Value("${spring.servlet.multipart.max-file-size}") DataSize maxFileSize, EarlyErrors pages,
-                   JsonMapper json, Validator validator) {
+                   JsonMapper json, Validator validator,
+                   org.springframework.beans.factory.ObjectProvider<LayoutModel> layout) {
+        this.layout = layout;
         this.json = json;
         this.validator = validator;
         this.messages = messages;
@@ -298,24 +301,26 @@ class ProblemHandler {
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e, HttpServletRequest request,
+    Object noResource(NoResourceFoundException e, HttpServletRequest request,
                                              HttpServletResponse response) throws IOException {
         return noSuchPath(e.getResourcePath(), request, response);
     }
 
     /** A path no controller and no static folder answers (the static files are mapped folder by folder). */
     @ExceptionHandler(NoHandlerFoundException.class)
-    ResponseEntity<ProblemDetail> noHandler(NoHandlerFoundException e, HttpServletRequest request,
+    Object noHandler(NoHandlerFoundException e, HttpServletRequest request,
                                             HttpServletResponse response) throws IOException {
         return noSuchPath(e.getRequestURL(), request, response);
     }
 
-    /** A browser that followed a stale link or a typed address gets a page it can leave, not problem+json. */
-    private ResponseEntity<ProblemDetail> noSuchPath(String path, HttpServletRequest request,
-                                                     HttpServletResponse response) throws IOException {
+    /**
+     * A browser that followed a stale link or a typed address gets the error page with the navigation, not
+     * problem+json.
+     */
+    private Object noSuchPath(String path, HttpServletRequest request, HttpServletResponse response) {
         if (EarlyErrors.wantsPage(request)) {
-            pages.write(request, response, 404, "not-found", "qiyue.problem.no-such-path", path);
-            return null;
+            return LayoutModel.errorPage(HttpStatus.NOT_FOUND, messages.getMessage("qiyue.problem.no-such-path",
+                    new Object[]{path}, LocaleContextHolder.getLocale()), layout);
         }
         return problem(HttpStatus.NOT_FOUND, "not-found", "qiyue.problem.no-such-path", path);
     }

@@ -71,7 +71,7 @@ class ClientDisconnectTest {
 
     @Test
     void theUiRendersNoErrorPageAndLogsOneDebugLine() throws Exception {
-        var pages = new PageErrors(new StaticMessageSource(), new FieldLabels(new StaticMessageSource()));
+        var pages = new PageErrors(new StaticMessageSource(), new FieldLabels(new StaticMessageSource()), noLayout());
         for (Exception e : disconnects()) {
             logged.list.clear();
             var request = new MockHttpServletRequest("GET", "/contracts/1/document.pdf");
@@ -99,6 +99,10 @@ class ClientDisconnectTest {
         return new ProblemHandler(messages, labels, org.springframework.util.unit.DataSize.ofMegabytes(20),
                 new EarlyErrors(messages, new org.springframework.beans.factory.support.StaticListableBeanFactory()
                         .getBeanProvider(org.springframework.web.servlet.LocaleResolver.class), labels),
-                tools.jackson.databind.json.JsonMapper.builder().build(), null);
+                tools.jackson.databind.json.JsonMapper.builder().build(), null, noLayout());
+    }
+
+    private static org.springframework.beans.factory.ObjectProvider<LayoutModel> noLayout() {
+        return new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(LayoutModel.class);
     }
 }

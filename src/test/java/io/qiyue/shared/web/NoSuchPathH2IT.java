@@ -18,6 +18,8 @@ class NoSuchPathH2IT extends ApiTestSupport {
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(page.body()).contains("<html", "href=\"/\"").contains("no-such-page-%3Cb%3Ebold").doesNotContain("<b>bold");
+        assertThat(page.body()).as("the navigation stays, to go on from a mistyped address")
+                .contains("id=\"main-nav\"", "id=\"nav-contracts\"", "id=\"nav-users\"", "id=\"header-search\"");
 
         var api = admin().request("GET", "/api/v1/no-such-resource").header("Accept", "text/html").send();
         assertThat(api.status()).isEqualTo(404);
