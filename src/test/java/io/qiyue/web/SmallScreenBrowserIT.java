@@ -74,21 +74,39 @@ class SmallScreenBrowserIT extends ChromiumTestSupport {
     }
 
     /**
-     * An admin's menu in English holds some twenty long entries: on a laptop screen it wraps onto a second line
-     * rather than pushing the search box and the user menu off the page.
+     * An admin's menu holds every entry there is. On a laptop screen (1366 px, the most common) it stays one row in
+     * both languages, the rarer entries behind 管理, with the search box and the user menu in view; narrower, it may
+     * wrap but never pushes them off the page.
      */
     @Test
-    void theMenuOfTheLongestLanguageFitsALaptopScreen() {
-        for (int width : new int[] {1000, 1280}) {
-            try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("en")
-                    .setViewportSize(width, 800))) {
-                Page page = signIn(context, "admin", ADMIN_PASSWORD);
-                page.navigate("http://127.0.0.1:" + port + "/?lang=en");
-                int scrollWidth = ((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue();
-                assertThat(scrollWidth).as("width at %d px: %s", width, widest(page)).isLessThanOrEqualTo(width);
-                assertThat(page.isVisible("#header-search-q")).as("search box at %d px", width).isTrue();
-                var userMenu = page.locator("#user-menu").boundingBox();
-                assertThat(userMenu.x + userMenu.width).as("user menu at %d px", width).isLessThanOrEqualTo(width);
+    void theAdminsMenuFitsALaptopScreen() throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        for (String language : new String[] {"en", "zh-CN"}) {
+            for (int width : new int[] {1000, 1280, 1366}) {
+                try (var context = browser.newContext(new Browser.NewContextOptions().setLocale(language)
+                        .setViewportSize(width, 800))) {
+                    Page page = signIn(context, "admin", ADMIN_PASSWORD);
+                    page.navigate("http://127.0.0.1:" + port + "/contracts?lang=" + language);
+                    page.screenshot(new Page.ScreenshotOptions()
+                            .setPath(SCREENSHOTS.resolve("menu-" + language + "-" + width + ".png")));
+                    int scrollWidth = ((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue();
+                    assertThat(scrollWidth).as("width at %d px: %s", width, widest(page)).isLessThanOrEqualTo(width);
+                    assertThat(page.isVisible("#header-search-q")).as("search box at %d px", width).isTrue();
+                    var userMenu = page.locator("#user-menu").boundingBox();
+                    assertThat(userMenu.x + userMenu.width).as("user menu at %d px", width).isLessThanOrEqualTo(width);
+                    if (width >= 1366) {
+                        var rows = (java.util.List<?>) page.evaluate("""
+                                () => [...new Set(Array.from(document.querySelectorAll('#main-nav .nav-link'))
+                                  .filter(a => a.offsetParent !== null)
+                                  .map(a => Math.round(a.getBoundingClientRect().top)))]""");
+                        assertThat(rows).as("rows of the %s menu at %d px", language, width).hasSize(1);
+                        // the contract list's short headers (回款) are not broken letter by letter
+                        var header = page.locator("#contract-table thead th").nth(5).boundingBox();
+                        assertThat(header.height).as("header height at %d px", width).isLessThan(40);
+                    }
+                    page.click("#nav-manage");
+                    assertThat(page.isVisible("#nav-users")).as("users behind 管理 at %d px", width).isTrue();
+                }
             }
         }
     }
