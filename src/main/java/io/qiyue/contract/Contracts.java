@@ -9,6 +9,7 @@ import io.qiyue.security.CurrentUsers;
 import io.qiyue.security.DataScopes;
 import io.qiyue.security.ScopedResource;
 import io.qiyue.shared.ConflictException;
+import io.qiyue.shared.DateBounds;
 import io.qiyue.shared.EntityChanged;
 import io.qiyue.shared.FieldViolation;
 import io.qiyue.shared.ForbiddenException;
@@ -919,6 +920,15 @@ public class Contracts {
         }
         var terms = before.terms() == null || before.startDate() == null ? before.terms()
                 : before.terms().renewedBy(java.time.Period.between(before.startDate(), start));
+        // a term ending 9999-12-31 (typed for "open-ended") renews into year 10000, which nothing could read back
+        if (!DateBounds.within(start)) {
+            throw new InvalidInputException("startDate", "qiyue.contract.renewal-beyond-calendar", DateBounds.LATEST);
+        }
+        boolean instalmentBeyond = terms != null && terms.payment() != null && terms.payment().schedule() != null
+                && terms.payment().schedule().stream().anyMatch(i -> i != null && !DateBounds.within(i.dueDate()));
+        if (!DateBounds.within(end) || instalmentBeyond) {
+            throw new InvalidInputException("endDate", "qiyue.contract.renewal-beyond-calendar", DateBounds.LATEST);
+        }
         var input = new ContractInput(before.type(), Text.isBlank(title) ? before.title() : title, before.customerId(),
                 before.ourEntityId(), before.owner(), before.amount(), start, end, before.autoRenew(),
                 before.renewalNoticeDays(), terms);

@@ -78,6 +78,12 @@ public class ShareLinks {
         if (contract.status() != ContractStatus.DRAFT) {
             throw new ConflictException("qiyue.negotiation.not-draft", contract.status());
         }
+        // the link shows the customer's details (name, address, the person's particulars): not for a sharer who
+        // may not read them, who would read them through the link
+        customers.stewardIfHidden(contract.customerId()).ifPresent(hidden -> {
+            throw new io.qiyue.shared.ForbiddenException(hidden.code("qiyue.negotiation.customer-restricted"),
+                    hidden.args());
+        });
         int days = input == null || input.expiresInDays() == null ? DEFAULT_DAYS : input.expiresInDays();
         if (days < 1 || days > MAX_DAYS) {
             throw new InvalidInputException("expiresInDays", "qiyue.negotiation.expires-range", 1, MAX_DAYS);

@@ -54,9 +54,10 @@ import java.util.Optional;
  *
  * <p><b>Stored text does not depend on who saved.</b> A live rendering (preview, download) shows the
  * parties as the reader may see them. The text kept with a version is rendered as any reader of the
- * contract sees it: both parties read without the saver's data scope, ID numbers, mobile phones and bank
- * accounts always masked. So the same saved content always keeps the same text and SHA-256, and a
- * redline or the version text never shows a reader personal information the reader may not see.
+ * contract sees it: both parties read without the saver's data scope, mobile phones and bank accounts always
+ * masked; an ID number is kept as the document prints it and masked when read by whoever sees it masked. So the
+ * same saved content always keeps the same text and SHA-256, and a redline or the version text never shows a
+ * reader personal information the reader may not see.
  */
 @Service
 public class ContractDocuments implements ExternalVersions {
@@ -547,13 +548,13 @@ public class ContractDocuments implements ExternalVersions {
     }
 
     /**
-     * The document of a contract's current saved version as it was stored (personal details masked, see the
-     * class comment), for a reader outside the application whose access the caller has checked: the
-     * counterparty's contact on a share link. Nothing but this text and the contract's current wording leaves.
+     * The document of a contract's current saved version as it was stored, with ID numbers masked, for a reader
+     * outside the application whose access the caller has checked: the counterparty's contact on a share link,
+     * which anyone it is forwarded to can open. Nothing but this text and the contract's current wording leaves.
      */
     public String sharedText(String contractId) {
         Contract contract = contracts.internal(contractId);
-        return textOf(contractId, contract.version());
+        return maskedIdNumbers(textOf(contractId, contract.version()), contract);
     }
 
     /**

@@ -189,6 +189,19 @@ abstract class LifecycleApiContract extends ApiTestSupport {
         assertThat(status(old)).isEqualTo(ContractStatus.RENEWED);
     }
 
+    /** Found by an outside tester: the renewal of a term ending 9999-12-31 was stored in year 10000, unreadable. */
+    @Test
+    void aRenewalPastTheLastDayQiyueKeepsIsRefusedAndNothingIsStored() {
+        var sales = createUser("SALES", null);
+        String endless = signed(sales.client(), LocalDate.of(2027, 1, 1), LocalDate.of(9999, 12, 31));
+        var refused = move(sales.client(), endless, "renew", "{}");
+        assertProblem(refused, 400, "startDate");
+        assertThat(refused.json().path("errors").toString()).contains("9999-12-31");
+        var successor = sales.client().get("/api/v1/contracts/" + endless + "/lifecycle").json().path("successorId");
+        assertThat(successor.isMissingNode() || successor.isNull()).as("%s", successor).isTrue();
+        assertThat(sales.client().get("/api/v1/contracts/" + endless).status()).isEqualTo(200);
+    }
+
     @Test
     void aReaderWithoutWriteScopeSeesNoActions() {
         var sales = createUser("SALES", null);

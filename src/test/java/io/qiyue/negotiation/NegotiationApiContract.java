@@ -403,6 +403,41 @@ abstract class NegotiationApiContract extends ApiTestSupport {
                 .doesNotContain("我方");
     }
 
+    /**
+     * Found by an outside tester: the share page printed a person's ID number in full, and a sharer who may not
+     * read the customer (the contract's owner, not the customer's) could read its details through their own link.
+     */
+    @Test
+    void theLinkMasksThePersonsIdNumberAndIsNotForASharerWhoMayNotReadTheCustomer() {
+        var owner = createUser("SALES", null);
+        var other = createUser("SALES", null);
+        var person = tools.jackson.databind.json.JsonMapper.builder().build().createObjectNode();
+        person.put("kind", "PERSON");
+        person.put("name", unique("孙十"));
+        String idNumber = io.qiyue.testing.TestIdentifiers.idNumber();
+        person.put("idNumber", idNumber);
+        person.put("address", "浙江省温州市鹿城区");
+        var created = owner.client().post("/api/v1/customers", person.toString());
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        String customer = created.json().path("id").asString();
+
+        var mine = admin().post("/api/v1/contracts", io.qiyue.testing.ContractSamples.contract("SERVICE", unique("个人分享"),
+                customer, ourEntityId()).put("owner", owner.username()).toString());
+        assertThat(mine.status()).as("%s", mine).isEqualTo(201);
+        var link = share(owner.client(), mine.json().path("id").asString(), "{}");
+        String page = customer().get("/p/" + link.token()).body();
+        assertThat(page).contains(idNumber.substring(0, 6) + "********" + idNumber.substring(14))
+                .doesNotContain(idNumber);
+
+        var theirs = admin().post("/api/v1/contracts", io.qiyue.testing.ContractSamples.contract("SERVICE",
+                unique("他人客户"), customer, ourEntityId()).put("owner", other.username()).toString());
+        assertThat(theirs.status()).as("%s", theirs).isEqualTo(201);
+        var refused = other.client().post("/api/v1/contracts/" + theirs.json().path("id").asString() + "/share-links",
+                "{}");
+        assertProblem(refused, 403);
+        assertThat(refused.json().path("detail").asString()).contains(owner.username());
+    }
+
     // ---- helpers
 
     private ApiClient customer() {

@@ -106,8 +106,8 @@ class StrictJson {
      * reader by a fresh one for each property (its format and leniency), which a subclass's check would not survive.
      */
     static final class BoundedDate extends tools.jackson.databind.ValueDeserializer<java.time.LocalDate> {
-        static final java.time.LocalDate EARLIEST = java.time.LocalDate.of(1900, 1, 1);
-        static final java.time.LocalDate LATEST = java.time.LocalDate.of(9999, 12, 31);
+        static final java.time.LocalDate EARLIEST = io.qiyue.shared.DateBounds.EARLIEST;
+        static final java.time.LocalDate LATEST = io.qiyue.shared.DateBounds.LATEST;
 
         private final tools.jackson.databind.ValueDeserializer<?> dates;
 
@@ -129,7 +129,7 @@ class StrictJson {
         @Override
         public java.time.LocalDate deserialize(JsonParser p, DeserializationContext ctxt) {
             var value = (java.time.LocalDate) dates.deserialize(p, ctxt);
-            if (value != null && (value.isBefore(EARLIEST) || value.isAfter(LATEST))) {
+            if (!io.qiyue.shared.DateBounds.within(value)) {
                 throw new DateOutOfRangeException(p, value);
             }
             return value;
