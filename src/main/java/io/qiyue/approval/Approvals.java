@@ -462,7 +462,10 @@ public class Approvals {
                         return Optional.empty();
                     }
                 })
-                .flatMap(this::enabledUser).map(User::username).filter(m -> !m.equals(username));
+                // a manager left with the read-only role is routed around like a missing one: their task would wait
+                // for an escalation nobody can decide
+                .flatMap(this::enabledUser).filter(ApprovalFlows::mayDecide).map(User::username)
+                .filter(m -> !m.equals(username));
     }
 
     /** The user with this id, enabled or not; null when there is none. */

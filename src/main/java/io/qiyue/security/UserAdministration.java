@@ -235,8 +235,14 @@ public class UserAdministration {
         if (users.teamNameTaken(input.name().trim(), id)) {
             throw new ConflictException("qiyue.team.name-taken", input.name());
         }
-        if (Text.blankToNull(input.managerId()) != null && users.findById(input.managerId()).isEmpty()) {
-            violations.add(new FieldViolation("managerId", "qiyue.validation.unknown-reference", input.managerId()));
+        if (Text.blankToNull(input.managerId()) != null) {
+            var manager = users.findById(input.managerId());
+            if (manager.isEmpty()) {
+                violations.add(new FieldViolation("managerId", "qiyue.validation.unknown-reference", input.managerId()));
+            } else if (manager.get().roles().stream().allMatch(role -> role == Role.VIEWER)) {
+                // the manager approves the team's contracts: a read-only user would only stall them
+                violations.add(new FieldViolation("managerId", "qiyue.team.viewer-manager", manager.get().username()));
+            }
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);

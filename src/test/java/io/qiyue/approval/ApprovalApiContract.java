@@ -415,7 +415,7 @@ abstract class ApprovalApiContract extends ApiTestSupport {
                 "{\"match\": \"ANY\", \"types\": [\"SERVICE\"], \"amountAtLeast\": 500000}"));
         String id = submitted(owner.client());
         var steps = owner.client().get("/api/v1/contracts/" + id + "/approval").json().path("runs").get(0).path("steps");
-        assertThat(steps.get(0).path("note").asString()).contains("没有团队经理", "管理员");
+        assertThat(steps.get(0).path("note").asString()).contains("没有可审批的团队经理", "管理员");
         var adminInbox = admin().get("/api/v1/approvals?assignee=me&size=200").json().path("items");
         var mine = new ArrayList<String>();
         adminInbox.forEach(t -> {
@@ -427,6 +427,32 @@ abstract class ApprovalApiContract extends ApiTestSupport {
         var approved = admin().post("/api/v1/approvals/" + mine.getFirst() + "/decision", "{\"decision\": \"APPROVE\"}");
         assertThat(approved.status()).as("%s", approved).isEqualTo(200);
         assertThat(status(id)).isEqualTo("APPROVED");
+    }
+
+    /** Found by an outside tester: a read-only team manager received the team's approvals and could decide none. */
+    @Test
+    void aReadOnlyTeamManagerIsRefusedAndOneWhoLostTheRightIsRoutedAround() {
+        var viewer = createUser("VIEWER", null);
+        assertProblem(admin().post("/api/v1/teams", "{\"name\": \"%s\", \"managerId\": \"%s\"}"
+                .formatted(unique("只读经理团队"), viewer.id())), 400, "managerId");
+
+        var manager = createUser("SALES_MANAGER", null);
+        var team = admin().post("/api/v1/teams", "{\"name\": \"%s\", \"managerId\": \"%s\"}"
+                .formatted(unique("经理团队"), manager.id()));
+        assertThat(team.status()).as("%s", team).isEqualTo(201);
+        var owner = createUser("SALES", team.json().path("id").asString());
+        var before = admin().get("/api/v1/users/" + manager.id());
+        var demoted = (tools.jackson.databind.node.ObjectNode) before.json().deepCopy();
+        demoted.putArray("roles").add("VIEWER");
+        assertThat(admin().put("/api/v1/users/" + manager.id(), demoted.toString(), before.header("ETag")).status())
+                .isEqualTo(200);
+
+        flow(false, false, step("经理", "APPROVAL", "ANY", "[{\"ownerManager\": true}]", null,
+                "{\"match\": \"ANY\", \"types\": [\"SERVICE\"]}"));
+        String id = submitted(owner.client());
+        var steps = owner.client().get("/api/v1/contracts/" + id + "/approval").json().path("runs").get(0).path("steps");
+        assertThat(steps.get(0).path("note").asString()).contains("没有可审批的团队经理", "管理员");
+        assertThat(inboxIds(manager, id)).isEmpty();
     }
 
     @Test
