@@ -99,6 +99,21 @@ class SearchRelevanceTest {
                 .contains("\"x 200\"");
     }
 
+    /** Found by an outside tester: a two-character name found every contract with 七 and 钱 anywhere in it. */
+    @Test
+    void aNameOfCharactersSmartcnLeavesAloneIsFoundAsTyped() {
+        index.apply(List.of(
+                contract("person", "QY-SVC-2027-000007", "个人咨询合同", "甲方：钱七，身份证号码见附件。", "alice", "CONSULTING",
+                        null),
+                contract("apart", "QY-SVC-2027-000008", "设备采购服务合同", "第七条 乙方联系人：钱先生。", "alice", "SERVICE",
+                        null)), List.of(), 8);
+        assertThat(ids(search("钱七"))).containsExactly("person");
+        assertThat(search("钱七").total()).isEqualTo(1);
+        assertThat(ids(search("钱七 咨询"))).as("beside a word").containsExactly("person");
+        assertThat(ids(search("第七条"))).containsExactly("apart");
+        assertThat(ids(search("钱 七"))).as("apart when typed apart").containsExactlyInAnyOrder("person", "apart");
+    }
+
     @Test
     void theScopeAndTheFiltersNarrowTheHitsAndTheTotal() {
         var onlyAlice = new SearchCriteria("保密", null, null, null, OwnerScope.of(Set.of("alice")), null, null, null,
