@@ -177,6 +177,12 @@ abstract class ReceivableApiContract extends ApiTestSupport {
         assertProblem(finance.client().post(path + "/receipts", receipt("2026-11-01", "-5.00")), 400, "amount");
         assertProblem(finance.client().post(path + "/receipts", receipt("2026-11-01", "1.001")), 400, "amount");
         assertProblem(finance.client().post(path + "/receipts", receipt("2099-01-01", "1.00")), 400, "receivedOn");
+        // a value that does not even bind is labelled as the receipt's, like one that binds and is refused
+        var unbound = finance.client().post(path + "/receipts", receipt("2026-11-01", "NaN"));
+        assertProblem(unbound, 400, "amount.value");
+        assertThat(unbound.json().path("errors").toString()).contains("收款金额").doesNotContain("合同金额");
+        assertThat(finance.client().post(path + "/receipts", receipt("2026-11-01", "1.001")).json().path("errors")
+                .toString()).contains("收款金额").doesNotContain("合同金额");
         assertProblem(finance.client().post(path + "/receipts", """
                 {"receivedOn": "2026-11-01", "amount": {"value": "100.00"}, "method": "CASH",
                  "allocations": [ {"obligationId": "%s", "amount": {"value": "100.00"}} ]}

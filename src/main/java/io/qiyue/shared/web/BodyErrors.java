@@ -73,6 +73,22 @@ final class BodyErrors extends RequestBodyAdviceAdapter {
     }
 
     /**
+     * What the request's body is about, from the type it is read into ({@code ReceiptInput}: {@code receipt}), for
+     * {@link FieldLabels} to label its fields as that subject's: a receipt's {@code amount} is 收款金额, not the
+     * contract's 合同金额. Null when no JSON body was read.
+     */
+    static String subject(HttpServletRequest request) {
+        if (!(request.getAttribute(BODY) instanceof ReadBody body)) {
+            return null;
+        }
+        String name = tools.jackson.databind.type.TypeFactory.rawClass(body.type()).getSimpleName();
+        if (name.endsWith("Input")) {
+            name = name.substring(0, name.length() - "Input".length());
+        }
+        return name.isEmpty() ? null : Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+
+    /**
      * The violations of the request's body other than the one at {@code reported}, which Jackson found first;
      * empty when the body was not kept or is not a JSON object.
      */

@@ -184,7 +184,7 @@ class ProblemHandler {
         var fields = new java.util.HashSet<String>(List.of(first.get("field")));
         for (var v : BodyErrors.besides(request, first.get("field"), json, validator)) {
             if (fields.add(v.field())) {
-                errors.add(fieldError(v, null));
+                errors.add(fieldError(v, BodyErrors.subject(request)));
             }
         }
         return errors;
@@ -456,7 +456,14 @@ class ProblemHandler {
      * would be read as arguments.
      */
     Map<String, String> error(String field, String code, Object... args) {
-        return fieldOf(null, field, code, args);
+        return fieldOf(bodySubject(), field, code, args);
+    }
+
+    /** What the current request's JSON body is about ({@link BodyErrors#subject}), null outside a request. */
+    private static String bodySubject() {
+        return org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes
+                ? BodyErrors.subject(attributes.getRequest()) : null;
     }
 
     /** {@link #error} for a field of {@code subject}, labelled as {@link FieldLabels} labels that subject's fields. */
@@ -478,7 +485,8 @@ class ProblemHandler {
 
     /** The machine's field path as it is, and a message that names the field by its label (付款条款 › 定金：…). */
     private Map<String, String> labelled(String field, String message) {
-        return Map.of("field", field, "message", labels.withMessage(field, message, LocaleContextHolder.getLocale()));
+        return Map.of("field", field, "message", labels.withMessage(field, message, LocaleContextHolder.getLocale(),
+                bodySubject()));
     }
 
     private static String path(JacksonException e) {
