@@ -216,6 +216,11 @@ abstract class InputApiContract extends ApiTestSupport {
         assertThat(admin.get(contractPath).header("ETag")).isEqualTo(etag);
 
         // values that do not bind are named in words, never with Java's names for them
+        // a day is written as one: not as days since 1970, nor with a time whose day depends on a time zone
+        for (String patch : new String[]{"{\"startDate\": 20270101}", "{\"startDate\": \"2027-01-01T12:00\"}",
+                "{\"startDate\": \"2027-01-01T00:00:00Z\"}"}) {
+            assertProblem(admin.patch(contractPath, patch, etag), 400, "startDate");
+        }
         for (String patch : new String[]{"{\"startDate\": \"99999-01-01\"}", "{\"endDate\": \"2027-02-30\"}",
                 "{\"amount\": {\"value\": \"NaN\", \"currency\": \"CNY\"}}", "{\"title\": 1e999999}"}) {
             var refused = admin.patch(contractPath, patch, etag);

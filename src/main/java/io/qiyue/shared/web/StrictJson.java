@@ -128,11 +128,23 @@ class StrictJson {
 
         @Override
         public java.time.LocalDate deserialize(JsonParser p, DeserializationContext ctxt) {
+            // a day is written as one: Jackson also reads 20270101 as that many days after 1970, and drops the time
+            // of "2027-01-01T12:00" or "2027-01-01T00:00:00Z", whose day depends on a time zone nobody named
+            var token = p.currentToken();
+            if (token == tools.jackson.core.JsonToken.VALUE_NUMBER_INT
+                    || token == tools.jackson.core.JsonToken.VALUE_STRING && withTime(p.getString())) {
+                throw new tools.jackson.databind.exc.InvalidFormatException(p, "not a day", p.getString(),
+                        java.time.LocalDate.class);
+            }
             var value = (java.time.LocalDate) dates.deserialize(p, ctxt);
             if (!io.qiyue.shared.DateBounds.within(value)) {
                 throw new DateOutOfRangeException(p, value);
             }
             return value;
+        }
+
+        private static boolean withTime(String text) {
+            return text.indexOf('T') >= 0 || text.indexOf('t') >= 0 || text.indexOf(':') >= 0;
         }
 
         @Override
