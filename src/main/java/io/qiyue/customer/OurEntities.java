@@ -99,6 +99,10 @@ public class OurEntities {
             throw new PreconditionFailedException("qiyue.problem.stale", before.version());
         }
         var after = normalise(id, input, expectedVersion + 1, before.createdAt(), clock.instant());
+        if (sameContent(before, after)) {
+            // saving what is stored is no change: no version, no audit entry, and another editor's If-Match holds
+            return before;
+        }
         int changed = jdbc.sql("UPDATE our_entity SET name = ?, credit_code = ?, address = ?, legal_representative = ?,"
                         + " bank_name = ?, bank_account_cipher = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?")
                 .params(after.name(), after.creditCode(), after.address(), after.legalRepresentative(), after.bankName(),
@@ -110,6 +114,14 @@ public class OurEntities {
         }
         publish(id, EntityChanged.Action.UPDATE, before, after);
         return after;
+    }
+
+    private static boolean sameContent(OurEntity a, OurEntity b) {
+        return java.util.Objects.equals(a.name(), b.name()) && java.util.Objects.equals(a.creditCode(), b.creditCode())
+                && java.util.Objects.equals(a.address(), b.address())
+                && java.util.Objects.equals(a.legalRepresentative(), b.legalRepresentative())
+                && java.util.Objects.equals(a.bankName(), b.bankName())
+                && java.util.Objects.equals(a.bankAccount(), b.bankAccount());
     }
 
     private Optional<OurEntity> findRaw(String id) {

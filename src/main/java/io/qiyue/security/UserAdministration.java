@@ -221,6 +221,10 @@ public class UserAdministration {
         checkTeamInput(input, id);
         var after = new Team(id, input.name().trim(), Text.blankToNull(input.managerId()), expectedVersion + 1,
                 before.createdAt());
+        if (after.name().equals(before.name()) && java.util.Objects.equals(after.managerId(), before.managerId())) {
+            // saving what is stored is no change: no version, no audit entry, and another editor's If-Match holds
+            return before;
+        }
         if (!users.updateTeam(after, expectedVersion)) {
             throw new PreconditionFailedException("qiyue.problem.stale", team(id).version());
         }

@@ -178,6 +178,28 @@ abstract class RoundTripApiContract extends ApiTestSupport {
 
         var user = createUser("SALES", null);
         assertNoChange(admin(), "/api/v1/users/" + user.id(), "USER", user.id(), "displayName");
+
+        // found by an outside tester: these two made a version and an audit entry of nothing
+        String team = createTeam();
+        assertPutOfWhatIsStoredIsNoChange("/api/v1/teams/" + team, "name");
+        assertPutOfWhatIsStoredIsNoChange("/api/v1/our-entities/" + ourEntityId(), "address");
+    }
+
+    private void assertPutOfWhatIsStoredIsNoChange(String path, String textField) {
+        var got = admin().get(path);
+        String etag = got.header("ETag");
+        var put = admin().put(path, got.body(), etag);
+        assertThat(put.status()).as("PUT %s: %s", path, put).isEqualTo(200);
+        assertThat(put.header("ETag")).as("PUT of what %s holds", path).isEqualTo(etag);
+        var changed = (ObjectNode) got.json().deepCopy();
+        changed.put(textField, got.json().path(textField).asString() + "改");
+        var edited = admin().put(path, changed.toString(), etag);
+        assertThat(edited.status()).as("%s", edited).isEqualTo(200);
+        assertThat(edited.header("ETag")).isNotEqualTo(etag);
+        // the shared entity of the other tests keeps its address
+        var back = (ObjectNode) edited.json().deepCopy();
+        back.put(textField, got.json().path(textField).asString());
+        assertThat(admin().put(path, back.toString(), edited.header("ETag")).status()).isEqualTo(200);
     }
 
     private void assertNoChange(ApiClient as, String path, String entity, String id, String textField) {
