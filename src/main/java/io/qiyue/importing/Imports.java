@@ -302,8 +302,14 @@ public class Imports {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * A stored row's cells as the file had them. Read as a tree, not as the API's strings: those refuse a character
+     * no document can carry, and such a character is what made some of these rows fail.
+     */
     private List<String> cells(String cellsJson) {
-        return List.of(json.readValue(cellsJson, String[].class));
+        var cells = new ArrayList<String>();
+        json.readTree(cellsJson).forEach(cell -> cells.add(cell.asString()));
+        return cells;
     }
 
     private static void line(StringBuilder out, List<String> cells) {
@@ -311,7 +317,9 @@ public class Imports {
             if (i > 0) {
                 out.append(',');
             }
-            out.append(SpreadsheetText.csvCell(cells.get(i)));
+            // such a character is removed rather than replaced: the reason column names it, and the corrected file
+            // is imported again as it is, where a replacement mark (U+FFFD) would be taken for text of the cell
+            out.append(SpreadsheetText.csvCell(io.qiyue.shared.Text.withoutUnrenderable(cells.get(i))));
         }
         out.append("\r\n");
     }
