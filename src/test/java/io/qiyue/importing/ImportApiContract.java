@@ -158,6 +158,37 @@ abstract class ImportApiContract extends ApiTestSupport {
     }
 
     /**
+     * An XLSX formula is an error of its row and column, as a CSV cell starting with "=" is, whatever Excel cached
+     * for it (a link's label, a sum), in the dry run as in the run, which imports nothing.
+     */
+    @Test
+    void xlsxFormulasAreErrorsOfTheirRowAndColumnNotTheirCachedValue() throws IOException {
+        var sales = createUser("SALES", null);
+        long before = customerCount();
+        byte[] file;
+        try (var workbook = new XSSFWorkbook(); var out = new ByteArrayOutputStream()) {
+            var sheet = workbook.createSheet();
+            var header = sheet.createRow(0);
+            header.createCell(0).setCellValue("客户名称");
+            header.createCell(1).setCellValue("统一社会信用代码");
+            header.createCell(2).setCellValue("地址");
+            var row = sheet.createRow(1);
+            row.createCell(0).setCellValue(unique("公式公司"));
+            row.createCell(1).setCellValue(TestIdentifiers.creditCode());
+            row.createCell(2).setCellFormula("HYPERLINK(\"http://evil.example\",\"点此\")");
+            row.getCell(2).setCellValue("点此");
+            workbook.write(out);
+            file = out.toByteArray();
+        }
+        for (String mode : List.of("dry-run", "import")) {
+            var job = finished(upload(sales.client(), "customers", mode, "f.xlsx", file));
+            assertThat(errors(job)).as("%s %s", mode, job).containsExactly("2|地址");
+            assertThat(job.path("errors").get(0).path("message").asString()).contains("公式");
+        }
+        assertThat(customerCount()).isEqualTo(before);
+    }
+
+    /**
      * A header that is no column (手机号码 for 手机) and a column named twice are errors of the header row, in the
      * dry run as in the run, which imports nothing; the failed-rows file's 行号 and 原因 are not such headers.
      */

@@ -138,7 +138,7 @@ class TableReaderTest {
     }
 
     @Test
-    void excelDateCellsReadAsDatesNumbersAsWrittenAndFormulasAsTheirCachedTextNeverEvaluated() throws IOException {
+    void excelDateCellsReadAsDatesNumbersAsWrittenAndFormulasAsFormulasNeverTheirCachedValue() throws IOException {
         Path file = dir.resolve("t.xlsx");
         try (var workbook = new XSSFWorkbook(); var out = new ByteArrayOutputStream()) {
             var sheet = workbook.createSheet();
@@ -157,17 +157,68 @@ class TableReaderTest {
             var money = workbook.createCellStyle();
             money.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
             amount.setCellStyle(money);
-            // a formula with the value Excel cached for it: read as that text, never evaluated
+            // a formula with the value Excel cached for it: read as the formula (refused as a CSV cell's "="), not as
+            // the label or sum it shows
             var link = row.createCell(2);
             link.setCellFormula("HYPERLINK(\"http://example.com\",\"点我\")");
             link.setCellValue("点我");
+            var sum = sheet.createRow(2);
+            sum.createCell(0).setCellValue("2024-01-05");
+            sum.createCell(1).setCellFormula("1+1");
+            sum.getCell(1).setCellValue(2);
+            sum.createCell(2).setCellValue("标题");
             workbook.write(out);
             Files.write(file, out.toByteArray());
         }
         var table = TableReader.read(file, "t.xlsx", null);
         assertThat(table.rows().getFirst().cells().get(0)).isEqualTo("2024-01-05");
         assertThat(table.rows().getFirst().cells().get(1)).isEqualTo("1234567.5");
-        assertThat(table.rows().getFirst().cells().get(2)).isEqualTo("点我");
+        assertThat(table.rows().getFirst().cells().get(2)).isEqualTo("=HYPERLINK(\"http://example.com\",\"点我\")");
+        assertThat(table.rows().get(1).cells()).containsExactly("2024-01-05", "=1+1", "标题");
+    }
+
+    /** A formula Excel cached no value for (a file written by another program) is a formula, not an empty cell. */
+    @Test
+    void aFormulaWithoutACachedValueIsStillAFormula() throws IOException {
+        Path file = dir.resolve("f.xlsx");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            entry(zip, "[Content_Types].xml", """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+                    <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+                    <Default Extension="xml" ContentType="application/xml"/>
+                    <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
+                    <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
+                    </Types>""");
+            entry(zip, "_rels/.rels", """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+                    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
+                    </Relationships>""");
+            entry(zip, "xl/workbook.xml", """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+                    <sheets><sheet name="s" sheetId="1" r:id="rId1"/></sheets></workbook>""");
+            entry(zip, "xl/_rels/workbook.xml.rels", """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+                    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
+                    </Relationships>""");
+            entry(zip, "xl/worksheets/sheet1.xml", """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+                    <row r="1"><c r="A1" t="inlineStr"><is><t>标题</t></is></c><c r="B1" t="inlineStr"><is><t>金额</t></is></c><c r="C1" t="inlineStr"><is><t>备注</t></is></c></row>
+                    <row r="2"><c r="A2" t="str"><f>CONCAT("a","b")</f></c><c r="B2"><f>1+1</f><v>2</v></c><c r="C2" t="inlineStr"><is><t>x</t></is></c></row>
+                    </sheetData></worksheet>""");
+        }
+        var table = TableReader.read(file, "f.xlsx", null);
+        assertThat(table.rows().getFirst().cells()).containsExactly("=CONCAT(\"a\",\"b\")", "=1+1", "x");
+    }
+
+    private static void entry(java.util.zip.ZipOutputStream zip, String name, String text) throws IOException {
+        zip.putNextEntry(new java.util.zip.ZipEntry(name));
+        zip.write(text.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
     }
 
     @Test
