@@ -105,15 +105,24 @@ final class ContractRows {
         String creator = user(row, Column.CREATOR, n);
         ContractTerms terms = termCells.read(row, type, amount, n);
         RowPlan.Received received = received(row, n, status, terms);
-        if (problems.has(n)) {
-            return null;
-        }
         var input = new ContractInput(type, title, customerId, ourEntityId, owner,
                 amount == null ? null : Money.cny(amount), start, end, false, null, terms);
         var legacy = new LegacyContract(input, number.isEmpty() ? null : number, status, creator,
                 signedOn == null ? null : signedOn.atStartOfDay(CHINA).toInstant(), signedOn);
         Contract existing = number.isEmpty() ? null : existingByNumber != null ? existingByNumber.get(number.strip())
                 : contracts.internalByNumber(number).orElse(null);
+        if (problems.has(n)) {
+            // the checks of a new contract that need none of the cells that failed are still made, so that a row's
+            // problems are reported at once rather than one correction at a time (an existing contract's checks
+            // compare it with the row as a whole: they wait for a row that reads)
+            if (existing == null) {
+                if (status != null) {
+                    contradiction(status, start, end, n);
+                }
+                contracts.importProblems(legacy).forEach(v -> problems.addBeside(n, v));
+            }
+            return null;
+        }
         if (existing != null) {
             if (!mode.updates()) {
                 return new RowPlan(n, RowPlan.Outcome.SKIP, null);
@@ -172,12 +181,7 @@ final class ContractRows {
         }
         // only for a contract to be made: a file imported last year, run again, still skips what it made even
         // though time has since moved those contracts on
-        String contradiction = contradiction(status, start, end);
-        if (contradiction != null) {
-            boolean aboutTheStart = contradiction.equals("qiyue.import.status-begun")
-                    || contradiction.equals("qiyue.import.status-not-begun");
-            problems.add(n, Column.STATUS, contradiction, aboutTheStart ? start : end);
-        }
+        contradiction(status, start, end, n);
         contracts.importProblems(legacy).forEach(v -> problems.add(n, v));
         return problems.has(n) ? null : new RowPlan(n, RowPlan.Outcome.CREATE, () -> contracts.importLegacy(legacy),
                 legacy, received);
@@ -403,6 +407,16 @@ final class ContractRows {
             case EXPIRED -> end != null && !ended ? "qiyue.import.status-not-ended" : null;
             default -> null;
         };
+    }
+
+    /** The {@link #contradiction} of the row's state and dates, if any, under 状态 with the date it is about. */
+    private void contradiction(ContractStatus status, LocalDate start, LocalDate end, int n) {
+        String contradiction = contradiction(status, start, end);
+        if (contradiction != null) {
+            boolean aboutTheStart = contradiction.equals("qiyue.import.status-begun")
+                    || contradiction.equals("qiyue.import.status-not-begun");
+            problems.add(n, Column.STATUS, contradiction, aboutTheStart ? start : end);
+        }
     }
 
     /**

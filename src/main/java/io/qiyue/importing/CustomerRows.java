@@ -74,9 +74,6 @@ final class CustomerRows {
         if (contacts.size() == 1 && contact.isEmpty()) {
             problems.add(n, Column.CONTACT, "qiyue.validation.required");
         }
-        if (problems.has(n)) {
-            return null;
-        }
         var input = new CustomerInput(kind, name, blank(code), blank(idNumber), blank(value(row, Column.ADDRESS)),
                 blank(value(row, Column.LEGAL_REPRESENTATIVE)), blank(value(row, Column.INDUSTRY)), level, null, owner,
                 contacts);
@@ -84,6 +81,13 @@ final class CustomerRows {
         var existing = code != null && !code.isEmpty() ? customers.existingByCreditCode(code)
                 : idKey != null && kind == CustomerKind.PERSON ? customers.existingByIdNumber(idKey)
                 : java.util.Optional.<Customers.Existing>empty();
+        if (problems.has(n)) {
+            // as a contract's row: a new customer's own checks are made too, so that the row's problems come at once
+            if (existing.isEmpty() && kind != null) {
+                customers.problems(null, input).forEach(v -> problems.addBeside(n, v));
+            }
+            return null;
+        }
         if (existing.isPresent()) {
             var found = existing.get();
             if (!mode.updates()) {

@@ -70,6 +70,32 @@ abstract class ImportApiContract extends ApiTestSupport {
         assertThat(contractCount()).isEqualTo(before);
     }
 
+    /**
+     * A row's independent problems come at once: a contract with an unknown 我方主体 is also told that it ends before
+     * it starts and that its title is too long, a customer with a bad credit code that its e-mail is no address; a
+     * check that needs a cell that could not be read (the customer's id, the amount) is not repeated as "required".
+     */
+    @Test
+    void aRowsIndependentProblemsAreReportedAtOnce() {
+        var sales = createUser("SALES", null);
+        ourEntityId();
+        String code = createOrganization(sales.client()).path("creditCode").asString();
+        String csv = "合同编号,合同类型,标题,客户,我方主体,金额,开始日期,结束日期,状态\n"
+                + String.join(",", unique("HT-ALL"), "客户服务合同", "长".repeat(201), code, "不存在的主体",
+                "100", "2024-12-31", "2024-01-01", "已到期") + "\n"
+                + String.join(",", unique("HT-ALL"), "客户服务合同", "标题", "不存在的客户有限公司", OUR_ENTITY,
+                "abc", "2024-01-01", "2024-12-31", "已到期") + "\n";
+        var job = finished(upload(sales.client(), "contracts", "dry-run", "all.csv", csv.getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(job)).as("%s", job).containsExactlyInAnyOrder("2|我方主体", "2|结束日期", "2|标题", "3|客户",
+                "3|金额");
+
+        String customers = "客户名称,统一社会信用代码,联系人,邮箱\n" + unique("全报公司") + ","
+                + TestIdentifiers.withWrongCreditCheck(TestIdentifiers.creditCode()) + ",张三,not-an-address\n";
+        var customerJob = finished(upload(sales.client(), "customers", "dry-run", "c.csv",
+                customers.getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(customerJob)).as("%s", customerJob).containsExactlyInAnyOrder("2|统一社会信用代码", "2|邮箱");
+    }
+
     /** 金额大写 as Qiyue prints it, with 人民币 before it (and spaces around), is the amount in words. */
     @Test
     void theAmountInWordsMayCarryTheCurrencyAsQiyuePrintsIt() {
