@@ -30,6 +30,11 @@ import java.util.Map;
  */
 final class ContractRows {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /**
+     * ContractInput's limit, checked here to say it as a limit: the bean's message of its {@code @Size(max = 200)}
+     * reads "between 0 and 200", though a title is required.
+     */
+    private static final int TITLE_MAX = 200;
 
     private final Contracts contracts;
     private final Customers customers;
@@ -83,6 +88,8 @@ final class ContractRows {
         String title = columns.value(row, Column.TITLE);
         if (title.isEmpty()) {
             problems.add(n, Column.TITLE, "qiyue.validation.required");
+        } else if (title.length() > TITLE_MAX) {
+            problems.add(n, Column.TITLE, "qiyue.import.too-long", TITLE_MAX);
         }
         String customerId = customer(columns.value(row, Column.CUSTOMER), n);
         String ourEntityId = ourEntity(columns.value(row, Column.OUR_ENTITY), n);

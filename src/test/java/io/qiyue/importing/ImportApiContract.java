@@ -88,6 +88,8 @@ abstract class ImportApiContract extends ApiTestSupport {
         var job = finished(upload(sales.client(), "contracts", "dry-run", "all.csv", csv.getBytes(StandardCharsets.UTF_8)));
         assertThat(errors(job)).as("%s", job).containsExactlyInAnyOrder("2|我方主体", "2|结束日期", "2|标题", "3|客户",
                 "3|金额");
+        assertThat(job.path("errors")).filteredOn(e -> e.path("column").asString().equals("标题")).singleElement()
+                .extracting(e -> e.path("message").asString()).asString().contains("200").doesNotContain("0 到");
 
         String customers = "客户名称,统一社会信用代码,联系人,邮箱\n" + unique("全报公司") + ","
                 + TestIdentifiers.withWrongCreditCheck(TestIdentifiers.creditCode()) + ",张三,not-an-address\n";
