@@ -262,17 +262,32 @@ public class Imports {
 
     /**
      * The rows that failed, as a CSV file (UTF-8 with BOM, which Excel opens as such): the row number, the file's
-     * own columns as it had them, and the reasons. Cells that a spreadsheet would run as formulas are quoted out.
+     * own columns as it had them, and the reasons; for a ZIP of scans each failed entry's number and name. Cells that
+     * a spreadsheet would run as formulas are quoted out.
      */
     public byte[] failedRowsCsv(String id) {
         var job = visible(id);
         var problems = store.problems(id, Integer.MAX_VALUE);
+        var out = new StringBuilder("\uFEFF");
+        if (job.kind() == ImportKind.SCANS) {
+            // a ZIP has no rows to give back: each entry that failed, by its number and name, with the reason
+            line(out, List.of(words("import.failed.row"), words("import.failed.entry"), words("import.failed.reason")));
+            for (var p : problems) {
+                line(out, List.of(String.valueOf(p.row()), p.column() == null ? "" : p.column(), p.message()));
+            }
+            wholeFile(out, job, problems, List.of("", ""));
+            return out.toString().getBytes(StandardCharsets.UTF_8);
+        }
+        if (problems.isEmpty()) {
+            line(out, List.of(words("import.failed.row"), words("import.failed.reason")));
+            wholeFile(out, job, problems, List.of(""));
+            return out.toString().getBytes(StandardCharsets.UTF_8);
+        }
         var reasons = new java.util.TreeMap<Integer, List<String>>();
         for (var p : problems) {
             reasons.computeIfAbsent(p.row(), r -> new ArrayList<>())
                     .add(p.column() == null ? p.message() : p.column() + "：" + p.message());
         }
-        var out = new StringBuilder("\uFEFF");
         var rows = store.failedRows(id);
         List<String> header = List.of();
         for (Object[] r : rows) {
@@ -300,6 +315,18 @@ public class Imports {
             line(out, cells);
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The reason a file failed as a whole (too many rows, a column missing, a ZIP refused), in a line of its own
+     * after {@code blanks}: no row or entry is to blame, yet the file should say why nothing was imported.
+     */
+    private static void wholeFile(StringBuilder out, ImportJob job, List<ImportProblem> problems, List<String> blanks) {
+        if (problems.isEmpty() && job.status() == ImportStatus.FAILED && job.problem() != null) {
+            var cells = new ArrayList<>(blanks);
+            cells.add(job.problem());
+            line(out, cells);
+        }
     }
 
     /**

@@ -217,6 +217,34 @@ abstract class ImportApiContract extends ApiTestSupport {
     }
 
     /**
+     * The failed-rows file says what failed also where there are no rows to give back: a ZIP's entries by name with
+     * their reasons, and the reason of a file refused as a whole (here a required column missing).
+     */
+    @Test
+    void theFailedRowsFileNamesAZipsEntriesAndAWholeFilesReason() throws IOException {
+        var sales = createUser("SALES", null);
+        var scans = finished(upload(sales.client(), "scans", "dry-run", "scans.zip",
+                zip(Map.of("HT-NOPE-2.pdf", "%PDF-1.4".getBytes(StandardCharsets.UTF_8)))));
+        assertThat(errors(scans)).as("%s", scans).hasSize(1);
+        String entries = failedRows(sales.client(), scans);
+        assertThat(entries.lines().toList()).as(entries).hasSize(2);
+        assertThat(entries.lines().skip(1).findFirst().orElseThrow()).contains("HT-NOPE-2.pdf").contains("找不到编号");
+
+        var missing = finished(upload(sales.client(), "customers", "import", "c.csv",
+                ("地址\n上海\n").getBytes(StandardCharsets.UTF_8)));
+        assertThat(missing.path("status").asString()).as("%s", missing).isEqualTo("FAILED");
+        String whole = failedRows(sales.client(), missing);
+        assertThat(whole.lines().toList()).as(whole).hasSize(2);
+        assertThat(whole).contains(missing.path("problem").asString()).contains("客户名称");
+    }
+
+    private static String failedRows(ApiClient as, JsonNode job) {
+        var failed = as.request("GET", "/api/v1/imports/" + job.path("id").asString() + "/failed-rows").sendForBytes();
+        assertThat(failed.statusCode()).isEqualTo(200);
+        return new String(failed.body(), StandardCharsets.UTF_8);
+    }
+
+    /**
      * A header that is no column (手机号码 for 手机) and a column named twice are errors of the header row, in the
      * dry run as in the run, which imports nothing; the failed-rows file's 行号 and 原因 are not such headers.
      */
