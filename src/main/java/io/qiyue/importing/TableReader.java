@@ -244,7 +244,7 @@ final class TableReader {
             while (all.hasMoreElements()) {
                 var entry = all.nextElement();
                 if (++entries > MAX_ENTRIES) {
-                    throw new UnreadableFileException("qiyue.import.file.zip-bomb");
+                    throw new UnreadableFileException("qiyue.import.file.too-many-entries", MAX_ENTRIES);
                 }
                 long size = 0;
                 long compressed = Math.max(1, entry.getCompressedSize());

@@ -248,6 +248,21 @@ class TableReaderTest {
                 .extracting(e -> ((UnreadableFileException) e).args()).isEqualTo(List.of(TableReader.MAX_ROWS));
     }
 
+    /** A ZIP of more entries than the limit is refused naming the limit, not as a zip bomb, which it need not be. */
+    @Test
+    void aZipOfTooManyEntriesIsRefusedNamingTheLimit() throws IOException {
+        Path file = dir.resolve("many.zip");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            for (int i = 0; i <= TableReader.MAX_ENTRIES; i++) {
+                entry(zip, "HT-" + i + ".pdf", "%PDF");
+            }
+        }
+        assertThatThrownBy(() -> TableReader.checkZip(file, "qiyue.import.file.not-zip"))
+                .isInstanceOf(UnreadableFileException.class)
+                .extracting(e -> ((UnreadableFileException) e).code(), e -> ((UnreadableFileException) e).args())
+                .containsExactly("qiyue.import.file.too-many-entries", List.of(TableReader.MAX_ENTRIES));
+    }
+
     @Test
     void headersMatchTheirEnglishAliasesAndRequiredMarks() {
         assertThat(Column.CREDIT_CODE.matches("Credit Code")).isTrue();
