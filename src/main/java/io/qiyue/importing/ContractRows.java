@@ -301,7 +301,7 @@ final class ContractRows {
             return id;
         }
         String id = null;
-        String code = CreditCode.normalise(text);
+        String code = CreditCode.normalise(ImportValues.halfWidth(text));
         if (code.length() == 18 && CreditCode.check(code) == null) {
             id = customers.existingByCreditCode(code).filter(Customers.Existing::readable).map(Customers.Existing::id)
                     .orElse(null);
@@ -361,11 +361,16 @@ final class ContractRows {
         return amount;
     }
 
-    /** 金额大写 as Qiyue's own documents print it, "人民币壹拾贰万元整", is the amount in words after the currency. */
+    /**
+     * 金额大写 after the currency as Qiyue's own documents print it ("人民币壹拾贰万元整") and as contracts write it:
+     * 人民币（大写）：, ¥, RMB before it, with or without a colon.
+     */
     static String withoutCurrency(String words) {
-        String w = words.strip();
-        return w.startsWith("人民币") ? w.substring("人民币".length()).strip() : w;
+        return CURRENCY.matcher(ImportValues.halfWidth(words).strip()).replaceFirst("").strip();
     }
+
+    private static final java.util.regex.Pattern CURRENCY = java.util.regex.Pattern.compile(
+            "^(人民币|RMB|CNY|[¥￥])\\s*([(（]大写[)）])?\\s*:?", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private LocalDate date(Table.Row row, Column column, int n) {
         String text = columns.value(row, column);

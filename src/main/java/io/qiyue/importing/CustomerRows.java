@@ -43,7 +43,8 @@ final class CustomerRows {
             problems.add(n, Column.CUSTOMER_NAME, "qiyue.validation.required");
         }
         problems.checkCells(row);
-        String code = CreditCode.normalise(value(row, Column.CREDIT_CODE));
+        // a code typed in full-width characters (an IME's full-width mode) is the same code
+        String code = CreditCode.normalise(ImportValues.halfWidth(value(row, Column.CREDIT_CODE)));
         String idNumber = value(row, Column.ID_NUMBER);
         CustomerKind kind = kind(value(row, Column.CUSTOMER_KIND), code, idNumber, n);
         if (code != null && !code.isEmpty()) {

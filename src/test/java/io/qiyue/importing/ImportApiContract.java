@@ -113,6 +113,34 @@ abstract class ImportApiContract extends ApiTestSupport {
         assertThat(errors(job)).as("%s", job).containsExactly("4|金额大写");
     }
 
+    /**
+     * Cells as legacy files write them: a credit code and an amount in full-width characters, a database export's
+     * date-times, 金额大写 after 人民币： or RMB.
+     */
+    @Test
+    void fullWidthCellsDatabaseDatesAndTheCurrencyBeforeTheAmountInWordsAreRead() {
+        var sales = createUser("SALES", null);
+        ourEntityId();
+        String code = TestIdentifiers.creditCode();
+        var wide = new StringBuilder();
+        code.chars().forEach(c -> wide.append((char) (c + 0xFEE0)));
+        String customers = "客户名称,统一社会信用代码\n" + unique("全角公司") + "," + wide + "\n";
+        var customerJob = finished(upload(sales.client(), "customers", "import", "c.csv",
+                customers.getBytes(StandardCharsets.UTF_8)));
+        assertThat(customerJob.path("status").asString()).as("%s", customerJob).isEqualTo("SUCCEEDED");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM customer WHERE credit_code = ?").param(code).query(Long.class)
+                .single()).isEqualTo(1);
+
+        String csv = "合同编号,合同类型,标题,客户,我方主体,金额,金额大写,开始日期,结束日期,状态\n"
+                + String.join(",", unique("HT-WIDE"), "客户服务合同", "全角", wide, OUR_ENTITY, "１２００００",
+                "人民币：壹拾贰万元整", "2024-01-01 00:00:00", "２０２４－１２－３１", "已到期") + "\n"
+                + String.join(",", unique("HT-WIDE"), "客户服务合同", "全角", code, OUR_ENTITY, "120000",
+                "RMB壹拾贰万元整", "2024-01-01", "2024-12-31 00:00:00", "已到期") + "\n";
+        var job = finished(upload(sales.client(), "contracts", "dry-run", "w.csv", csv.getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(job)).as("%s", job).isEmpty();
+        assertThat(job.path("created").asInt()).isEqualTo(2);
+    }
+
     @Test
     void aRealRunWithOneBadRowImportsNothingAndOffersTheFailedRowsWithReasons() {
         var sales = createUser("SALES", null);

@@ -128,6 +128,38 @@ class TableReaderTest {
         assertThat(ImportValues.date("明天")).isNull();
     }
 
+    /** A database export's date-time and full-width digits (an IME's full-width mode) are the dates they show. */
+    @Test
+    void datesOfDatabaseExportsAndInFullWidthDigits() {
+        assertThat(ImportValues.date("2027-01-05 00:00:00")).isEqualTo(LocalDate.of(2027, 1, 5));
+        assertThat(ImportValues.date("2027-01-05 13:45")).isEqualTo(LocalDate.of(2027, 1, 5));
+        assertThat(ImportValues.date("２０２７－０１－０５")).isEqualTo(LocalDate.of(2027, 1, 5));
+        assertThat(ImportValues.date("２０２７年１月５日")).isEqualTo(LocalDate.of(2027, 1, 5));
+        assertThat(ImportValues.date("2027-01-05 25:00:00")).isNull();
+        assertThat(ImportValues.date("2027-01-05 午夜")).isNull();
+    }
+
+    /** Full-width digits and signs are read as ASCII; superscripts and circled numbers (NFKC would) are not. */
+    @Test
+    void amountsAndCreditCodesInFullWidthCharacters() {
+        assertThat(ImportValues.amount("１２００００．５０")).isEqualByComparingTo(new BigDecimal("120000.50"));
+        assertThat(ImportValues.amount("￥１，２３４")).isEqualByComparingTo(new BigDecimal("1234"));
+        assertThat(ImportValues.amount("－１")).isNull();
+        assertThat(ImportValues.amount("10²")).isNull();
+        assertThat(ImportValues.amount("①")).isNull();
+        assertThat(ImportValues.halfWidth("９１３３０１０６ＭＡ００００００７９")).isEqualTo("91330106MA00000079");
+    }
+
+    /** 金额大写 with the currency written before it as contracts write it, not any other currency. */
+    @Test
+    void theAmountInWordsAfterTheCurrencyAsContractsWriteIt() {
+        for (String words : List.of("人民币壹拾贰万元整", "人民币：壹拾贰万元整", "人民币（大写）：壹拾贰万元整",
+                "¥壹拾贰万元整", "￥壹拾贰万元整", "RMB壹拾贰万元整", "RMB: 壹拾贰万元整", "壹拾贰万元整")) {
+            assertThat(ContractRows.withoutCurrency(words)).as(words).isEqualTo("壹拾贰万元整");
+        }
+        assertThat(ContractRows.withoutCurrency("美元壹拾贰万元整")).isEqualTo("美元壹拾贰万元整");
+    }
+
     @Test
     void amountsWithCurrencySignsAndGroupingButNotNegativeOrFractionsOfAFen() {
         assertThat(ImportValues.amount("¥1,234.50")).isEqualByComparingTo(new BigDecimal("1234.50"));
