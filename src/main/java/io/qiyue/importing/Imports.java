@@ -155,7 +155,7 @@ public class Imports {
         if (content == null) {
             throw new InvalidInputException("file", "qiyue.validation.required");
         }
-        if (encoding != null && !encoding.isBlank() && !knownCharset(encoding.strip())) {
+        if (encoding != null && !encoding.isBlank() && TableReader.encoding(encoding) == null) {
             // a parameter of the request, answered by it, rather than a job that fails as the file is read
             throw new InvalidInputException("encoding", "qiyue.import.file.encoding-unknown", encoding.strip());
         }
@@ -201,14 +201,6 @@ public class Imports {
             throw rejected;
         }
         return store.find(id).orElseThrow();
-    }
-
-    private static boolean knownCharset(String name) {
-        try {
-            return java.nio.charset.Charset.isSupported(name);
-        } catch (IllegalArgumentException illegalName) {
-            return false;
-        }
     }
 
     /** The columns of a template file for this kind, in Chinese as the templates name them. */

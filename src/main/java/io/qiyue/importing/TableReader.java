@@ -169,10 +169,8 @@ final class TableReader {
      */
     static String decode(byte[] bytes, String encoding) {
         if (encoding != null && !encoding.isBlank()) {
-            Charset charset;
-            try {
-                charset = Charset.forName(encoding.strip());
-            } catch (IllegalArgumentException e) {
+            Charset charset = encoding(encoding);
+            if (charset == null) {
                 throw new UnreadableFileException("qiyue.import.file.encoding-unknown", encoding.strip());
             }
             // GBK's bytes read as GB18030 reads them, with the characters GBK left to private use (㑇 is FE56)
@@ -200,6 +198,23 @@ final class TableReader {
             return gb18030;
         }
         throw new UnreadableFileException("qiyue.import.file.encoding");
+    }
+
+    /**
+     * The encodings a file may be named in: those Chinese spreadsheets are saved in. Any other the JDK knows (LATIN1,
+     * Big5 …) reads a Chinese file into characters without an error, to fail later as columns that are not there.
+     */
+    private static final java.util.Set<String> ENCODINGS = java.util.Set.of("UTF-8", "GBK", "GB2312", "GB18030",
+            "UTF-16", "UTF-16LE", "UTF-16BE");
+
+    /** The charset of an {@code encoding} parameter when it is one of {@link #ENCODINGS}, else null. */
+    static Charset encoding(String name) {
+        try {
+            Charset charset = Charset.forName(name.strip());
+            return ENCODINGS.contains(charset.name()) ? charset : null;
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
     }
 
     private static String stripBom(String text) {

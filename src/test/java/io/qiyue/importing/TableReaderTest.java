@@ -110,6 +110,20 @@ class TableReaderTest {
         assertThatThrownBy(() -> TableReader.csv(gbk, "klingon")).isInstanceOf(UnreadableFileException.class);
     }
 
+    /** The encodings a file may be named in are those Chinese spreadsheets are saved in, by any of their names. */
+    @Test
+    void onlyTheEncodingsOfChineseSpreadsheetsMayBeNamed() {
+        for (String name : List.of("UTF-8", "utf8", "GBK", "gb2312", "GB18030", "UTF-16", "UTF-16LE", " UTF-16BE ")) {
+            assertThat(TableReader.encoding(name)).as(name).isNotNull();
+        }
+        for (String name : List.of("LATIN1", "ISO-8859-1", "Big5", "Shift_JIS", "US-ASCII", "klingon", "")) {
+            assertThat(TableReader.encoding(name)).as(name).isNull();
+        }
+        byte[] text = "客户名称\n甲\n".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> TableReader.csv(text, "LATIN1")).extracting(e -> ((UnreadableFileException) e).code())
+                .isEqualTo("qiyue.import.file.encoding-unknown");
+    }
+
     @Test
     void blankRowsAreLeftOutButRowNumbersCountThem() {
         var table = TableReader.csv("a,b\n1,2\n,\n3,4\n".getBytes(StandardCharsets.UTF_8), null);
