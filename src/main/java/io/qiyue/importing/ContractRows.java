@@ -30,6 +30,11 @@ import java.util.Map;
  */
 final class ContractRows {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /**
+     * ContractInput's limit, checked here to say it as a limit: the bean's message of its {@code @Size(max = 200)}
+     * reads "between 0 and 200", though a title is required.
+     */
+    private static final int TITLE_MAX = 200;
 
     private final Contracts contracts;
     private final Customers customers;
@@ -83,6 +88,8 @@ final class ContractRows {
         String title = columns.value(row, Column.TITLE);
         if (title.isEmpty()) {
             problems.add(n, Column.TITLE, "qiyue.validation.required");
+        } else if (title.length() > TITLE_MAX) {
+            problems.add(n, Column.TITLE, "qiyue.import.too-long", TITLE_MAX);
         }
         String customerId = customer(columns.value(row, Column.CUSTOMER), n);
         String ourEntityId = ourEntity(columns.value(row, Column.OUR_ENTITY), n);
@@ -105,15 +112,24 @@ final class ContractRows {
         String creator = user(row, Column.CREATOR, n);
         ContractTerms terms = termCells.read(row, type, amount, n);
         RowPlan.Received received = received(row, n, status, terms);
-        if (problems.has(n)) {
-            return null;
-        }
         var input = new ContractInput(type, title, customerId, ourEntityId, owner,
                 amount == null ? null : Money.cny(amount), start, end, false, null, terms);
         var legacy = new LegacyContract(input, number.isEmpty() ? null : number, status, creator,
                 signedOn == null ? null : signedOn.atStartOfDay(CHINA).toInstant(), signedOn);
         Contract existing = number.isEmpty() ? null : existingByNumber != null ? existingByNumber.get(number.strip())
                 : contracts.internalByNumber(number).orElse(null);
+        if (problems.has(n)) {
+            // the checks of a new contract that need none of the cells that failed are still made, so that a row's
+            // problems are reported at once rather than one correction at a time (an existing contract's checks
+            // compare it with the row as a whole: they wait for a row that reads)
+            if (existing == null) {
+                if (status != null) {
+                    contradiction(status, start, end, n);
+                }
+                contracts.importProblems(legacy).forEach(v -> problems.addBeside(n, v));
+            }
+            return null;
+        }
         if (existing != null) {
             if (!mode.updates()) {
                 return new RowPlan(n, RowPlan.Outcome.SKIP, null);
@@ -172,12 +188,7 @@ final class ContractRows {
         }
         // only for a contract to be made: a file imported last year, run again, still skips what it made even
         // though time has since moved those contracts on
-        String contradiction = contradiction(status, start, end);
-        if (contradiction != null) {
-            boolean aboutTheStart = contradiction.equals("qiyue.import.status-begun")
-                    || contradiction.equals("qiyue.import.status-not-begun");
-            problems.add(n, Column.STATUS, contradiction, aboutTheStart ? start : end);
-        }
+        contradiction(status, start, end, n);
         contracts.importProblems(legacy).forEach(v -> problems.add(n, v));
         return problems.has(n) ? null : new RowPlan(n, RowPlan.Outcome.CREATE, () -> contracts.importLegacy(legacy),
                 legacy, received);
@@ -290,7 +301,7 @@ final class ContractRows {
             return id;
         }
         String id = null;
-        String code = CreditCode.normalise(text);
+        String code = CreditCode.normalise(ImportValues.halfWidth(text));
         if (code.length() == 18 && CreditCode.check(code) == null) {
             id = customers.existingByCreditCode(code).filter(Customers.Existing::readable).map(Customers.Existing::id)
                     .orElse(null);
@@ -350,11 +361,16 @@ final class ContractRows {
         return amount;
     }
 
-    /** 金额大写 as Qiyue's own documents print it, "人民币壹拾贰万元整", is the amount in words after the currency. */
+    /**
+     * 金额大写 after the currency as Qiyue's own documents print it ("人民币壹拾贰万元整") and as contracts write it:
+     * 人民币（大写）：, ¥, RMB before it, with or without a colon.
+     */
     static String withoutCurrency(String words) {
-        String w = words.strip();
-        return w.startsWith("人民币") ? w.substring("人民币".length()).strip() : w;
+        return CURRENCY.matcher(ImportValues.halfWidth(words).strip()).replaceFirst("").strip();
     }
+
+    private static final java.util.regex.Pattern CURRENCY = java.util.regex.Pattern.compile(
+            "^(人民币|RMB|CNY|[¥￥])\\s*([(（]大写[)）])?\\s*:?", java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private LocalDate date(Table.Row row, Column column, int n) {
         String text = columns.value(row, column);
@@ -403,6 +419,16 @@ final class ContractRows {
             case EXPIRED -> end != null && !ended ? "qiyue.import.status-not-ended" : null;
             default -> null;
         };
+    }
+
+    /** The {@link #contradiction} of the row's state and dates, if any, under 状态 with the date it is about. */
+    private void contradiction(ContractStatus status, LocalDate start, LocalDate end, int n) {
+        String contradiction = contradiction(status, start, end);
+        if (contradiction != null) {
+            boolean aboutTheStart = contradiction.equals("qiyue.import.status-begun")
+                    || contradiction.equals("qiyue.import.status-not-begun");
+            problems.add(n, Column.STATUS, contradiction, aboutTheStart ? start : end);
+        }
     }
 
     /**

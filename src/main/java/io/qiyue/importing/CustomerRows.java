@@ -43,7 +43,8 @@ final class CustomerRows {
             problems.add(n, Column.CUSTOMER_NAME, "qiyue.validation.required");
         }
         problems.checkCells(row);
-        String code = CreditCode.normalise(value(row, Column.CREDIT_CODE));
+        // a code typed in full-width characters (an IME's full-width mode) is the same code
+        String code = CreditCode.normalise(ImportValues.halfWidth(value(row, Column.CREDIT_CODE)));
         String idNumber = value(row, Column.ID_NUMBER);
         CustomerKind kind = kind(value(row, Column.CUSTOMER_KIND), code, idNumber, n);
         if (code != null && !code.isEmpty()) {
@@ -74,9 +75,6 @@ final class CustomerRows {
         if (contacts.size() == 1 && contact.isEmpty()) {
             problems.add(n, Column.CONTACT, "qiyue.validation.required");
         }
-        if (problems.has(n)) {
-            return null;
-        }
         var input = new CustomerInput(kind, name, blank(code), blank(idNumber), blank(value(row, Column.ADDRESS)),
                 blank(value(row, Column.LEGAL_REPRESENTATIVE)), blank(value(row, Column.INDUSTRY)), level, null, owner,
                 contacts);
@@ -84,6 +82,13 @@ final class CustomerRows {
         var existing = code != null && !code.isEmpty() ? customers.existingByCreditCode(code)
                 : idKey != null && kind == CustomerKind.PERSON ? customers.existingByIdNumber(idKey)
                 : java.util.Optional.<Customers.Existing>empty();
+        if (problems.has(n)) {
+            // as a contract's row: a new customer's own checks are made too, so that the row's problems come at once
+            if (existing.isEmpty() && kind != null) {
+                customers.problems(null, input).forEach(v -> problems.addBeside(n, v));
+            }
+            return null;
+        }
         if (existing.isPresent()) {
             var found = existing.get();
             if (!mode.updates()) {

@@ -10,22 +10,26 @@ import java.util.regex.Pattern;
 final class ImportValues {
     private static final Pattern YMD = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
     private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
+    /** An Excel date-time cell read as ISO ({@code T}), or a database export's {@code 2027-01-05 00:00:00}. */
+    private static final Pattern DATE_TIME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?)");
 
     private ImportValues() {
     }
 
     /**
-     * 2024-01-05, 2024/1/5, 2024.1.5, 2024年1月5日, 20240105, or an Excel date cell (read as ISO, with or without a time
-     * of day); null for anything else, including days that do not exist (2024-02-30).
+     * 2024-01-05, 2024/1/5, 2024.1.5, 2024年1月5日, 20240105, in full-width characters too (２０２４－０１－０５), or an
+     * Excel date cell (read as ISO, with or without a time of day) or a database's 2024-01-05 00:00:00; null for
+     * anything else, including days that do not exist (2024-02-30).
      */
     static LocalDate date(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String t = text.strip();
+        String t = halfWidth(text).strip();
         try {
-            if (t.length() > 10 && t.charAt(10) == 'T') {
-                return LocalDateTime.parse(t).toLocalDate();
+            var time = DATE_TIME.matcher(t);
+            if (time.matches()) {
+                return LocalDateTime.parse(time.group(1) + "T" + time.group(2)).toLocalDate();
             }
             var m = YMD.matcher(t);
             if (m.matches()) {
@@ -46,7 +50,7 @@ final class ImportValues {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String t = spaced(text).replace(",", "").replace("，", "").replace("¥", "").replace("￥", "")
+        String t = halfWidth(text).replace(",", "").replace("，", "").replace("¥", "").replace("￥", "")
                 .replace("元", "").replace("RMB", "").replace("CNY", "").strip();
         var value = decimal(t);
         return value == null || value.scale() > 2 && value.stripTrailingZeros().scale() > 2 ? null : value;
@@ -60,19 +64,21 @@ final class ImportValues {
         if (text == null) {
             return null;
         }
-        String t = spaced(text).strip();
+        String t = halfWidth(text).strip();
         return DECIMAL.matcher(t).matches() ? new BigDecimal(t) : null;
     }
 
-    /** Full-width digits and points as ASCII, no-break and ideographic spaces as spaces (Excel and IMEs put them in). */
-    private static String spaced(String text) {
+    /**
+     * Full-width letters, digits and signs (U+FF01–U+FF5E, what a Chinese IME types in its full-width mode) as their
+     * ASCII forms, no-break and ideographic spaces as spaces (Excel and IMEs put them in). Only these of NFKC's
+     * foldings: it would also read ² or ① as a digit, which a cell of numbers should not silently do.
+     */
+    static String halfWidth(String text) {
         var out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c >= '０' && c <= '９') {
-                out.append((char) ('0' + (c - '０')));
-            } else if (c == '．') {
-                out.append('.');
+            if (c >= '\uFF01' && c <= '\uFF5E') {
+                out.append((char) (c - 0xFEE0));
             } else if (c == '\u00A0' || c == '\u3000' || c == '\u202F') {
                 out.append(' ');
             } else {

@@ -155,7 +155,7 @@ public class Imports {
         if (content == null) {
             throw new InvalidInputException("file", "qiyue.validation.required");
         }
-        if (encoding != null && !encoding.isBlank() && !knownCharset(encoding.strip())) {
+        if (encoding != null && !encoding.isBlank() && TableReader.encoding(encoding) == null) {
             // a parameter of the request, answered by it, rather than a job that fails as the file is read
             throw new InvalidInputException("encoding", "qiyue.import.file.encoding-unknown", encoding.strip());
         }
@@ -201,14 +201,6 @@ public class Imports {
             throw rejected;
         }
         return store.find(id).orElseThrow();
-    }
-
-    private static boolean knownCharset(String name) {
-        try {
-            return java.nio.charset.Charset.isSupported(name);
-        } catch (IllegalArgumentException illegalName) {
-            return false;
-        }
     }
 
     /** The columns of a template file for this kind, in Chinese as the templates name them. */
@@ -262,17 +254,32 @@ public class Imports {
 
     /**
      * The rows that failed, as a CSV file (UTF-8 with BOM, which Excel opens as such): the row number, the file's
-     * own columns as it had them, and the reasons. Cells that a spreadsheet would run as formulas are quoted out.
+     * own columns as it had them, and the reasons; for a ZIP of scans each failed entry's number and name. Cells that
+     * a spreadsheet would run as formulas are quoted out.
      */
     public byte[] failedRowsCsv(String id) {
         var job = visible(id);
         var problems = store.problems(id, Integer.MAX_VALUE);
+        var out = new StringBuilder("\uFEFF");
+        if (job.kind() == ImportKind.SCANS) {
+            // a ZIP has no rows to give back: each entry that failed, by its number and name, with the reason
+            line(out, List.of(words("import.failed.row"), words("import.failed.entry"), words("import.failed.reason")));
+            for (var p : problems) {
+                line(out, List.of(String.valueOf(p.row()), p.column() == null ? "" : p.column(), p.message()));
+            }
+            wholeFile(out, job, problems, List.of("", ""));
+            return out.toString().getBytes(StandardCharsets.UTF_8);
+        }
+        if (problems.isEmpty()) {
+            line(out, List.of(words("import.failed.row"), words("import.failed.reason")));
+            wholeFile(out, job, problems, List.of(""));
+            return out.toString().getBytes(StandardCharsets.UTF_8);
+        }
         var reasons = new java.util.TreeMap<Integer, List<String>>();
         for (var p : problems) {
             reasons.computeIfAbsent(p.row(), r -> new ArrayList<>())
                     .add(p.column() == null ? p.message() : p.column() + "：" + p.message());
         }
-        var out = new StringBuilder("\uFEFF");
         var rows = store.failedRows(id);
         List<String> header = List.of();
         for (Object[] r : rows) {
@@ -302,8 +309,26 @@ public class Imports {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * The reason a file failed as a whole (too many rows, a column missing, a ZIP refused), in a line of its own
+     * after {@code blanks}: no row or entry is to blame, yet the file should say why nothing was imported.
+     */
+    private static void wholeFile(StringBuilder out, ImportJob job, List<ImportProblem> problems, List<String> blanks) {
+        if (problems.isEmpty() && job.status() == ImportStatus.FAILED && job.problem() != null) {
+            var cells = new ArrayList<>(blanks);
+            cells.add(job.problem());
+            line(out, cells);
+        }
+    }
+
+    /**
+     * A stored row's cells as the file had them. Read as a tree, not as the API's strings: those refuse a character
+     * no document can carry, and such a character is what made some of these rows fail.
+     */
     private List<String> cells(String cellsJson) {
-        return List.of(json.readValue(cellsJson, String[].class));
+        var cells = new ArrayList<String>();
+        json.readTree(cellsJson).forEach(cell -> cells.add(cell.asString()));
+        return cells;
     }
 
     private static void line(StringBuilder out, List<String> cells) {
@@ -311,7 +336,9 @@ public class Imports {
             if (i > 0) {
                 out.append(',');
             }
-            out.append(SpreadsheetText.csvCell(cells.get(i)));
+            // such a character is removed rather than replaced: the reason column names it, and the corrected file
+            // is imported again as it is, where a replacement mark (U+FFFD) would be taken for text of the cell
+            out.append(SpreadsheetText.csvCell(io.qiyue.shared.Text.withoutUnrenderable(cells.get(i))));
         }
         out.append("\r\n");
     }

@@ -47,6 +47,19 @@ final class Problems {
     }
 
     /**
+     * A module's refusal of a field of a row that has problems already, unless its column has one: the module
+     * checks the row as far as its cells were read, and a cell that could not be read reaches it as missing, which
+     * its column's problem has said better.
+     */
+    void addBeside(int row, FieldViolation violation) {
+        String column = columns.nameOfField(kind, violation.field());
+        boolean said = all.stream().anyMatch(p -> p.row() == row && java.util.Objects.equals(p.column(), column));
+        if (!said) {
+            add(row, column, words(violation.code(), violation.args().toArray()));
+        }
+    }
+
+    /**
      * The cells no field may hold, each under its column: a formula (the value, not what it computes, would be
      * imported; and a formula opens a link or runs when the data is exported to a spreadsheet again), a character no
      * document can carry (as the API refuses it), and cells beyond the header (an unquoted comma shifts every

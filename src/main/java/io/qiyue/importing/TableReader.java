@@ -11,7 +11,9 @@ import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
 import org.apache.poi.xssf.usermodel.XSSFComment;
+import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -167,10 +169,8 @@ final class TableReader {
      */
     static String decode(byte[] bytes, String encoding) {
         if (encoding != null && !encoding.isBlank()) {
-            Charset charset;
-            try {
-                charset = Charset.forName(encoding.strip());
-            } catch (IllegalArgumentException e) {
+            Charset charset = encoding(encoding);
+            if (charset == null) {
                 throw new UnreadableFileException("qiyue.import.file.encoding-unknown", encoding.strip());
             }
             // GBK's bytes read as GB18030 reads them, with the characters GBK left to private use (㑇 is FE56)
@@ -198,6 +198,23 @@ final class TableReader {
             return gb18030;
         }
         throw new UnreadableFileException("qiyue.import.file.encoding");
+    }
+
+    /**
+     * The encodings a file may be named in: those Chinese spreadsheets are saved in. Any other the JDK knows (LATIN1,
+     * Big5 …) reads a Chinese file into characters without an error, to fail later as columns that are not there.
+     */
+    private static final java.util.Set<String> ENCODINGS = java.util.Set.of("UTF-8", "GBK", "GB2312", "GB18030",
+            "UTF-16", "UTF-16LE", "UTF-16BE");
+
+    /** The charset of an {@code encoding} parameter when it is one of {@link #ENCODINGS}, else null. */
+    static Charset encoding(String name) {
+        try {
+            Charset charset = Charset.forName(name.strip());
+            return ENCODINGS.contains(charset.name()) ? charset : null;
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
     }
 
     private static String stripBom(String text) {
@@ -242,7 +259,7 @@ final class TableReader {
             while (all.hasMoreElements()) {
                 var entry = all.nextElement();
                 if (++entries > MAX_ENTRIES) {
-                    throw new UnreadableFileException("qiyue.import.file.zip-bomb");
+                    throw new UnreadableFileException("qiyue.import.file.too-many-entries", MAX_ENTRIES);
                 }
                 long size = 0;
                 long compressed = Math.max(1, entry.getCompressedSize());
@@ -274,8 +291,7 @@ final class TableReader {
             var collector = new RowCollector();
             try (InputStream sheet = sheets.next()) {
                 var xml = XMLHelper.newXMLReader();
-                // formulas are never evaluated: their cached value is read as text
-                xml.setContentHandler(new XSSFSheetXMLHandler(styles, strings, collector, new PlainFormatter(), false));
+                xml.setContentHandler(new FormulaMarking(styles, strings, collector));
                 xml.parse(new InputSource(sheet));
             }
             if (collector.header == null) {
@@ -307,14 +323,78 @@ final class TableReader {
         }
     }
 
+    /**
+     * The sheet's handler, telling the collector of every formula ({@code <f>}) as its cell begins: the value Excel
+     * cached for it is what the formula computed (or a link's label), not what was typed, and a formula without one
+     * would come out as no cell at all; so a formula cell reads "=" and its formula, refused as in a CSV file.
+     */
+    private static final class FormulaMarking extends XSSFSheetXMLHandler {
+        private final RowCollector collector;
+        private final StringBuilder formula = new StringBuilder();
+        private String reference;
+        private boolean inFormula;
+
+        FormulaMarking(org.apache.poi.xssf.model.Styles styles, ReadOnlySharedStringsTable strings,
+                       RowCollector collector) {
+            super(styles, strings, collector, new PlainFormatter(), false);
+            this.collector = collector;
+        }
+
+        @Override
+        public void startElement(String uri, String localName, String qName, Attributes attributes)
+                throws SAXException {
+            if ("c".equals(localName)) {
+                reference = attributes.getValue("r");
+                collector.cellBegins();
+            } else if ("f".equals(localName)) {
+                inFormula = true;
+                formula.setLength(0);
+            }
+            super.startElement(uri, localName, qName, attributes);
+        }
+
+        @Override
+        public void characters(char[] ch, int start, int length) throws SAXException {
+            if (inFormula) {
+                formula.append(ch, start, length);
+            }
+            super.characters(ch, start, length);
+        }
+
+        @Override
+        public void endElement(String uri, String localName, String qName) throws SAXException {
+            if ("f".equals(localName)) {
+                inFormula = false;
+                // a shared formula's later cells carry no text of their own: "=" alone still says formula
+                collector.formula(reference, "=" + formula.toString().strip());
+            }
+            super.endElement(uri, localName, qName);
+        }
+    }
+
     private static final class RowCollector implements XSSFSheetXMLHandler.SheetContentsHandler {
         List<String> header;
         final List<Table.Row> rows = new ArrayList<>();
         private List<String> current;
+        /** The columns of the current row whose cell is a formula, already placed by {@link #formula}. */
+        private final java.util.Set<Integer> formulas = new java.util.HashSet<>();
+        /** The column of the current cell when it is a formula, else -1: a cell without a reference is the next one. */
+        private int formulaHere = -1;
 
         @Override
         public void startRow(int rowNum) {
             current = new ArrayList<>();
+            formulas.clear();
+        }
+
+        void cellBegins() {
+            formulaHere = -1;
+        }
+
+        void formula(String reference, String formula) {
+            formulaHere = column(reference);
+            formulas.add(formulaHere);
+            place(formulaHere, formula);
         }
 
         @Override
@@ -331,15 +411,26 @@ final class TableReader {
 
         @Override
         public void cell(String reference, String value, XSSFComment comment) {
+            int column = reference == null && formulaHere >= 0 ? formulaHere : column(reference);
+            if (!formulas.contains(column)) {
+                place(column, value == null ? "" : value.strip());
+            }
+        }
+
+        private int column(String reference) {
             int column = reference == null ? current.size()
                     : new org.apache.poi.ss.util.CellReference(reference).getCol();
             if (column >= MAX_COLUMNS) {
                 throw new UnreadableFileException("qiyue.import.file.too-many-columns", MAX_COLUMNS);
             }
+            return column;
+        }
+
+        private void place(int column, String value) {
             while (current.size() < column) {
                 current.add("");
             }
-            current.add(value == null ? "" : value.strip());
+            current.add(value);
         }
     }
 }

@@ -110,6 +110,20 @@ class TableReaderTest {
         assertThatThrownBy(() -> TableReader.csv(gbk, "klingon")).isInstanceOf(UnreadableFileException.class);
     }
 
+    /** The encodings a file may be named in are those Chinese spreadsheets are saved in, by any of their names. */
+    @Test
+    void onlyTheEncodingsOfChineseSpreadsheetsMayBeNamed() {
+        for (String name : List.of("UTF-8", "utf8", "GBK", "gb2312", "GB18030", "UTF-16", "UTF-16LE", " UTF-16BE ")) {
+            assertThat(TableReader.encoding(name)).as(name).isNotNull();
+        }
+        for (String name : List.of("LATIN1", "ISO-8859-1", "Big5", "Shift_JIS", "US-ASCII", "klingon", "")) {
+            assertThat(TableReader.encoding(name)).as(name).isNull();
+        }
+        byte[] text = "客户名称\n甲\n".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> TableReader.csv(text, "LATIN1")).extracting(e -> ((UnreadableFileException) e).code())
+                .isEqualTo("qiyue.import.file.encoding-unknown");
+    }
+
     @Test
     void blankRowsAreLeftOutButRowNumbersCountThem() {
         var table = TableReader.csv("a,b\n1,2\n,\n3,4\n".getBytes(StandardCharsets.UTF_8), null);
@@ -128,6 +142,38 @@ class TableReaderTest {
         assertThat(ImportValues.date("明天")).isNull();
     }
 
+    /** A database export's date-time and full-width digits (an IME's full-width mode) are the dates they show. */
+    @Test
+    void datesOfDatabaseExportsAndInFullWidthDigits() {
+        assertThat(ImportValues.date("2027-01-05 00:00:00")).isEqualTo(LocalDate.of(2027, 1, 5));
+        assertThat(ImportValues.date("2027-01-05 13:45")).isEqualTo(LocalDate.of(2027, 1, 5));
+        assertThat(ImportValues.date("２０２７－０１－０５")).isEqualTo(LocalDate.of(2027, 1, 5));
+        assertThat(ImportValues.date("２０２７年１月５日")).isEqualTo(LocalDate.of(2027, 1, 5));
+        assertThat(ImportValues.date("2027-01-05 25:00:00")).isNull();
+        assertThat(ImportValues.date("2027-01-05 午夜")).isNull();
+    }
+
+    /** Full-width digits and signs are read as ASCII; superscripts and circled numbers (NFKC would) are not. */
+    @Test
+    void amountsAndCreditCodesInFullWidthCharacters() {
+        assertThat(ImportValues.amount("１２００００．５０")).isEqualByComparingTo(new BigDecimal("120000.50"));
+        assertThat(ImportValues.amount("￥１，２３４")).isEqualByComparingTo(new BigDecimal("1234"));
+        assertThat(ImportValues.amount("－１")).isNull();
+        assertThat(ImportValues.amount("10²")).isNull();
+        assertThat(ImportValues.amount("①")).isNull();
+        assertThat(ImportValues.halfWidth("９１３３０１０６ＭＡ００００００７９")).isEqualTo("91330106MA00000079");
+    }
+
+    /** 金额大写 with the currency written before it as contracts write it, not any other currency. */
+    @Test
+    void theAmountInWordsAfterTheCurrencyAsContractsWriteIt() {
+        for (String words : List.of("人民币壹拾贰万元整", "人民币：壹拾贰万元整", "人民币（大写）：壹拾贰万元整",
+                "¥壹拾贰万元整", "￥壹拾贰万元整", "RMB壹拾贰万元整", "RMB: 壹拾贰万元整", "壹拾贰万元整")) {
+            assertThat(ContractRows.withoutCurrency(words)).as(words).isEqualTo("壹拾贰万元整");
+        }
+        assertThat(ContractRows.withoutCurrency("美元壹拾贰万元整")).isEqualTo("美元壹拾贰万元整");
+    }
+
     @Test
     void amountsWithCurrencySignsAndGroupingButNotNegativeOrFractionsOfAFen() {
         assertThat(ImportValues.amount("¥1,234.50")).isEqualByComparingTo(new BigDecimal("1234.50"));
@@ -138,7 +184,7 @@ class TableReaderTest {
     }
 
     @Test
-    void excelDateCellsReadAsDatesNumbersAsWrittenAndFormulasAsTheirCachedTextNeverEvaluated() throws IOException {
+    void excelDateCellsReadAsDatesNumbersAsWrittenAndFormulasAsFormulasNeverTheirCachedValue() throws IOException {
         Path file = dir.resolve("t.xlsx");
         try (var workbook = new XSSFWorkbook(); var out = new ByteArrayOutputStream()) {
             var sheet = workbook.createSheet();
@@ -157,17 +203,68 @@ class TableReaderTest {
             var money = workbook.createCellStyle();
             money.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
             amount.setCellStyle(money);
-            // a formula with the value Excel cached for it: read as that text, never evaluated
+            // a formula with the value Excel cached for it: read as the formula (refused as a CSV cell's "="), not as
+            // the label or sum it shows
             var link = row.createCell(2);
             link.setCellFormula("HYPERLINK(\"http://example.com\",\"点我\")");
             link.setCellValue("点我");
+            var sum = sheet.createRow(2);
+            sum.createCell(0).setCellValue("2024-01-05");
+            sum.createCell(1).setCellFormula("1+1");
+            sum.getCell(1).setCellValue(2);
+            sum.createCell(2).setCellValue("标题");
             workbook.write(out);
             Files.write(file, out.toByteArray());
         }
         var table = TableReader.read(file, "t.xlsx", null);
         assertThat(table.rows().getFirst().cells().get(0)).isEqualTo("2024-01-05");
         assertThat(table.rows().getFirst().cells().get(1)).isEqualTo("1234567.5");
-        assertThat(table.rows().getFirst().cells().get(2)).isEqualTo("点我");
+        assertThat(table.rows().getFirst().cells().get(2)).isEqualTo("=HYPERLINK(\"http://example.com\",\"点我\")");
+        assertThat(table.rows().get(1).cells()).containsExactly("2024-01-05", "=1+1", "标题");
+    }
+
+    /** A formula Excel cached no value for (a file written by another program) is a formula, not an empty cell. */
+    @Test
+    void aFormulaWithoutACachedValueIsStillAFormula() throws IOException {
+        Path file = dir.resolve("f.xlsx");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            entry(zip, "[Content_Types].xml", """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+                    <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+                    <Default Extension="xml" ContentType="application/xml"/>
+                    <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>
+                    <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>
+                    </Types>""");
+            entry(zip, "_rels/.rels", """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+                    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>
+                    </Relationships>""");
+            entry(zip, "xl/workbook.xml", """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">
+                    <sheets><sheet name="s" sheetId="1" r:id="rId1"/></sheets></workbook>""");
+            entry(zip, "xl/_rels/workbook.xml.rels", """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+                    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>
+                    </Relationships>""");
+            entry(zip, "xl/worksheets/sheet1.xml", """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>
+                    <row r="1"><c r="A1" t="inlineStr"><is><t>标题</t></is></c><c r="B1" t="inlineStr"><is><t>金额</t></is></c><c r="C1" t="inlineStr"><is><t>备注</t></is></c></row>
+                    <row r="2"><c r="A2" t="str"><f>CONCAT("a","b")</f></c><c r="B2"><f>1+1</f><v>2</v></c><c r="C2" t="inlineStr"><is><t>x</t></is></c></row>
+                    </sheetData></worksheet>""");
+        }
+        var table = TableReader.read(file, "f.xlsx", null);
+        assertThat(table.rows().getFirst().cells()).containsExactly("=CONCAT(\"a\",\"b\")", "=1+1", "x");
+    }
+
+    private static void entry(java.util.zip.ZipOutputStream zip, String name, String text) throws IOException {
+        zip.putNextEntry(new java.util.zip.ZipEntry(name));
+        zip.write(text.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
     }
 
     @Test
@@ -195,6 +292,21 @@ class TableReaderTest {
         assertThatThrownBy(() -> TableReader.csv(csv.toString().getBytes(StandardCharsets.UTF_8), null))
                 .isInstanceOf(UnreadableFileException.class)
                 .extracting(e -> ((UnreadableFileException) e).args()).isEqualTo(List.of(TableReader.MAX_ROWS));
+    }
+
+    /** A ZIP of more entries than the limit is refused naming the limit, not as a zip bomb, which it need not be. */
+    @Test
+    void aZipOfTooManyEntriesIsRefusedNamingTheLimit() throws IOException {
+        Path file = dir.resolve("many.zip");
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(file))) {
+            for (int i = 0; i <= TableReader.MAX_ENTRIES; i++) {
+                entry(zip, "HT-" + i + ".pdf", "%PDF");
+            }
+        }
+        assertThatThrownBy(() -> TableReader.checkZip(file, "qiyue.import.file.not-zip"))
+                .isInstanceOf(UnreadableFileException.class)
+                .extracting(e -> ((UnreadableFileException) e).code(), e -> ((UnreadableFileException) e).args())
+                .containsExactly("qiyue.import.file.too-many-entries", List.of(TableReader.MAX_ENTRIES));
     }
 
     @Test
