@@ -138,25 +138,16 @@ public class Signings {
             violations.add(new FieldViolation("theirs", "qiyue.signing.too-many-signers", MAX_SIGNERS_PER_SIDE));
         }
         var seen = new HashSet<String>();
-        boolean sealed = contract.ourEntityId() != null
-                && seals.list(contract.ourEntityId()).stream().anyMatch(Seal::active);
+        boolean sealed = sealed(contract);
         for (int i = 0; i < ours.size() && i < MAX_SIGNERS_PER_SIDE; i++) {
             var signer = ours.get(i);
             String field = "ours[" + i + "].userId";
-            if (signer == null || Text.isBlank(signer.userId())) {
-                violations.add(new FieldViolation(field, "qiyue.validation.required"));
-                continue;
-            }
-            Optional<User> user = findUser(signer.userId());
-            if (user.isEmpty() || !user.get().enabled()) {
-                violations.add(new FieldViolation(field, "qiyue.signing.unknown-user", signer.userId()));
+            var refusal = signer == null ? Optional.of(new FieldViolation(field, "qiyue.validation.required"))
+                    : refusalAsOurSigner(field, signer.userId(), contract, sealed);
+            if (refusal.isPresent()) {
+                violations.add(refusal.get());
             } else if (!seen.add(signer.userId())) {
                 violations.add(new FieldViolation(field, "qiyue.signing.duplicate-signer"));
-            } else if (user.get().roles().stream().allMatch(r -> r == io.qiyue.security.Role.VIEWER)) {
-                violations.add(new FieldViolation(field, "qiyue.signing.viewer-cannot-sign", user.get().username()));
-            } else if (sealed && seals.usableBy(user.get().username(), contract.ourEntityId()).isEmpty()) {
-                // said now, not when the signatory tries to sign: the company's seals decide who signs for it
-                violations.add(new FieldViolation(field, "qiyue.signing.signer-without-seal", user.get().username()));
             }
         }
         var customer = customers.inFull(contract.customerId()).orElse(null);
@@ -195,6 +186,34 @@ public class Signings {
         if (required != null && (required < 1 || required > Math.max(size, 1))) {
             violations.add(new FieldViolation(field, "qiyue.signing.required-range", 1, Math.max(size, 1)));
         }
+    }
+
+    /** Whether our entity seals its contracts: then only who may use one of its seals signs for it. */
+    private boolean sealed(Contract contract) {
+        return contract.ourEntityId() != null && seals.list(contract.ourEntityId()).stream().anyMatch(Seal::active);
+    }
+
+    /**
+     * Why the user cannot sign for our side of the contract, if they cannot. Asked of whoever becomes our signer,
+     * named in the plan or forwarded the signature, so that forwarding cannot hand it to someone the plan refuses.
+     */
+    private Optional<FieldViolation> refusalAsOurSigner(String field, String userId, Contract contract,
+                                                        boolean sealed) {
+        if (Text.isBlank(userId)) {
+            return Optional.of(new FieldViolation(field, "qiyue.validation.required"));
+        }
+        Optional<User> user = findUser(userId);
+        if (user.isEmpty() || !user.get().enabled()) {
+            return Optional.of(new FieldViolation(field, "qiyue.signing.unknown-user", userId));
+        }
+        if (user.get().roles().stream().allMatch(r -> r == io.qiyue.security.Role.VIEWER)) {
+            return Optional.of(new FieldViolation(field, "qiyue.signing.viewer-cannot-sign", user.get().username()));
+        }
+        if (sealed && seals.usableBy(user.get().username(), contract.ourEntityId()).isEmpty()) {
+            // said now, not when the signatory tries to sign: the company's seals decide who signs for it
+            return Optional.of(new FieldViolation(field, "qiyue.signing.signer-without-seal", user.get().username()));
+        }
+        return Optional.empty();
     }
 
     private Optional<User> findUser(String id) {
@@ -416,8 +435,14 @@ public class Signings {
         if (!turn.session().allowForward()) {
             throw new ConflictException("qiyue.signing.forward-not-allowed");
         }
-        var to = findUser(toUserId).filter(User::enabled)
-                .orElseThrow(() -> new InvalidInputException("userId", "qiyue.signing.unknown-user", toUserId));
+        var refusal = refusalAsOurSigner("userId", toUserId, turn.contract(), sealed(turn.contract()));
+        if (refusal.isPresent()) {
+            throw new InvalidInputException(List.of(refusal.get()));
+        }
+        var to = findUser(toUserId).orElseThrow();
+        if (to.username().equals(turn.signer().username())) {
+            throw new InvalidInputException("userId", "qiyue.signing.forward-to-self");
+        }
         if (store.signers(turn.session().id()).stream().anyMatch(s -> to.username().equals(s.username())
                 && s.status() != SignerStatus.FORWARDED && s.status() != SignerStatus.VOID)) {
             throw new InvalidInputException("userId", "qiyue.signing.duplicate-signer");

@@ -343,6 +343,54 @@ abstract class SigningApiContract extends ApiTestSupport {
                 .path("userId").asString()).isEqualTo(sales.id());
     }
 
+    /**
+     * Found by an outside tester: forwarding handed our signature to a viewer, who then signed for us; an empty
+     * body was a 500. Whoever is forwarded the signature is checked as the plan checks our signers.
+     */
+    @Test
+    void forwardingHandsOurSignatureOnlyToWhoMaySignForUs() {
+        var sales = createUser("SALES", null);
+        var keeper = createUser("LEGAL", null);
+        var sealless = createUser("LEGAL", null);
+        var viewer = createUser("VIEWER", null);
+        String entity = freshEntity();
+        var seal = SealApiContract.upload(admin(), entity, "seal.png", SealPng.red(), "CONTRACT", "合同专用章",
+                sales.username() + "," + keeper.username());
+        assertThat(seal.status()).as("%s", seal).isEqualTo(201);
+        var deal = approved(sales.client(), entity);
+        var plan = sales.client().put("/api/v1/contracts/" + deal.id() + "/signers", """
+                { "order": "OURS_FIRST", "ours": [ { "userId": "%s" } ], "theirs": [ { "contactId": "%s" } ],
+                  "allowForward": true }
+                """.formatted(sales.id(), deal.contactId()), null);
+        assertThat(plan.status()).as("%s", plan).isEqualTo(200);
+        startSigning(sales.client(), deal.id());
+        String forward = "/api/v1/contracts/" + deal.id() + "/signers/forward";
+
+        assertProblem(sales.client().post(forward, "{}"), 400, "userId");
+        var toViewer = sales.client().post(forward, "{\"userId\": \"" + viewer.id() + "\"}");
+        assertProblem(toViewer, 400, "userId");
+        assertThat(toViewer.json().path("errors").toString()).contains("只读");
+        var toSealless = sales.client().post(forward, "{\"userId\": \"" + sealless.id() + "\"}");
+        assertProblem(toSealless, 400, "userId");
+        assertThat(toSealless.json().path("errors").toString()).contains("印章");
+        assertProblem(sales.client().post(forward, "{\"userId\": \"nobody\"}"), 400, "userId");
+        assertProblem(sales.client().post(forward, "{\"userId\": \"" + sales.id() + "\"}"), 400, "userId");
+        assertThat(viewer.client().post("/api/v1/contracts/" + deal.id() + "/signatures",
+                "{\"password\": \"" + USER_PASSWORD + "\"}").status()).isIn(403, 404);
+        assertThat(signer(sales.client().get("/api/v1/contracts/" + deal.id() + "/signing").json(), "OURS")
+                .path("username").asString()).as("the refusals left the signature where it was")
+                .isEqualTo(sales.username());
+
+        var forwarded = sales.client().post(forward, "{\"userId\": \"" + keeper.id() + "\"}");
+        assertThat(forwarded.status()).as("%s", forwarded).isEqualTo(200);
+        var signed = keeper.client().post("/api/v1/contracts/" + deal.id() + "/signatures",
+                "{\"password\": \"" + USER_PASSWORD + "\"}");
+        assertThat(signed.status()).as("%s", signed).isEqualTo(200);
+        assertThat(signed.json().path("signers").toString()).as("the colleague signed")
+                .contains("\"username\":\"" + keeper.username() + "\"");
+        assertThat(signed.json().path("signers").findValuesAsString("status")).contains("FORWARDED", "SIGNED");
+    }
+
     @Test
     void theDatabaseRefusesToChangeOrDeleteASignedFile() {
         var sales = createUser("SALES", null);
