@@ -547,8 +547,12 @@ public class Signings {
             violations.add(new FieldViolation("file", "qiyue.signing.scan-too-large", MAX_SCAN_BYTES / 1024 / 1024));
         } else if (mediaType == null) {
             violations.add(new FieldViolation("file", "qiyue.signing.scan-type"));
+        } else if (mediaType.equals("application/pdf")
+                && !io.qiyue.template.ContractDocuments.readablePdf(scan)) {
+            // kept as the signed contract: a file that only starts like a PDF would be a signed copy nobody can open
+            violations.add(new FieldViolation("file", "qiyue.document.damaged"));
         }
-        if (mediaType != null && scan.length <= MAX_SCAN_BYTES) {
+        if (violations.isEmpty()) {
             var earlier = paperSigningRetried(contractId, scan, signingDate);
             if (earlier.isPresent()) {
                 return earlier.get();

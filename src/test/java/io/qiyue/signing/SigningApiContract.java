@@ -231,6 +231,13 @@ abstract class SigningApiContract extends ApiTestSupport {
         var notAScan = multipartForm(sales.client(), "/api/v1/contracts/" + deal.id() + "/paper-signed",
                 Map.of("signingDate", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()), "file", "scan.pdf", "hello".getBytes());
         assertProblem(notAScan, 400, "file");
+        // found by an outside tester: a file that only begins like a PDF was kept as the signed contract
+        var damaged = multipartForm(sales.client(), "/api/v1/contracts/" + deal.id() + "/paper-signed",
+                Map.of("signingDate", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()), "file", "scan.pdf",
+                "%PDF-1.4 garbage".getBytes(StandardCharsets.US_ASCII));
+        assertProblem(damaged, 400, "file");
+        assertThat(damaged.json().path("errors").toString()).as("refused as a version upload is")
+                .contains("文件已损坏");
         var viewer = createUser("VIEWER", null);
         var refused = multipartForm(viewer.client(), "/api/v1/contracts/" + deal.id() + "/paper-signed",
                 Map.of("signingDate", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()), "file", "scan.pdf", frozen);
