@@ -322,6 +322,28 @@ abstract class SigningApiContract extends ApiTestSupport {
                 "{\"order\": \"OURS_FIRST\"}", "\"7\""), 412);
     }
 
+    /** Found by an outside tester: the plan GET answered came back from PUT as unknown fields "version", "stored". */
+    @Test
+    void whatGetAnswersForTheSignersMayBePutBack() {
+        var sales = createUser("SALES", null);
+        var deal = approved(sales.client());
+        String signers = "/api/v1/contracts/" + deal.id() + "/signers";
+        var proposed = sales.client().get(signers);
+        assertThat(proposed.json().path("stored").asBoolean()).isFalse();
+        var first = sales.client().put(signers, proposed.body(), null);
+        assertThat(first.status()).as("the default plan put back as it is: %s", first).isEqualTo(200);
+        assertThat(first.json().path("stored").asBoolean()).isTrue();
+
+        var read = sales.client().get(signers);
+        var again = sales.client().put(signers, read.body(), read.header("ETag"));
+        assertThat(again.status()).as("the stored plan put back as it is: %s", again).isEqualTo(200);
+        var changed = (tools.jackson.databind.node.ObjectNode) again.json();
+        changed.put("stored", false);
+        assertProblem(sales.client().put(signers, changed.toString(), again.header("ETag")), 400, "stored");
+        changed.put("stored", true).put("version", 1);
+        assertProblem(sales.client().put(signers, changed.toString(), again.header("ETag")), 412);
+    }
+
     /** Found by an outside tester: the default plan named the owner, whose signature the seals then refused. */
     @Test
     void withoutAPlanOurSignatoryIsWhoMayUseTheSealsWhenTheOwnerMayNot() {
