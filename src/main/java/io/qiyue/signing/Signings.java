@@ -116,6 +116,9 @@ public class Signings {
             } else if (!store.updatePlan(contractId, expectedVersion, plan, rounds.now(), actor)) {
                 throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
             }
+            if (open.isPresent()) {
+                requireBothSides(plan);
+            }
             open.ifPresent(session -> {
                 var replaced = rounds.replaceSigners(contract, session, plan, actor);
                 rounds.invite(contract, replaced, actor);
@@ -138,25 +141,16 @@ public class Signings {
             violations.add(new FieldViolation("theirs", "qiyue.signing.too-many-signers", MAX_SIGNERS_PER_SIDE));
         }
         var seen = new HashSet<String>();
-        boolean sealed = contract.ourEntityId() != null
-                && seals.list(contract.ourEntityId()).stream().anyMatch(Seal::active);
+        boolean sealed = sealed(contract);
         for (int i = 0; i < ours.size() && i < MAX_SIGNERS_PER_SIDE; i++) {
             var signer = ours.get(i);
             String field = "ours[" + i + "].userId";
-            if (signer == null || Text.isBlank(signer.userId())) {
-                violations.add(new FieldViolation(field, "qiyue.validation.required"));
-                continue;
-            }
-            Optional<User> user = findUser(signer.userId());
-            if (user.isEmpty() || !user.get().enabled()) {
-                violations.add(new FieldViolation(field, "qiyue.signing.unknown-user", signer.userId()));
+            var refusal = signer == null ? Optional.of(new FieldViolation(field, "qiyue.validation.required"))
+                    : refusalAsOurSigner(field, signer.userId(), contract, sealed);
+            if (refusal.isPresent()) {
+                violations.add(refusal.get());
             } else if (!seen.add(signer.userId())) {
                 violations.add(new FieldViolation(field, "qiyue.signing.duplicate-signer"));
-            } else if (user.get().roles().stream().allMatch(r -> r == io.qiyue.security.Role.VIEWER)) {
-                violations.add(new FieldViolation(field, "qiyue.signing.viewer-cannot-sign", user.get().username()));
-            } else if (sealed && seals.usableBy(user.get().username(), contract.ourEntityId()).isEmpty()) {
-                // said now, not when the signatory tries to sign: the company's seals decide who signs for it
-                violations.add(new FieldViolation(field, "qiyue.signing.signer-without-seal", user.get().username()));
             }
         }
         var customer = customers.inFull(contract.customerId()).orElse(null);
@@ -191,10 +185,56 @@ public class Signings {
                 input.oursRequired(), input.theirsRequired(), Boolean.TRUE.equals(input.allowForward()), days, 0, true);
     }
 
+    /**
+     * A round's signers need someone on each side, or nobody could finish it. Only the open round's: a plan saved
+     * before signing may still lack a side (the owner drafts it while the customer's signatory is not known yet),
+     * and starting the round asks the same of it (SigningRounds.start).
+     */
+    private static void requireBothSides(SigningPlan plan) {
+        var violations = new ArrayList<FieldViolation>();
+        if (plan.ours().isEmpty()) {
+            violations.add(new FieldViolation("ours", "qiyue.signing.side-without-signer"));
+        }
+        if (plan.theirs().isEmpty()) {
+            violations.add(new FieldViolation("theirs", "qiyue.signing.side-without-signer"));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidInputException(violations);
+        }
+    }
+
     private static void checkRequired(Integer required, int size, String field, List<FieldViolation> violations) {
         if (required != null && (required < 1 || required > Math.max(size, 1))) {
             violations.add(new FieldViolation(field, "qiyue.signing.required-range", 1, Math.max(size, 1)));
         }
+    }
+
+    /** Whether our entity seals its contracts: then only who may use one of its seals signs for it. */
+    private boolean sealed(Contract contract) {
+        return contract.ourEntityId() != null && seals.list(contract.ourEntityId()).stream().anyMatch(Seal::active);
+    }
+
+    /**
+     * Why the user cannot sign for our side of the contract, if they cannot. Asked of whoever becomes our signer,
+     * named in the plan or forwarded the signature, so that forwarding cannot hand it to someone the plan refuses.
+     */
+    private Optional<FieldViolation> refusalAsOurSigner(String field, String userId, Contract contract,
+                                                        boolean sealed) {
+        if (Text.isBlank(userId)) {
+            return Optional.of(new FieldViolation(field, "qiyue.validation.required"));
+        }
+        Optional<User> user = findUser(userId);
+        if (user.isEmpty() || !user.get().enabled()) {
+            return Optional.of(new FieldViolation(field, "qiyue.signing.unknown-user", userId));
+        }
+        if (user.get().roles().stream().allMatch(r -> r == io.qiyue.security.Role.VIEWER)) {
+            return Optional.of(new FieldViolation(field, "qiyue.signing.viewer-cannot-sign", user.get().username()));
+        }
+        if (sealed && seals.usableBy(user.get().username(), contract.ourEntityId()).isEmpty()) {
+            // said now, not when the signatory tries to sign: the company's seals decide who signs for it
+            return Optional.of(new FieldViolation(field, "qiyue.signing.signer-without-seal", user.get().username()));
+        }
+        return Optional.empty();
     }
 
     private Optional<User> findUser(String id) {
@@ -416,8 +456,14 @@ public class Signings {
         if (!turn.session().allowForward()) {
             throw new ConflictException("qiyue.signing.forward-not-allowed");
         }
-        var to = findUser(toUserId).filter(User::enabled)
-                .orElseThrow(() -> new InvalidInputException("userId", "qiyue.signing.unknown-user", toUserId));
+        var refusal = refusalAsOurSigner("userId", toUserId, turn.contract(), sealed(turn.contract()));
+        if (refusal.isPresent()) {
+            throw new InvalidInputException(List.of(refusal.get()));
+        }
+        var to = findUser(toUserId).orElseThrow();
+        if (to.username().equals(turn.signer().username())) {
+            throw new InvalidInputException("userId", "qiyue.signing.forward-to-self");
+        }
         if (store.signers(turn.session().id()).stream().anyMatch(s -> to.username().equals(s.username())
                 && s.status() != SignerStatus.FORWARDED && s.status() != SignerStatus.VOID)) {
             throw new InvalidInputException("userId", "qiyue.signing.duplicate-signer");
@@ -501,8 +547,12 @@ public class Signings {
             violations.add(new FieldViolation("file", "qiyue.signing.scan-too-large", MAX_SCAN_BYTES / 1024 / 1024));
         } else if (mediaType == null) {
             violations.add(new FieldViolation("file", "qiyue.signing.scan-type"));
+        } else if (mediaType.equals("application/pdf")
+                && !io.qiyue.template.ContractDocuments.readablePdf(scan)) {
+            // kept as the signed contract: a file that only starts like a PDF would be a signed copy nobody can open
+            violations.add(new FieldViolation("file", "qiyue.document.damaged"));
         }
-        if (mediaType != null && scan.length <= MAX_SCAN_BYTES) {
+        if (violations.isEmpty()) {
             var earlier = paperSigningRetried(contractId, scan, signingDate);
             if (earlier.isPresent()) {
                 return earlier.get();

@@ -772,6 +772,14 @@ public class ContractDocuments implements ExternalVersions {
         return TextExtraction.detect(content);
     }
 
+    /**
+     * Whether a PDF opens, as an uploaded version's must: one that does not is refused as
+     * {@code qiyue.document.damaged} there, and wherever else a PDF is kept should say the same.
+     */
+    public static boolean readablePdf(byte[] content) {
+        return TextExtraction.opens(content);
+    }
+
     public static String redlineHtml(Redline redline) {
         return Redlines.html(redline);
     }

@@ -4,6 +4,7 @@ import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.Text;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
@@ -46,6 +47,23 @@ final class TextExtraction {
         return null;
     }
 
+    /**
+     * Whether the PDF opens as {@link #text} opens it, without reading its text: a signed scan is a PDF of images
+     * whose pages may hold none.
+     */
+    static boolean opens(byte[] pdf) {
+        try {
+            open(pdf).close();
+            return true;
+        } catch (IOException | RuntimeException damaged) {
+            return false;
+        }
+    }
+
+    private static PDDocument open(byte[] pdf) throws IOException {
+        return Loader.loadPDF(new RandomAccessReadBuffer(pdf));
+    }
+
     static String text(byte[] data, String mediaType) {
         String text;
         try {
@@ -62,7 +80,7 @@ final class TextExtraction {
 
     private static String pdf(byte[] data) throws IOException {
         long deadline = System.nanoTime() + DEADLINE_NANOS;
-        try (var pdf = Loader.loadPDF(new RandomAccessReadBuffer(data))) {
+        try (var pdf = open(data)) {
             int pages = pdf.getNumberOfPages();
             if (pages > MAX_PAGES) {
                 throw new InvalidInputException("file", "qiyue.document.too-many-pages", MAX_PAGES);

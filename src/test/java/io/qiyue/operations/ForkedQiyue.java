@@ -91,6 +91,8 @@ final class ForkedQiyue {
         contact.put("name", "李四");
         contact.put("title", "采购经理");
         contact.put("mobile", TestIdentifiers.mobile());
+        // the workflow goes to signing, which needs a customer signer: a contact with an e-mail address
+        contact.put("email", "lisi@example.com");
         contact.put("primary", true);
         return body.toString();
     }

@@ -129,6 +129,7 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
 
     private final String marker = unique("矩阵");
     private final Map<Caller, TestUser> users = new EnumMap<>(Caller.class);
+    private static final String CONTACT_EMAIL = "lisi@example.com";
     private final Map<String, TestUser> byUsername = new HashMap<>();
     private final Map<Caller, Browser> browsers = new EnumMap<>(Caller.class);
     private final Map<String, Target> shared = new HashMap<>();
@@ -175,7 +176,8 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                         "{\"name\": \"王五\", \"mobile\": \"" + TestIdentifiers.mobile() + "\"}")),
                 Row.of("PUT /api/v1/customers/{id}/contacts/{contactId}", WRITE_CUSTOMER, c -> json("PUT",
                         c.customer() + "/contacts/" + c.target().contactId(), "{\"name\": \"李四\", \"title\": \"总经理\","
-                                + " \"mobile\": \"" + c.target().mobile() + "\", \"primary\": true}")
+                                + " \"mobile\": \"" + c.target().mobile() + "\", \"email\": \"" + CONTACT_EMAIL
+                                + "\", \"primary\": true}")
                         .ifMatch(etag(c.customer()))),
                 Row.of("DELETE /api/v1/customers/{id}/contacts/{contactId}", WRITE_CUSTOMER, c -> Call.delete(
                         c.customer() + "/contacts/" + c.target().contactId()).ifMatch(etag(c.customer())))
@@ -1524,7 +1526,11 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
         throw new AssertionError("portfolio run " + job + " did not end");
     }
 
-    /** A person customer of {@code owner} with one contact, as a target (ID number and mobile kept in clear). */
+    /**
+     * A person customer of {@code owner} with one contact, as a target (ID number and mobile kept in clear). The
+     * contact has an e-mail address, which the rows that rewrite the contact keep: the fixtures that go to signing
+     * need a customer signer, as every round does.
+     */
     private Target person(String owner, String name) {
         String idNumber = TestIdentifiers.idNumber();
         String mobile = TestIdentifiers.mobile();
@@ -1535,7 +1541,7 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
         body.put("address", "浙江省杭州市余杭区文一西路969号");
         body.put("owner", owner);
         body.putArray("contacts").addObject().put("name", "李四").put("title", "总经理").put("mobile", mobile)
-                .put("primary", true);
+                .put("email", CONTACT_EMAIL).put("primary", true);
         var created = admin().post("/api/v1/customers", body.toString());
         assertThat(created.status()).as("create a customer of %s: %s", owner, created).isEqualTo(201);
         var customer = created.json();
@@ -1634,6 +1640,7 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
             String row = "contacts[" + i++ + "].";
             fields.addAll(List.of(row + "id", contact.path("id").asString(), row + "name", contact.path("name").asString(),
                     row + "title", contact.path("title").asString(""), row + "mobile", contact.path("mobile").asString(""),
+                    row + "email", contact.path("email").asString(""),
                     row + "primary", String.valueOf(contact.path("primary").asBoolean())));
         }
         return form("/customers/" + target.customerId(), fields.toArray(String[]::new));

@@ -231,6 +231,13 @@ abstract class SigningApiContract extends ApiTestSupport {
         var notAScan = multipartForm(sales.client(), "/api/v1/contracts/" + deal.id() + "/paper-signed",
                 Map.of("signingDate", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()), "file", "scan.pdf", "hello".getBytes());
         assertProblem(notAScan, 400, "file");
+        // found by an outside tester: a file that only begins like a PDF was kept as the signed contract
+        var damaged = multipartForm(sales.client(), "/api/v1/contracts/" + deal.id() + "/paper-signed",
+                Map.of("signingDate", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()), "file", "scan.pdf",
+                "%PDF-1.4 garbage".getBytes(StandardCharsets.US_ASCII));
+        assertProblem(damaged, 400, "file");
+        assertThat(damaged.json().path("errors").toString()).as("refused as a version upload is")
+                .contains("文件已损坏");
         var viewer = createUser("VIEWER", null);
         var refused = multipartForm(viewer.client(), "/api/v1/contracts/" + deal.id() + "/paper-signed",
                 Map.of("signingDate", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()), "file", "scan.pdf", frozen);
@@ -315,6 +322,28 @@ abstract class SigningApiContract extends ApiTestSupport {
                 "{\"order\": \"OURS_FIRST\"}", "\"7\""), 412);
     }
 
+    /** Found by an outside tester: the plan GET answered came back from PUT as unknown fields "version", "stored". */
+    @Test
+    void whatGetAnswersForTheSignersMayBePutBack() {
+        var sales = createUser("SALES", null);
+        var deal = approved(sales.client());
+        String signers = "/api/v1/contracts/" + deal.id() + "/signers";
+        var proposed = sales.client().get(signers);
+        assertThat(proposed.json().path("stored").asBoolean()).isFalse();
+        var first = sales.client().put(signers, proposed.body(), null);
+        assertThat(first.status()).as("the default plan put back as it is: %s", first).isEqualTo(200);
+        assertThat(first.json().path("stored").asBoolean()).isTrue();
+
+        var read = sales.client().get(signers);
+        var again = sales.client().put(signers, read.body(), read.header("ETag"));
+        assertThat(again.status()).as("the stored plan put back as it is: %s", again).isEqualTo(200);
+        var changed = (tools.jackson.databind.node.ObjectNode) again.json();
+        changed.put("stored", false);
+        assertProblem(sales.client().put(signers, changed.toString(), again.header("ETag")), 400, "stored");
+        changed.put("stored", true).put("version", 1);
+        assertProblem(sales.client().put(signers, changed.toString(), again.header("ETag")), 412);
+    }
+
     /** Found by an outside tester: the default plan named the owner, whose signature the seals then refused. */
     @Test
     void withoutAPlanOurSignatoryIsWhoMayUseTheSealsWhenTheOwnerMayNot() {
@@ -341,6 +370,110 @@ abstract class SigningApiContract extends ApiTestSupport {
         var plain = approved(sales.client());
         assertThat(sales.client().get("/api/v1/contracts/" + plain.id() + "/signers").json().path("ours").get(0)
                 .path("userId").asString()).isEqualTo(sales.id());
+    }
+
+    /**
+     * Found by an outside tester: forwarding handed our signature to a viewer, who then signed for us; an empty
+     * body was a 500. Whoever is forwarded the signature is checked as the plan checks our signers.
+     */
+    @Test
+    void forwardingHandsOurSignatureOnlyToWhoMaySignForUs() {
+        var sales = createUser("SALES", null);
+        var keeper = createUser("LEGAL", null);
+        var sealless = createUser("LEGAL", null);
+        var viewer = createUser("VIEWER", null);
+        String entity = freshEntity();
+        var seal = SealApiContract.upload(admin(), entity, "seal.png", SealPng.red(), "CONTRACT", "合同专用章",
+                sales.username() + "," + keeper.username());
+        assertThat(seal.status()).as("%s", seal).isEqualTo(201);
+        var deal = approved(sales.client(), entity);
+        var plan = sales.client().put("/api/v1/contracts/" + deal.id() + "/signers", """
+                { "order": "OURS_FIRST", "ours": [ { "userId": "%s" } ], "theirs": [ { "contactId": "%s" } ],
+                  "allowForward": true }
+                """.formatted(sales.id(), deal.contactId()), null);
+        assertThat(plan.status()).as("%s", plan).isEqualTo(200);
+        startSigning(sales.client(), deal.id());
+        String forward = "/api/v1/contracts/" + deal.id() + "/signers/forward";
+
+        assertProblem(sales.client().post(forward, "{}"), 400, "userId");
+        var toViewer = sales.client().post(forward, "{\"userId\": \"" + viewer.id() + "\"}");
+        assertProblem(toViewer, 400, "userId");
+        assertThat(toViewer.json().path("errors").toString()).contains("只读");
+        var toSealless = sales.client().post(forward, "{\"userId\": \"" + sealless.id() + "\"}");
+        assertProblem(toSealless, 400, "userId");
+        assertThat(toSealless.json().path("errors").toString()).contains("印章");
+        assertProblem(sales.client().post(forward, "{\"userId\": \"nobody\"}"), 400, "userId");
+        assertProblem(sales.client().post(forward, "{\"userId\": \"" + sales.id() + "\"}"), 400, "userId");
+        assertThat(viewer.client().post("/api/v1/contracts/" + deal.id() + "/signatures",
+                "{\"password\": \"" + USER_PASSWORD + "\"}").status()).isIn(403, 404);
+        assertThat(signer(sales.client().get("/api/v1/contracts/" + deal.id() + "/signing").json(), "OURS")
+                .path("username").asString()).as("the refusals left the signature where it was")
+                .isEqualTo(sales.username());
+
+        var forwarded = sales.client().post(forward, "{\"userId\": \"" + keeper.id() + "\"}");
+        assertThat(forwarded.status()).as("%s", forwarded).isEqualTo(200);
+        var signed = keeper.client().post("/api/v1/contracts/" + deal.id() + "/signatures",
+                "{\"password\": \"" + USER_PASSWORD + "\"}");
+        assertThat(signed.status()).as("%s", signed).isEqualTo(200);
+        assertThat(signed.json().path("signers").toString()).as("the colleague signed")
+                .contains("\"username\":\"" + keeper.username() + "\"");
+        assertThat(signed.json().path("signers").findValuesAsString("status")).contains("FORWARDED", "SIGNED");
+    }
+
+    /**
+     * Found by an outside tester: a plan without signers started a round nobody could finish, open for 30 days.
+     * A plan may lack a side while it is drafted; the round may not.
+     */
+    @Test
+    void aRoundNeedsASignerOnEachSide() {
+        var sales = createUser("SALES", null);
+        var deal = approved(sales.client());
+        String signers = "/api/v1/contracts/" + deal.id() + "/signers";
+        var drafted = sales.client().put(signers, "{\"order\": \"PARALLEL\", \"ours\": [], \"theirs\": []}", null);
+        assertThat(drafted.status()).as("a partial plan may be saved before signing: %s", drafted).isEqualTo(200);
+        assertCannotStart(sales, deal);
+
+        var oursOnly = sales.client().put(signers, """
+                { "order": "PARALLEL", "ours": [ { "userId": "%s" } ], "theirs": [] }
+                """.formatted(sales.id()), drafted.header("ETag"));
+        assertThat(oursOnly.status()).as("%s", oursOnly).isEqualTo(200);
+        assertCannotStart(sales, deal);
+
+        var whole = sales.client().put(signers, """
+                { "order": "PARALLEL", "ours": [ { "userId": "%s" } ], "theirs": [ { "contactId": "%s" } ] }
+                """.formatted(sales.id(), deal.contactId()), oursOnly.header("ETag"));
+        assertThat(whole.status()).as("%s", whole).isEqualTo(200);
+        startSigning(sales.client(), deal.id());
+        var emptied = sales.client().put(signers, """
+                { "order": "PARALLEL", "ours": [ { "userId": "%s" } ], "theirs": [] }
+                """.formatted(sales.id()), whole.header("ETag"));
+        assertProblem(emptied, 400, "theirs");
+        var status = sales.client().get("/api/v1/contracts/" + deal.id() + "/signing").json();
+        assertThat(signer(status, "THEIRS").path("status").asString()).as("the round kept its signers")
+                .isEqualTo("PENDING");
+
+        // no plan, and no contact with an e-mail address: the default plan has no customer signer
+        var noEmail = approved(sales.client());
+        String contact = "/api/v1/customers/" + noEmail.customerId() + "/contacts/" + noEmail.contactId();
+        var withoutEmail = (tools.jackson.databind.node.ObjectNode) sales.client().get(contact).json();
+        withoutEmail.remove("email");
+        var changed = sales.client().put(contact, withoutEmail.toString(),
+                sales.client().get("/api/v1/customers/" + noEmail.customerId()).header("ETag"));
+        assertThat(changed.status()).as("%s", changed).isEqualTo(200);
+        assertThat(sales.client().get("/api/v1/contracts/" + noEmail.id() + "/signers").json().path("theirs").size())
+                .isZero();
+        assertCannotStart(sales, noEmail);
+    }
+
+    private void assertCannotStart(TestUser as, Deal deal) {
+        String etag = as.client().get("/api/v1/contracts/" + deal.id()).header("ETag");
+        var refused = as.client().request("POST", "/api/v1/contracts/" + deal.id() + "/signing")
+                .header("If-Match", etag).json("{}").send();
+        assertProblem(refused, 409);
+        assertThat(refused.json().path("detail").asString()).contains(deal.number(), "各需要至少一名签署人");
+        assertThat(contractStatus(deal.id())).isEqualTo("APPROVED");
+        assertThat(as.client().get("/api/v1/contracts/" + deal.id() + "/signing").status())
+                .as("no round was kept").isEqualTo(404);
     }
 
     @Test

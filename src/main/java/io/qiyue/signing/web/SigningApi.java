@@ -2,6 +2,7 @@ package io.qiyue.signing.web;
 
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.Versions;
+import io.qiyue.shared.web.JsonInput;
 import io.qiyue.signing.Client;
 import io.qiyue.signing.SignatureView;
 import io.qiyue.signing.SigningPlan;
@@ -26,6 +27,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,9 +41,11 @@ import java.util.List;
 @RequestMapping("/api/v1")
 class SigningApi {
     private final Signings signings;
+    private final JsonMapper json;
 
-    SigningApi(Signings signings) {
+    SigningApi(Signings signings, JsonMapper json) {
         this.signings = signings;
+        this.json = json;
     }
 
     static Client client(HttpServletRequest request) {
@@ -54,12 +59,14 @@ class SigningApi {
         return ResponseEntity.ok().eTag(Versions.etag(plan.version())).body(plan);
     }
 
+    /** What GET answered may come back as it is: see {@link JsonInput#readUpdate}. */
     @PutMapping("/contracts/{id}/signers")
     ResponseEntity<SigningPlan> setPlan(@PathVariable String id,
                                         @RequestHeader(value = "If-Match", required = false) String ifMatch,
-                                        @RequestBody SigningPlan.SignersInput body) {
+                                        @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = SigningPlan.SignersInput.class))) @RequestBody JsonNode body) {
         Integer expected = ifMatch == null || ifMatch.isBlank() ? null : Versions.expected(ifMatch);
-        var plan = signings.setPlan(id, expected, body);
+        var input = JsonInput.readUpdate(json, body, signings.plan(id), SigningPlan.SignersInput.class);
+        var plan = signings.setPlan(id, expected, input);
         return ResponseEntity.ok().eTag(Versions.etag(plan.version())).body(plan);
     }
 
