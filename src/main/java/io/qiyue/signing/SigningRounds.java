@@ -105,11 +105,6 @@ class SigningRounds {
                 contract.number() + ".pdf", frozen, frozenSha, null, at, actor);
         record(session, null, SigningEventKind.STARTED, actor, Client.SYSTEM, "SHA-256 " + frozenSha);
         var withSigners = replaceSigners(contract, session, plan, actor);
-        if (withSigners.required(SignerSide.OURS) == 0 || withSigners.required(SignerSide.THEIRS) == 0) {
-            // a round nobody can finish would only wait for its expiry; counted on the round's signers, not the
-            // plan's, since a planned contact deleted since is no signer either. The move to SIGNING is undone with it
-            throw new ConflictException("qiyue.signing.start-without-signers", contract.number());
-        }
         invite(contract, withSigners, actor);
         return store.session(session.id()).orElseThrow();
     }

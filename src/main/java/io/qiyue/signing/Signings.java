@@ -116,9 +116,6 @@ public class Signings {
             } else if (!store.updatePlan(contractId, expectedVersion, plan, rounds.now(), actor)) {
                 throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
             }
-            if (open.isPresent()) {
-                requireBothSides(plan);
-            }
             open.ifPresent(session -> {
                 var replaced = rounds.replaceSigners(contract, session, plan, actor);
                 rounds.invite(contract, replaced, actor);
@@ -183,24 +180,6 @@ public class Signings {
         }
         return new SigningPlan(input.order() == null ? SigningOrder.OURS_FIRST : input.order(), ours, theirs,
                 input.oursRequired(), input.theirsRequired(), Boolean.TRUE.equals(input.allowForward()), days, 0, true);
-    }
-
-    /**
-     * A round's signers need someone on each side, or nobody could finish it. Only the open round's: a plan saved
-     * before signing may still lack a side (the owner drafts it while the customer's signatory is not known yet),
-     * and starting the round asks the same of it (SigningRounds.start).
-     */
-    private static void requireBothSides(SigningPlan plan) {
-        var violations = new ArrayList<FieldViolation>();
-        if (plan.ours().isEmpty()) {
-            violations.add(new FieldViolation("ours", "qiyue.signing.side-without-signer"));
-        }
-        if (plan.theirs().isEmpty()) {
-            violations.add(new FieldViolation("theirs", "qiyue.signing.side-without-signer"));
-        }
-        if (!violations.isEmpty()) {
-            throw new InvalidInputException(violations);
-        }
     }
 
     private static void checkRequired(Integer required, int size, String field, List<FieldViolation> violations) {
