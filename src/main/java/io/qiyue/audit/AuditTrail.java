@@ -142,13 +142,20 @@ public class AuditTrail {
 
     /** Admins only: the trail shows who touched which records, across all data scopes. */
     public PageResult<AuditEntry> find(String entityType, String entityId, Integer page, Integer size) {
+        return find(entityType, entityId, page, size, null);
+    }
+
+    /** {@link #find} ordered by {@code sort}: {@code occurredAt,desc} (newest first, the default) or {@code ,asc}. */
+    public PageResult<AuditEntry> find(String entityType, String entityId, Integer page, Integer size, String sort) {
         requireAdmin();
-        var paging = Paging.of(page, size, null, SORTABLE, "occurredAt,desc");
+        var paging = Paging.of(page, size, sort, SORTABLE, "occurredAt,desc");
+        String direction = paging.ascending() ? " ASC" : " DESC";
         var params = new HashMap<String, Object>();
         String where = where(entityType, entityId, params);
         long total = jdbc.sql("SELECT COUNT(*) FROM audit_event" + where).params(params).query(Long.class).single();
         var items = jdbc.sql("SELECT " + AuditChain.COLUMNS + " FROM audit_event"
-                        + where + " ORDER BY occurred_at DESC, seq DESC LIMIT " + paging.size() + " OFFSET " + paging.offset())
+                        + where + " ORDER BY occurred_at" + direction + ", seq" + direction + " LIMIT " + paging.size()
+                        + " OFFSET " + paging.offset())
                 .params(params)
                 .query((rs, n) -> entry(rs))
                 .list();

@@ -186,6 +186,23 @@ abstract class AuditChainApiContract extends ApiTestSupport {
         assertThat(entries.get(0).path("userAgent").asString()).isEqualTo("QiyueAuditTest/1.0 (X11; audit)");
     }
 
+    /** Found by an outside tester: the list ignored sort, an unknown one included. */
+    @Test
+    void theListIsOrderedAsAskedAndAnUnknownOrderIsRefused() {
+        String id = createOrganization(admin()).path("id").asString();
+        var current = admin().get("/api/v1/customers/" + id);
+        var renamed = (tools.jackson.databind.node.ObjectNode) current.json().deepCopy();
+        renamed.put("name", renamed.path("name").asString() + "改");
+        assertThat(admin().put("/api/v1/customers/" + id, renamed.toString(), current.header("ETag")).status())
+                .isEqualTo(200);
+        var newest = admin().get("/api/v1/audit?entity=CUSTOMER&id=" + id).json().path("items");
+        var oldest = admin().get("/api/v1/audit?entity=CUSTOMER&id=" + id + "&sort=occurredAt,asc").json().path("items");
+        assertThat(newest.size()).isEqualTo(2);
+        assertThat(newest.get(0).path("action").asString()).isEqualTo("UPDATE");
+        assertThat(oldest.get(0).path("action").asString()).isEqualTo("CREATE");
+        assertProblem(admin().get("/api/v1/audit?sort=bogus,asc"), 400, "sort");
+    }
+
     @Test
     void oneContractsHistoryExportsAsCsvWithBomAndNeutralisedFormulas() {
         String customerId = createOrganization(admin()).path("id").asString();

@@ -103,6 +103,25 @@ abstract class ObligationApiContract extends ApiTestSupport {
         assertThat(file.body()).isEqualTo(pdf);
         assertThat(file.headers().firstValue("Content-Type")).contains("application/pdf");
 
+        // found by an outside tester: of several files only one was kept, and a long name was "over 20 MiB"
+        var out = new ByteArrayOutputStream();
+        for (String name : new String[]{"一.pdf", "二.pdf"}) {
+            out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
+                    + "\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 x\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        out.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var two = sales.client().request("POST", path + "/evidence")
+                .bytes("multipart/form-data; boundary=" + BOUNDARY, out.toByteArray()).send();
+        assertProblem(two, 400, "file");
+        String longName = "合".repeat(140) + ".pdf";
+        var named = new ByteArrayOutputStream();
+        named.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + longName
+                + "\"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 x\r\n--" + BOUNDARY + "--\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        var longNamed = sales.client().request("POST", path + "/evidence")
+                .bytes("multipart/form-data; boundary=" + BOUNDARY, named.toByteArray()).send();
+        assertThat(longNamed.body()).doesNotContain("20 MiB");
+
         var again = sales.client().request("POST", path + "/complete").header("If-Match", done.header("ETag"))
                 .json("{}").send();
         assertProblem(again, 409);

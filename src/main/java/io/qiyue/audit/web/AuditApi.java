@@ -49,8 +49,9 @@ class AuditApi {
     PageResult<AuditEntry> audit(@RequestParam(required = false) String entity,
                                  @RequestParam(required = false) String id,
                                  @RequestParam(required = false) Integer page,
-                                 @RequestParam(required = false) Integer size) {
-        return trail.find(entity, id, page, size);
+                                 @RequestParam(required = false) Integer size,
+                                 @RequestParam(required = false) String sort) {
+        return trail.find(entity, id, page, size, sort);
     }
 
     /** Walks the whole chain; the head in the answer is what an operator records outside the database. */

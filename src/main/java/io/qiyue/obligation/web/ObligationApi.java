@@ -152,12 +152,16 @@ class ObligationApi {
 
     @PostMapping(path = "/obligations/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<Evidence> addEvidence(@PathVariable String id, @RequestParam(required = false) boolean shared,
-                                         @RequestParam(value = "file", required = false) MultipartFile file)
+                                         @RequestParam(value = "file", required = false) List<MultipartFile> files)
             throws IOException {
-        if (file == null) {
+        if (files == null || files.isEmpty()) {
             throw new InvalidInputException("file", "qiyue.obligation.evidence-empty");
         }
-        var evidence = obligations.addEvidence(id, upload(file, shared));
+        if (files.size() > 1) {
+            // one piece of evidence per request, answered with its address: the others were dropped without a word
+            throw new InvalidInputException("file", "qiyue.obligation.evidence-one-file", files.size());
+        }
+        var evidence = obligations.addEvidence(id, upload(files.getFirst(), shared));
         return ResponseEntity.created(java.net.URI.create("/api/v1/obligation-evidence/" + evidence.id())).body(evidence);
     }
 
