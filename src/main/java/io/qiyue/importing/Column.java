@@ -8,16 +8,17 @@ import java.util.List;
  */
 enum Column {
     CUSTOMER_NAME(ImportKind.CUSTOMERS, "客户名称", "name", true, "名称", "customer name", "name"),
-    CREDIT_CODE(ImportKind.CUSTOMERS, "统一社会信用代码", "creditCode", false, "信用代码", "credit code", "creditcode", "uscc"),
-    ID_NUMBER(ImportKind.CUSTOMERS, "身份证号", "idNumber", false, "身份证号码", "id number", "idnumber"),
+    CREDIT_CODE(ImportKind.CUSTOMERS, "统一社会信用代码", "creditCode", false, "信用代码", "credit code", "creditcode", "uscc",
+            "unified social credit code"),
+    ID_NUMBER(ImportKind.CUSTOMERS, "身份证号", "idNumber", false, "身份证号码", "id number", "idnumber", "id card number"),
     CUSTOMER_KIND(ImportKind.CUSTOMERS, "类型", "kind", false, "客户类型", "kind", "type"),
-    LEVEL(ImportKind.CUSTOMERS, "等级", "level", false, "客户等级", "level"),
+    LEVEL(ImportKind.CUSTOMERS, "等级", "level", false, "客户等级", "客户级别", "level"),
     ADDRESS(ImportKind.CUSTOMERS, "地址", "address", false, "address"),
     LEGAL_REPRESENTATIVE(ImportKind.CUSTOMERS, "法定代表人", "legalRepresentative", false, "法人", "legal representative"),
     INDUSTRY(ImportKind.CUSTOMERS, "行业", "industry", false, "industry"),
     CUSTOMER_OWNER(ImportKind.CUSTOMERS, "负责人", "owner", false, "owner"),
-    CONTACT(ImportKind.CUSTOMERS, "联系人", "contacts", false, "contact"),
-    MOBILE(ImportKind.CUSTOMERS, "手机", "mobile", false, "手机号", "mobile"),
+    CONTACT(ImportKind.CUSTOMERS, "联系人", "contacts", false, "主要联系人", "contact", "primary contact"),
+    MOBILE(ImportKind.CUSTOMERS, "手机", "mobile", false, "手机号", "联系人手机", "mobile", "contact mobile"),
     EMAIL(ImportKind.CUSTOMERS, "邮箱", "email", false, "电子邮箱", "email", "e-mail"),
 
     NUMBER(ImportKind.CONTRACTS, "合同编号", "number", false, "编号", "contract number", "number", "contract no"),

@@ -19,7 +19,8 @@ final class Columns {
         this.header = header;
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i);
-            if (name == null || name.isBlank() || FAILED_ROWS_COLUMNS.contains(ImportValues.headerKey(name))) {
+            if (name == null || name.isBlank() || FAILED_ROWS_COLUMNS.contains(ImportValues.headerKey(name))
+                    || EXPORT_ONLY_COLUMNS.contains(ImportValues.headerKey(name))) {
                 continue;
             }
             Column found = null;
@@ -44,6 +45,14 @@ final class Columns {
      * such a file, corrected, is imported again as it is.
      */
     private static final java.util.Set<String> FAILED_ROWS_COLUMNS = java.util.Set.of("行号", "原因", "row", "reason");
+
+    /**
+     * Columns Qiyue's own list exports add that no import could set: when the record was last changed, and the
+     * currency (CNY, the only one). Ignored, so that an exported list comes back in; the other columns of an export
+     * are import columns under another name (客户级别, 主要联系人, 联系人手机).
+     */
+    private static final java.util.Set<String> EXPORT_ONLY_COLUMNS = java.util.Set.of("更新时间", "updated", "币种",
+            "currency");
 
     /**
      * Headers that would make the file import less than it holds: a name that is no column here (a misspelt

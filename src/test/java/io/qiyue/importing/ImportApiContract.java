@@ -267,6 +267,35 @@ abstract class ImportApiContract extends ApiTestSupport {
         assertThat(whole).contains(missing.path("problem").asString()).contains("客户名称");
     }
 
+    /**
+     * Found by an outside tester: an exported customer list could not be imported back, its headers (客户级别,
+     * 主要联系人, 联系人手机, 更新时间) being no import columns. Only the customers' status stays out: an import cannot
+     * set it, and dropping 黑名单 silently would lose it.
+     */
+    @Test
+    void anExportedCustomerListComesBackInWithoutItsStatusColumn() {
+        var sales = createUser("SALES", null);
+        String name = createOrganization(sales.client()).path("name").asString();
+        var exported = sales.client().request("GET", "/api/v1/customers?q=" + java.net.URLEncoder.encode(name,
+                StandardCharsets.UTF_8)).header("Accept", "text/csv").sendForBytes();
+        assertThat(exported.statusCode()).isEqualTo(200);
+        var lines = new String(exported.body(), StandardCharsets.UTF_8).replace("\uFEFF", "").strip().split("\r?\n");
+        assertThat(lines).hasSize(2);
+        int status = List.of(lines[0].split(",", -1)).indexOf("状态");
+        assertThat(status).isNotNegative();
+        var file = new StringBuilder();
+        for (String line : lines) {
+            var cells = new ArrayList<>(List.of(line.split(",", -1)));
+            cells.remove(status);
+            file.append(String.join(",", cells)).append('\n');
+        }
+        var job = finished(upload(sales.client(), "customers", "update-dry-run", "exported.csv",
+                file.toString().getBytes(StandardCharsets.UTF_8)));
+        assertThat(job.path("status").asString()).as("%s", job).isEqualTo("SUCCEEDED");
+        assertThat(job.path("errors").size()).as("%s", job).isZero();
+        assertThat(job.path("skipped").asInt()).as("%s", job).isEqualTo(1);
+    }
+
     private static String failedRows(ApiClient as, JsonNode job) {
         var failed = as.request("GET", "/api/v1/imports/" + job.path("id").asString() + "/failed-rows").sendForBytes();
         assertThat(failed.statusCode()).isEqualTo(200);

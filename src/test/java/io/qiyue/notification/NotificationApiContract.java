@@ -471,6 +471,25 @@ abstract class NotificationApiContract extends ApiTestSupport {
 
     // ---- helpers
 
+    private String ownEntity;
+
+    /**
+     * An entity of the test's own, without seals: a seal another test gives the shared entity would make its holder,
+     * not the owner, our default signatory, and the owner would not be asked to sign.
+     */
+    @Override
+    protected String ourEntityId() {
+        if (ownEntity == null) {
+            var created = admin().post("/api/v1/our-entities", """
+                    { "name": "%s", "creditCode": "%s", "address": "上海市浦东新区世纪大道100号",
+                      "legalRepresentative": "王五", "bankName": "中国工商银行上海分行", "bankAccount": "1001234567890123" }
+                    """.formatted(unique("契约通知测试有限公司"), io.qiyue.testing.TestIdentifiers.creditCode()));
+            assertThat(created.status()).as("create our entity: %s", created).isEqualTo(201);
+            ownEntity = created.json().path("id").asString();
+        }
+        return ownEntity;
+    }
+
     /** A contract of the caller, reviewed, submitted, approved and sent to signing by the admin. */
     private String signingRequested(ApiClient as) {
         String id = reviewed(as);

@@ -95,11 +95,15 @@ class SmallScreenBrowserIT extends ChromiumTestSupport {
                     var userMenu = page.locator("#user-menu").boundingBox();
                     assertThat(userMenu.x + userMenu.width).as("user menu at %d px", width).isLessThanOrEqualTo(width);
                     if (width >= 1366) {
-                        var rows = (java.util.List<?>) page.evaluate("""
-                                () => [...new Set(Array.from(document.querySelectorAll('#main-nav .nav-link'))
-                                  .filter(a => a.offsetParent !== null)
-                                  .map(a => Math.round(a.getBoundingClientRect().top)))]""");
-                        assertThat(rows).as("rows of the %s menu at %d px", language, width).hasSize(1);
+                        // one row, also with the counts beside 待我审批 and 待我签署 that a busy admin has
+                        page.evaluate("""
+                                () => ['#nav-approvals', '#nav-signing'].map(id => document.querySelector(id))
+                                  .filter(link => !link.querySelector('.badge'))
+                                  .forEach(link => link.insertAdjacentHTML('beforeend',
+                                    ' <span class="badge rounded-pill text-bg-danger">99</span>'))""");
+                        double height = ((Number) page.evaluate(
+                                "() => document.querySelector('nav.navbar').getBoundingClientRect().height")).doubleValue();
+                        assertThat(height).as("height of the %s menu at %d px", language, width).isLessThan(70);
                         // the contract list's short headers (回款) are not broken letter by letter
                         var header = page.locator("#contract-table thead th").nth(5).boundingBox();
                         assertThat(header.height).as("header height at %d px", width).isLessThan(40);
