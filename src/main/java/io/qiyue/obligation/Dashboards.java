@@ -214,6 +214,11 @@ public class Dashboards {
         obligationRows(batch, today, row);
     }
 
+    /** The cells of {@link #obligationColumns()} for obligations already read and scoped (one contract's list). */
+    public void forEachObligationRow(List<Obligation> obligations, Consumer<Object[]> row) {
+        obligationRows(obligations, today(), row);
+    }
+
     private void obligationRows(List<Obligation> batch, LocalDate today, Consumer<Object[]> row) {
         if (batch.isEmpty()) {
             return;

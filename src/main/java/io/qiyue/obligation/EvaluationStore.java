@@ -222,8 +222,41 @@ class EvaluationStore {
     }
 
     PageResult<ConcernCase> cases(CaseQuery q, OwnerScope scope, Paging paging) {
-        var where = new StringBuilder(" WHERE 1=1");
         var params = new ArrayList<Object>();
+        String where = caseWhere(q, scope, params);
+        long total = jdbc.sql("SELECT COUNT(*) FROM concern_case" + where).params(params).query(Long.class).single();
+        var pageParams = new ArrayList<>(params);
+        pageParams.add(paging.size());
+        pageParams.add(paging.offset());
+        var items = jdbc.sql("SELECT " + CASE_COLUMNS + " FROM concern_case" + where + " ORDER BY " + paging.orderBy()
+                        + ", id LIMIT ? OFFSET ?")
+                .params(pageParams).query(EvaluationStore::mapCase).list();
+        return new PageResult<>(items, paging.page(), paging.size(), total);
+    }
+
+    /**
+     * Every case the filters select, in the list's order, in batches read from a cursor (exports): the caller
+     * holds a read-only transaction, without which PostgreSQL reads the whole result before the first row.
+     */
+    void forEachCase(CaseQuery q, OwnerScope scope, Paging order, int batchSize, Consumer<List<ConcernCase>> each) {
+        var params = new ArrayList<Object>();
+        String where = caseWhere(q, scope, params);
+        var batch = new ArrayList<ConcernCase>(batchSize);
+        jdbc.sql("SELECT " + CASE_COLUMNS + " FROM concern_case" + where + " ORDER BY " + order.orderBy() + ", id")
+                .withFetchSize(batchSize).params(params).query(rs -> {
+                    batch.add(mapCase(rs, 0));
+                    if (batch.size() == batchSize) {
+                        each.accept(List.copyOf(batch));
+                        batch.clear();
+                    }
+                });
+        if (!batch.isEmpty()) {
+            each.accept(List.copyOf(batch));
+        }
+    }
+
+    private static String caseWhere(CaseQuery q, OwnerScope scope, List<Object> params) {
+        var where = new StringBuilder(" WHERE 1=1");
         if (!scope.all()) {
             where.append(" AND (contract_owner IN (").append(String.join(",", scope.owners().stream().map(o -> "?").toList()))
                     .append(") OR owner IN (").append(String.join(",", scope.owners().stream().map(o -> "?").toList()))
@@ -252,14 +285,7 @@ class EvaluationStore {
             where.append(" AND owner = ?");
             params.add(q.owner());
         }
-        long total = jdbc.sql("SELECT COUNT(*) FROM concern_case" + where).params(params).query(Long.class).single();
-        var pageParams = new ArrayList<>(params);
-        pageParams.add(paging.size());
-        pageParams.add(paging.offset());
-        var items = jdbc.sql("SELECT " + CASE_COLUMNS + " FROM concern_case" + where + " ORDER BY " + paging.orderBy()
-                        + ", id LIMIT ? OFFSET ?")
-                .params(pageParams).query(EvaluationStore::mapCase).list();
-        return new PageResult<>(items, paging.page(), paging.size(), total);
+        return where.toString();
     }
 
     boolean updateCase(ConcernCase before, ConcernCase after) {

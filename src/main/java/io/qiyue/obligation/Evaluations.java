@@ -10,6 +10,7 @@ import io.qiyue.security.CurrentUsers;
 import io.qiyue.security.DataScopes;
 import io.qiyue.security.User;
 import io.qiyue.security.UserAdministration;
+import io.qiyue.shared.Batches;
 import io.qiyue.shared.ConflictException;
 import io.qiyue.shared.EntityChanged;
 import io.qiyue.shared.FieldViolation;
@@ -54,6 +55,7 @@ public class Evaluations {
     static final int MAX_LINK_DAYS = 366;
     static final Map<String, String> CASE_SORT = Map.of("createdAt", "created_at", "deadline", "deadline",
             "status", "status", "updatedAt", "updated_at");
+    private static final int EXPORT_BATCH = 500;
     private static final Map<String, String> EVALUATION_SORT = Map.of("submittedAt", "submitted_at");
 
     private final EvaluationStore store;
@@ -66,6 +68,7 @@ public class Evaluations {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final TransactionTemplate streaming;
     private final SecureRandom random = new SecureRandom();
 
     Evaluations(EvaluationStore store, Obligations obligations, Contracts contracts, Customers customers,
@@ -81,6 +84,8 @@ public class Evaluations {
         this.events = events;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
+        this.streaming = new TransactionTemplate(transactions);
+        this.streaming.setReadOnly(true);
     }
 
     // ------------------------------------------------------------------ evaluations
@@ -371,18 +376,39 @@ public class Evaluations {
     public PageResult<ConcernCase> cases(String status, Boolean open, String category, String contractId, String owner,
                                          Integer page, Integer size, String sort) {
         var paging = Paging.of(page, size, sort, CASE_SORT, "createdAt,desc");
+        var query = caseQuery(status, open, category, contractId, owner);
+        var scope = scopes.read(CurrentUsers.require());
+        if (scope.isEmpty()) {
+            return new PageResult<>(List.of(), paging.page(), paging.size(), 0);
+        }
+        return store.cases(query, scope, paging);
+    }
+
+    /**
+     * The whole list as {@link #cases} filters, scopes and sorts it (every page), for an export: the filters and
+     * the sort are checked now (400), the rows are read when the batches are walked.
+     */
+    public Batches<ConcernCase> allCases(String status, Boolean open, String category, String contractId,
+                                         String owner, String sort) {
+        var order = Paging.of(0, 1, sort, CASE_SORT, "createdAt,desc");
+        var query = caseQuery(status, open, category, contractId, owner);
+        var scope = scopes.read(CurrentUsers.require());
+        return each -> {
+            if (!scope.isEmpty()) {
+                streaming.executeWithoutResult(s -> store.forEachCase(query, scope, order, EXPORT_BATCH, each));
+            }
+        };
+    }
+
+    private static EvaluationStore.CaseQuery caseQuery(String status, Boolean open, String category,
+                                                       String contractId, String owner) {
         var violations = new ArrayList<FieldViolation>();
         CaseStatus s = parse(CaseStatus.class, status, "status", violations);
         CaseCategory c = parse(CaseCategory.class, category, "category", violations);
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        var scope = scopes.read(CurrentUsers.require());
-        if (scope.isEmpty()) {
-            return new PageResult<>(List.of(), paging.page(), paging.size(), 0);
-        }
-        return store.cases(new EvaluationStore.CaseQuery(s, open, c, Text.blankToNull(contractId),
-                Text.blankToNull(owner)), scope, paging);
+        return new EvaluationStore.CaseQuery(s, open, c, Text.blankToNull(contractId), Text.blankToNull(owner));
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String value, String field, List<FieldViolation> out) {

@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -378,6 +379,47 @@ abstract class EvaluationApiContract extends ApiTestSupport {
         assertThat(staffCase.json().path("source").asString()).isEqualTo("STAFF");
         assertProblem(deal.sales().post("/api/v1/contracts/" + deal.id() + "/cases", "{\"category\": \"OTHER\"}"),
                 400, "description");
+    }
+
+    @Test
+    void theCaseListExportsAsCsvAndXlsxWithItsFiltersWithinTheScope() throws Exception {
+        var deal = deal("SERVICE");
+        for (String body : List.of("{\"category\": \"OTHER\", \"description\": \"=HYPERLINK(\\\"http://x\\\")\"}",
+                "{\"category\": \"OTHER\", \"description\": \"客户反映周报迟交\"}",
+                "{\"category\": \"SERVICE_QUALITY\", \"description\": \"客户反映响应慢\"}")) {
+            var reported = deal.sales().post("/api/v1/contracts/" + deal.id() + "/cases", body);
+            assertThat(reported.status()).as("%s", reported).isEqualTo(201);
+        }
+        String query = "/api/v1/cases?category=OTHER&contractId=" + deal.id() + "&sort=createdAt,asc";
+        var listed = deal.sales().get(query + "&size=200").json();
+        assertThat(listed.path("total").asInt()).isEqualTo(2);
+        var descriptions = new java.util.ArrayList<String>();
+        listed.path("items").forEach(c -> descriptions.add(c.path("description").asString()));
+
+        var csv = ExportFiles.csv(deal.sales(), query + "&size=1", "cases");
+        assertThat(csv.getFirst()).startsWith("合同编号", "合同名称", "类别", "问题描述");
+        assertThat(csv).hasSize(1 + 2);
+        assertThat(csv.subList(1, 3)).allSatisfy(r -> assertThat(r.get(0)).isEqualTo(deal.number()));
+        assertThat(csv.subList(1, 3).stream().map(r -> r.get(3)).toList())
+                .as("in the list's order, the formula kept as text").containsExactly(
+                        "'" + descriptions.get(0), descriptions.get(1));
+        assertThat(csv.get(1).get(2)).isEqualTo("其他");
+
+        var xlsx = ExportFiles.xlsx(deal.sales(), query, "cases");
+        assertThat(xlsx).hasSize(1 + 2);
+        assertThat(xlsx.subList(1, 3).stream().map(r -> r.get(3)).toList()).containsExactlyElementsOf(descriptions);
+        assertThat(xlsx.get(1).get(5)).isEqualTo(LocalDate.parse(listed.path("items").get(0).path("deadline").asString()));
+
+        var english = deal.sales().request("GET", query).header("Accept", "text/csv").header("Accept-Language", "en")
+                .sendForBytes();
+        assertThat(io.qiyue.web.ExportApiContract.readCsv(english.body()).getFirst().get(2)).isEqualTo("Category");
+        assertThat(ExportFiles.csv(createUser("SALES", null).client(), query, "cases"))
+                .as("another salesperson's file has the header only").hasSize(1);
+        var json = deal.sales().request("GET", query).header("Accept", "*/*").send();
+        assertThat(json.contentType()).startsWith("application/json");
+        var badFilter = deal.sales().request("GET", "/api/v1/cases?category=NOPE").header("Accept", "text/csv").send();
+        assertThat(badFilter.status()).isEqualTo(400);
+        assertThat(badFilter.contentType()).startsWith("application/problem+json");
     }
 
     @Test

@@ -226,6 +226,41 @@ abstract class ObligationApiContract extends ApiTestSupport {
     }
 
     @Test
+    void aContractsObligationsExportAsCsvAndXlsxToWhoeverMayReadIt() throws Exception {
+        var sales = createUser("SALES", null);
+        String id = signedContract(sales.client(), maintenance(sales.client()));
+        String path = "/api/v1/contracts/" + id + "/obligations";
+        var listed = sales.client().get(path).json().path("items");
+        assertThat(listed.size()).isGreaterThan(1);
+        String number = sales.client().get("/api/v1/contracts/" + id).json().path("number").asString();
+
+        var csv = ExportFiles.csv(sales.client(), path, "contract-obligations");
+        assertThat(csv.getFirst()).startsWith("合同编号", "合同名称", "类型", "事项");
+        assertThat(csv).hasSize(1 + listed.size());
+        for (int i = 0; i < listed.size(); i++) {
+            var row = csv.get(1 + i);
+            assertThat(row.get(0)).isEqualTo(number);
+            assertThat(row.get(3)).as("in the list's order").isEqualTo(listed.get(i).path("title").asString());
+            var due = listed.get(i).path("dueDate");
+            assertThat(row.get(6)).isEqualTo(due.isNull() || due.isMissingNode() ? "" : due.asString());
+        }
+
+        var xlsx = ExportFiles.xlsx(sales.client(), path, "contract-obligations");
+        assertThat(xlsx).hasSize(1 + listed.size());
+        for (int i = 0; i < listed.size(); i++) {
+            var amount = listed.get(i).path("amount");
+            if (!amount.isMissingNode() && !amount.isNull()) {
+                assertThat((java.math.BigDecimal) xlsx.get(1 + i).get(8)).as("amounts are numbers")
+                        .isEqualByComparingTo(amount.path("value").asString());
+            }
+        }
+
+        assertProblem(createUser("SALES", null).client().request("GET", path).header("Accept", "text/csv").send(), 404);
+        assertThat(sales.client().request("GET", path).header("Accept", "*/*").send().contentType())
+                .startsWith("application/json");
+    }
+
+    @Test
     void theDailyScanMarksWhatIsLateAndEndsDutiesWhosePeriodPassed() {
         var sales = createUser("SALES", null);
         String id = signedContract(sales.client(), maintenance(sales.client()));

@@ -144,6 +144,137 @@ abstract class ReceivableApiContract extends ApiTestSupport {
     }
 
     @Test
+    void theReceiptsOfAContractExportAsCsvAndXlsxToWhoeverMayReadIt() throws Exception {
+        var sales = createUser("SALES", null);
+        var finance = createUser("FINANCE", null);
+        String id = signed(sales.client(), "FIXED", "5000");
+        String path = "/api/v1/contracts/" + id + "/receipts";
+        assertThat(finance.client().post(path, receipt("2026-11-01", "70000.00")).status()).isEqualTo(201);
+        var formula = finance.client().post(path, """
+                {"receivedOn": "2026-11-02", "amount": {"value": "1234.50", "currency": "CNY"}, "method": "CASH",
+                 "reference": "=1+1"}
+                """);
+        assertThat(formula.status()).as("%s", formula).isEqualTo(201);
+        var listed = sales.client().get(path).json().path("items");
+        assertThat(listed).hasSize(2);
+
+        var csv = ExportFiles.csv(sales.client(), path, "receipts");
+        assertThat(csv.getFirst()).startsWith("收款日期", "金额", "币种", "付款方式", "凭证号");
+        assertThat(csv).hasSize(1 + 2);
+        for (int i = 0; i < 2; i++) {
+            var item = listed.get(i);
+            var row = csv.get(1 + i);
+            assertThat(row.get(0)).as("in the list's order").isEqualTo(item.path("receivedOn").asString());
+            assertThat(row.get(1)).isEqualTo(value(item.path("amount")));
+        }
+        var cash = csv.stream().filter(r -> r.get(3).equals("现金")).findFirst().orElseThrow();
+        assertThat(cash.get(4)).as("a formula kept as text").isEqualTo("'=1+1");
+        var allocations = new ArrayList<String>();
+        for (var item : listed) {
+            if (value(item.path("amount")).equals("70000.00")) {
+                item.path("allocations").forEach(a -> allocations.add(a.path("title").asString() + " "
+                        + value(a.path("amount"))));
+            }
+        }
+        assertThat(allocations).hasSize(2);
+        assertThat(csv.stream().filter(r -> r.get(1).equals("70000.00")).findFirst().orElseThrow().get(6))
+                .isEqualTo(String.join("; ", allocations));
+
+        var xlsx = ExportFiles.xlsx(sales.client(), path, "receipts");
+        assertThat(xlsx).hasSize(1 + 2);
+        assertThat(xlsx.subList(1, 3).stream().map(r -> ((BigDecimal) r.get(1)).setScale(2)).toList())
+                .as("amounts are numbers").containsExactlyInAnyOrder(new BigDecimal("70000.00"), new BigDecimal("1234.50"));
+        assertThat(xlsx.subList(1, 3).stream().map(r -> r.get(4)).toList()).contains("=1+1");
+
+        var english = sales.client().request("GET", path).header("Accept", "text/csv").header("Accept-Language", "en")
+                .sendForBytes();
+        assertThat(io.qiyue.web.ExportApiContract.readCsv(english.body()).getFirst().get(0)).isEqualTo("Received on");
+        assertProblem(createUser("SALES", null).client().request("GET", path).header("Accept", "text/csv").send(), 404);
+        assertThat(sales.client().request("GET", path).header("Accept", "*/*").send().contentType())
+                .startsWith("application/json");
+    }
+
+    @Test
+    void theInvoicesOfAContractExportAsCsvAndXlsxToWhoeverMayReadIt() throws Exception {
+        var sales = createUser("SALES", null);
+        var finance = createUser("FINANCE", null);
+        String id = signed(sales.client(), "FIXED", "5000");
+        String path = "/api/v1/contracts/" + id + "/invoices";
+        var instalment = summary(finance.client(), id, "2026-12-01").path("instalments").get(0);
+        String first = instalment.path("id").asString();
+        String billed = unique("FP");
+        assertThat(finance.client().post(path, """
+                {"number": "%s", "issuedOn": "2026-10-01", "amount": {"value": "10600.00"}, "taxRatePercent": "6",
+                 "obligationId": "%s", "note": "@SUM(A1)"}
+                """.formatted(billed, first)).status()).isEqualTo(201);
+        assertThat(finance.client().post(path, """
+                {"number": "%s", "issuedOn": "2026-10-02", "amount": {"value": "1130.00"}, "taxRatePercent": "13"}
+                """.formatted(unique("FP"))).status()).isEqualTo(201);
+        var listed = sales.client().get(path).json().path("items");
+        assertThat(listed).hasSize(2);
+
+        var csv = ExportFiles.csv(sales.client(), path, "invoices");
+        assertThat(csv.getFirst()).startsWith("发票号码", "开票日期", "价税合计", "币种", "税率（%）", "税额", "款项");
+        assertThat(csv).hasSize(1 + 2);
+        for (int i = 0; i < 2; i++) {
+            assertThat(csv.get(1 + i).get(0)).as("in the list's order").isEqualTo(listed.get(i).path("number").asString());
+            assertThat(csv.get(1 + i).get(2)).isEqualTo(value(listed.get(i).path("amount")));
+            assertThat(csv.get(1 + i).get(5)).isEqualTo(value(listed.get(i).path("tax")));
+        }
+        var withInstalment = csv.stream().filter(r -> r.get(0).equals(billed)).findFirst().orElseThrow();
+        assertThat(withInstalment.get(6)).isEqualTo(instalment.path("title").asString());
+        assertThat(withInstalment.get(7)).as("a formula kept as text").isEqualTo("'@SUM(A1)");
+
+        var xlsx = ExportFiles.xlsx(sales.client(), path, "invoices");
+        assertThat(xlsx).hasSize(1 + 2);
+        var row = xlsx.stream().filter(r -> billed.equals(r.get(0))).findFirst().orElseThrow();
+        assertThat((BigDecimal) row.get(2)).isEqualByComparingTo("10600.00");
+        assertThat((BigDecimal) row.get(5)).isEqualByComparingTo("600.00");
+        assertThat(row.get(1)).isEqualTo(java.time.LocalDate.parse("2026-10-01"));
+
+        assertProblem(createUser("SALES", null).client().request("GET", path + "?format=csv").send(), 404);
+        assertThat(sales.client().get(path).contentType()).startsWith("application/json");
+    }
+
+    @Test
+    void theAgeingExportsAsCsvAndXlsxWithItsGroupingDayAndScope() throws Exception {
+        var sales = createUser("SALES", null);
+        String id = signed(sales.client(), "FIXED", "5000");
+        String query = "/api/v1/receivables/ageing?groupBy=customer&asOf=2027-04-15";
+        var report = sales.client().get(query).json();
+        assertThat(report.path("rows")).hasSize(1);
+        var group = report.path("rows").get(0);
+        assertThat(group.path("key").asString())
+                .isEqualTo(sales.client().get("/api/v1/contracts/" + id).json().path("customerId").asString());
+        String[] columns = {"notDue", "days0To30", "days31To60", "days61To90", "over90", "overdue", "total"};
+
+        var csv = ExportFiles.csv(sales.client(), query, "receivables-ageing");
+        assertThat(csv.getFirst()).containsExactly("客户", "未到期", "逾期 1–30 天", "逾期 31–60 天", "逾期 61–90 天",
+                "逾期 90 天以上", "逾期合计", "应收合计");
+        assertThat(csv).as("a row per group, then the totals").hasSize(1 + 1 + 1);
+        assertThat(csv.get(1).getFirst()).isEqualTo(group.path("label").asString());
+        assertThat(csv.get(2).getFirst()).isEqualTo("合计");
+        for (int c = 0; c < columns.length; c++) {
+            assertThat(csv.get(1).get(1 + c)).as(columns[c]).isEqualTo(value(group.path(columns[c])));
+            assertThat(csv.get(2).get(1 + c)).as(columns[c]).isEqualTo(value(report.path("totals").path(columns[c])));
+        }
+        assertThat(csv.get(1).get(3)).isEqualTo("60000.00");
+
+        var xlsx = ExportFiles.xlsx(sales.client(), query.replace("customer", "owner"), "receivables-ageing");
+        assertThat(xlsx.getFirst().getFirst()).isEqualTo("负责人");
+        assertThat(xlsx).hasSize(1 + 1 + 1);
+        assertThat((BigDecimal) xlsx.get(1).get(7)).as("amounts are numbers").isEqualByComparingTo("120000.00");
+
+        var others = ExportFiles.csv(createUser("SALES", null).client(), query, "receivables-ageing");
+        assertThat(others).as("another salesperson's file has the totals only").hasSize(1 + 1);
+        assertThat(others.get(1).get(7)).isEqualTo("0.00");
+        var planet = sales.client().request("GET", "/api/v1/receivables/ageing?groupBy=planet")
+                .header("Accept", "text/csv").send();
+        assertProblem(planet, 400, "groupBy");
+        assertThat(sales.client().get(query).contentType()).startsWith("application/json");
+    }
+
+    @Test
     void theReceiptFormAllocatesByHandWhenAmountsAreGiven() {
         var sales = createUser("SALES", null);
         var finance = createUser("FINANCE", null);

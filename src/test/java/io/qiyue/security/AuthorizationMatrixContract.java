@@ -100,6 +100,9 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
     private static final String VAGUE_PATH = "/terms/rightsAndObligations/provider/1";
     private static final String SETTING = "QY-V001/thresholdPercent";
     private static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    /** How a row names the export of the list at its path (the list asked for as XLSX or CSV). */
+    private static final String AS_FILE = " as a file";
     private static final int FIRST_UPLOAD = 1_000_000_001;
     /** The clause the matrix's customer proposes wording for. */
     private static final String NEGOTIATED = "/terms/breach/description";
@@ -160,6 +163,8 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
         return List.of(
                 // customers (REST)
                 Row.of("GET /api/v1/customers", AUTHENTICATED, c -> get("/api/v1/customers?size=5")),
+                Row.of("GET /api/v1/customers" + AS_FILE, AUTHENTICATED, c -> get("/api/v1/customers?level=A")
+                        .header("Accept", "text/csv")),
                 Row.of("GET /api/v1/customers/{id}", READ_CUSTOMER, c -> get(c.customer())),
                 Row.of("POST /api/v1/customers", CREATE_CUSTOMER, c -> json("POST", "/api/v1/customers",
                         organization(c.target().owner()))),
@@ -204,6 +209,7 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 // contracts (REST)
                 Row.of("GET /api/v1/contract-types", AUTHENTICATED, c -> get("/api/v1/contract-types")),
                 Row.of("GET /api/v1/contracts", AUTHENTICATED, c -> get("/api/v1/contracts?size=5")),
+                Row.of("GET /api/v1/contracts" + AS_FILE, AUTHENTICATED, c -> get("/api/v1/contracts?format=xlsx&type=CONFIDENTIALITY")),
                 Row.of("GET /api/v1/contracts/{id}", READ_CONTRACT, c -> get(c.contract())),
                 Row.of("POST /api/v1/contracts", CREATE_CONTRACT, c -> json("POST", "/api/v1/contracts",
                         contractBody(c.target(), marker + " 新建").toString())),
@@ -257,7 +263,11 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("GET /api/v1/signing/waiting", AUTHENTICATED, c -> get("/api/v1/signing/waiting")),
                 // obligations (履约): the contract's readers read them, its writers (and the person responsible) move them
                 Row.of("GET /api/v1/contracts/{id}/obligations", READ_CONTRACT, c -> get(c.contract() + "/obligations")),
+                Row.of("GET /api/v1/contracts/{id}/obligations" + AS_FILE, READ_CONTRACT, c -> get(c.contract()
+                        + "/obligations").header("Accept", XLSX)),
                 Row.of("GET /api/v1/obligations", AUTHENTICATED, c -> get("/api/v1/obligations?status=PENDING")),
+                Row.of("GET /api/v1/obligations" + AS_FILE, AUTHENTICATED, c -> get("/api/v1/obligations?status=OVERDUE")
+                        .header("Accept", "text/csv")),
                 Row.of("GET /api/v1/obligations/{id}", READ_CONTRACT, c -> get("/api/v1/obligations/" + obligation(c))),
                 Row.of("POST /api/v1/obligations/{id}/complete", WRITE_CONTRACT, c -> json("POST", "/api/v1/obligations/"
                         + obligation(c) + "/complete", "{\"note\": \"矩阵\"}").ifMatch(obligationEtag(c)))
@@ -347,6 +357,8 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
 
                 // audit, users, teams, tokens (REST)
                 Row.of("GET /api/v1/audit", ADMIN, c -> get("/api/v1/audit?size=5")),
+                Row.of("GET /api/v1/audit" + AS_FILE, ADMIN, c -> get("/api/v1/audit?format=csv&entity=CONTRACT&id="
+                        + c.target().contractId())),
                 Row.of("GET /api/v1/audit/verify", ADMIN, c -> get("/api/v1/audit/verify")),
                 Row.of("GET /api/v1/audit/export", ADMIN, c -> get("/api/v1/audit/export?entity=CONTRACT&id="
                         + c.target().contractId() + "&format=csv")),
@@ -752,6 +764,10 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("GET /api/v1/contracts/{id}/receivables", READ_CONTRACT, c -> get(c.contract() + "/receivables")),
                 Row.of("GET /api/v1/contracts/{id}/receipts", READ_CONTRACT, c -> get(c.contract() + "/receipts")),
                 Row.of("GET /api/v1/contracts/{id}/invoices", READ_CONTRACT, c -> get(c.contract() + "/invoices")),
+                Row.of("GET /api/v1/contracts/{id}/receipts" + AS_FILE, READ_CONTRACT, c -> get(c.contract()
+                        + "/receipts").header("Accept", "text/csv")),
+                Row.of("GET /api/v1/contracts/{id}/invoices" + AS_FILE, READ_CONTRACT, c -> get(c.contract()
+                        + "/invoices?format=xlsx")),
                 Row.of("POST /api/v1/contracts/{id}/receipts", WRITE_RECEIVABLE, c -> json("POST", "/api/v1/contracts/" + fresh(c) + "/receipts",
                         RECEIPT_BODY)),
                 Row.of("POST /api/v1/contracts/{id}/invoices", WRITE_RECEIVABLE, c -> json("POST", "/api/v1/contracts/" + fresh(c) + "/invoices",
@@ -771,6 +787,8 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("GET /api/v1/invoices/{invoiceId}", READ_CONTRACT, c -> get("/api/v1/invoices/"
                         + invoiceOn(fresh(c)))),
                 Row.of("GET /api/v1/receivables/ageing", AUTHENTICATED, c -> get("/api/v1/receivables/ageing?groupBy=team")),
+                Row.of("GET /api/v1/receivables/ageing" + AS_FILE, AUTHENTICATED,
+                        c -> get("/api/v1/receivables/ageing?groupBy=team&format=csv")),
                 Row.of("GET /contracts/{id}/receivables-panel", READ_CONTRACT, c -> get("/contracts/"
                         + fresh(c) + "/receivables-panel")),
                 Row.of("POST /contracts/{id}/receivables-panel/receipts", WRITE_RECEIVABLE, c -> form("/contracts/"
@@ -807,6 +825,8 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("POST /api/v1/contracts/{id}/cases", WRITE_CONTRACT, c -> json("POST", c.contract() + "/cases",
                         "{\"category\": \"OTHER\", \"description\": \"矩阵问题\"}")).fresh(Fresh.SIGNED),
                 Row.of("GET /api/v1/cases", AUTHENTICATED, c -> get("/api/v1/cases?open=true&size=5")),
+                Row.of("GET /api/v1/cases" + AS_FILE, AUTHENTICATED, c -> get("/api/v1/cases?open=true")
+                        .header("Accept", XLSX)),
                 Row.of("GET /api/v1/cases/{caseId}", READ_CONTRACT, c -> get("/api/v1/cases/" + concernCase(c.target()))),
                 Row.of("PATCH /api/v1/cases/{caseId}", WRITE_CONTRACT, c -> Call.mergePatch("/api/v1/cases/"
                         + concernCase(c.target()), "{\"deadline\": \"" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1 + counter() % 300)
@@ -858,7 +878,10 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
         var mapped = new TreeSet<String>();
         handlerMapping.getHandlerMethods().forEach((info, method) -> {
             var methods = info.getMethodsCondition().getMethods();
-            for (String pattern : info.getPatternValues()) {
+            // a list's export shares the list's path but not its code: a row of its own, for both of its variants
+            String file = info.getProducesCondition().getProducibleMediaTypes().stream()
+                    .anyMatch(t -> t.toString().equals(XLSX)) ? AS_FILE : "";
+            for (String pattern : info.getPatternValues().stream().map(p -> p + file).toList()) {
                 if (methods.isEmpty()) {
                     mapped.add("ANY " + pattern);
                 } else {

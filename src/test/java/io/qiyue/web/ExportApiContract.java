@@ -189,7 +189,7 @@ public abstract class ExportApiContract extends ApiTestSupport {
     @Test
     void theAcceptHeadersPreferenceDecidesAndAFormatNoAnswerHasIsA406() {
         for (String list : List.of("/api/v1/contracts?size=1", "/api/v1/customers?size=1", "/api/v1/audit?size=1",
-                "/api/v1/obligations?size=1")) {
+                "/api/v1/obligations?size=1", "/api/v1/cases?size=1", "/api/v1/receivables/ageing?groupBy=owner")) {
             for (String accept : List.of("text/csv;q=0.1, application/json", "application/json, text/csv;q=0.5")) {
                 var answer = admin().request("GET", list).header("Accept", accept).send();
                 assertThat(answer.status()).as("%s with Accept %s", list, accept).isEqualTo(200);

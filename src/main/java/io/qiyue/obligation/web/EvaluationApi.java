@@ -10,6 +10,8 @@ import io.qiyue.shared.JsonTrees;
 import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Versions;
 import io.qiyue.shared.web.JsonInput;
+import io.qiyue.shared.web.ListExport;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Size;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -47,11 +49,13 @@ class EvaluationApi {
     private final Evaluations evaluations;
     private final JsonMapper json;
     private final Validator validator;
+    private final PerformanceListExports exports;
 
-    EvaluationApi(Evaluations evaluations, JsonMapper json, Validator validator) {
+    EvaluationApi(Evaluations evaluations, JsonMapper json, Validator validator, PerformanceListExports exports) {
         this.evaluations = evaluations;
         this.json = json;
         this.validator = validator;
+        this.exports = exports;
     }
 
     @GetMapping("/contracts/{id}/evaluations")
@@ -133,7 +137,7 @@ class EvaluationApi {
         return ResponseEntity.created(URI.create("/api/v1/cases/" + c.id())).eTag(Versions.etag(c.version())).body(c);
     }
 
-    @GetMapping("/cases")
+    @GetMapping(path = "/cases", produces = MediaType.APPLICATION_JSON_VALUE)
     PageResult<ConcernCase> cases(@RequestParam(required = false) String status,
                                   @RequestParam(required = false) Boolean open,
                                   @RequestParam(required = false) String category,
@@ -143,6 +147,29 @@ class EvaluationApi {
                                   @RequestParam(required = false) Integer size,
                                   @RequestParam(required = false) String sort) {
         return evaluations.cases(status, open, category, contractId, owner, page, size, sort);
+    }
+
+    /** The same filtered list, every page of it, as XLSX or CSV (spec/api.md: a list asked for as a spreadsheet). */
+    @io.swagger.v3.oas.annotations.Operation(hidden = true)
+    @GetMapping(path = "/cases", produces = {ListExport.XLSX_TYPE, ListExport.CSV_TYPE})
+    void exportCases(@RequestParam(required = false) String status, @RequestParam(required = false) Boolean open,
+                     @RequestParam(required = false) String category,
+                     @RequestParam(required = false) String contractId, @RequestParam(required = false) String owner,
+                     @RequestParam(required = false) String sort, @RequestHeader(HttpHeaders.ACCEPT) String accept,
+                     HttpServletResponse response) {
+        exports.cases(status, open, category, contractId, owner, sort, ListExport.Format.ofAccept(accept), response);
+    }
+
+    /** The export for links, which cannot set Accept: {@code format=xlsx|csv}. */
+    @io.swagger.v3.oas.annotations.Operation(hidden = true)
+    @GetMapping(path = "/cases", params = "format", produces = {ListExport.XLSX_TYPE, ListExport.CSV_TYPE})
+    void exportCasesAs(@RequestParam(required = false) String status, @RequestParam(required = false) Boolean open,
+                       @RequestParam(required = false) String category,
+                       @RequestParam(required = false) String contractId,
+                       @RequestParam(required = false) String owner, @RequestParam(required = false) String sort,
+                       @RequestParam String format, HttpServletResponse response) {
+        var chosen = ListExport.Format.ofParameter(format);
+        exports.cases(status, open, category, contractId, owner, sort, chosen, response);
     }
 
     @GetMapping("/cases/{caseId}")

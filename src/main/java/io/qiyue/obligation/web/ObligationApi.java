@@ -51,11 +51,14 @@ class ObligationApi {
     private final Obligations obligations;
 
     private final Dashboards dashboards;
+    private final PerformanceListExports exports;
     private final MessageSource messages;
     private final Clock clock;
 
-    ObligationApi(Obligations obligations, Dashboards dashboards, MessageSource messages, Clock clock) {
+    ObligationApi(Obligations obligations, Dashboards dashboards, PerformanceListExports exports,
+                  MessageSource messages, Clock clock) {
         this.obligations = obligations;
+        this.exports = exports;
         this.dashboards = dashboards;
         this.messages = messages;
         this.clock = clock;
@@ -76,11 +79,28 @@ class ObligationApi {
     record ReasonInput(String reason) {
     }
 
-    @GetMapping("/contracts/{id}/obligations")
+    @GetMapping(path = "/contracts/{id}/obligations", produces = MediaType.APPLICATION_JSON_VALUE)
     PageResult<ObligationView> ofContract(@PathVariable String id) {
         var evidence = obligations.evidence(id).stream().collect(Collectors.groupingBy(Evidence::obligationId));
         return PageResult.whole(obligations.ofContract(id).stream()
                 .map(o -> view(o, evidence.getOrDefault(o.id(), List.of()))).toList());
+    }
+
+    /** The same list as XLSX or CSV, with the columns of the obligation list's export. */
+    @io.swagger.v3.oas.annotations.Operation(hidden = true)
+    @GetMapping(path = "/contracts/{id}/obligations", produces = {ListExport.XLSX_TYPE, ListExport.CSV_TYPE})
+    void exportOfContract(@PathVariable String id, @RequestHeader(HttpHeaders.ACCEPT) String accept,
+                          HttpServletResponse response) {
+        exports.contractObligations(id, ListExport.Format.ofAccept(accept), response);
+    }
+
+    /** The export for links, which cannot set Accept: {@code format=xlsx|csv}. */
+    @io.swagger.v3.oas.annotations.Operation(hidden = true)
+    @GetMapping(path = "/contracts/{id}/obligations", params = "format",
+            produces = {ListExport.XLSX_TYPE, ListExport.CSV_TYPE})
+    void exportOfContractAs(@PathVariable String id, @RequestParam String format, HttpServletResponse response) {
+        var chosen = ListExport.Format.ofParameter(format);
+        exports.contractObligations(id, chosen, response);
     }
 
     @GetMapping(path = "/obligations", produces = MediaType.APPLICATION_JSON_VALUE)

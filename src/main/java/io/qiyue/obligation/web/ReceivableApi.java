@@ -8,6 +8,10 @@ import io.qiyue.obligation.Receivables;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Versions;
+import io.qiyue.shared.web.ListExport;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -29,9 +33,11 @@ import java.util.Locale;
 @RequestMapping("/api/v1")
 class ReceivableApi {
     private final Receivables receivables;
+    private final PerformanceListExports exports;
 
-    ReceivableApi(Receivables receivables) {
+    ReceivableApi(Receivables receivables, PerformanceListExports exports) {
         this.receivables = receivables;
+        this.exports = exports;
     }
 
     /** The contract's receivables as of {@code asOf} (default today, Asia/Shanghai). */
@@ -40,9 +46,26 @@ class ReceivableApi {
         return receivables.summary(id, date("asOf", asOf));
     }
 
-    @GetMapping("/contracts/{id}/receipts")
+    @GetMapping(path = "/contracts/{id}/receipts", produces = MediaType.APPLICATION_JSON_VALUE)
     PageResult<Receipt> receipts(@PathVariable String id) {
         return PageResult.whole(receivables.receipts(id));
+    }
+
+    /** The same list as XLSX or CSV (spec/api.md: a list asked for as a spreadsheet). */
+    @io.swagger.v3.oas.annotations.Operation(hidden = true)
+    @GetMapping(path = "/contracts/{id}/receipts", produces = {ListExport.XLSX_TYPE, ListExport.CSV_TYPE})
+    void exportReceipts(@PathVariable String id, @RequestHeader(HttpHeaders.ACCEPT) String accept,
+                        HttpServletResponse response) {
+        exports.receipts(id, ListExport.Format.ofAccept(accept), response);
+    }
+
+    /** The export for links, which cannot set Accept: {@code format=xlsx|csv}. */
+    @io.swagger.v3.oas.annotations.Operation(hidden = true)
+    @GetMapping(path = "/contracts/{id}/receipts", params = "format",
+            produces = {ListExport.XLSX_TYPE, ListExport.CSV_TYPE})
+    void exportReceiptsAs(@PathVariable String id, @RequestParam String format, HttpServletResponse response) {
+        var chosen = ListExport.Format.ofParameter(format);
+        exports.receipts(id, chosen, response);
     }
 
     @PostMapping("/contracts/{id}/receipts")
@@ -71,9 +94,26 @@ class ReceivableApi {
         return ResponseEntity.ok().eTag(Versions.etag(receipt.version())).body(receipt);
     }
 
-    @GetMapping("/contracts/{id}/invoices")
+    @GetMapping(path = "/contracts/{id}/invoices", produces = MediaType.APPLICATION_JSON_VALUE)
     PageResult<Invoice> invoices(@PathVariable String id) {
         return PageResult.whole(receivables.invoices(id));
+    }
+
+    /** The same list as XLSX or CSV (spec/api.md: a list asked for as a spreadsheet). */
+    @io.swagger.v3.oas.annotations.Operation(hidden = true)
+    @GetMapping(path = "/contracts/{id}/invoices", produces = {ListExport.XLSX_TYPE, ListExport.CSV_TYPE})
+    void exportInvoices(@PathVariable String id, @RequestHeader(HttpHeaders.ACCEPT) String accept,
+                        HttpServletResponse response) {
+        exports.invoices(id, ListExport.Format.ofAccept(accept), response);
+    }
+
+    /** The export for links, which cannot set Accept: {@code format=xlsx|csv}. */
+    @io.swagger.v3.oas.annotations.Operation(hidden = true)
+    @GetMapping(path = "/contracts/{id}/invoices", params = "format",
+            produces = {ListExport.XLSX_TYPE, ListExport.CSV_TYPE})
+    void exportInvoicesAs(@PathVariable String id, @RequestParam String format, HttpServletResponse response) {
+        var chosen = ListExport.Format.ofParameter(format);
+        exports.invoices(id, chosen, response);
     }
 
     @PostMapping("/contracts/{id}/invoices")
@@ -110,9 +150,26 @@ class ReceivableApi {
     }
 
     /** {@code groupBy}: customer (default), owner or team; within the caller's read scope. */
-    @GetMapping("/receivables/ageing")
+    @GetMapping(path = "/receivables/ageing", produces = MediaType.APPLICATION_JSON_VALUE)
     AgeingReport ageing(@RequestParam(required = false) String groupBy, @RequestParam(required = false) String asOf) {
         return receivables.ageing(groupBy(groupBy), date("asOf", asOf));
+    }
+
+    /** The same report as XLSX or CSV: a row per group, then the totals. */
+    @io.swagger.v3.oas.annotations.Operation(hidden = true)
+    @GetMapping(path = "/receivables/ageing", produces = {ListExport.XLSX_TYPE, ListExport.CSV_TYPE})
+    void exportAgeing(@RequestParam(required = false) String groupBy, @RequestParam(required = false) String asOf,
+                      @RequestHeader(HttpHeaders.ACCEPT) String accept, HttpServletResponse response) {
+        exports.ageing(groupBy(groupBy), date("asOf", asOf), ListExport.Format.ofAccept(accept), response);
+    }
+
+    /** The export for links, which cannot set Accept: {@code format=xlsx|csv}. */
+    @io.swagger.v3.oas.annotations.Operation(hidden = true)
+    @GetMapping(path = "/receivables/ageing", params = "format", produces = {ListExport.XLSX_TYPE, ListExport.CSV_TYPE})
+    void exportAgeingAs(@RequestParam(required = false) String groupBy, @RequestParam(required = false) String asOf,
+                        @RequestParam String format, HttpServletResponse response) {
+        var chosen = ListExport.Format.ofParameter(format);
+        exports.ageing(groupBy(groupBy), date("asOf", asOf), chosen, response);
     }
 
     static Receivables.GroupBy groupBy(String value) {

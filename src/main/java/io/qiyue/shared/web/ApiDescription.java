@@ -24,7 +24,8 @@ class ApiDescription {
                         Errors are `application/problem+json` (RFC 9457) with `errors[].field` and `errors[].message`. \
                         Creates answer 201 with `Location` and `ETag`; updates need `If-Match` with the ETag \
                         (missing: 428, stale: 412). A POST may carry `Idempotency-Key`. The contract, customer, \
-                        audit and obligation lists answer `Accept: text/csv` or \
+                        audit, obligation, case, receipt and invoice lists and the receivables ageing answer \
+                        `Accept: text/csv` or \
                         `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` (or `?format=csv|xlsx`) \
                         with the whole filtered list as a file."""));
     }
