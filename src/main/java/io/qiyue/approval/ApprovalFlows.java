@@ -207,10 +207,13 @@ public class ApprovalFlows {
         if (condition != null) {
             BigDecimal least = condition.amountAtLeast();
             BigDecimal below = condition.amountBelow();
-            if (least != null && (least.signum() < 0 || least.precision() - least.scale() > 15)) {
+            // amounts in yuan and fen, as the contracts they are compared with
+            if (least != null && (least.signum() < 0 || least.precision() - least.scale() > 15
+                    || least.stripTrailingZeros().scale() > 2)) {
                 violations.add(new FieldViolation(at + ".condition.amountAtLeast", "qiyue.approval.amount-invalid"));
             }
-            if (below != null && (below.signum() <= 0 || below.precision() - below.scale() > 15)) {
+            if (below != null && (below.signum() <= 0 || below.precision() - below.scale() > 15
+                    || below.stripTrailingZeros().scale() > 2)) {
                 violations.add(new FieldViolation(at + ".condition.amountBelow", "qiyue.approval.amount-invalid"));
             }
             if (least != null && below != null && least.compareTo(below) >= 0) {

@@ -1254,6 +1254,12 @@ public class Contracts {
         if (input.startDate() != null && input.endDate() != null && input.endDate().isBefore(input.startDate())) {
             violations.add(new FieldViolation("endDate", "qiyue.contract.end-before-start"));
         }
+        var damages = input.terms().breach() == null ? null : input.terms().breach().liquidatedDamages();
+        if (damages != null && damages.basis() == Terms.DamagesBasis.FIXED && damages.value() != null
+                && damages.value().stripTrailingZeros().scale() > 2 && damages.value().scale() <= 4) {
+            // a fixed sum is money, in fen at most; the four decimals the field allows are for rates
+            violations.add(new FieldViolation("terms.breach.liquidatedDamages.value", "qiyue.contract.damages-fixed-cents"));
+        }
         boolean free = input.terms().withoutConsideration();
         if (type != null && type.paid() && input.amount() == null && !free) {
             violations.add(new FieldViolation("amount", "qiyue.contract.amount-required", type.nameZh(),

@@ -470,6 +470,11 @@ abstract class ApprovalApiContract extends ApiTestSupport {
                 "steps[1].mode", "steps[1].approvers[0].role", "steps[1].approvers[1]", "steps[1].condition.amountBelow",
                 "steps[1].condition.customerLevels");
         assertProblem(admin().post("/api/v1/approval-flows", "{\"name\": \"空\", \"steps\": []}"), 400, "steps");
+        // amounts are in yuan and fen, as the contracts they are compared with
+        assertProblem(admin().post("/api/v1/approval-flows", """
+                {"name": "厘", "steps": [{"name": "一", "kind": "APPROVAL", "mode": "ANY", "approvers": [{"role": "ADMIN"}],
+                 "condition": {"amountAtLeast": "1.001"}}]}
+                """), 400, "steps[0].condition.amountAtLeast");
         var badKind = admin().post("/api/v1/approval-flows",
                 "{\"name\": \"x\", \"steps\": [{\"name\": \"a\", \"kind\": \"VOTE\", \"mode\": \"ALL\"}]}");
         assertThat(badKind.status()).isEqualTo(400);

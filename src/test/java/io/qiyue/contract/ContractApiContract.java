@@ -114,6 +114,22 @@ abstract class ContractApiContract extends ApiTestSupport {
         assertThat(contractCount()).isEqualTo(before);
     }
 
+    /** Found by an outside tester: ¥0.001 of damages was accepted, under a message saying two decimals at most. */
+    @Test
+    void aFixedSumOfDamagesIsInFen() {
+        String customerId = createOrganization(admin()).path("id").asString();
+        var body = ContractSamples.contract("SERVICE", unique("违约金"), customerId, ourEntityId());
+        var damages = ((tools.jackson.databind.node.ObjectNode) body.path("terms").path("breach"))
+                .putObject("liquidatedDamages");
+        damages.put("basis", "FIXED").put("value", "0.001");
+        assertProblem(admin().post("/api/v1/contracts", body.toString()), 400, "terms.breach.liquidatedDamages.value");
+        damages.put("value", "5000.50");
+        assertThat(admin().post("/api/v1/contracts", body.toString()).status()).isEqualTo(201);
+        damages.put("basis", "PERCENT_OF_AMOUNT").put("value", "0.125");
+        assertThat(admin().post("/api/v1/contracts", body.toString()).status()).as("a rate keeps its decimals")
+                .isEqualTo(201);
+    }
+
     @Test
     void putAndMergePatchNeedTheCurrentVersion() {
         var contract = createContract(admin(), "SERVICE");
