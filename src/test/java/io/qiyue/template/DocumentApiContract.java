@@ -220,8 +220,12 @@ abstract class DocumentApiContract extends ApiTestSupport {
         assertThat(admin().get("/api/v1/contracts/" + id + "/document?format=html").body())
                 .contains("壹拾贰万元零伍分", "¥12,000.01");
 
+        // a fixed sum is money: below the fen it is refused, not rounded in the document
+        assertProblem(admin().patch("/api/v1/contracts/" + id,
+                "{\"terms\": {\"breach\": {\"liquidatedDamages\": {\"basis\": \"FIXED\", \"value\": \"100.125\"}}}}",
+                "\"1\""), 400, "terms.breach.liquidatedDamages.value");
         var fixed = admin().patch("/api/v1/contracts/" + id,
-                "{\"terms\": {\"breach\": {\"liquidatedDamages\": {\"basis\": \"FIXED\", \"value\": \"100.125\"}}}}", "\"1\"");
+                "{\"terms\": {\"breach\": {\"liquidatedDamages\": {\"basis\": \"FIXED\", \"value\": \"100.13\"}}}}", "\"1\"");
         assertThat(fixed.status()).as("%s", fixed).isEqualTo(200);
         assertThat(admin().get("/api/v1/contracts/" + id + "/document?format=html").body()).contains("¥100.13");
     }
