@@ -184,8 +184,11 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
             }
             live.writer().setLiveCommitData(Map.of(SEQUENCE, Long.toString(throughSequence), SCHEMA, SCHEMA_VERSION).entrySet());
             live.writer().commit();
+            // searchers see the changes before the position says they are applied: a list that trusts the index
+            // once it has applied the whole log must find what was just created (maybeRefresh returns at once
+            // when another thread is refreshing, possibly from before these changes)
+            live.searchers().maybeRefreshBlocking();
             live.sequence().set(throughSequence);
-            live.searchers().maybeRefresh();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
