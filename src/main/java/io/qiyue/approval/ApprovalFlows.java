@@ -236,7 +236,7 @@ public class ApprovalFlows {
 
     /** Whether a user may decide approval tasks: enabled, with a role other than the read-only VIEWER. */
     static boolean mayDecide(io.qiyue.security.User user) {
-        return user.enabled() && user.roles().stream().anyMatch(role -> role != Role.VIEWER);
+        return user.enabled() && !user.readOnly();
     }
 
     private void validateApprover(String at, Approver approver, java.util.Set<String> kept,

@@ -122,7 +122,7 @@ public class Approvals {
             contracts.get(row.contractId()); // outside the caller's read scope: 404, as for any such record
             throw new ForbiddenException("qiyue.approval.not-your-task");
         }
-        if (user.roles().stream().allMatch(role -> role == Role.VIEWER)) {
+        if (user.readOnly()) {
             // the task became theirs while their role could decide; demoted since, they decide nothing (the task
             // went on to their manager or the admins when the role changed: see on(AccessChanged))
             throw new ForbiddenException("qiyue.approval.cannot-decide-any-more");
@@ -506,7 +506,7 @@ public class Approvals {
             contracts.get(row.contractId()); // outside the caller's read scope: 404, as for any such record
             throw new ForbiddenException("qiyue.approval.not-your-task");
         }
-        if (user.roles().stream().allMatch(role -> role == Role.VIEWER)) {
+        if (user.readOnly()) {
             // the task became theirs while their role could decide; demoted since, they decide nothing (the task
             // went on to their manager or the admins when the role changed: see on(AccessChanged))
             throw new ForbiddenException("qiyue.approval.cannot-decide-any-more");

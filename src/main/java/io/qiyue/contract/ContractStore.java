@@ -26,8 +26,8 @@ import java.util.Optional;
 @Component
 class ContractStore {
     private static final String SUMMARY_COLUMNS = "id, contract_no, type, title, customer_id, owner, amount_value,"
-            + " amount_currency, start_date, end_date, status, version, updated_at";
-    private static final String COLUMNS = SUMMARY_COLUMNS + ", our_entity_id, auto_renew, renewal_notice_days, terms,"
+            + " amount_currency, start_date, end_date, status, version, updated_at, our_entity_id";
+    private static final String COLUMNS = SUMMARY_COLUMNS + ", auto_renew, renewal_notice_days, terms,"
             + " created_at, created_by";
     /**
      * One contract with its customer's name and its terms' form, in one round trip rather than two. The name is read
@@ -563,7 +563,7 @@ class ContractStore {
     private Contract contract(ResultSet rs) throws SQLException {
         var s = summary(rs);
         return new Contract(s.id(), s.number(), s.type(), s.title(), s.customerId(), null,
-                rs.getString("our_entity_id"), s.owner(), s.amount(), s.startDate(), s.endDate(),
+                s.ourEntityId(), s.owner(), s.amount(), s.startDate(), s.endDate(),
                 rs.getBoolean("auto_renew"), (Integer) rs.getObject("renewal_notice_days", Integer.class), s.status(),
                 json.readValue(rs.getString("terms"), ContractTerms.class), s.version(), DbTime.read(rs, "created_at"),
                 rs.getString("created_by"), s.updatedAt());
@@ -571,7 +571,7 @@ class ContractStore {
 
     private static ContractSummary withReviewState(ContractSummary s, String state) {
         return new ContractSummary(s.id(), s.number(), s.type(), s.title(), s.customerId(), s.customerName(),
-                s.owner(), s.amount(), s.startDate(), s.endDate(), s.status(), s.version(), s.updatedAt(), null,
+                s.ourEntityId(), s.owner(), s.amount(), s.startDate(), s.endDate(), s.status(), s.version(), s.updatedAt(), null,
                 ReviewState.valueOf(state));
     }
 
@@ -579,7 +579,7 @@ class ContractStore {
         BigDecimal value = rs.getBigDecimal("amount_value");
         return new ContractSummary(rs.getString("id"), rs.getString("contract_no"),
                 ContractType.valueOf(rs.getString("type")), rs.getString("title"), rs.getString("customer_id"), null,
-                rs.getString("owner"), value == null ? null : new Money(value, rs.getString("amount_currency")),
+                rs.getString("our_entity_id"), rs.getString("owner"), value == null ? null : new Money(value, rs.getString("amount_currency")),
                 rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
                 ContractStatus.valueOf(rs.getString("status")), rs.getInt("version"), DbTime.read(rs, "updated_at"));
     }

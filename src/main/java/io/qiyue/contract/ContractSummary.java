@@ -11,14 +11,14 @@ import java.time.LocalDate;
  * list does not say).
  */
 public record ContractSummary(String id, String number, ContractType type, String title, String customerId,
-                              String customerName, String owner, Money amount, LocalDate startDate, LocalDate endDate,
-                              ContractStatus status, int version, Instant updatedAt,
-                              java.math.BigDecimal receivedPercent, ReviewState reviewState) {
+                              String customerName, String ourEntityId, String owner, Money amount,
+                              LocalDate startDate, LocalDate endDate, ContractStatus status, int version,
+                              Instant updatedAt, java.math.BigDecimal receivedPercent, ReviewState reviewState) {
 
     public ContractSummary(String id, String number, ContractType type, String title, String customerId,
-                           String customerName, String owner, Money amount, LocalDate startDate, LocalDate endDate,
-                           ContractStatus status, int version, Instant updatedAt) {
-        this(id, number, type, title, customerId, customerName, owner, amount, startDate, endDate, status, version,
-                updatedAt, null, null);
+                           String customerName, String ourEntityId, String owner, Money amount, LocalDate startDate,
+                           LocalDate endDate, ContractStatus status, int version, Instant updatedAt) {
+        this(id, number, type, title, customerId, customerName, ourEntityId, owner, amount, startDate, endDate, status,
+                version, updatedAt, null, null);
     }
 }

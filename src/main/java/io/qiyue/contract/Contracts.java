@@ -140,7 +140,7 @@ public class Contracts {
             var received = amounts.isEmpty() ? Map.<String, java.math.BigDecimal>of()
                     : collections.stream().findFirst().map(c -> c.receivedPercent(amounts)).orElse(Map.of());
             return result.map(s -> new ContractSummary(s.id(), s.number(), s.type(), s.title(), s.customerId(),
-                    names.get(s.customerId()), s.owner(), s.amount(), s.startDate(), s.endDate(), s.status(), s.version(),
+                    names.get(s.customerId()), s.ourEntityId(), s.owner(), s.amount(), s.startDate(), s.endDate(), s.status(), s.version(),
                     s.updatedAt(), received.get(s.id()), s.reviewState()));
         }
     }
@@ -168,7 +168,7 @@ public class Contracts {
                         var names = customers.names(
                                 new HashSet<>(batch.stream().map(ContractSummary::customerId).toList()));
                         each.accept(batch.stream().map(c -> new ContractSummary(c.id(), c.number(), c.type(),
-                                c.title(), c.customerId(), names.get(c.customerId()), c.owner(), c.amount(),
+                                c.title(), c.customerId(), names.get(c.customerId()), c.ourEntityId(), c.owner(), c.amount(),
                                 c.startDate(), c.endDate(), c.status(), c.version(), c.updatedAt(), null,
                                 c.reviewState())).toList());
                     })));
@@ -1167,7 +1167,7 @@ public class Contracts {
         store.forEachEnding(scope, from, to, 500, batch -> {
             var names = customers.names(new HashSet<>(batch.stream().map(ContractSummary::customerId).toList()));
             each.accept(batch.stream().map(s -> new ContractSummary(s.id(), s.number(), s.type(), s.title(),
-                    s.customerId(), names.get(s.customerId()), s.owner(), s.amount(), s.startDate(), s.endDate(),
+                    s.customerId(), names.get(s.customerId()), s.ourEntityId(), s.owner(), s.amount(), s.startDate(), s.endDate(),
                     s.status(), s.version(), s.updatedAt())).toList());
         });
     }

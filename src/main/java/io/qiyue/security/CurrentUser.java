@@ -22,6 +22,12 @@ public record CurrentUser(String id, String username, String displayName, Set<Ro
         return permission.grantedTo(roles);
     }
 
+    /** Whether the user may only read: no role but {@link Role#VIEWER}. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean readOnly() {
+        return roles.stream().allMatch(role -> role == Role.VIEWER);
+    }
+
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isAdmin() {
         return has(Role.ADMIN);

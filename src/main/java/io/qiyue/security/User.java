@@ -9,4 +9,9 @@ public record User(String id, String username, String displayName, String email,
     public User {
         roles = Set.copyOf(roles);
     }
+
+    /** Whether the user may only read: no role but {@link Role#VIEWER} (then they sign, decide and manage nothing). */
+    public boolean readOnly() {
+        return roles.stream().allMatch(role -> role == Role.VIEWER);
+    }
 }

@@ -243,7 +243,7 @@ public class UserAdministration {
             var manager = users.findById(input.managerId());
             if (manager.isEmpty()) {
                 violations.add(new FieldViolation("managerId", "qiyue.validation.unknown-reference", input.managerId()));
-            } else if (manager.get().roles().stream().allMatch(role -> role == Role.VIEWER)) {
+            } else if (manager.get().readOnly()) {
                 // the manager approves the team's contracts: a read-only user would only stall them
                 violations.add(new FieldViolation("managerId", "qiyue.team.viewer-manager", manager.get().username()));
             }

@@ -136,7 +136,7 @@ class SigningRounds {
         }
         return active.stream().flatMap(seal -> seal.users().stream())
                 .map(users::findByUsername).flatMap(Optional::stream)
-                .filter(u -> u.enabled() && !u.roles().stream().allMatch(r -> r == io.qiyue.security.Role.VIEWER))
+                .filter(u -> u.enabled() && !u.readOnly())
                 .findFirst().or(() -> owner);
     }
 

@@ -206,7 +206,7 @@ public class Signings {
         if (user.isEmpty() || !user.get().enabled()) {
             return Optional.of(new FieldViolation(field, "qiyue.signing.unknown-user", userId));
         }
-        if (user.get().roles().stream().allMatch(r -> r == io.qiyue.security.Role.VIEWER)) {
+        if (user.get().readOnly()) {
             return Optional.of(new FieldViolation(field, "qiyue.signing.viewer-cannot-sign", user.get().username()));
         }
         if (sealed && seals.usableBy(user.get().username(), contract.ourEntityId()).isEmpty()) {

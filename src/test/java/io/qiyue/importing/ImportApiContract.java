@@ -296,6 +296,41 @@ abstract class ImportApiContract extends ApiTestSupport {
         assertThat(job.path("skipped").asInt()).as("%s", job).isEqualTo(1);
     }
 
+    /**
+     * Found by an outside tester: an exported contract list did not say which of our entities signed each contract,
+     * so that with more than one entity the file could not be imported back. The export now names it as an import
+     * reads it.
+     */
+    @Test
+    void anExportedContractListNamesOurEntityAndComesBackInUnchanged() {
+        String entityName = unique("契约第二主体有限公司").replace("-", "");
+        var entity = admin().post("/api/v1/our-entities", """
+                { "name": "%s", "creditCode": "%s", "address": "北京市海淀区中关村大街1号", "legalRepresentative": "赵六" }
+                """.formatted(entityName, TestIdentifiers.creditCode()));
+        assertThat(entity.status()).as("%s", entity).isEqualTo(201);
+        ourEntityId(); // a first one too: the entity cannot be taken as the only one
+        var sales = createUser("SALES", null);
+        String customerId = createOrganization(sales.client()).path("id").asString();
+        String title = unique("导出再导入合同");
+        var contract = createContract(sales.client(), io.qiyue.testing.ContractSamples.contract("SERVICE", title,
+                customerId, entity.json().path("id").asString()));
+        var exported = sales.client().request("GET", "/api/v1/contracts?q=" + java.net.URLEncoder.encode(title,
+                StandardCharsets.UTF_8)).header("Accept", "text/csv").sendForBytes();
+        assertThat(exported.statusCode()).isEqualTo(200);
+        String file = new String(exported.body(), StandardCharsets.UTF_8);
+        var lines = file.replace("\uFEFF", "").strip().split("\r?\n");
+        assertThat(lines).hasSize(2);
+        int column = List.of(lines[0].split(",", -1)).indexOf("我方签约主体");
+        assertThat(column).as(lines[0]).isNotNegative();
+        assertThat(lines[1].split(",", -1)[column]).isEqualTo(entityName);
+
+        var job = finished(upload(sales.client(), "contracts", "update-dry-run", "exported.csv", exported.body()));
+        assertThat(job.path("status").asString()).as("%s", job).isEqualTo("SUCCEEDED");
+        assertThat(job.path("errors").size()).as("%s", job).isZero();
+        assertThat(sales.client().get("/api/v1/contracts/" + contract.path("id").asString()).json()
+                .path("ourEntityId").asString()).isEqualTo(entity.json().path("id").asString());
+    }
+
     private static String failedRows(ApiClient as, JsonNode job) {
         var failed = as.request("GET", "/api/v1/imports/" + job.path("id").asString() + "/failed-rows").sendForBytes();
         assertThat(failed.statusCode()).isEqualTo(200);

@@ -263,6 +263,11 @@ abstract class EvaluationApiContract extends ApiTestSupport {
                 "description", "第一段\u000b第二段"));
         assertThat(pasted.status()).as("%s", pasted).isEqualTo(400);
         assertThat(pasted.body()).contains("U+000B").contains("第一段");
+        // a field sent twice (only a crafted request does): which one was meant is unknown, so neither is taken
+        var twice = anonymous().request("POST", "/c/" + token + "/concerns").body("application/x-www-form-urlencoded",
+                "category=SERVICE_QUALITY&description=%E7%AC%AC%E4%B8%80&description=%E7%AC%AC%E4%BA%8C").send();
+        assertThat(twice.status()).as("%s", twice).isEqualTo(400);
+        assertThat(twice.body()).contains("此项只能有一个值，却收到了 2 个");
         var reported = form("/c/" + token + "/concerns", Map.of("category", "SERVICE_QUALITY",
                 "description", "上门维护人员迟到两小时"));
         assertThat(reported.status()).isEqualTo(302);

@@ -75,7 +75,8 @@ public abstract class ExportApiContract extends ApiTestSupport {
                 .containsExactlyInAnyOrderElementsOf(f.ownNumbers());
         var formulaRow = csvRows.stream().filter(r -> r.get(1).endsWith("运维")).findFirst().orElseThrow();
         assertThat(formulaRow.get(3)).isEqualTo("'" + FORMULA);
-        assertThat(formulaRow.get(5)).isEqualTo("120000.00");
+        assertThat(formulaRow.get(4)).isEqualTo("契约示例（上海）有限公司");
+        assertThat(formulaRow.get(6)).isEqualTo("120000.00");
 
         // the same list as the owner's list API shows it, sorted as asked
         var ownList = f.owner().get("/api/v1/contracts?size=200&sort=number,asc&" + q).json();
@@ -97,8 +98,8 @@ public abstract class ExportApiContract extends ApiTestSupport {
             assertThat(customer.getCellType()).isEqualTo(CellType.STRING);
             assertThat(customer.getStringCellValue()).isEqualTo(FORMULA);
             assertThat(customer.getCellStyle().getQuotePrefixed()).isTrue();
-            assertThat(formula.getCell(5).getCellType()).isEqualTo(CellType.NUMERIC);
-            assertThat(BigDecimal.valueOf(formula.getCell(5).getNumericCellValue())).isEqualByComparingTo("120000");
+            assertThat(formula.getCell(6).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(BigDecimal.valueOf(formula.getCell(6).getNumericCellValue())).isEqualByComparingTo("120000");
         }
 
         // the other salesperson's export holds only what their list shows

@@ -70,6 +70,8 @@ class CustomerPerformancePages {
             typed.put(name, value == null ? "" : Text.withoutUnrenderable(value));
         }
         var errors = unrenderable(request, "comment", "concernDescription");
+        repeated(request, errors, "rating", "confirmed", "serviceQuality", "confidentiality", "sharingAsAgreed",
+                "comment", "concernCategory", "concernDescription");
         var answer = new EvaluationRules.Answer(number(request, "rating", errors), confirmed(request),
                 number(request, "serviceQuality", errors), number(request, "confidentiality", errors),
                 number(request, "sharingAsAgreed", errors), request.getParameter("comment"));
@@ -105,6 +107,7 @@ class CustomerPerformancePages {
         String category = request.getParameter("category");
         String description = request.getParameter("description");
         var errors = unrenderable(request, "category", "description");
+        repeated(request, errors, "category", "description");
         try {
             if (errors.isEmpty()) {
                 links.reportConcern(token, new EvaluationLinks.Concern(category, description));
@@ -152,6 +155,16 @@ class CustomerPerformancePages {
                     message("qiyue.validation.characters", Text.codePointName(c))));
         }
         return errors;
+    }
+
+    /** A field sent more than once (the form sends each once): which of the values the customer meant is unknown. */
+    private void repeated(HttpServletRequest request, Map<String, String> errors, String... names) {
+        for (String name : names) {
+            String[] values = request.getParameterValues(name);
+            if (values != null && values.length > 1) {
+                errors.putIfAbsent(name, message("qiyue.validation.repeated-field", values.length));
+            }
+        }
     }
 
     private static List<CaseCategory> categories() {
