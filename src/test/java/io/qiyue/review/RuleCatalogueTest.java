@@ -362,6 +362,10 @@ class RuleCatalogueTest {
         expect(SERVICE, s -> s.provider.set(1, "乙方于2027年2月30日交付。"), "QY-L004",
                 "BLOCKER /terms/rightsAndObligations/provider/1 [3,13)");
         none(SERVICE, unchanged(), "QY-L004");
+        // signed after the term has ended (the SERVICE sample ends 2027-12-31)
+        expect(SERVICE, s -> s.signing = new Signing(LocalDate.of(2028, 1, 5), null), "QY-L004",
+                "BLOCKER /terms/signing/date");
+        none(SERVICE, s -> s.signing = new Signing(LocalDate.of(2027, 12, 31), null), "QY-L004");
     }
 
     @Test
@@ -401,6 +405,9 @@ class RuleCatalogueTest {
                 "QY-L004", "BLOCKER " + p + " [7,16)", "BLOCKER " + p + " [17,28)");
         expect(SERVICE, s -> s.provider.set(1, "本合同自2027年2月1日起生效，至2027年12月31日止，甲方应按季度付款。"),
                 "QY-L004", "BLOCKER " + p + " [4,13)");
+        // the end alone after the naming of the term (an outside reader's case)
+        expect(SERVICE, s -> s.provider.set(1, "本合同有效期至2028年6月30日止。"), "QY-L004", "BLOCKER " + p + " [7,17)");
+        none(SERVICE, s -> s.provider.set(1, "本合同有效期至2027年12月31日止。"), "QY-L004");
         // a date that does not exist is reported wherever it is written; 99999999999年 is not the year 9999
         expect(SERVICE, s -> s.provider.set(1, "第一阶段于2027年2月30日完成。"), "QY-L004", "BLOCKER " + p + " [5,15)");
         none(SERVICE, s -> s.provider.set(1, "本合同至99999999999年1月1日止。"), "QY-L004");
@@ -708,12 +715,30 @@ class RuleCatalogueTest {
                 "在申请仲裁的同时，任何一方也可以向人民法院提出财产保全申请。")) {
             none(SERVICE, s -> s.breachDescription = text, "QY-V007");
         }
+        // the two halves in different articles (an outside reader's case): the dispute article chooses one forum,
+        // a clause the other
+        expect(SERVICE, s -> s.breachDescription = "发生争议的，任何一方均可向有管辖权的人民法院起诉。", "QY-V007",
+                "BLOCKER /terms/breach/description [22,24)");
+        expect(SERVICE, s -> s.breachDescription = "因本合同发生的争议，由甲方所在地人民法院管辖。", "QY-V007",
+                "BLOCKER /terms/breach/description [18,22)");
+        expect(CONSULTING, s -> s.breachDescription = "发生争议的，任何一方也可向广州仲裁委员会申请仲裁。", "QY-V007",
+                "BLOCKER /terms/breach/description [20,24)");
+        // the same words beside the same forum, or ruled out, choose nothing new
+        none(CONSULTING, s -> s.breachDescription = "发生争议的，任何一方均可向有管辖权的人民法院起诉。", "QY-V007");
+        none(SERVICE, s -> s.breachDescription = "发生争议的，任何一方也可向上海仲裁委员会申请仲裁。", "QY-V007");
+        none(SERVICE, s -> s.breachDescription = "争议经仲裁裁决后，任何一方不得就同一争议向人民法院起诉。", "QY-V007");
+        none(CONSULTING, s -> s.breachDescription = "双方放弃将争议提交仲裁的权利。", "QY-V007");
         expect(SERVICE, s -> s.dispute = new Dispute(DisputeMethod.ARBITRATION, "北京仲裁委员会或上海仲裁委员会", null),
                 "QY-V008", "WARNING /terms/dispute/arbitrationCommission");
         none(SERVICE, unchanged(), "QY-V008");
         expect(CONSULTING, s -> s.dispute = new Dispute(DisputeMethod.LITIGATION, null, "广州市天河区人民法院"), "QY-V009",
                 "WARNING /terms/dispute/court");
         none(CONSULTING, s -> s.dispute = new Dispute(DisputeMethod.LITIGATION, null, "原告所在地人民法院"), "QY-V009");
+        // the place of signing is a connection (民事诉讼法第35条)
+        none(CONSULTING, s -> {
+            s.dispute = new Dispute(DisputeMethod.LITIGATION, null, "广州市天河区人民法院");
+            s.signing = new Signing(null, "广东省广州市天河区");
+        }, "QY-V009");
         none(CONSULTING, unchanged(), "QY-V009");
         // the customer is at 杭州市余杭区, our entity at 上海市浦东新区
         none(CONSULTING, s -> s.dispute = new Dispute(DisputeMethod.LITIGATION, null, "杭州余杭区人民法院"), "QY-V009");
@@ -776,12 +801,26 @@ class RuleCatalogueTest {
         none(INFO_SHARING, unchanged(), "QY-P005");
         expect(INFO_SHARING, s -> s.personalInformation = pi(s, LegalBasis.CONTRACT_NECESSITY, ProcessingRole.ENTRUSTED, List.of()),
                 "QY-P006", "BLOCKER /terms/personalInformation/processingRole",
-                "BLOCKER /terms/personalInformation/securityMeasures");
+                "BLOCKER /terms/personalInformation/securityMeasures", "BLOCKER /terms/sharingPeriod");
         none(INFO_SHARING, s -> {
             s.personalInformation = pi(s, LegalBasis.CONTRACT_NECESSITY, ProcessingRole.ENTRUSTED,
                     s.personalInformation.securityMeasures());
             s.confidentialityObligations = new ArrayList<>(List.of("未经甲方书面同意，乙方不得转委托他人处理。"));
+            s.sharingPeriod = new PeriodAfterTermination(0);
         }, "QY-P006");
+        // processing on after the entrustment has ended (an outside reader's case: 终止后3年 beside 委托终止后30日内删除)
+        expect(INFO_SHARING, s -> {
+            s.personalInformation = pi(s, LegalBasis.CONTRACT_NECESSITY, ProcessingRole.ENTRUSTED,
+                    s.personalInformation.securityMeasures());
+            s.confidentialityObligations = new ArrayList<>(List.of("未经甲方书面同意，乙方不得转委托他人处理。"));
+            s.sharingPeriod = new PeriodAfterTermination(3);
+        }, "QY-P006", "BLOCKER /terms/sharingPeriod");
+        // contact details and behaviour data said to be no personal information
+        expect(INFO_SHARING, s -> {
+            s.sharedInformation = new SharedInformation(List.of(SharedCategory.CONTACT_INFO, SharedCategory.BEHAVIOUR_DATA),
+                    false, false, "联合营销。", false, false);
+            s.personalInformation = null;
+        }, "QY-P001", "WARNING /terms/sharedInformation/containsPersonalInformation");
         expect(INFO_SHARING, s -> s.personalInformation = pi(s, LegalBasis.SEPARATE_CONSENT, ProcessingRole.PROVISION, List.of()),
                 "QY-P007", "WARNING /terms/personalInformation/securityMeasures");
         expect(INFO_SHARING, s -> s.personalInformation = pi(s, LegalBasis.SEPARATE_CONSENT, ProcessingRole.PROVISION,

@@ -58,6 +58,7 @@ final class Spec {
     PeriodAfterTermination confidentialityPeriod;
     Maintenance maintenance;
     Consulting consulting;
+    Signing signing;
     SharedInformation sharedInformation;
     List<SharingMethod> sharingMethods;
     PeriodAfterTermination sharingPeriod;
@@ -163,7 +164,7 @@ final class Spec {
                 : new Termination(terminationConditions, terminationNoticeDays);
         return new ContractTerms(payment, ro, breach, dispute, termination, ip, confidentialityObligations, service,
                 confidentialInformation, confidentialityPeriod, maintenance, consulting, sharedInformation,
-                sharingMethods, sharingPeriod, personalInformation);
+                sharingMethods, sharingPeriod, personalInformation, signing, null);
     }
 
     Contract contract() {

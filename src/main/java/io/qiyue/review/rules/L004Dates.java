@@ -41,9 +41,12 @@ final class L004Dates implements Rule {
     private static final String ANY_DATE = "(?:" + DIGIT + "{4}\\s*年\\s*" + DIGIT + "{1,2}\\s*月\\s*" + DIGIT + "{1,2}\\s*日|"
             + DIGIT + "{4}[-./／－]" + DIGIT + "{1,2}[-./／－]" + DIGIT + "{1,2}|[〇○零一二三四五六七八九]{4}年" + CHINESE
             + "{1,3}月" + CHINESE + "{1,3}日)";
-    /** What may stand between the naming of the term and its date: 自, 为, ：, or the start date and 至. */
-    private static final Pattern TERM_GAP = Pattern.compile("^[\\s:：为是自从于]*(?:" + ANY_DATE
-            + "\\s*(?:起|开始)?\\s*(?:至|到|—|－|-|~|～)\\s*)?$");
+    /**
+     * What may stand between the naming of the term and its date: 自, 为, ：, the start date and 至, or 至 alone
+     * (本合同有效期至2028年6月30日止).
+     */
+    private static final Pattern TERM_GAP = Pattern.compile("^[\\s:：为是自从于]*(?:(?:" + ANY_DATE
+            + "\\s*(?:起|开始)?\\s*)?(?:至|到|截至|—|－|-|~|～)\\s*)?$");
     private static final Pattern FIRST_DATE = Pattern.compile(ANY_DATE);
     private static final Pattern CONTINUES_TERM = Pattern.compile("^\\s*(?:至|到|截至)\\s*$");
     private static final Pattern RANGE_TO_DATE = Pattern.compile("^\\s*(?:至|到|—|－|-|~|～)\\s*(?:" + DIGIT + "|[〇○零一二三四五六七八九])");
@@ -70,6 +73,11 @@ final class L004Dates implements Rule {
         var c = s.contract();
         if (c.startDate() != null && c.endDate() != null && c.endDate().isBefore(c.startDate())) {
             f.report(Severity.BLOCKER, "/endDate", "order", c.endDate(), c.startDate());
+        }
+        // the header prints the day of signing: a contract signed after its term has ended says two things
+        var signing = s.terms().signing();
+        if (signing != null && signing.date() != null && c.endDate() != null && signing.date().isAfter(c.endDate())) {
+            f.report(Severity.BLOCKER, "/terms/signing/date", "signedAfterEnd", signing.date(), c.endDate());
         }
         var clauses = s.clauses();
         for (int ci = 0; ci < clauses.size(); ci++) {

@@ -24,10 +24,24 @@ final class P001LegalBasis implements Rule {
     @Override
     public void check(ReviewSubject s, Findings f) {
         sharing.report(s, f, "textSharing", "default");
-        if (s.contract().type() == io.qiyue.contract.ContractType.INFO_SHARING
-                && Texts.sharesPersonalInformation(s.terms())) {
-            checkTerms(s, f);
+        if (s.contract().type() == io.qiyue.contract.ContractType.INFO_SHARING) {
+            if (Texts.sharesPersonalInformation(s.terms())) {
+                checkTerms(s, f);
+            } else if (personalCategoriesDenied(s.terms().sharedInformation())) {
+                // the P rules read the flag: said wrongly, none of them would look at the agreement
+                f.report(Severity.WARNING, "/terms/sharedInformation/containsPersonalInformation", "flagDenied");
+            }
         }
+    }
+
+    /**
+     * Contact details and behaviour data are about people (PIPL 第4条: any information of an identified or
+     * identifiable natural person), yet the agreement says it shares no personal information.
+     */
+    private static boolean personalCategoriesDenied(Terms.SharedInformation shared) {
+        return shared != null && Boolean.FALSE.equals(shared.containsPersonalInformation())
+                && shared.categories() != null && (shared.categories().contains(Terms.SharedCategory.CONTACT_INFO)
+                || shared.categories().contains(Terms.SharedCategory.BEHAVIOUR_DATA));
     }
 
     private static void checkTerms(ReviewSubject s, Findings f) {

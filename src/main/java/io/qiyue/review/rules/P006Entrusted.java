@@ -5,7 +5,10 @@ import io.qiyue.review.ReviewSubject;
 import io.qiyue.review.Severity;
 import java.util.regex.Pattern;
 
-/** QY-P006: entrusted processing (委托处理) agrees rights and obligations, protection measures and no sub-entrustment without consent (PIPL 第21条). */
+/**
+ * QY-P006: entrusted processing (委托处理) agrees rights and obligations, protection measures and no sub-entrustment
+ * without consent, and ends with the entrustment (PIPL 第21条).
+ */
 final class P006Entrusted implements Rule {
     @Override
     public String id() {
@@ -42,6 +45,12 @@ final class P006Entrusted implements Rule {
         }
         if (!f.scan().anyClause(subEntrustment)) {
             f.report(Severity.BLOCKER, "/terms/personalInformation/processingRole", "subEntrustment");
+        }
+        // 第21条第2款: when the entrustment ends the entrusted party returns or deletes the information, so a
+        // sharing period running on after the agreement has it processed without any entrustment
+        var period = t.sharingPeriod();
+        if (period != null && period.yearsAfterTermination() != null && period.yearsAfterTermination() > 0) {
+            f.report(Severity.BLOCKER, "/terms/sharingPeriod", "periodAfterEnd", period.yearsAfterTermination());
         }
     }
 }

@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
  *
  * <p>Of the structured terms only the chosen forum is printed; a court left in the field of an arbitration (or a
  * commission in that of a lawsuit) is advice to remove it, not a void agreement. The chosen forum's own field
- * naming the other one ("某法院或某仲裁委员会") is printed as written and is 或裁或诉.
+ * naming the other one ("某法院或某仲裁委员会") is printed as written and is 或裁或诉, and so is a clause that chooses the
+ * forum the dispute article does not (诉讼 in the article, "也可向某仲裁委员会申请仲裁" in the provider's duties): the
+ * two halves are in different articles, the contract still chooses both. A choice ruled out in its own part of the
+ * sentence ({@code negated}: 双方不得再向人民法院起诉) is none.
  */
 final class V007ArbitrationOrLitigation implements Rule {
     @Override
@@ -29,13 +32,19 @@ final class V007ArbitrationOrLitigation implements Rule {
     private static final Pattern ARBITRATION = Pattern.compile("仲裁");
 
     private final int[] patterns;
+    private final int[] arbitrationChosen;
+    private final int[] litigationChosen;
     private final Pattern disputeContext;
     private final Pattern notAChoice;
+    private final Pattern negated;
 
     V007ArbitrationOrLitigation(RuleConfig config, TextScanner scanner) {
         this.patterns = Texts.register(scanner, config.strings("patterns"), config.optionalString("requiredWord"));
+        this.arbitrationChosen = Texts.register(scanner, config.strings("arbitrationChosen"), "仲裁");
+        this.litigationChosen = Texts.register(scanner, config.strings("litigationChosen"), "诉|法院");
         this.disputeContext = Pattern.compile(config.parameter("disputeContext").asString());
         this.notAChoice = Pattern.compile(config.parameter("notAChoice").asString());
+        this.negated = Pattern.compile(config.parameter("negated").asString());
     }
 
     @Override
@@ -57,17 +66,39 @@ final class V007ArbitrationOrLitigation implements Rule {
                         arbitration ? "courtNotPrinted" : "commissionNotPrinted", unused);
             }
         }
+        // the dispute article prints the chosen forum: a clause choosing the other one makes the contract choose both
+        Boolean arbitrationArticle = d == null || d.method() == null ? null : V006ArbitrationCommission.arbitration(d);
         var clauses = s.clauses();
         for (int ci = 0; ci < clauses.size(); ci++) {
             Clause clause = clauses.get(ci);
+            var both = new java.util.ArrayList<int[]>();
             for (int[] m : f.scan().merged(ci, patterns)) {
                 // "诉讼或仲裁方式实现债权所支出的费用" names both without choosing how a dispute is decided
-                if (!disputeContext.matcher(Texts.sentence(clause.text(), m[0], m[1])).find()
-                        || notAChoice.matcher(Texts.clausePart(clause.text(), m[0], m[1])).find()) {
+                if (!choice(clause.text(), m)) {
                     continue;
                 }
+                both.add(m);
                 f.reportSpan(Severity.BLOCKER, clause.id(), m[0], m[1], "bothText", clause.text().substring(m[0], m[1]));
             }
+            if (arbitrationArticle == null) {
+                continue;
+            }
+            for (int[] m : f.scan().merged(ci, arbitrationArticle ? litigationChosen : arbitrationChosen)) {
+                if (both.stream().anyMatch(b -> b[0] < m[1] && m[0] < b[1]) || !choice(clause.text(), m)
+                        || negated.matcher(clause.text().substring(Texts.partStart(clause.text(), m[0]), m[0])).find()) {
+                    continue;
+                }
+                f.reportSpan(Severity.BLOCKER, clause.id(), m[0], m[1],
+                        arbitrationArticle ? "litigationTextBesideArbitration" : "arbitrationTextBesideLitigation",
+                        Texts.clausePart(clause.text(), m[0], m[1]));
+                break;
+            }
         }
+    }
+
+    /** Whether the words matched choose how a dispute is decided, rather than name a forum for something else. */
+    private boolean choice(String text, int[] m) {
+        return disputeContext.matcher(Texts.sentence(text, m[0], m[1])).find()
+                && !notAChoice.matcher(Texts.clausePart(text, m[0], m[1])).find();
     }
 }

@@ -57,6 +57,10 @@ final class V009Court implements Rule {
         if (s.ourEntity() != null && s.ourEntity().address() != null) {
             texts.add(s.ourEntity().address());
         }
+        var signing = s.terms().signing();
+        if (signing != null && !Texts.blank(signing.place())) {
+            texts.add(signing.place());
+        }
         for (Clause c : s.clauses()) {
             texts.add(c.text());
         }
