@@ -192,6 +192,14 @@ class GeneratedDocumentsTest {
         for (String text : read(render(open)).both()) {
             assertThat(flat(text)).contains(self(type) + "未约定终止日期，任何一方均可以随时解除" + self(type)
                     + "，但应当提前30日书面通知对方");
+            // no end, so no expiry to renew at or not (an outside reader found 本协议期满不自动续期 here)
+            assertThat(flat(text)).doesNotContain(self(type) + "期满");
+        }
+        var openRenewing = new Contract(open.id(), open.number(), open.type(), open.title(), open.customerId(),
+                open.customerName(), open.ourEntityId(), open.owner(), open.amount(), open.startDate(), null, true, 30,
+                open.status(), open.terms(), open.version(), open.createdAt(), open.createdBy(), SAVED);
+        for (String text : read(render(openRenewing)).both()) {
+            assertThat(flat(text)).doesNotContain(self(type) + "期满").doesNotContain("自动续期");
         }
         for (String text : read(render(c)).both()) {
             assertThat(flat(text)).doesNotContain("未约定终止日期");
