@@ -84,8 +84,10 @@ class CorpusTest {
             new Defect("nameTypo", "customerDuties", WITH_DUTIES,
                     (s, r) -> s.customerDuties.set(0, "杭州示范科技有限公司应按约定支付费用并指定联系人。"),
                     "QY-L005 WARNING /terms/rightsAndObligations/customer/0 [0,10)"),
-            new Defect("bigDeposit", "deposit", PRICED, (s, r) -> s.deposit = Spec.cny(s.amount.value()
-                    .multiply(new BigDecimal("0.25")).setScale(2, RoundingMode.HALF_UP)),
+            new Defect("bigDeposit", "deposit", PRICED, (s, r) -> {
+                s.deposit = Spec.cny(s.amount.value().multiply(new BigDecimal("0.25")).setScale(2, RoundingMode.HALF_UP));
+                s.depositOffsetsInstalment = false; // returned after performance: not also a price paid twice
+            },
                     "QY-V002 WARNING /terms/payment/deposit"),
             new Defect("noPipia", "pi", EnumSet.of(INFO_SHARING), (s, r) -> {
                 var p = s.personalInformation;

@@ -130,6 +130,8 @@ class RuleCatalogueTest {
     @Test
     void c008Schedule() {
         expect(SERVICE, s -> s.schedule = null, "QY-C008", "BLOCKER /terms/payment/schedule");
+        // a deposit said to count toward the price, with instalments that already make it up (an outside reader's case)
+        expect(SERVICE, s -> s.deposit = Spec.cny("20000.00"), "QY-C008", "WARNING /terms/payment/depositOffsetsInstalment");
         expect(SERVICE, s -> s.schedule.set(1, new Instalment(LocalDate.of(2027, 7, 15), null, Spec.cny("50000"), "二期款")),
                 "QY-C008", "BLOCKER /terms/payment/schedule");
         expect(SERVICE, s -> s.schedule.set(1, new Instalment(null, " ", Spec.cny("60000"), "二期款")),
@@ -765,6 +767,9 @@ class RuleCatalogueTest {
             s.autoRenew = true;
             s.renewalNoticeDays = 30;
         }, "QY-V010");
+        // a termination notice longer than the whole term (the SERVICE sample runs 2027 through, 365 days)
+        expect(SERVICE, s -> s.terminationNoticeDays = 366, "QY-V010", "WARNING /terms/termination/noticeDays");
+        none(SERVICE, s -> s.terminationNoticeDays = 365, "QY-V010");
     }
 
     @Test

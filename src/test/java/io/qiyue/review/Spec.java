@@ -43,6 +43,7 @@ final class Spec {
     PaymentMethod paymentMethod;
     List<Instalment> schedule;
     Money deposit;
+    Boolean depositOffsetsInstalment;
     Boolean noConsideration;
     List<String> provider;
     List<String> customerDuties;
@@ -156,7 +157,7 @@ final class Spec {
 
     ContractTerms terms() {
         Payment payment = paymentMethod == null && schedule == null && deposit == null && noConsideration == null ? null
-                : new Payment(paymentMethod, schedule, deposit, noConsideration);
+                : new Payment(paymentMethod, schedule, deposit, noConsideration, depositOffsetsInstalment, null);
         RightsAndObligations ro = provider == null && customerDuties == null ? null
                 : new RightsAndObligations(provider, customerDuties);
         Breach breach = damages == null && breachDescription == null ? null : new Breach(damages, breachDescription);

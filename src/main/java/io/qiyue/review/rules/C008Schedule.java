@@ -83,6 +83,12 @@ final class C008Schedule implements Rule {
         if (sum.compareTo(c.amount().value()) != 0) {
             f.report(Severity.BLOCKER, "/terms/payment/schedule", "sum", Texts.money(sum),
                     Texts.money(c.amount().value()));
+        } else if (payment.depositOffsetsInstalment() == null && payment.deposit() != null
+                && payment.deposit().value() != null && payment.deposit().value().signum() > 0) {
+            // the document then says 合同履行后定金抵作价款 (民法典第587条) without saying which payment it reduces:
+            // with instalments that already make up the price, the customer pays the deposit on top of it
+            f.report(Severity.WARNING, "/terms/payment/depositOffsetsInstalment", "depositOnTop",
+                    Texts.money(payment.deposit().value()), Texts.money(c.amount().value()));
         }
     }
 }

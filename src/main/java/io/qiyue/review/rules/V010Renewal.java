@@ -5,7 +5,10 @@ import io.qiyue.review.Severity;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
-/** QY-V010: auto-renewal has a renewal-notice period that fits in the remaining term. */
+/**
+ * QY-V010: auto-renewal has a renewal-notice period that fits in the remaining term; and a termination notice is
+ * not longer than the whole term (提前365日通知解除 in a six-month contract can never take effect within it).
+ */
 final class V010Renewal implements Rule {
     @Override
     public String id() {
@@ -15,6 +18,15 @@ final class V010Renewal implements Rule {
     @Override
     public void check(ReviewSubject s, Findings f) {
         var c = s.contract();
+        var termination = s.terms().termination();
+        if (termination != null && termination.noticeDays() != null && c.startDate() != null && c.endDate() != null
+                && !c.endDate().isBefore(c.startDate())) {
+            long term = ChronoUnit.DAYS.between(c.startDate(), c.endDate()) + 1;
+            if (termination.noticeDays() > term) {
+                f.report(Severity.WARNING, "/terms/termination/noticeDays", "terminationNoticeTooLong",
+                        termination.noticeDays(), term);
+            }
+        }
         if (!c.autoRenew()) {
             return;
         }
