@@ -18,7 +18,7 @@ import java.util.function.IntFunction;
 
 /**
  * The lifecycle moves that follow from the calendar: signed contracts become ACTIVE on their start date and
- * EXPIRED after their end date, a termination recorded for a later day takes effect on it, and the renewal
+ * EXPIRED after their end date (RENEWED when a successor has been signed), a termination recorded for a later day takes effect on it, and the renewal
  * notice goes out {@code renewalNoticeDays} before the end. Runs every hour (a missed night is caught up),
  * once across instances, and is idempotent: each move is one versioned transition, so a contract that
  * another run has moved already is simply not found again.
@@ -85,9 +85,9 @@ public class ContractCalendar {
 
     private Run run(LocalDate today) {
         int[] failed = {0};
-        int terminated = moveAll(limit -> store.dueToTerminate(today, limit), ContractAction.TERMINATE, failed);
-        int expired = moveAll(limit -> store.dueToExpire(today, limit), ContractAction.EXPIRE, failed);
-        int activated = moveAll(limit -> store.dueToActivate(today, limit), ContractAction.ACTIVATE, failed);
+        int terminated = moveAll(limit -> store.dueToTerminate(today, limit), id -> ContractAction.TERMINATE, failed);
+        int expired = moveAll(limit -> store.dueToExpire(today, limit), contracts::endOfTerm, failed);
+        int activated = moveAll(limit -> store.dueToActivate(today, limit), id -> ContractAction.ACTIVATE, failed);
         int noticed = 0;
         for (List<Contract> due = store.dueForRenewalNotice(today, BATCH); !due.isEmpty();
              due = store.dueForRenewalNotice(today, BATCH)) {
@@ -105,7 +105,8 @@ public class ContractCalendar {
      * cannot move (a guard refuses, it changed meanwhile) is logged and left for the next run; the query is
      * asked again until it finds nothing new, so one failure does not stop the others.
      */
-    private int moveAll(IntFunction<List<String>> due, ContractAction action, int[] failed) {
+    private int moveAll(IntFunction<List<String>> due, java.util.function.Function<String, ContractAction> actionOf,
+                        int[] failed) {
         int moved = 0;
         var refused = new java.util.HashSet<String>();
         while (true) {
@@ -114,8 +115,11 @@ public class ContractCalendar {
                 return moved;
             }
             for (String id : ids) {
+                ContractAction action = null;
                 try {
-                    String reason = action == ContractAction.TERMINATE ? store.lineage(id).terminationReason() : null;
+                    action = actionOf.apply(id);
+                    String reason = action == ContractAction.TERMINATE ? store.lineage(id).terminationReason()
+                            : action == ContractAction.MARK_RENEWED ? store.lineage(id).successorNumber() : null;
                     contracts.advance(id, action, reason, "system");
                     moved++;
                 } catch (RuntimeException e) {

@@ -1096,15 +1096,31 @@ public class Contracts {
         return withCustomerName(store.find(after.id()).orElse(after));
     }
 
-    /** A signed successor renews its predecessor, unless that one has ended otherwise meanwhile. */
+    /**
+     * A signed successor renews a predecessor that has expired. One still in force stays so until its end (its
+     * duties, payments and termination go on; {@link ContractCalendar} then marks it renewed instead of expired):
+     * marked at once, it could no longer be terminated, and its remaining term went unwatched.
+     */
     private void supersedePredecessor(Contract successor, String actor) {
         String predecessorId = store.lineage(successor.id()).predecessorId();
         if (predecessorId == null) {
             return;
         }
         store.find(predecessorId)
-                .filter(p -> p.status().next(ContractAction.MARK_RENEWED).isPresent())
+                .filter(p -> p.status() == ContractStatus.EXPIRED)
                 .ifPresent(p -> move(p, ContractAction.MARK_RENEWED, p.version(), successor.number(), actor));
+    }
+
+    /**
+     * How a contract in force ends at the end of its term: renewed when a successor has been signed (and not
+     * terminated), else expired.
+     */
+    ContractAction endOfTerm(String id) {
+        String successorId = store.lineage(id).successorId();
+        boolean renewed = successorId != null && store.find(successorId)
+                .map(s -> s.status().inForce() || s.status() == ContractStatus.EXPIRED
+                        || s.status() == ContractStatus.RENEWED).orElse(false);
+        return renewed ? ContractAction.MARK_RENEWED : ContractAction.EXPIRE;
     }
 
     private static void checkVersion(Contract before, int expectedVersion) {

@@ -40,15 +40,18 @@ public class Obligations {
     static final long MAX_EVIDENCE_BYTES = 20L * 1024 * 1024;
 
     private final ObligationStore store;
+    private final ReceivableStore receipts;
     private final Contracts contracts;
     private final io.qiyue.security.DataScopes scopes;
     private final ApplicationEventPublisher events;
     private final MessageSource messages;
     private final Clock clock;
 
-    Obligations(ObligationStore store, Contracts contracts, io.qiyue.security.DataScopes scopes,
-                ApplicationEventPublisher events, MessageSource messages, Clock clock) {
+    Obligations(ObligationStore store, ReceivableStore receipts, Contracts contracts,
+                io.qiyue.security.DataScopes scopes, ApplicationEventPublisher events, MessageSource messages,
+                Clock clock) {
         this.store = store;
+        this.receipts = receipts;
         this.contracts = contracts;
         this.scopes = scopes;
         this.events = events;
@@ -349,18 +352,31 @@ public class Obligations {
 
     /**
      * The contract ended early on {@code endedOn}: what we would still have delivered after that day lapses
-     * (waived), and the duties that outlive the contract now run from that day.
+     * (waived), so do the customer's instalments falling due after it that nothing was paid into, and the duties
+     * that outlive the contract now run from that day.
      */
     @Transactional
     public void contractEnded(String contractId, LocalDate endedOn, String reason, String actor) {
         Contract contract = contracts.internal(contractId);
         var now = clock.instant();
+        java.util.Set<String> paidInto = null;
         for (var o : store.ofContract(contractId)) {
             if (!o.status().open()) {
                 continue;
             }
             if (o.kind().confirmedByTheCustomer() && o.dueDate() != null && o.dueDate().isAfter(endedOn)) {
                 move(o, ObligationAction.WAIVE, reason, null, o.note(), actor);
+            } else if (o.kind() == ObligationKind.PAYMENT && o.dueDate() != null && o.dueDate().isAfter(endedOn)) {
+                // the price of a term that no longer runs (a renewal cancelled before it began owed everything) is
+                // not chased as overdue; one already paid into is left to finance to settle, and a waiver can be
+                // reopened where the customer still owes it (a termination for the customer's breach)
+                if (paidInto == null) {
+                    paidInto = receipts.allocations(contractId).stream().map(ReceivableStore.Allocated::obligationId)
+                            .collect(java.util.stream.Collectors.toSet());
+                }
+                if (!paidInto.contains(o.id())) {
+                    move(o, ObligationAction.WAIVE, reason, null, o.note(), actor);
+                }
             } else if ((o.kind().overAPeriod() || o.kind() == ObligationKind.DATA_RETURN) && o.dueDate() != null
                     && contract.endDate() != null && !o.dueDate().isBefore(contract.endDate())) {
                 // a duty that outlives the contract (N years after it, a return 30 days after that) runs from the day

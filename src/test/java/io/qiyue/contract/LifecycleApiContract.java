@@ -186,7 +186,38 @@ abstract class LifecycleApiContract extends ApiTestSupport {
         contracts.advance(next, ContractAction.START_SIGNING, null, sales.username());
         assertThat(status(old)).isEqualTo(ContractStatus.SIGNED);
         contracts.advance(next, ContractAction.SIGN, null, sales.username());
+        // still in force until its end (an outside tester found it marked renewed at once, no longer terminable and
+        // its remaining term unwatched): renewed instead of expired when the term is over
+        assertThat(status(old)).isEqualTo(ContractStatus.SIGNED);
+        assertThat(sales.client().get("/api/v1/contracts/" + old + "/lifecycle").json().path("allowedActions")
+                .toString()).contains("TERMINATE");
+        calendar.runFor(LocalDate.of(2027, 12, 31));
+        assertThat(status(old)).isEqualTo(ContractStatus.ACTIVE);
+        calendar.runFor(LocalDate.of(2028, 1, 1));
         assertThat(status(old)).isEqualTo(ContractStatus.RENEWED);
+        assertThat(status(next)).isEqualTo(ContractStatus.ACTIVE);
+    }
+
+    /**
+     * A successor terminated before the end of the term it was to renew (here scheduled for a day within that term,
+     * the calendar ending it first) does not renew it: the term expires.
+     */
+    @Test
+    void aPredecessorWhoseSuccessorWasTerminatedExpires() {
+        var sales = createUser("SALES", null);
+        String old = signed(sales.client(), LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31));
+        String next = move(sales.client(), old, "renew", "{}").json().path("id").asString();
+        contracts.advance(next, ContractAction.SUBMIT, null, sales.username());
+        contracts.advance(next, ContractAction.APPROVE, null, "admin");
+        contracts.advance(next, ContractAction.START_SIGNING, null, sales.username());
+        contracts.advance(next, ContractAction.SIGN, null, sales.username());
+        var successor = sales.client().get("/api/v1/contracts/" + next);
+        var terminated = sales.client().request("POST", "/api/v1/contracts/" + next + "/terminate")
+                .header("If-Match", successor.header("ETag"))
+                .json("{\"reason\": \"客户取消续约\", \"date\": \"2027-06-01\"}").send();
+        assertThat(terminated.status()).as("%s", terminated).isEqualTo(200);
+        calendar.runFor(LocalDate.of(2028, 1, 1));
+        assertThat(status(old)).isEqualTo(ContractStatus.EXPIRED);
     }
 
     /** Found by an outside tester: the renewal of a term ending 9999-12-31 was stored in year 10000, unreadable. */
