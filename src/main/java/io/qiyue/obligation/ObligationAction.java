@@ -9,5 +9,7 @@ public enum ObligationAction {
     /** the due date passed (the daily scan) */
     MARK_OVERDUE,
     /** back to open: a receipt was taken back, the customer did not confirm what was marked done, a waiver withdrawn */
-    REOPEN
+    REOPEN,
+    /** a late one given a due date that has not passed (an instalment the customer was granted more time for) */
+    RESCHEDULE
 }

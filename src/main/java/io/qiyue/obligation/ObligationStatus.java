@@ -24,6 +24,7 @@ public enum ObligationStatus {
         t.get(PENDING).put(MARK_OVERDUE, OVERDUE);
         t.get(OVERDUE).put(COMPLETE, DONE);
         t.get(OVERDUE).put(WAIVE, WAIVED);
+        t.get(OVERDUE).put(RESCHEDULE, PENDING);
         t.get(DONE).put(REOPEN, PENDING);
         // a waiver given by mistake (or an agreement that fell through) is taken back the same way
         t.get(WAIVED).put(REOPEN, PENDING);

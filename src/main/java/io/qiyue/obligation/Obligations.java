@@ -330,6 +330,14 @@ public class Obligations {
         }
     }
 
+    /** A late instalment given a due date that has not come (or a trigger instead): no longer late. */
+    void rescheduled(String id, String actor) {
+        var o = internal(id);
+        if (o.status() == ObligationStatus.OVERDUE && (o.dueDate() == null || !o.dueDate().isBefore(today()))) {
+            move(o, ObligationAction.RESCHEDULE, null, null, o.note(), actor);
+        }
+    }
+
     /** A payment is no longer paid in full (a receipt was taken back). */
     void unsettle(String id, String reason, String actor) {
         var o = internal(id);

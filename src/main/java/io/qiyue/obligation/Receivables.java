@@ -612,6 +612,10 @@ public class Receivables {
                 var last = store.allocations(contractId).stream().filter(a -> a.obligationId().equals(obligationId))
                         .map(ReceivableStore.Allocated::receivedOn).max(LocalDate::compareTo).orElse(obligations.today());
                 obligations.settle(obligationId, last, actor);
+            } else {
+                // moved to a day still to come: the status follows the new date (the scan marks it late again if
+                // that day passes unpaid)
+                obligations.rescheduled(obligationId, actor);
             }
         });
         return instalment(contractId, obligationId);

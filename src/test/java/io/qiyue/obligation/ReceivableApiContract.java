@@ -138,6 +138,16 @@ abstract class ReceivableApiContract extends ApiTestSupport {
         var undone = summary(sales.client(), id, "2026-12-01");
         assertThat(value(undone.path("received"))).isEqualTo("0.00");
         assertThat(undone.path("instalments").get(0).path("status").asString()).isEqualTo("OVERDUE");
+        // given more time: no longer late (an outside tester found it OVERDUE with -55 days in the export)
+        var late = undone.path("instalments").get(0);
+        String later = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(30).toString();
+        var moved = finance.client().request("PUT", path + "/instalments/" + late.path("id").asString())
+                .header("If-Match", "\"" + late.path("version").asInt() + "\"")
+                .json("{\"title\": \"首期款\", \"dueDate\": \"" + later
+                        + "\", \"amount\": {\"value\": \"60000.00\", \"currency\": \"CNY\"}}").send();
+        assertThat(moved.status()).as("%s", moved).isEqualTo(200);
+        assertThat(moved.json().path("status").asString()).isEqualTo("PENDING");
+        assertThat(moved.json().path("daysOverdue").asInt()).isZero();
         var again = finance.client().request("POST", "/api/v1/receipts/" + receiptId + "/reverse")
                 .header("If-Match", reversed.header("ETag")).json("{\"reason\": \"再次\"}").send();
         assertProblem(again, 409);

@@ -219,7 +219,7 @@ class ObligationApi {
 
     private ObligationView view(Obligation o, List<Evidence> evidence) {
         List<ObligationAction> actions = obligations.mayAnswer(o) ? o.status().allowedActions().stream()
-                .filter(a -> a != ObligationAction.MARK_OVERDUE)
+                .filter(a -> a != ObligationAction.MARK_OVERDUE && a != ObligationAction.RESCHEDULE)
                 .filter(a -> o.kind() != io.qiyue.obligation.ObligationKind.PAYMENT || a == ObligationAction.WAIVE
                         || (a == ObligationAction.REOPEN && o.status() == ObligationStatus.WAIVED))
                 .filter(a -> a != ObligationAction.COMPLETE || !o.kind().overAPeriod())
