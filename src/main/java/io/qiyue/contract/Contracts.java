@@ -83,13 +83,17 @@ public class Contracts {
 
     private final TableStatistics statistics;
 
+    private final ObjectProvider<SigningDays> signingDays;
+
     Contracts(ContractStore store, Customers customers, OurEntities ourEntities, DataScopes scopes,
               PlatformTransactionManager transactions, Clock clock,
               ApplicationEventPublisher events, JsonMapper json, ObjectProvider<SubmissionGate> gates,
               ObjectProvider<TransitionGuard> guards, ObjectProvider<ContractReadGrant> readGrants,
               ObjectProvider<ContractCollections> collections, MessageSource messages, Validator validator,
-              ObjectProvider<ContractListIndex> listIndexes, TableStatistics statistics) {
+              ObjectProvider<ContractListIndex> listIndexes, TableStatistics statistics,
+              ObjectProvider<SigningDays> signingDays) {
         this.statistics = statistics;
+        this.signingDays = signingDays;
         this.collections = collections;
         this.listIndexes = listIndexes;
         this.validator = validator;
@@ -853,6 +857,11 @@ public class Contracts {
         if (date != null && current.startDate() != null && date.isBefore(current.startDate())
                 && date.isBefore(LocalDate.now(clock))) {
             violations.add(new FieldViolation("date", "qiyue.contract.termination-before-start", current.startDate()));
+        } else if (date != null) {
+            // a contract signed late (its term begun before) cannot have been ended before it was made
+            signingDays.orderedStream().map(days -> days.signedOn(current)).flatMap(Optional::stream)
+                    .min(LocalDate::compareTo).filter(date::isBefore).ifPresent(signed -> violations.add(
+                    new FieldViolation("date", "qiyue.contract.termination-before-signing", signed)));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);

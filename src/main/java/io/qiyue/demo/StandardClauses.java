@@ -59,7 +59,7 @@ final class StandardClauses {
                     "维护所需更换的备品备件由乙方提供的，应为原厂产品或经甲方书面认可的同等规格产品，并附合格证明；"
                             + "其费用按双方书面确认的报价单另行结算，更换下的旧件归甲方所有。", false),
             new Standard(ContractType.CONSULTING.name(), "资料提供与期限顺延",
-                    "甲方应在本合同签订后10个工作日内，向乙方提供双方确认的资料清单所列资料，并对其真实性、完整性负责。"
+                    "甲方应在本协议签订后10个工作日内，向乙方提供双方确认的资料清单所列资料，并对其真实性、完整性负责。"
                             + "甲方迟延提供资料的，乙方的交付期限相应顺延，顺延的天数与迟延的天数相同。", false),
             new Standard(ContractType.CONSULTING.name(), "咨询成果的使用",
                     // results that belong to 甲方 (the IP article says so) are 甲方's to pass on or publish
@@ -71,6 +71,8 @@ final class StandardClauses {
                             + "说明事件的原因、可能造成的危害和已采取的措施；涉及个人信息的，依照《个人信息保护法》第五十七条"
                             + "的规定通知履行个人信息保护职责的部门和个人。", true),
             new Standard(ContractType.INFO_SHARING.name(), "向第三方提供的限制",
-                    "接收方不得将共享信息提供给本协议约定以外的第三方；确需委托第三方处理的，应事先取得提供方书面同意，"
-                            + "并与受托方书面约定不低于本协议的保护义务，对受托方的处理活动进行监督。", false));
+                    // the roles as the agreement names them: 接收方/提供方, or 受托方/委托方 in entrusted processing
+                    "{{sharing.receiverRole}}不得将共享信息提供给本协议约定以外的第三方；确需委托第三方处理的，应事先取得"
+                            + "{{sharing.providerRole}}书面同意，并与该第三方书面约定不低于本协议的保护义务，对其处理活动进行监督。",
+                    false));
 }

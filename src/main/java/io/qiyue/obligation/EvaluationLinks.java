@@ -310,6 +310,10 @@ public class EvaluationLinks {
         } catch (InvalidInputException e) {
             throw notFound();
         }
+        // as the owner's report: no month outside the term (the page lists none)
+        if (Evaluations.outsideTerm(o.contract(), m)) {
+            throw notFound();
+        }
         return pdf.render(evaluations.report(o.contract(), m), locale);
     }
 

@@ -71,9 +71,13 @@ public class Evaluations {
     private final TransactionTemplate streaming;
     private final SecureRandom random = new SecureRandom();
 
+    private final org.springframework.context.MessageSource messages;
+
     Evaluations(EvaluationStore store, Obligations obligations, Contracts contracts, Customers customers,
                 UserAdministration users, DataScopes scopes, ServiceReportPdf pdf, ApplicationEventPublisher events,
-                Clock clock, PlatformTransactionManager transactions) {
+                Clock clock, PlatformTransactionManager transactions,
+                org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.store = store;
         this.obligations = obligations;
         this.contracts = contracts;
@@ -125,6 +129,9 @@ public class Evaluations {
         Map<String, String> labels = switch (by) {
             case "contract" -> store.contractNumbers(keys);
             case "customer" -> customers.names(keys);
+            case "type" -> keys.stream().collect(java.util.stream.Collectors.toMap(k -> k, k -> messages.getMessage(
+                    "enum.ContractType." + k, null, k,
+                    org.springframework.context.i18n.LocaleContextHolder.getLocale())));
             default -> Map.of();
         };
         return new Summary(by, rows.stream().map(r -> new Average(r.key(), labels.getOrDefault(r.key(), r.key()),
@@ -549,8 +556,7 @@ public class Evaluations {
         var contract = contracts.get(contractId);
         var m = month(month);
         // a month outside the term has no service to report (the customer's page offers none either)
-        if ((contract.startDate() != null && m.isBefore(YearMonth.from(contract.startDate())))
-                || (contract.endDate() != null && m.isAfter(YearMonth.from(contract.endDate())))) {
+        if (outsideTerm(contract, m)) {
             throw new InvalidInputException("month", "qiyue.evaluation.month-outside-term",
                     contract.startDate() == null ? "" : YearMonth.from(contract.startDate()).toString(),
                     contract.endDate() == null ? "" : YearMonth.from(contract.endDate()).toString());
@@ -572,6 +578,11 @@ public class Evaluations {
                 .orElseThrow(() -> new InvalidInputException("contactId", "qiyue.evaluation.no-contact"));
         return tx.execute(s -> issue(contract, EvaluationPurpose.PERFORMANCE_PAGE, null, contact,
                 EvaluationPurpose.PERFORMANCE_PAGE.validity(), CurrentUsers.actorName(), true, m));
+    }
+
+    static boolean outsideTerm(Contract contract, YearMonth m) {
+        return (contract.startDate() != null && m.isBefore(YearMonth.from(contract.startDate())))
+                || (contract.endDate() != null && m.isAfter(YearMonth.from(contract.endDate())));
     }
 
     static YearMonth month(String month) {

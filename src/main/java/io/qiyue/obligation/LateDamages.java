@@ -24,8 +24,9 @@ import java.util.List;
  * <ul>
  *   <li>{@code DAILY_RATE}: per instalment Σ (late yuan × days late) × value ÷ 100 — every yuan pays for every day
  *       it was late, so a partial payment stops the clock for the part it paid and not for the rest;</li>
- *   <li>{@code PERCENT_OF_AMOUNT}: per instalment (the yuan that were or are late) × value ÷ 100 — the percentage
- *       falls on the overdue amount once, however long;</li>
+ *   <li>{@code PERCENT_OF_AMOUNT}: the contract's total amount × value ÷ 100, once for the contract as soon as any
+ *       yuan was late — as the document states it (违约方应向守约方支付相当于本合同总金额N%的违约金); it fell on the late
+ *       yuan alone before, a figure the customer never signed;</li>
  *   <li>{@code FIXED}: the value in yuan once for the contract as soon as any yuan was late — one breach of the
  *       payment clause, not one per instalment.</li>
  * </ul>
@@ -57,7 +58,9 @@ final class LateDamages {
                   BigDecimal damages, List<Line> lines) {
     }
 
-    static Result compute(Terms.LiquidatedDamages clause, List<Instalment> instalments, LocalDate asOf) {
+    /** {@code contractAmount}: the total the percentage of {@code PERCENT_OF_AMOUNT} falls on (null: the plan's). */
+    static Result compute(Terms.LiquidatedDamages clause, List<Instalment> instalments, LocalDate asOf,
+                          BigDecimal contractAmount) {
         var lines = new ArrayList<Line>();
         BigDecimal overdue = BigDecimal.ZERO.setScale(2);
         BigDecimal total = BigDecimal.ZERO.setScale(2);
@@ -96,9 +99,7 @@ final class LateDamages {
                 damages = switch (clause.basis()) {
                     case DAILY_RATE -> yuanDays.multiply(clause.value()).divide(HUNDRED)
                             .setScale(2, RoundingMode.HALF_UP);
-                    case PERCENT_OF_AMOUNT -> late.multiply(clause.value()).divide(HUNDRED)
-                            .setScale(2, RoundingMode.HALF_UP);
-                    case FIXED -> BigDecimal.ZERO.setScale(2);
+                    case PERCENT_OF_AMOUNT, FIXED -> BigDecimal.ZERO.setScale(2);
                 };
             }
             total = total.add(damages);
@@ -108,6 +109,11 @@ final class LateDamages {
         }
         if (anyLate && clause != null && clause.basis() == Terms.DamagesBasis.FIXED && clause.value() != null) {
             total = clause.value().setScale(2, RoundingMode.HALF_UP);
+        }
+        if (anyLate && clause != null && clause.basis() == Terms.DamagesBasis.PERCENT_OF_AMOUNT && clause.value() != null) {
+            BigDecimal base = contractAmount != null ? contractAmount : instalments.stream()
+                    .map(Instalment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            total = base.multiply(clause.value()).divide(HUNDRED).setScale(2, RoundingMode.HALF_UP);
         }
         return new Result(asOf, clause == null ? null : clause.basis(), clause == null ? null : clause.value(),
                 overdue, total, List.copyOf(lines));

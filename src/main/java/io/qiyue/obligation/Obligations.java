@@ -183,6 +183,21 @@ public class Obligations {
         return contracts.findVisible(o.contractId()).map(contracts::mayChange).orElse(false);
     }
 
+    /**
+     * Whether the user may release it ({@link #waive}): as {@link #mayAnswer}, but a duty of confidentiality or of
+     * personal data (its sharing, its return or deletion) is a legal matter, released by legal or an admin only.
+     */
+    public boolean mayWaive(Obligation o) {
+        if (!mayAnswer(o)) {
+            return false;
+        }
+        var user = CurrentUsers.require();
+        return !PROTECTIVE.contains(o.kind()) || user.has(Role.LEGAL) || user.has(Role.ADMIN);
+    }
+
+    private static final java.util.Set<ObligationKind> PROTECTIVE = java.util.EnumSet.of(ObligationKind.CONFIDENTIALITY,
+            ObligationKind.DATA_SHARING, ObligationKind.DATA_RETURN);
+
     /** Marks it done with a note and evidence files, all or nothing. */
     @Transactional
     public Obligation complete(String id, int expectedVersion, Completion completion, List<Upload> files) {
@@ -226,6 +241,9 @@ public class Obligations {
     @Transactional
     public Obligation waive(String id, int expectedVersion, String reason) {
         var o = answerable(id, expectedVersion);
+        if (!mayWaive(o)) {
+            throw new ForbiddenException("qiyue.obligation.waive-legal-only");
+        }
         String why = Text.blankToNull(Text.input(reason));
         if (why == null) {
             throw new InvalidInputException("reason", "qiyue.obligation.reason-required");

@@ -177,8 +177,8 @@ public class Receivables {
         }
         var clause = contract.terms() == null || contract.terms().breach() == null ? null
                 : contract.terms().breach().liquidatedDamages();
-        var damages = LateDamages.compute(clause, forDamages, on);
         BigDecimal amount = contract.amount() == null ? null : contract.amount().scaled();
+        var damages = LateDamages.compute(clause, forDamages, on, amount);
         BigDecimal invoiced = invoices.stream().map(i -> i.amount().scaled()).reduce(zero(), BigDecimal::add);
         return new ContractReceivables(contractId, on, contract.amount(), Money.cny(planned),
                 amount != null && planned.compareTo(amount) > 0, Money.cny(received), Money.cny(outstanding),
@@ -294,6 +294,10 @@ public class Receivables {
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations).about(RECEIPT_FIELDS);
+        }
+        // a draft owes nothing yet: said so, rather than "more than the 0.00 outstanding"
+        if (afterSigning && !obligationStore.planned(contractId)) {
+            throw conflict("contractId", "qiyue.receivable.not-signed");
         }
         String actor = CurrentUsers.actorName();
         ensureAccount(contractId);
@@ -515,6 +519,19 @@ public class Receivables {
                 if (ceiling != null && invoiced.add(amount).compareTo(ceiling) > 0) {
                     throw conflict("amount", "qiyue.receivable.invoices-exceed-amount",
                             ceiling.subtract(invoiced).toPlainString());
+                }
+                // an invoice for an instalment is for that instalment: together no more than it (as receipts)
+                if (obligationId != null) {
+                    var instalment = payments(contractId).stream().filter(o -> o.id().equals(obligationId))
+                            .findFirst().orElseThrow();
+                    BigDecimal onIt = store.invoices(contractId).stream()
+                            .filter(i -> obligationId.equals(i.obligationId())).map(i -> i.amount().scaled())
+                            .reduce(zero(), BigDecimal::add);
+                    if (instalment.amount() != null
+                            && onIt.add(amount).compareTo(instalment.amount().scaled()) > 0) {
+                        throw conflict("amount", "qiyue.receivable.invoices-exceed-instalment",
+                                instalment.amount().scaled().subtract(onIt).toPlainString());
+                    }
                 }
                 Instant now = clock.instant();
                 store.insertInvoice(id, contractId, contract.ourEntityId(), obligationId, number, input.issuedOn(), amount,

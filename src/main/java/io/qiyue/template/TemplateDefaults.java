@@ -20,7 +20,9 @@ final class TemplateDefaults {
     private static final Map<String, String> AGREEMENTS = Map.of(
             "dispute", "/terms/dispute",
             "confidentialityObligations", "/terms/confidentialityObligations",
-            "confidentiality.exclusions", "/terms/confidentialInformation/exclusions");
+            "confidentiality.exclusions", "/terms/confidentialInformation/exclusions",
+            // 至保密信息为公众所知悉时止: a period review-rules.md accepts ("or until public")
+            "confidentiality.until", "/terms/confidentialityPeriod");
 
     private static final Pattern INVERTED = Pattern.compile("\\{\\{\\^([\\w.]+)}}(.*?)\\{\\{/\\1}}", Pattern.DOTALL);
     private static final Pattern MARKUP = Pattern.compile("<[^>]*>|\\{\\{[^}]*}}|\\s+");

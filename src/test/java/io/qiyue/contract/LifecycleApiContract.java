@@ -220,6 +220,17 @@ abstract class LifecycleApiContract extends ApiTestSupport {
         assertThat(status(old)).isEqualTo(ContractStatus.EXPIRED);
     }
 
+    /** Found by an outside tester: a contract signed after its term began was terminated as of a day before. */
+    @Test
+    void aContractCannotBeTerminatedBeforeTheDayItWasSigned() {
+        var sales = createUser("SALES", null);
+        String id = signed(sales.client(), LocalDate.of(2026, 1, 1), LocalDate.of(2027, 12, 31));
+        var refused = move(sales.client(), id, "terminate", "{\"reason\": \"回溯终止\", \"date\": \"2026-06-01\"}");
+        assertProblem(refused, 400, "date");
+        assertThat(refused.json().path("errors").toString()).contains("签订日期");
+        assertThat(status(id)).isEqualTo(ContractStatus.SIGNED);
+    }
+
     /** Found by an outside tester: the renewal of a term ending 9999-12-31 was stored in year 10000, unreadable. */
     @Test
     void aRenewalPastTheLastDayQiyueKeepsIsRefusedAndNothingIsStored() {

@@ -230,7 +230,10 @@ abstract class EvaluationApiContract extends ApiTestSupport {
         assertThat(stranger.get("/api/v1/evaluations/summary?groupBy=contract").json().path("items"))
                 .noneSatisfy(a -> assertThat(a.path("key").asString()).isEqualTo(deal.id()));
         assertThat(admin().get("/api/v1/evaluations/summary?groupBy=type").json().path("items"))
-                .anySatisfy(a -> assertThat(a.path("key").asString()).isEqualTo("INFO_SHARING"));
+                .anySatisfy(a -> {
+                    assertThat(a.path("key").asString()).isEqualTo("INFO_SHARING");
+                    assertThat(a.path("label").asString()).isEqualTo("客户信息共享协议");
+                });
         assertThat(admin().get("/api/v1/evaluations/summary?groupBy=owner").status()).isEqualTo(200);
         assertThat(admin().get("/api/v1/evaluations/summary?groupBy=customer").status()).isEqualTo(200);
         assertProblem(admin().get("/api/v1/evaluations/summary?groupBy=weather"), 400, "groupBy");
@@ -292,6 +295,9 @@ abstract class EvaluationApiContract extends ApiTestSupport {
         var customerPdf = anonymous().request("GET", "/c/" + reportToken + "/report?month=" + month).sendForBytes();
         assertThat(customerPdf.statusCode()).isEqualTo(200);
         assertThat(new String(customerPdf.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        // a month outside the term, which the owner's report refuses, is no report for the customer either
+        assertThat(anonymous().request("GET", "/c/" + reportToken + "/report?month=2030-01").sendForBytes()
+                .statusCode()).isEqualTo(404);
 
         // revoked: the same 404 as a forged token
         String forged = notFoundPage(anonymous().get("/c/" + "B".repeat(43)));

@@ -30,7 +30,7 @@ class LateDamagesTest {
         // 60000.00 due 2027-01-15; 20000.00 paid on 01-25 (10 days late), 40000.00 unpaid on 02-14 (30 days late)
         var result = LateDamages.compute(clause(Terms.DamagesBasis.DAILY_RATE, "0.05"),
                 List.of(instalment("a", DUE, "60000.00", paid(LocalDate.of(2027, 1, 25), "20000.00"))),
-                LocalDate.of(2027, 2, 14));
+                LocalDate.of(2027, 2, 14), null);
         // (20000 × 10 + 40000 × 30) × 0.05 % = 1 400 000 × 0.0005 = 700.00
         assertThat(result.damages()).isEqualByComparingTo("700.00");
         assertThat(result.overdue()).isEqualByComparingTo("40000.00");
@@ -44,11 +44,11 @@ class LateDamagesTest {
     void dailyRateRoundsHalfUpOncePerInstalment() {
         // 333.33 × 3 days × 0.05 % = 0.499995 → 0.50 (rounding each day's 0.166665 would give 0.51)
         var result = LateDamages.compute(clause(Terms.DamagesBasis.DAILY_RATE, "0.05"),
-                List.of(instalment("a", DUE, "333.33")), DUE.plusDays(3));
+                List.of(instalment("a", DUE, "333.33")), DUE.plusDays(3), null);
         assertThat(result.damages()).isEqualByComparingTo("0.50");
         // two instalments: each rounded, the total the sum of the lines
         var two = LateDamages.compute(clause(Terms.DamagesBasis.DAILY_RATE, "0.05"),
-                List.of(instalment("a", DUE, "333.33"), instalment("b", DUE, "333.33")), DUE.plusDays(3));
+                List.of(instalment("a", DUE, "333.33"), instalment("b", DUE, "333.33")), DUE.plusDays(3), null);
         assertThat(two.damages()).isEqualByComparingTo("1.00");
     }
 
@@ -57,7 +57,7 @@ class LateDamagesTest {
         var result = LateDamages.compute(clause(Terms.DamagesBasis.DAILY_RATE, "0.05"),
                 List.of(instalment("a", DUE, "1000.00", paid(DUE, "1000.00")),
                         instalment("b", DUE.plusDays(30), "5000.00"), instalment("c", null, "9000.00")),
-                DUE.plusDays(10));
+                DUE.plusDays(10), null);
         assertThat(result.damages()).isEqualByComparingTo("0.00");
         assertThat(result.overdue()).isEqualByComparingTo("0.00");
         assertThat(result.lines()).isEmpty();
@@ -66,35 +66,42 @@ class LateDamagesTest {
     @Test
     void paymentsAfterAsOfAreNotYetKnown() {
         var result = LateDamages.compute(clause(Terms.DamagesBasis.DAILY_RATE, "0.1"),
-                List.of(instalment("a", DUE, "1000.00", paid(DUE.plusDays(20), "1000.00"))), DUE.plusDays(5));
+                List.of(instalment("a", DUE, "1000.00", paid(DUE.plusDays(20), "1000.00"))), DUE.plusDays(5), null);
         // 1000 × 5 × 0.1 % = 5.00, the payment on day 20 not counted on day 5
         assertThat(result.damages()).isEqualByComparingTo("5.00");
         assertThat(result.overdue()).isEqualByComparingTo("1000.00");
     }
 
     @Test
-    void percentOfAmountFallsOnceOnWhatWasLate() {
-        var result = LateDamages.compute(clause(Terms.DamagesBasis.PERCENT_OF_AMOUNT, "10"),
-                List.of(instalment("a", DUE, "60000.00", paid(LocalDate.of(2027, 1, 20), "10000.01")),
-                        instalment("b", DUE.plusDays(100), "60000.00")), DUE.plusDays(40));
-        // 60000.00 was or is late (10000.01 paid late, 49999.99 unpaid): 10 % = 6000.00; b not yet due
-        assertThat(result.damages()).isEqualByComparingTo("6000.00");
+    void percentOfAmountIsTheShareOfTheContractAmountOnceAnythingWasLate() {
+        var instalments = List.of(instalment("a", DUE, "60000.00", paid(LocalDate.of(2027, 1, 20), "10000.01")),
+                instalment("b", DUE.plusDays(100), "60000.00"));
+        // as the document says it: 10 % of the contract's 150000.00, however much was late and for how long
+        var result = LateDamages.compute(clause(Terms.DamagesBasis.PERCENT_OF_AMOUNT, "10"), instalments,
+                DUE.plusDays(40), new java.math.BigDecimal("150000.00"));
+        assertThat(result.damages()).isEqualByComparingTo("15000.00");
         assertThat(result.overdue()).isEqualByComparingTo("49999.99");
+        // without an amount, the plan's total
+        assertThat(LateDamages.compute(clause(Terms.DamagesBasis.PERCENT_OF_AMOUNT, "10"), instalments,
+                DUE.plusDays(40), null).damages()).isEqualByComparingTo("12000.00");
+        // nothing late yet: nothing owed
+        assertThat(LateDamages.compute(clause(Terms.DamagesBasis.PERCENT_OF_AMOUNT, "10"), instalments,
+                DUE, null).damages()).isEqualByComparingTo("0.00");
     }
 
     @Test
     void fixedIsOneSumForTheContract() {
         var result = LateDamages.compute(clause(Terms.DamagesBasis.FIXED, "5000"),
-                List.of(instalment("a", DUE, "100.00"), instalment("b", DUE, "200.00")), DUE.plusDays(1));
+                List.of(instalment("a", DUE, "100.00"), instalment("b", DUE, "200.00")), DUE.plusDays(1), null);
         assertThat(result.damages()).isEqualByComparingTo("5000.00");
         var none = LateDamages.compute(clause(Terms.DamagesBasis.FIXED, "5000"),
-                List.of(instalment("a", DUE, "100.00", paid(DUE, "100.00"))), DUE.plusDays(1));
+                List.of(instalment("a", DUE, "100.00", paid(DUE, "100.00"))), DUE.plusDays(1), null);
         assertThat(none.damages()).isEqualByComparingTo("0.00");
     }
 
     @Test
     void withoutAClauseNothingIsOwedButTheOverdueAmountIsStated() {
-        var result = LateDamages.compute(null, List.of(instalment("a", DUE, "100.00")), DUE.plusDays(1));
+        var result = LateDamages.compute(null, List.of(instalment("a", DUE, "100.00")), DUE.plusDays(1), null);
         assertThat(result.damages()).isEqualByComparingTo("0.00");
         assertThat(result.overdue()).isEqualByComparingTo("100.00");
     }

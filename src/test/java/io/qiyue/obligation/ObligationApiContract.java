@@ -159,6 +159,19 @@ abstract class ObligationApiContract extends ApiTestSupport {
         assertProblem(sales.client().request("POST", "/api/v1/obligations/" + confidentiality.path("id").asString()
                 + "/complete").header("If-Match", "\"" + confidentiality.path("version").asInt() + "\"").json("{}")
                 .send(), 409);
+        // releasing our confidentiality is legal's decision (an outside tester's salesperson waived it alone)
+        assertThat(confidentiality.path("actions").isArray()).isTrue();
+        assertThat(confidentiality.path("actions").toString()).doesNotContain("WAIVE");
+        String confidentialityPath = "/api/v1/obligations/" + confidentiality.path("id").asString();
+        assertProblem(sales.client().request("POST", confidentialityPath + "/waive")
+                .header("If-Match", "\"" + confidentiality.path("version").asInt() + "\"")
+                .json("{\"reason\": \"不想遵守了\"}").send(), 403);
+        var legal = createUser("LEGAL", null);
+        assertThat(legal.client().get(confidentialityPath).json().path("actions").toString()).contains("WAIVE");
+        var released = legal.client().request("POST", confidentialityPath + "/waive")
+                .header("If-Match", "\"" + confidentiality.path("version").asInt() + "\"")
+                .json("{\"reason\": \"双方书面协议提前解除保密义务\"}").send();
+        assertThat(released.status()).as("%s", released).isEqualTo(200);
 
         var second = list(sales.client(), id).stream().filter(o -> o.path("kind").asString().equals("MAINTENANCE_VISIT"))
                 .toList().get(1);

@@ -352,8 +352,8 @@ abstract class ReceivableApiContract extends ApiTestSupport {
                 """.formatted(own)), 409, "allocations[0].amount");
         var s = summary(finance.client(), id, "2026-11-11");
         assertThat(s.path("instalments").get(1).path("status").asString()).isEqualTo("DONE");
-        // PERCENT_OF_AMOUNT 10 % of the 60000.00 late since 2026-10-01 = 6000.00
-        assertThat(value(s.path("damages").path("amount"))).isEqualTo("6000.00");
+        // PERCENT_OF_AMOUNT: 10 % of the contract's 120000.00 once something was late, as its document says
+        assertThat(value(s.path("damages").path("amount"))).isEqualTo("12000.00");
         assertThat(value(s.path("overdue"))).isEqualTo("60000.00");
     }
 
@@ -414,6 +414,26 @@ abstract class ReceivableApiContract extends ApiTestSupport {
                 {"number": "%s", "issuedOn": "2026-10-01", "amount": {"value": "1.00"}, "taxRatePercent": "6"}
                 """.formatted(unique("FP"))), 403);
         assertThat(finance.client().get(path + "/invoices").json().path("total").asInt()).isEqualTo(1);
+        // invoices for one instalment stay within it (60000.00), as its receipts do
+        String firstInstalment = summary(finance.client(), id, "2026-12-01").path("instalments").get(0).path("id")
+                .asString();
+        var onIt = finance.client().post(path + "/invoices", """
+                {"number": "%s", "issuedOn": "2026-10-01", "amount": {"value": "50000.00"}, "taxRatePercent": "6",
+                 "obligationId": "%s"}
+                """.formatted(unique("FP"), firstInstalment));
+        assertThat(onIt.status()).as("%s", onIt).isEqualTo(201);
+        var beyond = finance.client().post(path + "/invoices", """
+                {"number": "%s", "issuedOn": "2026-10-01", "amount": {"value": "10000.01"}, "taxRatePercent": "6",
+                 "obligationId": "%s"}
+                """.formatted(unique("FP"), firstInstalment));
+        assertProblem(beyond, 409, "amount");
+        assertThat(beyond.json().toString()).contains("10000.00");
+        assertThat(finance.client().get(path + "/invoices").json().path("total").asInt()).isEqualTo(2);
+        // a draft has no plan to pay into: said so, not "more than the 0 outstanding"
+        String draft = createContract(sales.client(), "SERVICE").path("id").asString();
+        var early = finance.client().post("/api/v1/contracts/" + draft + "/receipts", receipt("2026-11-01", "1.00"));
+        assertProblem(early, 409);
+        assertThat(early.json().toString()).contains("签订后");
 
         var plan = summary(finance.client(), id, "2026-12-01").path("instalments");
         assertProblem(finance.client().post(path + "/instalments",

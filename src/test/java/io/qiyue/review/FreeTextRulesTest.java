@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static io.qiyue.contract.ContractType.CONFIDENTIALITY;
 import static io.qiyue.contract.ContractType.CONSULTING;
 import static io.qiyue.contract.ContractType.SERVICE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -134,5 +135,16 @@ class FreeTextRulesTest {
                 "/terms/confidentialityObligations", "不得向任何第三方披露保密信息。"));
         assertThat(RuleCatalogueTest.ENGINE.evaluate(defaulted).findings()).extracting(f -> f.ruleId() + " " + f.severity())
                 .contains("QY-C007 INFO", "QY-C011 INFO").doesNotContain("QY-C007 WARNING", "QY-C011 WARNING");
+    }
+
+    /** An NDA without a period prints the template's 至保密信息为公众所知悉时止, a period the rule accepts: advice. */
+    @Test
+    void theTemplatesUntilPublicIsAPeriod() {
+        var bare = Spec.valid(CONFIDENTIALITY).with(s -> s.confidentialityPeriod = null).subject();
+        assertThat(RuleCatalogueTest.ENGINE.evaluate(bare).findings()).extracting(f -> f.ruleId() + " " + f.severity())
+                .contains("QY-C012 WARNING");
+        var defaulted = bare.withSuppliedByTemplate(java.util.Map.of("/terms/confidentialityPeriod", "保密信息为公众所知悉时"));
+        assertThat(RuleCatalogueTest.ENGINE.evaluate(defaulted).findings()).extracting(f -> f.ruleId() + " " + f.severity())
+                .contains("QY-C012 INFO").doesNotContain("QY-C012 WARNING");
     }
 }

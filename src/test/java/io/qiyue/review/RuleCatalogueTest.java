@@ -813,6 +813,13 @@ class RuleCatalogueTest {
             s.confidentialityObligations = new ArrayList<>(List.of("未经甲方书面同意，乙方不得转委托他人处理。"));
             s.sharingPeriod = new PeriodAfterTermination(0);
         }, "QY-P006");
+        // the duty written the other way round (an outside reader's case): 确需委托第三方处理的，应事先取得…书面同意
+        none(INFO_SHARING, s -> {
+            s.personalInformation = pi(s, LegalBasis.CONTRACT_NECESSITY, ProcessingRole.ENTRUSTED,
+                    s.personalInformation.securityMeasures());
+            s.confidentialityObligations = new ArrayList<>(List.of("乙方确需委托第三方处理的，应事先取得甲方书面同意。"));
+            s.sharingPeriod = new PeriodAfterTermination(0);
+        }, "QY-P006");
         // processing on after the entrustment has ended (an outside reader's case: 终止后3年 beside 委托终止后30日内删除)
         expect(INFO_SHARING, s -> {
             s.personalInformation = pi(s, LegalBasis.CONTRACT_NECESSITY, ProcessingRole.ENTRUSTED,

@@ -24,7 +24,7 @@ class TemplateDefaultsTest {
                 .containsKeys("/terms/dispute", "/terms/confidentialityObligations");
         assertThat(TemplateDefaults.of(DefaultTemplates.body(ContractType.CONFIDENTIALITY)))
                 .containsKeys("/terms/dispute", "/terms/confidentialityObligations",
-                        "/terms/confidentialInformation/exclusions");
+                        "/terms/confidentialInformation/exclusions", "/terms/confidentialityPeriod");
     }
 
     @Test

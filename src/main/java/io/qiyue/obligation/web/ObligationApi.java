@@ -223,6 +223,7 @@ class ObligationApi {
                 .filter(a -> o.kind() != io.qiyue.obligation.ObligationKind.PAYMENT || a == ObligationAction.WAIVE
                         || (a == ObligationAction.REOPEN && o.status() == ObligationStatus.WAIVED))
                 .filter(a -> a != ObligationAction.COMPLETE || !o.kind().overAPeriod())
+                .filter(a -> a != ObligationAction.WAIVE || obligations.mayWaive(o))
                 .toList() : List.of();
         return new ObligationView(o.id(), o.contractId(), o.seq(), o.kind(), o.side(), o.responsible(), o.title(),
                 o.description(), o.startsOn(), o.dueDate(), o.dueTrigger(), o.amount(), o.status(), o.statusReason(),

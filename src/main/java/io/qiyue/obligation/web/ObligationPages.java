@@ -54,7 +54,7 @@ class ObligationPages {
     }
 
     /** One row of the page: the obligation, its files, whether the caller may answer for it. */
-    record Row(Obligation o, List<Evidence> evidence, boolean mayAnswer) {
+    record Row(Obligation o, List<Evidence> evidence, boolean mayAnswer, boolean mayWaive) {
     }
 
     @GetMapping("/contracts/{id}/obligations")
@@ -62,7 +62,8 @@ class ObligationPages {
         var contract = contracts.get(id);
         var evidence = obligations.evidence(id).stream().collect(Collectors.groupingBy(Evidence::obligationId));
         var rows = obligations.ofContract(id).stream()
-                .map(o -> new Row(o, evidence.getOrDefault(o.id(), List.of()), obligations.mayAnswer(o))).toList();
+                .map(o -> new Row(o, evidence.getOrDefault(o.id(), List.of()), obligations.mayAnswer(o),
+                        obligations.mayWaive(o))).toList();
         model.addAttribute("contract", contract);
         model.addAttribute("rows", rows);
         model.addAttribute("counts", counts(rows.stream().map(Row::o).toList()));

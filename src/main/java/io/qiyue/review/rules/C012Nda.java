@@ -35,7 +35,9 @@ final class C012Nda implements Rule {
     public void check(ReviewSubject s, Findings f) {
         var t = s.terms();
         if (t.confidentialityPeriod() == null || t.confidentialityPeriod().yearsAfterTermination() == null) {
-            f.report(Severity.WARNING, "/terms/confidentialityPeriod", "period");
+            boolean defaulted = s.suppliedByTemplate("/terms/confidentialityPeriod");
+            f.report(defaulted ? Severity.INFO : Severity.WARNING, "/terms/confidentialityPeriod",
+                    defaulted ? "periodDefaulted" : "period");
         } else if (t.confidentialityPeriod().yearsAfterTermination() == 0) {
             f.reportCiting(Severity.WARNING, "/terms/confidentialityPeriod/yearsAfterTermination", "afterTermination",
                     "afterTermination");
