@@ -204,6 +204,16 @@ abstract class DocumentApiContract extends ApiTestSupport {
         }
         assertThat(bytes("/api/v1/contracts/" + id + "/document?format=docx").statusCode()).isEqualTo(200);
         assertProblem(admin().get("/api/v1/contracts/" + id + "/document?format=odt"), 400, "format");
+        // without format, the one Accept asks for first (application/pdf answered HTML before)
+        var byAccept = admin().request("GET", "/api/v1/contracts/" + id + "/document")
+                .header("Accept", "application/pdf").sendForBytes();
+        assertThat(byAccept.headers().firstValue("Content-Type")).hasValue("application/pdf");
+        var docx = admin().request("GET", "/api/v1/contracts/" + id + "/document").header("Accept",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document;q=0.9, text/plain;q=0.1")
+                .sendForBytes();
+        assertThat(docx.headers().firstValue("Content-Type").orElse("")).startsWith("application/vnd.openxml");
+        assertThat(admin().request("GET", "/api/v1/contracts/" + id + "/document").header("Accept", "text/html,*/*")
+                .sendForBytes().headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertProblem(admin().get("/api/v1/contracts/nope/document"), 404);
     }
 

@@ -37,12 +37,17 @@ class DocumentApi {
     }
 
     @GetMapping("/document")
-    ResponseEntity<byte[]> document(@PathVariable String id, @RequestParam(defaultValue = "html") String format) {
+    ResponseEntity<byte[]> document(@PathVariable String id, @RequestParam(required = false) String format,
+                                    @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         ContractDocuments.Format f;
-        try {
-            f = ContractDocuments.Format.valueOf(format.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("format", "qiyue.document.format", format);
+        if (format == null) {
+            f = accepted(accept);
+        } else {
+            try {
+                f = ContractDocuments.Format.valueOf(format.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("format", "qiyue.document.format", format);
+            }
         }
         var out = documents.render(id, f);
         var disposition = f == ContractDocuments.Format.HTML ? ContentDisposition.inline() : ContentDisposition.attachment();
@@ -50,6 +55,38 @@ class DocumentApi {
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition.filename(out.fileName(), StandardCharsets.UTF_8)
                         .build().toString())
                 .body(out.content());
+    }
+
+    private static final MediaType DOCX = MediaType.parseMediaType(
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+
+    /**
+     * Without {@code format}, the format the client asks for first (Accept: application/pdf answered HTML before);
+     * HTML for a browser or anything else.
+     */
+    private static ContractDocuments.Format accepted(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return ContractDocuments.Format.HTML;
+        }
+        List<MediaType> types;
+        try {
+            types = new java.util.ArrayList<>(MediaType.parseMediaTypes(accept));
+        } catch (org.springframework.http.InvalidMediaTypeException e) {
+            return ContractDocuments.Format.HTML;
+        }
+        types.sort(java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+        for (MediaType type : types) {
+            if (type.isWildcardType() || type.isCompatibleWith(MediaType.TEXT_HTML)) {
+                return ContractDocuments.Format.HTML;
+            }
+            if (type.isCompatibleWith(MediaType.APPLICATION_PDF)) {
+                return ContractDocuments.Format.PDF;
+            }
+            if (type.isCompatibleWith(DOCX)) {
+                return ContractDocuments.Format.DOCX;
+            }
+        }
+        return ContractDocuments.Format.HTML;
     }
 
     /** Document versions in this module's numbering: SAVED (rendered) and EXTERNAL (uploaded). */
