@@ -127,6 +127,10 @@ public class Approvals {
             // went on to their manager or the admins when the role changed: see on(AccessChanged))
             throw new ForbiddenException("qiyue.approval.cannot-decide-any-more");
         }
+        if (row.stepKind() == StepKind.LEGAL_REVIEW && !user.has(Role.LEGAL) && !user.has(Role.ADMIN)) {
+            // moved out of legal since the review became theirs: the legal gate is not theirs to pass any more
+            throw new ForbiddenException("qiyue.approval.not-legal-any-more");
+        }
         return entry(row);
     }
 
@@ -317,6 +321,12 @@ public class Approvals {
         if (caller.isPresent() && !caller.get().username().equals(run.get().submitter())) {
             throw new ConflictException("qiyue.approval.withdraw-by-submitter-only", run.get().submitter());
         }
+        // the run's row lock, taken as a decision takes it first: a decision at the same moment either commits
+        // before (and is seen below) or waits and then finds the run withdrawn; without it both went through, and
+        // the two took their rows in opposite orders (a deadlock answered 500)
+        if (!store.lock(run.get().id())) {
+            throw new ConflictException("qiyue.approval.not-running");
+        }
         if (store.anyDecision(run.get().id())) {
             throw new ConflictException("qiyue.approval.withdraw-after-decision");
         }
@@ -469,6 +479,10 @@ public class Approvals {
     }
 
     /** The user with this id, enabled or not; null when there is none. */
+    private static boolean mayReviewAsLegal(User user) {
+        return user.roles().contains(Role.LEGAL) || user.roles().contains(Role.ADMIN);
+    }
+
     private User anyUser(String id) {
         try {
             return users.get(id);
@@ -510,6 +524,10 @@ public class Approvals {
             // the task became theirs while their role could decide; demoted since, they decide nothing (the task
             // went on to their manager or the admins when the role changed: see on(AccessChanged))
             throw new ForbiddenException("qiyue.approval.cannot-decide-any-more");
+        }
+        if (row.stepKind() == StepKind.LEGAL_REVIEW && !user.has(Role.LEGAL) && !user.has(Role.ADMIN)) {
+            // moved out of legal since the review became theirs: the legal gate is not theirs to pass any more
+            throw new ForbiddenException("qiyue.approval.not-legal-any-more");
         }
         if (decidedAsRetried(row, decision)) {
             // a keyed retry whose answer was lost after its commit (the instance died before the key kept it)
@@ -787,11 +805,15 @@ public class Approvals {
             return;
         }
         var user = anyUser(changed.id());
-        if (user == null || ApprovalFlows.mayDecide(user)) {
+        if (user == null) {
             return;
         }
+        boolean decides = ApprovalFlows.mayDecide(user);
         Instant now = clock.instant();
         for (var task : store.openUnescalatedOf(user.username())) {
+            if (decides && (task.stepKind() != StepKind.LEGAL_REVIEW || mayReviewAsLegal(user))) {
+                continue;
+            }
             newTransaction.executeWithoutResult(status -> {
                 if (!store.lock(task.instanceId())) {
                     return;
@@ -813,11 +835,13 @@ public class Approvals {
             publish(ApprovalEvent.Kind.OVERDUE, run, task.id(), task.stepName(), List.of(task.assignee()), "system",
                     null, now);
         }
-        var to = managerOf(task.assignee()).map(List::of).orElseGet(() -> admins(task.assignee()));
+        // a legal review goes to whoever may pass the legal gate: the manager only if legal or an admin
+        var manager = managerOf(task.assignee()).filter(m -> task.stepKind() != StepKind.LEGAL_REVIEW
+                || users.findByUsername(m).filter(Approvals::mayReviewAsLegal).isPresent());
+        var to = manager.map(List::of).orElseGet(() -> admins(task.assignee()));
         String why = overdue ? "approval.escalated" : "approval.handedOver";
-        String note = managerOf(task.assignee()).isPresent() ? text(why + "ToManager", task.assignee())
+        String note = manager.isPresent() ? text(why + "ToManager", task.assignee())
                 : text(why + "ToAdmins", task.assignee());
-        var added = new ArrayList<String>();
         var open = store.openTasks(run.id());
         for (String person : to) {
             if (open.stream().anyMatch(t -> t.taskRef().equals(task.taskRef()) && t.assignee().equals(person))) {
@@ -827,10 +851,8 @@ public class Approvals {
                     task.stepIndex(), task.stepName(), task.stepKind(), person, "ESCALATED", note, task.returnTo(),
                     ApprovalStore.OPEN, null, null, null, null, now, null, null, null, true, true, 1);
             store.insertTask(row);
-            added.add(person);
-        }
-        if (!added.isEmpty()) {
-            publish(ApprovalEvent.Kind.ESCALATED, run, task.id(), task.stepName(), added, "system", note, now);
+            // each told of the task that is theirs (the link led to the original assignee's: "not your task")
+            publish(ApprovalEvent.Kind.ESCALATED, run, row.id(), task.stepName(), List.of(person), "system", note, now);
         }
         return true;
     }

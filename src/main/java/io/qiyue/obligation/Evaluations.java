@@ -291,7 +291,18 @@ public class Evaluations {
     public Settings settings(String contractId) {
         contracts.get(contractId);
         return store.schedule(contractId).map(s -> new Settings(contractId, s.intervalDays(), s.nextOn(), s.version()))
-                .orElse(new Settings(contractId, EvaluationRules.DEFAULT_INTERVAL_DAYS, null, 0));
+                .orElseGet(() -> new Settings(contractId, EvaluationRules.DEFAULT_INTERVAL_DAYS,
+                        firstPeriodic(contractId), 0));
+    }
+
+    /**
+     * The day {@link EvaluationCalendar} will schedule the first periodic evaluation of a signed contract it has not
+     * scheduled yet (its daily run does): the default interval after signing; null before the signing.
+     */
+    private LocalDate firstPeriodic(String contractId) {
+        var plannedAt = store.plannedAt(contractId);
+        return plannedAt == null ? null
+                : LocalDate.ofInstant(plannedAt, Obligations.CHINA).plusDays(EvaluationRules.DEFAULT_INTERVAL_DAYS);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.qiyue.signing;
 import io.qiyue.contract.Contract;
 import io.qiyue.contract.ContractStatus;
 import io.qiyue.contract.Contracts;
+import io.qiyue.customer.CustomerStatus;
 import io.qiyue.customer.Customers;
 import io.qiyue.customer.OurEntities;
 import io.qiyue.security.CurrentUsers;
@@ -300,6 +301,10 @@ public class Signings {
         if (signer.status() == SignerStatus.LOCKED) {
             throw new ConflictException("qiyue.signing.locked");
         }
+        // the plan refused a viewer; one demoted since the plan was made signs nothing for us either
+        if (CurrentUsers.require().readOnly()) {
+            throw new ForbiddenException("qiyue.signing.viewer-cannot-sign", me);
+        }
         if (!rounds.turnOf(session, signer)) {
             throw new ConflictException("qiyue.signing.not-your-turn");
         }
@@ -387,6 +392,12 @@ public class Signings {
      * meanwhile (its version), so two signers at the same moment never lose a signature: the later one retries.
      */
     SigningStore.Session sign(Turn turn, IdentityMethod method, Client client, SealChoice seal, String typedName) {
+        // checked when the round started, and again at each signature: a customer blacklisted meanwhile signs
+        // nothing more with us, nor do we with them
+        customers.inFull(turn.contract().customerId()).filter(c -> c.status() == CustomerStatus.BLACKLISTED)
+                .ifPresent(c -> {
+                    throw new ConflictException("qiyue.contract.customer-blacklisted", c.name());
+                });
         var session = turn.session();
         var documents = store.documents(session.id());
         var current = documents.get(documents.size() - 1);

@@ -585,6 +585,69 @@ abstract class ApprovalApiContract extends ApiTestSupport {
         assertThat(status(id)).isEqualTo("APPROVED");
     }
 
+    /** Found by an outside tester: someone moved out of legal still passed the legal gate. */
+    @Test
+    void aReviewerMovedOutOfLegalNoLongerDecidesTheLegalReviewAndItGoesToTheAdmins() {
+        var owner = createUser("SALES", null);
+        var lawyer = createUser("LEGAL", null);
+        flow(false, false, step("法务审核", "LEGAL_REVIEW", "ANY", users(lawyer)));
+        String id = submitted(owner.client());
+        String task = inboxIds(lawyer, id).getFirst();
+
+        var current = admin().get("/api/v1/users/" + lawyer.id());
+        var moved = admin().request("PATCH", "/api/v1/users/" + lawyer.id()).header("If-Match", current.header("ETag"))
+                .body("application/merge-patch+json", "{\"roles\": [\"SALES\"]}").send();
+        assertThat(moved.status()).as("%s", moved).isEqualTo(200);
+
+        var refused = decide(lawyer, task, "{\"decision\": \"APPROVE\", \"comment\": \"同意\"}");
+        assertProblem(refused, 403);
+        assertThat(refused.body()).contains("法务");
+        assertThat(status(id)).as("nothing decided").isEqualTo("IN_APPROVAL");
+        assertThat(admin().get("/api/v1/approvals?size=200&sort=createdAt,desc").json().toString()).as("handed to the admins")
+                .contains(id);
+    }
+
+    /**
+     * Found by an outside tester: a decision and a withdrawal at the same moment both went through (the contract back
+     * in draft with a decided step), or the decision answered 500 (a deadlock). One of them wins, the other gets a 409.
+     */
+    @Test
+    void aDecisionAndAWithdrawalAtTheSameMomentNeverBothGoThrough() throws Exception {
+        var owner = createUser("SALES", null);
+        var a1 = createUser("SALES_MANAGER", null);
+        var a2 = createUser("SALES_MANAGER", null);
+        flow(false, false, step("会签", "APPROVAL", "ALL", users(a1, a2)));
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 4; round++) {
+                String id = submitted(owner.client());
+                String task = inboxIds(a1, id).getFirst();
+                String etag = owner.client().get("/api/v1/contracts/" + id).header("ETag");
+                var go = new CountDownLatch(1);
+                Future<HttpResponse> decided = pool.submit(() -> {
+                    go.await();
+                    return decide(a1, task, "{\"decision\": \"APPROVE\", \"comment\": \"同意\"}");
+                });
+                Future<HttpResponse> withdrawn = pool.submit(() -> {
+                    go.await();
+                    return owner.client().request("POST", "/api/v1/contracts/" + id + "/withdraw")
+                            .header("If-Match", etag).json("{\"reason\": \"补充附件\"}").send();
+                });
+                go.countDown();
+                int decision = decided.get().status();
+                int withdrawal = withdrawn.get().status();
+                assertThat(List.of(decision, withdrawal)).as("decision %s, withdrawal %s", decision, withdrawal)
+                        .containsExactlyInAnyOrder(200, 409);
+                assertThat(status(id)).isEqualTo(decision == 200 ? "IN_APPROVAL" : "DRAFT");
+                if (decision == 200) {
+                    approve(a2, id);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @Test
     void onlyTheSubmitterWithdrawsAndOutsidersOfTheContractGet404OnItsTasks() {
         var owner = createUser("SALES", null);

@@ -143,14 +143,14 @@ abstract class NotificationApiContract extends ApiTestSupport {
         });
         var escalated = await(() -> unreadFor(approver.client(), contractId), list -> !list.isEmpty()).getFirst();
         assertThat(escalated.path("kind").asString()).isEqualTo("ESCALATED");
-        assertThat(escalated.path("title").asString()).isEqualTo("审批超时升级：HT-2026-9 升级测试合同");
+        assertThat(escalated.path("title").asString()).isEqualTo("审批已升级给您：HT-2026-9 升级测试合同");
         assertThat(escalated.path("link").asString()).as("the approver goes to the task").isEqualTo("/approvals/task-1");
         var proposal = await(() -> unreadFor(owner.client(), contractId), list -> !list.isEmpty()).getFirst();
         assertThat(proposal.path("kind").asString()).isEqualTo("COUNTERPARTY_VERSION");
         assertThat(proposal.path("link").asString()).isEqualTo("/contracts/" + contractId);
         assertThat(proposal.path("body").asString()).contains("客户联系人 李四", "修改稿", "说明：第3条付款期限改为60天");
-        var mail = awaitMail(approver.username() + "@example.com", "审批超时升级");
-        assertThat(subject(mail)).isEqualTo("【契约】审批超时升级：HT-2026-9 升级测试合同");
+        var mail = awaitMail(approver.username() + "@example.com", "审批已升级给您");
+        assertThat(subject(mail)).isEqualTo("【契约】审批已升级给您：HT-2026-9 升级测试合同");
     }
 
     @Test

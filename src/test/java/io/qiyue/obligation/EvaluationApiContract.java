@@ -325,6 +325,17 @@ abstract class EvaluationApiContract extends ApiTestSupport {
         assertThat(settings.status()).isEqualTo(200);
         assertThat(settings.json().path("intervalDays").asInt()).isEqualTo(90);
         assertProblem(deal.sales().put(path, "{\"intervalDays\": 3}", settings.header("ETag")), 400, "intervalDays");
+        // the first periodic evaluation is shown before the daily calendar has scheduled it (it was null until then)
+        assertThat(settings.json().path("nextOn").asString()).matches("\\d{4}-\\d{2}-\\d{2}");
+        // a draft has none: a computed field without a value yet is named as such, not "（当前值为 ）"
+        String draftPath = "/api/v1/contracts/" + createContract(deal.sales(), "SERVICE").path("id").asString()
+                + "/evaluation-settings";
+        var draftSettings = deal.sales().get(draftPath);
+        assertThat(draftSettings.json().path("nextOn").isNull()).isTrue();
+        var unset = deal.sales().put(draftPath, "{\"intervalDays\": 90, \"nextOn\": \"2027-01-01\"}",
+                draftSettings.header("ETag"));
+        assertProblem(unset, 400, "nextOn");
+        assertThat(unset.json().toString()).contains("尚无值").doesNotContain("当前值为 ）");
         var viewer = createUser("VIEWER", null).client();
         assertThat(viewer.put(path, "{\"intervalDays\": 30}", settings.header("ETag")).status()).isEqualTo(403);
         var changed = deal.sales().put(path, "{\"intervalDays\": 30}", settings.header("ETag"));

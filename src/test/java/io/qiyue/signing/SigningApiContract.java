@@ -420,6 +420,51 @@ abstract class SigningApiContract extends ApiTestSupport {
         assertThat(signed.json().path("signers").findValuesAsString("status")).contains("FORWARDED", "SIGNED");
     }
 
+    /**
+     * Found by an outside tester: a signer demoted to viewer after the plan was made still signed for us, and a
+     * customer blacklisted during the round still signed. Both are checked again at each signature.
+     */
+    @Test
+    void aSignerDemotedSinceThePlanAndACustomerBlacklistedMeanwhileSignNothing() {
+        var sales = createUser("SALES", null);
+        var keeper = createUser("LEGAL", null);
+        String entity = freshEntity();
+        var seal = SealApiContract.upload(admin(), entity, "seal.png", SealPng.red(), "CONTRACT", "合同专用章",
+                sales.username() + "," + keeper.username());
+        assertThat(seal.status()).as("%s", seal).isEqualTo(201);
+        var deal = approved(sales.client(), entity);
+        var plan = sales.client().put("/api/v1/contracts/" + deal.id() + "/signers", """
+                { "order": "OURS_FIRST", "ours": [ { "userId": "%s" } ], "theirs": [ { "contactId": "%s" } ] }
+                """.formatted(keeper.id(), deal.contactId()), null);
+        assertThat(plan.status()).as("%s", plan).isEqualTo(200);
+        startSigning(sales.client(), deal.id());
+        String signatures = "/api/v1/contracts/" + deal.id() + "/signatures";
+
+        setRoles(keeper, "VIEWER");
+        var refused = keeper.client().post(signatures, "{\"password\": \"" + USER_PASSWORD + "\"}");
+        assertProblem(refused, 403);
+        assertThat(refused.body()).contains("只读");
+
+        setRoles(keeper, "LEGAL");
+        String customerPath = "/api/v1/customers/" + sales.client().get("/api/v1/contracts/" + deal.id()).json()
+                .path("customerId").asString();
+        var blacklisted = admin().request("PATCH", customerPath).header("If-Match", admin().get(customerPath).header("ETag"))
+                .body("application/merge-patch+json", "{\"status\": \"BLACKLISTED\"}").send();
+        assertThat(blacklisted.status()).as("%s", blacklisted).isEqualTo(200);
+        var blocked = keeper.client().post(signatures, "{\"password\": \"" + USER_PASSWORD + "\"}");
+        assertProblem(blocked, 409);
+        assertThat(blocked.body()).contains("黑名单");
+        assertThat(signer(sales.client().get("/api/v1/contracts/" + deal.id() + "/signing").json(), "OURS")
+                .path("status").asString()).isEqualTo("PENDING");
+    }
+
+    private void setRoles(TestUser user, String role) {
+        var current = admin().get("/api/v1/users/" + user.id());
+        var changed = admin().request("PATCH", "/api/v1/users/" + user.id()).header("If-Match", current.header("ETag"))
+                .body("application/merge-patch+json", "{\"roles\": [\"" + role + "\"]}").send();
+        assertThat(changed.status()).as("%s", changed).isEqualTo(200);
+    }
+
     @Test
     void theDatabaseRefusesToChangeOrDeleteASignedFile() {
         var sales = createUser("SALES", null);

@@ -103,6 +103,10 @@ public final class JsonInput {
                     if (name.equals("version") && e.getPath().size() == 1 && kept.isNumber()) {
                         throw new PreconditionFailedException("qiyue.problem.stale", kept.asInt());
                     }
+                    if (kept.isNull()) {
+                        // "（当前值为 ）" said nothing: the field is computed and has no value yet
+                        throw new InvalidInputException(path(e), "qiyue.json.read-only-unset");
+                    }
                     throw new InvalidInputException(path(e), "qiyue.json.read-only",
                             kept.isValueNode() ? kept.asString() : kept.toString());
                 }
