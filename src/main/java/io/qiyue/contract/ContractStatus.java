@@ -36,6 +36,9 @@ public enum ContractStatus {
         t.get(IN_APPROVAL).put(APPROVE, APPROVED);
         t.get(IN_APPROVAL).put(REJECT, DRAFT);
         t.get(APPROVED).put(START_SIGNING, SIGNING);
+        // back to a draft to revise (the customer declined the terms, or asked for changes before signing): the
+        // revised contract is reviewed and approved again
+        t.get(APPROVED).put(WITHDRAW, DRAFT);
         t.get(SIGNING).put(SIGN, SIGNED);
         t.get(SIGNING).put(CANCEL_SIGNING, APPROVED);
         t.get(SIGNED).put(ACTIVATE, ACTIVE);

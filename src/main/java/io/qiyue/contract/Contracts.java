@@ -788,7 +788,7 @@ public class Contracts {
         return transition(id, ContractAction.SUBMIT, expectedVersion, reason);
     }
 
-    /** IN_APPROVAL → DRAFT: the owner takes the contract back to change it. Audited with the reason. */
+    /** IN_APPROVAL or APPROVED → DRAFT: the owner takes the contract back to change it. Audited with the reason. */
     public Contract withdraw(String id, int expectedVersion, String reason) {
         return transition(id, ContractAction.WITHDRAW, expectedVersion, reason);
     }

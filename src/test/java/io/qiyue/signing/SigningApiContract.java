@@ -212,6 +212,15 @@ abstract class SigningApiContract extends ApiTestSupport {
         var ours = sales.client().post("/api/v1/contracts/" + deal.id() + "/signatures",
                 "{\"password\": \"" + USER_PASSWORD + "\"}");
         assertProblem(ours, 409);
+        // the owner takes it back to a draft to revise what the customer objected to (only signing again was
+        // offered before), to be approved again
+        var lifecycle = sales.client().get("/api/v1/contracts/" + deal.id() + "/lifecycle").json();
+        assertThat(lifecycle.path("allowedActions").toString()).contains("WITHDRAW", "START_SIGNING");
+        var revised = sales.client().request("POST", "/api/v1/contracts/" + deal.id() + "/withdraw")
+                .header("If-Match", sales.client().get("/api/v1/contracts/" + deal.id()).header("ETag"))
+                .json("{\"reason\": \"按客户意见调整付款条款\"}").send();
+        assertThat(revised.status()).as("%s", revised).isEqualTo(200);
+        assertThat(contractStatus(deal.id())).isEqualTo("DRAFT");
     }
 
     @Test
