@@ -371,8 +371,12 @@ public class Signings {
         }
         var usable = seals.usableBy(turn.signer().username(), entityId);
         if (sealId != null && !sealId.isBlank()) {
-            var chosen = usable.stream().filter(s -> s.id().equals(sealId)).findFirst()
-                    .orElseThrow(() -> new ForbiddenException("qiyue.signing.seal-not-allowed"));
+            var chosen = usable.stream().filter(s -> s.id().equals(sealId)).findFirst().orElseThrow(() ->
+                    // a seal of the company the signer may not use is refused; an id that is none of its seals is
+                    // a mistake in the request
+                    seals.list(entityId).stream().anyMatch(s -> s.id().equals(sealId))
+                            ? new ForbiddenException("qiyue.signing.seal-not-allowed")
+                            : new InvalidInputException("sealId", "qiyue.validation.unknown-reference", sealId));
             return new SealChoice(chosen.id(), chosen.name(), seals.image(chosen.id()));
         }
         if (usable.isEmpty()) {

@@ -455,6 +455,9 @@ abstract class SigningApiContract extends ApiTestSupport {
         assertThat(refused.body()).contains("只读");
 
         setRoles(keeper, "LEGAL");
+        // a seal id that is none of the company's is a mistake in the request, not a refusal
+        assertProblem(keeper.client().post(signatures, "{\"password\": \"" + USER_PASSWORD
+                + "\", \"sealId\": \"nope\"}"), 400, "sealId");
         String customerPath = "/api/v1/customers/" + sales.client().get("/api/v1/contracts/" + deal.id()).json()
                 .path("customerId").asString();
         var blacklisted = admin().request("PATCH", customerPath).header("If-Match", admin().get(customerPath).header("ETag"))

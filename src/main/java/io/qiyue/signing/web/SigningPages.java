@@ -113,8 +113,14 @@ class SigningPages {
         model.addAttribute("sealsWithheld", usable.isEmpty() && contract.ourEntityId() != null
                 && seals.list(contract.ourEntityId()).stream().anyMatch(Seal::active));
         if (!model.containsAttribute("colleagues")) {
+            // those the plan and a forwarding would accept: not read-only, and allowed a seal where the company has
+            // seals (the list offered viewers and colleagues without seals, each then refused)
+            boolean sealed = contract.ourEntityId() != null
+                    && seals.list(contract.ourEntityId()).stream().anyMatch(Seal::active);
             model.addAttribute("colleagues", users.list(null, null, 0, 100, "username,asc").items().stream()
-                    .filter(User::enabled).filter(u -> !u.username().equals(me)).toList());
+                    .filter(User::enabled).filter(u -> !u.username().equals(me)).filter(u -> !u.readOnly())
+                    .filter(u -> !sealed || !seals.usableBy(u.username(), contract.ourEntityId()).isEmpty())
+                    .toList());
         }
         return "signing/page";
     }
