@@ -211,10 +211,7 @@ abstract class LifecycleApiContract extends ApiTestSupport {
         contracts.advance(next, ContractAction.APPROVE, null, "admin");
         contracts.advance(next, ContractAction.START_SIGNING, null, sales.username());
         contracts.advance(next, ContractAction.SIGN, null, sales.username());
-        var successor = sales.client().get("/api/v1/contracts/" + next);
-        var terminated = sales.client().request("POST", "/api/v1/contracts/" + next + "/terminate")
-                .header("If-Match", successor.header("ETag"))
-                .json("{\"reason\": \"客户取消续约\", \"date\": \"2027-06-01\"}").send();
+        var terminated = move(sales.client(), next, "terminate", "{\"reason\": \"客户取消续约\", \"date\": \"2027-06-01\"}");
         assertThat(terminated.status()).as("%s", terminated).isEqualTo(200);
         calendar.runFor(LocalDate.of(2028, 1, 1));
         assertThat(status(old)).isEqualTo(ContractStatus.EXPIRED);

@@ -470,13 +470,6 @@ abstract class SigningApiContract extends ApiTestSupport {
                 .path("status").asString()).isEqualTo("PENDING");
     }
 
-    private void setRoles(TestUser user, String role) {
-        var current = admin().get("/api/v1/users/" + user.id());
-        var changed = admin().request("PATCH", "/api/v1/users/" + user.id()).header("If-Match", current.header("ETag"))
-                .body("application/merge-patch+json", "{\"roles\": [\"" + role + "\"]}").send();
-        assertThat(changed.status()).as("%s", changed).isEqualTo(200);
-    }
-
     @Test
     void theDatabaseRefusesToChangeOrDeleteASignedFile() {
         var sales = createUser("SALES", null);

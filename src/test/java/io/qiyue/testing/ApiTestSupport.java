@@ -143,6 +143,14 @@ public abstract class ApiTestSupport {
         return body;
     }
 
+    /** Gives the user this one role, as an admin does (PATCH with the user's ETag). */
+    protected void setRoles(TestUser user, String role) {
+        var current = admin().get("/api/v1/users/" + user.id());
+        var changed = admin().request("PATCH", "/api/v1/users/" + user.id()).header("If-Match", current.header("ETag"))
+                .body("application/merge-patch+json", "{\"roles\": [\"" + role + "\"]}").send();
+        assertThat(changed.status()).as("%s", changed).isEqualTo(200);
+    }
+
     /** Our signing entity, created once per database by the admin. */
     protected String ourEntityId() {
         return OUR_ENTITIES.computeIfAbsent(databaseName, db -> {
