@@ -817,9 +817,13 @@ abstract class ImportApiContract extends ApiTestSupport {
                 + r.path("amount").path("value").asString()));
         assertThat(paidOn).as("each instalment paid when due, none after the latest payment the file names")
                 .containsExactlyInAnyOrder(TODAY.minusMonths(6) + " 30000.00", TODAY.minusMonths(2) + " 15000.00");
+        // no lateness made up for the first instalment: the second alone is late, and PERCENT_OF_AMOUNT is then
+        // the share of the contract's 90000.00 its document states, once
+        assertThat(receivables.path("damages").path("lines")).as("%s", receivables.path("damages")).hasSize(1);
+        assertThat(receivables.path("damages").path("lines").get(0).path("lateAmount").path("value").asString())
+                .isEqualTo("15000.00");
         assertThat(new java.math.BigDecimal(receivables.path("damages").path("amount").path("value").asString("0")))
-                .as("no late-payment damages made up for the first instalment: %s", receivables.path("damages"))
-                .isEqualByComparingTo(new java.math.BigDecimal("1500.00"));
+                .as("%s", receivables.path("damages")).isEqualByComparingTo(new java.math.BigDecimal("9000.00"));
 
         // two instalments paid, the latest on a day after it was due: that one was paid late, the first when due
         String lateNumber = unique("HT-LATE");
