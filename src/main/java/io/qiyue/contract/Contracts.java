@@ -895,6 +895,17 @@ public class Contracts {
     }
 
     /**
+     * The title a renewal takes when none is given: the renewed one's, with its year of an annual contract
+     * ("2026年度…") moved to the new term's ("2027年度…"), which kept the old year before.
+     */
+    static String renewedTitle(String title, LocalDate oldStart, LocalDate newStart) {
+        if (title == null || oldStart == null || newStart == null || oldStart.getYear() == newStart.getYear()) {
+            return title;
+        }
+        return title.replace(oldStart.getYear() + "年度", newStart.getYear() + "年度");
+    }
+
+    /**
      * Renews a contract in force or expired: a successor draft with the same parties, owner and terms for the
      * next term (by default from the day after the end date, for as long as this term), linked both ways.
      * This contract becomes RENEWED when the successor is signed. One successor at a time.
@@ -938,7 +949,8 @@ public class Contracts {
         if (!DateBounds.within(end) || instalmentBeyond) {
             throw new InvalidInputException("endDate", "qiyue.contract.renewal-beyond-calendar", DateBounds.LATEST);
         }
-        var input = new ContractInput(before.type(), Text.isBlank(title) ? before.title() : title, before.customerId(),
+        var input = new ContractInput(before.type(), Text.isBlank(title)
+                ? renewedTitle(before.title(), before.startDate(), start) : title, before.customerId(),
                 before.ourEntityId(), before.owner(), before.amount(), start, end, before.autoRenew(),
                 before.renewalNoticeDays(), terms);
         // the parties and the owner are the renewed contract's, which the caller may change: not asked again
