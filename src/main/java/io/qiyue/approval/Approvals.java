@@ -122,15 +122,7 @@ public class Approvals {
             contracts.get(row.contractId()); // outside the caller's read scope: 404, as for any such record
             throw new ForbiddenException("qiyue.approval.not-your-task");
         }
-        if (user.readOnly()) {
-            // the task became theirs while their role could decide; demoted since, they decide nothing (the task
-            // went on to their manager or the admins when the role changed: see on(AccessChanged))
-            throw new ForbiddenException("qiyue.approval.cannot-decide-any-more");
-        }
-        if (row.stepKind() == StepKind.LEGAL_REVIEW && !user.has(Role.LEGAL) && !user.has(Role.ADMIN)) {
-            // moved out of legal since the review became theirs: the legal gate is not theirs to pass any more
-            throw new ForbiddenException("qiyue.approval.not-legal-any-more");
-        }
+        refuseIfNoLongerEntitled(user, row);
         return entry(row);
     }
 
@@ -478,11 +470,26 @@ public class Approvals {
                 .filter(m -> !m.equals(username));
     }
 
-    /** The user with this id, enabled or not; null when there is none. */
-    private static boolean mayReviewAsLegal(User user) {
-        return user.roles().contains(Role.LEGAL) || user.roles().contains(Role.ADMIN);
+    /** Whether these roles may pass the legal gate (a 法务审核 step): legal or an admin. */
+    private static boolean mayReviewAsLegal(java.util.Set<Role> roles) {
+        return roles.contains(Role.LEGAL) || roles.contains(Role.ADMIN);
     }
 
+    /**
+     * The assignee's roles as they are now, not as they were when the task became theirs: demoted to read-only they
+     * decide nothing, and moved out of legal they no longer pass the legal gate (the task went on to their manager
+     * or the admins when the role changed: see on(AccessChanged)).
+     */
+    private static void refuseIfNoLongerEntitled(CurrentUser user, ApprovalStore.TaskRow row) {
+        if (user.readOnly()) {
+            throw new ForbiddenException("qiyue.approval.cannot-decide-any-more");
+        }
+        if (row.stepKind() == StepKind.LEGAL_REVIEW && !mayReviewAsLegal(user.roles())) {
+            throw new ForbiddenException("qiyue.approval.not-legal-any-more");
+        }
+    }
+
+    /** The user with this id, enabled or not; null when there is none. */
     private User anyUser(String id) {
         try {
             return users.get(id);
@@ -520,15 +527,7 @@ public class Approvals {
             contracts.get(row.contractId()); // outside the caller's read scope: 404, as for any such record
             throw new ForbiddenException("qiyue.approval.not-your-task");
         }
-        if (user.readOnly()) {
-            // the task became theirs while their role could decide; demoted since, they decide nothing (the task
-            // went on to their manager or the admins when the role changed: see on(AccessChanged))
-            throw new ForbiddenException("qiyue.approval.cannot-decide-any-more");
-        }
-        if (row.stepKind() == StepKind.LEGAL_REVIEW && !user.has(Role.LEGAL) && !user.has(Role.ADMIN)) {
-            // moved out of legal since the review became theirs: the legal gate is not theirs to pass any more
-            throw new ForbiddenException("qiyue.approval.not-legal-any-more");
-        }
+        refuseIfNoLongerEntitled(user, row);
         if (decidedAsRetried(row, decision)) {
             // a keyed retry whose answer was lost after its commit (the instance died before the key kept it)
             return entry(row);
@@ -643,7 +642,7 @@ public class Approvals {
         if (!ApprovalFlows.mayDecide(target)) {
             return "qiyue.approval.to-user-cannot-decide";
         }
-        return step != StepKind.LEGAL_REVIEW || target.roles().contains(Role.LEGAL) || target.roles().contains(Role.ADMIN)
+        return step != StepKind.LEGAL_REVIEW || mayReviewAsLegal(target.roles())
                 ? null : "qiyue.approval.to-user-not-legal";
     }
 
@@ -811,7 +810,7 @@ public class Approvals {
         boolean decides = ApprovalFlows.mayDecide(user);
         Instant now = clock.instant();
         for (var task : store.openUnescalatedOf(user.username())) {
-            if (decides && (task.stepKind() != StepKind.LEGAL_REVIEW || mayReviewAsLegal(user))) {
+            if (decides && (task.stepKind() != StepKind.LEGAL_REVIEW || mayReviewAsLegal(user.roles()))) {
                 continue;
             }
             newTransaction.executeWithoutResult(status -> {
@@ -837,7 +836,7 @@ public class Approvals {
         }
         // a legal review goes to whoever may pass the legal gate: the manager only if legal or an admin
         var manager = managerOf(task.assignee()).filter(m -> task.stepKind() != StepKind.LEGAL_REVIEW
-                || users.findByUsername(m).filter(Approvals::mayReviewAsLegal).isPresent());
+                || users.findByUsername(m).filter(u -> mayReviewAsLegal(u.roles())).isPresent());
         var to = manager.map(List::of).orElseGet(() -> admins(task.assignee()));
         String why = overdue ? "approval.escalated" : "approval.handedOver";
         String note = manager.isPresent() ? text(why + "ToManager", task.assignee())

@@ -571,15 +571,16 @@ class ContractStore {
 
     private static ContractSummary withReviewState(ContractSummary s, String state) {
         return new ContractSummary(s.id(), s.number(), s.type(), s.title(), s.customerId(), s.customerName(),
-                s.ourEntityId(), s.owner(), s.amount(), s.startDate(), s.endDate(), s.status(), s.version(), s.updatedAt(), null,
-                ReviewState.valueOf(state));
+                s.ourEntityId(), s.owner(), s.amount(), s.startDate(), s.endDate(), s.status(), s.version(),
+                s.updatedAt(), null, ReviewState.valueOf(state));
     }
 
     private static ContractSummary summary(ResultSet rs) throws SQLException {
         BigDecimal value = rs.getBigDecimal("amount_value");
         return new ContractSummary(rs.getString("id"), rs.getString("contract_no"),
                 ContractType.valueOf(rs.getString("type")), rs.getString("title"), rs.getString("customer_id"), null,
-                rs.getString("our_entity_id"), rs.getString("owner"), value == null ? null : new Money(value, rs.getString("amount_currency")),
+                rs.getString("our_entity_id"), rs.getString("owner"),
+                value == null ? null : new Money(value, rs.getString("amount_currency")),
                 rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
                 ContractStatus.valueOf(rs.getString("status")), rs.getInt("version"), DbTime.read(rs, "updated_at"));
     }

@@ -144,8 +144,8 @@ public class Contracts {
             var received = amounts.isEmpty() ? Map.<String, java.math.BigDecimal>of()
                     : collections.stream().findFirst().map(c -> c.receivedPercent(amounts)).orElse(Map.of());
             return result.map(s -> new ContractSummary(s.id(), s.number(), s.type(), s.title(), s.customerId(),
-                    names.get(s.customerId()), s.ourEntityId(), s.owner(), s.amount(), s.startDate(), s.endDate(), s.status(), s.version(),
-                    s.updatedAt(), received.get(s.id()), s.reviewState()));
+                    names.get(s.customerId()), s.ourEntityId(), s.owner(), s.amount(), s.startDate(), s.endDate(),
+                    s.status(), s.version(), s.updatedAt(), received.get(s.id()), s.reviewState()));
         }
     }
 
@@ -172,8 +172,8 @@ public class Contracts {
                         var names = customers.names(
                                 new HashSet<>(batch.stream().map(ContractSummary::customerId).toList()));
                         each.accept(batch.stream().map(c -> new ContractSummary(c.id(), c.number(), c.type(),
-                                c.title(), c.customerId(), names.get(c.customerId()), c.ourEntityId(), c.owner(), c.amount(),
-                                c.startDate(), c.endDate(), c.status(), c.version(), c.updatedAt(), null,
+                                c.title(), c.customerId(), names.get(c.customerId()), c.ourEntityId(), c.owner(),
+                                c.amount(), c.startDate(), c.endDate(), c.status(), c.version(), c.updatedAt(), null,
                                 c.reviewState())).toList());
                     })));
         };
@@ -859,8 +859,7 @@ public class Contracts {
             violations.add(new FieldViolation("date", "qiyue.contract.termination-before-start", current.startDate()));
         } else if (date != null) {
             // a contract signed late (its term begun before) cannot have been ended before it was made
-            signingDays.orderedStream().map(days -> days.signedOn(current)).flatMap(Optional::stream)
-                    .min(LocalDate::compareTo).filter(date::isBefore).ifPresent(signed -> violations.add(
+            signedOn(current).filter(date::isBefore).ifPresent(signed -> violations.add(
                     new FieldViolation("date", "qiyue.contract.termination-before-signing", signed)));
         }
         if (!violations.isEmpty()) {
@@ -892,6 +891,15 @@ public class Contracts {
             var recorded = store.find(id).orElseThrow();
             return move(recorded, ContractAction.TERMINATE, recorded.version(), why, user.username());
         });
+    }
+
+    /**
+     * The day the contract was signed, the earliest any record says (see {@link SigningDays}: this module's and the
+     * signing module's); empty when none knows.
+     */
+    public Optional<LocalDate> signedOn(Contract contract) {
+        return signingDays.orderedStream().map(days -> days.signedOn(contract)).flatMap(Optional::stream)
+                .min(LocalDate::compareTo);
     }
 
     /**
@@ -1204,8 +1212,8 @@ public class Contracts {
         store.forEachEnding(scope, from, to, 500, batch -> {
             var names = customers.names(new HashSet<>(batch.stream().map(ContractSummary::customerId).toList()));
             each.accept(batch.stream().map(s -> new ContractSummary(s.id(), s.number(), s.type(), s.title(),
-                    s.customerId(), names.get(s.customerId()), s.ourEntityId(), s.owner(), s.amount(), s.startDate(), s.endDate(),
-                    s.status(), s.version(), s.updatedAt())).toList());
+                    s.customerId(), names.get(s.customerId()), s.ourEntityId(), s.owner(), s.amount(), s.startDate(),
+                    s.endDate(), s.status(), s.version(), s.updatedAt())).toList());
         });
     }
 

@@ -107,13 +107,19 @@ final class LateDamages {
                     unpaid.setScale(2, RoundingMode.HALF_UP), yuanDays.setScale(2, RoundingMode.HALF_UP),
                     damages));
         }
-        if (anyLate && clause != null && clause.basis() == Terms.DamagesBasis.FIXED && clause.value() != null) {
-            total = clause.value().setScale(2, RoundingMode.HALF_UP);
-        }
-        if (anyLate && clause != null && clause.basis() == Terms.DamagesBasis.PERCENT_OF_AMOUNT && clause.value() != null) {
-            BigDecimal base = contractAmount != null ? contractAmount : instalments.stream()
-                    .map(Instalment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-            total = base.multiply(clause.value()).divide(HUNDRED).setScale(2, RoundingMode.HALF_UP);
+        // the two bases owed once for the contract, as soon as anything was late
+        if (anyLate && clause != null && clause.value() != null) {
+            switch (clause.basis()) {
+                case FIXED -> total = clause.value().setScale(2, RoundingMode.HALF_UP);
+                case PERCENT_OF_AMOUNT -> {
+                    BigDecimal base = contractAmount != null ? contractAmount : instalments.stream()
+                            .map(Instalment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+                    total = base.multiply(clause.value()).divide(HUNDRED).setScale(2, RoundingMode.HALF_UP);
+                }
+                case DAILY_RATE -> {
+                    // summed over the instalments above
+                }
+            }
         }
         return new Result(asOf, clause == null ? null : clause.basis(), clause == null ? null : clause.value(),
                 overdue, total, List.copyOf(lines));

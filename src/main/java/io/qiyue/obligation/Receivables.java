@@ -2,7 +2,6 @@ package io.qiyue.obligation;
 
 import io.qiyue.contract.Contract;
 import io.qiyue.contract.Contracts;
-import io.qiyue.contract.SigningDays;
 import io.qiyue.contract.Terms;
 import io.qiyue.customer.Customers;
 import io.qiyue.security.CurrentUsers;
@@ -19,7 +18,6 @@ import io.qiyue.shared.Money;
 import io.qiyue.shared.NotFoundException;
 import io.qiyue.shared.PreconditionFailedException;
 import io.qiyue.shared.Text;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -81,14 +79,10 @@ public class Receivables {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final TransactionTemplate ownTx;
-    /** Every module keeping a signing record answers (the contract and signing modules); a module test may have fewer. */
-    private final ObjectProvider<SigningDays> signingDays;
 
     Receivables(ReceivableStore store, ObligationStore obligationStore, Obligations obligations, Contracts contracts,
                 Customers customers, UserAdministration users, DataScopes scopes, ApplicationEventPublisher events,
-                MessageSource messages, Clock clock, PlatformTransactionManager transactions,
-                ObjectProvider<SigningDays> signingDays) {
-        this.signingDays = signingDays;
+                MessageSource messages, Clock clock, PlatformTransactionManager transactions) {
         this.store = store;
         this.obligationStore = obligationStore;
         this.obligations = obligations;
@@ -354,13 +348,9 @@ public class Receivables {
         });
     }
 
-    /**
-     * The day the contract was signed, the earliest any record says (see {@link SigningDays}); empty when none knows,
-     * and then a receipt is not checked against it.
-     */
+    /** {@link Contracts#signedOn}; empty when no record knows, and then a receipt is not checked against it. */
     private Optional<LocalDate> signedOn(Contract contract) {
-        return signingDays.orderedStream().map(days -> days.signedOn(contract)).flatMap(Optional::stream)
-                .min(LocalDate::compareTo);
+        return contracts.signedOn(contract);
     }
 
     /** The reference of the receipts an import records for what was paid before it ({@link #recordBeforeImport}). */

@@ -391,11 +391,7 @@ abstract class SigningApiContract extends ApiTestSupport {
         var keeper = createUser("LEGAL", null);
         var sealless = createUser("LEGAL", null);
         var viewer = createUser("VIEWER", null);
-        String entity = freshEntity();
-        var seal = SealApiContract.upload(admin(), entity, "seal.png", SealPng.red(), "CONTRACT", "合同专用章",
-                sales.username() + "," + keeper.username());
-        assertThat(seal.status()).as("%s", seal).isEqualTo(201);
-        var deal = approved(sales.client(), entity);
+        var deal = approvedWithContractSealFor(sales, keeper);
         var plan = sales.client().put("/api/v1/contracts/" + deal.id() + "/signers", """
                 { "order": "OURS_FIRST", "ours": [ { "userId": "%s" } ], "theirs": [ { "contactId": "%s" } ],
                   "allowForward": true }
@@ -437,11 +433,7 @@ abstract class SigningApiContract extends ApiTestSupport {
     void aSignerDemotedSinceThePlanAndACustomerBlacklistedMeanwhileSignNothing() {
         var sales = createUser("SALES", null);
         var keeper = createUser("LEGAL", null);
-        String entity = freshEntity();
-        var seal = SealApiContract.upload(admin(), entity, "seal.png", SealPng.red(), "CONTRACT", "合同专用章",
-                sales.username() + "," + keeper.username());
-        assertThat(seal.status()).as("%s", seal).isEqualTo(201);
-        var deal = approved(sales.client(), entity);
+        var deal = approvedWithContractSealFor(sales, keeper);
         var plan = sales.client().put("/api/v1/contracts/" + deal.id() + "/signers", """
                 { "order": "OURS_FIRST", "ours": [ { "userId": "%s" } ], "theirs": [ { "contactId": "%s" } ] }
                 """.formatted(keeper.id(), deal.contactId()), null);
@@ -458,8 +450,7 @@ abstract class SigningApiContract extends ApiTestSupport {
         // a seal id that is none of the company's is a mistake in the request, not a refusal
         assertProblem(keeper.client().post(signatures, "{\"password\": \"" + USER_PASSWORD
                 + "\", \"sealId\": \"nope\"}"), 400, "sealId");
-        String customerPath = "/api/v1/customers/" + sales.client().get("/api/v1/contracts/" + deal.id()).json()
-                .path("customerId").asString();
+        String customerPath = "/api/v1/customers/" + deal.customerId();
         var blacklisted = admin().request("PATCH", customerPath).header("If-Match", admin().get(customerPath).header("ETag"))
                 .body("application/merge-patch+json", "{\"status\": \"BLACKLISTED\"}").send();
         assertThat(blacklisted.status()).as("%s", blacklisted).isEqualTo(200);
@@ -488,6 +479,15 @@ abstract class SigningApiContract extends ApiTestSupport {
     // ---- fixtures
 
     /** A contract of {@code as} starting tomorrow, submitted and approved as the approval module approves. */
+    /** A contract of {@code owner}'s approved for an entity of its own whose contract seal these two may use. */
+    Deal approvedWithContractSealFor(TestUser owner, TestUser other) {
+        String entity = freshEntity();
+        var seal = SealApiContract.upload(admin(), entity, "seal.png", SealPng.red(), "CONTRACT", "合同专用章",
+                owner.username() + "," + other.username());
+        assertThat(seal.status()).as("%s", seal).isEqualTo(201);
+        return approved(owner.client(), entity);
+    }
+
     Deal approved(ApiClient as) {
         return approved(as, freshEntity());
     }

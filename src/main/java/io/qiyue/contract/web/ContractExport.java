@@ -37,8 +37,8 @@ class ContractExport {
                 .collect(Collectors.toMap(OurEntity::id, OurEntity::name));
         var words = ListExport.Wording.ofRequest(messages, clock);
         var headers = words.texts("contract.number", "contract.title", "contract.type", "contract.customer",
-                "contract.ourEntity", "common.owner", "contract.amount", "export.currency", "contract.startDate", "contract.endDate",
-                "contract.status", "export.updatedAt");
+                "contract.ourEntity", "common.owner", "contract.amount", "export.currency", "contract.startDate",
+                "contract.endDate", "contract.status", "export.updatedAt");
         try (var export = ListExport.start(response, format, "contracts", words.text("export.contracts.file"),
                 LocalDate.now(clock), words.text("export.contracts.sheet"), headers)) {
             rows.forEach(batch -> {

@@ -57,8 +57,7 @@ class DocumentApi {
                 .body(out.content());
     }
 
-    private static final MediaType DOCX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    private static final MediaType DOCX = MediaType.parseMediaType(ContractDocuments.DOCX);
 
     /**
      * Without {@code format}, the format the client asks for first (Accept: application/pdf answered HTML before);
