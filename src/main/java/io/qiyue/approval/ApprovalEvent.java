@@ -5,12 +5,13 @@ import java.util.List;
 
 /**
  * Something happened in an approval that people should hear of. {@code recipients} are usernames: the assignees for
- * REQUESTED, REMINDER, OVERDUE, ESCALATED and DELEGATED; the contract's owner and submitter for APPROVED, REJECTED
+ * REQUESTED, REMINDER, OVERDUE, ESCALATED, DELEGATED (转办) and
+ * APPROVER_ADDED (加签); the contract's owner and submitter for APPROVED, REJECTED
  * and RETURNED. {@code taskId} and {@code stepName} are null for the outcome of a whole flow.
  */
 public record ApprovalEvent(Kind kind, String contractId, String contractNumber, String contractTitle, String taskId,
                             String stepName, List<String> recipients, String actor, String comment, Instant at) {
-    public enum Kind { REQUESTED, APPROVED, REJECTED, RETURNED, DELEGATED, REMINDER, OVERDUE, ESCALATED }
+    public enum Kind { REQUESTED, APPROVED, REJECTED, RETURNED, DELEGATED, APPROVER_ADDED, REMINDER, OVERDUE, ESCALATED }
 
     public ApprovalEvent {
         recipients = List.copyOf(recipients);

@@ -287,10 +287,10 @@ class ApprovalStore {
                 .params(assignee, OPEN).query(Long.class).single();
     }
 
-    /** The open tasks of one assignee that have not been escalated yet. */
-    List<TaskRow> openUnescalatedOf(String assignee) {
+    /** The open tasks of one assignee, escalated or not. */
+    List<TaskRow> openOf(String assignee) {
         return jdbc.sql("SELECT " + TASK_COLUMNS + " FROM approval_task WHERE assignee = ? AND status = ?"
-                        + " AND escalated = FALSE ORDER BY created_at, id")
+                        + " ORDER BY created_at, id")
                 .params(assignee, OPEN).query(taskMapper).list();
     }
 

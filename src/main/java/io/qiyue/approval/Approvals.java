@@ -742,7 +742,8 @@ public class Approvals {
         String returnTo = position == Decision.Position.BEFORE ? user.username() : task.returnTo();
         var row = handOver(run, task, target, kind == Decision.Kind.TRANSFER ? "TRANSFER" : "ADDED", returnTo, now);
         store.insertTask(row);
-        publish(ApprovalEvent.Kind.DELEGATED, run, row.id(), task.stepName(), List.of(target), user.username(), comment);
+        publish(kind == Decision.Kind.TRANSFER ? ApprovalEvent.Kind.DELEGATED : ApprovalEvent.Kind.APPROVER_ADDED, run,
+                row.id(), task.stepName(), List.of(target), user.username(), comment);
     }
 
     /** Other open rows on the same engine task (an escalation's): the decision was taken, they close. */
@@ -794,9 +795,11 @@ public class Approvals {
     }
 
     /**
-     * A user who can no longer decide (disabled, or left with the read-only VIEWER role) leaves open tasks nobody
-     * would decide: each is escalated at once, as an overdue one is, to the user's team manager or else to the
-     * admins. The user's own decision is refused from the next request ({@link #decide}).
+     * A user who can no longer decide (disabled, or left with the read-only VIEWER role, or a legal review's
+     * assignee no longer legal) leaves open tasks nobody would decide: each is handed on at once, as an overdue one
+     * is escalated, to the user's team manager or else to the admins, unless someone else who may decide it holds it
+     * already (an escalation's manager, the assignee of an overdue task escalated to this user); the user's own row
+     * closes, so that it leaves their inbox. Their decision is refused from the next request ({@link #decide}).
      */
     @TransactionalEventListener(fallbackExecution = true)
     void on(AccessChanged changed) {
@@ -807,10 +810,9 @@ public class Approvals {
         if (user == null) {
             return;
         }
-        boolean decides = ApprovalFlows.mayDecide(user);
         Instant now = clock.instant();
-        for (var task : store.openUnescalatedOf(user.username())) {
-            if (decides && (task.stepKind() != StepKind.LEGAL_REVIEW || mayReviewAsLegal(user.roles()))) {
+        for (var task : store.openOf(user.username())) {
+            if (mayDecide(user, task.stepKind())) {
                 continue;
             }
             newTransaction.executeWithoutResult(status -> {
@@ -818,11 +820,26 @@ public class Approvals {
                     return;
                 }
                 var current = store.task(task.id()).orElseThrow();
-                if (ApprovalStore.OPEN.equals(current.status()) && !current.escalated()) {
-                    escalate(store.instance(current.instanceId()).orElseThrow(), current, now, false);
+                if (!ApprovalStore.OPEN.equals(current.status())) {
+                    return;
                 }
+                var run = store.instance(current.instanceId()).orElseThrow();
+                boolean heldElsewhere = store.openTasks(run.id()).stream()
+                        .filter(t -> t.taskRef().equals(current.taskRef()) && !t.id().equals(current.id()))
+                        .anyMatch(t -> users.findByUsername(t.assignee()).filter(User::enabled)
+                                .filter(other -> mayDecide(other, current.stepKind())).isPresent());
+                if (!heldElsewhere) {
+                    store.markEscalated(current.id());
+                    handOn(run, current, now, false);
+                }
+                store.closeOpen(List.of(current.id()), now);
             });
         }
+    }
+
+    /** Whether this user may decide a task of this kind: enabled, not read-only, and legal or an admin for a legal review. */
+    private static boolean mayDecide(User user, StepKind kind) {
+        return ApprovalFlows.mayDecide(user) && (kind != StepKind.LEGAL_REVIEW || mayReviewAsLegal(user.roles()));
     }
 
     /** {@code overdue}: past its time limit; else its assignee can no longer decide. */
@@ -834,6 +851,12 @@ public class Approvals {
             publish(ApprovalEvent.Kind.OVERDUE, run, task.id(), task.stepName(), List.of(task.assignee()), "system",
                     null, now);
         }
+        handOn(run, task, now, overdue);
+        return true;
+    }
+
+    /** The task given, beside its assignee, to their manager or else the admins, each told of their own row. */
+    private void handOn(ApprovalStore.InstanceRow run, ApprovalStore.TaskRow task, Instant now, boolean overdue) {
         // a legal review goes to whoever may pass the legal gate: the manager only if legal or an admin
         var manager = managerOf(task.assignee()).filter(m -> task.stepKind() != StepKind.LEGAL_REVIEW
                 || users.findByUsername(m).filter(u -> mayReviewAsLegal(u.roles())).isPresent());
@@ -853,7 +876,6 @@ public class Approvals {
             // each told of the task that is theirs (the link led to the original assignee's: "not your task")
             publish(ApprovalEvent.Kind.ESCALATED, run, row.id(), task.stepName(), List.of(person), "system", note, now);
         }
-        return true;
     }
 
     // ------------------------------------------------------------------ helpers

@@ -22,6 +22,7 @@ class ApprovalEventListener {
             case REJECTED -> EventKind.REJECTED;
             case RETURNED -> EventKind.RETURNED;
             case DELEGATED -> EventKind.DELEGATED;
+            case APPROVER_ADDED -> EventKind.APPROVER_ADDED;
             case OVERDUE -> EventKind.STEP_OVERDUE;
             case ESCALATED -> EventKind.ESCALATED;
         };

@@ -28,7 +28,7 @@ class Dispatcher {
             EventKind.RENEWED, EventKind.SIGNER_SIGNED, EventKind.SIGNING_LOCKED);
     /** Kinds told to the assignees of an approval task. */
     private static final java.util.Set<EventKind> TASK_KINDS = java.util.EnumSet.of(EventKind.APPROVAL_REQUESTED,
-            EventKind.DELEGATED, EventKind.STEP_OVERDUE, EventKind.ESCALATED);
+            EventKind.DELEGATED, EventKind.APPROVER_ADDED, EventKind.STEP_OVERDUE, EventKind.ESCALATED);
 
     private final JdbcClient jdbc;
     private final MessageSource messages;

@@ -12,6 +12,7 @@ public enum EventKind {
     REJECTED(true),
     RETURNED(true),
     DELEGATED(true),
+    APPROVER_ADDED(true),
     STEP_OVERDUE(true),
     ESCALATED(true),
     CUSTOMER_COMMENTED(true),

@@ -236,6 +236,10 @@ abstract class ApprovalApiContract extends ApiTestSupport {
         entries.forEach(e -> decisions.add(e.path("assignee").asString() + ":" + e.path("decision").asString()));
         assertThat(decisions).containsExactly(a.username() + ":TRANSFER", t.username() + ":ADD_APPROVER",
                 before.username() + ":APPROVE", t.username() + ":ADD_APPROVER", after.username() + ":APPROVE");
+        // 转办 tells its new assignee that the task was handed over, 加签 that they were added
+        assertThat(notificationTitle(t, id, "DELEGATED")).startsWith("审批已转交给您：");
+        assertThat(notificationTitle(before, id, "APPROVER_ADDED")).startsWith("请您加签审批：");
+        assertThat(notificationTitle(after, id, "APPROVER_ADDED")).startsWith("请您加签审批：");
     }
 
     @Test
@@ -582,6 +586,37 @@ abstract class ApprovalApiContract extends ApiTestSupport {
         assertThat(status(id)).isEqualTo("APPROVED");
     }
 
+    /**
+     * Found by an outside tester: a manager demoted after an overdue task was escalated to them kept it open in their
+     * inbox, and once the approver was demoted as well nobody who could decide held it.
+     */
+    @Test
+    void anEscalatedTaskLeavesTheInboxOfWhoeverCanNoLongerDecideItAndGoesOnWhenNobodyElseCan() {
+        var owner = createUser("SALES", null);
+        String team = createTeam();
+        var manager = createUser("SALES_MANAGER", team);
+        var set = admin().put("/api/v1/teams/" + team, "{\"name\": \"%s\", \"managerId\": \"%s\"}"
+                .formatted(unique("审批团队"), manager.id()), "\"1\"");
+        assertThat(set.status()).as("%s", set).isEqualTo(200);
+        var slow = createUser("FINANCE", team);
+        flow(false, false, step("财务", "APPROVAL", "ANY", users(slow), 10));
+        Instant start = Instant.now();
+        String id = submitted(owner.client());
+        approvals.scan(start.plus(Duration.ofHours(11)));
+        assertThat(inboxIds(manager, id)).as("escalated").hasSize(1);
+
+        setRoles(manager, "VIEWER");
+        assertThat(inboxIds(manager, id)).as("the demoted manager's row closed").isEmpty();
+        assertThat(inboxIds(slow, id)).as("the approver still decides it").hasSize(1);
+
+        assertThat(admin().get("/api/v1/approvals?size=200&sort=createdAt,desc").json().toString())
+                .as("nobody else decides it yet").doesNotContain(id);
+        setRoles(slow, "VIEWER");
+        assertThat(inboxIds(slow, id)).isEmpty();
+        assertThat(admin().get("/api/v1/approvals?size=200&sort=createdAt,desc").json().toString())
+                .as("handed to the admins, the manager being read-only now").contains(id);
+    }
+
     /** Found by an outside tester: someone moved out of legal still passed the legal gate. */
     @Test
     void aReviewerMovedOutOfLegalNoLongerDecidesTheLegalReviewAndItGoesToTheAdmins() {
@@ -765,6 +800,31 @@ abstract class ApprovalApiContract extends ApiTestSupport {
         response.json().path("items").forEach(items::add);
         assertThat(response.json().path("total").asLong()).isEqualTo(items.size());
         return items;
+    }
+
+    /** The title of the notification of this kind about the contract, once it is delivered (after commit). */
+    private String notificationTitle(TestUser user, String contractId, String kind) {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            for (var n : user.client().get("/api/v1/notifications?size=200").json().path("items")) {
+                if (n.path("kind").asString().equals(kind) && n.path("link").asString().startsWith("/approvals/")
+                        && n.path("title").asString().contains(contractNumber(contractId))) {
+                    return n.path("title").asString();
+                }
+            }
+            if (System.nanoTime() > until) {
+                throw new AssertionError("no " + kind + " notification for " + user.username());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private String contractNumber(String contractId) {
+        return admin().get("/api/v1/contracts/" + contractId).json().path("number").asString();
     }
 
     protected static List<String> inboxIds(TestUser user, String contractId) {

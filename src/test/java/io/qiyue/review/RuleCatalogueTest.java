@@ -472,6 +472,15 @@ class RuleCatalogueTest {
                 "违约方应向守约方支付违约金，并双倍返还定金。", "甲方违约的，无权要求返还定金，且应另行支付违约金。")) {
             assertThat(findings(Spec.valid(SERVICE).with(s -> s.breachDescription = both), "QY-V003")).as(both).hasSize(1);
         }
+        // the verb before both, or a named 定金罚则/条款 (outside lawyer's reading: 并处 went unnoticed)
+        for (String both : List.of("守约方有权对违约方并处定金和违约金。", "守约方可同时适用定金与违约金条款。",
+                "定金罚则与违约金并处。", "定金条款与违约金条款同时适用。")) {
+            assertThat(findings(Spec.valid(SERVICE).with(s -> s.breachDescription = both), "QY-V003")).as(both).hasSize(1);
+        }
+        for (String one : List.of("守约方不得同时适用定金和违约金。", "守约方不能并处定金与违约金。",
+                "定金罚则与违约金不同时适用。", "守约方可同时适用定金与违约金条款中的一项，由其选择。")) {
+            none(SERVICE, s -> s.breachDescription = one, "QY-V003");
+        }
         expect(SERVICE, s -> s.provider.set(0, "服务过程中发生人身伤害的，乙方不承担责任。"), "QY-V004",
                 "BLOCKER /terms/rightsAndObligations/provider/0 [7,20)");
         expect(SERVICE, s -> s.provider.set(0, "对任何损失乙方概不负责。"), "QY-V004",
