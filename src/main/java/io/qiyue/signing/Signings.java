@@ -545,6 +545,11 @@ public class Signings {
                 && !io.qiyue.template.ContractDocuments.readablePdf(scan)) {
             // kept as the signed contract: a file that only starts like a PDF would be a signed copy nobody can open
             violations.add(new FieldViolation("file", "qiyue.document.damaged"));
+        } else if (mediaType.equals("application/pdf")) {
+            // another contract's document (downloaded, or its signed copy) is never this one's signed scan
+            io.qiyue.template.ContractDocuments.madeForContract(scan).filter(n -> !n.equals(contract.number()))
+                    .ifPresent(other -> violations.add(new FieldViolation("file", "qiyue.signing.scan-of-other-contract",
+                            other, contract.number())));
         }
         if (violations.isEmpty()) {
             var earlier = paperSigningRetried(contractId, scan, signingDate);

@@ -780,6 +780,11 @@ public class ContractDocuments implements ExternalVersions {
         return TextExtraction.opens(content);
     }
 
+    /** The number of the contract whose document this PDF is, when this system made it (empty for a scan). */
+    public static Optional<String> madeForContract(byte[] pdf) {
+        return TextExtraction.contractNumber(pdf);
+    }
+
     public static String redlineHtml(Redline redline) {
         return Redlines.html(redline);
     }

@@ -30,7 +30,13 @@ final class PdfRenderer {
     private PdfRenderer() {
     }
 
-    static byte[] render(Document xhtml, String title, String author, Instant issued) {
+    /**
+     * The document information entry naming the contract a PDF was made for: a file of this system brought back as
+     * the signed scan of another contract is told apart by it ({@link TextExtraction#contractNumber}).
+     */
+    static final String CONTRACT_NUMBER = "QiyueContractNumber";
+
+    static byte[] render(Document xhtml, String number, String title, String author, Instant issued) {
         return CjkFonts.writeHtml(true, builder -> {
             builder.withW3cDocument(xhtml, "about:blank");
             // nothing is fetched while rendering: a URL in a stored template or text must not reach the network
@@ -41,6 +47,9 @@ final class PdfRenderer {
             var info = pdf.getDocumentInformation();
             info.setTitle(title);
             info.setAuthor(author);
+            if (number != null) {
+                info.setCustomMetadataValue(CONTRACT_NUMBER, number);
+            }
             // the same file for every download: fixed dates, and a file identifier made from the content rather
             // than from the clock, as PDFBox would make it
             var at = GregorianCalendar.from(issued.atZone(ZoneOffset.UTC));

@@ -21,7 +21,7 @@ record RenderedDocument(String xhtml, Document dom, String number, String title,
     }
 
     byte[] pdf() {
-        return PdfRenderer.render(dom, title, author, issued);
+        return PdfRenderer.render(dom, number, title, author, issued);
     }
 
     byte[] docx() {

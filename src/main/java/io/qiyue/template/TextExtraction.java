@@ -60,6 +60,16 @@ final class TextExtraction {
         }
     }
 
+    /** The number of the contract this system made the PDF for, from its document information; empty for any other. */
+    static java.util.Optional<String> contractNumber(byte[] pdf) {
+        try (var document = open(pdf)) {
+            return java.util.Optional.ofNullable(document.getDocumentInformation()
+                    .getCustomMetadataValue(PdfRenderer.CONTRACT_NUMBER)).filter(n -> !n.isBlank());
+        } catch (IOException | RuntimeException damaged) {
+            return java.util.Optional.empty();
+        }
+    }
+
     private static PDDocument open(byte[] pdf) throws IOException {
         return Loader.loadPDF(new RandomAccessReadBuffer(pdf));
     }

@@ -247,6 +247,14 @@ abstract class SigningApiContract extends ApiTestSupport {
         assertProblem(damaged, 400, "file");
         assertThat(damaged.json().path("errors").toString()).as("refused as a version upload is")
                 .contains("文件已损坏");
+        // found by an outside tester: another contract's document, downloaded, was taken as this one's signed scan
+        var other = approved(sales.client());
+        byte[] othersPdf = bytes(sales.client(), "/api/v1/contracts/" + other.id() + "/document?format=pdf");
+        var othersFile = multipartForm(sales.client(), "/api/v1/contracts/" + deal.id() + "/paper-signed",
+                Map.of("signingDate", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()), "file", "scan.pdf",
+                othersPdf);
+        assertProblem(othersFile, 400, "file");
+        assertThat(othersFile.json().path("errors").toString()).contains("另一份合同", other.number());
         var viewer = createUser("VIEWER", null);
         var refused = multipartForm(viewer.client(), "/api/v1/contracts/" + deal.id() + "/paper-signed",
                 Map.of("signingDate", LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString()), "file", "scan.pdf", frozen);
