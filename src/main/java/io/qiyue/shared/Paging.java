@@ -39,6 +39,11 @@ public record Paging(int page, int size, String sortColumn, boolean ascending) {
         return new Paging(p, s, column, asc);
     }
 
+    /** A page of a list in its own fixed order (nothing to sort by): page and size checked as {@link #of} does. */
+    public static Paging unsorted(Integer page, Integer size) {
+        return of(page, size, "", Map.of("", ""), "");
+    }
+
     public long offset() {
         return (long) page * size;
     }

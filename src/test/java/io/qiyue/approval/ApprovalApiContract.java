@@ -790,7 +790,7 @@ abstract class ApprovalApiContract extends ApiTestSupport {
     }
 
     protected static int versions(ApiClient as, String id) {
-        return as.get("/api/v1/contracts/" + id + "/versions").json().size();
+        return as.get("/api/v1/contracts/" + id + "/versions").json().path("items").size();
     }
 
     protected static List<JsonNode> inbox(TestUser user) {

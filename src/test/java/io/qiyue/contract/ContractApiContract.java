@@ -183,8 +183,14 @@ abstract class ContractApiContract extends ApiTestSupport {
         var versions = admin().get(path + "/versions");
 
         assertThat(versions.status()).isEqualTo(200);
-        var rows = versions.json();
+        assertThat(versions.json().path("total").asInt()).isEqualTo(3);
+        var rows = versions.json().path("items");
         assertThat(rows.size()).isEqualTo(3);
+        var secondPage = admin().get(path + "/versions?page=1&size=2").json();
+        assertThat(secondPage.path("items").size()).as("the page asked for").isEqualTo(1);
+        assertThat(secondPage.path("total").asInt()).isEqualTo(3);
+        assertThat(secondPage.path("items").get(0)).isEqualTo(rows.get(2));
+        assertProblem(admin().get(path + "/versions?size=201"), 400, "size");
         var numbers = new ArrayList<Integer>();
         var hashes = new HashSet<String>();
         rows.forEach(row -> {
@@ -303,7 +309,7 @@ abstract class ContractApiContract extends ApiTestSupport {
         var types = admin().get("/api/v1/contract-types");
 
         assertThat(types.status()).isEqualTo(200);
-        var list = types.json();
+        var list = types.json().path("items");
         assertThat(list.size()).isEqualTo(5);
         var seen = new ArrayList<String>();
         list.forEach(type -> {
@@ -326,7 +332,7 @@ abstract class ContractApiContract extends ApiTestSupport {
         assertThat(service.path("termsSchema").path("properties").path("dispute").path("properties").path("method")
                 .path("enum").size()).isEqualTo(4);
         assertThat(service.path("name").asString()).isEqualTo("客户服务合同");
-        var english = admin().withHeader("Accept-Language", "en").get("/api/v1/contract-types").json();
+        var english = admin().withHeader("Accept-Language", "en").get("/api/v1/contract-types").json().path("items");
         assertThat(find(english, "SERVICE").path("name").asString()).isEqualTo("Service contract");
     }
 

@@ -75,7 +75,7 @@ class ContractCalendarTwoInstancesPostgresIT extends ApiTestSupport {
         for (String id : ids) {
             var contract = admin().get("/api/v1/contracts/" + id).json();
             assertThat(contract.path("status").asString()).isEqualTo("ACTIVE");
-            assertThat(admin().get("/api/v1/contracts/" + id + "/versions").json().size())
+            assertThat(admin().get("/api/v1/contracts/" + id + "/versions").json().path("items").size())
                     .as("created, four moves, one activation").isEqualTo(6);
         }
     }

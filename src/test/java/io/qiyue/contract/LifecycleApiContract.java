@@ -66,7 +66,7 @@ abstract class LifecycleApiContract extends ApiTestSupport {
         var edit = sales.client().request("PATCH", "/api/v1/contracts/" + id)
                 .header("If-Match", signing.header("ETag")).body("application/merge-patch+json", "{\"title\": \"改名\"}").send();
         assertProblem(edit, 409);
-        var versions = sales.client().get("/api/v1/contracts/" + id + "/versions").json();
+        var versions = sales.client().get("/api/v1/contracts/" + id + "/versions").json().path("items");
         assertThat(versions.size()).as("created, submitted, approved, signing: one version each").isEqualTo(4);
         var first = sales.client().get("/api/v1/contracts/" + id + "/versions/1/text");
         var signingText = sales.client().get("/api/v1/contracts/" + id + "/versions/4/text");
@@ -266,7 +266,7 @@ abstract class LifecycleApiContract extends ApiTestSupport {
     }
 
     private static int versions(ApiClient as, String id) {
-        return as.get("/api/v1/contracts/" + id + "/versions").json().size();
+        return as.get("/api/v1/contracts/" + id + "/versions").json().path("items").size();
     }
 
     /** A contract of the caller for that term, reviewed with its warnings accepted and submitted over HTTP. */

@@ -31,7 +31,7 @@ abstract class VersionHistoryApiContract extends ApiTestSupport {
         move(sales.client(), path, "submit");
         move(sales.client(), path, "withdraw");
 
-        var versions = sales.client().get(path + "/versions").json();
+        var versions = sales.client().get(path + "/versions").json().path("items");
         assertThat(causes(versions)).containsExactly("CREATE", "SAVE", "SUBMIT", "WITHDRAW");
         assertThat(versions.get(0).path("createdBy").asString()).isEqualTo(sales.username());
         assertThat(versions.get(0).path("createdByName").asString()).isEqualTo("测试用户 " + sales.username());
@@ -50,7 +50,7 @@ abstract class VersionHistoryApiContract extends ApiTestSupport {
         assertThat(written.status()).as("%s", written).isEqualTo(200);
         assertThat(written.header("ETag")).isEqualTo("\"1\"");
         assertThat(written.json().path("note").asString()).isEqualTo("初稿，<b>价格</b>待定");
-        assertThat(sales.client().get("/api/v1/contracts/" + id + "/versions").json().get(0).path("note").asString())
+        assertThat(sales.client().get("/api/v1/contracts/" + id + "/versions").json().path("items").get(0).path("note").asString())
                 .isEqualTo("初稿，<b>价格</b>待定");
 
         assertProblem(sales.client().request("PUT", note).header("If-Match", "\"0\"").json("{\"note\": \"x\"}").send(),

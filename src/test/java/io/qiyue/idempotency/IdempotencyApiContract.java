@@ -37,22 +37,22 @@ abstract class IdempotencyApiContract extends ApiTestSupport {
                 new Create("/api/v1/customers", () -> organizationBody(unique("公司"), TestIdentifiers.creditCode())
                         .toString(), this::customerCount),
                 new Create("/api/v1/customers/" + customer + "/contacts", () -> "{\"name\": \"%s\"}".formatted(
-                        unique("联系人")), () -> (long) admin.get("/api/v1/customers/" + customer + "/contacts").json().size()),
+                        unique("联系人")), () -> (long) admin.get("/api/v1/customers/" + customer + "/contacts").json().path("items").size()),
                 new Create("/api/v1/contracts", () -> ContractSamples.contract("SERVICE", unique("合同"), customer, entity)
                         .toString(), this::contractCount),
                 new Create("/api/v1/api-tokens", () -> "{\"name\": \"%s\"}".formatted(unique("令牌")),
-                        () -> (long) admin.get("/api/v1/api-tokens").json().size()),
+                        () -> (long) admin.get("/api/v1/api-tokens").json().path("items").size()),
                 new Create("/api/v1/clauses", () -> JSON.createObjectNode().put("category", "GENERAL")
                         .put("title", unique("条款")).put("text", "双方应遵守本条款。").put("approved", false)
-                        .put("conspicuous", false).toString(), () -> (long) admin.get("/api/v1/clauses").json().size()),
+                        .put("conspicuous", false).toString(), () -> (long) admin.get("/api/v1/clauses").json().path("items").size()),
                 new Create("/api/v1/templates", () -> JSON.createObjectNode().put("type", "SERVICE")
                         .put("name", unique("模板")).put("body", activeServiceTemplate()).put("active", false).toString(),
-                        () -> (long) admin.get("/api/v1/templates").json().size()),
+                        () -> (long) admin.get("/api/v1/templates").json().path("items").size()),
                 new Create("/api/v1/teams", () -> "{\"name\": \"%s\"}".formatted(unique("团队")),
-                        () -> (long) admin.get("/api/v1/teams").json().size()),
+                        () -> (long) admin.get("/api/v1/teams").json().path("items").size()),
                 new Create("/api/v1/our-entities", () -> JSON.createObjectNode().put("name", unique("主体"))
                         .put("creditCode", TestIdentifiers.creditCode()).put("address", "上海市黄浦区中山东一路1号")
-                        .toString(), () -> (long) admin.get("/api/v1/our-entities").json().size()),
+                        .toString(), () -> (long) admin.get("/api/v1/our-entities").json().path("items").size()),
                 new Create("/api/v1/users", () -> {
                     String username = unique("u").replace("-", "_");
                     var user = JSON.createObjectNode().put("username", username).put("displayName", username)
@@ -96,7 +96,7 @@ abstract class IdempotencyApiContract extends ApiTestSupport {
                 ContractSamples.contract("SERVICE", unique("合同"), customer, ourEntityId()).toString())
                 .json().path("id").asString();
         byte[] pdf = admin.request("GET", path + "/document?format=pdf").sendForBytes().body();
-        int before = admin.get(path + "/versions").json().size();
+        int before = admin.get(path + "/versions").json().path("items").size();
         String key = unique("key");
 
         var first = upload(admin, path + "/versions", key, "boundary-one", pdf);
@@ -107,7 +107,7 @@ abstract class IdempotencyApiContract extends ApiTestSupport {
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.body()).isEqualTo(first.body());
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
-        assertThat(admin.get(path + "/versions").json().size()).isEqualTo(before + 1);
+        assertThat(admin.get(path + "/versions").json().path("items").size()).isEqualTo(before + 1);
         assertProblem(upload(admin, path + "/versions", key, "boundary-one", "%PDF-other".getBytes(StandardCharsets.UTF_8)),
                 422);
     }
@@ -289,7 +289,7 @@ abstract class IdempotencyApiContract extends ApiTestSupport {
         String key = unique("key");
         String body = "{\"name\": \"%s\"}".formatted(unique("团队"));
         String path = "/api/v1/teams?lang=zh-CN&note=" + "x".repeat(3000);
-        long before = admin.get("/api/v1/teams").json().size();
+        long before = admin.get("/api/v1/teams").json().path("items").size();
 
         var first = post(admin, path, key, body);
         var retry = post(admin, path, key, body);
@@ -298,7 +298,7 @@ abstract class IdempotencyApiContract extends ApiTestSupport {
         assertThat(first.status()).as("%s", first).isEqualTo(201);
         assertThat(retry.body()).isEqualTo(first.body());
         assertProblem(otherQuery, 422);
-        assertThat((long) admin.get("/api/v1/teams").json().size()).isEqualTo(before + 1);
+        assertThat((long) admin.get("/api/v1/teams").json().path("items").size()).isEqualTo(before + 1);
     }
 
     @Test
@@ -335,7 +335,7 @@ abstract class IdempotencyApiContract extends ApiTestSupport {
     }
 
     private String activeServiceTemplate() {
-        for (var t : admin().get("/api/v1/templates?type=SERVICE").json()) {
+        for (var t : admin().get("/api/v1/templates?type=SERVICE").json().path("items")) {
             if (t.path("active").asBoolean()) {
                 return t.path("body").asString();
             }

@@ -117,7 +117,7 @@ abstract class DocumentReviewApiContract extends ApiTestSupport {
         assertProblem(admin().delete(path + "/versions/" + E1, null), 404);
         // the second paper keeps its number and its review
         assertThat(admin().get(path + "/review?version=" + (E1 + 1)).status()).isEqualTo(200);
-        var documents = admin().get(path + "/documents").json();
+        var documents = admin().get(path + "/documents").json().path("items");
         assertThat(documents.toString()).doesNotContain("\"version\":" + E1 + ",").contains(String.valueOf(E1 + 1));
 
         // once submitted, the papers stay with the record
@@ -251,6 +251,13 @@ abstract class DocumentReviewApiContract extends ApiTestSupport {
         assertThat(post.path("parameters").toString()).contains("\"version\"");
         assertThat(post.path("description").asString()).contains("/versions/{n}/paragraphs/{i}", "never blocks");
         assertThat(post.path("responses").path("200").toString()).contains("StoredReview", "DocumentReview");
+        // a create is documented with the 201 it answers, and a list with its envelope (outside tester: 200, bare)
+        var paths = docs.json().path("paths");
+        for (String create : List.of("/api/v1/contracts", "/api/v1/customers", "/api/v1/teams", "/api/v1/api-tokens")) {
+            assertThat(paths.path(create).path("post").path("responses").has("201")).as(create).isTrue();
+        }
+        assertThat(paths.path("/api/v1/contracts/{id}/versions").path("get").path("responses").path("200").toString())
+                .contains("PageResult");
 
         assertThat(docs.json().path("info").path("title").asString()).contains("Qiyue");
         // the spreadsheet export shares the list's path: its link parameter is no parameter of the list

@@ -207,8 +207,8 @@ abstract class AccountSessionContract extends ApiTestSupport {
         assertThat(page.body()).contains("id=\"session-table\"").contains("session-current").contains("127.0.0.1");
         var listed = user.client().get("/api/v1/users/me/sessions");
         assertThat(listed.status()).isEqualTo(200);
-        assertThat(listed.json().size()).isEqualTo(3);
-        listed.json().forEach(s -> {
+        assertThat(listed.json().path("items").size()).isEqualTo(3);
+        listed.json().path("items").forEach(s -> {
             assertThat(s.path("createdAt").asString()).isNotBlank();
             assertThat(s.path("lastUsedAt").asString()).isNotBlank();
             assertThat(s.path("ip").asString()).isEqualTo("127.0.0.1");
@@ -217,8 +217,8 @@ abstract class AccountSessionContract extends ApiTestSupport {
         });
         // another user's sessions are neither listed nor ended
         var other = createUser("SALES", null);
-        assertThat(other.client().get("/api/v1/users/me/sessions").json().size()).isZero();
-        String anyId = listed.json().get(0).path("id").asString();
+        assertThat(other.client().get("/api/v1/users/me/sessions").json().path("items").size()).isZero();
+        String anyId = listed.json().path("items").get(0).path("id").asString();
         assertProblem(other.client().delete("/api/v1/users/me/sessions/" + anyId, null), 404);
 
         // ending one from the page: that browser is signed out on its next request, the others go on
@@ -228,7 +228,7 @@ abstract class AccountSessionContract extends ApiTestSupport {
         int signedOut = (toLogin(laptop.get("/")) ? 1 : 0) + (toLogin(phone.get("/")) ? 1 : 0);
         assertThat(signedOut).isEqualTo(1);
         assertThat(here.get("/").statusCode()).isEqualTo(200);
-        assertThat(user.client().get("/api/v1/users/me/sessions").json().size()).isEqualTo(2);
+        assertThat(user.client().get("/api/v1/users/me/sessions").json().path("items").size()).isEqualTo(2);
 
         // all others: only this one stays, also one signed in a moment ago that has not asked for a page yet
         var justSignedIn = new Browser(port).login(user.username(), USER_PASSWORD);
@@ -242,18 +242,18 @@ abstract class AccountSessionContract extends ApiTestSupport {
         // over the API, one session ends by its id; signing out ends the row too
         var again = new Browser(port).login(user.username(), USER_PASSWORD);
         assertThat(again.get("/").statusCode()).isEqualTo(200);
-        for (var s : user.client().get("/api/v1/users/me/sessions").json()) {
+        for (var s : user.client().get("/api/v1/users/me/sessions").json().path("items")) {
             assertThat(user.client().delete("/api/v1/users/me/sessions/" + s.path("id").asString(), null).status())
                     .isEqualTo(204);
         }
         assertThat(toLogin(here.get("/"))).isTrue();
         assertThat(toLogin(again.get("/"))).isTrue();
-        assertThat(user.client().get("/api/v1/users/me/sessions").json().size()).isZero();
+        assertThat(user.client().get("/api/v1/users/me/sessions").json().path("items").size()).isZero();
         var last = new Browser(port).login(user.username(), USER_PASSWORD);
         assertThat(last.get("/").statusCode()).isEqualTo(200);
-        assertThat(user.client().get("/api/v1/users/me/sessions").json().size()).isEqualTo(1);
+        assertThat(user.client().get("/api/v1/users/me/sessions").json().path("items").size()).isEqualTo(1);
         last.submit("/logout", "/");
-        assertThat(user.client().get("/api/v1/users/me/sessions").json().size()).isZero();
+        assertThat(user.client().get("/api/v1/users/me/sessions").json().path("items").size()).isZero();
     }
 
     @Test
@@ -271,7 +271,7 @@ abstract class AccountSessionContract extends ApiTestSupport {
         var page = here.get("/account/sessions");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("session-current").contains("id=\"sessions-none\"");
-        assertThat(user.client().get("/api/v1/users/me/sessions").json().size()).isEqualTo(1);
+        assertThat(user.client().get("/api/v1/users/me/sessions").json().path("items").size()).isEqualTo(1);
     }
 
     @Test
@@ -289,7 +289,7 @@ abstract class AccountSessionContract extends ApiTestSupport {
         var page = browser.get("/account/sessions");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains(second.username()).contains("session-current");
-        assertThat(second.client().get("/api/v1/users/me/sessions").json().size()).isEqualTo(1);
+        assertThat(second.client().get("/api/v1/users/me/sessions").json().path("items").size()).isEqualTo(1);
     }
 
     private static String sessionIdOtherThanCurrent(Browser browser, String page) {

@@ -1278,7 +1278,7 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 yield admin().get(path + "/versions").body() + admin().get(path + "/review").body();
             }
             case TOKEN -> {
-                for (JsonNode token : byUsername.get(t.owner()).client().get("/api/v1/api-tokens").json()) {
+                for (JsonNode token : byUsername.get(t.owner()).client().get("/api/v1/api-tokens").json().path("items")) {
                     if (token.path("id").asString().equals(t.tokenId())) {
                         yield token.path("revokedAt").toString();
                     }
@@ -1452,7 +1452,7 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
         assertThat(user.status()).as("%s", user).isEqualTo(201);
         spareUser = user.json().path("id").asString();
         spareTeam = createTeam();
-        for (JsonNode t : admin().get("/api/v1/templates?type=SERVICE").json()) {
+        for (JsonNode t : admin().get("/api/v1/templates?type=SERVICE").json().path("items")) {
             if (t.path("active").asBoolean()) {
                 templateBody = t.path("body").asString();
             }
@@ -1742,7 +1742,7 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
     private int noteRevision(String contractApiPath) {
         var versions = admin().get(contractApiPath + "/versions");
         assertThat(versions.status()).as("GET versions: %s", versions).isEqualTo(200);
-        return versions.json().get(0).path("noteRevision").asInt();
+        return versions.json().path("items").get(0).path("noteRevision").asInt();
     }
 
     private String etag(String apiPath) {

@@ -113,7 +113,7 @@ abstract class SigningApiContract extends ApiTestSupport {
         assertThat(contractStatus(deal.id())).isEqualTo("SIGNED");
         assertThat(anonymous().get("/s/" + token).status()).as("a used link opens nothing").isEqualTo(404);
 
-        var signatures = sales.client().get("/api/v1/contracts/" + deal.id() + "/signatures").json();
+        var signatures = sales.client().get("/api/v1/contracts/" + deal.id() + "/signatures").json().path("items");
         assertThat(signatures.size()).isEqualTo(2);
         for (JsonNode signature : signatures) {
             assertThat(signature.path("valid").asBoolean()).as("%s", signature).isTrue();
@@ -184,7 +184,7 @@ abstract class SigningApiContract extends ApiTestSupport {
         assertThat(ours.json().path("status").asString()).isEqualTo("COMPLETED");
         assertThat(signer(ours.json(), "OURS").path("identityMethod").asString()).isEqualTo("EMAIL_CODE");
         assertThat(contractStatus(deal.id())).isEqualTo("SIGNED");
-        var signatures = sales.client().get("/api/v1/contracts/" + deal.id() + "/signatures").json();
+        var signatures = sales.client().get("/api/v1/contracts/" + deal.id() + "/signatures").json().path("items");
         assertThat(signatures.size()).isEqualTo(2);
         assertThat(signatures.get(0).path("side").asString()).isEqualTo("THEIRS");
         assertThat(signatures.get(1).path("valid").asBoolean()).isTrue();

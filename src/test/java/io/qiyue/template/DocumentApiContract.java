@@ -141,7 +141,7 @@ abstract class DocumentApiContract extends ApiTestSupport {
         assertThat(admin().post("/api/v1/contracts", body.replace("ON_SIGNING", "SOON")).status()).isEqualTo(400);
 
         // the schema of every type describes the new fields, so that integrations can send them
-        var types = ok(admin().get("/api/v1/contract-types"), 200);
+        var types = ok(admin().get("/api/v1/contract-types"), 200).path("items");
         for (var type : types) {
             var properties = type.path("termsSchema").path("properties");
             assertThat(properties.has("signing")).as("%s", type.path("type")).isTrue();
@@ -259,7 +259,7 @@ abstract class DocumentApiContract extends ApiTestSupport {
         var second = ok(upload(admin(), path + "/versions", "paper2.pdf", "application/pdf", pdf), 201);
         assertThat(second.path("version").asInt()).isEqualTo(FIRST_EXTERNAL + 1);
 
-        var history = ok(admin().get(path + "/versions"), 200);
+        var history = ok(admin().get(path + "/versions"), 200).path("items");
         var numbers = new ArrayList<Integer>();
         history.forEach(v -> {
             numbers.add(v.path("version").asInt());
@@ -270,7 +270,7 @@ abstract class DocumentApiContract extends ApiTestSupport {
         assertThat(numbers).containsExactly(1, 2, 3, FIRST_EXTERNAL, FIRST_EXTERNAL + 1);
         assertThat(StreamSupport.stream(history.spliterator(), false).map(v -> v.path("kind").asString()).toList())
                 .containsExactly("SAVED", "SAVED", "SAVED", "EXTERNAL", "EXTERNAL");
-        var documents = ok(admin().get(path + "/documents"), 200);
+        var documents = ok(admin().get(path + "/documents"), 200).path("items");
         assertThat(StreamSupport.stream(documents.spliterator(), false).map(v -> v.path("version").asInt()).toList())
                 .isEqualTo(numbers);
 
@@ -318,7 +318,7 @@ abstract class DocumentApiContract extends ApiTestSupport {
         var wrong = upload(admin(), path + "/versions", "note.txt", "text/plain", "纯文本".getBytes(StandardCharsets.UTF_8));
         assertProblem(wrong, 415);
         // a file that claims to be a PDF or DOCX but is not one, an empty one, or no file part: 400 naming file
-        int before = admin().get(path + "/versions").json().size();
+        int before = admin().get(path + "/versions").json().path("items").size();
         assertProblem(upload(admin(), path + "/versions", "paper.docx", ContractDocuments.DOCX,
                 "不是 Word 文件".getBytes(StandardCharsets.UTF_8)), 400, "file");
         assertProblem(upload(admin(), path + "/versions", "paper.pdf", "application/pdf", new byte[0]), 400, "file");
@@ -346,7 +346,7 @@ abstract class DocumentApiContract extends ApiTestSupport {
         var oversize = upload(admin(), path + "/versions", "big.pdf", "application/pdf", new byte[20 * 1024 * 1024 + 100 * 1024]);
         assertProblem(oversize, 413, "file");
         assertThat(oversize.json().path("detail").asString()).contains("20 MiB");
-        assertThat(admin().get(path + "/versions").json().size()).isEqualTo(before);
+        assertThat(admin().get(path + "/versions").json().path("items").size()).isEqualTo(before);
         var stranger = createUser("SALES", null).client();
         assertProblem(stranger.get(path + "/versions"), 404);
         assertProblem(stranger.get(path + "/versions/" + FIRST_EXTERNAL), 404);
@@ -394,7 +394,7 @@ abstract class DocumentApiContract extends ApiTestSupport {
         assertThat(text).contains(idNumber).contains("1001234567890123");
         // the same content saved again is no new version; changed and changed back, it has the same text again
         ok(admin().put(path, contract(customer, ourEntityId(), "甲方总部机房"), "\"1\""), 200);
-        assertThat(admin().get(path + "/versions").json().size()).isEqualTo(1);
+        assertThat(admin().get(path + "/versions").json().path("items").size()).isEqualTo(1);
         ok(admin().put(path, contract(customer, ourEntityId(), "甲方分支机构机房"), "\"1\""), 200);
         ok(admin().put(path, contract(customer, ourEntityId(), "甲方总部机房"), "\"2\""), 200);
         assertThat(admin().get(path + "/versions/3/text").body()).isEqualTo(text);
@@ -486,7 +486,7 @@ abstract class DocumentApiContract extends ApiTestSupport {
         String customer = customer(admin(), EVIL + unique(""));
         String id = ok(admin().post("/api/v1/contracts", contract(customer, ourEntityId(), "甲方总部机房")), 201)
                 .path("id").asString();
-        assertThat(ok(admin().get("/api/v1/templates"), 200).size()).isGreaterThanOrEqualTo(5);
+        assertThat(ok(admin().get("/api/v1/templates"), 200).path("items").size()).isGreaterThanOrEqualTo(5);
         var service = ok(admin().get("/api/v1/templates/default-service"), 200);
         int version = service.path("version").asInt();
         String body = service.path("body").asString();
@@ -538,7 +538,7 @@ abstract class DocumentApiContract extends ApiTestSupport {
                         "\"1\""), 200);
                 assertThat(admin().get("/api/v1/contracts/" + id + "/document?format=html").body())
                         .contains("其他约定").contains("责任限制");
-                var v2 = ok(admin().get("/api/v1/contracts/" + id + "/documents"), 200).get(1);
+                var v2 = ok(admin().get("/api/v1/contracts/" + id + "/documents"), 200).path("items").get(1);
                 assertThat(v2.path("version").asInt()).isEqualTo(2);
                 assertThat(v2.path("contractVersion").asInt()).isEqualTo(2);
                 assertThat(v2.path("templateVersion").asInt()).isEqualTo(version + 1);
@@ -551,7 +551,7 @@ abstract class DocumentApiContract extends ApiTestSupport {
                         """, "\"1\""), 200);
             }
             // both saved states of the clause are kept, and both changes are audited
-            var versions = ok(admin().get("/api/v1/clauses/" + clause.path("id").asString() + "/versions"), 200);
+            var versions = ok(admin().get("/api/v1/clauses/" + clause.path("id").asString() + "/versions"), 200).path("items");
             assertThat(versions.size()).isEqualTo(2);
             assertThat(versions.get(0).path("text").asString()).startsWith("乙方对");
             assertThat(versions.get(1).path("text").asString()).isEqualTo("停用");

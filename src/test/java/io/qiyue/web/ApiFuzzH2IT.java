@@ -262,7 +262,7 @@ class ApiFuzzH2IT extends ApiTestSupport {
         var admin = admin();
         ids.put("users", createUser("SALES", null).id());
         ids.put("teams", createTeam());
-        ids.put("templates", admin.get("/api/v1/templates").json().get(0).path("id").asString());
+        ids.put("templates", admin.get("/api/v1/templates").json().path("items").get(0).path("id").asString());
         var clause = admin.post("/api/v1/clauses", "{\"category\": \"GENERAL\", \"title\": \"" + unique("条款")
                 + "\", \"text\": \"双方应友好协商。\"}");
         ids.put("clauses", clause.json().path("id").asString());

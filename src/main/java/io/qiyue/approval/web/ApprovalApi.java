@@ -1,5 +1,7 @@
 package io.qiyue.approval.web;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import io.qiyue.approval.ApprovalFlow;
 import io.qiyue.approval.ApprovalFlows;
 import io.qiyue.approval.ApprovalHistory;
@@ -58,6 +60,7 @@ class ApprovalApi {
     }
 
     @PostMapping("/approval-flows")
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 (the answer sets it itself)
     ResponseEntity<ApprovalFlow> create(@RequestBody FlowInput input) {
         var flow = flows.create(input);
         return ResponseEntity.created(URI.create("/api/v1/approval-flows/" + flow.id()))

@@ -1,5 +1,7 @@
 package io.qiyue.contract.web;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import io.qiyue.contract.Contract;
 import io.qiyue.contract.ContractAction;
 import io.qiyue.contract.ContractInput;
@@ -68,10 +70,11 @@ class ContractApi {
     }
 
     @GetMapping("/contract-types")
-    List<ContractTypeDescription> types() {
+    PageResult<ContractTypeDescription> types(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
-        return Arrays.stream(ContractType.values()).map(t -> new ContractTypeDescription(t, t.code(),
-                english ? t.nameEn() : t.nameZh(), t.parts(), t.ownParts(), t.paid(), TermsSchema.of(t))).toList();
+        return PageResult.of(Arrays.stream(ContractType.values()).map(t -> new ContractTypeDescription(t, t.code(),
+                english ? t.nameEn() : t.nameZh(), t.parts(), t.ownParts(), t.paid(), TermsSchema.of(t))).toList(),
+                page, size);
     }
 
     @GetMapping(path = "/contracts", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -130,6 +133,7 @@ class ContractApi {
 
     /** Not {@code @Valid}: {@link Contracts} checks the fields' constraints with the rules between them, all at once. */
     @PostMapping("/contracts")
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 (the answer sets it itself)
     ResponseEntity<Contract> create(@RequestBody ContractInput input) {
         var c = contracts.create(input);
         return ResponseEntity.created(URI.create("/api/v1/contracts/" + c.id())).eTag(Versions.etag(c.version()))
@@ -212,6 +216,7 @@ class ContractApi {
 
     /** Creates the successor draft (201, its location) and links both contracts. */
     @PostMapping("/contracts/{id}/renew")
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 (the answer sets it itself)
     ResponseEntity<Contract> renew(@PathVariable String id,
                                    @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                    @Valid @RequestBody(required = false) Renewal body) {
@@ -240,8 +245,8 @@ class ContractApi {
 
     /** The whole version history: saved versions and uploaded paper, in one numbering (see ExternalVersions). */
     @GetMapping("/contracts/{id}/versions")
-    List<ContractVersion> versions(@PathVariable String id) {
-        return history.list(id);
+    PageResult<ContractVersion> versions(@PathVariable String id, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return PageResult.of(history.list(id), page, size);
     }
 
     @GetMapping(path = "/contracts/{id}/versions/{version}", produces = MediaType.APPLICATION_JSON_VALUE)

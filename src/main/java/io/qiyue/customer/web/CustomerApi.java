@@ -1,5 +1,7 @@
 package io.qiyue.customer.web;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import io.qiyue.customer.ContactInput;
 import io.qiyue.customer.Customer;
 import io.qiyue.customer.CustomerInput;
@@ -100,6 +102,7 @@ class CustomerApi {
 
     /** Not {@code @Valid}: {@link Customers} checks the fields' constraints with the rules between them, all at once. */
     @PostMapping("/customers")
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 (the answer sets it itself)
     ResponseEntity<Customer> create(@RequestBody CustomerInput input) {
         var customer = customers.create(input);
         return ResponseEntity.created(URI.create("/api/v1/customers/" + customer.id()))
@@ -134,13 +137,15 @@ class CustomerApi {
     }
 
     @GetMapping("/customers/{id}/contacts")
-    ResponseEntity<List<io.qiyue.customer.Contact>> contacts(@PathVariable String id) {
+    ResponseEntity<PageResult<io.qiyue.customer.Contact>> contacts(@PathVariable String id, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         var customer = customers.get(id);
-        return ResponseEntity.ok().eTag(Versions.etag(customer.version())).body(customer.contacts());
+        return ResponseEntity.ok().eTag(Versions.etag(customer.version()))
+                .body(PageResult.of(customer.contacts(), page, size));
     }
 
     /** If-Match is optional here: without it the contact is added to whatever the customer is by then. */
     @PostMapping("/customers/{id}/contacts")
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 (the answer sets it itself)
     ResponseEntity<Customer> addContact(@PathVariable String id,
                                         @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                         @Valid @RequestBody ContactInput contact) {
@@ -175,8 +180,8 @@ class CustomerApi {
     }
 
     @GetMapping("/our-entities")
-    List<OurEntity> ourEntities() {
-        return ourEntities.list();
+    PageResult<OurEntity> ourEntities(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return PageResult.of(ourEntities.list(), page, size);
     }
 
     @GetMapping("/our-entities/{id}")
@@ -186,6 +191,7 @@ class CustomerApi {
     }
 
     @PostMapping("/our-entities")
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 (the answer sets it itself)
     ResponseEntity<OurEntity> createOurEntity(@Valid @RequestBody OurEntityInput input) {
         var entity = ourEntities.create(input);
         return ResponseEntity.created(URI.create("/api/v1/our-entities/" + entity.id()))

@@ -1,5 +1,7 @@
 package io.qiyue.importing.web;
 
+import io.qiyue.shared.Paging;
+import io.qiyue.shared.PageResult;
 import io.qiyue.importing.ImportJob;
 import io.qiyue.importing.ImportKind;
 import io.qiyue.importing.ImportMode;
@@ -55,8 +57,8 @@ class ImportApi {
     }
 
     @GetMapping
-    List<ImportJob> recent() {
-        return imports.recent(20);
+    PageResult<ImportJob> recent(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return PageResult.of(imports.recent(Paging.MAX_SIZE), page, size);
     }
 
     @GetMapping("/{id}")

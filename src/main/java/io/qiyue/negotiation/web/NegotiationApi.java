@@ -1,5 +1,7 @@
 package io.qiyue.negotiation.web;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import io.qiyue.negotiation.Negotiation;
 import io.qiyue.negotiation.Negotiations;
 import io.qiyue.negotiation.ShareLink;
@@ -43,6 +45,7 @@ class NegotiationApi {
     }
 
     @PostMapping("/contracts/{id}/share-links")
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 (the answer sets it itself)
     ResponseEntity<CreatedShareLink> create(@PathVariable String id,
                                             @Valid @RequestBody(required = false) ShareLinkRequest body) {
         var created = links.create(id, body == null ? null
@@ -106,6 +109,7 @@ class NegotiationApi {
     }
 
     @PostMapping("/contracts/{id}/comments/{commentId}/replies")
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 (the answer sets it itself)
     ResponseEntity<Negotiation.Comment> reply(@PathVariable String id, @PathVariable String commentId,
                                               @Valid @RequestBody ReplyRequest body) {
         var reply = negotiations.reply(id, commentId, body.body());

@@ -1,5 +1,7 @@
 package io.qiyue.notification.web;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import io.qiyue.notification.Delivery;
 import io.qiyue.notification.GroupRobot;
 import io.qiyue.notification.GroupRobots;
@@ -131,11 +133,12 @@ class NotificationApi {
     }
 
     @GetMapping("/webhooks")
-    PageResult<Webhook> webhooks() {
-        return PageResult.whole(webhooks.list());
+    PageResult<Webhook> webhooks(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return PageResult.of(webhooks.list(), page, size);
     }
 
     @PostMapping("/webhooks")
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 (the answer sets it itself)
     ResponseEntity<Webhook> createWebhook(@RequestBody Webhook.WebhookInput body) {
         var created = webhooks.create(body);
         return ResponseEntity.created(URI.create("/api/v1/webhooks/" + created.id())).body(created);
@@ -154,11 +157,12 @@ class NotificationApi {
     }
 
     @GetMapping("/group-robots")
-    PageResult<GroupRobot> robots() {
-        return PageResult.whole(robots.list());
+    PageResult<GroupRobot> robots(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return PageResult.of(robots.list(), page, size);
     }
 
     @PostMapping("/group-robots")
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 (the answer sets it itself)
     ResponseEntity<GroupRobot> createRobot(@RequestBody GroupRobot.RobotInput body) {
         var created = robots.create(body);
         return ResponseEntity.created(URI.create("/api/v1/group-robots/" + created.id())).body(created);
@@ -171,7 +175,7 @@ class NotificationApi {
     }
 
     @GetMapping("/group-robots/{id}/dispatches")
-    PageResult<GroupRobot.Dispatch> dispatches(@PathVariable String id) {
-        return PageResult.whole(robots.dispatches(id));
+    PageResult<GroupRobot.Dispatch> dispatches(@PathVariable String id, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return PageResult.of(robots.dispatches(id), page, size);
     }
 }

@@ -1,5 +1,7 @@
 package io.qiyue.obligation.web;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import io.qiyue.obligation.ConcernCase;
 import io.qiyue.obligation.Evaluation;
 import io.qiyue.obligation.EvaluationLink;
@@ -74,6 +76,7 @@ class EvaluationApi {
     }
 
     @PostMapping("/contracts/{id}/evaluation-links")
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 (the answer sets it itself)
     ResponseEntity<CreatedLink> createLink(@PathVariable String id, @RequestBody LinkRequest body) {
         var issued = evaluations.issue(id, body == null ? null : new Evaluations.LinkInput(body.purpose(),
                 body.obligationId(), body.contactId(), body.expiresInDays(), body.send()));
@@ -84,8 +87,8 @@ class EvaluationApi {
     }
 
     @GetMapping("/contracts/{id}/evaluation-links")
-    PageResult<EvaluationLink> links(@PathVariable String id) {
-        return PageResult.whole(evaluations.links(id));
+    PageResult<EvaluationLink> links(@PathVariable String id, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return PageResult.of(evaluations.links(id), page, size);
     }
 
     @DeleteMapping("/evaluation-links/{linkId}")
@@ -123,14 +126,15 @@ class EvaluationApi {
     }
 
     @GetMapping("/contracts/{id}/cases")
-    PageResult<ConcernCase> casesOfContract(@PathVariable String id) {
-        return PageResult.whole(evaluations.casesOf(id));
+    PageResult<ConcernCase> casesOfContract(@PathVariable String id, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return PageResult.of(evaluations.casesOf(id), page, size);
     }
 
     record CaseRequest(CaseCategory category, @Size(max = 4000) String description, LocalDate deadline) {
     }
 
     @PostMapping("/contracts/{id}/cases")
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 (the answer sets it itself)
     ResponseEntity<ConcernCase> reportCase(@PathVariable String id, @RequestBody CaseRequest body) {
         var c = evaluations.reportCase(id, body == null ? null
                 : new Evaluations.CaseInput(body.category(), body.description(), body.deadline()));

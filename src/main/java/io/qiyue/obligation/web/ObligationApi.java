@@ -1,5 +1,7 @@
 package io.qiyue.obligation.web;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import io.qiyue.obligation.Dashboards;
 import io.qiyue.obligation.Evidence;
 import io.qiyue.obligation.Obligation;
@@ -80,10 +82,11 @@ class ObligationApi {
     }
 
     @GetMapping(path = "/contracts/{id}/obligations", produces = MediaType.APPLICATION_JSON_VALUE)
-    PageResult<ObligationView> ofContract(@PathVariable String id) {
+    PageResult<ObligationView> ofContract(@PathVariable String id, @RequestParam(required = false) Integer page,
+                                          @RequestParam(required = false) Integer size) {
         var evidence = obligations.evidence(id).stream().collect(Collectors.groupingBy(Evidence::obligationId));
-        return PageResult.whole(obligations.ofContract(id).stream()
-                .map(o -> view(o, evidence.getOrDefault(o.id(), List.of()))).toList());
+        return PageResult.of(obligations.ofContract(id).stream()
+                .map(o -> view(o, evidence.getOrDefault(o.id(), List.of()))).toList(), page, size);
     }
 
     /** The same list as XLSX or CSV, with the columns of the obligation list's export. */
@@ -171,6 +174,7 @@ class ObligationApi {
     }
 
     @PostMapping(path = "/obligations/{id}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 (the answer sets it itself)
     ResponseEntity<Evidence> addEvidence(@PathVariable String id, @RequestParam(required = false) boolean shared,
                                          @RequestParam(value = "file", required = false) List<MultipartFile> files)
             throws IOException {

@@ -1,5 +1,7 @@
 package io.qiyue.obligation.web;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import io.qiyue.obligation.AgeingReport;
 import io.qiyue.obligation.ContractReceivables;
 import io.qiyue.obligation.Invoice;
@@ -47,8 +49,8 @@ class ReceivableApi {
     }
 
     @GetMapping(path = "/contracts/{id}/receipts", produces = MediaType.APPLICATION_JSON_VALUE)
-    PageResult<Receipt> receipts(@PathVariable String id) {
-        return PageResult.whole(receivables.receipts(id));
+    PageResult<Receipt> receipts(@PathVariable String id, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return PageResult.of(receivables.receipts(id), page, size);
     }
 
     /** The same list as XLSX or CSV (spec/api.md: a list asked for as a spreadsheet). */
@@ -69,6 +71,7 @@ class ReceivableApi {
     }
 
     @PostMapping("/contracts/{id}/receipts")
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 (the answer sets it itself)
     ResponseEntity<Receipt> record(@PathVariable String id, @RequestBody Receivables.ReceiptInput body) {
         var receipt = receivables.record(id, body);
         return ResponseEntity.created(URI.create("/api/v1/receipts/" + receipt.id()))
@@ -95,8 +98,8 @@ class ReceivableApi {
     }
 
     @GetMapping(path = "/contracts/{id}/invoices", produces = MediaType.APPLICATION_JSON_VALUE)
-    PageResult<Invoice> invoices(@PathVariable String id) {
-        return PageResult.whole(receivables.invoices(id));
+    PageResult<Invoice> invoices(@PathVariable String id, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return PageResult.of(receivables.invoices(id), page, size);
     }
 
     /** The same list as XLSX or CSV (spec/api.md: a list asked for as a spreadsheet). */
@@ -117,6 +120,7 @@ class ReceivableApi {
     }
 
     @PostMapping("/contracts/{id}/invoices")
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 (the answer sets it itself)
     ResponseEntity<Invoice> issue(@PathVariable String id, @RequestBody Receivables.InvoiceInput body) {
         var invoice = receivables.issue(id, body);
         return ResponseEntity.created(URI.create("/api/v1/invoices/" + invoice.id()))
@@ -131,6 +135,7 @@ class ReceivableApi {
 
     /** Adds an instalment to the collection plan (FINANCE, ADMIN); never beyond the contract amount. */
     @PostMapping("/contracts/{id}/instalments")
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 (the answer sets it itself)
     ResponseEntity<ContractReceivables.Instalment> addInstalment(@PathVariable String id,
                                                                  @RequestBody Receivables.InstalmentInput body) {
         var added = receivables.addInstalment(id, body);

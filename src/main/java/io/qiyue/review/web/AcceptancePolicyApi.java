@@ -1,5 +1,7 @@
 package io.qiyue.review.web;
 
+import org.springframework.web.bind.annotation.RequestParam;
+import io.qiyue.shared.PageResult;
 import io.qiyue.review.AcceptanceAuthority;
 import io.qiyue.review.AcceptancePolicies;
 import io.qiyue.review.AcceptancePolicy;
@@ -40,8 +42,8 @@ class AcceptancePolicyApi {
     }
 
     @GetMapping
-    List<AcceptancePolicy> list() {
-        return policies.all();
+    PageResult<AcceptancePolicy> list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return PageResult.of(policies.all(), page, size);
     }
 
     @GetMapping("/{ruleId}")

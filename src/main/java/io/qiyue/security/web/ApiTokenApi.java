@@ -1,5 +1,7 @@
 package io.qiyue.security.web;
 
+import org.springframework.web.bind.annotation.RequestParam;
+import io.qiyue.shared.PageResult;
 import io.qiyue.security.ApiToken;
 import io.qiyue.security.ApiTokens;
 import io.qiyue.security.CurrentUsers;
@@ -37,6 +39,7 @@ class ApiTokenApi {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 (the answer sets it itself)
     ResponseEntity<CreatedToken> create(@RequestBody CreateToken input) {
         var created = tokens.create(CurrentUsers.require(), input.name(), input.expiresInDays());
         var t = created.token();
@@ -45,8 +48,8 @@ class ApiTokenApi {
     }
 
     @GetMapping
-    List<ApiToken> list() {
-        return tokens.list(CurrentUsers.require());
+    PageResult<ApiToken> list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return PageResult.of(tokens.list(CurrentUsers.require()), page, size);
     }
 
     @DeleteMapping("/{id}")

@@ -1,5 +1,7 @@
 package io.qiyue.security.web;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import io.qiyue.security.AccountSession;
 import io.qiyue.security.AccountSessions;
 import io.qiyue.security.CurrentUser;
@@ -69,8 +71,8 @@ class UserApi {
 
     /** The caller's open UI sessions (the API keeps none, so none is marked current). */
     @GetMapping("/users/me/sessions")
-    List<AccountSession> sessions(HttpServletRequest request) {
-        return sessions.mine(request);
+    PageResult<AccountSession> sessions(HttpServletRequest request, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return PageResult.of(sessions.mine(request), page, size);
     }
 
     /** Ends one of the caller's UI sessions: it is signed out on its next request. */
@@ -94,6 +96,7 @@ class UserApi {
     }
 
     @PostMapping("/users")
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 (the answer sets it itself)
     ResponseEntity<User> create(@Valid @RequestBody UserInput input) {
         var user = admin.create(input);
         return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).eTag(Versions.etag(user.version()))
@@ -124,8 +127,8 @@ class UserApi {
     }
 
     @GetMapping("/teams")
-    List<Team> teams() {
-        return admin.teams();
+    PageResult<Team> teams(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return PageResult.of(admin.teams(), page, size);
     }
 
     @GetMapping("/teams/{id}")
@@ -135,6 +138,7 @@ class UserApi {
     }
 
     @PostMapping("/teams")
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 (the answer sets it itself)
     ResponseEntity<Team> createTeam(@Valid @RequestBody TeamInput input) {
         var team = admin.createTeam(input);
         return ResponseEntity.created(URI.create("/api/v1/teams/" + team.id())).eTag(Versions.etag(team.version()))

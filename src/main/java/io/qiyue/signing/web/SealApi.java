@@ -1,5 +1,7 @@
 package io.qiyue.signing.web;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Versions;
 import io.qiyue.signing.Seal;
@@ -43,11 +45,12 @@ class SealApi {
     }
 
     @GetMapping("/our-entities/{id}/seals")
-    PageResult<Seal> list(@PathVariable String id) {
-        return PageResult.whole(seals.list(id));
+    PageResult<Seal> list(@PathVariable String id, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return PageResult.of(seals.list(id), page, size);
     }
 
     @PostMapping(path = "/our-entities/{id}/seals", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 (the answer sets it itself)
     ResponseEntity<Seal> upload(@PathVariable String id, @RequestParam(value = "file", required = false) MultipartFile file,
                                 @RequestParam(value = "kind", required = false) String kind,
                                 @RequestParam(value = "name", required = false) String name,

@@ -1,5 +1,6 @@
 package io.qiyue.signing.web;
 
+import io.qiyue.shared.PageResult;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.Versions;
 import io.qiyue.shared.web.JsonInput;
@@ -110,8 +111,8 @@ class SigningApi {
     }
 
     @GetMapping("/contracts/{id}/signatures")
-    List<SignatureView> signatures(@PathVariable String id) {
-        return signings.signatures(id);
+    PageResult<SignatureView> signatures(@PathVariable String id, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return PageResult.of(signings.signatures(id), page, size);
     }
 
     @GetMapping("/contracts/{id}/signed-document")
@@ -150,8 +151,8 @@ class SigningApi {
 
     /** The contracts waiting for the caller's signature now. */
     @GetMapping("/signing/waiting")
-    List<String> waiting() {
-        return signings.waitingForMe();
+    PageResult<String> waiting(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return PageResult.of(signings.waitingForMe(), page, size);
     }
 
     static LocalDate date(String value) {

@@ -1,5 +1,8 @@
 package io.qiyue.template.web;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import io.qiyue.shared.PageResult;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.template.ContractDocuments;
 import io.qiyue.template.DocumentVersion;
@@ -90,8 +93,8 @@ class DocumentApi {
 
     /** Document versions in this module's numbering: SAVED (rendered) and EXTERNAL (uploaded). */
     @GetMapping("/documents")
-    List<DocumentVersion> versions(@PathVariable String id) {
-        return documents.versions(id);
+    PageResult<DocumentVersion> versions(@PathVariable String id, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return PageResult.of(documents.versions(id), page, size);
     }
 
     @GetMapping(path = "/versions/{n}/text", produces = MediaType.TEXT_PLAIN_VALUE + ";charset=UTF-8")
@@ -123,6 +126,7 @@ class DocumentApi {
     }
 
     @PostMapping(path = "/versions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 (the answer sets it itself)
     ResponseEntity<DocumentVersion> upload(@PathVariable String id, @RequestPart("file") MultipartFile file)
             throws IOException, HttpMediaTypeNotSupportedException {
         byte[] content = file.getBytes();

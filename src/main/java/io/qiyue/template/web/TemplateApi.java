@@ -1,5 +1,8 @@
 package io.qiyue.template.web;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import io.qiyue.shared.PageResult;
 import io.qiyue.contract.ContractType;
 import io.qiyue.template.Clause;
 import io.qiyue.template.ClauseInput;
@@ -54,8 +57,8 @@ class TemplateApi {
     }
 
     @GetMapping("/templates")
-    List<Template> templates(@RequestParam(required = false) ContractType type) {
-        return templates.list(type);
+    PageResult<Template> templates(@RequestParam(required = false) ContractType type, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return PageResult.of(templates.list(type), page, size);
     }
 
     @GetMapping("/templates/{id}")
@@ -72,6 +75,7 @@ class TemplateApi {
     }
 
     @PostMapping("/templates")
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 (the answer sets it itself)
     ResponseEntity<Template> create(@Valid @RequestBody TemplateInput input) {
         var t = templates.create(input);
         return ResponseEntity.created(URI.create("/api/v1/templates/" + t.id())).eTag(Versions.etag(t.version())).body(t);
@@ -96,8 +100,8 @@ class TemplateApi {
     }
 
     @GetMapping("/clauses")
-    List<Clause> clauses(@RequestParam(required = false) String category) {
-        return clauses.list(category);
+    PageResult<Clause> clauses(@RequestParam(required = false) String category, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return PageResult.of(clauses.list(category), page, size);
     }
 
     @GetMapping("/clauses/{id}")
@@ -107,11 +111,12 @@ class TemplateApi {
     }
 
     @GetMapping("/clauses/{id}/versions")
-    List<Clauses.ClauseVersion> clauseVersions(@PathVariable String id) {
-        return clauses.versions(id);
+    PageResult<Clauses.ClauseVersion> clauseVersions(@PathVariable String id, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+        return PageResult.of(clauses.versions(id), page, size);
     }
 
     @PostMapping("/clauses")
+    @ResponseStatus(HttpStatus.CREATED) // documents the 201 (the answer sets it itself)
     ResponseEntity<Clause> createClause(@Valid @RequestBody ClauseInput input) {
         var c = clauses.create(input);
         return ResponseEntity.created(URI.create("/api/v1/clauses/" + c.id())).eTag(Versions.etag(c.version())).body(c);
