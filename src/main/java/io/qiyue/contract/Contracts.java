@@ -1287,6 +1287,50 @@ public class Contracts {
      * stored references, in one pass, so that a client learns of every problem with one request. A rule about
      * a field that already broke its own constraint is skipped: it would only repeat the problem.
      */
+    /**
+     * Every day of the contract within {@link DateBounds}, whichever way it came (a JSON body's reader refuses the
+     * others; a form or a file reads its own): a due day of 0000-01-01 stored from a form left the contract unreadable.
+     */
+    private static List<FieldViolation> daysOutOfBounds(ContractInput input) {
+        var days = new java.util.LinkedHashMap<String, LocalDate>();
+        days.put("startDate", input.startDate());
+        days.put("endDate", input.endDate());
+        var terms = input.terms();
+        if (terms != null && terms.signing() != null) {
+            days.put("terms.signing.date", terms.signing().date());
+        }
+        if (terms != null && terms.payment() != null && terms.payment().schedule() != null) {
+            var schedule = terms.payment().schedule();
+            for (int i = 0; i < schedule.size(); i++) {
+                if (schedule.get(i) != null) {
+                    days.put("terms.payment.schedule[" + i + "].dueDate", schedule.get(i).dueDate());
+                }
+            }
+        }
+        var violations = new ArrayList<FieldViolation>();
+        days.forEach((field, day) -> {
+            if (!DateBounds.within(day)) {
+                violations.add(new FieldViolation(field, "qiyue.json.date-range", day.toString(),
+                        DateBounds.EARLIEST.toString(), DateBounds.LATEST.toString()));
+            }
+        });
+        // a duty that outlives the term ends within the calendar too (9999-12-31 and 50 years made +10049-12-31)
+        if (terms != null && input.endDate() != null && DateBounds.within(input.endDate())) {
+            var after = new java.util.LinkedHashMap<String, Terms.PeriodAfterTermination>();
+            after.put("terms.confidentialityPeriod.yearsAfterTermination", terms.confidentialityPeriod());
+            after.put("terms.sharingPeriod.yearsAfterTermination", terms.sharingPeriod());
+            after.forEach((field, period) -> {
+                if (period != null && period.yearsAfterTermination() != null && period.yearsAfterTermination() > 0
+                        && !DateBounds.within(input.endDate().plusYears(period.yearsAfterTermination()))) {
+                    violations.add(new FieldViolation(field, "qiyue.json.date-range",
+                            input.endDate().plusYears(period.yearsAfterTermination()).toString(),
+                            DateBounds.EARLIEST.toString(), DateBounds.LATEST.toString()));
+                }
+            });
+        }
+        return violations;
+    }
+
     private Checked check(ContractInput input, String owner, CurrentUser user, Contract before) {
         var violations = new ArrayList<>(FieldViolation.of(validator.validate(input)));
         ContractType type = input.type();
@@ -1299,6 +1343,7 @@ public class Contracts {
         if (input.startDate() != null && input.endDate() != null && input.endDate().isBefore(input.startDate())) {
             violations.add(new FieldViolation("endDate", "qiyue.contract.end-before-start"));
         }
+        violations.addAll(daysOutOfBounds(input));
         var damages = input.terms().breach() == null ? null : input.terms().breach().liquidatedDamages();
         if (damages != null && damages.basis() == Terms.DamagesBasis.FIXED && damages.value() != null
                 && damages.value().stripTrailingZeros().scale() > 2 && damages.value().scale() <= 4) {

@@ -116,6 +116,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         String principal = user.map(CurrentUser::username).orElseThrow();
+        String access = accessOf(user.get());
         String key = keyOf(request);
         String path = storablePath(request);
         HttpServletRequest body;
@@ -141,7 +142,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             var now = clock.instant();
             var earlier = store.find(principal, key);
             if (earlier.isEmpty()) {
-                if (store.claim(principal, key, request.getMethod(), path, hash, now, instances.self())) {
+                if (store.claim(principal, key, request.getMethod(), path, hash, access, now, instances.self())) {
                     run(body, response, chain, principal, key, hash);
                     return;
                 }
@@ -163,6 +164,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
             }
             if (entry.response().isEmpty()) {
                 errors.write(request, response, 409, "conflict", "qiyue.problem.idempotency-in-progress", key);
+                return;
+            }
+            if (entry.accessHash() != null && !entry.accessHash().equals(access)) {
+                // the answer was the caller's under the roles and team they had then: a user demoted since, or
+                // moved to another team, would read again what they may no longer read (an outside tester did)
+                errors.write(request, response, 409, "conflict", "qiyue.problem.idempotency-access-changed", key);
                 return;
             }
             replay(entry.response().get(), response);
@@ -209,6 +216,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
         } catch (Exception e) {
             throw new ServletException(e);
         }
+    }
+
+    /** The caller's roles and team, which decide what an answer may show them. */
+    static String accessOf(CurrentUser user) {
+        return Hashes.sha256Hex(user.roles().stream().map(Enum::name).sorted().toList() + "\n" + user.teamId());
     }
 
     private static void replay(StoredResponse stored, HttpServletResponse response) throws IOException {

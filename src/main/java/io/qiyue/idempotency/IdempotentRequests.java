@@ -35,13 +35,13 @@ class IdempotentRequests {
     }
 
     /** A claim or a finished request: {@code response} is empty while the first request still runs. */
-    record Entry(String method, String path, String requestHash, Instant createdAt, String instanceId,
-                 Optional<StoredResponse> response) {
+    record Entry(String method, String path, String requestHash, String accessHash, Instant createdAt,
+                 String instanceId, Optional<StoredResponse> response) {
     }
 
     Optional<Entry> find(String principal, String key) {
         return jdbc.sql("SELECT request_method, request_path, request_hash, status, response_headers, response_body,"
-                        + " created_at, instance_id FROM idempotent_request WHERE principal = ? AND idem_key = ?")
+                        + " created_at, instance_id, access_hash FROM idempotent_request WHERE principal = ? AND idem_key = ?")
                 .params(principal, key)
                 .query((rs, n) -> {
                     int status = rs.getInt("status");
@@ -49,20 +49,20 @@ class IdempotentRequests {
                             new StoredResponse(status, headers(rs.getString("response_headers")),
                                     body(rs.getString("response_body"))));
                     return new Entry(rs.getString("request_method"), rs.getString("request_path"),
-                            rs.getString("request_hash"), DbTime.read(rs, "created_at"), rs.getString("instance_id"),
-                            response);
+                            rs.getString("request_hash"), rs.getString("access_hash"), DbTime.read(rs, "created_at"),
+                            rs.getString("instance_id"), response);
                 })
                 .optional();
     }
 
     /** Claims the key for a request about to run; false when someone else holds it. */
-    boolean claim(String principal, String key, String method, String path, String requestHash, Instant now,
-                  String instanceId) {
+    boolean claim(String principal, String key, String method, String path, String requestHash, String accessHash,
+                  Instant now, String instanceId) {
         jdbc.sql("DELETE FROM idempotent_request WHERE created_at < ?").param(DbTime.toDb(now.minus(RETENTION))).update();
         try {
             jdbc.sql("INSERT INTO idempotent_request (principal, idem_key, request_method, request_path, request_hash,"
-                            + " created_at, instance_id) VALUES (?,?,?,?,?,?,?)")
-                    .params(principal, key, method, path, requestHash, DbTime.toDb(now), instanceId).update();
+                            + " access_hash, created_at, instance_id) VALUES (?,?,?,?,?,?,?,?)")
+                    .params(principal, key, method, path, requestHash, accessHash, DbTime.toDb(now), instanceId).update();
             return true;
         } catch (DuplicateKeyException taken) {
             return false;

@@ -149,7 +149,10 @@ public class EvaluationLinks {
             evidence = obligations.sharedEvidence(c.id()).stream().map(e -> new SharedFile(e.id(), e.obligationId(),
                     e.fileName(), e.sizeBytes(), e.sha256(), e.uploadedAt())).toList();
             past = store.evaluations(c.id());
-            cases = store.casesOfContract(c.id()).stream().map(x -> new CaseItem(x.id(), x.category(),
+            // what the customer raised through a link, with our answer; a case our staff recorded is internal
+            // (an outside tester read "suspect the customer's employee, do not tell them" on the customer's page)
+            cases = store.casesOfContract(c.id()).stream().filter(x -> x.source() == CaseSource.LINK)
+                    .map(x -> new CaseItem(x.id(), x.category(),
                     x.description(), x.status(), x.deadline(), x.resolution(), x.createdAt())).toList();
             months = months(c);
         }

@@ -88,6 +88,25 @@ abstract class IdempotencyApiContract extends ApiTestSupport {
         }
     }
 
+    /**
+     * Found by an outside tester: a user demoted to VIEWER replayed their customer's creation and read its ID number
+     * in clear for a day. The answer is kept for the roles and team the caller had; after a change it is not given.
+     */
+    @Test
+    void aRetryAfterTheCallersRoleChangedIsRefusedNotReplayed() {
+        var sales = createUser("SALES", null);
+        String key = unique("key");
+        String body = organizationBody(unique("公司"), TestIdentifiers.creditCode()).toString();
+        var first = post(sales.client(), "/api/v1/customers", key, body);
+        assertThat(first.status()).as("%s", first).isEqualTo(201);
+        assertThat(post(sales.client(), "/api/v1/customers", key, body).header("Idempotent-Replayed")).isEqualTo("true");
+
+        setRoles(sales, "VIEWER");
+        var retry = post(sales.client(), "/api/v1/customers", key, body);
+        assertProblem(retry, 409);
+        assertThat(retry.body()).contains("角色或团队已变更").doesNotContain(first.json().path("id").asString());
+    }
+
     @Test
     void anUploadIsReplayedAndCountedOnce() {
         var admin = admin();

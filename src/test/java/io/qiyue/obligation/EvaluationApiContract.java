@@ -275,6 +275,12 @@ abstract class EvaluationApiContract extends ApiTestSupport {
                 "description", "上门维护人员迟到两小时"));
         assertThat(reported.status()).isEqualTo(302);
         assertThat(anonymous().get("/c/" + token).body()).contains("上门维护人员迟到两小时");
+        // a case our staff recorded is internal: never on the customer's page (outside tester)
+        var internal = deal.sales().post("/api/v1/contracts/" + deal.id() + "/cases",
+                "{\"category\": \"OTHER\", \"description\": \"内部记录：勿告知客户\"}");
+        assertThat(internal.status()).as("%s", internal).isEqualTo(201);
+        assertThat(anonymous().get("/c/" + token).body()).contains("上门维护人员迟到两小时")
+                .doesNotContain("内部记录：勿告知客户");
 
         // the monthly report: as the owner (PDF), and sent to the contact as a link to this page
         // a month of the term (one outside it has no service to report, as the customer's page offers none)

@@ -1,5 +1,6 @@
 package io.qiyue.web;
 
+import java.util.List;
 import io.qiyue.testing.ApiTestSupport;
 import io.qiyue.testing.Browser;
 import io.qiyue.testing.ContractSamples;
@@ -334,6 +335,53 @@ abstract class InputApiContract extends ApiTestSupport {
                 + "&terms.payment.schedule%5B-1%5D.description=x");
         assertThat(negative.statusCode()).isEqualTo(400);
         assertThat(negative.body()).contains("付款条款 › 付款计划");
+    }
+
+    /**
+     * Found by an outside tester: a form stored a due day of 0000-01-01 that the JSON reader refuses, and the
+     * contract answered 500 to everyone from then on. Forms and the API keep to the same days.
+     */
+    @Test
+    void aFormsDayOutsideTheCalendarIsRefusedBesideItsFieldAsTheApiRefusesIt() {
+        var admin = admin();
+        String customerId = createOrganization(admin).path("id").asString();
+        var browser = new Browser(port).login("admin", ADMIN_PASSWORD);
+        String csrf = browser.csrf("/contracts/new?type=SERVICE");
+        for (String field : List.of("terms.payment.schedule%5B0%5D.dueDate", "terms.signing.date", "startDate")) {
+            var response = browser.post("/contracts", "_csrf=" + Browser.enc(csrf) + "&type=SERVICE&title="
+                    + Browser.enc("远古日期") + "&customerId=" + customerId + "&amount=1000"
+                    + "&terms.payment.schedule%5B0%5D.amount=1000&" + field + "=0000-01-01");
+            assertThat(response.statusCode()).as("the form again, not a redirect: %s", field).isIn(200, 400);
+            assertThat(response.body()).as(field).contains("超出范围", "1900-01-01");
+        }
+        assertThat(admin.get("/api/v1/contracts?q=" + Browser.enc("远古日期")).json().path("total").asInt())
+                .as("nothing stored").isZero();
+    }
+
+    /** Found by an outside tester: an NDA ending 9999-12-31 with 50 years after gave obligations due +10049-12-31. */
+    @Test
+    void aDutyThatWouldOutliveTheCalendarIsRefused() {
+        var admin = admin();
+        String customerId = createOrganization(admin).path("id").asString();
+        var body = io.qiyue.testing.ContractSamples.contract("CONFIDENTIALITY", unique("万年保密"), customerId, ourEntityId());
+        body.put("endDate", "9999-12-31");
+        ((tools.jackson.databind.node.ObjectNode) body.path("terms").path("confidentialityPeriod"))
+                .put("yearsAfterTermination", 50);
+        var refused = admin.post("/api/v1/contracts", body.toString());
+        assertProblem(refused, 400, "terms.confidentialityPeriod.yearsAfterTermination");
+        assertThat(refused.body()).contains("10049-12-31");
+    }
+
+    /** Found by an outside tester: a wildcard Content-Type made every write a 500 with a logged stack trace. */
+    @Test
+    void aWildcardOrUnreadableContentTypeIsA415() {
+        var admin = admin();
+        for (String type : List.of("*/*", "application/*", "text/*", "a/b/c", "application/json; charset=xyz-bogus")) {
+            var response = admin.request("POST", "/api/v1/customers").bytes(type,
+                    "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8)).send();
+            assertProblem(response, 415);
+            assertThat(response.body()).as(type).doesNotContain("缺少");
+        }
     }
 
     @Test

@@ -34,6 +34,7 @@ final class Disconnects {
     }
 
     static void log(Logger log, HttpServletRequest request, Throwable e) {
-        log.debug("client disconnected during {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+        log.debug("client disconnected during {} {}: {}", request.getMethod(), LoggedPaths.of(request.getRequestURI()),
+                e.toString());
     }
 }

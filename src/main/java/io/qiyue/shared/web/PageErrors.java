@@ -132,10 +132,11 @@ class PageErrors {
             return unrenderable("file", new UnrenderableTextException(0));
         }
         if (response.isCommitted()) {
-            log.error("failure on {} {} after the response was committed", request.getMethod(), request.getRequestURI(), e);
+            log.error("failure on {} {} after the response was committed", request.getMethod(),
+                    LoggedPaths.of(request.getRequestURI()), e);
             return null;
         }
-        log.error("unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        log.error("unexpected failure on {} {}", request.getMethod(), LoggedPaths.of(request.getRequestURI()), e);
         return page(HttpStatus.INTERNAL_SERVER_ERROR, "qiyue.problem.internal");
     }
 

@@ -412,10 +412,11 @@ class ProblemHandler {
         }
         if (response.isCommitted()) {
             // the answer is partly sent: a problem body can no longer follow it
-            log.error("failure on {} {} after the response was committed", request.getMethod(), request.getRequestURI(), e);
+            log.error("failure on {} {} after the response was committed", request.getMethod(),
+                    LoggedPaths.of(request.getRequestURI()), e);
             return null;
         }
-        log.error("unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+        log.error("unexpected failure on {} {}", request.getMethod(), LoggedPaths.of(request.getRequestURI()), e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "qiyue.problem.internal");
     }
 

@@ -1,5 +1,6 @@
 package io.qiyue.shared.web;
 
+import io.qiyue.shared.Text;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,6 +43,12 @@ class RequestGuard extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String contentType = request.getContentType();
+        if (contentType != null && carriesBody(request) && !describesOneType(contentType)) {
+            // Spring's request headers throw on a wildcard (a 500 for every write) and call an unparsable one missing
+            errors.write(request, response, 415, "unsupported-media-type", "qiyue.problem.media-type",
+                    Text.withoutUnrenderable(contentType.length() > 100 ? contentType.substring(0, 100) : contentType));
+            return;
+        }
         // multipart parameters are parsed with the upload, under its own limits
         if (contentType == null || !contentType.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
             try {
@@ -68,6 +75,25 @@ class RequestGuard extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static boolean carriesBody(HttpServletRequest request) {
+        String method = request.getMethod();
+        return "POST".equals(method) || "PUT".equals(method) || "PATCH".equals(method);
+    }
+
+    /** Whether a Content-Type names one media type, as a body's must: no wildcard, nothing unparsable. */
+    static boolean describesOneType(String contentType) {
+        if (contentType.isBlank()) {
+            return true; // as if absent: the handler says which type it takes
+        }
+        try {
+            var type = org.springframework.http.MediaType.parseMediaType(contentType);
+            type.getCharset(); // throws for a charset this JDK does not know
+            return !type.isWildcardType() && !type.isWildcardSubtype();
+        } catch (IllegalArgumentException unreadable) { // InvalidMimeTypeException, UnsupportedCharsetException
+            return false;
+        }
     }
 
     /**

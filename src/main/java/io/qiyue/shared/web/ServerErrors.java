@@ -87,10 +87,10 @@ class ServerErrors {
                     // the client's fault (headers over the limit, an undecodable request line), and anyone can send it
                     // without signing in: one line without the stack trace, so that a flood cannot fill the log
                     log.warn("request refused before the application with {}: {} {}: {}", status, request.getMethod(),
-                            shortened(request.getRequestURI()), shortened(String.valueOf(throwable.getMessage())));
+                            shortened(LoggedPaths.of(request.getRequestURI())), shortened(String.valueOf(throwable.getMessage())));
                 } else if (throwable != null) {
                     log.error("failure outside the application on {} {}", request.getMethod(),
-                            shortened(request.getRequestURI()), throwable);
+                            shortened(LoggedPaths.of(request.getRequestURI())), throwable);
                 }
                 if (status == 400) {
                     // an address Tomcat cannot decode, a request line or headers over its limits …: it does not say which
@@ -101,7 +101,7 @@ class ServerErrors {
                             known == null ? "" : known.getReasonPhrase());
                 }
             } catch (IOException | RuntimeException e) {
-                log.debug("could not write the error report for {}", request.getRequestURI(), e);
+                log.debug("could not write the error report for {}", LoggedPaths.of(request.getRequestURI()), e);
             }
         }
 

@@ -1,5 +1,6 @@
 package io.qiyue.shared.web;
 
+import io.qiyue.shared.DateBounds;
 import io.qiyue.shared.Text;
 import io.qiyue.shared.UnrenderableTextException;
 import org.springframework.beans.PropertyAccessException;
@@ -49,7 +50,49 @@ class TextBinding {
 
     static void checkText(WebDataBinder binder) {
         binder.registerCustomEditor(String.class, new CheckedText());
+        binder.registerCustomEditor(java.time.LocalDate.class, new BoundedDay());
         binder.setBindingErrorProcessor(new NamedTextErrors());
+    }
+
+    /**
+     * A form's or a parameter's day as a JSON body's is read ({@link StrictJson}): {@code yyyy-MM-dd} within
+     * {@link DateBounds}. A form once stored {@code 0000-01-01} as a payment's due day, and the contract could no
+     * longer be read by anyone.
+     */
+    private static final class BoundedDay extends PropertyEditorSupport {
+        @Override
+        public void setAsText(String text) {
+            String day = Text.input(text);
+            if (day == null || day.isBlank()) {
+                setValue(null);
+                return;
+            }
+            java.time.LocalDate value;
+            try {
+                value = java.time.LocalDate.parse(day.strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("not a day: " + day, e);
+            }
+            if (!DateBounds.within(value)) {
+                throw new DayOutOfRangeException(value);
+            }
+            setValue(value);
+        }
+
+        @Override
+        public String getAsText() {
+            Object value = getValue();
+            return value == null ? "" : value.toString();
+        }
+    }
+
+    private static final class DayOutOfRangeException extends IllegalArgumentException {
+        private final java.time.LocalDate day;
+
+        DayOutOfRangeException(java.time.LocalDate day) {
+            super("day out of range: " + day);
+            this.day = day;
+        }
     }
 
     private static final class CheckedText extends PropertyEditorSupport {
@@ -70,8 +113,17 @@ class TextBinding {
         @Override
         public void processPropertyAccessException(PropertyAccessException ex, BindingResult bindingResult) {
             UnrenderableTextException text = null;
-            for (Throwable t = ex; t != null && text == null; t = t.getCause()) {
+            DayOutOfRangeException day = null;
+            for (Throwable t = ex; t != null && text == null && day == null; t = t.getCause()) {
                 text = t instanceof UnrenderableTextException u ? u : null;
+                day = t instanceof DayOutOfRangeException d ? d : null;
+            }
+            if (day != null) {
+                bindingResult.addError(new FieldError(bindingResult.getObjectName(), ex.getPropertyName(),
+                        ex.getValue(), true, new String[]{"qiyue.json.date-range"},
+                        new Object[]{day.day.toString(), DateBounds.EARLIEST.toString(), DateBounds.LATEST.toString()},
+                        "qiyue.json.date-range"));
+                return;
             }
             if (text == null) {
                 super.processPropertyAccessException(ex, bindingResult);
