@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * saves them. The SMTP password is stored encrypted with {@link FieldCipher}.
  */
 @Service
-public class NotificationSettingsStore {
+public class NotificationSettingsStore implements io.qiyue.shared.OutgoingMail {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     /** The effective settings with the password in clear, for the mail worker only. */
@@ -60,6 +60,12 @@ public class NotificationSettingsStore {
         var e = effective();
         return new NotificationSettings(e.host(), e.port(), e.username(), e.password() != null, e.tls(), e.from(),
                 e.baseUrl(), version());
+    }
+
+    /** Whether e-mail can go out: a server and a sender are set (by an admin, or by QIYUE_SMTP_*). */
+    @Override
+    public boolean configured() {
+        return effective().mailConfigured();
     }
 
     Effective effective() {

@@ -98,6 +98,9 @@ class ApprovalBrowserIT extends ChromiumTestSupport {
             page.selectOption("#decision-kind", "REJECT");
             page.click("#decision-submit");
             assertThat(page.locator("#decision-errors")).containsText("须填写意见");
+            // named by its label, not its field path (outside tester: "comment：…")
+            assertThat(page.locator("#decision-errors")).containsText("意见：");
+            assertThat(page.locator("#decision-errors")).not().containsText("comment");
             assertThat(page.locator("#decision-form")).isVisible();
         }
     }

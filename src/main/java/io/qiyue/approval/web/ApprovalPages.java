@@ -1,5 +1,6 @@
 package io.qiyue.approval.web;
 
+import io.qiyue.shared.web.FieldLabels;
 import io.qiyue.approval.ApprovalHistory;
 import io.qiyue.approval.Approvals;
 import io.qiyue.approval.Decision;
@@ -36,14 +37,16 @@ class ApprovalPages {
     private final Reviews reviews;
     private final UserAdministration users;
     private final MessageSource messages;
+    private final FieldLabels labels;
 
     ApprovalPages(Approvals approvals, Contracts contracts, Reviews reviews, UserAdministration users,
-                  MessageSource messages) {
+                  MessageSource messages, FieldLabels labels) {
         this.approvals = approvals;
         this.contracts = contracts;
         this.reviews = reviews;
         this.users = users;
         this.messages = messages;
+        this.labels = labels;
     }
 
     @GetMapping("/approvals")
@@ -113,8 +116,9 @@ class ApprovalPages {
         var locale = LocaleContextHolder.getLocale();
         var lines = new ArrayList<String>();
         if (refused instanceof InvalidInputException invalid) {
-            invalid.violations().forEach(v -> lines.add(v.field() + "：" + messages.getMessage(v.code(),
-                    v.args().toArray(), v.code(), locale)));
+            // named by the form's labels (意见, 退回至步骤), as every other form names its fields
+            invalid.violations().forEach(v -> lines.add(labels.withMessage(v.field(), messages.getMessage(v.code(),
+                    v.args().toArray(), v.code(), locale), locale)));
         } else {
             lines.add(messages.getMessage(refused.code(), refused.args().toArray(), refused.code(), locale));
         }

@@ -56,10 +56,13 @@ class SigningPages {
     private final Seals seals;
     private final MessageSource messages;
     private final io.qiyue.template.ContractDocuments contractDocuments;
+    private final io.qiyue.shared.OutgoingMail mail;
 
     SigningPages(Signings signings, Contracts contracts, Customers customers, UserAdministration users, Seals seals,
-                 MessageSource messages, io.qiyue.template.ContractDocuments contractDocuments) {
+                 MessageSource messages, io.qiyue.template.ContractDocuments contractDocuments,
+                 io.qiyue.shared.OutgoingMail mail) {
         this.contractDocuments = contractDocuments;
+        this.mail = mail;
         this.signings = signings;
         this.contracts = contracts;
         this.customers = customers;
@@ -82,6 +85,8 @@ class SigningPages {
         var status = signings.status(id);
         model.addAttribute("contract", contract);
         model.addAttribute("mayChange", mayChange);
+        // the customer's link and code go by e-mail: without a mail server nobody receives them (outside tester)
+        model.addAttribute("mailUnavailable", !mail.configured());
         model.addAttribute("status", status.orElse(null));
         model.addAttribute("plan", signings.plan(id));
         model.addAttribute("mySigner", signings.mySignerNow(id).orElse(null));
