@@ -43,6 +43,40 @@ public class Display {
         return "¥" + format.format(money.value());
     }
 
+    /** A sum in yuan given as a plain number (a fixed liquidated damages), written as money is. */
+    public String yuan(java.math.BigDecimal value) {
+        return value == null ? "" : money(Money.cny(value));
+    }
+
+    /**
+     * How long something took, as a person says it: 不到 1 分钟, 25 分钟, 3.5 小时, 2 天 4 小时 (English alike);
+     * "0.0 h" read as nothing at all.
+     */
+    public String duration(Long seconds) {
+        if (seconds == null || seconds < 0) {
+            return "";
+        }
+        boolean english = "en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage());
+        if (seconds < 60) {
+            return english ? "under a minute" : "不到 1 分钟";
+        }
+        if (seconds < 3600) {
+            long minutes = seconds / 60;
+            return english ? minutes + (minutes == 1 ? " minute" : " minutes") : minutes + " 分钟";
+        }
+        if (seconds < 86_400) {
+            String hours = java.math.BigDecimal.valueOf(seconds).divide(java.math.BigDecimal.valueOf(3600), 1,
+                    java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+            return english ? hours + (hours.equals("1") ? " hour" : " hours") : hours + " 小时";
+        }
+        long days = seconds / 86_400;
+        long hours = (seconds % 86_400) / 3600;
+        if (english) {
+            return days + (days == 1 ? " day" : " days") + (hours == 0 ? "" : " " + hours + (hours == 1 ? " hour" : " hours"));
+        }
+        return days + " 天" + (hours == 0 ? "" : " " + hours + " 小时");
+    }
+
     public LocalDate today() {
         return LocalDate.now(clock);
     }
