@@ -91,6 +91,13 @@ public class ApprovalFlows {
                 input.priority() == null ? before.priority() : input.priority(),
                 Boolean.TRUE.equals(input.resubmitToRejectingStep()), Boolean.TRUE.equals(input.skipRepeatedApprover()),
                 normalised(input.steps()), null, expectedVersion + 1, before.createdAt(), now);
+        if (after.name().equals(before.name()) && after.enabled() == before.enabled()
+                && after.priority() == before.priority()
+                && after.resubmitToRejectingStep() == before.resubmitToRejectingStep()
+                && after.skipRepeatedApprover() == before.skipRepeatedApprover() && after.steps().equals(before.steps())) {
+            // what GET answered, sent back: no new version, deployment or audit entry (outside tester)
+            return before;
+        }
         if (!store.updateFlow(after, expectedVersion)) {
             throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
         }

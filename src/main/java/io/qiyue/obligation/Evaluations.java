@@ -317,6 +317,11 @@ public class Evaluations {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
+        var shown = settings(contractId);
+        if (shown.version() == expectedVersion && java.util.Objects.equals(shown.intervalDays(), intervalDays)) {
+            // what GET answered, sent back: nothing stored, the same version (another editor's If-Match holds)
+            return shown;
+        }
         Instant now = clock.instant();
         String actor = CurrentUsers.actorName();
         LocalDate next = store.plannedAt(contractId) == null ? null : obligations.today().plusDays(intervalDays);

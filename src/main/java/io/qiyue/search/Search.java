@@ -31,7 +31,7 @@ import java.util.stream.Stream;
 @Service
 public class Search {
     public static final int MAX_QUERY_LENGTH = 200;
-    public static final int MAX_SIZE = 100;
+    public static final int MAX_SIZE = io.qiyue.shared.Paging.MAX_SIZE;
     private static final int DEEPEST = 10_000;
     private static final int SUGGESTIONS = 8;
     private static final Set<String> TYPES = Stream.concat(Arrays.stream(ContractType.values()).map(Enum::name),

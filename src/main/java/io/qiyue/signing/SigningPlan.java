@@ -12,6 +12,14 @@ public record SigningPlan(SigningOrder order, List<OurSigner> ours, List<TheirSi
                           Integer theirsRequired, boolean allowForward, int expiresInDays, int version,
                           boolean stored) {
     public static final int DEFAULT_EXPIRY_DAYS = 30;
+
+    /** Whether the two say the same about who signs, how and until when (their versions aside). */
+    public boolean sameArrangement(SigningPlan other) {
+        return order == other.order && ours.equals(other.ours) && theirs.equals(other.theirs)
+                && java.util.Objects.equals(oursRequired, other.oursRequired)
+                && java.util.Objects.equals(theirsRequired, other.theirsRequired)
+                && allowForward == other.allowForward && expiresInDays == other.expiresInDays;
+    }
     public static final int MAX_EXPIRY_DAYS = 180;
 
     public SigningPlan {

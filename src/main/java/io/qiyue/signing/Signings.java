@@ -101,6 +101,10 @@ public class Signings {
             throw new PreconditionFailedException("qiyue.problem.stale", stored.get().version());
         }
         var plan = validate(contract, input);
+        if (stored.isPresent() && stored.get().sameArrangement(plan)) {
+            // nothing changes: no new version (another editor's If-Match still holds) and no signer invited anew
+            return stored.get();
+        }
         String actor = CurrentUsers.require().username();
         return tx.execute(status -> {
             var open = store.openSession(contractId);

@@ -449,6 +449,13 @@ abstract class NotificationApiContract extends ApiTestSupport {
         assertThat(saved.body()).doesNotContain("p@ss-秘密");
         String stored = jdbc.sql("SELECT smtp_password_cipher FROM notification_settings").query(String.class).single();
         assertThat(stored).startsWith("v1:").doesNotContain("p@ss");
+        // what GET answered goes back as it is (outside tester: passwordSet and version were unknown fields)
+        var read = admin().get("/api/v1/notification-settings");
+        var again = admin().put("/api/v1/notification-settings", read.body(), read.header("ETag"));
+        assertThat(again.status()).as("%s", again).isEqualTo(200);
+        assertThat(again.json().path("passwordSet").asBoolean()).as("the password kept").isTrue();
+        assertProblem(admin().put("/api/v1/notification-settings", ((tools.jackson.databind.node.ObjectNode) read.json()
+                .deepCopy()).put("passwordSet", false).toString(), again.header("ETag")), 400, "passwordSet");
     }
 
     @Test

@@ -331,6 +331,9 @@ abstract class EvaluationApiContract extends ApiTestSupport {
         assertThat(settings.status()).isEqualTo(200);
         assertThat(settings.json().path("intervalDays").asInt()).isEqualTo(90);
         assertProblem(deal.sales().put(path, "{\"intervalDays\": 3}", settings.header("ETag")), 400, "intervalDays");
+        var same = deal.sales().put(path, settings.body(), settings.header("ETag"));
+        assertThat(same.status()).as("%s", same).isEqualTo(200);
+        assertThat(same.header("ETag")).as("sent back unchanged, nothing stored").isEqualTo(settings.header("ETag"));
         // the first periodic evaluation is shown before the daily calendar has scheduled it (it was null until then)
         assertThat(settings.json().path("nextOn").asString()).matches("\\d{4}-\\d{2}-\\d{2}");
         // a draft has none: a computed field without a value yet is named as such, not "（当前值为 ）"

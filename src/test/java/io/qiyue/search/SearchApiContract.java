@@ -161,6 +161,8 @@ abstract class SearchApiContract extends ApiTestSupport {
         assertProblem(admin().get("/api/v1/search?q=a&amountMax=1e400"), 400, "amountMax");
         assertProblem(admin().get("/api/v1/search?q=a&sort=name"), 400, "sort");
         assertProblem(admin().get("/api/v1/search?q=a&size=0"), 400, "size");
+        assertProblem(admin().get("/api/v1/search?q=a&size=201"), 400, "size");
+        assertThat(admin().get("/api/v1/search?q=a&size=200").status()).as("as every list").isEqualTo(200);
         assertProblem(admin().get("/api/v1/search?q=a&size=x"), 400, "size");
         assertProblem(admin().get("/api/v1/search?q=a&page=-1"), 400, "page");
         assertProblem(admin().get("/api/v1/search?q=a&page=5000&size=100"), 400, "page");

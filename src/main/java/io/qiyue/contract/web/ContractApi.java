@@ -65,8 +65,12 @@ class ContractApi {
     }
 
     /** One contract type with the JSON Schema of its terms. */
+    /** {@code termsSchema} is a JSON Schema document: described to OpenAPI as an object (springdoc cannot read ObjectNode). */
     record ContractTypeDescription(ContractType type, String code, String name, List<String> parts,
-                                   List<String> ownParts, boolean paid, ObjectNode termsSchema) {
+                                   List<String> ownParts, boolean paid,
+                                   @io.swagger.v3.oas.annotations.media.Schema(type = "object",
+                                           description = "JSON Schema (2020-12) of this type's terms")
+                                   ObjectNode termsSchema) {
     }
 
     @GetMapping("/contract-types")

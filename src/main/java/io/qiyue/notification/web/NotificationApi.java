@@ -39,9 +39,11 @@ class NotificationApi {
     private final NotificationSettingsStore settings;
     private final Webhooks webhooks;
     private final GroupRobots robots;
+    private final tools.jackson.databind.json.JsonMapper json;
 
     NotificationApi(Notifications notifications, Preferences preferences, NotificationSettingsStore settings, Webhooks webhooks,
-                    GroupRobots robots) {
+                    GroupRobots robots, tools.jackson.databind.json.JsonMapper json) {
+        this.json = json;
         this.notifications = notifications;
         this.preferences = preferences;
         this.settings = settings;
@@ -126,9 +128,14 @@ class NotificationApi {
     @PutMapping("/notification-settings")
     ResponseEntity<NotificationSettings> updateSettings(
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
-            @RequestBody NotificationSettings.SettingsInput body) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
+                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = NotificationSettings.SettingsInput.class)))
+            @RequestBody tools.jackson.databind.JsonNode body) {
         int expected = Versions.expected(ifMatch);
-        var s = settings.update(expected, body);
+        // what GET answered may come back as it is: passwordSet and version are ignored while they match
+        var input = io.qiyue.shared.web.JsonInput.readUpdate(json, body, settings.get(),
+                NotificationSettings.SettingsInput.class);
+        var s = settings.update(expected, input);
         return ResponseEntity.ok().eTag(Versions.etag(s.version())).body(s);
     }
 
