@@ -217,6 +217,38 @@ public abstract class ExportApiContract extends ApiTestSupport {
     }
 
     /** The rows of a CSV export, the byte order mark checked and dropped. */
+    /** Found by an outside tester: "any list" exports, yet teams, users, versions … answered 406 to a CSV Accept. */
+    @Test
+    void anyListAnswersAsAFileWhenOneIsAsked() throws Exception {
+        String name = "=HYPERLINK(\"x\")" + unique("导出团队");
+        var created = admin().post("/api/v1/teams", "{\"name\": \"%s\"}".formatted(name.replace("\"", "\\\"")));
+        assertThat(created.status()).as("%s", created).isEqualTo(201);
+        var csv = admin().request("GET", "/api/v1/teams").header("Accept", "text/csv").sendForBytes();
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("attachment", "teams-");
+        var rows = readCsv(csv.body());
+        assertThat(rows.getFirst().toList()).contains("名称");
+        int column = rows.getFirst().toList().indexOf("名称");
+        assertThat(rows.stream().skip(1).map(r -> r.get(column)).toList()).as("a formula stays text")
+                .contains("'" + name);
+
+        var xlsx = admin().request("GET", "/api/v1/teams").header("Accept", ListExportTypes.XLSX).sendForBytes();
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx.body()))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(column).getStringCellValue()).isEqualTo("名称");
+            assertThat(sheet.getLastRowNum()).isEqualTo(rows.size() - 1);
+        }
+        var anything = admin().request("GET", "/api/v1/teams").header("Accept", "*/*").send();
+        assertThat(anything.header("Content-Type")).as("a client that takes anything gets JSON").contains("json");
+        assertThat(anything.json().path("items").isArray()).isTrue();
+    }
+
+    private static final class ListExportTypes {
+        static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    }
+
     public static List<CSVRecord> readCsv(byte[] bytes) throws Exception {
         assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
         String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
