@@ -372,6 +372,21 @@ abstract class InputApiContract extends ApiTestSupport {
         assertThat(refused.body()).contains("10049-12-31");
     }
 
+    /** Found by an outside tester: one wrong item of a list (a method FAX) hid every other problem of the body. */
+    @Test
+    void aWrongItemOfAListHidesNoOtherProblem() {
+        var admin = admin();
+        String customerId = createOrganization(admin).path("id").asString();
+        var body = io.qiyue.testing.ContractSamples.contract("MAINTENANCE", unique("维护"), customerId, ourEntityId());
+        var maintenance = (tools.jackson.databind.node.ObjectNode) body.path("terms").path("maintenance");
+        maintenance.putArray("methods").add("PHONE").add("FAX");
+        maintenance.put("visitIntervalDays", "often");
+        maintenance.put("foo", 1);
+        var refused = admin.post("/api/v1/contracts", body.toString());
+        assertProblem(refused, 400, "terms.maintenance.methods[1]", "terms.maintenance.visitIntervalDays",
+                "terms.maintenance.foo");
+    }
+
     /** Found by an outside tester: a wildcard Content-Type made every write a 500 with a logged stack trace. */
     @Test
     void aWildcardOrUnreadableContentTypeIsA415() {

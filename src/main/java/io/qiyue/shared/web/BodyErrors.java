@@ -107,6 +107,11 @@ final class BodyErrors extends RequestBodyAdviceAdapter {
             return List.of();
         }
         Set<String> removed = new LinkedHashSet<>(List.of(reported));
+        // lists an item was taken out of: what is found in them later has been renumbered
+        Set<String> renumbered = new LinkedHashSet<>();
+        if (reported.endsWith("]")) {
+            renumbered.add(reported.substring(0, reported.lastIndexOf('[')));
+        }
         var found = new ArrayList<FieldViolation>();
         var type = json.constructType(body.type());
         while (found.size() < MAX_ERRORS) {
@@ -115,22 +120,26 @@ final class BodyErrors extends RequestBodyAdviceAdapter {
                 value = json.readerFor(type).readValue(tree);
             } catch (JacksonException e) {
                 var violation = violation(e);
-                // a value that cannot be taken out (an item of a list, whose removal would renumber the others)
-                // ends the search: the violations found so far are certain
-                if (violation == null || removed.contains(violation.field()) || !remove(tree, violation.field())) {
-                    if (violation != null && !removed.contains(violation.field())) {
+                // a value that cannot be taken out, or one met again, ends the search: the violations found so
+                // far are certain
+                boolean moved = violation != null && renumbered.stream().anyMatch(l -> violation.field().startsWith(l + "["));
+                if (violation == null || moved || removed.contains(violation.field()) || !remove(tree, violation.field())) {
+                    if (violation != null && !moved && !removed.contains(violation.field())) {
                         found.add(violation);
                     }
                     return found;
                 }
                 removed.add(violation.field());
+                if (violation.field().endsWith("]")) {
+                    renumbered.add(violation.field().substring(0, violation.field().lastIndexOf('[')));
+                }
                 found.add(violation);
                 continue;
             }
             if (validator != null && value != null) {
                 for (var v : FieldViolation.of(validator.validate(value))) {
                     if (removed.stream().noneMatch(r -> v.field().equals(r) || v.field().startsWith(r + ".")
-                            || v.field().startsWith(r + "["))) {
+                            || v.field().startsWith(r + "[")) && renumbered.stream().noneMatch(l -> v.field().startsWith(l + "["))) {
                         found.add(v);
                     }
                 }
@@ -157,14 +166,36 @@ final class BodyErrors extends RequestBodyAdviceAdapter {
         return JsonInput.violation(e);
     }
 
-    /** Takes the member at a path such as {@code terms.dispute.method} out of the tree; false for a list's item. */
+    /**
+     * Takes the member at a path such as {@code terms.dispute.method}, or a list's item such as
+     * {@code terms.maintenance.methods[1]}, out of the tree (the list's later items move up one: {@link #besides}
+     * then trusts nothing more it finds in that list); false when there is nothing at the path.
+     */
     private static boolean remove(JsonNode tree, String path) {
         if (path.endsWith("]")) {
+            int bracket = path.lastIndexOf('[');
+            int index;
+            try {
+                index = Integer.parseInt(path.substring(bracket + 1, path.length() - 1));
+            } catch (NumberFormatException e) {
+                return false;
+            }
+            JsonNode list = at(tree, path.substring(0, bracket));
+            if (list instanceof tools.jackson.databind.node.ArrayNode array && index < array.size()) {
+                array.remove(index);
+                return true;
+            }
             return false;
         }
         int dot = path.lastIndexOf('.');
         String parentPath = dot < 0 ? "" : path.substring(0, dot);
         String name = path.substring(dot + 1);
+        JsonNode parent = at(tree, parentPath);
+        return parent instanceof ObjectNode object && object.remove(name) != null;
+    }
+
+    /** The node at a path such as {@code terms.payment.schedule[0]}; null when there is none. */
+    private static JsonNode at(JsonNode tree, String parentPath) {
         JsonNode parent = tree;
         if (!parentPath.isEmpty()) {
             for (String step : parentPath.split("\\.")) {
@@ -182,10 +213,10 @@ final class BodyErrors extends RequestBodyAdviceAdapter {
                     parent = parent == null ? null : parent.get(index);
                 }
                 if (parent == null) {
-                    return false;
+                    return null;
                 }
             }
         }
-        return parent instanceof ObjectNode object && object.remove(name) != null;
+        return parent;
     }
 }
