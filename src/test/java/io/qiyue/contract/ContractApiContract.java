@@ -207,6 +207,11 @@ abstract class ContractApiContract extends ApiTestSupport {
         var second = admin().get(path + "/versions/2");
         assertThat(second.status()).isEqualTo(200);
         assertThat(second.json().path("title").asString()).isEqualTo("第二版");
+        // with what the version list says of it (outside tester: kind, hash, who and when were missing)
+        var listed = rows.valueStream().filter(r -> r.path("version").asInt() == 2).findFirst().orElseThrow();
+        for (String field : List.of("kind", "sha256", "createdAt", "createdBy")) {
+            assertThat(second.json().path(field).asString()).as(field).isEqualTo(listed.path(field).asString());
+        }
         assertProblem(admin().get(path + "/versions/4"), 404);
     }
 

@@ -255,6 +255,10 @@ abstract class CustomerApiContract extends ApiTestSupport {
         assertThat(blind.status()).as("%s", blind).isEqualTo(201);
         var added = client.get(blind.header("Location"));
         assertThat(added.json().path("name").asString()).isEqualTo("钱七");
+        assertThat(blind.json()).as("the body is the contact created, as Location names it").isEqualTo(added.json());
+        var wrong = client.post(path, "{\"name\": \"孙八\", \"mobile\": \"999\"}");
+        assertProblem(wrong, 400, "mobile");
+        assertThat(wrong.body()).as("named as the contact sent").doesNotContain("contacts[");
         assertThat(client.get(path).json().path("items").size()).isEqualTo(3);
         assertProblem(client.get(path + "/no-such-contact"), 404);
     }

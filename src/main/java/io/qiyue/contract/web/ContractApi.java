@@ -255,7 +255,28 @@ class ContractApi {
 
     @GetMapping(path = "/contracts/{id}/versions/{version}", produces = MediaType.APPLICATION_JSON_VALUE)
     String version(@PathVariable String id, @PathVariable int version) {
-        return history.content(id, version);
+        String content = history.content(id, version);
+        if (version >= io.qiyue.contract.ExternalVersions.FIRST) {
+            return content;
+        }
+        // a saved version: the contract as it was, with what the version list says of it (kind, who saved it and
+        // when, its hash and note), as an uploaded version's answer has them (outside tester: only the snapshot)
+        var snapshot = (tools.jackson.databind.node.ObjectNode) json.readTree(content);
+        var meta = history.get(id, version);
+        snapshot.put("kind", meta.kind());
+        snapshot.put("cause", meta.cause() == null ? null : meta.cause().name());
+        // the snapshot keeps no times of its own: createdAt and createdBy are the version's, as in the list
+        snapshot.put("createdAt", meta.createdAt() == null ? null : meta.createdAt().toString());
+        snapshot.put("createdBy", meta.createdBy());
+        snapshot.put("sha256", meta.sha256());
+        snapshot.put("note", meta.note());
+        if (snapshot.path("customerName").isNull() || snapshot.path("customerName").isMissingNode()) {
+            var current = contracts.get(id);
+            if (current.customerId().equals(snapshot.path("customerId").asString())) {
+                snapshot.put("customerName", current.customerName());
+            }
+        }
+        return snapshot.toString();
     }
 
     /** The change note of one version: a line of at most 200 characters; blank clears it. */

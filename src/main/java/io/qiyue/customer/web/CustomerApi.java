@@ -146,12 +146,23 @@ class CustomerApi {
     /** If-Match is optional here: without it the contact is added to whatever the customer is by then. */
     @PostMapping("/customers/{id}/contacts")
     @ResponseStatus(HttpStatus.CREATED) // documents the 201 (the answer sets it itself)
-    ResponseEntity<Customer> addContact(@PathVariable String id,
+    ResponseEntity<io.qiyue.customer.Contact> addContact(@PathVariable String id,
                                         @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                         @Valid @RequestBody ContactInput contact) {
-        var added = customers.addContact(id, ifMatch == null ? null : Versions.expected(ifMatch), contact);
+        io.qiyue.customer.Customers.AddedContact added;
+        try {
+            added = customers.addContact(id, ifMatch == null ? null : Versions.expected(ifMatch), contact);
+        } catch (io.qiyue.shared.InvalidInputException refused) {
+            // named as the one contact sent, not as the customer's n-th (contacts[1].mobile → mobile)
+            throw new io.qiyue.shared.InvalidInputException(refused.violations().stream()
+                    .map(v -> new io.qiyue.shared.FieldViolation(v.field().replaceFirst("^contacts\\[\\d+]\\.", ""),
+                            v.code(), v.args())).toList()).about("contact");
+        }
+        // the body is the contact created, as Location names it (the customer's version is its ETag)
+        var created = added.customer().contacts().stream().filter(c -> c.id().equals(added.contactId())).findFirst()
+                .orElseThrow();
         return ResponseEntity.created(URI.create("/api/v1/customers/" + id + "/contacts/" + added.contactId()))
-                .eTag(Versions.etag(added.customer().version())).body(added.customer());
+                .eTag(Versions.etag(added.customer().version())).body(created);
     }
 
     @GetMapping("/customers/{id}/contacts/{contactId}")
