@@ -13,7 +13,8 @@ import java.time.LocalDate;
 public record ContractSummary(String id, String number, ContractType type, String title, String customerId,
                               String customerName, String ourEntityId, String owner, Money amount,
                               LocalDate startDate, LocalDate endDate, ContractStatus status, int version,
-                              Instant updatedAt, java.math.BigDecimal receivedPercent, ReviewState reviewState) {
+                              Instant updatedAt, @com.fasterxml.jackson.annotation.JsonFormat(shape = com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING) java.math.BigDecimal receivedPercent,
+                              ReviewState reviewState) {
 
     public ContractSummary(String id, String number, ContractType type, String title, String customerId,
                            String customerName, String ourEntityId, String owner, Money amount, LocalDate startDate,

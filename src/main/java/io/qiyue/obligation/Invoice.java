@@ -12,6 +12,6 @@ import java.time.LocalDate;
  * if it bills one. The number is unique per our signing entity.
  */
 public record Invoice(String id, String contractId, String obligationId, String number, LocalDate issuedOn,
-                      Money amount, BigDecimal taxRatePercent, Money tax, String note, Instant createdAt,
+                      Money amount, @com.fasterxml.jackson.annotation.JsonFormat(shape = com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING) BigDecimal taxRatePercent, Money tax, String note, Instant createdAt,
                       String createdBy, int version) {
 }

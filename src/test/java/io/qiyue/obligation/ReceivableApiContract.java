@@ -90,6 +90,7 @@ abstract class ReceivableApiContract extends ApiTestSupport {
         assertThat(value(after.path("outstanding"))).isEqualTo("50000.00");
         assertThat(value(after.path("overdue"))).isEqualTo("0.00");
         assertThat(after.path("percentReceived").asString()).isEqualTo("58.3");
+        assertThat(after.path("percentReceived").isString()).as("a percentage is a decimal string (spec/api.md)").isTrue();
         // paid 31 days late: the damages stay 930.00 after payment, the clock stopped on 2026-11-01
         assertThat(value(after.path("damages").path("amount"))).isEqualTo("930.00");
         var first = after.path("instalments").get(0);
