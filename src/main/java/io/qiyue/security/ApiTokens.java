@@ -79,14 +79,36 @@ public class ApiTokens {
                 + " WHERE user_id = ? ORDER BY created_at DESC").param(owner.id()).query(TOKEN).list();
     }
 
+    /** Another user's tokens, for an admin (a leaked token is revoked without its owner). */
+    public List<ApiToken> listOf(String userId) {
+        if (!CurrentUsers.require().has(Role.ADMIN)) {
+            throw new io.qiyue.shared.ForbiddenException("qiyue.problem.forbidden");
+        }
+        return jdbc.sql("SELECT id, name, prefix, created_at, expires_at, last_used_at, revoked_at FROM api_token"
+                + " WHERE user_id = ? ORDER BY created_at DESC").param(userId).query(TOKEN).list();
+    }
+
+    /** Revokes one of the caller's tokens (their token page); another's does not exist for them. */
     @Transactional
     public void revoke(CurrentUser owner, String id) {
+        revoke(owner, id, false);
+    }
+
+    /** {@link #revoke(CurrentUser, String)}, an admin revoking anyone's (the API's DELETE). */
+    @Transactional
+    public void revokeAny(CurrentUser caller, String id) {
+        revoke(caller, id, caller.has(Role.ADMIN));
+    }
+
+    private void revoke(CurrentUser owner, String id, boolean anyones) {
         Instant now = clock.instant();
-        int changed = jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ? AND user_id = ? AND revoked_at IS NULL")
-                .params(DbTime.toDb(now), id, owner.id()).update();
+        String whose = anyones ? "" : " AND user_id = ?";
+        Object[] params = anyones ? new Object[]{DbTime.toDb(now), id} : new Object[]{DbTime.toDb(now), id, owner.id()};
+        int changed = jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE id = ?" + whose + " AND revoked_at IS NULL")
+                .params(params).update();
         if (changed == 0) {
-            boolean exists = jdbc.sql("SELECT COUNT(*) FROM api_token WHERE id = ? AND user_id = ?")
-                    .params(id, owner.id()).query(Long.class).single() > 0;
+            boolean exists = jdbc.sql("SELECT COUNT(*) FROM api_token WHERE id = ?" + whose)
+                    .params(anyones ? new Object[]{id} : new Object[]{id, owner.id()}).query(Long.class).single() > 0;
             if (!exists) {
                 throw new NotFoundException("qiyue.problem.not-found", "api-token", id);
             }

@@ -56,6 +56,8 @@ final class AuthorizationMatrix {
         CREATE_CONTRACT,
         /** The caller's own API token; anyone else's does not exist for them. */
         OWN_TOKEN,
+        /** {@link #OWN_TOKEN}, and an admin's over anyone's (revoking a token that leaked). */
+        OWN_TOKEN_OR_ADMIN,
         /**
          * An approval task's assignee only. The matrix calls it on a task of none of its callers on a contract of
          * another team's owner: 403 for a caller who reads that contract, 404 for one who does not; the assignee's
@@ -103,6 +105,7 @@ final class AuthorizationMatrix {
                 case CREATE_CONTRACT -> !writesContracts(caller, Scope.OWN) ? Outcome.FORBIDDEN
                         : writesContracts(caller, s) ? Outcome.ALLOWED : Outcome.REFUSED_INPUT;
                 case OWN_TOKEN -> s == Scope.OWN ? Outcome.ALLOWED : Outcome.NOT_FOUND;
+                case OWN_TOKEN_OR_ADMIN -> s == Scope.OWN || caller == Caller.ADMIN ? Outcome.ALLOWED : Outcome.NOT_FOUND;
                 case ASSIGNEE -> reads(caller, Scope.OTHER) ? Outcome.FORBIDDEN : Outcome.NOT_FOUND;
                 case WRITE_RECEIVABLE -> !reads(caller, s) ? Outcome.NOT_FOUND
                         : caller == Caller.ADMIN || caller == Caller.FINANCE ? Outcome.ALLOWED : Outcome.FORBIDDEN;
@@ -277,7 +280,7 @@ final class AuthorizationMatrix {
             return switch (rule) {
                 case WRITE_CUSTOMER -> Subject.CUSTOMER;
                 case WRITE_CONTRACT -> Subject.CONTRACT;
-                case OWN_TOKEN -> Subject.TOKEN;
+                case OWN_TOKEN, OWN_TOKEN_OR_ADMIN -> Subject.TOKEN;
                 default -> Subject.NONE;
             };
         }

@@ -64,6 +64,7 @@ import static io.qiyue.security.AuthorizationMatrix.Rule.AUTHENTICATED;
 import static io.qiyue.security.AuthorizationMatrix.Rule.CREATE_CONTRACT;
 import static io.qiyue.security.AuthorizationMatrix.Rule.CREATE_CUSTOMER;
 import static io.qiyue.security.AuthorizationMatrix.Rule.OWN_TOKEN;
+import static io.qiyue.security.AuthorizationMatrix.Rule.OWN_TOKEN_OR_ADMIN;
 import static io.qiyue.security.AuthorizationMatrix.Rule.PUBLIC;
 import static io.qiyue.security.AuthorizationMatrix.Rule.READ_CONTRACT;
 import static io.qiyue.security.AuthorizationMatrix.Rule.READ_KEPT_FILES;
@@ -371,6 +372,7 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("GET /api/v1/users/me", AUTHENTICATED, c -> get("/api/v1/users/me")),
                 Row.of("GET /api/v1/users", ADMIN, c -> get("/api/v1/users?size=5")),
                 Row.of("GET /api/v1/users/{id}", ADMIN, c -> get("/api/v1/users/" + spareUser)),
+                Row.of("GET /api/v1/users/{id}/api-tokens", ADMIN, c -> get("/api/v1/users/" + spareUser + "/api-tokens")),
                 Row.of("POST /api/v1/users", ADMIN, c -> json("POST", "/api/v1/users", userBody(newUsername(), "VIEWER")
                         .put("password", USER_PASSWORD).toString())),
                 Row.of("PUT /api/v1/users/{id}", ADMIN, c -> json("PUT", "/api/v1/users/" + spareUser,
@@ -398,7 +400,7 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                         + adminImport() + "/failed-rows")).alsoAllowed(404),
                 Row.of("GET /api/v1/imports/templates/{kind}", AUTHENTICATED,
                         c -> get("/api/v1/imports/templates/contracts?format=csv")),
-                Row.of("DELETE /api/v1/api-tokens/{id}", OWN_TOKEN, c -> Call.delete("/api/v1/api-tokens/"
+                Row.of("DELETE /api/v1/api-tokens/{id}", OWN_TOKEN_OR_ADMIN, c -> Call.delete("/api/v1/api-tokens/"
                         + c.target().tokenId())).fresh(Fresh.TOKEN),
 
                 // notifications (REST): each caller's own; settings, webhooks and robots for admins (an unknown id

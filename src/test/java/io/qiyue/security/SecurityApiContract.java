@@ -66,6 +66,19 @@ abstract class SecurityApiContract extends ApiTestSupport {
         assertProblem(bearer.get("/api/v1/contracts"), 401);
         assertThat(basic.get("/api/v1/users/me").status()).isEqualTo(200);
 
+        // an admin sees anyone's tokens (never their secrets) and revokes one that leaked; the next request fails
+        var leaked = basic.post("/api/v1/api-tokens", "{\"name\": \"外泄\"}");
+        var leakedBearer = anonymous().bearer(leaked.json().path("token").asString());
+        assertThat(leakedBearer.get("/api/v1/users/me").status()).isEqualTo(200);
+        var theirs = admin().get("/api/v1/users/" + user.id() + "/api-tokens");
+        assertThat(theirs.status()).as("%s", theirs).isEqualTo(200);
+        assertThat(theirs.body()).contains(leaked.json().path("id").asString(), "外泄")
+                .doesNotContain(leaked.json().path("token").asString());
+        assertProblem(createUser("SALES_MANAGER", null).client().get("/api/v1/users/" + user.id() + "/api-tokens"), 403);
+        assertThat(admin().delete("/api/v1/api-tokens/" + leaked.json().path("id").asString(), null).status())
+                .isEqualTo(204);
+        assertProblem(leakedBearer.get("/api/v1/users/me"), 401);
+
         assertProblem(basic.post("/api/v1/api-tokens", "{\"name\": \"\"}"), 400, "name");
         assertProblem(basic.post("/api/v1/api-tokens", "{\"name\": \"x\", \"expiresInDays\": 0}"), 400, "expiresInDays");
     }

@@ -55,6 +55,6 @@ class ApiTokenApi {
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(@PathVariable String id) {
-        tokens.revoke(CurrentUsers.require(), id);
+        tokens.revokeAny(CurrentUsers.require(), id);
     }
 }

@@ -46,7 +46,11 @@ class UserApi {
     private final Validator validator;
     private final AccountSessions sessions;
 
-    UserApi(UserAdministration admin, JsonMapper json, Validator validator, AccountSessions sessions) {
+    private final io.qiyue.security.ApiTokens tokens;
+
+    UserApi(UserAdministration admin, JsonMapper json, Validator validator, AccountSessions sessions,
+            io.qiyue.security.ApiTokens tokens) {
+        this.tokens = tokens;
         this.admin = admin;
         this.json = json;
         this.validator = validator;
@@ -87,6 +91,14 @@ class UserApi {
                           @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
                           @RequestParam(required = false) String sort) {
         return admin.list(q, role, page, size, sort);
+    }
+
+    /** A user's API tokens, for an admin, who may revoke any of them (DELETE /api-tokens/{id}). */
+    @GetMapping("/users/{id}/api-tokens")
+    PageResult<io.qiyue.security.ApiToken> tokensOf(@PathVariable String id, @RequestParam(required = false) Integer page,
+                                                   @RequestParam(required = false) Integer size) {
+        admin.get(id);
+        return PageResult.of(tokens.listOf(id), page, size);
     }
 
     @GetMapping("/users/{id}")
