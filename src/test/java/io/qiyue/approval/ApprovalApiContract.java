@@ -270,11 +270,7 @@ abstract class ApprovalApiContract extends ApiTestSupport {
     void anOverdueTaskIsRemindedFirstAndThenEscalatedToTheApproversManagerOnce() {
         var owner = createUser("SALES", null);
         String team = createTeam();
-        var manager = createUser("SALES_MANAGER", team);
-        var teamId = team;
-        var set = admin().put("/api/v1/teams/" + teamId, "{\"name\": \"%s\", \"managerId\": \"%s\"}"
-                .formatted(unique("审批团队"), manager.id()), "\"1\"");
-        assertThat(set.status()).as("%s", set).isEqualTo(200);
+        var manager = managerOf(team);
         var slow = createUser("FINANCE", team);
         flow(false, false, step("财务", "APPROVAL", "ANY", users(slow), 10));
         Instant start = Instant.now();
@@ -570,10 +566,7 @@ abstract class ApprovalApiContract extends ApiTestSupport {
     void anApproverDemotedToViewerNoLongerDecidesAndTheirTaskGoesToTheirManager() {
         var owner = createUser("SALES", null);
         String team = createTeam();
-        var manager = createUser("SALES_MANAGER", team);
-        var set = admin().put("/api/v1/teams/" + team, "{\"name\": \"%s\", \"managerId\": \"%s\"}"
-                .formatted(unique("审批团队"), manager.id()), "\"1\"");
-        assertThat(set.status()).as("%s", set).isEqualTo(200);
+        var manager = managerOf(team);
         var approver = createUser("SALES", team);
         flow(false, false, step("互审", "APPROVAL", "ANY", users(approver)));
         String id = submitted(owner.client());
@@ -599,10 +592,7 @@ abstract class ApprovalApiContract extends ApiTestSupport {
     void anEscalatedTaskLeavesTheInboxOfWhoeverCanNoLongerDecideItAndGoesOnWhenNobodyElseCan() {
         var owner = createUser("SALES", null);
         String team = createTeam();
-        var manager = createUser("SALES_MANAGER", team);
-        var set = admin().put("/api/v1/teams/" + team, "{\"name\": \"%s\", \"managerId\": \"%s\"}"
-                .formatted(unique("审批团队"), manager.id()), "\"1\"");
-        assertThat(set.status()).as("%s", set).isEqualTo(200);
+        var manager = managerOf(team);
         var slow = createUser("FINANCE", team);
         flow(false, false, step("财务", "APPROVAL", "ANY", users(slow), 10));
         Instant start = Instant.now();
@@ -805,6 +795,15 @@ abstract class ApprovalApiContract extends ApiTestSupport {
         response.json().path("items").forEach(items::add);
         assertThat(response.json().path("total").asLong()).isEqualTo(items.size());
         return items;
+    }
+
+    /** A sales manager made the team's manager. */
+    private TestUser managerOf(String team) {
+        var manager = createUser("SALES_MANAGER", team);
+        var set = admin().put("/api/v1/teams/" + team, "{\"name\": \"%s\", \"managerId\": \"%s\"}"
+                .formatted(unique("审批团队"), manager.id()), "\"1\"");
+        assertThat(set.status()).as("%s", set).isEqualTo(200);
+        return manager;
     }
 
     /** The title of the notification of this kind about the contract, once it is delivered (after commit). */
