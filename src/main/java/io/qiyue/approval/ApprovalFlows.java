@@ -94,7 +94,8 @@ public class ApprovalFlows {
         if (after.name().equals(before.name()) && after.enabled() == before.enabled()
                 && after.priority() == before.priority()
                 && after.resubmitToRejectingStep() == before.resubmitToRejectingStep()
-                && after.skipRepeatedApprover() == before.skipRepeatedApprover() && after.steps().equals(before.steps())) {
+                && after.skipRepeatedApprover() == before.skipRepeatedApprover()
+                && after.steps().equals(before.steps())) {
             // what GET answered, sent back: no new version, deployment or audit entry (outside tester)
             return before;
         }

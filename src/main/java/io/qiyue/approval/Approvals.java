@@ -837,7 +837,7 @@ public class Approvals {
         }
     }
 
-    /** Whether this user may decide a task of this kind: enabled, not read-only, and legal or an admin for a legal review. */
+    /** Whether this user may decide a task of this kind: enabled, not read-only, legal or an admin for legal review. */
     private static boolean mayDecide(User user, StepKind kind) {
         return ApprovalFlows.mayDecide(user) && (kind != StepKind.LEGAL_REVIEW || mayReviewAsLegal(user.roles()));
     }

@@ -19,9 +19,9 @@ import java.util.function.IntFunction;
 /**
  * The lifecycle moves that follow from the calendar: signed contracts become ACTIVE on their start date and
  * EXPIRED after their end date (RENEWED when a successor has been signed), a termination recorded for a later day
- * takes effect on it, and the renewal notice goes out {@code renewalNoticeDays} before the end. Runs every hour (a missed night is caught up),
- * once across instances, and is idempotent: each move is one versioned transition, so a contract that
- * another run has moved already is simply not found again.
+ * takes effect on it, and the renewal notice goes out {@code renewalNoticeDays} before the end. Runs every hour
+ * (a missed night is caught up), once across instances, and is idempotent: each move is one versioned
+ * transition, so a contract that another run has moved already is simply not found again.
  */
 @Component
 public class ContractCalendar {

@@ -1,5 +1,6 @@
 package io.qiyue.contract;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import io.qiyue.shared.Money;
 
 import java.time.Instant;
@@ -13,7 +14,8 @@ import java.time.LocalDate;
 public record ContractSummary(String id, String number, ContractType type, String title, String customerId,
                               String customerName, String ourEntityId, String owner, Money amount,
                               LocalDate startDate, LocalDate endDate, ContractStatus status, int version,
-                              Instant updatedAt, @com.fasterxml.jackson.annotation.JsonFormat(shape = com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING) java.math.BigDecimal receivedPercent,
+                              Instant updatedAt,
+                              @JsonFormat(shape = JsonFormat.Shape.STRING) java.math.BigDecimal receivedPercent,
                               ReviewState reviewState) {
 
     public ContractSummary(String id, String number, ContractType type, String title, String customerId,

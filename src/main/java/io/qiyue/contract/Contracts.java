@@ -8,6 +8,7 @@ import io.qiyue.security.CurrentUser;
 import io.qiyue.security.CurrentUsers;
 import io.qiyue.security.DataScopes;
 import io.qiyue.security.ScopedResource;
+import io.qiyue.shared.Batches;
 import io.qiyue.shared.ConflictException;
 import io.qiyue.shared.DateBounds;
 import io.qiyue.shared.EntityChanged;
@@ -15,15 +16,17 @@ import io.qiyue.shared.FieldViolation;
 import io.qiyue.shared.ForbiddenException;
 import io.qiyue.shared.Hashes;
 import io.qiyue.shared.Ids;
-import io.qiyue.shared.RequestIdempotency;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.JsonTrees;
+import io.qiyue.shared.Money;
 import io.qiyue.shared.NotFoundException;
-import io.qiyue.shared.Batches;
 import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Paging;
 import io.qiyue.shared.PreconditionFailedException;
+import io.qiyue.shared.ReadMemo;
+import io.qiyue.shared.RequestIdempotency;
 import io.qiyue.shared.Text;
+import io.qiyue.shared.persistence.TableStatistics;
 import jakarta.validation.Validator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,12 +43,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import io.qiyue.shared.Money;
 import java.util.Optional;
-import java.util.Set;
-import io.qiyue.shared.ReadMemo;
-import io.qiyue.shared.persistence.TableStatistics;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * Drafting contracts within the caller's data scope. Every saved change bumps the version, writes an
@@ -1310,8 +1310,7 @@ public class Contracts {
         var violations = new ArrayList<FieldViolation>();
         days.forEach((field, day) -> {
             if (!DateBounds.within(day)) {
-                violations.add(new FieldViolation(field, "qiyue.json.date-range", day.toString(),
-                        DateBounds.EARLIEST.toString(), DateBounds.LATEST.toString()));
+                violations.add(DateBounds.outside(field, day));
             }
         });
         // a duty that outlives the term ends within the calendar too (9999-12-31 and 50 years made +10049-12-31)
@@ -1320,11 +1319,11 @@ public class Contracts {
             after.put("terms.confidentialityPeriod.yearsAfterTermination", terms.confidentialityPeriod());
             after.put("terms.sharingPeriod.yearsAfterTermination", terms.sharingPeriod());
             after.forEach((field, period) -> {
-                if (period != null && period.yearsAfterTermination() != null && period.yearsAfterTermination() > 0
-                        && !DateBounds.within(input.endDate().plusYears(period.yearsAfterTermination()))) {
-                    violations.add(new FieldViolation(field, "qiyue.json.date-range",
-                            input.endDate().plusYears(period.yearsAfterTermination()).toString(),
-                            DateBounds.EARLIEST.toString(), DateBounds.LATEST.toString()));
+                if (period != null && period.yearsAfterTermination() != null) {
+                    LocalDate until = input.endDate().plusYears(period.yearsAfterTermination());
+                    if (!DateBounds.within(until)) {
+                        violations.add(DateBounds.outside(field, until));
+                    }
                 }
             });
         }

@@ -41,7 +41,8 @@ class IdempotentRequests {
 
     Optional<Entry> find(String principal, String key) {
         return jdbc.sql("SELECT request_method, request_path, request_hash, status, response_headers, response_body,"
-                        + " created_at, instance_id, access_hash FROM idempotent_request WHERE principal = ? AND idem_key = ?")
+                        + " created_at, instance_id, access_hash FROM idempotent_request"
+                        + " WHERE principal = ? AND idem_key = ?")
                 .params(principal, key)
                 .query((rs, n) -> {
                     int status = rs.getInt("status");
@@ -62,7 +63,8 @@ class IdempotentRequests {
         try {
             jdbc.sql("INSERT INTO idempotent_request (principal, idem_key, request_method, request_path, request_hash,"
                             + " access_hash, created_at, instance_id) VALUES (?,?,?,?,?,?,?,?)")
-                    .params(principal, key, method, path, requestHash, accessHash, DbTime.toDb(now), instanceId).update();
+                    .params(principal, key, method, path, requestHash, accessHash, DbTime.toDb(now), instanceId)
+                    .update();
             return true;
         } catch (DuplicateKeyException taken) {
             return false;

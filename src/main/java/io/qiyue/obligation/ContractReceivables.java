@@ -1,5 +1,6 @@
 package io.qiyue.obligation;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import io.qiyue.contract.Terms;
 import io.qiyue.shared.Money;
 
@@ -14,11 +15,13 @@ import java.util.List;
  */
 public record ContractReceivables(String contractId, LocalDate asOf, Money contractAmount, Money planned,
                                   boolean planExceedsAmount, Money received, Money outstanding, Money overdue,
-                                  @com.fasterxml.jackson.annotation.JsonFormat(shape = com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING) BigDecimal percentReceived, Damages damages, List<Instalment> instalments,
+                                  @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal percentReceived,
+                                  Damages damages, List<Instalment> instalments,
                                   List<Receipt> receipts, List<Invoice> invoices, Money invoiced) {
 
     /** The damages of the breach clause as of {@code asOf} (basis and value null: the contract names none). */
-    public record Damages(Terms.DamagesBasis basis, @com.fasterxml.jackson.annotation.JsonFormat(shape = com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING) BigDecimal value, Money amount, List<DamagesLine> lines) {
+    public record Damages(Terms.DamagesBasis basis, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal value,
+                          Money amount, List<DamagesLine> lines) {
     }
 
     public record DamagesLine(String obligationId, Money lateAmount, Money unpaidLate, BigDecimal yuanDays,

@@ -1,5 +1,6 @@
 package io.qiyue.obligation;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import io.qiyue.shared.Money;
 
 import java.math.BigDecimal;
@@ -12,6 +13,6 @@ import java.time.LocalDate;
  * if it bills one. The number is unique per our signing entity.
  */
 public record Invoice(String id, String contractId, String obligationId, String number, LocalDate issuedOn,
-                      Money amount, @com.fasterxml.jackson.annotation.JsonFormat(shape = com.fasterxml.jackson.annotation.JsonFormat.Shape.STRING) BigDecimal taxRatePercent, Money tax, String note, Instant createdAt,
-                      String createdBy, int version) {
+                      Money amount, @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal taxRatePercent, Money tax,
+                      String note, Instant createdAt, String createdBy, int version) {
 }

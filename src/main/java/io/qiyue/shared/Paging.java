@@ -1,6 +1,5 @@
 package io.qiyue.shared;
 
-import java.util.List;
 import java.util.Map;
 
 /**

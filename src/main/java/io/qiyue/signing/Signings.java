@@ -552,8 +552,8 @@ public class Signings {
         } else if (mediaType.equals("application/pdf")) {
             // another contract's document (downloaded, or its signed copy) is never this one's signed scan
             io.qiyue.template.ContractDocuments.madeForContract(scan).filter(n -> !n.equals(contract.number()))
-                    .ifPresent(other -> violations.add(new FieldViolation("file", "qiyue.signing.scan-of-other-contract",
-                            other, contract.number())));
+                    .ifPresent(other -> violations.add(new FieldViolation("file",
+                            "qiyue.signing.scan-of-other-contract", other, contract.number())));
         }
         if (violations.isEmpty()) {
             var earlier = paperSigningRetried(contractId, scan, signingDate);

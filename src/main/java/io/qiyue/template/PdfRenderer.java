@@ -1,7 +1,6 @@
 package io.qiyue.template;
 
 import io.qiyue.shared.CjkFonts;
-
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;

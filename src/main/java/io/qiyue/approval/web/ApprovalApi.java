@@ -1,7 +1,5 @@
 package io.qiyue.approval.web;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import io.qiyue.approval.ApprovalFlow;
 import io.qiyue.approval.ApprovalFlows;
 import io.qiyue.approval.ApprovalHistory;
@@ -11,11 +9,10 @@ import io.qiyue.approval.Decision;
 import io.qiyue.approval.FlowInput;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.PageResult;
+import io.qiyue.shared.Versions;
 import io.qiyue.shared.web.JsonInput;
 import jakarta.validation.Validator;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import io.qiyue.shared.Versions;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,7 +22,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 

@@ -1,6 +1,5 @@
 package io.qiyue.approval.web;
 
-import io.qiyue.shared.web.FieldLabels;
 import io.qiyue.approval.ApprovalHistory;
 import io.qiyue.approval.Approvals;
 import io.qiyue.approval.Decision;
@@ -16,6 +15,7 @@ import io.qiyue.shared.NotFoundException;
 import io.qiyue.shared.Paging;
 import io.qiyue.shared.QiyueException;
 import io.qiyue.shared.Text;
+import io.qiyue.shared.web.FieldLabels;
 import io.qiyue.shared.web.PageController;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;

@@ -1,7 +1,5 @@
 package io.qiyue.contract.web;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import io.qiyue.contract.Contract;
 import io.qiyue.contract.ContractAction;
 import io.qiyue.contract.ContractInput;
@@ -10,9 +8,9 @@ import io.qiyue.contract.ContractQuery;
 import io.qiyue.contract.ContractStatus;
 import io.qiyue.contract.ContractSummary;
 import io.qiyue.contract.ContractType;
-import io.qiyue.contract.ReviewState;
 import io.qiyue.contract.ContractVersion;
 import io.qiyue.contract.Contracts;
+import io.qiyue.contract.ReviewState;
 import io.qiyue.contract.TermsSchema;
 import io.qiyue.contract.VersionHistory;
 import io.qiyue.shared.JsonTrees;
@@ -22,11 +20,12 @@ import io.qiyue.shared.web.JsonAnswer;
 import io.qiyue.shared.web.JsonInput;
 import io.qiyue.shared.web.ListExport;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,6 +37,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,7 +65,7 @@ class ContractApi {
     }
 
     /** One contract type with the JSON Schema of its terms. */
-    /** {@code termsSchema} is a JSON Schema document: described to OpenAPI as an object (springdoc cannot read ObjectNode). */
+    /** {@code termsSchema} is a JSON Schema document: described to OpenAPI as an object (springdoc cannot read it). */
     record ContractTypeDescription(ContractType type, String code, String name, List<String> parts,
                                    List<String> ownParts, boolean paid,
                                    @io.swagger.v3.oas.annotations.media.Schema(type = "object",
@@ -74,7 +74,8 @@ class ContractApi {
     }
 
     @GetMapping("/contract-types")
-    PageResult<ContractTypeDescription> types(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    PageResult<ContractTypeDescription> types(@RequestParam(required = false) Integer page,
+                                              @RequestParam(required = false) Integer size) {
         boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
         return PageResult.of(Arrays.stream(ContractType.values()).map(t -> new ContractTypeDescription(t, t.code(),
                 english ? t.nameEn() : t.nameZh(), t.parts(), t.ownParts(), t.paid(), TermsSchema.of(t))).toList(),
@@ -249,7 +250,9 @@ class ContractApi {
 
     /** The whole version history: saved versions and uploaded paper, in one numbering (see ExternalVersions). */
     @GetMapping("/contracts/{id}/versions")
-    PageResult<ContractVersion> versions(@PathVariable String id, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    PageResult<ContractVersion> versions(@PathVariable String id,
+                                         @RequestParam(required = false) Integer page,
+                                         @RequestParam(required = false) Integer size) {
         return PageResult.of(history.list(id), page, size);
     }
 

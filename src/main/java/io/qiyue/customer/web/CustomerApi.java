@@ -1,7 +1,5 @@
 package io.qiyue.customer.web;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import io.qiyue.customer.ContactInput;
 import io.qiyue.customer.Customer;
 import io.qiyue.customer.CustomerInput;
@@ -20,10 +18,11 @@ import io.qiyue.shared.Versions;
 import io.qiyue.shared.web.JsonInput;
 import io.qiyue.shared.web.ListExport;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,12 +34,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
-import java.util.List;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -137,7 +136,9 @@ class CustomerApi {
     }
 
     @GetMapping("/customers/{id}/contacts")
-    ResponseEntity<PageResult<io.qiyue.customer.Contact>> contacts(@PathVariable String id, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    ResponseEntity<PageResult<io.qiyue.customer.Contact>> contacts(@PathVariable String id,
+                                                                   @RequestParam(required = false) Integer page,
+                                                                   @RequestParam(required = false) Integer size) {
         var customer = customers.get(id);
         return ResponseEntity.ok().eTag(Versions.etag(customer.version()))
                 .body(PageResult.of(customer.contacts(), page, size));
@@ -191,7 +192,8 @@ class CustomerApi {
     }
 
     @GetMapping("/our-entities")
-    PageResult<OurEntity> ourEntities(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    PageResult<OurEntity> ourEntities(@RequestParam(required = false) Integer page,
+                                      @RequestParam(required = false) Integer size) {
         return PageResult.of(ourEntities.list(), page, size);
     }
 

@@ -1,12 +1,12 @@
 package io.qiyue.importing.web;
 
-import io.qiyue.shared.Paging;
-import io.qiyue.shared.PageResult;
 import io.qiyue.importing.ImportJob;
 import io.qiyue.importing.ImportKind;
 import io.qiyue.importing.ImportMode;
 import io.qiyue.importing.Imports;
 import io.qiyue.shared.InvalidInputException;
+import io.qiyue.shared.PageResult;
+import io.qiyue.shared.Paging;
 import io.qiyue.shared.web.XlsxWriter;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -25,7 +25,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 
 /** Import jobs over the REST API (spec/api.md): start one with a file, follow it, download its failed rows. */
@@ -57,7 +56,8 @@ class ImportApi {
     }
 
     @GetMapping
-    PageResult<ImportJob> recent(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    PageResult<ImportJob> recent(@RequestParam(required = false) Integer page,
+                                 @RequestParam(required = false) Integer size) {
         return PageResult.of(imports.recent(Paging.MAX_SIZE), page, size);
     }
 

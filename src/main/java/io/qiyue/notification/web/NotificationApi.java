@@ -1,21 +1,20 @@
 package io.qiyue.notification.web;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import io.qiyue.notification.Delivery;
 import io.qiyue.notification.GroupRobot;
 import io.qiyue.notification.GroupRobots;
 import io.qiyue.notification.Notification;
 import io.qiyue.notification.NotificationSettings;
+import io.qiyue.notification.NotificationSettingsStore;
 import io.qiyue.notification.Notifications;
 import io.qiyue.notification.Preference;
 import io.qiyue.notification.Preferences;
-import io.qiyue.notification.NotificationSettingsStore;
 import io.qiyue.notification.Webhook;
 import io.qiyue.notification.Webhooks;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Versions;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -128,8 +128,10 @@ class NotificationApi {
     @PutMapping("/notification-settings")
     ResponseEntity<NotificationSettings> updateSettings(
             @RequestHeader(value = "If-Match", required = false) String ifMatch,
-            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(
-                    schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = NotificationSettings.SettingsInput.class)))
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                    content = @io.swagger.v3.oas.annotations.media.Content(schema =
+                    @io.swagger.v3.oas.annotations.media.Schema(
+                            implementation = NotificationSettings.SettingsInput.class)))
             @RequestBody tools.jackson.databind.JsonNode body) {
         int expected = Versions.expected(ifMatch);
         // what GET answered may come back as it is: passwordSet and version are ignored while they match
@@ -140,7 +142,8 @@ class NotificationApi {
     }
 
     @GetMapping("/webhooks")
-    PageResult<Webhook> webhooks(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    PageResult<Webhook> webhooks(@RequestParam(required = false) Integer page,
+                                 @RequestParam(required = false) Integer size) {
         return PageResult.of(webhooks.list(), page, size);
     }
 
@@ -164,7 +167,8 @@ class NotificationApi {
     }
 
     @GetMapping("/group-robots")
-    PageResult<GroupRobot> robots(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    PageResult<GroupRobot> robots(@RequestParam(required = false) Integer page,
+                                  @RequestParam(required = false) Integer size) {
         return PageResult.of(robots.list(), page, size);
     }
 
@@ -182,7 +186,9 @@ class NotificationApi {
     }
 
     @GetMapping("/group-robots/{id}/dispatches")
-    PageResult<GroupRobot.Dispatch> dispatches(@PathVariable String id, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    PageResult<GroupRobot.Dispatch> dispatches(@PathVariable String id,
+                                               @RequestParam(required = false) Integer page,
+                                               @RequestParam(required = false) Integer size) {
         return PageResult.of(robots.dispatches(id), page, size);
     }
 }

@@ -1,13 +1,11 @@
 package io.qiyue.obligation.web;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import io.qiyue.obligation.CaseCategory;
 import io.qiyue.obligation.ConcernCase;
 import io.qiyue.obligation.Evaluation;
 import io.qiyue.obligation.EvaluationLink;
 import io.qiyue.obligation.EvaluationPurpose;
 import io.qiyue.obligation.Evaluations;
-import io.qiyue.obligation.CaseCategory;
 import io.qiyue.shared.JsonTrees;
 import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Versions;
@@ -19,6 +17,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -31,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
@@ -87,7 +87,9 @@ class EvaluationApi {
     }
 
     @GetMapping("/contracts/{id}/evaluation-links")
-    PageResult<EvaluationLink> links(@PathVariable String id, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    PageResult<EvaluationLink> links(@PathVariable String id,
+                                     @RequestParam(required = false) Integer page,
+                                     @RequestParam(required = false) Integer size) {
         return PageResult.of(evaluations.links(id), page, size);
     }
 
@@ -126,7 +128,9 @@ class EvaluationApi {
     }
 
     @GetMapping("/contracts/{id}/cases")
-    PageResult<ConcernCase> casesOfContract(@PathVariable String id, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    PageResult<ConcernCase> casesOfContract(@PathVariable String id,
+                                            @RequestParam(required = false) Integer page,
+                                            @RequestParam(required = false) Integer size) {
         return PageResult.of(evaluations.casesOf(id), page, size);
     }
 

@@ -1,7 +1,5 @@
 package io.qiyue.obligation.web;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import io.qiyue.obligation.AgeingReport;
 import io.qiyue.obligation.ContractReceivables;
 import io.qiyue.obligation.Invoice;
@@ -13,6 +11,7 @@ import io.qiyue.shared.Versions;
 import io.qiyue.shared.web.ListExport;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -49,7 +49,9 @@ class ReceivableApi {
     }
 
     @GetMapping(path = "/contracts/{id}/receipts", produces = MediaType.APPLICATION_JSON_VALUE)
-    PageResult<Receipt> receipts(@PathVariable String id, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    PageResult<Receipt> receipts(@PathVariable String id,
+                                 @RequestParam(required = false) Integer page,
+                                 @RequestParam(required = false) Integer size) {
         return PageResult.of(receivables.receipts(id), page, size);
     }
 
@@ -98,7 +100,9 @@ class ReceivableApi {
     }
 
     @GetMapping(path = "/contracts/{id}/invoices", produces = MediaType.APPLICATION_JSON_VALUE)
-    PageResult<Invoice> invoices(@PathVariable String id, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    PageResult<Invoice> invoices(@PathVariable String id,
+                                 @RequestParam(required = false) Integer page,
+                                 @RequestParam(required = false) Integer size) {
         return PageResult.of(receivables.invoices(id), page, size);
     }
 

@@ -1,10 +1,9 @@
 package io.qiyue.review.web;
 
-import org.springframework.web.bind.annotation.RequestParam;
-import io.qiyue.shared.PageResult;
 import io.qiyue.review.AcceptanceAuthority;
 import io.qiyue.review.AcceptancePolicies;
 import io.qiyue.review.AcceptancePolicy;
+import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Versions;
 import io.qiyue.shared.web.JsonInput;
 import jakarta.validation.Validator;
@@ -15,11 +14,10 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.util.List;
 
 /**
  * Who may accept the warnings of each rule: everyone signed in reads it, admins change one rule's choice
@@ -42,7 +40,8 @@ class AcceptancePolicyApi {
     }
 
     @GetMapping
-    PageResult<AcceptancePolicy> list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    PageResult<AcceptancePolicy> list(@RequestParam(required = false) Integer page,
+                                      @RequestParam(required = false) Integer size) {
         return PageResult.of(policies.all(), page, size);
     }
 

@@ -1,10 +1,9 @@
 package io.qiyue.security.web;
 
-import org.springframework.web.bind.annotation.RequestParam;
-import io.qiyue.shared.PageResult;
 import io.qiyue.security.ApiToken;
 import io.qiyue.security.ApiTokens;
 import io.qiyue.security.CurrentUsers;
+import io.qiyue.shared.PageResult;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -14,11 +13,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.util.List;
 
 /** The caller's own API tokens. */
 @RestController
@@ -48,7 +47,8 @@ class ApiTokenApi {
     }
 
     @GetMapping
-    PageResult<ApiToken> list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    PageResult<ApiToken> list(@RequestParam(required = false) Integer page,
+                              @RequestParam(required = false) Integer size) {
         return PageResult.of(tokens.list(CurrentUsers.require()), page, size);
     }
 

@@ -1,7 +1,5 @@
 package io.qiyue.security.web;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import io.qiyue.security.AccountSession;
 import io.qiyue.security.AccountSessions;
 import io.qiyue.security.CurrentUser;
@@ -13,12 +11,13 @@ import io.qiyue.security.User;
 import io.qiyue.security.UserAdministration;
 import io.qiyue.security.UserInput;
 import io.qiyue.shared.JsonTrees;
-import io.qiyue.shared.web.JsonInput;
 import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Versions;
+import io.qiyue.shared.web.JsonInput;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,12 +29,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
-import java.util.List;
 
 /** Users and teams (admin only, enforced by the security filter chain), and {@code /users/me} for everyone. */
 @RestController
@@ -75,7 +74,9 @@ class UserApi {
 
     /** The caller's open UI sessions (the API keeps none, so none is marked current). */
     @GetMapping("/users/me/sessions")
-    PageResult<AccountSession> sessions(HttpServletRequest request, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    PageResult<AccountSession> sessions(HttpServletRequest request,
+                                        @RequestParam(required = false) Integer page,
+                                        @RequestParam(required = false) Integer size) {
         return PageResult.of(sessions.mine(request), page, size);
     }
 
@@ -95,7 +96,8 @@ class UserApi {
 
     /** A user's API tokens, for an admin, who may revoke any of them (DELETE /api-tokens/{id}). */
     @GetMapping("/users/{id}/api-tokens")
-    PageResult<io.qiyue.security.ApiToken> tokensOf(@PathVariable String id, @RequestParam(required = false) Integer page,
+    PageResult<io.qiyue.security.ApiToken> tokensOf(@PathVariable String id,
+                                                   @RequestParam(required = false) Integer page,
                                                    @RequestParam(required = false) Integer size) {
         admin.get(id);
         return PageResult.of(tokens.listOf(id), page, size);

@@ -15,8 +15,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.ByteArrayInputStream;
@@ -122,8 +122,10 @@ final class BodyErrors extends RequestBodyAdviceAdapter {
                 var violation = violation(e);
                 // a value that cannot be taken out, or one met again, ends the search: the violations found so
                 // far are certain
-                boolean moved = violation != null && renumbered.stream().anyMatch(l -> violation.field().startsWith(l + "["));
-                if (violation == null || moved || removed.contains(violation.field()) || !remove(tree, violation.field())) {
+                boolean moved = violation != null
+                        && renumbered.stream().anyMatch(l -> violation.field().startsWith(l + "["));
+                if (violation == null || moved || removed.contains(violation.field())
+                        || !remove(tree, violation.field())) {
                     if (violation != null && !moved && !removed.contains(violation.field())) {
                         found.add(violation);
                     }
@@ -139,7 +141,8 @@ final class BodyErrors extends RequestBodyAdviceAdapter {
             if (validator != null && value != null) {
                 for (var v : FieldViolation.of(validator.validate(value))) {
                     if (removed.stream().noneMatch(r -> v.field().equals(r) || v.field().startsWith(r + ".")
-                            || v.field().startsWith(r + "[")) && renumbered.stream().noneMatch(l -> v.field().startsWith(l + "["))) {
+                            || v.field().startsWith(r + "["))
+                            && renumbered.stream().noneMatch(l -> v.field().startsWith(l + "["))) {
                         found.add(v);
                     }
                 }

@@ -72,7 +72,8 @@ public class Display {
         long days = seconds / 86_400;
         long hours = (seconds % 86_400) / 3600;
         if (english) {
-            return days + (days == 1 ? " day" : " days") + (hours == 0 ? "" : " " + hours + (hours == 1 ? " hour" : " hours"));
+            return days + (days == 1 ? " day" : " days")
+                    + (hours == 0 ? "" : " " + hours + (hours == 1 ? " hour" : " hours"));
         }
         return days + " 天" + (hours == 0 ? "" : " " + hours + " 小时");
     }

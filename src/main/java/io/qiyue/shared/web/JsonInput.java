@@ -10,16 +10,15 @@ import tools.jackson.core.JsonParser;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-
 import java.util.ArrayDeque;
+import java.util.List;
 
 /**
  * Turns a JSON tree (e.g. the result of a merge patch) into a validated input record, with the same
@@ -211,8 +210,7 @@ public final class JsonInput {
             return new io.qiyue.shared.FieldViolation(field, "qiyue.validation.required");
         }
         if (e instanceof StrictJson.DateOutOfRangeException range) {
-            return new io.qiyue.shared.FieldViolation(field, "qiyue.json.date-range", String.valueOf(range.getValue()),
-                    StrictJson.BoundedDate.EARLIEST.toString(), StrictJson.BoundedDate.LATEST.toString());
+            return io.qiyue.shared.DateBounds.outside(field, (java.time.LocalDate) range.getValue());
         }
         if (e instanceof tools.jackson.databind.exc.MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             Class<?> target = mismatch.getTargetType();

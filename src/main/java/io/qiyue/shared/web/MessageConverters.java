@@ -6,9 +6,10 @@ import org.springframework.http.converter.xml.Jaxb2RootElementHttpMessageConvert
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * No JAXB converter, and any list as a file ({@link ListPageExports}). No JAXB converter. Spring MVC registers one because a library brings the JAXB API, yet no Qiyue type is a JAXB
- * root element; every JSON answer still asked it, through the annotations of the answer's class, whether it could
- * write it (about 2% of the CPU of a GET by id in bench/speed.sh's profile).
+ * No JAXB converter, and any list as a file ({@link ListPageExports}). Spring MVC registers a JAXB converter because
+ * a library brings the JAXB API, yet no Qiyue type is a JAXB root element; every JSON answer still asked it, through
+ * the annotations of the answer's class, whether it could write it (about 2% of the CPU of a GET by id in
+ * bench/speed.sh's profile).
  */
 @Configuration(proxyBeanMethods = false)
 class MessageConverters implements WebMvcConfigurer {

@@ -13,7 +13,6 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
@@ -87,7 +86,8 @@ class ServerErrors {
                     // the client's fault (headers over the limit, an undecodable request line), and anyone can send it
                     // without signing in: one line without the stack trace, so that a flood cannot fill the log
                     log.warn("request refused before the application with {}: {} {}: {}", status, request.getMethod(),
-                            shortened(LoggedPaths.of(request.getRequestURI())), shortened(String.valueOf(throwable.getMessage())));
+                            shortened(LoggedPaths.of(request.getRequestURI())),
+                            shortened(String.valueOf(throwable.getMessage())));
                 } else if (throwable != null) {
                     log.error("failure outside the application on {} {}", request.getMethod(),
                             shortened(LoggedPaths.of(request.getRequestURI())), throwable);

@@ -106,9 +106,6 @@ class StrictJson {
      * reader by a fresh one for each property (its format and leniency), which a subclass's check would not survive.
      */
     static final class BoundedDate extends tools.jackson.databind.ValueDeserializer<java.time.LocalDate> {
-        static final java.time.LocalDate EARLIEST = io.qiyue.shared.DateBounds.EARLIEST;
-        static final java.time.LocalDate LATEST = io.qiyue.shared.DateBounds.LATEST;
-
         private final tools.jackson.databind.ValueDeserializer<?> dates;
 
         BoundedDate() {

@@ -120,9 +120,7 @@ class TextBinding {
             }
             if (day != null) {
                 bindingResult.addError(new FieldError(bindingResult.getObjectName(), ex.getPropertyName(),
-                        ex.getValue(), true, new String[]{"qiyue.json.date-range"},
-                        new Object[]{day.day.toString(), DateBounds.EARLIEST.toString(), DateBounds.LATEST.toString()},
-                        "qiyue.json.date-range"));
+                        ex.getValue(), true, new String[]{DateBounds.CODE}, DateBounds.args(day.day), DateBounds.CODE));
                 return;
             }
             if (text == null) {

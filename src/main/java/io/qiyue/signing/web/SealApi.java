@@ -1,13 +1,12 @@
 package io.qiyue.signing.web;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Versions;
 import io.qiyue.signing.Seal;
 import io.qiyue.signing.SealUse;
 import io.qiyue.signing.Seals;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -45,7 +45,8 @@ class SealApi {
     }
 
     @GetMapping("/our-entities/{id}/seals")
-    PageResult<Seal> list(@PathVariable String id, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    PageResult<Seal> list(@PathVariable String id,
+                          @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         return PageResult.of(seals.list(id), page, size);
     }
 

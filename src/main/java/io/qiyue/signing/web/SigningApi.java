@@ -1,7 +1,7 @@
 package io.qiyue.signing.web;
 
-import io.qiyue.shared.PageResult;
 import io.qiyue.shared.InvalidInputException;
+import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Versions;
 import io.qiyue.shared.web.JsonInput;
 import io.qiyue.signing.Client;
@@ -35,7 +35,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 
 /** Signing over the REST API (spec/api.md): signers, our signature, paper signing, files, signatures, verification. */
 @RestController
@@ -111,7 +110,9 @@ class SigningApi {
     }
 
     @GetMapping("/contracts/{id}/signatures")
-    PageResult<SignatureView> signatures(@PathVariable String id, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    PageResult<SignatureView> signatures(@PathVariable String id,
+                                         @RequestParam(required = false) Integer page,
+                                         @RequestParam(required = false) Integer size) {
         return PageResult.of(signings.signatures(id), page, size);
     }
 
@@ -151,7 +152,8 @@ class SigningApi {
 
     /** The contracts waiting for the caller's signature now. */
     @GetMapping("/signing/waiting")
-    PageResult<String> waiting(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    PageResult<String> waiting(@RequestParam(required = false) Integer page,
+                               @RequestParam(required = false) Integer size) {
         return PageResult.of(signings.waitingForMe(), page, size);
     }
 

@@ -1,14 +1,13 @@
 package io.qiyue.template.web;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import io.qiyue.shared.PageResult;
 import io.qiyue.shared.InvalidInputException;
+import io.qiyue.shared.PageResult;
 import io.qiyue.template.ContractDocuments;
 import io.qiyue.template.DocumentVersion;
 import io.qiyue.template.Redline;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -19,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -93,7 +93,9 @@ class DocumentApi {
 
     /** Document versions in this module's numbering: SAVED (rendered) and EXTERNAL (uploaded). */
     @GetMapping("/documents")
-    PageResult<DocumentVersion> versions(@PathVariable String id, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    PageResult<DocumentVersion> versions(@PathVariable String id,
+                                         @RequestParam(required = false) Integer page,
+                                         @RequestParam(required = false) Integer size) {
         return PageResult.of(documents.versions(id), page, size);
     }
 

@@ -1,9 +1,9 @@
 package io.qiyue.template.web;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
-import io.qiyue.shared.PageResult;
 import io.qiyue.contract.ContractType;
+import io.qiyue.shared.PageResult;
+import io.qiyue.shared.Versions;
+import io.qiyue.shared.web.JsonInput;
 import io.qiyue.template.Clause;
 import io.qiyue.template.ClauseInput;
 import io.qiyue.template.Clauses;
@@ -11,14 +11,11 @@ import io.qiyue.template.ContractDocuments;
 import io.qiyue.template.Template;
 import io.qiyue.template.TemplateInput;
 import io.qiyue.template.Templates;
-import io.qiyue.shared.Versions;
-import io.qiyue.shared.web.JsonInput;
-import jakarta.validation.Validator;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,10 +26,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
-import java.util.List;
 
 /** Templates and the clause library; everyone reads, administrators write. */
 @RestController
@@ -57,7 +56,9 @@ class TemplateApi {
     }
 
     @GetMapping("/templates")
-    PageResult<Template> templates(@RequestParam(required = false) ContractType type, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    PageResult<Template> templates(@RequestParam(required = false) ContractType type,
+                                   @RequestParam(required = false) Integer page,
+                                   @RequestParam(required = false) Integer size) {
         return PageResult.of(templates.list(type), page, size);
     }
 
@@ -100,7 +101,9 @@ class TemplateApi {
     }
 
     @GetMapping("/clauses")
-    PageResult<Clause> clauses(@RequestParam(required = false) String category, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    PageResult<Clause> clauses(@RequestParam(required = false) String category,
+                               @RequestParam(required = false) Integer page,
+                               @RequestParam(required = false) Integer size) {
         return PageResult.of(clauses.list(category), page, size);
     }
 
@@ -111,7 +114,9 @@ class TemplateApi {
     }
 
     @GetMapping("/clauses/{id}/versions")
-    PageResult<Clauses.ClauseVersion> clauseVersions(@PathVariable String id, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
+    PageResult<Clauses.ClauseVersion> clauseVersions(@PathVariable String id,
+                                                     @RequestParam(required = false) Integer page,
+                                                     @RequestParam(required = false) Integer size) {
         return PageResult.of(clauses.versions(id), page, size);
     }
 
