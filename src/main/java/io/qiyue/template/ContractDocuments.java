@@ -81,6 +81,7 @@ public class ContractDocuments implements ExternalVersions {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final Renderer renderer = new Renderer();
+    private final RenderedFiles files = RenderedFiles.sizedForHeap();
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
 
@@ -123,8 +124,8 @@ public class ContractDocuments implements ExternalVersions {
         String base = contract.number();
         return switch (format) {
             case HTML -> new Output(doc.html().getBytes(StandardCharsets.UTF_8), "text/html;charset=UTF-8", base + ".html");
-            case PDF -> new Output(doc.pdf(), "application/pdf", base + ".pdf");
-            case DOCX -> new Output(doc.docx(), TextExtraction.DOCX, base + ".docx");
+            case PDF -> new Output(files.pdf(doc), "application/pdf", base + ".pdf");
+            case DOCX -> new Output(files.docx(doc), TextExtraction.DOCX, base + ".docx");
         };
     }
 
@@ -134,7 +135,8 @@ public class ContractDocuments implements ExternalVersions {
      */
     public byte[] pdfOfRecord(String contractId) {
         Contract contract = contracts.internal(contractId);
-        return kept(contract, false).orElseGet(() -> renderForRecord(contract)).pdf();
+        // a copy: the kept file is shared by every download, and signing writes into what it is given
+        return files.pdf(kept(contract, false).orElseGet(() -> renderForRecord(contract))).clone();
     }
 
     /**
