@@ -130,6 +130,13 @@ public class ShareLinks {
         return store.links(contractId, paging).map(row -> view(row, now));
     }
 
+    /** One link with its uses, for whoever may read its contract (404 otherwise, as for a link that does not exist). */
+    public ShareLink get(String linkId) {
+        var row = store.link(linkId).filter(r -> contracts.findVisible(r.contractId()).isPresent())
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "share-link", linkId));
+        return view(row, clock.instant());
+    }
+
     /** Whether the caller may make and revoke links of this contract (a draft they may change). */
     public boolean mayShare(Contract contract) {
         return contract.status() == ContractStatus.DRAFT && contracts.mayChange(contract);

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * saves them. The SMTP password is stored encrypted with {@link FieldCipher}.
  */
 @Service
-public class NotificationSettingsStore implements io.qiyue.shared.OutgoingMail {
+public class NotificationSettingsStore implements io.qiyue.shared.OutgoingMail, io.qiyue.shared.PublicBaseUrl {
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     /** The effective settings with the password in clear, for the mail worker only. */
@@ -41,18 +41,23 @@ public class NotificationSettingsStore implements io.qiyue.shared.OutgoingMail {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final Effective defaults;
+    /** QIYUE_PUBLIC_BASE_URL, null when not set. */
+    private final String configuredBaseUrl;
 
     NotificationSettingsStore(JdbcClient jdbc, FieldCipher cipher, Clock clock, ApplicationEventPublisher events,
                   @Value("${qiyue.smtp.host:}") String host, @Value("${qiyue.smtp.port:25}") int port,
                   @Value("${qiyue.smtp.username:}") String username, @Value("${qiyue.smtp.password:}") String password,
                   @Value("${qiyue.smtp.tls:false}") boolean tls, @Value("${qiyue.smtp.from:}") String from,
-                  @Value("${qiyue.public-base-url:http://localhost:8080}") String baseUrl) {
+                  @Value("${qiyue.public-base-url:}") String baseUrl, @Value("${server.port:8080}") int serverPort) {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.clock = clock;
         this.events = events;
+        this.configuredBaseUrl = trimSlash(Text.blankToNull(baseUrl));
+        // e-mails are sent without a request to take an address from: this machine's, for a trial on one laptop
         this.defaults = new Effective(Text.blankToNull(host), port, Text.blankToNull(username),
-                Text.blankToNull(password), tls, Text.blankToNull(from), trimSlash(baseUrl));
+                Text.blankToNull(password), tls, Text.blankToNull(from),
+                configuredBaseUrl != null ? configuredBaseUrl : "http://localhost:" + serverPort);
     }
 
     public NotificationSettings get() {
@@ -66,6 +71,13 @@ public class NotificationSettingsStore implements io.qiyue.shared.OutgoingMail {
     @Override
     public boolean configured() {
         return effective().mailConfigured();
+    }
+
+    /** The address an admin set in the settings, else QIYUE_PUBLIC_BASE_URL; empty when neither is. */
+    @Override
+    public java.util.Optional<String> configuredBaseUrl() {
+        return jdbc.sql("SELECT public_base_url FROM notification_settings WHERE id = 1").query(String.class)
+                .optional().or(() -> java.util.Optional.ofNullable(configuredBaseUrl));
     }
 
     Effective effective() {

@@ -222,6 +222,13 @@ public class Evaluations {
         return store.links(contractId).stream().map(r -> r.view(now)).toList();
     }
 
+    /** One link, for whoever may read its contract (404 otherwise, as for a link that does not exist). */
+    public EvaluationLink link(String linkId) {
+        return store.link(linkId).filter(r -> contracts.findVisible(r.contractId()).isPresent())
+                .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "evaluation-link", linkId))
+                .view(clock.instant());
+    }
+
     /** Revokes a link: 404 outside the read scope, 403 without write access; twice is no error. */
     public EvaluationLink revoke(String linkId) {
         var row = store.link(linkId).filter(r -> contracts.findVisible(r.contractId()).isPresent())

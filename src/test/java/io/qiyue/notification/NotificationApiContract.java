@@ -94,6 +94,15 @@ abstract class NotificationApiContract extends ApiTestSupport {
     }
 
     @Test
+    void aCustomerLinkHandedOutStartsWithTheConfiguredPublicAddressNotTheOneTheRequestCameInOn() {
+        var sales = createUser("SALES", null);
+        String id = createContract(sales.client(), "SERVICE").path("id").asString();
+        var shared = sales.client().post("/api/v1/contracts/" + id + "/share-links", "{\"expiresInDays\": 3}");
+        assertThat(shared.status()).as("%s", shared).isEqualTo(201);
+        assertThat(shared.json().path("url").asString()).startsWith(BASE_URL + "/p/");
+    }
+
+    @Test
     void theOwnerIsToldInAppAndByEmailInChineseWithALinkAndMarksItRead() throws Exception {
         var sales = createUser("SALES", null);
         String id = signingRequested(sales.client());

@@ -161,6 +161,13 @@ abstract class EvaluationApiContract extends ApiTestSupport {
         assertThat(m.find()).isTrue();
         String token = m.group(1);
         assertThat(mailedToken(deal, "定期服务评价")).isEqualTo(token);
+        // Location names the link made, which its contract's readers may read (without its token)
+        assertThat(created.header("Location")).isEqualTo("/api/v1/evaluation-links/" + created.json().path("id").asString());
+        var shown = deal.sales().get(created.header("Location"));
+        assertThat(shown.status()).as("%s", shown).isEqualTo(200);
+        assertThat(shown.json().path("purpose").asString()).isEqualTo("PERIODIC");
+        assertThat(shown.body()).doesNotContain(token);
+        assertThat(createUser("SALES", null).client().get(created.header("Location")).status()).isEqualTo(404);
 
         var page = anonymous().get("/c/" + token);
         assertThat(page.body()).contains("aspect-confidentiality").contains("aspect-sharingAsAgreed")

@@ -726,6 +726,8 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("POST /api/v1/contracts/{id}/share-links", WRITE_CONTRACT, c -> json("POST",
                         c.contract() + "/share-links", "{\"expiresInDays\": 3}")),
                 Row.of("GET /api/v1/contracts/{id}/share-links", READ_CONTRACT, c -> get(c.contract() + "/share-links?size=5")),
+                Row.of("GET /api/v1/share-links/{linkId}", READ_CONTRACT, c -> get("/api/v1/share-links/"
+                        + shareLink(c.target().contractId())[0])),
                 Row.of("DELETE /api/v1/share-links/{linkId}", WRITE_CONTRACT, c -> Call.delete("/api/v1/share-links/"
                         + shareLink(c.target().contractId())[0])),
                 Row.of("GET /api/v1/contracts/{id}/negotiation", READ_CONTRACT, c -> get(c.contract() + "/negotiation")),
@@ -815,6 +817,8 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                         .fresh(Fresh.SIGNED),
                 Row.of("GET /api/v1/contracts/{id}/evaluation-links", READ_CONTRACT, c -> get(c.contract()
                         + "/evaluation-links")),
+                Row.of("GET /api/v1/evaluation-links/{linkId}", READ_CONTRACT, c -> get("/api/v1/evaluation-links/"
+                        + evaluationLink(c.target()))),
                 Row.of("DELETE /api/v1/evaluation-links/{linkId}", WRITE_CONTRACT, c -> Call.delete(
                         "/api/v1/evaluation-links/" + evaluationLink(c.target()))),
                 Row.of("GET /api/v1/contracts/{id}/evaluation-settings", READ_CONTRACT, c -> get(c.contract()

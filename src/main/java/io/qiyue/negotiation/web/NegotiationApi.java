@@ -5,6 +5,7 @@ import io.qiyue.negotiation.Negotiations;
 import io.qiyue.negotiation.ShareLink;
 import io.qiyue.negotiation.ShareLinks;
 import io.qiyue.shared.PageResult;
+import io.qiyue.shared.PublicBaseUrl;
 import io.qiyue.shared.Versions;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.net.URI;
 import java.time.Instant;
@@ -31,10 +31,12 @@ import java.time.Instant;
 class NegotiationApi {
     private final ShareLinks links;
     private final Negotiations negotiations;
+    private final PublicBaseUrl publicBaseUrl;
 
-    NegotiationApi(ShareLinks links, Negotiations negotiations) {
+    NegotiationApi(ShareLinks links, Negotiations negotiations, PublicBaseUrl publicBaseUrl) {
         this.links = links;
         this.negotiations = negotiations;
+        this.publicBaseUrl = publicBaseUrl;
     }
 
     record ShareLinkRequest(@Size(max = 36) String contactId, Integer expiresInDays) {
@@ -51,15 +53,20 @@ class NegotiationApi {
         var created = links.create(id, body == null ? null
                 : new ShareLinks.ShareLinkInput(body.contactId(), body.expiresInDays()));
         var link = created.link();
-        return ResponseEntity.created(URI.create("/api/v1/contracts/" + id + "/share-links"))
-                .body(new CreatedShareLink(link.id(), publicUrl(created.token()), link.expiresAt(), link.contactId(),
-                        link.contactName()));
+        return ResponseEntity.created(URI.create("/api/v1/share-links/" + link.id()))
+                .body(new CreatedShareLink(link.id(), publicUrl(publicBaseUrl, created.token()), link.expiresAt(),
+                        link.contactId(), link.contactName()));
     }
 
-    /** Where the customer opens a link: this server's address as the request reached it, then {@code /p/<token>}. */
-    static String publicUrl(String token) {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/p/{token}").buildAndExpand(token)
-                .toUriString();
+    /** Where the customer opens a link: the installation's public address ({@link PublicBaseUrl}), then {@code /p/<token>}. */
+    static String publicUrl(PublicBaseUrl base, String token) {
+        return base.of("/p/" + token);
+    }
+
+    /** One link with its uses (never its token, which was shown once). */
+    @GetMapping("/share-links/{linkId}")
+    ShareLink link(@PathVariable String linkId) {
+        return links.get(linkId);
     }
 
     /** The contract's links, newest first, in the usual list envelope. */

@@ -45,9 +45,12 @@ class NegotiationPages {
     private final Negotiations negotiations;
     private final ContractDocuments documents;
     private final MessageSource messages;
+    private final io.qiyue.shared.PublicBaseUrl publicBaseUrl;
 
     NegotiationPages(Contracts contracts, Customers customers, ShareLinks links, Negotiations negotiations,
-                     ContractDocuments documents, MessageSource messages) {
+                     ContractDocuments documents, MessageSource messages,
+                     io.qiyue.shared.PublicBaseUrl publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl;
         this.contracts = contracts;
         this.customers = customers;
         this.links = links;
@@ -69,7 +72,7 @@ class NegotiationPages {
                  HttpServletResponse response, Model model) {
         try {
             var created = links.create(id, new ShareLinks.ShareLinkInput(contactId, days(expiresInDays)));
-            model.addAttribute("createdUrl", NegotiationApi.publicUrl(created.token()));
+            model.addAttribute("createdUrl", NegotiationApi.publicUrl(publicBaseUrl, created.token()));
             model.addAttribute("createdLink", created.link());
         } catch (InvalidInputException | ConflictException e) {
             refused(e, "share", htmx == null ? response : null, model);

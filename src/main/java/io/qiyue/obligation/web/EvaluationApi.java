@@ -8,6 +8,7 @@ import io.qiyue.obligation.EvaluationPurpose;
 import io.qiyue.obligation.Evaluations;
 import io.qiyue.shared.JsonTrees;
 import io.qiyue.shared.PageResult;
+import io.qiyue.shared.PublicBaseUrl;
 import io.qiyue.shared.Versions;
 import io.qiyue.shared.web.JsonInput;
 import io.qiyue.shared.web.ListExport;
@@ -32,7 +33,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -52,8 +52,11 @@ class EvaluationApi {
     private final JsonMapper json;
     private final Validator validator;
     private final PerformanceListExports exports;
+    private final PublicBaseUrl publicBaseUrl;
 
-    EvaluationApi(Evaluations evaluations, JsonMapper json, Validator validator, PerformanceListExports exports) {
+    EvaluationApi(Evaluations evaluations, JsonMapper json, Validator validator, PerformanceListExports exports,
+                  PublicBaseUrl publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl;
         this.evaluations = evaluations;
         this.json = json;
         this.validator = validator;
@@ -81,9 +84,9 @@ class EvaluationApi {
         var issued = evaluations.issue(id, body == null ? null : new Evaluations.LinkInput(body.purpose(),
                 body.obligationId(), body.contactId(), body.expiresInDays(), body.send()));
         var l = issued.link();
-        return ResponseEntity.created(URI.create("/api/v1/contracts/" + id + "/evaluation-links"))
+        return ResponseEntity.created(URI.create("/api/v1/evaluation-links/" + l.id()))
                 .body(new CreatedLink(l.id(), l.contractId(), l.purpose(), l.obligationId(), l.contactId(),
-                        l.contactName(), l.expiresAt(), l.status(), publicUrl(issued.path())));
+                        l.contactName(), l.expiresAt(), l.status(), publicUrl(publicBaseUrl, issued.path())));
     }
 
     @GetMapping("/contracts/{id}/evaluation-links")
@@ -98,9 +101,15 @@ class EvaluationApi {
         return evaluations.revoke(linkId);
     }
 
-    /** Where the customer opens a link: this server's address as the request reached it, then the path. */
-    static String publicUrl(String path) {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString() + path;
+    /** Where the customer opens a link: the installation's public address ({@link PublicBaseUrl}), then the path. */
+    static String publicUrl(PublicBaseUrl base, String path) {
+        return base.of(path);
+    }
+
+    /** One link (never its token, which was shown once). */
+    @GetMapping("/evaluation-links/{linkId}")
+    EvaluationLink link(@PathVariable String linkId) {
+        return evaluations.link(linkId);
     }
 
     @GetMapping("/contracts/{id}/evaluation-settings")
@@ -215,7 +224,7 @@ class EvaluationApi {
         var issued = evaluations.sendServiceReport(id, body == null ? null : body.month());
         var l = issued.link();
         return ResponseEntity.accepted().body(new CreatedLink(l.id(), l.contractId(), l.purpose(), l.obligationId(),
-                l.contactId(), l.contactName(), l.expiresAt(), l.status(), publicUrl(issued.path())));
+                l.contactId(), l.contactName(), l.expiresAt(), l.status(), publicUrl(publicBaseUrl, issued.path())));
     }
 
     static ResponseEntity<byte[]> pdf(byte[] pdf, String fileName) {

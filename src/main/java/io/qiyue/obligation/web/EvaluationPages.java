@@ -48,9 +48,11 @@ class EvaluationPages {
     private final Contracts contracts;
     private final Customers customers;
     private final MessageSource messages;
+    private final io.qiyue.shared.PublicBaseUrl publicBaseUrl;
 
     EvaluationPages(Evaluations evaluations, Obligations obligations, Contracts contracts, Customers customers,
-                    MessageSource messages) {
+                    MessageSource messages, io.qiyue.shared.PublicBaseUrl publicBaseUrl) {
+        this.publicBaseUrl = publicBaseUrl;
         this.evaluations = evaluations;
         this.obligations = obligations;
         this.contracts = contracts;
@@ -75,7 +77,7 @@ class EvaluationPages {
         try {
             var issued = evaluations.issue(id, new Evaluations.LinkInput(purpose(purpose), obligationId, contactId,
                     number("expiresInDays", expiresInDays), send != null));
-            model.addAttribute("createdUrl", EvaluationApi.publicUrl(issued.path()));
+            model.addAttribute("createdUrl", EvaluationApi.publicUrl(publicBaseUrl, issued.path()));
             model.addAttribute("createdSent", send != null);
         } catch (InvalidInputException | ConflictException e) {
             refused(e, "link", htmx == null ? response : null, model);
