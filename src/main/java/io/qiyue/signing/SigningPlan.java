@@ -20,6 +20,25 @@ public record SigningPlan(SigningOrder order, List<OurSigner> ours, List<TheirSi
                 && java.util.Objects.equals(theirsRequired, other.theirsRequired)
                 && allowForward == other.allowForward && expiresInDays == other.expiresInDays;
     }
+
+    /**
+     * Whether the two name the same signers of the side, in the same order, need as many of them, and keep the
+     * order of the sides: what may not change once someone of the side has signed.
+     */
+    public boolean sameSide(SignerSide side, SigningPlan other) {
+        if (order != other.order) {
+            return false;
+        }
+        return side == SignerSide.OURS
+                ? ours.equals(other.ours) && needed(oursRequired, ours.size()) == needed(other.oursRequired, other.ours.size())
+                : theirs.equals(other.theirs)
+                        && needed(theirsRequired, theirs.size()) == needed(other.theirsRequired, other.theirs.size());
+    }
+
+    private static int needed(Integer required, int signers) {
+        return required == null ? signers : Math.min(required, signers);
+    }
+
     public static final int MAX_EXPIRY_DAYS = 180;
 
     public SigningPlan {

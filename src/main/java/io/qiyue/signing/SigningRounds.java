@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The engine of a signing round, shared by our users' API and the customer's link: starting a round with the
@@ -104,7 +105,7 @@ class SigningRounds {
         store.insertDocument(contract.id(), session.id(), 1, DocumentKind.FROZEN, "application/pdf",
                 contract.number() + ".pdf", frozen, frozenSha, null, at, actor);
         record(session, null, SigningEventKind.STARTED, actor, Client.SYSTEM, "SHA-256 " + frozenSha);
-        var withSigners = replaceSigners(contract, session, plan, actor);
+        var withSigners = replaceSigners(contract, session, plan, actor, Set.of());
         invite(contract, withSigners, actor);
         return store.session(session.id()).orElseThrow();
     }
@@ -146,13 +147,14 @@ class SigningRounds {
     }
 
     /**
-     * The round's signers become the plan's: earlier pending ones are voided (their links stop working). Only
-     * while nobody has signed, so a signature is never made under one plan and counted under another.
+     * The round's signers become the plan's, but for the {@code settled} sides (someone of theirs has signed), which
+     * keep theirs: earlier pending ones are voided (their links stop working) and the plan's are added.
      */
     SigningStore.Session replaceSigners(Contract contract, SigningStore.Session session, SigningPlan plan,
-                                        String actor) {
+                                        String actor, Set<SignerSide> settled) {
         for (var old : store.signers(session.id())) {
-            if (old.status() == SignerStatus.PENDING || old.status() == SignerStatus.LOCKED) {
+            if (!settled.contains(old.side())
+                    && (old.status() == SignerStatus.PENDING || old.status() == SignerStatus.LOCKED)) {
                 change(old, SignerStatus.VOID, s -> s);
             }
         }
@@ -162,14 +164,14 @@ class SigningRounds {
         String theirOrganisation = customer == null ? ""
                 : customer.kind() == CustomerKind.PERSON ? "" : customer.name();
         int position = 1;
-        for (var ours : plan.ours()) {
+        for (var ours : settled.contains(SignerSide.OURS) ? List.<SigningPlan.OurSigner>of() : plan.ours()) {
             var user = users.get(ours.userId());
             store.insertSigner(newSigner(session, SignerSide.OURS, position++, user.username(), null,
                     Text.isBlank(user.displayName()) ? user.username() : user.displayName(), ourOrganisation,
                     user.email(), null));
         }
         position = 1;
-        for (var theirs : plan.theirs()) {
+        for (var theirs : settled.contains(SignerSide.THEIRS) ? List.<SigningPlan.TheirSigner>of() : plan.theirs()) {
             Contact contact = customer == null ? null : customer.contacts().stream()
                     .filter(c -> c.id().equals(theirs.contactId())).findFirst().orElse(null);
             if (contact == null) {
@@ -178,10 +180,12 @@ class SigningRounds {
             store.insertSigner(newSigner(session, SignerSide.THEIRS, position++, null, contact.id(), contact.name(),
                     theirOrganisation, contact.email(), LoggingSmsSender.mask(contact.mobile())));
         }
-        int oursRequired = required(plan.oursRequired(), plan.ours().size());
-        int theirsRequired = required(plan.theirsRequired(), (int) store.signers(session.id()).stream()
-                .filter(s -> s.side() == SignerSide.THEIRS && s.status() == SignerStatus.PENDING).count());
         var current = store.session(session.id()).orElseThrow();
+        int oursRequired = settled.contains(SignerSide.OURS) ? current.required(SignerSide.OURS)
+                : required(plan.oursRequired(), plan.ours().size());
+        int theirsRequired = settled.contains(SignerSide.THEIRS) ? current.required(SignerSide.THEIRS)
+                : required(plan.theirsRequired(), (int) store.signers(session.id()).stream()
+                        .filter(s -> s.side() == SignerSide.THEIRS && s.status() == SignerStatus.PENDING).count());
         if (!store.updateTerms(session.id(), current.version(), plan, oursRequired, theirsRequired)) {
             throw stale();
         }

@@ -88,8 +88,11 @@ public class Signings {
     }
 
     /**
-     * Sets who signs and in which order. Before signing starts, and during an open round while nobody has signed
-     * yet (the round's signers are then replaced and invited anew). A stored plan is changed with its version.
+     * Sets who signs and in which order. Before signing starts, and during an open round: the signers of a side
+     * nobody has signed for yet are then replaced and invited anew (a customer signer added after our side signed);
+     * a side someone has signed for keeps its signers, its count and the order, which the plan must repeat as it
+     * stands (409 otherwise), so that no signature is made under one plan and counted under another. A stored plan
+     * is changed with its version.
      */
     public SigningPlan setPlan(String contractId, Integer expectedVersion, SigningPlan.SignersInput input) {
         Contract contract = changeable(contractId);
@@ -112,9 +115,14 @@ public class Signings {
                     || contract.status() == ContractStatus.APPROVED || open.isPresent())) {
                 throw new ConflictException("qiyue.signing.plan-closed", contract.status().name());
             }
-            if (open.isPresent() && store.signers(open.get().id()).stream()
-                    .anyMatch(s -> s.status() == SignerStatus.SIGNED)) {
-                throw new ConflictException("qiyue.signing.plan-after-signature");
+            var settled = java.util.EnumSet.noneOf(SignerSide.class);
+            open.ifPresent(session -> store.signers(session.id()).stream()
+                    .filter(s -> s.status() == SignerStatus.SIGNED).forEach(s -> settled.add(s.side())));
+            var before = stored.orElseGet(() -> rounds.defaultPlan(contract));
+            for (var side : settled) {
+                if (!plan.sameSide(side, before)) {
+                    throw new ConflictException("qiyue.signing.plan-after-signature");
+                }
             }
             if (stored.isEmpty()) {
                 store.insertPlan(contractId, plan, rounds.now(), actor);
@@ -122,7 +130,7 @@ public class Signings {
                 throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
             }
             open.ifPresent(session -> {
-                var replaced = rounds.replaceSigners(contract, session, plan, actor);
+                var replaced = rounds.replaceSigners(contract, session, plan, actor, settled);
                 rounds.invite(contract, replaced, actor);
             });
             return store.plan(contractId).orElseThrow();

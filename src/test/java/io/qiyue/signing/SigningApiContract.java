@@ -344,6 +344,65 @@ abstract class SigningApiContract extends ApiTestSupport {
                 "{\"order\": \"OURS_FIRST\"}", "\"7\""), 412);
     }
 
+    /** Found by an outside tester: once our side had signed, no customer signer could be added to the round. */
+    @Test
+    void aCustomerSignerIsAddedAfterOurSideSignedWhileOurSideStaysAsItSigned() {
+        var sales = createUser("SALES", null);
+        var deal = approved(sales.client());
+        String signers = "/api/v1/contracts/" + deal.id() + "/signers";
+        String planned = """
+                { "order": "%s", "ours": [ %s ], "theirs": [ %s ] }""";
+        String us = "{ \"userId\": \"" + sales.id() + "\" }";
+        String first = "{ \"contactId\": \"" + deal.contactId() + "\" }";
+        assertThat(sales.client().put(signers, planned.formatted("OURS_FIRST", us, first), null).status()).isEqualTo(200);
+        startSigning(sales.client(), deal.id());
+        var ours = sales.client().post("/api/v1/contracts/" + deal.id() + "/signatures",
+                "{\"password\": \"" + USER_PASSWORD + "\"}");
+        assertThat(ours.status()).as("%s", ours).isEqualTo(200);
+        String firstLink = link(deal);
+        assertThat(firstLink).isNotNull();
+
+        String email = unique("wangwu") + "@example.cn";
+        var contact = sales.client().post("/api/v1/customers/" + deal.customerId() + "/contacts", """
+                { "name": "王五", "email": "%s", "mobile": "%s" }""".formatted(email,
+                io.qiyue.testing.TestIdentifiers.mobile()));
+        assertThat(contact.status()).as("%s", contact).isEqualTo(201);
+        String second = "{ \"contactId\": \"" + contact.json().path("id").asString() + "\" }";
+        String etag = sales.client().get(signers).header("ETag");
+        // the side that signed keeps its signers and the order stays
+        String colleague = "{ \"userId\": \"" + createUser("SALES", null).id() + "\" }";
+        assertProblem(sales.client().put(signers, planned.formatted("OURS_FIRST", us + ", " + colleague, first + ", "
+                + second), etag), 409);
+        assertProblem(sales.client().put(signers, planned.formatted("PARALLEL", us, first + ", " + second), etag), 409);
+
+        var added = sales.client().put(signers, planned.formatted("OURS_FIRST", us, first + ", " + second), etag);
+        assertThat(added.status()).as("%s", added).isEqualTo(200);
+        var status = sales.client().get("/api/v1/contracts/" + deal.id() + "/signing").json();
+        assertThat(signer(status, "OURS").path("status").asString()).isEqualTo("SIGNED");
+        var pending = new java.util.ArrayList<String>();
+        status.path("signers").forEach(s -> {
+            if (s.path("side").asString().equals("THEIRS") && s.path("status").asString().equals("PENDING")) {
+                pending.add(s.path("name").asString());
+            }
+        });
+        assertThat(pending).containsExactly("李四", "王五");
+
+        // both customer signers were asked anew (the first one's earlier link no longer opens) and both sign
+        String firstAgain = link(deal);
+        assertThat(firstAgain).isNotEqualTo(firstLink);
+        assertThat(anonymous().get("/s/" + firstLink).status()).isEqualTo(404);
+        sendCode(firstAgain);
+        assertThat(form(firstAgain, "sign", Map.of("code", code(deal), "typedName", "李四")).status()).isEqualTo(200);
+        String secondLink = linkFor(email, deal.number());
+        sendCode(secondLink);
+        assertThat(form(secondLink, "sign", Map.of("code", codeFor(email, deal.number()), "typedName", "王五")).status())
+                .isEqualTo(200);
+        var done = sales.client().get("/api/v1/contracts/" + deal.id() + "/signing").json();
+        assertThat(done.path("status").asString()).isEqualTo("COMPLETED");
+        assertThat(sales.client().get("/api/v1/contracts/" + deal.id() + "/signatures").json().path("items").size())
+                .isEqualTo(3);
+    }
+
     /** Found by an outside tester: the plan GET answered came back from PUT as unknown fields "version", "stored". */
     @Test
     void whatGetAnswersForTheSignersMayBePutBack() {
@@ -560,11 +619,15 @@ abstract class SigningApiContract extends ApiTestSupport {
 
     /** The latest signing link e-mailed for the contract, or null. */
     String link(Deal deal) {
+        return linkFor(deal.contactEmail(), deal.number());
+    }
+
+    String linkFor(String email, String number) {
         var mails = jdbc.sql("SELECT payload FROM notification_outbox WHERE target = ? ORDER BY created_at DESC, id")
-                .param(deal.contactEmail()).query(String.class).list();
+                .param(email).query(String.class).list();
         for (String mail : mails) {
             Matcher m = LINK.matcher(mail);
-            if (mail.contains(deal.number()) && m.find()) {
+            if (mail.contains(number) && m.find()) {
                 return m.group(1);
             }
         }

@@ -40,6 +40,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The signing page of a contract ({@code /contracts/{id}/sign}): who signs in which order, the round's state and
@@ -92,8 +93,13 @@ class SigningPages {
         model.addAttribute("signatures", status.isPresent() ? signings.signatures(id) : List.of());
         boolean signedAnyone = status.map(s -> s.signers().stream()
                 .anyMatch(x -> x.status() == io.qiyue.signing.SignerStatus.SIGNED)).orElse(false);
+        // a side someone has signed for keeps its signers; the other side's may still change (Signings.setPlan)
+        boolean oursSettled = signedFor(status, io.qiyue.signing.SignerSide.OURS);
+        boolean theirsSettled = signedFor(status, io.qiyue.signing.SignerSide.THEIRS);
+        model.addAttribute("oursSettled", oursSettled);
+        model.addAttribute("theirsSettled", theirsSettled);
         boolean roundOpen = status.map(s -> s.status().open()).orElse(false);
-        model.addAttribute("planEditable", mayChange && !signedAnyone && (roundOpen
+        model.addAttribute("planEditable", mayChange && !(oursSettled && theirsSettled) && (roundOpen
                 || contract.status() == ContractStatus.DRAFT || contract.status() == ContractStatus.IN_APPROVAL
                 || contract.status() == ContractStatus.APPROVED));
         model.addAttribute("paperAllowed", mayChange && roundOpen && !signedAnyone);
@@ -296,5 +302,10 @@ class SigningPages {
 
     private String message(String code, Object... args) {
         return messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
+    }
+
+    private static boolean signedFor(Optional<io.qiyue.signing.SigningStatus> status, io.qiyue.signing.SignerSide side) {
+        return status.map(s -> s.signers().stream().anyMatch(x -> x.side() == side
+                && x.status() == io.qiyue.signing.SignerStatus.SIGNED)).orElse(false);
     }
 }
