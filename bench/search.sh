@@ -7,7 +7,8 @@
 #   Lucene side, which applies no data scope, answers the same question;
 # - index folder: that instance's qiyue.search.index-dir (default <QIYUE_DATA_DIR>/index); it is opened read-only
 #   beside the running instance (Lucene allows readers beside the writer);
-# - rounds: passes over the fixed set of 15 Chinese queries (at most 10,000), one request at a time.
+# - rounds: passes over the fixed set of 15 Chinese queries (at most 10,000), one request at a time, measured after
+#   SEARCH_WARMUP_ROUNDS (default 20) passes of every side that are discarded.
 # Prints p50/p95/p99/max of GET /api/v1/search?q=…&size=20 and of the same query (same analyzer, same query
 # object, first 20 hits with their stored fields and the exact total) run directly on the index, interleaved in the
 # same run, and their ratio. Works at any data size: the data comes from the instance (e.g. seeded by the generator).
@@ -29,4 +30,4 @@ mvn -B -o -q test -Dtest=SearchRelevanceTest -Dsurefire.failIfNoSpecifiedTests=f
 cp=$(grep -o 'name="surefire.test.class.path" value="[^"]*"' target/surefire-reports/TEST-io.qiyue.search.SearchRelevanceTest.xml \
   | sed 's/.*value="//; s/"$//')
 echo "cores: $(nproc), load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
-timeout 1800 java -Xmx512m -cp "$cp" io.qiyue.search.SearchBenchmark "$base" "$token" "$index" "$rounds"
+timeout 1800 java -Xmx512m -Dsearch.warmupRounds="${SEARCH_WARMUP_ROUNDS:-20}" -cp "$cp" io.qiyue.search.SearchBenchmark "$base" "$token" "$index" "$rounds"

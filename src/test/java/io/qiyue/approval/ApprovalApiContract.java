@@ -478,9 +478,25 @@ abstract class ApprovalApiContract extends ApiTestSupport {
         var badKind = admin().post("/api/v1/approval-flows",
                 "{\"name\": \"x\", \"steps\": [{\"name\": \"a\", \"kind\": \"VOTE\", \"mode\": \"ALL\"}]}");
         assertThat(badKind.status()).isEqualTo(400);
+        // an amount is money as everywhere in the API (outside tester: a bare number), and only in CNY
+        assertProblem(admin().post("/api/v1/approval-flows", """
+                {"name": "美元", "steps": [{"name": "一", "kind": "APPROVAL", "mode": "ANY", "approvers": [{"role": "ADMIN"}],
+                 "condition": {"amountAtLeast": {"value": "100.00", "currency": "USD"}}}]}
+                """), 400, "steps[0].condition.amountAtLeast");
+        var money = admin().post("/api/v1/approval-flows", """
+                {"name": "%s", "enabled": false, "steps": [{"name": "一", "kind": "APPROVAL", "mode": "ANY",
+                 "approvers": [{"role": "ADMIN"}], "condition": {"amountAtLeast": {"value": "200000", "currency": "CNY"},
+                 "amountBelow": 1000000}}]}
+                """.formatted(unique("金额流程")));
+        assertThat(money.status()).as("%s", money).isEqualTo(201);
+        var condition = money.json().path("steps").get(0).path("condition");
+        assertThat(condition.path("amountAtLeast").toString()).isEqualTo("{\"value\":\"200000.00\",\"currency\":\"CNY\"}");
+        assertThat(condition.path("amountBelow").path("value").asString()).isEqualTo("1000000.00");
         var flows = admin().get("/api/v1/approval-flows");
         assertThat(flows.status()).isEqualTo(200);
         assertThat(flows.body()).contains("默认审批流程");
+        // the default flow's condition was stored as a bare number (V22_1): it is read, and answered as money
+        assertThat(flows.body()).contains("\"amountAtLeast\":{\"value\":\"100000.00\",\"currency\":\"CNY\"}");
         assertThat(flows.json().path("total").asLong()).isEqualTo(flows.json().path("items").size());
         assertThat(flows.json().path("page").asInt()).isZero();
         String id = flows.json().path("items").get(0).path("id").asString();

@@ -157,8 +157,8 @@ class ApprovalBrowserIT extends ChromiumTestSupport {
         assertThat(saved.path("steps").size()).isEqualTo(2);
         assertThat(saved.path("steps").get(0).path("name").asString()).isEqualTo("经理审批");
         assertThat(saved.path("steps").get(0).path("approvers").get(0).path("ownerManager").asBoolean()).isTrue();
-        assertThat(saved.path("steps").get(0).path("condition").path("amountAtLeast").decimalValue())
-                .isEqualByComparingTo("100000");
+        assertThat(saved.path("steps").get(0).path("condition").path("amountAtLeast").path("value").asString())
+                .isEqualTo("100000.00");
         assertThat(saved.path("steps").get(0).path("condition").path("types").toString()).isEqualTo("[\"SERVICE\"]");
         assertThat(saved.path("steps").get(1).path("kind").asString()).isEqualTo("LEGAL_REVIEW");
         assertThat(saved.path("steps").get(1).path("approvers").get(0).path("userId").asString()).isEqualTo(legal.id());

@@ -71,13 +71,20 @@ public final class SearchBenchmark {
             var appSearcher = LuceneSearchIndex.searcher(reader, threads);
             var parallelSearcher = LuceneSearchIndex.searcher(reader, threads);
             System.out.printf("documents in the index: %,d%n", reader.numDocs());
-            // warm both sides up with one pass each, then measure them interleaved so that both see the same load
-            for (String q : QUERIES) {
-                api(http, base, token, q);
-                raw(searcher, q);
-                raw(parallelSearcher, q);
-                inProcess(appSearcher, q);
+            // warm every side up (discarded: the JIT compiles the application's search path and the page cache takes
+            // the index's files), then measure them interleaved so that all see the same load
+            int warmupRounds = Math.max(1, Integer.getInteger("search.warmupRounds", 20));
+            long warming = System.nanoTime();
+            for (int round = 0; round < warmupRounds; round++) {
+                for (String q : QUERIES) {
+                    api(http, base, token, q);
+                    raw(searcher, q);
+                    raw(parallelSearcher, q);
+                    inProcess(appSearcher, q);
+                }
             }
+            System.out.printf("warm-up: %d rounds of every query on each side, %.1f s, discarded%n", warmupRounds,
+                    (System.nanoTime() - warming) / 1e9);
             long[] api = new long[QUERIES.size() * rounds];
             long[] floor = new long[api.length];
             long[] inProcess = new long[api.length];
