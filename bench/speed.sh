@@ -9,7 +9,7 @@
 # p50/p95/p99, throughput, the one-client review's p50 split into the engine's own time inside Qiyue (its
 # qiyue.review.engine timer), a database round trip and the rest, CPU ms per request of each process and the ratio Qiyue/anchor, then heap after
 # a full GC and RSS of Qiyue. SPEED_JFR=1 records a JFR profile of Qiyue to target/speed/qiyue.jfr.
-# SPEED_CLIENT_OPTS="-Dspeed.gets=20000 -Dspeed.pages=1000 -Dspeed.pdfs=100 -Dspeed.reviews=200" sets the counts; SPEED_NMT=1 adds
+# SPEED_CLIENT_OPTS="-Dspeed.gets=20000 -Dspeed.pages=1000 -Dspeed.pdfs=100 -Dspeed.freshPdfs=48 -Dspeed.reviews=200" sets the counts; SPEED_NMT=1 adds
 # native memory tracking (where the RSS goes); SPEED_HEAPDUMP=1 writes a heap dump to target/speed/qiyue.hprof
 # after the run (bench/heap-owners.py tells who holds what); SPEED_SKIP_BUILD=1 uses the jar and test classes already built;
 # SPEED_DB names the database (default qiyue_speed); SPEED_JAR another build's jar (to compare builds in turn).

@@ -448,7 +448,8 @@ public class Evaluations {
         try {
             return Enum.valueOf(type, value.strip());
         } catch (IllegalArgumentException e) {
-            out.add(new FieldViolation(field, "qiyue.evaluation.unknown-value"));
+            // named with the values it may take, as every other list filter does
+            out.add(new FieldViolation(field, "qiyue.json.enum", value.strip(), type));
             return null;
         }
     }

@@ -15,10 +15,9 @@ final class Renderer {
     /** {@code issued}: the time the PDF and DOCX carry as created and modified, the same for every rendering. */
     RenderedDocument render(String body, DocumentModel model, String templateId, int templateVersion, Instant issued) {
         String xhtml = number(engine.render(body, model));
-        var doc = new RenderedDocument(xhtml, model.number(), model.title(), model.partyB().name(), templateId,
-                templateVersion, issued);
-        doc.parse(); // a template that makes malformed markup is refused here, as it is rendered
-        return doc;
+        // parsed here: a template that makes malformed markup is refused as it is rendered
+        return new RenderedDocument(xhtml, Xhtml.parse(xhtml), model.number(), model.title(), model.partyB().name(),
+                templateId, templateVersion, issued);
     }
 
     /** What a saved version keeps of its rendering: the numbered markup its files are made from, and its text. */
@@ -37,7 +36,7 @@ final class Renderer {
     /** The files of a version from the markup it kept (see {@link #forRecord}). */
     static RenderedDocument fromKept(String markup, String number, String title, String author, String templateId,
                                      int templateVersion, Instant issued) {
-        return new RenderedDocument(markup, number, title, author, templateId, templateVersion, issued);
+        return new RenderedDocument(markup, null, number, title, author, templateId, templateVersion, issued);
     }
 
     /**

@@ -162,12 +162,21 @@ public final class SpeedBenchmark {
                     tenPageContractJson(customers.get(i), ourEntity), 201)));
         }
         System.out.println("(the 10-page contracts' PDF: " + pages(tenPages.getFirst()) + " pages)");
+        // as many more that nobody downloaded yet: a version's files are kept once written (RenderedFiles), so the
+        // series over the eight above measures repeated downloads, and this one the writing of a PDF
+        int freshPdfs = Integer.getInteger("speed.freshPdfs", 48);
+        List<String> unseenTenPages = new ArrayList<>();
+        for (int i = 0; i < 16 + freshPdfs; i++) {
+            unseenTenPages.add(match(ID, send(base, "POST", "/api/v1/contracts",
+                    tenPageContractJson(customers.get(i % customers.size()), ourEntity), 201)));
+        }
         settle(qiyuePid);
         IntFunction<HttpRequest> review = i -> request(base, "/api/v1/contracts/" + tenPages.get(i % tenPages.size())
                 + "/review").POST(HttpRequest.BodyPublishers.noBody()).build();
         concurrency = 1;
-        // warmed up apart, so that the engine's timer covers the timed reviews only
-        run(http, 30, review, 200, null, new AtomicInteger(), null);
+        // warmed up apart, so that the engine's timer covers the timed reviews only; as many as are timed, since the
+        // JIT was still compiling the rules' code after 30 (the process spent 20 ms of CPU per 11 ms review then)
+        run(http, Integer.getInteger("speed.reviewWarmUp", 200), review, 200, null, new AtomicInteger(), null);
         double[] engineBefore = engineSeconds();
         var oneClientReviews = load("POST .../review (10 pages, 1 client)", 0, Integer.getInteger("speed.reviews", 200),
                 review, 200, qiyuePid, null);
@@ -180,8 +189,13 @@ public final class SpeedBenchmark {
                 qiyuePid, null));
         IntFunction<HttpRequest> tenPagePdf = i -> request(base, "/api/v1/contracts/"
                 + tenPages.get(i % tenPages.size()) + "/document?format=pdf").GET().build();
-        results.add(load("GET .../document?format=pdf (10 pages)", 16, Integer.getInteger("speed.pdfs", 100),
+        results.add(load("GET .../document?format=pdf (10 pages, repeated)", 16, Integer.getInteger("speed.pdfs", 100),
                 tenPagePdf, 200, qiyuePid, null));
+        var unseen = new AtomicInteger();
+        IntFunction<HttpRequest> firstPdf = i -> request(base, "/api/v1/contracts/"
+                + unseenTenPages.get(unseen.getAndIncrement() % unseenTenPages.size()) + "/document?format=pdf").GET().build();
+        results.add(load("GET .../document?format=pdf (10 pages, first download)", 16, freshPdfs, firstPdf, 200,
+                qiyuePid, null));
 
         // the figures are those of a warm JVM: the first series above runs while the JIT still compiles the
         // create path (and, at first, everything else), so creation is measured again once everything ran

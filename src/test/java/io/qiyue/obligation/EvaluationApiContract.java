@@ -458,6 +458,8 @@ abstract class EvaluationApiContract extends ApiTestSupport {
         var badFilter = deal.sales().request("GET", "/api/v1/cases?category=NOPE").header("Accept", "text/csv").send();
         assertThat(badFilter.status()).isEqualTo(400);
         assertThat(badFilter.contentType()).startsWith("application/problem+json");
+        // the refused value is named with the ones the filter takes (outside tester: "无法识别的取值" alone)
+        assertThat(badFilter.json().path("errors").get(0).path("message").asString()).contains("NOPE", "其他");
     }
 
     @Test

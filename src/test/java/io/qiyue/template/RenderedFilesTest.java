@@ -16,7 +16,7 @@ class RenderedFilesTest {
 
     private static RenderedDocument doc(String body, String number) {
         return new RenderedDocument("<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>t</title></head><body><p>"
-                + body + "</p></body></html>", number, "服务合同", "杭州某科技有限公司", "tpl", 1, ISSUED);
+                + body + "</p></body></html>", null, number, "服务合同", "杭州某科技有限公司", "tpl", 1, ISSUED);
     }
 
     @Test
@@ -38,9 +38,9 @@ class RenderedFilesTest {
         files.get(RenderedFiles.Kind.PDF, doc("身份证号码 110105199001011234", "QY-2"), () -> new byte[written.incrementAndGet()]);
         files.get(RenderedFiles.Kind.DOCX, doc("身份证号码 110105199001011234", "QY-1"), () -> new byte[written.incrementAndGet()]);
         // the split between parts counts: "QY-1" + "服务合同" is not "QY-" + "1服务合同"
-        files.get(RenderedFiles.Kind.PDF, new RenderedDocument(doc("x", "").xhtml(), "QY-", "1服务合同",
+        files.get(RenderedFiles.Kind.PDF, new RenderedDocument(doc("x", "").xhtml(), null, "QY-", "1服务合同",
                 "杭州某科技有限公司", "tpl", 1, ISSUED), () -> new byte[written.incrementAndGet()]);
-        files.get(RenderedFiles.Kind.PDF, new RenderedDocument(doc("x", "").xhtml(), "QY-1", "服务合同",
+        files.get(RenderedFiles.Kind.PDF, new RenderedDocument(doc("x", "").xhtml(), null, "QY-1", "服务合同",
                 "杭州某科技有限公司", "tpl", 1, ISSUED), () -> new byte[written.incrementAndGet()]);
         assertThat(written).hasValue(6);
         assertThat(files.keptFiles()).isEqualTo(6);
