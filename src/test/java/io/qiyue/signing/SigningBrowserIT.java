@@ -91,6 +91,12 @@ class SigningBrowserIT extends ChromiumTestSupport {
             page.fill("#sign-password", USER_PASSWORD);
             page.click("#our-sign-submit");
             assertThat(page.locator("#notice")).hasText("已签署。");
+            // our side signed: the plan is still offered for the customer's signers, ours and the order read-only
+            assertThat(page.locator("#plan-settled")).containsText("我方已有人签署");
+            assertThat(page.locator("#plan-ours")).not().isEditable();
+            assertThat(page.locator("#plan-order")).isDisabled();
+            page.click("#plan-submit");
+            assertThat(page.locator("#notice")).hasText("签署人已保存。");
         }
 
         String token = latest(customer.path("contacts").get(0).path("email").asString(), number, LINK);
