@@ -21,18 +21,17 @@ public record SigningPlan(SigningOrder order, List<OurSigner> ours, List<TheirSi
                 && allowForward == other.allowForward && expiresInDays == other.expiresInDays;
     }
 
-    /**
-     * Whether the two name the same signers of the side, in the same order, need as many of them, and keep the
-     * order of the sides: what may not change once someone of the side has signed.
-     */
-    public boolean sameSide(SignerSide side, SigningPlan other) {
-        if (order != other.order) {
-            return false;
-        }
+    /** Whether the two name the same signers of the side, in the same order, and need as many of them. */
+    public boolean sameSigners(SignerSide side, SigningPlan other) {
         return side == SignerSide.OURS
                 ? ours.equals(other.ours) && needed(oursRequired, ours.size()) == needed(other.oursRequired, other.ours.size())
                 : theirs.equals(other.theirs)
                         && needed(theirsRequired, theirs.size()) == needed(other.theirsRequired, other.theirs.size());
+    }
+
+    /** The signers of one side. */
+    public int signers(SignerSide side) {
+        return side == SignerSide.OURS ? ours.size() : theirs.size();
     }
 
     private static int needed(Integer required, int signers) {

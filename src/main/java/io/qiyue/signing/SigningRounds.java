@@ -147,13 +147,14 @@ class SigningRounds {
     }
 
     /**
-     * The round's signers become the plan's, but for the {@code settled} sides (someone of theirs has signed), which
-     * keep theirs: earlier pending ones are voided (their links stop working) and the plan's are added.
+     * The round's signers become the plan's, but for the {@code kept} sides (someone of theirs has signed, or their
+     * signers stay the same), which keep theirs: earlier pending ones are voided (their links stop working) and the
+     * plan's are added.
      */
     SigningStore.Session replaceSigners(Contract contract, SigningStore.Session session, SigningPlan plan,
-                                        String actor, Set<SignerSide> settled) {
+                                        String actor, Set<SignerSide> kept) {
         for (var old : store.signers(session.id())) {
-            if (!settled.contains(old.side())
+            if (!kept.contains(old.side())
                     && (old.status() == SignerStatus.PENDING || old.status() == SignerStatus.LOCKED)) {
                 change(old, SignerStatus.VOID, s -> s);
             }
@@ -164,14 +165,14 @@ class SigningRounds {
         String theirOrganisation = customer == null ? ""
                 : customer.kind() == CustomerKind.PERSON ? "" : customer.name();
         int position = 1;
-        for (var ours : settled.contains(SignerSide.OURS) ? List.<SigningPlan.OurSigner>of() : plan.ours()) {
+        for (var ours : kept.contains(SignerSide.OURS) ? List.<SigningPlan.OurSigner>of() : plan.ours()) {
             var user = users.get(ours.userId());
             store.insertSigner(newSigner(session, SignerSide.OURS, position++, user.username(), null,
                     Text.isBlank(user.displayName()) ? user.username() : user.displayName(), ourOrganisation,
                     user.email(), null));
         }
         position = 1;
-        for (var theirs : settled.contains(SignerSide.THEIRS) ? List.<SigningPlan.TheirSigner>of() : plan.theirs()) {
+        for (var theirs : kept.contains(SignerSide.THEIRS) ? List.<SigningPlan.TheirSigner>of() : plan.theirs()) {
             Contact contact = customer == null ? null : customer.contacts().stream()
                     .filter(c -> c.id().equals(theirs.contactId())).findFirst().orElse(null);
             if (contact == null) {
@@ -181,9 +182,9 @@ class SigningRounds {
                     theirOrganisation, contact.email(), LoggingSmsSender.mask(contact.mobile())));
         }
         var current = store.session(session.id()).orElseThrow();
-        int oursRequired = settled.contains(SignerSide.OURS) ? current.required(SignerSide.OURS)
+        int oursRequired = kept.contains(SignerSide.OURS) ? current.required(SignerSide.OURS)
                 : required(plan.oursRequired(), plan.ours().size());
-        int theirsRequired = settled.contains(SignerSide.THEIRS) ? current.required(SignerSide.THEIRS)
+        int theirsRequired = kept.contains(SignerSide.THEIRS) ? current.required(SignerSide.THEIRS)
                 : required(plan.theirsRequired(), (int) store.signers(session.id()).stream()
                         .filter(s -> s.side() == SignerSide.THEIRS && s.status() == SignerStatus.PENDING).count());
         if (!store.updateTerms(session.id(), current.version(), plan, oursRequired, theirsRequired)) {

@@ -89,10 +89,11 @@ public class Signings {
 
     /**
      * Sets who signs and in which order. Before signing starts, and during an open round: the signers of a side
-     * nobody has signed for yet are then replaced and invited anew (a customer signer added after our side signed);
-     * a side someone has signed for keeps its signers, its count and the order, which the plan must repeat as it
-     * stands (409 otherwise), so that no signature is made under one plan and counted under another. A stored plan
-     * is changed with its version.
+     * nobody has signed for yet are then replaced and invited anew when they change (a customer signer added after
+     * our side signed), and a side whose signers stay the same keeps them; a side someone has signed for keeps its
+     * signers, its count and the order, which the plan must repeat as it stands (409 otherwise), so that no
+     * signature is made under one plan and counted under another, and then neither side may be left without
+     * signers. A stored plan is changed with its version.
      */
     public SigningPlan setPlan(String contractId, Integer expectedVersion, SigningPlan.SignersInput input) {
         Contract contract = changeable(contractId);
@@ -120,8 +121,24 @@ public class Signings {
                     .filter(s -> s.status() == SignerStatus.SIGNED).forEach(s -> settled.add(s.side())));
             var before = stored.orElseGet(() -> rounds.defaultPlan(contract));
             for (var side : settled) {
-                if (!plan.sameSide(side, before)) {
+                if (plan.order() != before.order() || !plan.sameSigners(side, before)) {
                     throw new ConflictException("qiyue.signing.plan-after-signature");
+                }
+            }
+            if (!settled.isEmpty()) {
+                // once someone signed, a side without signers could complete neither on paper nor by signature
+                for (var side : SignerSide.values()) {
+                    if (plan.signers(side) == 0) {
+                        throw new InvalidInputException(side == SignerSide.OURS ? "ours" : "theirs",
+                                "qiyue.signing.side-without-signer-after-signature");
+                    }
+                }
+            }
+            // a side whose signers stay the same keeps them: nobody is voided and asked again for nothing
+            var kept = java.util.EnumSet.copyOf(settled);
+            for (var side : SignerSide.values()) {
+                if (plan.sameSigners(side, before)) {
+                    kept.add(side);
                 }
             }
             if (stored.isEmpty()) {
@@ -130,7 +147,7 @@ public class Signings {
                 throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
             }
             open.ifPresent(session -> {
-                var replaced = rounds.replaceSigners(contract, session, plan, actor, settled);
+                var replaced = rounds.replaceSigners(contract, session, plan, actor, kept);
                 rounds.invite(contract, replaced, actor);
             });
             return store.plan(contractId).orElseThrow();

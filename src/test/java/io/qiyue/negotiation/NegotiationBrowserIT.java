@@ -29,7 +29,9 @@ class NegotiationBrowserIT extends ChromiumTestSupport {
 
         try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN"))) {
             var page = context.newPage();
-            page.navigate(url);
+            // the link's path on this server: the address in front of it is the installation's configured public
+            // one when another test of this database set it (NotificationApiContract)
+            page.navigate(base + java.net.URI.create(url).getRawPath());
             assertThat(page.locator("h1")).hasText(contract.path("title").asString());
             assertThat(page.locator("#document-text")).containsText("逾期按比例支付违约金");
 
@@ -62,8 +64,9 @@ class NegotiationBrowserIT extends ChromiumTestSupport {
             assertThat(panel.locator(".link-uses summary")).containsText("共 5 次"); // three views, a comment, a proposal
 
             page.click("#share-create");
+            // this server's address, or the configured public one when another test of this database set it
             assertThat(page.locator("#share-url")).hasValue(java.util.regex.Pattern.compile(
-                    base.replace(".", "\\.") + "/p/[A-Za-z0-9_-]{43}$")); // JavaScript's regex: no \\Q
+                    "^https?://[^/]+/p/[A-Za-z0-9_-]{43}$"));
             assertThat(page.locator("#share-links tbody tr")).hasCount(2);
 
             page.locator(".reply-body").first().fill("已按每日万分之五调整。");

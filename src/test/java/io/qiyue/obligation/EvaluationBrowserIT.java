@@ -98,7 +98,8 @@ class EvaluationBrowserIT extends ChromiumTestSupport {
         try (var context = browser.newContext(new Browser.NewContextOptions().setLocale("zh-CN")
                 .setViewportSize(375, 740).setIsMobile(true).setHasTouch(true))) {
             var page = context.newPage();
-            page.navigate(performanceUrl);
+            // the link's path on this server (the address in front is the configured public one, when a test set it)
+            page.navigate(base + java.net.URI.create(performanceUrl).getRawPath());
             assertThat(page.locator("#performance-page h1")).hasText("合同履约情况");
             assertThat(page.locator("#kept-summary")).containsText("已履行 1 项");
             assertThat(page.locator(".owed-item[data-status=DONE]")).hasCount(1);

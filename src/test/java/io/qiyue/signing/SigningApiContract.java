@@ -374,6 +374,16 @@ abstract class SigningApiContract extends ApiTestSupport {
         assertProblem(sales.client().put(signers, planned.formatted("OURS_FIRST", us + ", " + colleague, first + ", "
                 + second), etag), 409);
         assertProblem(sales.client().put(signers, planned.formatted("PARALLEL", us, first + ", " + second), etag), 409);
+        // nor may the customer's side be left without signers: the round could then never complete
+        assertProblem(sales.client().put(signers, planned.formatted("OURS_FIRST", us, ""), etag), 400, "theirs");
+        // the same signers said another way (one of one): stored, and nobody is asked again (outside tester: an
+        // unchanged plan voided the customer's link)
+        var same = sales.client().put(signers, planned.formatted("OURS_FIRST", us, first).replace("\"theirs\"",
+                "\"oursRequired\": 1, \"theirs\""), etag);
+        assertThat(same.status()).as("%s", same).isEqualTo(200);
+        assertThat(link(deal)).isEqualTo(firstLink);
+        assertThat(anonymous().get("/s/" + firstLink).status()).isEqualTo(200);
+        etag = same.header("ETag");
 
         var added = sales.client().put(signers, planned.formatted("OURS_FIRST", us, first + ", " + second), etag);
         assertThat(added.status()).as("%s", added).isEqualTo(200);

@@ -8,7 +8,7 @@ import java.util.Locale;
 /**
  * Message arguments that are values of the program, in the reader's words: an enum constant by its
  * {@code enum.Type.NAME} label (NEGOTIATION_THEN_ARBITRATION → 先协商，协商不成提交仲裁), an enum type by the labels
- * of all its constants (the values a field allows). Anything else is left for the message source, which
+ * of all its constants, each with its code (the values a field allows: 草稿（DRAFT）、审批中（IN_APPROVAL）…). Anything else is left for the message source, which
  * resolves a {@link org.springframework.context.MessageSourceResolvable} by itself. Used by the problem+json
  * answers and the HTML error pages alike.
  */
@@ -24,7 +24,10 @@ final class Values {
             } else if (out[i] instanceof Class<?> type && type.isEnum()) {
                 var labels = new ArrayList<String>();
                 for (Object constant : type.getEnumConstants()) {
-                    labels.add(label(messages, (Enum<?>) constant, locale));
+                    // the label for the reader, the code for an API client, which sends the code
+                    labels.add(messages.getMessage("common.valueWithCode", new Object[]{
+                            label(messages, (Enum<?>) constant, locale), ((Enum<?>) constant).name()},
+                            locale));
                 }
                 out[i] = String.join(messages.getMessage("common.listSeparator", null, "、", locale), labels);
             }
