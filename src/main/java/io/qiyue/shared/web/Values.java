@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * Message arguments that are values of the program, in the reader's words: an enum constant by its
  * {@code enum.Type.NAME} label (NEGOTIATION_THEN_ARBITRATION → 先协商，协商不成提交仲裁), an enum type by the labels
- * of all its constants, each with its code (the values a field allows: 草稿（DRAFT）、审批中（IN_APPROVAL）…). Anything else is left for the message source, which
+ * of all its constants, each after its code in quotes, the value an API client sends (the values a field allows:
+ * “DRAFT”（草稿）、“IN_APPROVAL”（审批中）…). Anything else is left for the message source, which
  * resolves a {@link org.springframework.context.MessageSourceResolvable} by itself. Used by the problem+json
  * answers and the HTML error pages alike.
  */
