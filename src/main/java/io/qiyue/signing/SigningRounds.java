@@ -148,14 +148,25 @@ class SigningRounds {
 
     /**
      * The round's signers become the plan's, but for the {@code kept} sides (someone of theirs has signed, or their
-     * signers stay the same), which keep theirs: earlier pending ones are voided (their links stop working) and the
-     * plan's are added.
+     * signers stay the same), which keep theirs. On the other sides a pending signer the plan names again stays as
+     * they are, with the link they have (a customer signer added asks only the new one); the other pending or locked
+     * ones are voided (their links stop working), and the plan's new signers are added.
      */
     SigningStore.Session replaceSigners(Contract contract, SigningStore.Session session, SigningPlan plan,
                                         String actor, Set<SignerSide> kept) {
+        var planned = new java.util.HashSet<String>();
+        plan.ours().forEach(o -> planned.add(identity(SignerSide.OURS, users.get(o.userId()).username())));
+        plan.theirs().forEach(t -> planned.add(identity(SignerSide.THEIRS, t.contactId())));
+        var staying = new java.util.HashSet<String>();
         for (var old : store.signers(session.id())) {
-            if (!kept.contains(old.side())
-                    && (old.status() == SignerStatus.PENDING || old.status() == SignerStatus.LOCKED)) {
+            if (kept.contains(old.side())) {
+                continue;
+            }
+            String who = identity(old.side(), old.side() == SignerSide.OURS ? old.username() : old.contactId());
+            if (old.status() == SignerStatus.PENDING && planned.contains(who) && staying.add(who)) {
+                continue;
+            }
+            if (old.status() == SignerStatus.PENDING || old.status() == SignerStatus.LOCKED) {
                 change(old, SignerStatus.VOID, s -> s);
             }
         }
@@ -167,6 +178,10 @@ class SigningRounds {
         int position = 1;
         for (var ours : kept.contains(SignerSide.OURS) ? List.<SigningPlan.OurSigner>of() : plan.ours()) {
             var user = users.get(ours.userId());
+            if (staying.contains(identity(SignerSide.OURS, user.username()))) {
+                position++;
+                continue;
+            }
             store.insertSigner(newSigner(session, SignerSide.OURS, position++, user.username(), null,
                     Text.isBlank(user.displayName()) ? user.username() : user.displayName(), ourOrganisation,
                     user.email(), null));
@@ -176,6 +191,10 @@ class SigningRounds {
             Contact contact = customer == null ? null : customer.contacts().stream()
                     .filter(c -> c.id().equals(theirs.contactId())).findFirst().orElse(null);
             if (contact == null) {
+                continue;
+            }
+            if (staying.contains(identity(SignerSide.THEIRS, contact.id()))) {
+                position++;
                 continue;
             }
             store.insertSigner(newSigner(session, SignerSide.THEIRS, position++, null, contact.id(), contact.name(),
@@ -196,6 +215,11 @@ class SigningRounds {
                         null, java.util.Locale.SIMPLIFIED_CHINESE), oursRequired, plan.ours().size(), theirsRequired,
                         plan.theirs().size()}, java.util.Locale.SIMPLIFIED_CHINESE));
         return store.session(session.id()).orElseThrow();
+    }
+
+    /** A signer of a side as the plan names them: our user by username, the customer's contact by id. */
+    private static String identity(SignerSide side, String who) {
+        return side + ":" + who;
     }
 
     private static int required(Integer asked, int available) {
