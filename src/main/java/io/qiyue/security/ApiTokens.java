@@ -75,8 +75,7 @@ public class ApiTokens {
     }
 
     public List<ApiToken> list(CurrentUser owner) {
-        return jdbc.sql("SELECT id, name, prefix, created_at, expires_at, last_used_at, revoked_at FROM api_token"
-                + " WHERE user_id = ? ORDER BY created_at DESC").param(owner.id()).query(TOKEN).list();
+        return tokensOf(owner.id());
     }
 
     /** Another user's tokens, for an admin (a leaked token is revoked without its owner). */
@@ -84,6 +83,10 @@ public class ApiTokens {
         if (!CurrentUsers.require().has(Role.ADMIN)) {
             throw new io.qiyue.shared.ForbiddenException("qiyue.problem.forbidden");
         }
+        return tokensOf(userId);
+    }
+
+    private List<ApiToken> tokensOf(String userId) {
         return jdbc.sql("SELECT id, name, prefix, created_at, expires_at, last_used_at, revoked_at FROM api_token"
                 + " WHERE user_id = ? ORDER BY created_at DESC").param(userId).query(TOKEN).list();
     }

@@ -86,7 +86,7 @@ class EvaluationApi {
         var l = issued.link();
         return ResponseEntity.created(URI.create("/api/v1/evaluation-links/" + l.id()))
                 .body(new CreatedLink(l.id(), l.contractId(), l.purpose(), l.obligationId(), l.contactId(),
-                        l.contactName(), l.expiresAt(), l.status(), publicUrl(publicBaseUrl, issued.path())));
+                        l.contactName(), l.expiresAt(), l.status(), publicBaseUrl.of(issued.path())));
     }
 
     @GetMapping("/contracts/{id}/evaluation-links")
@@ -99,11 +99,6 @@ class EvaluationApi {
     @DeleteMapping("/evaluation-links/{linkId}")
     EvaluationLink revoke(@PathVariable String linkId) {
         return evaluations.revoke(linkId);
-    }
-
-    /** Where the customer opens a link: the installation's public address ({@link PublicBaseUrl}), then the path. */
-    static String publicUrl(PublicBaseUrl base, String path) {
-        return base.of(path);
     }
 
     /** One link (never its token, which was shown once). */
@@ -224,7 +219,7 @@ class EvaluationApi {
         var issued = evaluations.sendServiceReport(id, body == null ? null : body.month());
         var l = issued.link();
         return ResponseEntity.accepted().body(new CreatedLink(l.id(), l.contractId(), l.purpose(), l.obligationId(),
-                l.contactId(), l.contactName(), l.expiresAt(), l.status(), publicUrl(publicBaseUrl, issued.path())));
+                l.contactId(), l.contactName(), l.expiresAt(), l.status(), publicBaseUrl.of(issued.path())));
     }
 
     static ResponseEntity<byte[]> pdf(byte[] pdf, String fileName) {

@@ -77,7 +77,7 @@ class EvaluationPages {
         try {
             var issued = evaluations.issue(id, new Evaluations.LinkInput(purpose(purpose), obligationId, contactId,
                     number("expiresInDays", expiresInDays), send != null));
-            model.addAttribute("createdUrl", EvaluationApi.publicUrl(publicBaseUrl, issued.path()));
+            model.addAttribute("createdUrl", publicBaseUrl.of(issued.path()));
             model.addAttribute("createdSent", send != null);
         } catch (InvalidInputException | ConflictException e) {
             refused(e, "link", htmx == null ? response : null, model);
