@@ -3,6 +3,7 @@ package io.qiyue.approval;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.qiyue.contract.ContractType;
 import io.qiyue.shared.Money;
+import io.qiyue.shared.web.RefusedValueException;
 import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
@@ -33,6 +34,16 @@ public record StepCondition(Match match, List<ContractType> types,
                             Boolean warningsAccepted, Boolean personalInformation, List<String> customerLevels) {
     public enum Match { ALL, ANY }
 
+    public StepCondition {
+        // 100000 and 100000.00 are one amount: a flow sent back as GET wrote it is the flow as stored (V22_1)
+        amountAtLeast = cents(amountAtLeast);
+        amountBelow = cents(amountBelow);
+    }
+
+    private static BigDecimal cents(BigDecimal amount) {
+        return amount != null && amount.scale() < 2 ? amount.setScale(2) : amount;
+    }
+
     static final class AmountWriter extends ValueSerializer<BigDecimal> {
         @Override
         public void serialize(BigDecimal value, JsonGenerator gen, SerializationContext context) {
@@ -54,18 +65,19 @@ public record StepCondition(Match match, List<ContractType> types,
                 return scalar(p, context);
             }
             BigDecimal value = null;
-            String currency = Money.CNY;
             for (var token = p.nextToken(); token == JsonToken.PROPERTY_NAME; token = p.nextToken()) {
                 String name = p.currentName();
                 p.nextToken();
                 switch (name) {
                     case "value" -> value = scalar(p, context);
-                    case "currency" -> currency = p.currentToken() == JsonToken.VALUE_NULL ? Money.CNY : p.getString();
+                    case "currency" -> {
+                        String currency = p.currentToken() == JsonToken.VALUE_NULL ? Money.CNY : p.getString();
+                        if (!Money.CNY.equals(currency)) {
+                            throw new RefusedValueException(p, currency, String.class, "qiyue.money.currency");
+                        }
+                    }
                     default -> context.handleUnknownProperty(p, this, BigDecimal.class, name);
                 }
-            }
-            if (!Money.CNY.equals(currency)) {
-                throw new InvalidFormatException(p, "only CNY", currency, BigDecimal.class);
             }
             if (value == null) {
                 return context.reportInputMismatch(this, "an amount needs its value");

@@ -478,11 +478,14 @@ abstract class ApprovalApiContract extends ApiTestSupport {
         var badKind = admin().post("/api/v1/approval-flows",
                 "{\"name\": \"x\", \"steps\": [{\"name\": \"a\", \"kind\": \"VOTE\", \"mode\": \"ALL\"}]}");
         assertThat(badKind.status()).isEqualTo(400);
-        // an amount is money as everywhere in the API (outside tester: a bare number), and only in CNY
-        assertProblem(admin().post("/api/v1/approval-flows", """
+        // an amount is money as everywhere in the API (outside tester: a bare number), and only in CNY, which the
+        // error says (outside tester: it said "a number")
+        var dollars = admin().post("/api/v1/approval-flows", """
                 {"name": "美元", "steps": [{"name": "一", "kind": "APPROVAL", "mode": "ANY", "approvers": [{"role": "ADMIN"}],
                  "condition": {"amountAtLeast": {"value": "100.00", "currency": "USD"}}}]}
-                """), 400, "steps[0].condition.amountAtLeast");
+                """);
+        assertProblem(dollars, 400, "steps[0].condition.amountAtLeast");
+        assertThat(dollars.errorMessages()).anySatisfy(m -> assertThat(m).contains("人民币（CNY）"));
         var money = admin().post("/api/v1/approval-flows", """
                 {"name": "%s", "enabled": false, "steps": [{"name": "一", "kind": "APPROVAL", "mode": "ANY",
                  "approvers": [{"role": "ADMIN"}], "condition": {"amountAtLeast": {"value": "200000", "currency": "CNY"},

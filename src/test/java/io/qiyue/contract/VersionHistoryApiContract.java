@@ -44,6 +44,8 @@ abstract class VersionHistoryApiContract extends ApiTestSupport {
         var sales = createUser("SALES", null);
         String id = createContract(sales.client(), "SERVICE").path("id").asString();
         String note = "/api/v1/contracts/" + id + "/versions/1/note";
+        // the version's ETag is its note's (outside tester: the version had none to send back)
+        assertThat(sales.client().get("/api/v1/contracts/" + id + "/versions/1").header("ETag")).isEqualTo("\"0\"");
 
         var written = sales.client().request("PUT", note).header("If-Match", "\"0\"")
                 .json("{\"note\": \"  初稿，<b>价格</b>待定  \"}").send();
@@ -70,6 +72,9 @@ abstract class VersionHistoryApiContract extends ApiTestSupport {
         assertThat(cleared.status()).isEqualTo(200);
         assertThat(cleared.json().path("note").isNull()).isTrue();
         assertThat(cleared.header("ETag")).isEqualTo("\"2\"");
+        var version = admin().get("/api/v1/contracts/" + id + "/versions/1");
+        assertThat(version.header("ETag")).isEqualTo("\"2\"");
+        assertThat(version.json().path("noteRevision").asInt()).isEqualTo(2);
 
         var audit = admin().get("/api/v1/audit?entity=CONTRACT&id=" + id).json().path("items");
         var notes = new ArrayList<String>();

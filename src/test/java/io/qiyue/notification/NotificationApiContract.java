@@ -465,6 +465,14 @@ abstract class NotificationApiContract extends ApiTestSupport {
         assertThat(again.json().path("passwordSet").asBoolean()).as("the password kept").isTrue();
         assertProblem(admin().put("/api/v1/notification-settings", ((tools.jackson.databind.node.ObjectNode) read.json()
                 .deepCopy()).put("passwordSet", false).toString(), again.header("ETag")), 400, "passwordSet");
+        // a cleared address reads back as cleared, beside what e-mails fall back to (outside tester: it showed the
+        // fallback as the address, so clearing it looked like it did nothing)
+        var cleared = admin().put("/api/v1/notification-settings", ((tools.jackson.databind.node.ObjectNode) again.json()
+                .deepCopy()).putNull("publicBaseUrl").toString(), again.header("ETag"));
+        assertThat(cleared.status()).as("%s", cleared).isEqualTo(200);
+        var afterClearing = admin().get("/api/v1/notification-settings").json();
+        assertThat(afterClearing.path("publicBaseUrl").isNull()).as("%s", afterClearing).isTrue();
+        assertThat(afterClearing.path("publicBaseUrlDefault").asString()).startsWith("http");
     }
 
     @Test

@@ -257,10 +257,10 @@ class ContractApi {
     }
 
     @GetMapping(path = "/contracts/{id}/versions/{version}", produces = MediaType.APPLICATION_JSON_VALUE)
-    String version(@PathVariable String id, @PathVariable int version) {
+    ResponseEntity<String> version(@PathVariable String id, @PathVariable int version) {
         String content = history.content(id, version);
         if (version >= io.qiyue.contract.ExternalVersions.FIRST) {
-            return content;
+            return ResponseEntity.ok(content);
         }
         // a saved version: the contract as it was, with what the version list says of it (kind, who saved it and
         // when, its hash and note), as an uploaded version's answer has them (outside tester: only the snapshot)
@@ -273,13 +273,15 @@ class ContractApi {
         snapshot.put("createdBy", meta.createdBy());
         snapshot.put("sha256", meta.sha256());
         snapshot.put("note", meta.note());
+        snapshot.put("noteRevision", meta.noteRevision());
         if (snapshot.path("customerName").isNull() || snapshot.path("customerName").isMissingNode()) {
             var current = contracts.get(id);
             if (current.customerId().equals(snapshot.path("customerId").asString())) {
                 snapshot.put("customerName", current.customerName());
             }
         }
-        return snapshot.toString();
+        // the ETag is the note's, which is all of a saved version that changes (PUT …/note takes it as If-Match)
+        return ResponseEntity.ok().eTag(Versions.etag(meta.noteRevision())).body(snapshot.toString());
     }
 
     /** The change note of one version: a line of at most 200 characters; blank clears it. */

@@ -228,6 +228,9 @@ public final class JsonInput {
 
     /** A value of the wrong form: an enumeration's unknown value, or a date or number it cannot be, with the value. */
     static io.qiyue.shared.FieldViolation formatViolation(tools.jackson.databind.exc.InvalidFormatException format) {
+        if (format instanceof RefusedValueException refused) {
+            return new io.qiyue.shared.FieldViolation(path(format), refused.code());
+        }
         Class<?> target = format.getTargetType();
         if (target != null && target.isEnum()) {
             return new io.qiyue.shared.FieldViolation(path(format), "qiyue.json.enum", String.valueOf(format.getValue()),
