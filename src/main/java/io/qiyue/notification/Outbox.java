@@ -25,11 +25,14 @@ class Outbox {
 
     enum Status { PENDING, SENDING, SENT, FAILED, CANCELLED }
 
+    /** {@code linkRef} is the customer's signing link the message carries, or null. */
     record Message(String id, Channel channel, String target, EventKind kind, String subject, String payload,
-                   int attempts, int version, Instant createdAt) {
+                   String linkRef, int attempts, int version, Instant createdAt) {
     }
 
     private static final Map<String, String> SORTABLE = Map.of("createdAt", "created_at");
+    /** Why a message with a signing link was not sent, in its log. */
+    static final String DEAD_LINK = "signing link no longer valid";
 
     private final JdbcClient jdbc;
 
@@ -38,9 +41,15 @@ class Outbox {
     }
 
     void add(Channel channel, String target, EventKind kind, String subject, String payload, Instant now) {
-        jdbc.sql("INSERT INTO notification_outbox (id, channel, target, event_kind, subject, payload, status, attempts,"
-                        + " next_attempt_at, created_at, version) VALUES (?,?,?,?,?,?,'PENDING',0,?,?,0)")
-                .params(Ids.newId(), channel.name(), target, kind.name(), subject, payload, DbTime.toDb(now),
+        add(channel, target, kind, subject, payload, null, now);
+    }
+
+    /** A message that carries a customer's signing link: sent only while that link still opens its request. */
+    void add(Channel channel, String target, EventKind kind, String subject, String payload, String linkRef,
+             Instant now) {
+        jdbc.sql("INSERT INTO notification_outbox (id, channel, target, event_kind, subject, payload, link_ref, status,"
+                        + " attempts, next_attempt_at, created_at, version) VALUES (?,?,?,?,?,?,?,'PENDING',0,?,?,0)")
+                .params(Ids.newId(), channel.name(), target, kind.name(), subject, payload, linkRef, DbTime.toDb(now),
                         DbTime.toDb(now)).update();
     }
 
@@ -109,6 +118,28 @@ class Outbox {
         return Duration.ofSeconds(Math.min(seconds, 3600));
     }
 
+    /** A claimed message that will not be sent, with the reason in its log. */
+    void cancel(String id, String reason) {
+        jdbc.sql("UPDATE notification_outbox SET status = 'CANCELLED', last_error = ?, claimed_until = NULL,"
+                + " version = version + 1 WHERE id = ?").params(reason, id).update();
+    }
+
+    /**
+     * Cancels the e-mails to {@code target} still waiting with a signing link that no longer opens anything (a
+     * reminder or a reissue replaced it): the mail that replaces them carries the valid one.
+     */
+    void cancelDeadLinks(String target, java.util.function.Predicate<String> opens) {
+        var waiting = jdbc.sql("SELECT id, link_ref FROM notification_outbox WHERE channel = 'EMAIL' AND target = ?"
+                        + " AND status = 'PENDING' AND link_ref IS NOT NULL").param(target)
+                .query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).list();
+        for (var message : waiting) {
+            if (!opens.test(message[1])) {
+                jdbc.sql("UPDATE notification_outbox SET status = 'CANCELLED', last_error = ?, version = version + 1"
+                        + " WHERE id = ? AND status = 'PENDING'").params(DEAD_LINK, message[0]).update();
+            }
+        }
+    }
+
     void cancelPending(Channel channel, String target) {
         jdbc.sql("UPDATE notification_outbox SET status = 'CANCELLED', version = version + 1 WHERE channel = ? AND"
                 + " target = ? AND status IN ('PENDING', 'SENDING')").params(channel.name(), target).update();
@@ -143,6 +174,6 @@ class Outbox {
     private static Message map(ResultSet rs) throws SQLException {
         return new Message(rs.getString("id"), Channel.valueOf(rs.getString("channel")), rs.getString("target"),
                 EventKind.valueOf(rs.getString("event_kind")), rs.getString("subject"), rs.getString("payload"),
-                rs.getInt("attempts"), rs.getInt("version"), DbTime.read(rs, "created_at"));
+                rs.getString("link_ref"), rs.getInt("attempts"), rs.getInt("version"), DbTime.read(rs, "created_at"));
     }
 }

@@ -45,6 +45,7 @@ public class OutboxWorker {
     private final Webhooks webhooks;
     private final GroupRobots robots;
     private final OutboundAddresses addresses;
+    private final io.qiyue.signing.SignerLinks signerLinks;
     private final ScheduledWork work;
     private final JsonMapper json;
     private final Clock clock;
@@ -54,13 +55,15 @@ public class OutboxWorker {
     private final Duration httpTimeout;
 
     OutboxWorker(Outbox outbox, NotificationSettingsStore settings, Webhooks webhooks, GroupRobots robots,
-                 OutboundAddresses addresses, ScheduledWork work, JsonMapper json, Clock clock, @Value("${qiyue.notification.max-attempts:20}") int maxAttempts,
+                 OutboundAddresses addresses, io.qiyue.signing.SignerLinks signerLinks, ScheduledWork work,
+                 JsonMapper json, Clock clock, @Value("${qiyue.notification.max-attempts:20}") int maxAttempts,
                  @Value("${qiyue.notification.http-timeout:PT5S}") Duration httpTimeout) {
         this.outbox = outbox;
         this.settings = settings;
         this.webhooks = webhooks;
         this.robots = robots;
         this.addresses = addresses;
+        this.signerLinks = signerLinks;
         this.work = work;
         this.json = json;
         this.clock = clock;
@@ -119,6 +122,11 @@ public class OutboxWorker {
         JavaMailSenderImpl mail = config.mailConfigured() ? sender(config) : null;
         for (var m : due) {
             if (!outbox.claim(m, now, now.plus(CLAIM))) {
+                continue;
+            }
+            if (m.linkRef() != null && !signerLinks.opens(m.linkRef())) {
+                // a link that opens nothing any more is worse than no mail: a later one carries the valid link
+                outbox.cancel(m.id(), Outbox.DEAD_LINK);
                 continue;
             }
             if (mail == null) {

@@ -26,15 +26,18 @@ class SigningEventListener {
     private final Outbox outbox;
     private final NotificationSettingsStore settings;
     private final UserAdministration users;
+    private final io.qiyue.signing.SignerLinks signerLinks;
     private final MessageSource messages;
     private final Clock clock;
 
     SigningEventListener(Dispatcher dispatcher, Outbox outbox, NotificationSettingsStore settings,
-                         UserAdministration users, MessageSource messages, Clock clock) {
+                         UserAdministration users, io.qiyue.signing.SignerLinks signerLinks, MessageSource messages,
+                         Clock clock) {
         this.dispatcher = dispatcher;
         this.outbox = outbox;
         this.settings = settings;
         this.users = users;
+        this.signerLinks = signerLinks;
         this.messages = messages;
         this.clock = clock;
     }
@@ -83,6 +86,12 @@ class SigningEventListener {
                 e.expiresAt() == null ? "" : WHEN.format(e.expiresAt()), e.code() == null ? "" : e.code()};
         String subject = messages.getMessage("notification.signing." + template + ".subject", args, Dispatcher.ZH);
         String body = messages.getMessage("notification.signing." + template + ".body", args, Dispatcher.ZH);
-        outbox.add(Outbox.Channel.EMAIL, address, EventKind.SIGNATURE_REQUESTED, subject, body, clock.instant());
+        // a contact's link may be replaced before the mail goes (no mail server yet, a reminder sent meanwhile)
+        String linkRef = e.recipientUsername() == null && e.link() != null && e.link().startsWith("/s/") ? e.link() : null;
+        if (linkRef != null) {
+            outbox.cancelDeadLinks(address, signerLinks::opens);
+        }
+        outbox.add(Outbox.Channel.EMAIL, address, EventKind.SIGNATURE_REQUESTED, subject, body, linkRef,
+                clock.instant());
     }
 }

@@ -89,6 +89,22 @@ public class SignerLinks {
         return new Opened(contract, session, signer);
     }
 
+    /**
+     * Whether a link handed out as {@code /s/{token}} still opens a request: an e-mail queued with an older link
+     * (replaced by a reminder, its signer taken off the plan, the round ended) is better not sent at all.
+     */
+    public boolean opens(String link) {
+        if (link == null || !link.startsWith("/s/")) {
+            return false;
+        }
+        try {
+            open(link.substring("/s/".length()));
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
     static NotFoundException notFound() {
         return new NotFoundException("qiyue.signing.link-not-found");
     }

@@ -482,7 +482,7 @@ abstract class NotificationApiContract extends ApiTestSupport {
         inTransaction(() -> outbox.add(Outbox.Channel.EMAIL, target, EventKind.EXPIRED, "s", "p", now));
         var seen = jdbc.sql("SELECT id, version FROM notification_outbox WHERE target = ?").param(target)
                 .query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).single();
-        var snapshot = new Outbox.Message(seen[0], Outbox.Channel.EMAIL, target, EventKind.EXPIRED, "s", "p", 0,
+        var snapshot = new Outbox.Message(seen[0], Outbox.Channel.EMAIL, target, EventKind.EXPIRED, "s", "p", null, 0,
                 Integer.parseInt(seen[1]), now);
         // two instances read the same due row: the versioned UPDATE lets one of them have it
         assertThat(outbox.claim(snapshot, now, now.plusSeconds(120))).isTrue();

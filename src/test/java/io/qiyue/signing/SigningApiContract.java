@@ -302,11 +302,20 @@ abstract class SigningApiContract extends ApiTestSupport {
         String lockedId = signer(status, "THEIRS").path("id").asString();
         assertThat(signer(status, "THEIRS").path("status").asString()).isEqualTo("LOCKED");
 
+        // the first invitation, not sent yet (no mail server), would go out with a link that opens nothing
+        String firstMail = "SELECT status FROM notification_outbox WHERE target = ? AND payload LIKE ?";
+        jdbc.sql("UPDATE notification_outbox SET status = 'PENDING', next_attempt_at = ? WHERE target = ? AND payload LIKE ?")
+                .params(io.qiyue.shared.persistence.DbTime.toDb(Instant.now().plus(Duration.ofHours(1))),
+                        deal.contactEmail(), "%" + token + "%").update();
         var reissued = sales.client().post("/api/v1/contracts/" + deal.id() + "/signers/" + lockedId + "/reissue", "{}");
         assertThat(reissued.status()).as("%s", reissued).isEqualTo(200);
         String fresh = link(deal);
         assertThat(fresh).isNotEqualTo(token);
         assertThat(anonymous().get("/s/" + fresh).status()).isEqualTo(200);
+        assertThat(jdbc.sql(firstMail).params(deal.contactEmail(), "%" + token + "%").query(String.class).list())
+                .as("the mail with the replaced link").containsOnly("CANCELLED");
+        assertThat(jdbc.sql(firstMail).params(deal.contactEmail(), "%" + fresh + "%").query(String.class).single())
+                .isNotEqualTo("CANCELLED");
 
         var result = signingCalendar.runAt(Instant.now().plus(Duration.ofDays(31)));
         assertThat(result.expired()).isPositive();
