@@ -103,6 +103,20 @@ class ContractStore {
                 .query((rs, n) -> contract(rs)).optional();
     }
 
+    /**
+     * The first contract of this customer with this type, title and term, by the customer's index: what a file row
+     * without a number is taken to be when the file is imported again.
+     */
+    Optional<Contract> findAlike(String customerId, ContractType type, String title, java.time.LocalDate start,
+                                 java.time.LocalDate end) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM contract WHERE customer_id = :customer AND type = :type"
+                        + " AND title = :title AND " + (start == null ? "start_date IS NULL" : "start_date = :start")
+                        + " AND " + (end == null ? "end_date IS NULL" : "end_date = :end") + " ORDER BY created_at, id")
+                .param("customer", customerId).param("type", type.name()).param("title", title)
+                .param("start", start).param("end", end)
+                .query((rs, n) -> contract(rs)).list().stream().findFirst();
+    }
+
     /** The day the renewal notice is due, for a contract stored in force at once (an import). */
     void fixRenewalNotice(Contract c) {
         jdbc.sql("UPDATE contract SET renewal_notice_on = ? WHERE id = ?").params(renewalNoticeOn(c), c.id()).update();

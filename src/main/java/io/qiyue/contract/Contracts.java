@@ -327,6 +327,16 @@ public class Contracts {
     }
 
     /**
+     * The contract a file row without a number stands for when the file comes again: the same customer, type,
+     * title and term, outside any data scope.
+     */
+    public Optional<Contract> internalAlike(String customerId, ContractType type, String title, LocalDate start,
+                                            LocalDate end) {
+        return customerId == null || type == null || Text.isBlank(title) ? Optional.empty()
+                : store.findAlike(customerId, type, title.strip(), start, end);
+    }
+
+    /**
      * The contracts with these numbers, outside any data scope, by number: the natural keys of a whole file looked up
      * in a few queries rather than one per row.
      */
@@ -346,7 +356,7 @@ public class Contracts {
         }
         var violations = new ArrayList<>(check(legacy.input(), ownerOf(legacy.input(), null, user), user, null)
                 .violations());
-        violations.addAll(importOwnProblems(legacy));
+        violations.addAll(importOwnProblems(legacy, user));
         return violations;
     }
 
@@ -361,8 +371,15 @@ public class Contracts {
         return check(input, ownerOf(input, existing, user), user, existing).violations();
     }
 
-    private static List<FieldViolation> importOwnProblems(LegacyContract legacy) {
+    private List<FieldViolation> importOwnProblems(LegacyContract legacy, CurrentUser user) {
         var violations = new ArrayList<FieldViolation>();
+        // the file's creator is kept as the record's author: someone else than the importer only where the importer
+        // could hand them the contract (an outside tester's salesperson recorded the admin as the author)
+        String creator = Text.blankToNull(legacy.createdBy());
+        if (creator != null && !user.isAdmin() && !creator.strip().equals(user.username())
+                && !scopes.mayAssign(user, ScopedResource.CONTRACT, creator.strip())) {
+            violations.add(new FieldViolation("createdBy", "qiyue.import.creator-not-assignable", creator.strip()));
+        }
         if (legacy.status() == null || !ContractStatus.enteredByImport().contains(legacy.status())) {
             violations.add(new FieldViolation("status", "qiyue.import.status-not-importable"));
         }
@@ -387,7 +404,7 @@ public class Contracts {
         var input = legacy.input();
         String owner = ownerOf(input, null, user);
         var violations = new ArrayList<>(check(input, owner, user, null).violations());
-        violations.addAll(importOwnProblems(legacy));
+        violations.addAll(importOwnProblems(legacy, user));
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
@@ -458,7 +475,7 @@ public class Contracts {
                 var input = legacy.input();
                 String owner = ownerOf(input, null, user);
                 var violations = new ArrayList<>(check(input, owner, user, null).violations());
-                violations.addAll(importOwnProblems(legacy));
+                violations.addAll(importOwnProblems(legacy, user));
                 if (!violations.isEmpty()) {
                     throw new InvalidInputException(violations);
                 }

@@ -47,6 +47,8 @@ final class ContractRows {
     private final Problems problems;
     private final TermCells termCells;
     private final Map<String, Integer> numbersSeen = new HashMap<>();
+    /** Rows without a number, by customer, type, title and term. */
+    private final Map<String, Integer> alikeSeen = new HashMap<>();
     private final Map<String, String> customerIds = new HashMap<>();
     private final Map<String, Boolean> isUser = new HashMap<>();
     private final LocalDate today = LocalDate.now(CHINA);
@@ -70,8 +72,13 @@ final class ContractRows {
 
     /** Reads which of the file's contract numbers exist, for all rows at once (before {@link #plan}). */
     void lookUpNumbers(List<Table.Row> rows) {
+        // with each number in upper case too: qy-nda-2026-000001 is Qiyue's QY-NDA-2026-000001 typed by hand
         existingByNumber = contracts.internalByNumbers(rows.stream().map(r -> columns.value(r, Column.NUMBER))
-                .filter(n -> !n.isEmpty()).toList());
+                .filter(n -> !n.isEmpty()).flatMap(n -> java.util.stream.Stream.of(n, upper(n))).distinct().toList());
+    }
+
+    private static String upper(String number) {
+        return number.strip().toUpperCase(java.util.Locale.ROOT);
     }
 
     RowPlan plan(Table.Row row) {
@@ -116,8 +123,21 @@ final class ContractRows {
                 amount == null ? null : Money.cny(amount), start, end, false, null, terms);
         var legacy = new LegacyContract(input, number.isEmpty() ? null : number, status, creator,
                 signedOn == null ? null : signedOn.atStartOfDay(CHINA).toInstant(), signedOn);
-        Contract existing = number.isEmpty() ? null : existingByNumber != null ? existingByNumber.get(number.strip())
-                : contracts.internalByNumber(number).orElse(null);
+        Contract found = number.isEmpty() ? null : existingByNumber != null
+                ? existingByNumber.getOrDefault(number.strip(), existingByNumber.get(upper(number)))
+                : contracts.internalByNumber(number).or(() -> contracts.internalByNumber(upper(number))).orElse(null);
+        if (number.isEmpty() && !problems.has(n)) {
+            // a row without a number has no natural key of its own: the same customer, type, title and term is the
+            // contract it made when the file ran before (outside tester: every re-run made the row again)
+            String alike = customerId + "\n" + type + "\n" + title + "\n" + start + "\n" + end;
+            Integer first = alikeSeen.putIfAbsent(alike, n);
+            if (first != null) {
+                problems.add(n, Column.TITLE, "qiyue.import.duplicate-row-in-file", first);
+                return null;
+            }
+            found = contracts.internalAlike(customerId, type, title, start, end).orElse(null);
+        }
+        Contract existing = found;
         if (problems.has(n)) {
             // the checks of a new contract that need none of the cells that failed are still made, so that a row's
             // problems are reported at once rather than one correction at a time (an existing contract's checks
@@ -176,8 +196,13 @@ final class ContractRows {
             }
             // the cells say less than the stored terms may hold (an item's 标准, an instalment's milestone): what
             // the file cannot express keeps what is stored rather than being lost to a re-parse of the cells
-            var update = new LegacyContract(new ContractInput(type, title, customerId, ourEntityId, owner,
-                    input.amount(), start, end, false, null, StoredTerms.merge(existing.terms(), terms)),
+            // and so do the contract's own fields a row leaves blank, and those no column carries (renewal)
+            var update = new LegacyContract(new ContractInput(type, title, customerId,
+                    columns.value(row, Column.OUR_ENTITY).isEmpty() ? existing.ourEntityId() : ourEntityId,
+                    owner == null ? existing.owner() : owner,
+                    input.amount() == null ? existing.amount() : input.amount(),
+                    start == null ? existing.startDate() : start, end == null ? existing.endDate() : end,
+                    existing.autoRenew(), existing.renewalNoticeDays(), StoredTerms.merge(existing.terms(), terms)),
                     legacy.number(), status, creator, legacy.createdAt(), signedOn);
             if (!contracts.importChanges(existing, update)) {
                 return new RowPlan(n, RowPlan.Outcome.SKIP, null);

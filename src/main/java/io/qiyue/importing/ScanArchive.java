@@ -92,6 +92,12 @@ final class ScanArchive {
         if (signings.hasSigningRecord(contract.id())) {
             return new RowPlan(entry.index(), RowPlan.Outcome.SKIP, null);
         }
+        var kept = signings.scanOfAnotherContract(content(file, entry.name()), contract.id());
+        if (kept.isPresent()) {
+            problems.add(entry.index(), entry.name(), problems.words("qiyue.signing.scan-kept-for-other-contract",
+                    kept.get(), contract.number()));
+            return null;
+        }
         return new RowPlan(entry.index(), RowPlan.Outcome.CREATE, () -> signings.attachLegacyScan(contract.id(),
                 content(file, entry.name()), entry.name(), contracts.legacySignedOn(contract).orElse(null)));
     }

@@ -17,25 +17,35 @@ final class StoredTerms {
     private StoredTerms() {
     }
 
-    /** {@code given} with the stored terms filled in wherever the file has nothing to say; null stays null. */
+    /**
+     * {@code given} with the stored terms filled in wherever the file has nothing to say: the parts no column
+     * carries (rights and obligations, termination, intellectual property, notices …) are always the stored ones,
+     * and a part whose cells are blank is too.
+     */
     static ContractTerms merge(ContractTerms stored, ContractTerms given) {
         if (stored == null || given == null) {
-            return given;
+            return given == null ? stored : given;
         }
-        return new ContractTerms(payment(stored.payment(), given.payment()), given.rightsAndObligations(),
-                breach(stored.breach(), given.breach()), given.dispute(), given.termination(),
-                given.intellectualProperty(), given.confidentialityObligations(),
+        return new ContractTerms(payment(stored.payment(), given.payment()),
+                or(given.rightsAndObligations(), stored.rightsAndObligations()),
+                breach(stored.breach(), given.breach()), or(given.dispute(), stored.dispute()),
+                or(given.termination(), stored.termination()),
+                or(given.intellectualProperty(), stored.intellectualProperty()),
+                or(given.confidentialityObligations(), stored.confidentialityObligations()),
                 service(stored.service(), given.service()),
                 confidential(stored.confidentialInformation(), given.confidentialInformation()),
-                given.confidentialityPeriod(), maintenance(stored.maintenance(), given.maintenance()),
+                or(given.confidentialityPeriod(), stored.confidentialityPeriod()),
+                maintenance(stored.maintenance(), given.maintenance()),
                 consulting(stored.consulting(), given.consulting()),
-                shared(stored.sharedInformation(), given.sharedInformation()), given.sharingMethods(),
-                given.sharingPeriod(), given.personalInformation(), given.signing(), given.notices());
+                shared(stored.sharedInformation(), given.sharedInformation()),
+                or(given.sharingMethods(), stored.sharingMethods()), or(given.sharingPeriod(), stored.sharingPeriod()),
+                or(given.personalInformation(), stored.personalInformation()), or(given.signing(), stored.signing()),
+                or(given.notices(), stored.notices()));
     }
 
     private static Terms.Payment payment(Terms.Payment stored, Terms.Payment given) {
         if (stored == null || given == null) {
-            return given;
+            return given == null ? stored : given;
         }
         return new Terms.Payment(or(given.method(), stored.method()), schedule(stored.schedule(), given.schedule()),
                 or(given.deposit(), stored.deposit()), or(given.noConsideration(), stored.noConsideration()),
@@ -74,7 +84,7 @@ final class StoredTerms {
 
     private static Terms.Breach breach(Terms.Breach stored, Terms.Breach given) {
         if (stored == null || given == null) {
-            return given;
+            return given == null ? stored : given;
         }
         return new Terms.Breach(or(given.liquidatedDamages(), stored.liquidatedDamages()),
                 or(given.description(), stored.description()));
@@ -82,7 +92,7 @@ final class StoredTerms {
 
     private static Terms.Service service(Terms.Service stored, Terms.Service given) {
         if (stored == null || given == null) {
-            return given;
+            return given == null ? stored : given;
         }
         return new Terms.Service(items(stored.items(), given.items()), or(given.scope(), stored.scope()),
                 or(given.qualityRequirements(), stored.qualityRequirements()));
@@ -90,7 +100,7 @@ final class StoredTerms {
 
     private static Terms.Maintenance maintenance(Terms.Maintenance stored, Terms.Maintenance given) {
         if (stored == null || given == null) {
-            return given;
+            return given == null ? stored : given;
         }
         return new Terms.Maintenance(items(stored.items(), given.items()), or(given.methods(), stored.methods()),
                 or(given.visitIntervalDays(), stored.visitIntervalDays()),
@@ -121,7 +131,7 @@ final class StoredTerms {
     private static Terms.ConfidentialInformation confidential(Terms.ConfidentialInformation stored,
                                                               Terms.ConfidentialInformation given) {
         if (stored == null || given == null) {
-            return given;
+            return given == null ? stored : given;
         }
         return new Terms.ConfidentialInformation(or(given.categories(), stored.categories()),
                 or(given.description(), stored.description()), or(given.exclusions(), stored.exclusions()),
@@ -130,7 +140,7 @@ final class StoredTerms {
 
     private static Terms.Consulting consulting(Terms.Consulting stored, Terms.Consulting given) {
         if (stored == null || given == null) {
-            return given;
+            return given == null ? stored : given;
         }
         return new Terms.Consulting(or(given.scope(), stored.scope()),
                 or(given.qualityRequirements(), stored.qualityRequirements()), or(given.methods(), stored.methods()),
@@ -139,7 +149,7 @@ final class StoredTerms {
 
     private static Terms.SharedInformation shared(Terms.SharedInformation stored, Terms.SharedInformation given) {
         if (stored == null || given == null) {
-            return given;
+            return given == null ? stored : given;
         }
         return new Terms.SharedInformation(or(given.categories(), stored.categories()),
                 or(given.containsPersonalInformation(), stored.containsPersonalInformation()),

@@ -4,12 +4,27 @@ package io.qiyue.signing;
  * What the evidence report (存证报告) of one signed contract shows: the contract, the fingerprints of its three
  * documents, every signer with how identity and intent were confirmed, the PDF signatures with their
  * certificates, and the events of the signing in order. Rendered by {@link EvidenceReportPdf}. Hashes are
- * lower-case hex SHA-256; a document not yet made (e.g. no final file after a decline) is null.
+ * lower-case hex SHA-256; a document not yet made (e.g. no final file after a decline) is null. {@code paperSignedOn}
+ * is the day a round completed on paper was signed (its final file is the uploaded scan, and it has no digital
+ * signature), null for a round signed electronically.
  */
 public record EvidenceReport(String contractId, String contractNumber, String contractTitle, String customerName,
         String ourEntityName, String approvedSha256, String frozenSha256, String signedSha256,
         java.time.Instant generatedAt, String generatedBy, java.util.List<Signer> signers,
-        java.util.List<SignatureInfo> signatures, java.util.List<Event> events) {
+        java.util.List<SignatureInfo> signatures, java.util.List<Event> events, java.time.LocalDate paperSignedOn) {
+
+    /** Signed electronically. */
+    public EvidenceReport(String contractId, String contractNumber, String contractTitle, String customerName,
+            String ourEntityName, String approvedSha256, String frozenSha256, String signedSha256,
+            java.time.Instant generatedAt, String generatedBy, java.util.List<Signer> signers,
+            java.util.List<SignatureInfo> signatures, java.util.List<Event> events) {
+        this(contractId, contractNumber, contractTitle, customerName, ourEntityName, approvedSha256, frozenSha256,
+                signedSha256, generatedAt, generatedBy, signers, signatures, events, null);
+    }
+
+    public boolean paper() {
+        return paperSignedOn != null;
+    }
 
     /** One signer: {@code side} OURS or THEIRS; {@code identityMethod} PASSWORD, EMAIL_CODE, SMS_CODE or PAPER. */
     public record Signer(String side /* OURS | THEIRS */, int order, String name, String organisation, String email,

@@ -49,7 +49,8 @@ public class EvidenceReportPdf {
         // nothing is fetched while rendering: recorded values must not reach the network or the file system
         return CjkFonts.writeHtml(true, builder -> builder.withHtmlContent(xhtml, "about:blank"), pdf -> {
             var info = pdf.getDocumentInformation();
-            info.setTitle((text("evidence.title", language) + " " + nz(report.contractNumber())).strip());
+            info.setTitle((text(report.paper() ? "evidence.title.paper" : "evidence.title", language) + " "
+                    + nz(report.contractNumber())).strip());
             info.setSubject(nz(report.contractTitle()));
             info.setAuthor("Qiyue");
             if (report.generatedAt() != null) {
@@ -78,7 +79,7 @@ public class EvidenceReportPdf {
         String xhtml() {
             html.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"")
                     .append(locale.getLanguage().equals("en") ? "en" : "zh-CN").append("\"><head><meta charset=\"UTF-8\"/><title>")
-                    .append(esc(t("evidence.title"))).append("</title><style>").append(css()).append("</style></head><body>");
+                    .append(esc(t(title()))).append("</title><style>").append(css()).append("</style></head><body>");
             header();
             contract();
             hashes();
@@ -91,7 +92,7 @@ public class EvidenceReportPdf {
         }
 
         private String css() {
-            String running = t("evidence.title") + (r.contractNumber() == null ? "" : " · " + r.contractNumber());
+            String running = t(title()) + (r.contractNumber() == null ? "" : " · " + r.contractNumber());
             return """
                     @page { size: A4; margin: 20mm 16mm 20mm 16mm;
                       @top-left { content: "%s"; font-family: '%s'; font-size: 7.5pt; color: #666; }
@@ -140,8 +141,13 @@ public class EvidenceReportPdf {
                     + "\" counter(pages) \"" + cssString(pattern.substring(pages + 1));
         }
 
+        /** A round completed on paper has no electronic signature to report: its report says what it does hold. */
+        private String title() {
+            return r.paper() ? "evidence.title.paper" : "evidence.title";
+        }
+
         private void header() {
-            html.append("<h1>").append(esc(t("evidence.title"))).append("</h1>");
+            html.append("<h1>").append(esc(t(title()))).append("</h1>");
             html.append("<p class=\"sub\">").append(esc(t("evidence.subtitle", time(r.generatedAt()), nz(r.generatedBy()))))
                     .append("<br/>").append(esc(t("evidence.zone"))).append("</p>");
         }
@@ -162,7 +168,11 @@ public class EvidenceReportPdf {
             html.append("<p class=\"note\">").append(esc(t("evidence.hashes.intro"))).append("</p><table>");
             hash("evidence.hash.approved", "evidence.hash.approved.explain", r.approvedSha256());
             hash("evidence.hash.frozen", "evidence.hash.frozen.explain", r.frozenSha256());
-            hash("evidence.hash.signed", "evidence.hash.signed.explain", r.signedSha256());
+            if (r.paper()) {
+                hash("evidence.hash.paper", "evidence.hash.paper.explain", r.signedSha256());
+            } else {
+                hash("evidence.hash.signed", "evidence.hash.signed.explain", r.signedSha256());
+            }
             html.append("</table>");
         }
 
@@ -173,6 +183,10 @@ public class EvidenceReportPdf {
 
         private void signers() {
             h2("evidence.section.signers");
+            if (r.paper()) {
+                html.append("<p class=\"note\">").append(esc(t("evidence.signers.paper", r.paperSignedOn().toString())))
+                        .append("</p>");
+            }
             List<EvidenceReport.Signer> signers = r.signers() == null ? List.of() : r.signers().stream()
                     .sorted(Comparator.comparingInt(EvidenceReport.Signer::order)).toList();
             if (signers.isEmpty()) {
@@ -217,6 +231,10 @@ public class EvidenceReportPdf {
 
         private void signatures() {
             h2("evidence.section.signatures");
+            if (r.paper()) {
+                html.append("<p class=\"note\">").append(esc(t("evidence.signatures.paper"))).append("</p>");
+                return;
+            }
             html.append("<p class=\"note\">").append(esc(t("evidence.signatures.intro"))).append("</p>");
             var signatures = r.signatures() == null ? List.<EvidenceReport.SignatureInfo>of() : r.signatures().stream()
                     .sorted(Comparator.comparingInt(EvidenceReport.SignatureInfo::index)).toList();
@@ -282,8 +300,9 @@ public class EvidenceReportPdf {
         private void statement() {
             html.append("<div class=\"statement\"><h2 style=\"margin-top:0\">").append(esc(t("evidence.section.statement")))
                     .append("</h2>");
-            for (int i = 1; i <= 5; i++) {
-                html.append("<p>").append(esc(t("evidence.statement." + i))).append("</p>");
+            String statements = r.paper() ? "evidence.statement.paper." : "evidence.statement.";
+            for (int i = 1; i <= (r.paper() ? 3 : 5); i++) {
+                html.append("<p>").append(esc(t(statements + i))).append("</p>");
             }
             html.append("</div>");
         }

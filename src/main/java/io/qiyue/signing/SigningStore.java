@@ -267,6 +267,13 @@ class SigningStore {
                 .param(sessionId).query(documentMapper).list();
     }
 
+    /** The contract another than {@code contractId} whose signed scan has these bytes, if any. */
+    Optional<String> scanOfAnotherContract(String sha256, String contractId) {
+        return jdbc.sql("SELECT contract_id FROM signing_document WHERE sha256 = ? AND kind = 'PAPER_SCAN'"
+                        + " AND contract_id <> ? ORDER BY created_at")
+                .params(sha256, contractId).query(String.class).list().stream().findFirst();
+    }
+
     Optional<Document> documentBySha(String sha256) {
         return jdbc.sql("SELECT " + DOCUMENT_COLUMNS + " FROM signing_document WHERE sha256 = ? ORDER BY created_at")
                 .param(sha256).query(documentMapper).list().stream().findFirst();

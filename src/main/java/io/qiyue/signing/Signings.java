@@ -581,6 +581,10 @@ public class Signings {
                             "qiyue.signing.scan-of-other-contract", other, contract.number())));
         }
         if (violations.isEmpty()) {
+            scanOfAnotherContract(scan, contractId).ifPresent(other -> violations.add(new FieldViolation("file",
+                    "qiyue.signing.scan-kept-for-other-contract", other, contract.number())));
+        }
+        if (violations.isEmpty()) {
             var earlier = paperSigningRetried(contractId, scan, signingDate);
             if (earlier.isPresent()) {
                 return earlier.get();
@@ -685,6 +689,15 @@ public class Signings {
         return store.latestSession(contractId).isPresent();
     }
 
+    /**
+     * The number of another contract whose signed scan is these very bytes: one sheet of paper signed once is the
+     * signed copy of one contract (an outside tester attached one scan to two).
+     */
+    public Optional<String> scanOfAnotherContract(byte[] scan, String contractId) {
+        return store.scanOfAnotherContract(io.qiyue.shared.Hashes.sha256Hex(scan), contractId)
+                .map(id -> contracts.internal(id).number());
+    }
+
     public boolean attachLegacyScan(String contractId, byte[] scan, String fileName, java.time.LocalDate signedOn) {
         Contract contract = changeable(contractId);
         if (!contract.status().inForce() && contract.status() != io.qiyue.contract.ContractStatus.EXPIRED
@@ -698,6 +711,11 @@ public class Signings {
         }
         if (scan.length > MAX_SCAN_BYTES) {
             throw new InvalidInputException("file", "qiyue.signing.scan-too-large", MAX_SCAN_BYTES / 1024 / 1024);
+        }
+        var other = scanOfAnotherContract(scan, contractId);
+        if (other.isPresent()) {
+            throw new InvalidInputException("file", "qiyue.signing.scan-kept-for-other-contract", other.get(),
+                    contract.number());
         }
         String actor = CurrentUsers.require().username();
         return Boolean.TRUE.equals(tx.execute(status -> {
@@ -893,7 +911,9 @@ public class Signings {
         String signedSha = session.status() == SessionStatus.COMPLETED ? last.sha256() : null;
         var report = new EvidenceReport(contract.id(), contract.number(), contract.title(), contract.customerName(),
                 ourName, session.approvedSha256(), session.frozenSha256(), signedSha, rounds.now(),
-                CurrentUsers.require().username(), signerViews, signatures, eventViews);
+                CurrentUsers.require().username(), signerViews, signatures, eventViews,
+                session.method() == SigningMethod.PAPER && session.status() == SessionStatus.COMPLETED
+                        ? session.signedOn() : null);
         return evidencePdf.render(report, locale);
     }
 

@@ -388,6 +388,35 @@ abstract class ImportApiContract extends ApiTestSupport {
                 .param(sales.username()).query(Long.class).single()).isEqualTo(3);
     }
 
+    @Test
+    void aContractRowWithoutANumberIsNotMadeAgainWhenTheFileRunsAgain() {
+        var sales = createUser("SALES", null);
+        ourEntityId();
+        String code = createOrganization(sales.client()).path("creditCode").asString();
+        String title = unique("无编号维护");
+        String header = "合同编号,合同类型,标题,客户,我方主体,状态,开始日期,结束日期\n";
+        String row = "," + "NDA," + title + "," + code + "," + OUR_ENTITY + ",草稿,2027-01-01,2027-12-31\n";
+        var first = finished(upload(sales.client(), "contracts", "import", "c.csv", (header + row).getBytes(StandardCharsets.UTF_8)));
+        assertThat(first.path("created").asInt()).as("%s", first).isEqualTo(1);
+        // outside tester: the second run made a second contract
+        var again = finished(upload(sales.client(), "contracts", "import", "c.csv", (header + row).getBytes(StandardCharsets.UTF_8)));
+        assertThat(again.path("created").asInt()).as("%s", again).isZero();
+        assertThat(again.path("skipped").asInt()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM contract WHERE title = ?").param(title).query(Long.class).single())
+                .isEqualTo(1);
+        // its number typed in lower case is the same contract (outside tester: a second one was made)
+        String number = jdbc.sql("SELECT contract_no FROM contract WHERE title = ?").param(title).query(String.class).single();
+        String lower = header + number.toLowerCase(java.util.Locale.ROOT) + row.substring(0, row.length() - 1)
+                .replace(title, title + "小写") + "\n";
+        var typed = finished(upload(sales.client(), "contracts", "import", "c.csv", lower.getBytes(StandardCharsets.UTF_8)));
+        assertThat(typed.path("created").asInt()).as("%s", typed).isZero();
+        assertThat(typed.path("skipped").asInt()).isEqualTo(1);
+        // two such rows in one file cannot be told apart
+        var twice = finished(upload(sales.client(), "contracts", "dry-run", "c.csv",
+                (header + row.replace(title, title + "二") + row.replace(title, title + "二")).getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(twice)).as("%s", twice).containsExactly("3|标题");
+    }
+
     /**
      * A row of the template repeating a customer with two contacts changes nothing (no version, no audit entry); a
      * row that changes the primary contact's mobile updates that contact in place (its id and title kept) and leaves
@@ -545,8 +574,11 @@ abstract class ImportApiContract extends ApiTestSupport {
         var sales = createUser("SALES", null);
         var customer = createOrganization(sales.client());
         String title = unique("巡检服务");
-        var draft = createContract(sales.client(), io.qiyue.testing.ContractSamples.contract("SERVICE", title,
-                customer.path("id").asString(), ourEntityId()));
+        var body = io.qiyue.testing.ContractSamples.contract("SERVICE", title, customer.path("id").asString(),
+                ourEntityId());
+        body.put("autoRenew", true);
+        body.put("renewalNoticeDays", 30);
+        var draft = createContract(sales.client(), body);
         String id = draft.path("id").asString();
         String header = "合同编号,合同类型,标题,客户,我方主体,金额,开始日期,结束日期,状态,服务内容,服务范围,质量要求\n";
         String row = String.join(",", draft.path("number").asString(), "客户服务合同", title,
@@ -570,6 +602,14 @@ abstract class ImportApiContract extends ApiTestSupport {
         assertThat(service.path("scope").asString()).isEqualTo("甲方分部机房");
         assertThat(service.path("items")).hasSize(1);
         assertThat(service.path("items").get(0).path("standard").asString()).isEqualTo("每月一次，出具巡检报告");
+        // no column carries the renewal, the rights and obligations, termination or dispute resolution: an update
+        // keeps them (outside tester: every update import turned auto-renewal off)
+        var updated = sales.client().get("/api/v1/contracts/" + id).json();
+        assertThat(updated.path("autoRenew").asBoolean()).as("%s", updated).isTrue();
+        assertThat(updated.path("renewalNoticeDays").asInt()).isEqualTo(30);
+        for (String part : List.of("rightsAndObligations", "termination", "dispute", "breach")) {
+            assertThat(updated.path("terms").path(part)).as(part).isEqualTo(draft.path("terms").path(part));
+        }
     }
 
     /** Moving a draft to a customer blacklisted or archived since is refused by the dry run as by the update. */
@@ -755,6 +795,15 @@ abstract class ImportApiContract extends ApiTestSupport {
 
         var again = finished(upload(sales.client(), "scans", "import", "scans.zip", zip(Map.of(number + ".pdf", scan))));
         assertThat(again.path("skipped").asInt()).isEqualTo(1);
+        // the same sheet is not the signed copy of a second contract (outside tester: one scan served two)
+        String second = unique("HT-SCAN2");
+        String secondCsv = "合同编号,合同类型,标题,客户,我方主体,状态,开始日期,结束日期\n" + second + ",NDA,保密," + code + ","
+                + OUR_ENTITY + ",已到期,2021-01-01,2021-12-31\n";
+        assertThat(finished(upload(sales.client(), "contracts", "import", "c.csv",
+                secondCsv.getBytes(StandardCharsets.UTF_8))).path("status").asString()).isEqualTo("SUCCEEDED");
+        var reused = finished(upload(sales.client(), "scans", "import", "scans.zip", zip(Map.of(second + ".pdf", scan))));
+        assertThat(reused.path("status").asString()).as("%s", reused).isEqualTo("FAILED");
+        assertThat(reused.path("errors").get(0).path("message").asString()).contains(number, second);
         var notAZip = upload(sales.client(), "scans", "import", "scans.zip", scan);
         assertProblem(notAZip, 400, "file");
 
@@ -962,6 +1011,14 @@ abstract class ImportApiContract extends ApiTestSupport {
                 + OUR_ENTITY + ",,已签署," + other.username() + "\n";
         var job = finished(upload(sales.client(), "contracts", "dry-run", "c.csv", csv.getBytes(StandardCharsets.UTF_8)));
         assertThat(errors(job)).as("%s", job).containsExactly("2|负责人");
+        // nor may a salesperson record someone outside their reach, the admin say, as the author (outside tester)
+        String byAdmin = "合同编号,合同类型,标题,客户,我方主体,金额,状态,创建人\n" + unique("HT-Y") + ",NDA,保密," + code + ","
+                + OUR_ENTITY + ",,已签署,admin\n";
+        var forged = finished(upload(sales.client(), "contracts", "dry-run", "c.csv", byAdmin.getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(forged)).as("%s", forged).containsExactly("2|创建人");
+        var own = finished(upload(sales.client(), "contracts", "dry-run", "c.csv",
+                byAdmin.replace(",admin\n", "," + sales.username() + "\n").getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(own)).as("%s", own).isEmpty();
 
         var someoneElses = sales.client().get("/api/v1/imports/" + job.path("id").asString());
         assertThat(someoneElses.status()).isEqualTo(200);
@@ -989,7 +1046,12 @@ abstract class ImportApiContract extends ApiTestSupport {
             imports.writeOneByOne(false);
         }
         var singleIds = idsTitled(tag);
+        // a row without a number is the contract of the same customer, title and term when a file comes again: the
+        // first run's is renamed while the second file runs, so that both files make all six
+        String unnumbered = tag + " 无编号服务";
+        jdbc.sql("UPDATE contract SET title = ? WHERE title = ?").params(unnumbered + "#", unnumbered).update();
         var bulk = finished(upload(sales.client(), "contracts", "import", "bulk.csv", inBulk.getBytes(StandardCharsets.UTF_8)));
+        jdbc.sql("UPDATE contract SET title = ? WHERE title = ?").params(unnumbered, unnumbered + "#").update();
 
         assertThat(single.path("status").asString()).as("%s", single).isEqualTo("SUCCEEDED");
         assertThat(bulk.path("status").asString()).as("%s", bulk).isEqualTo("SUCCEEDED");

@@ -52,6 +52,19 @@ class StoredTermsTest {
     }
 
     @Test
+    void partsNoColumnCarriesAndPartsLeftBlankAreTheStoredOnes() {
+        var stored = new ContractTerms(null, new Terms.RightsAndObligations(List.of("按约定提供服务"), List.of("按时付款")),
+                null, null, null, null, null, new Terms.Service(List.of(new Terms.Item("巡检", "每月")), "机房", null),
+                null, null, null, null, null, null, null, null, null, null);
+        var file = withPaymentAndService(null, null);
+
+        var merged = StoredTerms.merge(stored, file);
+
+        assertThat(merged.rightsAndObligations()).isEqualTo(stored.rightsAndObligations());
+        assertThat(merged.service()).isEqualTo(stored.service());
+    }
+
+    @Test
     void theRowsContactIsMatchedByNameElseMobileAndOthersStay() {
         var han = new ContactInput("c1", "韩经理", "采购经理", "13800138000", "021-62345678", "han@example.com", true);
         var zhou = new ContactInput("c2", "周工", "技术负责人", "13900139000", null, null, false);

@@ -56,6 +56,21 @@ class EvidenceReportPdfTest {
         assertThat(text(pdf.render(empty, Locale.SIMPLIFIED_CHINESE))).contains("电子签署存证报告", "尚未生成", "无记录");
     }
 
+    @Test
+    void aRoundSignedOnPaperIsReportedAsSuchWithoutClaimingDigitalSignatures() throws IOException {
+        var s = sample();
+        var paper = new EvidenceReport(s.contractId(), s.contractNumber(), s.contractTitle(), s.customerName(),
+                s.ourEntityName(), s.approvedSha256(), s.frozenSha256(), s.signedSha256(), s.generatedAt(),
+                s.generatedBy(), s.signers(), List.of(), s.events(), java.time.LocalDate.of(2027, 1, 5));
+        // outside tester: titled an electronic signing report whose final file carried "every party's digital
+        // signature", with no signature recorded
+        String text = text(pdf.render(paper, Locale.SIMPLIFIED_CHINESE)).replaceAll("\\s+", "");
+        assertThat(text).contains("签署存证报告（线下纸质签署）", "签署扫描件", "2027-01-05", "线下签署不产生数字签名")
+                .doesNotContain("电子签署存证报告", "包含各方数字签名");
+        assertThat(text(pdf.render(paper, Locale.ENGLISH))).contains("signed on paper")
+                .doesNotContain("Electronic signing evidence report");
+    }
+
     static EvidenceReport sample() {
         Instant t0 = Instant.parse("2027-01-05T02:00:00Z");
         var signers = List.of(
