@@ -141,7 +141,13 @@ class SecurityConfig {
                 // the default session fixation protection (a new session id at sign-in) stays on
                 .formLogin(f -> f.loginPage("/login").successHandler(signedIn(sessions)).failureHandler(loginFailure())
                         .permitAll())
-                .exceptionHandling(e -> e.authenticationEntryPoint(toLogin()))
+                // Spring's own handler keeps the reason only with an error page set: the error page tells an
+                // expired form (CSRF) from a role's refusal by it
+                .exceptionHandling(e -> e.authenticationEntryPoint(toLogin()).accessDeniedHandler((request, response,
+                        denied) -> {
+                    request.setAttribute(WebAttributes.ACCESS_DENIED_403, denied);
+                    response.sendError(HttpServletResponse.SC_FORBIDDEN);
+                }))
                 .logout(l -> l.logoutUrl("/logout").addLogoutHandler(sessions.logoutHandler())
                         .logoutSuccessUrl("/login?logout"))
                 // the pages forbid framing with CSP frame-ancestors 'none' (which browsers obey over X-Frame-Options);

@@ -33,6 +33,17 @@ class FormPagesH2IT extends ApiTestSupport {
     }
 
     @Test
+    void aFormWhoseTokenNoLongerMatchesSaysItExpiredNotThatTheRoleForbidsIt() {
+        var browser = new Browser(port).login("admin", ADMIN_PASSWORD);
+
+        var stale = browser.post("/our-entities", "_csrf=stale-token&name=x");
+
+        assertThat(stale.statusCode()).isEqualTo(403);
+        // outside tester: a form posted after its token changed was told the role may not do this
+        assertThat(stale.body()).contains("表单已过期").doesNotContain("您的角色无权");
+    }
+
+    @Test
     void theOurEntityFormReportsTheCreditCodeWithTheOtherProblems() {
         var browser = new Browser(port).login("admin", ADMIN_PASSWORD);
         String wrongCheck = TestIdentifiers.withWrongCreditCheck(TestIdentifiers.creditCode());

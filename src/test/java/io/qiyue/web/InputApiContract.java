@@ -437,19 +437,34 @@ abstract class InputApiContract extends ApiTestSupport {
         var notHere = admin.request("DELETE", "/api/v1/customers").send();
         assertProblem(notHere, 405);
         assertThat(notHere.header("Allow")).as("the methods the list takes").contains("GET", "POST");
+        // a browser opening a form's action gets the error page, not problem+json (outside tester)
+        String contractId = createContract(admin, "SERVICE").path("id").asString();
+        var formAction = new Browser(port).login("admin", ADMIN_PASSWORD).get("/contracts/" + contractId + "/signing");
+        assertThat(formAction.statusCode()).isEqualTo(405);
+        assertThat(formAction.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+        assertThat(formAction.body()).contains("id=\"error-detail\"");
+        // the parser's limits are named as limits, not as a syntax error near line 0 (outside tester)
+        var deep = admin.put("/api/v1/notification-settings", "[".repeat(2_000) + "]".repeat(2_000), "\"1\"");
+        assertProblem(deep, 400);
+        assertThat(deep.json().path("detail").asString()).contains("嵌套");
         // what Tomcat refuses itself: too many parameters, a request line or headers over its limits
         var many = admin.get("/api/v1/customers?" + "a=1&".repeat(1_100) + "b=2");
         assertProblem(many, 400);
         assertThat(many.errorFields()).doesNotContain("parameters");
-        assertProblem(admin.get("/api/v1/customers?q=" + "x".repeat(10_000)), 400);
+        assertProblem(admin.get("/api/v1/customers?q=" + "x".repeat(40_000)), 400);
+        // under Tomcat's limit (32 KB) the application names the parameter: a list's q is as long as a search's
+        assertProblem(admin.get("/api/v1/customers?q=" + "x".repeat(10_000)), 400, "q");
+        assertProblem(admin.get("/api/v1/contracts?q=" + "x".repeat(201)), 400, "q");
+        assertProblem(admin.get("/api/v1/contracts?format=csv&q=" + "x".repeat(201)), 400, "q");
+        assertProblem(admin.get("/api/v1/users?q=" + "x".repeat(201)), 400, "q");
         // anyone may send those without signing in: one WARN line each, never an ERROR with a stack trace
         var logged = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
         var logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.qiyue.shared.web.ServerErrors");
         logged.start();
         logger.addAppender(logged);
         try {
-            assertProblem(admin.request("GET", "/api/v1/customers").header("X-Big", "x".repeat(20_000)).send(), 400);
-            assertProblem(anonymous().request("GET", "/api/v1/customers").header("X-Big", "x".repeat(20_000)).send(),
+            assertProblem(admin.request("GET", "/api/v1/customers").header("X-Big", "x".repeat(40_000)).send(), 400);
+            assertProblem(anonymous().request("GET", "/api/v1/customers").header("X-Big", "x".repeat(40_000)).send(),
                     400);
         } finally {
             logger.detachAppender(logged);

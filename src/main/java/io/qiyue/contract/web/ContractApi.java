@@ -95,8 +95,8 @@ class ContractApi {
                                      @RequestParam(required = false) Integer page,
                                      @RequestParam(required = false) Integer size,
                                      @RequestParam(required = false) String sort) {
-        return contracts.list(new ContractQuery(q, type, status, customerId, owner, endsBefore, endsAfter,
-                notFullyPaid, review), page, size, sort);
+        return contracts.list(new ContractQuery(io.qiyue.shared.web.ListQueries.q(q), type, status, customerId, owner,
+                endsBefore, endsAfter, notFullyPaid, review), page, size, sort);
     }
 
     /** The list's filters, as query parameters, for the exports. */
@@ -105,8 +105,8 @@ class ContractApi {
                       @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsAfter, Boolean notFullyPaid,
                       ReviewState.Filter review, String sort) {
         ContractQuery query() {
-            return new ContractQuery(q, type, status, customerId, owner, endsBefore, endsAfter,
-                    Boolean.TRUE.equals(notFullyPaid), review);
+            return new ContractQuery(io.qiyue.shared.web.ListQueries.q(q), type, status, customerId, owner,
+                    endsBefore, endsAfter, Boolean.TRUE.equals(notFullyPaid), review);
         }
     }
 

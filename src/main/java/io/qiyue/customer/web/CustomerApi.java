@@ -68,14 +68,15 @@ class CustomerApi {
                               @RequestParam(required = false) Integer page,
                               @RequestParam(required = false) Integer size,
                               @RequestParam(required = false) String sort) {
-        return customers.list(new CustomerQuery(q, kind, level, owner, status), page, size, sort);
+        return customers.list(new CustomerQuery(io.qiyue.shared.web.ListQueries.q(q), kind, level, owner, status), page,
+                size, sort);
     }
 
     /** The list's filters, as query parameters, for the exports. */
     record ListFilter(String q, CustomerKind kind, CustomerLevel level, String owner, CustomerStatus status,
                       String sort) {
         CustomerQuery query() {
-            return new CustomerQuery(q, kind, level, owner, status);
+            return new CustomerQuery(io.qiyue.shared.web.ListQueries.q(q), kind, level, owner, status);
         }
     }
 

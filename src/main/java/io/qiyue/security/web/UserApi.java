@@ -91,7 +91,7 @@ class UserApi {
     PageResult<User> list(@RequestParam(required = false) String q, @RequestParam(required = false) Role role,
                           @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
                           @RequestParam(required = false) String sort) {
-        return admin.list(q, role, page, size, sort);
+        return admin.list(io.qiyue.shared.web.ListQueries.q(q), role, page, size, sort);
     }
 
     /** A user's API tokens, for an admin, who may revoke any of them (DELETE /api-tokens/{id}). */

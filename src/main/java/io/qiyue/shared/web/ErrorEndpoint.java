@@ -88,7 +88,10 @@ class ErrorEndpoint implements ErrorController {
             }
             case FORBIDDEN -> {
                 type = "forbidden";
-                detailCode = "qiyue.problem.forbidden";
+                // a form whose CSRF token no longer matches its session is out of date, not beyond the user's role
+                detailCode = request.getAttribute(org.springframework.security.web.WebAttributes.ACCESS_DENIED_403)
+                        instanceof org.springframework.security.web.csrf.CsrfException
+                        ? "qiyue.problem.form-expired" : "qiyue.problem.forbidden";
                 args = new Object[0];
             }
             case NOT_FOUND -> {

@@ -160,6 +160,13 @@ class ProblemHandler {
         if (cause instanceof tools.jackson.core.exc.InputCoercionException range && !range.getPath().isEmpty()) {
             return validation(withTheRest(request, error(path(range), "qiyue.json.number-range", typeName(range.getTargetType()))));
         }
+        if (cause instanceof tools.jackson.core.exc.StreamConstraintsException limit) {
+            // the parser's limits (nesting depth, a number's or a name's length) are not a mistake of syntax: saying
+            // "not JSON near line 0" sent an outside tester looking for one
+            String message = String.valueOf(limit.getOriginalMessage());
+            return problem(HttpStatus.BAD_REQUEST, "malformed-json", message.contains("nesting depth")
+                    ? "qiyue.problem.json-too-deep" : "qiyue.problem.json-over-limit");
+        }
         if (cause instanceof StreamReadException read) {
             var location = read.getLocation();
             return problem(HttpStatus.BAD_REQUEST, "malformed-json", "qiyue.problem.malformed-json",
@@ -366,9 +373,18 @@ class ProblemHandler {
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
-        var answer = problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "qiyue.problem.method", e.getMethod());
+    Object method(HttpRequestMethodNotSupportedException e, HttpServletRequest request, HttpServletResponse response) {
         var allowed = e.getSupportedHttpMethods();
+        if (EarlyErrors.wantsPage(request)) {
+            // a browser that opened the address of a form's action (outside tester: raw JSON) gets the error page
+            if (allowed != null && !allowed.isEmpty()) {
+                response.setHeader(org.springframework.http.HttpHeaders.ALLOW, String.join(", ", allowed.stream()
+                        .map(org.springframework.http.HttpMethod::name).toList()));
+            }
+            return LayoutModel.errorPage(HttpStatus.METHOD_NOT_ALLOWED, messages.getMessage("qiyue.problem.method",
+                    new Object[]{e.getMethod()}, LocaleContextHolder.getLocale()), layout);
+        }
+        var answer = problem(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "qiyue.problem.method", e.getMethod());
         if (allowed == null || allowed.isEmpty()) {
             return answer;
         }
