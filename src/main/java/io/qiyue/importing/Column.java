@@ -20,6 +20,8 @@ enum Column {
     CONTACT(ImportKind.CUSTOMERS, "联系人", "contacts", false, "主要联系人", "contact", "primary contact"),
     MOBILE(ImportKind.CUSTOMERS, "手机", "mobile", false, "手机号", "联系人手机", "mobile", "contact mobile"),
     EMAIL(ImportKind.CUSTOMERS, "邮箱", "email", false, "电子邮箱", "email", "e-mail"),
+    /** As the customer list exports it: repeated, not changed (archiving and blacklisting are decisions of their own). */
+    CUSTOMER_STATUS(ImportKind.CUSTOMERS, "状态", "status", false, "客户状态", "status"),
 
     NUMBER(ImportKind.CONTRACTS, "合同编号", "number", false, "编号", "contract number", "number", "contract no"),
     TYPE(ImportKind.CONTRACTS, "合同类型", "type", true, "类型", "type", "contract type"),

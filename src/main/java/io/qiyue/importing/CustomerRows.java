@@ -65,6 +65,7 @@ final class CustomerRows {
             }
         }
         CustomerLevel level = level(value(row, Column.LEVEL), n);
+        io.qiyue.customer.CustomerStatus status = status(value(row, Column.CUSTOMER_STATUS), n);
         String owner = owner(value(row, Column.CUSTOMER_OWNER), n);
         String contact = value(row, Column.CONTACT);
         String mobile = value(row, Column.MOBILE);
@@ -100,6 +101,11 @@ final class CustomerRows {
                 return null;
             }
             var before = customers.editable(found.id());
+            if (status != null && status != before.status()) {
+                problems.add(n, Column.CUSTOMER_STATUS, "qiyue.import.customer-status-unchanged",
+                        problems.words("enum.CustomerStatus." + before.status().name()));
+                return null;
+            }
             var merged = merge(before, input);
             if (merged.equals(before)) {
                 // the row repeats what is stored: no new version, no audit entry
@@ -108,6 +114,10 @@ final class CustomerRows {
             report(n, customers.problems(found.id(), merged));
             return problems.has(n) ? null : new RowPlan(n, RowPlan.Outcome.UPDATE,
                     () -> customers.update(found.id(), found.version(), merged));
+        }
+        if (status != null && status != io.qiyue.customer.CustomerStatus.ACTIVE) {
+            problems.add(n, Column.CUSTOMER_STATUS, "qiyue.import.customer-status-new",
+                    problems.words("enum.CustomerStatus.ACTIVE"));
         }
         report(n, customers.problems(null, input));
         return problems.has(n) ? null : new RowPlan(n, RowPlan.Outcome.CREATE, () -> customers.create(input));
@@ -180,6 +190,24 @@ final class CustomerRows {
                 yield null;
             }
         };
+    }
+
+    /** 状态 as the export writes it (its label in Chinese or English, or the code); blank: not said. */
+    private io.qiyue.customer.CustomerStatus status(String text, int n) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        for (var value : io.qiyue.customer.CustomerStatus.values()) {
+            String code = "enum.CustomerStatus." + value.name();
+            if (text.equalsIgnoreCase(value.name()) || text.equals(problems.label(code, Locale.SIMPLIFIED_CHINESE))
+                    || text.equalsIgnoreCase(problems.label(code, Locale.ENGLISH))) {
+                return value;
+            }
+        }
+        problems.add(n, Column.CUSTOMER_STATUS, "qiyue.import.unknown-value", text, String.join("、",
+                java.util.Arrays.stream(io.qiyue.customer.CustomerStatus.values())
+                        .map(v -> problems.words("enum.CustomerStatus." + v.name())).toList()));
+        return null;
     }
 
     private CustomerLevel level(String text, int n) {

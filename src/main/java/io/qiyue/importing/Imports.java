@@ -56,6 +56,18 @@ import java.util.concurrent.Executors;
  */
 @Service
 public class Imports {
+    /** A row's reasons as one text: each is a sentence already ("…。" or "….") — "。；" read as a typo. */
+    static String sentences(List<String> reasons) {
+        var text = new StringBuilder();
+        for (String reason : reasons) {
+            if (!text.isEmpty() && !text.toString().endsWith("。")) {
+                text.append(' ');
+            }
+            text.append(reason);
+        }
+        return text.toString();
+    }
+
     private static final Logger log = LoggerFactory.getLogger(Imports.class);
     /** A running job writes its heartbeat at least this often; one silent for longer belongs to a dead process. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
@@ -303,7 +315,7 @@ public class Imports {
             while (cells.size() < head.size() - 1) {
                 cells.add("");
             }
-            cells.add(String.join("；", reasons.getOrDefault(row, List.of())));
+            cells.add(sentences(reasons.getOrDefault(row, List.of())));
             line(out, cells);
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);

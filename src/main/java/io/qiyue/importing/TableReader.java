@@ -124,9 +124,12 @@ final class TableReader {
         String text = decode(bytes, encoding);
         var rows = new ArrayList<Table.Row>();
         List<String> header = null;
+        // the line the last whole record ended on: a broken one is named by the line after it (outside tester)
+        long[] lineRead = {0};
         try (var parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter(text)).setIgnoreSurroundingSpaces(true).get()
                 .parse(new StringReader(text))) {
             for (CSVRecord record : parser) {
+                lineRead[0] = parser.getCurrentLineNumber();
                 int number = (int) record.getRecordNumber();
                 var cells = new ArrayList<String>(record.size());
                 record.forEach(cell -> cells.add(cell == null ? "" : cell.strip()));
@@ -137,7 +140,7 @@ final class TableReader {
                 add(rows, new Table.Row(number, cells));
             }
         } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
-            throw new UnreadableFileException("qiyue.import.file.csv-broken");
+            throw new UnreadableFileException("qiyue.import.file.csv-broken", lineRead[0] + 1);
         }
         if (header == null) {
             throw new UnreadableFileException("qiyue.import.file.empty");

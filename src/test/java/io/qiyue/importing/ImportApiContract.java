@@ -273,7 +273,7 @@ abstract class ImportApiContract extends ApiTestSupport {
      * set it, and dropping 黑名单 silently would lose it.
      */
     @Test
-    void anExportedCustomerListComesBackInWithoutItsStatusColumn() {
+    void anExportedCustomerListComesBackInWithItsStatusWhichTheFileCannotChange() {
         var sales = createUser("SALES", null);
         String name = createOrganization(sales.client()).path("name").asString();
         var exported = sales.client().request("GET", "/api/v1/customers?q=" + java.net.URLEncoder.encode(name,
@@ -283,17 +283,19 @@ abstract class ImportApiContract extends ApiTestSupport {
         assertThat(lines).hasSize(2);
         int status = List.of(lines[0].split(",", -1)).indexOf("状态");
         assertThat(status).isNotNegative();
-        var file = new StringBuilder();
-        for (String line : lines) {
-            var cells = new ArrayList<>(List.of(line.split(",", -1)));
-            cells.remove(status);
-            file.append(String.join(",", cells)).append('\n');
-        }
+        // as exported (outside tester: refused for its 状态 column)
+        String file = String.join("\n", lines) + "\n";
         var job = finished(upload(sales.client(), "customers", "update-dry-run", "exported.csv",
-                file.toString().getBytes(StandardCharsets.UTF_8)));
+                file.getBytes(StandardCharsets.UTF_8)));
         assertThat(job.path("status").asString()).as("%s", job).isEqualTo("SUCCEEDED");
         assertThat(job.path("errors").size()).as("%s", job).isZero();
         assertThat(job.path("skipped").asInt()).as("%s", job).isEqualTo(1);
+        // a status the file changes is an error of that column: blacklisting is a decision of its own
+        var cells = new ArrayList<>(List.of(lines[1].split(",", -1)));
+        cells.set(status, "黑名单");
+        var changed = finished(upload(sales.client(), "customers", "update-dry-run", "exported.csv",
+                (lines[0] + "\n" + String.join(",", cells) + "\n").getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(changed)).as("%s", changed).containsExactly("2|状态");
     }
 
     /**
@@ -989,6 +991,10 @@ abstract class ImportApiContract extends ApiTestSupport {
         assertProblem(pdfAsCsv, 400, "file");
         var unknownKind = upload(sales.client(), "invoices", "import", "list.csv", "a\n".getBytes(StandardCharsets.UTF_8));
         assertProblem(unknownKind, 400, "kind");
+        // a file of no bytes is said to be empty, not missing (outside tester: "文件：必填")
+        var empty = upload(sales.client(), "customers", "import", "list.csv", new byte[0]);
+        assertProblem(empty, 400, "file");
+        assertThat(empty.errorMessages()).anySatisfy(m -> assertThat(m).contains("空"));
 
         // a zip bomb named .xlsx: 50 MB of zeros packed into some 50 KB
         var bomb = finished(upload(sales.client(), "customers", "import", "bomb.xlsx", zip("xl/worksheets/sheet1.xml",

@@ -316,4 +316,15 @@ class TableReaderTest {
         assertThat(Column.TITLE.matches("标题（必填）")).isTrue();
         assertThat(Column.TITLE.matches("备注")).isFalse();
     }
+
+    @Test
+    void aBrokenCsvNamesTheLineItBreaksOn() {
+        byte[] csv = "客户名称,地址\n甲公司,上海\n\"乙公司,北京\n丙公司,广州\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // outside tester: "malformed" without a line
+        assertThatThrownBy(() -> TableReader.csv(csv, null)).isInstanceOf(UnreadableFileException.class)
+                .satisfies(e -> {
+                    assertThat(((UnreadableFileException) e).code()).isEqualTo("qiyue.import.file.csv-broken");
+                    assertThat(((UnreadableFileException) e).args()).containsExactly(3L);
+                });
+    }
 }

@@ -47,7 +47,9 @@ class ImportApi {
         ImportKind k = kind(kind);
         ImportMode m = mode(mode);
         if (file == null || file.isEmpty()) {
-            throw new InvalidInputException("file", "qiyue.validation.required");
+            // a file chosen but empty (0 bytes) is told as such, not as no file
+            throw new InvalidInputException("file", file == null || file.getOriginalFilename() == null
+                    || file.getOriginalFilename().isBlank() ? "qiyue.validation.required" : "qiyue.import.file.empty");
         }
         try (var in = file.getInputStream()) {
             var job = imports.start(k, m, file.getOriginalFilename(), in, encoding);
@@ -82,7 +84,7 @@ class ImportApi {
 
     static ResponseEntity<byte[]> template(Imports imports, ImportKind kind, String format) {
         if (kind == ImportKind.SCANS) {
-            throw new InvalidInputException("kind", "qiyue.import.kind");
+            throw new InvalidInputException("kind", "qiyue.import.template-kind");
         }
         var headers = imports.templateHeaders(kind);
         var example = imports.templateExample(kind);

@@ -62,7 +62,9 @@ class ImportPages {
             var k = ImportApi.kind(kind);
             var m = ImportApi.mode(mode);
             if (file == null || file.isEmpty()) {
-                throw new InvalidInputException("file", "qiyue.validation.required");
+                // a file chosen but empty (0 bytes) is told as such, not as no file
+                throw new InvalidInputException("file", file == null || file.getOriginalFilename() == null
+                        || file.getOriginalFilename().isBlank() ? "qiyue.validation.required" : "qiyue.import.file.empty");
             }
             ImportJob job;
             try (var in = file.getInputStream()) {
