@@ -207,7 +207,8 @@ class DemoData implements ApplicationRunner {
                 ? new Terms.Dispute(Terms.DisputeMethod.ARBITRATION, "上海国际经济贸易仲裁委员会", null)
                 : new Terms.Dispute(Terms.DisputeMethod.NEGOTIATION_THEN_LITIGATION, null, "上海市浦东新区人民法院");
         String self = type.selfReference();
-        var termination = new Terms.Termination(List.of("一方严重违约，经书面催告后30日内仍未纠正的，守约方可书面通知解除" + self), 30);
+        // a circumstance only: the document's clause already says who may terminate and with what notice
+        var termination = new Terms.Termination(List.of("一方严重违约，经对方书面催告后30日内仍未纠正"), 30);
         var ip = new Terms.IntellectualProperty(Terms.IpOwnership.PROVIDER, "服务过程中形成的工作成果知识产权归乙方所有，甲方享有内部使用权。");
         var confidentiality = List.of("未经对方书面同意，不得向第三方披露对方的保密信息", "不得将保密信息用于" + self + "约定之外的用途");
         return switch (type) {

@@ -381,6 +381,10 @@ abstract class ApprovalApiContract extends ApiTestSupport {
         assertThat(inbox(b)).hasSize(1);
         approve(b, id);
         assertThat(status(id)).isEqualTo("APPROVED");
+        // the step passed this way says why on the contract page (outside tester: "not reached or skipped")
+        var panel = new io.qiyue.testing.Browser(port).login(owner.username(), USER_PASSWORD)
+                .htmxGet("/contracts/" + id + "/approval-panel").body();
+        assertThat(panel).contains("已自动通过").doesNotContain("尚未到达");
     }
 
     @Test

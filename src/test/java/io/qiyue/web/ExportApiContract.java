@@ -232,6 +232,13 @@ public abstract class ExportApiContract extends ApiTestSupport {
         int column = rows.getFirst().toList().indexOf("名称");
         assertThat(rows.stream().skip(1).map(r -> r.get(column)).toList()).as("a formula stays text")
                 .contains("'" + name);
+        // times as the other exports write them, in the installation's zone, not UTC (outside tester)
+        var header = rows.getFirst().toList();
+        String createdAt = admin().get("/api/v1/teams").json().path("items").get(0).path("createdAt").asString();
+        assertThat(createdAt).endsWith("Z");
+        assertThat(rows.get(1).get(header.indexOf("创建时间"))).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}")
+                .isEqualTo(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                        .format(java.time.Instant.parse(createdAt).atZone(java.time.ZoneId.of("Asia/Shanghai"))));
 
         var xlsx = admin().request("GET", "/api/v1/teams").header("Accept", ListExportTypes.XLSX).sendForBytes();
         assertThat(xlsx.statusCode()).isEqualTo(200);

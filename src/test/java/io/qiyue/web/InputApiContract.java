@@ -56,6 +56,13 @@ abstract class InputApiContract extends ApiTestSupport {
         ((tools.jackson.databind.node.ObjectNode) contract.path("terms").path("service")).put("scope", "机房\u0001");
         assertProblem(admin.post("/api/v1/contracts", contract.toString()), 400, "terms.service.scope");
         assertThat(contractCount()).isEqualTo(contracts);
+        // a merge patch names every such field, each as the contract's (outside tester: the first only, as "名称")
+        var draft = createContract(admin, "SERVICE");
+        var patched = admin.request("PATCH", "/api/v1/contracts/" + draft.path("id").asString())
+                .header("If-Match", "\"" + draft.path("version").asInt() + "\"")
+                .body("application/merge-patch+json", "{\"title\": \"a\\u0001b\", \"terms\": {\"service\": {\"scope\": \"x\\u0007\"}}}").send();
+        assertProblem(patched, 400, "title", "terms.service.scope");
+        assertThat(patched.errorMessages()).anySatisfy(m -> assertThat(m).startsWith("合同名称"));
         String etag = admin.get("/api/v1/customers/" + customerId).header("ETag");
         var put = organizationBody("改\u0002名", customer.path("creditCode").asString());
         assertProblem(admin.put("/api/v1/customers/" + customerId, put.toString(), etag), 400, "name");

@@ -151,8 +151,7 @@ class ContractApi {
                                  @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                  @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = ContractInput.class))) @RequestBody JsonNode body) {
         int expected = Versions.expected(ifMatch);
-        var input = JsonInput.readUpdate(json, body, contracts.get(id), ContractInput.class);
-        return ok(contracts.update(id, expected, input));
+        return ok(contracts.update(id, expected, contractInput(body, id)));
     }
 
     @PatchMapping(path = "/contracts/{id}", consumes = {"application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE})
@@ -161,8 +160,16 @@ class ContractApi {
                                    @RequestBody JsonNode patch) {
         int expected = Versions.expected(ifMatch);
         JsonNode base = json.valueToTree(contracts.editable(id));
-        var input = JsonInput.readUpdate(json, JsonTrees.mergePatch(base, patch), contracts.get(id), ContractInput.class);
-        return ok(contracts.update(id, expected, input));
+        return ok(contracts.update(id, expected, contractInput(JsonTrees.mergePatch(base, patch), id)));
+    }
+
+    /** A contract's fields, named as the contract's (合同名称, not 名称) when they are refused. */
+    private ContractInput contractInput(JsonNode body, String id) {
+        try {
+            return JsonInput.readUpdate(json, body, contracts.get(id), ContractInput.class);
+        } catch (io.qiyue.shared.InvalidInputException e) {
+            throw e.subject() == null ? e.about("contract") : e;
+        }
     }
 
     /** The reason of a lifecycle transition (optional), recorded in the audit trail. */

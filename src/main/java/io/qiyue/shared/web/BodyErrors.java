@@ -174,7 +174,7 @@ final class BodyErrors extends RequestBodyAdviceAdapter {
      * {@code terms.maintenance.methods[1]}, out of the tree (the list's later items move up one: {@link #besides}
      * then trusts nothing more it finds in that list); false when there is nothing at the path.
      */
-    private static boolean remove(JsonNode tree, String path) {
+    static boolean remove(JsonNode tree, String path) {
         if (path.endsWith("]")) {
             int bracket = path.lastIndexOf('[');
             int index;

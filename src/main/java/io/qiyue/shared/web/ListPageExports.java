@@ -77,8 +77,11 @@ final class ListPageExports extends AbstractHttpMessageConverter<PageResult<?>> 
         }
         boolean scalars = columns.isEmpty();
         Locale locale = LocaleContextHolder.getLocale();
+        // a list's own label first (field.list.body: a notification's text, not a request's body), then the field's
         List<String> headers = scalars ? List.of(messages.getMessage("field.value", null, "value", locale))
-                : columns.stream().map(c -> messages.getMessage("field." + c, null, c, locale)).toList();
+                : columns.stream().map(c -> messages.getMessage("field.list." + c, null,
+                        messages.getMessage("field." + c, null, c, locale), locale)).toList();
+        var wording = new ListExport.Wording(messages, locale, clock.getZone());
         String name = listName();
         output.getHeaders().set(HttpHeaders.CONTENT_DISPOSITION,
                 ListExport.contentDisposition(name, name, LocalDate.now(clock), format));
@@ -90,26 +93,53 @@ final class ListPageExports extends AbstractHttpMessageConverter<PageResult<?>> 
         var body = output.getBody();
         if (format == ListExport.Format.XLSX) {
             try (var sheet = new XlsxWriter(name, headers)) {
-                rows.forEach(row -> sheet.row(cells(row, columns, scalars)));
+                rows.forEach(row -> sheet.row(cells(row, columns, scalars, wording)));
                 sheet.writeTo(body);
             }
         } else {
             try (var csv = new CsvWriter(body, headers)) {
-                rows.forEach(row -> csv.row(cells(row, columns, scalars)));
+                rows.forEach(row -> csv.row(cells(row, columns, scalars, wording)));
             }
         }
     }
 
-    private static Object[] cells(JsonNode row, LinkedHashSet<String> columns, boolean scalars) {
+    private static Object[] cells(JsonNode row, LinkedHashSet<String> columns, boolean scalars,
+                                  ListExport.Wording wording) {
         if (scalars) {
             return new Object[]{cell(row)};
         }
         var cells = new Object[columns.size()];
         int i = 0;
         for (String column : columns) {
-            cells[i++] = cell(row.get(column));
+            cells[i++] = readable(column, cell(row.get(column)), wording);
         }
         return cells;
+    }
+
+    private static final java.util.regex.Pattern INSTANT =
+            java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?Z");
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Z][A-Z0-9_]{1,40}");
+
+    /**
+     * A cell as the other exports write it (outside tester): a time in the installation's zone to the second rather
+     * than UTC, and a code with a label ({@code stepKind} APPROVAL → enum.StepKind.APPROVAL) as its label.
+     */
+    private static Object readable(String column, Object cell, ListExport.Wording wording) {
+        if (!(cell instanceof String text)) {
+            return cell;
+        }
+        if (INSTANT.matcher(text).matches()) {
+            try {
+                return wording.time(java.time.Instant.parse(text));
+            } catch (java.time.format.DateTimeParseException e) {
+                return text;
+            }
+        }
+        if (CODE.matcher(text).matches()) {
+            return wording.text("enum." + Character.toUpperCase(column.charAt(0)) + column.substring(1) + "." + text,
+                    text);
+        }
+        return text;
     }
 
     /** A value as a cell: text and numbers as they are, money as its amount, anything larger as compact JSON. */
