@@ -60,7 +60,8 @@ final class ScanArchive {
      * The plan of one entry, or null with its problem recorded.
      *
      * @param seen the archive's entries planned so far, by the id of their contract: a second scan of a contract
-     *             ({@code HT-1.pdf} beside {@code HT-1.PDF}) is a problem, never a silent choice of one
+     *             ({@code HT-1.pdf} beside {@code HT-1.PDF}) is a problem, never a silent choice of one; and by
+     *             {@code sha256:} and the hash of their bytes: one file under two contracts' names is one too
      */
     static RowPlan plan(Entry entry, Path file, Contracts contracts, Signings signings, Problems problems,
                         java.util.Map<String, String> seen) {
@@ -92,7 +93,22 @@ final class ScanArchive {
         if (signings.hasSigningRecord(contract.id())) {
             return new RowPlan(entry.index(), RowPlan.Outcome.SKIP, null);
         }
-        var kept = signings.scanOfAnotherContract(content(file, entry.name()), contract.id());
+        byte[] scan = content(file, entry.name());
+        // one sheet of paper is the signed copy of one contract: not twice in one archive either
+        String sameBytes = seen.putIfAbsent("sha256:" + io.qiyue.shared.Hashes.sha256Hex(scan), entry.name());
+        if (sameBytes != null) {
+            problems.add(entry.index(), entry.name(), problems.words("qiyue.import.scan.same-file", sameBytes));
+            return null;
+        }
+        // a PDF this system wrote for another contract is that contract's document, as 线下签署 says
+        var madeFor = head[0] == '%' ? io.qiyue.template.ContractDocuments.madeForContract(scan)
+                .filter(n -> !n.equals(contract.number())) : java.util.Optional.<String>empty();
+        if (madeFor.isPresent()) {
+            problems.add(entry.index(), entry.name(), problems.words("qiyue.signing.scan-of-other-contract",
+                    madeFor.get(), contract.number()));
+            return null;
+        }
+        var kept = signings.scanOfAnotherContract(scan, contract.id());
         if (kept.isPresent()) {
             problems.add(entry.index(), entry.name(), problems.words("qiyue.signing.scan-kept-for-other-contract",
                     kept.get(), contract.number()));

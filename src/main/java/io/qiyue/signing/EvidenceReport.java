@@ -6,12 +6,14 @@ package io.qiyue.signing;
  * certificates, and the events of the signing in order. Rendered by {@link EvidenceReportPdf}. Hashes are
  * lower-case hex SHA-256; a document not yet made (e.g. no final file after a decline) is null. {@code paperSignedOn}
  * is the day a round completed on paper was signed (its final file is the uploaded scan, and it has no digital
- * signature), null for a round signed electronically.
+ * signature), null for a round signed electronically. {@code importedScan}: the scan came with a legacy contract's
+ * import, which was never approved nor sent for signing in Qiyue (it has no approved or frozen text of its own).
  */
 public record EvidenceReport(String contractId, String contractNumber, String contractTitle, String customerName,
         String ourEntityName, String approvedSha256, String frozenSha256, String signedSha256,
         java.time.Instant generatedAt, String generatedBy, java.util.List<Signer> signers,
-        java.util.List<SignatureInfo> signatures, java.util.List<Event> events, java.time.LocalDate paperSignedOn) {
+        java.util.List<SignatureInfo> signatures, java.util.List<Event> events, java.time.LocalDate paperSignedOn,
+        boolean importedScan) {
 
     /** Signed electronically. */
     public EvidenceReport(String contractId, String contractNumber, String contractTitle, String customerName,
@@ -19,7 +21,7 @@ public record EvidenceReport(String contractId, String contractNumber, String co
             java.time.Instant generatedAt, String generatedBy, java.util.List<Signer> signers,
             java.util.List<SignatureInfo> signatures, java.util.List<Event> events) {
         this(contractId, contractNumber, contractTitle, customerName, ourEntityName, approvedSha256, frozenSha256,
-                signedSha256, generatedAt, generatedBy, signers, signatures, events, null);
+                signedSha256, generatedAt, generatedBy, signers, signatures, events, null, false);
     }
 
     public boolean paper() {

@@ -166,8 +166,13 @@ public class EvidenceReportPdf {
         private void hashes() {
             h2("evidence.section.hashes");
             html.append("<p class=\"note\">").append(esc(t("evidence.hashes.intro"))).append("</p><table>");
-            hash("evidence.hash.approved", "evidence.hash.approved.explain", r.approvedSha256());
-            hash("evidence.hash.frozen", "evidence.hash.frozen.explain", r.frozenSha256());
+            if (r.importedScan()) {
+                rowRaw("evidence.hash.approved", "<div class=\"note\">" + esc(t("evidence.hash.imported")) + "</div>");
+                rowRaw("evidence.hash.frozen", "<div class=\"note\">" + esc(t("evidence.hash.imported")) + "</div>");
+            } else {
+                hash("evidence.hash.approved", "evidence.hash.approved.explain", r.approvedSha256());
+                hash("evidence.hash.frozen", "evidence.hash.frozen.explain", r.frozenSha256());
+            }
             if (r.paper()) {
                 hash("evidence.hash.paper", "evidence.hash.paper.explain", r.signedSha256());
             } else {
@@ -183,7 +188,9 @@ public class EvidenceReportPdf {
 
         private void signers() {
             h2("evidence.section.signers");
-            if (r.paper()) {
+            if (r.importedScan()) {
+                html.append("<p class=\"note\">").append(esc(t("evidence.signers.imported"))).append("</p>");
+            } else if (r.paper()) {
                 html.append("<p class=\"note\">").append(esc(t("evidence.signers.paper", r.paperSignedOn().toString())))
                         .append("</p>");
             }
@@ -300,7 +307,8 @@ public class EvidenceReportPdf {
         private void statement() {
             html.append("<div class=\"statement\"><h2 style=\"margin-top:0\">").append(esc(t("evidence.section.statement")))
                     .append("</h2>");
-            String statements = r.paper() ? "evidence.statement.paper." : "evidence.statement.";
+            String statements = r.importedScan() ? "evidence.statement.imported." : r.paper()
+                    ? "evidence.statement.paper." : "evidence.statement.";
             for (int i = 1; i <= (r.paper() ? 3 : 5); i++) {
                 html.append("<p>").append(esc(t(statements + i))).append("</p>");
             }
@@ -342,7 +350,9 @@ public class EvidenceReportPdf {
             if (status == null) {
                 return "—";
             }
-            String label = esc(known("evidence.status." + status, status));
+            // a plan a paper signing overtook was not voided by a change of plan or a quorum: it was not used
+            String label = esc(r.paper() && status.equals("VOID") ? t("evidence.status.VOID.paper")
+                    : known("evidence.status." + status, status));
             return switch (status) {
                 case "SIGNED" -> "<span class=\"ok\">" + label + "</span>";
                 case "DECLINED" -> "<span class=\"bad\">" + label + "</span>";

@@ -909,11 +909,13 @@ public class Signings {
         String ourName = contract.ourEntityId() == null ? null
                 : ourEntities.find(contract.ourEntityId()).map(io.qiyue.customer.OurEntity::name).orElse(null);
         String signedSha = session.status() == SessionStatus.COMPLETED ? last.sha256() : null;
+        boolean paper = session.method() == SigningMethod.PAPER && session.status() == SessionStatus.COMPLETED;
+        // a legacy contract's scan (attachLegacyScan) stands in for its approved and frozen texts, which never were
+        boolean importedScan = paper && signedSha != null && signedSha.equals(session.frozenSha256());
         var report = new EvidenceReport(contract.id(), contract.number(), contract.title(), contract.customerName(),
-                ourName, session.approvedSha256(), session.frozenSha256(), signedSha, rounds.now(),
-                CurrentUsers.require().username(), signerViews, signatures, eventViews,
-                session.method() == SigningMethod.PAPER && session.status() == SessionStatus.COMPLETED
-                        ? session.signedOn() : null);
+                ourName, importedScan ? null : session.approvedSha256(), importedScan ? null : session.frozenSha256(),
+                signedSha, rounds.now(), CurrentUsers.require().username(), signerViews, signatures, eventViews,
+                paper ? session.signedOn() : null, importedScan);
         return evidencePdf.render(report, locale);
     }
 

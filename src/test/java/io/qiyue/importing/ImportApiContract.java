@@ -809,6 +809,27 @@ abstract class ImportApiContract extends ApiTestSupport {
         var notAZip = upload(sales.client(), "scans", "import", "scans.zip", scan);
         assertProblem(notAZip, 400, "file");
 
+        // the same row again is skipped, signed text or not: an export of signed contracts comes back in (outside
+        // tester: refused as a change of a signed contract)
+        var unchanged = finished(upload(sales.client(), "contracts", "update-dry-run", "c.csv", csv.getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(unchanged)).as("%s", unchanged).isEmpty();
+        assertThat(unchanged.path("skipped").asInt()).isEqualTo(1);
+        // one file under two contracts' names, or a PDF this system wrote for another contract, is not a signed scan
+        String third = unique("HT-SCAN3");
+        assertThat(finished(upload(sales.client(), "contracts", "import", "c.csv", secondCsv.replace(second, third)
+                .getBytes(StandardCharsets.UTF_8))).path("status").asString()).isEqualTo("SUCCEEDED");
+        byte[] other = pdfWithText(second + " " + third + " signed once");
+        var twoNames = finished(upload(sales.client(), "scans", "dry-run", "scans.zip",
+                zip(new java.util.TreeMap<>(Map.of(second + ".pdf", other, third + ".pdf", other)))));
+        assertThat(twoNames.path("errors").size()).as("%s", twoNames).isEqualTo(1);
+        assertThat(twoNames.path("errors").get(0).path("message").asString()).contains("同一个文件");
+        String otherId = jdbc.sql("SELECT id FROM contract WHERE contract_no = ?").param(second).query(String.class).single();
+        byte[] generated = sales.client().request("GET", "/api/v1/contracts/" + otherId + "/document?format=pdf")
+                .sendForBytes().body();
+        var madeForAnother = finished(upload(sales.client(), "scans", "dry-run", "scans.zip",
+                zip(Map.of(third + ".pdf", generated))));
+        assertThat(madeForAnother.path("errors").get(0).path("message").asString()).as("%s", madeForAnother)
+                .contains(second);
         // with its signed text attached, the file no longer speaks for the contract: update mode refuses the row
         String version = sales.client().get("/api/v1/contracts/" + id).header("ETag");
         String changed = "合同编号,合同类型,标题,客户,我方主体,状态,开始日期,结束日期,金额\n" + number + ",NDA,保密（改）," + code

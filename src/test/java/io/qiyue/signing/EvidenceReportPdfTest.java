@@ -61,7 +61,7 @@ class EvidenceReportPdfTest {
         var s = sample();
         var paper = new EvidenceReport(s.contractId(), s.contractNumber(), s.contractTitle(), s.customerName(),
                 s.ourEntityName(), s.approvedSha256(), s.frozenSha256(), s.signedSha256(), s.generatedAt(),
-                s.generatedBy(), s.signers(), List.of(), s.events(), java.time.LocalDate.of(2027, 1, 5));
+                s.generatedBy(), s.signers(), List.of(), s.events(), java.time.LocalDate.of(2027, 1, 5), false);
         // outside tester: titled an electronic signing report whose final file carried "every party's digital
         // signature", with no signature recorded
         String text = text(pdf.render(paper, Locale.SIMPLIFIED_CHINESE)).replaceAll("\\s+", "");
@@ -69,6 +69,17 @@ class EvidenceReportPdfTest {
                 .doesNotContain("电子签署存证报告", "包含各方数字签名");
         assertThat(text(pdf.render(paper, Locale.ENGLISH))).contains("signed on paper")
                 .doesNotContain("Electronic signing evidence report");
+    }
+
+    @Test
+    void anImportedScanIsNotReportedAsApprovedOrSentForSigning() throws IOException {
+        var s = sample();
+        var imported = new EvidenceReport(s.contractId(), s.contractNumber(), s.contractTitle(), s.customerName(),
+                s.ourEntityName(), null, null, s.signedSha256(), s.generatedAt(), s.generatedBy(), List.of(), List.of(),
+                List.of(), java.time.LocalDate.of(2024, 1, 5), true);
+        // outside tester: the scan's hash stood for the approved and frozen texts, "shown to be the text approved"
+        String text = text(pdf.render(imported, Locale.SIMPLIFIED_CHINESE)).replaceAll("\\s+", "");
+        assertThat(text).contains("导入的历史合同", "签署扫描件").doesNotContain("与审批通过的文本一致", "尚未生成");
     }
 
     static EvidenceReport sample() {

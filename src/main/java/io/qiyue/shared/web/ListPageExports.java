@@ -122,9 +122,13 @@ final class ListPageExports extends AbstractHttpMessageConverter<PageResult<?>> 
 
     /**
      * A cell as the other exports write it (outside tester): a time in the installation's zone to the second rather
-     * than UTC, and a code with a label ({@code stepKind} APPROVAL → enum.StepKind.APPROVAL) as its label.
+     * than UTC, a code with a label ({@code stepKind} APPROVAL → enum.StepKind.APPROVAL) as its label, yes or no
+     * in words.
      */
     private static Object readable(String column, Object cell, ListExport.Wording wording) {
+        if (cell instanceof Boolean yes) {
+            return wording.text(yes ? "common.yes" : "common.no");
+        }
         if (!(cell instanceof String text)) {
             return cell;
         }
