@@ -168,12 +168,16 @@ final class ContractRows {
                     start == null ? existing.startDate() : start, end == null ? existing.endDate() : end,
                     existing.autoRenew(), existing.renewalNoticeDays(), StoredTerms.merge(existing.terms(), terms)),
                     legacy.number(), status, creator, legacy.createdAt(), signedOn);
+            // what the first import recorded as paid before it, which a row may repeat but not change
+            BigDecimal recorded = received == null ? null : receivables.receivedBeforeImport(existing.id());
+            var recordedOn = received == null ? java.util.Optional.<LocalDate>empty()
+                    : receivables.lastReceivedBeforeImport(existing.id());
+            boolean sameAmountReceived = received == null || recorded.compareTo(received.amount().scaled()) == 0;
+            boolean sameDayReceived = received == null || recordedOn.map(day -> day.equals(received.on())).orElse(true);
             // a row that repeats the contract is skipped whatever its state: a file exported from Qiyue comes back
             // in unchanged even with signed contracts in it (outside tester)
             if (existing.type() == type && existing.status() == status && !contracts.importChanges(existing, update)
-                    && (received == null || (receivables.receivedBeforeImport(existing.id())
-                    .compareTo(received.amount().scaled()) == 0 && receivables.lastReceivedBeforeImport(existing.id())
-                    .map(day -> day.equals(received.on())).orElse(true)))) {
+                    && sameAmountReceived && sameDayReceived) {
                 return new RowPlan(n, RowPlan.Outcome.SKIP, null);
             }
             // a legacy contract the files alone have made may be corrected by a file; one that went through
@@ -199,15 +203,10 @@ final class ContractRows {
             }
             // the money received since is Qiyue's to record (receipts, reversals): a file may repeat the figure it
             // came with, not change it
-            if (received != null) {
-                BigDecimal recorded = receivables.receivedBeforeImport(existing.id());
-                if (recorded.compareTo(received.amount().scaled()) != 0) {
-                    problems.add(n, Column.RECEIVED, "qiyue.import.received-update", recorded.toPlainString());
-                } else {
-                    receivables.lastReceivedBeforeImport(existing.id()).filter(day -> !day.equals(received.on()))
-                            .ifPresent(day -> problems.add(n, Column.RECEIVED_ON, "qiyue.import.received-on-update",
-                                    day));
-                }
+            if (!sameAmountReceived) {
+                problems.add(n, Column.RECEIVED, "qiyue.import.received-update", recorded.toPlainString());
+            } else if (!sameDayReceived) {
+                problems.add(n, Column.RECEIVED_ON, "qiyue.import.received-on-update", recordedOn.get());
             }
             if (problems.has(n)) {
                 return null;

@@ -56,18 +56,6 @@ import java.util.concurrent.Executors;
  */
 @Service
 public class Imports {
-    /** A row's reasons as one text: each is a sentence already ("…。" or "….") — "。；" read as a typo. */
-    static String sentences(List<String> reasons) {
-        var text = new StringBuilder();
-        for (String reason : reasons) {
-            if (!text.isEmpty() && !text.toString().endsWith("。")) {
-                text.append(' ');
-            }
-            text.append(reason);
-        }
-        return text.toString();
-    }
-
     private static final Logger log = LoggerFactory.getLogger(Imports.class);
     /** A running job writes its heartbeat at least this often; one silent for longer belongs to a dead process. */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(10);
@@ -319,6 +307,18 @@ public class Imports {
             line(out, cells);
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A row's reasons as one text: each is a sentence already ("…。" or "….") — "。；" read as a typo. */
+    static String sentences(List<String> reasons) {
+        var text = new StringBuilder();
+        for (String reason : reasons) {
+            if (!text.isEmpty() && !text.toString().endsWith("。")) {
+                text.append(' ');
+            }
+            text.append(reason);
+        }
+        return text.toString();
     }
 
     /**

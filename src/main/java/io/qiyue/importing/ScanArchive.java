@@ -78,8 +78,8 @@ final class ScanArchive {
             problems.add(entry.index(), entry.name(), problems.words("qiyue.import.scan.twice", contract.number(), other));
             return null;
         }
-        byte[] head = content(file, entry.name());
-        if (head.length == 0 || !(head[0] == '%' || (head[0] & 0xff) == 0x89 || (head[0] & 0xff) == 0xFF)) {
+        byte[] scan = content(file, entry.name());
+        if (scan.length == 0 || !(scan[0] == '%' || (scan[0] & 0xff) == 0x89 || (scan[0] & 0xff) == 0xFF)) {
             problems.add(entry.index(), entry.name(), problems.words("qiyue.signing.scan-type"));
             return null;
         }
@@ -93,7 +93,6 @@ final class ScanArchive {
         if (signings.hasSigningRecord(contract.id())) {
             return new RowPlan(entry.index(), RowPlan.Outcome.SKIP, null);
         }
-        byte[] scan = content(file, entry.name());
         // one sheet of paper is the signed copy of one contract: not twice in one archive either
         String sameBytes = seen.putIfAbsent("sha256:" + io.qiyue.shared.Hashes.sha256Hex(scan), entry.name());
         if (sameBytes != null) {
@@ -101,7 +100,7 @@ final class ScanArchive {
             return null;
         }
         // a PDF this system wrote for another contract is that contract's document, as 线下签署 says
-        var madeFor = head[0] == '%' ? io.qiyue.template.ContractDocuments.madeForContract(scan)
+        var madeFor = scan[0] == '%' ? io.qiyue.template.ContractDocuments.madeForContract(scan)
                 .filter(n -> !n.equals(contract.number())) : java.util.Optional.<String>empty();
         if (madeFor.isPresent()) {
             problems.add(entry.index(), entry.name(), problems.words("qiyue.signing.scan-of-other-contract",

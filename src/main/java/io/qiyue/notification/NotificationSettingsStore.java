@@ -64,10 +64,8 @@ public class NotificationSettingsStore implements io.qiyue.shared.OutgoingMail, 
         requireAdmin();
         var e = effective();
         // the stored address, not the one links fall back to: shown as set, a cleared address would look kept
-        String stored = jdbc.sql("SELECT public_base_url FROM notification_settings WHERE id = 1").query(String.class)
-                .optional().orElse(configuredBaseUrl);
         return new NotificationSettings(e.host(), e.port(), e.username(), e.password() != null, e.tls(), e.from(),
-                stored, defaults.baseUrl(), version());
+                configuredBaseUrl().orElse(null), defaults.baseUrl(), version());
     }
 
     /** Whether e-mail can go out: a server and a sender are set (by an admin, or by QIYUE_SMTP_*). */

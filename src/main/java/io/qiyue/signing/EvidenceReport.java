@@ -15,15 +15,6 @@ public record EvidenceReport(String contractId, String contractNumber, String co
         java.util.List<SignatureInfo> signatures, java.util.List<Event> events, java.time.LocalDate paperSignedOn,
         boolean importedScan) {
 
-    /** Signed electronically. */
-    public EvidenceReport(String contractId, String contractNumber, String contractTitle, String customerName,
-            String ourEntityName, String approvedSha256, String frozenSha256, String signedSha256,
-            java.time.Instant generatedAt, String generatedBy, java.util.List<Signer> signers,
-            java.util.List<SignatureInfo> signatures, java.util.List<Event> events) {
-        this(contractId, contractNumber, contractTitle, customerName, ourEntityName, approvedSha256, frozenSha256,
-                signedSha256, generatedAt, generatedBy, signers, signatures, events, null, false);
-    }
-
     public boolean paper() {
         return paperSignedOn != null;
     }

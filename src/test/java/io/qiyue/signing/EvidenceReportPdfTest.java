@@ -52,7 +52,8 @@ class EvidenceReportPdfTest {
 
     @Test
     void rendersAReportWithNothingYetRecorded() throws IOException {
-        var empty = new EvidenceReport("c-1", null, null, null, null, null, null, null, null, null, null, null, null);
+        var empty = new EvidenceReport("c-1", null, null, null, null, null, null, null, null, null, null, null, null,
+                null, false);
         assertThat(text(pdf.render(empty, Locale.SIMPLIFIED_CHINESE))).contains("电子签署存证报告", "尚未生成", "无记录");
     }
 
@@ -118,7 +119,7 @@ class EvidenceReportPdfTest {
                 new EvidenceReport.Event(t0.plusSeconds(1000), "REMINDER", "system", null, null, "催签邮件\u0007（第 1 次）"));
         return new EvidenceReport("0b6f2d1e-7c4a-4e55-9a3b-2f1c0d9e8a7b", "HT-2027-0042", "2027年度IT运维服务合同",
                 "杭州示例科技有限公司", "契约科技（上海）有限公司", APPROVED, FROZEN, SIGNED,
-                t0.plusSeconds(3600), "admin", signers, signatures, events);
+                t0.plusSeconds(3600), "admin", signers, signatures, events, null, false);
     }
 
     static ResourceBundleMessageSource messages() {

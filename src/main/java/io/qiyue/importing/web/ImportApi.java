@@ -46,11 +46,7 @@ class ImportApi {
             throws IOException {
         ImportKind k = kind(kind);
         ImportMode m = mode(mode);
-        if (file == null || file.isEmpty()) {
-            // a file chosen but empty (0 bytes) is told as such, not as no file
-            throw new InvalidInputException("file", file == null || file.getOriginalFilename() == null
-                    || file.getOriginalFilename().isBlank() ? "qiyue.validation.required" : "qiyue.import.file.empty");
-        }
+        requireFile(file);
         try (var in = file.getInputStream()) {
             var job = imports.start(k, m, file.getOriginalFilename(), in, encoding);
             return ResponseEntity.accepted().location(URI.create("/api/v1/imports/" + job.id())).body(job);
@@ -112,6 +108,14 @@ class ImportApi {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(base + ".xlsx")
                         .build().toString())
                 .body(bytes.toByteArray());
+    }
+
+    /** The uploaded file; a file chosen but empty (0 bytes) is told as such, not as no file. */
+    static void requireFile(MultipartFile file) {
+        if (file == null || file.isEmpty()) {
+            throw new InvalidInputException("file", file == null || file.getOriginalFilename() == null
+                    || file.getOriginalFilename().isBlank() ? "qiyue.validation.required" : "qiyue.import.file.empty");
+        }
     }
 
     static ImportKind kind(String kind) {

@@ -61,11 +61,7 @@ class ImportPages {
         try {
             var k = ImportApi.kind(kind);
             var m = ImportApi.mode(mode);
-            if (file == null || file.isEmpty()) {
-                // a file chosen but empty (0 bytes) is told as such, not as no file
-                throw new InvalidInputException("file", file == null || file.getOriginalFilename() == null
-                        || file.getOriginalFilename().isBlank() ? "qiyue.validation.required" : "qiyue.import.file.empty");
-            }
+            ImportApi.requireFile(file);
             ImportJob job;
             try (var in = file.getInputStream()) {
                 job = imports.start(k, m, file.getOriginalFilename(), in, encoding);
