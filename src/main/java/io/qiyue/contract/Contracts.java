@@ -1137,9 +1137,24 @@ public class Contracts {
                 before.status(), to, action, actor, why, after.updatedAt(), after.version()));
         if (action == ContractAction.SIGN) {
             supersedePredecessor(after, actor);
+            activateWhenStarted(after.id());
         }
         // a listener may have moved it on already (a submission no approval step applies to is approved at once)
         return withCustomerName(store.find(after.id()).orElse(after));
+    }
+
+    /**
+     * A contract signed on or after its start date is in force from the signature, not from the calendar's next
+     * hourly run: the same move the calendar makes (by "system", with its own version and event), in the signing's
+     * transaction. One whose term has already ended is left to the calendar, which expires it.
+     */
+    private void activateWhenStarted(String id) {
+        LocalDate today = LocalDate.now(clock);
+        store.find(id)
+                .filter(c -> c.status() == ContractStatus.SIGNED)
+                .filter(c -> c.startDate() != null && !c.startDate().isAfter(today))
+                .filter(c -> c.endDate() == null || !c.endDate().isBefore(today))
+                .ifPresent(c -> move(c, ContractAction.ACTIVATE, c.version(), null, "system"));
     }
 
     /**

@@ -101,7 +101,7 @@ abstract class LifecycleApiContract extends ApiTestSupport {
         var scheduled = move(sales.client(), later, "terminate",
                 "{\"reason\": \"提前三十日书面通知解除\", \"date\": \"%s\"}".formatted(ahead));
         assertThat(scheduled.status()).as("%s", scheduled).isEqualTo(200);
-        assertThat(scheduled.json().path("status").asString()).isEqualTo("SIGNED");
+        assertThat(scheduled.json().path("status").asString()).as("in force since its signature").isEqualTo("ACTIVE");
         assertThat(sales.client().get("/api/v1/contracts/" + later + "/lifecycle").json().path("terminationDate")
                 .asString()).isEqualTo(ahead.toString());
         // scheduling is a change of its own: the ETag moves on, and a second one on the stale ETag is refused
@@ -119,6 +119,24 @@ abstract class LifecycleApiContract extends ApiTestSupport {
         assertThat(status(later)).as("the day before").isIn(ContractStatus.SIGNED, ContractStatus.ACTIVE);
         calendar.runFor(ahead);
         assertThat(status(later)).isEqualTo(ContractStatus.TERMINATED);
+    }
+
+    /** Found by an outside tester: a contract signed after its start date stayed 已签署 until the next hourly run. */
+    @Test
+    void aContractSignedOnOrAfterItsStartIsInForceFromTheSignatureAsItsOwnRecordedMove() {
+        var sales = createUser("SALES", null);
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        String started = signed(sales.client(), today, today.plusYears(1));
+        assertThat(status(started)).isEqualTo(ContractStatus.ACTIVE);
+        var causes = sales.client().get("/api/v1/contracts/" + started + "/versions?size=50").json().path("items")
+                .findValuesAsString("cause");
+        assertThat(causes).as("signed, then activated: two moves, each with its version").contains("SIGN", "ACTIVATE");
+
+        String ahead = signed(sales.client(), today.plusDays(1), today.plusYears(1));
+        assertThat(status(ahead)).as("starts tomorrow: the calendar activates it then").isEqualTo(ContractStatus.SIGNED);
+        String over = signed(sales.client(), today.minusYears(1), today.minusDays(1));
+        assertThat(status(over)).as("its term ended before it was signed: the calendar expires it")
+                .isEqualTo(ContractStatus.SIGNED);
     }
 
     @Test
@@ -225,7 +243,7 @@ abstract class LifecycleApiContract extends ApiTestSupport {
         var refused = move(sales.client(), id, "terminate", "{\"reason\": \"回溯终止\", \"date\": \"2026-06-01\"}");
         assertProblem(refused, 400, "date");
         assertThat(refused.json().path("errors").toString()).contains("签订日期");
-        assertThat(status(id)).isEqualTo(ContractStatus.SIGNED);
+        assertThat(status(id)).as("started before it was signed: in force from the signature").isEqualTo(ContractStatus.ACTIVE);
     }
 
     /** Found by an outside tester: the renewal of a term ending 9999-12-31 was stored in year 10000, unreadable. */
