@@ -7,11 +7,16 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.MediaType;
-import org.springframework.http.converter.AbstractHttpMessageConverter;
+import org.springframework.core.ResolvableType;
+import org.springframework.http.converter.AbstractSmartHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import tools.jackson.databind.BeanProperty;
+import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.jsonFormatVisitors.JsonFormatVisitorWrapper;
+import tools.jackson.databind.jsonFormatVisitors.JsonObjectFormatVisitor;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -19,9 +24,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Any list answered as {@code { items, page, size, total }} is also a CSV or XLSX file when the client asks for one
@@ -32,13 +39,14 @@ import java.util.Locale;
  *
  * <p>Last among the converters, so that {@code Accept: *}{@code /*} still gets JSON.
  */
-final class ListPageExports extends AbstractHttpMessageConverter<PageResult<?>> {
+final class ListPageExports extends AbstractSmartHttpMessageConverter<PageResult<?>> {
     private static final MediaType CSV = MediaType.parseMediaType(ListExport.CSV_TYPE);
     private static final MediaType XLSX = MediaType.parseMediaType(ListExport.XLSX_TYPE);
 
     private final JsonMapper json;
     private final MessageSource messages;
     private final Clock clock;
+    private final Map<Class<?>, List<Column>> columnsByType = new ConcurrentHashMap<>();
 
     ListPageExports(JsonMapper json, MessageSource messages, Clock clock) {
         super(CSV, XLSX);
@@ -47,39 +55,55 @@ final class ListPageExports extends AbstractHttpMessageConverter<PageResult<?>> 
         this.clock = clock;
     }
 
+    /**
+     * A column of the file: a JSON property of the list's items, with the enum whose labels its codes have (an
+     * approval step's {@code kind}: enum.StepKind.APPROVAL), or null.
+     */
+    record Column(String name, Class<?> codes) {
+    }
+
     @Override
     protected boolean supports(Class<?> type) {
         return PageResult.class.isAssignableFrom(type);
     }
 
     @Override
-    protected boolean canRead(MediaType mediaType) {
+    public boolean canRead(ResolvableType type, MediaType mediaType) {
         return false;
     }
 
     @Override
-    protected PageResult<?> readInternal(Class<? extends PageResult<?>> type, HttpInputMessage input) {
+    public PageResult<?> read(ResolvableType type, HttpInputMessage input, Map<String, Object> hints) {
         throw new HttpMessageNotReadableException("a list is not read from a spreadsheet", input);
     }
 
     @Override
-    protected void writeInternal(PageResult<?> page, HttpOutputMessage output) throws IOException {
+    public boolean canWrite(ResolvableType type, Class<?> valueClass, MediaType mediaType) {
+        return supports(valueClass) && canWrite(mediaType);
+    }
+
+    @Override
+    protected void writeInternal(PageResult<?> page, ResolvableType type, HttpOutputMessage output,
+                                 Map<String, Object> hints) throws IOException {
         var format = XLSX.isCompatibleWith(output.getHeaders().getContentType()) ? ListExport.Format.XLSX
                 : ListExport.Format.CSV;
         var rows = new ArrayList<JsonNode>(page.items().size());
-        var columns = new LinkedHashSet<String>();
+        var columns = new LinkedHashMap<String, Column>();
+        // the item type's properties first: an empty list still has its header row, and codes their enum
+        columnsOf(type == null ? null : type.as(PageResult.class).getGeneric(0).resolve())
+                .forEach(c -> columns.put(c.name(), c));
         for (Object item : page.items()) {
             JsonNode node = json.valueToTree(item);
             rows.add(node);
             if (node.isObject()) {
-                columns.addAll(node.propertyNames());
+                node.propertyNames().forEach(name -> columns.putIfAbsent(name, new Column(name, null)));
             }
         }
         boolean scalars = columns.isEmpty();
         Locale locale = LocaleContextHolder.getLocale();
         // a list's own label first (field.list.body: a notification's text, not a request's body), then the field's
         List<String> headers = scalars ? List.of(messages.getMessage("field.value", null, "value", locale))
-                : columns.stream().map(c -> messages.getMessage("field.list." + c, null,
+                : columns.keySet().stream().map(c -> messages.getMessage("field.list." + c, null,
                         messages.getMessage("field." + c, null, c, locale), locale)).toList();
         var wording = new ListExport.Wording(messages, locale, clock.getZone());
         String name = listName();
@@ -91,27 +115,59 @@ final class ListPageExports extends AbstractHttpMessageConverter<PageResult<?>> 
             output.getHeaders().setContentType(MediaType.parseMediaType(ListExport.CSV_TYPE + ";charset=UTF-8"));
         }
         var body = output.getBody();
+        var order = List.copyOf(columns.values());
         if (format == ListExport.Format.XLSX) {
             try (var sheet = new XlsxWriter(name, headers)) {
-                rows.forEach(row -> sheet.row(cells(row, columns, scalars, wording)));
+                rows.forEach(row -> sheet.row(cells(row, order, scalars, wording)));
                 sheet.writeTo(body);
             }
         } else {
             try (var csv = new CsvWriter(body, headers)) {
-                rows.forEach(row -> csv.row(cells(row, columns, scalars, wording)));
+                rows.forEach(row -> csv.row(cells(row, order, scalars, wording)));
             }
         }
     }
 
-    private static Object[] cells(JsonNode row, LinkedHashSet<String> columns, boolean scalars,
-                                  ListExport.Wording wording) {
+    /** The properties Jackson writes for an item of {@code type}, in its order; none for a scalar or unknown type. */
+    List<Column> columnsOf(Class<?> type) {
+        if (type == null || type == Object.class || type.isPrimitive() || type.getName().startsWith("java.")) {
+            return List.of();
+        }
+        return columnsByType.computeIfAbsent(type, t -> {
+            var found = new ArrayList<Column>();
+            json.acceptJsonFormatVisitor(t, new JsonFormatVisitorWrapper.Base() {
+                @Override
+                public JsonObjectFormatVisitor expectObjectFormat(JavaType objectType) {
+                    return new JsonObjectFormatVisitor.Base(getContext()) {
+                        @Override
+                        public void property(BeanProperty property) {
+                            found.add(new Column(property.getName(), codesOf(property.getType())));
+                        }
+
+                        @Override
+                        public void optionalProperty(BeanProperty property) {
+                            property(property);
+                        }
+                    };
+                }
+            });
+            return List.copyOf(found);
+        });
+    }
+
+    private static Class<?> codesOf(JavaType type) {
+        JavaType single = type.isContainerType() && type.getContentType() != null ? type.getContentType() : type;
+        return single.isEnumType() ? single.getRawClass() : null;
+    }
+
+    private static Object[] cells(JsonNode row, List<Column> columns, boolean scalars, ListExport.Wording wording) {
         if (scalars) {
             return new Object[]{cell(row)};
         }
         var cells = new Object[columns.size()];
         int i = 0;
-        for (String column : columns) {
-            cells[i++] = readable(column, cell(row.get(column)), wording);
+        for (Column column : columns) {
+            cells[i++] = readable(column, row.get(column.name()), wording);
         }
         return cells;
     }
@@ -122,10 +178,19 @@ final class ListPageExports extends AbstractHttpMessageConverter<PageResult<?>> 
 
     /**
      * A cell as the other exports write it (outside tester): a time in the installation's zone to the second rather
-     * than UTC, a code with a label ({@code stepKind} APPROVAL → enum.StepKind.APPROVAL) as its label, yes or no
-     * in words.
+     * than UTC, a code as its label (an approval step's {@code kind} APPROVAL → enum.StepKind.APPROVAL; a list of
+     * codes label by label), yes or no in words.
      */
-    private static Object readable(String column, Object cell, ListExport.Wording wording) {
+    private static Object readable(Column column, JsonNode value, ListExport.Wording wording) {
+        if (value != null && value.isArray() && column.codes() != null) {
+            var labels = new ArrayList<String>();
+            value.forEach(v -> labels.add(String.valueOf(readable(column, cell(v), wording))));
+            return String.join("；", labels);
+        }
+        return readable(column, cell(value), wording);
+    }
+
+    private static Object readable(Column column, Object cell, ListExport.Wording wording) {
         if (cell instanceof Boolean yes) {
             return wording.text(yes ? "common.yes" : "common.no");
         }
@@ -140,8 +205,11 @@ final class ListPageExports extends AbstractHttpMessageConverter<PageResult<?>> 
             }
         }
         if (CODE.matcher(text).matches()) {
-            return wording.text("enum." + Character.toUpperCase(column.charAt(0)) + column.substring(1) + "." + text,
-                    text);
+            String name = column.name();
+            String byColumn = wording.text("enum." + Character.toUpperCase(name.charAt(0)) + name.substring(1) + "."
+                    + text, text);
+            return column.codes() == null ? byColumn
+                    : wording.text("enum." + column.codes().getSimpleName() + "." + text, byColumn);
         }
         return text;
     }
