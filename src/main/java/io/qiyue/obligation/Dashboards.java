@@ -232,8 +232,8 @@ public class Dashboards {
                     text("enum.ObligationKind." + o.kind().name()), o.title(),
                     text("enum.ObligationSide." + o.side().name()), o.responsible(), o.dueDate(), daysLate,
                     o.amount() == null ? null : o.amount().value(), text("enum.ObligationStatus." + o.status().name()),
-                    o.completedOn(), "PERIOD_ENDED".equals(o.statusReason()) ? text("obligation.periodEnded")
-                            : o.statusReason()});
+                    o.completedOn(), o.statusReason() == null ? null
+                            : text("obligation.statusReason." + o.statusReason(), o.statusReason())});
         }
     }
 
@@ -319,6 +319,10 @@ public class Dashboards {
     }
 
     private String text(String key) {
-        return messages.getMessage(key, null, key, LocaleContextHolder.getLocale());
+        return text(key, key);
+    }
+
+    private String text(String key, String fallback) {
+        return messages.getMessage(key, null, fallback, LocaleContextHolder.getLocale());
     }
 }

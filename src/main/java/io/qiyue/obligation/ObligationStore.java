@@ -39,19 +39,6 @@ class ObligationStore {
                 .params(contractId, count, DbTime.toDb(at), by).update();
     }
 
-    void insert(String contractId, int seq, ObligationPlanner.Planned p, String responsible, String owner,
-                String customerId, ObligationStatus status, Instant at) {
-        jdbc.sql("INSERT INTO obligation (id, contract_id, seq, kind, side, responsible, contract_owner, customer_id,"
-                        + " title, description, starts_on, due_date, due_trigger, amount_value, amount_currency, status,"
-                        + " created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)")
-                .params(Ids.newId(), contractId, seq, p.kind().name(), p.side().name(), responsible, owner, customerId,
-                        p.title(), p.description(), p.startsOn(), p.dueDate(), p.dueTrigger(),
-                        p.amount() == null ? null : p.amount().scaled(),
-                        p.amount() == null ? null : p.amount().currency(), status.name(), DbTime.toDb(at),
-                        DbTime.toDb(at))
-                .update();
-    }
-
     /** A plan to store with others ({@link #insertPlans}). */
     record NewPlan(String contractId, int count, Instant at, String by) {
     }
@@ -68,7 +55,17 @@ class ObligationStore {
 
     /** An obligation to store with others ({@link #insertAll}). */
     record NewObligation(String contractId, int seq, ObligationPlanner.Planned planned, String responsible,
-                         String owner, String customerId, ObligationStatus status, Instant at) {
+                         String owner, String customerId, Start start, Instant at) {
+    }
+
+    /**
+     * How an obligation enters: its status, and for one that enters done, why, on which day and by whom (an
+     * imported contract's visit due before the import: done on its due day, {@code BEFORE_IMPORT}, by the importer).
+     */
+    record Start(ObligationStatus status, String reason, java.time.LocalDate completedOn, String completedBy) {
+        static Start of(ObligationStatus status) {
+            return new Start(status, null, null, null);
+        }
     }
 
     /** Many obligations, as {@link #insert} stores each. */
@@ -79,13 +76,14 @@ class ObligationStore {
             rows.add(new Object[]{Ids.newId(), o.contractId(), o.seq(), p.kind().name(), p.side().name(),
                     o.responsible(), o.owner(), o.customerId(), p.title(), p.description(), p.startsOn(), p.dueDate(),
                     p.dueTrigger(), p.amount() == null ? null : p.amount().scaled(),
-                    p.amount() == null ? null : p.amount().currency(), o.status().name(), DbTime.toDb(o.at()),
-                    DbTime.toDb(o.at()), 0});
+                    p.amount() == null ? null : p.amount().currency(), o.start().status().name(), o.start().reason(),
+                    o.start().completedOn(), o.start().completedOn() == null ? null : DbTime.toDb(o.at()),
+                    o.start().completedBy(), DbTime.toDb(o.at()), DbTime.toDb(o.at()), 0});
         }
         io.qiyue.shared.persistence.MultiRowInsert.insert(jdbc, "obligation", List.of("id", "contract_id", "seq",
                 "kind", "side", "responsible", "contract_owner", "customer_id", "title", "description", "starts_on",
-                "due_date", "due_trigger", "amount_value", "amount_currency", "status", "created_at", "updated_at",
-                "version"), rows);
+                "due_date", "due_trigger", "amount_value", "amount_currency", "status", "status_reason",
+                "completed_on", "completed_at", "completed_by", "created_at", "updated_at", "version"), rows);
     }
 
     Optional<Obligation> find(String id) {

@@ -71,15 +71,18 @@ public class Obligations {
      * The plan of a contract imported in a signed state, from the day its file says it was signed, else its start
      * date (today when it has neither).
      */
-    int generateForImport(String contractId, String actor) {
+    void generateForImport(String contractId, String actor) {
         // the contract was created by this very transaction (it enters signed): read once, and no plan can exist yet
         var contract = contracts.internal(contractId);
-        return plan(contract, contracts.legacySignedOn(contract).orElseGet(this::today), actor);
+        generateForImports(List.of(contract),
+                java.util.Map.of(contractId, contracts.legacySignedOn(contract).orElseGet(this::today)), actor);
     }
 
     /**
-     * The plans of many contracts just imported in a signed state (a file's), each as {@link #generateForImport}
-     * plans it, from the contracts as stored (no read back) and with a few statements for the lot.
+     * The plans of many contracts just imported in a signed state (a file's), each from the day it was signed, with
+     * a few statements for the lot. Qiyue did not follow what fell due before the import: a delivery or visit due
+     * then enters done on its day ({@code BEFORE_IMPORT}, by the importer; reopened if it was not), an instalment
+     * as the money the file says was received settles it (Receivables), a duty over a period as any other.
      */
     void generateForImports(List<Contract> imported, java.util.Map<String, LocalDate> signingDays, String actor) {
         var plans = new java.util.ArrayList<ObligationStore.NewPlan>(imported.size());
@@ -92,11 +95,12 @@ public class Obligations {
             plans.add(new ObligationStore.NewPlan(contract.id(), planned.size(), now, actor));
             for (int i = 0; i < planned.size(); i++) {
                 var p = planned.get(i);
-                String responsible = p.side() == ObligationSide.OURS ? contract.owner() : null;
-                var status = p.dueDate() != null && p.dueDate().isBefore(today) && !p.kind().overAPeriod()
-                        ? ObligationStatus.OVERDUE : ObligationStatus.PENDING;
-                obligations.add(new ObligationStore.NewObligation(contract.id(), i + 1, p, responsible,
-                        contract.owner(), contract.customerId(), status, now));
+                boolean pastDelivery = p.dueDate() != null && p.dueDate().isBefore(today)
+                        && p.kind() != ObligationKind.PAYMENT && !p.kind().overAPeriod();
+                var start = pastDelivery
+                        ? new ObligationStore.Start(ObligationStatus.DONE, BEFORE_IMPORT, p.dueDate(), actor)
+                        : ObligationStore.Start.of(initialStatus(p, today));
+                obligations.add(newObligation(contract, i + 1, p, start, now));
             }
             changes.add(new EntityChanged(AUDIT_TYPE, contract.id(), EntityChanged.Action.CREATE, actor, now,
                     List.of(new EntityChanged.Change("obligations", null, String.valueOf(planned.size())))));
@@ -105,6 +109,9 @@ public class Obligations {
         store.insertAll(obligations);
         events.publishEvent(new io.qiyue.shared.EntitiesChanged(changes));
     }
+
+    /** Why an imported contract's delivery due before its import entered done (shown as obligation.beforeImport). */
+    public static final String BEFORE_IMPORT = "BEFORE_IMPORT";
 
     /**
      * Generates the contract's obligations unless it has them: the plan's key makes a second call (the event
@@ -124,17 +131,29 @@ public class Obligations {
         var now = clock.instant();
         store.insertPlan(contractId, planned.size(), now, actor);
         LocalDate today = today();
+        var obligations = new java.util.ArrayList<ObligationStore.NewObligation>(planned.size());
         for (int i = 0; i < planned.size(); i++) {
-            var p = planned.get(i);
-            String responsible = p.side() == ObligationSide.OURS ? contract.owner() : null;
-            // a legacy contract comes in with its past: what was due before today is late, not pending
-            var status = p.dueDate() != null && p.dueDate().isBefore(today) && !p.kind().overAPeriod()
-                    ? ObligationStatus.OVERDUE : ObligationStatus.PENDING;
-            store.insert(contractId, i + 1, p, responsible, contract.owner(), contract.customerId(), status, now);
+            obligations.add(newObligation(contract, i + 1, planned.get(i),
+                    ObligationStore.Start.of(initialStatus(planned.get(i), today)), now));
         }
+        store.insertAll(obligations);
         events.publishEvent(new EntityChanged(AUDIT_TYPE, contractId, EntityChanged.Action.CREATE, actor, now,
                 List.of(new EntityChanged.Change("obligations", null, String.valueOf(planned.size())))));
         return planned.size();
+    }
+
+    /** A contract signed after its start comes with what was already due: late, not pending. */
+    private static ObligationStatus initialStatus(ObligationPlanner.Planned p, LocalDate today) {
+        return p.dueDate() != null && p.dueDate().isBefore(today) && !p.kind().overAPeriod()
+                ? ObligationStatus.OVERDUE : ObligationStatus.PENDING;
+    }
+
+    private static ObligationStore.NewObligation newObligation(Contract contract, int seq,
+                                                               ObligationPlanner.Planned p,
+                                                               ObligationStore.Start start, java.time.Instant at) {
+        String responsible = p.side() == ObligationSide.OURS ? contract.owner() : null;
+        return new ObligationStore.NewObligation(contract.id(), seq, p, responsible, contract.owner(),
+                contract.customerId(), start, at);
     }
 
     /** The contract's obligations, for whoever may read the contract (404 otherwise). */

@@ -565,7 +565,8 @@ public class Receivables {
             var state = checked.dueDate() != null && checked.dueDate().isBefore(today) ? ObligationStatus.OVERDUE
                     : ObligationStatus.PENDING;
             Instant now = clock.instant();
-            obligationStore.insert(contractId, seq, planned, null, contract.owner(), contract.customerId(), state, now);
+            obligationStore.insertAll(List.of(new ObligationStore.NewObligation(contractId, seq, planned, null,
+                    contract.owner(), contract.customerId(), ObligationStore.Start.of(state), now)));
             var added = obligationStore.ofContract(contractId).stream().filter(o -> o.seq() == seq).findFirst()
                     .orElseThrow();
             addedId.set(added.id());
