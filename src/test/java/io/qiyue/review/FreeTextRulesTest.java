@@ -147,4 +147,21 @@ class FreeTextRulesTest {
         assertThat(RuleCatalogueTest.ENGINE.evaluate(defaulted).findings()).extracting(f -> f.ruleId() + " " + f.severity())
                 .contains("QY-C012 INFO").doesNotContain("QY-C012 WARNING");
     }
+
+    /** Found by an outside tester: an NDA keeping its secrets 100 years after termination passed without a word. */
+    @Test
+    void aConfidentialityPeriodFarBeyondTheUsualIsWarnedOfWithItsYears() {
+        var century = Spec.valid(CONFIDENTIALITY)
+                .with(s -> s.confidentialityPeriod = new io.qiyue.contract.Terms.PeriodAfterTermination(100)).subject();
+        assertThat(RuleCatalogueTest.ENGINE.evaluate(century).findings())
+                .filteredOn(f -> f.messageCode().endsWith("periodTooLong"))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.severity()).isEqualTo(io.qiyue.review.Severity.WARNING);
+                    assertThat(f.args()).containsExactly("100", "10");
+                });
+        var usual = Spec.valid(CONFIDENTIALITY)
+                .with(s -> s.confidentialityPeriod = new io.qiyue.contract.Terms.PeriodAfterTermination(10)).subject();
+        assertThat(RuleCatalogueTest.ENGINE.evaluate(usual).findings())
+                .noneMatch(f -> f.messageCode().endsWith("periodTooLong"));
+    }
 }

@@ -78,7 +78,8 @@ class ReviewSettingsTest {
 
     @Test
     void theRulesetDeclaresTheThresholdWithTypeBoundsAndLabelsInBothLanguages() {
-        assertThat(SHIPPED.settings()).extracting(SettingDefinition::key).containsExactly(THRESHOLD);
+        assertThat(SHIPPED.settings()).extracting(SettingDefinition::key)
+                .containsExactly(new SettingKey("QY-C012", "longestYearsAfterTermination"), THRESHOLD);
         var threshold = SHIPPED.setting(THRESHOLD).orElseThrow();
         assertThat(threshold.type()).isEqualTo(SettingDefinition.Type.DECIMAL);
         assertThat(threshold.min()).isEqualByComparingTo("1");
@@ -90,6 +91,10 @@ class ReviewSettingsTest {
         assertThat(threshold.description(Locale.SIMPLIFIED_CHINESE)).contains("QY-V001");
         assertThat(threshold.description(Locale.ENGLISH)).contains("QY-V001");
         assertThat(SHIPPED.setting(new SettingKey("QY-V002", "maxPercent"))).isEmpty();
+        var longest = SHIPPED.setting(new SettingKey("QY-C012", "longestYearsAfterTermination")).orElseThrow();
+        assertThat(longest.type()).isEqualTo(SettingDefinition.Type.INTEGER);
+        assertThat(longest.defaultValue()).isEqualByComparingTo("10");
+        assertThat(longest.label(Locale.ENGLISH)).contains("years");
     }
 
     @Test

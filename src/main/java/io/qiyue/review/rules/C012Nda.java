@@ -17,8 +17,10 @@ final class C012Nda implements Rule {
     }
 
     private final Map<String, Pattern> exclusions = new LinkedHashMap<>();
+    private final int longestYearsAfterTermination;
 
     C012Nda(RuleConfig config) {
+        this.longestYearsAfterTermination = config.integer("longestYearsAfterTermination");
         var node = config.parameter("exclusions");
         for (String key : node.propertyNames()) {
             var words = new ArrayList<>(RuleConfig.strings(node.path(key)));
@@ -41,6 +43,11 @@ final class C012Nda implements Rule {
         } else if (t.confidentialityPeriod().yearsAfterTermination() == 0) {
             f.reportCiting(Severity.WARNING, "/terms/confidentialityPeriod/yearsAfterTermination", "afterTermination",
                     "afterTermination");
+        } else if (t.confidentialityPeriod().yearsAfterTermination() > longestYearsAfterTermination) {
+            // a hundred years binds people who will never learn of it, and a court weighs such a term against the
+            // information's worth; a trade secret is better kept "until it becomes public", which the template says
+            f.report(Severity.WARNING, "/terms/confidentialityPeriod/yearsAfterTermination", "periodTooLong",
+                    t.confidentialityPeriod().yearsAfterTermination(), longestYearsAfterTermination);
         }
         if (Texts.empty(t.confidentialityObligations())) {
             boolean defaulted = s.suppliedByTemplate("/terms/confidentialityObligations");
