@@ -468,6 +468,14 @@ public class Customers {
     }
 
     /**
+     * The input as an update of the customer would store it: each masked value sent back as it was shown taken as
+     * the stored one ({@link #unmasked}). A file exported with masks and imported again compares equal to the record.
+     */
+    public CustomerInput asItWouldBeStored(String id, CustomerInput input) {
+        return store.find(id).map(row -> unmasked(input, row)).orElse(input);
+    }
+
+    /**
      * A masked value sent back as it was shown (what GET answers a reader who may not see it in clear, e.g.
      * {@code 138****8000}) means "unchanged": the stored value stays, instead of being refused as invalid
      * or overwritten by the stars.
