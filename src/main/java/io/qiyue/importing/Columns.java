@@ -67,11 +67,15 @@ final class Columns {
         return repeated;
     }
 
-    /** The required columns the header lacks. */
-    List<Column> missing(ImportKind kind) {
+    /**
+     * The required columns the header lacks. A contracts file that updates by 合同编号 needs no other: a row of a
+     * stored contract keeps what its file has no column for, and a row of a new one names its own missing cells.
+     */
+    List<Column> missing(ImportKind kind, ImportMode mode) {
+        boolean byNumber = kind == ImportKind.CONTRACTS && mode.updates() && index.containsKey(Column.NUMBER);
         var missing = new ArrayList<Column>();
         for (Column column : Column.of(kind)) {
-            if (column.required() && !index.containsKey(column)) {
+            if (column.required() && !byNumber && !index.containsKey(column)) {
                 missing.add(column);
             }
         }

@@ -91,20 +91,37 @@ final class ContractRows {
                 problems.add(n, Column.NUMBER, "qiyue.import.duplicate-in-file", first);
             }
         }
-        ContractType type = type(columns.value(row, Column.TYPE), n);
-        String title = columns.value(row, Column.TITLE);
+        Contract found = number.isEmpty() ? null : existingByNumber != null
+                ? existingByNumber.getOrDefault(number.strip(), existingByNumber.get(upper(number)))
+                : contracts.internalByNumber(number).or(() -> contracts.internalByNumber(upper(number))).orElse(null);
+        // in update mode a blank cell of a stored contract keeps what is stored (a file of 合同编号 and 负责人
+        // reassigns contracts); a blank cell of a contract to be made is missing
+        Contract kept = mode.updates() ? found : null;
+        ContractType type = kept != null && columns.value(row, Column.TYPE).isEmpty() ? kept.type()
+                : type(columns.value(row, Column.TYPE), n);
+        String title = kept != null && columns.value(row, Column.TITLE).isEmpty() ? kept.title()
+                : columns.value(row, Column.TITLE);
         if (title.isEmpty()) {
             problems.add(n, Column.TITLE, "qiyue.validation.required");
         } else if (title.length() > TITLE_MAX) {
             problems.add(n, Column.TITLE, "qiyue.import.too-long", TITLE_MAX);
         }
-        String customerId = customer(columns.value(row, Column.CUSTOMER), n);
-        String ourEntityId = ourEntity(columns.value(row, Column.OUR_ENTITY), n);
+        String customerId = kept != null && columns.value(row, Column.CUSTOMER).isEmpty() ? kept.customerId()
+                : customer(columns.value(row, Column.CUSTOMER), n);
+        String ourEntityId = kept != null && columns.value(row, Column.OUR_ENTITY).isEmpty() ? kept.ourEntityId()
+                : ourEntity(columns.value(row, Column.OUR_ENTITY), n);
         BigDecimal amount = amount(row, n);
         LocalDate start = date(row, Column.START_DATE, n);
         LocalDate end = date(row, Column.END_DATE, n);
+        if (kept != null) {
+            start = start == null ? kept.startDate() : start;
+            end = end == null ? kept.endDate() : end;
+            amount = amount == null && columns.value(row, Column.AMOUNT).isEmpty() && kept.amount() != null
+                    ? kept.amount().scaled() : amount;
+        }
         LocalDate signedOn = date(row, Column.SIGNED_ON, n);
-        ContractStatus status = status(columns.value(row, Column.STATUS), start, end, n);
+        ContractStatus status = kept != null && columns.value(row, Column.STATUS).isEmpty() ? kept.status()
+                : status(columns.value(row, Column.STATUS), start, end, n);
         if (signedOn != null) {
             // a signing day is a fact of the past, of a contract that was signed, before it ended
             if (status == ContractStatus.DRAFT) {
@@ -123,9 +140,6 @@ final class ContractRows {
                 amount == null ? null : Money.cny(amount), start, end, false, null, terms);
         var legacy = new LegacyContract(input, number.isEmpty() ? null : number, status, creator,
                 signedOn == null ? null : signedOn.atStartOfDay(CHINA).toInstant(), signedOn);
-        Contract found = number.isEmpty() ? null : existingByNumber != null
-                ? existingByNumber.getOrDefault(number.strip(), existingByNumber.get(upper(number)))
-                : contracts.internalByNumber(number).or(() -> contracts.internalByNumber(upper(number))).orElse(null);
         if (number.isEmpty() && !problems.has(n)) {
             // a row without a number has no natural key of its own: the same customer, type, title and term is the
             // contract it made when the file ran before (outside tester: every re-run made the row again)

@@ -405,7 +405,7 @@ public class Imports {
         int total = table.rows().size();
         var columns = new Columns(kind, table.header());
         var problems = new Problems(messages, kind, columns);
-        var missing = columns.missing(kind);
+        var missing = columns.missing(kind, mode);
         if (!missing.isEmpty()) {
             fail(id, 0, total, words("qiyue.import.file.missing-columns",
                     String.join("、", missing.stream().map(Column::header).toList())), List.of(), null);

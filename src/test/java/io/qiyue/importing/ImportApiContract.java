@@ -634,6 +634,42 @@ abstract class ImportApiContract extends ApiTestSupport {
         }
     }
 
+    /**
+     * Found by an outside tester: update mode asked for 合同类型, 标题 and 客户 even to change one cell of contracts the
+     * file names by number. A file of 合同编号 and 负责人 now reassigns them; a row of a number not stored is a new
+     * contract, whose missing cells are errors of that row.
+     */
+    @Test
+    void anUpdateFileOfNumbersAndOneColumnChangesThatColumnAlone() {
+        var sales = createUser("SALES", null);
+        var other = createUser("SALES", null);
+        var customer = createOrganization(sales.client());
+        var draft = createContract(sales.client(), io.qiyue.testing.ContractSamples.contract("SERVICE",
+                unique("换负责人"), customer.path("id").asString(), ourEntityId()));
+        String id = draft.path("id").asString();
+        String number = draft.path("number").asString();
+        String unknown = unique("HT-NEW");
+        String file = "合同编号,负责人\n" + number + "," + other.username() + "\n" + unknown + "," + other.username() + "\n";
+
+        var dry = finished(upload(admin(), "contracts", "update-dry-run", "owners.csv", file.getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(dry)).as("%s", dry).contains("3|合同类型", "3|标题", "3|客户").noneMatch(e -> e.startsWith("2|"));
+
+        var job = finished(upload(admin(), "contracts", "update", "owners.csv",
+                ("合同编号,负责人\n" + number + "," + other.username() + "\n").getBytes(StandardCharsets.UTF_8)));
+        assertThat(job.path("status").asString()).as("%s", job).isEqualTo("SUCCEEDED");
+        assertThat(job.path("updated").asInt()).as("%s", job).isEqualTo(1);
+        var after = admin().get("/api/v1/contracts/" + id).json();
+        assertThat(after.path("owner").asString()).isEqualTo(other.username());
+        for (String kept : List.of("type", "title", "customerId", "ourEntityId", "amount", "startDate", "endDate",
+                "status", "terms")) {
+            assertThat(after.path(kept)).as(kept).isEqualTo(draft.path(kept));
+        }
+        var none = finished(upload(admin(), "contracts", "update-dry-run", "none.csv",
+                "负责人\n".concat(other.username()).concat("\n").getBytes(StandardCharsets.UTF_8)));
+        assertThat(none.path("status").asString()).as("without numbers the columns are required: %s", none)
+                .isEqualTo("FAILED");
+    }
+
     /** Moving a draft to a customer blacklisted or archived since is refused by the dry run as by the update. */
     @Test
     void updateDryRunRefusesWhatTheUpdateRefuses() {
