@@ -15,9 +15,38 @@
       return;
     }
     var c = window.echarts.init(el, null, {renderer: 'canvas'});
-    c.setOption(option);
+    c.setOption(el.clientWidth < 480 ? narrow(option) : option);
     window.addEventListener('resize', function () { c.resize(); });
     el.setAttribute('data-rendered', 'true');
+  }
+
+  // On a phone the legend goes above the plot, scrolling, and the grid makes room for its axis labels (slanted
+  // when they are words): at the bottom the legend and the type names under the bars overlapped (outside tester).
+  function narrow(option) {
+    var named = [].concat(option.yAxis || []).some(function (axis) { return axis.name; });
+    if (option.legend) {
+      option.legend = {type: 'scroll', top: 0, left: 0, right: 0};
+      // an axis name sits above the plot: below the legend, not under it
+      option.grid.top = named ? 58 : 36;
+    }
+    option.grid.left = 4;
+    option.grid.right = 8;
+    option.grid.bottom = 4;
+    option.grid.containLabel = true;
+    [].concat(option.xAxis || []).forEach(function (axis) {
+      if (axis.type === 'category') {
+        axis.axisLabel = {interval: 0, rotate: 40, fontSize: 10};
+      }
+    });
+    [].concat(option.yAxis || []).forEach(function (axis) {
+      if (axis.type === 'category') {
+        axis.axisLabel = {width: 84, overflow: 'truncate', fontSize: 10};
+      }
+      if (axis.name) {
+        axis.nameTextStyle = {fontSize: 10};
+      }
+    });
+    return option;
   }
 
   function label(labels, key) {

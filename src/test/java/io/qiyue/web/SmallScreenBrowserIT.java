@@ -66,6 +66,7 @@ class SmallScreenBrowserIT extends ChromiumTestSupport {
         asAdmin.put("obligations", "/obligations");
         asAdmin.put("contract-obligations", "/contracts/" + signed + "/obligations");
         asAdmin.put("receivables", "/receivables");
+        asAdmin.put("performance", "/performance");
         asAdmin.put("contract-receivables", "/contracts/" + signed + "/receivables-panel");
         asAdmin.put("search", "/search?q=" + java.net.URLEncoder.encode("手机 服务", java.nio.charset.StandardCharsets.UTF_8));
         try (var context = phone()) {
