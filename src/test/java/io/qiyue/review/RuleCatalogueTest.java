@@ -920,7 +920,8 @@ class RuleCatalogueTest {
         assertThat(zh.message()).isEqualTo("未约定争议解决方式");
         assertThat(en.message()).isEqualTo("No dispute resolution is agreed");
         assertThat(zh.citation()).isEqualTo(new Citation("民法典", "第470条", "合同一般包括解决争议的方法"));
-        assertThat(en.citation().summary()).isEqualTo("A contract generally states how disputes are resolved");
+        assertThat(en.citation()).isEqualTo(new Citation("Civil Code", "Art. 470",
+                "A contract generally states how disputes are resolved"));
     }
 
     static ContractParty party(ContractParty p, String name, String address, String code) {
