@@ -12,7 +12,8 @@ class FieldLabelsTest {
     private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
     private static final FieldLabels LABELS = new FieldLabels(messages());
 
-    private static ResourceBundleMessageSource messages() {
+    /** The shipped bundles as the application reads them. */
+    static ResourceBundleMessageSource messages() {
         var source = new ResourceBundleMessageSource();
         source.setBasenames("messages", "errors");
         source.setDefaultEncoding("UTF-8");

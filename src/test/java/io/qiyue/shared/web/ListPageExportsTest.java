@@ -29,19 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Any list as a file: every column of every list the API answers is headed in words, in both languages. */
 class ListPageExportsTest {
-    private static final ResourceBundleMessageSource MESSAGES = messages();
+    private static final ResourceBundleMessageSource MESSAGES = FieldLabelsTest.messages();
     private static final ListPageExports EXPORTS = new ListPageExports(JsonMapper.builder().build(), MESSAGES,
             Clock.system(ZoneId.of("Asia/Shanghai")));
-
-    private static ResourceBundleMessageSource messages() {
-        var source = new ResourceBundleMessageSource();
-        source.setBasenames("messages", "errors");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        source.setAlwaysUseMessageFormat(true);
-        source.setUseCodeAsDefaultMessage(false);
-        return source;
-    }
 
     /** Found by an outside tester: /contract-types headed its code column 验证码, and other lists wrote 'prefix'. */
     @Test
