@@ -1145,16 +1145,24 @@ public class Contracts {
 
     /**
      * A contract signed on or after its start date is in force from the signature, not from the calendar's next
-     * hourly run: the same move the calendar makes (by "system", with its own version and event), in the signing's
-     * transaction. One whose term has already ended is left to the calendar, which expires it.
+     * hourly run: the same moves the calendar makes (by "system", each with its own version and event), in the
+     * signing's transaction. One signed after its term ended was in force until its end: activated, then ended as the
+     * calendar ends a term (expired, or renewed by a signed successor), so that its history reads as the lifecycle.
      */
     private void activateWhenStarted(String id) {
         LocalDate today = LocalDate.now(clock);
-        store.find(id)
+        var started = store.find(id)
                 .filter(c -> c.status() == ContractStatus.SIGNED)
-                .filter(c -> c.startDate() != null && !c.startDate().isAfter(today))
-                .filter(c -> c.endDate() == null || !c.endDate().isBefore(today))
-                .ifPresent(c -> move(c, ContractAction.ACTIVATE, c.version(), null, "system"));
+                .filter(c -> c.startDate() != null && !c.startDate().isAfter(today));
+        if (started.isEmpty()) {
+            return;
+        }
+        var active = move(started.get(), ContractAction.ACTIVATE, started.get().version(), null, "system");
+        if (active.endDate() != null && active.endDate().isBefore(today)) {
+            ContractAction end = endOfTerm(id);
+            move(active, end, active.version(),
+                    end == ContractAction.MARK_RENEWED ? store.lineage(id).successorNumber() : null, "system");
+        }
     }
 
     /**

@@ -60,7 +60,7 @@ class ObligationStore {
 
     /**
      * How an obligation enters: its status, and for one that enters done, why, on which day and by whom (an
-     * imported contract's visit due before the import: done on its due day, {@code BEFORE_IMPORT}, by the importer).
+     * imported contract's visit due before the import: done on its due day, {@code BEFORE_IMPORT}, by the system).
      */
     record Start(ObligationStatus status, String reason, java.time.LocalDate completedOn, String completedBy) {
         static Start of(ObligationStatus status) {
@@ -257,7 +257,7 @@ class ObligationStore {
     /** Duties over a period whose period has ended are kept: done on their last day, by the system. */
     int completeEndedPeriods(LocalDate today, Instant at) {
         return jdbc.sql("UPDATE obligation SET status = 'DONE', completed_on = due_date, completed_at = ?,"
-                        + " completed_by = 'system', status_reason = 'PERIOD_ENDED', updated_at = ?,"
+                        + " completed_by = 'system', status_reason = '" + Obligations.PERIOD_ENDED + "', updated_at = ?,"
                         + " version = version + 1"
                         + " WHERE status = 'PENDING' AND due_date < ? AND kind IN ('CONFIDENTIALITY', 'DATA_SHARING')")
                 .params(DbTime.toDb(at), DbTime.toDb(at), today).update();

@@ -81,8 +81,9 @@ public class Obligations {
     /**
      * The plans of many contracts just imported in a signed state (a file's), each from the day it was signed, with
      * a few statements for the lot. Qiyue did not follow what fell due before the import: a delivery or visit due
-     * then enters done on its day ({@code BEFORE_IMPORT}, by the importer; reopened if it was not), an instalment
-     * as the money the file says was received settles it (Receivables), a duty over a period as any other.
+     * then enters done on its day ({@code BEFORE_IMPORT}, by the system; reopened if it was not), a duty over a period
+     * that ended then as the daily scan closes one, and an instalment as the money the file says was received
+     * settles it (Receivables).
      */
     void generateForImports(List<Contract> imported, java.util.Map<String, LocalDate> signingDays, String actor) {
         var plans = new java.util.ArrayList<ObligationStore.NewPlan>(imported.size());
@@ -95,11 +96,12 @@ public class Obligations {
             plans.add(new ObligationStore.NewPlan(contract.id(), planned.size(), now, actor));
             for (int i = 0; i < planned.size(); i++) {
                 var p = planned.get(i);
-                boolean pastDelivery = p.dueDate() != null && p.dueDate().isBefore(today)
-                        && p.kind() != ObligationKind.PAYMENT && !p.kind().overAPeriod();
-                var start = pastDelivery
-                        ? new ObligationStore.Start(ObligationStatus.DONE, BEFORE_IMPORT, p.dueDate(), actor)
-                        : ObligationStore.Start.of(initialStatus(p, today));
+                boolean past = p.dueDate() != null && p.dueDate().isBefore(today)
+                        && p.kind() != ObligationKind.PAYMENT;
+                // nobody confirmed them: done by the system, as a duty whose period ended is (the daily scan's)
+                var start = !past ? ObligationStore.Start.of(initialStatus(p, today))
+                        : new ObligationStore.Start(ObligationStatus.DONE,
+                        p.kind().overAPeriod() ? PERIOD_ENDED : BEFORE_IMPORT, p.dueDate(), SYSTEM);
                 obligations.add(newObligation(contract, i + 1, p, start, now));
             }
             changes.add(new EntityChanged(AUDIT_TYPE, contract.id(), EntityChanged.Action.CREATE, actor, now,
@@ -110,8 +112,11 @@ public class Obligations {
         events.publishEvent(new io.qiyue.shared.EntitiesChanged(changes));
     }
 
-    /** Why an imported contract's delivery due before its import entered done (shown as obligation.beforeImport). */
+    /** Why an imported contract's delivery due before its import entered done (obligation.statusReason.*). */
     public static final String BEFORE_IMPORT = "BEFORE_IMPORT";
+    /** Why a duty over a period is done: the period ended (the daily scan, or an import after its end). */
+    static final String PERIOD_ENDED = "PERIOD_ENDED";
+    private static final String SYSTEM = "system";
 
     /**
      * Generates the contract's obligations unless it has them: the plan's key makes a second call (the event

@@ -34,8 +34,12 @@ public class UserAdministration {
     private final ApplicationEventPublisher events;
     private final LoginThrottle throttle;
 
+    private static final String SYSTEM = "system";
+    private final org.springframework.context.MessageSource messages;
+
     UserAdministration(Users users, PasswordEncoder encoder, Clock clock, ApplicationEventPublisher events,
-                       LoginThrottle throttle) {
+                       LoginThrottle throttle, org.springframework.context.MessageSource messages) {
+        this.messages = messages;
         this.users = users;
         this.encoder = encoder;
         this.clock = clock;
@@ -55,11 +59,17 @@ public class UserAdministration {
         return users.findByUsername(username);
     }
 
-    /** The display names of the users named, by username, for people to read; a name without a user is left out. */
+    /**
+     * The display names of the users named, by username, for people to read; a name without a user is left out.
+     * "system", the application's own moves (the calendar's, a contract activated at its signing), is 系统.
+     */
     public Map<String, String> displayNames(java.util.Collection<String> usernames) {
         var names = new java.util.HashMap<String, String>();
         for (String username : new java.util.HashSet<>(usernames)) {
-            if (username != null) {
+            if (SYSTEM.equals(username)) {
+                names.put(username, messages.getMessage("evidence.actor.system", null, username,
+                        org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+            } else if (username != null) {
                 users.findByUsername(username).ifPresent(u -> names.put(username, u.displayName()));
             }
         }

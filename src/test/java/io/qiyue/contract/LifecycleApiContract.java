@@ -135,8 +135,10 @@ abstract class LifecycleApiContract extends ApiTestSupport {
         String ahead = signed(sales.client(), today.plusDays(1), today.plusYears(1));
         assertThat(status(ahead)).as("starts tomorrow: the calendar activates it then").isEqualTo(ContractStatus.SIGNED);
         String over = signed(sales.client(), today.minusYears(1), today.minusDays(1));
-        assertThat(status(over)).as("its term ended before it was signed: the calendar expires it")
-                .isEqualTo(ContractStatus.SIGNED);
+        assertThat(status(over)).as("its term ended before it was signed: in force until then, expired since")
+                .isEqualTo(ContractStatus.EXPIRED);
+        assertThat(sales.client().get("/api/v1/contracts/" + over + "/versions?size=50").json().path("items")
+                .findValuesAsString("cause")).contains("SIGN", "ACTIVATE", "EXPIRE");
     }
 
     @Test

@@ -51,10 +51,10 @@ class NotificationApi {
         this.robots = robots;
     }
 
-    record NotificationView(String id, String kind, String event, String contractId, String title, String body,
+    record NotificationView(String id, io.qiyue.notification.EventKind kind, String event, String contractId, String title, String body,
                             String link, java.time.Instant createdAt, boolean read, java.time.Instant readAt) {
         static NotificationView of(Notification n) {
-            return new NotificationView(n.id(), n.kind().name(), n.kind().eventName(), n.contractId(), n.title(),
+            return new NotificationView(n.id(), n.kind(), n.kind().eventName(), n.contractId(), n.title(),
                     n.body(), n.link(), n.createdAt(), n.read(), n.readAt());
         }
     }

@@ -101,12 +101,10 @@ final class ListPageExports extends AbstractSmartHttpMessageConverter<PageResult
         }
         boolean scalars = columns.isEmpty();
         Locale locale = LocaleContextHolder.getLocale();
-        // a list's own label first (field.list.body: a notification's text, not a request's body), then the field's
-        List<String> headers = scalars ? List.of(messages.getMessage("field.value", null, "value", locale))
-                : columns.keySet().stream().map(c -> messages.getMessage("field.list." + c, null,
-                        messages.getMessage("field." + c, null, c, locale), locale)).toList();
-        var wording = new ListExport.Wording(messages, locale, clock.getZone());
         String name = listName();
+        List<String> headers = scalars ? List.of(messages.getMessage("field.value", null, "value", locale))
+                : columns.keySet().stream().map(c -> header(name, c, locale)).toList();
+        var wording = new ListExport.Wording(messages, locale, clock.getZone());
         output.getHeaders().set(HttpHeaders.CONTENT_DISPOSITION,
                 ListExport.contentDisposition(name, name, LocalDate.now(clock), format));
         output.getHeaders().set("X-Content-Type-Options", "nosniff");
@@ -126,6 +124,16 @@ final class ListPageExports extends AbstractSmartHttpMessageConverter<PageResult
                 rows.forEach(row -> csv.row(cells(row, order, scalars, wording)));
             }
         }
+    }
+
+    /**
+     * A column's header: this list's own label (field.list.contacts.title: a contact's 职务, not a clause's 名称), then
+     * one for lists (field.list.body: a notification's text, not a request's body), then the field's.
+     */
+    String header(String list, String column, Locale locale) {
+        return messages.getMessage("field.list." + list + "." + column, null,
+                messages.getMessage("field.list." + column, null,
+                        messages.getMessage("field." + column, null, column, locale), locale), locale);
     }
 
     /** The properties Jackson writes for an item of {@code type}, in its order; none for a scalar or unknown type. */
@@ -246,11 +254,16 @@ final class ListPageExports extends AbstractSmartHttpMessageConverter<PageResult
     /** The file's name: the list's last path segment that is a word ({@code teams}, {@code versions}). */
     private static String listName() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
-            String[] segments = attributes.getRequest().getRequestURI().split("/");
-            for (int i = segments.length - 1; i >= 0; i--) {
-                if (segments[i].matches("[a-z][a-z-]{1,40}")) {
-                    return segments[i];
-                }
+            return listName(attributes.getRequest().getRequestURI());
+        }
+        return "list";
+    }
+
+    static String listName(String path) {
+        String[] segments = path.split("/");
+        for (int i = segments.length - 1; i >= 0; i--) {
+            if (segments[i].matches("[a-z][a-z-]{1,40}")) {
+                return segments[i];
             }
         }
         return "list";

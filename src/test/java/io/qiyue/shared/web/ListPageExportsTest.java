@@ -40,12 +40,26 @@ class ListPageExportsTest {
         assertThat(lists).as("the lists found").hasSizeGreaterThan(25);
         var unlabelled = new TreeSet<String>();
         for (var entry : lists.entrySet()) {
+            var headers = new java.util.HashMap<String, String>();
+            String list = ListPageExports.listName(entry.getKey().substring(entry.getKey().indexOf(' ') + 1));
             for (var column : EXPORTS.columnsOf(entry.getValue())) {
+                String header = EXPORTS.header(list, column.name(), Locale.SIMPLIFIED_CHINESE);
+                String other = headers.put(header, column.name());
+                if (other != null) {
+                    unlabelled.add(entry.getKey() + " › " + other + " and " + column.name() + " are both " + header);
+                }
                 for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
                     String label = MESSAGES.getMessage("field.list." + column.name(), null,
                             MESSAGES.getMessage("field." + column.name(), null, null, locale), locale);
                     if (label == null) {
                         unlabelled.add(entry.getKey() + " › " + column.name() + " (" + locale + ")");
+                    }
+                    // a code is written as its label: every code the column may hold has one
+                    for (Object code : column.codes() == null ? new Object[0] : column.codes().getEnumConstants()) {
+                        String key = "enum." + column.codes().getSimpleName() + "." + ((Enum<?>) code).name();
+                        if (MESSAGES.getMessage(key, null, null, locale) == null) {
+                            unlabelled.add(entry.getKey() + " › " + key + " (" + locale + ")");
+                        }
                     }
                 }
             }
