@@ -192,7 +192,7 @@ class DemoData implements ApplicationRunner {
     private static ContractTerms terms(ContractType type, BigDecimal amount, LocalDate start, LocalDate end,
                                        Random random) {
         var payment = amount == null ? null : new Terms.Payment(Terms.PaymentMethod.BANK_TRANSFER, List.of(
-                new Terms.Instalment(start.plusDays(15), null, Money.cny(half(amount)), "首期款（合同签订后15日内）"),
+                new Terms.Instalment(start.plusDays(15), null, Money.cny(half(amount)), "首期款"),
                 new Terms.Instalment(start.plusMonths(6), null, Money.cny(amount.subtract(half(amount))), "二期款")),
                 null, null);
         var rights = rights(type);
@@ -220,11 +220,12 @@ class DemoData implements ApplicationRunner {
             case CONFIDENTIALITY -> new ContractTerms(null, rights, breach, dispute, termination, null, confidentiality,
                     null, new Terms.ConfidentialInformation(List.of(Terms.InformationCategory.TRADE_SECRET,
                             Terms.InformationCategory.TECHNICAL), "双方在合作洽谈及履约中披露的技术资料、经营信息",
-                            List.of("已为公众所知悉的信息", "接收方独立开发的信息", "从第三方合法获得的信息", "依法律或法院要求披露的信息")),
+                            List.of("已为公众所知悉的信息", "接收方独立开发的信息", "从第三方合法获得的信息",
+                                    "依法律规定或法院、监管机构要求须披露的信息（仅限要求披露的范围，并应事先书面通知披露方）")),
                     new Terms.PeriodAfterTermination(3), null, null, null, null, null, null);
             case MAINTENANCE -> new ContractTerms(payment, rights, breach, dispute, termination, ip, confidentiality,
                     null, null, null, new Terms.Maintenance(List.of(new Terms.Item("定期回访", "每季度一次现场回访并形成记录"),
-                            new Terms.Item("问题解决", "工作日8小时内响应，3个工作日内解决")),
+                            new Terms.Item("问题解决", "收到故障通知后8小时内响应，3个工作日内解决")),
                             List.of(Terms.MaintenanceMethod.PHONE, Terms.MaintenanceMethod.EMAIL,
                                     Terms.MaintenanceMethod.ONSITE), 90, 8),
                     null, null, null, null, null);

@@ -247,7 +247,7 @@ final class DocumentModels {
                     yield "违约方应向守约方支付违约金" + a.figures() + "（大写：人民币" + a.words() + "）";
                 }
                 case PERCENT_OF_AMOUNT -> free || !positive ? actualLoss
-                        : "违约方应向守约方支付相当于" + self + "总金额" + value + "%的违约金（按合同总金额计算为"
+                        : "违约方应向守约方支付相当于" + self + "总金额" + value + "%的违约金（按" + self.substring(1) + "总金额计算为"
                         + amount(total.value().multiply(ld.value()).movePointLeft(2)).figures() + "）";
                 case DAILY_RATE -> free ? actualLoss
                         : "每逾期一日，违约方应按逾期履行部分金额的" + value + "%向守约方支付违约金";

@@ -38,7 +38,7 @@ final class Labels {
                 case VIDEO -> "视频";
             };
             case Terms.ConsultingMethod m -> switch (m) {
-                case IN_PERSON -> "当面";
+                case IN_PERSON -> "面谈";
                 case PHONE -> "电话";
                 case EMAIL -> "电子邮件";
                 case VIDEO -> "视频";

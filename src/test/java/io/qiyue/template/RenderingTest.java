@@ -58,7 +58,7 @@ class RenderingTest {
             case SERVICE -> List.of("服务器巡检", "每月一次，出具巡检报告", "甲方总部机房", "故障4小时内响应");
             case CONFIDENTIALITY -> List.of("商业秘密、技术信息", "甲方的客户名单及报价", "已公开的信息", "终止后3年");
             case MAINTENANCE -> List.of("服务器巡检", "电话、现场", "每30日", "4小时内响应");
-            case CONSULTING -> List.of("数据合规咨询", "当面、视频", "合规评估报告", "意见须书面出具");
+            case CONSULTING -> List.of("数据合规咨询", "面谈、视频", "合规评估报告", "意见须书面出具");
             case INFO_SHARING -> List.of("基本信息、联系方式", "联合营销", "SFTP 文件传输", "取得个人的单独同意", "PIA-2027-001",
                     "期满后三十日内删除", "加密传输");
         });
