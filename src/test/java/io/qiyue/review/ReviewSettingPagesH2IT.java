@@ -120,6 +120,9 @@ class ReviewSettingPagesH2IT extends ApiTestSupport {
         var after = browser.get("/admin/reviews").body();
         assertThat(after).contains("id=\"settings-changed\"", "“违约金过高提示阈值（%）”已设为 25",
                 "id=\"settings-rereview\"", "已修改", "id=\"settings-history\"");
+        assertThat(after.substring(after.indexOf("id=\"settings-history\"")))
+                .as("the history names the setting as the table does (outside tester)")
+                .contains("违约金过高提示阈值（%）").doesNotContain("thresholdPercent");
         assertThat(admin().get("/api/v1/reviews/settings/QY-V001/thresholdPercent").json().path("value").asString())
                 .isEqualTo("25");
 

@@ -36,8 +36,13 @@ class PortfolioPages {
 
     @GetMapping("/admin/reviews")
     String page(Model model) {
-        model.addAttribute("settings", settings.overview(LocaleContextHolder.getLocale()));
+        var overview = settings.overview(LocaleContextHolder.getLocale());
+        model.addAttribute("settings", overview);
         model.addAttribute("history", settings.history(0, HISTORY_SHOWN).items());
+        // the history names each setting by its label, as the table above does, not by its parameter's code
+        var labels = new java.util.HashMap<String, String>();
+        overview.items().forEach(s -> labels.put(s.ruleId() + "." + s.parameter(), s.label()));
+        model.addAttribute("settingLabels", labels);
         model.addAttribute("policies", policies.all());
         model.addAttribute("authorities", io.qiyue.review.AcceptanceAuthority.values());
         model.addAttribute("job", portfolio.latest().orElse(null));
