@@ -9,7 +9,8 @@ import java.time.LocalDate;
  * code; {@code snippet} is HTML: the matched words in {@code <em>}, everything else escaped; {@code amount} is money
  * as everywhere in the API ({@code { "value": "290000.00", "currency": "CNY" }}).
  */
-public record SearchHit(SearchKind kind, String id, String title, String number, String snippet, float score,
+public record SearchHit(SearchKind kind, String id, String title, String number, @io.qiyue.shared.HtmlText String snippet,
+                        float score,
                         String customerName, String type, String status, String owner, LocalDate startDate,
                         LocalDate endDate, Money amount) {
 }

@@ -6,7 +6,8 @@ import java.util.List;
  * A page of hits and how many there are in all (within the caller's data scope); while the index is being rebuilt
  * from the database, how far the rebuild has come (the hits then cover only what it has taken so far), else null.
  */
-public record SearchResult(List<SearchHit> items, long total, int page, int size, Integer indexRebuildPercent) {
+public record SearchResult(List<SearchHit> items, long total, int page, int size, Integer indexRebuildPercent)
+        implements io.qiyue.shared.Listing {
 
     public SearchResult(List<SearchHit> items, long total, int page, int size) {
         this(items, total, page, size, null);

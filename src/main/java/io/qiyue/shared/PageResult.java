@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /** One page of a list: {@code { items, page, size, total }} as spec/api.md describes. */
-public record PageResult<T>(List<T> items, int page, int size, long total) {
+public record PageResult<T>(List<T> items, int page, int size, long total) implements Listing {
 
     /** A short list shown whole (an installation's handful of webhooks): one page holding every item. */
     public static <T> PageResult<T> whole(List<T> items) {

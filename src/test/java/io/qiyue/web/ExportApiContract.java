@@ -250,6 +250,18 @@ public abstract class ExportApiContract extends ApiTestSupport {
         var anything = admin().request("GET", "/api/v1/teams").header("Accept", "*/*").send();
         assertThat(anything.header("Content-Type")).as("a client that takes anything gets JSON").contains("json");
         assertThat(anything.json().path("items").isArray()).isTrue();
+
+        // a search and the review settings are lists too, with more beside their items (outside tester: 406)
+        var settings = admin().request("GET", "/api/v1/reviews/settings").header("Accept", "text/csv").sendForBytes();
+        assertThat(settings.statusCode()).isEqualTo(200);
+        var settingRows = readCsv(settings.body());
+        assertThat(settingRows.getFirst().toList()).contains("设置", "默认值");
+        assertThat(settingRows.stream().skip(1).map(r -> r.get(settingRows.getFirst().toList().indexOf("设置"))))
+                .contains("违约金过高提示阈值（%）");
+        var search = admin().request("GET", "/api/v1/search?q=" + java.net.URLEncoder.encode(name.substring(16),
+                StandardCharsets.UTF_8)).header("Accept", "text/csv").sendForBytes();
+        assertThat(search.statusCode()).isEqualTo(200);
+        assertThat(readCsv(search.body()).getFirst().toList()).contains("摘要", "相关度");
     }
 
     private static final class ListExportTypes {

@@ -1,5 +1,6 @@
 package io.qiyue.shared.web;
 
+import io.qiyue.shared.Listing;
 import io.qiyue.shared.PageResult;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -39,7 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Last among the converters, so that {@code Accept: *}{@code /*} still gets JSON.
  */
-final class ListPageExports extends AbstractSmartHttpMessageConverter<PageResult<?>> {
+final class ListPageExports extends AbstractSmartHttpMessageConverter<Listing> {
     private static final MediaType CSV = MediaType.parseMediaType(ListExport.CSV_TYPE);
     private static final MediaType XLSX = MediaType.parseMediaType(ListExport.XLSX_TYPE);
 
@@ -59,12 +60,15 @@ final class ListPageExports extends AbstractSmartHttpMessageConverter<PageResult
      * A column of the file: a JSON property of the list's items, with the enum whose labels its codes have (an
      * approval step's {@code kind}: enum.StepKind.APPROVAL), or null.
      */
-    record Column(String name, Class<?> codes) {
+    record Column(String name, Class<?> codes, boolean html) {
+        Column(String name, Class<?> codes) {
+            this(name, codes, false);
+        }
     }
 
     @Override
     protected boolean supports(Class<?> type) {
-        return PageResult.class.isAssignableFrom(type);
+        return Listing.class.isAssignableFrom(type);
     }
 
     @Override
@@ -73,7 +77,7 @@ final class ListPageExports extends AbstractSmartHttpMessageConverter<PageResult
     }
 
     @Override
-    public PageResult<?> read(ResolvableType type, HttpInputMessage input, Map<String, Object> hints) {
+    public Listing read(ResolvableType type, HttpInputMessage input, Map<String, Object> hints) {
         throw new HttpMessageNotReadableException("a list is not read from a spreadsheet", input);
     }
 
@@ -83,14 +87,14 @@ final class ListPageExports extends AbstractSmartHttpMessageConverter<PageResult
     }
 
     @Override
-    protected void writeInternal(PageResult<?> page, ResolvableType type, HttpOutputMessage output,
+    protected void writeInternal(Listing page, ResolvableType type, HttpOutputMessage output,
                                  Map<String, Object> hints) throws IOException {
         var format = XLSX.isCompatibleWith(output.getHeaders().getContentType()) ? ListExport.Format.XLSX
                 : ListExport.Format.CSV;
         var rows = new ArrayList<JsonNode>(page.items().size());
         var columns = new LinkedHashMap<String, Column>();
         // the item type's properties first: an empty list still has its header row, and codes their enum
-        columnsOf(type == null ? null : type.as(PageResult.class).getGeneric(0).resolve())
+        columnsOf(itemType(type == null || type.resolve() == null ? ResolvableType.forInstance(page) : type))
                 .forEach(c -> columns.put(c.name(), c));
         for (Object item : page.items()) {
             JsonNode node = json.valueToTree(item);
@@ -136,6 +140,16 @@ final class ListPageExports extends AbstractSmartHttpMessageConverter<PageResult
                         messages.getMessage("field." + column, null, column, locale), locale), locale);
     }
 
+    /** What a list holds: a page's type argument, else the element type of the answer's {@code items}. */
+    static Class<?> itemType(ResolvableType type) {
+        Class<?> answer = type.toClass();
+        if (PageResult.class.isAssignableFrom(answer)) {
+            return type.as(PageResult.class).getGeneric(0).resolve();
+        }
+        var items = org.springframework.util.ReflectionUtils.findMethod(answer, "items");
+        return items == null ? null : ResolvableType.forMethodReturnType(items, answer).getGeneric(0).resolve();
+    }
+
     /** The properties Jackson writes for an item of {@code type}, in its order; none for a scalar or unknown type. */
     List<Column> columnsOf(Class<?> type) {
         if (type == null || type == Object.class || type.isPrimitive() || type.getName().startsWith("java.")) {
@@ -149,7 +163,8 @@ final class ListPageExports extends AbstractSmartHttpMessageConverter<PageResult
                     return new JsonObjectFormatVisitor.Base(getContext()) {
                         @Override
                         public void property(BeanProperty property) {
-                            found.add(new Column(property.getName(), codesOf(property.getType())));
+                            found.add(new Column(property.getName(), codesOf(property.getType()),
+                                    property.getAnnotation(io.qiyue.shared.HtmlText.class) != null));
                         }
 
                         @Override
@@ -198,7 +213,12 @@ final class ListPageExports extends AbstractSmartHttpMessageConverter<PageResult
         return readable(column, cell(value), wording);
     }
 
+    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("<[^>]*>");
+
     private static Object readable(Column column, Object cell, ListExport.Wording wording) {
+        if (column.html() && cell instanceof String markup) {
+            return org.springframework.web.util.HtmlUtils.htmlUnescape(TAG.matcher(markup).replaceAll(""));
+        }
         if (cell instanceof Boolean yes) {
             return wording.text(yes ? "common.yes" : "common.no");
         }

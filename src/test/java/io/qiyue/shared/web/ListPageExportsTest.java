@@ -37,7 +37,8 @@ class ListPageExportsTest {
     @Test
     void everyColumnOfEveryListIsLabelledInChineseAndEnglish() throws Exception {
         var lists = listTypes();
-        assertThat(lists).as("the lists found").hasSizeGreaterThan(25);
+        assertThat(lists).as("the lists found").hasSizeGreaterThan(25)
+                .containsKeys("SearchApi.search /api/v1/search", "ReviewSettingsApi.list /api/v1/reviews/settings");
         var unlabelled = new TreeSet<String>();
         for (var entry : lists.entrySet()) {
             var headers = new java.util.HashMap<String, String>();
@@ -81,6 +82,12 @@ class ListPageExportsTest {
                 List.of(io.qiyue.security.Role.LEGAL, io.qiyue.security.Role.FINANCE), true);
         String written = csv(new PageResult<>(List.of(one), 1, 20, 1), type);
         assertThat(written).contains("审批,客户服务合同,法务；财务,是");
+
+        record Hit(@io.qiyue.shared.HtmlText String snippet) {
+        }
+        String hit = csv(new PageResult<>(List.of(new Hit("甲方的<em>保密</em>义务 &amp; 乙方的&lt;权利&gt;")), 1, 20, 1),
+                ResolvableType.forClassWithGenerics(PageResult.class, Hit.class));
+        assertThat(hit).as("HTML as the text a reader sees").contains("甲方的保密义务 & 乙方的<权利>");
     }
 
     private static String csv(PageResult<?> page, ResolvableType type) throws Exception {
@@ -135,8 +142,8 @@ class ListPageExportsTest {
                 if (org.springframework.http.HttpEntity.class.isAssignableFrom(returned.toClass())) {
                     returned = returned.getGeneric(0);
                 }
-                if (PageResult.class.isAssignableFrom(returned.toClass())) {
-                    Class<?> item = returned.as(PageResult.class).getGeneric(0).resolve();
+                if (io.qiyue.shared.Listing.class.isAssignableFrom(returned.toClass())) {
+                    Class<?> item = ListPageExports.itemType(returned);
                     if (item != null) {
                         found.put(controller.getSimpleName() + "." + method.getName() + " " + base
                                 + String.join("|", get.path()), item);
