@@ -342,8 +342,7 @@ public class Receivables {
                     new EntityChanged.Change("contractId", null, contractId),
                     new EntityChanged.Change("amount", null, amount.toPlainString()),
                     new EntityChanged.Change("receivedOn", null, input.receivedOn().toString()),
-                    new EntityChanged.Change("allocations", null, parts.stream()
-                            .map(p -> p.obligationId() + "=" + p.amount().toPlainString()).toList().toString()))));
+                    new EntityChanged.Change("allocations", null, allocationsForAudit(parts, open)))));
             return store.findReceipt(id).orElseThrow();
         });
     }
@@ -754,6 +753,19 @@ public class Receivables {
     }
 
     /** The instalments that can still take money, with what is outstanding of each (read under the lock). */
+    /**
+     * What a receipt paid, instalment by instalment, as the audit trail records it: JSON the audit page reads in
+     * words (第 1 期, its due date and the sum), not obligation ids.
+     */
+    private static String allocationsForAudit(List<Allocation.Part> parts, Map<String, Allocation.Open> open) {
+        return parts.stream().map(p -> {
+            var o = open.get(p.obligationId());
+            return "{\"instalment\":" + (o == null ? 0 : o.seq()) + ",\"dueDate\":"
+                    + (o == null || o.dueDate() == null ? "null" : "\"" + o.dueDate() + "\"")
+                    + ",\"allocated\":{\"value\":\"" + p.amount().toPlainString() + "\",\"currency\":\"CNY\"}}";
+        }).collect(java.util.stream.Collectors.joining(",", "[", "]"));
+    }
+
     private Map<String, Allocation.Open> open(String contractId) {
         var paid = new HashMap<String, BigDecimal>();
         store.allocations(contractId).forEach(a -> paid.merge(a.obligationId(), a.amount(), BigDecimal::add));

@@ -84,6 +84,12 @@ abstract class ReceivableApiContract extends ApiTestSupport {
         assertThat(value(allocations.get(0).path("amount"))).isEqualTo("60000.00");
         assertThat(allocations.get(0).path("seq").asInt()).isEqualTo(1);
         assertThat(value(allocations.get(1).path("amount"))).isEqualTo("10000.00");
+        // the audit page reads the receipt in words: its own amount, the instalments it paid (outside tester: 合同金额
+        // and [<obligation id>=60000.00])
+        String audit = new io.qiyue.testing.Browser(port).login("admin", ADMIN_PASSWORD)
+                .get("/admin/audit?entity=RECEIPT&id=" + paid.json().path("id").asString()).body();
+        assertThat(audit).contains("收款金额", "期次 1", "期次 2", "核销金额")
+                .doesNotContain(allocations.get(0).path("obligationId").asString());
 
         var after = summary(sales.client(), id, "2026-12-01");
         assertThat(value(after.path("received"))).isEqualTo("70000.00");

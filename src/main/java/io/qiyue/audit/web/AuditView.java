@@ -144,7 +144,20 @@ class AuditView {
         String before = party ? partyNames.getOrDefault(c.before(), c.before()) : value(entityType, c.field(), c.before(), locale);
         String after = party ? partyNames.getOrDefault(c.after(), c.after()) : value(entityType, c.field(), c.after(), locale);
         boolean typed = party || (before != null && before.equals(c.before())) || (after != null && after.equals(c.after()));
-        return new Change(labels.of(c.field(), locale), before, after, typed);
+        return new Change(labels.of(c.field(), locale, subject(entityType)), before, after, typed);
+    }
+
+    /**
+     * The subject whose labels name an entry's fields (RECEIPT → receipt: a receipt's amount is 收款金额, not the
+     * contract's 合同金额); a label the subject does not rename is the field's own.
+     */
+    static String subject(String entityType) {
+        var words = entityType.toLowerCase(Locale.ROOT).split("_");
+        var camel = new StringBuilder(words[0]);
+        for (int i = 1; i < words.length; i++) {
+            camel.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+        }
+        return camel.toString();
     }
 
     /** A stored value in words; null stays null (the page shows a dash). */
