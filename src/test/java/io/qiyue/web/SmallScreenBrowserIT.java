@@ -63,6 +63,7 @@ class SmallScreenBrowserIT extends ChromiumTestSupport {
         asAdmin.put("customer-form", "/customers/new");
         asAdmin.put("customer-edit", "/customers/" + customer + "/edit");
         asAdmin.put("contracts", "/contracts");
+        asAdmin.put("contract", "/contracts/" + signed);
         asAdmin.put("obligations", "/obligations");
         asAdmin.put("contract-obligations", "/contracts/" + signed + "/obligations");
         asAdmin.put("receivables", "/receivables");
