@@ -734,6 +734,13 @@ public class Approvals {
                 && t.assignee().equals(target))) {
             throw new InvalidInputException("toUserId", "qiyue.approval.to-user-already", target);
         }
+        // one person, one voice in a step: someone who holds another of its tasks, or approved one this round,
+        // would otherwise decide twice, and a 会签 (all of) step of two people would be passed by one (outside tester)
+        if (store.tasks(run.id()).stream().anyMatch(t -> t.round() == task.round() && t.stepIndex() == task.stepIndex()
+                && !t.taskRef().equals(task.taskRef()) && t.assignee().equals(target)
+                && (ApprovalStore.OPEN.equals(t.status()) || t.decision() == Decision.Kind.APPROVE))) {
+            throw new InvalidInputException("toUserId", "qiyue.approval.to-user-in-step", target);
+        }
         var now = clock.instant();
         store.decide(task.id(), kind, position, target, comment, now);
         closeOthersOn(task, now);

@@ -111,6 +111,33 @@ abstract class ApprovalApiContract extends ApiTestSupport {
                 .as("a past assignee still reads the contract").isEqualTo(200);
     }
 
+    /** Found by an outside tester: a 会签 step of two was passed by one, who was handed the other's task and approved twice. */
+    @Test
+    void aTaskOfAStepIsNotHandedToSomeoneWhoAlreadyDecidesInIt() {
+        var owner = createUser("SALES", null);
+        var a1 = createUser("SALES_MANAGER", null);
+        var a2 = createUser("SALES_MANAGER", null);
+        var a3 = createUser("SALES_MANAGER", null);
+        flow(false, false, step("会签", "APPROVAL", "ALL", users(a1, a2)));
+        String id = submitted(owner.client());
+        String first = inboxIds(a1, id).getFirst();
+        String second = inboxIds(a2, id).getFirst();
+        var toHolder = decide(a1, first, "{\"decision\": \"TRANSFER\", \"toUserId\": \"%s\", \"comment\": \"请代审\"}"
+                .formatted(a2.id()));
+        assertProblem(toHolder, 400, "toUserId");
+        var added = decide(a1, first, "{\"decision\": \"ADD_APPROVER\", \"toUserId\": \"%s\", \"position\": \"AFTER\"}"
+                .formatted(a2.id()));
+        assertProblem(added, 400, "toUserId");
+        assertThat(decide(a2, second, "{\"decision\": \"APPROVE\"}").status()).isEqualTo(200);
+        var toApprover = decide(a1, first, "{\"decision\": \"TRANSFER\", \"toUserId\": \"%s\", \"comment\": \"请代审\"}"
+                .formatted(a2.id()));
+        assertProblem(toApprover, 400, "toUserId");
+        assertThat(status(id)).as("one of the two has approved").isEqualTo("IN_APPROVAL");
+        var toOther = decide(a1, first, "{\"decision\": \"TRANSFER\", \"toUserId\": \"%s\", \"comment\": \"请代审\"}"
+                .formatted(a3.id()));
+        assertThat(toOther.status()).as("%s", toOther).isEqualTo(200);
+    }
+
     @Test
     void aRejectionNeedsAReasonAndSendsTheContractBackToDraftAndEndsTheFlow() {
         var owner = createUser("SALES", null);
