@@ -99,7 +99,7 @@ public class Obligations {
                 boolean past = p.dueDate() != null && p.dueDate().isBefore(today)
                         && p.kind() != ObligationKind.PAYMENT;
                 // nobody confirmed them: done by the system, as a duty whose period ended is (the daily scan's)
-                var start = !past ? ObligationStore.Start.of(initialStatus(p, today))
+                var start = !past ? ObligationStore.Start.of(initialStatus(p, today, false))
                         : new ObligationStore.Start(ObligationStatus.DONE,
                         p.kind().overAPeriod() ? PERIOD_ENDED : BEFORE_IMPORT, p.dueDate(), SYSTEM);
                 obligations.add(newObligation(contract, i + 1, p, start, now));
@@ -139,7 +139,7 @@ public class Obligations {
         var obligations = new java.util.ArrayList<ObligationStore.NewObligation>(planned.size());
         for (int i = 0; i < planned.size(); i++) {
             obligations.add(newObligation(contract, i + 1, planned.get(i),
-                    ObligationStore.Start.of(initialStatus(planned.get(i), today)), now));
+                    ObligationStore.Start.of(initialStatus(planned.get(i), today, !signedOn.isBefore(today))), now));
         }
         store.insertAll(obligations);
         events.publishEvent(new EntityChanged(AUDIT_TYPE, contractId, EntityChanged.Action.CREATE, actor, now,
@@ -147,9 +147,14 @@ public class Obligations {
         return planned.size();
     }
 
-    /** A contract signed after its start comes with what was already due: late, not pending. */
-    private static ObligationStatus initialStatus(ObligationPlanner.Planned p, LocalDate today) {
-        return p.dueDate() != null && p.dueDate().isBefore(today) && !p.kind().overAPeriod()
+    /**
+     * A contract signed after its start comes with what was already due: late, not pending. An instalment dated
+     * before the signature is not late on the signing day, though: it fell due with the contract (Receivables counts
+     * its lateness from then), and the daily scan marks it late from the next day if it is still unpaid.
+     */
+    private static ObligationStatus initialStatus(ObligationPlanner.Planned p, LocalDate today, boolean signedToday) {
+        boolean dueWithTheSignature = signedToday && p.kind() == ObligationKind.PAYMENT;
+        return p.dueDate() != null && p.dueDate().isBefore(today) && !p.kind().overAPeriod() && !dueWithTheSignature
                 ? ObligationStatus.OVERDUE : ObligationStatus.PENDING;
     }
 

@@ -140,7 +140,11 @@ public class Receivables {
         BigDecimal overdue = zero();
         var views = new ArrayList<ContractReceivables.Instalment>();
         var forDamages = new ArrayList<LateDamages.Instalment>();
+        LocalDate signed = signedOn(contract).orElse(null);
         for (var o : instalments) {
+            // an instalment dated before the signature fell due with it: the customer could not be late under a
+            // contract not yet made, nor pay into it before (a receipt is not dated before the signing day)
+            LocalDate due = o.dueDate() != null && signed != null && signed.isAfter(o.dueDate()) ? signed : o.dueDate();
             BigDecimal amount = o.amount().scaled();
             var mine = allocations.stream().filter(a -> a.obligationId().equals(o.id())).toList();
             BigDecimal paid = mine.stream().map(ReceivableStore.Allocated::amount).reduce(zero(), BigDecimal::add);
@@ -153,11 +157,11 @@ public class Receivables {
             }
             if (o.status() != ObligationStatus.WAIVED) {
                 planned = planned.add(amount);
-                forDamages.add(new LateDamages.Instalment(o.id(), o.dueDate(), amount, payments));
+                forDamages.add(new LateDamages.Instalment(o.id(), due, amount, payments));
             }
             received = received.add(paid);
             outstanding = outstanding.add(owed);
-            long late = o.dueDate() == null || owed.signum() == 0 ? 0 : Math.max(0, ChronoUnit.DAYS.between(o.dueDate(), on));
+            long late = due == null || owed.signum() == 0 ? 0 : Math.max(0, ChronoUnit.DAYS.between(due, on));
             if (late > 0) {
                 overdue = overdue.add(owed);
             }

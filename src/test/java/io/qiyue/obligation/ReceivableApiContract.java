@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -58,6 +59,40 @@ abstract class ReceivableApiContract extends ApiTestSupport {
 
     private static String value(JsonNode money) {
         return money.path("value").asString();
+    }
+
+    /**
+     * Found by an outside tester: an instalment dated two months before the contract was signed was late at once,
+     * with damages for days on which no contract bound the customer (and no receipt could be dated).
+     */
+    @Test
+    void anInstalmentDatedBeforeTheSignatureIsDueFromTheSigningDay() {
+        var sales = createUser("SALES", null);
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        String customerId = createOrganization(sales.client()).path("id").asString();
+        ObjectNode body = ContractSamples.contract("SERVICE", unique("补签合同"), customerId, ourEntityId());
+        body.put("startDate", today.minusDays(90).toString());
+        body.put("endDate", today.plusDays(270).toString());
+        var terms = (ObjectNode) body.path("terms");
+        terms.remove("signing");
+        terms.set("payment", JSON.readTree("""
+                { "method": "BANK_TRANSFER", "schedule": [
+                  { "dueDate": "%s", "amount": { "value": "60000.00", "currency": "CNY" }, "description": "首期款" },
+                  { "dueDate": "%s", "amount": { "value": "60000.00", "currency": "CNY" }, "description": "二期款" } ] }
+                """.formatted(today.minusDays(60), today.plusDays(60))));
+        terms.set("breach", JSON.readTree("""
+                { "liquidatedDamages": { "basis": "DAILY_RATE", "value": "0.05" }, "description": "逾期付款按约定支付违约金" }
+                """));
+        String id = signedContract(sales.client(), body);
+
+        var onTheDay = summary(sales.client(), id, today.toString());
+        assertThat(value(onTheDay.path("overdue"))).as("%s", onTheDay).isEqualTo("0.00");
+        assertThat(value(onTheDay.path("damages").path("amount"))).isEqualTo("0.00");
+        assertThat(onTheDay.path("instalments").get(0).path("status").asString()).isEqualTo("PENDING");
+        // ten days on: late ten days, not seventy; 60000.00 × 10 × 0.05 % = 300.00
+        var later = summary(sales.client(), id, today.plusDays(10).toString());
+        assertThat(later.path("instalments").get(0).path("daysOverdue").asLong()).isEqualTo(10);
+        assertThat(value(later.path("damages").path("amount"))).isEqualTo("300.00");
     }
 
     @Test
