@@ -119,7 +119,11 @@ public class Approvals {
         var row = store.task(taskId)
                 .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "approval-task", taskId));
         if (!row.assignee().equals(user.username())) {
-            contracts.get(row.contractId()); // outside the caller's read scope: 404, as for any such record
+            // outside the caller's read scope: 404, as for any such record, naming the task asked for and not the
+            // contract behind it (outside tester)
+            if (contracts.findVisible(row.contractId()).isEmpty()) {
+                throw new NotFoundException("qiyue.problem.not-found", "approval-task", taskId);
+            }
             throw new ForbiddenException("qiyue.approval.not-your-task");
         }
         refuseIfNoLongerEntitled(user, row);
@@ -162,11 +166,22 @@ public class Approvals {
         for (var run : store.instances(contractId)) {
             var tasks = store.tasks(run.id());
             var steps = new ArrayList<ApprovalHistory.Step>();
+            int firstDecided = tasks.stream().mapToInt(ApprovalStore.TaskRow::stepIndex).min().orElse(0);
             for (int i = 0; i < run.plan().size(); i++) {
                 var planned = run.plan().get(i);
                 int index = i;
+                var entries = tasks.stream().filter(t -> t.stepIndex() == index).map(this::entry).toList();
+                // a step that applied yet no one decided in an approved run was passed, and the history says why
+                // (outside tester: an empty legal review read as never reached): a resubmission went straight back
+                // to the step that had rejected it, or the step's approver had approved an earlier one (自动去重)
+                String note = planned.note();
+                if (note == null && planned.applies() && entries.isEmpty() && run.status() == RunStatus.APPROVED) {
+                    note = messages.getMessage(run.resubmitToRejectingStep() && index < firstDecided
+                                    ? "approval.step.passedResubmitted" : "approval.step.passedRepeated", null,
+                            org.springframework.context.i18n.LocaleContextHolder.getLocale());
+                }
                 steps.add(new ApprovalHistory.Step(i, planned.name(), planned.kind(), planned.mode(), planned.applies(),
-                        planned.note(), tasks.stream().filter(t -> t.stepIndex() == index).map(this::entry).toList()));
+                        note, entries));
             }
             runs.add(new ApprovalHistory.Run(run.id(), run.flowName(), run.status(), run.submitter(), run.startedAt(),
                     run.endedAt(), steps));
@@ -524,7 +539,11 @@ public class Approvals {
         var row = store.task(taskId)
                 .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "approval-task", taskId));
         if (!row.assignee().equals(user.username())) {
-            contracts.get(row.contractId()); // outside the caller's read scope: 404, as for any such record
+            // outside the caller's read scope: 404, as for any such record, naming the task asked for and not the
+            // contract behind it (outside tester)
+            if (contracts.findVisible(row.contractId()).isEmpty()) {
+                throw new NotFoundException("qiyue.problem.not-found", "approval-task", taskId);
+            }
             throw new ForbiddenException("qiyue.approval.not-your-task");
         }
         refuseIfNoLongerEntitled(user, row);

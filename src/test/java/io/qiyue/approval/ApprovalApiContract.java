@@ -411,7 +411,9 @@ abstract class ApprovalApiContract extends ApiTestSupport {
         // the step passed this way says why on the contract page (outside tester: "not reached or skipped")
         var panel = new io.qiyue.testing.Browser(port).login(owner.username(), USER_PASSWORD)
                 .htmxGet("/contracts/" + id + "/approval-panel").body();
-        assertThat(panel).contains("已自动通过").doesNotContain("尚未到达");
+        assertThat(panel).contains("直接回到驳回的步骤").doesNotContain("尚未到达");
+        var steps = owner.client().get("/api/v1/contracts/" + id + "/approval").json().path("runs").get(0).path("steps");
+        assertThat(steps.get(0).path("note").asString()).as("the API says why too").contains("直接回到驳回的步骤");
     }
 
     @Test
@@ -427,6 +429,10 @@ abstract class ApprovalApiContract extends ApiTestSupport {
         assertThat(inbox(b)).as("会签: only those who did not approve yet").hasSize(1);
         approve(b, id);
         assertThat(status(id)).isEqualTo("APPROVED");
+        var steps = owner.client().get("/api/v1/contracts/" + id + "/approval").json().path("runs").get(0).path("steps");
+        assertThat(steps.get(1).path("note").asString()).as("the history says why 复核 had no decision")
+                .contains("已在前面的步骤同意");
+        assertThat(steps.get(0).path("note").isNull() || steps.get(0).path("note").isMissingNode()).isTrue();
     }
 
     @Test
@@ -738,7 +744,10 @@ abstract class ApprovalApiContract extends ApiTestSupport {
         assertThat(owner.client().get("/api/v1/contracts/" + id + "/lifecycle").body()).contains("WITHDRAW");
 
         String task = inboxIds(a, id).getFirst();
-        assertProblem(decide(outsider, task, "{\"decision\": \"APPROVE\"}"), 404);
+        var hidden = decide(outsider, task, "{\"decision\": \"APPROVE\"}");
+        assertProblem(hidden, 404);
+        assertThat(hidden.body()).as("names the task asked for, not the contract behind it").contains(task)
+                .doesNotContain(id);
         assertProblem(decide(finance, task, "{\"decision\": \"APPROVE\"}"), 403);
     }
 
