@@ -12,7 +12,9 @@ import java.util.List;
 public record ApprovalEvent(Kind kind, String contractId, String contractNumber, String contractTitle, String taskId,
                             String stepName, List<String> recipients, String actor, String comment, Instant at) {
     public enum Kind {
-        REQUESTED, APPROVED, REJECTED, RETURNED, DELEGATED, APPROVER_ADDED, REMINDER, OVERDUE, ESCALATED
+        REQUESTED, APPROVED, REJECTED, RETURNED, DELEGATED, APPROVER_ADDED, REMINDER, OVERDUE, ESCALATED,
+        /** The submitter withdrew the contract: the open requests ended (told to their approvers). */
+        WITHDRAWN
     }
 
     public ApprovalEvent {

@@ -256,6 +256,11 @@ public class Approvals {
      * contract approved when the process has ended.
      */
     private void sync(ApprovalStore.InstanceRow run, String actor, String comment) {
+        sync(run, actor, comment, null);
+    }
+
+    /** {@link #sync}, telling the new tasks' approvers {@code toNewTasks} (why a return sent the contract back). */
+    private void sync(ApprovalStore.InstanceRow run, String actor, String comment, String toNewTasks) {
         var now = clock.instant();
         var engineTasks = engine.tasks(run.processInstanceId());
         var open = store.openTasks(run.id());
@@ -272,7 +277,8 @@ public class Approvals {
             var row = newTask(run, task.id(), index, step.name(), step.kind(), task.assignee(),
                     step.note() == null ? "FLOW" : "FALLBACK", step.note(), null, now, step.timeLimitHours());
             store.insertTask(row);
-            publish(ApprovalEvent.Kind.REQUESTED, run, row.id(), step.name(), List.of(row.assignee()), actor, null);
+            publish(ApprovalEvent.Kind.REQUESTED, run, row.id(), step.name(), List.of(row.assignee()), actor,
+                    toNewTasks);
         }
         if (!engine.running(run.processInstanceId())) {
             store.end(run.id(), RunStatus.APPROVED, null, now);
@@ -311,10 +317,16 @@ public class Approvals {
     void ended(ContractTransitioned moved) {
         store.running(moved.contractId()).ifPresent(run -> {
             var now = clock.instant();
-            store.closeOpen(store.openTasks(run.id()).stream().map(ApprovalStore.TaskRow::id).toList(), now);
+            var open = store.openTasks(run.id());
+            store.closeOpen(open.stream().map(ApprovalStore.TaskRow::id).toList(), now);
             deleteProcess(run.processInstanceId(), moved.action().name());
-            store.end(run.id(), moved.action() == ContractAction.WITHDRAW ? RunStatus.WITHDRAWN : RunStatus.CLOSED,
-                    null, now);
+            boolean withdrawn = moved.action() == ContractAction.WITHDRAW;
+            store.end(run.id(), withdrawn ? RunStatus.WITHDRAWN : RunStatus.CLOSED, null, now);
+            var waiting = open.stream().map(ApprovalStore.TaskRow::assignee).distinct().toList();
+            if (withdrawn && !waiting.isEmpty()) {
+                // those whose request it ended need not act on it any more (outside tester: they were not told)
+                publish(ApprovalEvent.Kind.WITHDRAWN, run, null, null, waiting, moved.actor(), moved.reason(), now);
+            }
         });
     }
 
@@ -743,7 +755,8 @@ public class Approvals {
         store.restarted(run.id(), restarted, run.round() + 1);
         publish(ApprovalEvent.Kind.RETURNED, run, task.id(), task.stepName(), recipients(run.owner(), run.submitter()),
                 user.username(), comment);
-        sync(store.instance(run.id()).orElseThrow(), user.username(), comment);
+        // the approver the contract went back to reads why (outside tester: the request said nothing of it)
+        sync(store.instance(run.id()).orElseThrow(), user.username(), comment, comment);
     }
 
     /** 转办 and 加签: the engine task passes to another person, who gets a row of their own. */

@@ -25,6 +25,7 @@ class ApprovalEventListener {
             case APPROVER_ADDED -> EventKind.APPROVER_ADDED;
             case OVERDUE -> EventKind.STEP_OVERDUE;
             case ESCALATED -> EventKind.ESCALATED;
+            case WITHDRAWN -> EventKind.APPROVAL_WITHDRAWN;
         };
         dispatcher.dispatch(new Occurrence(kind, e.contractId(), e.contractNumber(), e.contractTitle(), e.recipients(),
                 e.actor(), e.comment(), e.taskId(), e.at()));

@@ -15,6 +15,8 @@ public enum EventKind {
     APPROVER_ADDED(true),
     STEP_OVERDUE(true),
     ESCALATED(true),
+    /** The contract an approver was asked to decide was withdrawn: nothing to do any more (in-app only). */
+    APPROVAL_WITHDRAWN(false),
     CUSTOMER_COMMENTED(true),
     COUNTERPARTY_VERSION(true),
     SIGNING_REQUESTED(true),

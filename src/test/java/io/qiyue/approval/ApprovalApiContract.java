@@ -211,6 +211,9 @@ abstract class ApprovalApiContract extends ApiTestSupport {
         assertThat(status(id)).isEqualTo("IN_APPROVAL");
         assertThat(inbox(c)).isEmpty();
         assertThat(inbox(a)).hasSize(1);
+        // the approver it went back to reads why (outside tester: the new request did not say)
+        assertThat(notification(a, id, "APPROVAL_REQUESTED", "金额有误，请经理复核").path("title").asString())
+                .contains("待您审批");
         approve(a, id);
         approve(b, id);
         approve(c, id);
@@ -749,6 +752,10 @@ abstract class ApprovalApiContract extends ApiTestSupport {
         assertThat(hidden.body()).as("names the task asked for, not the contract behind it").contains(task)
                 .doesNotContain(id);
         assertProblem(decide(finance, task, "{\"decision\": \"APPROVE\"}"), 403);
+        // a withdrawal tells the approver whose request it ended (outside tester: nothing was said)
+        var withdrawn = move(owner.client(), id, "withdraw", "{\"reason\": \"客户要求暂缓\"}");
+        assertThat(withdrawn.status()).as("%s", withdrawn).isEqualTo(200);
+        assertThat(notification(a, id, "APPROVAL_WITHDRAWN", "客户要求暂缓").path("body").asString()).contains("撤回");
     }
 
     @Test
@@ -863,6 +870,27 @@ abstract class ApprovalApiContract extends ApiTestSupport {
                 .formatted(unique("审批团队"), manager.id()), "\"1\"");
         assertThat(set.status()).as("%s", set).isEqualTo(200);
         return manager;
+    }
+
+    /** The notification of this kind about the contract whose text says {@code saying}, once delivered (after commit). */
+    private JsonNode notification(TestUser user, String contractId, String kind, String saying) {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            for (var n : user.client().get("/api/v1/notifications?size=200").json().path("items")) {
+                if (n.path("kind").asString().equals(kind) && contractId.equals(n.path("contractId").asString())
+                        && n.path("body").asString().contains(saying)) {
+                    return n;
+                }
+            }
+            if (System.nanoTime() > until) {
+                throw new AssertionError("no " + kind + " notification for " + user.username());
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        }
     }
 
     /** The title of the notification of this kind about the contract, once it is delivered (after commit). */
