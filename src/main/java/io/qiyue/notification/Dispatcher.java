@@ -25,7 +25,7 @@ class Dispatcher {
     static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
     /** Kinds whose wording places the detail itself (days left, the renewed number) instead of "说明：…". */
     private static final java.util.Set<EventKind> DETAIL_IN_BODY = java.util.EnumSet.of(EventKind.EXPIRING,
-            EventKind.RENEWED, EventKind.SIGNER_SIGNED, EventKind.SIGNING_LOCKED);
+            EventKind.RENEWED, EventKind.SIGNER_SIGNED, EventKind.SIGNING_LOCKED, EventKind.EVALUATION_LOW);
     /** Kinds told to the assignees of an approval task. */
     private static final java.util.Set<EventKind> TASK_KINDS = java.util.EnumSet.of(EventKind.APPROVAL_REQUESTED,
             EventKind.DELEGATED, EventKind.APPROVER_ADDED, EventKind.STEP_OVERDUE, EventKind.ESCALATED);

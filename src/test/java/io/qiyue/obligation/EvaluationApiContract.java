@@ -149,6 +149,11 @@ abstract class EvaluationApiContract extends ApiTestSupport {
                     .forEach(n -> { if (n.path("contractId").asString().equals(deal.id())) kinds.add(n.path("kind").asString()); });
             assertThat(kinds).contains("EVALUATION_LOW", "CASE_OPENED");
         }
+        // the rating and its words once, not again after 说明 (outside tester)
+        var low = deal.sales().get("/api/v1/notifications?size=50").json().path("items").valueStream()
+                .filter(n -> n.path("kind").asString().equals("EVALUATION_LOW")
+                        && n.path("contractId").asString().equals(deal.id())).findFirst().orElseThrow();
+        assertThat(low.path("body").asString()).contains("2/5").doesNotContain("说明");
     }
 
     @Test
