@@ -31,9 +31,15 @@ final class NegotiableClauses {
     }
 
     static List<NegotiableClause> of(ContractTerms terms) {
+        return of(terms, ContractDocuments::fieldLabel);
+    }
+
+    /** {@link #of} with each clause labelled by {@code labelOf} (its key: a JSON pointer into the content). */
+    static List<NegotiableClause> of(ContractTerms terms, java.util.function.Function<String, String> labelOf) {
         var out = new ArrayList<NegotiableClause>();
         walkRecord(ROOT, terms, out);
-        return out;
+        return out.stream().map(c -> new NegotiableClause(c.key(), labelOf.apply(c.key()), c.text(), c.maxLength()))
+                .toList();
     }
 
     /**
@@ -41,7 +47,12 @@ final class NegotiableClauses {
      * the customer's pages, where the owner's labels (权利义务 我方 …) would name the customer's side 我方.
      */
     static List<NegotiableClause> forCounterparty(List<NegotiableClause> clauses) {
-        return clauses.stream().map(c -> new NegotiableClause(c.key(), counterpartyLabel(c.key(), c.label()),
+        return forCounterparty(clauses, false);
+    }
+
+    /** {@link #forCounterparty}, in English when {@code english} (Party B's rights and obligations, item 1). */
+    static List<NegotiableClause> forCounterparty(List<NegotiableClause> clauses, boolean english) {
+        return clauses.stream().map(c -> new NegotiableClause(c.key(), counterpartyLabel(c.key(), c.label(), english),
                 c.text(), c.maxLength())).toList();
     }
 
@@ -50,12 +61,20 @@ final class NegotiableClauses {
 
     /** The label of a clause on the customer's pages: the parties' duties as the document heads them. */
     static String counterpartyLabel(String key, String label) {
+        return counterpartyLabel(key, label, false);
+    }
+
+    static String counterpartyLabel(String key, String label, boolean english) {
         var duty = PARTY_DUTY.matcher(key);
         if (!duty.matches()) {
             return label;
         }
-        String party = duty.group(1).equals("provider") ? "乙方" : "甲方";
-        return party + "的权利义务 第" + (Integer.parseInt(duty.group(2)) + 1) + "项";
+        boolean provider = duty.group(1).equals("provider");
+        int item = Integer.parseInt(duty.group(2)) + 1;
+        if (english) {
+            return (provider ? "Party B" : "Party A") + "'s rights and obligations, item " + item;
+        }
+        return (provider ? "乙方" : "甲方") + "的权利义务 第" + item + "项";
     }
 
     /** The terms with new wording at the given clauses (each a key of {@link #of}). */

@@ -62,9 +62,12 @@ public class Negotiations {
     private final Clock clock;
     private final TransactionTemplate tx;
 
+    private final io.qiyue.shared.web.FieldLabels fieldLabels;
+
     Negotiations(Contracts contracts, ContractDocuments documents, NegotiationStore store, ShareLinks links,
                  ApplicationEventPublisher events, JsonMapper json, Clock clock,
-                 PlatformTransactionManager transactions) {
+                 PlatformTransactionManager transactions, io.qiyue.shared.web.FieldLabels fieldLabels) {
+        this.fieldLabels = fieldLabels;
         this.contracts = contracts;
         this.documents = documents;
         this.store = store;
@@ -98,7 +101,7 @@ public class Negotiations {
     /** The page as it is, without recording a use (a form shown again with its errors). */
     public CounterpartyView counterpartyView(LinkAccess access) {
         Contract contract = contracts.internal(access.contractId());
-        var clauses = NegotiableClauses.forCounterparty(NegotiableClauses.of(contract.terms()));
+        var clauses = forCounterparty(clauses(contract.terms()));
         var labels = labels(clauses);
         // answers on the link show no one's name: the contact deals with the company, not with its staff
         var threads = threads(store.comments(contract.id(), access.linkId()), labels).stream()
@@ -114,7 +117,7 @@ public class Negotiations {
 
     /** The clauses the link's holder may comment on and propose wording for, with their wording now. */
     public List<NegotiableClause> clauses(LinkAccess access) {
-        return NegotiableClauses.forCounterparty(NegotiableClauses.of(contracts.internal(access.contractId()).terms()));
+        return forCounterparty(clauses(contracts.internal(access.contractId()).terms()));
     }
 
     /** A comment of the contact; only while the contract is a draft (409 otherwise), like a proposal. */
@@ -123,7 +126,7 @@ public class Negotiations {
         if (contract.status() != ContractStatus.DRAFT) {
             throw new ConflictException("qiyue.negotiation.closed-comments");
         }
-        var clauses = NegotiableClauses.forCounterparty(NegotiableClauses.of(contract.terms()));
+        var clauses = forCounterparty(clauses(contract.terms()));
         var violations = new ArrayList<FieldViolation>();
         String clauseKey = input == null || Text.isBlank(input.clauseKey()) ? null : input.clauseKey().trim();
         if (clauseKey != null && clauses.stream().noneMatch(c -> c.key().equals(clauseKey))) {
@@ -174,7 +177,7 @@ public class Negotiations {
         if (contract.status() != ContractStatus.DRAFT) {
             throw new ConflictException("qiyue.negotiation.closed");
         }
-        var clauses = NegotiableClauses.of(contract.terms());
+        var clauses = clauses(contract.terms());
         Map<String, NegotiableClause> byKey = clauses.stream()
                 .collect(Collectors.toMap(NegotiableClause::key, Function.identity()));
         var violations = new ArrayList<FieldViolation>();
@@ -247,7 +250,7 @@ public class Negotiations {
     public Proposal proposalOf(LinkAccess access, String proposalId) {
         var row = store.proposal(proposalId).filter(p -> p.linkId().equals(access.linkId()))
                 .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "proposal", proposalId));
-        var clauses = NegotiableClauses.forCounterparty(NegotiableClauses.of(contracts.internal(access.contractId())
+        var clauses = forCounterparty(clauses(contracts.internal(access.contractId())
                 .terms()));
         return proposal(row, clauses, labels(clauses));
     }
@@ -257,7 +260,7 @@ public class Negotiations {
     /** The negotiation of a contract the caller may read. */
     public Negotiation of(String contractId) {
         Contract contract = contracts.get(contractId);
-        var clauses = NegotiableClauses.of(contract.terms());
+        var clauses = clauses(contract.terms());
         var labels = labels(clauses);
         return new Negotiation(contract.id(), contract.version(), contract.status() == ContractStatus.DRAFT,
                 threads(store.comments(contractId, null), labels),
@@ -335,7 +338,7 @@ public class Negotiations {
                     throw new ConflictException("qiyue.contract.not-editable", contract.status());
                 }
                 ContractInput base = contracts.editable(contractId);
-                var there = NegotiableClauses.of(base.terms()).stream().filter(c -> c.key().equals(clause.key()))
+                var there = clauses(base.terms()).stream().filter(c -> c.key().equals(clause.key()))
                         .findFirst().orElseThrow(() -> new ConflictException("qiyue.negotiation.clause-gone"));
                 // a clause is addressed by its place (a list index among them): the proposal replaces the wording
                 // the contact read there, and nothing else that has moved there since
@@ -356,7 +359,7 @@ public class Negotiations {
             events.publishEvent(new EntityChanged(AUDIT_PROPOSAL, proposalId, EntityChanged.Action.UPDATE, actor, now,
                     List.of(new EntityChanged.Change(clause.key(), ClauseStatus.PENDING.name(),
                             status.name() + (why == null ? "" : ": " + why)))));
-            var clauses = NegotiableClauses.of(contracts.internal(contractId).terms());
+            var clauses = clauses(contracts.internal(contractId).terms());
             var current = clauses.stream().filter(c -> c.key().equals(clause.key())).findFirst()
                     .map(NegotiableClause::text).orElse(null);
             return new ProposedClause(clause.key(), ContractDocuments.fieldLabel(clause.key()), clause.beforeText(),
@@ -407,6 +410,32 @@ public class Negotiations {
             }
         }
         return threads;
+    }
+
+    /**
+     * The negotiable clauses of the terms, labelled in the reader's language: the document's own words in Chinese
+     * (违约责任 说明), the fields' labels in English (an English reader saw the Chinese labels: outside tester).
+     */
+    private List<NegotiableClause> clauses(io.qiyue.contract.ContractTerms terms) {
+        var locale = readersLocale();
+        if (locale == null) {
+            return NegotiableClauses.of(terms);
+        }
+        return NegotiableClauses.of(terms, key -> fieldLabels.of(key.substring(1), locale));
+    }
+
+    private static List<NegotiableClause> forCounterparty(List<NegotiableClause> clauses) {
+        return NegotiableClauses.forCounterparty(clauses, readersLocale() != null);
+    }
+
+    /**
+     * The language of the request being answered when it is not Chinese; null for Chinese and outside a request
+     * (what the module tells others, notifications included, is written in Chinese).
+     */
+    private static java.util.Locale readersLocale() {
+        var context = org.springframework.context.i18n.LocaleContextHolder.getLocaleContext();
+        var locale = context == null ? null : context.getLocale();
+        return locale == null || "zh".equals(locale.getLanguage()) ? null : locale;
     }
 
     private static Map<String, String> labels(List<NegotiableClause> clauses) {

@@ -91,6 +91,10 @@ abstract class NegotiationApiContract extends ApiTestSupport {
         assertThat(comment.path("body").asString()).isEqualTo("违约金比例过高，建议调整为5%。");
         assertThat(comment.path("clauseKey").asString()).isEqualTo(BREACH);
         assertThat(comment.path("clauseLabel").asString()).isEqualTo("违约责任 说明");
+        // in English the clause is named in English (outside tester: 违约责任 说明 on an English page)
+        var english = sales.client().withHeader("Accept-Language", "en").get("/api/v1/contracts/" + id + "/negotiation")
+                .json().path("comments").get(0).path("comment").path("clauseLabel").asString();
+        assertThat(english).as(english).doesNotContainPattern("\\p{IsHan}").containsIgnoringCase("breach");
         assertThat(comment.path("authorName").asString()).isEqualTo("李四");
         var proposal = negotiation.json().path("proposals").get(0);
         assertThat(proposal.path("note").asString()).isEqualTo("请考虑我方意见");
