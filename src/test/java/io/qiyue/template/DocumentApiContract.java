@@ -522,6 +522,13 @@ abstract class DocumentApiContract extends ApiTestSupport {
                     "contractId", id)));
             assertThat(preview.body()).contains("&lt;script&gt;");
 
+            // a clause that is no template names its field in words (outside tester: "text: Template line 1 …")
+            var unescaped = admin().withHeader("Accept-Language", "en").post("/api/v1/clauses", """
+                    {"category":"GENERAL","title":"x","text":"{{{partyA.name}}}"}
+                    """);
+            assertProblem(unescaped, 400, "text");
+            assertThat(unescaped.json().path("errors").get(0).path("message").asString()).startsWith("Text: ");
+
             // an approved conspicuous GENERAL clause appears in the next saved version
             var clause = ok(admin().post("/api/v1/clauses", """
                     {"category":"GENERAL","title":"责任限制","text":"乙方对{{partyA.name}}的赔偿以{{fees.total.words}}为限。","approved":true,"conspicuous":true}
