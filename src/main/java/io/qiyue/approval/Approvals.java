@@ -547,7 +547,7 @@ public class Approvals {
      */
     public ApprovalHistory.Entry decide(String taskId, Decision decision) {
         var user = CurrentUsers.require();
-        validate(decision);
+        validate(taskId, decision, user);
         var row = store.task(taskId)
                 .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "approval-task", taskId));
         if (!row.assignee().equals(user.username())) {
@@ -613,7 +613,7 @@ public class Approvals {
         return changes;
     }
 
-    private void validate(Decision decision) {
+    private void validate(String taskId, Decision decision, CurrentUser user) {
         var violations = new ArrayList<FieldViolation>();
         if (decision == null || decision.decision() == null) {
             throw new InvalidInputException("decision", "qiyue.validation.required");
@@ -634,6 +634,18 @@ public class Approvals {
         }
         if (kind == Decision.Kind.ADD_APPROVER && decision.position() == null) {
             violations.add(new FieldViolation("position", "qiyue.approval.position-required"));
+        }
+        if (!violations.isEmpty() && kind == Decision.Kind.RETURN && !Text.isBlank(decision.toStep())) {
+            // every problem at once (outside tester: a step that is none came only after the comment was given);
+            // the steps are named only to the task's own approver
+            store.task(taskId).filter(t -> t.assignee().equals(user.username())).ifPresent(t -> {
+                var earlier = returnableSteps(t.id());
+                if (!earlier.contains(decision.toStep().strip())) {
+                    violations.add(earlier.isEmpty() ? new FieldViolation("toStep", "qiyue.approval.to-step-first")
+                            : new FieldViolation("toStep", "qiyue.approval.to-step-unknown", decision.toStep().strip(),
+                            String.join("、", earlier)));
+                }
+            });
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);

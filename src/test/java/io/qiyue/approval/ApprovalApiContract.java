@@ -204,6 +204,8 @@ abstract class ApprovalApiContract extends ApiTestSupport {
         assertProblem(notLegal, 400, "toUserId");
         assertThat(notLegal.json().path("errors").get(0).path("message").asString()).contains("法务");
         assertProblem(decide(c, task, "{\"decision\": \"RETURN\", \"comment\": \"金额有误\"}"), 400, "toStep");
+        // every problem of the body at once (outside tester: the step came only after the comment was given)
+        assertProblem(decide(c, task, "{\"decision\": \"RETURN\", \"toStep\": \"不存在\"}"), 400, "comment", "toStep");
         assertProblem(decide(c, task, "{\"decision\": \"RETURN\", \"comment\": \"金额有误\", \"toStep\": \"法务\"}"), 400,
                 "toStep");
         var returned = decide(c, task, "{\"decision\": \"RETURN\", \"comment\": \"金额有误，请经理复核\", \"toStep\": \"经理\"}");
