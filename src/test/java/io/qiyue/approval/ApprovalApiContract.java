@@ -876,33 +876,23 @@ abstract class ApprovalApiContract extends ApiTestSupport {
 
     /** The notification of this kind about the contract whose text says {@code saying}, once delivered (after commit). */
     private JsonNode notification(TestUser user, String contractId, String kind, String saying) {
-        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (true) {
-            for (var n : user.client().get("/api/v1/notifications?size=200").json().path("items")) {
-                if (n.path("kind").asString().equals(kind) && contractId.equals(n.path("contractId").asString())
-                        && n.path("body").asString().contains(saying)) {
-                    return n;
-                }
-            }
-            if (System.nanoTime() > until) {
-                throw new AssertionError("no " + kind + " notification for " + user.username());
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
-        }
+        return awaitNotification(user, kind, n -> contractId.equals(n.path("contractId").asString())
+                && n.path("body").asString().contains(saying));
     }
 
     /** The title of the notification of this kind about the contract, once it is delivered (after commit). */
     private String notificationTitle(TestUser user, String contractId, String kind) {
+        String number = contractNumber(contractId);
+        return awaitNotification(user, kind, n -> n.path("link").asString().startsWith("/approvals/")
+                && n.path("title").asString().contains(number)).path("title").asString();
+    }
+
+    private static JsonNode awaitNotification(TestUser user, String kind, java.util.function.Predicate<JsonNode> wanted) {
         long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (true) {
             for (var n : user.client().get("/api/v1/notifications?size=200").json().path("items")) {
-                if (n.path("kind").asString().equals(kind) && n.path("link").asString().startsWith("/approvals/")
-                        && n.path("title").asString().contains(contractNumber(contractId))) {
-                    return n.path("title").asString();
+                if (n.path("kind").asString().equals(kind) && wanted.test(n)) {
+                    return n;
                 }
             }
             if (System.nanoTime() > until) {
