@@ -32,9 +32,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Any list answered as {@code { items, page, size, total }} is also a CSV or XLSX file when the client asks for one
- * by {@code Accept} (spec/api.md: "any list"): the items' fields are the columns, headed by their labels, in the
- * order of the JSON. The lists a user filters over many pages (contracts, customers, audit, obligations, cases,
+ * Any list answered as {@code { items, page, size, total }}, or as items with more beside them (a search, the review
+ * settings: a {@link Listing}), is also a CSV or XLSX file when the client asks for one by {@code Accept}
+ * (spec/api.md: "any list"): the item type's fields are the columns, headed by their labels, in the order of the
+ * JSON. The lists a user filters over many pages (contracts, customers, audit, obligations, cases,
  * receipts, invoices, the ageing) have exports of their own that stream every row; this one writes the page the
  * list answers — a short list whole, a paged one the page asked for (up to 200 rows).
  *
