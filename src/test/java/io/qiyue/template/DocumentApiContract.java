@@ -316,7 +316,12 @@ abstract class DocumentApiContract extends ApiTestSupport {
 
         // other files are refused; someone outside the data scope sees nothing
         var wrong = upload(admin(), path + "/versions", "note.txt", "text/plain", "纯文本".getBytes(StandardCharsets.UTF_8));
-        assertProblem(wrong, 415);
+        assertProblem(wrong, 415, "file");
+        assertThat(wrong.json().path("detail").asString()).as("names the file and what is taken").contains("note.txt", "PDF");
+        var untyped = upload(admin(), path + "/versions", "x.exe", null, new byte[]{1, 2, 3});
+        assertProblem(untyped, 415, "file");
+        assertThat(untyped.json().path("detail").asString()).as("a part without a type: not 'the request has none'")
+                .contains("x.exe").doesNotContain("缺少");
         // a file that claims to be a PDF or DOCX but is not one, an empty one, or no file part: 400 naming file
         int before = admin().get(path + "/versions").json().path("items").size();
         assertProblem(upload(admin(), path + "/versions", "paper.docx", ContractDocuments.DOCX,
@@ -575,8 +580,10 @@ abstract class DocumentApiContract extends ApiTestSupport {
 
     static byte[] multipart(String name, String type, byte[] content) {
         var out = new ByteArrayOutputStream();
+        // a null type: a part sent without one, as some clients do
         out.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                + "\"\r\nContent-Type: " + type + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                + "\"\r\n" + (type == null ? "" : "Content-Type: " + type + "\r\n") + "\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         out.writeBytes(content);
         out.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return out.toByteArray();

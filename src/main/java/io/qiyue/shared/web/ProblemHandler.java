@@ -393,6 +393,15 @@ class ProblemHandler {
                 .allow(allowed.toArray(org.springframework.http.HttpMethod[]::new)).body(answer.getBody());
     }
 
+    @ExceptionHandler(UnsupportedFileType.class)
+    ResponseEntity<ProblemDetail> fileType(UnsupportedFileType e) {
+        var answer = problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "qiyue.problem.file-type",
+                e.fileName(), e.accepted());
+        answer.getBody().setProperty("errors", List.of(error(e.field(), "qiyue.problem.file-type", e.fileName(),
+                e.accepted())));
+        return answer;
+    }
+
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
         if (e.getContentType() == null) {

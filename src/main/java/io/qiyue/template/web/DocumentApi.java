@@ -150,7 +150,7 @@ class DocumentApi {
             if (claimed) { // a PDF or DOCX by its name or type whose content is not one: damaged, not unsupported
                 throw new InvalidInputException("file", "qiyue.document.damaged-file", file.getOriginalFilename());
             }
-            throw new HttpMediaTypeNotSupportedException(declared,
+            throw new io.qiyue.shared.web.UnsupportedFileType("file", file.getOriginalFilename(), "PDF、DOCX",
                     List.of(MediaType.APPLICATION_PDF, MediaType.parseMediaType(ContractDocuments.DOCX)));
         }
         var version = documents.upload(id, file.getOriginalFilename(), content, mediaType);
