@@ -125,6 +125,10 @@ abstract class ReceivableApiContract extends ApiTestSupport {
                 .get("/admin/audit?entity=RECEIPT&id=" + paid.json().path("id").asString()).body();
         assertThat(audit).contains("收款金额", "期次 1", "期次 2", "核销金额")
                 .doesNotContain(allocations.get(0).path("obligationId").asString());
+        // the titles Qiyue gave the instalments read in the reader's language (outside tester: 第1期款项 in English)
+        String english = new io.qiyue.testing.Browser(port).login("admin", ADMIN_PASSWORD)
+                .get("/contracts/" + id + "/obligations?lang=en").body();
+        assertThat(english).contains("Instalment 1", "Instalment 2").doesNotContain("第1期款项");
 
         var after = summary(sales.client(), id, "2026-12-01");
         assertThat(value(after.path("received"))).isEqualTo("70000.00");

@@ -1,0 +1,41 @@
+package io.qiyue.obligation.web;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The titles Qiyue gives obligations are read in the reader's language; a title from the contract stays as written. */
+class ObligationTitlesTest {
+    private static final ObligationTitles TITLES = new ObligationTitles(messages());
+
+    private static ResourceBundleMessageSource messages() {
+        var source = new ResourceBundleMessageSource();
+        source.setBasenames("messages", "errors");
+        source.setDefaultEncoding("UTF-8");
+        source.setFallbackToSystemLocale(false);
+        source.setAlwaysUseMessageFormat(true);
+        return source;
+    }
+
+    @AfterEach
+    void reset() {
+        LocaleContextHolder.resetLocaleContext();
+    }
+
+    @Test
+    void generatedTitlesAreTranslatedAndTheContractsOwnWordsAreNot() {
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(TITLES.of("第2期款项")).isEqualTo("Instalment 2");
+        assertThat(TITLES.of("第12次定期回访与维护")).isEqualTo("Maintenance visit 12");
+        assertThat(TITLES.of("保密义务")).isEqualTo("Confidentiality");
+        assertThat(TITLES.of("服务器及网络设备巡检")).as("a service item's own name").isEqualTo("服务器及网络设备巡检");
+        assertThat(TITLES.of(null)).isNull();
+        LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+        assertThat(TITLES.of("第2期款项")).isEqualTo("第2期款项");
+    }
+}
