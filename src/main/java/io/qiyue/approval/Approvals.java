@@ -641,9 +641,7 @@ public class Approvals {
             store.task(taskId).filter(t -> t.assignee().equals(user.username())).ifPresent(t -> {
                 var earlier = returnableSteps(t.id());
                 if (!earlier.contains(decision.toStep().strip())) {
-                    violations.add(earlier.isEmpty() ? new FieldViolation("toStep", "qiyue.approval.to-step-first")
-                            : new FieldViolation("toStep", "qiyue.approval.to-step-unknown", decision.toStep().strip(),
-                            String.join("、", earlier)));
+                    violations.add(unknownStep(earlier, decision.toStep().strip()));
                 }
             });
         }
@@ -752,12 +750,7 @@ public class Approvals {
             }
         }
         if (index < 0) {
-            var earlier = returnableSteps(task.id());
-            if (earlier.isEmpty()) {
-                throw new InvalidInputException("toStep", "qiyue.approval.to-step-first");
-            }
-            throw new InvalidInputException("toStep", "qiyue.approval.to-step-unknown", toStep,
-                    String.join("、", earlier));
+            throw new InvalidInputException(List.of(unknownStep(returnableSteps(task.id()), toStep)));
         }
         var now = clock.instant();
         store.decide(task.id(), Decision.Kind.RETURN, null, toStep, comment, now);
@@ -769,6 +762,12 @@ public class Approvals {
                 user.username(), comment);
         // the approver the contract went back to reads why (outside tester: the request said nothing of it)
         sync(store.instance(run.id()).orElseThrow(), user.username(), comment, comment);
+    }
+
+    /** Why a return cannot go to {@code toStep}: there is no earlier step, or it is none of {@code earlier}. */
+    private static FieldViolation unknownStep(List<String> earlier, String toStep) {
+        return earlier.isEmpty() ? new FieldViolation("toStep", "qiyue.approval.to-step-first")
+                : new FieldViolation("toStep", "qiyue.approval.to-step-unknown", toStep, String.join("、", earlier));
     }
 
     /** 转办 and 加签: the engine task passes to another person, who gets a row of their own. */

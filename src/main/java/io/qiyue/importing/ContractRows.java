@@ -77,6 +77,16 @@ final class ContractRows {
                 .filter(n -> !n.isEmpty()).flatMap(n -> java.util.stream.Stream.of(n, upper(n))).distinct().toList());
     }
 
+    /**
+     * A cell as the row gives it ({@code read}), or, for a contract stored and updated ({@code kept}), what is stored
+     * when the cell is blank.
+     */
+    private <T> T keptOr(Contract kept, Table.Row row, Column column, java.util.function.Function<Contract, T> stored,
+                         java.util.function.Function<String, T> read) {
+        String text = columns.value(row, column);
+        return kept != null && text.isEmpty() ? stored.apply(kept) : read.apply(text);
+    }
+
     private static String upper(String number) {
         return number.strip().toUpperCase(java.util.Locale.ROOT);
     }
@@ -97,19 +107,15 @@ final class ContractRows {
         // in update mode a blank cell of a stored contract keeps what is stored (a file of 合同编号 and 负责人
         // reassigns contracts); a blank cell of a contract to be made is missing
         Contract kept = mode.updates() ? found : null;
-        ContractType type = kept != null && columns.value(row, Column.TYPE).isEmpty() ? kept.type()
-                : type(columns.value(row, Column.TYPE), n);
-        String title = kept != null && columns.value(row, Column.TITLE).isEmpty() ? kept.title()
-                : columns.value(row, Column.TITLE);
+        ContractType type = keptOr(kept, row, Column.TYPE, Contract::type, text -> type(text, n));
+        String title = keptOr(kept, row, Column.TITLE, Contract::title, text -> text);
         if (title.isEmpty()) {
             problems.add(n, Column.TITLE, "qiyue.validation.required");
         } else if (title.length() > TITLE_MAX) {
             problems.add(n, Column.TITLE, "qiyue.import.too-long", TITLE_MAX);
         }
-        String customerId = kept != null && columns.value(row, Column.CUSTOMER).isEmpty() ? kept.customerId()
-                : customer(columns.value(row, Column.CUSTOMER), n);
-        String ourEntityId = kept != null && columns.value(row, Column.OUR_ENTITY).isEmpty() ? kept.ourEntityId()
-                : ourEntity(columns.value(row, Column.OUR_ENTITY), n);
+        String customerId = keptOr(kept, row, Column.CUSTOMER, Contract::customerId, text -> customer(text, n));
+        String ourEntityId = keptOr(kept, row, Column.OUR_ENTITY, Contract::ourEntityId, text -> ourEntity(text, n));
         BigDecimal amount = amount(row, n);
         LocalDate start = date(row, Column.START_DATE, n);
         LocalDate end = date(row, Column.END_DATE, n);
@@ -120,8 +126,9 @@ final class ContractRows {
                     ? kept.amount().scaled() : amount;
         }
         LocalDate signedOn = date(row, Column.SIGNED_ON, n);
-        ContractStatus status = kept != null && columns.value(row, Column.STATUS).isEmpty() ? kept.status()
-                : status(columns.value(row, Column.STATUS), start, end, n);
+        LocalDate from = start;
+        LocalDate to = end;
+        ContractStatus status = keptOr(kept, row, Column.STATUS, Contract::status, text -> status(text, from, to, n));
         if (signedOn != null) {
             // a signing day is a fact of the past, of a contract that was signed, before it ended
             if (status == ContractStatus.DRAFT) {

@@ -756,7 +756,6 @@ public class Receivables {
                 .filter(o -> o.kind() == ObligationKind.PAYMENT && o.amount() != null).toList();
     }
 
-    /** The instalments that can still take money, with what is outstanding of each (read under the lock). */
     /**
      * What a receipt paid, instalment by instalment, as the audit trail records it: JSON the audit page reads in
      * words (第 1 期, its due date and the sum), not obligation ids.
@@ -770,6 +769,7 @@ public class Receivables {
         }).collect(java.util.stream.Collectors.joining(",", "[", "]"));
     }
 
+    /** The instalments that can still take money, with what is outstanding of each (read under the lock). */
     private Map<String, Allocation.Open> open(String contractId) {
         var paid = new HashMap<String, BigDecimal>();
         store.allocations(contractId).forEach(a -> paid.merge(a.obligationId(), a.amount(), BigDecimal::add));
