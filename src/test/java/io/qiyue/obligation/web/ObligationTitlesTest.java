@@ -3,7 +3,6 @@ package io.qiyue.obligation.web;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 import java.util.Locale;
 
@@ -11,16 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The titles Qiyue gives obligations are read in the reader's language; a title from the contract stays as written. */
 class ObligationTitlesTest {
-    private static final ObligationTitles TITLES = new ObligationTitles(messages());
+    private static final ObligationTitles TITLES = new ObligationTitles(io.qiyue.testing.ShippedMessages.source());
 
-    private static ResourceBundleMessageSource messages() {
-        var source = new ResourceBundleMessageSource();
-        source.setBasenames("messages", "errors");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        source.setAlwaysUseMessageFormat(true);
-        return source;
-    }
 
     @AfterEach
     void reset() {

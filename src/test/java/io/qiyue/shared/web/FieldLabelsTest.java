@@ -1,7 +1,6 @@
 package io.qiyue.shared.web;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 import java.util.Locale;
 
@@ -10,17 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Field labels from the shipped bundles, for a contract's fields and for those of another subject (a receipt). */
 class FieldLabelsTest {
     private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
-    private static final FieldLabels LABELS = new FieldLabels(messages());
+    private static final FieldLabels LABELS = new FieldLabels(io.qiyue.testing.ShippedMessages.source());
 
-    /** The shipped bundles as the application reads them. */
-    static ResourceBundleMessageSource messages() {
-        var source = new ResourceBundleMessageSource();
-        source.setBasenames("messages", "errors");
-        source.setDefaultEncoding("UTF-8");
-        source.setFallbackToSystemLocale(false);
-        source.setAlwaysUseMessageFormat(true);
-        return source;
-    }
 
     @Test
     void a_receipts_amount_is_the_money_received_not_the_contracts_amount() {

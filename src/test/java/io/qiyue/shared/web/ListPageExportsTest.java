@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Any list as a file: every column of every list the API answers is headed in words, in both languages. */
 class ListPageExportsTest {
-    private static final ResourceBundleMessageSource MESSAGES = FieldLabelsTest.messages();
+    private static final ResourceBundleMessageSource MESSAGES = io.qiyue.testing.ShippedMessages.source();
     private static final ListPageExports EXPORTS = new ListPageExports(JsonMapper.builder().build(), MESSAGES,
             Clock.system(ZoneId.of("Asia/Shanghai")));
 
