@@ -58,11 +58,10 @@ class Dispatcher {
 
     void dispatch(Occurrence o) {
         var now = clock.instant();
-        String title = text(o, "title");
-        String body = text(o, "body");
-        if (o.detail() != null && !o.detail().isBlank() && !DETAIL_IN_BODY.contains(o.kind())) {
-            body = body + messages.getMessage("notification.detail", new Object[]{o.detail()}, ZH);
-        }
+        var wording = wording(o);
+        String title = wording.title(o.kind(), messages, ZH);
+        String body = wording.body(o.kind(), messages, ZH);
+        String stored = wording.toJson(json);
         // an approver goes to the task (where they decide), everyone else to the contract
         String link = o.taskId() != null && TASK_KINDS.contains(o.kind()) ? "/approvals/" + o.taskId()
                 : o.contractId() == null ? "/notifications" : "/contracts/" + o.contractId();
@@ -77,10 +76,10 @@ class Dispatcher {
             }
             var choice = preferences.of(username, o.kind());
             if (choice.inApp()) {
-                jdbc.sql("INSERT INTO notification (id, recipient, kind, contract_id, title, body, link, created_at)"
-                                + " VALUES (?,?,?,?,?,?,?,?)")
-                        .params(Ids.newId(), username, o.kind().name(), o.contractId(), cut(title, 500), cut(body, 2000),
-                                link, DbTime.toDb(now)).update();
+                jdbc.sql("INSERT INTO notification (id, recipient, kind, contract_id, title, body, wording, link,"
+                                + " created_at) VALUES (?,?,?,?,?,?,?,?,?)")
+                        .params(Ids.newId(), username, o.kind().name(), o.contractId(), title, body, stored, link,
+                                DbTime.toDb(now)).update();
             }
             String email = user.get().email();
             if (choice.email() && email != null && !email.isBlank()) {
@@ -121,10 +120,15 @@ class Dispatcher {
         return json.writeValueAsString(root);
     }
 
-    private String text(Occurrence o, String part) {
-        return messages.getMessage("notification.kind." + o.kind().name() + "." + part,
-                new Object[]{o.number() == null ? "" : o.number(), o.title() == null ? "" : o.title(),
-                        o.actor() == null ? "" : o.actor(), o.detail() == null ? "" : o.detail()}, ZH);
+    /** {0} the contract's number, {1} its title, {2} who did it, {3} the detail the event carried. */
+    private static Wording wording(Occurrence o) {
+        boolean noted = o.detail() != null && !o.detail().isBlank() && !DETAIL_IN_BODY.contains(o.kind());
+        return new Wording(java.util.List.of(blank(o.number()), blank(o.title()), blank(o.actor()), blank(o.detail())),
+                noted ? o.detail() : null);
+    }
+
+    private static String blank(String s) {
+        return s == null ? "" : s;
     }
 
     private static String cut(String s, int max) {

@@ -5,9 +5,13 @@ import io.qiyue.shared.NotFoundException;
 import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Paging;
 import io.qiyue.shared.persistence.DbTime;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import tools.jackson.databind.json.JsonMapper;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,10 +25,14 @@ public class Notifications {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final MessageSource messages;
+    private final JsonMapper json;
 
-    Notifications(JdbcClient jdbc, Clock clock) {
+    Notifications(JdbcClient jdbc, Clock clock, MessageSource messages, JsonMapper json) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.messages = messages;
+        this.json = json;
     }
 
     public PageResult<Notification> mine(boolean unreadOnly, Integer page, Integer size) {
@@ -61,9 +69,14 @@ public class Notifications {
                 .params(DbTime.toDb(clock.instant()), CurrentUsers.require().username()).update();
     }
 
-    private static Notification map(ResultSet rs) throws SQLException {
-        return new Notification(rs.getString("id"), EventKind.valueOf(rs.getString("kind")), rs.getString("contract_id"),
-                rs.getString("title"), rs.getString("body"), rs.getString("link"), DbTime.read(rs, "created_at"),
-                DbTime.read(rs, "read_at"));
+    /** In the reader's language when its wording was kept, else as it was written. */
+    private Notification map(ResultSet rs) throws SQLException {
+        var kind = EventKind.valueOf(rs.getString("kind"));
+        var wording = Wording.fromJson(json, rs.getString("wording"));
+        var locale = LocaleContextHolder.getLocale();
+        return new Notification(rs.getString("id"), kind, rs.getString("contract_id"),
+                wording == null ? rs.getString("title") : wording.title(kind, messages, locale),
+                wording == null ? rs.getString("body") : wording.body(kind, messages, locale),
+                rs.getString("link"), DbTime.read(rs, "created_at"), DbTime.read(rs, "read_at"));
     }
 }

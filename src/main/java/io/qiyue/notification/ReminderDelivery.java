@@ -9,6 +9,7 @@ import io.qiyue.shared.persistence.DbTime;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -35,11 +36,13 @@ class ReminderDelivery {
     private final Dispatcher dispatcher;
     private final NotificationSettingsStore settings;
     private final Clock clock;
+    private final JsonMapper json;
 
     ReminderDelivery(JdbcClient jdbc, MessageSource messages, Preferences preferences, UserAdministration users,
                      Webhooks webhooks, GroupRobots robots, Outbox outbox, Dispatcher dispatcher,
-                     NotificationSettingsStore settings, Clock clock) {
+                     NotificationSettingsStore settings, Clock clock, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
         this.messages = messages;
         this.preferences = preferences;
         this.users = users;
@@ -63,8 +66,10 @@ class ReminderDelivery {
         var robotIds = new HashMap<EventKind, List<String>>();
         for (Reminder r : due.reminders()) {
             EventKind kind = ReminderEventListener.kindOf(r.kind());
-            String title = cut(text(kind, "title", r, due.day()), 500);
-            String body = cut(text(kind, "body", r, due.day()), 2000);
+            var wording = wording(r, due.day());
+            String title = wording.title(kind, messages, Dispatcher.ZH);
+            String body = wording.body(kind, messages, Dispatcher.ZH);
+            String stored = wording.toJson(json);
             String link = r.link() != null && r.link().startsWith("/") ? r.link()
                     : r.contractId() == null ? "/notifications" : "/contracts/" + r.contractId();
             String url = base + link;
@@ -75,9 +80,9 @@ class ReminderDelivery {
                 }
                 var choice = to.get().choices().get(kind.ordinal());
                 if (choice.inApp()) {
-                    jdbc.sql("INSERT INTO notification (id, recipient, kind, contract_id, title, body, link, created_at)"
-                                    + " VALUES (?,?,?,?,?,?,?,?)")
-                            .params(Ids.newId(), username, kind.name(), r.contractId(), title, body, link,
+                    jdbc.sql("INSERT INTO notification (id, recipient, kind, contract_id, title, body, wording, link,"
+                                    + " created_at) VALUES (?,?,?,?,?,?,?,?,?)")
+                            .params(Ids.newId(), username, kind.name(), r.contractId(), title, body, stored, link,
                                     DbTime.toDb(now)).update();
                 }
                 String email = to.get().user().email();
@@ -120,11 +125,10 @@ class ReminderDelivery {
      * {0} the contract's number, {1} its title, {2} what the reminder is about, {3} the due date, {4} the days
      * between the day of the reminder and the due date (always positive: "in 3 days", "3 days late").
      */
-    private String text(EventKind kind, String part, Reminder r, LocalDate day) {
+    private static Wording wording(Reminder r, LocalDate day) {
         long days = r.dueDate() == null ? 0 : Math.abs(ChronoUnit.DAYS.between(day, r.dueDate()));
-        return messages.getMessage("notification.kind." + kind.name() + "." + part,
-                new Object[]{blank(r.contractNumber()), blank(r.contractTitle()), blank(r.subject()),
-                        r.dueDate() == null ? "" : r.dueDate().toString(), String.valueOf(days)}, Dispatcher.ZH);
+        return new Wording(List.of(blank(r.contractNumber()), blank(r.contractTitle()), blank(r.subject()),
+                r.dueDate() == null ? "" : r.dueDate().toString(), String.valueOf(days)), null);
     }
 
     private static String blank(String s) {

@@ -160,6 +160,18 @@ abstract class NotificationApiContract extends ApiTestSupport {
         assertThat(proposal.path("body").asString()).contains("客户联系人 李四", "修改稿", "说明：第3条付款期限改为60天");
         var mail = awaitMail(approver.username() + "@example.com", "审批已升级给您");
         assertThat(subject(mail)).isEqualTo("【契约】审批已升级给您：HT-2026-9 升级测试合同");
+
+        // the same notifications, read by someone reading English: their kind's English wording, the words the
+        // people involved wrote as they wrote them
+        var inEnglish = approver.client().withHeader("Accept-Language", "en")
+                .get("/api/v1/notifications?unread=true").json().path("items");
+        var escalatedInEnglish = java.util.stream.StreamSupport.stream(inEnglish.spliterator(), false)
+                .filter(n -> n.path("id").asString().equals(escalated.path("id").asString())).findFirst().orElseThrow();
+        assertThat(escalatedInEnglish.path("title").asString()).isEqualTo("Approval escalated: HT-2026-9 升级测试合同");
+        var proposalInEnglish = owner.client().withHeader("Accept-Language", "en")
+                .post("/api/v1/notifications/" + proposal.path("id").asString() + "/read", "{}").json();
+        assertThat(proposalInEnglish.path("body").asString()).contains("李四", "Note: 第3条付款期限改为60天")
+                .doesNotContain("客户联系人", "说明");
     }
 
     @Test

@@ -1,0 +1,54 @@
+package io.qiyue.notification;
+
+import org.springframework.context.MessageSource;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What an in-app notification says, kept as its kind's message arguments rather than as finished text, so that the
+ * notification reads in the language of whoever opens it, not of whoever caused it. {@code note}: a remark set below
+ * the body ("说明：…"), null when there is none or the body already carries it.
+ */
+record Wording(List<String> args, String note) {
+    static final int TITLE_LENGTH = 500;
+    static final int BODY_LENGTH = 2000;
+
+    String title(EventKind kind, MessageSource messages, Locale locale) {
+        return cut(text(kind, "title", messages, locale), TITLE_LENGTH);
+    }
+
+    String body(EventKind kind, MessageSource messages, Locale locale) {
+        String body = text(kind, "body", messages, locale);
+        if (note != null) {
+            body = body + messages.getMessage("notification.detail", new Object[]{note}, locale);
+        }
+        return cut(body, BODY_LENGTH);
+    }
+
+    private String text(EventKind kind, String part, MessageSource messages, Locale locale) {
+        return messages.getMessage("notification.kind." + kind.name() + "." + part, args.toArray(), locale);
+    }
+
+    String toJson(JsonMapper json) {
+        return json.writeValueAsString(this);
+    }
+
+    /** The stored wording; null for a notification written before wordings were kept, or one not readable. */
+    static Wording fromJson(JsonMapper json, String stored) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            var wording = json.readValue(stored, Wording.class);
+            return wording.args() == null ? null : wording;
+        } catch (tools.jackson.core.JacksonException unreadable) {
+            return null;
+        }
+    }
+
+    static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+}
