@@ -21,6 +21,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @RecordApplicationEvents
 abstract class LifecycleApiContract extends ApiTestSupport {
+    /**
+     * The year after this one: a term in it has not begun when a test signs, whatever day the suite runs (a contract
+     * signed on or after its start is in force at once, and these tests follow the calendar from before the start).
+     */
+    private static final int NEXT = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() + 1;
+
     @Autowired
     Contracts contracts;
     @Autowired
@@ -47,7 +53,7 @@ abstract class LifecycleApiContract extends ApiTestSupport {
     @Test
     void anApprovedContractGoesToSigningThroughTheReviewGateAndCannotBeEdited() {
         var sales = createUser("SALES", null);
-        String id = submitted(sales.client(), LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31));
+        String id = submitted(sales.client(), LocalDate.of(NEXT, 1, 1), LocalDate.of(NEXT, 12, 31));
         var stillInApproval = move(sales.client(), id, "signing", "{}");
         assertProblem(stillInApproval, 409);
         assertThat(stillInApproval.json().path("allowedActions").toString()).isEqualTo("[\"WITHDRAW\"]");
@@ -144,8 +150,8 @@ abstract class LifecycleApiContract extends ApiTestSupport {
     @Test
     void theCalendarActivatesAndExpiresSignedContractsOnceAndGivesTheRenewalNoticeOnce() {
         var sales = createUser("SALES", null);
-        LocalDate start = LocalDate.of(2027, 1, 1);
-        LocalDate end = LocalDate.of(2027, 12, 31);
+        LocalDate start = LocalDate.of(NEXT, 1, 1);
+        LocalDate end = LocalDate.of(NEXT, 12, 31);
         String id = signed(sales.client(), start, end);
 
         assertThat(calendar.runFor(start.minusDays(1)).ran()).isTrue();
@@ -173,23 +179,23 @@ abstract class LifecycleApiContract extends ApiTestSupport {
     @Test
     void renewalCopiesTheContractIntoALinkedDraftAndSupersedesItWhenSigned() {
         var sales = createUser("SALES", null);
-        String old = signed(sales.client(), LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31));
+        String old = signed(sales.client(), LocalDate.of(NEXT, 1, 1), LocalDate.of(NEXT, 12, 31));
         // a successor follows the term it renews: one reaching back would end this one while it runs
-        assertProblem(move(sales.client(), old, "renew", "{\"startDate\": \"2027-06-01\", \"endDate\": \"2028-05-31\"}"),
+        assertProblem(move(sales.client(), old, "renew", "{\"startDate\": \"" + NEXT + "-06-01\", \"endDate\": \"" + (NEXT + 1) + "-05-31\"}"),
                 400, "startDate");
         var renewed = move(sales.client(), old, "renew", "{}");
         assertThat(renewed.status()).as("%s", renewed).isEqualTo(201);
         var successor = renewed.json();
         String next = successor.path("id").asString();
         assertThat(successor.path("status").asString()).isEqualTo("DRAFT");
-        assertThat(successor.path("startDate").asString()).isEqualTo("2028-01-01");
-        assertThat(successor.path("endDate").asString()).isEqualTo("2028-12-31");
+        assertThat(successor.path("startDate").asString()).isEqualTo((NEXT + 1) + "-01-01");
+        assertThat(successor.path("endDate").asString()).isEqualTo((NEXT + 1) + "-12-31");
         var original = sales.client().get("/api/v1/contracts/" + old).json();
         // the same terms, the instalments a year on with the term (copied, each would lie before the new start)
         var moved = original.path("terms").deepCopy();
-        ((tools.jackson.databind.node.ObjectNode) moved.path("payment").path("schedule").get(0)).put("dueDate", "2028-01-15");
+        ((tools.jackson.databind.node.ObjectNode) moved.path("payment").path("schedule").get(0)).put("dueDate", (NEXT + 1) + "-01-15");
         assertThat(original.path("terms").path("payment").path("schedule").get(0).path("dueDate").asString())
-                .isEqualTo("2027-01-15");
+                .isEqualTo(NEXT + "-01-15");
         assertThat(successor.path("terms")).isEqualTo(moved);
         assertThat(successor.path("customerId")).isEqualTo(original.path("customerId"));
         assertThat(successor.path("number").asString()).isNotEqualTo(original.path("number").asString());
@@ -211,9 +217,9 @@ abstract class LifecycleApiContract extends ApiTestSupport {
         assertThat(status(old)).isEqualTo(ContractStatus.SIGNED);
         assertThat(sales.client().get("/api/v1/contracts/" + old + "/lifecycle").json().path("allowedActions")
                 .toString()).contains("TERMINATE");
-        calendar.runFor(LocalDate.of(2027, 12, 31));
+        calendar.runFor(LocalDate.of(NEXT, 12, 31));
         assertThat(status(old)).isEqualTo(ContractStatus.ACTIVE);
-        calendar.runFor(LocalDate.of(2028, 1, 1));
+        calendar.runFor(LocalDate.of(NEXT + 1, 1, 1));
         assertThat(status(old)).isEqualTo(ContractStatus.RENEWED);
         assertThat(status(next)).isEqualTo(ContractStatus.ACTIVE);
     }
@@ -225,15 +231,15 @@ abstract class LifecycleApiContract extends ApiTestSupport {
     @Test
     void aPredecessorWhoseSuccessorWasTerminatedExpires() {
         var sales = createUser("SALES", null);
-        String old = signed(sales.client(), LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31));
+        String old = signed(sales.client(), LocalDate.of(NEXT, 1, 1), LocalDate.of(NEXT, 12, 31));
         String next = move(sales.client(), old, "renew", "{}").json().path("id").asString();
         contracts.advance(next, ContractAction.SUBMIT, null, sales.username());
         contracts.advance(next, ContractAction.APPROVE, null, "admin");
         contracts.advance(next, ContractAction.START_SIGNING, null, sales.username());
         contracts.advance(next, ContractAction.SIGN, null, sales.username());
-        var terminated = move(sales.client(), next, "terminate", "{\"reason\": \"客户取消续约\", \"date\": \"2027-06-01\"}");
+        var terminated = move(sales.client(), next, "terminate", "{\"reason\": \"客户取消续约\", \"date\": \"" + NEXT + "-06-01\"}");
         assertThat(terminated.status()).as("%s", terminated).isEqualTo(200);
-        calendar.runFor(LocalDate.of(2028, 1, 1));
+        calendar.runFor(LocalDate.of(NEXT + 1, 1, 1));
         assertThat(status(old)).isEqualTo(ContractStatus.EXPIRED);
     }
 
@@ -241,8 +247,10 @@ abstract class LifecycleApiContract extends ApiTestSupport {
     @Test
     void aContractCannotBeTerminatedBeforeTheDayItWasSigned() {
         var sales = createUser("SALES", null);
-        String id = signed(sales.client(), LocalDate.of(2026, 1, 1), LocalDate.of(2027, 12, 31));
-        var refused = move(sales.client(), id, "terminate", "{\"reason\": \"回溯终止\", \"date\": \"2026-06-01\"}");
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        String id = signed(sales.client(), today.minusMonths(6), LocalDate.of(NEXT, 12, 31));
+        var refused = move(sales.client(), id, "terminate",
+                "{\"reason\": \"回溯终止\", \"date\": \"" + today.minusDays(1) + "\"}");
         assertProblem(refused, 400, "date");
         assertThat(refused.json().path("errors").toString()).contains("签订日期");
         assertThat(status(id)).as("started before it was signed: in force from the signature").isEqualTo(ContractStatus.ACTIVE);
@@ -252,7 +260,7 @@ abstract class LifecycleApiContract extends ApiTestSupport {
     @Test
     void aRenewalPastTheLastDayQiyueKeepsIsRefusedAndNothingIsStored() {
         var sales = createUser("SALES", null);
-        String endless = signed(sales.client(), LocalDate.of(2027, 1, 1), LocalDate.of(9999, 12, 31));
+        String endless = signed(sales.client(), LocalDate.of(NEXT, 1, 1), LocalDate.of(9999, 12, 31));
         var refused = move(sales.client(), endless, "renew", "{}");
         assertProblem(refused, 400, "startDate");
         assertThat(refused.json().path("errors").toString()).contains("9999-12-31");
@@ -265,12 +273,12 @@ abstract class LifecycleApiContract extends ApiTestSupport {
     void aReaderWithoutWriteScopeSeesNoActions() {
         var sales = createUser("SALES", null);
         var finance = createUser("FINANCE", null);
-        String id = signed(sales.client(), LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31));
+        String id = signed(sales.client(), LocalDate.of(NEXT, 1, 1), LocalDate.of(NEXT, 12, 31));
         var lifecycle = finance.client().get("/api/v1/contracts/" + id + "/lifecycle");
         assertThat(lifecycle.status()).isEqualTo(200);
         assertThat(lifecycle.json().path("allowedActions").size()).isZero();
         assertProblem(move(finance.client(), id, "terminate",
-                "{\"reason\": \"无权\", \"date\": \"2027-06-01\"}"), 403);
+                "{\"reason\": \"无权\", \"date\": \"" + NEXT + "-06-01\"}"), 403);
         assertThat(status(id)).isEqualTo(ContractStatus.SIGNED);
     }
 

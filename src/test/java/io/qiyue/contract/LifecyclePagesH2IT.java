@@ -33,18 +33,18 @@ class LifecyclePagesH2IT extends ApiTestSupport {
                 .doesNotContain("id=\"lifecycle-submit\"", "id=\"edit-contract\"");
 
         var refused = browser.submit("/contracts/" + id + "/terminate", "/contracts/" + id,
-                "version", String.valueOf(version(id)), "reason", " ", "date", "2027-03-01");
+                "version", String.valueOf(version(id)), "reason", " ", "date", ContractSamples.YEAR + "-03-01");
         assertThat(refused.statusCode()).isEqualTo(200);
-        assertThat(refused.body()).contains("请填写终止原因", "value=\"2027-03-01\"", "<details id=\"lifecycle-terminate\"")
+        assertThat(refused.body()).contains("请填写终止原因", "value=\"" + ContractSamples.YEAR + "-03-01\"", "<details id=\"lifecycle-terminate\"")
                 .containsPattern("id=\"lifecycle-terminate\"[^>]*open=\"open\"");
         assertThat(admin().get("/api/v1/contracts/" + id).json().path("status").asString()).isEqualTo("SIGNED");
 
         var renewed = browser.submit("/contracts/" + id + "/renew", "/contracts/" + id,
-                "version", String.valueOf(version(id)), "startDate", "2028-01-01", "endDate", "2028-12-31",
-                "title", "2028年度服务合同（续签）");
+                "version", String.valueOf(version(id)), "startDate", (ContractSamples.YEAR + 1) + "-01-01",
+                "endDate", (ContractSamples.YEAR + 1) + "-12-31", "title", (ContractSamples.YEAR + 1) + "年度服务合同（续签）");
         assertThat(renewed.statusCode()).isEqualTo(302);
         String successor = renewed.headers().firstValue("Location").orElseThrow().replaceAll(".*/contracts/", "");
-        assertThat(browser.get("/contracts/" + successor).body()).contains("2028年度服务合同（续签）",
+        assertThat(browser.get("/contracts/" + successor).body()).contains((ContractSamples.YEAR + 1) + "年度服务合同（续签）",
                 "id=\"lifecycle-predecessor\"", "/contracts/" + id);
         assertThat(browser.get("/contracts/" + id).body()).contains("id=\"lifecycle-successor\"")
                 .doesNotContain("id=\"lifecycle-renew-open\"");

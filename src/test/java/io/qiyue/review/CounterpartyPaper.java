@@ -12,11 +12,12 @@ import java.util.UUID;
 
 /**
  * The counterparty's paper of the review tests: a DOCX with one defect per paragraph against a SERVICE
- * sample contract ({@link io.qiyue.testing.ContractSamples}: 2027-01-01 to 2027-12-31, ¥120,000), signed
+ * sample contract ({@link io.qiyue.testing.ContractSamples}: all of its year, ¥120,000), signed
  * with our entity of {@link io.qiyue.testing.ApiTestSupport} and a misspelt customer name.
  */
 final class CounterpartyPaper {
     static final int E1 = 1_000_000_001;
+    static final int YEAR = io.qiyue.testing.ContractSamples.YEAR;
     static final String OUR_NAME = "契约示例（上海）有限公司"; // ApiTestSupport#ourEntityId
     private static final String BOUNDARY = "qiyue-review-boundary";
 
@@ -43,7 +44,7 @@ final class CounterpartyPaper {
                 "技术服务合同",
                 "甲方：" + misspelt(customerName),
                 "乙方：" + OUR_NAME,
-                "一、服务期限：本合同自2027年2月1日起生效，至2027年12月31日止。",
+                "一、服务期限：本合同自" + YEAR + "年2月1日起生效，至" + YEAR + "年12月31日止。",
                 "二、服务费用：服务费总额为人民币壹拾贰万元整（¥100,000.00）。",
                 "三、乙方应及时响应甲方的服务请求，并在合理期限内修复故障。",
                 "四、甲方逾期付款的，乙方有权没收定金并同时适用违约金条款。",

@@ -149,7 +149,7 @@ abstract class DocumentReviewApiContract extends ApiTestSupport {
                 "QY-L001 WARNING " + e1 + "5 [5,7) 及时",
                 "QY-L001 WARNING " + e1 + "5 [19,23) 合理期限",
                 "QY-L003 BLOCKER " + e1 + "4 [16,35) 壹拾贰万元整（¥100,000.00）",
-                "QY-L004 BLOCKER " + e1 + "3 [11,20) 2027年2月1日",
+                "QY-L004 BLOCKER " + e1 + "3 [11,20) " + CounterpartyPaper.YEAR + "年2月1日",
                 "QY-L005 WARNING " + e1 + "1 [3,17) " + n.customer().misspelt(),
                 "QY-V003 WARNING " + e1 + "6 [14,26) 没收定金并同时适用违约金",
                 "QY-V004 BLOCKER " + e1 + "7 [6,21) 免除乙方在服务中造成的人身伤害",

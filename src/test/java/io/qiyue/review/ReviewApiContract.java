@@ -294,7 +294,7 @@ abstract class ReviewApiContract extends ApiTestSupport {
 
         // the price drops: the same fixed sum is now 40% of it, which nobody accepted
         String cheaper = "{\"amount\": {\"value\": \"100000.00\", \"currency\": \"CNY\"}, \"terms\": {\"payment\":"
-                + " {\"method\": \"BANK_TRANSFER\", \"schedule\": [{\"dueDate\": \"2027-01-15\", \"amount\":"
+                + " {\"method\": \"BANK_TRANSFER\", \"schedule\": [{\"dueDate\": \"" + ContractSamples.YEAR + "-01-15\", \"amount\":"
                 + " {\"value\": \"100000.00\", \"currency\": \"CNY\"}, \"description\": \"全款\"}]}}}";
         assertThat(admin().patch(p, cheaper, "\"2\"").status()).isEqualTo(200);
         var review = admin().post(p + "/review", "").json();

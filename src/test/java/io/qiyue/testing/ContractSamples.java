@@ -9,9 +9,15 @@ public final class ContractSamples {
 
     public static final String[] TYPES = {"SERVICE", "CONFIDENTIALITY", "MAINTENANCE", "CONSULTING", "INFO_SHARING"};
 
+    /**
+     * The year of the samples' term: the one after this, so that a sample contract signed by a test has not begun
+     * (it would be in force at once) and its instalments are not yet due, whatever day the suite runs.
+     */
+    public static final int YEAR = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).getYear() + 1;
+
     private static final String COMMON_TERMS = """
             "payment": { "method": "BANK_TRANSFER", "schedule": [
-                { "dueDate": "2027-01-15", "amount": { "value": "60000.00", "currency": "CNY" }, "description": "首期款" },
+                { "dueDate": "YEAR-01-15", "amount": { "value": "60000.00", "currency": "CNY" }, "description": "首期款" },
                 { "milestone": "验收合格", "amount": { "value": "60000.00", "currency": "CNY" }, "description": "二期款" } ] },
             "rightsAndObligations": { "provider": ["按约定提供服务"], "customer": ["按时付款"] },
             "breach": BREACH,
@@ -64,7 +70,8 @@ public final class ContractSamples {
             default -> throw new IllegalArgumentException(type);
         };
         boolean agreement = type.equals("CONFIDENTIALITY") || type.equals("INFO_SHARING");
-        return "{" + COMMON_TERMS.replace("BREACH", agreement ? AGREEMENT_BREACH : PAID_BREACH) + "," + own + "}";
+        return "{" + COMMON_TERMS.replace("BREACH", agreement ? AGREEMENT_BREACH : PAID_BREACH).replace("YEAR", String.valueOf(YEAR))
+                + "," + own + "}";
     }
 
     /** A complete create body; paid types get an amount, the others none. */
@@ -79,8 +86,8 @@ public final class ContractSamples {
             amount.put("value", "120000.00");
             amount.put("currency", "CNY");
         }
-        node.put("startDate", "2027-01-01");
-        node.put("endDate", "2027-12-31");
+        node.put("startDate", YEAR + "-01-01");
+        node.put("endDate", YEAR + "-12-31");
         node.put("autoRenew", false);
         node.set("terms", JSON.readTree(terms(type)));
         return node;
