@@ -349,11 +349,12 @@ abstract class ContractApiContract extends ApiTestSupport {
         String customerA = createOrganization(client).path("id").asString();
         String customerB = createOrganization(client).path("id").asString();
         var first = ContractSamples.contract("SERVICE", marker + " A", customerA, ourEntityId());
-        first.put("endDate", "2027-06-30");
+        int year = ContractSamples.YEAR;
+        first.put("endDate", year + "-06-30");
         var second = ContractSamples.contract("MAINTENANCE", marker + " B", customerA, ourEntityId());
-        second.put("endDate", "2028-12-31");
+        second.put("endDate", (year + 1) + "-12-31");
         var third = ContractSamples.contract("CONFIDENTIALITY", marker + " C", customerB, ourEntityId());
-        third.put("endDate", "2029-03-31");
+        third.put("endDate", (year + 2) + "-03-31");
         String id1 = createContract(client, first).path("id").asString();
         String id2 = createContract(client, second).path("id").asString();
         String id3 = createContract(client, third).path("id").asString();
@@ -366,9 +367,9 @@ abstract class ContractApiContract extends ApiTestSupport {
         assertThat(ids(list(client, owner + "&status=DRAFT"))).containsExactlyInAnyOrder(id1, id2, id3);
         assertThat(ids(list(client, owner + "&status=SIGNED"))).isEmpty();
         assertThat(ids(list(client, "customerId=" + customerA))).containsExactlyInAnyOrder(id1, id2);
-        assertThat(ids(list(client, owner + "&endsBefore=2028-01-01"))).containsExactly(id1);
-        assertThat(ids(list(client, owner + "&endsAfter=2028-01-01"))).containsExactlyInAnyOrder(id2, id3);
-        assertThat(ids(list(client, owner + "&endsAfter=2027-12-31&endsBefore=2029-01-01"))).containsExactly(id2);
+        assertThat(ids(list(client, owner + "&endsBefore=" + (year + 1) + "-01-01"))).containsExactly(id1);
+        assertThat(ids(list(client, owner + "&endsAfter=" + (year + 1) + "-01-01"))).containsExactlyInAnyOrder(id2, id3);
+        assertThat(ids(list(client, owner + "&endsAfter=" + year + "-12-31&endsBefore=" + (year + 2) + "-01-01"))).containsExactly(id2);
 
         var page0 = list(client, owner + "&size=2&page=0&sort=title,asc");
         assertThat(page0.path("total").asLong()).isEqualTo(3);

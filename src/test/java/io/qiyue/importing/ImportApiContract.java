@@ -30,6 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * expired with their obligations and a review, and files that are not what they say are refused in words.
  */
 abstract class ImportApiContract extends ApiTestSupport {
+    /** The term of {@link io.qiyue.testing.ContractSamples}, as a file writes it. */
+    private static final String SAMPLE_START = io.qiyue.testing.ContractSamples.YEAR + "-01-01";
+    private static final String SAMPLE_END = io.qiyue.testing.ContractSamples.YEAR + "-12-31";
+
     private static final String BOUNDARY = "qiyue-import-test";
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Asia/Shanghai"));
     private static final String OUR_ENTITY = "契约示例（上海）有限公司";
@@ -607,7 +611,7 @@ abstract class ImportApiContract extends ApiTestSupport {
         String id = draft.path("id").asString();
         String header = "合同编号,合同类型,标题,客户,我方主体,金额,开始日期,结束日期,状态,服务内容,服务范围,质量要求\n";
         String row = String.join(",", draft.path("number").asString(), "客户服务合同", title,
-                customer.path("creditCode").asString(), OUR_ENTITY, "120000", "2027-01-01", "2027-12-31", "草稿",
+                customer.path("creditCode").asString(), OUR_ENTITY, "120000", SAMPLE_START, SAMPLE_END, "草稿",
                 "服务器巡检", "%s", "故障4小时内响应") + "\n";
         String same = header + row.formatted("甲方总部机房");
 
@@ -688,7 +692,7 @@ abstract class ImportApiContract extends ApiTestSupport {
             var changed = admin().patch(path, "{\"status\": \"%s\"}".formatted(status), admin().get(path).header("ETag"));
             assertThat(changed.status()).as("%s", changed).isEqualTo(200);
             String csv = header + String.join(",", draft.path("number").asString(), "客户服务合同", title,
-                    other.path("creditCode").asString(), OUR_ENTITY, "120000", "2027-01-01", "2027-12-31", "草稿") + "\n";
+                    other.path("creditCode").asString(), OUR_ENTITY, "120000", SAMPLE_START, SAMPLE_END, "草稿") + "\n";
             for (String mode : List.of("update-dry-run", "update")) {
                 var job = finished(upload(sales.client(), "contracts", mode, "c.csv", csv.getBytes(StandardCharsets.UTF_8)));
                 assertThat(job.path("updated").asInt()).as("%s %s", mode, job).isZero();
@@ -1242,7 +1246,7 @@ abstract class ImportApiContract extends ApiTestSupport {
                 ourEntityId());
         var created = sales.client().post("/api/v1/contracts", body.toString());
         assertThat(created.status()).as("%s", created).isEqualTo(201);
-        assertThat(created.json().path("number").asString()).as("starts 2027-01-01, numbered when created")
+        assertThat(created.json().path("number").asString()).as("starts next year, numbered when created")
                 .startsWith("QY-SVC-" + year + "-").isNotEqualTo(blank);
 
         // numbers stored while the sequence did not follow imports: it stands behind them

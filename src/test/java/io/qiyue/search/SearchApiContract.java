@@ -238,11 +238,11 @@ abstract class SearchApiContract extends ApiTestSupport {
                 organizationBody(unique("温州" + customerMarker + "电子有限公司"), creditCode).toString());
         assertThat(namedCustomer.status()).as("%s", namedCustomer).isEqualTo(201);
         var upkeep = ContractSamples.contract("MAINTENANCE", "机房运维服务协议 " + marker, customerId, ourEntityId());
-        upkeep.put("endDate", "2027-06-30");
+        upkeep.put("endDate", ContractSamples.YEAR + "-06-30");
         String upkeepId = createContract(seller.client(), upkeep).path("id").asString();
         var secrecy = ContractSamples.contract("CONFIDENTIALITY", "保密协议" + marker.toUpperCase(), customerId,
                 ourEntityId());
-        secrecy.put("endDate", "2029-03-31");
+        secrecy.put("endDate", (ContractSamples.YEAR + 2) + "-03-31");
         var secrecyContract = createContract(seller.client(), secrecy);
         String secrecyId = secrecyContract.path("id").asString();
         String ofTheCustomer = createContract(seller.client(), ContractSamples.contract("CONSULTING", "咨询协议",
@@ -261,7 +261,7 @@ abstract class SearchApiContract extends ApiTestSupport {
         assertThat(listed(seller.client(), "q=" + enc(number.toLowerCase()))).as("a number").containsExactly(secrecyId);
         assertThat(listed(seller.client(), "q=" + enc(customerMarker))).as("the customer's name")
                 .containsExactly(ofTheCustomer);
-        assertThat(listed(seller.client(), "q=" + enc(marker) + "&endsBefore=2028-01-01"))
+        assertThat(listed(seller.client(), "q=" + enc(marker) + "&endsBefore=" + (ContractSamples.YEAR + 1) + "-01-01"))
                 .as("a filter the database applies").containsExactly(upkeepId);
         assertThat(listed(seller.client(), "q=" + enc(marker) + "&type=CONFIDENTIALITY")).containsExactly(secrecyId);
         var page = seller.client().get("/api/v1/contracts?size=1&sort=title,asc&q=" + enc(marker)).json();

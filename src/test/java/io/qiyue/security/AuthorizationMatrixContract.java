@@ -781,7 +781,7 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                         .alsoAllowed(409),
                 Row.of("PUT /api/v1/contracts/{id}/instalments/{obligationId}", WRITE_RECEIVABLE, c -> json("PUT",
                         "/api/v1/contracts/" + fresh(c) + "/instalments/" + firstInstalment(fresh(c)),
-                        "{\"title\": \"矩阵改期\", \"dueDate\": \"2027-02-01\", \"amount\": {\"value\": \"60000.00\"}}")
+                        "{\"title\": \"矩阵改期\", \"dueDate\": \"" + io.qiyue.testing.ContractSamples.YEAR + "-02-01\", \"amount\": {\"value\": \"60000.00\"}}")
                         .ifMatch("\"" + firstInstalmentVersion(fresh(c)) + "\"")),
                 Row.of("GET /api/v1/receipts/{receiptId}", READ_CONTRACT, c -> get("/api/v1/receipts/"
                         + receiptOn(fresh(c)))),
@@ -838,7 +838,7 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                         + concernCase(c.target()), "{\"deadline\": \"" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1 + counter() % 300)
                         + "\"}").ifMatch(etag("/api/v1/cases/" + concernCase(c.target())))),
                 Row.of("GET /api/v1/contracts/{id}/service-report", READ_CONTRACT, c -> get(c.contract()
-                        + "/service-report?month=2027-01")),
+                        + "/service-report?month=" + io.qiyue.testing.ContractSamples.YEAR + "-01")),
                 Row.of("POST /api/v1/contracts/{id}/service-report/send", WRITE_CONTRACT, c -> json("POST",
                         c.contract() + "/service-report/send", "{\"month\": \"2026-11\"}")).fresh(Fresh.SIGNED)
                         .alsoAllowed(400),
@@ -853,7 +853,7 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                         + c.target().contractId() + "/evaluation-settings", "intervalDays", String.valueOf(30 + counter() % 300),
                         "version", version(c.contract() + "/evaluation-settings"))),
                 Row.of("GET /contracts/{id}/service-report", READ_CONTRACT, c -> get("/contracts/" + c.target().contractId()
-                        + "/service-report?month=2027-01")),
+                        + "/service-report?month=" + io.qiyue.testing.ContractSamples.YEAR + "-01")),
                 Row.of("POST /contracts/{id}/service-report/send", WRITE_CONTRACT, c -> form("/contracts/"
                         + c.target().contractId() + "/service-report/send", "month", "2026-11")).fresh(Fresh.SIGNED)
                         .alsoAllowed(400),
@@ -1678,8 +1678,9 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
     /** The contract form of the session UI: a SERVICE contract of the target's owner and customer. */
     private Call contractForm(String path, Target target, String version) {
         return form(path, "type", "SERVICE", "title", marker + " 页面" + counter(), "customerId", target.customerId(),
-                "ourEntityId", ourEntity, "owner", target.owner(), "amount", "120000.00", "startDate", "2027-01-01",
-                "endDate", "2027-12-31", "version", version);
+                "ourEntityId", ourEntity, "owner", target.owner(), "amount", "120000.00", "startDate",
+                io.qiyue.testing.ContractSamples.YEAR + "-01-01", "endDate", io.qiyue.testing.ContractSamples.YEAR + "-12-31",
+                "version", version);
     }
 
     private String ourEntityBody(String creditCode) {
