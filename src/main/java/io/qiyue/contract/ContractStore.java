@@ -39,16 +39,27 @@ class ContractStore {
     /** The review module's view: one row per reviewed contract, the version reviewed and what stands. */
     private static final String WITH_REVIEW_STATE = " FROM contract LEFT JOIN contract_review_state crs"
             + " ON crs.contract_id = contract.id";
+    /**
+     * A review of an earlier version is outdated, and so is one made under other rules (another ruleset, other
+     * settings) while the contract is still being made; a signed contract keeps the review it was signed with.
+     */
     private static final String REVIEW_STATE = "(CASE WHEN crs.contract_id IS NULL THEN 'NONE'"
-            + " WHEN crs.reviewed_version <> contract.version THEN 'OUTDATED' ELSE crs.review_state END)";
+            + " WHEN crs.reviewed_version <> contract.version THEN 'OUTDATED'"
+            + " WHEN contract.status IN ('DRAFT', 'IN_APPROVAL', 'APPROVED', 'SIGNING')"
+            + " AND (crs.current_settings = 0 OR crs.ruleset_version <> :rulesetInForce) THEN 'OUTDATED'"
+            + " ELSE crs.review_state END)";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    /** Asked when a list is read, not when this is made: the review module is made after the contract module. */
+    private final ReviewRulesInForce rules;
     private final TermsForm termsForm;
 
-    ContractStore(JdbcClient jdbc, JsonMapper json) {
+    ContractStore(JdbcClient jdbc, JsonMapper json,
+                  org.springframework.beans.factory.ObjectProvider<ReviewRulesInForce> rules) {
         this.jdbc = jdbc;
         this.json = json;
+        this.rules = () -> rules.getObject().rulesetVersion();
         this.termsForm = new TermsForm(json);
     }
 
@@ -207,6 +218,7 @@ class ContractStore {
     PageResult<ContractSummary> page(ContractQuery query, TextMatch textMatch, OwnerScope scope,
                                      Paging paging, java.util.OptionalLong counted) {
         var params = new HashMap<String, Object>();
+        params.put("rulesetInForce", rules.rulesetVersion());
         String where = where(query, textMatch, scope, params);
         String from = query.review() != null ? WITH_REVIEW_STATE : " FROM contract";
         long total = counted.isPresent() ? counted.getAsLong()
@@ -225,7 +237,8 @@ class ContractStore {
         }
         var items = jdbc.sql("SELECT " + SUMMARY_COLUMNS + ", " + REVIEW_STATE + " AS review_state"
                         + WITH_REVIEW_STATE + " WHERE id IN (:ids) ORDER BY " + paging.orderBy() + ", id")
-                .param("ids", ids).query((rs, n) -> withReviewState(summary(rs), rs.getString("review_state"))).list();
+                .param("ids", ids).param("rulesetInForce", rules.rulesetVersion())
+                .query((rs, n) -> withReviewState(summary(rs), rs.getString("review_state"))).list();
         return new PageResult<>(items, paging.page(), paging.size(), total);
     }
 
@@ -238,6 +251,7 @@ class ContractStore {
     void forEachListed(ContractQuery query, TextMatch textMatch, OwnerScope scope, Paging order,
                        int batch, java.util.function.Consumer<List<ContractSummary>> each) {
         var params = new HashMap<String, Object>();
+        params.put("rulesetInForce", rules.rulesetVersion());
         String where = where(query, textMatch, scope, params);
         var pending = new ArrayList<ContractSummary>(batch);
         jdbc.sql("SELECT " + SUMMARY_COLUMNS + ", " + REVIEW_STATE + " AS review_state" + WITH_REVIEW_STATE + where

@@ -20,7 +20,7 @@ import java.util.Map;
  * is noticed too. Long runs, the portfolio re-review, take an engine once and keep it.
  */
 @Component
-class ReviewEngines {
+class ReviewEngines implements io.qiyue.contract.ReviewRulesInForce {
     static final String REMOVED_PROPERTIES = "qiyue.review.settings";
     private static final Logger log = LoggerFactory.getLogger(ReviewEngines.class);
 
@@ -47,6 +47,11 @@ class ReviewEngines {
                     + " review settings are stored in the database now. Remove the property, start Qiyue and set the"
                     + " value under /admin/reviews or with PUT /api/v1/reviews/settings/{ruleId}/{parameter}.");
         }
+    }
+
+    @Override
+    public String rulesetVersion() {
+        return shipped.version();
     }
 
     /** The ruleset as shipped, with its default settings: the definitions of the settings. */

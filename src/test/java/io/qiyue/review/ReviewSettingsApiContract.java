@@ -65,6 +65,21 @@ abstract class ReviewSettingsApiContract extends ApiTestSupport {
         return list.json().path("revision").asInt();
     }
 
+    /** The contract's review column in the contract list (filtered by its number, so that it is on the page). */
+    private String listedReviewState(String contract) {
+        String number = admin().get(contract).json().path("number").asString();
+        var page = admin().get("/api/v1/contracts?size=5&q=" + java.net.URLEncoder.encode(number,
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(page.status()).as("%s", page).isEqualTo(200);
+        String id = contract.substring(contract.lastIndexOf('/') + 1);
+        for (JsonNode item : page.json().path("items")) {
+            if (item.path("id").asString().equals(id)) {
+                return item.path("reviewState").asString();
+            }
+        }
+        throw new AssertionError("not listed: " + page.body());
+    }
+
     private HttpResponse put(ApiClient as, String path, String body, String etag) {
         return as.put(path, body, etag);
     }
@@ -101,6 +116,7 @@ abstract class ReviewSettingsApiContract extends ApiTestSupport {
         var first = review(contract);
         assertThat(v001(first)).isEmpty();
         assertThat(first.path("settingsRevision").asInt()).isEqualTo(before);
+        assertThat(listedReviewState(contract)).isNotEqualTo("OUTDATED");
 
         var setting = admin().get(THRESHOLD);
         assertThat(setting.status()).isEqualTo(200);
@@ -116,7 +132,12 @@ abstract class ReviewSettingsApiContract extends ApiTestSupport {
         assertThat(changed.header("ETag")).isNotEqualTo(etag);
         assertThat(revision()).isEqualTo(before + 1);
 
+        assertThat(listedReviewState(contract)).as("a draft reviewed under the settings before: the list says so")
+                .isEqualTo("OUTDATED");
+
         var second = review(contract);
+        assertThat(listedReviewState(contract)).as("reviewed again: the warning the new threshold finds")
+                .isEqualTo("WARNINGS");
         assertThat(second.path("settingsRevision").asInt()).isEqualTo(before + 1);
         assertThat(second.path("rulesetVersion").asString()).isEqualTo(first.path("rulesetVersion").asString());
         var found = v001(second);
