@@ -32,9 +32,18 @@ final class ObligationPlanner {
     }
 
     static List<Planned> plan(Contract contract, LocalDate signedOn) {
+        return plan(contract, signedOn, null);
+    }
+
+    /**
+     * The contract's obligations. {@code signedOn}: the day "within N working days of signing" counts from;
+     * {@code payableFrom}: the day the contract was made, when known (an instalment dated before it falls due on
+     * it), else null.
+     */
+    static List<Planned> plan(Contract contract, LocalDate signedOn, LocalDate payableFrom) {
         var terms = contract.terms() == null ? ContractTerms.EMPTY : contract.terms();
         var out = new ArrayList<Planned>();
-        payments(terms, signedOn, contract.startDate(), out);
+        payments(terms, signedOn, payableFrom, contract.startDate(), out);
         service(contract, terms, out);
         maintenance(contract, terms, out);
         consulting(contract, terms, out);
@@ -43,7 +52,8 @@ final class ObligationPlanner {
         return out;
     }
 
-    private static void payments(ContractTerms terms, LocalDate signedOn, LocalDate start, List<Planned> out) {
+    private static void payments(ContractTerms terms, LocalDate signedOn, LocalDate payableFrom, LocalDate start,
+                                 List<Planned> out) {
         if (terms.payment() == null || terms.payment().schedule() == null
                 || terms.withoutConsideration()) {
             return;
@@ -63,6 +73,11 @@ final class ObligationPlanner {
             } else if (due == null) {
                 trigger = instalment.trigger() != null ? instalment.trigger().name()
                         : blankToNull(instalment.milestone());
+            }
+            // dated before the signature, it fell due with it: nobody is late under a contract not yet made (the
+            // receivables, the ageing and the daily scan all read this one date)
+            if (due != null && payableFrom != null && due.isBefore(payableFrom)) {
+                due = payableFrom;
             }
             out.add(new Planned(ObligationKind.PAYMENT, ObligationSide.CUSTOMER, title,
                     blankToNull(instalment.description()), start, due, trigger, instalment.amount()));

@@ -91,7 +91,8 @@ public class Obligations {
         var changes = new java.util.ArrayList<EntityChanged>(imported.size());
         LocalDate today = today();
         for (Contract contract : imported) {
-            var planned = ObligationPlanner.plan(contract, signingDays.getOrDefault(contract.id(), today));
+            LocalDate signingDay = signingDays.get(contract.id());
+            var planned = ObligationPlanner.plan(contract, signingDay != null ? signingDay : today, signingDay);
             var now = clock.instant();
             plans.add(new ObligationStore.NewPlan(contract.id(), planned.size(), now, actor));
             for (int i = 0; i < planned.size(); i++) {
@@ -99,7 +100,7 @@ public class Obligations {
                 boolean past = p.dueDate() != null && p.dueDate().isBefore(today)
                         && p.kind() != ObligationKind.PAYMENT;
                 // nobody confirmed them: done by the system, as a duty whose period ended is (the daily scan's)
-                var start = !past ? ObligationStore.Start.of(initialStatus(p, today, false))
+                var start = !past ? ObligationStore.Start.of(initialStatus(p, today))
                         : new ObligationStore.Start(ObligationStatus.DONE,
                         p.kind().overAPeriod() ? PERIOD_ENDED : BEFORE_IMPORT, p.dueDate(), SYSTEM);
                 obligations.add(newObligation(contract, i + 1, p, start, now));
@@ -132,14 +133,15 @@ public class Obligations {
 
     private int plan(Contract contract, LocalDate signedOn, String actor) {
         String contractId = contract.id();
-        var planned = ObligationPlanner.plan(contract, signedOn);
+        // made on the day its records say (a paper signature dated back, the contract's own 签订日期), else today
+        var planned = ObligationPlanner.plan(contract, signedOn, contracts.signedOn(contract).orElse(signedOn));
         var now = clock.instant();
         store.insertPlan(contractId, planned.size(), now, actor);
         LocalDate today = today();
         var obligations = new java.util.ArrayList<ObligationStore.NewObligation>(planned.size());
         for (int i = 0; i < planned.size(); i++) {
             obligations.add(newObligation(contract, i + 1, planned.get(i),
-                    ObligationStore.Start.of(initialStatus(planned.get(i), today, !signedOn.isBefore(today))), now));
+                    ObligationStore.Start.of(initialStatus(planned.get(i), today)), now));
         }
         store.insertAll(obligations);
         events.publishEvent(new EntityChanged(AUDIT_TYPE, contractId, EntityChanged.Action.CREATE, actor, now,
@@ -148,13 +150,11 @@ public class Obligations {
     }
 
     /**
-     * A contract signed after its start comes with what was already due: late, not pending. An instalment dated
-     * before the signature is not late on the signing day, though: it fell due with the contract (Receivables counts
-     * its lateness from then), and the daily scan marks it late from the next day if it is still unpaid.
+     * A contract signed after its start comes with what was already due: late, not pending. An instalment is never
+     * due before the signature (the planner moves it to the signing day), so it is late only from the day after.
      */
-    private static ObligationStatus initialStatus(ObligationPlanner.Planned p, LocalDate today, boolean signedToday) {
-        boolean dueWithTheSignature = signedToday && p.kind() == ObligationKind.PAYMENT;
-        return p.dueDate() != null && p.dueDate().isBefore(today) && !p.kind().overAPeriod() && !dueWithTheSignature
+    private static ObligationStatus initialStatus(ObligationPlanner.Planned p, LocalDate today) {
+        return p.dueDate() != null && p.dueDate().isBefore(today) && !p.kind().overAPeriod()
                 ? ObligationStatus.OVERDUE : ObligationStatus.PENDING;
     }
 
@@ -283,12 +283,45 @@ public class Obligations {
         return move(o, ObligationAction.WAIVE, why, null, o.note(), CurrentUsers.actorName());
     }
 
+    /**
+     * What a person may do with the obligation by hand, as the obligation page and the API offer it: the status's
+     * moves without those the system makes (overdue, rescheduling), an instalment only waived or its waiver
+     * withdrawn (receipts settle it), a duty over a period never completed (its period ends it), and no waiver or
+     * reopening that {@link #waive} or {@link #reopen} would refuse.
+     */
+    public List<ObligationAction> allowedActions(Obligation o) {
+        return o.status().allowedActions().stream()
+                .filter(a -> a != ObligationAction.MARK_OVERDUE && a != ObligationAction.RESCHEDULE)
+                .filter(a -> o.kind() != ObligationKind.PAYMENT || a == ObligationAction.WAIVE
+                        || (a == ObligationAction.REOPEN && o.status() == ObligationStatus.WAIVED))
+                .filter(a -> a != ObligationAction.COMPLETE || !o.kind().overAPeriod())
+                .filter(a -> a != ObligationAction.WAIVE || mayWaive(o))
+                .filter(a -> a != ObligationAction.REOPEN || endedWithTheContract(o).isEmpty())
+                .toList();
+    }
+
+    /**
+     * The termination day, when the obligation is a waived duty of ours falling after it: it ended with the
+     * contract, and reopened it would be chased as overdue under a contract no longer in force. (A waived instalment
+     * may be reopened: the customer may still owe it after a termination for their breach.)
+     */
+    private java.util.Optional<LocalDate> endedWithTheContract(Obligation o) {
+        if (o.status() != ObligationStatus.WAIVED || o.kind() == ObligationKind.PAYMENT || o.dueDate() == null) {
+            return java.util.Optional.empty();
+        }
+        return terminationDate(o.contractId()).filter(o.dueDate()::isAfter);
+    }
+
     @Transactional
     public Obligation reopen(String id, int expectedVersion, String reason) {
         var o = answerable(id, expectedVersion);
         // a paid instalment reopens when its receipt is taken back; a waived one by withdrawing the waiver
         if (o.kind() == ObligationKind.PAYMENT && o.status() != ObligationStatus.WAIVED) {
             throw new ConflictException("qiyue.obligation.paid-by-receipts");
+        }
+        var endedWithTheContract = endedWithTheContract(o);
+        if (endedWithTheContract.isPresent()) {
+            throw new ConflictException("qiyue.obligation.ended-with-contract", endedWithTheContract.get().toString());
         }
         String why = Text.blankToNull(Text.input(reason));
         if (why == null) {
@@ -493,7 +526,8 @@ public class Obligations {
         String state = messages.getMessage("enum.ObligationStatus." + o.status().name(), null, o.status().name(), locale);
         String asked = messages.getMessage("enum.ObligationAction." + action.name(), null, action.name(), locale);
         return new ConflictException(Map.of("obligationStatus", o.status().name(),
-                "allowedActions", o.status().allowedActions().stream().map(Enum::name).toList()),
+                "allowedActions", (mayAnswer(o) ? allowedActions(o) : List.<ObligationAction>of()).stream()
+                        .map(Enum::name).toList()),
                 "qiyue.obligation.action-not-allowed", state, asked);
     }
 

@@ -143,7 +143,8 @@ public class Receivables {
         LocalDate signed = signedOn(contract).orElse(null);
         for (var o : instalments) {
             // an instalment dated before the signature fell due with it: the customer could not be late under a
-            // contract not yet made, nor pay into it before (a receipt is not dated before the signing day)
+            // contract not yet made, nor pay into it before (a receipt is not dated before the signing day). The
+            // planner stores such an instalment on the signing day; this covers those planned before it did
             LocalDate due = o.dueDate() != null && signed != null && signed.isAfter(o.dueDate()) ? signed : o.dueDate();
             BigDecimal amount = o.amount().scaled();
             var mine = allocations.stream().filter(a -> a.obligationId().equals(o.id())).toList();

@@ -320,7 +320,18 @@ abstract class ObligationApiContract extends ApiTestSupport {
                 .allSatisfy(o -> {
                     assertThat(o.path("status").asString()).isEqualTo("WAIVED");
                     assertThat(o.path("statusReason").asString()).contains("客户业务调整");
+                    assertThat(o.path("allowedActions").toString()).doesNotContain("REOPEN");
                 });
+        // a visit after the termination ended with the contract: reopened, it would be chased as overdue
+        // (an outside tester reopened one)
+        String visit = "/api/v1/obligations/" + after.stream()
+                .filter(o -> o.path("kind").asString().equals("MAINTENANCE_VISIT")).findFirst().orElseThrow()
+                .path("id").asString();
+        var reopened = sales.client().request("POST", visit + "/reopen")
+                .header("If-Match", sales.client().get(visit).header("ETag")).json("{\"reason\": \"误操作\"}").send();
+        assertProblem(reopened, 409);
+        assertThat(reopened.json().path("detail").asString()).contains(TODAY.toString(), "终止");
+        assertThat(sales.client().get(visit).json().path("status").asString()).isEqualTo("WAIVED");
         // the customer's instalments due after the end are not chased (an outside tester found a cancelled renewal's
         // whole price overdue); the one paid into stays for finance to settle
         var payments = after.stream().filter(o -> o.path("kind").asString().equals("PAYMENT")).toList();

@@ -42,6 +42,23 @@ class ObligationPlannerTest {
     }
 
     @Test
+    void anInstalmentDatedBeforeTheContractWasMadeFallsDueTheDayItWasMade() {
+        var schedule = List.of(
+                new Terms.Instalment(LocalDate.of(2027, 10, 1), null, Money.cny("30000.00"), "首期款"),
+                new Terms.Instalment(SIGNED, null, Money.cny("30000.00"), "二期款"),
+                new Terms.Instalment(LocalDate.of(2028, 3, 1), null, Money.cny("30000.00"), "尾款"));
+        var terms = terms(new Terms.Payment(Terms.PaymentMethod.BANK_TRANSFER, schedule, null, false), null, null,
+                null, null, null, null, null);
+        var contract = contract(ContractType.SERVICE, terms);
+
+        assertThat(ObligationPlanner.plan(contract, SIGNED, SIGNED)).extracting(ObligationPlanner.Planned::dueDate)
+                .containsExactly(SIGNED, SIGNED, LocalDate.of(2028, 3, 1));
+        assertThat(ObligationPlanner.plan(contract, SIGNED, null)).as("the day it was made not known: as written")
+                .extracting(ObligationPlanner.Planned::dueDate)
+                .containsExactly(LocalDate.of(2027, 10, 1), SIGNED, LocalDate.of(2028, 3, 1));
+    }
+
+    @Test
     void aDeliberatelyFreeContractOwesNoPayment() {
         var schedule = List.of(new Terms.Instalment(LocalDate.of(2028, 1, 1), null, Money.cny("100.00"), null));
         var terms = terms(new Terms.Payment(null, schedule, null, true), null, null, null, null, null, null, null);

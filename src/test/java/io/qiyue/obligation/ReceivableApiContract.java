@@ -86,6 +86,8 @@ abstract class ReceivableApiContract extends ApiTestSupport {
         String id = signedContract(sales.client(), body);
 
         var onTheDay = summary(sales.client(), id, today.toString());
+        assertThat(onTheDay.path("instalments").get(0).path("dueDate").asString()).as("due with the signature")
+                .isEqualTo(today.toString());
         assertThat(value(onTheDay.path("overdue"))).as("%s", onTheDay).isEqualTo("0.00");
         assertThat(value(onTheDay.path("damages").path("amount"))).isEqualTo("0.00");
         assertThat(onTheDay.path("instalments").get(0).path("status").asString()).isEqualTo("PENDING");
@@ -93,6 +95,14 @@ abstract class ReceivableApiContract extends ApiTestSupport {
         var later = summary(sales.client(), id, today.plusDays(10).toString());
         assertThat(later.path("instalments").get(0).path("daysOverdue").asLong()).isEqualTo(10);
         assertThat(value(later.path("damages").path("amount"))).isEqualTo("300.00");
+        // the ageing reads the same date: 10 days late is in the first bucket, not over 90
+        var ageing = sales.client().get("/api/v1/receivables/ageing?groupBy=customer&asOf=" + today.plusDays(10));
+        assertThat(ageing.status()).as("%s", ageing).isEqualTo(200);
+        var row = java.util.stream.StreamSupport.stream(ageing.json().path("rows").spliterator(), false)
+                .filter(r -> r.path("key").asString().equals(customerId)).findFirst().orElseThrow(
+                        () -> new AssertionError(ageing.body()));
+        assertThat(value(row.path("over90"))).isEqualTo("0.00");
+        assertThat(value(row.path("days0To30"))).isEqualTo("60000.00");
     }
 
     @Test

@@ -221,13 +221,7 @@ class ObligationApi {
     }
 
     private ObligationView view(Obligation o, List<Evidence> evidence) {
-        List<ObligationAction> actions = obligations.mayAnswer(o) ? o.status().allowedActions().stream()
-                .filter(a -> a != ObligationAction.MARK_OVERDUE && a != ObligationAction.RESCHEDULE)
-                .filter(a -> o.kind() != io.qiyue.obligation.ObligationKind.PAYMENT || a == ObligationAction.WAIVE
-                        || (a == ObligationAction.REOPEN && o.status() == ObligationStatus.WAIVED))
-                .filter(a -> a != ObligationAction.COMPLETE || !o.kind().overAPeriod())
-                .filter(a -> a != ObligationAction.WAIVE || obligations.mayWaive(o))
-                .toList() : List.of();
+        List<ObligationAction> actions = obligations.mayAnswer(o) ? obligations.allowedActions(o) : List.of();
         return new ObligationView(o.id(), o.contractId(), o.seq(), o.kind(), o.side(), o.responsible(), o.title(),
                 o.description(), o.startsOn(), o.dueDate(), o.dueTrigger(), o.amount(), o.status(), o.statusReason(),
                 o.completedOn(), o.completedAt(), o.completedBy(), o.note(), evidence, actions, o.version());
