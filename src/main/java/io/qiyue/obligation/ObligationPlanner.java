@@ -154,11 +154,17 @@ final class ObligationPlanner {
         }
     }
 
+    /** The duties the confidentiality clause of the default templates lists when the contract names none. */
+    private static final List<String> DEFAULT_CONFIDENTIALITY = List.of("不得向任何第三方披露、泄露对方的保密信息",
+            "不得将对方的保密信息用于本合同约定之外的用途");
+
     private static void confidentiality(Contract c, ContractTerms terms, List<Planned> out) {
         boolean nda = c.type() == ContractType.CONFIDENTIALITY;
         var duties = terms.confidentialityObligations() == null ? List.<String>of() : terms.confidentialityObligations();
-        if (!nda && duties.isEmpty()) {
-            return;
+        // every type's document has a confidentiality clause: the contract's duties, else the template's default
+        // ones (QY-C011 says so), which bind both sides beyond the end as well
+        if (duties.isEmpty() && !nda) {
+            duties = DEFAULT_CONFIDENTIALITY;
         }
         Integer years = terms.confidentialityPeriod() == null ? null : terms.confidentialityPeriod().yearsAfterTermination();
         // without an agreed period the clause binds beyond the end (the rendered clause says the duty survives any

@@ -26,7 +26,7 @@ class ObligationPlannerTest {
         var terms = terms(new Terms.Payment(Terms.PaymentMethod.BANK_TRANSFER, schedule, null, false), null, null,
                 null, null, null, null, null);
 
-        var plan = ObligationPlanner.plan(contract(ContractType.SERVICE, terms), SIGNED);
+        var plan = besidesConfidentiality(ObligationPlanner.plan(contract(ContractType.SERVICE, terms), SIGNED));
 
         assertThat(plan).extracting(ObligationPlanner.Planned::kind).containsOnly(ObligationKind.PAYMENT);
         assertThat(plan).extracting(ObligationPlanner.Planned::side).containsOnly(ObligationSide.CUSTOMER);
@@ -51,9 +51,9 @@ class ObligationPlannerTest {
                 null, null, null, null, null);
         var contract = contract(ContractType.SERVICE, terms);
 
-        assertThat(ObligationPlanner.plan(contract, SIGNED, SIGNED)).extracting(ObligationPlanner.Planned::dueDate)
+        assertThat(besidesConfidentiality(ObligationPlanner.plan(contract, SIGNED, SIGNED))).extracting(ObligationPlanner.Planned::dueDate)
                 .containsExactly(SIGNED, SIGNED, LocalDate.of(2028, 3, 1));
-        assertThat(ObligationPlanner.plan(contract, SIGNED, null)).as("the day it was made not known: as written")
+        assertThat(besidesConfidentiality(ObligationPlanner.plan(contract, SIGNED, null))).as("the day it was made not known: as written")
                 .extracting(ObligationPlanner.Planned::dueDate)
                 .containsExactly(LocalDate.of(2027, 10, 1), SIGNED, LocalDate.of(2028, 3, 1));
     }
@@ -62,7 +62,7 @@ class ObligationPlannerTest {
     void aDeliberatelyFreeContractOwesNoPayment() {
         var schedule = List.of(new Terms.Instalment(LocalDate.of(2028, 1, 1), null, Money.cny("100.00"), null));
         var terms = terms(new Terms.Payment(null, schedule, null, true), null, null, null, null, null, null, null);
-        assertThat(ObligationPlanner.plan(contract(ContractType.SERVICE, terms), SIGNED)).isEmpty();
+        assertThat(besidesConfidentiality(ObligationPlanner.plan(contract(ContractType.SERVICE, terms), SIGNED))).isEmpty();
     }
 
     @Test
@@ -124,7 +124,7 @@ class ObligationPlannerTest {
         var terms = new ContractTerms(null, null, null, null, null, null, null, null, null, null, null, null, shared,
                 List.of(Terms.SharingMethod.API), new Terms.PeriodAfterTermination(2),
                 new Terms.PersonalInformation(null, null, null, null, null, null, null, "终止后30日内删除"));
-        var plan = ObligationPlanner.plan(contract(ContractType.INFO_SHARING, terms), SIGNED);
+        var plan = besidesConfidentiality(ObligationPlanner.plan(contract(ContractType.INFO_SHARING, terms), SIGNED));
 
         assertThat(plan).extracting(ObligationPlanner.Planned::kind)
                 .containsExactly(ObligationKind.DATA_SHARING, ObligationKind.DATA_RETURN);
@@ -141,8 +141,8 @@ class ObligationPlannerTest {
                 "总部机房", "4小时响应");
         var consulting = new Terms.Consulting("规划", "经甲方验收", List.of(Terms.ConsultingMethod.IN_PERSON),
                 List.of("现状评估报告", "规划方案"));
-        var plan = ObligationPlanner.plan(contract(ContractType.SERVICE,
-                terms(null, service, null, consulting, null, null, null, null)), SIGNED);
+        var plan = besidesConfidentiality(ObligationPlanner.plan(contract(ContractType.SERVICE,
+                terms(null, service, null, consulting, null, null, null, null)), SIGNED));
         assertThat(plan).extracting(ObligationPlanner.Planned::title)
                 .containsExactly("服务器巡检", "故障处理", "现状评估报告", "规划方案");
         assertThat(plan).allSatisfy(p -> assertThat(p.dueDate()).isEqualTo(LocalDate.of(2027, 12, 31)));
@@ -165,6 +165,27 @@ class ObligationPlannerTest {
         assertThat(ObligationPlanner.returnDue(end, "按甲方要求处理", end.plusYears(1))).isEqualTo(end.plusYears(1));
         assertThat(ObligationPlanner.returnDue(end, "共享期限届满后30日内删除并出具删除证明", end.plusYears(1)))
                 .isEqualTo(LocalDate.of(2029, 1, 30));
+    }
+
+    /**
+     * Every type's document has a confidentiality clause that survives the contract: without duties of its own the
+     * default template's (an outside tester found none planned, though the document printed the clause).
+     */
+    @Test
+    void theDefaultConfidentialityClauseBindsBothSidesBeyondTheEnd() {
+        var plan = ObligationPlanner.plan(contract(ContractType.SERVICE,
+                terms(null, null, null, null, null, null, null, null)), SIGNED);
+        assertThat(plan).extracting(ObligationPlanner.Planned::kind).containsOnly(ObligationKind.CONFIDENTIALITY);
+        assertThat(plan).extracting(ObligationPlanner.Planned::side)
+                .containsExactly(ObligationSide.OURS, ObligationSide.CUSTOMER);
+        assertThat(plan).allSatisfy(p -> {
+            assertThat(p.description()).contains("不得向任何第三方披露、泄露对方的保密信息", "合同终止后继续有效");
+            assertThat(p.dueTrigger()).isEqualTo(ObligationPlanner.SURVIVES);
+        });
+    }
+
+    private static List<ObligationPlanner.Planned> besidesConfidentiality(List<ObligationPlanner.Planned> plan) {
+        return plan.stream().filter(p -> p.kind() != ObligationKind.CONFIDENTIALITY).toList();
     }
 
     @Test
