@@ -129,7 +129,29 @@ public class UserAdministration {
         }
         events.publishEvent(new EntityChanged("USER", id, EntityChanged.Action.UPDATE, CurrentUsers.actorName(),
                 clock.instant(), changes));
+        if (before.teamId() != null && !before.teamId().equals(after.teamId())) {
+            leaveManagement(before.teamId(), id);
+        }
         return after;
+    }
+
+    /**
+     * A manager moved out of their team no longer manages it: its approvals would still go to someone who can no
+     * longer see its contracts (an outside tester found them routed so). The team is left without a manager, as the
+     * admin sees on /admin/teams, until one is chosen.
+     */
+    private void leaveManagement(String teamId, String userId) {
+        var team = users.findTeam(teamId).filter(t -> userId.equals(t.managerId()));
+        if (team.isEmpty()) {
+            return;
+        }
+        var before = team.get();
+        var after = new Team(before.id(), before.name(), null, before.version() + 1, before.createdAt());
+        if (!users.updateTeam(after, before.version())) {
+            throw new PreconditionFailedException("qiyue.problem.stale", team(teamId).version());
+        }
+        events.publishEvent(new EntityChanged("TEAM", teamId, EntityChanged.Action.UPDATE, CurrentUsers.actorName(),
+                clock.instant(), List.of(new EntityChanged.Change("/managerId", before.managerId(), null))));
     }
 
     /**

@@ -71,9 +71,16 @@ abstract class AccessCacheApiContract extends ApiTestSupport {
         patchUser(seller.id(), "{\"teamId\": \"%s\"}".formatted(team));
         assertThat(manager.client().get("/api/v1/contracts/" + contract).status()).isEqualTo(200);
 
-        // the manager's own team changes too
+        // the manager's own team changes too: they no longer manage the team they left (its approvals would go to
+        // someone who cannot see its contracts), and the team says so
+        var teamPath = "/api/v1/teams/" + team;
+        var managed = admin().put(teamPath, "{\"name\": \"%s\", \"managerId\": \"%s\"}".formatted(
+                admin().get(teamPath).json().path("name").asString(), manager.id()), admin().get(teamPath).header("ETag"));
+        assertThat(managed.status()).as("%s", managed).isEqualTo(200);
         patchUser(manager.id(), "{\"teamId\": \"%s\"}".formatted(otherTeam));
         assertProblem(manager.client().get("/api/v1/contracts/" + contract), 404);
+        assertThat(admin().get(teamPath).json().path("managerId").isNull()).isTrue();
+        assertThat(admin().get("/api/v1/audit?entity=TEAM&id=" + team).body()).contains(manager.id());
     }
 
     @Test
