@@ -57,6 +57,14 @@ public record ReviewSubject(Contract contract, ContractParty customer, ContractP
         return new ReviewSubject(contract, customer, ourEntity, other, reviewDate, suppliedByTemplate);
     }
 
+    /** Not yet signed (nor on its way to signatures): what it says of dates is still to be agreed. */
+    public boolean beforeSigning() {
+        var status = contract.status();
+        return status == null || status == io.qiyue.contract.ContractStatus.DRAFT
+                || status == io.qiyue.contract.ContractStatus.IN_APPROVAL
+                || status == io.qiyue.contract.ContractStatus.APPROVED;
+    }
+
     public ContractTerms terms() {
         return contract.terms() == null ? ContractTerms.EMPTY : contract.terms();
     }

@@ -103,6 +103,17 @@ class RuleCatalogueTest {
             s.terminationNoticeDays = null;
         }, "QY-C005", "BLOCKER /endDate");
         none(SERVICE, s -> s.endDate = null, "QY-C005"); // indefinite with 30 days' notice
+        // a term over before the review (2026-11-20): signed now, it would expire at once
+        expect(CONSULTING, s -> {
+            s.startDate = LocalDate.of(2026, 1, 1);
+            s.endDate = LocalDate.of(2026, 6, 30);
+            s.schedule = new ArrayList<>(List.of(new io.qiyue.contract.Terms.Instalment(LocalDate.of(2026, 2, 1), null,
+                    Spec.cny("120000.00"), "全款")));
+        }, "QY-C005", "WARNING /endDate");
+        none(CONSULTING, s -> {
+            s.startDate = LocalDate.of(2026, 1, 1);
+            s.endDate = Spec.REVIEW_DATE;
+        }, "QY-C005"); // its last day still to come
         expect(MAINTENANCE, s -> s.maintenance = new Maintenance(List.of(new Item("巡检", "每季度")), List.of(), 90, 4),
                 "QY-C005", "WARNING /terms/maintenance/methods");
         expect(INFO_SHARING, s -> s.sharingMethods = null, "QY-C005", "WARNING /terms/sharingMethods");

@@ -4,7 +4,10 @@ import io.qiyue.contract.ContractTerms;
 import io.qiyue.review.ReviewSubject;
 import io.qiyue.review.Severity;
 
-/** QY-C005: a start date; an end date or an indefinite term with a notice period (民法典第563条第2款); the type's performance methods. */
+/**
+ * QY-C005: a start date; an end date or an indefinite term with a notice period (民法典第563条第2款); a term not over
+ * before it is signed; the type's performance methods.
+ */
 final class C005Term implements Rule {
     @Override
     public String id() {
@@ -17,6 +20,11 @@ final class C005Term implements Rule {
         ContractTerms t = s.terms();
         if (c.startDate() == null) {
             f.report(Severity.BLOCKER, "/startDate", "start");
+        }
+        if (c.endDate() != null && s.beforeSigning() && c.endDate().isBefore(s.reviewDate())) {
+            // signed now, it would be over at once (an outside tester signed one that went straight to expired, its
+            // deliveries overdue): a slip in the dates, or a contract signed after the fact that should say so
+            f.report(Severity.WARNING, "/endDate", "ended", c.endDate());
         }
         if (c.endDate() == null) {
             Integer notice = t.termination() == null ? null : t.termination().noticeDays();

@@ -25,12 +25,6 @@ final class C008Schedule implements Rule {
         return ALL;
     }
 
-    private static boolean unsigned(io.qiyue.contract.ContractStatus status) {
-        return status == null || status == io.qiyue.contract.ContractStatus.DRAFT
-                || status == io.qiyue.contract.ContractStatus.IN_APPROVAL
-                || status == io.qiyue.contract.ContractStatus.APPROVED;
-    }
-
     @Override
     public void check(ReviewSubject s, Findings f) {
         var c = s.contract();
@@ -60,10 +54,10 @@ final class C008Schedule implements Rule {
             if (instalment.dueDate() != null && c.startDate() != null && instalment.dueDate().isBefore(c.startDate())) {
                 f.report(Severity.BLOCKER, "/terms/payment/schedule/" + i + "/dueDate", "beforeStart", i + 1,
                         instalment.dueDate(), c.startDate());
-            } else if (instalment.dueDate() != null && unsigned(c.status())
+            } else if (instalment.dueDate() != null && s.beforeSigning()
                     && instalment.dueDate().isBefore(s.reviewDate())) {
-                // a contract signed after its start, its first instalment's day already past: the customer is late
-                // (and owes any daily damages) from that day as soon as it is signed, which is rarely what was meant
+                // a contract signed after its start, its first instalment's day already past: it falls due on the
+                // signing day instead (Qiyue plans it so), which the text then no longer says
                 f.report(Severity.INFO, "/terms/payment/schedule/" + i + "/dueDate", "passed", i + 1,
                         instalment.dueDate());
             }
