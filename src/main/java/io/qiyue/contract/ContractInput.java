@@ -13,7 +13,7 @@ import java.time.LocalDate;
 /** A contract as a client writes it (create, PUT, or the result of a merge patch). */
 public record ContractInput(
         @NotNull ContractType type,
-        @NotBlank @Size(max = 200) String title,
+        @NotBlank @Size(max = 200) @io.qiyue.shared.OneLine String title,
         @NotBlank @Size(max = 36) String customerId,
         @NotBlank @Size(max = 36) String ourEntityId,
         @Size(max = 64) String owner,

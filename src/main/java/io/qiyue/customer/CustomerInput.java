@@ -13,7 +13,7 @@ import java.util.List;
  */
 public record CustomerInput(
         @NotNull CustomerKind kind,
-        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = 200) @io.qiyue.shared.OneLine String name,
         @Size(max = 40) String creditCode,
         @Size(max = 40) String idNumber,
         @Size(max = 300) String address,

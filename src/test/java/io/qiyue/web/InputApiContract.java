@@ -118,6 +118,16 @@ abstract class InputApiContract extends ApiTestSupport {
         assertProblem(admin.withHeader("Accept-Language", "en").post("/api/v1/contracts", contract.toString()), 400, "title");
         var blankTitle = admin.post("/api/v1/contracts", contract.toString());
         assertThat(blankTitle.errorMessages()).as("a contract's title is its 合同名称").contains("合同名称：必填。");
+
+        // a title or a name is one line: it heads documents and lists (an outside tester stored line breaks)
+        for (String broken : new String[]{"服务合同\n第二行", "服务合同\r\n", "服务合同\u2028续", "服务合同\u2029续"}) {
+            var refused = admin.post("/api/v1/contracts",
+                    ContractSamples.contract("SERVICE", broken, customerId, ourEntityId()).toString());
+            assertProblem(refused, 400, "title");
+            assertThat(refused.errorMessages()).contains("合同名称：只能写一行：不能包含换行。");
+            assertProblem(admin.post("/api/v1/customers", organizationBody("杭州\n示例科技有限公司",
+                    io.qiyue.testing.TestIdentifiers.creditCode()).toString()), 400, "name");
+        }
     }
 
     @Test
