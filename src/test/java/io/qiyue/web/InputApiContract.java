@@ -373,6 +373,13 @@ abstract class InputApiContract extends ApiTestSupport {
         }
         assertThat(admin.get("/api/v1/contracts?q=" + Browser.enc("远古日期")).json().path("total").asInt())
                 .as("nothing stored").isZero();
+
+        // a choice no select offers is named with the choices, as the API names them (an outside tester saw 格式不正确)
+        var unknownChoice = browser.post("/contracts", "_csrf=" + Browser.enc(csrf) + "&type=SERVICE&title="
+                + Browser.enc("远古日期") + "&customerId=" + customerId + "&amount=1000"
+                + "&terms.payment.method=BITCOIN");
+        assertThat(unknownChoice.statusCode()).isIn(200, 400);
+        assertThat(unknownChoice.body()).contains("“BITCOIN”不是可选的值", "银行转账");
     }
 
     /** Found by an outside tester: an NDA ending 9999-12-31 with 50 years after gave obligations due +10049-12-31. */

@@ -30,7 +30,8 @@ import java.beans.PropertyEditorSupport;
 class TextBinding {
 
     @Bean
-    static BeanPostProcessor checkedTextBinding() {
+    static BeanPostProcessor checkedTextBinding(
+            org.springframework.beans.factory.ObjectProvider<org.springframework.context.MessageSource> messages) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -40,7 +41,7 @@ class TextBinding {
                         if (configured != null) {
                             configured.initBinder(binder);
                         }
-                        checkText(binder);
+                        checkText(binder, messages);
                     });
                 }
                 return bean;
@@ -48,10 +49,11 @@ class TextBinding {
         };
     }
 
-    static void checkText(WebDataBinder binder) {
+    static void checkText(WebDataBinder binder,
+                          org.springframework.beans.factory.ObjectProvider<org.springframework.context.MessageSource> messages) {
         binder.registerCustomEditor(String.class, new CheckedText());
         binder.registerCustomEditor(java.time.LocalDate.class, new BoundedDay());
-        binder.setBindingErrorProcessor(new NamedTextErrors());
+        binder.setBindingErrorProcessor(new NamedTextErrors(messages));
     }
 
     /**
@@ -110,8 +112,24 @@ class TextBinding {
 
     /** The field error of refused text names the character, and shows the text without it for correction. */
     private static final class NamedTextErrors extends DefaultBindingErrorProcessor {
+        private final org.springframework.beans.factory.ObjectProvider<org.springframework.context.MessageSource> messages;
+
+        NamedTextErrors(org.springframework.beans.factory.ObjectProvider<org.springframework.context.MessageSource> messages) {
+            this.messages = messages;
+        }
+
         @Override
         public void processPropertyAccessException(PropertyAccessException ex, BindingResult bindingResult) {
+            if (ex instanceof org.springframework.beans.TypeMismatchException mismatch
+                    && mismatch.getRequiredType() != null && mismatch.getRequiredType().isEnum()) {
+                // a choice no select offers: named with the choices, as the API names them (not "格式不正确")
+                var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+                Object choices = Values.words(messages.getObject(), new Object[]{mismatch.getRequiredType()}, locale)[0];
+                bindingResult.addError(new FieldError(bindingResult.getObjectName(), ex.getPropertyName(),
+                        ex.getValue(), true, new String[]{"qiyue.json.enum"},
+                        new Object[]{String.valueOf(ex.getValue()), choices}, "qiyue.json.enum"));
+                return;
+            }
             UnrenderableTextException text = null;
             DayOutOfRangeException day = null;
             for (Throwable t = ex; t != null && text == null && day == null; t = t.getCause()) {
