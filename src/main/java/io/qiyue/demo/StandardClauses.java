@@ -67,9 +67,10 @@ final class StandardClauses {
                             + "向第三方提供或公开发表的，应事先取得乙方书面同意。{{/intellectualProperty.customerOwns}}"
                             + "乙方应在咨询报告中注明所依据数据的来源。", false),
             new Standard(ContractType.INFO_SHARING.name(), "安全事件的通知",
-                    "一方发生或者可能发生共享信息泄露、篡改、丢失的，应当立即采取补救措施，并在发现后24小时内书面通知另一方，"
-                            + "说明事件的原因、可能造成的危害和已采取的措施；涉及个人信息的，依照《个人信息保护法》第五十七条"
-                            + "的规定通知履行个人信息保护职责的部门和个人。", true),
+                    // the time to tell the other side is the template's (二十四小时内): said once, in one way of writing
+                    "一方发生或者可能发生共享信息泄露、篡改、丢失的，向另一方发出的书面通知应说明事件的原因、可能造成的危害和"
+                            + "已采取的补救措施；涉及个人信息的，依照《个人信息保护法》第五十七条的规定通知履行个人信息保护职责的"
+                            + "部门和个人。", true),
             new Standard(ContractType.INFO_SHARING.name(), "向第三方提供的限制",
                     // the roles as the agreement names them: 接收方/提供方, or 受托方/委托方 in entrusted processing
                     "{{sharing.receiverRole}}不得将共享信息提供给本协议约定以外的第三方；确需委托第三方处理的，应事先取得"
