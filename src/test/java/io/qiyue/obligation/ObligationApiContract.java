@@ -332,6 +332,12 @@ abstract class ObligationApiContract extends ApiTestSupport {
         assertProblem(reopened, 409);
         assertThat(reopened.json().path("detail").asString()).contains(TODAY.toString(), "终止");
         assertThat(sales.client().get(visit).json().path("status").asString()).isEqualTo("WAIVED");
+        // what Qiyue wrote on them reads in English for an English reader, what people wrote as they wrote it
+        String english = new io.qiyue.testing.Browser(port).login(sales.username(), USER_PASSWORD)
+                .get("/contracts/" + id + "/obligations?lang=en").body();
+        assertThat(english).contains("The contract was terminated: 客户业务调整", "Maintenance items: ",
+                        "Confidentiality period: ")
+                .doesNotContain("合同已终止", "维护内容：", "保密期限：");
         // the customer's instalments due after the end are not chased (an outside tester found a cancelled renewal's
         // whole price overdue); the one paid into stays for finance to settle
         var payments = after.stream().filter(o -> o.path("kind").asString().equals("PAYMENT")).toList();

@@ -514,6 +514,10 @@ abstract class ReceivableApiContract extends ApiTestSupport {
         var third = finance.client().post(path + "/instalments",
                 "{\"title\": \"三期款\", \"dueDate\": \"2027-06-01\", \"amount\": {\"value\": \"20000.00\"}}");
         assertThat(third.status()).as("%s", third).isEqualTo(201);
+        // the audit names an instalment's amount as its own, not as the contract's (outside tester: 合同金额)
+        String audit = new io.qiyue.testing.Browser(port).login("admin", ADMIN_PASSWORD)
+                .get("/admin/audit?entity=OBLIGATION&id=" + second).body();
+        assertThat(audit).contains("款项金额", "到期日").doesNotContain("合同金额");
         var after = summary(finance.client(), id, "2026-12-01");
         assertThat(value(after.path("planned"))).isEqualTo("120000.00");
         assertThat(after.path("instalments")).hasSize(3);

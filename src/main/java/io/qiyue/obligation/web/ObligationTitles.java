@@ -30,6 +30,19 @@ public class ObligationTitles {
             new Generated(Pattern.compile("共享期限届满时返还或删除共享信息"), "returnAtEnd"),
             new Generated(Pattern.compile("合同终止后按约定返还或删除共享信息"), "returnAfterTermination"));
 
+    /** Lines of a description that Qiyue writes (the planner's), each translated on its own; other lines stay. */
+    private static final List<Generated> GENERATED_LINES = List.of(
+            new Generated(Pattern.compile("维护内容：(.+)"), "maintenanceItems"),
+            new Generated(Pattern.compile("保密期限：合同终止后继续有效"), "confidentialSurvives"),
+            new Generated(Pattern.compile("保密期限：合同期限内及终止后(\\d{1,3})年"), "confidentialYears"),
+            new Generated(Pattern.compile("共享期限：合同期限内及终止后(\\d{1,3})年"), "sharingYears"),
+            new Generated(Pattern.compile("使用目的：(.+)"), "purpose"),
+            new Generated(Pattern.compile("不得向任何第三方披露、泄露对方的保密信息；不得将对方的保密信息用于本合同约定之外的用途"),
+                    "defaultConfidentiality"));
+
+    /** Why a termination waived an obligation (ObligationHooks): "合同已终止", with the termination's reason. */
+    private static final Pattern TERMINATED = Pattern.compile("合同已终止(?:：(.*))?", Pattern.DOTALL);
+
     private final MessageSource messages;
 
     ObligationTitles(MessageSource messages) {
@@ -50,5 +63,40 @@ public class ObligationTitles {
             }
         }
         return title;
+    }
+
+    /** The description in the request's language: each line Qiyue wrote translated, the contract's own words kept. */
+    public String description(String description) {
+        var locale = LocaleContextHolder.getLocale();
+        if (description == null || "zh".equals(locale.getLanguage())) {
+            return description;
+        }
+        var lines = description.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            for (var generated : GENERATED_LINES) {
+                Matcher m = generated.pattern().matcher(lines[i]);
+                if (m.matches()) {
+                    Object[] args = m.groupCount() == 0 ? new Object[0] : new Object[]{m.group(1)};
+                    lines[i] = messages.getMessage("obligation.generatedLine." + generated.key(), args, lines[i], locale);
+                    break;
+                }
+            }
+        }
+        return String.join("\n", lines);
+    }
+
+    /** A reason Qiyue wrote (a termination's) in the request's language, with the reason the person gave as given. */
+    public String reason(String reason) {
+        var locale = LocaleContextHolder.getLocale();
+        if (reason == null || "zh".equals(locale.getLanguage())) {
+            return reason;
+        }
+        Matcher m = TERMINATED.matcher(reason);
+        if (!m.matches()) {
+            return reason;
+        }
+        return m.group(1) == null ? messages.getMessage("obligation.generatedReason.terminated", null, reason, locale)
+                : messages.getMessage("obligation.generatedReason.terminatedBecause", new Object[]{m.group(1)}, reason,
+                locale);
     }
 }
