@@ -32,13 +32,15 @@ class ApprovalStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private final RowMapper<FlowRow> flowMapper;
     private final RowMapper<InstanceRow> instanceMapper;
     private final RowMapper<TaskRow> taskMapper;
 
-    ApprovalStore(JdbcClient jdbc, JsonMapper json) {
+    ApprovalStore(JdbcClient jdbc, JsonMapper json, org.springframework.context.ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.json = json;
+        this.events = events;
         this.flowMapper = (rs, n) -> new FlowRow(new ApprovalFlow(rs.getString("id"), rs.getString("name"),
                 rs.getBoolean("enabled"), rs.getInt("priority"), rs.getBoolean("resubmit_to_rejecting_step"),
                 rs.getBoolean("skip_repeated_approver"), json.readValue(rs.getString("steps"), STEPS),
@@ -227,20 +229,29 @@ class ApprovalStore {
     /** Records a decision on a task that is still open; false when it is not (decided or closed meanwhile). */
     boolean decide(String id, Decision.Kind decision, Decision.Position position, String target, String comment,
                    Instant at) {
-        return jdbc.sql("UPDATE approval_task SET status = ?, decision = ?, position = ?, target = ?, comment = ?,"
-                        + " decided_at = ?, version = version + 1 WHERE id = ? AND status = ?")
+        boolean decided = jdbc.sql("UPDATE approval_task SET status = ?, decision = ?, position = ?, target = ?,"
+                        + " comment = ?, decided_at = ?, version = version + 1 WHERE id = ? AND status = ?")
                 .params(DECIDED, decision.name(), position == null ? null : position.name(), target, comment,
                         DbTime.toDb(at), id, OPEN)
                 .update() == 1;
+        if (decided) {
+            events.publishEvent(new ApprovalTasksEnded(List.of(id), at));
+        }
+        return decided;
     }
 
     int closeOpen(Collection<String> ids, Instant at) {
-        int closed = 0;
+        var closed = new java.util.ArrayList<String>();
         for (String id : ids) {
-            closed += jdbc.sql("UPDATE approval_task SET status = ?, decided_at = ?, version = version + 1"
-                    + " WHERE id = ? AND status = ?").params(CLOSED, DbTime.toDb(at), id, OPEN).update();
+            if (jdbc.sql("UPDATE approval_task SET status = ?, decided_at = ?, version = version + 1"
+                    + " WHERE id = ? AND status = ?").params(CLOSED, DbTime.toDb(at), id, OPEN).update() == 1) {
+                closed.add(id);
+            }
         }
-        return closed;
+        if (!closed.isEmpty()) {
+            events.publishEvent(new ApprovalTasksEnded(closed, at));
+        }
+        return closed.size();
     }
 
     /** Usernames who approved in this round of a run (for 自动去重). */

@@ -1,6 +1,7 @@
 package io.qiyue.notification;
 
 import io.qiyue.approval.ApprovalEvent;
+import io.qiyue.approval.ApprovalTasksEnded;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -8,9 +9,17 @@ import org.springframework.stereotype.Component;
 @Component
 class ApprovalEventListener {
     private final Dispatcher dispatcher;
+    private final Notifications notifications;
 
-    ApprovalEventListener(Dispatcher dispatcher) {
+    ApprovalEventListener(Dispatcher dispatcher, Notifications notifications) {
         this.dispatcher = dispatcher;
+        this.notifications = notifications;
+    }
+
+    /** A task decided or closed: what asked its approver to act is done with (an outside tester found them unread). */
+    @ApplicationModuleListener
+    void on(ApprovalTasksEnded ended) {
+        notifications.tasksEnded(ended.taskIds(), ended.at());
     }
 
     @ApplicationModuleListener

@@ -69,6 +69,21 @@ public class Notifications {
                 .params(DbTime.toDb(clock.instant()), CurrentUsers.require().username()).update();
     }
 
+    /**
+     * The requests to act on these approval tasks (待您审批, 已转交给您 …, linking to the task) are marked read: the
+     * tasks were decided or closed, so nothing waits there any more.
+     */
+    @Transactional
+    void tasksEnded(java.util.List<String> taskIds, java.time.Instant at) {
+        if (taskIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("UPDATE notification SET read_at = :at WHERE link IN (:links) AND read_at IS NULL")
+                .param("at", DbTime.toDb(at))
+                .param("links", taskIds.stream().map(id -> "/approvals/" + id).toList())
+                .update();
+    }
+
     /** In the reader's language when its wording was kept, else as it was written. */
     private Notification map(ResultSet rs) throws SQLException {
         var kind = EventKind.valueOf(rs.getString("kind"));

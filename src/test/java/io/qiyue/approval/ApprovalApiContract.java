@@ -76,16 +76,26 @@ abstract class ApprovalApiContract extends ApiTestSupport {
         assertThat(a1.client().get("/api/v1/contracts/" + id).status()).as("an approver reads the contract").isEqualTo(200);
         assertThat(outsider.client().get("/api/v1/contracts/" + id).status()).isEqualTo(404);
 
+        String number = contractNumber(id);
+        awaitNotification(a1, "APPROVAL_REQUESTED", n -> n.path("title").asString().contains(number)
+                && !n.path("read").asBoolean());
         assertThat(approve(a1, id).status()).isEqualTo(200);
         assertThat(status(id)).as("会签 waits for both").isEqualTo("IN_APPROVAL");
         assertThat(inbox(l1)).isEmpty();
         assertThat(approve(a2, id).status()).isEqualTo(200);
         assertThat(inbox(l1)).hasSize(1);
         assertThat(inbox(l2)).hasSize(1);
+        awaitNotification(l1, "APPROVAL_REQUESTED", n -> n.path("title").asString().contains(number)
+                && !n.path("read").asBoolean());
         var decided = approve(l2, id);
         assertThat(decided.status()).as("%s", decided).isEqualTo(200);
         assertThat(decided.json().path("decision").asString()).isEqualTo("APPROVE");
         assertThat(inbox(l1)).as("或签: the first approval decides the step").isEmpty();
+        // the request to decide a task that closed with its step is read: nothing waits there (outside tester)
+        awaitNotification(l1, "APPROVAL_REQUESTED", n -> n.path("title").asString().contains(number)
+                && n.path("read").asBoolean());
+        awaitNotification(a1, "APPROVAL_REQUESTED", n -> n.path("title").asString().contains(number)
+                && n.path("read").asBoolean());
         assertThat(status(id)).isEqualTo("APPROVED");
 
         var signing = owner.client().request("POST", "/api/v1/contracts/" + id + "/signing")
