@@ -32,8 +32,10 @@ final class DefaultTemplates {
         });
     }
 
+    /** The shipped template's name in the reader's language: it is no record anyone named, so it has no fixed words. */
     static String name(ContractType type) {
-        return type.nameZh() + "（默认模板）";
+        return "en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage())
+                ? type.nameEn() + " (default template)" : type.nameZh() + "（默认模板）";
     }
 
     private static String expand(String body) {

@@ -3,7 +3,6 @@ package io.qiyue.template;
 import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
-import com.samskivert.mustache.MustacheParseException;
 import com.samskivert.mustache.Template;
 import io.qiyue.contract.ContractType;
 import io.qiyue.shared.FieldViolation;
@@ -87,10 +86,8 @@ final class TemplateEngine {
         Template template;
         try {
             template = HTML.compile(body);
-        } catch (MustacheParseException e) {
-            throw invalid("qiyue.template.syntax", line(e.getMessage()), e.getMessage());
         } catch (MustacheException e) {
-            throw invalid("qiyue.template.syntax", line(e.getMessage()), e.getMessage());
+            throw syntax("body", e);
         }
         String xhtml;
         try {
@@ -98,7 +95,7 @@ final class TemplateEngine {
         } catch (MustacheException.Context e) {
             throw invalid("qiyue.template.unknown-variable", String.valueOf(e.lineNo), e.key);
         } catch (MustacheException e) {
-            throw invalid("qiyue.template.syntax", line(e.getMessage()), e.getMessage());
+            throw syntax("body", e);
         }
         try {
             Document doc = Xhtml.parse(xhtml);
@@ -118,7 +115,7 @@ final class TemplateEngine {
         } catch (MustacheException.Context e) {
             throw new InvalidInputException("text", "qiyue.template.unknown-variable", String.valueOf(e.lineNo), e.key);
         } catch (MustacheException e) {
-            throw new InvalidInputException("text", "qiyue.template.syntax", line(e.getMessage()), e.getMessage());
+            throw syntax("text", e);
         }
     }
 
@@ -129,6 +126,38 @@ final class TemplateEngine {
             throw new InvalidInputException(List.of(new FieldViolation(field, "qiyue.template.unsafe-tag",
                     String.valueOf(line), m.group())));
         }
+    }
+
+    /** The mistakes a template author makes, as the engine reports them, with the tags it names. */
+    private static final List<java.util.Map.Entry<Pattern, String>> SYNTAX = List.of(
+            java.util.Map.entry(Pattern.compile("(?:Inverted section|Section|Block|Parent) missing close tag '([^']*)'"),
+                    "qiyue.template.syntax.unclosed"),
+            java.util.Map.entry(Pattern.compile("Section close tag with no open tag '([^']*)'"),
+                    "qiyue.template.syntax.unopened"),
+            java.util.Map.entry(Pattern.compile("Section close tag with mismatched open tag '([^']*)' != '([^']*)'"),
+                    "qiyue.template.syntax.mismatched"),
+            java.util.Map.entry(Pattern.compile("Invalid triple-mustache tag"), "qiyue.template.syntax.triple"),
+            java.util.Map.entry(Pattern.compile("Invalid tag name: contains newline"), "qiyue.template.syntax.newline"));
+
+    /**
+     * A syntax error in the author's language: the known mistakes in our words with the tags named, any other with
+     * the engine's own words (in English), so that nothing is lost.
+     */
+    private static InvalidInputException syntax(String field, MustacheException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        String line = line(message);
+        for (var known : SYNTAX) {
+            Matcher m = known.getKey().matcher(message);
+            if (m.find()) {
+                var args = new java.util.ArrayList<Object>();
+                args.add(line);
+                for (int g = 1; g <= m.groupCount(); g++) {
+                    args.add(m.group(g));
+                }
+                return new InvalidInputException(List.of(new FieldViolation(field, known.getValue(), args.toArray())));
+            }
+        }
+        return new InvalidInputException(field, "qiyue.template.syntax", line, message);
     }
 
     private static InvalidInputException invalid(String code, String line, String reason) {

@@ -83,8 +83,13 @@ class EscapingAndValidationTest {
     @Test
     void brokenTemplatesAreRefusedWithLineAndReason() {
         String head = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>\n";
+        // the engine's mistakes in our words with the tags named (an outside tester read its English in Chinese)
         assertThat(error(head + "<p>{{title}}</p>\n{{#service}}<p>x</p>\n</body></html>"))
-                .startsWith("qiyue.template.syntax [");
+                .startsWith("qiyue.template.syntax.unclosed [").endsWith(", service]");
+        assertThat(error(head + "<p>{{title}}</p>\n{{/service}}\n</body></html>"))
+                .isEqualTo("qiyue.template.syntax.unopened [3, service]");
+        assertThat(error(head + "{{#service}}{{#maintenance}}\n{{/service}}{{/maintenance}}</body></html>"))
+                .startsWith("qiyue.template.syntax.mismatched [3, ");
         assertThat(error(head + "<p>{{title}}</p>\n<p>{{nosuchThing}}</p>\n</body></html>"))
                 .isEqualTo("qiyue.template.unknown-variable [3, nosuchThing]");
         assertThat(error(head + "<p>{{title}}\n</body></html>")).startsWith("qiyue.template.xhtml [");
