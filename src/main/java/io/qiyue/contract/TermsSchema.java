@@ -30,10 +30,11 @@ public final class TermsSchema {
     private TermsSchema() {
     }
 
-    public static ObjectNode of(ContractType type) {
+    /** The schema, titled in the reader's language (an English reader saw 客户服务合同 terms). */
+    public static ObjectNode of(ContractType type, boolean english) {
         ObjectNode schema = NODES.objectNode();
         schema.put("$schema", "https://json-schema.org/draft/2020-12/schema");
-        schema.put("title", type.nameZh() + " terms");
+        schema.put("title", english ? type.nameEn() + " terms" : type.nameZh() + "条款");
         schema.put("type", "object");
         schema.put("additionalProperties", false);
         ObjectNode properties = schema.putObject("properties");

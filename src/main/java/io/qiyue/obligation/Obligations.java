@@ -133,8 +133,10 @@ public class Obligations {
 
     private int plan(Contract contract, LocalDate signedOn, String actor) {
         String contractId = contract.id();
-        // made on the day its records say (a paper signature dated back, the contract's own 签订日期), else today
-        var planned = ObligationPlanner.plan(contract, signedOn, contracts.signedOn(contract).orElse(signedOn));
+        // made on the day its records say when that is earlier (a paper signature dated back, the contract's own
+        // 签订日期), else on the day it was signed here
+        LocalDate made = contracts.signedOn(contract).filter(signedOn::isAfter).orElse(signedOn);
+        var planned = ObligationPlanner.plan(contract, signedOn, made);
         var now = clock.instant();
         store.insertPlan(contractId, planned.size(), now, actor);
         LocalDate today = today();

@@ -257,6 +257,18 @@ class RuleCatalogueTest {
             s.personalInformation = null;
         }, "QY-C014", "WARNING /terms/personalInformation/returnOrDeletion", "WARNING /terms/sharingPeriod");
         none(INFO_SHARING, unchanged(), "QY-C014");
+        // deletion counted from the contract's end, use for a year after it (an outside tester's contradiction)
+        expect(INFO_SHARING, s -> s.personalInformation = new PersonalInformation(ProcessingRole.PROVISION,
+                LegalBasis.SEPARATE_CONSENT, s.personalInformation.recipient(), s.personalInformation.processingMethod(),
+                s.personalInformation.securityMeasures(), s.personalInformation.pipiaReference(), null,
+                "合同终止后30日内删除"), "QY-C014", "WARNING /terms/personalInformation/returnOrDeletion");
+        none(INFO_SHARING, s -> {
+            s.sharingPeriod = new PeriodAfterTermination(0);
+            s.personalInformation = new PersonalInformation(ProcessingRole.PROVISION, LegalBasis.SEPARATE_CONSENT,
+                    s.personalInformation.recipient(), s.personalInformation.processingMethod(),
+                    s.personalInformation.securityMeasures(), s.personalInformation.pipiaReference(), null,
+                    "合同终止后30日内删除");
+        }, "QY-C014");
     }
 
     @Test
@@ -264,6 +276,10 @@ class RuleCatalogueTest {
         expect(SERVICE, s -> s.provider.set(0, "乙方应及时处理故障。"), "QY-L001",
                 "WARNING /terms/rightsAndObligations/provider/0 [3,5)");
         none(SERVICE, s -> s.provider.set(0, "乙方应在2小时内及时处理故障。"), "QY-L001");
+        // a right to end the contract at will is no vague time to perform (an outside tester's false positive)
+        none(SERVICE, s -> s.provider.set(0, "甲方可随时书面通知解除本合同。"), "QY-L001");
+        expect(SERVICE, s -> s.provider.set(0, "乙方应随时响应甲方的服务请求。"), "QY-L001",
+                "WARNING /terms/rightsAndObligations/provider/0 [3,5)");
         // the numbering a clause starts with is not a time; a number after it is
         expect(SERVICE, s -> s.provider.set(0, "三、乙方应及时处理故障。"), "QY-L001",
                 "WARNING /terms/rightsAndObligations/provider/0 [5,7)");
@@ -485,11 +501,14 @@ class RuleCatalogueTest {
         }
         // the verb before both, or a named 定金罚则/条款 (outside lawyer's reading: 并处 went unnoticed)
         for (String both : List.of("守约方有权对违约方并处定金和违约金。", "守约方可同时适用定金与违约金条款。",
-                "定金罚则与违约金并处。", "定金条款与违约金条款同时适用。")) {
+                "定金罚则与违约金并处。", "定金条款与违约金条款同时适用。",
+                // the other order, and 除…外 (an outside tester: 并处 after 定金罚则 went unnoticed)
+                "一方违约的，除支付违约金外，定金罚则并处适用。", "违约方除支付违约金外，还应承担定金罚则。")) {
             assertThat(findings(Spec.valid(SERVICE).with(s -> s.breachDescription = both), "QY-V003")).as(both).hasSize(1);
         }
         for (String one : List.of("守约方不得同时适用定金和违约金。", "守约方不能并处定金与违约金。",
-                "定金罚则与违约金不同时适用。", "守约方可同时适用定金与违约金条款中的一项，由其选择。")) {
+                "定金罚则与违约金不同时适用。", "守约方可同时适用定金与违约金条款中的一项，由其选择。",
+                "除定金外，守约方不得另行主张违约金。", "违约金不足以弥补损失的，可另行主张赔偿；定金不另计。")) {
             none(SERVICE, s -> s.breachDescription = one, "QY-V003");
         }
         expect(SERVICE, s -> s.provider.set(0, "服务过程中发生人身伤害的，乙方不承担责任。"), "QY-V004",
@@ -770,6 +789,9 @@ class RuleCatalogueTest {
                 "WARNING /terms/dispute/court");
         assertThat(findings(Spec.valid(CONSULTING).with(s -> s.dispute = new Dispute(DisputeMethod.LITIGATION, null,
                 "广州市天河区人民法院")), "QY-V009").getFirst().args()).containsExactly("广州市天河区人民法院", "广州市天河区");
+        // the court's level is not part of its place (an outside tester read 所在地“乌鲁木齐市中级”)
+        assertThat(findings(Spec.valid(CONSULTING).with(s -> s.dispute = new Dispute(DisputeMethod.LITIGATION, null,
+                "乌鲁木齐市中级人民法院")), "QY-V009").getFirst().args()).containsExactly("乌鲁木齐市中级人民法院", "乌鲁木齐市");
     }
 
     @Test

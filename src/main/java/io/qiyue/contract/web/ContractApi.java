@@ -78,7 +78,7 @@ class ContractApi {
                                               @RequestParam(required = false) Integer size) {
         boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
         return PageResult.of(Arrays.stream(ContractType.values()).map(t -> new ContractTypeDescription(t, t.code(),
-                english ? t.nameEn() : t.nameZh(), t.parts(), t.ownParts(), t.paid(), TermsSchema.of(t))).toList(),
+                english ? t.nameEn() : t.nameZh(), t.parts(), t.ownParts(), t.paid(), TermsSchema.of(t, english))).toList(),
                 page, size);
     }
 

@@ -36,5 +36,19 @@ final class C014Sharing implements Rule {
         if (!stated && !f.scan().anyClause(returnOrDeletion)) {
             f.report(severity, "/terms/personalInformation/returnOrDeletion", "returnOrDeletion");
         }
+        Integer years = t.sharingPeriod() == null ? null : t.sharingPeriod().yearsAfterTermination();
+        if (stated && years != null && years > 0) {
+            // "终止后30日内删除" while the recipient may use the data for years after the end: one of them is wrong
+            // (an outside tester: the obligations then asked for deletion eleven months before the use ended)
+            var m = DAYS_AFTER_TERMINATION.matcher(t.personalInformation().returnOrDeletion());
+            if (m.find()) {
+                f.report(Severity.WARNING, "/terms/personalInformation/returnOrDeletion", "returnBeforeSharingEnds",
+                        m.group(1) + m.group(2), years);
+            }
+        }
     }
+
+    /** A return or deletion counted from the contract's end (not from the end of the sharing period). */
+    private static final java.util.regex.Pattern DAYS_AFTER_TERMINATION =
+            java.util.regex.Pattern.compile("(?:终止|解除|到期|期满)(?:或(?:到期|期满|终止|解除))?后\\s*(\\d{1,3})\\s*(个工作日|日|天)内");
 }

@@ -60,6 +60,9 @@ final class L001VagueTime implements Rule {
                 // a number in an earlier part of the sentence sets another duty's time (甲方应在3日内付款，乙方应尽快修复);
                 // one in the same part or a later one sets this duty's (及时响应，响应时间不超过30分钟)
                 int from = Math.max(body, Texts.partStart(text, m[0]));
+                if (atWill(text, m[0], m[1])) {
+                    continue;
+                }
                 if (!numberNear(text, from, m[0], m[1]) && !deadlineInSentence(text, from, m[0], m[1])) {
                     f.reportSpan(Severity.WARNING, clause.id(), m[0], m[1], "vague", text.substring(m[0], m[1]));
                 }
@@ -79,6 +82,13 @@ final class L001VagueTime implements Rule {
             }
         }
         return false;
+    }
+
+    /** 随时 before 解除/终止 a few characters on: a right to end the contract at will, not a vague time to perform. */
+    private static final Pattern AT_WILL = Pattern.compile("随时[^。；;，,]{0,8}(?:解除|终止|退出)");
+
+    private static boolean atWill(String text, int start, int end) {
+        return text.startsWith("随时", start) && AT_WILL.matcher(text).region(start, text.length()).lookingAt();
     }
 
     private static final Pattern TIME_UNIT = Pattern.compile("分钟|小时|工作日|日|天|周|个月");

@@ -35,7 +35,8 @@ final class V009Court implements Rule {
         if (d == null || Texts.blank(d.court()) || relational.matcher(d.court()).find()) {
             return;
         }
-        String court = d.court().replace("人民法院", "").replace("法院", "");
+        // the place is what remains without the court and its level: 乌鲁木齐市中级人民法院 sits in 乌鲁木齐市
+        String court = d.court().replace("人民法院", "").replace("法院", "").replaceFirst("(?:高级|中级|基层)$", "");
         List<String> places = new ArrayList<>();
         List<String> provinces = new ArrayList<>();
         Matcher m = PLACE.matcher(court);
