@@ -452,6 +452,10 @@ class RuleCatalogueTest {
                 "QY-V001", "WARNING /terms/breach/liquidatedDamages"); // 365 days × 0.1% = 36.5%
         none(SERVICE, s -> s.damages = new LiquidatedDamages(DamagesBasis.PERCENT_OF_AMOUNT, new BigDecimal("30")), "QY-V001");
         none(SERVICE, s -> s.damages = new LiquidatedDamages(DamagesBasis.DAILY_RATE, new BigDecimal("0.05")), "QY-V001");
+        // a share of a price the contract has not (an outside tester: 合同总额10% in a free agreement)
+        expect(CONFIDENTIALITY, s -> s.breachDescription = "任一方违约的，应向守约方支付合同总额10%的违约金。",
+                "QY-V001", "WARNING /terms/breach/description [18,21)");
+        none(CONFIDENTIALITY, s -> s.breachDescription = "任一方违约的，应向守约方支付违约金人民币五万元。", "QY-V001");
         // compared exactly, and said with the decimals that make "above 30%" true (the SERVICE amount is 120,000)
         assertThat(args(s -> s.damages = new LiquidatedDamages(DamagesBasis.FIXED, new BigDecimal("36000.01"))))
                 .containsExactly("30.000008", "30");

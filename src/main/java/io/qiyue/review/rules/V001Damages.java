@@ -35,10 +35,17 @@ final class V001Damages implements Rule {
         BigDecimal amount = c.amount() == null ? null : c.amount().value();
         boolean term = c.startDate() != null && c.endDate() != null && !c.endDate().isBefore(c.startDate());
         long days = term ? ChronoUnit.DAYS.between(c.startDate(), c.endDate()) + 1 : 365;
+        // a share of a price the contract does not have (无偿, or no amount): nothing to compute it from, whatever the
+        // structured damages say (an outside tester read 合同总额10% under 本协议为无偿合同). A daily rate is of the
+        // sum paid late, which needs no price
+        boolean noPrice = s.terms().withoutConsideration() || amount == null || amount.signum() <= 0;
         for (var clause : s.clauses()) {
             String text = clause.text();
             for (var stated : StatedSums.in(text, StatedSums.DAMAGES, StatedSums.DEPOSIT, amount, days, true)) {
-                if (stated.percent().compareTo(threshold) > 0) {
+                if (noPrice && !stated.daily()) {
+                    f.reportSpan(Severity.WARNING, clause.id(), stated.start(), stated.end(), "textNoAmount",
+                            text.substring(stated.start(), stated.end()));
+                } else if (stated.percent().compareTo(threshold) > 0) {
                     f.reportSpan(Severity.WARNING, clause.id(), stated.start(), stated.end(),
                             stated.daily() ? (term ? "textDaily" : "textDailyYear") : "textExcessive",
                             text.substring(stated.start(), stated.end()), Texts.percentAbove(stated.percent(), threshold),
