@@ -124,7 +124,7 @@ class Dispatcher {
     private static Wording wording(Occurrence o) {
         boolean noted = o.detail() != null && !o.detail().isBlank() && !DETAIL_IN_BODY.contains(o.kind());
         return new Wording(java.util.List.of(blank(o.number()), blank(o.title()), blank(o.actor()), blank(o.detail())),
-                noted ? o.detail() : null);
+                noted);
     }
 
     private static String blank(String s) {

@@ -128,7 +128,7 @@ class ReminderDelivery {
     private static Wording wording(Reminder r, LocalDate day) {
         long days = r.dueDate() == null ? 0 : Math.abs(ChronoUnit.DAYS.between(day, r.dueDate()));
         return new Wording(List.of(blank(r.contractNumber()), blank(r.contractTitle()), blank(r.subject()),
-                r.dueDate() == null ? "" : r.dueDate().toString(), String.valueOf(days)), null);
+                r.dueDate() == null ? "" : r.dueDate().toString(), String.valueOf(days)), false);
     }
 
     private static String blank(String s) {

@@ -8,12 +8,23 @@ import java.util.Locale;
 
 /**
  * What an in-app notification says, kept as its kind's message arguments rather than as finished text, so that the
- * notification reads in the language of whoever opens it, not of whoever caused it. {@code note}: a remark set below
- * the body ("说明：…"), null when there is none or the body already carries it.
+ * notification reads in the language of whoever opens it, not of whoever caused it. {@code noted}: the event's detail,
+ * argument {@value #DETAIL}, is set below the body ("说明：…") rather than in it.
+ * <p>
+ * Kept in a column of {@value #STORED_LENGTH} characters: no argument is longer than {@value #ARGUMENT_LENGTH}, which
+ * the body (at most {@value #BODY_LENGTH}) would cut anyway, so that even a detail of quotes and line breaks, each
+ * written as two characters in JSON, fits beside the title.
  */
-record Wording(List<String> args, String note) {
+record Wording(List<String> args, boolean noted) {
     static final int TITLE_LENGTH = 500;
     static final int BODY_LENGTH = 2000;
+    static final int DETAIL = 3;
+    static final int STORED_LENGTH = 4000;
+    static final int ARGUMENT_LENGTH = 1000;
+
+    Wording {
+        args = args == null ? null : args.stream().map(a -> a == null ? "" : cut(a, ARGUMENT_LENGTH)).toList();
+    }
 
     String title(EventKind kind, MessageSource messages, Locale locale) {
         return cut(text(kind, "title", messages, locale), TITLE_LENGTH);
@@ -21,8 +32,8 @@ record Wording(List<String> args, String note) {
 
     String body(EventKind kind, MessageSource messages, Locale locale) {
         String body = text(kind, "body", messages, locale);
-        if (note != null) {
-            body = body + messages.getMessage("notification.detail", new Object[]{note}, locale);
+        if (noted) {
+            body = body + messages.getMessage("notification.detail", new Object[]{args.get(DETAIL)}, locale);
         }
         return cut(body, BODY_LENGTH);
     }
