@@ -2,6 +2,7 @@ package io.qiyue.notification;
 
 import io.qiyue.contract.ContractExpiring;
 import io.qiyue.contract.ContractRenewed;
+import io.qiyue.contract.ContractStatus;
 import io.qiyue.contract.ContractTransitioned;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -16,15 +17,21 @@ import java.util.List;
 @Component
 class ContractEventListener {
     private final Dispatcher dispatcher;
+    private final Notifications notifications;
     private final Clock clock;
 
-    ContractEventListener(Dispatcher dispatcher, Clock clock) {
+    ContractEventListener(Dispatcher dispatcher, Notifications notifications, Clock clock) {
         this.dispatcher = dispatcher;
+        this.notifications = notifications;
         this.clock = clock;
     }
 
     @ApplicationModuleListener
     void on(ContractTransitioned e) {
+        if (e.from() == ContractStatus.SIGNING && e.to() != ContractStatus.SIGNING) {
+            // signed, or taken back: nobody is to sign it any more (an outside tester found 待您签署 unread after)
+            notifications.signingEnded(e.contractId(), e.at());
+        }
         EventKind kind = switch (e.action()) {
             case SUBMIT -> EventKind.SUBMITTED;
             case START_SIGNING -> EventKind.SIGNING_REQUESTED;

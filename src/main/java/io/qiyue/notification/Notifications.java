@@ -84,6 +84,15 @@ public class Notifications {
                 .update();
     }
 
+    /** The contract left signing: the requests to sign it (待您签署, 合同待签署) are marked read. */
+    @Transactional
+    void signingEnded(String contractId, java.time.Instant at) {
+        jdbc.sql("UPDATE notification SET read_at = ? WHERE contract_id = ? AND kind IN (?, ?) AND read_at IS NULL")
+                .params(DbTime.toDb(at), contractId, EventKind.SIGNATURE_REQUESTED.name(),
+                        EventKind.SIGNING_REQUESTED.name())
+                .update();
+    }
+
     /** In the reader's language when its wording was kept, else as it was written. */
     private Notification map(ResultSet rs) throws SQLException {
         var kind = EventKind.valueOf(rs.getString("kind"));

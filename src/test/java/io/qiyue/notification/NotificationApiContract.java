@@ -137,6 +137,18 @@ abstract class NotificationApiContract extends ApiTestSupport {
         assertThat(sales.client().get("/api/v1/notifications").json().path("total").asLong()).isGreaterThanOrEqualTo(2);
     }
 
+    /** Found by an outside tester: 待您签署 stayed unread after the contract was signed. */
+    @Test
+    void theRequestsToSignAreReadOnceTheContractIsSigned() {
+        var sales = createUser("SALES", null);
+        String id = signingRequested(sales.client());
+        await(() -> unreadFor(sales.client(), id), list -> list.stream()
+                .anyMatch(n -> n.path("kind").asString().equals("SIGNING_REQUESTED")));
+        contracts.advance(id, ContractAction.SIGN, null, "admin");
+        await(() -> unreadFor(sales.client(), id), list -> list.stream()
+                .noneMatch(n -> n.path("kind").asString().equals("SIGNING_REQUESTED")));
+    }
+
     @Test
     void approversAreToldOfTheirTasksAndOwnersOfTheCustomersWords() {
         var approver = createUser("SALES_MANAGER", null);
