@@ -474,11 +474,22 @@ public class Obligations {
                 LocalDate due = endedOn.plus(java.time.Period.between(contract.endDate(), o.dueDate()));
                 LocalDate starts = o.startsOn() == null || o.startsOn().isBefore(contract.endDate()) ? o.startsOn()
                         : endedOn.plus(java.time.Period.between(contract.endDate(), o.startsOn()));
+                if (o.kind().overAPeriod()) {
+                    starts = notAfter(starts, endedOn);
+                }
                 if (!due.equals(o.dueDate()) || !java.util.Objects.equals(starts, o.startsOn())) {
                     store.changeDue(o.id(), starts, due, o.dueTrigger(), now);
                 }
+            } else if (o.kind().overAPeriod() && o.startsOn() != null && o.startsOn().isAfter(endedOn)) {
+                // ended before its term began (an outside tester terminated one signed for next year): the duty that
+                // survives it runs from the end, not from a start that never came
+                store.changeDue(o.id(), endedOn, o.dueDate(), o.dueTrigger(), now);
             }
         }
+    }
+
+    private static LocalDate notAfter(LocalDate day, LocalDate last) {
+        return day != null && day.isAfter(last) ? last : day;
     }
 
     /** The day the contract was terminated on, as the termination gave it (outside any data scope). */

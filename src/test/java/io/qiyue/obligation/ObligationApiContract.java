@@ -359,6 +359,23 @@ abstract class ObligationApiContract extends ApiTestSupport {
                 });
     }
 
+    /** Found by an outside tester: a contract ended before its term began left its surviving duties starting after. */
+    @Test
+    void aContractTerminatedBeforeItsTermBeganHasItsSurvivingDutiesRunFromTheEnd() {
+        var sales = createUser("SALES", null);
+        String id = signedContract(sales.client(), maintenance(sales.client()));
+        String path = "/api/v1/contracts/" + id;
+        var terminated = sales.client().request("POST", path + "/terminate").header("If-Match",
+                sales.client().get(path).header("ETag")).json("{\"reason\": \"客户取消项目\", \"date\": \"" + TODAY + "\"}")
+                .send();
+        assertThat(terminated.status()).as("%s", terminated).isEqualTo(200);
+        assertThat(list(sales.client(), id).stream().filter(o -> o.path("kind").asString().equals("CONFIDENTIALITY")))
+                .isNotEmpty().allSatisfy(o -> {
+                    assertThat(o.path("status").asString()).isEqualTo("PENDING");
+                    assertThat(o.path("startsOn").asString()).isEqualTo(TODAY.toString());
+                });
+    }
+
     @Test
     void theContractListShowsTheShareReceivedAndFindsWhatIsNotFullyPaid() {
         var sales = createUser("SALES", null);
