@@ -1,4 +1,4 @@
-package io.qiyue.obligation.web;
+package io.qiyue.obligation;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -51,7 +51,11 @@ public class ObligationTitles {
 
     /** The title in the request's language: a generated one translated, any other as stored. */
     public String of(String title) {
-        var locale = LocaleContextHolder.getLocale();
+        return of(title, LocaleContextHolder.getLocale());
+    }
+
+    /** The title in {@code locale}'s language (a document's, such as the monthly service report's). */
+    public String of(String title, java.util.Locale locale) {
         if (title == null || "zh".equals(locale.getLanguage())) {
             return title;
         }

@@ -19,9 +19,11 @@ class ServiceReportPdf {
             .withZone(Obligations.CHINA);
 
     private final MessageSource messages;
+    private final ObligationTitles titles;
 
-    ServiceReportPdf(MessageSource messages) {
+    ServiceReportPdf(MessageSource messages, ObligationTitles titles) {
         this.messages = messages;
+        this.titles = titles;
     }
 
     byte[] render(Evaluations.ServiceReport report, Locale locale) {
@@ -59,7 +61,7 @@ class ServiceReportPdf {
                     .append(esc(text(l, "evaluation.report.status"))).append("</th><th>")
                     .append(esc(text(l, "evaluation.report.completed"))).append("</th></tr>");
             for (var o : r.obligations()) {
-                h.append("<tr><td>").append(esc(o.title())).append("</td><td>")
+                h.append("<tr><td>").append(esc(titles.of(o.title(), l))).append("</td><td>")
                         .append(esc(text(l, "enum.ObligationKind." + o.kind().name()))).append("</td><td>")
                         .append(esc(date(o.dueDate()))).append("</td><td>")
                         .append(esc(text(l, "enum.ObligationStatus." + o.status().name()))).append("</td><td>")

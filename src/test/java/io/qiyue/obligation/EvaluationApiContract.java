@@ -252,7 +252,7 @@ abstract class EvaluationApiContract extends ApiTestSupport {
     }
 
     @Test
-    void thePerformancePageShowsWhatWasPromisedAndKeptTakesConcernsAndDiesWhenRevokedOrExpired() {
+    void thePerformancePageShowsWhatWasPromisedAndKeptTakesConcernsAndDiesWhenRevokedOrExpired() throws Exception {
         var deal = deal("MAINTENANCE");
         complete(deal, obligation(deal, "MAINTENANCE_VISIT"));
         var created = deal.sales().post("/api/v1/contracts/" + deal.id() + "/evaluation-links",
@@ -304,6 +304,13 @@ abstract class EvaluationApiContract extends ApiTestSupport {
                 .sendForBytes();
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(new String(pdf.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        // in English, with the titles Qiyue gave the obligations in English too (an outside tester read 第1期款项)
+        var english = deal.sales().withHeader("Accept-Language", "en").request("GET", "/api/v1/contracts/" + deal.id()
+                + "/service-report?month=" + month).sendForBytes();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(english.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains("Instalment").doesNotContain("期款项", "次定期回访与维护", "保密义务");
+        }
         assertProblem(deal.sales().get("/api/v1/contracts/" + deal.id() + "/service-report?month=2026-13"), 400, "month");
         var sent = deal.sales().post("/api/v1/contracts/" + deal.id() + "/service-report/send",
                 "{\"month\": \"" + month + "\"}");

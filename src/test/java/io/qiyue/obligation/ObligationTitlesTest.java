@@ -1,4 +1,4 @@
-package io.qiyue.obligation.web;
+package io.qiyue.obligation;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -11,7 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The titles Qiyue gives obligations are read in the reader's language; a title from the contract stays as written. */
 class ObligationTitlesTest {
     private static final ObligationTitles TITLES = new ObligationTitles(io.qiyue.testing.ShippedMessages.source());
-
 
     @AfterEach
     void reset() {
@@ -28,5 +27,19 @@ class ObligationTitlesTest {
         assertThat(TITLES.of(null)).isNull();
         LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
         assertThat(TITLES.of("第2期款项")).isEqualTo("第2期款项");
+        assertThat(TITLES.of("第2期款项", Locale.ENGLISH)).as("a document's language").isEqualTo("Instalment 2");
+    }
+
+    @Test
+    void theLinesQiyueWroteAreTranslatedLineByLineAndAReasonAroundTheWordsGiven() {
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(TITLES.description("不得泄露对方商业秘密\n保密期限：合同期限内及终止后3年"))
+                .isEqualTo("不得泄露对方商业秘密\nConfidentiality period: during the term and 3 years after it ends");
+        assertThat(TITLES.description("维护内容：巡检、故障处理")).isEqualTo("Maintenance items: 巡检、故障处理");
+        assertThat(TITLES.reason("合同已终止：客户取消")).isEqualTo("The contract was terminated: 客户取消");
+        assertThat(TITLES.reason("合同已终止")).isEqualTo("The contract was terminated");
+        assertThat(TITLES.reason("客户要求")).isEqualTo("客户要求");
+        LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+        assertThat(TITLES.reason("合同已终止：客户取消")).isEqualTo("合同已终止：客户取消");
     }
 }
