@@ -23,23 +23,38 @@ import static org.assertj.core.api.Assertions.assertThat;
  * receipts on one contract that never over-allocate.
  */
 abstract class ReceivableApiContract extends ApiTestSupport {
+    /**
+     * Days since the fixtures below were written (2026-12-07): every date they name moves by it, so that what lies
+     * before and after today stays as it was (a fixture signed today, its second instalment still to come), whenever
+     * the suite runs. Day differences, and so days late and damages, are kept exactly.
+     */
+    private static final long DAYS_SINCE_WRITTEN = java.time.temporal.ChronoUnit.DAYS.between(
+            LocalDate.of(2026, 12, 7), LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
+    private static final java.util.regex.Pattern DAY = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+    /** The text with every day in it moved by {@link #DAYS_SINCE_WRITTEN}. */
+    private static String days(String text) {
+        return DAY.matcher(text).replaceAll(m -> LocalDate.parse(m.group()).plusDays(DAYS_SINCE_WRITTEN).toString());
+    }
+
 
     /**
      * A signed SERVICE contract of 120000.00: 60000.00 due 2026-10-01 (already late), 60000.00 due 2027-03-01; its
      * terms date the signing 2026-08-25, before the term starts on 2026-09-01 (the fixture records it signed today).
+     * The dates here and in the tests are as of 2026-12-07, moved to today by {@link #days}.
      */
     private String signed(ApiClient owner, String basis, String value) {
         String customerId = createOrganization(owner).path("id").asString();
         ObjectNode body = ContractSamples.contract("SERVICE", unique("回款合同"), customerId, ourEntityId());
-        body.put("startDate", "2026-09-01");
-        body.put("endDate", "2027-08-31");
+        body.put("startDate", days("2026-09-01"));
+        body.put("endDate", days("2027-08-31"));
         var terms = (ObjectNode) body.path("terms");
-        terms.set("signing", JSON.readTree("{ \"date\": \"2026-08-25\" }"));
-        terms.set("payment", JSON.readTree("""
+        terms.set("signing", JSON.readTree(days("{ \"date\": \"2026-08-25\" }")));
+        terms.set("payment", JSON.readTree(days("""
                 { "method": "BANK_TRANSFER", "schedule": [
                   { "dueDate": "2026-10-01", "amount": { "value": "60000.00", "currency": "CNY" }, "description": "首期款" },
                   { "dueDate": "2027-03-01", "amount": { "value": "60000.00", "currency": "CNY" }, "description": "二期款" } ] }
-                """));
+                """)));
         terms.set("breach", JSON.readTree("""
                 { "liquidatedDamages": { "basis": "%s", "value": "%s" }, "description": "逾期付款按约定支付违约金" }
                 """.formatted(basis, value)));
@@ -112,16 +127,16 @@ abstract class ReceivableApiContract extends ApiTestSupport {
         String id = signed(sales.client(), "DAILY_RATE", "0.05");
         String path = "/api/v1/contracts/" + id;
 
-        var before = summary(sales.client(), id, "2026-11-01");
+        var before = summary(sales.client(), id, days("2026-11-01"));
         assertThat(value(before.path("planned"))).isEqualTo("120000.00");
         assertThat(value(before.path("overdue"))).isEqualTo("60000.00");
         // 60000.00 × 31 days (2026-10-01 → 11-01) × 0.05 % = 930.00
         assertThat(value(before.path("damages").path("amount"))).isEqualTo("930.00");
 
-        var refusedForSales = sales.client().post(path + "/receipts", receipt("2026-11-01", "100.00"));
+        var refusedForSales = sales.client().post(path + "/receipts", receipt(days("2026-11-01"), "100.00"));
         assertProblem(refusedForSales, 403);
 
-        var paid = finance.client().post(path + "/receipts", receipt("2026-11-01", "70000.00"));
+        var paid = finance.client().post(path + "/receipts", receipt(days("2026-11-01"), "70000.00"));
         assertThat(paid.status()).as("%s", paid).isEqualTo(201);
         assertThat(paid.header("Location")).endsWith("/api/v1/receipts/" + paid.json().path("id").asString());
         var allocations = paid.json().path("allocations");
@@ -140,7 +155,7 @@ abstract class ReceivableApiContract extends ApiTestSupport {
                 .get("/contracts/" + id + "/obligations?lang=en").body();
         assertThat(english).contains("Instalment 1", "Instalment 2").doesNotContain("第1期款项");
 
-        var after = summary(sales.client(), id, "2026-12-01");
+        var after = summary(sales.client(), id, days("2026-12-01"));
         assertThat(value(after.path("received"))).isEqualTo("70000.00");
         assertThat(value(after.path("outstanding"))).isEqualTo("50000.00");
         assertThat(value(after.path("overdue"))).isEqualTo("0.00");
@@ -154,7 +169,7 @@ abstract class ReceivableApiContract extends ApiTestSupport {
         assertThat(after.path("instalments").get(1).path("status").asString()).isEqualTo("PENDING");
 
         // ageing as of 2027-04-15: 50000.00 of the second instalment is 45 days past due
-        var ageing = finance.client().get("/api/v1/receivables/ageing?groupBy=customer&asOf=2027-04-15");
+        var ageing = finance.client().get(days("/api/v1/receivables/ageing?groupBy=customer&asOf=2027-04-15"));
         assertThat(ageing.status()).as("%s", ageing).isEqualTo(200);
         String customerId = sales.client().get(path).json().path("customerId").asString();
         JsonNode row = null;
@@ -169,7 +184,7 @@ abstract class ReceivableApiContract extends ApiTestSupport {
         assertThat(value(row.path("notDue"))).isEqualTo("0.00");
         assertThat(value(row.path("overdue"))).isEqualTo("50000.00");
         // the same day seen from 2026-10-15: the first instalment unpaid then, 14 days late; the second not due
-        var earlier = finance.client().get("/api/v1/receivables/ageing?groupBy=owner&asOf=2026-10-15").json();
+        var earlier = finance.client().get(days("/api/v1/receivables/ageing?groupBy=owner&asOf=2026-10-15")).json();
         JsonNode mine = null;
         for (JsonNode r : earlier.path("rows")) {
             if (r.path("key").asString().equals(sales.username())) {
@@ -181,7 +196,7 @@ abstract class ReceivableApiContract extends ApiTestSupport {
         assertThat(value(mine.path("notDue"))).isEqualTo("60000.00");
         // a salesperson sees only their own in the ageing
         var other = createUser("SALES", null);
-        assertThat(other.client().get("/api/v1/receivables/ageing?groupBy=customer&asOf=2027-04-15").json()
+        assertThat(other.client().get(days("/api/v1/receivables/ageing?groupBy=customer&asOf=2027-04-15")).json()
                 .path("rows").toString()).doesNotContain(customerId);
         assertProblem(finance.client().get("/api/v1/receivables/ageing?groupBy=planet"), 400, "groupBy");
 
@@ -191,7 +206,7 @@ abstract class ReceivableApiContract extends ApiTestSupport {
                 .header("If-Match", paid.header("ETag")).json("{\"reason\": \"银行退票\"}").send();
         assertThat(reversed.status()).as("%s", reversed).isEqualTo(200);
         assertThat(reversed.json().path("reversed").asBoolean()).isTrue();
-        var undone = summary(sales.client(), id, "2026-12-01");
+        var undone = summary(sales.client(), id, days("2026-12-01"));
         assertThat(value(undone.path("received"))).isEqualTo("0.00");
         assertThat(undone.path("instalments").get(0).path("status").asString()).isEqualTo("OVERDUE");
         // given more time: no longer late (an outside tester found it OVERDUE with -55 days in the export)
@@ -215,11 +230,11 @@ abstract class ReceivableApiContract extends ApiTestSupport {
         var finance = createUser("FINANCE", null);
         String id = signed(sales.client(), "FIXED", "5000");
         String path = "/api/v1/contracts/" + id + "/receipts";
-        assertThat(finance.client().post(path, receipt("2026-11-01", "70000.00")).status()).isEqualTo(201);
-        var formula = finance.client().post(path, """
+        assertThat(finance.client().post(path, receipt(days("2026-11-01"), "70000.00")).status()).isEqualTo(201);
+        var formula = finance.client().post(path, days("""
                 {"receivedOn": "2026-11-02", "amount": {"value": "1234.50", "currency": "CNY"}, "method": "CASH",
                  "reference": "=1+1"}
-                """);
+                """));
         assertThat(formula.status()).as("%s", formula).isEqualTo(201);
         var listed = sales.client().get(path).json().path("items");
         assertThat(listed).hasSize(2);
@@ -266,16 +281,16 @@ abstract class ReceivableApiContract extends ApiTestSupport {
         var finance = createUser("FINANCE", null);
         String id = signed(sales.client(), "FIXED", "5000");
         String path = "/api/v1/contracts/" + id + "/invoices";
-        var instalment = summary(finance.client(), id, "2026-12-01").path("instalments").get(0);
+        var instalment = summary(finance.client(), id, days("2026-12-01")).path("instalments").get(0);
         String first = instalment.path("id").asString();
         String billed = unique("FP");
-        assertThat(finance.client().post(path, """
+        assertThat(finance.client().post(path, days("""
                 {"number": "%s", "issuedOn": "2026-10-01", "amount": {"value": "10600.00"}, "taxRatePercent": "6",
                  "obligationId": "%s", "note": "@SUM(A1)"}
-                """.formatted(billed, first)).status()).isEqualTo(201);
-        assertThat(finance.client().post(path, """
+                """).formatted(billed, first)).status()).isEqualTo(201);
+        assertThat(finance.client().post(path, days("""
                 {"number": "%s", "issuedOn": "2026-10-02", "amount": {"value": "1130.00"}, "taxRatePercent": "13"}
-                """.formatted(unique("FP"))).status()).isEqualTo(201);
+                """).formatted(unique("FP"))).status()).isEqualTo(201);
         var listed = sales.client().get(path).json().path("items");
         assertThat(listed).hasSize(2);
 
@@ -296,7 +311,7 @@ abstract class ReceivableApiContract extends ApiTestSupport {
         var row = xlsx.stream().filter(r -> billed.equals(r.get(0))).findFirst().orElseThrow();
         assertThat((BigDecimal) row.get(2)).isEqualByComparingTo("10600.00");
         assertThat((BigDecimal) row.get(5)).isEqualByComparingTo("600.00");
-        assertThat(row.get(1)).isEqualTo(java.time.LocalDate.parse("2026-10-01"));
+        assertThat(row.get(1)).isEqualTo(java.time.LocalDate.parse(days("2026-10-01")));
 
         assertProblem(createUser("SALES", null).client().request("GET", path + "?format=csv").send(), 404);
         assertThat(sales.client().get(path).contentType()).startsWith("application/json");
@@ -306,7 +321,7 @@ abstract class ReceivableApiContract extends ApiTestSupport {
     void theAgeingExportsAsCsvAndXlsxWithItsGroupingDayAndScope() throws Exception {
         var sales = createUser("SALES", null);
         String id = signed(sales.client(), "FIXED", "5000");
-        String query = "/api/v1/receivables/ageing?groupBy=customer&asOf=2027-04-15";
+        String query = days("/api/v1/receivables/ageing?groupBy=customer&asOf=2027-04-15");
         var report = sales.client().get(query).json();
         assertThat(report.path("rows")).hasSize(1);
         var group = report.path("rows").get(0);
@@ -345,12 +360,12 @@ abstract class ReceivableApiContract extends ApiTestSupport {
         var sales = createUser("SALES", null);
         var finance = createUser("FINANCE", null);
         String id = signed(sales.client(), "DAILY_RATE", "0.05");
-        var instalments = summary(sales.client(), id, "2026-11-01").path("instalments");
+        var instalments = summary(sales.client(), id, days("2026-11-01")).path("instalments");
         String second = instalments.get(1).path("id").asString();
 
         var browser = new io.qiyue.testing.Browser(port).login(finance.username(), USER_PASSWORD);
         var answer = browser.submit("/contracts/" + id + "/receivables-panel/receipts", "/contracts/" + id,
-                "receivedOn", "2026-11-01", "amount", "10000.00", "method", "BANK_TRANSFER", "reference", "手工-1",
+                "receivedOn", days("2026-11-01"), "amount", "10000.00", "method", "BANK_TRANSFER", "reference", "手工-1",
                 "alloc." + second, "10000.00");
         assertThat(answer.statusCode()).as("%s", answer.body()).isIn(200, 302, 303);
         var receipts = finance.client().get("/api/v1/contracts/" + id + "/receipts").json().path("items");
@@ -367,46 +382,46 @@ abstract class ReceivableApiContract extends ApiTestSupport {
         String id = signed(sales.client(), "PERCENT_OF_AMOUNT", "10");
         String otherId = signed(sales.client(), "FIXED", "5000");
         String path = "/api/v1/contracts/" + id;
-        String foreign = summary(finance.client(), otherId, "2026-12-01").path("instalments").get(0).path("id").asString();
+        String foreign = summary(finance.client(), otherId, days("2026-12-01")).path("instalments").get(0).path("id").asString();
 
-        assertProblem(finance.client().post(path + "/receipts", receipt("2026-11-01", "120000.01")), 409, "amount");
-        assertProblem(finance.client().post(path + "/receipts", receipt("2026-11-01", "0")), 400, "amount");
-        assertProblem(finance.client().post(path + "/receipts", receipt("2026-11-01", "-5.00")), 400, "amount");
-        assertProblem(finance.client().post(path + "/receipts", receipt("2026-11-01", "1.001")), 400, "amount");
-        assertProblem(finance.client().post(path + "/receipts", receipt("2099-01-01", "1.00")), 400, "receivedOn");
+        assertProblem(finance.client().post(path + "/receipts", receipt(days("2026-11-01"), "120000.01")), 409, "amount");
+        assertProblem(finance.client().post(path + "/receipts", receipt(days("2026-11-01"), "0")), 400, "amount");
+        assertProblem(finance.client().post(path + "/receipts", receipt(days("2026-11-01"), "-5.00")), 400, "amount");
+        assertProblem(finance.client().post(path + "/receipts", receipt(days("2026-11-01"), "1.001")), 400, "amount");
+        assertProblem(finance.client().post(path + "/receipts", receipt(days("2099-01-01"), "1.00")), 400, "receivedOn");
         // a value that does not even bind is labelled as the receipt's, like one that binds and is refused
-        var unbound = finance.client().post(path + "/receipts", receipt("2026-11-01", "NaN"));
+        var unbound = finance.client().post(path + "/receipts", receipt(days("2026-11-01"), "NaN"));
         assertProblem(unbound, 400, "amount.value");
         assertThat(unbound.json().path("errors").toString()).contains("收款金额").doesNotContain("合同金额");
-        assertThat(finance.client().post(path + "/receipts", receipt("2026-11-01", "1.001")).json().path("errors")
+        assertThat(finance.client().post(path + "/receipts", receipt(days("2026-11-01"), "1.001")).json().path("errors")
                 .toString()).contains("收款金额").doesNotContain("合同金额");
-        assertProblem(finance.client().post(path + "/receipts", """
+        assertProblem(finance.client().post(path + "/receipts", days("""
                 {"receivedOn": "2026-11-01", "amount": {"value": "100.00"}, "method": "CASH",
                  "allocations": [ {"obligationId": "%s", "amount": {"value": "100.00"}} ]}
-                """.formatted(foreign)), 400, "allocations[0].obligationId");
-        String own = summary(finance.client(), id, "2026-12-01").path("instalments").get(1).path("id").asString();
-        assertProblem(finance.client().post(path + "/receipts", """
+                """).formatted(foreign)), 400, "allocations[0].obligationId");
+        String own = summary(finance.client(), id, days("2026-12-01")).path("instalments").get(1).path("id").asString();
+        assertProblem(finance.client().post(path + "/receipts", days("""
                 {"receivedOn": "2026-11-01", "amount": {"value": "60000.01"}, "method": "CASH",
                  "allocations": [ {"obligationId": "%s", "amount": {"value": "60000.01"}} ]}
-                """.formatted(own)), 409, "allocations[0].amount");
-        assertProblem(finance.client().post(path + "/receipts", """
+                """).formatted(own)), 409, "allocations[0].amount");
+        assertProblem(finance.client().post(path + "/receipts", days("""
                 {"receivedOn": "2026-11-01", "amount": {"value": "100.00"}, "method": "CASH",
                  "allocations": [ {"obligationId": "%s", "amount": {"value": "99.99"}} ]}
-                """.formatted(own)), 400, "allocations");
+                """).formatted(own)), 400, "allocations");
         assertThat(finance.client().get(path + "/receipts").json().path("total").asInt()).as("nothing written").isZero();
-        assertThat(value(summary(finance.client(), otherId, "2026-12-01").path("received"))).isEqualTo("0.00");
+        assertThat(value(summary(finance.client(), otherId, days("2026-12-01")).path("received"))).isEqualTo("0.00");
 
         // by hand: the later instalment first, in full; it is then never paid twice
-        var byHand = finance.client().post(path + "/receipts", """
+        var byHand = finance.client().post(path + "/receipts", days("""
                 {"receivedOn": "2026-11-02", "amount": {"value": "60000.00"}, "method": "ALIPAY",
                  "allocations": [ {"obligationId": "%s", "amount": {"value": "60000.00"}} ]}
-                """.formatted(own));
+                """).formatted(own));
         assertThat(byHand.status()).as("%s", byHand).isEqualTo(201);
-        assertProblem(finance.client().post(path + "/receipts", """
+        assertProblem(finance.client().post(path + "/receipts", days("""
                 {"receivedOn": "2026-11-02", "amount": {"value": "0.01"}, "method": "ALIPAY",
                  "allocations": [ {"obligationId": "%s", "amount": {"value": "0.01"}} ]}
-                """.formatted(own)), 409, "allocations[0].amount");
-        var s = summary(finance.client(), id, "2026-11-11");
+                """).formatted(own)), 409, "allocations[0].amount");
+        var s = summary(finance.client(), id, days("2026-11-11"));
         assertThat(s.path("instalments").get(1).path("status").asString()).isEqualTo("DONE");
         // PERCENT_OF_AMOUNT: 10 % of the contract's 120000.00 once something was late, as its document says
         assertThat(value(s.path("damages").path("amount"))).isEqualTo("12000.00");
@@ -420,16 +435,16 @@ abstract class ReceivableApiContract extends ApiTestSupport {
         String id = signed(sales.client(), "DAILY_RATE", "0.05");
         String path = "/api/v1/contracts/" + id;
 
-        var early = finance.client().post(path + "/receipts", receipt("2026-08-24", "100.00"));
+        var early = finance.client().post(path + "/receipts", receipt(days("2026-08-24"), "100.00"));
         assertProblem(early, 400, "receivedOn");
-        assertThat(message(early, "receivedOn")).contains("收款日期", "2026-08-25");
-        var zero = finance.client().post(path + "/receipts", receipt("2026-08-25", "0"));
+        assertThat(message(early, "receivedOn")).contains("收款日期", days("2026-08-25"));
+        var zero = finance.client().post(path + "/receipts", receipt(days("2026-08-25"), "0"));
         assertProblem(zero, 400, "amount");
         assertThat(message(zero, "amount")).startsWith("收款金额").doesNotContain("合同金额");
         assertThat(finance.client().get(path + "/receipts").json().path("total").asInt()).as("nothing written").isZero();
 
         // paid after the signing, before the term starts: an ordinary prepayment
-        var prepaid = finance.client().post(path + "/receipts", receipt("2026-08-28", "100.00"));
+        var prepaid = finance.client().post(path + "/receipts", receipt(days("2026-08-28"), "100.00"));
         assertThat(prepaid.status()).as("%s", prepaid).isEqualTo(201);
     }
 
@@ -449,49 +464,49 @@ abstract class ReceivableApiContract extends ApiTestSupport {
         String id = signed(sales.client(), "FIXED", "5000");
         String path = "/api/v1/contracts/" + id;
         String number = unique("FP");
-        var invoice = finance.client().post(path + "/invoices", """
+        var invoice = finance.client().post(path + "/invoices", days("""
                 {"number": "%s", "issuedOn": "2026-10-01", "amount": {"value": "10600.00"}, "taxRatePercent": "6"}
-                """.formatted(number));
+                """).formatted(number));
         assertThat(invoice.status()).as("%s", invoice).isEqualTo(201);
         assertThat(value(invoice.json().path("tax"))).isEqualTo("600.00");
-        assertProblem(finance.client().post(path + "/invoices", """
+        assertProblem(finance.client().post(path + "/invoices", days("""
                 {"number": "%s", "issuedOn": "2026-10-01", "amount": {"value": "1.00"}, "taxRatePercent": "6"}
-                """.formatted(number)), 409, "number");
-        assertProblem(finance.client().post(path + "/invoices", """
+                """).formatted(number)), 409, "number");
+        assertProblem(finance.client().post(path + "/invoices", days("""
                 {"number": "%s", "issuedOn": "2026-10-01", "amount": {"value": "1.00"}, "taxRatePercent": "6"}
-                """.formatted(number.toLowerCase(java.util.Locale.ROOT))), 409, "number");
-        assertProblem(finance.client().post(path + "/invoices", """
+                """).formatted(number.toLowerCase(java.util.Locale.ROOT))), 409, "number");
+        assertProblem(finance.client().post(path + "/invoices", days("""
                 {"number": "%s", "issuedOn": "2026-08-24", "amount": {"value": "1.00"}, "taxRatePercent": "6"}
-                """.formatted(unique("FP"))), 400, "issuedOn");
-        assertProblem(finance.client().post(path + "/invoices", """
+                """).formatted(unique("FP"))), 400, "issuedOn");
+        assertProblem(finance.client().post(path + "/invoices", days("""
                 {"number": "%s", "issuedOn": "2026-10-01", "amount": {"value": "109400.01"}, "taxRatePercent": "13"}
-                """.formatted(unique("FP"))), 409, "amount");
-        assertProblem(sales.client().post(path + "/invoices", """
+                """).formatted(unique("FP"))), 409, "amount");
+        assertProblem(sales.client().post(path + "/invoices", days("""
                 {"number": "%s", "issuedOn": "2026-10-01", "amount": {"value": "1.00"}, "taxRatePercent": "6"}
-                """.formatted(unique("FP"))), 403);
+                """).formatted(unique("FP"))), 403);
         assertThat(finance.client().get(path + "/invoices").json().path("total").asInt()).isEqualTo(1);
         // invoices for one instalment stay within it (60000.00), as its receipts do
-        String firstInstalment = summary(finance.client(), id, "2026-12-01").path("instalments").get(0).path("id")
+        String firstInstalment = summary(finance.client(), id, days("2026-12-01")).path("instalments").get(0).path("id")
                 .asString();
-        var onIt = finance.client().post(path + "/invoices", """
+        var onIt = finance.client().post(path + "/invoices", days("""
                 {"number": "%s", "issuedOn": "2026-10-01", "amount": {"value": "50000.00"}, "taxRatePercent": "6",
                  "obligationId": "%s"}
-                """.formatted(unique("FP"), firstInstalment));
+                """).formatted(unique("FP"), firstInstalment));
         assertThat(onIt.status()).as("%s", onIt).isEqualTo(201);
-        var beyond = finance.client().post(path + "/invoices", """
+        var beyond = finance.client().post(path + "/invoices", days("""
                 {"number": "%s", "issuedOn": "2026-10-01", "amount": {"value": "10000.01"}, "taxRatePercent": "6",
                  "obligationId": "%s"}
-                """.formatted(unique("FP"), firstInstalment));
+                """).formatted(unique("FP"), firstInstalment));
         assertProblem(beyond, 409, "amount");
         assertThat(beyond.json().toString()).contains("10000.00");
         assertThat(finance.client().get(path + "/invoices").json().path("total").asInt()).isEqualTo(2);
         // a draft has no plan to pay into: said so, not "more than the 0 outstanding"
         String draft = createContract(sales.client(), "SERVICE").path("id").asString();
-        var early = finance.client().post("/api/v1/contracts/" + draft + "/receipts", receipt("2026-11-01", "1.00"));
+        var early = finance.client().post("/api/v1/contracts/" + draft + "/receipts", receipt(days("2026-11-01"), "1.00"));
         assertProblem(early, 409);
         assertThat(early.json().toString()).contains("签订后");
 
-        var plan = summary(finance.client(), id, "2026-12-01").path("instalments");
+        var plan = summary(finance.client(), id, days("2026-12-01")).path("instalments");
         assertProblem(finance.client().post(path + "/instalments",
                 "{\"title\": \"尾款\", \"amount\": {\"value\": \"0.01\"}}"), 409, "amount");
         // due before the term starts, every day since would count as late
@@ -503,22 +518,22 @@ abstract class ReceivableApiContract extends ApiTestSupport {
         // split the second instalment: 40000.00 now, 20000.00 as a third
         var lowered = finance.client().request("PUT", path + "/instalments/" + second)
                 .header("If-Match", "\"" + plan.get(1).path("version").asInt() + "\"")
-                .json("{\"title\": \"二期款\", \"dueDate\": \"2027-03-01\", \"amount\": {\"value\": \"40000.00\"}}").send();
+                .json(days("{\"title\": \"二期款\", \"dueDate\": \"2027-03-01\", \"amount\": {\"value\": \"40000.00\"}}")).send();
         assertThat(lowered.status()).as("%s", lowered).isEqualTo(200);
         var stale = finance.client().request("PUT", path + "/instalments/" + second)
                 .header("If-Match", "\"" + plan.get(1).path("version").asInt() + "\"")
                 .json("{\"title\": \"二期款\", \"amount\": {\"value\": \"40000.00\"}}").send();
         assertProblem(stale, 412);
         assertProblem(finance.client().post(path + "/instalments",
-                "{\"title\": \"三期款\", \"dueDate\": \"2027-06-01\", \"amount\": {\"value\": \"20000.01\"}}"), 409, "amount");
+                days("{\"title\": \"三期款\", \"dueDate\": \"2027-06-01\", \"amount\": {\"value\": \"20000.01\"}}")), 409, "amount");
         var third = finance.client().post(path + "/instalments",
-                "{\"title\": \"三期款\", \"dueDate\": \"2027-06-01\", \"amount\": {\"value\": \"20000.00\"}}");
+                days("{\"title\": \"三期款\", \"dueDate\": \"2027-06-01\", \"amount\": {\"value\": \"20000.00\"}}"));
         assertThat(third.status()).as("%s", third).isEqualTo(201);
         // the audit names an instalment's amount as its own, not as the contract's (outside tester: 合同金额)
         String audit = new io.qiyue.testing.Browser(port).login("admin", ADMIN_PASSWORD)
                 .get("/admin/audit?entity=OBLIGATION&id=" + second).body();
         assertThat(audit).contains("款项金额", "到期日").doesNotContain("合同金额");
-        var after = summary(finance.client(), id, "2026-12-01");
+        var after = summary(finance.client(), id, days("2026-12-01"));
         assertThat(value(after.path("planned"))).isEqualTo("120000.00");
         assertThat(after.path("instalments")).hasSize(3);
         // FIXED: one sum for the contract, the first instalment being late
@@ -531,7 +546,7 @@ abstract class ReceivableApiContract extends ApiTestSupport {
         var finance = createUser("FINANCE", null);
         String id = signed(sales.client(), "DAILY_RATE", "0.05");
         String path = "/api/v1/contracts/" + id;
-        var first = finance.client().post(path + "/receipts", receipt("2026-11-01", "90000.00"));
+        var first = finance.client().post(path + "/receipts", receipt(days("2026-11-01"), "90000.00"));
         assertThat(first.status()).as("%s", first).isEqualTo(201);
         // 30000.00 outstanding; 50 receipts of 1000.00 at once: exactly 30 fit
         var pool = Executors.newFixedThreadPool(50);
@@ -541,7 +556,7 @@ abstract class ReceivableApiContract extends ApiTestSupport {
             for (int i = 0; i < 50; i++) {
                 Callable<HttpResponse> call = () -> {
                     start.await();
-                    return finance.client().post(path + "/receipts", receipt("2026-11-02", "1000.00"));
+                    return finance.client().post(path + "/receipts", receipt(days("2026-11-02"), "1000.00"));
                 };
                 results.add(pool.submit(call));
             }
@@ -562,7 +577,7 @@ abstract class ReceivableApiContract extends ApiTestSupport {
         } finally {
             pool.shutdownNow();
         }
-        var s = summary(finance.client(), id, "2026-12-01");
+        var s = summary(finance.client(), id, days("2026-12-01"));
         assertThat(value(s.path("received"))).isEqualTo("120000.00");
         assertThat(value(s.path("outstanding"))).isEqualTo("0.00");
         for (JsonNode instalment : s.path("instalments")) {
