@@ -2,10 +2,7 @@ package io.qiyue.notification;
 
 import io.qiyue.security.User;
 import io.qiyue.security.UserAdministration;
-import io.qiyue.shared.Ids;
-import io.qiyue.shared.persistence.DbTime;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,7 +27,6 @@ class Dispatcher {
     private static final java.util.Set<EventKind> TASK_KINDS = java.util.EnumSet.of(EventKind.APPROVAL_REQUESTED,
             EventKind.DELEGATED, EventKind.APPROVER_ADDED, EventKind.STEP_OVERDUE, EventKind.ESCALATED);
 
-    private final JdbcClient jdbc;
     private final MessageSource messages;
     private final Preferences preferences;
     private final UserAdministration users;
@@ -40,11 +36,12 @@ class Dispatcher {
     private final NotificationSettingsStore settings;
     private final JsonMapper json;
     private final Clock clock;
+    private final Notifications notifications;
 
-    Dispatcher(JdbcClient jdbc, MessageSource messages, Preferences preferences, UserAdministration users,
+    Dispatcher(MessageSource messages, Preferences preferences, UserAdministration users,
                Webhooks webhooks, GroupRobots robots, Outbox outbox, NotificationSettingsStore settings, JsonMapper json,
-               Clock clock) {
-        this.jdbc = jdbc;
+               Clock clock, Notifications notifications) {
+        this.notifications = notifications;
         this.messages = messages;
         this.preferences = preferences;
         this.users = users;
@@ -76,16 +73,13 @@ class Dispatcher {
             }
             var choice = preferences.of(username, o.kind());
             if (choice.inApp()) {
-                jdbc.sql("INSERT INTO notification (id, recipient, kind, contract_id, title, body, wording, link,"
-                                + " created_at) VALUES (?,?,?,?,?,?,?,?,?)")
-                        .params(Ids.newId(), username, o.kind().name(), o.contractId(), title, body, stored, link,
-                                DbTime.toDb(now)).update();
+                notifications.add(username, o.kind(), o.contractId(), title, body, stored, link, now);
             }
             String email = user.get().email();
             if (choice.email() && email != null && !email.isBlank()) {
                 String mail = messages.getMessage("notification.email.body",
                         new Object[]{user.get().displayName(), body, url}, ZH);
-                outbox.add(Outbox.Channel.EMAIL, email, o.kind(), cut("【契约】" + title, 500), mail, now);
+                outbox.add(Outbox.Channel.EMAIL, email, o.kind(), Wording.cut("【契约】" + title, 500), mail, now);
             }
         }
         var hooks = webhooks.subscribedTo(o.kind());
@@ -97,7 +91,7 @@ class Dispatcher {
         if (!robotIds.isEmpty()) {
             String line = "**" + title + "**\n" + body + "\n[" + messages.getMessage("notification.open", null, ZH)
                     + "](" + url + ")";
-            robotIds.forEach(id -> outbox.add(Outbox.Channel.ROBOT, id, o.kind(), cut(title, 500), line, now));
+            robotIds.forEach(id -> outbox.add(Outbox.Channel.ROBOT, id, o.kind(), Wording.cut(title, 500), line, now));
         }
     }
 
@@ -123,15 +117,7 @@ class Dispatcher {
     /** {0} the contract's number, {1} its title, {2} who did it, {3} the detail the event carried. */
     private static Wording wording(Occurrence o) {
         boolean noted = o.detail() != null && !o.detail().isBlank() && !DETAIL_IN_BODY.contains(o.kind());
-        return new Wording(java.util.List.of(blank(o.number()), blank(o.title()), blank(o.actor()), blank(o.detail())),
-                noted);
+        return Wording.of(noted, o.number(), o.title(), o.actor(), o.detail());
     }
 
-    private static String blank(String s) {
-        return s == null ? "" : s;
-    }
-
-    private static String cut(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
-    }
 }

@@ -69,6 +69,15 @@ public class Notifications {
                 .params(DbTime.toDb(clock.instant()), CurrentUsers.require().username()).update();
     }
 
+    /** Writes one in-app notification: its text as written (Chinese) and its wording, worded again when read. */
+    void add(String recipient, EventKind kind, String contractId, String title, String body, String wording,
+             String link, java.time.Instant at) {
+        jdbc.sql("INSERT INTO notification (id, recipient, kind, contract_id, title, body, wording, link, created_at)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?)")
+                .params(io.qiyue.shared.Ids.newId(), recipient, kind.name(), contractId, title, body, wording, link,
+                        DbTime.toDb(at)).update();
+    }
+
     /**
      * The requests to act on these approval tasks (待您审批, 已转交给您 …, linking to the task) are marked read: the
      * tasks were decided or closed, so nothing waits there any more.

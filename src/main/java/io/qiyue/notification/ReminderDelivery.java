@@ -37,10 +37,13 @@ class ReminderDelivery {
     private final NotificationSettingsStore settings;
     private final Clock clock;
     private final JsonMapper json;
+    private final Notifications notifications;
 
     ReminderDelivery(JdbcClient jdbc, MessageSource messages, Preferences preferences, UserAdministration users,
                      Webhooks webhooks, GroupRobots robots, Outbox outbox, Dispatcher dispatcher,
-                     NotificationSettingsStore settings, Clock clock, JsonMapper json) {
+                     NotificationSettingsStore settings, Clock clock, JsonMapper json,
+                     Notifications notifications) {
+        this.notifications = notifications;
         this.jdbc = jdbc;
         this.json = json;
         this.messages = messages;
@@ -80,10 +83,7 @@ class ReminderDelivery {
                 }
                 var choice = to.get().choices().get(kind.ordinal());
                 if (choice.inApp()) {
-                    jdbc.sql("INSERT INTO notification (id, recipient, kind, contract_id, title, body, wording, link,"
-                                    + " created_at) VALUES (?,?,?,?,?,?,?,?,?)")
-                            .params(Ids.newId(), username, kind.name(), r.contractId(), title, body, stored, link,
-                                    DbTime.toDb(now)).update();
+                    notifications.add(username, kind, r.contractId(), title, body, stored, link, now);
                 }
                 String email = to.get().user().email();
                 if (choice.email() && email != null && !email.isBlank()) {
@@ -93,7 +93,7 @@ class ReminderDelivery {
                     } else {
                         String mail = messages.getMessage("notification.email.body",
                                 new Object[]{to.get().user().displayName(), body, url}, Dispatcher.ZH);
-                        outbox.add(Outbox.Channel.EMAIL, email, kind, cut("【契约】" + title, 500), mail, now);
+                        outbox.add(Outbox.Channel.EMAIL, email, kind, Wording.cut("【契约】" + title, 500), mail, now);
                     }
                 }
             }
@@ -118,7 +118,7 @@ class ReminderDelivery {
     private void addDigestLine(Outbox.Channel channel, String target, EventKind kind, String line, Instant now) {
         jdbc.sql("INSERT INTO notification_digest_item (id, channel, target, event_kind, line, created_at)"
                         + " VALUES (?,?,?,?,?,?)")
-                .params(Ids.newId(), channel.name(), target, kind.name(), cut(line, 2000), DbTime.toDb(now)).update();
+                .params(Ids.newId(), channel.name(), target, kind.name(), Wording.cut(line, 2000), DbTime.toDb(now)).update();
     }
 
     /**
@@ -127,15 +127,7 @@ class ReminderDelivery {
      */
     private static Wording wording(Reminder r, LocalDate day) {
         long days = r.dueDate() == null ? 0 : Math.abs(ChronoUnit.DAYS.between(day, r.dueDate()));
-        return new Wording(List.of(blank(r.contractNumber()), blank(r.contractTitle()), blank(r.subject()),
-                r.dueDate() == null ? "" : r.dueDate().toString(), String.valueOf(days)), false);
-    }
-
-    private static String blank(String s) {
-        return s == null ? "" : s;
-    }
-
-    static String cut(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+        return Wording.of(false, r.contractNumber(), r.contractTitle(), r.subject(),
+                r.dueDate() == null ? "" : r.dueDate().toString(), String.valueOf(days));
     }
 }

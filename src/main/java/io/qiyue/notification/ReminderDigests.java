@@ -146,10 +146,10 @@ public class ReminderDigests {
             String body = messages.getMessage("notification.digest.email", new Object[]{user.get().displayName(),
                     day.toString(), items, String.join("\n\n", lines) + more(items, lines),
                     settings.effective().baseUrl() + "/notifications"}, Dispatcher.ZH);
-            outbox.add(Outbox.Channel.EMAIL, email, kindOf(channel, id), cut("【契约】" + subject, 500), body, now);
+            outbox.add(Outbox.Channel.EMAIL, email, kindOf(channel, id), Wording.cut("【契约】" + subject, 500), body, now);
         } else {
             String text = "**" + subject + "**\n\n" + String.join("\n\n", lines) + more(items, lines);
-            outbox.add(Outbox.Channel.ROBOT, target, kindOf(channel, id), cut(subject, 500), text, now);
+            outbox.add(Outbox.Channel.ROBOT, target, kindOf(channel, id), Wording.cut(subject, 500), text, now);
         }
         return true;
     }
@@ -170,7 +170,4 @@ public class ReminderDigests {
         }
     }
 
-    private static String cut(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
-    }
 }

@@ -26,6 +26,11 @@ record Wording(List<String> args, boolean noted) {
         args = args == null ? null : args.stream().map(a -> a == null ? "" : cut(a, ARGUMENT_LENGTH)).toList();
     }
 
+    /** The wording of these arguments, a missing one as empty. */
+    static Wording of(boolean noted, String... args) {
+        return new Wording(java.util.Arrays.asList(args), noted);
+    }
+
     String title(EventKind kind, MessageSource messages, Locale locale) {
         return cut(text(kind, "title", messages, locale), TITLE_LENGTH);
     }
@@ -59,6 +64,7 @@ record Wording(List<String> args, boolean noted) {
         }
     }
 
+    /** At most {@code max} characters, an ellipsis marking a cut: every text of a notification is held to its column. */
     static String cut(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max - 1) + "…";
     }
