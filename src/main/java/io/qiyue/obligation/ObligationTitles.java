@@ -59,14 +59,24 @@ public class ObligationTitles {
         if (title == null || "zh".equals(locale.getLanguage())) {
             return title;
         }
-        for (var generated : GENERATED) {
-            Matcher m = generated.pattern().matcher(title);
+        return translated(GENERATED, "obligation.generatedTitle.", Integer::parseInt, title, locale);
+    }
+
+    /**
+     * The text in {@code locale} when one of {@code table}'s patterns matches all of it (its group, if any, read by
+     * {@code argument} as the message's argument), else the text as it is.
+     */
+    private String translated(List<Generated> table, String keyPrefix,
+                              java.util.function.Function<String, Object> argument, String text,
+                              java.util.Locale locale) {
+        for (var generated : table) {
+            Matcher m = generated.pattern().matcher(text);
             if (m.matches()) {
-                Object[] args = m.groupCount() == 0 ? new Object[0] : new Object[]{Integer.parseInt(m.group(1))};
-                return messages.getMessage("obligation.generatedTitle." + generated.key(), args, title, locale);
+                Object[] args = m.groupCount() == 0 ? new Object[0] : new Object[]{argument.apply(m.group(1))};
+                return messages.getMessage(keyPrefix + generated.key(), args, text, locale);
             }
         }
-        return title;
+        return text;
     }
 
     /** The description in the request's language: each line Qiyue wrote translated, the contract's own words kept. */
@@ -77,14 +87,7 @@ public class ObligationTitles {
         }
         var lines = description.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
-            for (var generated : GENERATED_LINES) {
-                Matcher m = generated.pattern().matcher(lines[i]);
-                if (m.matches()) {
-                    Object[] args = m.groupCount() == 0 ? new Object[0] : new Object[]{m.group(1)};
-                    lines[i] = messages.getMessage("obligation.generatedLine." + generated.key(), args, lines[i], locale);
-                    break;
-                }
-            }
+            lines[i] = translated(GENERATED_LINES, "obligation.generatedLine.", group -> group, lines[i], locale);
         }
         return String.join("\n", lines);
     }
