@@ -338,7 +338,7 @@ public class Approvals {
         }
         var caller = CurrentUsers.current();
         if (caller.isPresent() && !caller.get().username().equals(run.get().submitter())) {
-            throw new ConflictException("qiyue.approval.withdraw-by-submitter-only", run.get().submitter());
+            throw new ForbiddenException("qiyue.approval.withdraw-by-submitter-only", run.get().submitter());
         }
         // the run's row lock, taken as a decision takes it first: a decision at the same moment either commits
         // before (and is seen below) or waits and then finds the run withdrawn; without it both went through, and

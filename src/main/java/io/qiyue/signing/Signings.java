@@ -323,10 +323,17 @@ public class Signings {
         String me = CurrentUsers.require().username();
         var session = store.openSession(contractId)
                 .orElseThrow(() -> new ConflictException("qiyue.signing.no-open-round", contract.number()));
-        var signer = store.signers(session.id()).stream()
-                .filter(s -> s.side() == SignerSide.OURS && me.equals(s.username())
-                        && (s.status() == SignerStatus.PENDING || s.status() == SignerStatus.LOCKED))
-                .findFirst().orElseThrow(() -> new ForbiddenException("qiyue.signing.not-a-signer"));
+        var mine = store.signers(session.id()).stream()
+                .filter(s -> s.side() == SignerSide.OURS && me.equals(s.username())).toList();
+        if (mine.isEmpty()) {
+            throw new ForbiddenException("qiyue.signing.not-a-signer");
+        }
+        // one who was a signer of this round and has acted may not act again: a conflict with what they did, not a
+        // lack of right (outside tester: signing twice answered 403)
+        var signer = mine.stream()
+                .filter(s -> s.status() == SignerStatus.PENDING || s.status() == SignerStatus.LOCKED)
+                .findFirst().orElseThrow(() -> new ConflictException("qiyue.signing.already-acted",
+                        contract.number()));
         if (signer.status() == SignerStatus.LOCKED) {
             throw new ConflictException("qiyue.signing.locked");
         }

@@ -93,6 +93,11 @@ abstract class SigningApiContract extends ApiTestSupport {
         assertThat(signer(again.json(), "OURS").path("status").asString()).isEqualTo("SIGNED");
         assertThat(signer(ours.json(), "OURS").path("status").asString()).isEqualTo("SIGNED");
         assertThat(signer(ours.json(), "OURS").path("identityMethod").asString()).isEqualTo("PASSWORD");
+        // outside tester: signing twice answered 403, as if the signer had no right; it is a conflict with the signature
+        var twice = sales.client().post("/api/v1/contracts/" + deal.id() + "/signatures",
+                "{\"password\": \"" + USER_PASSWORD + "\"}");
+        assertProblem(twice, 409);
+        assertThat(twice.body()).contains("已处理过");
         assertThat(signer(ours.json(), "OURS").path("sealName").asString()).isEqualTo("合同专用章");
         var uses = admin().get("/api/v1/seals/" + seal.json().path("id").asString() + "/uses").json();
         assertThat(uses.toString()).as("the seal's use is logged with the frozen document's hash")
