@@ -28,8 +28,12 @@ public record ContractReceivables(String contractId, LocalDate asOf, Money contr
                               Money damages) {
     }
 
-    /** One instalment of the plan with what paid it and what billed it. */
-    public record Instalment(String id, int seq, String title, String description, LocalDate dueDate,
+    /**
+     * One instalment of the plan with what paid it and what billed it. {@code title} is as stored (and as a PUT sends
+     * it back); {@code displayTitle} is a title Qiyue gave in the reader's language (ObligationTitles).
+     */
+    public record Instalment(String id, int seq, String title, String displayTitle, String description,
+                             LocalDate dueDate,
                              String dueTrigger, Money amount, Money received, Money outstanding, long daysOverdue,
                              ObligationStatus status, int version, List<ReceiptRef> receipts,
                              List<InvoiceRef> invoices) {

@@ -39,10 +39,13 @@ public class Dashboards {
     private final DataScopes scopes;
     private final MessageSource messages;
     private final Clock clock;
+    private final ObligationTitles titles;
 
     Dashboards(Contracts contracts, ObligationStore store, Receivables receivables, ReceivableStore receivableStore,
-               EvaluationStore evaluationStore, DataScopes scopes, MessageSource messages, Clock clock) {
+               EvaluationStore evaluationStore, DataScopes scopes, MessageSource messages, Clock clock,
+               ObligationTitles titles) {
         this.contracts = contracts;
+        this.titles = titles;
         this.store = store;
         this.receivables = receivables;
         this.receivableStore = receivableStore;
@@ -229,11 +232,11 @@ public class Dashboards {
             Long daysLate = o.status() == ObligationStatus.OVERDUE && o.dueDate() != null
                     ? ChronoUnit.DAYS.between(o.dueDate(), today) : null;
             row.accept(new Object[]{label == null ? o.contractId() : label.number(), label == null ? null : label.title(),
-                    text("enum.ObligationKind." + o.kind().name()), o.title(),
+                    text("enum.ObligationKind." + o.kind().name()), titles.of(o.title()),
                     text("enum.ObligationSide." + o.side().name()), o.responsible(), o.dueDate(), daysLate,
                     o.amount() == null ? null : o.amount().value(), text("enum.ObligationStatus." + o.status().name()),
                     o.completedOn(), o.statusReason() == null ? null
-                            : text("obligation.statusReason." + o.statusReason(), o.statusReason())});
+                            : text("obligation.statusReason." + o.statusReason(), titles.reason(o.statusReason()))});
         }
     }
 

@@ -79,11 +79,13 @@ public class Receivables {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final TransactionTemplate ownTx;
+    private final ObligationTitles titles;
 
     Receivables(ReceivableStore store, ObligationStore obligationStore, Obligations obligations, Contracts contracts,
                 Customers customers, UserAdministration users, DataScopes scopes, ApplicationEventPublisher events,
-                MessageSource messages, Clock clock, PlatformTransactionManager transactions) {
+                MessageSource messages, Clock clock, PlatformTransactionManager transactions, ObligationTitles titles) {
         this.store = store;
+        this.titles = titles;
         this.obligationStore = obligationStore;
         this.obligations = obligations;
         this.contracts = contracts;
@@ -166,7 +168,8 @@ public class Receivables {
             if (late > 0) {
                 overdue = overdue.add(owed);
             }
-            views.add(new ContractReceivables.Instalment(o.id(), o.seq(), o.title(), o.description(), o.dueDate(),
+            views.add(new ContractReceivables.Instalment(o.id(), o.seq(), o.title(), titles.of(o.title()),
+                    o.description(), o.dueDate(),
                     o.dueTrigger(), o.amount(), Money.cny(paid), Money.cny(owed), late, o.status(), o.version(),
                     mine.stream().map(a -> new ContractReceivables.ReceiptRef(a.receiptId(), a.receivedOn(),
                             Money.cny(a.amount()))).toList(),

@@ -338,6 +338,16 @@ abstract class ObligationApiContract extends ApiTestSupport {
         assertThat(english).contains("The contract was terminated: 客户业务调整", "Maintenance items: ",
                         "Confidentiality period: ")
                 .doesNotContain("合同已终止", "维护内容：", "保密期限：");
+        // and so do the API's display fields and the export, while the stored words stay as they are (outside tester:
+        // the API and the CSV gave Chinese titles in English mode)
+        String englishJson = sales.client().request("GET", path + "/obligations").header("Accept-Language", "en")
+                .send().body();
+        assertThat(englishJson).contains("\"title\":\"第1次定期回访与维护\"", "\"displayTitle\":\"Maintenance visit 1\"",
+                "\"displayStatusReason\":\"The contract was terminated: 客户业务调整\"", "\"displayDescription\":\"Maintenance items: ");
+        String englishCsv = sales.client().request("GET", path + "/obligations?format=csv")
+                .header("Accept-Language", "en").send().body();
+        assertThat(englishCsv).contains("Maintenance visit 1", "The contract was terminated: 客户业务调整")
+                .doesNotContain("第1次定期回访与维护", "合同已终止");
         // the customer's instalments due after the end are not chased (an outside tester found a cancelled renewal's
         // whole price overdue); the one paid into stays for finance to settle
         var payments = after.stream().filter(o -> o.path("kind").asString().equals("PAYMENT")).toList();

@@ -8,6 +8,7 @@ import io.qiyue.obligation.ObligationKind;
 import io.qiyue.obligation.ObligationQuery;
 import io.qiyue.obligation.ObligationSide;
 import io.qiyue.obligation.ObligationStatus;
+import io.qiyue.obligation.ObligationTitles;
 import io.qiyue.obligation.Obligations;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.PageResult;
@@ -55,21 +56,29 @@ class ObligationApi {
     private final PerformanceListExports exports;
     private final MessageSource messages;
     private final Clock clock;
+    private final ObligationTitles titles;
 
     ObligationApi(Obligations obligations, Dashboards dashboards, PerformanceListExports exports,
-                  MessageSource messages, Clock clock) {
+                  MessageSource messages, Clock clock, ObligationTitles titles) {
         this.obligations = obligations;
+        this.titles = titles;
         this.exports = exports;
         this.dashboards = dashboards;
         this.messages = messages;
         this.clock = clock;
     }
 
-    /** An obligation as the API shows it: its evidence and what the caller may do with it now. */
+    /**
+     * An obligation as the API shows it: its evidence and what the caller may do with it now. {@code title},
+     * {@code description} and {@code statusReason} are as stored, in the contract's language; their {@code display}
+     * twins put what Qiyue wrote in them in the reader's (an English reader got Chinese titles: outside tester).
+     */
     record ObligationView(String id, String contractId, int seq, ObligationKind kind, ObligationSide side,
-                          String responsible, String title, String description, LocalDate startsOn,
+                          String responsible, String title, String displayTitle, String description,
+                          String displayDescription, LocalDate startsOn,
                           LocalDate dueDate, String dueTrigger, io.qiyue.shared.Money amount,
-                          ObligationStatus status, String statusReason, LocalDate completedOn,
+                          ObligationStatus status, String statusReason, String displayStatusReason,
+                          LocalDate completedOn,
                           java.time.Instant completedAt, String completedBy, String note, List<Evidence> evidence,
                           List<ObligationAction> actions, int version) {
     }
@@ -223,7 +232,8 @@ class ObligationApi {
     private ObligationView view(Obligation o, List<Evidence> evidence) {
         List<ObligationAction> actions = obligations.mayAnswer(o) ? obligations.allowedActions(o) : List.of();
         return new ObligationView(o.id(), o.contractId(), o.seq(), o.kind(), o.side(), o.responsible(), o.title(),
-                o.description(), o.startsOn(), o.dueDate(), o.dueTrigger(), o.amount(), o.status(), o.statusReason(),
+                titles.of(o.title()), o.description(), titles.description(o.description()), o.startsOn(), o.dueDate(),
+                o.dueTrigger(), o.amount(), o.status(), o.statusReason(), titles.reason(o.statusReason()),
                 o.completedOn(), o.completedAt(), o.completedBy(), o.note(), evidence, actions, o.version());
     }
 

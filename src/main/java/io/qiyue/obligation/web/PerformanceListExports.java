@@ -6,6 +6,7 @@ import io.qiyue.obligation.Dashboards;
 import io.qiyue.obligation.Evaluations;
 import io.qiyue.obligation.Invoice;
 import io.qiyue.obligation.Obligation;
+import io.qiyue.obligation.ObligationTitles;
 import io.qiyue.obligation.Obligations;
 import io.qiyue.obligation.Receipt;
 import io.qiyue.obligation.Receivables;
@@ -33,10 +34,12 @@ class PerformanceListExports {
     private final Dashboards dashboards;
     private final MessageSource messages;
     private final Clock clock;
+    private final ObligationTitles titles;
 
     PerformanceListExports(Evaluations evaluations, Receivables receivables, Obligations obligations,
-                           Dashboards dashboards, MessageSource messages, Clock clock) {
+                           Dashboards dashboards, MessageSource messages, Clock clock, ObligationTitles titles) {
         this.evaluations = evaluations;
+        this.titles = titles;
         this.receivables = receivables;
         this.obligations = obligations;
         this.dashboards = dashboards;
@@ -76,7 +79,7 @@ class PerformanceListExports {
                 export.row(r.receivedOn(), value(r.amount()), currency(r.amount()),
                         r.method() == null ? null : words.text("receivables.method." + r.method().name()),
                         r.reference(), r.note(), r.allocations().stream()
-                                .map(paid -> paid.title() + " " + paid.amount().value().toPlainString())
+                                .map(paid -> titles.of(paid.title()) + " " + paid.amount().value().toPlainString())
                                 .collect(Collectors.joining("; ")),
                         words.time(r.reversedAt()), r.reversalReason(), words.time(r.createdAt()));
             }
@@ -86,8 +89,8 @@ class PerformanceListExports {
     /** The contract's invoices, each with the title of the instalment it bills (the list has only its id). */
     void invoices(String contractId, ListExport.Format format, HttpServletResponse response) {
         var invoices = receivables.invoices(contractId);
-        var titles = obligations.ofContract(contractId).stream()
-                .collect(Collectors.toMap(Obligation::id, Obligation::title));
+        var instalmentTitles = obligations.ofContract(contractId).stream()
+                .collect(Collectors.toMap(Obligation::id, o -> titles.of(o.title())));
         var words = ListExport.Wording.ofRequest(messages, clock);
         var headers = words.texts("receivables.invoice.number", "receivables.invoice.issuedOn",
                 "receivables.invoice.amount", "export.currency", "receivables.invoice.taxRate",
@@ -96,7 +99,7 @@ class PerformanceListExports {
                 LocalDate.now(clock), words.text("receivables.invoices"), headers)) {
             for (Invoice i : invoices) {
                 export.row(i.number(), i.issuedOn(), value(i.amount()), currency(i.amount()), i.taxRatePercent(),
-                        value(i.tax()), i.obligationId() == null ? null : titles.get(i.obligationId()), i.note(),
+                        value(i.tax()), i.obligationId() == null ? null : instalmentTitles.get(i.obligationId()), i.note(),
                         words.time(i.createdAt()));
             }
         }
