@@ -18,7 +18,10 @@ import java.util.Locale;
  */
 @Component
 class Dispatcher {
-    /** Messages are written in Chinese whatever the language of the request that caused them. */
+    /**
+     * What is written once for everyone (webhook summaries, robot messages) is Chinese whatever the language of the
+     * request that caused it; an e-mail is in its recipient's language, an in-app notification in its reader's.
+     */
     static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
     /** Kinds whose wording places the detail itself (days left, the renewed number) instead of "说明：…". */
     private static final java.util.Set<EventKind> DETAIL_IN_BODY = java.util.EnumSet.of(EventKind.EXPIRING,
@@ -77,9 +80,11 @@ class Dispatcher {
             }
             String email = user.get().email();
             if (choice.email() && email != null && !email.isBlank()) {
-                String mail = messages.getMessage("notification.email.body",
-                        new Object[]{user.get().displayName(), body, url}, ZH);
-                outbox.add(Outbox.Channel.EMAIL, email, o.kind(), Wording.cut("【契约】" + title, 500), mail, now);
+                Locale language = users.language(username);
+                String mail = messages.getMessage("notification.email.body", new Object[]{user.get().displayName(),
+                        wording.body(o.kind(), messages, language), url}, language);
+                outbox.add(Outbox.Channel.EMAIL, email, o.kind(),
+                        emailSubject(messages, wording.title(o.kind(), messages, language), language), mail, now);
             }
         }
         var hooks = webhooks.subscribedTo(o.kind());
@@ -93,6 +98,11 @@ class Dispatcher {
                     + "](" + url + ")";
             robotIds.forEach(id -> outbox.add(Outbox.Channel.ROBOT, id, o.kind(), Wording.cut(title, 500), line, now));
         }
+    }
+
+    /** An e-mail's subject: the title after the product's name, in the recipient's language. */
+    static String emailSubject(MessageSource messages, String title, Locale language) {
+        return Wording.cut(messages.getMessage("notification.email.subject", new Object[]{title}, language), 500);
     }
 
     /** {@code { event, occurredAt, data }}: the body that is signed and posted. */

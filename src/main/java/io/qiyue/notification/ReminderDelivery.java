@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -58,7 +59,7 @@ class ReminderDelivery {
     }
 
     /** One recipient as this batch needs them: the account, the choices per kind, digest or not. */
-    private record Recipient(User user, List<Preference> choices, boolean dailyDigest) {
+    private record Recipient(User user, List<Preference> choices, boolean dailyDigest, Locale language) {
     }
 
     void deliver(RemindersDue due) {
@@ -87,13 +88,17 @@ class ReminderDelivery {
                 }
                 String email = to.get().user().email();
                 if (choice.email() && email != null && !email.isBlank()) {
+                    Locale language = to.get().language();
+                    String ownTitle = wording.title(kind, messages, language);
+                    String ownBody = wording.body(kind, messages, language);
                     if (to.get().dailyDigest()) {
-                        addDigestLine(Outbox.Channel.EMAIL, username, kind, "· " + title + "\n  " + body + "\n  " + url,
-                                now);
+                        addDigestLine(Outbox.Channel.EMAIL, username, kind,
+                                "· " + ownTitle + "\n  " + ownBody + "\n  " + url, now);
                     } else {
                         String mail = messages.getMessage("notification.email.body",
-                                new Object[]{to.get().user().displayName(), body, url}, Dispatcher.ZH);
-                        outbox.add(Outbox.Channel.EMAIL, email, kind, Wording.cut("【契约】" + title, 500), mail, now);
+                                new Object[]{to.get().user().displayName(), ownBody, url}, language);
+                        outbox.add(Outbox.Channel.EMAIL, email, kind,
+                                Dispatcher.emailSubject(messages, ownTitle, language), mail, now);
                     }
                 }
             }
@@ -112,7 +117,8 @@ class ReminderDelivery {
 
     private Optional<Recipient> recipient(String username) {
         return users.findByUsername(username).filter(User::enabled)
-                .map(u -> new Recipient(u, preferences.of(username), preferences.dailyDigest(username)));
+                .map(u -> new Recipient(u, preferences.of(username), preferences.dailyDigest(username),
+                        users.language(username)));
     }
 
     private void addDigestLine(Outbox.Channel channel, String target, EventKind kind, String line, Instant now) {

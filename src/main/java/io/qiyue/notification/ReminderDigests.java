@@ -135,8 +135,10 @@ public class ReminderDigests {
         var lines = jdbc.sql("SELECT line FROM notification_digest_item WHERE digest_id = ? ORDER BY created_at, id"
                         + " LIMIT " + MAX_LINES)
                 .param(id).query(String.class).list();
+        // a user's digest in their language (its lines were worded in it too), a robot's in Chinese
+        var language = channel == Outbox.Channel.EMAIL ? users.language(target) : Dispatcher.ZH;
         String subject = messages.getMessage("notification.digest.subject", new Object[]{items, day.toString()},
-                Dispatcher.ZH);
+                language);
         if (channel == Outbox.Channel.EMAIL) {
             var user = users.findByUsername(target).filter(User::enabled);
             String email = user.map(User::email).orElse(null);
@@ -144,19 +146,20 @@ public class ReminderDigests {
                 return true; // taken, nowhere to send: the lines stay readable in the application
             }
             String body = messages.getMessage("notification.digest.email", new Object[]{user.get().displayName(),
-                    day.toString(), items, String.join("\n\n", lines) + more(items, lines),
-                    settings.effective().baseUrl() + "/notifications"}, Dispatcher.ZH);
-            outbox.add(Outbox.Channel.EMAIL, email, kindOf(channel, id), Wording.cut("【契约】" + subject, 500), body, now);
+                    day.toString(), items, String.join("\n\n", lines) + more(items, lines, language),
+                    settings.effective().baseUrl() + "/notifications"}, language);
+            outbox.add(Outbox.Channel.EMAIL, email, kindOf(channel, id), Dispatcher.emailSubject(messages, subject,
+                    language), body, now);
         } else {
-            String text = "**" + subject + "**\n\n" + String.join("\n\n", lines) + more(items, lines);
+            String text = "**" + subject + "**\n\n" + String.join("\n\n", lines) + more(items, lines, language);
             outbox.add(Outbox.Channel.ROBOT, target, kindOf(channel, id), Wording.cut(subject, 500), text, now);
         }
         return true;
     }
 
-    private String more(int items, List<String> lines) {
+    private String more(int items, List<String> lines, java.util.Locale language) {
         return items > lines.size() ? "\n\n" + messages.getMessage("notification.digest.more",
-                new Object[]{items - lines.size()}, Dispatcher.ZH) : "";
+                new Object[]{items - lines.size()}, language) : "";
     }
 
     /** The outbox row's kind: the kind of the digest's first line (the log shows it; all are reminders). */

@@ -56,7 +56,8 @@ class SigningEventListener {
                 if (e.recipientUsername() != null) {
                     users.findByUsername(e.recipientUsername()).filter(User::enabled).map(User::email)
                             .filter(email -> !email.isBlank())
-                            .ifPresent(email -> mail(email, e, "code", e.recipientName()));
+                            .ifPresent(email -> mail(email, e, "code", e.recipientName(),
+                                    users.language(e.recipientUsername())));
                 } else {
                     mailContact(e, "code");
                 }
@@ -76,16 +77,17 @@ class SigningEventListener {
 
     private void mailContact(SigningEvent e, String template) {
         if (e.recipientEmail() != null && !e.recipientEmail().isBlank()) {
-            mail(e.recipientEmail(), e, template, e.recipientName());
+            // a customer's contact has no account to choose a language on: the contract's, Chinese
+            mail(e.recipientEmail(), e, template, e.recipientName(), Dispatcher.ZH);
         }
     }
 
-    private void mail(String address, SigningEvent e, String template, String name) {
+    private void mail(String address, SigningEvent e, String template, String name, java.util.Locale language) {
         String url = e.link() == null ? "" : settings.effective().baseUrl() + e.link();
         Object[] args = {name == null ? "" : name, e.contractNumber(), e.contractTitle(), url,
                 e.expiresAt() == null ? "" : WHEN.format(e.expiresAt()), e.code() == null ? "" : e.code()};
-        String subject = messages.getMessage("notification.signing." + template + ".subject", args, Dispatcher.ZH);
-        String body = messages.getMessage("notification.signing." + template + ".body", args, Dispatcher.ZH);
+        String subject = messages.getMessage("notification.signing." + template + ".subject", args, language);
+        String body = messages.getMessage("notification.signing." + template + ".body", args, language);
         // a contact's link may be replaced before the mail goes (no mail server yet, a reminder sent meanwhile)
         String linkRef = e.recipientUsername() == null && e.link() != null && e.link().startsWith("/s/") ? e.link() : null;
         if (linkRef != null) {

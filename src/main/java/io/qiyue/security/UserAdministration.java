@@ -60,6 +60,20 @@ public class UserAdministration {
     }
 
     /**
+     * The language to write to the user in when they are not there to ask (an e-mail): the one they last chose in
+     * Qiyue, Chinese when they never chose. An English user's e-mails were Chinese (outside tester).
+     */
+    public java.util.Locale language(String username) {
+        return users.language(username).filter(tag -> tag.startsWith("en")).map(tag -> java.util.Locale.ENGLISH)
+                .orElse(java.util.Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /** Keeps the language a signed-in user chose (the UI's switch, or {@code ?lang=} on any request). */
+    public void chooseLanguage(String username, java.util.Locale locale) {
+        users.chooseLanguage(username, "en".equals(locale.getLanguage()) ? "en" : "zh-CN");
+    }
+
+    /**
      * The display names of the users named, by username, for people to read; a name without a user is left out.
      * "system", the application's own moves (the calendar's, a contract activated at its signing), is 系统.
      */

@@ -63,6 +63,18 @@ class Users {
         return cache.user(id, () -> findById(id));
     }
 
+    /** The language the user last chose (a BCP 47 tag), empty when never chosen. */
+    Optional<String> language(String username) {
+        return jdbc.sql("SELECT language FROM app_user WHERE username = ?").param(username).query(String.class)
+                .list().stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** Keeps {@code tag} as the user's language; false when it was theirs already (nothing written). */
+    boolean chooseLanguage(String username, String tag) {
+        return jdbc.sql("UPDATE app_user SET language = ? WHERE username = ? AND (language IS NULL OR language <> ?)")
+                .params(tag, username, tag).update() > 0;
+    }
+
     Optional<User> findByUsername(String username) {
         return jdbc.sql("SELECT " + USER_COLUMNS + " FROM app_user WHERE username = ?").param(username)
                 .query(USER).optional();

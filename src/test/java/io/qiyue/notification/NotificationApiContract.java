@@ -186,6 +186,27 @@ abstract class NotificationApiContract extends ApiTestSupport {
                 .doesNotContain("客户联系人", "说明");
     }
 
+    /** Outside tester: an English user's e-mails came in Chinese. The language they chose last is kept on the account. */
+    @Test
+    void aUserWritesToInTheLanguageTheyChoseLast() throws Exception {
+        var approver = createUser("SALES_MANAGER", null);
+        assertThat(approver.client().get("/api/v1/users/me?lang=en").status()).isEqualTo(200);
+        String contractId = java.util.UUID.randomUUID().toString();
+        inTransaction(() -> events.publishEvent(new io.qiyue.approval.ApprovalEvent(
+                io.qiyue.approval.ApprovalEvent.Kind.ESCALATED, contractId, "HT-2026-10", "英文邮件合同", "task-2",
+                "部门经理审批", List.of(approver.username()), "system", null, Instant.now())));
+        var english = awaitMail(approver.username() + "@example.com", "HT-2026-10");
+        assertThat(subject(english)).isEqualTo("[Qiyue] Approval escalated: HT-2026-10 英文邮件合同");
+        assertThat(english.getContent().toString()).startsWith("Dear ").doesNotContain("您好");
+
+        assertThat(approver.client().get("/api/v1/users/me?lang=zh-CN").status()).isEqualTo(200);
+        inTransaction(() -> events.publishEvent(new io.qiyue.approval.ApprovalEvent(
+                io.qiyue.approval.ApprovalEvent.Kind.ESCALATED, contractId, "HT-2026-11", "中文邮件合同", "task-3",
+                "部门经理审批", List.of(approver.username()), "system", null, Instant.now())));
+        assertThat(subject(awaitMail(approver.username() + "@example.com", "HT-2026-11")))
+                .isEqualTo("【契约】审批已升级给您：HT-2026-11 中文邮件合同");
+    }
+
     @Test
     void eachUserChoosesChannelsPerKind() {
         var sales = createUser("SALES", null);
