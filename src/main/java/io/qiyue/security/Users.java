@@ -65,13 +65,13 @@ class Users {
 
     /** The language the user last chose (a BCP 47 tag), empty when never chosen. */
     Optional<String> language(String username) {
-        return jdbc.sql("SELECT language FROM app_user WHERE username = ?").param(username).query(String.class)
+        return jdbc.sql("SELECT preferred_language FROM app_user WHERE username = ?").param(username).query(String.class)
                 .list().stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     /** Keeps {@code tag} as the user's language; false when it was theirs already (nothing written). */
     boolean chooseLanguage(String username, String tag) {
-        return jdbc.sql("UPDATE app_user SET language = ? WHERE username = ? AND (language IS NULL OR language <> ?)")
+        return jdbc.sql("UPDATE app_user SET preferred_language = ? WHERE username = ? AND (preferred_language IS NULL OR preferred_language <> ?)")
                 .params(tag, username, tag).update() > 0;
     }
 
