@@ -71,7 +71,8 @@ class Users {
 
     /** Keeps {@code tag} as the user's language; false when it was theirs already (nothing written). */
     boolean chooseLanguage(String username, String tag) {
-        return jdbc.sql("UPDATE app_user SET preferred_language = ? WHERE username = ? AND (preferred_language IS NULL OR preferred_language <> ?)")
+        return jdbc.sql("UPDATE app_user SET preferred_language = ? WHERE username = ?"
+                        + " AND (preferred_language IS NULL OR preferred_language <> ?)")
                 .params(tag, username, tag).update() > 0;
     }
 
