@@ -34,6 +34,20 @@ class DamagesWithoutAmountTest {
         assertThat(codes(s)).isEmpty();
     }
 
+    /** Outside tester: 200% printed beside the document's cap of liability at the contract amount, and no word said. */
+    @Test
+    void damagesAboveTheAmountContradictTheCapTheDocumentPrints() {
+        var s = Spec.valid(ContractType.SERVICE);
+        s.damages = new LiquidatedDamages(DamagesBasis.PERCENT_OF_AMOUNT, new BigDecimal("200"));
+        assertThat(codes(s)).containsExactlyInAnyOrder("review.QY-V001.excessive", "review.QY-V001.aboveCap");
+        s.damages = new LiquidatedDamages(DamagesBasis.FIXED, s.amount.value().add(new BigDecimal("0.01")));
+        assertThat(codes(s)).containsExactlyInAnyOrder("review.QY-V001.excessive", "review.QY-V001.aboveCap");
+        s.damages = new LiquidatedDamages(DamagesBasis.FIXED, s.amount.value());
+        assertThat(codes(s)).containsExactly("review.QY-V001.excessive");
+        s.damages = new LiquidatedDamages(DamagesBasis.PERCENT_OF_AMOUNT, new BigDecimal("100"));
+        assertThat(codes(s)).containsExactly("review.QY-V001.excessive");
+    }
+
     @Test
     void aShareOrADailyRateOfAFreeContractIsAWarning() {
         var s = Spec.valid(ContractType.SERVICE);

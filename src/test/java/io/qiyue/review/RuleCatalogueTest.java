@@ -262,6 +262,14 @@ class RuleCatalogueTest {
                 LegalBasis.SEPARATE_CONSENT, s.personalInformation.recipient(), s.personalInformation.processingMethod(),
                 s.personalInformation.securityMeasures(), s.personalInformation.pipiaReference(), null,
                 "合同终止后30日内删除"), "QY-C014", "WARNING /terms/personalInformation/returnOrDeletion");
+        // in English, the unit in English (outside tester: "within 30日 … 1 years")
+        var english = ENGINE.review(Spec.valid(INFO_SHARING).with(s -> s.personalInformation = new PersonalInformation(
+                ProcessingRole.PROVISION, LegalBasis.SEPARATE_CONSENT, s.personalInformation.recipient(),
+                s.personalInformation.processingMethod(), s.personalInformation.securityMeasures(),
+                s.personalInformation.pipiaReference(), null, "合同解除后10个工作日内删除")).subject(), Locale.ENGLISH)
+                .findings().stream().filter(f -> f.ruleId().equals("QY-C014")).findFirst().orElseThrow();
+        assertThat(english.message()).contains("within 10 working days after the contract ends", "year(s)")
+                .doesNotContain("日");
         none(INFO_SHARING, s -> {
             s.sharingPeriod = new PeriodAfterTermination(0);
             s.personalInformation = new PersonalInformation(ProcessingRole.PROVISION, LegalBasis.SEPARATE_CONSENT,
@@ -343,6 +351,9 @@ class RuleCatalogueTest {
             s.breachDescription = "违约方应支付违约金人民币壹万零伍佰元整（¥10,500.00）。";
         }, "QY-L003");
         none(SERVICE, unchanged(), "QY-L003");
+        // the wording QY-V001 suggests for damages without a contract amount passes this rule (outside tester: the
+        // suggestion's own example was refused)
+        none(SERVICE, s -> s.breachDescription = "违约方应支付违约金人民币伍万元整（¥50,000.00）。", "QY-L003");
         var message = ENGINE.review(Spec.valid(SERVICE).with(s -> s.schedule.set(0, new Instalment(LocalDate.of(2027, 1, 15),
                 null, Spec.cny("10.05"), "人民币壹拾元伍分（¥10.05）"))).subject(), Locale.SIMPLIFIED_CHINESE).findings().stream()
                 .filter(x -> x.ruleId().equals("QY-L003")).findFirst().orElseThrow();
@@ -507,12 +518,15 @@ class RuleCatalogueTest {
         for (String both : List.of("守约方有权对违约方并处定金和违约金。", "守约方可同时适用定金与违约金条款。",
                 "定金罚则与违约金并处。", "定金条款与违约金条款同时适用。",
                 // the other order, and 除…外 (an outside tester: 并处 after 定金罚则 went unnoticed)
-                "一方违约的，除支付违约金外，定金罚则并处适用。", "违约方除支付违约金外，还应承担定金罚则。")) {
+                "一方违约的，除支付违约金外，定金罚则并处适用。", "违约方除支付违约金外，还应承担定金罚则。",
+                // 同时适用 before one and the other after a verb (outside tester)
+                "乙方违约的，甲方有权同时适用定金罚则并要求乙方支付违约金。", "守约方可一并主张违约金及定金。")) {
             assertThat(findings(Spec.valid(SERVICE).with(s -> s.breachDescription = both), "QY-V003")).as(both).hasSize(1);
         }
         for (String one : List.of("守约方不得同时适用定金和违约金。", "守约方不能并处定金与违约金。",
                 "定金罚则与违约金不同时适用。", "守约方可同时适用定金与违约金条款中的一项，由其选择。",
-                "除定金外，守约方不得另行主张违约金。", "违约金不足以弥补损失的，可另行主张赔偿；定金不另计。")) {
+                "除定金外，守约方不得另行主张违约金。", "违约金不足以弥补损失的，可另行主张赔偿；定金不另计。",
+                "甲方不得同时适用定金罚则并要求乙方支付违约金。")) {
             none(SERVICE, s -> s.breachDescription = one, "QY-V003");
         }
         expect(SERVICE, s -> s.provider.set(0, "服务过程中发生人身伤害的，乙方不承担责任。"), "QY-V004",
@@ -873,6 +887,12 @@ class RuleCatalogueTest {
             s.confidentialityObligations = new ArrayList<>(List.of("未经甲方书面同意，乙方不得转委托他人处理。"));
             s.sharingPeriod = new PeriodAfterTermination(3);
         }, "QY-P006", "BLOCKER /terms/sharingPeriod");
+        // sensitive information named in the agreement's own words while it says it shares none (outside tester)
+        expect(INFO_SHARING, s -> s.sharedInformation = new SharedInformation(List.of(SharedCategory.BASIC_INFO), true,
+                false, "共享收货人身份证号码、银行账户及行踪轨迹，用于风控。", false, true), "QY-P003",
+                "WARNING /terms/sharedInformation/containsSensitivePersonalInformation");
+        none(INFO_SHARING, s -> s.sharedInformation = new SharedInformation(List.of(SharedCategory.BASIC_INFO), true,
+                false, "不得共享收货人身份证号码。", false, true), "QY-P003");
         // contact details and behaviour data said to be no personal information
         expect(INFO_SHARING, s -> {
             s.sharedInformation = new SharedInformation(List.of(SharedCategory.CONTACT_INFO, SharedCategory.BEHAVIOUR_DATA),

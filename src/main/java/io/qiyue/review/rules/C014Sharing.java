@@ -42,8 +42,10 @@ final class C014Sharing implements Rule {
             // (an outside tester: the obligations then asked for deletion eleven months before the use ended)
             var m = DAYS_AFTER_TERMINATION.matcher(t.personalInformation().returnOrDeletion());
             if (m.find()) {
-                f.report(Severity.WARNING, "/terms/personalInformation/returnOrDeletion", "returnBeforeSharingEnds",
-                        m.group(1) + m.group(2), years);
+                // the unit in the message's own words, not the contract's (an English reader read "within 30日")
+                f.report(Severity.WARNING, "/terms/personalInformation/returnOrDeletion",
+                        m.group(2).equals("个工作日") ? "returnBeforeSharingEndsWorkingDays" : "returnBeforeSharingEnds",
+                        m.group(1), years);
             }
         }
     }

@@ -37,9 +37,18 @@ final class P003Sensitive implements Rule {
         if (!f.scan().anyClause(consent) && !(shared != null && Boolean.TRUE.equals(shared.separateConsentObtained()))) {
             sensitiveText.report(s, f, "textSensitive", "consent");
         }
-        if (s.contract().type() == io.qiyue.contract.ContractType.INFO_SHARING && shared != null
-                && Boolean.TRUE.equals(shared.containsSensitivePersonalInformation())) {
-            checkTerms(s, f);
+        if (s.contract().type() == io.qiyue.contract.ContractType.INFO_SHARING && shared != null) {
+            if (Boolean.TRUE.equals(shared.containsSensitivePersonalInformation())) {
+                checkTerms(s, f);
+            } else if (Boolean.FALSE.equals(shared.containsSensitivePersonalInformation())) {
+                // the structured checks read the flag: said wrongly, they would not look at the agreement at all
+                // (outside tester: 身份证号码 and 行踪轨迹 in the purpose of an agreement ticked "none")
+                String named = sensitiveText.first(s, f);
+                if (named != null) {
+                    f.report(Severity.WARNING, "/terms/sharedInformation/containsSensitivePersonalInformation",
+                            "flagDenied", named);
+                }
+            }
         }
     }
 

@@ -25,15 +25,32 @@ final class PersonalInformationText {
         this.requiredInSentence = requiredInSentence;
     }
 
+    /** The first words of the clauses that match (and are not negated), or null. */
+    String first(ReviewSubject s, Findings f) {
+        var clauses = s.clauses();
+        for (int ci = 0; ci < clauses.size(); ci++) {
+            String text = clauses.get(ci).text();
+            for (int[] m : f.scan().merged(ci, patterns)) {
+                if (counts(Texts.sentence(text, m[0], m[1]))) {
+                    return text.substring(m[0], m[1]);
+                }
+            }
+        }
+        return null;
+    }
+
+    private boolean counts(String sentence) {
+        return !negation.matcher(sentence).find()
+                && (requiredInSentence == null || requiredInSentence.matcher(sentence).find());
+    }
+
     void report(ReviewSubject s, Findings f, String message, String citationKey) {
         var clauses = s.clauses();
         for (int ci = 0; ci < clauses.size(); ci++) {
             Clause clause = clauses.get(ci);
             String text = clause.text();
             for (int[] m : f.scan().merged(ci, patterns)) {
-                String sentence = Texts.sentence(text, m[0], m[1]);
-                if (negation.matcher(sentence).find()
-                        || (requiredInSentence != null && !requiredInSentence.matcher(sentence).find())) {
+                if (!counts(Texts.sentence(text, m[0], m[1]))) {
                     continue;
                 }
                 f.report(Severity.WARNING, clause.id(), new Span(clause.id(), m[0], m[1]), message, citationKey,

@@ -90,5 +90,14 @@ final class V001Damages implements Rule {
             f.report(Severity.WARNING, "/terms/breach/liquidatedDamages", basis == Terms.DamagesBasis.DAILY_RATE
                     ? "daily" : "excessive", Texts.percentAbove(percent, threshold), Texts.plain(threshold));
         }
+        // a contract with a positive amount prints the cap 赔偿责任总额以本合同总金额为限 (DocumentModel.Fees.capped):
+        // a sum of damages above the amount says the opposite in the same document (outside tester: 200% beside it)
+        boolean exceedsCap = basis != Terms.DamagesBasis.DAILY_RATE && percent != null && amount != null
+                && amount.signum() > 0 && !free && (basis == Terms.DamagesBasis.FIXED ? value.compareTo(amount) > 0
+                : percent.compareTo(BigDecimal.valueOf(100)) > 0);
+        if (exceedsCap) {
+            f.report(Severity.WARNING, "/terms/breach/liquidatedDamages", "aboveCap",
+                    Texts.percentAbove(percent, BigDecimal.valueOf(100)));
+        }
     }
 }
