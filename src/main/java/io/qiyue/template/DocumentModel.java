@@ -71,7 +71,11 @@ public record DocumentModel(String number, String title, String typeName, String
     public record IntellectualProperty(String ownership, String description, boolean customerOwns) {
     }
 
-    public record Service(List<Item> items, String scope, String qualityRequirements) {
+    /**
+     * {@code standardsStated}: some item has a standard, or quality requirements are given, so that the remedy
+     * clause can speak of 上述标准或质量要求 (an outside tester read it under no standards at all).
+     */
+    public record Service(List<Item> items, String scope, String qualityRequirements, boolean standardsStated) {
     }
 
     /**

@@ -153,7 +153,8 @@ final class DocumentModels {
                 || p.method() == Terms.PaymentMethod.OTHER;
         return new DocumentModel.Fees(free ? null : amount(total), free || p == null ? null : Labels.of(p.method()),
                 instalments.isEmpty() ? null : instalments, free || p == null ? null : deposit(p, self), free,
-                !free, !free && positive, free ? null : tax(tax), free ? null : invoice(tax), !free && toAccount);
+                !free, !free && positive, free ? null : tax(tax), free ? null : invoice(tax, !instalments.isEmpty()),
+                !free && toAccount);
     }
 
     /** When an instalment is due: its trigger and time limit, then the date (the latest day when both are set). */
@@ -208,10 +209,12 @@ final class DocumentModels {
                 + "另行向乙方支付该期款项对应的增值税税额。";
     }
 
-    private static String invoice(Terms.Tax t) {
+    /** The invoice sentence: of each instalment when there is a plan, of the payment when there is none. */
+    private static String invoice(Terms.Tax t, boolean instalments) {
         String kind = t == null || t.invoiceType() == null ? "合法有效的发票" : Labels.of(t.invoiceType());
         boolean exclusive = t != null && Boolean.FALSE.equals(t.included());
-        return "乙方收到每期款项前应向甲方开具" + (exclusive ? "与该期款项及增值税税额合计金额相等的" : "等额") + kind + "。";
+        return "乙方收到" + (instalments ? "每期" : "") + "款项前应向甲方开具"
+                + (exclusive ? "与" + (instalments ? "该期" : "该笔") + "款项及增值税税额合计金额相等的" : "等额") + kind + "。";
     }
 
     private static DocumentModel.Signing signing(Terms.Signing s) {
@@ -293,7 +296,12 @@ final class DocumentModels {
     }
 
     private static DocumentModel.Service service(Terms.Service s) {
-        return s == null ? null : new DocumentModel.Service(items(s.items()), s.scope(), s.qualityRequirements());
+        if (s == null) {
+            return null;
+        }
+        boolean standards = !Text.isBlank(s.qualityRequirements()) || s.items() != null && s.items().stream()
+                .anyMatch(item -> item != null && !Text.isBlank(item.standard()));
+        return new DocumentModel.Service(items(s.items()), s.scope(), s.qualityRequirements(), standards);
     }
 
     private static DocumentModel.Confidentiality confidentiality(Terms.ConfidentialInformation i,

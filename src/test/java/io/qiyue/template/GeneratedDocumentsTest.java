@@ -206,6 +206,28 @@ class GeneratedDocumentsTest {
         }
     }
 
+    /** Outside tester: "不符合上述标准" under no standard, and "每期款项" in a contract without instalments. */
+    @Test
+    void a_service_contract_without_standards_or_instalments_refers_to_neither() throws Exception {
+        Contract c = SampleContracts.contract(ContractType.SERVICE);
+        ContractTerms t = c.terms();
+        var p = t.payment();
+        var bare = with(c, c.amount(), new ContractTerms(new Terms.Payment(p.method(), null, p.deposit(),
+                p.noConsideration(), null, p.tax()), t.rightsAndObligations(), t.breach(), t.dispute(), t.termination(),
+                t.intellectualProperty(), t.confidentialityObligations(), new Terms.Service(null, "驻场运维", null),
+                t.confidentialInformation(), t.confidentialityPeriod(), t.maintenance(), t.consulting(),
+                t.sharedInformation(), t.sharingMethods(), t.sharingPeriod(), t.personalInformation(), t.signing(),
+                t.notices()));
+        for (String text : read(render(bare)).both()) {
+            String flat = text.replaceAll("\\s+", "");
+            assertThat(flat).contains("乙方提供的服务不符合本合同约定的", "乙方收到款项前应向甲方开具")
+                    .doesNotContain("上述标准或质量要求", "每期款项", "该期款项");
+        }
+        for (String text : read(render(paid(ContractType.SERVICE))).both()) {
+            assertThat(text.replaceAll("\\s+", "")).contains("不符合上述标准或质量要求的", "乙方收到每期款项前");
+        }
+    }
+
     @Test
     void an_empty_text_prints_no_heading_without_content() throws Exception {
         Contract c = SampleContracts.contract(ContractType.CONSULTING);

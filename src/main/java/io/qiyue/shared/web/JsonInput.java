@@ -252,6 +252,9 @@ public final class JsonInput {
             }
             return new io.qiyue.shared.FieldViolation(field, "qiyue.json.type", ProblemHandler.typeName(target));
         }
+        if (e instanceof StrictJson.ExponentInText) {
+            return new io.qiyue.shared.FieldViolation(field, "qiyue.json.decimal-exponent");
+        }
         if (e instanceof tools.jackson.core.exc.InputCoercionException range) {
             return new io.qiyue.shared.FieldViolation(field, "qiyue.json.number-range",
                     ProblemHandler.typeName(range.getTargetType()));

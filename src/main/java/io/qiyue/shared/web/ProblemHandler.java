@@ -157,6 +157,9 @@ class ProblemHandler {
                     ? error(path(mismatch), "qiyue.json.enum-values", target)
                     : error(path(mismatch), "qiyue.json.type", typeName(target))));
         }
+        if (cause instanceof StrictJson.ExponentInText exponent && !exponent.getPath().isEmpty()) {
+            return validation(withTheRest(request, error(path(exponent), "qiyue.json.decimal-exponent")));
+        }
         if (cause instanceof tools.jackson.core.exc.InputCoercionException range && !range.getPath().isEmpty()) {
             return validation(withTheRest(request, error(path(range), "qiyue.json.number-range", typeName(range.getTargetType()))));
         }
@@ -355,9 +358,14 @@ class ProblemHandler {
 
     @ExceptionHandler({PreconditionFailedException.class, OptimisticLockingFailureException.class})
     ResponseEntity<ProblemDetail> stale(Exception e) {
-        return e instanceof QiyueException q
-                ? problem(HttpStatus.PRECONDITION_FAILED, "stale", q.code(), q.args().toArray())
-                : problem(HttpStatus.PRECONDITION_FAILED, "stale", "qiyue.problem.stale", "?");
+        if (!(e instanceof QiyueException q)) {
+            return problem(HttpStatus.PRECONDITION_FAILED, "stale", "qiyue.problem.stale", "?");
+        }
+        // an If-Match that names no version matches none (still 412, RFC 9110 13.1.1), but it is not a stale version:
+        // its title says so (outside tester: "版本已过期" for If-Match: garbage)
+        boolean unusable = q.code().equals("qiyue.problem.if-match-invalid") || q.code().equals("qiyue.problem.if-match-weak");
+        return problem(HttpStatus.PRECONDITION_FAILED, unusable ? "if-match-unusable" : "stale", q.code(),
+                q.args().toArray());
     }
 
     @ExceptionHandler(PreconditionRequiredException.class)

@@ -56,6 +56,13 @@ class StrictJson {
                 .addDeserializer(java.math.BigDecimal.class, new BoundedDecimal()));
     }
 
+    /** "1e2" in a string: a form of writing refused, not a value out of range (outside tester: told the latter). */
+    static final class ExponentInText extends tools.jackson.core.exc.InputCoercionException {
+        ExponentInText(JsonParser p) {
+            super(p, "decimal written with an exponent", p.currentToken(), java.math.BigDecimal.class);
+        }
+    }
+
     static final class BoundedDecimal extends tools.jackson.databind.deser.jdk.NumberDeserializers.BigDecimalDeserializer {
         /** Far beyond the 15 integer and 2 fraction digits of money, the 3 of a rate and the bounds of settings. */
         static final int MAX_SCALE = 100;
@@ -66,8 +73,7 @@ class StrictJson {
             // number keeps JSON's grammar, where 1E5 is as much a number as 100000
             if (p.currentToken() == tools.jackson.core.JsonToken.VALUE_STRING
                     && io.qiyue.shared.Money.hasExponent(p.getString())) {
-                throw new tools.jackson.core.exc.InputCoercionException(p, "decimal written with an exponent",
-                        p.currentToken(), java.math.BigDecimal.class);
+                throw new ExponentInText(p);
             }
             var value = super.deserialize(p, ctxt);
             if (value != null && Math.abs((long) value.scale()) > MAX_SCALE) {
