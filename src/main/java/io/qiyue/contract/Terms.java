@@ -143,8 +143,12 @@ public final class Terms {
 
     public enum InformationCategory { PERSONAL_INFORMATION, TRADE_SECRET, TECHNICAL, BUSINESS, FINANCIAL, OTHER }
 
-    /** MUTUAL: both parties disclose and receive (双向); ONE_WAY: 甲方 discloses, 乙方 receives (单向). */
-    public enum NdaDirection { MUTUAL, ONE_WAY }
+    /**
+     * MUTUAL: both parties disclose and receive (双向); ONE_WAY: 甲方 (the customer) discloses, 乙方 (we) receive
+     * (单向); PARTY_B_DISCLOSES: the other way, we disclose and the customer receives (an outside tester could not
+     * write that agreement).
+     */
+    public enum NdaDirection { MUTUAL, ONE_WAY, PARTY_B_DISCLOSES }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ConfidentialInformation(@Size(max = 6) List<@NotNull InformationCategory> categories,

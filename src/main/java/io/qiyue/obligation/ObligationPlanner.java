@@ -173,11 +173,14 @@ final class ObligationPlanner {
         String trigger = years == null ? SURVIVES : null;
         String description = joined(duties.isEmpty() ? null : String.join("；", duties),
                 years == null ? "保密期限：合同终止后继续有效" : "保密期限：合同期限内及终止后" + years + "年");
-        boolean oneWay = nda && terms.confidentialInformation() != null
-                && terms.confidentialInformation().direction() == Terms.NdaDirection.ONE_WAY;
-        out.add(new Planned(ObligationKind.CONFIDENTIALITY, ObligationSide.OURS, "保密义务", description,
-                c.startDate(), until, trigger, null));
-        if (!oneWay) {
+        var direction = nda && terms.confidentialInformation() != null ? terms.confidentialInformation().direction()
+                : null;
+        // the receiver keeps the secret: we alone when the customer discloses, the customer alone when we do
+        if (direction != Terms.NdaDirection.PARTY_B_DISCLOSES) {
+            out.add(new Planned(ObligationKind.CONFIDENTIALITY, ObligationSide.OURS, "保密义务", description,
+                    c.startDate(), until, trigger, null));
+        }
+        if (direction != Terms.NdaDirection.ONE_WAY) {
             out.add(new Planned(ObligationKind.CONFIDENTIALITY, ObligationSide.CUSTOMER, "保密义务", description,
                     c.startDate(), until, trigger, null));
         }

@@ -82,8 +82,14 @@ public record DocumentModel(String number, String title, String typeName, String
      * {@code oneWay}: only 甲方 discloses and only 乙方 receives (单向); otherwise both do (双向). {@code until}: when
      * the duty ends (本协议终止后3年, 本协议终止时), null when no period is agreed.
      */
+    /**
+     * {@code oneWay}: 甲方 discloses and 乙方 receives; {@code oneWayFromPartyB}: the other way round. Two flags, not
+     * one direction, so that a template written before the second existed never prints 甲方 as the discloser of an
+     * agreement where 乙方 discloses: it prints the mutual wording instead.
+     */
     public record Confidentiality(String categories, String description, List<Line> exclusions,
-                                  Integer yearsAfterTermination, String until, boolean oneWay) {
+                                  Integer yearsAfterTermination, String until, boolean oneWay,
+                                  boolean oneWayFromPartyB) {
 
         /**
          * Confidentiality agreed to end when the agreement does (0 years after it): the closing clause then must not

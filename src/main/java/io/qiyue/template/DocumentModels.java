@@ -312,7 +312,8 @@ final class DocumentModels {
         return new DocumentModel.Confidentiality(i == null ? null : Labels.joined(i.categories()),
                 i == null ? null : i.description(), i == null ? null : lines(i.exclusions()),
                 p == null ? null : p.yearsAfterTermination(), until(p),
-                i != null && i.direction() == Terms.NdaDirection.ONE_WAY);
+                i != null && i.direction() == Terms.NdaDirection.ONE_WAY,
+                i != null && i.direction() == Terms.NdaDirection.PARTY_B_DISCLOSES);
     }
 
     /** The end of a duty that outlasts the agreement: 本协议终止后3年, or 本协议终止时 for none after it. */

@@ -94,6 +94,7 @@ final class Labels {
             case Terms.NdaDirection d -> switch (d) {
                 case MUTUAL -> "双向";
                 case ONE_WAY -> "单向";
+                case PARTY_B_DISCLOSES -> "单向（乙方披露）";
             };
             case Terms.SharingDirection d -> switch (d) {
                 case PARTY_A_PROVIDES -> "甲方提供、乙方接收";

@@ -115,6 +115,12 @@ class ObligationPlannerTest {
         var oneWay = terms(null, null, null, null, oneWayInfo, new Terms.PeriodAfterTermination(2), null, null);
         assertThat(ObligationPlanner.plan(contract(ContractType.CONFIDENTIALITY, oneWay), SIGNED))
                 .extracting(ObligationPlanner.Planned::side).containsExactly(ObligationSide.OURS);
+        // we disclose: the customer alone keeps the secret
+        var fromUs = terms(null, null, null, null, new Terms.ConfidentialInformation(
+                List.of(Terms.InformationCategory.TECHNICAL), "技术信息", List.of(), Terms.NdaDirection.PARTY_B_DISCLOSES),
+                new Terms.PeriodAfterTermination(2), null, null);
+        assertThat(ObligationPlanner.plan(contract(ContractType.CONFIDENTIALITY, fromUs), SIGNED))
+                .extracting(ObligationPlanner.Planned::side).containsExactly(ObligationSide.CUSTOMER);
     }
 
     @Test

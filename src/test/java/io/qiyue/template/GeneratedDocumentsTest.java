@@ -160,6 +160,18 @@ class GeneratedDocumentsTest {
             assertThat(text.replaceAll("\\s+", "")).contains("本协议为双向保密协议", "双方均可能向对方提供保密信息",
                     "双方未另行约定解除条件").doesNotContain("单向", "严重违约");
         }
+        // the other one-way agreement: we disclose, the customer keeps the secret (outside tester: not writable)
+        var fromUs = new Contract(c.id(), c.number(), c.type(), c.title(), c.customerId(), c.customerName(),
+                c.ourEntityId(), c.owner(), null, c.startDate(), c.endDate(), false, null, c.status(),
+                new ContractTerms(null, t.rightsAndObligations(), null, null, null, null, null, null,
+                        new Terms.ConfidentialInformation(info.categories(), null, null,
+                                Terms.NdaDirection.PARTY_B_DISCLOSES), null, null, null, null, null, null, null, null,
+                        null), 1, c.createdAt(), c.createdBy(), c.updatedAt());
+        for (String text : read(render(fromUs)).both()) {
+            assertNumbering(text);
+            assertThat(text.replaceAll("\\s+", "")).contains("本协议为单向保密协议：乙方为披露方（“披露方”），甲方为接收方",
+                    "是指乙方以任何形式向甲方披露的").doesNotContain("双向", "甲方为披露方");
+        }
     }
 
     @Test
