@@ -205,11 +205,6 @@ final class ObligationPlanner {
         }
     }
 
-    private static final java.util.regex.Pattern DAYS_AFTER_END =
-            java.util.regex.Pattern.compile("终止(?:或到期)?后\\s*(\\d{1,3})\\s*(个工作日|日|天)内");
-    private static final java.util.regex.Pattern DAYS_AFTER_SHARING =
-            java.util.regex.Pattern.compile("期限届满后\\s*(\\d{1,3})\\s*(个工作日|日|天)内");
-
     /**
      * When shared data must be returned or deleted: the contract's own words when they name a number of days after
      * the end ("合同终止后30日内删除") or after the sharing period ("共享期限届满后30日内删除"), else at the end of the
@@ -219,25 +214,17 @@ final class ObligationPlanner {
         if (returnOrDeletion == null) {
             return sharingEnds;
         }
-        LocalDate afterEnd = daysAfter(DAYS_AFTER_END, returnOrDeletion, end);
-        if (afterEnd != null) {
-            return afterEnd;
+        var afterEnd = io.qiyue.contract.ReturnDeadline.afterContractEnd(returnOrDeletion);
+        if (afterEnd.isPresent() && end != null) {
+            return after(end, afterEnd.get());
         }
-        LocalDate afterSharing = daysAfter(DAYS_AFTER_SHARING, returnOrDeletion, sharingEnds);
-        return afterSharing != null ? afterSharing : sharingEnds;
+        return io.qiyue.contract.ReturnDeadline.afterSharingPeriod(returnOrDeletion)
+                .filter(limit -> sharingEnds != null).map(limit -> after(sharingEnds, limit)).orElse(sharingEnds);
     }
 
-    /** The day the words name after {@code from} ("…后30日内", "…后5个工作日内"), or null when they name none. */
-    private static LocalDate daysAfter(java.util.regex.Pattern pattern, String words, LocalDate from) {
-        if (from == null) {
-            return null;
-        }
-        var m = pattern.matcher(words);
-        if (!m.find()) {
-            return null;
-        }
-        int days = Integer.parseInt(m.group(1));
-        return m.group(2).equals("个工作日") ? addWorkingDays(from, days) : from.plusDays(days);
+    /** The day a limit ends after {@code from} ("…后30日内", "…后5个工作日内"). */
+    private static LocalDate after(LocalDate from, io.qiyue.contract.ReturnDeadline.Limit limit) {
+        return limit.workingDays() ? addWorkingDays(from, limit.days()) : from.plusDays(limit.days());
     }
 
     /** Who receives the shared data and so owes its careful use and its return; unknown reads as both. */

@@ -171,6 +171,14 @@ class ObligationPlannerTest {
         assertThat(ObligationPlanner.returnDue(end, "按甲方要求处理", end.plusYears(1))).isEqualTo(end.plusYears(1));
         assertThat(ObligationPlanner.returnDue(end, "共享期限届满后30日内删除并出具删除证明", end.plusYears(1)))
                 .isEqualTo(LocalDate.of(2029, 1, 30));
+        // the words QY-C014 reads as counted from the contract's end are dated from it too (one pattern for both;
+        // 合同到期后 was dated at the end of the sharing period while the review warned of it as from the end)
+        assertThat(ObligationPlanner.returnDue(end, "合同到期后30日内删除", end.plusYears(1)))
+                .isEqualTo(LocalDate.of(2028, 1, 30));
+        assertThat(ObligationPlanner.returnDue(end, "本协议解除或期满后10日内返还", end.plusYears(1)))
+                .isEqualTo(LocalDate.of(2028, 1, 10));
+        assertThat(ObligationPlanner.returnDue(end, "共享期满后10日内删除", end.plusYears(1)))
+                .isEqualTo(LocalDate.of(2029, 1, 10));
     }
 
     /**

@@ -40,17 +40,11 @@ final class C014Sharing implements Rule {
         if (stated && years != null && years > 0) {
             // "终止后30日内删除" while the recipient may use the data for years after the end: one of them is wrong
             // (an outside tester: the obligations then asked for deletion eleven months before the use ended)
-            var m = DAYS_AFTER_TERMINATION.matcher(t.personalInformation().returnOrDeletion());
-            if (m.find()) {
-                // the unit in the message's own words, not the contract's (an English reader read "within 30日")
-                f.report(Severity.WARNING, "/terms/personalInformation/returnOrDeletion",
-                        m.group(2).equals("个工作日") ? "returnBeforeSharingEndsWorkingDays" : "returnBeforeSharingEnds",
-                        m.group(1), years);
-            }
+            // the unit in the message's own words, not the contract's (an English reader read "within 30日")
+            io.qiyue.contract.ReturnDeadline.afterContractEnd(t.personalInformation().returnOrDeletion())
+                    .ifPresent(limit -> f.report(Severity.WARNING, "/terms/personalInformation/returnOrDeletion",
+                            limit.workingDays() ? "returnBeforeSharingEndsWorkingDays" : "returnBeforeSharingEnds",
+                            limit.days(), years));
         }
     }
-
-    /** A return or deletion counted from the contract's end (not from the end of the sharing period). */
-    private static final java.util.regex.Pattern DAYS_AFTER_TERMINATION =
-            java.util.regex.Pattern.compile("(?:终止|解除|到期|期满)(?:或(?:到期|期满|终止|解除))?后\\s*(\\d{1,3})\\s*(个工作日|日|天)内");
 }
