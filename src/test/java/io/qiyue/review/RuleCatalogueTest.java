@@ -406,6 +406,15 @@ class RuleCatalogueTest {
         expect(SERVICE, s -> s.signing = new Signing(LocalDate.of(2028, 1, 5), null), "QY-L004",
                 "BLOCKER /terms/signing/date");
         none(SERVICE, s -> s.signing = new Signing(LocalDate.of(2027, 12, 31), null), "QY-L004");
+        // a period of performance outside the term (outside tester: services from June of the year before)
+        expect(SERVICE, s -> s.provider.set(1, "乙方应自2026年6月1日起至2026年12月31日止提供服务。"), "QY-L004",
+                "WARNING /terms/rightsAndObligations/provider/1 [4,26)");
+        expect(SERVICE, s -> s.provider.set(1, "乙方应于2027年3月1日至2028年2月29日完成系统实施。"), "QY-L004",
+                "WARNING /terms/rightsAndObligations/provider/1 [4,24)");
+        for (String fine : List.of("乙方应自2027年2月1日起至2027年6月30日止提供现场支持。",
+                "质保期自2028年1月1日起至2028年12月31日止，乙方提供免费维修。")) {
+            none(SERVICE, s -> s.provider.set(1, fine), "QY-L004");
+        }
     }
 
     @Test

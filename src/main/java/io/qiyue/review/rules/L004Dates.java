@@ -48,6 +48,12 @@ final class L004Dates implements Rule {
     private static final Pattern TERM_GAP = Pattern.compile("^[\\s:：为是自从于]*(?:(?:" + ANY_DATE
             + "\\s*(?:起|开始)?\\s*)?(?:至|到|截至|—|－|-|~|～)\\s*)?$");
     private static final Pattern FIRST_DATE = Pattern.compile(ANY_DATE);
+    /**
+     * A period of performance stated in a clause: 自A起至B止 (or A至B) followed, within the same part of the sentence,
+     * by the act (乙方应自2026年6月1日起至2026年12月31日止提供服务). Group 1 and 2 are the two dates.
+     */
+    private static final Pattern PERFORMANCE = Pattern.compile("(?:自|从)?\\s*(" + ANY_DATE + ")\\s*(?:起|开始)?\\s*"
+            + "(?:至|到|—|－|~|～)\\s*(" + ANY_DATE + ")\\s*(?:止)?[^。；;，,]{0,8}?(?:提供|履行|完成|交付|开展|实施)");
     private static final Pattern CONTINUES_TERM = Pattern.compile("^\\s*(?:至|到|截至)\\s*$");
     private static final Pattern RANGE_TO_DATE = Pattern.compile("^\\s*(?:至|到|—|－|-|~|～)\\s*(?:" + DIGIT + "|[〇○零一二三四五六七八九])");
     private final Pattern startBefore;
@@ -83,12 +89,17 @@ final class L004Dates implements Rule {
         for (int ci = 0; ci < clauses.size(); ci++) {
             Clause clause = clauses.get(ci);
             String text = clause.text();
+            int found = 0;
             for (int form = 0; form < dates.length; form++) {
                 var hits = f.scan().matches(ci, dates[form]);
+                found += hits.size();
                 if (!hits.isEmpty()) {
                     check(c, clause, DATES.get(form).matcher(text).useTransparentBounds(true).useAnchoringBounds(false),
                             hits, f);
                 }
+            }
+            if (found >= 2 && c.startDate() != null && c.endDate() != null) {
+                checkPerformance(c, clause, f);
             }
         }
     }
@@ -121,6 +132,43 @@ final class L004Dates implements Rule {
                 f.reportSpan(Severity.BLOCKER, clause.id(), m.start(), m.end(), "end", m.group(), c.endDate());
             }
         }
+    }
+
+    /**
+     * A period of performance that is not the term's statement but runs outside it: what is done before the start
+     * or after the end has no footing in the contract (outside tester: services from June in a contract of the next
+     * year went unnoticed). Periods that are by nature another (质保, 免费维保, 续签 …: {@code notTheTerm}) are not read.
+     */
+    private void checkPerformance(io.qiyue.contract.Contract c, Clause clause, Findings f) {
+        String text = clause.text();
+        Matcher m = PERFORMANCE.matcher(text);
+        while (m.find()) {
+            if (statesTerm(text, m.start(1)) || notTheTerm.matcher(Texts.sentence(text, m.start(), m.end())).find()) {
+                continue;
+            }
+            LocalDate from = date(m.group(1));
+            LocalDate to = date(m.group(2));
+            if (from != null && to != null && (from.isBefore(c.startDate()) || to.isAfter(c.endDate()))) {
+                f.reportSpan(Severity.WARNING, clause.id(), m.start(1), m.end(2), "outsideTerm",
+                        text.substring(m.start(1), m.end(2)), c.startDate(), c.endDate());
+            }
+        }
+    }
+
+    /** The date written, or null when it is none (an invalid date is reported where it is read). */
+    private static LocalDate date(String written) {
+        for (Pattern form : DATES) {
+            Matcher m = form.matcher(written);
+            if (m.find()) {
+                try {
+                    int g = m.groupCount() > 3 && m.group(2) == null ? 4 : 2;
+                    return LocalDate.of(number(m.group(1)), number(m.group(g)), number(m.group(g + 1)));
+                } catch (DateTimeException | NumberFormatException e) {
+                    return null;
+                }
+            }
+        }
+        return null;
     }
 
     /** Whether the date at {@code at} states the term (see the class comment). */
