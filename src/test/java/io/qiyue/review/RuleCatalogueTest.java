@@ -406,6 +406,10 @@ class RuleCatalogueTest {
         expect(SERVICE, s -> s.signing = new Signing(LocalDate.of(2028, 1, 5), null), "QY-L004",
                 "BLOCKER /terms/signing/date");
         none(SERVICE, s -> s.signing = new Signing(LocalDate.of(2027, 12, 31), null), "QY-L004");
+        // a signing date already past when the contract is still to be signed (reviewed on 2026-11-20)
+        expect(SERVICE, s -> s.signing = new Signing(LocalDate.of(2026, 11, 19), null), "QY-L004",
+                "WARNING /terms/signing/date");
+        none(SERVICE, s -> s.signing = new Signing(LocalDate.of(2026, 11, 20), null), "QY-L004");
         // a period of performance outside the term (outside tester: services from June of the year before)
         expect(SERVICE, s -> s.provider.set(1, "乙方应自2026年6月1日起至2026年12月31日止提供服务。"), "QY-L004",
                 "WARNING /terms/rightsAndObligations/provider/1 [4,26)");

@@ -84,6 +84,11 @@ final class L004Dates implements Rule {
         var signing = s.terms().signing();
         if (signing != null && signing.date() != null && c.endDate() != null && signing.date().isAfter(c.endDate())) {
             f.report(Severity.BLOCKER, "/terms/signing/date", "signedAfterEnd", signing.date(), c.endDate());
+        } else if (signing != null && signing.date() != null && s.beforeSigning()
+                && signing.date().isBefore(s.reviewDate())) {
+            // the text is frozen for signing as it is: a day already past cannot be the day it is signed (outside
+            // tester: the printed 签订日期 disagreed with the day the contract was signed)
+            f.report(Severity.WARNING, "/terms/signing/date", "signingDatePast", signing.date(), s.reviewDate());
         }
         var clauses = s.clauses();
         for (int ci = 0; ci < clauses.size(); ci++) {
