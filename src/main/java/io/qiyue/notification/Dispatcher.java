@@ -58,7 +58,7 @@ class Dispatcher {
 
     void dispatch(Occurrence o) {
         var now = clock.instant();
-        var wording = wording(o);
+        var wording = wording(o, displayName(o.actor()));
         String title = wording.title(o.kind(), messages, ZH);
         String body = wording.body(o.kind(), messages, ZH);
         String stored = wording.toJson(json);
@@ -124,10 +124,21 @@ class Dispatcher {
         return json.writeValueAsString(root);
     }
 
+    /**
+     * Who did it as people read it: a user's display name (周经理, not manager.east: outside tester), anyone else
+     * (a customer's contact, the system) as the event names them.
+     */
+    private String displayName(String actor) {
+        if (actor == null || actor.equals("system")) {
+            return actor;
+        }
+        return users.findByUsername(actor).map(User::displayName).orElse(actor);
+    }
+
     /** {0} the contract's number, {1} its title, {2} who did it, {3} the detail the event carried. */
-    private static Wording wording(Occurrence o) {
+    private static Wording wording(Occurrence o, String actor) {
         boolean noted = o.detail() != null && !o.detail().isBlank() && !DETAIL_IN_BODY.contains(o.kind());
-        return Wording.of(noted, o.number(), o.title(), o.actor(), o.detail());
+        return Wording.of(noted, o.number(), o.title(), actor, o.detail());
     }
 
 }

@@ -117,6 +117,13 @@ class ReceivableStore {
     record Allocated(String receiptId, String obligationId, LocalDate receivedOn, BigDecimal amount) {
     }
 
+    /** What live receipts paid into one instalment, zero when nothing. */
+    BigDecimal paidInto(String obligationId) {
+        return jdbc.sql("SELECT COALESCE(SUM(a.amount_value), 0) FROM receipt_allocation a"
+                        + " JOIN receipt r ON r.id = a.receipt_id WHERE a.obligation_id = ? AND r.reversed_at IS NULL")
+                .param(obligationId).query(BigDecimal.class).single();
+    }
+
     List<Allocated> allocations(String contractId) {
         return jdbc.sql("SELECT a.receipt_id, a.obligation_id, r.received_on, a.amount_value FROM receipt_allocation a"
                         + " JOIN receipt r ON r.id = a.receipt_id WHERE a.contract_id = ? AND r.reversed_at IS NULL"

@@ -618,11 +618,14 @@ public class Receivables {
                     amount, now)) {
                 throw new PreconditionFailedException("qiyue.problem.stale", before.version());
             }
-            events.publishEvent(new EntityChanged(Obligations.AUDIT_TYPE, obligationId, EntityChanged.Action.UPDATE,
-                    actor, now, List.of(
+            // only what changed (outside tester: an amount's change listed the title and date as changed too)
+            var changes = java.util.stream.Stream.of(
                     new EntityChanged.Change("amount", before.amount().scaled().toPlainString(), amount.toPlainString()),
                     new EntityChanged.Change("dueDate", String.valueOf(before.dueDate()), String.valueOf(checked.dueDate())),
-                    new EntityChanged.Change("title", before.title(), checked.title()))));
+                    new EntityChanged.Change("title", before.title(), checked.title()))
+                    .filter(c -> !java.util.Objects.equals(c.before(), c.after())).toList();
+            events.publishEvent(new EntityChanged(Obligations.AUDIT_TYPE, obligationId, EntityChanged.Action.UPDATE,
+                    actor, now, changes));
             if (amount.compareTo(paid) == 0) {
                 var last = store.allocations(contractId).stream().filter(a -> a.obligationId().equals(obligationId))
                         .map(ReceivableStore.Allocated::receivedOn).max(LocalDate::compareTo).orElse(obligations.today());
@@ -658,9 +661,14 @@ public class Receivables {
         }
         positive(input.amount(), "amount", violations);
         // as QY-C008 holds a draft's schedule: due before the term starts, every day until then would count as late
-        LocalDate earliest = contract.startDate() != null ? contract.startDate() : signedOn(contract).orElse(null);
-        if (input.dueDate() != null && earliest != null && input.dueDate().isBefore(earliest)) {
-            violations.add(new FieldViolation("dueDate", "qiyue.receivable.due-before-start", earliest));
+        LocalDate start = contract.startDate();
+        LocalDate signed = signedOn(contract).orElse(null);
+        if (input.dueDate() != null && start != null && input.dueDate().isBefore(start)) {
+            violations.add(new FieldViolation("dueDate", "qiyue.receivable.due-before-start", start));
+        } else if (input.dueDate() != null && signed != null && input.dueDate().isBefore(signed)) {
+            // nothing is owed before the contract was made: the contract's receivables counted such a day from the
+            // signature, the ageing from the day given (outside tester), so one day is asked for
+            violations.add(new FieldViolation("dueDate", "qiyue.receivable.due-before-signing", signed));
         }
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations).about(INSTALMENT_FIELDS);

@@ -118,6 +118,27 @@ abstract class ReceivableApiContract extends ApiTestSupport {
                         () -> new AssertionError(ageing.body()));
         assertThat(value(row.path("over90"))).isEqualTo("0.00");
         assertThat(value(row.path("days0To30"))).isEqualTo("60000.00");
+
+        // an instalment added afterwards cannot be due before the signature either: the contract counted such a day
+        // from the signing, the ageing from the day given (outside tester)
+        var finance = createUser("FINANCE", null);
+        String path = "/api/v1/contracts/" + id;
+        var early = finance.client().post(path + "/instalments", "{\"title\": \"追加\", \"dueDate\": \""
+                + today.minusDays(6) + "\", \"amount\": {\"value\": \"1.00\"}}");
+        assertProblem(early, 400, "dueDate");
+        assertThat(early.body()).contains(today.toString());
+        // an instalment paid into cannot be waived: it would leave the plan while its money still counted as received
+        // (outside tester: planned, received and outstanding stopped adding up)
+        var paid = finance.client().post(path + "/receipts", receipt(today.toString(), "100.00"));
+        assertThat(paid.status()).as("%s", paid).isEqualTo(201);
+        String first = "/api/v1/obligations/" + onTheDay.path("instalments").get(0).path("id").asString();
+        var instalment = admin().get(first);
+        assertThat(instalment.json().path("actions").toString()).doesNotContain("WAIVE");
+        var waived = admin().request("POST", first + "/waive").header("If-Match", instalment.header("ETag"))
+                .json("{\"reason\": \"客户协商减免\"}").send();
+        assertProblem(waived, 409);
+        assertThat(waived.body()).contains("100.00");
+        assertThat(admin().get(first).json().path("status").asString()).isNotEqualTo("WAIVED");
     }
 
     @Test
@@ -532,7 +553,8 @@ abstract class ReceivableApiContract extends ApiTestSupport {
         // the audit names an instalment's amount as its own, not as the contract's (outside tester: 合同金额)
         String audit = new io.qiyue.testing.Browser(port).login("admin", ADMIN_PASSWORD)
                 .get("/admin/audit?entity=OBLIGATION&id=" + second).body();
-        assertThat(audit).contains("款项金额", "到期日").doesNotContain("合同金额");
+        // and only what changed: the amount, not the title and due date sent again as they were (outside tester)
+        assertThat(audit).contains("款项金额").doesNotContain("合同金额", "到期日");
         var after = summary(finance.client(), id, days("2026-12-01"));
         assertThat(value(after.path("planned"))).isEqualTo("120000.00");
         assertThat(after.path("instalments")).hasSize(3);

@@ -53,8 +53,18 @@ class ObligationPages {
         this.messages = messages;
     }
 
-    /** One row of the page: the obligation, its files, whether the caller may answer for it. */
-    record Row(Obligation o, List<Evidence> evidence, boolean mayAnswer, boolean mayWaive) {
+    /**
+     * One row of the page: the obligation, its files, whether the caller may answer for it, and which moves the
+     * page offers: those the API's {@code actions} list (outside tester: a reopen the API refused was offered).
+     */
+    record Row(Obligation o, List<Evidence> evidence, boolean mayAnswer, boolean mayComplete, boolean mayWaive,
+               boolean mayReopen) {
+        static Row of(Obligation o, List<Evidence> evidence, boolean mayAnswer,
+                      List<io.qiyue.obligation.ObligationAction> actions) {
+            return new Row(o, evidence, mayAnswer, actions.contains(io.qiyue.obligation.ObligationAction.COMPLETE),
+                    actions.contains(io.qiyue.obligation.ObligationAction.WAIVE),
+                    actions.contains(io.qiyue.obligation.ObligationAction.REOPEN));
+        }
     }
 
     @GetMapping("/contracts/{id}/obligations")
@@ -62,8 +72,11 @@ class ObligationPages {
         var contract = contracts.get(id);
         var evidence = obligations.evidence(id).stream().collect(Collectors.groupingBy(Evidence::obligationId));
         var rows = obligations.ofContract(id).stream()
-                .map(o -> new Row(o, evidence.getOrDefault(o.id(), List.of()), obligations.mayAnswer(o),
-                        obligations.mayWaive(o))).toList();
+                .map(o -> {
+                    boolean mayAnswer = obligations.mayAnswer(o);
+                    return Row.of(o, evidence.getOrDefault(o.id(), List.of()), mayAnswer,
+                            mayAnswer ? obligations.allowedActions(o) : List.of());
+                }).toList();
         model.addAttribute("contract", contract);
         model.addAttribute("rows", rows);
         model.addAttribute("counts", counts(rows.stream().map(Row::o).toList()));
