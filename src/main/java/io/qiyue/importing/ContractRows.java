@@ -460,6 +460,11 @@ final class ContractRows {
      * move a signed one that has begun, or an active one that has ended, the night after the import.
      */
     private String contradiction(ContractStatus status, LocalDate start, LocalDate end) {
+        if (start != null && end != null && end.isBefore(start)) {
+            // dates in the wrong order are refused as such: a state read from them said the opposite of the fix
+            // (outside tester: "状态应为已到期" beside "结束日期不能早于开始日期")
+            return null;
+        }
         boolean ended = end != null && end.isBefore(today);
         boolean begun = start != null && !start.isAfter(today);
         return switch (status) {

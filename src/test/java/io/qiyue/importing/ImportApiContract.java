@@ -1012,11 +1012,14 @@ abstract class ImportApiContract extends ApiTestSupport {
                 + row.apply("已签署", running) + row.apply("已签署", ended)
                 + row.apply("已到期", ended) + row.apply("履行中", running) + row.apply("已签署", coming)
                 + row.apply("", ended) + row.apply("草稿", ended)
-                + row.apply("已到期", TODAY.minusYears(1) + "," + TODAY) + row.apply("履行中", TODAY + "," + TODAY);
+                + row.apply("已到期", TODAY.minusYears(1) + "," + TODAY) + row.apply("履行中", TODAY + "," + TODAY)
+                // dates in the wrong order: that alone, not also a state read from them (outside tester)
+                + row.apply("已签署", TODAY.plusMonths(2) + "," + TODAY.minusDays(3));
 
         var dry = finished(upload(sales.client(), "contracts", "dry-run", "s.csv", csv.getBytes(StandardCharsets.UTF_8)));
 
-        assertThat(errors(dry)).as("%s", dry).containsExactly("2|状态", "3|状态", "4|状态", "5|状态", "6|状态", "12|状态");
+        assertThat(errors(dry)).as("%s", dry).containsExactly("2|状态", "3|状态", "4|状态", "5|状态", "6|状态", "12|状态",
+                "14|结束日期");
         var messages = new ArrayList<String>();
         dry.path("errors").forEach(e -> messages.add(e.path("message").asString()));
         assertThat(messages.get(0)).contains(TODAY.plusMonths(11).toString(), "已到期");

@@ -168,9 +168,7 @@ class ReviewPages {
         } catch (SubmissionBlockedException blocked) {
             model.addAttribute("gatedSigning", action == ContractAction.START_SIGNING ? true : null);
             return htmx == null ? back(id) : show(model, contracts.get(id), last(id), null, blocked.findings());
-        } catch (io.qiyue.shared.ConflictException | io.qiyue.shared.PreconditionFailedException
-                 | io.qiyue.shared.ForbiddenException e) {
-            // a page left open by someone who may not make the move (a withdrawal by one who did not submit) says why
+        } catch (io.qiyue.shared.ConflictException | io.qiyue.shared.PreconditionFailedException e) {
             String why = message(e.code(), e.args().toArray());
             if (htmx == null) {
                 redirect.addFlashAttribute("lifecycleErrors", Map.of("", why));
