@@ -123,7 +123,8 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain ui(HttpSecurity http, AccountAuthentication passwords, AccountSessions sessions)
+    SecurityFilterChain ui(HttpSecurity http, AccountAuthentication passwords, AccountSessions sessions,
+                           UserAdministration users, org.springframework.web.servlet.LocaleResolver locales)
             throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(STATIC_FILES.stream().map(p -> p.endsWith("/") ? p + "**" : p + "*")
@@ -139,7 +140,7 @@ class SecurityConfig {
                 .securityContext(c -> c.securityContextRepository(sessions.repository()))
                 .addFilterAfter(sessions.filter(STATIC_FILES), SecurityContextHolderFilter.class)
                 // the default session fixation protection (a new session id at sign-in) stays on
-                .formLogin(f -> f.loginPage("/login").successHandler(signedIn(sessions)).failureHandler(loginFailure())
+                .formLogin(f -> f.loginPage("/login").successHandler(signedIn(sessions, users, locales)).failureHandler(loginFailure())
                         .permitAll())
                 // Spring's own handler keeps the reason only with an error page set: the error page tells an
                 // expired form (CSRF) from a role's refusal by it
@@ -159,12 +160,24 @@ class SecurityConfig {
         return http.build();
     }
 
-    /** To the page asked for before signing in, else home; the session has its row from the start. */
-    private static AuthenticationSuccessHandler signedIn(AccountSessions sessions) {
+    /**
+     * To the page asked for before signing in, else home; the session has its row from the start. A language chosen
+     * on this browser before signing in is kept on the account (for the e-mails); a browser that has none gets the
+     * account's, so that a user who chose English once is not greeted in Chinese on a new device.
+     */
+    private static AuthenticationSuccessHandler signedIn(AccountSessions sessions, UserAdministration users,
+                                                         org.springframework.web.servlet.LocaleResolver locales) {
         var saved = new SavedRequestAwareAuthenticationSuccessHandler();
         saved.setDefaultTargetUrl("/");
         return (request, response, authentication) -> {
             sessions.signedIn(request, authentication);
+            String username = authentication.getName();
+            var chosenHere = io.qiyue.shared.web.ChosenLanguage.of(request);
+            if (chosenHere.isPresent()) {
+                users.chooseLanguage(username, chosenHere.get());
+            } else {
+                users.chosenLanguage(username).ifPresent(language -> locales.setLocale(request, response, language));
+            }
             saved.onAuthenticationSuccess(request, response, authentication);
         };
     }

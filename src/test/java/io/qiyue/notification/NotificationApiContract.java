@@ -199,6 +199,9 @@ abstract class NotificationApiContract extends ApiTestSupport {
         var english = awaitMail(approver.username() + "@example.com", "HT-2026-10");
         assertThat(subject(english)).isEqualTo("[Qiyue] Approval escalated: HT-2026-10 英文邮件合同");
         assertThat(english.getContent().toString()).startsWith("Dear ").doesNotContain("您好");
+        // the choice reaches a browser that never made one (a new device) when the user signs in there
+        assertThat(new io.qiyue.testing.Browser(port).login(approver.username(), USER_PASSWORD).get("/notifications")
+                .body()).contains("<html lang=\"en\"");
 
         assertThat(approver.client().get("/api/v1/users/me?lang=zh-CN").status()).isEqualTo(200);
         inTransaction(() -> events.publishEvent(new io.qiyue.approval.ApprovalEvent(

@@ -18,7 +18,7 @@ import java.util.Locale;
  */
 @Configuration(proxyBeanMethods = false)
 class Locales implements WebMvcConfigurer {
-    static final String COOKIE = "qiyue-lang";
+    static final String COOKIE = ChosenLanguage.COOKIE;
     private static final String CHOSEN = Locales.class.getName() + ".CHOSEN";
 
     @Bean
@@ -30,12 +30,9 @@ class Locales implements WebMvcConfigurer {
                 if (request.getAttribute(CHOSEN) instanceof Locale chosen) {
                     return chosen;
                 }
-                if (request.getCookies() != null) {
-                    for (Cookie cookie : request.getCookies()) {
-                        if (COOKIE.equals(cookie.getName())) {
-                            return supported(Locale.forLanguageTag(cookie.getValue()));
-                        }
-                    }
+                var chosen = ChosenLanguage.of(request);
+                if (chosen.isPresent()) {
+                    return chosen.get();
                 }
                 String header = request.getHeader("Accept-Language");
                 if (header == null || header.isBlank()) {
@@ -74,7 +71,7 @@ class Locales implements WebMvcConfigurer {
     }
 
     private static Locale supported(Locale locale) {
-        return locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+        return ChosenLanguage.supported(locale);
     }
 
     @Override
