@@ -26,6 +26,9 @@ class Dispatcher {
     /** Kinds whose wording places the detail itself (days left, the renewed number) instead of "说明：…". */
     private static final java.util.Set<EventKind> DETAIL_IN_BODY = java.util.EnumSet.of(EventKind.EXPIRING,
             EventKind.RENEWED, EventKind.SIGNER_SIGNED, EventKind.SIGNING_LOCKED, EventKind.EVALUATION_LOW);
+    /** Kinds whose actor is a customer's contact, not a user. */
+    private static final java.util.Set<EventKind> CONTACT_ACTS = java.util.EnumSet.of(EventKind.CUSTOMER_COMMENTED,
+            EventKind.COUNTERPARTY_VERSION);
     /** Kinds told to the assignees of an approval task. */
     private static final java.util.Set<EventKind> TASK_KINDS = java.util.EnumSet.of(EventKind.APPROVAL_REQUESTED,
             EventKind.DELEGATED, EventKind.APPROVER_ADDED, EventKind.STEP_OVERDUE, EventKind.ESCALATED);
@@ -58,7 +61,8 @@ class Dispatcher {
 
     void dispatch(Occurrence o) {
         var now = clock.instant();
-        var wording = wording(o, displayName(o.actor()));
+        // a customer's contact is named as the event names them, never taken for a user of the same name
+        var wording = wording(o, CONTACT_ACTS.contains(o.kind()) ? o.actor() : displayName(o.actor()));
         String title = wording.title(o.kind(), messages, ZH);
         String body = wording.body(o.kind(), messages, ZH);
         String stored = wording.toJson(json);

@@ -21,8 +21,10 @@ class NegotiationEventListener {
             case COMMENTED -> EventKind.CUSTOMER_COMMENTED;
             case PROPOSAL_RECEIVED -> EventKind.COUNTERPARTY_VERSION;
         };
-        // the actor is the customer's contact, not a user: the owner is always told
+        // the actor is the customer's contact, not a user: the owner is always told. A link shared without a
+        // contact has no name to give: a dash holds its place (outside tester: "客户联系人  对合同")
+        String contact = e.contactName() == null || e.contactName().isBlank() ? "—" : e.contactName();
         dispatcher.dispatch(new Occurrence(kind, e.contractId(), e.contractNumber(), e.contractTitle(),
-                List.of(e.owner()), e.contactName(), e.summary(), null, e.at()));
+                List.of(e.owner()), contact, e.summary(), null, e.at()));
     }
 }

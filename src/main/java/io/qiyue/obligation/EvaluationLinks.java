@@ -307,15 +307,11 @@ public class EvaluationLinks {
         if (o.link().purpose() != EvaluationPurpose.PERFORMANCE_PAGE) {
             throw notFound();
         }
-        YearMonth m;
-        try {
-            m = Evaluations.month(month);
-        } catch (InvalidInputException e) {
-            throw notFound();
-        }
-        // as the owner's report: no month outside the term (the page lists none)
+        // a link that opens is answered about the month asked for, as the owner's report is: a bad or foreign month
+        // is not a dead link (outside tester: "链接无效或已失效" for month=abc)
+        YearMonth m = Evaluations.month(month);
         if (Evaluations.outsideTerm(o.contract(), m)) {
-            throw notFound();
+            throw Evaluations.outsideTermProblem(o.contract());
         }
         return pdf.render(evaluations.report(o.contract(), m), locale);
     }

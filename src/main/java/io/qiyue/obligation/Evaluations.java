@@ -581,11 +581,16 @@ public class Evaluations {
         var m = month(month);
         // a month outside the term has no service to report (the customer's page offers none either)
         if (outsideTerm(contract, m)) {
-            throw new InvalidInputException("month", "qiyue.evaluation.month-outside-term",
-                    contract.startDate() == null ? "" : YearMonth.from(contract.startDate()).toString(),
-                    contract.endDate() == null ? "" : YearMonth.from(contract.endDate()).toString());
+            throw outsideTermProblem(contract);
         }
         return pdf.render(report(contract, m), locale);
+    }
+
+    /** A month outside the contract's term, for its owner and for the customer's link alike. */
+    static InvalidInputException outsideTermProblem(Contract contract) {
+        return new InvalidInputException("month", "qiyue.evaluation.month-outside-term",
+                contract.startDate() == null ? "" : YearMonth.from(contract.startDate()).toString(),
+                contract.endDate() == null ? "" : YearMonth.from(contract.endDate()).toString());
     }
 
     /**

@@ -20,9 +20,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Searching contracts and customers within the caller's data scope (the scope of the contract and customer lists,
@@ -34,10 +31,6 @@ public class Search {
     public static final int MAX_SIZE = io.qiyue.shared.Paging.MAX_SIZE;
     private static final int DEEPEST = 10_000;
     private static final int SUGGESTIONS = 8;
-    private static final Set<String> TYPES = Stream.concat(Arrays.stream(ContractType.values()).map(Enum::name),
-            Arrays.stream(CustomerKind.values()).map(Enum::name)).collect(Collectors.toUnmodifiableSet());
-    private static final Set<String> STATUSES = Stream.concat(Arrays.stream(ContractStatus.values()).map(Enum::name),
-            Arrays.stream(CustomerStatus.values()).map(Enum::name)).collect(Collectors.toUnmodifiableSet());
 
     private final SearchIndex index;
     private final SearchFeeder feeder;
@@ -67,10 +60,15 @@ public class Search {
         } else if (q.length() > MAX_QUERY_LENGTH) {
             violations.add(new FieldViolation("q", "qiyue.search.q-too-long", MAX_QUERY_LENGTH));
         }
-        SearchKind kind = oneOf("kind", request.kind(), Arrays.stream(SearchKind.values()).map(Enum::name).toList(),
-                violations) == null ? null : SearchKind.valueOf(upper(request.kind()));
-        String type = oneOf("type", request.type(), TYPES, violations);
-        String status = oneOf("status", request.status(), STATUSES, violations);
+        SearchKind kind = oneOf("kind", request.kind(), List.of(SearchKind.class), violations) == null ? null
+                : SearchKind.valueOf(upper(request.kind()));
+        // a type or status of the kind searched for: of contracts, of customers, or of either when both are
+        String type = oneOf("type", request.type(), kind == SearchKind.CONTRACT ? List.of(ContractType.class)
+                : kind == SearchKind.CUSTOMER ? List.of(CustomerKind.class)
+                : List.of(ContractType.class, CustomerKind.class), violations);
+        String status = oneOf("status", request.status(), kind == SearchKind.CONTRACT ? List.of(ContractStatus.class)
+                : kind == SearchKind.CUSTOMER ? List.of(CustomerStatus.class)
+                : List.of(ContractStatus.class, CustomerStatus.class), violations);
         LocalDate from = date("from", request.from(), violations);
         LocalDate to = date("to", request.to(), violations);
         if (from != null && to != null && from.isAfter(to)) {
@@ -81,7 +79,7 @@ public class Search {
         if (amountMin != null && amountMax != null && amountMin.compareTo(amountMax) > 0) {
             violations.add(new FieldViolation("amountMax", "qiyue.search.max-below-min"));
         }
-        String sortName = oneOf("sort", request.sort(), List.of("RELEVANCE", "DATE"), violations);
+        String sortName = oneOf("sort", request.sort(), List.of(SearchSort.class), violations);
         SearchSort sort = sortName == null ? SearchSort.RELEVANCE : SearchSort.valueOf(sortName);
         int page = request.page() == null ? 0 : request.page();
         int size = request.size() == null ? 20 : request.size();
@@ -141,15 +139,22 @@ public class Search {
         return value.strip().toUpperCase(Locale.ROOT);
     }
 
-    private static String oneOf(String field, String value, java.util.Collection<String> allowed,
+    /**
+     * The value as the constant of one of {@code kinds} it names, or null with a violation that lists each kind's
+     * values with their labels, as every other enumerated field does (outside tester: bare codes, with customer
+     * kinds among the contract types).
+     */
+    private static String oneOf(String field, String value, List<Class<? extends Enum<?>>> kinds,
                                 List<FieldViolation> violations) {
         if (Text.isBlank(value)) {
             return null;
         }
         String upper = upper(value);
-        if (!allowed.contains(upper)) {
-            violations.add(new FieldViolation(field, "qiyue.search.one-of",
-                    allowed.stream().sorted().map(a -> "\"" + a + "\"").collect(Collectors.joining(", "))));
+        boolean known = kinds.stream().flatMap(k -> Arrays.stream(k.getEnumConstants())).map(Enum::name)
+                .anyMatch(upper::equals);
+        if (!known) {
+            violations.add(kinds.size() == 1 ? new FieldViolation(field, "qiyue.json.enum-values", kinds.getFirst())
+                    : new FieldViolation(field, "qiyue.search.one-of-either", kinds.get(0), kinds.get(1)));
             return null;
         }
         return upper;

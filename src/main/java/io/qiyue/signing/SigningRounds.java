@@ -434,7 +434,7 @@ class SigningRounds {
     SigningStore.Signer change(SigningStore.Signer signer, SignerStatus next,
                                java.util.function.UnaryOperator<SigningStore.Signer> edit) {
         if (signer.status() != next && !signer.status().mayBecome(next)) {
-            throw new ConflictException("qiyue.signing.signer-state", signer.status().name(), next.name());
+            throw new ConflictException("qiyue.signing.signer-state", signer.status(), next);
         }
         var edited = edit.apply(signer);
         var changed = new SigningStore.Signer(edited.id(), edited.sessionId(), edited.contractId(), edited.side(),

@@ -540,7 +540,10 @@ public class Signings {
             var signer = store.signer(signerId).filter(s -> s.sessionId().equals(session.id()))
                     .orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "signer", signerId));
             if (signer.status() != SignerStatus.PENDING && signer.status() != SignerStatus.LOCKED) {
-                throw new ConflictException("qiyue.signing.signer-state", signer.status().name(), "PENDING");
+                // the states by their labels; a replaced signer's request is sent again to the one who replaced them
+                // (outside tester: "VOID" cannot become "PENDING")
+                throw new ConflictException(signer.status() == SignerStatus.VOID ? "qiyue.signing.reissue-void"
+                        : "qiyue.signing.signer-state", signer.status(), SignerStatus.PENDING);
             }
             if (!store.touch(session.id(), session.version())) {
                 throw SigningRounds.stale();

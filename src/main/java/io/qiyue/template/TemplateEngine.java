@@ -24,6 +24,25 @@ import java.util.regex.Pattern;
 final class TemplateEngine {
     private static final Pattern UNSAFE = Pattern.compile("\\{\\{\\s*(\\{|&|=|>|<)");
     private static final Pattern LINE = Pattern.compile("line (\\d+)");
+    /**
+     * A variable inside a style attribute or a style element: what a salesperson types would become CSS, able to
+     * restyle (hide) a clause; the rendered check sees only the sample contract's words (outside tester).
+     */
+    private static final Pattern VARIABLE_IN_STYLE = Pattern.compile(
+            "style\\s*=\\s*(?:\"[^\"]*\\{\\{|'[^']*\\{\\{)|<style\\b[^>]*>(?:(?!</style\\s*>).)*?\\{\\{",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    /** A tag naming a variable ({{a.b}}, {{#a.b}}, {{^a.b}}), its name in group 1. */
+    private static final Pattern VARIABLE_TAG = Pattern.compile("\\{\\{\\s*[#^/]?\\s*([\\w.-]+)\\s*}}");
+    /** The XML parser's most frequent complaints about a template, in our words (its English otherwise). */
+    private static final List<java.util.Map.Entry<Pattern, String>> XHTML = List.of(
+            java.util.Map.entry(Pattern.compile("The element type \"([^\"]+)\" must be terminated by the matching "
+                    + "end-tag"), "qiyue.template.xhtml.unclosed"),
+            java.util.Map.entry(Pattern.compile("The entity \"([^\"]+)\" was referenced, but not declared"),
+                    "qiyue.template.xhtml.entity"),
+            java.util.Map.entry(Pattern.compile("Attribute name \"([^\"]+)\" associated with an element type"),
+                    "qiyue.template.xhtml.attribute-value"),
+            java.util.Map.entry(Pattern.compile("The markup in the document following the root element must be "
+                    + "well-formed"), "qiyue.template.xhtml.after-root"));
     // a blank text is no text: {{#consulting.qualityRequirements}} must not print a heading with nothing after it
     // (JMustache asks the formatter whether a value is an empty string)
     private static final Mustache.Formatter BLANK_IS_EMPTY = value -> value instanceof CharSequence text
@@ -83,6 +102,10 @@ final class TemplateEngine {
      */
     static void validate(String body, ContractType type) {
         checkSafe(body, "body");
+        Matcher styled = VARIABLE_IN_STYLE.matcher(body);
+        if (styled.find()) {
+            throw invalid("qiyue.template.variable-in-style", lineOf(body, styled.end()), "");
+        }
         Template template;
         try {
             template = HTML.compile(body);
@@ -93,7 +116,7 @@ final class TemplateEngine {
         try {
             xhtml = template.execute(SampleContracts.model(type));
         } catch (MustacheException.Context e) {
-            throw invalid("qiyue.template.unknown-variable", String.valueOf(e.lineNo), e.key);
+            throw invalid("qiyue.template.unknown-variable", String.valueOf(e.lineNo), variable(body, e));
         } catch (MustacheException e) {
             throw syntax("body", e);
         }
@@ -104,8 +127,43 @@ final class TemplateEngine {
             }
             TemplateMarkup.check(doc);
         } catch (Xhtml.InvalidXhtmlException e) {
-            throw invalid("qiyue.template.xhtml", String.valueOf(e.line()), e.getMessage() + " … " + e.excerpt());
+            throw xhtml(e);
         }
+    }
+
+    /** The parser's complaint in our words where we know it, with the line and the words around it. */
+    private static InvalidInputException xhtml(Xhtml.InvalidXhtmlException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        for (var known : XHTML) {
+            Matcher m = known.getKey().matcher(message);
+            if (m.find()) {
+                return new InvalidInputException("body", known.getValue(), String.valueOf(e.line()),
+                        m.groupCount() > 0 ? m.group(1) : "", e.excerpt());
+            }
+        }
+        return invalid("qiyue.template.xhtml", String.valueOf(e.line()), message + " … " + e.excerpt());
+    }
+
+    /**
+     * The variable a template names where Mustache found no value: the whole name written in the tag on that line
+     * ({{no.such.var}}), where Mustache reports only the part it could not resolve ("no").
+     */
+    private static String variable(String body, MustacheException.Context e) {
+        String[] lines = body.split("\n", -1);
+        if (e.lineNo >= 1 && e.lineNo <= lines.length) {
+            Matcher tag = VARIABLE_TAG.matcher(lines[e.lineNo - 1]);
+            while (tag.find()) {
+                String name = tag.group(1);
+                if (name.equals(e.key) || name.startsWith(e.key + ".")) {
+                    return name;
+                }
+            }
+        }
+        return e.key;
+    }
+
+    private static String lineOf(String body, int at) {
+        return String.valueOf(1 + body.substring(0, at).chars().filter(c -> c == '\n').count());
     }
 
     static void validateClause(String text) {
@@ -113,7 +171,8 @@ final class TemplateEngine {
         try {
             TEXT.compile(text).execute(SampleContracts.model(ContractType.SERVICE));
         } catch (MustacheException.Context e) {
-            throw new InvalidInputException("text", "qiyue.template.unknown-variable", String.valueOf(e.lineNo), e.key);
+            throw new InvalidInputException("text", "qiyue.template.unknown-variable", String.valueOf(e.lineNo),
+                    variable(text, e));
         } catch (MustacheException e) {
             throw syntax("text", e);
         }

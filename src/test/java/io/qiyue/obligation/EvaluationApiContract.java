@@ -320,9 +320,12 @@ abstract class EvaluationApiContract extends ApiTestSupport {
         var customerPdf = anonymous().request("GET", "/c/" + reportToken + "/report?month=" + month).sendForBytes();
         assertThat(customerPdf.statusCode()).isEqualTo(200);
         assertThat(new String(customerPdf.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
-        // a month outside the term, which the owner's report refuses, is no report for the customer either
-        assertThat(anonymous().request("GET", "/c/" + reportToken + "/report?month=2030-01").sendForBytes()
-                .statusCode()).isEqualTo(404);
+        // a month outside the term, which the owner's report refuses, is no report for the customer either: said so,
+        // not as a dead link (outside tester: "链接无效或已失效" for a link that still opens)
+        var outside = anonymous().get("/c/" + reportToken + "/report?month=2030-01");
+        assertThat(outside.status()).isEqualTo(400);
+        assertThat(outside.body()).contains("不在合同期限内").doesNotContain("已失效");
+        assertThat(anonymous().get("/c/" + reportToken + "/report?month=abc").status()).isEqualTo(400);
 
         // revoked: the same 404 as a forged token
         String forged = notFoundPage(anonymous().get("/c/" + "B".repeat(43)));

@@ -156,7 +156,13 @@ abstract class SearchApiContract extends ApiTestSupport {
         assertProblem(admin().get("/api/v1/search?q=" + java.net.URLEncoder.encode("长".repeat(1000),
                 java.nio.charset.StandardCharsets.UTF_8)), 400, "q");
         assertProblem(admin().get("/api/v1/search?q=a&kind=ORDER"), 400, "kind");
-        assertProblem(admin().get("/api/v1/search?q=a&type=LOAN"), 400, "type");
+        var type = admin().get("/api/v1/search?q=a&type=LOAN");
+        assertProblem(type, 400, "type");
+        // each kind's values with their labels, apart (outside tester: bare codes, customer kinds among contract types)
+        assertThat(type.body()).contains("保密协议", "CONFIDENTIALITY", "组织", "ORGANIZATION");
+        var contractType = admin().get("/api/v1/search?q=a&kind=CONTRACT&type=PERSON");
+        assertProblem(contractType, 400, "type");
+        assertThat(contractType.body()).contains("CONFIDENTIALITY").doesNotContain("ORGANIZATION");
         assertProblem(admin().get("/api/v1/search?q=a&status=GONE"), 400, "status");
         assertProblem(admin().get("/api/v1/search?q=a&from=2027-13-01"), 400, "from");
         assertProblem(admin().get("/api/v1/search?q=a&from=2027-02-01&to=2027-01-01"), 400, "to");

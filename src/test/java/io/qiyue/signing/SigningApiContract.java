@@ -317,6 +317,10 @@ abstract class SigningApiContract extends ApiTestSupport {
         String fresh = link(deal);
         assertThat(fresh).isNotEqualTo(token);
         assertThat(anonymous().get("/s/" + fresh).status()).isEqualTo(200);
+        // the replaced request cannot be sent again, said in words (outside tester: "VOID" cannot become "PENDING")
+        var again = sales.client().post("/api/v1/contracts/" + deal.id() + "/signers/" + lockedId + "/reissue", "{}");
+        assertProblem(again, 409);
+        assertThat(again.json().path("detail").asString()).contains("已作废", "当前的签署人").doesNotContain("VOID");
         assertThat(jdbc.sql(firstMail).params(deal.contactEmail(), "%" + token + "%").query(String.class).list())
                 .as("the mail with the replaced link").containsOnly("CANCELLED");
         assertThat(jdbc.sql(firstMail).params(deal.contactEmail(), "%" + fresh + "%").query(String.class).single())

@@ -92,7 +92,18 @@ class EscapingAndValidationTest {
                 .startsWith("qiyue.template.syntax.mismatched [3, ");
         assertThat(error(head + "<p>{{title}}</p>\n<p>{{nosuchThing}}</p>\n</body></html>"))
                 .isEqualTo("qiyue.template.unknown-variable [3, nosuchThing]");
-        assertThat(error(head + "<p>{{title}}\n</body></html>")).startsWith("qiyue.template.xhtml [");
+        // the XML parser's frequent complaints in our words, the element named (outside tester: its English)
+        assertThat(error(head + "<p>{{title}}\n</body></html>")).startsWith("qiyue.template.xhtml.unclosed [");
+        assertThat(error(head + "<p>{{title}}<br></p>\n</body></html>")).startsWith("qiyue.template.xhtml.unclosed [2, br, ");
+        assertThat(error(head + "<p>&nbsp;{{title}}</p>\n</body></html>")).startsWith("qiyue.template.xhtml.entity [2, nbsp, ");
+        // a variable's whole name, not the part the engine could not resolve (outside tester: "no")
+        assertThat(error(head + "<p>{{title}}</p>\n<p>{{no.such.var}}</p>\n</body></html>"))
+                .isEqualTo("qiyue.template.unknown-variable [3, no.such.var]");
+        // no variable where it would become CSS (outside tester: a salesperson's words restyled the document)
+        assertThat(error(head + "<p>{{title}}</p>\n<p style=\"margin: {{service.scope}}\">x</p>\n</body></html>"))
+                .isEqualTo("qiyue.template.variable-in-style [3, ]");
+        assertThat(error("<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><style>\np { {{service.scope}} }</style>"
+                + "</head><body><p>x</p></body></html>")).isEqualTo("qiyue.template.variable-in-style [2, ]");
         assertThat(error(head + "\n<p>{{{title}}}</p></body></html>")).isEqualTo("qiyue.template.unsafe-tag [3, {{{]");
         assertThat(error(head + "<p>{{& title}}</p></body></html>")).startsWith("qiyue.template.unsafe-tag [2");
         assertThat(error(head + "<p>{{> head}}</p></body></html>")).startsWith("qiyue.template.unsafe-tag [2");

@@ -469,6 +469,12 @@ abstract class InputApiContract extends ApiTestSupport {
         assertThat(formAction.statusCode()).isEqualTo(405);
         assertThat(formAction.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
         assertThat(formAction.body()).contains("id=\"error-detail\"");
+        // a page that is not there says so in its title, in each language (outside tester: "404 Something went wrong")
+        var browser404 = new Browser(port).login("admin", ADMIN_PASSWORD);
+        var missing = browser404.get("/contracts/no-such-contract?lang=en");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("404 Page not found").doesNotContain("Something went wrong");
+        assertThat(browser404.get("/contracts/no-such-contract?lang=zh-CN").body()).contains("404 页面不存在");
         // the parser's limits are named as limits, not as a syntax error near line 0 (outside tester)
         var deep = admin.put("/api/v1/notification-settings", "[".repeat(2_000) + "]".repeat(2_000), "\"1\"");
         assertProblem(deep, 400);
