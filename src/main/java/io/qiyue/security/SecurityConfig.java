@@ -140,8 +140,8 @@ class SecurityConfig {
                 .securityContext(c -> c.securityContextRepository(sessions.repository()))
                 .addFilterAfter(sessions.filter(STATIC_FILES), SecurityContextHolderFilter.class)
                 // the default session fixation protection (a new session id at sign-in) stays on
-                .formLogin(f -> f.loginPage("/login").successHandler(signedIn(sessions, users, locales)).failureHandler(loginFailure())
-                        .permitAll())
+                .formLogin(f -> f.loginPage("/login").successHandler(signedIn(sessions, users, locales))
+                        .failureHandler(loginFailure()).permitAll())
                 // Spring's own handler keeps the reason only with an error page set: the error page tells an
                 // expired form (CSRF) from a role's refusal by it
                 .exceptionHandling(e -> e.authenticationEntryPoint(toLogin()).accessDeniedHandler((request, response,

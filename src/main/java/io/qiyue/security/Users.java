@@ -65,8 +65,8 @@ class Users {
 
     /** The language the user last chose (a BCP 47 tag), empty when never chosen. */
     Optional<String> language(String username) {
-        return jdbc.sql("SELECT preferred_language FROM app_user WHERE username = ?").param(username).query(String.class)
-                .list().stream().filter(java.util.Objects::nonNull).findFirst();
+        return jdbc.sql("SELECT preferred_language FROM app_user WHERE username = ?").param(username)
+                .query(String.class).list().stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     /** Keeps {@code tag} as the user's language; false when it was theirs already (nothing written). */

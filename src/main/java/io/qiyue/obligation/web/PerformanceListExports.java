@@ -99,8 +99,8 @@ class PerformanceListExports {
                 LocalDate.now(clock), words.text("receivables.invoices"), headers)) {
             for (Invoice i : invoices) {
                 export.row(i.number(), i.issuedOn(), value(i.amount()), currency(i.amount()), i.taxRatePercent(),
-                        value(i.tax()), i.obligationId() == null ? null : instalmentTitles.get(i.obligationId()), i.note(),
-                        words.time(i.createdAt()));
+                        value(i.tax()), i.obligationId() == null ? null : instalmentTitles.get(i.obligationId()),
+                        i.note(), words.time(i.createdAt()));
             }
         }
     }

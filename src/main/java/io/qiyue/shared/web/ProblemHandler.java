@@ -363,7 +363,8 @@ class ProblemHandler {
         }
         // an If-Match that names no version matches none (still 412, RFC 9110 13.1.1), but it is not a stale version:
         // its title says so (outside tester: "版本已过期" for If-Match: garbage)
-        boolean unusable = q.code().equals("qiyue.problem.if-match-invalid") || q.code().equals("qiyue.problem.if-match-weak");
+        boolean unusable = q.code().equals("qiyue.problem.if-match-invalid")
+                || q.code().equals("qiyue.problem.if-match-weak");
         return problem(HttpStatus.PRECONDITION_FAILED, unusable ? "if-match-unusable" : "stale", q.code(),
                 q.args().toArray());
     }
