@@ -124,8 +124,7 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain ui(HttpSecurity http, AccountAuthentication passwords, AccountSessions sessions,
-                           UserAdministration users, org.springframework.web.servlet.LocaleResolver locales)
-            throws Exception {
+                           UserAdministration users) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers(STATIC_FILES.stream().map(p -> p.endsWith("/") ? p + "**" : p + "*")
                                 .toArray(String[]::new)).permitAll()
@@ -140,7 +139,7 @@ class SecurityConfig {
                 .securityContext(c -> c.securityContextRepository(sessions.repository()))
                 .addFilterAfter(sessions.filter(STATIC_FILES), SecurityContextHolderFilter.class)
                 // the default session fixation protection (a new session id at sign-in) stays on
-                .formLogin(f -> f.loginPage("/login").successHandler(signedIn(sessions, users, locales))
+                .formLogin(f -> f.loginPage("/login").successHandler(signedIn(sessions, users))
                         .failureHandler(loginFailure()).permitAll())
                 // Spring's own handler keeps the reason only with an error page set: the error page tells an
                 // expired form (CSRF) from a role's refusal by it
@@ -162,22 +161,18 @@ class SecurityConfig {
 
     /**
      * To the page asked for before signing in, else home; the session has its row from the start. A language chosen
-     * on this browser before signing in is kept on the account (for the e-mails); a browser that has none gets the
-     * account's, so that a user who chose English once is not greeted in Chinese on a new device.
+     * on this browser before signing in (on the sign-in page) is kept on the account, for the e-mails. The account's
+     * language is not pushed onto a browser that has none: the pages follow the browser (its switch, then its
+     * Accept-Language), so that an account used from two browsers does not change the language of the other.
      */
-    private static AuthenticationSuccessHandler signedIn(AccountSessions sessions, UserAdministration users,
-                                                         org.springframework.web.servlet.LocaleResolver locales) {
+    private static AuthenticationSuccessHandler signedIn(AccountSessions sessions, UserAdministration users) {
         var saved = new SavedRequestAwareAuthenticationSuccessHandler();
         saved.setDefaultTargetUrl("/");
         return (request, response, authentication) -> {
             sessions.signedIn(request, authentication);
             String username = authentication.getName();
-            var chosenHere = io.qiyue.shared.web.ChosenLanguage.of(request);
-            if (chosenHere.isPresent()) {
-                users.chooseLanguage(username, chosenHere.get());
-            } else {
-                users.chosenLanguage(username).ifPresent(language -> locales.setLocale(request, response, language));
-            }
+            io.qiyue.shared.web.ChosenLanguage.of(request)
+                    .ifPresent(language -> users.chooseLanguage(username, language));
             saved.onAuthenticationSuccess(request, response, authentication);
         };
     }

@@ -68,12 +68,6 @@ public class UserAdministration {
                 .orElse(java.util.Locale.SIMPLIFIED_CHINESE);
     }
 
-    /** The language the user chose, if they ever did. */
-    public Optional<java.util.Locale> chosenLanguage(String username) {
-        return users.language(username).map(tag -> tag.startsWith("en") ? java.util.Locale.ENGLISH
-                : java.util.Locale.SIMPLIFIED_CHINESE);
-    }
-
     /** Keeps the language a signed-in user chose (the UI's switch, or {@code ?lang=} on any request). */
     public void chooseLanguage(String username, java.util.Locale locale) {
         users.chooseLanguage(username, "en".equals(locale.getLanguage()) ? "en" : "zh-CN");

@@ -199,9 +199,16 @@ abstract class NotificationApiContract extends ApiTestSupport {
         var english = awaitMail(approver.username() + "@example.com", "HT-2026-10");
         assertThat(subject(english)).isEqualTo("[Qiyue] Approval escalated: HT-2026-10 英文邮件合同");
         assertThat(english.getContent().toString()).startsWith("Dear ").doesNotContain("您好");
-        // the choice reaches a browser that never made one (a new device) when the user signs in there
-        assertThat(new io.qiyue.testing.Browser(port).login(approver.username(), USER_PASSWORD).get("/notifications")
-                .body()).contains("<html lang=\"en\"");
+        // a choice made on the sign-in page, before signing in, is kept on the account too
+        var browser = new io.qiyue.testing.Browser(port);
+        browser.get("/login?lang=zh-CN");
+        browser.login(approver.username(), USER_PASSWORD);
+        inTransaction(() -> events.publishEvent(new io.qiyue.approval.ApprovalEvent(
+                io.qiyue.approval.ApprovalEvent.Kind.ESCALATED, contractId, "HT-2026-12", "登录时选择", "task-4",
+                "部门经理审批", List.of(approver.username()), "system", null, Instant.now())));
+        assertThat(subject(awaitMail(approver.username() + "@example.com", "HT-2026-12")))
+                .startsWith("【契约】");
+        assertThat(approver.client().get("/api/v1/users/me?lang=en").status()).isEqualTo(200);
 
         assertThat(approver.client().get("/api/v1/users/me?lang=zh-CN").status()).isEqualTo(200);
         inTransaction(() -> events.publishEvent(new io.qiyue.approval.ApprovalEvent(

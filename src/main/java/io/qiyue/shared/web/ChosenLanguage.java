@@ -8,8 +8,8 @@ import java.util.Optional;
 
 /**
  * The language chosen on this browser with the UI's switch (its cookie), as opposed to one the browser merely
- * accepts: at sign-in the security module keeps a choice made before signing in on the account, or brings the
- * account's choice to a browser that has none (a new device).
+ * accepts: at sign-in the security module keeps a choice made before signing in (on the sign-in page) on the
+ * account, for what is sent to the user later.
  */
 public final class ChosenLanguage {
     static final String COOKIE = "qiyue-lang";
