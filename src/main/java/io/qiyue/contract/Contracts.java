@@ -263,6 +263,11 @@ public class Contracts {
         return writable(id, CurrentUsers.require()).toInput();
     }
 
+    /** Whether the contract is within the caller's read scope, as {@link #get} decides. */
+    public boolean mayRead(Contract contract) {
+        return mayRead(CurrentUsers.require(), contract);
+    }
+
     /** Whether the caller may change this contract, read through {@link #get} (data scope and role), whatever its status. */
     public boolean mayChange(Contract contract) {
         return mayWrite(CurrentUsers.require(), contract);

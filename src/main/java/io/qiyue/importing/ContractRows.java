@@ -104,6 +104,12 @@ final class ContractRows {
         Contract found = number.isEmpty() ? null : existingByNumber != null
                 ? existingByNumber.getOrDefault(number.strip(), existingByNumber.get(upper(number)))
                 : contracts.internalByNumber(number).or(() -> contracts.internalByNumber(upper(number))).orElse(null);
+        if (found != null && !contracts.mayRead(found)) {
+            // numbers are unique across the company, so the row cannot be made; but neither skipped as if the caller's
+            // contract were there, nor filled from, compared with or told about a contract they may not read
+            problems.add(n, Column.NUMBER, "qiyue.import.number-out-of-scope");
+            return null;
+        }
         // in update mode a blank cell of a stored contract keeps what is stored (a file of 合同编号 and 负责人
         // reassigns contracts); a blank cell of a contract to be made is missing
         Contract kept = mode.updates() ? found : null;
@@ -156,7 +162,9 @@ final class ContractRows {
                 problems.add(n, Column.TITLE, "qiyue.import.duplicate-row-in-file", first);
                 return null;
             }
-            found = contracts.internalAlike(customerId, type, title, start, end).orElse(null);
+            // one outside the caller's scope is not theirs to skip or update: theirs will be made beside it
+            found = contracts.internalAlike(customerId, type, title, start, end).filter(contracts::mayRead)
+                    .orElse(null);
         }
         Contract existing = found;
         if (problems.has(n)) {

@@ -1118,6 +1118,45 @@ abstract class ImportApiContract extends ApiTestSupport {
         assertThat(other.client().get("/api/v1/imports/" + job.path("id").asString()).status()).isEqualTo(404);
     }
 
+    /**
+     * A contract number of someone else's contract is refused under its column in both modes, neither skipped as if
+     * the caller's contract were there nor told about; a row without a number like another's contract makes the
+     * caller's own.
+     */
+    @Test
+    void aNumberOutsideTheCallersScopeIsRefusedWithoutSayingMore() {
+        var owner = createUser("SALES", createTeam());
+        var stranger = createUser("SALES", createTeam());
+        ourEntityId();
+        String ownersCode = createOrganization(owner.client()).path("creditCode").asString();
+        String number = unique("HT-Z");
+        String header = "合同编号,合同类型,标题,客户,我方主体,状态,开始日期,结束日期\n";
+        var made = finished(upload(owner.client(), "contracts", "import", "c.csv",
+                (header + number + ",NDA,他人保密," + ownersCode + "," + OUR_ENTITY + ",草稿,2027-01-01,2027-12-31\n")
+                        .getBytes(StandardCharsets.UTF_8)));
+        assertThat(made.path("created").asInt()).as("%s", made).isEqualTo(1);
+
+        String strangersCode = createOrganization(stranger.client()).path("creditCode").asString();
+        byte[] same = (header + number + ",NDA,我的保密," + strangersCode + "," + OUR_ENTITY + ",草稿,2027-01-01,2027-12-31\n")
+                .getBytes(StandardCharsets.UTF_8);
+        for (String run : List.of("dry-run", "import", "update-dry-run", "update")) {
+            var job = finished(upload(stranger.client(), "contracts", run, "c.csv", same));
+            assertThat(errors(job)).as("%s %s", run, job).containsExactly("2|合同编号");
+            assertThat(job.toString()).as(run).doesNotContain("他人保密").contains("数据范围之外");
+        }
+        assertThat(jdbc.sql("SELECT title FROM contract WHERE contract_no = ?").param(number).query(String.class)
+                .single()).isEqualTo("他人保密");
+
+        // without a number, the same customer, type, title and term as another's contract is the caller's to make
+        String title = unique("同名无编号");
+        String unnumbered = header + ",NDA," + title + "," + ownersCode + "," + OUR_ENTITY + ",草稿,2027-01-01,2027-12-31\n";
+        var admins = finished(upload(admin(), "contracts", "import", "c.csv", unnumbered.getBytes(StandardCharsets.UTF_8)));
+        assertThat(admins.path("created").asInt()).as("%s", admins).isEqualTo(1);
+        var owners = finished(upload(owner.client(), "contracts", "import", "c.csv", unnumbered.getBytes(StandardCharsets.UTF_8)));
+        assertThat(owners.path("created").asInt()).as("%s", owners).isEqualTo(1);
+        assertThat(owners.path("skipped").asInt()).isZero();
+    }
+
     @Autowired
     Imports imports;
 
