@@ -14,7 +14,7 @@ final class Renderer {
 
     /** {@code issued}: the time the PDF and DOCX carry as created and modified, the same for every rendering. */
     RenderedDocument render(String body, DocumentModel model, String templateId, int templateVersion, Instant issued) {
-        String xhtml = number(engine.render(body, model));
+        String xhtml = SelfReference.align(number(engine.render(body, model)), model.title());
         // parsed here: a template that makes malformed markup is refused as it is rendered
         return new RenderedDocument(xhtml, Xhtml.parse(xhtml), model.number(), model.title(), model.partyB().name(),
                 templateId, templateVersion, issued);
@@ -29,7 +29,7 @@ final class Renderer {
      * version keeps. Refuses malformed markup as {@link #render} does.
      */
     Kept forRecord(String body, DocumentModel model) {
-        String xhtml = number(engine.render(body, model));
+        String xhtml = SelfReference.align(number(engine.render(body, model)), model.title());
         return new Kept(xhtml, Xhtml.text(xhtml));
     }
 

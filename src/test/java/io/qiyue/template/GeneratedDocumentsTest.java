@@ -432,8 +432,9 @@ class GeneratedDocumentsTest {
         Contract sharing = with(c, c.amount(), terms(t, t.payment(), null, t.confidentialityPeriod(),
                 t.sharedInformation(), new Terms.PeriodAfterTermination(0), entrusted));
         for (String text : read(render(sharing)).both()) {
-            // the sample's own obligation, typed by a user, says 本合同: not the template's word
-            String flat = flat(text).replace("用于本合同约定之外", "");
+            // the sample's own obligation, typed by a user, says 本合同: in an agreement it says 本协议 too
+            String flat = flat(text);
+            assertThat(flat).contains("用于本协议约定之外");
             assertThat(flat).contains("甲方委托乙方处理共享信息，甲方为委托方（“委托方”），乙方为受托方（“受托方”）",
                     "委托方甲方", "受托方乙方", "受托方名称及联系方式", "出境机制不适用（不向境外提供）",
                     "共享期限本协议有效期内，至本协议终止时止", "本协议总金额10%");
@@ -443,9 +444,30 @@ class GeneratedDocumentsTest {
         Contract ended = with(nda, null, terms(nda.terms(), null, null, new Terms.PeriodAfterTermination(0), null,
                 null, null));
         for (String text : read(render(ended)).both()) {
-            String flat = flat(text).replace("用于本合同约定之外", "");
+            String flat = flat(text);
             assertThat(flat).contains("保密期限：自本协议生效之日起至本协议终止时止", "订立本协议");
             assertThat(flat).doesNotContain("本合同", "终止后0年", "接受甲方的监督和评价");
+        }
+    }
+
+    @Test
+    void a_document_calls_itself_by_its_titles_word_throughout() throws Exception {
+        Contract nda = paid(ContractType.CONFIDENTIALITY);
+        Contract titled = new Contract(nda.id(), nda.number(), nda.type(), "技术资料保密合同", nda.customerId(),
+                nda.customerName(), nda.ourEntityId(), nda.owner(), nda.amount(), nda.startDate(), nda.endDate(),
+                nda.autoRenew(), nda.renewalNoticeDays(), nda.status(), nda.terms(), nda.version(), nda.createdAt(),
+                nda.createdBy(), nda.updatedAt());
+        for (String text : read(render(titled)).both()) {
+            assertThat(flat(text)).contains("技术资料保密合同", "本合同").doesNotContain("本协议");
+        }
+        Contract service = paid(ContractType.SERVICE);
+        Contract agreement = new Contract(service.id(), service.number(), service.type(), "系统运维服务协议（2027年度）",
+                service.customerId(), service.customerName(), service.ourEntityId(), service.owner(), service.amount(),
+                service.startDate(), service.endDate(), service.autoRenew(), service.renewalNoticeDays(),
+                service.status(), service.terms(), service.version(), service.createdAt(), service.createdBy(),
+                service.updatedAt());
+        for (String text : read(render(agreement)).both()) {
+            assertThat(flat(text)).contains("本协议").doesNotContain("本合同");
         }
     }
 
