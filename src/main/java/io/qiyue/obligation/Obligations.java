@@ -20,6 +20,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -202,7 +203,11 @@ public class Obligations {
 
     /** Whether the caller may mark this obligation done or waive it (what the page offers). */
     public boolean mayAnswer(Obligation o) {
-        var user = CurrentUsers.require();
+        return mayAnswer(CurrentUsers.require(), o, () -> changesContract(o.contractId()));
+    }
+
+    private boolean mayAnswer(io.qiyue.security.CurrentUser user, Obligation o,
+                              java.util.function.BooleanSupplier changesContract) {
         if (o.kind() == ObligationKind.PAYMENT) {
             return user.has(Role.ADMIN) || user.has(Role.FINANCE);
         }
@@ -212,7 +217,55 @@ public class Obligations {
                 && scopes.mayCreate(user, io.qiyue.security.ScopedResource.CONTRACT)) {
             return true;
         }
-        return contracts.findVisible(o.contractId()).map(contracts::mayChange).orElse(false);
+        return changesContract.getAsBoolean();
+    }
+
+    private boolean changesContract(String contractId) {
+        return contracts.findVisible(contractId).map(contracts::mayChange).orElse(false);
+    }
+
+    /**
+     * {@link #allowedActions} of each of one contract's obligations the caller may answer, none of the others, by
+     * obligation id: what the contract's obligation page and list offer, with the contract, its receipts and its
+     * termination read once for the list rather than for each row.
+     */
+    public Map<String, List<ObligationAction>> actionsOf(String contractId, List<Obligation> ofContract) {
+        var user = CurrentUsers.require();
+        var changes = new Memo<>(() -> changesContract(contractId));
+        var paid = new Memo<>(() -> receipts.allocations(contractId).stream().collect(java.util.stream.Collectors
+                .toMap(ReceivableStore.Allocated::obligationId, ReceivableStore.Allocated::amount, BigDecimal::add)));
+        var terminated = new Memo<>(() -> terminationDate(contractId));
+        var actions = new java.util.LinkedHashMap<String, List<ObligationAction>>();
+        for (var o : ofContract) {
+            if (!o.contractId().equals(contractId)) {
+                throw new IllegalArgumentException("obligation " + o.id() + " is not of contract " + contractId);
+            }
+            boolean answers = mayAnswer(user, o, changes::get);
+            actions.put(o.id(), !answers ? List.of() : allowedActions(o, mayRelease(user, o),
+                    () -> o.kind() == ObligationKind.PAYMENT ? paid.get().getOrDefault(o.id(), BigDecimal.ZERO)
+                            : BigDecimal.ZERO,
+                    terminated::get));
+        }
+        return actions;
+    }
+
+    /** A value read on first use, at most once: a list's rows share what only some of them need. */
+    private static final class Memo<T> {
+        private final java.util.function.Supplier<T> read;
+        private T value;
+        private boolean known;
+
+        Memo(java.util.function.Supplier<T> read) {
+            this.read = read;
+        }
+
+        T get() {
+            if (!known) {
+                value = read.get();
+                known = true;
+            }
+            return value;
+        }
     }
 
     /**
@@ -220,10 +273,11 @@ public class Obligations {
      * personal data (its sharing, its return or deletion) is a legal matter, released by legal or an admin only.
      */
     public boolean mayWaive(Obligation o) {
-        if (!mayAnswer(o)) {
-            return false;
-        }
-        var user = CurrentUsers.require();
+        return mayAnswer(o) && mayRelease(CurrentUsers.require(), o);
+    }
+
+    /** The part of {@link #mayWaive} beyond {@link #mayAnswer}: who may release a protective duty. */
+    private static boolean mayRelease(io.qiyue.security.CurrentUser user, Obligation o) {
         return !PROTECTIVE.contains(o.kind()) || user.has(Role.LEGAL) || user.has(Role.ADMIN);
     }
 
@@ -299,13 +353,20 @@ public class Obligations {
      * reopening that {@link #waive} or {@link #reopen} would refuse.
      */
     public List<ObligationAction> allowedActions(Obligation o) {
+        return allowedActions(o, mayWaive(o), () -> paidInto(o), () -> terminationDate(o.contractId()));
+    }
+
+    private static List<ObligationAction> allowedActions(Obligation o, boolean mayWaive,
+                                                         java.util.function.Supplier<BigDecimal> paidInto,
+                                                         java.util.function.Supplier<java.util.Optional<LocalDate>>
+                                                                 terminated) {
         return o.status().allowedActions().stream()
                 .filter(a -> a != ObligationAction.MARK_OVERDUE && a != ObligationAction.RESCHEDULE)
                 .filter(a -> o.kind() != ObligationKind.PAYMENT || a == ObligationAction.WAIVE
                         || (a == ObligationAction.REOPEN && o.status() == ObligationStatus.WAIVED))
                 .filter(a -> a != ObligationAction.COMPLETE || !o.kind().overAPeriod())
-                .filter(a -> a != ObligationAction.WAIVE || mayWaive(o) && paidInto(o).signum() == 0)
-                .filter(a -> a != ObligationAction.REOPEN || endedWithTheContract(o).isEmpty())
+                .filter(a -> a != ObligationAction.WAIVE || mayWaive && paidInto.get().signum() == 0)
+                .filter(a -> a != ObligationAction.REOPEN || endedWithTheContract(o, terminated).isEmpty())
                 .toList();
     }
 
@@ -320,10 +381,15 @@ public class Obligations {
      * may be reopened: the customer may still owe it after a termination for their breach.)
      */
     private java.util.Optional<LocalDate> endedWithTheContract(Obligation o) {
+        return endedWithTheContract(o, () -> terminationDate(o.contractId()));
+    }
+
+    private static java.util.Optional<LocalDate> endedWithTheContract(
+            Obligation o, java.util.function.Supplier<java.util.Optional<LocalDate>> terminated) {
         if (o.status() != ObligationStatus.WAIVED || o.kind() == ObligationKind.PAYMENT || o.dueDate() == null) {
             return java.util.Optional.empty();
         }
-        return terminationDate(o.contractId()).filter(o.dueDate()::isAfter);
+        return terminated.get().filter(o.dueDate()::isAfter);
     }
 
     @Transactional

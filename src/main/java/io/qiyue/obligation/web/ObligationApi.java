@@ -93,8 +93,10 @@ class ObligationApi {
     PageResult<ObligationView> ofContract(@PathVariable String id, @RequestParam(required = false) Integer page,
                                           @RequestParam(required = false) Integer size) {
         var evidence = obligations.evidence(id).stream().collect(Collectors.groupingBy(Evidence::obligationId));
-        return PageResult.of(obligations.ofContract(id).stream()
-                .map(o -> view(o, evidence.getOrDefault(o.id(), List.of()))).toList(), page, size);
+        var list = obligations.ofContract(id);
+        var actions = obligations.actionsOf(id, list);
+        return PageResult.of(list.stream()
+                .map(o -> view(o, evidence.getOrDefault(o.id(), List.of()), actions.get(o.id()))).toList(), page, size);
     }
 
     /** The same list as XLSX or CSV, with the columns of the obligation list's export. */
@@ -128,8 +130,12 @@ class ObligationApi {
                                     @RequestParam(required = false) String sort) {
         var result = obligations.list(new ObligationQuery(status, kind, side, dueFrom, dueTo, owner, responsible,
                 contractId), page, size, sort);
-        return new PageResult<>(result.items().stream().map(o -> view(o, List.of())).toList(), result.page(),
-                result.size(), result.total());
+        // each contract's rows ask for what the caller may do in one go (the contract, its receipts)
+        var actions = new java.util.HashMap<String, List<ObligationAction>>();
+        result.items().stream().collect(Collectors.groupingBy(Obligation::contractId))
+                .forEach((contract, rows) -> actions.putAll(obligations.actionsOf(contract, rows)));
+        return new PageResult<>(result.items().stream().map(o -> view(o, List.of(), actions.get(o.id()))).toList(),
+                result.page(), result.size(), result.total());
     }
 
     /** The same filtered list, every page of it, as XLSX or CSV (spec/api.md: a list asked for as a spreadsheet). */
@@ -230,7 +236,10 @@ class ObligationApi {
     }
 
     private ObligationView view(Obligation o, List<Evidence> evidence) {
-        List<ObligationAction> actions = obligations.mayAnswer(o) ? obligations.allowedActions(o) : List.of();
+        return view(o, evidence, obligations.mayAnswer(o) ? obligations.allowedActions(o) : List.of());
+    }
+
+    private ObligationView view(Obligation o, List<Evidence> evidence, List<ObligationAction> actions) {
         return new ObligationView(o.id(), o.contractId(), o.seq(), o.kind(), o.side(), o.responsible(), o.title(),
                 titles.of(o.title()), o.description(), titles.description(o.description()), o.startsOn(), o.dueDate(),
                 o.dueTrigger(), o.amount(), o.status(), o.statusReason(), titles.reason(o.statusReason()),

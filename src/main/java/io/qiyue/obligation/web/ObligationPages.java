@@ -54,14 +54,15 @@ class ObligationPages {
     }
 
     /**
-     * One row of the page: the obligation, its files, whether the caller may answer for it, and which moves the
-     * page offers: those the API's {@code actions} list (outside tester: a reopen the API refused was offered).
+     * One row of the page: the obligation, its files, and which moves the page offers: those the API's
+     * {@code actions} list (outside tester: a reopen the API refused was offered), none where the caller may not
+     * answer for it.
      */
     record Row(Obligation o, List<Evidence> evidence, boolean mayAnswer, boolean mayComplete, boolean mayWaive,
                boolean mayReopen) {
-        static Row of(Obligation o, List<Evidence> evidence, boolean mayAnswer,
-                      List<io.qiyue.obligation.ObligationAction> actions) {
-            return new Row(o, evidence, mayAnswer, actions.contains(io.qiyue.obligation.ObligationAction.COMPLETE),
+        static Row of(Obligation o, List<Evidence> evidence, List<io.qiyue.obligation.ObligationAction> actions) {
+            return new Row(o, evidence, !actions.isEmpty(),
+                    actions.contains(io.qiyue.obligation.ObligationAction.COMPLETE),
                     actions.contains(io.qiyue.obligation.ObligationAction.WAIVE),
                     actions.contains(io.qiyue.obligation.ObligationAction.REOPEN));
         }
@@ -71,12 +72,11 @@ class ObligationPages {
     String page(@PathVariable String id, Model model) {
         var contract = contracts.get(id);
         var evidence = obligations.evidence(id).stream().collect(Collectors.groupingBy(Evidence::obligationId));
-        var rows = obligations.ofContract(id).stream()
-                .map(o -> {
-                    boolean mayAnswer = obligations.mayAnswer(o);
-                    return Row.of(o, evidence.getOrDefault(o.id(), List.of()), mayAnswer,
-                            mayAnswer ? obligations.allowedActions(o) : List.of());
-                }).toList();
+        var list = obligations.ofContract(id);
+        var actions = obligations.actionsOf(id, list);
+        var rows = list.stream()
+                .map(o -> Row.of(o, evidence.getOrDefault(o.id(), List.of()), actions.get(o.id())))
+                .toList();
         model.addAttribute("contract", contract);
         model.addAttribute("rows", rows);
         model.addAttribute("counts", counts(rows.stream().map(Row::o).toList()));
