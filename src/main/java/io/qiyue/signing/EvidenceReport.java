@@ -13,7 +13,15 @@ public record EvidenceReport(String contractId, String contractNumber, String co
         String ourEntityName, String approvedSha256, String frozenSha256, String signedSha256,
         java.time.Instant generatedAt, String generatedBy, java.util.List<Signer> signers,
         java.util.List<SignatureInfo> signatures, java.util.List<Event> events, java.time.LocalDate paperSignedOn,
-        boolean importedScan) {
+        boolean importedScan, java.time.LocalDate printedSigningDate, java.time.LocalDate completedOn) {
+
+    /**
+     * Whether the parties finished signing on a later day than the 签订日期 the text prints: the report says when the
+     * contract was in fact made (民法典第490条), since the signed text cannot be changed to say it.
+     */
+    public boolean signedAfterPrintedDate() {
+        return printedSigningDate != null && completedOn != null && completedOn.isAfter(printedSigningDate);
+    }
 
     public boolean paper() {
         return paperSignedOn != null;

@@ -160,7 +160,19 @@ public class EvidenceReportPdf {
             row("evidence.contract.ourEntity", r.ourEntityName());
             row("evidence.contract.customer", r.customerName());
             rowRaw("evidence.contract.id", "<span class=\"hash\">" + esc(dash(r.contractId())) + "</span>");
+            if (!r.importedScan()) {
+                row("evidence.contract.printedSigningDate",
+                        r.printedSigningDate() == null ? t("evidence.contract.printedSigningDate.none")
+                                : r.printedSigningDate().toString());
+                if (r.completedOn() != null) {
+                    row("evidence.contract.completedOn", r.completedOn().toString());
+                }
+            }
             html.append("</table>");
+            if (r.signedAfterPrintedDate()) {
+                html.append("<p class=\"note\">").append(esc(t("evidence.contract.signedAfterPrintedDate",
+                        r.printedSigningDate().toString(), r.completedOn().toString()))).append("</p>");
+            }
         }
 
         private void hashes() {

@@ -925,7 +925,11 @@ public class Signings {
         var report = new EvidenceReport(contract.id(), contract.number(), contract.title(), contract.customerName(),
                 ourName, importedScan ? null : session.approvedSha256(), importedScan ? null : session.frozenSha256(),
                 signedSha, rounds.now(), CurrentUsers.require().username(), signerViews, signatures, eventViews,
-                paper ? session.signedOn() : null, importedScan);
+                paper ? session.signedOn() : null, importedScan,
+                contract.terms() == null || contract.terms().signing() == null ? null
+                        : contract.terms().signing().date(),
+                session.status() != SessionStatus.COMPLETED ? null : paper ? session.signedOn()
+                        : session.closedAt() == null ? null : session.closedAt().atZone(CHINA).toLocalDate());
         return evidencePdf.render(report, locale);
     }
 

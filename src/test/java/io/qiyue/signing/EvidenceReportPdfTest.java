@@ -40,6 +40,8 @@ class EvidenceReportPdfTest {
         assertThat(compact).contains(LONG_AGENT.replace(" ", ""));
         // times in Asia/Shanghai with their offset: 02:31:07 UTC is 10:31:07 in Shanghai
         assertThat(text).contains("2027-01-05 10:31:07 +08:00");
+        // signed on the day the text prints: no remark about it
+        assertThat(compact).contains("文本所载签订日期2027-01-05").doesNotContain("晚于文本所载签订日期");
     }
 
     @Test
@@ -53,7 +55,7 @@ class EvidenceReportPdfTest {
     @Test
     void rendersAReportWithNothingYetRecorded() throws IOException {
         var empty = new EvidenceReport("c-1", null, null, null, null, null, null, null, null, null, null, null, null,
-                null, false);
+                null, false, null, null);
         assertThat(text(pdf.render(empty, Locale.SIMPLIFIED_CHINESE))).contains("电子签署存证报告", "尚未生成", "无记录");
     }
 
@@ -62,12 +64,16 @@ class EvidenceReportPdfTest {
         var s = sample();
         var paper = new EvidenceReport(s.contractId(), s.contractNumber(), s.contractTitle(), s.customerName(),
                 s.ourEntityName(), s.approvedSha256(), s.frozenSha256(), s.signedSha256(), s.generatedAt(),
-                s.generatedBy(), s.signers(), List.of(), s.events(), java.time.LocalDate.of(2027, 1, 5), false);
+                s.generatedBy(), s.signers(), List.of(), s.events(), java.time.LocalDate.of(2027, 1, 5), false,
+                java.time.LocalDate.of(2027, 1, 1), java.time.LocalDate.of(2027, 1, 5));
         // outside tester: titled an electronic signing report whose final file carried "every party's digital
         // signature", with no signature recorded
         String text = text(pdf.render(paper, Locale.SIMPLIFIED_CHINESE)).replaceAll("\\s+", "");
         assertThat(text).contains("签署存证报告（线下纸质签署）", "签署扫描件", "2027-01-05", "线下签署不产生数字签名")
                 .doesNotContain("电子签署存证报告", "包含各方数字签名");
+        // signed later than the 签订日期 the text prints: the report says on which day the contract was made
+        assertThat(text).contains("文本所载签订日期2027-01-01", "各方签署完成日期2027-01-05",
+                "各方于2027-01-05签署完成，晚于文本所载签订日期2027-01-01", "第四百九十条");
         assertThat(text(pdf.render(paper, Locale.ENGLISH))).contains("signed on paper")
                 .doesNotContain("Electronic signing evidence report");
     }
@@ -77,7 +83,7 @@ class EvidenceReportPdfTest {
         var s = sample();
         var imported = new EvidenceReport(s.contractId(), s.contractNumber(), s.contractTitle(), s.customerName(),
                 s.ourEntityName(), null, null, s.signedSha256(), s.generatedAt(), s.generatedBy(), List.of(), List.of(),
-                List.of(), java.time.LocalDate.of(2024, 1, 5), true);
+                List.of(), java.time.LocalDate.of(2024, 1, 5), true, null, java.time.LocalDate.of(2024, 1, 5));
         // outside tester: the scan's hash stood for the approved and frozen texts, "shown to be the text approved"
         String text = text(pdf.render(imported, Locale.SIMPLIFIED_CHINESE)).replaceAll("\\s+", "");
         assertThat(text).contains("导入的历史合同", "签署扫描件").doesNotContain("与审批通过的文本一致", "尚未生成");
@@ -119,7 +125,8 @@ class EvidenceReportPdfTest {
                 new EvidenceReport.Event(t0.plusSeconds(1000), "REMINDER", "system", null, null, "催签邮件\u0007（第 1 次）"));
         return new EvidenceReport("0b6f2d1e-7c4a-4e55-9a3b-2f1c0d9e8a7b", "HT-2027-0042", "2027年度IT运维服务合同",
                 "杭州示例科技有限公司", "契约科技（上海）有限公司", APPROVED, FROZEN, SIGNED,
-                t0.plusSeconds(3600), "admin", signers, signatures, events, null, false);
+                t0.plusSeconds(3600), "admin", signers, signatures, events, null, false,
+                java.time.LocalDate.of(2027, 1, 5), java.time.LocalDate.of(2027, 1, 5));
     }
 
     static ResourceBundleMessageSource messages() {

@@ -155,6 +155,8 @@ abstract class SigningApiContract extends ApiTestSupport {
         try (var doc = Loader.loadPDF(evidence)) {
             String text = new PDFTextStripper().getText(doc);
             assertThat(text).contains(deal.number(), done.path("frozenSha256").asString().substring(0, 16), "李四");
+            assertThat(text.replaceAll("\\s+", "")).contains("各方签署完成日期"
+                    + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
         }
 
         calendar.runFor(deal.start());
