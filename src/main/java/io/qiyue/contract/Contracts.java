@@ -924,15 +924,42 @@ public class Contracts {
                 .min(LocalDate::compareTo);
     }
 
+    /** A term's years in a title: 2026年度, or a span 2027-2028年度 (2027至2028年, 2027～2028年度 …). */
+    private static final java.util.regex.Pattern TERM_YEARS = java.util.regex.Pattern.compile(
+            "(?<!\\d)(\\d{4})(?:(\\s*[-–—~～至到]\\s*)(\\d{4})(\\s*年度?)|(年度))");
+
     /**
-     * The title a renewal takes when none is given: the renewed one's, with its year of an annual contract
-     * ("2026年度…") moved to the new term's ("2027年度…"), which kept the old year before.
+     * The title a renewal takes when none is given: the renewed one's, with the years of its term moved as the term
+     * moved, in the title's own convention — 2026年度 by the years between the starts, a span 2027-2028年度 its first
+     * year with the start and its last with the end (outside tester: a renewal kept 2027-2028年度, the next one made
+     * 2027-2030年度), one year when both meet. A date in the title (2026年1月签订的…) is no term and stays.
      */
-    static String renewedTitle(String title, LocalDate oldStart, LocalDate newStart) {
-        if (title == null || oldStart == null || newStart == null || oldStart.getYear() == newStart.getYear()) {
+    static String renewedTitle(String title, LocalDate oldStart, LocalDate oldEnd, LocalDate newStart,
+                               LocalDate newEnd) {
+        if (title == null || oldStart == null || newStart == null) {
             return title;
         }
-        return title.replace(oldStart.getYear() + "年度", newStart.getYear() + "年度");
+        int byStart = newStart.getYear() - oldStart.getYear();
+        int byEnd = oldEnd == null || newEnd == null ? byStart : newEnd.getYear() - oldEnd.getYear();
+        if (byStart == 0 && byEnd == 0) {
+            return title;
+        }
+        var m = TERM_YEARS.matcher(title);
+        var out = new StringBuilder();
+        while (m.find()) {
+            int first = Integer.parseInt(m.group(1)) + byStart;
+            String replaced;
+            if (m.group(3) == null) {
+                replaced = first + m.group(5);
+            } else {
+                int last = Integer.parseInt(m.group(3)) + byEnd;
+                String suffix = m.group(4).strip();
+                replaced = last == first ? first + suffix : first + m.group(2) + last + m.group(4);
+            }
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replaced));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /**
@@ -980,7 +1007,8 @@ public class Contracts {
             throw new InvalidInputException("endDate", "qiyue.contract.renewal-beyond-calendar", DateBounds.LATEST);
         }
         var input = new ContractInput(before.type(), Text.isBlank(title)
-                ? renewedTitle(before.title(), before.startDate(), start) : title, before.customerId(),
+                ? renewedTitle(before.title(), before.startDate(), before.endDate(), start, end) : title,
+                before.customerId(),
                 before.ourEntityId(), before.owner(), before.amount(), start, end, before.autoRenew(),
                 before.renewalNoticeDays(), terms);
         // the parties and the owner are the renewed contract's, which the caller may change: not asked again

@@ -4,6 +4,7 @@ import io.qiyue.contract.ContractExpiring;
 import io.qiyue.contract.ContractRenewed;
 import io.qiyue.contract.ContractStatus;
 import io.qiyue.contract.ContractTransitioned;
+import io.qiyue.security.Role;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -18,11 +19,13 @@ import java.util.List;
 class ContractEventListener {
     private final Dispatcher dispatcher;
     private final Notifications notifications;
+    private final Recipients recipients;
     private final Clock clock;
 
-    ContractEventListener(Dispatcher dispatcher, Notifications notifications, Clock clock) {
+    ContractEventListener(Dispatcher dispatcher, Notifications notifications, Recipients recipients, Clock clock) {
         this.dispatcher = dispatcher;
         this.notifications = notifications;
+        this.recipients = recipients;
         this.clock = clock;
     }
 
@@ -43,7 +46,11 @@ class ContractEventListener {
             default -> null;
         };
         if (kind != null) {
-            dispatcher.dispatch(new Occurrence(kind, e.contractId(), e.number(), e.title(), List.of(e.owner()),
+            // a termination ends what finance collects and legal answers for, whoever did it (outside tester: a
+            // salesperson terminated a signed contract and nobody else heard of it)
+            var told = kind == EventKind.TERMINATED
+                    ? recipients.withManagerAnd(e.owner(), Role.FINANCE, Role.LEGAL) : List.of(e.owner());
+            dispatcher.dispatch(new Occurrence(kind, e.contractId(), e.number(), e.title(), told,
                     e.actor(), e.reason(), null, e.at()));
         }
     }

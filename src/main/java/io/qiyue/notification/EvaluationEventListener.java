@@ -1,9 +1,6 @@
 package io.qiyue.notification;
 
 import io.qiyue.obligation.EvaluationEvents;
-import io.qiyue.security.User;
-import io.qiyue.security.UserAdministration;
-import io.qiyue.shared.NotFoundException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -13,8 +10,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Supervision and evaluation, in the transaction of what happened: the customer's contact (no account) gets the
@@ -29,16 +24,16 @@ class EvaluationEventListener {
     private final Dispatcher dispatcher;
     private final Outbox outbox;
     private final NotificationSettingsStore settings;
-    private final UserAdministration users;
+    private final Recipients recipients;
     private final MessageSource messages;
     private final Clock clock;
 
     EvaluationEventListener(Dispatcher dispatcher, Outbox outbox, NotificationSettingsStore settings,
-                            UserAdministration users, MessageSource messages, Clock clock) {
+                            Recipients recipients, MessageSource messages, Clock clock) {
         this.dispatcher = dispatcher;
         this.outbox = outbox;
         this.settings = settings;
-        this.users = users;
+        this.recipients = recipients;
         this.messages = messages;
         this.clock = clock;
     }
@@ -75,7 +70,7 @@ class EvaluationEventListener {
         aspect(scores, "sharingAsAgreed", e.sharingAsAgreed());
         String detail = String.join("，", scores) + (e.comment() == null ? "" : "：" + e.comment());
         dispatcher.dispatch(new Occurrence(EventKind.EVALUATION_LOW, e.contractId(), e.contractNumber(),
-                e.contractTitle(), withManager(e.contractOwner()), "system", detail, null, e.at()));
+                e.contractTitle(), recipients.withManager(e.contractOwner()), "system", detail, null, e.at()));
     }
 
     @EventListener
@@ -83,36 +78,12 @@ class EvaluationEventListener {
         String category = messages.getMessage("enum.CaseCategory." + e.category().name(), null, e.category().name(),
                 Dispatcher.ZH);
         dispatcher.dispatch(new Occurrence(EventKind.CASE_OPENED, e.contractId(), e.contractNumber(),
-                e.contractTitle(), withManager(e.owner()), e.actor(), category + "：" + e.description(), null, e.at()));
+                e.contractTitle(), recipients.withManager(e.owner()), e.actor(), category + "：" + e.description(), null, e.at()));
     }
 
     private void aspect(List<String> scores, String key, Integer score) {
         if (score != null) {
             scores.add(messages.getMessage("evaluation.aspect." + key, null, key, Dispatcher.ZH) + " " + score + "/5");
         }
-    }
-
-    /** The user and their team's manager (when there is one, enabled, and not the user). */
-    private List<String> withManager(String username) {
-        var out = new ArrayList<String>();
-        out.add(username);
-        managerOf(username).ifPresent(out::add);
-        return out;
-    }
-
-    private Optional<String> managerOf(String username) {
-        return users.findByUsername(username).map(User::teamId).filter(Objects::nonNull).flatMap(teamId -> {
-            try {
-                return Optional.ofNullable(users.team(teamId).managerId());
-            } catch (NotFoundException e) {
-                return Optional.empty();
-            }
-        }).flatMap(id -> {
-            try {
-                return Optional.of(users.get(id)).filter(User::enabled);
-            } catch (NotFoundException e) {
-                return Optional.empty();
-            }
-        }).map(User::username).filter(m -> !m.equals(username));
     }
 }

@@ -11,10 +11,11 @@ import java.util.List;
 /**
  * A contract's receivables as of a day: the contract amount, the collection plan (its payment instalments) and its
  * total, what was received, what is outstanding and overdue, the late-payment damages of the breach clause, and
- * 回款 % (received ÷ contract amount, one decimal, HALF_UP; null without an amount).
+ * 回款 % (received ÷ contract amount, one decimal, HALF_UP; null without an amount). {@code planShortOfAmount}: the
+ * instalments, waived ones included, add up to less than the contract amount (one cut below what was signed).
  */
 public record ContractReceivables(String contractId, LocalDate asOf, Money contractAmount, Money planned,
-                                  boolean planExceedsAmount, Money received, Money outstanding, Money overdue,
+                                  boolean planExceedsAmount, boolean planShortOfAmount, Money received, Money outstanding, Money overdue,
                                   @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal percentReceived,
                                   Damages damages, List<Instalment> instalments,
                                   List<Receipt> receipts, List<Invoice> invoices, Money invoiced) {

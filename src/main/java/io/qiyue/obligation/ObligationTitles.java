@@ -95,7 +95,15 @@ public class ObligationTitles {
     /** A reason Qiyue wrote (a termination's) in the request's language, with the reason the person gave as given. */
     public String reason(String reason) {
         var locale = LocaleContextHolder.getLocale();
-        if (reason == null || "zh".equals(locale.getLanguage())) {
+        if (reason == null) {
+            return null;
+        }
+        // the system's own reasons are codes (PERIOD_ENDED, BEFORE_SIGNING …): told in words in either language
+        String told = messages.getMessage("obligation.statusReason." + reason, null, null, locale);
+        if (told != null) {
+            return told;
+        }
+        if ("zh".equals(locale.getLanguage())) {
             return reason;
         }
         Matcher m = TERMINATED.matcher(reason);

@@ -117,6 +117,8 @@ public class Obligations {
 
     /** Why an imported contract's delivery due before its import entered done (obligation.statusReason.*). */
     public static final String BEFORE_IMPORT = "BEFORE_IMPORT";
+    /** Why a visit or delivery due before the contract was made is waived (obligation.statusReason.*). */
+    static final String BEFORE_SIGNING = "BEFORE_SIGNING";
     /** Why a duty over a period is done: the period ended (the daily scan, or an import after its end). */
     static final String PERIOD_ENDED = "PERIOD_ENDED";
     private static final String SYSTEM = "system";
@@ -144,8 +146,15 @@ public class Obligations {
         LocalDate today = today();
         var obligations = new java.util.ArrayList<ObligationStore.NewObligation>(planned.size());
         for (int i = 0; i < planned.size(); i++) {
-            obligations.add(newObligation(contract, i + 1, planned.get(i),
-                    ObligationStore.Start.of(initialStatus(planned.get(i), today)), now));
+            var p = planned.get(i);
+            // a visit or delivery of a term begun before the contract was made, due before it: not owed under a
+            // contract that did not exist yet, so not chased as late on the day it is signed (outside tester: eleven
+            // visits overdue at once); waived by the system, and reopened by whoever finds it was owed after all
+            boolean beforeMade = p.kind() != ObligationKind.PAYMENT && !p.kind().overAPeriod() && p.dueDate() != null
+                    && p.dueDate().isBefore(made);
+            obligations.add(newObligation(contract, i + 1, p, beforeMade
+                    ? new ObligationStore.Start(ObligationStatus.WAIVED, BEFORE_SIGNING, null, SYSTEM)
+                    : ObligationStore.Start.of(initialStatus(p, today)), now));
         }
         store.insertAll(obligations);
         events.publishEvent(new EntityChanged(AUDIT_TYPE, contractId, EntityChanged.Action.CREATE, actor, now,

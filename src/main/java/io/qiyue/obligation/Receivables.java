@@ -137,6 +137,7 @@ public class Receivables {
         receipts.forEach(r -> receivedOn.put(r.id(), r.receivedOn()));
 
         BigDecimal planned = zero();
+        BigDecimal waived = zero();
         BigDecimal received = zero();
         BigDecimal outstanding = zero();
         BigDecimal overdue = zero();
@@ -161,6 +162,8 @@ public class Receivables {
             if (o.status() != ObligationStatus.WAIVED) {
                 planned = planned.add(amount);
                 forDamages.add(new LateDamages.Instalment(o.id(), due, amount, payments));
+            } else {
+                waived = waived.add(amount);
             }
             received = received.add(paid);
             outstanding = outstanding.add(owed);
@@ -183,7 +186,11 @@ public class Receivables {
         var damages = LateDamages.compute(clause, forDamages, on, amount);
         BigDecimal invoiced = invoices.stream().map(i -> i.amount().scaled()).reduce(zero(), BigDecimal::add);
         return new ContractReceivables(contractId, on, contract.amount(), Money.cny(planned),
-                amount != null && planned.compareTo(amount) > 0, Money.cny(received), Money.cny(outstanding),
+                amount != null && planned.compareTo(amount) > 0,
+                // what was waived left the plan on purpose, with a reason; an instalment cut, or none planned, did not
+                // (outside tester: a plan a fen short of the signed amount was told nowhere)
+                amount != null && planned.add(waived).compareTo(amount) < 0,
+                Money.cny(received), Money.cny(outstanding),
                 Money.cny(overdue), percent(received, amount),
                 new ContractReceivables.Damages(damages.basis(), damages.value(), Money.cny(damages.damages()),
                         damages.lines().stream().map(l -> new ContractReceivables.DamagesLine(l.obligationId(),

@@ -34,8 +34,25 @@ final class DefaultTemplates {
 
     /** The shipped template's name in the reader's language: it is no record anyone named, so it has no fixed words. */
     static String name(ContractType type) {
-        return "en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage())
-                ? type.nameEn() + " (default template)" : type.nameZh() + "（默认模板）";
+        return name(type, "en".equals(org.springframework.context.i18n.LocaleContextHolder.getLocale().getLanguage()));
+    }
+
+    private static String name(ContractType type, boolean english) {
+        return english ? type.nameEn() + " (default template)" : type.nameZh() + "（默认模板）";
+    }
+
+    /** The name a shipped default is stored under: the Chinese one, whatever the language at start-up. */
+    static String storedName(ContractType type) {
+        return name(type, false);
+    }
+
+    /**
+     * The name a stored template is shown under: a shipped default's as its reader reads it, whatever language it
+     * was stored in (at start-up there is no reader: an outside tester saw the English names under zh-CN); any other
+     * name as it was saved.
+     */
+    static String shownName(ContractType type, String stored) {
+        return name(type, false).equals(stored) || name(type, true).equals(stored) ? name(type) : stored;
     }
 
     private static String expand(String body) {

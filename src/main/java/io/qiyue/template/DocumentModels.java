@@ -250,13 +250,23 @@ final class DocumentModels {
                     yield "违约方应向守约方支付违约金" + a.figures() + "（大写：人民币" + a.words() + "）";
                 }
                 case PERCENT_OF_AMOUNT -> free || !positive ? actualLoss
-                        : "违约方应向守约方支付相当于" + self + "总金额" + value + "%的违约金（按" + self.substring(1) + "总金额计算为"
-                        + amount(total.value().multiply(ld.value()).movePointLeft(2)).figures() + "）";
+                        : "违约方应向守约方支付相当于" + self + "总金额" + value + "%的违约金"
+                        + computedDamages(total.value().multiply(ld.value()).movePointLeft(2), self);
                 case DAILY_RATE -> free ? actualLoss
                         : "每逾期一日，违约方应按逾期履行部分金额的" + value + "%向守约方支付违约金";
             };
         }
         return new DocumentModel.Breach(damages, b.description());
+    }
+
+    /**
+     * The sum a percentage comes to, in figures and in 大写 as a fixed sum is written; nothing when it is less than a
+     * fen (an outside tester read "20%的违约金（按协议总金额计算为¥0.00）" of a total of ¥0.01).
+     */
+    private static String computedDamages(BigDecimal computed, String self) {
+        var a = amount(computed);
+        return computed.setScale(2, java.math.RoundingMode.HALF_UP).signum() == 0 ? ""
+                : "（按" + self + "总金额计算为" + a.figures() + "，大写：人民币" + a.words() + "）";
     }
 
     /** Chinese characters naming no institution (仲裁, 委员会, 中心, 院 …): a place. */

@@ -54,7 +54,9 @@ public class Templates {
     }
 
     private final RowMapper<Template> mapper = (rs, n) -> new Template(rs.getString("id"),
-            ContractType.valueOf(rs.getString("contract_type")), rs.getString("name"), rs.getString("body"),
+            ContractType.valueOf(rs.getString("contract_type")),
+            DefaultTemplates.shownName(ContractType.valueOf(rs.getString("contract_type")), rs.getString("name")),
+            rs.getString("body"),
             rs.getBoolean("active"), rs.getInt("version"), DbTime.read(rs, "created_at"), rs.getString("created_by"),
             DbTime.read(rs, "updated_at"), rs.getString("updated_by"));
 
@@ -216,8 +218,8 @@ public class Templates {
                         Instant now = clock.instant();
                         boolean anyActive = jdbc.sql("SELECT COUNT(*) FROM doc_template WHERE contract_type = ? AND active = ?")
                                 .param(type.name()).param(true).query(Integer.class).single() > 0;
-                        insert(new Template(t.id(), type, t.name(), t.body(), !anyActive, 1, now, SYSTEM, now,
-                                SYSTEM));
+                        insert(new Template(t.id(), type, DefaultTemplates.storedName(type), t.body(), !anyActive, 1,
+                                now, SYSTEM, now, SYSTEM));
                     } else {
                         upgradeUnedited(type);
                     }

@@ -139,6 +139,39 @@ abstract class NotificationApiContract extends ApiTestSupport {
     }
 
     /** Found by an outside tester: 待您签署 stayed unread after the contract was signed. */
+    /**
+     * A salesperson's termination of a signed contract is told to their team's manager, finance and legal, besides
+     * the owner (outside tester: nobody else heard of it), and not to another team's people.
+     */
+    @Test
+    void aTerminationIsToldToTheManagerFinanceAndLegal() {
+        var manager = createUser("SALES_MANAGER", null);
+        var team = admin().post("/api/v1/teams", "{\"name\": \"%s\", \"managerId\": \"%s\"}"
+                .formatted(unique("团队"), manager.id()));
+        assertThat(team.status()).as("%s", team).isEqualTo(201);
+        var sales = createUser("SALES", team.json().path("id").asString());
+        var finance = createUser("FINANCE", null);
+        var legal = createUser("LEGAL", null);
+        var otherSales = createUser("SALES", null);
+        String customerId = createOrganization(sales.client()).path("id").asString();
+        String id = signedContract(sales.client(), io.qiyue.testing.ContractSamples.contract("SERVICE",
+                unique("终止通知"), customerId, ourEntityId()));
+        String path = "/api/v1/contracts/" + id;
+        var terminated = sales.client().request("POST", path + "/terminate").header("If-Match",
+                sales.client().get(path).header("ETag")).json("{\"reason\": \"客户业务调整\", \"date\": \""
+                        + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")) + "\"}").send();
+        assertThat(terminated.status()).as("%s", terminated).isEqualTo(200);
+        for (var told : List.of(manager, finance, legal)) {
+            var notes = await(() -> unreadFor(told.client(), id), list -> list.stream()
+                    .anyMatch(n -> n.path("kind").asString().equals("TERMINATED")));
+            assertThat(notes.stream().filter(n -> n.path("kind").asString().equals("TERMINATED")).findFirst()
+                    .orElseThrow().path("body").asString()).contains("客户业务调整");
+        }
+        assertThat(unreadFor(sales.client(), id)).as("the one who did it is not told")
+                .noneMatch(n -> n.path("kind").asString().equals("TERMINATED"));
+        assertThat(unreadFor(otherSales.client(), id)).isEmpty();
+    }
+
     @Test
     void theRequestsToSignAreReadOnceTheContractIsSigned() {
         var sales = createUser("SALES", null);

@@ -541,6 +541,8 @@ abstract class ReceivableApiContract extends ApiTestSupport {
                 .header("If-Match", "\"" + plan.get(1).path("version").asInt() + "\"")
                 .json(days("{\"title\": \"二期款\", \"dueDate\": \"2027-03-01\", \"amount\": {\"value\": \"40000.00\"}}")).send();
         assertThat(lowered.status()).as("%s", lowered).isEqualTo(200);
+        // a plan cut below the signed amount, and not by a waiver, is told (outside tester: nowhere before)
+        assertThat(summary(finance.client(), id, days("2026-12-01")).path("planShortOfAmount").asBoolean()).isTrue();
         var stale = finance.client().request("PUT", path + "/instalments/" + second)
                 .header("If-Match", "\"" + plan.get(1).path("version").asInt() + "\"")
                 .json("{\"title\": \"二期款\", \"amount\": {\"value\": \"40000.00\"}}").send();
@@ -557,6 +559,8 @@ abstract class ReceivableApiContract extends ApiTestSupport {
         assertThat(audit).contains("款项金额").doesNotContain("合同金额", "到期日");
         var after = summary(finance.client(), id, days("2026-12-01"));
         assertThat(value(after.path("planned"))).isEqualTo("120000.00");
+        assertThat(after.path("planShortOfAmount").asBoolean()).isFalse();
+        assertThat(after.path("planExceedsAmount").asBoolean()).isFalse();
         assertThat(after.path("instalments")).hasSize(3);
         // FIXED: one sum for the contract, the first instalment being late
         assertThat(value(after.path("damages").path("amount"))).isEqualTo("5000.00");

@@ -492,6 +492,11 @@ abstract class DocumentApiContract extends ApiTestSupport {
         String id = ok(admin().post("/api/v1/contracts", contract(customer, ourEntityId(), "甲方总部机房")), 201)
                 .path("id").asString();
         assertThat(ok(admin().get("/api/v1/templates"), 200).path("items").size()).isGreaterThanOrEqualTo(5);
+        // a shipped default is named in its reader's language, whichever the server started in (outside tester)
+        assertThat(admin().request("GET", "/api/v1/templates/default-info-sharing").header("Accept-Language", "zh-CN")
+                .send().json().path("name").asString()).isEqualTo("客户信息共享协议（默认模板）");
+        assertThat(admin().request("GET", "/api/v1/templates/default-info-sharing").header("Accept-Language", "en")
+                .send().json().path("name").asString()).isEqualTo("Information-sharing agreement (default template)");
         var service = ok(admin().get("/api/v1/templates/default-service"), 200);
         int version = service.path("version").asInt();
         String body = service.path("body").asString();

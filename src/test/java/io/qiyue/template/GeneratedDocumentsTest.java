@@ -107,6 +107,16 @@ class GeneratedDocumentsTest {
             assertThat(flat).contains("合同签订后10个工作日内，且不晚于2027年1月15日", "上线验收合格后10个工作日内",
                     "上述金额为含税金额，增值税税率为6%", "开具等额增值税专用发票", "6222021001000000001",
                     "该定金抵作第1期款项的一部分", "【特别提示】", self(type) + "总金额为限");
+            // the share of the amount the damages come to, written as a fixed sum is
+            assertThat(flat).contains(self(type) + "总金额10%的违约金（按" + self(type)
+                    + "总金额计算为¥12,000.00，大写：人民币壹万贰仟元整）");
+        }
+        // less than a fen is no sum to print (an outside tester read 计算为¥0.00 of a total of ¥0.01)
+        Contract cent = with(paid(type), Money.cny(new BigDecimal("0.01")), paid(type).terms());
+        if (type != ContractType.CONFIDENTIALITY) {
+            for (String text : read(render(cent)).both()) {
+                assertThat(text.replaceAll("\\s+", "")).contains("总金额10%的违约金").doesNotContain("计算为¥0.00");
+            }
         }
     }
 
