@@ -617,9 +617,10 @@ public class Customers {
                 if (scopes.read(user).includes(other.owner())) {
                     throw new ConflictException("qiyue.customer.duplicate-id-number", other.name(), other.id());
                 }
-                var ask = steward(other.owner());
-                // the number itself is not repeated: {0} stays empty so that both messages share their arguments
-                throw new ConflictException(ask.code("qiyue.customer.duplicate-id-number-elsewhere"), ask.args(""));
+                // a person's ID number is theirs: whom they are a customer of is not told to someone outside that
+                // customer's reach, who could look up people by their numbers (outside tester); an administrator,
+                // who sees every customer, can say
+                throw new ConflictException("qiyue.customer.duplicate-id-number-elsewhere");
             });
         }
         return new CustomerStore.Row(id, in.kind(), in.name().trim(), creditCode, idNumber, Text.blankToNull(in.address()),

@@ -41,12 +41,19 @@ class NegotiationStore {
 
     // ---- links
 
-    void insertLink(LinkRow link, String tokenSha256) {
-        jdbc.sql("INSERT INTO share_link (id, contract_id, token_sha256, contact_id, contact_name, created_at, "
-                        + "created_by, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(link.id(), link.contractId(), tokenSha256, link.contactId(), link.contactName(),
+    void insertLink(LinkRow link, String customerId, String tokenSha256) {
+        jdbc.sql("INSERT INTO share_link (id, contract_id, customer_id, token_sha256, contact_id, contact_name,"
+                        + " created_at, created_by, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(link.id(), link.contractId(), customerId, tokenSha256, link.contactId(), link.contactName(),
                         DbTime.toDb(link.createdAt()), link.createdBy(), DbTime.toDb(link.expiresAt()))
                 .update();
+    }
+
+    /** The ids of the contract's links in force made for a customer other than this one. */
+    List<String> liveLinksForOtherCustomers(String contractId, String customerId) {
+        return jdbc.sql("SELECT id FROM share_link WHERE contract_id = ? AND revoked_at IS NULL"
+                        + " AND (customer_id IS NULL OR customer_id <> ?)")
+                .params(contractId, customerId).query(String.class).list();
     }
 
     Optional<LinkRow> linkByToken(String tokenSha256) {

@@ -103,7 +103,7 @@ public class ShareLinks {
                 contact == null ? null : contact.name(), now, CurrentUsers.actorName(), now.plus(Duration.ofDays(days)),
                 null, null);
         tx.executeWithoutResult(s -> {
-            store.insertLink(row, Hashes.sha256Hex(token));
+            store.insertLink(row, contract.customerId(), Hashes.sha256Hex(token));
             events.publishEvent(new EntityChanged(AUDIT_TYPE, row.id(), EntityChanged.Action.CREATE, row.createdBy(),
                     now, List.of(new EntityChanged.Change("contractId", null, contractId),
                     new EntityChanged.Change("contact", null, row.contactName()),
@@ -160,6 +160,26 @@ public class ShareLinks {
             }
         });
         return view(store.link(linkId).orElseThrow(), now);
+    }
+
+    /**
+     * Revokes, in the transaction of the change, the links of a draft that moved to another customer: made for the
+     * first customer's people, they would show them the new customer's particulars (outside tester).
+     */
+    @org.springframework.context.event.EventListener
+    void on(io.qiyue.contract.ContractSaved saved) {
+        var contract = saved.contract();
+        if (saved.moveOnly() || contract.version() <= 1 || contract.customerId() == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (String linkId : store.liveLinksForOtherCustomers(contract.id(), contract.customerId())) {
+            if (store.revoke(linkId, now, saved.actor())) {
+                events.publishEvent(new EntityChanged(AUDIT_TYPE, linkId, EntityChanged.Action.DELETE, saved.actor(),
+                        now, List.of(new EntityChanged.Change("revokedAt", null, now.toString()),
+                        new EntityChanged.Change("customerId", null, contract.customerId()))));
+            }
+        }
     }
 
     /**

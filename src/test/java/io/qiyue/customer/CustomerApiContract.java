@@ -287,6 +287,15 @@ abstract class CustomerApiContract extends ApiTestSupport {
         var alone = stranger.client().post("/api/v1/customers", organizationBody(unique("公司"), lonerCode).toString());
         assertProblem(alone, 409);
         assertThat(alone.json().path("detail").asString()).contains(loner.username()).doesNotContain("null");
+        // a person's ID number: whose customer they are is not told outside that customer's reach (outside tester:
+        // a way to look people up by their numbers)
+        String idNumber = TestIdentifiers.idNumber(LocalDate.of(1988, 3, 15));
+        assertThat(owner.client().post("/api/v1/customers", personBody(idNumber, null).toString()).status())
+                .isEqualTo(201);
+        var person = stranger.client().post("/api/v1/customers", personBody(idNumber, null).toString());
+        assertProblem(person, 409);
+        assertThat(person.json().path("detail").asString()).contains("系统管理员")
+                .doesNotContain(owner.username(), teamName, manager.username(), idNumber);
     }
 
     @Test

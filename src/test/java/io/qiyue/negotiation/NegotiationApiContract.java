@@ -232,6 +232,32 @@ abstract class NegotiationApiContract extends ApiTestSupport {
         assertThat(customer().get("/p/" + theirs.token() + "/proposals/" + theirProposal).status()).isEqualTo(200);
     }
 
+    /**
+     * A draft moved to another customer revokes the links made for the first one (outside tester: the old customer's
+     * link showed the new customer's name and address); a change that keeps the customer keeps them.
+     */
+    @Test
+    void movingADraftToAnotherCustomerRevokesItsLinks() {
+        var sales = createUser("SALES", null);
+        String id = createContract(sales.client(), "SERVICE").path("id").asString();
+        var link = share(sales.client(), id, "{}");
+        String path = "/api/v1/contracts/" + id;
+        var retitled = sales.client().request("PATCH", path).header("If-Match", sales.client().get(path).header("ETag"))
+                .body("application/merge-patch+json", "{\"title\": \"%s\"}".formatted(unique("改名"))).send();
+        assertThat(retitled.status()).as("%s", retitled).isEqualTo(200);
+        assertThat(customer().get("/p/" + link.token()).status()).as("same customer").isEqualTo(200);
+
+        String another = createOrganization(sales.client()).path("id").asString();
+        var moved = sales.client().request("PATCH", path).header("If-Match", sales.client().get(path).header("ETag"))
+                .body("application/merge-patch+json", "{\"customerId\": \"%s\"}".formatted(another)).send();
+        assertThat(moved.status()).as("%s", moved).isEqualTo(200);
+        assertThat(customer().get("/p/" + link.token()).status()).isEqualTo(404);
+        var listed = sales.client().get(path + "/share-links").json().path("items");
+        assertThat(listed.get(0).path("status").asString()).isEqualTo("REVOKED");
+        assertThat(customer().get("/p/" + share(sales.client(), id, "{}").token()).status())
+                .as("a link for the new customer").isEqualTo(200);
+    }
+
     @Test
     void theContactSeesOnlyThisContractAndWhatWasSaidThroughTheirLink() {
         var sales = createUser("SALES", null);
