@@ -199,9 +199,11 @@ final class ObligationPlanner {
             out.add(new Planned(ObligationKind.DATA_SHARING, recipient, "仅按约定范围和目的使用共享信息", joined(purpose,
                     years == null ? null : "共享期限：合同期限内及终止后" + years + "年"), c.startDate(), until, null, null));
             LocalDate returnBy = returnDue(c.endDate(), returning, until);
+            // named after what the agreed period counts from (outside tester: "合同终止后…" over words that counted
+            // from the end of the sharing period)
             out.add(new Planned(ObligationKind.DATA_RETURN, recipient, returnBy == null || returnBy.equals(until)
-                    ? "共享期限届满时返还或删除共享信息" : "合同终止后按约定返还或删除共享信息",
-                    blankToNull(returning), returnBy, returnBy, null, null));
+                    ? "共享期限届满时返还或删除共享信息" : returnBy.isAfter(until) ? "共享期限届满后按约定返还或删除共享信息"
+                    : "合同终止后按约定返还或删除共享信息", blankToNull(returning), returnBy, returnBy, null, null));
         }
     }
 

@@ -28,7 +28,8 @@ public class ObligationTitles {
             new Generated(Pattern.compile("保密义务"), "confidentiality"),
             new Generated(Pattern.compile("仅按约定范围和目的使用共享信息"), "sharing"),
             new Generated(Pattern.compile("共享期限届满时返还或删除共享信息"), "returnAtEnd"),
-            new Generated(Pattern.compile("合同终止后按约定返还或删除共享信息"), "returnAfterTermination"));
+            new Generated(Pattern.compile("合同终止后按约定返还或删除共享信息"), "returnAfterTermination"),
+            new Generated(Pattern.compile("共享期限届满后按约定返还或删除共享信息"), "returnAfterSharing"));
 
     /** Lines of a description that Qiyue writes (the planner's), each translated on its own; other lines stay. */
     private static final List<Generated> GENERATED_LINES = List.of(

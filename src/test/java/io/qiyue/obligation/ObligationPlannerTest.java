@@ -139,6 +139,15 @@ class ObligationPlannerTest {
         assertThat(plan.get(1).dueDate()).isEqualTo(LocalDate.of(2028, 1, 30));
         assertThat(plan.get(0).dueDate()).isEqualTo(LocalDate.of(2029, 12, 31));
         assertThat(plan.get(1).description()).isEqualTo("终止后30日内删除");
+        assertThat(plan.get(1).title()).isEqualTo("合同终止后按约定返还或删除共享信息");
+        // counted from the end of the sharing period, the duty is named so (outside tester: "合同终止后…")
+        var afterSharing = new ContractTerms(null, null, null, null, null, null, null, null, null, null, null, null,
+                shared, List.of(Terms.SharingMethod.API), new Terms.PeriodAfterTermination(2),
+                new Terms.PersonalInformation(null, null, null, null, null, null, null, "共享期限届满后15日内删除"));
+        var later = besidesConfidentiality(ObligationPlanner.plan(contract(ContractType.INFO_SHARING, afterSharing),
+                SIGNED));
+        assertThat(later.get(1).title()).isEqualTo("共享期限届满后按约定返还或删除共享信息");
+        assertThat(later.get(1).dueDate()).isEqualTo(LocalDate.of(2030, 1, 15));
     }
 
     @Test

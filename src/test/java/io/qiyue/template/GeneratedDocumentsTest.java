@@ -170,6 +170,17 @@ class GeneratedDocumentsTest {
             assertThat(text.replaceAll("\\s+", "")).contains("本协议为双向保密协议", "双方均可能向对方提供保密信息",
                     "双方未另行约定解除条件").doesNotContain("单向", "严重违约");
         }
+        // without rights of its own an agreement binds 甲方 to its terms, not to assist 乙方's performance (outside
+        // tester: one-sided in a mutual agreement)
+        var unstated = new Contract(c.id(), c.number(), c.type(), c.title(), c.customerId(), c.customerName(),
+                c.ourEntityId(), c.owner(), null, c.startDate(), c.endDate(), false, null, c.status(),
+                new ContractTerms(null, null, null, null, null, null, null, null, terms.confidentialInformation(),
+                        null, null, null, null, null, null, null, null, null), 1, c.createdAt(), c.createdBy(),
+                c.updatedAt());
+        for (String text : read(render(unstated)).both()) {
+            assertThat(text.replaceAll("\\s+", "")).contains("甲方应按照本协议的约定履行义务")
+                    .doesNotContain("提供必要的协助");
+        }
         // the other one-way agreement: we disclose, the customer keeps the secret (outside tester: not writable)
         var fromUs = new Contract(c.id(), c.number(), c.type(), c.title(), c.customerId(), c.customerName(),
                 c.ourEntityId(), c.owner(), null, c.startDate(), c.endDate(), false, null, c.status(),
