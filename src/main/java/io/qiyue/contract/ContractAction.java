@@ -21,6 +21,11 @@ public enum ContractAction {
     /** Creates a successor draft; the contract itself keeps its status until the successor is signed. */
     RENEW(true),
     /**
+     * The term of a contract that renews itself (autoRenew, 自动续期一年) ended without a notice of non-renewal: the
+     * calendar moves its end date a year on, in the state it is in.
+     */
+    AUTO_RENEW(false),
+    /**
      * A legacy contract entered from a file with the state it already has ({@link ContractStatus#enteredByImport()}):
      * the only way into a state without the moves before it, decided by the importing module.
      */

@@ -8,5 +8,10 @@ import java.time.LocalDate;
  * daily calendar terminates it then).
  */
 public record ContractLineage(String predecessorId, String predecessorNumber, String successorId,
-                              String successorNumber, LocalDate terminationDate, String terminationReason) {
+                              String successorNumber, LocalDate terminationDate, String terminationReason,
+                              int autoRenewals, NonRenewal nonRenewal) {
+
+    /** A notice of non-renewal (不再续约) recorded for the term ending {@code forEndDate}. */
+    public record NonRenewal(LocalDate forEndDate, java.time.Instant at, String by, String reason) {
+    }
 }

@@ -46,10 +46,12 @@ public enum ContractStatus {
         t.get(SIGNED).put(TERMINATE, TERMINATED);
         t.get(SIGNED).put(MARK_RENEWED, RENEWED);
         t.get(SIGNED).put(RENEW, SIGNED);
+        t.get(SIGNED).put(AUTO_RENEW, SIGNED);
         t.get(ACTIVE).put(EXPIRE, EXPIRED);
         t.get(ACTIVE).put(TERMINATE, TERMINATED);
         t.get(ACTIVE).put(MARK_RENEWED, RENEWED);
         t.get(ACTIVE).put(RENEW, ACTIVE);
+        t.get(ACTIVE).put(AUTO_RENEW, ACTIVE);
         t.get(EXPIRED).put(MARK_RENEWED, RENEWED);
         t.get(EXPIRED).put(RENEW, EXPIRED);
         t.replaceAll((status, moves) -> Collections.unmodifiableMap(moves));

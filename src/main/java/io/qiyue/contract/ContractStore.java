@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -407,6 +408,26 @@ class ContractStore {
                 .update() == 1;
     }
 
+    /**
+     * The automatic renewal of a contract's term: its end date a year on (and the renewal notice's day with it),
+     * counted, in one versioned update.
+     */
+    boolean renewTerm(Contract c, int expectedVersion) {
+        return jdbc.sql("UPDATE contract SET end_date = ?, version = ?, updated_at = ?, renewal_notice_on = ?,"
+                        + " auto_renewals = auto_renewals + 1 WHERE id = ? AND version = ?")
+                .params(c.endDate(), c.version(), DbTime.toDb(c.updatedAt()), renewalNoticeOn(c), c.id(),
+                        expectedVersion)
+                .update() == 1;
+    }
+
+    /** Records a notice of non-renewal for the term ending {@code endDate}, once. */
+    boolean recordNonRenewal(String id, LocalDate endDate, Instant at, String by, String reason) {
+        return jdbc.sql("UPDATE contract SET non_renewal_for = ?, non_renewal_at = ?, non_renewal_by = ?,"
+                        + " non_renewal_reason = ? WHERE id = ? AND end_date = ?"
+                        + " AND (non_renewal_for IS NULL OR non_renewal_for <> end_date)")
+                .params(endDate, DbTime.toDb(at), by, reason, id, endDate).update() == 1;
+    }
+
     /** Days before the end date that the renewal notice goes out when the contract names none. */
     static final int DEFAULT_RENEWAL_NOTICE_DAYS = 30;
 
@@ -444,14 +465,19 @@ class ContractStore {
 
     ContractLineage lineage(String id) {
         return jdbc.sql("SELECT c.predecessor_id, p.contract_no AS predecessor_no, c.successor_id,"
-                        + " s.contract_no AS successor_no, c.termination_date, c.termination_reason FROM contract c"
+                        + " s.contract_no AS successor_no, c.termination_date, c.termination_reason, c.auto_renewals,"
+                        + " c.non_renewal_for, c.non_renewal_at, c.non_renewal_by, c.non_renewal_reason FROM contract c"
                         + " LEFT JOIN contract p ON p.id = c.predecessor_id LEFT JOIN contract s ON s.id = c.successor_id"
                         + " WHERE c.id = ?")
                 .param(id)
                 .query((rs, n) -> new ContractLineage(rs.getString("predecessor_id"), rs.getString("predecessor_no"),
                         rs.getString("successor_id"), rs.getString("successor_no"),
-                        rs.getObject("termination_date", LocalDate.class), rs.getString("termination_reason")))
-                .optional().orElse(new ContractLineage(null, null, null, null, null, null));
+                        rs.getObject("termination_date", LocalDate.class), rs.getString("termination_reason"),
+                        rs.getInt("auto_renewals"), rs.getObject("non_renewal_for", LocalDate.class) == null ? null
+                        : new ContractLineage.NonRenewal(rs.getObject("non_renewal_for", LocalDate.class),
+                        DbTime.read(rs, "non_renewal_at"), rs.getString("non_renewal_by"),
+                        rs.getString("non_renewal_reason"))))
+                .optional().orElse(new ContractLineage(null, null, null, null, null, null, 0, null));
     }
 
     /** Signed contracts whose start date has come and whose end date has not passed. */

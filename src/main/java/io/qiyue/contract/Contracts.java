@@ -1139,6 +1139,14 @@ public class Contracts {
                 before.createdAt(), before.createdBy(), clock.instant());
     }
 
+    /** The contract's next version with its term a year longer (自动续期一年), as its clause prints it. */
+    private Contract renewedTerm(Contract before) {
+        return new Contract(before.id(), before.number(), before.type(), before.title(), before.customerId(), null,
+                before.ourEntityId(), before.owner(), before.amount(), before.startDate(),
+                before.endDate().plusYears(1), before.autoRenew(), before.renewalNoticeDays(), before.status(),
+                before.terms(), before.version() + 1, before.createdAt(), before.createdBy(), clock.instant());
+    }
+
     /** Guard, change, version, audit and event of one move, in the current transaction. */
     private Contract move(Contract before, ContractAction action, int expectedVersion, String reason, String actor) {
         checkVersion(before, expectedVersion);
@@ -1152,10 +1160,12 @@ public class Contracts {
             properties.put("allowedActions", allowedNow(before).stream().map(Enum::name).toList());
             throw new ConflictException(properties, refused.code(), refused.args().toArray());
         }
-        var after = nextVersion(before, to);
-        if (!store.updateStatus(after, expectedVersion)) {
+        boolean renewal = action == ContractAction.AUTO_RENEW;
+        var after = renewal ? renewedTerm(before) : nextVersion(before, to);
+        if (!(renewal ? store.renewTerm(after, expectedVersion) : store.updateStatus(after, expectedVersion))) {
             throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
         }
+        // the signed text stays what was signed: the year more is the contract's own clause at work, not a new text
         saveVersion(after, actor, true, VersionCause.of(action));
         var changes = new ArrayList<>(JsonTrees.diff(json.valueToTree(auditView(before)),
                 json.valueToTree(auditView(after))));
@@ -1171,6 +1181,11 @@ public class Contracts {
         if (action == ContractAction.SIGN) {
             supersedePredecessor(after, actor);
             activateWhenStarted(after.id());
+        }
+        if (renewal) {
+            events.publishEvent(new ContractTermRenewed(after.id(), after.number(), after.title(), after.owner(),
+                    before.endDate(), after.endDate(), store.lineage(after.id()).autoRenewals(), actor,
+                    after.updatedAt()));
         }
         // a listener may have moved it on already (a submission no approval step applies to is approved at once)
         return withCustomerName(store.find(after.id()).orElse(after));
@@ -1191,9 +1206,10 @@ public class Contracts {
             return;
         }
         var active = move(started.get(), ContractAction.ACTIVATE, started.get().version(), null, "system");
-        if (active.endDate() != null && active.endDate().isBefore(today)) {
+        // a term that renews itself goes on a year at a time until it reaches today
+        while (active.endDate() != null && active.endDate().isBefore(today) && active.status().inForce()) {
             ContractAction end = endOfTerm(id);
-            move(active, end, active.version(),
+            active = move(active, end, active.version(),
                     end == ContractAction.MARK_RENEWED ? store.lineage(id).successorNumber() : null, "system");
         }
     }
@@ -1218,11 +1234,55 @@ public class Contracts {
      * terminated), else expired.
      */
     ContractAction endOfTerm(String id) {
-        String successorId = store.lineage(id).successorId();
+        var lineage = store.lineage(id);
+        String successorId = lineage.successorId();
         boolean renewed = successorId != null && store.find(successorId)
                 .map(s -> s.status().inForce() || s.status() == ContractStatus.EXPIRED
                         || s.status() == ContractStatus.RENEWED).orElse(false);
-        return renewed ? ContractAction.MARK_RENEWED : ContractAction.EXPIRE;
+        if (renewed) {
+            return ContractAction.MARK_RENEWED;
+        }
+        // 自动续期: the term goes on a year unless a party gave notice of non-renewal for this end, a renewal is
+        // being made by hand (a successor draft), or the contract is being terminated (outside tester: a contract
+        // whose text says it renewed itself was marked expired)
+        var contract = store.find(id).orElse(null);
+        boolean renews = contract != null && contract.autoRenew() && contract.endDate() != null
+                && successorId == null && lineage.terminationDate() == null
+                && (lineage.nonRenewal() == null || !contract.endDate().equals(lineage.nonRenewal().forEndDate()));
+        return renews ? ContractAction.AUTO_RENEW : ContractAction.EXPIRE;
+    }
+
+    /**
+     * Records either party's notice that a contract renewing itself is not to renew at the end of its current term
+     * (不再续约): the calendar then ends it there. For a contract in force that renews itself, by whoever may change
+     * it, before its term ends; recording it again is no error.
+     */
+    public ContractLineage giveNonRenewalNotice(String id, String reason) {
+        var user = CurrentUsers.require();
+        var contract = writable(id, user);
+        if (!contract.status().inForce() || !contract.autoRenew() || contract.endDate() == null) {
+            throw new ConflictException("qiyue.contract.non-renewal-not-renewing");
+        }
+        if (contract.endDate().isBefore(LocalDate.now(clock))) {
+            throw new ConflictException("qiyue.contract.non-renewal-after-end", contract.endDate());
+        }
+        String why = Text.blankToNull(Text.input(reason));
+        if (why != null && why.length() > 500) {
+            throw new InvalidInputException("reason", "qiyue.validation.size", 0, 500);
+        }
+        Instant now = clock.instant();
+        tx.executeWithoutResult(status -> {
+            if (store.recordNonRenewal(id, contract.endDate(), now, user.username(), why)) {
+                var changes = new ArrayList<EntityChanged.Change>();
+                changes.add(new EntityChanged.Change("nonRenewalFor", null, contract.endDate().toString()));
+                if (why != null) {
+                    changes.add(new EntityChanged.Change("reason", null, why));
+                }
+                events.publishEvent(new EntityChanged("CONTRACT", id, EntityChanged.Action.UPDATE, user.username(),
+                        now, changes));
+            }
+        });
+        return store.lineage(id);
     }
 
     private static void checkVersion(Contract before, int expectedVersion) {

@@ -12,6 +12,8 @@ public enum VersionCause {
     SCHEDULE_TERMINATION,
     /** The first version of a successor made by renewing a contract. */
     RENEW,
+    /** The term moved a year on by the contract's own automatic renewal. */
+    AUTO_RENEW,
     UPLOAD, COUNTERPARTY_PROPOSAL,
     /** The first version of a contract entered from a file, or a change of it by a later import in update mode. */
     IMPORT;

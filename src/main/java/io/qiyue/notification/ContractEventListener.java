@@ -62,6 +62,13 @@ class ContractEventListener {
     }
 
     @ApplicationModuleListener
+    void on(io.qiyue.contract.ContractTermRenewed e) {
+        // the year goes on with its fees: finance plans and collects them, the manager follows the team's contracts
+        dispatcher.dispatch(new Occurrence(EventKind.AUTO_RENEWED, e.contractId(), e.number(), e.title(),
+                recipients.withManagerAnd(e.owner(), Role.FINANCE), e.actor(), e.newEnd().toString(), null, e.at()));
+    }
+
+    @ApplicationModuleListener
     void on(ContractRenewed e) {
         // the renewal draft is the one to work on now: the link goes to the successor
         dispatcher.dispatch(new Occurrence(EventKind.RENEWED, e.successorId(), e.successorNumber(), e.title(),

@@ -31,6 +31,8 @@ public enum EventKind {
     EXPIRED(true),
     TERMINATED(true),
     RENEWED(false),
+    /** A contract renewed itself for another term (自动续期): its owner and finance plan the year's fees. */
+    AUTO_RENEWED(true),
     // reminders (io.qiyue.obligation.RemindersDue); e-mails of these go out as one daily digest unless the user
     // chose otherwise. The renewal notice is EXPIRING above.
     EXPIRY_REMINDER(true),

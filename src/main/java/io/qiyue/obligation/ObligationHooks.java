@@ -38,6 +38,12 @@ class ObligationHooks {
         }
     }
 
+    @EventListener
+    void on(io.qiyue.contract.ContractTermRenewed renewed) {
+        obligations.termRenewed(renewed.contractId(), renewed.previousEnd(), renewed.previousEnd().plusDays(1),
+                renewed.newEnd(), renewed.actor());
+    }
+
     /** A file's legacy contracts: those that entered signed or later planned as {@link #on(ContractTransitioned)} plans one. */
     @EventListener
     void on(ContractsImported imported) {

@@ -584,6 +584,73 @@ public class Obligations {
         return contracts.internalTerminationDate(contractId);
     }
 
+    /**
+     * A contract renewed itself for another term ({@code from} … {@code to}): the term's deliveries and visits are
+     * planned for it as for the first (numbered on), the instalments too when the first term was a year or less (the
+     * same schedule a year on; a longer term's renewal year has no schedule to repeat, its fees are planned by hand
+     * on the receivables page), and the duties that run to the end of the term or past it (confidentiality, the
+     * sharing period, returning the data) are moved to the new end.
+     */
+    void termRenewed(String contractId, LocalDate previousEnd, LocalDate from, LocalDate to, String actor) {
+        if (!store.planned(contractId)) {
+            return;
+        }
+        Contract contract = contracts.internal(contractId);
+        var existing = store.ofContract(contractId);
+        Instant now = clock.instant();
+        // the moved duties: planned again for the whole contract as it stands, and matched by kind and side
+        LocalDate made = contracts.signedOn(contract).orElse(contract.startDate());
+        var whole = ObligationPlanner.plan(contract, made, null);
+        for (var o : existing) {
+            if (!MOVED_WITH_THE_END.contains(o.kind()) || o.status() == ObligationStatus.DONE
+                    || o.status() == ObligationStatus.WAIVED || o.dueDate() == null) {
+                continue;
+            }
+            whole.stream().filter(p -> p.kind() == o.kind() && p.side() == o.side() && p.dueDate() != null)
+                    .findFirst().filter(p -> !p.dueDate().equals(o.dueDate()))
+                    .ifPresent(p -> {
+                        if (o.kind().overAPeriod()) {
+                            store.changeDue(o.id(), o.startsOn(), p.dueDate(), o.dueTrigger(), now);
+                        } else {
+                            store.changeDue(o.id(), p.dueDate(), o.dueTrigger(), now);
+                        }
+                    });
+        }
+        boolean annual = contract.startDate() != null
+                && !contract.startDate().plusYears(1).minusDays(1).isBefore(previousEnd);
+        var terms = contract.terms() == null ? io.qiyue.contract.ContractTerms.EMPTY : contract.terms();
+        var period = new Contract(contract.id(), contract.number(), contract.type(), contract.title(),
+                contract.customerId(), contract.customerName(), contract.ourEntityId(), contract.owner(),
+                contract.amount(), from, to, contract.autoRenew(), contract.renewalNoticeDays(), contract.status(),
+                terms.renewedBy(java.time.Period.between(contract.startDate() == null ? from : contract.startDate(),
+                        from)), contract.version(), contract.createdAt(), contract.createdBy(), contract.updatedAt());
+        // a renewal caught up at signing (a term begun years before) dates nothing before the day it was made, as
+        // the first term's plan does not
+        LocalDate payableFrom = made != null && made.isAfter(from) ? made : from;
+        var next = ObligationPlanner.plan(period, from, payableFrom).stream()
+                .filter(p -> !MOVED_WITH_THE_END.contains(p.kind()))
+                .filter(p -> annual || p.kind() != ObligationKind.PAYMENT)
+                .toList();
+        int seq = existing.stream().mapToInt(Obligation::seq).max().orElse(0);
+        LocalDate today = today();
+        var rows = new java.util.ArrayList<ObligationStore.NewObligation>(next.size());
+        for (var p : next) {
+            boolean beforeMade = p.kind() != ObligationKind.PAYMENT && !p.kind().overAPeriod() && p.dueDate() != null
+                    && p.dueDate().isBefore(payableFrom);
+            rows.add(newObligation(contract, ++seq, p, beforeMade
+                    ? new ObligationStore.Start(ObligationStatus.WAIVED, BEFORE_SIGNING, null, SYSTEM)
+                    : ObligationStore.Start.of(initialStatus(p, today)), now));
+        }
+        store.insertAll(rows);
+        events.publishEvent(new EntityChanged(AUDIT_TYPE, contractId, EntityChanged.Action.UPDATE, actor, now,
+                List.of(new EntityChanged.Change("obligations", String.valueOf(existing.size()),
+                        String.valueOf(existing.size() + rows.size())),
+                        new EntityChanged.Change("term", previousEnd.toString(), to.toString()))));
+    }
+
+    private static final java.util.Set<ObligationKind> MOVED_WITH_THE_END = java.util.EnumSet.of(
+            ObligationKind.CONFIDENTIALITY, ObligationKind.DATA_SHARING, ObligationKind.DATA_RETURN);
+
     /** The contract's owner or customer changed: the copies here follow. */
     void contractChanged(Contract contract) {
         store.followContract(contract.id(), contract.owner(), contract.customerId(), clock.instant());

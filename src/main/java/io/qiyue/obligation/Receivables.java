@@ -182,10 +182,10 @@ public class Receivables {
         }
         var clause = contract.terms() == null || contract.terms().breach() == null ? null
                 : contract.terms().breach().liquidatedDamages();
-        BigDecimal amount = contract.amount() == null ? null : contract.amount().scaled();
+        BigDecimal amount = amountInForce(contract);
         var damages = LateDamages.compute(clause, forDamages, on, amount);
         BigDecimal invoiced = invoices.stream().map(i -> i.amount().scaled()).reduce(zero(), BigDecimal::add);
-        return new ContractReceivables(contractId, on, contract.amount(), Money.cny(planned),
+        return new ContractReceivables(contractId, on, amount == null ? null : Money.cny(amount), Money.cny(planned),
                 amount != null && planned.compareTo(amount) > 0,
                 // what was waived left the plan on purpose, with a reason; an instalment cut, or none planned, did not
                 // (outside tester: a plan a fen short of the signed amount was told nowhere)
@@ -518,8 +518,8 @@ public class Receivables {
                 // the contract amount, or without one the payment plan's total (nothing to hold it to without either)
                 BigDecimal planned = payments(contractId).stream().filter(o -> o.amount() != null)
                         .map(o -> o.amount().scaled()).reduce(zero(), BigDecimal::add);
-                BigDecimal ceiling = contract.amount() != null ? contract.amount().scaled()
-                        : planned.signum() > 0 ? planned : null;
+                BigDecimal inForce = amountInForce(contract);
+                BigDecimal ceiling = inForce != null ? inForce : planned.signum() > 0 ? planned : null;
                 if (ceiling != null && invoiced.add(amount).compareTo(ceiling) > 0) {
                     throw conflict("amount", "qiyue.receivable.invoices-exceed-amount",
                             ceiling.subtract(invoiced).toPlainString());
@@ -694,10 +694,23 @@ public class Receivables {
                 total = total.add(o.amount().scaled());
             }
         }
-        if (total.compareTo(contract.amount().scaled()) > 0) {
+        BigDecimal inForce = amountInForce(contract);
+        if (total.compareTo(inForce) > 0) {
             throw conflict("amount", "qiyue.receivable.plan-exceeds-amount", total.toPlainString(),
-                    contract.amount().scaled().toPlainString());
+                    inForce.toPlainString());
         }
+    }
+
+    /**
+     * What the contract is worth over its terms so far: its amount, once more for every year it renewed itself
+     * (自动续期, on the same terms), which the plan, the invoices and 回款 % are held to.
+     */
+    private BigDecimal amountInForce(Contract contract) {
+        if (contract.amount() == null) {
+            return null;
+        }
+        int renewals = contract.autoRenew() ? contracts.lineage(contract.id()).autoRenewals() : 0;
+        return contract.amount().scaled().multiply(BigDecimal.valueOf(1L + renewals));
     }
 
     // --- ageing ---

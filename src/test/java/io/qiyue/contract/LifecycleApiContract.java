@@ -176,6 +176,76 @@ abstract class LifecycleApiContract extends ApiTestSupport {
                 .map(ContractTransitioned::actor)).endsWith("system", "system");
     }
 
+    /**
+     * A contract that renews itself (its text prints 自动续期一年) goes on a year at its end instead of expiring
+     * (outside tester: marked expired), with the year's duties and instalments planned and its amount counted again;
+     * a notice of non-renewal ends it at the end of the term it was given for.
+     */
+    @Test
+    void aContractThatRenewsItselfGoesOnAYearUntilNoticeOfNonRenewal() {
+        var sales = createUser("SALES", null);
+        var finance = createUser("FINANCE", null);
+        LocalDate start = LocalDate.of(NEXT, 1, 1);
+        LocalDate end = LocalDate.of(NEXT, 12, 31);
+        String customerId = createOrganization(sales.client()).path("id").asString();
+        var body = ContractSamples.contract("SERVICE", unique("自动续期"), customerId, ourEntityId());
+        body.put("startDate", start.toString());
+        body.put("endDate", end.toString());
+        body.put("autoRenew", true);
+        String id = createContract(sales.client(), body).path("id").asString();
+        acceptWarnings(sales.client(), id);
+        assertThat(move(sales.client(), id, "submit", "{}").status()).isEqualTo(200);
+        for (ContractAction action : List.of(ContractAction.APPROVE, ContractAction.START_SIGNING, ContractAction.SIGN)) {
+            contracts.advance(id, action, null, "admin");
+        }
+        String path = "/api/v1/contracts/" + id;
+        int obligationsBefore = sales.client().get(path + "/obligations").json().path("total").asInt();
+        int paymentsBefore = payments(sales.client(), id);
+        String amount = sales.client().get(path).json().path("amount").path("value").asString();
+        assertProblem(finance.client().post(path + "/non-renewal", "{}"), 403);
+
+        calendar.runFor(start);
+        calendar.runFor(end.plusDays(1));
+        var renewed = sales.client().get(path).json();
+        assertThat(renewed.path("status").asString()).isEqualTo("ACTIVE");
+        assertThat(renewed.path("endDate").asString()).isEqualTo((NEXT + 1) + "-12-31");
+        var lifecycle = sales.client().get(path + "/lifecycle").json();
+        assertThat(lifecycle.path("autoRenewals").asInt()).isEqualTo(1);
+        assertThat(sales.client().get(path + "/versions").json().toString()).contains("AUTO_RENEW");
+        assertThat(events.stream(ContractTermRenewed.class).filter(e -> e.contractId().equals(id)).toList())
+                .singleElement().satisfies(e -> {
+                    assertThat(e.previousEnd()).isEqualTo(end);
+                    assertThat(e.newEnd()).isEqualTo(LocalDate.of(NEXT + 1, 12, 31));
+                });
+        // the year's own deliveries and instalments (a one-year term: the same schedule a year on)
+        assertThat(sales.client().get(path + "/obligations").json().path("total").asInt())
+                .isGreaterThan(obligationsBefore);
+        assertThat(payments(sales.client(), id)).isEqualTo(2 * paymentsBefore);
+        var receivables = finance.client().get(path + "/receivables").json();
+        assertThat(new java.math.BigDecimal(receivables.path("contractAmount").path("value").asString()))
+                .isEqualByComparingTo(new java.math.BigDecimal(amount).multiply(java.math.BigDecimal.TWO));
+        assertThat(receivables.path("planShortOfAmount").asBoolean()).isFalse();
+        assertThat(receivables.path("planExceedsAmount").asBoolean()).isFalse();
+        // the signed text is what was signed: no new document for the year more
+        assertThat(sales.client().get(path + "/document").body()).doesNotContain((NEXT + 1) + "年12月31日");
+
+        var notice = sales.client().post(path + "/non-renewal", "{\"reason\": \"客户另行招标\"}");
+        assertThat(notice.status()).as("%s", notice).isEqualTo(200);
+        assertThat(notice.json().path("nonRenewal").path("forEndDate").asString()).isEqualTo((NEXT + 1) + "-12-31");
+        assertThat(sales.client().post(path + "/non-renewal", "{}").status()).as("again: no error").isEqualTo(200);
+        calendar.runFor(LocalDate.of(NEXT + 2, 1, 1));
+        assertThat(status(id)).isEqualTo(ContractStatus.EXPIRED);
+        assertProblem(sales.client().post(path + "/non-renewal", "{}"), 409);
+    }
+
+    private static int payments(ApiClient as, String id) {
+        int count = 0;
+        for (var o : as.get("/api/v1/contracts/" + id + "/obligations?size=200").json().path("items")) {
+            count += o.path("kind").asString().equals("PAYMENT") ? 1 : 0;
+        }
+        return count;
+    }
+
     @Test
     void renewalCopiesTheContractIntoALinkedDraftAndSupersedesItWhenSigned() {
         var sales = createUser("SALES", null);

@@ -56,6 +56,23 @@ class LifecyclePagesH2IT extends ApiTestSupport {
                 .doesNotContain("id=\"lifecycle-terminate-open\"");
     }
 
+    /** A contract that renews itself says so, and its owner records a notice of non-renewal from the page. */
+    @Test
+    void aNoticeOfNonRenewalFromTheContractPage() {
+        var sales = createUser("SALES", null);
+        String id = signed(sales.username(), true);
+        var browser = new Browser(port).login(sales.username(), USER_PASSWORD);
+        int end = ContractSamples.YEAR;
+        assertThat(browser.get("/contracts/" + id).body()).contains("id=\"lifecycle-auto-renew\"",
+                "将自动续期一年至 " + (end + 1), "id=\"lifecycle-non-renewal-form\"");
+        var noticed = browser.submit("/contracts/" + id + "/non-renewal", "/contracts/" + id, "reason", "客户另行招标");
+        assertThat(noticed.statusCode()).isEqualTo(302);
+        assertThat(browser.get("/contracts/" + id).body()).contains("id=\"lifecycle-non-renewal\"", "客户另行招标")
+                .doesNotContain("id=\"lifecycle-non-renewal-form\"", "将自动续期一年");
+        assertThat(new Browser(port).login(createUser("VIEWER", null).username(), USER_PASSWORD)
+                .get("/contracts/" + id).body()).doesNotContain("id=\"lifecycle-non-renewal-form\"");
+    }
+
     @Test
     void aReaderWhoMayNotChangeTheContractSeesNoLifecycleButtons() {
         var sales = createUser("SALES", null);
@@ -70,9 +87,14 @@ class LifecyclePagesH2IT extends ApiTestSupport {
     }
 
     private String signed(String owner) {
+        return signed(owner, false);
+    }
+
+    private String signed(String owner, boolean autoRenew) {
         String customerId = createOrganization(admin()).path("id").asString();
         var body = ContractSamples.contract("SERVICE", unique("页面合同"), customerId, ourEntityId());
         body.put("owner", owner);
+        body.put("autoRenew", autoRenew);
         String id = createContract(admin(), body).path("id").asString();
         for (ContractAction action : List.of(ContractAction.SUBMIT, ContractAction.APPROVE, ContractAction.START_SIGNING,
                 ContractAction.SIGN)) {

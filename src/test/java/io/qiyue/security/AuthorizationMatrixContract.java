@@ -232,6 +232,9 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                         .ifMatch(etag(c.contract()))).fresh(Fresh.SIGNED),
                 Row.of("POST /api/v1/contracts/{id}/renew", WRITE_CONTRACT, c -> json("POST",
                         c.contract() + "/renew", "{}").ifMatch(etag(c.contract()))).fresh(Fresh.SIGNED),
+                // the fixture does not renew itself: those who may write get the 409 that says so
+                Row.of("POST /api/v1/contracts/{id}/non-renewal", WRITE_CONTRACT, c -> json("POST",
+                        c.contract() + "/non-renewal", "{\"reason\": \"不再续约\"}")).fresh(Fresh.SIGNED).alsoAllowed(409),
                 Row.of("GET /api/v1/contracts/{id}/lifecycle", READ_CONTRACT, c -> get(c.contract() + "/lifecycle")),
                 // signing: the plan is the writer's; signing itself is the designated signer's (a reader who is not
                 // one gets the 409 of a contract without an open round for them); files 404 before signing started
@@ -558,6 +561,9 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                         "date", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString())).fresh(Fresh.SIGNED),
                 Row.of("POST /contracts/{id}/renew", WRITE_CONTRACT, c -> form("/contracts/" + c.target().contractId()
                         + "/renew", "version", version(c.contract()))).fresh(Fresh.SIGNED),
+                Row.of("POST /contracts/{id}/non-renewal", WRITE_CONTRACT, c -> form("/contracts/"
+                        + c.target().contractId() + "/non-renewal", "reason", "不再续约")).fresh(Fresh.SIGNED)
+                        .alsoAllowed(200),
                 Row.of("GET /contracts/{id}/sign", READ_CONTRACT, c -> get("/contracts/" + c.target().contractId()
                         + "/sign")),
                 Row.of("GET /contracts/{id}/sign/file/{which}", READ_KEPT_FILES, c -> get("/contracts/"
@@ -612,16 +618,17 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                 Row.of("GET /performance/exports/ending", AUTHENTICATED, c -> get("/performance/exports/ending?days=30")),
                 Row.of("GET /performance/exports/ageing", AUTHENTICATED, c -> get("/performance/exports/ageing")),
                 Row.of("GET /performance/exports/cases", AUTHENTICATED, c -> get("/performance/exports/cases?all=true")),
-                // the customer's signing pages: the token is the credential (real links: SigningApiContract)
+                // the customer's signing pages: the token is the credential (real links: SigningApiContract); a fake
+                // token of its own per write, each within the writes one link is allowed a minute
                 Row.of("GET /s/{token}", PUBLIC, c -> get("/s/" + "A".repeat(43))).alsoAllowed(404),
                 Row.of("GET /s/{token}/document", PUBLIC, c -> get("/s/" + "A".repeat(43) + "/document"))
                         .alsoAllowed(404),
-                Row.of("POST /s/{token}/code", PUBLIC, c -> form("/s/" + "A".repeat(43) + "/code")).alsoAllowed(404),
-                Row.of("POST /s/{token}/sign", PUBLIC, c -> form("/s/" + "A".repeat(43) + "/sign", "code", "1"))
+                Row.of("POST /s/{token}/code", PUBLIC, c -> form("/s/" + "B".repeat(43) + "/code")).alsoAllowed(404),
+                Row.of("POST /s/{token}/sign", PUBLIC, c -> form("/s/" + "C".repeat(43) + "/sign", "code", "1"))
                         .alsoAllowed(404),
-                Row.of("POST /s/{token}/decline", PUBLIC, c -> form("/s/" + "A".repeat(43) + "/decline", "reason",
+                Row.of("POST /s/{token}/decline", PUBLIC, c -> form("/s/" + "D".repeat(43) + "/decline", "reason",
                         "x")).alsoAllowed(404),
-                Row.of("POST /s/{token}/forward", PUBLIC, c -> form("/s/" + "A".repeat(43) + "/forward", "name", "x"))
+                Row.of("POST /s/{token}/forward", PUBLIC, c -> form("/s/" + "E".repeat(43) + "/forward", "name", "x"))
                         .alsoAllowed(404),
                 Row.of("GET /contracts/{id}/versions/{n}/review", READ_CONTRACT, c -> get("/contracts/"
                         + c.target().contractId() + "/versions/1/review")),

@@ -239,10 +239,28 @@ class ContractApi {
                 .eTag(Versions.etag(successor.version())).body(successor);
     }
 
-    /** Where a contract stands in its lifecycle and what the caller may do with it now. */
+    /**
+     * Where a contract stands in its lifecycle and what the caller may do with it now; {@code autoRenewals}: the
+     * years a contract that renews itself went on, {@code nonRenewal}: a notice that it will not again.
+     */
     record Lifecycle(ContractStatus status, int version, List<ContractAction> allowedActions, String predecessorId,
                      String predecessorNumber, String successorId, String successorNumber, LocalDate terminationDate,
-                     String terminationReason) {
+                     String terminationReason, int autoRenewals, io.qiyue.contract.ContractLineage.NonRenewal nonRenewal) {
+    }
+
+    /** A notice of non-renewal; the reason is optional. */
+    record NonRenewalNotice(@Size(max = 500) String reason) {
+    }
+
+    /**
+     * Records that the contract, which renews itself, will not renew at the end of its current term (不再续约):
+     * the calendar then ends it on its end date. Recording it again is no error.
+     */
+    @PostMapping("/contracts/{id}/non-renewal")
+    ResponseEntity<Lifecycle> nonRenewal(@PathVariable String id,
+                                         @Valid @RequestBody(required = false) NonRenewalNotice body) {
+        contracts.giveNonRenewalNotice(id, body == null ? null : body.reason());
+        return lifecycle(id);
     }
 
     @GetMapping("/contracts/{id}/lifecycle")
@@ -252,7 +270,7 @@ class ContractApi {
         return ResponseEntity.ok().eTag(Versions.etag(contract.version())).body(new Lifecycle(contract.status(),
                 contract.version(), contracts.actionsFor(contract), lineage.predecessorId(), lineage.predecessorNumber(),
                 lineage.successorId(), lineage.successorNumber(), lineage.terminationDate(),
-                lineage.terminationReason()));
+                lineage.terminationReason(), lineage.autoRenewals(), lineage.nonRenewal()));
     }
 
     /** The whole version history: saved versions and uploaded paper, in one numbering (see ExternalVersions). */

@@ -62,6 +62,17 @@ class LifecyclePages {
         return "redirect:/contracts/" + id + "#lifecycle";
     }
 
+    @PostMapping("/contracts/{id}/non-renewal")
+    String nonRenewal(@PathVariable String id, @RequestParam(required = false) String reason, Model model) {
+        var form = new LifecycleForm(reason, null, null, null, null);
+        try {
+            contracts.giveNonRenewalNotice(id, reason);
+        } catch (InvalidInputException | io.qiyue.shared.ConflictException e) {
+            return refused(id, model, "non-renewal", form, e);
+        }
+        return "redirect:/contracts/" + id + "#lifecycle";
+    }
+
     @PostMapping("/contracts/{id}/renew")
     String renew(@PathVariable String id, @RequestParam int version,
                  @RequestParam(required = false) String startDate, @RequestParam(required = false) String endDate,
