@@ -141,17 +141,17 @@ public class AuditTrail {
     }
 
     /** Admins only: the trail shows who touched which records, across all data scopes. */
-    public PageResult<AuditEntry> find(String entityType, String entityId, Integer page, Integer size) {
-        return find(entityType, entityId, page, size, null);
+    public PageResult<AuditEntry> find(AuditQuery query, Integer page, Integer size) {
+        return find(query, page, size, null);
     }
 
     /** {@link #find} ordered by {@code sort}: {@code occurredAt,desc} (newest first, the default) or {@code ,asc}. */
-    public PageResult<AuditEntry> find(String entityType, String entityId, Integer page, Integer size, String sort) {
+    public PageResult<AuditEntry> find(AuditQuery query, Integer page, Integer size, String sort) {
         requireAdmin();
         var paging = Paging.of(page, size, sort, SORTABLE, "occurredAt,desc");
         String direction = paging.ascending() ? " ASC" : " DESC";
         var params = new HashMap<String, Object>();
-        String where = where(entityType, entityId, params);
+        String where = where(query, params);
         long total = jdbc.sql("SELECT COUNT(*) FROM audit_event" + where).params(params).query(Long.class).single();
         var items = jdbc.sql("SELECT " + AuditChain.COLUMNS + " FROM audit_event"
                         + where + " ORDER BY occurred_at" + direction + ", seq" + direction + " LIMIT " + paging.size()
@@ -166,10 +166,10 @@ public class AuditTrail {
      * Admins only: every entry {@link #find} lists with these filters (all pages, newest first), for an export;
      * read from a cursor in batches of 500 when walked, each batch handed over on a connection of its own.
      */
-    public io.qiyue.shared.Batches<AuditEntry> findAll(String entityType, String entityId) {
+    public io.qiyue.shared.Batches<AuditEntry> findAll(AuditQuery query) {
         requireAdmin();
         var params = new HashMap<String, Object>();
-        String where = where(entityType, entityId, params);
+        String where = where(query, params);
         int batch = 500;
         return each -> streaming.executeWithoutResult(status -> {
             var pending = new java.util.ArrayList<AuditEntry>(batch);
@@ -189,18 +189,37 @@ public class AuditTrail {
         });
     }
 
-    private static String where(String entityType, String entityId, Map<String, Object> params) {
+    private static String where(AuditQuery query, Map<String, Object> params) {
         var where = new StringBuilder(" WHERE 1=1");
-        if (entityType != null && !entityType.isBlank()) {
+        if (query.entityType() != null) {
             where.append(" AND entity_type = :type");
-            params.put("type", entityType.trim().toUpperCase(Locale.ROOT));
+            params.put("type", query.entityType().toUpperCase(Locale.ROOT));
         }
-        if (entityId != null && !entityId.isBlank()) {
+        if (query.entityId() != null) {
             where.append(" AND entity_id = :id");
-            params.put("id", entityId.trim());
+            params.put("id", query.entityId());
+        }
+        if (query.actor() != null) {
+            where.append(" AND actor = :actor");
+            params.put("actor", query.actor());
+        }
+        if (query.action() != null) {
+            where.append(" AND action = :action");
+            params.put("action", query.action());
+        }
+        // days in China time, whatever the server's zone: from its first moment, to the first moment after it
+        if (query.from() != null) {
+            where.append(" AND occurred_at >= :from");
+            params.put("from", DbTime.toDb(query.from().atStartOfDay(CHINA).toInstant()));
+        }
+        if (query.to() != null) {
+            where.append(" AND occurred_at < :to");
+            params.put("to", DbTime.toDb(query.to().plusDays(1).atStartOfDay(CHINA).toInstant()));
         }
         return where.toString();
     }
+
+    private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
 
     /** Admins only: the entity types the trail holds entries of, for a filter that offers nothing empty. */
     public List<String> entityTypes() {

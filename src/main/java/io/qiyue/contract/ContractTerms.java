@@ -44,6 +44,17 @@ public record ContractTerms(
      * old signing day is gone (the renewal is signed anew). Copied unchanged, every instalment would lie before
      * the new start, and the review would block the renewal at once.
      */
+    /** These terms with the 签订日期 given, when they print none: a legacy contract's signing day from its file. */
+    public ContractTerms signedOnWhenUnstated(java.time.LocalDate signedOn) {
+        if (signedOn == null || signing != null && signing.date() != null) {
+            return this;
+        }
+        return new ContractTerms(payment, rightsAndObligations, breach, dispute, termination, intellectualProperty,
+                confidentialityObligations, service, confidentialInformation, confidentialityPeriod, maintenance,
+                consulting, sharedInformation, sharingMethods, sharingPeriod, personalInformation,
+                new Terms.Signing(signedOn, signing == null ? null : signing.place()), notices);
+    }
+
     public ContractTerms renewedBy(java.time.Period shift) {
         Terms.Payment movedPayment = payment;
         if (payment != null && payment.schedule() != null && !shift.isZero()) {

@@ -74,7 +74,8 @@ final class ContractRows {
     void lookUpNumbers(List<Table.Row> rows) {
         // with each number in upper case too: qy-nda-2026-000001 is Qiyue's QY-NDA-2026-000001 typed by hand
         existingByNumber = contracts.internalByNumbers(rows.stream().map(r -> columns.value(r, Column.NUMBER))
-                .filter(n -> !n.isEmpty()).flatMap(n -> java.util.stream.Stream.of(n, upper(n))).distinct().toList());
+                .filter(n -> !n.isEmpty()).flatMap(n -> java.util.stream.Stream.of(n, upper(n), lower(n))).distinct()
+                .toList());
     }
 
     /**
@@ -91,6 +92,15 @@ final class ContractRows {
         return number.strip().toUpperCase(java.util.Locale.ROOT);
     }
 
+    private static String lower(String number) {
+        return number.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** A number in Qiyue's own format (QY-SVC-2026-000001), however it was typed. */
+    private static boolean ownFormat(String number) {
+        return upper(number).startsWith("QY-");
+    }
+
     RowPlan plan(Table.Row row) {
         int n = row.number();
         problems.checkCells(row);
@@ -102,8 +112,10 @@ final class ContractRows {
             }
         }
         Contract found = number.isEmpty() ? null : existingByNumber != null
-                ? existingByNumber.getOrDefault(number.strip(), existingByNumber.get(upper(number)))
-                : contracts.internalByNumber(number).or(() -> contracts.internalByNumber(upper(number))).orElse(null);
+                ? java.util.stream.Stream.of(number.strip(), upper(number), lower(number)).map(existingByNumber::get)
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null)
+                : contracts.internalByNumber(number).or(() -> contracts.internalByNumber(upper(number)))
+                .or(() -> contracts.internalByNumber(lower(number))).orElse(null);
         if (found != null && !contracts.mayRead(found)) {
             // numbers are unique across the company, so the row cannot be made; but neither skipped as if the caller's
             // contract were there, nor filled from, compared with or told about a contract they may not read
@@ -147,11 +159,18 @@ final class ContractRows {
         }
         String owner = user(row, Column.CONTRACT_OWNER, n);
         String creator = user(row, Column.CREATOR, n);
-        ContractTerms terms = termCells.read(row, type, amount, n);
+        // the 签订日期 the file gives is the one the contract's document prints (outside tester: a signed legacy
+        // contract printed 签订日期 blank, the file's date shown nowhere)
+        ContractTerms read = termCells.read(row, type, amount, n);
+        ContractTerms terms = read == null ? null : read.signedOnWhenUnstated(signedOn);
         RowPlan.Received received = received(row, n, status, terms);
         var input = new ContractInput(type, title, customerId, ourEntityId, owner,
                 amount == null ? null : Money.cny(amount), start, end, false, null, terms);
-        var legacy = new LegacyContract(input, number.isEmpty() ? null : number, status, creator,
+        // Qiyue's own numbers are one whatever the case they were typed in: kept in capitals, so that
+        // qy-svc-2026-000100 and QY-SVC-2026-000100 cannot both be made (outside tester); a file's own numbers as
+        // they are written
+        var legacy = new LegacyContract(input, number.isEmpty() ? null : ownFormat(number) ? upper(number)
+                : number.strip(), status, creator,
                 signedOn == null ? null : signedOn.atStartOfDay(CHINA).toInstant(), signedOn);
         if (number.isEmpty() && !problems.has(n)) {
             // a row without a number has no natural key of its own: the same customer, type, title and term is the
@@ -223,6 +242,11 @@ final class ContractRows {
             }
             if (existing.status() != status) {
                 problems.add(n, Column.STATUS, "qiyue.import.status-unchanged");
+            } else if (existing.status() == ContractStatus.EXPIRED
+                    && !java.util.Objects.equals(update.input().endDate(), existing.endDate())) {
+                // an expired contract given an end still to come would stay expired: nothing moves it back (one in
+                // force given an end already past is ended by the calendar within the hour, as any other)
+                contradiction(status, update.input().startDate(), update.input().endDate(), n);
             }
             // past its draft a contract's instalments are its receivables (planned, paid, invoiced): they change on
             // the receivables page, where what was paid is kept, never under it from a file
@@ -341,9 +365,27 @@ final class ContractRows {
                 return type;
             }
         }
-        problems.add(n, Column.TYPE, "qiyue.import.unknown-type", t);
+        // what a legacy sheet calls them (the clause library's own categories say 维护合同, 咨询合同)
+        String core = t.startsWith("客户") ? t.substring(2) : t;
+        ContractType named = TYPE_NAMES.get(core);
+        if (named != null) {
+            return named;
+        }
+        problems.add(n, Column.TYPE, "qiyue.import.unknown-type", t, String.join("、",
+                java.util.Arrays.stream(ContractType.values()).map(ContractType::nameZh).toList()));
         return null;
     }
+
+    /** Other names of the types in Chinese sheets. */
+    private static final java.util.Map<String, ContractType> TYPE_NAMES = java.util.Map.ofEntries(
+            java.util.Map.entry("服务协议", ContractType.SERVICE), java.util.Map.entry("技术服务合同", ContractType.SERVICE),
+            java.util.Map.entry("保密合同", ContractType.CONFIDENTIALITY),
+            java.util.Map.entry("维护合同", ContractType.MAINTENANCE), java.util.Map.entry("维保合同", ContractType.MAINTENANCE),
+            java.util.Map.entry("维保协议", ContractType.MAINTENANCE), java.util.Map.entry("运维合同", ContractType.MAINTENANCE),
+            java.util.Map.entry("运维协议", ContractType.MAINTENANCE),
+            java.util.Map.entry("咨询合同", ContractType.CONSULTING), java.util.Map.entry("咨询服务合同", ContractType.CONSULTING),
+            java.util.Map.entry("信息共享合同", ContractType.INFO_SHARING),
+            java.util.Map.entry("数据共享协议", ContractType.INFO_SHARING));
 
     /** By credit code (18 characters) or exact name, among the customers the importer may read. */
     private String customer(String text, int n) {

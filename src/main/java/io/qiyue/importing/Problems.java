@@ -68,7 +68,8 @@ final class Problems {
     void checkCells(Table.Row row) {
         var cells = row.cells();
         for (int i = 0; i < cells.size(); i++) {
-            String cell = Columns.cellText(cells.get(i));
+            String raw = cells.get(i);
+            String cell = Columns.cellText(raw);
             if (i >= columns.header().size()) {
                 if (!cell.isBlank()) {
                     add(row.number(), (String) null, words("qiyue.import.extra-cells", columns.header().size(), i + 1));
@@ -76,7 +77,8 @@ final class Problems {
                 }
                 continue;
             }
-            if (cell.startsWith("=")) {
+            // the cell as written: "'=…" is text (as Qiyue's exports write it), "=…" a formula
+            if (io.qiyue.shared.Text.withoutHidingCharacters(raw).startsWith("=")) {
                 add(row.number(), columns.nameAt(i), words("qiyue.import.formula"));
                 continue;
             }

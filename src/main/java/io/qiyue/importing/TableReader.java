@@ -416,7 +416,12 @@ final class TableReader {
         public void cell(String reference, String value, XSSFComment comment) {
             int column = reference == null && formulaHere >= 0 ? formulaHere : column(reference);
             if (!formulas.contains(column)) {
-                place(column, value == null ? "" : value.strip());
+                String text = value == null ? "" : value.strip();
+                // a value cell is text even when it begins as a formula would (Qiyue's own exports write such a title
+                // as a quote-prefixed text cell): marked with the apostrophe a CSV file carries for it, so that only a
+                // real formula (<f>, placed as "=…" above) is refused as one (outside tester: an export came back
+                // refused)
+                place(column, text.startsWith("=") ? "'" + text : text);
             }
         }
 

@@ -16,6 +16,8 @@ import java.time.LocalDate;
  */
 @Component
 class ObligationHooks {
+    private static final java.util.Set<ContractStatus> SIGNED_OR_LATER = java.util.EnumSet.of(ContractStatus.SIGNED,
+            ContractStatus.ACTIVE, ContractStatus.EXPIRED, ContractStatus.TERMINATED, ContractStatus.RENEWED);
     private final Obligations obligations;
 
     ObligationHooks(Obligations obligations) {
@@ -55,8 +57,10 @@ class ObligationHooks {
 
     @EventListener
     void on(ContractSaved saved) {
-        // a contract just created in force (an import, version 1) has no obligations yet: they are planned next
-        if (!saved.moveOnly() && saved.contract().version() > 1 && saved.contract().status().inForce()) {
+        // a contract just created in force (an import, version 1) has no obligations yet: they are planned next;
+        // one that ended keeps the duties that outlive it (confidentiality), which follow it too (outside tester: an
+        // expired contract handed over by a file left them with the former owner)
+        if (!saved.moveOnly() && saved.contract().version() > 1 && SIGNED_OR_LATER.contains(saved.contract().status())) {
             obligations.contractChanged(saved.contract());
         }
     }

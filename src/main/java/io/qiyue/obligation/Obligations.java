@@ -598,24 +598,8 @@ public class Obligations {
         Contract contract = contracts.internal(contractId);
         var existing = store.ofContract(contractId);
         Instant now = clock.instant();
-        // the moved duties: planned again for the whole contract as it stands, and matched by kind and side
         LocalDate made = contracts.signedOn(contract).orElse(contract.startDate());
-        var whole = ObligationPlanner.plan(contract, made, null);
-        for (var o : existing) {
-            if (!MOVED_WITH_THE_END.contains(o.kind()) || o.status() == ObligationStatus.DONE
-                    || o.status() == ObligationStatus.WAIVED || o.dueDate() == null) {
-                continue;
-            }
-            whole.stream().filter(p -> p.kind() == o.kind() && p.side() == o.side() && p.dueDate() != null)
-                    .findFirst().filter(p -> !p.dueDate().equals(o.dueDate()))
-                    .ifPresent(p -> {
-                        if (o.kind().overAPeriod()) {
-                            store.changeDue(o.id(), o.startsOn(), p.dueDate(), o.dueTrigger(), now);
-                        } else {
-                            store.changeDue(o.id(), p.dueDate(), o.dueTrigger(), now);
-                        }
-                    });
-        }
+        followTheEnd(contract, existing, made, now);
         boolean annual = contract.startDate() != null
                 && !contract.startDate().plusYears(1).minusDays(1).isBefore(previousEnd);
         var terms = contract.terms() == null ? io.qiyue.contract.ContractTerms.EMPTY : contract.terms();
@@ -648,12 +632,43 @@ public class Obligations {
                         new EntityChanged.Change("term", previousEnd.toString(), to.toString()))));
     }
 
+    /**
+     * The open duties dated from the contract's end (confidentiality N years after it, the sharing period, returning
+     * the data) dated again from the end it has now: planned again for the whole contract as it stands, and matched
+     * by kind and side.
+     */
+    private void followTheEnd(Contract contract, List<Obligation> existing, LocalDate made, Instant now) {
+        var whole = ObligationPlanner.plan(contract, made == null ? today() : made, null);
+        for (var o : existing) {
+            if (!MOVED_WITH_THE_END.contains(o.kind()) || o.status() == ObligationStatus.DONE
+                    || o.status() == ObligationStatus.WAIVED || o.dueDate() == null) {
+                continue;
+            }
+            whole.stream().filter(p -> p.kind() == o.kind() && p.side() == o.side() && p.dueDate() != null)
+                    .findFirst().filter(p -> !p.dueDate().equals(o.dueDate()))
+                    .ifPresent(p -> {
+                        if (o.kind().overAPeriod()) {
+                            store.changeDue(o.id(), o.startsOn(), p.dueDate(), o.dueTrigger(), now);
+                        } else {
+                            store.changeDue(o.id(), p.dueDate(), o.dueTrigger(), now);
+                        }
+                    });
+        }
+    }
+
     private static final java.util.Set<ObligationKind> MOVED_WITH_THE_END = java.util.EnumSet.of(
             ObligationKind.CONFIDENTIALITY, ObligationKind.DATA_SHARING, ObligationKind.DATA_RETURN);
 
     /** The contract's owner or customer changed: the copies here follow. */
     void contractChanged(Contract contract) {
-        store.followContract(contract.id(), contract.owner(), contract.customerId(), clock.instant());
+        Instant now = clock.instant();
+        store.followContract(contract.id(), contract.owner(), contract.customerId(), now);
+        // a legacy contract's dates corrected by a file: what runs from its end follows (outside tester: an NDA's
+        // confidentiality kept the old end's date)
+        if (store.planned(contract.id())) {
+            followTheEnd(contract, store.ofContract(contract.id()), contracts.signedOn(contract)
+                    .orElse(contract.startDate()), now);
+        }
     }
 
     LocalDate today() {

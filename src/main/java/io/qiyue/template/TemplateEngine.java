@@ -185,6 +185,19 @@ final class TemplateEngine {
             throw new InvalidInputException(List.of(new FieldViolation(field, "qiyue.template.unsafe-tag",
                     String.valueOf(line), m.group())));
         }
+        // the engine prints "{{" without its "}}" as text: every contract would carry the broken tag (outside
+        // tester: "{{unclosed" in the documents)
+        for (int open = body.indexOf("{{"); open >= 0; open = body.indexOf("{{", open + 2)) {
+            int close = body.indexOf("}}", open + 2);
+            int next = body.indexOf("{{", open + 2);
+            if (close < 0 || next >= 0 && next < close) {
+                int line = 1 + (int) body.substring(0, open).chars().filter(c -> c == '\n').count();
+                int end = Math.min(body.length(), open + 20);
+                int lineEnd = body.indexOf('\n', open);
+                throw new InvalidInputException(List.of(new FieldViolation(field, "qiyue.template.unclosed-tag",
+                        String.valueOf(line), body.substring(open, lineEnd >= 0 && lineEnd < end ? lineEnd : end))));
+            }
+        }
     }
 
     /** The mistakes a template author makes, as the engine reports them, with the tags it names. */

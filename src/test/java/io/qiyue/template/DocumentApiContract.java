@@ -506,6 +506,12 @@ abstract class DocumentApiContract extends ApiTestSupport {
                 "\"" + version + "\"");
         assertProblem(broken, 400, "body");
         assertThat(broken.errorMessages().getFirst()).contains("titel");
+        // a tag without its end would be printed in every contract as it stands (outside tester)
+        var unclosed = admin().put("/api/v1/templates/default-service", JSON.writeValueAsString(Map.of(
+                "type", "SERVICE", "name", "x", "body", body.replace("{{title}}</h1>", "{{title}}</h1><p>{{unclosed</p>"))),
+                "\"" + version + "\"");
+        assertProblem(unclosed, 400, "body");
+        assertThat(unclosed.errorMessages().getFirst()).contains("{{unclosed", "}}").doesNotContain("'");
         var scripted = admin().put("/api/v1/templates/default-service", JSON.writeValueAsString(Map.of(
                 "type", "SERVICE", "name", "x", "body", body.replace("{{title}}</h1>",
                         "{{title}}<img src=\"https://tracker.example/p.png\" onerror=\"alert(1)\"/></h1>"))),

@@ -174,6 +174,30 @@ public abstract class ExportApiContract extends ApiTestSupport {
             assertThat(workbook.getSheetAt(0).getLastRowNum()).isEqualTo(listed.path("total").asInt());
         }
         assertThat(f.owner().request("GET", "/api/v1/audit?format=csv").sendForBytes().statusCode()).isEqualTo(403);
+
+        // by who did what on which days (outside tester: only the record could be chosen)
+        String owner = null;
+        for (var item : listed.path("items")) {
+            if (item.path("action").asString().equals("CREATE")) {
+                owner = item.path("actor").asString();
+            }
+        }
+        assertThat(owner).isNotNull();
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        var created = admin().get("/api/v1/audit?entity=CONTRACT&id=" + contractId + "&action=create&actor=" + owner
+                + "&from=" + today + "&to=" + today).json();
+        assertThat(created.path("total").asInt()).isEqualTo(1);
+        assertThat(created.path("items").get(0).path("action").asString()).isEqualTo("CREATE");
+        assertThat(admin().get("/api/v1/audit?entity=CONTRACT&id=" + contractId + "&to=2000-01-01").json()
+                .path("total").asInt()).isZero();
+        var byActor = readCsv(admin().request("GET", "/api/v1/audit?format=csv&actor=" + owner + "&from=" + today)
+                .sendForBytes().body());
+        assertThat(byActor.size()).isGreaterThan(1);
+        assertProblem(admin().get("/api/v1/audit?action=READ"), 400, "action");
+        assertProblem(admin().get("/api/v1/audit?from=2027-02-01&to=2027-01-01"), 400, "to");
+        assertThat(new io.qiyue.testing.Browser(port).login("admin", ADMIN_PASSWORD)
+                .get("/admin/audit?action=CREATE&actor=" + owner + "&from=" + today).body())
+                .contains("id=\"actor\"", "value=\"" + owner + "\"", contractId);
     }
 
     @Test

@@ -15,6 +15,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.qiyue.audit.AuditQuery;
+import org.springframework.format.annotation.DateTimeFormat;
+
+import java.time.LocalDate;
 import java.util.Locale;
 
 @RestController
@@ -32,26 +36,39 @@ class AuditApi {
     @io.swagger.v3.oas.annotations.Operation(hidden = true)
     @GetMapping(path = "/api/v1/audit", produces = {ListExport.XLSX_TYPE, ListExport.CSV_TYPE})
     void exportList(@RequestParam(required = false) String entity, @RequestParam(required = false) String id,
+                    @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                     @RequestHeader(HttpHeaders.ACCEPT) String accept, HttpServletResponse response) {
-        listExport.write(entity, id, ListExport.Format.ofAccept(accept), response);
+        listExport.write(AuditQuery.of(entity, id, actor, action, from, to), ListExport.Format.ofAccept(accept),
+                response);
     }
 
     /** The list's export for links, which cannot set Accept: {@code format=xlsx|csv}. */
     @io.swagger.v3.oas.annotations.Operation(hidden = true)
     @GetMapping(path = "/api/v1/audit", params = "format", produces = {ListExport.XLSX_TYPE, ListExport.CSV_TYPE})
     void exportListAs(@RequestParam(required = false) String entity, @RequestParam(required = false) String id,
+                      @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                       @RequestParam String format, HttpServletResponse response) {
         var chosen = ListExport.Format.ofParameter(format);
-        listExport.write(entity, id, chosen, response);
+        listExport.write(AuditQuery.of(entity, id, actor, action, from, to), chosen, response);
     }
 
     @GetMapping(path = "/api/v1/audit", produces = MediaType.APPLICATION_JSON_VALUE)
     PageResult<AuditEntry> audit(@RequestParam(required = false) String entity,
                                  @RequestParam(required = false) String id,
+                                 @RequestParam(required = false) String actor,
+                                 @RequestParam(required = false) String action,
+                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                 LocalDate from,
+                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                                 LocalDate to,
                                  @RequestParam(required = false) Integer page,
                                  @RequestParam(required = false) Integer size,
                                  @RequestParam(required = false) String sort) {
-        return trail.find(entity, id, page, size, sort);
+        return trail.find(AuditQuery.of(entity, id, actor, action, from, to), page, size, sort);
     }
 
     /** Walks the whole chain; the head in the answer is what an operator records outside the database. */

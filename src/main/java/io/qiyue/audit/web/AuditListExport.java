@@ -30,8 +30,8 @@ class AuditListExport {
         this.clock = clock;
     }
 
-    void write(String entity, String id, ListExport.Format format, HttpServletResponse response) {
-        var entries = trail.findAll(entity, id);
+    void write(io.qiyue.audit.AuditQuery query, ListExport.Format format, HttpServletResponse response) {
+        var entries = trail.findAll(query);
         var words = ListExport.Wording.ofRequest(messages, clock);
         var headers = words.texts("export.audit.seq", "audit.time", "audit.actor", "audit.entityType",
                 "audit.entityId", "audit.subject", "audit.action", "audit.changes", "export.audit.ip");

@@ -34,17 +34,39 @@ class AuditPages {
     /** The page's export of the list as filtered (all pages): {@code format=xlsx|csv}. */
     @GetMapping("/admin/audit/list/export")
     void exportList(@RequestParam(required = false) String entity, @RequestParam(required = false) String id,
+                    @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+                    @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                     @RequestParam(required = false) String format, jakarta.servlet.http.HttpServletResponse response) {
         var chosen = io.qiyue.shared.web.ListExport.Format.ofParameter(format);
-        listExport.write(entity, id, chosen, response);
+        listExport.write(io.qiyue.audit.AuditQuery.of(entity, id, actor, action, day(from, "from"), day(to, "to")),
+                chosen, response);
+    }
+
+    private static java.time.LocalDate day(String value, String field) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new io.qiyue.shared.InvalidInputException(field, "qiyue.validation.date");
+        }
     }
 
     /** {@code verify=true} walks the whole chain before showing the page (it reads every entry: on request only). */
     @GetMapping("/admin/audit")
     String audit(@RequestParam(required = false) String entity, @RequestParam(required = false) String id,
+                 @RequestParam(required = false) String actor, @RequestParam(required = false) String action,
+                 @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                  @RequestParam(required = false) Integer page, @RequestParam(defaultValue = "false") boolean verify,
                  HttpServletRequest request, Locale locale, Model model) {
-        var entries = trail.find(entity, id, page, PAGE_SIZE);
+        var entries = trail.find(io.qiyue.audit.AuditQuery.of(entity, id, actor, action, day(from, "from"),
+                day(to, "to")), page, PAGE_SIZE);
+        model.addAttribute("auditActions", java.util.List.of("CREATE", "UPDATE", "DELETE"));
+        model.addAttribute("actor", actor);
+        model.addAttribute("action", action);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
         model.addAttribute("links", PageLinks.of("/admin/audit", request));
         model.addAttribute("exportLinks", PageLinks.of("/admin/audit/list/export", request));
         model.addAttribute("entity", entity);
