@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.Locale;
 
 /**
- * The audit list's filters, each optional: the record (type, id), who acted (a username, or {@code system}), the
- * action ({@code CREATE}, {@code UPDATE}, {@code DELETE}) and the days it happened on, from and to inclusive, in
- * China time.
+ * The audit list's filters, each optional: the record (type, id), who acted (a username, or {@code system}, also
+ * written 系统), the action ({@code CREATE}, {@code UPDATE}, {@code DELETE}) and the days it happened on, from and to
+ * inclusive, in China time.
  */
 public record AuditQuery(String entityType, String entityId, String actor, String action, LocalDate from,
                          LocalDate to) {
@@ -31,7 +31,10 @@ public record AuditQuery(String entityType, String entityId, String actor, Strin
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
-        return new AuditQuery(blankToNull(entityType), blankToNull(entityId), blankToNull(actor), act, from, to);
+        // the page asks for 系统 in Chinese: the system's own moves are recorded as "system"
+        String who = blankToNull(actor);
+        return new AuditQuery(blankToNull(entityType), blankToNull(entityId), "系统".equals(who) ? "system" : who, act,
+                from, to);
     }
 
     /** No filter: the whole trail. */

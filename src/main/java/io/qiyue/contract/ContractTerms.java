@@ -55,6 +55,37 @@ public record ContractTerms(
                 new Terms.Signing(signedOn, signing == null ? null : signing.place()), notices);
     }
 
+    /**
+     * These terms for a term of another length ({@code newStart}…{@code newEnd} in place of {@code oldStart}…
+     * {@code oldEnd}): each instalment keeps its place in the term, the same share of the way through it (outside
+     * tester: a one-year renewal of a two-year contract kept instalments after its end). For a term of the same
+     * length, {@link #renewedBy} keeps the days of the month instead.
+     */
+    public ContractTerms fittedTo(java.time.LocalDate oldStart, java.time.LocalDate oldEnd,
+                                  java.time.LocalDate newStart, java.time.LocalDate newEnd) {
+        long oldDays = java.time.temporal.ChronoUnit.DAYS.between(oldStart, oldEnd);
+        long newDays = java.time.temporal.ChronoUnit.DAYS.between(newStart, newEnd);
+        var shifted = renewedBy(java.time.Period.between(oldStart, newStart));
+        if (payment == null || payment.schedule() == null || oldDays <= 0 || newDays < 0) {
+            return shifted;
+        }
+        var fitted = payment.schedule().stream().map(i -> {
+            if (i == null || i.dueDate() == null) {
+                return i;
+            }
+            long into = Math.max(0, Math.min(oldDays, java.time.temporal.ChronoUnit.DAYS.between(oldStart, i.dueDate())));
+            long at = Math.round((double) into * newDays / oldDays);
+            return new Terms.Instalment(newStart.plusDays(at), i.milestone(), i.amount(), i.description(), i.trigger(),
+                    i.workingDays());
+        }).toList();
+        var p = shifted.payment();
+        return new ContractTerms(new Terms.Payment(p.method(), fitted, p.deposit(), p.noConsideration(),
+                p.depositOffsetsInstalment(), p.tax()), rightsAndObligations, breach, dispute, termination,
+                intellectualProperty, confidentialityObligations, service, confidentialInformation,
+                confidentialityPeriod, maintenance, consulting, sharedInformation, sharingMethods, sharingPeriod,
+                personalInformation, shifted.signing(), notices);
+    }
+
     public ContractTerms renewedBy(java.time.Period shift) {
         Terms.Payment movedPayment = payment;
         if (payment != null && payment.schedule() != null && !shift.isZero()) {

@@ -995,8 +995,12 @@ public class Contracts {
         if (end == null && before.startDate() != null && before.endDate() != null) {
             end = start.plus(java.time.Period.between(before.startDate(), before.endDate().plusDays(1))).minusDays(1);
         }
+        boolean sameLength = before.startDate() == null || before.endDate() == null || end == null
+                || java.time.Period.between(before.startDate(), before.endDate())
+                .equals(java.time.Period.between(start, end));
         var terms = before.terms() == null || before.startDate() == null ? before.terms()
-                : before.terms().renewedBy(java.time.Period.between(before.startDate(), start));
+                : sameLength ? before.terms().renewedBy(java.time.Period.between(before.startDate(), start))
+                : before.terms().fittedTo(before.startDate(), before.endDate(), start, end);
         // a term ending 9999-12-31 (typed for "open-ended") renews into year 10000, which nothing could read back
         if (!DateBounds.within(start)) {
             throw new InvalidInputException("startDate", "qiyue.contract.renewal-beyond-calendar", DateBounds.LATEST);

@@ -387,6 +387,20 @@ final class ContractRows {
             java.util.Map.entry("信息共享合同", ContractType.INFO_SHARING),
             java.util.Map.entry("数据共享协议", ContractType.INFO_SHARING));
 
+    /**
+     * No customer goes by the cell: a credit code with a wrong character is told as such, not as a customer that is
+     * not there (outside tester).
+     */
+    private void unknownCustomer(String text, int n) {
+        String code = CreditCode.normalise(ImportValues.halfWidth(text));
+        var problem = code.matches("[0-9A-Z]{18}") ? CreditCode.check(code) : null;
+        if (problem != null) {
+            problems.add(n, Column.CUSTOMER, "qiyue.customer.credit-code." + problem);
+        } else {
+            problems.add(n, Column.CUSTOMER, "qiyue.import.unknown-customer", text);
+        }
+    }
+
     /** By credit code (18 characters) or exact name, among the customers the importer may read. */
     private String customer(String text, int n) {
         if (text.isEmpty()) {
@@ -396,7 +410,7 @@ final class ContractRows {
         if (customerIds.containsKey(text)) {
             String id = customerIds.get(text);
             if (id == null) {
-                problems.add(n, Column.CUSTOMER, "qiyue.import.unknown-customer", text);
+                unknownCustomer(text, n);
             }
             return id;
         }
@@ -416,7 +430,7 @@ final class ContractRows {
         }
         customerIds.put(text, id);
         if (id == null) {
-            problems.add(n, Column.CUSTOMER, "qiyue.import.unknown-customer", text);
+            unknownCustomer(text, n);
         }
         return id;
     }

@@ -215,7 +215,8 @@ final class CustomerRows {
         if (text.isEmpty()) {
             return null;
         }
-        String t = text.toUpperCase(Locale.ROOT).replace("级", "").replace("类", "").strip();
+        // Ｂ typed in an IME's full-width mode is B
+        String t = ImportValues.halfWidth(text).toUpperCase(Locale.ROOT).replace("级", "").replace("类", "").strip();
         try {
             return CustomerLevel.valueOf(t);
         } catch (IllegalArgumentException e) {

@@ -63,6 +63,48 @@ final class ScanArchive {
      *             ({@code HT-1.pdf} beside {@code HT-1.PDF}) is a problem, never a silent choice of one; and by
      *             {@code sha256:} and the hash of their bytes: one file under two contracts' names is one too
      */
+    /** What the bytes are by their signature: pdf, png or jpg; null for anything else. */
+    static String kind(byte[] scan) {
+        if (startsWith(scan, "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            return "pdf";
+        }
+        if (startsWith(scan, new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'})) {
+            return "png";
+        }
+        return startsWith(scan, new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}) ? "jpg" : null;
+    }
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        return bytes.length >= prefix.length && java.util.Arrays.equals(bytes, 0, prefix.length, prefix, 0,
+                prefix.length);
+    }
+
+    /** The kind the entry's name says (pdf, png, jpg), or null when it says none of them. */
+    private static String extension(String name) {
+        String lower = name.toLowerCase(java.util.Locale.ROOT);
+        return lower.endsWith(".pdf") ? "pdf" : lower.endsWith(".png") ? "png"
+                : lower.endsWith(".jpg") || lower.endsWith(".jpeg") ? "jpg" : null;
+    }
+
+    /** Whether an image's header reads as one, with a size: its pixels are not decoded. */
+    private static boolean readableImage(byte[] scan) {
+        try (var in = javax.imageio.ImageIO.createImageInputStream(new java.io.ByteArrayInputStream(scan))) {
+            var readers = javax.imageio.ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return false;
+            }
+            var reader = readers.next();
+            try {
+                reader.setInput(in);
+                return reader.getWidth(0) > 0 && reader.getHeight(0) > 0;
+            } finally {
+                reader.dispose();
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     static RowPlan plan(Entry entry, Path file, Contracts contracts, Signings signings, Problems problems,
                         java.util.Map<String, String> seen) {
         // a file name typed in lower case (qy-svc-2024-000001.pdf) names the same contract as its number in upper case
@@ -79,8 +121,16 @@ final class ScanArchive {
             return null;
         }
         byte[] scan = content(file, entry.name());
-        if (scan.length == 0 || !(scan[0] == '%' || (scan[0] & 0xff) == 0x89 || (scan[0] & 0xff) == 0xFF)) {
+        String kind = kind(scan);
+        if (kind == null) {
             problems.add(entry.index(), entry.name(), problems.words("qiyue.signing.scan-type"));
+            return null;
+        }
+        // a name that says one kind over the bytes of another, or an image that does not read, is not the scan the
+        // name promises (outside tester: 15 bytes of a "JPEG" named .PDF were attached as the signed copy)
+        String extension = extension(entry.name());
+        if (extension != null && !extension.equals(kind) || !"pdf".equals(kind) && !readableImage(scan)) {
+            problems.add(entry.index(), entry.name(), problems.words("qiyue.import.scan.not-what-its-name-says"));
             return null;
         }
         if (!contract.status().inForce() && contract.status() != io.qiyue.contract.ContractStatus.EXPIRED

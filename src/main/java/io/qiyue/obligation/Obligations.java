@@ -664,8 +664,8 @@ public class Obligations {
         Instant now = clock.instant();
         store.followContract(contract.id(), contract.owner(), contract.customerId(), now);
         // a legacy contract's dates corrected by a file: what runs from its end follows (outside tester: an NDA's
-        // confidentiality kept the old end's date)
-        if (store.planned(contract.id())) {
+        // confidentiality kept the old end's date); a terminated one's runs from its termination instead
+        if (store.planned(contract.id()) && contract.status() != io.qiyue.contract.ContractStatus.TERMINATED) {
             followTheEnd(contract, store.ofContract(contract.id()), contracts.signedOn(contract)
                     .orElse(contract.startDate()), now);
         }

@@ -246,6 +246,23 @@ abstract class LifecycleApiContract extends ApiTestSupport {
         return count;
     }
 
+    /** A renewal for a shorter term fits the instalments into it (outside tester: they fell after its end). */
+    @Test
+    void aRenewalForAShorterTermKeepsItsInstalmentsWithinIt() {
+        var sales = createUser("SALES", null);
+        String old = signed(sales.client(), LocalDate.of(NEXT, 1, 1), LocalDate.of(NEXT, 12, 31));
+        var renewed = move(sales.client(), old, "renew", "{\"endDate\": \"" + (NEXT + 1) + "-06-30\"}");
+        assertThat(renewed.status()).as("%s", renewed).isEqualTo(201);
+        var schedule = renewed.json().path("terms").path("payment").path("schedule");
+        assertThat(schedule.size()).isPositive();
+        for (var instalment : schedule) {
+            if (instalment.path("dueDate").isString()) {
+                assertThat(LocalDate.parse(instalment.path("dueDate").asString()))
+                        .isBetween(LocalDate.of(NEXT + 1, 1, 1), LocalDate.of(NEXT + 1, 6, 30));
+            }
+        }
+    }
+
     @Test
     void renewalCopiesTheContractIntoALinkedDraftAndSupersedesItWhenSigned() {
         var sales = createUser("SALES", null);

@@ -941,6 +941,12 @@ abstract class ImportApiContract extends ApiTestSupport {
         assertThat(finished(upload(sales.client(), "contracts", "import", "c.csv", secondCsv.replace(second, third)
                 .getBytes(StandardCharsets.UTF_8))).path("status").asString()).isEqualTo("SUCCEEDED");
         byte[] other = pdfWithText(second + " " + third + " signed once");
+        // nor a "JPEG" of a few bytes under a PDF's name (outside tester)
+        byte[] fakeJpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 0, 0};
+        var fake = finished(upload(sales.client(), "scans", "dry-run", "scans.zip",
+                zip(new java.util.TreeMap<>(Map.of(third + ".PDF", fakeJpeg, second + ".jpg", fakeJpeg)))));
+        assertThat(fake.path("errors").size()).as("%s", fake).isEqualTo(2);
+        assertThat(fake.path("errors").get(0).path("message").asString()).contains("文件名不符");
         var twoNames = finished(upload(sales.client(), "scans", "dry-run", "scans.zip",
                 zip(new java.util.TreeMap<>(Map.of(second + ".pdf", other, third + ".pdf", other)))));
         assertThat(twoNames.path("errors").size()).as("%s", twoNames).isEqualTo(1);
@@ -1247,6 +1253,21 @@ abstract class ImportApiContract extends ApiTestSupport {
                 + own.toUpperCase(java.util.Locale.ROOT) + ",NDA,大写自有编号," + code + "," + OUR_ENTITY
                 + ",草稿,2027-01-01,2027-12-31\n").getBytes(StandardCharsets.UTF_8)));
         assertThat(capitals.path("created").asInt()).as("%s", capitals).isZero();
+    }
+
+    /** A credit code with a wrong check character in 客户 is told as such, not as a customer that is not there. */
+    @Test
+    void aMistypedCreditCodeOfTheCustomerIsToldAsSuch() {
+        var sales = createUser("SALES", null);
+        ourEntityId();
+        String code = createOrganization(sales.client()).path("creditCode").asString();
+        char last = code.charAt(17);
+        String wrong = code.substring(0, 17) + (last == '0' ? '1' : '0');
+        String csv = "合同编号,合同类型,标题,客户,我方主体,金额,状态,开始日期,结束日期\n" + unique("HT-W") + ",维护合同,误码,"
+                + wrong + "," + OUR_ENTITY + ",10000,草稿,2027-01-01,2027-12-31\n";
+        var job = finished(upload(sales.client(), "contracts", "dry-run", "c.csv", csv.getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(job)).as("%s", job).containsExactly("2|客户");
+        assertThat(job.path("errors").get(0).path("message").asString()).contains("校验位");
     }
 
     @Autowired

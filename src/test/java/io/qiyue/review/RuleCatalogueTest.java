@@ -912,6 +912,12 @@ class RuleCatalogueTest {
                     false, false, "联合营销。", false, false);
             s.personalInformation = null;
         }, "QY-P001", "WARNING /terms/sharedInformation/containsPersonalInformation");
+        // … or not said either way (outside tester: an import sharing 联系方式 met none of the P rules)
+        expect(INFO_SHARING, s -> {
+            s.sharedInformation = new SharedInformation(List.of(SharedCategory.CONTACT_INFO), null, false, "联合营销。",
+                    false, false);
+            s.personalInformation = null;
+        }, "QY-P001", "WARNING /terms/sharedInformation/containsPersonalInformation");
         expect(INFO_SHARING, s -> s.personalInformation = pi(s, LegalBasis.SEPARATE_CONSENT, ProcessingRole.PROVISION, List.of()),
                 "QY-P007", "WARNING /terms/personalInformation/securityMeasures");
         expect(INFO_SHARING, s -> s.personalInformation = pi(s, LegalBasis.SEPARATE_CONSENT, ProcessingRole.PROVISION,

@@ -30,6 +30,9 @@ final class P001LegalBasis implements Rule {
             } else if (personalCategoriesDenied(s.terms().sharedInformation())) {
                 // the P rules read the flag: said wrongly, none of them would look at the agreement
                 f.report(Severity.WARNING, "/terms/sharedInformation/containsPersonalInformation", "flagDenied");
+            } else if (personalCategoriesUnstated(s.terms().sharedInformation())) {
+                // nor, left unsaid (outside tester: an import that shares 联系方式 met none of the P rules)
+                f.report(Severity.WARNING, "/terms/sharedInformation/containsPersonalInformation", "flagUnstated");
             }
         }
     }
@@ -39,8 +42,16 @@ final class P001LegalBasis implements Rule {
      * identifiable natural person), yet the agreement says it shares no personal information.
      */
     private static boolean personalCategoriesDenied(Terms.SharedInformation shared) {
-        return shared != null && Boolean.FALSE.equals(shared.containsPersonalInformation())
-                && shared.categories() != null && (shared.categories().contains(Terms.SharedCategory.CONTACT_INFO)
+        return shared != null && Boolean.FALSE.equals(shared.containsPersonalInformation()) && personal(shared);
+    }
+
+    /** The same categories, the agreement saying nothing about personal information. */
+    private static boolean personalCategoriesUnstated(Terms.SharedInformation shared) {
+        return shared != null && shared.containsPersonalInformation() == null && personal(shared);
+    }
+
+    private static boolean personal(Terms.SharedInformation shared) {
+        return shared.categories() != null && (shared.categories().contains(Terms.SharedCategory.CONTACT_INFO)
                 || shared.categories().contains(Terms.SharedCategory.BEHAVIOUR_DATA));
     }
 
