@@ -50,8 +50,24 @@ public class ApiTokens {
     public record Created(ApiToken token, String secret) {
     }
 
+    /** The details of a request's authentication made by an API token (BearerTokenFilter). */
+    static final Object BY_TOKEN = "api-token";
+
+    /**
+     * Whether the current request was authenticated by an API token, not a password or a session: a token may not
+     * make tokens, so that one leaked cannot mint its own replacements before it is revoked (outside tester).
+     */
+    static boolean byToken() {
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
+        return authentication != null && authentication.getDetails() == BY_TOKEN;
+    }
+
     @Transactional
     public Created create(CurrentUser owner, String name, Integer expiresInDays) {
+        if (byToken()) {
+            throw new io.qiyue.shared.ForbiddenException("qiyue.token.not-by-token");
+        }
         if (name == null || name.isBlank() || name.length() > 100) {
             throw new InvalidInputException("name", "qiyue.validation.size", 1, 100);
         }

@@ -68,8 +68,11 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return Optional.of(UsernamePasswordAuthenticationToken.authenticated("metrics-scraper", null,
                     AuthorityUtils.createAuthorityList("ROLE_" + METRICS_ROLE)));
         }
-        return tokens.authenticate(secret).map(p -> UsernamePasswordAuthenticationToken.authenticated(p, null,
-                p.getAuthorities()));
+        return tokens.authenticate(secret).map(p -> {
+            var authenticated = UsernamePasswordAuthenticationToken.authenticated(p, null, p.getAuthorities());
+            authenticated.setDetails(ApiTokens.BY_TOKEN);
+            return authenticated;
+        });
     }
 
     private boolean isScrapeToken(String secret) {

@@ -64,7 +64,8 @@ abstract class IdempotencyApiContract extends ApiTestSupport {
 
     @Test
     void everyCreateAnswersARetryWithTheFirstAnswerAndCreatesOnce() {
-        var admin = admin();
+        // a token is made with the password, not with a token (ApiTokens)
+        var admin = anonymous().basic("admin", ADMIN_PASSWORD);
         for (var create : creates()) {
             String key = unique("key");
             String body = create.body().get();
@@ -228,8 +229,9 @@ abstract class IdempotencyApiContract extends ApiTestSupport {
     void aTokenReplayReturnsTheSameSecretToItsOwnerOnly() {
         var user = createUser("SALES", null);
         String key = unique("key");
-        var first = post(user.client(), "/api/v1/api-tokens", key, "{\"name\": \"ci\"}");
-        var retry = post(user.client(), "/api/v1/api-tokens", key, "{\"name\": \"ci\"}");
+        var withPassword = anonymous().basic(user.username(), USER_PASSWORD);
+        var first = post(withPassword, "/api/v1/api-tokens", key, "{\"name\": \"ci\"}");
+        var retry = post(withPassword, "/api/v1/api-tokens", key, "{\"name\": \"ci\"}");
         assertThat(first.status()).isEqualTo(201);
         assertThat(retry.json().path("token").asString()).isEqualTo(first.json().path("token").asString());
         // kept for the retry, yet sealed: the token table holds only the secret's hash, and so must this one
@@ -241,7 +243,8 @@ abstract class IdempotencyApiContract extends ApiTestSupport {
 
         // the key is the caller's: another user with the same key gets their own token
         var stranger = createUser("SALES", null);
-        var theirs = post(stranger.client(), "/api/v1/api-tokens", key, "{\"name\": \"ci\"}");
+        var theirs = post(anonymous().basic(stranger.username(), USER_PASSWORD), "/api/v1/api-tokens", key,
+                "{\"name\": \"ci\"}");
         assertThat(theirs.status()).isEqualTo(201);
         assertThat(theirs.header("Idempotent-Replayed")).isNull();
         assertThat(theirs.json().path("token").asString()).isNotEqualTo(first.json().path("token").asString());

@@ -91,7 +91,8 @@ class TwoInstancesPostgresIT extends ApiTestSupport {
     @Test
     void aTokenRevokedThroughOneInstanceIsRefusedByTheOtherWithinASecond() throws Exception {
         var user = createUser("SALES", null);
-        var created = user.client().post("/api/v1/api-tokens", "{\"name\": \"integration\"}");
+        var created = anonymous().basic(user.username(), USER_PASSWORD).post("/api/v1/api-tokens",
+                "{\"name\": \"integration\"}");
         String secret = created.json().path("token").asString();
         String tokenId = created.json().path("id").asString();
         var onSecond = ApiClient.anonymous(secondPort).bearer(secret);

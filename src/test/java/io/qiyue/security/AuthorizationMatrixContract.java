@@ -388,8 +388,9 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
                         "{\"name\": \"" + unique("矩阵团队") + "\"}")),
                 Row.of("PUT /api/v1/teams/{id}", ADMIN, c -> json("PUT", "/api/v1/teams/" + spareTeam,
                         "{\"name\": \"" + unique("矩阵团队") + "\"}").ifMatch(etag("/api/v1/teams/" + spareTeam))),
-                Row.of("POST /api/v1/api-tokens", AUTHENTICATED, c -> json("POST", "/api/v1/api-tokens",
-                        "{\"name\": \"matrix\"}")),
+                // with the password: a token may not make tokens (SecurityApiContract)
+                Row.of("POST /api/v1/api-tokens", AUTHENTICATED, c -> withPassword(c.caller(), json("POST",
+                        "/api/v1/api-tokens", "{\"name\": \"matrix\"}"))),
                 Row.of("GET /api/v1/api-tokens", AUTHENTICATED, c -> get("/api/v1/api-tokens")),
 
                 // imports (REST): whoever may create customers imports them (a dry run here: it writes no record);
@@ -1231,7 +1232,8 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
             case SIGNED -> base.withContract(lifecycleFixture(submitted(base, " 已签署"), ContractAction.APPROVE,
                     ContractAction.START_SIGNING, ContractAction.SIGN));
             case TOKEN -> {
-                var created = users.get(caller).client().post("/api/v1/api-tokens", "{\"name\": \"spare\"}");
+                var created = anonymous().basic(users.get(caller).username(), USER_PASSWORD)
+                        .post("/api/v1/api-tokens", "{\"name\": \"spare\"}");
                 assertThat(created.status()).as("spare token: %s", created).isEqualTo(201);
                 yield base.withToken(created.json().path("id").asString());
             }
@@ -1337,6 +1339,16 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
             String text = body.length() > 300 ? body.substring(0, 300) + "…" : body;
             return status + (location.isEmpty() ? "" : " → " + location) + " " + text.replaceAll("\\s+", " ");
         }
+    }
+
+    /** The call with the caller's password (HTTP Basic) in place of their token; as it is for nobody. */
+    private Call withPassword(Caller caller, Call call) {
+        if (caller == Caller.ANONYMOUS) {
+            return call;
+        }
+        String credentials = users.get(caller).username() + ":" + USER_PASSWORD;
+        return call.header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                .encodeToString(credentials.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     private Answer sendApi(Caller caller, Call call) {
@@ -1487,7 +1499,8 @@ abstract class AuthorizationMatrixContract extends ApiTestSupport {
             assertThat(patched.status()).as("%s", patched).isEqualTo(200);
             var reviewed = admin().post("/api/v1/contracts/" + contract + "/review", "{}");
             assertThat(reviewed.status()).as("%s", reviewed).isEqualTo(200);
-            var token = owner.client().post("/api/v1/api-tokens", "{\"name\": \"spare\"}");
+            var token = anonymous().basic(owner.username(), USER_PASSWORD).post("/api/v1/api-tokens",
+                    "{\"name\": \"spare\"}");
             assertThat(token.status()).as("%s", token).isEqualTo(201);
             records.put(owner.username(), target.withContract(contract).withToken(token.json().path("id").asString()));
         });

@@ -159,7 +159,7 @@ public final class ApiClient {
             var builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .timeout(Duration.ofSeconds(60))
                     .method(method, body.get());
-            if (authorization != null) {
+            if (authorization != null && !headers.containsKey("Authorization")) {
                 builder.header("Authorization", authorization);
             }
             headers.forEach(builder::header);
