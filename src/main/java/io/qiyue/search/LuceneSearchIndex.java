@@ -231,7 +231,7 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
     /** The search on one searcher: hits, snippets and the exact total (also what the benchmark times in-process). */
     static SearchResult search(IndexSearcher searcher, SearchCriteria c) throws IOException {
         int wanted = (int) Math.min(MAX_HITS, ((long) c.page() + 1) * c.size());
-        Query words = textQuery(c.text(), c.kind() == SearchKind.CUSTOMER);
+        Query words = textQuery(c.text(), c.partsOfNames());
         Query query = query(c, words);
         // the page's hits only: with the threshold at the page's size, Lucene skips blocks of documents that cannot
         // enter the top (block-max WAND; for the date order, the date's points), instead of scoring every match
@@ -265,7 +265,7 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
         if (top.totalHits.relation() == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO) {
             return top.totalHits.value();
         }
-        return searcher.count(query(c, matchingQuery(c.text(), c.kind() == SearchKind.CUSTOMER)));
+        return searcher.count(query(c, matchingQuery(c.text(), c.partsOfNames())));
     }
 
     /**
@@ -324,7 +324,7 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
 
     /** The words (required) and the filters, the data scope first among them. */
     static Query query(SearchCriteria c) {
-        return query(c, textQuery(c.text(), c.kind() == SearchKind.CUSTOMER));
+        return query(c, textQuery(c.text(), c.partsOfNames()));
     }
 
     private static Query query(SearchCriteria c, Query words) {
@@ -507,14 +507,14 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
 
     /**
      * A short query as part of a customer's name, as the customer list's filter finds it: smartcn keeps dictionary
-     * words whole (有限公司, 科技园), so "有限" matched none of the 有限公司 by words. Only for a search of customers
-     * (a hundred thousand names, not a million contracts' texts) and a few characters without spaces, where such a
-     * part is what is meant; ranked below a match of whole words.
+     * words whole (有限公司, 科技园), so "有限" matched none of the 有限公司 by words. For a search of customers (a
+     * hundred thousand names, not a million contracts' texts) and for what is being typed (保, the start of 保密协议),
+     * a few characters without spaces, where such a part is what is meant; ranked below a match of whole words.
      */
     private static Optional<Query> partOfTitle(String text) {
         String part = text.strip().toLowerCase(Locale.ROOT);
         int length = part.codePointCount(0, part.length());
-        if (length < 2 || length > 8 || part.chars().anyMatch(Character::isWhitespace)) {
+        if (length < 1 || length > 8 || part.chars().anyMatch(Character::isWhitespace)) {
             return Optional.empty();
         }
         return SubstringGrams.containing(TITLE_GRAMS, part);

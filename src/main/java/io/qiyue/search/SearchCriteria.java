@@ -11,5 +11,17 @@ import java.time.LocalDate;
  */
 public record SearchCriteria(String text, SearchKind kind, String type, String status, OwnerScope owners,
                              LocalDate from, LocalDate to, BigDecimal amountMin, BigDecimal amountMax, SearchSort sort,
-                             int page, int size) {
+                             int page, int size, boolean asTyped) {
+
+    /** A search of whole words; {@code asTyped}: the text is being typed, its last word perhaps cut short. */
+    public SearchCriteria(String text, SearchKind kind, String type, String status, OwnerScope owners,
+                          LocalDate from, LocalDate to, BigDecimal amountMin, BigDecimal amountMax, SearchSort sort,
+                          int page, int size) {
+        this(text, kind, type, status, owners, from, to, amountMin, amountMax, sort, page, size, false);
+    }
+
+    /** Whether a short text is also looked for as part of titles and names (a customer's, or one being typed). */
+    boolean partsOfNames() {
+        return asTyped || kind == SearchKind.CUSTOMER;
+    }
 }

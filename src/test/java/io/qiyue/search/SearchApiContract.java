@@ -75,6 +75,20 @@ abstract class SearchApiContract extends ApiTestSupport {
                 .as("naming the owner does not widen the scope").isZero();
     }
 
+    /** What is being typed is the start of a word too: 保 suggests 保密协议 (outside tester: it did not). */
+    @Test
+    void suggestionsFindWhatIsTypedAsThePartOfATitle() {
+        var seller = createUser("SALES", null);
+        String marker = marker();
+        String customerId = createOrganization(seller.client()).path("id").asString();
+        String title = marker + "技术资料保密协议";
+        createContract(seller.client(), ContractSamples.contract("CONFIDENTIALITY", title, customerId, ourEntityId()));
+        awaitSearch(seller.client(), "q=" + enc(marker), r -> r.path("total").asLong() >= 1);
+        var browser = new io.qiyue.testing.Browser(port).login(seller.username(), USER_PASSWORD);
+        assertThat(browser.get("/search/suggestions?q=" + enc("保")).body()).contains(title);
+        assertThat(browser.get("/search/suggestions?q=" + enc("资料保")).body()).contains(title);
+    }
+
     @Test
     void aCreditCodeFindsItsCustomerAndAContractNumberItsContract() {
         var seller = createUser("SALES", null);
