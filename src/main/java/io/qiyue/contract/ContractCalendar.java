@@ -59,7 +59,8 @@ public class ContractCalendar {
         var run = runFor(today, Duration.ofMinutes(1));
         if (run.ran()) {
             boolean moved = run.activated() + run.expired() + run.terminated() + run.noticed() + run.failed() > 0;
-            String line = "Contract calendar for {}: {} activated, {} expired, {} terminated, {} renewal notices,"
+            String line = "Contract calendar for {}: {} activated, {} ended (expired, renewed or renewed themselves),"
+                    + " {} terminated, {} renewal notices,"
                     + " {} failed in {} ms";
             Object[] args = {today, run.activated(), run.expired(), run.terminated(), run.noticed(), run.failed(),
                     (System.nanoTime() - started) / 1_000_000};

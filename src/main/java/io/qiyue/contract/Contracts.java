@@ -905,6 +905,8 @@ public class Contracts {
                                 earlier.terminationDate() == null ? null : earlier.terminationDate().toString(),
                                 date.toString()),
                         new EntityChanged.Change("reason", earlier.terminationReason(), why))));
+                events.publishEvent(new ContractTerminationScheduled(id, after.number(), after.title(), after.owner(),
+                        date, why, user.username(), after.updatedAt()));
                 return withCustomerName(store.find(id).orElseThrow());
             }
             if (!store.recordTermination(id, expectedVersion, date, why)) {
@@ -991,16 +993,20 @@ public class Contracts {
         if (mustFollow != null && !start.isAfter(mustFollow)) {
             throw new InvalidInputException("startDate", "qiyue.contract.renewal-start-before-end", mustFollow);
         }
+        // a contract that renewed itself is in a term of a year since its last end; its terms (the instalments'
+        // days) are still those of its first term (outside tester: a renewal by hand ran five years from its start)
+        LocalDate firstEnd = before.endDate() == null ? null : before.endDate().minusYears(lineage.autoRenewals());
+        LocalDate termStart = before.endDate() == null || lineage.autoRenewals() == 0 ? before.startDate()
+                : before.endDate().minusYears(1).plusDays(1);
         LocalDate end = endDate;
-        if (end == null && before.startDate() != null && before.endDate() != null) {
-            end = start.plus(java.time.Period.between(before.startDate(), before.endDate().plusDays(1))).minusDays(1);
+        if (end == null && termStart != null && before.endDate() != null) {
+            end = start.plus(java.time.Period.between(termStart, before.endDate().plusDays(1))).minusDays(1);
         }
-        boolean sameLength = before.startDate() == null || before.endDate() == null || end == null
-                || java.time.Period.between(before.startDate(), before.endDate())
-                .equals(java.time.Period.between(start, end));
+        boolean sameLength = before.startDate() == null || firstEnd == null || end == null
+                || java.time.Period.between(before.startDate(), firstEnd).equals(java.time.Period.between(start, end));
         var terms = before.terms() == null || before.startDate() == null ? before.terms()
                 : sameLength ? before.terms().renewedBy(java.time.Period.between(before.startDate(), start))
-                : before.terms().fittedTo(before.startDate(), before.endDate(), start, end);
+                : before.terms().fittedTo(before.startDate(), firstEnd, start, end);
         // a term ending 9999-12-31 (typed for "open-ended") renews into year 10000, which nothing could read back
         if (!DateBounds.within(start)) {
             throw new InvalidInputException("startDate", "qiyue.contract.renewal-beyond-calendar", DateBounds.LATEST);
@@ -1011,7 +1017,7 @@ public class Contracts {
             throw new InvalidInputException("endDate", "qiyue.contract.renewal-beyond-calendar", DateBounds.LATEST);
         }
         var input = new ContractInput(before.type(), Text.isBlank(title)
-                ? renewedTitle(before.title(), before.startDate(), before.endDate(), start, end) : title,
+                ? renewedTitle(before.title(), before.startDate(), firstEnd, start, end) : title,
                 before.customerId(),
                 before.ourEntityId(), before.owner(), before.amount(), start, end, before.autoRenew(),
                 before.renewalNoticeDays(), terms);

@@ -62,6 +62,15 @@ class ContractEventListener {
     }
 
     @ApplicationModuleListener
+    void on(io.qiyue.contract.ContractTerminationScheduled e) {
+        // told when it is decided, not only on the day (outside tester: an owner did not learn that their manager
+        // had scheduled the end of their contract)
+        dispatcher.dispatch(new Occurrence(EventKind.TERMINATION_SCHEDULED, e.contractId(), e.number(), e.title(),
+                recipients.withManagerAnd(e.owner(), Role.FINANCE, Role.LEGAL), e.actor(),
+                e.on() + (e.reason() == null ? "" : "：" + e.reason()), null, e.at()));
+    }
+
+    @ApplicationModuleListener
     void on(io.qiyue.contract.ContractTermRenewed e) {
         // the year goes on with its fees: finance plans and collects them, the manager follows the team's contracts
         dispatcher.dispatch(new Occurrence(EventKind.AUTO_RENEWED, e.contractId(), e.number(), e.title(),

@@ -30,6 +30,8 @@ public enum EventKind {
     EXPIRING(true),
     EXPIRED(true),
     TERMINATED(true),
+    /** A termination recorded for a later day: the contract ends then (told as a termination is). */
+    TERMINATION_SCHEDULED(true),
     RENEWED(false),
     /** A contract renewed itself for another term (自动续期): its owner and finance plan the year's fees. */
     AUTO_RENEWED(true),

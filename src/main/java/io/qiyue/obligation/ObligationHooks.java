@@ -43,7 +43,7 @@ class ObligationHooks {
     @EventListener
     void on(io.qiyue.contract.ContractTermRenewed renewed) {
         obligations.termRenewed(renewed.contractId(), renewed.previousEnd(), renewed.previousEnd().plusDays(1),
-                renewed.newEnd(), renewed.actor());
+                renewed.newEnd(), renewed.renewals(), renewed.actor());
     }
 
     /** A file's legacy contracts: those that entered signed or later planned as {@link #on(ContractTransitioned)} plans one. */

@@ -591,7 +591,8 @@ public class Obligations {
      * on the receivables page), and the duties that run to the end of the term or past it (confidentiality, the
      * sharing period, returning the data) are moved to the new end.
      */
-    void termRenewed(String contractId, LocalDate previousEnd, LocalDate from, LocalDate to, String actor) {
+    void termRenewed(String contractId, LocalDate previousEnd, LocalDate from, LocalDate to, int renewals,
+                     String actor) {
         if (!store.planned(contractId)) {
             return;
         }
@@ -600,8 +601,10 @@ public class Obligations {
         Instant now = clock.instant();
         LocalDate made = contracts.signedOn(contract).orElse(contract.startDate());
         followTheEnd(contract, existing, made, now);
+        // the first term's length decides, whichever renewal this is (outside tester: the second year had none)
+        LocalDate firstEnd = to.minusYears(Math.max(1, renewals));
         boolean annual = contract.startDate() != null
-                && !contract.startDate().plusYears(1).minusDays(1).isBefore(previousEnd);
+                && !contract.startDate().plusYears(1).minusDays(1).isBefore(firstEnd);
         var terms = contract.terms() == null ? io.qiyue.contract.ContractTerms.EMPTY : contract.terms();
         var period = new Contract(contract.id(), contract.number(), contract.type(), contract.title(),
                 contract.customerId(), contract.customerName(), contract.ourEntityId(), contract.owner(),
@@ -618,6 +621,12 @@ public class Obligations {
         int seq = existing.stream().mapToInt(Obligation::seq).max().orElse(0);
         LocalDate today = today();
         var rows = new java.util.ArrayList<ObligationStore.NewObligation>(next.size());
+        // numbered on from the terms before: the year's first visit is the contract's n-th (outside tester: every
+        // year began again at 第1次)
+        int visitsBefore = (int) existing.stream().filter(o -> o.kind() == ObligationKind.MAINTENANCE_VISIT
+                && VISIT_TITLE.matcher(o.title()).matches()).count();
+        int instalmentsBefore = (int) existing.stream().filter(o -> o.kind() == ObligationKind.PAYMENT).count();
+        next = next.stream().map(p -> numberedOn(p, visitsBefore, instalmentsBefore)).toList();
         for (var p : next) {
             boolean beforeMade = p.kind() != ObligationKind.PAYMENT && !p.kind().overAPeriod() && p.dueDate() != null
                     && p.dueDate().isBefore(payableFrom);
@@ -630,6 +639,22 @@ public class Obligations {
                 List.of(new EntityChanged.Change("obligations", String.valueOf(existing.size()),
                         String.valueOf(existing.size() + rows.size())),
                         new EntityChanged.Change("term", previousEnd.toString(), to.toString()))));
+    }
+
+    private static final java.util.regex.Pattern VISIT_TITLE = java.util.regex.Pattern.compile("第(\\d+)次定期回访与维护");
+    private static final java.util.regex.Pattern INSTALMENT_TITLE = java.util.regex.Pattern.compile("第(\\d+)期款项");
+
+    /** A renewal year's planned visit or instalment under its number in the whole contract. */
+    private static ObligationPlanner.Planned numberedOn(ObligationPlanner.Planned p, int visitsBefore,
+                                                        int instalmentsBefore) {
+        var visit = VISIT_TITLE.matcher(p.title());
+        var instalment = INSTALMENT_TITLE.matcher(p.title());
+        String title = p.kind() == ObligationKind.MAINTENANCE_VISIT && visit.matches()
+                ? "第" + (Integer.parseInt(visit.group(1)) + visitsBefore) + "次定期回访与维护"
+                : p.kind() == ObligationKind.PAYMENT && instalment.matches()
+                ? "第" + (Integer.parseInt(instalment.group(1)) + instalmentsBefore) + "期款项" : p.title();
+        return title.equals(p.title()) ? p : new ObligationPlanner.Planned(p.kind(), p.side(), title, p.description(),
+                p.startsOn(), p.dueDate(), p.dueTrigger(), p.amount());
     }
 
     /**
@@ -646,13 +671,8 @@ public class Obligations {
             }
             whole.stream().filter(p -> p.kind() == o.kind() && p.side() == o.side() && p.dueDate() != null)
                     .findFirst().filter(p -> !p.dueDate().equals(o.dueDate()))
-                    .ifPresent(p -> {
-                        if (o.kind().overAPeriod()) {
-                            store.changeDue(o.id(), o.startsOn(), p.dueDate(), o.dueTrigger(), now);
-                        } else {
-                            store.changeDue(o.id(), p.dueDate(), o.dueTrigger(), now);
-                        }
-                    });
+                    .ifPresent(p -> store.changeDue(o.id(), o.kind().overAPeriod() ? o.startsOn() : p.startsOn(),
+                            p.dueDate(), o.dueTrigger(), now));
         }
     }
 

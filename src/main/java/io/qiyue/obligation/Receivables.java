@@ -183,7 +183,10 @@ public class Receivables {
         var clause = contract.terms() == null || contract.terms().breach() == null ? null
                 : contract.terms().breach().liquidatedDamages();
         BigDecimal amount = amountInForce(contract);
-        var damages = LateDamages.compute(clause, forDamages, on, amount);
+        // a share of the amount is of the amount signed, whatever the terms it renewed itself for since (outside
+        // tester: 10% of three years' amounts)
+        var damages = LateDamages.compute(clause, forDamages, on,
+                contract.amount() == null ? null : contract.amount().scaled());
         BigDecimal invoiced = invoices.stream().map(i -> i.amount().scaled()).reduce(zero(), BigDecimal::add);
         return new ContractReceivables(contractId, on, amount == null ? null : Money.cny(amount), Money.cny(planned),
                 amount != null && planned.compareTo(amount) > 0,

@@ -226,15 +226,35 @@ abstract class LifecycleApiContract extends ApiTestSupport {
                 .isEqualByComparingTo(new java.math.BigDecimal(amount).multiply(java.math.BigDecimal.TWO));
         assertThat(receivables.path("planShortOfAmount").asBoolean()).isFalse();
         assertThat(receivables.path("planExceedsAmount").asBoolean()).isFalse();
+        assertThat(receivables.path("damages").path("basis").asString()).isNotBlank();
         // the signed text is what was signed: no new document for the year more
         assertThat(sales.client().get(path + "/document").body()).doesNotContain((NEXT + 1) + "年12月31日");
 
+        // a second year too, with its instalments numbered on (outside tester: the second year had none)
+        calendar.runFor(LocalDate.of(NEXT + 2, 1, 1));
+        assertThat(sales.client().get(path).json().path("endDate").asString()).isEqualTo((NEXT + 2) + "-12-31");
+        assertThat(payments(sales.client(), id)).isEqualTo(3 * paymentsBefore);
+        var titles = new java.util.HashSet<String>();
+        for (var o : sales.client().get(path + "/obligations?size=200").json().path("items")) {
+            if (o.path("kind").asString().equals("PAYMENT")) {
+                assertThat(titles.add(o.path("title").asString())).as("numbered on: %s", titles).isTrue();
+            }
+        }
+        // renewed by hand now, the new term is as long as the current one (a year), not the whole run since the start
+        var byHand = move(sales.client(), id, "renew", "{}");
+        assertThat(byHand.status()).as("%s", byHand).isEqualTo(201);
+        assertThat(byHand.json().path("startDate").asString()).isEqualTo((NEXT + 3) + "-01-01");
+        assertThat(byHand.json().path("endDate").asString()).isEqualTo((NEXT + 3) + "-12-31");
+        assertThat(sales.client().get("/api/v1/contracts/" + byHand.json().path("id").asString()).json()
+                .path("terms").path("payment").path("schedule").get(0).path("dueDate").asString())
+                .startsWith(String.valueOf(NEXT + 3));
+
         var notice = sales.client().post(path + "/non-renewal", "{\"reason\": \"客户另行招标\"}");
         assertThat(notice.status()).as("%s", notice).isEqualTo(200);
-        assertThat(notice.json().path("nonRenewal").path("forEndDate").asString()).isEqualTo((NEXT + 1) + "-12-31");
+        assertThat(notice.json().path("nonRenewal").path("forEndDate").asString()).isEqualTo((NEXT + 2) + "-12-31");
         assertThat(sales.client().post(path + "/non-renewal", "{}").status()).as("again: no error").isEqualTo(200);
-        calendar.runFor(LocalDate.of(NEXT + 2, 1, 1));
-        assertThat(status(id)).isEqualTo(ContractStatus.EXPIRED);
+        calendar.runFor(LocalDate.of(NEXT + 3, 1, 1));
+        assertThat(status(id)).isNotEqualTo(ContractStatus.ACTIVE);
         assertProblem(sales.client().post(path + "/non-renewal", "{}"), 409);
     }
 

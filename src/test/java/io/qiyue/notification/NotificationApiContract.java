@@ -170,6 +170,21 @@ abstract class NotificationApiContract extends ApiTestSupport {
         assertThat(unreadFor(sales.client(), id)).as("the one who did it is not told")
                 .noneMatch(n -> n.path("kind").asString().equals("TERMINATED"));
         assertThat(unreadFor(otherSales.client(), id)).isEmpty();
+
+        // one scheduled by someone else for a later day: the owner is told now, not only on the day (outside tester)
+        String later = signedContract(sales.client(), io.qiyue.testing.ContractSamples.contract("SERVICE",
+                unique("预定终止"), customerId, ourEntityId()));
+        String laterPath = "/api/v1/contracts/" + later;
+        String end = sales.client().get(laterPath).json().path("endDate").asString();
+        var scheduled = admin().request("POST", laterPath + "/terminate").header("If-Match",
+                admin().get(laterPath).header("ETag")).json("{\"reason\": \"客户预算取消\", \"date\": \""
+                + java.time.LocalDate.parse(end).minusDays(1) + "\"}").send();
+        assertThat(scheduled.status()).as("%s", scheduled).isEqualTo(200);
+        var told = await(() -> unreadFor(sales.client(), later), list -> list.stream()
+                .anyMatch(n -> n.path("kind").asString().equals("TERMINATION_SCHEDULED")));
+        assertThat(told.stream().filter(n -> n.path("kind").asString().equals("TERMINATION_SCHEDULED")).findFirst()
+                .orElseThrow().path("body").asString()).contains("客户预算取消", java.time.LocalDate.parse(end).minusDays(1)
+                .toString());
     }
 
     @Test
