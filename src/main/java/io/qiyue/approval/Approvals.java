@@ -459,7 +459,7 @@ public class Approvals {
             if (Boolean.TRUE.equals(approver.ownerManager())) {
                 managerOf(owner).ifPresentOrElse(named::add, () -> reasons.add(text("approval.noManager", owner)));
             } else if (approver.role() != null) {
-                var inRole = withRole(Role.valueOf(approver.role()));
+                var inRole = users.enabledUsernames(Role.valueOf(approver.role()));
                 if (inRole.isEmpty()) {
                     reasons.add(text("approval.noRoleUser", text("enum.Role." + approver.role())));
                 }
@@ -529,13 +529,8 @@ public class Approvals {
         return Optional.ofNullable(anyUser(id)).filter(User::enabled);
     }
 
-    private List<String> withRole(Role role) {
-        return users.list(null, role, 0, Paging.MAX_SIZE, null).items().stream()
-                .filter(u -> u.enabled() && u.roles().contains(role)).map(User::username).toList();
-    }
-
     private List<String> admins(String except) {
-        return withRole(Role.ADMIN).stream().filter(a -> !a.equals(except)).toList();
+        return users.enabledUsernames(Role.ADMIN).stream().filter(a -> !a.equals(except)).toList();
     }
 
     // ------------------------------------------------------------------ decisions

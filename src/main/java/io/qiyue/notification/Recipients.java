@@ -4,7 +4,6 @@ import io.qiyue.security.Role;
 import io.qiyue.security.User;
 import io.qiyue.security.UserAdministration;
 import io.qiyue.shared.NotFoundException;
-import io.qiyue.shared.Paging;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashSet;
@@ -33,8 +32,7 @@ class Recipients {
     List<String> withManagerAnd(String username, Role... roles) {
         var out = new LinkedHashSet<>(withManager(username));
         for (Role role : roles) {
-            users.list(null, role, 0, Paging.MAX_SIZE, null).items().stream()
-                    .filter(u -> u.enabled() && u.roles().contains(role)).map(User::username).forEach(out::add);
+            out.addAll(users.enabledUsernames(role));
         }
         return List.copyOf(out);
     }

@@ -51,6 +51,15 @@ public class UserAdministration {
         return users.page(q, role, Paging.of(page, size, sort, SORTABLE, "username,asc"));
     }
 
+    /**
+     * The enabled users of a role (at most one page of the largest size), by username: whom a step or a notice of
+     * that role goes to.
+     */
+    public List<String> enabledUsernames(Role role) {
+        return list(null, role, 0, Paging.MAX_SIZE, null).items().stream()
+                .filter(u -> u.enabled() && u.roles().contains(role)).map(User::username).toList();
+    }
+
     public User get(String id) {
         return users.findById(id).orElseThrow(() -> new NotFoundException("qiyue.problem.not-found", "user", id));
     }

@@ -1,6 +1,8 @@
 package io.qiyue.audit.web;
 
+import io.qiyue.audit.AuditQuery;
 import io.qiyue.audit.AuditTrail;
+import io.qiyue.shared.web.Forms;
 import io.qiyue.shared.web.PageController;
 import io.qiyue.shared.web.PageLinks;
 import jakarta.servlet.http.HttpServletRequest;
@@ -38,19 +40,8 @@ class AuditPages {
                     @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                     @RequestParam(required = false) String format, jakarta.servlet.http.HttpServletResponse response) {
         var chosen = io.qiyue.shared.web.ListExport.Format.ofParameter(format);
-        listExport.write(io.qiyue.audit.AuditQuery.of(entity, id, actor, action, day(from, "from"), day(to, "to")),
+        listExport.write(AuditQuery.of(entity, id, actor, action, Forms.date("from", from), Forms.date("to", to)),
                 chosen, response);
-    }
-
-    private static java.time.LocalDate day(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return java.time.LocalDate.parse(value.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new io.qiyue.shared.InvalidInputException(field, "qiyue.validation.date");
-        }
     }
 
     /** {@code verify=true} walks the whole chain before showing the page (it reads every entry: on request only). */
@@ -60,8 +51,8 @@ class AuditPages {
                  @RequestParam(required = false) String from, @RequestParam(required = false) String to,
                  @RequestParam(required = false) Integer page, @RequestParam(defaultValue = "false") boolean verify,
                  HttpServletRequest request, Locale locale, Model model) {
-        var entries = trail.find(io.qiyue.audit.AuditQuery.of(entity, id, actor, action, day(from, "from"),
-                day(to, "to")), page, PAGE_SIZE);
+        var entries = trail.find(AuditQuery.of(entity, id, actor, action, Forms.date("from", from),
+                Forms.date("to", to)), page, PAGE_SIZE);
         model.addAttribute("auditActions", java.util.List.of("CREATE", "UPDATE", "DELETE"));
         model.addAttribute("actor", actor);
         model.addAttribute("action", action);

@@ -3,6 +3,7 @@ package io.qiyue.contract.web;
 import io.qiyue.contract.ContractAction;
 import io.qiyue.contract.Contracts;
 import io.qiyue.shared.InvalidInputException;
+import io.qiyue.shared.web.Forms;
 import io.qiyue.shared.QiyueException;
 import io.qiyue.shared.web.PageController;
 import org.springframework.context.MessageSource;
@@ -12,8 +13,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -54,7 +53,7 @@ class LifecyclePages {
                      Model model) {
         var form = new LifecycleForm(reason, date, null, null, null);
         try {
-            contracts.terminate(id, version, reason, date(date, "date"));
+            contracts.terminate(id, version, reason, Forms.date("date", date));
         } catch (InvalidInputException | io.qiyue.shared.ConflictException
                  | io.qiyue.shared.PreconditionFailedException e) {
             return refused(id, model, "terminate", form, e);
@@ -79,22 +78,12 @@ class LifecyclePages {
                  @RequestParam(required = false) String title, Model model) {
         var form = new LifecycleForm(null, null, startDate, endDate, title);
         try {
-            var successor = contracts.renew(id, version, date(startDate, "startDate"), date(endDate, "endDate"), title);
+            var successor = contracts.renew(id, version, Forms.date("startDate", startDate),
+                    Forms.date("endDate", endDate), title);
             return "redirect:/contracts/" + successor.id();
         } catch (InvalidInputException | io.qiyue.shared.ConflictException
                  | io.qiyue.shared.PreconditionFailedException e) {
             return refused(id, model, "renew", form, e);
-        }
-    }
-
-    private static LocalDate date(String value, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "qiyue.validation.date");
         }
     }
 

@@ -8,6 +8,7 @@ import io.qiyue.obligation.Receivables;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Versions;
+import io.qiyue.shared.web.Forms;
 import io.qiyue.shared.web.ListExport;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
@@ -26,8 +27,6 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 /** Receivables over the REST API (spec/api.md): receipts, invoices, the collection plan, the ageing report. */
@@ -45,7 +44,7 @@ class ReceivableApi {
     /** The contract's receivables as of {@code asOf} (default today, Asia/Shanghai). */
     @GetMapping("/contracts/{id}/receivables")
     ContractReceivables summary(@PathVariable String id, @RequestParam(required = false) String asOf) {
-        return receivables.summary(id, date("asOf", asOf));
+        return receivables.summary(id, Forms.date("asOf", asOf));
     }
 
     @GetMapping(path = "/contracts/{id}/receipts", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -161,7 +160,7 @@ class ReceivableApi {
     /** {@code groupBy}: customer (default), owner or team; within the caller's read scope. */
     @GetMapping(path = "/receivables/ageing", produces = MediaType.APPLICATION_JSON_VALUE)
     AgeingReport ageing(@RequestParam(required = false) String groupBy, @RequestParam(required = false) String asOf) {
-        return receivables.ageing(groupBy(groupBy), date("asOf", asOf));
+        return receivables.ageing(groupBy(groupBy), Forms.date("asOf", asOf));
     }
 
     /** The same report as XLSX or CSV: a row per group, then the totals. */
@@ -169,7 +168,7 @@ class ReceivableApi {
     @GetMapping(path = "/receivables/ageing", produces = {ListExport.XLSX_TYPE, ListExport.CSV_TYPE})
     void exportAgeing(@RequestParam(required = false) String groupBy, @RequestParam(required = false) String asOf,
                       @RequestHeader(HttpHeaders.ACCEPT) String accept, HttpServletResponse response) {
-        exports.ageing(groupBy(groupBy), date("asOf", asOf), ListExport.Format.ofAccept(accept), response);
+        exports.ageing(groupBy(groupBy), Forms.date("asOf", asOf), ListExport.Format.ofAccept(accept), response);
     }
 
     /** The export for links, which cannot set Accept: {@code format=xlsx|csv}. */
@@ -178,7 +177,7 @@ class ReceivableApi {
     void exportAgeingAs(@RequestParam(required = false) String groupBy, @RequestParam(required = false) String asOf,
                         @RequestParam String format, HttpServletResponse response) {
         var chosen = ListExport.Format.ofParameter(format);
-        exports.ageing(groupBy(groupBy), date("asOf", asOf), chosen, response);
+        exports.ageing(groupBy(groupBy), Forms.date("asOf", asOf), chosen, response);
     }
 
     static Receivables.GroupBy groupBy(String value) {
@@ -189,17 +188,6 @@ class ReceivableApi {
             return Receivables.GroupBy.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("groupBy", "qiyue.receivable.group-by");
-        }
-    }
-
-    static LocalDate date(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(field, "qiyue.validation.date");
         }
     }
 }

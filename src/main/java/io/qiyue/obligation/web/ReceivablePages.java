@@ -107,7 +107,7 @@ class ReceivablePages {
     @GetMapping("/receivables")
     String ageing(@RequestParam(required = false) String groupBy, @RequestParam(required = false) String asOf,
                   Model model) {
-        var report = receivables.ageing(ReceivableApi.groupBy(groupBy), ReceivableApi.date("asOf", asOf));
+        var report = receivables.ageing(ReceivableApi.groupBy(groupBy), io.qiyue.shared.web.Forms.date("asOf", asOf));
         model.addAttribute("report", report);
         return "receivables/ageing";
     }
@@ -143,7 +143,7 @@ class ReceivablePages {
     }
 
     private static LocalDate date(String value, String field) {
-        return ReceivableApi.date(field, value);
+        return io.qiyue.shared.web.Forms.date(field, value);
     }
 
     private static Money money(String value, String field) {

@@ -27,6 +27,21 @@ public final class Forms {
     }
 
     /**
+     * A day as a form or a query string gives it (yyyy-MM-dd, spaces around it aside): null when blank, a 400 on
+     * {@code field} when it is no date.
+     */
+    public static java.time.LocalDate date(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new io.qiyue.shared.InvalidInputException(field, "qiyue.validation.date");
+        }
+    }
+
+    /**
      * For {@code @InitBinder(Forms.FORM)}: bind the form's public fields. Called before the form object
      * exists (Spring constructs it after the binder), hence no look at the target.
      */

@@ -1,6 +1,5 @@
 package io.qiyue.signing.web;
 
-import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Versions;
 import io.qiyue.shared.web.JsonInput;
@@ -33,8 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 
 /** Signing over the REST API (spec/api.md): signers, our signature, paper signing, files, signatures, verification. */
 @RestController
@@ -142,7 +139,8 @@ class SigningApi {
                               @RequestParam(value = "signingDate", required = false) String signingDate)
             throws IOException {
         return signings.paperSigned(id, file == null ? null : file.getBytes(),
-                file == null ? null : file.getOriginalFilename(), date(signingDate));
+                file == null ? null : file.getOriginalFilename(),
+                io.qiyue.shared.web.Forms.date("signingDate", signingDate));
     }
 
     @PostMapping(path = "/signatures/verify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -155,17 +153,6 @@ class SigningApi {
     PageResult<String> waiting(@RequestParam(required = false) Integer page,
                                @RequestParam(required = false) Integer size) {
         return PageResult.of(signings.waitingForMe(), page, size);
-    }
-
-    static LocalDate date(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException("signingDate", "qiyue.validation.date");
-        }
     }
 
     static ResponseEntity<byte[]> download(Signings.SignedFile file) {

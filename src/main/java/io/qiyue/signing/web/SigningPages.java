@@ -207,7 +207,8 @@ class SigningPages {
             throws IOException {
         try {
             signings.paperSigned(id, file == null || file.isEmpty() ? null : file.getBytes(),
-                    file == null ? null : file.getOriginalFilename(), SigningApi.date(signingDate));
+                    file == null ? null : file.getOriginalFilename(),
+                    io.qiyue.shared.web.Forms.date("signingDate", signingDate));
         } catch (QiyueException e) {
             model.addAttribute("paperDate", signingDate);
             return refused(id, "paper", e, response, model);
