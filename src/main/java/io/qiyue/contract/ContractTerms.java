@@ -73,7 +73,8 @@ public record ContractTerms(
             if (i == null || i.dueDate() == null) {
                 return i;
             }
-            long into = Math.max(0, Math.min(oldDays, java.time.temporal.ChronoUnit.DAYS.between(oldStart, i.dueDate())));
+            long into = Math.max(0, Math.min(oldDays,
+                    java.time.temporal.ChronoUnit.DAYS.between(oldStart, i.dueDate())));
             long at = Math.round((double) into * newDays / oldDays);
             return new Terms.Instalment(newStart.plusDays(at), i.milestone(), i.amount(), i.description(), i.trigger(),
                     i.workingDays());

@@ -378,12 +378,16 @@ final class ContractRows {
 
     /** Other names of the types in Chinese sheets. */
     private static final java.util.Map<String, ContractType> TYPE_NAMES = java.util.Map.ofEntries(
-            java.util.Map.entry("服务协议", ContractType.SERVICE), java.util.Map.entry("技术服务合同", ContractType.SERVICE),
+            java.util.Map.entry("服务协议", ContractType.SERVICE),
+            java.util.Map.entry("技术服务合同", ContractType.SERVICE),
             java.util.Map.entry("保密合同", ContractType.CONFIDENTIALITY),
-            java.util.Map.entry("维护合同", ContractType.MAINTENANCE), java.util.Map.entry("维保合同", ContractType.MAINTENANCE),
-            java.util.Map.entry("维保协议", ContractType.MAINTENANCE), java.util.Map.entry("运维合同", ContractType.MAINTENANCE),
+            java.util.Map.entry("维护合同", ContractType.MAINTENANCE),
+            java.util.Map.entry("维保合同", ContractType.MAINTENANCE),
+            java.util.Map.entry("维保协议", ContractType.MAINTENANCE),
+            java.util.Map.entry("运维合同", ContractType.MAINTENANCE),
             java.util.Map.entry("运维协议", ContractType.MAINTENANCE),
-            java.util.Map.entry("咨询合同", ContractType.CONSULTING), java.util.Map.entry("咨询服务合同", ContractType.CONSULTING),
+            java.util.Map.entry("咨询合同", ContractType.CONSULTING),
+            java.util.Map.entry("咨询服务合同", ContractType.CONSULTING),
             java.util.Map.entry("信息共享合同", ContractType.INFO_SHARING),
             java.util.Map.entry("数据共享协议", ContractType.INFO_SHARING));
 

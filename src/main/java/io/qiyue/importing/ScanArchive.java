@@ -56,13 +56,6 @@ final class ScanArchive {
         }
     }
 
-    /**
-     * The plan of one entry, or null with its problem recorded.
-     *
-     * @param seen the archive's entries planned so far, by the id of their contract: a second scan of a contract
-     *             ({@code HT-1.pdf} beside {@code HT-1.PDF}) is a problem, never a silent choice of one; and by
-     *             {@code sha256:} and the hash of their bytes: one file under two contracts' names is one too
-     */
     /** What the bytes are by their signature: pdf, png or jpg; null for anything else. */
     static String kind(byte[] scan) {
         if (startsWith(scan, "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
@@ -105,6 +98,13 @@ final class ScanArchive {
         }
     }
 
+    /**
+     * The plan of one entry, or null with its problem recorded.
+     *
+     * @param seen the archive's entries planned so far, by the id of their contract: a second scan of a contract
+     *             ({@code HT-1.pdf} beside {@code HT-1.PDF}) is a problem, never a silent choice of one; and by
+     *             {@code sha256:} and the hash of their bytes: one file under two contracts' names is one too
+     */
     static RowPlan plan(Entry entry, Path file, Contracts contracts, Signings signings, Problems problems,
                         java.util.Map<String, String> seen) {
         // a file name typed in lower case (qy-svc-2024-000001.pdf) names the same contract as its number in upper case

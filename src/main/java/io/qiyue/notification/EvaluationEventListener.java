@@ -78,7 +78,8 @@ class EvaluationEventListener {
         String category = messages.getMessage("enum.CaseCategory." + e.category().name(), null, e.category().name(),
                 Dispatcher.ZH);
         dispatcher.dispatch(new Occurrence(EventKind.CASE_OPENED, e.contractId(), e.contractNumber(),
-                e.contractTitle(), recipients.withManager(e.owner()), e.actor(), category + "：" + e.description(), null, e.at()));
+                e.contractTitle(), recipients.withManager(e.owner()), e.actor(), category + "：" + e.description(), null,
+                e.at()));
     }
 
     private void aspect(List<String> scores, String key, Integer score) {

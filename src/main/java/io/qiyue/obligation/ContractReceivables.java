@@ -15,7 +15,8 @@ import java.util.List;
  * instalments, waived ones included, add up to less than the contract amount (one cut below what was signed).
  */
 public record ContractReceivables(String contractId, LocalDate asOf, Money contractAmount, Money planned,
-                                  boolean planExceedsAmount, boolean planShortOfAmount, Money received, Money outstanding, Money overdue,
+                                  boolean planExceedsAmount, boolean planShortOfAmount, Money received,
+                                  Money outstanding, Money overdue,
                                   @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal percentReceived,
                                   Damages damages, List<Instalment> instalments,
                                   List<Receipt> receipts, List<Invoice> invoices, Money invoiced) {

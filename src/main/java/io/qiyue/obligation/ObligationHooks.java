@@ -60,7 +60,8 @@ class ObligationHooks {
         // a contract just created in force (an import, version 1) has no obligations yet: they are planned next;
         // one that ended keeps the duties that outlive it (confidentiality), which follow it too (outside tester: an
         // expired contract handed over by a file left them with the former owner)
-        if (!saved.moveOnly() && saved.contract().version() > 1 && SIGNED_OR_LATER.contains(saved.contract().status())) {
+        if (!saved.moveOnly() && saved.contract().version() > 1
+                && SIGNED_OR_LATER.contains(saved.contract().status())) {
             obligations.contractChanged(saved.contract());
         }
     }

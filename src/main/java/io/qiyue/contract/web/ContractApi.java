@@ -245,7 +245,8 @@ class ContractApi {
      */
     record Lifecycle(ContractStatus status, int version, List<ContractAction> allowedActions, String predecessorId,
                      String predecessorNumber, String successorId, String successorNumber, LocalDate terminationDate,
-                     String terminationReason, int autoRenewals, io.qiyue.contract.ContractLineage.NonRenewal nonRenewal) {
+                     String terminationReason, int autoRenewals,
+                     io.qiyue.contract.ContractLineage.NonRenewal nonRenewal) {
     }
 
     /** A notice of non-renewal; the reason is optional. */

@@ -14,10 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Fixed-window limits on the customer's pages of a link feature ({@code /p/<token>} negotiation, {@code /c/<token>}
  * evaluation, {@code /s/<token>} signing): every request counts against its client address (enough for people
  * reading behind one company's gateway, far too little to try tokens), and every write also against the link it names
- * (no flooding one link with comments or concerns, from however many addresses). Beyond either: 429 with Retry-After. The windows live
- * in this instance's memory: behind a load balancer each instance allows as much, which is fine for a guard
- * against abuse (a token cannot be guessed anyway). Not a bean, so that Spring Boot does not register it as a
- * servlet filter for every address: each feature adds it to its own security chain.
+ * (no flooding one link with comments or concerns, from however many addresses). Beyond either: 429 with
+ * Retry-After. The windows live in this instance's memory: behind a load balancer each instance allows as much,
+ * which is fine for a guard against abuse (a token cannot be guessed anyway). Not a bean, so that Spring Boot does
+ * not register it as a servlet filter for every address: each feature adds it to its own security chain.
  */
 public class LinkRateLimit extends OncePerRequestFilter {
     private static final long WINDOW_MILLIS = 60_000;
