@@ -171,23 +171,86 @@ final class SentenceCachingChineseAnalyzer extends Analyzer {
         return -1;
     }
 
+    /**
+     * The words of a sentence, remembered under the sentence with every ASCII digit read as 0. smartcn segments a run of
+     * digits as one number whatever its digits are (the graph holds it as 未##数, and a digit is never part of a
+     * dictionary word), so sentences that differ only in their dates, amounts and numbers are cut alike; each keeps its
+     * own digits, put back into the words that hold them.
+     */
     private Words remembered(String sentence, HHMMSegmenter segmenter, SegTokenFilter filter) {
-        boolean remember = sentence.length() <= LONGEST_REMEMBERED;
-        if (remember) {
-            synchronized (sentences) {
-                Words known = sentences.get(sentence);
-                if (known != null) {
-                    return known;
-                }
+        if (sentence.length() > LONGEST_REMEMBERED) {
+            return segment(sentence, segmenter, filter);
+        }
+        boolean holdsDigits = firstDigit(sentence, 0, sentence.length()) >= 0;
+        String key = holdsDigits ? digitsAsZero(sentence) : sentence;
+        Words known;
+        synchronized (sentences) {
+            known = sentences.get(key);
+        }
+        if (known != null) {
+            Words own = holdsDigits ? withDigitsOf(sentence, known) : known;
+            if (own != null) {
+                return own;
             }
         }
         Words words = segment(sentence, segmenter, filter);
-        if (remember) {
-            synchronized (sentences) {
-                sentences.put(sentence, words);
-            }
+        synchronized (sentences) {
+            sentences.put(key, words);
         }
         return words;
+    }
+
+    /** The sentence with each ASCII digit replaced by 0; the sentence itself when it holds none. */
+    static String digitsAsZero(String sentence) {
+        int first = firstDigit(sentence, 0, sentence.length());
+        if (first < 0) {
+            return sentence;
+        }
+        char[] chars = sentence.toCharArray();
+        for (int i = first; i < chars.length; i++) {
+            if (chars[i] >= '0' && chars[i] <= '9') {
+                chars[i] = '0';
+            }
+        }
+        return new String(chars);
+    }
+
+    private static int firstDigit(String text, int from, int to) {
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Words remembered for a sentence of the same shape, with this sentence's digits in the words that hold them, or
+     * null when such a word's text is not one character per character of the sentence (then it is segmented anew).
+     * smartcn's normalisation (full-width to half-width, lower case) leaves ASCII digits as they are, character for
+     * character, so a digit's place in the word's text is its place in the sentence.
+     */
+    private static Words withDigitsOf(String sentence, Words known) {
+        char[] texts = known.texts().clone();
+        for (int w = 0; w < known.count(); w++) {
+            int start = known.start(w);
+            int end = known.end(w);
+            if (firstDigit(sentence, start, end) < 0) {
+                continue;
+            }
+            int textStart = known.textStart(w);
+            if (known.textEnd(w) - textStart != end - start) {
+                return null;
+            }
+            for (int i = start; i < end; i++) {
+                char c = sentence.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    texts[textStart + i - start] = c;
+                }
+            }
+        }
+        return new Words(texts, known.bounds());
     }
 
     /** smartcn's segmentation of one sentence, without its begin and end marks, normalised as smartcn does. */

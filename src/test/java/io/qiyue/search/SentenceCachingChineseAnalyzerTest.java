@@ -51,6 +51,48 @@ class SentenceCachingChineseAnalyzerTest {
         }
     }
 
+    /**
+     * Sentences that differ only in their digits share what is remembered, and each keeps its own digits: dates,
+     * amounts, numbers beside letters, full-width digits beside ASCII ones, digits at a sentence's start and end.
+     */
+    @Test
+    void sentencesThatDifferOnlyInTheirDigitsKeepTheirOwn() throws IOException {
+        var shapes = List.of(
+                "本合同期限自%d年%d月%d日起至%d年%d月%d日止，共计%d个月。",
+                "服务费用总额为人民币%d元（¥%d,%03d.%02d），首期款于合同签订后%d日内支付。",
+                "合同编号：QY-SVC-%d-%06d；版本v%d.%d，附件%d页。",
+                "%d年度运维服务，响应时间%d小时，可用率%d.%d%%，２０%d年起计",
+                "%d%d%d",
+                "第%d条 违约金按日万分之%d计算，累计不超过合同总额的%d%%",
+                "电话：0571-%d，手机1%d，邮编%d。");
+        var random = new java.util.Random(20261207);
+        try (Analyzer smartcn = new SmartChineseAnalyzer(); Analyzer remembering = new SentenceCachingChineseAnalyzer()) {
+            for (int round = 0; round < 40; round++) {
+                for (String shape : shapes) {
+                    Object[] numbers = new Object[10];
+                    for (int i = 0; i < numbers.length; i++) {
+                        numbers[i] = switch (random.nextInt(4)) {
+                            case 0 -> random.nextInt(10);
+                            case 1 -> random.nextInt(100);
+                            case 2 -> 2000 + random.nextInt(60);
+                            default -> random.nextInt(100_000_000);
+                        };
+                    }
+                    String text = shape.formatted(numbers);
+                    assertThat(tokens(remembering, text)).as(text).isEqualTo(tokens(smartcn, text));
+                }
+            }
+        }
+    }
+
+    @Test
+    void digitsAreReadAsZeroForRememberingOnly() {
+        assertThat(SentenceCachingChineseAnalyzer.digitsAsZero("2027年3月1日前支付¥120,000.00，２０")).isEqualTo(
+                "0000年0月0日前支付¥000,000.00，２０");
+        String none = "无数字的句子。";
+        assertThat(SentenceCachingChineseAnalyzer.digitsAsZero(none)).isSameAs(none);
+    }
+
     @Test
     void queriesAreNormalisedAsSmartcnNormalisesThem() {
         try (Analyzer smartcn = new SmartChineseAnalyzer(); Analyzer remembering = new SentenceCachingChineseAnalyzer()) {
