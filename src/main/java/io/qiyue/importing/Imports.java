@@ -12,6 +12,7 @@ import io.qiyue.security.UserAdministration;
 import io.qiyue.shared.EntityChanged;
 import io.qiyue.shared.ForbiddenException;
 import io.qiyue.shared.Ids;
+import io.qiyue.shared.persistence.TableStatistics;
 import io.qiyue.shared.Instances;
 import io.qiyue.shared.InvalidInputException;
 import io.qiyue.shared.NotFoundException;
@@ -89,6 +90,7 @@ public class Imports {
     private final JsonMapper json;
     private final Clock clock;
     private final Instances instances;
+    private final TableStatistics statistics;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         var thread = new Thread(r, "qiyue-import");
         thread.setDaemon(true);
@@ -98,8 +100,9 @@ public class Imports {
     Imports(ImportStore store, Customers customers, OurEntities ourEntities, Contracts contracts,
             UserAdministration users, Signings signings, Receivables receivables, RunAs runAs,
             PlatformTransactionManager transactions, MessageSource messages, ApplicationEventPublisher events,
-            JsonMapper json, Clock clock, Instances instances) {
+            JsonMapper json, Clock clock, Instances instances, TableStatistics statistics) {
         this.receivables = receivables;
+        this.statistics = statistics;
         this.store = store;
         this.instances = instances;
         this.customers = customers;
@@ -470,6 +473,7 @@ public class Imports {
         int[] current = {0};
         try {
             tx.executeWithoutResult(status -> {
+                statistics.planForTheRowsAsTheyGrow();
                 int written = 0;
                 var bulk = new ArrayList<RowPlan>(BULK_ROWS);
                 for (var plan : plans) {

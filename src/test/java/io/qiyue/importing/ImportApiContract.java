@@ -1356,6 +1356,31 @@ abstract class ImportApiContract extends ApiTestSupport {
         }
     }
 
+    @Autowired
+    io.qiyue.shared.persistence.TableStatistics statistics;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    /** A file's write plans its statements anew as the tables grow under it (see TableStatistics), and only there. */
+    @Test
+    void aFilesWritePlansEachStatementForTheRowsAsTheyAre() {
+        boolean postgres = jdbc.sql("SELECT 1").query((rs, n) -> rs.getStatement().getConnection().getMetaData()
+                .getDatabaseProductName()).single().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        var within = new java.util.concurrent.atomic.AtomicReference<String>();
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(s -> {
+            statistics.planForTheRowsAsTheyGrow();
+            if (postgres) {
+                within.set(jdbc.sql("SHOW plan_cache_mode").query(String.class).single());
+            }
+        });
+        if (postgres) {
+            assertThat(within.get()).isEqualTo("force_custom_plan");
+            assertThat(jdbc.sql("SHOW plan_cache_mode").query(String.class).single()).as("after the transaction")
+                    .isEqualTo("auto");
+        }
+    }
+
     private java.time.Instant lastAnalyzed(String table) {
         return jdbc.sql("SELECT last_analyze FROM pg_stat_user_tables WHERE relname = ?").param(table)
                 .query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class)).optional()
