@@ -110,6 +110,19 @@ class RuleCatalogueTest {
             s.schedule = new ArrayList<>(List.of(new io.qiyue.contract.Terms.Instalment(LocalDate.of(2026, 2, 1), null,
                     Spec.cny("120000.00"), "全款")));
         }, "QY-C005", "WARNING /endDate");
+        // one that renews itself does not expire: signed now, the calendar renews it a year at a time past the review
+        var renews = findings(Spec.valid(CONSULTING).with(s -> {
+            s.startDate = LocalDate.of(2025, 1, 1);
+            s.endDate = LocalDate.of(2025, 6, 30);
+            s.autoRenew = true;
+            s.renewalNoticeDays = 30;
+            s.schedule = new ArrayList<>(List.of(new io.qiyue.contract.Terms.Instalment(LocalDate.of(2025, 2, 1), null,
+                    Spec.cny("120000.00"), "全款")));
+        }), "QY-C005");
+        assertThat(renews).singleElement().satisfies(f -> {
+            assertThat(f.messageCode()).isEqualTo("review.QY-C005.endedRenews");
+            assertThat(f.args()).containsExactly("2025-06-30", "2027-06-30");
+        });
         none(CONSULTING, s -> {
             s.startDate = LocalDate.of(2026, 1, 1);
             s.endDate = Spec.REVIEW_DATE;

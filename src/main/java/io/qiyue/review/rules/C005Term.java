@@ -3,6 +3,7 @@ package io.qiyue.review.rules;
 import io.qiyue.contract.ContractTerms;
 import io.qiyue.review.ReviewSubject;
 import io.qiyue.review.Severity;
+import java.time.LocalDate;
 
 /**
  * QY-C005: a start date; an end date or an indefinite term with a notice period (民法典第563条第2款); a term not over
@@ -24,7 +25,12 @@ final class C005Term implements Rule {
         if (c.endDate() != null && s.beforeSigning() && c.endDate().isBefore(s.reviewDate())) {
             // signed now, it would be over at once (an outside tester signed one that went straight to expired, its
             // deliveries overdue): a slip in the dates, or a contract signed after the fact that should say so
-            f.report(Severity.WARNING, "/endDate", "ended", c.endDate());
+            if (c.autoRenew()) {
+                // the calendar renews it a year at a time at signing, as its clause says: it does not expire
+                f.report(Severity.WARNING, "/endDate", "endedRenews", c.endDate(), renewedPast(c.endDate(), s));
+            } else {
+                f.report(Severity.WARNING, "/endDate", "ended", c.endDate());
+            }
         }
         if (c.endDate() == null) {
             Integer notice = t.termination() == null ? null : t.termination().noticeDays();
@@ -51,5 +57,14 @@ final class C005Term implements Rule {
             default -> {
             }
         }
+    }
+
+    /** The end a signing on the review's day would renew the term to, a year at a time as the calendar does. */
+    private static LocalDate renewedPast(LocalDate end, ReviewSubject s) {
+        var renewed = end;
+        while (renewed.isBefore(s.reviewDate())) {
+            renewed = renewed.plusYears(1);
+        }
+        return renewed;
     }
 }
