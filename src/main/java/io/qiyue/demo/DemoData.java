@@ -173,7 +173,7 @@ class DemoData implements ApplicationRunner {
                     + type.nameZh().replace("客户", "");
             contracts.create(new ContractInput(type, title, customerId, i % 3 == 0 ? hangzhou.id() : shanghai.id(), owner,
                     amount == null ? null : Money.cny(amount), start, end, i % 4 == 0, i % 4 == 0 ? 30 : null,
-                    terms(type, amount, start, end, random)));
+                    terms(type, amount, start, end, i % 3 == 0 ? hangzhou.name() : shanghai.name(), random)));
         }
         log.info("Demo data loaded: {} customers, 50 contracts, 7 users (password: see README), a contract seal per entity,"
                 + " {} standard clauses", customerIds.size(), StandardClauses.ALL.size());
@@ -190,6 +190,7 @@ class DemoData implements ApplicationRunner {
     }
 
     private static ContractTerms terms(ContractType type, BigDecimal amount, LocalDate start, LocalDate end,
+                                       String ourEntityName,
                                        Random random) {
         var payment = amount == null ? null : new Terms.Payment(Terms.PaymentMethod.BANK_TRANSFER, List.of(
                 new Terms.Instalment(start.plusDays(15), null, Money.cny(half(amount)), "首期款"),
@@ -240,7 +241,7 @@ class DemoData implements ApplicationRunner {
                             Terms.SharedCategory.TRANSACTION_RECORDS), true, false, "联合开展会员积分服务", false, true),
                     List.of(Terms.SharingMethod.SFTP, Terms.SharingMethod.API), new Terms.PeriodAfterTermination(1),
                     new Terms.PersonalInformation(Terms.ProcessingRole.PROVISION, Terms.LegalBasis.SEPARATE_CONSENT,
-                            new Terms.Recipient("数据合规部", "privacy@example.com"), "加密传输后仅用于积分核算",
+                            new Terms.Recipient(ourEntityName + "数据合规部", "privacy@example.com"), "加密传输后仅用于积分核算",
                             List.of("传输加密", "访问权限控制", "安全事件应急预案"), "PIA-2026-017", null,
                             "共享期限届满后30日内删除并出具删除证明"));
         };

@@ -232,7 +232,7 @@ final class DocumentModels {
 
     /**
      * Liquidated damages as a share of the price, or per day of the late part, mean nothing when nothing is paid:
-     * a free contract (or one without a total, for a share of it) compensates the actual loss instead.
+     * a free contract, or one without a total, compensates the actual loss instead.
      */
     private static DocumentModel.Breach breach(Terms.Breach b, Money total, boolean free, String self) {
         if (b == null) {
@@ -252,7 +252,8 @@ final class DocumentModels {
                 case PERCENT_OF_AMOUNT -> free || !positive ? actualLoss
                         : "违约方应向守约方支付相当于" + self + "总金额" + value + "%的违约金"
                         + computedDamages(total.value().multiply(ld.value()).movePointLeft(2), self);
-                case DAILY_RATE -> free ? actualLoss
+                // per day of the late part: an agreement without a price (an NDA) has no sum to be late with
+                case DAILY_RATE -> free || !positive ? actualLoss
                         : "每逾期一日，违约方应按逾期履行部分金额的" + value + "%向守约方支付违约金";
             };
         }
@@ -282,7 +283,7 @@ final class DocumentModels {
                 // a place alone (杭州): the commission of that place, as 仲裁法解释第6条 reads it, not "提交杭州…该会"
                 ? d.arbitrationCommission().strip() + "的仲裁委员会" : d.arbitrationCommission();
         String court = Text.isBlank(d.court()) ? "有管辖权的人民法院" : d.court();
-        String arbitration = "提交" + commission + "，按照申请仲裁时该会现行有效的仲裁规则进行仲裁。仲裁裁决是终局的，对双方均有约束力";
+        String arbitration = "提交" + commission + "，按照申请仲裁时该仲裁机构现行有效的仲裁规则进行仲裁。仲裁裁决是终局的，对双方均有约束力";
         String litigation = "任何一方均可向" + court + "提起诉讼";
         String any = "因" + self + "引起的或与" + self + "有关的任何争议，";
         String text = switch (d.method()) {

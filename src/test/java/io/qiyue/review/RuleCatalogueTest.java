@@ -489,6 +489,13 @@ class RuleCatalogueTest {
                 "QY-V001", "WARNING /terms/breach/liquidatedDamages"); // 365 days × 0.1% = 36.5%
         none(SERVICE, s -> s.damages = new LiquidatedDamages(DamagesBasis.PERCENT_OF_AMOUNT, new BigDecimal("30")), "QY-V001");
         none(SERVICE, s -> s.damages = new LiquidatedDamages(DamagesBasis.DAILY_RATE, new BigDecimal("0.05")), "QY-V001");
+        // per day of the late part, in an agreement without a price: no sum to be late with, and no amount to measure
+        // the total against (an outside tester read "合同金额的73.1%" of an information-sharing agreement)
+        var daily = findings(Spec.valid(INFO_SHARING).with(s -> {
+            s.amount = null;
+            s.damages = new LiquidatedDamages(DamagesBasis.DAILY_RATE, new BigDecimal("0.1"));
+        }), "QY-V001");
+        assertThat(daily).singleElement().satisfies(f -> assertThat(f.messageCode()).isEqualTo("review.QY-V001.dailyFree"));
         // a share of a price the contract has not (an outside tester: 合同总额10% in a free agreement)
         expect(CONFIDENTIALITY, s -> s.breachDescription = "任一方违约的，应向守约方支付合同总额10%的违约金。",
                 "QY-V001", "WARNING /terms/breach/description [18,21)");
@@ -519,6 +526,15 @@ class RuleCatalogueTest {
             s.amount = Spec.cny("120000.03");
             s.deposit = Spec.cny("24000.01");
         }), "QY-V002").getFirst().args()).containsExactly("24000.01", "24000.00", "0.01", "20");
+        // a deposit in an agreement without a price (an outside tester's mutual NDA): nothing to credit it against
+        var noPrice = findings(Spec.valid(CONFIDENTIALITY).with(s -> {
+            s.amount = null;
+            s.deposit = Spec.cny("10000");
+        }), "QY-V002");
+        assertThat(noPrice).singleElement().satisfies(f -> {
+            assertThat(f.messageCode()).isEqualTo("review.QY-V002.noAmount");
+            assertThat(f.args()).containsExactly("10000.00");
+        });
     }
 
     private static List<String> args(Consumer<Spec> change) {

@@ -223,8 +223,10 @@ class GeneratedDocumentsTest {
                         t.personalInformation(), t.signing(), t.notices()),
                 c.version(), c.createdAt(), c.createdBy(), SAVED);
         for (String text : read(render(open)).both()) {
-            assertThat(flat(text)).contains(self(type) + "未约定终止日期，任何一方均可以随时解除" + self(type)
-                    + "，但应当提前30日书面通知对方");
+            // an indefinite term, said so: "至双方义务履行完毕之日止" made it end and the right to terminate at will
+            // (民法典第563条第2款) doubtful (an outside tester)
+            assertThat(flat(text)).contains(self(type) + "期限自2027年1月1日起，未约定终止日期，为不定期合同",
+                    "任何一方均可以随时解除" + self(type) + "，但应当提前30日书面通知对方").doesNotContain("履行完毕之日止");
             // no end, so no expiry to renew at or not (an outside reader found 本协议期满不自动续期 here)
             assertThat(flat(text)).doesNotContain(self(type) + "期满");
         }
@@ -284,8 +286,8 @@ class GeneratedDocumentsTest {
     void a_place_alone_as_the_commission_prints_as_that_places_commission() throws Exception {
         Contract c = SampleContracts.contract(ContractType.SERVICE);
         ContractTerms t = c.terms();
-        for (var named : java.util.Map.of("杭州", "提交杭州的仲裁委员会，按照申请仲裁时该会",
-                "杭州仲裁委员会", "提交杭州仲裁委员会，按照申请仲裁时该会", "SIAC", "提交SIAC，").entrySet()) {
+        for (var named : java.util.Map.of("杭州", "提交杭州的仲裁委员会，按照申请仲裁时该仲裁机构",
+                "杭州仲裁委员会", "提交杭州仲裁委员会，按照申请仲裁时该仲裁机构", "SIAC", "提交SIAC，").entrySet()) {
             var arbitration = with(c, c.amount(), new ContractTerms(t.payment(), t.rightsAndObligations(), t.breach(),
                     new Terms.Dispute(Terms.DisputeMethod.ARBITRATION, named.getKey(), null), t.termination(),
                     t.intellectualProperty(), t.confidentialityObligations(), t.service(), t.confidentialInformation(),
@@ -396,6 +398,36 @@ class GeneratedDocumentsTest {
             // one seal, 乙方's; one 法定代表人或授权代表 line, 乙方's
             assertThat(flat.split("（盖章处）", -1)).hasSize(2);
             assertThat(flat.split("法定代表人或授权代表（签字）", -1)).hasSize(2);
+        }
+    }
+
+    @Test
+    void a_daily_rate_in_an_agreement_without_a_price_compensates_the_actual_loss() throws Exception {
+        // "按逾期履行部分金额的0.1%" in an information-sharing agreement had no sum to apply to (outside tester)
+        Contract c = SampleContracts.contract(ContractType.INFO_SHARING);
+        ContractTerms t = c.terms();
+        var daily = with(c, null, new ContractTerms(t.payment(), t.rightsAndObligations(), new Terms.Breach(
+                new Terms.LiquidatedDamages(Terms.DamagesBasis.DAILY_RATE, new BigDecimal("0.1")), null), t.dispute(),
+                t.termination(), t.intellectualProperty(), t.confidentialityObligations(), t.service(),
+                t.confidentialInformation(), t.confidentialityPeriod(), t.maintenance(), t.consulting(),
+                t.sharedInformation(), t.sharingMethods(), t.sharingPeriod(), t.personalInformation(), t.signing(),
+                t.notices()));
+        for (String text : read(render(daily)).both()) {
+            String flat = flat(text);
+            assertThat(flat).contains("违约方应赔偿守约方因违约行为所遭受的实际损失").doesNotContain("逾期履行部分金额");
+        }
+    }
+
+    @Test
+    void a_renewal_notice_is_due_before_the_window_not_within_it() throws Exception {
+        // "期满前30日内任何一方未书面提出…" read as if a notice counted only in the last 30 days (an outside tester)
+        Contract c = SampleContracts.contract(ContractType.SERVICE);
+        var renewing = new Contract(c.id(), c.number(), c.type(), c.title(), c.customerId(), c.customerName(),
+                c.ourEntityId(), c.owner(), c.amount(), c.startDate(), c.endDate(), true, 30, c.status(), c.terms(),
+                c.version(), c.createdAt(), c.createdBy(), SAVED);
+        for (String text : read(render(renewing)).both()) {
+            assertThat(flat(text)).contains("任何一方未在本合同期满30日前书面通知对方不再续约的，本合同期满后自动续期一年")
+                    .doesNotContain("期满前30日内");
         }
     }
 

@@ -71,7 +71,7 @@ final class V001Damages implements Rule {
             f.report(Severity.WARNING, "/terms/breach/liquidatedDamages", "noAmount", Texts.plain(value));
             return;
         }
-        if (basis == Terms.DamagesBasis.DAILY_RATE && free) {
+        if (basis == Terms.DamagesBasis.DAILY_RATE && (free || amount == null || amount.signum() <= 0)) {
             f.report(Severity.WARNING, "/terms/breach/liquidatedDamages", "dailyFree", Texts.plain(value));
             return;
         }

@@ -37,8 +37,16 @@ final class V002Deposit implements Rule {
     private void checkTerms(ReviewSubject s, Findings f) {
         var payment = s.terms().payment();
         var amount = s.contract().amount();
-        if (payment == null || payment.deposit() == null || payment.deposit().value() == null || amount == null
-                || amount.value() == null) {
+        if (payment == null || payment.deposit() == null || payment.deposit().value() == null
+                || payment.deposit().value().signum() <= 0) {
+            return;
+        }
+        if (amount == null || amount.value() == null || amount.value().signum() <= 0
+                || s.terms().withoutConsideration()) {
+            // a deposit secures a price and is credited against it: without one, the document prints a payment clause
+            // (fees by statement, invoices) that nobody agreed, and the 20% limit has nothing to be measured against
+            // (an outside tester's mutual NDA)
+            f.report(Severity.WARNING, "/terms/payment/deposit", "noAmount", Texts.money(payment.deposit().value()));
             return;
         }
         BigDecimal deposit = payment.deposit().value();
