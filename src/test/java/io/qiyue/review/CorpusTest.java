@@ -71,8 +71,12 @@ class CorpusTest {
             }, "QY-L003 BLOCKER /terms/payment/schedule/0/description [6,*)"),
             new Defect("scheduleSum", "schedule", PRICED, (s, r) -> s.schedule.add(new Instalment(LocalDate.of(2027, 6, 1),
                     null, Spec.cny("1.00"), "补充款")), "QY-C008 BLOCKER /terms/payment/schedule"),
-            new Defect("autoRenewWithoutNotice", "renew", EnumSet.allOf(ContractType.class), (s, r) -> s.autoRenew = true,
-                    "QY-V010 WARNING /renewalNoticeDays"),
+            new Defect("autoRenewWithoutNotice", "renew", EnumSet.allOf(ContractType.class), (s, r) -> {
+                s.autoRenew = true;
+                if (s.endDate == null) { // an indefinite term has no end to renew at: another finding (QY-V010 noEnd)
+                    s.endDate = Spec.valid(s.type).endDate;
+                }
+            }, "QY-V010 WARNING /renewalNoticeDays"),
             new Defect("noStart", "start", EnumSet.allOf(ContractType.class), (s, r) -> s.startDate = null,
                     "QY-C005 BLOCKER /startDate"),
             new Defect("blacklisted", "customer", EnumSet.allOf(ContractType.class), (s, r) -> s.customer = with(s.customer,

@@ -869,6 +869,12 @@ class RuleCatalogueTest {
             s.autoRenew = true;
             s.renewalNoticeDays = 30;
         }, "QY-V010");
+        // an indefinite term renews at no end: the document leaves the clause out, so the drafter is told
+        expect(SERVICE, s -> {
+            s.autoRenew = true;
+            s.renewalNoticeDays = 30;
+            s.endDate = null;
+        }, "QY-V010", "WARNING /autoRenew");
         // a termination notice longer than the whole term (the SERVICE sample runs 2027 through, 365 days)
         expect(SERVICE, s -> s.terminationNoticeDays = 366, "QY-V010", "WARNING /terms/termination/noticeDays");
         none(SERVICE, s -> s.terminationNoticeDays = 365, "QY-V010");

@@ -30,11 +30,14 @@ final class V010Renewal implements Rule {
         if (!c.autoRenew()) {
             return;
         }
-        if (c.renewalNoticeDays() == null || c.renewalNoticeDays() <= 0) { // 0 days: no time to give notice
-            f.report(Severity.WARNING, "/renewalNoticeDays", "missing");
+        if (c.endDate() == null) {
+            // an indefinite term has no end to renew at: the document leaves the renewal out (an outside tester
+            // found it dropped without a word)
+            f.report(Severity.WARNING, "/autoRenew", "noEnd");
             return;
         }
-        if (c.endDate() == null) {
+        if (c.renewalNoticeDays() == null || c.renewalNoticeDays() <= 0) { // 0 days: no time to give notice
+            f.report(Severity.WARNING, "/renewalNoticeDays", "missing");
             return;
         }
         LocalDate from = c.startDate() != null && c.startDate().isAfter(s.reviewDate()) ? c.startDate() : s.reviewDate();
