@@ -396,7 +396,9 @@ final class DocumentModels {
                 yesNo.apply(s == null ? null : s.containsPersonalInformation()),
                 yesNo.apply(s == null ? null : s.containsSensitivePersonalInformation()),
                 s == null ? null : withoutFinalStop(s.purpose()), yesNo.apply(s == null ? null : s.crossBorder()),
-                yesNo.apply(s == null ? null : s.separateConsentObtained()), Labels.joined(methods),
+                // no personal information shared: nobody's consent is asked, so neither 是 nor 否 (outside tester)
+                s != null && Boolean.FALSE.equals(s.containsPersonalInformation()) ? "不适用"
+                        : yesNo.apply(s == null ? null : s.separateConsentObtained()), Labels.joined(methods),
                 years, term, personal);
     }
 

@@ -151,6 +151,15 @@ class GeneratedDocumentsTest {
             assertThat(flat).contains("乙方为共享信息的提供方", "甲方为共享信息的接收方", "是否已取得个人的单独同意否",
                     "是否包含敏感个人信息否", "是否向境外提供否");
         }
+        // no personal information shared: nobody's consent is asked for
+        Contract c = paid(ContractType.INFO_SHARING);
+        ContractTerms t = c.terms();
+        var shared = t.sharedInformation();
+        var noPersonal = new Terms.SharedInformation(shared.categories(), false, false, shared.purpose(), false, null);
+        for (String text : read(render(with(c, c.amount(), terms(t, t.payment(), t.rightsAndObligations(),
+                t.confidentialityPeriod(), noPersonal, t.sharingPeriod(), null)))).both()) {
+            assertThat(text.replaceAll("\\s+", "")).contains("是否包含个人信息否", "是否已取得个人的单独同意不适用");
+        }
     }
 
     @Test
