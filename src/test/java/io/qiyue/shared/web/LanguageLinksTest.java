@@ -18,4 +18,27 @@ class LanguageLinksTest {
         assertThat(LanguageLinks.of(null).en()).isEqualTo("?lang=en");
         assertThat(LanguageLinks.of("").zh()).isEqualTo("?lang=zh-CN");
     }
+
+    @Test
+    void aPageShownInAnswerToAFormLinksToThePageTheFormWasSentFrom() {
+        var post = new org.springframework.mock.web.MockHttpServletRequest("POST", "/contracts/c1/terminate");
+        post.setServerName("qiyue.example.com");
+        post.addHeader("Host", "qiyue.example.com");
+        post.addHeader("Referer", "http://qiyue.example.com/contracts/c1?tab=lifecycle&lang=zh-CN");
+        var links = new LanguageLinks().languageLinks(post);
+        assertThat(links.en()).isEqualTo("/contracts/c1?tab=lifecycle&lang=en");
+        assertThat(links.zh()).isEqualTo("/contracts/c1?tab=lifecycle&lang=zh-CN");
+        // another site's page, or none: the language alone, as before
+        post.removeHeader("Referer");
+        post.addHeader("Referer", "http://evil.example.net/contracts/c1");
+        assertThat(new LanguageLinks().languageLinks(post).en()).isEqualTo("?lang=en");
+        post.removeHeader("Referer");
+        assertThat(new LanguageLinks().languageLinks(post).en()).isEqualTo("?lang=en");
+        // a GET keeps its own query, whatever the Referer
+        var get = new org.springframework.mock.web.MockHttpServletRequest("GET", "/contracts");
+        get.setQueryString("type=SERVICE");
+        get.addHeader("Host", "localhost");
+        get.addHeader("Referer", "http://localhost/customers");
+        assertThat(new LanguageLinks().languageLinks(get).en()).isEqualTo("?type=SERVICE&lang=en");
+    }
 }
