@@ -86,11 +86,24 @@ public class UserAdministration {
      * The display names of the users named, by username, for people to read; a name without a user is left out.
      * "system", the application's own moves (the calendar's, a contract activated at its signing), is 系统.
      */
+    /** The actors the customer's links record (ShareLinks, EvaluationLinks), by prefix, with their words' keys. */
+    private static final Map<String, String> PUBLIC_LINK_ACTORS = Map.of("share-link", "actor.shareLink",
+            "evaluation-link", "actor.evaluationLink");
+
+    private static String prefixOf(String actor) {
+        int colon = actor.indexOf(':');
+        return colon < 0 ? "" : actor.substring(0, colon);
+    }
+
     public Map<String, String> displayNames(java.util.Collection<String> usernames) {
         var names = new java.util.HashMap<String, String>();
         for (String username : new java.util.HashSet<>(usernames)) {
             if (SYSTEM.equals(username)) {
                 names.put(username, messages.getMessage("evidence.actor.system", null, username,
+                        org.springframework.context.i18n.LocaleContextHolder.getLocale()));
+            } else if (username != null && PUBLIC_LINK_ACTORS.containsKey(prefixOf(username))) {
+                // the customer acting through a link (share-link:<id>): said in words, not as the link's id
+                names.put(username, messages.getMessage(PUBLIC_LINK_ACTORS.get(prefixOf(username)), null, username,
                         org.springframework.context.i18n.LocaleContextHolder.getLocale()));
             } else if (username != null) {
                 users.findByUsername(username).ifPresent(u -> names.put(username, u.displayName()));

@@ -44,15 +44,21 @@ class NegotiationPagesH2IT extends ApiTestSupport {
         String proposal = sales.client().get("/api/v1/contracts/" + id + "/negotiation").json().path("proposals")
                 .get(0).path("id").asString();
         String decide = "/contracts/" + id + "/proposals/" + proposal + "/decide";
+        // the customer's proposal is a version of its own, made by the customer in words, not by the link's id
+        var versions = sales.client().get("/api/v1/contracts/" + id + "/versions").json().path("items");
+        assertThat(versions.toString()).contains("\"createdByName\":\"客户（经协商链接）\"")
+                .doesNotContain("\"createdByName\":\"share-link:");
 
         var stale = browser.submit(decide, panel, "clauseKey", "/terms/breach/description", "decision", "ACCEPT",
                 "version", "7");
         assertThat(stale.statusCode()).isEqualTo(412);
         assertThat(stale.body()).contains("decide-errors");
-        var accepted = browser.submit(decide, panel, "clauseKey", "/terms/breach/description", "decision", "ACCEPT",
-                "version", "1");
+        var accepted = browser.htmxSubmit(decide, panel, "clauseKey", "/terms/breach/description", "decision",
+                "ACCEPT", "version", "1");
         assertThat(accepted.statusCode()).isEqualTo(200);
         assertThat(accepted.body()).contains("已接受", "已保存为版本 2");
+        // a new version: the whole contract page is reloaded, not the panel alone (outside tester)
+        assertThat(accepted.headers().firstValue("HX-Refresh")).contains("true");
         var twice = browser.submit(decide, panel, "clauseKey", "/terms/breach/description", "decision", "REJECT");
         assertThat(twice.statusCode()).isEqualTo(409);
         assertThat(twice.body()).contains("该条款已处理");

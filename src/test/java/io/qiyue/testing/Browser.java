@@ -71,11 +71,23 @@ public final class Browser {
 
     /** A form of name/value pairs submitted to {@code path}, with the CSRF token of {@code formPage}. */
     public HttpResponse<String> submit(String path, String formPage, String... fields) {
+        return post(path, form(formPage, fields));
+    }
+
+    private String form(String formPage, String... fields) {
         var form = new StringBuilder("_csrf=").append(enc(csrf(formPage)));
         for (int i = 0; i < fields.length; i += 2) {
             form.append('&').append(enc(fields[i])).append('=').append(enc(fields[i + 1]));
         }
-        return post(path, form.toString());
+        return form.toString();
+    }
+
+    /** {@link #submit} as htmx sends a form (its {@code HX-Request} header). */
+    public HttpResponse<String> htmxSubmit(String path, String formPage, String... fields) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html").header("HX-Request", "true")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(form(formPage, fields).getBytes(StandardCharsets.ISO_8859_1)))
+                .build());
     }
 
     public String csrf(String page) {

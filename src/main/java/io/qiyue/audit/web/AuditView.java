@@ -41,7 +41,9 @@ class AuditView {
             "CUSTOMER", List.of("CustomerStatus", "CustomerKind"),
             "USER", List.of("Role"),
             "OBLIGATION", List.of("ObligationStatus", "ObligationKind"),
-            "CONCERN_CASE", List.of("CaseStatus", "CaseCategory"));
+            "CONCERN_CASE", List.of("CaseStatus", "CaseCategory"),
+            // a proposed clause's status: 待处理 → 已接受, not an obligation's 待履行 → ACCEPTED (outside tester)
+            "NEGOTIATION_PROPOSAL", List.of("ClauseStatus"));
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*");
     private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?Z");
     private static final int SHOWN_CHANGES = 6;

@@ -118,6 +118,11 @@ class NegotiationPages {
                   HttpServletResponse response, Model model) {
         try {
             negotiations.decide(id, proposalId, clauseKey, decision, version, reason);
+            if (htmx != null && decision == Negotiation.Decision.ACCEPT) {
+                // an accepted wording is a new version of the contract: the page around the panel (its version,
+                // clauses and history) is stale, so htmx reloads it (an outside tester saw version 1 after "保存为版本 2")
+                response.setHeader("HX-Refresh", "true");
+            }
         } catch (InvalidInputException | ConflictException | PreconditionFailedException e) {
             refused(e, "decide-" + proposalId, htmx == null ? response : null, model);
         }
