@@ -376,6 +376,22 @@ abstract class ReceivableApiContract extends ApiTestSupport {
         assertThat(sales.client().get(query).contentType()).startsWith("application/json");
     }
 
+    /** Before signing the panel says when the plan is made, not "no plan" beside the instalments (outside tester). */
+    @Test
+    void aDraftsReceivablesPanelSaysThePlanIsMadeAtSigning() {
+        var sales = createUser("SALES", null);
+        String customerId = createOrganization(sales.client()).path("id").asString();
+        String id = createContract(sales.client(), ContractSamples.contract("SERVICE", unique("草稿回款"), customerId,
+                ourEntityId())).path("id").asString();
+        var browser = new io.qiyue.testing.Browser(port).login(sales.username(), USER_PASSWORD);
+        String panel = browser.get("/contracts/" + id + "/receivables-panel").body();
+        assertThat(panel).contains("id=\"receivables-before-signing\"")
+                .doesNotContain("id=\"receivables-none\"", "id=\"receivables-plan-short\"");
+        String signedPanel = browser.get("/contracts/" + signed(sales.client(), "DAILY_RATE", "0.05")
+                + "/receivables-panel").body();
+        assertThat(signedPanel).contains("id=\"receivables-summary\"").doesNotContain("receivables-before-signing");
+    }
+
     @Test
     void theReceiptFormAllocatesByHandWhenAmountsAreGiven() {
         var sales = createUser("SALES", null);
