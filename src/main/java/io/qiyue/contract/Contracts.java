@@ -1059,8 +1059,12 @@ public class Contracts {
             return List.of();
         }
         var actions = new ArrayList<>(allowedNow(contract));
-        if (actions.contains(ContractAction.RENEW) && (!mayCreate() || store.lineage(contract.id()).successorId() != null)) {
-            actions.remove(ContractAction.RENEW);
+        if (actions.contains(ContractAction.RENEW)) {
+            var lineage = store.lineage(contract.id());
+            // a scheduled termination refuses a renewal (renew-while-terminating): not offered (outside tester)
+            if (!mayCreate() || lineage.successorId() != null || lineage.terminationDate() != null) {
+                actions.remove(ContractAction.RENEW);
+            }
         }
         return actions;
     }

@@ -118,8 +118,11 @@ abstract class LifecycleApiContract extends ApiTestSupport {
         assertProblem(stale, 412);
         assertThat(sales.client().get("/api/v1/contracts/" + later + "/lifecycle").json().path("terminationReason")
                 .asString()).isEqualTo("提前三十日书面通知解除");
-        // a contract to be terminated is not renewed: its successor's signing would make the termination moot
+        // a contract to be terminated is not renewed: its successor's signing would make the termination moot, so
+        // neither is a renewal offered
         assertProblem(move(sales.client(), later, "renew", "{}"), 409);
+        assertThat(sales.client().get("/api/v1/contracts/" + later + "/lifecycle").json().path("allowedActions")
+                .toString()).doesNotContain("RENEW").contains("TERMINATE");
 
         calendar.runFor(ahead.minusDays(1));
         assertThat(status(later)).as("the day before").isIn(ContractStatus.SIGNED, ContractStatus.ACTIVE);
