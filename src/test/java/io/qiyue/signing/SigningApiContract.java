@@ -113,7 +113,8 @@ abstract class SigningApiContract extends ApiTestSupport {
         String code = code(deal);
         var mismatch = form(token, "sign", Map.of("code", code, "typedName", "王五"));
         assertThat(mismatch.status()).isEqualTo(400);
-        assertThat(mismatch.body()).contains("error-detail", "李四");
+        // the code was right: it stays in its field, so that only the name is typed again
+        assertThat(mismatch.body()).contains("error-detail", "李四", "value=\"" + code + "\"");
         var signed = form(token, "sign", Map.of("code", code, "typedName", "李四"));
         assertThat(signed.status()).as("%s", signed).isEqualTo(200);
         assertThat(signed.body()).contains("signing-signed");
@@ -300,7 +301,9 @@ abstract class SigningApiContract extends ApiTestSupport {
         String token = link(deal);
         sendCode(token);
         for (int i = 0; i < 2; i++) {
-            assertThat(form(token, "sign", Map.of("code", "000000", "typedName", "李四")).status()).isEqualTo(400);
+            var wrong = form(token, "sign", Map.of("code", "000000", "typedName", "李四"));
+            assertThat(wrong.status()).isEqualTo(400);
+            assertThat(wrong.body()).as("a wrong code is not given back").doesNotContain("value=\"000000\"");
         }
         var locked = form(token, "sign", Map.of("code", "000001", "typedName", "李四"));
         assertThat(locked.status()).isEqualTo(409);

@@ -95,6 +95,9 @@ class SignerLinkPages {
             var errors = new LinkedHashMap<String, String>();
             e.violations().forEach(v -> errors.merge(v.field(), message(v.code(), v.args().toArray()),
                     (a, b) -> a + " " + b));
+            // a refusal of anything but the code (a name typed otherwise) keeps the code typed: it is still good, and
+            // copying it from the e-mail again was a chore (outside tester)
+            model.addAttribute("typedCode", errors.containsKey("code") ? null : code);
             return refused(token, request, response, model, errors, typedName, "sign");
         } catch (ConflictException e) {
             if ("qiyue.signing.locked".equals(e.code())) {
