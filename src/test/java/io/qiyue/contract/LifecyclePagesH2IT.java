@@ -23,6 +23,23 @@ class LifecyclePagesH2IT extends ApiTestSupport {
     @Autowired
     Contracts contracts;
 
+    /** The submit button says what it did on the page it returns to, not only by the status badge (outside tester). */
+    @Test
+    void submittingFromThePageSaysItWasSubmitted() {
+        var sales = createUser("SALES", null);
+        String id = createContract(sales.client(), "SERVICE").path("id").asString();
+        acceptWarnings(sales.client(), id);
+        var browser = new Browser(port).login(sales.username(), USER_PASSWORD);
+        var submitted = browser.submit("/contracts/" + id + "/submit", "/contracts/" + id,
+                "version", String.valueOf(version(id)));
+        assertThat(submitted.statusCode()).as("%s", submitted.body()).isEqualTo(302);
+        String back = submitted.headers().firstValue("Location").orElseThrow();
+        assertThat(back).endsWith("/contracts/" + id + "?moved=SUBMIT");
+        assertThat(browser.get("/contracts/" + id + "?moved=SUBMIT").body()).contains("id=\"contract-moved\"", "已提交审批");
+        // only the moves it knows: another value shows nothing
+        assertThat(browser.get("/contracts/" + id + "?moved=%3Cb%3E").body()).doesNotContain("id=\"contract-moved\"");
+    }
+
     @Test
     void terminationAndRenewalFromTheContractPage() {
         var sales = createUser("SALES", null);

@@ -78,7 +78,7 @@ class SigningBrowserIT extends ChromiumTestSupport {
             assertThat(page.locator("#notice")).hasText("签署人已保存。");
 
             page.click("#back-to-contract");
-            // the answer asks htmx to reload the contract page (HX-Refresh): wait until the reloaded page has loaded,
+            // the answer sends htmx to the contract page again (HX-Redirect): wait until that page has loaded,
             // or the next navigation races it and one of them is aborted (waiting for its request alone let the
             // old page's load state answer at once, and a loaded CI machine lost the race)
             page.waitForNavigation(() -> page.click("#lifecycle-signing"));

@@ -176,7 +176,13 @@ class ReviewPages {
             }
             return show(model, contracts.get(id), last(id), why, null);
         }
-        return reload(id, htmx, response);
+        // the page again, saying what was done (?moved=SUBMIT): htmx is sent there (HX-Redirect), a plain form too
+        String done = "/contracts/" + id + "?moved=" + action.name();
+        if (htmx == null) {
+            return "redirect:" + done;
+        }
+        response.setHeader("HX-Redirect", done);
+        return "review/panel :: empty";
     }
 
     private StoredReview last(String id) {
@@ -200,18 +206,6 @@ class ReviewPages {
         // a review of the current version made before a ruleset or settings change: findings may differ now
         model.addAttribute("rulesCurrent", review == null || reviews.currentRules().matches(review));
         return "review/panel :: panel";
-    }
-
-    /**
-     * After a change of the contract the whole page is stale: htmx reloads it (the browser keeps the scroll
-     * position; a redirect to the same page with #review would only scroll), a plain form redirects.
-     */
-    private static String reload(String id, String htmx, HttpServletResponse response) {
-        if (htmx == null) {
-            return back(id);
-        }
-        response.setHeader("HX-Refresh", "true");
-        return "review/panel :: empty";
     }
 
     private static String back(String id) {
