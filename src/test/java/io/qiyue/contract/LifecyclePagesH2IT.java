@@ -38,6 +38,10 @@ class LifecyclePagesH2IT extends ApiTestSupport {
         assertThat(browser.get("/contracts/" + id + "?moved=SUBMIT").body()).contains("id=\"contract-moved\"", "已提交审批");
         // only the moves it knows: another value shows nothing
         assertThat(browser.get("/contracts/" + id + "?moved=%3Cb%3E").body()).doesNotContain("id=\"contract-moved\"");
+        // the lists name the owner as the contract page does, by display name (outside tester)
+        String owner = ">测试用户 " + sales.username() + "<";
+        assertThat(browser.get("/contracts").body()).contains(owner);
+        assertThat(browser.get("/customers").body()).contains(owner);
     }
 
     @Test
