@@ -78,7 +78,8 @@ class NotificationPagesH2IT extends ApiTestSupport {
         var added = browser.submit("/admin/notifications/webhooks", "/admin/notifications",
                 "url", url, "secret", "0123456789abcdef-page", "events", "contract.expired");
         assertThat(added.statusCode()).isEqualTo(302);
-        assertThat(browser.get("/admin/notifications").body()).contains(url);
+        // events by their labels, with the name a receiver switches on (outside tester: codes alone)
+        assertThat(browser.get("/admin/notifications").body()).contains(url, "合同到期（contract.expired）");
         var hook = admin().get("/api/v1/webhooks").json().path("items").valueStream()
                 .filter(w -> w.path("url").asString().equals(url)).findFirst().orElseThrow();
         var deleted = browser.submit("/admin/notifications/webhooks/" + hook.path("id").asString() + "/delete",
