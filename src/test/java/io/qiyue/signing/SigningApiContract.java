@@ -108,6 +108,9 @@ abstract class SigningApiContract extends ApiTestSupport {
         var page = anonymous().get("/s/" + token);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains(deal.number()).doesNotContain(deal.contactEmail());
+        // the customer's page offers the other language, on the link's own page (outside tester: none offered)
+        assertThat(page.body()).contains("id=\"public-lang-en\"", "href=\"/s/" + token + "?lang=en\"");
+        assertThat(anonymous().get("/s/" + token + "?lang=en").body()).contains("id=\"public-lang-zh\"");
 
         sendCode(token);
         String code = code(deal);
