@@ -103,6 +103,25 @@ class LifecyclePagesH2IT extends ApiTestSupport {
         assertThat(page).doesNotContain("lifecycle-terminate-open", "lifecycle-renew-open", "id=\"lifecycle-terminate\"");
     }
 
+    /** Renewal chosen for an indefinite term (QY-V010 warns): its page has no renewal to tell, and still opens. */
+    @Test
+    void anIndefiniteContractThatWasToRenewItselfShowsItsPage() {
+        var sales = createUser("SALES", null);
+        String customerId = createOrganization(admin()).path("id").asString();
+        var body = ContractSamples.contract("SERVICE", unique("不定期合同"), customerId, ourEntityId());
+        body.put("owner", sales.username());
+        body.put("autoRenew", true);
+        body.putNull("endDate");
+        String id = createContract(admin(), body).path("id").asString();
+        for (ContractAction action : List.of(ContractAction.SUBMIT, ContractAction.APPROVE, ContractAction.START_SIGNING,
+                ContractAction.SIGN)) {
+            contracts.advance(id, action, null, "admin");
+        }
+        var page = new Browser(port).login(sales.username(), USER_PASSWORD).get("/contracts/" + id);
+        assertThat(page.statusCode()).as("an outside tester got a 500 here").isEqualTo(200);
+        assertThat(page.body()).doesNotContain("id=\"lifecycle-auto-renew\"", "id=\"lifecycle-non-renewal-form\"");
+    }
+
     private int version(String id) {
         return admin().get("/api/v1/contracts/" + id).json().path("version").asInt();
     }
