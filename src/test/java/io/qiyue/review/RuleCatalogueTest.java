@@ -535,6 +535,12 @@ class RuleCatalogueTest {
             assertThat(f.messageCode()).isEqualTo("review.QY-V002.noAmount");
             assertThat(f.args()).containsExactly("10000.00");
         });
+        // a deposit of nothing still brings the payment clause into the document (outside tester)
+        assertThat(findings(Spec.valid(CONFIDENTIALITY).with(s -> {
+            s.amount = null;
+            s.deposit = Spec.cny("0.00");
+        }), "QY-V002")).singleElement().satisfies(f -> assertThat(f.messageCode()).isEqualTo("review.QY-V002.noAmount"));
+        none(SERVICE, s -> s.deposit = Spec.cny("0.00"), "QY-V002");
     }
 
     private static List<String> args(Consumer<Spec> change) {
@@ -868,6 +874,13 @@ class RuleCatalogueTest {
         none(SERVICE, s -> {
             s.autoRenew = true;
             s.renewalNoticeDays = 30;
+        }, "QY-V010");
+        // a term already over, renewed at signing to 2027-06-30 (QY-C005): 30 days' notice fits in what remains
+        none(SERVICE, s -> {
+            s.autoRenew = true;
+            s.renewalNoticeDays = 30;
+            s.startDate = LocalDate.of(2025, 1, 1);
+            s.endDate = LocalDate.of(2025, 6, 30);
         }, "QY-V010");
         // an indefinite term renews at no end: the document leaves the clause out, so the drafter is told
         expect(SERVICE, s -> {

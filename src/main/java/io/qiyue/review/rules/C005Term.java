@@ -3,7 +3,6 @@ package io.qiyue.review.rules;
 import io.qiyue.contract.ContractTerms;
 import io.qiyue.review.ReviewSubject;
 import io.qiyue.review.Severity;
-import java.time.LocalDate;
 
 /**
  * QY-C005: a start date; an end date or an indefinite term with a notice period (民法典第563条第2款); a term not over
@@ -27,7 +26,7 @@ final class C005Term implements Rule {
             // deliveries overdue): a slip in the dates, or a contract signed after the fact that should say so
             if (c.autoRenew()) {
                 // the calendar renews it a year at a time at signing, as its clause says: it does not expire
-                f.report(Severity.WARNING, "/endDate", "endedRenews", c.endDate(), renewedPast(c.endDate(), s));
+                f.report(Severity.WARNING, "/endDate", "endedRenews", c.endDate(), RenewedTerm.endOnSigning(c.endDate(), s.reviewDate()));
             } else {
                 f.report(Severity.WARNING, "/endDate", "ended", c.endDate());
             }
@@ -57,14 +56,5 @@ final class C005Term implements Rule {
             default -> {
             }
         }
-    }
-
-    /** The end a signing on the review's day would renew the term to, a year at a time as the calendar does. */
-    private static LocalDate renewedPast(LocalDate end, ReviewSubject s) {
-        var renewed = end;
-        while (renewed.isBefore(s.reviewDate())) {
-            renewed = renewed.plusYears(1);
-        }
-        return renewed;
     }
 }

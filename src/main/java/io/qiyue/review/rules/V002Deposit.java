@@ -38,7 +38,7 @@ final class V002Deposit implements Rule {
         var payment = s.terms().payment();
         var amount = s.contract().amount();
         if (payment == null || payment.deposit() == null || payment.deposit().value() == null
-                || payment.deposit().value().signum() <= 0) {
+                || payment.deposit().value().signum() < 0) {
             return;
         }
         if (amount == null || amount.value() == null || amount.value().signum() <= 0

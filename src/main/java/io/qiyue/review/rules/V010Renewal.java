@@ -41,7 +41,9 @@ final class V010Renewal implements Rule {
             return;
         }
         LocalDate from = c.startDate() != null && c.startDate().isAfter(s.reviewDate()) ? c.startDate() : s.reviewDate();
-        long remaining = ChronoUnit.DAYS.between(from, c.endDate());
+        // a term already over is renewed at signing to an end past the day (QY-C005 says so): the notice runs to
+        // that end, not to the one in the form (an outside tester read "剩余合同期限0天" beside C005's renewed end)
+        long remaining = ChronoUnit.DAYS.between(from, RenewedTerm.endOnSigning(c.endDate(), s.reviewDate()));
         if (c.renewalNoticeDays() > remaining) {
             f.report(Severity.WARNING, "/renewalNoticeDays", "tooLong", c.renewalNoticeDays(), Math.max(0, remaining));
         }
