@@ -86,9 +86,9 @@ public class UserAdministration {
      * The display names of the users named, by username, for people to read; a name without a user is left out.
      * "system", the application's own moves (the calendar's, a contract activated at its signing), is 系统.
      */
-    /** The actors the customer's links record (ShareLinks, EvaluationLinks), by prefix, with their words' keys. */
+    /** The actors the customer's links record (ShareLinks, EvaluationLinks, signing), by prefix, with their words' keys. */
     private static final Map<String, String> PUBLIC_LINK_ACTORS = Map.of("share-link", "actor.shareLink",
-            "evaluation-link", "actor.evaluationLink");
+            "evaluation-link", "actor.evaluationLink", "contact", "actor.contact");
 
     private static String prefixOf(String actor) {
         int colon = actor.indexOf(':');
@@ -102,8 +102,10 @@ public class UserAdministration {
                 names.put(username, messages.getMessage("evidence.actor.system", null, username,
                         org.springframework.context.i18n.LocaleContextHolder.getLocale()));
             } else if (username != null && PUBLIC_LINK_ACTORS.containsKey(prefixOf(username))) {
-                // the customer acting through a link (share-link:<id>): said in words, not as the link's id
-                names.put(username, messages.getMessage(PUBLIC_LINK_ACTORS.get(prefixOf(username)), null, username,
+                // the customer acting through a link (share-link:<id>, contact:<name> of a signer): said in words,
+                // not as the link's id
+                names.put(username, messages.getMessage(PUBLIC_LINK_ACTORS.get(prefixOf(username)),
+                        new Object[]{username.substring(username.indexOf(':') + 1)}, username,
                         org.springframework.context.i18n.LocaleContextHolder.getLocale()));
             } else if (username != null) {
                 users.findByUsername(username).ifPresent(u -> names.put(username, u.displayName()));

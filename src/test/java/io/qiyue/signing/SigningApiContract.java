@@ -126,6 +126,9 @@ abstract class SigningApiContract extends ApiTestSupport {
         assertThat(done.path("status").asString()).isEqualTo("COMPLETED");
         assertThat(contractStatus(deal.id())).isEqualTo("SIGNED");
         assertThat(anonymous().get("/s/" + token).status()).as("a used link opens nothing").isEqualTo(404);
+        // the version the customer's signature made is the customer signer's, in words (outside tester: contact:李四)
+        var versions = sales.client().get("/api/v1/contracts/" + deal.id() + "/versions").json().path("items");
+        assertThat(versions.toString()).contains("\"createdBy\":\"contact:李四\"", "\"createdByName\":\"客户签署人 李四\"");
 
         var signatures = sales.client().get("/api/v1/contracts/" + deal.id() + "/signatures").json().path("items");
         assertThat(signatures.size()).isEqualTo(2);
@@ -308,6 +311,10 @@ abstract class SigningApiContract extends ApiTestSupport {
             assertThat(wrong.status()).isEqualTo(400);
             assertThat(wrong.body()).as("a wrong code is not given back").doesNotContain("value=\"000000\"");
         }
+        // nor one never checked, refused for another field first (outside tester)
+        var unchecked = form(token, "sign", Map.of("code", "999999", "typedName", " "));
+        assertThat(unchecked.status()).isEqualTo(400);
+        assertThat(unchecked.body()).doesNotContain("value=\"999999\"");
         var locked = form(token, "sign", Map.of("code", "000001", "typedName", "李四"));
         assertThat(locked.status()).isEqualTo(409);
         assertThat(anonymous().get("/s/" + token).status()).as("three wrong codes lock the link").isEqualTo(404);

@@ -25,7 +25,7 @@ class LanguageLinks {
     @ModelAttribute("languageLinks")
     Links languageLinks(HttpServletRequest request) {
         if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
-            URI from = sameSite(request.getHeader("Referer"), request);
+            URI from = sameSite(referer(request), request);
             if (from != null) {
                 return of(from.getRawPath(), from.getRawQuery());
             }
@@ -39,6 +39,15 @@ class LanguageLinks {
 
     static Links of(String path, String query) {
         return new Links(to(path, query, "en"), to(path, query, "zh-CN"));
+    }
+
+    /** The Referer, or null when the request's firewall refuses to read it (raw bytes outside ASCII: a 500 before). */
+    private static String referer(HttpServletRequest request) {
+        try {
+            return request.getHeader("Referer");
+        } catch (org.springframework.security.web.firewall.RequestRejectedException unreadable) {
+            return null;
+        }
     }
 
     /** The Referer when it is a page of this site (same scheme, host and port as the request), else null. */

@@ -95,9 +95,11 @@ class SignerLinkPages {
             var errors = new LinkedHashMap<String, String>();
             e.violations().forEach(v -> errors.merge(v.field(), message(v.code(), v.args().toArray()),
                     (a, b) -> a + " " + b));
-            // a refusal of anything but the code (a name typed otherwise) keeps the code typed: it is still good, and
-            // copying it from the e-mail again was a chore (outside tester)
-            model.addAttribute("typedCode", errors.containsKey("code") ? null : code);
+            // a name typed otherwise is refused after the code was found right: that code is still good, and copying
+            // it from the e-mail again was a chore (outside tester). Any other refusal comes before the code is
+            // checked, so the code is not given back: a wrong one would cost an attempt when sent again
+            boolean codeWasRight = e.violations().stream().allMatch(v -> "qiyue.signing.typed-name-mismatch".equals(v.code()));
+            model.addAttribute("typedCode", codeWasRight ? code : null);
             return refused(token, request, response, model, errors, typedName, "sign");
         } catch (ConflictException e) {
             if ("qiyue.signing.locked".equals(e.code())) {

@@ -41,4 +41,20 @@ class LanguageLinksTest {
         get.addHeader("Referer", "http://localhost/customers");
         assertThat(new LanguageLinks().languageLinks(get).en()).isEqualTo("?type=SERVICE&lang=en");
     }
+
+    @Test
+    void aRefererTheFirewallWillNotReadGivesTheLanguageAlone() {
+        var post = new org.springframework.mock.web.MockHttpServletRequest("POST", "/contracts/c1/terminate");
+        post.addHeader("Host", "localhost");
+        var unreadable = new jakarta.servlet.http.HttpServletRequestWrapper(post) {
+            @Override
+            public String getHeader(String name) {
+                if ("Referer".equals(name)) { // raw bytes outside ASCII: an outside tester's 500
+                    throw new org.springframework.security.web.firewall.RequestRejectedException("not ASCII");
+                }
+                return super.getHeader(name);
+            }
+        };
+        assertThat(new LanguageLinks().languageLinks(unreadable).en()).isEqualTo("?lang=en");
+    }
 }
