@@ -324,7 +324,7 @@ public class Negotiations {
         var clause = store.clauses(proposalId).stream().filter(c -> c.key().equals(clauseKey.trim())).findFirst()
                 .orElseThrow(() -> new InvalidInputException("clauseKey", "qiyue.negotiation.clause-not-proposed"));
         if (clause.status() != ClauseStatus.PENDING) {
-            throw new ConflictException("qiyue.negotiation.already-decided", clause.status());
+            throw alreadyDecided(clause.status());
         }
         String actor = CurrentUsers.require().username();
         return tx.execute(s -> {
@@ -354,7 +354,7 @@ public class Negotiations {
             }
             var status = decision == Decision.ACCEPT ? ClauseStatus.ACCEPTED : ClauseStatus.REJECTED;
             if (!store.decide(proposalId, clause.key(), status, now, actor, why, applied)) {
-                throw new ConflictException("qiyue.negotiation.already-decided", status);
+                throw alreadyDecided(status);
             }
             events.publishEvent(new EntityChanged(AUDIT_PROPOSAL, proposalId, EntityChanged.Action.UPDATE, actor, now,
                     List.of(new EntityChanged.Change(clause.key(), ClauseStatus.PENDING.name(),
@@ -468,5 +468,11 @@ public class Negotiations {
 
     private static String summary(String text) {
         return text.length() <= 200 ? text : text.substring(0, 199) + "…";
+    }
+
+    /** A clause decided before: said as accepted or rejected in words, not as the status code (an outside tester). */
+    private static ConflictException alreadyDecided(ClauseStatus status) {
+        return new ConflictException(status == ClauseStatus.ACCEPTED ? "qiyue.negotiation.already-accepted"
+                : "qiyue.negotiation.already-rejected");
     }
 }
