@@ -60,6 +60,11 @@ class LifecyclePagesH2IT extends ApiTestSupport {
                 .containsPattern("id=\"lifecycle-terminate\"[^>]*open=\"open\"");
         assertThat(admin().get("/api/v1/contracts/" + id).json().path("status").asString()).isEqualTo("SIGNED");
 
+        // a title too long is told beside the title (it was refused without a word on the page: outside tester)
+        var tooLong = browser.submit("/contracts/" + id + "/renew", "/contracts/" + id,
+                "version", String.valueOf(version(id)), "title", "长".repeat(600));
+        assertThat(tooLong.body()).containsPattern(
+                "<input[^>]*is-invalid[^>]*id=\"renew-title\"|<input[^>]*id=\"renew-title\"[^>]*is-invalid");
         var renewed = browser.submit("/contracts/" + id + "/renew", "/contracts/" + id,
                 "version", String.valueOf(version(id)), "startDate", (ContractSamples.YEAR + 1) + "-01-01",
                 "endDate", (ContractSamples.YEAR + 1) + "-12-31", "title", (ContractSamples.YEAR + 1) + "年度服务合同（续签）");
