@@ -165,4 +165,26 @@ class LateDamagesTest {
         var byOwner = Ageing.sum(items, asOf, Ageing.Item::owner);
         assertThat(byOwner.get("u2").total()).isEqualByComparingTo("1007.01");
     }
+
+    @Test
+    void latenessPaidOffMoreThanThreeYearsAgoIsOutOfTime() {
+        // an outside tester's legacy contract: 1,200,000.00 in three instalments, the last paid five days late in
+        // 2021, 10 % of the amount for any lateness; seen in 2026 the claim is out of time (民法典第188条)
+        var instalments = List.of(
+                instalment("a", LocalDate.of(2019, 3, 15), "400000.00", paid(LocalDate.of(2019, 3, 15), "400000.00")),
+                instalment("b", LocalDate.of(2020, 3, 15), "400000.00", paid(LocalDate.of(2020, 3, 15), "400000.00")),
+                instalment("c", LocalDate.of(2021, 3, 15), "400000.00", paid(LocalDate.of(2021, 3, 20), "400000.00")));
+        var percent = clause(Terms.DamagesBasis.PERCENT_OF_AMOUNT, "10");
+        assertThat(LateDamages.compute(percent, instalments, LocalDate.of(2026, 12, 8), null).damages())
+                .isEqualByComparingTo("0.00");
+        // within the three years, on their last day, it is owed
+        assertThat(LateDamages.compute(percent, instalments, LocalDate.of(2024, 3, 20), null).damages())
+                .isEqualByComparingTo("120000.00");
+        assertThat(LateDamages.compute(percent, instalments, LocalDate.of(2024, 3, 21), null).damages())
+                .isEqualByComparingTo("0.00");
+        // a yuan still unpaid is late however old
+        var unpaid = List.of(instalment("d", LocalDate.of(2019, 3, 15), "400000.00"));
+        assertThat(LateDamages.compute(percent, unpaid, LocalDate.of(2026, 12, 8), new BigDecimal("400000.00"))
+                .damages()).isEqualByComparingTo("40000.00");
+    }
 }
