@@ -5,9 +5,12 @@ import io.qiyue.signing.Signings;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
@@ -24,9 +27,10 @@ final class ScanArchive {
 
     /** The archive's files (directories and the clutter of archivers left out), with the contract number each names. */
     static List<Entry> entries(Path file) {
-        TableReader.checkZip(file, "qiyue.import.file.not-zip");
+        Charset names = namesCharset(file);
+        TableReader.checkZip(file, "qiyue.import.file.not-zip", names);
         var out = new ArrayList<Entry>();
-        try (var zip = new ZipFile(file.toFile(), java.nio.charset.StandardCharsets.UTF_8)) {
+        try (var zip = new ZipFile(file.toFile(), names)) {
             var all = zip.entries();
             int index = 0;
             while (all.hasMoreElements()) {
@@ -45,8 +49,22 @@ final class ScanArchive {
         return out;
     }
 
+    /**
+     * The charset of the entry names an archiver wrote without the UTF-8 flag: UTF-8 when they all read as UTF-8 (Info-ZIP
+     * on Linux, most tools now), else GB18030 — what Windows' 压缩文件夹, WinRAR and 360压缩 write on a Chinese
+     * system, which made a ZIP of scans "not a ZIP" (an outside tester). Names flagged as UTF-8 read as UTF-8 either way.
+     */
+    static Charset namesCharset(Path file) {
+        try (var zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
+            zip.stream().forEach(ZipEntry::getName);
+            return StandardCharsets.UTF_8;
+        } catch (IOException | IllegalArgumentException notUtf8) {
+            return Charset.forName("GB18030");
+        }
+    }
+
     static byte[] content(Path file, String entryName) {
-        try (var zip = new ZipFile(file.toFile(), java.nio.charset.StandardCharsets.UTF_8)) {
+        try (var zip = new ZipFile(file.toFile(), namesCharset(file))) {
             var entry = zip.getEntry(entryName);
             try (var in = zip.getInputStream(entry)) {
                 return in.readAllBytes();

@@ -254,7 +254,12 @@ final class TableReader {
     }
 
     static void checkZip(Path file, String notAZip) {
-        try (var zip = new ZipFile(file.toFile())) {
+        checkZip(file, notAZip, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** {@code names}: the charset of entry names written without the UTF-8 flag. */
+    static void checkZip(Path file, String notAZip, java.nio.charset.Charset names) {
+        try (var zip = new ZipFile(file.toFile(), names)) {
             long total = 0;
             int entries = 0;
             var all = zip.entries();

@@ -883,6 +883,18 @@ abstract class ImportApiContract extends ApiTestSupport {
                 zip(Map.of(number + ".pdf", scan, "HT-NOPE-1.pdf", scan))));
         assertThat(errors(dry)).as("%s", dry).containsExactly(dry.path("errors").get(0).path("row").asInt() + "|HT-NOPE-1.pdf");
         assertThat(dry.path("errors").get(0).path("message").asString()).contains("HT-NOPE-1");
+        // names in GBK without the UTF-8 flag, as archivers on Chinese Windows write them (outside tester: "not a ZIP")
+        var gbkZip = new ByteArrayOutputStream();
+        try (var zip = new ZipOutputStream(gbkZip, java.nio.charset.Charset.forName("GBK"))) {
+            for (String name : List.of("合同扫描/" + number + ".pdf", "合同扫描/未知合同.pdf")) {
+                zip.putNextEntry(new ZipEntry(name));
+                zip.write(scan);
+                zip.closeEntry();
+            }
+        }
+        var gbk = finished(upload(sales.client(), "scans", "dry-run", "scans.zip", gbkZip.toByteArray()));
+        assertThat(errors(gbk)).as("%s", gbk).containsExactly(gbk.path("errors").get(0).path("row").asInt()
+                + "|合同扫描/未知合同.pdf");
         var twice = finished(upload(sales.client(), "scans", "dry-run", "scans.zip",
                 zip(new java.util.TreeMap<>(Map.of(number + ".pdf", scan, number + ".PDF", scan)))));
         assertThat(twice.path("errors").size()).as("two scans of one contract: %s", twice).isEqualTo(1);
