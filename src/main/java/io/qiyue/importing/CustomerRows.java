@@ -92,6 +92,13 @@ final class CustomerRows {
         }
         if (existing.isPresent()) {
             var found = existing.get();
+            if (!found.readable()) {
+                // the key is unique, so the row cannot be made; but it is not skipped as if the caller's customer were
+                // there (their contract rows then found no such customer), as a contract number outside the scope
+                problems.add(n, code != null && !code.isEmpty() ? Column.CREDIT_CODE : Column.ID_NUMBER,
+                        "qiyue.import.customer-out-of-scope");
+                return null;
+            }
             if (!mode.updates()) {
                 return new RowPlan(n, RowPlan.Outcome.SKIP, null);
             }

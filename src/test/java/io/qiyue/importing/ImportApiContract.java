@@ -145,6 +145,23 @@ abstract class ImportApiContract extends ApiTestSupport {
         assertThat(job.path("created").asInt()).isEqualTo(2);
     }
 
+    /** A customer another salesperson registered is no skip for this one, whose contracts would then find none. */
+    @Test
+    void aCustomerOutsideTheCallersScopeIsRefusedInEveryMode() {
+        var owner = createUser("SALES", null);
+        var other = createUser("SALES", null);
+        String code = createOrganization(owner.client()).path("creditCode").asString();
+        String csv = "客户名称,统一社会信用代码\n" + unique("他人客户") + "," + code + "\n";
+        for (String mode : List.of("dry-run", "update-dry-run")) {
+            var job = finished(upload(other.client(), "customers", mode, "c.csv", csv.getBytes(StandardCharsets.UTF_8)));
+            assertThat(errors(job)).as("%s: %s", mode, job).containsExactly("2|统一社会信用代码");
+            assertThat(job.path("skipped").asInt()).isZero();
+            assertThat(job.path("errors").get(0).path("message").asString()).contains("数据范围之外");
+        }
+        var own = finished(upload(owner.client(), "customers", "dry-run", "c.csv", csv.getBytes(StandardCharsets.UTF_8)));
+        assertThat(own.path("skipped").asInt()).as("the owner's own: skipped, as before").isEqualTo(1);
+    }
+
     @Test
     void aRealRunWithOneBadRowImportsNothingAndOffersTheFailedRowsWithReasons() {
         var sales = createUser("SALES", null);
