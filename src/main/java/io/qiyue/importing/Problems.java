@@ -88,7 +88,21 @@ final class Problems {
                         io.qiyue.shared.Text.codePointName(bad.getAsInt())));
             }
         }
+        // an identifier a spreadsheet kept as a number: Excel holds 15 significant digits, so the ID number, credit
+        // code or contract number has lost its last ones (4.40305199001014E+17); its check character may still
+        // happen to fit, so it is refused as such, with what to do (an outside tester)
+        for (Column identifier : IDENTIFIERS) {
+            if (AS_NUMBER.matcher(columns.value(row, identifier)).matches()) {
+                add(row.number(), identifier, "qiyue.import.identifier-as-number");
+            }
+        }
     }
+
+    private static final java.util.List<Column> IDENTIFIERS = java.util.List.of(Column.CREDIT_CODE, Column.ID_NUMBER,
+            Column.NUMBER, Column.CUSTOMER);
+    /** How a number of more than 15 digits comes out of a spreadsheet (see TableReader.PlainFormatter). */
+    private static final java.util.regex.Pattern AS_NUMBER =
+            java.util.regex.Pattern.compile("\\s*[0-9](?:\\.[0-9]+)?[eE]\\+?[0-9]+\\s*");
 
     boolean has(int row) {
         return rows.contains(row);

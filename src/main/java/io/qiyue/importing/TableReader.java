@@ -326,8 +326,11 @@ final class TableReader {
                         ? dateTime.toLocalDate().format(DateTimeFormatter.ISO_LOCAL_DATE)
                         : dateTime.format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
             }
-            // as Excel shows it: 15 significant digits, so that 30000.010000000002 (a sum's binary noise) reads 30000.01
-            return new BigDecimal(value, new java.math.MathContext(15)).stripTrailingZeros().toPlainString();
+            // as Excel shows it: 15 significant digits, so that 30000.010000000002 (a sum's binary noise) reads 30000.01;
+            // beyond 15 digits as Excel shows it too (4.40305199001014E+17): the digits after the 15th are lost, and an
+            // ID number or contract number so written is refused as such (Problems.checkCells), not taken as typed
+            var shown = new BigDecimal(value, new java.math.MathContext(15)).stripTrailingZeros();
+            return Math.abs(value) >= 1e15 ? shown.toString() : shown.toPlainString();
         }
     }
 

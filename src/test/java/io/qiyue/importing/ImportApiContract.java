@@ -145,6 +145,24 @@ abstract class ImportApiContract extends ApiTestSupport {
         assertThat(job.path("created").asInt()).isEqualTo(2);
     }
 
+    /** Long identifiers a spreadsheet kept as numbers have lost digits: refused with what to do (outside tester). */
+    @Test
+    void identifiersWrittenAsNumbersByASpreadsheetAreRefusedAsSuch() {
+        var sales = createUser("SALES", null);
+        ourEntityId();
+        String customers = "客户名称,身份证号,类型,地址\n" + unique("科学计数") + ",4.40305199001014E+17,个人,深圳市一号\n";
+        var customerJob = finished(upload(sales.client(), "customers", "dry-run", "c.csv",
+                customers.getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(customerJob)).as("%s", customerJob).contains("2|身份证号");
+        assertThat(customerJob.path("errors").toString()).contains("文本");
+        String code = createOrganization(sales.client()).path("creditCode").asString();
+        String contracts = "合同编号,合同类型,标题,客户,我方主体,开始日期,结束日期,状态\n2.01900890001234E+15,NDA,科学计数,"
+                + code + "," + OUR_ENTITY + ",2021-01-01,2021-12-31,已到期\n";
+        var contractJob = finished(upload(sales.client(), "contracts", "dry-run", "k.csv",
+                contracts.getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(contractJob)).as("%s", contractJob).containsExactly("2|合同编号");
+    }
+
     /** A customer another salesperson registered is no skip for this one, whose contracts would then find none. */
     @Test
     void aCustomerOutsideTheCallersScopeIsRefusedInEveryMode() {

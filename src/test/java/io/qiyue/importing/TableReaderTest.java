@@ -79,6 +79,11 @@ class TableReaderTest {
         assertThat(ImportValues.amount("30000.00\u00A0")).isEqualByComparingTo("30000");
         assertThat(new TableReader.PlainFormatter().formatRawCellContents(30000.010000000002, 0, "General", false))
                 .isEqualTo("30000.01");
+        // an ID number kept as a number has lost its last digits: said as Excel shows it, refused by the import
+        assertThat(new TableReader.PlainFormatter().formatRawCellContents(440305199001014000d, 0, "General", false))
+                .isEqualTo("4.40305199001014E+17");
+        assertThat(new TableReader.PlainFormatter().formatRawCellContents(999999999999999d, 0, "General", false))
+                .isEqualTo("999999999999999");
     }
 
     @Test
