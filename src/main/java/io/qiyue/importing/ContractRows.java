@@ -426,6 +426,12 @@ final class ContractRows {
         }
         if (id == null) {
             var ids = customers.visibleIdsByExactName(text);
+            // a name typed with the other brackets: 北京(朝阳)… for the stored 北京（朝阳）… (outside tester)
+            for (String otherBrackets : List.of(fullWidthBrackets(text), halfWidthBrackets(text))) {
+                if (ids.isEmpty() && !otherBrackets.equals(text)) {
+                    ids = customers.visibleIdsByExactName(otherBrackets);
+                }
+            }
             if (ids.size() > 1) {
                 problems.add(n, Column.CUSTOMER, "qiyue.import.ambiguous-customer", text, ids.size());
                 return null;
@@ -439,6 +445,14 @@ final class ContractRows {
         return id;
     }
 
+    private static String fullWidthBrackets(String name) {
+        return name.replace('(', '（').replace(')', '）');
+    }
+
+    private static String halfWidthBrackets(String name) {
+        return name.replace('（', '(').replace('）', ')');
+    }
+
     /** By name or credit code; a blank cell means our only entity when there is just one. */
     private String ourEntity(String text, int n) {
         if (text.isEmpty()) {
@@ -449,7 +463,8 @@ final class ContractRows {
             return null;
         }
         for (OurEntity entity : ourEntities) {
-            if (text.equals(entity.name()) || text.equalsIgnoreCase(String.valueOf(entity.creditCode()))) {
+            if (fullWidthBrackets(text).equals(fullWidthBrackets(entity.name()))
+                    || text.equalsIgnoreCase(String.valueOf(entity.creditCode()))) {
                 return entity.id();
             }
         }

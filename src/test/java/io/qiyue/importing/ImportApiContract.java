@@ -163,6 +163,24 @@ abstract class ImportApiContract extends ApiTestSupport {
         assertThat(errors(contractJob)).as("%s", contractJob).containsExactly("2|合同编号");
     }
 
+    /** Names typed with half-width brackets find those stored with full-width ones (outside tester). */
+    @Test
+    void namesAreFoundWhicheverBracketsTheyAreTypedWith() {
+        var sales = createUser("SALES", null);
+        ourEntityId();
+        String tag = unique("括号");
+        String customers = "客户名称,统一社会信用代码\n北京（朝阳）" + tag + "," + TestIdentifiers.creditCode() + "\n";
+        assertThat(finished(upload(sales.client(), "customers", "import", "c.csv",
+                customers.getBytes(StandardCharsets.UTF_8))).path("status").asString()).isEqualTo("SUCCEEDED");
+        String contracts = "合同编号,合同类型,标题,客户,我方主体,开始日期,结束日期,状态\n" + unique("HT-KH")
+                + ",NDA,括号,北京(朝阳)" + tag + "," + OUR_ENTITY.replace('（', '(').replace('）', ')')
+                + ",2021-01-01,2021-12-31,已到期\n";
+        var job = finished(upload(sales.client(), "contracts", "dry-run", "k.csv",
+                contracts.getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(job)).as("%s", job).isEmpty();
+        assertThat(job.path("created").asInt()).isEqualTo(1);
+    }
+
     /** A customer another salesperson registered is no skip for this one, whose contracts would then find none. */
     @Test
     void aCustomerOutsideTheCallersScopeIsRefusedInEveryMode() {
