@@ -8,7 +8,12 @@ import java.util.regex.Pattern;
 
 /** The values of a cell as people write them in Chinese spreadsheets: dates in their common forms, amounts with ¥ and commas. */
 final class ImportValues {
-    private static final Pattern YMD = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
+    /**
+     * 2024/3/1, 2024年3月1日 or 号, also followed by a time of day as a spreadsheet writes a date-time cell into CSV
+     * (2024/3/1 0:00, an outside tester's file).
+     */
+    private static final Pattern YMD = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*[日号]?"
+            + "(?:\\s+(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?)?");
     private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
     /** An Excel date-time cell read as ISO ({@code T}), or a database export's {@code 2027-01-05 00:00:00}. */
     private static final Pattern DATE_TIME = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d{1,9})?)?)");

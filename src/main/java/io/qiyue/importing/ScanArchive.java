@@ -37,7 +37,9 @@ final class ScanArchive {
                 var entry = all.nextElement();
                 String name = entry.getName();
                 String base = name.substring(name.lastIndexOf('/') + 1);
-                if (entry.isDirectory() || name.startsWith("__MACOSX/") || base.startsWith(".") || base.isEmpty()) {
+                // Windows' own files too: a folder zipped in Explorer brings its Thumbs.db (an outside tester)
+                if (entry.isDirectory() || name.startsWith("__MACOSX/") || base.startsWith(".") || base.isEmpty()
+                        || base.equalsIgnoreCase("Thumbs.db") || base.equalsIgnoreCase("desktop.ini")) {
                     continue;
                 }
                 int dot = base.lastIndexOf('.');

@@ -939,7 +939,7 @@ abstract class ImportApiContract extends ApiTestSupport {
         // names in GBK without the UTF-8 flag, as archivers on Chinese Windows write them (outside tester: "not a ZIP")
         var gbkZip = new ByteArrayOutputStream();
         try (var zip = new ZipOutputStream(gbkZip, java.nio.charset.Charset.forName("GBK"))) {
-            for (String name : List.of("合同扫描/" + number + ".pdf", "合同扫描/未知合同.pdf")) {
+            for (String name : List.of("合同扫描/" + number + ".pdf", "合同扫描/未知合同.pdf", "合同扫描/Thumbs.db")) {
                 zip.putNextEntry(new ZipEntry(name));
                 zip.write(scan);
                 zip.closeEntry();

@@ -143,6 +143,11 @@ class TableReaderTest {
         assertThat(ImportValues.date("2024.1.5")).isEqualTo(LocalDate.of(2024, 1, 5));
         assertThat(ImportValues.date("20240105")).isEqualTo(LocalDate.of(2024, 1, 5));
         assertThat(ImportValues.date("2024-01-05T00:00")).isEqualTo(LocalDate.of(2024, 1, 5));
+        assertThat(ImportValues.date("2024年3月1号")).isEqualTo(LocalDate.of(2024, 3, 1));
+        // a date-time cell as a spreadsheet writes it into CSV (outside tester)
+        assertThat(ImportValues.date("2024/3/1 0:00")).isEqualTo(LocalDate.of(2024, 3, 1));
+        assertThat(ImportValues.date("2024/3/1 13:05:09")).isEqualTo(LocalDate.of(2024, 3, 1));
+        assertThat(ImportValues.date("2024/3/1 25:00")).isNull();
         assertThat(ImportValues.date("2024-02-30")).isNull();
         assertThat(ImportValues.date("明天")).isNull();
     }
