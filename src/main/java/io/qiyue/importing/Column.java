@@ -69,7 +69,12 @@ enum Column {
             "shared information", "shared categories"),
     SHARING_METHODS(ImportKind.CONTRACTS, "共享方式", "terms.sharingMethods", false, "sharing methods"),
     SHARING_YEARS(ImportKind.CONTRACTS, "共享期限（终止后年数）", "terms.sharingPeriod", false, "共享期限",
-            "共享期限(终止后年数)", "sharing years");
+            "共享期限(终止后年数)", "sharing years"),
+    // a contract that renews itself (自动续期一年) goes on at its end instead of expiring (an outside tester could not
+    // say so of a legacy contract, nor change it after the import)
+    AUTO_RENEW(ImportKind.CONTRACTS, "自动续期", "autoRenew", false, "到期自动续期", "auto renew", "auto-renew"),
+    RENEWAL_NOTICE_DAYS(ImportKind.CONTRACTS, "续期通知天数", "renewalNoticeDays", false, "续期提前通知天数",
+            "renewal notice days");
 
     private final ImportKind kind;
     private final String header;

@@ -164,8 +164,11 @@ final class ContractRows {
         ContractTerms read = termCells.read(row, type, amount, n);
         ContractTerms terms = read == null ? null : read.signedOnWhenUnstated(signedOn);
         RowPlan.Received received = received(row, n, status, terms);
+        Boolean autoRenew = yesNo(row, Column.AUTO_RENEW, n);
+        Integer renewalNoticeDays = renewalNoticeDays(row, n);
         var input = new ContractInput(type, title, customerId, ourEntityId, owner,
-                amount == null ? null : Money.cny(amount), start, end, false, null, terms);
+                amount == null ? null : Money.cny(amount), start, end, Boolean.TRUE.equals(autoRenew), renewalNoticeDays,
+                terms);
         // Qiyue's own numbers are one whatever the case they were typed in: kept in capitals, so that
         // qy-svc-2026-000100 and QY-SVC-2026-000100 cannot both be made (outside tester); a file's own numbers as
         // they are written
@@ -214,7 +217,9 @@ final class ContractRows {
                     owner == null ? existing.owner() : owner,
                     input.amount() == null ? existing.amount() : input.amount(),
                     start == null ? existing.startDate() : start, end == null ? existing.endDate() : end,
-                    existing.autoRenew(), existing.renewalNoticeDays(), StoredTerms.merge(existing.terms(), terms)),
+                    autoRenew == null ? existing.autoRenew() : autoRenew,
+                    renewalNoticeDays == null ? existing.renewalNoticeDays() : renewalNoticeDays,
+                    StoredTerms.merge(existing.terms(), terms)),
                     legacy.number(), status, creator, legacy.createdAt(), signedOn);
             // what the first import recorded as paid before it, which a row may repeat but not change
             BigDecimal recorded = received == null ? null : receivables.receivedBeforeImport(existing.id());
@@ -443,6 +448,37 @@ final class ContractRows {
             unknownCustomer(text, n);
         }
         return id;
+    }
+
+    /** 是/否 (also Y/N, yes/no, true/false, 1/0); null for a blank cell, a problem for anything else. */
+    private Boolean yesNo(Table.Row row, Column column, int n) {
+        String text = ImportValues.halfWidth(columns.value(row, column)).strip().toLowerCase(java.util.Locale.ROOT);
+        if (text.isEmpty()) {
+            return null;
+        }
+        if (List.of("是", "y", "yes", "true", "1", "√", "自动续期").contains(text)) {
+            return true;
+        }
+        if (List.of("否", "n", "no", "false", "0", "×", "不续期").contains(text)) {
+            return false;
+        }
+        problems.add(n, column, "qiyue.import.bad-yes-no", columns.value(row, column));
+        return null;
+    }
+
+    /** Days before the end by which a notice of non-renewal is due: 1 to 365, or blank. */
+    private Integer renewalNoticeDays(Table.Row row, int n) {
+        String text = ImportValues.halfWidth(columns.value(row, Column.RENEWAL_NOTICE_DAYS)).strip();
+        if (text.isEmpty()) {
+            return null;
+        }
+        BigDecimal days = ImportValues.decimal(text.replace("天", "").replace("日", "").strip());
+        if (days != null && days.stripTrailingZeros().scale() <= 0 && days.compareTo(BigDecimal.ONE) >= 0
+                && days.compareTo(BigDecimal.valueOf(365)) <= 0) {
+            return days.intValue();
+        }
+        problems.add(n, Column.RENEWAL_NOTICE_DAYS, "qiyue.import.bad-whole-number", text, 1, 365);
+        return null;
     }
 
     private static String fullWidthBrackets(String name) {

@@ -163,6 +163,33 @@ abstract class ImportApiContract extends ApiTestSupport {
         assertThat(errors(contractJob)).as("%s", contractJob).containsExactly("2|合同编号");
     }
 
+    /** A legacy contract that renews itself says so in the file, and an update may say otherwise (outside tester). */
+    @Test
+    void aLegacyContractThatRenewsItselfIsImportedAsSuch() {
+        var sales = createUser("SALES", null);
+        ourEntityId();
+        String code = createOrganization(sales.client()).path("creditCode").asString();
+        String number = unique("HT-AR");
+        String header = "合同编号,合同类型,标题,客户,我方主体,开始日期,结束日期,状态,自动续期,续期通知天数\n";
+        String end = TODAY.plusMonths(3).toString();
+        String row = number + ",NDA,自动续期," + code + "," + OUR_ENTITY + "," + TODAY.minusMonths(9) + "," + end
+                + ",履行中,";
+        var bad = finished(upload(sales.client(), "contracts", "dry-run", "a.csv",
+                (header + row + "也许,30天\n").getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(bad)).as("%s", bad).containsExactly("2|自动续期");
+        var job = finished(upload(sales.client(), "contracts", "import", "a.csv",
+                (header + row + "是,30天\n").getBytes(StandardCharsets.UTF_8)));
+        assertThat(job.path("status").asString()).as("%s", job).isEqualTo("SUCCEEDED");
+        String id = jdbc.sql("SELECT id FROM contract WHERE contract_no = ?").param(number).query(String.class).single();
+        var contract = sales.client().get("/api/v1/contracts/" + id).json();
+        assertThat(contract.path("autoRenew").asBoolean()).isTrue();
+        assertThat(contract.path("renewalNoticeDays").asInt()).isEqualTo(30);
+        var update = finished(upload(sales.client(), "contracts", "update", "a.csv",
+                (header + row + "否,\n").getBytes(StandardCharsets.UTF_8)));
+        assertThat(update.path("status").asString()).as("%s", update).isEqualTo("SUCCEEDED");
+        assertThat(sales.client().get("/api/v1/contracts/" + id).json().path("autoRenew").asBoolean()).isFalse();
+    }
+
     /** Names typed with half-width brackets find those stored with full-width ones (outside tester). */
     @Test
     void namesAreFoundWhicheverBracketsTheyAreTypedWith() {
