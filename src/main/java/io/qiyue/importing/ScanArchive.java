@@ -22,7 +22,8 @@ final class ScanArchive {
     private ScanArchive() {
     }
 
-    record Entry(int index, String name, String number) {
+    /** {@code names}: the charset the archive's names were read with, to find the entry again by its name. */
+    record Entry(int index, String name, String number, Charset names) {
     }
 
     /** The archive's files (directories and the clutter of archivers left out), with the contract number each names. */
@@ -43,7 +44,7 @@ final class ScanArchive {
                     continue;
                 }
                 int dot = base.lastIndexOf('.');
-                out.add(new Entry(++index, name, (dot > 0 ? base.substring(0, dot) : base).strip()));
+                out.add(new Entry(++index, name, (dot > 0 ? base.substring(0, dot) : base).strip(), names));
             }
         } catch (IOException | IllegalArgumentException e) {
             throw new UnreadableFileException("qiyue.import.file.not-zip");
@@ -56,7 +57,7 @@ final class ScanArchive {
      * on Linux, most tools now), else GB18030 — what Windows' 压缩文件夹, WinRAR and 360压缩 write on a Chinese
      * system, which made a ZIP of scans "not a ZIP" (an outside tester). Names flagged as UTF-8 read as UTF-8 either way.
      */
-    static Charset namesCharset(Path file) {
+    private static Charset namesCharset(Path file) {
         try (var zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
             zip.stream().forEach(ZipEntry::getName);
             return StandardCharsets.UTF_8;
@@ -65,9 +66,9 @@ final class ScanArchive {
         }
     }
 
-    static byte[] content(Path file, String entryName) {
-        try (var zip = new ZipFile(file.toFile(), namesCharset(file))) {
-            var entry = zip.getEntry(entryName);
+    static byte[] content(Path file, Entry scan) {
+        try (var zip = new ZipFile(file.toFile(), scan.names())) {
+            var entry = zip.getEntry(scan.name());
             try (var in = zip.getInputStream(entry)) {
                 return in.readAllBytes();
             }
@@ -140,7 +141,7 @@ final class ScanArchive {
             problems.add(entry.index(), entry.name(), problems.words("qiyue.import.scan.twice", contract.number(), other));
             return null;
         }
-        byte[] scan = content(file, entry.name());
+        byte[] scan = content(file, entry);
         String kind = kind(scan);
         if (kind == null) {
             problems.add(entry.index(), entry.name(), problems.words("qiyue.signing.scan-type"));
@@ -184,6 +185,6 @@ final class ScanArchive {
             return null;
         }
         return new RowPlan(entry.index(), RowPlan.Outcome.CREATE, () -> signings.attachLegacyScan(contract.id(),
-                content(file, entry.name()), entry.name(), contracts.legacySignedOn(contract).orElse(null)));
+                content(file, entry), entry.name(), contracts.legacySignedOn(contract).orElse(null)));
     }
 }
