@@ -472,13 +472,11 @@ final class ContractRows {
         if (text.isEmpty()) {
             return null;
         }
-        BigDecimal days = ImportValues.decimal(text.replace("天", "").replace("日", "").strip());
-        if (days != null && days.stripTrailingZeros().scale() <= 0 && days.compareTo(BigDecimal.ONE) >= 0
-                && days.compareTo(BigDecimal.valueOf(365)) <= 0) {
-            return days.intValue();
+        Integer days = ImportValues.whole(text.replace("天", "").replace("日", "").strip(), 1, 365);
+        if (days == null) {
+            problems.add(n, Column.RENEWAL_NOTICE_DAYS, "qiyue.import.bad-whole-number", text, 1, 365);
         }
-        problems.add(n, Column.RENEWAL_NOTICE_DAYS, "qiyue.import.bad-whole-number", text, 1, 365);
-        return null;
+        return days;
     }
 
     private static String fullWidthBrackets(String name) {

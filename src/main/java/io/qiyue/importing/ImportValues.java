@@ -73,6 +73,14 @@ final class ImportValues {
         return DECIMAL.matcher(t).matches() ? new BigDecimal(t) : null;
     }
 
+    /** A whole number from {@code min} to {@code max} as {@link #decimal} reads it (30, 30.0), else null. */
+    static Integer whole(String text, int min, int max) {
+        BigDecimal number = decimal(text);
+        return number != null && number.stripTrailingZeros().scale() <= 0
+                && number.compareTo(BigDecimal.valueOf(min)) >= 0 && number.compareTo(BigDecimal.valueOf(max)) <= 0
+                ? Integer.valueOf(number.intValue()) : null;
+    }
+
     /**
      * Full-width letters, digits and signs (U+FF01–U+FF5E, what a Chinese IME types in its full-width mode) as their
      * ASCII forms, no-break and ideographic spaces as spaces (Excel and IMEs put them in). Only these of NFKC's

@@ -233,13 +233,11 @@ final class TermCells {
             if (text == null) {
                 return null;
             }
-            BigDecimal number = ImportValues.decimal(text.replace("年", "").replace("天", ""));
-            if (number != null && number.stripTrailingZeros().scale() <= 0
-                    && number.compareTo(BigDecimal.valueOf(min)) >= 0 && number.compareTo(BigDecimal.valueOf(max)) <= 0) {
-                return number.intValue();
+            Integer number = ImportValues.whole(text.replace("年", "").replace("天", ""), min, max);
+            if (number == null) {
+                problems.add(n, column, "qiyue.import.bad-whole-number", text, min, max);
             }
-            problems.add(n, column, "qiyue.import.bad-whole-number", text, min, max);
-            return null;
+            return number;
         }
 
         /** Percent points: "10", "10%", "0.5". */
