@@ -14,6 +14,7 @@ import io.qiyue.customer.OurEntity;
 import io.qiyue.obligation.Receivables;
 import io.qiyue.security.UserAdministration;
 import io.qiyue.shared.Money;
+import io.qiyue.shared.Text;
 import io.qiyue.template.ChineseAmounts;
 
 import java.math.BigDecimal;
@@ -432,7 +433,7 @@ final class ContractRows {
         if (id == null) {
             var ids = customers.visibleIdsByExactName(text);
             // a name typed with the other brackets: 北京(朝阳)… for the stored 北京（朝阳）… (outside tester)
-            for (String otherBrackets : List.of(fullWidthBrackets(text), halfWidthBrackets(text))) {
+            for (String otherBrackets : List.of(fullWidthBrackets(text), Text.halfWidthBrackets(text))) {
                 if (ids.isEmpty() && !otherBrackets.equals(text)) {
                     ids = customers.visibleIdsByExactName(otherBrackets);
                 }
@@ -483,10 +484,6 @@ final class ContractRows {
         return name.replace('(', '（').replace(')', '）');
     }
 
-    private static String halfWidthBrackets(String name) {
-        return name.replace('（', '(').replace('）', ')');
-    }
-
     /** By name or credit code; a blank cell means our only entity when there is just one. */
     private String ourEntity(String text, int n) {
         if (text.isEmpty()) {
@@ -497,7 +494,7 @@ final class ContractRows {
             return null;
         }
         for (OurEntity entity : ourEntities) {
-            if (fullWidthBrackets(text).equals(fullWidthBrackets(entity.name()))
+            if (Text.halfWidthBrackets(text).equals(Text.halfWidthBrackets(entity.name()))
                     || text.equalsIgnoreCase(String.valueOf(entity.creditCode()))) {
                 return entity.id();
             }

@@ -91,6 +91,11 @@ public final class Text {
         return String.format("U+%04X", c);
     }
 
+    /** Full-width round brackets as ASCII ones: a name is the same written 北京（朝阳） or 北京(朝阳). */
+    public static String halfWidthBrackets(String s) {
+        return s.replace('（', '(').replace('）', ')');
+    }
+
     /** The text without bidi embeddings, overrides and isolates, nor invisible zero-width characters (null stays null). */
     public static String withoutHidingCharacters(String s) {
         if (s == null || s.chars().noneMatch(Text::hiding)) {

@@ -103,6 +103,6 @@ final class Commissions {
     }
 
     private static String normalise(String s) {
-        return s.replaceAll("\\s+", "").replace('（', '(').replace('）', ')');
+        return io.qiyue.shared.Text.halfWidthBrackets(s.replaceAll("\\s+", ""));
     }
 }

@@ -92,7 +92,7 @@ final class L005PartyNames implements Rule {
 
     /** Full-width and half-width brackets are the same name. */
     private static String normalise(String s) {
-        return s.replace('（', '(').replace('）', ')');
+        return io.qiyue.shared.Text.halfWidthBrackets(s);
     }
 
     private static int distance(String a, String b) {

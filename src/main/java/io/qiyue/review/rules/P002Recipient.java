@@ -65,6 +65,6 @@ final class P002Recipient implements Rule {
     }
 
     private static String normalise(String name) {
-        return name.replaceAll("\\s+", "").replace('（', '(').replace('）', ')');
+        return io.qiyue.shared.Text.halfWidthBrackets(name.replaceAll("\\s+", ""));
     }
 }
