@@ -64,6 +64,11 @@ abstract class OperationsApiContract extends ApiTestSupport {
         assertThat(after.get("qiyue_review_engine_seconds_count") - before.get("qiyue_review_engine_seconds_count"))
                 .as("reviews timed (bench/speed.sh reads the engine's time from them)").isGreaterThanOrEqualTo(1);
         assertThat(after.get("qiyue_review_engine_seconds_sum")).isPositive();
+        assertThat(after.keySet()).as("the request timer's tags: the handler's pattern, never the path").anyMatch(key ->
+                key.startsWith("http_server_requests_seconds_count{") && key.contains("method=\"POST\"")
+                        && key.contains("uri=\"/api/v1/contracts/{id}/review\"") && key.contains("status=\"200\"")
+                        && key.contains("outcome=\"SUCCESS\"") && key.contains("exception=\"none\""));
+        assertThat(after.keySet()).noneMatch(key -> key.startsWith("http_server_requests") && key.contains(id));
         assertThat(after.get("qiyue_approvals_waiting")).isGreaterThanOrEqualTo(0);
         assertThat(after.get("qiyue_outbox_backlog")).isGreaterThanOrEqualTo(0);
     }
