@@ -14,13 +14,19 @@ final class Columns {
     private final List<Integer> unknown = new ArrayList<>();
     /** Positions of headers naming a column an earlier header already named, each with that earlier position. */
     private final Map<Integer, Integer> repeated = new java.util.LinkedHashMap<>();
+    /** Positions of the columns an import passes over (see {@link #FAILED_ROWS_COLUMNS}). */
+    private final java.util.Set<Integer> passedOver = new java.util.HashSet<>();
 
     Columns(ImportKind kind, List<String> header) {
         this.header = header;
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i);
-            if (name == null || name.isBlank() || FAILED_ROWS_COLUMNS.contains(ImportValues.headerKey(name))
+            if (name == null || name.isBlank()) {
+                continue;
+            }
+            if (FAILED_ROWS_COLUMNS.contains(ImportValues.headerKey(name))
                     || EXPORT_ONLY_COLUMNS.contains(ImportValues.headerKey(name))) {
+                passedOver.add(i);
                 continue;
             }
             Column found = null;
@@ -80,6 +86,16 @@ final class Columns {
             }
         }
         return missing;
+    }
+
+    /** Whether the row has a value in a column an import reads (or in one it would refuse). */
+    boolean carriesData(Table.Row row) {
+        for (int i = 0; i < row.cells().size(); i++) {
+            if (!passedOver.contains(i) && !row.cells().get(i).isEmpty()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     boolean has(Column column) {

@@ -295,11 +295,13 @@ public class Imports {
         head.addAll(header);
         head.add(words("import.failed.reason"));
         line(out, head);
+        int listed = 0;
         for (Object[] r : rows) {
             int row = (Integer) r[0];
             if (row == 1 && job.kind() != null) {
                 continue;
             }
+            listed++;
             var cells = new ArrayList<String>();
             cells.add(String.valueOf(row));
             cells.addAll(cells((String) r[1]));
@@ -307,6 +309,12 @@ public class Imports {
                 cells.add("");
             }
             cells.add(sentences(reasons.getOrDefault(row, List.of())));
+            line(out, cells);
+        }
+        if (job.status() == ImportStatus.FAILED && job.mode().writes()) {
+            // corrected and imported alone, these rows would be all that comes in (outside tester)
+            var cells = new ArrayList<String>(java.util.Collections.nCopies(head.size() - 1, ""));
+            cells.add(words("import.failed.nothing-imported", Math.max(0, job.total() - listed)));
             line(out, cells);
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
@@ -405,8 +413,11 @@ public class Imports {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        int total = table.rows().size();
+        table = table.headerBelowTitles(header -> new Columns(kind, header).missing(kind, mode).isEmpty());
         var columns = new Columns(kind, table.header());
+        // the closing line of a failed-rows file, corrected and imported again, says why nothing was imported
+        table = new Table(table.headerRow(), table.header(), table.rows().stream().filter(columns::carriesData).toList());
+        int total = table.rows().size();
         var problems = new Problems(messages, kind, columns);
         var missing = columns.missing(kind, mode);
         if (!missing.isEmpty()) {
@@ -417,10 +428,11 @@ public class Imports {
         // a header that is no column, or a column named twice, is an error of the header row: the file does not
         // match the template, and importing it would silently drop or pick among its data
         for (int position : columns.unknown()) {
-            problems.add(1, columns.nameAt(position), words("qiyue.import.unknown-column", columns.nameAt(position),
+            problems.add(table.headerRow(), columns.nameAt(position), words("qiyue.import.unknown-column", columns.nameAt(position),
                     position + 1));
         }
-        columns.repeated().forEach((position, first) -> problems.add(1, columns.nameAt(position),
+        int headerRow = table.headerRow();
+        columns.repeated().forEach((position, first) -> problems.add(headerRow, columns.nameAt(position),
                 words("qiyue.import.repeated-column", columns.nameAt(position), first + 1, position + 1)));
         // the first pass: every row checked, nothing written
         var plans = new ArrayList<RowPlan>(total);

@@ -305,7 +305,7 @@ final class TableReader {
             if (collector.header == null) {
                 throw new UnreadableFileException("qiyue.import.file.empty");
             }
-            return new Table(collector.header, collector.rows);
+            return new Table(collector.headerRow, collector.header, collector.rows);
         } catch (UnreadableFileException e) {
             throw e;
         } catch (Exception e) {
@@ -385,6 +385,7 @@ final class TableReader {
 
     private static final class RowCollector implements XSSFSheetXMLHandler.SheetContentsHandler {
         List<String> header;
+        int headerRow;
         final List<Table.Row> rows = new ArrayList<>();
         private List<String> current;
         /** The columns of the current row whose cell is a formula, already placed by {@link #formula}. */
@@ -415,6 +416,7 @@ final class TableReader {
                     return;
                 }
                 header = current;
+                headerRow = rowNum + 1;
             } else {
                 add(rows, new Table.Row(rowNum + 1, current));
             }

@@ -245,6 +245,36 @@ abstract class ImportApiContract extends ApiTestSupport {
         assertThat(failed.statusCode()).isEqualTo(200);
         String text = new String(failed.body(), StandardCharsets.UTF_8);
         assertThat(text).contains(bad).contains("校验位").doesNotContain("甲公司");
+        // corrected and imported alone, the file would bring in one customer of three: its last line says so
+        assertThat(text.strip().lines().toList().getLast()).contains("未导入任何数据").contains("其余 2 行");
+
+        // and that line does not come back as a row: the corrected file imports its one row
+        String corrected = text.replace(bad, TestIdentifiers.creditCode());
+        var again = finished(upload(sales.client(), "customers", "import", "failed.csv",
+                corrected.getBytes(StandardCharsets.UTF_8)));
+        assertThat(again.path("status").asString()).as("%s", again).isEqualTo("SUCCEEDED");
+        assertThat(again.path("created").asInt()).isEqualTo(1);
+        assertThat(customerCount()).isEqualTo(before + 1);
+    }
+
+    /** Offices put a title line (or two) above the header: the header is found below them, rows keep their numbers. */
+    @Test
+    void aHeaderBelowTitleLinesIsFoundAndRowsKeepTheirNumbers() {
+        var sales = createUser("SALES", null);
+        long before = customerCount();
+        String csv = "2026年客户台账,,\n"
+                + "（销售部整理）,,\n"
+                + "客户名称,统一社会信用代码,等级\n"
+                + unique("台账甲公司") + "," + TestIdentifiers.creditCode() + ",A\n"
+                + unique("台账乙公司") + "," + TestIdentifiers.withWrongCreditCheck(TestIdentifiers.creditCode()) + ",B\n";
+        var dryRun = finished(upload(sales.client(), "customers", "dry-run", "c.csv", csv.getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(dryRun)).as("%s", dryRun).containsExactly("5|统一社会信用代码");
+        assertThat(dryRun.path("total").asInt()).isEqualTo(2);
+
+        var job = finished(upload(sales.client(), "customers", "import", "c.csv",
+                csv.replaceAll("\n[^\n]*台账乙公司[^\n]*", "").getBytes(StandardCharsets.UTF_8)));
+        assertThat(job.path("status").asString()).as("%s", job).isEqualTo("SUCCEEDED");
+        assertThat(customerCount()).isEqualTo(before + 1);
     }
 
     /**
