@@ -51,7 +51,7 @@ final class ContractRows {
     /** Rows without a number, by customer, type, title and term. */
     private final Map<String, Integer> alikeSeen = new HashMap<>();
     private final Map<String, String> customerIds = new HashMap<>();
-    private final Map<String, Boolean> isUser = new HashMap<>();
+    private final Map<String, List<String>> named = new HashMap<>();
     private final LocalDate today = LocalDate.now(CHINA);
     /** The file's numbers that exist already, read for the whole file at once by {@link #lookUpNumbers}. */
     private Map<String, Contract> existingByNumber;
@@ -601,18 +601,11 @@ final class ContractRows {
     }
 
     /**
-     * The user the file names (a username); blank for the importer (null). A name that is no user here is refused
-     * rather than silently replaced by the importer: the file would lose who the contract belonged to.
+     * The user the file names (a username in any case, or a user's 姓名); blank for the importer (null). A name that
+     * is no user here, or the 姓名 of several, is refused rather than silently replaced by the importer: the file
+     * would lose who the contract belonged to.
      */
     private String user(Table.Row row, Column column, int n) {
-        String username = columns.value(row, column);
-        if (username.isEmpty()) {
-            return null;
-        }
-        if (isUser.computeIfAbsent(username, u -> users.findByUsername(u).isPresent())) {
-            return username;
-        }
-        problems.add(n, column, "qiyue.import.unknown-user", username);
-        return null;
+        return NamedUsers.username(columns.value(row, column), named, users, problems, n, column);
     }
 }

@@ -21,6 +21,7 @@ import java.util.Map;
 final class CustomerRows {
     private final Customers customers;
     private final UserAdministration users;
+    private final java.util.Map<String, java.util.List<String>> named = new java.util.HashMap<>();
     private final ImportMode mode;
     private final Columns columns;
     private final Problems problems;
@@ -232,17 +233,9 @@ final class CustomerRows {
         }
     }
 
-    /** The owner the file names when that is a user; else the importer (null). */
-    /** As a contract's: a username, blank for the importer; a name that is no user here is refused. */
-    private String owner(String username, int n) {
-        if (username.isEmpty()) {
-            return null;
-        }
-        if (users.findByUsername(username).isPresent()) {
-            return username;
-        }
-        problems.add(n, Column.CUSTOMER_OWNER, "qiyue.import.unknown-user", username);
-        return null;
+    /** As a contract's ({@link NamedUsers}): blank for the importer; a name that is no one user here is refused. */
+    private String owner(String cell, int n) {
+        return NamedUsers.username(cell, named, users, problems, n, Column.CUSTOMER_OWNER);
     }
 
     private String value(Table.Row row, Column column) {

@@ -69,6 +69,22 @@ public class UserAdministration {
     }
 
     /**
+     * The users a person is named by in a file or a pasted list: the user with this username, in any case
+     * ("ZhangSan" for "zhangsan", as spreadsheets capitalise), else those whose display name (姓名) it is — none,
+     * one, or several to choose among.
+     */
+    public List<String> usernamesNamed(String name) {
+        if (users.findByUsername(name).isPresent()) {
+            return List.of(name);
+        }
+        var ignoringCase = users.findUsernameIgnoringCase(name);
+        if (ignoringCase.isPresent()) {
+            return List.of(ignoringCase.get());
+        }
+        return users.usernamesOfDisplayName(name);
+    }
+
+    /**
      * The language to write to the user in when they are not there to ask (an e-mail): the one they last chose in
      * Qiyue, Chinese when they never chose. An English user's e-mails were Chinese (outside tester).
      */

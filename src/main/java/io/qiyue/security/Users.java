@@ -81,6 +81,12 @@ class Users {
                 .query(USER).optional();
     }
 
+    /** The usernames of the users with this display name, in order. */
+    List<String> usernamesOfDisplayName(String displayName) {
+        return jdbc.sql("SELECT username FROM app_user WHERE display_name = ? ORDER BY username").param(displayName)
+                .query(String.class).list();
+    }
+
     /** The user name that equals this one but for case ("Sales.Zhang" for "sales.zhang"), if any. */
     Optional<String> findUsernameIgnoringCase(String username) {
         return jdbc.sql("SELECT username FROM app_user WHERE LOWER(username) = LOWER(?) ORDER BY username")

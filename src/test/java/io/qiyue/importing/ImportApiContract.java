@@ -257,6 +257,43 @@ abstract class ImportApiContract extends ApiTestSupport {
         assertThat(customerCount()).isEqualTo(before + 1);
     }
 
+    /**
+     * 负责人 as offices write it: a username in capitals, or a person's 姓名 (outside tester); a 姓名 two users share
+     * is refused with their usernames to choose from.
+     */
+    @Test
+    void anOwnerIsNamedByUsernameInAnyCaseOrByTheirName() {
+        var first = createUser("SALES", null);
+        var second = createUser("SALES", null);
+        String shared = unique("王芳");
+        for (var user : java.util.List.of(first, second)) {
+            var renamed = admin().get("/api/v1/users/" + user.id());
+            var patched = admin().patch("/api/v1/users/" + user.id(), "{\"displayName\": \"" + shared + "\"}",
+                    renamed.header("ETag"));
+            assertThat(patched.status()).as("%s", patched).isEqualTo(200);
+        }
+        var third = createUser("SALES", null);
+        String thirdName = admin().get("/api/v1/users/" + third.id()).json().path("displayName").asString();
+        String byCase = unique("大写公司");
+        String byName = unique("姓名公司");
+        String header = "客户名称,统一社会信用代码,负责人\n";
+        String rows = byCase + "," + TestIdentifiers.creditCode() + "," + first.username().toUpperCase() + "\n"
+                + byName + "," + TestIdentifiers.creditCode() + "," + thirdName + "\n";
+        String csv = header + rows + unique("同名公司") + "," + TestIdentifiers.creditCode() + "," + shared + "\n";
+        var dryRun = finished(upload(admin(), "customers", "dry-run", "owners.csv", csv.getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(dryRun)).as("%s", dryRun).containsExactly("4|负责人");
+        assertThat(dryRun.path("errors").get(0).path("message").asString()).contains(first.username())
+                .contains(second.username());
+
+        var job = finished(upload(admin(), "customers", "import", "owners.csv",
+                (header + rows).getBytes(StandardCharsets.UTF_8)));
+        assertThat(job.path("status").asString()).as("%s", job).isEqualTo("SUCCEEDED");
+        assertThat(jdbc.sql("SELECT owner FROM customer WHERE name = ?").param(byCase).query(String.class).single())
+                .isEqualTo(first.username());
+        assertThat(jdbc.sql("SELECT owner FROM customer WHERE name = ?").param(byName).query(String.class).single())
+                .isEqualTo(third.username());
+    }
+
     /** Offices put a title line (or two) above the header: the header is found below them, rows keep their numbers. */
     @Test
     void aHeaderBelowTitleLinesIsFoundAndRowsKeepTheirNumbers() {
