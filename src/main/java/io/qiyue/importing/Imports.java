@@ -451,6 +451,7 @@ public class Imports {
                 problems.add(row.number(), null, words(refused.code(), refused.args().toArray()));
                 plan = null;
             }
+            problems.hintAtShiftedCells(row);
             if (plan != null) {
                 plans.add(plan);
             }

@@ -36,8 +36,37 @@ final class Problems {
     }
 
     void add(int row, String column, String message) {
+        if (column != null && unreadable.contains(new Cell(row, column))) {
+            return; // the cell's own problem (a formula, a character) is the reason: what follows from it is not
+        }
         all.add(new ImportProblem(row, column, message));
         rows.add(row);
+    }
+
+    private record Cell(int row, String column) {
+    }
+
+    /** The rows already said to have a value beyond the header. */
+    private final java.util.Set<Integer> shifted = new java.util.HashSet<>();
+
+    /** The cells refused as written (see {@link #checkCells}): nothing read from them is reported again. */
+    private final java.util.Set<Cell> unreadable = new java.util.HashSet<>();
+
+    private void addUnreadable(int row, String column, String message) {
+        add(row, column, message);
+        unreadable.add(new Cell(row, column));
+    }
+
+    /**
+     * A row of problems with more cells than the header, the cells beyond it blank: an unquoted comma may have
+     * shifted its columns ({@link #checkCells} says so at once when a cell beyond the header has a value).
+     */
+    void hintAtShiftedCells(Table.Row row) {
+        if (rows.contains(row.number()) && row.cells().size() > columns.header().size()
+                && !shifted.contains(row.number())) {
+            add(row.number(), (String) null, words("qiyue.import.extra-blank-cells", columns.header().size(),
+                    row.cells().size()));
+        }
     }
 
     /** A module's refusal of a field, under the column that field comes from. */
@@ -73,18 +102,19 @@ final class Problems {
             if (i >= columns.header().size()) {
                 if (!cell.isBlank()) {
                     add(row.number(), (String) null, words("qiyue.import.extra-cells", columns.header().size(), i + 1));
+                    shifted.add(row.number());
                     return;
                 }
                 continue;
             }
             // the cell as written: "'=…" is text (as Qiyue's exports write it), "=…" a formula
             if (io.qiyue.shared.Text.withoutHidingCharacters(raw).startsWith("=")) {
-                add(row.number(), columns.nameAt(i), words("qiyue.import.formula"));
+                addUnreadable(row.number(), columns.nameAt(i), words("qiyue.import.formula"));
                 continue;
             }
             var bad = io.qiyue.shared.Text.firstUnrenderable(cell);
             if (bad.isPresent()) {
-                add(row.number(), columns.nameAt(i), words("qiyue.validation.characters",
+                addUnreadable(row.number(), columns.nameAt(i), words("qiyue.validation.characters",
                         io.qiyue.shared.Text.codePointName(bad.getAsInt())));
             }
         }

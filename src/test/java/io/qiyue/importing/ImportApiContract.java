@@ -349,6 +349,22 @@ abstract class ImportApiContract extends ApiTestSupport {
     }
 
     /**
+     * A formula is the one reason its cell is refused (it was also "not a credit code"); a row whose unquoted comma
+     * shifted its cells, the last of them blank, is told that this may be why (outside tester).
+     */
+    @Test
+    void aFormulaCellHasOneReasonAndABlankShiftedRowIsHinted() {
+        var sales = createUser("SALES", null);
+        String csv = "客户名称,统一社会信用代码,等级\n"
+                + unique("公式公司") + ",=A1&B1,A\n"
+                + "北京," + unique("逗号公司") + "," + TestIdentifiers.creditCode() + ",\n";
+        var dryRun = finished(upload(sales.client(), "customers", "dry-run", "c.csv", csv.getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(dryRun)).as("%s", dryRun).filteredOn(e -> e.startsWith("2|")).containsExactly("2|统一社会信用代码");
+        assertThat(dryRun.path("errors")).filteredOn(e -> e.path("row").asInt() == 3)
+                .extracting(e -> e.path("message").asString()).anyMatch(m -> m.contains("未加引号的逗号"));
+    }
+
+    /**
      * The failed-rows file of a row refused for a control character is downloaded (it was a 500: the stored row was
      * read back as API text, which refuses the character), the cell without the character, the reason naming it.
      */
