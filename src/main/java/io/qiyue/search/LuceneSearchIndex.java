@@ -126,7 +126,7 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
 
     /** The index in use: its directory, writer, searchers and the change-log position it holds. */
     private record Live(Path path, FSDirectory directory, IndexWriter writer, SearcherManager searchers,
-                        AtomicLong sequence) {
+                        AtomicLong sequence, AtomicLong committedAt) {
         void close() throws IOException {
             searchers.close();
             writer.close();
@@ -183,12 +183,40 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
                 live.writer().deleteDocuments(new Term("key", key));
             }
             live.writer().setLiveCommitData(Map.of(SEQUENCE, Long.toString(throughSequence), SCHEMA, SCHEMA_VERSION).entrySet());
-            live.writer().commit();
+            // searches see changes from the refresh below; a commit (segments synced to disk, a new commit point)
+            // for every second's batch was work of its own while contracts are being written: it comes every few
+            // seconds, and when the feeder has nothing new (persist)
+            if (System.nanoTime() - live.committedAt().get() >= COMMIT_EVERY_NANOS) {
+                commit(live);
+            }
             // searchers see the changes before the position says they are applied: a list that trusts the index
             // once it has applied the whole log must find what was just created (maybeRefresh returns at once
             // when another thread is refreshing, possibly from before these changes)
             live.searchers().maybeRefreshBlocking();
             live.sequence().set(throughSequence);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** How long applied changes may wait for a commit while more keep coming. */
+    private static final long COMMIT_EVERY_NANOS = java.time.Duration.ofSeconds(10).toNanos();
+
+    private static void commit(Live live) throws IOException {
+        live.writer().commit();
+        live.committedAt().set(System.nanoTime());
+    }
+
+    @Override
+    public void persist() {
+        ensureOpen();
+        lock.readLock().lock();
+        try {
+            if (live != null && live.writer().hasUncommittedChanges()) {
+                commit(live);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -928,7 +956,8 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
             } finally {
                 searchers.release(probe);
             }
-            return new Live(path, directory, writer, searchers, new AtomicLong(Long.parseLong(sequence)));
+            return new Live(path, directory, writer, searchers, new AtomicLong(Long.parseLong(sequence)),
+                    new AtomicLong(System.nanoTime()));
         } catch (IOException | RuntimeException e) {
             log.warn("search index {} is not usable: {}", path, e.toString());
             try {

@@ -110,6 +110,9 @@ class SearchFeeder implements DisposableBean {
         }
         Instant now = clock.instant();
         missing.values().removeIf(seen -> seen.isBefore(now.minus(MISSING_FOR)));
+        if (read == 0) {
+            index.persist();
+        }
         return read;
     }
 

@@ -17,8 +17,16 @@ public interface SearchIndex {
      */
     long appliedSequence();
 
-    /** Adds or replaces {@code upserts}, removes {@code removals} (by {@link SearchDocument#key()}), and records {@code throughSequence}, atomically. */
+    /**
+     * Adds or replaces {@code upserts}, removes {@code removals} (by {@link SearchDocument#key()}), and records
+     * {@code throughSequence}, atomically, for searches at once. An engine may keep the last few seconds of changes
+     * from its storage until {@link #persist}: after a crash it resumes from an earlier position, and the log gives
+     * those changes again.
+     */
     void apply(List<SearchDocument> upserts, Collection<String> removals, long throughSequence);
+
+    /** Stores what was applied, with its position, if it is not stored yet (the feeder found nothing new to apply). */
+    void persist();
 
     /** The page of hits of validated criteria; never throws on what a user typed. */
     SearchResult search(SearchCriteria criteria);

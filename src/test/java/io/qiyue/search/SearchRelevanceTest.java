@@ -142,6 +142,31 @@ class SearchRelevanceTest {
         assertThat(index.appliedSequence()).as("after a restart").isEqualTo(9);
     }
 
+    /**
+     * Applied changes are searchable at once and stored within seconds: when the feeder finds nothing new it stores
+     * them; until then a crash would resume from the earlier position, and the change log gives them again.
+     */
+    @Test
+    void appliedChangesAreStoredWithTheirPositionByPersist() throws Exception {
+        index.apply(List.of(contract("new", "QY-SVC-2027-000009", "云平台运行维护合同", "", "bob", "SERVICE", null)),
+                List.of(), 9);
+        assertThat(ids(search("运维"))).contains("new");
+        assertThat(storedSequence()).as("within seconds of the last commit").isEqualTo("7");
+        index.persist();
+        assertThat(storedSequence()).isEqualTo("9");
+        index.persist(); // nothing new: nothing to do
+        assertThat(storedSequence()).isEqualTo("9");
+    }
+
+    private String storedSequence() throws Exception {
+        try (var generations = java.nio.file.Files.list(folder);
+             var directory = org.apache.lucene.store.FSDirectory.open(generations
+                     .filter(p -> p.getFileName().toString().startsWith("g")).findFirst().orElseThrow())) {
+            return org.apache.lucene.index.SegmentInfos.readLatestCommit(directory).getUserData()
+                    .get(LuceneSearchIndex.SEQUENCE);
+        }
+    }
+
     @Test
     void theTotalStaysExactWhenThePageHoldsFewerHitsThanMatch() {
         var many = new java.util.ArrayList<SearchDocument>();
