@@ -977,6 +977,16 @@ public class Contracts {
         var before = writable(id, user);
         checkVersion(before, expectedVersion);
         target(before, ContractAction.RENEW);
+        if (before.endDate() == null) {
+            // an indefinite contract (不定期合同) runs until a party ends it: it has no term to renew, and its
+            // successor would be a second indefinite contract beside it (outside tester)
+            String text = messages.getMessage("qiyue.contract.renew-indefinite", null, "qiyue.contract.renew-indefinite",
+                    org.springframework.context.i18n.LocaleContextHolder.getLocale());
+            throw new ConflictException(Map.of("contractStatus", before.status().name(),
+                    "allowedActions", allowedNow(before).stream().map(Enum::name).toList(),
+                    "errors", List.of(Map.of("field", "endDate", "message", text))),
+                    "qiyue.contract.renew-indefinite");
+        }
         var lineage = store.lineage(id);
         if (lineage.successorId() != null) {
             throw new ConflictException(Map.of("successorId", lineage.successorId()), "qiyue.contract.already-renewed",
@@ -1059,19 +1069,32 @@ public class Contracts {
             return List.of();
         }
         var actions = new ArrayList<>(allowedNow(contract));
-        if (actions.contains(ContractAction.RENEW)) {
-            var lineage = store.lineage(contract.id());
-            // a scheduled termination refuses a renewal (renew-while-terminating): not offered (outside tester)
-            if (!mayCreate() || lineage.successorId() != null || lineage.terminationDate() != null) {
-                actions.remove(ContractAction.RENEW);
-            }
+        if (!mayCreate()) {
+            actions.remove(ContractAction.RENEW);
         }
         return actions;
     }
 
-    /** The table's user actions in the contract's state that no guard refuses now: what a 409 offers instead. */
+    /**
+     * The table's user actions in the contract's state that no guard refuses now and {@link #renew} would not
+     * refuse for the contract itself: what a 409 offers instead.
+     */
     private List<ContractAction> allowedNow(Contract contract) {
-        return contract.status().userActions().stream().filter(action -> !vetoed(contract, action)).toList();
+        return contract.status().userActions().stream()
+                .filter(action -> action != ContractAction.RENEW || renewable(contract))
+                .filter(action -> !vetoed(contract, action)).toList();
+    }
+
+    /**
+     * Whether the contract has a term a successor could follow: not indefinite (no end date), not renewed already,
+     * and no termination scheduled (renew-while-terminating; outside tester: offered all the same).
+     */
+    private boolean renewable(Contract contract) {
+        if (contract.endDate() == null) {
+            return false;
+        }
+        var lineage = store.lineage(contract.id());
+        return lineage.successorId() == null && lineage.terminationDate() == null;
     }
 
     /** Whether an outer module's guard refuses the action now (e.g. approval once a step has decided). */

@@ -379,6 +379,38 @@ abstract class LifecycleApiContract extends ApiTestSupport {
         assertThat(sales.client().get("/api/v1/contracts/" + endless).status()).isEqualTo(200);
     }
 
+    /**
+     * An indefinite contract (不定期合同, no end date) has no term to renew (outside tester: RENEW was offered and made
+     * an indefinite successor): not offered, and asked for all the same, a 409 naming the end date in both languages.
+     */
+    @Test
+    void anIndefiniteContractIsNotRenewed() {
+        var sales = createUser("SALES", null);
+        String id = submitted(sales.client(), LocalDate.of(NEXT, 1, 1), null);
+        for (ContractAction action : List.of(ContractAction.APPROVE, ContractAction.START_SIGNING, ContractAction.SIGN)) {
+            contracts.advance(id, action, null, "admin");
+        }
+        String path = "/api/v1/contracts/" + id;
+        int versionsBefore = versions(sales.client(), id);
+        var lifecycle = sales.client().get(path + "/lifecycle").json();
+        assertThat(lifecycle.path("allowedActions").toString()).isEqualTo("[\"TERMINATE\"]");
+        var refused = move(sales.client(), id, "renew", "{}");
+        assertProblem(refused, 409, "endDate");
+        assertThat(refused.json().path("type").asString()).endsWith("/conflict");
+        assertThat(refused.json().path("contractStatus").asString()).isEqualTo("SIGNED");
+        assertThat(refused.json().path("allowedActions").toString()).isEqualTo("[\"TERMINATE\"]");
+        assertThat(refused.json().path("detail").asString()).contains("不定期合同", "不能续签");
+        assertThat(refused.json().path("errors").toString()).contains("不定期合同");
+        String etag = sales.client().get(path).header("ETag");
+        var english = sales.client().request("POST", path + "/renew").header("If-Match", etag)
+                .header("Accept-Language", "en").json("{}").send();
+        assertProblem(english, 409, "endDate");
+        assertThat(english.json().path("detail").asString()).contains("no end date", "no term to renew");
+        var none = sales.client().get(path + "/lifecycle").json().path("successorId");
+        assertThat(none.isMissingNode() || none.isNull()).as("%s", none).isTrue();
+        assertThat(versions(sales.client(), id)).as("nothing stored").isEqualTo(versionsBefore);
+    }
+
     @Test
     void aReaderWithoutWriteScopeSeesNoActions() {
         var sales = createUser("SALES", null);
@@ -412,7 +444,7 @@ abstract class LifecycleApiContract extends ApiTestSupport {
         String customerId = createOrganization(as).path("id").asString();
         var body = ContractSamples.contract("SERVICE", unique("续约合同"), customerId, ourEntityId());
         body.put("startDate", start.toString());
-        body.put("endDate", end.toString());
+        body.put("endDate", end == null ? null : end.toString());
         String id = createContract(as, body).path("id").asString();
         acceptWarnings(as, id);
         var submitted = move(as, id, "submit", "{}");

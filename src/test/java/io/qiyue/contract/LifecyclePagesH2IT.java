@@ -122,9 +122,18 @@ class LifecyclePagesH2IT extends ApiTestSupport {
                 ContractAction.SIGN)) {
             contracts.advance(id, action, null, "admin");
         }
-        var page = new Browser(port).login(sales.username(), USER_PASSWORD).get("/contracts/" + id);
+        var browser = new Browser(port).login(sales.username(), USER_PASSWORD);
+        var page = browser.get("/contracts/" + id);
         assertThat(page.statusCode()).as("an outside tester got a 500 here").isEqualTo(200);
-        assertThat(page.body()).doesNotContain("id=\"lifecycle-auto-renew\"", "id=\"lifecycle-non-renewal-form\"");
+        // no term to renew either (outside tester: 续签 was offered and made an indefinite successor)
+        assertThat(page.body()).doesNotContain("id=\"lifecycle-auto-renew\"", "id=\"lifecycle-non-renewal-form\"",
+                "id=\"lifecycle-renew-open\"", "id=\"lifecycle-renew\"").contains("id=\"lifecycle-terminate-open\"");
+        var refused = browser.submit("/contracts/" + id + "/renew", "/contracts/" + id,
+                "version", String.valueOf(version(id)));
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(refused.body()).contains("id=\"lifecycle-error\"", "不定期合同");
+        var successor = admin().get("/api/v1/contracts/" + id + "/lifecycle").json().path("successorId");
+        assertThat(successor.isMissingNode() || successor.isNull()).as("%s", successor).isTrue();
     }
 
     private int version(String id) {
