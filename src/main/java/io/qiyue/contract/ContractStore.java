@@ -466,7 +466,8 @@ class ContractStore {
     ContractLineage lineage(String id) {
         return jdbc.sql("SELECT c.predecessor_id, p.contract_no AS predecessor_no, c.successor_id,"
                         + " s.contract_no AS successor_no, c.termination_date, c.termination_reason, c.auto_renewals,"
-                        + " c.non_renewal_for, c.non_renewal_at, c.non_renewal_by, c.non_renewal_reason FROM contract c"
+                        + " c.non_renewal_for, c.non_renewal_at, c.non_renewal_by, c.non_renewal_reason,"
+                        + " c.renewal_notice_days FROM contract c"
                         + " LEFT JOIN contract p ON p.id = c.predecessor_id LEFT JOIN contract s ON s.id = c.successor_id"
                         + " WHERE c.id = ?")
                 .param(id)
@@ -474,9 +475,9 @@ class ContractStore {
                         rs.getString("successor_id"), rs.getString("successor_no"),
                         rs.getObject("termination_date", LocalDate.class), rs.getString("termination_reason"),
                         rs.getInt("auto_renewals"), rs.getObject("non_renewal_for", LocalDate.class) == null ? null
-                        : new ContractLineage.NonRenewal(rs.getObject("non_renewal_for", LocalDate.class),
+                        : ContractLineage.NonRenewal.of(rs.getObject("non_renewal_for", LocalDate.class),
                         DbTime.read(rs, "non_renewal_at"), rs.getString("non_renewal_by"),
-                        rs.getString("non_renewal_reason"))))
+                        rs.getString("non_renewal_reason"), rs.getObject("renewal_notice_days", Integer.class))))
                 .optional().orElse(new ContractLineage(null, null, null, null, null, null, 0, null));
     }
 

@@ -1292,7 +1292,8 @@ public class Contracts {
     /**
      * Records either party's notice that a contract renewing itself is not to renew at the end of its current term
      * (不再续约): the calendar then ends it there. For a contract in force that renews itself, by whoever may change
-     * it, before its term ends; recording it again is no error.
+     * it, before its term ends; recording it again is no error. One after the deadline of its clause (本合同期满N日前) is
+     * recorded all the same, as the parties may agree to it, and marked late in the lineage and the audit.
      */
     public ContractLineage giveNonRenewalNotice(String id, String reason) {
         var user = CurrentUsers.require();
@@ -1308,12 +1309,19 @@ public class Contracts {
             throw new InvalidInputException("reason", "qiyue.validation.size", 0, 500);
         }
         Instant now = clock.instant();
+        // a notice after the clause's deadline is still recorded (the other party may accept it), and said to be late
+        var notice = ContractLineage.NonRenewal.of(contract.endDate(), now, user.username(), why,
+                contract.renewalNoticeDays());
         tx.executeWithoutResult(status -> {
             if (store.recordNonRenewal(id, contract.endDate(), now, user.username(), why)) {
                 var changes = new ArrayList<EntityChanged.Change>();
                 changes.add(new EntityChanged.Change("nonRenewalFor", null, contract.endDate().toString()));
                 if (why != null) {
                     changes.add(new EntityChanged.Change("reason", null, why));
+                }
+                if (notice.noticeLate()) {
+                    changes.add(new EntityChanged.Change("noticeDeadline", null, notice.noticeDeadline().toString()));
+                    changes.add(new EntityChanged.Change("noticeLate", null, "true"));
                 }
                 events.publishEvent(new EntityChanged("CONTRACT", id, EntityChanged.Action.UPDATE, user.username(),
                         now, changes));

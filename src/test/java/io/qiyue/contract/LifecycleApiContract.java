@@ -255,10 +255,67 @@ abstract class LifecycleApiContract extends ApiTestSupport {
         var notice = sales.client().post(path + "/non-renewal", "{\"reason\": \"客户另行招标\"}");
         assertThat(notice.status()).as("%s", notice).isEqualTo(200);
         assertThat(notice.json().path("nonRenewal").path("forEndDate").asString()).isEqualTo((NEXT + 2) + "-12-31");
+        assertThat(notice.json().path("nonRenewal").path("noticeLate").asBoolean()).as("in time").isFalse();
         assertThat(sales.client().post(path + "/non-renewal", "{}").status()).as("again: no error").isEqualTo(200);
         calendar.runFor(LocalDate.of(NEXT + 3, 1, 1));
         assertThat(status(id)).isNotEqualTo(ContractStatus.ACTIVE);
         assertProblem(sales.client().post(path + "/non-renewal", "{}"), 409);
+    }
+
+    /**
+     * A notice of non-renewal after the clause's deadline (本合同期满30日前) is recorded, as the parties may agree to it,
+     * and said to be late in the answer, the lifecycle, the audit and on the page (outside tester: accepted silently).
+     */
+    @Test
+    void aLateNoticeOfNonRenewalIsRecordedAndSaidToBeLate() {
+        var sales = createUser("SALES", null);
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        LocalDate start = today.minusMonths(6);
+        LocalDate end = today.plusDays(10);
+        String customerId = createOrganization(sales.client()).path("id").asString();
+        var body = ContractSamples.contract("SERVICE", unique("逾期通知"), customerId, ourEntityId());
+        body.put("startDate", start.toString());
+        body.put("endDate", end.toString());
+        body.put("autoRenew", true);
+        body.put("renewalNoticeDays", 30);
+        ((tools.jackson.databind.node.ObjectNode) body.path("terms").path("payment").path("schedule").get(0))
+                .put("dueDate", start.plusDays(14).toString());
+        String id = createContract(sales.client(), body).path("id").asString();
+        acceptWarnings(sales.client(), id);
+        assertThat(move(sales.client(), id, "submit", "{}").status()).isEqualTo(200);
+        for (ContractAction action : List.of(ContractAction.APPROVE, ContractAction.START_SIGNING, ContractAction.SIGN)) {
+            contracts.advance(id, action, null, "admin");
+        }
+        String path = "/api/v1/contracts/" + id;
+        assertThat(status(id)).isEqualTo(ContractStatus.ACTIVE);
+        // the form says so before the notice is given
+        assertThat(new io.qiyue.testing.Browser(port).login(sales.username(), USER_PASSWORD).get("/contracts/" + id)
+                .body()).contains("id=\"non-renewal-past-deadline\"", "已过合同约定的通知期限");
+
+        var notice = sales.client().post(path + "/non-renewal", "{\"reason\": \"客户另行招标\"}");
+        assertThat(notice.status()).as("%s", notice).isEqualTo(200);
+        var given = notice.json().path("nonRenewal");
+        assertThat(given.path("forEndDate").asString()).isEqualTo(end.toString());
+        assertThat(given.path("noticeLate").asBoolean()).isTrue();
+        assertThat(given.path("noticeDeadline").asString()).isEqualTo(end.minusDays(30).toString());
+        var lifecycle = sales.client().get(path + "/lifecycle").json().path("nonRenewal");
+        assertThat(lifecycle.path("noticeLate").asBoolean()).isTrue();
+        assertThat(lifecycle.path("noticeDeadline").asString()).isEqualTo(end.minusDays(30).toString());
+        var fields = new java.util.ArrayList<String>();
+        admin().get("/api/v1/audit?entity=CONTRACT&id=" + id).json().path("items").forEach(e -> e.path("changes")
+                .forEach(c -> fields.add(c.path("field").asString() + "=" + c.path("after").asString(""))));
+        assertThat(fields).contains("noticeLate=true", "noticeDeadline=" + end.minusDays(30));
+
+        var page = new io.qiyue.testing.Browser(port).login(sales.username(), USER_PASSWORD).get("/contracts/" + id).body();
+        assertThat(page).contains("id=\"lifecycle-non-renewal-late\"", "本合同期满30日前", end.minusDays(30).toString(),
+                "对方是否接受");
+        var english = new io.qiyue.testing.Browser(port).login(sales.username(), USER_PASSWORD)
+                .get("/contracts/" + id + "?lang=en").body();
+        assertThat(english).contains("id=\"lifecycle-non-renewal-late\"", "30 days before the end",
+                "the other party accepting");
+        // the calendar still ends it there: the notice was recorded, its acceptance is the parties' matter
+        calendar.runFor(end.plusDays(1));
+        assertThat(status(id)).isEqualTo(ContractStatus.EXPIRED);
     }
 
     private static int payments(ApiClient as, String id) {

@@ -241,7 +241,9 @@ class ContractApi {
 
     /**
      * Where a contract stands in its lifecycle and what the caller may do with it now; {@code autoRenewals}: the
-     * years a contract that renews itself went on, {@code nonRenewal}: a notice that it will not again.
+     * years a contract that renews itself went on, {@code nonRenewal}: a notice that it will not again (with
+     * {@code noticeDeadline} and {@code noticeLate}: given after the day its clause allows, it needs the other party's
+     * acceptance).
      */
     record Lifecycle(ContractStatus status, int version, List<ContractAction> allowedActions, String predecessorId,
                      String predecessorNumber, String successorId, String successorNumber, LocalDate terminationDate,
@@ -255,7 +257,8 @@ class ContractApi {
 
     /**
      * Records that the contract, which renews itself, will not renew at the end of its current term (不再续约):
-     * the calendar then ends it on its end date. Recording it again is no error.
+     * the calendar then ends it on its end date. Recording it again is no error. A notice after the clause's deadline
+     * is recorded too, marked late ({@code nonRenewal.noticeLate}).
      */
     @PostMapping("/contracts/{id}/non-renewal")
     ResponseEntity<Lifecycle> nonRenewal(@PathVariable String id,
