@@ -82,6 +82,11 @@ public enum ContractStatus {
         return this == DRAFT;
     }
 
+    /** Not signed yet: nothing binds either side, and no duties or receivables have been planned. */
+    public boolean beforeSigning() {
+        return this == DRAFT || this == IN_APPROVAL || this == APPROVED || this == SIGNING;
+    }
+
     /** Signed and not yet over: the contract binds both sides (or will from its start date). */
     public boolean inForce() {
         return this == SIGNED || this == ACTIVE;

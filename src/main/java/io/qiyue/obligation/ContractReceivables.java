@@ -13,9 +13,12 @@ import java.util.List;
  * total, what was received, what is outstanding and overdue, the late-payment damages of the breach clause, and
  * 回款 % (received ÷ contract amount, one decimal, HALF_UP; null without an amount). {@code planShortOfAmount}: the
  * instalments, waived ones included, add up to less than the contract amount (one cut below what was signed).
+ * {@code planMadeAtSigning}: the contract is not signed yet, so there is no plan: it is made from the payment schedule
+ * at signing, and the plan is neither short of the amount nor beyond it.
  */
 public record ContractReceivables(String contractId, LocalDate asOf, Money contractAmount, Money planned,
-                                  boolean planExceedsAmount, boolean planShortOfAmount, Money received,
+                                  boolean planExceedsAmount, boolean planShortOfAmount, boolean planMadeAtSigning,
+                                  Money received,
                                   Money outstanding, Money overdue,
                                   @JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal percentReceived,
                                   Damages damages, List<Instalment> instalments,

@@ -188,11 +188,14 @@ public class Receivables {
         var damages = LateDamages.compute(clause, forDamages, on,
                 contract.amount() == null ? null : contract.amount().scaled());
         BigDecimal invoiced = invoices.stream().map(i -> i.amount().scaled()).reduce(zero(), BigDecimal::add);
+        // before signing there is no plan to compare (outside tester: a draft's plan was said to be short of its
+        // amount, where the page says the plan is made at signing)
+        boolean unsigned = contract.status().beforeSigning();
         return new ContractReceivables(contractId, on, amount == null ? null : Money.cny(amount), Money.cny(planned),
-                amount != null && planned.compareTo(amount) > 0,
+                !unsigned && amount != null && planned.compareTo(amount) > 0,
                 // what was waived left the plan on purpose, with a reason; an instalment cut, or none planned, did not
                 // (outside tester: a plan a fen short of the signed amount was told nowhere)
-                amount != null && planned.add(waived).compareTo(amount) < 0,
+                !unsigned && amount != null && planned.add(waived).compareTo(amount) < 0, unsigned,
                 Money.cny(received), Money.cny(outstanding),
                 Money.cny(overdue), percent(received, amount),
                 new ContractReceivables.Damages(damages.basis(), damages.value(), Money.cny(damages.damages()),

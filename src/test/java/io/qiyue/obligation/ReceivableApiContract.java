@@ -542,6 +542,13 @@ abstract class ReceivableApiContract extends ApiTestSupport {
         var early = finance.client().post("/api/v1/contracts/" + draft + "/receipts", receipt(days("2026-11-01"), "1.00"));
         assertProblem(early, 409);
         assertThat(early.json().toString()).contains("签订后");
+        // nor a plan short of its amount: the plan is made at signing, as its page says (outside tester)
+        var unsigned = summary(finance.client(), draft, days("2026-12-01"));
+        assertThat(unsigned.path("planMadeAtSigning").asBoolean()).isTrue();
+        assertThat(unsigned.path("planShortOfAmount").asBoolean()).isFalse();
+        assertThat(unsigned.path("planExceedsAmount").asBoolean()).isFalse();
+        assertThat(unsigned.path("instalments")).isEmpty();
+        assertThat(summary(finance.client(), id, days("2026-12-01")).path("planMadeAtSigning").asBoolean()).isFalse();
 
         var plan = summary(finance.client(), id, days("2026-12-01")).path("instalments");
         assertProblem(finance.client().post(path + "/instalments",
