@@ -82,6 +82,29 @@ class LifecyclePagesH2IT extends ApiTestSupport {
                 .doesNotContain("id=\"lifecycle-terminate-open\"");
     }
 
+    /**
+     * The termination form offers today in China whatever the server's zone: a server on UTC offered yesterday there
+     * before 08:00, and that date, submitted as offered, ended the contract a day back.
+     */
+    @Test
+    void theTerminationFormOffersTheBusinessDayWhateverTheServersZone() {
+        var sales = createUser("SALES", null);
+        String id = signed(sales.username());
+        var browser = new Browser(port).login(sales.username(), USER_PASSWORD);
+        var china = java.time.ZonedDateTime.now(java.time.ZoneId.of("Asia/Shanghai"));
+        // a zone whose day is not China's now: 20 hours behind it, or, late in its evening, 6 hours ahead
+        String elsewhere = china.getHour() < 20 ? "Etc/GMT+12" : "Pacific/Kiritimati";
+        var serverZone = java.util.TimeZone.getDefault();
+        String page;
+        try {
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(elsewhere));
+            page = browser.get("/contracts/" + id).body();
+        } finally {
+            java.util.TimeZone.setDefault(serverZone);
+        }
+        assertThat(page).containsPattern("id=\"terminate-date\"[^>]*value=\"" + china.toLocalDate() + "\"");
+    }
+
     /** A contract that renews itself says so, and its owner records a notice of non-renewal from the page. */
     @Test
     void aNoticeOfNonRenewalFromTheContractPage() {

@@ -50,10 +50,12 @@ class ContractPages {
     private final VersionHistory history;
 
     private final ContractExport export;
+    private final java.time.Clock clock;
 
     ContractPages(Contracts contracts, Customers customers, OurEntities ourEntities,
-                  VersionHistory history, ContractExport export) {
+                  VersionHistory history, ContractExport export, java.time.Clock clock) {
         this.export = export;
+        this.clock = clock;
         this.contracts = contracts;
         this.history = history;
         this.customers = customers;
@@ -118,7 +120,9 @@ class ContractPages {
         var actions = contracts.actionsFor(contract);
         model.addAttribute("actions", actions.stream().map(Enum::name).toList());
         model.addAttribute("lineage", contracts.lineage(id));
-        model.addAttribute("today", LocalDate.now());
+        // the business day (Asia/Shanghai), not the server's: before 08:00 there a server on UTC offered yesterday as
+        // the termination date, which ends the contract a day back
+        model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("contract", contract);
         model.addAttribute("terms", contract.terms());
         model.addAttribute("ourEntity", ourEntities.find(contract.ourEntityId()).orElse(null));
