@@ -47,10 +47,29 @@ class AuditView {
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*");
     private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?Z");
     private static final int SHOWN_CHANGES = 6;
-    /** An amount's value, recorded apart from its currency (/amount/value, /terms/payment/deposit/value). */
-    private static final Pattern MONEY = Pattern.compile("(?:^|/)(?:amount|deposit)/value$");
+    /**
+     * An amount's value, recorded apart from its currency (/amount/value, /terms/payment/deposit/value), or as
+     * the plain number of a receipt's, an invoice's or an instalment's amount.
+     */
+    private static final Pattern MONEY = Pattern.compile("(?:^|/)(?:amount|deposit)(?:/value)?$");
+    private static final Pattern PLAIN_AMOUNT = Pattern.compile("\\d+(?:\\.\\d+)?");
     /** Fields whose values a module records as the Chinese label of a code: the prefix of those labels' keys. */
     private static final Map<String, String> RECORDED_IN_CHINESE = Map.of("signing", "evidence.event.");
+    /** Fields whose values are codes labelled under a prefix of their own (an approver's 驳回, not a version's 审批退回). */
+    private static final Map<String, String> CODED = Map.of("decision", "approval.decision.",
+            "position", "approval.position.");
+    /** A share link's use: what the holder did and the address it came from ({@code VIEW 203.0.113.9}). */
+    private static final Pattern LINK_USE = Pattern.compile("(VIEW|COMMENT|PROPOSE) (\\S+)");
+    /** A decided proposal: its status and, when given, the reason ({@code REJECTED: 价格过高}). */
+    private static final Pattern DECIDED = Pattern.compile("([A-Z][A-Z0-9_]+): (.*)", Pattern.DOTALL);
+    /** A seal's use, as the signing module records it. */
+    private static final Pattern SEAL_USE = Pattern.compile("contract (\\S+), document sha256 ([0-9a-f]{64}), (.*)",
+            Pattern.DOTALL);
+    /** An accepted review finding, recorded under a field named after it ({@code accepted QY-C008 /terms @12}). */
+    private static final Pattern ACCEPTED = Pattern.compile("accepted (\\S+) (\\S*)(?: @\\d+)?");
+    /** Words a module records in English for a value it does not keep: a password, a template's earlier text. */
+    private static final Pattern CHANGED = Pattern.compile("\\(changed\\)");
+    private static final Pattern VERSION = Pattern.compile("\\(version (\\d+)\\)");
     /** Bookkeeping a created record lists too: its own id and first version say nothing to a reader. */
     private static final java.util.Set<String> BOOKKEEPING = java.util.Set.of("/id", "/version");
 
@@ -146,7 +165,12 @@ class AuditView {
         String before = party ? partyNames.getOrDefault(c.before(), c.before()) : value(entityType, c.field(), c.before(), locale);
         String after = party ? partyNames.getOrDefault(c.after(), c.after()) : value(entityType, c.field(), c.after(), locale);
         boolean typed = party || (before != null && before.equals(c.before())) || (after != null && after.equals(c.after()));
-        return new Change(labels.of(c.field(), locale, subject(entityType)), before, after, typed);
+        var accepted = ACCEPTED.matcher(c.field());
+        String label = accepted.matches()
+                ? messages.getMessage("audit.acceptedFinding", new Object[]{accepted.group(1),
+                        labels.of(accepted.group(2), locale, "contract")}, locale)
+                : labels.of(c.field(), locale, subject(entityType));
+        return new Change(label, before, after, typed);
     }
 
     /**
@@ -168,10 +192,19 @@ class AuditView {
             return null;
         }
         String text = raw.strip();
-        if (MONEY.matcher(field).find()) {
+        if (MONEY.matcher(field).find() && PLAIN_AMOUNT.matcher(text).matches()) {
             return money(text);
         }
-        String recorded = RECORDED_IN_CHINESE.get(field.replaceFirst("^/", ""));
+        String name = field.replaceFirst("^/", "");
+        String coded = CODED.get(name);
+        if (coded != null && CODE.matcher(text).matches()) {
+            return messages.getMessage(coded + text, null, text, locale);
+        }
+        String words = recordedInEnglish(entityType, name, text, locale);
+        if (words != null) {
+            return words;
+        }
+        String recorded = RECORDED_IN_CHINESE.get(name);
         if (recorded != null) {
             // a step the signing module recorded in the words of its evidence report (Chinese): in the reader's
             String code = recordedCodes(recorded).get(text);
@@ -187,6 +220,43 @@ class AuditView {
             }
         }
         return scalar(entityType, text, locale);
+    }
+
+    /**
+     * A value a module wrote as a phrase of codes and English words (an outside tester found {@code VIEW 1.2.3.4}
+     * and {@code REJECTED: 不同意} on the page): in the reader's words, the typed part as it was typed. Null: not
+     * such a value.
+     */
+    private String recordedInEnglish(String entityType, String name, String text, Locale locale) {
+        if (CHANGED.matcher(text).matches()) {
+            return messages.getMessage("audit.value.changed", null, locale);
+        }
+        var version = VERSION.matcher(text);
+        if (version.matches()) {
+            return messages.getMessage("audit.value.version", new Object[]{version.group(1)}, locale);
+        }
+        if (name.equals("use")) {
+            var use = LINK_USE.matcher(text);
+            if (use.matches()) {
+                return messages.getMessage("audit.value.linkUse", new Object[]{
+                        messages.getMessage("negotiation.use." + use.group(1), null, locale), use.group(2)}, locale);
+            }
+            var seal = SEAL_USE.matcher(text);
+            if (seal.matches()) {
+                var contract = contracts.internalSummaries(java.util.Set.of(seal.group(1))).get(seal.group(1));
+                return messages.getMessage("audit.value.sealUse", new Object[]{
+                        contract == null ? seal.group(1) : contract.number() + " " + contract.title(), seal.group(2),
+                        seal.group(3)}, locale);
+            }
+        }
+        var decided = DECIDED.matcher(text);
+        if (decided.matches()) {
+            String label = code(entityType, decided.group(1), locale);
+            if (label != null) {
+                return messages.getMessage("audit.value.withReason", new Object[]{label, decided.group(2)}, locale);
+            }
+        }
+        return null;
     }
 
     private String node(String entityType, JsonNode node, Locale locale) {
