@@ -263,7 +263,7 @@ final class ContractRows {
             // the money received since is Qiyue's to record (receipts, reversals): a file may repeat the figure it
             // came with, not change it
             if (!sameAmountReceived) {
-                problems.add(n, Column.RECEIVED, "qiyue.import.received-update", recorded.toPlainString());
+                problems.add(n, Column.RECEIVED, "qiyue.import.received-update", Money.written(recorded));
             } else if (!sameDayReceived) {
                 problems.add(n, Column.RECEIVED_ON, "qiyue.import.received-on-update", recordedOn.get());
             }
@@ -348,8 +348,8 @@ final class ContractRows {
         if (planned.signum() == 0) {
             problems.add(n, Column.RECEIVED, "qiyue.import.received-no-plan");
         } else if (amount.compareTo(planned) > 0) {
-            problems.add(n, Column.RECEIVED, "qiyue.import.received-exceeds-plan", amount.toPlainString(),
-                    planned.toPlainString());
+            problems.add(n, Column.RECEIVED, "qiyue.import.received-exceeds-plan", Money.written(amount),
+                    Money.written(planned));
         }
         LocalDate on = receivedOn(row, n, onText);
         if (on == null) {
@@ -516,7 +516,7 @@ final class ContractRows {
                 BigDecimal spoken = ChineseAmounts.parse(withoutCurrency(words));
                 if (amount == null || spoken.compareTo(amount) != 0) {
                     problems.add(n, Column.AMOUNT_IN_WORDS, "qiyue.import.amount-words-mismatch", words,
-                            amount == null ? "-" : amount.toPlainString());
+                            amount == null ? "-" : Money.written(amount));
                 }
             } catch (IllegalArgumentException e) {
                 problems.add(n, Column.AMOUNT_IN_WORDS, "qiyue.import.bad-amount-words", words);

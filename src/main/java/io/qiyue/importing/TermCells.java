@@ -148,8 +148,8 @@ final class TermCells {
             return null;
         }
         if (amount != null && sum.compareTo(amount) != 0) {
-            problems.add(n, Column.PAYMENT_SCHEDULE, "qiyue.import.schedule-sum", sum.toPlainString(),
-                    amount.setScale(2, RoundingMode.HALF_UP).toPlainString());
+            problems.add(n, Column.PAYMENT_SCHEDULE, "qiyue.import.schedule-sum", Money.written(sum),
+                    Money.written(amount));
             return null;
         }
         return instalments;

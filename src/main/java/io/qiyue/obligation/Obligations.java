@@ -350,7 +350,7 @@ public class Obligations {
         if (paid.signum() > 0) {
             // waived, it would leave the plan while its money still counted as received: the contract's figures
             // stopped adding up (outside tester). What is owed on it is settled by reversing or moving the receipt
-            throw new ConflictException("qiyue.obligation.waive-paid-into", Money.cny(paid).value().toPlainString());
+            throw new ConflictException("qiyue.obligation.waive-paid-into", Money.written(paid));
         }
         return move(o, ObligationAction.WAIVE, why, null, o.note(), CurrentUsers.actorName());
     }

@@ -46,6 +46,6 @@ class ReceivableReminders implements ReminderSource {
 
     /** What the reminder is about: the instalment and what is unpaid of it. */
     static String subject(String title, BigDecimal unpaid) {
-        return title + " " + unpaid.setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " CNY";
+        return title + " " + io.qiyue.shared.Money.written(unpaid);
     }
 }

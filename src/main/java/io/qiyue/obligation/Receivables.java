@@ -303,7 +303,7 @@ public class Receivables {
                 BigDecimal sum = wanted.stream().map(a -> a.amount().scaled()).reduce(zero(), BigDecimal::add);
                 if (sum.compareTo(input.amount().scaled()) != 0) {
                     violations.add(new FieldViolation("allocations", "qiyue.receivable.allocations-sum",
-                            sum.toPlainString(), input.amount().scaled().toPlainString()));
+                            Money.written(sum), Money.written(input.amount().scaled())));
                 }
             }
         }
@@ -325,8 +325,8 @@ public class Receivables {
             if (wanted == null) {
                 BigDecimal outstanding = Allocation.outstanding(new ArrayList<>(open.values()));
                 if (amount.compareTo(outstanding) > 0) {
-                    throw conflict("amount", "qiyue.receivable.exceeds-outstanding", amount.toPlainString(),
-                            outstanding.toPlainString());
+                    throw conflict("amount", "qiyue.receivable.exceeds-outstanding", Money.written(amount),
+                            Money.written(outstanding));
                 }
                 parts = Allocation.oldestFirst(new ArrayList<>(open.values()), amount);
             } else {
@@ -343,7 +343,7 @@ public class Receivables {
                     BigDecimal left = o == null ? zero() : o.outstanding();
                     if (a.amount().scaled().compareTo(left) > 0) {
                         throw conflict("allocations[" + i + "].amount", "qiyue.receivable.exceeds-instalment",
-                                a.amount().scaled().toPlainString(), left.toPlainString());
+                                Money.written(a.amount().scaled()), Money.written(left));
                     }
                     parts.add(new Allocation.Part(a.obligationId(), a.amount().scaled()));
                 }
@@ -395,8 +395,8 @@ public class Receivables {
         var open = open(contractId);
         BigDecimal outstanding = Allocation.outstanding(new ArrayList<>(open.values()));
         if (amount.scaled().signum() <= 0 || amount.scaled().compareTo(outstanding) > 0) {
-            throw conflict("amount", "qiyue.receivable.exceeds-outstanding", amount.scaled().toPlainString(),
-                    outstanding.toPlainString());
+            throw conflict("amount", "qiyue.receivable.exceeds-outstanding", Money.written(amount.scaled()),
+                    Money.written(outstanding));
         }
         var receipts = new ArrayList<Receipt>();
         var parts = Allocation.oldestFirst(new ArrayList<>(open.values()), amount.scaled());
@@ -528,7 +528,7 @@ public class Receivables {
                 BigDecimal ceiling = inForce != null ? inForce : planned.signum() > 0 ? planned : null;
                 if (ceiling != null && invoiced.add(amount).compareTo(ceiling) > 0) {
                     throw conflict("amount", "qiyue.receivable.invoices-exceed-amount",
-                            ceiling.subtract(invoiced).toPlainString());
+                            Money.written(ceiling.subtract(invoiced)));
                 }
                 // an invoice for an instalment is for that instalment: together no more than it (as receipts)
                 if (obligationId != null) {
@@ -540,7 +540,7 @@ public class Receivables {
                     if (instalment.amount() != null
                             && onIt.add(amount).compareTo(instalment.amount().scaled()) > 0) {
                         throw conflict("amount", "qiyue.receivable.invoices-exceed-instalment",
-                                instalment.amount().scaled().subtract(onIt).toPlainString());
+                                Money.written(instalment.amount().scaled().subtract(onIt)));
                     }
                 }
                 Instant now = clock.instant();
@@ -622,7 +622,7 @@ public class Receivables {
                     .map(ReceivableStore.Allocated::amount).reduce(zero(), BigDecimal::add);
             BigDecimal amount = checked.amount().scaled();
             if (amount.compareTo(paid) < 0) {
-                throw conflict("amount", "qiyue.receivable.below-received", paid.toPlainString());
+                throw conflict("amount", "qiyue.receivable.below-received", Money.written(paid));
             }
             checkPlanTotal(contract, plan, obligationId, amount);
             Instant now = clock.instant();
@@ -702,8 +702,8 @@ public class Receivables {
         }
         BigDecimal inForce = amountInForce(contract);
         if (total.compareTo(inForce) > 0) {
-            throw conflict("amount", "qiyue.receivable.plan-exceeds-amount", total.toPlainString(),
-                    inForce.toPlainString());
+            throw conflict("amount", "qiyue.receivable.plan-exceeds-amount", Money.written(total),
+                    Money.written(inForce));
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Runs every rule that applies to a contract's type. Pure and thread-safe: no database, no clock (the
@@ -108,7 +109,7 @@ public final class ReviewEngine {
         int warnings = 0;
         int infos = 0;
         for (RawFinding f : evaluation.findings()) {
-            Object[] args = f.args().toArray();
+            Object[] args = withMoney(f.messageCode(), f.args().toArray());
             String message = messages.getMessage(f.messageCode(), args, f.messageCode(), target);
             String suggestion = messages.getMessage(f.messageCode() + ".suggestion", args, null, target);
             findings.add(new Finding(f.ruleId(), f.severity(), f.path(), f.span(), message,
@@ -122,6 +123,34 @@ public final class ReviewEngine {
         }
         return new Review(evaluation.rulesetVersion(), evaluation.settingsRevision(), List.copyOf(findings), blockers,
                 warnings, infos, evaluation.errors());
+    }
+
+    /**
+     * The arguments of a message that are sums of money, by position: a finding keeps them as plain numbers
+     * (180000.00, what its acceptance is matched by), its message shows them as money (¥180,000.00).
+     */
+    private static final Map<String, List<Integer>> MONEY_ARGS = Map.of(
+            "review.QY-C008.sum", List.of(0, 1),
+            "review.QY-C008.depositOnTop", List.of(0, 1),
+            "review.QY-C008.depositOffset", List.of(0, 1),
+            "review.QY-L003.mismatch", List.of(1),
+            "review.QY-L003.field", List.of(0, 1),
+            "review.QY-L003.total", List.of(0, 1),
+            "review.QY-L007.fixed", List.of(1),
+            "review.QY-V002.excessive", List.of(0, 1, 2),
+            "review.QY-V002.noAmount", List.of(0));
+
+    static Object[] withMoney(String messageCode, Object[] args) {
+        for (int i : MONEY_ARGS.getOrDefault(messageCode, List.of())) {
+            if (i < args.length && args[i] instanceof String plain) {
+                try {
+                    args[i] = io.qiyue.shared.Money.written(io.qiyue.shared.Money.parsePlain(plain));
+                } catch (NumberFormatException notANumber) {
+                    // an argument of an older ruleset's finding that was not a number stays as it is
+                }
+            }
+        }
+        return args;
     }
 
     /** JSON pointers compared segment by segment, numeric segments as numbers (/items/2 before /items/10). */

@@ -61,6 +61,19 @@ public record Money(
         return new Money(value.setScale(2, RoundingMode.HALF_UP), CNY);
     }
 
+    /**
+     * An amount as people read it in a message or on a page: ¥180,000.00 (grouped, two decimals, the same in both
+     * languages), not the API's 180000.00.
+     */
+    public static String written(BigDecimal value) {
+        var format = java.text.NumberFormat.getNumberInstance(java.util.Locale.ROOT);
+        format.setGroupingUsed(true);
+        format.setMinimumFractionDigits(2);
+        format.setMaximumFractionDigits(2);
+        format.setRoundingMode(RoundingMode.HALF_UP);
+        return "¥" + format.format(value);
+    }
+
     /** The value at scale 2; input is validated to have at most two fraction digits first. */
     public BigDecimal scaled() {
         return value.setScale(2, RoundingMode.HALF_UP);

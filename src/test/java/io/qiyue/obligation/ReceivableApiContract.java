@@ -421,7 +421,10 @@ abstract class ReceivableApiContract extends ApiTestSupport {
         String path = "/api/v1/contracts/" + id;
         String foreign = summary(finance.client(), otherId, days("2026-12-01")).path("instalments").get(0).path("id").asString();
 
-        assertProblem(finance.client().post(path + "/receipts", receipt(days("2026-11-01"), "120000.01")), 409, "amount");
+        var beyond = finance.client().post(path + "/receipts", receipt(days("2026-11-01"), "120000.01"));
+        assertProblem(beyond, 409, "amount");
+        // amounts in the message as money, not as the API's plain numbers (outside tester: 180000.00 元)
+        assertThat(beyond.body()).contains("收款金额 ¥120,000.01 超过未回款金额 ¥").doesNotContain("120000.01 元");
         assertProblem(finance.client().post(path + "/receipts", receipt(days("2026-11-01"), "0")), 400, "amount");
         assertProblem(finance.client().post(path + "/receipts", receipt(days("2026-11-01"), "-5.00")), 400, "amount");
         assertProblem(finance.client().post(path + "/receipts", receipt(days("2026-11-01"), "1.001")), 400, "amount");
@@ -535,7 +538,7 @@ abstract class ReceivableApiContract extends ApiTestSupport {
                  "obligationId": "%s"}
                 """).formatted(unique("FP"), firstInstalment));
         assertProblem(beyond, 409, "amount");
-        assertThat(beyond.json().toString()).contains("10000.00");
+        assertThat(beyond.json().toString()).contains("本期还可开票 ¥10,000.00");
         assertThat(finance.client().get(path + "/invoices").json().path("total").asInt()).isEqualTo(2);
         // a draft has no plan to pay into: said so, not "more than the 0 outstanding"
         String draft = createContract(sales.client(), "SERVICE").path("id").asString();

@@ -69,7 +69,7 @@ class DocumentTextTest {
         var byRule = new java.util.LinkedHashMap<String, Finding>();
         review.findings().forEach(f -> byRule.putIfAbsent(f.ruleId(), f));
 
-        assertThat(byRule.get("QY-L003").message()).contains("壹拾贰万元整", "100000.00");
+        assertThat(byRule.get("QY-L003").message()).contains("壹拾贰万元整", "¥100,000.00");
         assertThat(byRule.get("QY-L004").message()).contains("2027年2月1日", "2027-01-01");
         assertThat(byRule.get("QY-L005").message()).contains("杭州示列科技有限公司", "杭州示例科技有限公司");
         assertThat(byRule.get("QY-V004").citation().source()).isEqualTo("民法典");

@@ -3,12 +3,10 @@ package io.qiyue.shared.web;
 import io.qiyue.shared.Money;
 import org.springframework.stereotype.Component;
 
-import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
 /**
  * Formatting for templates ({@code ${@display.time(x)}}): instants in the business time zone,
@@ -36,11 +34,7 @@ public class Display {
         if (money == null || money.value() == null) {
             return "";
         }
-        var format = NumberFormat.getNumberInstance(Locale.ROOT);
-        format.setGroupingUsed(true);
-        format.setMinimumFractionDigits(2);
-        format.setMaximumFractionDigits(2);
-        return "¥" + format.format(money.value());
+        return Money.written(money.value());
     }
 
     /** A sum in yuan given as a plain number (a fixed liquidated damages), written as money is. */
