@@ -910,11 +910,26 @@ class RuleCatalogueTest {
         assertThat(foreign).extracting(f -> f.severity() + " " + f.path() + " " + f.messageCode())
                 .containsExactly("BLOCKER /terms/personalInformation/recipient/name review.QY-P002.notTheReceiver");
         assertThat(foreign.getFirst().args()).contains("新加坡某公司", "乙方", Spec.OUR_NAME);
-        // the receiver's own department, or the receiver by its full name with a department, is the receiver
-        for (String ours : List.of("数据合规部", Spec.OUR_NAME + "数据保护办公室")) {
-            none(INFO_SHARING, s -> s.personalInformation = new PersonalInformation(ProcessingRole.PROVISION,
-                    LegalBasis.SEPARATE_CONSENT, new Recipient(ours, "dpo@example.com"), "存储",
-                    s.personalInformation.securityMeasures(), "PIPIA-1", null, "到期删除。"), "QY-P002");
+        // the receiver by its full name with a department is the receiver
+        none(INFO_SHARING, s -> s.personalInformation = recipient(s, Spec.OUR_NAME + "数据保护办公室"), "QY-P002");
+        none(INFO_SHARING, s -> s.personalInformation = recipient(s, "上海契约信息技术有限公司 数据合规部"), "QY-P002");
+        // a department or team alone names no one (PIPL 第23条: 名称或者姓名; outside lawyer-tester)
+        for (String unit : List.of("数据合规部", "客户服务中心", "信息安全团队", "个人信息保护办公室", "法务部",
+                "数据中心", "第三事业部", " 数据 合规部 ")) {
+            var found = findings(Spec.valid(INFO_SHARING).with(s -> s.personalInformation = recipient(s, unit)),
+                    "QY-P002");
+            assertThat(found).as(unit).extracting(f -> f.severity() + " " + f.path() + " " + f.messageCode())
+                    .containsExactly("BLOCKER /terms/personalInformation/recipient/name review.QY-P002.departmentOnly");
+            assertThat(found.getFirst().args()).containsExactly(unit.strip());
+        }
+        // … while a registered name has a place or trade name besides (a centre or a 工作室 may be an entity of its
+        // own; a third party is then QY-P002's other finding), and a person is named by a name
+        for (String named : List.of("某某数据服务中心", "北京市大数据中心", "契约科技（上海）有限公司数据合规部",
+                "杭州某某设计工作室", "上海市人民政府办公室", "张三经营部", "华东区销售部", "乙方数据合规部", "张三",
+                "复旦大学数据研究中心", "某某律师事务所")) {
+            assertThat(findings(Spec.valid(INFO_SHARING).with(s -> s.personalInformation = recipient(s, named)),
+                    "QY-P002")).as(named).extracting(RawFinding::messageCode)
+                    .doesNotContain("review.QY-P002.departmentOnly");
         }
         expect(INFO_SHARING, s -> s.sharedInformation = shared(true, false, false), "QY-P003",
                 "BLOCKER /terms/sharedInformation/purpose", "BLOCKER /terms/sharedInformation/separateConsentObtained");
@@ -980,6 +995,14 @@ class RuleCatalogueTest {
                 s.personalInformation = null;
             }, id);
         }
+    }
+
+    /** The sample's personal information with another recipient (reached at a mailbox). */
+    static PersonalInformation recipient(Spec s, String name) {
+        var pi = s.personalInformation;
+        return new PersonalInformation(pi.processingRole(), pi.legalBasis(), new Recipient(name, "dpo@example.com"),
+                pi.processingMethod(), pi.securityMeasures(), pi.pipiaReference(), pi.crossBorderMechanism(),
+                pi.returnOrDeletion());
     }
 
     @Test

@@ -42,7 +42,7 @@ public final class Catalogue {
                 new V007ArbitrationOrLitigation(config.apply("QY-V007"), scan),
                 new V008SeveralCommissions(config.apply("QY-V008")), new V009Court(config.apply("QY-V009")),
                 new V010Renewal(), new V011CapWithoutAmount(config.apply("QY-V011"), scan),
-                new P001LegalBasis(config.apply("QY-P001"), scan), new P002Recipient(), new P003Sensitive(config.apply("QY-P003"), scan),
+                new P001LegalBasis(config.apply("QY-P001"), scan), new P002Recipient(config.apply("QY-P002")), new P003Sensitive(config.apply("QY-P003"), scan),
                 new P004CrossBorder(config.apply("QY-P004"), scan), new P005Pipia(), new P006Entrusted(config.apply("QY-P006"), scan),
                 new P007Security(config.apply("QY-P007")),
                 new I001CreditCode(), new I002IdNumber(), new I003Customer());

@@ -5,6 +5,13 @@ import io.qiyue.review.Severity;
 
 /** QY-P002: the recipient's name and contact and the processing method are stated (PIPL 第23条; purpose: QY-C014, categories: QY-C002). */
 final class P002Recipient implements Rule {
+    private final java.util.regex.Pattern department;
+
+    P002Recipient(RuleConfig config) {
+        this.department = java.util.regex.Pattern.compile("(?:" + config.wordPattern("departmentWords").pattern()
+                + ")+(?:" + config.wordPattern("departmentSuffixes").pattern() + ")");
+    }
+
     @Override
     public String id() {
         return "QY-P002";
@@ -27,6 +34,14 @@ final class P002Recipient implements Rule {
         if (recipient == null || Texts.blank(recipient.name())) {
             f.report(Severity.BLOCKER, "/terms/personalInformation/recipient/name", "name");
         }
+        boolean departmentOnly = recipient != null && !Texts.blank(recipient.name())
+                && department.matcher(normalise(recipient.name())).matches();
+        if (departmentOnly) {
+            // 数据合规部 of which company? The individual is to be told who receives (名称或者姓名), and a unit's name
+            // alone tells no one; a registered name has a place or trade name besides the generic words
+            f.report(Severity.BLOCKER, "/terms/personalInformation/recipient/name", "departmentOnly",
+                    recipient.name().strip());
+        }
         if (recipient == null || Texts.blank(recipient.contact())) {
             f.report(Severity.BLOCKER, "/terms/personalInformation/recipient/contact", "contact");
         }
@@ -35,7 +50,7 @@ final class P002Recipient implements Rule {
         var shared = s.terms().sharedInformation();
         var direction = shared == null || shared.direction() == null
                 ? io.qiyue.contract.Terms.SharingDirection.PARTY_A_PROVIDES : shared.direction();
-        if (recipient != null && !Texts.blank(recipient.name())
+        if (recipient != null && !Texts.blank(recipient.name()) && !departmentOnly
                 && direction != io.qiyue.contract.Terms.SharingDirection.MUTUAL) {
             boolean customerReceives = direction == io.qiyue.contract.Terms.SharingDirection.PARTY_B_PROVIDES;
             var receiving = customerReceives ? s.customer() : s.ourEntity();
@@ -50,10 +65,7 @@ final class P002Recipient implements Rule {
         }
     }
 
-    /**
-     * A name of a company or another body of its own (a department alone, 数据合规部, is read as the receiver's, and a
-     * person's name is not judged).
-     */
+    /** A name of a company or another body of its own (a person's name is not judged). */
     private static final java.util.regex.Pattern ENTITY = java.util.regex.Pattern.compile(
             "公司|集团|有限|企业|事务所|研究院|中心$|(?i)\\b(ltd|limited|inc|llc|gmbh|corp|corporation|co\\.|pte|plc|s\\.a\\.)");
 
