@@ -440,6 +440,41 @@ class GeneratedDocumentsTest {
         }
     }
 
+    /**
+     * A clause that renews the contract binds a consumer for another year unless they act in time: a standard term
+     * limiting their rights, to be brought to their attention (民法典第496条; outside lawyer-tester). Printed bold
+     * with its notice for a natural person, in the PDF and in the DOCX alike; an organisation's stays plain.
+     */
+    @ParameterizedTest
+    @EnumSource(ContractType.class)
+    void a_natural_person_is_shown_the_automatic_renewal_in_bold(ContractType type) throws Exception {
+        Contract c = paid(type);
+        var renewing = new Contract(c.id(), c.number(), c.type(), c.title(), c.customerId(), c.customerName(),
+                c.ourEntityId(), c.owner(), c.amount(), c.startDate(), c.endDate(), true, 30, c.status(), c.terms(),
+                c.version(), c.createdAt(), c.createdBy(), SAVED);
+        var person = new Customer("p1", CustomerKind.PERSON, "赵六", null, "110101199001011234",
+                "北京市海淀区中关村大街1号", null, null, CustomerLevel.A, CustomerStatus.ACTIVE, "admin", List.of(), false,
+                1, Instant.EPOCH, Instant.EPOCH);
+        String self = type.selfReference();
+        String renewal = "任何一方未在" + self + "期满30日前书面通知对方不再续约的，" + self + "期满后自动续期一年，续期次数不限。";
+        String notice = "【特别提示】本自动续期条款与甲方的权利有重大利害关系，乙方已以加粗字体提请甲方特别注意，甲方可以要求乙方予以说明：";
+        var toPerson = RENDERER.render(DefaultTemplates.body(type), DocumentModels.of(renewing, person,
+                SampleContracts.ourEntity()), "t", 1, SAVED);
+        var texts = read(toPerson);
+        for (String text : texts.both()) {
+            assertThat(flat(text)).contains(notice + renewal);
+        }
+        assertThat(Emphasis.of(toPerson.pdf(), TextExtraction.PDF)).contains(notice + renewal);
+        assertThat(Emphasis.of(toPerson.docx(), TextExtraction.DOCX)).contains(notice + renewal);
+
+        var toCompany = render(renewing);
+        for (String text : read(toCompany).both()) {
+            assertThat(flat(text)).contains(renewal).doesNotContain("本自动续期条款");
+        }
+        assertThat(Emphasis.of(toCompany.pdf(), TextExtraction.PDF)).doesNotContain("自动续期");
+        assertThat(Emphasis.of(toCompany.docx(), TextExtraction.DOCX)).doesNotContain("自动续期");
+    }
+
     @Test
     void a_service_contract_of_zero_states_its_zero_and_not_a_choice_of_free() throws Exception {
         // 无偿 is the parties' choice (noConsideration); a zero the form was left with is printed as it is, and
