@@ -36,7 +36,8 @@ public record ReviewSubject(Contract contract, ContractParty customer, ContractP
     /**
      * The same subject knowing which parts the contract's template prints a default for when the contract leaves
      * them empty (JSON pointers such as {@code /terms/dispute}, with the default's words): the document then has
-     * such a clause, and a rule asking for one would say something untrue of it.
+     * such a clause, and a rule asking for one would say something untrue of it. Under the empty pointer: the words
+     * the template prints for every contract.
      */
     public ReviewSubject withSuppliedByTemplate(java.util.Map<String, String> defaults) {
         return new ReviewSubject(contract, customer, ourEntity, clauses, reviewDate, defaults);

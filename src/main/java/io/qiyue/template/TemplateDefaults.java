@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * an inverted section {@code {{^dispute}}…{{/dispute}}} with words in it. Only parts whose default is an
  * agreement in its own right count (a dispute clause, confidentiality duties and exclusions); a default that
  * says the parties will agree later (知识产权 "另行书面约定") or that the law applies is no agreement, so the
- * review's warning about it stays true.
+ * review's warning about it stays true. Under the empty pointer (the whole document): the words the template prints for
+ * every contract, outside any section (an NDA's 返还或者销毁保密信息), which no part of the contract holds.
  */
 final class TemplateDefaults {
     private TemplateDefaults() {
@@ -25,6 +26,11 @@ final class TemplateDefaults {
             "confidentiality.until", "/terms/confidentialityPeriod");
 
     private static final Pattern INVERTED = Pattern.compile("\\{\\{\\^([\\w.]+)}}(.*?)\\{\\{/\\1}}", Pattern.DOTALL);
+    /** A section holding no other: removed innermost first, what is left prints whatever the contract says. */
+    private static final Pattern INNERMOST = Pattern.compile("\\{\\{[#^]([\\w.-]+)}}(?:(?!\\{\\{[#^]).)*?\\{\\{/\\1}}",
+            Pattern.DOTALL);
+    /** The page's style sheet and comments: no words of the contract. */
+    private static final Pattern NOT_PRINTED = Pattern.compile("<style[^>]*>.*?</style>|<!--.*?-->", Pattern.DOTALL);
     private static final Pattern MARKUP = Pattern.compile("<[^>]*>|\\{\\{[^}]*}}|\\s+");
 
     /**
@@ -58,6 +64,15 @@ final class TemplateDefaults {
             if (pointer != null && !words.isEmpty()) {
                 out.merge(pointer, words, (a, b) -> a + b);
             }
+        }
+        String always = NOT_PRINTED.matcher(body).replaceAll("");
+        for (String fewer = INNERMOST.matcher(always).replaceAll(""); !fewer.equals(always);
+             fewer = INNERMOST.matcher(always).replaceAll("")) {
+            always = fewer;
+        }
+        always = MARKUP.matcher(always).replaceAll("");
+        if (!always.isEmpty()) {
+            out.put("", always);
         }
         return Map.copyOf(out);
     }

@@ -1005,6 +1005,78 @@ class RuleCatalogueTest {
                 pi.returnOrDeletion());
     }
 
+    /**
+     * A confidentiality agreement whose confidential information includes personal information (its category, or its
+     * scope in words) meets the PIPL rules as they fit it, read from its words; one without meets none (outside
+     * lawyer-tester: such an NDA met no PIPL rule at all).
+     */
+    @Test
+    void confidentialityOverPersonalInformation() {
+        List<String> piRules = List.of("QY-P001", "QY-P002", "QY-P003", "QY-P004", "QY-P005", "QY-P006", "QY-P007",
+                "QY-C014");
+        java.util.function.Function<Spec, List<String>> codes = spec -> ENGINE.evaluate(spec.subject()).findings()
+                .stream().filter(f -> piRules.contains(f.ruleId()))
+                .map(f -> f.severity() + " " + f.path() + " " + f.messageCode()).toList();
+        String path = " /terms/confidentialityObligations review.";
+        var bare = List.of("WARNING" + path + "QY-C014.confidentialityReturnOrDeletion",
+                "WARNING" + path + "QY-P001.confidentiality", "WARNING" + path + "QY-P002.confidentialityMethod",
+                "WARNING" + path + "QY-P002.confidentialityPurpose", "WARNING" + path + "QY-P007.missing");
+        Consumer<Spec> byCategory = s -> s.confidentialInformation = new ConfidentialInformation(List.of(
+                InformationCategory.TRADE_SECRET, InformationCategory.PERSONAL_INFORMATION), "甲方披露的经营信息。",
+                s.confidentialInformation.exclusions());
+        Consumer<Spec> byScope = s -> s.confidentialInformation = new ConfidentialInformation(List.of(
+                InformationCategory.BUSINESS), "甲方披露的客户名单，其中包括客户的个人信息（姓名、联系方式）。",
+                s.confidentialInformation.exclusions());
+        assertThat(codes.apply(Spec.valid(CONFIDENTIALITY).with(byCategory))).containsExactlyElementsOf(bare);
+        assertThat(codes.apply(Spec.valid(CONFIDENTIALITY).with(byScope))).containsExactlyElementsOf(bare);
+
+        // each said in both languages, with its fix
+        var department = Spec.valid(INFO_SHARING).with(s -> s.personalInformation = recipient(s, "数据合规部"));
+        for (var subject : List.of(Spec.valid(CONFIDENTIALITY).with(byCategory).subject(), department.subject())) {
+            for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+                var said = ENGINE.review(subject, locale).findings().stream()
+                        .filter(f -> f.ruleId().startsWith("QY-P") || f.ruleId().equals("QY-C014")).toList();
+                assertThat(said).isNotEmpty().allSatisfy(f -> {
+                    assertThat(f.message()).matches(locale == Locale.ENGLISH ? "^[A-Z].*" : "^[^A-Za-z]*个人信息.*");
+                    if (!f.ruleId().equals("QY-P007")) { // its message says the fix
+                        assertThat(f.suggestion()).as(f.message()).isNotBlank();
+                    }
+                });
+            }
+        }
+
+        // an NDA that says what the law asks for meets none of them
+        Consumer<Spec> drafted = s -> s.confidentialityObligations.addAll(List.of(
+                "披露方保证其提供的个人信息已取得个人的单独同意。",
+                "接收方仅可为评估双方合作之目的处理其中的个人信息，仅可在其内部系统中存储、查阅，不得复制。",
+                "接收方应制定内部管理制度和操作规程，对个人信息实行分类管理，采取加密和去标识化措施，合理确定操作权限并定期开展"
+                        + "安全培训，制定安全事件应急预案。",
+                "本协议终止后，接收方应在十个工作日内删除其中的个人信息。"));
+        assertThat(codes.apply(Spec.valid(CONFIDENTIALITY).with(byCategory).with(drafted))).isEmpty();
+        // a party's consent is no basis, nor "not for other purposes" a purpose; measures in part are named in part
+        assertThat(codes.apply(Spec.valid(CONFIDENTIALITY).with(byCategory).with(s ->
+                s.confidentialityObligations.addAll(List.of("未经披露方书面同意，接收方不得向第三方提供个人信息。",
+                        "接收方应对个人信息采取加密措施。")))))
+                .contains("WARNING" + path + "QY-P001.confidentiality", "WARNING" + path + "QY-P002.confidentialityPurpose",
+                        "WARNING" + path + "QY-P007.aspect.training")
+                .doesNotContain("WARNING" + path + "QY-P007.missing", "WARNING" + path + "QY-P007.aspect.encryption");
+
+        // the template prints its return or destruction for every NDA: the document says it, the contract need not
+        var spec = Spec.valid(CONFIDENTIALITY).with(byCategory);
+        var printed = ENGINE.evaluate(spec.subject().withSuppliedByTemplate(java.util.Map.of("",
+                "本协议终止或者披露方书面要求时，接收方应在十个工作日内返还或者销毁保密信息及其复制件，并书面确认。")));
+        assertThat(printed.findings()).extracting(RawFinding::ruleId).contains("QY-P001").doesNotContain("QY-C014");
+
+        // without personal information, or with its scope excluding it, none apply
+        for (Consumer<Spec> without : List.<Consumer<Spec>>of(s -> {
+        }, s -> s.confidentialInformation = new ConfidentialInformation(List.of(InformationCategory.TECHNICAL),
+                "甲方披露的技术资料，不包括个人信息。", s.confidentialInformation.exclusions()),
+                s -> s.confidentialInformation = new ConfidentialInformation(List.of(InformationCategory.TECHNICAL),
+                        "依照个人信息保护法无需保密的信息以外的技术资料。", s.confidentialInformation.exclusions()))) {
+            assertThat(codes.apply(Spec.valid(CONFIDENTIALITY).with(without))).isEmpty();
+        }
+    }
+
     @Test
     void identityRules() {
         String wrong = Spec.CUSTOMER_CODE.substring(0, 17) + (Spec.CUSTOMER_CODE.charAt(17) == '0' ? '1' : '0');

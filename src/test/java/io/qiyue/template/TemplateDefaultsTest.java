@@ -28,6 +28,17 @@ class TemplateDefaultsTest {
     }
 
     @Test
+    void theWordsPrintedForEveryContractAreUnderTheEmptyPointer() {
+        String always = TemplateDefaults.of(DefaultTemplates.body(ContractType.CONFIDENTIALITY)).get("");
+        assertThat(always).contains("接收方应在十个工作日内返还或者销毁保密信息及其复制件，并书面确认。", "接收方对保密信息负有下列义务：")
+                // printed for some contracts only: a section, nested or not
+                .doesNotContain("本协议为单向保密协议", "不得向任何第三方披露、泄露保密信息", "自动续期", "{{", "<", "font",
+                        "有下列情形之一的");
+        assertThat(TemplateDefaults.of("{{#a}}<p>甲</p>{{^b}}<p>乙</p>{{/b}}{{/a}}<p class=\"clause\">丙</p>"))
+                .containsEntry("", "丙");
+    }
+
+    @Test
     void anEditedTemplateIsReadAgainWhileAnUnchangedOneIsAnsweredAsBefore() {
         String body = "{{^dispute}}<p>提交杭州仲裁委员会仲裁。</p>{{/dispute}}";
         var first = TemplateDefaults.of(body);

@@ -4,16 +4,21 @@ import io.qiyue.contract.Terms;
 import io.qiyue.review.ReviewSubject;
 import io.qiyue.review.Severity;
 
+import java.util.regex.Pattern;
+
 /**
  * QY-P001: a legal basis for providing personal information: separate consent (PIPL 第23条) or another basis of
- * 第13条. Structured: for an information-sharing agreement that shares personal information. In free text of any
+ * 第13条. Structured: for an information-sharing agreement that shares personal information. In the words of a
+ * confidentiality agreement whose confidential information includes personal information. In free text of any
  * contract: personal information passed to affiliates or third parties without saying that consent is obtained.
  */
 final class P001LegalBasis implements Rule {
     private final PersonalInformationText sharing;
+    private final Pattern confidentialityLegalBasis;
 
     P001LegalBasis(RuleConfig config, TextScanner scanner) {
         this.sharing = new PersonalInformationText(config, scanner, "sharingTextPatterns", null);
+        this.confidentialityLegalBasis = Pattern.compile(config.parameter("confidentialityLegalBasis").asString());
     }
 
     @Override
@@ -34,6 +39,12 @@ final class P001LegalBasis implements Rule {
                 // nor, left unsaid (outside tester: an import that shares 联系方式 met none of the P rules)
                 f.report(Severity.WARNING, "/terms/sharedInformation/containsPersonalInformation", "flagUnstated");
             }
+        } else if (Texts.confidentialPersonalInformation(s)
+                && !Texts.stated(s, confidentialityLegalBasis)) {
+            // an NDA over personal information is how the discloser provides it to the receiver (第23条), and the
+            // discloser needs a basis for that; an NDA has no field for it, so its words are read (a warning: they
+            // may say it in a way the pattern misses)
+            f.report(Severity.WARNING, "/terms/confidentialityObligations", "confidentiality");
         }
     }
 

@@ -3,11 +3,21 @@ package io.qiyue.review.rules;
 import io.qiyue.review.ReviewSubject;
 import io.qiyue.review.Severity;
 
-/** QY-P002: the recipient's name and contact and the processing method are stated (PIPL 第23条; purpose: QY-C014, categories: QY-C002). */
+/**
+ * QY-P002: the recipient's name and contact and the processing method are stated (PIPL 第23条; purpose: QY-C014,
+ * categories: QY-C002); in a confidentiality agreement over personal information, the purpose and method it allows the
+ * receiver (warnings read from its words).
+ */
 final class P002Recipient implements Rule {
     private final java.util.regex.Pattern department;
+    private final java.util.regex.Pattern confidentialityPurpose;
+    private final java.util.regex.Pattern confidentialityMethod;
 
     P002Recipient(RuleConfig config) {
+        this.confidentialityPurpose = java.util.regex.Pattern.compile(
+                config.parameter("confidentialityPurpose").asString());
+        this.confidentialityMethod = java.util.regex.Pattern.compile(
+                config.parameter("confidentialityMethod").asString());
         this.department = java.util.regex.Pattern.compile("(?:" + config.wordPattern("departmentWords").pattern()
                 + ")+(?:" + config.wordPattern("departmentSuffixes").pattern() + ")");
     }
@@ -19,16 +29,30 @@ final class P002Recipient implements Rule {
 
     @Override
     public java.util.Set<io.qiyue.contract.ContractType> types() {
-        return java.util.Set.of(io.qiyue.contract.ContractType.INFO_SHARING);
+        return java.util.Set.of(io.qiyue.contract.ContractType.INFO_SHARING,
+                io.qiyue.contract.ContractType.CONFIDENTIALITY);
     }
 
     @Override
     public boolean appliesTo(ReviewSubject s) {
-        return types().contains(s.contract().type()) && Texts.sharesPersonalInformation(s.terms());
+        return s.contract().type() == io.qiyue.contract.ContractType.INFO_SHARING
+                ? Texts.sharesPersonalInformation(s.terms()) : Texts.confidentialPersonalInformation(s);
     }
 
     @Override
     public void check(ReviewSubject s, Findings f) {
+        if (s.contract().type() == io.qiyue.contract.ContractType.CONFIDENTIALITY) {
+            // the recipient is the receiving party, named and reachable as a party (QY-C001); what the receiver may
+            // do with the personal information is for the agreement's words to limit
+            String path = "/terms/confidentialityObligations";
+            if (!Texts.stated(s, confidentialityPurpose)) {
+                f.report(Severity.WARNING, path, "confidentialityPurpose");
+            }
+            if (!Texts.stated(s, confidentialityMethod)) {
+                f.report(Severity.WARNING, path, "confidentialityMethod");
+            }
+            return;
+        }
         var pi = s.terms().personalInformation();
         var recipient = pi == null ? null : pi.recipient();
         if (recipient == null || Texts.blank(recipient.name())) {

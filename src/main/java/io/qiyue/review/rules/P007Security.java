@@ -8,7 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** QY-P007: security measures of PIPL 第51条: internal rules, classification, encryption or de-identification, access and training, incident response. */
+/**
+ * QY-P007: security measures of PIPL 第51条: internal rules, classification, encryption or de-identification, access and
+ * training, incident response; of an information-sharing agreement that shares personal information, and in the words
+ * of a confidentiality agreement whose confidential information includes it.
+ */
 final class P007Security implements Rule {
     @Override
     public String id() {
@@ -17,12 +21,14 @@ final class P007Security implements Rule {
 
     @Override
     public java.util.Set<io.qiyue.contract.ContractType> types() {
-        return java.util.Set.of(io.qiyue.contract.ContractType.INFO_SHARING);
+        return java.util.Set.of(io.qiyue.contract.ContractType.INFO_SHARING,
+                io.qiyue.contract.ContractType.CONFIDENTIALITY);
     }
 
     @Override
     public boolean appliesTo(ReviewSubject s) {
-        return types().contains(s.contract().type()) && Texts.sharesPersonalInformation(s.terms());
+        return s.contract().type() == io.qiyue.contract.ContractType.INFO_SHARING
+                ? Texts.sharesPersonalInformation(s.terms()) : Texts.confidentialPersonalInformation(s);
     }
 
     private final Map<String, Pattern> aspects = new LinkedHashMap<>();
@@ -37,6 +43,19 @@ final class P007Security implements Rule {
 
     @Override
     public void check(ReviewSubject s, Findings f) {
+        if (s.contract().type() == io.qiyue.contract.ContractType.CONFIDENTIALITY) {
+            // an NDA keeps the information secret; 第51条's measures are more, and only its words can state them
+            var words = new java.util.ArrayList<String>();
+            s.clauses().forEach(c -> words.add(c.text()));
+            words.add(s.suppliedByTemplate().getOrDefault("", ""));
+            String path = "/terms/confidentialityObligations";
+            if (aspects.values().stream().noneMatch(p -> words.stream().anyMatch(w -> p.matcher(w).find()))) {
+                f.report(Severity.WARNING, path, "missing");
+            } else {
+                checkAspects(words, path, f);
+            }
+            return;
+        }
         var pi = s.terms().personalInformation();
         List<String> measures = pi == null || pi.securityMeasures() == null ? List.of() : pi.securityMeasures();
         String path = "/terms/personalInformation/securityMeasures";
@@ -46,6 +65,10 @@ final class P007Security implements Rule {
             }
             return;
         }
+        checkAspects(measures, path, f);
+    }
+
+    private void checkAspects(List<String> measures, String path, Findings f) {
         for (var aspect : aspects.entrySet()) {
             if (measures.stream().noneMatch(m -> m != null && aspect.getValue().matcher(m).find())) {
                 f.report(Severity.WARNING, path, "aspect." + aspect.getKey());

@@ -31,6 +31,44 @@ final class Texts {
                 || Boolean.TRUE.equals(shared.containsSensitivePersonalInformation()));
     }
 
+    /**
+     * Whether a confidentiality agreement's confidential information includes personal information: its category, or
+     * its scope saying so in words (其中包括客户的个人信息), not to exclude it (不包括个人信息).
+     */
+    static boolean confidentialPersonalInformation(ReviewSubject subject) {
+        var info = subject.terms().confidentialInformation();
+        if (subject.contract().type() != io.qiyue.contract.ContractType.CONFIDENTIALITY || info == null) {
+            return false;
+        }
+        if (info.categories() != null
+                && info.categories().contains(io.qiyue.contract.Terms.InformationCategory.PERSONAL_INFORMATION)) {
+            return true;
+        }
+        String scope = info.description();
+        if (blank(scope)) {
+            return false;
+        }
+        Matcher m = PERSONAL_INFORMATION.matcher(scope);
+        while (m.find()) {
+            if (!NOT_INCLUDED.matcher(clausePart(scope, m.start(), m.end())).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final Pattern PERSONAL_INFORMATION = Pattern.compile("个人信息(?!保护法)");
+    private static final Pattern NOT_INCLUDED = Pattern.compile("不包括|不包含|不含|不涉及|不属于|除外|排除|并非|均非");
+
+    /**
+     * Whether the document says what {@code pattern} finds: in a clause, or in the words the template prints for every
+     * contract (which the contract's own texts do not hold).
+     */
+    static boolean stated(ReviewSubject subject, Pattern pattern) {
+        return anyClauseMatches(subject, pattern)
+                || pattern.matcher(subject.suppliedByTemplate().getOrDefault("", "")).find();
+    }
+
     static boolean anyClauseMatches(ReviewSubject subject, Pattern pattern) {
         for (Clause c : subject.clauses()) {
             if (pattern.matcher(c.text()).find()) {
