@@ -446,7 +446,7 @@ public final class BenchDataGenerator {
                     + "\"purpose\":\"联合客户服务\",\"crossBorder\":false,\"separateConsentObtained\":true},"
                     + "\"sharingMethods\":[\"API\",\"SFTP\"],\"sharingPeriod\":{\"yearsAfterTermination\":2},"
                     + "\"personalInformation\":{\"processingRole\":\"PROVISION\",\"legalBasis\":\"SEPARATE_CONSENT\","
-                    + "\"recipient\":{\"name\":\"数据合规部\",\"contact\":\"dpo@example.com\"},"
+                    + "\"recipient\":{\"name\":\"乙方数据合规部\",\"contact\":\"dpo@example.com\"},"
                     + "\"processingMethod\":\"加密传输后存储\",\"securityMeasures\":[\"加密\",\"访问控制\"],"
                     + "\"pipiaReference\":\"PIA-2026-001\",\"returnOrDeletion\":\"共享期限届满后30日内删除\"}";
         });
