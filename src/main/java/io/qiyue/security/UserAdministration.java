@@ -74,8 +74,10 @@ public class UserAdministration {
      * one, or several to choose among.
      */
     public List<String> usernamesNamed(String name) {
-        if (users.findByUsername(name).isPresent()) {
-            return List.of(name);
+        // as stored: MariaDB's collation finds "ZHANGSAN" for zhangsan here already
+        var user = users.findByUsername(name);
+        if (user.isPresent()) {
+            return List.of(user.get().username());
         }
         var ignoringCase = users.findUsernameIgnoringCase(name);
         if (ignoringCase.isPresent()) {
