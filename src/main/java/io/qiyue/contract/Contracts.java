@@ -1304,6 +1304,12 @@ public class Contracts {
         if (contract.endDate().isBefore(LocalDate.now(clock))) {
             throw new ConflictException("qiyue.contract.non-renewal-after-end", contract.endDate());
         }
+        // a contract to be terminated ends before its term does: a notice for the term's end would say it ends twice
+        // (the page offers none; outside helper: the API took it)
+        var scheduled = store.lineage(id).terminationDate();
+        if (scheduled != null) {
+            throw new ConflictException("qiyue.contract.non-renewal-terminating", scheduled);
+        }
         String why = Text.blankToNull(Text.input(reason));
         if (why != null && why.length() > 500) {
             throw new InvalidInputException("reason", "qiyue.validation.size", 0, 500);

@@ -292,6 +292,19 @@ abstract class LifecycleApiContract extends ApiTestSupport {
         assertThat(new io.qiyue.testing.Browser(port).login(sales.username(), USER_PASSWORD).get("/contracts/" + id)
                 .body()).contains("id=\"non-renewal-past-deadline\"", "已过合同约定的通知期限");
 
+        // with a termination scheduled, no notice of non-renewal: the contract ends before its term does
+        String other = createContract(sales.client(), body.put("title", unique("待解除"))).path("id").asString();
+        acceptWarnings(sales.client(), other);
+        assertThat(move(sales.client(), other, "submit", "{}").status()).isEqualTo(200);
+        for (ContractAction action : List.of(ContractAction.APPROVE, ContractAction.START_SIGNING, ContractAction.SIGN)) {
+            contracts.advance(other, action, null, "admin");
+        }
+        assertThat(move(sales.client(), other, "terminate", "{\"reason\": \"双方协商解除\", \"date\": \"%s\"}"
+                .formatted(end.minusDays(3))).status()).isEqualTo(200);
+        var refused = sales.client().post("/api/v1/contracts/" + other + "/non-renewal", "{}");
+        assertProblem(refused, 409);
+        assertThat(refused.json().path("detail").asString()).contains(end.minusDays(3).toString());
+
         var notice = sales.client().post(path + "/non-renewal", "{\"reason\": \"客户另行招标\"}");
         assertThat(notice.status()).as("%s", notice).isEqualTo(200);
         var given = notice.json().path("nonRenewal");
