@@ -98,6 +98,11 @@ final class Columns {
         return false;
     }
 
+    /** How many of this kind's columns the header names. */
+    int named() {
+        return index.size();
+    }
+
     boolean has(Column column) {
         return index.containsKey(column);
     }

@@ -293,6 +293,18 @@ public class Imports {
         var head = new ArrayList<String>();
         head.add(words("import.failed.row"));
         head.addAll(header);
+        // a row with more cells than the header (an unquoted comma) keeps them under a heading of their own, before
+        // the reasons: they would otherwise stand under 原因 (outside tester); imported again, such a column is
+        // refused until the row is corrected and the column removed
+        int widest = header.size();
+        for (Object[] r : rows) {
+            if ((Integer) r[0] != 1) {
+                widest = Math.max(widest, cells((String) r[1]).size());
+            }
+        }
+        for (int i = header.size(); i < widest; i++) {
+            head.add(words("import.failed.extra", i + 1));
+        }
         head.add(words("import.failed.reason"));
         line(out, head);
         int listed = 0;
@@ -413,7 +425,7 @@ public class Imports {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        table = table.headerBelowTitles(header -> new Columns(kind, header).missing(kind, mode).isEmpty());
+        table = table.headerBelowTitles(header -> new Columns(kind, header).named());
         var columns = new Columns(kind, table.header());
         // the closing line of a failed-rows file, corrected and imported again, says why nothing was imported
         table = new Table(table.headerRow(), table.header(), table.rows().stream().filter(columns::carriesData).toList());

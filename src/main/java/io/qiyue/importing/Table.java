@@ -13,20 +13,25 @@ record Table(int headerRow, List<String> header, List<Row> rows) {
     }
 
     /**
-     * The header row when the first row names no column a file needs: the first of the next few rows that names them
-     * all, with the rows above it left out as title lines (offices put "2024年合同台账" above the header).
+     * The header row: of the first row and the next few, the first that names the most columns, with the rows above
+     * it left out as title lines (offices put "2024年合同台账" above the header; a title of one cell may happen to be
+     * a column's name, 客户名称, and the header below names more).
      */
-    Table headerBelowTitles(java.util.function.Predicate<List<String>> namesTheColumns) {
-        if (namesTheColumns.test(header)) {
-            return this;
-        }
+    Table headerBelowTitles(java.util.function.ToIntFunction<List<String>> columnsNamed) {
+        int best = -1;
+        int most = columnsNamed.applyAsInt(header);
         for (int i = 0; i < Math.min(TITLE_LINES, rows.size()); i++) {
-            var candidate = rows.get(i);
-            if (namesTheColumns.test(candidate.cells())) {
-                return new Table(candidate.number(), candidate.cells(), rows.subList(i + 1, rows.size()));
+            int named = columnsNamed.applyAsInt(rows.get(i).cells());
+            if (named > most) {
+                best = i;
+                most = named;
             }
         }
-        return this;
+        if (best < 0) {
+            return this;
+        }
+        var chosen = rows.get(best);
+        return new Table(chosen.number(), chosen.cells(), rows.subList(best + 1, rows.size()));
     }
 
     /** How many rows above the header may be titles. */

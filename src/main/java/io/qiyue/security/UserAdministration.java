@@ -69,21 +69,20 @@ public class UserAdministration {
     }
 
     /**
-     * The users a person is named by in a file or a pasted list: the user with this username, in any case
-     * ("ZhangSan" for "zhangsan", as spreadsheets capitalise), else those whose display name (姓名) it is — none,
-     * one, or several to choose among.
+     * The users a person is named by in a file or a pasted list: the user whose username it is exactly; else the
+     * user whose username it is in another case ("ZhangSan" for "zhangsan", as spreadsheets capitalise) and those
+     * whose display name (姓名) it is — none, one, or several to choose among by their exact usernames.
      */
     public List<String> usernamesNamed(String name) {
         // as stored: MariaDB's collation finds "ZHANGSAN" for zhangsan here already
-        var user = users.findByUsername(name);
-        if (user.isPresent()) {
-            return List.of(user.get().username());
+        var found = users.findByUsername(name).map(User::username).or(() -> users.findUsernameIgnoringCase(name));
+        if (found.isPresent() && found.get().equals(name)) {
+            return List.of(name);
         }
-        var ignoringCase = users.findUsernameIgnoringCase(name);
-        if (ignoringCase.isPresent()) {
-            return List.of(ignoringCase.get());
-        }
-        return users.usernamesOfDisplayName(name);
+        var named = new java.util.LinkedHashSet<String>();
+        found.ifPresent(named::add);
+        named.addAll(users.usernamesOfDisplayName(name));
+        return List.copyOf(named);
     }
 
     /**

@@ -274,14 +274,20 @@ abstract class ImportApiContract extends ApiTestSupport {
         }
         var third = createUser("SALES", null);
         String thirdName = admin().get("/api/v1/users/" + third.id()).json().path("displayName").asString();
+        // a username that is also another user's 姓名 names the user whose username it is exactly
+        var namesake = createUser("SALES", null);
+        assertThat(admin().patch("/api/v1/users/" + namesake.id(), "{\"displayName\": \"" + second.username() + "\"}",
+                admin().get("/api/v1/users/" + namesake.id()).header("ETag")).status()).isEqualTo(200);
+        String bySecondsUsername = unique("用户名公司");
         String byCase = unique("大写公司");
         String byName = unique("姓名公司");
         String header = "客户名称,统一社会信用代码,负责人\n";
         String rows = byCase + "," + TestIdentifiers.creditCode() + "," + first.username().toUpperCase() + "\n"
-                + byName + "," + TestIdentifiers.creditCode() + "," + thirdName + "\n";
+                + byName + "," + TestIdentifiers.creditCode() + "," + thirdName + "\n"
+                + bySecondsUsername + "," + TestIdentifiers.creditCode() + "," + second.username() + "\n";
         String csv = header + rows + unique("同名公司") + "," + TestIdentifiers.creditCode() + "," + shared + "\n";
         var dryRun = finished(upload(admin(), "customers", "dry-run", "owners.csv", csv.getBytes(StandardCharsets.UTF_8)));
-        assertThat(errors(dryRun)).as("%s", dryRun).containsExactly("4|负责人");
+        assertThat(errors(dryRun)).as("%s", dryRun).containsExactly("5|负责人");
         assertThat(dryRun.path("errors").get(0).path("message").asString()).contains(first.username())
                 .contains(second.username());
 
@@ -292,6 +298,8 @@ abstract class ImportApiContract extends ApiTestSupport {
                 .isEqualTo(first.username());
         assertThat(jdbc.sql("SELECT owner FROM customer WHERE name = ?").param(byName).query(String.class).single())
                 .isEqualTo(third.username());
+        assertThat(jdbc.sql("SELECT owner FROM customer WHERE name = ?").param(bySecondsUsername).query(String.class)
+                .single()).isEqualTo(second.username());
     }
 
     /** Offices put a title line (or two) above the header: the header is found below them, rows keep their numbers. */
@@ -299,8 +307,9 @@ abstract class ImportApiContract extends ApiTestSupport {
     void aHeaderBelowTitleLinesIsFoundAndRowsKeepTheirNumbers() {
         var sales = createUser("SALES", null);
         long before = customerCount();
+        // the second title line is one cell that happens to be a column's name: the header below names more
         String csv = "2026年客户台账,,\n"
-                + "（销售部整理）,,\n"
+                + "客户名称,,\n"
                 + "客户名称,统一社会信用代码,等级\n"
                 + unique("台账甲公司") + "," + TestIdentifiers.creditCode() + ",A\n"
                 + unique("台账乙公司") + "," + TestIdentifiers.withWrongCreditCheck(TestIdentifiers.creditCode()) + ",B\n";
@@ -362,6 +371,11 @@ abstract class ImportApiContract extends ApiTestSupport {
         assertThat(errors(dryRun)).as("%s", dryRun).filteredOn(e -> e.startsWith("2|")).containsExactly("2|统一社会信用代码");
         assertThat(dryRun.path("errors")).filteredOn(e -> e.path("row").asInt() == 3)
                 .extracting(e -> e.path("message").asString()).anyMatch(m -> m.contains("未加引号的逗号"));
+        // in the failed-rows file the shifted row's extra cell has a heading of its own, and the reason stays under 原因
+        var lines = failedRows(sales.client(), dryRun).strip().lines().toList();
+        assertThat(lines.getFirst()).endsWith("多出的第 4 个单元格,原因");
+        assertThat(lines).filteredOn(l -> l.startsWith("3,")).singleElement().asString()
+                .matches("3,北京,逗号公司-[^,]+,[0-9A-Z]{18},,.*请检查此行。\"?");
     }
 
     /**
