@@ -290,7 +290,8 @@ abstract class LifecycleApiContract extends ApiTestSupport {
         assertThat(status(id)).isEqualTo(ContractStatus.ACTIVE);
         // the form says so before the notice is given
         assertThat(new io.qiyue.testing.Browser(port).login(sales.username(), USER_PASSWORD).get("/contracts/" + id)
-                .body()).contains("id=\"non-renewal-past-deadline\"", "已过合同约定的通知期限");
+                .body()).contains("id=\"non-renewal-past-deadline\"", "已过合同约定的通知期限",
+                "期满前 30 日（即 " + end.minusDays(30) + " 当日或之前）");
 
         // with a termination scheduled, no notice of non-renewal: the contract ends before its term does
         String other = createContract(sales.client(), body.put("title", unique("待解除"))).path("id").asString();

@@ -915,7 +915,7 @@ class RuleCatalogueTest {
         none(INFO_SHARING, s -> s.personalInformation = recipient(s, "上海契约信息技术有限公司 数据合规部"), "QY-P002");
         // a department or team alone names no one (PIPL 第23条: 名称或者姓名; outside lawyer-tester)
         for (String unit : List.of("数据合规部", "客户服务中心", "信息安全团队", "个人信息保护办公室", "法务部",
-                "数据中心", "第三事业部", " 数据 合规部 ")) {
+                "数据中心", "第三事业部", " 数据 合规部 ", "法务部 数据合规组")) {
             var found = findings(Spec.valid(INFO_SHARING).with(s -> s.personalInformation = recipient(s, unit)),
                     "QY-P002");
             assertThat(found).as(unit).extracting(f -> f.severity() + " " + f.path() + " " + f.messageCode())

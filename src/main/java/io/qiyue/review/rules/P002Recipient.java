@@ -18,8 +18,9 @@ final class P002Recipient implements Rule {
                 config.parameter("confidentialityPurpose").asString());
         this.confidentialityMethod = java.util.regex.Pattern.compile(
                 config.parameter("confidentialityMethod").asString());
-        this.department = java.util.regex.Pattern.compile("(?:" + config.wordPattern("departmentWords").pattern()
-                + ")+(?:" + config.wordPattern("departmentSuffixes").pattern() + ")");
+        // one unit or a unit within another (法务部 数据合规组), none of them naming whose
+        this.department = java.util.regex.Pattern.compile("(?:(?:" + config.wordPattern("departmentWords").pattern()
+                + ")+(?:" + config.wordPattern("departmentSuffixes").pattern() + "))+");
     }
 
     @Override
