@@ -5,7 +5,10 @@ import io.qiyue.security.UserAdministration;
 import java.util.List;
 import java.util.Map;
 
-/** A file's 负责人 or 创建人 cell read as a user: by username in any case, or by 姓名 when it is one user's. */
+/**
+ * A file's 负责人 or 创建人 cell read as a user: by username in any case (full-width letters too), or by 姓名 when it
+ * is one user's.
+ */
 final class NamedUsers {
     private NamedUsers() {
     }
@@ -21,7 +24,12 @@ final class NamedUsers {
         if (cell.isEmpty()) {
             return null;
         }
-        var found = known.computeIfAbsent(cell, users::usernamesNamed);
+        // as typed first (a 姓名 may hold full-width brackets), then with an IME's full-width letters as ASCII
+        var found = known.computeIfAbsent(cell, name -> {
+            var named = users.usernamesNamed(name);
+            String ascii = ImportValues.halfWidth(name);
+            return named.isEmpty() && !ascii.equals(name) ? users.usernamesNamed(ascii) : named;
+        });
         if (found.size() == 1) {
             return found.getFirst();
         }

@@ -32,7 +32,10 @@ class AuditPageWordsH2IT extends ApiTestSupport {
         String receipt = unique("receipt");
         String task = unique("task");
         String contract = unique("contract");
+        String importRun = unique("import");
         var at = Instant.now();
+        record("IMPORT", importRun, at, new EntityChanged.Change("mode", null, "IMPORT"),
+                new EntityChanged.Change("kind", null, "CONTRACTS"));
         record("SHARE_LINK", link, at, new EntityChanged.Change("use", null, "VIEW 203.0.113.9"));
         record("NEGOTIATION_PROPOSAL", proposal, at,
                 new EntityChanged.Change("/terms/breach/description", "PENDING", "REJECTED: no"));
@@ -44,7 +47,7 @@ class AuditPageWordsH2IT extends ApiTestSupport {
         record("APPROVAL_TASK", task, at, new EntityChanged.Change("decision", null, "ADD_APPROVER"),
                 new EntityChanged.Change("position", null, "BEFORE"), new EntityChanged.Change("target", null, "wang"));
         record("CONTRACT", contract, at, new EntityChanged.Change("accepted QY-C008 /terms/payment/schedule", null,
-                "客户坚持"));
+                "客户坚持"), new EntityChanged.Change("owner", "no-such-user", "admin"));
         var admin = new Browser(port).login("admin", ADMIN_PASSWORD);
 
         String zh = changes(admin.get("/admin/audit?entity=SHARE_LINK&id=" + link).body());
@@ -61,6 +64,8 @@ class AuditPageWordsH2IT extends ApiTestSupport {
         assertThat(zh).contains("加签", "在我之前", "转办或加签给").doesNotContain("ADD_APPROVER", "BEFORE", ">target<");
         zh = changes(admin.get("/admin/audit?entity=CONTRACT&id=" + contract).body());
         assertThat(zh).contains("接受审查问题 QY-C008", "客户坚持").doesNotContain("accepted QY");
+        // an owner by their name; one that is no user (any more) as recorded
+        assertThat(zh).contains("系统管理员", "no-such-user").doesNotContain(">admin<");
 
         String en = changes(admin.get("/admin/audit?entity=SHARE_LINK&id=" + link + "&lang=en").body());
         assertThat(en).contains("Link used", "viewed from 203.0.113.9").doesNotContain("VIEW");
@@ -72,6 +77,8 @@ class AuditPageWordsH2IT extends ApiTestSupport {
         assertThat(en).contains("Reversed", "Reason for reversal");
         en = changes(admin.get("/admin/audit?entity=APPROVAL_TASK&id=" + task + "&lang=en").body());
         assertThat(en).contains("Handed to").doesNotContain("ADD_APPROVER", "BEFORE");
+        en = changes(admin.get("/admin/audit?entity=IMPORT&id=" + importRun + "&lang=en").body());
+        assertThat(en).contains("Import", "Contracts").doesNotContain(">import<", "IMPORT");
         en = changes(admin.get("/admin/audit?entity=CONTRACT&id=" + contract + "&lang=en").body());
         assertThat(en).contains("Accepted finding QY-C008").doesNotContain("accepted QY");
     }

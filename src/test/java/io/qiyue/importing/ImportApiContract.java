@@ -282,7 +282,7 @@ abstract class ImportApiContract extends ApiTestSupport {
         String byCase = unique("大写公司");
         String byName = unique("姓名公司");
         String header = "客户名称,统一社会信用代码,负责人\n";
-        String rows = byCase + "," + TestIdentifiers.creditCode() + "," + first.username().toUpperCase() + "\n"
+        String rows = byCase + "," + TestIdentifiers.creditCode() + "," + fullWidth(first.username().toUpperCase()) + "\n"
                 + byName + "," + TestIdentifiers.creditCode() + "," + thirdName + "\n"
                 + bySecondsUsername + "," + TestIdentifiers.creditCode() + "," + second.username() + "\n";
         String csv = header + rows + unique("同名公司") + "," + TestIdentifiers.creditCode() + "," + shared + "\n";
@@ -544,6 +544,13 @@ abstract class ImportApiContract extends ApiTestSupport {
         assertThat(job.path("errors").size()).as("%s", job).isZero();
         assertThat(sales.client().get("/api/v1/contracts/" + contract.path("id").asString()).json()
                 .path("ourEntityId").asString()).isEqualTo(entity.json().path("id").asString());
+    }
+
+    /** As an IME's full-width mode types it: ｕ＿ｂ５８ for u_b58. */
+    private static String fullWidth(String ascii) {
+        var out = new StringBuilder();
+        ascii.chars().forEach(c -> out.append(c > ' ' && c < 0x7F ? (char) (c + 0xFEE0) : (char) c));
+        return out.toString();
     }
 
     private static String failedRows(ApiClient as, JsonNode job) {

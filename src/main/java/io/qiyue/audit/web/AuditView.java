@@ -42,6 +42,8 @@ class AuditView {
             "USER", List.of("Role"),
             "OBLIGATION", List.of("ObligationStatus", "ObligationKind"),
             "CONCERN_CASE", List.of("CaseStatus", "CaseCategory"),
+            // an import's mode: Import, not a contract's action "import" (outside tester)
+            "IMPORT", List.of("ImportMode", "ImportKind", "ImportStatus"),
             // a proposed clause's status: 待处理 → 已接受, not an obligation's 待履行 → ACCEPTED (outside tester)
             "NEGOTIATION_PROPOSAL", List.of("ClauseStatus"));
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*");
@@ -71,6 +73,8 @@ class AuditView {
     private static final Pattern CHANGED = Pattern.compile("\\(changed\\)");
     private static final Pattern VERSION = Pattern.compile("\\(version (\\d+)\\)");
     /** Bookkeeping a created record lists too: its own id and first version say nothing to a reader. */
+    /** Fields whose values are a user's username: an owner. */
+    private static final Pattern OWNER = Pattern.compile("(?:^|/)owner$");
     private static final java.util.Set<String> BOOKKEEPING = java.util.Set.of("/id", "/version");
 
     /** One entry for the page. */
@@ -124,6 +128,10 @@ class AuditView {
                         partyIds.add(c.before());
                         partyIds.add(c.after());
                     });
+            e.changes().stream().filter(c -> OWNER.matcher(c.field()).find()).forEach(c -> {
+                usernames.add(c.before());
+                usernames.add(c.after());
+            });
         }
         partyIds.remove(null);
         var summaries = contracts.internalSummaries(contractIds);
@@ -131,6 +139,7 @@ class AuditView {
         var partyNames = new HashMap<>(customers.names(partyIds));
         partyIds.stream().filter(id -> !partyNames.containsKey(id))
                 .forEach(id -> ourEntities.find(id).ifPresent(o -> partyNames.put(id, o.name())));
+        usernames.remove(null);
         var names = users.displayNames(usernames);
         var rows = new ArrayList<Row>(entries.size());
         for (var e : entries) {
@@ -147,7 +156,7 @@ class AuditView {
             };
             var changes = e.changes().stream()
                     .filter(c -> e.action() != EntityChanged.Action.CREATE || !bookkeeping(c.field()))
-                    .map(c -> change(e.entityType(), c, partyNames, locale)).toList();
+                    .map(c -> change(e.entityType(), c, partyNames, names, locale)).toList();
             rows.add(new Row(e, names.getOrDefault(e.actor(), e.actor()), subject,
                     changes.subList(0, Math.min(SHOWN_CHANGES, changes.size())),
                     changes.size() > SHOWN_CHANGES ? changes.subList(SHOWN_CHANGES, changes.size()) : List.of()));
@@ -160,10 +169,14 @@ class AuditView {
         return BOOKKEEPING.contains(field) || field.endsWith("/currency");
     }
 
-    private Change change(String entityType, EntityChanged.Change c, Map<String, String> partyNames, Locale locale) {
-        boolean party = c.field().endsWith("customerId") || c.field().endsWith("ourEntityId");
-        String before = party ? partyNames.getOrDefault(c.before(), c.before()) : value(entityType, c.field(), c.before(), locale);
-        String after = party ? partyNames.getOrDefault(c.after(), c.after()) : value(entityType, c.field(), c.after(), locale);
+    private Change change(String entityType, EntityChanged.Change c, Map<String, String> partyNames,
+                          Map<String, String> userNames, Locale locale) {
+        boolean person = OWNER.matcher(c.field()).find();
+        boolean party = person || c.field().endsWith("customerId") || c.field().endsWith("ourEntityId");
+        // an owner by their name, as the actor column shows people (outside tester: 负责人 admin)
+        var named = person ? userNames : partyNames;
+        String before = party ? named.getOrDefault(c.before(), c.before()) : value(entityType, c.field(), c.before(), locale);
+        String after = party ? named.getOrDefault(c.after(), c.after()) : value(entityType, c.field(), c.after(), locale);
         boolean typed = party || (before != null && before.equals(c.before())) || (after != null && after.equals(c.after()));
         var accepted = ACCEPTED.matcher(c.field());
         String label = accepted.matches()
