@@ -195,12 +195,7 @@ abstract class LifecycleApiContract extends ApiTestSupport {
         body.put("startDate", start.toString());
         body.put("endDate", end.toString());
         body.put("autoRenew", true);
-        String id = createContract(sales.client(), body).path("id").asString();
-        acceptWarnings(sales.client(), id);
-        assertThat(move(sales.client(), id, "submit", "{}").status()).isEqualTo(200);
-        for (ContractAction action : List.of(ContractAction.APPROVE, ContractAction.START_SIGNING, ContractAction.SIGN)) {
-            contracts.advance(id, action, null, "admin");
-        }
+        String id = signed(sales.client(), body);
         String path = "/api/v1/contracts/" + id;
         int obligationsBefore = sales.client().get(path + "/obligations").json().path("total").asInt();
         int paymentsBefore = payments(sales.client(), id);
@@ -280,12 +275,7 @@ abstract class LifecycleApiContract extends ApiTestSupport {
         body.put("renewalNoticeDays", 30);
         ((tools.jackson.databind.node.ObjectNode) body.path("terms").path("payment").path("schedule").get(0))
                 .put("dueDate", start.plusDays(14).toString());
-        String id = createContract(sales.client(), body).path("id").asString();
-        acceptWarnings(sales.client(), id);
-        assertThat(move(sales.client(), id, "submit", "{}").status()).isEqualTo(200);
-        for (ContractAction action : List.of(ContractAction.APPROVE, ContractAction.START_SIGNING, ContractAction.SIGN)) {
-            contracts.advance(id, action, null, "admin");
-        }
+        String id = signed(sales.client(), body);
         String path = "/api/v1/contracts/" + id;
         assertThat(status(id)).isEqualTo(ContractStatus.ACTIVE);
         // the form says so before the notice is given
@@ -294,12 +284,7 @@ abstract class LifecycleApiContract extends ApiTestSupport {
                 "期满前 30 日（即 " + end.minusDays(30) + " 当日或之前）");
 
         // with a termination scheduled, no notice of non-renewal: the contract ends before its term does
-        String other = createContract(sales.client(), body.put("title", unique("待解除"))).path("id").asString();
-        acceptWarnings(sales.client(), other);
-        assertThat(move(sales.client(), other, "submit", "{}").status()).isEqualTo(200);
-        for (ContractAction action : List.of(ContractAction.APPROVE, ContractAction.START_SIGNING, ContractAction.SIGN)) {
-            contracts.advance(other, action, null, "admin");
-        }
+        String other = signed(sales.client(), body.put("title", unique("待解除")));
         assertThat(move(sales.client(), other, "terminate", "{\"reason\": \"双方协商解除\", \"date\": \"%s\"}"
                 .formatted(end.minusDays(3))).status()).isEqualTo(200);
         var refused = sales.client().post("/api/v1/contracts/" + other + "/non-renewal", "{}");
@@ -525,7 +510,18 @@ abstract class LifecycleApiContract extends ApiTestSupport {
 
     /** Such a contract approved and signed, as approval and signing move it. */
     private String signed(ApiClient as, LocalDate start, LocalDate end) {
-        String id = submitted(as, start, end);
+        return signedFromSubmitted(submitted(as, start, end));
+    }
+
+    /** The contract of {@code body} created, its warnings accepted, submitted through the gate and signed. */
+    private String signed(ApiClient as, tools.jackson.databind.node.ObjectNode body) {
+        String id = createContract(as, body).path("id").asString();
+        acceptWarnings(as, id);
+        assertThat(move(as, id, "submit", "{}").status()).isEqualTo(200);
+        return signedFromSubmitted(id);
+    }
+
+    private String signedFromSubmitted(String id) {
         for (ContractAction action : List.of(ContractAction.APPROVE, ContractAction.START_SIGNING, ContractAction.SIGN)) {
             contracts.advance(id, action, null, "admin");
         }
