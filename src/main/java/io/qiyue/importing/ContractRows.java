@@ -240,7 +240,7 @@ final class ContractRows {
             if (existing.status() != ContractStatus.DRAFT && (!contracts.changedOnlyByImports(existing.id())
                     || signings.hasSigningRecord(existing.id()))) {
                 problems.add(n, Column.NUMBER, "qiyue.import.past-draft",
-                        problems.words("enum.ContractStatus." + existing.status().name()));
+                        Reason.label("enum.ContractStatus." + existing.status().name()));
                 return null;
             }
             if (existing.type() != type) {

@@ -111,7 +111,7 @@ final class CustomerRows {
             var before = customers.editable(found.id());
             if (status != null && status != before.status()) {
                 problems.add(n, Column.CUSTOMER_STATUS, "qiyue.import.customer-status-unchanged",
-                        problems.words("enum.CustomerStatus." + before.status().name()));
+                        Reason.label("enum.CustomerStatus." + before.status().name()));
                 return null;
             }
             var merged = merge(before, input);
@@ -126,7 +126,7 @@ final class CustomerRows {
         }
         if (status != null && status != io.qiyue.customer.CustomerStatus.ACTIVE) {
             problems.add(n, Column.CUSTOMER_STATUS, "qiyue.import.customer-status-new",
-                    problems.words("enum.CustomerStatus.ACTIVE"));
+                    Reason.label("enum.CustomerStatus.ACTIVE"));
         }
         report(n, customers.problems(null, input));
         return problems.has(n) ? null : new RowPlan(n, RowPlan.Outcome.CREATE, () -> customers.create(input));
@@ -213,9 +213,9 @@ final class CustomerRows {
                 return value;
             }
         }
-        problems.add(n, Column.CUSTOMER_STATUS, "qiyue.import.unknown-value", text, String.join("、",
+        problems.add(n, Column.CUSTOMER_STATUS, "qiyue.import.unknown-value", text, new Reason.Listing(
                 java.util.Arrays.stream(io.qiyue.customer.CustomerStatus.values())
-                        .map(v -> problems.words("enum.CustomerStatus." + v.name())).toList()));
+                        .<Object>map(v -> Reason.label("enum.CustomerStatus." + v.name())).toList()));
         return null;
     }
 

@@ -1,6 +1,7 @@
 package io.qiyue.importing;
 
 import io.qiyue.shared.persistence.DbTime;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -10,18 +11,24 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** The import_job, import_error and import_failed_row tables (V41). */
+/**
+ * The import_job, import_error and import_failed_row tables (V41). Reasons are kept as codes with their arguments
+ * (V67) and read in the reader's language; the words in the importer's language stay beside them, and are what rows
+ * written before V67 have.
+ */
 @Component
 class ImportStore {
     private static final String COLUMNS = "id, kind, mode, status, file_name, processed, total, created_count,"
-            + " updated_count, skipped_count, error_count, problem, created_by, created_at, heartbeat_at, finished_at";
+            + " updated_count, skipped_count, error_count, problem, problem_reason, created_by, created_at, heartbeat_at, finished_at";
 
     private final JdbcClient jdbc;
     private final io.qiyue.security.FieldCipher cipher;
+    private final Reasons reasons;
 
-    ImportStore(JdbcClient jdbc, io.qiyue.security.FieldCipher cipher) {
+    ImportStore(JdbcClient jdbc, io.qiyue.security.FieldCipher cipher, Reasons reasons) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        this.reasons = reasons;
     }
 
     record Counts(int created, int updated, int skipped) {
@@ -33,7 +40,7 @@ class ImportStore {
 
     void insert(String id, ImportKind kind, ImportMode mode, String fileName, String createdBy, Instant now,
                 String instanceId) {
-        jdbc.sql("INSERT INTO import_job (" + COLUMNS + ", instance_id) VALUES (?,?,?,?,?,0,0,0,0,0,0,NULL,?,?,?,NULL,?)")
+        jdbc.sql("INSERT INTO import_job (" + COLUMNS + ", instance_id) VALUES (?,?,?,?,?,0,0,0,0,0,0,NULL,NULL,?,?,?,NULL,?)")
                 .params(id, kind.name(), mode.name(), ImportStatus.QUEUED.name(), fileName, createdBy,
                         DbTime.toDb(now), DbTime.toDb(now), instanceId)
                 .update();
@@ -66,12 +73,12 @@ class ImportStore {
     }
 
     void finish(String id, ImportStatus status, int processed, int total, Counts counts, int errorCount,
-                String problem, Instant now) {
+                Reason problem, Instant now) {
         jdbc.sql("UPDATE import_job SET status = ?, processed = ?, total = ?, created_count = ?, updated_count = ?,"
-                        + " skipped_count = ?, error_count = ?, problem = ?, heartbeat_at = ?, finished_at = ? WHERE id = ?")
+                        + " skipped_count = ?, error_count = ?, problem = ?, problem_reason = ?, heartbeat_at = ?,"
+                        + " finished_at = ? WHERE id = ?")
                 .params(status.name(), processed, total, counts.created(), counts.updated(), counts.skipped(), errorCount,
-                        problem == null ? null : problem.length() > 1000 ? problem.substring(0, 1000) : problem,
-                        DbTime.toDb(now), DbTime.toDb(now), id)
+                        words(problem), stored(problem), DbTime.toDb(now), DbTime.toDb(now), id)
                 .update();
     }
 
@@ -82,20 +89,38 @@ class ImportStore {
     }
 
     /** A job RUNNING or QUEUED whose heartbeat is older than {@code before}: its process died; nothing of it committed. */
-    boolean failIfAbandoned(String id, Instant before, String problem, Instant now) {
-        return jdbc.sql("UPDATE import_job SET status = ?, problem = ?, finished_at = ? WHERE id = ?"
+    boolean failIfAbandoned(String id, Instant before, Reason problem, Instant now) {
+        return jdbc.sql("UPDATE import_job SET status = ?, problem = ?, problem_reason = ?, finished_at = ? WHERE id = ?"
                         + " AND status IN ('QUEUED', 'RUNNING') AND heartbeat_at < ?")
-                .params(ImportStatus.FAILED.name(), problem, DbTime.toDb(now), id, DbTime.toDb(before)).update() == 1;
+                .params(ImportStatus.FAILED.name(), words(problem), stored(problem), DbTime.toDb(now), id,
+                        DbTime.toDb(before)).update() == 1;
     }
 
-    void insertProblems(String id, List<ImportProblem> problems) {
+    void insertProblems(String id, List<Refusal> problems) {
         int seq = 0;
         for (var p : problems) {
-            String message = p.message().length() > 1000 ? p.message().substring(0, 1000) : p.message();
             String column = p.column() == null ? null : p.column().length() > 100 ? p.column().substring(0, 100) : p.column();
-            jdbc.sql("INSERT INTO import_error (job_id, seq, row_no, column_name, message) VALUES (?,?,?,?,?)")
-                    .params(id, ++seq, p.row(), column, message).update();
+            jdbc.sql("INSERT INTO import_error (job_id, seq, row_no, column_name, message, reason) VALUES (?,?,?,?,?,?)")
+                    .params(id, ++seq, p.row(), column, words(p.reason()), stored(p.reason())).update();
         }
+    }
+
+    /** The words of the language in force (the importer's, while the job runs), as the columns before V67 hold them. */
+    private String words(Reason reason) {
+        if (reason == null) {
+            return null;
+        }
+        String words = reasons.words(reason, LocaleContextHolder.getLocale());
+        return words.length() > 1000 ? words.substring(0, 1000) : words;
+    }
+
+    private String stored(Reason reason) {
+        return reason == null ? null : reasons.stored(reason);
+    }
+
+    /** A stored reason in the reader's words; the importer's words for a row written before reasons were kept. */
+    private String read(String words, String reason) {
+        return reason == null ? words : reasons.words(reasons.read(reason), LocaleContextHolder.getLocale());
     }
 
     /**
@@ -108,10 +133,11 @@ class ImportStore {
     }
 
     List<ImportProblem> problems(String id, int limit) {
-        return jdbc.sql("SELECT row_no, column_name, message FROM import_error WHERE job_id = ? ORDER BY seq LIMIT " + limit)
+        return jdbc.sql("SELECT row_no, column_name, message, reason FROM import_error WHERE job_id = ? ORDER BY seq LIMIT "
+                        + limit)
                 .param(id)
                 .query((rs, n) -> new ImportProblem(rs.getInt("row_no"), rs.getString("column_name"),
-                        rs.getString("message"))).list();
+                        read(rs.getString("message"), rs.getString("reason")))).list();
     }
 
     List<Object[]> failedRows(String id) {
@@ -124,12 +150,12 @@ class ImportStore {
         return io.qiyue.security.FieldCipher.isSealed(stored) ? cipher.decrypt(stored) : stored;
     }
 
-    private static ImportJob job(ResultSet rs) throws SQLException {
+    private ImportJob job(ResultSet rs) throws SQLException {
         return new ImportJob(rs.getString("id"), ImportKind.valueOf(rs.getString("kind")),
                 ImportMode.valueOf(rs.getString("mode")), ImportStatus.valueOf(rs.getString("status")),
                 rs.getString("file_name"), rs.getInt("processed"), rs.getInt("total"), rs.getInt("created_count"),
                 rs.getInt("updated_count"), rs.getInt("skipped_count"), rs.getInt("error_count"),
-                rs.getString("problem"), rs.getString("created_by"), DbTime.read(rs, "created_at"),
+                read(rs.getString("problem"), rs.getString("problem_reason")), rs.getString("created_by"), DbTime.read(rs, "created_at"),
                 DbTime.read(rs, "finished_at"), List.of());
     }
 }

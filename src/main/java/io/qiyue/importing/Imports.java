@@ -236,7 +236,7 @@ public class Imports {
         if (silent || orphaned) {
             Instant before = orphaned ? clock.instant() : silentSince;
             try {
-                if (store.failIfAbandoned(id, before, words("qiyue.import.abandoned"), clock.instant())) {
+                if (store.failIfAbandoned(id, before, Reason.of("qiyue.import.abandoned"), clock.instant())) {
                     job = store.find(id).orElseThrow();
                 }
             } catch (org.springframework.dao.PessimisticLockingFailureException busy) {
@@ -403,8 +403,7 @@ public class Imports {
         } catch (RuntimeException | Error unexpected) {
             log.error("import {} failed", id, unexpected);
             beside.executeWithoutResult(s -> store.finish(id, ImportStatus.FAILED, 0, 0, ImportStore.Counts.NONE, 0,
-                    messages.getMessage("qiyue.import.failed-unexpectedly", null, "qiyue.import.failed-unexpectedly",
-                            locale), clock.instant()));
+                    Reason.of("qiyue.import.failed-unexpectedly"), clock.instant()));
         } finally {
             delete(file);
         }
@@ -420,7 +419,7 @@ public class Imports {
         try {
             table = TableReader.read(file, fileName, encoding);
         } catch (UnreadableFileException e) {
-            fail(id, 0, 0, words(e.code(), e.args().toArray()), List.of(), null);
+            fail(id, 0, 0, Reason.of(e.code(), e.args().toArray()), List.of(), null);
             return;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -433,19 +432,19 @@ public class Imports {
         var problems = new Problems(messages, kind, columns);
         var missing = columns.missing(kind, mode);
         if (!missing.isEmpty()) {
-            fail(id, 0, total, words("qiyue.import.file.missing-columns",
-                    String.join("、", missing.stream().map(Column::header).toList())), List.of(), null);
+            fail(id, 0, total, Reason.of("qiyue.import.file.missing-columns",
+                    new Reason.Listing(missing.stream().<Object>map(Column::header).toList())), List.of(), null);
             return;
         }
         // a header that is no column, or a column named twice, is an error of the header row: the file does not
         // match the template, and importing it would silently drop or pick among its data
         for (int position : columns.unknown()) {
-            problems.add(table.headerRow(), columns.nameAt(position), words("qiyue.import.unknown-column", columns.nameAt(position),
+            problems.add(table.headerRow(), columns.nameAt(position), Reason.of("qiyue.import.unknown-column", columns.nameAt(position),
                     position + 1));
         }
         int headerRow = table.headerRow();
         columns.repeated().forEach((position, first) -> problems.add(headerRow, columns.nameAt(position),
-                words("qiyue.import.repeated-column", columns.nameAt(position), first + 1, position + 1)));
+                Reason.of("qiyue.import.repeated-column", columns.nameAt(position), first + 1, position + 1)));
         // the first pass: every row checked, nothing written
         var plans = new ArrayList<RowPlan>(total);
         var customerRows = kind == ImportKind.CUSTOMERS ? new CustomerRows(customers, users, mode, columns, problems) : null;
@@ -460,7 +459,7 @@ public class Imports {
             try {
                 plan = customerRows != null ? customerRows.plan(row) : contractRows.plan(row);
             } catch (QiyueException refused) {
-                problems.add(row.number(), null, words(refused.code(), refused.args().toArray()));
+                problems.add(row.number(), null, Reason.of(refused.code(), refused.args().toArray()));
                 plan = null;
             }
             problems.hintAtShiftedCells(row);
@@ -478,7 +477,7 @@ public class Imports {
                 conclude(id, ImportStatus.SUCCEEDED, total, total, counts(plans), null, problems.list(), table);
             } else {
                 conclude(id, ImportStatus.FAILED, 0, total, ImportStore.Counts.NONE,
-                        words("qiyue.import.rows-failed", problems.rows().size()), problems.list(), table);
+                        Reason.of("qiyue.import.rows-failed", problems.rows().size()), problems.list(), table);
             }
             return;
         }
@@ -533,16 +532,16 @@ public class Imports {
             }
         } catch (QiyueException refused) {
             // a row that passed the check was refused at its write (e.g. someone else took its number meanwhile)
-            var problem = new ImportProblem(current[0], null, words(refused.code(), refused.args().toArray()));
+            var problem = new Refusal(current[0], null, Reason.of(refused.code(), refused.args().toArray()));
             var violations = refused instanceof InvalidInputException invalid ? invalid.violations() : List.<io.qiyue.shared.FieldViolation>of();
-            var rowProblems = new ArrayList<ImportProblem>();
+            var rowProblems = new ArrayList<Refusal>();
             if (violations.isEmpty()) {
                 rowProblems.add(problem);
             } else {
-                violations.forEach(v -> rowProblems.add(new ImportProblem(current[0],
-                        columns == null ? null : columns.nameOfField(kind, v.field()), words(v.code(), v.args().toArray()))));
+                violations.forEach(v -> rowProblems.add(new Refusal(current[0],
+                        columns == null ? null : columns.nameOfField(kind, v.field()), Reason.of(v.code(), v.args().toArray()))));
             }
-            fail(id, 0, total, words("qiyue.import.rows-failed", 1), rowProblems, table);
+            fail(id, 0, total, Reason.of("qiyue.import.rows-failed", 1), rowProblems, table);
         }
     }
 
@@ -590,7 +589,7 @@ public class Imports {
         try {
             entries = ScanArchive.entries(file);
         } catch (UnreadableFileException e) {
-            fail(id, 0, 0, words(e.code(), e.args().toArray()), List.of(), null);
+            fail(id, 0, 0, Reason.of(e.code(), e.args().toArray()), List.of(), null);
             return;
         }
         int total = entries.size();
@@ -608,7 +607,7 @@ public class Imports {
                 conclude(id, ImportStatus.SUCCEEDED, total, total, counts(plans), null, problems.list(), null);
             } else {
                 conclude(id, ImportStatus.FAILED, 0, total, ImportStore.Counts.NONE,
-                        words("qiyue.import.rows-failed", problems.rows().size()), problems.list(), null);
+                        Reason.of("qiyue.import.rows-failed", problems.rows().size()), problems.list(), null);
             }
             return;
         }
@@ -633,12 +632,12 @@ public class Imports {
         return new ImportStore.Counts(created, updated, skipped);
     }
 
-    private void fail(String id, int processed, int total, String problem, List<ImportProblem> problems, Table table) {
+    private void fail(String id, int processed, int total, Reason problem, List<Refusal> problems, Table table) {
         conclude(id, ImportStatus.FAILED, processed, total, ImportStore.Counts.NONE, problem, problems, table);
     }
 
     private void conclude(String id, ImportStatus status, int processed, int total, ImportStore.Counts counts,
-                          String problem, List<ImportProblem> problems, Table table) {
+                          Reason problem, List<Refusal> problems, Table table) {
         beside.executeWithoutResult(s -> {
             var reported = problems.size() > MAX_REPORTED ? problems.subList(0, MAX_REPORTED) : problems;
             store.insertProblems(id, reported);

@@ -2,18 +2,17 @@ package io.qiyue.importing;
 
 import io.qiyue.shared.FieldViolation;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
-/** The problems found in a file so far, in words of the importer's language, and which rows have any. */
+/** The problems found in a file so far, as reasons put in words when read, and which rows have any. */
 final class Problems {
     private final MessageSource messages;
     private final ImportKind kind;
     private final Columns columns;
-    private final List<ImportProblem> all = new ArrayList<>();
+    private final List<Refusal> all = new ArrayList<>();
     private final TreeSet<Integer> rows = new TreeSet<>();
 
     Problems(MessageSource messages, ImportKind kind, Columns columns) {
@@ -22,24 +21,20 @@ final class Problems {
         this.columns = columns;
     }
 
-    String words(String code, Object... args) {
-        return messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
-    }
-
     /** A label of the bundles in the given language, null when there is none. */
     String label(String code, java.util.Locale locale) {
         return messages.getMessage(code, null, null, locale);
     }
 
     void add(int row, Column column, String code, Object... args) {
-        add(row, column == null ? null : columns.name(column), words(code, args));
+        add(row, column == null ? null : columns.name(column), Reason.of(code, args));
     }
 
-    void add(int row, String column, String message) {
+    void add(int row, String column, Reason reason) {
         if (column != null && unreadable.contains(new Cell(row, column))) {
             return; // the cell's own problem (a formula, a character) is the reason: what follows from it is not
         }
-        all.add(new ImportProblem(row, column, message));
+        all.add(new Refusal(row, column, reason));
         rows.add(row);
     }
 
@@ -52,8 +47,8 @@ final class Problems {
     /** The cells refused as written (see {@link #checkCells}): nothing read from them is reported again. */
     private final java.util.Set<Cell> unreadable = new java.util.HashSet<>();
 
-    private void addUnreadable(int row, String column, String message) {
-        add(row, column, message);
+    private void addUnreadable(int row, String column, Reason reason) {
+        add(row, column, reason);
         unreadable.add(new Cell(row, column));
     }
 
@@ -64,7 +59,7 @@ final class Problems {
     void hintAtShiftedCells(Table.Row row) {
         if (rows.contains(row.number()) && row.cells().size() > columns.header().size()
                 && !shifted.contains(row.number())) {
-            add(row.number(), (String) null, words("qiyue.import.extra-blank-cells", columns.header().size(),
+            add(row.number(), (String) null, Reason.of("qiyue.import.extra-blank-cells", columns.header().size(),
                     row.cells().size()));
         }
     }
@@ -72,7 +67,7 @@ final class Problems {
     /** A module's refusal of a field, under the column that field comes from. */
     void add(int row, FieldViolation violation) {
         add(row, columns.nameOfField(kind, violation.field()),
-                words(violation.code(), violation.args().toArray()));
+                Reason.of(violation.code(), violation.args().toArray()));
     }
 
     /**
@@ -84,7 +79,7 @@ final class Problems {
         String column = columns.nameOfField(kind, violation.field());
         boolean said = all.stream().anyMatch(p -> p.row() == row && java.util.Objects.equals(p.column(), column));
         if (!said) {
-            add(row, column, words(violation.code(), violation.args().toArray()));
+            add(row, column, Reason.of(violation.code(), violation.args().toArray()));
         }
     }
 
@@ -101,7 +96,7 @@ final class Problems {
             String cell = Columns.cellText(raw);
             if (i >= columns.header().size()) {
                 if (!cell.isBlank()) {
-                    add(row.number(), (String) null, words("qiyue.import.extra-cells", columns.header().size(), i + 1));
+                    add(row.number(), (String) null, Reason.of("qiyue.import.extra-cells", columns.header().size(), i + 1));
                     shifted.add(row.number());
                     return;
                 }
@@ -109,12 +104,12 @@ final class Problems {
             }
             // the cell as written: "'=…" is text (as Qiyue's exports write it), "=…" a formula
             if (io.qiyue.shared.Text.withoutHidingCharacters(raw).startsWith("=")) {
-                addUnreadable(row.number(), columns.nameAt(i), words("qiyue.import.formula"));
+                addUnreadable(row.number(), columns.nameAt(i), Reason.of("qiyue.import.formula"));
                 continue;
             }
             var bad = io.qiyue.shared.Text.firstUnrenderable(cell);
             if (bad.isPresent()) {
-                addUnreadable(row.number(), columns.nameAt(i), words("qiyue.validation.characters",
+                addUnreadable(row.number(), columns.nameAt(i), Reason.of("qiyue.validation.characters",
                         io.qiyue.shared.Text.codePointName(bad.getAsInt())));
             }
         }
@@ -142,7 +137,7 @@ final class Problems {
         return all.isEmpty();
     }
 
-    List<ImportProblem> list() {
+    List<Refusal> list() {
         return all;
     }
 

@@ -133,32 +133,32 @@ final class ScanArchive {
                 .or(() -> contracts.internalByNumber(entry.number().toUpperCase(java.util.Locale.ROOT))).orElse(null);
         if (contract == null || !contracts.mayChange(contract)) {
             problems.add(entry.index(), entry.name(),
-                    problems.words("qiyue.import.scan.unknown-contract", entry.number()));
+                    Reason.of("qiyue.import.scan.unknown-contract", entry.number()));
             return null;
         }
         String other = seen.putIfAbsent(contract.id(), entry.name());
         if (other != null) {
-            problems.add(entry.index(), entry.name(), problems.words("qiyue.import.scan.twice", contract.number(), other));
+            problems.add(entry.index(), entry.name(), Reason.of("qiyue.import.scan.twice", contract.number(), other));
             return null;
         }
         byte[] scan = content(file, entry);
         String kind = kind(scan);
         if (kind == null) {
-            problems.add(entry.index(), entry.name(), problems.words("qiyue.signing.scan-type"));
+            problems.add(entry.index(), entry.name(), Reason.of("qiyue.signing.scan-type"));
             return null;
         }
         // a name that says one kind over the bytes of another, or an image that does not read, is not the scan the
         // name promises (outside tester: 15 bytes of a "JPEG" named .PDF were attached as the signed copy)
         String extension = extension(entry.name());
         if (extension != null && !extension.equals(kind) || !"pdf".equals(kind) && !readableImage(scan)) {
-            problems.add(entry.index(), entry.name(), problems.words("qiyue.import.scan.not-what-its-name-says"));
+            problems.add(entry.index(), entry.name(), Reason.of("qiyue.import.scan.not-what-its-name-says"));
             return null;
         }
         if (!contract.status().inForce() && contract.status() != io.qiyue.contract.ContractStatus.EXPIRED
                 && contract.status() != io.qiyue.contract.ContractStatus.TERMINATED
                 && contract.status() != io.qiyue.contract.ContractStatus.RENEWED) {
             problems.add(entry.index(), entry.name(),
-                    problems.words("qiyue.signing.legacy-scan-unsigned", contract.number()));
+                    Reason.of("qiyue.signing.legacy-scan-unsigned", contract.number()));
             return null;
         }
         if (signings.hasSigningRecord(contract.id())) {
@@ -167,20 +167,20 @@ final class ScanArchive {
         // one sheet of paper is the signed copy of one contract: not twice in one archive either
         String sameBytes = seen.putIfAbsent("sha256:" + io.qiyue.shared.Hashes.sha256Hex(scan), entry.name());
         if (sameBytes != null) {
-            problems.add(entry.index(), entry.name(), problems.words("qiyue.import.scan.same-file", sameBytes));
+            problems.add(entry.index(), entry.name(), Reason.of("qiyue.import.scan.same-file", sameBytes));
             return null;
         }
         // a PDF this system wrote for another contract is that contract's document, as 线下签署 says
         var madeFor = scan[0] == '%' ? io.qiyue.template.ContractDocuments.madeForContract(scan)
                 .filter(n -> !n.equals(contract.number())) : java.util.Optional.<String>empty();
         if (madeFor.isPresent()) {
-            problems.add(entry.index(), entry.name(), problems.words("qiyue.signing.scan-of-other-contract",
+            problems.add(entry.index(), entry.name(), Reason.of("qiyue.signing.scan-of-other-contract",
                     madeFor.get(), contract.number()));
             return null;
         }
         var kept = signings.scanOfAnotherContract(scan, contract.id());
         if (kept.isPresent()) {
-            problems.add(entry.index(), entry.name(), problems.words("qiyue.signing.scan-kept-for-other-contract",
+            problems.add(entry.index(), entry.name(), Reason.of("qiyue.signing.scan-kept-for-other-contract",
                     kept.get(), contract.number()));
             return null;
         }

@@ -190,7 +190,7 @@ final class TermCells {
             }
             if (!type.allows(part)) {
                 problems.add(n, column, "qiyue.import.term-not-for-type",
-                        problems.words("enum.ContractType." + type.name()));
+                        Reason.label("enum.ContractType." + type.name()));
                 return null;
             }
             return text;
@@ -291,8 +291,8 @@ final class TermCells {
                 }
             }
             var allowed = Arrays.stream(kind.getEnumConstants())
-                    .map(v -> problems.words("enum." + kind.getSimpleName() + "." + v.name())).toList();
-            problems.add(n, column, "qiyue.import.unknown-value", text, String.join("、", allowed));
+                    .<Object>map(v -> Reason.label("enum." + kind.getSimpleName() + "." + v.name())).toList();
+            problems.add(n, column, "qiyue.import.unknown-value", text, new Reason.Listing(allowed));
             return null;
         }
     }

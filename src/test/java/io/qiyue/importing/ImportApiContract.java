@@ -258,6 +258,42 @@ abstract class ImportApiContract extends ApiTestSupport {
     }
 
     /**
+     * An import's reasons are read in the reader's language, not the importer's: a colleague reading in English sees
+     * the same job's row and file problems in English, the allowed values listed in English, and the failed-rows
+     * file in one language (outside tester: Chinese reasons under English headings).
+     */
+    @Test
+    void theReasonsOfAnImportAreReadInTheReadersLanguage() {
+        var sales = createUser("SALES", null);
+        String csv = "客户名称,统一社会信用代码,联系人,状态\n" + unique("语言公司") + ","
+                + TestIdentifiers.withWrongCreditCheck(TestIdentifiers.creditCode()) + ",张三,冻结\n";
+        var job = finished(upload(sales.client().withHeader("Accept-Language", "zh-CN"), "customers", "import",
+                "c.csv", csv.getBytes(StandardCharsets.UTF_8)));
+        assertThat(errors(job)).as("%s", job).containsExactlyInAnyOrder("2|统一社会信用代码", "2|状态");
+        String id = job.path("id").asString();
+
+        var inEnglish = sales.client().withHeader("Accept-Language", "en").get("/api/v1/imports/" + id).json();
+        var status = inEnglish.path("errors").valueStream().filter(e -> e.path("column").asString().equals("状态"))
+                .findFirst().orElseThrow().path("message").asString();
+        assertThat(status).as("%s", inEnglish).contains("Unknown value", "冻结", "Active, Archived, Blacklisted")
+                .doesNotContain("正常");
+        assertThat(inEnglish.path("problem").asString()).doesNotContainPattern("\\p{IsHan}");
+        var inChinese = sales.client().withHeader("Accept-Language", "zh-CN").get("/api/v1/imports/" + id).json();
+        assertThat(inChinese.path("errors").valueStream().map(e -> e.path("message").asString()).toList())
+                .anyMatch(m -> m.contains("正常、已归档、黑名单"));
+
+        String english = failedRows(sales.client().withHeader("Accept-Language", "en"), job);
+        assertThat(english).contains("Unknown value").doesNotContain("无法识别").doesNotContain("校验位");
+
+        // a file refused as a whole says why in the reader's language too
+        var missing = finished(upload(sales.client().withHeader("Accept-Language", "zh-CN"), "customers", "import",
+                "m.csv", "联系人\n张三\n".getBytes(StandardCharsets.UTF_8)));
+        assertThat(missing.path("problem").asString()).as("%s", missing).contains("客户名称");
+        assertThat(sales.client().withHeader("Accept-Language", "en").get("/api/v1/imports/" + missing.path("id").asString())
+                .json().path("problem").asString()).contains("lacks required columns").contains("客户名称");
+    }
+
+    /**
      * 负责人 as offices write it: a username in capitals, or a person's 姓名 (outside tester); a 姓名 two users share
      * is refused with their usernames to choose from.
      */
