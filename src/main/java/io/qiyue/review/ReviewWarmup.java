@@ -22,9 +22,11 @@ class ReviewWarmup implements Warmup {
             "上海契约信息技术有限公司", "91310000MA1FL8XQ37", null, "上海市浦东新区张江路88号", CustomerStatus.ACTIVE);
 
     private final ReviewEngines engines;
+    private final java.time.Clock clock;
 
-    ReviewWarmup(ReviewEngines engines) {
+    ReviewWarmup(ReviewEngines engines, java.time.Clock clock) {
         this.engines = engines;
+        this.clock = clock;
     }
 
     @Override
@@ -37,7 +39,7 @@ class ReviewWarmup implements Warmup {
         var engine = engines.current();
         for (ContractType type : ContractType.values()) {
             var evaluation = engine.evaluate(ReviewSubject.of(SampleContracts.contract(type), CUSTOMER, OUR_ENTITY,
-                    LocalDate.now()));
+                    LocalDate.now(clock)));
             engines.localise(evaluation, java.util.Locale.SIMPLIFIED_CHINESE);
             engines.localise(evaluation, java.util.Locale.ENGLISH);
         }
