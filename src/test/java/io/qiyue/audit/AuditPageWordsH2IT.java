@@ -41,7 +41,9 @@ class AuditPageWordsH2IT extends ApiTestSupport {
                 new EntityChanged.Change("/terms/breach/description", "PENDING", "REJECTED: no"));
         record("SEAL", seal, at, new EntityChanged.Change("/use", null, "contract c-404, document sha256 "
                 + "a".repeat(64) + ", 盖章确认"), new EntityChanged.Change("/active", "true", "false"));
-        record("RECEIPT", receipt, at, new EntityChanged.Change("amount", null, "180000.00"),
+        var signed = createContract(admin(), "SERVICE");
+        record("RECEIPT", receipt, at, new EntityChanged.Change("contractId", null, signed.path("id").asString()),
+                new EntityChanged.Change("amount", null, "180000.00"),
                 new EntityChanged.Change("reversed", "false", "true"),
                 new EntityChanged.Change("reversalReason", null, "重复登记"));
         record("APPROVAL_TASK", task, at, new EntityChanged.Change("decision", null, "ADD_APPROVER"),
@@ -59,7 +61,9 @@ class AuditPageWordsH2IT extends ApiTestSupport {
                 .doesNotContain("document sha256", ">active<", ">true<", ">false<");
         zh = changes(admin.get("/admin/audit?entity=RECEIPT&id=" + receipt).body());
         assertThat(zh).contains("¥180,000.00", "已冲销", "冲销原因", "重复登记")
-                .doesNotContain("180000.00", "reversed", "reversalReason");
+                .doesNotContain("180000.00", "reversed", "reversalReason", signed.path("id").asString())
+                // the receipt's contract by its number and title, not its id (outside tester)
+                .contains(signed.path("number").asString() + " " + signed.path("title").asString());
         zh = changes(admin.get("/admin/audit?entity=APPROVAL_TASK&id=" + task).body());
         assertThat(zh).contains("加签", "在我之前", "转办或加签给").doesNotContain("ADD_APPROVER", "BEFORE", ">target<");
         zh = changes(admin.get("/admin/audit?entity=CONTRACT&id=" + contract).body());

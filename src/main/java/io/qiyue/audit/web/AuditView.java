@@ -75,6 +75,8 @@ class AuditView {
     /** Bookkeeping a created record lists too: its own id and first version say nothing to a reader. */
     /** Fields whose values are a user's username: an owner. */
     private static final Pattern OWNER = Pattern.compile("(?:^|/)owner$");
+    /** Fields whose values are a contract's id: a receipt's, a share link's contract (shown by number and title). */
+    private static final Pattern CONTRACT_ID = Pattern.compile("(?:^|/)contractId$");
     private static final java.util.Set<String> BOOKKEEPING = java.util.Set.of("/id", "/version");
 
     /** One entry for the page. */
@@ -128,13 +130,20 @@ class AuditView {
                         partyIds.add(c.before());
                         partyIds.add(c.after());
                     });
+            e.changes().stream().filter(c -> CONTRACT_ID.matcher(c.field()).find()).forEach(c -> {
+                contractIds.add(c.before());
+                contractIds.add(c.after());
+            });
             e.changes().stream().filter(c -> OWNER.matcher(c.field()).find()).forEach(c -> {
                 usernames.add(c.before());
                 usernames.add(c.after());
             });
         }
         partyIds.remove(null);
+        contractIds.remove(null);
         var summaries = contracts.internalSummaries(contractIds);
+        var contractNames = new HashMap<String, String>();
+        summaries.forEach((id, s) -> contractNames.put(id, s.number() + " " + s.title()));
         // ids of customers and of our entities, by name: one map, since the two never share an id
         var partyNames = new HashMap<>(customers.names(partyIds));
         partyIds.stream().filter(id -> !partyNames.containsKey(id))
@@ -156,7 +165,7 @@ class AuditView {
             };
             var changes = e.changes().stream()
                     .filter(c -> e.action() != EntityChanged.Action.CREATE || !bookkeeping(c.field()))
-                    .map(c -> change(e.entityType(), c, partyNames, names, locale)).toList();
+                    .map(c -> change(e.entityType(), c, partyNames, names, contractNames, locale)).toList();
             rows.add(new Row(e, names.getOrDefault(e.actor(), e.actor()), subject,
                     changes.subList(0, Math.min(SHOWN_CHANGES, changes.size())),
                     changes.size() > SHOWN_CHANGES ? changes.subList(SHOWN_CHANGES, changes.size()) : List.of()));
@@ -170,11 +179,13 @@ class AuditView {
     }
 
     private Change change(String entityType, EntityChanged.Change c, Map<String, String> partyNames,
-                          Map<String, String> userNames, Locale locale) {
+                          Map<String, String> userNames, Map<String, String> contractNames, Locale locale) {
         boolean person = OWNER.matcher(c.field()).find();
-        boolean party = person || c.field().endsWith("customerId") || c.field().endsWith("ourEntityId");
-        // an owner by their name, as the actor column shows people (outside tester: 负责人 admin)
-        var named = person ? userNames : partyNames;
+        boolean contract = CONTRACT_ID.matcher(c.field()).find();
+        boolean party = person || contract || c.field().endsWith("customerId") || c.field().endsWith("ourEntityId");
+        // an owner by their name, as the actor column shows people (outside tester: 负责人 admin); a receipt's or a
+        // share link's contract by its number and title, not its id (outside tester)
+        var named = person ? userNames : contract ? contractNames : partyNames;
         String before = party ? named.getOrDefault(c.before(), c.before()) : value(entityType, c.field(), c.before(), locale);
         String after = party ? named.getOrDefault(c.after(), c.after()) : value(entityType, c.field(), c.after(), locale);
         boolean typed = party || (before != null && before.equals(c.before())) || (after != null && after.equals(c.after()));
