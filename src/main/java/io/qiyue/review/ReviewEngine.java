@@ -137,6 +137,7 @@ public final class ReviewEngine {
             "review.QY-L003.field", List.of(0, 1),
             "review.QY-L003.total", List.of(0, 1),
             "review.QY-L007.fixed", List.of(1),
+            "review.QY-L007.capBelow.fixed", List.of(1),
             "review.QY-V002.excessive", List.of(0, 1, 2),
             "review.QY-V002.noAmount", List.of(0));
 

@@ -209,6 +209,28 @@ class RuleCatalogueTest {
         none(SERVICE, s -> s.breachDescription = "逾期交付的，每日按合同总金额的10%支付违约金。", "QY-L007");
         none(SERVICE, s -> s.breachDescription = "违约金累计不超过合同总金额的10%。", "QY-L007");
         none(SERVICE, s -> s.breachDescription = "乙方应在10%的服务时间内响应，否则应赔偿实际损失。", "QY-L007");
+        // stated otherwise: another share of the price, or a cap below what the field makes due (outside tester J:
+        // a customer's proposed clause accepted beside the field's 10%)
+        expect(SERVICE, s -> s.breachDescription = "任何一方违约的，违约金以合同总金额的5%为上限。", "QY-L007",
+                "WARNING " + path + " [0,24)");
+        expect(SERVICE, s -> s.breachDescription = "违约方应支付相当于合同总金额百分之五的违约金。", "QY-L007",
+                "WARNING " + path + " [0,23)");
+        expect(SERVICE, s -> {
+            s.damages = new LiquidatedDamages(DamagesBasis.FIXED, new BigDecimal("20000"));
+            s.breachDescription = "违约金累计不超过人民币10000元。";
+        }, "QY-L007", "WARNING " + path + " [0,18)");
+        // a cap at or above the field, a share of something else, a daily rate beside a share: no contradiction
+        none(SERVICE, s -> s.breachDescription = "违约金累计不超过合同总金额的20%。", "QY-L007");
+        none(SERVICE, s -> s.breachDescription = "服务可用性低于99.9%的，乙方应支付违约金。", "QY-L007");
+        none(SERVICE, s -> {
+            s.damages = new LiquidatedDamages(DamagesBasis.FIXED, new BigDecimal("5000"));
+            s.breachDescription = "违约金累计不超过合同总金额的10%。";
+        }, "QY-L007");
+        var capped = ENGINE.review(Spec.valid(SERVICE).with(s -> s.breachDescription = "违约金以合同总金额的5%为上限。")
+                .subject(), Locale.SIMPLIFIED_CHINESE).findings().stream()
+                .filter(f -> f.ruleId().equals("QY-L007")).findFirst().orElseThrow();
+        assertThat(capped.message()).isEqualTo("“违约金以合同总金额的5%为上限。”：此处的违约金上限低于违约金字段约定的合同总金额10%，"
+                + "两处约定相互矛盾");
         var review = ENGINE.review(Spec.valid(SERVICE).with(s -> s.breachDescription = "违约方应支付合同总金额10%的违约金。")
                 .subject(), Locale.SIMPLIFIED_CHINESE).findings().stream()
                 .filter(f -> f.ruleId().equals("QY-L007")).findFirst().orElseThrow();

@@ -14,6 +14,12 @@ import java.math.BigDecimal;
  * 第466条). A sentence is a repetition when it names 违约金 and a figure of the field's kind equal to its value: the
  * same sum for a fixed amount, the same share without a daily rate, the same share with one; a figure that caps
  * the damages (不超过…, …为限) is no repetition. An uploaded document is the parties' text alone: not checked.
+ * <p>
+ * The same sentences contradict the field when they state the damages otherwise: another figure of the field's kind
+ * ({@code contradicted}: 15% in the field, "违约金为合同总金额的5%" in the text), or a cap below what the field makes
+ * due ({@code capBelow}: "违约金以合同总金额的5%为上限" beside 15%, or beside a fixed sum above 5% of the amount).
+ * An outside tester found the second after accepting a customer's proposed breach clause: the document then
+ * printed both, and which one binds is exactly what 第466条 leaves to a court.
  */
 final class L007DamagesTwice implements Rule {
     @Override
@@ -43,6 +49,12 @@ final class L007DamagesTwice implements Rule {
             case PERCENT_OF_AMOUNT -> "percent";
             case DAILY_RATE -> "daily";
         };
+        // what the field makes due at most, as a sum: the cap a sentence sets is compared with it
+        BigDecimal due = switch (ld.basis()) {
+            case FIXED -> ld.value();
+            case PERCENT_OF_AMOUNT -> amount == null ? null : amount.multiply(ld.value()).movePointLeft(2);
+            case DAILY_RATE -> null; // it grows with the delay: a cap limits it, it does not contradict it
+        };
         for (Clause clause : s.clauses()) {
             String text = clause.text();
             if (!text.contains(StatedSums.DAMAGES.word())) {
@@ -50,11 +62,67 @@ final class L007DamagesTwice implements Rule {
             }
             for (int[] sentence : Figures.sentences(text)) {
                 String said = text.substring(sentence[0], sentence[1]);
-                if (StatedSums.DAMAGES.namedIn(said) && repeats(said, ld)) {
+                if (!StatedSums.DAMAGES.namedIn(said)) {
+                    continue;
+                }
+                if (repeats(said, ld)) {
                     f.reportSpan(Severity.WARNING, clause.id(), sentence[0], sentence[1], message, said.strip(), value);
+                } else if (contradicts(said, ld)) {
+                    f.reportSpan(Severity.WARNING, clause.id(), sentence[0], sentence[1], "contradicted." + message,
+                            said.strip(), value);
+                } else if (due != null && capsBelow(said, due, amount)) {
+                    f.reportSpan(Severity.WARNING, clause.id(), sentence[0], sentence[1], "capBelow." + message,
+                            said.strip(), value);
                 }
             }
         }
+    }
+
+    /** A figure of the field's kind, not a cap, other than the field's value: the damages stated a second way. */
+    private static boolean contradicts(String sentence, Terms.LiquidatedDamages ld) {
+        boolean daily = StatedSums.daily(sentence);
+        if (ld.basis() == Terms.DamagesBasis.FIXED || (ld.basis() == Terms.DamagesBasis.DAILY_RATE) != daily) {
+            // a sum in a sentence may be anything (a threshold, a fee); a share per day beside a share of the price
+            // is damages for another breach (late payment beside the whole contract)
+            return false;
+        }
+        for (var figure : Figures.in(sentence)) {
+            if (figure.kind() == Figures.Kind.PERCENT && figure.value().compareTo(ld.value()) != 0
+                    && ofThePrice(sentence, figure) && !StatedSums.cap(sentence, figure)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a share is one of the contract's price (合同总金额的5%, 总价款百分之五), not of something else a breach
+     * clause measures (服务可用性低于99.9%, 逾期金额的5%, which the damages field does not speak of).
+     */
+    private static boolean ofThePrice(String sentence, Figures.Figure figure) {
+        return PRICE.matcher(sentence.substring(Math.max(0, figure.start() - 12), figure.start())).find();
+    }
+
+    private static final java.util.regex.Pattern PRICE = java.util.regex.Pattern.compile(
+            "(?:合同|协议)(?:总)?(?:金额|价款|总价|价格|总额)|总(?:金额|价款|价|额)|服务费(?:用)?总额");
+
+    /** A cap of the damages (a share of the amount, or a sum) lower than what the field makes due. */
+    private static boolean capsBelow(String sentence, BigDecimal due, BigDecimal amount) {
+        if (StatedSums.daily(sentence)) {
+            return false;
+        }
+        for (var figure : Figures.in(sentence)) {
+            if (!StatedSums.cap(sentence, figure)
+                    || figure.kind() == Figures.Kind.PERCENT && !ofThePrice(sentence, figure)) {
+                continue;
+            }
+            BigDecimal cap = figure.kind() == Figures.Kind.AMOUNT ? figure.value()
+                    : amount == null ? null : amount.multiply(figure.value()).movePointLeft(2);
+            if (cap != null && cap.compareTo(due) < 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean repeats(String sentence, Terms.LiquidatedDamages ld) {

@@ -38,7 +38,7 @@ final class StatedSums {
             + "|日(?:万分之|千分之|百分之)");
     private static final Pattern CAP_BEFORE = Pattern.compile("(?:不超过|不高于|不得超过|最高(?:不超过)?|上限为?|至多|累计)"
             + "[^，,。；;]{0,12}$");
-    private static final Pattern CAP_AFTER = Pattern.compile("^\\s*为限");
+    private static final Pattern CAP_AFTER = Pattern.compile("^\\s*(?:为限|为上限|封顶)");
 
     /**
      * What the text states about the sum named by {@code sum} ({@link #DAMAGES} or {@link #DEPOSIT}); parts that
