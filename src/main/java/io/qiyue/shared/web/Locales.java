@@ -30,6 +30,12 @@ class Locales implements WebMvcConfigurer {
                 if (request.getAttribute(CHOSEN) instanceof Locale chosen) {
                     return chosen;
                 }
+                // ?lang= on an answer no handler gives (a 404 of a mistyped path, another error page): the
+                // interceptor below only runs for mapped handlers (outside tester: ?lang=zh-CN answered in English)
+                String asked = asked(request);
+                if (asked != null) {
+                    return supported(Locale.forLanguageTag(asked));
+                }
                 var chosen = ChosenLanguage.of(request);
                 if (chosen.isPresent()) {
                     return chosen.get();
@@ -68,6 +74,16 @@ class Locales implements WebMvcConfigurer {
                 response.addCookie(cookie);
             }
         };
+    }
+
+    /** The {@code lang} parameter when it names a language, null otherwise (also for a query that is not UTF-8). */
+    private static String asked(HttpServletRequest request) {
+        try {
+            String lang = request.getParameter("lang");
+            return lang != null && lang.matches("[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*") ? lang.replace('_', '-') : null;
+        } catch (IllegalStateException undecodable) {
+            return null;
+        }
     }
 
     private static Locale supported(Locale locale) {

@@ -21,6 +21,10 @@ class NoSuchPathH2IT extends ApiTestSupport {
         assertThat(page.body()).as("the navigation stays, to go on from a mistyped address")
                 .contains("id=\"main-nav\"", "id=\"nav-contracts\"", "id=\"nav-users\"", "id=\"header-search\"");
 
+        // ?lang= applies to the page of an address no handler answers too (outside tester: ?lang=zh-CN read English)
+        assertThat(browser.get("/no-such-page?lang=en").body()).contains("Page not found");
+        assertThat(browser.get("/no-such-page?lang=zh-CN").body()).contains("页面不存在").doesNotContain("Page not found");
+
         var api = admin().request("GET", "/api/v1/no-such-resource").header("Accept", "text/html").send();
         assertThat(api.status()).isEqualTo(404);
         assertThat(api.contentType()).as("under /api/ always a problem").isEqualTo("application/problem+json");
