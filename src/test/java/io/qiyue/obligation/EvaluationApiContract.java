@@ -422,7 +422,11 @@ abstract class EvaluationApiContract extends ApiTestSupport {
                 + pending.path("id").asString() + "\"}"), 400, "obligationId");
         assertProblem(deal.sales().post(links, "{\"purpose\": \"PERIODIC\", \"expiresInDays\": 0}"), 400, "expiresInDays");
         assertProblem(deal.sales().post(links, "{\"purpose\": \"PERIODIC\", \"contactId\": \"nope\"}"), 400, "contactId");
-        assertProblem(deal.sales().post(links, "{\"purpose\": \"SOMETHING\"}"), 400);
+        var unknown = deal.sales().post(links, "{\"purpose\": \"SOMETHING\"}");
+        assertProblem(unknown, 400);
+        // the link's purpose, not an information-sharing agreement's 共享目的 (outside tester J)
+        assertThat(unknown.json().path("errors").get(0).path("message").asString()).startsWith("评价用途")
+                .doesNotContain("共享目的");
         assertThat(createUser("VIEWER", null).client().post(links, "{\"purpose\": \"PERIODIC\"}").status()).isEqualTo(403);
         assertThat(createUser("SALES", null).client().post(links, "{\"purpose\": \"PERIODIC\"}").status()).isEqualTo(404);
         assertThat(anonymous().post(links, "{\"purpose\": \"PERIODIC\"}").status()).isEqualTo(401);
