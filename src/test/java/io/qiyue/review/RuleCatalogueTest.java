@@ -127,6 +127,11 @@ class RuleCatalogueTest {
             s.startDate = LocalDate.of(2026, 1, 1);
             s.endDate = Spec.REVIEW_DATE;
         }, "QY-C005"); // its last day still to come
+        // 9999-12-31 for "open-ended" (outside tester J): a term of thousands of years is taken for a slip
+        expect(SERVICE, s -> s.endDate = LocalDate.of(9999, 12, 31), "QY-C005", "WARNING /endDate");
+        assertThat(findings(Spec.valid(SERVICE).with(s -> s.endDate = LocalDate.of(9999, 12, 31)), "QY-C005"))
+                .singleElement().satisfies(f -> assertThat(f.args()).containsExactly("7972", "9999-12-31"));
+        none(SERVICE, s -> s.endDate = LocalDate.of(2046, 12, 31), "QY-C005"); // twenty years
         expect(MAINTENANCE, s -> s.maintenance = new Maintenance(List.of(new Item("巡检", "每季度")), List.of(), 90, 4),
                 "QY-C005", "WARNING /terms/maintenance/methods");
         expect(INFO_SHARING, s -> s.sharingMethods = null, "QY-C005", "WARNING /terms/sharingMethods");

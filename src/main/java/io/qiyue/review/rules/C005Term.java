@@ -6,9 +6,15 @@ import io.qiyue.review.Severity;
 
 /**
  * QY-C005: a start date; an end date or an indefinite term with a notice period (民法典第563条第2款); a term not over
- * before it is signed; the type's performance methods.
+ * before it is signed, nor longer than twenty years; the type's performance methods.
  */
 final class C005Term implements Rule {
+    /**
+     * A term longer than this is taken for a slip in the end date: the longest term the Civil Code sets for any
+     * contract is twenty years (第705条, a lease); a service relation meant to last is agreed as indefinite or renewing.
+     */
+    private static final int LONGEST_YEARS = 20;
+
     @Override
     public String id() {
         return "QY-C005";
@@ -30,6 +36,12 @@ final class C005Term implements Rule {
             } else {
                 f.report(Severity.WARNING, "/endDate", "ended", c.endDate());
             }
+        }
+        if (c.startDate() != null && c.endDate() != null && c.endDate().isAfter(c.startDate().plusYears(LONGEST_YEARS))) {
+            // 9999-12-31 typed for "open-ended" (an outside tester's was accepted without a word): a term of
+            // thousands of years binds both sides to every duty for as long, and no renewal or notice ever comes
+            long years = java.time.temporal.ChronoUnit.YEARS.between(c.startDate(), c.endDate());
+            f.report(Severity.WARNING, "/endDate", "long", years, c.endDate());
         }
         if (c.endDate() == null) {
             Integer notice = t.termination() == null ? null : t.termination().noticeDays();
