@@ -96,6 +96,8 @@ class SigningRounds {
             // the stored bytes no longer hash to what approval recorded: never sign something else
             throw new ConflictException("qiyue.signing.approved-document-altered", contract.number());
         }
+        // nor a document naming a party as it no longer is (renamed, moved, another legal representative since)
+        requirePartiesAsPrinted(contract, approved.contractVersion(), "qiyue.signing.parties-changed");
         SigningPlan plan = store.plan(contract.id()).orElseGet(() -> defaultPlan(contract));
         Instant at = now();
         var session = new SigningStore.Session(Ids.newId(), contract.id(), contract.version(), SessionStatus.OPEN,
@@ -108,6 +110,41 @@ class SigningRounds {
         var withSigners = replaceSigners(contract, session, plan, actor, Set.of());
         invite(contract, withSigners, actor);
         return store.session(session.id()).orElseThrow();
+    }
+
+    /**
+     * Refuses (409) to sign, or to ask anyone to sign, a document that prints a party's name, credit code or ID
+     * number, 住所, 法定代表人 or our bank account otherwise than the party's record now says it: our side would sign,
+     * and the customer be asked to sign, a contract naming a party that is no longer so (the customer renamed between
+     * approval and signing). The problem says which particulars differ, each in {@code errors[]}, and {@code code} what
+     * to do: the document is made again from the records by submitting the contract for approval once more.
+     *
+     * @param documentVersion the contract version whose kept document is (or was frozen as) the one signed
+     */
+    void requirePartiesAsPrinted(Contract contract, int documentVersion, String code) {
+        var changed = documents.changedParticulars(contract.id(), documentVersion);
+        if (changed.isEmpty()) {
+            return;
+        }
+        var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        var errors = new ArrayList<java.util.Map<String, String>>();
+        var items = new ArrayList<String>();
+        for (var particular : changed) {
+            String label = messages.getMessage("signing.particular." + particular.field(), null, particular.field(),
+                    locale);
+            String text = particular.printed() == null
+                    ? messages.getMessage("signing.particular.notPrinted", new Object[]{label, particular.current()},
+                    locale)
+                    : particular.current() == null
+                    ? messages.getMessage("signing.particular.removed", new Object[]{label, particular.printed()},
+                    locale)
+                    : messages.getMessage("signing.particular.changed",
+                    new Object[]{label, particular.printed(), particular.current()}, locale);
+            errors.add(java.util.Map.of("field", particular.field(), "message", text));
+            items.add(text);
+        }
+        String joined = String.join("zh".equals(locale.getLanguage()) ? "；" : "; ", items);
+        throw new ConflictException(java.util.Map.of("errors", errors), code, contract.number(), joined);
     }
 
     /**

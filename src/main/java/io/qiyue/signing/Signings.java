@@ -439,6 +439,11 @@ public class Signings {
                     throw new ConflictException("qiyue.contract.customer-blacklisted", c.name());
                 });
         var session = turn.session();
+        // and at each signature, that the frozen document still names the parties as their records do: a party's
+        // record changed during the round stops it until the contract is approved again with a new document
+        rounds.requirePartiesAsPrinted(turn.contract(), session.contractVersion(),
+                turn.signer().side() == SignerSide.THEIRS ? "qiyue.signing.parties-changed-signer"
+                        : "qiyue.signing.parties-changed-in-round");
         var documents = store.documents(session.id());
         var current = documents.get(documents.size() - 1);
         byte[] before = store.content(current.id());

@@ -299,13 +299,69 @@ public class ContractDocuments implements ExternalVersions {
     @EventListener
     void on(ContractSaved saved) {
         Contract contract = saved.contract();
-        if (saved.moveOnly() && carryForward(contract, saved.actor())) {
+        if (saved.moveOnly() && !submittedWithChangedParties(contract) && carryForward(contract, saved.actor())) {
             return;
         }
-        RecordText doc = textForRecord(contract, templates.active(contract.type()), parties(contract));
+        Parties parties = parties(contract);
+        RecordText doc = textForRecord(contract, templates.active(contract.type()), parties);
         insert(contract.id(), contract.version(), DocumentVersion.SAVED, contract.version(), doc.templateId(),
                 doc.templateVersion(), null, null, doc.text(), personalSpans(contract.customerId(), doc.text()),
-                null, doc.markup(), saved.actor());
+                null, doc.markup(), particulars(contract, parties, doc.text()), saved.actor());
+    }
+
+    /**
+     * A submission whose draft's document names a party otherwise than its record now does (the customer was renamed
+     * after the draft's last save, or while it was withdrawn from approval to be approved again): the approvers are
+     * to approve, and the parties to sign, a document naming the parties as they are, so the submission renders it
+     * again, with the template, clauses and records of the day, as a save would.
+     */
+    private boolean submittedWithChangedParties(Contract contract) {
+        return contract.status() == io.qiyue.contract.ContractStatus.IN_APPROVAL
+                && !changedParticulars(contract, contract.version() - 1).isEmpty();
+    }
+
+    /** The parties' particulars the rendered text prints, as kept beside it ({@link PrintedParticulars}). */
+    private String particulars(Contract contract, Parties parties, String text) {
+        return PrintedParticulars.printed(PrintedParticulars.of(DocumentModels.partyA(contract, parties.customer()),
+                DocumentModels.partyB(parties.ourEntity())), text, json);
+    }
+
+    /**
+     * The particulars of the parties (name, credit code or ID number, 住所, 法定代表人, our bank account) that the
+     * document of the contract's saved version {@code version} prints otherwise than their records now say, outside any
+     * data scope, for a module that authorised its caller itself: signing refuses to sign a document that names a
+     * party as it no longer is. Empty when they agree, or when the version keeps no document. A document kept before
+     * its particulars were recorded is checked for the parties' current names only.
+     */
+    public List<ChangedParticular> changedParticulars(String contractId, int version) {
+        return changedParticulars(contracts.internal(contractId), version);
+    }
+
+    private List<ChangedParticular> changedParticulars(Contract contract, int version) {
+        record Kept(String particulars, String text) {
+        }
+        var kept = jdbc.sql("SELECT particulars, text_content FROM contract_document"
+                        + " WHERE contract_id = ? AND doc_version = ? AND kind = ?")
+                .params(contract.id(), version, DocumentVersion.SAVED)
+                .query((rs, n) -> new Kept(rs.getString(1), rs.getString(2))).optional();
+        if (kept.isEmpty()) {
+            return List.of();
+        }
+        var customer = customers.inFull(contract.customerId()).orElse(null);
+        var ourEntity = contract.ourEntityId() == null ? null : ourEntities.find(contract.ourEntityId()).orElse(null);
+        if (customer == null && ourEntity == null) {
+            return List.of();
+        }
+        var current = PrintedParticulars.of(customer == null ? null : DocumentModels.partyA(contract, customer),
+                ourEntity == null ? null : DocumentModels.partyB(ourEntity));
+        if (kept.get().particulars() == null) {
+            return PrintedParticulars.namesNotPrinted(current, kept.get().text());
+        }
+        var printed = PrintedParticulars.read(kept.get().particulars(), json);
+        // a party whose record cannot be read is not judged
+        printed.keySet().removeIf(field -> customer == null && field.startsWith("customer.")
+                || ourEntity == null && field.startsWith("ourEntity."));
+        return PrintedParticulars.changed(printed, current);
     }
 
     /**
@@ -333,14 +389,15 @@ public class ContractDocuments implements ExternalVersions {
                     doc.templateId(), doc.templateVersion(), null, null, text,
                     RestrictedSpans.find(text, parties.customer() == null ? List.of()
                             : parties.customer().personalDetails()),
-                    null, sha256(text), DbTime.toDb(clock.instant()), imported.actor(), doc.markup()};
+                    null, sha256(text), DbTime.toDb(clock.instant()), imported.actor(), doc.markup(),
+                    particulars(contract, parties, text)};
         });
         MultiRowInsert.insert(jdbc, "contract_document", DOCUMENT_COLUMNS, java.util.Arrays.asList(rows));
     }
 
     private static final List<String> DOCUMENT_COLUMNS = List.of("contract_id", "doc_version", "kind",
             "contract_version", "template_id", "template_version", "file_name", "media_type", "text_content",
-            "restricted_spans", "emphasis_text", "sha256", "created_at", "created_by", "markup");
+            "restricted_spans", "emphasis_text", "sha256", "created_at", "created_by", "markup", "particulars");
 
     /**
      * A lifecycle move keeps the document of the version it moves: the words approved are the words signed,
@@ -351,8 +408,9 @@ public class ContractDocuments implements ExternalVersions {
         int previous = contract.version() - 1;
         return jdbc.sql("INSERT INTO contract_document (contract_id, doc_version, kind, contract_version, template_id,"
                         + " template_version, file_name, media_type, text_content, restricted_spans, emphasis_text, sha256,"
-                        + " created_at, created_by, markup) SELECT contract_id, ?, kind, ?, template_id, template_version,"
-                        + " file_name, media_type, text_content, restricted_spans, emphasis_text, sha256, ?, ?, markup"
+                        + " created_at, created_by, markup, particulars) SELECT contract_id, ?, kind, ?, template_id,"
+                        + " template_version, file_name, media_type, text_content, restricted_spans, emphasis_text, sha256,"
+                        + " ?, ?, markup, particulars"
                         + " FROM contract_document"
                         + " WHERE contract_id = ? AND doc_version = ? AND kind = ?")
                 .params(contract.version(), contract.version(), DbTime.toDb(clock.instant()), actor, contract.id(),
@@ -460,7 +518,7 @@ public class ContractDocuments implements ExternalVersions {
             try {
                 return tx.execute(s -> {
                     var version = insert(contractId, nextExternal(contractId), DocumentVersion.EXTERNAL, null,
-                            null, null, Text.fileName(fileName), mediaType, text, spans, emphasis, null,
+                            null, null, Text.fileName(fileName), mediaType, text, spans, emphasis, null, null,
                             CurrentUsers.actorName());
                     jdbc.sql("INSERT INTO contract_document_original (contract_id, doc_version, content) VALUES (?,?,?)")
                             .params(contractId, version.version(), content).update();
@@ -656,7 +714,7 @@ public class ContractDocuments implements ExternalVersions {
         String text = doc.text();
         return insert(proposed.id(), nextExternal(proposed.id()), DocumentVersion.COUNTERPARTY, null,
                 doc.templateId(), doc.templateVersion(), null, null, text, personalSpans(proposed.customerId(), text),
-                null, null, actor);
+                null, null, null, actor);
     }
 
     /** How a redline names a field of the saved content by its JSON pointer ({@code /terms/breach/description}: 违约责任 说明). */
@@ -748,14 +806,16 @@ public class ContractDocuments implements ExternalVersions {
 
     private DocumentVersion insert(String contractId, int number, String kind, Integer contractVersion,
                                    String templateId, Integer templateVersion, String fileName, String mediaType,
-                                   String text, String restrictedSpans, String emphasis, String markup, String actor) {
+                                   String text, String restrictedSpans, String emphasis, String markup,
+                                   String particulars, String actor) {
         var now = clock.instant();
         String sha = sha256(text);
         jdbc.sql("INSERT INTO contract_document (contract_id, doc_version, kind, contract_version, template_id, "
                         + "template_version, file_name, media_type, text_content, restricted_spans, emphasis_text, sha256,"
-                        + " created_at, created_by, markup) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + " created_at, created_by, markup, particulars) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        + " ?, ?)")
                 .params(contractId, number, kind, contractVersion, templateId, templateVersion, fileName, mediaType,
-                        text, restrictedSpans, emphasis, sha, DbTime.toDb(now), actor, markup).update();
+                        text, restrictedSpans, emphasis, sha, DbTime.toDb(now), actor, markup, particulars).update();
         return new DocumentVersion(number, kind, contractVersion, templateId, templateVersion, fileName, sha, now, actor);
     }
 

@@ -92,7 +92,7 @@ final class DocumentModels {
         return withClauses(m, texts);
     }
 
-    private static DocumentModel.Party partyA(Contract c, Customer customer) {
+    static DocumentModel.Party partyA(Contract c, Customer customer) {
         if (customer == null) {
             return new DocumentModel.Party("甲方", c.customerName(), false, null, null, null, null, null, null, null,
                     null, null);
@@ -105,7 +105,7 @@ final class DocumentModels {
                 contact == null ? null : contact.name(), contact == null ? null : contact.email(), null, null);
     }
 
-    private static DocumentModel.Party partyB(OurEntity e) {
+    static DocumentModel.Party partyB(OurEntity e) {
         if (e == null) {
             return new DocumentModel.Party("乙方", null, false, null, null, null, null, null, null, null, null, null);
         }

@@ -242,6 +242,86 @@ abstract class SigningApiContract extends ApiTestSupport {
         assertThat(contractStatus(deal.id())).isEqualTo("DRAFT");
     }
 
+    /**
+     * Outside tester: the customer renamed between approval and signing was signed for under its old name — the frozen
+     * PDF printed 杭州云帆信息技术有限公司 while the signing page and the signer's organisation said the new name.
+     * Signing now refuses a document that names a party otherwise than its record does, on either side, until the
+     * contract is approved again with a document made from the records.
+     */
+    @Test
+    void aPartyChangedAfterApprovalIsNotSignedForUnderItsOldParticulars() throws IOException {
+        var sales = createUser("SALES", null);
+        String entity = freshEntity();
+        var deal = approved(sales.client(), entity);
+        String customerPath = "/api/v1/customers/" + deal.customerId();
+        String oldName = sales.client().get(customerPath).json().path("name").asString();
+        String newName = unique("杭州云帆数字科技有限公司");
+        var renamed = sales.client().patch(customerPath, "{\"name\": \"" + newName + "\"}",
+                sales.client().get(customerPath).header("ETag"));
+        assertThat(renamed.status()).as("%s", renamed).isEqualTo(200);
+
+        String contractPath = "/api/v1/contracts/" + deal.id();
+        var refused = sales.client().request("POST", contractPath + "/signing")
+                .header("If-Match", sales.client().get(contractPath).header("ETag")).json("{}").send();
+        assertProblem(refused, 409, "customer.name");
+        assertThat(refused.json().path("detail").asString()).contains(oldName, newName, "撤回", "重新提交审批");
+        assertThat(refused.json().path("errors").get(0).path("message").asString())
+                .isEqualTo("甲方名称：文本为“" + oldName + "”，现在的记录为“" + newName + "”");
+        var inEnglish = sales.client().withHeader("Accept-Language", "en").request("POST", contractPath + "/signing")
+                .header("If-Match", sales.client().get(contractPath).header("ETag")).json("{}").send();
+        assertProblem(inEnglish, 409, "customer.name");
+        assertThat(inEnglish.json().path("detail").asString())
+                .contains("Party A's name: the document says \"" + oldName + "\", the record now says \"" + newName + "\"",
+                        "withdraw the contract and submit it for approval again");
+        assertThat(contractStatus(deal.id())).isEqualTo("APPROVED");
+        assertThat(sales.client().get(contractPath + "/signing").json().path("status").asString())
+                .as("no round was opened").isNotEqualTo("OPEN");
+
+        // approved again: withdrawn and submitted without a change, the document is made from the records anew
+        var withdrawn = sales.client().request("POST", contractPath + "/withdraw")
+                .header("If-Match", sales.client().get(contractPath).header("ETag"))
+                .json("{\"reason\": \"客户更名，重新审批\"}").send();
+        assertThat(withdrawn.status()).as("%s", withdrawn).isEqualTo(200);
+        var submitted = sales.client().request("POST", contractPath + "/submit")
+                .header("If-Match", sales.client().get(contractPath).header("ETag")).json("{}").send();
+        assertThat(submitted.status()).as("%s", submitted).isEqualTo(200);
+        if (!contractStatus(deal.id()).equals("APPROVED")) {
+            contracts.advance(deal.id(), ContractAction.APPROVE, "同意", "admin");
+        }
+        sales.client().put(contractPath + "/signers", """
+                { "order": "PARALLEL", "ours": [ { "userId": "%s" } ], "theirs": [ { "contactId": "%s" } ] }
+                """.formatted(sales.id(), deal.contactId()), null);
+        startSigning(sales.client(), deal.id());
+        String frozen = text(bytes(sales.client(), contractPath + "/signing-document"));
+        assertThat(frozen).contains("名称" + newName, "甲方（盖章）：" + newName).doesNotContain(oldName);
+
+        // our entity's legal representative changes while the round is open: neither side signs the document
+        String entityPath = "/api/v1/our-entities/" + entity;
+        var stored = admin().get(entityPath);
+        var changed = (tools.jackson.databind.node.ObjectNode) stored.json();
+        changed.put("legalRepresentative", "赵六");
+        var moved = admin().put(entityPath, changed.toString(), stored.header("ETag"));
+        assertThat(moved.status()).as("%s", moved).isEqualTo(200);
+        var ours = sales.client().post(contractPath + "/signatures", "{\"password\": \"" + USER_PASSWORD + "\"}");
+        assertProblem(ours, 409, "ourEntity.legalRepresentative");
+        assertThat(ours.json().path("detail").asString()).contains("王五", "赵六", "取消本轮签署");
+        String token = link(deal);
+        sendCode(token);
+        var theirs = form(token, "sign", Map.of("code", code(deal), "typedName", "李四"));
+        assertThat(theirs.status()).as("%s", theirs).isEqualTo(409);
+        assertThat(theirs.body()).contains("暂不能签署", "乙方法定代表人");
+        var status = sales.client().get(contractPath + "/signing").json();
+        assertThat(status.path("status").asString()).isEqualTo("OPEN");
+        assertThat(signer(status, "OURS").path("status").asString()).isEqualTo("PENDING");
+        assertThat(signer(status, "THEIRS").path("status").asString()).isEqualTo("PENDING");
+    }
+
+    static String text(byte[] pdf) throws IOException {
+        try (var doc = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(doc).replaceAll("[\\s\\u3000]+", "");
+        }
+    }
+
     @Test
     void paperSigningKeepsTheScanBesideTheFrozenOriginal() throws IOException {
         var sales = createUser("SALES", null);
