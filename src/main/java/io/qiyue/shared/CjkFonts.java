@@ -137,6 +137,15 @@ public final class CjkFonts {
         });
     }
 
+    /**
+     * The regular font embedded as a subset in a document written elsewhere (a signature's appearance that names the
+     * signer, added to a signed PDF in its own revision): built on the shared parsed font, as every PDF written here
+     * is. Characters it cannot draw ({@link #draws}) must be left out of what is shown with it.
+     */
+    public static PDType0Font regularIn(PDDocument document) throws IOException {
+        return PDType0Font.load(document, shared().regular(), true);
+    }
+
     private static volatile org.apache.fontbox.ttf.CmapLookup glyphs;
 
     /**

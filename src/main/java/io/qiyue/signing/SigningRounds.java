@@ -280,6 +280,22 @@ class SigningRounds {
                 .filter(s -> s.side() == side && s.status() == SignerStatus.SIGNED).count() >= required;
     }
 
+    /**
+     * Whether the signer's signature, once made, completes the round: every side then has the signatures it needs, and
+     * the contract is concluded (民法典第490条) on that day.
+     */
+    boolean concludedBy(SigningStore.Session session, SigningStore.Signer signer) {
+        var signers = store.signers(session.id());
+        for (SignerSide side : SignerSide.values()) {
+            long signed = signers.stream().filter(s -> s.side() == side
+                    && (s.status() == SignerStatus.SIGNED || s.id().equals(signer.id()))).count();
+            if (session.required(side) <= 0 || signed < session.required(side)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     boolean turnOf(SigningStore.Session session, List<SigningStore.Signer> signers, SignerSide side) {
         return session.status().open() && !complete(session, signers, side) && session.order().turnOf(side,
                 complete(session, signers, SignerSide.OURS), complete(session, signers, SignerSide.THEIRS));

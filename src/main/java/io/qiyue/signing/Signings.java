@@ -455,7 +455,7 @@ public class Signings {
         String reason = (signer.side() == SignerSide.OURS ? "乙方签署" : "甲方签署") + "：" + signer.name()
                 + (Text.isBlank(signer.organisation()) ? "" : "（" + signer.organisation() + "）");
         byte[] after = pdf.sign(before, new SignatureRequest(identity, signer.side().partySide(), reason, "中国",
-                at, seal.png(), true));
+                at, seal.png(), true, rounds.concludedBy(session, signer)));
         String sha = io.qiyue.shared.Hashes.sha256Hex(after);
         String actor = signer.username() != null ? signer.username() : SigningRounds.contactActor(signer);
         return tx.execute(status -> {

@@ -143,7 +143,16 @@ abstract class SigningApiContract extends ApiTestSupport {
         try (var doc = Loader.loadPDF(pdf)) {
             assertThat(doc.getSignatureDictionaries()).hasSize(2);
             assertThat(new PDFTextStripper().getText(doc)).contains(deal.number());
+            // outside tester: the signature page named the legal representatives, pre-printed, and not who signed; the
+            // 签订日期 stayed blank. The frozen text leaves the 签字 lines blank, and each signature writes its signer
+            String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+            assertThat(stamps(doc, doc.getNumberOfPages() - 1)).contains(
+                    "签字 " + signer(done, "OURS").path("name").asString() + "（电子签名） 乙方",
+                    "签字 李四（电子签名） 甲方", "签署日期 " + today);
+            assertThat(stamps(doc, 0)).contains("签订日期 " + today);
         }
+        String frozenText = text(bytes(sales.client(), "/api/v1/contracts/" + deal.id() + "/signing-document"));
+        assertThat(frozenText).contains("法定代表人或授权代表（签字）：").doesNotContain("（签字）：王五", "（签字）：张三");
         Pdfsig.assertAllValid(pdf, 2);
         var verified = verify(sales.client(), pdf);
         assertThat(verified.path("signedOriginal").asBoolean()).as("%s", verified).isTrue();
@@ -314,6 +323,13 @@ abstract class SigningApiContract extends ApiTestSupport {
         assertThat(status.path("status").asString()).isEqualTo("OPEN");
         assertThat(signer(status, "OURS").path("status").asString()).isEqualTo("PENDING");
         assertThat(signer(status, "THEIRS").path("status").asString()).isEqualTo("PENDING");
+    }
+
+    /** The contents of the stamps added on a page at signing (names, dates, seals' strips). */
+    static java.util.List<String> stamps(org.apache.pdfbox.pdmodel.PDDocument doc, int pageIndex) throws IOException {
+        return doc.getPage(pageIndex).getAnnotations().stream()
+                .filter(a -> a instanceof org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationRubberStamp)
+                .map(a -> a.getContents()).toList();
     }
 
     static String text(byte[] pdf) throws IOException {

@@ -12,7 +12,10 @@ public final class SigningSamples {
     private SigningSamples() {
     }
 
-    /** The sample service contract with as many service items as it takes to reach the given page count. */
+    /**
+     * The sample service contract with as many service items as it takes to reach the given page count; its head
+     * leaves the 签订日期 blank.
+     */
     public static byte[] contractPdf(int pages) {
         for (int items = Math.max(1, pages * 8 - 20); ; items += 4) {
             byte[] pdf = withItems(items);
@@ -39,6 +42,13 @@ public final class SigningSamples {
         var c = new Contract(s.id(), s.number(), s.type(), s.title(), s.customerId(), s.customerName(), s.ourEntityId(),
                 s.owner(), s.amount(), s.startDate(), s.endDate(), s.autoRenew(), s.renewalNoticeDays(), s.status(), terms,
                 1, s.createdAt(), s.createdBy(), s.updatedAt());
+        var model = DocumentModels.of(c, SampleContracts.customer(), SampleContracts.ourEntity());
+        return new Renderer().render(DefaultTemplates.body(ContractType.SERVICE), model, "t", 1, c.updatedAt()).pdf();
+    }
+
+    /** The sample service contract as it is, with the 签订日期 its parties agreed beforehand printed in its head. */
+    public static byte[] contractPdfWithSigningDate() {
+        Contract c = SampleContracts.contract(ContractType.SERVICE);
         var model = DocumentModels.of(c, SampleContracts.customer(), SampleContracts.ourEntity());
         return new Renderer().render(DefaultTemplates.body(ContractType.SERVICE), model, "t", 1, c.updatedAt()).pdf();
     }

@@ -29,8 +29,9 @@ import java.util.TimeZone;
 /**
  * PAdES signatures of contract PDFs: baseline B-B ({@code ETSI.CAdES.detached}, SHA-256, ESS
  * signing-certificate-v2), B-T when {@code qiyue.signing.tsa-url} names an RFC 3161 time-stamp authority. Each
- * signature is an incremental update with the party's seal as its visible appearance, so that a document signed by
- * 乙方 and then by 甲方 carries two independently valid signatures.
+ * signature is an incremental update with the party's seal as its visible appearance, the signer's name on the
+ * party's 签字 line and the day on its 签署日期 line (the last also on the head's 签订日期), so that a document signed by
+ * 乙方 and then by 甲方 carries two independently valid signatures and says who signed it when.
  */
 @Component
 public class PdfSignatures {
@@ -108,6 +109,11 @@ public class PdfSignatures {
             }
 
             SigningDate.stamp(document, request.side(), request.signingTime());
+            // who signed, on the line the frozen document left blank for them
+            SignerLine.stamp(document, request.side(), request.signer().personName());
+            if (request.concludes()) {
+                SigningDate.stampConcluded(document, request.signingTime());
+            }
 
             var out = new ByteArrayOutputStream(pdf.length + 2 * reserved + 96 * 1024);
             ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);

@@ -20,19 +20,54 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fills the party's "签署日期：　　年　　月　　日" on the signature page with the day it signed (China time), as a
- * locked annotation of the signature's own revision: the page's content is not rewritten, so earlier signatures
- * stay valid, and the printed date says what the signature dictionary's time says.
+ * Fills the party's "签署日期：　　年　　月　　日" on the signature page with the day it signed (China time), and, with the
+ * signature that concludes the contract, the blank "签订日期：　　年　　月　　日" of the document's head with that day (the
+ * contract is made when the last party signs, 民法典第490条), each as a locked annotation of the signature's own
+ * revision: the page's content is not rewritten, so earlier signatures stay valid, and the printed date says what the
+ * signature dictionary's time says.
  */
 final class SigningDate {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final String LABEL = "签署日期";
+    private static final String CONCLUDED_LABEL = "签订日期";
 
     private SigningDate() {
     }
 
     /** One character of the page with where it stands (x from the left, baseline from the top). */
-    private record Glyph(String text, float x, float width, float baselineFromTop, float size) {
+    record Glyph(String text, float x, float width, float baselineFromTop, float size) {
+    }
+
+    /**
+     * Stamps the day the contract was concluded into the head's "签订日期" when the document left it blank (a date the
+     * parties wrote into the contract stays as it is); does nothing when the document has no such line.
+     */
+    static void stampConcluded(PDDocument document, Instant concludedAt) throws IOException {
+        for (int index = 0; index < document.getNumberOfPages(); index++) {
+            List<Glyph> glyphs = glyphs(document, index);
+            for (int i = 0; i + CONCLUDED_LABEL.length() <= glyphs.size(); i++) {
+                if (!spells(glyphs, i, CONCLUDED_LABEL)) {
+                    continue;
+                }
+                Glyph label = glyphs.get(i);
+                Glyph year = next(glyphs, label, "年", Float.MAX_VALUE);
+                Glyph month = year == null ? null : next(glyphs, year, "月", Float.MAX_VALUE);
+                Glyph day = month == null ? null : next(glyphs, month, "日", Float.MAX_VALUE);
+                if (day == null || written(glyphs, label, day)) {
+                    return;
+                }
+                draw(document, index, label, year, month, day, LocalDate.ofInstant(concludedAt, CHINA),
+                        CONCLUDED_LABEL);
+                return;
+            }
+        }
+    }
+
+    /** Whether a digit stands between the label and 日 on its line: the date is printed, not left to be filled in. */
+    private static boolean written(List<Glyph> glyphs, Glyph label, Glyph day) {
+        return glyphs.stream().anyMatch(g -> g.x() > label.x() && g.x() < day.x()
+                && Math.abs(g.baselineFromTop() - label.baselineFromTop()) < 2f
+                && g.text().codePoints().anyMatch(Character::isDigit));
     }
 
     /** Stamps the date, or does nothing when the page has no such line in the party's column. */
@@ -70,12 +105,12 @@ final class SigningDate {
                 return;
             }
             LocalDate date = LocalDate.ofInstant(signedAt, CHINA);
-            draw(document, index, label, year, month, day, date);
+            draw(document, index, label, year, month, day, date, LABEL);
             return;
         }
     }
 
-    private static Glyph firstOf(List<Glyph> glyphs, List<String> markers) {
+    static Glyph firstOf(List<Glyph> glyphs, List<String> markers) {
         for (int i = 0; i < glyphs.size(); i++) {
             for (String marker : markers) {
                 if (spells(glyphs, i, marker)) {
@@ -86,7 +121,7 @@ final class SigningDate {
         return null;
     }
 
-    private static boolean spells(List<Glyph> glyphs, int at, String word) {
+    static boolean spells(List<Glyph> glyphs, int at, String word) {
         if (at + word.length() > glyphs.size()) {
             return false;
         }
@@ -105,7 +140,7 @@ final class SigningDate {
                 .min((a, b) -> Float.compare(a.x(), b.x())).orElse(null);
     }
 
-    private static List<Glyph> glyphs(PDDocument document, int pageIndex) throws IOException {
+    static List<Glyph> glyphs(PDDocument document, int pageIndex) throws IOException {
         var glyphs = new ArrayList<Glyph>();
         var stripper = new PDFTextStripper() {
             @Override
@@ -125,11 +160,11 @@ final class SigningDate {
 
     /** The year, month and day right before 年, 月 and 日, in one locked annotation over the line. */
     private static void draw(PDDocument document, int pageIndex, Glyph label, Glyph year, Glyph month, Glyph day,
-                             LocalDate date) throws IOException {
+                             LocalDate date, String labelText) throws IOException {
         var page = document.getPage(pageIndex);
         PDRectangle box = page.getMediaBox();
         float size = Math.max(8f, label.size());
-        float left = label.x() + label.width() * LABEL.length() + 2;
+        float left = label.x() + label.width() * labelText.length() + 2;
         float right = day.x();
         float baseline = box.getUpperRightY() - label.baselineFromTop();
         var font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
@@ -162,7 +197,7 @@ final class SigningDate {
         stamp.setPrinted(true);
         stamp.setLocked(true);
         stamp.setReadOnly(true);
-        stamp.setContents("签署日期 " + date);
+        stamp.setContents(labelText + " " + date);
         stamp.setPage(page);
         Seals.addAnnotation(page, stamp);
     }

@@ -47,7 +47,7 @@ class PdfSignaturesTest {
                 SigningFixtures.companySeal("上海契约信息技术有限公司"), true));
         signedByBoth = services.signatures().sign(signedByB, new SignatureRequest(CUSTOMER, PartySide.PARTY_A,
                 "同意本合同全部条款", "北京", A_TIME,
-                SigningFixtures.companySeal("杭州示例科技有限公司"), true));
+                SigningFixtures.companySeal("杭州示例科技有限公司"), true, true));
         Files.createDirectories(OUT);
         Files.write(OUT.resolve("contract.pdf"), contract);
         Files.write(OUT.resolve("signed-by-b.pdf"), signedByB);
@@ -150,6 +150,113 @@ class PdfSignaturesTest {
             assertThat(b.getLowerLeftX() + b.getWidth() / 2).isGreaterThan(document.getPage(pages - 1).getMediaBox().getWidth() / 2);
             assertThat(a.getWidth()).isCloseTo(Seals.SEAL_POINTS, org.assertj.core.data.Offset.offset(0.5f));
         }
+    }
+
+    /**
+     * Outside tester: the signature page printed both legal representatives after "法定代表人或授权代表（签字）：" while
+     * others signed, and the actual signers appeared nowhere on it. The frozen document leaves the line blank; each
+     * signature writes its signer there, in its own column, beside the day it signed.
+     */
+    @Test
+    void theSignaturePageNamesWhoSignedNotWhoWasPrinted() throws IOException {
+        try (var document = Loader.loadPDF(contract)) {
+            int last = document.getNumberOfPages();
+            String page = pageText(document, last);
+            assertThat(page).contains("法定代表人或授权代表（签字）：签署日期")
+                    .as("the sample's legal representatives are not printed as signers")
+                    .doesNotContain("（签字）：张三", "（签字）：王五");
+        }
+        try (var document = Loader.loadPDF(signedByBoth)) {
+            var page = document.getPage(document.getNumberOfPages() - 1);
+            float middle = page.getMediaBox().getWidth() / 2;
+            var names = page.getAnnotations().stream().filter(a -> a instanceof PDAnnotationRubberStamp)
+                    .filter(a -> a.getContents().startsWith(SignerLine.MARK)).toList();
+            assertThat(names).extracting(a -> a.getContents())
+                    .containsExactly("签字 张三（电子签名） 乙方", "签字 李四（电子签名） 甲方");
+            // 乙方's signer in the right column, 甲方's in the left, each under its label, above the signing date
+            assertThat(names.get(0).getRectangle().getLowerLeftX()).isGreaterThan(middle);
+            assertThat(names.get(1).getRectangle().getUpperRightX()).isLessThan(middle);
+            var dates = page.getAnnotations().stream().filter(a -> a.getContents() != null
+                    && a.getContents().startsWith("签署日期 ")).toList();
+            assertThat(dates).hasSize(2);
+            assertThat(names.get(0).getRectangle().getLowerLeftY())
+                    .isGreaterThan(dates.get(0).getRectangle().getUpperRightY());
+            assertThat(names.get(0).getAppearance().getNormalAppearance().getAppearanceStream().getResources()
+                    .getFontNames()).as("the name is drawn with an embedded font").hasSize(1);
+        }
+        // a second signer of ours (two of two) goes on the line below the first, not over it
+        byte[] twoOfOurs = services.signatures().sign(signedByB, new SignatureRequest(new SignerIdentity("user:zhao",
+                "赵七", "上海契约信息技术有限公司", null), PartySide.PARTY_B, "同意", "上海", Instant.now(),
+                SigningFixtures.companySeal("上海契约信息技术有限公司"), false));
+        try (var document = Loader.loadPDF(twoOfOurs)) {
+            var names = document.getPage(document.getNumberOfPages() - 1).getAnnotations().stream()
+                    .filter(a -> a instanceof PDAnnotationRubberStamp)
+                    .filter(a -> a.getContents().startsWith(SignerLine.MARK)).map(a -> a.getRectangle()).toList();
+            assertThat(names).hasSize(2);
+            assertThat(names.get(1).getUpperRightY()).isLessThanOrEqualTo(names.get(0).getLowerLeftY() + 0.01f);
+            assertThat(names.get(1).getLowerLeftX()).isEqualTo(names.get(0).getLowerLeftX());
+        }
+        String shown = popplerText(OUT.resolve("signed-by-both.pdf"), 6);
+        if (shown != null) {
+            assertThat(shown).contains("张三（电子签名）", "李四（电子签名）");
+        }
+    }
+
+    /** The signature that concludes the contract dates it, where the document left 签订日期 blank, and only there. */
+    @Test
+    void theConcludingSignatureFillsInABlankDateOfTheContract() throws IOException {
+        var date = java.time.LocalDate.ofInstant(A_TIME, java.time.ZoneId.of("Asia/Shanghai"));
+        String day = "签订日期 " + date;
+        assertThat(concluded(signedByB)).as("not before the last signature").isEmpty();
+        assertThat(concluded(signedByBoth)).containsExactly(day);
+        try (var document = Loader.loadPDF(contract)) {
+            assertThat(pageText(document, 1)).contains("签订日期：年月日");
+        }
+        String shown = popplerText(OUT.resolve("signed-by-both.pdf"), 1);
+        if (shown != null) {
+            assertThat(shown).contains(date.getYear() + "年" + date.getMonthValue() + "月" + date.getDayOfMonth() + "日");
+        }
+
+        byte[] agreed = SigningSamples.contractPdfWithSigningDate();
+        byte[] signed = services.signatures().sign(agreed, new SignatureRequest(CUSTOMER, PartySide.PARTY_A, "同意",
+                "北京", A_TIME, SigningFixtures.companySeal("杭州示例科技有限公司"), true, true));
+        assertThat(services.signatures().verify(signed).getFirst().valid()).isTrue();
+        assertThat(concluded(signed)).as("a date the parties agreed and printed stays as it is").isEmpty();
+        try (var document = Loader.loadPDF(signed)) {
+            assertThat(pageText(document, 1)).contains("签订日期：2026年12月20日");
+        }
+    }
+
+    private static List<String> concluded(byte[] pdf) throws IOException {
+        try (var document = Loader.loadPDF(pdf)) {
+            return document.getPage(0).getAnnotations().stream().map(a -> a.getContents())
+                    .filter(c -> c != null && c.startsWith("签订日期")).toList();
+        }
+    }
+
+    private static String pageText(org.apache.pdfbox.pdmodel.PDDocument document, int page) throws IOException {
+        var stripper = new org.apache.pdfbox.text.PDFTextStripper();
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        return stripper.getText(document).replaceAll("[\\s\\u3000]+", "");
+    }
+
+    /** What poppler's pdftotext reads on a page (annotations' appearances included), or null without it. */
+    private static String popplerText(Path file, int page) throws IOException {
+        Path pdftotext = Path.of("/usr/bin/pdftotext");
+        if (!Files.isExecutable(pdftotext)) {
+            return null;
+        }
+        var process = new ProcessBuilder(pdftotext.toString(), "-f", String.valueOf(page), "-l",
+                        String.valueOf(page), file.toString(), "-")
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            process.waitFor(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return output.replaceAll("[\\s\\u3000]+", "");
     }
 
     @Test
