@@ -4,7 +4,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * How a receipt is spread over the open instalments when the user does not say: the oldest due first, instalments
@@ -55,5 +59,78 @@ final class Allocation {
             left = left.subtract(take);
         }
         return parts;
+    }
+
+    /**
+     * An instalment of the plan as a reallocation sees it: {@code takesMoney} when receipts may be spread over it
+     * again (open, or settled by the receipts), not when it was waived or settled some other way — what is on
+     * those stays there.
+     */
+    record Slot(String obligationId, int seq, LocalDate dueDate, BigDecimal amount, boolean takesMoney) {
+    }
+
+    /**
+     * A live receipt, in the order receipts were recorded: its amount, whether Qiyue spread it oldest first (else
+     * someone chose its instalments, which is kept) and what it pays now.
+     */
+    record Spread(String receiptId, BigDecimal amount, boolean oldestFirst, List<Part> parts) {
+    }
+
+    /**
+     * After a receipt was taken back: the receipts Qiyue spread oldest first, spread again in the order they were
+     * recorded over what the others leave, so that they pay what they would have paid had the reversed receipt never
+     * been recorded. Receipts whose instalments someone chose keep them, and so does money on an instalment that
+     * takes none ({@link Slot#takesMoney}); those are set aside first. The answer: the new parts of every receipt
+     * spread oldest first (unchanged ones included), or empty when the receipts do not fit the plan (records out of
+     * step with each other: then nothing is moved).
+     */
+    static Optional<Map<String, List<Part>>> respread(List<Slot> plan, List<Spread> receipts) {
+        var byId = new HashMap<String, Slot>();
+        plan.forEach(s -> byId.put(s.obligationId(), s));
+        var room = new LinkedHashMap<String, BigDecimal>();
+        plan.stream().filter(Slot::takesMoney).forEach(s -> room.put(s.obligationId(), s.amount()));
+        var kept = new HashMap<String, List<Part>>();
+        for (var receipt : receipts) {
+            var stays = receipt.parts().stream().filter(p -> !receipt.oldestFirst() || !takesMoney(byId, p)).toList();
+            kept.put(receipt.receiptId(), stays);
+            for (var part : stays) {
+                room.computeIfPresent(part.obligationId(), (id, left) -> left.subtract(part.amount()));
+            }
+        }
+        var out = new LinkedHashMap<String, List<Part>>();
+        for (var receipt : receipts) {
+            if (!receipt.oldestFirst()) {
+                continue;
+            }
+            var stays = kept.get(receipt.receiptId());
+            BigDecimal amount = receipt.amount().subtract(
+                    stays.stream().map(Part::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
+            var parts = new ArrayList<>(stays);
+            if (amount.signum() > 0) {
+                var open = new ArrayList<Open>();
+                room.forEach((id, left) -> {
+                    if (left.signum() > 0) {
+                        var s = byId.get(id);
+                        open.add(new Open(id, s.seq(), s.dueDate(), left));
+                    }
+                });
+                if (amount.compareTo(outstanding(open)) > 0) {
+                    return Optional.empty();
+                }
+                for (var part : oldestFirst(open, amount)) {
+                    parts.add(part);
+                    room.computeIfPresent(part.obligationId(), (id, left) -> left.subtract(part.amount()));
+                }
+            } else if (amount.signum() < 0) {
+                return Optional.empty();
+            }
+            out.put(receipt.receiptId(), List.copyOf(parts));
+        }
+        return Optional.of(out);
+    }
+
+    private static boolean takesMoney(Map<String, Slot> plan, Part part) {
+        var slot = plan.get(part.obligationId());
+        return slot != null && slot.takesMoney();
     }
 }

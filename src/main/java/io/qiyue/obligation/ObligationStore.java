@@ -219,6 +219,13 @@ class ObligationStore {
                 .update() == 1;
     }
 
+    /** A done obligation's day of completion, corrected (a payment now settled by other receipts). */
+    boolean changeCompletedOn(String id, int version, LocalDate completedOn, Instant at) {
+        return jdbc.sql("UPDATE obligation SET completed_on = ?, updated_at = ?, version = version + 1"
+                        + " WHERE id = ? AND version = ? AND status = 'DONE'")
+                .params(completedOn, DbTime.toDb(at), id, version).update() == 1;
+    }
+
     void changeDue(String id, LocalDate due, String trigger, Instant at) {
         jdbc.sql("UPDATE obligation SET due_date = ?, due_trigger = ?, updated_at = ?, version = version + 1"
                         + " WHERE id = ?")

@@ -499,6 +499,23 @@ public class Obligations {
         }
     }
 
+    /**
+     * A payment still paid in full, by other receipts than before (one of them was taken back and the rest spread
+     * again): done on the day the last of them came in.
+     */
+    void resettle(String id, LocalDate paidOn, String actor) {
+        var o = internal(id);
+        if (o.status() != ObligationStatus.DONE || paidOn == null || paidOn.equals(o.completedOn())) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (!store.changeCompletedOn(id, o.version(), paidOn, now)) {
+            throw new PreconditionFailedException("qiyue.problem.stale", o.version());
+        }
+        events.publishEvent(new EntityChanged(AUDIT_TYPE, id, EntityChanged.Action.UPDATE, actor, now,
+                List.of(new EntityChanged.Change("completedOn", String.valueOf(o.completedOn()), paidOn.toString()))));
+    }
+
     /** A late instalment given a due date that has not come (or a trigger instead): no longer late. */
     void rescheduled(String id, String actor) {
         var o = internal(id);

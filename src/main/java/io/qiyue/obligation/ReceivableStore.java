@@ -25,7 +25,7 @@ import java.util.function.Consumer;
 @Component
 class ReceivableStore {
     private static final String RECEIPT_COLUMNS = "id, contract_id, received_on, amount_value, amount_currency, method,"
-            + " reference, note, reversed_at, reversed_by, reversal_reason, created_at, created_by, version";
+            + " reference, note, oldest_first, reversed_at, reversed_by, reversal_reason, created_at, created_by, version";
     private static final String INVOICE_COLUMNS = "id, contract_id, obligation_id, invoice_no, issued_on, amount_value,"
             + " amount_currency, tax_rate_percent, tax_value, note, created_at, created_by, version";
 
@@ -64,16 +64,34 @@ class ReceivableStore {
     // --- receipts ---
 
     void insertReceipt(String id, String contractId, LocalDate receivedOn, BigDecimal amount,
-                       Terms.PaymentMethod method, String reference, String note, Instant at, String by) {
+                       Terms.PaymentMethod method, String reference, String note, boolean oldestFirst, Instant at,
+                       String by) {
         jdbc.sql("INSERT INTO receipt (id, contract_id, received_on, amount_value, amount_currency, method, reference,"
-                        + " note, created_at, created_by, version) VALUES (?,?,?,?,?,?,?,?,?,?,1)")
-                .params(id, contractId, receivedOn, amount, Money.CNY, method.name(), reference, note, DbTime.toDb(at), by)
+                        + " note, oldest_first, created_at, created_by, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,1)")
+                .params(id, contractId, receivedOn, amount, Money.CNY, method.name(), reference, note, oldestFirst,
+                        DbTime.toDb(at), by)
                 .update();
     }
 
     void insertAllocation(String receiptId, String obligationId, String contractId, BigDecimal amount) {
         jdbc.sql("INSERT INTO receipt_allocation (receipt_id, obligation_id, contract_id, amount_value) VALUES (?,?,?,?)")
                 .params(receiptId, obligationId, contractId, amount).update();
+    }
+
+    /**
+     * What a receipt pays, replaced (spread again after another receipt was taken back), and its version moved on: what
+     * was read of it before no longer holds.
+     */
+    boolean reallocate(String receiptId, int version, String contractId, List<Allocation.Part> parts) {
+        if (jdbc.sql("UPDATE receipt SET version = version + 1 WHERE id = ? AND version = ? AND reversed_at IS NULL")
+                .params(receiptId, version).update() != 1) {
+            return false;
+        }
+        jdbc.sql("DELETE FROM receipt_allocation WHERE receipt_id = ?").param(receiptId).update();
+        for (var part : parts) {
+            insertAllocation(receiptId, part.obligationId(), contractId, part.amount());
+        }
+        return true;
     }
 
     boolean reverse(String id, int version, String reason, Instant at, String by) {
@@ -109,7 +127,8 @@ class ReceivableStore {
                                     Money.cny(rs.getBigDecimal("amount_value"))));
                 });
         return receipts.stream().map(r -> new Receipt(r.id(), r.contractId(), r.receivedOn(), r.amount(), r.method(),
-                r.reference(), r.note(), List.copyOf(byReceipt.getOrDefault(r.id(), List.of())), r.reversed(),
+                r.reference(), r.note(), List.copyOf(byReceipt.getOrDefault(r.id(), List.of())), r.allocatedOldestFirst(),
+                r.reversed(),
                 r.reversedAt(), r.reversedBy(), r.reversalReason(), r.createdAt(), r.createdBy(), r.version())).toList();
     }
 
@@ -323,7 +342,7 @@ class ReceivableStore {
         return new Receipt(rs.getString("id"), rs.getString("contract_id"), ObligationStore.date(rs, "received_on"),
                 new Money(rs.getBigDecimal("amount_value"), rs.getString("amount_currency").trim()),
                 Terms.PaymentMethod.valueOf(rs.getString("method")), rs.getString("reference"), rs.getString("note"),
-                List.of(), rs.getString("reversed_by") != null, DbTime.read(rs, "reversed_at"),
+                List.of(), rs.getBoolean("oldest_first"), rs.getString("reversed_by") != null, DbTime.read(rs, "reversed_at"),
                 rs.getString("reversed_by"), rs.getString("reversal_reason"), DbTime.read(rs, "created_at"),
                 rs.getString("created_by"), rs.getInt("version"));
     }

@@ -55,6 +55,7 @@ import java.util.Set;
  */
 @Service
 public class Receivables {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Receivables.class);
     static final String RECEIPT = "RECEIPT";
     static final String INVOICE = "INVOICE";
     /** What the fields of a receipt, an invoice and an instalment are about, for their labels (field.receipt.amount). */
@@ -349,7 +350,8 @@ public class Receivables {
                 }
             }
             Instant now = clock.instant();
-            store.insertReceipt(id, contractId, input.receivedOn(), amount, input.method(), reference, note, now, actor);
+            store.insertReceipt(id, contractId, input.receivedOn(), amount, input.method(), reference, note,
+                    wanted == null, now, actor);
             for (var part : parts) {
                 store.insertAllocation(id, part.obligationId(), contractId, part.amount());
             }
@@ -425,7 +427,13 @@ public class Receivables {
                 .map(r -> r.amount().scaled()).reduce(zero(), BigDecimal::add);
     }
 
-    /** Takes a receipt back (a bounced transfer, a typing error): it pays nothing any more; its instalments reopen. */
+    /**
+     * Takes a receipt back (a bounced transfer, a typing error): it pays nothing any more. The receipts Qiyue spread
+     * oldest first are spread again over what is left ({@link Allocation#respread}), so that the money still received
+     * pays the oldest instalments, as it would have had the reversed receipt never been recorded (outside tester: a
+     * later instalment kept money while the first stood overdue, with damages on it); receipts whose instalments
+     * someone chose keep them. Instalments then paid in full are settled, the others reopen.
+     */
     public Receipt reverse(String receiptId, int expectedVersion, String reason) {
         var receipt = receipt(receiptId);
         writable(receipt.contractId());
@@ -437,9 +445,10 @@ public class Receivables {
             throw new InvalidInputException("reason", "qiyue.receivable.too-long", MAX_NOTE);
         }
         String actor = CurrentUsers.actorName();
-        ensureAccount(receipt.contractId());
+        String contractId = receipt.contractId();
+        ensureAccount(contractId);
         return tx.execute(status -> {
-            store.lock(receipt.contractId());
+            store.lock(contractId);
             var current = store.findReceipt(receiptId).orElseThrow();
             if (current.version() != expectedVersion) {
                 throw new PreconditionFailedException("qiyue.problem.stale", current.version());
@@ -447,19 +456,115 @@ public class Receivables {
             if (current.reversed()) {
                 throw conflict("receipt", "qiyue.receivable.already-reversed");
             }
+            // what paid each instalment before: an instalment settled by receipts may take money again, one settled
+            // otherwise (or waived) keeps what it has
+            var paidBefore = new HashMap<String, BigDecimal>();
+            store.allocations(contractId).forEach(a -> paidBefore.merge(a.obligationId(), a.amount(), BigDecimal::add));
             Instant now = clock.instant();
             if (!store.reverse(receiptId, expectedVersion, why, now, actor)) {
                 throw new PreconditionFailedException("qiyue.problem.stale", current.version());
             }
-            store.setReceived(receipt.contractId(), receivedTotal(receipt.contractId()), now);
-            for (var paid : current.allocations()) {
-                obligations.unsettle(paid.obligationId(), why, actor);
-            }
+            store.setReceived(contractId, receivedTotal(contractId), now);
+            var plan = payments(contractId);
+            var touched = new java.util.LinkedHashSet<String>();
+            current.allocations().forEach(p -> touched.add(p.obligationId()));
+            touched.addAll(respread(contractId, plan, paidBefore, why, actor, now));
             events.publishEvent(new EntityChanged(RECEIPT, receiptId, EntityChanged.Action.UPDATE, actor, now,
                     List.of(new EntityChanged.Change("reversed", "false", "true"),
                             new EntityChanged.Change("reversalReason", null, why))));
+            settleAfterReversal(contractId, plan, touched, why, actor);
             return store.findReceipt(receiptId).orElseThrow();
         });
+    }
+
+    /**
+     * Spreads the contract's live receipts that Qiyue spread oldest first again (under the lock, after a reversal),
+     * writes those whose instalments changed with a new version and an audit entry, and answers the instalments
+     * whose money changed.
+     */
+    private Set<String> respread(String contractId, List<Obligation> plan, Map<String, BigDecimal> paidBefore,
+                                 String why, String actor, Instant now) {
+        var slots = plan.stream().map(o -> new Allocation.Slot(o.id(), o.seq(), o.dueDate(), o.amount().scaled(),
+                o.status().open() || o.status() == ObligationStatus.DONE
+                        && paidBefore.getOrDefault(o.id(), zero()).compareTo(o.amount().scaled()) >= 0)).toList();
+        var live = store.receipts(contractId).stream().filter(r -> !r.reversed())
+                .sorted(java.util.Comparator.comparing(Receipt::createdAt).thenComparing(Receipt::id)).toList();
+        var spread = live.stream().map(r -> new Allocation.Spread(r.id(), r.amount().scaled(), r.allocatedOldestFirst(),
+                r.allocations().stream().map(p -> new Allocation.Part(p.obligationId(), p.amount().scaled())).toList()))
+                .toList();
+        var respread = Allocation.respread(slots, spread);
+        if (respread.isEmpty()) {
+            // the records do not add up (an instalment holding more than its amount): nothing is moved rather than
+            // guessed; the reversal itself stands
+            log.warn("receipts of contract {} not spread again after a reversal: they do not fit its plan", contractId);
+            return Set.of();
+        }
+        var byId = new HashMap<String, Obligation>();
+        plan.forEach(o -> byId.put(o.id(), o));
+        var open = new HashMap<String, Allocation.Open>();
+        plan.forEach(o -> open.put(o.id(), new Allocation.Open(o.id(), o.seq(), o.dueDate(), o.amount().scaled())));
+        var touched = new HashSet<String>();
+        for (var r : live) {
+            var parts = respread.get().get(r.id());
+            if (parts == null) {
+                continue;
+            }
+            var before = r.allocations().stream()
+                    .map(p -> new Allocation.Part(p.obligationId(), p.amount().scaled())).toList();
+            var was = sums(before);
+            var is = sums(parts);
+            if (was.equals(is)) {
+                continue;
+            }
+            var ordered = parts.stream().sorted(java.util.Comparator.comparingInt(
+                    (Allocation.Part p) -> byId.containsKey(p.obligationId()) ? byId.get(p.obligationId()).seq() : 0))
+                    .toList();
+            if (!store.reallocate(r.id(), r.version(), contractId, ordered)) {
+                throw new PreconditionFailedException("qiyue.problem.stale", r.version());
+            }
+            was.keySet().stream().filter(id -> !was.get(id).equals(is.get(id))).forEach(touched::add);
+            is.keySet().stream().filter(id -> !is.get(id).equals(was.get(id))).forEach(touched::add);
+            events.publishEvent(new EntityChanged(RECEIPT, r.id(), EntityChanged.Action.UPDATE, actor, now, List.of(
+                    new EntityChanged.Change("allocations", allocationsForAudit(before, open),
+                            allocationsForAudit(ordered, open)),
+                    new EntityChanged.Change("reallocatedAfterReversal", null, why))));
+        }
+        return touched;
+    }
+
+    /** Per instalment, what the parts pay into it. */
+    private static Map<String, BigDecimal> sums(List<Allocation.Part> parts) {
+        var out = new HashMap<String, BigDecimal>();
+        parts.forEach(p -> out.merge(p.obligationId(), p.amount().setScale(2, RoundingMode.HALF_UP), BigDecimal::add));
+        return out;
+    }
+
+    /**
+     * The instalments whose money changed in a reversal, settled as the receipts now paying them say: paid in full,
+     * on the day the last of them came in (settled, or settled on that day if another day was recorded); else open
+     * again (late when its day has passed).
+     */
+    private void settleAfterReversal(String contractId, List<Obligation> plan, Set<String> touched, String why,
+                                     String actor) {
+        var paid = new HashMap<String, BigDecimal>();
+        var lastOn = new HashMap<String, LocalDate>();
+        for (var a : store.allocations(contractId)) {
+            paid.merge(a.obligationId(), a.amount(), BigDecimal::add);
+            lastOn.merge(a.obligationId(), a.receivedOn(), (x, y) -> x.isAfter(y) ? x : y);
+        }
+        for (var o : plan) {
+            if (!touched.contains(o.id()) || o.status() == ObligationStatus.WAIVED) {
+                continue;
+            }
+            boolean inFull = paid.getOrDefault(o.id(), zero()).compareTo(o.amount().scaled()) >= 0;
+            if (inFull && o.status().open()) {
+                obligations.settle(o.id(), lastOn.get(o.id()), actor);
+            } else if (inFull) {
+                obligations.resettle(o.id(), lastOn.get(o.id()), actor);
+            } else {
+                obligations.unsettle(o.id(), why, actor);
+            }
+        }
     }
 
     // --- invoices ---

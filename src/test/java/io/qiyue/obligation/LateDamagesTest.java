@@ -120,6 +120,48 @@ class LateDamagesTest {
         assertThat(Allocation.outstanding(open)).isEqualByComparingTo("640.50");
     }
 
+    private static Allocation.Part part(String obligationId, String amount) {
+        return new Allocation.Part(obligationId, new BigDecimal(amount));
+    }
+
+    @Test
+    void afterAReversalTheReceiptsSpreadOldestFirstAreSpreadAgainInTheOrderRecorded() {
+        // 60000.00 due first, 60000.00 later, 30000.00 waived (what is on it stays); the 50000.00 receipt was taken
+        // back, leaving 20000.00 that had paid 10000.00 of each, 5000.00 someone put on the second and 8000.00 spread
+        // after them
+        var plan = List.of(new Allocation.Slot("second", 2, DUE.plusDays(90), new BigDecimal("60000.00"), true),
+                new Allocation.Slot("first", 1, DUE, new BigDecimal("60000.00"), true),
+                new Allocation.Slot("waived", 3, DUE.plusDays(200), new BigDecimal("30000.00"), false));
+        var receipts = List.of(
+                new Allocation.Spread("split", new BigDecimal("20000.00"), true,
+                        List.of(part("first", "10000.00"), part("second", "10000.00"))),
+                new Allocation.Spread("chosen", new BigDecimal("5000.00"), false, List.of(part("second", "5000.00"))),
+                new Allocation.Spread("odd", new BigDecimal("8000.00"), true,
+                        List.of(part("waived", "1000.00"), part("second", "7000.00"))));
+        var spread = Allocation.respread(plan, receipts).orElseThrow();
+        assertThat(spread).containsOnlyKeys("split", "odd");
+        assertThat(spread.get("split")).containsExactly(part("first", "20000.00"));
+        assertThat(spread.get("odd")).containsExactlyInAnyOrder(part("waived", "1000.00"), part("first", "7000.00"));
+
+        // the first instalment full: what follows goes to the next, the chosen part set aside first
+        var full = Allocation.respread(plan, List.of(
+                new Allocation.Spread("a", new BigDecimal("58000.00"), true, List.of(part("first", "58000.00"))),
+                new Allocation.Spread("b", new BigDecimal("4000.00"), true, List.of(part("second", "4000.00"))),
+                new Allocation.Spread("c", new BigDecimal("3000.00"), false, List.of(part("first", "3000.00")))))
+                .orElseThrow();
+        assertThat(full.get("a")).containsExactly(part("first", "57000.00"), part("second", "1000.00"));
+        assertThat(full.get("b")).containsExactly(part("second", "4000.00"));
+    }
+
+    @Test
+    void receiptsThatDoNotFitThePlanAreNotSpreadAgain() {
+        var plan = List.of(new Allocation.Slot("only", 1, DUE, new BigDecimal("100.00"), true));
+        assertThat(Allocation.respread(plan, List.of(
+                new Allocation.Spread("a", new BigDecimal("80.00"), true, List.of(part("only", "80.00"))),
+                new Allocation.Spread("b", new BigDecimal("30.00"), false, List.of(part("only", "30.00"))))))
+                .isEmpty();
+    }
+
     @Test
     void allocationNeverOverAllocates() {
         var open = List.of(new Allocation.Open("a", 1, DUE, new BigDecimal("0.01")));

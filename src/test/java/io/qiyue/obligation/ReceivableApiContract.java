@@ -245,6 +245,77 @@ abstract class ReceivableApiContract extends ApiTestSupport {
         assertProblem(again, 409);
     }
 
+    /**
+     * Found by an outside tester: a receipt taken back left the money of a later receipt on the second instalment
+     * (not yet due) while the first stood 50,000 short, so overdue and damages were overstated. The money still
+     * received pays the oldest instalment again, as it would have had the reversed receipt never been recorded; a
+     * receipt whose instalment someone chose keeps it.
+     */
+    @Test
+    void aReversalSpreadsTheRemainingReceiptsOldestFirstAgainButKeepsChosenInstalments() {
+        var sales = createUser("SALES", null);
+        var finance = createUser("FINANCE", null);
+        String id = signed(sales.client(), "DAILY_RATE", "0.05");
+        String path = "/api/v1/contracts/" + id;
+        String second = summary(sales.client(), id, days("2026-09-20")).path("instalments").get(1).path("id").asString();
+
+        var first = finance.client().post(path + "/receipts", receipt(days("2026-09-20"), "50000.00"));
+        assertThat(first.status()).as("%s", first).isEqualTo(201);
+        var chosen = finance.client().post(path + "/receipts", days("""
+                {"receivedOn": "2026-09-21", "amount": {"value": "5000.00", "currency": "CNY"}, "method": "BANK_TRANSFER",
+                 "allocations": [{"obligationId": "%s", "amount": {"value": "5000.00", "currency": "CNY"}}]}
+                """.formatted(second)));
+        assertThat(chosen.status()).as("%s", chosen).isEqualTo(201);
+        var split = finance.client().post(path + "/receipts", receipt(days("2026-09-25"), "20000.00"));
+        assertThat(split.status()).as("%s", split).isEqualTo(201);
+        assertThat(split.json().path("allocations")).hasSize(2);
+        assertThat(value(split.json().path("allocations").get(0).path("amount"))).isEqualTo("10000.00");
+        assertThat(value(split.json().path("allocations").get(1).path("amount"))).isEqualTo("10000.00");
+
+        var reversed = finance.client().request("POST", "/api/v1/receipts/" + first.json().path("id").asString()
+                + "/reverse").header("If-Match", first.header("ETag")).json("{\"reason\": \"银行退票\"}").send();
+        assertThat(reversed.status()).as("%s", reversed).isEqualTo(200);
+
+        // 30 days after the first instalment fell due: 40,000.00 of it unpaid, 40,000.00 × 30 × 0.05 % = 600.00
+        var after = summary(sales.client(), id, days("2026-10-31"));
+        var instalments = after.path("instalments");
+        assertThat(value(instalments.get(0).path("received"))).as("%s", after).isEqualTo("20000.00");
+        assertThat(value(instalments.get(0).path("outstanding"))).isEqualTo("40000.00");
+        assertThat(value(instalments.get(1).path("received"))).as("only the chosen 5,000.00").isEqualTo("5000.00");
+        assertThat(value(after.path("received"))).isEqualTo("25000.00");
+        assertThat(value(after.path("overdue"))).isEqualTo("40000.00");
+        assertThat(value(after.path("damages").path("amount"))).isEqualTo("600.00");
+        assertThat(instalments.get(0).path("status").asString()).isEqualTo("OVERDUE");
+
+        // the receipt spread again says what it pays now, under a new version: what was read of it before is stale
+        String splitId = split.json().path("id").asString();
+        var moved = finance.client().get("/api/v1/receipts/" + splitId);
+        assertThat(moved.json().path("allocations")).hasSize(1);
+        assertThat(moved.json().path("allocations").get(0).path("seq").asInt()).isEqualTo(1);
+        assertThat(value(moved.json().path("allocations").get(0).path("amount"))).isEqualTo("20000.00");
+        assertThat(moved.json().path("allocatedOldestFirst").asBoolean()).isTrue();
+        assertThat(moved.header("ETag")).isNotEqualTo(split.header("ETag"));
+        var stale = finance.client().request("POST", "/api/v1/receipts/" + splitId + "/reverse")
+                .header("If-Match", split.header("ETag")).json("{\"reason\": \"重复录入\"}").send();
+        assertProblem(stale, 412);
+        var kept = finance.client().get("/api/v1/receipts/" + chosen.json().path("id").asString());
+        assertThat(kept.header("ETag")).isEqualTo(chosen.header("ETag"));
+        assertThat(kept.json().path("allocatedOldestFirst").asBoolean()).isFalse();
+        // and its audit trail says what moved and why, in words
+        String audit = new io.qiyue.testing.Browser(port).login("admin", ADMIN_PASSWORD)
+                .get("/admin/audit?entity=RECEIPT&id=" + splitId).body();
+        assertThat(audit).contains("核销明细", "期次 2", "银行退票", "因另一笔回款冲销而重新核销");
+
+        // the rest taken back too: only the chosen receipt pays anything, the first instalment owes it all
+        var all = finance.client().request("POST", "/api/v1/receipts/" + splitId + "/reverse")
+                .header("If-Match", moved.header("ETag")).json("{\"reason\": \"重复录入\"}").send();
+        assertThat(all.status()).as("%s", all).isEqualTo(200);
+        var none = summary(sales.client(), id, days("2026-10-31"));
+        assertThat(value(none.path("instalments").get(0).path("received"))).isEqualTo("0.00");
+        assertThat(value(none.path("instalments").get(1).path("received"))).isEqualTo("5000.00");
+        assertThat(value(none.path("damages").path("amount"))).isEqualTo("900.00");
+    }
+
     @Test
     void theReceiptsOfAContractExportAsCsvAndXlsxToWhoeverMayReadIt() throws Exception {
         var sales = createUser("SALES", null);
