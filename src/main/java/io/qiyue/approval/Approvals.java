@@ -130,6 +130,14 @@ public class Approvals {
         return entry(row);
     }
 
+    /**
+     * Whether the task was decided, or closed with its step or run: a request to act on it (待您审批, a transfer, an
+     * escalation …) that has not gone out yet is better not sent. False while it is open, and for a task not known.
+     */
+    public boolean taskEnded(String taskId) {
+        return store.task(taskId).map(t -> !ApprovalStore.OPEN.equals(t.status())).orElse(false);
+    }
+
     /** The contract of a task, as its assignee may read it. */
     public String contractOf(String taskId) {
         return store.task(taskId).map(ApprovalStore.TaskRow::contractId)

@@ -30,9 +30,6 @@ class Dispatcher {
     /** Kinds whose actor is a customer's contact, not a user. */
     private static final java.util.Set<EventKind> CONTACT_ACTS = java.util.EnumSet.of(EventKind.CUSTOMER_COMMENTED,
             EventKind.COUNTERPARTY_VERSION);
-    /** Kinds told to the assignees of an approval task. */
-    private static final java.util.Set<EventKind> TASK_KINDS = java.util.EnumSet.of(EventKind.APPROVAL_REQUESTED,
-            EventKind.DELEGATED, EventKind.APPROVER_ADDED, EventKind.STEP_OVERDUE, EventKind.ESCALATED);
 
     private final MessageSource messages;
     private final Preferences preferences;
@@ -68,7 +65,8 @@ class Dispatcher {
         String body = wording.body(o.kind(), messages, ZH);
         String stored = wording.toJson(json);
         // an approver goes to the task (where they decide), everyone else to the contract
-        String link = o.taskId() != null && TASK_KINDS.contains(o.kind()) ? "/approvals/" + o.taskId()
+        String link = o.taskId() != null && o.kind().awaits() == EventKind.Awaits.APPROVAL_TASK
+                ? "/approvals/" + o.taskId()
                 : o.contractId() == null ? "/notifications" : "/contracts/" + o.contractId();
         String url = settings.effective().baseUrl() + link;
         var recipients = new LinkedHashSet<>(o.recipients());
@@ -88,8 +86,10 @@ class Dispatcher {
                 Locale language = users.language(username);
                 String mail = messages.getMessage("notification.email.body", new Object[]{user.get().displayName(),
                         wording.body(o.kind(), messages, language), url}, language);
+                // a request to act is checked again when it is sent: by then it may have been done
                 outbox.add(Outbox.Channel.EMAIL, email, o.kind(),
-                        emailSubject(messages, wording.title(o.kind(), messages, language), language), mail, now);
+                        emailSubject(messages, wording.title(o.kind(), messages, language), language), mail, null,
+                        PendingActions.reference(o, username), now);
             }
         }
         var hooks = webhooks.subscribedTo(o.kind());

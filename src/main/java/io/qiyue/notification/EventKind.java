@@ -7,25 +7,25 @@ package io.qiyue.notification;
  */
 public enum EventKind {
     SUBMITTED(false),
-    APPROVAL_REQUESTED(true),
+    APPROVAL_REQUESTED(true, Awaits.APPROVAL_TASK),
     APPROVED(true),
     REJECTED(true),
     RETURNED(true),
-    DELEGATED(true),
-    APPROVER_ADDED(true),
-    STEP_OVERDUE(true),
-    ESCALATED(true),
+    DELEGATED(true, Awaits.APPROVAL_TASK),
+    APPROVER_ADDED(true, Awaits.APPROVAL_TASK),
+    STEP_OVERDUE(true, Awaits.APPROVAL_TASK),
+    ESCALATED(true, Awaits.APPROVAL_TASK),
     /** The contract an approver was asked to decide was withdrawn: nothing to do any more (in-app only). */
     APPROVAL_WITHDRAWN(false),
     CUSTOMER_COMMENTED(true),
     COUNTERPARTY_VERSION(true),
-    SIGNING_REQUESTED(true),
-    SIGNATURE_REQUESTED(true),
+    SIGNING_REQUESTED(true, Awaits.SIGNING),
+    SIGNATURE_REQUESTED(true, Awaits.SIGNATURE),
     SIGNER_SIGNED(false),
     SIGNING_COMPLETED(true),
     SIGNING_DECLINED(true),
     SIGNING_EXPIRED(true),
-    SIGNING_LOCKED(true),
+    SIGNING_LOCKED(true, Awaits.SIGNING),
     ACTIVATED(false),
     EXPIRING(true),
     EXPIRED(true),
@@ -52,10 +52,27 @@ public enum EventKind {
     static final java.util.Set<EventKind> REMINDERS = java.util.EnumSet.of(EXPIRY_REMINDER, OBLIGATION_DUE,
             OBLIGATION_OVERDUE, RECEIVABLE_OVERDUE, EVALUATION_UNANSWERED, CASE_DEADLINE);
 
+    /**
+     * What a notification of a kind asks its recipient to act on: the approval task it links to, their own signature
+     * of the contract, or the contract while it is in signing. Once that is done with, its e-mail is not sent any more
+     * ({@link PendingActions}) and its in-app notification is marked read.
+     */
+    enum Awaits { NOTHING, APPROVAL_TASK, SIGNATURE, SIGNING }
+
     private final boolean emailByDefault;
+    private final Awaits awaits;
 
     EventKind(boolean emailByDefault) {
+        this(emailByDefault, Awaits.NOTHING);
+    }
+
+    EventKind(boolean emailByDefault, Awaits awaits) {
         this.emailByDefault = emailByDefault;
+        this.awaits = awaits;
+    }
+
+    Awaits awaits() {
+        return awaits;
     }
 
     /** A reminder of something due rather than news of something that happened. */

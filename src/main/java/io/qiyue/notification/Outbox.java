@@ -25,9 +25,12 @@ class Outbox {
 
     enum Status { PENDING, SENDING, SENT, FAILED, CANCELLED }
 
-    /** {@code linkRef} is the customer's signing link the message carries, or null. */
+    /**
+     * {@code linkRef} is the customer's signing link the message carries, or null; {@code awaits} what it asks its
+     * recipient to act on ({@link PendingActions#reference}), or null.
+     */
     record Message(String id, Channel channel, String target, EventKind kind, String subject, String payload,
-                   String linkRef, int attempts, int version, Instant createdAt) {
+                   String linkRef, String awaits, int attempts, int version, Instant createdAt) {
     }
 
     private static final Map<String, String> SORTABLE = Map.of("createdAt", "created_at");
@@ -47,10 +50,20 @@ class Outbox {
     /** A message that carries a customer's signing link: sent only while that link still opens its request. */
     void add(Channel channel, String target, EventKind kind, String subject, String payload, String linkRef,
              Instant now) {
-        jdbc.sql("INSERT INTO notification_outbox (id, channel, target, event_kind, subject, payload, link_ref, status,"
-                        + " attempts, next_attempt_at, created_at, version) VALUES (?,?,?,?,?,?,?,'PENDING',0,?,?,0)")
-                .params(Ids.newId(), channel.name(), target, kind.name(), subject, payload, linkRef, DbTime.toDb(now),
-                        DbTime.toDb(now)).update();
+        add(channel, target, kind, subject, payload, linkRef, null, now);
+    }
+
+    /**
+     * A message that asks its recipient to act ({@code awaits}, see {@link PendingActions}): sent only while that is
+     * still to be done.
+     */
+    void add(Channel channel, String target, EventKind kind, String subject, String payload, String linkRef,
+             String awaits, Instant now) {
+        jdbc.sql("INSERT INTO notification_outbox (id, channel, target, event_kind, subject, payload, link_ref, awaits,"
+                        + " status, attempts, next_attempt_at, created_at, version)"
+                        + " VALUES (?,?,?,?,?,?,?,?,'PENDING',0,?,?,0)")
+                .params(Ids.newId(), channel.name(), target, kind.name(), subject, payload, linkRef, awaits,
+                        DbTime.toDb(now), DbTime.toDb(now)).update();
     }
 
     /** Due messages of a channel: pending and due, or claimed by an instance whose claim has run out. */
@@ -174,6 +187,6 @@ class Outbox {
     private static Message map(ResultSet rs) throws SQLException {
         return new Message(rs.getString("id"), Channel.valueOf(rs.getString("channel")), rs.getString("target"),
                 EventKind.valueOf(rs.getString("event_kind")), rs.getString("subject"), rs.getString("payload"),
-                rs.getString("link_ref"), rs.getInt("attempts"), rs.getInt("version"), DbTime.read(rs, "created_at"));
+                rs.getString("link_ref"), rs.getString("awaits"), rs.getInt("attempts"), rs.getInt("version"), DbTime.read(rs, "created_at"));
     }
 }

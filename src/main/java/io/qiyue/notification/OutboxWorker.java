@@ -45,7 +45,7 @@ public class OutboxWorker {
     private final Webhooks webhooks;
     private final GroupRobots robots;
     private final OutboundAddresses addresses;
-    private final io.qiyue.signing.SignerLinks signerLinks;
+    private final PendingActions pendingActions;
     private final ScheduledWork work;
     private final JsonMapper json;
     private final Clock clock;
@@ -55,7 +55,7 @@ public class OutboxWorker {
     private final Duration httpTimeout;
 
     OutboxWorker(Outbox outbox, NotificationSettingsStore settings, Webhooks webhooks, GroupRobots robots,
-                 OutboundAddresses addresses, io.qiyue.signing.SignerLinks signerLinks, ScheduledWork work,
+                 OutboundAddresses addresses, PendingActions pendingActions, ScheduledWork work,
                  JsonMapper json, Clock clock, @Value("${qiyue.notification.max-attempts:20}") int maxAttempts,
                  @Value("${qiyue.notification.http-timeout:PT5S}") Duration httpTimeout) {
         this.outbox = outbox;
@@ -63,7 +63,7 @@ public class OutboxWorker {
         this.webhooks = webhooks;
         this.robots = robots;
         this.addresses = addresses;
-        this.signerLinks = signerLinks;
+        this.pendingActions = pendingActions;
         this.work = work;
         this.json = json;
         this.clock = clock;
@@ -124,9 +124,12 @@ public class OutboxWorker {
             if (!outbox.claim(m, now, now.plus(CLAIM))) {
                 continue;
             }
-            if (m.linkRef() != null && !signerLinks.opens(m.linkRef())) {
-                // a link that opens nothing any more is worse than no mail: a later one carries the valid link
-                outbox.cancel(m.id(), Outbox.DEAD_LINK);
+            // asked now, not when it was queued: a request to approve or sign that was decided, signed or ended
+            // meanwhile (or waited for a mail server) would ask for what is done; a customer's link that opens nothing
+            // any more is worse than no mail (a later one carries the valid link)
+            var done = pendingActions.ended(m);
+            if (done.isPresent()) {
+                outbox.cancel(m.id(), done.get());
                 continue;
             }
             if (mail == null) {

@@ -938,6 +938,18 @@ public class Signings {
         return evidencePdf.render(report, locale);
     }
 
+    /**
+     * Whether our user is still asked to sign the contract: a signer of its open round who has not signed, declined or
+     * forwarded, while the round runs. A request to sign (待您签署) queued before the round ended — signed on paper,
+     * taken back, expired — or before they signed is better not sent.
+     */
+    public boolean awaitsSignature(String contractId, String username) {
+        return store.openSession(contractId).filter(session -> session.expiresAt().isAfter(rounds.now()))
+                .map(session -> store.signers(session.id()).stream().anyMatch(s -> username.equals(s.username())
+                        && s.status() == SignerStatus.PENDING))
+                .orElse(false);
+    }
+
     /** The contracts waiting for the caller's signature now (their side's turn has come). */
     public List<String> waitingForMe() {
         String me = CurrentUsers.require().username();

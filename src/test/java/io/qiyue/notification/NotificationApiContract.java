@@ -323,6 +323,91 @@ abstract class NotificationApiContract extends ApiTestSupport {
         assertThat(subject(mail)).contains(id.isEmpty() ? "?" : "合同待签署");
     }
 
+    /**
+     * Found by an outside tester: 待您审批 went out to an approver after the other had closed the step (或签), 待您签署
+     * after the paper signing was recorded, and the requests queued while no mail server was set all went out once
+     * it was, for tasks decided minutes before. A request to act is checked when it is sent: done with, it is not
+     * sent, and the outbox says why; the news of what happened still goes.
+     */
+    @Test
+    void aRequestToActIsNotSentOnceWhatItAsksForIsDone() {
+        var first = createUser("SALES_MANAGER", null);
+        var second = createUser("SALES_MANAGER", null);
+        var owner = createUser("SALES", null);
+        var current = admin().get("/api/v1/notification-settings");
+        var unset = admin().put("/api/v1/notification-settings", """
+                { "smtpHost": null, "smtpPort": 25, "smtpUsername": null, "smtpPassword": "", "smtpTls": false,
+                  "fromAddress": "qiyue@example.cn", "publicBaseUrl": "%s/" }
+                """.formatted(BASE_URL), current.header("ETag"));
+        assertThat(unset.status()).as("%s", unset).isEqualTo(200);
+        String id;
+        try {
+            String name = unique("或签流程");
+            String step = ("{\"name\": \"经理或签\", \"kind\": \"APPROVAL\", \"mode\": \"ANY\", \"approvers\": ["
+                    + "{\"userId\": \"%s\"}, {\"userId\": \"%s\"}], \"timeLimitHours\": null, \"condition\": null}")
+                    .formatted(first.id(), second.id());
+            var flow = admin().post("/api/v1/approval-flows",
+                    "{\"name\": \"%s\", \"priority\": -999991, \"steps\": [%s]}".formatted(name, step));
+            assertThat(flow.status()).as("%s", flow).isEqualTo(201);
+            id = readyContract(owner.client(), "或签通知");
+            String path = "/api/v1/contracts/" + id;
+            try {
+                var submitted = owner.client().request("POST", path + "/submit")
+                        .header("If-Match", owner.client().get(path).header("ETag")).json("{}").send();
+                assertThat(submitted.status()).as("submit: %s", submitted).isEqualTo(200);
+            } finally {
+                var disabled = admin().put("/api/v1/approval-flows/" + flow.json().path("id").asString(),
+                        "{\"name\": \"%s\", \"enabled\": false, \"steps\": [%s]}".formatted(name, step), "\"1\"");
+                assertThat(disabled.status()).as("%s", disabled).isEqualTo(200);
+            }
+            // both asked (no mail server yet: the e-mails wait), then the first decides for the step
+            for (var approver : List.of(first, second)) {
+                await(() -> emails(approver.username() + "@example.com"), rows -> rows.stream()
+                        .anyMatch(row -> row.get(0).equals("APPROVAL_REQUESTED")));
+            }
+            String task = first.client().get("/api/v1/approvals?assignee=me").json().path("items").get(0)
+                    .path("id").asString();
+            var decided = first.client().post("/api/v1/approvals/" + task + "/decision",
+                    "{\"decision\": \"APPROVE\", \"comment\": \"同意\"}");
+            assertThat(decided.status()).as("%s", decided).isEqualTo(200);
+            // signing started: the owner is asked to sign for us; then it is signed on paper
+            var started = owner.client().request("POST", path + "/signing")
+                    .header("If-Match", owner.client().get(path).header("ETag")).json("{}").send();
+            assertThat(started.status()).as("start signing: %s", started).isEqualTo(200);
+            await(() -> emails(owner.username() + "@example.com"), rows -> rows.stream()
+                    .anyMatch(row -> row.get(0).equals("SIGNATURE_REQUESTED")));
+            paperSigned(owner.client(), id);
+        } finally {
+            pointTheSettingsAtGreenMail();
+        }
+        // the mail server is set now: what waited is sent, or dropped with the reason
+        var done = java.util.Set.of("SENT", "CANCELLED");
+        for (var user : List.of(first, second, owner)) {
+            await(() -> {
+                runWorker(Instant.now().plus(Duration.ofHours(2)));
+                return emails(user.username() + "@example.com");
+            }, rows -> rows.stream().allMatch(row -> done.contains(row.get(1))));
+        }
+        for (var approver : List.of(first, second)) {
+            assertThat(emails(approver.username() + "@example.com")).as("the step was decided")
+                    .containsExactly(List.of("APPROVAL_REQUESTED", "CANCELLED", PendingActions.TASK_ENDED));
+            assertThat(receivedBy(approver.username() + "@example.com")).isEmpty();
+        }
+        var owners = emails(owner.username() + "@example.com");
+        assertThat(owners).as("signed on paper: nobody signs any more")
+                .contains(List.of("SIGNATURE_REQUESTED", "CANCELLED", PendingActions.SIGNATURE_DONE));
+        assertThat(owners).as("the news goes: approved, signed").contains(List.of("APPROVED", "SENT", "null"));
+        assertThat(receivedBy(owner.username() + "@example.com").stream().map(this::subject))
+                .noneMatch(s -> s.contains("待您签署")).anyMatch(s -> s.contains("审批通过"));
+    }
+
+    /** The e-mails queued for an address, oldest first: their kind, status and why they were not sent. */
+    private List<List<String>> emails(String address) {
+        return jdbc.sql("SELECT event_kind, status, last_error FROM notification_outbox WHERE channel = 'EMAIL'"
+                        + " AND target = ? ORDER BY created_at, id").param(address)
+                .query((rs, n) -> List.of(rs.getString(1), rs.getString(2), String.valueOf(rs.getString(3)))).list();
+    }
+
     @Test
     void webhooksAreSignedRetriedAfterA500AndLogged() throws Exception {
         var received = new CopyOnWriteArrayList<Received>();
@@ -586,7 +671,7 @@ abstract class NotificationApiContract extends ApiTestSupport {
         inTransaction(() -> outbox.add(Outbox.Channel.EMAIL, target, EventKind.EXPIRED, "s", "p", now));
         var seen = jdbc.sql("SELECT id, version FROM notification_outbox WHERE target = ?").param(target)
                 .query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).single();
-        var snapshot = new Outbox.Message(seen[0], Outbox.Channel.EMAIL, target, EventKind.EXPIRED, "s", "p", null, 0,
+        var snapshot = new Outbox.Message(seen[0], Outbox.Channel.EMAIL, target, EventKind.EXPIRED, "s", "p", null, null, 0,
                 Integer.parseInt(seen[1]), now);
         // two instances read the same due row: the versioned UPDATE lets one of them have it
         assertThat(outbox.claim(snapshot, now, now.plusSeconds(120))).isTrue();

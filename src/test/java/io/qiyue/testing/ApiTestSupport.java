@@ -258,6 +258,13 @@ public abstract class ApiTestSupport {
         var started = as.request("POST", path + "/signing").header("If-Match", as.get(path).header("ETag"))
                 .json("{}").send();
         assertThat(started.status()).as("start signing: %s", started).isEqualTo(200);
+        paperSigned(as, id);
+        return id;
+    }
+
+    /** Records a scanned paper copy (a fresh PNG) of a contract in signing as signed today: the round ends. */
+    protected void paperSigned(ApiClient as, String id) {
+        String path = "/api/v1/contracts/" + id;
         String boundary = "qiyue-fixture-" + UUID.randomUUID();
         var out = new java.io.ByteArrayOutputStream();
         out.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"signingDate\"\r\n\r\n"
@@ -269,7 +276,6 @@ public abstract class ApiTestSupport {
         var signed = as.request("POST", path + "/paper-signed")
                 .bytes("multipart/form-data; boundary=" + boundary, out.toByteArray()).send();
         assertThat(signed.status()).as("paper signing: %s", signed).isEqualTo(200);
-        return id;
     }
 
     /** A small PNG of its own colour: a "scan" the system has never produced. */
