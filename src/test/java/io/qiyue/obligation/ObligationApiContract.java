@@ -291,6 +291,14 @@ abstract class ObligationApiContract extends ApiTestSupport {
         assertThat(ended.path("completedBy").asString()).isEqualTo("system");
         assertThat(calendar.runFor(TODAY)).isEqualTo(new Obligations.Scan(0, 0));
 
+        // a status that is none names the one refused and those allowed, by their labels (outside tester: "“BAD”不是
+        // 有效的列表"), in English too
+        var bad = sales.client().get("/api/v1/obligations?status=OVERDUE,BAD");
+        assertProblem(bad, 400, "status");
+        assertThat(bad.json().path("detail").asString()).startsWith("状态：“BAD”不是可选的值")
+                .contains("“OVERDUE”（已逾期）", "“DONE”（已履行）").doesNotContain("列表");
+        assertThat(sales.client().withHeader("Accept-Language", "en").get("/api/v1/obligations?status=BAD").json()
+                .path("detail").asString()).contains("\"BAD\" is not one of the allowed values", "\"WAIVED\" (Waived)");
         var overdue = sales.client().get("/api/v1/obligations?status=OVERDUE&responsible=me").json();
         assertThat(overdue.path("items").findValuesAsString("id")).contains(visit.path("id").asString());
         var done = sales.client().request("POST", "/api/v1/obligations/" + visit.path("id").asString() + "/complete")

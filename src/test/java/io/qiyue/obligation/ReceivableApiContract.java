@@ -219,7 +219,11 @@ abstract class ReceivableApiContract extends ApiTestSupport {
         var other = createUser("SALES", null);
         assertThat(other.client().get(days("/api/v1/receivables/ageing?groupBy=customer&asOf=2027-04-15")).json()
                 .path("rows").toString()).doesNotContain(customerId);
-        assertProblem(finance.client().get("/api/v1/receivables/ageing?groupBy=planet"), 400, "groupBy");
+        var planet = finance.client().get("/api/v1/receivables/ageing?groupBy=planet");
+        assertProblem(planet, 400, "groupBy");
+        // the choices by their labels beside the codes sent (outside tester: "分组方式须为 customer、owner 或 team")
+        assertThat(planet.json().path("detail").asString())
+                .isEqualTo("分组方式：须为以下之一：“customer”（客户）、“owner”（负责人）、“team”（团队）。");
 
         // reversed: the money pays nothing, the first instalment is open (and late) again
         String receiptId = paid.json().path("id").asString();

@@ -660,8 +660,11 @@ abstract class SigningApiContract extends ApiTestSupport {
 
         setRoles(keeper, "LEGAL");
         // a seal id that is none of the company's is a mistake in the request, not a refusal
-        assertProblem(keeper.client().post(signatures, "{\"password\": \"" + USER_PASSWORD
-                + "\", \"sealId\": \"nope\"}"), 400, "sealId");
+        var noSuchSeal = keeper.client().post(signatures, "{\"password\": \"" + USER_PASSWORD
+                + "\", \"sealId\": \"nope\"}");
+        assertProblem(noSuchSeal, 400, "sealId");
+        // named by its label (outside tester: "sealId：引用的对象不存在：nope")
+        assertThat(noSuchSeal.json().path("detail").asString()).isEqualTo("印章：引用的对象不存在：nope");
         String customerPath = "/api/v1/customers/" + deal.customerId();
         var blacklisted = admin().request("PATCH", customerPath).header("If-Match", admin().get(customerPath).header("ETag"))
                 .body("application/merge-patch+json", "{\"status\": \"BLACKLISTED\"}").send();

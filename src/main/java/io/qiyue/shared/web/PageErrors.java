@@ -86,8 +86,9 @@ class PageErrors {
             }
         }
         var locale = LocaleContextHolder.getLocale();
-        return view(HttpStatus.BAD_REQUEST, labels.withMessage(e.getName(), messages.getMessage("qiyue.json.format",
-                new Object[]{String.valueOf(e.getValue()), ProblemHandler.typeName(e.getRequiredType())}, locale), locale));
+        var mismatch = ProblemHandler.mismatch(e);
+        return view(HttpStatus.BAD_REQUEST, labels.withMessage(e.getName(), messages.getMessage(mismatch.code(),
+                Values.words(messages, mismatch.args(), locale), locale), locale));
     }
 
     @ExceptionHandler(UnrenderableTextException.class)

@@ -282,12 +282,47 @@ class ProblemHandler {
         if (text != null) {
             return validation(List.of(error(e.getName(), "qiyue.validation.characters", text.characterName())));
         }
+        var mismatch = mismatch(e);
+        return validation(List.of(error(e.getName(), mismatch.code(), mismatch.args())));
+    }
+
+    /** What a request parameter that did not convert is refused with: a message code and its arguments. */
+    record Mismatch(String code, Object[] args) {
+    }
+
+    /**
+     * A parameter of a choice (an enum, or a list of them: {@code status=PENDING,BAD}) names the value refused and the
+     * choices by their labels, as a single choice does (outside tester: "“BAD”不是有效的列表"); any other, the kind of
+     * value it takes.
+     */
+    static Mismatch mismatch(MethodArgumentTypeMismatchException e) {
         Class<?> required = e.getRequiredType();
-        if (required != null && required.isEnum()) {
-            return validation(List.of(error(e.getName(), "qiyue.json.enum", String.valueOf(e.getValue()), required)));
+        Class<?> choice = required != null && required.isEnum() ? required : elementType(e);
+        if (choice != null && choice.isEnum()) {
+            return new Mismatch("qiyue.json.enum", new Object[]{refused(e.getValue(), choice), choice});
         }
-        return validation(List.of(error(e.getName(), "qiyue.json.format", String.valueOf(e.getValue()),
-                typeName(required))));
+        return new Mismatch("qiyue.json.format", new Object[]{String.valueOf(e.getValue()), typeName(required)});
+    }
+
+    /** The element type of a collection or array parameter; null for any other. */
+    private static Class<?> elementType(MethodArgumentTypeMismatchException e) {
+        Class<?> required = e.getRequiredType();
+        if (required == null || e.getParameter() == null
+                || !(required.isArray() || java.util.Collection.class.isAssignableFrom(required))) {
+            return null;
+        }
+        var type = org.springframework.core.ResolvableType.forMethodParameter(e.getParameter());
+        return (required.isArray() ? type.getComponentType() : type.asCollection().getGeneric(0)).resolve();
+    }
+
+    /** The first of the values given that is none of the choice's constants (as Spring reads them), else all of them. */
+    private static String refused(Object value, Class<?> choice) {
+        var given = value instanceof String[] many ? List.of(many) : List.of(String.valueOf(value));
+        var names = java.util.Arrays.stream(choice.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+                .collect(java.util.stream.Collectors.toSet());
+        return given.stream().flatMap(v -> java.util.Arrays.stream(v.split(","))).map(String::trim)
+                .filter(v -> !v.isEmpty() && !names.contains(v)).findFirst()
+                .orElse(String.join(",", given));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
