@@ -129,17 +129,18 @@ public final class ReviewEngine {
      * The arguments of a message that are sums of money, by position: a finding keeps them as plain numbers
      * (180000.00, what its acceptance is matched by), its message shows them as money (¥180,000.00).
      */
-    private static final Map<String, List<Integer>> MONEY_ARGS = Map.of(
-            "review.QY-C008.sum", List.of(0, 1),
-            "review.QY-C008.depositOnTop", List.of(0, 1),
-            "review.QY-C008.depositOffset", List.of(0, 1),
-            "review.QY-L003.mismatch", List.of(1),
-            "review.QY-L003.field", List.of(0, 1),
-            "review.QY-L003.total", List.of(0, 1),
-            "review.QY-L007.fixed", List.of(1),
-            "review.QY-L007.capBelow.fixed", List.of(1),
-            "review.QY-V002.excessive", List.of(0, 1, 2),
-            "review.QY-V002.noAmount", List.of(0));
+    private static final Map<String, List<Integer>> MONEY_ARGS = Map.ofEntries(
+            Map.entry("review.QY-C008.sum", List.of(0, 1)),
+            Map.entry("review.QY-C008.depositOnTop", List.of(0, 1)),
+            Map.entry("review.QY-C008.depositOffset", List.of(0, 1)),
+            Map.entry("review.QY-L003.mismatch", List.of(1)),
+            Map.entry("review.QY-L003.field", List.of(0, 1)),
+            Map.entry("review.QY-L003.total", List.of(0, 1)),
+            Map.entry("review.QY-L007.fixed", List.of(1)),
+            Map.entry("review.QY-L007.capBelow.fixed", List.of(1)),
+            Map.entry("review.QY-L007.contradicted.fixed", List.of(1)),
+            Map.entry("review.QY-V002.excessive", List.of(0, 1, 2)),
+            Map.entry("review.QY-V002.noAmount", List.of(0)));
 
     static Object[] withMoney(String messageCode, Object[] args) {
         for (int i : MONEY_ARGS.getOrDefault(messageCode, List.of())) {

@@ -130,8 +130,10 @@ class RuleCatalogueTest {
         // 9999-12-31 for "open-ended" (outside tester J): a term of thousands of years is taken for a slip
         expect(SERVICE, s -> s.endDate = LocalDate.of(9999, 12, 31), "QY-C005", "WARNING /endDate");
         assertThat(findings(Spec.valid(SERVICE).with(s -> s.endDate = LocalDate.of(9999, 12, 31)), "QY-C005"))
-                .singleElement().satisfies(f -> assertThat(f.args()).containsExactly("7972", "9999-12-31"));
-        none(SERVICE, s -> s.endDate = LocalDate.of(2046, 12, 31), "QY-C005"); // twenty years
+                .singleElement().satisfies(f -> assertThat(f.args()).containsExactly("20", "2027-01-01", "9999-12-31"));
+        // the last day counts (outside tester M): twenty years exactly is not over, a day more is
+        none(SERVICE, s -> s.endDate = LocalDate.of(2046, 12, 31), "QY-C005");
+        expect(SERVICE, s -> s.endDate = LocalDate.of(2047, 1, 1), "QY-C005", "WARNING /endDate");
         expect(MAINTENANCE, s -> s.maintenance = new Maintenance(List.of(new Item("巡检", "每季度")), List.of(), 90, 4),
                 "QY-C005", "WARNING /terms/maintenance/methods");
         expect(INFO_SHARING, s -> s.sharingMethods = null, "QY-C005", "WARNING /terms/sharingMethods");
@@ -231,6 +233,18 @@ class RuleCatalogueTest {
             s.damages = new LiquidatedDamages(DamagesBasis.FIXED, new BigDecimal("5000"));
             s.breachDescription = "违约金累计不超过合同总金额的10%。";
         }, "QY-L007");
+        // outside tester M: another daily rate of the sum paid late, a share beside a fixed sum; a cap of the unpaid
+        // sum is not one of the price
+        expect(SERVICE, s -> {
+            s.damages = new LiquidatedDamages(DamagesBasis.DAILY_RATE, new BigDecimal("0.05"));
+            s.breachDescription = "每逾期一日，按逾期部分金额的0.1%支付违约金。";
+        }, "QY-L007", "WARNING " + path + " [0,24)");
+        expect(SERVICE, s -> {
+            s.damages = new LiquidatedDamages(DamagesBasis.FIXED, new BigDecimal("5000"));
+            s.breachDescription = "违约方应按合同总金额的20%支付违约金。";
+        }, "QY-L007", "WARNING " + path + " [0,20)");
+        none(SERVICE, s -> s.breachDescription = "违约金总额不超过未付款项的5%。", "QY-L007");
+        none(SERVICE, s -> s.breachDescription = "每逾期一日，按逾期部分金额的0.05%支付违约金。", "QY-L007");
         var capped = ENGINE.review(Spec.valid(SERVICE).with(s -> s.breachDescription = "违约金以合同总金额的5%为上限。")
                 .subject(), Locale.SIMPLIFIED_CHINESE).findings().stream()
                 .filter(f -> f.ruleId().equals("QY-L007")).findFirst().orElseThrow();

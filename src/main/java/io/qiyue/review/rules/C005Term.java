@@ -37,11 +37,12 @@ final class C005Term implements Rule {
                 f.report(Severity.WARNING, "/endDate", "ended", c.endDate());
             }
         }
-        if (c.startDate() != null && c.endDate() != null && c.endDate().isAfter(c.startDate().plusYears(LONGEST_YEARS))) {
+        // the last day counts: 2027-01-01 to 2046-12-31 is twenty years, one day more is over
+        if (c.startDate() != null && c.endDate() != null
+                && c.endDate().plusDays(1).isAfter(c.startDate().plusYears(LONGEST_YEARS))) {
             // 9999-12-31 typed for "open-ended" (an outside tester's was accepted without a word): a term of
             // thousands of years binds both sides to every duty for as long, and no renewal or notice ever comes
-            long years = java.time.temporal.ChronoUnit.YEARS.between(c.startDate(), c.endDate());
-            f.report(Severity.WARNING, "/endDate", "long", years, c.endDate());
+            f.report(Severity.WARNING, "/endDate", "long", LONGEST_YEARS, c.startDate(), c.endDate());
         }
         if (c.endDate() == null) {
             Integer notice = t.termination() == null ? null : t.termination().noticeDays();

@@ -81,14 +81,18 @@ final class L007DamagesTwice implements Rule {
     /** A figure of the field's kind, not a cap, other than the field's value: the damages stated a second way. */
     private static boolean contradicts(String sentence, Terms.LiquidatedDamages ld) {
         boolean daily = StatedSums.daily(sentence);
-        if (ld.basis() == Terms.DamagesBasis.FIXED || (ld.basis() == Terms.DamagesBasis.DAILY_RATE) != daily) {
-            // a sum in a sentence may be anything (a threshold, a fee); a share per day beside a share of the price
-            // is damages for another breach (late payment beside the whole contract)
+        if (ld.basis() != Terms.DamagesBasis.DAILY_RATE && daily) {
+            // a share per day beside a share of the price or a fixed sum is damages for another breach (late
+            // payment beside the whole contract); a sum in a sentence may be anything (a threshold, a fee)
             return false;
         }
         for (var figure : Figures.in(sentence)) {
-            if (figure.kind() == Figures.Kind.PERCENT && figure.value().compareTo(ld.value()) != 0
-                    && ofThePrice(sentence, figure) && !StatedSums.cap(sentence, figure)) {
+            if (figure.kind() != Figures.Kind.PERCENT || StatedSums.cap(sentence, figure)) {
+                continue;
+            }
+            boolean measured = daily ? ofTheOverdueSum(sentence, figure) : ofThePrice(sentence, figure);
+            // a fixed sum in the field and a share of the price here are two measures whatever the figures
+            if (measured && (ld.basis() == Terms.DamagesBasis.FIXED || figure.value().compareTo(ld.value()) != 0)) {
                 return true;
             }
         }
@@ -100,11 +104,36 @@ final class L007DamagesTwice implements Rule {
      * clause measures (服务可用性低于99.9%, 逾期金额的5%, which the damages field does not speak of).
      */
     private static boolean ofThePrice(String sentence, Figures.Figure figure) {
-        return PRICE.matcher(sentence.substring(Math.max(0, figure.start() - 12), figure.start())).find();
+        return measuredBy(PRICE, sentence, figure);
+    }
+
+    /** Whether a daily share is one of the sum paid late (逾期部分金额的0.1%), as the field's daily rate is. */
+    private static boolean ofTheOverdueSum(String sentence, Figures.Figure figure) {
+        return measuredBy(OVERDUE_SUM, sentence, figure);
+    }
+
+    /**
+     * Whether the base nearest before the figure is {@code base}: in 违约金总额不超过未付款项的5% the share is of the
+     * unpaid sum, though 总额 comes earlier (outside tester).
+     */
+    private static boolean measuredBy(java.util.regex.Pattern base, String sentence, Figures.Figure figure) {
+        String before = sentence.substring(Math.max(0, figure.start() - 12), figure.start());
+        var found = base.matcher(before);
+        int end = -1;
+        while (found.find()) {
+            end = found.end();
+        }
+        if (end < 0) {
+            return false;
+        }
+        var other = base == PRICE ? OVERDUE_SUM : PRICE;
+        return !other.matcher(before.substring(end)).find();
     }
 
     private static final java.util.regex.Pattern PRICE = java.util.regex.Pattern.compile(
             "(?:合同|协议)(?:总)?(?:金额|价款|总价|价格|总额)|总(?:金额|价款|价|额)|服务费(?:用)?总额");
+    private static final java.util.regex.Pattern OVERDUE_SUM = java.util.regex.Pattern.compile(
+            "逾期|未付|应付|欠付|欠款|迟延|延迟|剩余|未支付");
 
     /** A cap of the damages (a share of the amount, or a sum) lower than what the field makes due. */
     private static boolean capsBelow(String sentence, BigDecimal due, BigDecimal amount) {
