@@ -377,8 +377,9 @@ final class ContractRows {
         if (named != null) {
             return named;
         }
-        problems.add(n, Column.TYPE, "qiyue.import.unknown-type", t, String.join("、",
-                java.util.Arrays.stream(ContractType.values()).map(ContractType::nameZh).toList()));
+        // the names a file writes (Chinese whatever the reader's language), listed as the reader's language lists
+        problems.add(n, Column.TYPE, "qiyue.import.unknown-type", t, new Reason.Listing(
+                java.util.Arrays.stream(ContractType.values()).<Object>map(ContractType::nameZh).toList()));
         return null;
     }
 

@@ -195,7 +195,8 @@ final class CustomerRows {
             case "企业", "组织", "单位", "公司", "机构", "ORGANIZATION", "ORGANISATION", "COMPANY" -> CustomerKind.ORGANIZATION;
             case "个人", "自然人", "PERSON", "INDIVIDUAL" -> CustomerKind.PERSON;
             default -> {
-                problems.add(n, Column.CUSTOMER_KIND, "qiyue.import.unknown-value", text, "企业, 个人");
+                problems.add(n, Column.CUSTOMER_KIND, "qiyue.import.unknown-value", text,
+                        new Reason.Listing(List.of("企业", "个人")));
                 yield null;
             }
         };
@@ -228,7 +229,7 @@ final class CustomerRows {
         try {
             return CustomerLevel.valueOf(t);
         } catch (IllegalArgumentException e) {
-            problems.add(n, Column.LEVEL, "qiyue.import.unknown-value", text, "A, B, C");
+            problems.add(n, Column.LEVEL, "qiyue.import.unknown-value", text, new Reason.Listing(List.of("A", "B", "C")));
             return null;
         }
     }
