@@ -8,12 +8,30 @@ package io.qiyue.signing;
  * is the day a round completed on paper was signed (its final file is the uploaded scan, and it has no digital
  * signature), null for a round signed electronically. {@code importedScan}: the scan came with a legacy contract's
  * import, which was never approved nor sent for signing in Qiyue (it has no approved or frozen text of its own).
+ * <p>
+ * {@code customerName} and {@code ourEntityName} are the parties as the signed document prints them (the particulars
+ * kept beside it when it was rendered), not as their records say when the report is made: a report for a court names
+ * the parties as the contract does. {@code customerNameNow} / {@code ourEntityNameNow} are the records' names when
+ * they have changed since, else null. {@code concludedDateFilledIn} is the 签订日期 the text left blank and the
+ * signature that completed the round filled in (as the signed file's stamp records it), else null.
  */
 public record EvidenceReport(String contractId, String contractNumber, String contractTitle, String customerName,
         String ourEntityName, String approvedSha256, String frozenSha256, String signedSha256,
         java.time.Instant generatedAt, String generatedBy, java.util.List<Signer> signers,
         java.util.List<SignatureInfo> signatures, java.util.List<Event> events, java.time.LocalDate paperSignedOn,
-        boolean importedScan, java.time.LocalDate printedSigningDate, java.time.LocalDate completedOn) {
+        boolean importedScan, java.time.LocalDate printedSigningDate, java.time.LocalDate completedOn,
+        String customerNameNow, String ourEntityNameNow, java.time.LocalDate concludedDateFilledIn) {
+
+    /** A report whose parties are named as their records say, with no 签订日期 filled in at signing. */
+    public EvidenceReport(String contractId, String contractNumber, String contractTitle, String customerName,
+            String ourEntityName, String approvedSha256, String frozenSha256, String signedSha256,
+            java.time.Instant generatedAt, String generatedBy, java.util.List<Signer> signers,
+            java.util.List<SignatureInfo> signatures, java.util.List<Event> events, java.time.LocalDate paperSignedOn,
+            boolean importedScan, java.time.LocalDate printedSigningDate, java.time.LocalDate completedOn) {
+        this(contractId, contractNumber, contractTitle, customerName, ourEntityName, approvedSha256, frozenSha256,
+                signedSha256, generatedAt, generatedBy, signers, signatures, events, paperSignedOn, importedScan,
+                printedSigningDate, completedOn, null, null, null);
+    }
 
     /**
      * Whether the parties finished signing on a later day than the 签订日期 the text prints: the report says when the

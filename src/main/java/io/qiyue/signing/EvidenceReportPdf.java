@@ -157,13 +157,14 @@ public class EvidenceReportPdf {
             html.append("<table>");
             row("evidence.contract.number", r.contractNumber());
             row("evidence.contract.title", r.contractTitle());
-            row("evidence.contract.ourEntity", r.ourEntityName());
-            row("evidence.contract.customer", r.customerName());
+            party("evidence.contract.ourEntity", r.ourEntityName(), r.ourEntityNameNow());
+            party("evidence.contract.customer", r.customerName(), r.customerNameNow());
             rowRaw("evidence.contract.id", "<span class=\"hash\">" + esc(dash(r.contractId())) + "</span>");
             if (!r.importedScan()) {
-                row("evidence.contract.printedSigningDate",
-                        r.printedSigningDate() == null ? t("evidence.contract.printedSigningDate.none")
-                                : r.printedSigningDate().toString());
+                row("evidence.contract.printedSigningDate", r.printedSigningDate() != null
+                        ? r.printedSigningDate().toString() : r.concludedDateFilledIn() != null
+                        ? t("evidence.contract.printedSigningDate.filledIn", r.concludedDateFilledIn().toString())
+                        : t("evidence.contract.printedSigningDate.none"));
                 if (r.completedOn() != null) {
                     row("evidence.contract.completedOn", r.completedOn().toString());
                 }
@@ -173,6 +174,16 @@ public class EvidenceReportPdf {
                 html.append("<p class=\"note\">").append(esc(t("evidence.contract.signedAfterPrintedDate",
                         r.printedSigningDate().toString(), r.completedOn().toString()))).append("</p>");
             }
+        }
+
+        /** A party as the signed document names it, and the name its record has had since, if another. */
+        private void party(String label, String printed, String now) {
+            if (now == null || now.isBlank() || now.equals(printed)) {
+                row(label, printed);
+                return;
+            }
+            rowRaw(label, esc(dash(printed)) + "<div class=\"note\">"
+                    + esc(t("evidence.contract.partyRenamed", now)) + "</div>");
         }
 
         private void hashes() {

@@ -907,8 +907,13 @@ public class Signings {
                 s.declineReason())).toList();
         var signatures = new ArrayList<EvidenceReport.SignatureInfo>();
         var last = documents.getLast();
+        java.time.LocalDate concludedFilledIn = null;
         if (last.kind() == DocumentKind.SIGNED) {
-            for (var check : pdf.verify(store.content(last.id()))) {
+            byte[] signedFile = store.content(last.id());
+            if (session.status() == SessionStatus.COMPLETED) {
+                concludedFilledIn = pdf.concludedDate(signedFile).orElse(null);
+            }
+            for (var check : pdf.verify(signedFile)) {
                 signatures.add(new EvidenceReport.SignatureInfo(check.index() + 1, check.signerName(),
                         check.organisation(), check.signingTime(), check.valid(), check.timestamped(),
                         check.timestampTime(), check.certificateSubject(), check.certificateSerialHex(),
@@ -921,20 +926,31 @@ public class Signings {
                 e.kind().name(), e.actor(), e.ip(), e.userAgent(),
                 e.signerId() == null ? e.detail() : names.getOrDefault(e.signerId(), "")
                         + (e.detail() == null ? "" : " · " + e.detail()))).toList();
-        String ourName = contract.ourEntityId() == null ? null
+        String ourNameNow = contract.ourEntityId() == null ? null
                 : ourEntities.find(contract.ourEntityId()).map(io.qiyue.customer.OurEntity::name).orElse(null);
+        // the parties as the signed document names them (outside tester: renamed after signing, the report printed the
+        // new names beside a signed PDF and a signer table saying the old ones); the records' names when they differ
+        var printed = contractDocuments.printedParticulars(contract.id(), session.contractVersion());
+        var changedNames = new java.util.HashMap<String, String>();
+        if (printed.containsKey("customer.name") || printed.containsKey("ourEntity.name")) {
+            contractDocuments.changedParticulars(contract.id(), session.contractVersion()).stream()
+                    .filter(c -> c.printed() != null && c.current() != null)
+                    .forEach(c -> changedNames.put(c.field(), c.current()));
+        }
+        String customerName = printed.getOrDefault("customer.name", contract.customerName());
+        String ourName = printed.getOrDefault("ourEntity.name", ourNameNow);
         String signedSha = session.status() == SessionStatus.COMPLETED ? last.sha256() : null;
         boolean paper = session.method() == SigningMethod.PAPER && session.status() == SessionStatus.COMPLETED;
         // a legacy contract's scan (attachLegacyScan) stands in for its approved and frozen texts, which never were
         boolean importedScan = paper && signedSha != null && signedSha.equals(session.frozenSha256());
-        var report = new EvidenceReport(contract.id(), contract.number(), contract.title(), contract.customerName(),
-                ourName, importedScan ? null : session.approvedSha256(), importedScan ? null : session.frozenSha256(),
+        var report = new EvidenceReport(contract.id(), contract.number(), contract.title(), customerName, ourName, importedScan ? null : session.approvedSha256(), importedScan ? null : session.frozenSha256(),
                 signedSha, rounds.now(), CurrentUsers.require().username(), signerViews, signatures, eventViews,
                 paper ? session.signedOn() : null, importedScan,
                 contract.terms() == null || contract.terms().signing() == null ? null
                         : contract.terms().signing().date(),
                 session.status() != SessionStatus.COMPLETED ? null : paper ? session.signedOn()
-                        : session.closedAt() == null ? null : session.closedAt().atZone(CHINA).toLocalDate());
+                        : session.closedAt() == null ? null : session.closedAt().atZone(CHINA).toLocalDate(),
+                changedNames.get("customer.name"), changedNames.get("ourEntity.name"), concludedFilledIn);
         return evidencePdf.render(report, locale);
     }
 

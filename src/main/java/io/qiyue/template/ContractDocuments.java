@@ -337,6 +337,22 @@ public class ContractDocuments implements ExternalVersions {
         return changedParticulars(contracts.internal(contractId), version);
     }
 
+    /**
+     * The parties' particulars as the document of the contract's saved version {@code version} prints them, by field
+     * ({@code customer.name}, {@code ourEntity.name} …, an ID number masked), as recorded when it was rendered: what
+     * the signed document says of the parties, whatever their records say since. Empty when the version keeps no
+     * document or its document was kept before its particulars were recorded.
+     */
+    public java.util.Map<String, String> printedParticulars(String contractId, int version) {
+        var kept = jdbc.sql("SELECT particulars FROM contract_document WHERE contract_id = ? AND doc_version = ? AND kind = ?")
+                .params(contractId, version, DocumentVersion.SAVED).query((rs, n) -> rs.getString(1)).optional();
+        var out = new java.util.LinkedHashMap<String, String>();
+        if (kept.isPresent() && kept.get() != null) {
+            PrintedParticulars.read(kept.get(), json).forEach((field, printed) -> out.put(field, printed.shown()));
+        }
+        return out;
+    }
+
     private List<ChangedParticular> changedParticulars(Contract contract, int version) {
         record Kept(String particulars, String text) {
         }

@@ -175,6 +175,33 @@ abstract class SigningApiContract extends ApiTestSupport {
                     + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")));
         }
 
+        // outside tester: both parties renamed after signing, the report named them as their records now do, beside a
+        // signed PDF and its own signer table saying the old names; and it said the 签订日期 was left blank, which the
+        // concluding signature had filled in. The report names the parties as the signed document does.
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        String customerPath = "/api/v1/customers/" + deal.customerId();
+        String oldCustomer = sales.client().get(customerPath).json().path("name").asString();
+        String newCustomer = unique("上海测签新名科技有限公司");
+        var renamed = sales.client().patch(customerPath, "{\"name\": \"" + newCustomer + "\"}",
+                sales.client().get(customerPath).header("ETag"));
+        assertThat(renamed.status()).as("%s", renamed).isEqualTo(200);
+        String entityPath = "/api/v1/our-entities/" + entity;
+        var storedEntity = admin().get(entityPath);
+        String oldEntity = storedEntity.json().path("name").asString();
+        String newEntity = unique("契约新名科技（上海）有限公司");
+        var changedEntity = (tools.jackson.databind.node.ObjectNode) storedEntity.json();
+        changedEntity.put("name", newEntity);
+        var moved = admin().put(entityPath, changedEntity.toString(), storedEntity.header("ETag"));
+        assertThat(moved.status()).as("%s", moved).isEqualTo(200);
+        String after = text(bytes(sales.client(), "/api/v1/contracts/" + deal.id() + "/evidence"));
+        assertThat(after).contains("我方签约主体" + oldEntity.replaceAll("\\s+", "") + "（签署后已变更为：" + newEntity,
+                "对方（客户）" + oldCustomer.replaceAll("\\s+", "") + "（签署后已变更为：" + newCustomer,
+                "文本所载签订日期" + today + "（文本中留空，由完成签署的最后一方签名时填入）")
+                .doesNotContain("未填写（文本中留空）");
+        String afterEn = text(bytes(sales.client().withHeader("Accept-Language", "en"),
+                "/api/v1/contracts/" + deal.id() + "/evidence"));
+        assertThat(afterEn).contains("(renamedaftersigningto:" + newCustomer);
+
         calendar.runFor(deal.start());
         assertThat(contractStatus(deal.id())).isEqualTo("ACTIVE");
     }

@@ -134,6 +134,33 @@ public class PdfSignatures {
     }
 
     /**
+     * The 签订日期 that the signature concluding the round filled in where the document's head left it blank
+     * ({@link SignatureRequest#concludes}), as its stamp records it; empty when no signature filled it in (the date was
+     * printed, the document has no such line, or it was not signed here).
+     */
+    public java.util.Optional<java.time.LocalDate> concludedDate(byte[] pdf) {
+        try (PDDocument document = load(pdf)) {
+            for (var page : document.getPages()) {
+                for (var annotation : page.getAnnotations()) {
+                    String contents = annotation.getContents();
+                    if (annotation instanceof org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationRubberStamp
+                            && contents != null && contents.startsWith(SigningDate.CONCLUDED_LABEL + " ")) {
+                        try {
+                            return java.util.Optional.of(java.time.LocalDate.parse(
+                                    contents.substring(SigningDate.CONCLUDED_LABEL.length() + 1).strip()));
+                        } catch (java.time.format.DateTimeParseException e) {
+                            // not a stamp of ours
+                        }
+                    }
+                }
+            }
+            return java.util.Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the stamps of the PDF", e);
+        }
+    }
+
+    /**
      * Every signature in the file, in the order they were added, with its validity; empty for an unsigned PDF. The
      * document as a whole is the one the last signature covers only if that one {@link SignatureCheck#coversWholeDocument()}:
      * otherwise something was appended after the last signature.

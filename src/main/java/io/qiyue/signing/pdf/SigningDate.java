@@ -29,7 +29,7 @@ import java.util.List;
 final class SigningDate {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final String LABEL = "签署日期";
-    private static final String CONCLUDED_LABEL = "签订日期";
+    static final String CONCLUDED_LABEL = "签订日期";
 
     private SigningDate() {
     }
