@@ -227,18 +227,30 @@ final class Seals {
             PDRectangle box = page.getMediaBox();
             float middle = box.getLowerLeftY() + box.getHeight() / 2;
             float centre = middle + (side == PartySide.PARTY_A ? 0.75f : -0.75f) * size[1];
-            var stamp = new PDAnnotationRubberStamp();
-            stamp.setRectangle(new PDRectangle(box.getUpperRightX() - strip, centre - size[1] / 2, strip, size[1]));
-            var appearance = new PDAppearanceDictionary();
-            appearance.setNormalAppearance(appearance(document, image, size[0], size[1], i * strip, strip));
-            stamp.setAppearance(appearance);
-            stamp.setPrinted(true);
-            stamp.setLocked(true);
-            stamp.setReadOnly(true);
-            stamp.setContents("骑缝章 " + signerName + " " + (i + 1) + "/" + pages);
-            stamp.setPage(page);
-            addAnnotation(page, stamp);
+            addStamp(page, new PDRectangle(box.getUpperRightX() - strip, centre - size[1] / 2, strip, size[1]),
+                    appearance(document, image, size[0], size[1], i * strip, strip),
+                    "骑缝章 " + signerName + " " + (i + 1) + "/" + pages);
         }
+    }
+
+    /**
+     * A printed, locked, read-only stamp showing {@code appearance} in {@code rectangle} of the page, its
+     * {@code contents} what a reader of the annotations (and this module's own look-ups) finds: a seam seal's part,
+     * a signer's name on their line, a signing date.
+     */
+    static void addStamp(PDPage page, PDRectangle rectangle, PDAppearanceStream appearance,
+                         String contents) throws IOException {
+        var stamp = new PDAnnotationRubberStamp();
+        stamp.setRectangle(rectangle);
+        var appearances = new PDAppearanceDictionary();
+        appearances.setNormalAppearance(appearance);
+        stamp.setAppearance(appearances);
+        stamp.setPrinted(true);
+        stamp.setLocked(true);
+        stamp.setReadOnly(true);
+        stamp.setContents(contents);
+        stamp.setPage(page);
+        addAnnotation(page, stamp);
     }
 
     /**

@@ -9,7 +9,6 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationRubberStamp;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 
 import java.awt.Color;
@@ -117,18 +116,8 @@ final class SignerLine {
             content.showText(text);
             content.endText();
         }
-        var stamp = new PDAnnotationRubberStamp();
-        stamp.setRectangle(new PDRectangle(box.getLowerLeftX() + x, box.getUpperRightY() - baseline - descent, width,
-                lineHeight));
-        var appearance = new PDAppearanceDictionary();
-        appearance.setNormalAppearance(stream);
-        stamp.setAppearance(appearance);
-        stamp.setPrinted(true);
-        stamp.setLocked(true);
-        stamp.setReadOnly(true);
-        stamp.setContents(MARK + signerName + ELECTRONIC + " " + (side == PartySide.PARTY_A ? "甲方" : "乙方"));
-        stamp.setPage(page);
-        Seals.addAnnotation(page, stamp);
+        Seals.addStamp(page, new PDRectangle(box.getLowerLeftX() + x, box.getUpperRightY() - baseline - descent, width,
+                lineHeight), stream, MARK + signerName + ELECTRONIC + " " + (side == PartySide.PARTY_A ? "甲方" : "乙方"));
     }
 
     /** Whether a name placed there would overlap one already stamped. */

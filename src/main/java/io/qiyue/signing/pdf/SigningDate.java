@@ -6,8 +6,6 @@ import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationRubberStamp;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
 import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
@@ -188,17 +186,7 @@ final class SigningDate {
             }
             content.endText();
         }
-        var stamp = new PDAnnotationRubberStamp();
-        stamp.setRectangle(new PDRectangle(box.getLowerLeftX() + left, baseline - size * 0.3f, right - left,
-                size * 1.6f));
-        var appearance = new PDAppearanceDictionary();
-        appearance.setNormalAppearance(stream);
-        stamp.setAppearance(appearance);
-        stamp.setPrinted(true);
-        stamp.setLocked(true);
-        stamp.setReadOnly(true);
-        stamp.setContents(labelText + " " + date);
-        stamp.setPage(page);
-        Seals.addAnnotation(page, stamp);
+        Seals.addStamp(page, new PDRectangle(box.getLowerLeftX() + left, baseline - size * 0.3f, right - left,
+                size * 1.6f), stream, labelText + " " + date);
     }
 }
