@@ -250,6 +250,27 @@ class GeneratedDocumentsTest {
         }
     }
 
+    /**
+     * The text is frozen at approval, before anyone knows the signing day: a term whose first days precede the
+     * signature must still cover them, or the performance before the contract took effect is outside it (an
+     * outside tester). No start date (the term runs from the day the contract takes effect): nothing to say.
+     */
+    @ParameterizedTest
+    @EnumSource(ContractType.class)
+    void a_term_that_may_start_before_the_signing_applies_from_its_start(ContractType type) throws Exception {
+        Contract c = SampleContracts.contract(type);
+        for (String text : read(render(c)).both()) {
+            assertThat(flat(text)).contains(self(type) + "签订之日晚于2027年1月1日的，" + self(type)
+                    + "的约定自2027年1月1日起适用于双方的履行");
+        }
+        var fromSigning = new Contract(c.id(), c.number(), c.type(), c.title(), c.customerId(), c.customerName(),
+                c.ourEntityId(), c.owner(), c.amount(), null, c.endDate(), c.autoRenew(), c.renewalNoticeDays(),
+                c.status(), c.terms(), c.version(), c.createdAt(), c.createdBy(), SAVED);
+        for (String text : read(render(fromSigning)).both()) {
+            assertThat(flat(text)).contains(self(type) + "期限自" + self(type) + "生效之日起").doesNotContain("签订之日晚于");
+        }
+    }
+
     /** Outside tester: "不符合上述标准" under no standard, and "每期款项" in a contract without instalments. */
     @Test
     void a_service_contract_without_standards_or_instalments_refers_to_neither() throws Exception {
