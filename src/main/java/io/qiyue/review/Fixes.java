@@ -76,6 +76,9 @@ final class Fixes {
 
     /** Whether the finding offers a fix that can be applied without further input. */
     static boolean applicable(RawFinding f) {
+        if (f.path() != null && f.path().startsWith(ReviewSubject.LIBRARY + "/")) {
+            return false; // the clause library's words: an administrator changes them there, for every contract
+        }
         return switch (f.messageCode()) {
             case "review.QY-L001.vague" -> f.span() != null && DEFINITE.containsKey(f.args().getFirst());
             case "review.QY-L003.invalidWithFigures", "review.QY-L005.mismatch" -> f.span() != null;

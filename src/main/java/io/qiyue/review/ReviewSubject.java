@@ -156,6 +156,20 @@ public record ReviewSubject(Contract contract, ContractParty customer, ContractP
         return out;
     }
 
+    /**
+     * {@code clauses} followed by the library clauses the document prints, each under
+     * {@code /libraryClauses/{i}} (i counted from 0 in the document's order: the n-th clause of the document's
+     * library list), so that a finding in one names where it is.
+     */
+    public static List<Clause> withLibrary(List<Clause> clauses, List<String> printedLibraryClauses) {
+        var out = new ArrayList<>(clauses);
+        addAll(out, LIBRARY, printedLibraryClauses);
+        return out;
+    }
+
+    /** The pointer under which the review reads the library clauses a document prints. */
+    public static final String LIBRARY = "/libraryClauses";
+
     private static void add(List<Clause> out, String id, String text) {
         if (text != null && !text.isBlank()) {
             out.add(new Clause(id, text));

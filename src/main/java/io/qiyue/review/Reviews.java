@@ -47,13 +47,14 @@ public class Reviews {
     private final ApplicationEventPublisher events;
     private final AcceptancePolicies policies;
     private final io.qiyue.template.Templates templates;
+    private final io.qiyue.template.Clauses library;
     private final Counter reviewsRun;
     private final Timer engineTime;
 
     Reviews(Contracts contracts, Customers customers, OurEntities ourEntities, ReviewStore store,
             AcceptanceStore acceptances, ReviewEngines engines, Clock clock, JsonMapper json,
             ApplicationEventPublisher events, AcceptancePolicies policies, io.qiyue.template.Templates templates,
-            MeterRegistry metrics) {
+            io.qiyue.template.Clauses library, MeterRegistry metrics) {
         this.reviewsRun = Counter.builder("qiyue.reviews.run")
                 .description("Contract reviews run by the engine (stored ones and reviews of earlier versions)")
                 .register(metrics);
@@ -64,6 +65,7 @@ public class Reviews {
                 .register(metrics);
         this.policies = policies;
         this.templates = templates;
+        this.library = library;
         this.contracts = contracts;
         this.customers = customers;
         this.ourEntities = ourEntities;
@@ -332,8 +334,10 @@ public class Reviews {
     ReviewSubject subject(Contract contract, Instant now) {
         var customer = customers.party(contract.customerId()).orElse(null);
         var ourEntity = ourEntities.party(contract.ourEntityId()).orElse(null);
-        return ReviewSubject.of(contract, customer, ourEntity, LocalDate.ofInstant(now, clock.getZone()))
+        var subject = ReviewSubject.of(contract, customer, ourEntity, LocalDate.ofInstant(now, clock.getZone()))
                 .withSuppliedByTemplate(suppliedByTemplate(contract.type()));
+        var printed = printedLibrary(contract);
+        return printed.isEmpty() ? subject : subject.withClauses(ReviewSubject.withLibrary(subject.clauses(), printed));
     }
 
     /** The parts the active template of the type prints a default agreement for (see {@link ReviewSubject}). */
@@ -349,8 +353,19 @@ public class Reviews {
         return evaluation;
     }
 
+    /** The contract as JSON, with the library clauses its document prints under {@link ReviewSubject#LIBRARY}. */
     private JsonNode tree(Contract contract) {
-        return json.valueToTree(contract);
+        JsonNode tree = json.valueToTree(contract);
+        var printed = printedLibrary(contract);
+        if (!printed.isEmpty() && tree instanceof tools.jackson.databind.node.ObjectNode object) {
+            object.set(ReviewSubject.LIBRARY.substring(1), json.valueToTree(printed));
+        }
+        return tree;
+    }
+
+    private List<String> printedLibrary(Contract contract) {
+        return library.printedIn(contract, () -> customers.inFull(contract.customerId()).orElse(null),
+                () -> contract.ourEntityId() == null ? null : ourEntities.find(contract.ourEntityId()).orElse(null));
     }
 
     /** The SHA-256 of the canonical JSON at a pointer (of a marker when nothing is there). */

@@ -87,6 +87,23 @@ public class Clauses {
         return printed.stream().findFirst().map(DocumentModel.ClauseText::text);
     }
 
+    /**
+     * The approved library clauses the document of {@code contract} prints, as it prints them (their {{variables}}
+     * filled in for its parties; a clause that fills in to nothing is left out, as the document leaves it out), in
+     * the document's order. The review reads them beside the contract's own texts: they are the contract's words as
+     * much as its fields are (an outside tester's void exemption clause from the library went unreported). The
+     * parties are read only when some clause applies.
+     */
+    public List<String> printedIn(Contract contract, java.util.function.Supplier<Customer> customer,
+                                  java.util.function.Supplier<OurEntity> ourEntity) {
+        var library = approvedFor(contract.type());
+        if (library.isEmpty()) {
+            return List.of();
+        }
+        return DocumentModels.withLibrary(DocumentModels.of(contract, customer.get(), ourEntity.get()), library)
+                .clauses().stream().map(DocumentModel.ClauseText::text).toList();
+    }
+
     /** Approved clauses printed in a document of this type: GENERAL ones and those of the type, by title. */
     List<Clause> approvedFor(ContractType type) {
         return ReadMemo.read("approved-clauses", type, () -> List.copyOf(jdbc.sql("SELECT " + COLUMNS + " FROM clause"

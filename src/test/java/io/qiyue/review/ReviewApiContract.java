@@ -121,6 +121,46 @@ abstract class ReviewApiContract extends ApiTestSupport {
         assertThat(last.json().path("findings")).isEqualTo(run.json().path("findings"));
     }
 
+    /**
+     * An approved clause of the library is printed in every document of its category: the review reads it as the
+     * contract's words (an outside tester's void exemption clause from the library passed a clean review), points
+     * at it under /libraryClauses, and offers no fix there (the library is edited by its administrator).
+     */
+    @Test
+    void theLibraryClausesADocumentPrintsAreReviewedWithIt() {
+        String customerId = createOrganization(admin()).path("id").asString();
+        var contract = createContract(admin(), ContractSamples.contract("SERVICE", unique("合同"), customerId,
+                ourEntityId()));
+        String p = path(contract);
+        assertThat(findings(admin().post(p + "/review", "").json(), "QY-V004")).isEmpty();
+
+        String title = unique("人身伤害免责");
+        var clause = admin().post("/api/v1/clauses", "{\"category\": \"SERVICE\", \"title\": \"" + title
+                + "\", \"text\": \"乙方对服务过程中造成的人身伤害不承担任何责任。\", \"approved\": true,"
+                + " \"conspicuous\": false}");
+        assertThat(clause.status()).as("%s", clause).isEqualTo(201);
+        String clausePath = "/api/v1/clauses/" + clause.json().path("id").asString();
+        try {
+            var run = admin().post(p + "/review", "");
+            assertThat(run.status()).as("%s", run).isEqualTo(200);
+            var exemption = findings(run.json(), "QY-V004");
+            assertThat(exemption).as("%s", run.json()).hasSize(1);
+            assertThat(exemption.getFirst().path("severity").asString()).isEqualTo("BLOCKER");
+            assertThat(exemption.getFirst().path("path").asString()).startsWith("/libraryClauses/");
+            assertThat(exemption.getFirst().path("fixable").asBoolean()).isFalse();
+            // the submission is held back like any blocker's
+            var current = admin().get(p);
+            assertThat(submit(p, current.header("ETag"), null).status()).isEqualTo(409);
+        } finally {
+            // every SERVICE contract of this database prints an approved SERVICE clause: take it out again
+            var withdrawn = admin().request("PUT", clausePath).header("If-Match", "\"1\"")
+                    .json("{\"category\": \"SERVICE\", \"title\": \"" + title + "\", \"text\": \"乙方对服务过程中造成的人身伤害不承担任何责任。\","
+                            + " \"approved\": false, \"conspicuous\": false}").send();
+            assertThat(withdrawn.status()).as("%s", withdrawn).isEqualTo(200);
+        }
+        assertThat(findings(admin().post(p + "/review", "").json(), "QY-V004")).isEmpty();
+    }
+
     @Test
     void acceptingNeedsAReasonAndAWarning() {
         var contract = contractWithVagueWord("本合同项下乙方对任何损失概不负责。");
