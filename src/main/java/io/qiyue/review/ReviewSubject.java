@@ -58,6 +58,14 @@ public record ReviewSubject(Contract contract, ContractParty customer, ContractP
         return new ReviewSubject(contract, customer, ourEntity, other, reviewDate, suppliedByTemplate);
     }
 
+    /**
+     * Whether the clauses are the paragraphs of an uploaded paper ({@link DocumentText}), which prints its own
+     * articles, not the ones the record's fields would print.
+     */
+    public boolean readsPaper() {
+        return !clauses.isEmpty() && clauses.getFirst().id().startsWith("/versions/");
+    }
+
     /** Not yet signed (nor on its way to signatures): what it says of dates is still to be agreed. */
     public boolean beforeSigning() {
         var status = contract.status();

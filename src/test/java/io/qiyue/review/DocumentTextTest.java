@@ -62,6 +62,37 @@ class DocumentTextTest {
                 "QY-V007 BLOCKER " + p + "8 [13,36) 仲裁委员会申请仲裁或者向甲方所在地人民法院起诉");
     }
 
+    /**
+     * A paper prints its own dispute article: one that only goes to court, on a contract recorded with arbitration,
+     * is a text and a record that disagree, not 或裁或诉 (an outside tester); a paper that itself chooses both is.
+     */
+    @Test
+    void aPaperChoosingTheOtherForumThanTheRecordDisagreesWithItButChoosesBothOnlyByItsOwnWords() {
+        var arbitrationRecorded = Spec.valid(SERVICE).subject();
+        assertThat(arbitrationRecorded.terms().dispute().method()).isEqualTo(io.qiyue.contract.Terms.DisputeMethod.ARBITRATION);
+        String p = "/versions/" + E1 + "/paragraphs/";
+        String toCourt = """
+                技术服务合同
+                一、争议解决：因本合同引起的争议，双方协商不成的，可向上海市浦东新区人民法院提起诉讼。
+                """;
+        var court = findings(arbitrationRecorded, E1, toCourt).stream().filter(f -> f.startsWith("QY-V007")).toList();
+        assertThat(court).hasSize(1);
+        assertThat(court.getFirst()).startsWith("QY-V007 WARNING " + p + "1 ");
+        var message = ENGINE.localise(DocumentText.review(ENGINE, arbitrationRecorded, E1, toCourt),
+                java.util.Locale.SIMPLIFIED_CHINESE).findings().stream()
+                .filter(f -> f.ruleId().equals("QY-V007")).findFirst().orElseThrow().message();
+        assertThat(message).contains("上传的文本", "合同记录的争议解决方式为仲裁").doesNotContain("仲裁协议无效");
+
+        String both = """
+                技术服务合同
+                一、争议解决：因本合同引起的争议，提交上海仲裁委员会仲裁。
+                二、因本合同引起的争议，任何一方也可向上海市浦东新区人民法院提起诉讼。
+                """;
+        var twice = findings(arbitrationRecorded, E1, both).stream().filter(f -> f.startsWith("QY-V007")).toList();
+        assertThat(twice).hasSize(1);
+        assertThat(twice.getFirst()).startsWith("QY-V007 BLOCKER " + p + "2 ");
+    }
+
     @Test
     void messagesAndCitationsAreThoseOfTheRules() {
         var evaluation = DocumentText.review(ENGINE, Spec.valid(SERVICE).subject(), E1, PAPER);

@@ -68,6 +68,10 @@ final class V007ArbitrationOrLitigation implements Rule {
         }
         // the dispute article prints the chosen forum: a clause choosing the other one makes the contract choose both
         Boolean arbitrationArticle = d == null || d.method() == null ? null : V006ArbitrationCommission.arbitration(d);
+        if (s.readsPaper()) {
+            checkPaper(s, f, arbitrationArticle);
+            return;
+        }
         var clauses = s.clauses();
         for (int ci = 0; ci < clauses.size(); ci++) {
             Clause clause = clauses.get(ci);
@@ -94,6 +98,68 @@ final class V007ArbitrationOrLitigation implements Rule {
                 break;
             }
         }
+    }
+
+    /**
+     * An uploaded paper prints its own dispute article, not the record's: it chooses both only when its own words
+     * do (a paragraph choosing both, or one choosing arbitration and another a lawsuit). A paper choosing only the
+     * forum the record does not is no void agreement but a record and a text that disagree (an outside tester saw
+     * 或裁或诉 reported of a paper that never mentions arbitration).
+     */
+    private void checkPaper(ReviewSubject s, Findings f, Boolean arbitrationRecorded) {
+        var clauses = s.clauses();
+        int[] arbitration = null;
+        int[] litigation = null;
+        int arbitrationClause = -1;
+        int litigationClause = -1;
+        for (int ci = 0; ci < clauses.size(); ci++) {
+            Clause clause = clauses.get(ci);
+            String text = clause.text();
+            var both = new java.util.ArrayList<int[]>();
+            for (int[] m : f.scan().merged(ci, patterns)) {
+                if (choice(text, m)) {
+                    both.add(m);
+                    f.reportSpan(Severity.BLOCKER, clause.id(), m[0], m[1], "bothText", text.substring(m[0], m[1]));
+                }
+            }
+            if (arbitration == null) {
+                arbitration = firstChoice(f.scan().merged(ci, arbitrationChosen), text, both);
+                arbitrationClause = arbitration == null ? -1 : ci;
+            }
+            if (litigation == null) {
+                litigation = firstChoice(f.scan().merged(ci, litigationChosen), text, both);
+                litigationClause = litigation == null ? -1 : ci;
+            }
+        }
+        if (arbitration != null && litigation != null) {
+            // reported where the second of the two choices is made
+            boolean litigationLater = litigationClause > arbitrationClause
+                    || (litigationClause == arbitrationClause && litigation[0] > arbitration[0]);
+            int ci = litigationLater ? litigationClause : arbitrationClause;
+            int[] m = litigationLater ? litigation : arbitration;
+            String text = clauses.get(ci).text();
+            f.reportSpan(Severity.BLOCKER, clauses.get(ci).id(), m[0], m[1],
+                    litigationLater ? "litigationTextBesideArbitration" : "arbitrationTextBesideLitigation",
+                    Texts.clausePart(text, m[0], m[1]));
+        } else if (arbitrationRecorded != null && (arbitrationRecorded ? litigation : arbitration) != null) {
+            int ci = arbitrationRecorded ? litigationClause : arbitrationClause;
+            int[] m = arbitrationRecorded ? litigation : arbitration;
+            String text = clauses.get(ci).text();
+            f.reportSpan(Severity.WARNING, clauses.get(ci).id(), m[0], m[1],
+                    arbitrationRecorded ? "paperLitigationRecordArbitration" : "paperArbitrationRecordLitigation",
+                    Texts.clausePart(text, m[0], m[1]));
+        }
+    }
+
+    /** The first match that chooses a forum, outside the passages already reported as choosing both. */
+    private int[] firstChoice(java.util.List<int[]> matches, String text, java.util.List<int[]> both) {
+        for (int[] m : matches) {
+            if (both.stream().noneMatch(b -> b[0] < m[1] && m[0] < b[1]) && choice(text, m)
+                    && !negated.matcher(text.substring(Texts.partStart(text, m[0]), m[0])).find()) {
+                return m;
+            }
+        }
+        return null;
     }
 
     /** Whether the words matched choose how a dispute is decided, rather than name a forum for something else. */
