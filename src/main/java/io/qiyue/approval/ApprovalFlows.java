@@ -100,7 +100,7 @@ public class ApprovalFlows {
             return before;
         }
         if (!store.updateFlow(after, expectedVersion)) {
-            throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
+            throw new PreconditionFailedException("qiyue.problem.stale-raced", expectedVersion);
         }
         var deployed = deploy(after);
         events.publishEvent(new EntityChanged("APPROVAL_FLOW", id, EntityChanged.Action.UPDATE, user.username(), now,

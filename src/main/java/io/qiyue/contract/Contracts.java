@@ -665,7 +665,7 @@ public class Contracts {
                     before.status(), keptWhereBlank(before.terms(), input.terms()), expectedVersion + 1,
                     before.createdAt(), before.createdBy(), clock.instant());
             if (!store.update(after, expectedVersion)) {
-                throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
+                throw new PreconditionFailedException("qiyue.problem.stale-raced", expectedVersion);
             }
             store.fixRenewalNotice(after);
             if (legacy.signedOn() != null) {
@@ -759,7 +759,7 @@ public class Contracts {
                 return withCustomerName(before);
             }
             if (!store.update(after, expectedVersion)) {
-                throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
+                throw new PreconditionFailedException("qiyue.problem.stale-raced", expectedVersion);
             }
             saveVersion(after, user.username(), false, cause);
             publish(id, EntityChanged.Action.UPDATE, before, after);
@@ -897,7 +897,7 @@ public class Contracts {
                 var earlier = store.lineage(id);
                 var after = nextVersion(before, before.status());
                 if (!store.scheduleTermination(after, date, why)) {
-                    throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
+                    throw new PreconditionFailedException("qiyue.problem.stale-raced", expectedVersion);
                 }
                 saveVersion(after, user.username(), true, VersionCause.SCHEDULE_TERMINATION);
                 events.publishEvent(new EntityChanged("CONTRACT", id, EntityChanged.Action.UPDATE, user.username(),
@@ -910,7 +910,7 @@ public class Contracts {
                 return withCustomerName(store.find(id).orElseThrow());
             }
             if (!store.recordTermination(id, expectedVersion, date, why)) {
-                throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
+                throw new PreconditionFailedException("qiyue.problem.stale-raced", expectedVersion);
             }
             var recorded = store.find(id).orElseThrow();
             return move(recorded, ContractAction.TERMINATE, recorded.version(), why, user.username());
@@ -1200,7 +1200,7 @@ public class Contracts {
         boolean renewal = action == ContractAction.AUTO_RENEW;
         var after = renewal ? renewedTerm(before) : nextVersion(before, to);
         if (!(renewal ? store.renewTerm(after, expectedVersion) : store.updateStatus(after, expectedVersion))) {
-            throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
+            throw new PreconditionFailedException("qiyue.problem.stale-raced", expectedVersion);
         }
         // the signed text stays what was signed: the year more is the contract's own clause at work, not a new text
         saveVersion(after, actor, true, VersionCause.of(action));

@@ -99,7 +99,7 @@ public class VersionHistory {
         String actor = CurrentUsers.require().username();
         var now = clock.instant();
         if (!notes.write(contractId, version, expectedRevision, note, now, actor)) {
-            throw new PreconditionFailedException("qiyue.problem.stale", expectedRevision);
+            throw new PreconditionFailedException("qiyue.problem.stale-raced", expectedRevision);
         }
         events.publishEvent(new EntityChanged("CONTRACT", contractId, EntityChanged.Action.UPDATE, actor, now,
                 List.of(new EntityChanged.Change("version", null, String.valueOf(version)),

@@ -110,7 +110,7 @@ public class OurEntities {
                         expectedVersion)
                 .update();
         if (changed != 1) {
-            throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
+            throw new PreconditionFailedException("qiyue.problem.stale-raced", expectedVersion);
         }
         publish(id, EntityChanged.Action.UPDATE, before, after);
         return after;

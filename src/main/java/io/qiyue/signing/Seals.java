@@ -193,7 +193,7 @@ public class Seals {
         Instant now = clock.instant();
         String actor = CurrentUsers.actorName();
         if (!store.changeUsers(sealId, expectedVersion, allowed, now, actor)) {
-            throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
+            throw new PreconditionFailedException("qiyue.problem.stale-raced", expectedVersion);
         }
         var after = get(sealId);
         events.publishEvent(new EntityChanged(ENTITY_TYPE, sealId, EntityChanged.Action.UPDATE, actor, now, List.of(

@@ -144,7 +144,7 @@ public class Signings {
             if (stored.isEmpty()) {
                 store.insertPlan(contractId, plan, rounds.now(), actor);
             } else if (!store.updatePlan(contractId, expectedVersion, plan, rounds.now(), actor)) {
-                throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
+                throw new PreconditionFailedException("qiyue.problem.stale-raced", expectedVersion);
             }
             open.ifPresent(session -> {
                 var replaced = rounds.replaceSigners(contract, session, plan, actor, kept);

@@ -150,7 +150,7 @@ public class Clauses {
                 .params(after.category(), after.title(), after.text(), after.approved(), after.conspicuous(),
                         after.version(), DbTime.toDb(now), user, id, expectedVersion).update();
         if (rows != 1) {
-            throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
+            throw new PreconditionFailedException("qiyue.problem.stale-raced", expectedVersion);
         }
         insertVersion(after);
         publish(EntityChanged.Action.UPDATE, before, after);

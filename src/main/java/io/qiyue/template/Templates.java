@@ -145,7 +145,7 @@ public class Templates {
                     .params(after.name(), after.body(), after.active(), after.version(), DbTime.toDb(after.updatedAt()),
                             user, id, expectedVersion).update();
             if (rows != 1) {
-                throw new PreconditionFailedException("qiyue.problem.stale", expectedVersion);
+                throw new PreconditionFailedException("qiyue.problem.stale-raced", expectedVersion);
             }
             insertVersion(after);
             if (after.active()) {

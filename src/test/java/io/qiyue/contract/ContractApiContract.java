@@ -315,6 +315,40 @@ abstract class ContractApiContract extends ApiTestSupport {
                 java.util.stream.IntStream.rangeClosed(1, threads).boxed().toList());
     }
 
+    /**
+     * Concurrent edits of one version: exactly one wins, and no loser is told that the version it sent is the
+     * current one (an outside tester saw "当前版本 1" answered to If-Match "1" when the update lost the race).
+     */
+    @Test
+    void concurrentEditsOfOneVersionHaveOneWinnerAndTellTheOthersTheTruth() throws Exception {
+        var created = createContract(admin(), "SERVICE");
+        String path = "/api/v1/contracts/" + created.path("id").asString();
+        int threads = 6;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var tasks = new ArrayList<Callable<io.qiyue.testing.HttpResponse>>();
+        for (int t = 0; t < threads; t++) {
+            String title = unique("并发标题" + t);
+            tasks.add(() -> {
+                start.await();
+                return admin().patch(path, "{\"title\": \"" + title + "\"}", "\"1\"");
+            });
+        }
+        var answers = new ArrayList<io.qiyue.testing.HttpResponse>();
+        try (var pool = Executors.newFixedThreadPool(threads)) {
+            var futures = tasks.stream().map(pool::submit).toList();
+            start.countDown();
+            for (var future : futures) {
+                answers.add(future.get());
+            }
+        }
+        assertThat(answers.stream().filter(a -> a.status() == 200).count()).as("%s", answers).isEqualTo(1);
+        for (var lost : answers.stream().filter(a -> a.status() != 200).toList()) {
+            assertProblem(lost, 412);
+            assertThat(lost.json().path("detail").asString()).doesNotContain("当前版本 1）", "current version 1)");
+        }
+        assertThat(admin().get(path).json().path("version").asInt()).isEqualTo(2);
+    }
+
     @Test
     void describesTheFiveTypesWithTheSchemaOfTheirTerms() {
         var types = admin().get("/api/v1/contract-types");

@@ -103,7 +103,10 @@ abstract class DocumentReviewApiContract extends ApiTestSupport {
         assertThat(original.headers().firstValue("Content-Disposition").orElse(""))
                 .contains("attachment", "filename*=UTF-8''");
         assertThat(original.body()).isEqualTo(file);
-        assertProblem(admin().get(path + "/versions/1/original"), 404);
+        var saved = admin().get(path + "/versions/1/original");
+        assertProblem(saved, 404);
+        // version 1 exists: it has no file as sent, which is what the answer says (not "找不到版本")
+        assertThat(saved.json().path("detail").asString()).contains("版本 1 没有上传的原文件").doesNotContain("找不到");
         assertProblem(admin().get(path + "/versions/" + (E1 + 5) + "/original"), 404);
 
         // others may not delete it; the saved versions are no papers

@@ -16,7 +16,8 @@ final class OriginalFiles {
 
     static ResponseEntity<byte[]> download(ContractDocuments documents, String contractId, int version) {
         var file = documents.original(contractId, version).orElseThrow(
-                () -> new NotFoundException("qiyue.problem.not-found", "version", contractId + "/" + version));
+                // a saved version exists but has no file as sent: "no such version" misled an outside tester
+                () -> new NotFoundException("qiyue.document.no-original", version));
         String name = file.fileName() == null ? "paper-" + version : file.fileName();
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.mediaType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION,
