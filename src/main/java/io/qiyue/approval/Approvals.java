@@ -761,8 +761,10 @@ public class Approvals {
         deleteProcess(run.processInstanceId(), "RETURN");
         String restarted = startProcess(run.definitionId(), run.contractId(), run.plan(), index);
         store.restarted(run.id(), restarted, run.round() + 1);
-        publish(ApprovalEvent.Kind.RETURNED, run, task.id(), task.stepName(), recipients(run.owner(), run.submitter()),
-                user.username(), comment);
+        // the owner and the submitter read which step the contract went back to (outside tester: it did not say)
+        events.publishEvent(new ApprovalEvent(ApprovalEvent.Kind.RETURNED, run.contractId(), run.contractNumber(),
+                run.contractTitle(), task.id(), task.stepName(), recipients(run.owner(), run.submitter()),
+                user.username(), comment, now, toStep));
         // the approver the contract went back to reads why (outside tester: the request said nothing of it)
         sync(store.instance(run.id()).orElseThrow(), user.username(), comment, comment);
     }

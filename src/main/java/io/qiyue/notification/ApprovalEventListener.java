@@ -5,6 +5,8 @@ import io.qiyue.approval.ApprovalTasksEnded;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /** Tells approvers what waits for them and owners and submitters how their approval went, after commit. */
 @Component
 class ApprovalEventListener {
@@ -36,7 +38,11 @@ class ApprovalEventListener {
             case ESCALATED -> EventKind.ESCALATED;
             case WITHDRAWN -> EventKind.APPROVAL_WITHDRAWN;
         };
+        // a return names the step it went back to (outside tester: "驳回到之前的审批节点" said not which); the
+        // approver's comment is the note below the body, as for every decision
+        boolean toStep = kind == EventKind.RETURNED && e.toStep() != null && !e.toStep().isBlank();
         dispatcher.dispatch(new Occurrence(kind, e.contractId(), e.contractNumber(), e.contractTitle(), e.recipients(),
-                e.actor(), e.comment(), e.taskId(), e.at()));
+                e.actor(), e.comment(), e.taskId(), e.at(), toStep ? List.of(e.toStep()) : List.of(),
+                toStep ? "step" : null));
     }
 }

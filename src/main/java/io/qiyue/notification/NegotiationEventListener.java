@@ -1,6 +1,9 @@
 package io.qiyue.notification;
 
+import io.qiyue.contract.Contracts;
 import io.qiyue.negotiation.NegotiationEvent;
+import io.qiyue.shared.NotFoundException;
+import io.qiyue.shared.Text;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -10,9 +13,11 @@ import java.util.List;
 @Component
 class NegotiationEventListener {
     private final Dispatcher dispatcher;
+    private final Contracts contracts;
 
-    NegotiationEventListener(Dispatcher dispatcher) {
+    NegotiationEventListener(Dispatcher dispatcher, Contracts contracts) {
         this.dispatcher = dispatcher;
+        this.contracts = contracts;
     }
 
     @ApplicationModuleListener
@@ -21,10 +26,24 @@ class NegotiationEventListener {
             case COMMENTED -> EventKind.CUSTOMER_COMMENTED;
             case PROPOSAL_RECEIVED -> EventKind.COUNTERPARTY_VERSION;
         };
-        // the actor is the customer's contact, not a user: the owner is always told. A link shared without a
-        // contact has no name to give: a dash holds its place (outside tester: "客户联系人  对合同")
-        String contact = e.contactName() == null || e.contactName().isBlank() ? "—" : e.contactName();
+        // the actor is the customer's contact, not a user: the owner is always told. A link shared without a contact
+        // names the customer instead, by the body that says so (outside testers: "客户联系人  对合同", then
+        // "客户联系人 — 对合同"); {4} is the customer's name
+        String contact = Text.isBlank(e.contactName()) ? null : e.contactName();
+        String customer = contact == null ? customerOf(e.contractId()) : null;
+        String variant = contact != null ? null : customer != null ? "customer" : "unnamed";
         dispatcher.dispatch(new Occurrence(kind, e.contractId(), e.contractNumber(), e.contractTitle(),
-                List.of(e.owner()), contact, e.summary(), null, e.at()));
+                List.of(e.owner()), contact, e.summary(), null, e.at(),
+                customer == null ? List.of() : List.of(customer), variant));
+    }
+
+    /** The name of the contract's customer, or null when it has none (or the contract is gone). */
+    private String customerOf(String contractId) {
+        try {
+            String name = contracts.internal(contractId).customerName();
+            return Text.isBlank(name) ? null : name;
+        } catch (NotFoundException gone) {
+            return null;
+        }
     }
 }

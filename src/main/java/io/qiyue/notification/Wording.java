@@ -9,13 +9,15 @@ import java.util.Locale;
 /**
  * What an in-app notification says, kept as its kind's message arguments rather than as finished text, so that the
  * notification reads in the language of whoever opens it, not of whoever caused it. {@code noted}: the event's detail,
- * argument {@value #DETAIL}, is set below the body ("说明：…") rather than in it.
+ * argument {@value #DETAIL}, is set below the body ("说明：…") rather than in it. {@code bodyVariant}: which of the
+ * kind's bodies says it — {@code notification.kind.RETURNED.body.step} names the step a flow went back to, where the
+ * plain body (and every notification written before it had one) does not; null for the plain body.
  * <p>
  * Kept in a column of {@value #STORED_LENGTH} characters: no argument is longer than {@value #ARGUMENT_LENGTH}, which
  * the body (at most {@value #BODY_LENGTH}) would cut anyway, so that even a detail of quotes and line breaks, each
  * written as two characters in JSON, fits beside the title.
  */
-record Wording(List<String> args, boolean noted) {
+record Wording(List<String> args, boolean noted, String bodyVariant) {
     static final int TITLE_LENGTH = 500;
     static final int BODY_LENGTH = 2000;
     static final int DETAIL = 3;
@@ -26,9 +28,14 @@ record Wording(List<String> args, boolean noted) {
         args = args == null ? null : args.stream().map(a -> a == null ? "" : cut(a, ARGUMENT_LENGTH)).toList();
     }
 
-    /** The wording of these arguments, a missing one as empty. */
+    /** The wording of these arguments, a missing one as empty, by the kind's plain body. */
     static Wording of(boolean noted, String... args) {
-        return new Wording(java.util.Arrays.asList(args), noted);
+        return new Wording(java.util.Arrays.asList(args), noted, null);
+    }
+
+    /** The same, said by the body {@code notification.kind.<kind>.body.<variant>} (the plain one for null). */
+    Wording in(String variant) {
+        return new Wording(args, noted, variant);
     }
 
     String title(EventKind kind, MessageSource messages, Locale locale) {
@@ -36,7 +43,7 @@ record Wording(List<String> args, boolean noted) {
     }
 
     String body(EventKind kind, MessageSource messages, Locale locale) {
-        String body = text(kind, "body", messages, locale);
+        String body = text(kind, bodyVariant == null ? "body" : "body." + bodyVariant, messages, locale);
         if (noted) {
             body = body + messages.getMessage("notification.detail", new Object[]{args.get(DETAIL)}, locale);
         }

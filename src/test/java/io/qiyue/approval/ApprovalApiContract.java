@@ -226,6 +226,9 @@ abstract class ApprovalApiContract extends ApiTestSupport {
         // the approver it went back to reads why (outside tester: the new request did not say)
         assertThat(notification(a, id, "APPROVAL_REQUESTED", "金额有误，请经理复核").path("title").asString())
                 .contains("待您审批");
+        // and the owner, who submitted it, which step it went back to (outside tester: the return did not say)
+        assertThat(notification(owner, id, "RETURNED", "驳回到审批节点「经理」").path("body").asString())
+                .contains("金额有误，请经理复核");
         approve(a, id);
         approve(b, id);
         approve(c, id);

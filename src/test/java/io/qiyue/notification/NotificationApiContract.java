@@ -235,6 +235,69 @@ abstract class NotificationApiContract extends ApiTestSupport {
                 .doesNotContain("客户联系人", "说明");
     }
 
+    /**
+     * Outside tester: a return said "驳回到之前的审批节点", not which step. It names the step it went back to and the
+     * approver's comment, in-app and by e-mail, in the reader's language.
+     */
+    @Test
+    void aReturnNamesTheStepItWentBackToAndTheComment() throws Exception {
+        var owner = createUser("SALES", null);
+        String contractId = java.util.UUID.randomUUID().toString();
+        inTransaction(() -> events.publishEvent(new io.qiyue.approval.ApprovalEvent(
+                io.qiyue.approval.ApprovalEvent.Kind.RETURNED, contractId, "HT-2026-13", "驳回测试合同", "task-5",
+                "法务审批", List.of(owner.username()), "admin", "金额有误，请复核", Instant.now(), "部门经理审批")));
+        var returned = await(() -> unreadFor(owner.client(), contractId), list -> !list.isEmpty()).getFirst();
+        assertThat(returned.path("kind").asString()).isEqualTo("RETURNED");
+        assertThat(returned.path("body").asString()).contains("驳回到审批节点「部门经理审批」", "说明：金额有误，请复核")
+                .doesNotContain("之前的审批节点");
+        var inEnglish = owner.client().withHeader("Accept-Language", "en")
+                .post("/api/v1/notifications/" + returned.path("id").asString() + "/read", "{}").json();
+        assertThat(inEnglish.path("body").asString())
+                .contains("to the step \"部门经理审批\"", "Note: 金额有误，请复核").doesNotContain("说明");
+        assertThat(awaitMail(owner.username() + "@example.com", "HT-2026-13").getContent().toString())
+                .contains("驳回到审批节点「部门经理审批」", "金额有误，请复核");
+        assertThat(owner.client().get("/api/v1/users/me?lang=en").status()).isEqualTo(200);
+        inTransaction(() -> events.publishEvent(new io.qiyue.approval.ApprovalEvent(
+                io.qiyue.approval.ApprovalEvent.Kind.RETURNED, contractId, "HT-2026-14", "驳回测试合同", "task-6",
+                "法务审批", List.of(owner.username()), "admin", "金额有误，请复核", Instant.now(), "部门经理审批")));
+        assertThat(awaitMail(owner.username() + "@example.com", "HT-2026-14").getContent().toString())
+                .contains("to the step \"部门经理审批\"", "Note: 金额有误，请复核");
+    }
+
+    /**
+     * Outside tester: a proposal through a link shared without a contact read "客户联系人 — 对合同…". It names the
+     * customer then, and reads naturally when there is no customer's name either.
+     */
+    @Test
+    void aLinkWithoutAContactNamesTheCustomer() {
+        var owner = createUser("SALES", null);
+        String id = reviewed(owner.client());
+        String customer = contracts.internal(id).customerName();
+        String unknown = java.util.UUID.randomUUID().toString();
+        inTransaction(() -> {
+            events.publishEvent(new io.qiyue.negotiation.NegotiationEvent(
+                    io.qiyue.negotiation.NegotiationEvent.Kind.PROPOSAL_RECEIVED, id, "HT-2026-15", "无联系人合同",
+                    owner.username(), null, "第3条", Instant.now()));
+            events.publishEvent(new io.qiyue.negotiation.NegotiationEvent(
+                    io.qiyue.negotiation.NegotiationEvent.Kind.COMMENTED, unknown, "HT-2026-16", "无客户合同",
+                    owner.username(), " ", "意见", Instant.now()));
+        });
+        var proposal = await(() -> unreadFor(owner.client(), id), list -> list.stream()
+                .anyMatch(n -> n.path("kind").asString().equals("COUNTERPARTY_VERSION"))).stream()
+                .filter(n -> n.path("kind").asString().equals("COUNTERPARTY_VERSION")).findFirst().orElseThrow();
+        assertThat(proposal.path("body").asString()).startsWith("客户 " + customer + " 对合同「无联系人合同」")
+                .doesNotContain("—", "客户联系人");
+        var comment = await(() -> unreadFor(owner.client(), unknown), list -> !list.isEmpty()).getFirst();
+        assertThat(comment.path("body").asString()).startsWith("客户对合同「无客户合同」（HT-2026-16）发表了意见。")
+                .doesNotContain("—");
+        var inEnglish = owner.client().withHeader("Accept-Language", "en")
+                .post("/api/v1/notifications/" + proposal.path("id").asString() + "/read", "{}").json();
+        assertThat(inEnglish.path("body").asString()).startsWith("The customer " + customer + " proposed changes");
+        assertThat(owner.client().withHeader("Accept-Language", "en")
+                .post("/api/v1/notifications/" + comment.path("id").asString() + "/read", "{}").json()
+                .path("body").asString()).startsWith("The customer commented on contract");
+    }
+
     /** Outside tester: an English user's e-mails came in Chinese. The language they chose last is kept on the account. */
     @Test
     void aUserWritesToInTheLanguageTheyChoseLast() throws Exception {
