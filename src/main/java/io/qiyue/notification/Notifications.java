@@ -102,6 +102,26 @@ public class Notifications {
                 .update();
     }
 
+    /**
+     * The requests to sign this contract (待您签署) of the readers it no longer waits for are marked read: they signed,
+     * or their part of the round ended while the contract stays in signing.
+     */
+    @Transactional
+    void signaturesSettled(String contractId, java.util.function.Predicate<String> stillAwaited,
+                           java.time.Instant at) {
+        var asked = jdbc.sql("SELECT DISTINCT recipient FROM notification WHERE contract_id = ? AND kind = ?"
+                        + " AND read_at IS NULL")
+                .params(contractId, EventKind.SIGNATURE_REQUESTED.name()).query(String.class).list();
+        for (String recipient : asked) {
+            if (!stillAwaited.test(recipient)) {
+                jdbc.sql("UPDATE notification SET read_at = ? WHERE contract_id = ? AND kind = ? AND recipient = ?"
+                                + " AND read_at IS NULL")
+                        .params(DbTime.toDb(at), contractId, EventKind.SIGNATURE_REQUESTED.name(), recipient)
+                        .update();
+            }
+        }
+    }
+
     /** In the reader's language when its wording was kept, else as it was written. */
     private Notification map(ResultSet rs) throws SQLException {
         var kind = EventKind.valueOf(rs.getString("kind"));

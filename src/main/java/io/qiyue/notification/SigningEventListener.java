@@ -6,6 +6,8 @@ import io.qiyue.signing.SigningEvent;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.time.Clock;
 import java.time.ZoneId;
@@ -29,10 +31,14 @@ class SigningEventListener {
     private final io.qiyue.signing.SignerLinks signerLinks;
     private final MessageSource messages;
     private final Clock clock;
+    private final Notifications notifications;
+    private final io.qiyue.signing.Signings signings;
 
     SigningEventListener(Dispatcher dispatcher, Outbox outbox, NotificationSettingsStore settings,
                          UserAdministration users, io.qiyue.signing.SignerLinks signerLinks, MessageSource messages,
-                         Clock clock) {
+                         Clock clock, Notifications notifications, io.qiyue.signing.Signings signings) {
+        this.notifications = notifications;
+        this.signings = signings;
         this.dispatcher = dispatcher;
         this.outbox = outbox;
         this.settings = settings;
@@ -67,6 +73,20 @@ class SigningEventListener {
             case DECLINED -> dispatcher.dispatch(occurrence(EventKind.SIGNING_DECLINED, e, e.owner()));
             case EXPIRED -> dispatcher.dispatch(occurrence(EventKind.SIGNING_EXPIRED, e, e.owner()));
             case LOCKED -> dispatcher.dispatch(occurrence(EventKind.SIGNING_LOCKED, e, e.owner()));
+        }
+    }
+
+    /**
+     * Whoever the round no longer waits for — they signed, declined or forwarded, the signature of their side was
+     * given by another, the round completed or ended — has their requests to sign the contract (待您签署) marked read,
+     * once the step that changed it is about to commit (outside tester: it stayed unread after signing while the round
+     * went on). The contract leaving signing ends the rest ({@link ContractEventListener}).
+     */
+    @TransactionalEventListener(phase = TransactionPhase.BEFORE_COMMIT)
+    void settle(SigningEvent e) {
+        if (e.kind() != SigningEvent.Kind.CODE && e.contractId() != null) {
+            notifications.signaturesSettled(e.contractId(),
+                    username -> signings.awaitsSignature(e.contractId(), username), clock.instant());
         }
     }
 

@@ -298,6 +298,25 @@ abstract class NotificationApiContract extends ApiTestSupport {
                 .path("body").asString()).startsWith("The customer commented on contract");
     }
 
+    /**
+     * Outside tester: 待您签署 stayed unread after the signer signed, while the round went on for the customer. It is
+     * read once they signed, in the same step.
+     */
+    @Test
+    void aSignersRequestToSignIsReadOnceTheySigned() {
+        var sales = createUser("SALES", null);
+        String id = signingRequested(sales.client());
+        await(() -> unreadFor(sales.client(), id), list -> list.stream()
+                .anyMatch(n -> n.path("kind").asString().equals("SIGNATURE_REQUESTED")));
+        var signed = sales.client().post("/api/v1/contracts/" + id + "/signatures",
+                "{\"password\": \"" + USER_PASSWORD + "\"}");
+        assertThat(signed.status()).as("%s", signed).isEqualTo(200);
+        assertThat(admin().get("/api/v1/contracts/" + id).json().path("status").asString())
+                .as("the customer is still to sign").isEqualTo("SIGNING");
+        assertThat(unreadFor(sales.client(), id)).noneMatch(n -> n.path("kind").asString()
+                .equals("SIGNATURE_REQUESTED"));
+    }
+
     /** Outside tester: an English user's e-mails came in Chinese. The language they chose last is kept on the account. */
     @Test
     void aUserWritesToInTheLanguageTheyChoseLast() throws Exception {
