@@ -553,6 +553,16 @@ public class Customers {
                 violations.add(new FieldViolation("legalRepresentative",
                         "qiyue.customer.legal-representative-for-organization-only"));
             }
+        } else {
+            // no kind (none given, or one that could not be read): which identifier belongs is not known, but each
+            // one given is checked for its own form (outside tester: an unknown kind hid a bad credit code)
+            if (creditCode != null && CreditCode.check(creditCode) != null) {
+                violations.add(new FieldViolation("creditCode", "qiyue.customer.credit-code." + CreditCode.check(creditCode)));
+            }
+            if (idNumber != null && IdNumber.check(idNumber, LocalDate.now(clock)) != null) {
+                violations.add(new FieldViolation("idNumber", "qiyue.customer.id-number."
+                        + IdNumber.check(idNumber, LocalDate.now(clock))));
+            }
         }
         if (before == null || !owner.equals(before.owner())) {
             if (owner.length() <= 64 && !scopes.mayAssign(user, ScopedResource.CUSTOMER, owner)) {

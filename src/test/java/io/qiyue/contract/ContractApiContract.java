@@ -130,6 +130,32 @@ abstract class ContractApiContract extends ApiTestSupport {
                 .isEqualTo(201);
     }
 
+    /**
+     * Outside tester: a body with a type that could not be read was answered for its type alone; the end before the
+     * start, a rule of the contract's, came only once the type was right. One answer names both, created or changed.
+     */
+    @Test
+    void anUnreadableTypeIsAnsweredWithEveryOtherProblemOfTheBody() {
+        String customerId = createOrganization(admin()).path("id").asString();
+        var body = ContractSamples.contract("SERVICE", "", customerId, ourEntityId());
+        body.put("type", "NO_SUCH_TYPE");
+        body.put("startDate", ContractSamples.YEAR + "-06-01");
+        body.put("endDate", ContractSamples.YEAR + "-01-01");
+        var created = admin().post("/api/v1/contracts", body.toString());
+        assertProblem(created, 400);
+        assertThat(created.errorFields()).containsExactlyInAnyOrder("type", "title", "endDate");
+
+        var contract = createContract(admin(), "SERVICE");
+        String path = "/api/v1/contracts/" + contract.path("id").asString();
+        var put = admin().put(path, body.toString(), "\"1\"");
+        assertProblem(put, 400);
+        assertThat(put.errorFields()).containsExactlyInAnyOrder("type", "title", "endDate");
+        var patch = admin().patch(path, "{\"type\": 7, \"endDate\": \"" + ContractSamples.YEAR + "-01-01\","
+                + " \"startDate\": \"" + ContractSamples.YEAR + "-06-01\"}", "\"1\"");
+        assertProblem(patch, 400);
+        assertThat(patch.errorFields()).containsExactlyInAnyOrder("type", "endDate");
+    }
+
     @Test
     void putAndMergePatchNeedTheCurrentVersion() {
         var contract = createContract(admin(), "SERVICE");

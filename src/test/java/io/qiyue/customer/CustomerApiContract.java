@@ -64,6 +64,31 @@ abstract class CustomerApiContract extends ApiTestSupport {
         assertThat(customerCount()).isEqualTo(before);
     }
 
+    /**
+     * Outside tester: a customer of a kind that could not be read was answered for its kind alone, hiding its bad
+     * credit code, which came only once the kind was right. One answer names every problem, created or changed.
+     */
+    @Test
+    void anUnreadableKindIsAnsweredWithEveryOtherProblemOfTheBody() {
+        long before = customerCount();
+        String wrong = TestIdentifiers.withWrongCreditCheck(TestIdentifiers.creditCode());
+        var body = organizationBody("", wrong);
+        body.put("kind", "COMPANY");
+        var created = admin().post("/api/v1/customers", body.toString());
+        assertProblem(created, 400);
+        assertThat(created.errorFields()).containsExactlyInAnyOrder("kind", "name", "creditCode");
+        assertThat(customerCount()).isEqualTo(before);
+
+        var customer = createOrganization(admin());
+        String path = "/api/v1/customers/" + customer.path("id").asString();
+        var put = admin().put(path, body.toString(), "\"1\"");
+        assertProblem(put, 400);
+        assertThat(put.errorFields()).containsExactlyInAnyOrder("kind", "name", "creditCode");
+        var patch = admin().patch(path, "{\"kind\": \"COMPANY\", \"creditCode\": \"" + wrong + "\"}", "\"1\"");
+        assertProblem(patch, 400);
+        assertThat(patch.errorFields()).containsExactlyInAnyOrder("kind", "creditCode");
+    }
+
     @Test
     void createsAPersonWithAValidIdNumberAndRefusesAWrongCheckCharacter() {
         long before = customerCount();

@@ -166,7 +166,8 @@ class ContractApi {
     /** A contract's fields, named as the contract's (合同名称, not 名称) when they are refused. */
     private ContractInput contractInput(JsonNode body, String id) {
         try {
-            return JsonInput.readUpdate(json, body, contracts.get(id), ContractInput.class);
+            return JsonInput.readUpdate(json, body, contracts.get(id), ContractInput.class,
+                    in -> contracts.problems(id, in));
         } catch (io.qiyue.shared.InvalidInputException e) {
             throw e.subject() == null ? e.about("contract") : e;
         }

@@ -115,7 +115,8 @@ class CustomerApi {
                                  @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                  @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @io.swagger.v3.oas.annotations.media.Content(schema = @io.swagger.v3.oas.annotations.media.Schema(implementation = CustomerInput.class))) @RequestBody JsonNode body) {
         int expected = Versions.expected(ifMatch);
-        var input = JsonInput.readUpdate(json, body, customers.get(id), CustomerInput.class);
+        var input = JsonInput.readUpdate(json, body, customers.get(id), CustomerInput.class,
+                in -> customers.problems(id, in));
         return ok(customers.update(id, expected, input));
     }
 
@@ -125,7 +126,8 @@ class CustomerApi {
                                    @RequestBody JsonNode patch) {
         int expected = Versions.expected(ifMatch);
         JsonNode base = json.valueToTree(customers.editable(id));
-        var input = JsonInput.readUpdate(json, JsonTrees.mergePatch(base, patch), customers.get(id), CustomerInput.class);
+        var input = JsonInput.readUpdate(json, JsonTrees.mergePatch(base, patch), customers.get(id), CustomerInput.class,
+                in -> customers.problems(id, in));
         return ok(customers.update(id, expected, input));
     }
 

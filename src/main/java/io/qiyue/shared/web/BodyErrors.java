@@ -94,6 +94,16 @@ final class BodyErrors extends RequestBodyAdviceAdapter {
      */
     static List<FieldViolation> besides(HttpServletRequest request, String reported, JsonMapper json,
                                         Validator validator) {
+        return besides(request, reported, json, validator, null);
+    }
+
+    /**
+     * The same, where the rest is checked by {@code rules} (the module's {@link BodyRules} of the body's type, its
+     * fields' constraints included) when it gives an answer, else by the fields' constraints alone.
+     */
+    static List<FieldViolation> besides(HttpServletRequest request, String reported, JsonMapper json,
+                                        Validator validator,
+                                        java.util.function.Function<Object, List<FieldViolation>> rules) {
         if (!(request.getAttribute(BODY) instanceof ReadBody body) || "body".equals(reported)) {
             return List.of();
         }
@@ -138,18 +148,34 @@ final class BodyErrors extends RequestBodyAdviceAdapter {
                 found.add(violation);
                 continue;
             }
-            if (validator != null && value != null) {
-                for (var v : FieldViolation.of(validator.validate(value))) {
-                    if (removed.stream().noneMatch(r -> v.field().equals(r) || v.field().startsWith(r + ".")
-                            || v.field().startsWith(r + "["))
-                            && renumbered.stream().noneMatch(l -> v.field().startsWith(l + "["))) {
-                        found.add(v);
-                    }
+            List<FieldViolation> rest = value == null || rules == null ? null : rules.apply(value);
+            if (rest == null && validator != null && value != null) {
+                rest = FieldViolation.of(validator.validate(value));
+            }
+            for (var v : rest == null ? List.<FieldViolation>of() : rest) {
+                if (!within(v, removed)) {
+                    found.add(v);
                 }
             }
             return found;
         }
         return found;
+    }
+
+    /**
+     * Whether a violation found once the values at {@code removed} were taken out is about one of them (their
+     * value is missing now, not wrong) or about an item of a list one of them was taken from (renumbered since).
+     */
+    static boolean within(FieldViolation v, java.util.Collection<String> removed) {
+        for (String r : removed) {
+            if (v.field().equals(r) || v.field().startsWith(r + ".") || v.field().startsWith(r + "[")) {
+                return true;
+            }
+            if (r.endsWith("]") && v.field().startsWith(r.substring(0, r.lastIndexOf('[')) + "[")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static FieldViolation violation(JacksonException e) {

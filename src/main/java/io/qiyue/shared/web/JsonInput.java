@@ -19,6 +19,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Turns a JSON tree (e.g. the result of a merge patch) into a validated input record, with the same
@@ -29,6 +30,11 @@ public final class JsonInput {
     }
 
     public static <T> T read(JsonMapper json, Validator validator, JsonNode tree, Class<T> type) {
+        return read(json, validator, tree, type, null);
+    }
+
+    private static <T> T read(JsonMapper json, Validator validator, JsonNode tree, Class<T> type,
+                              Function<T, List<FieldViolation>> rules) {
         if (tree == null || !tree.isObject()) {
             // a merge patch of null, [], 1 or "x" replaces the whole resource by something that is not one
             throw new InvalidInputException("body", "qiyue.json.object");
@@ -42,7 +48,7 @@ public final class JsonInput {
         try {
             value = json.treeToValue(tree, type);
         } catch (JacksonException e) {
-            throw new InvalidInputException(everyProblem(json, tree, type, e));
+            throw new InvalidInputException(everyProblem(json, validator, tree, type, e, rules));
         }
         var violations = validator == null ? List.<FieldViolation>of() : FieldViolation.of(validator.validate(value));
         if (!violations.isEmpty()) {
@@ -54,13 +60,17 @@ public final class JsonInput {
     /**
      * The problem Jackson found first and those it finds once each field found so far is taken out of the body (at
      * most 20): one request reports every field it has to correct (outside tester: of two fields with control
-     * characters, a merge patch named the first only).
+     * characters, a merge patch named the first only). Once the rest binds, its problems too: those {@code rules}
+     * find (the module's, the fields' constraints included), else the fields' constraints (outside tester: an
+     * unknown kind hid a bad credit code).
      */
-    private static List<FieldViolation> everyProblem(JsonMapper json, JsonNode tree, Class<?> type,
-                                                     JacksonException first) {
+    private static <T> List<FieldViolation> everyProblem(JsonMapper json, Validator validator, JsonNode tree,
+                                                         Class<T> type, JacksonException first,
+                                                         Function<T, List<FieldViolation>> rules) {
         var violations = new java.util.ArrayList<FieldViolation>();
         var work = tree.deepCopy();
         JacksonException e = first;
+        T rest = null;
         while (e != null && violations.size() < 20) {
             var found = problemOf(e);
             if (violations.stream().anyMatch(v -> v.field().equals(found.field()))) {
@@ -71,10 +81,20 @@ public final class JsonInput {
                 break;
             }
             try {
-                json.treeToValue(work, type);
+                rest = json.treeToValue(work, type);
                 e = null;
             } catch (JacksonException next) {
                 e = next;
+            }
+        }
+        if (rest != null) {
+            List<FieldViolation> more = rules != null ? rules.apply(rest)
+                    : validator != null ? FieldViolation.of(validator.validate(rest)) : List.of();
+            var removed = violations.stream().map(FieldViolation::field).toList();
+            for (var v : more) {
+                if (!BodyErrors.within(v, removed)) {
+                    violations.add(v);
+                }
             }
         }
         return violations;
@@ -100,7 +120,7 @@ public final class JsonInput {
      * @param stored the resource as GET answers it to the caller
      */
     public static <T> T readUpdate(JsonMapper json, Validator validator, JsonNode body, Object stored, Class<T> type) {
-        return readUpdateChecked(json, validator, body, stored, type);
+        return readUpdateChecked(json, validator, body, stored, type, null);
     }
 
     /**
@@ -109,11 +129,21 @@ public final class JsonInput {
      * request reports every problem.
      */
     public static <T> T readUpdate(JsonMapper json, JsonNode body, Object stored, Class<T> type) {
-        return readUpdateChecked(json, null, body, stored, type);
+        return readUpdateChecked(json, null, body, stored, type, null);
+    }
+
+    /**
+     * Like {@link #readUpdate(JsonMapper, JsonNode, Object, Class)}; when a value of the body cannot be bound, the
+     * problems {@code rules} finds in the rest (those a save would be refused for, the fields' own constraints
+     * included) are answered with it, so that one request reports every problem.
+     */
+    public static <T> T readUpdate(JsonMapper json, JsonNode body, Object stored, Class<T> type,
+                                   Function<T, List<FieldViolation>> rules) {
+        return readUpdateChecked(json, null, body, stored, type, rules);
     }
 
     private static <T> T readUpdateChecked(JsonMapper json, Validator validator, JsonNode body, Object stored,
-                                           Class<T> type) {
+                                           Class<T> type, Function<T, List<FieldViolation>> rules) {
         if (body == null || !body.isObject()) {
             throw new InvalidInputException("body", "qiyue.json.object");
         }
@@ -147,7 +177,7 @@ public final class JsonInput {
             } catch (JacksonException e) {
                 // any other problem of the body is reported by read, with its field
             }
-            return read(json, validator, work, type);
+            return read(json, validator, work, type, rules);
         }
     }
 

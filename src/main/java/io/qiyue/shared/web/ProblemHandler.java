@@ -76,12 +76,15 @@ class ProblemHandler {
     private final JsonMapper json;
     private final Validator validator;
     private final org.springframework.beans.factory.ObjectProvider<LayoutModel> layout;
+    private final org.springframework.beans.factory.ObjectProvider<BodyRules<?>> bodyRules;
 
     ProblemHandler(MessageSource messages, FieldLabels labels,
                    @Value("${spring.servlet.multipart.max-file-size}") DataSize maxFileSize, EarlyErrors pages,
                    JsonMapper json, Validator validator,
-                   org.springframework.beans.factory.ObjectProvider<LayoutModel> layout) {
+                   org.springframework.beans.factory.ObjectProvider<LayoutModel> layout,
+                   org.springframework.beans.factory.ObjectProvider<BodyRules<?>> bodyRules) {
         this.layout = layout;
+        this.bodyRules = bodyRules;
         this.json = json;
         this.validator = validator;
         this.messages = messages;
@@ -192,12 +195,35 @@ class ProblemHandler {
         var errors = new ArrayList<Map<String, String>>();
         errors.add(first);
         var fields = new java.util.HashSet<String>(List.of(first.get("field")));
-        for (var v : BodyErrors.besides(request, first.get("field"), json, validator)) {
+        for (var v : BodyErrors.besides(request, first.get("field"), json, validator, this::rulesOf)) {
             if (fields.add(v.field())) {
                 errors.add(fieldError(v, BodyErrors.subject(request)));
             }
         }
         return errors;
+    }
+
+    /**
+     * The problems the module whose body this is finds in what of it did bind (its {@link BodyRules}), or null to
+     * check the fields' own constraints alone: there are none for the type, or they could not be asked (the caller
+     * may not create one). A body Spring MVC reads whole is one that creates: the rules are asked without an id.
+     */
+    private List<io.qiyue.shared.FieldViolation> rulesOf(Object value) {
+        for (var rules : bodyRules) {
+            if (rules.type().isInstance(value)) {
+                try {
+                    return problems(rules, value);
+                } catch (RuntimeException refused) {
+                    log.debug("the rules of {} were not asked: {}", rules.type().getSimpleName(), refused.toString());
+                    return null;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static <T> List<io.qiyue.shared.FieldViolation> problems(BodyRules<T> rules, Object value) {
+        return rules.problems(null, rules.type().cast(value));
     }
 
     @ExceptionHandler(PayloadTooLargeException.class)

@@ -99,7 +99,13 @@ class ClientDisconnectTest {
         return new ProblemHandler(messages, labels, org.springframework.util.unit.DataSize.ofMegabytes(20),
                 new EarlyErrors(messages, new org.springframework.beans.factory.support.StaticListableBeanFactory()
                         .getBeanProvider(org.springframework.web.servlet.LocaleResolver.class), labels),
-                tools.jackson.databind.json.JsonMapper.builder().build(), null, noLayout());
+                tools.jackson.databind.json.JsonMapper.builder().build(), null, noLayout(), noBodyRules());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static org.springframework.beans.factory.ObjectProvider<BodyRules<?>> noBodyRules() {
+        return (org.springframework.beans.factory.ObjectProvider<BodyRules<?>>) (Object)
+                new org.springframework.beans.factory.support.StaticListableBeanFactory().getBeanProvider(BodyRules.class);
     }
 
     private static org.springframework.beans.factory.ObjectProvider<LayoutModel> noLayout() {
