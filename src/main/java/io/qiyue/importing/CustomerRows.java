@@ -28,7 +28,11 @@ final class CustomerRows {
     private final Map<String, Integer> codesSeen = new HashMap<>();
     private final Map<String, Integer> idNumbersSeen = new HashMap<>();
 
-    CustomerRows(Customers customers, UserAdministration users, ImportMode mode, Columns columns, Problems problems) {
+    private final jakarta.validation.Validator validator;
+
+    CustomerRows(Customers customers, UserAdministration users, ImportMode mode, Columns columns, Problems problems,
+                 jakarta.validation.Validator validator) {
+        this.validator = validator;
         this.customers = customers;
         this.users = users;
         this.mode = mode;
@@ -87,7 +91,8 @@ final class CustomerRows {
         if (problems.has(n)) {
             // as a contract's row: a new customer's own checks are made too, so that the row's problems come at once
             if (existing.isEmpty() && kind != null) {
-                customers.problems(null, input).forEach(v -> problems.addBeside(n, v));
+                var reasons = ConstraintReasons.of(validator, input);
+                customers.problems(null, input).forEach(v -> problems.addBesideReasoned(n, v, reasons.of(v)));
             }
             return null;
         }
@@ -120,7 +125,7 @@ final class CustomerRows {
                 // the row repeats what is stored: no new version, no audit entry
                 return new RowPlan(n, RowPlan.Outcome.SKIP, null);
             }
-            report(n, customers.problems(found.id(), merged));
+            report(n, customers.problems(found.id(), merged), merged);
             return problems.has(n) ? null : new RowPlan(n, RowPlan.Outcome.UPDATE,
                     () -> customers.update(found.id(), found.version(), merged));
         }
@@ -128,7 +133,7 @@ final class CustomerRows {
             problems.add(n, Column.CUSTOMER_STATUS, "qiyue.import.customer-status-new",
                     Reason.label("enum.CustomerStatus.ACTIVE"));
         }
-        report(n, customers.problems(null, input));
+        report(n, customers.problems(null, input), input);
         return problems.has(n) ? null : new RowPlan(n, RowPlan.Outcome.CREATE, () -> customers.create(input));
     }
 
@@ -183,8 +188,13 @@ final class CustomerRows {
         return value != null ? value : fallback;
     }
 
-    private void report(int n, List<FieldViolation> violations) {
-        violations.forEach(v -> problems.add(n, v));
+    /** The module's refusals of the row's input, a constraint's by its message code (worded when read). */
+    private void report(int n, List<FieldViolation> violations, CustomerInput input) {
+        if (violations.isEmpty()) {
+            return;
+        }
+        var reasons = ConstraintReasons.of(validator, input);
+        violations.forEach(v -> problems.addReasoned(n, v, reasons.of(v)));
     }
 
     private CustomerKind kind(String text, String code, String idNumber, int n) {

@@ -91,6 +91,7 @@ public class Imports {
     private final Clock clock;
     private final Instances instances;
     private final TableStatistics statistics;
+    private final jakarta.validation.Validator validator;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         var thread = new Thread(r, "qiyue-import");
         thread.setDaemon(true);
@@ -100,7 +101,9 @@ public class Imports {
     Imports(ImportStore store, Customers customers, OurEntities ourEntities, Contracts contracts,
             UserAdministration users, Signings signings, Receivables receivables, RunAs runAs,
             PlatformTransactionManager transactions, MessageSource messages, ApplicationEventPublisher events,
-            JsonMapper json, Clock clock, Instances instances, TableStatistics statistics) {
+            JsonMapper json, Clock clock, Instances instances, TableStatistics statistics,
+            jakarta.validation.Validator validator) {
+        this.validator = validator;
         this.receivables = receivables;
         this.statistics = statistics;
         this.store = store;
@@ -447,7 +450,8 @@ public class Imports {
                 Reason.of("qiyue.import.repeated-column", columns.nameAt(position), first + 1, position + 1)));
         // the first pass: every row checked, nothing written
         var plans = new ArrayList<RowPlan>(total);
-        var customerRows = kind == ImportKind.CUSTOMERS ? new CustomerRows(customers, users, mode, columns, problems) : null;
+        var customerRows = kind == ImportKind.CUSTOMERS ? new CustomerRows(customers, users, mode, columns, problems,
+                validator) : null;
         var contractRows = kind == ImportKind.CONTRACTS ? new ContractRows(contracts, customers, users,
                 signings, receivables, ourEntities.list(), mode, columns, problems) : null;
         if (contractRows != null) {

@@ -66,8 +66,12 @@ final class Problems {
 
     /** A module's refusal of a field, under the column that field comes from. */
     void add(int row, FieldViolation violation) {
-        add(row, columns.nameOfField(kind, violation.field()),
-                Reason.of(violation.code(), violation.args().toArray()));
+        addReasoned(row, violation, Reason.of(violation.code(), violation.args().toArray()));
+    }
+
+    /** The same, by the reason it was given for (a constraint's message code, not its words in our language). */
+    void addReasoned(int row, FieldViolation violation, Reason reason) {
+        add(row, columns.nameOfField(kind, violation.field()), reason);
     }
 
     /**
@@ -76,10 +80,15 @@ final class Problems {
      * its column's problem has said better.
      */
     void addBeside(int row, FieldViolation violation) {
+        addBesideReasoned(row, violation, Reason.of(violation.code(), violation.args().toArray()));
+    }
+
+    /** The same, by the reason it was given for. */
+    void addBesideReasoned(int row, FieldViolation violation, Reason reason) {
         String column = columns.nameOfField(kind, violation.field());
         boolean said = all.stream().anyMatch(p -> p.row() == row && java.util.Objects.equals(p.column(), column));
         if (!said) {
-            add(row, column, Reason.of(violation.code(), violation.args().toArray()));
+            add(row, column, reason);
         }
     }
 

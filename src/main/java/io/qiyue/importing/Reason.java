@@ -29,6 +29,16 @@ record Reason(String code, List<Object> args) {
         return new Reason(code, List.of());
     }
 
+    /**
+     * A named argument, for a constraint's message written with names ({@code 长度不能超过 {max}}): a reason with
+     * one is worded by putting each value in place of its name, as Bean Validation would have.
+     */
+    record Named(String name, Object value) {
+        Named {
+            value = argument(value);
+        }
+    }
+
     /** Several arguments read as one enumeration (甲、乙、丙 / a, b, c). */
     record Listing(List<Object> items) {
         Listing {
@@ -37,7 +47,7 @@ record Reason(String code, List<Object> args) {
     }
 
     static Object argument(Object arg) {
-        if (arg instanceof Reason || arg instanceof Listing || arg instanceof String) {
+        if (arg instanceof Reason || arg instanceof Listing || arg instanceof Named || arg instanceof String) {
             return arg;
         }
         if (arg instanceof Number number) {

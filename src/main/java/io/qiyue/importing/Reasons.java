@@ -15,7 +15,8 @@ import java.util.Locale;
 
 /**
  * {@link Reason}s as stored (a small JSON: {@code {"c": code, "a": [args]}}, an argument a string, a whole number,
- * {@code {"d": "12.50"}} for a decimal, a reason or {@code {"l": [items]}} for a listing) and in the words of a
+ * {@code {"d": "12.50"}} for a decimal, a reason, {@code {"l": [items]}} for a listing or {@code {"n": name, "v":
+ * [value]}} for a named one) and in the words of a
  * language.
  */
 @Component
@@ -31,6 +32,16 @@ class Reasons {
     }
 
     String words(Reason reason, Locale locale) {
+        if (reason.args().stream().anyMatch(Reason.Named.class::isInstance)) {
+            // a constraint's message: its names filled in ('{max}' in the bundles, for MessageFormat to leave alone)
+            String text = messages.getMessage(reason.code(), new Object[0], reason.code(), locale);
+            for (var arg : reason.args()) {
+                if (arg instanceof Reason.Named named) {
+                    text = text.replace("{" + named.name() + "}", String.valueOf(resolved(named.value(), locale)));
+                }
+            }
+            return text;
+        }
         var args = reason.args().stream().map(arg -> resolved(arg, locale)).toArray();
         return messages.getMessage(reason.code(), args, reason.code(), locale);
     }
@@ -67,6 +78,11 @@ class Reasons {
     private static void add(ArrayNode array, Object arg) {
         switch (arg) {
             case Reason nested -> array.add(node(nested));
+            case Reason.Named named -> {
+                var item = array.addObject();
+                item.put("n", named.name());
+                add(item.putArray("v"), named.value());
+            }
             case Reason.Listing listing -> {
                 var items = array.addObject().putArray("l");
                 listing.items().forEach(item -> add(items, item));
@@ -89,6 +105,9 @@ class Reasons {
     }
 
     private static Object argument(JsonNode arg) {
+        if (arg.isObject() && arg.has("n")) {
+            return new Reason.Named(arg.get("n").asString(), argument(arg.path("v").path(0)));
+        }
         if (arg.isObject() && arg.has("l")) {
             List<Object> items = new ArrayList<>();
             arg.get("l").forEach(item -> items.add(argument(item)));

@@ -34,11 +34,24 @@ class ReasonsTest {
         assertThat(reasons.read(null)).isNull();
     }
 
+    @Test
+    void aConstraintsMessageHasItsNamesFilledInTheReadersLanguage() {
+        var reason = new Reason("jakarta.validation.constraints.Size.message",
+                List.of(new Reason.Named("max", "100"), new Reason.Named("min", "0")));
+        var stored = reasons.read(reasons.stored(reason));
+
+        assertThat(stored).isEqualTo(reason);
+        assertThat(reasons.words(stored, Locale.SIMPLIFIED_CHINESE)).isEqualTo("长度不能超过 100（文字按字数，列表按项数）。");
+        assertThat(reasons.words(stored, Locale.ENGLISH)).isEqualTo("Must have at most 100 characters (items, for a list).");
+    }
+
     private static ResourceBundleMessageSource bundles() {
         var source = new ResourceBundleMessageSource();
         source.setBasenames("messages", "errors");
         source.setDefaultEncoding("UTF-8");
         source.setFallbackToSystemLocale(false);
+        // as the application's (spring.messages.always-use-message-format)
+        source.setAlwaysUseMessageFormat(true);
         return source;
     }
 }
