@@ -144,7 +144,7 @@ class Dispatcher {
      * {0} the contract's number, {1} its title, {2} who did it, {3} the detail the event carried, {4} … what else the
      * occurrence names (the step returned to, the customer), by the body variant it chose.
      */
-    static Wording wording(Occurrence o, String actor) {
+    private static Wording wording(Occurrence o, String actor) {
         boolean noted = o.detail() != null && !o.detail().isBlank() && !DETAIL_IN_BODY.contains(o.kind());
         var args = new java.util.ArrayList<String>(java.util.Arrays.asList(o.number(), o.title(), actor, o.detail()));
         args.addAll(o.more());
