@@ -128,10 +128,17 @@ public class Receivables {
 
     public ContractReceivables summary(String contractId, LocalDate asOf) {
         Contract contract = contracts.get(contractId);
-        LocalDate on = asOf == null ? obligations.today() : asOf;
+        LocalDate today = obligations.today();
+        LocalDate on = asOf == null ? today : asOf;
+        // another day than today: every figure as it stood then, the statuses too (outside tester: the status was
+        // today's, a receipt since made one DONE that was late on the day asked for)
+        boolean anotherDay = !on.equals(today);
         var instalments = payments(contractId);
         // as of a past day: what had been received and invoiced by then
-        var allocations = store.allocations(contractId).stream().filter(a -> !a.receivedOn().isAfter(on)).toList();
+        var allAllocations = store.allocations(contractId);
+        var allocations = allAllocations.stream().filter(a -> !a.receivedOn().isAfter(on)).toList();
+        var paidEver = new HashMap<String, BigDecimal>();
+        allAllocations.forEach(a -> paidEver.merge(a.obligationId(), a.amount(), BigDecimal::add));
         var receipts = store.receipts(contractId).stream().filter(r -> !r.receivedOn().isAfter(on)).toList();
         var invoices = store.invoices(contractId).stream().filter(i -> !i.issuedOn().isAfter(on)).toList();
         var receivedOn = new HashMap<String, LocalDate>();
@@ -155,7 +162,7 @@ public class Receivables {
             BigDecimal paid = mine.stream().map(ReceivableStore.Allocated::amount).reduce(zero(), BigDecimal::add);
             var payments = new ArrayList<LateDamages.Payment>();
             mine.forEach(a -> payments.add(new LateDamages.Payment(a.receivedOn(), a.amount())));
-            BigDecimal owed = owedOn(o, paid, on);
+            BigDecimal owed = owedOn(o, paid, paidEver.getOrDefault(o.id(), zero()), on);
             if (o.status() == ObligationStatus.DONE && owed.signum() == 0 && paid.compareTo(amount) < 0
                     && o.completedOn() != null) {
                 payments.add(new LateDamages.Payment(o.completedOn(), amount.subtract(paid)));
@@ -174,7 +181,8 @@ public class Receivables {
             }
             views.add(new ContractReceivables.Instalment(o.id(), o.seq(), o.title(), titles.of(o.title()),
                     o.description(), o.dueDate(),
-                    o.dueTrigger(), o.amount(), Money.cny(paid), Money.cny(owed), late, o.status(), o.version(),
+                    o.dueTrigger(), o.amount(), Money.cny(paid), Money.cny(owed), late,
+                    anotherDay ? StatusOn.of(o.status(), owed, due, on) : o.status(), o.version(),
                     mine.stream().map(a -> new ContractReceivables.ReceiptRef(a.receiptId(), a.receivedOn(),
                             Money.cny(a.amount()))).toList(),
                     invoices.stream().filter(i -> o.id().equals(i.obligationId()))
@@ -926,9 +934,14 @@ public class Receivables {
         return open;
     }
 
-    /** {@link #owed} on a day: an instalment settled after it was still owed then. */
-    private static BigDecimal owedOn(Obligation o, BigDecimal paid, LocalDate on) {
-        if (o.status() == ObligationStatus.DONE && o.completedOn() != null && o.completedOn().isAfter(on)) {
+    /**
+     * {@link #owed} on a day, {@code paid} being what the receipts received by then paid into it and {@code paidEver}
+     * what all live receipts paid: an instalment settled after that day was still owed then; one the receipts settle
+     * owed what they had not paid by then (whatever day it was recorded settled on).
+     */
+    private static BigDecimal owedOn(Obligation o, BigDecimal paid, BigDecimal paidEver, LocalDate on) {
+        if (o.status() == ObligationStatus.DONE && (o.completedOn() != null && o.completedOn().isAfter(on)
+                || paidEver.compareTo(o.amount().scaled()) >= 0)) {
             return o.amount().scaled().subtract(paid).max(zero());
         }
         return owed(o, paid);

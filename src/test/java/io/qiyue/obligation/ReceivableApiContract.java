@@ -320,6 +320,57 @@ abstract class ReceivableApiContract extends ApiTestSupport {
         assertThat(value(none.path("damages").path("amount"))).isEqualTo("900.00");
     }
 
+    /**
+     * Found by an outside tester: the receivables as of a past day gave each instalment today's status — one paid
+     * since read DONE on a day it was late and unpaid, one late today read OVERDUE on a day before it fell due.
+     * Every figure of the answer is as it stood on the day asked for.
+     */
+    @Test
+    void theReceivablesAsOfADayGiveEachInstalmentsStatusAsItStoodThen() {
+        var sales = createUser("SALES", null);
+        var finance = createUser("FINANCE", null);
+        String id = signed(sales.client(), "DAILY_RATE", "0.05");
+        String path = "/api/v1/contracts/" + id;
+
+        // late today, unpaid: before its due date it was not yet late
+        assertThat(summary(sales.client(), id, LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString())
+                .path("instalments").get(0).path("status").asString()).isEqualTo("OVERDUE");
+        var beforeDue = summary(sales.client(), id, days("2026-09-20"));
+        assertThat(beforeDue.path("instalments").get(0).path("status").asString()).as("%s", beforeDue)
+                .isEqualTo("PENDING");
+        assertThat(beforeDue.path("instalments").get(0).path("daysOverdue").asLong()).isZero();
+        assertThat(value(beforeDue.path("overdue"))).isEqualTo("0.00");
+
+        var paid = finance.client().post(path + "/receipts", receipt(days("2026-11-01"), "60000.00"));
+        assertThat(paid.status()).as("%s", paid).isEqualTo(201);
+        // paid since, but late and unpaid on 2026-10-15: 14 days, 60000.00 × 14 × 0.05 % = 420.00
+        var late = summary(sales.client(), id, days("2026-10-15"));
+        var first = late.path("instalments").get(0);
+        assertThat(first.path("status").asString()).as("%s", late).isEqualTo("OVERDUE");
+        assertThat(value(first.path("received"))).isEqualTo("0.00");
+        assertThat(value(first.path("outstanding"))).isEqualTo("60000.00");
+        assertThat(first.path("daysOverdue").asLong()).isEqualTo(14);
+        assertThat(first.path("receipts")).isEmpty();
+        assertThat(value(late.path("overdue"))).isEqualTo("60000.00");
+        assertThat(value(late.path("damages").path("amount"))).isEqualTo("420.00");
+        assertThat(late.path("instalments").get(1).path("status").asString()).isEqualTo("PENDING");
+        // on the day it was paid: done, 31 days late, 930.00
+        var onTheDay = summary(sales.client(), id, days("2026-11-01"));
+        assertThat(onTheDay.path("instalments").get(0).path("status").asString()).isEqualTo("DONE");
+        assertThat(onTheDay.path("instalments").get(0).path("daysOverdue").asLong()).isZero();
+        assertThat(value(onTheDay.path("damages").path("amount"))).isEqualTo("930.00");
+        // a day to come past the second due date: the second, pending today, is late then (31 days)
+        var coming = summary(sales.client(), id, days("2027-04-01"));
+        var second = coming.path("instalments").get(1);
+        assertThat(second.path("status").asString()).as("%s", coming).isEqualTo("OVERDUE");
+        assertThat(second.path("daysOverdue").asLong()).isEqualTo(31);
+        assertThat(coming.path("instalments").get(0).path("status").asString()).isEqualTo("DONE");
+        // today's answer keeps today's statuses
+        var today = sales.client().get(path + "/receivables").json();
+        assertThat(today.path("instalments").get(0).path("status").asString()).isEqualTo("DONE");
+        assertThat(today.path("instalments").get(1).path("status").asString()).isEqualTo("PENDING");
+    }
+
     @Test
     void theReceiptsOfAContractExportAsCsvAndXlsxToWhoeverMayReadIt() throws Exception {
         var sales = createUser("SALES", null);
