@@ -1,6 +1,7 @@
 package io.qiyue.obligation;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -70,19 +71,30 @@ final class Allocation {
     }
 
     /**
-     * A live receipt, in the order receipts were recorded: its amount, whether Qiyue spread it oldest first (else
-     * someone chose its instalments, which is kept) and what it pays now.
+     * A live receipt: the day the money was paid ({@code receivedOn}), when it was recorded, its amount, whether Qiyue
+     * spread it oldest first (else someone chose its instalments, which is kept) and what it pays now.
      */
-    record Spread(String receiptId, BigDecimal amount, boolean oldestFirst, List<Part> parts) {
+    record Spread(String receiptId, LocalDate receivedOn, Instant recordedAt, BigDecimal amount, boolean oldestFirst,
+                  List<Part> parts) {
     }
 
     /**
-     * After a receipt was taken back: the receipts Qiyue spread oldest first, spread again in the order they were
-     * recorded over what the others leave, so that they pay what they would have paid had the reversed receipt never
-     * been recorded. Receipts whose instalments someone chose keep them, and so does money on an instalment that
-     * takes none ({@link Slot#takesMoney}); those are set aside first. The answer: the new parts of every receipt
-     * spread oldest first (unchanged ones included), or empty when the receipts do not fit the plan (records out of
-     * step with each other: then nothing is moved).
+     * The order in which receipts pay: by the day the money was paid (民法典第560条: a payment goes to the debt that
+     * fell due first when it is made, so money paid earlier takes the earlier instalment, whenever it was recorded),
+     * then in the order they were recorded.
+     */
+    static final Comparator<Spread> PAYMENT_ORDER = Comparator.comparing(Spread::receivedOn)
+            .thenComparing(Spread::recordedAt).thenComparing(Spread::receiptId);
+
+    /**
+     * The receipts Qiyue spread oldest first, spread again in {@link #PAYMENT_ORDER} (the day each was paid, then the
+     * order they were recorded) over what the others leave: after a receipt was taken back, so that they pay what they
+     * would have paid had it never been recorded; and when a receipt is recorded that was paid before others already
+     * spread (it is given here with no parts), so that it pays the instalments that were due first when it was paid.
+     * Receipts whose instalments someone chose keep them, and so does money on an instalment that takes none
+     * ({@link Slot#takesMoney}); those are set aside first. The answer: the new parts of every receipt spread oldest
+     * first (unchanged ones included), or empty when the receipts do not fit the plan (records out of step with each
+     * other: then nothing is moved).
      */
     static Optional<Map<String, List<Part>>> respread(List<Slot> plan, List<Spread> receipts) {
         var byId = new HashMap<String, Slot>();
@@ -98,7 +110,9 @@ final class Allocation {
             }
         }
         var out = new LinkedHashMap<String, List<Part>>();
-        for (var receipt : receipts) {
+        var inPaymentOrder = new ArrayList<>(receipts);
+        inPaymentOrder.sort(PAYMENT_ORDER);
+        for (var receipt : inPaymentOrder) {
             if (!receipt.oldestFirst()) {
                 continue;
             }

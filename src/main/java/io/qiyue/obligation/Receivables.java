@@ -329,15 +329,31 @@ public class Receivables {
         return tx.execute(status -> {
             store.lock(contractId);
             var open = open(contractId);
+            var plan = payments(contractId);
             BigDecimal amount = input.amount().scaled();
+            Instant now = clock.instant();
             List<Allocation.Part> parts;
+            // the other receipts Qiyue spread that this one, paid earlier, takes instalments from
+            Map<String, List<Allocation.Part>> moved = Map.of();
             if (wanted == null) {
                 BigDecimal outstanding = Allocation.outstanding(new ArrayList<>(open.values()));
                 if (amount.compareTo(outstanding) > 0) {
                     throw conflict("amount", "qiyue.receivable.exceeds-outstanding", Money.written(amount),
                             Money.written(outstanding));
                 }
-                parts = Allocation.oldestFirst(new ArrayList<>(open.values()), amount);
+                // paid before receipts already spread: it pays what was due first on its day, and they move on to
+                // what follows (民法典第560条), as if it had been recorded in its turn
+                var paidBefore = new HashMap<String, BigDecimal>();
+                store.allocations(contractId).forEach(a -> paidBefore.merge(a.obligationId(), a.amount(),
+                        BigDecimal::add));
+                var respread = spreadAgain(contractId, plan, paidBefore,
+                        new Allocation.Spread(id, input.receivedOn(), now, amount, true, List.of()));
+                if (respread.isPresent() && respread.get().containsKey(id)) {
+                    parts = respread.get().get(id);
+                    moved = respread.get();
+                } else {
+                    parts = Allocation.oldestFirst(new ArrayList<>(open.values()), amount);
+                }
             } else {
                 parts = new ArrayList<>();
                 var planIds = new HashSet<String>();
@@ -357,23 +373,25 @@ public class Receivables {
                     parts.add(new Allocation.Part(a.obligationId(), a.amount().scaled()));
                 }
             }
-            Instant now = clock.instant();
+            var touched = new java.util.LinkedHashSet<String>();
+            if (!moved.isEmpty()) {
+                touched.addAll(rewrite(contractId, plan, moved, new EntityChanged.Change("reallocatedForEarlierPayment",
+                        null, input.receivedOn().toString()), actor, now));
+            }
             store.insertReceipt(id, contractId, input.receivedOn(), amount, input.method(), reference, note,
                     wanted == null, now, actor);
             for (var part : parts) {
                 store.insertAllocation(id, part.obligationId(), contractId, part.amount());
+                touched.add(part.obligationId());
             }
             store.setReceived(contractId, receivedTotal(contractId), now);
-            for (var part : parts) {
-                if (open.get(part.obligationId()).outstanding().compareTo(part.amount()) == 0) {
-                    obligations.settle(part.obligationId(), input.receivedOn(), actor);
-                }
-            }
+            settleAsPaid(contractId, plan, touched, null, actor);
             events.publishEvent(new EntityChanged(RECEIPT, id, EntityChanged.Action.CREATE, actor, now, List.of(
                     new EntityChanged.Change("contractId", null, contractId),
                     new EntityChanged.Change("amount", null, amount.toPlainString()),
                     new EntityChanged.Change("receivedOn", null, input.receivedOn().toString()),
-                    new EntityChanged.Change("allocations", null, allocationsForAudit(parts, open)))));
+                    new EntityChanged.Change("allocations", null,
+                            allocationsForAudit(parts, instalmentsForAudit(plan))))));
             return store.findReceipt(id).orElseThrow();
         });
     }
@@ -476,44 +494,58 @@ public class Receivables {
             var plan = payments(contractId);
             var touched = new java.util.LinkedHashSet<String>();
             current.allocations().forEach(p -> touched.add(p.obligationId()));
-            touched.addAll(respread(contractId, plan, paidBefore, why, actor, now));
+            spreadAgain(contractId, plan, paidBefore, null).ifPresent(respread -> touched.addAll(rewrite(contractId,
+                    plan, respread, new EntityChanged.Change("reallocatedAfterReversal", null, why), actor, now)));
             events.publishEvent(new EntityChanged(RECEIPT, receiptId, EntityChanged.Action.UPDATE, actor, now,
                     List.of(new EntityChanged.Change("reversed", "false", "true"),
                             new EntityChanged.Change("reversalReason", null, why))));
-            settleAfterReversal(contractId, plan, touched, why, actor);
+            settleAsPaid(contractId, plan, touched, why, actor);
             return store.findReceipt(receiptId).orElseThrow();
         });
     }
 
     /**
-     * Spreads the contract's live receipts that Qiyue spread oldest first again (under the lock, after a reversal),
-     * writes those whose instalments changed with a new version and an audit entry, and answers the instalments
-     * whose money changed.
+     * The contract's live receipts that Qiyue spread oldest first, spread again ({@link Allocation#respread}, under the
+     * lock) in the order they were paid, with {@code recording} (a receipt being recorded, not stored yet, no parts)
+     * among them when given. Empty when the receipts do not fit the plan.
      */
-    private Set<String> respread(String contractId, List<Obligation> plan, Map<String, BigDecimal> paidBefore,
-                                 String why, String actor, Instant now) {
+    private Optional<Map<String, List<Allocation.Part>>> spreadAgain(String contractId, List<Obligation> plan,
+                                                                     Map<String, BigDecimal> paidBefore,
+                                                                     Allocation.Spread recording) {
+        // an instalment settled by receipts may take money again, one settled otherwise (or waived) keeps what it has
         var slots = plan.stream().map(o -> new Allocation.Slot(o.id(), o.seq(), o.dueDate(), o.amount().scaled(),
                 o.status().open() || o.status() == ObligationStatus.DONE
                         && paidBefore.getOrDefault(o.id(), zero()).compareTo(o.amount().scaled()) >= 0)).toList();
-        var live = store.receipts(contractId).stream().filter(r -> !r.reversed())
-                .sorted(java.util.Comparator.comparing(Receipt::createdAt).thenComparing(Receipt::id)).toList();
-        var spread = live.stream().map(r -> new Allocation.Spread(r.id(), r.amount().scaled(), r.allocatedOldestFirst(),
-                r.allocations().stream().map(p -> new Allocation.Part(p.obligationId(), p.amount().scaled())).toList()))
-                .toList();
+        var spread = new ArrayList<Allocation.Spread>();
+        store.receipts(contractId).stream().filter(r -> !r.reversed()).forEach(r -> spread.add(new Allocation.Spread(
+                r.id(), r.receivedOn(), r.createdAt(), r.amount().scaled(), r.allocatedOldestFirst(),
+                r.allocations().stream().map(p -> new Allocation.Part(p.obligationId(), p.amount().scaled()))
+                        .toList())));
+        if (recording != null) {
+            spread.add(recording);
+        }
         var respread = Allocation.respread(slots, spread);
         if (respread.isEmpty()) {
             // the records do not add up (an instalment holding more than its amount): nothing is moved rather than
-            // guessed; the reversal itself stands
-            log.warn("receipts of contract {} not spread again after a reversal: they do not fit its plan", contractId);
-            return Set.of();
+            // guessed
+            log.warn("receipts of contract {} not spread again: they do not fit its plan", contractId);
         }
+        return respread;
+    }
+
+    /**
+     * Writes the stored receipts whose instalments {@link #spreadAgain} changed, each with a new version and an audit
+     * entry ({@code why}: the field and value saying what moved them), and answers the instalments whose money
+     * changed.
+     */
+    private Set<String> rewrite(String contractId, List<Obligation> plan, Map<String, List<Allocation.Part>> respread,
+                                EntityChanged.Change why, String actor, Instant now) {
         var byId = new HashMap<String, Obligation>();
         plan.forEach(o -> byId.put(o.id(), o));
-        var open = new HashMap<String, Allocation.Open>();
-        plan.forEach(o -> open.put(o.id(), new Allocation.Open(o.id(), o.seq(), o.dueDate(), o.amount().scaled())));
+        var all = instalmentsForAudit(plan);
         var touched = new HashSet<String>();
-        for (var r : live) {
-            var parts = respread.get().get(r.id());
+        for (var r : store.receipts(contractId)) {
+            var parts = r.reversed() ? null : respread.get(r.id());
             if (parts == null) {
                 continue;
             }
@@ -533,11 +565,17 @@ public class Receivables {
             was.keySet().stream().filter(id -> !was.get(id).equals(is.get(id))).forEach(touched::add);
             is.keySet().stream().filter(id -> !is.get(id).equals(was.get(id))).forEach(touched::add);
             events.publishEvent(new EntityChanged(RECEIPT, r.id(), EntityChanged.Action.UPDATE, actor, now, List.of(
-                    new EntityChanged.Change("allocations", allocationsForAudit(before, open),
-                            allocationsForAudit(ordered, open)),
-                    new EntityChanged.Change("reallocatedAfterReversal", null, why))));
+                    new EntityChanged.Change("allocations", allocationsForAudit(before, all),
+                            allocationsForAudit(ordered, all)), why)));
         }
         return touched;
+    }
+
+    /** Every instalment of the plan by id, as the audit entries of allocations name them (seq and due date). */
+    private static Map<String, Allocation.Open> instalmentsForAudit(List<Obligation> plan) {
+        var all = new HashMap<String, Allocation.Open>();
+        plan.forEach(o -> all.put(o.id(), new Allocation.Open(o.id(), o.seq(), o.dueDate(), o.amount().scaled())));
+        return all;
     }
 
     /** Per instalment, what the parts pay into it. */
@@ -548,12 +586,13 @@ public class Receivables {
     }
 
     /**
-     * The instalments whose money changed in a reversal, settled as the receipts now paying them say: paid in full,
-     * on the day the last of them came in (settled, or settled on that day if another day was recorded); else open
-     * again (late when its day has passed).
+     * The instalments whose money changed (a receipt recorded, or one taken back), settled as the receipts now paying
+     * them say: paid in full, on the day the last of them was paid (settled, or settled on that day if another day
+     * was recorded: the day late-payment damages run to); else open again (late when its day has passed), with
+     * {@code why} as the reason (a receipt recorded takes no money from any instalment: null there).
      */
-    private void settleAfterReversal(String contractId, List<Obligation> plan, Set<String> touched, String why,
-                                     String actor) {
+    private void settleAsPaid(String contractId, List<Obligation> plan, Set<String> touched, String why,
+                              String actor) {
         var paid = new HashMap<String, BigDecimal>();
         var lastOn = new HashMap<String, LocalDate>();
         for (var a : store.allocations(contractId)) {
@@ -569,7 +608,7 @@ public class Receivables {
                 obligations.settle(o.id(), lastOn.get(o.id()), actor);
             } else if (inFull) {
                 obligations.resettle(o.id(), lastOn.get(o.id()), actor);
-            } else {
+            } else if (why != null) {
                 obligations.unsettle(o.id(), why, actor);
             }
         }

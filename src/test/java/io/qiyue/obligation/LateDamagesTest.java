@@ -124,6 +124,13 @@ class LateDamagesTest {
         return new Allocation.Part(obligationId, new BigDecimal(amount));
     }
 
+    /** A live receipt paid on {@code paidOn}, recorded {@code recorded}-th (its recording time in seconds). */
+    private static Allocation.Spread spread(String id, LocalDate paidOn, int recorded, BigDecimal amount,
+                                            boolean oldestFirst, List<Allocation.Part> parts) {
+        return new Allocation.Spread(id, paidOn, java.time.Instant.ofEpochSecond(1_800_000_000L + recorded), amount,
+                oldestFirst, parts);
+    }
+
     @Test
     void afterAReversalTheReceiptsSpreadOldestFirstAreSpreadAgainInTheOrderRecorded() {
         // 60000.00 due first, 60000.00 later, 30000.00 waived (what is on it stays); the 50000.00 receipt was taken
@@ -133,10 +140,10 @@ class LateDamagesTest {
                 new Allocation.Slot("first", 1, DUE, new BigDecimal("60000.00"), true),
                 new Allocation.Slot("waived", 3, DUE.plusDays(200), new BigDecimal("30000.00"), false));
         var receipts = List.of(
-                new Allocation.Spread("split", new BigDecimal("20000.00"), true,
+                spread("split", DUE, 1, new BigDecimal("20000.00"), true,
                         List.of(part("first", "10000.00"), part("second", "10000.00"))),
-                new Allocation.Spread("chosen", new BigDecimal("5000.00"), false, List.of(part("second", "5000.00"))),
-                new Allocation.Spread("odd", new BigDecimal("8000.00"), true,
+                spread("chosen", DUE, 2, new BigDecimal("5000.00"), false, List.of(part("second", "5000.00"))),
+                spread("odd", DUE, 3, new BigDecimal("8000.00"), true,
                         List.of(part("waived", "1000.00"), part("second", "7000.00"))));
         var spread = Allocation.respread(plan, receipts).orElseThrow();
         assertThat(spread).containsOnlyKeys("split", "odd");
@@ -145,9 +152,9 @@ class LateDamagesTest {
 
         // the first instalment full: what follows goes to the next, the chosen part set aside first
         var full = Allocation.respread(plan, List.of(
-                new Allocation.Spread("a", new BigDecimal("58000.00"), true, List.of(part("first", "58000.00"))),
-                new Allocation.Spread("b", new BigDecimal("4000.00"), true, List.of(part("second", "4000.00"))),
-                new Allocation.Spread("c", new BigDecimal("3000.00"), false, List.of(part("first", "3000.00")))))
+                spread("a", DUE, 4, new BigDecimal("58000.00"), true, List.of(part("first", "58000.00"))),
+                spread("b", DUE, 5, new BigDecimal("4000.00"), true, List.of(part("second", "4000.00"))),
+                spread("c", DUE, 6, new BigDecimal("3000.00"), false, List.of(part("first", "3000.00")))))
                 .orElseThrow();
         assertThat(full.get("a")).containsExactly(part("first", "57000.00"), part("second", "1000.00"));
         assertThat(full.get("b")).containsExactly(part("second", "4000.00"));
@@ -157,8 +164,8 @@ class LateDamagesTest {
     void receiptsThatDoNotFitThePlanAreNotSpreadAgain() {
         var plan = List.of(new Allocation.Slot("only", 1, DUE, new BigDecimal("100.00"), true));
         assertThat(Allocation.respread(plan, List.of(
-                new Allocation.Spread("a", new BigDecimal("80.00"), true, List.of(part("only", "80.00"))),
-                new Allocation.Spread("b", new BigDecimal("30.00"), false, List.of(part("only", "30.00"))))))
+                spread("a", DUE, 7, new BigDecimal("80.00"), true, List.of(part("only", "80.00"))),
+                spread("b", DUE, 8, new BigDecimal("30.00"), false, List.of(part("only", "30.00"))))))
                 .isEmpty();
     }
 

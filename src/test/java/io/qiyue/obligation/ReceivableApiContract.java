@@ -371,6 +371,116 @@ abstract class ReceivableApiContract extends ApiTestSupport {
         assertThat(today.path("instalments").get(1).path("status").asString()).isEqualTo("PENDING");
     }
 
+    /**
+     * Found by an outside tester: a receipt recorded late but paid earlier than one already recorded took the later
+     * instalment, and re-spreading after a reversal went by the order of recording, overstating the first
+     * instalment's late days and damages. A payment goes to the debt that fell due first when it is made (民法典第560
+     * 条): Qiyue spreads receipts by the day they were paid, then by the order recorded; an allocation someone chose
+     * stays.
+     */
+    @Test
+    void receiptsPayTheInstalmentsInTheOrderTheyWerePaidNotRecorded() {
+        var sales = createUser("SALES", null);
+        var finance = createUser("FINANCE", null);
+        String id = signed(sales.client(), "DAILY_RATE", "0.05");
+        String path = "/api/v1/contracts/" + id;
+        String secondId = summary(sales.client(), id, days("2026-09-20")).path("instalments").get(1).path("id")
+                .asString();
+
+        var november = finance.client().post(path + "/receipts", receipt(days("2026-11-01"), "60000.00"));
+        assertThat(november.status()).as("%s", november).isEqualTo(201);
+        var chosen = finance.client().post(path + "/receipts", days("""
+                {"receivedOn": "2026-10-05", "amount": {"value": "5000.00", "currency": "CNY"}, "method": "BANK_TRANSFER",
+                 "allocations": [{"obligationId": "%s", "amount": {"value": "5000.00", "currency": "CNY"}}]}
+                """.formatted(secondId)));
+        assertThat(chosen.status()).as("%s", chosen).isEqualTo(201);
+        // recorded last, paid 10 days after the first instalment fell due: it pays the first instalment
+        var october = finance.client().post(path + "/receipts", receipt(days("2026-10-11"), "40000.00"));
+        assertThat(october.status()).as("%s", october).isEqualTo(201);
+        assertThat(october.json().path("allocations")).hasSize(1);
+        assertThat(october.json().path("allocations").get(0).path("seq").asInt()).isEqualTo(1);
+        assertThat(value(october.json().path("allocations").get(0).path("amount"))).isEqualTo("40000.00");
+
+        // the November money moved on: 20,000.00 to the first instalment, 40,000.00 to the second, a new version
+        String novemberId = november.json().path("id").asString();
+        var moved = finance.client().get("/api/v1/receipts/" + novemberId);
+        var parts = moved.json().path("allocations");
+        assertThat(parts).as("%s", moved).hasSize(2);
+        assertThat(parts.get(0).path("seq").asInt()).isEqualTo(1);
+        assertThat(value(parts.get(0).path("amount"))).isEqualTo("20000.00");
+        assertThat(parts.get(1).path("seq").asInt()).isEqualTo(2);
+        assertThat(value(parts.get(1).path("amount"))).isEqualTo("40000.00");
+        assertThat(moved.header("ETag")).isNotEqualTo(november.header("ETag"));
+        var kept = finance.client().get("/api/v1/receipts/" + chosen.json().path("id").asString());
+        assertThat(kept.header("ETag")).isEqualTo(chosen.header("ETag"));
+        String audit = new io.qiyue.testing.Browser(port).login("admin", ADMIN_PASSWORD)
+                .get("/admin/audit?entity=RECEIPT&id=" + novemberId).body();
+        assertThat(audit).contains("核销明细", "按付款先后重新核销", days("2026-10-11"));
+
+        // damages follow the money: 40,000.00 × 10 days + 20,000.00 × 31 days = 1,020,000 × 0.05 % = 510.00 (the
+        // November money on the first instalment alone had been 930.00)
+        var after = summary(sales.client(), id, days("2026-12-01"));
+        var instalments = after.path("instalments");
+        assertThat(value(after.path("damages").path("amount"))).as("%s", after).isEqualTo("510.00");
+        assertThat(instalments.get(0).path("status").asString()).isEqualTo("DONE");
+        assertThat(value(instalments.get(0).path("received"))).isEqualTo("60000.00");
+        assertThat(value(instalments.get(1).path("received"))).isEqualTo("45000.00");
+        assertThat(value(after.path("overdue"))).isEqualTo("0.00");
+        // on 2026-10-20 the October money alone was in: 20,000.00 of the first instalment late, 19 days
+        var between = summary(sales.client(), id, days("2026-10-20"));
+        assertThat(between.path("instalments").get(0).path("status").asString()).isEqualTo("OVERDUE");
+        assertThat(value(between.path("instalments").get(0).path("outstanding"))).isEqualTo("20000.00");
+        assertThat(value(between.path("overdue"))).isEqualTo("20000.00");
+        // 40,000.00 × 10 + 20,000.00 × 19 = 780,000 × 0.05 % = 390.00
+        assertThat(value(between.path("damages").path("amount"))).isEqualTo("390.00");
+
+        // the October receipt taken back: the November money pays the first instalment again, 31 days late
+        var reversed = finance.client().request("POST", "/api/v1/receipts/" + october.json().path("id").asString()
+                + "/reverse").header("If-Match", october.header("ETag")).json("{\"reason\": \"银行退票\"}").send();
+        assertThat(reversed.status()).as("%s", reversed).isEqualTo(200);
+        var back = summary(sales.client(), id, days("2026-12-01"));
+        assertThat(value(back.path("instalments").get(0).path("received"))).as("%s", back).isEqualTo("60000.00");
+        assertThat(value(back.path("instalments").get(1).path("received"))).isEqualTo("5000.00");
+        assertThat(back.path("instalments").get(0).path("status").asString()).isEqualTo("DONE");
+        assertThat(value(back.path("damages").path("amount"))).isEqualTo("930.00");
+    }
+
+    /**
+     * Re-spreading after a reversal goes by the day the receipts were paid too, not by the order they were recorded:
+     * the November receipt, recorded before the October one, does not take the first instalment ahead of it.
+     */
+    @Test
+    void aReversalSpreadsTheRemainingReceiptsInTheOrderTheyWerePaid() {
+        var sales = createUser("SALES", null);
+        var finance = createUser("FINANCE", null);
+        String id = signed(sales.client(), "DAILY_RATE", "0.05");
+        String path = "/api/v1/contracts/" + id;
+        var bounced = finance.client().post(path + "/receipts", receipt(days("2026-09-30"), "30000.00"));
+        assertThat(bounced.status()).as("%s", bounced).isEqualTo(201);
+        var late = finance.client().post(path + "/receipts", receipt(days("2026-11-01"), "40000.00"));
+        assertThat(late.status()).as("%s", late).isEqualTo(201);
+        var early = finance.client().post(path + "/receipts", receipt(days("2026-10-11"), "30000.00"));
+        assertThat(early.status()).as("%s", early).isEqualTo(201);
+        var reversed = finance.client().request("POST", "/api/v1/receipts/" + bounced.json().path("id").asString()
+                + "/reverse").header("If-Match", bounced.header("ETag")).json("{\"reason\": \"银行退票\"}").send();
+        assertThat(reversed.status()).as("%s", reversed).isEqualTo(200);
+        // the first instalment paid by the October money, then 30,000.00 of the November money: 30,000.00 × 10 +
+        // 30,000.00 × 31 days = 1,230,000 × 0.05 % = 615.00 (in the order recorded, 40,000.00 × 31 + 20,000.00 × 10 =
+        // 720.00); done on the day of the last of them, the rest of the November money on the second instalment
+        var after = summary(sales.client(), id, days("2026-12-01"));
+        var first = after.path("instalments").get(0);
+        assertThat(value(first.path("received"))).as("%s", after).isEqualTo("60000.00");
+        assertThat(first.path("status").asString()).isEqualTo("DONE");
+        assertThat(value(after.path("damages").path("amount"))).isEqualTo("615.00");
+        assertThat(value(after.path("instalments").get(1).path("received"))).isEqualTo("10000.00");
+        var done = admin().get("/api/v1/obligations/" + first.path("id").asString()).json();
+        assertThat(done.path("completedOn").asString()).as("%s", done).isEqualTo(days("2026-11-01"));
+        // the October money was in before the November money: on 2026-10-20 the first instalment owed 30,000.00
+        var between = summary(sales.client(), id, days("2026-10-20"));
+        assertThat(value(between.path("instalments").get(0).path("outstanding"))).isEqualTo("30000.00");
+        assertThat(between.path("instalments").get(0).path("status").asString()).isEqualTo("OVERDUE");
+    }
+
     @Test
     void theReceiptsOfAContractExportAsCsvAndXlsxToWhoeverMayReadIt() throws Exception {
         var sales = createUser("SALES", null);
