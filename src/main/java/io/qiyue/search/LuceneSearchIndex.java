@@ -259,7 +259,7 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
     /** The search on one searcher: hits, snippets and the exact total (also what the benchmark times in-process). */
     static SearchResult search(IndexSearcher searcher, SearchCriteria c) throws IOException {
         int wanted = (int) Math.min(MAX_HITS, ((long) c.page() + 1) * c.size());
-        Query words = textQuery(c.text(), c.partsOfNames());
+        Query words = textQuery(c.text(), c.partsOfNames(), c.partsOfCustomerNames());
         Query query = query(c, words);
         // the page's hits only: with the threshold at the page's size, Lucene skips blocks of documents that cannot
         // enter the top (block-max WAND; for the date order, the date's points), instead of scoring every match
@@ -293,7 +293,7 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
         if (top.totalHits.relation() == org.apache.lucene.search.TotalHits.Relation.EQUAL_TO) {
             return top.totalHits.value();
         }
-        return searcher.count(query(c, matchingQuery(c.text(), c.partsOfNames())));
+        return searcher.count(query(c, matchingQuery(c.text(), c.partsOfNames(), c.partsOfCustomerNames())));
     }
 
     /**
@@ -352,7 +352,7 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
 
     /** The words (required) and the filters, the data scope first among them. */
     static Query query(SearchCriteria c) {
-        return query(c, textQuery(c.text(), c.partsOfNames()));
+        return query(c, textQuery(c.text(), c.partsOfNames(), c.partsOfCustomerNames()));
     }
 
     private static Query query(SearchCriteria c, Query words) {
@@ -386,6 +386,11 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
      * Built from analysed words, never parsed, so no input is a syntax error.
      */
     static Query textQuery(String text, boolean partsOfNames) {
+        return textQuery(text, partsOfNames, false);
+    }
+
+    /** {@link #textQuery(String, boolean)}, with {@code customerNames}: customers' names are also searched for the text as a part. */
+    static Query textQuery(String text, boolean partsOfNames, boolean customerNames) {
         var builder = new QueryBuilder(ChineseAnalysis.analyzer());
         var any = new BooleanQuery.Builder();
         int clauses = 0;
@@ -396,7 +401,7 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
                 clauses++;
             }
         }
-        var inName = partsOfNames ? partOfTitle(text) : Optional.<Query>empty();
+        var inName = nameParts(text, partsOfNames, customerNames);
         if (inName.isPresent()) {
             any.add(new BoostQuery(inName.get(), 0.5f), Occur.SHOULD);
             clauses++;
@@ -424,6 +429,10 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
      * {@link IndexSearcher#count} answers from the index's statistics.
      */
     static Query matchingQuery(String text, boolean partsOfNames) {
+        return matchingQuery(text, partsOfNames, false);
+    }
+
+    static Query matchingQuery(String text, boolean partsOfNames, boolean customerNames) {
         var builder = new QueryBuilder(ChineseAnalysis.analyzer());
         var any = new ArrayList<Query>();
         for (String variant : ChineseAnalysis.variants(text)) {
@@ -432,9 +441,7 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
                 any.add(q);
             }
         }
-        if (partsOfNames) {
-            partOfTitle(text).ifPresent(any::add);
-        }
+        nameParts(text, partsOfNames, customerNames).ifPresent(any::add);
         String code = ChineseAnalysis.asCode(text);
         if (code != null) {
             // the prefix matches the exact code too
@@ -539,6 +546,22 @@ class LuceneSearchIndex implements SearchIndex, DisposableBean {
      * hundred thousand names, not a million contracts' texts) and for what is being typed (保, the start of 保密协议),
      * a few characters without spaces, where such a part is what is meant; ranked below a match of whole words.
      */
+    /**
+     * The text as part of titles and names ({@code partsOfNames}), or of customers' names only
+     * ({@code customerNames}): a search of every kind finds a customer by its name even where the segmenter cuts the
+     * name alone otherwise than within the customer's text (an outside tester's 林晓雨 found only with kind=CUSTOMER).
+     */
+    private static Optional<Query> nameParts(String text, boolean partsOfNames, boolean customerNames) {
+        if (partsOfNames) {
+            return partOfTitle(text);
+        }
+        if (!customerNames) {
+            return Optional.empty();
+        }
+        return partOfTitle(text).map(part -> new BooleanQuery.Builder().add(part, Occur.MUST)
+                .add(new TermQuery(new Term("kind", SearchKind.CUSTOMER.name())), Occur.FILTER).build());
+    }
+
     private static Optional<Query> partOfTitle(String text) {
         String part = text.strip().toLowerCase(Locale.ROOT);
         int length = part.codePointCount(0, part.length());

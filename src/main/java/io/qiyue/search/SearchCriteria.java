@@ -24,4 +24,9 @@ public record SearchCriteria(String text, SearchKind kind, String type, String s
     boolean partsOfNames() {
         return asTyped || kind == SearchKind.CUSTOMER;
     }
+
+    /** Whether, beside the words, a search of every kind looks for the text as part of customers' names. */
+    boolean partsOfCustomerNames() {
+        return kind == null;
+    }
 }

@@ -114,6 +114,20 @@ class SearchRelevanceTest {
         assertThat(ids(search("钱 七"))).as("apart when typed apart").containsExactlyInAnyOrder("person", "apart");
     }
 
+    /** Found by an outside tester: a person customer's whole name found the contracts naming them, not the customer. */
+    @Test
+    void aCustomersWholeNameFindsTheCustomerAmongEveryKind() {
+        index.apply(List.of(
+                new SearchDocument(SearchKind.CUSTOMER, "lin", null, "林晓雨", "lin", "林晓雨",
+                        "林晓雨 北京市朝阳区建国路93号 13800000000", "PERSON", "ACTIVE", "alice", DAY, null, null, null),
+                contract("linsvc", "QY-SVC-2027-000009", "林晓雨个人服务合同", "甲方：林晓雨。", "alice", "SERVICE", null)),
+                List.of(), 8);
+        var found = search("林晓雨");
+        assertThat(ids(found)).contains("lin", "linsvc");
+        assertThat(found.total()).isEqualTo(found.items().size());
+        assertThat(ids(search("杭州示例"))).as("a part of a company's name too").contains("cus");
+    }
+
     @Test
     void theScopeAndTheFiltersNarrowTheHitsAndTheTotal() {
         var onlyAlice = new SearchCriteria("保密", null, null, null, OwnerScope.of(Set.of("alice")), null, null, null,
