@@ -25,6 +25,8 @@ import io.qiyue.shared.PageResult;
 import io.qiyue.shared.Paging;
 import io.qiyue.shared.RequestIdempotency;
 import io.qiyue.shared.Text;
+import io.qiyue.template.ChangedParticular;
+import io.qiyue.template.PartiesAsPrinted;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -73,11 +75,14 @@ public class Approvals {
     private final TransactionTemplate newTransaction;
     private final MessageSource messages;
     private final RunAs runAs;
+    private final PartiesAsPrinted partiesAsPrinted;
 
     Approvals(ApprovalStore store, ApprovalEngine engine, ApprovalFlows flows, Contracts contracts, Customers customers,
               Reviews reviews, UserAdministration users, Clock clock, ApplicationEventPublisher events,
-              PlatformTransactionManager transactions, MessageSource messages, RunAs runAs) {
+              PlatformTransactionManager transactions, MessageSource messages, RunAs runAs,
+              PartiesAsPrinted partiesAsPrinted) {
         this.runAs = runAs;
+        this.partiesAsPrinted = partiesAsPrinted;
         this.store = store;
         this.engine = engine;
         this.flows = flows;
@@ -152,6 +157,17 @@ public class Approvals {
         var row = store.task(taskId).orElseThrow();
         var run = store.instance(row.instanceId()).orElseThrow();
         return candidate -> handOverRefusal(candidate, row.assignee(), run, row.stepKind()) == null;
+    }
+
+    /**
+     * The particulars of the parties that the document of the task's contract, as submitted, prints otherwise than
+     * their records now say: while any remain, the task cannot be approved ({@code qiyue.approval.parties-changed}).
+     * For the task's page, which says so before the approver tries.
+     */
+    public List<ChangedParticular> partiesChanged(String taskId) {
+        var row = store.task(taskId).orElseThrow();
+        var contract = contracts.internal(row.contractId());
+        return partiesAsPrinted.changed(contract.id(), contract.version());
     }
 
     /** The earlier steps a task may be returned to (names), for the decision form. */
@@ -577,6 +593,14 @@ public class Approvals {
                 throw new ConflictException("qiyue.approval.already-decided");
             }
             String comment = Text.isBlank(decision.comment()) ? null : decision.comment().strip();
+            if (decision.decision() == Decision.Kind.APPROVE) {
+                // the document under approval must still name the parties as their records do (outside tester: a
+                // customer renamed during approval was approved under its old name, and refused only at signing);
+                // rejecting, returning and handing over stay open, so that the contract can go back and be submitted
+                // again, which makes the document anew from the records
+                var contract = contracts.internal(run.contractId());
+                partiesAsPrinted.require(contract, contract.version(), "qiyue.approval.parties-changed");
+            }
             switch (decision.decision()) {
                 case APPROVE -> approve(run, current, user, comment);
                 case REJECT -> reject(run, current, user, comment);

@@ -52,11 +52,14 @@ class SigningRounds {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final org.springframework.context.MessageSource messages;
+    private final io.qiyue.template.PartiesAsPrinted partiesAsPrinted;
     private final SecureRandom random = new SecureRandom();
 
     SigningRounds(SigningStore store, Contracts contracts, Customers customers, OurEntities ourEntities,
                   UserAdministration users, ContractDocuments documents, SealStore seals, ApplicationEventPublisher events,
-                  Clock clock, org.springframework.context.MessageSource messages) {
+                  Clock clock, org.springframework.context.MessageSource messages,
+                  io.qiyue.template.PartiesAsPrinted partiesAsPrinted) {
+        this.partiesAsPrinted = partiesAsPrinted;
         this.seals = seals;
         this.messages = messages;
         this.store = store;
@@ -122,29 +125,7 @@ class SigningRounds {
      * @param documentVersion the contract version whose kept document is (or was frozen as) the one signed
      */
     void requirePartiesAsPrinted(Contract contract, int documentVersion, String code) {
-        var changed = documents.changedParticulars(contract.id(), documentVersion);
-        if (changed.isEmpty()) {
-            return;
-        }
-        var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
-        var errors = new ArrayList<java.util.Map<String, String>>();
-        var items = new ArrayList<String>();
-        for (var particular : changed) {
-            String label = messages.getMessage("signing.particular." + particular.field(), null, particular.field(),
-                    locale);
-            String text = particular.printed() == null
-                    ? messages.getMessage("signing.particular.notPrinted", new Object[]{label, particular.current()},
-                    locale)
-                    : particular.current() == null
-                    ? messages.getMessage("signing.particular.removed", new Object[]{label, particular.printed()},
-                    locale)
-                    : messages.getMessage("signing.particular.changed",
-                    new Object[]{label, particular.printed(), particular.current()}, locale);
-            errors.add(java.util.Map.of("field", particular.field(), "message", text));
-            items.add(text);
-        }
-        String joined = String.join("zh".equals(locale.getLanguage()) ? "；" : "; ", items);
-        throw new ConflictException(java.util.Map.of("errors", errors), code, contract.number(), joined);
+        partiesAsPrinted.require(contract, documentVersion, code);
     }
 
     /**

@@ -177,6 +177,61 @@ abstract class ApprovalApiContract extends ApiTestSupport {
         assertThat(lifecycle.body()).contains("付款条件不可接受");
     }
 
+    /**
+     * Outside tester: a customer renamed while its contract was in approval was approved under its old name, and the
+     * refusal came only at signing. Approving is refused, naming the particular, and the task page and the contract's
+     * approval panel say so and how to go on; rejecting still works, and the contract submitted again is approved.
+     */
+    @Test
+    void aDocumentWhosePartyChangedDuringApprovalIsNotApprovedButCanBeRejected() {
+        var owner = createUser("SALES", null);
+        var a = createUser("SALES_MANAGER", null);
+        var b = createUser("FINANCE", null);
+        flow(false, false, step("经理", "APPROVAL", "ANY", users(a)), step("财务", "APPROVAL", "ANY", users(b)));
+        String id = submitted(owner.client());
+        approve(a, id);
+        String customerPath = "/api/v1/customers/" + owner.client().get("/api/v1/contracts/" + id).json()
+                .path("customerId").asString();
+        String oldName = owner.client().get(customerPath).json().path("name").asString();
+        String newName = unique("杭州云帆数字科技有限公司");
+        var renamed = owner.client().patch(customerPath, "{\"name\": \"" + newName + "\"}",
+                owner.client().get(customerPath).header("ETag"));
+        assertThat(renamed.status()).as("%s", renamed).isEqualTo(200);
+
+        String task = inboxIds(b, id).getFirst();
+        var refused = decide(b, task, "{\"decision\": \"APPROVE\", \"comment\": \"同意\"}");
+        assertProblem(refused, 409, "customer.name");
+        assertThat(refused.json().path("errors").get(0).path("message").asString())
+                .isEqualTo("甲方名称：文本为“" + oldName + "”，现在的记录为“" + newName + "”");
+        assertThat(refused.json().path("detail").asString()).contains("驳回", "重新提交审批");
+        var inEnglish = b.client().withHeader("Accept-Language", "en").post("/api/v1/approvals/" + task + "/decision",
+                "{\"decision\": \"APPROVE\"}");
+        assertProblem(inEnglish, 409, "customer.name");
+        assertThat(inEnglish.json().path("detail").asString()).contains("Party A's name", oldName, newName, "reject");
+        assertThat(status(id)).isEqualTo("IN_APPROVAL");
+        assertThat(inboxIds(b, id)).as("the task stays open").containsExactly(task);
+
+        var browser = new io.qiyue.testing.Browser(port).login(b.username(), USER_PASSWORD);
+        var page = browser.get("/approvals/" + task);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"parties-changed\"", oldName, newName, "请驳回");
+        var tried = browser.submit("/approvals/" + task + "/decision", "/approvals/" + task, "decision", "APPROVE",
+                "comment", "同意");
+        assertThat(tried.body()).contains("id=\"decision-errors\"", "不能同意此文本");
+        var ownerBrowser = new io.qiyue.testing.Browser(port).login(owner.username(), USER_PASSWORD);
+        assertThat(ownerBrowser.get("/contracts/" + id + "/approval-panel").body())
+                .contains("id=\"approval-parties-changed\"", newName);
+
+        var rejected = decide(b, task, "{\"decision\": \"REJECT\", \"comment\": \"客户已更名，请重新提交\"}");
+        assertThat(rejected.status()).as("%s", rejected).isEqualTo(200);
+        assertThat(status(id)).isEqualTo("DRAFT");
+        assertThat(move(owner.client(), id, "submit", "{}").status()).isEqualTo(200);
+        approve(a, id);
+        assertThat(browser.get("/approvals/" + inboxIds(b, id).getFirst()).body()).doesNotContain("id=\"parties-changed\"");
+        approve(b, id);
+        assertThat(status(id)).isEqualTo("APPROVED");
+    }
+
     @Test
     void theTaskPageOffersToHandOverOnlyToPeopleWhoMayDecide() {
         var owner = createUser("SALES", null);

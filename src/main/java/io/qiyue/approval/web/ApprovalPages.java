@@ -17,6 +17,7 @@ import io.qiyue.shared.QiyueException;
 import io.qiyue.shared.Text;
 import io.qiyue.shared.web.FieldLabels;
 import io.qiyue.shared.web.PageController;
+import io.qiyue.template.PartiesAsPrinted;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.ui.Model;
@@ -38,9 +39,11 @@ class ApprovalPages {
     private final UserAdministration users;
     private final MessageSource messages;
     private final FieldLabels labels;
+    private final PartiesAsPrinted partiesAsPrinted;
 
     ApprovalPages(Approvals approvals, Contracts contracts, Reviews reviews, UserAdministration users,
-                  MessageSource messages, FieldLabels labels) {
+                  MessageSource messages, FieldLabels labels, PartiesAsPrinted partiesAsPrinted) {
+        this.partiesAsPrinted = partiesAsPrinted;
         this.approvals = approvals;
         this.contracts = contracts;
         this.reviews = reviews;
@@ -62,6 +65,9 @@ class ApprovalPages {
         model.addAttribute("task", task);
         model.addAttribute("contract", contracts.get(contractId));
         model.addAttribute("returnable", approvals.returnableSteps(taskId));
+        // a party's record changed since the submission: the approver reads why approving is refused, before trying
+        model.addAttribute("partiesChanged", task.status().equals("OPEN") ? partiesAsPrinted.lines(
+                approvals.partiesChanged(taskId), LocaleContextHolder.getLocale()) : List.of());
         model.addAttribute("people", users.list(null, null, 0, Paging.MAX_SIZE, "username,asc").items().stream()
                 .filter(approvals.handOverTarget(taskId)).toList());
         var history = approvals.history(contractId);
@@ -109,6 +115,13 @@ class ApprovalPages {
     String panel(@PathVariable String id, Model model) {
         ApprovalHistory history = approvals.history(id);
         model.addAttribute("history", history);
+        // on the contract page: a contract in approval whose document no longer names the parties as their records
+        // do is not approved until it goes back and is submitted again; its owner reads so there too
+        var contract = contracts.get(id);
+        if (contract.status() == io.qiyue.contract.ContractStatus.IN_APPROVAL) {
+            model.addAttribute("panelPartiesChanged", partiesAsPrinted.lines(
+                    partiesAsPrinted.changed(id, contract.version()), LocaleContextHolder.getLocale()));
+        }
         return "approval/panel :: panel";
     }
 
