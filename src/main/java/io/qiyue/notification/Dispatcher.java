@@ -26,7 +26,7 @@ class Dispatcher {
     /** Kinds whose wording places the detail itself (days left, the renewed number) instead of "说明：…". */
     private static final java.util.Set<EventKind> DETAIL_IN_BODY = java.util.EnumSet.of(EventKind.EXPIRING,
             EventKind.RENEWED, EventKind.AUTO_RENEWED, EventKind.TERMINATION_SCHEDULED, EventKind.SIGNER_SIGNED,
-            EventKind.SIGNING_LOCKED, EventKind.EVALUATION_LOW);
+            EventKind.SIGNING_LOCKED, EventKind.SIGNING_BLOCKED, EventKind.EVALUATION_LOW);
     /** Kinds whose actor is a customer's contact, not a user. */
     private static final java.util.Set<EventKind> CONTACT_ACTS = java.util.EnumSet.of(EventKind.CUSTOMER_COMMENTED,
             EventKind.COUNTERPARTY_VERSION);

@@ -26,6 +26,11 @@ public enum EventKind {
     SIGNING_DECLINED(true),
     SIGNING_EXPIRED(true),
     SIGNING_LOCKED(true, Awaits.SIGNING),
+    /**
+     * The round cannot go on: a party's record changed after the document was approved (to the owner, who cancels it
+     * and has the contract approved again).
+     */
+    SIGNING_BLOCKED(true, Awaits.SIGNING),
     ACTIVATED(false),
     EXPIRING(true),
     EXPIRED(true),

@@ -73,6 +73,7 @@ class SigningEventListener {
             case DECLINED -> dispatcher.dispatch(occurrence(EventKind.SIGNING_DECLINED, e, e.owner()));
             case EXPIRED -> dispatcher.dispatch(occurrence(EventKind.SIGNING_EXPIRED, e, e.owner()));
             case LOCKED -> dispatcher.dispatch(occurrence(EventKind.SIGNING_LOCKED, e, e.owner()));
+            case BLOCKED -> dispatcher.dispatch(occurrence(EventKind.SIGNING_BLOCKED, e, e.owner()));
         }
     }
 

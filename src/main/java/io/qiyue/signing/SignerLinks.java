@@ -62,11 +62,13 @@ public class SignerLinks {
      * @param codeSent      a code was sent and is still valid
      * @param smsChannel    the masked mobile an SMS would go to, when one is on file
      * @param smsDelivers   whether an SMS provider is configured (otherwise the code goes by e-mail only)
+     * @param blocked       why the document cannot be signed now (it names the parties otherwise than their records
+     *                      now do), in the reader's words; null when it can be
      */
     public record LinkView(String contractNumber, String contractTitle, String customerName, String ourEntityName,
                            String signerName, String organisation, String emailMasked, String smsChannel,
                            boolean smsDelivers, boolean turn, boolean codeSent, boolean allowForward,
-                           Instant expiresAt, String frozenSha256, boolean personSigner) {
+                           Instant expiresAt, String frozenSha256, boolean personSigner, String blocked) {
     }
 
     private record Opened(Contract contract, SigningStore.Session session, SigningStore.Signer signer) {
@@ -111,12 +113,20 @@ public class SignerLinks {
 
     public LinkView view(String token, Client client) {
         var opened = open(token);
-        tx.executeWithoutResult(status -> rounds.record(opened.session(), opened.signer(),
-                SigningEventKind.LINK_OPENED, SigningRounds.contactActor(opened.signer()), client, null));
-        return view(opened);
+        var changed = rounds.partiesChanged(opened.session());
+        tx.executeWithoutResult(status -> {
+            rounds.record(opened.session(), opened.signer(), SigningEventKind.LINK_OPENED,
+                    SigningRounds.contactActor(opened.signer()), client, null);
+            if (!changed.isEmpty()) {
+                // found as the customer opens the link: the owner hears of it now, not after a refused signature
+                rounds.reportBlocked(opened.contract(), opened.session(), changed,
+                        SigningRounds.contactActor(opened.signer()), client);
+            }
+        });
+        return view(opened, changed);
     }
 
-    private LinkView view(Opened o) {
+    private LinkView view(Opened o, java.util.List<io.qiyue.template.ChangedParticular> changed) {
         String ourName = o.contract().ourEntityId() == null ? null
                 : ourEntities.find(o.contract().ourEntityId()).map(io.qiyue.customer.OurEntity::name).orElse(null);
         boolean codeSent = o.signer().codeExpiresAt() != null && o.signer().codeExpiresAt().isAfter(rounds.now());
@@ -124,7 +134,8 @@ public class SignerLinks {
                 o.signer().name(), o.signer().organisation(), SigningRounds.mask(o.signer().email()),
                 o.signer().mobileMasked(), sms.delivers(), rounds.turnOf(o.session(), o.signer()), codeSent,
                 o.session().allowForward(), o.session().expiresAt(), o.session().frozenSha256(),
-                Text.isBlank(o.signer().organisation()));
+                Text.isBlank(o.signer().organisation()), changed.isEmpty() ? null
+                : rounds.partiesMessage(o.contract(), changed, "qiyue.signing.parties-changed-signer"));
     }
 
     /** The round's PDF as it stands (with the signatures so far), recorded as viewed. */
@@ -143,6 +154,8 @@ public class SignerLinks {
         if (!rounds.turnOf(opened.session(), opened.signer())) {
             throw new ConflictException("qiyue.signing.not-your-turn");
         }
+        // no code for a document that cannot be signed now: the signer would type it only to be refused
+        refuseIfBlocked(opened, client);
         String code = tx.execute(status -> rounds.newCode(opened.signer()));
         if (code == null) {
             throw new ConflictException("qiyue.signing.code-too-soon", SigningRounds.CODE_RESEND_AFTER.toSeconds());
@@ -160,6 +173,19 @@ public class SignerLinks {
         });
         if (signer.contactId() != null && signer.mobileMasked() != null && sms.delivers()) {
             sms.sendCode(mobileOf(opened), opened.contract().number(), code);
+        }
+    }
+
+    /**
+     * Refuses (409, in the customer's words) while the round's document names the parties otherwise than their records
+     * now do, before any code is sent or checked; the owner is told (once) that the round is blocked.
+     */
+    private void refuseIfBlocked(Opened opened, Client client) {
+        var changed = rounds.partiesChanged(opened.session());
+        if (!changed.isEmpty()) {
+            tx.executeWithoutResult(status -> rounds.reportBlocked(opened.contract(), opened.session(), changed,
+                    SigningRounds.contactActor(opened.signer()), client));
+            throw rounds.partiesRefusal(opened.contract(), changed, "qiyue.signing.parties-changed-signer");
         }
     }
 
@@ -181,6 +207,7 @@ public class SignerLinks {
         if (!rounds.turnOf(opened.session(), opened.signer())) {
             throw new ConflictException("qiyue.signing.not-your-turn");
         }
+        refuseIfBlocked(opened, client);
         var violations = new ArrayList<FieldViolation>();
         if (input == null || Text.isBlank(input.code())) {
             violations.add(new FieldViolation("code", "qiyue.validation.required"));

@@ -27,7 +27,12 @@ public record SigningEvent(Kind kind, String contractId, String contractNumber, 
         /** To the owner: the requests expired unsigned. */
         EXPIRED,
         /** To the owner: a link was locked after wrong codes. */
-        LOCKED
+        LOCKED,
+        /**
+         * To the owner: the round cannot go on, since a party's record changed after the document was approved
+         * (detail: which particulars); it is cancelled and the contract approved again.
+         */
+        BLOCKED
     }
 
     @Override

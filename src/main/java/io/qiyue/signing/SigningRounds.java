@@ -128,6 +128,66 @@ class SigningRounds {
         partiesAsPrinted.require(contract, documentVersion, code);
     }
 
+    /** The particulars the round's frozen document prints otherwise than the parties' records now say. */
+    List<io.qiyue.template.ChangedParticular> partiesChanged(SigningStore.Session session) {
+        return partiesAsPrinted.changed(session.contractId(), session.contractVersion());
+    }
+
+    /** The 409 naming {@code changed} with the message {@code code} (the contract's number, the particulars). */
+    ConflictException partiesRefusal(Contract contract, List<io.qiyue.template.ChangedParticular> changed,
+                                     String code) {
+        return partiesAsPrinted.refusal(contract, changed, code);
+    }
+
+    /** The words of {@link #partiesRefusal}'s problem, for a page that says it before anyone tries. */
+    String partiesMessage(Contract contract, List<io.qiyue.template.ChangedParticular> changed, String code) {
+        var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        return messages.getMessage(code, new Object[]{contract.number(), partiesAsPrinted.joined(changed, locale)},
+                code, locale);
+    }
+
+    /** Each changed particular as its field and its line in the request's language, for the round's status. */
+    List<SigningStatus.PartyChange> partyChanges(List<io.qiyue.template.ChangedParticular> changed) {
+        var locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+        var lines = partiesAsPrinted.lines(changed, locale);
+        var out = new ArrayList<SigningStatus.PartyChange>();
+        for (int i = 0; i < changed.size(); i++) {
+            out.add(new SigningStatus.PartyChange(changed.get(i).field(), lines.get(i)));
+        }
+        return out;
+    }
+
+    /** The changed particulars in the words of the evidence and of what is written once for everyone (Chinese). */
+    String partiesChangedDetail(List<io.qiyue.template.ChangedParticular> changed) {
+        return partiesAsPrinted.joined(changed, java.util.Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /** What a paper signing acknowledged of the changed particulars, for its evidence (Chinese, as the rest). */
+    String paperAcknowledgedDetail(List<io.qiyue.template.ChangedParticular> changed) {
+        return messages.getMessage("signing.detail.paperAcknowledged", new Object[]{partiesChangedDetail(changed)},
+                java.util.Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /**
+     * A round found unable to go on because its document no longer names the parties as their records do (a
+     * signer's attempt was refused, or the change was seen otherwise): the evidence records it and the owner is told,
+     * once for each state of the particulars, so that the owner hears of it when it is found and not from the customer.
+     * True when this was news (recorded now).
+     */
+    boolean reportBlocked(Contract contract, SigningStore.Session session,
+                          List<io.qiyue.template.ChangedParticular> changed, String actor, Client client) {
+        String detail = partiesChangedDetail(changed);
+        String stored = detail.length() > 1000 ? detail.substring(0, 1000) : detail;
+        boolean known = store.events(session.id()).stream().anyMatch(e -> e.kind() == SigningEventKind.PARTIES_CHANGED
+                && stored.equals(e.detail()));
+        if (known) {
+            return false;
+        }
+        record(session, null, SigningEventKind.PARTIES_CHANGED, actor, client, detail);
+        tellOwner(contract, SigningEvent.Kind.BLOCKED, detail);
+        return true;
+    }
+
     /**
      * Ours: the owner when no one was named, unless our entity seals its contracts and the owner may use none of its
      * seals; then the first active user who may use its contract seal (else any of its seals), since the owner's

@@ -281,7 +281,8 @@ public class Signings {
                 session.order(), session.oursRequired(), session.theirsRequired(), session.allowForward(),
                 session.approvedSha256(), session.frozenSha256(), session.currentSha256(), session.expiresAt(),
                 session.signedOn(), session.closeReason(), views, missing, session.createdAt(), session.createdBy(),
-                session.version());
+                session.version(), session.status().open() ? rounds.partyChanges(rounds.partiesChanged(session))
+                        : List.of());
     }
 
     /** What the caller may do on the round now: sign (their turn), request a code, forward. */
@@ -440,10 +441,17 @@ public class Signings {
                 });
         var session = turn.session();
         // and at each signature, that the frozen document still names the parties as their records do: a party's
-        // record changed during the round stops it until the contract is approved again with a new document
-        rounds.requirePartiesAsPrinted(turn.contract(), session.contractVersion(),
-                turn.signer().side() == SignerSide.THEIRS ? "qiyue.signing.parties-changed-signer"
-                        : "qiyue.signing.parties-changed-in-round");
+        // record changed during the round stops it until the contract is approved again with a new document; the
+        // owner is told at once (outside tester: only the customer learnt of it, after typing their code)
+        var changed = rounds.partiesChanged(session);
+        if (!changed.isEmpty()) {
+            String who = turn.signer().username() != null ? turn.signer().username()
+                    : SigningRounds.contactActor(turn.signer());
+            tx.executeWithoutResult(status -> rounds.reportBlocked(turn.contract(), session, changed, who, client));
+            throw rounds.partiesRefusal(turn.contract(), changed,
+                    turn.signer().side() == SignerSide.THEIRS ? "qiyue.signing.parties-changed-signer"
+                            : "qiyue.signing.parties-changed-in-round");
+        }
         var documents = store.documents(session.id());
         var current = documents.get(documents.size() - 1);
         byte[] before = store.content(current.id());
@@ -539,6 +547,16 @@ public class Signings {
     public SigningStatus reissue(String contractId, String signerId) {
         Contract contract = changeable(contractId);
         String actor = CurrentUsers.require().username();
+        // a round whose document no longer names the parties as their records do is signed by no one: a request
+        // sent again would only be refused once the signer has typed their code
+        store.openSession(contractId).ifPresent(open -> {
+            var changed = rounds.partiesChanged(open);
+            if (!changed.isEmpty()) {
+                tx.executeWithoutResult(status -> rounds.reportBlocked(contract, open, changed, actor,
+                        Client.SYSTEM));
+                throw rounds.partiesRefusal(contract, changed, "qiyue.signing.parties-changed-in-round");
+            }
+        });
         return tx.execute(status -> {
             var session = store.openSession(contractId)
                     .orElseThrow(() -> new ConflictException("qiyue.signing.no-open-round", contract.number()));
@@ -576,6 +594,18 @@ public class Signings {
      * contract is signed as of {@code signingDate}. Only before any electronic signature of the round.
      */
     public SigningStatus paperSigned(String contractId, byte[] scan, String fileName, LocalDate signingDate) {
+        return paperSigned(contractId, scan, fileName, signingDate, false);
+    }
+
+    /**
+     * {@link #paperSigned(String, byte[], String, LocalDate)}, for a round whose document may no longer name the
+     * parties as their records do: the paper may well have been signed before the change, so it is not refused
+     * outright, but without {@code acknowledgeChangedParticulars} the answer is a 409 naming each particular
+     * (outside tester: a paper signing completed such a round unnoticed); with it the round completes and the
+     * evidence and the audit trail record what was acknowledged.
+     */
+    public SigningStatus paperSigned(String contractId, byte[] scan, String fileName, LocalDate signingDate,
+                                     boolean acknowledgeChangedParticulars) {
         Contract contract = changeable(contractId);
         var violations = new ArrayList<FieldViolation>();
         String mediaType = scan == null || scan.length == 0 ? null : scanType(scan);
@@ -619,6 +649,11 @@ public class Signings {
         if (!violations.isEmpty()) {
             throw new InvalidInputException(violations);
         }
+        var changed = rounds.partiesChanged(session);
+        if (!changed.isEmpty() && !acknowledgeChangedParticulars) {
+            throw rounds.partiesRefusal(contract, changed, "qiyue.signing.paper-parties-changed");
+        }
+        String acknowledged = changed.isEmpty() ? "" : "；" + rounds.paperAcknowledgedDetail(changed);
         String actor = CurrentUsers.require().username();
         return tx.execute(status -> {
             var current = store.openSession(contractId).orElseThrow(SigningRounds::stale);
@@ -649,7 +684,7 @@ public class Signings {
                 }
             }
             rounds.record(current, null, SigningEventKind.PAPER_SIGNED, actor, Client.SYSTEM,
-                    signingDate + ", SHA-256 " + sha);
+                    signingDate + ", SHA-256 " + sha + acknowledged);
             contractDocuments.recordSignedScan(contractId, scan, mediaType, fileName);
             contracts.advance(contractId, io.qiyue.contract.ContractAction.SIGN, "线下签署 " + signingDate, actor);
             rounds.tellOwner(contract, SigningEvent.Kind.COMPLETED, null);

@@ -342,14 +342,104 @@ abstract class SigningApiContract extends ApiTestSupport {
         assertProblem(ours, 409, "ourEntity.legalRepresentative");
         assertThat(ours.json().path("detail").asString()).contains("王五", "赵六", "取消本轮签署");
         String token = link(deal);
-        sendCode(token);
-        var theirs = form(token, "sign", Map.of("code", code(deal), "typedName", "李四"));
+        // the customer reads at once that it cannot be signed now, and is sent no code to type in vain
+        assertThat(anonymous().get("/s/" + token).body()).contains("id=\"signing-blocked\"", "暂不能签署", "乙方法定代表人")
+                .doesNotContain("id=\"send-code\"", "id=\"sign-form\"");
+        var noCode = form(token, "code", Map.of());
+        assertThat(noCode.status()).as("%s", noCode).isEqualTo(409);
+        var theirs = form(token, "sign", Map.of("code", "123456", "typedName", "李四"));
         assertThat(theirs.status()).as("%s", theirs).isEqualTo(409);
         assertThat(theirs.body()).contains("暂不能签署", "乙方法定代表人");
         var status = sales.client().get(contractPath + "/signing").json();
         assertThat(status.path("status").asString()).isEqualTo("OPEN");
         assertThat(signer(status, "OURS").path("status").asString()).isEqualTo("PENDING");
         assertThat(signer(status, "THEIRS").path("status").asString()).isEqualTo("PENDING");
+    }
+
+    /**
+     * Outside tester: a round blocked by a party's change was seen only by the customer, after typing their code; the
+     * owner was not told, the sign page still offered to send the request again, and a paper signing completed the
+     * round unnoticed. The round's status names the particulars at once, the customer's refused attempt tells the
+     * owner (once), sending again is neither offered nor done, and paper signing asks for an acknowledgement that the
+     * evidence records.
+     */
+    @Test
+    void aRoundBlockedByAChangedPartyIsShownToTheOwnerAndPaperAsksForAnAcknowledgement() throws IOException {
+        var sales = createUser("SALES", null);
+        var deal = approved(sales.client());
+        String contractPath = "/api/v1/contracts/" + deal.id();
+        sales.client().put(contractPath + "/signers", """
+                { "order": "PARALLEL", "ours": [ { "userId": "%s" } ], "theirs": [ { "contactId": "%s" } ] }
+                """.formatted(sales.id(), deal.contactId()), null);
+        startSigning(sales.client(), deal.id());
+        var before = sales.client().get(contractPath + "/signing").json();
+        assertThat(before.path("partiesChanged").size()).isZero();
+        String customerPath = "/api/v1/customers/" + deal.customerId();
+        String oldName = sales.client().get(customerPath).json().path("name").asString();
+        String newName = unique("杭州云帆数字科技有限公司");
+        var renamed = sales.client().patch(customerPath, "{\"name\": \"" + newName + "\"}",
+                sales.client().get(customerPath).header("ETag"));
+        assertThat(renamed.status()).as("%s", renamed).isEqualTo(200);
+
+        // the owner sees it before anyone tries to sign
+        var status = sales.client().get(contractPath + "/signing").json();
+        assertThat(status.path("status").asString()).isEqualTo("OPEN");
+        assertThat(status.path("partiesChanged").get(0).path("field").asString()).isEqualTo("customer.name");
+        assertThat(status.path("partiesChanged").get(0).path("message").asString())
+                .isEqualTo("甲方名称：文本为“" + oldName + "”，现在的记录为“" + newName + "”");
+        var browser = new io.qiyue.testing.Browser(port).login(sales.username(), USER_PASSWORD);
+        var page = browser.get("/contracts/" + deal.id() + "/sign");
+        assertThat(page.body()).contains("id=\"round-blocked\"", newName, "id=\"paper-acknowledge\"")
+                .as("no request is offered to be sent again").doesNotContain("class=\"btn btn-link btn-sm p-0 reissue\"");
+        String theirId = signer(status, "THEIRS").path("id").asString();
+        var reissued = sales.client().post(contractPath + "/signers/" + theirId + "/reissue", "{}");
+        assertProblem(reissued, 409, "customer.name");
+
+        // the customer opening the link reads why, gets no code, is refused; the owner is told (once, however often)
+        String token = link(deal);
+        assertThat(anonymous().get("/s/" + token).body()).contains("id=\"signing-blocked\"", newName)
+                .doesNotContain("id=\"send-code\"");
+        var noCode = form(token, "code", Map.of());
+        assertThat(noCode.status()).as("%s", noCode).isEqualTo(409);
+        var theirs = form(token, "sign", Map.of("code", "123456", "typedName", "李四"));
+        assertThat(theirs.status()).as("%s", theirs).isEqualTo(409);
+        var ours = sales.client().post(contractPath + "/signatures", "{\"password\": \"" + USER_PASSWORD + "\"}");
+        assertProblem(ours, 409, "customer.name");
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        JsonNode told = null;
+        while (told == null && System.nanoTime() < until) {
+            for (var n : sales.client().get("/api/v1/notifications?size=200").json().path("items")) {
+                if (n.path("kind").asString().equals("SIGNING_BLOCKED") && deal.id().equals(n.path("contractId").asString())) {
+                    told = n;
+                }
+            }
+        }
+        assertThat(told).as("the owner is told").isNotNull();
+        assertThat(told.path("body").asString()).contains(newName, "取消本轮签署");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM signing_event WHERE contract_id = ? AND kind = 'PARTIES_CHANGED'")
+                .param(deal.id()).query(Integer.class).single()).as("recorded once").isEqualTo(1);
+
+        // paper: refused without the acknowledgement, kept with it, and the acknowledgement is evidence
+        String today = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).toString();
+        var image = new java.awt.image.BufferedImage(40, 40, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        image.setRGB(7, 7, new java.security.SecureRandom().nextInt(0xFFFFFF));
+        var out = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        byte[] scan = out.toByteArray();
+        var unacknowledged = multipartForm(sales.client(), contractPath + "/paper-signed",
+                Map.of("signingDate", today), "file", "scan.png", scan);
+        assertProblem(unacknowledged, 409, "customer.name");
+        assertThat(unacknowledged.json().path("detail").asString()).contains(oldName, newName, "确认");
+        assertThat(contractStatus(deal.id())).isEqualTo("SIGNING");
+        var acknowledged = multipartForm(sales.client(), contractPath + "/paper-signed",
+                Map.of("signingDate", today, "acknowledgeChangedParticulars", "true"), "file", "scan.png", scan);
+        assertThat(acknowledged.status()).as("%s", acknowledged).isEqualTo(200);
+        assertThat(contractStatus(deal.id())).isEqualTo("SIGNED");
+        assertThat(acknowledged.json().path("partiesChanged").size()).as("a closed round is blocked no more").isZero();
+        String detail = jdbc.sql("SELECT detail FROM signing_event WHERE contract_id = ? AND kind = 'PAPER_SIGNED'")
+                .param(deal.id()).query(String.class).single();
+        assertThat(detail).contains("登记人确认", oldName, newName);
+        assertThat(admin().get("/api/v1/audit?entity=CONTRACT&id=" + deal.id()).body()).contains("登记人确认");
     }
 
     /** The contents of the stamps added on a page at signing (names, dates, seals' strips). */

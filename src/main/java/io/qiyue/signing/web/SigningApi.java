@@ -136,11 +136,14 @@ class SigningApi {
 
     @PostMapping(path = "/contracts/{id}/paper-signed", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     SigningStatus paperSigned(@PathVariable String id, @RequestPart(value = "file", required = false) MultipartFile file,
-                              @RequestParam(value = "signingDate", required = false) String signingDate)
+                              @RequestParam(value = "signingDate", required = false) String signingDate,
+                              @RequestParam(value = "acknowledgeChangedParticulars", required = false)
+                              Boolean acknowledgeChangedParticulars)
             throws IOException {
         return signings.paperSigned(id, file == null ? null : file.getBytes(),
                 file == null ? null : file.getOriginalFilename(),
-                io.qiyue.shared.web.Forms.date("signingDate", signingDate));
+                io.qiyue.shared.web.Forms.date("signingDate", signingDate),
+                Boolean.TRUE.equals(acknowledgeChangedParticulars));
     }
 
     @PostMapping(path = "/signatures/verify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

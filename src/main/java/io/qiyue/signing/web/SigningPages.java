@@ -203,12 +203,15 @@ class SigningPages {
 
     @PostMapping("/contracts/{id}/sign/paper")
     String paper(@PathVariable String id, @RequestParam(value = "file", required = false) MultipartFile file,
-                 @RequestParam(required = false) String signingDate, HttpServletResponse response, Model model)
+                 @RequestParam(required = false) String signingDate,
+                 @RequestParam(required = false) String acknowledgeChangedParticulars, HttpServletResponse response,
+                 Model model)
             throws IOException {
         try {
             signings.paperSigned(id, file == null || file.isEmpty() ? null : file.getBytes(),
                     file == null ? null : file.getOriginalFilename(),
-                    io.qiyue.shared.web.Forms.date("signingDate", signingDate));
+                    io.qiyue.shared.web.Forms.date("signingDate", signingDate),
+                    acknowledgeChangedParticulars != null);
         } catch (QiyueException e) {
             model.addAttribute("paperDate", signingDate);
             return refused(id, "paper", e, response, model);
