@@ -247,6 +247,12 @@ public class SignerLinks {
         if (!sameName(typed, signer.name())) {
             throw new InvalidInputException("typedName", "qiyue.signing.typed-name-mismatch", signer.name());
         }
+        if (seal == null && !Text.isBlank(signer.organisation())) {
+            // a company signs under its seal (甲方（盖章）, 加盖公章或合同专用章): the signer's own name stamp would stand
+            // in for a seal the company never set (outside tester); a person signing for themself keeps it. Checked
+            // once the code is found right, which then stays good for the form sent again with the image
+            throw new InvalidInputException("sealImage", "qiyue.signing.company-seal-required", signer.organisation());
+        }
         byte[] stamp = seal != null ? seal : SealImages.nameStamp(signer.name());
         String sealName = seal != null ? "对方上传的印章" : "姓名章";
         signings.sign(new Signings.Turn(opened.contract(), opened.session(), signer), IdentityMethod.EMAIL_CODE,

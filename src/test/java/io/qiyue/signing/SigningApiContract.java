@@ -118,7 +118,14 @@ abstract class SigningApiContract extends ApiTestSupport {
         assertThat(mismatch.status()).isEqualTo(400);
         // the code was right: it stays in its field, so that only the name is typed again
         assertThat(mismatch.body()).contains("error-detail", "李四", "value=\"" + code + "\"");
-        var signed = form(token, "sign", Map.of("code", code, "typedName", "李四"));
+        // a company customer signs under its seal: the signer's name stamp does not stand in for it (outside tester),
+        // and the right code stays good for the form sent again with the seal's image
+        assertThat(page.body()).contains("贵方印章图片（公章或合同专用章）");
+        var noSeal = form(token, "sign", Map.of("code", code, "typedName", "李四"));
+        assertThat(noSeal.status()).as("%s", noSeal).isEqualTo(400);
+        assertThat(noSeal.body()).contains("不能以签署人个人的姓名章代替", "value=\"" + code + "\"");
+        var signed = multipartForm(anonymous(), "/s/" + token + "/sign", Map.of("code", code, "typedName", "李四"),
+                "sealImage", "seal.png", SealPng.red());
         assertThat(signed.status()).as("%s", signed).isEqualTo(200);
         assertThat(signed.body()).contains("signing-signed");
 
@@ -648,11 +655,12 @@ abstract class SigningApiContract extends ApiTestSupport {
         assertThat(link(deal)).isEqualTo(firstLink);
         assertThat(anonymous().get("/s/" + firstLink).status()).isEqualTo(200);
         sendCode(firstLink);
-        assertThat(form(firstLink, "sign", Map.of("code", code(deal), "typedName", "李四")).status()).isEqualTo(200);
+        assertThat(multipartForm(anonymous(), "/s/" + firstLink + "/sign", Map.of("code", code(deal), "typedName", "李四"),
+                "sealImage", "seal.png", SealPng.red()).status()).isEqualTo(200);
         String secondLink = linkFor(email, deal.number());
         sendCode(secondLink);
-        assertThat(form(secondLink, "sign", Map.of("code", codeFor(email, deal.number()), "typedName", "王五")).status())
-                .isEqualTo(200);
+        assertThat(multipartForm(anonymous(), "/s/" + secondLink + "/sign", Map.of("code", codeFor(email, deal.number()),
+                "typedName", "王五"), "sealImage", "seal.png", SealPng.red()).status()).isEqualTo(200);
         var done = sales.client().get("/api/v1/contracts/" + deal.id() + "/signing").json();
         assertThat(done.path("status").asString()).isEqualTo("COMPLETED");
         assertThat(sales.client().get("/api/v1/contracts/" + deal.id() + "/signatures").json().path("items").size())

@@ -113,6 +113,9 @@ class SigningBrowserIT extends ChromiumTestSupport {
             page.fill("#typedName", "李四");
             Path shots = Path.of("target", "screenshots");
             Files.createDirectories(shots);
+            // a company customer signs under its seal, not the signer's name stamp
+            Path theirSeal = Files.write(shots.resolve("customer-seal.png"), SigningApiContract.SealPng.red());
+            page.setInputFiles("#sealImage", theirSeal);
             page.screenshot(new com.microsoft.playwright.Page.ScreenshotOptions()
                     .setPath(shots.resolve("customer-signing-page.png")).setFullPage(true));
             page.click("#sign-submit");

@@ -97,8 +97,10 @@ class SignerLinkPages {
                     (a, b) -> a + " " + b));
             // a name typed otherwise is refused after the code was found right: that code is still good, and copying
             // it from the e-mail again was a chore (outside tester). Any other refusal comes before the code is
-            // checked, so the code is not given back: a wrong one would cost an attempt when sent again
-            boolean codeWasRight = e.violations().stream().allMatch(v -> "qiyue.signing.typed-name-mismatch".equals(v.code()));
+            // checked, so the code is not given back: a wrong one would cost an attempt when sent again. So is a
+            // company's signature without its seal's image
+            boolean codeWasRight = e.violations().stream().allMatch(v -> "qiyue.signing.typed-name-mismatch"
+                    .equals(v.code()) || "qiyue.signing.company-seal-required".equals(v.code()));
             model.addAttribute("typedCode", codeWasRight ? code : null);
             return refused(token, request, response, model, errors, typedName, "sign");
         } catch (ConflictException e) {
