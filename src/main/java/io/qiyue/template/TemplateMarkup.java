@@ -38,13 +38,23 @@ final class TemplateMarkup {
 
     /** Refuses (400 on {@code body}) the first element, attribute or style outside the allow-list. */
     static void check(Document rendered) {
-        check(rendered.getDocumentElement());
+        check(rendered.getDocumentElement(), false, false);
     }
 
-    private static void check(Element element) {
+    /**
+     * {@code inTable}: inside a table cell, where the Word file has no table of its own to print (it would drop a
+     * nested table's words); {@code inSmall}: inside {@code <small>}, which the PDF prints smaller each time.
+     */
+    private static void check(Element element, boolean inTable, boolean inSmall) {
         String name = element.getLocalName().toLowerCase(Locale.ROOT);
         if (!ELEMENTS.contains(name)) {
             throw refused("<" + name + ">");
+        }
+        if (name.equals("table") && inTable) {
+            throw unlike("nested-table", "<table>", "");
+        }
+        if (name.equals("small") && inSmall) {
+            throw unlike("font-size", "<small>", "<small>");
         }
         var attributes = element.getAttributes();
         for (int i = 0; i < attributes.getLength(); i++) {
@@ -60,6 +70,15 @@ final class TemplateMarkup {
                 throw refused("<" + name + " " + attr + ">");
             } else if (attr.equals("style") && active(value)) {
                 throw refused("<" + name + " style=\"" + value + "\">");
+            } else if (attr.equals("style")) {
+                var hidden = TemplateStyles.ofAttribute(value);
+                if (hidden.isPresent()) {
+                    throw unlike(hidden.get().reason(), "<" + name + " style>", hidden.get().declaration());
+                }
+            } else if (attr.equals("dir") && !value.strip().equalsIgnoreCase("ltr")
+                    && !value.strip().equalsIgnoreCase("auto")) {
+                // right to left prints a Chinese sentence backwards in the PDF, as written in the Word file
+                throw unlike("direction", "<" + name + " dir>", "dir=\"" + value + "\"");
             }
         }
         if (name.equals("meta") && element.hasAttribute("content") && !element.hasAttribute("name")) {
@@ -68,9 +87,17 @@ final class TemplateMarkup {
         if (name.equals("style") && active(element.getTextContent())) {
             throw refused("<style> url()/@import");
         }
+        if (name.equals("style")) {
+            var hidden = TemplateStyles.ofSheet(element.getTextContent());
+            if (hidden.isPresent()) {
+                throw unlike(hidden.get().reason(), "<style>", hidden.get().declaration());
+            }
+        }
+        boolean table = inTable || name.equals("td") || name.equals("th");
+        boolean small = inSmall || name.equals("small");
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element e) {
-                check(e);
+                check(e, table, small);
             } else if (child.getNodeType() == Node.PROCESSING_INSTRUCTION_NODE) {
                 throw refused("<?" + child.getNodeName() + "?>");
             }
@@ -87,7 +114,7 @@ final class TemplateMarkup {
     private static final Pattern CSS_ESCAPE = Pattern.compile("\\\\(?:([0-9a-fA-F]{1,6})[ \\t\\r\\n\\f]?|(.))",
             Pattern.DOTALL);
 
-    private static String unescaped(String css) {
+    static String unescaped(String css) {
         return CSS_ESCAPE.matcher(css).replaceAll(m -> {
             if (m.group(1) == null) {
                 return java.util.regex.Matcher.quoteReplacement(m.group(2));
@@ -96,6 +123,15 @@ final class TemplateMarkup {
             return java.util.regex.Matcher.quoteReplacement(Character.isValidCodePoint(codePoint) && codePoint != 0
                     ? Character.toString(codePoint) : "\uFFFD");
         });
+    }
+
+    /**
+     * Markup or a style that hides text or makes it unreadable, or that the PDF and the Word file print differently,
+     * {@code reason} naming which ({@code qiyue.template.hidden-text.<reason>}), with where and what it is.
+     */
+    private static InvalidInputException unlike(String reason, String where, String what) {
+        String shown = what.length() > 120 ? what.substring(0, 120) + "…" : what;
+        return new InvalidInputException("body", "qiyue.template.hidden-text." + reason, where, shown);
     }
 
     private static InvalidInputException refused(String what) {

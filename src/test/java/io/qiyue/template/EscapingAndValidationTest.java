@@ -144,4 +144,69 @@ class EscapingAndValidationTest {
                 + "<img src=\"data:image/png;base64,iVBORw0KGgo=\" alt=\"章\"/><table><tr><td colspan=\"2\">x</td></tr></table>" + tail,
                 ContractType.SERVICE);
     }
+
+    /**
+     * Text a style hides or makes unreadable is refused: the PDF honours the style, the Word file prints every word
+     * (outside tester: 甲方放弃一切索赔权利 hidden by display:none and a white 1px sentence, both plain in the DOCX).
+     */
+    @Test
+    void textHiddenOrUnreadableByItsStyleIsRefused() {
+        String tail = "</body></html>";
+        var attributes = java.util.Map.ofEntries(
+                java.util.Map.entry("display:none", "display"), java.util.Map.entry("DISPLAY : None !important", "display"),
+                java.util.Map.entry("visibility:hidden", "visibility"), java.util.Map.entry("visibility: collapse", "visibility"),
+                java.util.Map.entry("opacity:0", "opacity"), java.util.Map.entry("opacity: .5", "opacity"),
+                java.util.Map.entry("opacity: 99%", "opacity"),
+                java.util.Map.entry("font-size:1px", "font-size"), java.util.Map.entry("font-size:0", "font-size"),
+                java.util.Map.entry("font-size: 7pt", "font-size"), java.util.Map.entry("font-size: 10px", "font-size"),
+                java.util.Map.entry("font-size: 0.5em", "font-size"), java.util.Map.entry("font-size: x-small", "font-size"),
+                java.util.Map.entry("font: bold 0/0 serif", "font-size"), java.util.Map.entry("line-height: 0", "line-height"),
+                java.util.Map.entry("color:#fff", "colour"), java.util.Map.entry("color: #FFFFFF", "colour"),
+                java.util.Map.entry("color: white", "colour"), java.util.Map.entry("color: rgb(255, 255, 255)", "colour"),
+                java.util.Map.entry("color: #fefefe", "colour"), java.util.Map.entry("color: #ccc", "colour"),
+                java.util.Map.entry("color: hsl(0, 0%, 97%)", "colour"), java.util.Map.entry("color: transparent", "opacity"),
+                java.util.Map.entry("color: rgba(0,0,0,0)", "opacity"), java.util.Map.entry("color: #0000", "opacity"),
+                java.util.Map.entry("color: papayawhip", "colour-unknown"),
+                java.util.Map.entry("background: #000", "background"),
+                java.util.Map.entry("background-image: linear-gradient(#000, #000)", "background"),
+                java.util.Map.entry("height:0;overflow:hidden", "overflow"), java.util.Map.entry("text-indent:-9999px", "offset"),
+                java.util.Map.entry("margin-left: -100mm", "offset"), java.util.Map.entry("letter-spacing: -1em", "offset"),
+                java.util.Map.entry("position:absolute;left:-9999px", "position"),
+                java.util.Map.entry("transform: scale(0)", "property"), java.util.Map.entry("clip-path: inset(50%)", "property"),
+                java.util.Map.entry("-webkit-text-fill-color: transparent", "property"),
+                java.util.Map.entry("font-size: calc(10px - 9px)", "computed"),
+                java.util.Map.entry("direction: rtl", "direction"), java.util.Map.entry("unicode-bidi: bidi-override", "property"),
+                java.util.Map.entry("text-decoration: line-through", "line-through"),
+                java.util.Map.entry("c\\olor: #fff", "colour"), java.util.Map.entry("color:/**/#fff", "colour"));
+        String head = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body>\n<p>{{title}}</p>";
+        attributes.forEach((css, reason) -> assertThat(error(head + "<p style=\"" + css + "\">甲方放弃一切索赔权利</p>" + tail))
+                .as(css).startsWith("qiyue.template.hidden-text." + reason + " [<p style>, "));
+        // the tester's two sentences, as sent
+        assertThat(error(head + "<p style=\"display:none\">甲方放弃一切索赔权利</p><p style=\"color:#fff;font-size:1px\">"
+                + "乙方对任何损失不承担任何责任</p>" + tail)).isEqualTo("qiyue.template.hidden-text.display [<p style>, display: none]");
+        // the same in a style sheet, by class, inside @media, and text a style adds that the Word file does not have
+        for (String sheet : List.of(".x { display: none }", "@media print { p.x { color: #ffffff } }",
+                "p { margin: 0 } .x{font-size:1px}", ".x::before { content: \"甲方放弃一切索赔权利\" }",
+                "ol li::before { content: counter(item) }", ".x { overflow: hidden; height: 0 }")) {
+            assertThat(error("<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><style>" + sheet + "</style></head><body>"
+                    + "<p class=\"x\">{{title}}</p>" + tail)).as(sheet).startsWith("qiyue.template.hidden-text.")
+                    .contains("[<style>, ");
+        }
+        // markup the Word file prints otherwise: right to left, a table inside a cell, <small> in <small>
+        assertThat(error(head + "<p dir=\"rtl\">x</p>" + tail)).startsWith("qiyue.template.hidden-text.direction [<p dir>");
+        assertThat(error(head + "<table><tr><td><table><tr><td>x</td></tr></table></td></tr></table>" + tail))
+                .startsWith("qiyue.template.hidden-text.nested-table [<table>");
+        assertThat(error(head + "<p><small>a<small>b</small></small></p>" + tail))
+                .startsWith("qiyue.template.hidden-text.font-size [<small>");
+        // what prints the same, readable, in both stays allowed: the shipped sheet, dark and mid-grey text, light
+        // backgrounds, readable sizes, a hanging indent, page numbers in the page margin, a quotation mark
+        TemplateEngine.validate("<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><style>"
+                + "@page { @bottom-center { content: \"第 \" counter(page) \" 页\"; color: #444 } }"
+                + " q::before { content: \"\\201C\" } th { background: #f0f0f0 } .seal { color: #888 }"
+                + " .running-header { position: running(header) } td { overflow-wrap: anywhere }</style></head><body>"
+                + "<p style=\"color: #333; font-size: 9pt; line-height: 1.5; text-indent: -2em; padding-left: 2em\">{{title}}</p>"
+                + "<p style=\"color: red; background: yellow; font: bold 12px/1.6 sans-serif; margin: 0 auto\">x</p>"
+                + "<p style=\"color: rgb(0 0 0 / 100%); opacity: 1; display: block; visibility: visible\">x</p>"
+                + "<p><small>注</small></p>" + tail, ContractType.SERVICE);
+    }
 }
