@@ -96,25 +96,48 @@ final class TemplateEngine {
     }
 
     /**
-     * Checks a template before it is saved: it compiles, it renders against a sample contract of its
-     * type without unknown variables, and the result is well-formed XHTML within {@link TemplateMarkup}'s
-     * allow-list. Failures name the line or the markup.
+     * Checks a template before it is saved: it compiles, it renders against each sample contract of its type
+     * ({@link SampleContracts.TemplateSample}: a company and a natural person as 甲方, the choices both ways, free,
+     * bare) without unknown variables, and every result is well-formed XHTML within {@link TemplateMarkup}'s
+     * allow-list. Failures name the line or the markup, and the sample when it is not the first.
      */
     static void validate(String body, ContractType type) {
-        checkSafe(body, "body");
-        Matcher styled = VARIABLE_IN_STYLE.matcher(body);
-        if (styled.find()) {
-            throw invalid("qiyue.template.variable-in-style", lineOf(body, styled.end()), "");
-        }
-        Template template;
         try {
-            template = HTML.compile(body);
-        } catch (MustacheException e) {
-            throw syntax("body", e);
+            checkSafe(body, "body");
+            Matcher styled = VARIABLE_IN_STYLE.matcher(body);
+            if (styled.find()) {
+                throw invalid("qiyue.template.variable-in-style", lineOf(body, styled.end()), "");
+            }
+            Template template;
+            try {
+                template = HTML.compile(body);
+            } catch (MustacheException e) {
+                throw syntax("body", e);
+            }
+            for (var sample : SampleContracts.TemplateSample.values()) {
+                try {
+                    validate(body, template, SampleContracts.model(type, sample));
+                } catch (InvalidInputException e) {
+                    if (sample == SampleContracts.TemplateSample.COMPANY) {
+                        throw e;
+                    }
+                    // broken for some contracts only: which sample it was, so that the author finds the section
+                    var violations = new java.util.ArrayList<>(e.violations());
+                    violations.add(new FieldViolation("body", "qiyue.template.sample-case", sample));
+                    throw new InvalidInputException(violations);
+                }
+            }
+        } catch (InvalidInputException e) {
+            // the template's body, not the request's (outside tester: 请求内容)
+            throw e.about("template");
         }
+    }
+
+    /** The template rendered against one sample: known variables only, well-formed XHTML within the allow-list. */
+    private static void validate(String body, Template template, DocumentModel sample) {
         String xhtml;
         try {
-            xhtml = template.execute(SampleContracts.model(type));
+            xhtml = template.execute(sample);
         } catch (MustacheException.Context e) {
             throw invalid("qiyue.template.unknown-variable", String.valueOf(e.lineNo), variable(body, e));
         } catch (MustacheException e) {

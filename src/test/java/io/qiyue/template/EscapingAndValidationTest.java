@@ -15,6 +15,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class EscapingAndValidationTest {
     static final String EVIL = "<script>alert(1)</script> & Co";
@@ -208,5 +209,40 @@ class EscapingAndValidationTest {
                 + "<p style=\"color: red; background: yellow; font: bold 12px/1.6 sans-serif; margin: 0 auto\">x</p>"
                 + "<p style=\"color: rgb(0 0 0 / 100%); opacity: 1; display: block; visibility: visible\">x</p>"
                 + "<p><small>注</small></p>" + tail, ContractType.SERVICE);
+    }
+
+    /**
+     * A template broken only for some contracts is refused, the sample it fails for named (outside tester: an unclosed
+     * <p> inside {{#partyA.person}} was accepted, and natural persons' contracts then printed from the shipped default).
+     */
+    @Test
+    void aTemplateBrokenForSomeContractsOnlyIsRefusedNamingTheSample() {
+        String body = DefaultTemplates.body(ContractType.INFO_SHARING);
+        var cases = java.util.Map.of("{{#partyA.person}}<p>{{/partyA.person}}", SampleContracts.TemplateSample.PERSON,
+                "{{^period.autoRenew}}<p>{{/period.autoRenew}}", SampleContracts.TemplateSample.PERSON,
+                "{{^period.end}}<p>{{/period.end}}", SampleContracts.TemplateSample.PERSON,
+                "{{#fees.noConsideration}}<p>{{/fees.noConsideration}}", SampleContracts.TemplateSample.FREE,
+                "{{^sharing.personalInformation}}<p>{{/sharing.personalInformation}}", SampleContracts.TemplateSample.BARE,
+                "{{#partyA.person}}<p style=\"display:none\">x</p>{{/partyA.person}}", SampleContracts.TemplateSample.PERSON,
+                "{{#partyA.person}}{{partyA.nickname}}{{/partyA.person}}", SampleContracts.TemplateSample.PERSON);
+        cases.forEach((added, sample) -> {
+            String broken = body.replace("</body>", added + "</body>");
+            var e = catchThrowableOfType(InvalidInputException.class,
+                    () -> TemplateEngine.validate(broken, ContractType.INFO_SHARING));
+            assertThat(e).as(added).isNotNull();
+            assertThat(e.subject()).isEqualTo("template");
+            assertThat(e.violations()).as(added).hasSize(2);
+            assertThat(e.violations().getLast().code()).isEqualTo("qiyue.template.sample-case");
+            assertThat(e.violations().getLast().args()).as(added).containsExactly(sample);
+            assertThat(e.violations()).allMatch(v -> v.field().equals("body"));
+        });
+        // broken for every contract: the first sample's error alone, as before
+        var e = catchThrowableOfType(InvalidInputException.class, () -> TemplateEngine.validate(
+                body.replace("</body>", "<p></body>"), ContractType.INFO_SHARING));
+        assertThat(e.violations()).hasSize(1);
+        assertThat(e.subject()).isEqualTo("template");
+        // the inverted section the tester tried was refused already, by the first sample
+        assertThat(error(DefaultTemplates.body(ContractType.SERVICE).replace("</body>", "{{^partyA.person}}<p>{{/partyA.person}}</body>")))
+                .startsWith("qiyue.template.xhtml");
     }
 }
