@@ -396,10 +396,20 @@ final class DocumentModels {
                 yesNo.apply(s == null ? null : s.containsPersonalInformation()),
                 yesNo.apply(s == null ? null : s.containsSensitivePersonalInformation()),
                 s == null ? null : withoutFinalStop(s.purpose()), yesNo.apply(s == null ? null : s.crossBorder()),
-                // no personal information shared: nobody's consent is asked, so neither 是 nor 否 (outside tester)
-                s != null && Boolean.FALSE.equals(s.containsPersonalInformation()) ? "不适用"
-                        : yesNo.apply(s == null ? null : s.separateConsentObtained()), Labels.joined(methods),
+                // no personal information shared (the document says 否 to both questions, an unticked box included):
+                // nobody's consent is asked, so neither 是 nor 否 (outside tester)
+                !sharesPersonalInformation(s) ? "不适用" : yesNo.apply(s.separateConsentObtained()),
+                Labels.joined(methods),
                 years, term, personal);
+    }
+
+    /**
+     * The agreement says that personal information is shared: 是 to 是否包含个人信息 or to 是否包含敏感个人信息. Unset is
+     * 否 there (an unticked box), and so it is here.
+     */
+    static boolean sharesPersonalInformation(Terms.SharedInformation s) {
+        return s != null && (Boolean.TRUE.equals(s.containsPersonalInformation())
+                || Boolean.TRUE.equals(s.containsSensitivePersonalInformation()));
     }
 
     /** A sentence the template ends itself ("共享目的：{purpose}。"), without the full stop it was typed with. */
