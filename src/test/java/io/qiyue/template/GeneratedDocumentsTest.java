@@ -160,6 +160,19 @@ class GeneratedDocumentsTest {
                 t.confidentialityPeriod(), noPersonal, t.sharingPeriod(), null)))).both()) {
             assertThat(text.replaceAll("\\s+", "")).contains("是否包含个人信息否", "是否已取得个人的单独同意不适用");
         }
+        // the boxes left unticked (stored as absent) print 否 too, and so no consent is asked either (outside tester)
+        var unticked = new Terms.SharedInformation(shared.categories(), null, null, shared.purpose(), null, null);
+        for (String text : read(render(with(c, c.amount(), terms(t, t.payment(), t.rightsAndObligations(),
+                t.confidentialityPeriod(), unticked, t.sharingPeriod(), null)))).both()) {
+            assertThat(text.replaceAll("\\s+", "")).contains("是否包含个人信息否", "是否包含敏感个人信息否",
+                    "是否已取得个人的单独同意不适用").doesNotContain("是否已取得个人的单独同意否");
+        }
+        // sensitive personal information alone is personal information: the consent question applies
+        var sensitive = new Terms.SharedInformation(shared.categories(), null, true, shared.purpose(), null, null);
+        for (String text : read(render(with(c, c.amount(), terms(t, t.payment(), t.rightsAndObligations(),
+                t.confidentialityPeriod(), sensitive, t.sharingPeriod(), null)))).both()) {
+            assertThat(text.replaceAll("\\s+", "")).contains("是否已取得个人的单独同意否");
+        }
     }
 
     @Test
@@ -644,5 +657,48 @@ class GeneratedDocumentsTest {
             clause = n;
         }
         assertThat(article).isEqualTo(articles.size());
+    }
+
+    /**
+     * The PDF's layout (outside tester): an amount of 12 and 13 integer digits on one line in the payment table, the
+     * contact's e-mail address not broken at its dot, and the items table's header kept with a first row too tall for
+     * the rest of page 1 rather than left alone at its foot.
+     */
+    @Test
+    void the_pdf_keeps_amounts_and_e_mail_addresses_whole_and_a_table_header_with_its_first_row() throws Exception {
+        Contract c = paid(ContractType.SERVICE);
+        ContractTerms t = c.terms();
+        var p = t.payment();
+        var payment = new Terms.Payment(p.method(), List.of(
+                new Terms.Instalment(null, null, Money.cny(new BigDecimal("99999999999.99")), "首期款",
+                        Terms.PaymentTrigger.ON_SIGNING, 10),
+                new Terms.Instalment(null, null, Money.cny(new BigDecimal("9999999999999.99")), "尾款",
+                        Terms.PaymentTrigger.ON_SIGNING, 10)), p.deposit(), p.noConsideration(),
+                p.depositOffsetsInstalment(), p.tax());
+        var service = new Terms.Service(List.of(new Terms.Item("服务器巡检", "每月巡检\n".repeat(34) + "最后一行"),
+                new Terms.Item("备份", "每日")), "甲方总部机房", null);
+        var terms = new ContractTerms(payment, t.rightsAndObligations(), t.breach(), t.dispute(), t.termination(),
+                t.intellectualProperty(), t.confidentialityObligations(), service, null, null, null, null, null, null,
+                null, null, t.signing(), t.notices());
+        Customer s = SampleContracts.customer();
+        var customer = new Customer(s.id(), s.kind(), "杭州示例科技股份有限公司华东区域销售服务分公司", s.creditCode(), null,
+                s.address(), s.legalRepresentative(), s.industry(), s.level(), s.status(), s.owner(),
+                List.of(new io.qiyue.customer.Contact("c1", "欧阳李四", "采购经理", "13800138000", null,
+                        "buyer1@example.com", true)), false, 1, s.createdAt(), s.updatedAt());
+        var contract = with(c, Money.cny(new BigDecimal("99999999999.99")), terms);
+        var doc = RENDERER.render(DefaultTemplates.body(ContractType.SERVICE),
+                DocumentModels.of(contract, customer, SampleContracts.ourEntity()), "t", 1, contract.updatedAt());
+        try (var pdf = Loader.loadPDF(doc.pdf())) {
+            var stripper = new PDFTextStripper();
+            List<String> lines = List.of(stripper.getText(pdf).split("\\R"));
+            assertThat(lines).anyMatch(l -> l.contains("¥99,999,999,999.99"))
+                    .anyMatch(l -> l.contains("¥9,999,999,999,999.99"))
+                    .anyMatch(l -> l.contains("buyer1@example.com"));
+            stripper.setStartPage(1);
+            stripper.setEndPage(1);
+            String first = stripper.getText(pdf);
+            // the header and its first row on the same page: both on page 1, or neither
+            assertThat(first.contains("服务标准")).as(first).isEqualTo(first.contains("每月巡检"));
+        }
     }
 }
