@@ -196,6 +196,16 @@ final class DocxRenderer {
     }
 
     private static void table(XWPFDocument doc, Element e) {
+        // a caption prints above its table, as in the PDF (the rows alone would lose its words)
+        for (Node n = e.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element caption && "caption".equals(caption.getLocalName())
+                    && !caption.getTextContent().isBlank()) {
+                var p = paragraph(doc, null);
+                p.setAlignment(ParagraphAlignment.CENTER);
+                keepNext(p);
+                inlines(p, children(caption), bold(caption), 10.5);
+            }
+        }
         List<Element> rows = new ArrayList<>();
         collectRows(e, rows);
         if (rows.isEmpty()) {
@@ -321,18 +331,45 @@ final class DocxRenderer {
         return cell == null ? doc.createParagraph() : cell.addParagraph();
     }
 
-    private static void inlines(XWPFParagraph p, List<Node> nodes, boolean bold, double size) {
-        for (Node n : nodes) {
-            inline(p, n, bold, size, n.getParentNode() instanceof Element e && e.getAttribute("class").contains("text"));
+    /**
+     * How the PDF marks text besides bold, so that the Word file marks it alike: struck out ({@code <s>}, which reads as
+     * deleted), underlined ({@code <u>}), italic ({@code <i>}, {@code <em>}).
+     */
+    private record Marks(boolean strike, boolean underline, boolean italic) {
+        static final Marks NONE = new Marks(false, false, false);
+
+        Marks with(String element) {
+            return new Marks(strike || "s".equals(element), underline || "u".equals(element),
+                    italic || "i".equals(element) || "em".equals(element));
+        }
+
+        void apply(XWPFRun run) {
+            if (strike) {
+                run.setStrikeThrough(true);
+            }
+            if (underline) {
+                run.setUnderline(org.apache.poi.xwpf.usermodel.UnderlinePatterns.SINGLE);
+            }
+            if (italic) {
+                run.setItalic(true);
+            }
         }
     }
 
-    private static void inline(XWPFParagraph p, Node n, boolean bold, double size, boolean preserve) {
+    private static void inlines(XWPFParagraph p, List<Node> nodes, boolean bold, double size) {
+        for (Node n : nodes) {
+            inline(p, n, bold, size, n.getParentNode() instanceof Element e && e.getAttribute("class").contains("text"),
+                    Marks.NONE);
+        }
+    }
+
+    private static void inline(XWPFParagraph p, Node n, boolean bold, double size, boolean preserve, Marks marks) {
         if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
             String text = preserve ? n.getNodeValue() : n.getNodeValue().replaceAll("\\s+", " ");
             if (!text.isEmpty()) {
                 String[] lines = text.split("\n", -1);
                 XWPFRun run = run(p, "", bold, size);
+                marks.apply(run);
                 for (int i = 0; i < lines.length; i++) {
                     if (i > 0) {
                         run.addBreak();
@@ -348,7 +385,7 @@ final class DocxRenderer {
             }
             boolean b = bold || "strong".equals(name) || "b".equals(name) || bold(e);
             for (Node c = e.getFirstChild(); c != null; c = c.getNextSibling()) {
-                inline(p, c, b, size, preserve || e.getAttribute("class").contains("text"));
+                inline(p, c, b, size, preserve || e.getAttribute("class").contains("text"), marks.with(name));
             }
         }
     }

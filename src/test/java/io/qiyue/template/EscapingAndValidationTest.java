@@ -245,4 +245,24 @@ class EscapingAndValidationTest {
         assertThat(error(DefaultTemplates.body(ContractType.SERVICE).replace("</body>", "{{^partyA.person}}<p>{{/partyA.person}}</body>")))
                 .startsWith("qiyue.template.xhtml");
     }
+
+    /** The Word file marks text as the PDF does: struck out, underlined, italic; a table's caption is printed. */
+    @Test
+    void docxMarksStruckUnderlinedAndItalicTextAndPrintsCaptions() throws Exception {
+        String body = "<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>甲<s>删去</s><u>下划</u><em>斜体</em>乙</p>"
+                + "<table><caption>附表一</caption><tr><td>x</td></tr></table></body></html>";
+        TemplateEngine.validate(body, ContractType.SERVICE);
+        var doc = new Renderer().render(body, SampleContracts.model(ContractType.SERVICE), "t", 1, java.time.Instant.EPOCH);
+        try (var docx = new XWPFDocument(new ByteArrayInputStream(doc.docx()))) {
+            var runs = docx.getParagraphs().stream().flatMap(p -> p.getRuns().stream()).toList();
+            java.util.function.Function<String, org.apache.poi.xwpf.usermodel.XWPFRun> run = text -> runs.stream()
+                    .filter(r -> text.equals(r.getText(0))).findFirst().orElseThrow();
+            assertThat(run.apply("删去").isStrikeThrough()).isTrue();
+            assertThat(run.apply("下划").getUnderline()).isEqualTo(org.apache.poi.xwpf.usermodel.UnderlinePatterns.SINGLE);
+            assertThat(run.apply("斜体").isItalic()).isTrue();
+            assertThat(run.apply("甲").isStrikeThrough()).isFalse();
+            assertThat(run.apply("乙").isItalic()).isFalse();
+            assertThat(docx.getParagraphs().stream().map(p -> p.getText())).contains("附表一");
+        }
+    }
 }
