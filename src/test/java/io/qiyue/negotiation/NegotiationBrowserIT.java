@@ -69,6 +69,9 @@ class NegotiationBrowserIT extends ChromiumTestSupport {
                     "^https?://[^/]+/p/[A-Za-z0-9_-]{43}$"));
             assertThat(page.locator("#share-links tbody tr")).hasCount(2);
 
+            // the panel was just swapped in: htmx must have settled it (its forms bound) before the reply is sent, or the
+            // click submits the form by hand while htmx is still at work (a failure seen once in CI, not reproduced)
+            page.waitForFunction("() => !document.querySelector('.htmx-request, .htmx-settling, .htmx-swapping, .htmx-added')");
             page.locator(".reply-body").first().fill("已按每日万分之五调整。");
             page.locator(".reply-send").first().click();
             assertThat(page.locator(".negotiation-reply")).containsText("已按每日万分之五调整。");
